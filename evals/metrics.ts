@@ -1,0 +1,129 @@
+/** What happened to one eval question. */
+export interface CaseResult {
+  id: string;
+  lang: string;
+  answerable: boolean;
+  /** Distinct documents retrieved, best first. */
+  rankedDocIds: string[];
+  expectedDocIds: string[];
+  confidence: number;
+  /** The answer text, as the API would return it when answered. */
+  answer: string;
+  mode: "extractive" | "faq" | "none";
+  citedDocIds: string[];
+  answerCorrect: boolean;
+  latencyMs: number;
+}
+
+export interface AbstentionPoint {
+  threshold: number;
+  /** Of the questions abstained on, the share that were unanswerable. */
+  precision: number;
+  /** Of the unanswerable questions, the share abstained on. */
+  recall: number;
+  /** Of the answerable questions, the share wrongly refused. */
+  answerableRefused: number;
+}
+
+export interface EvalMetrics {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  hitAt1: number;
+  hitAt5: number;
+  mrrAt10: number;
+  /** Answerable questions answered with every fact (golden) or the gold text (SQuAD). */
+  answerCorrectness: number;
+  /** Citations of answered answerable questions that point to an expected document. */
+  citationCorrectness: number;
+  faqAnswers: number;
+  medianAnswerChars: number;
+  abstention: AbstentionPoint;
+  p50LatencyMs: number;
+  p95LatencyMs: number;
+}
+
+export function isAnswered(result: CaseResult, threshold: number): boolean {
+  return result.mode !== "none" && result.confidence >= threshold;
+}
+
+export function computeMetrics(results: CaseResult[], threshold: number): EvalMetrics {
+  const answerable = results.filter((result) => result.answerable);
+  const reciprocalRanks = answerable.map((result) => {
+    const rank = result.rankedDocIds.slice(0, 10).findIndex((docId) => result.expectedDocIds.includes(docId));
+    return rank < 0 ? 0 : 1 / (rank + 1);
+  });
+  const answeredAnswerable = answerable.filter((result) => isAnswered(result, threshold));
+  const citations = answeredAnswerable.flatMap((result) =>
+    result.citedDocIds.map((docId) => result.expectedDocIds.includes(docId)),
+  );
+  const answerLengths = results
+    .filter((result) => isAnswered(result, threshold))
+    .map((result) => [...result.answer].length);
+  const latencies = results.map((result) => result.latencyMs);
+  return {
+    questions: results.length,
+    answerable: answerable.length,
+    unanswerable: results.length - answerable.length,
+    hitAt1: share(reciprocalRanks, (rank) => rank === 1),
+    hitAt5: share(reciprocalRanks, (rank) => rank >= 1 / 5),
+    mrrAt10: mean(reciprocalRanks),
+    answerCorrectness: share(answerable, (result) => isAnswered(result, threshold) && result.answerCorrect),
+    citationCorrectness: share(citations, Boolean),
+    faqAnswers: results.filter((result) => isAnswered(result, threshold) && result.mode === "faq").length,
+    medianAnswerChars: percentile(answerLengths, 50),
+    abstention: abstentionAt(results, threshold),
+    p50LatencyMs: percentile(latencies, 50),
+    p95LatencyMs: percentile(latencies, 95),
+  };
+}
+
+export function abstentionAt(results: CaseResult[], threshold: number): AbstentionPoint {
+  const abstained = results.filter((result) => !isAnswered(result, threshold));
+  return {
+    threshold,
+    precision: share(abstained, (result) => !result.answerable),
+    recall: share(
+      results.filter((result) => !result.answerable),
+      (result) => !isAnswered(result, threshold),
+    ),
+    answerableRefused: share(
+      results.filter((result) => result.answerable),
+      (result) => !isAnswered(result, threshold),
+    ),
+  };
+}
+
+/** The abstention trade-off at every threshold from 0.05 to 0.95. */
+export function abstentionCurve(results: CaseResult[]): AbstentionPoint[] {
+  return Array.from({ length: 19 }, (_, index) => abstentionAt(results, round((index + 1) * 0.05)));
+}
+
+/** Whether an answer holds the expected facts, ignoring width, case and spacing differences. */
+export function containsFacts(answer: string, facts: string[], needed: "all" | "any"): boolean {
+  const haystack = comparable(answer.replace(/\[\d+\]/g, ""));
+  const found = (fact: string) => haystack.includes(comparable(fact));
+  return needed === "all" ? facts.every(found) : facts.some(found);
+}
+
+function comparable(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+
+function share<T>(items: T[], predicate: (item: T) => boolean): number {
+  return items.length === 0 ? 0 : round(items.filter(predicate).length / items.length);
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : round(values.reduce((sum, value) => sum + value, 0) / values.length);
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((left, right) => left - right);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,215 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { defaultChunkingOptions } from "../ingest/chunk-document.js";
+import { buildDocumentRecords } from "../ingest/index-document.js";
+import { syncFolder } from "../ingest/sync-folder.js";
+import { defaultFaqMatchThreshold, findAnswerCandidate } from "../src/answering/answer-question.js";
+import { confidenceModel } from "../src/answering/confidence.js";
+import { loadConfig } from "../src/config.js";
+import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
+import type { IndexStore } from "../src/store/index-store.js";
+import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
+import { convertToSimplified } from "../src/text/normalize.js";
+import { type CalibrationSample, fitLogisticRegression } from "./calibrate.js";
+import { type EvalCase, loadGoldenSet, loadSquad } from "./eval-cases.js";
+import { abstentionAt, abstentionCurve, type CaseResult, computeMetrics, containsFacts } from "./metrics.js";
+
+const USAGE = `usage: npm run eval [-- options]
+  (no options)          the golden set (evals/golden-set.jsonl) against knowledge/
+  --squad FILE          a SQuAD-format file instead: each paragraph a document
+  --golden FILE         another golden set     --knowledge DIR   another corpus folder
+  --threshold N         abstention threshold (default: ABSTAIN_THRESHOLD, ${loadConfig().abstainThreshold})
+  --chunk-chars N       chunk size to measure (default ${defaultChunkingOptions.maxChars})
+  --limit N             only the first N questions
+  --calibrate           also fit the confidence model on this run and print it
+  --out FILE            JSON report path (default evals/reports/<name>.json)`;
+
+const { values: options } = parseArgs({
+  options: {
+    squad: { type: "string" },
+    golden: { type: "string", default: "evals/golden-set.jsonl" },
+    knowledge: { type: "string", default: "knowledge" },
+    threshold: { type: "string" },
+    "chunk-chars": { type: "string" },
+    limit: { type: "string" },
+    calibrate: { type: "boolean", default: false },
+    out: { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+
+interface RunOutput {
+  results: CaseResult[];
+  calibration: CalibrationSample[];
+}
+
+async function main(): Promise<void> {
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const threshold = options.threshold === undefined ? loadConfig().abstainThreshold : Number(options.threshold);
+  const chunking = { maxChars: Number(options["chunk-chars"] ?? defaultChunkingOptions.maxChars) };
+  const limit = options.limit === undefined ? Number.POSITIVE_INFINITY : Number(options.limit);
+  if (![threshold, chunking.maxChars, limit].every((value) => Number.isFinite(value) || value === limit)) {
+    throw new Error(`--threshold, --chunk-chars and --limit take numbers\n${USAGE}`);
+  }
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-faq-eval-"));
+  const openStore = (name: string) => new SqliteIndexStore(path.join(workDir, `${name}.sqlite`));
+  const report: Record<string, unknown> = { threshold, chunking, confidenceModel };
+  const calibration: CalibrationSample[] = [];
+  try {
+    if (options.squad) {
+      const { paragraphs, cases } = loadSquad(options.squad);
+      const asked = cases.slice(0, limit);
+      report.name = path.basename(options.squad, path.extname(options.squad));
+      report.attribution = "Measured on DRCD (Delta Research Center), CC BY-SA 3.0, when run on DRCD files.";
+
+      const fullStore = openStore("full");
+      const indexStarted = performance.now();
+      for (const paragraph of paragraphs) await indexParagraph(fullStore, paragraph, chunking);
+      report.indexSeconds = round((performance.now() - indexStarted) / 1000);
+      const full = await runCases(fullStore, asked);
+      report.metrics = computeMetrics(full.results, threshold);
+      report.failures = full.results.filter((result) => !result.answerCorrect).slice(0, 50);
+      printMetrics(`${report.name}: every paragraph indexed (${paragraphs.length} documents)`, report.metrics);
+
+      // Abstention: index the even-numbered articles only; questions about the others have no answer.
+      const halfStore = openStore("half");
+      for (const paragraph of paragraphs) {
+        if (paragraph.articleIndex % 2 === 0) await indexParagraph(halfStore, paragraph, chunking);
+      }
+      const half = await runCases(
+        halfStore,
+        asked.map((testCase) => ({ ...testCase, answerable: testCase.articleIndex % 2 === 0 })),
+      );
+      report.holdout = { atThreshold: abstentionAt(half.results, threshold), curve: abstentionCurve(half.results) };
+      printAbstention(`${report.name}: half of the articles indexed`, half.results, threshold);
+      calibration.push(...half.calibration);
+    } else {
+      const cases = loadGoldenSet(options.golden).slice(0, limit);
+      report.name = path.basename(options.golden, path.extname(options.golden));
+      const store = openStore("golden");
+      const summary = await syncFolder(store, options.knowledge, chunking);
+      if (summary.failures.length > 0) throw new Error(`corpus failed to ingest: ${JSON.stringify(summary.failures)}`);
+      const run = await runCases(store, cases);
+      report.metrics = computeMetrics(run.results, threshold);
+      report.curve = abstentionCurve(run.results);
+      const simplified = await runCases(
+        store,
+        cases
+          .filter((testCase) => testCase.lang === "zh-Hant" && testCase.answerable)
+          .map((testCase) => ({
+            ...testCase,
+            question: convertToSimplified(testCase.question),
+          })),
+      );
+      const simplifiedMetrics = computeMetrics(simplified.results, threshold);
+      report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
+      report.results = run.results;
+      printMetrics(`${report.name}: ${options.knowledge}`, report.metrics);
+      console.log(
+        `  Traditional questions retyped in Simplified: hit@1 ${simplifiedMetrics.hitAt1}, hit@5 ${simplifiedMetrics.hitAt5}`,
+      );
+      printAbstention(`${report.name}: abstention`, run.results, threshold);
+      calibration.push(...run.calibration);
+    }
+    if (options.calibrate) {
+      const [intercept, passageCoverage, sentenceCoverage] = fitLogisticRegression(calibration);
+      console.log(
+        `\nFitted confidence model on ${calibration.length} samples:`,
+        JSON.stringify({ intercept, passageCoverage, sentenceCoverage }),
+      );
+    }
+    const out = options.out ?? path.join("evals", "reports", `${report.name}.json`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nJSON report: ${out}`);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function indexParagraph(
+  store: IndexStore,
+  paragraph: { docId: string; title: string; text: string },
+  chunking: { maxChars: number },
+): Promise<void> {
+  const { document, chunks } = buildDocumentRecords(
+    {
+      format: "text",
+      title: paragraph.title,
+      collection: "squad",
+      blocks: [{ kind: "paragraph", text: paragraph.text }],
+    },
+    { docId: paragraph.docId, sourceRoot: "squad", contentHash: "squad" },
+    chunking,
+  );
+  await store.replaceDocument(document, chunks);
+}
+
+async function runCases(store: IndexStore, cases: EvalCase[]): Promise<RunOutput> {
+  const results: CaseResult[] = [];
+  const calibration: CalibrationSample[] = [];
+  for (const testCase of cases) {
+    const startedAt = performance.now();
+    const { answer, signals } = await findAnswerCandidate(
+      store,
+      { question: testCase.question },
+      { faqMatchThreshold: defaultFaqMatchThreshold },
+    );
+    const latencyMs = performance.now() - startedAt;
+    const { passages } = await retrievePassages(store, testCase.question, { limit: 30 });
+    const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
+    const answerCorrect =
+      answer !== undefined && testCase.answerable && containsFacts(answer.answer, testCase.facts, testCase.factsNeeded);
+    results.push({
+      id: testCase.id,
+      lang: testCase.lang,
+      answerable: testCase.answerable,
+      rankedDocIds,
+      expectedDocIds: testCase.expectedDocIds,
+      confidence: answer?.confidence ?? 0,
+      answer: answer?.answer ?? "",
+      mode: answer?.mode ?? "none",
+      citedDocIds: answer?.citations.map((citation) => citation.doc_id) ?? [],
+      answerCorrect,
+      latencyMs,
+    });
+    if (signals) {
+      calibration.push({
+        features: [signals.passageCoverage, signals.sentenceCoverage],
+        label: answerCorrect ? 1 : 0,
+      });
+    }
+  }
+  return { results, calibration };
+}
+
+function printMetrics(title: string, metrics: unknown): void {
+  console.log(`\n${title}`);
+  const rows = Object.entries(metrics as Record<string, unknown>).filter(([key]) => key !== "abstention");
+  for (const [key, value] of rows) console.log(`  ${key.padEnd(22)} ${value}`);
+}
+
+function printAbstention(title: string, results: CaseResult[], threshold: number): void {
+  console.log(`\n${title} (threshold ${threshold})`);
+  console.log("  threshold  unanswerable-abstained  answerable-refused  abstention-precision");
+  for (const point of abstentionCurve(results)) {
+    const marker = Math.abs(point.threshold - threshold) < 1e-9 ? " <" : "";
+    console.log(
+      `  ${point.threshold.toFixed(2).padStart(9)}  ${point.recall.toFixed(3).padStart(22)}  ${point.answerableRefused.toFixed(3).padStart(18)}  ${point.precision.toFixed(3).padStart(20)}${marker}`,
+    );
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+main().catch((error: unknown) => {
+  console.error(`eval failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "./chunk-document.js";
+import type { DocumentBlock } from "./parsed-document.js";
+
+describe("chunkDocument", () => {
+  const blocks: DocumentBlock[] = [
+    { kind: "heading", level: 1, text: "轉系辦法" },
+    { kind: "paragraph", text: "第一條 本辦法依學則訂定。" },
+    { kind: "heading", level: 2, text: "申請資格" },
+    { kind: "paragraph", text: "修業滿一學年者得申請轉系。" },
+    { kind: "paragraph", text: "轉系以一次為限。" },
+    { kind: "heading", level: 2, text: "申請期間" },
+    { kind: "paragraph", text: "每年3月1日至3月15日。" },
+  ];
+
+  it("starts a chunk at each heading and keeps the heading path", () => {
+    const { chunks } = chunkDocument("registrar/change-of-major.md", blocks, { maxChars: 200 });
+    expect(chunks.map((chunk) => chunk.headingPath)).toEqual([
+      ["轉系辦法"],
+      ["轉系辦法", "申請資格"],
+      ["轉系辦法", "申請期間"],
+    ]);
+    expect(chunks[1]?.text).toBe("修業滿一學年者得申請轉系。\n\n轉系以一次為限。");
+    expect(chunks.map((chunk) => chunk.chunkId)).toEqual([
+      "registrar/change-of-major.md#0",
+      "registrar/change-of-major.md#1",
+      "registrar/change-of-major.md#2",
+    ]);
+  });
+
+  it("makes every chunk a verbatim slice of the document text", () => {
+    const { text, chunks } = chunkDocument("doc.md", blocks, { maxChars: 200 });
+    for (const chunk of chunks) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+  });
+
+  it("packs a long paragraph by sentences within the size limit", () => {
+    const sentence = "這是一個測試用的句子，內容不長。";
+    const paragraph = sentence.repeat(10);
+    const { chunks } = chunkDocument("long.md", [{ kind: "paragraph", text: paragraph }], { maxChars: 50 });
+    expect(chunks.map((chunk) => chunk.text.length)).toEqual([48, 48, 48, 16]);
+    for (const chunk of chunks) expect(chunk.text.length).toBeLessThanOrEqual(50);
+    expect(chunks.map((chunk) => chunk.text).join("")).toBe(paragraph);
+  });
+
+  it("keeps pages apart and records the page", () => {
+    const { chunks } = chunkDocument(
+      "fees.pdf",
+      [
+        { kind: "paragraph", text: "Page one text.", page: 1 },
+        { kind: "paragraph", text: "Page two text.", page: 2 },
+      ],
+      { maxChars: 500 },
+    );
+    expect(chunks.map((chunk) => chunk.page)).toEqual([1, 2]);
+  });
+
+  it("makes each FAQ pair its own chunk whose text is the answer", () => {
+    const { text, chunks } = chunkDocument(
+      "faq.csv",
+      [
+        { kind: "faq", question: "宿舍押金多少?", answer: "押金為新臺幣5,000元。" },
+        { kind: "faq", question: "Can I stay in summer?", answer: "Yes, apply by June 1." },
+      ],
+      { maxChars: 500 },
+    );
+    expect(chunks.map((chunk) => [chunk.faqQuestion, chunk.text])).toEqual([
+      ["宿舍押金多少?", "押金為新臺幣5,000元。"],
+      ["Can I stay in summer?", "Yes, apply by June 1."],
+    ]);
+    for (const chunk of chunks) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+  });
+});

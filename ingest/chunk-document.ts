@@ -1,0 +1,92 @@
+import type { ChunkRecord } from "../src/store/index-store.js";
+import { splitSentences } from "../src/text/sentences.js";
+import type { DocumentBlock } from "./parsed-document.js";
+
+export interface ChunkingOptions {
+  /** Longest chunk in characters, unless one sentence alone is longer. Tuned on the evals. */
+  maxChars: number;
+}
+
+export const defaultChunkingOptions: ChunkingOptions = { maxChars: 500 };
+
+const BLOCK_SEPARATOR = "\n\n";
+
+export interface ChunkedDocument {
+  /** The document's extracted text; every chunk is a verbatim slice of it. */
+  text: string;
+  chunks: ChunkRecord[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits a document along its structure: a heading starts a new chunk, paragraphs of one section
+ * (and page) are packed together up to `maxChars`, a longer paragraph is packed by sentences,
+ * and each FAQ pair is a chunk of its own.
+ */
+export function chunkDocument(
+  docId: string,
+  blocks: DocumentBlock[],
+  options: ChunkingOptions = defaultChunkingOptions,
+): ChunkedDocument {
+  const chunks: ChunkRecord[] = [];
+  const headingPath: { level: number; text: string }[] = [];
+  let text = "";
+  let pending: Span | undefined;
+  let pendingPage: number | undefined;
+
+  const emit = (span: Span, extra: Partial<ChunkRecord> = {}) => {
+    chunks.push({
+      chunkId: `${docId}#${chunks.length}`,
+      docId,
+      position: chunks.length,
+      text: text.slice(span.start, span.end),
+      headingPath: headingPath.map((heading) => heading.text),
+      start: span.start,
+      end: span.end,
+      ...extra,
+    });
+  };
+  const flush = () => {
+    if (pending) emit(pending, pendingPage === undefined ? {} : { page: pendingPage });
+    pending = undefined;
+  };
+  const add = (span: Span, page: number | undefined) => {
+    const fits = pending && span.end - pending.start <= options.maxChars && page === pendingPage;
+    if (pending && fits) {
+      pending.end = span.end;
+      return;
+    }
+    flush();
+    pending = { ...span };
+    pendingPage = page;
+  };
+
+  for (const block of blocks) {
+    const blockText = block.kind === "faq" ? `${block.question}\n${block.answer}` : block.text;
+    if (text) text += BLOCK_SEPARATOR;
+    const start = text.length;
+    text += blockText;
+
+    if (block.kind === "heading") {
+      flush();
+      while ((headingPath.at(-1)?.level ?? 0) >= block.level) headingPath.pop();
+      headingPath.push({ level: block.level, text: block.text });
+    } else if (block.kind === "faq") {
+      flush();
+      const answerStart = start + block.question.length + 1;
+      emit({ start: answerStart, end: answerStart + block.answer.length }, { faqQuestion: block.question });
+    } else if (blockText.length <= options.maxChars) {
+      add({ start, end: text.length }, block.page);
+    } else {
+      for (const sentence of splitSentences(blockText)) {
+        add({ start: start + sentence.start, end: start + sentence.end }, block.page);
+      }
+    }
+  }
+  flush();
+  return { text, chunks };
+}

@@ -1,0 +1,43 @@
+import { loadConfig } from "../src/config.js";
+import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
+import { type SyncSummary, syncFolder } from "./sync-folder.js";
+
+const USAGE = "usage: npm run ingest -- <folder>   (syncs the folder into the index under DATA_DIR)";
+
+/** Syncs one folder into the index and prints what changed; exits 1 when any file failed. */
+async function main(argv: string[]): Promise<number> {
+  const folder = argv[0];
+  if (!folder || argv.length > 1 || folder.startsWith("-")) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  const store = new SqliteIndexStore(config.databaseFile);
+  try {
+    const summary = await syncFolder(store, folder);
+    console.log(formatSummary(summary));
+    return summary.failures.length > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export function formatSummary(summary: SyncSummary): string {
+  const lines = [
+    `added ${summary.added}, updated ${summary.updated}, removed ${summary.removed}, unchanged ${summary.unchanged} documents`,
+    `${summary.chunks} chunks written in ${summary.seconds.toFixed(2)} s`,
+  ];
+  if (summary.failures.length > 0) {
+    lines.push(`${summary.failures.length} file(s) failed and kept their previous version, if any:`);
+    for (const failure of summary.failures) lines.push(`  ${failure.path}: ${failure.reason}`);
+  }
+  return lines.join("\n");
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`ingest failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { ChunkRecord, DocumentRecord } from "../src/store/index-store.js";
+import { type ChunkingOptions, chunkDocument, defaultChunkingOptions } from "./chunk-document.js";
+import type { ParsedDocument } from "./parsed-document.js";
+
+/** Bump when parsing or chunking changes, so that a sync re-indexes unchanged files. */
+const PIPELINE_VERSION = "1";
+
+/** Identifies a file's content together with the pipeline that indexes it. */
+export function hashContent(bytes: Uint8Array, chunking: ChunkingOptions = defaultChunkingOptions): string {
+  return createHash("sha256")
+    .update(`${PIPELINE_VERSION}:${JSON.stringify(chunking)}:`)
+    .update(bytes)
+    .digest("hex");
+}
+
+export interface DocumentOrigin {
+  docId: string;
+  sourceRoot: string;
+  contentHash: string;
+}
+
+/** The stored form of a parsed document: metadata with defaults filled in, and its chunks. */
+export function buildDocumentRecords(
+  parsed: ParsedDocument,
+  origin: DocumentOrigin,
+  chunking: ChunkingOptions = defaultChunkingOptions,
+): { document: DocumentRecord; chunks: ChunkRecord[] } {
+  const { text, chunks } = chunkDocument(origin.docId, parsed.blocks, chunking);
+  const document: DocumentRecord = {
+    ...origin,
+    title: parsed.title ?? titleFromFileName(origin.docId),
+    url: parsed.url,
+    // A file in `registrar/` belongs to the registrar collection unless it says otherwise.
+    collection: parsed.collection ?? (origin.docId.includes("/") ? (origin.docId.split("/")[0] ?? "") : "general"),
+    tags: parsed.tags ?? [],
+    lang: parsed.lang,
+    status: parsed.status ?? "published",
+    effectiveDate: parsed.effectiveDate,
+    format: parsed.format,
+    text,
+  };
+  return { document, chunks };
+}
+
+/** "it/it-helpdesk-faq.csv" → "it helpdesk faq": a readable title for a file that has none. */
+function titleFromFileName(docId: string): string {
+  return path.posix
+    .basename(docId)
+    .replace(/\.[^.]+$/, "")
+    .replace(/[-_]+/g, " ")
+    .trim();
+}

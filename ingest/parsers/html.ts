@@ -1,0 +1,60 @@
+import * as cheerio from "cheerio";
+import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
+
+const BOILERPLATE = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg";
+const BLOCK_ELEMENTS = "h1, h2, h3, h4, h5, h6, p, ul, ol, dl, table, pre, blockquote";
+
+/** Main text of a page (`<main>`, `<article>` or `<body>`), without navigation and footers. */
+export function parseHtml(source: string): ParsedDocument {
+  const page = cheerio.load(source);
+  page(BOILERPLATE).remove();
+  const root = [page("main").first(), page("article").first(), page("body").first()].find(
+    (candidate) => candidate.length > 0,
+  );
+  const blocks: DocumentBlock[] = [];
+  root?.find(BLOCK_ELEMENTS).each((_, element) => {
+    // A block nested in another block (a list inside a quote) was taken with its parent.
+    if (page(element).parents(BLOCK_ELEMENTS).length > 0) return;
+    const node = page(element);
+    const tag = element.tagName.toLowerCase();
+    if (/^h[1-6]$/.test(tag)) {
+      blocks.push({ kind: "heading", level: Number(tag[1]), text: collapse(node.text()) });
+    } else if (tag === "ul" || tag === "ol") {
+      pushParagraph(
+        blocks,
+        node
+          .children("li")
+          .map((__, item) => `- ${collapse(page(item).text())}`)
+          .get()
+          .join("\n"),
+      );
+    } else if (tag === "table") {
+      const rows = node.find("tr").map((__, row) =>
+        page(row)
+          .children("th, td")
+          .map((___, cell) => collapse(page(cell).text()))
+          .get()
+          .join(" | "),
+      );
+      pushParagraph(blocks, rows.get().join("\n"));
+    } else {
+      pushParagraph(blocks, collapse(node.text()));
+    }
+  });
+  const title = collapse(page("title").first().text()) || blocks.find((block) => block.kind === "heading")?.text;
+  return {
+    format: "html",
+    title: title || undefined,
+    url: page('link[rel="canonical"]').attr("href") || undefined,
+    lang: page("html").attr("lang") || undefined,
+    blocks,
+  };
+}
+
+function pushParagraph(blocks: DocumentBlock[], text: string): void {
+  if (text.trim()) blocks.push({ kind: "paragraph", text });
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

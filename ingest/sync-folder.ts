@@ -1,0 +1,86 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { IndexStore } from "../src/store/index-store.js";
+import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.js";
+import { buildDocumentRecords, hashContent } from "./index-document.js";
+import { parseFile } from "./parse-file.js";
+
+export interface SyncFailure {
+  path: string;
+  reason: string;
+}
+
+export interface SyncSummary {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  /** Chunks written by this sync (of added and updated documents). */
+  chunks: number;
+  seconds: number;
+  failures: SyncFailure[];
+}
+
+export class FolderNotFoundError extends Error {}
+
+/**
+ * Makes the index hold exactly the folder's documents: new and changed files are (re)indexed,
+ * one document at a time, files gone from the folder are removed, unchanged files are skipped by
+ * content hash. A file that fails keeps its previously indexed version and is reported.
+ */
+export async function syncFolder(
+  store: IndexStore,
+  folder: string,
+  chunking: ChunkingOptions = defaultChunkingOptions,
+): Promise<SyncSummary> {
+  const startedAt = performance.now();
+  const sourceRoot = path.resolve(folder);
+  const files = await listDocumentFiles(sourceRoot);
+  const storedHashes = await store.listDocumentHashes(sourceRoot);
+  const summary: SyncSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, chunks: 0, seconds: 0, failures: [] };
+
+  for (const docId of files) {
+    try {
+      const bytes = new Uint8Array(await fs.readFile(path.join(sourceRoot, docId)));
+      const contentHash = hashContent(bytes, chunking);
+      const storedHash = storedHashes.get(docId);
+      if (storedHash === contentHash) {
+        summary.unchanged++;
+        continue;
+      }
+      const parsed = await parseFile(docId, bytes);
+      const { document, chunks } = buildDocumentRecords(parsed, { docId, sourceRoot, contentHash }, chunking);
+      await store.replaceDocument(document, chunks);
+      summary.chunks += chunks.length;
+      if (storedHash === undefined) summary.added++;
+      else summary.updated++;
+    } catch (error) {
+      summary.failures.push({ path: docId, reason: (error as Error).message });
+    }
+  }
+
+  const present = new Set(files);
+  for (const docId of storedHashes.keys()) {
+    if (!present.has(docId)) {
+      await store.deleteDocument(docId);
+      summary.removed++;
+    }
+  }
+  summary.seconds = (performance.now() - startedAt) / 1000;
+  return summary;
+}
+
+/** Paths relative to the folder, with `/` separators, sorted; hidden files and folders are skipped. */
+async function listDocumentFiles(folder: string): Promise<string[]> {
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    throw new FolderNotFoundError(`cannot read the folder ${folder}: does it exist?`);
+  }
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((relativePath) => !relativePath.split("/").some((part) => part.startsWith(".")))
+    .sort();
+}

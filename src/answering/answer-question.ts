@@ -1,0 +1,98 @@
+import { retrievePassages } from "../retrieval/retrieve-passages.js";
+import type { AnswerRequest, AnswerResponse } from "../schemas.js";
+import type { IndexStore } from "../store/index-store.js";
+import { detectLanguage } from "../text/language.js";
+import { abstentionMessage, type ContactLines } from "./abstention-message.js";
+import { citePassage } from "./citations.js";
+import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
+import { type ConfidenceSignals, estimateConfidence } from "./confidence.js";
+import { faqQuestionTerms, findMatchingFaq } from "./match-faq.js";
+
+/** Passages an answer is composed from. */
+const PASSAGES_FOR_ANSWER = 10;
+
+export interface AnsweringSettings {
+  /** Below this confidence the answer is abstained on. */
+  abstainThreshold: number;
+  /** A curated FAQ question at least this similar is answered with its curated answer. */
+  faqMatchThreshold: number;
+  contactLines: ContactLines;
+}
+
+export const defaultFaqMatchThreshold = 0.7;
+
+type CandidateAnswer = Omit<AnswerResponse, "status" | "latency_ms">;
+
+/** The best answer the documents allow, before the abstention threshold is applied. */
+export interface AnswerCandidate {
+  answer?: CandidateAnswer;
+  /** What the extractive confidence was estimated from (absent for FAQ answers and empty results). */
+  signals?: ConfidenceSignals;
+}
+
+/** Answers from the published documents with citations, or abstains and says where to ask. */
+export async function answerQuestion(
+  store: IndexStore,
+  request: AnswerRequest,
+  settings: AnsweringSettings,
+): Promise<AnswerResponse> {
+  const startedAt = performance.now();
+  const { answer } = await findAnswerCandidate(store, request, settings);
+  const latency_ms = Math.round((performance.now() - startedAt) * 100) / 100;
+  if (answer && answer.confidence >= settings.abstainThreshold) return { status: "answered", ...answer, latency_ms };
+  return {
+    status: "abstained",
+    answer: abstentionMessage(detectLanguage(request.question), settings.contactLines),
+    citations: [],
+    confidence: answer?.confidence ?? 0,
+    mode: "extractive",
+    latency_ms,
+  };
+}
+
+/** A curated FAQ answer when one matches the question closely, else the best extractive answer. */
+export async function findAnswerCandidate(
+  store: IndexStore,
+  request: AnswerRequest,
+  settings: Pick<AnsweringSettings, "faqMatchThreshold">,
+): Promise<AnswerCandidate> {
+  const { queryWeights, passages } = await retrievePassages(store, request.question, {
+    collection: request.collection,
+    limit: PASSAGES_FOR_ANSWER,
+  });
+  const topPassage = passages[0];
+  if (!topPassage) return {};
+
+  const faqTerms = faqQuestionTerms(passages);
+  if (faqTerms.length > 0) {
+    const match = findMatchingFaq(queryWeights, passages, await store.termStatistics(faqTerms));
+    if (match && match.similarity >= settings.faqMatchThreshold) {
+      const { text } = match.passage.chunk;
+      return {
+        answer: {
+          answer: `${text}[1]`,
+          citations: [citePassage(1, match.passage, 0, text.length)],
+          confidence: round(match.similarity),
+          mode: "faq",
+        },
+      };
+    }
+  }
+
+  const extractive = composeExtractiveAnswer(queryWeights, passages);
+  if (extractive.citations.length === 0) return {};
+  const signals = { passageCoverage: topPassage.coverage, sentenceCoverage: extractive.sentenceCoverage };
+  return {
+    answer: {
+      answer: extractive.answer,
+      citations: extractive.citations,
+      confidence: round(estimateConfidence(signals)),
+      mode: "extractive",
+    },
+    signals,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,129 @@
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import { weightedCoverage } from "../retrieval/term-weights.js";
+import type { Citation } from "../schemas.js";
+import { splitSentences, type TextSpan } from "../text/sentences.js";
+import { analyzeText } from "../text/tokenize.js";
+import { citePassage } from "./citations.js";
+
+/** Passages whose sentences may be quoted, best first. */
+const PASSAGES_TO_QUOTE = 3;
+const MAX_SENTENCES = 3;
+/** A further sentence must add this much of the question's weight to be worth its length. */
+const MIN_ADDED_COVERAGE = 0.2;
+/** Later passages are trusted a little less than the best one. */
+const PASSAGE_RANK_DISCOUNT = 0.1;
+const MAX_ANSWER_CHARS = 300;
+const INTRODUCES_A_LIST = /[:：]$/;
+
+interface CandidateSentence {
+  passageRank: number;
+  passage: Passage;
+  span: TextSpan;
+  terms: Set<string>;
+  coverage: number;
+}
+
+export interface ExtractiveAnswer {
+  answer: string;
+  citations: Citation[];
+  /** Share of the question's weight covered by the quoted sentences (0–1). */
+  sentenceCoverage: number;
+}
+
+/**
+ * The best one to three sentences of the top passages: the sentence covering most of the
+ * question, then others only where they cover what it missed; quoted in reading order, each
+ * followed by the `[n]` of its passage.
+ */
+export function composeExtractiveAnswer(
+  queryWeights: ReadonlyMap<string, number>,
+  passages: Passage[],
+): ExtractiveAnswer {
+  const candidates = passages.slice(0, PASSAGES_TO_QUOTE).flatMap((passage, passageRank) =>
+    splitSentences(passage.chunk.text).map((span) => {
+      const terms = new Set(analyzeText(span.text));
+      return { passageRank, passage, span, terms, coverage: weightedCoverage(queryWeights, terms) };
+    }),
+  );
+  const rankScore = (candidate: CandidateSentence) =>
+    candidate.coverage - PASSAGE_RANK_DISCOUNT * candidate.passageRank;
+  const best = candidates.reduce<CandidateSentence | undefined>(
+    (leader, candidate) => (!leader || rankScore(candidate) > rankScore(leader) ? candidate : leader),
+    undefined,
+  );
+  if (!best) return { answer: "", citations: [], sentenceCoverage: 0 };
+
+  const selected = [best];
+  const coveredTerms = new Set(best.terms);
+  const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
+  while (selected.length < MAX_SENTENCES && length() < MAX_ANSWER_CHARS) {
+    const next =
+      followingListLines(candidates, selected) ?? bestAddition(candidates, selected, queryWeights, coveredTerms);
+    if (!next) break;
+    selected.push(next);
+    for (const term of next.terms) coveredTerms.add(term);
+  }
+  return formatAnswer(selected, weightedCoverage(queryWeights, coveredTerms));
+}
+
+/** A sentence ending in a colon introduces what follows it, so the next line belongs to it. */
+function followingListLines(
+  candidates: CandidateSentence[],
+  selected: CandidateSentence[],
+): CandidateSentence | undefined {
+  const last = selected.at(-1);
+  if (!last || !INTRODUCES_A_LIST.test(last.span.text)) return undefined;
+  const following = candidates[candidates.indexOf(last) + 1];
+  return following?.passage === last.passage && !selected.includes(following) ? following : undefined;
+}
+
+function bestAddition(
+  candidates: CandidateSentence[],
+  selected: CandidateSentence[],
+  queryWeights: ReadonlyMap<string, number>,
+  coveredTerms: Set<string>,
+): CandidateSentence | undefined {
+  const coveredNow = weightedCoverage(queryWeights, coveredTerms);
+  let best: CandidateSentence | undefined;
+  let bestGain = MIN_ADDED_COVERAGE;
+  for (const candidate of candidates) {
+    if (selected.includes(candidate)) continue;
+    const union = { has: (term: string) => coveredTerms.has(term) || candidate.terms.has(term) };
+    const gain = weightedCoverage(queryWeights, union) - coveredNow;
+    if (gain >= bestGain) {
+      best = candidate;
+      bestGain = gain;
+    }
+  }
+  return best;
+}
+
+function formatAnswer(selected: CandidateSentence[], sentenceCoverage: number): ExtractiveAnswer {
+  const inReadingOrder = [...selected].sort(
+    (left, right) => left.passageRank - right.passageRank || left.span.start - right.span.start,
+  );
+  const citations: Citation[] = [];
+  const numberByPassage = new Map<Passage, number>();
+  const spanByPassage = new Map<Passage, { start: number; end: number }>();
+  for (const sentence of inReadingOrder) {
+    const span = spanByPassage.get(sentence.passage);
+    spanByPassage.set(sentence.passage, {
+      start: Math.min(span?.start ?? sentence.span.start, sentence.span.start),
+      end: Math.max(span?.end ?? sentence.span.end, sentence.span.end),
+    });
+    if (!numberByPassage.has(sentence.passage)) numberByPassage.set(sentence.passage, numberByPassage.size + 1);
+  }
+  for (const [passage, n] of numberByPassage) {
+    const span = spanByPassage.get(passage) as { start: number; end: number };
+    citations.push(citePassage(n, passage, span.start, span.end));
+  }
+  const answer = inReadingOrder.reduce((text, sentence) => {
+    const piece = `${sentence.span.text}[${numberByPassage.get(sentence.passage)}]`;
+    return text && needsSpaceBetween(text, piece) ? `${text} ${piece}` : text + piece;
+  }, "");
+  return { answer, citations, sentenceCoverage };
+}
+
+function needsSpaceBetween(before: string, after: string): boolean {
+  return /[A-Za-z0-9.!?:;,)\]]$/.test(before) && /^[A-Za-z0-9("']/.test(after);
+}

@@ -1,0 +1,42 @@
+/** The one base error: a stable machine-readable code, an HTTP status and a message for people. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidRequestError extends AppError {
+  constructor(message: string) {
+    super("invalid_request", 400, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super("not_found", 404, message);
+  }
+}
+
+export class StoreUnavailableError extends AppError {
+  constructor(message: string) {
+    super("store_unavailable", 503, message);
+  }
+}
+
+/** A file that could not be turned into a document: the reason is for the person who owns it. */
+export class DocumentParseError extends AppError {
+  constructor(message: string) {
+    super("unparseable_document", 422, message);
+  }
+}
+
+export class UnsupportedDocumentError extends AppError {
+  constructor(message: string) {
+    super("unsupported_document", 415, message);
+  }
+}

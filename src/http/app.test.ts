@@ -1,0 +1,229 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncFolder } from "../../ingest/sync-folder.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { type App, createApp, type Readiness } from "./app.js";
+
+const ADD_DROP = `---
+title: 加退選辦法
+url: https://www.lakeside.example.edu/registrar/add-drop
+collection: registrar
+---
+# 加退選辦法
+
+## 期限
+
+大學部學生之加退選期限為開學後第二週週五下午五點。研究生之加退選期限為開學後第三週週五。
+
+## 逾期
+
+逾期未完成加退選者，應填寫逾期加退選申請表，經系主任簽章後送課務組辦理。
+`;
+
+const CHANGE_OF_MAJOR = `---
+title: Change of major
+url: https://www.lakeside.example.edu/registrar/change-of-major
+collection: registrar
+lang: en
+---
+# Change of major
+
+Undergraduates may apply to change their major after completing their first year of study.
+Applications are accepted from March 1 to March 15 each year through the student portal.
+`;
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions
+const readJson = (response: Response): Promise<any> => response.json();
+
+describe("HTTP API", () => {
+  const folder = makeTemporaryFolder();
+  let store: SqliteIndexStore;
+  let app: App;
+  const readiness: Readiness = { ready: false, reason: "syncing knowledge" };
+
+  beforeAll(async () => {
+    folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
+    folder.write("knowledge/registrar/change-of-major.md", CHANGE_OF_MAJOR);
+    folder.write(
+      "knowledge/housing/faq.csv",
+      "question,answer\n宿舍押金是多少錢?,宿舍押金為新臺幣3000元，退宿時無息退還。\n",
+    );
+    folder.write(
+      "knowledge/registrar/summer.md",
+      "---\nstatus: draft\n---\n# 暑修\n\n2027年暑修每學分收費新臺幣2000元。",
+    );
+    store = new SqliteIndexStore(path.join(folder.root, "data", "index.sqlite"));
+    app = createApp({
+      store,
+      readiness,
+      answering: {
+        abstainThreshold: 0.5,
+        faqMatchThreshold: 0.7,
+        contactLines: { zh: "請洽教務處（分機 1234）。", en: "Please ask the Registrar's Office (ext. 1234)." },
+      },
+    });
+  });
+  afterAll(async () => {
+    await store.close();
+    folder.cleanUp();
+  });
+
+  const post = (route: string, body: unknown) =>
+    app.request(route, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  describe("health", () => {
+    it("is alive at once and ready only after the first sync", async () => {
+      expect((await app.request("/healthz")).status).toBe(200);
+      const notReady = await app.request("/readyz");
+      expect(notReady.status).toBe(503);
+      expect(await readJson(notReady)).toEqual({ error: { code: "not_ready", message: "syncing knowledge" } });
+
+      await syncFolder(store, path.join(folder.root, "knowledge"));
+      readiness.ready = true;
+      const ready = await app.request("/readyz");
+      expect(ready.status).toBe(200);
+      expect(await readJson(ready)).toEqual({ status: "ready" });
+    });
+  });
+
+  describe("POST /v1/search", () => {
+    it("returns the best passages with their source", async () => {
+      const response = await post("/v1/search", { query: "研究生加退選期限", top_k: 2 });
+      expect(response.status).toBe(200);
+      const { results } = await readJson(response);
+      expect(results).toHaveLength(2);
+      expect(results[0]).toMatchObject({
+        doc_id: "registrar/add-drop.md",
+        chunk_id: "registrar/add-drop.md#0",
+        title: "加退選辦法",
+        heading: "加退選辦法 > 期限",
+        url: "https://www.lakeside.example.edu/registrar/add-drop",
+      });
+      expect(results[0].text).toContain("研究生之加退選期限為開學後第三週週五");
+      expect(results[0].score).toBeGreaterThanOrEqual(results[1].score);
+    });
+
+    it("searches one collection when asked", async () => {
+      const { results } = await readJson(await post("/v1/search", { query: "加退選", collection: "housing" }));
+      expect(results.every((result: { doc_id: string }) => result.doc_id.startsWith("housing/"))).toBe(true);
+    });
+  });
+
+  describe("POST /v1/answer", () => {
+    it("answers a Chinese question with a cited, verbatim quote", async () => {
+      const response = await post("/v1/answer", { question: "研究生的加退選期限是什麼時候?" });
+      expect(response.status).toBe(200);
+      const body = await readJson(response);
+      expect(body).toMatchObject({ status: "answered", mode: "extractive" });
+      expect(body.answer).toContain("第三週週五");
+      expect(body.answer).toMatch(/\[1\]/);
+      expect(body.citations[0]).toMatchObject({ n: 1, doc_id: "registrar/add-drop.md", heading: "加退選辦法 > 期限" });
+      const [hit] = (await readJson(await post("/v1/search", { query: "研究生加退選期限", top_k: 1 }))).results;
+      expect(hit.text).toContain(body.citations[0].quote);
+      expect(body.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(body.latency_ms).toBeGreaterThanOrEqual(0);
+    });
+
+    it("answers an English question from the English document", async () => {
+      const body = await readJson(
+        await post("/v1/answer", { question: "Can I change my major after the first year?" }),
+      );
+      expect(body.status).toBe("answered");
+      expect(body.citations[0].doc_id).toBe("registrar/change-of-major.md");
+      expect(body.answer).toContain("first year");
+    });
+
+    it("answers with the curated FAQ answer when the question matches it", async () => {
+      const body = await readJson(await post("/v1/answer", { question: "宿舍押金多少錢" }));
+      expect(body).toMatchObject({
+        status: "answered",
+        mode: "faq",
+        answer: "宿舍押金為新臺幣3000元，退宿時無息退還。[1]",
+      });
+      expect(body.citations[0]).toMatchObject({
+        doc_id: "housing/faq.csv",
+        quote: "宿舍押金為新臺幣3000元，退宿時無息退還。",
+      });
+    });
+
+    it("abstains in the question's language and says where to ask", async () => {
+      const chinese = await readJson(await post("/v1/answer", { question: "學校餐廳今天的菜單是什麼?" }));
+      expect(chinese).toMatchObject({ status: "abstained", citations: [] });
+      expect(chinese.answer).toContain("請洽教務處（分機 1234）。");
+      const english = await readJson(await post("/v1/answer", { question: "What is the weather tomorrow?" }));
+      expect(english).toMatchObject({ status: "abstained", citations: [] });
+      expect(english.answer).toContain("Please ask the Registrar's Office (ext. 1234).");
+    });
+
+    it("never answers from a draft", async () => {
+      const body = await readJson(await post("/v1/answer", { question: "2027年暑修每學分多少錢?" }));
+      expect(body.citations.map((citation: { doc_id: string }) => citation.doc_id)).not.toContain(
+        "registrar/summer.md",
+      );
+      expect(body.answer).not.toContain("2000");
+    });
+  });
+
+  describe("bad input", () => {
+    it.each([
+      ["an empty question", { question: "" }],
+      ["a blank question", { question: "   " }],
+      ["a 10,000-character question", { question: "宿".repeat(10_000) }],
+      ["a question of the wrong type", { question: 42 }],
+      ["a missing question", {}],
+      ["an unknown field", { question: "宿舍押金", temperature: 2 }],
+    ])("rejects %s with invalid_request", async (_, body) => {
+      const response = await post("/v1/answer", body);
+      expect(response.status).toBe(400);
+      const { error } = await readJson(response);
+      expect(error.code).toBe("invalid_request");
+      expect(error.message).toEqual(expect.any(String));
+    });
+
+    it("rejects a top_k out of range", async () => {
+      const response = await post("/v1/search", { query: "宿舍", top_k: 500 });
+      expect(response.status).toBe(400);
+      expect((await readJson(response)).error.message).toContain("top_k");
+    });
+
+    it("rejects malformed JSON with invalid_json", async () => {
+      const response = await post("/v1/answer", "{ not json");
+      expect(response.status).toBe(400);
+      expect((await readJson(response)).error.code).toBe("invalid_json");
+    });
+
+    it("rejects a body that is not JSON with unsupported_media_type", async () => {
+      const response = await app.request("/v1/answer", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: "宿舍押金",
+      });
+      expect(response.status).toBe(415);
+      expect((await readJson(response)).error.code).toBe("unsupported_media_type");
+    });
+
+    it("answers an unknown route with a JSON 404", async () => {
+      const response = await app.request("/v1/nothing");
+      expect(response.status).toBe(404);
+      expect((await readJson(response)).error.code).toBe("not_found");
+    });
+
+    it("loses nothing: the index still answers after bad requests", async () => {
+      const body = await readJson(await post("/v1/answer", { question: "研究生的加退選期限是什麼時候?" }));
+      expect(body.status).toBe("answered");
+    });
+  });
+
+  it("publishes an OpenAPI document of the routes", async () => {
+    const document = await readJson(await app.request("/openapi.json"));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/v1/search", "/v1/answer", "/healthz", "/readyz"]),
+    );
+    expect(document.components.schemas.AnswerResponse).toBeDefined();
+  });
+});

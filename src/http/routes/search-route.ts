@@ -1,0 +1,32 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { passageLocation } from "../../answering/citations.js";
+import { retrievePassages } from "../../retrieval/retrieve-passages.js";
+import { errorResponseSchema, searchRequestSchema, searchResponseSchema } from "../../schemas.js";
+import type { AppDependencies } from "../app.js";
+
+const searchRoute = createRoute({
+  method: "post",
+  path: "/v1/search",
+  summary: "Find the passages of published documents that best match a query",
+  request: { body: { required: true, content: { "application/json": { schema: searchRequestSchema } } } },
+  responses: {
+    200: { description: "Passages, best first", content: { "application/json": { schema: searchResponseSchema } } },
+    400: { description: "Invalid request", content: { "application/json": { schema: errorResponseSchema } } },
+  },
+});
+
+export function registerSearchRoute(app: OpenAPIHono, { store }: AppDependencies): void {
+  app.openapi(searchRoute, async (context) => {
+    const { query, top_k, collection } = context.req.valid("json");
+    const { passages } = await retrievePassages(store, query, { collection, limit: top_k });
+    const results = passages.map((passage) => ({
+      doc_id: passage.document.docId,
+      chunk_id: passage.chunk.chunkId,
+      title: passage.document.title,
+      text: passage.chunk.text,
+      score: Math.round(passage.relevance * 1000) / 1000,
+      ...passageLocation(passage),
+    }));
+    return context.json({ results }, 200);
+  });
+}

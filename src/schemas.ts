@@ -1,0 +1,82 @@
+import { z } from "@hono/zod-openapi";
+
+/** Longest question or query accepted; longer input is a mistake or an abuse, not a question. */
+export const MAX_QUESTION_CHARS = 1000;
+
+const collectionField = z
+  .string()
+  .min(1)
+  .max(100)
+  .optional()
+  .openapi({ description: "Only search documents of this collection.", example: "registrar" });
+
+export const searchRequestSchema = z
+  .strictObject({
+    query: z.string().trim().min(1).max(MAX_QUESTION_CHARS).openapi({ example: "加退選截止日期" }),
+    top_k: z.number().int().min(1).max(50).default(5).openapi({ description: "How many passages (1–50)." }),
+    collection: collectionField,
+  })
+  .openapi("SearchRequest");
+
+const locationFields = {
+  heading: z.string().optional().openapi({ description: "Heading path of the passage, ` > ` separated." }),
+  page: z.number().int().optional().openapi({ description: "PDF page number, from 1." }),
+  url: z.string().optional(),
+};
+
+export const searchResultSchema = z
+  .object({
+    doc_id: z.string(),
+    chunk_id: z.string(),
+    title: z.string(),
+    text: z.string(),
+    score: z.number().openapi({ description: "Relevance from 0 to 1, higher is better." }),
+    ...locationFields,
+  })
+  .openapi("SearchResult");
+
+export const searchResponseSchema = z.object({ results: z.array(searchResultSchema) }).openapi("SearchResponse");
+
+export const answerRequestSchema = z
+  .strictObject({
+    question: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_QUESTION_CHARS)
+      .openapi({ example: "Can I change my major after the first year?" }),
+    collection: collectionField,
+  })
+  .openapi("AnswerRequest");
+
+export const citationSchema = z
+  .object({
+    n: z.number().int().min(1).openapi({ description: "The number used by the `[n]` marker in the answer." }),
+    doc_id: z.string(),
+    chunk_id: z.string(),
+    title: z.string(),
+    quote: z.string().openapi({ description: "Verbatim text of the cited chunk." }),
+    ...locationFields,
+  })
+  .openapi("Citation");
+
+export const answerResponseSchema = z
+  .object({
+    status: z.enum(["answered", "abstained"]),
+    answer: z.string(),
+    citations: z.array(citationSchema),
+    confidence: z.number().min(0).max(1),
+    mode: z.enum(["extractive", "faq"]),
+    latency_ms: z.number(),
+  })
+  .openapi("AnswerResponse");
+
+export const errorResponseSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi("Error");
+
+export type SearchRequest = z.infer<typeof searchRequestSchema>;
+export type SearchResult = z.infer<typeof searchResultSchema>;
+export type AnswerRequest = z.infer<typeof answerRequestSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type AnswerResponse = z.infer<typeof answerResponseSchema>;

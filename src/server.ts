@@ -1,0 +1,47 @@
+import { serve } from "@hono/node-server";
+import { syncFolder } from "../ingest/sync-folder.js";
+import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createApp, type Readiness } from "./http/app.js";
+import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
+
+/** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = new SqliteIndexStore(config.databaseFile);
+  const readiness: Readiness = { ready: false, reason: `syncing ${config.knowledgeDir}` };
+  const app = createApp({
+    store,
+    readiness,
+    answering: {
+      abstainThreshold: config.abstainThreshold,
+      faqMatchThreshold: defaultFaqMatchThreshold,
+      contactLines: config.contactLines,
+    },
+  });
+  const server = serve({ fetch: app.fetch, port: config.port }, (address) => {
+    log("listening", { url: `http://localhost:${address.port}` });
+  });
+  const shutDown = () => server.close(() => void store.close().then(() => process.exit(0)));
+  process.once("SIGINT", shutDown);
+  process.once("SIGTERM", shutDown);
+
+  try {
+    const summary = await syncFolder(store, config.knowledgeDir);
+    log("synced", { folder: config.knowledgeDir, ...summary, seconds: Number(summary.seconds.toFixed(2)) });
+    readiness.ready = true;
+    readiness.reason = "";
+  } catch (error) {
+    readiness.reason = `the first sync failed: ${(error as Error).message}`;
+    log("sync_failed", { reason: readiness.reason });
+  }
+}
+
+function log(event: string, fields: Record<string, unknown>): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

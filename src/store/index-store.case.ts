@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { analyzeQuery } from "../text/tokenize.js";
+import type { ChunkRecord, DocumentRecord, IndexStore } from "./index-store.js";
+
+/** The contract every index adapter must keep; run it from each adapter's test file. */
+export function describeIndexStoreContract(adapterName: string, openStore: () => Promise<IndexStore>): void {
+  describe(`IndexStore contract: ${adapterName}`, () => {
+    let store: IndexStore;
+    beforeEach(async () => {
+      store = await openStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const search = (query: string, collection?: string) =>
+      store.searchChunks({ terms: analyzeQuery(query), collection, limit: 10 });
+
+    it("ranks the passage that matches the query first, in Chinese and in English", async () => {
+      await store.replaceDocument(
+        ...sampleDocument("registrar/add-drop.md", "加退選辦法", ["加退選截止日期為開學第二週週五。"]),
+      );
+      await store.replaceDocument(...sampleDocument("housing/dorm.md", "宿舍申請", ["宿舍押金為新臺幣五千元。"]));
+      await store.replaceDocument(
+        ...sampleDocument("it/wifi.md", "Campus Wi-Fi", ["Connect to the eduroam network with your student ID."]),
+      );
+      expect((await search("加退選什麼時候截止"))[0]?.document.docId).toBe("registrar/add-drop.md");
+      expect((await search("宿舍押金"))[0]?.document.docId).toBe("housing/dorm.md");
+      expect((await search("how do I connect to wifi"))[0]?.document.docId).toBe("it/wifi.md");
+    });
+
+    it("returns the chunk with its metadata and distinct terms", async () => {
+      await store.replaceDocument(
+        ...sampleDocument("tuition/fees.pdf", "學雜費", ["學費為新臺幣四萬元。"], {
+          page: 2,
+          headingPath: ["收費標準"],
+        }),
+      );
+      const [hit] = await search("學費");
+      expect(hit?.chunk).toMatchObject({ chunkId: "tuition/fees.pdf#0", page: 2, headingPath: ["收費標準"] });
+      expect(hit?.chunk.text).toBe("學費為新臺幣四萬元。");
+      expect(hit?.document).toMatchObject({
+        title: "學雜費",
+        collection: "tuition",
+        url: "https://example.edu/tuition/fees.pdf",
+      });
+      expect(hit?.terms.has("學費")).toBe(true);
+      expect(hit?.score).toBeGreaterThan(0);
+    });
+
+    it("filters by collection", async () => {
+      await store.replaceDocument(...sampleDocument("registrar/a.md", "Deadlines", ["The deadline is Friday."]));
+      await store.replaceDocument(...sampleDocument("housing/b.md", "Deadlines", ["The deadline is Monday."]));
+      const hits = await search("deadline", "housing");
+      expect(hits.map((hit) => hit.document.docId)).toEqual(["housing/b.md"]);
+    });
+
+    it("never returns draft documents", async () => {
+      await store.replaceDocument(
+        ...sampleDocument("registrar/summer.md", "Summer session", ["Summer session fees are due in May."], {
+          status: "draft",
+        }),
+      );
+      expect(await search("summer session fees")).toEqual([]);
+    });
+
+    it("replaces a document's chunks instead of adding to them", async () => {
+      await store.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 8."]));
+      await store.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 9."]));
+      await store.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 9."]));
+      const hits = await search("library opens");
+      expect(hits.map((hit) => hit.chunk.text)).toEqual(["The library opens at 9."]);
+      expect((await store.termStatistics(["librari"])).chunkCount).toBe(1);
+    });
+
+    it("deletes a document with its chunks", async () => {
+      await store.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 8."]));
+      await store.deleteDocument("a.md");
+      expect(await search("library")).toEqual([]);
+      expect(await store.listDocumentHashes("/knowledge")).toEqual(new Map());
+    });
+
+    it("lists content hashes by source folder", async () => {
+      await store.replaceDocument(...sampleDocument("a.md", "A", ["Text a."]));
+      await store.replaceDocument(...sampleDocument("b.md", "B", ["Text b."], { sourceRoot: "/elsewhere" }));
+      expect(await store.listDocumentHashes("/knowledge")).toEqual(new Map([["a.md", "hash-of-a.md"]]));
+    });
+
+    it("counts in how many chunks a term occurs", async () => {
+      await store.replaceDocument(...sampleDocument("a.md", "A", ["宿舍費用", "宿舍規定"]));
+      await store.replaceDocument(...sampleDocument("b.md", "B", ["圖書館"]));
+      const statistics = await store.termStatistics(["宿舍", "圖書館", "不存在"]);
+      expect(statistics.chunkCount).toBe(3);
+      expect(statistics.chunkFrequency.get("宿舍")).toBe(2);
+      expect(statistics.chunkFrequency.get("圖書館")).toBe(1);
+      expect(statistics.chunkFrequency.has("不存在")).toBe(false);
+    });
+  });
+}
+
+export function sampleDocument(
+  docId: string,
+  title: string,
+  chunkTexts: string[],
+  overrides: Partial<DocumentRecord> & { page?: number; headingPath?: string[] } = {},
+): [DocumentRecord, ChunkRecord[]] {
+  const { page, headingPath = [], ...documentOverrides } = overrides;
+  const text = chunkTexts.join("\n\n");
+  let offset = 0;
+  const chunks = chunkTexts.map((chunkText, position): ChunkRecord => {
+    const start = offset;
+    offset += chunkText.length + 2;
+    return {
+      chunkId: `${docId}#${position}`,
+      docId,
+      position,
+      text: chunkText,
+      headingPath,
+      page,
+      start,
+      end: start + chunkText.length,
+    };
+  });
+  return [
+    {
+      docId,
+      title,
+      url: `https://example.edu/${docId}`,
+      collection: docId.includes("/") ? (docId.split("/")[0] ?? "") : "general",
+      tags: [],
+      status: "published",
+      format: "markdown",
+      sourceRoot: "/knowledge",
+      contentHash: `hash-of-${docId}`,
+      text,
+      ...documentOverrides,
+    },
+    chunks,
+  ];
+}

@@ -1,0 +1,72 @@
+/** The index port: where documents and their chunks are kept and searched. Vendor-free. */
+
+export type DocumentStatus = "published" | "draft";
+export type DocumentFormat = "markdown" | "text" | "html" | "pdf" | "faq";
+
+export interface DocumentRecord {
+  /** Path relative to the synced folder, with `/` separators. */
+  docId: string;
+  title: string;
+  url?: string;
+  collection: string;
+  tags: string[];
+  lang?: string;
+  status: DocumentStatus;
+  effectiveDate?: string;
+  format: DocumentFormat;
+  /** The folder the document was synced from; a sync removes only what came from its own folder. */
+  sourceRoot: string;
+  /** Hash of the file and the pipeline that indexed it: equal hash, nothing to redo. */
+  contentHash: string;
+  /** The extracted text that chunk offsets point into. */
+  text: string;
+}
+
+export interface ChunkRecord {
+  chunkId: string;
+  docId: string;
+  position: number;
+  /** Verbatim slice `text.slice(start, end)` of the document's extracted text. */
+  text: string;
+  headingPath: string[];
+  page?: number;
+  start: number;
+  end: number;
+  /** Set on a curated FAQ pair: `text` is then its answer. */
+  faqQuestion?: string;
+}
+
+export interface SearchRequest {
+  /** Query terms from `analyzeQuery`; adapters must not re-tokenise. */
+  terms: string[];
+  collection?: string;
+  limit: number;
+}
+
+export interface ChunkHit {
+  chunk: ChunkRecord;
+  document: Pick<DocumentRecord, "docId" | "title" | "url" | "collection" | "lang">;
+  /** Lexical relevance, higher is better; comparable only within one search. */
+  score: number;
+  /** The distinct index terms of the chunk (title, heading, FAQ question and body). */
+  terms: ReadonlySet<string>;
+}
+
+export interface TermStatistics {
+  /** Number of indexed chunks. */
+  chunkCount: number;
+  /** In how many chunks each asked term occurs (absent terms are missing). */
+  chunkFrequency: ReadonlyMap<string, number>;
+}
+
+export interface IndexStore {
+  /** contentHash of every document synced from `sourceRoot`, by docId. */
+  listDocumentHashes(sourceRoot: string): Promise<Map<string, string>>;
+  /** Replaces a document and all its chunks at once: readers see the old or the new, never a mix. */
+  replaceDocument(document: DocumentRecord, chunks: ChunkRecord[]): Promise<void>;
+  deleteDocument(docId: string): Promise<void>;
+  /** Published chunks only, best first. */
+  searchChunks(request: SearchRequest): Promise<ChunkHit[]>;
+  termStatistics(terms: string[]): Promise<TermStatistics>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { StoreUnavailableError } from "../../errors.js";
+import { describeIndexStoreContract, sampleDocument } from "../index-store.case.js";
+import { SqliteIndexStore } from "./sqlite-index-store.js";
+
+const temporaryFolder = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-faq-store-"));
+let databaseCount = 0;
+const newDatabaseFile = () => path.join(temporaryFolder, `index-${databaseCount++}.sqlite`);
+afterAll(() => fs.rmSync(temporaryFolder, { recursive: true, force: true }));
+
+describeIndexStoreContract("embedded SQLite", async () => new SqliteIndexStore(newDatabaseFile()));
+
+describe("SqliteIndexStore", () => {
+  it("keeps what was indexed across reopening the file", async () => {
+    const file = newDatabaseFile();
+    const first = new SqliteIndexStore(file);
+    await first.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 8."]));
+    await first.close();
+    const second = new SqliteIndexStore(file);
+    const hits = await second.searchChunks({ terms: ["librari"], limit: 5 });
+    expect(hits.map((hit) => hit.chunk.text)).toEqual(["The library opens at 8."]);
+    await second.close();
+  });
+
+  it("reports a file that is not a database as unavailable, naming the file", () => {
+    const file = newDatabaseFile();
+    fs.writeFileSync(file, "this is not a database ".repeat(100));
+    expect(() => new SqliteIndexStore(file)).toThrow(StoreUnavailableError);
+    expect(() => new SqliteIndexStore(file)).toThrow(file);
+  });
+});

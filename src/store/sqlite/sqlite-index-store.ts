@@ -1,0 +1,241 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { StoreUnavailableError } from "../../errors.js";
+import { analyzeText } from "../../text/tokenize.js";
+import type {
+  ChunkHit,
+  ChunkRecord,
+  DocumentRecord,
+  IndexStore,
+  SearchRequest,
+  TermStatistics,
+} from "../index-store.js";
+
+/** Relative BM25 weight of each indexed field (FTS5 column order). Tuned on the evals. */
+export const FIELD_WEIGHTS = { title: 1.5, heading: 1.5, question: 2, body: 1 } as const;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    url TEXT,
+    collection TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    lang TEXT,
+    status TEXT NOT NULL,
+    effective_date TEXT,
+    format TEXT NOT NULL,
+    source_root TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY,
+    chunk_id TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    heading_path TEXT NOT NULL,
+    page INTEGER,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    faq_question TEXT
+  );
+  CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(doc_id);
+  -- Terms are produced by our own analyzer and stored space-separated; unicode61 only splits them.
+  CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(
+    title, heading, question, body, tokenize = 'unicode61 remove_diacritics 0'
+  );
+  CREATE VIRTUAL TABLE IF NOT EXISTS chunk_term_counts USING fts5vocab(chunk_terms, row);
+`;
+
+interface ChunkRow {
+  id: number;
+  chunk_id: string;
+  doc_id: string;
+  position: number;
+  text: string;
+  heading_path: string;
+  page: number | null;
+  start_offset: number;
+  end_offset: number;
+  faq_question: string | null;
+}
+
+interface SearchRow extends ChunkRow {
+  title: string;
+  url: string | null;
+  collection: string;
+  lang: string | null;
+  relevance: number;
+  title_terms: string;
+  heading_terms: string;
+  question_terms: string;
+  body_terms: string;
+}
+
+/** The embedded index: one SQLite file, BM25 through FTS5. */
+export class SqliteIndexStore implements IndexStore {
+  private readonly database: Database.Database;
+  private readonly statements;
+
+  constructor(databaseFile: string) {
+    if (databaseFile !== ":memory:") fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
+    try {
+      this.database = new Database(databaseFile);
+      this.database.pragma("journal_mode = WAL");
+      this.database.pragma("foreign_keys = ON");
+      this.database.exec(SCHEMA);
+    } catch (error) {
+      throw new StoreUnavailableError(`Cannot open the index at ${databaseFile}: ${(error as Error).message}`);
+    }
+    const weights = Object.values(FIELD_WEIGHTS).join(", ");
+    this.statements = {
+      documentHashes: this.database.prepare<[string], { doc_id: string; content_hash: string }>(
+        "SELECT doc_id, content_hash FROM documents WHERE source_root = ?",
+      ),
+      deleteChunkTerms: this.database.prepare<[string]>(
+        "DELETE FROM chunk_terms WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)",
+      ),
+      deleteChunks: this.database.prepare<[string]>("DELETE FROM chunks WHERE doc_id = ?"),
+      deleteDocument: this.database.prepare<[string]>("DELETE FROM documents WHERE doc_id = ?"),
+      upsertDocument: this.database.prepare(
+        `INSERT INTO documents (doc_id, title, url, collection, tags, lang, status, effective_date, format,
+           source_root, content_hash, text, updated_at)
+         VALUES (@docId, @title, @url, @collection, @tags, @lang, @status, @effectiveDate, @format,
+           @sourceRoot, @contentHash, @text, @updatedAt)
+         ON CONFLICT(doc_id) DO UPDATE SET title = excluded.title, url = excluded.url,
+           collection = excluded.collection, tags = excluded.tags, lang = excluded.lang,
+           status = excluded.status, effective_date = excluded.effective_date, format = excluded.format,
+           source_root = excluded.source_root, content_hash = excluded.content_hash, text = excluded.text,
+           updated_at = excluded.updated_at`,
+      ),
+      insertChunk: this.database.prepare(
+        `INSERT INTO chunks (chunk_id, doc_id, position, text, heading_path, page, start_offset, end_offset,
+           faq_question)
+         VALUES (@chunkId, @docId, @position, @text, @headingPath, @page, @start, @end, @faqQuestion)`,
+      ),
+      insertChunkTerms: this.database.prepare(
+        "INSERT INTO chunk_terms (rowid, title, heading, question, body) VALUES (?, ?, ?, ?, ?)",
+      ),
+      search: this.database.prepare<[{ match: string; collection: string | null; limit: number }], SearchRow>(
+        `SELECT chunks.*, documents.title, documents.url, documents.collection, documents.lang,
+           -bm25(chunk_terms, ${weights}) AS relevance,
+           chunk_terms.title AS title_terms, chunk_terms.heading AS heading_terms,
+           chunk_terms.question AS question_terms, chunk_terms.body AS body_terms
+         FROM chunk_terms
+         JOIN chunks ON chunks.id = chunk_terms.rowid
+         JOIN documents ON documents.doc_id = chunks.doc_id
+         WHERE chunk_terms MATCH @match AND documents.status = 'published'
+           AND (@collection IS NULL OR documents.collection = @collection)
+         ORDER BY relevance DESC
+         LIMIT @limit`,
+      ),
+      chunkCount: this.database.prepare<[], { count: number }>("SELECT count(*) AS count FROM chunks"),
+      chunkFrequency: this.database.prepare<[string], { doc: number }>(
+        "SELECT doc FROM chunk_term_counts WHERE term = ?",
+      ),
+    };
+  }
+
+  async listDocumentHashes(sourceRoot: string): Promise<Map<string, string>> {
+    const rows = this.statements.documentHashes.all(sourceRoot);
+    return new Map(rows.map((row) => [row.doc_id, row.content_hash]));
+  }
+
+  async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[]): Promise<void> {
+    const titleTerms = analyzeText(document.title).join(" ");
+    this.database.transaction(() => {
+      this.removeDocumentRows(document.docId);
+      this.statements.upsertDocument.run({
+        ...document,
+        url: document.url ?? null,
+        lang: document.lang ?? null,
+        effectiveDate: document.effectiveDate ?? null,
+        tags: JSON.stringify(document.tags),
+        updatedAt: new Date().toISOString(),
+      });
+      for (const chunk of chunks) {
+        const { lastInsertRowid } = this.statements.insertChunk.run({
+          ...chunk,
+          headingPath: JSON.stringify(chunk.headingPath),
+          page: chunk.page ?? null,
+          faqQuestion: chunk.faqQuestion ?? null,
+        });
+        this.statements.insertChunkTerms.run(
+          lastInsertRowid,
+          titleTerms,
+          analyzeText(chunk.headingPath.join(" ")).join(" "),
+          analyzeText(chunk.faqQuestion ?? "").join(" "),
+          analyzeText(chunk.text).join(" "),
+        );
+      }
+    })();
+  }
+
+  async deleteDocument(docId: string): Promise<void> {
+    this.database.transaction(() => this.removeDocumentRows(docId))();
+  }
+
+  async searchChunks(request: SearchRequest): Promise<ChunkHit[]> {
+    if (request.terms.length === 0) return [];
+    const matchExpression = request.terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
+    let rows: SearchRow[];
+    try {
+      rows = this.statements.search.all({
+        match: matchExpression,
+        collection: request.collection ?? null,
+        limit: request.limit,
+      });
+    } catch (error) {
+      throw new StoreUnavailableError(`The index could not be searched: ${(error as Error).message}`);
+    }
+    return rows.map((row) => ({
+      chunk: toChunkRecord(row),
+      document: {
+        docId: row.doc_id,
+        title: row.title,
+        url: row.url ?? undefined,
+        collection: row.collection,
+        lang: row.lang ?? undefined,
+      },
+      score: row.relevance,
+      terms: new Set(`${row.title_terms} ${row.heading_terms} ${row.question_terms} ${row.body_terms}`.split(" ")),
+    }));
+  }
+
+  async termStatistics(terms: string[]): Promise<TermStatistics> {
+    const chunkFrequency = new Map<string, number>();
+    for (const term of terms) {
+      const row = this.statements.chunkFrequency.get(term);
+      if (row) chunkFrequency.set(term, row.doc);
+    }
+    return { chunkCount: this.statements.chunkCount.get()?.count ?? 0, chunkFrequency };
+  }
+
+  async close(): Promise<void> {
+    this.database.close();
+  }
+
+  private removeDocumentRows(docId: string): void {
+    this.statements.deleteChunkTerms.run(docId);
+    this.statements.deleteChunks.run(docId);
+    this.statements.deleteDocument.run(docId);
+  }
+}
+
+function toChunkRecord(row: ChunkRow): ChunkRecord {
+  return {
+    chunkId: row.chunk_id,
+    docId: row.doc_id,
+    position: row.position,
+    text: row.text,
+    headingPath: JSON.parse(row.heading_path) as string[],
+    page: row.page ?? undefined,
+    start: row.start_offset,
+    end: row.end_offset,
+    faqQuestion: row.faq_question ?? undefined,
+  };
+}

@@ -1,0 +1,17 @@
+import * as OpenCC from "opencc-js";
+
+export type QuestionLanguage = "zh-Hant" | "zh-Hans" | "en";
+
+const HAN_CHARACTER = /\p{Script=Han}/gu;
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+/**
+ * Chinese when Han characters make up a real share of the letters; Simplified when converting
+ * to Traditional changes the text (a Traditional text is left as it is).
+ */
+export function detectLanguage(text: string): QuestionLanguage {
+  const hanCount = text.match(HAN_CHARACTER)?.length ?? 0;
+  const latinCount = text.match(/[a-z]/gi)?.length ?? 0;
+  if (hanCount === 0 || hanCount * 3 < latinCount) return "en";
+  return toTraditional(text) === text ? "zh-Hant" : "zh-Hans";
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuery, analyzeText } from "./tokenize.js";
+
+describe("analyzeText", () => {
+  it("emits Chinese dictionary words and character bigrams", () => {
+    const terms = analyzeText("學分抵免申請");
+    expect(terms).toEqual(expect.arrayContaining(["學分", "抵免", "申請", "分抵", "免申"]));
+  });
+
+  it("leaves out Chinese function words and the bigrams that touch them", () => {
+    const terms = analyzeText("加退選的截止日期是什麼時候");
+    expect(terms).toEqual(expect.arrayContaining(["加退選", "截止", "日期"]));
+    expect(terms).not.toContain("的");
+    expect(terms).not.toContain("選的");
+    expect(terms).not.toContain("是什");
+    expect(terms).not.toContain("什麼時候");
+  });
+
+  it("makes a Simplified question match Traditional text", () => {
+    expect(analyzeQuery("学分抵免怎么申请")).toEqual(analyzeQuery("學分抵免怎麼申請"));
+  });
+
+  it("folds full-width forms and case", () => {
+    expect(analyzeText("ＮＴ＄１２００ Fees")).toEqual(analyzeText("nt$1200 fees"));
+  });
+
+  it("stems English words and drops stop words", () => {
+    expect(analyzeText("Registration deadlines for the courses")).toEqual(["registr", "deadlin", "cours"]);
+  });
+
+  it("keeps numbers and course codes whole", () => {
+    expect(analyzeText("NT$1,200")).toContain("1200");
+    expect(analyzeText("CS101")).toContain("cs101");
+    expect(analyzeText("Take CS-101 or MATH 2010")).toEqual(expect.arrayContaining(["cs101", "math2010"]));
+  });
+
+  it("gives the distinct terms of a query once each", () => {
+    expect(analyzeQuery("fee fee fees")).toEqual(["fee"]);
+  });
+});

@@ -13,6 +13,8 @@ export interface CaseResult {
   citedDocIds: string[];
   answerCorrect: boolean;
   latencyMs: number;
+  /** What the extractive confidence was estimated from, for calibration and error analysis. */
+  signals?: Record<string, number>;
 }
 
 export interface AbstentionPoint {

@@ -6,13 +6,13 @@ import { defaultChunkingOptions } from "../ingest/chunk-document.js";
 import { buildDocumentRecords } from "../ingest/index-document.js";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold, findAnswerCandidate } from "../src/answering/answer-question.js";
-import { confidenceModel } from "../src/answering/confidence.js";
+import { confidenceModel, confidenceSignalNames } from "../src/answering/confidence.js";
 import { loadConfig } from "../src/config.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { convertToSimplified } from "../src/text/normalize.js";
-import { type CalibrationSample, fitLogisticRegression } from "./calibrate.js";
+import { type CalibrationSample, fitLogisticRegression, predict } from "./calibrate.js";
 import { type EvalCase, loadGoldenSet, loadSquad } from "./eval-cases.js";
 import { abstentionAt, abstentionCurve, type CaseResult, computeMetrics, containsFacts } from "./metrics.js";
 
@@ -42,7 +42,7 @@ const { values: options } = parseArgs({
 
 interface RunOutput {
   results: CaseResult[];
-  calibration: CalibrationSample[];
+  calibration: (CalibrationSample & { caseIndex: number })[];
 }
 
 async function main(): Promise<void> {
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   const openStore = (name: string) => new SqliteIndexStore(path.join(workDir, `${name}.sqlite`));
   const report: Record<string, unknown> = { threshold, chunking, confidenceModel };
   const calibration: CalibrationSample[] = [];
+  let calibrationCheck: (RunOutput & { isHeldOut: (caseIndex: number) => boolean }) | undefined;
   try {
     if (options.squad) {
       const { paragraphs, cases } = loadSquad(options.squad);
@@ -87,7 +88,10 @@ async function main(): Promise<void> {
       );
       report.holdout = { atThreshold: abstentionAt(half.results, threshold), curve: abstentionCurve(half.results) };
       printAbstention(`${report.name}: half of the articles indexed`, half.results, threshold);
-      calibration.push(...half.calibration);
+      // Fit on articles 0 and 1 (mod 4), check on articles 2 and 3: each half has indexed and missing ones.
+      const inFittingHalf = (caseIndex: number) => (asked[caseIndex]?.articleIndex ?? 0) % 4 < 2;
+      calibration.push(...half.calibration.filter((sample) => inFittingHalf(sample.caseIndex)));
+      calibrationCheck = { ...half, isHeldOut: (caseIndex: number) => !inFittingHalf(caseIndex) };
     } else {
       const cases = loadGoldenSet(options.golden).slice(0, limit);
       report.name = path.basename(options.golden, path.extname(options.golden));
@@ -117,11 +121,20 @@ async function main(): Promise<void> {
       calibration.push(...run.calibration);
     }
     if (options.calibrate) {
-      const [intercept, passageCoverage, sentenceCoverage] = fitLogisticRegression(calibration);
-      console.log(
-        `\nFitted confidence model on ${calibration.length} samples:`,
-        JSON.stringify({ intercept, passageCoverage, sentenceCoverage }),
-      );
+      const weights = fitLogisticRegression(calibration);
+      const model = {
+        intercept: weights[0],
+        weights: Object.fromEntries(confidenceSignalNames.map((name, index) => [name, weights[index + 1]])),
+      };
+      console.log(`\nFitted confidence model on ${calibration.length} samples:`, JSON.stringify(model));
+      if (calibrationCheck) {
+        const { results, calibration: samples, isHeldOut } = calibrationCheck;
+        const refitted = new Map(samples.map((sample) => [sample.caseIndex, predict(weights, sample.features)]));
+        const heldOut = results.flatMap((result, index) =>
+          isHeldOut(index) ? [{ ...result, confidence: refitted.get(index) ?? result.confidence }] : [],
+        );
+        printAbstention("Fitted model, on the held-out half of the articles", heldOut, threshold);
+      }
     }
     const out = options.out ?? path.join("evals", "reports", `${report.name}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -152,7 +165,7 @@ async function indexParagraph(
 
 async function runCases(store: IndexStore, cases: EvalCase[]): Promise<RunOutput> {
   const results: CaseResult[] = [];
-  const calibration: CalibrationSample[] = [];
+  const calibration: RunOutput["calibration"] = [];
   for (const testCase of cases) {
     const startedAt = performance.now();
     const { answer, signals } = await findAnswerCandidate(
@@ -177,11 +190,14 @@ async function runCases(store: IndexStore, cases: EvalCase[]): Promise<RunOutput
       citedDocIds: answer?.citations.map((citation) => citation.doc_id) ?? [],
       answerCorrect,
       latencyMs,
+      signals: signals && { ...signals },
     });
     if (signals) {
       calibration.push({
-        features: [signals.passageCoverage, signals.sentenceCoverage],
-        label: answerCorrect ? 1 : 0,
+        features: confidenceSignalNames.map((name) => signals[name]),
+        // Supported: the answer quotes a document that holds the answer.
+        label: testCase.answerable && testCase.expectedDocIds.includes(answer?.citations[0]?.doc_id ?? "") ? 1 : 0,
+        caseIndex: results.length - 1,
       });
     }
   }

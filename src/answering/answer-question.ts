@@ -79,9 +79,17 @@ export async function findAnswerCandidate(
     }
   }
 
-  const extractive = composeExtractiveAnswer(queryWeights, passages);
+  const extractive = composeExtractiveAnswer(request.question, queryWeights, passages);
   if (extractive.citations.length === 0) return {};
-  const signals = { passageCoverage: topPassage.coverage, sentenceCoverage: extractive.sentenceCoverage };
+  const otherDocuments = passages.filter((passage) => passage.document.docId !== topPassage.document.docId);
+  const signals: ConfidenceSignals = {
+    passageCoverage: topPassage.coverage,
+    sentenceCoverage: extractive.sentenceCoverage,
+    coverageMargin: topPassage.coverage - Math.max(0, ...otherDocuments.map((passage) => passage.coverage)),
+    scoreMargin:
+      topPassage.coverage *
+      (1 - Math.min(1, Math.max(0, ...otherDocuments.map((passage) => passage.score)) / topPassage.score)),
+  };
   return {
     answer: {
       answer: extractive.answer,

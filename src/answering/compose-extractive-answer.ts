@@ -11,9 +11,20 @@ const MAX_SENTENCES = 3;
 /** A further sentence must add this much of the question's weight to be worth its length. */
 const MIN_ADDED_COVERAGE = 0.2;
 /** Later passages are trusted a little less than the best one. */
-const PASSAGE_RANK_DISCOUNT = 0.1;
+const PASSAGE_RANK_DISCOUNT = 0.15;
 const MAX_ANSWER_CHARS = 300;
 const INTRODUCES_A_LIST = /[:：]$/;
+/** Question terms found only in the passage's title or headings count this much for its sentences. */
+const CONTEXT_WEIGHT = 0.9;
+/** Preference for a sentence that holds the kind of answer asked for (a number for "how many"). */
+const ANSWER_TYPE_BONUS = 0.3;
+/** A sentence that is itself a question rarely answers one. */
+const QUESTION_PENALTY = 0.2;
+const ASKS_FOR_A_NUMBER =
+  /多少|幾|何時|什麼時候|哪(一)?(天|年|月|日|週|周)|期限|截止|how (many|much|long|often|late|early|soon)|when|what time|deadline|which (day|date|year)/i;
+const HAS_A_NUMBER =
+  /[0-9０-９]|[一二三四五六七八九十兩半][十百千萬]?(?:個)?(?:學分|分|天|日|週|周|年|月|次|冊|元|小時|點|人|倍|成|%)/;
+const IS_A_QUESTION = /[?？]$/;
 
 interface CandidateSentence {
   passageRank: number;
@@ -21,6 +32,8 @@ interface CandidateSentence {
   span: TextSpan;
   terms: Set<string>;
   coverage: number;
+  /** How well the sentence answers the question, all signals together. */
+  score: number;
 }
 
 export interface ExtractiveAnswer {
@@ -36,17 +49,27 @@ export interface ExtractiveAnswer {
  * followed by the `[n]` of its passage.
  */
 export function composeExtractiveAnswer(
+  question: string,
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
 ): ExtractiveAnswer {
-  const candidates = passages.slice(0, PASSAGES_TO_QUOTE).flatMap((passage, passageRank) =>
-    splitSentences(passage.chunk.text).map((span) => {
+  const asksForANumber = ASKS_FOR_A_NUMBER.test(question);
+  const candidates = passages.slice(0, PASSAGES_TO_QUOTE).flatMap((passage, passageRank) => {
+    const contextTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
+    return splitSentences(passage.chunk.text).map((span): CandidateSentence => {
       const terms = new Set(analyzeText(span.text));
-      return { passageRank, passage, span, terms, coverage: weightedCoverage(queryWeights, terms) };
-    }),
-  );
-  const rankScore = (candidate: CandidateSentence) =>
-    candidate.coverage - PASSAGE_RANK_DISCOUNT * candidate.passageRank;
+      const coverage = weightedCoverage(queryWeights, terms);
+      const onlyInContext = { has: (term: string) => contextTerms.has(term) && !terms.has(term) };
+      const score =
+        coverage +
+        CONTEXT_WEIGHT * weightedCoverage(queryWeights, onlyInContext) +
+        (asksForANumber && HAS_A_NUMBER.test(span.text) ? ANSWER_TYPE_BONUS : 0) -
+        (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
+        PASSAGE_RANK_DISCOUNT * passageRank;
+      return { passageRank, passage, span, terms, coverage, score };
+    });
+  });
+  const rankScore = (candidate: CandidateSentence) => candidate.score;
   const best = candidates.reduce<CandidateSentence | undefined>(
     (leader, candidate) => (!leader || rankScore(candidate) > rankScore(leader) ? candidate : leader),
     undefined,

@@ -1,21 +1,34 @@
-/** What the answer's confidence is estimated from; all are shares of the question's weight (0–1). */
+/** What the answer's confidence is estimated from. */
 export interface ConfidenceSignals {
-  /** Covered by the best passage (its title, headings and text). */
+  /** Share of the question's weight covered by the best passage (its title, headings and text). */
   passageCoverage: number;
-  /** Covered by the quoted sentences. */
+  /** Share of the question's weight covered by the quoted sentences. */
   sentenceCoverage: number;
+  /** Coverage of the best passage minus that of the best passage from another document. */
+  coverageMargin: number;
+  /**
+   * How far the best passage's BM25 score stands above the best one from another document (0–1),
+   * times its coverage: standing out only counts when the passage covers the question.
+   */
+  scoreMargin: number;
 }
 
 /**
- * Logistic model fitted on the golden set and DRCD (`npm run eval -- --calibrate`), so that the
- * result reads as the probability that the answer is supported, not as a raw BM25 score.
+ * Logistic model over the signals, fitted with `npm run eval -- --squad <DRCD> --calibrate` (label:
+ * the answer cites a document that answers the question), so that confidence reads as the
+ * probability that the answer is supported, not as a raw BM25 score.
  */
-export const confidenceModel = { intercept: -6, passageCoverage: 6, sentenceCoverage: 4 };
+export const confidenceModel: { intercept: number; weights: ConfidenceSignals } = {
+  intercept: -4.42,
+  weights: { passageCoverage: 4.26, sentenceCoverage: 1.53, coverageMargin: 1.87, scoreMargin: 9.35 },
+};
+
+export const confidenceSignalNames = Object.keys(confidenceModel.weights) as (keyof ConfidenceSignals)[];
 
 export function estimateConfidence(signals: ConfidenceSignals): number {
-  const logit =
-    confidenceModel.intercept +
-    confidenceModel.passageCoverage * signals.passageCoverage +
-    confidenceModel.sentenceCoverage * signals.sentenceCoverage;
+  const logit = confidenceSignalNames.reduce(
+    (sum, name) => sum + confidenceModel.weights[name] * signals[name],
+    confidenceModel.intercept,
+  );
   return 1 / (1 + Math.exp(-logit));
 }

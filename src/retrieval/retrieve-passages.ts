@@ -1,5 +1,6 @@
 import type { ChunkHit, IndexStore } from "../store/index-store.js";
-import { analyzeQuery } from "../text/tokenize.js";
+import { analyzeQueryTerms } from "../text/tokenize.js";
+import { wordSpecificity } from "../text/word-specificity.js";
 import { inverseChunkFrequency, weightedCoverage } from "./term-weights.js";
 
 /** How many lexical candidates are reranked. */
@@ -15,7 +16,7 @@ export interface Passage extends ChunkHit {
 }
 
 export interface RetrievedPassages {
-  /** The query's distinct terms with their weights (inverse chunk frequency). */
+  /** The query's distinct terms with their weights: inverse chunk frequency, less for boundary bigrams and everyday words. */
   queryWeights: Map<string, number>;
   passages: Passage[];
 }
@@ -31,12 +32,18 @@ export async function retrievePassages(
   query: string,
   options: RetrievalOptions,
 ): Promise<RetrievedPassages> {
-  const terms = analyzeQuery(query);
+  const coverageShares = analyzeQueryTerms(query);
+  const terms = [...coverageShares.keys()];
   const [statistics, hits] = await Promise.all([
     store.termStatistics(terms),
     store.searchChunks({ terms, collection: options.collection, limit: Math.max(CANDIDATE_COUNT, options.limit) }),
   ]);
-  const queryWeights = new Map(terms.map((term) => [term, inverseChunkFrequency(term, statistics)]));
+  const queryWeights = new Map(
+    terms.map((term) => [
+      term,
+      inverseChunkFrequency(term, statistics) * (coverageShares.get(term) ?? 1) * wordSpecificity(term),
+    ]),
+  );
   const bestScore = Math.max(...hits.map((hit) => hit.score), Number.EPSILON);
   const passages = hits.map((hit): Passage => {
     const coverage = weightedCoverage(queryWeights, hit.terms);

@@ -1,8 +1,8 @@
 import * as OpenCC from "opencc-js";
 
-// Simplified → Taiwan Traditional. Applied to documents and queries alike, so any
-// imperfect conversion is symmetric and matching still works.
-const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+// Matching folds both scripts to Simplified: Traditional→Simplified is many-to-one and does not
+// depend on context, whereas Simplified→Traditional guesses (系 → 系/繫/係) and can split one word
+// into two spellings. The text people read is never converted.
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
 const HAN = /\p{Script=Han}/u;
@@ -10,7 +10,7 @@ const HAN = /\p{Script=Han}/u;
 /** Folds width (NFKC), case and Chinese script so that equal words compare equal. */
 export function normalizeForMatching(text: string): string {
   const folded = text.normalize("NFKC").toLowerCase();
-  return HAN.test(folded) ? toTraditional(folded) : folded;
+  return HAN.test(folded) ? toSimplified(folded) : folded;
 }
 
 export function convertToSimplified(text: string): string {

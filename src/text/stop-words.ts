@@ -1,87 +1,21 @@
 import { eng } from "stopword";
+import { normalizeForMatching } from "./normalize.js";
 
 /** English function words, from the `stopword` package. */
 export const englishStopWords: ReadonlySet<string> = new Set(eng);
 
 /**
- * Chinese function and question words (Traditional, after normalisation). They carry no topic,
- * so leaving them out keeps questions like "什麼時候可以…" from matching every document.
+ * Chinese function and question words, normalised like the text they are compared with. They carry
+ * no topic, so leaving them out keeps questions like "什麼時候可以…" from matching every document.
  */
-export const chineseStopWords: ReadonlySet<string> = new Set([
-  "的",
-  "了",
-  "嗎",
-  "呢",
-  "吧",
-  "啊",
-  "喔",
-  "哦",
-  "嘛",
-  "是",
-  "在",
-  "和",
-  "與",
-  "及",
-  "或",
-  "也",
-  "就",
-  "都",
-  "還",
-  "又",
-  "而",
-  "把",
-  "被",
-  "讓",
-  "給",
-  "對",
-  "從",
-  "向",
-  "到",
-  "於",
-  "之",
-  "其",
-  "我",
-  "你",
-  "妳",
-  "您",
-  "他",
-  "她",
-  "它",
-  "我們",
-  "你們",
-  "他們",
-  "這",
-  "那",
-  "這個",
-  "那個",
-  "什麼",
-  "甚麼",
-  "怎麼",
-  "怎樣",
-  "如何",
-  "哪",
-  "哪裡",
-  "哪些",
-  "哪個",
-  "多少",
-  "幾",
-  "誰",
-  "為什麼",
-  "什麼時候",
-  "請問",
-  "是否",
-  "是不是",
-  "有沒有",
-  "可不可以",
-  "能不能",
-  "一下",
-  "想",
-  "要",
-  "會",
-  "有",
-  "個",
-  "請",
-  "嗎?",
-  "呀",
-  "啦",
-]);
+export const chineseStopWords: ReadonlySet<string> = new Set(
+  [
+    "的 了 嗎 呢 吧 啊 喔 哦 嘛 呀 啦 是 在 和 與 及 或 也 就 都 還 又 而 把 被 讓 給 對 從 向 到 於 之 其",
+    "我 你 妳 您 他 她 它 我們 你們 他們 這 那 這個 那個 這樣 那樣",
+    "什麼 甚麼 怎麼 怎樣 如何 哪 哪裡 哪些 哪個 多少 幾 誰 為什麼 什麼時候 請問 是否 是不是 有沒有",
+    "可不可以 能不能 可以 能 一下 想 要 會 有 個 請",
+  ]
+    .join(" ")
+    .split(" ")
+    .map(normalizeForMatching),
+);

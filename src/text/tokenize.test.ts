@@ -1,19 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { analyzeQuery, analyzeText } from "./tokenize.js";
+import { analyzeQuery, analyzeQueryTerms, analyzeText } from "./tokenize.js";
 
 describe("analyzeText", () => {
-  it("emits Chinese dictionary words and character bigrams", () => {
+  it("emits Chinese dictionary words and character bigrams, folded to Simplified for matching", () => {
     const terms = analyzeText("學分抵免申請");
-    expect(terms).toEqual(expect.arrayContaining(["學分", "抵免", "申請", "分抵", "免申"]));
+    expect(terms).toEqual(expect.arrayContaining(["学分", "抵免", "申请", "分抵", "免申"]));
+  });
+
+  it("folds Traditional and Simplified spellings of a word together, whatever its context", () => {
+    // Simplified→Traditional conversion would guess 繫 for 系 here; folding the other way cannot.
+    expect(analyzeQuery("转系有没有过")).toContain("转系");
+    expect(analyzeQuery("轉系有沒有過")).toContain("转系");
   });
 
   it("leaves out Chinese function words and the bigrams that touch them", () => {
     const terms = analyzeText("加退選的截止日期是什麼時候");
-    expect(terms).toEqual(expect.arrayContaining(["加退選", "截止", "日期"]));
+    expect(terms).toEqual(expect.arrayContaining(["加退选", "截止", "日期"]));
     expect(terms).not.toContain("的");
-    expect(terms).not.toContain("選的");
+    expect(terms).not.toContain("选的");
     expect(terms).not.toContain("是什");
-    expect(terms).not.toContain("什麼時候");
+    expect(terms).not.toContain("什么时候");
   });
 
   it("makes a Simplified question match Traditional text", () => {
@@ -32,6 +38,12 @@ describe("analyzeText", () => {
     expect(analyzeText("NT$1,200")).toContain("1200");
     expect(analyzeText("CS101")).toContain("cs101");
     expect(analyzeText("Take CS-101 or MATH 2010")).toEqual(expect.arrayContaining(["cs101", "math2010"]));
+  });
+
+  it("counts bigrams across a word boundary for less of a query's coverage", () => {
+    const shares = analyzeQueryTerms("休學最多");
+    expect(shares.get("休学")).toBe(1);
+    expect(shares.get("学最")).toBe(0.25);
   });
 
   it("gives the distinct terms of a query once each", () => {

@@ -10,7 +10,12 @@ const TOKEN_RUN = /(\p{Script=Han}+)|([[\p{L}\p{N}]--\p{Script=Han}]+)/gv;
 const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
 // "CS-101", "CS 101": a course code (capitals, then digits) whose parts were written apart.
 const SPLIT_COURSE_CODE = /\b([A-Z]{2,5})[\s-](\d{3,4}[A-Z]?)\b/g;
-const DIGITS = /^\d+$/;
+
+/** How a term was found; bigrams across word boundaries matter less when judging coverage. */
+export type TermKind = "word" | "bigram" | "boundary-bigram";
+
+/** Share of a term's weight that counts when judging how much of a question a passage covers. */
+const COVERAGE_WEIGHT_BY_KIND: Record<TermKind, number> = { word: 1, bigram: 1, "boundary-bigram": 0.25 };
 
 /**
  * Turns text into index terms: Latin words stemmed without stop words, numbers and course codes
@@ -19,43 +24,62 @@ const DIGITS = /^\d+$/;
  * The same function serves documents and queries; terms repeat as often as they occur.
  */
 export function analyzeText(text: string): string[] {
-  const normalized = normalizeForMatching(text).replace(THOUSANDS_SEPARATOR, "");
   const terms: string[] = [];
-  for (const match of normalized.matchAll(TOKEN_RUN)) {
-    if (match[1] !== undefined) addChineseTerms(match[1], terms);
-    else addWordTerm(match[2] ?? "", terms);
-  }
-  for (const code of text.normalize("NFKC").matchAll(SPLIT_COURSE_CODE)) {
-    terms.push(`${code[1]}${code[2]}`.toLowerCase());
-  }
+  collectTerms(text, (term) => terms.push(term));
   return terms;
 }
 
 /** The distinct terms of a query, in first-seen order. */
 export function analyzeQuery(text: string): string[] {
-  return [...new Set(analyzeText(text))];
+  return [...analyzeQueryTerms(text).keys()];
 }
 
-function addWordTerm(word: string, terms: string[]): void {
-  if (DIGITS.test(word) || /\d/.test(word)) {
-    terms.push(word);
-    return;
-  }
-  if (englishStopWords.has(word)) return;
-  terms.push(word.length > 2 ? stemmer(word) : word);
+/** The distinct terms of a query with the share of their weight that counts for coverage. */
+export function analyzeQueryTerms(text: string): Map<string, number> {
+  const terms = new Map<string, number>();
+  collectTerms(text, (term, kind) => {
+    terms.set(term, Math.max(terms.get(term) ?? 0, COVERAGE_WEIGHT_BY_KIND[kind]));
+  });
+  return terms;
 }
 
-function addChineseTerms(run: string, terms: string[]): void {
-  // Bigrams that touch a stop word ("選的", "是什") would only add noise, so those characters are masked.
-  const characters: (string | undefined)[] = [];
-  for (const { segment } of chineseWordSegmenter.segment(run)) {
-    const isStopWord = chineseStopWords.has(segment);
-    if (!isStopWord) terms.push(segment);
-    for (const character of segment) characters.push(isStopWord ? undefined : character);
+function collectTerms(text: string, onTerm: (term: string, kind: TermKind) => void): void {
+  const folded = text.normalize("NFKC").toLowerCase().replace(THOUSANDS_SEPARATOR, "");
+  for (const match of folded.matchAll(TOKEN_RUN)) {
+    if (match[1] !== undefined) collectChineseTerms(match[1], onTerm);
+    else collectWordTerm(match[2] ?? "", onTerm);
   }
-  for (let index = 0; index + 1 < characters.length; index++) {
-    const first = characters[index];
-    const second = characters[index + 1];
-    if (first !== undefined && second !== undefined) terms.push(first + second);
+  for (const code of text.normalize("NFKC").matchAll(SPLIT_COURSE_CODE)) {
+    onTerm(`${code[1]}${code[2]}`.toLowerCase(), "word");
+  }
+}
+
+function collectWordTerm(word: string, onTerm: (term: string, kind: TermKind) => void): void {
+  if (/\d/.test(word)) onTerm(word, "word");
+  else if (!englishStopWords.has(word)) onTerm(word.length > 2 ? stemmer(word) : word, "word");
+}
+
+function collectChineseTerms(run: string, onTerm: (term: string, kind: TermKind) => void): void {
+  // Words are found in the script the text was written in (the segmenter knows Traditional words
+  // better in Traditional), then folded to the matching script character by character.
+  const folded = [...normalizeForMatching(run)];
+  const sameLength = folded.length === [...run].length;
+  // Bigrams that touch a stop word ("選的", "是什") would only add noise, so those characters are
+  // masked; each character remembers its word, to tell bigrams inside a word from those across two.
+  const wordOfCharacter: number[] = [];
+  let wordIndex = 0;
+  for (const { segment } of chineseWordSegmenter.segment(sameLength ? run : folded.join(""))) {
+    const length = [...segment].length;
+    const word = folded.slice(wordOfCharacter.length, wordOfCharacter.length + length).join("");
+    const isStopWord = chineseStopWords.has(word);
+    if (!isStopWord) onTerm(word, "word");
+    wordIndex++;
+    for (let index = 0; index < length; index++) wordOfCharacter.push(isStopWord ? -1 : wordIndex);
+  }
+  for (let index = 0; index + 1 < folded.length; index++) {
+    const firstWord = wordOfCharacter[index] ?? -1;
+    const secondWord = wordOfCharacter[index + 1] ?? -1;
+    if (firstWord < 0 || secondWord < 0) continue;
+    onTerm(`${folded[index]}${folded[index + 1]}`, firstWord === secondWord ? "bigram" : "boundary-bigram");
   }
 }

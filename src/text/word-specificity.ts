@@ -1,0 +1,32 @@
+import { idf as jiebaIdfTable } from "@node-rs/jieba/dict.js";
+
+/** General-language IDF at or below which a word is everyday language (知道 ≈ 4, 可以 ≈ 3.5). */
+const EVERYDAY_IDF = 4;
+/** General-language IDF at or above which a word is fully topical (宿舍 ≈ 7.8, 停车 ≈ 8.1). */
+const TOPICAL_IDF = 8;
+const LEAST_SPECIFICITY = 0.1;
+
+let generalIdf: Map<string, number> | undefined;
+
+/**
+ * How topical a Chinese word is in the language at large (0.1–1), from jieba's general-language IDF
+ * table (Simplified, the script terms are matched in). A small corpus has never seen many everyday
+ * words, so its own statistics alone would weigh "大概" like "健身房". Terms the table does not know
+ * (bigrams, English, numbers) count fully.
+ */
+export function wordSpecificity(term: string): number {
+  generalIdf ??= loadGeneralIdf();
+  const idf = generalIdf.get(term);
+  if (idf === undefined) return 1;
+  const scaled = (idf - EVERYDAY_IDF) / (TOPICAL_IDF - EVERYDAY_IDF);
+  return Math.min(1, Math.max(LEAST_SPECIFICITY, scaled));
+}
+
+function loadGeneralIdf(): Map<string, number> {
+  const table = new Map<string, number>();
+  for (const line of new TextDecoder().decode(jiebaIdfTable).split("\n")) {
+    const separator = line.indexOf(" ");
+    if (separator > 0) table.set(line.slice(0, separator), Number(line.slice(separator + 1)));
+  }
+  return table;
+}

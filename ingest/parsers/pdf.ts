@@ -5,6 +5,7 @@ import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 const SENTENCE_END = /[.!?。！？:：;；]["'」』）)]*$/;
 const CJK_AT_END = /\p{Script=Han}[，、]?$/u;
 const CJK_AT_START = /^\p{Script=Han}/u;
+const WIDE_CHARACTER = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
 /** Text of every page, with its page number kept for citations. */
 export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
@@ -38,17 +39,24 @@ export function joinLinesIntoParagraphs(pageText: string): string[] {
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean);
-  const fullLineLength = Math.max(0, ...lines.map((line) => line.length));
+  const fullLineWidth = Math.max(0, ...lines.map(visualWidth));
   const paragraphs: string[] = [];
   let current = "";
   for (const line of lines) {
     if (current) current += CJK_AT_END.test(current) && CJK_AT_START.test(line) ? line : ` ${line}`;
     else current = line;
-    if (SENTENCE_END.test(line) || line.length < fullLineLength * 0.7) {
+    if (SENTENCE_END.test(line) || visualWidth(line) < fullLineWidth * 0.7) {
       paragraphs.push(current);
       current = "";
     }
   }
   if (current) paragraphs.push(current);
   return paragraphs;
+}
+
+/** Width in half-width units: a Chinese character takes the room of two Latin ones on the page. */
+function visualWidth(line: string): number {
+  let width = 0;
+  for (const character of line) width += WIDE_CHARACTER.test(character) ? 2 : 1;
+  return width;
 }

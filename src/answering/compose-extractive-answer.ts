@@ -14,12 +14,13 @@ const MIN_ADDED_COVERAGE = 0.2;
 const PASSAGE_RANK_DISCOUNT = 0.15;
 const MAX_ANSWER_CHARS = 300;
 const INTRODUCES_A_LIST = /[:：]$/;
+const LIST_ITEM = /^[-•*]\s/;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
 const CONTEXT_WEIGHT = 0.9;
 /** Preference for a sentence that holds the kind of answer asked for (a number for "how many"). */
 const ANSWER_TYPE_BONUS = 0.3;
 /** A sentence that is itself a question rarely answers one. */
-const QUESTION_PENALTY = 0.2;
+const QUESTION_PENALTY = 0.6;
 const ASKS_FOR_A_NUMBER =
   /多少|幾|何時|什麼時候|哪(一)?(天|年|月|日|週|周)|期限|截止|how (many|much|long|often|late|early|soon)|when|what time|deadline|which (day|date|year)/i;
 const HAS_A_NUMBER =
@@ -89,15 +90,20 @@ export function composeExtractiveAnswer(
   return formatAnswer(selected, weightedCoverage(queryWeights, coveredTerms));
 }
 
-/** A sentence ending in a colon introduces what follows it, so the next line belongs to it. */
+/** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */
 function followingListLines(
   candidates: CandidateSentence[],
   selected: CandidateSentence[],
 ): CandidateSentence | undefined {
   const last = selected.at(-1);
-  if (!last || !INTRODUCES_A_LIST.test(last.span.text)) return undefined;
-  const following = candidates[candidates.indexOf(last) + 1];
-  return following?.passage === last.passage && !selected.includes(following) ? following : undefined;
+  if (!last) return undefined;
+  const lastIndex = candidates.indexOf(last);
+  const previous = candidates[lastIndex - 1];
+  const continuesList = LIST_ITEM.test(last.span.text) && previous !== undefined && selected.includes(previous);
+  if (!INTRODUCES_A_LIST.test(last.span.text) && !continuesList) return undefined;
+  const following = candidates[lastIndex + 1];
+  const isListLine = following !== undefined && (LIST_ITEM.test(following.span.text) || !continuesList);
+  return isListLine && following.passage === last.passage && !selected.includes(following) ? following : undefined;
 }
 
 function bestAddition(
@@ -110,7 +116,7 @@ function bestAddition(
   let best: CandidateSentence | undefined;
   let bestGain = MIN_ADDED_COVERAGE;
   for (const candidate of candidates) {
-    if (selected.includes(candidate)) continue;
+    if (selected.includes(candidate) || IS_A_QUESTION.test(candidate.span.text)) continue;
     const union = { has: (term: string) => coveredTerms.has(term) || candidate.terms.has(term) };
     const gain = weightedCoverage(queryWeights, union) - coveredNow;
     if (gain >= bestGain) {

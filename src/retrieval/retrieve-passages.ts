@@ -1,10 +1,14 @@
-import type { ChunkHit, IndexStore } from "../store/index-store.js";
+import type { ChunkHit, IndexStore, TermStatistics } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 import { inverseChunkFrequency, weightedCoverage } from "./term-weights.js";
 
 /** How many lexical candidates are reranked. */
 const CANDIDATE_COUNT = 40;
+/** Terms in more than this share of chunks, and more than a few, are not matched on (they still count for coverage). */
+const COMMON_TERM_SHARE = 0.25;
+const COMMON_TERM_MIN_CHUNKS = 50;
+const MIN_MATCH_TERMS = 3;
 /** Share of the rerank score that comes from query coverage rather than BM25. Tuned on DRCD. */
 const COVERAGE_SHARE = 0.5;
 
@@ -26,6 +30,18 @@ export interface RetrievalOptions {
   limit: number;
 }
 
+/**
+ * The terms worth matching on: one found in most chunks adds almost nothing to BM25 but makes the
+ * index score nearly every chunk. The rarest few are always kept so that a query never matches nothing.
+ */
+function selectiveTerms(terms: string[], statistics: TermStatistics): string[] {
+  const frequency = (term: string) => statistics.chunkFrequency.get(term) ?? 0;
+  const ceiling = Math.max(statistics.chunkCount * COMMON_TERM_SHARE, COMMON_TERM_MIN_CHUNKS);
+  const selective = terms.filter((term) => frequency(term) <= ceiling);
+  if (selective.length >= MIN_MATCH_TERMS) return selective;
+  return [...terms].sort((left, right) => frequency(left) - frequency(right)).slice(0, MIN_MATCH_TERMS);
+}
+
 /** Lexical candidates from the index, reranked so that passages covering the whole question win. */
 export async function retrievePassages(
   store: IndexStore,
@@ -34,10 +50,12 @@ export async function retrievePassages(
 ): Promise<RetrievedPassages> {
   const coverageShares = analyzeQueryTerms(query);
   const terms = [...coverageShares.keys()];
-  const [statistics, hits] = await Promise.all([
-    store.termStatistics(terms),
-    store.searchChunks({ terms, collection: options.collection, limit: Math.max(CANDIDATE_COUNT, options.limit) }),
-  ]);
+  const statistics = await store.termStatistics(terms);
+  const hits = await store.searchChunks({
+    terms: selectiveTerms(terms, statistics),
+    collection: options.collection,
+    limit: Math.max(CANDIDATE_COUNT, options.limit),
+  });
   const queryWeights = new Map(
     terms.map((term) => [
       term,

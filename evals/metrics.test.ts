@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { fitLogisticRegression, predict } from "./calibrate.js";
+import { abstentionAt, type CaseResult, computeMetrics, containsFacts } from "./metrics.js";
+
+function result(overrides: Partial<CaseResult>): CaseResult {
+  return {
+    id: "q",
+    lang: "zh-Hant",
+    answerable: true,
+    rankedDocIds: ["a"],
+    expectedDocIds: ["a"],
+    confidence: 0.9,
+    answer: "答案[1]",
+    mode: "extractive",
+    citedDocIds: ["a"],
+    answerCorrect: true,
+    latencyMs: 1,
+    ...overrides,
+  };
+}
+
+describe("computeMetrics", () => {
+  it("computes ranking, answer, citation, abstention and latency figures", () => {
+    const results = [
+      result({ rankedDocIds: ["a", "b"], latencyMs: 1 }),
+      result({ rankedDocIds: ["b", "a"], citedDocIds: ["b"], answerCorrect: false, latencyMs: 2 }),
+      result({ rankedDocIds: ["x", "y", "z", "w", "v", "a"], confidence: 0.1, latencyMs: 3 }),
+      result({ answerable: false, expectedDocIds: [], confidence: 0.1, latencyMs: 4 }),
+      result({ answerable: false, expectedDocIds: [], confidence: 0.8, latencyMs: 5 }),
+    ];
+    const metrics = computeMetrics(results, 0.5);
+    expect(metrics).toMatchObject({ questions: 5, answerable: 3, unanswerable: 2 });
+    expect(metrics.hitAt1).toBe(0.333);
+    expect(metrics.hitAt5).toBe(0.667);
+    expect(metrics.mrrAt10).toBe(0.556); // (1 + 1/2 + 1/6) / 3
+    expect(metrics.answerCorrectness).toBe(0.333); // the third is refused, the second wrong
+    expect(metrics.citationCorrectness).toBe(0.5);
+    expect(metrics.abstention).toEqual({ threshold: 0.5, precision: 0.5, recall: 0.5, answerableRefused: 0.333 });
+    expect(metrics.p50LatencyMs).toBe(3);
+    expect(metrics.p95LatencyMs).toBe(5);
+  });
+
+  it("counts a question with no answer at all as abstained at any threshold", () => {
+    expect(abstentionAt([result({ answerable: false, mode: "none", confidence: 0 })], 0).recall).toBe(1);
+  });
+});
+
+describe("containsFacts", () => {
+  it("ignores citation markers, width, case and spacing", () => {
+    expect(containsFacts("押金為ＮＴ$ 3,000[1]元", ["NT$3,000元"], "all")).toBe(true);
+    expect(containsFacts("Due by 12:00 Noon.", ["12:00 noon", "Friday"], "all")).toBe(false);
+    expect(containsFacts("Due by 12:00 Noon.", ["12:00 noon", "Friday"], "any")).toBe(true);
+  });
+});
+
+describe("fitLogisticRegression", () => {
+  it("learns a separating direction and predicts probabilities", () => {
+    const samples = Array.from({ length: 40 }, (_, index) => ({
+      features: [index / 40],
+      label: (index >= 20 ? 1 : 0) as 0 | 1,
+    }));
+    const weights = fitLogisticRegression(samples);
+    expect(weights[1]).toBeGreaterThan(0);
+    expect(predict(weights, [0.95])).toBeGreaterThan(0.8);
+    expect(predict(weights, [0.05])).toBeLessThan(0.2);
+  });
+});

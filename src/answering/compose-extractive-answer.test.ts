@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
+
+function passage(docId: string, text: string, headingPath: string[] = []): Passage {
+  return {
+    chunk: { chunkId: `${docId}#0`, docId, position: 0, text, headingPath, start: 0, end: text.length },
+    document: { docId, title: docId, collection: "test" },
+    score: 1,
+    terms: new Set(analyzeText(text)),
+    relevance: 1,
+    coverage: 1,
+  };
+}
+
+/** Query weights as retrieval would give them, with every term equally rare. */
+function weightsOf(question: string): Map<string, number> {
+  return new Map([...analyzeQueryTerms(question)].map(([term, share]) => [term, share]));
+}
+
+describe("composeExtractiveAnswer", () => {
+  const addDrop = passage(
+    "registrar/add-drop.md",
+    "本辦法依學則訂定。大學部學生之加退選期限為開學後第二週週五。研究生之加退選期限為開學後第三週週五。逾期者須填寫申請表。",
+  );
+
+  it("quotes the sentence that answers the question, with its citation marker", () => {
+    const question = "研究生加退選期限";
+    const { answer, citations } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
+    expect(answer).toBe("研究生之加退選期限為開學後第三週週五。[1]");
+    expect(citations).toEqual([
+      expect.objectContaining({
+        n: 1,
+        doc_id: "registrar/add-drop.md",
+        quote: "研究生之加退選期限為開學後第三週週五。",
+      }),
+    ]);
+  });
+
+  it("makes every quote a verbatim slice of its chunk", () => {
+    const question = "加退選期限 逾期 申請表";
+    const { citations } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
+    for (const citation of citations) expect(addDrop.chunk.text).toContain(citation.quote);
+  });
+
+  it("adds a second sentence only when it covers what the first missed, in reading order", () => {
+    const question = "加退選期限和逾期申請表";
+    const { answer } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
+    expect(answer).toBe("大學部學生之加退選期限為開學後第二週週五。[1]逾期者須填寫申請表。[1]");
+  });
+
+  it("numbers citations by passage and joins English sentences with a space", () => {
+    const fees = passage("tuition/fees.md", "Tuition is due on September 4. Late payment costs NT$ 500.");
+    const refunds = passage("tuition/refunds.md", "Refunds take four to six weeks after approval.");
+    const question = "Tuition due date and refund time in weeks?";
+    const { answer, citations } = composeExtractiveAnswer(question, weightsOf(question), [fees, refunds]);
+    expect(answer).toBe("Tuition is due on September 4.[1] Refunds take four to six weeks after approval.[2]");
+    expect(citations.map((citation) => [citation.n, citation.doc_id])).toEqual([
+      [1, "tuition/fees.md"],
+      [2, "tuition/refunds.md"],
+    ]);
+  });
+
+  it("prefers the sentence holding a number when the question asks how many", () => {
+    const dorm = passage("housing/dorm.md", "住宿生違規將依情節記點。累積記點達10點者，取消住宿資格。");
+    const question = "記點累積幾點會被取消住宿";
+    expect(composeExtractiveAnswer(question, weightsOf(question), [dorm]).answer).toBe(
+      "累積記點達10點者，取消住宿資格。[1]",
+    );
+  });
+
+  it("keeps the lines a sentence ending in a colon introduces", () => {
+    const rules = passage(
+      "registrar/change-of-major.md",
+      "申請轉系應符合下列條件之一：\n- 學業成績平均達70分以上。\n- 名次在前百分之四十。",
+    );
+    const question = "轉系條件";
+    expect(composeExtractiveAnswer(question, weightsOf(question), [rules]).answer).toBe(
+      "申請轉系應符合下列條件之一：[1]- 學業成績平均達70分以上。[1]- 名次在前百分之四十。[1]",
+    );
+  });
+
+  it("passes over a sentence that is itself a question", () => {
+    const faqLike = passage("housing/notes.md", "休學期間可以保留宿舍床位嗎？休學期間不保留床位，復學後須重新申請。");
+    const question = "休學期間宿舍床位會保留嗎";
+    expect(composeExtractiveAnswer(question, weightsOf(question), [faqLike]).answer).toBe(
+      "休學期間不保留床位，復學後須重新申請。[1]",
+    );
+  });
+
+  it("returns nothing when there are no passages", () => {
+    expect(composeExtractiveAnswer("任何問題", weightsOf("任何問題"), [])).toEqual({
+      answer: "",
+      citations: [],
+      sentenceCoverage: 0,
+    });
+  });
+});

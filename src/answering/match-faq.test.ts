@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import { findMatchingFaq } from "./match-faq.js";
+
+function faqPassage(question: string, answer: string): Passage {
+  return {
+    chunk: {
+      chunkId: `faq#${question}`,
+      docId: "faq.csv",
+      position: 0,
+      text: answer,
+      headingPath: [],
+      start: 0,
+      end: answer.length,
+      faqQuestion: question,
+    },
+    document: { docId: "faq.csv", title: "FAQ", collection: "test" },
+    score: 1,
+    terms: new Set(analyzeText(`${question} ${answer}`)),
+    relevance: 1,
+    coverage: 1,
+  };
+}
+
+const noStatistics = { chunkCount: 100, chunkFrequency: new Map<string, number>() };
+
+describe("findMatchingFaq", () => {
+  const deposit = faqPassage("宿舍押金是多少錢？", "押金為新臺幣3,000元。");
+  const summer = faqPassage("暑假可以住宿嗎？", "可以，須於6月1日前申請。");
+
+  it("matches a rewording of a curated question closely", () => {
+    const match = findMatchingFaq(analyzeQueryTerms("宿舍押金多少錢"), [summer, deposit], noStatistics);
+    expect(match?.passage).toBe(deposit);
+    expect(match?.similarity).toBeGreaterThan(0.8);
+  });
+
+  it("scores a question that only shares the topic low", () => {
+    const match = findMatchingFaq(
+      analyzeQueryTerms("宿舍押金退費要多久才會入帳，需要準備什麼文件"),
+      [deposit],
+      noStatistics,
+    );
+    expect(match?.similarity).toBeLessThan(0.7);
+  });
+
+  it("finds nothing among passages that are not FAQ pairs", () => {
+    const plain = { ...deposit, chunk: { ...deposit.chunk, faqQuestion: undefined } };
+    expect(findMatchingFaq(analyzeQueryTerms("宿舍押金多少錢"), [plain], noStatistics)).toBeUndefined();
+  });
+});

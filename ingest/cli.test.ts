@@ -1,0 +1,49 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
+
+const run = promisify(execFile);
+const folder = makeTemporaryFolder();
+afterAll(() => folder.cleanUp());
+
+async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "ingest/cli.ts", ...args], {
+      env: { ...process.env, DATA_DIR: path.join(folder.root, "data") },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("npm run ingest", () => {
+  it("prints a summary, lists failures with reasons and exits 1 when a file failed", async () => {
+    folder.write("docs/guide.md", "# Printing\n\nThe printing quota is 500 pages a term.");
+    folder.write("docs/broken.pdf", "%PDF-1.4 garbage");
+    const first = await ingest(path.join(folder.root, "docs"));
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain("added 1, updated 0, removed 0, unchanged 0 documents");
+    expect(first.stdout).toMatch(/1 file\(s\) failed[^\n]*\n {2}broken\.pdf: not a readable PDF/);
+
+    folder.remove("docs/broken.pdf");
+    const second = await ingest(path.join(folder.root, "docs"));
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("added 0, updated 0, removed 0, unchanged 1 documents");
+  });
+
+  it("explains its usage when the folder is missing, and exits 2", async () => {
+    const result = await ingest();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("usage: npm run ingest -- <folder>");
+  });
+
+  it("says so when the folder does not exist, and exits 1", async () => {
+    const result = await ingest(path.join(folder.root, "nowhere"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot read the folder");
+  });
+});

@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
+
+const folder = makeTemporaryFolder();
+const running: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of running) child.kill();
+  folder.cleanUp();
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(environment: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    env: { ...process.env, PORT: String(port), ...environment },
+  });
+  running.push(child);
+  let output = "";
+  child.stdout.on("data", (data) => {
+    output += data;
+  });
+  child.stderr.on("data", (data) => {
+    output += data;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const url = (route: string) => `http://127.0.0.1:${port}${route}`;
+  const waitUntilReady = async () => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const response = await fetch(url("/readyz")).catch(() => undefined);
+      if (response?.status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the server never became ready:\n${output}`);
+  };
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return { url, waitUntilReady, stop, exited, output: () => output };
+}
+
+describe("the service process", () => {
+  it("syncs the knowledge folder, answers over HTTP, and skips unchanged files after a restart", async () => {
+    folder.write("knowledge/library/hours.md", "# 圖書館開放時間\n\n湖光圖書館週日開館時間為下午1點至晚上9點。");
+    const environment = {
+      KNOWLEDGE_DIR: path.join(folder.root, "knowledge"),
+      DATA_DIR: path.join(folder.root, "data"),
+    };
+
+    const first = await startServer(environment);
+    await first.waitUntilReady();
+    const response = await fetch(first.url("/v1/answer"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "圖書館週日開館時間是幾點?" }),
+    });
+    const answer = (await response.json()) as { status: string; answer: string; citations: unknown[] };
+    expect(answer).toMatchObject({ status: "answered", citations: [{ doc_id: "library/hours.md" }] });
+    expect(answer.answer).toContain("下午1點");
+    expect(first.output()).toContain('"added":1');
+    await first.stop();
+
+    const second = await startServer(environment);
+    await second.waitUntilReady();
+    expect(second.output()).toContain('"unchanged":1');
+    await second.stop();
+  });
+
+  it("refuses to start on a bad setting and names the variable", async () => {
+    const server = await startServer({ ABSTAIN_THRESHOLD: "2", DATA_DIR: path.join(folder.root, "data-bad") });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("ABSTAIN_THRESHOLD");
+  });
+});

@@ -42,6 +42,20 @@ describe("chunkDocument", () => {
     expect(chunks.map((chunk) => chunk.text).join("")).toBe(paragraph);
   });
 
+  it("keeps a paragraph ending in a colon with the list it introduces", () => {
+    const intro = "申請轉系之學生，應符合下列條件之一：";
+    const list = "- 前一學年學業成績平均達70分以上。\n- 前一學年成績排名前百分之四十。";
+    const { chunks } = chunkDocument(
+      "major.md",
+      [
+        { kind: "paragraph", text: intro },
+        { kind: "paragraph", text: list },
+      ],
+      { maxChars: 45 },
+    );
+    expect(chunks.map((chunk) => chunk.text)).toEqual([`${intro}\n\n${list}`]);
+  });
+
   it("keeps pages apart and records the page", () => {
     const { chunks } = chunkDocument(
       "fees.pdf",

@@ -10,6 +10,7 @@ export interface ChunkingOptions {
 export const defaultChunkingOptions: ChunkingOptions = { maxChars: 400 };
 
 const BLOCK_SEPARATOR = "\n\n";
+const INTRODUCES_NEXT = /[:：]$/;
 
 export interface ChunkedDocument {
   /** The document's extracted text; every chunk is a verbatim slice of it. */
@@ -55,7 +56,13 @@ export function chunkDocument(
     pending = undefined;
   };
   const add = (span: Span, page: number | undefined) => {
-    const fits = pending && span.end - pending.start <= options.maxChars && page === pendingPage;
+    // A block ending in a colon introduces the next one ("應符合下列條件之一："), so they stay together.
+    const introducesNext = pending !== undefined && INTRODUCES_NEXT.test(text.slice(pending.start, pending.end));
+    const fits =
+      pending &&
+      page === pendingPage &&
+      (span.end - pending.start <= options.maxChars ||
+        (introducesNext && span.end - pending.start <= 2 * options.maxChars));
     if (pending && fits) {
       pending.end = span.end;
       return;

@@ -7,6 +7,7 @@ import { gfm } from "micromark-extension-gfm";
 import { z } from "zod";
 import { DocumentParseError } from "../../src/errors.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
+import { unwrapLines } from "./join-wrapped-lines.js";
 
 const frontMatterSchema = z.object({
   title: z.string().min(1).optional(),
@@ -71,6 +72,8 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
       for (const child of node.children) collectBlocks(child, blocks);
       return;
     case "paragraph":
+      blocks.push({ kind: "paragraph", text: singleLine(node) });
+      return;
     case "code":
       blocks.push({ kind: "paragraph", text: nodeText(node).trim() });
       return;
@@ -79,8 +82,7 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
   }
 }
 
+/** Line breaks inside a Markdown paragraph or list item are soft: the text flows on. */
 function singleLine(node: Nodes): string {
-  return nodeText(node)
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
+  return unwrapLines(nodeText(node));
 }

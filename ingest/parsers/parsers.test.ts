@@ -46,6 +46,16 @@ effective_date: 2026-08-01
     ]);
   });
 
+  it("joins soft-wrapped lines of a paragraph, without a space between Chinese characters", () => {
+    const parsed = parseMarkdown(
+      "You can apply once you have\ncompleted one year.\n\n轉系申請期間為每年4月1日起\n至4月20日止。\n",
+    );
+    expect(parsed.blocks).toEqual([
+      { kind: "paragraph", text: "You can apply once you have completed one year." },
+      { kind: "paragraph", text: "轉系申請期間為每年4月1日起至4月20日止。" },
+    ]);
+  });
+
   it("takes the first heading as the title when the front matter has none", () => {
     expect(parseMarkdown("# Library hours\n\nOpen daily.").title).toBe("Library hours");
   });

@@ -1,10 +1,9 @@
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import { DocumentParseError } from "../../src/errors.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
+import { appendWrappedLine } from "./join-wrapped-lines.js";
 
 const SENTENCE_END = /[.!?。！？:：;；]["'」』）)]*$/;
-const CJK_AT_END = /\p{Script=Han}[，、]?$/u;
-const CJK_AT_START = /^\p{Script=Han}/u;
 const WIDE_CHARACTER = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
 /** Text of every page, with its page number kept for citations. */
@@ -43,8 +42,7 @@ export function joinLinesIntoParagraphs(pageText: string): string[] {
   const paragraphs: string[] = [];
   let current = "";
   for (const line of lines) {
-    if (current) current += CJK_AT_END.test(current) && CJK_AT_START.test(line) ? line : ` ${line}`;
-    else current = line;
+    current = appendWrappedLine(current, line);
     if (SENTENCE_END.test(line) || visualWidth(line) < fullLineWidth * 0.7) {
       paragraphs.push(current);
       current = "";

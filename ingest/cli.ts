@@ -7,6 +7,10 @@ const USAGE = "usage: npm run ingest -- <folder>   (syncs the folder into the in
 /** Syncs one folder into the index and prints what changed; exits 1 when any file failed. */
 async function main(argv: string[]): Promise<number> {
   const folder = argv[0];
+  if (folder === "--help" || folder === "-h") {
+    console.log(USAGE);
+    return 0;
+  }
   if (!folder || argv.length > 1 || folder.startsWith("-")) {
     console.error(USAGE);
     return 2;

@@ -121,7 +121,19 @@ describe("syncFolder", () => {
     expect(await search("printing quota")).toEqual(["guide.md"]);
   });
 
-  it("says so when the folder does not exist", async () => {
+  it("never lets one folder overwrite a document another folder provides", async () => {
+    folder.write("other/registrar/add-drop.md", "# 另一份\n\n內容不同。");
+    await syncFolder(store, path.join(folder.root, "docs"));
+    const summary = await syncFolder(store, path.join(folder.root, "other"));
+    expect(summary.added).toBe(0);
+    expect(summary.failures).toEqual([
+      { path: "registrar/add-drop.md", reason: expect.stringContaining("already provides a document with this id") },
+    ]);
+    expect(await search("加退選截止")).toEqual(["registrar/add-drop.md"]);
+  });
+
+  it("says so when the folder does not exist, or is a file", async () => {
     await expect(syncFolder(store, path.join(folder.root, "missing"))).rejects.toThrow(/cannot read the folder/);
+    await expect(syncFolder(store, path.join(folder.root, "docs/registrar/add-drop.md"))).rejects.toThrow(/is a file/);
   });
 });

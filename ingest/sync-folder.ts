@@ -36,14 +36,18 @@ export async function syncFolder(
   const startedAt = performance.now();
   const sourceRoot = path.resolve(folder);
   const files = await listDocumentFiles(sourceRoot);
-  const storedHashes = await store.listDocumentHashes(sourceRoot);
+  const stored = await store.listDocuments();
   const summary: SyncSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, chunks: 0, seconds: 0, failures: [] };
 
   for (const docId of files) {
     try {
+      const owner = stored.get(docId)?.sourceRoot;
+      if (owner !== undefined && owner !== sourceRoot) {
+        throw new Error(`${owner} already provides a document with this id; rename one of the two files`);
+      }
       const bytes = new Uint8Array(await fs.readFile(path.join(sourceRoot, docId)));
       const contentHash = hashContent(bytes, chunking);
-      const storedHash = storedHashes.get(docId);
+      const storedHash = stored.get(docId)?.contentHash;
       if (storedHash === contentHash) {
         summary.unchanged++;
         continue;
@@ -60,8 +64,8 @@ export async function syncFolder(
   }
 
   const present = new Set(files);
-  for (const docId of storedHashes.keys()) {
-    if (!present.has(docId)) {
+  for (const [docId, document] of stored) {
+    if (document.sourceRoot === sourceRoot && !present.has(docId)) {
       await store.deleteDocument(docId);
       summary.removed++;
     }
@@ -75,8 +79,13 @@ async function listDocumentFiles(folder: string): Promise<string[]> {
   let entries: import("node:fs").Dirent[];
   try {
     entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
-  } catch {
-    throw new FolderNotFoundError(`cannot read the folder ${folder}: does it exist?`);
+  } catch (error) {
+    const isFile = (error as NodeJS.ErrnoException).code === "ENOTDIR";
+    throw new FolderNotFoundError(
+      isFile
+        ? `${folder} is a file; give the folder that holds the documents`
+        : `cannot read the folder ${folder}: does it exist?`,
+    );
   }
   return entries
     .filter((entry) => entry.isFile())

@@ -2,8 +2,10 @@
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 503,
     message: string,
+    /** Response headers the error calls for, such as `Allow` on a 405. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = new.target.name;
@@ -19,6 +21,30 @@ export class InvalidRequestError extends AppError {
 export class NotFoundError extends AppError {
   constructor(message: string) {
     super("not_found", 404, message);
+  }
+}
+
+export class UnknownCollectionError extends AppError {
+  constructor(collection: string, known: string[]) {
+    super(
+      "unknown_collection",
+      400,
+      `No published documents are in the collection "${collection}"; known collections: ${known.join(", ") || "(none yet)"}.`,
+    );
+  }
+}
+
+export class MethodNotAllowedError extends AppError {
+  constructor(method: string, path: string, allowed: string[]) {
+    super("method_not_allowed", 405, `${path} does not accept ${method}; use ${allowed.join(" or ")}.`, {
+      Allow: allowed.join(", "),
+    });
+  }
+}
+
+export class NotReadyError extends AppError {
+  constructor(reason: string) {
+    super("not_ready", 503, `The service is not ready yet: ${reason}. Retry shortly; GET /readyz tells when it is.`);
   }
 }
 

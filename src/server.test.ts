@@ -77,6 +77,15 @@ describe("the service process", () => {
     await second.stop();
   });
 
+  it("refuses to start without its knowledge folder, naming the variable", async () => {
+    const server = await startServer({
+      KNOWLEDGE_DIR: path.join(folder.root, "missing"),
+      DATA_DIR: path.join(folder.root, "data-missing"),
+    });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("KNOWLEDGE_DIR");
+  });
+
   it("refuses to start on a bad setting and names the variable", async () => {
     const server = await startServer({ ABSTAIN_THRESHOLD: "2", DATA_DIR: path.join(folder.root, "data-bad") });
     expect(await server.exited).toBe(1);

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { serve } from "@hono/node-server";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
@@ -8,6 +9,11 @@ import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (!fs.statSync(config.knowledgeDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConfigError(
+      `KNOWLEDGE_DIR: ${config.knowledgeDir} is not a folder. Create it, or set KNOWLEDGE_DIR to the folder of documents to serve.`,
+    );
+  }
   const store = new SqliteIndexStore(config.databaseFile);
   const readiness: Readiness = { ready: false, reason: `syncing ${config.knowledgeDir}` };
   const app = createApp({
@@ -21,6 +27,14 @@ async function main(): Promise<void> {
   });
   const server = serve({ fetch: app.fetch, port: config.port }, (address) => {
     log("listening", { url: `http://localhost:${address.port}` });
+  });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === "EADDRINUSE"
+        ? `PORT ${config.port} is already in use; stop the other process or set PORT to a free port.`
+        : error.message;
+    console.error(`Cannot serve HTTP: ${reason}`);
+    process.exit(1);
   });
   const shutDown = () => server.close(() => void store.close().then(() => process.exit(0)));
   process.once("SIGINT", shutDown);

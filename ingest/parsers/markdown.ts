@@ -60,7 +60,12 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
       return;
     case "list":
       // One block per list, one line per item, so a list stays together but splits into sentences.
-      blocks.push({ kind: "paragraph", text: node.children.map((item) => `- ${singleLine(item)}`).join("\n") });
+      blocks.push({
+        kind: "paragraph",
+        text: node.children
+          .map((item, index) => `${node.ordered ? `${(node.start ?? 1) + index}.` : "-"} ${singleLine(item)}`)
+          .join("\n"),
+      });
       return;
     case "table":
       blocks.push({

@@ -46,8 +46,13 @@ describe("composeExtractiveAnswer", () => {
 
   it("adds a second sentence only when it covers what the first missed, in reading order", () => {
     const question = "加退選期限和逾期申請表";
-    const { answer } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
-    expect(answer).toBe("大學部學生之加退選期限為開學後第二週週五。[1]逾期者須填寫申請表。[1]");
+    const { answer, citations } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
+    expect(answer).toBe("大學部學生之加退選期限為開學後第二週週五。[1]逾期者須填寫申請表。[2]");
+    // Not adjacent: two citations, so that neither quote holds the sentence the answer skipped.
+    expect(citations.map((citation) => citation.quote)).toEqual([
+      "大學部學生之加退選期限為開學後第二週週五。",
+      "逾期者須填寫申請表。",
+    ]);
   });
 
   it("numbers citations by passage and joins English sentences with a space", () => {
@@ -76,8 +81,19 @@ describe("composeExtractiveAnswer", () => {
       "申請轉系應符合下列條件之一：\n- 學業成績平均達70分以上。\n- 名次在前百分之四十。",
     );
     const question = "轉系條件";
+    const { answer, citations } = composeExtractiveAnswer(question, weightsOf(question), [rules]);
+    expect(answer).toBe("申請轉系應符合下列條件之一：學業成績平均達70分以上。名次在前百分之四十。[1]");
+    expect(citations[0]?.quote).toBe(rules.chunk.text);
+  });
+
+  it("brings the lead-in of a quoted list line, which can turn its meaning around", () => {
+    const rules = passage(
+      "housing/rules.md",
+      "住宿生不得有下列行為：\n- 留宿訪客。\n- 使用電鍋、電磁爐等高耗電電器。\n違者記點。",
+    );
+    const question = "宿舍可以用電鍋嗎";
     expect(composeExtractiveAnswer(question, weightsOf(question), [rules]).answer).toBe(
-      "申請轉系應符合下列條件之一：[1]- 學業成績平均達70分以上。[1]- 名次在前百分之四十。[1]",
+      "住宿生不得有下列行為：[1]使用電鍋、電磁爐等高耗電電器。[2]",
     );
   });
 

@@ -14,7 +14,7 @@ const MIN_ADDED_COVERAGE = 0.2;
 const PASSAGE_RANK_DISCOUNT = 0.15;
 const MAX_ANSWER_CHARS = 300;
 const INTRODUCES_A_LIST = /[:：]$/;
-const LIST_ITEM = /^[-•*]\s/;
+const LIST_ITEM = /^(?:[-•*]|\d{1,2}[.)])\s+/;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
 const CONTEXT_WEIGHT = 0.9;
 /** Preference for a sentence that holds the kind of answer asked for (a number for "how many"). */
@@ -28,6 +28,8 @@ const HAS_A_NUMBER =
 const IS_A_QUESTION = /[?？]$/;
 
 interface CandidateSentence {
+  /** Position among all candidates, in reading order: neighbours are adjacent sentences. */
+  index: number;
   passageRank: number;
   passage: Passage;
   span: TextSpan;
@@ -55,7 +57,7 @@ export function composeExtractiveAnswer(
   passages: Passage[],
 ): ExtractiveAnswer {
   const asksForANumber = ASKS_FOR_A_NUMBER.test(question);
-  const candidates = passages.slice(0, PASSAGES_TO_QUOTE).flatMap((passage, passageRank) => {
+  const sentences = passages.slice(0, PASSAGES_TO_QUOTE).flatMap((passage, passageRank) => {
     const contextTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
     return splitSentences(passage.chunk.text).map((span): CandidateSentence => {
       const terms = new Set(analyzeText(span.text));
@@ -67,9 +69,10 @@ export function composeExtractiveAnswer(
         (asksForANumber && HAS_A_NUMBER.test(span.text) ? ANSWER_TYPE_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * passageRank;
-      return { passageRank, passage, span, terms, coverage, score };
+      return { index: 0, passageRank, passage, span, terms, coverage, score };
     });
   });
+  const candidates = sentences.map((sentence, index) => ({ ...sentence, index }));
   const rankScore = (candidate: CandidateSentence) => candidate.score;
   const best = candidates.reduce<CandidateSentence | undefined>(
     (leader, candidate) => (!leader || rankScore(candidate) > rankScore(leader) ? candidate : leader),
@@ -77,8 +80,9 @@ export function composeExtractiveAnswer(
   );
   if (!best) return { answer: "", citations: [], sentenceCoverage: 0 };
 
-  const selected = [best];
-  const coveredTerms = new Set(best.terms);
+  const leadIn = listLeadIn(candidates, best);
+  const selected = leadIn ? [leadIn, best] : [best];
+  const coveredTerms = new Set(selected.flatMap((sentence) => [...sentence.terms]));
   const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
   while (selected.length < MAX_SENTENCES && length() < MAX_ANSWER_CHARS) {
     const next =
@@ -90,6 +94,18 @@ export function composeExtractiveAnswer(
   return formatAnswer(selected, weightedCoverage(queryWeights, coveredTerms));
 }
 
+/**
+ * The sentence that introduces the list a chosen list line belongs to ("住宿生不得有下列行為："):
+ * without it, "使用電鍋" would read as allowed.
+ */
+function listLeadIn(candidates: CandidateSentence[], line: CandidateSentence): CandidateSentence | undefined {
+  if (!LIST_ITEM.test(line.span.text)) return undefined;
+  let index = line.index - 1;
+  while (candidates[index]?.passage === line.passage && LIST_ITEM.test(candidates[index]?.span.text ?? "")) index--;
+  const before = candidates[index];
+  return before?.passage === line.passage && INTRODUCES_A_LIST.test(before.span.text) ? before : undefined;
+}
+
 /** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */
 function followingListLines(
   candidates: CandidateSentence[],
@@ -97,7 +113,7 @@ function followingListLines(
 ): CandidateSentence | undefined {
   const last = selected.at(-1);
   if (!last) return undefined;
-  const lastIndex = candidates.indexOf(last);
+  const lastIndex = last.index;
   const previous = candidates[lastIndex - 1];
   const continuesList = LIST_ITEM.test(last.span.text) && previous !== undefined && selected.includes(previous);
   if (!INTRODUCES_A_LIST.test(last.span.text) && !continuesList) return undefined;
@@ -127,30 +143,33 @@ function bestAddition(
   return best;
 }
 
+/**
+ * Each run of adjacent sentences from one passage is one citation, whose quote is exactly that run;
+ * list markers are left out of the answer text (the quote keeps them, verbatim).
+ */
 function formatAnswer(selected: CandidateSentence[], sentenceCoverage: number): ExtractiveAnswer {
-  const inReadingOrder = [...selected].sort(
-    (left, right) => left.passageRank - right.passageRank || left.span.start - right.span.start,
-  );
+  const runs: CandidateSentence[][] = [];
+  for (const sentence of [...selected].sort((left, right) => left.index - right.index)) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && last.index + 1 === sentence.index && last.passage === sentence.passage) run.push(sentence);
+    else runs.push([sentence]);
+  }
   const citations: Citation[] = [];
-  const numberByPassage = new Map<Passage, number>();
-  const spanByPassage = new Map<Passage, { start: number; end: number }>();
-  for (const sentence of inReadingOrder) {
-    const span = spanByPassage.get(sentence.passage);
-    spanByPassage.set(sentence.passage, {
-      start: Math.min(span?.start ?? sentence.span.start, sentence.span.start),
-      end: Math.max(span?.end ?? sentence.span.end, sentence.span.end),
-    });
-    if (!numberByPassage.has(sentence.passage)) numberByPassage.set(sentence.passage, numberByPassage.size + 1);
+  let answer = "";
+  for (const run of runs) {
+    const first = run[0] as CandidateSentence;
+    const last = run.at(-1) as CandidateSentence;
+    const n = citations.length + 1;
+    citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
+    const text = run.map((sentence) => sentence.span.text.replace(LIST_ITEM, "")).reduce(joinSentences, "");
+    answer = joinSentences(answer, `${text}[${n}]`);
   }
-  for (const [passage, n] of numberByPassage) {
-    const span = spanByPassage.get(passage) as { start: number; end: number };
-    citations.push(citePassage(n, passage, span.start, span.end));
-  }
-  const answer = inReadingOrder.reduce((text, sentence) => {
-    const piece = `${sentence.span.text}[${numberByPassage.get(sentence.passage)}]`;
-    return text && needsSpaceBetween(text, piece) ? `${text} ${piece}` : text + piece;
-  }, "");
   return { answer, citations, sentenceCoverage };
+}
+
+function joinSentences(text: string, sentence: string): string {
+  return text && needsSpaceBetween(text, sentence) ? `${text} ${sentence}` : text + sentence;
 }
 
 function needsSpaceBetween(before: string, after: string): boolean {

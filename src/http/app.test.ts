@@ -82,6 +82,13 @@ describe("HTTP API", () => {
       const notReady = await app.request("/readyz");
       expect(notReady.status).toBe(503);
       expect(await readJson(notReady)).toEqual({ error: { code: "not_ready", message: "syncing knowledge" } });
+      // An empty index must not pass for "the documents do not cover this".
+      const early = await post("/v1/answer", { question: "研究生的加退選期限是什麼時候?" });
+      expect(early.status).toBe(503);
+      expect((await readJson(early)).error).toMatchObject({
+        code: "not_ready",
+        message: expect.stringContaining("syncing knowledge"),
+      });
 
       await syncFolder(store, path.join(folder.root, "knowledge"));
       readiness.ready = true;
@@ -106,6 +113,15 @@ describe("HTTP API", () => {
       });
       expect(results[0].text).toContain("研究生之加退選期限為開學後第三週週五");
       expect(results[0].score).toBeGreaterThanOrEqual(results[1].score);
+    });
+
+    it("rejects a collection that has no published documents, listing the known ones", async () => {
+      const response = await post("/v1/search", { query: "加退選", collection: "registar" });
+      expect(response.status).toBe(400);
+      const { error } = await readJson(response);
+      expect(error.code).toBe("unknown_collection");
+      expect(error.message).toContain("housing, registrar");
+      expect((await post("/v1/answer", { question: "加退選", collection: "registar" })).status).toBe(400);
     });
 
     it("searches one collection when asked", async () => {
@@ -204,7 +220,17 @@ describe("HTTP API", () => {
         body: "宿舍押金",
       });
       expect(response.status).toBe(415);
-      expect((await readJson(response)).error.code).toBe("unsupported_media_type");
+      expect((await readJson(response)).error).toEqual({
+        code: "unsupported_media_type",
+        message: expect.stringContaining("Content-Type: application/json"),
+      });
+    });
+
+    it("answers a wrong method with 405 and the allowed one", async () => {
+      const response = await app.request("/v1/answer");
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("POST");
+      expect((await readJson(response)).error.code).toBe("method_not_allowed");
     });
 
     it("answers an unknown route with a JSON 404", async () => {

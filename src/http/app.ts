@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AnsweringSettings } from "../answering/answer-question.js";
-import { AppError, InvalidRequestError, NotFoundError } from "../errors.js";
+import { AppError, InvalidRequestError, MethodNotAllowedError, NotFoundError, NotReadyError } from "../errors.js";
 import type { IndexStore } from "../store/index-store.js";
 import { registerAnswerRoute } from "./routes/answer-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
@@ -34,8 +34,18 @@ export function createApp(dependencies: AppDependencies): App {
   });
 
   registerHealthRoutes(app, dependencies);
+  // Before the first sync an empty index would make every question look unanswerable.
+  app.use("/v1/*", async (_, next) => {
+    if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);
+    await next();
+  });
   registerSearchRoute(app, dependencies);
   registerAnswerRoute(app, dependencies);
+  for (const path of ["/v1/search", "/v1/answer"]) {
+    app.on(["GET", "PUT", "PATCH", "DELETE"], path, (context) => {
+      throw new MethodNotAllowedError(context.req.method, path, ["POST"]);
+    });
+  }
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -53,15 +63,14 @@ export function createApp(dependencies: AppDependencies): App {
   // Every error becomes `{ error: { code, message } }` here and nowhere else.
   app.onError((error, context) => {
     if (error instanceof AppError) {
-      return context.json({ error: { code: error.code, message: error.message } }, error.status);
+      return context.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      const message = "The body must be JSON: send it with the header Content-Type: application/json.";
+      return context.json({ error: { code: "unsupported_media_type", message } }, 415);
     }
     if (error instanceof HTTPException && error.status < 500) {
-      const code =
-        error.status === 415
-          ? "unsupported_media_type"
-          : /json/i.test(error.message)
-            ? "invalid_json"
-            : "invalid_request";
+      const code = /json/i.test(error.message) ? "invalid_json" : "invalid_request";
       return context.json({ error: { code, message: error.message } }, error.status);
     }
     console.error(error);

@@ -78,13 +78,25 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
       await store.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 8."]));
       await store.deleteDocument("a.md");
       expect(await search("library")).toEqual([]);
-      expect(await store.listDocumentHashes("/knowledge")).toEqual(new Map());
+      expect(await store.listDocuments()).toEqual(new Map());
     });
 
-    it("lists content hashes by source folder", async () => {
+    it("lists every document's content hash and source folder", async () => {
       await store.replaceDocument(...sampleDocument("a.md", "A", ["Text a."]));
       await store.replaceDocument(...sampleDocument("b.md", "B", ["Text b."], { sourceRoot: "/elsewhere" }));
-      expect(await store.listDocumentHashes("/knowledge")).toEqual(new Map([["a.md", "hash-of-a.md"]]));
+      expect(await store.listDocuments()).toEqual(
+        new Map([
+          ["a.md", { contentHash: "hash-of-a.md", sourceRoot: "/knowledge" }],
+          ["b.md", { contentHash: "hash-of-b.md", sourceRoot: "/elsewhere" }],
+        ]),
+      );
+    });
+
+    it("lists the collections that have published documents", async () => {
+      await store.replaceDocument(...sampleDocument("registrar/a.md", "A", ["Text a."]));
+      await store.replaceDocument(...sampleDocument("housing/b.md", "B", ["Text b."]));
+      await store.replaceDocument(...sampleDocument("library/c.md", "C", ["Text c."], { status: "draft" }));
+      expect(await store.listCollections()).toEqual(["housing", "registrar"]);
     });
 
     it("counts in how many chunks a term occurs", async () => {

@@ -60,11 +60,13 @@ export interface TermStatistics {
 }
 
 export interface IndexStore {
-  /** contentHash of every document synced from `sourceRoot`, by docId. */
-  listDocumentHashes(sourceRoot: string): Promise<Map<string, string>>;
+  /** Every stored document's content hash and source folder, by docId. */
+  listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>>;
   /** Replaces a document and all its chunks at once: readers see the old or the new, never a mix. */
   replaceDocument(document: DocumentRecord, chunks: ChunkRecord[]): Promise<void>;
   deleteDocument(docId: string): Promise<void>;
+  /** Collections that have at least one published document, sorted. */
+  listCollections(): Promise<string[]>;
   /** Published chunks only, best first. */
   searchChunks(request: SearchRequest): Promise<ChunkHit[]>;
   termStatistics(terms: string[]): Promise<TermStatistics>;

@@ -46,6 +46,11 @@ describe("analyzeText", () => {
     expect(shares.get("学最")).toBe(0.25);
   });
 
+  it("matches a hyphenated word however it is written", () => {
+    expect(analyzeText("Connect to Wi-Fi")).toContain("wifi");
+    expect(analyzeText("connect to wifi")).toContain("wifi");
+  });
+
   it("gives the distinct terms of a query once each", () => {
     expect(analyzeQuery("fee fee fees")).toEqual(["fee"]);
   });

@@ -8,6 +8,8 @@ const chineseWordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word"
 const TOKEN_RUN = /(\p{Script=Han}+)|([[\p{L}\p{N}]--\p{Script=Han}]+)/gv;
 // "1,200" is one number; the comma would otherwise split it.
 const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
+// "Wi-Fi", "e-mail": people also write them as one word, so the joined form is a term too.
+const HYPHENATED_WORD = /\b([a-z]{1,8})-([a-z]{1,8})\b/g;
 // "CS-101", "CS 101": a course code (capitals, then digits) whose parts were written apart.
 const SPLIT_COURSE_CODE = /\b([A-Z]{2,5})[\s-](\d{3,4}[A-Z]?)\b/g;
 
@@ -52,6 +54,7 @@ function collectTerms(text: string, onTerm: (term: string, kind: TermKind) => vo
   for (const code of text.normalize("NFKC").matchAll(SPLIT_COURSE_CODE)) {
     onTerm(`${code[1]}${code[2]}`.toLowerCase(), "word");
   }
+  for (const word of folded.matchAll(HYPHENATED_WORD)) onTerm(`${word[1]}${word[2]}`, "word");
 }
 
 function collectWordTerm(word: string, onTerm: (term: string, kind: TermKind) => void): void {

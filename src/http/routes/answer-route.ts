@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { answerQuestion } from "../../answering/answer-question.js";
-import { answerRequestSchema, answerResponseSchema, errorResponseSchema } from "../../schemas.js";
+import { answerRequestSchema, answerResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app.js";
+import { apiErrorResponses, requireKnownCollection } from "./shared.js";
 
 const answerRoute = createRoute({
   method: "post",
@@ -13,13 +14,15 @@ const answerRoute = createRoute({
       description: "An answer with `[n]` citation markers, or an abstention that says where to ask",
       content: { "application/json": { schema: answerResponseSchema } },
     },
-    400: { description: "Invalid request", content: { "application/json": { schema: errorResponseSchema } } },
+    ...apiErrorResponses,
   },
 });
 
 export function registerAnswerRoute(app: OpenAPIHono, { store, answering }: AppDependencies): void {
   app.openapi(answerRoute, async (context) => {
-    const answer = await answerQuestion(store, context.req.valid("json"), answering);
+    const request = context.req.valid("json");
+    await requireKnownCollection(store, request.collection);
+    const answer = await answerQuestion(store, request, answering);
     return context.json(answer, 200);
   });
 }

@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { passageLocation } from "../../answering/citations.js";
 import { retrievePassages } from "../../retrieval/retrieve-passages.js";
-import { errorResponseSchema, searchRequestSchema, searchResponseSchema } from "../../schemas.js";
+import { searchRequestSchema, searchResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app.js";
+import { apiErrorResponses, requireKnownCollection } from "./shared.js";
 
 const searchRoute = createRoute({
   method: "post",
@@ -11,13 +12,14 @@ const searchRoute = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: searchRequestSchema } } } },
   responses: {
     200: { description: "Passages, best first", content: { "application/json": { schema: searchResponseSchema } } },
-    400: { description: "Invalid request", content: { "application/json": { schema: errorResponseSchema } } },
+    ...apiErrorResponses,
   },
 });
 
 export function registerSearchRoute(app: OpenAPIHono, { store }: AppDependencies): void {
   app.openapi(searchRoute, async (context) => {
     const { query, top_k, collection } = context.req.valid("json");
+    await requireKnownCollection(store, collection);
     const { passages } = await retrievePassages(store, query, { collection, limit: top_k });
     const results = passages.map((passage) => ({
       doc_id: passage.document.docId,

@@ -93,8 +93,11 @@ export class SqliteIndexStore implements IndexStore {
     }
     const weights = Object.values(FIELD_WEIGHTS).join(", ");
     this.statements = {
-      documentHashes: this.database.prepare<[string], { doc_id: string; content_hash: string }>(
-        "SELECT doc_id, content_hash FROM documents WHERE source_root = ?",
+      documents: this.database.prepare<[], { doc_id: string; content_hash: string; source_root: string }>(
+        "SELECT doc_id, content_hash, source_root FROM documents",
+      ),
+      collections: this.database.prepare<[], { collection: string }>(
+        "SELECT DISTINCT collection FROM documents WHERE status = 'published' ORDER BY collection",
       ),
       deleteChunkTerms: this.database.prepare<[string]>(
         "DELETE FROM chunk_terms WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)",
@@ -140,9 +143,13 @@ export class SqliteIndexStore implements IndexStore {
     };
   }
 
-  async listDocumentHashes(sourceRoot: string): Promise<Map<string, string>> {
-    const rows = this.statements.documentHashes.all(sourceRoot);
-    return new Map(rows.map((row) => [row.doc_id, row.content_hash]));
+  async listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>> {
+    const rows = this.statements.documents.all();
+    return new Map(rows.map((row) => [row.doc_id, { contentHash: row.content_hash, sourceRoot: row.source_root }]));
+  }
+
+  async listCollections(): Promise<string[]> {
+    return this.statements.collections.all().map((row) => row.collection);
   }
 
   async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[]): Promise<void> {

@@ -14,6 +14,15 @@ describe("splitSentences", () => {
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 
+  it("keeps the number of an ordered list item with its text", () => {
+    const text = "得申請停修：\n1. 申請期限為第十二週週五。\n2. 每學期以一科為限。";
+    expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
+      "得申請停修：",
+      "1. 申請期限為第十二週週五。",
+      "2. 每學期以一科為限。",
+    ]);
+  });
+
   it("splits English sentences and list lines, trimming white space", () => {
     const text = "Quiet hours start at 11 p.m. sharp. Guests must leave!\n- first item\n- second item";
     expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([

@@ -9,12 +9,20 @@ export interface TextSpan {
 const sentenceSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "sentence" });
 // Intl.Segmenter ends sentences at 。！？.!?; a semicolon or a line break ends one here too.
 const EXTRA_SENTENCE_END = /[；;]|\n/g;
+const ENUMERATOR_ONLY = /^\s*(?:\d{1,3}|[a-zA-Z])[.)]\s*$/;
 
 /** Splits text into sentences, each trimmed and with its offsets in the original text. */
 export function splitSentences(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
+  let carriedStart: number | undefined;
   for (const { segment, index } of sentenceSegmenter.segment(text)) {
-    let pieceStart = index;
+    // "1. 申請期限…": the segmenter ends a sentence after "1."; the number belongs to what follows.
+    if (ENUMERATOR_ONLY.test(segment)) {
+      carriedStart ??= index;
+      continue;
+    }
+    let pieceStart = carriedStart ?? index;
+    carriedStart = undefined;
     for (const boundary of segment.matchAll(EXTRA_SENTENCE_END)) {
       const pieceEnd = index + boundary.index + boundary[0].length;
       pushTrimmed(spans, text, pieceStart, pieceEnd);
@@ -22,6 +30,7 @@ export function splitSentences(text: string): TextSpan[] {
     }
     pushTrimmed(spans, text, pieceStart, index + segment.length);
   }
+  if (carriedStart !== undefined) pushTrimmed(spans, text, carriedStart, text.length);
   return spans;
 }
 

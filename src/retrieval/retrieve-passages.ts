@@ -9,7 +9,7 @@ const CANDIDATE_COUNT = 40;
 const COMMON_TERM_SHARE = 0.25;
 const COMMON_TERM_MIN_CHUNKS = 50;
 const MIN_MATCH_TERMS = 3;
-/** Share of the rerank score that comes from query coverage rather than BM25. Tuned on DRCD. */
+/** Share of the rerank score that comes from query coverage rather than BM25; 0.5 measured best of 0.3–0.7 on both evals. */
 const COVERAGE_SHARE = 0.5;
 
 export interface Passage extends ChunkHit {

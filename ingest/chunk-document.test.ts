@@ -56,6 +56,17 @@ describe("chunkDocument", () => {
     expect(chunks.map((chunk) => chunk.text)).toEqual([`${intro}\n\n${list}`]);
   });
 
+  it("cuts a sentence longer than a chunk after a clause mark", () => {
+    const row = "工學院 24,310，".repeat(30); // a flattened table: one 360-character "sentence"
+    const { chunks } = chunkDocument("fees.pdf", [{ kind: "paragraph", text: row }], { maxChars: 100 });
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      expect(chunk.text.length).toBeLessThanOrEqual(100);
+      expect(chunk.text.endsWith("，") || chunk === chunks.at(-1)).toBe(true);
+    }
+    expect(chunks.map((chunk) => chunk.text).join("")).toBe(row);
+  });
+
   it("keeps pages apart and records the page", () => {
     const { chunks } = chunkDocument(
       "fees.pdf",

@@ -90,10 +90,33 @@ export function chunkDocument(
       add({ start, end: text.length }, block.page);
     } else {
       for (const sentence of splitSentences(blockText)) {
-        add({ start: start + sentence.start, end: start + sentence.end }, block.page);
+        for (const piece of splitLongSpan(blockText, sentence, options.maxChars)) {
+          add({ start: start + piece.start, end: start + piece.end }, block.page);
+        }
       }
     }
   }
   flush();
   return { text, chunks };
+}
+
+const CLAUSE_END = /[，、,：:）)]\s*|\s+/g;
+
+/**
+ * A sentence longer than a chunk (a table flattened by a PDF, a run-on list) is cut after the last
+ * clause mark or space that fits, or at the limit when there is none.
+ */
+function splitLongSpan(text: string, span: Span, maxChars: number): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > maxChars) {
+    let cut = start + maxChars;
+    for (const mark of text.slice(start, start + maxChars).matchAll(CLAUSE_END)) {
+      if (mark.index > 0) cut = start + mark.index + mark[0].length;
+    }
+    pieces.push({ start, end: cut });
+    start = cut;
+  }
+  pieces.push({ start, end: span.end });
+  return pieces;
 }

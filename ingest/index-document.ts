@@ -4,8 +4,8 @@ import type { ChunkRecord, DocumentRecord } from "../src/store/index-store.js";
 import { type ChunkingOptions, chunkDocument, defaultChunkingOptions } from "./chunk-document.js";
 import type { ParsedDocument } from "./parsed-document.js";
 
-/** Bump when parsing or chunking changes, so that a sync re-indexes unchanged files. */
-const PIPELINE_VERSION = "3";
+/** Bump when parsing, chunking or tokenising changes, so that a sync re-indexes unchanged files. */
+const PIPELINE_VERSION = "4";
 
 /** Identifies a file's content together with the pipeline that indexes it. */
 export function hashContent(bytes: Uint8Array, chunking: ChunkingOptions = defaultChunkingOptions): string {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
@@ -130,6 +131,16 @@ describe("syncFolder", () => {
       { path: "registrar/add-drop.md", reason: expect.stringContaining("already provides a document with this id") },
     ]);
     expect(await search("加退選截止")).toEqual(["registrar/add-drop.md"]);
+  });
+
+  it("takes over the documents of a folder that was moved away", async () => {
+    await syncFolder(store, path.join(folder.root, "docs"));
+    fs.renameSync(path.join(folder.root, "docs"), path.join(folder.root, "moved"));
+    const summary = await syncFolder(store, path.join(folder.root, "moved"));
+    expect(summary).toMatchObject({ updated: 1, failures: [] });
+    folder.remove("moved/registrar/add-drop.md");
+    expect(await syncFolder(store, path.join(folder.root, "moved"))).toMatchObject({ removed: 1 });
+    expect(await search("加退選")).toEqual([]);
   });
 
   it("says so when the folder does not exist, or is a file", async () => {

@@ -23,8 +23,15 @@ export interface SyncSummary {
 
 export class FolderNotFoundError extends Error {}
 
+/** Larger files are refused before they are read: the sync runs inside the service. */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+async function isFolder(folder: string): Promise<boolean> {
+  return (await fs.stat(folder).catch(() => undefined))?.isDirectory() ?? false;
+}
+
 /**
- * Makes the index hold exactly the folder's documents: new and changed files are (re)indexed,
+ * Makes the index hold the folder's documents: new and changed files are (re)indexed,
  * one document at a time, files gone from the folder are removed, unchanged files are skipped by
  * content hash. A file that fails keeps its previously indexed version and is reported.
  */
@@ -42,13 +49,18 @@ export async function syncFolder(
   for (const docId of files) {
     try {
       const owner = stored.get(docId)?.sourceRoot;
-      if (owner !== undefined && owner !== sourceRoot) {
+      // A folder that no longer exists (moved, or another path in a container) gives up its documents.
+      if (owner !== undefined && owner !== sourceRoot && (await isFolder(owner))) {
         throw new Error(`${owner} already provides a document with this id; rename one of the two files`);
       }
-      const bytes = new Uint8Array(await fs.readFile(path.join(sourceRoot, docId)));
+      const file = path.join(sourceRoot, docId);
+      if ((await fs.stat(file)).size > MAX_FILE_BYTES) {
+        throw new Error(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+      }
+      const bytes = new Uint8Array(await fs.readFile(file));
       const contentHash = hashContent(bytes, chunking);
       const storedHash = stored.get(docId)?.contentHash;
-      if (storedHash === contentHash) {
+      if (storedHash === contentHash && owner === sourceRoot) {
         summary.unchanged++;
         continue;
       }
@@ -65,7 +77,8 @@ export async function syncFolder(
 
   const present = new Set(files);
   for (const [docId, document] of stored) {
-    if (document.sourceRoot === sourceRoot && !present.has(docId)) {
+    const ownedHere = document.sourceRoot === sourceRoot || !(await isFolder(document.sourceRoot));
+    if (ownedHere && !present.has(docId)) {
       await store.deleteDocument(docId);
       summary.removed++;
     }

@@ -2,7 +2,7 @@
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 503,
+    readonly status: 400 | 404 | 405 | 413 | 415 | 422 | 503,
     message: string,
     /** Response headers the error calls for, such as `Allow` on a 405. */
     readonly headers: Record<string, string> = {},
@@ -21,6 +21,12 @@ export class InvalidRequestError extends AppError {
 export class NotFoundError extends AppError {
   constructor(message: string) {
     super("not_found", 404, message);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(maxBytes: number) {
+    super("payload_too_large", 413, `The request body is larger than ${maxBytes} bytes.`);
   }
 }
 

@@ -1,7 +1,8 @@
 import * as cheerio from "cheerio";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 
-const BOILERPLATE = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg";
+// Only the page's own header and footer are boilerplate; an article's <header> holds its title.
+const BOILERPLATE = "script, style, noscript, template, nav, body > header, body > footer, aside, form, iframe, svg";
 const BLOCK_ELEMENTS = "h1, h2, h3, h4, h5, h6, p, ul, ol, dl, table, pre, blockquote";
 
 /** Main text of a page (`<main>`, `<article>` or `<body>`), without navigation and footers. */
@@ -41,6 +42,11 @@ export function parseHtml(source: string): ParsedDocument {
       pushParagraph(blocks, collapse(node.text()));
     }
   });
+  // A page built only from <div>s has no block elements: take its text, line by line.
+  if (blocks.length === 0 && root) {
+    const lines = root.text().split(/\n/).map(collapse).filter(Boolean);
+    for (const line of lines) blocks.push({ kind: "paragraph", text: line });
+  }
   const title = collapse(page("title").first().text()) || blocks.find((block) => block.kind === "heading")?.text;
   return {
     format: "html",

@@ -23,10 +23,15 @@ const frontMatterSchema = z.object({
     .optional(),
 });
 
+// gray-matter evaluates `---js` front matter; a knowledge file must never run code.
+const refuseCode = (): never => {
+  throw new Error("front matter must be YAML, not code");
+};
+
 export function parseMarkdown(source: string): ParsedDocument {
   let file: matter.GrayMatterFile<string>;
   try {
-    file = matter(source);
+    file = matter(source, { engines: { js: refuseCode, javascript: refuseCode } });
   } catch (error) {
     throw new DocumentParseError(`invalid YAML front matter: ${(error as Error).message}`);
   }
@@ -63,7 +68,7 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
       blocks.push({
         kind: "paragraph",
         text: node.children
-          .map((item, index) => `${node.ordered ? `${(node.start ?? 1) + index}.` : "-"} ${singleLine(item)}`)
+          .map((item, index) => `${node.ordered ? `${(node.start ?? 1) + index}.` : "-"} ${plainText(item).trim()}`)
           .join("\n"),
       });
       return;
@@ -77,7 +82,7 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
       for (const child of node.children) collectBlocks(child, blocks);
       return;
     case "paragraph":
-      blocks.push({ kind: "paragraph", text: singleLine(node) });
+      blocks.push({ kind: "paragraph", text: plainText(node).trim() });
       return;
     case "code":
       blocks.push({ kind: "paragraph", text: nodeText(node).trim() });
@@ -87,7 +92,19 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
   }
 }
 
-/** Line breaks inside a Markdown paragraph or list item are soft: the text flows on. */
+/** A table cell on one line. */
 function singleLine(node: Nodes): string {
-  return unwrapLines(nodeText(node));
+  return unwrapLines(plainText(node));
+}
+
+/** The text people read: inline HTML dropped, a hard break or a nested list item on a line of its own. */
+function plainText(node: Nodes): string {
+  if (node.type === "html") return "";
+  if (node.type === "break") return "\n";
+  // A newline inside text is a soft wrap; the text flows on.
+  if (node.type === "text" || node.type === "inlineCode")
+    return node.value.includes("\n") ? unwrapLines(node.value) : node.value;
+  if (!("children" in node)) return "";
+  const separator = node.type === "list" || node.type === "listItem" ? "\n" : "";
+  return node.children.map((child) => plainText(child as Nodes)).join(separator);
 }

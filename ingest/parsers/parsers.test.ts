@@ -56,6 +56,21 @@ effective_date: 2026-08-01
     ]);
   });
 
+  it("puts hard breaks and nested list items on lines of their own and drops inline HTML", () => {
+    const parsed = parseMarkdown("Line one  \nLine two<br>.\n\n- Item one\n  - Sub a\n  - Sub b\n");
+    expect(parsed.blocks).toEqual([
+      { kind: "paragraph", text: "Line one\nLine two." },
+      { kind: "paragraph", text: "- Item one\nSub a\nSub b" },
+    ]);
+  });
+
+  it("never runs code in front matter", () => {
+    expect(() => parseMarkdown('---js\n{ title: (globalThis.ranCode = true, "x") }\n---\nText.')).toThrow(
+      DocumentParseError,
+    );
+    expect((globalThis as { ranCode?: boolean }).ranCode).toBeUndefined();
+  });
+
   it("takes the first heading as the title when the front matter has none", () => {
     expect(parseMarkdown("# Library hours\n\nOpen daily.").title).toBe("Library hours");
   });
@@ -87,6 +102,18 @@ describe("parseHtml", () => {
       { kind: "paragraph", text: "- 週六 9:00\n- 週日 13:00" },
       { kind: "paragraph", text: "日期 | 時間\n除夕 | 休館" },
     ]);
+  });
+
+  it("reads a page built only from divs, and keeps an article's own header", () => {
+    const divs = parseHtml(
+      "<body><header>Site menu</header><main><div>第一段文字。</div>\n<div>第二段文字。</div></main></body>",
+    );
+    expect(divs.blocks).toEqual([
+      { kind: "paragraph", text: "第一段文字。" },
+      { kind: "paragraph", text: "第二段文字。" },
+    ]);
+    const article = parseHtml("<body><article><header><h1>Fees</h1></header><p>Due in May.</p></article></body>");
+    expect(article.blocks[0]).toEqual({ kind: "heading", level: 1, text: "Fees" });
   });
 
   it("shows markup inside text as text, never as a tag", () => {

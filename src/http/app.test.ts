@@ -81,7 +81,10 @@ describe("HTTP API", () => {
       expect((await app.request("/healthz")).status).toBe(200);
       const notReady = await app.request("/readyz");
       expect(notReady.status).toBe(503);
-      expect(await readJson(notReady)).toEqual({ error: { code: "not_ready", message: "syncing knowledge" } });
+      expect((await readJson(notReady)).error).toEqual({
+        code: "not_ready",
+        message: expect.stringContaining("syncing knowledge"),
+      });
       // An empty index must not pass for "the documents do not cover this".
       const early = await post("/v1/answer", { question: "研究生的加退選期限是什麼時候?" });
       expect(early.status).toBe(503);
@@ -205,6 +208,12 @@ describe("HTTP API", () => {
       const response = await post("/v1/search", { query: "宿舍", top_k: 500 });
       expect(response.status).toBe(400);
       expect((await readJson(response)).error.message).toContain("top_k");
+    });
+
+    it("rejects a body over the size limit with payload_too_large", async () => {
+      const response = await post("/v1/answer", { question: "宿舍", padding: "x".repeat(100_000) });
+      expect(response.status).toBe(413);
+      expect((await readJson(response)).error.code).toBe("payload_too_large");
     });
 
     it("rejects malformed JSON with invalid_json", async () => {

@@ -1,7 +1,15 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AnsweringSettings } from "../answering/answer-question.js";
-import { AppError, InvalidRequestError, MethodNotAllowedError, NotFoundError, NotReadyError } from "../errors.js";
+import {
+  AppError,
+  InvalidRequestError,
+  MethodNotAllowedError,
+  NotFoundError,
+  NotReadyError,
+  PayloadTooLargeError,
+} from "../errors.js";
 import type { IndexStore } from "../store/index-store.js";
 import { registerAnswerRoute } from "./routes/answer-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
@@ -21,6 +29,9 @@ export interface AppDependencies {
 
 export type App = OpenAPIHono;
 
+/** Far above any valid request (a 1,000-character question), far below what would hurt. */
+const MAX_BODY_BYTES = 64 * 1024;
+
 export function createApp(dependencies: AppDependencies): App {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
@@ -34,6 +45,16 @@ export function createApp(dependencies: AppDependencies): App {
   });
 
   registerHealthRoutes(app, dependencies);
+  // The body is read whole before validation, so its size is capped first.
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError(MAX_BODY_BYTES);
+      },
+    }),
+  );
   // Before the first sync an empty index would make every question look unanswerable.
   app.use("/v1/*", async (_, next) => {
     if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);

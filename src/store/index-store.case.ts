@@ -63,6 +63,8 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
         }),
       );
       expect(await search("summer session fees")).toEqual([]);
+      const summer = normalizeForMatching("summer");
+      expect(await store.termStatistics([summer])).toEqual({ chunkCount: 0, chunkFrequency: new Map() });
     });
 
     it("replaces a document's chunks instead of adding to them", async () => {

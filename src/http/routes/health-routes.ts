@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { NotReadyError } from "../../errors.js";
 import { errorResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app.js";
 
@@ -27,13 +28,8 @@ const readinessRoute = createRoute({
 export function registerHealthRoutes(app: OpenAPIHono, { readiness, store }: AppDependencies): void {
   app.openapi(livenessRoute, (context) => context.json({ status: "ok" }, 200));
   app.openapi(readinessRoute, async (context) => {
-    if (!readiness.ready) return context.json({ error: { code: "not_ready", message: readiness.reason } }, 503);
-    try {
-      await store.termStatistics([]);
-    } catch (error) {
-      const message = `The index does not answer: ${(error as Error).message}`;
-      return context.json({ error: { code: "store_unavailable", message } }, 503);
-    }
+    if (!readiness.ready) throw new NotReadyError(readiness.reason);
+    await store.listCollections(); // throws store_unavailable when the index does not answer
     return context.json({ status: "ready" }, 200);
   });
 }

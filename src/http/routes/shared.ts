@@ -11,6 +11,7 @@ const errorBody = (description: string) => ({
 export const apiErrorResponses = {
   400: errorBody("invalid_request, invalid_json or unknown_collection: the message says what to fix"),
   405: errorBody("method_not_allowed: the route takes POST"),
+  413: errorBody("payload_too_large: the body is over 64 KiB"),
   415: errorBody("unsupported_media_type: send Content-Type: application/json"),
   503: errorBody("not_ready (the first sync has not finished) or store_unavailable"),
 } as const;

@@ -136,20 +136,21 @@ export class SqliteIndexStore implements IndexStore {
          ORDER BY relevance DESC
          LIMIT @limit`,
       ),
-      chunkCount: this.database.prepare<[], { count: number }>("SELECT count(*) AS count FROM chunks"),
-      chunkFrequency: this.database.prepare<[string], { doc: number }>(
-        "SELECT doc FROM chunk_term_counts WHERE term = ?",
+      // Only published chunks have terms, so drafts never sway the statistics.
+      chunkCount: this.database.prepare<[], { count: number }>("SELECT count(*) AS count FROM chunk_terms"),
+      chunkFrequencies: this.database.prepare<[string], { term: string; doc: number }>(
+        "SELECT term, doc FROM chunk_term_counts WHERE term IN (SELECT value FROM json_each(?))",
       ),
     };
   }
 
   async listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>> {
-    const rows = this.statements.documents.all();
+    const rows = this.read(() => this.statements.documents.all());
     return new Map(rows.map((row) => [row.doc_id, { contentHash: row.content_hash, sourceRoot: row.source_root }]));
   }
 
   async listCollections(): Promise<string[]> {
-    return this.statements.collections.all().map((row) => row.collection);
+    return this.read(() => this.statements.collections.all().map((row) => row.collection));
   }
 
   async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[]): Promise<void> {
@@ -171,6 +172,8 @@ export class SqliteIndexStore implements IndexStore {
           page: chunk.page ?? null,
           faqQuestion: chunk.faqQuestion ?? null,
         });
+        // A draft is stored (editors will preview it) but has no terms: it cannot be found or cited.
+        if (document.status !== "published") continue;
         this.statements.insertChunkTerms.run(
           lastInsertRowid,
           titleTerms,
@@ -189,16 +192,13 @@ export class SqliteIndexStore implements IndexStore {
   async searchChunks(request: SearchRequest): Promise<ChunkHit[]> {
     if (request.terms.length === 0) return [];
     const matchExpression = request.terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
-    let rows: SearchRow[];
-    try {
-      rows = this.statements.search.all({
+    const rows = this.read(() =>
+      this.statements.search.all({
         match: matchExpression,
         collection: request.collection ?? null,
         limit: request.limit,
-      });
-    } catch (error) {
-      throw new StoreUnavailableError(`The index could not be searched: ${(error as Error).message}`);
-    }
+      }),
+    );
     return rows.map((row) => ({
       chunk: toChunkRecord(row),
       document: {
@@ -214,16 +214,26 @@ export class SqliteIndexStore implements IndexStore {
   }
 
   async termStatistics(terms: string[]): Promise<TermStatistics> {
-    const chunkFrequency = new Map<string, number>();
-    for (const term of terms) {
-      const row = this.statements.chunkFrequency.get(term);
-      if (row) chunkFrequency.set(term, row.doc);
-    }
-    return { chunkCount: this.statements.chunkCount.get()?.count ?? 0, chunkFrequency };
+    return this.read(() => {
+      const rows = this.statements.chunkFrequencies.all(JSON.stringify(terms));
+      return {
+        chunkCount: this.statements.chunkCount.get()?.count ?? 0,
+        chunkFrequency: new Map(rows.map((row) => [row.term, row.doc])),
+      };
+    });
   }
 
   async close(): Promise<void> {
     this.database.close();
+  }
+
+  /** Any failure to read is the index being unavailable, never a 500 with SQLite's words. */
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw new StoreUnavailableError(`The index could not be read: ${(error as Error).message}`);
+    }
   }
 
   private removeDocumentRows(docId: string): void {

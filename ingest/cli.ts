@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-export function formatSummary(summary: SyncSummary): string {
+function formatSummary(summary: SyncSummary): string {
   const lines = [
     `added ${summary.added}, updated ${summary.updated}, removed ${summary.removed}, unchanged ${summary.unchanged} documents`,
     `${summary.chunks} chunks written in ${summary.seconds.toFixed(2)} s`,

@@ -25,7 +25,7 @@ const parsersByExtension: Record<string, (bytes: Uint8Array) => ParsedDocument |
   },
 };
 
-export const supportedExtensions = Object.keys(parsersByExtension);
+const supportedExtensions = Object.keys(parsersByExtension);
 
 /** Parses a file by its extension; an empty result is an error, never an empty document. */
 export async function parseFile(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {

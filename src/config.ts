@@ -21,8 +21,6 @@ const environmentSchema = z.object({
     .default("Please contact the Registrar's Office service desk (ext. 1234, registrar@lakeside.example.edu)."),
 });
 
-export type Environment = z.input<typeof environmentSchema>;
-
 export interface AppConfig {
   port: number;
   knowledgeDir: string;

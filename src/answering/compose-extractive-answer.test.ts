@@ -41,6 +41,7 @@ describe("composeExtractiveAnswer", () => {
   it("makes every quote a verbatim slice of its chunk", () => {
     const question = "加退選期限 逾期 申請表";
     const { citations } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
+    expect(citations.length).toBeGreaterThan(0);
     for (const citation of citations) expect(addDrop.chunk.text).toContain(citation.quote);
   });
 

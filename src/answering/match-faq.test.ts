@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import { defaultFaqMatchThreshold } from "./answer-question.js";
 import { findMatchingFaq } from "./match-faq.js";
 
 function faqPassage(question: string, answer: string): Passage {
@@ -33,6 +34,7 @@ describe("findMatchingFaq", () => {
     const match = findMatchingFaq(analyzeQueryTerms("宿舍押金多少錢"), [summer, deposit], noStatistics);
     expect(match?.passage).toBe(deposit);
     expect(match?.similarity).toBeGreaterThan(0.8);
+    expect(match?.similarity).toBeGreaterThanOrEqual(defaultFaqMatchThreshold);
   });
 
   it("scores a question that only shares the topic low", () => {
@@ -41,7 +43,7 @@ describe("findMatchingFaq", () => {
       [deposit],
       noStatistics,
     );
-    expect(match?.similarity).toBeLessThan(0.7);
+    expect(match?.similarity).toBeLessThan(defaultFaqMatchThreshold);
   });
 
   it("finds nothing among passages that are not FAQ pairs", () => {

@@ -1,4 +1,5 @@
-import { idf as jiebaIdfTable } from "@node-rs/jieba/dict.js";
+import fs from "node:fs";
+import { createRequire } from "node:module";
 
 /** General-language IDF at or below which a word is everyday language (知道 ≈ 4, 可以 ≈ 3.5). */
 const EVERYDAY_IDF = 4;
@@ -23,8 +24,10 @@ export function wordSpecificity(term: string): number {
 }
 
 function loadGeneralIdf(): Map<string, number> {
+  // Read the table file itself: the package's own loader also reads a 5 MB dictionary we do not use.
+  const file = createRequire(import.meta.url).resolve("@node-rs/jieba/idf.txt");
   const table = new Map<string, number>();
-  for (const line of new TextDecoder().decode(jiebaIdfTable).split("\n")) {
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     const separator = line.indexOf(" ");
     if (separator > 0) table.set(line.slice(0, separator), Number(line.slice(separator + 1)));
   }

@@ -13,7 +13,7 @@ import type {
 } from "../index-store.js";
 
 /** Relative BM25 weight of each indexed field (FTS5 column order); 3/2/3/1 measured within 0.01 of these. */
-export const FIELD_WEIGHTS = { title: 1.5, heading: 1.5, question: 2, body: 1 } as const;
+const FIELD_WEIGHTS = { title: 1.5, heading: 1.5, question: 2, body: 1 } as const;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS documents (

@@ -63,13 +63,14 @@ function parseSource(file: string): Source {
   const raw = fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
   const lines = raw.split("\n");
   const meta: Record<string, string> = {};
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i] ?? "";
+  let lineIndex = 0;
+  for (; lineIndex < lines.length; lineIndex++) {
+    const line = lines[lineIndex] ?? "";
     if (line.trim() === "") break;
-    const m = /^([a-z]+):\s*(.*)$/.exec(line);
-    if (!m) throw new Error(`${file}:${i + 1}: expected "key: value" in header, got ${JSON.stringify(line)}`);
-    meta[m[1] as string] = (m[2] as string).trim();
+    const field = /^([a-z]+):\s*(.*)$/.exec(line);
+    if (!field)
+      throw new Error(`${file}:${lineIndex + 1}: expected "key: value" in header, got ${JSON.stringify(line)}`);
+    meta[field[1] as string] = (field[2] as string).trim();
   }
   for (const key of ["title", "output"]) {
     if (!meta[key]) throw new Error(`${file}: header is missing "${key}:"`);
@@ -78,13 +79,13 @@ function parseSource(file: string): Source {
   const joiner = cjk ? "" : " ";
 
   const blocks: Block[] = [];
-  let para: string[] = [];
+  let paragraphLines: string[] = [];
   const flushPara = () => {
-    if (para.length > 0) blocks.push({ kind: "paragraph", text: para.join(joiner) });
-    para = [];
+    if (paragraphLines.length > 0) blocks.push({ kind: "paragraph", text: paragraphLines.join(joiner) });
+    paragraphLines = [];
   };
-  for (i++; i < lines.length; i++) {
-    const line = (lines[i] ?? "").trimEnd();
+  for (lineIndex++; lineIndex < lines.length; lineIndex++) {
+    const line = (lines[lineIndex] ?? "").trimEnd();
     const last = blocks[blocks.length - 1];
     if (line.trim() === "") {
       flushPara();
@@ -97,27 +98,27 @@ function parseSource(file: string): Source {
     } else if (line.startsWith("- ")) {
       flushPara();
       const item = line.slice(2).trim();
-      if (last?.kind === "bullets" && para.length === 0) last.items.push(item);
+      if (last?.kind === "bullets" && paragraphLines.length === 0) last.items.push(item);
       else blocks.push({ kind: "bullets", items: [item] });
     } else if (line.startsWith("| ")) {
       flushPara();
       const cells = line
         .slice(1)
         .split("|")
-        .map((c) => c.trim())
-        .filter((c, idx, arr) => !(c === "" && idx === arr.length - 1));
+        .map((cell) => cell.trim())
+        .filter((cell, position, cells) => !(cell === "" && position === cells.length - 1));
       if (last?.kind === "table") last.rows.push(cells);
       else blocks.push({ kind: "table", rows: [cells] });
     } else {
-      para.push(line.trim());
+      paragraphLines.push(line.trim());
     }
   }
   flushPara();
   return { file, meta, blocks };
 }
 
-function render(src: Source): Promise<string> {
-  const { meta, blocks } = src;
+function render(source: Source): Promise<string> {
+  const { meta, blocks } = source;
   const cjk = (meta.lang ?? "en").startsWith("zh");
   if (cjk && !fs.existsSync(CJK_FONT)) {
     throw new Error(`CJK font not found at ${CJK_FONT}. Install it with: apt-get install -y fonts-noto-cjk`);
@@ -125,7 +126,7 @@ function render(src: Source): Promise<string> {
   const outPath = path.resolve(repoRoot, meta.output as string);
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
 
-  const doc = new PDFDocument({
+  const pdf = new PDFDocument({
     size: "A4",
     margins: { top: 64, bottom: 64, left: 64, right: 64 },
     lang: meta.lang,
@@ -142,102 +143,102 @@ function render(src: Source): Promise<string> {
   });
 
   if (cjk) {
-    doc.registerFont("body", CJK_FONT, CJK_FACE);
-    doc.registerFont("bold", CJK_FONT, CJK_FACE);
+    pdf.registerFont("body", CJK_FONT, CJK_FACE);
+    pdf.registerFont("bold", CJK_FONT, CJK_FACE);
   } else {
-    doc.registerFont("body", "Helvetica");
-    doc.registerFont("bold", "Helvetica-Bold");
+    pdf.registerFont("body", "Helvetica");
+    pdf.registerFont("bold", "Helvetica-Bold");
   }
 
   const out = fs.createWriteStream(outPath);
-  doc.pipe(out);
+  pdf.pipe(out);
 
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const left = doc.page.margins.left;
+  const width = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
+  const left = pdf.page.margins.left;
   const lineGap = cjk ? 4 : 2;
   // Faux bold for the single CJK face: fill and stroke the glyph outlines.
   const bold = (): PDFKit.Mixins.TextOptions => {
-    doc.font("bold").strokeColor("black").lineWidth(0.35);
+    pdf.font("bold").strokeColor("black").lineWidth(0.35);
     return cjk ? { fill: true, stroke: true } : {};
   };
   const regular = (): PDFKit.Mixins.TextOptions => {
-    doc.font("body");
+    pdf.font("body");
     return {};
   };
 
-  doc.fontSize(18).text(meta.title as string, { ...bold(), align: "left" });
-  if (meta.author) doc.moveDown(0.3).font("body").fontSize(9).fillColor("#555555").text(meta.author);
-  doc.fillColor("black").moveDown(0.8);
+  pdf.fontSize(18).text(meta.title as string, { ...bold(), align: "left" });
+  if (meta.author) pdf.moveDown(0.3).font("body").fontSize(9).fillColor("#555555").text(meta.author);
+  pdf.fillColor("black").moveDown(0.8);
 
   for (const block of blocks) {
     switch (block.kind) {
       case "pagebreak":
-        doc.addPage();
+        pdf.addPage();
         break;
       case "heading":
-        doc.moveDown(0.4);
-        doc.fontSize(13).text(block.text, left, doc.y, { ...bold(), width });
-        doc.moveDown(0.3);
+        pdf.moveDown(0.4);
+        pdf.fontSize(13).text(block.text, left, pdf.y, { ...bold(), width });
+        pdf.moveDown(0.3);
         break;
       case "paragraph":
-        doc.font("body").fontSize(10.5).text(block.text, left, doc.y, { width, lineGap, align: "left" });
-        doc.moveDown(0.6);
+        pdf.font("body").fontSize(10.5).text(block.text, left, pdf.y, { width, lineGap, align: "left" });
+        pdf.moveDown(0.6);
         break;
       case "bullets":
         for (const item of block.items) {
-          doc
+          pdf
             .font("body")
             .fontSize(10.5)
-            .text(`•  ${item}`, left + 12, doc.y, {
+            .text(`•  ${item}`, left + 12, pdf.y, {
               width: width - 12,
               lineGap,
               indent: 0,
             });
-          doc.moveDown(0.25);
+          pdf.moveDown(0.25);
         }
-        doc.moveDown(0.4);
+        pdf.moveDown(0.4);
         break;
       case "table": {
         // Cells are placed in aligned columns; each row stays on one line so
         // that text extraction returns it in reading order ("cell cell cell").
-        doc.fontSize(10.5);
+        pdf.fontSize(10.5);
         const gap = 28;
-        const colWidths: number[] = [];
+        const columnWidths: number[] = [];
         for (const cells of block.rows) {
-          cells.forEach((cell, c) => {
-            doc.font(cells === block.rows[0] ? "bold" : "body");
-            colWidths[c] = Math.max(colWidths[c] ?? 0, doc.widthOfString(cell));
+          cells.forEach((cell, column) => {
+            pdf.font(cells === block.rows[0] ? "bold" : "body");
+            columnWidths[column] = Math.max(columnWidths[column] ?? 0, pdf.widthOfString(cell));
           });
         }
         const x0 = left + 12;
-        const total = colWidths.reduce((a, b) => a + b, 0) + gap * (colWidths.length - 1);
-        if (total > width - 12) throw new Error(`${src.file}: table too wide (${Math.round(total)}pt)`);
-        block.rows.forEach((cells, idx) => {
-          const y = doc.y;
+        const total = columnWidths.reduce((a, b) => a + b, 0) + gap * (columnWidths.length - 1);
+        if (total > width - 12) throw new Error(`${source.file}: table too wide (${Math.round(total)}pt)`);
+        block.rows.forEach((cells, position) => {
+          const y = pdf.y;
           let x = x0;
-          cells.forEach((cell, c) => {
-            const style = idx === 0 ? bold() : regular();
-            doc.text(cell, x, y, { ...style, lineBreak: false });
-            x += (colWidths[c] ?? 0) + gap;
+          cells.forEach((cell, column) => {
+            const style = position === 0 ? bold() : regular();
+            pdf.text(cell, x, y, { ...style, lineBreak: false });
+            x += (columnWidths[column] ?? 0) + gap;
           });
-          doc.x = left;
-          doc.y = y + doc.currentLineHeight(true) + lineGap;
-          if (idx === 0) {
-            doc
-              .moveTo(x0, doc.y - lineGap / 2)
-              .lineTo(x0 + total, doc.y - lineGap / 2)
+          pdf.x = left;
+          pdf.y = y + pdf.currentLineHeight(true) + lineGap;
+          if (position === 0) {
+            pdf
+              .moveTo(x0, pdf.y - lineGap / 2)
+              .lineTo(x0 + total, pdf.y - lineGap / 2)
               .lineWidth(0.5)
               .stroke("#999999");
-            doc.y += 2;
+            pdf.y += 2;
           }
         });
-        doc.moveDown(0.6);
+        pdf.moveDown(0.6);
         break;
       }
     }
   }
 
-  doc.end();
+  pdf.end();
   return new Promise((resolve, reject) => {
     out.on("finish", () => resolve(outPath));
     out.on("error", reject);
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

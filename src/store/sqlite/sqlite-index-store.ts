@@ -137,7 +137,8 @@ export class SqliteIndexStore implements IndexStore {
          LIMIT @limit`,
       ),
       // Only published chunks have terms, so drafts never sway the statistics.
-      chunkCount: this.database.prepare<[], { count: number }>("SELECT count(*) AS count FROM chunk_terms"),
+      // FTS5 keeps one `_docsize` row per indexed chunk; counting the virtual table itself scans it.
+      chunkCount: this.database.prepare<[], { count: number }>("SELECT count(*) AS count FROM chunk_terms_docsize"),
       chunkFrequencies: this.database.prepare<[string], { term: string; doc: number }>(
         "SELECT term, doc FROM chunk_term_counts WHERE term IN (SELECT value FROM json_each(?))",
       ),

@@ -46,6 +46,12 @@ describe("analyzeText", () => {
     expect(shares.get("学最")).toBe(0.25);
   });
 
+  it("spells weekdays one way, however the question writes them", () => {
+    for (const question of ["星期日有開嗎", "禮拜天有開嗎", "周日有開嗎"]) {
+      expect(analyzeQuery(question)).toEqual(analyzeQuery("週日有開嗎"));
+    }
+  });
+
   it("matches a hyphenated word however it is written", () => {
     expect(analyzeText("Connect to Wi-Fi")).toContain("wifi");
     expect(analyzeText("connect to wifi")).toContain("wifi");

@@ -10,6 +10,8 @@ const TOKEN_RUN = /(\p{Script=Han}+)|([[\p{L}\p{N}]--\p{Script=Han}]+)/gv;
 const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
 // "Wi-Fi", "e-mail": people also write them as one word, so the joined form is a term too.
 const HYPHENATED_WORD = /\b([a-z]{1,8})-([a-z]{1,8})\b/g;
+// 星期日, 禮拜天, 週日 and 周日 name the same day; terms use one spelling (display text is untouched).
+const WEEKDAY = /(?:星期|禮拜|礼拜|週|周)([一二三四五六日天])/g;
 // "CS-101", "CS 101": a course code (capitals, then digits) whose parts were written apart.
 const SPLIT_COURSE_CODE = /\b([A-Z]{2,5})[\s-](\d{3,4}[A-Z]?)\b/g;
 
@@ -46,7 +48,11 @@ export function analyzeQueryTerms(text: string): Map<string, number> {
 }
 
 function collectTerms(text: string, onTerm: (term: string, kind: TermKind) => void): void {
-  const folded = text.normalize("NFKC").toLowerCase().replace(THOUSANDS_SEPARATOR, "");
+  const folded = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(THOUSANDS_SEPARATOR, "")
+    .replace(WEEKDAY, (_, day: string) => `週${day === "天" ? "日" : day}`);
   for (const match of folded.matchAll(TOKEN_RUN)) {
     if (match[1] !== undefined) collectChineseTerms(match[1], onTerm);
     else collectWordTerm(match[2] ?? "", onTerm);

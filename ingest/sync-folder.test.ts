@@ -128,9 +128,21 @@ describe("syncFolder", () => {
     const summary = await syncFolder(store, path.join(folder.root, "other"));
     expect(summary.added).toBe(0);
     expect(summary.failures).toEqual([
-      { path: "registrar/add-drop.md", reason: expect.stringContaining("already provides a document with this id") },
+      { path: "registrar/add-drop.md", reason: expect.stringContaining("already provides") },
     ]);
     expect(await search("加退選截止")).toEqual(["registrar/add-drop.md"]);
+  });
+
+  it("lets only one of two syncs running at once provide a document id", async () => {
+    folder.write("other/registrar/add-drop.md", "# 另一份\n\n內容不同。");
+    const [first, second] = await Promise.all([
+      syncFolder(store, path.join(folder.root, "docs")),
+      syncFolder(store, path.join(folder.root, "other")),
+    ]);
+    expect(first.added + second.added).toBe(1);
+    expect([...first.failures, ...second.failures]).toEqual([
+      { path: "registrar/add-drop.md", reason: expect.stringContaining("already provides") },
+    ]);
   });
 
   it("takes over the documents of a folder that was moved away", async () => {

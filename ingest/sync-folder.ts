@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { DocumentConflictError } from "../src/errors.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.js";
 import { buildDocumentRecords, hashContent } from "./index-document.js";
@@ -49,9 +50,11 @@ export async function syncFolder(
   for (const docId of files) {
     try {
       const owner = stored.get(docId)?.sourceRoot;
-      // A folder that no longer exists (moved, or another path in a container) gives up its documents.
-      if (owner !== undefined && owner !== sourceRoot && (await isFolder(owner))) {
-        throw new Error(`${owner} already provides a document with this id; rename one of the two files`);
+      // A folder that no longer exists (moved, or another path in a container) gives up its documents;
+      // the store checks ownership again inside its write, in case another sync got there first.
+      const takeOverFrom = owner !== undefined && owner !== sourceRoot && !(await isFolder(owner)) ? owner : undefined;
+      if (owner !== undefined && owner !== sourceRoot && takeOverFrom === undefined) {
+        throw new DocumentConflictError(docId, owner);
       }
       const file = path.join(sourceRoot, docId);
       if ((await fs.stat(file)).size > MAX_FILE_BYTES) {
@@ -66,7 +69,7 @@ export async function syncFolder(
       }
       const parsed = await parseFile(docId, bytes);
       const { document, chunks } = buildDocumentRecords(parsed, { docId, sourceRoot, contentHash }, chunking);
-      await store.replaceDocument(document, chunks);
+      await store.replaceDocument(document, chunks, { takeOverFrom });
       summary.chunks += chunks.length;
       if (storedHash === undefined) summary.added++;
       else summary.updated++;

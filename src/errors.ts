@@ -2,7 +2,7 @@
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 404 | 405 | 413 | 415 | 422 | 503,
+    readonly status: 400 | 404 | 405 | 409 | 413 | 415 | 422 | 503,
     message: string,
     /** Response headers the error calls for, such as `Allow` on a 405. */
     readonly headers: Record<string, string> = {},
@@ -51,6 +51,13 @@ export class MethodNotAllowedError extends AppError {
 export class NotReadyError extends AppError {
   constructor(reason: string) {
     super("not_ready", 503, `The service is not ready yet: ${reason}. Retry shortly; GET /readyz tells when it is.`);
+  }
+}
+
+/** Two folders (or two syncs) tried to provide the same document id. */
+export class DocumentConflictError extends AppError {
+  constructor(docId: string, owner: string) {
+    super("document_conflict", 409, `${owner} already provides "${docId}"; rename one of the two files`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DocumentConflictError } from "../errors.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { analyzeQuery } from "../text/tokenize.js";
 import type { ChunkRecord, DocumentRecord, IndexStore } from "./index-store.js";
@@ -74,6 +75,16 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
       const hits = await search("library opens");
       expect(hits.map((hit) => hit.chunk.text)).toEqual(["The library opens at 9."]);
       expect((await store.termStatistics(["librari"])).chunkCount).toBe(1);
+    });
+
+    it("refuses, inside the write, to replace a document another source folder provides", async () => {
+      await store.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 8."]));
+      const [fromElsewhere, chunks] = sampleDocument("a.md", "Other", ["Other text."], { sourceRoot: "/elsewhere" });
+      await expect(store.replaceDocument(fromElsewhere, chunks)).rejects.toThrow(DocumentConflictError);
+      expect((await search("library opens")).map((hit) => hit.chunk.text)).toEqual(["The library opens at 8."]);
+
+      await store.replaceDocument(fromElsewhere, chunks, { takeOverFrom: "/knowledge" });
+      expect((await store.listDocuments()).get("a.md")?.sourceRoot).toBe("/elsewhere");
     });
 
     it("deletes a document with its chunks", async () => {

@@ -59,11 +59,20 @@ export interface TermStatistics {
   chunkFrequency: ReadonlyMap<string, number>;
 }
 
+export interface ReplaceOptions {
+  /** A source folder that no longer exists, whose copy of this document may be replaced. */
+  takeOverFrom?: string;
+}
+
 export interface IndexStore {
   /** Every stored document's content hash and source folder, by docId. */
   listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>>;
-  /** Replaces a document and all its chunks at once: readers see the old or the new, never a mix. */
-  replaceDocument(document: DocumentRecord, chunks: ChunkRecord[]): Promise<void>;
+  /**
+   * Replaces a document and all its chunks at once: readers see the old or the new, never a mix.
+   * Throws DocumentConflictError, checked inside the write, when the stored copy came from another
+   * source folder than `document.sourceRoot` (and not from `options.takeOverFrom`).
+   */
+  replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options?: ReplaceOptions): Promise<void>;
   deleteDocument(docId: string): Promise<void>;
   /** Collections that have at least one published document, sorted. */
   listCollections(): Promise<string[]>;

@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { StoreUnavailableError } from "../../errors.js";
+import { DocumentConflictError, StoreUnavailableError } from "../../errors.js";
 import { analyzeText } from "../../text/tokenize.js";
 import type {
   ChunkHit,
   ChunkRecord,
   DocumentRecord,
   IndexStore,
+  ReplaceOptions,
   SearchRequest,
   TermStatistics,
 } from "../index-store.js";
@@ -96,6 +97,9 @@ export class SqliteIndexStore implements IndexStore {
       documents: this.database.prepare<[], { doc_id: string; content_hash: string; source_root: string }>(
         "SELECT doc_id, content_hash, source_root FROM documents",
       ),
+      documentOwner: this.database.prepare<[string], { source_root: string }>(
+        "SELECT source_root FROM documents WHERE doc_id = ?",
+      ),
       collections: this.database.prepare<[], { collection: string }>(
         "SELECT DISTINCT collection FROM documents WHERE status = 'published' ORDER BY collection",
       ),
@@ -154,36 +158,43 @@ export class SqliteIndexStore implements IndexStore {
     return this.read(() => this.statements.collections.all().map((row) => row.collection));
   }
 
-  async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[]): Promise<void> {
+  async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options: ReplaceOptions = {}): Promise<void> {
     const titleTerms = analyzeText(document.title).join(" ");
-    this.database.transaction(() => {
-      this.removeDocumentRows(document.docId);
-      this.statements.upsertDocument.run({
-        ...document,
-        url: document.url ?? null,
-        lang: document.lang ?? null,
-        effectiveDate: document.effectiveDate ?? null,
-        tags: JSON.stringify(document.tags),
-        updatedAt: new Date().toISOString(),
-      });
-      for (const chunk of chunks) {
-        const { lastInsertRowid } = this.statements.insertChunk.run({
-          ...chunk,
-          headingPath: JSON.stringify(chunk.headingPath),
-          page: chunk.page ?? null,
-          faqQuestion: chunk.faqQuestion ?? null,
+    // IMMEDIATE takes the write lock first, so two syncs cannot both pass the owner check.
+    this.database
+      .transaction(() => {
+        const owner = this.statements.documentOwner.get(document.docId)?.source_root;
+        if (owner !== undefined && owner !== document.sourceRoot && owner !== options.takeOverFrom) {
+          throw new DocumentConflictError(document.docId, owner);
+        }
+        this.removeDocumentRows(document.docId);
+        this.statements.upsertDocument.run({
+          ...document,
+          url: document.url ?? null,
+          lang: document.lang ?? null,
+          effectiveDate: document.effectiveDate ?? null,
+          tags: JSON.stringify(document.tags),
+          updatedAt: new Date().toISOString(),
         });
-        // A draft is stored (editors will preview it) but has no terms: it cannot be found or cited.
-        if (document.status !== "published") continue;
-        this.statements.insertChunkTerms.run(
-          lastInsertRowid,
-          titleTerms,
-          analyzeText(chunk.headingPath.join(" ")).join(" "),
-          analyzeText(chunk.faqQuestion ?? "").join(" "),
-          analyzeText(chunk.text).join(" "),
-        );
-      }
-    })();
+        for (const chunk of chunks) {
+          const { lastInsertRowid } = this.statements.insertChunk.run({
+            ...chunk,
+            headingPath: JSON.stringify(chunk.headingPath),
+            page: chunk.page ?? null,
+            faqQuestion: chunk.faqQuestion ?? null,
+          });
+          // A draft is stored (editors will preview it) but has no terms: it cannot be found or cited.
+          if (document.status !== "published") continue;
+          this.statements.insertChunkTerms.run(
+            lastInsertRowid,
+            titleTerms,
+            analyzeText(chunk.headingPath.join(" ")).join(" "),
+            analyzeText(chunk.faqQuestion ?? "").join(" "),
+            analyzeText(chunk.text).join(" "),
+          );
+        }
+      })
+      .immediate();
   }
 
   async deleteDocument(docId: string): Promise<void> {

@@ -98,6 +98,17 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("brings the header row of a quoted table row", () => {
+    const table = passage(
+      "registrar/calendar.md",
+      "期間 | 對象 | 截止\n加退選 | 大學部 | 9月25日\n加退選 | 研究生 | 10月2日",
+    );
+    const question = "研究生加退選截止";
+    expect(composeExtractiveAnswer(question, weightsOf(question), [table]).answer).toBe(
+      "期間 | 對象 | 截止[1]加退選 | 研究生 | 10月2日[2]",
+    );
+  });
+
   it("passes over a sentence that is itself a question", () => {
     const faqLike = passage("housing/notes.md", "休學期間可以保留宿舍床位嗎？休學期間不保留床位，復學後須重新申請。");
     const question = "休學期間宿舍床位會保留嗎";

@@ -15,6 +15,8 @@ const PASSAGE_RANK_DISCOUNT = 0.15;
 const MAX_ANSWER_CHARS = 300;
 const INTRODUCES_A_LIST = /[:：]$/;
 const LIST_ITEM = /^(?:[-•*]|\d{1,2}[.)])\s+/;
+// Tables are extracted one row a line, cells joined by " | ".
+const TABLE_ROW = / \| /;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
 const CONTEXT_WEIGHT = 0.9;
 /** Preference for a sentence that holds the kind of answer asked for (a number for "how many"). */
@@ -80,7 +82,7 @@ export function composeExtractiveAnswer(
   );
   if (!best) return { answer: "", citations: [], sentenceCoverage: 0 };
 
-  const leadIn = listLeadIn(candidates, best);
+  const leadIn = listLeadIn(candidates, best) ?? tableHeader(candidates, best);
   const selected = leadIn ? [leadIn, best] : [best];
   const coveredTerms = new Set(selected.flatMap((sentence) => [...sentence.terms]));
   const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
@@ -104,6 +106,15 @@ function listLeadIn(candidates: CandidateSentence[], line: CandidateSentence): C
   while (candidates[index]?.passage === line.passage && LIST_ITEM.test(candidates[index]?.span.text ?? "")) index--;
   const before = candidates[index];
   return before?.passage === line.passage && INTRODUCES_A_LIST.test(before.span.text) ? before : undefined;
+}
+
+/** The header row of the table a chosen row belongs to: "2026年9月25日" means little without "截止". */
+function tableHeader(candidates: CandidateSentence[], row: CandidateSentence): CandidateSentence | undefined {
+  if (!TABLE_ROW.test(row.span.text)) return undefined;
+  let index = row.index;
+  while (candidates[index - 1]?.passage === row.passage && TABLE_ROW.test(candidates[index - 1]?.span.text ?? ""))
+    index--;
+  return index < row.index ? candidates[index] : undefined;
 }
 
 /** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */

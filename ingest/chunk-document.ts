@@ -1,4 +1,5 @@
 import type { ChunkRecord } from "../src/store/index-store.js";
+import { INTRODUCES_WHAT_FOLLOWS } from "../src/text/line-kinds.js";
 import { splitSentences } from "../src/text/sentences.js";
 import type { DocumentBlock } from "./parsed-document.js";
 
@@ -10,7 +11,6 @@ export interface ChunkingOptions {
 export const defaultChunkingOptions: ChunkingOptions = { maxChars: 400 };
 
 const BLOCK_SEPARATOR = "\n\n";
-const INTRODUCES_NEXT = /[:：]$/;
 
 export interface ChunkedDocument {
   /** The document's extracted text; every chunk is a verbatim slice of it. */
@@ -57,7 +57,8 @@ export function chunkDocument(
   };
   const add = (span: Span, page: number | undefined) => {
     // A block ending in a colon introduces the next one ("應符合下列條件之一："), so they stay together.
-    const introducesNext = pending !== undefined && INTRODUCES_NEXT.test(text.slice(pending.start, pending.end));
+    const introducesNext =
+      pending !== undefined && INTRODUCES_WHAT_FOLLOWS.test(text.slice(pending.start, pending.end));
     const fits =
       pending &&
       page === pendingPage &&

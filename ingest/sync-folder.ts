@@ -45,17 +45,20 @@ export async function syncFolder(
   const sourceRoot = path.resolve(folder);
   const files = await listDocumentFiles(sourceRoot);
   const stored = await store.listDocuments();
+  // A folder that no longer exists (moved, or another path in a container) gives up its documents.
+  const vanishedRoots = new Set<string>();
+  for (const root of new Set([...stored.values()].map((document) => document.sourceRoot))) {
+    if (root !== sourceRoot && !(await isFolder(root))) vanishedRoots.add(root);
+  }
+  const ownedHere = (root: string) => root === sourceRoot || vanishedRoots.has(root);
   const summary: SyncSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, chunks: 0, seconds: 0, failures: [] };
 
   for (const docId of files) {
     try {
       const owner = stored.get(docId)?.sourceRoot;
-      // A folder that no longer exists (moved, or another path in a container) gives up its documents;
-      // the store checks ownership again inside its write, in case another sync got there first.
-      const takeOverFrom = owner !== undefined && owner !== sourceRoot && !(await isFolder(owner)) ? owner : undefined;
-      if (owner !== undefined && owner !== sourceRoot && takeOverFrom === undefined) {
-        throw new DocumentConflictError(docId, owner);
-      }
+      if (owner !== undefined && !ownedHere(owner)) throw new DocumentConflictError(docId, owner);
+      // The store checks ownership again inside its write, in case another sync got there first.
+      const takeOverFrom = owner !== undefined && vanishedRoots.has(owner) ? owner : undefined;
       const file = path.join(sourceRoot, docId);
       if ((await fs.stat(file)).size > MAX_FILE_BYTES) {
         throw new Error(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
@@ -80,8 +83,7 @@ export async function syncFolder(
 
   const present = new Set(files);
   for (const [docId, document] of stored) {
-    const ownedHere = document.sourceRoot === sourceRoot || !(await isFolder(document.sourceRoot));
-    if (ownedHere && !present.has(docId)) {
+    if (ownedHere(document.sourceRoot) && !present.has(docId)) {
       await store.deleteDocument(docId);
       summary.removed++;
     }

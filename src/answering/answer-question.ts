@@ -6,7 +6,7 @@ import { abstentionMessage, type ContactLines } from "./abstention-message.js";
 import { citePassage } from "./citations.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { type ConfidenceSignals, estimateConfidence } from "./confidence.js";
-import { faqQuestionTerms, findMatchingFaq } from "./match-faq.js";
+import { findMatchingFaq } from "./match-faq.js";
 
 /** Passages an answer is composed from. */
 const PASSAGES_FOR_ANSWER = 10;
@@ -64,20 +64,17 @@ export async function findAnswerCandidate(
   const topPassage = passages[0];
   if (!topPassage) return {};
 
-  const faqTerms = faqQuestionTerms(passages);
-  if (faqTerms.length > 0) {
-    const match = findMatchingFaq(queryWeights, passages, await store.termStatistics(faqTerms));
-    if (match && match.similarity >= settings.faqMatchThreshold) {
-      const { text } = match.passage.chunk;
-      return {
-        answer: {
-          answer: `${text}[1]`,
-          citations: [citePassage(1, match.passage, 0, text.length)],
-          confidence: round(match.similarity),
-          mode: "faq",
-        },
-      };
-    }
+  const match = await findMatchingFaq(store, queryWeights, passages);
+  if (match && match.similarity >= settings.faqMatchThreshold) {
+    const { text } = match.passage.chunk;
+    return {
+      answer: {
+        answer: `${text}[1]`,
+        citations: [citePassage(1, match.passage, 0, text.length)],
+        confidence: round(match.similarity),
+        mode: "faq",
+      },
+    };
   }
 
   const extractive = composeExtractiveAnswer(request.question, queryWeights, passages);

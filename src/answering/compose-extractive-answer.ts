@@ -1,6 +1,7 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { weightedCoverage } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, TABLE_ROW } from "../text/line-kinds.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { citePassage } from "./citations.js";
@@ -13,10 +14,6 @@ const MIN_ADDED_COVERAGE = 0.2;
 /** Later passages are trusted a little less than the best one. */
 const PASSAGE_RANK_DISCOUNT = 0.15;
 const MAX_ANSWER_CHARS = 300;
-const INTRODUCES_A_LIST = /[:：]$/;
-const LIST_ITEM = /^(?:[-•*]|\d{1,2}[.)])\s+/;
-// Tables are extracted one row a line, cells joined by " | ".
-const TABLE_ROW = / \| /;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
 const CONTEXT_WEIGHT = 0.9;
 /** Preference for a sentence that holds the kind of answer asked for (a number for "how many"). */
@@ -59,9 +56,10 @@ export function composeExtractiveAnswer(
   passages: Passage[],
 ): ExtractiveAnswer {
   const asksForANumber = ASKS_FOR_A_NUMBER.test(question);
-  const sentences = passages.slice(0, PASSAGES_TO_QUOTE).flatMap((passage, passageRank) => {
+  const candidates: CandidateSentence[] = [];
+  passages.slice(0, PASSAGES_TO_QUOTE).forEach((passage, passageRank) => {
     const contextTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
-    return splitSentences(passage.chunk.text).map((span): CandidateSentence => {
+    for (const span of splitSentences(passage.chunk.text)) {
       const terms = new Set(analyzeText(span.text));
       const coverage = weightedCoverage(queryWeights, terms);
       const onlyInContext = { has: (term: string) => contextTerms.has(term) && !terms.has(term) };
@@ -71,13 +69,11 @@ export function composeExtractiveAnswer(
         (asksForANumber && HAS_A_NUMBER.test(span.text) ? ANSWER_TYPE_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * passageRank;
-      return { index: 0, passageRank, passage, span, terms, coverage, score };
-    });
+      candidates.push({ index: candidates.length, passageRank, passage, span, terms, coverage, score });
+    }
   });
-  const candidates = sentences.map((sentence, index) => ({ ...sentence, index }));
-  const rankScore = (candidate: CandidateSentence) => candidate.score;
   const best = candidates.reduce<CandidateSentence | undefined>(
-    (leader, candidate) => (!leader || rankScore(candidate) > rankScore(leader) ? candidate : leader),
+    (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
     undefined,
   );
   if (!best) return { answer: "", citations: [], sentenceCoverage: 0 };
@@ -102,19 +98,24 @@ export function composeExtractiveAnswer(
  */
 function listLeadIn(candidates: CandidateSentence[], line: CandidateSentence): CandidateSentence | undefined {
   if (!LIST_ITEM.test(line.span.text)) return undefined;
-  let index = line.index - 1;
-  while (candidates[index]?.passage === line.passage && LIST_ITEM.test(candidates[index]?.span.text ?? "")) index--;
-  const before = candidates[index];
-  return before?.passage === line.passage && INTRODUCES_A_LIST.test(before.span.text) ? before : undefined;
+  const before = candidates[firstOfRun(candidates, line, LIST_ITEM) - 1];
+  return before?.passage === line.passage && INTRODUCES_WHAT_FOLLOWS.test(before.span.text) ? before : undefined;
 }
 
 /** The header row of the table a chosen row belongs to: "2026年9月25日" means little without "截止". */
 function tableHeader(candidates: CandidateSentence[], row: CandidateSentence): CandidateSentence | undefined {
   if (!TABLE_ROW.test(row.span.text)) return undefined;
-  let index = row.index;
-  while (candidates[index - 1]?.passage === row.passage && TABLE_ROW.test(candidates[index - 1]?.span.text ?? ""))
+  const header = candidates[firstOfRun(candidates, row, TABLE_ROW)];
+  return header === row ? undefined : header;
+}
+
+/** Index of the first sentence in the unbroken run of `kind` lines, in one passage, that ends at `sentence`. */
+function firstOfRun(candidates: CandidateSentence[], sentence: CandidateSentence, kind: RegExp): number {
+  let index = sentence.index;
+  while (candidates[index - 1]?.passage === sentence.passage && kind.test(candidates[index - 1]?.span.text ?? "")) {
     index--;
-  return index < row.index ? candidates[index] : undefined;
+  }
+  return index;
 }
 
 /** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */
@@ -127,7 +128,7 @@ function followingListLines(
   const lastIndex = last.index;
   const previous = candidates[lastIndex - 1];
   const continuesList = LIST_ITEM.test(last.span.text) && previous !== undefined && selected.includes(previous);
-  if (!INTRODUCES_A_LIST.test(last.span.text) && !continuesList) return undefined;
+  if (!INTRODUCES_WHAT_FOLLOWS.test(last.span.text) && !continuesList) return undefined;
   const following = candidates[lastIndex + 1];
   const isListLine = following !== undefined && (LIST_ITEM.test(following.span.text) || !continuesList);
   return isListLine && following.passage === last.passage && !selected.includes(following) ? following : undefined;

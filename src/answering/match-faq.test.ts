@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Passage } from "../retrieval/retrieve-passages.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { defaultFaqMatchThreshold } from "./answer-question.js";
 import { findMatchingFaq } from "./match-faq.js";
@@ -24,30 +25,30 @@ function faqPassage(question: string, answer: string): Passage {
   };
 }
 
-const noStatistics = { chunkCount: 100, chunkFrequency: new Map<string, number>() };
+// Every term equally rare: the similarity then rests on the terms alone.
+const emptyIndex = new SqliteIndexStore(":memory:");
+afterAll(() => emptyIndex.close());
 
 describe("findMatchingFaq", () => {
   const deposit = faqPassage("宿舍押金是多少錢？", "押金為新臺幣3,000元。");
   const summer = faqPassage("暑假可以住宿嗎？", "可以，須於6月1日前申請。");
 
-  it("matches a rewording of a curated question closely", () => {
-    const match = findMatchingFaq(analyzeQueryTerms("宿舍押金多少錢"), [summer, deposit], noStatistics);
+  it("matches a rewording of a curated question closely", async () => {
+    const match = await findMatchingFaq(emptyIndex, analyzeQueryTerms("宿舍押金多少錢"), [summer, deposit]);
     expect(match?.passage).toBe(deposit);
     expect(match?.similarity).toBeGreaterThan(0.8);
     expect(match?.similarity).toBeGreaterThanOrEqual(defaultFaqMatchThreshold);
   });
 
-  it("scores a question that only shares the topic low", () => {
-    const match = findMatchingFaq(
-      analyzeQueryTerms("宿舍押金退費要多久才會入帳，需要準備什麼文件"),
-      [deposit],
-      noStatistics,
-    );
+  it("scores a question that only shares the topic low", async () => {
+    const match = await findMatchingFaq(emptyIndex, analyzeQueryTerms("宿舍押金退費要多久才會入帳，需要準備什麼文件"), [
+      deposit,
+    ]);
     expect(match?.similarity).toBeLessThan(defaultFaqMatchThreshold);
   });
 
-  it("finds nothing among passages that are not FAQ pairs", () => {
+  it("finds nothing among passages that are not FAQ pairs", async () => {
     const plain = { ...deposit, chunk: { ...deposit.chunk, faqQuestion: undefined } };
-    expect(findMatchingFaq(analyzeQueryTerms("宿舍押金多少錢"), [plain], noStatistics)).toBeUndefined();
+    expect(await findMatchingFaq(emptyIndex, analyzeQueryTerms("宿舍押金多少錢"), [plain])).toBeUndefined();
   });
 });

@@ -1,7 +1,6 @@
 import type { ChunkHit, IndexStore, TermStatistics } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
-import { wordSpecificity } from "../text/word-specificity.js";
-import { inverseChunkFrequency, weightedCoverage } from "./term-weights.js";
+import { weighTerms, weightedCoverage } from "./term-weights.js";
 
 /** How many lexical candidates are reranked. */
 const CANDIDATE_COUNT = 40;
@@ -56,12 +55,7 @@ export async function retrievePassages(
     collection: options.collection,
     limit: Math.max(CANDIDATE_COUNT, options.limit),
   });
-  const queryWeights = new Map(
-    terms.map((term) => [
-      term,
-      inverseChunkFrequency(term, statistics) * (coverageShares.get(term) ?? 1) * wordSpecificity(term),
-    ]),
-  );
+  const queryWeights = weighTerms(coverageShares, statistics);
   const bestScore = Math.max(...hits.map((hit) => hit.score), Number.EPSILON);
   const passages = hits.map((hit): Passage => {
     const coverage = weightedCoverage(queryWeights, hit.terms);

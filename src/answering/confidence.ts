@@ -19,8 +19,8 @@ export interface ConfidenceSignals {
  * probability that the answer is supported, not as a raw BM25 score.
  */
 export const confidenceModel: { intercept: number; weights: ConfidenceSignals } = {
-  intercept: -4.42,
-  weights: { passageCoverage: 4.26, sentenceCoverage: 1.53, coverageMargin: 1.87, scoreMargin: 9.35 },
+  intercept: -4.56,
+  weights: { passageCoverage: 5.07, sentenceCoverage: 0.79, coverageMargin: 4.02, scoreMargin: 7.6 },
 };
 
 export const confidenceSignalNames = Object.keys(confidenceModel.weights) as (keyof ConfidenceSignals)[];

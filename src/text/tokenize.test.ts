@@ -46,6 +46,19 @@ describe("analyzeText", () => {
     expect(shares.get("学最")).toBe(0.25);
   });
 
+  it("lets a long word and the bigrams inside it share one word's weight", () => {
+    const shares = analyzeQueryTerms("伊莉莎白");
+    expect(shares.get("伊莉莎白")).toBe(0.5);
+    const bigramShares = ["伊莉", "莉莎", "莎白"].map((bigram) => shares.get(bigram) ?? 0);
+    expect(bigramShares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(0.5);
+  });
+
+  it("leaves out how-many and which forms but keeps what they ask about", () => {
+    expect(analyzeQuery("可以借幾本書？借多久？")).toEqual(["借", "书"]);
+    expect(analyzeQuery("是在哪一年")).toEqual(["年"]);
+    expect(analyzeQuery("何時開館")).toEqual(analyzeQuery("開館"));
+  });
+
   it("spells weekdays one way, however the question writes them", () => {
     for (const question of ["星期日有開嗎", "禮拜天有開嗎", "周日有開嗎"]) {
       expect(analyzeQuery(question)).toEqual(analyzeQuery("週日有開嗎"));

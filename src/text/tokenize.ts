@@ -12,14 +12,23 @@ const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
 const HYPHENATED_WORD = /\b([a-z]{1,8})-([a-z]{1,8})\b/g;
 // 星期日, 禮拜天, 週日 and 周日 name the same day; terms use one spelling (display text is untouched).
 const WEEKDAY = /(?:星期|禮拜|礼拜|週|周)([一二三四五六日天])/g;
+// Question forms, in the matching script (幾點, 幾本, 多久, 哪一, 何時, 為何, 什麼樣): never a topic of their own.
+const INTERROGATIVE_PREFIX =
+  /^(?:几[个点次天年岁本号月位张门周间名条项种份]?|多(?:久|长|大|远|少钱?)|哪[一个些里位种边年国样]?|何(?:年|时|处|人|种|者|事|地)|为(?:何|甚么|什么)|什么(?:东西|样|人|地方)?|甚么|怎么样?)/u;
 // "CS-101", "CS 101": a course code (capitals, then digits) whose parts were written apart.
 const SPLIT_COURSE_CODE = /\b([A-Z]{2,5})[\s-](\d{3,4}[A-Z]?)\b/g;
 
-/** How a term was found; bigrams across word boundaries matter less when judging coverage. */
-export type TermKind = "word" | "bigram" | "boundary-bigram";
+/**
+ * Share of a term's weight that counts when judging how much of a question a passage covers. A
+ * Chinese word and the bigrams inside it name one thing, so they split one word's share between
+ * them (a long name would otherwise count several times over); bigrams across words count less.
+ */
+const WORD_SHARE = 1;
+const WORD_SHARE_OF_LONG_WORD = 0.5;
+const BOUNDARY_BIGRAM_SHARE = 0.25;
 
-/** Share of a term's weight that counts when judging how much of a question a passage covers. */
-const COVERAGE_WEIGHT_BY_KIND: Record<TermKind, number> = { word: 1, bigram: 1, "boundary-bigram": 0.25 };
+/** Receives each term with its coverage share. */
+type TermSink = (term: string, share: number) => void;
 
 /**
  * Turns text into index terms: Latin words stemmed without stop words, numbers and course codes
@@ -41,13 +50,13 @@ export function analyzeQuery(text: string): string[] {
 /** The distinct terms of a query with the share of their weight that counts for coverage. */
 export function analyzeQueryTerms(text: string): Map<string, number> {
   const terms = new Map<string, number>();
-  collectTerms(text, (term, kind) => {
-    terms.set(term, Math.max(terms.get(term) ?? 0, COVERAGE_WEIGHT_BY_KIND[kind]));
+  collectTerms(text, (term, share) => {
+    terms.set(term, Math.max(terms.get(term) ?? 0, share));
   });
   return terms;
 }
 
-function collectTerms(text: string, onTerm: (term: string, kind: TermKind) => void): void {
+function collectTerms(text: string, onTerm: TermSink): void {
   const folded = text
     .normalize("NFKC")
     .toLowerCase()
@@ -58,17 +67,17 @@ function collectTerms(text: string, onTerm: (term: string, kind: TermKind) => vo
     else collectWordTerm(match[2] ?? "", onTerm);
   }
   for (const code of text.normalize("NFKC").matchAll(SPLIT_COURSE_CODE)) {
-    onTerm(`${code[1]}${code[2]}`.toLowerCase(), "word");
+    onTerm(`${code[1]}${code[2]}`.toLowerCase(), WORD_SHARE);
   }
-  for (const word of folded.matchAll(HYPHENATED_WORD)) onTerm(`${word[1]}${word[2]}`, "word");
+  for (const word of folded.matchAll(HYPHENATED_WORD)) onTerm(`${word[1]}${word[2]}`, WORD_SHARE);
 }
 
-function collectWordTerm(word: string, onTerm: (term: string, kind: TermKind) => void): void {
-  if (/\d/.test(word)) onTerm(word, "word");
-  else if (!englishStopWords.has(word)) onTerm(word.length > 2 ? stemmer(word) : word, "word");
+function collectWordTerm(word: string, onTerm: TermSink): void {
+  if (/\d/.test(word)) onTerm(word, WORD_SHARE);
+  else if (!englishStopWords.has(word)) onTerm(word.length > 2 ? stemmer(word) : word, WORD_SHARE);
 }
 
-function collectChineseTerms(run: string, onTerm: (term: string, kind: TermKind) => void): void {
+function collectChineseTerms(run: string, onTerm: TermSink): void {
   // Words are found in the script the text was written in (the segmenter knows Traditional words
   // better in Traditional), then folded to the matching script character by character.
   const folded = [...normalizeForMatching(run)];
@@ -76,19 +85,27 @@ function collectChineseTerms(run: string, onTerm: (term: string, kind: TermKind)
   // Bigrams that touch a stop word ("選的", "是什") would only add noise, so those characters are
   // masked; each character remembers its word, to tell bigrams inside a word from those across two.
   const wordOfCharacter: number[] = [];
+  const bigramShareOfWord: number[] = [];
   let wordIndex = 0;
   for (const { segment } of chineseWordSegmenter.segment(sameLength ? run : folded.join(""))) {
     const length = [...segment].length;
     const word = folded.slice(wordOfCharacter.length, wordOfCharacter.length + length).join("");
-    const isStopWord = chineseStopWords.has(word);
-    if (!isStopWord) onTerm(word, "word");
+    // The segmenter joins some runs of stop words ("是在", "是誰") into one word.
+    const isStopWord = chineseStopWords.has(word) || [...word].every((character) => chineseStopWords.has(character));
+    // "幾點", "幾本書", "多久": the question form is masked like a stop word; what it asks about stays.
+    const questionFormLength = isStopWord ? length : (INTERROGATIVE_PREFIX.exec(word)?.[0].length ?? 0);
+    const rest = word.slice(questionFormLength);
+    const restLength = [...rest].length;
+    if (rest !== "") onTerm(rest, restLength > 2 ? WORD_SHARE_OF_LONG_WORD : WORD_SHARE);
+    bigramShareOfWord.push(restLength > 2 ? (WORD_SHARE - WORD_SHARE_OF_LONG_WORD) / (restLength - 1) : WORD_SHARE);
     wordIndex++;
-    for (let index = 0; index < length; index++) wordOfCharacter.push(isStopWord ? -1 : wordIndex);
+    for (let index = 0; index < length; index++) wordOfCharacter.push(index < questionFormLength ? -1 : wordIndex);
   }
   for (let index = 0; index + 1 < folded.length; index++) {
     const firstWord = wordOfCharacter[index] ?? -1;
     const secondWord = wordOfCharacter[index + 1] ?? -1;
     if (firstWord < 0 || secondWord < 0) continue;
-    onTerm(`${folded[index]}${folded[index + 1]}`, firstWord === secondWord ? "bigram" : "boundary-bigram");
+    const share = firstWord === secondWord ? (bigramShareOfWord[firstWord - 1] ?? WORD_SHARE) : BOUNDARY_BIGRAM_SHARE;
+    onTerm(`${folded[index]}${folded[index + 1]}`, share);
   }
 }

@@ -9,7 +9,7 @@ export interface CaseResult {
   confidence: number;
   /** The answer text, as the API would return it when answered. */
   answer: string;
-  mode: "extractive" | "faq" | "none";
+  mode: "extractive" | "faq" | "generative" | "none";
   citedDocIds: string[];
   answerCorrect: boolean;
   latencyMs: number;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, personaFor } from "./config.js";
 
 describe("loadConfig", () => {
   it("defaults every setting so that a fresh clone runs with no environment", () => {
@@ -26,10 +26,42 @@ describe("loadConfig", () => {
     expect(config.contactLines.en).toBe("Call 123.");
   });
 
+  it("answers extractively unless a model server is configured", () => {
+    expect(loadConfig({}).model).toBeUndefined();
+    expect(loadConfig({ OPENAI_API_KEY: "sk-test" }).model).toMatchObject({
+      apiKey: "sk-test",
+      chatModel: "gpt-4o-mini",
+      answerTimeoutMs: 20_000,
+    });
+    expect(loadConfig({ OPENAI_BASE_URL: "http://localhost:11434/v1", CHAT_MODEL: "qwen2.5" }).model).toMatchObject({
+      baseUrl: "http://localhost:11434/v1",
+      chatModel: "qwen2.5",
+    });
+  });
+
+  it("merges a collection's persona over the global one", () => {
+    const config = loadConfig({
+      ASSISTANT_NAME: "湖光小幫手",
+      ANSWER_GUIDANCE: "Be brief.\nNo emoji.",
+      COLLECTION_PERSONAS: JSON.stringify({ housing: { tone: "formal", contact_line_zh: "請洽宿舍服務中心。" } }),
+    });
+    expect(personaFor(config, "housing")).toMatchObject({
+      assistantName: "湖光小幫手",
+      tone: "formal",
+      guidance: ["Be brief.", "No emoji."],
+      contactLines: { zh: "請洽宿舍服務中心。", en: config.contactLines.en },
+    });
+    expect(personaFor(config, "registrar")).toBe(config.persona);
+  });
+
   it.each([
     ["PORT", "abc"],
     ["PORT", "70000"],
     ["ABSTAIN_THRESHOLD", "2"],
+    ["OPENAI_BASE_URL", "localhost:11434"],
+    ["ANSWER_TONE", "sarcastic"],
+    ["COLLECTION_PERSONAS", "{housing: formal}"],
+    ["COLLECTION_PERSONAS", '{"housing": {"tone": "sarcastic"}}'],
   ])("stops on a bad %s and names it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { ContactLines } from "./answering/abstention-message.js";
 
 const environmentSchema = z.object({
   /** HTTP port of the API. */
@@ -19,7 +20,63 @@ const environmentSchema = z.object({
     .string()
     .min(1)
     .default("Please contact the Registrar's Office service desk (ext. 1234, registrar@lakeside.example.edu)."),
+  /** An OpenAI key; with no `OPENAI_BASE_URL` it means api.openai.com. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Any OpenAI-compatible server (Ollama, vLLM, LM Studio, LiteLLM…); with it the key is optional. */
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  /** How long a generated answer may take before the extractive answer is sent instead. */
+  ANSWER_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  /** How the assistant presents itself in generated answers. */
+  ASSISTANT_NAME: z.string().min(1).max(100).default("Lakeside 小幫手"),
+  ANSWER_TONE: z.enum(["formal", "friendly"]).default("friendly"),
+  /** Extra instructions for generated answers, one per line. */
+  ANSWER_GUIDANCE: z.string().max(2000).optional(),
+  /**
+   * Per-collection overrides of the persona and contact lines, as JSON:
+   * `{"housing": {"contact_line_zh": "…", "tone": "formal"}}`.
+   */
+  COLLECTION_PERSONAS: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: "custom", message: "is not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(
+        z.string().min(1),
+        z.strictObject({
+          assistant_name: z.string().min(1).max(100).optional(),
+          tone: z.enum(["formal", "friendly"]).optional(),
+          guidance: z.string().max(2000).optional(),
+          contact_line_zh: z.string().min(1).optional(),
+          contact_line_en: z.string().min(1).optional(),
+        }),
+      ),
+    )
+    .optional(),
 });
+
+/** How generated answers speak, and where they send people; set globally and per collection. */
+export interface Persona {
+  assistantName: string;
+  tone: "formal" | "friendly";
+  guidance: string[];
+  contactLines: ContactLines;
+}
+
+export interface ModelConfig {
+  apiKey?: string;
+  baseUrl?: string;
+  chatModel: string;
+  embeddingModel: string;
+  answerTimeoutMs: number;
+}
 
 export interface AppConfig {
   port: number;
@@ -27,7 +84,12 @@ export interface AppConfig {
   dataDir: string;
   databaseFile: string;
   abstainThreshold: number;
-  contactLines: { zh: string; en: string };
+  contactLines: ContactLines;
+  /** Set when a model server is configured; absent means extractive answers only. */
+  model?: ModelConfig;
+  persona: Persona;
+  /** Collections whose persona differs from the global one, already merged with it. */
+  collectionPersonas: Record<string, Persona>;
 }
 
 export class ConfigError extends Error {}
@@ -41,14 +103,58 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
+  const persona: Persona = {
+    assistantName: values.ASSISTANT_NAME,
+    tone: values.ANSWER_TONE,
+    guidance: guidanceLines(values.ANSWER_GUIDANCE),
+    contactLines: { zh: values.CONTACT_LINE_ZH, en: values.CONTACT_LINE_EN },
+  };
   return {
     port: values.PORT,
     knowledgeDir: path.resolve(values.KNOWLEDGE_DIR),
     dataDir,
     databaseFile: path.join(dataDir, "grounded-faq.sqlite"),
     abstainThreshold: values.ABSTAIN_THRESHOLD,
-    contactLines: { zh: values.CONTACT_LINE_ZH, en: values.CONTACT_LINE_EN },
+    contactLines: persona.contactLines,
+    ...(values.OPENAI_API_KEY || values.OPENAI_BASE_URL
+      ? {
+          model: {
+            apiKey: values.OPENAI_API_KEY,
+            baseUrl: values.OPENAI_BASE_URL,
+            chatModel: values.CHAT_MODEL,
+            embeddingModel: values.EMBEDDING_MODEL,
+            answerTimeoutMs: values.ANSWER_TIMEOUT_MS,
+          },
+        }
+      : {}),
+    persona,
+    collectionPersonas: Object.fromEntries(
+      Object.entries(values.COLLECTION_PERSONAS ?? {}).map(([collection, override]) => [
+        collection,
+        {
+          assistantName: override.assistant_name ?? persona.assistantName,
+          tone: override.tone ?? persona.tone,
+          guidance: override.guidance === undefined ? persona.guidance : guidanceLines(override.guidance),
+          contactLines: {
+            zh: override.contact_line_zh ?? persona.contactLines.zh,
+            en: override.contact_line_en ?? persona.contactLines.en,
+          },
+        },
+      ]),
+    ),
   };
+}
+
+/** The persona of a collection, or the global one. */
+export function personaFor(config: Pick<AppConfig, "persona" | "collectionPersonas">, collection?: string): Persona {
+  return (collection === undefined ? undefined : config.collectionPersonas[collection]) ?? config.persona;
+}
+
+function guidanceLines(text: string | undefined): string[] {
+  return (text ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 // An empty variable (`PORT=`) means "not set", as shells and compose files usually intend.

@@ -46,6 +46,9 @@ export const answerRequestSchema = z
       .max(MAX_QUESTION_CHARS)
       .openapi({ example: "Can I change my major after the first year?" }),
     collection: collectionField,
+    stream: z.boolean().default(false).openapi({
+      description: "Send Server-Sent Events (`citations`, `delta`…, `done`) instead of one JSON body.",
+    }),
   })
   .openapi("AnswerRequest");
 
@@ -66,7 +69,28 @@ export const answerResponseSchema = z
     answer: z.string(),
     citations: z.array(citationSchema),
     confidence: z.number().min(0).max(1),
-    mode: z.enum(["extractive", "faq"]),
+    mode: z.enum(["extractive", "faq", "generative"]).openapi({
+      description:
+        "`generative`: written by the model from the passages; `extractive`: quoted from them; `faq`: a curated answer.",
+    }),
+    grounding: z
+      .object({
+        checked: z.boolean(),
+        dropped_sentences: z.number().int().min(0),
+      })
+      .optional()
+      .openapi({
+        description:
+          "What the check of a generated answer did: sentences no cited passage supported were dropped (or re-cited).",
+      }),
+    fallback_reason: z
+      .enum(["timeout", "rate_limited", "model_error", "ungrounded", "model_declined"])
+      .optional()
+      .openapi({ description: "Why a generated answer was not sent, when the model was configured." }),
+    usage: z
+      .object({ input_tokens: z.number().int(), output_tokens: z.number().int() })
+      .optional()
+      .openapi({ description: "Model tokens used, when a model answered." }),
     latency_ms: z.number(),
   })
   .openapi("AnswerResponse");

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { serve } from "@hono/node-server";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, personaFor } from "./config.js";
+import { createChatModel } from "./generation/chat-model.js";
 import { createApp, type Readiness } from "./http/app.js";
 import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
 
@@ -16,14 +17,31 @@ async function main(): Promise<void> {
   }
   const store = new SqliteIndexStore(config.databaseFile);
   const readiness: Readiness = { ready: false, reason: `syncing ${config.knowledgeDir}` };
+  const answering = {
+    abstainThreshold: config.abstainThreshold,
+    faqMatchThreshold: defaultFaqMatchThreshold,
+    contactLines: config.contactLines,
+  };
+  const personaOf = (collection: string | undefined) => personaFor(config, collection);
   const app = createApp({
     store,
     readiness,
-    answering: {
-      abstainThreshold: config.abstainThreshold,
-      faqMatchThreshold: defaultFaqMatchThreshold,
-      contactLines: config.contactLines,
-    },
+    answering,
+    personaFor: personaOf,
+    ...(config.model
+      ? {
+          generation: {
+            ...answering,
+            chatModel: createChatModel(config.model),
+            timeoutMs: config.model.answerTimeoutMs,
+            personaFor: personaOf,
+          },
+        }
+      : {}),
+  });
+  log("answers", {
+    mode: config.model ? "generative" : "extractive",
+    ...(config.model ? { chat_model: config.model.chatModel, base_url: config.model.baseUrl ?? "api.openai.com" } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port }, (address) => {
     log("listening", { url: `http://localhost:${address.port}` });

@@ -1,4 +1,4 @@
-import { retrievePassages } from "../retrieval/retrieve-passages.js";
+import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
@@ -22,31 +22,50 @@ export interface AnsweringSettings {
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
 export const defaultFaqMatchThreshold = 0.4;
 
-type CandidateAnswer = Omit<AnswerResponse, "status" | "latency_ms">;
+/** What answering needs of a request: the question and where to look. */
+export type QuestionRequest = Pick<AnswerRequest, "question" | "collection">;
+
+export type CandidateAnswer = Omit<AnswerResponse, "status" | "latency_ms">;
 
 /** The best answer the documents allow, before the abstention threshold is applied. */
 export interface AnswerCandidate {
   answer?: CandidateAnswer;
   /** What the extractive confidence was estimated from (absent for FAQ answers and empty results). */
   signals?: ConfidenceSignals;
+  /** The passages retrieved for the question, best first. */
+  passages: Passage[];
 }
 
 /** Answers from the published documents with citations, or abstains and says where to ask. */
 export async function answerQuestion(
   store: IndexStore,
-  request: AnswerRequest,
+  request: QuestionRequest,
   settings: AnsweringSettings,
 ): Promise<AnswerResponse> {
   const startedAt = performance.now();
   const { answer } = await findAnswerCandidate(store, request, settings);
+  return settleAnswer(request.question, answer, settings, startedAt);
+}
+
+/** The candidate as the response, or an abstention in the question's language when it is not confident enough. */
+export function settleAnswer(
+  question: string,
+  answer: CandidateAnswer | undefined,
+  settings: Pick<AnsweringSettings, "abstainThreshold" | "contactLines">,
+  startedAt: number,
+  extra: Pick<AnswerResponse, "grounding" | "fallback_reason" | "usage"> = {},
+): AnswerResponse {
   const latency_ms = Math.round((performance.now() - startedAt) * 100) / 100;
-  if (answer && answer.confidence >= settings.abstainThreshold) return { status: "answered", ...answer, latency_ms };
+  if (answer && answer.confidence >= settings.abstainThreshold) {
+    return { status: "answered", ...answer, ...extra, latency_ms };
+  }
   return {
     status: "abstained",
-    answer: abstentionMessage(detectLanguage(request.question), settings.contactLines),
+    answer: abstentionMessage(detectLanguage(question), settings.contactLines),
     citations: [],
     confidence: answer?.confidence ?? 0,
     mode: "extractive",
+    ...extra,
     latency_ms,
   };
 }
@@ -54,7 +73,7 @@ export async function answerQuestion(
 /** A curated FAQ answer when one matches the question closely, else the best extractive answer. */
 export async function findAnswerCandidate(
   store: IndexStore,
-  request: AnswerRequest,
+  request: QuestionRequest,
   settings: Pick<AnsweringSettings, "faqMatchThreshold">,
 ): Promise<AnswerCandidate> {
   const { queryWeights, passages } = await retrievePassages(store, request.question, {
@@ -62,7 +81,7 @@ export async function findAnswerCandidate(
     limit: PASSAGES_FOR_ANSWER,
   });
   const topPassage = passages[0];
-  if (!topPassage) return {};
+  if (!topPassage) return { passages };
 
   const match = await findMatchingFaq(store, queryWeights, passages);
   if (match && match.similarity >= settings.faqMatchThreshold) {
@@ -74,11 +93,12 @@ export async function findAnswerCandidate(
         confidence: round(match.similarity),
         mode: "faq",
       },
+      passages,
     };
   }
 
   const extractive = composeExtractiveAnswer(request.question, queryWeights, passages);
-  if (extractive.citations.length === 0) return {};
+  if (extractive.citations.length === 0) return { passages };
   const otherDocuments = passages.filter((passage) => passage.document.docId !== topPassage.document.docId);
   const signals: ConfidenceSignals = {
     passageCoverage: topPassage.coverage,
@@ -96,6 +116,7 @@ export async function findAnswerCandidate(
       mode: "extractive",
     },
     signals,
+    passages,
   };
 }
 

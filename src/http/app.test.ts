@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import { type App, createApp, type Readiness } from "./app.js";
 
@@ -62,6 +63,15 @@ describe("HTTP API", () => {
         faqMatchThreshold: 0.7,
         contactLines: { zh: "請洽教務處（分機 1234）。", en: "Please ask the Registrar's Office (ext. 1234)." },
       },
+      personaFor: (collection) => ({
+        assistantName: "Lakeside",
+        tone: "formal",
+        guidance: [],
+        contactLines:
+          collection === "housing"
+            ? { zh: "請洽宿舍服務中心（分機 5678）。", en: "Please ask the Housing Office (ext. 5678)." }
+            : { zh: "請洽教務處（分機 1234）。", en: "Please ask the Registrar's Office (ext. 1234)." },
+      }),
     });
   });
   afterAll(async () => {
@@ -182,6 +192,27 @@ describe("HTTP API", () => {
       const english = await readJson(await post("/v1/answer", { question: "What is the weather tomorrow?" }));
       expect(english).toMatchObject({ status: "abstained", citations: [] });
       expect(english.answer).toContain("Please ask the Registrar's Office (ext. 1234).");
+    });
+
+    it("says where to ask for the collection that was asked about", async () => {
+      const body = await readJson(await post("/v1/answer", { question: "宿舍可以養狗嗎?", collection: "housing" }));
+      expect(body.status).toBe("abstained");
+      expect(body.answer).toContain("請洽宿舍服務中心（分機 5678）。");
+    });
+
+    it("streams an extractive answer as citations, delta and done events", async () => {
+      const response = await app.request("/v1/answer", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/event-stream" },
+        body: JSON.stringify({ question: "研究生的加退選期限是什麼時候?" }),
+      });
+      expect(response.headers.get("content-type")).toContain("text/event-stream");
+      const events = parseServerSentEvents(await response.text());
+      expect(events.map((event) => event.event)).toEqual(["citations", "delta", "done"]);
+      const done = events[2]?.data;
+      expect(done).toMatchObject({ status: "answered", mode: "extractive" });
+      expect(events[1]?.data.text).toBe(done.answer);
+      expect(events[0]?.data.citations).toEqual(done.citations);
     });
 
     it("never answers from a draft", async () => {

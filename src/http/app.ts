@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AnsweringSettings } from "../answering/answer-question.js";
+import type { Persona } from "../config.js";
 import {
   AppError,
   InvalidRequestError,
@@ -10,6 +11,7 @@ import {
   NotReadyError,
   PayloadTooLargeError,
 } from "../errors.js";
+import type { GenerationSettings } from "../generation/generate-answer.js";
 import type { IndexStore } from "../store/index-store.js";
 import { registerAnswerRoute } from "./routes/answer-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
@@ -25,6 +27,10 @@ export interface AppDependencies {
   store: IndexStore;
   readiness: Readiness;
   answering: AnsweringSettings;
+  /** Set when a chat model is configured: answers are then generated, checked and cited. */
+  generation?: GenerationSettings;
+  /** Contact lines (and, for generated answers, the persona) of a collection. */
+  personaFor(collection: string | undefined): Persona;
 }
 
 export type App = OpenAPIHono;

@@ -1,6 +1,10 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
 import { answerQuestion } from "../../answering/answer-question.js";
-import { answerRequestSchema, answerResponseSchema } from "../../schemas.js";
+import { AppError } from "../../errors.js";
+import { type AnswerEvent, generateAnswer } from "../../generation/generate-answer.js";
+import { type AnswerRequest, type AnswerResponse, answerRequestSchema, answerResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app.js";
 import { apiErrorResponses, requireKnownCollection } from "./shared.js";
 
@@ -8,21 +12,72 @@ const answerRoute = createRoute({
   method: "post",
   path: "/v1/answer",
   summary: "Answer a question from the published documents, with citations, or abstain",
+  description:
+    "With `stream: true` (or `Accept: text/event-stream`) the answer comes as Server-Sent Events: `citations` (the passages offered, numbered as the markers use them), then `delta` events of checked text, then `done` with the final JSON answer. `done` is authoritative: when the model fails mid-way it carries the extractive answer instead.",
   request: { body: { required: true, content: { "application/json": { schema: answerRequestSchema } } } },
   responses: {
     200: {
       description: "An answer with `[n]` citation markers, or an abstention that says where to ask",
-      content: { "application/json": { schema: answerResponseSchema } },
+      content: {
+        "application/json": { schema: answerResponseSchema },
+        "text/event-stream": { schema: { type: "string" } },
+      },
     },
     ...apiErrorResponses,
   },
 });
 
-export function registerAnswerRoute(app: OpenAPIHono, { store, answering }: AppDependencies): void {
+export function registerAnswerRoute(app: OpenAPIHono, dependencies: AppDependencies): void {
   app.openapi(answerRoute, async (context) => {
     const request = context.req.valid("json");
-    await requireKnownCollection(store, request.collection);
-    const answer = await answerQuestion(store, request, answering);
-    return context.json(answer, 200);
+    await requireKnownCollection(dependencies.store, request.collection);
+    const wantsStream = request.stream || (context.req.header("accept") ?? "").includes("text/event-stream");
+    if (wantsStream) return streamAnswer(context, dependencies, request) as never;
+    return context.json(await answer(dependencies, request), 200);
+  });
+}
+
+function answer(
+  { store, answering, generation, personaFor }: AppDependencies,
+  request: AnswerRequest,
+  options: { signal?: AbortSignal; onEvent?: (event: AnswerEvent) => void } = {},
+): Promise<AnswerResponse> {
+  if (generation) return generateAnswer(store, request, generation, options);
+  return answerQuestion(store, request, { ...answering, contactLines: personaFor(request.collection).contactLines });
+}
+
+function streamAnswer(context: Context, dependencies: AppDependencies, request: AnswerRequest): Response {
+  return streamSSE(context, async (stream) => {
+    const clientGone = new AbortController();
+    stream.onAbort(() => clientGone.abort());
+    // Events are written in order; each write waits for the previous one.
+    let writing = Promise.resolve();
+    const send = (event: string, data: unknown) => {
+      writing = writing.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
+    };
+    let streamedEvents = false;
+    const onEvent = (event: AnswerEvent) => {
+      streamedEvents = true;
+      if (event.type === "citations") send("citations", { citations: event.citations });
+      else send("delta", { text: event.text });
+    };
+    try {
+      const final = await answer(dependencies, request, { signal: clientGone.signal, onEvent });
+      if (!streamedEvents) {
+        send("citations", { citations: final.citations });
+        send("delta", { text: final.answer });
+      }
+      send("done", final);
+    } catch (error) {
+      if (clientGone.signal.aborted) return;
+      const known = error instanceof AppError ? error : undefined;
+      send("error", {
+        error: {
+          code: known?.code ?? "internal_error",
+          message: known?.message ?? "The answer could not be completed.",
+        },
+      });
+    }
+    await writing;
   });
 }

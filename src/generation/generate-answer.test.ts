@@ -1,0 +1,221 @@
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { syncFolder } from "../../ingest/sync-folder.js";
+import type { Persona } from "../config.js";
+import { createApp } from "../http/app.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
+import { parseServerSentEvents } from "../test-support/server-sent-events.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { createChatModel } from "./chat-model.js";
+import { type GenerationSettings, generateAnswer } from "./generate-answer.js";
+
+const ADD_DROP = `---
+title: 加退選辦法
+collection: registrar
+---
+# 加退選辦法
+
+## 期限
+
+大學部學生之加退選期限為開學後第二週週五下午五點。研究生之加退選期限為開學後第三週週五。
+`;
+
+const GRADUATE_DEADLINE = "研究生的加退選期限是開學後第三週週五。";
+
+const persona = (collection: string | undefined): Persona => ({
+  assistantName: collection === "housing" ? "宿舍小幫手" : "Lakeside 小幫手",
+  tone: "friendly",
+  guidance: ["Never promise exceptions to a rule."],
+  contactLines: { zh: "請洽教務處（分機 1234）。", en: "Please ask the Registrar's Office (ext. 1234)." },
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions
+type Body = any;
+
+describe("generated answers through an OpenAI-compatible server", () => {
+  const folder = makeTemporaryFolder();
+  let model: FakeOpenAiServer;
+  let store: SqliteIndexStore;
+  let apiUrl: string;
+  let closeApi: () => void;
+  let generation: GenerationSettings;
+
+  beforeAll(async () => {
+    folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
+    folder.write(
+      "knowledge/housing/faq.csv",
+      "question,answer\n宿舍押金是多少錢?,宿舍押金為新臺幣3000元，退宿時無息退還。\n",
+    );
+    model = await startFakeOpenAiServer();
+    store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
+    await syncFolder(store, path.join(folder.root, "knowledge"));
+    const answering = { abstainThreshold: 0.5, faqMatchThreshold: 0.7, contactLines: persona(undefined).contactLines };
+    generation = {
+      ...answering,
+      chatModel: createChatModel({
+        baseUrl: model.baseUrl,
+        chatModel: "local-model",
+        embeddingModel: "local-embedder",
+        answerTimeoutMs: 10_000,
+      }),
+      timeoutMs: 10_000,
+      personaFor: persona,
+    };
+    const app = createApp({
+      store,
+      readiness: { ready: true, reason: "" },
+      answering,
+      personaFor: persona,
+      generation,
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    closeApi = () => server.close();
+  });
+  beforeEach(() => {
+    model.chatRequests.length = 0;
+  });
+  afterAll(async () => {
+    closeApi();
+    await model.close();
+    await store.close();
+    folder.cleanUp();
+  });
+
+  const ask = async (body: object): Promise<Body> =>
+    (
+      await fetch(`${apiUrl}/v1/answer`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      })
+    ).json();
+
+  it("answers from the numbered passages, with checked citations and the persona in the prompt", async () => {
+    model.scriptChat({ kind: "reply", text: `${GRADUATE_DEADLINE}[1]` });
+    const body = await ask({ question: "研究生加退選到什麼時候?" });
+    expect(body).toMatchObject({
+      status: "answered",
+      mode: "generative",
+      answer: `${GRADUATE_DEADLINE}[1]`,
+      grounding: { checked: true, dropped_sentences: 0 },
+      usage: { input_tokens: 100 },
+    });
+    expect(body.citations).toEqual([
+      expect.objectContaining({
+        n: 1,
+        doc_id: "registrar/add-drop.md",
+        quote: "研究生之加退選期限為開學後第三週週五。",
+      }),
+    ]);
+    const [request] = model.chatRequests;
+    expect(request?.model).toBe("local-model");
+    const [system, user] = request?.messages ?? [];
+    expect(system?.content).toContain("Lakeside 小幫手");
+    expect(system?.content).toContain("Never promise exceptions to a rule.");
+    expect(system?.content).toContain("Traditional Chinese");
+    expect(user?.content).toContain("[1] (加退選辦法 > 加退選辦法 > 期限)");
+    expect(user?.content).toContain("研究生之加退選期限為開學後第三週週五。");
+    expect(user?.content).toContain("Question: 研究生加退選到什麼時候?");
+  });
+
+  it("drops a sentence its passage does not support and says so", async () => {
+    model.scriptChat({ kind: "reply", text: `${GRADUATE_DEADLINE}[1] 圖書館週日開放到晚上十點。[1]` });
+    const body = await ask({ question: "研究生加退選到什麼時候?" });
+    expect(body).toMatchObject({ status: "answered", mode: "generative", grounding: { dropped_sentences: 1 } });
+    expect(body.answer).not.toContain("圖書館");
+  });
+
+  it("sends the extractive answer when nothing generated is supported", async () => {
+    model.scriptChat({ kind: "reply", text: "圖書館週日開放到晚上十點。[1]" });
+    const body = await ask({ question: "研究生的加退選期限是什麼時候?" });
+    expect(body).toMatchObject({ status: "answered", mode: "extractive", fallback_reason: "ungrounded" });
+    expect(body.answer).toContain("第三週週五");
+  });
+
+  it("abstains with the persona's contact line when the model finds no answer", async () => {
+    model.scriptChat({ kind: "reply", text: "CANNOT_ANSWER" });
+    const body = await ask({ question: "加退選要不要繳手續費?" });
+    expect(body).toMatchObject({ status: "abstained", citations: [], fallback_reason: "model_declined" });
+    expect(body.answer).toContain("請洽教務處（分機 1234）。");
+  });
+
+  it.each([
+    ["a rate limit", { kind: "fail", status: 429 } as const, "rate_limited"],
+    ["a rejected request", { kind: "fail", status: 400 } as const, "model_error"],
+  ])("falls back to the extractive answer on %s", async (_, behaviour, reason) => {
+    model.scriptChat(behaviour);
+    const body = await ask({ question: "研究生的加退選期限是什麼時候?" });
+    expect(body).toMatchObject({ status: "answered", mode: "extractive", fallback_reason: reason });
+    expect(body.citations[0].doc_id).toBe("registrar/add-drop.md");
+  });
+
+  it("falls back to the extractive answer when the model is slower than the timeout", async () => {
+    model.scriptChat({ kind: "hang" });
+    const body = await generateAnswer(
+      store,
+      { question: "研究生的加退選期限是什麼時候?" },
+      { ...generation, timeoutMs: 200 },
+    );
+    expect(body).toMatchObject({ status: "answered", mode: "extractive", fallback_reason: "timeout" });
+  });
+
+  it("retries a server error, then answers", async () => {
+    model.scriptChat({ kind: "fail", status: 503 }, { kind: "reply", text: `${GRADUATE_DEADLINE}[1]` });
+    const body = await ask({ question: "研究生加退選到什麼時候?" });
+    expect(body).toMatchObject({ status: "answered", mode: "generative" });
+    expect(model.chatRequests).toHaveLength(2);
+  });
+
+  it("sends a curated FAQ answer as it is, without asking the model", async () => {
+    const body = await ask({ question: "宿舍押金多少錢" });
+    expect(body).toMatchObject({ status: "answered", mode: "faq" });
+    expect(model.chatRequests).toHaveLength(0);
+  });
+
+  it("streams citations first, then checked text, then the final answer", async () => {
+    model.scriptChat({
+      kind: "reply",
+      text: `${GRADUATE_DEADLINE}[1] 圖書館週日開放到晚上十點。[1] 大學部則是第二週週五。[1]`,
+    });
+    const response = await fetch(`${apiUrl}/v1/answer`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "研究生加退選到什麼時候?", stream: true }),
+    });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const events = parseServerSentEvents(await response.text());
+    expect(events[0]).toMatchObject({ event: "citations" });
+    expect(events[0]?.data.citations[0]).toMatchObject({ n: 1, doc_id: "registrar/add-drop.md" });
+    const deltas = events.filter((event) => event.event === "delta").map((event) => event.data.text);
+    expect(deltas).toEqual([`${GRADUATE_DEADLINE}[1]`, "大學部則是第二週週五。[1]"]);
+    const done = events.at(-1);
+    expect(done?.event).toBe("done");
+    expect(done?.data).toMatchObject({
+      mode: "generative",
+      answer: deltas.join(""),
+      grounding: { dropped_sentences: 1 },
+    });
+    expect(model.chatRequests[0]?.stream).toBe(true);
+  });
+
+  it("aborts the model call when the client disconnects", async () => {
+    model.scriptChat({ kind: "hang" });
+    const before = model.abortedChats();
+    const client = new AbortController();
+    const response = await fetch(`${apiUrl}/v1/answer`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ question: "研究生加退選到什麼時候?" }),
+      signal: client.signal,
+    });
+    const reader = response.body?.getReader();
+    await reader?.read(); // the citations event: the model call has started
+    client.abort();
+    await expect.poll(() => model.abortedChats(), { timeout: 2000 }).toBe(before + 1);
+  });
+});

@@ -1,0 +1,153 @@
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { AIMessageChunk } from "@langchain/core/messages";
+import {
+  type AnsweringSettings,
+  type CandidateAnswer,
+  findAnswerCandidate,
+  type QuestionRequest,
+  settleAnswer,
+} from "../answering/answer-question.js";
+import { citePassage } from "../answering/citations.js";
+import type { Persona } from "../config.js";
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import type { AnswerResponse, Citation } from "../schemas.js";
+import type { IndexStore } from "../store/index-store.js";
+import { detectLanguage } from "../text/language.js";
+import {
+  type CheckedSentence,
+  checkSentence,
+  quoteSpan,
+  renderSentence,
+  splitGeneratedSentences,
+} from "./check-grounding.js";
+import { buildGroundedPrompt, CANNOT_ANSWER } from "./grounded-prompt.js";
+
+/** Passages given to the model, numbered [1]…[n] in the prompt. */
+const PASSAGES_FOR_MODEL = 5;
+/** Text that has started a sentence, not just markers or a bracket still being written. */
+const SENTENCE_CONTENT = /[^\s[\]\d,]/;
+
+export interface GenerationSettings extends AnsweringSettings {
+  chatModel: BaseChatModel;
+  timeoutMs: number;
+  personaFor(collection: string | undefined): Persona;
+}
+
+/** What a streaming client is sent before the final answer. */
+export type AnswerEvent = { type: "citations"; citations: Citation[] } | { type: "delta"; text: string };
+
+type FallbackReason = NonNullable<AnswerResponse["fallback_reason"]>;
+
+/**
+ * Answers with the model from the top passages, checking each generated sentence against the
+ * passage it cites as it arrives. A curated FAQ answer is sent as it is. When the model fails,
+ * times out, declines or writes nothing the passages support, the extractive answer (or an
+ * abstention) is sent instead, saying why.
+ */
+export async function generateAnswer(
+  store: IndexStore,
+  request: QuestionRequest,
+  settings: GenerationSettings,
+  options: { signal?: AbortSignal; onEvent?: (event: AnswerEvent) => void } = {},
+): Promise<AnswerResponse> {
+  const startedAt = performance.now();
+  const persona = settings.personaFor(request.collection);
+  const answering = { ...settings, contactLines: persona.contactLines };
+  const candidate = await findAnswerCandidate(store, request, settings);
+  const passages = candidate.passages.slice(0, PASSAGES_FOR_MODEL);
+  const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage"> = {}) =>
+    settleAnswer(request.question, candidate.answer, answering, startedAt, { ...extra, fallback_reason: reason });
+
+  if (candidate.answer?.mode === "faq" || passages.length === 0) {
+    const response = settleAnswer(request.question, candidate.answer, answering, startedAt);
+    options.onEvent?.({ type: "citations", citations: response.citations });
+    options.onEvent?.({ type: "delta", text: response.answer });
+    return response;
+  }
+
+  const language = detectLanguage(request.question);
+  options.onEvent?.({
+    type: "citations",
+    citations: passages.map((passage, index) => citePassage(index + 1, passage, 0, passage.chunk.text.length)),
+  });
+  const timeout = AbortSignal.timeout(settings.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const kept: CheckedSentence[] = [];
+  let dropped = 0;
+  let declined = false;
+  let usage: AnswerResponse["usage"];
+  const take = (sentence: string) => {
+    if (sentence.trim() === CANNOT_ANSWER) {
+      declined = true;
+      return;
+    }
+    const checked = checkSentence(sentence, passages);
+    if (!checked) {
+      dropped++;
+      return;
+    }
+    kept.push(checked);
+    const separator = kept.length > 1 && language === "en" ? " " : "";
+    options.onEvent?.({ type: "delta", text: `${separator}${renderSentence(checked)}` });
+  };
+
+  try {
+    let text = "";
+    let released = 0;
+    for await (const chunk of await settings.chatModel.stream(
+      buildGroundedPrompt({ question: request.question, language, passages, persona }),
+      { signal },
+    )) {
+      text += textOf(chunk);
+      if (chunk.usage_metadata) {
+        usage = { input_tokens: chunk.usage_metadata.input_tokens, output_tokens: chunk.usage_metadata.output_tokens };
+      }
+      // A sentence is complete once the next one has begun (its markers may follow its full stop).
+      const sentences = splitGeneratedSentences(text);
+      const last = sentences.at(-1) ?? "";
+      const complete = SENTENCE_CONTENT.test(last) ? sentences.length - 1 : released;
+      for (; released < complete; released++) take(sentences[released] ?? "");
+    }
+    for (const sentence of splitGeneratedSentences(text).slice(released)) take(sentence);
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return fallBack(timeout.aborted ? "timeout" : isRateLimit(error) ? "rate_limited" : "model_error");
+  }
+
+  const grounding = { checked: true, dropped_sentences: dropped };
+  if (declined) return fallBack("model_declined", { grounding, usage });
+  if (!kept.some((sentence) => sentence.cites.length > 0)) return fallBack("ungrounded", { grounding, usage });
+  const answer: CandidateAnswer = {
+    answer: kept.map(renderSentence).join(language === "en" ? " " : ""),
+    citations: citationsOf(kept, passages),
+    confidence: candidate.answer?.confidence ?? 0,
+    mode: "generative",
+  };
+  return { status: "answered", ...answer, grounding, ...(usage ? { usage } : {}), latency_ms: elapsed(startedAt) };
+}
+
+/** One citation per cited passage, numbered as in the prompt, quoting the sentences that support the answer. */
+function citationsOf(sentences: CheckedSentence[], passages: readonly Passage[]): Citation[] {
+  const cited = [...new Set(sentences.flatMap((sentence) => sentence.cites))];
+  return cited.flatMap((n) => {
+    const passage = passages[n - 1];
+    if (!passage) return [];
+    const citing = sentences.filter((sentence) => sentence.cites.includes(n)).map((sentence) => sentence.text);
+    const { start, end } = quoteSpan(passage.chunk.text, citing.join(" "));
+    return [citePassage(n, passage, start, end)];
+  });
+}
+
+function textOf(chunk: AIMessageChunk): string {
+  if (typeof chunk.content === "string") return chunk.content;
+  return chunk.content.map((part) => (part.type === "text" && "text" in part ? String(part.text) : "")).join("");
+}
+
+function isRateLimit(error: unknown): boolean {
+  const { status, name } = error as { status?: number; name?: string };
+  return status === 429 || /RateLimit/i.test(name ?? "");
+}
+
+function elapsed(startedAt: number): number {
+  return Math.round((performance.now() - startedAt) * 100) / 100;
+}

@@ -1,0 +1,55 @@
+import { HumanMessage, SystemMessage } from "@langchain/core/messages";
+import type { Persona } from "../config.js";
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import type { QuestionLanguage } from "../text/language.js";
+
+const LANGUAGE_NAMES: Record<QuestionLanguage, string> = {
+  "zh-Hant": "Traditional Chinese (繁體中文, as used in Taiwan)",
+  "zh-Hans": "Simplified Chinese (简体中文)",
+  en: "English",
+};
+
+const TONES: Record<Persona["tone"], string> = {
+  formal: "Write formally and precisely, as a university office would.",
+  friendly: "Write warmly and plainly, as a helpful senior student would, without slang.",
+};
+
+/** The reply a model is asked to give when the passages do not answer; kept short so the check drops it. */
+export const CANNOT_ANSWER = "CANNOT_ANSWER";
+
+/**
+ * Messages asking the model to answer only from the numbered passages, in the question's
+ * language, with `[n]` after each sentence; the persona sets name, tone and extra guidance.
+ */
+export function buildGroundedPrompt(input: {
+  question: string;
+  language: QuestionLanguage;
+  passages: readonly Passage[];
+  persona: Persona;
+  /** A draft reply for a staff member to review, rather than an answer shown to the asker. */
+  purpose?: "answer" | "draft";
+}): (SystemMessage | HumanMessage)[] {
+  const { persona } = input;
+  const contactLine = input.language === "en" ? persona.contactLines.en : persona.contactLines.zh;
+  const rules = [
+    `You are ${persona.assistantName}, the help desk assistant of the university.`,
+    input.purpose === "draft"
+      ? "Write a reply that a staff member will review and send to the person who wrote the message."
+      : "Answer the person's question.",
+    "Use only the numbered passages below. Do not use any other knowledge, and do not guess.",
+    "After every sentence, write the number of the passage it comes from in square brackets, like [1] or [2].",
+    `Write in ${LANGUAGE_NAMES[input.language]}. Keep it short: one to four sentences.`,
+    TONES[persona.tone],
+    `If the passages do not answer the question, reply with exactly ${CANNOT_ANSWER} and nothing else. Where people can ask instead: ${contactLine}`,
+    ...persona.guidance,
+  ];
+  const numbered = input.passages.map((passage, index) => {
+    const heading = passage.chunk.headingPath.join(" > ");
+    const source = heading ? `${passage.document.title} > ${heading}` : passage.document.title;
+    return `[${index + 1}] (${source})\n${passage.chunk.text}`;
+  });
+  return [
+    new SystemMessage(rules.join("\n")),
+    new HumanMessage(`Passages:\n\n${numbered.join("\n\n")}\n\nQuestion: ${input.question}`),
+  ];
+}

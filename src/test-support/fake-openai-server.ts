@@ -1,0 +1,149 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the fake model does with the next chat request. */
+export type ChatBehaviour =
+  | { kind: "reply"; text: string; delayMs?: number }
+  | { kind: "fail"; status: number; message?: string }
+  | { kind: "hang" };
+
+export interface RecordedChatRequest {
+  model: string;
+  stream: boolean;
+  messages: { role: string; content: string }[];
+}
+
+/**
+ * An OpenAI-compatible HTTP server on 127.0.0.1 for tests: chat completions (whole or streamed)
+ * that reply with scripted text, and embeddings from a bag of hashed characters, so the real
+ * `@langchain/openai` client is exercised without the internet.
+ */
+export interface FakeOpenAiServer {
+  baseUrl: string;
+  chatRequests: RecordedChatRequest[];
+  embeddingInputs: string[][];
+  /** Behaviours for the next chat requests, in order; the last one repeats. */
+  scriptChat(...behaviours: ChatBehaviour[]): void;
+  /** Requests the server saw closed by the client before it finished answering. */
+  abortedChats(): number;
+  close(): Promise<void>;
+}
+
+export const FAKE_EMBEDDING_DIMENSIONS = 16;
+
+export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
+  const chatRequests: RecordedChatRequest[] = [];
+  const embeddingInputs: string[][] = [];
+  let script: ChatBehaviour[] = [{ kind: "reply", text: "" }];
+  let aborted = 0;
+
+  const server = http.createServer(async (request, response) => {
+    const body = JSON.parse((await readBody(request)) || "{}");
+    if (request.url?.endsWith("/embeddings")) {
+      const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
+      embeddingInputs.push(inputs);
+      sendJson(response, 200, {
+        object: "list",
+        model: body.model,
+        data: inputs.map((input, index) => ({ object: "embedding", index, embedding: embedText(input) })),
+        usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
+      });
+      return;
+    }
+    if (!request.url?.endsWith("/chat/completions")) {
+      sendJson(response, 404, { error: { message: "not found" } });
+      return;
+    }
+    chatRequests.push({ model: body.model, stream: body.stream === true, messages: body.messages });
+    const behaviour = (script.length > 1 ? script.shift() : script[0]) ?? { kind: "reply", text: "" };
+    if (behaviour.kind === "fail") {
+      sendJson(response, behaviour.status, { error: { message: behaviour.message ?? "scripted failure" } });
+      return;
+    }
+    response.on("close", () => {
+      if (!response.writableFinished) aborted++;
+    });
+    if (behaviour.kind === "hang") return;
+    if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    if (response.destroyed) return;
+    if (body.stream === true) streamReply(response, body.model, behaviour.text);
+    else sendJson(response, 200, completion(body.model, behaviour.text));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    chatRequests,
+    embeddingInputs,
+    scriptChat: (...behaviours) => {
+      script = behaviours;
+    },
+    abortedChats: () => aborted,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A deterministic vector: similar texts (shared characters) get similar vectors. */
+export function embedText(text: string): number[] {
+  const vector = new Array<number>(FAKE_EMBEDDING_DIMENSIONS).fill(0);
+  for (const character of text.toLowerCase()) {
+    if (/\s/.test(character)) continue;
+    const code = character.codePointAt(0) ?? 0;
+    vector[(code * 31) % FAKE_EMBEDDING_DIMENSIONS] = (vector[(code * 31) % FAKE_EMBEDDING_DIMENSIONS] ?? 0) + 1;
+  }
+  const length = Math.hypot(...vector) || 1;
+  return vector.map((value) => value / length);
+}
+
+const usage = (text: string) => ({
+  prompt_tokens: 100,
+  completion_tokens: text.length,
+  total_tokens: 100 + text.length,
+});
+
+function completion(model: string, text: string) {
+  return {
+    id: "chatcmpl-fake",
+    object: "chat.completion",
+    created: 0,
+    model,
+    choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+    usage: usage(text),
+  };
+}
+
+function streamReply(response: http.ServerResponse, model: string, text: string): void {
+  response.writeHead(200, { "content-type": "text/event-stream" });
+  const chunk = (delta: object, finishReason: string | null, extra: object = {}) =>
+    `data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`;
+  response.write(chunk({ role: "assistant", content: "" }, null));
+  // A few characters per chunk, like a real model's tokens.
+  for (let index = 0; index < text.length; index += 4)
+    response.write(chunk({ content: text.slice(index, index + 4) }, null));
+  response.write(chunk({}, "stop"));
+  response.write(
+    `data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [], usage: usage(text) })}\n\n`,
+  );
+  response.end("data: [DONE]\n\n");
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    request.setEncoding("utf8");
+    request.on("data", (chunk: string) => {
+      data += chunk;
+    });
+    request.on("end", () => resolve(data));
+    request.on("error", reject);
+  });
+}

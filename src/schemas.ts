@@ -46,8 +46,9 @@ export const answerRequestSchema = z
       .max(MAX_QUESTION_CHARS)
       .openapi({ example: "Can I change my major after the first year?" }),
     collection: collectionField,
-    stream: z.boolean().default(false).openapi({
-      description: "Send Server-Sent Events (`citations`, `delta`…, `done`) instead of one JSON body.",
+    stream: z.boolean().optional().openapi({
+      description:
+        "Send Server-Sent Events (`citations`, `delta`…, `done`) instead of one JSON body. Unset: as the `Accept` header asks.",
     }),
   })
   .openapi("AnswerRequest");

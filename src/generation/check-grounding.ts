@@ -1,5 +1,6 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { weightedCoverage } from "../retrieval/term-weights.js";
+import { numbersIn } from "../text/numbers.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { wordSpecificity } from "../text/word-specificity.js";
@@ -7,69 +8,137 @@ import { wordSpecificity } from "../text/word-specificity.js";
 /** Share of a sentence's content weight its cited passage must hold for the sentence to stand. */
 export const MIN_SUPPORT = 0.5;
 
-const CITATION_MARKERS = /\s*(?:\[\d+(?:\s*,\s*\d+)*\]\s*)+/g;
-const LEADING_MARKERS = /^\s*(?:\[\d+(?:\s*,\s*\d+)*\]\s*)+/;
-const HAS_A_DIGIT = /\d/;
-// "…五點。[1]": the markers are moved before the full stop, where a sentence splitter keeps them.
-const MARKERS_AFTER_SENTENCE_END = /([。！？.!?])((?:\s*\[\d+(?:\s*,\s*\d+)*\])+)/g;
-/** Below this content weight (less than one topical word) a sentence is a connective ("以下說明："), not a claim. */
-const MIN_CLAIM_WEIGHT = 1;
+// [1], [1,2], [1-2], 【1】 (full-width brackets and digits are folded first: see foldMarkers).
+const MARKER = /[[【](\d+(?:\s*[,，、-]\s*\d+)*)[\]】]/g;
+const MARKERS = /(?:\s*[[【]\d+(?:\s*[,，、-]\s*\d+)*[\]】])+/g;
+const LEADING_MARKERS = /^(?:\s*[[【]\d+(?:\s*[,，、-]\s*\d+)*[\]】])+/;
+// "…五點。[1]", "…週五。」[1]": markers are moved before the full stop (and closing quotes), where a
+// sentence splitter keeps them with their sentence.
+const MARKERS_AFTER_SENTENCE_END = /([。！？.!?][」』）)"'’”]*)((?:\s*[[【]\d+(?:\s*[,，、-]\s*\d+)*[\]】])+)/g;
+// "1. ", "- ", "• ", "**": list and emphasis markup, not content.
+const LIST_MARKUP = /^\s*(?:[-*•·]|\d{1,3}[.)、]|[a-zA-Z][.)])\s+|\*\*|__/g;
+/** A sentence that only introduces what follows ("以下說明：", "In short:") stands without a citation. */
+const INTRODUCES_WHAT_FOLLOWS = /[:：]$/;
 
 /** One sentence of a generated answer after the check: its text and the passages it cites. */
 export interface CheckedSentence {
   text: string;
   /** 1-based passage numbers, as in the prompt. */
   cites: number[];
+  /** The model started it on a new line (a list item, a new paragraph). */
+  startsLine: boolean;
+}
+
+/** A sentence of generated text, with the markers written after it. */
+export interface GeneratedSentence {
+  text: string;
+  startsLine: boolean;
 }
 
 /**
  * Keeps a generated sentence only where a passage supports it: markers that point to no passage
- * are removed; a sentence whose cited passages do not hold its content terms (and every number it
- * states) is re-cited to the passage that does, or dropped. A connective with no claim of its own
- * ("以下說明：") stands without a citation.
+ * are removed; a sentence whose cited passages do not hold its content terms and every number it
+ * states is re-cited to the passage that does, or dropped. Only a lead-in ending in a colon stands
+ * without a citation: a bare "可以。" or "No." is a claim no passage can be checked for.
+ *
+ * A word-overlap check cannot see negation: "押金不退還" overlaps "押金無息退還" well. It catches
+ * answers from outside the passages and wrong numbers, not every wrong reading of a right passage.
  */
-export function checkSentence(sentence: string, passages: readonly Passage[]): CheckedSentence | undefined {
-  const markers = [...sentence.matchAll(/\[(\d+(?:\s*,\s*\d+)*)\]/g)].flatMap((match) =>
-    (match[1] ?? "").split(",").map((number) => Number(number.trim())),
-  );
-  const text = sentence
-    .replace(CITATION_MARKERS, " ")
+export function checkSentence(sentence: GeneratedSentence, passages: readonly Passage[]): CheckedSentence | undefined {
+  const normalized = foldMarkers(sentence.text);
+  const markers = [...normalized.matchAll(MARKER)].flatMap((match) => citedNumbers(match[1] ?? ""));
+  const text = normalized
+    .replace(MARKERS, "")
+    .replace(/ {2,}/g, " ")
     .replace(/\s+([。！？，；：.!?,;:])/g, "$1")
     .trim();
-  const contentWeights = sentenceWeights(text);
-  if (text === "") return undefined;
-  const claimWeight = [...contentWeights.values()].reduce((sum, weight) => sum + weight, 0);
-  if (claimWeight < MIN_CLAIM_WEIGHT && !HAS_A_DIGIT.test(text)) return { text, cites: [] };
+  const claim = text.replace(LIST_MARKUP, "").trim();
+  if (claim === "") return undefined;
+  const { startsLine } = sentence;
+  if (INTRODUCES_WHAT_FOLLOWS.test(claim)) return { text, cites: [], startsLine };
 
+  const contentWeights = sentenceWeights(claim);
+  const numbers = numbersIn(claim);
+  const supports = (passage: Passage | undefined) =>
+    passage !== undefined && statesAll(passage, numbers) && support(passage, contentWeights) >= MIN_SUPPORT;
   const valid = [...new Set(markers)].filter((n) => n >= 1 && n <= passages.length);
-  const supported = valid.filter((n) => supports(passages[n - 1], contentWeights));
-  if (supported.length > 0) return { text, cites: supported };
+  const supported = valid.filter((n) => supports(passages[n - 1]));
+  if (supported.length > 0) return { text, cites: supported, startsLine };
   const best = passages
-    .map((passage, index) => ({ n: index + 1, support: support(passage, contentWeights) }))
-    .filter(({ n }) => supports(passages[n - 1], contentWeights))
+    .map((passage, index) => ({ n: index + 1, passage, support: support(passage, contentWeights) }))
+    .filter(({ passage }) => supports(passage))
     .sort((left, right) => right.support - left.support)[0];
-  return best ? { text, cites: [best.n] } : undefined;
+  return best ? { text, cites: [best.n], startsLine } : undefined;
+}
+
+/** A model's reply that it cannot answer from the passages, however it was decorated. */
+export function isDeclined(text: string, declineWord: string): boolean {
+  return new RegExp(`^\\W*${declineWord}\\b`).test(text.trim());
 }
 
 /**
  * Splits generated text into sentences, each with the markers written after it (a model often
  * puts "[1]" after the full stop, where a sentence splitter starts the next sentence).
  */
-export function splitGeneratedSentences(text: string): string[] {
-  const sentences: string[] = [];
-  for (const span of splitSentences(text.replace(MARKERS_AFTER_SENTENCE_END, "$2$1"))) {
+export function splitGeneratedSentences(text: string): GeneratedSentence[] {
+  const sentences: GeneratedSentence[] = [];
+  const normalized = foldMarkers(text).replace(MARKERS_AFTER_SENTENCE_END, "$2$1");
+  let previousEnd = 0;
+  for (const span of splitSentences(normalized)) {
+    const startsLine = normalized.slice(previousEnd, span.start).includes("\n");
+    previousEnd = span.end;
     const leading = LEADING_MARKERS.exec(span.text)?.[0] ?? "";
-    const last = sentences.length - 1;
-    if (leading && last >= 0) sentences[last] = `${sentences[last]}${leading.trim()}`;
+    const last = sentences.at(-1);
+    if (leading && last) last.text = `${last.text}${leading.trim()}`;
     const rest = span.text.slice(leading.length).trim();
-    if (rest) sentences.push(rest);
+    if (rest) sentences.push({ text: rest, startsLine });
   }
   return sentences;
 }
 
 /** Writes a checked sentence back with its markers, as the answer shows it. */
-export function renderSentence({ text, cites }: CheckedSentence): string {
+export function renderSentence({ text, cites }: Pick<CheckedSentence, "text" | "cites">): string {
   return `${text}${cites.map((n) => `[${n}]`).join("")}`;
+}
+
+/** Checked sentences as one answer: line breaks where the model had them, spaces between English sentences. */
+export function joinSentences(sentences: readonly CheckedSentence[], language: "en" | "zh-Hant" | "zh-Hans"): string {
+  return sentences
+    .map((sentence, index) => `${index === 0 ? "" : separatorBefore(sentence, language)}${renderSentence(sentence)}`)
+    .join("");
+}
+
+export function separatorBefore(sentence: Pick<CheckedSentence, "startsLine">, language: string): string {
+  if (sentence.startsLine) return "\n";
+  return language === "en" ? " " : "";
+}
+
+/** The sentence of a passage that best supports the given answer text, as offsets into the passage. */
+export function quoteSpan(passageText: string, answerText: string): { start: number; end: number } {
+  const weights = sentenceWeights(foldMarkers(answerText).replace(MARKERS, ""));
+  let best = { start: 0, end: passageText.length, coverage: 0 };
+  for (const span of splitSentences(passageText)) {
+    const coverage = weightedCoverage(weights, new Set(analyzeText(span.text)));
+    if (coverage > best.coverage) best = { start: span.start, end: span.end, coverage };
+  }
+  return { start: best.start, end: best.end };
+}
+
+/** ［１］ → [1]; the rest of the text keeps the model's own punctuation. */
+function foldMarkers(text: string): string {
+  return text
+    .replace(/［/g, "[")
+    .replace(/］/g, "]")
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
+function citedNumbers(list: string): number[] {
+  return list.split(/\s*[,，、]\s*/).flatMap((item) => {
+    const [from, to] = item.split(/\s*-\s*/).map(Number);
+    if (from === undefined || Number.isNaN(from)) return [];
+    if (to === undefined || Number.isNaN(to) || to < from || to - from > 10) return [from];
+    return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+  });
 }
 
 /** Content terms of a sentence, weighed by how topical they are in the language at large. */
@@ -77,24 +146,13 @@ function sentenceWeights(text: string): Map<string, number> {
   return new Map([...analyzeQueryTerms(text)].map(([term, share]) => [term, share * wordSpecificity(term)] as const));
 }
 
-function support(passage: Passage | undefined, weights: ReadonlyMap<string, number>): number {
-  return passage ? weightedCoverage(weights, passage.terms) : 0;
+function support(passage: Passage, weights: ReadonlyMap<string, number>): number {
+  return weightedCoverage(weights, passage.terms);
 }
 
-function supports(passage: Passage | undefined, weights: ReadonlyMap<string, number>): boolean {
-  if (!passage) return false;
-  // A number the passage does not state is the commonest way a fluent answer goes wrong.
-  const numbersStated = [...weights.keys()].every((term) => !HAS_A_DIGIT.test(term) || passage.terms.has(term));
-  return numbersStated && support(passage, weights) >= MIN_SUPPORT;
-}
-
-/** The sentence of a passage that best supports the given answer text, as offsets into the passage. */
-export function quoteSpan(passageText: string, answerText: string): { start: number; end: number } {
-  const weights = sentenceWeights(answerText.replace(CITATION_MARKERS, " "));
-  let best = { start: 0, end: passageText.length, coverage: 0 };
-  for (const span of splitSentences(passageText)) {
-    const coverage = weightedCoverage(weights, new Set(analyzeText(span.text)));
-    if (coverage > best.coverage) best = { start: span.start, end: span.end, coverage };
-  }
-  return { start: best.start, end: best.end };
+// A number the passage does not state is the commonest way a fluent answer goes wrong.
+function statesAll(passage: Passage, numbers: ReadonlySet<string>): boolean {
+  if (numbers.size === 0) return true;
+  const stated = numbersIn(`${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`);
+  return [...numbers].every((number) => stated.has(number));
 }

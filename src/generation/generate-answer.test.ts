@@ -46,6 +46,10 @@ describe("generated answers through an OpenAI-compatible server", () => {
   beforeAll(async () => {
     folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
     folder.write(
+      "knowledge/registrar/change-of-major.md",
+      "---\ntitle: Change of major\nlang: en\n---\n# Change of major\n\nUndergraduates may apply to change their major after completing their first year of study. Applications are accepted from March 1 to March 15 each year.\n",
+    );
+    folder.write(
       "knowledge/housing/faq.csv",
       "question,answer\n宿舍押金是多少錢?,宿舍押金為新臺幣3000元，退宿時無息退還。\n",
     );
@@ -171,6 +175,26 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(model.chatRequests).toHaveLength(2);
   });
 
+  it("uses the persona of the collection asked about", async () => {
+    model.scriptChat({ kind: "reply", text: "CANNOT_ANSWER" });
+    await ask({ question: "宿舍可以養貓嗎?", collection: "housing" });
+    expect(model.chatRequests[0]?.messages[0]?.content).toContain("宿舍小幫手");
+  });
+
+  it("answers an English question in English, sentences spaced apart", async () => {
+    model.scriptChat({
+      kind: "reply",
+      text: "Undergraduates can apply after their first year. [1] Applications run from March 1 to March 15. [1]",
+    });
+    const body = await ask({ question: "When can I change my major?" });
+    expect(model.chatRequests[0]?.messages[0]?.content).toContain("Write in English");
+    expect(body).toMatchObject({
+      mode: "generative",
+      answer: "Undergraduates can apply after their first year.[1] Applications run from March 1 to March 15.[1]",
+    });
+    expect(body.citations[0].doc_id).toBe("registrar/change-of-major.md");
+  });
+
   it("sends a curated FAQ answer as it is, without asking the model", async () => {
     const body = await ask({ question: "宿舍押金多少錢" });
     expect(body).toMatchObject({ status: "answered", mode: "faq" });
@@ -201,6 +225,22 @@ describe("generated answers through an OpenAI-compatible server", () => {
       grounding: { dropped_sentences: 1 },
     });
     expect(model.chatRequests[0]?.stream).toBe(true);
+  });
+
+  it("withdraws streamed text with a reset event when the answer falls back", async () => {
+    model.scriptChat({ kind: "reply", text: "以下是說明：\n圖書館週日開放到晚上十點。[1]" });
+    const response = await fetch(`${apiUrl}/v1/answer`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ question: "研究生的加退選期限是什麼時候?" }),
+    });
+    const events = parseServerSentEvents(await response.text());
+    expect(events.map((event) => event.event)).toEqual(["citations", "delta", "reset", "citations", "delta", "done"]);
+    expect(events[2]?.data).toEqual({ reason: "ungrounded" });
+    const done = events[5]?.data;
+    expect(done).toMatchObject({ mode: "extractive", fallback_reason: "ungrounded" });
+    expect(events[3]?.data.citations).toEqual(done.citations);
+    expect(events[4]?.data.text).toBe(done.answer);
   });
 
   it("aborts the model call when the client disconnects", async () => {

@@ -16,8 +16,12 @@ import { detectLanguage } from "../text/language.js";
 import {
   type CheckedSentence,
   checkSentence,
+  type GeneratedSentence,
+  isDeclined,
+  joinSentences,
   quoteSpan,
   renderSentence,
+  separatorBefore,
   splitGeneratedSentences,
 } from "./check-grounding.js";
 import { buildGroundedPrompt, CANNOT_ANSWER } from "./grounded-prompt.js";
@@ -33,8 +37,14 @@ export interface GenerationSettings extends AnsweringSettings {
   personaFor(collection: string | undefined): Persona;
 }
 
-/** What a streaming client is sent before the final answer. */
-export type AnswerEvent = { type: "citations"; citations: Citation[] } | { type: "delta"; text: string };
+/**
+ * What a streaming client is sent before the final answer. `reset` says that the text sent so far
+ * is withdrawn (the model failed or its answer did not hold up); new citations and text follow.
+ */
+export type AnswerEvent =
+  | { type: "citations"; citations: Citation[] }
+  | { type: "delta"; text: string }
+  | { type: "reset"; reason: FallbackReason };
 
 type FallbackReason = NonNullable<AnswerResponse["fallback_reason"]>;
 
@@ -55,14 +65,20 @@ export async function generateAnswer(
   const answering = { ...settings, contactLines: persona.contactLines };
   const candidate = await findAnswerCandidate(store, request, settings);
   const passages = candidate.passages.slice(0, PASSAGES_FOR_MODEL);
-  const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage"> = {}) =>
-    settleAnswer(request.question, candidate.answer, answering, startedAt, { ...extra, fallback_reason: reason });
-
-  if (candidate.answer?.mode === "faq" || passages.length === 0) {
-    const response = settleAnswer(request.question, candidate.answer, answering, startedAt);
+  const sendWhole = (response: AnswerResponse) => {
     options.onEvent?.({ type: "citations", citations: response.citations });
     options.onEvent?.({ type: "delta", text: response.answer });
     return response;
+  };
+  const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage">) => {
+    options.onEvent?.({ type: "reset", reason });
+    return sendWhole(
+      settleAnswer(request.question, candidate.answer, answering, startedAt, { ...extra, fallback_reason: reason }),
+    );
+  };
+
+  if (candidate.answer?.mode === "faq" || passages.length === 0) {
+    return sendWhole(settleAnswer(request.question, candidate.answer, answering, startedAt));
   }
 
   const language = detectLanguage(request.question);
@@ -76,8 +92,8 @@ export async function generateAnswer(
   let dropped = 0;
   let declined = false;
   let usage: AnswerResponse["usage"];
-  const take = (sentence: string) => {
-    if (sentence.trim() === CANNOT_ANSWER) {
+  const take = (sentence: GeneratedSentence) => {
+    if (declined || isDeclined(sentence.text, CANNOT_ANSWER)) {
       declined = true;
       return;
     }
@@ -87,7 +103,7 @@ export async function generateAnswer(
       return;
     }
     kept.push(checked);
-    const separator = kept.length > 1 && language === "en" ? " " : "";
+    const separator = kept.length > 1 ? separatorBefore(checked, language) : "";
     options.onEvent?.({ type: "delta", text: `${separator}${renderSentence(checked)}` });
   };
 
@@ -104,21 +120,25 @@ export async function generateAnswer(
       }
       // A sentence is complete once the next one has begun (its markers may follow its full stop).
       const sentences = splitGeneratedSentences(text);
-      const last = sentences.at(-1) ?? "";
+      const last = sentences.at(-1)?.text ?? "";
       const complete = SENTENCE_CONTENT.test(last) ? sentences.length - 1 : released;
-      for (; released < complete; released++) take(sentences[released] ?? "");
+      for (; released < complete; released++) {
+        const sentence = sentences[released];
+        if (sentence) take(sentence);
+      }
     }
     for (const sentence of splitGeneratedSentences(text).slice(released)) take(sentence);
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    return fallBack(timeout.aborted ? "timeout" : isRateLimit(error) ? "rate_limited" : "model_error");
+    const reason = timeout.aborted ? "timeout" : isRateLimit(error) ? "rate_limited" : "model_error";
+    return fallBack(reason, { grounding: { checked: false, dropped_sentences: 0 } });
   }
 
   const grounding = { checked: true, dropped_sentences: dropped };
   if (declined) return fallBack("model_declined", { grounding, usage });
   if (!kept.some((sentence) => sentence.cites.length > 0)) return fallBack("ungrounded", { grounding, usage });
   const answer: CandidateAnswer = {
-    answer: kept.map(renderSentence).join(language === "en" ? " " : ""),
+    answer: joinSentences(kept, language),
     citations: citationsOf(kept, passages),
     confidence: candidate.answer?.confidence ?? 0,
     mode: "generative",

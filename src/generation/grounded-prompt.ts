@@ -30,7 +30,6 @@ export function buildGroundedPrompt(input: {
   purpose?: "answer" | "draft";
 }): (SystemMessage | HumanMessage)[] {
   const { persona } = input;
-  const contactLine = input.language === "en" ? persona.contactLines.en : persona.contactLines.zh;
   const rules = [
     `You are ${persona.assistantName}, the help desk assistant of the university.`,
     input.purpose === "draft"
@@ -40,7 +39,7 @@ export function buildGroundedPrompt(input: {
     "After every sentence, write the number of the passage it comes from in square brackets, like [1] or [2].",
     `Write in ${LANGUAGE_NAMES[input.language]}. Keep it short: one to four sentences.`,
     TONES[persona.tone],
-    `If the passages do not answer the question, reply with exactly ${CANNOT_ANSWER} and nothing else. Where people can ask instead: ${contactLine}`,
+    `If the passages do not answer the question, reply with exactly ${CANNOT_ANSWER} and nothing else.`,
     ...persona.guidance,
   ];
   const numbered = input.passages.map((passage, index) => {

@@ -13,7 +13,7 @@ const answerRoute = createRoute({
   path: "/v1/answer",
   summary: "Answer a question from the published documents, with citations, or abstain",
   description:
-    "With `stream: true` (or `Accept: text/event-stream`) the answer comes as Server-Sent Events: `citations` (the passages offered, numbered as the markers use them), then `delta` events of checked text, then `done` with the final JSON answer. `done` is authoritative: when the model fails mid-way it carries the extractive answer instead.",
+    "With `stream: true` (or `Accept: text/event-stream`) the answer comes as Server-Sent Events: `citations` (the passages offered, numbered as the markers use them), then `delta` events of checked text, then `done` with the final JSON answer. When the model fails or its answer does not hold up, a `reset` event withdraws the text sent so far, and `citations` and `delta` of the extractive answer (or the abstention) follow; `done` always carries the final answer.",
   request: { body: { required: true, content: { "application/json": { schema: answerRequestSchema } } } },
   responses: {
     200: {
@@ -31,9 +31,10 @@ export function registerAnswerRoute(app: OpenAPIHono, dependencies: AppDependenc
   app.openapi(answerRoute, async (context) => {
     const request = context.req.valid("json");
     await requireKnownCollection(dependencies.store, request.collection);
-    const wantsStream = request.stream || (context.req.header("accept") ?? "").includes("text/event-stream");
+    const wantsStream = request.stream ?? (context.req.header("accept") ?? "").includes("text/event-stream");
     if (wantsStream) return streamAnswer(context, dependencies, request) as never;
-    return context.json(await answer(dependencies, request), 200);
+    // A client that gives up also stops the model call.
+    return context.json(await answer(dependencies, request, { signal: context.req.raw.signal }), 200);
   });
 }
 
@@ -59,7 +60,8 @@ function streamAnswer(context: Context, dependencies: AppDependencies, request: 
     const onEvent = (event: AnswerEvent) => {
       streamedEvents = true;
       if (event.type === "citations") send("citations", { citations: event.citations });
-      else send("delta", { text: event.text });
+      else if (event.type === "delta") send("delta", { text: event.text });
+      else send("reset", { reason: event.reason });
     };
     try {
       const final = await answer(dependencies, request, { signal: clientGone.signal, onEvent });

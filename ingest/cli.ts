@@ -1,4 +1,5 @@
 import { loadConfig } from "../src/config.js";
+import { openTextEmbedder } from "../src/embedding/text-embedder.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { type SyncSummary, syncFolder } from "./sync-folder.js";
 
@@ -17,11 +18,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const store = new SqliteIndexStore(config.databaseFile);
+  const embedding = openTextEmbedder(config);
   try {
-    const summary = await syncFolder(store, folder);
+    const summary = await syncFolder(store, folder, undefined, { embedder: embedding.embedder });
     console.log(formatSummary(summary));
     return summary.failures.length > 0 ? 1 : 0;
   } finally {
+    embedding.close();
     await store.close();
   }
 }
@@ -31,6 +34,7 @@ function formatSummary(summary: SyncSummary): string {
     `added ${summary.added}, updated ${summary.updated}, removed ${summary.removed}, unchanged ${summary.unchanged} documents`,
     `${summary.chunks} chunks written in ${summary.seconds.toFixed(2)} s`,
   ];
+  if (summary.embedded > 0) lines.push(`${summary.embedded} texts embedded (the rest came from the cache)`);
   if (summary.failures.length > 0) {
     lines.push(`${summary.failures.length} file(s) failed and kept their previous version, if any:`);
     for (const failure of summary.failures) lines.push(`  ${failure.path}: ${failure.reason}`);

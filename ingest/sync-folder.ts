@@ -1,8 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import type { TextEmbedder } from "../src/embedding/text-embedder.js";
 import { DocumentConflictError } from "../src/errors.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.js";
+import { embedChunks, fillMissingVectors, prepareEmbeddingSpace } from "./embed-chunks.js";
 import { buildDocumentRecords, hashContent } from "./index-document.js";
 import { parseFile } from "./parse-file.js";
 
@@ -18,6 +20,8 @@ export interface SyncSummary {
   unchanged: number;
   /** Chunks written by this sync (of added and updated documents). */
   chunks: number;
+  /** Texts sent to the embedding model (cached ones are not); 0 without one. */
+  embedded: number;
   seconds: number;
   failures: SyncFailure[];
 }
@@ -40,8 +44,10 @@ export async function syncFolder(
   store: IndexStore,
   folder: string,
   chunking: ChunkingOptions = defaultChunkingOptions,
+  options: { embedder?: TextEmbedder } = {},
 ): Promise<SyncSummary> {
   const startedAt = performance.now();
+  const embeddedBefore = options.embedder?.embeddedTexts ?? 0;
   const sourceRoot = path.resolve(folder);
   const files = await listDocumentFiles(sourceRoot);
   const stored = await store.listDocuments();
@@ -51,7 +57,27 @@ export async function syncFolder(
     if (root !== sourceRoot && !(await isFolder(root))) vanishedRoots.add(root);
   }
   const ownedHere = (root: string) => root === sourceRoot || vanishedRoots.has(root);
-  const summary: SyncSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, chunks: 0, seconds: 0, failures: [] };
+  const summary: SyncSummary = {
+    added: 0,
+    updated: 0,
+    removed: 0,
+    unchanged: 0,
+    chunks: 0,
+    embedded: 0,
+    seconds: 0,
+    failures: [],
+  };
+  // An embedding model that fails does not stop the sync: documents are indexed for lexical
+  // search, and their vectors are filled in by a later sync.
+  let embedder = options.embedder;
+  const stopEmbedding = (error: unknown): undefined => {
+    summary.failures.push({
+      path: "(embeddings)",
+      reason: `${(error as Error).message}; vectors are filled in by the next sync`,
+    });
+    embedder = undefined;
+  };
+  if (embedder) await prepareEmbeddingSpace(store, embedder).catch(stopEmbedding);
 
   for (const docId of files) {
     try {
@@ -72,7 +98,9 @@ export async function syncFolder(
       }
       const parsed = await parseFile(docId, bytes);
       const { document, chunks } = buildDocumentRecords(parsed, { docId, sourceRoot, contentHash }, chunking);
-      await store.replaceDocument(document, chunks, { takeOverFrom });
+      const vectors =
+        embedder && (await embedChunks(embedder, chunks, document.status === "published").catch(stopEmbedding));
+      await store.replaceDocument(document, chunks, { takeOverFrom, vectors });
       summary.chunks += chunks.length;
       if (storedHash === undefined) summary.added++;
       else summary.updated++;
@@ -88,6 +116,8 @@ export async function syncFolder(
       summary.removed++;
     }
   }
+  if (embedder) await fillMissingVectors(store, embedder).catch(stopEmbedding);
+  summary.embedded = (options.embedder?.embeddedTexts ?? 0) - embeddedBefore;
   summary.seconds = (performance.now() - startedAt) / 1000;
   return summary;
 }

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
+import { openTextEmbedder } from "./embedding/text-embedder.js";
 import { createChatModel } from "./generation/chat-model.js";
 import { createApp, type Readiness } from "./http/app.js";
 import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
@@ -17,10 +18,13 @@ async function main(): Promise<void> {
   }
   const store = new SqliteIndexStore(config.databaseFile);
   const readiness: Readiness = { ready: false, reason: `syncing ${config.knowledgeDir}` };
+  const embedding = openTextEmbedder(config);
+  const { embedder } = embedding;
   const answering = {
     abstainThreshold: config.abstainThreshold,
     faqMatchThreshold: defaultFaqMatchThreshold,
     contactLines: config.contactLines,
+    embedder,
   };
   const personaOf = (collection: string | undefined) => personaFor(config, collection);
   const app = createApp({
@@ -41,7 +45,13 @@ async function main(): Promise<void> {
   });
   log("answers", {
     mode: config.model ? "generative" : "extractive",
-    ...(config.model ? { chat_model: config.model.chatModel, base_url: config.model.baseUrl ?? "api.openai.com" } : {}),
+    ...(config.model
+      ? {
+          chat_model: config.model.chatModel,
+          embedding_model: config.model.embeddingModel,
+          base_url: config.model.baseUrl ?? "api.openai.com",
+        }
+      : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port }, (address) => {
     log("listening", { url: `http://localhost:${address.port}` });
@@ -54,12 +64,16 @@ async function main(): Promise<void> {
     console.error(`Cannot serve HTTP: ${reason}`);
     process.exit(1);
   });
-  const shutDown = () => server.close(() => void store.close().then(() => process.exit(0)));
+  const shutDown = () =>
+    server.close(() => {
+      embedding.close();
+      void store.close().then(() => process.exit(0));
+    });
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 
   try {
-    const summary = await syncFolder(store, config.knowledgeDir);
+    const summary = await syncFolder(store, config.knowledgeDir, undefined, { embedder });
     log("synced", { folder: config.knowledgeDir, ...summary, seconds: Number(summary.seconds.toFixed(2)) });
     readiness.ready = true;
     readiness.reason = "";

@@ -1,3 +1,4 @@
+import type { TextEmbedder } from "../embedding/text-embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -17,6 +18,8 @@ export interface AnsweringSettings {
   /** A curated FAQ question at least this similar is answered with its curated answer. */
   faqMatchThreshold: number;
   contactLines: ContactLines;
+  /** Set when an embedding model is configured: retrieval is then hybrid. */
+  embedder?: TextEmbedder;
 }
 
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
@@ -74,11 +77,12 @@ export function settleAnswer(
 export async function findAnswerCandidate(
   store: IndexStore,
   request: QuestionRequest,
-  settings: Pick<AnsweringSettings, "faqMatchThreshold">,
+  settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder">,
 ): Promise<AnswerCandidate> {
   const { queryWeights, passages } = await retrievePassages(store, request.question, {
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
+    queryVector: await settings.embedder?.embedQuestion(request.question),
   });
   const topPassage = passages[0];
   if (!topPassage) return { passages };

@@ -4,6 +4,8 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import type { Persona } from "../config.js";
+import { EmbeddingCache } from "../embedding/embedding-cache.js";
+import { createTextEmbedder } from "../embedding/text-embedder.js";
 import { createApp } from "../http/app.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
@@ -42,6 +44,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
   let apiUrl: string;
   let closeApi: () => void;
   let generation: GenerationSettings;
+  let cache: EmbeddingCache;
 
   beforeAll(async () => {
     folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
@@ -55,8 +58,18 @@ describe("generated answers through an OpenAI-compatible server", () => {
     );
     model = await startFakeOpenAiServer();
     store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
-    await syncFolder(store, path.join(folder.root, "knowledge"));
-    const answering = { abstainThreshold: 0.5, faqMatchThreshold: 0.7, contactLines: persona(undefined).contactLines };
+    cache = new EmbeddingCache(":memory:");
+    const embedder = createTextEmbedder(
+      { baseUrl: model.baseUrl, chatModel: "local-model", embeddingModel: "local-embedder", answerTimeoutMs: 10_000 },
+      cache,
+    );
+    await syncFolder(store, path.join(folder.root, "knowledge"), undefined, { embedder });
+    const answering = {
+      abstainThreshold: 0.5,
+      faqMatchThreshold: 0.7,
+      contactLines: persona(undefined).contactLines,
+      embedder,
+    };
     generation = {
       ...answering,
       chatModel: createChatModel({
@@ -87,6 +100,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
     closeApi();
     await model.close();
     await store.close();
+    cache.close();
     folder.cleanUp();
   });
 
@@ -125,6 +139,13 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(user?.content).toContain("[1] (加退選辦法 > 加退選辦法 > 期限)");
     expect(user?.content).toContain("研究生之加退選期限為開學後第三週週五。");
     expect(user?.content).toContain("Question: 研究生加退選到什麼時候?");
+  });
+
+  it("retrieves by meaning as well as by words: the question is embedded", async () => {
+    model.scriptChat({ kind: "reply", text: `${GRADUATE_DEADLINE}[1]` });
+    await ask({ question: "研究生加退選到什麼時候?" });
+    expect(model.embeddingInputs.flat()).toContain("研究生加退選到什麼時候?");
+    expect(await store.embeddingSpace()).toEqual({ model: "local-embedder", dimensions: 16 });
   });
 
   it("drops a sentence its passage does not support and says so", async () => {

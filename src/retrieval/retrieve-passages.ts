@@ -10,6 +10,8 @@ const COMMON_TERM_MIN_CHUNKS = 50;
 const MIN_MATCH_TERMS = 3;
 /** Share of the rerank score that comes from query coverage rather than BM25; 0.5 measured best of 0.3–0.7 on both evals. */
 const COVERAGE_SHARE = 0.5;
+/** Reciprocal-rank fusion constant: the usual 60 keeps the top few of each list close together. */
+const RRF_K = 60;
 
 export interface Passage extends ChunkHit {
   /** Rerank score: BM25 relative to the best candidate, blended with query coverage. */
@@ -27,6 +29,8 @@ export interface RetrievedPassages {
 export interface RetrievalOptions {
   collection?: string;
   limit: number;
+  /** The query's embedding: dense results are then fused with the lexical ones. */
+  queryVector?: number[];
 }
 
 /**
@@ -63,5 +67,38 @@ export async function retrievePassages(
     return { ...hit, coverage, relevance };
   });
   passages.sort((left, right) => right.relevance - left.relevance);
-  return { queryWeights, passages: passages.slice(0, options.limit) };
+  if (!options.queryVector) return { queryWeights, passages: passages.slice(0, options.limit) };
+
+  const similar = await store.searchSimilar({
+    vector: options.queryVector,
+    collection: options.collection,
+    limit: Math.max(CANDIDATE_COUNT, options.limit),
+  });
+  const fused = fuseRankings(passages, similar, (hit) => ({
+    ...hit,
+    // Found by meaning only: no lexical score to compare with the others.
+    score: 0,
+    coverage: weightedCoverage(queryWeights, hit.terms),
+    relevance: 0,
+  }));
+  return { queryWeights, passages: fused.slice(0, options.limit) };
+}
+
+/**
+ * Reciprocal-rank fusion of the lexical ranking and the dense one: each list adds 1/(k + rank), so
+ * a passage near the top of both wins; relevance becomes the fused score scaled to 0–1.
+ */
+function fuseRankings(lexical: Passage[], similar: ChunkHit[], toPassage: (hit: ChunkHit) => Passage): Passage[] {
+  const fused = new Map<string, { passage: Passage; score: number }>();
+  const add = (passage: Passage, rank: number) => {
+    const entry = fused.get(passage.chunk.chunkId) ?? { passage, score: 0 };
+    entry.score += 1 / (RRF_K + rank + 1);
+    fused.set(passage.chunk.chunkId, entry);
+  };
+  for (const [rank, passage] of lexical.entries()) add(passage, rank);
+  for (const [rank, hit] of similar.entries()) add(fused.get(hit.chunk.chunkId)?.passage ?? toPassage(hit), rank);
+  const best = 2 / (RRF_K + 1);
+  return [...fused.values()]
+    .sort((left, right) => right.score - left.score)
+    .map(({ passage, score }) => ({ ...passage, relevance: score / best }));
 }

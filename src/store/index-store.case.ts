@@ -122,6 +122,83 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
       expect(statistics.chunkFrequency.get(library as string)).toBe(1);
       expect(statistics.chunkFrequency.has(absent as string)).toBe(false);
     });
+
+    describe("dense vectors", () => {
+      const space = { model: "test-embedder", dimensions: 3 };
+      const vectorsOf = (entries: [string, number[]][]) => ({ vectors: new Map(entries) });
+      const nearest = async (vector: number[], collection?: string) =>
+        (await store.searchSimilar({ vector, collection, limit: 5 })).map((hit) => hit.chunk.chunkId);
+
+      beforeEach(async () => {
+        await store.resetEmbeddingSpace(space);
+        await store.replaceDocument(
+          ...sampleDocument("registrar/a.md", "A", ["加退選", "轉系"]),
+          vectorsOf([
+            ["registrar/a.md#0", [1, 0, 0]],
+            ["registrar/a.md#1", [0, 1, 0]],
+          ]),
+        );
+        await store.replaceDocument(
+          ...sampleDocument("housing/b.md", "B", ["宿舍"]),
+          vectorsOf([["housing/b.md#0", [0.9, 0.1, 0]]]),
+        );
+      });
+
+      it("finds the nearest published chunks, best first, with cosine similarity as the score", async () => {
+        expect(await store.embeddingSpace()).toEqual(space);
+        const hits = await store.searchSimilar({ vector: [1, 0.05, 0], limit: 2 });
+        expect(hits.map((hit) => hit.chunk.chunkId)).toEqual(["registrar/a.md#0", "housing/b.md#0"]);
+        expect(hits[0]?.score).toBeCloseTo(0.999, 2);
+        expect(hits[0]?.document.title).toBe("A");
+        expect(hits[0]?.terms.has(normalizeForMatching("加退選"))).toBe(true);
+      });
+
+      it("filters by collection and never returns drafts or deleted documents", async () => {
+        expect(await nearest([1, 0, 0], "housing")).toEqual(["housing/b.md#0"]);
+        await store.replaceDocument(
+          ...sampleDocument("library/c.md", "C", ["草稿"], { status: "draft" }),
+          vectorsOf([["library/c.md#0", [1, 0, 0]]]),
+        );
+        await store.deleteDocument("housing/b.md");
+        expect(await nearest([1, 0, 0])).toEqual(["registrar/a.md#0", "registrar/a.md#1"]);
+      });
+
+      it("replaces a document's vectors with its chunks", async () => {
+        await store.replaceDocument(
+          ...sampleDocument("registrar/a.md", "A", ["加退選"]),
+          vectorsOf([["registrar/a.md#0", [0, 0, 1]]]),
+        );
+        expect((await nearest([0, 0, 1]))[0]).toBe("registrar/a.md#0");
+        expect(await nearest([0, 1, 0])).not.toContain("registrar/a.md#1");
+      });
+
+      it("starts a new space empty, then fills in the chunks that have no vector", async () => {
+        await store.resetEmbeddingSpace({ model: "another-embedder", dimensions: 2 });
+        expect(await nearest([1, 0])).toEqual([]);
+        const missing = await store.chunksWithoutVectors(10);
+        expect(missing.map((chunk) => chunk.chunkId).sort()).toEqual([
+          "housing/b.md#0",
+          "registrar/a.md#0",
+          "registrar/a.md#1",
+        ]);
+        await store.setChunkVectors(new Map([["housing/b.md#0", [0, 1]]]));
+        expect(await nearest([0, 1])).toEqual(["housing/b.md#0"]);
+        expect(await store.chunksWithoutVectors(10)).toHaveLength(2);
+      });
+
+      it("refuses a vector of the wrong size and keeps the stored document", async () => {
+        await expect(
+          store.replaceDocument(
+            ...sampleDocument("housing/b.md", "B", ["宿舍二"]),
+            vectorsOf([["housing/b.md#0", [1, 0]]]),
+          ),
+        ).rejects.toThrow(/size/);
+        expect(await nearest([0.9, 0.1, 0], "housing")).toEqual(["housing/b.md#0"]);
+        expect(
+          (await store.searchSimilar({ vector: [0.9, 0.1, 0], collection: "housing", limit: 1 }))[0]?.chunk.text,
+        ).toBe("宿舍");
+      });
+    });
   });
 }
 

@@ -62,6 +62,20 @@ export interface TermStatistics {
 export interface ReplaceOptions {
   /** A source folder that no longer exists, whose copy of this document may be replaced. */
   takeOverFrom?: string;
+  /** Embeddings of the document's chunks, by chunkId, in the current embedding space. */
+  vectors?: ReadonlyMap<string, number[]>;
+}
+
+/** The model whose vectors the index holds; vectors of two models are never mixed. */
+export interface EmbeddingSpace {
+  model: string;
+  dimensions: number;
+}
+
+export interface SimilarityRequest {
+  vector: number[];
+  collection?: string;
+  limit: number;
 }
 
 export interface IndexStore {
@@ -79,5 +93,14 @@ export interface IndexStore {
   /** Published chunks only, best first. */
   searchChunks(request: SearchRequest): Promise<ChunkHit[]>;
   termStatistics(terms: string[]): Promise<TermStatistics>;
+  /** The embedding space of the stored vectors, if any. */
+  embeddingSpace(): Promise<EmbeddingSpace | undefined>;
+  /** Drops every stored vector and starts a new space (another model or size). */
+  resetEmbeddingSpace(space: EmbeddingSpace): Promise<void>;
+  /** Published chunks that have no vector yet (after a reset, or before embeddings were enabled). */
+  chunksWithoutVectors(limit: number): Promise<Pick<ChunkRecord, "chunkId" | "text">[]>;
+  setChunkVectors(vectors: ReadonlyMap<string, number[]>): Promise<void>;
+  /** Published chunks nearest to the vector, best first; `score` is the cosine similarity. */
+  searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]>;
   close(): Promise<void>;
 }

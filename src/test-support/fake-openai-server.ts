@@ -24,6 +24,8 @@ export interface FakeOpenAiServer {
   embeddingInputs: string[][];
   /** Behaviours for the next chat requests, in order; the last one repeats. */
   scriptChat(...behaviours: ChatBehaviour[]): void;
+  /** Answer embedding requests with this HTTP status (an outage), or normally again with undefined. */
+  failEmbeddings(status: number | undefined): void;
   /** Requests the server saw closed by the client before it finished answering. */
   abortedChats(): number;
   close(): Promise<void>;
@@ -36,16 +38,29 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const embeddingInputs: string[][] = [];
   let script: ChatBehaviour[] = [{ kind: "reply", text: "" }];
   let aborted = 0;
+  let embeddingFailure: number | undefined;
 
   const server = http.createServer(async (request, response) => {
     const body = JSON.parse((await readBody(request)) || "{}");
     if (request.url?.endsWith("/embeddings")) {
+      if (embeddingFailure !== undefined) {
+        sendJson(response, embeddingFailure, { error: { message: "scripted embedding failure" } });
+        return;
+      }
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
       embeddingInputs.push(inputs);
       sendJson(response, 200, {
         object: "list",
         model: body.model,
-        data: inputs.map((input, index) => ({ object: "embedding", index, embedding: embedText(input) })),
+        // The official client asks for base64 (little-endian float32) unless told otherwise.
+        data: inputs.map((input, index) => ({
+          object: "embedding",
+          index,
+          embedding:
+            body.encoding_format === "base64"
+              ? Buffer.from(new Float32Array(embedText(input)).buffer).toString("base64")
+              : embedText(input),
+        })),
         usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
       });
       return;
@@ -77,6 +92,9 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     embeddingInputs,
     scriptChat: (...behaviours) => {
       script = behaviours;
+    },
+    failEmbeddings: (status) => {
+      embeddingFailure = status;
     },
     abortedChats: () => aborted,
     close: () =>

@@ -16,11 +16,12 @@ const searchRoute = createRoute({
   },
 });
 
-export function registerSearchRoute(app: OpenAPIHono, { store }: AppDependencies): void {
+export function registerSearchRoute(app: OpenAPIHono, { store, answering }: AppDependencies): void {
   app.openapi(searchRoute, async (context) => {
     const { query, top_k, collection } = context.req.valid("json");
     await requireKnownCollection(store, collection);
-    const { passages } = await retrievePassages(store, query, { collection, limit: top_k });
+    const queryVector = await answering.embedder?.embedQuestion(query);
+    const { passages } = await retrievePassages(store, query, { collection, limit: top_k, queryVector });
     const results = passages.map((passage) => ({
       doc_id: passage.document.docId,
       chunk_id: passage.chunk.chunkId,

@@ -17,11 +17,16 @@ describe("SqliteIndexStore", () => {
   it("keeps what was indexed across reopening the file", async () => {
     const file = newDatabaseFile();
     const first = new SqliteIndexStore(file);
-    await first.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 8."]));
+    await first.resetEmbeddingSpace({ model: "m", dimensions: 2 });
+    await first.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 8."]), {
+      vectors: new Map([["a.md#0", [1, 0]]]),
+    });
     await first.close();
     const second = new SqliteIndexStore(file);
     const hits = await second.searchChunks({ terms: ["librari"], limit: 5 });
     expect(hits.map((hit) => hit.chunk.text)).toEqual(["The library opens at 8."]);
+    expect(await second.embeddingSpace()).toEqual({ model: "m", dimensions: 2 });
+    expect((await second.searchSimilar({ vector: [1, 0], limit: 1 }))[0]?.chunk.chunkId).toBe("a.md#0");
     await second.close();
   });
 

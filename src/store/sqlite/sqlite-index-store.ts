@@ -1,15 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import * as sqliteVec from "sqlite-vec";
 import { DocumentConflictError, StoreUnavailableError } from "../../errors.js";
 import { analyzeText } from "../../text/tokenize.js";
 import type {
   ChunkHit,
   ChunkRecord,
   DocumentRecord,
+  EmbeddingSpace,
   IndexStore,
   ReplaceOptions,
   SearchRequest,
+  SimilarityRequest,
   TermStatistics,
 } from "../index-store.js";
 
@@ -50,7 +53,10 @@ const SCHEMA = `
     title, heading, question, body, tokenize = 'unicode61 remove_diacritics 0'
   );
   CREATE VIRTUAL TABLE IF NOT EXISTS chunk_term_counts USING fts5vocab(chunk_terms, row);
+  CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
+
+const EMBEDDING_SPACE_KEY = "embedding_space";
 
 interface ChunkRow {
   id: number;
@@ -77,10 +83,22 @@ interface SearchRow extends ChunkRow {
   body_terms: string;
 }
 
-/** The embedded index: one SQLite file, BM25 through FTS5. */
+/** The embedded index: one SQLite file, BM25 through FTS5, dense vectors through sqlite-vec. */
 export class SqliteIndexStore implements IndexStore {
   private readonly database: Database.Database;
   private readonly statements;
+  /** Vector statements exist only while a space does: the table's size is the model's. */
+  private space: EmbeddingSpace | undefined;
+  private vectorStatements:
+    | {
+        insert: Database.Statement<[bigint, Float32Array, string]>;
+        deleteForDocument: Database.Statement<[string]>;
+        deleteOne: Database.Statement<[bigint]>;
+        nearest: Database.Statement<[Float32Array, number], { rowid: number; distance: number }>;
+        nearestInCollection: Database.Statement<[Float32Array, number, string], { rowid: number; distance: number }>;
+        missing: Database.Statement<[number], { chunk_id: string; text: string }>;
+      }
+    | undefined;
 
   constructor(databaseFile: string) {
     if (databaseFile !== ":memory:") fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
@@ -89,6 +107,7 @@ export class SqliteIndexStore implements IndexStore {
       this.database.pragma("journal_mode = WAL");
       this.database.pragma("foreign_keys = ON");
       this.database.exec(SCHEMA);
+      sqliteVec.load(this.database);
     } catch (error) {
       throw new StoreUnavailableError(`Cannot open the index at ${databaseFile}: ${(error as Error).message}`);
     }
@@ -146,7 +165,25 @@ export class SqliteIndexStore implements IndexStore {
       chunkFrequencies: this.database.prepare<[string], { term: string; doc: number }>(
         "SELECT term, doc FROM chunk_term_counts WHERE term IN (SELECT value FROM json_each(?))",
       ),
+      setting: this.database.prepare<[string], { value: string }>("SELECT value FROM settings WHERE key = ?"),
+      saveSetting: this.database.prepare<[string, string]>(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ),
+      chunksByIds: this.database.prepare<[string], SearchRow>(
+        `SELECT chunks.*, documents.title, documents.url, documents.collection, documents.lang, 0 AS relevance,
+           chunk_terms.title AS title_terms, chunk_terms.heading AS heading_terms,
+           chunk_terms.question AS question_terms, chunk_terms.body AS body_terms
+         FROM chunks
+         JOIN documents ON documents.doc_id = chunks.doc_id
+         JOIN chunk_terms ON chunk_terms.rowid = chunks.id
+         WHERE chunks.id IN (SELECT value FROM json_each(?)) AND documents.status = 'published'`,
+      ),
+      chunkForVector: this.database.prepare<[string], { id: number; collection: string }>(
+        `SELECT chunks.id, documents.collection FROM chunks JOIN documents ON documents.doc_id = chunks.doc_id
+         WHERE chunks.chunk_id = ? AND documents.status = 'published'`,
+      ),
     };
+    this.space = this.readEmbeddingSpace();
   }
 
   async listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>> {
@@ -160,6 +197,7 @@ export class SqliteIndexStore implements IndexStore {
 
   async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options: ReplaceOptions = {}): Promise<void> {
     const titleTerms = analyzeText(document.title).join(" ");
+    const vectorStatements = options.vectors && options.vectors.size > 0 ? this.requireVectors() : undefined;
     // IMMEDIATE takes the write lock first, so two syncs cannot both pass the owner check.
     this.database
       .transaction(() => {
@@ -185,6 +223,8 @@ export class SqliteIndexStore implements IndexStore {
           });
           // A draft is stored (editors will preview it) but has no terms: it cannot be found or cited.
           if (document.status !== "published") continue;
+          const vector = options.vectors?.get(chunk.chunkId);
+          if (vector) vectorStatements?.insert.run(BigInt(lastInsertRowid), this.toVector(vector), document.collection);
           this.statements.insertChunkTerms.run(
             lastInsertRowid,
             titleTerms,
@@ -211,18 +251,7 @@ export class SqliteIndexStore implements IndexStore {
         limit: request.limit,
       }),
     );
-    return rows.map((row) => ({
-      chunk: toChunkRecord(row),
-      document: {
-        docId: row.doc_id,
-        title: row.title,
-        url: row.url ?? undefined,
-        collection: row.collection,
-        lang: row.lang ?? undefined,
-      },
-      score: row.relevance,
-      terms: new Set(`${row.title_terms} ${row.heading_terms} ${row.question_terms} ${row.body_terms}`.split(" ")),
-    }));
+    return rows.map(toChunkHit);
   }
 
   async termStatistics(terms: string[]): Promise<TermStatistics> {
@@ -235,8 +264,103 @@ export class SqliteIndexStore implements IndexStore {
     });
   }
 
+  async embeddingSpace(): Promise<EmbeddingSpace | undefined> {
+    return this.space;
+  }
+
+  async resetEmbeddingSpace(space: EmbeddingSpace): Promise<void> {
+    if (!Number.isInteger(space.dimensions) || space.dimensions < 1 || space.dimensions > 8192) {
+      throw new Error(`embedding size ${space.dimensions} is not a usable vector size`);
+    }
+    this.database.transaction(() => {
+      this.vectorStatements = undefined;
+      this.database.exec("DROP TABLE IF EXISTS chunk_vectors");
+      this.database.exec(
+        `CREATE VIRTUAL TABLE chunk_vectors USING vec0(embedding float[${space.dimensions}] distance_metric=cosine, collection text)`,
+      );
+      this.statements.saveSetting.run(EMBEDDING_SPACE_KEY, JSON.stringify(space));
+    })();
+    this.space = space;
+  }
+
+  async chunksWithoutVectors(limit: number): Promise<Pick<ChunkRecord, "chunkId" | "text">[]> {
+    const statements = this.vectors();
+    if (!statements) return [];
+    return this.read(() => statements.missing.all(limit).map((row) => ({ chunkId: row.chunk_id, text: row.text })));
+  }
+
+  async setChunkVectors(vectors: ReadonlyMap<string, number[]>): Promise<void> {
+    const statements = this.requireVectors();
+    this.database.transaction(() => {
+      for (const [chunkId, vector] of vectors) {
+        const chunk = this.statements.chunkForVector.get(chunkId);
+        if (!chunk) continue;
+        statements.deleteOne.run(BigInt(chunk.id));
+        statements.insert.run(BigInt(chunk.id), this.toVector(vector), chunk.collection);
+      }
+    })();
+  }
+
+  async searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]> {
+    const statements = this.vectors();
+    if (!statements || !this.space || request.vector.length !== this.space.dimensions) return [];
+    const vector = this.toVector(request.vector);
+    return this.read(() => {
+      const nearest =
+        request.collection === undefined
+          ? statements.nearest.all(vector, request.limit)
+          : statements.nearestInCollection.all(vector, request.limit, request.collection);
+      const similarity = new Map(nearest.map((row) => [row.rowid, 1 - row.distance]));
+      const rows = this.statements.chunksByIds.all(JSON.stringify(nearest.map((row) => row.rowid)));
+      return rows
+        .map((row) => ({ ...toChunkHit(row), score: similarity.get(row.id) ?? 0 }))
+        .sort((left, right) => right.score - left.score);
+    });
+  }
+
   async close(): Promise<void> {
     this.database.close();
+  }
+
+  private readEmbeddingSpace(): EmbeddingSpace | undefined {
+    const stored = this.statements.setting.get(EMBEDDING_SPACE_KEY)?.value;
+    return stored === undefined ? undefined : (JSON.parse(stored) as EmbeddingSpace);
+  }
+
+  private vectors() {
+    if (!this.space) return undefined;
+    this.vectorStatements ??= {
+      insert: this.database.prepare("INSERT INTO chunk_vectors (rowid, embedding, collection) VALUES (?, ?, ?)"),
+      deleteForDocument: this.database.prepare(
+        "DELETE FROM chunk_vectors WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)",
+      ),
+      deleteOne: this.database.prepare("DELETE FROM chunk_vectors WHERE rowid = ?"),
+      nearest: this.database.prepare(
+        "SELECT rowid, distance FROM chunk_vectors WHERE embedding MATCH ? AND k = ? ORDER BY distance",
+      ),
+      nearestInCollection: this.database.prepare(
+        "SELECT rowid, distance FROM chunk_vectors WHERE embedding MATCH ? AND k = ? AND collection = ? ORDER BY distance",
+      ),
+      missing: this.database.prepare(
+        `SELECT chunks.chunk_id, chunks.text FROM chunks JOIN documents ON documents.doc_id = chunks.doc_id
+         WHERE documents.status = 'published' AND chunks.id NOT IN (SELECT rowid FROM chunk_vectors)
+         ORDER BY chunks.id LIMIT ?`,
+      ),
+    };
+    return this.vectorStatements;
+  }
+
+  private requireVectors() {
+    const statements = this.vectors();
+    if (!statements) throw new Error("no embedding space: call resetEmbeddingSpace first");
+    return statements;
+  }
+
+  private toVector(vector: number[]): Float32Array {
+    if (vector.length !== this.space?.dimensions) {
+      throw new Error(`a vector of size ${vector.length} does not fit the index's size ${this.space?.dimensions}`);
+    }
+    return new Float32Array(vector);
   }
 
   /** Any failure to read is the index being unavailable, never a 500 with SQLite's words. */
@@ -249,10 +373,26 @@ export class SqliteIndexStore implements IndexStore {
   }
 
   private removeDocumentRows(docId: string): void {
+    this.vectors()?.deleteForDocument.run(docId);
     this.statements.deleteChunkTerms.run(docId);
     this.statements.deleteChunks.run(docId);
     this.statements.deleteDocument.run(docId);
   }
+}
+
+function toChunkHit(row: SearchRow): ChunkHit {
+  return {
+    chunk: toChunkRecord(row),
+    document: {
+      docId: row.doc_id,
+      title: row.title,
+      url: row.url ?? undefined,
+      collection: row.collection,
+      lang: row.lang ?? undefined,
+    },
+    score: row.relevance,
+    terms: new Set(`${row.title_terms} ${row.heading_terms} ${row.question_terms} ${row.body_terms}`.split(" ")),
+  };
 }
 
 function toChunkRecord(row: ChunkRow): ChunkRecord {

@@ -1,0 +1,43 @@
+import type { TextEmbedder } from "../src/embedding/text-embedder.js";
+import type { ChunkRecord, IndexStore } from "../src/store/index-store.js";
+
+/** Chunks embedded per round when filling in vectors for documents that did not change. */
+const FILL_BATCH = 256;
+
+/**
+ * Makes the index's vectors those of the embedder's model: a new model (or none before) starts an
+ * empty space, so vectors of two models are never compared. Its size comes from one probe call.
+ */
+export async function prepareEmbeddingSpace(store: IndexStore, embedder: TextEmbedder): Promise<void> {
+  const space = await store.embeddingSpace();
+  if (space?.model === embedder.model) return;
+  const [probe] = await embedder.embedTexts(["dimension probe"]);
+  await store.resetEmbeddingSpace({ model: embedder.model, dimensions: probe?.length ?? 0 });
+}
+
+/** Vectors for a document's chunks, by chunkId (drafts get none: they are never searched). */
+export async function embedChunks(
+  embedder: TextEmbedder,
+  chunks: readonly ChunkRecord[],
+  published: boolean,
+): Promise<Map<string, number[]>> {
+  if (!published || chunks.length === 0) return new Map();
+  const vectors = await embedder.embedTexts(chunks.map((chunk) => chunk.text));
+  return new Map(chunks.map((chunk, index) => [chunk.chunkId, vectors[index] ?? []]));
+}
+
+/** Embeds the published chunks that have no vector yet: after a model change, or when embeddings were just turned on. */
+export async function fillMissingVectors(store: IndexStore, embedder: TextEmbedder): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const missing = await store.chunksWithoutVectors(FILL_BATCH);
+    if (missing.length === 0) return filled;
+    const vectors = await embedder.embedTexts(missing.map((chunk) => chunk.text));
+    await store.setChunkVectors(new Map(missing.map((chunk, index) => [chunk.chunkId, vectors[index] ?? []])));
+    filled += missing.length;
+    // A chunk the store would not take would be asked for again forever.
+    if ((await store.chunksWithoutVectors(FILL_BATCH)).some((chunk) => chunk.chunkId === missing[0]?.chunkId)) {
+      throw new Error(`the index did not store the vector of ${missing[0]?.chunkId}`);
+    }
+  }
+}

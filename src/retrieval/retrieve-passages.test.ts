@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sampleDocument } from "../store/index-store.case.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { retrievePassages } from "./retrieve-passages.js";
+
+describe("retrievePassages", () => {
+  let store: SqliteIndexStore;
+  beforeEach(async () => {
+    store = new SqliteIndexStore(":memory:");
+    await store.resetEmbeddingSpace({ model: "test", dimensions: 3 });
+    const add = (docId: string, text: string, vector: number[]) =>
+      store.replaceDocument(...sampleDocument(docId, docId, [text]), { vectors: new Map([[`${docId}#0`, vector]]) });
+    await add("housing/deposit.md", "The housing deposit is refunded when you move out.", [1, 0, 0]);
+    await add("housing/keys.md", "A lost room key costs a replacement fee.", [0, 1, 0]);
+    await add("library/fines.md", "Overdue books are charged a fine per day.", [0, 0, 1]);
+  });
+  afterEach(() => store.close());
+
+  const docIds = (passages: { document: { docId: string } }[]) => passages.map((passage) => passage.document.docId);
+
+  it("ranks lexically without a query vector", async () => {
+    const { passages } = await retrievePassages(store, "replacement fee for a key", { limit: 3 });
+    expect(docIds(passages)[0]).toBe("housing/keys.md");
+  });
+
+  it("finds a passage by meaning when no word of the question is in it", async () => {
+    const question = "can I get my money back after leaving the dorm";
+    expect(docIds((await retrievePassages(store, question, { limit: 3 })).passages)).not.toContain(
+      "housing/deposit.md",
+    );
+    const { passages } = await retrievePassages(store, question, { limit: 3, queryVector: [0.95, 0.1, 0] });
+    expect(docIds(passages)[0]).toBe("housing/deposit.md");
+    expect(passages[0]?.score).toBe(0);
+    expect(passages[0]?.relevance).toBeGreaterThan(0);
+  });
+
+  it("fuses the two rankings: first in both beats first in one", async () => {
+    const { passages } = await retrievePassages(store, "fine per day for overdue books", {
+      limit: 3,
+      queryVector: [0.1, 0, 1],
+    });
+    expect(docIds(passages)[0]).toBe("library/fines.md");
+    expect(passages[0]?.relevance).toBeCloseTo(1);
+  });
+});

@@ -46,6 +46,15 @@ export const answerRequestSchema = z
       .max(MAX_QUESTION_CHARS)
       .openapi({ example: "Can I change my major after the first year?" }),
     collection: collectionField,
+    conversation_id: z
+      .string()
+      .regex(/^[\w.:-]{1,100}$/, "use 1–100 letters, digits, `_`, `-`, `.` or `:`")
+      .optional()
+      .openapi({
+        description:
+          "Keeps the recent turns of a conversation, so that a follow-up (“那研究生呢?”) is understood. Any id the client chooses.",
+        example: "c-2f9a",
+      }),
     stream: z.boolean().optional().openapi({
       description:
         "Send Server-Sent Events (`citations`, `delta`…, `done`) instead of one JSON body. Unset: as the `Accept` header asks.",
@@ -92,6 +101,11 @@ export const answerResponseSchema = z
       .object({ input_tokens: z.number().int(), output_tokens: z.number().int() })
       .optional()
       .openapi({ description: "Model tokens used, when a model answered." }),
+    conversation_id: z.string().optional(),
+    standalone_question: z
+      .string()
+      .optional()
+      .openapi({ description: "The follow-up as it was understood and searched for, when it was rewritten." }),
     latency_ms: z.number(),
   })
   .openapi("AnswerResponse");

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
+import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { openTextEmbedder } from "./embedding/text-embedder.js";
 import { createChatModel } from "./generation/chat-model.js";
 import { createApp, type Readiness } from "./http/app.js";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     readiness,
     answering,
     personaFor: personaOf,
+    conversations: new ConversationMemory(),
     ...(config.model
       ? {
           generation: {

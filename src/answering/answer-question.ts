@@ -25,8 +25,11 @@ export interface AnsweringSettings {
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
 export const defaultFaqMatchThreshold = 0.4;
 
-/** What answering needs of a request: the question and where to look. */
-export type QuestionRequest = Pick<AnswerRequest, "question" | "collection">;
+/**
+ * What answering needs of a request: the question, where to look, and words carried over from
+ * earlier in its conversation (see rewriteFollowUp).
+ */
+export type QuestionRequest = Pick<AnswerRequest, "question" | "collection"> & { context?: string };
 
 export type CandidateAnswer = Omit<AnswerResponse, "status" | "latency_ms">;
 
@@ -82,7 +85,10 @@ export async function findAnswerCandidate(
   const { queryWeights, passages } = await retrievePassages(store, request.question, {
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
-    queryVector: await settings.embedder?.embedQuestion(request.question),
+    context: request.context,
+    queryVector: await settings.embedder?.embedQuestion(
+      request.context ? `${request.question} ${request.context}` : request.question,
+    ),
   });
   const topPassage = passages[0];
   if (!topPassage) return { passages };

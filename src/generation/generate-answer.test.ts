@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import type { Persona } from "../config.js";
+import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { EmbeddingCache } from "../embedding/embedding-cache.js";
 import { createTextEmbedder } from "../embedding/text-embedder.js";
 import { createApp } from "../http/app.js";
@@ -87,6 +88,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       answering,
       personaFor: persona,
       generation,
+      conversations: new ConversationMemory(),
     });
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise((resolve) => server.once("listening", resolve));

@@ -9,6 +9,7 @@ import {
 } from "../answering/answer-question.js";
 import { citePassage } from "../answering/citations.js";
 import type { Persona } from "../config.js";
+import { standaloneText } from "../conversation/rewrite-follow-up.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { AnswerResponse, Citation } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -111,7 +112,7 @@ export async function generateAnswer(
     let text = "";
     let released = 0;
     for await (const chunk of await settings.chatModel.stream(
-      buildGroundedPrompt({ question: request.question, language, passages, persona }),
+      buildGroundedPrompt({ question: standaloneText(request), language, passages, persona }),
       { signal },
     )) {
       text += textOf(chunk);

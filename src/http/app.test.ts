@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
+import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
@@ -63,6 +64,7 @@ describe("HTTP API", () => {
         faqMatchThreshold: 0.7,
         contactLines: { zh: "請洽教務處（分機 1234）。", en: "Please ask the Registrar's Office (ext. 1234)." },
       },
+      conversations: new ConversationMemory(),
       personaFor: (collection) => ({
         assistantName: "Lakeside",
         tone: "formal",
@@ -213,6 +215,26 @@ describe("HTTP API", () => {
       expect(done).toMatchObject({ status: "answered", mode: "extractive" });
       expect(events[1]?.data.text).toBe(done.answer);
       expect(events[0]?.data.citations).toEqual(done.citations);
+    });
+
+    it("understands a follow-up within its conversation", async () => {
+      const first = await readJson(
+        await post("/v1/answer", { question: "大學部的加退選期限是什麼時候?", conversation_id: "c-1" }),
+      );
+      expect(first).toMatchObject({ status: "answered", conversation_id: "c-1" });
+      expect(first.answer).toContain("第二週");
+      const followUp = await readJson(await post("/v1/answer", { question: "那研究生呢?", conversation_id: "c-1" }));
+      expect(followUp).toMatchObject({ status: "answered", conversation_id: "c-1" });
+      expect(followUp.standalone_question).toContain("加退選");
+      expect(followUp.answer).toContain("第三週");
+      const alone = await readJson(await post("/v1/answer", { question: "那研究生呢?", conversation_id: "c-2" }));
+      expect(alone.standalone_question).toBeUndefined();
+    });
+
+    it("rejects a conversation id it cannot keep", async () => {
+      const response = await post("/v1/answer", { question: "研究生加退選", conversation_id: "has spaces" });
+      expect(response.status).toBe(400);
+      expect((await readJson(response)).error.message).toContain("conversation_id");
     });
 
     it("never answers from a draft", async () => {

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AnsweringSettings } from "../answering/answer-question.js";
 import type { Persona } from "../config.js";
+import type { ConversationMemory } from "../conversation/conversation-memory.js";
 import {
   AppError,
   InvalidRequestError,
@@ -29,6 +30,8 @@ export interface AppDependencies {
   answering: AnsweringSettings;
   /** Set when a chat model is configured: answers are then generated, checked and cited. */
   generation?: GenerationSettings;
+  /** Recent turns of conversations, for follow-up questions. */
+  conversations: ConversationMemory;
   /** Contact lines (and, for generated answers, the persona) of a collection. */
   personaFor(collection: string | undefined): Persona;
 }

@@ -10,6 +10,8 @@ const COMMON_TERM_MIN_CHUNKS = 50;
 const MIN_MATCH_TERMS = 3;
 /** Share of the rerank score that comes from query coverage rather than BM25; 0.5 measured best of 0.3–0.7 on both evals. */
 const COVERAGE_SHARE = 0.5;
+/** Share of their weight that words carried over from earlier in a conversation count for. */
+const CONTEXT_SHARE = 0.5;
 /** Reciprocal-rank fusion constant: the usual 60 keeps the top few of each list close together. */
 const RRF_K = 60;
 
@@ -31,6 +33,8 @@ export interface RetrievalOptions {
   limit: number;
   /** The query's embedding: dense results are then fused with the lexical ones. */
   queryVector?: number[];
+  /** Words carried over from earlier in a conversation: they count, for less than the query's own. */
+  context?: string;
 }
 
 /**
@@ -52,6 +56,9 @@ export async function retrievePassages(
   options: RetrievalOptions,
 ): Promise<RetrievedPassages> {
   const coverageShares = analyzeQueryTerms(query);
+  for (const [term, share] of analyzeQueryTerms(options.context ?? "")) {
+    if (!coverageShares.has(term)) coverageShares.set(term, share * CONTEXT_SHARE);
+  }
   const terms = [...coverageShares.keys()];
   const statistics = await store.termStatistics(terms);
   const hits = await store.searchChunks({

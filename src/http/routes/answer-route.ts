@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { answerQuestion } from "../../answering/answer-question.js";
+import { rewriteFollowUp, standaloneText } from "../../conversation/rewrite-follow-up.js";
 import { AppError } from "../../errors.js";
 import { type AnswerEvent, generateAnswer } from "../../generation/generate-answer.js";
 import { type AnswerRequest, type AnswerResponse, answerRequestSchema, answerResponseSchema } from "../../schemas.js";
@@ -38,13 +39,36 @@ export function registerAnswerRoute(app: OpenAPIHono, dependencies: AppDependenc
   });
 }
 
-function answer(
-  { store, answering, generation, personaFor }: AppDependencies,
+/** Answers the question, understood in its conversation when it has one, and remembers the turn. */
+async function answer(
+  dependencies: AppDependencies,
   request: AnswerRequest,
   options: { signal?: AbortSignal; onEvent?: (event: AnswerEvent) => void } = {},
 ): Promise<AnswerResponse> {
-  if (generation) return generateAnswer(store, request, generation, options);
-  return answerQuestion(store, request, { ...answering, contactLines: personaFor(request.collection).contactLines });
+  const { store, answering, generation, personaFor, conversations } = dependencies;
+  const conversationId = request.conversation_id;
+  const turns = conversationId === undefined ? [] : await conversations.recentTurns(conversationId);
+  const followUp = await rewriteFollowUp(request.question, turns, {
+    store,
+    chatModel: generation?.chatModel,
+    signal: options.signal,
+  });
+  const standaloneQuestion = standaloneText(followUp);
+  const asked = { ...followUp, collection: request.collection };
+  const response = generation
+    ? await generateAnswer(store, asked, generation, options)
+    : await answerQuestion(store, asked, { ...answering, contactLines: personaFor(request.collection).contactLines });
+  if (conversationId === undefined) return response;
+  await conversations.remember(conversationId, {
+    question: request.question,
+    standaloneQuestion,
+    answer: response.answer,
+  });
+  return {
+    ...response,
+    conversation_id: conversationId,
+    ...(standaloneQuestion === request.question ? {} : { standalone_question: standaloneQuestion }),
+  };
 }
 
 function streamAnswer(context: Context, dependencies: AppDependencies, request: AnswerRequest): Response {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ConversationMemory } from "./conversation-memory.js";
+
+const turn = (question: string) => ({ question, standaloneQuestion: question, answer: `answer to ${question}` });
+
+describe("ConversationMemory", () => {
+  it("keeps the most recent turns of each conversation apart", async () => {
+    const memory = new ConversationMemory(undefined, { maxTurns: 2, idleMs: 1000, maxConversations: 10 });
+    for (const question of ["q1", "q2", "q3"]) await memory.remember("a", turn(question));
+    await memory.remember("b", turn("other"));
+    expect((await memory.recentTurns("a")).map((entry) => entry.question)).toEqual(["q2", "q3"]);
+    expect((await memory.recentTurns("b")).map((entry) => entry.question)).toEqual(["other"]);
+    expect(await memory.recentTurns("unknown")).toEqual([]);
+  });
+
+  it("forgets an idle conversation, and the idlest when there are too many", async () => {
+    let now = 0;
+    const memory = new ConversationMemory(undefined, { maxTurns: 5, idleMs: 1000, maxConversations: 2 }, () => now);
+    await memory.remember("old", turn("q"));
+    now = 1500;
+    expect(await memory.recentTurns("old")).toEqual([]);
+    await memory.remember("first", turn("q"));
+    now = 1600;
+    await memory.remember("second", turn("q"));
+    now = 1700;
+    await memory.remember("third", turn("q"));
+    expect(await memory.recentTurns("first")).toEqual([]);
+    expect(await memory.recentTurns("second")).toHaveLength(1);
+    expect(await memory.recentTurns("third")).toHaveLength(1);
+  });
+});

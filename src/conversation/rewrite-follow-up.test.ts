@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChatModel } from "../generation/chat-model.js";
+import { sampleDocument } from "../store/index-store.case.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
+import { looksLikeFollowUp, rewriteFollowUp } from "./rewrite-follow-up.js";
+
+const previous = (question: string) => [{ question, standaloneQuestion: question, answer: "…" }];
+
+describe("rewriteFollowUp", () => {
+  let store: SqliteIndexStore;
+  let model: FakeOpenAiServer;
+  beforeAll(async () => {
+    store = new SqliteIndexStore(":memory:");
+    model = await startFakeOpenAiServer();
+    // 大學部 and 研究生 are in most documents; 加退選 is the topic of one.
+    await store.replaceDocument(...sampleDocument("add-drop.md", "加退選", ["大學部加退選到第二週，研究生到第三週。"]));
+    await store.replaceDocument(...sampleDocument("dorm.md", "宿舍", ["大學部與研究生皆可申請宿舍。"]));
+    await store.replaceDocument(...sampleDocument("fees.md", "學費", ["大學部與研究生學費不同。"]));
+  });
+  afterAll(async () => {
+    await store.close();
+    await model.close();
+  });
+
+  it("carries the previous question's key words over as context", async () => {
+    const rewritten = await rewriteFollowUp("那研究生呢?", previous("大學部加退選到什麼時候?"), { store });
+    expect(rewritten).toEqual({ question: "那研究生呢?", context: expect.stringContaining("加退選") });
+  });
+
+  it("leaves a question that stands on its own, and a first question, as they are", async () => {
+    expect(await rewriteFollowUp("宿舍押金是多少錢?", previous("大學部加退選到什麼時候?"), { store })).toEqual({
+      question: "宿舍押金是多少錢?",
+    });
+    expect(await rewriteFollowUp("那研究生呢?", [], { store })).toEqual({ question: "那研究生呢?" });
+  });
+
+  it("asks the model when one is configured, and falls back to carrying words when it fails", async () => {
+    const chatModel = createChatModel({
+      baseUrl: model.baseUrl,
+      chatModel: "m",
+      embeddingModel: "e",
+      answerTimeoutMs: 5000,
+    });
+    model.scriptChat({ kind: "reply", text: "研究生加退選到什麼時候?" });
+    expect(await rewriteFollowUp("那研究生呢?", previous("大學部加退選到什麼時候?"), { store, chatModel })).toEqual({
+      question: "研究生加退選到什麼時候?",
+    });
+    expect(model.chatRequests.at(-1)?.messages[1]?.content).toContain("Q: 大學部加退選到什麼時候?");
+    model.scriptChat({ kind: "fail", status: 400 });
+    expect(
+      (await rewriteFollowUp("那研究生呢?", previous("大學部加退選到什麼時候?"), { store, chatModel })).context,
+    ).toContain("加退選");
+  });
+
+  it("tells follow-ups from new questions", () => {
+    expect(looksLikeFollowUp("and for graduate students?")).toBe(true);
+    expect(looksLikeFollowUp("研究生呢")).toBe(true);
+    expect(looksLikeFollowUp("How much is the housing deposit for a double room?")).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { inverseChunkFrequency } from "../retrieval/term-weights.js";
+import type { IndexStore } from "../store/index-store.js";
+import { normalizeForMatching } from "../text/normalize.js";
+import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
+import { analyzeQuery } from "../text/tokenize.js";
+import type { ConversationTurn } from "./conversation-memory.js";
+
+/** How a follow-up leans on what came before: "那研究生呢?", "and for graduate students?". */
+const FOLLOW_UP_OPENING =
+  /^\s*(?:那|那麼|那如果|還有|还有|如果是|至於|至于|and\b|what about\b|how about\b|but\b|also\b|what if\b)/i;
+const FOLLOW_UP_ENDING = /呢\s*[?？]?\s*$/;
+/** Words a question needs to stand on its own; fewer, and it leans on the one before. */
+const MIN_STANDALONE_WORDS = 3;
+
+/** Previous words carried over, the most specific first. */
+const MAX_KEY_WORDS = 3;
+
+const wordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
+
+/**
+ * The question to retrieve with: a follow-up made standalone from the conversation's last turns,
+ * by the model when one is configured (it sees the recent questions), otherwise by carrying the
+ * previous question's key words over as context, which weighs less than the follow-up's own words
+ * (in "那研究生呢?" after "大學部加退選…", 研究生 must outweigh the carried 大學部). A question
+ * that stands on its own is left as it is.
+ */
+export async function rewriteFollowUp(
+  question: string,
+  turns: readonly ConversationTurn[],
+  options: { store: IndexStore; chatModel?: BaseChatModel; signal?: AbortSignal },
+): Promise<FollowUp> {
+  const previous = turns.at(-1);
+  if (!previous) return { question };
+  if (options.chatModel) {
+    try {
+      return { question: await rewriteWithModel(question, turns, options.chatModel, options.signal) };
+    } catch {
+      // A failing model leaves the lexical rewrite, which needs none.
+    }
+  }
+  if (!looksLikeFollowUp(question)) return { question };
+  const carried = await keyWords(
+    contentWords(previous.standaloneQuestion).filter((word) => !question.includes(word)),
+    options.store,
+  );
+  return carried.length === 0 ? { question } : { question, context: carried.join(" ") };
+}
+
+/** A question ready to answer: rewritten whole by a model, or with words carried from the last turn. */
+export interface FollowUp {
+  question: string;
+  /** Words of the previous question, searched for with less weight than the question's own. */
+  context?: string;
+}
+
+/** How a follow-up reads once understood: "那研究生呢?（加退選）". */
+export function standaloneText({ question, context }: FollowUp): string {
+  return context ? `${question}（${context}）` : question;
+}
+
+/** The previous question's most specific words (rarest in the index), at most a few. */
+async function keyWords(words: string[], store: IndexStore): Promise<string[]> {
+  const termOf = (word: string) => analyzeQuery(word)[0];
+  // Question forms ("多少錢", "幾點") have no index term: they are not a topic.
+  const topical = words.flatMap((word) => {
+    const term = termOf(word);
+    return term === undefined ? [] : [{ word, term }];
+  });
+  const statistics = await store.termStatistics(topical.map(({ term }) => term));
+  const weighed = topical.map(({ word, term }) => ({ word, weight: inverseChunkFrequency(term, statistics) }));
+  return weighed
+    .sort((left, right) => right.weight - left.weight)
+    .slice(0, MAX_KEY_WORDS)
+    .map((entry) => entry.word);
+}
+
+export function looksLikeFollowUp(question: string): boolean {
+  return (
+    FOLLOW_UP_OPENING.test(question) ||
+    FOLLOW_UP_ENDING.test(question) ||
+    contentWords(question).length < MIN_STANDALONE_WORDS
+  );
+}
+
+/** The words of a question that carry its topic, in the script it was written in. */
+function contentWords(text: string): string[] {
+  const words: string[] = [];
+  for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
+    const folded = normalizeForMatching(segment.toLowerCase());
+    if (!isWordLike || chineseStopWords.has(folded) || englishStopWords.has(folded)) continue;
+    if (/^[\p{Script=Han}]$/u.test(segment)) continue;
+    if (!words.includes(segment)) words.push(segment);
+  }
+  return words;
+}
+
+async function rewriteWithModel(
+  question: string,
+  turns: readonly ConversationTurn[],
+  chatModel: BaseChatModel,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  const history = turns.map((turn) => `Q: ${turn.standaloneQuestion}\nA: ${turn.answer}`).join("\n\n");
+  const reply = await chatModel.invoke(
+    [
+      new SystemMessage(
+        "Rewrite the user's last question so that it can be understood without the conversation, in the same language and script. If it already stands on its own, return it unchanged. Reply with the question only.",
+      ),
+      new HumanMessage(`Conversation:\n${history}\n\nLast question: ${question}`),
+    ],
+    { signal },
+  );
+  const rewritten = (typeof reply.content === "string" ? reply.content : "").trim();
+  if (rewritten === "" || rewritten.length > 1000) throw new Error("the model gave no usable question");
+  return rewritten;
+}

@@ -110,6 +110,32 @@ export const answerResponseSchema = z
   })
   .openapi("AnswerResponse");
 
+/** A customer's message can be longer than a question: an e-mail with its context. */
+export const MAX_MESSAGE_CHARS = 4000;
+
+export const draftRequestSchema = z
+  .strictObject({
+    message: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_MESSAGE_CHARS)
+      .openapi({ example: "您好，我是研究生，想請問加退選最晚可以到什麼時候？謝謝。" }),
+    collection: collectionField,
+  })
+  .openapi("DraftRequest");
+
+export const draftResponseSchema = answerResponseSchema
+  .omit({ status: true, answer: true, conversation_id: true, standalone_question: true })
+  .extend({
+    status: z.enum(["drafted", "no_draft"]).openapi({
+      description: "`no_draft`: the documents do not cover the message; `reply` then says so to the staff member.",
+    }),
+    draft: z.literal(true).openapi({ description: "Always true: a person reviews this before anything is sent." }),
+    reply: z.string().openapi({ description: "The suggested reply, with `[n]` citation markers." }),
+  })
+  .openapi("DraftResponse");
+
 export const errorResponseSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi("Error");
@@ -119,3 +145,5 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 export type AnswerRequest = z.infer<typeof answerRequestSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type AnswerResponse = z.infer<typeof answerResponseSchema>;
+export type DraftRequest = z.infer<typeof draftRequestSchema>;
+export type DraftResponse = z.infer<typeof draftResponseSchema>;

@@ -218,6 +218,25 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(body.citations[0].doc_id).toBe("registrar/change-of-major.md");
   });
 
+  it("drafts a reply for staff with the same checks", async () => {
+    model.scriptChat({ kind: "reply", text: `您好，${GRADUATE_DEADLINE}[1] 我們一定為您延長期限。[1]` });
+    const response = await fetch(`${apiUrl}/v1/drafts`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ message: "老師好，我是研究生，請問加退選到什麼時候？" }),
+    });
+    const body: Body = await response.json();
+    expect(body).toMatchObject({
+      status: "drafted",
+      draft: true,
+      mode: "generative",
+      grounding: { checked: true, dropped_sentences: 1 },
+    });
+    expect(body.reply).toContain(GRADUATE_DEADLINE);
+    expect(body.reply).not.toContain("延長");
+    expect(model.chatRequests.at(-1)?.messages[0]?.content).toContain("staff member will review");
+  });
+
   it("sends a curated FAQ answer as it is, without asking the model", async () => {
     const body = await ask({ question: "宿舍押金多少錢" });
     expect(body).toMatchObject({ status: "answered", mode: "faq" });

@@ -59,7 +59,12 @@ export async function generateAnswer(
   store: IndexStore,
   request: QuestionRequest,
   settings: GenerationSettings,
-  options: { signal?: AbortSignal; onEvent?: (event: AnswerEvent) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onEvent?: (event: AnswerEvent) => void;
+    /** A reply for a staff member to review (`/v1/drafts`) rather than an answer shown to the asker. */
+    purpose?: "answer" | "draft";
+  } = {},
 ): Promise<AnswerResponse> {
   const startedAt = performance.now();
   const persona = settings.personaFor(request.collection);
@@ -112,7 +117,7 @@ export async function generateAnswer(
     let text = "";
     let released = 0;
     for await (const chunk of await settings.chatModel.stream(
-      buildGroundedPrompt({ question: standaloneText(request), language, passages, persona }),
+      buildGroundedPrompt({ question: standaloneText(request), language, passages, persona, purpose: options.purpose }),
       { signal },
     )) {
       text += textOf(chunk);

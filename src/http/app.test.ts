@@ -246,6 +246,39 @@ describe("HTTP API", () => {
     });
   });
 
+  describe("POST /v1/drafts", () => {
+    it("suggests a cited reply to a message, marked as a draft", async () => {
+      const response = await post("/v1/drafts", {
+        message: "您好，我是碩士班新生，想請問研究生的加退選期限是到什麼時候呢？謝謝！",
+      });
+      expect(response.status).toBe(200);
+      const body = await readJson(response);
+      expect(body).toMatchObject({ status: "drafted", draft: true, mode: "extractive" });
+      expect(body.reply).toContain("第三週週五");
+      expect(body.citations[0].doc_id).toBe("registrar/add-drop.md");
+    });
+
+    it("says so to the staff member when the documents do not cover the message", async () => {
+      const body = await readJson(
+        await post("/v1/drafts", {
+          message: "Hi, can my parents stay overnight in the library?",
+          collection: "housing",
+        }),
+      );
+      expect(body).toMatchObject({ status: "no_draft", draft: true, citations: [] });
+      expect(body.reply).toContain("No draft");
+      expect(body.reply).toContain("Please ask the Housing Office (ext. 5678).");
+    });
+
+    it("rejects an empty message and other methods", async () => {
+      expect((await post("/v1/drafts", { message: " " })).status).toBe(400);
+      expect((await post("/v1/drafts", { message: "x".repeat(4001) })).status).toBe(400);
+      const get = await app.request("/v1/drafts");
+      expect(get.status).toBe(405);
+      expect(get.headers.get("allow")).toBe("POST");
+    });
+  });
+
   describe("bad input", () => {
     it.each([
       ["an empty question", { question: "" }],

@@ -15,6 +15,7 @@ import {
 import type { GenerationSettings } from "../generation/generate-answer.js";
 import type { IndexStore } from "../store/index-store.js";
 import { registerAnswerRoute } from "./routes/answer-route.js";
+import { registerDraftsRoute } from "./routes/drafts-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerSearchRoute } from "./routes/search-route.js";
 
@@ -71,7 +72,8 @@ export function createApp(dependencies: AppDependencies): App {
   });
   registerSearchRoute(app, dependencies);
   registerAnswerRoute(app, dependencies);
-  for (const path of ["/v1/search", "/v1/answer"]) {
+  registerDraftsRoute(app, dependencies);
+  for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) {
     app.on(["GET", "PUT", "PATCH", "DELETE"], path, (context) => {
       throw new MethodNotAllowedError(context.req.method, path, ["POST"]);
     });

@@ -1,0 +1,71 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { answerQuestion } from "../../answering/answer-question.js";
+import { generateAnswer } from "../../generation/generate-answer.js";
+import { type DraftResponse, draftRequestSchema, draftResponseSchema } from "../../schemas.js";
+import { detectLanguage } from "../../text/language.js";
+import { convertToSimplified } from "../../text/normalize.js";
+import type { AppDependencies } from "../app.js";
+import { apiErrorResponses, requireKnownCollection } from "./shared.js";
+
+/**
+ * A person reads every draft before it is sent, so one is offered down to half the confidence an
+ * answer shown to the asker needs: greetings and context in a message lower lexical confidence.
+ */
+const DRAFT_THRESHOLD_SHARE = 0.5;
+
+const draftsRoute = createRoute({
+  method: "post",
+  path: "/v1/drafts",
+  summary: "Suggest a cited reply to a message, for a staff member to review before sending",
+  description:
+    "The semi-automatic mode: the same retrieval, generation and grounding checks as `/v1/answer`, but the result is a draft for a person, never sent to the asker by this service.",
+  request: { body: { required: true, content: { "application/json": { schema: draftRequestSchema } } } },
+  responses: {
+    200: {
+      description: "A suggested reply with citations, or a note that the documents do not cover the message",
+      content: { "application/json": { schema: draftResponseSchema } },
+    },
+    ...apiErrorResponses,
+  },
+});
+
+export function registerDraftsRoute(app: OpenAPIHono, dependencies: AppDependencies): void {
+  app.openapi(draftsRoute, async (context) => {
+    const { message, collection } = context.req.valid("json");
+    await requireKnownCollection(dependencies.store, collection);
+    const { store, answering, generation, personaFor } = dependencies;
+    const request = { question: message, collection };
+    const abstainThreshold = answering.abstainThreshold * DRAFT_THRESHOLD_SHARE;
+    const answer = generation
+      ? await generateAnswer(
+          store,
+          request,
+          { ...generation, abstainThreshold },
+          { signal: context.req.raw.signal, purpose: "draft" },
+        )
+      : await answerQuestion(store, request, {
+          ...answering,
+          abstainThreshold,
+          contactLines: personaFor(collection).contactLines,
+        });
+    const { status, answer: text, conversation_id, standalone_question, ...rest } = answer;
+    const contactLines = personaFor(collection).contactLines;
+    const draft: DraftResponse = {
+      ...rest,
+      status: status === "answered" ? "drafted" : "no_draft",
+      draft: true,
+      reply: status === "answered" ? text : noDraftNote(message, contactLines),
+    };
+    return context.json(draft, 200);
+  });
+}
+
+/** Tells the staff member, in the message's language, that there is nothing to suggest and where it could go. */
+function noDraftNote(message: string, contactLines: { zh: string; en: string }): string {
+  const language = detectLanguage(message);
+  if (language === "en") {
+    return `No draft: the published documents do not cover this message. Reply yourself, or refer the person on: ${contactLines.en}`;
+  }
+  const note = `無建議回覆：公告的文件沒有涵蓋這則訊息。請自行回覆，或轉介：${contactLines.zh}`;
+  return language === "zh-Hans" ? convertToSimplified(note) : note;
+}

@@ -15,6 +15,10 @@ export interface CaseResult {
   latencyMs: number;
   /** What the extractive confidence was estimated from, for calibration and error analysis. */
   signals?: Record<string, number>;
+  /** Whether the service answered, when that was decided by the model and the grounding check, not the threshold. */
+  decided?: boolean;
+  /** Generated sentences the grounding check kept and dropped. */
+  grounding?: { kept: number; dropped: number };
 }
 
 export interface AbstentionPoint {
@@ -43,10 +47,12 @@ export interface EvalMetrics {
   abstention: AbstentionPoint;
   p50LatencyMs: number;
   p95LatencyMs: number;
+  /** Generative mode: the share of generated sentences the grounding check kept. */
+  groundingKept?: number;
 }
 
 export function isAnswered(result: CaseResult, threshold: number): boolean {
-  return result.mode !== "none" && result.confidence >= threshold;
+  return result.decided ?? (result.mode !== "none" && result.confidence >= threshold);
 }
 
 export function computeMetrics(results: CaseResult[], threshold: number): EvalMetrics {
@@ -77,7 +83,16 @@ export function computeMetrics(results: CaseResult[], threshold: number): EvalMe
     abstention: abstentionAt(results, threshold),
     p50LatencyMs: percentile(latencies, 50),
     p95LatencyMs: percentile(latencies, 95),
+    ...groundingKept(results),
   };
+}
+
+function groundingKept(results: CaseResult[]): Pick<EvalMetrics, "groundingKept"> {
+  const checked = results.flatMap((result) => (result.grounding ? [result.grounding] : []));
+  if (checked.length === 0) return {};
+  const kept = checked.reduce((sum, grounding) => sum + grounding.kept, 0);
+  const dropped = checked.reduce((sum, grounding) => sum + grounding.dropped, 0);
+  return { groundingKept: kept + dropped === 0 ? 0 : round(kept / (kept + dropped)) };
 }
 
 export function abstentionAt(results: CaseResult[], threshold: number): AbstentionPoint {

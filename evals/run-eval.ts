@@ -3,11 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultChunkingOptions } from "../ingest/chunk-document.js";
+import { fillMissingVectors, prepareEmbeddingSpace } from "../ingest/embed-chunks.js";
 import { buildDocumentRecords } from "../ingest/index-document.js";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold, findAnswerCandidate } from "../src/answering/answer-question.js";
 import { confidenceModel, confidenceSignalNames } from "../src/answering/confidence.js";
-import { loadConfig } from "../src/config.js";
+import { loadConfig, personaFor } from "../src/config.js";
+import { openTextEmbedder, type TextEmbedder } from "../src/embedding/text-embedder.js";
+import { createChatModel } from "../src/generation/chat-model.js";
+import { type GenerationSettings, generateAnswer } from "../src/generation/generate-answer.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
@@ -40,6 +44,9 @@ const { values: options } = parseArgs({
   },
 });
 
+/** Set when a model server is configured: answers are then generated, as the service would. */
+let model: { generation: GenerationSettings; embedder: TextEmbedder } | undefined;
+
 interface RunOutput {
   results: CaseResult[];
   calibration: (CalibrationSample & { caseIndex: number })[];
@@ -50,13 +57,30 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const threshold = options.threshold === undefined ? loadConfig().abstainThreshold : Number(options.threshold);
+  const config = loadConfig();
+  const threshold = options.threshold === undefined ? config.abstainThreshold : Number(options.threshold);
   const chunking = { maxChars: Number(options["chunk-chars"] ?? defaultChunkingOptions.maxChars) };
   const limit = options.limit === undefined ? Number.POSITIVE_INFINITY : Number(options.limit);
   if (![threshold, chunking.maxChars, limit].every((value) => Number.isFinite(value) || value === limit)) {
     throw new Error(`--threshold, --chunk-chars and --limit take numbers\n${USAGE}`);
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-faq-eval-"));
+  const embedding = openTextEmbedder(config);
+  if (config.model && embedding.embedder) {
+    model = {
+      embedder: embedding.embedder,
+      generation: {
+        abstainThreshold: threshold,
+        faqMatchThreshold: defaultFaqMatchThreshold,
+        contactLines: config.contactLines,
+        embedder: embedding.embedder,
+        chatModel: createChatModel(config.model),
+        timeoutMs: config.model.answerTimeoutMs,
+        personaFor: (collection) => personaFor(config, collection),
+      },
+    };
+    console.log(`Generative mode: ${config.model.chatModel} and ${config.model.embeddingModel}`);
+  }
   const openStore = (name: string) => new SqliteIndexStore(path.join(workDir, `${name}.sqlite`));
   const report: Record<string, unknown> = { threshold, chunking, confidenceModel };
   const calibration: CalibrationSample[] = [];
@@ -71,6 +95,7 @@ async function main(): Promise<void> {
       const fullStore = openStore("full");
       const indexStarted = performance.now();
       for (const paragraph of paragraphs) await indexParagraph(fullStore, paragraph, chunking);
+      await embedIndexedChunks(fullStore);
       report.indexSeconds = round((performance.now() - indexStarted) / 1000);
       const full = await runCases(fullStore, asked);
       report.metrics = computeMetrics(full.results, threshold);
@@ -82,6 +107,7 @@ async function main(): Promise<void> {
       for (const paragraph of paragraphs) {
         if (paragraph.articleIndex % 2 === 0) await indexParagraph(halfStore, paragraph, chunking);
       }
+      await embedIndexedChunks(halfStore);
       const half = await runCases(
         halfStore,
         asked.map((testCase) => ({ ...testCase, answerable: testCase.articleIndex % 2 === 0 })),
@@ -96,7 +122,7 @@ async function main(): Promise<void> {
       const cases = loadGoldenSet(options.golden).slice(0, limit);
       report.name = path.basename(options.golden, path.extname(options.golden));
       const store = openStore("golden");
-      const summary = await syncFolder(store, options.knowledge, chunking);
+      const summary = await syncFolder(store, options.knowledge, chunking, { embedder: model?.embedder });
       if (summary.failures.length > 0) throw new Error(`corpus failed to ingest: ${JSON.stringify(summary.failures)}`);
       const run = await runCases(store, cases);
       report.metrics = computeMetrics(run.results, threshold);
@@ -141,8 +167,15 @@ async function main(): Promise<void> {
     fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nJSON report: ${out}`);
   } finally {
+    embedding.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+async function embedIndexedChunks(store: IndexStore): Promise<void> {
+  if (!model) return;
+  await prepareEmbeddingSpace(store, model.embedder);
+  await fillMissingVectors(store, model.embedder);
 }
 
 async function indexParagraph(
@@ -168,13 +201,16 @@ async function runCases(store: IndexStore, cases: EvalCase[]): Promise<RunOutput
   const calibration: RunOutput["calibration"] = [];
   for (const testCase of cases) {
     const startedAt = performance.now();
-    const { answer, signals } = await findAnswerCandidate(
+    const { answer: candidate, signals } = await findAnswerCandidate(
       store,
       { question: testCase.question },
-      { faqMatchThreshold: defaultFaqMatchThreshold },
+      { faqMatchThreshold: defaultFaqMatchThreshold, embedder: model?.embedder },
     );
+    const generated = model && (await generateAnswer(store, { question: testCase.question }, model.generation));
+    const answer = generated ?? candidate;
     const latencyMs = performance.now() - startedAt;
-    const { passages } = await retrievePassages(store, testCase.question, { limit: 30 });
+    const queryVector = await model?.embedder.embedQuestion(testCase.question);
+    const { passages } = await retrievePassages(store, testCase.question, { limit: 30, queryVector });
     const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
     const answerCorrect =
       answer !== undefined && testCase.answerable && containsFacts(answer.answer, testCase.facts, testCase.factsNeeded);
@@ -191,6 +227,12 @@ async function runCases(store: IndexStore, cases: EvalCase[]): Promise<RunOutput
       answerCorrect,
       latencyMs,
       signals: signals && { ...signals },
+      ...(generated && {
+        decided: generated.status === "answered",
+        ...(generated.grounding?.checked && {
+          grounding: { kept: generated.grounding.kept_sentences, dropped: generated.grounding.dropped_sentences },
+        }),
+      }),
     });
     if (signals) {
       calibration.push({

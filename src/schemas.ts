@@ -86,6 +86,7 @@ export const answerResponseSchema = z
     grounding: z
       .object({
         checked: z.boolean(),
+        kept_sentences: z.number().int().min(0),
         dropped_sentences: z.number().int().min(0),
       })
       .optional()

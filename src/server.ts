@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     answering,
     personaFor: personaOf,
     conversations: new ConversationMemory(),
+    log,
     ...(config.model
       ? {
           generation: {

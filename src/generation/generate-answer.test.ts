@@ -46,6 +46,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
   let closeApi: () => void;
   let generation: GenerationSettings;
   let cache: EmbeddingCache;
+  const logLines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
@@ -89,6 +90,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       personaFor: persona,
       generation,
       conversations: new ConversationMemory(),
+      log: (event, fields) => logLines.push({ event, ...fields }),
     });
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise((resolve) => server.once("listening", resolve));
@@ -122,7 +124,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       status: "answered",
       mode: "generative",
       answer: `${GRADUATE_DEADLINE}[1]`,
-      grounding: { checked: true, dropped_sentences: 0 },
+      grounding: { checked: true, kept_sentences: 1, dropped_sentences: 0 },
       usage: { input_tokens: 100 },
     });
     expect(body.citations).toEqual([
@@ -138,9 +140,15 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(system?.content).toContain("Lakeside 小幫手");
     expect(system?.content).toContain("Never promise exceptions to a rule.");
     expect(system?.content).toContain("Traditional Chinese");
-    expect(user?.content).toContain("[1] (加退選辦法 > 加退選辦法 > 期限)");
+    expect(user?.content).toContain('<passage n="1" source="加退選辦法 > 加退選辦法 > 期限">');
     expect(user?.content).toContain("研究生之加退選期限為開學後第三週週五。");
     expect(user?.content).toContain("Question: 研究生加退選到什麼時候?");
+    expect(logLines.at(-1)).toMatchObject({
+      event: "answer",
+      mode: "generative",
+      input_tokens: 100,
+      output_tokens: body.usage.output_tokens,
+    });
   });
 
   it("retrieves by meaning as well as by words: the question is embedded", async () => {
@@ -153,7 +161,11 @@ describe("generated answers through an OpenAI-compatible server", () => {
   it("drops a sentence its passage does not support and says so", async () => {
     model.scriptChat({ kind: "reply", text: `${GRADUATE_DEADLINE}[1] 圖書館週日開放到晚上十點。[1]` });
     const body = await ask({ question: "研究生加退選到什麼時候?" });
-    expect(body).toMatchObject({ status: "answered", mode: "generative", grounding: { dropped_sentences: 1 } });
+    expect(body).toMatchObject({
+      status: "answered",
+      mode: "generative",
+      grounding: { kept_sentences: 1, dropped_sentences: 1 },
+    });
     expect(body.answer).not.toContain("圖書館");
   });
 
@@ -174,6 +186,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
   it.each([
     ["a rate limit", { kind: "fail", status: 429 } as const, "rate_limited"],
     ["a rejected request", { kind: "fail", status: 400 } as const, "model_error"],
+    ["a server that keeps failing", { kind: "fail", status: 500 } as const, "model_error"],
   ])("falls back to the extractive answer on %s", async (_, behaviour, reason) => {
     model.scriptChat(behaviour);
     const body = await ask({ question: "研究生的加退選期限是什麼時候?" });

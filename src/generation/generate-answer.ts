@@ -137,10 +137,10 @@ export async function generateAnswer(
   } catch (error) {
     if (options.signal?.aborted) throw error;
     const reason = timeout.aborted ? "timeout" : isRateLimit(error) ? "rate_limited" : "model_error";
-    return fallBack(reason, { grounding: { checked: false, dropped_sentences: 0 } });
+    return fallBack(reason, { grounding: { checked: false, kept_sentences: 0, dropped_sentences: 0 } });
   }
 
-  const grounding = { checked: true, dropped_sentences: dropped };
+  const grounding = { checked: true, kept_sentences: kept.length, dropped_sentences: dropped };
   if (declined) return fallBack("model_declined", { grounding, usage });
   if (!kept.some((sentence) => sentence.cites.length > 0)) return fallBack("ungrounded", { grounding, usage });
   const answer: CandidateAnswer = {

@@ -31,6 +31,8 @@ export interface AppDependencies {
   answering: AnsweringSettings;
   /** Set when a chat model is configured: answers are then generated, checked and cited. */
   generation?: GenerationSettings;
+  /** Writes one structured log line per answer (mode, status, fallback, tokens used, latency). */
+  log?: (event: string, fields: Record<string, unknown>) => void;
   /** Recent turns of conversations, for follow-up questions. */
   conversations: ConversationMemory;
   /** Contact lines (and, for generated answers, the persona) of a collection. */

@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 /** What the fake model does with the next chat request. */
 export type ChatBehaviour =
   | { kind: "reply"; text: string; delayMs?: number }
+  /** Quote the passage sentence sharing most characters with the question, or decline: a stand-in model. */
+  | { kind: "quote" }
   | { kind: "fail"; status: number; message?: string }
   | { kind: "hang" };
 
@@ -79,10 +81,13 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
       if (!response.writableFinished) aborted++;
     });
     if (behaviour.kind === "hang") return;
-    if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    if (behaviour.kind === "reply" && behaviour.delayMs) {
+      await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    }
     if (response.destroyed) return;
-    if (body.stream === true) streamReply(response, body.model, behaviour.text);
-    else sendJson(response, 200, completion(body.model, behaviour.text));
+    const text = behaviour.kind === "quote" ? quoteBestSentence(body.messages.at(-1)?.content ?? "") : behaviour.text;
+    if (body.stream === true) streamReply(response, body.model, text);
+    else sendJson(response, 200, completion(body.model, text));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -115,6 +120,19 @@ export function embedText(text: string): number[] {
   }
   const length = Math.hypot(...vector) || 1;
   return vector.map((value) => value / length);
+}
+
+function quoteBestSentence(prompt: string): string {
+  const question = prompt.slice(prompt.lastIndexOf("Question:") + "Question:".length);
+  const asked = new Set([...question].filter((character) => /[\p{L}\p{N}]/u.test(character)));
+  let best = { text: "", n: 0, overlap: 0 };
+  for (const match of prompt.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)) {
+    for (const sentence of (match[2] ?? "").split(/(?<=[。！？.!?])\s*/)) {
+      const overlap = new Set([...sentence].filter((character) => asked.has(character))).size / (asked.size || 1);
+      if (overlap > best.overlap) best = { text: sentence.trim(), n: Number(match[1]), overlap };
+    }
+  }
+  return best.overlap < 0.3 ? "CANNOT_ANSWER" : `${best.text}[${best.n}]`;
 }
 
 const usage = (text: string) => ({

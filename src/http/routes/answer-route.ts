@@ -7,7 +7,7 @@ import { AppError } from "../../errors.js";
 import { type AnswerEvent, generateAnswer } from "../../generation/generate-answer.js";
 import { type AnswerRequest, type AnswerResponse, answerRequestSchema, answerResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app.js";
-import { apiErrorResponses, requireKnownCollection } from "./shared.js";
+import { apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
 
 const answerRoute = createRoute({
   method: "post",
@@ -58,6 +58,7 @@ async function answer(
   const response = generation
     ? await generateAnswer(store, asked, generation, options)
     : await answerQuestion(store, asked, { ...answering, contactLines: personaFor(request.collection).contactLines });
+  logAnswer(dependencies, "answer", response);
   if (conversationId === undefined) return response;
   await conversations.remember(conversationId, {
     question: request.question,

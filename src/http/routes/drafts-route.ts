@@ -5,7 +5,7 @@ import { type DraftResponse, draftRequestSchema, draftResponseSchema } from "../
 import { detectLanguage } from "../../text/language.js";
 import { convertToSimplified } from "../../text/normalize.js";
 import type { AppDependencies } from "../app.js";
-import { apiErrorResponses, requireKnownCollection } from "./shared.js";
+import { apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
 
 /**
  * A person reads every draft before it is sent, so one is offered down to half the confidence an
@@ -48,6 +48,7 @@ export function registerDraftsRoute(app: OpenAPIHono, dependencies: AppDependenc
           abstainThreshold,
           contactLines: personaFor(collection).contactLines,
         });
+    logAnswer(dependencies, "draft", answer);
     const { status, answer: text, conversation_id, standalone_question, ...rest } = answer;
     const contactLines = personaFor(collection).contactLines;
     const draft: DraftResponse = {

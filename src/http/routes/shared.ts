@@ -1,6 +1,7 @@
 import { UnknownCollectionError } from "../../errors.js";
-import { errorResponseSchema } from "../../schemas.js";
+import { type AnswerResponse, errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
+import type { AppDependencies } from "../app.js";
 
 const errorBody = (description: string) => ({
   description,
@@ -21,4 +22,22 @@ export async function requireKnownCollection(store: IndexStore, collection: stri
   if (collection === undefined) return;
   const known = await store.listCollections();
   if (!known.includes(collection)) throw new UnknownCollectionError(collection, known);
+}
+
+/** One log line per answer: what was sent and what it cost, never the question itself. */
+export function logAnswer(
+  { log }: AppDependencies,
+  event: string,
+  response: Pick<AnswerResponse, "status" | "mode" | "fallback_reason" | "usage" | "latency_ms" | "citations">,
+): void {
+  log?.(event, {
+    status: response.status,
+    mode: response.mode,
+    citations: response.citations.length,
+    ...(response.fallback_reason ? { fallback_reason: response.fallback_reason } : {}),
+    ...(response.usage
+      ? { input_tokens: response.usage.input_tokens, output_tokens: response.usage.output_tokens }
+      : {}),
+    latency_ms: response.latency_ms,
+  });
 }

@@ -209,8 +209,8 @@ async function runCases(store: IndexStore, cases: EvalCase[]): Promise<RunOutput
     const generated = model && (await generateAnswer(store, { question: testCase.question }, model.generation));
     const answer = generated ?? candidate;
     const latencyMs = performance.now() - startedAt;
-    const queryVector = await model?.embedder.embedQuestion(testCase.question);
-    const { passages } = await retrievePassages(store, testCase.question, { limit: 30, queryVector });
+    const queryEmbedding = await model?.embedder.embedQuestion(testCase.question);
+    const { passages } = await retrievePassages(store, testCase.question, { limit: 30, queryEmbedding });
     const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
     const answerCorrect =
       answer !== undefined && testCase.answerable && containsFacts(answer.answer, testCase.facts, testCase.factsNeeded);

@@ -1,5 +1,5 @@
 import type { TextEmbedder } from "../src/embedding/text-embedder.js";
-import type { ChunkRecord, IndexStore } from "../src/store/index-store.js";
+import type { ChunkRecord, ChunkVectors, IndexStore } from "../src/store/index-store.js";
 
 /** Chunks embedded per round when filling in vectors for documents that did not change. */
 const FILL_BATCH = 256;
@@ -20,10 +20,13 @@ export async function embedChunks(
   embedder: TextEmbedder,
   chunks: readonly ChunkRecord[],
   published: boolean,
-): Promise<Map<string, number[]>> {
-  if (!published || chunks.length === 0) return new Map();
+): Promise<ChunkVectors> {
+  if (!published || chunks.length === 0) return { model: embedder.model, byChunk: new Map() };
   const vectors = await embedder.embedTexts(chunks.map((chunk) => chunk.text));
-  return new Map(chunks.map((chunk, index) => [chunk.chunkId, vectors[index] ?? []]));
+  return {
+    model: embedder.model,
+    byChunk: new Map(chunks.map((chunk, index) => [chunk.chunkId, vectors[index] ?? []])),
+  };
 }
 
 /** Embeds the published chunks that have no vector yet: after a model change, or when embeddings were just turned on. */
@@ -33,11 +36,17 @@ export async function fillMissingVectors(store: IndexStore, embedder: TextEmbedd
     const missing = await store.chunksWithoutVectors(FILL_BATCH);
     if (missing.length === 0) return filled;
     const vectors = await embedder.embedTexts(missing.map((chunk) => chunk.text));
-    await store.setChunkVectors(new Map(missing.map((chunk, index) => [chunk.chunkId, vectors[index] ?? []])));
+    await store.setChunkVectors({
+      model: embedder.model,
+      byChunk: new Map(missing.map((chunk, index) => [chunk.chunkId, vectors[index] ?? []])),
+    });
     filled += missing.length;
     // A chunk the store would not take would be asked for again forever.
     if ((await store.chunksWithoutVectors(FILL_BATCH)).some((chunk) => chunk.chunkId === missing[0]?.chunkId)) {
-      throw new Error(`the index did not store the vector of ${missing[0]?.chunkId}`);
+      const space = await store.embeddingSpace();
+      throw new Error(
+        `the index (${space?.model}, ${space?.dimensions} dimensions) did not take the ${vectors[0]?.length}-dimension vectors of ${embedder.model}: if the model behind that name changed, give EMBEDDING_MODEL its new name`,
+      );
     }
   }
 }

@@ -86,7 +86,7 @@ export async function findAnswerCandidate(
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
     context: request.context,
-    queryVector: await settings.embedder?.embedQuestion(
+    queryEmbedding: await settings.embedder?.embedQuestion(
       request.context ? `${request.question} ${request.context}` : request.question,
     ),
   });
@@ -114,9 +114,12 @@ export async function findAnswerCandidate(
     passageCoverage: topPassage.coverage,
     sentenceCoverage: extractive.sentenceCoverage,
     coverageMargin: topPassage.coverage - Math.max(0, ...otherDocuments.map((passage) => passage.coverage)),
+    // A passage found by meaning only has no lexical score to stand out with.
     scoreMargin:
-      topPassage.coverage *
-      (1 - Math.min(1, Math.max(0, ...otherDocuments.map((passage) => passage.score)) / topPassage.score)),
+      topPassage.score > 0
+        ? topPassage.coverage *
+          (1 - Math.min(1, Math.max(0, ...otherDocuments.map((passage) => passage.score)) / topPassage.score))
+        : 0,
   };
   return {
     answer: {

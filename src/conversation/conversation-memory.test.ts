@@ -5,7 +5,12 @@ const turn = (question: string) => ({ question, standaloneQuestion: question, an
 
 describe("ConversationMemory", () => {
   it("keeps the most recent turns of each conversation apart", async () => {
-    const memory = new ConversationMemory(undefined, { maxTurns: 2, idleMs: 1000, maxConversations: 10 });
+    const memory = new ConversationMemory(undefined, {
+      maxTurns: 2,
+      idleMs: 1000,
+      maxConversations: 10,
+      sweepEveryWrites: 1,
+    });
     for (const question of ["q1", "q2", "q3"]) await memory.remember("a", turn(question));
     await memory.remember("b", turn("other"));
     expect((await memory.recentTurns("a")).map((entry) => entry.question)).toEqual(["q2", "q3"]);
@@ -13,9 +18,19 @@ describe("ConversationMemory", () => {
     expect(await memory.recentTurns("unknown")).toEqual([]);
   });
 
+  it("keeps both turns when two answers in one conversation finish at once", async () => {
+    const memory = new ConversationMemory();
+    await Promise.all([memory.remember("a", turn("q1")), memory.remember("a", turn("q2"))]);
+    expect((await memory.recentTurns("a")).map((entry) => entry.question)).toEqual(["q1", "q2"]);
+  });
+
   it("forgets an idle conversation, and the idlest when there are too many", async () => {
     let now = 0;
-    const memory = new ConversationMemory(undefined, { maxTurns: 5, idleMs: 1000, maxConversations: 2 }, () => now);
+    const memory = new ConversationMemory(
+      undefined,
+      { maxTurns: 5, idleMs: 1000, maxConversations: 2, sweepEveryWrites: 1 },
+      () => now,
+    );
     await memory.remember("old", turn("q"));
     now = 1500;
     expect(await memory.recentTurns("old")).toEqual([]);

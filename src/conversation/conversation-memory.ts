@@ -21,12 +21,18 @@ export interface ConversationMemoryOptions {
   idleMs: number;
   /** Conversations kept at most; the idlest are forgotten first. */
   maxConversations: number;
+  /**
+   * Idle conversations are swept every so many writes, not on each, as a sweep reads every key;
+   * between sweeps the store may hold that many conversations over the limit.
+   */
+  sweepEveryWrites: number;
 }
 
 export const defaultConversationMemoryOptions: ConversationMemoryOptions = {
   maxTurns: 5,
   idleMs: 30 * 60 * 1000,
   maxConversations: 10_000,
+  sweepEveryWrites: 100,
 };
 
 /**
@@ -34,6 +40,9 @@ export const defaultConversationMemoryOptions: ConversationMemoryOptions = {
  * any other `BaseStore` (Redis, say) when several API processes must share conversations.
  */
 export class ConversationMemory {
+  private readonly writing = new Map<string, Promise<void>>();
+  private writesSinceSweep = 0;
+
   constructor(
     private readonly store: BaseStore<string, StoredConversation> = new InMemoryStore<StoredConversation>(),
     private readonly options: ConversationMemoryOptions = defaultConversationMemoryOptions,
@@ -47,13 +56,25 @@ export class ConversationMemory {
   }
 
   async remember(conversationId: string, turn: ConversationTurn): Promise<void> {
-    const turns = [...(await this.recentTurns(conversationId)), turn].slice(-this.options.maxTurns);
-    await this.store.mset([[conversationId, { turns, updatedAt: this.now() }]]);
-    await this.forgetIdle();
+    // Two answers in one conversation at once must both be kept: writes to an id take turns.
+    const previous = this.writing.get(conversationId) ?? Promise.resolve();
+    const write = previous.then(async () => {
+      const turns = [...(await this.recentTurns(conversationId)), turn].slice(-this.options.maxTurns);
+      await this.store.mset([[conversationId, { turns, updatedAt: this.now() }]]);
+    });
+    this.writing.set(conversationId, write);
+    try {
+      await write;
+    } finally {
+      if (this.writing.get(conversationId) === write) this.writing.delete(conversationId);
+    }
+    this.writesSinceSweep++;
+    if (this.writesSinceSweep >= this.options.sweepEveryWrites) await this.forgetIdle();
   }
 
   /** Drops idle conversations, then the idlest while there are too many. */
   private async forgetIdle(): Promise<void> {
+    this.writesSinceSweep = 0;
     const keys: string[] = [];
     for await (const key of this.store.yieldKeys()) keys.push(key);
     if (keys.length <= this.options.maxConversations) return;

@@ -47,6 +47,15 @@ describe("rewriteFollowUp", () => {
       question: "研究生加退選到什麼時候?",
     });
     expect(model.chatRequests.at(-1)?.messages[1]?.content).toContain("Q: 大學部加退選到什麼時候?");
+    const before = model.chatRequests.length;
+    expect(
+      await rewriteFollowUp("宿舍押金是多少錢?", previous("大學部加退選到什麼時候?"), { store, chatModel }),
+    ).toEqual({ question: "宿舍押金是多少錢?" });
+    expect(model.chatRequests).toHaveLength(before);
+    model.scriptChat({ kind: "reply", text: "CANNOT_ANSWER" });
+    expect(
+      (await rewriteFollowUp("那研究生呢?", previous("大學部加退選到什麼時候?"), { store, chatModel })).context,
+    ).toContain("加退選");
     model.scriptChat({ kind: "fail", status: 400 });
     expect(
       (await rewriteFollowUp("那研究生呢?", previous("大學部加退選到什麼時候?"), { store, chatModel })).context,

@@ -1,5 +1,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { isDeclined } from "../generation/check-grounding.js";
+import { CANNOT_ANSWER } from "../generation/grounded-prompt.js";
 import { inverseChunkFrequency } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { normalizeForMatching } from "../text/normalize.js";
@@ -14,6 +16,8 @@ const FOLLOW_UP_ENDING = /呢\s*[?？]?\s*$/;
 /** Words a question needs to stand on its own; fewer, and it leans on the one before. */
 const MIN_STANDALONE_WORDS = 3;
 
+/** Longest wait for the model's rewrite before carrying words over instead. */
+const REWRITE_TIMEOUT_MS = 5000;
 /** Previous words carried over, the most specific first. */
 const MAX_KEY_WORDS = 3;
 
@@ -32,15 +36,19 @@ export async function rewriteFollowUp(
   options: { store: IndexStore; chatModel?: BaseChatModel; signal?: AbortSignal },
 ): Promise<FollowUp> {
   const previous = turns.at(-1);
-  if (!previous) return { question };
+  // A question that stands on its own, or has no word of its own ("?"), is taken as it is.
+  if (!previous || !looksLikeFollowUp(question) || contentWords(question).length === 0) return { question };
   if (options.chatModel) {
     try {
-      return { question: await rewriteWithModel(question, turns, options.chatModel, options.signal) };
+      const signal = AbortSignal.any([
+        AbortSignal.timeout(REWRITE_TIMEOUT_MS),
+        ...(options.signal ? [options.signal] : []),
+      ]);
+      return { question: await rewriteWithModel(question, turns, options.chatModel, signal) };
     } catch {
-      // A failing model leaves the lexical rewrite, which needs none.
+      // A failing, slow or unhelpful model leaves the lexical rewrite, which needs none.
     }
   }
-  if (!looksLikeFollowUp(question)) return { question };
   const carried = await keyWords(
     contentWords(previous.standaloneQuestion).filter((word) => !question.includes(word)),
     options.store,
@@ -113,6 +121,15 @@ async function rewriteWithModel(
     { signal },
   );
   const rewritten = (typeof reply.content === "string" ? reply.content : "").trim();
-  if (rewritten === "" || rewritten.length > 1000) throw new Error("the model gave no usable question");
+  // A refusal, or a "question" sharing no word with the conversation, is not a rewrite.
+  const conversationWords = new Set(contentWords(`${history} ${question}`));
+  if (
+    rewritten === "" ||
+    rewritten.length > 1000 ||
+    isDeclined(rewritten, CANNOT_ANSWER) ||
+    !contentWords(rewritten).some((word) => conversationWords.has(word))
+  ) {
+    throw new Error("the model gave no usable question");
+  }
   return rewritten;
 }

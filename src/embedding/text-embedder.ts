@@ -1,11 +1,14 @@
 import path from "node:path";
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { AppConfig, ModelConfig } from "../config.js";
+import type { QueryEmbedding } from "../retrieval/retrieve-passages.js";
 import { EmbeddingCache } from "./embedding-cache.js";
 
 /** Texts sent to the model per request, and requests in flight at once. */
 const BATCH_SIZE = 64;
 const MAX_CONCURRENT_REQUESTS = 4;
+/** Longest wait for a question's embedding before answering from the lexical results alone. */
+const QUERY_TIMEOUT_MS = 3000;
 
 /** Embeds passages (through the cache) and questions with one model. */
 export class TextEmbedder {
@@ -13,7 +16,9 @@ export class TextEmbedder {
   embeddedTexts = 0;
 
   constructor(
-    private readonly embeddings: Pick<OpenAIEmbeddings, "embedDocuments" | "embedQuery">,
+    private readonly embeddings: Pick<OpenAIEmbeddings, "embedDocuments">,
+    /** One try, and a short wait: a person is waiting for the answer. */
+    private readonly queryEmbeddings: Pick<OpenAIEmbeddings, "embedQuery">,
     readonly model: string,
     private readonly cache: EmbeddingCache,
   ) {}
@@ -23,8 +28,8 @@ export class TextEmbedder {
     const missing = [...new Set(texts.filter((_, index) => cached[index] === undefined))];
     if (missing.length > 0) {
       const vectors = await this.embeddings.embedDocuments(missing);
-      if (vectors.length !== missing.length || vectors.some((vector) => vector.length === 0)) {
-        throw new Error(`the embedding model returned ${vectors.length} vectors for ${missing.length} texts`);
+      if (vectors.length !== missing.length || !vectors.every(isUsableVector)) {
+        throw new Error(`the embedding model returned ${vectors.length} usable vectors for ${missing.length} texts`);
       }
       this.embeddedTexts += missing.length;
       this.cache.putAll(
@@ -35,10 +40,14 @@ export class TextEmbedder {
     return texts.map((text, index) => cached[index] ?? this.cache.get(this.model, text) ?? []);
   }
 
-  /** The question's vector, or nothing when the model fails: retrieval then stays lexical. */
-  async embedQuestion(text: string): Promise<number[] | undefined> {
+  /**
+   * The question's vector, or nothing when the model fails or is slow: retrieval then stays
+   * lexical rather than keep the person waiting.
+   */
+  async embedQuestion(text: string): Promise<QueryEmbedding | undefined> {
     try {
-      return await this.embeddings.embedQuery(text);
+      const vector = await this.queryEmbeddings.embedQuery(text);
+      return vector.length > 0 && vector.every(Number.isFinite) ? { model: this.model, vector } : undefined;
     } catch {
       return undefined;
     }
@@ -47,16 +56,29 @@ export class TextEmbedder {
 
 /** An embedding model on OpenAI or any OpenAI-compatible server, batched and with a concurrency limit. */
 export function createTextEmbedder(config: ModelConfig, cache: EmbeddingCache): TextEmbedder {
-  const embeddings = new OpenAIEmbeddings({
+  const connection = {
     model: config.embeddingModel,
     apiKey: config.apiKey ?? "not-needed",
     configuration: config.baseUrl ? { baseURL: config.baseUrl } : {},
+  };
+  const embeddings = new OpenAIEmbeddings({
+    ...connection,
     batchSize: BATCH_SIZE,
     maxConcurrency: MAX_CONCURRENT_REQUESTS,
     maxRetries: 2,
     timeout: config.answerTimeoutMs,
   });
-  return new TextEmbedder(embeddings, config.embeddingModel, cache);
+  const queryEmbeddings = new OpenAIEmbeddings({
+    ...connection,
+    maxRetries: 0,
+    timeout: Math.min(config.answerTimeoutMs, QUERY_TIMEOUT_MS),
+  });
+  return new TextEmbedder(embeddings, queryEmbeddings, config.embeddingModel, cache);
+}
+
+/** A vector that can be compared: numbers only, not all zero. */
+function isUsableVector(vector: number[]): boolean {
+  return vector.length > 0 && vector.every(Number.isFinite) && vector.some((value) => value !== 0);
 }
 
 /** The configured embedder with its cache under DATA_DIR, or none when no model server is set. */

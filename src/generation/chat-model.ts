@@ -12,6 +12,8 @@ export function createChatModel(config: ModelConfig): ChatOpenAI {
     apiKey: config.apiKey ?? "not-needed",
     configuration: config.baseUrl ? { baseURL: config.baseUrl } : {},
     maxRetries: MAX_RETRIES,
+    // Each attempt; the answer as a whole is also bounded by ANSWER_TIMEOUT_MS.
+    timeout: config.answerTimeoutMs,
     streamUsage: true,
   });
 }

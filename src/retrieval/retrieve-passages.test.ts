@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findAnswerCandidate } from "../answering/answer-question.js";
+import type { TextEmbedder } from "../embedding/text-embedder.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { retrievePassages } from "./retrieve-passages.js";
@@ -9,7 +11,9 @@ describe("retrievePassages", () => {
     store = new SqliteIndexStore(":memory:");
     await store.resetEmbeddingSpace({ model: "test", dimensions: 3 });
     const add = (docId: string, text: string, vector: number[]) =>
-      store.replaceDocument(...sampleDocument(docId, docId, [text]), { vectors: new Map([[`${docId}#0`, vector]]) });
+      store.replaceDocument(...sampleDocument(docId, docId, [text]), {
+        vectors: { model: "test", byChunk: new Map([[`${docId}#0`, vector]]) },
+      });
     await add("housing/deposit.md", "The housing deposit is refunded when you move out.", [1, 0, 0]);
     await add("housing/keys.md", "A lost room key costs a replacement fee.", [0, 1, 0]);
     await add("library/fines.md", "Overdue books are charged a fine per day.", [0, 0, 1]);
@@ -28,16 +32,32 @@ describe("retrievePassages", () => {
     expect(docIds((await retrievePassages(store, question, { limit: 3 })).passages)).not.toContain(
       "housing/deposit.md",
     );
-    const { passages } = await retrievePassages(store, question, { limit: 3, queryVector: [0.95, 0.1, 0] });
+    const { passages } = await retrievePassages(store, question, {
+      limit: 3,
+      queryEmbedding: { model: "test", vector: [0.95, 0.1, 0] },
+    });
     expect(docIds(passages)[0]).toBe("housing/deposit.md");
     expect(passages[0]?.score).toBe(0);
     expect(passages[0]?.relevance).toBeGreaterThan(0);
   });
 
+  it("gives a finite confidence to an answer found by meaning only", async () => {
+    const embedder = {
+      embedQuestion: async () => ({ model: "test", vector: [0.95, 0.1, 0] }),
+    } as unknown as TextEmbedder;
+    const { answer } = await findAnswerCandidate(
+      store,
+      { question: "can I get my money back after leaving the dorm" },
+      { faqMatchThreshold: 0.4, embedder },
+    );
+    expect(answer?.citations[0]?.doc_id).toBe("housing/deposit.md");
+    expect(Number.isFinite(answer?.confidence)).toBe(true);
+  });
+
   it("fuses the two rankings: first in both beats first in one", async () => {
     const { passages } = await retrievePassages(store, "fine per day for overdue books", {
       limit: 3,
-      queryVector: [0.1, 0, 1],
+      queryEmbedding: { model: "test", vector: [0.1, 0, 1] },
     });
     expect(docIds(passages)[0]).toBe("library/fines.md");
     expect(passages[0]?.relevance).toBeCloseTo(1);

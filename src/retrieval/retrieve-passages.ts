@@ -28,11 +28,17 @@ export interface RetrievedPassages {
   passages: Passage[];
 }
 
+/** A query's vector and the model that made it. */
+export interface QueryEmbedding {
+  model: string;
+  vector: number[];
+}
+
 export interface RetrievalOptions {
   collection?: string;
   limit: number;
   /** The query's embedding: dense results are then fused with the lexical ones. */
-  queryVector?: number[];
+  queryEmbedding?: QueryEmbedding;
   /** Words carried over from earlier in a conversation: they count, for less than the query's own. */
   context?: string;
 }
@@ -74,10 +80,10 @@ export async function retrievePassages(
     return { ...hit, coverage, relevance };
   });
   passages.sort((left, right) => right.relevance - left.relevance);
-  if (!options.queryVector) return { queryWeights, passages: passages.slice(0, options.limit) };
+  if (!options.queryEmbedding) return { queryWeights, passages: passages.slice(0, options.limit) };
 
   const similar = await store.searchSimilar({
-    vector: options.queryVector,
+    ...options.queryEmbedding,
     collection: options.collection,
     limit: Math.max(CANDIDATE_COUNT, options.limit),
   });

@@ -125,9 +125,13 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
 
     describe("dense vectors", () => {
       const space = { model: "test-embedder", dimensions: 3 };
-      const vectorsOf = (entries: [string, number[]][]) => ({ vectors: new Map(entries) });
+      const vectorsOf = (entries: [string, number[]][]) => ({
+        vectors: { model: space.model, byChunk: new Map(entries) },
+      });
       const nearest = async (vector: number[], collection?: string) =>
-        (await store.searchSimilar({ vector, collection, limit: 5 })).map((hit) => hit.chunk.chunkId);
+        (await store.searchSimilar({ model: space.model, vector, collection, limit: 5 })).map(
+          (hit) => hit.chunk.chunkId,
+        );
 
       beforeEach(async () => {
         await store.resetEmbeddingSpace(space);
@@ -146,7 +150,7 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
 
       it("finds the nearest published chunks, best first, with cosine similarity as the score", async () => {
         expect(await store.embeddingSpace()).toEqual(space);
-        const hits = await store.searchSimilar({ vector: [1, 0.05, 0], limit: 2 });
+        const hits = await store.searchSimilar({ model: space.model, vector: [1, 0.05, 0], limit: 2 });
         expect(hits.map((hit) => hit.chunk.chunkId)).toEqual(["registrar/a.md#0", "housing/b.md#0"]);
         expect(hits[0]?.score).toBeCloseTo(0.999, 2);
         expect(hits[0]?.document.title).toBe("A");
@@ -163,40 +167,61 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
         expect(await nearest([1, 0, 0])).toEqual(["registrar/a.md#0", "registrar/a.md#1"]);
       });
 
-      it("replaces a document's vectors with its chunks", async () => {
+      it("replaces a document's vectors with its chunks, leaving none behind for new chunks", async () => {
         await store.replaceDocument(
           ...sampleDocument("registrar/a.md", "A", ["加退選"]),
           vectorsOf([["registrar/a.md#0", [0, 0, 1]]]),
         );
         expect((await nearest([0, 0, 1]))[0]).toBe("registrar/a.md#0");
-        expect(await nearest([0, 1, 0])).not.toContain("registrar/a.md#1");
+        // A new chunk may reuse the removed chunk's row: it must not inherit its vector.
+        await store.replaceDocument(...sampleDocument("library/c.md", "C", ["圖書館"]));
+        expect(await nearest([0, 1, 0])).not.toContain("library/c.md#0");
+        expect((await store.chunksWithoutVectors(10)).map((chunk) => chunk.chunkId)).toEqual(["library/c.md#0"]);
       });
 
       it("starts a new space empty, then fills in the chunks that have no vector", async () => {
         await store.resetEmbeddingSpace({ model: "another-embedder", dimensions: 2 });
-        expect(await nearest([1, 0])).toEqual([]);
+        expect(await store.embeddingSpace()).toEqual({ model: "another-embedder", dimensions: 2 });
+        const inNewSpace = async (vector: number[]) =>
+          (await store.searchSimilar({ model: "another-embedder", vector, limit: 5 })).map((hit) => hit.chunk.chunkId);
+        expect(await inNewSpace([1, 0])).toEqual([]);
         const missing = await store.chunksWithoutVectors(10);
         expect(missing.map((chunk) => chunk.chunkId).sort()).toEqual([
           "housing/b.md#0",
           "registrar/a.md#0",
           "registrar/a.md#1",
         ]);
-        await store.setChunkVectors(new Map([["housing/b.md#0", [0, 1]]]));
-        expect(await nearest([0, 1])).toEqual(["housing/b.md#0"]);
+        await store.setChunkVectors({ model: "another-embedder", byChunk: new Map([["housing/b.md#0", [0, 1]]]) });
+        expect(await inNewSpace([0, 1])).toEqual(["housing/b.md#0"]);
         expect(await store.chunksWithoutVectors(10)).toHaveLength(2);
       });
 
-      it("refuses a vector of the wrong size and keeps the stored document", async () => {
-        await expect(
-          store.replaceDocument(
-            ...sampleDocument("housing/b.md", "B", ["宿舍二"]),
-            vectorsOf([["housing/b.md#0", [1, 0]]]),
-          ),
-        ).rejects.toThrow(/size/);
-        expect(await nearest([0.9, 0.1, 0], "housing")).toEqual(["housing/b.md#0"]);
-        expect(
-          (await store.searchSimilar({ vector: [0.9, 0.1, 0], collection: "housing", limit: 1 }))[0]?.chunk.text,
-        ).toBe("宿舍");
+      it("never mixes models: vectors and queries of another model are left out", async () => {
+        expect(await store.searchSimilar({ model: "another-embedder", vector: [1, 0, 0], limit: 5 })).toEqual([]);
+        await store.setChunkVectors({ model: "another-embedder", byChunk: new Map([["registrar/a.md#1", [1, 0, 0]]]) });
+        expect(await nearest([0, 1, 0])).toEqual(expect.arrayContaining(["registrar/a.md#1"]));
+        await store.replaceDocument(...sampleDocument("library/c.md", "C", ["圖書館"]), {
+          vectors: { model: "another-embedder", byChunk: new Map([["library/c.md#0", [1, 0, 0]]]) },
+        });
+        expect(await nearest([1, 0, 0])).not.toContain("library/c.md#0");
+        expect((await store.chunksWithoutVectors(10)).map((chunk) => chunk.chunkId)).toEqual(["library/c.md#0"]);
+      });
+
+      it("stores a document whose vectors do not fit without them, never losing its text", async () => {
+        await store.replaceDocument(
+          ...sampleDocument("housing/b.md", "B", ["宿舍二"]),
+          vectorsOf([["housing/b.md#0", [1, 0]]]),
+        );
+        await store.replaceDocument(
+          ...sampleDocument("housing/d.md", "D", ["宿舍三"]),
+          vectorsOf([["housing/d.md#0", [0, 0, 0]]]),
+        );
+        expect(await nearest([0.9, 0.1, 0], "housing")).toEqual([]);
+        expect((await store.chunksWithoutVectors(10)).map((chunk) => chunk.chunkId).sort()).toEqual([
+          "housing/b.md#0",
+          "housing/d.md#0",
+        ]);
+        expect((await search("宿舍二"))[0]?.chunk.text).toBe("宿舍二");
       });
     });
   });

@@ -62,8 +62,14 @@ export interface TermStatistics {
 export interface ReplaceOptions {
   /** A source folder that no longer exists, whose copy of this document may be replaced. */
   takeOverFrom?: string;
-  /** Embeddings of the document's chunks, by chunkId, in the current embedding space. */
-  vectors?: ReadonlyMap<string, number[]>;
+  /** Embeddings of the document's chunks; stored only if their model is the index's. */
+  vectors?: ChunkVectors;
+}
+
+/** Vectors by chunkId, and the model that made them. */
+export interface ChunkVectors {
+  model: string;
+  byChunk: ReadonlyMap<string, number[]>;
 }
 
 /** The model whose vectors the index holds; vectors of two models are never mixed. */
@@ -73,6 +79,8 @@ export interface EmbeddingSpace {
 }
 
 export interface SimilarityRequest {
+  /** The model that embedded the query: another model's space is never searched with it. */
+  model: string;
   vector: number[];
   collection?: string;
   limit: number;
@@ -99,7 +107,8 @@ export interface IndexStore {
   resetEmbeddingSpace(space: EmbeddingSpace): Promise<void>;
   /** Published chunks that have no vector yet (after a reset, or before embeddings were enabled). */
   chunksWithoutVectors(limit: number): Promise<Pick<ChunkRecord, "chunkId" | "text">[]>;
-  setChunkVectors(vectors: ReadonlyMap<string, number[]>): Promise<void>;
+  /** Stores vectors of published chunks; vectors of another model than the space's are ignored. */
+  setChunkVectors(vectors: ChunkVectors): Promise<void>;
   /** Published chunks nearest to the vector, best first; `score` is the cosine similarity. */
   searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]>;
   close(): Promise<void>;

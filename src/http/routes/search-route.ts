@@ -20,8 +20,8 @@ export function registerSearchRoute(app: OpenAPIHono, { store, answering }: AppD
   app.openapi(searchRoute, async (context) => {
     const { query, top_k, collection } = context.req.valid("json");
     await requireKnownCollection(store, collection);
-    const queryVector = await answering.embedder?.embedQuestion(query);
-    const { passages } = await retrievePassages(store, query, { collection, limit: top_k, queryVector });
+    const queryEmbedding = await answering.embedder?.embedQuestion(query);
+    const { passages } = await retrievePassages(store, query, { collection, limit: top_k, queryEmbedding });
     const results = passages.map((passage) => ({
       doc_id: passage.document.docId,
       chunk_id: passage.chunk.chunkId,

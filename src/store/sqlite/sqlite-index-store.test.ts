@@ -19,15 +19,34 @@ describe("SqliteIndexStore", () => {
     const first = new SqliteIndexStore(file);
     await first.resetEmbeddingSpace({ model: "m", dimensions: 2 });
     await first.replaceDocument(...sampleDocument("a.md", "Library", ["The library opens at 8."]), {
-      vectors: new Map([["a.md#0", [1, 0]]]),
+      vectors: { model: "m", byChunk: new Map([["a.md#0", [1, 0]]]) },
     });
     await first.close();
     const second = new SqliteIndexStore(file);
     const hits = await second.searchChunks({ terms: ["librari"], limit: 5 });
     expect(hits.map((hit) => hit.chunk.text)).toEqual(["The library opens at 8."]);
     expect(await second.embeddingSpace()).toEqual({ model: "m", dimensions: 2 });
-    expect((await second.searchSimilar({ vector: [1, 0], limit: 1 }))[0]?.chunk.chunkId).toBe("a.md#0");
+    expect((await second.searchSimilar({ model: "m", vector: [1, 0], limit: 1 }))[0]?.chunk.chunkId).toBe("a.md#0");
     await second.close();
+  });
+
+  it("sees a new embedding space started by another process on the same file", async () => {
+    const file = newDatabaseFile();
+    const server = new SqliteIndexStore(file);
+    const ingest = new SqliteIndexStore(file);
+    await server.resetEmbeddingSpace({ model: "old", dimensions: 2 });
+    await server.replaceDocument(...sampleDocument("a.md", "A", ["Text."]), {
+      vectors: { model: "old", byChunk: new Map([["a.md#0", [1, 0]]]) },
+    });
+    await ingest.resetEmbeddingSpace({ model: "new", dimensions: 3 });
+    expect(await server.embeddingSpace()).toEqual({ model: "new", dimensions: 3 });
+    expect(await server.searchSimilar({ model: "old", vector: [1, 0], limit: 1 })).toEqual([]);
+    await server.setChunkVectors({ model: "new", byChunk: new Map([["a.md#0", [0, 0, 1]]]) });
+    expect((await ingest.searchSimilar({ model: "new", vector: [0, 0, 1], limit: 1 }))[0]?.chunk.chunkId).toBe(
+      "a.md#0",
+    );
+    await server.close();
+    await ingest.close();
   });
 
   it("reports a file that is not a database as unavailable, naming the file", () => {

@@ -7,6 +7,7 @@ import { analyzeText } from "../../text/tokenize.js";
 import type {
   ChunkHit,
   ChunkRecord,
+  ChunkVectors,
   DocumentRecord,
   EmbeddingSpace,
   IndexStore,
@@ -87,10 +88,13 @@ interface SearchRow extends ChunkRow {
 export class SqliteIndexStore implements IndexStore {
   private readonly database: Database.Database;
   private readonly statements;
-  /** Vector statements exist only while a space does: the table's size is the model's. */
-  private space: EmbeddingSpace | undefined;
+  /**
+   * Vector statements exist only while a space does, and are prepared again when another process
+   * (`npm run ingest`) starts a new one: the space is read from the file at every use.
+   */
   private vectorStatements:
     | {
+        space: string;
         insert: Database.Statement<[bigint, Float32Array, string]>;
         deleteForDocument: Database.Statement<[string]>;
         deleteOne: Database.Statement<[bigint]>;
@@ -183,7 +187,6 @@ export class SqliteIndexStore implements IndexStore {
          WHERE chunks.chunk_id = ? AND documents.status = 'published'`,
       ),
     };
-    this.space = this.readEmbeddingSpace();
   }
 
   async listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>> {
@@ -197,10 +200,12 @@ export class SqliteIndexStore implements IndexStore {
 
   async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options: ReplaceOptions = {}): Promise<void> {
     const titleTerms = analyzeText(document.title).join(" ");
-    const vectorStatements = options.vectors && options.vectors.size > 0 ? this.requireVectors() : undefined;
     // IMMEDIATE takes the write lock first, so two syncs cannot both pass the owner check.
     this.database
       .transaction(() => {
+        // Vectors of another model than the index's (a sync that raced a model change) are left
+        // out, never mixed in: the chunks are then embedded again by the next sync.
+        const vectors = this.vectorsFitting(options.vectors);
         const owner = this.statements.documentOwner.get(document.docId)?.source_root;
         if (owner !== undefined && owner !== document.sourceRoot && owner !== options.takeOverFrom) {
           throw new DocumentConflictError(document.docId, owner);
@@ -223,8 +228,8 @@ export class SqliteIndexStore implements IndexStore {
           });
           // A draft is stored (editors will preview it) but has no terms: it cannot be found or cited.
           if (document.status !== "published") continue;
-          const vector = options.vectors?.get(chunk.chunkId);
-          if (vector) vectorStatements?.insert.run(BigInt(lastInsertRowid), this.toVector(vector), document.collection);
+          const vector = vectors?.byChunk.get(chunk.chunkId);
+          if (vector) vectors?.statements.insert.run(BigInt(lastInsertRowid), vector, document.collection);
           this.statements.insertChunkTerms.run(
             lastInsertRowid,
             titleTerms,
@@ -265,7 +270,7 @@ export class SqliteIndexStore implements IndexStore {
   }
 
   async embeddingSpace(): Promise<EmbeddingSpace | undefined> {
-    return this.space;
+    return this.read(() => this.currentSpace());
   }
 
   async resetEmbeddingSpace(space: EmbeddingSpace): Promise<void> {
@@ -280,32 +285,35 @@ export class SqliteIndexStore implements IndexStore {
       );
       this.statements.saveSetting.run(EMBEDDING_SPACE_KEY, JSON.stringify(space));
     })();
-    this.space = space;
   }
 
   async chunksWithoutVectors(limit: number): Promise<Pick<ChunkRecord, "chunkId" | "text">[]> {
-    const statements = this.vectors();
-    if (!statements) return [];
-    return this.read(() => statements.missing.all(limit).map((row) => ({ chunkId: row.chunk_id, text: row.text })));
+    return this.read(() => {
+      const statements = this.vectors();
+      if (!statements) return [];
+      return statements.missing.all(limit).map((row) => ({ chunkId: row.chunk_id, text: row.text }));
+    });
   }
 
-  async setChunkVectors(vectors: ReadonlyMap<string, number[]>): Promise<void> {
-    const statements = this.requireVectors();
+  async setChunkVectors(vectors: ChunkVectors): Promise<void> {
     this.database.transaction(() => {
-      for (const [chunkId, vector] of vectors) {
+      const fitting = this.vectorsFitting(vectors);
+      if (!fitting) return;
+      for (const [chunkId, vector] of fitting.byChunk) {
         const chunk = this.statements.chunkForVector.get(chunkId);
         if (!chunk) continue;
-        statements.deleteOne.run(BigInt(chunk.id));
-        statements.insert.run(BigInt(chunk.id), this.toVector(vector), chunk.collection);
+        fitting.statements.deleteOne.run(BigInt(chunk.id));
+        fitting.statements.insert.run(BigInt(chunk.id), vector, chunk.collection);
       }
     })();
   }
 
   async searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]> {
-    const statements = this.vectors();
-    if (!statements || !this.space || request.vector.length !== this.space.dimensions) return [];
-    const vector = this.toVector(request.vector);
     return this.read(() => {
+      const fitting = this.vectorsFitting({ model: request.model, byChunk: new Map([["query", request.vector]]) });
+      const vector = fitting?.byChunk.get("query");
+      if (!fitting || !vector) return [];
+      const { statements } = fitting;
       const nearest =
         request.collection === undefined
           ? statements.nearest.all(vector, request.limit)
@@ -322,14 +330,32 @@ export class SqliteIndexStore implements IndexStore {
     this.database.close();
   }
 
-  private readEmbeddingSpace(): EmbeddingSpace | undefined {
+  private currentSpace(): EmbeddingSpace | undefined {
     const stored = this.statements.setting.get(EMBEDDING_SPACE_KEY)?.value;
     return stored === undefined ? undefined : (JSON.parse(stored) as EmbeddingSpace);
   }
 
+  /** The vectors that belong in the index's current space, as stored, with the statements to store them. */
+  private vectorsFitting(vectors: ChunkVectors | undefined) {
+    const space = this.currentSpace();
+    const statements = this.vectors();
+    if (!vectors || !space || !statements || vectors.model !== space.model) return undefined;
+    const byChunk = new Map<string, Float32Array>();
+    for (const [chunkId, vector] of vectors.byChunk) {
+      // A vector of the wrong size, or with a non-number or nothing in it, would rank by accident.
+      if (vector.length === space.dimensions && vector.every(Number.isFinite) && vector.some((value) => value !== 0)) {
+        byChunk.set(chunkId, new Float32Array(vector));
+      }
+    }
+    return { byChunk, statements };
+  }
+
   private vectors() {
-    if (!this.space) return undefined;
-    this.vectorStatements ??= {
+    const space = this.statements.setting.get(EMBEDDING_SPACE_KEY)?.value;
+    if (space === undefined) return undefined;
+    if (this.vectorStatements?.space === space) return this.vectorStatements;
+    this.vectorStatements = {
+      space,
       insert: this.database.prepare("INSERT INTO chunk_vectors (rowid, embedding, collection) VALUES (?, ?, ?)"),
       deleteForDocument: this.database.prepare(
         "DELETE FROM chunk_vectors WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)",
@@ -348,19 +374,6 @@ export class SqliteIndexStore implements IndexStore {
       ),
     };
     return this.vectorStatements;
-  }
-
-  private requireVectors() {
-    const statements = this.vectors();
-    if (!statements) throw new Error("no embedding space: call resetEmbeddingSpace first");
-    return statements;
-  }
-
-  private toVector(vector: number[]): Float32Array {
-    if (vector.length !== this.space?.dimensions) {
-      throw new Error(`a vector of size ${vector.length} does not fit the index's size ${this.space?.dimensions}`);
-    }
-    return new Float32Array(vector);
   }
 
   /** Any failure to read is the index being unavailable, never a 500 with SQLite's words. */

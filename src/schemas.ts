@@ -112,7 +112,7 @@ export const answerResponseSchema = z
   .openapi("AnswerResponse");
 
 /** A customer's message can be longer than a question: an e-mail with its context. */
-export const MAX_MESSAGE_CHARS = 4000;
+const MAX_MESSAGE_CHARS = 4000;
 
 export const draftRequestSchema = z
   .strictObject({
@@ -146,5 +146,4 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 export type AnswerRequest = z.infer<typeof answerRequestSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type AnswerResponse = z.infer<typeof answerResponseSchema>;
-export type DraftRequest = z.infer<typeof draftRequestSchema>;
 export type DraftResponse = z.infer<typeof draftResponseSchema>;

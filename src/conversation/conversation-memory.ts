@@ -28,7 +28,7 @@ export interface ConversationMemoryOptions {
   sweepEveryWrites: number;
 }
 
-export const defaultConversationMemoryOptions: ConversationMemoryOptions = {
+const defaultConversationMemoryOptions: ConversationMemoryOptions = {
   maxTurns: 5,
   idleMs: 30 * 60 * 1000,
   maxConversations: 10_000,

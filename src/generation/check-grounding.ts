@@ -6,7 +6,7 @@ import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 
 /** Share of a sentence's content weight its cited passage must hold for the sentence to stand. */
-export const MIN_SUPPORT = 0.5;
+const MIN_SUPPORT = 0.5;
 
 // [1], [1,2], [1-2], 【1】 (full-width brackets and digits are folded first: see foldMarkers).
 const MARKER = /[[【](\d+(?:\s*[,，、-]\s*\d+)*)[\]】]/g;

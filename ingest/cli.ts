@@ -1,7 +1,7 @@
 import { loadConfig } from "../src/config.js";
 import { openTextEmbedder } from "../src/embedding/text-embedder.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
-import { type SyncSummary, syncFolder } from "./sync-folder.js";
+import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "./sync-folder.js";
 
 const USAGE = "usage: npm run ingest -- <folder>   (syncs the folder into the index under DATA_DIR)";
 
@@ -35,10 +35,12 @@ function formatSummary(summary: SyncSummary): string {
     `${summary.chunks} chunks written in ${summary.seconds.toFixed(2)} s`,
   ];
   if (summary.embedded > 0) lines.push(`${summary.embedded} texts embedded (the rest came from the cache)`);
-  if (summary.failures.length > 0) {
-    lines.push(`${summary.failures.length} file(s) failed and kept their previous version, if any:`);
-    for (const failure of summary.failures) lines.push(`  ${failure.path}: ${failure.reason}`);
+  const [embedding, files] = partition(summary.failures, (failure) => failure.path === EMBEDDINGS_FAILURE);
+  if (files.length > 0) {
+    lines.push(`${files.length} file(s) failed and kept their previous version, if any:`);
+    for (const failure of files) lines.push(`  ${failure.path}: ${failure.reason}`);
   }
+  for (const failure of embedding) lines.push(`embeddings failed: ${failure.reason}`);
   return lines.join("\n");
 }
 
@@ -49,3 +51,7 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+function partition<T>(items: T[], predicate: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(predicate), items.filter((item) => !predicate(item))];
+}

@@ -28,6 +28,9 @@ export interface SyncSummary {
 
 export class FolderNotFoundError extends Error {}
 
+/** The failure path under which a sync reports that the embedding model failed (documents are still indexed). */
+export const EMBEDDINGS_FAILURE = "(embeddings)";
+
 /** Larger files are refused before they are read: the sync runs inside the service. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -72,7 +75,7 @@ export async function syncFolder(
   let embedder = options.embedder;
   const stopEmbedding = (error: unknown): undefined => {
     summary.failures.push({
-      path: "(embeddings)",
+      path: EMBEDDINGS_FAILURE,
       reason: `${(error as Error).message}; vectors are filled in by the next sync`,
     });
     embedder = undefined;

@@ -81,6 +81,7 @@ export async function findAnswerCandidate(
   store: IndexStore,
   request: QuestionRequest,
   settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder">,
+  signal?: AbortSignal,
 ): Promise<AnswerCandidate> {
   const { queryWeights, passages } = await retrievePassages(store, request.question, {
     collection: request.collection,
@@ -88,6 +89,7 @@ export async function findAnswerCandidate(
     context: request.context,
     queryEmbedding: await settings.embedder?.embedQuestion(
       request.context ? `${request.question} ${request.context}` : request.question,
+      signal,
     ),
   });
   const topPassage = passages[0];

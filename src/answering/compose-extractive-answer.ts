@@ -25,6 +25,7 @@ const ASKS_FOR_A_NUMBER =
 const HAS_A_NUMBER =
   /[0-9０-９]|[一二三四五六七八九十兩半][十百千萬]?(?:個)?(?:學分|分|天|日|週|周|年|月|次|冊|元|小時|點|人|倍|成|%)/;
 const IS_A_QUESTION = /[?？]$/;
+const TABLE_HEADER_PENALTY = 1;
 
 interface CandidateSentence {
   /** Position among all candidates, in reading order: neighbours are adjacent sentences. */
@@ -58,9 +59,17 @@ export function composeExtractiveAnswer(
   const asksForANumber = ASKS_FOR_A_NUMBER.test(question);
   const candidates: CandidateSentence[] = [];
   passages.slice(0, PASSAGES_TO_QUOTE).forEach((passage, passageRank) => {
-    const contextTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
-    for (const span of splitSentences(passage.chunk.text)) {
+    const headingTerms = analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`);
+    const spans = splitSentences(passage.chunk.text);
+    let tableHeaderTerms: string[] = [];
+    spans.forEach((span, spanIndex) => {
       const terms = new Set(analyzeText(span.text));
+      const isRow = TABLE_ROW.test(span.text);
+      const followsRow = spanIndex > 0 && TABLE_ROW.test(spans[spanIndex - 1]?.text ?? "");
+      const isTableHeader = isRow && !followsRow && TABLE_ROW.test(spans[spanIndex + 1]?.text ?? "");
+      if (isTableHeader) tableHeaderTerms = [...terms];
+      // A table row means what its header says ("每學期住宿費"): the header's words count for it.
+      const contextTerms = new Set([...headingTerms, ...(isRow && followsRow ? tableHeaderTerms : [])]);
       const coverage = weightedCoverage(queryWeights, terms);
       const onlyInContext = { has: (term: string) => contextTerms.has(term) && !terms.has(term) };
       const score =
@@ -68,9 +77,11 @@ export function composeExtractiveAnswer(
         CONTEXT_WEIGHT * weightedCoverage(queryWeights, onlyInContext) +
         (asksForANumber && HAS_A_NUMBER.test(span.text) ? ANSWER_TYPE_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
+        // A header row alone answers nothing; it comes with the row that does.
+        (isTableHeader ? TABLE_HEADER_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * passageRank;
       candidates.push({ index: candidates.length, passageRank, passage, span, terms, coverage, score });
-    }
+    });
   });
   const best = candidates.reduce<CandidateSentence | undefined>(
     (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),

@@ -44,9 +44,10 @@ export class TextEmbedder {
    * The question's vector, or nothing when the model fails or is slow: retrieval then stays
    * lexical rather than keep the person waiting.
    */
-  async embedQuestion(text: string): Promise<QueryEmbedding | undefined> {
+  async embedQuestion(text: string, signal?: AbortSignal): Promise<QueryEmbedding | undefined> {
     try {
-      const vector = await this.queryEmbeddings.embedQuery(text);
+      // The client takes no signal: stop waiting for it when the answer's time is up.
+      const vector = await Promise.race([this.queryEmbeddings.embedQuery(text), abortedBy(signal)]);
       return vector.length > 0 && vector.every(Number.isFinite) ? { model: this.model, vector } : undefined;
     } catch {
       return undefined;
@@ -89,4 +90,13 @@ export function openTextEmbedder(config: Pick<AppConfig, "model" | "dataDir">): 
   if (!config.model) return { close: () => {} };
   const cache = new EmbeddingCache(path.join(config.dataDir, "embedding-cache.sqlite"));
   return { embedder: createTextEmbedder(config.model, cache), close: () => cache.close() };
+}
+
+/** Rejects when the signal aborts; never settles without one. */
+function abortedBy(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => {
+    if (!signal) return;
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
 }

@@ -111,8 +111,12 @@ describe("splitGeneratedSentences and joinSentences", () => {
 describe("renderSentence, quoteSpan and isDeclined", () => {
   it("writes markers after the sentence and quotes the supporting sentence verbatim", () => {
     expect(renderSentence({ text: "押金3000元。", cites: [2, 3] })).toBe("押金3000元。[2][3]");
-    const { start, end } = quoteSpan(ADD_DROP.chunk.text, "研究生要在第三週週五前加退選");
-    expect(ADD_DROP.chunk.text.slice(start, end)).toBe("研究生之加退選期限為開學後第三週週五。");
+    const quote = (sentences: string[]) => {
+      const { start, end } = quoteSpan(ADD_DROP.chunk.text, sentences);
+      return ADD_DROP.chunk.text.slice(start, end);
+    };
+    expect(quote(["研究生要在第三週週五前加退選"])).toBe("研究生之加退選期限為開學後第三週週五。");
+    expect(quote(["研究生要在第三週週五前加退選。[1]", "大學部是第二週週五下午五點。[1]"])).toBe(ADD_DROP.chunk.text);
   });
 
   it("recognises a decline however it is decorated", () => {

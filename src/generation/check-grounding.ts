@@ -113,15 +113,29 @@ export function separatorBefore(sentence: Pick<CheckedSentence, "startsLine">, l
   return language === "en" ? " " : "";
 }
 
-/** The sentence of a passage that best supports the given answer text, as offsets into the passage. */
-export function quoteSpan(passageText: string, answerText: string): { start: number; end: number } {
-  const weights = sentenceWeights(foldMarkers(answerText).replace(MARKERS, ""));
-  let best = { start: 0, end: passageText.length, coverage: 0 };
-  for (const span of splitSentences(passageText)) {
-    const coverage = weightedCoverage(weights, new Set(analyzeText(span.text)));
-    if (coverage > best.coverage) best = { start: span.start, end: span.end, coverage };
-  }
-  return { start: best.start, end: best.end };
+/**
+ * The part of a passage that supports the given answer sentences: from the first to the last of
+ * the passage sentences that best support each of them, as offsets into the passage.
+ */
+export function quoteSpan(passageText: string, answerSentences: readonly string[]): { start: number; end: number } {
+  const passageSentences = splitSentences(passageText).map((span) => ({
+    span,
+    terms: new Set(analyzeText(span.text)),
+  }));
+  const supporting = answerSentences.flatMap((sentence) => {
+    const weights = sentenceWeights(foldMarkers(sentence).replace(MARKERS, ""));
+    let best: { start: number; end: number; coverage: number } | undefined;
+    for (const { span, terms } of passageSentences) {
+      const coverage = weightedCoverage(weights, terms);
+      if (coverage > (best?.coverage ?? 0)) best = { start: span.start, end: span.end, coverage };
+    }
+    return best ? [best] : [];
+  });
+  if (supporting.length === 0) return { start: 0, end: passageText.length };
+  return {
+    start: Math.min(...supporting.map((span) => span.start)),
+    end: Math.max(...supporting.map((span) => span.end)),
+  };
 }
 
 /** ［１］ → [1]; the rest of the text keeps the model's own punctuation. */

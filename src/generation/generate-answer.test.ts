@@ -50,6 +50,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
 
   beforeAll(async () => {
     folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
+    folder.write("knowledge/housing/visitors.md", "# 宿舍訪客\n\n宿舍訪客須於晚上十點前離開。");
     folder.write(
       "knowledge/registrar/change-of-major.md",
       "---\ntitle: Change of major\nlang: en\n---\n# Change of major\n\nUndergraduates may apply to change their major after completing their first year of study. Applications are accepted from March 1 to March 15 each year.\n",
@@ -176,11 +177,18 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(body.answer).toContain("第三週週五");
   });
 
-  it("abstains with the persona's contact line when the model finds no answer", async () => {
-    model.scriptChat({ kind: "reply", text: "CANNOT_ANSWER" });
-    const body = await ask({ question: "加退選要不要繳手續費?" });
-    expect(body).toMatchObject({ status: "abstained", citations: [], fallback_reason: "model_declined" });
+  it("abstains without asking the model when the documents are not found to cover the question", async () => {
+    const body = await ask({ question: "宿舍可以養貓嗎?" });
+    expect(body).toMatchObject({ status: "abstained", citations: [] });
     expect(body.answer).toContain("請洽教務處（分機 1234）。");
+    expect(model.chatRequests).toHaveLength(0);
+  });
+
+  it("sends the extractive answer when the model declines a question the documents cover", async () => {
+    model.scriptChat({ kind: "reply", text: "CANNOT_ANSWER." });
+    const body = await ask({ question: "研究生的加退選期限是什麼時候?" });
+    expect(body).toMatchObject({ status: "answered", mode: "extractive", fallback_reason: "model_declined" });
+    expect(model.chatRequests).toHaveLength(1);
   });
 
   it.each([
@@ -204,6 +212,14 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(body).toMatchObject({ status: "answered", mode: "extractive", fallback_reason: "timeout" });
   });
 
+  it("keeps to the request's deadline, spent partly on a follow-up's rewrite", async () => {
+    model.scriptChat({ kind: "reply", text: `${GRADUATE_DEADLINE}[1]` });
+    const body = await generateAnswer(store, { question: "研究生的加退選期限是什麼時候?" }, generation, {
+      deadline: AbortSignal.abort(),
+    });
+    expect(body).toMatchObject({ status: "answered", mode: "extractive", fallback_reason: "timeout" });
+  });
+
   it("retries a server error, then answers", async () => {
     model.scriptChat({ kind: "fail", status: 503 }, { kind: "reply", text: `${GRADUATE_DEADLINE}[1]` });
     const body = await ask({ question: "研究生加退選到什麼時候?" });
@@ -213,7 +229,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
 
   it("uses the persona of the collection asked about", async () => {
     model.scriptChat({ kind: "reply", text: "CANNOT_ANSWER" });
-    await ask({ question: "宿舍可以養貓嗎?", collection: "housing" });
+    await ask({ question: "宿舍訪客晚上幾點前要離開?", collection: "housing" });
     expect(model.chatRequests[0]?.messages[0]?.content).toContain("宿舍小幫手");
   });
 

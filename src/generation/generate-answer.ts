@@ -51,9 +51,10 @@ type FallbackReason = NonNullable<AnswerResponse["fallback_reason"]>;
 
 /**
  * Answers with the model from the top passages, checking each generated sentence against the
- * passage it cites as it arrives. A curated FAQ answer is sent as it is. When the model fails,
- * times out, declines or writes nothing the passages support, the extractive answer (or an
- * abstention) is sent instead, saying why.
+ * passage it cites as it arrives. A curated FAQ answer is sent as it is, and a question the
+ * documents are not confidently found to cover is abstained on without asking the model. When the
+ * model fails, times out, declines or writes nothing the passages support, the extractive answer
+ * (or an abstention) is sent instead, saying why.
  */
 export async function generateAnswer(
   store: IndexStore,
@@ -61,6 +62,8 @@ export async function generateAnswer(
   settings: GenerationSettings,
   options: {
     signal?: AbortSignal;
+    /** When the whole answer is due (ANSWER_TIMEOUT_MS from the request's start); by default from now. */
+    deadline?: AbortSignal;
     onEvent?: (event: AnswerEvent) => void;
     /** A reply for a staff member to review (`/v1/drafts`) rather than an answer shown to the asker. */
     purpose?: "answer" | "draft";
@@ -69,7 +72,9 @@ export async function generateAnswer(
   const startedAt = performance.now();
   const persona = settings.personaFor(request.collection);
   const answering = { ...settings, contactLines: persona.contactLines };
-  const candidate = await findAnswerCandidate(store, request, settings);
+  const timeout = options.deadline ?? AbortSignal.timeout(settings.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const candidate = await findAnswerCandidate(store, request, settings, signal);
   const passages = candidate.passages.slice(0, PASSAGES_FOR_MODEL);
   const sendWhole = (response: AnswerResponse) => {
     options.onEvent?.({ type: "citations", citations: response.citations });
@@ -83,7 +88,10 @@ export async function generateAnswer(
     );
   };
 
-  if (candidate.answer?.mode === "faq" || passages.length === 0) {
+  // The model rephrases what the documents are known to answer; it is not asked to rescue a
+  // question they do not cover (it would be fluent, and the overlap check could not tell).
+  const confident = (candidate.answer?.confidence ?? 0) >= settings.abstainThreshold;
+  if (candidate.answer?.mode === "faq" || passages.length === 0 || !confident) {
     return sendWhole(settleAnswer(request.question, candidate.answer, answering, startedAt));
   }
 
@@ -92,8 +100,6 @@ export async function generateAnswer(
     type: "citations",
     citations: passages.map((passage, index) => citePassage(index + 1, passage, 0, passage.chunk.text.length)),
   });
-  const timeout = AbortSignal.timeout(settings.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const kept: CheckedSentence[] = [];
   let dropped = 0;
   let declined = false;
@@ -159,7 +165,7 @@ function citationsOf(sentences: CheckedSentence[], passages: readonly Passage[])
     const passage = passages[n - 1];
     if (!passage) return [];
     const citing = sentences.filter((sentence) => sentence.cites.includes(n)).map((sentence) => sentence.text);
-    const { start, end } = quoteSpan(passage.chunk.text, citing.join(" "));
+    const { start, end } = quoteSpan(passage.chunk.text, citing);
     return [citePassage(n, passage, start, end)];
   });
 }

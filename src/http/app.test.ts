@@ -331,6 +331,9 @@ describe("HTTP API", () => {
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe("POST");
       expect((await readJson(response)).error.code).toBe("method_not_allowed");
+      const health = await app.request("/healthz", { method: "POST" });
+      expect(health.status).toBe(405);
+      expect(health.headers.get("allow")).toBe("GET");
     });
 
     it("answers an unknown route with a JSON 404", async () => {

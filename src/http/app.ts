@@ -80,6 +80,11 @@ export function createApp(dependencies: AppDependencies): App {
       throw new MethodNotAllowedError(context.req.method, path, ["POST"]);
     });
   }
+  for (const path of ["/healthz", "/readyz"]) {
+    app.on(["POST", "PUT", "PATCH", "DELETE"], path, (context) => {
+      throw new MethodNotAllowedError(context.req.method, path, ["GET"]);
+    });
+  }
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

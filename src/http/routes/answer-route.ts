@@ -46,17 +46,19 @@ async function answer(
   options: { signal?: AbortSignal; onEvent?: (event: AnswerEvent) => void } = {},
 ): Promise<AnswerResponse> {
   const { store, answering, generation, personaFor, conversations } = dependencies;
+  // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
+  const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
   const conversationId = request.conversation_id;
   const turns = conversationId === undefined ? [] : await conversations.recentTurns(conversationId);
   const followUp = await rewriteFollowUp(request.question, turns, {
     store,
     chatModel: generation?.chatModel,
-    signal: options.signal,
+    signal: deadline && (options.signal ? AbortSignal.any([options.signal, deadline]) : deadline),
   });
   const standaloneQuestion = standaloneText(followUp);
   const asked = { ...followUp, collection: request.collection };
   const response = generation
-    ? await generateAnswer(store, asked, generation, options)
+    ? await generateAnswer(store, asked, generation, { ...options, deadline })
     : await answerQuestion(store, asked, { ...answering, contactLines: personaFor(request.collection).contactLines });
   logAnswer(dependencies, "answer", response);
   if (conversationId === undefined) return response;

@@ -48,7 +48,6 @@ export function registerDraftsRoute(app: OpenAPIHono, dependencies: AppDependenc
           abstainThreshold,
           contactLines: personaFor(collection).contactLines,
         });
-    logAnswer(dependencies, "draft", answer);
     const { status, answer: text, conversation_id, standalone_question, ...rest } = answer;
     const contactLines = personaFor(collection).contactLines;
     const draft: DraftResponse = {
@@ -57,6 +56,7 @@ export function registerDraftsRoute(app: OpenAPIHono, dependencies: AppDependenc
       draft: true,
       reply: status === "answered" ? text : noDraftNote(message, contactLines),
     };
+    logAnswer(dependencies, "draft", draft);
     return context.json(draft, 200);
   });
 }

@@ -28,7 +28,9 @@ export async function requireKnownCollection(store: IndexStore, collection: stri
 export function logAnswer(
   { log }: AppDependencies,
   event: string,
-  response: Pick<AnswerResponse, "status" | "mode" | "fallback_reason" | "usage" | "latency_ms" | "citations">,
+  response: Pick<AnswerResponse, "mode" | "fallback_reason" | "usage" | "latency_ms" | "citations"> & {
+    status: string;
+  },
 ): void {
   log?.(event, {
     status: response.status,

@@ -105,8 +105,18 @@ describe("composeExtractiveAnswer", () => {
     );
     const question = "研究生加退選截止";
     expect(composeExtractiveAnswer(question, weightsOf(question), [table]).answer).toBe(
-      "期間 | 對象 | 截止[1]加退選 | 研究生 | 10月2日[2]",
+      "期間 | 對象 | 截止[1]\n加退選 | 研究生 | 10月2日[2]",
     );
+  });
+
+  it("never answers with a header row alone: its words count for the rows under it", () => {
+    const table = passage(
+      "housing/fees.md",
+      "宿舍 | 房型 | 每學期住宿費\n松園 | 二人房 | NT$ 16,200\n竹園 | 四人房 | NT$ 11,800",
+    );
+    const question = "宿舍一學期住宿費多少";
+    const { answer } = composeExtractiveAnswer(question, weightsOf(question), [table]);
+    expect(answer).toBe("宿舍 | 房型 | 每學期住宿費\n松園 | 二人房 | NT$ 16,200[1]");
   });
 
   it("passes over a sentence that is itself a question", () => {

@@ -192,7 +192,11 @@ function formatAnswer(selected: CandidateSentence[], sentenceCoverage: number): 
 }
 
 function joinSentences(text: string, sentence: string): string {
-  return text && needsSpaceBetween(text, sentence) ? `${text} ${sentence}` : text + sentence;
+  if (!text) return sentence;
+  // Table rows stay one to a line: "每學期住宿費松園" would run a header into its row.
+  const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+  if (TABLE_ROW.test(lastLine) && TABLE_ROW.test(sentence)) return `${text}\n${sentence}`;
+  return needsSpaceBetween(text, sentence) ? `${text} ${sentence}` : text + sentence;
 }
 
 function needsSpaceBetween(before: string, after: string): boolean {

@@ -1,0 +1,157 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { type RecordingQdrantServer, startRecordingQdrantServer } from "../../test-support/recording-qdrant-server.js";
+import { describeIndexStoreContract, sampleDocument } from "../index-store.case.js";
+import { pointId, QdrantIndexStore } from "./qdrant-index-store.js";
+import { encodeQuery } from "./sparse-vector.js";
+
+// The contract suite needs a real Qdrant: set QDRANT_URL to run it (skipped, and reported skipped, otherwise).
+const qdrantUrl = process.env.QDRANT_URL;
+let collectionCount = 0;
+describe.skipIf(!qdrantUrl)("against the Qdrant at QDRANT_URL", () => {
+  describeIndexStoreContract("Qdrant", async () => {
+    const store = new QdrantIndexStore({
+      url: qdrantUrl ?? "",
+      apiKey: process.env.QDRANT_API_KEY,
+      collection: `grounded_faq_test_${process.pid}_${collectionCount++}`,
+    });
+    await store.prepare();
+    return store;
+  });
+});
+
+describe("QdrantIndexStore requests", () => {
+  let qdrant: RecordingQdrantServer;
+  let store: QdrantIndexStore;
+  const sent = (method: string, suffix: string) =>
+    qdrant.requests.filter((request) => request.method === method && request.path.endsWith(suffix));
+
+  beforeEach(async () => {
+    qdrant?.close();
+    qdrant = await startRecordingQdrantServer();
+    store = new QdrantIndexStore({ url: qdrant.url, collection: "faq" });
+    await store.prepare();
+  });
+  afterAll(() => qdrant.close());
+
+  it("creates the collection with a sparse BM25 vector (IDF by Qdrant) and keyword payload indexes", () => {
+    expect(sent("PUT", "/collections/faq")[0]?.body).toEqual({
+      vectors: {},
+      sparse_vectors: { bm25: { modifier: "idf" } },
+    });
+    expect(sent("PUT", "/collections/faq/index").map((request) => request.body)).toEqual(
+      ["kind", "doc_id", "chunk_id", "collection", "status", "lang", "terms"].map((field) => ({
+        field_name: field,
+        field_schema: "keyword",
+      })),
+    );
+  });
+
+  it("writes a document's points with deterministic ids, then removes only its chunks that are gone", async () => {
+    qdrant.requests.length = 0;
+    const [document, chunks] = sampleDocument("registrar/a.md", "加退選", ["加退選期限。", "逾期不受理。"]);
+    await store.replaceDocument(document, chunks);
+    const [upsert] = sent("PUT", "/collections/faq/points");
+    const points = upsert?.body.points;
+    expect(points.map((point: { id: string }) => point.id)).toEqual([
+      pointId("document:registrar/a.md"),
+      pointId("chunk:registrar/a.md#0"),
+      pointId("chunk:registrar/a.md#1"),
+    ]);
+    expect(pointId("chunk:registrar/a.md#0")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/);
+    expect(points[0]).toMatchObject({ vector: {}, payload: { kind: "document", source_root: "/knowledge" } });
+    expect(points[1].vector.bm25.indices.length).toBe(points[1].vector.bm25.values.length);
+    expect(points[1].payload).toMatchObject({ kind: "chunk", chunk_id: "registrar/a.md#0", status: "published" });
+    expect(sent("POST", "/collections/faq/points/delete")[0]?.body).toEqual({
+      filter: {
+        must: [
+          { key: "kind", match: { value: "chunk" } },
+          { key: "doc_id", match: { value: "registrar/a.md" } },
+        ],
+        must_not: [{ key: "chunk_id", match: { any: ["registrar/a.md#0", "registrar/a.md#1"] } }],
+      },
+    });
+  });
+
+  it("gives a draft's chunks no vectors, so they can never be found", async () => {
+    qdrant.requests.length = 0;
+    await store.replaceDocument(...sampleDocument("registrar/d.md", "草稿", ["草稿。"], { status: "draft" }));
+    const points = sent("PUT", "/collections/faq/points")[0]?.body.points;
+    expect(points[1]).toMatchObject({ vector: {}, payload: { status: "draft" } });
+  });
+
+  it("searches published chunks by sparse vector, filtered by collection", async () => {
+    qdrant.reply("/points/query", {
+      points: [
+        {
+          id: pointId("chunk:registrar/a.md#0"),
+          score: 3.2,
+          payload: {
+            kind: "chunk",
+            doc_id: "registrar/a.md",
+            chunk_id: "registrar/a.md#0",
+            position: 0,
+            text: "加退選期限。",
+            heading_path: ["期限"],
+            start: 0,
+            end: 6,
+            title: "加退選",
+            collection: "registrar",
+            status: "published",
+            terms: ["加退选", "期限"],
+          },
+        },
+      ],
+    });
+    const [hit] = await store.searchChunks({ terms: ["加退选", "期限"], collection: "registrar", limit: 5 });
+    expect(sent("POST", "/collections/faq/points/query")[0]?.body).toEqual({
+      query: encodeQuery(["加退选", "期限"]),
+      using: "bm25",
+      filter: {
+        must: [
+          { key: "kind", match: { value: "chunk" } },
+          { key: "status", match: { value: "published" } },
+          { key: "collection", match: { value: "registrar" } },
+        ],
+      },
+      limit: 5,
+      with_payload: true,
+    });
+    expect(hit).toMatchObject({
+      chunk: { chunkId: "registrar/a.md#0", headingPath: ["期限"], text: "加退選期限。" },
+      document: { docId: "registrar/a.md", title: "加退選", collection: "registrar" },
+      score: 3.2,
+    });
+    expect(hit?.terms.has("期限")).toBe(true);
+  });
+
+  it("counts chunks per term for term statistics", async () => {
+    qdrant.reply("/points/count", { count: 10 }, { count: 3 }, { count: 0 });
+    const statistics = await store.termStatistics(["宿舍", "不存在"]);
+    expect(statistics).toEqual({ chunkCount: 10, chunkFrequency: new Map([["宿舍", 3]]) });
+    expect(sent("POST", "/points/count")[1]?.body.filter.must).toContainEqual({
+      key: "terms",
+      match: { value: "宿舍" },
+    });
+  });
+
+  it("searches by meaning only with the index's own model and size", async () => {
+    qdrant.reply("/points", [
+      { id: pointId("settings:embedding-space"), payload: { kind: "settings", model: "m", dimensions: 2 } },
+    ]);
+    expect(await store.searchSimilar({ model: "other", vector: [1, 0], limit: 3 })).toEqual([]);
+    await store.searchSimilar({ model: "m", vector: [1, 0], limit: 3 });
+    expect(sent("POST", "/points/query").at(-1)?.body).toMatchObject({ query: [1, 0], using: "dense", limit: 3 });
+  });
+
+  it("refuses to change the vector size of a collection that holds documents, saying how to re-index", async () => {
+    qdrant.reply("/points/count", { count: 5 });
+    await expect(store.resetEmbeddingSpace({ model: "m", dimensions: 768 })).rejects.toThrow(
+      /delete the collection .*QDRANT_COLLECTION/,
+    );
+  });
+
+  it("turns Qdrant being unreachable into store_unavailable", async () => {
+    await qdrant.close();
+    await expect(store.listCollections()).rejects.toMatchObject({ code: "store_unavailable" });
+  });
+});

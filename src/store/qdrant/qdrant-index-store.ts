@@ -1,0 +1,395 @@
+import { QdrantClient } from "@qdrant/js-client-rest";
+import { v5 as uuidv5 } from "uuid";
+import { DocumentConflictError, StoreUnavailableError } from "../../errors.js";
+import { analyzeText } from "../../text/tokenize.js";
+import type {
+  ChunkHit,
+  ChunkRecord,
+  ChunkVectors,
+  DocumentRecord,
+  EmbeddingSpace,
+  IndexStore,
+  ReplaceOptions,
+  SearchRequest,
+  SimilarityRequest,
+  TermStatistics,
+} from "../index-store.js";
+import { encodeChunk, encodeQuery } from "./sparse-vector.js";
+
+/** Names of the collection's vectors. */
+export const SPARSE_VECTOR = "bm25";
+export const DENSE_VECTOR = "dense";
+/** Fields filtered on, each with a keyword payload index. */
+const INDEXED_FIELDS = ["kind", "doc_id", "chunk_id", "collection", "status", "lang", "terms"] as const;
+/** Namespace of the deterministic point ids (UUID v5 of "chunk:<chunk_id>", "document:<doc_id>"). */
+const POINT_ID_NAMESPACE = "6f1c3a52-8d0e-4b7a-9c3e-2a5d7f9e1b04";
+const SETTINGS_POINT = "settings:embedding-space";
+const UPSERT_BATCH = 256;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export class ReindexRequiredError extends Error {}
+
+/** What a Qdrant point's payload holds: a document, one of its chunks, or the index's settings. */
+type Payload = Record<string, unknown> & { kind: "document" | "chunk" | "settings" };
+
+export interface QdrantSettings {
+  url: string;
+  apiKey?: string;
+  collection: string;
+}
+
+/** The deterministic id of a point: re-syncing the same chunk overwrites it instead of adding one. */
+export function pointId(key: string): string {
+  return uuidv5(key, POINT_ID_NAMESPACE);
+}
+
+/**
+ * The production index: one Qdrant collection with a sparse BM25 vector (our tokenizer's terms,
+ * Qdrant's IDF) and, once embeddings are configured, a dense vector. Documents, chunks and the
+ * embedding space are points told apart by `kind`. Qdrant has no multi-point transactions, so a
+ * replaced document's new chunks are written before its old ones are removed: a reader sees the
+ * old or the new text, at worst both for a moment, never neither.
+ */
+export class QdrantIndexStore implements IndexStore {
+  private readonly client: QdrantClient;
+  private readonly collection: string;
+
+  /** Connects lazily: nothing is sent until `prepare` or a first use. */
+  constructor(settings: QdrantSettings) {
+    this.client = new QdrantClient({
+      url: settings.url,
+      apiKey: settings.apiKey,
+      checkCompatibility: false,
+      // A Qdrant that stops answering must give a 503, not a request hanging for the default 5 minutes.
+      timeout: REQUEST_TIMEOUT_MS,
+    });
+    this.collection = settings.collection;
+  }
+
+  /** Creates the collection and its payload indexes if they do not exist; safe to run at every start. */
+  async prepare(): Promise<void> {
+    await this.call("create the collection", () => this.ensureCollection());
+  }
+
+  async listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>> {
+    const points = await this.scrollAll({ must: [match("kind", "document")] }, [
+      "doc_id",
+      "content_hash",
+      "source_root",
+    ]);
+    return new Map(
+      points.map((payload) => [
+        String(payload.doc_id),
+        { contentHash: String(payload.content_hash), sourceRoot: String(payload.source_root) },
+      ]),
+    );
+  }
+
+  async listCollections(): Promise<string[]> {
+    const points = await this.scrollAll({ must: [match("kind", "document"), match("status", "published")] }, [
+      "collection",
+    ]);
+    return [...new Set(points.map((payload) => String(payload.collection)))].sort();
+  }
+
+  async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options: ReplaceOptions = {}): Promise<void> {
+    const owner = (await this.retrievePayload(pointId(`document:${document.docId}`)))?.source_root;
+    if (owner !== undefined && owner !== document.sourceRoot && owner !== options.takeOverFrom) {
+      throw new DocumentConflictError(document.docId, String(owner));
+    }
+    const space = await this.embeddingSpace();
+    const vectors = fittingVectors(options.vectors, space);
+    const published = document.status === "published";
+    const points = [
+      { id: pointId(`document:${document.docId}`), vector: {}, payload: documentPayload(document) },
+      ...chunks.map((chunk) => {
+        const dense = published ? vectors?.get(chunk.chunkId) : undefined;
+        return {
+          id: pointId(`chunk:${chunk.chunkId}`),
+          vector: {
+            // A draft is stored for editors but has no vectors: it can never be found.
+            ...(published ? { [SPARSE_VECTOR]: encodeChunk(document, chunk) } : {}),
+            ...(dense ? { [DENSE_VECTOR]: dense } : {}),
+          },
+          payload: chunkPayload(document, chunk),
+        };
+      }),
+    ];
+    for (let start = 0; start < points.length; start += UPSERT_BATCH) {
+      const batch = points.slice(start, start + UPSERT_BATCH);
+      await this.call("write a document", () => this.client.upsert(this.collection, { wait: true, points: batch }));
+    }
+    // Then the chunks the new version no longer has.
+    await this.call("remove old chunks", () =>
+      this.client.delete(this.collection, {
+        wait: true,
+        filter: {
+          must: [match("kind", "chunk"), match("doc_id", document.docId)],
+          ...(chunks.length > 0
+            ? { must_not: [{ key: "chunk_id", match: { any: chunks.map((chunk) => chunk.chunkId) } }] }
+            : {}),
+        },
+      }),
+    );
+  }
+
+  async deleteDocument(docId: string): Promise<void> {
+    await this.call("delete a document", () =>
+      this.client.delete(this.collection, { wait: true, filter: { must: [match("doc_id", docId)] } }),
+    );
+  }
+
+  async searchChunks(request: SearchRequest): Promise<ChunkHit[]> {
+    if (request.terms.length === 0) return [];
+    const response = await this.call("search", () =>
+      this.client.query(this.collection, {
+        query: encodeQuery(request.terms),
+        using: SPARSE_VECTOR,
+        filter: publishedChunks(request.collection),
+        limit: request.limit,
+        with_payload: true,
+      }),
+    );
+    return response.points.map((point) => toChunkHit(point.payload as Payload, point.score));
+  }
+
+  async termStatistics(terms: string[]): Promise<TermStatistics> {
+    const count = (filter: object) =>
+      this.call("count chunks", () => this.client.count(this.collection, { filter, exact: true })).then(
+        (result) => result.count,
+      );
+    const [chunkCount, ...frequencies] = await Promise.all([
+      count(publishedChunks()),
+      ...terms.map((term) => count({ must: [...publishedChunks().must, match("terms", term)] })),
+    ]);
+    return {
+      chunkCount: chunkCount ?? 0,
+      chunkFrequency: new Map(
+        terms.flatMap((term, index) => ((frequencies[index] ?? 0) > 0 ? [[term, frequencies[index] ?? 0]] : [])),
+      ),
+    };
+  }
+
+  async embeddingSpace(): Promise<EmbeddingSpace | undefined> {
+    const payload = await this.retrievePayload(pointId(SETTINGS_POINT));
+    if (!payload) return undefined;
+    return { model: String(payload.model), dimensions: Number(payload.dimensions) };
+  }
+
+  /**
+   * Starts a new embedding space. An empty collection is recreated with a dense vector of the new
+   * size; one of the same size has its dense vectors cleared and refilled by the sync; a full one
+   * of another size cannot be changed in place, and the message says how to re-index.
+   */
+  async resetEmbeddingSpace(space: EmbeddingSpace): Promise<void> {
+    const info = await this.call("read the collection", () => this.client.getCollection(this.collection));
+    const vectors = info.config.params.vectors as Record<string, { size?: number }> | undefined;
+    const currentSize = vectors?.[DENSE_VECTOR]?.size;
+    if (currentSize !== space.dimensions) {
+      const points = await this.call("count points", () =>
+        this.client.count(this.collection, { filter: { must_not: [match("kind", "settings")] }, exact: true }),
+      );
+      if (points.count > 0) {
+        throw new ReindexRequiredError(
+          `Qdrant collection "${this.collection}" holds ${currentSize ?? "no"}-dimension vectors, but ${space.model} makes ${space.dimensions}-dimension ones. Re-index: delete the collection (curl -X DELETE $QDRANT_URL/collections/${this.collection}) or set QDRANT_COLLECTION to a new name, then start again; the documents are synced into it anew.`,
+        );
+      }
+      await this.call("recreate the collection", async () => {
+        await this.client.deleteCollection(this.collection);
+        await this.ensureCollection(space.dimensions);
+      });
+    } else {
+      await this.call("clear old vectors", () =>
+        this.client.deleteVectors(this.collection, {
+          wait: true,
+          filter: { must: [match("kind", "chunk")] },
+          vector: [DENSE_VECTOR],
+        }),
+      );
+    }
+    await this.call("save the embedding space", () =>
+      this.client.upsert(this.collection, {
+        wait: true,
+        points: [{ id: pointId(SETTINGS_POINT), vector: {}, payload: { kind: "settings", ...space } }],
+      }),
+    );
+  }
+
+  async chunksWithoutVectors(limit: number): Promise<Pick<ChunkRecord, "chunkId" | "text">[]> {
+    if (!(await this.embeddingSpace())) return [];
+    const response = await this.call("find chunks without vectors", () =>
+      this.client.scroll(this.collection, {
+        filter: { must: publishedChunks().must, must_not: [{ has_vector: DENSE_VECTOR }] },
+        limit,
+        with_payload: ["chunk_id", "text"],
+      }),
+    );
+    return response.points.map((point) => ({
+      chunkId: String(point.payload?.chunk_id),
+      text: String(point.payload?.text),
+    }));
+  }
+
+  async setChunkVectors(vectors: ChunkVectors): Promise<void> {
+    const fitting = fittingVectors(vectors, await this.embeddingSpace());
+    if (!fitting || fitting.size === 0) return;
+    const points = [...fitting].map(([chunkId, vector]) => ({
+      id: pointId(`chunk:${chunkId}`),
+      vector: { [DENSE_VECTOR]: vector },
+    }));
+    await this.call("store vectors", () => this.client.updateVectors(this.collection, { wait: true, points }));
+  }
+
+  async searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]> {
+    const space = await this.embeddingSpace();
+    if (space?.model !== request.model || request.vector.length !== space.dimensions) return [];
+    const response = await this.call("search by meaning", () =>
+      this.client.query(this.collection, {
+        query: request.vector,
+        using: DENSE_VECTOR,
+        filter: publishedChunks(request.collection),
+        limit: request.limit,
+        with_payload: true,
+      }),
+    );
+    return response.points.map((point) => toChunkHit(point.payload as Payload, point.score));
+  }
+
+  async close(): Promise<void> {}
+
+  private async ensureCollection(denseSize?: number): Promise<void> {
+    const { exists } = await this.client.collectionExists(this.collection);
+    if (!exists) {
+      await this.client.createCollection(this.collection, {
+        vectors: denseSize ? { [DENSE_VECTOR]: { size: denseSize, distance: "Cosine" } } : {},
+        sparse_vectors: { [SPARSE_VECTOR]: { modifier: "idf" } },
+      });
+    }
+    for (const field of INDEXED_FIELDS) {
+      await this.client.createPayloadIndex(this.collection, { wait: true, field_name: field, field_schema: "keyword" });
+    }
+  }
+
+  private async retrievePayload(id: string): Promise<Payload | undefined> {
+    const [point] = await this.call("read a point", () =>
+      this.client.retrieve(this.collection, { ids: [id], with_payload: true, with_vector: false }),
+    );
+    return (point?.payload as Payload | undefined) ?? undefined;
+  }
+
+  private async scrollAll(filter: object, fields: string[]): Promise<Record<string, unknown>[]> {
+    const payloads: Record<string, unknown>[] = [];
+    let offset: string | number | undefined;
+    do {
+      const page = await this.call("list points", () =>
+        this.client.scroll(this.collection, { filter, limit: 1000, with_payload: fields, offset }),
+      );
+      payloads.push(...page.points.map((point) => point.payload ?? {}));
+      offset = (page.next_page_offset as string | number | null | undefined) ?? undefined;
+    } while (offset !== undefined);
+    return payloads;
+  }
+
+  /** Any failure to reach or use Qdrant is the index being unavailable: a 503, never a crash. */
+  private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof ReindexRequiredError) throw error;
+      throw new StoreUnavailableError(`Qdrant could not ${what}: ${(error as Error).message}`);
+    }
+  }
+}
+
+function match(key: string, value: string) {
+  return { key, match: { value } };
+}
+
+function publishedChunks(collection?: string) {
+  return {
+    must: [
+      match("kind", "chunk"),
+      match("status", "published"),
+      ...(collection === undefined ? [] : [match("collection", collection)]),
+    ],
+  };
+}
+
+function fittingVectors(vectors: ChunkVectors | undefined, space: EmbeddingSpace | undefined) {
+  if (!vectors || !space || vectors.model !== space.model) return undefined;
+  return new Map(
+    [...vectors.byChunk].filter(
+      ([, vector]) =>
+        vector.length === space.dimensions && vector.every(Number.isFinite) && vector.some((value) => value !== 0),
+    ),
+  );
+}
+
+function documentPayload(document: DocumentRecord): Payload {
+  return {
+    kind: "document",
+    doc_id: document.docId,
+    title: document.title,
+    url: document.url ?? null,
+    collection: document.collection,
+    tags: document.tags,
+    lang: document.lang ?? null,
+    status: document.status,
+    effective_date: document.effectiveDate ?? null,
+    format: document.format,
+    source_root: document.sourceRoot,
+    content_hash: document.contentHash,
+    text: document.text,
+  };
+}
+
+function chunkPayload(document: DocumentRecord, chunk: ChunkRecord): Payload {
+  return {
+    kind: "chunk",
+    doc_id: document.docId,
+    chunk_id: chunk.chunkId,
+    position: chunk.position,
+    text: chunk.text,
+    heading_path: chunk.headingPath,
+    page: chunk.page ?? null,
+    start: chunk.start,
+    end: chunk.end,
+    faq_question: chunk.faqQuestion ?? null,
+    // Copied from the document so that a search needs no second lookup.
+    title: document.title,
+    url: document.url ?? null,
+    collection: document.collection,
+    lang: document.lang ?? null,
+    status: document.status,
+    terms: [
+      ...new Set(
+        analyzeText(`${document.title} ${chunk.headingPath.join(" ")} ${chunk.faqQuestion ?? ""} ${chunk.text}`),
+      ),
+    ],
+  };
+}
+
+function toChunkHit(payload: Payload, score: number): ChunkHit {
+  return {
+    chunk: {
+      chunkId: String(payload.chunk_id),
+      docId: String(payload.doc_id),
+      position: Number(payload.position),
+      text: String(payload.text),
+      headingPath: (payload.heading_path as string[] | undefined) ?? [],
+      page: typeof payload.page === "number" ? payload.page : undefined,
+      start: Number(payload.start),
+      end: Number(payload.end),
+      faqQuestion: typeof payload.faq_question === "string" ? payload.faq_question : undefined,
+    },
+    document: {
+      docId: String(payload.doc_id),
+      title: String(payload.title),
+      url: typeof payload.url === "string" ? payload.url : undefined,
+      collection: String(payload.collection),
+      lang: typeof payload.lang === "string" ? payload.lang : undefined,
+    },
+    score,
+    terms: new Set((payload.terms as string[] | undefined) ?? []),
+  };
+}

@@ -1,6 +1,6 @@
 import { loadConfig } from "../src/config.js";
 import { openTextEmbedder } from "../src/embedding/text-embedder.js";
-import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
+import { openIndexStore } from "../src/store/open-index-store.js";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "./sync-folder.js";
 
 const USAGE = "usage: npm run ingest -- <folder>   (syncs the folder into the index under DATA_DIR)";
@@ -17,7 +17,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const store = new SqliteIndexStore(config.databaseFile);
+  const { store, prepare } = openIndexStore(config);
+  await prepare();
   const embedding = openTextEmbedder(config);
   try {
     const summary = await syncFolder(store, folder, undefined, { embedder: embedding.embedder });

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { TextEmbedder } from "../src/embedding/text-embedder.js";
 import { DocumentConflictError } from "../src/errors.js";
-import type { IndexStore } from "../src/store/index-store.js";
+import { type IndexStore, ReindexRequiredError } from "../src/store/index-store.js";
 import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.js";
 import { embedChunks, fillMissingVectors, prepareEmbeddingSpace } from "./embed-chunks.js";
 import { buildDocumentRecords, hashContent } from "./index-document.js";
@@ -74,6 +74,7 @@ export async function syncFolder(
   // search, and their vectors are filled in by a later sync.
   let embedder = options.embedder;
   const stopEmbedding = (error: unknown): undefined => {
+    if (error instanceof ReindexRequiredError) throw error;
     summary.failures.push({
       path: EMBEDDINGS_FAILURE,
       reason: `${(error as Error).message}; vectors are filled in by the next sync`,

@@ -20,6 +20,13 @@ const environmentSchema = z.object({
     .string()
     .min(1)
     .default("Please contact the Registrar's Office service desk (ext. 1234, registrar@lakeside.example.edu)."),
+  /** A Qdrant server: the index lives there instead of in the embedded SQLite file. */
+  QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  QDRANT_API_KEY: z.string().min(1).optional(),
+  QDRANT_COLLECTION: z
+    .string()
+    .regex(/^[\w-]{1,100}$/, "use 1–100 letters, digits, `_` or `-`")
+    .default("grounded_faq"),
   /** An OpenAI key; with no `OPENAI_BASE_URL` it means api.openai.com. */
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** Any OpenAI-compatible server (Ollama, vLLM, LM Studio, LiteLLM…); with it the key is optional. */
@@ -85,6 +92,8 @@ export interface AppConfig {
   databaseFile: string;
   abstainThreshold: number;
   contactLines: ContactLines;
+  /** Set when the index is Qdrant; absent means the embedded SQLite file. */
+  qdrant?: { url: string; apiKey?: string; collection: string };
   /** Set when a model server is configured; absent means extractive answers only. */
   model?: ModelConfig;
   persona: Persona;
@@ -116,6 +125,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     databaseFile: path.join(dataDir, "grounded-faq.sqlite"),
     abstainThreshold: values.ABSTAIN_THRESHOLD,
     contactLines: persona.contactLines,
+    ...(values.QDRANT_URL
+      ? { qdrant: { url: values.QDRANT_URL, apiKey: values.QDRANT_API_KEY, collection: values.QDRANT_COLLECTION } }
+      : {}),
     ...(values.OPENAI_API_KEY || values.OPENAI_BASE_URL
       ? {
           model: {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startRecordingQdrantServer } from "./test-support/recording-qdrant-server.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 
 const folder = makeTemporaryFolder();
@@ -75,6 +76,32 @@ describe("the service process", () => {
     await second.waitUntilReady();
     expect(second.output()).toContain('"unchanged":1');
     await second.stop();
+  });
+
+  it("waits for an unreachable Qdrant, saying so on /readyz, and serves once it answers", async () => {
+    folder.write("qdrant-knowledge/a.md", "# 圖書館\n\n圖書館週日開放。");
+    const qdrantPort = await freePort();
+    const server = await startServer({
+      KNOWLEDGE_DIR: path.join(folder.root, "qdrant-knowledge"),
+      DATA_DIR: path.join(folder.root, "data-qdrant"),
+      QDRANT_URL: `http://127.0.0.1:${qdrantPort}`,
+    });
+    await expect
+      .poll(async () => (await fetch(server.url("/readyz")).catch(() => undefined))?.status, { timeout: 10_000 })
+      .toBe(503);
+    expect((await fetch(server.url("/healthz"))).status).toBe(200);
+    const notReady = (await (await fetch(server.url("/readyz"))).json()) as { error: { message: string } };
+    expect(notReady.error.message).toMatch(/unreachable.*retrying/);
+
+    const qdrant = await startRecordingQdrantServer(qdrantPort);
+    try {
+      await server.waitUntilReady();
+      expect(qdrant.requests.some((request) => request.path === "/collections/grounded_faq")).toBe(true);
+      expect(server.output()).toContain('"added":1');
+    } finally {
+      await server.stop();
+      await qdrant.close();
+    }
   });
 
   it("refuses to start without its knowledge folder, naming the variable", async () => {

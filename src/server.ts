@@ -7,7 +7,8 @@ import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { openTextEmbedder } from "./embedding/text-embedder.js";
 import { createChatModel } from "./generation/chat-model.js";
 import { createApp, type Readiness } from "./http/app.js";
-import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
+import { ReindexRequiredError } from "./store/index-store.js";
+import { openIndexStore } from "./store/open-index-store.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
@@ -17,8 +18,9 @@ async function main(): Promise<void> {
       `KNOWLEDGE_DIR: ${config.knowledgeDir} is not a folder. Create it, or set KNOWLEDGE_DIR to the folder of documents to serve.`,
     );
   }
-  const store = new SqliteIndexStore(config.databaseFile);
-  const readiness: Readiness = { ready: false, reason: `syncing ${config.knowledgeDir}` };
+  const index = openIndexStore(config);
+  const { store } = index;
+  const readiness: Readiness = { ready: false, reason: `connecting to the index (${index.description})` };
   const embedding = openTextEmbedder(config);
   const { embedder } = embedding;
   const answering = {
@@ -75,16 +77,39 @@ async function main(): Promise<void> {
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 
+  await prepareUntilReachable(index, readiness);
+  readiness.reason = `syncing ${config.knowledgeDir}`;
   try {
     const summary = await syncFolder(store, config.knowledgeDir, undefined, { embedder });
     log("synced", { folder: config.knowledgeDir, ...summary, seconds: Number(summary.seconds.toFixed(2)) });
     readiness.ready = true;
     readiness.reason = "";
   } catch (error) {
+    // An index built for another embedding model cannot serve this one: say how to re-index, and stop.
+    if (error instanceof ReindexRequiredError) {
+      console.error(error.message);
+      process.exit(1);
+    }
     readiness.reason = `the first sync failed: ${(error as Error).message}`;
     log("sync_failed", { reason: readiness.reason });
   }
 }
+
+/** Retries with backoff (1 s, doubling, at most 30 s) until the index answers; /readyz says why meanwhile. */
+async function prepareUntilReachable(index: ReturnType<typeof openIndexStore>, readiness: Readiness): Promise<void> {
+  for (let delaySeconds = 1; ; delaySeconds = Math.min(delaySeconds * 2, MAX_RETRY_SECONDS)) {
+    try {
+      await index.prepare();
+      return;
+    } catch (error) {
+      readiness.reason = `the index is unreachable (${index.description}): ${(error as Error).message}; retrying in ${delaySeconds} s`;
+      log("index_unreachable", { reason: readiness.reason });
+      await new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000));
+    }
+  }
+}
+
+const MAX_RETRY_SECONDS = 30;
 
 function log(event: string, fields: Record<string, unknown>): void {
   console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields }));

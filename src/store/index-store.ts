@@ -86,6 +86,9 @@ export interface SimilarityRequest {
   limit: number;
 }
 
+/** The index cannot take the new embedding space in place; the message says how to re-index. */
+export class ReindexRequiredError extends Error {}
+
 export interface IndexStore {
   /** Every stored document's content hash and source folder, by docId. */
   listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>>;

@@ -29,7 +29,7 @@ const DEFAULT_RESULTS: [RegExp, unknown][] = [
   [/^\/collections\/[^/]+$/, { config: { params: { vectors: {} } } }],
 ];
 
-export async function startRecordingQdrantServer(): Promise<RecordingQdrantServer> {
+export async function startRecordingQdrantServer(port = 0): Promise<RecordingQdrantServer> {
   const requests: RecordedRequest[] = [];
   const scripted = new Map<string, unknown[]>();
   const server = http.createServer((request, response) => {
@@ -55,7 +55,7 @@ export async function startRecordingQdrantServer(): Promise<RecordingQdrantServe
       response.end(JSON.stringify({ result, status: "ok", time: 0 }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,

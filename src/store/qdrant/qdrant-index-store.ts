@@ -2,17 +2,18 @@ import { QdrantClient } from "@qdrant/js-client-rest";
 import { v5 as uuidv5 } from "uuid";
 import { DocumentConflictError, StoreUnavailableError } from "../../errors.js";
 import { analyzeText } from "../../text/tokenize.js";
-import type {
-  ChunkHit,
-  ChunkRecord,
-  ChunkVectors,
-  DocumentRecord,
-  EmbeddingSpace,
-  IndexStore,
-  ReplaceOptions,
-  SearchRequest,
-  SimilarityRequest,
-  TermStatistics,
+import {
+  type ChunkHit,
+  type ChunkRecord,
+  type ChunkVectors,
+  type DocumentRecord,
+  type EmbeddingSpace,
+  type IndexStore,
+  ReindexRequiredError,
+  type ReplaceOptions,
+  type SearchRequest,
+  type SimilarityRequest,
+  type TermStatistics,
 } from "../index-store.js";
 import { encodeChunk, encodeQuery } from "./sparse-vector.js";
 
@@ -26,8 +27,6 @@ const POINT_ID_NAMESPACE = "6f1c3a52-8d0e-4b7a-9c3e-2a5d7f9e1b04";
 const SETTINGS_POINT = "settings:embedding-space";
 const UPSERT_BATCH = 256;
 const REQUEST_TIMEOUT_MS = 10_000;
-
-export class ReindexRequiredError extends Error {}
 
 /** What a Qdrant point's payload holds: a document, one of its chunks, or the index's settings. */
 type Payload = Record<string, unknown> & { kind: "document" | "chunk" | "settings" };

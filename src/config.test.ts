@@ -39,6 +39,15 @@ describe("loadConfig", () => {
     });
   });
 
+  it("uses Qdrant only when QDRANT_URL is set", () => {
+    expect(loadConfig({}).qdrant).toBeUndefined();
+    expect(loadConfig({ QDRANT_URL: "http://qdrant:6333", QDRANT_API_KEY: "k" }).qdrant).toEqual({
+      url: "http://qdrant:6333",
+      apiKey: "k",
+      collection: "grounded_faq",
+    });
+  });
+
   it("merges a collection's persona over the global one", () => {
     const config = loadConfig({
       ASSISTANT_NAME: "湖光小幫手",
@@ -60,6 +69,8 @@ describe("loadConfig", () => {
     ["ABSTAIN_THRESHOLD", "2"],
     ["OPENAI_BASE_URL", "localhost:11434"],
     ["ANSWER_TONE", "sarcastic"],
+    ["QDRANT_URL", "qdrant:6333"],
+    ["QDRANT_COLLECTION", "has spaces"],
     ["COLLECTION_PERSONAS", "{housing: formal}"],
     ["COLLECTION_PERSONAS", '{"housing": {"tone": "sarcastic"}}'],
   ])("stops on a bad %s and names it", (name, value) => {

@@ -1,7 +1,7 @@
 # The grounded-faq API. Built by docker-compose.yml; see the README's "Production" section.
 
 # Build stage: native modules (better-sqlite3) compile here, with the toolchain the runtime does without.
-FROM node:20.20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
@@ -10,7 +10,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 # Runtime stage: the dependencies, our sources and the sample knowledge, run as the unprivileged `node` user.
-FROM node:20.20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
   PORT=3000 \
   KNOWLEDGE_DIR=/app/knowledge \

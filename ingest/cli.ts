@@ -21,7 +21,10 @@ async function main(argv: string[]): Promise<number> {
   await prepare();
   const embedding = openTextEmbedder(config);
   try {
-    const summary = await syncFolder(store, folder, undefined, { embedder: embedding.embedder });
+    const summary = await syncFolder(store, folder, undefined, {
+      embedder: embedding.embedder,
+      adoptVanishedFolders: !config.qdrant,
+    });
     console.log(formatSummary(summary));
     return summary.failures.length > 0 ? 1 : 0;
   } finally {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { StoreUnavailableError } from "../src/errors.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { makePdf } from "../src/test-support/make-pdf.js";
 import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
@@ -153,6 +154,29 @@ describe("syncFolder", () => {
     folder.remove("moved/registrar/add-drop.md");
     expect(await syncFolder(store, path.join(folder.root, "moved"))).toMatchObject({ removed: 1 });
     expect(await search("加退選")).toEqual([]);
+  });
+
+  it("leaves a shared index's documents from folders it cannot see alone", async () => {
+    await syncFolder(store, path.join(folder.root, "docs"));
+    folder.write("other/library/hours.md", "# 圖書館\n\n圖書館週日開放。");
+    fs.renameSync(path.join(folder.root, "docs"), path.join(folder.root, "elsewhere"));
+    const summary = await syncFolder(store, path.join(folder.root, "other"), undefined, {
+      adoptVanishedFolders: false,
+    });
+    expect(summary).toMatchObject({ added: 1, removed: 0 });
+    expect(await search("加退選")).toEqual(["registrar/add-drop.md"]);
+  });
+
+  it("stops at the first sign of an index that no longer answers, instead of failing file after file", async () => {
+    folder.write("docs/library/hours.md", "# 圖書館\n\n圖書館週日開放。");
+    let writes = 0;
+    const failing = Object.create(store) as SqliteIndexStore;
+    failing.replaceDocument = async () => {
+      writes++;
+      throw new StoreUnavailableError("Qdrant could not write a document: fetch failed");
+    };
+    await expect(syncFolder(failing, path.join(folder.root, "docs"))).rejects.toThrow(StoreUnavailableError);
+    expect(writes).toBe(1);
   });
 
   it("says so when the folder does not exist, or is a file", async () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { TextEmbedder } from "../src/embedding/text-embedder.js";
-import { DocumentConflictError } from "../src/errors.js";
+import { DocumentConflictError, StoreUnavailableError } from "../src/errors.js";
 import { type IndexStore, ReindexRequiredError } from "../src/store/index-store.js";
 import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.js";
 import { embedChunks, fillMissingVectors, prepareEmbeddingSpace } from "./embed-chunks.js";
@@ -28,6 +28,15 @@ export interface SyncSummary {
 
 export class FolderNotFoundError extends Error {}
 
+export interface SyncOptions {
+  embedder?: TextEmbedder;
+  /**
+   * Whether documents of a source folder that no longer exists are taken over (true by default,
+   * for the embedded index, whose folders are all on this machine; false for a shared index).
+   */
+  adoptVanishedFolders?: boolean;
+}
+
 /** The failure path under which a sync reports that the embedding model failed (documents are still indexed). */
 export const EMBEDDINGS_FAILURE = "(embeddings)";
 
@@ -47,19 +56,12 @@ export async function syncFolder(
   store: IndexStore,
   folder: string,
   chunking: ChunkingOptions = defaultChunkingOptions,
-  options: { embedder?: TextEmbedder } = {},
+  options: SyncOptions = {},
 ): Promise<SyncSummary> {
   const startedAt = performance.now();
   const embeddedBefore = options.embedder?.embeddedTexts ?? 0;
   const sourceRoot = path.resolve(folder);
   const files = await listDocumentFiles(sourceRoot);
-  const stored = await store.listDocuments();
-  // A folder that no longer exists (moved, or another path in a container) gives up its documents.
-  const vanishedRoots = new Set<string>();
-  for (const root of new Set([...stored.values()].map((document) => document.sourceRoot))) {
-    if (root !== sourceRoot && !(await isFolder(root))) vanishedRoots.add(root);
-  }
-  const ownedHere = (root: string) => root === sourceRoot || vanishedRoots.has(root);
   const summary: SyncSummary = {
     added: 0,
     updated: 0,
@@ -81,7 +83,18 @@ export async function syncFolder(
     });
     embedder = undefined;
   };
+  // Before listing what is stored: a new embedding space may start the index afresh.
   if (embedder) await prepareEmbeddingSpace(store, embedder).catch(stopEmbedding);
+  const stored = await store.listDocuments();
+  // A folder that no longer exists (moved, or another path in a container) gives up its documents;
+  // not with a shared index, where another machine's folder merely cannot be seen from here.
+  const vanishedRoots = new Set<string>();
+  if (options.adoptVanishedFolders ?? true) {
+    for (const root of new Set([...stored.values()].map((document) => document.sourceRoot))) {
+      if (root !== sourceRoot && !(await isFolder(root))) vanishedRoots.add(root);
+    }
+  }
+  const ownedHere = (root: string) => root === sourceRoot || vanishedRoots.has(root);
 
   for (const docId of files) {
     try {
@@ -109,6 +122,8 @@ export async function syncFolder(
       if (storedHash === undefined) summary.added++;
       else summary.updated++;
     } catch (error) {
+      // An index that stops answering fails the sync, not file after file.
+      if (error instanceof StoreUnavailableError) throw error;
       summary.failures.push({ path: docId, reason: (error as Error).message });
     }
   }

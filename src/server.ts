@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import { serve } from "@hono/node-server";
-import { syncFolder } from "../ingest/sync-folder.js";
+import { type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { openTextEmbedder } from "./embedding/text-embedder.js";
+import { StoreUnavailableError } from "./errors.js";
 import { createChatModel } from "./generation/chat-model.js";
 import { createApp, type Readiness } from "./http/app.js";
 import { ReindexRequiredError } from "./store/index-store.js";
@@ -77,32 +78,42 @@ async function main(): Promise<void> {
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 
-  await prepareUntilReachable(index, readiness);
-  readiness.reason = `syncing ${config.knowledgeDir}`;
-  try {
-    const summary = await syncFolder(store, config.knowledgeDir, undefined, { embedder });
-    log("synced", { folder: config.knowledgeDir, ...summary, seconds: Number(summary.seconds.toFixed(2)) });
-    readiness.ready = true;
-    readiness.reason = "";
-  } catch (error) {
-    // An index built for another embedding model cannot serve this one: say how to re-index, and stop.
-    if (error instanceof ReindexRequiredError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    readiness.reason = `the first sync failed: ${(error as Error).message}`;
-    log("sync_failed", { reason: readiness.reason });
-  }
+  await syncWhenReachable(index, readiness, () =>
+    syncFolder(store, config.knowledgeDir, undefined, { embedder, adoptVanishedFolders: !config.qdrant }),
+  );
 }
 
-/** Retries with backoff (1 s, doubling, at most 30 s) until the index answers; /readyz says why meanwhile. */
-async function prepareUntilReachable(index: ReturnType<typeof openIndexStore>, readiness: Readiness): Promise<void> {
+/**
+ * Prepares the index and runs the first sync, retrying both with backoff (1 s, doubling, at most
+ * 30 s) while the index is unreachable; /readyz says why meanwhile. A sync that fails otherwise
+ * leaves the service not ready, with the reason.
+ */
+async function syncWhenReachable(
+  index: ReturnType<typeof openIndexStore>,
+  readiness: Readiness,
+  sync: () => Promise<SyncSummary>,
+): Promise<void> {
   for (let delaySeconds = 1; ; delaySeconds = Math.min(delaySeconds * 2, MAX_RETRY_SECONDS)) {
     try {
       await index.prepare();
+      readiness.reason = "syncing the knowledge folder";
+      const summary = await sync();
+      log("synced", { ...summary, seconds: Number(summary.seconds.toFixed(2)) });
+      readiness.ready = true;
+      readiness.reason = "";
       return;
     } catch (error) {
-      readiness.reason = `the index is unreachable (${index.description}): ${(error as Error).message}; retrying in ${delaySeconds} s`;
+      // An index built for another embedding model cannot serve this one: say how to re-index, and stop.
+      if (error instanceof ReindexRequiredError) {
+        console.error(error.message);
+        process.exit(1);
+      }
+      if (!(error instanceof StoreUnavailableError)) {
+        readiness.reason = `the first sync failed: ${(error as Error).message}`;
+        log("sync_failed", { reason: readiness.reason });
+        return;
+      }
+      readiness.reason = `the index is unreachable (${index.description}): ${error.message}; retrying in ${delaySeconds} s`;
       log("index_unreachable", { reason: readiness.reason });
       await new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000));
     }

@@ -24,6 +24,7 @@ const DEFAULT_RESULTS: [RegExp, unknown][] = [
   [/\/exists$/, { exists: false }],
   [/\/points\/query$/, { points: [] }],
   [/\/points\/count$/, { count: 0 }],
+  [/\/facet$/, { hits: [] }],
   [/\/points\/scroll$/, { points: [], next_page_offset: null }],
   [/\/points$/, []],
   [/^\/collections\/[^/]+$/, { config: { params: { vectors: {} } } }],

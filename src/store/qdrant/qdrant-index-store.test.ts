@@ -46,22 +46,25 @@ describe("QdrantIndexStore requests", () => {
     );
   });
 
-  it("writes a document's points with deterministic ids, then removes only its chunks that are gone", async () => {
+  it("writes a document's chunks with deterministic ids, prunes the ones gone, and its document point last", async () => {
     qdrant.requests.length = 0;
     const [document, chunks] = sampleDocument("registrar/a.md", "加退選", ["加退選期限。", "逾期不受理。"]);
     await store.replaceDocument(document, chunks);
-    const [upsert] = sent("PUT", "/collections/faq/points");
-    const points = upsert?.body.points;
-    expect(points.map((point: { id: string }) => point.id)).toEqual([
-      pointId("document:registrar/a.md"),
+    const writes = qdrant.requests.filter((request) => request.method !== "POST" || !request.path.endsWith("/points"));
+    expect(writes.map((request) => `${request.method} ${request.path}`)).toEqual([
+      "PUT /collections/faq/points",
+      "POST /collections/faq/points/delete",
+      "PUT /collections/faq/points",
+    ]);
+    const chunkPoints = writes[0]?.body.points;
+    expect(chunkPoints.map((point: { id: string }) => point.id)).toEqual([
       pointId("chunk:registrar/a.md#0"),
       pointId("chunk:registrar/a.md#1"),
     ]);
     expect(pointId("chunk:registrar/a.md#0")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/);
-    expect(points[0]).toMatchObject({ vector: {}, payload: { kind: "document", source_root: "/knowledge" } });
-    expect(points[1].vector.bm25.indices.length).toBe(points[1].vector.bm25.values.length);
-    expect(points[1].payload).toMatchObject({ kind: "chunk", chunk_id: "registrar/a.md#0", status: "published" });
-    expect(sent("POST", "/collections/faq/points/delete")[0]?.body).toEqual({
+    expect(chunkPoints[0].vector.bm25.indices.length).toBe(chunkPoints[0].vector.bm25.values.length);
+    expect(chunkPoints[0].payload).toMatchObject({ kind: "chunk", chunk_id: "registrar/a.md#0", status: "published" });
+    expect(writes[1]?.body).toEqual({
       filter: {
         must: [
           { key: "kind", match: { value: "chunk" } },
@@ -70,13 +73,31 @@ describe("QdrantIndexStore requests", () => {
         must_not: [{ key: "chunk_id", match: { any: ["registrar/a.md#0", "registrar/a.md#1"] } }],
       },
     });
+    expect(writes[2]?.body.points).toEqual([
+      expect.objectContaining({
+        id: pointId("document:registrar/a.md"),
+        vector: {},
+        payload: expect.objectContaining({ kind: "document", content_hash: "hash-of-registrar/a.md" }),
+      }),
+    ]);
   });
 
   it("gives a draft's chunks no vectors, so they can never be found", async () => {
     qdrant.requests.length = 0;
     await store.replaceDocument(...sampleDocument("registrar/d.md", "草稿", ["草稿。"], { status: "draft" }));
     const points = sent("PUT", "/collections/faq/points")[0]?.body.points;
-    expect(points[1]).toMatchObject({ vector: {}, payload: { status: "draft" } });
+    expect(points[0]).toMatchObject({ vector: {}, payload: { kind: "chunk", status: "draft" } });
+  });
+
+  it("lists collections with a facet over published documents", async () => {
+    qdrant.reply("/facet", {
+      hits: [
+        { value: "registrar", count: 3 },
+        { value: "housing", count: 1 },
+      ],
+    });
+    expect(await store.listCollections()).toEqual(["housing", "registrar"]);
+    expect(sent("POST", "/facet")[0]?.body).toMatchObject({ key: "collection" });
   });
 
   it("searches published chunks by sparse vector, filtered by collection", async () => {
@@ -144,10 +165,27 @@ describe("QdrantIndexStore requests", () => {
   });
 
   it("refuses to change the vector size of a collection that holds documents, saying how to re-index", async () => {
+    qdrant.reply("/collections/faq", { config: { params: { vectors: { dense: { size: 384, distance: "Cosine" } } } } });
     qdrant.reply("/points/count", { count: 5 });
     await expect(store.resetEmbeddingSpace({ model: "m", dimensions: 768 })).rejects.toThrow(
       /delete the collection .*QDRANT_COLLECTION/,
     );
+  });
+
+  it("rebuilds the collection with a dense vector when embeddings are turned on", async () => {
+    qdrant.reply("/points/count", { count: 5 });
+    qdrant.requests.length = 0;
+    await store.resetEmbeddingSpace({ model: "m", dimensions: 3 });
+    expect(sent("DELETE", "/collections/faq")).toHaveLength(1);
+    expect(sent("PUT", "/collections/faq")[0]?.body).toEqual({
+      vectors: { dense: { size: 3, distance: "Cosine" } },
+      sparse_vectors: { bm25: { modifier: "idf" } },
+    });
+    expect(sent("PUT", "/collections/faq/points").at(-1)?.body.points[0].payload).toEqual({
+      kind: "settings",
+      model: "m",
+      dimensions: 3,
+    });
   });
 
   it("turns Qdrant being unreachable into store_unavailable", async () => {

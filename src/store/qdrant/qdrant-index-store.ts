@@ -27,6 +27,7 @@ const POINT_ID_NAMESPACE = "6f1c3a52-8d0e-4b7a-9c3e-2a5d7f9e1b04";
 const SETTINGS_POINT = "settings:embedding-space";
 const UPSERT_BATCH = 256;
 const REQUEST_TIMEOUT_MS = 10_000;
+const MAX_COLLECTIONS = 10_000;
 
 /** What a Qdrant point's payload holds: a document, one of its chunks, or the index's settings. */
 type Payload = Record<string, unknown> & { kind: "document" | "chunk" | "settings" };
@@ -85,37 +86,40 @@ export class QdrantIndexStore implements IndexStore {
   }
 
   async listCollections(): Promise<string[]> {
-    const points = await this.scrollAll({ must: [match("kind", "document"), match("status", "published")] }, [
-      "collection",
-    ]);
-    return [...new Set(points.map((payload) => String(payload.collection)))].sort();
+    // A facet counts values from the payload index, without reading every document.
+    const response = await this.call("list collections", () =>
+      this.client.facet(this.collection, {
+        key: "collection",
+        filter: { must: [match("kind", "document"), match("status", "published")] },
+        limit: MAX_COLLECTIONS,
+      }),
+    );
+    return response.hits.map((hit) => String(hit.value)).sort();
   }
 
   async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options: ReplaceOptions = {}): Promise<void> {
-    const owner = (await this.retrievePayload(pointId(`document:${document.docId}`)))?.source_root;
+    // Read just before the write: Qdrant has no transaction to check it in (SQLite does).
+    const owner = (await this.retrievePayload(pointId(`document:${document.docId}`), ["source_root"]))?.source_root;
     if (owner !== undefined && owner !== document.sourceRoot && owner !== options.takeOverFrom) {
       throw new DocumentConflictError(document.docId, String(owner));
     }
     const space = await this.embeddingSpace();
     const vectors = fittingVectors(options.vectors, space);
     const published = document.status === "published";
-    const points = [
-      { id: pointId(`document:${document.docId}`), vector: {}, payload: documentPayload(document) },
-      ...chunks.map((chunk) => {
-        const dense = published ? vectors?.get(chunk.chunkId) : undefined;
-        return {
-          id: pointId(`chunk:${chunk.chunkId}`),
-          vector: {
-            // A draft is stored for editors but has no vectors: it can never be found.
-            ...(published ? { [SPARSE_VECTOR]: encodeChunk(document, chunk) } : {}),
-            ...(dense ? { [DENSE_VECTOR]: dense } : {}),
-          },
-          payload: chunkPayload(document, chunk),
-        };
-      }),
-    ];
-    for (let start = 0; start < points.length; start += UPSERT_BATCH) {
-      const batch = points.slice(start, start + UPSERT_BATCH);
+    const chunkPoints = chunks.map((chunk) => {
+      const dense = published ? vectors?.get(chunk.chunkId) : undefined;
+      return {
+        id: pointId(`chunk:${chunk.chunkId}`),
+        vector: {
+          // A draft is stored for editors but has no vectors: it can never be found.
+          ...(published ? { [SPARSE_VECTOR]: encodeChunk(document, chunk) } : {}),
+          ...(dense ? { [DENSE_VECTOR]: dense } : {}),
+        },
+        payload: chunkPayload(document, chunk),
+      };
+    });
+    for (let start = 0; start < chunkPoints.length; start += UPSERT_BATCH) {
+      const batch = chunkPoints.slice(start, start + UPSERT_BATCH);
       await this.call("write a document", () => this.client.upsert(this.collection, { wait: true, points: batch }));
     }
     // Then the chunks the new version no longer has.
@@ -128,6 +132,14 @@ export class QdrantIndexStore implements IndexStore {
             ? { must_not: [{ key: "chunk_id", match: { any: chunks.map((chunk) => chunk.chunkId) } }] }
             : {}),
         },
+      }),
+    );
+    // The document point, with its content hash, goes last: if anything before failed, the next
+    // sync still sees the file as changed and writes it again.
+    await this.call("write a document", () =>
+      this.client.upsert(this.collection, {
+        wait: true,
+        points: [{ id: pointId(`document:${document.docId}`), vector: {}, payload: documentPayload(document) }],
       }),
     );
   }
@@ -188,9 +200,12 @@ export class QdrantIndexStore implements IndexStore {
       const points = await this.call("count points", () =>
         this.client.count(this.collection, { filter: { must_not: [match("kind", "settings")] }, exact: true }),
       );
-      if (points.count > 0) {
+      // Embeddings newly turned on: the collection is rebuilt with a dense vector (Qdrant 1.17 cannot
+      // add one in place) and the sync that asked for it writes every document again. Another size
+      // than the one in use is refused instead: a mistaken model change must not re-embed everything.
+      if (points.count > 0 && currentSize !== undefined) {
         throw new ReindexRequiredError(
-          `Qdrant collection "${this.collection}" holds ${currentSize ?? "no"}-dimension vectors, but ${space.model} makes ${space.dimensions}-dimension ones. Re-index: delete the collection (curl -X DELETE $QDRANT_URL/collections/${this.collection}) or set QDRANT_COLLECTION to a new name, then start again; the documents are synced into it anew.`,
+          `Qdrant collection "${this.collection}" holds ${currentSize}-dimension vectors, but ${space.model} makes ${space.dimensions}-dimension ones. To re-index with it, delete the collection (curl -X DELETE <QDRANT_URL>/collections/${this.collection}, with -H "api-key: <QDRANT_API_KEY>" if Qdrant requires one) or set QDRANT_COLLECTION to a new name, then start again: the documents are synced into it anew.`,
         );
       }
       await this.call("recreate the collection", async () => {
@@ -269,9 +284,9 @@ export class QdrantIndexStore implements IndexStore {
     }
   }
 
-  private async retrievePayload(id: string): Promise<Payload | undefined> {
+  private async retrievePayload(id: string, fields?: string[]): Promise<Payload | undefined> {
     const [point] = await this.call("read a point", () =>
-      this.client.retrieve(this.collection, { ids: [id], with_payload: true, with_vector: false }),
+      this.client.retrieve(this.collection, { ids: [id], with_payload: fields ?? true, with_vector: false }),
     );
     return (point?.payload as Payload | undefined) ?? undefined;
   }
@@ -338,7 +353,6 @@ function documentPayload(document: DocumentRecord): Payload {
     format: document.format,
     source_root: document.sourceRoot,
     content_hash: document.contentHash,
-    text: document.text,
   };
 }
 

@@ -93,9 +93,11 @@ export interface IndexStore {
   /** Every stored document's content hash and source folder, by docId. */
   listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>>;
   /**
-   * Replaces a document and all its chunks at once: readers see the old or the new, never a mix.
-   * Throws DocumentConflictError, checked inside the write, when the stored copy came from another
-   * source folder than `document.sourceRoot` (and not from `options.takeOverFrom`).
+   * Replaces a document and all its chunks: readers never see it missing. SQLite does it in one
+   * transaction (old or new, never a mix); Qdrant writes the new chunks before pruning the old.
+   * Throws DocumentConflictError when the stored copy came from another source folder than
+   * `document.sourceRoot` (and not from `options.takeOverFrom`): checked inside the write in SQLite,
+   * just before it in Qdrant.
    */
   replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options?: ReplaceOptions): Promise<void>;
   deleteDocument(docId: string): Promise<void>;

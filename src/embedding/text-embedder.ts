@@ -2,6 +2,7 @@ import path from "node:path";
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { AppConfig, ModelConfig } from "../config.js";
 import type { QueryEmbedding } from "../retrieval/retrieve-passages.js";
+import { isUsableVector } from "../store/index-store.js";
 import { EmbeddingCache } from "./embedding-cache.js";
 
 /** Texts sent to the model per request, and requests in flight at once. */
@@ -48,7 +49,7 @@ export class TextEmbedder {
     try {
       // The client takes no signal: stop waiting for it when the answer's time is up.
       const vector = await Promise.race([this.queryEmbeddings.embedQuery(text), abortedBy(signal)]);
-      return vector.length > 0 && vector.every(Number.isFinite) ? { model: this.model, vector } : undefined;
+      return isUsableVector(vector) ? { model: this.model, vector } : undefined;
     } catch {
       return undefined;
     }
@@ -75,11 +76,6 @@ export function createTextEmbedder(config: ModelConfig, cache: EmbeddingCache): 
     timeout: Math.min(config.answerTimeoutMs, QUERY_TIMEOUT_MS),
   });
   return new TextEmbedder(embeddings, queryEmbeddings, config.embeddingModel, cache);
-}
-
-/** A vector that can be compared: numbers only, not all zero. */
-function isUsableVector(vector: number[]): boolean {
-  return vector.length > 0 && vector.every(Number.isFinite) && vector.some((value) => value !== 0);
 }
 
 /** The configured embedder with its cache under DATA_DIR, or none when no model server is set. */

@@ -59,16 +59,15 @@ export function checkSentence(sentence: GeneratedSentence, passages: readonly Pa
 
   const contentWeights = sentenceWeights(claim);
   const numbers = numbersIn(claim);
-  const supports = (passage: Passage | undefined) =>
-    passage !== undefined && statesAll(passage, numbers) && support(passage, contentWeights) >= MIN_SUPPORT;
-  const valid = [...new Set(markers)].filter((n) => n >= 1 && n <= passages.length);
-  const supported = valid.filter((n) => supports(passages[n - 1]));
+  // Support of each passage (1-based n), or 0 when it lacks a number the sentence states.
+  const supportOf = passages.map((passage) =>
+    statesAll(passage, numbers) ? weightedCoverage(contentWeights, passage.terms) : 0,
+  );
+  const supports = (n: number) => (supportOf[n - 1] ?? 0) >= MIN_SUPPORT;
+  const supported = [...new Set(markers)].filter(supports);
   if (supported.length > 0) return { text, cites: supported, startsLine };
-  const best = passages
-    .map((passage, index) => ({ n: index + 1, passage, support: support(passage, contentWeights) }))
-    .filter(({ passage }) => supports(passage))
-    .sort((left, right) => right.support - left.support)[0];
-  return best ? { text, cites: [best.n], startsLine } : undefined;
+  const best = supportOf.reduce((leader, value, index) => (value > (supportOf[leader] ?? 0) ? index : leader), 0);
+  return supports(best + 1) ? { text, cites: [best + 1], startsLine } : undefined;
 }
 
 /** A model's reply that it cannot answer from the passages, however it was decorated. */
@@ -160,13 +159,20 @@ function sentenceWeights(text: string): Map<string, number> {
   return new Map([...analyzeQueryTerms(text)].map(([term, share]) => [term, share * wordSpecificity(term)] as const));
 }
 
-function support(passage: Passage, weights: ReadonlyMap<string, number>): number {
-  return weightedCoverage(weights, passage.terms);
-}
-
 // A number the passage does not state is the commonest way a fluent answer goes wrong.
 function statesAll(passage: Passage, numbers: ReadonlySet<string>): boolean {
   if (numbers.size === 0) return true;
-  const stated = numbersIn(`${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`);
+  const stated = numbersOf(passage);
   return [...numbers].every((number) => stated.has(number));
+}
+
+/** The numbers a passage states, read once per passage: every generated sentence is checked against them. */
+const passageNumbers = new WeakMap<Passage, Set<string>>();
+function numbersOf(passage: Passage): Set<string> {
+  let numbers = passageNumbers.get(passage);
+  if (!numbers) {
+    numbers = numbersIn(`${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`);
+    passageNumbers.set(passage, numbers);
+  }
+  return numbers;
 }

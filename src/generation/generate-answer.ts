@@ -49,6 +49,16 @@ export type AnswerEvent =
 
 type FallbackReason = NonNullable<AnswerResponse["fallback_reason"]>;
 
+export interface GenerationOptions {
+  /** The client went away: stop the model call. */
+  signal?: AbortSignal;
+  /** When the whole answer is due (ANSWER_TIMEOUT_MS from the request's start); by default from now. */
+  deadline?: AbortSignal;
+  onEvent?: (event: AnswerEvent) => void;
+  /** A reply for a staff member to review (`/v1/drafts`) rather than an answer shown to the asker. */
+  purpose?: "answer" | "draft";
+}
+
 /**
  * Answers with the model from the top passages, checking each generated sentence against the
  * passage it cites as it arrives. A curated FAQ answer is sent as it is, and a question the
@@ -60,14 +70,7 @@ export async function generateAnswer(
   store: IndexStore,
   request: QuestionRequest,
   settings: GenerationSettings,
-  options: {
-    signal?: AbortSignal;
-    /** When the whole answer is due (ANSWER_TIMEOUT_MS from the request's start); by default from now. */
-    deadline?: AbortSignal;
-    onEvent?: (event: AnswerEvent) => void;
-    /** A reply for a staff member to review (`/v1/drafts`) rather than an answer shown to the asker. */
-    purpose?: "answer" | "draft";
-  } = {},
+  options: GenerationOptions = {},
 ): Promise<AnswerResponse> {
   const startedAt = performance.now();
   const persona = settings.personaFor(request.collection);

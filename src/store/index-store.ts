@@ -118,3 +118,27 @@ export interface IndexStore {
   searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]>;
   close(): Promise<void>;
 }
+
+/** A vector that can be compared: numbers only, not all zero. */
+export function isUsableVector(vector: readonly number[]): boolean {
+  return vector.length > 0 && vector.every(Number.isFinite) && vector.some((value) => value !== 0);
+}
+
+/**
+ * The vectors an index in `space` may store: those of its model, of its size and usable. Vectors of
+ * another model are never mixed in; a vector that would rank by accident is left out.
+ */
+export function vectorsInSpace(
+  vectors: ChunkVectors | undefined,
+  space: EmbeddingSpace | undefined,
+): Map<string, number[]> | undefined {
+  if (!vectors || !space || vectors.model !== space.model) return undefined;
+  return new Map(
+    [...vectors.byChunk].filter(([, vector]) => vector.length === space.dimensions && isUsableVector(vector)),
+  );
+}
+
+/** Whether a query vector can be searched in `space`. */
+export function queryFitsSpace(query: { model: string; vector: number[] }, space: EmbeddingSpace | undefined): boolean {
+  return space?.model === query.model && query.vector.length === space.dimensions && isUsableVector(query.vector);
+}

@@ -1,13 +1,12 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
-import { answerQuestion } from "../../answering/answer-question.js";
 import { rewriteFollowUp, standaloneText } from "../../conversation/rewrite-follow-up.js";
 import { AppError } from "../../errors.js";
-import { type AnswerEvent, generateAnswer } from "../../generation/generate-answer.js";
+import type { AnswerEvent } from "../../generation/generate-answer.js";
 import { type AnswerRequest, type AnswerResponse, answerRequestSchema, answerResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app.js";
-import { apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
+import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
 
 const answerRoute = createRoute({
   method: "post",
@@ -45,7 +44,7 @@ async function answer(
   request: AnswerRequest,
   options: { signal?: AbortSignal; onEvent?: (event: AnswerEvent) => void } = {},
 ): Promise<AnswerResponse> {
-  const { store, answering, generation, personaFor, conversations } = dependencies;
+  const { store, generation, conversations } = dependencies;
   // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
   const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
   const conversationId = request.conversation_id;
@@ -57,9 +56,7 @@ async function answer(
   });
   const standaloneQuestion = standaloneText(followUp);
   const asked = { ...followUp, collection: request.collection };
-  const response = generation
-    ? await generateAnswer(store, asked, generation, { ...options, deadline })
-    : await answerQuestion(store, asked, { ...answering, contactLines: personaFor(request.collection).contactLines });
+  const response = await answerFrom(dependencies, asked, { ...options, deadline });
   logAnswer(dependencies, "answer", response);
   if (conversationId === undefined) return response;
   await conversations.remember(conversationId, {
@@ -83,19 +80,13 @@ function streamAnswer(context: Context, dependencies: AppDependencies, request: 
     const send = (event: string, data: unknown) => {
       writing = writing.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
     };
-    let streamedEvents = false;
     const onEvent = (event: AnswerEvent) => {
-      streamedEvents = true;
       if (event.type === "citations") send("citations", { citations: event.citations });
       else if (event.type === "delta") send("delta", { text: event.text });
       else send("reset", { reason: event.reason });
     };
     try {
       const final = await answer(dependencies, request, { signal: clientGone.signal, onEvent });
-      if (!streamedEvents) {
-        send("citations", { citations: final.citations });
-        send("delta", { text: final.answer });
-      }
       send("done", final);
     } catch (error) {
       if (clientGone.signal.aborted) return;

@@ -1,11 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { answerQuestion } from "../../answering/answer-question.js";
-import { generateAnswer } from "../../generation/generate-answer.js";
 import { type DraftResponse, draftRequestSchema, draftResponseSchema } from "../../schemas.js";
 import { detectLanguage } from "../../text/language.js";
 import { convertToSimplified } from "../../text/normalize.js";
 import type { AppDependencies } from "../app.js";
-import { apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
+import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
 
 /**
  * A person reads every draft before it is sent, so one is offered down to half the confidence an
@@ -33,23 +31,17 @@ export function registerDraftsRoute(app: OpenAPIHono, dependencies: AppDependenc
   app.openapi(draftsRoute, async (context) => {
     const { message, collection } = context.req.valid("json");
     await requireKnownCollection(dependencies.store, collection);
-    const { store, answering, generation, personaFor } = dependencies;
-    const request = { question: message, collection };
-    const abstainThreshold = answering.abstainThreshold * DRAFT_THRESHOLD_SHARE;
-    const answer = generation
-      ? await generateAnswer(
-          store,
-          request,
-          { ...generation, abstainThreshold },
-          { signal: context.req.raw.signal, purpose: "draft" },
-        )
-      : await answerQuestion(store, request, {
-          ...answering,
-          abstainThreshold,
-          contactLines: personaFor(collection).contactLines,
-        });
+    const answer = await answerFrom(
+      dependencies,
+      { question: message, collection },
+      {
+        signal: context.req.raw.signal,
+        purpose: "draft",
+        abstainThreshold: dependencies.answering.abstainThreshold * DRAFT_THRESHOLD_SHARE,
+      },
+    );
     const { status, answer: text, conversation_id, standalone_question, ...rest } = answer;
-    const contactLines = personaFor(collection).contactLines;
+    const contactLines = dependencies.personaFor(collection).contactLines;
     const draft: DraftResponse = {
       ...rest,
       status: status === "answered" ? "drafted" : "no_draft",

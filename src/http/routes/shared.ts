@@ -1,4 +1,6 @@
+import { answerQuestion, type QuestionRequest } from "../../answering/answer-question.js";
 import { UnknownCollectionError } from "../../errors.js";
+import { type GenerationOptions, generateAnswer } from "../../generation/generate-answer.js";
 import { type AnswerResponse, errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
 import type { AppDependencies } from "../app.js";
@@ -42,4 +44,23 @@ export function logAnswer(
       : {}),
     latency_ms: response.latency_ms,
   });
+}
+
+/**
+ * The answer to a question: generated, checked and cited when a model is configured, else
+ * extractive, with the contact lines of the asked collection. Drafts pass a lower threshold.
+ * Either way a streaming caller gets its `citations` and `delta` events.
+ */
+export async function answerFrom(
+  { store, answering, generation, personaFor }: AppDependencies,
+  request: QuestionRequest,
+  options: GenerationOptions & { abstainThreshold?: number } = {},
+): Promise<AnswerResponse> {
+  const abstainThreshold = options.abstainThreshold ?? answering.abstainThreshold;
+  if (generation) return generateAnswer(store, request, { ...generation, abstainThreshold }, options);
+  const contactLines = personaFor(request.collection).contactLines;
+  const response = await answerQuestion(store, request, { ...answering, abstainThreshold, contactLines });
+  options.onEvent?.({ type: "citations", citations: response.citations });
+  options.onEvent?.({ type: "delta", text: response.answer });
+  return response;
 }

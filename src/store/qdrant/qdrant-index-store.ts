@@ -1,7 +1,6 @@
 import { QdrantClient } from "@qdrant/js-client-rest";
 import { v5 as uuidv5 } from "uuid";
 import { DocumentConflictError, StoreUnavailableError } from "../../errors.js";
-import { analyzeText } from "../../text/tokenize.js";
 import {
   type ChunkHit,
   type ChunkRecord,
@@ -9,13 +8,15 @@ import {
   type DocumentRecord,
   type EmbeddingSpace,
   type IndexStore,
+  queryFitsSpace,
   ReindexRequiredError,
   type ReplaceOptions,
   type SearchRequest,
   type SimilarityRequest,
   type TermStatistics,
+  vectorsInSpace,
 } from "../index-store.js";
-import { encodeChunk, encodeQuery } from "./sparse-vector.js";
+import { chunkFields, encodeFields, encodeQuery } from "./sparse-vector.js";
 
 /** Names of the collection's vectors. */
 export const SPARSE_VECTOR = "bm25";
@@ -104,18 +105,19 @@ export class QdrantIndexStore implements IndexStore {
       throw new DocumentConflictError(document.docId, String(owner));
     }
     const space = await this.embeddingSpace();
-    const vectors = fittingVectors(options.vectors, space);
+    const vectors = vectorsInSpace(options.vectors, space);
     const published = document.status === "published";
     const chunkPoints = chunks.map((chunk) => {
+      const fields = chunkFields(document, chunk);
       const dense = published ? vectors?.get(chunk.chunkId) : undefined;
       return {
         id: pointId(`chunk:${chunk.chunkId}`),
         vector: {
           // A draft is stored for editors but has no vectors: it can never be found.
-          ...(published ? { [SPARSE_VECTOR]: encodeChunk(document, chunk) } : {}),
+          ...(published ? { [SPARSE_VECTOR]: encodeFields(fields) } : {}),
           ...(dense ? { [DENSE_VECTOR]: dense } : {}),
         },
-        payload: chunkPayload(document, chunk),
+        payload: chunkPayload(document, chunk, new Set(fields.flatMap(([terms]) => terms))),
       };
     });
     for (let start = 0; start < chunkPoints.length; start += UPSERT_BATCH) {
@@ -245,7 +247,7 @@ export class QdrantIndexStore implements IndexStore {
   }
 
   async setChunkVectors(vectors: ChunkVectors): Promise<void> {
-    const fitting = fittingVectors(vectors, await this.embeddingSpace());
+    const fitting = vectorsInSpace(vectors, await this.embeddingSpace());
     if (!fitting || fitting.size === 0) return;
     const points = [...fitting].map(([chunkId, vector]) => ({
       id: pointId(`chunk:${chunkId}`),
@@ -255,8 +257,7 @@ export class QdrantIndexStore implements IndexStore {
   }
 
   async searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]> {
-    const space = await this.embeddingSpace();
-    if (space?.model !== request.model || request.vector.length !== space.dimensions) return [];
+    if (!queryFitsSpace(request, await this.embeddingSpace())) return [];
     const response = await this.call("search by meaning", () =>
       this.client.query(this.collection, {
         query: request.vector,
@@ -329,16 +330,6 @@ function publishedChunks(collection?: string) {
   };
 }
 
-function fittingVectors(vectors: ChunkVectors | undefined, space: EmbeddingSpace | undefined) {
-  if (!vectors || !space || vectors.model !== space.model) return undefined;
-  return new Map(
-    [...vectors.byChunk].filter(
-      ([, vector]) =>
-        vector.length === space.dimensions && vector.every(Number.isFinite) && vector.some((value) => value !== 0),
-    ),
-  );
-}
-
 function documentPayload(document: DocumentRecord): Payload {
   return {
     kind: "document",
@@ -356,7 +347,7 @@ function documentPayload(document: DocumentRecord): Payload {
   };
 }
 
-function chunkPayload(document: DocumentRecord, chunk: ChunkRecord): Payload {
+function chunkPayload(document: DocumentRecord, chunk: ChunkRecord, terms: ReadonlySet<string>): Payload {
   return {
     kind: "chunk",
     doc_id: document.docId,
@@ -374,11 +365,7 @@ function chunkPayload(document: DocumentRecord, chunk: ChunkRecord): Payload {
     collection: document.collection,
     lang: document.lang ?? null,
     status: document.status,
-    terms: [
-      ...new Set(
-        analyzeText(`${document.title} ${chunk.headingPath.join(" ")} ${chunk.faqQuestion ?? ""} ${chunk.text}`),
-      ),
-    ],
+    terms: [...terms],
   };
 }
 

@@ -20,28 +20,40 @@ const AVERAGE_TERMS = 250;
 /** Field weights, as in the embedded index's FTS5 ranking: a match in a title counts more. */
 const FIELD_WEIGHTS = { title: 1.5, heading: 1.5, question: 2, body: 1 } as const;
 
+const utf8 = new TextEncoder();
+
 /** The index of a term in the sparse space: 32-bit FNV-1a of its UTF-8 bytes (collisions are rare and only blur two terms). */
 export function termIndex(term: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(term)) {
+  for (const byte of utf8.encode(term)) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash >>> 0;
 }
 
+/** A chunk's index terms by field, with each field's weight: tokenised once, for its vector and its payload. */
+export type WeightedFields = [terms: string[], weight: number][];
+
+export function chunkFields(document: Pick<DocumentRecord, "title">, chunk: ChunkRecord): WeightedFields {
+  return [
+    [analyzeText(document.title), FIELD_WEIGHTS.title],
+    [analyzeText(chunk.headingPath.join(" ")), FIELD_WEIGHTS.heading],
+    [analyzeText(chunk.faqQuestion ?? ""), FIELD_WEIGHTS.question],
+    [analyzeText(chunk.text), FIELD_WEIGHTS.body],
+  ];
+}
+
 /** The BM25 document side of a chunk: field-weighted, saturated term frequencies. */
 export function encodeChunk(document: Pick<DocumentRecord, "title">, chunk: ChunkRecord): SparseVector {
-  const fields: [string, number][] = [
-    [document.title, FIELD_WEIGHTS.title],
-    [chunk.headingPath.join(" "), FIELD_WEIGHTS.heading],
-    [chunk.faqQuestion ?? "", FIELD_WEIGHTS.question],
-    [chunk.text, FIELD_WEIGHTS.body],
-  ];
+  return encodeFields(chunkFields(document, chunk));
+}
+
+export function encodeFields(fields: WeightedFields): SparseVector {
   const frequencies = new Map<number, number>();
   let length = 0;
-  for (const [text, weight] of fields) {
-    for (const term of analyzeText(text)) {
+  for (const [terms, weight] of fields) {
+    for (const term of terms) {
       const index = termIndex(term);
       frequencies.set(index, (frequencies.get(index) ?? 0) + weight);
       length++;

@@ -4,17 +4,19 @@ import Database from "better-sqlite3";
 import * as sqliteVec from "sqlite-vec";
 import { DocumentConflictError, StoreUnavailableError } from "../../errors.js";
 import { analyzeText } from "../../text/tokenize.js";
-import type {
-  ChunkHit,
-  ChunkRecord,
-  ChunkVectors,
-  DocumentRecord,
-  EmbeddingSpace,
-  IndexStore,
-  ReplaceOptions,
-  SearchRequest,
-  SimilarityRequest,
-  TermStatistics,
+import {
+  type ChunkHit,
+  type ChunkRecord,
+  type ChunkVectors,
+  type DocumentRecord,
+  type EmbeddingSpace,
+  type IndexStore,
+  queryFitsSpace,
+  type ReplaceOptions,
+  type SearchRequest,
+  type SimilarityRequest,
+  type TermStatistics,
+  vectorsInSpace,
 } from "../index-store.js";
 
 /** Relative BM25 weight of each indexed field (FTS5 column order); 3/2/3/1 measured within 0.01 of these. */
@@ -94,13 +96,10 @@ export class SqliteIndexStore implements IndexStore {
    */
   private vectorStatements:
     | {
-        space: string;
-        insert: Database.Statement<[bigint, Float32Array, string]>;
-        deleteForDocument: Database.Statement<[string]>;
-        deleteOne: Database.Statement<[bigint]>;
-        nearest: Database.Statement<[Float32Array, number], { rowid: number; distance: number }>;
-        nearestInCollection: Database.Statement<[Float32Array, number, string], { rowid: number; distance: number }>;
-        missing: Database.Statement<[number], { chunk_id: string; text: string }>;
+        /** The stored setting these were prepared for. */
+        stored: string;
+        space: EmbeddingSpace;
+        statements: ReturnType<SqliteIndexStore["prepareVectorStatements"]>;
       }
     | undefined;
 
@@ -205,7 +204,9 @@ export class SqliteIndexStore implements IndexStore {
       .transaction(() => {
         // Vectors of another model than the index's (a sync that raced a model change) are left
         // out, never mixed in: the chunks are then embedded again by the next sync.
-        const vectors = this.vectorsFitting(options.vectors);
+        const target = this.vectorSpace();
+        const insertVector = target?.statements.insert;
+        const vectors = target && vectorsInSpace(options.vectors, target.space);
         const owner = this.statements.documentOwner.get(document.docId)?.source_root;
         if (owner !== undefined && owner !== document.sourceRoot && owner !== options.takeOverFrom) {
           throw new DocumentConflictError(document.docId, owner);
@@ -228,8 +229,8 @@ export class SqliteIndexStore implements IndexStore {
           });
           // A draft is stored (editors will preview it) but has no terms: it cannot be found or cited.
           if (document.status !== "published") continue;
-          const vector = vectors?.byChunk.get(chunk.chunkId);
-          if (vector) vectors?.statements.insert.run(BigInt(lastInsertRowid), vector, document.collection);
+          const vector = vectors?.get(chunk.chunkId);
+          if (vector) insertVector?.run(BigInt(lastInsertRowid), new Float32Array(vector), document.collection);
           this.statements.insertChunkTerms.run(
             lastInsertRowid,
             titleTerms,
@@ -270,7 +271,7 @@ export class SqliteIndexStore implements IndexStore {
   }
 
   async embeddingSpace(): Promise<EmbeddingSpace | undefined> {
-    return this.read(() => this.currentSpace());
+    return this.read(() => this.vectorSpace()?.space);
   }
 
   async resetEmbeddingSpace(space: EmbeddingSpace): Promise<void> {
@@ -288,32 +289,33 @@ export class SqliteIndexStore implements IndexStore {
   }
 
   async chunksWithoutVectors(limit: number): Promise<Pick<ChunkRecord, "chunkId" | "text">[]> {
-    return this.read(() => {
-      const statements = this.vectors();
-      if (!statements) return [];
-      return statements.missing.all(limit).map((row) => ({ chunkId: row.chunk_id, text: row.text }));
-    });
+    return this.read(
+      () =>
+        this.vectorSpace()
+          ?.statements.missing.all(limit)
+          .map((row) => ({ chunkId: row.chunk_id, text: row.text })) ?? [],
+    );
   }
 
   async setChunkVectors(vectors: ChunkVectors): Promise<void> {
     this.database.transaction(() => {
-      const fitting = this.vectorsFitting(vectors);
-      if (!fitting) return;
-      for (const [chunkId, vector] of fitting.byChunk) {
+      const target = this.vectorSpace();
+      if (!target) return;
+      for (const [chunkId, vector] of vectorsInSpace(vectors, target.space) ?? []) {
         const chunk = this.statements.chunkForVector.get(chunkId);
         if (!chunk) continue;
-        fitting.statements.deleteOne.run(BigInt(chunk.id));
-        fitting.statements.insert.run(BigInt(chunk.id), vector, chunk.collection);
+        target.statements.deleteOne.run(BigInt(chunk.id));
+        target.statements.insert.run(BigInt(chunk.id), new Float32Array(vector), chunk.collection);
       }
     })();
   }
 
   async searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]> {
     return this.read(() => {
-      const fitting = this.vectorsFitting({ model: request.model, byChunk: new Map([["query", request.vector]]) });
-      const vector = fitting?.byChunk.get("query");
-      if (!fitting || !vector) return [];
-      const { statements } = fitting;
+      const target = this.vectorSpace();
+      if (!target || !queryFitsSpace(request, target.space)) return [];
+      const { statements } = target;
+      const vector = new Float32Array(request.vector);
       const nearest =
         request.collection === undefined
           ? statements.nearest.all(vector, request.limit)
@@ -330,50 +332,44 @@ export class SqliteIndexStore implements IndexStore {
     this.database.close();
   }
 
-  private currentSpace(): EmbeddingSpace | undefined {
+  /**
+   * The index's embedding space and the statements for its vectors, or nothing before a space
+   * exists. Read from the file at every use; statements are prepared again when it changed.
+   */
+  private vectorSpace() {
     const stored = this.statements.setting.get(EMBEDDING_SPACE_KEY)?.value;
-    return stored === undefined ? undefined : (JSON.parse(stored) as EmbeddingSpace);
-  }
-
-  /** The vectors that belong in the index's current space, as stored, with the statements to store them. */
-  private vectorsFitting(vectors: ChunkVectors | undefined) {
-    const space = this.currentSpace();
-    const statements = this.vectors();
-    if (!vectors || !space || !statements || vectors.model !== space.model) return undefined;
-    const byChunk = new Map<string, Float32Array>();
-    for (const [chunkId, vector] of vectors.byChunk) {
-      // A vector of the wrong size, or with a non-number or nothing in it, would rank by accident.
-      if (vector.length === space.dimensions && vector.every(Number.isFinite) && vector.some((value) => value !== 0)) {
-        byChunk.set(chunkId, new Float32Array(vector));
-      }
-    }
-    return { byChunk, statements };
-  }
-
-  private vectors() {
-    const space = this.statements.setting.get(EMBEDDING_SPACE_KEY)?.value;
-    if (space === undefined) return undefined;
-    if (this.vectorStatements?.space === space) return this.vectorStatements;
+    if (stored === undefined) return undefined;
+    if (this.vectorStatements?.stored === stored) return this.vectorStatements;
     this.vectorStatements = {
-      space,
-      insert: this.database.prepare("INSERT INTO chunk_vectors (rowid, embedding, collection) VALUES (?, ?, ?)"),
-      deleteForDocument: this.database.prepare(
+      stored,
+      space: JSON.parse(stored) as EmbeddingSpace,
+      statements: this.prepareVectorStatements(),
+    };
+    return this.vectorStatements;
+  }
+
+  private prepareVectorStatements() {
+    type Nearest = { rowid: number; distance: number };
+    return {
+      insert: this.database.prepare<[bigint, Float32Array, string]>(
+        "INSERT INTO chunk_vectors (rowid, embedding, collection) VALUES (?, ?, ?)",
+      ),
+      deleteForDocument: this.database.prepare<[string]>(
         "DELETE FROM chunk_vectors WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)",
       ),
-      deleteOne: this.database.prepare("DELETE FROM chunk_vectors WHERE rowid = ?"),
-      nearest: this.database.prepare(
+      deleteOne: this.database.prepare<[bigint]>("DELETE FROM chunk_vectors WHERE rowid = ?"),
+      nearest: this.database.prepare<[Float32Array, number], Nearest>(
         "SELECT rowid, distance FROM chunk_vectors WHERE embedding MATCH ? AND k = ? ORDER BY distance",
       ),
-      nearestInCollection: this.database.prepare(
+      nearestInCollection: this.database.prepare<[Float32Array, number, string], Nearest>(
         "SELECT rowid, distance FROM chunk_vectors WHERE embedding MATCH ? AND k = ? AND collection = ? ORDER BY distance",
       ),
-      missing: this.database.prepare(
+      missing: this.database.prepare<[number], { chunk_id: string; text: string }>(
         `SELECT chunks.chunk_id, chunks.text FROM chunks JOIN documents ON documents.doc_id = chunks.doc_id
          WHERE documents.status = 'published' AND chunks.id NOT IN (SELECT rowid FROM chunk_vectors)
          ORDER BY chunks.id LIMIT ?`,
       ),
     };
-    return this.vectorStatements;
   }
 
   /** Any failure to read is the index being unavailable, never a 500 with SQLite's words. */
@@ -386,7 +382,7 @@ export class SqliteIndexStore implements IndexStore {
   }
 
   private removeDocumentRows(docId: string): void {
-    this.vectors()?.deleteForDocument.run(docId);
+    this.vectorSpace()?.statements.deleteForDocument.run(docId);
     this.statements.deleteChunkTerms.run(docId);
     this.statements.deleteChunks.run(docId);
     this.statements.deleteDocument.run(docId);

@@ -42,9 +42,9 @@ describe("syncing with an embedding model", () => {
     );
     expect(embeddedTexts()).not.toContain("尚未公告的規定。");
     expect(summary.embedded).toBe(embeddedTexts().length);
-    const [nearest] = await store.searchSimilar({
-      model: "embedder-a",
-      vector: embedText("宿舍押金為新臺幣三千元。"),
+    const [nearest] = await store.searchChunks({
+      terms: [],
+      dense: { model: "embedder-a", vector: embedText("宿舍押金為新臺幣三千元。") },
       limit: 1,
     });
     expect(nearest?.document.docId).toBe("housing/dorm.md");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { AppConfig, ModelConfig } from "../config.js";
-import type { QueryEmbedding } from "../retrieval/retrieve-passages.js";
+import type { QueryVector } from "../store/index-store.js";
 import { isUsableVector } from "../store/index-store.js";
 import { EmbeddingCache } from "./embedding-cache.js";
 
@@ -45,7 +45,7 @@ export class TextEmbedder {
    * The question's vector, or nothing when the model fails or is slow: retrieval then stays
    * lexical rather than keep the person waiting.
    */
-  async embedQuestion(text: string, signal?: AbortSignal): Promise<QueryEmbedding | undefined> {
+  async embedQuestion(text: string, signal?: AbortSignal): Promise<QueryVector | undefined> {
     try {
       // The client takes no signal: stop waiting for it when the answer's time is up.
       const vector = await Promise.race([this.queryEmbeddings.embedQuery(text), abortedBy(signal)]);

@@ -1,4 +1,4 @@
-import type { ChunkHit, IndexStore, TermStatistics } from "../store/index-store.js";
+import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
 import { weighTerms, weightedCoverage } from "./term-weights.js";
 
@@ -12,11 +12,9 @@ const MIN_MATCH_TERMS = 3;
 const COVERAGE_SHARE = 0.5;
 /** Share of their weight that words carried over from earlier in a conversation count for. */
 const CONTEXT_SHARE = 0.5;
-/** Reciprocal-rank fusion constant: the usual 60 keeps the top few of each list close together. */
-const RRF_K = 60;
 
 export interface Passage extends ChunkHit {
-  /** Rerank score: BM25 relative to the best candidate, blended with query coverage. */
+  /** Rerank score: the index's score (BM25, or the fused one) relative to the best candidate, blended with query coverage. */
   relevance: number;
   /** Share of the query's weight that the chunk's terms cover (0–1). */
   coverage: number;
@@ -28,17 +26,11 @@ export interface RetrievedPassages {
   passages: Passage[];
 }
 
-/** A query's vector and the model that made it. */
-export interface QueryEmbedding {
-  model: string;
-  vector: number[];
-}
-
 export interface RetrievalOptions {
   collection?: string;
   limit: number;
-  /** The query's embedding: dense results are then fused with the lexical ones. */
-  queryEmbedding?: QueryEmbedding;
+  /** The query's embedding: the index then fuses chunks found by meaning with the lexical ones. */
+  queryEmbedding?: QueryVector;
   /** Words carried over from earlier in a conversation: they count, for less than the query's own. */
   context?: string;
 }
@@ -55,7 +47,7 @@ function selectiveTerms(terms: string[], statistics: TermStatistics): string[] {
   return [...terms].sort((left, right) => frequency(left) - frequency(right)).slice(0, MIN_MATCH_TERMS);
 }
 
-/** Lexical candidates from the index, reranked so that passages covering the whole question win. */
+/** Candidates from the index, reranked so that passages covering the whole question win. */
 export async function retrievePassages(
   store: IndexStore,
   query: string,
@@ -69,49 +61,19 @@ export async function retrievePassages(
   const statistics = await store.termStatistics(terms);
   const hits = await store.searchChunks({
     terms: selectiveTerms(terms, statistics),
+    dense: options.queryEmbedding,
     collection: options.collection,
     limit: Math.max(CANDIDATE_COUNT, options.limit),
   });
   const queryWeights = weighTerms(coverageShares, statistics);
-  const bestScore = Math.max(...hits.map((hit) => hit.score), Number.EPSILON);
+  // A hybrid search ranks by the fused score; BM25 alone would sink what was found by meaning.
+  const indexScore = (hit: ChunkHit) => hit.fused ?? hit.score;
+  const bestScore = Math.max(...hits.map(indexScore), Number.EPSILON);
   const passages = hits.map((hit): Passage => {
     const coverage = weightedCoverage(queryWeights, hit.terms);
-    const relevance = (1 - COVERAGE_SHARE) * (hit.score / bestScore) + COVERAGE_SHARE * coverage;
+    const relevance = (1 - COVERAGE_SHARE) * (indexScore(hit) / bestScore) + COVERAGE_SHARE * coverage;
     return { ...hit, coverage, relevance };
   });
   passages.sort((left, right) => right.relevance - left.relevance);
-  if (!options.queryEmbedding) return { queryWeights, passages: passages.slice(0, options.limit) };
-
-  const similar = await store.searchSimilar({
-    ...options.queryEmbedding,
-    collection: options.collection,
-    limit: Math.max(CANDIDATE_COUNT, options.limit),
-  });
-  const fused = fuseRankings(passages, similar, (hit) => ({
-    ...hit,
-    // Found by meaning only: no lexical score to compare with the others.
-    score: 0,
-    coverage: weightedCoverage(queryWeights, hit.terms),
-    relevance: 0,
-  }));
-  return { queryWeights, passages: fused.slice(0, options.limit) };
-}
-
-/**
- * Reciprocal-rank fusion of the lexical ranking and the dense one: each list adds 1/(k + rank), so
- * a passage near the top of both wins; relevance becomes the fused score scaled to 0–1.
- */
-function fuseRankings(lexical: Passage[], similar: ChunkHit[], toPassage: (hit: ChunkHit) => Passage): Passage[] {
-  const fused = new Map<string, { passage: Passage; score: number }>();
-  const add = (passage: Passage, rank: number) => {
-    const entry = fused.get(passage.chunk.chunkId) ?? { passage, score: 0 };
-    entry.score += 1 / (RRF_K + rank + 1);
-    fused.set(passage.chunk.chunkId, entry);
-  };
-  for (const [rank, passage] of lexical.entries()) add(passage, rank);
-  for (const [rank, hit] of similar.entries()) add(fused.get(hit.chunk.chunkId)?.passage ?? toPassage(hit), rank);
-  const best = 2 / (RRF_K + 1);
-  return [...fused.values()]
-    .sort((left, right) => right.score - left.score)
-    .map(({ passage, score }) => ({ ...passage, relevance: score / best }));
+  return { queryWeights, passages: passages.slice(0, options.limit) };
 }

@@ -129,9 +129,9 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
         vectors: { model: space.model, byChunk: new Map(entries) },
       });
       const nearest = async (vector: number[], collection?: string) =>
-        (await store.searchSimilar({ model: space.model, vector, collection, limit: 5 })).map(
-          (hit) => hit.chunk.chunkId,
-        );
+        (
+          await store.searchChunks({ terms: [], dense: { model: space.model, vector: vector }, collection, limit: 5 })
+        ).map((hit) => hit.chunk.chunkId);
 
       beforeEach(async () => {
         await store.resetEmbeddingSpace(space);
@@ -148,13 +148,45 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
         );
       });
 
-      it("finds the nearest published chunks, best first, with cosine similarity as the score", async () => {
+      it("finds the nearest published chunks by meaning alone, best first", async () => {
         expect(await store.embeddingSpace()).toEqual(space);
-        const hits = await store.searchSimilar({ model: space.model, vector: [1, 0.05, 0], limit: 2 });
+        const hits = await store.searchChunks({
+          terms: [],
+          dense: { model: space.model, vector: [1, 0.05, 0] },
+          limit: 2,
+        });
         expect(hits.map((hit) => hit.chunk.chunkId)).toEqual(["registrar/a.md#0", "housing/b.md#0"]);
-        expect(hits[0]?.score).toBeCloseTo(0.999, 2);
+        expect(hits.map((hit) => hit.score)).toEqual([0, 0]);
+        expect(hits[0]?.fused).toBeGreaterThan(hits[1]?.fused ?? 0);
         expect(hits[0]?.document.title).toBe("A");
         expect(hits[0]?.terms.has(normalizeForMatching("加退選"))).toBe(true);
+      });
+
+      it("fuses BM25 and meaning by reciprocal rank: found both ways beats first by one", async () => {
+        const hits = await store.searchChunks({
+          terms: analyzeQuery("轉系"),
+          dense: { model: space.model, vector: [1, 0.05, 0] },
+          limit: 3,
+        });
+        // 轉系 is only in a.md#1, third by meaning: 1/61 + 1/63 beats a.md#0's 1/61.
+        expect(hits.map((hit) => hit.chunk.chunkId)).toEqual([
+          "registrar/a.md#1",
+          "registrar/a.md#0",
+          "housing/b.md#0",
+        ]);
+        expect(hits[0]?.score).toBeGreaterThan(0);
+        expect(hits[1]?.score).toBe(0);
+        expect(hits[0]?.fused).toBeCloseTo(1 / 61 + 1 / 63, 5);
+      });
+
+      it("searches lexically when the query vector is of another model", async () => {
+        const hits = await store.searchChunks({
+          terms: analyzeQuery("轉系"),
+          dense: { model: "another-embedder", vector: [1, 0, 0] },
+          limit: 3,
+        });
+        expect(hits.map((hit) => hit.chunk.chunkId)).toEqual(["registrar/a.md#1"]);
+        expect(hits[0]?.fused).toBeUndefined();
       });
 
       it("filters by collection and never returns drafts or deleted documents", async () => {
@@ -183,7 +215,9 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
         await store.resetEmbeddingSpace({ model: "another-embedder", dimensions: 2 });
         expect(await store.embeddingSpace()).toEqual({ model: "another-embedder", dimensions: 2 });
         const inNewSpace = async (vector: number[]) =>
-          (await store.searchSimilar({ model: "another-embedder", vector, limit: 5 })).map((hit) => hit.chunk.chunkId);
+          (await store.searchChunks({ terms: [], dense: { model: "another-embedder", vector: vector }, limit: 5 })).map(
+            (hit) => hit.chunk.chunkId,
+          );
         expect(await inNewSpace([1, 0])).toEqual([]);
         const missing = await store.chunksWithoutVectors(10);
         expect(missing.map((chunk) => chunk.chunkId).sort()).toEqual([
@@ -197,7 +231,9 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
       });
 
       it("never mixes models: vectors and queries of another model are left out", async () => {
-        expect(await store.searchSimilar({ model: "another-embedder", vector: [1, 0, 0], limit: 5 })).toEqual([]);
+        expect(
+          await store.searchChunks({ terms: [], dense: { model: "another-embedder", vector: [1, 0, 0] }, limit: 5 }),
+        ).toEqual([]);
         await store.setChunkVectors({ model: "another-embedder", byChunk: new Map([["registrar/a.md#1", [1, 0, 0]]]) });
         expect(await nearest([0, 1, 0])).toEqual(expect.arrayContaining(["registrar/a.md#1"]));
         await store.replaceDocument(...sampleDocument("library/c.md", "C", ["圖書館"]), {

@@ -39,15 +39,34 @@ export interface ChunkRecord {
 export interface SearchRequest {
   /** Query terms from `analyzeQuery`; adapters must not re-tokenise. */
   terms: string[];
+  /**
+   * The query's embedding. When it fits the index's space, the search is hybrid: up to `limit`
+   * chunks by BM25 and up to `limit` by meaning, fused by reciprocal rank.
+   */
+  dense?: QueryVector;
   collection?: string;
   limit: number;
 }
 
+/** A query's vector and the model that made it: another model's space is never searched with it. */
+export interface QueryVector {
+  model: string;
+  vector: number[];
+}
+
+/**
+ * Reciprocal-rank fusion constant, in Qdrant's form 1/(k + rank from 0): 61 is the usual 60 of
+ * 1/(60 + rank from 1), which keeps the top few of each list close together.
+ */
+export const RRF_K = 61;
+
 export interface ChunkHit {
   chunk: ChunkRecord;
   document: Pick<DocumentRecord, "docId" | "title" | "url" | "collection" | "lang">;
-  /** Lexical relevance, higher is better; comparable only within one search. */
+  /** BM25 relevance, higher is better, comparable only within one search; 0 when found by meaning only. */
   score: number;
+  /** Set by a hybrid search: the reciprocal-rank fusion score the hits are ordered by. */
+  fused?: number;
   /** The distinct index terms of the chunk (title, heading, FAQ question and body). */
   terms: ReadonlySet<string>;
 }
@@ -78,14 +97,6 @@ export interface EmbeddingSpace {
   dimensions: number;
 }
 
-export interface SimilarityRequest {
-  /** The model that embedded the query: another model's space is never searched with it. */
-  model: string;
-  vector: number[];
-  collection?: string;
-  limit: number;
-}
-
 /** The index cannot take the new embedding space in place; the message says how to re-index. */
 export class ReindexRequiredError extends Error {}
 
@@ -103,7 +114,7 @@ export interface IndexStore {
   deleteDocument(docId: string): Promise<void>;
   /** Collections that have at least one published document, sorted. */
   listCollections(): Promise<string[]>;
-  /** Published chunks only, best first. */
+  /** Published chunks only, best first: by BM25, or by fused rank when the request has a fitting `dense` vector. */
   searchChunks(request: SearchRequest): Promise<ChunkHit[]>;
   termStatistics(terms: string[]): Promise<TermStatistics>;
   /** The embedding space of the stored vectors, if any. */
@@ -114,8 +125,6 @@ export interface IndexStore {
   chunksWithoutVectors(limit: number): Promise<Pick<ChunkRecord, "chunkId" | "text">[]>;
   /** Stores vectors of published chunks; vectors of another model than the space's are ignored. */
   setChunkVectors(vectors: ChunkVectors): Promise<void>;
-  /** Published chunks nearest to the vector, best first; `score` is the cosine similarity. */
-  searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]>;
   close(): Promise<void>;
 }
 
@@ -139,6 +148,6 @@ export function vectorsInSpace(
 }
 
 /** Whether a query vector can be searched in `space`. */
-export function queryFitsSpace(query: { model: string; vector: number[] }, space: EmbeddingSpace | undefined): boolean {
+export function queryFitsSpace(query: QueryVector, space: EmbeddingSpace | undefined): boolean {
   return space?.model === query.model && query.vector.length === space.dimensions && isUsableVector(query.vector);
 }

@@ -155,13 +155,52 @@ describe("QdrantIndexStore requests", () => {
     });
   });
 
-  it("searches by meaning only with the index's own model and size", async () => {
+  it("fuses sparse and dense prefetches by RRF in one Query API batch, keeping each hit's BM25 score", async () => {
     qdrant.reply("/points", [
       { id: pointId("settings:embedding-space"), payload: { kind: "settings", model: "m", dimensions: 2 } },
     ]);
-    expect(await store.searchSimilar({ model: "other", vector: [1, 0], limit: 3 })).toEqual([]);
-    await store.searchSimilar({ model: "m", vector: [1, 0], limit: 3 });
-    expect(sent("POST", "/points/query").at(-1)?.body).toMatchObject({ query: [1, 0], using: "dense", limit: 3 });
+    const chunkPoint = (chunkId: string, score: number) => ({
+      id: pointId(`chunk:${chunkId}`),
+      score,
+      payload: { kind: "chunk", doc_id: chunkId.split("#")[0], chunk_id: chunkId, position: 0, text: "…", title: "T" },
+    });
+    qdrant.reply("/points/query/batch", [
+      { points: [chunkPoint("a.md#0", 0.032), chunkPoint("b.md#0", 0.016)] },
+      { points: [chunkPoint("a.md#0", 4.5)] },
+    ]);
+    const hits = await store.searchChunks({ terms: ["宿舍"], dense: { model: "m", vector: [1, 0] }, limit: 3 });
+    const filter = {
+      must: [
+        { key: "kind", match: { value: "chunk" } },
+        { key: "status", match: { value: "published" } },
+      ],
+    };
+    const sparse = { query: encodeQuery(["宿舍"]), using: "bm25", filter, limit: 3 };
+    expect(sent("POST", "/points/query/batch")[0]?.body).toEqual({
+      searches: [
+        {
+          prefetch: [sparse, { query: [1, 0], using: "dense", filter, limit: 3 }],
+          query: { rrf: { k: 61 } },
+          filter,
+          limit: 3,
+          with_payload: true,
+        },
+        { ...sparse, with_payload: false },
+      ],
+    });
+    expect(hits.map((hit) => [hit.chunk.chunkId, hit.score, hit.fused])).toEqual([
+      ["a.md#0", 4.5, 0.032],
+      ["b.md#0", 0, 0.016],
+    ]);
+  });
+
+  it("searches sparse only when the query vector is of another model than the index's", async () => {
+    qdrant.reply("/points", [
+      { id: pointId("settings:embedding-space"), payload: { kind: "settings", model: "m", dimensions: 2 } },
+    ]);
+    await store.searchChunks({ terms: ["宿舍"], dense: { model: "other", vector: [1, 0] }, limit: 3 });
+    expect(sent("POST", "/points/query/batch")).toEqual([]);
+    expect(sent("POST", "/points/query").at(-1)?.body).toMatchObject({ using: "bm25", limit: 3 });
   });
 
   it("refuses to change the vector size of a collection that holds documents, saying how to re-index", async () => {

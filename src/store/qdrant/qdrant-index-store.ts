@@ -11,8 +11,8 @@ import {
   queryFitsSpace,
   ReindexRequiredError,
   type ReplaceOptions,
+  RRF_K,
   type SearchRequest,
-  type SimilarityRequest,
   type TermStatistics,
   vectorsInSpace,
 } from "../index-store.js";
@@ -152,18 +152,45 @@ export class QdrantIndexStore implements IndexStore {
     );
   }
 
+  /**
+   * BM25 by the sparse vector; with a fitting query embedding, one Query API call whose sparse and
+   * dense prefetches are fused by RRF in Qdrant. The same batch repeats the sparse prefetch on its
+   * own, because fusion replaces the scores and answering needs each hit's BM25 score.
+   */
   async searchChunks(request: SearchRequest): Promise<ChunkHit[]> {
-    if (request.terms.length === 0) return [];
-    const response = await this.call("search", () =>
-      this.client.query(this.collection, {
-        query: encodeQuery(request.terms),
-        using: SPARSE_VECTOR,
-        filter: publishedChunks(request.collection),
-        limit: request.limit,
-        with_payload: true,
+    const filter = publishedChunks(request.collection);
+    const sparse =
+      request.terms.length > 0
+        ? { query: encodeQuery(request.terms), using: SPARSE_VECTOR, filter, limit: request.limit }
+        : undefined;
+    const dense =
+      request.dense && queryFitsSpace(request.dense, await this.embeddingSpace())
+        ? { query: request.dense.vector, using: DENSE_VECTOR, filter, limit: request.limit }
+        : undefined;
+    if (!dense) {
+      if (!sparse) return [];
+      const response = await this.call("search", () =>
+        this.client.query(this.collection, { ...sparse, with_payload: true }),
+      );
+      return response.points.map((point) => toChunkHit(point.payload as Payload, point.score));
+    }
+    const hybrid = {
+      prefetch: sparse ? [sparse, dense] : [dense],
+      query: { rrf: { k: RRF_K } },
+      filter,
+      limit: request.limit,
+      with_payload: true,
+    };
+    const [fused, lexical] = await this.call("search", () =>
+      this.client.queryBatch(this.collection, {
+        searches: sparse ? [hybrid, { ...sparse, with_payload: false }] : [hybrid],
       }),
     );
-    return response.points.map((point) => toChunkHit(point.payload as Payload, point.score));
+    const lexicalScores = new Map((lexical?.points ?? []).map((point) => [String(point.id), point.score]));
+    return (fused?.points ?? []).map((point) => ({
+      ...toChunkHit(point.payload as Payload, lexicalScores.get(String(point.id)) ?? 0),
+      fused: point.score,
+    }));
   }
 
   async termStatistics(terms: string[]): Promise<TermStatistics> {
@@ -254,20 +281,6 @@ export class QdrantIndexStore implements IndexStore {
       vector: { [DENSE_VECTOR]: vector },
     }));
     await this.call("store vectors", () => this.client.updateVectors(this.collection, { wait: true, points }));
-  }
-
-  async searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]> {
-    if (!queryFitsSpace(request, await this.embeddingSpace())) return [];
-    const response = await this.call("search by meaning", () =>
-      this.client.query(this.collection, {
-        query: request.vector,
-        using: DENSE_VECTOR,
-        filter: publishedChunks(request.collection),
-        limit: request.limit,
-        with_payload: true,
-      }),
-    );
-    return response.points.map((point) => toChunkHit(point.payload as Payload, point.score));
   }
 
   async close(): Promise<void> {}

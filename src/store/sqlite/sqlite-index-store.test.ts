@@ -26,7 +26,9 @@ describe("SqliteIndexStore", () => {
     const hits = await second.searchChunks({ terms: ["librari"], limit: 5 });
     expect(hits.map((hit) => hit.chunk.text)).toEqual(["The library opens at 8."]);
     expect(await second.embeddingSpace()).toEqual({ model: "m", dimensions: 2 });
-    expect((await second.searchSimilar({ model: "m", vector: [1, 0], limit: 1 }))[0]?.chunk.chunkId).toBe("a.md#0");
+    expect(
+      (await second.searchChunks({ terms: [], dense: { model: "m", vector: [1, 0] }, limit: 1 }))[0]?.chunk.chunkId,
+    ).toBe("a.md#0");
     await second.close();
   });
 
@@ -40,11 +42,12 @@ describe("SqliteIndexStore", () => {
     });
     await ingest.resetEmbeddingSpace({ model: "new", dimensions: 3 });
     expect(await server.embeddingSpace()).toEqual({ model: "new", dimensions: 3 });
-    expect(await server.searchSimilar({ model: "old", vector: [1, 0], limit: 1 })).toEqual([]);
+    expect(await server.searchChunks({ terms: [], dense: { model: "old", vector: [1, 0] }, limit: 1 })).toEqual([]);
     await server.setChunkVectors({ model: "new", byChunk: new Map([["a.md#0", [0, 0, 1]]]) });
-    expect((await ingest.searchSimilar({ model: "new", vector: [0, 0, 1], limit: 1 }))[0]?.chunk.chunkId).toBe(
-      "a.md#0",
-    );
+    expect(
+      (await ingest.searchChunks({ terms: [], dense: { model: "new", vector: [0, 0, 1] }, limit: 1 }))[0]?.chunk
+        .chunkId,
+    ).toBe("a.md#0");
     await server.close();
     await ingest.close();
   });

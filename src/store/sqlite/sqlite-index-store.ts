@@ -13,8 +13,8 @@ import {
   type IndexStore,
   queryFitsSpace,
   type ReplaceOptions,
+  RRF_K,
   type SearchRequest,
-  type SimilarityRequest,
   type TermStatistics,
   vectorsInSpace,
 } from "../index-store.js";
@@ -248,16 +248,32 @@ export class SqliteIndexStore implements IndexStore {
   }
 
   async searchChunks(request: SearchRequest): Promise<ChunkHit[]> {
+    return this.read(() => {
+      const lexical = this.lexicalHits(request);
+      const target = this.vectorSpace();
+      if (!request.dense || !target || !queryFitsSpace(request.dense, target.space)) return lexical;
+      const { statements } = target;
+      const vector = new Float32Array(request.dense.vector);
+      const nearest =
+        request.collection === undefined
+          ? statements.nearest.all(vector, request.limit)
+          : statements.nearestInCollection.all(vector, request.limit, request.collection);
+      const rank = new Map(nearest.map((row, index) => [row.rowid, index]));
+      const similar = this.statements.chunksByIds
+        .all(JSON.stringify(nearest.map((row) => row.rowid)))
+        .sort((left, right) => (rank.get(left.id) ?? 0) - (rank.get(right.id) ?? 0))
+        // Found by meaning: its BM25 score, if it has one, comes from the lexical list.
+        .map((row) => ({ ...toChunkHit(row), score: 0 }));
+      return fuseByReciprocalRank(lexical, similar, request.limit);
+    });
+  }
+
+  private lexicalHits(request: SearchRequest): ChunkHit[] {
     if (request.terms.length === 0) return [];
     const matchExpression = request.terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
-    const rows = this.read(() =>
-      this.statements.search.all({
-        match: matchExpression,
-        collection: request.collection ?? null,
-        limit: request.limit,
-      }),
-    );
-    return rows.map(toChunkHit);
+    return this.statements.search
+      .all({ match: matchExpression, collection: request.collection ?? null, limit: request.limit })
+      .map(toChunkHit);
   }
 
   async termStatistics(terms: string[]): Promise<TermStatistics> {
@@ -308,24 +324,6 @@ export class SqliteIndexStore implements IndexStore {
         target.statements.insert.run(BigInt(chunk.id), new Float32Array(vector), chunk.collection);
       }
     })();
-  }
-
-  async searchSimilar(request: SimilarityRequest): Promise<ChunkHit[]> {
-    return this.read(() => {
-      const target = this.vectorSpace();
-      if (!target || !queryFitsSpace(request, target.space)) return [];
-      const { statements } = target;
-      const vector = new Float32Array(request.vector);
-      const nearest =
-        request.collection === undefined
-          ? statements.nearest.all(vector, request.limit)
-          : statements.nearestInCollection.all(vector, request.limit, request.collection);
-      const similarity = new Map(nearest.map((row) => [row.rowid, 1 - row.distance]));
-      const rows = this.statements.chunksByIds.all(JSON.stringify(nearest.map((row) => row.rowid)));
-      return rows
-        .map((row) => ({ ...toChunkHit(row), score: similarity.get(row.id) ?? 0 }))
-        .sort((left, right) => right.score - left.score);
-    });
   }
 
   async close(): Promise<void> {
@@ -387,6 +385,22 @@ export class SqliteIndexStore implements IndexStore {
     this.statements.deleteChunks.run(docId);
     this.statements.deleteDocument.run(docId);
   }
+}
+
+/**
+ * Reciprocal-rank fusion, as Qdrant's Query API does it: each list adds 1/(RRF_K + rank), so a
+ * chunk near the top of both wins. A chunk in both keeps its lexical score.
+ */
+function fuseByReciprocalRank(lexical: ChunkHit[], similar: ChunkHit[], limit: number): ChunkHit[] {
+  const fused = new Map<string, ChunkHit & { fused: number }>();
+  for (const list of [lexical, similar]) {
+    for (const [rank, hit] of list.entries()) {
+      const entry = fused.get(hit.chunk.chunkId) ?? { ...hit, fused: 0 };
+      entry.fused += 1 / (RRF_K + rank);
+      fused.set(hit.chunk.chunkId, entry);
+    }
+  }
+  return [...fused.values()].sort((left, right) => right.fused - left.fused).slice(0, limit);
 }
 
 function toChunkHit(row: SearchRow): ChunkHit {

@@ -211,25 +211,6 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
         expect((await store.chunksWithoutVectors(10)).map((chunk) => chunk.chunkId)).toEqual(["library/c.md#0"]);
       });
 
-      it("starts a new space empty, then fills in the chunks that have no vector", async () => {
-        await store.resetEmbeddingSpace({ model: "another-embedder", dimensions: 2 });
-        expect(await store.embeddingSpace()).toEqual({ model: "another-embedder", dimensions: 2 });
-        const inNewSpace = async (vector: number[]) =>
-          (await store.searchChunks({ terms: [], dense: { model: "another-embedder", vector: vector }, limit: 5 })).map(
-            (hit) => hit.chunk.chunkId,
-          );
-        expect(await inNewSpace([1, 0])).toEqual([]);
-        const missing = await store.chunksWithoutVectors(10);
-        expect(missing.map((chunk) => chunk.chunkId).sort()).toEqual([
-          "housing/b.md#0",
-          "registrar/a.md#0",
-          "registrar/a.md#1",
-        ]);
-        await store.setChunkVectors({ model: "another-embedder", byChunk: new Map([["housing/b.md#0", [0, 1]]]) });
-        expect(await inNewSpace([0, 1])).toEqual(["housing/b.md#0"]);
-        expect(await store.chunksWithoutVectors(10)).toHaveLength(2);
-      });
-
       it("never mixes models: vectors and queries of another model are left out", async () => {
         expect(
           await store.searchChunks({ terms: [], dense: { model: "another-embedder", vector: [1, 0, 0] }, limit: 5 }),

@@ -119,7 +119,11 @@ export interface IndexStore {
   termStatistics(terms: string[]): Promise<TermStatistics>;
   /** The embedding space of the stored vectors, if any. */
   embeddingSpace(): Promise<EmbeddingSpace | undefined>;
-  /** Drops every stored vector and starts a new space (another model or size). */
+  /**
+   * Starts a new space (another model or size). SQLite drops its vectors and keeps the chunks, to be
+   * filled in; Qdrant rebuilds a collection without vectors and refuses, with ReindexRequiredError,
+   * one that holds another model's.
+   */
   resetEmbeddingSpace(space: EmbeddingSpace): Promise<void>;
   /** Published chunks that have no vector yet (after a reset, or before embeddings were enabled). */
   chunksWithoutVectors(limit: number): Promise<Pick<ChunkRecord, "chunkId" | "text">[]>;

@@ -211,6 +211,21 @@ describe("QdrantIndexStore requests", () => {
     );
   });
 
+  it("refuses another model of the same size in a collection that holds vectors, naming both models", async () => {
+    qdrant.reply("/collections/faq", { config: { params: { vectors: { dense: { size: 3, distance: "Cosine" } } } } });
+    qdrant.reply("/points", [
+      { id: pointId("settings:embedding-space"), payload: { kind: "settings", model: "old-model", dimensions: 3 } },
+    ]);
+    qdrant.reply("/points/count", { count: 5 });
+    qdrant.requests.length = 0;
+    await expect(store.resetEmbeddingSpace({ model: "new-model", dimensions: 3 })).rejects.toThrow(
+      /holds old-model vectors .*EMBEDDING_MODEL is new-model.*set EMBEDDING_MODEL back/,
+    );
+    expect(qdrant.requests.filter((request) => request.method !== "GET" && !request.path.endsWith("/count"))).toEqual([
+      expect.objectContaining({ path: "/collections/faq/points" }),
+    ]);
+  });
+
   it("rebuilds the collection with a dense vector when embeddings are turned on", async () => {
     qdrant.reply("/points/count", { count: 5 });
     qdrant.requests.length = 0;

@@ -217,39 +217,32 @@ export class QdrantIndexStore implements IndexStore {
   }
 
   /**
-   * Starts a new embedding space. An empty collection is recreated with a dense vector of the new
-   * size; one of the same size has its dense vectors cleared and refilled by the sync; a full one
-   * of another size cannot be changed in place, and the message says how to re-index.
+   * Starts a new embedding space. An empty collection, or one without dense vectors (embeddings
+   * newly turned on), is recreated with a dense vector of the new size: Qdrant 1.17 cannot add one
+   * in place, and the sync that asked writes every document again. A collection that holds another
+   * model's vectors is refused, with the steps to re-index: in a scaled-out deployment, one replica
+   * configured with another model must not wipe the vectors every other replica searches.
    */
   async resetEmbeddingSpace(space: EmbeddingSpace): Promise<void> {
     const info = await this.call("read the collection", () => this.client.getCollection(this.collection));
     const vectors = info.config.params.vectors as Record<string, { size?: number }> | undefined;
     const currentSize = vectors?.[DENSE_VECTOR]?.size;
-    if (currentSize !== space.dimensions) {
-      const points = await this.call("count points", () =>
-        this.client.count(this.collection, { filter: { must_not: [match("kind", "settings")] }, exact: true }),
-      );
-      // Embeddings newly turned on: the collection is rebuilt with a dense vector (Qdrant 1.17 cannot
-      // add one in place) and the sync that asked for it writes every document again. Another size
-      // than the one in use is refused instead: a mistaken model change must not re-embed everything.
-      if (points.count > 0 && currentSize !== undefined) {
-        throw new ReindexRequiredError(
-          `Qdrant collection "${this.collection}" holds ${currentSize}-dimension vectors, but ${space.model} makes ${space.dimensions}-dimension ones. To re-index with it, delete the collection (curl -X DELETE <QDRANT_URL>/collections/${this.collection}, with -H "api-key: <QDRANT_API_KEY>" if Qdrant requires one) or set QDRANT_COLLECTION to a new name, then start again: the documents are synced into it anew.`,
-        );
-      }
-      await this.call("recreate the collection", async () => {
-        await this.client.deleteCollection(this.collection);
-        await this.ensureCollection(space.dimensions);
-      });
-    } else {
-      await this.call("clear old vectors", () =>
-        this.client.deleteVectors(this.collection, {
-          wait: true,
-          filter: { must: [match("kind", "chunk")] },
-          vector: [DENSE_VECTOR],
-        }),
+    const current = await this.embeddingSpace();
+    const points = await this.call("count points", () =>
+      this.client.count(this.collection, { filter: { must_not: [match("kind", "settings")] }, exact: true }),
+    );
+    if (points.count > 0 && currentSize !== undefined) {
+      const holds = current
+        ? `${current.model} vectors (${currentSize} dimensions)`
+        : `${currentSize}-dimension vectors`;
+      throw new ReindexRequiredError(
+        `Qdrant collection "${this.collection}" holds ${holds}, but EMBEDDING_MODEL is ${space.model} (${space.dimensions} dimensions). To keep the old model, set EMBEDDING_MODEL back. To re-index with the new one, delete the collection (curl -X DELETE <QDRANT_URL>/collections/${this.collection}, with -H "api-key: <QDRANT_API_KEY>" if Qdrant requires one) or set QDRANT_COLLECTION to a new name, then start again: the documents are synced into it anew.`,
       );
     }
+    await this.call("recreate the collection", async () => {
+      await this.client.deleteCollection(this.collection);
+      await this.ensureCollection(space.dimensions);
+    });
     await this.call("save the embedding space", () =>
       this.client.upsert(this.collection, {
         wait: true,

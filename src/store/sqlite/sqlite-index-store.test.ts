@@ -14,6 +14,35 @@ afterAll(() => fs.rmSync(temporaryFolder, { recursive: true, force: true }));
 describeIndexStoreContract("embedded SQLite", async () => new SqliteIndexStore(newDatabaseFile()));
 
 describe("SqliteIndexStore", () => {
+  it("changes model in place: the new space starts empty, then the chunks without a vector are filled in", async () => {
+    const store = new SqliteIndexStore(newDatabaseFile());
+    await store.resetEmbeddingSpace({ model: "first-embedder", dimensions: 3 });
+    await store.replaceDocument(...sampleDocument("registrar/a.md", "A", ["加退選", "轉系"]), {
+      vectors: {
+        model: "first-embedder",
+        byChunk: new Map([
+          ["registrar/a.md#0", [1, 0, 0]],
+          ["registrar/a.md#1", [0, 1, 0]],
+        ]),
+      },
+    });
+    await store.resetEmbeddingSpace({ model: "another-embedder", dimensions: 2 });
+    expect(await store.embeddingSpace()).toEqual({ model: "another-embedder", dimensions: 2 });
+    const inNewSpace = async (vector: number[]) =>
+      (await store.searchChunks({ terms: [], dense: { model: "another-embedder", vector }, limit: 5 })).map(
+        (hit) => hit.chunk.chunkId,
+      );
+    expect(await inNewSpace([1, 0])).toEqual([]);
+    expect((await store.chunksWithoutVectors(10)).map((chunk) => chunk.chunkId).sort()).toEqual([
+      "registrar/a.md#0",
+      "registrar/a.md#1",
+    ]);
+    await store.setChunkVectors({ model: "another-embedder", byChunk: new Map([["registrar/a.md#1", [0, 1]]]) });
+    expect(await inNewSpace([0, 1])).toEqual(["registrar/a.md#1"]);
+    expect(await store.chunksWithoutVectors(10)).toHaveLength(1);
+    await store.close();
+  });
+
   it("keeps what was indexed across reopening the file", async () => {
     const file = newDatabaseFile();
     const first = new SqliteIndexStore(file);

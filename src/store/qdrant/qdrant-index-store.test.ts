@@ -242,6 +242,13 @@ describe("QdrantIndexStore requests", () => {
     });
   });
 
+  it("keeps the path of a QDRANT_URL behind a proxy", async () => {
+    const proxied = new QdrantIndexStore({ url: `${qdrant.url}/vector-db/`, collection: "faq" });
+    qdrant.requests.length = 0;
+    await proxied.listCollections();
+    expect(qdrant.requests.map((request) => request.path)).toEqual(["/vector-db/collections/faq/facet"]);
+  });
+
   it("turns Qdrant being unreachable into store_unavailable", async () => {
     await qdrant.close();
     await expect(store.listCollections()).rejects.toMatchObject({ code: "store_unavailable" });

@@ -57,8 +57,14 @@ export class QdrantIndexStore implements IndexStore {
 
   /** Connects lazily: nothing is sent until `prepare` or a first use. */
   constructor(settings: QdrantSettings) {
+    // Read as a URL means: no port is the scheme's default (the client would pick 6333), and a path
+    // is a prefix (behind a proxy; the client would drop it).
+    const url = new URL(settings.url);
+    const prefix = url.pathname.replace(/\/+$/, "");
     this.client = new QdrantClient({
-      url: settings.url,
+      url: url.origin,
+      port: null,
+      ...(prefix ? { prefix } : {}),
       apiKey: settings.apiKey,
       checkCompatibility: false,
       // A Qdrant that stops answering must give a 503, not a request hanging for the default 5 minutes.

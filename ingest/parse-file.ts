@@ -1,6 +1,7 @@
 import path from "node:path";
 import { DocumentParseError, UnsupportedDocumentError } from "../src/errors.js";
 import type { ParsedDocument } from "./parsed-document.js";
+import { decodeUtf8 } from "./parsers/decode-utf8.js";
 import { parseFaqCsv, parseFaqJson } from "./parsers/faq-sheet.js";
 import { parseHtml } from "./parsers/html.js";
 import { parseMarkdown } from "./parsers/markdown.js";
@@ -10,13 +11,13 @@ import { parsePlainText } from "./parsers/plain-text.js";
 const PDF_MAGIC = "%PDF-";
 
 const parsersByExtension: Record<string, (bytes: Uint8Array) => ParsedDocument | Promise<ParsedDocument>> = {
-  ".md": (bytes) => parseMarkdown(decodeText(bytes)),
-  ".markdown": (bytes) => parseMarkdown(decodeText(bytes)),
-  ".txt": (bytes) => parsePlainText(decodeText(bytes)),
-  ".html": (bytes) => parseHtml(decodeText(bytes)),
-  ".htm": (bytes) => parseHtml(decodeText(bytes)),
-  ".csv": (bytes) => parseFaqCsv(decodeText(bytes)),
-  ".json": (bytes) => parseFaqJson(decodeText(bytes)),
+  ".md": (bytes) => parseMarkdown(decodeUtf8(bytes)),
+  ".markdown": (bytes) => parseMarkdown(decodeUtf8(bytes)),
+  ".txt": (bytes) => parsePlainText(decodeUtf8(bytes)),
+  ".html": (bytes) => parseHtml(decodeUtf8(bytes)),
+  ".htm": (bytes) => parseHtml(decodeUtf8(bytes)),
+  ".csv": (bytes) => parseFaqCsv(decodeUtf8(bytes)),
+  ".json": (bytes) => parseFaqJson(decodeUtf8(bytes)),
   ".pdf": (bytes) => {
     if (new TextDecoder().decode(bytes.subarray(0, PDF_MAGIC.length)) !== PDF_MAGIC) {
       throw new DocumentParseError("not a PDF: the file does not start with %PDF-");
@@ -42,12 +43,4 @@ export async function parseFile(fileName: string, bytes: Uint8Array): Promise<Pa
     throw new DocumentParseError("the file has no text to answer from");
   }
   return parsed;
-}
-
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw new DocumentParseError("the file is not valid UTF-8 text");
-  }
 }

@@ -91,7 +91,8 @@ export async function syncFolder(
   const vanishedRoots = new Set<string>();
   if (options.adoptVanishedFolders ?? true) {
     for (const root of new Set([...stored.values()].map((document) => document.sourceRoot))) {
-      if (root !== sourceRoot && !(await isFolder(root))) vanishedRoots.add(root);
+      // Only folders vanish: uploads (UPLOADED_SOURCE) are never a sync's to take.
+      if (root !== sourceRoot && path.isAbsolute(root) && !(await isFolder(root))) vanishedRoots.add(root);
     }
   }
   const ownedHere = (root: string) => root === sourceRoot || vanishedRoots.has(root);

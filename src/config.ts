@@ -20,6 +20,16 @@ const environmentSchema = z.object({
     .string()
     .min(1)
     .default("Please contact the Registrar's Office service desk (ext. 1234, registrar@lakeside.example.edu)."),
+  /** Largest document an editor may upload. */
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  /** PDFs with more pages are refused; parsing one may take at most PDF_PARSE_TIMEOUT_MS. */
+  MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  PDF_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** `true`: asking and searching need an API key too (any role); by default they are public. */
+  REQUIRE_API_KEY_FOR_ANSWERS: z
+    .enum(["true", "false", "1", "0"], { message: "use true or false" })
+    .transform((value) => value === "true" || value === "1")
+    .default(false),
   /** A Qdrant server: the index lives there instead of in the embedded SQLite file. */
   QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
   QDRANT_API_KEY: z.string().min(1).optional(),
@@ -90,6 +100,11 @@ export interface AppConfig {
   knowledgeDir: string;
   dataDir: string;
   databaseFile: string;
+  /** API keys, uploaded documents' versions and the audit trail. */
+  editorialFile: string;
+  maxUploadBytes: number;
+  pdfLimits: { maxPages: number; timeoutMs: number };
+  requireApiKeyForAnswers: boolean;
   abstainThreshold: number;
   contactLines: ContactLines;
   /** Set when the index is Qdrant; absent means the embedded SQLite file. */
@@ -123,6 +138,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     knowledgeDir: path.resolve(values.KNOWLEDGE_DIR),
     dataDir,
     databaseFile: path.join(dataDir, "grounded-faq.sqlite"),
+    editorialFile: path.join(dataDir, "editorial.sqlite"),
+    maxUploadBytes: Math.round(values.MAX_UPLOAD_MB * 1024 * 1024),
+    pdfLimits: { maxPages: values.MAX_PDF_PAGES, timeoutMs: values.PDF_PARSE_TIMEOUT_MS },
+    requireApiKeyForAnswers: values.REQUIRE_API_KEY_FOR_ANSWERS,
     abstainThreshold: values.ABSTAIN_THRESHOLD,
     contactLines: persona.contactLines,
     ...(values.QDRANT_URL

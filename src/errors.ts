@@ -2,7 +2,7 @@
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 404 | 405 | 409 | 413 | 415 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 503,
     message: string,
     /** Response headers the error calls for, such as `Allow` on a 405. */
     readonly headers: Record<string, string> = {},
@@ -69,13 +69,28 @@ export class StoreUnavailableError extends AppError {
 
 /** A file that could not be turned into a document: the reason is for the person who owns it. */
 export class DocumentParseError extends AppError {
-  constructor(message: string) {
-    super("unparseable_document", 422, message);
+  /** `code` names the case for API callers: `corrupt_pdf`, `pdf_encrypted`, `no_extractable_text`… */
+  constructor(message: string, code = "unparseable_document") {
+    super(code, 422, message);
   }
 }
 
 export class UnsupportedDocumentError extends AppError {
+  constructor(message: string, code = "unsupported_document") {
+    super(code, 415, message);
+  }
+}
+
+/** No API key, or one that is unknown or revoked. */
+export class UnauthorizedError extends AppError {
   constructor(message: string) {
-    super("unsupported_document", 415, message);
+    super("unauthorized", 401, message, { "WWW-Authenticate": 'Bearer realm="grounded-faq"' });
+  }
+}
+
+/** A valid key whose role does not allow the request. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super("forbidden", 403, message);
   }
 }

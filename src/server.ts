@@ -4,6 +4,7 @@ import { type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
+import { openEditorial } from "./editorial/open-editorial.js";
 import { openTextEmbedder } from "./embedding/text-embedder.js";
 import { StoreUnavailableError } from "./errors.js";
 import { createChatModel } from "./generation/chat-model.js";
@@ -31,12 +32,19 @@ async function main(): Promise<void> {
     embedder,
   };
   const personaOf = (collection: string | undefined) => personaFor(config, collection);
+  const editorial = openEditorial(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
   const app = createApp({
     store,
     readiness,
     answering,
     personaFor: personaOf,
     conversations: new ConversationMemory(),
+    editorial: {
+      keys: editorial.keys,
+      editor: editorial.editor,
+      maxUploadBytes: config.maxUploadBytes,
+      requireApiKeyForAnswers: config.requireApiKeyForAnswers,
+    },
     log,
     ...(config.model
       ? {
@@ -73,14 +81,21 @@ async function main(): Promise<void> {
   const shutDown = () =>
     server.close(() => {
       embedding.close();
+      editorial.close();
       void store.close().then(() => process.exit(0));
     });
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 
-  await syncWhenReachable(index, readiness, () =>
-    syncFolder(store, config.knowledgeDir, undefined, { embedder, adoptVanishedFolders: !config.qdrant }),
-  );
+  await syncWhenReachable(index, readiness, async () => {
+    const summary = await syncFolder(store, config.knowledgeDir, undefined, {
+      embedder,
+      adoptVanishedFolders: !config.qdrant,
+    });
+    // Then the published uploads: a new index (or one a crash left behind) is brought up to date.
+    const uploads = await editorial.editor.reconcile();
+    return { ...summary, uploads_written: uploads.written, uploads_removed: uploads.removed };
+  });
 }
 
 /**
@@ -91,7 +106,7 @@ async function main(): Promise<void> {
 async function syncWhenReachable(
   index: ReturnType<typeof openIndexStore>,
   readiness: Readiness,
-  sync: () => Promise<SyncSummary>,
+  sync: () => Promise<SyncSummary & Record<string, unknown>>,
 ): Promise<void> {
   for (let delaySeconds = 1; ; delaySeconds = Math.min(delaySeconds * 2, MAX_RETRY_SECONDS)) {
     try {

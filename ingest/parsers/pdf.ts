@@ -6,25 +6,72 @@ import { appendWrappedLine } from "./join-wrapped-lines.js";
 const SENTENCE_END = /[.!?。！？:：;；]["'」』）)]*$/;
 const WIDE_CHARACTER = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
+export interface PdfLimits {
+  maxPages: number;
+  /** How long parsing may take; the document is destroyed when it is over. */
+  timeoutMs: number;
+}
+
+/** Generous enough for any policy document, and a bound on what one upload can cost. */
+export const defaultPdfLimits: PdfLimits = { maxPages: 2000, timeoutMs: 60_000 };
+
 /** Text of every page, with its page number kept for citations. */
-export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
+export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = defaultPdfLimits): Promise<ParsedDocument> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DocumentParseError(`reading the PDF took over ${limits.timeoutMs / 1000} s`, "parse_timeout")),
+      limits.timeoutMs,
+    );
+  });
+  const read = async () => {
+    try {
+      pdf = await getDocumentProxy(bytes);
+    } catch (error) {
+      if ((error as Error).name === "PasswordException") {
+        throw new DocumentParseError(
+          "no extractable text: the PDF is encrypted with a password; upload an unprotected copy",
+          "pdf_encrypted",
+        );
+      }
+      throw new DocumentParseError(`not a readable PDF (${(error as Error).message})`, "corrupt_pdf");
+    }
+    if (pdf.numPages > limits.maxPages) {
+      throw new DocumentParseError(
+        `the PDF has ${pdf.numPages} pages; at most ${limits.maxPages} are accepted`,
+        "too_many_pages",
+      );
+    }
+    try {
+      const { text } = await extractText(pdf, { mergePages: false });
+      const infoTitle = ((await getMeta(pdf)).info as Record<string, unknown>).Title;
+      return { pages: text, title: typeof infoTitle === "string" && infoTitle.trim() ? infoTitle.trim() : undefined };
+    } catch (error) {
+      throw new DocumentParseError(`not a readable PDF (${(error as Error).message})`, "corrupt_pdf");
+    }
+  };
   let pages: string[];
   let title: string | undefined;
+  const reading = read();
+  // Once timed out, a later failure of the abandoned read is nobody's to handle.
+  reading.catch(() => {});
   try {
-    const pdf = await getDocumentProxy(bytes);
-    ({ text: pages } = await extractText(pdf, { mergePages: false }));
-    const metadata = await getMeta(pdf);
-    const infoTitle = (metadata.info as Record<string, unknown>).Title;
-    title = typeof infoTitle === "string" && infoTitle.trim() ? infoTitle.trim() : undefined;
-  } catch (error) {
-    throw new DocumentParseError(`not a readable PDF (${(error as Error).message})`);
+    ({ pages, title } = await Promise.race([reading, timedOut]));
+  } finally {
+    clearTimeout(timer);
+    // Stops pdf.js's work on a document that timed out, and frees it otherwise.
+    void pdf?.destroy().catch(() => {});
   }
   const blocks = pages.flatMap((pageText, index) =>
     joinLinesIntoParagraphs(pageText).map((text): DocumentBlock => ({ kind: "paragraph", text, page: index + 1 })),
   );
   const firstParagraph = pages.flatMap(joinLinesIntoParagraphs)[0];
   if (firstParagraph === undefined) {
-    throw new DocumentParseError("no extractable text (a scanned or image-only PDF needs OCR first)");
+    throw new DocumentParseError(
+      "no extractable text (a scanned or image-only PDF needs OCR first)",
+      "no_extractable_text",
+    );
   }
   return { format: "pdf", title: title ?? firstParagraph.slice(0, 80), blocks };
 }

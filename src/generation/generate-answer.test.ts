@@ -9,6 +9,7 @@ import { EmbeddingCache } from "../embedding/embedding-cache.js";
 import { createTextEmbedder } from "../embedding/text-embedder.js";
 import { createApp } from "../http/app.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialFor } from "../test-support/editorial-for.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
@@ -91,6 +92,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       personaFor: persona,
       generation,
       conversations: new ConversationMemory(),
+      editorial: editorialFor(store),
       log: (event, fields) => logLines.push({ event, ...fields }),
     });
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });

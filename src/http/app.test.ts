@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialFor } from "../test-support/editorial-for.js";
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import { type App, createApp, type Readiness } from "./app.js";
@@ -65,6 +66,7 @@ describe("HTTP API", () => {
         contactLines: { zh: "請洽教務處（分機 1234）。", en: "Please ask the Registrar's Office (ext. 1234)." },
       },
       conversations: new ConversationMemory(),
+      editorial: editorialFor(store),
       personaFor: (collection) => ({
         assistantName: "Lakeside",
         tone: "formal",

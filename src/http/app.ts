@@ -4,20 +4,19 @@ import { HTTPException } from "hono/http-exception";
 import type { AnsweringSettings } from "../answering/answer-question.js";
 import type { Persona } from "../config.js";
 import type { ConversationMemory } from "../conversation/conversation-memory.js";
-import {
-  AppError,
-  InvalidRequestError,
-  MethodNotAllowedError,
-  NotFoundError,
-  NotReadyError,
-  PayloadTooLargeError,
-} from "../errors.js";
+import type { ApiKeyStore } from "../editorial/api-keys.js";
+import type { DocumentEditor } from "../editorial/document-editor.js";
+import { AppError, MethodNotAllowedError, NotFoundError, NotReadyError, PayloadTooLargeError } from "../errors.js";
 import type { GenerationSettings } from "../generation/generate-answer.js";
 import type { IndexStore } from "../store/index-store.js";
+import { authorize } from "./authorize.js";
 import { registerAnswerRoute } from "./routes/answer-route.js";
+import { FileTooLargeError, registerDocumentsRoutes } from "./routes/documents-routes.js";
 import { registerDraftsRoute } from "./routes/drafts-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
+import { registerKeysRoutes } from "./routes/keys-routes.js";
 import { registerSearchRoute } from "./routes/search-route.js";
+import { invalidRequest } from "./routes/shared.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
 export interface Readiness {
@@ -37,6 +36,14 @@ export interface AppDependencies {
   conversations: ConversationMemory;
   /** Contact lines (and, for generated answers, the persona) of a collection. */
   personaFor(collection: string | undefined): Persona;
+  /** Editors' documents and the API keys that guard them. */
+  editorial: {
+    keys: ApiKeyStore;
+    editor: DocumentEditor;
+    maxUploadBytes: number;
+    /** Asking and searching need a key too (any role). */
+    requireApiKeyForAnswers: boolean;
+  };
 }
 
 export type App = OpenAPIHono;
@@ -47,34 +54,49 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function createApp(dependencies: AppDependencies): App {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) {
-        const problems = result.error.issues.map((issue) =>
-          issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
-        );
-        throw new InvalidRequestError(problems.join("; "));
-      }
+      if (!result.success) throw invalidRequest(result.error);
     },
   });
 
   registerHealthRoutes(app, dependencies);
-  // The body is read whole before validation, so its size is capped first.
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new PayloadTooLargeError(MAX_BODY_BYTES);
-      },
-    }),
+  // The body is read whole before validation, so its size is capped first; uploads have their own cap.
+  const requestLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new PayloadTooLargeError(MAX_BODY_BYTES);
+    },
+  });
+  const { maxUploadBytes } = dependencies.editorial;
+  const uploadLimit = bodyLimit({
+    // Room for the multipart envelope and metadata fields around the file.
+    maxSize: maxUploadBytes + MAX_BODY_BYTES,
+    onError: () => {
+      throw new FileTooLargeError(maxUploadBytes);
+    },
+  });
+  app.use("/v1/*", (context, next) =>
+    /^\/v1\/documents(\/|$)/.test(context.req.path) && ["POST", "PUT"].includes(context.req.method)
+      ? uploadLimit(context, next)
+      : requestLimit(context, next),
   );
   // Before the first sync an empty index would make every question look unanswerable.
   app.use("/v1/*", async (_, next) => {
     if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);
     await next();
   });
+  if (dependencies.editorial.requireApiKeyForAnswers) {
+    for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) {
+      app.use(path, async (context, next) => {
+        authorize(context, dependencies.editorial.keys, "reader");
+        await next();
+      });
+    }
+  }
   registerSearchRoute(app, dependencies);
   registerAnswerRoute(app, dependencies);
   registerDraftsRoute(app, dependencies);
+  registerDocumentsRoutes(app, dependencies);
+  registerKeysRoutes(app, dependencies);
   for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) {
     app.on(["GET", "PUT", "PATCH", "DELETE"], path, (context) => {
       throw new MethodNotAllowedError(context.req.method, path, ["POST"]);

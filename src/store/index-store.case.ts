@@ -94,15 +94,50 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
       expect(await store.listDocuments()).toEqual(new Map());
     });
 
-    it("lists every document's content hash and source folder", async () => {
-      await store.replaceDocument(...sampleDocument("a.md", "A", ["Text a."]));
-      await store.replaceDocument(...sampleDocument("b.md", "B", ["Text b."], { sourceRoot: "/elsewhere" }));
-      expect(await store.listDocuments()).toEqual(
-        new Map([
-          ["a.md", { contentHash: "hash-of-a.md", sourceRoot: "/knowledge" }],
-          ["b.md", { contentHash: "hash-of-b.md", sourceRoot: "/elsewhere" }],
-        ]),
+    it("lists every document's metadata, content hash and source folder, drafts included", async () => {
+      await store.replaceDocument(...sampleDocument("a.md", "A", ["Text a."], { tags: ["x"], lang: "en" }));
+      await store.replaceDocument(
+        ...sampleDocument("b.md", "B", ["Text b."], {
+          sourceRoot: "/elsewhere",
+          status: "draft",
+          effectiveDate: "2026-08-01",
+        }),
       );
+      const listed = await store.listDocuments();
+      expect([...listed.keys()].sort()).toEqual(["a.md", "b.md"]);
+      expect(listed.get("a.md")).toEqual({
+        docId: "a.md",
+        title: "A",
+        url: "https://example.edu/a.md",
+        collection: "general",
+        tags: ["x"],
+        lang: "en",
+        status: "published",
+        format: "markdown",
+        sourceRoot: "/knowledge",
+        contentHash: "hash-of-a.md",
+      });
+      expect(listed.get("b.md")).toMatchObject({
+        status: "draft",
+        effectiveDate: "2026-08-01",
+        sourceRoot: "/elsewhere",
+      });
+    });
+
+    it("gives one document with its chunks in reading order, a draft too, and nothing for an unknown id", async () => {
+      await store.replaceDocument(
+        ...sampleDocument("registrar/a.md", "A", ["First.", "Second.", "Third."], { headingPath: ["規定"], page: 2 }),
+      );
+      await store.replaceDocument(...sampleDocument("registrar/d.md", "D", ["Draft text."], { status: "draft" }));
+      const found = await store.getDocument("registrar/a.md");
+      expect(found?.document).toMatchObject({ docId: "registrar/a.md", title: "A", collection: "registrar" });
+      expect(found?.chunks.map((chunk) => [chunk.text, chunk.start, chunk.headingPath, chunk.page])).toEqual([
+        ["First.", 0, ["規定"], 2],
+        ["Second.", 8, ["規定"], 2],
+        ["Third.", 17, ["規定"], 2],
+      ]);
+      expect((await store.getDocument("registrar/d.md"))?.chunks.map((chunk) => chunk.text)).toEqual(["Draft text."]);
+      expect(await store.getDocument("registrar/none.md")).toBeUndefined();
     });
 
     it("lists the collections that have published documents", async () => {

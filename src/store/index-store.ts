@@ -22,6 +22,12 @@ export interface DocumentRecord {
   text: string;
 }
 
+/** What the index keeps of a document, apart from its text. */
+export type StoredDocument = Omit<DocumentRecord, "text">;
+
+/** The document point of a stored copy that came from uploads rather than a folder. */
+export const UPLOADED_SOURCE = "(uploaded)";
+
 export interface ChunkRecord {
   chunkId: string;
   docId: string;
@@ -101,8 +107,10 @@ export interface EmbeddingSpace {
 export class ReindexRequiredError extends Error {}
 
 export interface IndexStore {
-  /** Every stored document's content hash and source folder, by docId. */
-  listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>>;
+  /** Every stored document (published or draft), by docId. */
+  listDocuments(): Promise<Map<string, StoredDocument>>;
+  /** One stored document and its chunks in reading order, or nothing. */
+  getDocument(docId: string): Promise<{ document: StoredDocument; chunks: ChunkRecord[] } | undefined>;
   /**
    * Replaces a document and all its chunks: readers never see it missing. SQLite does it in one
    * transaction (old or new, never a mix); Qdrant writes the new chunks before pruning the old.

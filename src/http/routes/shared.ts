@@ -1,5 +1,6 @@
+import type { z } from "@hono/zod-openapi";
 import { answerQuestion, type QuestionRequest } from "../../answering/answer-question.js";
-import { UnknownCollectionError } from "../../errors.js";
+import { InvalidRequestError, UnknownCollectionError } from "../../errors.js";
 import { type GenerationOptions, generateAnswer } from "../../generation/generate-answer.js";
 import { type AnswerResponse, errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
@@ -18,6 +19,21 @@ export const apiErrorResponses = {
   415: errorBody("unsupported_media_type: send Content-Type: application/json"),
   503: errorBody("not_ready (the first sync has not finished) or store_unavailable"),
 } as const;
+
+/** A 400 that names each field and what is wrong with it. */
+export function invalidRequest(error: z.ZodError): InvalidRequestError {
+  const problems = error.issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+  );
+  return new InvalidRequestError(problems.join("; "));
+}
+
+/** Input checked by its one schema, or a 400. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidRequest(result.error);
+  return result.data;
+}
 
 /** A typo in a collection name must not look like "the documents do not cover this". */
 export async function requireKnownCollection(store: IndexStore, collection: string | undefined): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type ReplaceOptions,
   RRF_K,
   type SearchRequest,
+  type StoredDocument,
   type TermStatistics,
   vectorsInSpace,
 } from "../index-store.js";
@@ -78,18 +79,19 @@ export class QdrantIndexStore implements IndexStore {
     await this.call("create the collection", () => this.ensureCollection());
   }
 
-  async listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>> {
-    const points = await this.scrollAll({ must: [match("kind", "document")] }, [
-      "doc_id",
-      "content_hash",
-      "source_root",
-    ]);
-    return new Map(
-      points.map((payload) => [
-        String(payload.doc_id),
-        { contentHash: String(payload.content_hash), sourceRoot: String(payload.source_root) },
-      ]),
-    );
+  async listDocuments(): Promise<Map<string, StoredDocument>> {
+    const points = await this.scrollAll({ must: [match("kind", "document")] }, DOCUMENT_FIELDS);
+    return new Map(points.map((payload) => [String(payload.doc_id), toStoredDocument(payload)]));
+  }
+
+  async getDocument(docId: string): Promise<{ document: StoredDocument; chunks: ChunkRecord[] } | undefined> {
+    const payload = await this.retrievePayload(pointId(`document:${docId}`), DOCUMENT_FIELDS);
+    if (!payload) return undefined;
+    const chunks = await this.scrollAll({ must: [match("kind", "chunk"), match("doc_id", docId)] }, CHUNK_FIELDS);
+    return {
+      document: toStoredDocument(payload),
+      chunks: chunks.map(toChunkRecord).sort((left, right) => left.position - right.position),
+    };
   }
 
   async listCollections(): Promise<string[]> {
@@ -381,19 +383,58 @@ function chunkPayload(document: DocumentRecord, chunk: ChunkRecord, terms: Reado
   };
 }
 
+const DOCUMENT_FIELDS = [
+  "doc_id",
+  "title",
+  "url",
+  "collection",
+  "tags",
+  "lang",
+  "status",
+  "effective_date",
+  "format",
+  "source_root",
+  "content_hash",
+];
+const CHUNK_FIELDS = ["chunk_id", "doc_id", "position", "text", "heading_path", "page", "start", "end", "faq_question"];
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function toStoredDocument(payload: Record<string, unknown>): StoredDocument {
+  return {
+    docId: String(payload.doc_id),
+    title: String(payload.title),
+    url: optionalString(payload.url),
+    collection: String(payload.collection),
+    tags: (payload.tags as string[] | undefined) ?? [],
+    lang: optionalString(payload.lang),
+    status: payload.status === "draft" ? "draft" : "published",
+    effectiveDate: optionalString(payload.effective_date),
+    format: payload.format as StoredDocument["format"],
+    sourceRoot: String(payload.source_root),
+    contentHash: String(payload.content_hash),
+  };
+}
+
+function toChunkRecord(payload: Record<string, unknown>): ChunkRecord {
+  return {
+    chunkId: String(payload.chunk_id),
+    docId: String(payload.doc_id),
+    position: Number(payload.position),
+    text: String(payload.text),
+    headingPath: (payload.heading_path as string[] | undefined) ?? [],
+    page: typeof payload.page === "number" ? payload.page : undefined,
+    start: Number(payload.start),
+    end: Number(payload.end),
+    faqQuestion: optionalString(payload.faq_question),
+  };
+}
+
 function toChunkHit(payload: Payload, score: number): ChunkHit {
   return {
-    chunk: {
-      chunkId: String(payload.chunk_id),
-      docId: String(payload.doc_id),
-      position: Number(payload.position),
-      text: String(payload.text),
-      headingPath: (payload.heading_path as string[] | undefined) ?? [],
-      page: typeof payload.page === "number" ? payload.page : undefined,
-      start: Number(payload.start),
-      end: Number(payload.end),
-      faqQuestion: typeof payload.faq_question === "string" ? payload.faq_question : undefined,
-    },
+    chunk: toChunkRecord(payload),
     document: {
       docId: String(payload.doc_id),
       title: String(payload.title),

@@ -8,13 +8,16 @@ import {
   type ChunkHit,
   type ChunkRecord,
   type ChunkVectors,
+  type DocumentFormat,
   type DocumentRecord,
+  type DocumentStatus,
   type EmbeddingSpace,
   type IndexStore,
   queryFitsSpace,
   type ReplaceOptions,
   RRF_K,
   type SearchRequest,
+  type StoredDocument,
   type TermStatistics,
   vectorsInSpace,
 } from "../index-store.js";
@@ -60,6 +63,39 @@ const SCHEMA = `
 `;
 
 const EMBEDDING_SPACE_KEY = "embedding_space";
+
+const DOCUMENT_COLUMNS =
+  "doc_id, title, url, collection, tags, lang, status, effective_date, format, source_root, content_hash";
+
+interface DocumentRow {
+  doc_id: string;
+  title: string;
+  url: string | null;
+  collection: string;
+  tags: string;
+  lang: string | null;
+  status: DocumentStatus;
+  effective_date: string | null;
+  format: DocumentFormat;
+  source_root: string;
+  content_hash: string;
+}
+
+function toStoredDocument(row: DocumentRow): StoredDocument {
+  return {
+    docId: row.doc_id,
+    title: row.title,
+    ...(row.url ? { url: row.url } : {}),
+    collection: row.collection,
+    tags: JSON.parse(row.tags) as string[],
+    ...(row.lang ? { lang: row.lang } : {}),
+    status: row.status,
+    ...(row.effective_date ? { effectiveDate: row.effective_date } : {}),
+    format: row.format,
+    sourceRoot: row.source_root,
+    contentHash: row.content_hash,
+  };
+}
 
 interface ChunkRow {
   id: number;
@@ -116,8 +152,12 @@ export class SqliteIndexStore implements IndexStore {
     }
     const weights = Object.values(FIELD_WEIGHTS).join(", ");
     this.statements = {
-      documents: this.database.prepare<[], { doc_id: string; content_hash: string; source_root: string }>(
-        "SELECT doc_id, content_hash, source_root FROM documents",
+      documents: this.database.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id`),
+      document: this.database.prepare<[string], DocumentRow>(
+        `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE doc_id = ?`,
+      ),
+      chunksOfDocument: this.database.prepare<[string], ChunkRow>(
+        "SELECT * FROM chunks WHERE doc_id = ? ORDER BY position",
       ),
       documentOwner: this.database.prepare<[string], { source_root: string }>(
         "SELECT source_root FROM documents WHERE doc_id = ?",
@@ -188,9 +228,20 @@ export class SqliteIndexStore implements IndexStore {
     };
   }
 
-  async listDocuments(): Promise<Map<string, Pick<DocumentRecord, "contentHash" | "sourceRoot">>> {
+  async listDocuments(): Promise<Map<string, StoredDocument>> {
     const rows = this.read(() => this.statements.documents.all());
-    return new Map(rows.map((row) => [row.doc_id, { contentHash: row.content_hash, sourceRoot: row.source_root }]));
+    return new Map(rows.map((row) => [row.doc_id, toStoredDocument(row)]));
+  }
+
+  async getDocument(docId: string): Promise<{ document: StoredDocument; chunks: ChunkRecord[] } | undefined> {
+    return this.read(() => {
+      const row = this.statements.document.get(docId);
+      if (!row) return undefined;
+      return {
+        document: toStoredDocument(row),
+        chunks: this.statements.chunksOfDocument.all(docId).map(toChunkRecord),
+      };
+    });
   }
 
   async listCollections(): Promise<string[]> {

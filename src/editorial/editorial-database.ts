@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+/**
+ * What editors own, apart from the search index: API keys, every version of every uploaded
+ * document, and who changed what. The index holds only what may be searched; this file is the
+ * record of uploads, from which a new index is refilled.
+ */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    key_prefix TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE TABLE IF NOT EXISTS document_versions (
+    doc_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    byte_size INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    chunks TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    PRIMARY KEY (doc_id, version)
+  );
+  CREATE TABLE IF NOT EXISTS audit_events (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    version INTEGER,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS audit_events_by_document ON audit_events (doc_id, id);
+`;
+
+export type EditorialDatabase = Database.Database;
+
+/** Opens (and creates, if new) the editorial file; `:memory:` for tests. */
+export function openEditorialDatabase(file: string): EditorialDatabase {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new Database(file);
+  // The service and `npm run keys` may use the file at the same time.
+  database.pragma("journal_mode = WAL");
+  database.pragma("busy_timeout = 5000");
+  database.exec(SCHEMA);
+  return database;
+}

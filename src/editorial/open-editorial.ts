@@ -1,0 +1,30 @@
+import type { PdfLimits } from "../../ingest/parsers/pdf.js";
+import type { TextEmbedder } from "../embedding/text-embedder.js";
+import type { IndexStore } from "../store/index-store.js";
+import { ApiKeyStore } from "./api-keys.js";
+import { DocumentEditor } from "./document-editor.js";
+import { DocumentVersionStore } from "./document-versions.js";
+import { openEditorialDatabase } from "./editorial-database.js";
+
+export interface Editorial {
+  keys: ApiKeyStore;
+  versions: DocumentVersionStore;
+  editor: DocumentEditor;
+  close(): void;
+}
+
+/** The editorial file (`:memory:` in tests) with its key store, version store and the editor over the index. */
+export function openEditorial(
+  file: string,
+  store: IndexStore,
+  options: { pdfLimits: PdfLimits; embedder?: TextEmbedder },
+): Editorial {
+  const database = openEditorialDatabase(file);
+  const versions = new DocumentVersionStore(database);
+  return {
+    keys: new ApiKeyStore(database),
+    versions,
+    editor: new DocumentEditor(store, versions, options),
+    close: () => database.close(),
+  };
+}

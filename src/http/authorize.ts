@@ -1,0 +1,24 @@
+import type { Context } from "hono";
+import { type ApiKeyStore, type Caller, type Role, roleAllows } from "../editorial/api-keys.js";
+import { ForbiddenError, UnauthorizedError } from "../errors.js";
+
+/** The key a request carries: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
+function presentedKey(context: Context): string | undefined {
+  const authorization = context.req.header("authorization");
+  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  return bearer ?? context.req.header("x-api-key")?.trim() ?? undefined;
+}
+
+/** The caller behind the request's key, if it has the role; otherwise a 401 or 403 that says what to send. */
+export function authorize(context: Context, keys: ApiKeyStore, role: Role): Caller {
+  const key = presentedKey(context);
+  if (!key) {
+    throw new UnauthorizedError(`This needs an API key with the ${role} role: send it as Authorization: Bearer <key>.`);
+  }
+  const caller = keys.verify(key);
+  if (!caller) throw new UnauthorizedError("The API key is unknown or has been revoked.");
+  if (!roleAllows(caller.role, role)) {
+    throw new ForbiddenError(`The key "${caller.name}" has the ${caller.role} role; this needs ${role}.`);
+  }
+  return caller;
+}

@@ -1,0 +1,299 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { DocumentDetail, DocumentSummary, Upload } from "../../editorial/document-editor.js";
+import { AppError, InvalidRequestError, UnsupportedDocumentError } from "../../errors.js";
+import type { AppDependencies } from "../app.js";
+import { authorize } from "../authorize.js";
+import {
+  documentDetailSchema,
+  documentFormSchema,
+  documentListQuerySchema,
+  documentListSchema,
+  documentQuerySchema,
+  documentTextSchema,
+} from "./editorial-schemas.js";
+import { apiErrorResponses, parseInput } from "./shared.js";
+
+/** Document ids hold `/` (`registrar/add-drop.md`): sent as is or percent-encoded. */
+const DOCUMENT_PATH = "/v1/documents/:id{.+}";
+
+export class FileTooLargeError extends AppError {
+  constructor(maxBytes: number) {
+    super("file_too_large", 413, `The file is larger than ${formatMegabytes(maxBytes)}; the limit is MAX_UPLOAD_MB.`);
+  }
+}
+
+export function registerDocumentsRoutes(app: OpenAPIHono, { editorial }: AppDependencies): void {
+  const { keys, editor } = editorial;
+
+  app.post("/v1/documents", async (context) => {
+    const caller = authorize(context, keys, "editor");
+    const version = await editor.upload(await readUpload(context, editorial.maxUploadBytes), caller);
+    context.header("Location", `/v1/documents/${encodeURIComponent(version.docId)}`);
+    return context.json(toDetailBody(await editor.get(version.docId)), 201);
+  });
+
+  app.get("/v1/documents", async (context) => {
+    authorize(context, keys, "editor");
+    const query = parseInput(documentListQuerySchema, context.req.query());
+    const matching = (await editor.list()).filter(
+      (document) =>
+        (query.collection === undefined || document.collection === query.collection) &&
+        (query.status === undefined || document.status === query.status) &&
+        (query.source === undefined || document.source === query.source),
+    );
+    return context.json({
+      documents: matching.slice(query.offset, query.offset + query.limit).map(toSummaryBody),
+      total: matching.length,
+      limit: query.limit,
+      offset: query.offset,
+    });
+  });
+
+  for (const action of ["publish", "unpublish"] as const) {
+    app.post(`${DOCUMENT_PATH}/${action}`, async (context) => {
+      const caller = authorize(context, keys, "editor");
+      const docId = context.req.param("id");
+      await (action === "publish" ? editor.publish(docId, caller) : editor.unpublish(docId, caller));
+      return context.json(toDetailBody(await editor.get(docId)));
+    });
+  }
+
+  app.get(DOCUMENT_PATH, async (context) => {
+    authorize(context, keys, "editor");
+    const { version } = parseInput(documentQuerySchema, context.req.query());
+    return context.json(toDetailBody(await editor.get(context.req.param("id"), version)));
+  });
+
+  app.put(DOCUMENT_PATH, async (context) => {
+    const caller = authorize(context, keys, "editor");
+    const docId = context.req.param("id");
+    await editor.replace(docId, await readUpload(context, editorial.maxUploadBytes), caller);
+    return context.json(toDetailBody(await editor.get(docId)));
+  });
+
+  app.delete(DOCUMENT_PATH, async (context) => {
+    const caller = authorize(context, keys, "editor");
+    await editor.delete(context.req.param("id"), caller);
+    return context.body(null, 204);
+  });
+
+  documentOpenApi(app);
+}
+
+/** A multipart `file` with metadata fields, or JSON `{ title, text, … }`. */
+async function readUpload(context: Context, maxBytes: number): Promise<Upload> {
+  const contentType = context.req.header("content-type") ?? "";
+  if (/^application\/json\b/i.test(contentType)) {
+    const body = parseInput(documentTextSchema, await context.req.json());
+    return {
+      fileName: `${body.title}.md`,
+      bytes: new TextEncoder().encode(body.text),
+      metadata: toMetadata(body),
+    };
+  }
+  if (!/^multipart\/form-data\b/i.test(contentType)) {
+    throw new UnsupportedDocumentError(
+      "Send the document as multipart/form-data with a `file` field, or as JSON { title, text }.",
+      "unsupported_media_type",
+    );
+  }
+  const form = await context.req.parseBody();
+  const file = form.file;
+  if (!(file instanceof File)) throw new InvalidRequestError("file: attach the document as the `file` field.");
+  if (file.size > maxBytes) throw new FileTooLargeError(maxBytes);
+  const fields = Object.fromEntries(Object.entries(form).filter(([, value]) => typeof value === "string"));
+  const metadata = parseInput(documentFormSchema, fields);
+  return {
+    fileName: file.name || "upload",
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    metadata: toMetadata(metadata),
+  };
+}
+
+function toMetadata(fields: {
+  title?: string;
+  url?: string;
+  collection?: string;
+  tags?: string[];
+  lang?: string;
+  effective_date?: string;
+}): Upload["metadata"] {
+  const { effective_date, ...rest } = fields;
+  return Object.fromEntries(
+    Object.entries({ ...rest, effectiveDate: effective_date }).filter(([, value]) => value !== undefined),
+  );
+}
+
+function toSummaryBody(summary: DocumentSummary) {
+  return {
+    doc_id: summary.docId,
+    title: summary.title,
+    collection: summary.collection,
+    url: summary.url,
+    tags: summary.tags,
+    lang: summary.lang,
+    effective_date: summary.effectiveDate,
+    format: summary.format,
+    source: summary.source,
+    status: summary.status,
+    published_version: summary.publishedVersion,
+    draft_version: summary.draftVersion,
+    updated_at: summary.updatedAt,
+  };
+}
+
+export function toDetailBody(detail: DocumentDetail) {
+  return {
+    document: toSummaryBody(detail.summary),
+    versions: detail.versions.map((version) => ({
+      version: version.version,
+      state: version.state,
+      source_name: version.sourceName,
+      byte_size: version.byteSize,
+      created_at: version.createdAt,
+      created_by: version.createdBy,
+    })),
+    shown_version: detail.shownVersion,
+    text: detail.text,
+    chunks: detail.chunks.map((chunk) => ({
+      chunk_id: chunk.chunkId,
+      position: chunk.position,
+      text: chunk.text,
+      ...(chunk.headingPath.length > 0 ? { heading: chunk.headingPath.join(" > ") } : {}),
+      ...(chunk.page !== undefined ? { page: chunk.page } : {}),
+      ...(chunk.faqQuestion !== undefined ? { faq_question: chunk.faqQuestion } : {}),
+    })),
+    audit: detail.audit,
+  };
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+export const editorErrors = {
+  400: apiErrorResponses[400],
+  401: { description: "unauthorized: no API key, or an unknown or revoked one" },
+  403: { description: "forbidden: the key's role is not editor or admin" },
+} as const;
+
+/** The documents API in the OpenAPI document; the handlers above take ids with `/`, which the OpenAPI router cannot. */
+function documentOpenApi(app: OpenAPIHono): void {
+  const security = [{ apiKey: [] }];
+  const json = <T>(schema: T) => ({ "application/json": { schema } });
+  const idParameter = {
+    name: "id",
+    in: "path" as const,
+    required: true,
+    schema: { type: "string" as const },
+    description: "The document id, percent-encoded (`uploads%2Fdorm-rules-3f9a1c`) or with its `/` as is.",
+  };
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key from `npm run keys -- create` or POST /v1/keys.",
+  });
+  const detail = {
+    description: "The document, its versions, the shown version's chunks and the audit trail",
+    content: json(documentDetailSchema),
+  };
+  const uploadBody = {
+    required: true,
+    content: {
+      "multipart/form-data": {
+        schema: {
+          type: "object" as const,
+          required: ["file"],
+          properties: {
+            file: {
+              type: "string" as const,
+              format: "binary",
+              description:
+                "PDF, Markdown, HTML, text, or an FAQ sheet (CSV or JSON); the type is read from the content",
+            },
+            title: { type: "string" as const },
+            url: { type: "string" as const },
+            collection: { type: "string" as const },
+            tags: { type: "string" as const, description: "comma-separated" },
+            lang: { type: "string" as const },
+            effective_date: { type: "string" as const, format: "date" },
+          },
+        },
+      },
+      ...json(documentTextSchema),
+    },
+  };
+  const uploadErrors = {
+    ...editorErrors,
+    413: { description: "file_too_large (MAX_UPLOAD_MB)" },
+    415: { description: "unsupported_file_type, file_type_mismatch or unsupported_media_type" },
+    422: {
+      description:
+        "empty_file, invalid_encoding, corrupt_pdf, pdf_encrypted, no_extractable_text, too_many_pages, parse_timeout or unparseable_document",
+    },
+  };
+  const routes = [
+    {
+      method: "post",
+      path: "/v1/documents",
+      summary: "Upload a document; it lands as a draft",
+      request: { body: uploadBody },
+      responses: { 201: detail, ...uploadErrors },
+    },
+    {
+      method: "get",
+      path: "/v1/documents",
+      summary: "List uploaded and folder documents",
+      request: { query: documentListQuerySchema },
+      responses: { 200: { description: "A page of documents", content: json(documentListSchema) }, ...editorErrors },
+    },
+    {
+      method: "get",
+      path: "/v1/documents/{id}",
+      summary: "A document with its versions, chunks and audit trail",
+      request: { query: documentQuerySchema },
+      parameters: [idParameter],
+      responses: { 200: detail, 404: { description: "not_found" }, ...editorErrors },
+    },
+    {
+      method: "put",
+      path: "/v1/documents/{id}",
+      summary: "Upload a new version as a draft; the published one keeps answering",
+      request: { body: uploadBody },
+      parameters: [idParameter],
+      responses: { 200: detail, 409: { description: "folder_document" }, ...uploadErrors },
+    },
+    {
+      method: "delete",
+      path: "/v1/documents/{id}",
+      summary: "Delete an uploaded document (its audit trail is kept)",
+      parameters: [idParameter],
+      responses: {
+        204: { description: "Deleted" },
+        404: { description: "not_found" },
+        409: { description: "folder_document" },
+        ...editorErrors,
+      },
+    },
+    {
+      method: "post",
+      path: "/v1/documents/{id}/publish",
+      summary: "Publish the draft version: from now on it is searched and cited",
+      parameters: [idParameter],
+      responses: { 200: detail, 409: { description: "nothing_to_publish or folder_document" }, ...editorErrors },
+    },
+    {
+      method: "post",
+      path: "/v1/documents/{id}/unpublish",
+      summary: "Take the published version out of search and answers",
+      parameters: [idParameter],
+      responses: { 200: detail, 409: { description: "not_published or folder_document" }, ...editorErrors },
+    },
+  ] as const;
+  for (const route of routes) {
+    app.openAPIRegistry.registerPath({ ...route, security, tags: ["documents"] } as Parameters<
+      typeof app.openAPIRegistry.registerPath
+    >[0]);
+  }
+}

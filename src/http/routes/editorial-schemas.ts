@@ -1,0 +1,136 @@
+import { z } from "@hono/zod-openapi";
+import { ROLES } from "../../editorial/api-keys.js";
+
+/** Metadata an editor may give with a document; what is left out comes from the file. */
+const metadataFields = {
+  title: z.string().trim().min(1).max(300).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  collection: z
+    .string()
+    .regex(/^[\w-]{1,100}$/, "use 1–100 letters, digits, `_` or `-`")
+    .optional()
+    .openapi({ example: "registrar" }),
+  lang: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "use a language tag such as zh-Hant or en")
+    .optional(),
+  effective_date: z.iso.date().optional().openapi({ example: "2026-08-01" }),
+};
+
+const tagsField = z.array(z.string().trim().min(1).max(50)).max(30);
+
+/** `POST /v1/documents` and `PUT /v1/documents/{id}` with a JSON body: the text itself (Markdown). */
+export const documentTextSchema = z
+  .strictObject({
+    ...metadataFields,
+    title: z.string().trim().min(1).max(300),
+    text: z.string().trim().min(1).max(2_000_000),
+    tags: tagsField.optional(),
+  })
+  .openapi("DocumentText");
+
+/** The same metadata as form fields next to a multipart `file`; tags are comma-separated there. */
+export const documentFormSchema = z.object({
+  ...metadataFields,
+  tags: z
+    .string()
+    .optional()
+    .transform((text) =>
+      text === undefined
+        ? undefined
+        : text
+            .split(/[,，]/)
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+    )
+    .pipe(tagsField.optional()),
+});
+
+export const documentListQuerySchema = z.object({
+  collection: z.string().min(1).max(100).optional(),
+  status: z.enum(["published", "draft", "unpublished"]).optional(),
+  source: z.enum(["upload", "folder"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const documentQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+});
+
+export const newKeySchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).openapi({ example: "registrar office" }),
+    role: z.enum(ROLES),
+  })
+  .openapi("NewApiKey");
+
+const summarySchema = z
+  .object({
+    doc_id: z.string(),
+    title: z.string(),
+    collection: z.string(),
+    url: z.string().optional(),
+    tags: z.array(z.string()),
+    lang: z.string().optional(),
+    effective_date: z.string().optional(),
+    format: z.string(),
+    source: z.enum(["upload", "folder"]),
+    status: z.enum(["published", "draft", "unpublished"]),
+    published_version: z.number().int().optional(),
+    draft_version: z.number().int().optional(),
+    updated_at: z.string().optional(),
+  })
+  .openapi("DocumentSummary");
+
+export const documentListSchema = z
+  .object({ documents: z.array(summarySchema), total: z.number().int(), limit: z.number(), offset: z.number() })
+  .openapi("DocumentList");
+
+export const documentDetailSchema = z
+  .object({
+    document: summarySchema,
+    versions: z.array(
+      z.object({
+        version: z.number().int(),
+        state: z.enum(["draft", "published", "superseded", "withdrawn", "discarded"]),
+        source_name: z.string(),
+        byte_size: z.number().int(),
+        created_at: z.string(),
+        created_by: z.string(),
+      }),
+    ),
+    shown_version: z.number().int().optional(),
+    text: z.string().optional(),
+    chunks: z.array(
+      z.object({
+        chunk_id: z.string(),
+        position: z.number().int(),
+        text: z.string(),
+        heading: z.string().optional(),
+        page: z.number().int().optional(),
+        faq_question: z.string().optional(),
+      }),
+    ),
+    audit: z.array(
+      z.object({
+        action: z.enum(["uploaded", "replaced", "published", "unpublished", "deleted"]),
+        version: z.number().int().optional(),
+        actor: z.string(),
+        at: z.string(),
+      }),
+    ),
+  })
+  .openapi("DocumentDetail");
+
+export const apiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    key_prefix: z.string(),
+    created_at: z.string(),
+    created_by: z.string(),
+    revoked_at: z.string().optional(),
+  })
+  .openapi("ApiKey");

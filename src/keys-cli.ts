@@ -1,0 +1,71 @@
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "./config.js";
+import { ApiKeyStore, ROLES, type Role } from "./editorial/api-keys.js";
+import { openEditorialDatabase } from "./editorial/editorial-database.js";
+
+const USAGE = `usage:
+  npm run keys -- create --role <${ROLES.join("|")}> --name "<who holds it>"
+  npm run keys -- list
+  npm run keys -- revoke <id>
+Keys are kept (hashed) in DATA_DIR/editorial.sqlite; a new key is printed once.`;
+
+class UsageError extends Error {}
+
+/** Creates, lists and revokes API keys on this machine: the first admin key comes from here. */
+function main(argv: string[]): number {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  const database = openEditorialDatabase(loadConfig().editorialFile);
+  const keys = new ApiKeyStore(database);
+  try {
+    switch (command) {
+      case "create": {
+        const role = values.role as Role | undefined;
+        const name = values.name?.trim();
+        if (!role || !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+        if (!name) throw new UsageError('--name is required: say who holds the key, e.g. --name "registrar office"');
+        const { key, record } = keys.create({ name, role, createdBy: "npm run keys" });
+        console.log(`created ${record.role} key "${record.name}" (id ${record.id})`);
+        console.log(`key (shown once; send it as Authorization: Bearer <key>):\n${key}`);
+        return 0;
+      }
+      case "list": {
+        for (const record of keys.list()) {
+          const state = record.revokedAt ? `revoked ${record.revokedAt}` : "active";
+          console.log(`${record.id}  ${record.role.padEnd(6)}  ${record.keyPrefix}…  ${state}  ${record.name}`);
+        }
+        return 0;
+      }
+      case "revoke": {
+        const [id] = rest;
+        if (!id) throw new UsageError("revoke needs the key's id (see npm run keys -- list)");
+        const revoked = keys.revoke(id);
+        if (!revoked) throw new UsageError(`no key with id ${id}`);
+        console.log(`revoked "${revoked.name}" (${revoked.role}) at ${revoked.revokedAt}`);
+        return 0;
+      }
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : "give a command");
+    }
+  } finally {
+    database.close();
+  }
+}
+
+try {
+  process.exit(main(process.argv.slice(2)));
+} catch (error) {
+  if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+  else if (error instanceof ConfigError || (error as NodeJS.ErrnoException).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    console.error((error as Error).message);
+  else console.error(`keys failed: ${(error as Error).message}`);
+  process.exit(2);
+}

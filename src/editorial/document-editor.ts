@@ -14,6 +14,7 @@ import {
   type StoredDocument,
   UPLOADED_SOURCE,
 } from "../store/index-store.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import type { Caller } from "./api-keys.js";
 import type { AuditEvent, DocumentVersion, DocumentVersionStore, VersionMetadata } from "./document-versions.js";
 
@@ -166,6 +167,19 @@ export class DocumentEditor {
   }
 
   /**
+   * An in-memory index of the draft versions alone, as if they were published: editors try
+   * questions on it beside the live answers before publishing. The caller closes it.
+   */
+  async draftIndex(): Promise<IndexStore> {
+    const drafts = new SqliteIndexStore(":memory:");
+    for (const docId of this.versions.docIds()) {
+      const draft = this.versions.versions(docId).find((version) => version.state === "draft");
+      if (draft) await drafts.replaceDocument(indexRecordOf(draft), draft.chunks);
+    }
+    return drafts;
+  }
+
+  /**
    * Makes the index hold exactly the published uploads: after a crash between the two writes, or
    * for a new index (another Qdrant collection). Run at start, after the folder sync.
    */
@@ -233,18 +247,10 @@ export class DocumentEditor {
   }
 
   private async writeToIndex(version: DocumentVersion): Promise<void> {
-    const document: DocumentRecord = {
-      docId: version.docId,
-      ...version.metadata,
-      status: "published",
-      sourceRoot: UPLOADED_SOURCE,
-      contentHash: version.contentHash,
-      text: version.text,
-    };
     const { embedder } = this.options;
     // An embedding server that fails leaves the document searchable lexically; a sync fills its vectors in.
     const vectors = embedder && (await embedChunks(embedder, version.chunks, true).catch(() => undefined));
-    await this.store.replaceDocument(document, version.chunks, { vectors });
+    await this.store.replaceDocument(indexRecordOf(version), version.chunks, { vectors });
   }
 
   private async requireUploaded(docId: string): Promise<DocumentVersion[]> {
@@ -254,6 +260,18 @@ export class DocumentEditor {
     if (stored && stored.document.sourceRoot !== UPLOADED_SOURCE) throw new FolderDocumentError(docId);
     throw documentNotFound(docId);
   }
+}
+
+/** A version as the index stores it: published, from uploads. */
+function indexRecordOf(version: DocumentVersion): DocumentRecord {
+  return {
+    docId: version.docId,
+    ...version.metadata,
+    status: "published",
+    sourceRoot: UPLOADED_SOURCE,
+    contentHash: version.contentHash,
+    text: version.text,
+  };
 }
 
 function documentNotFound(docId: string): NotFoundError {

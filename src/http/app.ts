@@ -10,6 +10,7 @@ import { AppError, MethodNotAllowedError, NotFoundError, NotReadyError, PayloadT
 import type { GenerationSettings } from "../generation/generate-answer.js";
 import type { IndexStore } from "../store/index-store.js";
 import { authorize } from "./authorize.js";
+import { registerEditorPage } from "./editor-page/editor-routes.js";
 import { registerAnswerRoute } from "./routes/answer-route.js";
 import { FileTooLargeError, registerDocumentsRoutes } from "./routes/documents-routes.js";
 import { registerDraftsRoute } from "./routes/drafts-route.js";
@@ -79,6 +80,8 @@ export function createApp(dependencies: AppDependencies): App {
       ? uploadLimit(context, next)
       : requestLimit(context, next),
   );
+  app.use("/editor/*", uploadLimit);
+  registerEditorPage(app, dependencies);
   // Before the first sync an empty index would make every question look unanswerable.
   app.use("/v1/*", async (_, next) => {
     if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);

@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncFolder } from "../../../ingest/sync-folder.js";
+import { ConversationMemory } from "../../conversation/conversation-memory.js";
+import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
+import { editorialFor } from "../../test-support/editorial-for.js";
+import { makePdf } from "../../test-support/make-pdf.js";
+import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
+import { createApp } from "../app.js";
+
+/** Debian's chromium, installed by .ci/run; no browser is downloaded. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FISH_QUESTION = "Are fish tanks allowed in dormitory rooms?";
+
+describe("editors' page in a real browser", () => {
+  const folder = makeTemporaryFolder();
+  let store: SqliteIndexStore;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  let editorKey: string;
+  let closeServer: () => void;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`No browser at ${CHROMIUM}: sudo apt-get install -y chromium, or set CHROMIUM_PATH`);
+    }
+    folder.write("knowledge/library/hours.md", "# Library hours\n\nThe main library opens at 8 am on weekdays.\n");
+    folder.write(
+      "upload/pets.pdf",
+      await makePdf(
+        ["Pets policy. Small fish tanks of up to 20 litres are allowed in dormitory rooms."],
+        "Pets policy",
+      ),
+    );
+    folder.write(
+      "upload/notes.txt",
+      "Notes\n\nRoom inspections happen monthly. <script>window.injected = 1</script>\n",
+    );
+    store = new SqliteIndexStore(":memory:");
+    await syncFolder(store, `${folder.root}/knowledge`);
+    const editorial = editorialFor(store);
+    editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
+    const app = createApp({
+      store,
+      readiness: { ready: true, reason: "" },
+      answering: {
+        abstainThreshold: 0.3,
+        faqMatchThreshold: 0.7,
+        contactLines: { zh: "請洽櫃檯。", en: "Ask the desk." },
+      },
+      conversations: new ConversationMemory(),
+      editorial,
+      personaFor: () => ({
+        assistantName: "L",
+        tone: "formal",
+        guidance: [],
+        contactLines: { zh: "請洽櫃檯。", en: "Ask." },
+      }),
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    closeServer = () => server.close();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    page = await browser.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    closeServer?.();
+    await store?.close();
+    folder.cleanUp();
+  });
+
+  it("refuses an unknown key, then signs in with an editor key", async () => {
+    await page.goto(`${baseUrl}/editor`);
+    await page.getByLabel("API key (editor or admin)").fill("gfk_wrong");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("unknown or has been revoked");
+    await page.getByLabel("API key (editor or admin)").fill(editorKey);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Upload documents" }).waitFor();
+    expect(await page.getByRole("cell", { name: "library/hours.md" }).count()).toBe(1);
+  });
+
+  it("uploads a PDF, previews its chunks, tries a question on the draft, publishes it, and it answers", async () => {
+    await page.goto(`${baseUrl}/editor`);
+    await page
+      .getByLabel(/^Files/)
+      .setInputFiles([`${folder.root}/upload/pets.pdf`, `${folder.root}/upload/notes.txt`]);
+    await page.getByLabel("Collection (optional)").fill("housing");
+    await page.getByRole("button", { name: "Upload as drafts" }).click();
+    const review = page.getByRole("link", { name: /uploaded as a draft: review uploads\/pets/ });
+    await review.waitFor();
+    await page.getByRole("link", { name: /uploaded as a draft: review uploads\/notes/ }).waitFor();
+
+    await review.click();
+    await page.getByRole("heading", { name: /Extracted chunks \(1\)/ }).waitFor();
+    expect(await page.locator(".chunk").first().textContent()).toContain("page 1");
+    expect(await page.locator(".chunk").first().textContent()).toContain("fish tanks of up to 20 litres");
+    expect(await page.locator("#document-status").textContent()).toBe("draft");
+
+    await page.goto(`${baseUrl}/editor/try?question=${encodeURIComponent(FISH_QUESTION)}`);
+    expect(await page.locator("#published-answer").textContent()).not.toContain("20 litres");
+    expect(await page.locator("#draft-answer").textContent()).toContain("20 litres");
+
+    await page.goBack();
+    await page.getByRole("button", { name: /^Publish/ }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Published");
+    expect(await page.locator("#document-status").textContent()).toBe("published");
+
+    const answer = (await (
+      await fetch(`${baseUrl}/v1/answer`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ question: FISH_QUESTION }),
+      })
+    ).json()) as { status: string; citations: { doc_id: string; page?: number }[] };
+    expect(answer.status).toBe("answered");
+    expect(answer.citations[0]?.doc_id).toMatch(/^uploads\/pets-/);
+    expect(answer.citations[0]?.page).toBe(1);
+  });
+
+  it("shows document text that contains <script> as text, never running it", async () => {
+    await page.goto(`${baseUrl}/editor`);
+    await page.getByRole("link", { name: "Notes" }).click();
+    await page.getByRole("heading", { name: /Extracted chunks/ }).waitFor();
+    expect(await page.locator(".chunk").first().textContent()).toContain("<script>window.injected = 1</script>");
+    expect(await page.evaluate("window.injected")).toBeUndefined();
+  });
+
+  it("refuses a form post from another origin", async () => {
+    const response = await fetch(`${baseUrl}/editor/logout`, {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,203 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { answerQuestion } from "../../answering/answer-question.js";
+import { type Caller, roleAllows } from "../../editorial/api-keys.js";
+import { AppError, InvalidRequestError } from "../../errors.js";
+import { MAX_QUESTION_CHARS } from "../../schemas.js";
+import type { AppDependencies } from "../app.js";
+import { FileTooLargeError } from "../routes/documents-routes.js";
+import { DocumentListView, DocumentView, documentPage, LoginView, TryQuestionView } from "./editor-views.js";
+
+/** Holds the editor's API key: HttpOnly (no script reads it) and SameSite=Strict (no other site sends it). */
+const KEY_COOKIE = "grounded_faq_editor_key";
+
+/**
+ * The editors' page: server-rendered, no front-end build. It signs in with an API key kept in a
+ * cookie and works through the same DocumentEditor as the API; form posts are checked against
+ * the page's own origin (CSRF).
+ */
+export function registerEditorPage(app: OpenAPIHono, { editorial, store, answering }: AppDependencies): void {
+  const { keys, editor } = editorial;
+  const signedIn = (context: Context): Caller | undefined => {
+    const key = getCookie(context, KEY_COOKIE);
+    const caller = key ? keys.verify(key) : undefined;
+    return caller && roleAllows(caller.role, "editor") ? caller : undefined;
+  };
+  /** The signed-in editor, or a sign-in page instead of the requested one. */
+  const withEditor = (page: (context: Context, caller: Caller) => Promise<Response> | Response) => {
+    return async (context: Context) => {
+      const caller = signedIn(context);
+      if (!caller) return context.html(<LoginView />, 401);
+      return page(context, caller);
+    };
+  };
+  /** Runs an editor action and shows the document again, with what happened or what went wrong. */
+  const afterAction = async (
+    context: Context,
+    caller: Caller,
+    docId: string,
+    act: () => Promise<unknown>,
+    done: string,
+  ) => {
+    try {
+      await act();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const detail = await editor.get(docId).catch(() => undefined);
+      if (!detail) return context.redirect(`/editor?notice=${encodeURIComponent(error.message)}`, 303);
+      return context.html(
+        <DocumentView detail={detail} signedInAs={caller.name} error={error.message} />,
+        error.status,
+      );
+    }
+    return context.redirect(`${documentPage(docId)}?notice=${encodeURIComponent(done)}`, 303);
+  };
+
+  app.use("/editor/*", csrf());
+  app.use("/editor", csrf());
+
+  app.get("/editor", async (context) => {
+    const caller = signedIn(context);
+    if (!caller) return context.html(<LoginView />);
+    return context.html(
+      <DocumentListView
+        documents={await editor.list()}
+        signedInAs={caller.name}
+        notice={context.req.query("notice")}
+      />,
+    );
+  });
+
+  app.post("/editor/login", async (context) => {
+    const form = await context.req.parseBody();
+    const key = typeof form.key === "string" ? form.key.trim() : "";
+    const caller = keys.verify(key);
+    if (!caller || !roleAllows(caller.role, "editor")) {
+      const error = caller
+        ? `The key "${caller.name}" has the ${caller.role} role; editors need editor or admin.`
+        : "That key is unknown or has been revoked.";
+      return context.html(<LoginView error={error} />, caller ? 403 : 401);
+    }
+    setCookie(context, KEY_COOKIE, key, {
+      httpOnly: true,
+      sameSite: "Strict",
+      path: "/editor",
+      secure: new URL(context.req.url).protocol === "https:",
+      maxAge: 8 * 60 * 60,
+    });
+    return context.redirect("/editor", 303);
+  });
+
+  app.post("/editor/logout", (context) => {
+    deleteCookie(context, KEY_COOKIE, { path: "/editor" });
+    return context.redirect("/editor", 303);
+  });
+
+  // The page's uploads: JSON back to its script, one file per request.
+  app.post(
+    "/editor/upload",
+    withEditor(async (context, caller) => {
+      const form = await context.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) throw new InvalidRequestError("file: choose a file to upload.");
+      if (file.size > editorial.maxUploadBytes) throw new FileTooLargeError(editorial.maxUploadBytes);
+      const collection =
+        typeof form.collection === "string" && form.collection.trim() ? form.collection.trim() : undefined;
+      if (collection !== undefined && !/^[\w-]{1,100}$/.test(collection)) {
+        throw new InvalidRequestError("collection: use 1–100 letters, digits, `_` or `-`.");
+      }
+      const version = await editor.upload(
+        { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), metadata: { collection } },
+        caller,
+      );
+      return context.json({ doc_id: version.docId, version: version.version }, 201);
+    }),
+  );
+
+  app.get(
+    "/editor/try",
+    withEditor(async (context, caller) => {
+      const question = context.req.query("question")?.trim().slice(0, MAX_QUESTION_CHARS);
+      if (!question) return context.html(<TryQuestionView signedInAs={caller.name} />);
+      const drafts = await editor.draftIndex();
+      try {
+        const [published, fromDrafts] = await Promise.all([
+          answerQuestion(store, { question }, answering),
+          answerQuestion(drafts, { question }, answering),
+        ]);
+        return context.html(
+          <TryQuestionView signedInAs={caller.name} question={question} published={published} drafts={fromDrafts} />,
+        );
+      } finally {
+        await drafts.close();
+      }
+    }),
+  );
+
+  app.post(
+    "/editor/documents/:id{.+}/:action{publish|unpublish|delete|replace}",
+    withEditor(async (context, caller) => {
+      const docId = context.req.param("id") ?? "";
+      switch (context.req.param("action")) {
+        case "publish":
+          return afterAction(
+            context,
+            caller,
+            docId,
+            () => editor.publish(docId, caller),
+            "Published: students get answers from this version now.",
+          );
+        case "unpublish":
+          return afterAction(
+            context,
+            caller,
+            docId,
+            () => editor.unpublish(docId, caller),
+            "Unpublished: no longer searched or cited.",
+          );
+        case "delete": {
+          try {
+            await editor.delete(docId, caller);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            return context.redirect(`/editor?notice=${encodeURIComponent(error.message)}`, 303);
+          }
+          return context.redirect(`/editor?notice=${encodeURIComponent(`Deleted ${docId}.`)}`, 303);
+        }
+        default: {
+          const form = await context.req.parseBody();
+          const file = form.file;
+          return afterAction(
+            context,
+            caller,
+            docId,
+            async () => {
+              if (!(file instanceof File) || file.size === 0)
+                throw new InvalidRequestError("Choose the new version's file.");
+              if (file.size > editorial.maxUploadBytes) throw new FileTooLargeError(editorial.maxUploadBytes);
+              await editor.replace(
+                docId,
+                { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), metadata: {} },
+                caller,
+              );
+            },
+            "New version uploaded as a draft; the published version keeps answering until you publish it.",
+          );
+        }
+      }
+    }),
+  );
+
+  app.get(
+    "/editor/documents/:id{.+}",
+    withEditor(async (context, caller) => {
+      const version = Number(context.req.query("version")) || undefined;
+      const detail = await editor.get(context.req.param("id") ?? "", version);
+      return context.html(
+        <DocumentView detail={detail} signedInAs={caller.name} notice={context.req.query("notice")} />,
+      );
+    }),
+  );
+}

@@ -1,0 +1,290 @@
+import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
+import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
+import type { AnswerResponse } from "../../schemas.js";
+import { UPLOAD_SCRIPT } from "./upload-script.js";
+
+const STYLE = `
+  body { font: 16px/1.5 system-ui, "Noto Sans TC", sans-serif; margin: 0; color: #1b1b1b; background: #fafafa; }
+  header { background: #12355b; color: #fff; padding: .75rem 1.5rem; display: flex; gap: 1rem; align-items: center; }
+  header a { color: #fff; } header form { margin-left: auto; }
+  main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+  table { border-collapse: collapse; width: 100%; background: #fff; }
+  th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+  .status-published { color: #0a6b2d; font-weight: 600; } .status-draft { color: #8a5300; font-weight: 600; }
+  .status-unpublished { color: #666; }
+  .notice { background: #e8f1fb; border-left: 4px solid #12355b; padding: .5rem 1rem; }
+  .error { background: #fdecea; border-left: 4px solid #b3261e; padding: .5rem 1rem; }
+  .chunk { background: #fff; border: 1px solid #ddd; padding: .5rem .75rem; margin: .5rem 0; white-space: pre-wrap; }
+  .chunk-meta { color: #555; font-size: .85rem; }
+  .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+  .side-by-side section { background: #fff; border: 1px solid #ddd; padding: .75rem 1rem; }
+  .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; }
+  button, input[type=submit] { font: inherit; padding: .3rem .9rem; cursor: pointer; }
+  label { display: block; margin: .5rem 0 .2rem; }
+  progress { width: 12rem; }
+`;
+
+export function Page(props: { title: string; signedInAs?: string; children: Child }) {
+  return (
+    <html lang="zh-Hant">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title} · grounded-faq editors</title>
+        <style>{raw(STYLE)}</style>
+      </head>
+      <body>
+        <header>
+          <strong>grounded-faq · 編輯 Editors</strong>
+          {props.signedInAs ? (
+            <>
+              <a href="/editor">Documents</a>
+              <a href="/editor/try">Try a question</a>
+              <form method="post" action="/editor/logout">
+                <span>{props.signedInAs} </span>
+                <button type="submit">Sign out</button>
+              </form>
+            </>
+          ) : null}
+        </header>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}
+
+export function LoginView(props: { error?: string }) {
+  return (
+    <Page title="Sign in">
+      <h1>Sign in with an API key</h1>
+      {props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <form method="post" action="/editor/login">
+        <label for="key">API key (editor or admin)</label>
+        <input id="key" name="key" type="password" autocomplete="off" required size={60} />
+        <p>
+          <button type="submit">Sign in</button>
+        </p>
+      </form>
+      <p>
+        An admin creates keys with <code>npm run keys -- create --role editor --name "…"</code>.
+      </p>
+    </Page>
+  );
+}
+
+export function DocumentListView(props: { documents: DocumentSummary[]; signedInAs: string; notice?: string }) {
+  return (
+    <Page title="Documents" signedInAs={props.signedInAs}>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <h1>Upload documents</h1>
+      <form id="upload-form">
+        <label for="files">Files (PDF, Markdown, HTML, text, FAQ CSV/JSON); several at once</label>
+        <input id="files" name="files" type="file" multiple required />
+        <label for="collection">Collection (optional)</label>
+        <input id="collection" name="collection" placeholder="registrar" pattern="[\w\-]{1,100}" />
+        <p>
+          <button type="submit">Upload as drafts</button>
+        </p>
+      </form>
+      <ul id="upload-progress" aria-live="polite" />
+      <h2>Documents</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Title</th>
+            <th>Id</th>
+            <th>Collection</th>
+            <th>Source</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.documents.map((document) => (
+            <tr>
+              <td>
+                <a href={documentPage(document.docId)}>{document.title}</a>
+              </td>
+              <td>
+                <code>{document.docId}</code>
+              </td>
+              <td>{document.collection}</td>
+              <td>{document.source}</td>
+              <td class={`status-${document.status}`}>
+                {document.status}
+                {document.draftVersion && document.status === "published" ? " (new draft waiting)" : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {/* Our own constant: raw, so that the browser gets it unescaped. */}
+      <script>{raw(UPLOAD_SCRIPT)}</script>
+    </Page>
+  );
+}
+
+export function DocumentView(props: { detail: DocumentDetail; signedInAs: string; notice?: string; error?: string }) {
+  const { summary, versions, chunks, audit, shownVersion } = props.detail;
+  const action = (name: string) => `${documentPage(summary.docId)}/${name}`;
+  return (
+    <Page title={summary.title} signedInAs={props.signedInAs}>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <h1>{summary.title}</h1>
+      <p>
+        <code>{summary.docId}</code> · {summary.collection} · {summary.format} · {summary.source} ·{" "}
+        <span class={`status-${summary.status}`} id="document-status">
+          {summary.status}
+        </span>
+        {summary.url ? (
+          <>
+            {" · "}
+            <a href={summary.url}>{summary.url}</a>
+          </>
+        ) : null}
+      </p>
+      {summary.source === "upload" ? (
+        <div class="actions">
+          {summary.draftVersion || summary.status === "unpublished" ? (
+            <form method="post" action={action("publish")}>
+              <button type="submit">Publish {summary.draftVersion ? `version ${summary.draftVersion}` : ""}</button>
+            </form>
+          ) : null}
+          {summary.status === "published" ? (
+            <form method="post" action={action("unpublish")}>
+              <button type="submit">Unpublish</button>
+            </form>
+          ) : null}
+          <form method="post" action={action("replace")} enctype="multipart/form-data">
+            <label for="replacement">Replace with a new version (kept as a draft)</label>
+            <input id="replacement" name="file" type="file" required />{" "}
+            <button type="submit">Upload new version</button>
+          </form>
+          <form
+            method="post"
+            action={action("delete")}
+            onsubmit="return confirm('Delete this document and all its versions?')"
+          >
+            <button type="submit">Delete</button>
+          </form>
+        </div>
+      ) : (
+        <p class="notice">This document comes from the knowledge folder: change or remove the file there.</p>
+      )}
+      {versions.length > 0 ? (
+        <>
+          <h2>Versions</h2>
+          <table>
+            <tbody>
+              {versions.map((version) => (
+                <tr>
+                  <td>
+                    <a href={`${documentPage(summary.docId)}?version=${version.version}`}>version {version.version}</a>
+                    {version.version === shownVersion ? " (shown)" : ""}
+                  </td>
+                  <td>{version.state}</td>
+                  <td>{version.sourceName}</td>
+                  <td>
+                    {version.createdBy}, {version.createdAt}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      <h2>
+        Extracted chunks ({chunks.length}){shownVersion ? ` of version ${shownVersion}` : ""}
+      </h2>
+      {chunks.map((chunk) => (
+        <div class="chunk">
+          <div class="chunk-meta">
+            #{chunk.position + 1}
+            {chunk.headingPath.length > 0 ? ` · ${chunk.headingPath.join(" > ")}` : ""}
+            {chunk.page !== undefined ? ` · page ${chunk.page}` : ""}
+          </div>
+          {chunk.faqQuestion ? <strong>{chunk.faqQuestion}</strong> : null}
+          <div>{chunk.text}</div>
+        </div>
+      ))}
+      {audit.length > 0 ? (
+        <>
+          <h2>Audit trail</h2>
+          <ul>
+            {audit.map((event) => (
+              <li>
+                {event.at}: {event.action}
+                {event.version ? ` version ${event.version}` : ""} by {event.actor}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+export function TryQuestionView(props: {
+  signedInAs: string;
+  question?: string;
+  published?: AnswerResponse;
+  drafts?: AnswerResponse;
+}) {
+  return (
+    <Page title="Try a question" signedInAs={props.signedInAs}>
+      <h1>Try a question on drafts and published documents</h1>
+      <form method="get" action="/editor/try">
+        <label for="question">Question</label>
+        <input id="question" name="question" value={props.question ?? ""} size={60} required maxlength={1000} />{" "}
+        <button type="submit">Ask both</button>
+      </form>
+      {props.published && props.drafts ? (
+        <div class="side-by-side">
+          <AnswerPanel heading="Published (what students get now)" id="published-answer" answer={props.published} />
+          <AnswerPanel heading="Drafts only (if published)" id="draft-answer" answer={props.drafts} />
+        </div>
+      ) : null}
+    </Page>
+  );
+}
+
+function AnswerPanel(props: { heading: string; id: string; answer: AnswerResponse }) {
+  return (
+    <section id={props.id} aria-label={props.heading}>
+      <h2>{props.heading}</h2>
+      <p>
+        <strong>{props.answer.status}</strong> (confidence {props.answer.confidence.toFixed(2)})
+      </p>
+      <p>{props.answer.answer}</p>
+      <ol>
+        {props.answer.citations.map((citation) => (
+          <li>
+            <a href={documentPage(citation.doc_id)}>{citation.title}</a>
+            {citation.page !== undefined ? `, page ${citation.page}` : ""}: “{citation.quote}”
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function documentPage(docId: string): string {
+  return `/editor/documents/${encodeURIComponent(docId)}`;
+}

@@ -132,6 +132,12 @@ describe("editors' page in a real browser", () => {
     expect(await page.evaluate("window.injected")).toBeUndefined();
   });
 
+  it("shows an unknown document as a page that says so", async () => {
+    const response = await page.goto(`${baseUrl}/editor/documents/${encodeURIComponent("uploads/none")}`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole("alert").textContent()).toContain('No document "uploads/none"');
+  });
+
   it("refuses a form post from another origin", async () => {
     const response = await fetch(`${baseUrl}/editor/logout`, {
       method: "POST",

@@ -8,7 +8,7 @@ import { AppError, InvalidRequestError } from "../../errors.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { AppDependencies } from "../app.js";
 import { FileTooLargeError } from "../routes/documents-routes.js";
-import { DocumentListView, DocumentView, documentPage, LoginView, TryQuestionView } from "./editor-views.js";
+import { DocumentListView, DocumentView, documentPage, ErrorView, LoginView, TryQuestionView } from "./editor-views.js";
 
 /** Holds the editor's API key: HttpOnly (no script reads it) and SameSite=Strict (no other site sends it). */
 const KEY_COOKIE = "grounded_faq_editor_key";
@@ -30,7 +30,13 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
     return async (context: Context) => {
       const caller = signedIn(context);
       if (!caller) return context.html(<LoginView />, 401);
-      return page(context, caller);
+      try {
+        return await page(context, caller);
+      } catch (error) {
+        // A page gets its error as a page; the upload script reads the JSON error instead.
+        if (!(error instanceof AppError) || context.req.method !== "GET") throw error;
+        return context.html(<ErrorView signedInAs={caller.name} message={error.message} />, error.status);
+      }
     };
   };
   /** Runs an editor action and shows the document again, with what happened or what went wrong. */

@@ -77,6 +77,19 @@ export function LoginView(props: { error?: string }) {
   );
 }
 
+export function ErrorView(props: { signedInAs: string; message: string }) {
+  return (
+    <Page title="Not found" signedInAs={props.signedInAs}>
+      <p class="error" role="alert">
+        {props.message}
+      </p>
+      <p>
+        <a href="/editor">Back to the documents</a>
+      </p>
+    </Page>
+  );
+}
+
 export function DocumentListView(props: { documents: DocumentSummary[]; signedInAs: string; notice?: string }) {
   return (
     <Page title="Documents" signedInAs={props.signedInAs}>

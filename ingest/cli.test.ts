@@ -1,24 +1,12 @@
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { runScript } from "../src/test-support/run-script.js";
 import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
 
-const run = promisify(execFile);
 const folder = makeTemporaryFolder();
 afterAll(() => folder.cleanUp());
 
-async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "ingest/cli.ts", ...args], {
-      env: { ...process.env, DATA_DIR: path.join(folder.root, "data") },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const ingest = (...args: string[]) => runScript("ingest/cli.ts", args, { DATA_DIR: path.join(folder.root, "data") });
 
 describe("npm run ingest", () => {
   it("prints a summary, lists failures with reasons and exits 1 when a file failed", async () => {

@@ -1,26 +1,14 @@
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { runScript } from "./test-support/run-script.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 
-const run = promisify(execFile);
 const folder = makeTemporaryFolder();
 afterAll(() => folder.cleanUp());
 
-async function keys(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/keys-cli.ts", ...args], {
-      env: { ...process.env, DATA_DIR: path.join(folder.root, "data") },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const keys = (...args: string[]) => runScript("src/keys-cli.ts", args, { DATA_DIR: path.join(folder.root, "data") });
 
 describe("npm run keys", () => {
   it("creates a key that the service accepts, lists it without the key, and revokes it", async () => {

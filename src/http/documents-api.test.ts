@@ -1,13 +1,13 @@
 import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { ConversationMemory } from "../conversation/conversation-memory.js";
 import type { Role } from "../editorial/api-keys.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialApp } from "../test-support/editorial-app.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { makePdf } from "../test-support/make-pdf.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { type App, createApp } from "./app.js";
+import type { App } from "./app.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions
 const readJson = (response: Response): Promise<any> => response.json();
@@ -81,23 +81,7 @@ describe("documents API", () => {
     for (const role of ["reader", "editor", "admin"] as const) {
       keyFor[role] = editorial.keys.create({ name: `${role} office`, role, createdBy: "test" }).key;
     }
-    app = createApp({
-      store,
-      readiness: { ready: true, reason: "" },
-      answering: {
-        abstainThreshold: 0.3,
-        faqMatchThreshold: 0.7,
-        contactLines: { zh: "請洽櫃檯。", en: "Ask the desk." },
-      },
-      conversations: new ConversationMemory(),
-      editorial,
-      personaFor: () => ({
-        assistantName: "Lakeside",
-        tone: "formal",
-        guidance: [],
-        contactLines: { zh: "請洽櫃檯。", en: "Ask the desk." },
-      }),
-    });
+    app = editorialApp(store, editorial);
   });
   afterAll(async () => {
     // Uploads of one test must not answer in the next: each test's documents are removed from the index.
@@ -353,23 +337,7 @@ describe("documents API", () => {
   });
 
   it("asks for a key to answer only when REQUIRE_API_KEY_FOR_ANSWERS is set", async () => {
-    const guarded = createApp({
-      store,
-      readiness: { ready: true, reason: "" },
-      answering: {
-        abstainThreshold: 0.3,
-        faqMatchThreshold: 0.7,
-        contactLines: { zh: "請洽櫃檯。", en: "Ask the desk." },
-      },
-      conversations: new ConversationMemory(),
-      editorial: { ...editorial, requireApiKeyForAnswers: true },
-      personaFor: () => ({
-        assistantName: "L",
-        tone: "formal",
-        guidance: [],
-        contactLines: { zh: "請洽櫃檯。", en: "Ask." },
-      }),
-    });
+    const guarded = editorialApp(store, { ...editorial, requireApiKeyForAnswers: true });
     const question = (headers: Record<string, string>) =>
       guarded.request("/v1/answer", {
         method: "POST",

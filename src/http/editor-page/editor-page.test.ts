@@ -4,12 +4,11 @@ import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../../ingest/sync-folder.js";
-import { ConversationMemory } from "../../conversation/conversation-memory.js";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
+import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { makePdf } from "../../test-support/make-pdf.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
-import { createApp } from "../app.js";
 
 /** Debian's chromium, installed by .ci/run; no browser is downloaded. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -44,23 +43,7 @@ describe("editors' page in a real browser", () => {
     await syncFolder(store, `${folder.root}/knowledge`);
     const editorial = editorialFor(store);
     editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
-    const app = createApp({
-      store,
-      readiness: { ready: true, reason: "" },
-      answering: {
-        abstainThreshold: 0.3,
-        faqMatchThreshold: 0.7,
-        contactLines: { zh: "請洽櫃檯。", en: "Ask the desk." },
-      },
-      conversations: new ConversationMemory(),
-      editorial,
-      personaFor: () => ({
-        assistantName: "L",
-        tone: "formal",
-        guidance: [],
-        contactLines: { zh: "請洽櫃檯。", en: "Ask." },
-      }),
-    });
+    const app = editorialApp(store, editorial);
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise((resolve) => server.once("listening", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -31,7 +31,7 @@ export function buildDocumentRecords(
   const document: DocumentRecord = {
     ...origin,
     title: parsed.title ?? titleFromFileName(origin.docId),
-    url: parsed.url,
+    url: webAddress(parsed.url),
     // A file in `registrar/` belongs to the registrar collection unless it says otherwise.
     collection: parsed.collection ?? (origin.docId.includes("/") ? (origin.docId.split("/")[0] ?? "") : "general"),
     tags: parsed.tags ?? [],
@@ -42,6 +42,11 @@ export function buildDocumentRecords(
     text,
   };
   return { document, chunks };
+}
+
+/** Only http(s) links are kept: a `javascript:` or `data:` URL from a file would run wherever it is shown as a link. */
+function webAddress(url: string | undefined): string | undefined {
+  return url !== undefined && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
 }
 
 /** "it/it-helpdesk-faq.csv" → "it helpdesk faq": a readable title for a file that has none. */

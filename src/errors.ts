@@ -94,3 +94,19 @@ export class ForbiddenError extends AppError {
     super("forbidden", 403, message);
   }
 }
+
+/** An upload over MAX_UPLOAD_MB. */
+export class FileTooLargeError extends AppError {
+  constructor(maxBytes: number) {
+    const limit =
+      maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 104857.6) / 10} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+    super("file_too_large", 413, `The file is larger than ${limit}, the upload limit (MAX_UPLOAD_MB).`);
+  }
+}
+
+/** A body that is not valid JSON. */
+export class InvalidJsonError extends AppError {
+  constructor(reason: string) {
+    super("invalid_json", 400, `The body is not valid JSON: ${reason}`);
+  }
+}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DocumentParseError } from "../../src/errors.js";
+import { makePdf } from "../../src/test-support/make-pdf.js";
 import { parseFaqCsv, parseFaqJson } from "./faq-sheet.js";
 import { parseHtml } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
-import { joinLinesIntoParagraphs } from "./pdf.js";
+import { joinLinesIntoParagraphs, parsePdf } from "./pdf.js";
 import { parsePlainText } from "./plain-text.js";
 
 describe("parseMarkdown", () => {
@@ -176,5 +177,15 @@ describe("parsePlainText", () => {
         { kind: "paragraph", text: "Ask at the desk." },
       ],
     });
+  });
+});
+
+describe("parsePdf limits", () => {
+  it("gives up on a PDF that takes longer than its time limit, with parse_timeout", async () => {
+    const pages = Array.from({ length: 40 }, (_, page) => `Page ${page + 1}: ${"policy text ".repeat(200)}`);
+    const bytes = await makePdf(pages);
+    await expect(parsePdf(bytes, { maxPages: 100, timeoutMs: 1 })).rejects.toMatchObject({ code: "parse_timeout" });
+    const parsed = await parsePdf(bytes, { maxPages: 100, timeoutMs: 30_000 });
+    expect(parsed.blocks.length).toBeGreaterThan(0);
   });
 });

@@ -19,15 +19,17 @@ export const defaultPdfLimits: PdfLimits = { maxPages: 2000, timeoutMs: 60_000 }
 export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = defaultPdfLimits): Promise<ParsedDocument> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let abandoned = false;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new DocumentParseError(`reading the PDF took over ${limits.timeoutMs / 1000} s`, "parse_timeout")),
-      limits.timeoutMs,
-    );
+    timer = setTimeout(() => {
+      abandoned = true;
+      reject(new DocumentParseError(`reading the PDF took over ${limits.timeoutMs / 1000} s`, "parse_timeout"));
+    }, limits.timeoutMs);
   });
   const read = async () => {
     try {
-      pdf = await getDocumentProxy(bytes);
+      // pdf.js takes over (detaches) the buffer it is given: a copy keeps the caller's bytes whole.
+      pdf = await getDocumentProxy(bytes.slice());
     } catch (error) {
       if ((error as Error).name === "PasswordException") {
         throw new DocumentParseError(
@@ -36,6 +38,11 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = defaultPdf
         );
       }
       throw new DocumentParseError(`not a readable PDF (${(error as Error).message})`, "corrupt_pdf");
+    }
+    // A document that opens after the time is up is closed at once, not read.
+    if (abandoned) {
+      void pdf.destroy().catch(() => {});
+      throw new DocumentParseError("abandoned", "parse_timeout");
     }
     if (pdf.numPages > limits.maxPages) {
       throw new DocumentParseError(
@@ -60,7 +67,8 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = defaultPdf
     ({ pages, title } = await Promise.race([reading, timedOut]));
   } finally {
     clearTimeout(timer);
-    // Stops pdf.js's work on a document that timed out, and frees it otherwise.
+    // Frees the document, and stops pdf.js's remaining work on one that timed out. pdf.js parses on
+    // this thread between awaits, so the limit bounds the wait, not a single synchronous step.
     void pdf?.destroy().catch(() => {});
   }
   const blocks = pages.flatMap((pageText, index) =>

@@ -82,6 +82,12 @@ export class ApiKeyStore {
     return row && { keyId: row.id, name: row.name, role: row.role };
   }
 
+  /** The caller of an active key by its id (for a signed-in session), or nothing once it is revoked. */
+  callerById(id: string): Caller | undefined {
+    const row = this.statements.byId.get(id);
+    return row && !row.revoked_at ? { keyId: row.id, name: row.name, role: row.role } : undefined;
+  }
+
   list(): ApiKeyRecord[] {
     return this.statements.list.all().map(toRecord);
   }

@@ -27,11 +27,11 @@ describe("DocumentEditor", () => {
     await editor.publish(withdrawn.docId, editorCaller);
     // As after a crash between the index write and the record, or on a new, empty index:
     await store.deleteDocument(kept.docId);
-    editorial.versions.markWithdrawn(withdrawn.docId, 1, "housing office");
+    editorial.versions.markWithdrawn(withdrawn.docId, 1, editorCaller);
 
-    expect(await editor.reconcile()).toEqual({ written: 1, removed: 1 });
+    expect(await editor.reconcile()).toEqual({ written: 1, removed: 1, failures: [] });
     expect([...(await store.listDocuments()).keys()]).toEqual([kept.docId]);
-    expect(await editor.reconcile()).toEqual({ written: 0, removed: 0 });
+    expect(await editor.reconcile()).toEqual({ written: 0, removed: 0, failures: [] });
   });
 
   it("leaves uploads alone when a folder is synced into the same index", async () => {
@@ -43,5 +43,35 @@ describe("DocumentEditor", () => {
     expect(summary).toMatchObject({ added: 1, removed: 0, failures: [] });
     expect([...(await store.listDocuments()).keys()].sort()).toEqual(["library/hours.md", uploaded.docId]);
     folder.cleanUp();
+  });
+
+  it("leaves uploads it never held alone (another replica's, in a shared index)", async () => {
+    const { editor } = editorial;
+    const elsewhere = editorialFor(store);
+    const theirs = await elsewhere.editor.upload(upload("# Parking\n\nPermits cost NT$ 1,200."), editorCaller);
+    await elsewhere.editor.publish(theirs.docId, editorCaller);
+    expect(await editor.reconcile()).toEqual({ written: 0, removed: 0, failures: [] });
+    expect(await store.getDocument(theirs.docId)).toBeDefined();
+  });
+
+  it("reports a document it cannot write and goes on with the others", async () => {
+    const { editor } = editorial;
+    const first = await editor.upload(upload("# Pets\n\nNo pets."), editorCaller);
+    const second = await editor.upload(upload("# Guests\n\nGuests leave by 10 pm."), editorCaller);
+    await editor.publish(first.docId, editorCaller);
+    await editor.publish(second.docId, editorCaller);
+    await store.deleteDocument(first.docId);
+    await store.deleteDocument(second.docId);
+    const replaceDocument = store.replaceDocument.bind(store);
+    store.replaceDocument = async (document, chunks, options) => {
+      if (document.docId === first.docId) throw new Error("disk full");
+      return replaceDocument(document, chunks, options);
+    };
+    expect(await editor.reconcile()).toEqual({
+      written: 1,
+      removed: 0,
+      failures: [{ docId: first.docId, reason: "disk full" }],
+    });
+    expect(await store.getDocument(second.docId)).toBeDefined();
   });
 });

@@ -6,7 +6,7 @@ import { buildDocumentRecords, hashContent } from "../../ingest/index-document.j
 import { parseUpload } from "../../ingest/parse-upload.js";
 import type { PdfLimits } from "../../ingest/parsers/pdf.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
-import { AppError, NotFoundError } from "../errors.js";
+import { AppError, NotFoundError, StoreUnavailableError } from "../errors.js";
 import {
   type ChunkRecord,
   type DocumentRecord,
@@ -14,9 +14,14 @@ import {
   type StoredDocument,
   UPLOADED_SOURCE,
 } from "../store/index-store.js";
-import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
-import type { Caller } from "./api-keys.js";
-import type { AuditEvent, DocumentVersion, DocumentVersionStore, VersionMetadata } from "./document-versions.js";
+import type {
+  Actor,
+  AuditEvent,
+  DocumentVersion,
+  DocumentVersionStore,
+  VersionMetadata,
+  VersionSummary,
+} from "./document-versions.js";
 
 /** Metadata an editor may give with an upload; what is left out comes from the file. */
 export interface UploadMetadata {
@@ -57,7 +62,7 @@ export interface DocumentSummary {
 export interface DocumentDetail {
   summary: DocumentSummary;
   /** Newest first; empty for a folder document. */
-  versions: Omit<DocumentVersion, "text" | "chunks">[];
+  versions: VersionSummary[];
   /** The version shown: the draft if there is one, else the published or latest one. */
   shownVersion?: number;
   text?: string;
@@ -75,64 +80,95 @@ export class FolderDocumentError extends AppError {
   }
 }
 
+/** Failures of a reconcile: one document that cannot be written does not stop the others. */
+export interface ReconcileSummary {
+  written: number;
+  removed: number;
+  failures: { docId: string; reason: string }[];
+}
+
 /**
  * The editors' workflow over uploaded documents: an upload or a replacement lands as a draft
  * version; publishing writes that version into the search index, where the published version
  * keeps answering until then. The version store is the record; the index is made to follow it.
+ * Changes to one document are made one at a time.
  */
 export class DocumentEditor {
+  private readonly pending = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly store: IndexStore,
     private readonly versions: DocumentVersionStore,
-    private readonly options: { pdfLimits: PdfLimits; embedder?: TextEmbedder; chunking?: ChunkingOptions },
+    private readonly options: {
+      pdfLimits: PdfLimits;
+      embedder?: TextEmbedder;
+      chunking?: ChunkingOptions;
+      /** An empty in-memory index, for trying questions on drafts. */
+      openScratchIndex: () => IndexStore;
+    },
   ) {}
 
   /** Parses and chunks a new document and keeps it as a draft. Nothing is stored if parsing fails. */
-  async upload(upload: Upload, caller: Caller): Promise<DocumentVersion> {
-    const docId = `uploads/${slugOf(upload.fileName, upload.metadata.title)}-${randomBytes(3).toString("hex")}`;
-    return this.addDraft(docId, upload, caller, "uploaded");
+  async upload(upload: Upload, actor: Actor): Promise<DocumentVersion> {
+    // 64 random bits: ids never collide in practice, and the store refuses one that was ever used.
+    const docId = `uploads/${slugOf(upload.fileName, upload.metadata.title)}-${randomBytes(8).toString("hex")}`;
+    return this.addDraft(docId, upload, actor, "uploaded");
   }
 
-  /** A new version of an uploaded document, as a draft; the published version keeps answering. */
-  async replace(docId: string, upload: Upload, caller: Caller): Promise<DocumentVersion> {
-    await this.requireUploaded(docId);
-    return this.addDraft(docId, upload, caller, "replaced");
+  /**
+   * A new version of an uploaded document, as a draft; the published version keeps answering.
+   * Metadata not given again is carried over from the latest version.
+   */
+  async replace(docId: string, upload: Upload, actor: Actor): Promise<DocumentVersion> {
+    return this.oneAtATime(docId, async () => {
+      const [latest] = await this.requireUploaded(docId);
+      const { format: _format, ...previous } = latest?.metadata ?? { format: undefined };
+      return this.addDraft(docId, { ...upload, metadata: { ...previous, ...upload.metadata } }, actor, "replaced");
+    });
   }
 
   /** Publishes the draft (or republishes the latest version of an unpublished document). */
-  async publish(docId: string, caller: Caller): Promise<DocumentVersion> {
-    const versions = await this.requireUploaded(docId);
-    const hasPublished = versions.some((version) => version.state === "published");
-    const target =
-      versions.find((version) => version.state === "draft") ??
-      (hasPublished ? undefined : versions.find((version) => version.state === "withdrawn"));
-    if (!target) {
-      throw new AppError("nothing_to_publish", 409, `"${docId}" has no new version to publish; upload one first.`);
-    }
-    await this.writeToIndex(target);
-    this.versions.markPublished(docId, target.version, caller.name);
-    return { ...target, state: "published" };
+  async publish(docId: string, actor: Actor): Promise<DocumentVersion> {
+    return this.oneAtATime(docId, async () => {
+      const versions = await this.requireUploaded(docId);
+      const hasPublished = versions.some((version) => version.state === "published");
+      const target =
+        versions.find((version) => version.state === "draft") ??
+        (hasPublished ? undefined : versions.find((version) => version.state === "withdrawn"));
+      if (!target) {
+        throw new AppError("nothing_to_publish", 409, `"${docId}" has no new version to publish; upload one first.`);
+      }
+      // Index first: if the record cannot be written after it, the next reconcile puts the index back.
+      await this.writeToIndex(target);
+      this.versions.markPublished(docId, target.version, target.state, actor);
+      return { ...target, state: "published" };
+    });
   }
 
   /** Takes the published version out of search and answers; its versions are kept. */
-  async unpublish(docId: string, caller: Caller): Promise<void> {
-    const versions = await this.requireUploaded(docId);
-    const published = versions.find((version) => version.state === "published");
-    if (!published) throw new AppError("not_published", 409, `"${docId}" is not published.`);
-    await this.store.deleteDocument(docId);
-    this.versions.markWithdrawn(docId, published.version, caller.name);
+  async unpublish(docId: string, actor: Actor): Promise<void> {
+    return this.oneAtATime(docId, async () => {
+      const versions = await this.requireUploaded(docId);
+      const published = versions.find((version) => version.state === "published");
+      if (!published) throw new AppError("not_published", 409, `"${docId}" is not published.`);
+      // Record first: if the index cannot be changed after it, the next reconcile takes the document out.
+      this.versions.markWithdrawn(docId, published.version, actor);
+      await this.store.deleteDocument(docId);
+    });
   }
 
-  async delete(docId: string, caller: Caller): Promise<void> {
-    await this.requireUploaded(docId);
-    await this.store.deleteDocument(docId);
-    this.versions.delete(docId, caller.name);
+  async delete(docId: string, actor: Actor): Promise<void> {
+    return this.oneAtATime(docId, async () => {
+      await this.requireUploaded(docId);
+      this.versions.delete(docId, actor);
+      await this.store.deleteDocument(docId);
+    });
   }
 
   /** Uploaded and folder documents, sorted by id. */
   async list(): Promise<DocumentSummary[]> {
-    const uploaded = this.versions.docIds().flatMap((docId) => {
-      const summary = summarizeUpload(this.versions.versions(docId));
+    const uploaded = [...this.versions.summaries().values()].flatMap((versions) => {
+      const summary = summarizeUpload(versions);
       return summary ? [summary] : [];
     });
     const fromFolders = [...(await this.store.listDocuments()).values()]
@@ -163,53 +199,89 @@ export class DocumentEditor {
     }
     const stored = await this.store.getDocument(docId);
     if (!stored || stored.document.sourceRoot === UPLOADED_SOURCE) throw documentNotFound(docId);
+    if (versionNumber !== undefined) {
+      throw new NotFoundError(`"${docId}" comes from the knowledge folder, which keeps no versions.`);
+    }
     return { summary: summarizeFolderDocument(stored.document), versions: [], chunks: stored.chunks, audit: [] };
   }
 
   /**
-   * An in-memory index of the draft versions alone, as if they were published: editors try
-   * questions on it beside the live answers before publishing. The caller closes it.
+   * An in-memory index in which the drafts are published, for trying a question on them before
+   * publishing: it holds the drafts and the published documents the question finds, so that the
+   * answer and its confidence are close to what students would get. The caller closes it.
    */
-  async draftIndex(): Promise<IndexStore> {
-    const drafts = new SqliteIndexStore(":memory:");
-    for (const docId of this.versions.docIds()) {
-      const draft = this.versions.versions(docId).find((version) => version.state === "draft");
-      if (draft) await drafts.replaceDocument(indexRecordOf(draft), draft.chunks);
+  async previewIndex(queryTerms: string[]): Promise<IndexStore> {
+    const preview = this.options.openScratchIndex();
+    const drafts = this.versions.inState("draft");
+    for (const draft of drafts) await preview.replaceDocument(indexRecordOf(draft), draft.chunks);
+    const replaced = new Set(drafts.map((draft) => draft.docId));
+    const hits = await this.store.searchChunks({ terms: queryTerms, limit: PREVIEW_NEIGHBOURS });
+    for (const docId of new Set(hits.map((hit) => hit.document.docId))) {
+      if (replaced.has(docId)) continue;
+      const stored = await this.store.getDocument(docId);
+      if (stored?.document.status === "published") {
+        await preview.replaceDocument({ ...stored.document, text: "" }, stored.chunks);
+      }
     }
-    return drafts;
+    return preview;
   }
 
   /**
-   * Makes the index hold exactly the published uploads: after a crash between the two writes, or
-   * for a new index (another Qdrant collection). Run at start, after the folder sync.
+   * Makes the index hold exactly the published uploads of this editorial file: after a crash
+   * between the two writes, or for a new index (another Qdrant collection). Uploads this file never
+   * held (another replica's, in a shared index) are left alone. Run at start, after the folder sync.
    */
-  async reconcile(): Promise<{ written: number; removed: number }> {
+  async reconcile(): Promise<ReconcileSummary> {
+    const summary: ReconcileSummary = { written: 0, removed: 0, failures: [] };
     const stored = await this.store.listDocuments();
-    const published = this.versions.publishedVersions();
-    let written = 0;
+    const published = this.versions.inState("published");
+    const attempt = async (docId: string, change: () => Promise<void>) => {
+      try {
+        await change();
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) throw error;
+        summary.failures.push({ docId, reason: (error as Error).message });
+      }
+    };
     for (const version of published) {
       if (stored.get(version.docId)?.contentHash === version.contentHash) continue;
-      await this.writeToIndex(version);
-      written++;
+      await attempt(version.docId, async () => {
+        await this.writeToIndex(version);
+        summary.written++;
+      });
     }
     const publishedIds = new Set(published.map((version) => version.docId));
-    let removed = 0;
     for (const [docId, document] of stored) {
-      if (document.sourceRoot === UPLOADED_SOURCE && !publishedIds.has(docId)) {
+      if (document.sourceRoot !== UPLOADED_SOURCE || publishedIds.has(docId) || !this.versions.knows(docId)) continue;
+      await attempt(docId, async () => {
         await this.store.deleteDocument(docId);
-        removed++;
-      }
+        summary.removed++;
+      });
     }
-    return { written, removed };
+    return summary;
+  }
+
+  /** Runs changes to one document one after another, so that two requests never interleave. */
+  private async oneAtATime<T>(docId: string, change: () => Promise<T>): Promise<T> {
+    const previous = this.pending.get(docId) ?? Promise.resolve();
+    const current = previous.catch(() => {}).then(change);
+    this.pending.set(docId, current);
+    try {
+      return await current;
+    } finally {
+      if (this.pending.get(docId) === current) this.pending.delete(docId);
+    }
   }
 
   private async addDraft(
     docId: string,
     upload: Upload,
-    caller: Caller,
+    actor: Actor,
     action: "uploaded" | "replaced",
   ): Promise<DocumentVersion> {
     const chunking = this.options.chunking ?? defaultChunkingOptions;
+    const fileHash = hashContent(upload.bytes, chunking);
+    const byteSize = upload.bytes.length;
     const parsed = await parseUpload(upload.fileName, upload.bytes, this.options.pdfLimits);
     const given = upload.metadata;
     const metadata: VersionMetadata = {
@@ -222,10 +294,7 @@ export class DocumentEditor {
       format: parsed.format,
     };
     // The hash covers the metadata too: a new title is a change to publish.
-    const contentHash = createHash("sha256")
-      .update(hashContent(upload.bytes, chunking))
-      .update(JSON.stringify(metadata))
-      .digest("hex");
+    const contentHash = createHash("sha256").update(fileHash).update(JSON.stringify(metadata)).digest("hex");
     const { document, chunks } = buildDocumentRecords(
       { ...parsed, ...metadata },
       { docId, sourceRoot: UPLOADED_SOURCE, contentHash },
@@ -234,15 +303,15 @@ export class DocumentEditor {
     return this.versions.addDraft(
       {
         docId,
-        metadata,
+        metadata: { ...metadata, url: document.url },
         sourceName: path.basename(upload.fileName),
-        byteSize: upload.bytes.length,
+        byteSize,
         text: document.text,
         chunks,
         contentHash,
-        createdBy: caller.name,
       },
       action,
+      actor,
     );
   }
 
@@ -262,6 +331,9 @@ export class DocumentEditor {
   }
 }
 
+/** How many passages of the live index the draft preview brings along, with their documents. */
+const PREVIEW_NEIGHBOURS = 20;
+
 /** A version as the index stores it: published, from uploads. */
 function indexRecordOf(version: DocumentVersion): DocumentRecord {
   return {
@@ -278,7 +350,7 @@ function documentNotFound(docId: string): NotFoundError {
   return new NotFoundError(`No document "${docId}".`);
 }
 
-function summarizeUpload(versions: DocumentVersion[]): DocumentSummary | undefined {
+function summarizeUpload(versions: VersionSummary[]): DocumentSummary | undefined {
   const latest = versions[0];
   if (!latest) return undefined;
   const published = versions.find((version) => version.state === "published");

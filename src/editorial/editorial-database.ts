@@ -38,6 +38,7 @@ const SCHEMA = `
     action TEXT NOT NULL,
     version INTEGER,
     actor TEXT NOT NULL,
+    actor_key_id TEXT NOT NULL,
     at TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS audit_events_by_document ON audit_events (doc_id, id);

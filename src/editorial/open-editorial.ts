@@ -1,6 +1,7 @@
 import type { PdfLimits } from "../../ingest/parsers/pdf.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
 import type { IndexStore } from "../store/index-store.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { ApiKeyStore } from "./api-keys.js";
 import { DocumentEditor } from "./document-editor.js";
 import { DocumentVersionStore } from "./document-versions.js";
@@ -24,7 +25,10 @@ export function openEditorial(
   return {
     keys: new ApiKeyStore(database),
     versions,
-    editor: new DocumentEditor(store, versions, options),
+    editor: new DocumentEditor(store, versions, {
+      ...options,
+      openScratchIndex: () => new SqliteIndexStore(":memory:"),
+    }),
     close: () => database.close(),
   };
 }

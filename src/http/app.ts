@@ -6,13 +6,20 @@ import type { Persona } from "../config.js";
 import type { ConversationMemory } from "../conversation/conversation-memory.js";
 import type { ApiKeyStore } from "../editorial/api-keys.js";
 import type { DocumentEditor } from "../editorial/document-editor.js";
-import { AppError, MethodNotAllowedError, NotFoundError, NotReadyError, PayloadTooLargeError } from "../errors.js";
+import {
+  AppError,
+  FileTooLargeError,
+  MethodNotAllowedError,
+  NotFoundError,
+  NotReadyError,
+  PayloadTooLargeError,
+} from "../errors.js";
 import type { GenerationSettings } from "../generation/generate-answer.js";
 import type { IndexStore } from "../store/index-store.js";
 import { authorize } from "./authorize.js";
 import { registerEditorPage } from "./editor-page/editor-routes.js";
 import { registerAnswerRoute } from "./routes/answer-route.js";
-import { FileTooLargeError, registerDocumentsRoutes } from "./routes/documents-routes.js";
+import { registerDocumentsRoutes } from "./routes/documents-routes.js";
 import { registerDraftsRoute } from "./routes/drafts-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerKeysRoutes } from "./routes/keys-routes.js";
@@ -132,6 +139,11 @@ export function createApp(dependencies: AppDependencies): App {
     if (error instanceof HTTPException && error.status === 415) {
       const message = "The body must be JSON: send it with the header Content-Type: application/json.";
       return context.json({ error: { code: "unsupported_media_type", message } }, 415);
+    }
+    if (error instanceof HTTPException && error.status === 403) {
+      // hono/csrf: a form posted from another site to the editors' page.
+      const message = "Form posts from another site are refused: use the editors' page on this server.";
+      return context.json({ error: { code: "forbidden", message } }, 403);
     }
     if (error instanceof HTTPException && error.status < 500) {
       const code = /json/i.test(error.message) ? "invalid_json" : "invalid_request";

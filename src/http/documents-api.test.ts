@@ -68,15 +68,17 @@ describe("documents API", () => {
       (document: { doc_id: string }) => document.doc_id,
     );
 
-  beforeAll(async () => {
+  beforeAll(() => {
     folder.write(
       "knowledge/library/hours.md",
       "---\ntitle: Library hours\ncollection: library\n---\n# Library hours\n\nThe main library opens at 8 am on weekdays.\n",
     );
-    store = new SqliteIndexStore(`${folder.root}/data/index.sqlite`);
-    await syncFolder(store, `${folder.root}/knowledge`);
   });
-  beforeEach(() => {
+  // A fresh index and editorial file per test: no test sees another's uploads.
+  beforeEach(async () => {
+    await store?.close();
+    store = new SqliteIndexStore(":memory:");
+    await syncFolder(store, `${folder.root}/knowledge`);
     editorial = editorialFor(store, { maxUploadBytes: 200_000, pdfLimits: { maxPages: 3, timeoutMs: 10_000 } });
     for (const role of ["reader", "editor", "admin"] as const) {
       keyFor[role] = editorial.keys.create({ name: `${role} office`, role, createdBy: "test" }).key;
@@ -84,7 +86,6 @@ describe("documents API", () => {
     app = editorialApp(store, editorial);
   });
   afterAll(async () => {
-    // Uploads of one test must not answer in the next: each test's documents are removed from the index.
     await store.close();
     folder.cleanUp();
   });
@@ -94,7 +95,7 @@ describe("documents API", () => {
     expect(response.status).toBe(201);
     const created = await readJson(response);
     const docId: string = created.document.doc_id;
-    expect(docId).toMatch(/^uploads\/quiet-hours-[0-9a-f]{6}$/);
+    expect(docId).toMatch(/^uploads\/quiet-hours-[0-9a-f]{16}$/);
     expect(response.headers.get("location")).toBe(documentPath(docId));
     expect(created.document).toMatchObject({
       status: "draft",
@@ -348,5 +349,101 @@ describe("documents API", () => {
     const answered = await question({ authorization: `Bearer ${keyFor.reader}` });
     expect(answered.status).toBe(200);
     expect((await readJson(answered)).citations[0].doc_id).toBe("library/hours.md");
+  });
+
+  it("keeps a PDF's size and tells two PDFs apart; a new version keeps the metadata not given again", async () => {
+    const first = await makePdf(["Parking permits cost NT$ 1,200 per semester."], "Parking");
+    const created = await readJson(
+      await upload("parking.pdf", first, { collection: "transport", tags: "parking", url: "https://example.edu/p" }),
+    );
+    const docId = created.document.doc_id;
+    expect(created.versions[0].byte_size).toBe(first.length);
+    await send("POST", documentPath(docId, "/publish"), "editor");
+    const second = await makePdf(["Parking permits cost NT$ 1,500 per semester."], "Parking");
+    const replaced = await readJson(await upload("parking.pdf", second, {}, "editor", "PUT", documentPath(docId)));
+    expect(replaced.document).toMatchObject({
+      collection: "transport",
+      tags: ["parking"],
+      url: "https://example.edu/p",
+    });
+    const [v2, v1] = editorial.versions.versions(docId);
+    expect(v2?.contentHash).not.toBe(v1?.contentHash);
+    expect(v2?.byteSize).toBe(second.length);
+  });
+
+  it("drops a link that is not http(s), so that it can never run as a script", async () => {
+    const response = await upload("trap.md", "---\nurl: javascript:alert(1)\n---\n# Trap\n\nSome text here.");
+    expect((await readJson(response)).document.url).toBeUndefined();
+  });
+
+  it("records the key id with the name in the audit trail", async () => {
+    const docId = (await readJson(await upload("quiet.md", DORM_RULES_V1))).document.doc_id;
+    const [editorKey] = editorial.keys.list().filter((record) => record.role === "editor");
+    expect(editorial.versions.auditTrail(docId)).toEqual([
+      expect.objectContaining({ action: "uploaded", actor: "editor office", actorKeyId: editorKey?.id }),
+    ]);
+  });
+
+  it("serialises changes to one document: a publish and a delete at once leave it deleted everywhere", async () => {
+    const docId = (await readJson(await upload("quiet.md", DORM_RULES_V1))).document.doc_id;
+    const [published, deleted] = await Promise.all([
+      send("POST", documentPath(docId, "/publish"), "editor"),
+      send("DELETE", documentPath(docId), "editor"),
+    ]);
+    expect([published.status, deleted.status]).toEqual([200, 204]);
+    expect(editorial.versions.versions(docId)).toEqual([]);
+    expect(await store.getDocument(docId)).toBeUndefined();
+  });
+
+  it("refuses malformed or mistyped requests with the documented errors", async () => {
+    const json = { "content-type": "application/json" };
+    const brokenJson = await send("POST", "/v1/documents", "editor", '{"title":"x","text":"hello', json);
+    expect([brokenJson.status, (await readJson(brokenJson)).error.code]).toEqual([400, "invalid_json"]);
+    const brokenKey = await send("POST", "/v1/keys", "admin", '{"name":', json);
+    expect([brokenKey.status, (await readJson(brokenKey)).error.code]).toEqual([400, "invalid_json"]);
+    const formKey = new FormData();
+    formKey.append("name", "x");
+    const keyAsForm = await send("POST", "/v1/keys", "admin", formKey);
+    expect([keyAsForm.status, (await readJson(keyAsForm)).error.code]).toEqual([415, "unsupported_media_type"]);
+
+    const twoFiles = new FormData();
+    twoFiles.append("file", new File(["# A\n\nText a."], "a.md"));
+    twoFiles.append("file", new File(["# B\n\nText b."], "b.md"));
+    expect((await readJson(await send("POST", "/v1/documents", "editor", twoFiles))).error.message).toContain(
+      "one file per request",
+    );
+    const misspelt = await readJson(await upload("quiet.md", DORM_RULES_V1, { colection: "housing" }));
+    expect(misspelt.error).toMatchObject({ code: "invalid_request", message: expect.stringContaining("colection") });
+    const badDate = await readJson(await upload("quiet.md", DORM_RULES_V1, { effective_date: "tomorrow" }));
+    expect(badDate.error.message).toContain("YYYY-MM-DD");
+    const bigJson = await send(
+      "POST",
+      "/v1/documents",
+      "editor",
+      JSON.stringify({ title: "Big", text: "x".repeat(250_000) }),
+      json,
+    );
+    expect([bigJson.status, (await readJson(bigJson)).error.code]).toEqual([413, "file_too_large"]);
+    expect(await listIds()).toEqual(["library/hours.md"]);
+
+    for (const [method, path, allow] of [
+      ["DELETE", "/v1/documents", "GET, POST"],
+      ["PATCH", documentPath("library/hours.md"), "GET, PUT, DELETE"],
+      ["PUT", "/v1/keys", "GET, POST"],
+    ] as const) {
+      const response = await send(method, path, "admin");
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe(allow);
+    }
+    expect((await send("GET", `${documentPath("library/hours.md")}?version=2`, "editor")).status).toBe(404);
+  });
+
+  it("documents the editors' API in /openapi.json", async () => {
+    const spec = await readJson(await app.request("/openapi.json"));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(["/v1/documents", "/v1/documents/{id}", "/v1/documents/{id}/publish", "/v1/keys/{id}"]),
+    );
+    expect(spec.paths["/v1/keys/{id}"].delete.parameters[0]).toMatchObject({ name: "id", in: "path" });
+    expect(spec.components.securitySchemes.apiKeyHeader).toMatchObject({ in: "header", name: "X-API-Key" });
   });
 });

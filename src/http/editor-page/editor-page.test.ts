@@ -21,6 +21,7 @@ describe("editors' page in a real browser", () => {
   let page: Page;
   let baseUrl: string;
   let editorKey: string;
+  let editorial: ReturnType<typeof editorialFor>;
   let closeServer: () => void;
 
   beforeAll(async () => {
@@ -41,7 +42,7 @@ describe("editors' page in a real browser", () => {
     );
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);
-    const editorial = editorialFor(store);
+    editorial = editorialFor(store);
     editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
     const app = editorialApp(store, editorial);
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
@@ -122,10 +123,24 @@ describe("editors' page in a real browser", () => {
   });
 
   it("refuses a form post from another origin", async () => {
-    const response = await fetch(`${baseUrl}/editor/logout`, {
-      method: "POST",
-      headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
-    });
-    expect(response.status).toBe(403);
+    for (const path of ["/editor/logout", "/editor/upload", "/editor/documents/x/publish"]) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method: "POST",
+        headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+    }
+  });
+
+  it("keeps a session id in the cookie, never the key, and ends the session when the key is revoked", async () => {
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name === "grounded_faq_editor_session");
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/editor" });
+    expect(session?.value).not.toContain(editorKey);
+    const [record] = editorial.keys.list().filter((key) => key.role === "editor");
+    editorial.keys.revoke(record?.id ?? "");
+    await page.goto(`${baseUrl}/editor`);
+    await page.getByRole("heading", { name: "Sign in with an API key" }).waitFor();
   });
 });

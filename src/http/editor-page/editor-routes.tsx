@@ -1,17 +1,45 @@
+import { randomBytes } from "node:crypto";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { answerQuestion } from "../../answering/answer-question.js";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
-import { AppError, InvalidRequestError } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
+import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app.js";
-import { FileTooLargeError } from "../routes/documents-routes.js";
+import { readUpload } from "../read-upload.js";
 import { DocumentListView, DocumentView, documentPage, ErrorView, LoginView, TryQuestionView } from "./editor-views.js";
 
-/** Holds the editor's API key: HttpOnly (no script reads it) and SameSite=Strict (no other site sends it). */
-const KEY_COOKIE = "grounded_faq_editor_key";
+/** Holds a session id, never the key: HttpOnly (no script reads it), SameSite=Strict (no other site sends it). */
+const SESSION_COOKIE = "grounded_faq_editor_session";
+const SESSION_SECONDS = 8 * 60 * 60;
+
+/**
+ * Signed-in editors by session id. In memory: a restart signs everyone out, and a revoked key
+ * ends its sessions at once because the key is checked at every request.
+ */
+class EditorSessions {
+  private readonly byId = new Map<string, { keyId: string; expiresAt: number }>();
+
+  open(keyId: string): string {
+    const now = Date.now();
+    for (const [id, session] of this.byId) if (session.expiresAt < now) this.byId.delete(id);
+    const id = randomBytes(32).toString("base64url");
+    this.byId.set(id, { keyId, expiresAt: now + SESSION_SECONDS * 1000 });
+    return id;
+  }
+
+  keyOf(id: string | undefined): string | undefined {
+    const session = id === undefined ? undefined : this.byId.get(id);
+    return session && session.expiresAt > Date.now() ? session.keyId : undefined;
+  }
+
+  close(id: string | undefined): void {
+    if (id !== undefined) this.byId.delete(id);
+  }
+}
 
 /**
  * The editors' page: server-rendered, no front-end build. It signs in with an API key kept in a
@@ -20,9 +48,10 @@ const KEY_COOKIE = "grounded_faq_editor_key";
  */
 export function registerEditorPage(app: OpenAPIHono, { editorial, store, answering }: AppDependencies): void {
   const { keys, editor } = editorial;
+  const sessions = new EditorSessions();
   const signedIn = (context: Context): Caller | undefined => {
-    const key = getCookie(context, KEY_COOKIE);
-    const caller = key ? keys.verify(key) : undefined;
+    const keyId = sessions.keyOf(getCookie(context, SESSION_COOKIE));
+    const caller = keyId === undefined ? undefined : keys.callerById(keyId);
     return caller && roleAllows(caller.role, "editor") ? caller : undefined;
   };
   /** The signed-in editor, or a sign-in page instead of the requested one. */
@@ -86,18 +115,20 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
         : "That key is unknown or has been revoked.";
       return context.html(<LoginView error={error} />, caller ? 403 : 401);
     }
-    setCookie(context, KEY_COOKIE, key, {
+    const https = new URL(context.req.url).protocol === "https:" || context.req.header("x-forwarded-proto") === "https";
+    setCookie(context, SESSION_COOKIE, sessions.open(caller.keyId), {
       httpOnly: true,
       sameSite: "Strict",
       path: "/editor",
-      secure: new URL(context.req.url).protocol === "https:",
-      maxAge: 8 * 60 * 60,
+      secure: https,
+      maxAge: SESSION_SECONDS,
     });
     return context.redirect("/editor", 303);
   });
 
   app.post("/editor/logout", (context) => {
-    deleteCookie(context, KEY_COOKIE, { path: "/editor" });
+    sessions.close(getCookie(context, SESSION_COOKIE));
+    deleteCookie(context, SESSION_COOKIE, { path: "/editor" });
     return context.redirect("/editor", 303);
   });
 
@@ -105,19 +136,7 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
   app.post(
     "/editor/upload",
     withEditor(async (context, caller) => {
-      const form = await context.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File)) throw new InvalidRequestError("file: choose a file to upload.");
-      if (file.size > editorial.maxUploadBytes) throw new FileTooLargeError(editorial.maxUploadBytes);
-      const collection =
-        typeof form.collection === "string" && form.collection.trim() ? form.collection.trim() : undefined;
-      if (collection !== undefined && !/^[\w-]{1,100}$/.test(collection)) {
-        throw new InvalidRequestError("collection: use 1–100 letters, digits, `_` or `-`.");
-      }
-      const version = await editor.upload(
-        { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), metadata: { collection } },
-        caller,
-      );
+      const version = await editor.upload(await readUpload(context, editorial.maxUploadBytes), caller);
       return context.json({ doc_id: version.docId, version: version.version }, 201);
     }),
   );
@@ -127,7 +146,7 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
     withEditor(async (context, caller) => {
       const question = context.req.query("question")?.trim().slice(0, MAX_QUESTION_CHARS);
       if (!question) return context.html(<TryQuestionView signedInAs={caller.name} />);
-      const drafts = await editor.draftIndex();
+      const drafts = await editor.previewIndex(analyzeQuery(question));
       try {
         const [published, fromDrafts] = await Promise.all([
           answerQuestion(store, { question }, answering),
@@ -173,23 +192,12 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
           return context.redirect(`/editor?notice=${encodeURIComponent(`Deleted ${docId}.`)}`, 303);
         }
         default: {
-          const form = await context.req.parseBody();
-          const file = form.file;
           return afterAction(
             context,
             caller,
             docId,
-            async () => {
-              if (!(file instanceof File) || file.size === 0)
-                throw new InvalidRequestError("Choose the new version's file.");
-              if (file.size > editorial.maxUploadBytes) throw new FileTooLargeError(editorial.maxUploadBytes);
-              await editor.replace(
-                docId,
-                { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), metadata: {} },
-                caller,
-              );
-            },
-            "New version uploaded as a draft; the published version keeps answering until you publish it.",
+            async () => editor.replace(docId, await readUpload(context, editorial.maxUploadBytes), caller),
+            "New version uploaded as a draft: students get the published version, if any, until you publish this one.",
           );
         }
       }

@@ -166,7 +166,7 @@ export function DocumentView(props: { detail: DocumentDetail; signedInAs: string
         <span class={`status-${summary.status}`} id="document-status">
           {summary.status}
         </span>
-        {summary.url ? (
+        {summary.url && /^https?:\/\//i.test(summary.url) ? (
           <>
             {" · "}
             <a href={summary.url}>{summary.url}</a>
@@ -271,7 +271,7 @@ export function TryQuestionView(props: {
       {props.published && props.drafts ? (
         <div class="side-by-side">
           <AnswerPanel heading="Published (what students get now)" id="published-answer" answer={props.published} />
-          <AnswerPanel heading="Drafts only (if published)" id="draft-answer" answer={props.drafts} />
+          <AnswerPanel heading="With the drafts published" id="draft-answer" answer={props.drafts} />
         </div>
       ) : null}
     </Page>

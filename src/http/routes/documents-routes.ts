@@ -1,27 +1,20 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import type { DocumentDetail, DocumentSummary, Upload } from "../../editorial/document-editor.js";
-import { AppError, InvalidRequestError, UnsupportedDocumentError } from "../../errors.js";
+import { MethodNotAllowedError } from "../../errors.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
+import { readUpload } from "../read-upload.js";
 import {
   documentDetailSchema,
-  documentFormSchema,
   documentListQuerySchema,
   documentListSchema,
   documentQuerySchema,
   documentTextSchema,
 } from "./editorial-schemas.js";
-import { apiErrorResponses, parseInput } from "./shared.js";
+import { keyErrorResponses, parseInput } from "./shared.js";
 
 /** Document ids hold `/` (`registrar/add-drop.md`): sent as is or percent-encoded. */
 const DOCUMENT_PATH = "/v1/documents/:id{.+}";
-
-export class FileTooLargeError extends AppError {
-  constructor(maxBytes: number) {
-    super("file_too_large", 413, `The file is larger than ${formatMegabytes(maxBytes)}; the limit is MAX_UPLOAD_MB.`);
-  }
-}
 
 export function registerDocumentsRoutes(app: OpenAPIHono, { editorial }: AppDependencies): void {
   const { keys, editor } = editorial;
@@ -78,51 +71,14 @@ export function registerDocumentsRoutes(app: OpenAPIHono, { editorial }: AppDepe
     return context.body(null, 204);
   });
 
+  app.on(["PUT", "PATCH", "DELETE"], "/v1/documents", (context) => {
+    throw new MethodNotAllowedError(context.req.method, context.req.path, ["GET", "POST"]);
+  });
+  // POST is taken by /publish and /unpublish under the same pattern.
+  app.patch(DOCUMENT_PATH, (context) => {
+    throw new MethodNotAllowedError(context.req.method, context.req.path, ["GET", "PUT", "DELETE"]);
+  });
   documentOpenApi(app);
-}
-
-/** A multipart `file` with metadata fields, or JSON `{ title, text, … }`. */
-async function readUpload(context: Context, maxBytes: number): Promise<Upload> {
-  const contentType = context.req.header("content-type") ?? "";
-  if (/^application\/json\b/i.test(contentType)) {
-    const body = parseInput(documentTextSchema, await context.req.json());
-    return {
-      fileName: `${body.title}.md`,
-      bytes: new TextEncoder().encode(body.text),
-      metadata: toMetadata(body),
-    };
-  }
-  if (!/^multipart\/form-data\b/i.test(contentType)) {
-    throw new UnsupportedDocumentError(
-      "Send the document as multipart/form-data with a `file` field, or as JSON { title, text }.",
-      "unsupported_media_type",
-    );
-  }
-  const form = await context.req.parseBody();
-  const file = form.file;
-  if (!(file instanceof File)) throw new InvalidRequestError("file: attach the document as the `file` field.");
-  if (file.size > maxBytes) throw new FileTooLargeError(maxBytes);
-  const fields = Object.fromEntries(Object.entries(form).filter(([, value]) => typeof value === "string"));
-  const metadata = parseInput(documentFormSchema, fields);
-  return {
-    fileName: file.name || "upload",
-    bytes: new Uint8Array(await file.arrayBuffer()),
-    metadata: toMetadata(metadata),
-  };
-}
-
-function toMetadata(fields: {
-  title?: string;
-  url?: string;
-  collection?: string;
-  tags?: string[];
-  lang?: string;
-  effective_date?: string;
-}): Upload["metadata"] {
-  const { effective_date, ...rest } = fields;
-  return Object.fromEntries(
-    Object.entries({ ...rest, effectiveDate: effective_date }).filter(([, value]) => value !== undefined),
-  );
 }
 
 function toSummaryBody(summary: DocumentSummary) {
@@ -168,19 +124,9 @@ export function toDetailBody(detail: DocumentDetail) {
   };
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-}
-
-export const editorErrors = {
-  400: apiErrorResponses[400],
-  401: { description: "unauthorized: no API key, or an unknown or revoked one" },
-  403: { description: "forbidden: the key's role is not editor or admin" },
-} as const;
-
 /** The documents API in the OpenAPI document; the handlers above take ids with `/`, which the OpenAPI router cannot. */
 function documentOpenApi(app: OpenAPIHono): void {
-  const security = [{ apiKey: [] }];
+  const security: Record<string, string[]>[] = [{ apiKey: [] }, { apiKeyHeader: [] }];
   const json = <T>(schema: T) => ({ "application/json": { schema } });
   const idParameter = {
     name: "id",
@@ -193,6 +139,12 @@ function documentOpenApi(app: OpenAPIHono): void {
     type: "http",
     scheme: "bearer",
     description: "An API key from `npm run keys -- create` or POST /v1/keys.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKeyHeader", {
+    type: "apiKey",
+    in: "header",
+    name: "X-API-Key",
+    description: "The same key, in a header of its own.",
   });
   const detail = {
     description: "The document, its versions, the shown version's chunks and the audit trail",
@@ -225,7 +177,7 @@ function documentOpenApi(app: OpenAPIHono): void {
     },
   };
   const uploadErrors = {
-    ...editorErrors,
+    ...keyErrorResponses,
     413: { description: "file_too_large (MAX_UPLOAD_MB)" },
     415: { description: "unsupported_file_type, file_type_mismatch or unsupported_media_type" },
     422: {
@@ -246,7 +198,10 @@ function documentOpenApi(app: OpenAPIHono): void {
       path: "/v1/documents",
       summary: "List uploaded and folder documents",
       request: { query: documentListQuerySchema },
-      responses: { 200: { description: "A page of documents", content: json(documentListSchema) }, ...editorErrors },
+      responses: {
+        200: { description: "A page of documents", content: json(documentListSchema) },
+        ...keyErrorResponses,
+      },
     },
     {
       method: "get",
@@ -254,7 +209,7 @@ function documentOpenApi(app: OpenAPIHono): void {
       summary: "A document with its versions, chunks and audit trail",
       request: { query: documentQuerySchema },
       parameters: [idParameter],
-      responses: { 200: detail, 404: { description: "not_found" }, ...editorErrors },
+      responses: { 200: detail, 404: { description: "not_found" }, ...keyErrorResponses },
     },
     {
       method: "put",
@@ -262,7 +217,12 @@ function documentOpenApi(app: OpenAPIHono): void {
       summary: "Upload a new version as a draft; the published one keeps answering",
       request: { body: uploadBody },
       parameters: [idParameter],
-      responses: { 200: detail, 409: { description: "folder_document" }, ...uploadErrors },
+      responses: {
+        200: detail,
+        404: { description: "not_found" },
+        409: { description: "folder_document" },
+        ...uploadErrors,
+      },
     },
     {
       method: "delete",
@@ -273,7 +233,7 @@ function documentOpenApi(app: OpenAPIHono): void {
         204: { description: "Deleted" },
         404: { description: "not_found" },
         409: { description: "folder_document" },
-        ...editorErrors,
+        ...keyErrorResponses,
       },
     },
     {
@@ -281,14 +241,24 @@ function documentOpenApi(app: OpenAPIHono): void {
       path: "/v1/documents/{id}/publish",
       summary: "Publish the draft version: from now on it is searched and cited",
       parameters: [idParameter],
-      responses: { 200: detail, 409: { description: "nothing_to_publish or folder_document" }, ...editorErrors },
+      responses: {
+        200: detail,
+        404: { description: "not_found" },
+        409: { description: "nothing_to_publish, folder_document or document_changed" },
+        ...keyErrorResponses,
+      },
     },
     {
       method: "post",
       path: "/v1/documents/{id}/unpublish",
       summary: "Take the published version out of search and answers",
       parameters: [idParameter],
-      responses: { 200: detail, 409: { description: "not_published or folder_document" }, ...editorErrors },
+      responses: {
+        200: detail,
+        404: { description: "not_found" },
+        409: { description: "not_published, folder_document or document_changed" },
+        ...keyErrorResponses,
+      },
     },
   ] as const;
   for (const route of routes) {

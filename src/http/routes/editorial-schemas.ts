@@ -14,7 +14,7 @@ const metadataFields = {
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "use a language tag such as zh-Hant or en")
     .optional(),
-  effective_date: z.iso.date().optional().openapi({ example: "2026-08-01" }),
+  effective_date: z.iso.date({ message: "use a date as YYYY-MM-DD" }).optional().openapi({ example: "2026-08-01" }),
 };
 
 const tagsField = z.array(z.string().trim().min(1).max(50)).max(30);
@@ -30,7 +30,7 @@ export const documentTextSchema = z
   .openapi("DocumentText");
 
 /** The same metadata as form fields next to a multipart `file`; tags are comma-separated there. */
-export const documentFormSchema = z.object({
+export const documentFormSchema = z.strictObject({
   ...metadataFields,
   tags: z
     .string()

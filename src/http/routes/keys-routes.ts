@@ -1,17 +1,16 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiKeyRecord } from "../../editorial/api-keys.js";
-import { NotFoundError } from "../../errors.js";
+import { MethodNotAllowedError, NotFoundError } from "../../errors.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
-import { editorErrors } from "./documents-routes.js";
 import { apiKeySchema, newKeySchema } from "./editorial-schemas.js";
-import { parseInput } from "./shared.js";
+import { keyErrorResponses, parseInput, readJsonBody } from "./shared.js";
 
 /** Admins create, list and revoke API keys; the key itself is shown once, at creation. */
 export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: AppDependencies): void {
   app.post("/v1/keys", async (context) => {
     const caller = authorize(context, keys, "admin");
-    const input = parseInput(newKeySchema, await context.req.json());
+    const input = parseInput(newKeySchema, await readJsonBody(context));
     const { key, record } = keys.create({ ...input, createdBy: caller.name });
     return context.json({ key, ...toKeyBody(record) }, 201);
   });
@@ -28,9 +27,22 @@ export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: Ap
     return context.json(toKeyBody(revoked));
   });
 
-  const security = [{ apiKey: [] }];
+  for (const [path, allowed] of [
+    ["/v1/keys", ["GET", "POST"]],
+    ["/v1/keys/:id", ["DELETE"]],
+  ] as const) {
+    app.on(
+      ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => !(allowed as readonly string[]).includes(method)),
+      path,
+      (context) => {
+        throw new MethodNotAllowedError(context.req.method, context.req.path, [...allowed]);
+      },
+    );
+  }
+
+  const security: Record<string, string[]>[] = [{ apiKey: [] }, { apiKeyHeader: [] }];
   const json = <T>(schema: T) => ({ "application/json": { schema } });
-  const adminErrors = { ...editorErrors, 403: { description: "forbidden: the key's role is not admin" } };
+  const adminErrors = { ...keyErrorResponses, 403: { description: "forbidden: the key's role is not admin" } };
   app.openAPIRegistry.registerPath({
     method: "post",
     path: "/v1/keys",
@@ -58,6 +70,7 @@ export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: Ap
     method: "delete",
     path: "/v1/keys/{id}",
     summary: "Revoke an API key",
+    parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
     tags: ["keys"],
     security,
     responses: {

@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { answerQuestion, type QuestionRequest } from "../../answering/answer-question.js";
-import { InvalidRequestError, UnknownCollectionError } from "../../errors.js";
+import { AppError, InvalidJsonError, InvalidRequestError, UnknownCollectionError } from "../../errors.js";
 import { type GenerationOptions, generateAnswer } from "../../generation/generate-answer.js";
 import { type AnswerResponse, errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
@@ -34,6 +35,29 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   if (!result.success) throw invalidRequest(result.error);
   return result.data;
 }
+
+/** The request's JSON body, or a 400 `invalid_json`. */
+export async function readJsonBody(context: Context): Promise<unknown> {
+  if (!/^application\/json\b/i.test(context.req.header("content-type") ?? "")) {
+    throw new AppError(
+      "unsupported_media_type",
+      415,
+      "The body must be JSON: send it with the header Content-Type: application/json.",
+    );
+  }
+  try {
+    return await context.req.json();
+  } catch (error) {
+    throw new InvalidJsonError((error as Error).message);
+  }
+}
+
+/** The error responses of routes that need an API key, for the OpenAPI document. */
+export const keyErrorResponses = {
+  400: apiErrorResponses[400],
+  401: errorBody("unauthorized: no API key, or an unknown or revoked one"),
+  403: errorBody("forbidden: the key's role does not allow this"),
+} as const;
 
 /** A typo in a collection name must not look like "the documents do not cover this". */
 export async function requireKnownCollection(store: IndexStore, collection: string | undefined): Promise<void> {

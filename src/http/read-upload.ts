@@ -1,0 +1,50 @@
+import type { Context } from "hono";
+import type { Upload } from "../editorial/document-editor.js";
+import { FileTooLargeError, InvalidRequestError, UnsupportedDocumentError } from "../errors.js";
+import { documentFormSchema, documentTextSchema } from "./routes/editorial-schemas.js";
+import { parseInput, readJsonBody } from "./routes/shared.js";
+
+/**
+ * The document of an upload request: one multipart `file` with metadata fields (the editors'
+ * page sends the same), or JSON `{ title, text, … }`. Anything else, or a file over the limit, is
+ * refused before it is parsed.
+ */
+export async function readUpload(context: Context, maxBytes: number): Promise<Upload> {
+  const contentType = context.req.header("content-type") ?? "";
+  if (/^application\/json\b/i.test(contentType)) {
+    const body = parseInput(documentTextSchema, await readJsonBody(context));
+    const bytes = new TextEncoder().encode(body.text);
+    if (bytes.length > maxBytes) throw new FileTooLargeError(maxBytes);
+    return { fileName: `${body.title}.md`, bytes, metadata: toMetadata(body) };
+  }
+  if (!/^multipart\/form-data\b/i.test(contentType)) {
+    throw new UnsupportedDocumentError(
+      "Send the document as multipart/form-data with a `file` field, or as JSON { title, text }.",
+      "unsupported_media_type",
+    );
+  }
+  const { file, ...fields } = await context.req.parseBody({ all: true });
+  if (Array.isArray(file)) throw new InvalidRequestError("file: send one file per request.");
+  if (!(file instanceof File)) throw new InvalidRequestError("file: attach the document as the `file` field.");
+  if (file.size > maxBytes) throw new FileTooLargeError(maxBytes);
+  const metadata = parseInput(documentFormSchema, fields);
+  return {
+    fileName: file.name || "upload",
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    metadata: toMetadata(metadata),
+  };
+}
+
+function toMetadata(fields: {
+  title?: string;
+  url?: string;
+  collection?: string;
+  tags?: string[];
+  lang?: string;
+  effective_date?: string;
+}): Upload["metadata"] {
+  const { effective_date, ...rest } = fields;
+  return Object.fromEntries(
+    Object.entries({ ...rest, effectiveDate: effective_date }).filter(([, value]) => value !== undefined),
+  );
+}

@@ -30,6 +30,9 @@ const environmentSchema = z.object({
     .enum(["true", "false", "1", "0"], { message: "use true or false" })
     .transform((value) => value === "true" || value === "1")
     .default(false),
+  /** A helpdesk's webhook: hand-off tickets are POSTed there as JSON, signed with the secret. */
+  HANDOFF_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  HANDOFF_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").optional(),
   /** A Qdrant server: the index lives there instead of in the embedded SQLite file. */
   QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
   QDRANT_API_KEY: z.string().min(1).optional(),
@@ -105,6 +108,7 @@ export interface AppConfig {
   maxUploadBytes: number;
   pdfLimits: { maxPages: number; timeoutMs: number };
   requireApiKeyForAnswers: boolean;
+  handoffWebhook?: { url: string; secret: string };
   abstainThreshold: number;
   contactLines: ContactLines;
   /** Set when the index is Qdrant; absent means the embedded SQLite file. */
@@ -126,6 +130,11 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError(`Invalid configuration. Fix these environment variables:\n  ${problems.join("\n  ")}`);
   }
   const values = parsed.data;
+  if (values.HANDOFF_WEBHOOK_URL && !values.HANDOFF_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration. Fix these environment variables:\n  HANDOFF_WEBHOOK_SECRET: set it with HANDOFF_WEBHOOK_URL; the helpdesk checks each ticket's signature with it",
+    );
+  }
   const dataDir = path.resolve(values.DATA_DIR);
   const persona: Persona = {
     assistantName: values.ASSISTANT_NAME,
@@ -142,6 +151,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     maxUploadBytes: Math.round(values.MAX_UPLOAD_MB * 1024 * 1024),
     pdfLimits: { maxPages: values.MAX_PDF_PAGES, timeoutMs: values.PDF_PARSE_TIMEOUT_MS },
     requireApiKeyForAnswers: values.REQUIRE_API_KEY_FOR_ANSWERS,
+    ...(values.HANDOFF_WEBHOOK_URL && values.HANDOFF_WEBHOOK_SECRET
+      ? { handoffWebhook: { url: values.HANDOFF_WEBHOOK_URL, secret: values.HANDOFF_WEBHOOK_SECRET } }
+      : {}),
     abstainThreshold: values.ABSTAIN_THRESHOLD,
     contactLines: persona.contactLines,
     ...(values.QDRANT_URL

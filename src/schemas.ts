@@ -75,6 +75,10 @@ export const citationSchema = z
 
 export const answerResponseSchema = z
   .object({
+    answer_id: z
+      .string()
+      .optional()
+      .openapi({ description: "The logged answer's id, for POST /v1/feedback and POST /v1/handoffs." }),
     status: z.enum(["answered", "abstained"]),
     answer: z.string(),
     citations: z.array(citationSchema),

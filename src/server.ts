@@ -44,6 +44,10 @@ async function main(): Promise<void> {
       editor: editorial.editor,
       maxUploadBytes: config.maxUploadBytes,
       requireApiKeyForAnswers: config.requireApiKeyForAnswers,
+      interactions: editorial.interactions,
+      ...(config.handoffWebhook
+        ? { handoffWebhook: { ...config.handoffWebhook, attempts: 5, firstDelayMs: 2000, timeoutMs: 10_000 } }
+        : {}),
     },
     log,
     ...(config.model

@@ -3,8 +3,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 /**
- * What editors own, apart from the search index: API keys, every version of every uploaded
- * document, and who changed what. The index holds only what may be searched; this file is the
+ * What the service records, apart from the search index: API keys, every version of every
+ * uploaded document and who changed what, and the answer log with feedback and hand-offs. The index holds only what may be searched; this file is the
  * record of uploads, from which a new index is refilled.
  */
 const SCHEMA = `
@@ -42,6 +42,44 @@ const SCHEMA = `
     at TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS audit_events_by_document ON audit_events (doc_id, id);
+  CREATE TABLE IF NOT EXISTS answer_log (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    status TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    latency_ms REAL NOT NULL,
+    collection TEXT,
+    conversation_id TEXT,
+    citations TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS answer_log_by_time ON answer_log (at);
+  CREATE INDEX IF NOT EXISTS answer_log_by_conversation ON answer_log (conversation_id, at);
+  CREATE TABLE IF NOT EXISTS feedback (
+    answer_id TEXT PRIMARY KEY REFERENCES answer_log (id),
+    rating TEXT NOT NULL,
+    comment TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS handoffs (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    collection TEXT,
+    conversation_id TEXT,
+    answer_id TEXT,
+    name TEXT,
+    contact TEXT,
+    message TEXT,
+    transcript TEXT NOT NULL,
+    delivery TEXT NOT NULL,
+    delivery_attempts INTEGER NOT NULL DEFAULT 0,
+    closed_at TEXT,
+    closed_by TEXT
+  );
+  CREATE INDEX IF NOT EXISTS handoffs_by_time ON handoffs (at);
 `;
 
 export type EditorialDatabase = Database.Database;

@@ -1,5 +1,6 @@
 import type { PdfLimits } from "../../ingest/parsers/pdf.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
+import { InteractionStore } from "../interactions/interaction-store.js";
 import type { IndexStore } from "../store/index-store.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { ApiKeyStore } from "./api-keys.js";
@@ -9,12 +10,13 @@ import { openEditorialDatabase } from "./editorial-database.js";
 
 export interface Editorial {
   keys: ApiKeyStore;
+  interactions: InteractionStore;
   versions: DocumentVersionStore;
   editor: DocumentEditor;
   close(): void;
 }
 
-/** The editorial file (`:memory:` in tests) with its key store, version store and the editor over the index. */
+/** The editorial file (`:memory:` in tests): keys, versions, the editor over the index, and the answer log. */
 export function openEditorial(
   file: string,
   store: IndexStore,
@@ -24,6 +26,7 @@ export function openEditorial(
   const versions = new DocumentVersionStore(database);
   return {
     keys: new ApiKeyStore(database),
+    interactions: new InteractionStore(database),
     versions,
     editor: new DocumentEditor(store, versions, {
       ...options,

@@ -15,6 +15,8 @@ import {
   PayloadTooLargeError,
 } from "../errors.js";
 import type { GenerationSettings } from "../generation/generate-answer.js";
+import type { WebhookSettings } from "../interactions/handoff-webhook.js";
+import type { InteractionStore } from "../interactions/interaction-store.js";
 import type { IndexStore } from "../store/index-store.js";
 import { authorize } from "./authorize.js";
 import { registerEditorPage } from "./editor-page/editor-routes.js";
@@ -22,6 +24,7 @@ import { registerAnswerRoute } from "./routes/answer-route.js";
 import { registerDocumentsRoutes } from "./routes/documents-routes.js";
 import { registerDraftsRoute } from "./routes/drafts-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
+import { registerInteractionRoutes } from "./routes/interaction-routes.js";
 import { registerKeysRoutes } from "./routes/keys-routes.js";
 import { registerSearchRoute } from "./routes/search-route.js";
 import { invalidRequest } from "./routes/shared.js";
@@ -51,6 +54,10 @@ export interface AppDependencies {
     maxUploadBytes: number;
     /** Asking and searching need a key too (any role). */
     requireApiKeyForAnswers: boolean;
+    /** The answer log, feedback and hand-off tickets. */
+    interactions: InteractionStore;
+    /** Where hand-off tickets are sent, when a helpdesk takes them. */
+    handoffWebhook?: WebhookSettings;
   };
 }
 
@@ -95,8 +102,8 @@ export function createApp(dependencies: AppDependencies): App {
     await next();
   });
   if (dependencies.editorial.requireApiKeyForAnswers) {
-    for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) {
-      app.use(path, async (context, next) => {
+    for (const path of ["/v1/search", "/v1/answer", "/v1/drafts", "/v1/feedback", "/v1/handoffs"]) {
+      app.on("POST", path, async (context, next) => {
         authorize(context, dependencies.editorial.keys, "reader");
         await next();
       });
@@ -107,6 +114,7 @@ export function createApp(dependencies: AppDependencies): App {
   registerDraftsRoute(app, dependencies);
   registerDocumentsRoutes(app, dependencies);
   registerKeysRoutes(app, dependencies);
+  registerInteractionRoutes(app, dependencies);
   for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) {
     app.on(["GET", "PUT", "PATCH", "DELETE"], path, (context) => {
       throw new MethodNotAllowedError(context.req.method, path, ["POST"]);

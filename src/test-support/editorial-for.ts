@@ -1,21 +1,29 @@
 import { defaultPdfLimits, type PdfLimits } from "../../ingest/parsers/pdf.js";
 import { type Editorial, openEditorial } from "../editorial/open-editorial.js";
 import type { AppDependencies } from "../http/app.js";
+import type { WebhookSettings } from "../interactions/handoff-webhook.js";
 import type { IndexStore } from "../store/index-store.js";
 
 /** The editorial dependencies of an app under test: an in-memory editorial database over `store`. */
 export function editorialFor(
   store: IndexStore,
-  options: { maxUploadBytes?: number; requireApiKeyForAnswers?: boolean; pdfLimits?: PdfLimits } = {},
+  options: {
+    maxUploadBytes?: number;
+    requireApiKeyForAnswers?: boolean;
+    pdfLimits?: PdfLimits;
+    handoffWebhook?: WebhookSettings;
+  } = {},
 ): AppDependencies["editorial"] & Pick<Editorial, "versions"> {
-  const { keys, editor, versions } = openEditorial(":memory:", store, {
+  const { keys, editor, versions, interactions } = openEditorial(":memory:", store, {
     pdfLimits: options.pdfLimits ?? defaultPdfLimits,
   });
   return {
     keys,
     editor,
     versions,
+    interactions,
     maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 * 1024,
     requireApiKeyForAnswers: options.requireApiKeyForAnswers ?? false,
+    handoffWebhook: options.handoffWebhook,
   };
 }

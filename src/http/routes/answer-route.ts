@@ -56,8 +56,21 @@ async function answer(
   });
   const standaloneQuestion = standaloneText(followUp);
   const asked = { ...followUp, collection: request.collection };
-  const response = await answerFrom(dependencies, asked, { ...options, deadline });
-  logAnswer(dependencies, "answer", response);
+  const answered = await answerFrom(dependencies, asked, { ...options, deadline });
+  logAnswer(dependencies, "answer", answered);
+  // Kept (masked) under an id that feedback and hand-offs refer to.
+  const { id: answerId } = dependencies.editorial.interactions.logAnswer({
+    question: request.question,
+    answer: answered.answer,
+    status: answered.status,
+    mode: answered.mode,
+    confidence: answered.confidence,
+    latencyMs: answered.latency_ms,
+    collection: request.collection,
+    conversationId,
+    citations: answered.citations.map((citation) => ({ n: citation.n, docId: citation.doc_id, title: citation.title })),
+  });
+  const response = { answer_id: answerId, ...answered };
   if (conversationId === undefined) return response;
   await conversations.remember(conversationId, {
     question: request.question,

@@ -1,0 +1,225 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { syncFolder } from "../../ingest/sync-folder.js";
+import type { Role } from "../editorial/api-keys.js";
+import { SIGNATURE_HEADER, signDelivery, TIMESTAMP_HEADER } from "../interactions/handoff-webhook.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialApp } from "../test-support/editorial-app.js";
+import { editorialFor } from "../test-support/editorial-for.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import type { App } from "./app.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions
+const readJson = (response: Response): Promise<any> => response.json();
+const SECRET = "a-shared-secret-of-some-length";
+
+/** A helpdesk's webhook on 127.0.0.1 that answers with the given statuses in turn. */
+async function startReceiver(statuses: number[]) {
+  const received: { body: string; headers: http.IncomingHttpHeaders }[] = [];
+  const server = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (part) => {
+      body += part;
+    });
+    request.on("end", () => {
+      received.push({ body, headers: request.headers });
+      response.writeHead(statuses[Math.min(received.length - 1, statuses.length - 1)] ?? 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/tickets`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe("feedback, hand-offs and the knowledge-gap report", () => {
+  const folder = makeTemporaryFolder();
+  let store: SqliteIndexStore;
+  let editorial: ReturnType<typeof editorialFor>;
+  let app: App;
+  const keyFor: Partial<Record<Role, string>> = {};
+  const post = (path: string, body: unknown, role?: Role) =>
+    app.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(role ? { authorization: `Bearer ${keyFor[role]}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const get = (path: string, role: Role) => app.request(path, { headers: { authorization: `Bearer ${keyFor[role]}` } });
+  const ask = async (question: string, extra: Record<string, unknown> = {}) =>
+    readJson(await post("/v1/answer", { question, ...extra }));
+  const useApp = (options: Parameters<typeof editorialFor>[1] = {}) => {
+    editorial = editorialFor(store, options);
+    for (const role of ["reader", "editor"] as const) {
+      keyFor[role] = editorial.keys.create({ name: `${role} desk`, role, createdBy: "test" }).key;
+    }
+    app = editorialApp(store, editorial);
+  };
+
+  beforeAll(async () => {
+    folder.write(
+      "knowledge/housing/deposit.md",
+      "---\ntitle: Housing deposit\nurl: https://example.edu/deposit\n---\n# Housing deposit\n\nThe housing deposit is NT$ 3,000 and is refunded within 30 days after moving out.\n",
+    );
+    store = new SqliteIndexStore(":memory:");
+    await syncFolder(store, `${folder.root}/knowledge`);
+  });
+  beforeEach(() => useApp());
+  afterAll(async () => {
+    await store.close();
+    folder.cleanUp();
+  });
+
+  it("logs every answer under an id with personal data masked, and takes feedback on it", async () => {
+    const answer = await ask("My email is chen.li@example.com and ID B11001234: how much is the housing deposit?");
+    expect(answer.answer_id).toMatch(/^[0-9a-f-]{36}$/);
+    const logged = editorial.interactions.answer(answer.answer_id);
+    expect(logged?.question).toBe("My email is [email] and ID [id]: how much is the housing deposit?");
+    expect(logged).toMatchObject({ status: answer.status, confidence: answer.confidence });
+    expect(logged?.citations.map((citation) => citation.docId)).toEqual(
+      answer.citations.map((citation: { doc_id: string }) => citation.doc_id),
+    );
+
+    const response = await post("/v1/feedback", {
+      answer_id: answer.answer_id,
+      rating: "down",
+      comment: "Call me on 0912-345-678, it does not say when",
+    });
+    expect(response.status).toBe(201);
+    expect(editorial.interactions.answer(answer.answer_id)).toMatchObject({
+      rating: "down",
+      comment: "Call me on [phone], it does not say when",
+    });
+    expect((await readJson(await post("/v1/feedback", { answer_id: "nope", rating: "up" }))).error.code).toBe(
+      "not_found",
+    );
+    expect((await readJson(await post("/v1/feedback", { answer_id: answer.answer_id, rating: 5 }))).error.code).toBe(
+      "invalid_request",
+    );
+  });
+
+  it("opens a hand-off ticket with the conversation, which editors list and close", async () => {
+    await ask("How much is the housing deposit?", { conversation_id: "c-1" });
+    const abstained = await ask("Can I keep a cat in my room?", { conversation_id: "c-1" });
+    expect(abstained.status).toBe("abstained");
+    const response = await post("/v1/handoffs", {
+      conversation_id: "c-1",
+      name: "Chen",
+      contact: "chen.li@example.com",
+      message: "I need an answer about pets",
+    });
+    expect(response.status).toBe(201);
+    const ticket = await readJson(response);
+    expect(ticket).toMatchObject({ status: "open", contact: "chen.li@example.com", delivery: "not_configured" });
+    expect(ticket.transcript.map((turn: { question: string }) => turn.question)).toEqual([
+      "How much is the housing deposit?",
+      "Can I keep a cat in my room?",
+    ]);
+    expect((await get("/v1/handoffs", "reader")).status).toBe(403);
+    const open = await readJson(await get("/v1/handoffs?status=open", "editor"));
+    expect(open.handoffs.map((listed: { id: string }) => listed.id)).toEqual([ticket.id]);
+    const closed = await readJson(await post(`/v1/handoffs/${ticket.id}/close`, {}, "editor"));
+    expect(closed).toMatchObject({ status: "closed", closed_by: "editor desk" });
+    expect((await post(`/v1/handoffs/${ticket.id}/close`, {}, "editor")).status).toBe(409);
+    expect((await readJson(await post("/v1/handoffs", { name: "x" }))).error.code).toBe("invalid_request");
+  });
+
+  describe("the helpdesk webhook", () => {
+    let receiver: Awaited<ReturnType<typeof startReceiver>>;
+    afterEach(() => receiver.close());
+    const waitForDelivery = async (ticketId: string) => {
+      await expect
+        .poll(() => editorial.interactions.handoff(ticketId)?.delivery, { timeout: 5000 })
+        .not.toBe("pending");
+      return editorial.interactions.handoff(ticketId);
+    };
+
+    it("receives the ticket as signed JSON", async () => {
+      receiver = await startReceiver([200]);
+      useApp({ handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 3, firstDelayMs: 10, timeoutMs: 2000 } });
+      const ticket = await readJson(await post("/v1/handoffs", { message: "Please call me", contact: "0912-345-678" }));
+      expect(ticket.delivery).toBe("pending");
+      expect(await waitForDelivery(ticket.id)).toMatchObject({ delivery: "delivered", deliveryAttempts: 1 });
+      const [delivery] = receiver.received;
+      const timestamp = String(delivery?.headers[TIMESTAMP_HEADER]);
+      expect(delivery?.headers[SIGNATURE_HEADER]).toBe(signDelivery(SECRET, timestamp, delivery?.body ?? ""));
+      expect(JSON.parse(delivery?.body ?? "")).toMatchObject({
+        type: "handoff.created",
+        ticket: { id: ticket.id, contact: "0912-345-678", message: "Please call me" },
+      });
+    });
+
+    it("retries a receiver that fails, then succeeds; gives up on one that keeps failing", async () => {
+      receiver = await startReceiver([503, 500, 200]);
+      useApp({ handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 4, firstDelayMs: 10, timeoutMs: 2000 } });
+      const ticket = await readJson(await post("/v1/handoffs", { message: "Please call me" }));
+      expect(await waitForDelivery(ticket.id)).toMatchObject({ delivery: "delivered", deliveryAttempts: 3 });
+      expect(receiver.received).toHaveLength(3);
+
+      await receiver.close();
+      receiver = await startReceiver([500]);
+      useApp({ handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 2, firstDelayMs: 10, timeoutMs: 2000 } });
+      const failing = await readJson(await post("/v1/handoffs", { message: "Again" }));
+      expect(await waitForDelivery(failing.id)).toMatchObject({ delivery: "failed", deliveryAttempts: 2 });
+    });
+  });
+
+  it("reports what was asked, unanswered and disliked, as JSON and CSV, for editors only", async () => {
+    for (const question of [
+      "Can I keep a cat in my room?",
+      "Can I keep a cat in the room?",
+      "How much is the housing deposit?",
+    ]) {
+      await ask(question);
+    }
+    const disliked = await ask("What is the housing deposit?");
+    await post("/v1/feedback", { answer_id: disliked.answer_id, rating: "down", comment: "When is it refunded?" });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await get("/v1/reports/knowledge-gaps", "reader")).status).toBe(403);
+    const report = await readJson(await get(`/v1/reports/knowledge-gaps?from=${today}&to=${today}`, "editor"));
+    expect(report.questions).toBe(4);
+    expect(
+      report.unanswered.map((group: { question: string; count: number }) => [group.question, group.count]),
+    ).toEqual([["Can I keep a cat in my room?", 2]]);
+    expect(report.thumbs_down[0]).toMatchObject({
+      question: "What is the housing deposit?",
+      comments: ["When is it refunded?"],
+    });
+    expect(report.weekly).toEqual([expect.objectContaining({ questions: 4, answered: 2, answer_rate: 0.5 })]);
+
+    const csv = await get(`/v1/reports/knowledge-gaps.csv?from=${today}&to=${today}`, "editor");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const text = await csv.text();
+    expect(text).toContain("kind,question,count,examples,collections,comments");
+    expect(text).toContain("unanswered,Can I keep a cat in my room?,2,");
+    expect((await readJson(await get("/v1/reports/knowledge-gaps?from=2026-13-01", "editor"))).error.code).toBe(
+      "invalid_request",
+    );
+  });
+
+  it("turns a group into a published FAQ answer, linked to its source document", async () => {
+    const response = await post(
+      "/v1/reports/faq",
+      {
+        question: "Can I keep a cat in my room?",
+        answer: "No. Only fish tanks up to 20 litres are allowed in rooms.",
+        source_doc_id: "housing/deposit.md",
+      },
+      "editor",
+    );
+    expect(response.status).toBe(201);
+    const created = await readJson(response);
+    const detail = await editorial.editor.get(created.doc_id);
+    expect(detail.summary).toMatchObject({
+      status: "published",
+      collection: "housing",
+      url: "https://example.edu/deposit",
+      tags: ["curated-faq", "source:housing/deposit.md"],
+    });
+    const answer = await ask("Can I keep a cat in my room?");
+    expect(answer).toMatchObject({ status: "answered", mode: "faq" });
+    expect(answer.answer).toContain("20 litres");
+  });
+});

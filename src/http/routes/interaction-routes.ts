@@ -1,0 +1,166 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { stringify } from "csv-stringify/sync";
+import { deliverHandoff } from "../../interactions/handoff-webhook.js";
+import type { HandoffTicket } from "../../interactions/interaction-store.js";
+import { buildKnowledgeGapReport, type QuestionGroup } from "../../interactions/knowledge-gap-report.js";
+import type { AppDependencies } from "../app.js";
+import { authorize } from "../authorize.js";
+import {
+  curatedFaqSchema,
+  feedbackSchema,
+  handoffListQuerySchema,
+  handoffSchema,
+  reportQuerySchema,
+} from "./interaction-schemas.js";
+import { parseInput, readJsonBody } from "./shared.js";
+
+/** Students' feedback and hand-offs (public, like asking), and the editors' tickets and knowledge-gap report. */
+export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log }: AppDependencies): void {
+  const { interactions, keys, editor, handoffWebhook } = editorial;
+
+  app.post("/v1/feedback", async (context) => {
+    const { answer_id, rating, comment } = parseInput(feedbackSchema, await readJsonBody(context));
+    interactions.recordFeedback(answer_id, rating, comment);
+    return context.json({ answer_id, rating }, 201);
+  });
+
+  app.post("/v1/handoffs", async (context) => {
+    const input = parseInput(handoffSchema, await readJsonBody(context));
+    const ticket = interactions.openHandoff({
+      collection: input.collection,
+      conversationId: input.conversation_id,
+      answerId: input.answer_id,
+      name: input.name,
+      contact: input.contact,
+      message: input.message,
+      delivery: handoffWebhook ? "pending" : "not_configured",
+    });
+    if (handoffWebhook) {
+      // Sent after the reply: the student does not wait for the helpdesk's server, and a failing
+      // one is retried; the ticket says how delivery ended.
+      void deliverHandoff(ticket, handoffWebhook, (attempts) =>
+        interactions.setDelivery(ticket.id, "pending", attempts),
+      ).then(({ delivered, attempts }) => {
+        interactions.setDelivery(ticket.id, delivered ? "delivered" : "failed", attempts);
+        log?.("handoff_delivery", { ticket: ticket.id, delivered, attempts });
+      });
+    }
+    return context.json(toTicketBody(ticket), 201);
+  });
+
+  app.get("/v1/handoffs", (context) => {
+    authorize(context, keys, "editor");
+    const { status } = parseInput(handoffListQuerySchema, context.req.query());
+    return context.json({ handoffs: interactions.handoffs(status).map(toTicketBody) });
+  });
+
+  app.post("/v1/handoffs/:id/close", (context) => {
+    const caller = authorize(context, keys, "editor");
+    return context.json(toTicketBody(interactions.closeHandoff(context.req.param("id"), caller)));
+  });
+
+  app.get("/v1/reports/knowledge-gaps", (context) => {
+    authorize(context, keys, "editor");
+    return context.json(reportBody(parseInput(reportQuerySchema, context.req.query())));
+  });
+
+  app.get("/v1/reports/knowledge-gaps.csv", (context) => {
+    authorize(context, keys, "editor");
+    const report = reportBody(parseInput(reportQuerySchema, context.req.query()));
+    const rows = (["top_questions", "unanswered", "thumbs_down"] as const).flatMap((kind) =>
+      report[kind].map((group) => [
+        kind,
+        group.question,
+        group.count,
+        group.examples.join(" | "),
+        group.collections.join(" "),
+        group.comments.join(" | "),
+      ]),
+    );
+    const csv = stringify([["kind", "question", "count", "examples", "collections", "comments"], ...rows]);
+    context.header("Content-Disposition", `attachment; filename="knowledge-gaps-${report.from}-${report.to}.csv"`);
+    return context.body(`\uFEFF${csv}`, 200, { "Content-Type": "text/csv; charset=utf-8" });
+  });
+
+  // A curated answer written from a group: published at once as an FAQ entry, linked to its source.
+  app.post("/v1/reports/faq", async (context) => {
+    const caller = authorize(context, keys, "editor");
+    const input = parseInput(curatedFaqSchema, await readJsonBody(context));
+    const source = input.source_doc_id ? await editor.get(input.source_doc_id) : undefined;
+    const sheet = {
+      title: input.question,
+      ...(source?.summary.url ? { url: source.summary.url } : {}),
+      items: [{ question: input.question, answer: input.answer }],
+    };
+    const version = await editor.upload(
+      {
+        fileName: "curated-faq.json",
+        bytes: new TextEncoder().encode(JSON.stringify(sheet)),
+        metadata: {
+          collection: input.collection ?? source?.summary.collection,
+          tags: ["curated-faq", ...(input.source_doc_id ? [`source:${input.source_doc_id}`] : [])],
+        },
+      },
+      caller,
+    );
+    await editor.publish(version.docId, caller);
+    return context.json({ doc_id: version.docId, source_doc_id: input.source_doc_id, status: "published" }, 201);
+  });
+
+  function reportBody(query: { from: string; to: string; collection?: string }) {
+    const to = new Date(`${query.to}T00:00:00Z`);
+    to.setUTCDate(to.getUTCDate() + 1);
+    const until = to.toISOString();
+    const from = `${query.from}T00:00:00.000Z`;
+    const report = buildKnowledgeGapReport(
+      interactions.answersBetween(from, until),
+      interactions.handoffsBetween(from, until),
+      query,
+    );
+    const group = (item: QuestionGroup) => ({
+      question: item.question,
+      count: item.count,
+      examples: item.examples,
+      collections: item.collections,
+      comments: item.comments,
+      cited_doc_ids: item.citedDocIds,
+    });
+    return {
+      from: report.from,
+      to: report.to,
+      collection: report.collection,
+      questions: report.questions,
+      top_questions: report.topQuestions.map(group),
+      unanswered: report.unanswered.map(group),
+      thumbs_down: report.thumbsDown.map(group),
+      weekly: report.weekly.map((row) => ({
+        week: row.week,
+        collection: row.collection,
+        questions: row.questions,
+        answered: row.answered,
+        answer_rate: row.answerRate,
+        handoffs: row.handoffs,
+        handoff_rate: row.handoffRate,
+      })),
+    };
+  }
+}
+
+function toTicketBody(ticket: HandoffTicket) {
+  return {
+    id: ticket.id,
+    at: ticket.at,
+    status: ticket.status,
+    collection: ticket.collection,
+    conversation_id: ticket.conversationId,
+    answer_id: ticket.answerId,
+    name: ticket.name,
+    contact: ticket.contact,
+    message: ticket.message,
+    transcript: ticket.transcript,
+    delivery: ticket.delivery,
+    delivery_attempts: ticket.deliveryAttempts,
+    closed_at: ticket.closedAt,
+    closed_by: ticket.closedBy,
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from "@hono/zod-openapi";
+
+const idField = z.string().regex(/^[\w.:-]{1,100}$/, "use 1–100 letters, digits, `_`, `-`, `.` or `:`");
+
+export const feedbackSchema = z
+  .strictObject({
+    answer_id: idField,
+    rating: z.enum(["up", "down"]),
+    comment: z.string().max(2000).optional(),
+  })
+  .openapi("Feedback");
+
+export const handoffSchema = z
+  .strictObject({
+    conversation_id: idField.optional(),
+    answer_id: idField.optional(),
+    collection: z.string().min(1).max(100).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    contact: z.string().trim().min(1).max(200).optional(),
+    message: z.string().trim().min(1).max(4000).optional(),
+  })
+  .refine((input) => input.conversation_id || input.answer_id || input.message, {
+    message: "give a conversation_id, an answer_id or a message, so that a person knows what it is about",
+  })
+  .openapi("Handoff");
+
+export const handoffListQuerySchema = z.object({ status: z.enum(["open", "closed"]).optional() });
+
+const dateField = z.iso.date({ message: "use a date as YYYY-MM-DD" });
+
+/** By default the last 7 days, today included. */
+export const reportQuerySchema = z
+  .object({
+    from: dateField.default(() => new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10)),
+    to: dateField.default(() => new Date().toISOString().slice(0, 10)),
+    collection: z.string().min(1).max(100).optional(),
+  })
+  .refine((query) => query.from <= query.to, { message: "from must not be after to" });
+
+export const curatedFaqSchema = z
+  .strictObject({
+    question: z.string().trim().min(1).max(1000),
+    answer: z.string().trim().min(1).max(4000),
+    collection: z
+      .string()
+      .regex(/^[\w-]{1,100}$/, "use 1–100 letters, digits, `_` or `-`")
+      .optional(),
+    source_doc_id: z.string().min(1).max(500).optional(),
+  })
+  .openapi("CuratedFaq");

@@ -1,0 +1,61 @@
+import { createHmac } from "node:crypto";
+import type { HandoffTicket } from "./interaction-store.js";
+
+export interface WebhookSettings {
+  url: string;
+  /** Shared with the helpdesk: it recomputes the signature to know the ticket came from us. */
+  secret: string;
+  /** Attempts in all; waits double from `firstDelayMs` between them. */
+  attempts: number;
+  firstDelayMs: number;
+  timeoutMs: number;
+}
+
+export const SIGNATURE_HEADER = "x-grounded-faq-signature";
+export const TIMESTAMP_HEADER = "x-grounded-faq-timestamp";
+
+/**
+ * The signature of a delivery: HMAC-SHA256 of `<timestamp>.<body>` with the shared secret, as
+ * `sha256=<hex>`. The timestamp inside it lets a receiver refuse an old delivery sent again.
+ */
+export function signDelivery(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+}
+
+/**
+ * Sends a ticket to the helpdesk's webhook as JSON, retrying a failure (a network error, a 5xx
+ * or 429) with backoff; a 4xx other than 429 is not retried. Resolves to how it ended.
+ */
+export async function deliverHandoff(
+  ticket: HandoffTicket,
+  settings: WebhookSettings,
+  onAttempt: (attempts: number) => void = () => {},
+): Promise<{ delivered: boolean; attempts: number }> {
+  const body = JSON.stringify({ type: "handoff.created", ticket });
+  for (let attempt = 1; attempt <= settings.attempts; attempt++) {
+    onAttempt(attempt);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    let retry = true;
+    try {
+      const response = await fetch(settings.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: signDelivery(settings.secret, timestamp, body),
+        },
+        body,
+        signal: AbortSignal.timeout(settings.timeoutMs),
+      });
+      if (response.ok) return { delivered: true, attempts: attempt };
+      retry = response.status >= 500 || response.status === 429;
+    } catch {
+      // Unreachable or too slow: worth another try.
+    }
+    if (!retry) return { delivered: false, attempts: attempt };
+    if (attempt < settings.attempts) {
+      await new Promise((resolve) => setTimeout(resolve, settings.firstDelayMs * 2 ** (attempt - 1)));
+    }
+  }
+  return { delivered: false, attempts: settings.attempts };
+}

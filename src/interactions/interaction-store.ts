@@ -1,0 +1,265 @@
+import { randomUUID } from "node:crypto";
+import type { Caller } from "../editorial/api-keys.js";
+import type { EditorialDatabase } from "../editorial/editorial-database.js";
+import { AppError, NotFoundError } from "../errors.js";
+import { maskPersonalData } from "../text/mask-personal-data.js";
+
+export interface LoggedAnswer {
+  id: string;
+  at: string;
+  /** Masked: personal data never reaches storage. */
+  question: string;
+  answer: string;
+  status: "answered" | "abstained";
+  mode: string;
+  confidence: number;
+  latencyMs: number;
+  collection?: string;
+  conversationId?: string;
+  citations: { n: number; docId: string; title: string }[];
+  /** The student's rating, if they gave one. */
+  rating?: "up" | "down";
+  comment?: string;
+}
+
+export type HandoffDelivery = "not_configured" | "pending" | "delivered" | "failed";
+
+export interface HandoffTicket {
+  id: string;
+  at: string;
+  status: "open" | "closed";
+  collection?: string;
+  conversationId?: string;
+  answerId?: string;
+  /** Given by the student on purpose, so that a person can reach them: not masked. */
+  name?: string;
+  contact?: string;
+  message?: string;
+  /** The conversation so far, from the (masked) answer log. */
+  transcript: { question: string; answer: string; status: string; at: string }[];
+  delivery: HandoffDelivery;
+  deliveryAttempts: number;
+  closedAt?: string;
+  closedBy?: string;
+}
+
+type AnswerRow = {
+  id: string;
+  at: string;
+  question: string;
+  answer: string;
+  status: "answered" | "abstained";
+  mode: string;
+  confidence: number;
+  latency_ms: number;
+  collection: string | null;
+  conversation_id: string | null;
+  citations: string;
+  rating: "up" | "down" | null;
+  comment: string | null;
+};
+
+type HandoffRow = {
+  id: string;
+  at: string;
+  status: "open" | "closed";
+  collection: string | null;
+  conversation_id: string | null;
+  answer_id: string | null;
+  name: string | null;
+  contact: string | null;
+  message: string | null;
+  transcript: string;
+  delivery: HandoffDelivery;
+  delivery_attempts: number;
+  closed_at: string | null;
+  closed_by: string | null;
+};
+
+const ANSWER_SELECT = `SELECT answer_log.*, feedback.rating, feedback.comment FROM answer_log
+  LEFT JOIN feedback ON feedback.answer_id = answer_log.id`;
+
+/** The answer log, students' feedback on answers, and hand-off tickets: what the weekly review reads. */
+export class InteractionStore {
+  private readonly statements;
+
+  constructor(database: EditorialDatabase) {
+    this.statements = {
+      insertAnswer: database.prepare(
+        `INSERT INTO answer_log (id, at, question, answer, status, mode, confidence, latency_ms, collection, conversation_id, citations)
+         VALUES (@id, @at, @question, @answer, @status, @mode, @confidence, @latency_ms, @collection, @conversation_id, @citations)`,
+      ),
+      answer: database.prepare<[string], AnswerRow>(`${ANSWER_SELECT} WHERE answer_log.id = ?`),
+      conversation: database.prepare<[string], AnswerRow>(
+        `${ANSWER_SELECT} WHERE answer_log.conversation_id = ? ORDER BY answer_log.at LIMIT 50`,
+      ),
+      answersBetween: database.prepare<[string, string], AnswerRow>(
+        `${ANSWER_SELECT} WHERE answer_log.at >= ? AND answer_log.at < ? ORDER BY answer_log.at`,
+      ),
+      upsertFeedback: database.prepare<[string, string, string | null, string]>(
+        `INSERT INTO feedback (answer_id, rating, comment, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(answer_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, at = excluded.at`,
+      ),
+      insertHandoff: database.prepare(
+        `INSERT INTO handoffs (id, at, status, collection, conversation_id, answer_id, name, contact, message, transcript, delivery)
+         VALUES (@id, @at, 'open', @collection, @conversation_id, @answer_id, @name, @contact, @message, @transcript, @delivery)`,
+      ),
+      handoff: database.prepare<[string], HandoffRow>("SELECT * FROM handoffs WHERE id = ?"),
+      handoffs: database.prepare<[{ status: string | null }], HandoffRow>(
+        "SELECT * FROM handoffs WHERE (@status IS NULL OR status = @status) ORDER BY at DESC LIMIT 500",
+      ),
+      handoffsBetween: database.prepare<[string, string], HandoffRow>(
+        "SELECT * FROM handoffs WHERE at >= ? AND at < ? ORDER BY at",
+      ),
+      setDelivery: database.prepare<[HandoffDelivery, number, string]>(
+        "UPDATE handoffs SET delivery = ?, delivery_attempts = ? WHERE id = ?",
+      ),
+      close: database.prepare<[string, string, string]>(
+        "UPDATE handoffs SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'",
+      ),
+    };
+  }
+
+  /** Logs an answer under a new id, with the question and answer masked. */
+  logAnswer(entry: Omit<LoggedAnswer, "id" | "at" | "rating" | "comment">): LoggedAnswer {
+    const logged: LoggedAnswer = {
+      ...entry,
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      question: maskPersonalData(entry.question),
+      answer: maskPersonalData(entry.answer),
+    };
+    this.statements.insertAnswer.run({
+      id: logged.id,
+      at: logged.at,
+      question: logged.question,
+      answer: logged.answer,
+      status: logged.status,
+      mode: logged.mode,
+      confidence: logged.confidence,
+      latency_ms: logged.latencyMs,
+      collection: logged.collection ?? null,
+      conversation_id: logged.conversationId ?? null,
+      citations: JSON.stringify(logged.citations),
+    });
+    return logged;
+  }
+
+  answer(id: string): LoggedAnswer | undefined {
+    const row = this.statements.answer.get(id);
+    return row && toLoggedAnswer(row);
+  }
+
+  /** A student's 👍 or 👎 on an answer, with an optional comment (masked); a second rating replaces the first. */
+  recordFeedback(answerId: string, rating: "up" | "down", comment?: string): void {
+    if (!this.statements.answer.get(answerId)) throw new NotFoundError(`No answer with id "${answerId}".`);
+    const masked = comment?.trim() ? maskPersonalData(comment.trim()) : null;
+    this.statements.upsertFeedback.run(answerId, rating, masked, new Date().toISOString());
+  }
+
+  answersBetween(from: string, to: string): LoggedAnswer[] {
+    return this.statements.answersBetween.all(from, to).map(toLoggedAnswer);
+  }
+
+  /** Opens a ticket with the conversation so far (or the one answer it is about). */
+  openHandoff(input: {
+    collection?: string;
+    conversationId?: string;
+    answerId?: string;
+    name?: string;
+    contact?: string;
+    message?: string;
+    delivery: HandoffDelivery;
+  }): HandoffTicket {
+    if (input.answerId && !this.statements.answer.get(input.answerId)) {
+      throw new NotFoundError(`No answer with id "${input.answerId}".`);
+    }
+    const turns = input.conversationId
+      ? this.statements.conversation.all(input.conversationId)
+      : input.answerId
+        ? [this.statements.answer.get(input.answerId)].filter((row): row is AnswerRow => row !== undefined)
+        : [];
+    const transcript = turns.map((row) => ({
+      question: row.question,
+      answer: row.answer,
+      status: row.status,
+      at: row.at,
+    }));
+    const id = randomUUID();
+    this.statements.insertHandoff.run({
+      id,
+      at: new Date().toISOString(),
+      collection: input.collection ?? turns.at(-1)?.collection ?? null,
+      conversation_id: input.conversationId ?? null,
+      answer_id: input.answerId ?? null,
+      name: input.name ?? null,
+      contact: input.contact ?? null,
+      message: input.message ?? null,
+      transcript: JSON.stringify(transcript),
+      delivery: input.delivery,
+    });
+    return this.handoff(id) as HandoffTicket;
+  }
+
+  handoff(id: string): HandoffTicket | undefined {
+    const row = this.statements.handoff.get(id);
+    return row && toTicket(row);
+  }
+
+  handoffs(status?: "open" | "closed"): HandoffTicket[] {
+    return this.statements.handoffs.all({ status: status ?? null }).map(toTicket);
+  }
+
+  handoffsBetween(from: string, to: string): HandoffTicket[] {
+    return this.statements.handoffsBetween.all(from, to).map(toTicket);
+  }
+
+  setDelivery(id: string, delivery: HandoffDelivery, attempts: number): void {
+    this.statements.setDelivery.run(delivery, attempts, id);
+  }
+
+  closeHandoff(id: string, closedBy: Pick<Caller, "name">): HandoffTicket {
+    const ticket = this.handoff(id);
+    if (!ticket) throw new NotFoundError(`No hand-off ticket with id "${id}".`);
+    if (ticket.status === "closed") throw new AppError("already_closed", 409, `Ticket "${id}" is already closed.`);
+    this.statements.close.run(new Date().toISOString(), closedBy.name, id);
+    return this.handoff(id) as HandoffTicket;
+  }
+}
+
+function toLoggedAnswer(row: AnswerRow): LoggedAnswer {
+  return {
+    id: row.id,
+    at: row.at,
+    question: row.question,
+    answer: row.answer,
+    status: row.status,
+    mode: row.mode,
+    confidence: row.confidence,
+    latencyMs: row.latency_ms,
+    ...(row.collection ? { collection: row.collection } : {}),
+    ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
+    citations: JSON.parse(row.citations) as LoggedAnswer["citations"],
+    ...(row.rating ? { rating: row.rating } : {}),
+    ...(row.comment ? { comment: row.comment } : {}),
+  };
+}
+
+function toTicket(row: HandoffRow): HandoffTicket {
+  return {
+    id: row.id,
+    at: row.at,
+    status: row.status,
+    ...(row.collection ? { collection: row.collection } : {}),
+    ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
+    ...(row.answer_id ? { answerId: row.answer_id } : {}),
+    ...(row.name ? { name: row.name } : {}),
+    ...(row.contact ? { contact: row.contact } : {}),
+    ...(row.message ? { message: row.message } : {}),
+    transcript: JSON.parse(row.transcript) as HandoffTicket["transcript"],
+    delivery: row.delivery,
+    deliveryAttempts: row.delivery_attempts,
+    ...(row.closed_at ? { closedAt: row.closed_at } : {}),
+    ...(row.closed_by ? { closedBy: row.closed_by } : {}),
+  };
+}

@@ -1,0 +1,154 @@
+import { analyzeText } from "../text/tokenize.js";
+import type { HandoffTicket, LoggedAnswer } from "./interaction-store.js";
+
+/** Questions sharing this much of their wording (Jaccard of their terms) are one group. */
+const SAME_QUESTION = 0.5;
+const MAX_GROUPS = 50;
+const MAX_EXAMPLES = 5;
+
+export interface QuestionGroup {
+  /** The group's first question, as asked (masked). */
+  question: string;
+  count: number;
+  examples: string[];
+  collections: string[];
+  /** Students' comments on thumbs-down answers in the group. */
+  comments: string[];
+  /** The documents its answers cited most, for writing a curated answer from. */
+  citedDocIds: string[];
+}
+
+export interface WeeklyRow {
+  /** ISO week, e.g. 2026-W47. */
+  week: string;
+  collection: string;
+  questions: number;
+  answered: number;
+  answerRate: number;
+  handoffs: number;
+  handoffRate: number;
+}
+
+export interface KnowledgeGapReport {
+  from: string;
+  to: string;
+  collection?: string;
+  questions: number;
+  topQuestions: QuestionGroup[];
+  unanswered: QuestionGroup[];
+  thumbsDown: QuestionGroup[];
+  weekly: WeeklyRow[];
+}
+
+/**
+ * The weekly review of the answer log: what is asked most, what the documents could not answer,
+ * and what students said did not help, each grouped by similar wording; and the answer rate and
+ * hand-off rate per week and collection.
+ */
+export function buildKnowledgeGapReport(
+  answers: LoggedAnswer[],
+  handoffs: HandoffTicket[],
+  range: { from: string; to: string; collection?: string },
+): KnowledgeGapReport {
+  const inCollection = <T extends { collection?: string }>(item: T) =>
+    range.collection === undefined || item.collection === range.collection;
+  const asked = answers.filter(inCollection);
+  const tickets = handoffs.filter(inCollection);
+  return {
+    ...range,
+    questions: asked.length,
+    topQuestions: groupByWording(asked),
+    unanswered: groupByWording(asked.filter((answer) => answer.status === "abstained")),
+    thumbsDown: groupByWording(asked.filter((answer) => answer.rating === "down")),
+    weekly: weeklyRates(asked, tickets),
+  };
+}
+
+function groupByWording(answers: LoggedAnswer[]): QuestionGroup[] {
+  const groups: { terms: Set<string>; group: QuestionGroup; cited: Map<string, number> }[] = [];
+  for (const answer of answers) {
+    const terms = new Set(analyzeText(answer.question));
+    let match = groups.find((candidate) => jaccard(candidate.terms, terms) >= SAME_QUESTION);
+    if (!match) {
+      match = {
+        terms,
+        cited: new Map(),
+        group: { question: answer.question, count: 0, examples: [], collections: [], comments: [], citedDocIds: [] },
+      };
+      groups.push(match);
+    }
+    const { group, cited } = match;
+    group.count++;
+    if (!group.examples.includes(answer.question) && group.examples.length < MAX_EXAMPLES) {
+      group.examples.push(answer.question);
+    }
+    if (answer.collection && !group.collections.includes(answer.collection)) group.collections.push(answer.collection);
+    if (answer.comment && answer.rating === "down") group.comments.push(answer.comment);
+    for (const citation of answer.citations) cited.set(citation.docId, (cited.get(citation.docId) ?? 0) + 1);
+  }
+  return groups
+    .map(({ group, cited }) => ({
+      ...group,
+      citedDocIds: [...cited]
+        .sort((left, right) => right[1] - left[1])
+        .map(([docId]) => docId)
+        .slice(0, 3),
+    }))
+    .sort((left, right) => right.count - left.count)
+    .slice(0, MAX_GROUPS);
+}
+
+function weeklyRates(answers: LoggedAnswer[], handoffs: HandoffTicket[]): WeeklyRow[] {
+  const rows = new Map<string, WeeklyRow>();
+  const rowFor = (at: string, collection: string | undefined) => {
+    const week = isoWeek(at);
+    const name = collection ?? "(none)";
+    const key = `${week} ${name}`;
+    const row = rows.get(key) ?? {
+      week,
+      collection: name,
+      questions: 0,
+      answered: 0,
+      answerRate: 0,
+      handoffs: 0,
+      handoffRate: 0,
+    };
+    rows.set(key, row);
+    return row;
+  };
+  for (const answer of answers) {
+    const row = rowFor(answer.at, answer.collection);
+    row.questions++;
+    if (answer.status === "answered") row.answered++;
+  }
+  for (const ticket of handoffs) rowFor(ticket.at, ticket.collection).handoffs++;
+  return [...rows.values()]
+    .map((row) => ({
+      ...row,
+      answerRate: row.questions ? round(row.answered / row.questions) : 0,
+      handoffRate: row.questions ? round(row.handoffs / row.questions) : 0,
+    }))
+    .sort((left, right) => left.week.localeCompare(right.week) || left.collection.localeCompare(right.collection));
+}
+
+/** ISO 8601 week of a timestamp (UTC): weeks start on Monday, week 1 holds the year's first Thursday. */
+export function isoWeek(at: string): string {
+  const date = new Date(at);
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+
+function jaccard(left: Set<string>, right: Set<string>): number {
+  if (left.size === 0 && right.size === 0) return 1;
+  let shared = 0;
+  for (const term of left) if (right.has(term)) shared++;
+  return shared / (left.size + right.size - shared);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,22 @@
+/**
+ * Personal data is masked before questions, answers and comments are stored: the logs are read by
+ * editors, who need what was asked, not who asked it. Masked: e-mail addresses, phone numbers
+ * (Taiwanese and international forms), and student-ID-like codes and long digit runs.
+ */
+const PATTERNS: [RegExp, string][] = [
+  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, "[email]"],
+  // +886 2 2345 6789, +1-555-123-4567
+  [/(?<![A-Za-z0-9])\+\d{1,3}(?:[\s-]?\d{1,4}){2,4}(?![0-9])/gu, "[phone]"],
+  // 0912-345-678, 0912345678
+  [/(?<![A-Za-z0-9])09\d{2}[\s-]?\d{3}[\s-]?\d{3}(?![0-9])/gu, "[phone]"],
+  // (02)2345-6789, 02-2345-6789
+  [/(?<![A-Za-z0-9])(?:\(0\d{1,2}\)|0\d{1,2}[\s-])[\s-]?\d{3,4}[\s-]?\d{4}(?![0-9])/gu, "[phone]"],
+  // B11001234, s1234567: a letter or two and seven or more digits; 410123456: eight or more digits
+  [/(?<![A-Za-z0-9])(?:[A-Za-z]{1,2}\d{7,}|\d{8,})(?![0-9])/gu, "[id]"],
+];
+
+export function maskPersonalData(text: string): string {
+  let masked = text;
+  for (const [pattern, replacement] of PATTERNS) masked = masked.replace(pattern, replacement);
+  return masked;
+}

@@ -30,6 +30,29 @@ const environmentSchema = z.object({
     .enum(["true", "false", "1", "0"], { message: "use true or false" })
     .transform((value) => value === "true" || value === "1")
     .default(false),
+  /** Sites that may embed the chat widget and call the answer API from the browser, comma-separated; `*` for any. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([
+          z.literal("*"),
+          z
+            .url({ protocol: /^https?$/ })
+            .refine(
+              (url) => new URL(url).origin === url,
+              "give an origin such as https://www.example.edu, without a path",
+            ),
+        ]),
+      ),
+    )
+    .default([]),
   /** A helpdesk's webhook: hand-off tickets are POSTed there as JSON, signed with the secret. */
   HANDOFF_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   HANDOFF_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").optional(),
@@ -108,6 +131,7 @@ export interface AppConfig {
   maxUploadBytes: number;
   pdfLimits: { maxPages: number; timeoutMs: number };
   requireApiKeyForAnswers: boolean;
+  allowedOrigins: string[];
   handoffWebhook?: { url: string; secret: string };
   abstainThreshold: number;
   contactLines: ContactLines;
@@ -151,6 +175,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     maxUploadBytes: Math.round(values.MAX_UPLOAD_MB * 1024 * 1024),
     pdfLimits: { maxPages: values.MAX_PDF_PAGES, timeoutMs: values.PDF_PARSE_TIMEOUT_MS },
     requireApiKeyForAnswers: values.REQUIRE_API_KEY_FOR_ANSWERS,
+    allowedOrigins: values.ALLOWED_ORIGINS,
     ...(values.HANDOFF_WEBHOOK_URL && values.HANDOFF_WEBHOOK_SECRET
       ? { handoffWebhook: { url: values.HANDOFF_WEBHOOK_URL, secret: values.HANDOFF_WEBHOOK_SECRET } }
       : {}),

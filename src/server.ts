@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     answering,
     personaFor: personaOf,
     conversations: new ConversationMemory(),
+    allowedOrigins: config.allowedOrigins,
     editorial: {
       keys: editorial.keys,
       editor: editorial.editor,

@@ -93,6 +93,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       generation,
       conversations: new ConversationMemory(),
       editorial: editorialFor(store),
+      allowedOrigins: [],
       log: (event, fields) => logLines.push({ event, ...fields }),
     });
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });

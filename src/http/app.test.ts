@@ -67,6 +67,7 @@ describe("HTTP API", () => {
       },
       conversations: new ConversationMemory(),
       editorial: editorialFor(store),
+      allowedOrigins: [],
       personaFor: (collection) => ({
         assistantName: "Lakeside",
         tone: "formal",

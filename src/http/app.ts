@@ -19,6 +19,7 @@ import type { WebhookSettings } from "../interactions/handoff-webhook.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
 import type { IndexStore } from "../store/index-store.js";
 import { authorize } from "./authorize.js";
+import { registerChatPage } from "./chat-page/chat-routes.js";
 import { registerEditorPage } from "./editor-page/editor-routes.js";
 import { registerAnswerRoute } from "./routes/answer-route.js";
 import { registerDocumentsRoutes } from "./routes/documents-routes.js";
@@ -47,6 +48,8 @@ export interface AppDependencies {
   conversations: ConversationMemory;
   /** Contact lines (and, for generated answers, the persona) of a collection. */
   personaFor(collection: string | undefined): Persona;
+  /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
+  allowedOrigins: string[];
   /** Editors' documents and the API keys that guard them. */
   editorial: {
     keys: ApiKeyStore;
@@ -74,6 +77,7 @@ export function createApp(dependencies: AppDependencies): App {
   });
 
   registerHealthRoutes(app, dependencies);
+  registerChatPage(app, dependencies);
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.
   const requestLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -1,5 +1,5 @@
 import { analyzeText } from "../text/tokenize.js";
-import type { HandoffTicket, LoggedAnswer } from "./interaction-store.js";
+import type { HandoffTicket, InteractionStore, LoggedAnswer } from "./interaction-store.js";
 
 /** Questions sharing this much of their wording (Jaccard of their terms) are one group. */
 const SAME_QUESTION = 0.5;
@@ -62,6 +62,22 @@ export function buildKnowledgeGapReport(
     thumbsDown: groupByWording(asked.filter((answer) => answer.rating === "down")),
     weekly: weeklyRates(asked, tickets),
   };
+}
+
+/** The report over whole days: `from` and `to` are dates (YYYY-MM-DD, UTC), both included. */
+export function knowledgeGapReportFor(
+  interactions: InteractionStore,
+  range: { from: string; to: string; collection?: string },
+): KnowledgeGapReport {
+  const end = new Date(`${range.to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  const from = `${range.from}T00:00:00.000Z`;
+  const until = end.toISOString();
+  return buildKnowledgeGapReport(
+    interactions.answersBetween(from, until),
+    interactions.handoffsBetween(from, until),
+    range,
+  );
 }
 
 function groupByWording(answers: LoggedAnswer[]): QuestionGroup[] {

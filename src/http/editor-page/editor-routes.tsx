@@ -5,12 +5,26 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { answerQuestion } from "../../answering/answer-question.js";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
+import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
 import { AppError } from "../../errors.js";
+import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app.js";
 import { readUpload } from "../read-upload.js";
-import { DocumentListView, DocumentView, documentPage, ErrorView, LoginView, TryQuestionView } from "./editor-views.js";
+import { csvResponse } from "../routes/interaction-routes.js";
+import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
+import { parseInput } from "../routes/shared.js";
+import {
+  DocumentListView,
+  DocumentView,
+  documentPage,
+  ErrorView,
+  HandoffsView,
+  LoginView,
+  ReportView,
+  TryQuestionView,
+} from "./editor-views.js";
 
 /** Holds a session id, never the key: HttpOnly (no script reads it), SameSite=Strict (no other site sends it). */
 const SESSION_COOKIE = "grounded_faq_editor_session";
@@ -47,7 +61,7 @@ class EditorSessions {
  * the page's own origin (CSRF).
  */
 export function registerEditorPage(app: OpenAPIHono, { editorial, store, answering }: AppDependencies): void {
-  const { keys, editor } = editorial;
+  const { keys, editor, interactions } = editorial;
   const sessions = new EditorSessions();
   const signedIn = (context: Context): Caller | undefined => {
     const keyId = sessions.keyOf(getCookie(context, SESSION_COOKIE));
@@ -138,6 +152,81 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
     withEditor(async (context, caller) => {
       const version = await editor.upload(await readUpload(context, editorial.maxUploadBytes), caller);
       return context.json({ doc_id: version.docId, version: version.version }, 201);
+    }),
+  );
+
+  app.get(
+    "/editor/handoffs",
+    withEditor((context, caller) =>
+      context.html(
+        <HandoffsView
+          signedInAs={caller.name}
+          tickets={interactions.handoffs()}
+          notice={context.req.query("notice")}
+        />,
+      ),
+    ),
+  );
+
+  app.post(
+    "/editor/handoffs/:id/close",
+    withEditor((context, caller) => {
+      interactions.closeHandoff(context.req.param("id") ?? "", caller);
+      return context.redirect(`/editor/handoffs?notice=${encodeURIComponent("Ticket closed.")}`, 303);
+    }),
+  );
+
+  app.get(
+    "/editor/reports",
+    withEditor((context, caller) => {
+      const query = parseInput(reportQuerySchema, context.req.query());
+      return context.html(
+        <ReportView
+          signedInAs={caller.name}
+          report={knowledgeGapReportFor(interactions, query)}
+          notice={context.req.query("notice")}
+        />,
+      );
+    }),
+  );
+
+  app.get(
+    "/editor/reports.csv",
+    withEditor((context) =>
+      csvResponse(context, knowledgeGapReportFor(interactions, parseInput(reportQuerySchema, context.req.query()))),
+    ),
+  );
+
+  app.post(
+    "/editor/reports/faq",
+    withEditor(async (context, caller) => {
+      const form = await context.req.parseBody();
+      const field = (name: string) => {
+        const value = form[name];
+        return typeof value === "string" && value.trim() ? value.trim() : undefined;
+      };
+      const input = parseInput(curatedFaqSchema, {
+        question: field("question"),
+        answer: field("answer"),
+        collection: field("collection"),
+        source_doc_id: field("source_doc_id"),
+      });
+      try {
+        const { docId } = await publishCuratedAnswer(
+          editor,
+          {
+            question: input.question,
+            answer: input.answer,
+            collection: input.collection,
+            sourceDocId: input.source_doc_id,
+          },
+          caller,
+        );
+        return context.redirect(`/editor/reports?notice=${encodeURIComponent(`Published as ${docId}.`)}`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return context.redirect(`/editor/reports?notice=${encodeURIComponent(error.message)}`, 303);
+      }
     }),
   );
 

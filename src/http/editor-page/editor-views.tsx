@@ -1,6 +1,8 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
+import type { HandoffTicket } from "../../interactions/interaction-store.js";
+import type { KnowledgeGapReport, QuestionGroup } from "../../interactions/knowledge-gap-report.js";
 import type { AnswerResponse } from "../../schemas.js";
 import { UPLOAD_SCRIPT } from "./upload-script.js";
 
@@ -41,6 +43,8 @@ export function Page(props: { title: string; signedInAs?: string; children: Chil
             <>
               <a href="/editor">Documents</a>
               <a href="/editor/try">Try a question</a>
+              <a href="/editor/handoffs">Hand-offs</a>
+              <a href="/editor/reports">Knowledge gaps</a>
               <form method="post" action="/editor/logout">
                 <span>{props.signedInAs} </span>
                 <button type="submit">Sign out</button>
@@ -300,4 +304,137 @@ function AnswerPanel(props: { heading: string; id: string; answer: AnswerRespons
 
 export function documentPage(docId: string): string {
   return `/editor/documents/${encodeURIComponent(docId)}`;
+}
+
+export function HandoffsView(props: { signedInAs: string; tickets: HandoffTicket[]; notice?: string }) {
+  return (
+    <Page title="Hand-offs" signedInAs={props.signedInAs}>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <h1>Hand-off tickets</h1>
+      {props.tickets.length === 0 ? <p>No tickets.</p> : null}
+      {props.tickets.map((ticket) => (
+        <section class="chunk" aria-label={`Ticket ${ticket.id.slice(0, 8)}`}>
+          <div class="chunk-meta">
+            {ticket.id.slice(0, 8)} · {ticket.at} · {ticket.status} · {ticket.collection ?? "no collection"} · webhook:{" "}
+            {ticket.delivery}
+          </div>
+          <p>
+            <strong>{ticket.name ?? "(no name)"}</strong> · {ticket.contact ?? "(no contact)"}
+          </p>
+          {ticket.message ? <p class="ticket-message">{ticket.message}</p> : null}
+          {ticket.transcript.length > 0 ? (
+            <ol>
+              {ticket.transcript.map((turn) => (
+                <li>
+                  <strong>{turn.question}</strong> → {turn.status}: {turn.answer}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {ticket.status === "open" ? (
+            <form method="post" action={`/editor/handoffs/${ticket.id}/close`}>
+              <button type="submit">Close ticket</button>
+            </form>
+          ) : (
+            <p>
+              Closed by {ticket.closedBy} at {ticket.closedAt}
+            </p>
+          )}
+        </section>
+      ))}
+    </Page>
+  );
+}
+
+export function ReportView(props: { signedInAs: string; report: KnowledgeGapReport; notice?: string }) {
+  const { report } = props;
+  const range = new URLSearchParams({ from: report.from, to: report.to });
+  return (
+    <Page title="Knowledge gaps" signedInAs={props.signedInAs}>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <h1>Knowledge gaps</h1>
+      <form method="get" action="/editor/reports" class="actions">
+        <label for="from">From</label> <input id="from" name="from" type="date" value={report.from} />
+        <label for="to">To</label> <input id="to" name="to" type="date" value={report.to} />
+        <button type="submit">Show</button>
+        <a href={`/editor/reports.csv?${range}`}>Download CSV</a>
+      </form>
+      <p>{report.questions} questions in this period.</p>
+      <h2>Answer and hand-off rates</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Week</th>
+            <th>Collection</th>
+            <th>Questions</th>
+            <th>Answer rate</th>
+            <th>Hand-off rate</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.weekly.map((row) => (
+            <tr>
+              <td>{row.week}</td>
+              <td>{row.collection}</td>
+              <td>{row.questions}</td>
+              <td>{Math.round(row.answerRate * 100)}%</td>
+              <td>{Math.round(row.handoffRate * 100)}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <GroupList heading="Unanswered questions" id="unanswered" groups={report.unanswered} curate />
+      <GroupList heading="Answers marked not helpful" id="thumbs-down" groups={report.thumbsDown} curate />
+      <GroupList heading="Most asked" id="top-questions" groups={report.topQuestions} />
+    </Page>
+  );
+}
+
+function GroupList(props: { heading: string; id: string; groups: QuestionGroup[]; curate?: boolean }) {
+  return (
+    <section id={props.id}>
+      <h2>{props.heading}</h2>
+      {props.groups.length === 0 ? <p>None.</p> : null}
+      {props.groups.map((group, index) => (
+        <div class="chunk">
+          <strong>{group.question}</strong> ({group.count}×
+          {group.collections.length ? `, ${group.collections.join(", ")}` : ""})
+          {group.examples.length > 1 ? (
+            <div class="chunk-meta">Also asked as: {group.examples.slice(1).join(" / ")}</div>
+          ) : null}
+          {group.comments.length > 0 ? <div class="chunk-meta">Comments: {group.comments.join(" / ")}</div> : null}
+          {props.curate ? (
+            <details>
+              <summary>Write a curated answer</summary>
+              <form method="post" action="/editor/reports/faq">
+                <input type="hidden" name="question" value={group.question} />
+                <label for={`${props.id}-answer-${index}`}>Answer (published at once as an FAQ entry)</label>
+                <textarea id={`${props.id}-answer-${index}`} name="answer" rows={3} required cols={80} />
+                <label for={`${props.id}-source-${index}`}>Source document id (optional)</label>
+                <input
+                  id={`${props.id}-source-${index}`}
+                  name="source_doc_id"
+                  value={group.citedDocIds[0] ?? ""}
+                  size={50}
+                />
+                <label for={`${props.id}-collection-${index}`}>Collection (optional)</label>
+                <input id={`${props.id}-collection-${index}`} name="collection" value={group.collections[0] ?? ""} />
+                <p>
+                  <button type="submit">Publish FAQ answer</button>
+                </p>
+              </form>
+            </details>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
 }

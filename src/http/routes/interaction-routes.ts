@@ -1,8 +1,14 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { stringify } from "csv-stringify/sync";
+import type { Context } from "hono";
+import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
 import { deliverHandoff } from "../../interactions/handoff-webhook.js";
 import type { HandoffTicket } from "../../interactions/interaction-store.js";
-import { buildKnowledgeGapReport, type QuestionGroup } from "../../interactions/knowledge-gap-report.js";
+import { knowledgeGapCsv } from "../../interactions/knowledge-gap-csv.js";
+import {
+  type KnowledgeGapReport,
+  knowledgeGapReportFor,
+  type QuestionGroup,
+} from "../../interactions/knowledge-gap-report.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
 import {
@@ -66,57 +72,29 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log }: 
 
   app.get("/v1/reports/knowledge-gaps.csv", (context) => {
     authorize(context, keys, "editor");
-    const report = reportBody(parseInput(reportQuerySchema, context.req.query()));
-    const rows = (["top_questions", "unanswered", "thumbs_down"] as const).flatMap((kind) =>
-      report[kind].map((group) => [
-        kind,
-        group.question,
-        group.count,
-        group.examples.join(" | "),
-        group.collections.join(" "),
-        group.comments.join(" | "),
-      ]),
-    );
-    const csv = stringify([["kind", "question", "count", "examples", "collections", "comments"], ...rows]);
-    context.header("Content-Disposition", `attachment; filename="knowledge-gaps-${report.from}-${report.to}.csv"`);
-    return context.body(`\uFEFF${csv}`, 200, { "Content-Type": "text/csv; charset=utf-8" });
+    const query = parseInput(reportQuerySchema, context.req.query());
+    return csvResponse(context, knowledgeGapReportFor(interactions, query));
   });
 
   // A curated answer written from a group: published at once as an FAQ entry, linked to its source.
   app.post("/v1/reports/faq", async (context) => {
     const caller = authorize(context, keys, "editor");
     const input = parseInput(curatedFaqSchema, await readJsonBody(context));
-    const source = input.source_doc_id ? await editor.get(input.source_doc_id) : undefined;
-    const sheet = {
-      title: input.question,
-      ...(source?.summary.url ? { url: source.summary.url } : {}),
-      items: [{ question: input.question, answer: input.answer }],
-    };
-    const version = await editor.upload(
+    const { docId } = await publishCuratedAnswer(
+      editor,
       {
-        fileName: "curated-faq.json",
-        bytes: new TextEncoder().encode(JSON.stringify(sheet)),
-        metadata: {
-          collection: input.collection ?? source?.summary.collection,
-          tags: ["curated-faq", ...(input.source_doc_id ? [`source:${input.source_doc_id}`] : [])],
-        },
+        question: input.question,
+        answer: input.answer,
+        collection: input.collection,
+        sourceDocId: input.source_doc_id,
       },
       caller,
     );
-    await editor.publish(version.docId, caller);
-    return context.json({ doc_id: version.docId, source_doc_id: input.source_doc_id, status: "published" }, 201);
+    return context.json({ doc_id: docId, source_doc_id: input.source_doc_id, status: "published" }, 201);
   });
 
   function reportBody(query: { from: string; to: string; collection?: string }) {
-    const to = new Date(`${query.to}T00:00:00Z`);
-    to.setUTCDate(to.getUTCDate() + 1);
-    const until = to.toISOString();
-    const from = `${query.from}T00:00:00.000Z`;
-    const report = buildKnowledgeGapReport(
-      interactions.answersBetween(from, until),
-      interactions.handoffsBetween(from, until),
-      query,
-    );
+    const report = knowledgeGapReportFor(interactions, query);
     const group = (item: QuestionGroup) => ({
       question: item.question,
       count: item.count,
@@ -144,6 +122,12 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log }: 
       })),
     };
   }
+}
+
+/** The report as a CSV download. */
+export function csvResponse(context: Context, report: KnowledgeGapReport): Response {
+  context.header("Content-Disposition", `attachment; filename="knowledge-gaps-${report.from}-${report.to}.csv"`);
+  return context.body(knowledgeGapCsv(report), 200, { "Content-Type": "text/csv; charset=utf-8" });
 }
 
 function toTicketBody(ticket: HandoffTicket) {

@@ -1,0 +1,41 @@
+import type { DocumentEditor } from "./document-editor.js";
+import type { Actor } from "./document-versions.js";
+
+export interface CuratedAnswer {
+  question: string;
+  answer: string;
+  collection?: string;
+  /** The document the answer rests on: the entry links to it. */
+  sourceDocId?: string;
+}
+
+/**
+ * Publishes an editor's answer to a question the documents did not answer well, as an FAQ entry
+ * of its own: the question matches it from then on. It carries its source document's link and
+ * collection, and a `source:` tag naming it.
+ */
+export async function publishCuratedAnswer(
+  editor: DocumentEditor,
+  curated: CuratedAnswer,
+  actor: Actor,
+): Promise<{ docId: string }> {
+  const source = curated.sourceDocId ? await editor.get(curated.sourceDocId) : undefined;
+  const sheet = {
+    title: curated.question,
+    ...(source?.summary.url ? { url: source.summary.url } : {}),
+    items: [{ question: curated.question, answer: curated.answer }],
+  };
+  const version = await editor.upload(
+    {
+      fileName: "curated-faq.json",
+      bytes: new TextEncoder().encode(JSON.stringify(sheet)),
+      metadata: {
+        collection: curated.collection ?? source?.summary.collection,
+        tags: ["curated-faq", ...(curated.sourceDocId ? [`source:${curated.sourceDocId}`] : [])],
+      },
+    },
+    actor,
+  );
+  await editor.publish(version.docId, actor);
+  return { docId: version.docId };
+}

@@ -1,0 +1,151 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncFolder } from "../../../ingest/sync-folder.js";
+import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
+import { editorialApp } from "../../test-support/editorial-app.js";
+import { editorialFor } from "../../test-support/editorial-for.js";
+import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+describe("students' chat page and widget in a real browser", () => {
+  const folder = makeTemporaryFolder();
+  let store: SqliteIndexStore;
+  let editorial: ReturnType<typeof editorialFor>;
+  let browser: Browser;
+  let baseUrl: string;
+  let hostUrl: string;
+  const closers: (() => void)[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`No browser at ${CHROMIUM}: sudo apt-get install -y chromium, or set CHROMIUM_PATH`);
+    }
+    folder.write(
+      "knowledge/housing/deposit.md",
+      "---\ntitle: 住宿保證金\n---\n# 住宿保證金\n\n住宿保證金為新臺幣三千元，退宿後三十日內無息退還。\n",
+    );
+    folder.write(
+      "knowledge/housing/quiet-hours.txt",
+      "Quiet hours\n\nQuiet hours in the residence halls run from 11 pm to 7 am. <script>window.injected = 1</script>\n",
+    );
+    folder.write(
+      "knowledge/housing/faq.csv",
+      "question,answer\n寒假可以留在宿舍嗎?,寒假可申請留宿，須於12月15日前申請。\n",
+    );
+    store = new SqliteIndexStore(":memory:");
+    await syncFolder(store, `${folder.root}/knowledge`);
+    editorial = editorialFor(store);
+
+    // Another site that embeds the widget.
+    const host = http.createServer((_, response) => {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end(
+        `<!doctype html><title>Registrar</title><h1>Registrar</h1><script src="${baseUrl}/widget.js" data-collection="housing"></script>`,
+      );
+    });
+    await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+    hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    closers.push(() => host.close());
+
+    const app = editorialApp(store, editorial, [hostUrl]);
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "localhost" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+    closers.push(() => server.close());
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    for (const close of closers) close();
+    await store?.close();
+    folder.cleanUp();
+  });
+
+  async function ask(page: Page, question: string) {
+    const answers = await page.locator("article.answer").count();
+    await page.locator("#question").fill(question);
+    await page.locator("#question").press("Enter");
+    await page.locator("article.answer").nth(answers).waitFor();
+    return page.locator("article.answer").nth(answers);
+  }
+
+  it("answers in Chinese with a source to open, and takes feedback", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${baseUrl}/`);
+    expect(await page.locator("h1").textContent()).toBe("校園問答小幫手");
+    expect(await page.getByRole("button", { name: "寒假可以留在宿舍嗎?" }).count()).toBe(1);
+    const answer = await ask(page, "住宿保證金多少錢?");
+    expect(await answer.locator(".answer-text").textContent()).toContain("三千元");
+    const source = answer.getByRole("link", { name: /\[1\] 住宿保證金/ });
+    const href = (await source.getAttribute("href")) ?? "";
+    expect(href).toMatch(/^\/sources\/housing%2Fdeposit\.md%23\d+$/);
+    const sourcePage = await browser.newPage();
+    await sourcePage.goto(`${baseUrl}${href}`);
+    expect(await sourcePage.locator("mark").textContent()).toContain("三千元");
+    await sourcePage.close();
+
+    await answer.getByRole("button", { name: /沒有幫助/ }).click();
+    await answer.getByLabel("想補充什麼嗎？（選填）").fill("沒說怎麼退");
+    await answer.getByRole("button", { name: "送出意見" }).click();
+    await answer.getByText("謝謝你的回饋！").waitFor();
+    const [logged] = editorial.interactions.answersBetween("2000-01-01", "2100-01-01");
+    expect(logged).toMatchObject({ question: "住宿保證金多少錢?", rating: "down", comment: "沒說怎麼退" });
+    await page.close();
+  });
+
+  it("switches to English, and shows document text with <script> as text", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole("link", { name: "English" }).click();
+    expect(await page.locator("h1").textContent()).toBe("Campus help desk");
+    const answer = await ask(page, "When do quiet hours start in the residence halls?");
+    expect(await answer.locator(".answer-text").textContent()).toContain("<script>window.injected = 1</script>");
+    expect(await page.evaluate("window.injected")).toBeUndefined();
+    await page.close();
+  });
+
+  it("hands a student to a person when asked, and editors see the ticket", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${baseUrl}/`);
+    const abstained = await ask(page, "圖書館週末幾點關門？");
+    expect(await abstained.getAttribute("class")).toContain("abstained");
+    await abstained.getByRole("button", { name: "找真人協助" }).waitFor();
+    await page.locator("#question").fill("我要轉真人");
+    await page.locator("#question").press("Enter");
+    const form = page.getByRole("form", { name: "請真人協助" });
+    await form.getByLabel("聯絡方式：Email 或電話（選填）").fill("student@example.edu");
+    await form.getByRole("button", { name: "送出" }).click();
+    await expect.poll(() => page.getByRole("status").last().textContent()).toContain("已轉交承辦人員");
+
+    const editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
+    await page.goto(`${baseUrl}/editor`);
+    await page.getByLabel("API key (editor or admin)").fill(editorKey);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Hand-offs" }).click();
+    const ticket = page.locator("section.chunk").first();
+    expect(await ticket.textContent()).toContain("student@example.edu");
+    expect(await ticket.textContent()).toContain("圖書館週末幾點關門？");
+    await ticket.getByRole("button", { name: "Close ticket" }).click();
+    await page.getByText("Ticket closed.").waitFor();
+
+    await page.getByRole("link", { name: "Knowledge gaps" }).click();
+    expect(await page.locator("#unanswered").textContent()).toContain("圖書館週末幾點關門？");
+    await page.close();
+  });
+
+  it("adds a chat button to another site, which opens the chat for its collection", async () => {
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(hostUrl);
+    await page.getByRole("button", { name: "Help desk chat" }).click();
+    const frame = page.frameLocator("iframe[title='Help desk chat']");
+    await frame.locator("h1").waitFor();
+    expect(await frame.locator("h1").textContent()).toBe("Campus help desk");
+    expect(await page.locator("iframe").getAttribute("src")).toBe(`${baseUrl}/?embed=1&collection=housing`);
+    await page.close();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
+import { editorialApp } from "../../test-support/editorial-app.js";
+import { editorialFor } from "../../test-support/editorial-for.js";
+
+describe("the chat page's origins", () => {
+  const store = new SqliteIndexStore(":memory:");
+  const app = editorialApp(store, editorialFor(store), ["https://www.lakeside.example.edu"]);
+  const preflight = (origin: string) =>
+    app.request("/v1/answer", {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+
+  it("lets allowed sites call the answer API from the browser, and no others", async () => {
+    const allowed = await preflight("https://www.lakeside.example.edu");
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://www.lakeside.example.edu");
+    const other = await preflight("https://evil.example");
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("may be framed only by itself and the allowed sites", async () => {
+    const page = await app.request("/?embed=1", { headers: { "accept-language": "en" } });
+    expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'self' https://www.lakeside.example.edu");
+    expect(await page.text()).toContain('<html lang="en">');
+  });
+
+  it("picks Traditional Chinese for a Chinese browser, and says an unknown passage is not found", async () => {
+    expect(await (await app.request("/", { headers: { "accept-language": "zh-TW,zh;q=0.9" } })).text()).toContain(
+      '<html lang="zh-Hant">',
+    );
+    expect((await app.request("/sources/none.md%230")).status).toBe(404);
+  });
+});

@@ -1,0 +1,69 @@
+/** The chat page's words in its two languages; the page picks one from the browser and can switch. */
+export const CHAT_TEXT = {
+  "zh-Hant": {
+    title: "校園問答小幫手",
+    intro: "問我選課、轉系、學分抵免、宿舍、學雜費等規定。我只根據學校公告的文件回答，並附上出處。",
+    questionLabel: "你的問題",
+    placeholder: "例如：加退選截止是什麼時候？",
+    ask: "送出",
+    asking: "查詢中…",
+    suggestions: "常見問題",
+    sources: "出處",
+    page: "第 {page} 頁",
+    helpful: "這個回答有幫助嗎？",
+    up: "有幫助",
+    down: "沒有幫助",
+    commentLabel: "想補充什麼嗎？（選填）",
+    sendFeedback: "送出意見",
+    thanks: "謝謝你的回饋！",
+    notCovered: "文件沒有涵蓋這個問題。要請真人協助嗎？",
+    talkToPerson: "找真人協助",
+    handoffTitle: "請真人協助",
+    nameLabel: "姓名（選填）",
+    contactLabel: "聯絡方式：Email 或電話（選填）",
+    messageLabel: "想詢問的內容",
+    sendHandoff: "送出",
+    handoffSent: "已轉交承辦人員，案件編號 {id}。",
+    error: "發生錯誤：",
+    switchLanguage: "English",
+    newConversation: "新對話",
+  },
+  en: {
+    title: "Campus help desk",
+    intro:
+      "Ask about course registration, changing majors, credit transfer, housing, tuition and more. I answer only from the university's published documents, with the source.",
+    questionLabel: "Your question",
+    placeholder: "e.g. When is the add/drop deadline?",
+    ask: "Ask",
+    asking: "Looking it up…",
+    suggestions: "Common questions",
+    sources: "Sources",
+    page: "page {page}",
+    helpful: "Did this answer help?",
+    up: "Helpful",
+    down: "Not helpful",
+    commentLabel: "Anything to add? (optional)",
+    sendFeedback: "Send feedback",
+    thanks: "Thank you for the feedback!",
+    notCovered: "The documents do not cover this. Would you like a person to help?",
+    talkToPerson: "Talk to a person",
+    handoffTitle: "Ask a person",
+    nameLabel: "Name (optional)",
+    contactLabel: "E-mail or phone (optional)",
+    messageLabel: "What do you need help with?",
+    sendHandoff: "Send",
+    handoffSent: "Sent to our staff. Your ticket number is {id}.",
+    error: "Something went wrong: ",
+    switchLanguage: "中文",
+    newConversation: "New conversation",
+  },
+} as const;
+
+export type ChatLanguage = keyof typeof CHAT_TEXT;
+
+/** Traditional Chinese for any Chinese the browser prefers first, English otherwise. */
+export function chatLanguage(requested: string | undefined, acceptLanguage: string | undefined): ChatLanguage {
+  if (requested === "en" || requested === "zh-Hant") return requested;
+  const first = acceptLanguage?.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("zh") ? "zh-Hant" : "en";
+}

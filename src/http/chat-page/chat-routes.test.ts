@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
+import { UPLOAD_SCRIPT } from "../editor-page/upload-script.js";
+import { CHAT_SCRIPT, WIDGET_SCRIPT } from "./chat-script.js";
 
 describe("the chat page's origins", () => {
   const store = new SqliteIndexStore(":memory:");
@@ -30,5 +32,11 @@ describe("the chat page's origins", () => {
       '<html lang="zh-Hant">',
     );
     expect((await app.request("/sources/none.md%230")).status).toBe(404);
+  });
+
+  it("serves scripts that are valid JavaScript once written out of their template strings", () => {
+    for (const script of [CHAT_SCRIPT, WIDGET_SCRIPT, UPLOAD_SCRIPT]) {
+      expect(() => new Function(script)).not.toThrow();
+    }
   });
 });

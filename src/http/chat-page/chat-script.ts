@@ -48,6 +48,49 @@ export const CHAT_SCRIPT = `
     return reply;
   }
 
+  // Streams the answer: checked text appears as it comes (a reset withdraws it), then the final
+  // answer with its sources replaces it.
+  async function streamAnswer(body) {
+    const response = await fetch("/v1/answer", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ ...body, stream: true }),
+    });
+    if (!response.ok) {
+      const reply = await response.json().catch(() => ({}));
+      throw new Error((reply.error && reply.error.message) || response.statusText);
+    }
+    const draftText = element("p", { className: "answer-text" });
+    const draft = show(element("article", { className: "answer streaming", ariaBusy: "true" }, draftText));
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    let final;
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value.replace(/\\r\\n/g, "\\n");
+        let boundary;
+        while ((boundary = buffer.indexOf("\\n\\n")) >= 0) {
+          const block = buffer.slice(0, boundary);
+          buffer = buffer.slice(boundary + 2);
+          const event = (/^event: ?(.*)$/m.exec(block) || [])[1];
+          const data = block.split("\\n").filter((line) => line.startsWith("data:")).map((line) => line.replace(/^data: ?/, "")).join("\\n");
+          if (!event || !data) continue;
+          const payload = JSON.parse(data);
+          if (event === "delta") draftText.textContent += payload.text;
+          else if (event === "reset") draftText.textContent = "";
+          else if (event === "done") final = payload;
+          else if (event === "error") throw new Error(payload.error.message);
+        }
+      }
+    } finally {
+      draft.remove();
+    }
+    if (!final) throw new Error(response.statusText || "the answer was cut off");
+    return final;
+  }
+
   function sourceLink(citation) {
     const href = /^https?:\\/\\//i.test(citation.url || "")
       ? citation.url
@@ -136,7 +179,7 @@ export const CHAT_SCRIPT = `
     button.disabled = true;
     const waiting = show(element("p", { className: "waiting", role: "status", textContent: text.asking }));
     try {
-      showAnswer(await post("/v1/answer", {
+      showAnswer(await streamAnswer({
         question,
         conversation_id: conversationId,
         ...(config.collection ? { collection: config.collection } : {}),

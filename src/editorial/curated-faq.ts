@@ -1,13 +1,9 @@
+import type { CuratedFaq } from "../http/routes/interaction-schemas.js";
 import type { DocumentEditor } from "./document-editor.js";
 import type { Actor } from "./document-versions.js";
 
-export interface CuratedAnswer {
-  question: string;
-  answer: string;
-  collection?: string;
-  /** The document the answer rests on: the entry links to it. */
-  sourceDocId?: string;
-}
+/** What an editor writes, as `curatedFaqSchema` checks it; `source_doc_id` names the document the answer rests on. */
+export type CuratedAnswer = CuratedFaq;
 
 /**
  * Publishes an editor's answer to a question the documents did not answer well, as an FAQ entry
@@ -19,7 +15,7 @@ export async function publishCuratedAnswer(
   curated: CuratedAnswer,
   actor: Actor,
 ): Promise<{ docId: string }> {
-  const source = curated.sourceDocId ? await editor.get(curated.sourceDocId) : undefined;
+  const source = curated.source_doc_id ? await editor.get(curated.source_doc_id) : undefined;
   const sheet = {
     title: curated.question,
     ...(source?.summary.url ? { url: source.summary.url } : {}),
@@ -31,7 +27,7 @@ export async function publishCuratedAnswer(
       bytes: new TextEncoder().encode(JSON.stringify(sheet)),
       metadata: {
         collection: curated.collection ?? source?.summary.collection,
-        tags: ["curated-faq", ...(curated.sourceDocId ? [`source:${curated.sourceDocId}`] : [])],
+        tags: ["curated-faq", ...(curated.source_doc_id ? [`source:${curated.source_doc_id}`] : [])],
       },
     },
     actor,

@@ -212,16 +212,7 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
         source_doc_id: field("source_doc_id"),
       });
       try {
-        const { docId } = await publishCuratedAnswer(
-          editor,
-          {
-            question: input.question,
-            answer: input.answer,
-            collection: input.collection,
-            sourceDocId: input.source_doc_id,
-          },
-          caller,
-        );
+        const { docId } = await publishCuratedAnswer(editor, input, caller);
         return context.redirect(`/editor/reports?notice=${encodeURIComponent(`Published as ${docId}.`)}`, 303);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

@@ -58,15 +58,28 @@ export function Page(props: { title: string; signedInAs?: string; children: Chil
   );
 }
 
+/** What just happened, announced to screen readers. */
+function Notice(props: { message?: string }) {
+  return props.message ? (
+    <p class="notice" role="status">
+      {props.message}
+    </p>
+  ) : null;
+}
+
+function ErrorNotice(props: { message?: string }) {
+  return props.message ? (
+    <p class="error" role="alert">
+      {props.message}
+    </p>
+  ) : null;
+}
+
 export function LoginView(props: { error?: string }) {
   return (
     <Page title="Sign in">
       <h1>Sign in with an API key</h1>
-      {props.error ? (
-        <p class="error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <ErrorNotice message={props.error} />
       <form method="post" action="/editor/login">
         <label for="key">API key (editor or admin)</label>
         <input id="key" name="key" type="password" autocomplete="off" required size={60} />
@@ -97,11 +110,7 @@ export function ErrorView(props: { signedInAs: string; message: string }) {
 export function DocumentListView(props: { documents: DocumentSummary[]; signedInAs: string; notice?: string }) {
   return (
     <Page title="Documents" signedInAs={props.signedInAs}>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice message={props.notice} />
       <h1>Upload documents</h1>
       <form id="upload-form">
         <label for="files">Files (PDF, Markdown, HTML, text, FAQ CSV/JSON); several at once</label>
@@ -154,16 +163,8 @@ export function DocumentView(props: { detail: DocumentDetail; signedInAs: string
   const action = (name: string) => `${documentPage(summary.docId)}/${name}`;
   return (
     <Page title={summary.title} signedInAs={props.signedInAs}>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Notice message={props.notice} />
+      <ErrorNotice message={props.error} />
       <h1>{summary.title}</h1>
       <p>
         <code>{summary.docId}</code> · {summary.collection} · {summary.format} · {summary.source} ·{" "}
@@ -309,11 +310,7 @@ export function documentPage(docId: string): string {
 export function HandoffsView(props: { signedInAs: string; tickets: HandoffTicket[]; notice?: string }) {
   return (
     <Page title="Hand-offs" signedInAs={props.signedInAs}>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice message={props.notice} />
       <h1>Hand-off tickets</h1>
       {props.tickets.length === 0 ? <p>No tickets.</p> : null}
       {props.tickets.map((ticket) => (
@@ -355,11 +352,7 @@ export function ReportView(props: { signedInAs: string; report: KnowledgeGapRepo
   const range = new URLSearchParams({ from: report.from, to: report.to });
   return (
     <Page title="Knowledge gaps" signedInAs={props.signedInAs}>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice message={props.notice} />
       <h1>Knowledge gaps</h1>
       <form method="get" action="/editor/reports" class="actions">
         <label for="from">From</label> <input id="from" name="from" type="date" value={report.from} />

@@ -80,16 +80,7 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log }: 
   app.post("/v1/reports/faq", async (context) => {
     const caller = authorize(context, keys, "editor");
     const input = parseInput(curatedFaqSchema, await readJsonBody(context));
-    const { docId } = await publishCuratedAnswer(
-      editor,
-      {
-        question: input.question,
-        answer: input.answer,
-        collection: input.collection,
-        sourceDocId: input.source_doc_id,
-      },
-      caller,
-    );
+    const { docId } = await publishCuratedAnswer(editor, input, caller);
     return context.json({ doc_id: docId, source_doc_id: input.source_doc_id, status: "published" }, 201);
   });
 

@@ -66,5 +66,11 @@ describe("rewriteFollowUp", () => {
     expect(looksLikeFollowUp("and for graduate students?")).toBe(true);
     expect(looksLikeFollowUp("研究生呢")).toBe(true);
     expect(looksLikeFollowUp("How much is the housing deposit for a double room?")).toBe(false);
+    expect(looksLikeFollowUp("研究生?")).toBe(true);
+    expect(looksLikeFollowUp("fees?")).toBe(true);
+    // Short, but standing on their own: a new topic must not borrow the last one's words.
+    for (const question of ["宿舍可以養貓嗎?", "圖書館幾點開?", "加退選什麼時候截止?", "Can I keep a cat?"]) {
+      expect(looksLikeFollowUp(question)).toBe(false);
+    }
   });
 });

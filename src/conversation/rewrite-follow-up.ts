@@ -13,8 +13,12 @@ import type { ConversationTurn } from "./conversation-memory.js";
 const FOLLOW_UP_OPENING =
   /^\s*(?:那|那麼|那如果|還有|还有|如果是|至於|至于|and\b|what about\b|how about\b|but\b|also\b|what if\b)/i;
 const FOLLOW_UP_ENDING = /呢\s*[?？]?\s*$/;
-/** Words a question needs to stand on its own; fewer, and it leans on the one before. */
-const MIN_STANDALONE_WORDS = 3;
+/**
+ * What a question needs to stand on its own without a follow-up marker: two content words, or four
+ * Chinese characters of content words ("研究生?" leans on the question before; "宿舍可以養貓嗎?" does not).
+ */
+const MIN_STANDALONE_WORDS = 2;
+const MIN_STANDALONE_HAN = 4;
 
 /** Longest wait for the model's rewrite before carrying words over instead. */
 const REWRITE_TIMEOUT_MS = 5000;
@@ -85,20 +89,21 @@ async function keyWords(words: string[], store: IndexStore): Promise<string[]> {
 }
 
 export function looksLikeFollowUp(question: string): boolean {
-  return (
-    FOLLOW_UP_OPENING.test(question) ||
-    FOLLOW_UP_ENDING.test(question) ||
-    contentWords(question).length < MIN_STANDALONE_WORDS
-  );
+  if (FOLLOW_UP_OPENING.test(question) || FOLLOW_UP_ENDING.test(question)) return true;
+  const words = contentWords(question, { keepSingleHan: true });
+  const han = words.join("").match(/\p{Script=Han}/gu)?.length ?? 0;
+  const otherWords = words.filter((word) => !/\p{Script=Han}/u.test(word)).length;
+  return han < MIN_STANDALONE_HAN && otherWords < MIN_STANDALONE_WORDS;
 }
 
 /** The words of a question that carry its topic, in the script it was written in. */
-function contentWords(text: string): string[] {
+function contentWords(text: string, options: { keepSingleHan?: boolean } = {}): string[] {
   const words: string[] = [];
   for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
     const folded = normalizeForMatching(segment.toLowerCase());
     if (!isWordLike || chineseStopWords.has(folded) || englishStopWords.has(folded)) continue;
-    if (/^[\p{Script=Han}]$/u.test(segment)) continue;
+    // A lone character is too ambiguous to carry to another question, but it does make one specific.
+    if (!options.keepSingleHan && /^[\p{Script=Han}]$/u.test(segment)) continue;
     if (!words.includes(segment)) words.push(segment);
   }
   return words;

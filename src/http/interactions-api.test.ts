@@ -112,18 +112,24 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
     });
     expect(response.status).toBe(201);
     const ticket = await readJson(response);
-    expect(ticket).toMatchObject({ status: "open", contact: "chen.li@example.com", delivery: "not_configured" });
-    expect(ticket.transcript.map((turn: { question: string }) => turn.question)).toEqual([
-      "How much is the housing deposit?",
-      "Can I keep a cat in my room?",
-    ]);
+    // The student gets the ticket, not the transcript: anyone may name a conversation.
+    expect(Object.keys(ticket).sort()).toEqual(["at", "delivery", "id", "status"]);
+    expect(ticket).toMatchObject({ status: "open", delivery: "not_configured" });
     expect((await get("/v1/handoffs", "reader")).status).toBe(403);
     const open = await readJson(await get("/v1/handoffs?status=open", "editor"));
     expect(open.handoffs.map((listed: { id: string }) => listed.id)).toEqual([ticket.id]);
+    expect(open.handoffs[0]).toMatchObject({ contact: "chen.li@example.com", name: "Chen" });
+    expect(open.handoffs[0].transcript.map((turn: { question: string }) => turn.question)).toEqual([
+      "How much is the housing deposit?",
+      "Can I keep a cat in my room?",
+    ]);
     const closed = await readJson(await post(`/v1/handoffs/${ticket.id}/close`, {}, "editor"));
     expect(closed).toMatchObject({ status: "closed", closed_by: "editor desk" });
     expect((await post(`/v1/handoffs/${ticket.id}/close`, {}, "editor")).status).toBe(409);
     expect((await readJson(await post("/v1/handoffs", { name: "x" }))).error.code).toBe("invalid_request");
+    expect((await readJson(await post("/v1/handoffs", { message: "hi", collection: "nowhere" }))).error.code).toBe(
+      "unknown_collection",
+    );
   });
 
   describe("the helpdesk webhook", () => {
@@ -148,6 +154,20 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
       expect(JSON.parse(delivery?.body ?? "")).toMatchObject({
         type: "handoff.created",
         ticket: { id: ticket.id, contact: "0912-345-678", message: "Please call me" },
+      });
+    });
+
+    it("sends again, at start, a ticket whose delivery a restart cut short", async () => {
+      receiver = await startReceiver([200]);
+      const pending = editorial.interactions.openHandoff({ message: "Cut short", delivery: "pending" });
+      app = editorialApp(store, {
+        ...editorial,
+        handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 2, firstDelayMs: 10, timeoutMs: 2000 },
+      });
+      expect(await waitForDelivery(pending.id)).toMatchObject({ delivery: "delivered", deliveryAttempts: 1 });
+      expect(JSON.parse(receiver.received[0]?.body ?? "").ticket).toMatchObject({
+        id: pending.id,
+        message: "Cut short",
       });
     });
 
@@ -194,9 +214,15 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
     const text = await csv.text();
     expect(text).toContain("kind,question,count,examples,collections,comments");
     expect(text).toContain("unanswered,Can I keep a cat in my room?,2,");
-    expect((await readJson(await get("/v1/reports/knowledge-gaps?from=2026-13-01", "editor"))).error.code).toBe(
-      "invalid_request",
-    );
+    await ask('=HYPERLINK("http://evil.example","click")');
+    const escaped = await (await get(`/v1/reports/knowledge-gaps.csv?from=${today}&to=${today}`, "editor")).text();
+    expect(escaped).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(escaped).toContain("'=HYPERLINK");
+    for (const range of ["from=2026-13-01", "from=2020-01-01&to=2026-01-01", "from=0000-01-01&to=0000-01-02"]) {
+      expect((await readJson(await get(`/v1/reports/knowledge-gaps?${range}`, "editor"))).error.code).toBe(
+        "invalid_request",
+      );
+    }
   });
 
   it("turns a group into a published FAQ answer, linked to its source document", async () => {

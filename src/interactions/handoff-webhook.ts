@@ -1,5 +1,4 @@
 import { createHmac } from "node:crypto";
-import type { HandoffTicket } from "./interaction-store.js";
 
 export interface WebhookSettings {
   url: string;
@@ -27,7 +26,7 @@ export function signDelivery(secret: string, timestamp: string, body: string): s
  * or 429) with backoff; a 4xx other than 429 is not retried. Resolves to how it ended.
  */
 export async function deliverHandoff(
-  ticket: HandoffTicket,
+  ticket: { id: string },
   settings: WebhookSettings,
   onAttempt: (attempts: number) => void = () => {},
 ): Promise<{ delivered: boolean; attempts: number }> {

@@ -90,8 +90,10 @@ export class InteractionStore {
          VALUES (@id, @at, @question, @answer, @status, @mode, @confidence, @latency_ms, @collection, @conversation_id, @citations)`,
       ),
       answer: database.prepare<[string], AnswerRow>(`${ANSWER_SELECT} WHERE answer_log.id = ?`),
+      // The latest 50 turns, oldest first.
       conversation: database.prepare<[string], AnswerRow>(
-        `${ANSWER_SELECT} WHERE answer_log.conversation_id = ? ORDER BY answer_log.at LIMIT 50`,
+        `SELECT * FROM (${ANSWER_SELECT} WHERE answer_log.conversation_id = ? ORDER BY answer_log.at DESC LIMIT 50)
+         ORDER BY at`,
       ),
       answersBetween: database.prepare<[string, string], AnswerRow>(
         `${ANSWER_SELECT} WHERE answer_log.at >= ? AND answer_log.at < ? ORDER BY answer_log.at`,

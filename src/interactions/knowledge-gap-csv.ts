@@ -18,5 +18,9 @@ export function knowledgeGapCsv(report: KnowledgeGapReport): string {
       group.comments.join(" | "),
     ]),
   );
-  return `\uFEFF${stringify([["kind", "question", "count", "examples", "collections", "comments"], ...rows])}`;
+  // Questions are students' text: a leading = + - @ would run as a formula in a spreadsheet.
+  const csv = stringify([["kind", "question", "count", "examples", "collections", "comments"], ...rows], {
+    escape_formulas: true,
+  });
+  return `\uFEFF${csv}`;
 }

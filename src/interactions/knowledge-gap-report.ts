@@ -81,10 +81,14 @@ export function knowledgeGapReportFor(
 }
 
 function groupByWording(answers: LoggedAnswer[]): QuestionGroup[] {
-  const groups: { terms: Set<string>; group: QuestionGroup; cited: Map<string, number> }[] = [];
+  type Entry = { terms: Set<string>; group: QuestionGroup; cited: Map<string, number> };
+  const groups: Entry[] = [];
+  // Groups by term: a question is compared only with groups it shares a term with.
+  const groupsWithTerm = new Map<string, Entry[]>();
   for (const answer of answers) {
     const terms = new Set(analyzeText(answer.question));
-    let match = groups.find((candidate) => jaccard(candidate.terms, terms) >= SAME_QUESTION);
+    const candidates = new Set([...terms].flatMap((term) => groupsWithTerm.get(term) ?? []));
+    let match = [...candidates].find((candidate) => jaccard(candidate.terms, terms) >= SAME_QUESTION);
     if (!match) {
       match = {
         terms,
@@ -92,6 +96,7 @@ function groupByWording(answers: LoggedAnswer[]): QuestionGroup[] {
         group: { question: answer.question, count: 0, examples: [], collections: [], comments: [], citedDocIds: [] },
       };
       groups.push(match);
+      for (const term of terms) groupsWithTerm.set(term, [...(groupsWithTerm.get(term) ?? []), match]);
     }
     const { group, cited } = match;
     group.count++;

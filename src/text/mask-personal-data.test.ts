@@ -10,6 +10,8 @@ describe("maskPersonalData", () => {
     ["+886 2 2345 6789", "[phone]"],
     ["學號 B11001234 無法選課", "學號 [id] 無法選課"],
     ["my student number is 410123456", "my student number is [id]"],
+    ["0912.345.678", "[phone]"],
+    ["苗栗 037-123456", "苗栗 [phone]"],
   ])("masks %s", (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
   });
@@ -20,6 +22,7 @@ describe("maskPersonalData", () => {
     "CS101 and MATH2010 prerequisites",
     "宿舍押金 3000 元",
     "Room 305, building 2",
+    "截止日 20260315 前",
   ])("keeps %s, which holds no personal data", (input) => {
     expect(maskPersonalData(input)).toBe(input);
   });

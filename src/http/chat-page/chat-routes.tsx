@@ -43,7 +43,7 @@ export function registerChatPage(app: OpenAPIHono, { store, allowedOrigins }: Ap
         language={language}
         collection={known ? collection : undefined}
         embedded={context.req.query("embed") === "1"}
-        suggestions={await suggestions(language)}
+        suggestions={await suggestions(language, known ? collection : undefined)}
       />,
     );
   });
@@ -74,22 +74,32 @@ export function registerChatPage(app: OpenAPIHono, { store, allowedOrigins }: Ap
   });
 }
 
-/** Questions from the published FAQ sheets in the page's language, read again at most once a minute. */
-function suggestedQuestions(store: IndexStore): (language: ChatLanguage) => Promise<string[]> {
-  let cached: { at: number; questions: string[] } | undefined;
-  return async (language) => {
+/** Questions from the published FAQ sheets in the page's language and collection, read again at most once a minute. */
+function suggestedQuestions(
+  store: IndexStore,
+): (language: ChatLanguage, collection: string | undefined) => Promise<string[]> {
+  let cached: { at: number; questions: { question: string; collection: string }[] } | undefined;
+  return async (language, collection) => {
     if (!cached || Date.now() - cached.at > SUGGESTIONS_TTL_MS) {
       const sheets = [...(await store.listDocuments()).values()].filter(
         (document) => document.format === "faq" && document.status === "published",
       );
-      const questions: string[] = [];
+      const questions: { question: string; collection: string }[] = [];
       for (const sheet of sheets) {
         const chunks = (await store.getDocument(sheet.docId))?.chunks ?? [];
-        questions.push(...chunks.flatMap((chunk) => (chunk.faqQuestion ? [chunk.faqQuestion] : [])));
+        for (const chunk of chunks) {
+          if (chunk.faqQuestion) questions.push({ question: chunk.faqQuestion, collection: sheet.collection });
+        }
       }
       cached = { at: Date.now(), questions };
     }
     const wantsChinese = language === "zh-Hant";
-    return cached.questions.filter((question) => HAN.test(question) === wantsChinese).slice(0, SUGGESTION_COUNT);
+    return cached.questions
+      .filter(
+        (entry) =>
+          (collection === undefined || entry.collection === collection) && HAN.test(entry.question) === wantsChinese,
+      )
+      .map((entry) => entry.question)
+      .slice(0, SUGGESTION_COUNT);
   };
 }

@@ -12,15 +12,16 @@ export const CHAT_SCRIPT = `
   const form = document.getElementById("ask-form");
   const input = document.getElementById("question");
   const button = form.querySelector("button[type=submit]");
-  const askForPerson = /轉真人|真人|人工客服|找人|talk to (a )?(human|person)|real person|human agent|speak to (a )?(human|person|someone)/i;
-  const storageKey = "grounded-faq-conversation";
-  let conversationId = sessionStorage.getItem(storageKey) || startConversation();
+  // Asking for a person, not a question that mentions people ("可以找人代選嗎?" is a question).
+  const askForPerson = /轉真人|找真人|真人客服|人工客服|轉人工|^s*(真人|人工|客服)s*[!！。]?s*$|talk to (a )?(human|person|someone)|real person|human agent|speak (to|with) (a )?(human|person|someone)/i;
+  // One conversation per page: it lives in memory only, so what the server remembers is what the
+  // student sees (and a frame without storage access still works).
+  let conversationId = startConversation();
 
   function startConversation() {
     // randomUUID needs a secure context (https or localhost); plain http on a campus network has none.
     const random = crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now().toString(36);
     const id = "c-" + random;
-    sessionStorage.setItem(storageKey, id);
     return id;
   }
 
@@ -106,7 +107,11 @@ export const CHAT_SCRIPT = `
     const up = element("button", { type: "button", textContent: "👍 " + text.up });
     const down = element("button", { type: "button", textContent: "👎 " + text.down });
     box.append(label, up, " ", down);
-    const done = () => box.replaceChildren(element("span", { role: "status", textContent: text.thanks }));
+    const done = () => {
+      const thanks = element("span", { role: "status", tabIndex: -1, textContent: text.thanks });
+      box.replaceChildren(thanks);
+      thanks.focus();
+    };
     up.addEventListener("click", () => post("/v1/feedback", { answer_id: answerId, rating: "up" }).then(done, fail));
     down.addEventListener("click", () => {
       const comment = element("textarea", { id: "comment-" + answerId, rows: 2 });
@@ -142,8 +147,10 @@ export const CHAT_SCRIPT = `
       if (answerId) body.answer_id = answerId;
       try {
         const ticket = await post("/v1/handoffs", body);
-        formNode.replaceWith(show(element("p", { className: "notice", role: "status",
-          textContent: text.handoffSent.replace("{id}", ticket.id.slice(0, 8)) })));
+        const sent = element("p", { className: "notice", role: "status", tabIndex: -1,
+          textContent: text.handoffSent.replace("{id}", ticket.id.slice(0, 8)) });
+        formNode.replaceWith(show(sent));
+        sent.focus();
       } catch (error) { fail(error); }
     });
     show(formNode);
@@ -154,7 +161,7 @@ export const CHAT_SCRIPT = `
     show(element("p", { className: "error", role: "alert", textContent: text.error + error.message }));
   }
 
-  function showAnswer(reply) {
+  function showAnswer(reply, question) {
     const article = element("article", { className: "answer " + reply.status });
     article.append(element("p", { className: "answer-text", textContent: reply.answer }));
     if (reply.citations.length > 0) {
@@ -164,16 +171,14 @@ export const CHAT_SCRIPT = `
     }
     if (reply.status === "abstained") {
       const offer = element("button", { type: "button", className: "handoff-offer", textContent: text.talkToPerson });
-      offer.addEventListener("click", () => { offer.disabled = true; handoffForm(lastQuestion, reply.answer_id); });
+      offer.addEventListener("click", () => { offer.disabled = true; handoffForm(question, reply.answer_id); });
       article.append(element("p", { textContent: text.notCovered }), offer);
     }
     if (reply.answer_id) article.append(feedbackControls(reply.answer_id));
     show(article);
   }
 
-  let lastQuestion = "";
   async function ask(question) {
-    lastQuestion = question;
     show(element("p", { className: "question", textContent: question }));
     if (askForPerson.test(question)) return handoffForm(question);
     button.disabled = true;
@@ -183,7 +188,7 @@ export const CHAT_SCRIPT = `
         question,
         conversation_id: conversationId,
         ...(config.collection ? { collection: config.collection } : {}),
-      }));
+      }), question);
     } catch (error) {
       fail(error);
     } finally {
@@ -236,6 +241,19 @@ export const WIDGET_SCRIPT = `
     frame.hidden = !frame.hidden;
     button.setAttribute("aria-expanded", String(!frame.hidden));
   });
-  document.body.append(frame, button);
+  button.addEventListener("click", () => {
+    if (!frame.hidden) frame.focus();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !frame.hidden) {
+      frame.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
+    }
+  });
+  // The tag may sit in <head>, before there is a body to add the button to.
+  const mount = () => document.body.append(frame, button);
+  if (document.body) mount();
+  else document.addEventListener("DOMContentLoaded", mount);
 })();
 `;

@@ -60,7 +60,8 @@ async function answer(
   logAnswer(dependencies, "answer", answered);
   // Kept (masked) under an id that feedback and hand-offs refer to.
   const { id: answerId } = dependencies.editorial.interactions.logAnswer({
-    question: request.question,
+    // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
+    question: standaloneQuestion,
     answer: answered.answer,
     status: answered.status,
     mode: answered.mode,

@@ -18,11 +18,26 @@ import {
   handoffSchema,
   reportQuerySchema,
 } from "./interaction-schemas.js";
-import { parseInput, readJsonBody } from "./shared.js";
+import { parseInput, readJsonBody, requireKnownCollection } from "./shared.js";
 
 /** Students' feedback and hand-offs (public, like asking), and the editors' tickets and knowledge-gap report. */
-export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log }: AppDependencies): void {
+export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, store }: AppDependencies): void {
   const { interactions, keys, editor, handoffWebhook } = editorial;
+  const deliver = (ticket: HandoffTicket) => {
+    if (!handoffWebhook) return;
+    // Sent after the reply: the student does not wait for the helpdesk's server, and a failing one
+    // is retried; the ticket says how delivery ended.
+    void deliverHandoff(toTicketBody(ticket), handoffWebhook, (attempts) =>
+      interactions.setDelivery(ticket.id, "pending", attempts),
+    )
+      .then(({ delivered, attempts }) => {
+        interactions.setDelivery(ticket.id, delivered ? "delivered" : "failed", attempts);
+        log?.("handoff_delivery", { ticket: ticket.id, delivered, attempts });
+      })
+      .catch((error: unknown) => log?.("handoff_delivery_error", { ticket: ticket.id, reason: String(error) }));
+  };
+  // Tickets whose delivery a restart cut short are sent again.
+  for (const ticket of interactions.handoffs("open")) if (ticket.delivery === "pending") deliver(ticket);
 
   app.post("/v1/feedback", async (context) => {
     const { answer_id, rating, comment } = parseInput(feedbackSchema, await readJsonBody(context));
@@ -32,6 +47,7 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log }: 
 
   app.post("/v1/handoffs", async (context) => {
     const input = parseInput(handoffSchema, await readJsonBody(context));
+    await requireKnownCollection(store, input.collection);
     const ticket = interactions.openHandoff({
       collection: input.collection,
       conversationId: input.conversation_id,
@@ -41,17 +57,9 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log }: 
       message: input.message,
       delivery: handoffWebhook ? "pending" : "not_configured",
     });
-    if (handoffWebhook) {
-      // Sent after the reply: the student does not wait for the helpdesk's server, and a failing
-      // one is retried; the ticket says how delivery ended.
-      void deliverHandoff(ticket, handoffWebhook, (attempts) =>
-        interactions.setDelivery(ticket.id, "pending", attempts),
-      ).then(({ delivered, attempts }) => {
-        interactions.setDelivery(ticket.id, delivered ? "delivered" : "failed", attempts);
-        log?.("handoff_delivery", { ticket: ticket.id, delivered, attempts });
-      });
-    }
-    return context.json(toTicketBody(ticket), 201);
+    deliver(ticket);
+    // Only what the student needs: the transcript is for staff, and anyone may name a conversation.
+    return context.json({ id: ticket.id, at: ticket.at, status: ticket.status, delivery: ticket.delivery }, 201);
   });
 
   app.get("/v1/handoffs", (context) => {

@@ -28,6 +28,9 @@ export const handoffListQuerySchema = z.object({ status: z.enum(["open", "closed
 
 const dateField = z.iso.date({ message: "use a date as YYYY-MM-DD" });
 
+/** A report reads every answer in its range; a year is the most a weekly review needs. */
+const MAX_REPORT_DAYS = 366;
+
 /** By default the last 7 days, today included. */
 export const reportQuerySchema = z
   .object({
@@ -35,7 +38,11 @@ export const reportQuerySchema = z
     to: dateField.default(() => new Date().toISOString().slice(0, 10)),
     collection: z.string().min(1).max(100).optional(),
   })
-  .refine((query) => query.from <= query.to, { message: "from must not be after to" });
+  .refine((query) => query.from <= query.to, { message: "from must not be after to" })
+  .refine((query) => query.from >= "2000-01-01" && query.to <= "2999-12-31", { message: "use dates from 2000 on" })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= MAX_REPORT_DAYS * 86_400_000, {
+    message: `a report covers at most ${MAX_REPORT_DAYS} days`,
+  });
 
 export const curatedFaqSchema = z
   .strictObject({

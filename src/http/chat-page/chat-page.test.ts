@@ -146,6 +146,11 @@ describe("students' chat page and widget in a real browser", () => {
     await frame.locator("h1").waitFor();
     expect(await frame.locator("h1").textContent()).toBe("Campus help desk");
     expect(await page.locator("iframe").getAttribute("src")).toBe(`${baseUrl}/?embed=1&collection=housing`);
+    // The frame is another site's: it works without storage, which browsers may deny it.
+    await frame.locator("#question").fill("How much is the housing deposit?");
+    await frame.locator("#question").press("Enter");
+    await frame.locator("article.answer:not(.streaming)").waitFor();
+    expect(await frame.locator("article.answer .answer-text").textContent()).toBeTruthy();
     await page.close();
   });
 });

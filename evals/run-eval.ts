@@ -11,7 +11,7 @@ import { confidenceModel, confidenceSignalNames } from "../src/answering/confide
 import { loadConfig, personaFor } from "../src/config.js";
 import { openTextEmbedder, type TextEmbedder } from "../src/embedding/text-embedder.js";
 import { createChatModel } from "../src/generation/chat-model.js";
-import { type GenerationSettings, generateAnswer } from "../src/generation/generate-answer.js";
+import { type GenerationRun, generateFromCandidate } from "../src/generation/generate-answer.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
@@ -45,7 +45,7 @@ const { values: options } = parseArgs({
 });
 
 /** Set when a model server is configured: answers are then generated, as the service would. */
-let model: { generation: GenerationSettings; embedder: TextEmbedder } | undefined;
+let model: { generation: GenerationRun; embedder: TextEmbedder } | undefined;
 
 interface RunOutput {
   results: CaseResult[];
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
         embedder: embedding.embedder,
         chatModel: createChatModel(config.model),
         timeoutMs: config.model.answerTimeoutMs,
-        personaFor: (collection) => personaFor(config, collection),
+        persona: personaFor(config, undefined),
       },
     };
     console.log(`Generative mode: ${config.model.chatModel} and ${config.model.embeddingModel}`);
@@ -201,12 +201,14 @@ async function runCases(store: IndexStore, cases: EvalCase[]): Promise<RunOutput
   const calibration: RunOutput["calibration"] = [];
   for (const testCase of cases) {
     const startedAt = performance.now();
-    const { answer: candidate, signals } = await findAnswerCandidate(
-      store,
-      { question: testCase.question },
-      { faqMatchThreshold: defaultFaqMatchThreshold, embedder: model?.embedder },
-    );
-    const generated = model && (await generateAnswer(store, { question: testCase.question }, model.generation));
+    const request = { question: testCase.question };
+    const found = await findAnswerCandidate(store, request, {
+      faqMatchThreshold: defaultFaqMatchThreshold,
+      embedder: model?.embedder,
+    });
+    const { answer: candidate, signals } = found;
+    // Generated from the same candidate: one retrieval for both measurements.
+    const generated = model && (await generateFromCandidate(request, found, model.generation, {}, startedAt));
     const answer = generated ?? candidate;
     const latencyMs = performance.now() - startedAt;
     const queryEmbedding = await model?.embedder.embedQuestion(testCase.question);

@@ -10,37 +10,51 @@ import { parsePlainText } from "./parsers/plain-text.js";
 
 const PDF_MAGIC = "%PDF-";
 
-const parsersByExtension: Record<string, (bytes: Uint8Array) => ParsedDocument | Promise<ParsedDocument>> = {
-  ".md": (bytes) => parseMarkdown(decodeUtf8(bytes)),
-  ".markdown": (bytes) => parseMarkdown(decodeUtf8(bytes)),
-  ".txt": (bytes) => parsePlainText(decodeUtf8(bytes)),
-  ".html": (bytes) => parseHtml(decodeUtf8(bytes)),
-  ".htm": (bytes) => parseHtml(decodeUtf8(bytes)),
-  ".csv": (bytes) => parseFaqCsv(decodeUtf8(bytes)),
-  ".json": (bytes) => parseFaqJson(decodeUtf8(bytes)),
-  ".pdf": (bytes) => {
-    if (new TextDecoder().decode(bytes.subarray(0, PDF_MAGIC.length)) !== PDF_MAGIC) {
-      throw new DocumentParseError("not a PDF: the file does not start with %PDF-");
-    }
-    return parsePdf(bytes);
-  },
+/** The parser of each text format: files in the folder and uploads go through the same ones. */
+export const textParsers = {
+  markdown: parseMarkdown,
+  text: parsePlainText,
+  html: parseHtml,
+  csv: parseFaqCsv,
+  json: parseFaqJson,
+} satisfies Record<string, (text: string) => ParsedDocument>;
+
+export type TextFormat = keyof typeof textParsers;
+
+/** Text formats by file extension. */
+export const TEXT_FORMAT_BY_EXTENSION: Record<string, TextFormat> = {
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".txt": "text",
+  ".html": "html",
+  ".htm": "html",
+  ".csv": "csv",
+  ".json": "json",
 };
 
-const supportedExtensions = Object.keys(parsersByExtension);
+const supportedExtensions = [...Object.keys(TEXT_FORMAT_BY_EXTENSION), ".pdf"];
 
-/** Parses a file by its extension; an empty result is an error, never an empty document. */
+/** Parses a file of the knowledge folder by its extension; an empty result is an error, never an empty document. */
 export async function parseFile(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
   const extension = path.extname(fileName).toLowerCase();
-  const parser = parsersByExtension[extension];
-  if (!parser) {
+  const format = TEXT_FORMAT_BY_EXTENSION[extension];
+  if (!format && extension !== ".pdf") {
     throw new UnsupportedDocumentError(
       `unsupported file type "${extension || "(none)"}"; supported: ${supportedExtensions.join(", ")}`,
     );
   }
   if (bytes.length === 0) throw new DocumentParseError("the file is empty");
-  const parsed = await parser(bytes);
+  if (format) return requireText(textParsers[format](decodeUtf8(bytes)));
+  if (new TextDecoder().decode(bytes.subarray(0, PDF_MAGIC.length)) !== PDF_MAGIC) {
+    throw new DocumentParseError("not a PDF: the file does not start with %PDF-");
+  }
+  return requireText(await parsePdf(bytes));
+}
+
+/** A parsed document with something to answer from: headings alone are not. */
+export function requireText(parsed: ParsedDocument, code?: string): ParsedDocument {
   if (!parsed.blocks.some((block) => block.kind !== "heading")) {
-    throw new DocumentParseError("the file has no text to answer from");
+    throw new DocumentParseError("the file has no text to answer from", code);
   }
   return parsed;
 }

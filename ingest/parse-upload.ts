@@ -1,12 +1,9 @@
 import path from "node:path";
 import { DocumentParseError, UnsupportedDocumentError } from "../src/errors.js";
+import { requireText, TEXT_FORMAT_BY_EXTENSION, type TextFormat, textParsers } from "./parse-file.js";
 import type { ParsedDocument } from "./parsed-document.js";
 import { decodeUtf8 } from "./parsers/decode-utf8.js";
-import { parseFaqCsv, parseFaqJson } from "./parsers/faq-sheet.js";
-import { parseHtml } from "./parsers/html.js";
-import { parseMarkdown } from "./parsers/markdown.js";
 import { type PdfLimits, parsePdf } from "./parsers/pdf.js";
-import { parsePlainText } from "./parsers/plain-text.js";
 
 /** Formats that are not documents, named so the editor knows what was sent. */
 const OTHER_FORMATS: [signature: number[], name: string][] = [
@@ -18,25 +15,6 @@ const OTHER_FORMATS: [signature: number[], name: string][] = [
   [[0x7f, 0x45, 0x4c, 0x46], "a program"],
   [[0x4d, 0x5a], "a program"],
 ];
-
-const textParsers: Record<string, (text: string) => ParsedDocument> = {
-  markdown: parseMarkdown,
-  text: parsePlainText,
-  html: parseHtml,
-  csv: parseFaqCsv,
-  json: parseFaqJson,
-};
-
-/** Text formats named by extension; the name only chooses among text parsers, never whether a file is text. */
-const TEXT_EXTENSIONS: Record<string, keyof typeof textParsers> = {
-  ".md": "markdown",
-  ".markdown": "markdown",
-  ".txt": "text",
-  ".html": "html",
-  ".htm": "html",
-  ".csv": "csv",
-  ".json": "json",
-};
 
 /**
  * Parses an uploaded file by what its bytes are: a PDF by its `%PDF-` header, text by being
@@ -64,13 +42,9 @@ export async function parseUpload(fileName: string, bytes: Uint8Array, pdfLimits
       );
     }
     const text = decodeUtf8(bytes);
-    const format = TEXT_EXTENSIONS[extension] ?? sniffTextFormat(text);
-    parsed = textParsers[format]?.(text) ?? parsePlainText(text);
+    parsed = textParsers[TEXT_FORMAT_BY_EXTENSION[extension] ?? sniffTextFormat(text)](text);
   }
-  if (!parsed.blocks.some((block) => block.kind !== "heading")) {
-    throw new DocumentParseError("the file has no text to answer from", "no_extractable_text");
-  }
-  return parsed;
+  return requireText(parsed, "no_extractable_text");
 }
 
 /** PDF readers accept the header anywhere in the first kilobyte. */
@@ -78,7 +52,7 @@ function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-");
 }
 
-function sniffTextFormat(text: string): keyof typeof textParsers {
+function sniffTextFormat(text: string): TextFormat {
   const start = text.trimStart().slice(0, 200).toLowerCase();
   if (start.startsWith("<!doctype html") || start.startsWith("<html")) return "html";
   if (start.startsWith("[") || start.startsWith("{")) return "json";

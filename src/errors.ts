@@ -2,7 +2,7 @@
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503,
     message: string,
     /** Response headers the error calls for, such as `Allow` on a 405. */
     readonly headers: Record<string, string> = {},
@@ -108,5 +108,12 @@ export class FileTooLargeError extends AppError {
 export class InvalidJsonError extends AppError {
   constructor(reason: string) {
     super("invalid_json", 400, `The body is not valid JSON: ${reason}`);
+  }
+}
+
+/** A body of another type than the route reads. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message = "The body must be JSON: send it with the header Content-Type: application/json.") {
+    super("unsupported_media_type", 415, message);
   }
 }

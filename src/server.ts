@@ -53,12 +53,7 @@ async function main(): Promise<void> {
     log,
     ...(config.model
       ? {
-          generation: {
-            ...answering,
-            chatModel: createChatModel(config.model),
-            timeoutMs: config.model.answerTimeoutMs,
-            personaFor: personaOf,
-          },
+          generation: { chatModel: createChatModel(config.model), timeoutMs: config.model.answerTimeoutMs },
         }
       : {}),
   });

@@ -1,3 +1,4 @@
+import { standaloneText } from "../conversation/rewrite-follow-up.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
@@ -53,6 +54,11 @@ export async function answerQuestion(
   return settleAnswer(request.question, answer, settings, startedAt);
 }
 
+/** Milliseconds since `startedAt`, to two decimals, as responses report them. */
+export function elapsedMs(startedAt: number): number {
+  return Math.round((performance.now() - startedAt) * 100) / 100;
+}
+
 /** The candidate as the response, or an abstention in the question's language when it is not confident enough. */
 export function settleAnswer(
   question: string,
@@ -61,7 +67,7 @@ export function settleAnswer(
   startedAt: number,
   extra: Pick<AnswerResponse, "grounding" | "fallback_reason" | "usage"> = {},
 ): AnswerResponse {
-  const latency_ms = Math.round((performance.now() - startedAt) * 100) / 100;
+  const latency_ms = elapsedMs(startedAt);
   if (answer && answer.confidence >= settings.abstainThreshold) {
     return { status: "answered", ...answer, ...extra, latency_ms };
   }
@@ -87,10 +93,7 @@ export async function findAnswerCandidate(
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
     context: request.context,
-    queryEmbedding: await settings.embedder?.embedQuestion(
-      request.context ? `${request.question} ${request.context}` : request.question,
-      signal,
-    ),
+    queryEmbedding: await settings.embedder?.embedQuestion(standaloneText(request), signal),
   });
   const topPassage = passages[0];
   if (!topPassage) return { passages };

@@ -1,7 +1,6 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { isDeclined } from "../generation/check-grounding.js";
-import { CANNOT_ANSWER } from "../generation/grounded-prompt.js";
 import { inverseChunkFrequency } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { normalizeForMatching } from "../text/normalize.js";
@@ -131,7 +130,7 @@ async function rewriteWithModel(
   if (
     rewritten === "" ||
     rewritten.length > 1000 ||
-    isDeclined(rewritten, CANNOT_ANSWER) ||
+    isDeclined(rewritten) ||
     !contentWords(rewritten).some((word) => conversationWords.has(word))
   ) {
     throw new Error("the model gave no usable question");

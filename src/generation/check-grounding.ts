@@ -1,9 +1,11 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { weightedCoverage } from "../retrieval/term-weights.js";
+import { INTRODUCES_WHAT_FOLLOWS } from "../text/line-kinds.js";
 import { numbersIn } from "../text/numbers.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { wordSpecificity } from "../text/word-specificity.js";
+import { CANNOT_ANSWER } from "./grounded-prompt.js";
 
 /** Share of a sentence's content weight its cited passage must hold for the sentence to stand. */
 const MIN_SUPPORT = 0.5;
@@ -17,8 +19,6 @@ const LEADING_MARKERS = /^(?:\s*[[【]\d+(?:\s*[,，、-]\s*\d+)*[\]】])+/;
 const MARKERS_AFTER_SENTENCE_END = /([。！？.!?][」』）)"'’”]*)((?:\s*[[【]\d+(?:\s*[,，、-]\s*\d+)*[\]】])+)/g;
 // "1. ", "- ", "• ", "**": list and emphasis markup, not content.
 const LIST_MARKUP = /^\s*(?:[-*•·]|\d{1,3}[.)、]|[a-zA-Z][.)])\s+|\*\*|__/g;
-/** A sentence that only introduces what follows ("以下說明：", "In short:") stands without a citation. */
-const INTRODUCES_WHAT_FOLLOWS = /[:：]$/;
 
 /** One sentence of a generated answer after the check: its text and the passages it cites. */
 export interface CheckedSentence {
@@ -70,9 +70,11 @@ export function checkSentence(sentence: GeneratedSentence, passages: readonly Pa
   return supports(best + 1) ? { text, cites: [best + 1], startsLine } : undefined;
 }
 
+const DECLINED = new RegExp(`^\\W*${CANNOT_ANSWER}\\b`);
+
 /** A model's reply that it cannot answer from the passages, however it was decorated. */
-export function isDeclined(text: string, declineWord: string): boolean {
-  return new RegExp(`^\\W*${declineWord}\\b`).test(text.trim());
+export function isDeclined(text: string): boolean {
+  return DECLINED.test(text.trim());
 }
 
 /**

@@ -14,7 +14,7 @@ import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fa
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import { createChatModel } from "./chat-model.js";
-import { type GenerationSettings, generateAnswer } from "./generate-answer.js";
+import { type GenerationRun, generateAnswer } from "./generate-answer.js";
 
 const ADD_DROP = `---
 title: 加退選辦法
@@ -45,7 +45,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
   let store: SqliteIndexStore;
   let apiUrl: string;
   let closeApi: () => void;
-  let generation: GenerationSettings;
+  let generation: GenerationRun;
   let cache: EmbeddingCache;
   const logLines: Record<string, unknown>[] = [];
 
@@ -74,8 +74,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       contactLines: persona(undefined).contactLines,
       embedder,
     };
-    generation = {
-      ...answering,
+    const generationSettings = {
       chatModel: createChatModel({
         baseUrl: model.baseUrl,
         chatModel: "local-model",
@@ -83,14 +82,14 @@ describe("generated answers through an OpenAI-compatible server", () => {
         answerTimeoutMs: 10_000,
       }),
       timeoutMs: 10_000,
-      personaFor: persona,
     };
+    generation = { ...answering, ...generationSettings, persona: persona(undefined) };
     const app = createApp({
       store,
       readiness: { ready: true, reason: "" },
       answering,
       personaFor: persona,
-      generation,
+      generation: generationSettings,
       conversations: new ConversationMemory(),
       editorial: editorialFor(store),
       allowedOrigins: [],

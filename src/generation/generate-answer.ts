@@ -1,8 +1,10 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { AIMessageChunk } from "@langchain/core/messages";
 import {
+  type AnswerCandidate,
   type AnsweringSettings,
   type CandidateAnswer,
+  elapsedMs,
   findAnswerCandidate,
   type QuestionRequest,
   settleAnswer,
@@ -25,17 +27,22 @@ import {
   separatorBefore,
   splitGeneratedSentences,
 } from "./check-grounding.js";
-import { buildGroundedPrompt, CANNOT_ANSWER } from "./grounded-prompt.js";
+import { buildGroundedPrompt } from "./grounded-prompt.js";
 
 /** Passages given to the model, numbered [1]…[n] in the prompt. */
 const PASSAGES_FOR_MODEL = 5;
 /** Text that has started a sentence, not just markers or a bracket still being written. */
 const SENTENCE_CONTENT = /[^\s[\]\d,]/;
 
-export interface GenerationSettings extends AnsweringSettings {
+/** The model that writes answers, and how long a whole answer may take. */
+export interface GenerationSettings {
   chatModel: BaseChatModel;
   timeoutMs: number;
-  personaFor(collection: string | undefined): Persona;
+}
+
+/** One generated answer's settings: answering (with its collection's contact lines), the model, and the collection's persona. */
+export interface GenerationRun extends AnsweringSettings, GenerationSettings {
+  persona: Persona;
 }
 
 /**
@@ -69,25 +76,33 @@ export interface GenerationOptions {
 export async function generateAnswer(
   store: IndexStore,
   request: QuestionRequest,
-  settings: GenerationSettings,
+  settings: GenerationRun,
   options: GenerationOptions = {},
 ): Promise<AnswerResponse> {
   const startedAt = performance.now();
-  const persona = settings.personaFor(request.collection);
-  const answering = { ...settings, contactLines: persona.contactLines };
+  const deadline = options.deadline ?? AbortSignal.timeout(settings.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const candidate = await findAnswerCandidate(store, request, settings, signal);
+  return generateFromCandidate(request, candidate, settings, { ...options, deadline }, startedAt);
+}
+
+/** The generated answer from a candidate already found (the eval finds it once for both measurements). */
+export async function generateFromCandidate(
+  request: QuestionRequest,
+  candidate: AnswerCandidate,
+  settings: GenerationRun,
+  options: GenerationOptions = {},
+  startedAt = performance.now(),
+): Promise<AnswerResponse> {
+  const { persona } = settings;
   const timeout = options.deadline ?? AbortSignal.timeout(settings.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const candidate = await findAnswerCandidate(store, request, settings, signal);
   const passages = candidate.passages.slice(0, PASSAGES_FOR_MODEL);
-  const sendWhole = (response: AnswerResponse) => {
-    options.onEvent?.({ type: "citations", citations: response.citations });
-    options.onEvent?.({ type: "delta", text: response.answer });
-    return response;
-  };
+  const send = (response: AnswerResponse) => sendWhole(response, options.onEvent);
   const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage">) => {
     options.onEvent?.({ type: "reset", reason });
-    return sendWhole(
-      settleAnswer(request.question, candidate.answer, answering, startedAt, { ...extra, fallback_reason: reason }),
+    return send(
+      settleAnswer(request.question, candidate.answer, settings, startedAt, { ...extra, fallback_reason: reason }),
     );
   };
 
@@ -95,7 +110,7 @@ export async function generateAnswer(
   // question they do not cover (it would be fluent, and the overlap check could not tell).
   const confident = (candidate.answer?.confidence ?? 0) >= settings.abstainThreshold;
   if (candidate.answer?.mode === "faq" || passages.length === 0 || !confident) {
-    return sendWhole(settleAnswer(request.question, candidate.answer, answering, startedAt));
+    return send(settleAnswer(request.question, candidate.answer, settings, startedAt));
   }
 
   const language = detectLanguage(request.question);
@@ -108,7 +123,7 @@ export async function generateAnswer(
   let declined = false;
   let usage: AnswerResponse["usage"];
   const take = (sentence: GeneratedSentence) => {
-    if (declined || isDeclined(sentence.text, CANNOT_ANSWER)) {
+    if (declined || isDeclined(sentence.text)) {
       declined = true;
       return;
     }
@@ -158,7 +173,7 @@ export async function generateAnswer(
     confidence: candidate.answer?.confidence ?? 0,
     mode: "generative",
   };
-  return { status: "answered", ...answer, grounding, ...(usage ? { usage } : {}), latency_ms: elapsed(startedAt) };
+  return { status: "answered", ...answer, grounding, ...(usage ? { usage } : {}), latency_ms: elapsedMs(startedAt) };
 }
 
 /** One citation per cited passage, numbered as in the prompt, quoting the sentences that support the answer. */
@@ -183,6 +198,9 @@ function isRateLimit(error: unknown): boolean {
   return status === 429 || /RateLimit/i.test(name ?? "");
 }
 
-function elapsed(startedAt: number): number {
-  return Math.round((performance.now() - startedAt) * 100) / 100;
+/** A whole answer to a streaming caller: its citations, then its text in one delta. */
+export function sendWhole(response: AnswerResponse, onEvent: GenerationOptions["onEvent"]): AnswerResponse {
+  onEvent?.({ type: "citations", citations: response.citations });
+  onEvent?.({ type: "delta", text: response.answer });
+  return response;
 }

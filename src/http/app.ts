@@ -9,10 +9,10 @@ import type { DocumentEditor } from "../editorial/document-editor.js";
 import {
   AppError,
   FileTooLargeError,
-  MethodNotAllowedError,
   NotFoundError,
   NotReadyError,
   PayloadTooLargeError,
+  UnsupportedMediaTypeError,
 } from "../errors.js";
 import type { GenerationSettings } from "../generation/generate-answer.js";
 import type { WebhookSettings } from "../interactions/handoff-webhook.js";
@@ -28,7 +28,7 @@ import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerInteractionRoutes } from "./routes/interaction-routes.js";
 import { registerKeysRoutes } from "./routes/keys-routes.js";
 import { registerSearchRoute } from "./routes/search-route.js";
-import { invalidRequest } from "./routes/shared.js";
+import { invalidRequest, refuseOtherMethods } from "./routes/shared.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
 export interface Readiness {
@@ -119,16 +119,8 @@ export function createApp(dependencies: AppDependencies): App {
   registerDocumentsRoutes(app, dependencies);
   registerKeysRoutes(app, dependencies);
   registerInteractionRoutes(app, dependencies);
-  for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) {
-    app.on(["GET", "PUT", "PATCH", "DELETE"], path, (context) => {
-      throw new MethodNotAllowedError(context.req.method, path, ["POST"]);
-    });
-  }
-  for (const path of ["/healthz", "/readyz"]) {
-    app.on(["POST", "PUT", "PATCH", "DELETE"], path, (context) => {
-      throw new MethodNotAllowedError(context.req.method, path, ["GET"]);
-    });
-  }
+  for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) refuseOtherMethods(app, path, ["POST"]);
+  for (const path of ["/healthz", "/readyz"]) refuseOtherMethods(app, path, ["GET"]);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -145,24 +137,31 @@ export function createApp(dependencies: AppDependencies): App {
 
   // Every error becomes `{ error: { code, message } }` here and nowhere else.
   app.onError((error, context) => {
-    if (error instanceof AppError) {
-      return context.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
-    }
-    if (error instanceof HTTPException && error.status === 415) {
-      const message = "The body must be JSON: send it with the header Content-Type: application/json.";
-      return context.json({ error: { code: "unsupported_media_type", message } }, 415);
-    }
-    if (error instanceof HTTPException && error.status === 403) {
-      // hono/csrf: a form posted from another site to the editors' page.
-      const message = "Form posts from another site are refused: use the editors' page on this server.";
-      return context.json({ error: { code: "forbidden", message } }, 403);
-    }
-    if (error instanceof HTTPException && error.status < 500) {
-      const code = /json/i.test(error.message) ? "invalid_json" : "invalid_request";
-      return context.json({ error: { code, message: error.message } }, error.status);
-    }
-    console.error(error);
-    return context.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, 500);
+    const known = asAppError(error);
+    return context.json({ error: { code: known.code, message: known.message } }, known.status, known.headers);
   });
   return app;
+}
+
+/**
+ * Every error as the AppError it is answered with: ours as they are, Hono's client errors by their
+ * status, anything else a 500 that is logged here and never shown.
+ */
+export function asAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException && error.status === 415) return new UnsupportedMediaTypeError();
+  if (error instanceof HTTPException && error.status === 403) {
+    // hono/csrf: a form posted from another site to the editors' page.
+    return new AppError(
+      "forbidden",
+      403,
+      "Form posts from another site are refused: use the editors' page on this server.",
+    );
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = /json/i.test(error.message) ? "invalid_json" : "invalid_request";
+    return new AppError(code, error.status as AppError["status"], error.message);
+  }
+  console.error(error);
+  return new AppError("internal_error", 500, "Something went wrong on our side.");
 }

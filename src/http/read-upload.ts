@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { Upload } from "../editorial/document-editor.js";
-import { FileTooLargeError, InvalidRequestError, UnsupportedDocumentError } from "../errors.js";
+import { FileTooLargeError, InvalidRequestError, UnsupportedMediaTypeError } from "../errors.js";
 import { documentFormSchema, documentTextSchema } from "./routes/editorial-schemas.js";
 import { parseInput, readJsonBody } from "./routes/shared.js";
 
@@ -18,9 +18,8 @@ export async function readUpload(context: Context, maxBytes: number): Promise<Up
     return { fileName: `${body.title}.md`, bytes, metadata: toMetadata(body) };
   }
   if (!/^multipart\/form-data\b/i.test(contentType)) {
-    throw new UnsupportedDocumentError(
+    throw new UnsupportedMediaTypeError(
       "Send the document as multipart/form-data with a `file` field, or as JSON { title, text }.",
-      "unsupported_media_type",
     );
   }
   const { file, ...fields } = await context.req.parseBody({ all: true });

@@ -2,10 +2,9 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { rewriteFollowUp, standaloneText } from "../../conversation/rewrite-follow-up.js";
-import { AppError } from "../../errors.js";
 import type { AnswerEvent } from "../../generation/generate-answer.js";
 import { type AnswerRequest, type AnswerResponse, answerRequestSchema, answerResponseSchema } from "../../schemas.js";
-import type { AppDependencies } from "../app.js";
+import { type AppDependencies, asAppError } from "../app.js";
 import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
 
 const answerRoute = createRoute({
@@ -104,13 +103,8 @@ function streamAnswer(context: Context, dependencies: AppDependencies, request: 
       send("done", final);
     } catch (error) {
       if (clientGone.signal.aborted) return;
-      const known = error instanceof AppError ? error : undefined;
-      send("error", {
-        error: {
-          code: known?.code ?? "internal_error",
-          message: known?.message ?? "The answer could not be completed.",
-        },
-      });
+      const { code, message } = asAppError(error);
+      send("error", { error: { code, message } });
     }
     await writing;
   });

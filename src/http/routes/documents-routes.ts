@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { DocumentDetail, DocumentSummary, Upload } from "../../editorial/document-editor.js";
-import { MethodNotAllowedError } from "../../errors.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
 import { readUpload } from "../read-upload.js";
@@ -11,7 +10,7 @@ import {
   documentQuerySchema,
   documentTextSchema,
 } from "./editorial-schemas.js";
-import { keyErrorResponses, parseInput } from "./shared.js";
+import { keyErrorResponses, parseInput, refuseOtherMethods } from "./shared.js";
 
 /** Document ids hold `/` (`registrar/add-drop.md`): sent as is or percent-encoded. */
 const DOCUMENT_PATH = "/v1/documents/:id{.+}";
@@ -71,13 +70,8 @@ export function registerDocumentsRoutes(app: OpenAPIHono, { editorial }: AppDepe
     return context.body(null, 204);
   });
 
-  app.on(["PUT", "PATCH", "DELETE"], "/v1/documents", (context) => {
-    throw new MethodNotAllowedError(context.req.method, context.req.path, ["GET", "POST"]);
-  });
-  // POST is taken by /publish and /unpublish under the same pattern.
-  app.patch(DOCUMENT_PATH, (context) => {
-    throw new MethodNotAllowedError(context.req.method, context.req.path, ["GET", "PUT", "DELETE"]);
-  });
+  refuseOtherMethods(app, "/v1/documents", ["GET", "POST"]);
+  refuseOtherMethods(app, DOCUMENT_PATH, ["GET", "PUT", "DELETE"], ["POST"]);
   documentOpenApi(app);
 }
 

@@ -1,10 +1,10 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiKeyRecord } from "../../editorial/api-keys.js";
-import { MethodNotAllowedError, NotFoundError } from "../../errors.js";
+import { NotFoundError } from "../../errors.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
 import { apiKeySchema, newKeySchema } from "./editorial-schemas.js";
-import { keyErrorResponses, parseInput, readJsonBody } from "./shared.js";
+import { keyErrorResponses, parseInput, readJsonBody, refuseOtherMethods } from "./shared.js";
 
 /** Admins create, list and revoke API keys; the key itself is shown once, at creation. */
 export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: AppDependencies): void {
@@ -27,18 +27,8 @@ export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: Ap
     return context.json(toKeyBody(revoked));
   });
 
-  for (const [path, allowed] of [
-    ["/v1/keys", ["GET", "POST"]],
-    ["/v1/keys/:id", ["DELETE"]],
-  ] as const) {
-    app.on(
-      ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => !(allowed as readonly string[]).includes(method)),
-      path,
-      (context) => {
-        throw new MethodNotAllowedError(context.req.method, context.req.path, [...allowed]);
-      },
-    );
-  }
+  refuseOtherMethods(app, "/v1/keys", ["GET", "POST"]);
+  refuseOtherMethods(app, "/v1/keys/:id", ["DELETE"]);
 
   const security: Record<string, string[]>[] = [{ apiKey: [] }, { apiKeyHeader: [] }];
   const json = <T>(schema: T) => ({ "application/json": { schema } });

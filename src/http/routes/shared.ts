@@ -1,8 +1,14 @@
-import type { z } from "@hono/zod-openapi";
+import type { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { answerQuestion, type QuestionRequest } from "../../answering/answer-question.js";
-import { AppError, InvalidJsonError, InvalidRequestError, UnknownCollectionError } from "../../errors.js";
-import { type GenerationOptions, generateAnswer } from "../../generation/generate-answer.js";
+import {
+  InvalidJsonError,
+  InvalidRequestError,
+  MethodNotAllowedError,
+  UnknownCollectionError,
+  UnsupportedMediaTypeError,
+} from "../../errors.js";
+import { type GenerationOptions, generateAnswer, sendWhole } from "../../generation/generate-answer.js";
 import { type AnswerResponse, errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
 import type { AppDependencies } from "../app.js";
@@ -36,15 +42,27 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   return result.data;
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * Answers the other methods on `path` with 405 and an `Allow` header. `routedElsewhere` are methods
+ * another route under the same pattern takes (`POST /v1/documents/{id}/publish`): not refused here.
+ */
+export function refuseOtherMethods(
+  app: Pick<OpenAPIHono, "on">,
+  path: string,
+  allowed: string[],
+  routedElsewhere: string[] = [],
+): void {
+  const refused = METHODS.filter((method) => !allowed.includes(method) && !routedElsewhere.includes(method));
+  app.on(refused, path, (context) => {
+    throw new MethodNotAllowedError(context.req.method, context.req.path, allowed);
+  });
+}
+
 /** The request's JSON body, or a 400 `invalid_json`. */
 export async function readJsonBody(context: Context): Promise<unknown> {
-  if (!/^application\/json\b/i.test(context.req.header("content-type") ?? "")) {
-    throw new AppError(
-      "unsupported_media_type",
-      415,
-      "The body must be JSON: send it with the header Content-Type: application/json.",
-    );
-  }
+  if (!/^application\/json\b/i.test(context.req.header("content-type") ?? "")) throw new UnsupportedMediaTypeError();
   try {
     return await context.req.json();
   } catch (error) {
@@ -96,11 +114,12 @@ export async function answerFrom(
   request: QuestionRequest,
   options: GenerationOptions & { abstainThreshold?: number } = {},
 ): Promise<AnswerResponse> {
-  const abstainThreshold = options.abstainThreshold ?? answering.abstainThreshold;
-  if (generation) return generateAnswer(store, request, { ...generation, abstainThreshold }, options);
-  const contactLines = personaFor(request.collection).contactLines;
-  const response = await answerQuestion(store, request, { ...answering, abstainThreshold, contactLines });
-  options.onEvent?.({ type: "citations", citations: response.citations });
-  options.onEvent?.({ type: "delta", text: response.answer });
-  return response;
+  const persona = personaFor(request.collection);
+  const settings = {
+    ...answering,
+    abstainThreshold: options.abstainThreshold ?? answering.abstainThreshold,
+    contactLines: persona.contactLines,
+  };
+  if (generation) return generateAnswer(store, request, { ...settings, ...generation, persona }, options);
+  return sendWhole(await answerQuestion(store, request, settings), options.onEvent);
 }

@@ -18,7 +18,7 @@ export async function prepareEmbeddingSpace(store: IndexStore, embedder: TextEmb
 /** Vectors for a document's chunks, by chunkId (drafts get none: they are never searched). */
 export async function embedChunks(
   embedder: TextEmbedder,
-  chunks: readonly ChunkRecord[],
+  chunks: readonly Pick<ChunkRecord, "chunkId" | "text">[],
   published: boolean,
 ): Promise<ChunkVectors> {
   if (!published || chunks.length === 0) return { model: embedder.model, byChunk: new Map() };
@@ -32,21 +32,19 @@ export async function embedChunks(
 /** Embeds the published chunks that have no vector yet: after a model change, or when embeddings were just turned on. */
 export async function fillMissingVectors(store: IndexStore, embedder: TextEmbedder): Promise<number> {
   let filled = 0;
+  let previousFirst: string | undefined;
   for (;;) {
     const missing = await store.chunksWithoutVectors(FILL_BATCH);
     if (missing.length === 0) return filled;
-    const vectors = await embedder.embedTexts(missing.map((chunk) => chunk.text));
-    await store.setChunkVectors({
-      model: embedder.model,
-      byChunk: new Map(missing.map((chunk, index) => [chunk.chunkId, vectors[index] ?? []])),
-    });
-    filled += missing.length;
     // A chunk the store would not take would be asked for again forever.
-    if ((await store.chunksWithoutVectors(FILL_BATCH)).some((chunk) => chunk.chunkId === missing[0]?.chunkId)) {
+    if (missing[0]?.chunkId === previousFirst) {
       const space = await store.embeddingSpace();
       throw new Error(
-        `the index (${space?.model}, ${space?.dimensions} dimensions) did not take the ${vectors[0]?.length}-dimension vectors of ${embedder.model}: if the model behind that name changed, give EMBEDDING_MODEL its new name`,
+        `the index (${space?.model}, ${space?.dimensions} dimensions) did not take the vectors of ${embedder.model}: if the model behind that name changed, give EMBEDDING_MODEL its new name`,
       );
     }
+    previousFirst = missing[0]?.chunkId;
+    await store.setChunkVectors(await embedChunks(embedder, missing, true));
+    filled += missing.length;
   }
 }

@@ -27,18 +27,17 @@ export class TextEmbedder {
   async embedTexts(texts: string[]): Promise<number[][]> {
     const cached = texts.map((text) => this.cache.get(this.model, text));
     const missing = [...new Set(texts.filter((_, index) => cached[index] === undefined))];
+    const embedded = new Map<string, number[]>();
     if (missing.length > 0) {
       const vectors = await this.embeddings.embedDocuments(missing);
       if (vectors.length !== missing.length || !vectors.every(isUsableVector)) {
         throw new Error(`the embedding model returned ${vectors.length} usable vectors for ${missing.length} texts`);
       }
       this.embeddedTexts += missing.length;
-      this.cache.putAll(
-        this.model,
-        missing.map((text, index) => [text, vectors[index] ?? []]),
-      );
+      for (const [index, text] of missing.entries()) embedded.set(text, vectors[index] ?? []);
+      this.cache.putAll(this.model, [...embedded]);
     }
-    return texts.map((text, index) => cached[index] ?? this.cache.get(this.model, text) ?? []);
+    return texts.map((text, index) => cached[index] ?? embedded.get(text) ?? []);
   }
 
   /**

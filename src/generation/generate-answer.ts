@@ -33,6 +33,8 @@ import { buildGroundedPrompt } from "./grounded-prompt.js";
 const PASSAGES_FOR_MODEL = 5;
 /** Text that has started a sentence, not just markers or a bracket still being written. */
 const SENTENCE_CONTENT = /[^\s[\]\d,]/;
+/** What can end a sentence (full stops, closing brackets of markers, line breaks): text without any cannot. */
+const SENTENCE_END = /[。！？.!?；;\n\]】］]/;
 
 /** The model that writes answers, and how long a whole answer may take. */
 export interface GenerationSettings {
@@ -140,14 +142,20 @@ export async function generateFromCandidate(
   try {
     let text = "";
     let released = 0;
+    // Whether the text since the last split may end a sentence: only then is it split again, so a
+    // long answer streamed in small pieces is not re-split at every piece.
+    let mayEndSentence = false;
     for await (const chunk of await settings.chatModel.stream(
       buildGroundedPrompt({ question: standaloneText(request), language, passages, persona, purpose: options.purpose }),
       { signal },
     )) {
-      text += textOf(chunk);
+      const piece = textOf(chunk);
+      text += piece;
       if (chunk.usage_metadata) {
         usage = { input_tokens: chunk.usage_metadata.input_tokens, output_tokens: chunk.usage_metadata.output_tokens };
       }
+      mayEndSentence ||= SENTENCE_END.test(piece);
+      if (!mayEndSentence) continue;
       // A sentence is complete once the next one has begun (its markers may follow its full stop).
       const sentences = splitGeneratedSentences(text);
       const last = sentences.at(-1)?.text ?? "";
@@ -156,6 +164,8 @@ export async function generateFromCandidate(
         const sentence = sentences[released];
         if (sentence) take(sentence);
       }
+      // The sentence still being written may already hold its end, waiting for the next to begin.
+      mayEndSentence = SENTENCE_END.test(last);
     }
     for (const sentence of splitGeneratedSentences(text).slice(released)) take(sentence);
   } catch (error) {

@@ -55,6 +55,9 @@ export function pointId(key: string): string {
 export class QdrantIndexStore implements IndexStore {
   private readonly client: QdrantClient;
   private readonly collection: string;
+  private readonly collections = new RecentValue<string[]>();
+  /** The space searches check query vectors against; writes read it fresh. */
+  private readonly searchedSpace = new RecentValue<EmbeddingSpace | undefined>();
 
   /** Connects lazily: nothing is sent until `prepare` or a first use. */
   constructor(settings: QdrantSettings) {
@@ -94,19 +97,23 @@ export class QdrantIndexStore implements IndexStore {
     };
   }
 
+  /** Asked on every answer (is the collection known?): read again at most every few seconds, and after this store's writes. */
   async listCollections(): Promise<string[]> {
-    // A facet counts values from the payload index, without reading every document.
-    const response = await this.call("list collections", () =>
-      this.client.facet(this.collection, {
-        key: "collection",
-        filter: { must: [match("kind", "document"), match("status", "published")] },
-        limit: MAX_COLLECTIONS,
-      }),
-    );
-    return response.hits.map((hit) => String(hit.value)).sort();
+    return this.collections.get(async () => {
+      // A facet counts values from the payload index, without reading every document.
+      const response = await this.call("list collections", () =>
+        this.client.facet(this.collection, {
+          key: "collection",
+          filter: { must: [match("kind", "document"), match("status", "published")] },
+          limit: MAX_COLLECTIONS,
+        }),
+      );
+      return response.hits.map((hit) => String(hit.value)).sort();
+    });
   }
 
   async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options: ReplaceOptions = {}): Promise<void> {
+    this.collections.forget();
     // Read just before the write: Qdrant has no transaction to check it in (SQLite does).
     const owner = (await this.retrievePayload(pointId(`document:${document.docId}`), ["source_root"]))?.source_root;
     if (owner !== undefined && owner !== document.sourceRoot && owner !== options.takeOverFrom) {
@@ -155,6 +162,7 @@ export class QdrantIndexStore implements IndexStore {
   }
 
   async deleteDocument(docId: string): Promise<void> {
+    this.collections.forget();
     await this.call("delete a document", () =>
       this.client.delete(this.collection, { wait: true, filter: { must: [match("doc_id", docId)] } }),
     );
@@ -172,7 +180,7 @@ export class QdrantIndexStore implements IndexStore {
         ? { query: encodeQuery(request.terms), using: SPARSE_VECTOR, filter, limit: request.limit }
         : undefined;
     const dense =
-      request.dense && queryFitsSpace(request.dense, await this.embeddingSpace())
+      request.dense && queryFitsSpace(request.dense, await this.searchedSpace.get(() => this.embeddingSpace()))
         ? { query: request.dense.vector, using: DENSE_VECTOR, filter, limit: request.limit }
         : undefined;
     if (!dense) {
@@ -232,6 +240,7 @@ export class QdrantIndexStore implements IndexStore {
    * configured with another model must not wipe the vectors every other replica searches.
    */
   async resetEmbeddingSpace(space: EmbeddingSpace): Promise<void> {
+    this.searchedSpace.forget();
     const info = await this.call("read the collection", () => this.client.getCollection(this.collection));
     const vectors = info.config.params.vectors as Record<string, { size?: number }> | undefined;
     const currentSize = vectors?.[DENSE_VECTOR]?.size;
@@ -327,6 +336,30 @@ export class QdrantIndexStore implements IndexStore {
       if (error instanceof ReindexRequiredError) throw error;
       throw new StoreUnavailableError(`Qdrant could not ${what}: ${(error as Error).message}`);
     }
+  }
+}
+
+/** How long a value read from Qdrant for every request is reused; another replica's change shows within it. */
+const RECENT_MS = 5000;
+
+/** A value read again only once it is older than RECENT_MS, or after `forget`. */
+class RecentValue<T> {
+  private held?: { value: Promise<T>; at: number };
+
+  get(read: () => Promise<T>): Promise<T> {
+    if (!this.held || Date.now() - this.held.at > RECENT_MS) {
+      const value = read();
+      this.held = { value, at: Date.now() };
+      // A failed read is not kept: the next request tries again.
+      value.catch(() => {
+        if (this.held?.value === value) this.forget();
+      });
+    }
+    return this.held.value;
+  }
+
+  forget(): void {
+    this.held = undefined;
   }
 }
 

@@ -50,7 +50,7 @@ function webAddress(url: string | undefined): string | undefined {
 }
 
 /** "it/it-helpdesk-faq.csv" → "it helpdesk faq": a readable title for a file that has none. */
-function titleFromFileName(docId: string): string {
+export function titleFromFileName(docId: string): string {
   return path.posix
     .basename(docId)
     .replace(/\.[^.]+$/, "")

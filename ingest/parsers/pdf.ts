@@ -74,7 +74,7 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = defaultPdf
   const blocks = pages.flatMap((pageText, index) =>
     joinLinesIntoParagraphs(pageText).map((text): DocumentBlock => ({ kind: "paragraph", text, page: index + 1 })),
   );
-  const firstParagraph = pages.flatMap(joinLinesIntoParagraphs)[0];
+  const firstParagraph = blocks[0]?.kind === "paragraph" ? blocks[0].text : undefined;
   if (firstParagraph === undefined) {
     throw new DocumentParseError(
       "no extractable text (a scanned or image-only PDF needs OCR first)",

@@ -1,14 +1,19 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { Citation } from "../schemas.js";
+import type { ChunkRecord } from "../store/index-store.js";
 
 /** Where a passage sits in its document, in the fields citations and search results share. */
 export function passageLocation(passage: Passage): { heading?: string; page?: number; url?: string } {
-  const heading = passage.chunk.headingPath.join(" > ");
   return {
-    ...(heading ? { heading } : {}),
-    ...(passage.chunk.page === undefined ? {} : { page: passage.chunk.page }),
+    ...chunkLocation(passage.chunk),
     ...(passage.document.url === undefined ? {} : { url: passage.document.url }),
   };
+}
+
+/** Where a chunk is in its document: its heading path, ` > ` separated, and its PDF page. */
+export function chunkLocation(chunk: Pick<ChunkRecord, "headingPath" | "page">): { heading?: string; page?: number } {
+  const heading = chunk.headingPath.join(" > ");
+  return { ...(heading ? { heading } : {}), ...(chunk.page === undefined ? {} : { page: chunk.page }) };
 }
 
 /** A citation quoting `chunk.text.slice(start, end)`, verbatim. */

@@ -79,13 +79,13 @@ export class ApiKeyStore {
   verify(key: string): Caller | undefined {
     if (!key.startsWith(KEY_PREFIX)) return undefined;
     const row = this.statements.byHash.get(hashKey(key));
-    return row && { keyId: row.id, name: row.name, role: row.role };
+    return row && toCaller(row);
   }
 
   /** The caller of an active key by its id (for a signed-in session), or nothing once it is revoked. */
   callerById(id: string): Caller | undefined {
     const row = this.statements.byId.get(id);
-    return row && !row.revoked_at ? { keyId: row.id, name: row.name, role: row.role } : undefined;
+    return row && !row.revoked_at ? toCaller(row) : undefined;
   }
 
   list(): ApiKeyRecord[] {
@@ -102,6 +102,10 @@ export class ApiKeyStore {
 
 function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
+}
+
+function toCaller(row: KeyRow): Caller {
+  return { keyId: row.id, name: row.name, role: row.role };
 }
 
 function toRecord(row: KeyRow): ApiKeyRecord {

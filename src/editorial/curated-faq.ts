@@ -1,9 +1,13 @@
-import type { CuratedFaq } from "../http/routes/interaction-schemas.js";
 import type { DocumentEditor } from "./document-editor.js";
 import type { Actor } from "./document-versions.js";
 
-/** What an editor writes, as `curatedFaqSchema` checks it; `source_doc_id` names the document the answer rests on. */
-export type CuratedAnswer = CuratedFaq;
+/** What an editor writes (as the API takes it); `source_doc_id` names the document the answer rests on. */
+export interface CuratedAnswer {
+  question: string;
+  answer: string;
+  collection?: string;
+  source_doc_id?: string;
+}
 
 /**
  * Publishes an editor's answer to a question the documents did not answer well, as an FAQ entry

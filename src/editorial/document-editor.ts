@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { type ChunkingOptions, defaultChunkingOptions } from "../../ingest/chunk-document.js";
 import { embedChunks } from "../../ingest/embed-chunks.js";
-import { buildDocumentRecords, hashContent } from "../../ingest/index-document.js";
+import { buildDocumentRecords, hashContent, titleFromFileName } from "../../ingest/index-document.js";
 import { parseUpload } from "../../ingest/parse-upload.js";
 import type { PdfLimits } from "../../ingest/parsers/pdf.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
@@ -14,13 +14,14 @@ import {
   type StoredDocument,
   UPLOADED_SOURCE,
 } from "../store/index-store.js";
-import type {
-  Actor,
-  AuditEvent,
-  DocumentVersion,
-  DocumentVersionStore,
-  VersionMetadata,
-  VersionSummary,
+import {
+  type Actor,
+  type AuditEvent,
+  type DocumentVersion,
+  type DocumentVersionStore,
+  VersionConflictError,
+  type VersionMetadata,
+  type VersionSummary,
 } from "./document-versions.js";
 
 /** Metadata an editor may give with an upload; what is left out comes from the file. */
@@ -70,7 +71,7 @@ export interface DocumentDetail {
   audit: AuditEvent[];
 }
 
-export class FolderDocumentError extends AppError {
+class FolderDocumentError extends AppError {
   constructor(docId: string) {
     super(
       "folder_document",
@@ -128,7 +129,7 @@ export class DocumentEditor {
   }
 
   /** Publishes the draft (or republishes the latest version of an unpublished document). */
-  async publish(docId: string, actor: Actor): Promise<DocumentVersion> {
+  async publish(docId: string, actor: Actor): Promise<void> {
     return this.oneAtATime(docId, async () => {
       const versions = await this.requireUploaded(docId);
       const hasPublished = versions.some((version) => version.state === "published");
@@ -139,9 +140,8 @@ export class DocumentEditor {
         throw new AppError("nothing_to_publish", 409, `"${docId}" has no new version to publish; upload one first.`);
       }
       // Index first: if the record cannot be written after it, the next reconcile puts the index back.
-      await this.writeToIndex(target);
+      await this.writeToIndex(this.fullVersion(docId, target.version));
       this.versions.markPublished(docId, target.version, target.state, actor);
-      return { ...target, state: "published" };
     });
   }
 
@@ -181,16 +181,13 @@ export class DocumentEditor {
     const versions = this.versions.versions(docId);
     const summary = summarizeUpload(versions);
     if (summary) {
-      const shown =
-        versionNumber === undefined
-          ? (versions.find((version) => version.state === "draft") ??
-            versions.find((version) => version.state === "published") ??
-            versions[0])
-          : versions.find((version) => version.version === versionNumber);
+      const shownNumber =
+        versionNumber ?? summary.draftVersion ?? summary.publishedVersion ?? versions[0]?.version ?? 0;
+      const shown = this.versions.version(docId, shownNumber);
       if (!shown) throw new NotFoundError(`"${docId}" has no version ${versionNumber}.`);
       return {
         summary,
-        versions: versions.map(({ text: _text, chunks: _chunks, ...version }) => version),
+        versions,
         shownVersion: shown.version,
         text: shown.text,
         chunks: shown.chunks,
@@ -283,27 +280,26 @@ export class DocumentEditor {
     const fileHash = hashContent(upload.bytes, chunking);
     const byteSize = upload.bytes.length;
     const parsed = await parseUpload(upload.fileName, upload.bytes, this.options.pdfLimits);
-    const given = upload.metadata;
-    const metadata: VersionMetadata = {
-      title: given.title ?? parsed.title ?? titleOf(upload.fileName),
-      url: given.url ?? parsed.url,
-      collection: given.collection ?? parsed.collection ?? "general",
-      tags: given.tags ?? parsed.tags ?? [],
-      lang: given.lang ?? parsed.lang,
-      effectiveDate: given.effectiveDate ?? parsed.effectiveDate,
-      format: parsed.format,
-    };
-    // The hash covers the metadata too: a new title is a change to publish.
-    const contentHash = createHash("sha256").update(fileHash).update(JSON.stringify(metadata)).digest("hex");
+    // What the editor gave wins over what the file says; the rest is filled in as for folder files,
+    // except the title and collection, which an upload's id cannot suggest.
     const { document, chunks } = buildDocumentRecords(
-      { ...parsed, ...metadata },
-      { docId, sourceRoot: UPLOADED_SOURCE, contentHash },
+      {
+        ...parsed,
+        ...upload.metadata,
+        title: upload.metadata.title ?? parsed.title ?? (titleFromFileName(upload.fileName) || "Untitled document"),
+        collection: upload.metadata.collection ?? parsed.collection ?? "general",
+      },
+      { docId, sourceRoot: UPLOADED_SOURCE, contentHash: "" },
       chunking,
     );
+    const { title, url, collection, tags, lang, effectiveDate, format } = document;
+    const metadata: VersionMetadata = { title, url, collection, tags, lang, effectiveDate, format };
+    // The hash covers the metadata too: a new title is a change to publish.
+    const contentHash = createHash("sha256").update(fileHash).update(JSON.stringify(metadata)).digest("hex");
     return this.versions.addDraft(
       {
         docId,
-        metadata: { ...metadata, url: document.url },
+        metadata,
         sourceName: path.basename(upload.fileName),
         byteSize,
         text: document.text,
@@ -322,7 +318,13 @@ export class DocumentEditor {
     await this.store.replaceDocument(indexRecordOf(version), version.chunks, { vectors });
   }
 
-  private async requireUploaded(docId: string): Promise<DocumentVersion[]> {
+  private fullVersion(docId: string, version: number): DocumentVersion {
+    const full = this.versions.version(docId, version);
+    if (!full) throw new VersionConflictError(docId);
+    return full;
+  }
+
+  private async requireUploaded(docId: string): Promise<VersionSummary[]> {
     const versions = this.versions.versions(docId);
     if (versions.length > 0) return versions;
     const stored = await this.store.getDocument(docId);
@@ -382,14 +384,4 @@ function slugOf(fileName: string, title?: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
   return slug || "document";
-}
-
-function titleOf(fileName: string): string {
-  return (
-    path
-      .basename(fileName)
-      .replace(/\.[^.]+$/, "")
-      .replace(/[-_]+/g, " ")
-      .trim() || "Untitled document"
-  );
 }

@@ -53,7 +53,7 @@ export interface AuditEvent {
 /** Who changes a document: the key behind the request. */
 export type Actor = Pick<Caller, "name" | "keyId">;
 
-export type NewVersion = Omit<DocumentVersion, "version" | "state" | "createdAt" | "createdBy">;
+type NewVersion = Omit<DocumentVersion, "version" | "state" | "createdAt" | "createdBy">;
 
 /** The document changed between reading it and writing it (another editor, at the same moment). */
 export class VersionConflictError extends AppError {
@@ -93,8 +93,11 @@ export class DocumentVersionStore {
       lastVersion: database.prepare<[string], { version: number | null }>(
         "SELECT max(version) AS version FROM document_versions WHERE doc_id = ?",
       ),
-      versions: database.prepare<[string], VersionRow>(
-        "SELECT * FROM document_versions WHERE doc_id = ? ORDER BY version DESC",
+      versions: database.prepare<[string], SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM document_versions WHERE doc_id = ? ORDER BY version DESC`,
+      ),
+      version: database.prepare<[string, number], VersionRow>(
+        "SELECT * FROM document_versions WHERE doc_id = ? AND version = ?",
       ),
       inState: database.prepare<[VersionState], VersionRow>(
         "SELECT * FROM document_versions WHERE state = ? ORDER BY doc_id, version",
@@ -149,9 +152,15 @@ export class DocumentVersionStore {
     return this.statements.known.get(docId)?.found === 1;
   }
 
-  /** All versions of a document, newest first; empty when there is no such document. */
-  versions(docId: string): DocumentVersion[] {
-    return this.statements.versions.all(docId).map(fromRow);
+  /** All versions of a document without their text and chunks, newest first; empty when there is no such document. */
+  versions(docId: string): VersionSummary[] {
+    return this.statements.versions.all(docId).map(fromSummaryRow);
+  }
+
+  /** One version with its text and chunks. */
+  version(docId: string, version: number): DocumentVersion | undefined {
+    const row = this.statements.version.get(docId, version);
+    return row && fromRow(row);
   }
 
   /** Every version of every document without text or chunks, by document, newest first. */

@@ -28,7 +28,7 @@ import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerInteractionRoutes } from "./routes/interaction-routes.js";
 import { registerKeysRoutes } from "./routes/keys-routes.js";
 import { registerSearchRoute } from "./routes/search-route.js";
-import { invalidRequest, refuseOtherMethods } from "./routes/shared.js";
+import { invalidRequest, refuseOtherMethods, registerKeySecuritySchemes } from "./routes/shared.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
 export interface Readiness {
@@ -116,6 +116,7 @@ export function createApp(dependencies: AppDependencies): App {
   registerSearchRoute(app, dependencies);
   registerAnswerRoute(app, dependencies);
   registerDraftsRoute(app, dependencies);
+  registerKeySecuritySchemes(app);
   registerDocumentsRoutes(app, dependencies);
   registerKeysRoutes(app, dependencies);
   registerInteractionRoutes(app, dependencies);

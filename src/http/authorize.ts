@@ -11,7 +11,11 @@ function presentedKey(context: Context): string | undefined {
 
 /** The caller behind the request's key, if it has the role; otherwise a 401 or 403 that says what to send. */
 export function authorize(context: Context, keys: ApiKeyStore, role: Role): Caller {
-  const key = presentedKey(context);
+  return callerWithRole(keys, presentedKey(context), role);
+}
+
+/** The caller a key belongs to, if it has the role; otherwise a 401 or 403 that says why. */
+export function callerWithRole(keys: ApiKeyStore, key: string | undefined, role: Role): Caller {
   if (!key) {
     throw new UnauthorizedError(`This needs an API key with the ${role} role: send it as Authorization: Bearer <key>.`);
   }

@@ -95,6 +95,8 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
     expect((await readJson(await post("/v1/feedback", { answer_id: "nope", rating: "up" }))).error.code).toBe(
       "not_found",
     );
+    const wrongMethod = await app.request("/v1/feedback");
+    expect([wrongMethod.status, wrongMethod.headers.get("allow")]).toEqual([405, "POST"]);
     expect((await readJson(await post("/v1/feedback", { answer_id: answer.answer_id, rating: 5 }))).error.code).toBe(
       "invalid_request",
     );

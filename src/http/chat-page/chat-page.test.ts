@@ -67,11 +67,13 @@ describe("students' chat page and widget in a real browser", () => {
   });
 
   async function ask(page: Page, question: string) {
-    const answers = await page.locator("article.answer").count();
+    // Answers stream into a provisional article first; the final one replaces it.
+    const finished = page.locator("article.answer:not(.streaming)");
+    const answers = await finished.count();
     await page.locator("#question").fill(question);
     await page.locator("#question").press("Enter");
-    await page.locator("article.answer").nth(answers).waitFor();
-    return page.locator("article.answer").nth(answers);
+    await finished.nth(answers).waitFor();
+    return finished.nth(answers);
   }
 
   it("answers in Chinese with a source to open, and takes feedback", async () => {

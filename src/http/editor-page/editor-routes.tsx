@@ -3,7 +3,6 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
-import { answerQuestion } from "../../answering/answer-question.js";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
 import { AppError } from "../../errors.js";
@@ -11,10 +10,11 @@ import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.j
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app.js";
+import { callerWithRole } from "../authorize.js";
 import { readUpload } from "../read-upload.js";
 import { csvResponse } from "../routes/interaction-routes.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
-import { parseInput } from "../routes/shared.js";
+import { answerFrom, parseInput } from "../routes/shared.js";
 import {
   DocumentListView,
   DocumentView,
@@ -60,7 +60,8 @@ class EditorSessions {
  * cookie and works through the same DocumentEditor as the API; form posts are checked against
  * the page's own origin (CSRF).
  */
-export function registerEditorPage(app: OpenAPIHono, { editorial, store, answering }: AppDependencies): void {
+export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependencies): void {
+  const { editorial } = dependencies;
   const { keys, editor, interactions } = editorial;
   const sessions = new EditorSessions();
   const signedIn = (context: Context): Caller | undefined => {
@@ -121,13 +122,12 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
 
   app.post("/editor/login", async (context) => {
     const form = await context.req.parseBody();
-    const key = typeof form.key === "string" ? form.key.trim() : "";
-    const caller = keys.verify(key);
-    if (!caller || !roleAllows(caller.role, "editor")) {
-      const error = caller
-        ? `The key "${caller.name}" has the ${caller.role} role; editors need editor or admin.`
-        : "That key is unknown or has been revoked.";
-      return context.html(<LoginView error={error} />, caller ? 403 : 401);
+    let caller: Caller;
+    try {
+      caller = callerWithRole(keys, typeof form.key === "string" ? form.key.trim() : undefined, "editor");
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return context.html(<LoginView error={error.message} />, error.status);
     }
     const https = new URL(context.req.url).protocol === "https:" || context.req.header("x-forwarded-proto") === "https";
     setCookie(context, SESSION_COOKIE, sessions.open(caller.keyId), {
@@ -228,9 +228,10 @@ export function registerEditorPage(app: OpenAPIHono, { editorial, store, answeri
       if (!question) return context.html(<TryQuestionView signedInAs={caller.name} />);
       const drafts = await editor.previewIndex(analyzeQuery(question));
       try {
+        // As students would be answered: generated when a model is configured, with each collection's contact lines.
         const [published, fromDrafts] = await Promise.all([
-          answerQuestion(store, { question }, answering),
-          answerQuestion(drafts, { question }, answering),
+          answerFrom(dependencies, { question }),
+          answerFrom({ ...dependencies, store: drafts }, { question }),
         ]);
         return context.html(
           <TryQuestionView signedInAs={caller.name} question={question} published={published} drafts={fromDrafts} />,

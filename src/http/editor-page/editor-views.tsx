@@ -97,9 +97,7 @@ export function LoginView(props: { error?: string }) {
 export function ErrorView(props: { signedInAs: string; message: string }) {
   return (
     <Page title="Not found" signedInAs={props.signedInAs}>
-      <p class="error" role="alert">
-        {props.message}
-      </p>
+      <ErrorNotice message={props.message} />
       <p>
         <a href="/editor">Back to the documents</a>
       </p>

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary, Upload } from "../../editorial/document-editor.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
@@ -10,7 +11,7 @@ import {
   documentQuerySchema,
   documentTextSchema,
 } from "./editorial-schemas.js";
-import { keyErrorResponses, parseInput, refuseOtherMethods } from "./shared.js";
+import { json, keyErrorResponses, keySecurity, parseInput, refuseOtherMethods } from "./shared.js";
 
 /** Document ids hold `/` (`registrar/add-drop.md`): sent as is or percent-encoded. */
 const DOCUMENT_PATH = "/v1/documents/:id{.+}";
@@ -93,7 +94,7 @@ function toSummaryBody(summary: DocumentSummary) {
   };
 }
 
-export function toDetailBody(detail: DocumentDetail) {
+function toDetailBody(detail: DocumentDetail) {
   return {
     document: toSummaryBody(detail.summary),
     versions: detail.versions.map((version) => ({
@@ -110,8 +111,7 @@ export function toDetailBody(detail: DocumentDetail) {
       chunk_id: chunk.chunkId,
       position: chunk.position,
       text: chunk.text,
-      ...(chunk.headingPath.length > 0 ? { heading: chunk.headingPath.join(" > ") } : {}),
-      ...(chunk.page !== undefined ? { page: chunk.page } : {}),
+      ...chunkLocation(chunk),
       ...(chunk.faqQuestion !== undefined ? { faq_question: chunk.faqQuestion } : {}),
     })),
     audit: detail.audit,
@@ -120,8 +120,6 @@ export function toDetailBody(detail: DocumentDetail) {
 
 /** The documents API in the OpenAPI document; the handlers above take ids with `/`, which the OpenAPI router cannot. */
 function documentOpenApi(app: OpenAPIHono): void {
-  const security: Record<string, string[]>[] = [{ apiKey: [] }, { apiKeyHeader: [] }];
-  const json = <T>(schema: T) => ({ "application/json": { schema } });
   const idParameter = {
     name: "id",
     in: "path" as const,
@@ -129,17 +127,6 @@ function documentOpenApi(app: OpenAPIHono): void {
     schema: { type: "string" as const },
     description: "The document id, percent-encoded (`uploads%2Fdorm-rules-3f9a1c`) or with its `/` as is.",
   };
-  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
-    type: "http",
-    scheme: "bearer",
-    description: "An API key from `npm run keys -- create` or POST /v1/keys.",
-  });
-  app.openAPIRegistry.registerComponent("securitySchemes", "apiKeyHeader", {
-    type: "apiKey",
-    in: "header",
-    name: "X-API-Key",
-    description: "The same key, in a header of its own.",
-  });
   const detail = {
     description: "The document, its versions, the shown version's chunks and the audit trail",
     content: json(documentDetailSchema),
@@ -256,7 +243,7 @@ function documentOpenApi(app: OpenAPIHono): void {
     },
   ] as const;
   for (const route of routes) {
-    app.openAPIRegistry.registerPath({ ...route, security, tags: ["documents"] } as Parameters<
+    app.openAPIRegistry.registerPath({ ...route, security: keySecurity, tags: ["documents"] } as Parameters<
       typeof app.openAPIRegistry.registerPath
     >[0]);
   }

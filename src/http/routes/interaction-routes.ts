@@ -18,7 +18,7 @@ import {
   handoffSchema,
   reportQuerySchema,
 } from "./interaction-schemas.js";
-import { parseInput, readJsonBody, requireKnownCollection } from "./shared.js";
+import { parseInput, readJsonBody, refuseOtherMethods, requireKnownCollection } from "./shared.js";
 
 /** Students' feedback and hand-offs (public, like asking), and the editors' tickets and knowledge-gap report. */
 export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, store }: AppDependencies): void {
@@ -91,6 +91,13 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, st
     const { docId } = await publishCuratedAnswer(editor, input, caller);
     return context.json({ doc_id: docId, source_doc_id: input.source_doc_id, status: "published" }, 201);
   });
+
+  refuseOtherMethods(app, "/v1/feedback", ["POST"]);
+  refuseOtherMethods(app, "/v1/handoffs", ["GET", "POST"]);
+  refuseOtherMethods(app, "/v1/handoffs/:id/close", ["POST"]);
+  refuseOtherMethods(app, "/v1/reports/knowledge-gaps", ["GET"]);
+  refuseOtherMethods(app, "/v1/reports/knowledge-gaps.csv", ["GET"]);
+  refuseOtherMethods(app, "/v1/reports/faq", ["POST"]);
 
   function reportBody(query: { from: string; to: string; collection?: string }) {
     const report = knowledgeGapReportFor(interactions, query);

@@ -55,5 +55,3 @@ export const curatedFaqSchema = z
     source_doc_id: z.string().min(1).max(500).optional(),
   })
   .openapi("CuratedFaq");
-
-export type CuratedFaq = z.infer<typeof curatedFaqSchema>;

@@ -4,7 +4,7 @@ import { NotFoundError } from "../../errors.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
 import { apiKeySchema, newKeySchema } from "./editorial-schemas.js";
-import { keyErrorResponses, parseInput, readJsonBody, refuseOtherMethods } from "./shared.js";
+import { json, keyErrorResponses, keySecurity, parseInput, readJsonBody, refuseOtherMethods } from "./shared.js";
 
 /** Admins create, list and revoke API keys; the key itself is shown once, at creation. */
 export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: AppDependencies): void {
@@ -30,15 +30,13 @@ export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: Ap
   refuseOtherMethods(app, "/v1/keys", ["GET", "POST"]);
   refuseOtherMethods(app, "/v1/keys/:id", ["DELETE"]);
 
-  const security: Record<string, string[]>[] = [{ apiKey: [] }, { apiKeyHeader: [] }];
-  const json = <T>(schema: T) => ({ "application/json": { schema } });
   const adminErrors = { ...keyErrorResponses, 403: { description: "forbidden: the key's role is not admin" } };
   app.openAPIRegistry.registerPath({
     method: "post",
     path: "/v1/keys",
     summary: "Create an API key (shown once)",
     tags: ["keys"],
-    security,
+    security: keySecurity,
     request: { body: { required: true, content: json(newKeySchema) } },
     responses: {
       201: { description: "The new key, in `key`", content: json(apiKeySchema.extend({ key: apiKeySchema.shape.id })) },
@@ -50,7 +48,7 @@ export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: Ap
     path: "/v1/keys",
     summary: "List API keys (never the keys themselves)",
     tags: ["keys"],
-    security,
+    security: keySecurity,
     responses: {
       200: { description: "Keys", content: json(z.object({ keys: apiKeySchema.array() })) },
       ...adminErrors,
@@ -62,7 +60,7 @@ export function registerKeysRoutes(app: OpenAPIHono, { editorial: { keys } }: Ap
     summary: "Revoke an API key",
     parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
     tags: ["keys"],
-    security,
+    security: keySecurity,
     responses: {
       200: { description: "The revoked key", content: json(apiKeySchema) },
       404: { description: "not_found" },

@@ -70,6 +70,26 @@ export async function readJsonBody(context: Context): Promise<unknown> {
   }
 }
 
+/** A JSON body of `schema`, for the OpenAPI document. */
+export const json = <T>(schema: T) => ({ "application/json": { schema } });
+
+/** Routes that need an API key, in the OpenAPI document: as a bearer token or in `X-API-Key`. */
+export const keySecurity: Record<string, string[]>[] = [{ apiKey: [] }, { apiKeyHeader: [] }];
+
+export function registerKeySecuritySchemes(app: Pick<OpenAPIHono, "openAPIRegistry">): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key from `npm run keys -- create` or POST /v1/keys.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKeyHeader", {
+    type: "apiKey",
+    in: "header",
+    name: "X-API-Key",
+    description: "The same key, in a header of its own.",
+  });
+}
+
 /** The error responses of routes that need an API key, for the OpenAPI document. */
 export const keyErrorResponses = {
   400: apiErrorResponses[400],

@@ -20,8 +20,8 @@ import {
 import { chunkFields, encodeFields, encodeQuery } from "./sparse-vector.js";
 
 /** Names of the collection's vectors. */
-export const SPARSE_VECTOR = "bm25";
-export const DENSE_VECTOR = "dense";
+const SPARSE_VECTOR = "bm25";
+const DENSE_VECTOR = "dense";
 /** Fields filtered on, each with a keyword payload index. */
 const INDEXED_FIELDS = ["kind", "doc_id", "chunk_id", "collection", "status", "lang", "terms"] as const;
 /** Namespace of the deterministic point ids (UUID v5 of "chunk:<chunk_id>", "document:<doc_id>"). */
@@ -83,12 +83,13 @@ export class QdrantIndexStore implements IndexStore {
   }
 
   async listDocuments(): Promise<Map<string, StoredDocument>> {
-    const points = await this.scrollAll({ must: [match("kind", "document")] }, DOCUMENT_FIELDS);
+    // A document point holds nothing but the document's fields.
+    const points = await this.scrollAll({ must: [match("kind", "document")] }, true);
     return new Map(points.map((payload) => [String(payload.doc_id), toStoredDocument(payload)]));
   }
 
   async getDocument(docId: string): Promise<{ document: StoredDocument; chunks: ChunkRecord[] } | undefined> {
-    const payload = await this.retrievePayload(pointId(`document:${docId}`), DOCUMENT_FIELDS);
+    const payload = await this.retrievePayload(pointId(`document:${docId}`));
     if (!payload) return undefined;
     const chunks = await this.scrollAll({ must: [match("kind", "chunk"), match("doc_id", docId)] }, CHUNK_FIELDS);
     return {
@@ -315,7 +316,7 @@ export class QdrantIndexStore implements IndexStore {
     return (point?.payload as Payload | undefined) ?? undefined;
   }
 
-  private async scrollAll(filter: object, fields: string[]): Promise<Record<string, unknown>[]> {
+  private async scrollAll(filter: object, fields: string[] | true): Promise<Record<string, unknown>[]> {
     const payloads: Record<string, unknown>[] = [];
     let offset: string | number | undefined;
     do {
@@ -377,16 +378,23 @@ function publishedChunks(collection?: string) {
   };
 }
 
-function documentPayload(document: DocumentRecord): Payload {
+/** The document fields a chunk point copies too, so that a search needs no second lookup. */
+function sharedDocumentFields(document: DocumentRecord) {
   return {
-    kind: "document",
     doc_id: document.docId,
     title: document.title,
     url: document.url ?? null,
     collection: document.collection,
-    tags: document.tags,
     lang: document.lang ?? null,
     status: document.status,
+  };
+}
+
+function documentPayload(document: DocumentRecord): Payload {
+  return {
+    kind: "document",
+    ...sharedDocumentFields(document),
+    tags: document.tags,
     effective_date: document.effectiveDate ?? null,
     format: document.format,
     source_root: document.sourceRoot,
@@ -397,7 +405,7 @@ function documentPayload(document: DocumentRecord): Payload {
 function chunkPayload(document: DocumentRecord, chunk: ChunkRecord, terms: ReadonlySet<string>): Payload {
   return {
     kind: "chunk",
-    doc_id: document.docId,
+    ...sharedDocumentFields(document),
     chunk_id: chunk.chunkId,
     position: chunk.position,
     text: chunk.text,
@@ -406,29 +414,11 @@ function chunkPayload(document: DocumentRecord, chunk: ChunkRecord, terms: Reado
     start: chunk.start,
     end: chunk.end,
     faq_question: chunk.faqQuestion ?? null,
-    // Copied from the document so that a search needs no second lookup.
-    title: document.title,
-    url: document.url ?? null,
-    collection: document.collection,
-    lang: document.lang ?? null,
-    status: document.status,
     terms: [...terms],
   };
 }
 
-const DOCUMENT_FIELDS = [
-  "doc_id",
-  "title",
-  "url",
-  "collection",
-  "tags",
-  "lang",
-  "status",
-  "effective_date",
-  "format",
-  "source_root",
-  "content_hash",
-];
+/** A chunk point's fields without its index terms, which only searches read. */
 const CHUNK_FIELDS = ["chunk_id", "doc_id", "position", "text", "heading_path", "page", "start", "end", "faq_question"];
 
 function optionalString(value: unknown): string | undefined {
@@ -471,9 +461,9 @@ function toChunkHit(payload: Payload, score: number): ChunkHit {
     document: {
       docId: String(payload.doc_id),
       title: String(payload.title),
-      url: typeof payload.url === "string" ? payload.url : undefined,
+      url: optionalString(payload.url),
       collection: String(payload.collection),
-      lang: typeof payload.lang === "string" ? payload.lang : undefined,
+      lang: optionalString(payload.lang),
     },
     score,
     terms: new Set((payload.terms as string[] | undefined) ?? []),

@@ -115,14 +115,15 @@ export async function findAnswerCandidate(
   const extractive = composeExtractiveAnswer(request.question, queryWeights, passages);
   if (extractive.citations.length === 0) return { passages };
   const otherDocuments = passages.filter((passage) => passage.document.docId !== topPassage.document.docId);
+  const { coverage } = topPassage;
   const signals: ConfidenceSignals = {
-    passageCoverage: topPassage.coverage,
+    passageCoverage: coverage,
     sentenceCoverage: extractive.sentenceCoverage,
-    coverageMargin: topPassage.coverage - Math.max(0, ...otherDocuments.map((passage) => passage.coverage)),
+    coverageMargin: coverage * (coverage - Math.max(0, ...otherDocuments.map((passage) => passage.coverage))),
     // A passage found by meaning only has no lexical score to stand out with.
     scoreMargin:
       topPassage.score > 0
-        ? topPassage.coverage *
+        ? coverage ** 2 *
           (1 - Math.min(1, Math.max(0, ...otherDocuments.map((passage) => passage.score)) / topPassage.score))
         : 0,
   };

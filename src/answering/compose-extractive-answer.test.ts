@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../retrieval/retrieve-passages.js";
-import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import { evenlyWeighted } from "../test-support/evenly-weighted.js";
+import { analyzeText } from "../text/tokenize.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 
 function passage(docId: string, text: string, headingPath: string[] = []): Passage {
@@ -14,11 +15,6 @@ function passage(docId: string, text: string, headingPath: string[] = []): Passa
   };
 }
 
-/** Query weights as retrieval would give them, with every term equally rare. */
-function weightsOf(question: string): Map<string, number> {
-  return new Map([...analyzeQueryTerms(question)].map(([term, share]) => [term, share]));
-}
-
 describe("composeExtractiveAnswer", () => {
   const addDrop = passage(
     "registrar/add-drop.md",
@@ -27,7 +23,7 @@ describe("composeExtractiveAnswer", () => {
 
   it("quotes the sentence that answers the question, with its citation marker", () => {
     const question = "研究生加退選期限";
-    const { answer, citations } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
+    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [addDrop]);
     expect(answer).toBe("研究生之加退選期限為開學後第三週週五。[1]");
     expect(citations).toEqual([
       expect.objectContaining({
@@ -40,14 +36,14 @@ describe("composeExtractiveAnswer", () => {
 
   it("makes every quote a verbatim slice of its chunk", () => {
     const question = "加退選期限 逾期 申請表";
-    const { citations } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
+    const { citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [addDrop]);
     expect(citations.length).toBeGreaterThan(0);
     for (const citation of citations) expect(addDrop.chunk.text).toContain(citation.quote);
   });
 
   it("adds a second sentence only when it covers what the first missed, in reading order", () => {
     const question = "加退選期限和逾期申請表";
-    const { answer, citations } = composeExtractiveAnswer(question, weightsOf(question), [addDrop]);
+    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [addDrop]);
     expect(answer).toBe("大學部學生之加退選期限為開學後第二週週五。[1]逾期者須填寫申請表。[2]");
     // Not adjacent: two citations, so that neither quote holds the sentence the answer skipped.
     expect(citations.map((citation) => citation.quote)).toEqual([
@@ -60,7 +56,7 @@ describe("composeExtractiveAnswer", () => {
     const fees = passage("tuition/fees.md", "Tuition is due on September 4. Late payment costs NT$ 500.");
     const refunds = passage("tuition/refunds.md", "Refunds take four to six weeks after approval.");
     const question = "Tuition due date and refund time in weeks?";
-    const { answer, citations } = composeExtractiveAnswer(question, weightsOf(question), [fees, refunds]);
+    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [fees, refunds]);
     expect(answer).toBe("Tuition is due on September 4.[1] Refunds take four to six weeks after approval.[2]");
     expect(citations.map((citation) => [citation.n, citation.doc_id])).toEqual([
       [1, "tuition/fees.md"],
@@ -71,7 +67,7 @@ describe("composeExtractiveAnswer", () => {
   it("prefers the sentence holding a number when the question asks how many", () => {
     const dorm = passage("housing/dorm.md", "住宿生違規將依情節記點。累積記點達10點者，取消住宿資格。");
     const question = "記點累積幾點會被取消住宿";
-    expect(composeExtractiveAnswer(question, weightsOf(question), [dorm]).answer).toBe(
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [dorm]).answer).toBe(
       "累積記點達10點者，取消住宿資格。[1]",
     );
   });
@@ -82,7 +78,7 @@ describe("composeExtractiveAnswer", () => {
       "申請轉系應符合下列條件之一：\n- 學業成績平均達70分以上。\n- 名次在前百分之四十。",
     );
     const question = "轉系條件";
-    const { answer, citations } = composeExtractiveAnswer(question, weightsOf(question), [rules]);
+    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [rules]);
     expect(answer).toBe("申請轉系應符合下列條件之一：學業成績平均達70分以上。名次在前百分之四十。[1]");
     expect(citations[0]?.quote).toBe(rules.chunk.text);
   });
@@ -93,7 +89,7 @@ describe("composeExtractiveAnswer", () => {
       "住宿生不得有下列行為：\n- 留宿訪客。\n- 使用電鍋、電磁爐等高耗電電器。\n違者記點。",
     );
     const question = "宿舍可以用電鍋嗎";
-    expect(composeExtractiveAnswer(question, weightsOf(question), [rules]).answer).toBe(
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [rules]).answer).toBe(
       "住宿生不得有下列行為：[1]使用電鍋、電磁爐等高耗電電器。[2]",
     );
   });
@@ -104,7 +100,7 @@ describe("composeExtractiveAnswer", () => {
       "期間 | 對象 | 截止\n加退選 | 大學部 | 9月25日\n加退選 | 研究生 | 10月2日",
     );
     const question = "研究生加退選截止";
-    expect(composeExtractiveAnswer(question, weightsOf(question), [table]).answer).toBe(
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [table]).answer).toBe(
       "期間 | 對象 | 截止[1]\n加退選 | 研究生 | 10月2日[2]",
     );
   });
@@ -115,20 +111,20 @@ describe("composeExtractiveAnswer", () => {
       "宿舍 | 房型 | 每學期住宿費\n松園 | 二人房 | NT$ 16,200\n竹園 | 四人房 | NT$ 11,800",
     );
     const question = "宿舍一學期住宿費多少";
-    const { answer } = composeExtractiveAnswer(question, weightsOf(question), [table]);
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [table]);
     expect(answer).toBe("宿舍 | 房型 | 每學期住宿費\n松園 | 二人房 | NT$ 16,200[1]");
   });
 
   it("passes over a sentence that is itself a question", () => {
     const faqLike = passage("housing/notes.md", "休學期間可以保留宿舍床位嗎？休學期間不保留床位，復學後須重新申請。");
     const question = "休學期間宿舍床位會保留嗎";
-    expect(composeExtractiveAnswer(question, weightsOf(question), [faqLike]).answer).toBe(
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [faqLike]).answer).toBe(
       "休學期間不保留床位，復學後須重新申請。[1]",
     );
   });
 
   it("returns nothing when there are no passages", () => {
-    expect(composeExtractiveAnswer("任何問題", weightsOf("任何問題"), [])).toEqual({
+    expect(composeExtractiveAnswer("任何問題", evenlyWeighted("任何問題"), [])).toEqual({
       answer: "",
       citations: [],
       sentenceCoverage: 0,

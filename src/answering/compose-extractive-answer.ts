@@ -71,7 +71,7 @@ export function composeExtractiveAnswer(
       // A table row means what its header says ("每學期住宿費"): the header's words count for it.
       const contextTerms = new Set([...headingTerms, ...(isRow && followsRow ? tableHeaderTerms : [])]);
       const coverage = weightedCoverage(queryWeights, terms);
-      const onlyInContext = { has: (term: string) => contextTerms.has(term) && !terms.has(term) };
+      const onlyInContext = new Set([...contextTerms].filter((term) => !terms.has(term)));
       const score =
         coverage +
         CONTEXT_WEIGHT * weightedCoverage(queryWeights, onlyInContext) +
@@ -156,7 +156,7 @@ function bestAddition(
   let bestGain = MIN_ADDED_COVERAGE;
   for (const candidate of candidates) {
     if (selected.includes(candidate) || IS_A_QUESTION.test(candidate.span.text)) continue;
-    const union = { has: (term: string) => coveredTerms.has(term) || candidate.terms.has(term) };
+    const union = new Set([...coveredTerms, ...candidate.terms]);
     const gain = weightedCoverage(queryWeights, union) - coveredNow;
     if (gain >= bestGain) {
       best = candidate;

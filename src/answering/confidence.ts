@@ -4,11 +4,15 @@ export interface ConfidenceSignals {
   passageCoverage: number;
   /** Share of the question's weight covered by the quoted sentences. */
   sentenceCoverage: number;
-  /** Coverage of the best passage minus that of the best passage from another document. */
+  /**
+   * Coverage of the best passage minus that of the best passage from another document, times its
+   * coverage: standing out only counts when the passage covers the question.
+   */
   coverageMargin: number;
   /**
    * How far the best passage's BM25 score stands above the best one from another document (0–1),
-   * times its coverage: standing out only counts when the passage covers the question.
+   * times its coverage squared: the only passage that mentions a gym, covering half of "when does
+   * the gym's weight room open", is still not about the weight room.
    */
   scoreMargin: number;
 }
@@ -19,8 +23,8 @@ export interface ConfidenceSignals {
  * probability that the answer is supported, not as a raw BM25 score.
  */
 export const confidenceModel: { intercept: number; weights: ConfidenceSignals } = {
-  intercept: -4.56,
-  weights: { passageCoverage: 5.07, sentenceCoverage: 0.79, coverageMargin: 4.02, scoreMargin: 7.6 },
+  intercept: -4.42,
+  weights: { passageCoverage: 4.53, sentenceCoverage: 0.7, coverageMargin: 5.25, scoreMargin: 8.13 },
 };
 
 export const confidenceSignalNames = Object.keys(confidenceModel.weights) as (keyof ConfidenceSignals)[];

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
-import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import { evenlyWeighted } from "../test-support/evenly-weighted.js";
+import { analyzeText } from "../text/tokenize.js";
 import { defaultFaqMatchThreshold } from "./answer-question.js";
 import { findMatchingFaq } from "./match-faq.js";
 
@@ -34,14 +35,14 @@ describe("findMatchingFaq", () => {
   const summer = faqPassage("暑假可以住宿嗎？", "可以，須於6月1日前申請。");
 
   it("matches a rewording of a curated question closely", async () => {
-    const match = await findMatchingFaq(emptyIndex, analyzeQueryTerms("宿舍押金多少錢"), [summer, deposit]);
+    const match = await findMatchingFaq(emptyIndex, evenlyWeighted("宿舍押金多少錢"), [summer, deposit]);
     expect(match?.passage).toBe(deposit);
     expect(match?.similarity).toBeGreaterThan(0.8);
     expect(match?.similarity).toBeGreaterThanOrEqual(defaultFaqMatchThreshold);
   });
 
   it("scores a question that only shares the topic low", async () => {
-    const match = await findMatchingFaq(emptyIndex, analyzeQueryTerms("宿舍押金退費要多久才會入帳，需要準備什麼文件"), [
+    const match = await findMatchingFaq(emptyIndex, evenlyWeighted("宿舍押金退費要多久才會入帳，需要準備什麼文件"), [
       deposit,
     ]);
     expect(match?.similarity).toBeLessThan(defaultFaqMatchThreshold);
@@ -49,6 +50,6 @@ describe("findMatchingFaq", () => {
 
   it("finds nothing among passages that are not FAQ pairs", async () => {
     const plain = { ...deposit, chunk: { ...deposit.chunk, faqQuestion: undefined } };
-    expect(await findMatchingFaq(emptyIndex, analyzeQueryTerms("宿舍押金多少錢"), [plain])).toBeUndefined();
+    expect(await findMatchingFaq(emptyIndex, evenlyWeighted("宿舍押金多少錢"), [plain])).toBeUndefined();
   });
 });

@@ -158,7 +158,9 @@ function citedNumbers(list: string): number[] {
 
 /** Content terms of a sentence, weighed by how topical they are in the language at large. */
 function sentenceWeights(text: string): Map<string, number> {
-  return new Map([...analyzeQueryTerms(text)].map(([term, share]) => [term, share * wordSpecificity(term)] as const));
+  return new Map(
+    [...analyzeQueryTerms(text)].map(([term, { share }]) => [term, share * wordSpecificity(term)] as const),
+  );
 }
 
 // A number the passage does not state is the commonest way a fluent answer goes wrong.

@@ -27,6 +27,15 @@ describe("retrievePassages", () => {
     expect(docIds(passages)[0]).toBe("housing/keys.md");
   });
 
+  it("finds a passage that says the question's word another way", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("housing/rules.md", "住宿規定", ["入住時須繳交保證金新臺幣3,000元。"]),
+    );
+    const { passages } = await retrievePassages(store, "宿舍押金多少", { limit: 3 });
+    expect(docIds(passages)[0]).toBe("housing/rules.md");
+    expect(passages[0]?.coverage).toBeGreaterThan(0.5);
+  });
+
   it("finds a passage by meaning when no word of the question is in it", async () => {
     const question = "can I get my money back after leaving the dorm";
     expect(docIds((await retrievePassages(store, question, { limit: 3 })).passages)).not.toContain(

@@ -1,4 +1,5 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
+import { alternativesOf } from "../text/campus-thesaurus.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
 import { weighTerms, weightedCoverage } from "./term-weights.js";
 
@@ -54,13 +55,16 @@ export async function retrievePassages(
   options: RetrievalOptions,
 ): Promise<RetrievedPassages> {
   const coverageShares = analyzeQueryTerms(query);
-  for (const [term, share] of analyzeQueryTerms(options.context ?? "")) {
-    if (!coverageShares.has(term)) coverageShares.set(term, share * CONTEXT_SHARE);
+  for (const [term, contextTerm] of analyzeQueryTerms(options.context ?? "")) {
+    if (!coverageShares.has(term))
+      coverageShares.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
   }
   const terms = [...coverageShares.keys()];
   const statistics = await store.termStatistics(terms);
+  // Passages that say it another way ("保證金" for "押金") are candidates too.
+  const alternativeTerms = terms.flatMap((term) => alternativesOf(term).flat());
   const hits = await store.searchChunks({
-    terms: selectiveTerms(terms, statistics),
+    terms: [...new Set([...selectiveTerms(terms, statistics), ...alternativeTerms])],
     dense: options.queryEmbedding,
     collection: options.collection,
     limit: Math.max(CANDIDATE_COUNT, options.limit),

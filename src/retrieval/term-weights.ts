@@ -1,4 +1,6 @@
 import type { TermStatistics } from "../store/index-store.js";
+import { alternativesOf } from "../text/campus-thesaurus.js";
+import type { QueryTerm } from "../text/tokenize.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 
 /** BM25-style inverse chunk frequency; a term the index has never seen weighs the most. */
@@ -10,23 +12,45 @@ export function inverseChunkFrequency(term: string, statistics: TermStatistics):
 /**
  * The weight of each term of a question: inverse chunk frequency, times the share of it that counts
  * (less for bigrams across words) and its general-language specificity (less for everyday words).
+ * A bigram across two words that no chunk holds ("到第", "后办") is an accident of phrasing, not
+ * something the question asks about, so it weighs nothing.
  */
-export function weighTerms(shares: ReadonlyMap<string, number>, statistics: TermStatistics): Map<string, number> {
+export function weighTerms(terms: ReadonlyMap<string, QueryTerm>, statistics: TermStatistics): Map<string, number> {
   return new Map(
-    [...shares].map(([term, share]) => [term, inverseChunkFrequency(term, statistics) * share * wordSpecificity(term)]),
+    [...terms].map(([term, { share, acrossWords }]) => {
+      const unseen = !statistics.chunkFrequency.get(term);
+      const weight =
+        acrossWords && unseen ? 0 : inverseChunkFrequency(term, statistics) * share * wordSpecificity(term);
+      return [term, weight];
+    }),
   );
 }
 
+const SINGLE_HAN_CHARACTER = /^\p{Script=Han}$/u;
+
+/** Terms to compare a query with: a set of terms, or the keys of a map of weighed terms. */
+type TermSet = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
+/**
+ * Whether a set of terms covers a query term: it holds the term or another way of writing it (see
+ * the campus thesaurus). A one-character Chinese word ("退", "開", "繳") is usually written in
+ * documents as part of a longer word ("退還", "開放", "繳費"), so any term holding the character covers it.
+ */
+function covers(terms: TermSet, term: string): boolean {
+  if (terms.has(term)) return true;
+  if (alternativesOf(term).some((alternative) => alternative.every((part) => terms.has(part)))) return true;
+  if (!SINGLE_HAN_CHARACTER.test(term)) return false;
+  for (const candidate of terms.keys()) if (candidate.length > 1 && candidate.includes(term)) return true;
+  return false;
+}
+
 /** How much of the query's weight a set of terms covers, from 0 to 1. */
-export function weightedCoverage(
-  queryWeights: ReadonlyMap<string, number>,
-  terms: { has(term: string): boolean },
-): number {
+export function weightedCoverage(queryWeights: ReadonlyMap<string, number>, terms: TermSet): number {
   let total = 0;
   let covered = 0;
   for (const [term, weight] of queryWeights) {
     total += weight;
-    if (terms.has(term)) covered += weight;
+    if (weight > 0 && covers(terms, term)) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
 }

@@ -1,8 +1,18 @@
 import { eng } from "stopword";
 import { normalizeForMatching } from "./normalize.js";
 
-/** English function words, from the `stopword` package. */
-export const englishStopWords: ReadonlySet<string> = new Set(eng);
+/**
+ * English function words: the `stopword` package's list, plus the question words, auxiliaries,
+ * indefinite pronouns, pieces of contractions ("don't" → "don", "t") and courtesies that questions are full of.
+ */
+export const englishStopWords: ReadonlySet<string> = new Set([
+  ...eng,
+  ..."does doing done when why whom whose will shall".split(" "),
+  ..."something anything someone anyone somebody anybody".split(" "),
+  ..."don doesn didn isn aren wasn weren won couldn wouldn shouldn t s ll ve re m d".split(" "),
+  // Courtesies in messages to staff.
+  ..."hi hello dear please thanks thank regards".split(" "),
+]);
 
 /**
  * Chinese function and question words, normalised like the text they are compared with. They carry
@@ -14,6 +24,8 @@ export const chineseStopWords: ReadonlySet<string> = new Set(
     "我 你 妳 您 他 她 它 我們 你們 他們 這 那 這個 那個 這樣 那樣",
     "什麼 甚麼 怎麼 怎樣 如何 哪 哪裡 哪些 哪個 多少 幾 誰 為什麼 什麼時候 請問 是否 是不是 有沒有",
     "可不可以 能不能 可以 能 一下 想 要 會 有 個 請",
+    // Courtesies in messages to staff: "您好，想請問…謝謝！"
+    "您好 你好 謝謝 感謝 麻煩 不好意思 打擾",
   ]
     .join(" ")
     .split(" ")

@@ -34,6 +34,15 @@ describe("analyzeText", () => {
     expect(analyzeText("Registration deadlines for the courses")).toEqual(["registr", "deadlin", "cours"]);
   });
 
+  it("drops the words English questions are built from, keeping what they ask about", () => {
+    expect(analyzeQuery("How long does it take to fix something broken?")).toEqual(["fix", "broken"]);
+    expect(analyzeQuery("Hi, when don't I need to pay? Thanks")).toEqual(["need", "pai"]);
+  });
+
+  it("drops the courtesies of a message to staff", () => {
+    expect(analyzeQuery("您好，想請問宿舍押金多少？謝謝！")).toEqual(analyzeQuery("宿舍押金多少"));
+  });
+
   it("keeps numbers and course codes whole", () => {
     expect(analyzeText("NT$1,200")).toContain("1200");
     expect(analyzeText("CS101")).toContain("cs101");
@@ -42,14 +51,14 @@ describe("analyzeText", () => {
 
   it("counts bigrams across a word boundary for less of a query's coverage", () => {
     const shares = analyzeQueryTerms("休學最多");
-    expect(shares.get("休学")).toBe(1);
-    expect(shares.get("学最")).toBe(0.25);
+    expect(shares.get("休学")).toEqual({ share: 1, acrossWords: false });
+    expect(shares.get("学最")).toEqual({ share: 0.25, acrossWords: true });
   });
 
   it("lets a long word and the bigrams inside it share one word's weight", () => {
     const shares = analyzeQueryTerms("伊莉莎白");
-    expect(shares.get("伊莉莎白")).toBe(0.5);
-    const bigramShares = ["伊莉", "莉莎", "莎白"].map((bigram) => shares.get(bigram) ?? 0);
+    expect(shares.get("伊莉莎白")?.share).toBe(0.5);
+    const bigramShares = ["伊莉", "莉莎", "莎白"].map((bigram) => shares.get(bigram)?.share ?? 0);
     expect(bigramShares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(0.5);
   });
 

@@ -15,6 +15,8 @@ const WEEKDAY = /(?:星期|禮拜|礼拜|週|周)([一二三四五六日天])/g;
 // Question forms, in the matching script (幾點, 幾本, 多久, 哪一, 何時, 為何, 什麼樣): never a topic of their own.
 const INTERROGATIVE_PREFIX =
   /^(?:几[个点次天年岁本号月位张门周间名条项种份]?|多(?:久|长|大|远|少钱?)|哪[一个些里位种边年国样]?|何(?:年|时|处|人|种|者|事|地)|为(?:何|甚么|什么)|什么(?:东西|样|人|地方)?|甚么|怎么样?)/u;
+// "How long", "how often": the question form, like 多久; what it asks about is elsewhere.
+const HOW_QUESTION = /\bhow (?:long|often|soon|far)\b/g;
 // "CS-101", "CS 101": a course code (capitals, then digits) whose parts were written apart.
 const SPLIT_COURSE_CODE = /\b([A-Z]{2,5})[\s-](\d{3,4}[A-Z]?)\b/g;
 
@@ -27,8 +29,16 @@ const WORD_SHARE = 1;
 const WORD_SHARE_OF_LONG_WORD = 0.5;
 const BOUNDARY_BIGRAM_SHARE = 0.25;
 
-/** Receives each term with its coverage share. */
-type TermSink = (term: string, share: number) => void;
+/** Receives each term with its coverage share, and whether it is a bigram across two words. */
+type TermSink = (term: string, share: number, acrossWords: boolean) => void;
+
+/** A distinct term of a query. */
+export interface QueryTerm {
+  /** Share of the term's weight that counts for coverage. */
+  share: number;
+  /** Only ever a bigram across two words: it names nothing unless the documents happen to hold it. */
+  acrossWords: boolean;
+}
 
 /**
  * Turns text into index terms: Latin words stemmed without stop words, numbers and course codes
@@ -48,10 +58,14 @@ export function analyzeQuery(text: string): string[] {
 }
 
 /** The distinct terms of a query with the share of their weight that counts for coverage. */
-export function analyzeQueryTerms(text: string): Map<string, number> {
-  const terms = new Map<string, number>();
-  collectTerms(text, (term, share) => {
-    terms.set(term, Math.max(terms.get(term) ?? 0, share));
+export function analyzeQueryTerms(text: string): Map<string, QueryTerm> {
+  const terms = new Map<string, QueryTerm>();
+  collectTerms(text, (term, share, acrossWords) => {
+    const seen = terms.get(term);
+    terms.set(term, {
+      share: Math.max(seen?.share ?? 0, share),
+      acrossWords: (seen?.acrossWords ?? true) && acrossWords,
+    });
   });
   return terms;
 }
@@ -61,20 +75,21 @@ function collectTerms(text: string, onTerm: TermSink): void {
     .normalize("NFKC")
     .toLowerCase()
     .replace(THOUSANDS_SEPARATOR, "")
-    .replace(WEEKDAY, (_, day: string) => `週${day === "天" ? "日" : day}`);
+    .replace(WEEKDAY, (_, day: string) => `週${day === "天" ? "日" : day}`)
+    .replace(HOW_QUESTION, "how");
   for (const match of folded.matchAll(TOKEN_RUN)) {
     if (match[1] !== undefined) collectChineseTerms(match[1], onTerm);
     else collectWordTerm(match[2] ?? "", onTerm);
   }
   for (const code of text.normalize("NFKC").matchAll(SPLIT_COURSE_CODE)) {
-    onTerm(`${code[1]}${code[2]}`.toLowerCase(), WORD_SHARE);
+    onTerm(`${code[1]}${code[2]}`.toLowerCase(), WORD_SHARE, false);
   }
-  for (const word of folded.matchAll(HYPHENATED_WORD)) onTerm(`${word[1]}${word[2]}`, WORD_SHARE);
+  for (const word of folded.matchAll(HYPHENATED_WORD)) onTerm(`${word[1]}${word[2]}`, WORD_SHARE, false);
 }
 
 function collectWordTerm(word: string, onTerm: TermSink): void {
-  if (/\d/.test(word)) onTerm(word, WORD_SHARE);
-  else if (!englishStopWords.has(word)) onTerm(word.length > 2 ? stemmer(word) : word, WORD_SHARE);
+  if (/\d/.test(word)) onTerm(word, WORD_SHARE, false);
+  else if (!englishStopWords.has(word)) onTerm(word.length > 2 ? stemmer(word) : word, WORD_SHARE, false);
 }
 
 function collectChineseTerms(run: string, onTerm: TermSink): void {
@@ -96,7 +111,7 @@ function collectChineseTerms(run: string, onTerm: TermSink): void {
     const questionFormLength = isStopWord ? length : (INTERROGATIVE_PREFIX.exec(word)?.[0].length ?? 0);
     const rest = word.slice(questionFormLength);
     const restLength = [...rest].length;
-    if (rest !== "") onTerm(rest, restLength > 2 ? WORD_SHARE_OF_LONG_WORD : WORD_SHARE);
+    if (rest !== "") onTerm(rest, restLength > 2 ? WORD_SHARE_OF_LONG_WORD : WORD_SHARE, false);
     bigramShareOfWord.push(restLength > 2 ? (WORD_SHARE - WORD_SHARE_OF_LONG_WORD) / (restLength - 1) : WORD_SHARE);
     wordIndex++;
     for (let index = 0; index < length; index++) wordOfCharacter.push(index < questionFormLength ? -1 : wordIndex);
@@ -105,7 +120,8 @@ function collectChineseTerms(run: string, onTerm: TermSink): void {
     const firstWord = wordOfCharacter[index] ?? -1;
     const secondWord = wordOfCharacter[index + 1] ?? -1;
     if (firstWord < 0 || secondWord < 0) continue;
-    const share = firstWord === secondWord ? (bigramShareOfWord[firstWord - 1] ?? WORD_SHARE) : BOUNDARY_BIGRAM_SHARE;
-    onTerm(`${folded[index]}${folded[index + 1]}`, share);
+    const acrossWords = firstWord !== secondWord;
+    const share = acrossWords ? BOUNDARY_BIGRAM_SHARE : (bigramShareOfWord[firstWord - 1] ?? WORD_SHARE);
+    onTerm(`${folded[index]}${folded[index + 1]}`, share, acrossWords);
   }
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import { weighTerms, weightedCoverage } from "./term-weights.js";
+
+describe("weighTerms", () => {
+  it("gives no weight to a bigram across two words that no chunk holds", () => {
+    const terms = analyzeQueryTerms("研究生加到第幾週");
+    expect(terms.get("生加")?.acrossWords).toBe(true);
+    const statistics = { chunkCount: 100, chunkFrequency: new Map([["研究生", 5]]) };
+    const weights = weighTerms(terms, statistics);
+    expect(weights.get("生加")).toBe(0);
+    // A word the documents never use still weighs the most: it may be what they do not cover.
+    expect(weights.get("加到")).toBeGreaterThan(weights.get("研究生") ?? Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("weightedCoverage", () => {
+  const evenly = (question: string) => new Map([...analyzeQueryTerms(question).keys()].map((term) => [term, 1]));
+  const termsOf = (text: string) => new Set(analyzeText(text));
+
+  it("covers a one-character word with a longer word that holds it", () => {
+    expect(weightedCoverage(evenly("退"), termsOf("學費退還標準"))).toBe(1);
+    expect(weightedCoverage(evenly("退"), termsOf("學費繳納標準"))).toBe(0);
+  });
+
+  it("covers a word with another way of writing it from the campus thesaurus", () => {
+    expect(weightedCoverage(evenly("押金"), termsOf("入住時須繳交保證金新臺幣3,000元"))).toBe(1);
+    expect(weightedCoverage(evenly("dorm"), termsOf("Quiet hours apply in every residence hall."))).toBe(1);
+    // A member of several words must be there whole: "hall" alone is not a residence hall.
+    expect(weightedCoverage(evenly("dorm"), termsOf("The exam hall opens at 9."))).toBe(0);
+  });
+
+  it("does not join different things: a double major is not a minor", () => {
+    expect(weightedCoverage(evenly("雙主修"), termsOf("輔系申請期間為每年3月"))).toBeLessThan(0.5);
+  });
+});

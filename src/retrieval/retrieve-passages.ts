@@ -38,14 +38,19 @@ export interface RetrievalOptions {
 
 /**
  * The terms worth matching on: one found in most chunks adds almost nothing to BM25 but makes the
- * index score nearly every chunk. The rarest few are always kept so that a query never matches nothing.
+ * index score nearly every chunk. The rarest few of the query's own are always kept so that a
+ * query never matches nothing; other ways of writing them (the thesaurus's) only when selective.
  */
-function selectiveTerms(terms: string[], statistics: TermStatistics): string[] {
+function selectiveTerms(terms: string[], alternatives: string[], statistics: TermStatistics): string[] {
   const frequency = (term: string) => statistics.chunkFrequency.get(term) ?? 0;
   const ceiling = Math.max(statistics.chunkCount * COMMON_TERM_SHARE, COMMON_TERM_MIN_CHUNKS);
-  const selective = terms.filter((term) => frequency(term) <= ceiling);
-  if (selective.length >= MIN_MATCH_TERMS) return selective;
-  return [...terms].sort((left, right) => frequency(left) - frequency(right)).slice(0, MIN_MATCH_TERMS);
+  const isSelective = (term: string) => frequency(term) <= ceiling;
+  const selective = terms.filter(isSelective);
+  const kept =
+    selective.length >= MIN_MATCH_TERMS
+      ? selective
+      : [...terms].sort((left, right) => frequency(left) - frequency(right)).slice(0, MIN_MATCH_TERMS);
+  return [...new Set([...kept, ...alternatives.filter(isSelective)])];
 }
 
 /** Candidates from the index, reranked so that passages covering the whole question win. */
@@ -60,11 +65,11 @@ export async function retrievePassages(
       coverageShares.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
   }
   const terms = [...coverageShares.keys()];
-  const statistics = await store.termStatistics(terms);
   // Passages that say it another way ("保證金" for "押金") are candidates too.
-  const alternativeTerms = terms.flatMap((term) => alternativesOf(term).flat());
+  const alternatives = terms.flatMap((term) => alternativesOf(term).flat());
+  const statistics = await store.termStatistics([...new Set([...terms, ...alternatives])]);
   const hits = await store.searchChunks({
-    terms: [...new Set([...selectiveTerms(terms, statistics), ...alternativeTerms])],
+    terms: selectiveTerms(terms, alternatives, statistics),
     dense: options.queryEmbedding,
     collection: options.collection,
     limit: Math.max(CANDIDATE_COUNT, options.limit),

@@ -2,11 +2,11 @@ import { normalizeForMatching } from "./normalize.js";
 import { analyzeText } from "./tokenize.js";
 
 /**
- * Words students use and the words policy documents use for the same thing, one group per line.
- * Lexical search cannot know that 押金 is a 保證金 or that a dorm is a residence hall; these groups
- * tell it (members are separated by commas). A passage that holds any member of a group covers a question's word from that group.
- * Only true equivalents belong here: 雙主修 and 輔系 are different programmes, so a group joining
- * them would answer one with the other. Chinese is written in Traditional script.
+ * Words students use and the words policy documents use for the same thing, one group per line,
+ * members separated by commas. Lexical search cannot know that 押金 is a 保證金 or that a dorm is a
+ * residence hall; these groups tell it. A passage that holds any member of a group covers a
+ * question's word from that group. Only true equivalents belong here: 雙主修 and 輔系 are different
+ * programmes, so a group joining them would answer one with the other. Chinese is in Traditional script.
  */
 const campusSynonymGroups: readonly string[] = [
   // Housing

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { chunkLocation } from "../../answering/citations.js";
-import type { DocumentDetail, DocumentSummary, Upload } from "../../editorial/document-editor.js";
+import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
 import { readUpload } from "../read-upload.js";

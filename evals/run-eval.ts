@@ -24,7 +24,7 @@ const USAGE = `usage: npm run eval [-- options]
   (no options)          the golden set (evals/golden-set.jsonl) against knowledge/
   --squad FILE          a SQuAD-format file instead: each paragraph a document
   --golden FILE         another golden set     --knowledge DIR   another corpus folder
-  --threshold N         abstention threshold (default: ABSTAIN_THRESHOLD, itself 0.2 by default)
+  --threshold N         abstention threshold (default: ABSTAIN_THRESHOLD, itself 0.25 by default)
   --chunk-chars N       chunk size to measure (default ${defaultChunkingOptions.maxChars})
   --limit N             only the first N questions
   --calibrate           also fit the confidence model on this run and print it

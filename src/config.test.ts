@@ -10,7 +10,7 @@ describe("loadConfig", () => {
       knowledgeDir: path.resolve("knowledge"),
       dataDir: path.resolve("data"),
       databaseFile: path.resolve("data", "grounded-faq.sqlite"),
-      abstainThreshold: 0.2,
+      abstainThreshold: 0.25,
     });
     expect(config.contactLines.zh).toMatch(/教務處/);
   });
@@ -22,7 +22,7 @@ describe("loadConfig", () => {
       ABSTAIN_THRESHOLD: "",
       CONTACT_LINE_EN: "Call 123.",
     });
-    expect(config).toMatchObject({ port: 8080, dataDir: "/srv/faq", abstainThreshold: 0.2 });
+    expect(config).toMatchObject({ port: 8080, dataDir: "/srv/faq", abstainThreshold: 0.25 });
     expect(config.contactLines.en).toBe("Call 123.");
   });
 

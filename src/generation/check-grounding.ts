@@ -1,5 +1,5 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
-import { weightedCoverage } from "../retrieval/term-weights.js";
+import { literalCoverage } from "../retrieval/term-weights.js";
 import { INTRODUCES_WHAT_FOLLOWS } from "../text/line-kinds.js";
 import { numbersIn } from "../text/numbers.js";
 import { splitSentences } from "../text/sentences.js";
@@ -61,7 +61,7 @@ export function checkSentence(sentence: GeneratedSentence, passages: readonly Pa
   const numbers = numbersIn(claim);
   // Support of each passage (1-based n), or 0 when it lacks a number the sentence states.
   const supportOf = passages.map((passage) =>
-    statesAll(passage, numbers) ? weightedCoverage(contentWeights, passage.terms) : 0,
+    statesAll(passage, numbers) ? literalCoverage(contentWeights, passage.terms) : 0,
   );
   const supports = (n: number) => (supportOf[n - 1] ?? 0) >= MIN_SUPPORT;
   const supported = [...new Set(markers)].filter(supports);
@@ -127,7 +127,7 @@ export function quoteSpan(passageText: string, answerSentences: readonly string[
     const weights = sentenceWeights(foldMarkers(sentence).replace(MARKERS, ""));
     let best: { start: number; end: number; coverage: number } | undefined;
     for (const { span, terms } of passageSentences) {
-      const coverage = weightedCoverage(weights, terms);
+      const coverage = literalCoverage(weights, terms);
       if (coverage > (best?.coverage ?? 0)) best = { start: span.start, end: span.end, coverage };
     }
     return best ? [best] : [];

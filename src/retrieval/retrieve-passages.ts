@@ -60,13 +60,13 @@ export async function retrievePassages(
   options: RetrievalOptions,
 ): Promise<RetrievedPassages> {
   const coverageShares = analyzeQueryTerms(query);
+  // Passages that say the question's words another way ("保證金" for "押金") are candidates too.
+  const alternatives = [...coverageShares.keys()].flatMap((term) => alternativesOf(term).flat());
   for (const [term, contextTerm] of analyzeQueryTerms(options.context ?? "")) {
     if (!coverageShares.has(term))
       coverageShares.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
   }
   const terms = [...coverageShares.keys()];
-  // Passages that say it another way ("保證金" for "押金") are candidates too.
-  const alternatives = terms.flatMap((term) => alternativesOf(term).flat());
   const statistics = await store.termStatistics([...new Set([...terms, ...alternatives])]);
   const hits = await store.searchChunks({
     terms: selectiveTerms(terms, alternatives, statistics),

@@ -30,7 +30,8 @@ describe("weightedCoverage", () => {
     expect(weightedCoverage(evenly("dorm"), termsOf("The exam hall opens at 9."))).toBe(0);
   });
 
-  it("does not join different things: a double major is not a minor", () => {
-    expect(weightedCoverage(evenly("雙主修"), termsOf("輔系申請期間為每年3月"))).toBe(0);
+  it("does not join near misses: closing time is not a closed day, handing in is not paying", () => {
+    expect(weightedCoverage(evenly("閉館"), termsOf("每週一休館"))).toBe(0);
+    expect(weightedCoverage(evenly("繳費"), termsOf("申請表須於期限內繳交"))).toBe(0);
   });
 });

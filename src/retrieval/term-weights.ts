@@ -32,9 +32,9 @@ const SINGLE_HAN_CHARACTER = /^\p{Script=Han}$/u;
 type TermSet = ReadonlySet<string> | ReadonlyMap<string, unknown>;
 
 /**
- * Whether a set of terms covers a query term: it holds the term or another way of writing it (see
- * the campus thesaurus). A one-character Chinese word ("退", "開", "繳") is usually written in
- * documents as part of a longer word ("退還", "開放", "繳費"), so any term holding the character covers it.
+ * Whether a set of terms covers a question's term: it holds the term or another way of writing it
+ * (see the campus thesaurus). A one-character Chinese word ("退", "開", "繳") is usually written in
+ * documents inside a longer term ("退還", "開放", "繳費"), so any term holding the character covers it.
  */
 function covers(terms: TermSet, term: string): boolean {
   if (terms.has(term)) return true;
@@ -44,13 +44,25 @@ function covers(terms: TermSet, term: string): boolean {
   return false;
 }
 
-/** How much of the query's weight a set of terms covers, from 0 to 1. */
+/** How much of a question's weight a set of terms covers, from 0 to 1, reading the question's words loosely (see covers). */
 export function weightedCoverage(queryWeights: ReadonlyMap<string, number>, terms: TermSet): number {
+  return coverageBy(queryWeights, (term) => covers(terms, term));
+}
+
+/**
+ * How much of a text's weight a set of terms holds word for word, from 0 to 1. Checking a model's
+ * sentence against its passage needs this: 付款 in an answer is not supported by 繳交 in a passage.
+ */
+export function literalCoverage(weights: ReadonlyMap<string, number>, terms: TermSet): number {
+  return coverageBy(weights, (term) => terms.has(term));
+}
+
+function coverageBy(weights: ReadonlyMap<string, number>, isCovered: (term: string) => boolean): number {
   let total = 0;
   let covered = 0;
-  for (const [term, weight] of queryWeights) {
+  for (const [term, weight] of weights) {
     total += weight;
-    if (weight > 0 && covers(terms, term)) covered += weight;
+    if (weight > 0 && isCovered(term)) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
 }

@@ -135,6 +135,8 @@ async function main(): Promise<void> {
             ...testCase,
             question: convertToSimplified(testCase.question),
           })),
+        // Only retrieval is read from this run: no model answers are needed.
+        { generate: false },
       );
       const simplifiedMetrics = computeMetrics(simplified.results, threshold);
       report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
@@ -196,22 +198,25 @@ async function indexParagraph(
   await store.replaceDocument(document, chunks);
 }
 
-async function runCases(store: IndexStore, cases: EvalCase[]): Promise<RunOutput> {
+/** `generate: false` measures retrieval and the extractive answer only, even with a model configured. */
+async function runCases(store: IndexStore, cases: EvalCase[], { generate = true } = {}): Promise<RunOutput> {
   const results: CaseResult[] = [];
   const calibration: RunOutput["calibration"] = [];
   for (const testCase of cases) {
     const startedAt = performance.now();
     const request = { question: testCase.question };
+    // Embedded once, for the answer and for the ranking below.
+    const queryEmbedding = model?.embedder.embedQuestion(testCase.question);
     const found = await findAnswerCandidate(store, request, {
       faqMatchThreshold: defaultFaqMatchThreshold,
-      embedder: model?.embedder,
+      embedder: queryEmbedding && { embedQuestion: () => queryEmbedding },
     });
     const { answer: candidate, signals } = found;
     // Generated from the same candidate: one retrieval for both measurements.
-    const generated = model && (await generateFromCandidate(request, found, model.generation, {}, startedAt));
-    const answer = generated ?? candidate;
+    const generated =
+      generate && model && (await generateFromCandidate(request, found, model.generation, {}, startedAt));
+    const answer = generated || candidate;
     const latencyMs = performance.now() - startedAt;
-    const queryEmbedding = await model?.embedder.embedQuestion(testCase.question);
     const { passages } = await retrievePassages(store, testCase.question, { limit: 30, queryEmbedding });
     const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
     const answerCorrect =

@@ -20,7 +20,7 @@ export interface AnsweringSettings {
   faqMatchThreshold: number;
   contactLines: ContactLines;
   /** Set when an embedding model is configured: retrieval is then hybrid. */
-  embedder?: TextEmbedder;
+  embedder?: Pick<TextEmbedder, "embedQuestion">;
 }
 
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
@@ -89,16 +89,16 @@ export async function findAnswerCandidate(
   settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder">,
   signal?: AbortSignal,
 ): Promise<AnswerCandidate> {
-  const { queryWeights, passages } = await retrievePassages(store, request.question, {
+  const { queryWeights, passages, statistics } = await retrievePassages(store, request.question, {
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
     context: request.context,
-    queryEmbedding: await settings.embedder?.embedQuestion(standaloneText(request), signal),
+    queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
   });
   const topPassage = passages[0];
   if (!topPassage) return { passages };
 
-  const match = await findMatchingFaq(store, queryWeights, passages);
+  const match = await findMatchingFaq(store, queryWeights, passages, statistics);
   if (match && match.similarity >= settings.faqMatchThreshold) {
     const { text } = match.passage.chunk;
     return {

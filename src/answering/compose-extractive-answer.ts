@@ -1,5 +1,5 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
-import { weightedCoverage } from "../retrieval/term-weights.js";
+import { unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, TABLE_ROW } from "../text/line-kinds.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
@@ -59,19 +59,19 @@ export function composeExtractiveAnswer(
   const asksForANumber = ASKS_FOR_A_NUMBER.test(question);
   const candidates: CandidateSentence[] = [];
   passages.slice(0, PASSAGES_TO_QUOTE).forEach((passage, passageRank) => {
-    const headingTerms = analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`);
+    const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
     const spans = splitSentences(passage.chunk.text);
-    let tableHeaderTerms: string[] = [];
+    let tableHeaderTerms: ReadonlySet<string> = new Set();
     spans.forEach((span, spanIndex) => {
       const terms = new Set(analyzeText(span.text));
       const isRow = TABLE_ROW.test(span.text);
       const followsRow = spanIndex > 0 && TABLE_ROW.test(spans[spanIndex - 1]?.text ?? "");
       const isTableHeader = isRow && !followsRow && TABLE_ROW.test(spans[spanIndex + 1]?.text ?? "");
-      if (isTableHeader) tableHeaderTerms = [...terms];
+      if (isTableHeader) tableHeaderTerms = terms;
       // A table row means what its header says ("每學期住宿費"): the header's words count for it.
-      const contextTerms = new Set([...headingTerms, ...(isRow && followsRow ? tableHeaderTerms : [])]);
+      const contextTerms = isRow && followsRow ? unionOf(headingTerms, tableHeaderTerms) : headingTerms;
       const coverage = weightedCoverage(queryWeights, terms);
-      const onlyInContext = new Set([...contextTerms].filter((term) => !terms.has(term)));
+      const onlyInContext = withoutTerms(contextTerms, terms);
       const score =
         coverage +
         CONTEXT_WEIGHT * weightedCoverage(queryWeights, onlyInContext) +
@@ -156,7 +156,7 @@ function bestAddition(
   let bestGain = MIN_ADDED_COVERAGE;
   for (const candidate of candidates) {
     if (selected.includes(candidate) || IS_A_QUESTION.test(candidate.span.text)) continue;
-    const union = new Set([...coveredTerms, ...candidate.terms]);
+    const union = unionOf(coveredTerms, candidate.terms);
     const gain = weightedCoverage(queryWeights, union) - coveredNow;
     if (gain >= bestGain) {
       best = candidate;

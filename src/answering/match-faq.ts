@@ -1,4 +1,4 @@
-import type { Passage } from "../retrieval/retrieve-passages.js";
+import { type AskedStatistics, type Passage, statisticsFor } from "../retrieval/retrieve-passages.js";
 import { weighTerms, weightedCoverage } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
@@ -21,6 +21,8 @@ export async function findMatchingFaq(
   store: IndexStore,
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
+  /** Statistics retrieval already read: only the curated questions' other terms are looked up. */
+  known?: AskedStatistics,
 ): Promise<FaqMatch | undefined> {
   const curated = passages
     .slice(0, FAQ_CANDIDATES)
@@ -30,7 +32,11 @@ export async function findMatchingFaq(
         : [{ passage, shares: analyzeQueryTerms(passage.chunk.faqQuestion) }],
     );
   if (curated.length === 0) return undefined;
-  const statistics = await store.termStatistics([...new Set(curated.flatMap(({ shares }) => [...shares.keys()]))]);
+  const statistics = await statisticsFor(
+    store,
+    curated.flatMap(({ shares }) => [...shares.keys()]),
+    known,
+  );
   let best: FaqMatch | undefined;
   for (const { passage, shares } of curated) {
     const faqWeights = weighTerms(shares, statistics);

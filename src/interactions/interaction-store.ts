@@ -43,41 +43,29 @@ export interface HandoffTicket {
   closedBy?: string;
 }
 
-type AnswerRow = {
-  id: string;
-  at: string;
-  question: string;
-  answer: string;
-  status: "answered" | "abstained";
-  mode: string;
-  confidence: number;
-  latency_ms: number;
-  collection: string | null;
-  conversation_id: string | null;
-  citations: string;
-  rating: "up" | "down" | null;
-  comment: string | null;
+/**
+ * A row as SQLite returns it, columns aliased to the field names: absent fields are NULL and
+ * `Json` fields are JSON text.
+ */
+type StoredRow<T, Json extends keyof T> = {
+  [K in keyof T]-?: K extends Json ? string : undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K];
 };
+type AnswerRow = StoredRow<LoggedAnswer, "citations">;
+type HandoffRow = StoredRow<HandoffTicket, "transcript">;
 
-type HandoffRow = {
-  id: string;
-  at: string;
-  status: "open" | "closed";
-  collection: string | null;
-  conversation_id: string | null;
-  answer_id: string | null;
-  name: string | null;
-  contact: string | null;
-  message: string | null;
-  transcript: string;
-  delivery: HandoffDelivery;
-  delivery_attempts: number;
-  closed_at: string | null;
-  closed_by: string | null;
-};
+/** The record a row holds: NULL columns left out, the JSON one parsed. */
+function fromRow<T, Json extends keyof T>(row: StoredRow<T, Json>, json: Json): T {
+  const fields = Object.entries(row).filter(([, value]) => value !== null);
+  return { ...Object.fromEntries(fields), [json]: JSON.parse(row[json] as string) } as T;
+}
 
-const ANSWER_SELECT = `SELECT answer_log.*, feedback.rating, feedback.comment FROM answer_log
-  LEFT JOIN feedback ON feedback.answer_id = answer_log.id`;
+const ANSWER_SELECT = `SELECT answer_log.id, answer_log.at, question, answer, status, mode, confidence,
+  latency_ms AS latencyMs, collection, conversation_id AS conversationId, citations, feedback.rating, feedback.comment
+  FROM answer_log LEFT JOIN feedback ON feedback.answer_id = answer_log.id`;
+
+const HANDOFF_SELECT = `SELECT id, at, status, collection, conversation_id AS conversationId, answer_id AS answerId,
+  name, contact, message, transcript, delivery, delivery_attempts AS deliveryAttempts, closed_at AS closedAt,
+  closed_by AS closedBy FROM handoffs`;
 
 /** The answer log, students' feedback on answers, and hand-off tickets: what the weekly review reads. */
 export class InteractionStore {
@@ -106,13 +94,15 @@ export class InteractionStore {
         `INSERT INTO handoffs (id, at, status, collection, conversation_id, answer_id, name, contact, message, transcript, delivery)
          VALUES (@id, @at, 'open', @collection, @conversation_id, @answer_id, @name, @contact, @message, @transcript, @delivery)`,
       ),
-      handoff: database.prepare<[string], HandoffRow>("SELECT * FROM handoffs WHERE id = ?"),
+      handoff: database.prepare<[string], HandoffRow>(`${HANDOFF_SELECT} WHERE id = ?`),
       handoffs: database.prepare<[{ status: string | null }], HandoffRow>(
-        "SELECT * FROM handoffs WHERE (@status IS NULL OR status = @status) ORDER BY at DESC LIMIT 500",
+        `${HANDOFF_SELECT} WHERE (@status IS NULL OR status = @status) ORDER BY at DESC LIMIT 500`,
       ),
       handoffsBetween: database.prepare<[string, string], HandoffRow>(
-        "SELECT * FROM handoffs WHERE at >= ? AND at < ? ORDER BY at",
+        `${HANDOFF_SELECT} WHERE at >= ? AND at < ? ORDER BY at`,
       ),
+      // All of them, open or closed: a ticket closed while its delivery was under way is still owed one.
+      pendingHandoffs: database.prepare<[], HandoffRow>(`${HANDOFF_SELECT} WHERE delivery = 'pending' ORDER BY at`),
       setDelivery: database.prepare<[HandoffDelivery, number, string]>(
         "UPDATE handoffs SET delivery = ?, delivery_attempts = ? WHERE id = ?",
       ),
@@ -216,6 +206,11 @@ export class InteractionStore {
     return this.statements.handoffsBetween.all(from, to).map(toTicket);
   }
 
+  /** Tickets whose delivery a restart cut short. */
+  pendingHandoffs(): HandoffTicket[] {
+    return this.statements.pendingHandoffs.all().map(toTicket);
+  }
+
   setDelivery(id: string, delivery: HandoffDelivery, attempts: number): void {
     this.statements.setDelivery.run(delivery, attempts, id);
   }
@@ -230,38 +225,9 @@ export class InteractionStore {
 }
 
 function toLoggedAnswer(row: AnswerRow): LoggedAnswer {
-  return {
-    id: row.id,
-    at: row.at,
-    question: row.question,
-    answer: row.answer,
-    status: row.status,
-    mode: row.mode,
-    confidence: row.confidence,
-    latencyMs: row.latency_ms,
-    ...(row.collection ? { collection: row.collection } : {}),
-    ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
-    citations: JSON.parse(row.citations) as LoggedAnswer["citations"],
-    ...(row.rating ? { rating: row.rating } : {}),
-    ...(row.comment ? { comment: row.comment } : {}),
-  };
+  return fromRow(row, "citations");
 }
 
 function toTicket(row: HandoffRow): HandoffTicket {
-  return {
-    id: row.id,
-    at: row.at,
-    status: row.status,
-    ...(row.collection ? { collection: row.collection } : {}),
-    ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
-    ...(row.answer_id ? { answerId: row.answer_id } : {}),
-    ...(row.name ? { name: row.name } : {}),
-    ...(row.contact ? { contact: row.contact } : {}),
-    ...(row.message ? { message: row.message } : {}),
-    transcript: JSON.parse(row.transcript) as HandoffTicket["transcript"],
-    delivery: row.delivery,
-    deliveryAttempts: row.delivery_attempts,
-    ...(row.closed_at ? { closedAt: row.closed_at } : {}),
-    ...(row.closed_by ? { closedBy: row.closed_by } : {}),
-  };
+  return fromRow(row, "transcript");
 }

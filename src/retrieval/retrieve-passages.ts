@@ -21,17 +21,43 @@ export interface Passage extends ChunkHit {
   coverage: number;
 }
 
+/** Term statistics, with the terms they were read for (a term in no chunk is absent from `chunkFrequency`). */
+export interface AskedStatistics extends TermStatistics {
+  asked: ReadonlySet<string>;
+}
+
+/** Statistics for `terms`, reading from the index only those `known` was not read for. */
+export async function statisticsFor(
+  store: IndexStore,
+  terms: Iterable<string>,
+  known?: AskedStatistics,
+): Promise<AskedStatistics> {
+  const missing = [...new Set(terms)].filter((term) => !known?.asked.has(term));
+  if (known && missing.length === 0) return known;
+  const read = await store.termStatistics(missing);
+  return {
+    chunkCount: known?.chunkCount ?? read.chunkCount,
+    chunkFrequency: new Map([...(known?.chunkFrequency ?? []), ...read.chunkFrequency]),
+    asked: new Set([...(known?.asked ?? []), ...missing]),
+  };
+}
+
 export interface RetrievedPassages {
   /** The query's distinct terms with their weights: inverse chunk frequency, less for boundary bigrams and everyday words. */
   queryWeights: Map<string, number>;
   passages: Passage[];
+  /** What was read for the query's terms, for later steps to reuse. */
+  statistics: AskedStatistics;
 }
 
 export interface RetrievalOptions {
   collection?: string;
   limit: number;
-  /** The query's embedding: the index then fuses chunks found by meaning with the lexical ones. */
-  queryEmbedding?: QueryVector;
+  /**
+   * The query's embedding: the index then fuses chunks found by meaning with the lexical ones. It
+   * may still be on its way; it is awaited only when the index is searched.
+   */
+  queryEmbedding?: QueryVector | Promise<QueryVector | undefined>;
   /** Words carried over from earlier in a conversation: they count, for less than the query's own. */
   context?: string;
 }
@@ -67,10 +93,10 @@ export async function retrievePassages(
       coverageShares.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
   }
   const terms = [...coverageShares.keys()];
-  const statistics = await store.termStatistics([...new Set([...terms, ...alternatives])]);
+  const statistics = await statisticsFor(store, [...terms, ...alternatives]);
   const hits = await store.searchChunks({
     terms: selectiveTerms(terms, alternatives, statistics),
-    dense: options.queryEmbedding,
+    dense: await options.queryEmbedding,
     collection: options.collection,
     limit: Math.max(CANDIDATE_COUNT, options.limit),
   });
@@ -84,5 +110,5 @@ export async function retrievePassages(
     return { ...hit, coverage, relevance };
   });
   passages.sort((left, right) => right.relevance - left.relevance);
-  return { queryWeights, passages: passages.slice(0, options.limit) };
+  return { queryWeights, passages: passages.slice(0, options.limit), statistics };
 }

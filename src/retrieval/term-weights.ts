@@ -28,8 +28,32 @@ export function weighTerms(terms: ReadonlyMap<string, QueryTerm>, statistics: Te
 
 const SINGLE_HAN_CHARACTER = /^\p{Script=Han}$/u;
 
-/** Terms to compare a query with: a set of terms, or the keys of a map of weighed terms. */
-type TermSet = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+/** Terms to compare a query with: a set of terms, the keys of a map of weighed terms, or a view of either. */
+export interface TermSet {
+  has(term: string): boolean;
+  keys(): Iterable<string>;
+}
+
+/** The terms of both sets, without copying either. */
+export function unionOf(first: TermSet, second: TermSet): TermSet {
+  return {
+    has: (term) => first.has(term) || second.has(term),
+    *keys() {
+      yield* first.keys();
+      yield* second.keys();
+    },
+  };
+}
+
+/** The terms of `terms` that `excluded` lacks, without copying either. */
+export function withoutTerms(terms: TermSet, excluded: TermSet): TermSet {
+  return {
+    has: (term) => terms.has(term) && !excluded.has(term),
+    *keys() {
+      for (const term of terms.keys()) if (!excluded.has(term)) yield term;
+    },
+  };
+}
 
 /**
  * Whether a set of terms covers a question's term: it holds the term or another way of writing it

@@ -3,7 +3,7 @@ import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { UPLOAD_SCRIPT } from "../editor-page/upload-script.js";
-import { CHAT_SCRIPT, WIDGET_SCRIPT } from "./chat-script.js";
+import { ASKS_FOR_A_PERSON, CHAT_SCRIPT, WIDGET_SCRIPT } from "./chat-script.js";
 
 describe("the chat page's origins", () => {
   const store = new SqliteIndexStore(":memory:");
@@ -38,5 +38,17 @@ describe("the chat page's origins", () => {
     for (const script of [CHAT_SCRIPT, WIDGET_SCRIPT, UPLOAD_SCRIPT]) {
       expect(() => new Function(script)).not.toThrow();
     }
+  });
+});
+
+describe("asking for a person", () => {
+  it("is told from a question that mentions people, spaces and all", () => {
+    for (const message of ["轉真人", " 真人 ", "客服！", "Can I talk to a human?"]) {
+      expect(ASKS_FOR_A_PERSON.test(message), message).toBe(true);
+    }
+    for (const message of ["可以找人代選嗎?", "真人圖書館幾點開", "sss"]) {
+      expect(ASKS_FOR_A_PERSON.test(message), message).toBe(false);
+    }
+    expect(CHAT_SCRIPT).toContain(`const askForPerson = ${ASKS_FOR_A_PERSON};`);
   });
 });

@@ -4,6 +4,10 @@
  * text from the server is set with textContent, never as HTML, so neither a document nor a model
  * can inject markup or script.
  */
+/** Asking for a person, not a question that mentions people ("可以找人代選嗎?" is a question). */
+export const ASKS_FOR_A_PERSON =
+  /轉真人|找真人|真人客服|人工客服|轉人工|^\s*(真人|人工|客服)\s*[!！。]?\s*$|talk to (a )?(human|person|someone)|real person|human agent|speak (to|with) (a )?(human|person|someone)/i;
+
 export const CHAT_SCRIPT = `
 (() => {
   const text = JSON.parse(document.getElementById("chat-text").textContent);
@@ -12,8 +16,7 @@ export const CHAT_SCRIPT = `
   const form = document.getElementById("ask-form");
   const input = document.getElementById("question");
   const button = form.querySelector("button[type=submit]");
-  // Asking for a person, not a question that mentions people ("可以找人代選嗎?" is a question).
-  const askForPerson = /轉真人|找真人|真人客服|人工客服|轉人工|^s*(真人|人工|客服)s*[!！。]?s*$|talk to (a )?(human|person|someone)|real person|human agent|speak (to|with) (a )?(human|person|someone)/i;
+  const askForPerson = ${ASKS_FOR_A_PERSON};
   // One conversation per page: it lives in memory only, so what the server remembers is what the
   // student sees (and a frame without storage access still works).
   let conversationId = startConversation();

@@ -37,7 +37,7 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, st
       .catch((error: unknown) => log?.("handoff_delivery_error", { ticket: ticket.id, reason: String(error) }));
   };
   // Tickets whose delivery a restart cut short are sent again.
-  for (const ticket of interactions.handoffs("open")) if (ticket.delivery === "pending") deliver(ticket);
+  for (const ticket of interactions.pendingHandoffs()) deliver(ticket);
 
   app.post("/v1/feedback", async (context) => {
     const { answer_id, rating, comment } = parseInput(feedbackSchema, await readJsonBody(context));

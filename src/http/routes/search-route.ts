@@ -20,7 +20,7 @@ export function registerSearchRoute(app: OpenAPIHono, { store, answering }: AppD
   app.openapi(searchRoute, async (context) => {
     const { query, top_k, collection } = context.req.valid("json");
     await requireKnownCollection(store, collection);
-    const queryEmbedding = await answering.embedder?.embedQuestion(query);
+    const queryEmbedding = answering.embedder?.embedQuestion(query);
     const { passages } = await retrievePassages(store, query, { collection, limit: top_k, queryEmbedding });
     const results = passages.map((passage) => ({
       doc_id: passage.document.docId,

@@ -45,7 +45,7 @@ export function buildDocumentRecords(
 }
 
 /** Only http(s) links are kept: a `javascript:` or `data:` URL from a file would run wherever it is shown as a link. */
-function webAddress(url: string | undefined): string | undefined {
+export function webAddress(url: string | undefined): string | undefined {
   return url !== undefined && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { chunkLocation } from "../answering/citations.js";
 import type { Persona } from "../config.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { QuestionLanguage } from "../text/language.js";
@@ -44,7 +45,7 @@ export function buildGroundedPrompt(input: {
     ...persona.guidance,
   ];
   const numbered = input.passages.map((passage, index) => {
-    const heading = passage.chunk.headingPath.join(" > ");
+    const { heading } = chunkLocation(passage.chunk);
     const source = heading ? `${passage.document.title} > ${heading}` : passage.document.title;
     return `<passage n="${index + 1}" source="${fenced(source).replaceAll('"', "'")}">\n${fenced(passage.chunk.text)}\n</passage>`;
   });

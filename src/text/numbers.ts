@@ -1,3 +1,5 @@
+import { THOUSANDS_SEPARATOR } from "./tokenize.js";
+
 const DIGIT_VALUES: Record<string, number> = {
   零: 0,
   〇: 0,
@@ -60,7 +62,7 @@ const ENGLISH_NUMBER = new RegExp(`\\b(?:${Object.keys(ENGLISH_NUMBER_WORDS).joi
 export function numbersIn(text: string): Set<string> {
   const spelledOut = text
     .normalize("NFKC")
-    .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "")
+    .replace(THOUSANDS_SEPARATOR, "")
     .replace(CHINESE_NUMBER, (numeral) => ` ${parseChineseNumber(numeral)} `)
     .replace(ENGLISH_NUMBER, (word) => ` ${ENGLISH_NUMBER_WORDS[word.toLowerCase()]} `);
   return new Set([...spelledOut.matchAll(/\d+(?:\.\d+)?/g)].map((match) => String(Number(match[0]))));

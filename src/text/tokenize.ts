@@ -7,7 +7,7 @@ const chineseWordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word"
 // A run of Han characters, or a run of other letters and digits (Latin words, numbers, codes).
 const TOKEN_RUN = /(\p{Script=Han}+)|([[\p{L}\p{N}]--\p{Script=Han}]+)/gv;
 // "1,200" is one number; the comma would otherwise split it.
-const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
+export const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
 // "Wi-Fi", "e-mail": people also write them as one word, so the joined form is a term too.
 const HYPHENATED_WORD = /\b([a-z]{1,8})-([a-z]{1,8})\b/g;
 // 星期日, 禮拜天, 週日 and 周日 name the same day; terms use one spelling (display text is untouched).

@@ -1,7 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { NotFoundError } from "../../errors.js";
+import { RecentValue } from "../../recent-value.js";
 import type { IndexStore } from "../../store/index-store.js";
+import { detectLanguage } from "../../text/language.js";
 import type { AppDependencies } from "../app.js";
 import { WIDGET_SCRIPT } from "./chat-script.js";
 import { type ChatLanguage, chatLanguage } from "./chat-text.js";
@@ -9,7 +11,6 @@ import { ChatPage, SourcePage } from "./chat-views.js";
 
 const SUGGESTION_COUNT = 6;
 const SUGGESTIONS_TTL_MS = 60_000;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * What students see: the chat page at `/` (also framed by the widget), the widget script, and a
@@ -78,26 +79,30 @@ export function registerChatPage(app: OpenAPIHono, { store, allowedOrigins }: Ap
 function suggestedQuestions(
   store: IndexStore,
 ): (language: ChatLanguage, collection: string | undefined) => Promise<string[]> {
-  let cached: { at: number; questions: { question: string; collection: string }[] } | undefined;
-  return async (language, collection) => {
-    if (!cached || Date.now() - cached.at > SUGGESTIONS_TTL_MS) {
-      const sheets = [...(await store.listDocuments()).values()].filter(
-        (document) => document.format === "faq" && document.status === "published",
-      );
-      const questions: { question: string; collection: string }[] = [];
-      for (const sheet of sheets) {
-        const chunks = (await store.getDocument(sheet.docId))?.chunks ?? [];
-        for (const chunk of chunks) {
-          if (chunk.faqQuestion) questions.push({ question: chunk.faqQuestion, collection: sheet.collection });
+  const recent = new RecentValue<{ question: string; collection: string; isChinese: boolean }[]>(SUGGESTIONS_TTL_MS);
+  const readQuestions = async () => {
+    const sheets = [...(await store.listDocuments()).values()].filter(
+      (document) => document.format === "faq" && document.status === "published",
+    );
+    const questions: { question: string; collection: string; isChinese: boolean }[] = [];
+    for (const sheet of sheets) {
+      for (const { faqQuestion } of (await store.getDocument(sheet.docId))?.chunks ?? []) {
+        if (faqQuestion) {
+          questions.push({
+            question: faqQuestion,
+            collection: sheet.collection,
+            isChinese: detectLanguage(faqQuestion) !== "en",
+          });
         }
       }
-      cached = { at: Date.now(), questions };
     }
+    return questions;
+  };
+  return async (language, collection) => {
     const wantsChinese = language === "zh-Hant";
-    return cached.questions
+    return (await recent.get(readQuestions))
       .filter(
-        (entry) =>
-          (collection === undefined || entry.collection === collection) && HAN.test(entry.question) === wantsChinese,
+        (entry) => (collection === undefined || entry.collection === collection) && entry.isChinese === wantsChinese,
       )
       .map((entry) => entry.question)
       .slice(0, SUGGESTION_COUNT);

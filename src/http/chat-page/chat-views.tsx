@@ -1,4 +1,6 @@
 import { raw } from "hono/html";
+import { webAddress } from "../../../ingest/index-document.js";
+import { chunkLocation } from "../../answering/citations.js";
 import type { ChunkRecord, StoredDocument } from "../../store/index-store.js";
 import { CHAT_SCRIPT } from "./chat-script.js";
 import { CHAT_TEXT, type ChatLanguage } from "./chat-text.js";
@@ -136,16 +138,14 @@ export function SourcePage(props: {
           <h1>{props.document.title}</h1>
         </header>
         <main>
-          {props.document.url && /^https?:\/\//i.test(props.document.url) ? (
+          {webAddress(props.document.url) ? (
             <p>
               <a href={props.document.url}>{props.document.url}</a>
             </p>
           ) : null}
           {props.chunks.map((chunk) => {
-            const where = [
-              chunk.headingPath.join(" > "),
-              chunk.page !== undefined ? text.page.replace("{page}", String(chunk.page)) : "",
-            ]
+            const { heading, page } = chunkLocation(chunk);
+            const where = [heading, page === undefined ? undefined : text.page.replace("{page}", String(page))]
               .filter(Boolean)
               .join(" · ");
             return (

@@ -1,10 +1,19 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { webAddress } from "../../../ingest/index-document.js";
+import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
 import type { HandoffTicket } from "../../interactions/interaction-store.js";
 import type { KnowledgeGapReport, QuestionGroup } from "../../interactions/knowledge-gap-report.js";
 import type { AnswerResponse } from "../../schemas.js";
+import type { ChunkRecord } from "../../store/index-store.js";
 import { UPLOAD_SCRIPT } from "./upload-script.js";
+
+/** " · heading · page N", for a chunk's header line. */
+function locationLabel(chunk: Pick<ChunkRecord, "headingPath" | "page">): string {
+  const { heading, page } = chunkLocation(chunk);
+  return `${heading ? ` · ${heading}` : ""}${page === undefined ? "" : ` · page ${page}`}`;
+}
 
 const STYLE = `
   body { font: 16px/1.5 system-ui, "Noto Sans TC", sans-serif; margin: 0; color: #1b1b1b; background: #fafafa; }
@@ -169,7 +178,7 @@ export function DocumentView(props: { detail: DocumentDetail; signedInAs: string
         <span class={`status-${summary.status}`} id="document-status">
           {summary.status}
         </span>
-        {summary.url && /^https?:\/\//i.test(summary.url) ? (
+        {webAddress(summary.url) ? (
           <>
             {" · "}
             <a href={summary.url}>{summary.url}</a>
@@ -233,8 +242,7 @@ export function DocumentView(props: { detail: DocumentDetail; signedInAs: string
         <div class="chunk">
           <div class="chunk-meta">
             #{chunk.position + 1}
-            {chunk.headingPath.length > 0 ? ` · ${chunk.headingPath.join(" > ")}` : ""}
-            {chunk.page !== undefined ? ` · page ${chunk.page}` : ""}
+            {locationLabel(chunk)}
           </div>
           {chunk.faqQuestion ? <strong>{chunk.faqQuestion}</strong> : null}
           <div>{chunk.text}</div>

@@ -1,6 +1,9 @@
 import { QdrantClient } from "@qdrant/js-client-rest";
 import { v5 as uuidv5 } from "uuid";
 import { DocumentConflictError, StoreUnavailableError } from "../../errors.js";
+import { RecentValue } from "../../recent-value.js";
+import { analyzeText } from "../../text/tokenize.js";
+import { chunkFields } from "../chunk-fields.js";
 import {
   type ChunkHit,
   type ChunkRecord,
@@ -17,7 +20,7 @@ import {
   type TermStatistics,
   vectorsInSpace,
 } from "../index-store.js";
-import { chunkFields, encodeFields, encodeQuery } from "./sparse-vector.js";
+import { encodeFields, encodeQuery } from "./sparse-vector.js";
 
 /** Names of the collection's vectors. */
 const SPARSE_VECTOR = "bm25";
@@ -55,9 +58,9 @@ export function pointId(key: string): string {
 export class QdrantIndexStore implements IndexStore {
   private readonly client: QdrantClient;
   private readonly collection: string;
-  private readonly collections = new RecentValue<string[]>();
+  private readonly collections = new RecentValue<string[]>(RECENT_MS);
   /** The space searches check query vectors against; writes read it fresh. */
-  private readonly searchedSpace = new RecentValue<EmbeddingSpace | undefined>();
+  private readonly searchedSpace = new RecentValue<EmbeddingSpace | undefined>(RECENT_MS);
 
   /** Connects lazily: nothing is sent until `prepare` or a first use. */
   constructor(settings: QdrantSettings) {
@@ -116,15 +119,19 @@ export class QdrantIndexStore implements IndexStore {
   async replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options: ReplaceOptions = {}): Promise<void> {
     this.collections.forget();
     // Read just before the write: Qdrant has no transaction to check it in (SQLite does).
-    const owner = (await this.retrievePayload(pointId(`document:${document.docId}`), ["source_root"]))?.source_root;
+    const [ownerPayload, space] = await Promise.all([
+      this.retrievePayload(pointId(`document:${document.docId}`), ["source_root"]),
+      this.embeddingSpace(),
+    ]);
+    const owner = ownerPayload?.source_root;
     if (owner !== undefined && owner !== document.sourceRoot && owner !== options.takeOverFrom) {
       throw new DocumentConflictError(document.docId, String(owner));
     }
-    const space = await this.embeddingSpace();
     const vectors = vectorsInSpace(options.vectors, space);
     const published = document.status === "published";
+    const titleTerms = analyzeText(document.title);
     const chunkPoints = chunks.map((chunk) => {
-      const fields = chunkFields(document, chunk);
+      const fields = chunkFields(titleTerms, chunk);
       const dense = published ? vectors?.get(chunk.chunkId) : undefined;
       return {
         id: pointId(`chunk:${chunk.chunkId}`),
@@ -334,7 +341,6 @@ export class QdrantIndexStore implements IndexStore {
     try {
       return await request();
     } catch (error) {
-      if (error instanceof ReindexRequiredError) throw error;
       throw new StoreUnavailableError(`Qdrant could not ${what}: ${(error as Error).message}`);
     }
   }
@@ -342,27 +348,6 @@ export class QdrantIndexStore implements IndexStore {
 
 /** How long a value read from Qdrant for every request is reused; another replica's change shows within it. */
 const RECENT_MS = 5000;
-
-/** A value read again only once it is older than RECENT_MS, or after `forget`. */
-class RecentValue<T> {
-  private held?: { value: Promise<T>; at: number };
-
-  get(read: () => Promise<T>): Promise<T> {
-    if (!this.held || Date.now() - this.held.at > RECENT_MS) {
-      const value = read();
-      this.held = { value, at: Date.now() };
-      // A failed read is not kept: the next request tries again.
-      value.catch(() => {
-        if (this.held?.value === value) this.forget();
-      });
-    }
-    return this.held.value;
-  }
-
-  forget(): void {
-    this.held = undefined;
-  }
-}
 
 function match(key: string, value: string) {
   return { key, match: { value } };

@@ -1,4 +1,5 @@
 import { analyzeText } from "../../text/tokenize.js";
+import { chunkFields, type WeightedFields } from "../chunk-fields.js";
 import type { ChunkRecord, DocumentRecord } from "../index-store.js";
 
 /** A Qdrant sparse vector: term indices and their weights. */
@@ -17,9 +18,6 @@ const B = 0.75;
  */
 const AVERAGE_TERMS = 250;
 
-/** Field weights, as in the embedded index's FTS5 ranking: a match in a title counts more. */
-const FIELD_WEIGHTS = { title: 1.5, heading: 1.5, question: 2, body: 1 } as const;
-
 const utf8 = new TextEncoder();
 
 /** The index of a term in the sparse space: 32-bit FNV-1a of its UTF-8 bytes (collisions are rare and only blur two terms). */
@@ -32,21 +30,9 @@ export function termIndex(term: string): number {
   return hash >>> 0;
 }
 
-/** A chunk's index terms by field, with each field's weight: tokenised once, for its vector and its payload. */
-export type WeightedFields = [terms: string[], weight: number][];
-
-export function chunkFields(document: Pick<DocumentRecord, "title">, chunk: ChunkRecord): WeightedFields {
-  return [
-    [analyzeText(document.title), FIELD_WEIGHTS.title],
-    [analyzeText(chunk.headingPath.join(" ")), FIELD_WEIGHTS.heading],
-    [analyzeText(chunk.faqQuestion ?? ""), FIELD_WEIGHTS.question],
-    [analyzeText(chunk.text), FIELD_WEIGHTS.body],
-  ];
-}
-
 /** The BM25 document side of a chunk: field-weighted, saturated term frequencies. */
 export function encodeChunk(document: Pick<DocumentRecord, "title">, chunk: ChunkRecord): SparseVector {
-  return encodeFields(chunkFields(document, chunk));
+  return encodeFields(chunkFields(analyzeText(document.title), chunk));
 }
 
 export function encodeFields(fields: WeightedFields): SparseVector {

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       generation: {
         abstainThreshold: threshold,
         faqMatchThreshold: defaultFaqMatchThreshold,
-        contactLines: config.contactLines,
+        contactLines: config.persona.contactLines,
         embedder: embedding.embedder,
         chatModel: createChatModel(config.model),
         timeoutMs: config.model.answerTimeoutMs,

@@ -12,7 +12,7 @@ describe("loadConfig", () => {
       databaseFile: path.resolve("data", "grounded-faq.sqlite"),
       abstainThreshold: 0.25,
     });
-    expect(config.contactLines.zh).toMatch(/教務處/);
+    expect(config.persona.contactLines.zh).toMatch(/教務處/);
   });
 
   it("reads the environment, treating an empty variable as unset", () => {
@@ -23,7 +23,7 @@ describe("loadConfig", () => {
       CONTACT_LINE_EN: "Call 123.",
     });
     expect(config).toMatchObject({ port: 8080, dataDir: "/srv/faq", abstainThreshold: 0.25 });
-    expect(config.contactLines.en).toBe("Call 123.");
+    expect(config.persona.contactLines.en).toBe("Call 123.");
   });
 
   it("answers extractively unless a model server is configured", () => {
@@ -58,7 +58,7 @@ describe("loadConfig", () => {
       assistantName: "湖光小幫手",
       tone: "formal",
       guidance: ["Be brief.", "No emoji."],
-      contactLines: { zh: "請洽宿舍服務中心。", en: config.contactLines.en },
+      contactLines: { zh: "請洽宿舍服務中心。", en: config.persona.contactLines.en },
     });
     expect(personaFor(config, "registrar")).toBe(config.persona);
   });

@@ -135,7 +135,6 @@ export interface AppConfig {
   allowedOrigins: string[];
   handoffWebhook?: { url: string; secret: string };
   abstainThreshold: number;
-  contactLines: ContactLines;
   /** Set when the index is Qdrant; absent means the embedded SQLite file. */
   qdrant?: { url: string; apiKey?: string; collection: string };
   /** Set when a model server is configured; absent means extractive answers only. */
@@ -181,7 +180,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       ? { handoffWebhook: { url: values.HANDOFF_WEBHOOK_URL, secret: values.HANDOFF_WEBHOOK_SECRET } }
       : {}),
     abstainThreshold: values.ABSTAIN_THRESHOLD,
-    contactLines: persona.contactLines,
     ...(values.QDRANT_URL
       ? { qdrant: { url: values.QDRANT_URL, apiKey: values.QDRANT_API_KEY, collection: values.QDRANT_COLLECTION } }
       : {}),

@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.js";
-import { ApiKeyStore, ROLES, type Role } from "./editorial/api-keys.js";
+import { ApiKeyStore, ROLES } from "./editorial/api-keys.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { newKeySchema } from "./http/routes/editorial-schemas.js";
 
 const USAGE = `usage:
   npm run keys -- create --role <${ROLES.join("|")}> --name "<who holds it>"
@@ -28,11 +29,16 @@ function main(argv: string[]): number {
   try {
     switch (command) {
       case "create": {
-        const role = values.role as Role | undefined;
-        const name = values.name?.trim();
-        if (!role || !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
-        if (!name) throw new UsageError('--name is required: say who holds the key, e.g. --name "registrar office"');
-        const { key, record } = keys.create({ name, role, createdBy: "npm run keys" });
+        // The same rule as POST /v1/keys.
+        const input = newKeySchema.safeParse({ role: values.role, name: values.name ?? "" });
+        if (!input.success) {
+          throw new UsageError(
+            input.error.issues[0]?.path[0] === "role"
+              ? `--role must be one of ${ROLES.join(", ")}`
+              : '--name is required, at most 100 characters: say who holds the key, e.g. --name "registrar office"',
+          );
+        }
+        const { key, record } = keys.create({ ...input.data, createdBy: "npm run keys" });
         console.log(`created ${record.role} key "${record.name}" (id ${record.id})`);
         console.log(`key (shown once; send it as Authorization: Bearer <key>):\n${key}`);
         return 0;

@@ -28,7 +28,6 @@ async function main(): Promise<void> {
   const answering = {
     abstainThreshold: config.abstainThreshold,
     faqMatchThreshold: defaultFaqMatchThreshold,
-    contactLines: config.contactLines,
     embedder,
   };
   const personaOf = (collection: string | undefined) => personaFor(config, collection);

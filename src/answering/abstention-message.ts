@@ -6,11 +6,27 @@ export interface ContactLines {
   en: string;
 }
 
+/** Who is told: the person who asked, or a staff member asking for a draft reply to a message. */
+export type Audience = "asker" | "staff";
+
+const MESSAGES: Record<Audience, { en: string; zh: string }> = {
+  asker: {
+    en: "Sorry, the published documents do not cover this question, so I cannot answer it reliably. ",
+    zh: "抱歉，目前公告的文件沒有涵蓋這個問題，我無法可靠地回答。",
+  },
+  staff: {
+    en: "No draft: the published documents do not cover this message. Reply yourself, or refer the person on: ",
+    zh: "無建議回覆：公告的文件沒有涵蓋這則訊息。請自行回覆，或轉介：",
+  },
+};
+
 /** Says, in the question's language, that the documents do not cover it and where to ask. */
-export function abstentionMessage(language: QuestionLanguage, contactLines: ContactLines): string {
-  if (language === "en") {
-    return `Sorry, the published documents do not cover this question, so I cannot answer it reliably. ${contactLines.en}`;
-  }
-  const message = `抱歉，目前公告的文件沒有涵蓋這個問題，我無法可靠地回答。${contactLines.zh}`;
+export function abstentionMessage(
+  language: QuestionLanguage,
+  contactLines: ContactLines,
+  audience: Audience = "asker",
+): string {
+  if (language === "en") return `${MESSAGES[audience].en}${contactLines.en}`;
+  const message = `${MESSAGES[audience].zh}${contactLines.zh}`;
   return language === "zh-Hans" ? convertToSimplified(message) : message;
 }

@@ -63,7 +63,6 @@ describe("HTTP API", () => {
       answering: {
         abstainThreshold: 0.5,
         faqMatchThreshold: 0.7,
-        contactLines: { zh: "請洽教務處（分機 1234）。", en: "Please ask the Registrar's Office (ext. 1234)." },
       },
       conversations: new ConversationMemory(),
       editorial: editorialFor(store),

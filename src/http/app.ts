@@ -39,7 +39,8 @@ export interface Readiness {
 export interface AppDependencies {
   store: IndexStore;
   readiness: Readiness;
-  answering: AnsweringSettings;
+  /** Contact lines are the asked collection's, from `personaFor`. */
+  answering: Omit<AnsweringSettings, "contactLines">;
   /** Set when a chat model is configured: answers are then generated, checked and cited. */
   generation?: GenerationSettings;
   /** Writes one structured log line per answer (mode, status, fallback, tokens used, latency). */

@@ -98,8 +98,8 @@ export class InteractionStore {
       handoffs: database.prepare<[{ status: string | null }], HandoffRow>(
         `${HANDOFF_SELECT} WHERE (@status IS NULL OR status = @status) ORDER BY at DESC LIMIT 500`,
       ),
-      handoffsBetween: database.prepare<[string, string], HandoffRow>(
-        `${HANDOFF_SELECT} WHERE at >= ? AND at < ? ORDER BY at`,
+      handoffTimesBetween: database.prepare<[string, string], { at: string; collection: string | null }>(
+        "SELECT at, collection FROM handoffs WHERE at >= ? AND at < ? ORDER BY at",
       ),
       // All of them, open or closed: a ticket closed while its delivery was under way is still owed one.
       pendingHandoffs: database.prepare<[], HandoffRow>(`${HANDOFF_SELECT} WHERE delivery = 'pending' ORDER BY at`),
@@ -202,8 +202,11 @@ export class InteractionStore {
     return this.statements.handoffs.all({ status: status ?? null }).map(toTicket);
   }
 
-  handoffsBetween(from: string, to: string): HandoffTicket[] {
-    return this.statements.handoffsBetween.all(from, to).map(toTicket);
+  /** When and in which collection hand-offs were opened: all the weekly report needs of them. */
+  handoffTimesBetween(from: string, to: string): Pick<HandoffTicket, "at" | "collection">[] {
+    return this.statements.handoffTimesBetween
+      .all(from, to)
+      .map(({ at, collection }) => (collection === null ? { at } : { at, collection }));
   }
 
   /** Tickets whose delivery a restart cut short. */

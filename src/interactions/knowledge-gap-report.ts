@@ -47,19 +47,21 @@ export interface KnowledgeGapReport {
  */
 export function buildKnowledgeGapReport(
   answers: LoggedAnswer[],
-  handoffs: HandoffTicket[],
+  handoffs: Pick<HandoffTicket, "at" | "collection">[],
   range: { from: string; to: string; collection?: string },
 ): KnowledgeGapReport {
   const inCollection = <T extends { collection?: string }>(item: T) =>
     range.collection === undefined || item.collection === range.collection;
   const asked = answers.filter(inCollection);
   const tickets = handoffs.filter(inCollection);
+  // Each question is tokenised once, for all three groupings.
+  const withTerms = asked.map((answer) => ({ answer, terms: new Set(analyzeText(answer.question)) }));
   return {
     ...range,
     questions: asked.length,
-    topQuestions: groupByWording(asked),
-    unanswered: groupByWording(asked.filter((answer) => answer.status === "abstained")),
-    thumbsDown: groupByWording(asked.filter((answer) => answer.rating === "down")),
+    topQuestions: groupByWording(withTerms),
+    unanswered: groupByWording(withTerms.filter(({ answer }) => answer.status === "abstained")),
+    thumbsDown: groupByWording(withTerms.filter(({ answer }) => answer.rating === "down")),
     weekly: weeklyRates(asked, tickets),
   };
 }
@@ -75,18 +77,17 @@ export function knowledgeGapReportFor(
   const until = end.toISOString();
   return buildKnowledgeGapReport(
     interactions.answersBetween(from, until),
-    interactions.handoffsBetween(from, until),
+    interactions.handoffTimesBetween(from, until),
     range,
   );
 }
 
-function groupByWording(answers: LoggedAnswer[]): QuestionGroup[] {
+function groupByWording(answers: { answer: LoggedAnswer; terms: Set<string> }[]): QuestionGroup[] {
   type Entry = { terms: Set<string>; group: QuestionGroup; cited: Map<string, number> };
   const groups: Entry[] = [];
   // Groups by term: a question is compared only with groups it shares a term with.
   const groupsWithTerm = new Map<string, Entry[]>();
-  for (const answer of answers) {
-    const terms = new Set(analyzeText(answer.question));
+  for (const { answer, terms } of answers) {
     const candidates = new Set([...terms].flatMap((term) => groupsWithTerm.get(term) ?? []));
     let match = [...candidates].find((candidate) => jaccard(candidate.terms, terms) >= SAME_QUESTION);
     if (!match) {
@@ -96,7 +97,11 @@ function groupByWording(answers: LoggedAnswer[]): QuestionGroup[] {
         group: { question: answer.question, count: 0, examples: [], collections: [], comments: [], citedDocIds: [] },
       };
       groups.push(match);
-      for (const term of terms) groupsWithTerm.set(term, [...(groupsWithTerm.get(term) ?? []), match]);
+      for (const term of terms) {
+        const withTerm = groupsWithTerm.get(term);
+        if (withTerm) withTerm.push(match);
+        else groupsWithTerm.set(term, [match]);
+      }
     }
     const { group, cited } = match;
     group.count++;
@@ -119,7 +124,7 @@ function groupByWording(answers: LoggedAnswer[]): QuestionGroup[] {
     .slice(0, MAX_GROUPS);
 }
 
-function weeklyRates(answers: LoggedAnswer[], handoffs: HandoffTicket[]): WeeklyRow[] {
+function weeklyRates(answers: LoggedAnswer[], handoffs: Pick<HandoffTicket, "at" | "collection">[]): WeeklyRow[] {
   const rows = new Map<string, WeeklyRow>();
   const rowFor = (at: string, collection: string | undefined) => {
     const week = isoWeek(at);

@@ -13,7 +13,7 @@ export function editorialApp(
   return createApp({
     store,
     readiness: { ready: true, reason: "" },
-    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, contactLines: CONTACT_LINES },
+    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7 },
     conversations: new ConversationMemory(),
     allowedOrigins,
     editorial,

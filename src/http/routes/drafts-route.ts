@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { abstentionMessage } from "../../answering/abstention-message.js";
 import { type DraftResponse, draftRequestSchema, draftResponseSchema } from "../../schemas.js";
 import { detectLanguage } from "../../text/language.js";
-import { convertToSimplified } from "../../text/normalize.js";
 import type { AppDependencies } from "../app.js";
 import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
 
@@ -46,19 +46,9 @@ export function registerDraftsRoute(app: OpenAPIHono, dependencies: AppDependenc
       ...rest,
       status: status === "answered" ? "drafted" : "no_draft",
       draft: true,
-      reply: status === "answered" ? text : noDraftNote(message, contactLines),
+      reply: status === "answered" ? text : abstentionMessage(detectLanguage(message), contactLines, "staff"),
     };
     logAnswer(dependencies, "draft", draft);
     return context.json(draft, 200);
   });
-}
-
-/** Tells the staff member, in the message's language, that there is nothing to suggest and where it could go. */
-function noDraftNote(message: string, contactLines: { zh: string; en: string }): string {
-  const language = detectLanguage(message);
-  if (language === "en") {
-    return `No draft: the published documents do not cover this message. Reply yourself, or refer the person on: ${contactLines.en}`;
-  }
-  const note = `無建議回覆：公告的文件沒有涵蓋這則訊息。請自行回覆，或轉介：${contactLines.zh}`;
-  return language === "zh-Hans" ? convertToSimplified(note) : note;
 }

@@ -8,8 +8,6 @@ import { parseMarkdown } from "./parsers/markdown.js";
 import { parsePdf } from "./parsers/pdf.js";
 import { parsePlainText } from "./parsers/plain-text.js";
 
-const PDF_MAGIC = "%PDF-";
-
 /** The parser of each text format: files in the folder and uploads go through the same ones. */
 export const textParsers = {
   markdown: parseMarkdown,
@@ -45,10 +43,13 @@ export async function parseFile(fileName: string, bytes: Uint8Array): Promise<Pa
   }
   if (bytes.length === 0) throw new DocumentParseError("the file is empty");
   if (format) return requireText(textParsers[format](decodeUtf8(bytes)));
-  if (new TextDecoder().decode(bytes.subarray(0, PDF_MAGIC.length)) !== PDF_MAGIC) {
-    throw new DocumentParseError("not a PDF: the file does not start with %PDF-");
-  }
+  if (!isPdf(bytes)) throw new DocumentParseError("not a PDF: there is no %PDF- header in its first kilobyte");
   return requireText(await parsePdf(bytes));
+}
+
+/** A PDF by its content: PDF readers accept the `%PDF-` header anywhere in the first kilobyte. */
+export function isPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-");
 }
 
 /** A parsed document with something to answer from: headings alone are not. */

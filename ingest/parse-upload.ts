@@ -1,6 +1,6 @@
 import path from "node:path";
 import { DocumentParseError, UnsupportedDocumentError } from "../src/errors.js";
-import { requireText, TEXT_FORMAT_BY_EXTENSION, type TextFormat, textParsers } from "./parse-file.js";
+import { isPdf, requireText, TEXT_FORMAT_BY_EXTENSION, type TextFormat, textParsers } from "./parse-file.js";
 import type { ParsedDocument } from "./parsed-document.js";
 import { decodeUtf8 } from "./parsers/decode-utf8.js";
 import { type PdfLimits, parsePdf } from "./parsers/pdf.js";
@@ -45,11 +45,6 @@ export async function parseUpload(fileName: string, bytes: Uint8Array, pdfLimits
     parsed = textParsers[TEXT_FORMAT_BY_EXTENSION[extension] ?? sniffTextFormat(text)](text);
   }
   return requireText(parsed, "no_extractable_text");
-}
-
-/** PDF readers accept the header anywhere in the first kilobyte. */
-function isPdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-");
 }
 
 function sniffTextFormat(text: string): TextFormat {

@@ -39,8 +39,9 @@ export async function rewriteFollowUp(
   options: { store: IndexStore; chatModel?: BaseChatModel; signal?: AbortSignal },
 ): Promise<FollowUp> {
   const previous = turns.at(-1);
+  const words = contentWords(question);
   // A question that stands on its own, or has no word of its own ("?"), is taken as it is.
-  if (!previous || !looksLikeFollowUp(question) || contentWords(question).length === 0) return { question };
+  if (!previous || !looksLikeFollowUp(question, words) || !words.some(isCarriable)) return { question };
   if (options.chatModel) {
     try {
       const signal = AbortSignal.any([
@@ -53,7 +54,7 @@ export async function rewriteFollowUp(
     }
   }
   const carried = await keyWords(
-    contentWords(previous.standaloneQuestion).filter((word) => !question.includes(word)),
+    contentWords(previous.standaloneQuestion).filter((word) => isCarriable(word) && !question.includes(word)),
     options.store,
   );
   return carried.length === 0 ? { question } : { question, context: carried.join(" ") };
@@ -87,22 +88,25 @@ async function keyWords(words: string[], store: IndexStore): Promise<string[]> {
     .map((entry) => entry.word);
 }
 
-export function looksLikeFollowUp(question: string): boolean {
+/** `words`: the question's content words, when the caller has them already. */
+export function looksLikeFollowUp(question: string, words = contentWords(question)): boolean {
   if (FOLLOW_UP_OPENING.test(question) || FOLLOW_UP_ENDING.test(question)) return true;
-  const words = contentWords(question, { keepSingleHan: true });
   const han = words.join("").match(/\p{Script=Han}/gu)?.length ?? 0;
   const otherWords = words.filter((word) => !/\p{Script=Han}/u.test(word)).length;
   return han < MIN_STANDALONE_HAN && otherWords < MIN_STANDALONE_WORDS;
 }
 
+// A lone character is too ambiguous to carry to another question, but it does make one specific.
+function isCarriable(word: string): boolean {
+  return !/^\p{Script=Han}$/u.test(word);
+}
+
 /** The words of a question that carry its topic, in the script it was written in. */
-function contentWords(text: string, options: { keepSingleHan?: boolean } = {}): string[] {
+function contentWords(text: string): string[] {
   const words: string[] = [];
   for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
     const folded = normalizeForMatching(segment.toLowerCase());
     if (!isWordLike || chineseStopWords.has(folded) || englishStopWords.has(folded)) continue;
-    // A lone character is too ambiguous to carry to another question, but it does make one specific.
-    if (!options.keepSingleHan && /^[\p{Script=Han}]$/u.test(segment)) continue;
     if (!words.includes(segment)) words.push(segment);
   }
   return words;

@@ -33,7 +33,7 @@ export interface FakeOpenAiServer {
   close(): Promise<void>;
 }
 
-export const FAKE_EMBEDDING_DIMENSIONS = 16;
+const FAKE_EMBEDDING_DIMENSIONS = 16;
 
 export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const chatRequests: RecordedChatRequest[] = [];

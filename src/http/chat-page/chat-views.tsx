@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
 import { webAddress } from "../../../ingest/index-document.js";
 import { chunkLocation } from "../../answering/citations.js";
+import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord, StoredDocument } from "../../store/index-store.js";
 import { CHAT_SCRIPT } from "./chat-script.js";
 import { CHAT_TEXT, type ChatLanguage } from "./chat-text.js";
@@ -98,7 +99,7 @@ export function ChatPage(props: {
               id="question"
               name="question"
               placeholder={text.placeholder}
-              maxlength={1000}
+              maxlength={MAX_QUESTION_CHARS}
               required
               autocomplete="off"
             />

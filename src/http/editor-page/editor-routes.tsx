@@ -12,9 +12,8 @@ import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app.js";
 import { callerWithRole } from "../authorize.js";
 import { readUpload } from "../read-upload.js";
-import { csvResponse } from "../routes/interaction-routes.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
-import { answerFrom, parseInput } from "../routes/shared.js";
+import { answerFrom, csvResponse, parseInput } from "../routes/shared.js";
 import {
   DocumentListView,
   DocumentView,
@@ -83,6 +82,17 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
       }
     };
   };
+  /** Runs an editor action, then goes to `page` saying what happened or what went wrong. */
+  const withNotice = async (context: Context, page: string, act: () => Promise<string> | string) => {
+    let notice: string;
+    try {
+      notice = await act();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      notice = error.message;
+    }
+    return redirectWithNotice(context, page, notice);
+  };
   /** Runs an editor action and shows the document again, with what happened or what went wrong. */
   const afterAction = async (
     context: Context,
@@ -96,17 +106,17 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const detail = await editor.get(docId).catch(() => undefined);
-      if (!detail) return context.redirect(`/editor?notice=${encodeURIComponent(error.message)}`, 303);
+      if (!detail) return redirectWithNotice(context, "/editor", error.message);
       return context.html(
         <DocumentView detail={detail} signedInAs={caller.name} error={error.message} />,
         error.status,
       );
     }
-    return context.redirect(`${documentPage(docId)}?notice=${encodeURIComponent(done)}`, 303);
+    return redirectWithNotice(context, documentPage(docId), done);
   };
 
+  // Also covers "/editor" itself.
   app.use("/editor/*", csrf());
-  app.use("/editor", csrf());
 
   app.get("/editor", async (context) => {
     const caller = signedIn(context);
@@ -170,10 +180,12 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
 
   app.post(
     "/editor/handoffs/:id/close",
-    withEditor((context, caller) => {
-      interactions.closeHandoff(context.req.param("id") ?? "", caller);
-      return context.redirect(`/editor/handoffs?notice=${encodeURIComponent("Ticket closed.")}`, 303);
-    }),
+    withEditor((context, caller) =>
+      withNotice(context, "/editor/handoffs", () => {
+        interactions.closeHandoff(context.req.param("id") ?? "", caller);
+        return "Ticket closed.";
+      }),
+    ),
   );
 
   app.get(
@@ -211,13 +223,10 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
         collection: field("collection"),
         source_doc_id: field("source_doc_id"),
       });
-      try {
+      return withNotice(context, "/editor/reports", async () => {
         const { docId } = await publishCuratedAnswer(editor, input, caller);
-        return context.redirect(`/editor/reports?notice=${encodeURIComponent(`Published as ${docId}.`)}`, 303);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        return context.redirect(`/editor/reports?notice=${encodeURIComponent(error.message)}`, 303);
-      }
+        return `Published as ${docId}.`;
+      });
     }),
   );
 
@@ -263,15 +272,11 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
             () => editor.unpublish(docId, caller),
             "Unpublished: no longer searched or cited.",
           );
-        case "delete": {
-          try {
+        case "delete":
+          return withNotice(context, "/editor", async () => {
             await editor.delete(docId, caller);
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            return context.redirect(`/editor?notice=${encodeURIComponent(error.message)}`, 303);
-          }
-          return context.redirect(`/editor?notice=${encodeURIComponent(`Deleted ${docId}.`)}`, 303);
-        }
+            return `Deleted ${docId}.`;
+          });
         default: {
           return afterAction(
             context,
@@ -295,4 +300,9 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
       );
     }),
   );
+}
+
+/** Goes to an editor page (after a form post) that shows `notice` at its top. */
+function redirectWithNotice(context: Context, page: string, notice: string): Response {
+  return context.redirect(`${page}?notice=${encodeURIComponent(notice)}`, 303);
 }

@@ -5,7 +5,7 @@ import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
 import type { HandoffTicket } from "../../interactions/interaction-store.js";
 import type { KnowledgeGapReport, QuestionGroup } from "../../interactions/knowledge-gap-report.js";
-import type { AnswerResponse } from "../../schemas.js";
+import { type AnswerResponse, MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord } from "../../store/index-store.js";
 import { UPLOAD_SCRIPT } from "./upload-script.js";
 
@@ -36,7 +36,7 @@ const STYLE = `
   progress { width: 12rem; }
 `;
 
-export function Page(props: { title: string; signedInAs?: string; children: Child }) {
+function Page(props: { title: string; signedInAs?: string; children: Child }) {
   return (
     <html lang="zh-Hant">
       <head>
@@ -67,28 +67,22 @@ export function Page(props: { title: string; signedInAs?: string; children: Chil
   );
 }
 
-/** What just happened, announced to screen readers. */
-function Notice(props: { message?: string }) {
-  return props.message ? (
-    <p class="notice" role="status">
+/** What just happened (announced to screen readers as a status), or what went wrong (as an alert). */
+function Notice(props: { message?: string; kind?: "notice" | "error" }) {
+  if (!props.message) return null;
+  const isError = props.kind === "error";
+  return (
+    <p class={isError ? "error" : "notice"} role={isError ? "alert" : "status"}>
       {props.message}
     </p>
-  ) : null;
-}
-
-function ErrorNotice(props: { message?: string }) {
-  return props.message ? (
-    <p class="error" role="alert">
-      {props.message}
-    </p>
-  ) : null;
+  );
 }
 
 export function LoginView(props: { error?: string }) {
   return (
     <Page title="Sign in">
       <h1>Sign in with an API key</h1>
-      <ErrorNotice message={props.error} />
+      <Notice kind="error" message={props.error} />
       <form method="post" action="/editor/login">
         <label for="key">API key (editor or admin)</label>
         <input id="key" name="key" type="password" autocomplete="off" required size={60} />
@@ -105,8 +99,8 @@ export function LoginView(props: { error?: string }) {
 
 export function ErrorView(props: { signedInAs: string; message: string }) {
   return (
-    <Page title="Not found" signedInAs={props.signedInAs}>
-      <ErrorNotice message={props.message} />
+    <Page title="Something went wrong" signedInAs={props.signedInAs}>
+      <Notice kind="error" message={props.message} />
       <p>
         <a href="/editor">Back to the documents</a>
       </p>
@@ -171,7 +165,7 @@ export function DocumentView(props: { detail: DocumentDetail; signedInAs: string
   return (
     <Page title={summary.title} signedInAs={props.signedInAs}>
       <Notice message={props.notice} />
-      <ErrorNotice message={props.error} />
+      <Notice kind="error" message={props.error} />
       <h1>{summary.title}</h1>
       <p>
         <code>{summary.docId}</code> · {summary.collection} · {summary.format} · {summary.source} ·{" "}
@@ -276,7 +270,14 @@ export function TryQuestionView(props: {
       <h1>Try a question on drafts and published documents</h1>
       <form method="get" action="/editor/try">
         <label for="question">Question</label>
-        <input id="question" name="question" value={props.question ?? ""} size={60} required maxlength={1000} />{" "}
+        <input
+          id="question"
+          name="question"
+          value={props.question ?? ""}
+          size={60}
+          required
+          maxlength={MAX_QUESTION_CHARS}
+        />{" "}
         <button type="submit">Ask both</button>
       </form>
       {props.published && props.drafts ? (

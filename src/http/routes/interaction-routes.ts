@@ -1,14 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
 import { deliverHandoff } from "../../interactions/handoff-webhook.js";
 import type { HandoffTicket } from "../../interactions/interaction-store.js";
-import { knowledgeGapCsv } from "../../interactions/knowledge-gap-csv.js";
-import {
-  type KnowledgeGapReport,
-  knowledgeGapReportFor,
-  type QuestionGroup,
-} from "../../interactions/knowledge-gap-report.js";
+import { knowledgeGapReportFor, type QuestionGroup } from "../../interactions/knowledge-gap-report.js";
 import type { AppDependencies } from "../app.js";
 import { authorize } from "../authorize.js";
 import {
@@ -18,7 +12,7 @@ import {
   handoffSchema,
   reportQuerySchema,
 } from "./interaction-schemas.js";
-import { parseInput, readJsonBody, refuseOtherMethods, requireKnownCollection } from "./shared.js";
+import { csvResponse, parseInput, readJsonBody, refuseOtherMethods, requireKnownCollection } from "./shared.js";
 
 /** Students' feedback and hand-offs (public, like asking), and the editors' tickets and knowledge-gap report. */
 export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, store }: AppDependencies): void {
@@ -128,12 +122,6 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, st
       })),
     };
   }
-}
-
-/** The report as a CSV download. */
-export function csvResponse(context: Context, report: KnowledgeGapReport): Response {
-  context.header("Content-Disposition", `attachment; filename="knowledge-gaps-${report.from}-${report.to}.csv"`);
-  return context.body(knowledgeGapCsv(report), 200, { "Content-Type": "text/csv; charset=utf-8" });
 }
 
 function toTicketBody(ticket: HandoffTicket) {

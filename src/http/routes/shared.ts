@@ -9,6 +9,8 @@ import {
   UnsupportedMediaTypeError,
 } from "../../errors.js";
 import { type GenerationOptions, generateAnswer, sendWhole } from "../../generation/generate-answer.js";
+import { knowledgeGapCsv } from "../../interactions/knowledge-gap-csv.js";
+import type { KnowledgeGapReport } from "../../interactions/knowledge-gap-report.js";
 import { type AnswerResponse, errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
 import type { AppDependencies } from "../app.js";
@@ -142,4 +144,10 @@ export async function answerFrom(
   };
   if (generation) return generateAnswer(store, request, { ...settings, ...generation, persona }, options);
   return sendWhole(await answerQuestion(store, request, settings), options.onEvent);
+}
+
+/** The report as a CSV download. */
+export function csvResponse(context: Context, report: KnowledgeGapReport): Response {
+  context.header("Content-Disposition", `attachment; filename="knowledge-gaps-${report.from}-${report.to}.csv"`);
+  return context.body(knowledgeGapCsv(report), 200, { "Content-Type": "text/csv; charset=utf-8" });
 }

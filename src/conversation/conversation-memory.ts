@@ -72,7 +72,11 @@ export class ConversationMemory {
     if (this.writesSinceSweep >= this.options.sweepEveryWrites) await this.forgetIdle();
   }
 
-  /** Drops idle conversations, then the idlest while there are too many. */
+  /**
+   * Once there are more than `maxConversations`, drops the idle ones and the idlest beyond the limit.
+   * Below it nothing is swept: an idle conversation reads as empty anyway (see recentTurns) and
+   * memory stays bounded by the limit.
+   */
   private async forgetIdle(): Promise<void> {
     this.writesSinceSweep = 0;
     const keys: string[] = [];

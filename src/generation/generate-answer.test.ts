@@ -1,6 +1,4 @@
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import type { Persona } from "../config.js";
@@ -9,6 +7,7 @@ import { EmbeddingCache } from "../embedding/embedding-cache.js";
 import { createTextEmbedder } from "../embedding/text-embedder.js";
 import { createApp } from "../http/app.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { serveApp } from "../test-support/browser.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
@@ -95,10 +94,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       allowedOrigins: [],
       log: (event, fields) => logLines.push({ event, ...fields }),
     });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise((resolve) => server.once("listening", resolve));
-    apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    closeApi = () => server.close();
+    ({ url: apiUrl, close: closeApi } = await serveApp(app, "127.0.0.1"));
   });
   beforeEach(() => {
     model.chatRequests.length = 0;

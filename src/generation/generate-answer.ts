@@ -68,6 +68,11 @@ export interface GenerationOptions {
   purpose?: "answer" | "draft";
 }
 
+/** Aborts when the client goes away (`signal`) or the answer's time is up, whichever comes first. */
+export function untilDeadline(signal: AbortSignal | undefined, deadline: AbortSignal): AbortSignal {
+  return signal ? AbortSignal.any([signal, deadline]) : deadline;
+}
+
 /**
  * Answers with the model from the top passages, checking each generated sentence against the
  * passage it cites as it arrives. A curated FAQ answer is sent as it is, and a question the
@@ -83,8 +88,7 @@ export async function generateAnswer(
 ): Promise<AnswerResponse> {
   const startedAt = performance.now();
   const deadline = options.deadline ?? AbortSignal.timeout(settings.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const candidate = await findAnswerCandidate(store, request, settings, signal);
+  const candidate = await findAnswerCandidate(store, request, settings, untilDeadline(options.signal, deadline));
   return generateFromCandidate(request, candidate, settings, { ...options, deadline }, startedAt);
 }
 
@@ -98,7 +102,7 @@ export async function generateFromCandidate(
 ): Promise<AnswerResponse> {
   const { persona } = settings;
   const timeout = options.deadline ?? AbortSignal.timeout(settings.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const signal = untilDeadline(options.signal, timeout);
   const passages = candidate.passages.slice(0, PASSAGES_FOR_MODEL);
   const send = (response: AnswerResponse) => sendWhole(response, options.onEvent);
   const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage">) => {

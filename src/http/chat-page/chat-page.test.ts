@@ -1,16 +1,13 @@
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../../ingest/sync-folder.js";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
+import { launchChromium, serveApp } from "../../test-support/browser.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 describe("students' chat page and widget in a real browser", () => {
   const folder = makeTemporaryFolder();
@@ -22,9 +19,6 @@ describe("students' chat page and widget in a real browser", () => {
   const closers: (() => void)[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`No browser at ${CHROMIUM}: sudo apt-get install -y chromium, or set CHROMIUM_PATH`);
-    }
     folder.write(
       "knowledge/housing/deposit.md",
       "---\ntitle: 住宿保證金\n---\n# 住宿保證金\n\n住宿保證金為新臺幣三千元，退宿後三十日內無息退還。\n",
@@ -53,11 +47,10 @@ describe("students' chat page and widget in a real browser", () => {
     closers.push(() => host.close());
 
     const app = editorialApp(store, editorial, [hostUrl]);
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "localhost" });
-    await new Promise((resolve) => server.once("listening", resolve));
-    baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
-    closers.push(() => server.close());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    const server = await serveApp(app, "localhost");
+    baseUrl = server.url;
+    closers.push(server.close);
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

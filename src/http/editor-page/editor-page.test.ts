@@ -1,17 +1,13 @@
-import fs from "node:fs";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../../ingest/sync-folder.js";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
+import { launchChromium, serveApp } from "../../test-support/browser.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { makePdf } from "../../test-support/make-pdf.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
 
-/** Debian's chromium, installed by .ci/run; no browser is downloaded. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FISH_QUESTION = "Are fish tanks allowed in dormitory rooms?";
 
 describe("editors' page in a real browser", () => {
@@ -25,9 +21,6 @@ describe("editors' page in a real browser", () => {
   let closeServer: () => void;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`No browser at ${CHROMIUM}: sudo apt-get install -y chromium, or set CHROMIUM_PATH`);
-    }
     folder.write("knowledge/library/hours.md", "# Library hours\n\nThe main library opens at 8 am on weekdays.\n");
     folder.write(
       "upload/pets.pdf",
@@ -45,11 +38,8 @@ describe("editors' page in a real browser", () => {
     editorial = editorialFor(store);
     editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
     const app = editorialApp(store, editorial);
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise((resolve) => server.once("listening", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    closeServer = () => server.close();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    ({ url: baseUrl, close: closeServer } = await serveApp(app, "127.0.0.1"));
+    browser = await launchChromium();
     page = await browser.newPage();
   }, 60_000);
   afterAll(async () => {

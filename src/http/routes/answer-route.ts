@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { rewriteFollowUp, standaloneText } from "../../conversation/rewrite-follow-up.js";
-import type { AnswerEvent } from "../../generation/generate-answer.js";
+import { type AnswerEvent, untilDeadline } from "../../generation/generate-answer.js";
 import { type AnswerRequest, type AnswerResponse, answerRequestSchema, answerResponseSchema } from "../../schemas.js";
 import { type AppDependencies, asAppError } from "../app.js";
 import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
@@ -51,7 +51,7 @@ async function answer(
   const followUp = await rewriteFollowUp(request.question, turns, {
     store,
     chatModel: generation?.chatModel,
-    signal: deadline && (options.signal ? AbortSignal.any([options.signal, deadline]) : deadline),
+    signal: deadline && untilDeadline(options.signal, deadline),
   });
   const standaloneQuestion = standaloneText(followUp);
   const asked = { ...followUp, collection: request.collection };

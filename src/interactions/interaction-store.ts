@@ -154,22 +154,18 @@ export class InteractionStore {
   }
 
   /** Opens a ticket with the conversation so far (or the one answer it is about). */
-  openHandoff(input: {
-    collection?: string;
-    conversationId?: string;
-    answerId?: string;
-    name?: string;
-    contact?: string;
-    message?: string;
-    delivery: HandoffDelivery;
-  }): HandoffTicket {
-    if (input.answerId && !this.statements.answer.get(input.answerId)) {
-      throw new NotFoundError(`No answer with id "${input.answerId}".`);
-    }
+  openHandoff(
+    input: Pick<
+      HandoffTicket,
+      "collection" | "conversationId" | "answerId" | "name" | "contact" | "message" | "delivery"
+    >,
+  ): HandoffTicket {
+    const answer = input.answerId === undefined ? undefined : this.statements.answer.get(input.answerId);
+    if (input.answerId && !answer) throw new NotFoundError(`No answer with id "${input.answerId}".`);
     const turns = input.conversationId
       ? this.statements.conversation.all(input.conversationId)
-      : input.answerId
-        ? [this.statements.answer.get(input.answerId)].filter((row): row is AnswerRow => row !== undefined)
+      : answer
+        ? [answer]
         : [];
     const transcript = turns.map((row) => ({
       question: row.question,

@@ -1,3 +1,5 @@
+import type { ConfidenceSignals } from "../src/answering/confidence.js";
+
 /** What happened to one eval question. */
 export interface CaseResult {
   id: string;
@@ -14,7 +16,7 @@ export interface CaseResult {
   answerCorrect: boolean;
   latencyMs: number;
   /** What the extractive confidence was estimated from, for calibration and error analysis. */
-  signals?: Record<string, number>;
+  signals?: ConfidenceSignals;
   /** Whether the service answered, when that was decided by the model and the grounding check, not the threshold. */
   decided?: boolean;
   /** Generated sentences the grounding check kept and dropped. */

@@ -7,7 +7,7 @@ import { fillMissingVectors, prepareEmbeddingSpace } from "../ingest/embed-chunk
 import { buildDocumentRecords } from "../ingest/index-document.js";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold, findAnswerCandidate } from "../src/answering/answer-question.js";
-import { confidenceModel, confidenceSignalNames } from "../src/answering/confidence.js";
+import { type ConfidenceModel, confidenceSignalNames, estimateConfidence } from "../src/answering/confidence.js";
 import { loadConfig, personaFor } from "../src/config.js";
 import { openTextEmbedder, type TextEmbedder } from "../src/embedding/text-embedder.js";
 import { createChatModel } from "../src/generation/chat-model.js";
@@ -16,7 +16,7 @@ import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { convertToSimplified } from "../src/text/normalize.js";
-import { type CalibrationSample, fitLogisticRegression, predict } from "./calibrate.js";
+import { type CalibrationSample, fitLogisticRegression } from "./calibrate.js";
 import { type EvalCase, loadGoldenSet, loadSquad } from "./eval-cases.js";
 import { abstentionAt, abstentionCurve, type CaseResult, computeMetrics, containsFacts } from "./metrics.js";
 
@@ -27,7 +27,9 @@ const USAGE = `usage: npm run eval [-- options]
   --threshold N         abstention threshold (default: ABSTAIN_THRESHOLD, itself 0.25 by default)
   --chunk-chars N       chunk size to measure (default ${defaultChunkingOptions.maxChars})
   --limit N             only the first N questions
-  --calibrate           also fit the confidence model on this run and print it
+  --calibrate           also fit a confidence model on this run and print it with its curve
+                        (on a SQuAD file: fitted on half of the articles, measured on the others)
+  --save FILE           with --calibrate: write the fitted model for CONFIDENCE_MODEL_FILE
   --out FILE            JSON report path (default evals/reports/<name>.json)`;
 
 const { values: options } = parseArgs({
@@ -39,6 +41,7 @@ const { values: options } = parseArgs({
     "chunk-chars": { type: "string" },
     limit: { type: "string" },
     calibrate: { type: "boolean", default: false },
+    save: { type: "string" },
     out: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -64,6 +67,8 @@ async function main(): Promise<void> {
   if (![threshold, chunking.maxChars, limit].every((value) => Number.isFinite(value) || value === limit)) {
     throw new Error(`--threshold, --chunk-chars and --limit take numbers\n${USAGE}`);
   }
+  if (options.save && !options.calibrate)
+    throw new Error(`--save writes the model --calibrate fits: give both\n${USAGE}`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-faq-eval-"));
   const embedding = openTextEmbedder(config);
   if (config.model && embedding.embedder) {
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
       generation: {
         abstainThreshold: threshold,
         faqMatchThreshold: defaultFaqMatchThreshold,
+        confidenceModel: config.confidenceModel,
         contactLines: config.persona.contactLines,
         embedder: embedding.embedder,
         chatModel: createChatModel(config.model),
@@ -82,9 +88,13 @@ async function main(): Promise<void> {
     console.log(`Generative mode: ${config.model.chatModel} and ${config.model.embeddingModel}`);
   }
   const openStore = (name: string) => new SqliteIndexStore(path.join(workDir, `${name}.sqlite`));
+  const { confidenceModel } = config;
   const report: Record<string, unknown> = { threshold, chunking, confidenceModel };
+  const runCases = (store: IndexStore, cases: EvalCase[], generate = true) =>
+    runCasesWith(store, cases, { confidenceModel, generate });
   const calibration: CalibrationSample[] = [];
-  let calibrationCheck: (RunOutput & { isHeldOut: (caseIndex: number) => boolean }) | undefined;
+  /** The run the model is fitted on, and which of its questions it is not fitted on (on a SQuAD file). */
+  let calibrationRun: { results: CaseResult[]; isHeldOut?: (caseIndex: number) => boolean } | undefined;
   try {
     if (options.squad) {
       const { paragraphs, cases } = loadSquad(options.squad);
@@ -117,7 +127,7 @@ async function main(): Promise<void> {
       // Fit on articles 0 and 1 (mod 4), check on articles 2 and 3: each half has indexed and missing ones.
       const inFittingHalf = (caseIndex: number) => (asked[caseIndex]?.articleIndex ?? 0) % 4 < 2;
       calibration.push(...half.calibration.filter((sample) => inFittingHalf(sample.caseIndex)));
-      calibrationCheck = { ...half, isHeldOut: (caseIndex: number) => !inFittingHalf(caseIndex) };
+      calibrationRun = { results: half.results, isHeldOut: (caseIndex: number) => !inFittingHalf(caseIndex) };
     } else {
       const cases = loadGoldenSet(options.golden).slice(0, limit);
       report.name = path.basename(options.golden, path.extname(options.golden));
@@ -136,7 +146,7 @@ async function main(): Promise<void> {
             question: convertToSimplified(testCase.question),
           })),
         // Only retrieval is read from this run: no model answers are needed.
-        { generate: false },
+        false,
       );
       const simplifiedMetrics = computeMetrics(simplified.results, threshold);
       report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
@@ -147,21 +157,36 @@ async function main(): Promise<void> {
       );
       printAbstention(`${report.name}: abstention`, run.results, threshold);
       calibration.push(...run.calibration);
+      calibrationRun = { results: run.results };
     }
     if (options.calibrate) {
       const weights = fitLogisticRegression(calibration);
-      const model = {
-        intercept: weights[0],
-        weights: Object.fromEntries(confidenceSignalNames.map((name, index) => [name, weights[index + 1]])),
+      const fitted: ConfidenceModel = {
+        intercept: round(weights[0] ?? 0),
+        weights: Object.fromEntries(confidenceSignalNames.map((name, index) => [name, round(weights[index + 1] ?? 0)])),
       };
-      console.log(`\nFitted confidence model on ${calibration.length} samples:`, JSON.stringify(model));
-      if (calibrationCheck) {
-        const { results, calibration: samples, isHeldOut } = calibrationCheck;
-        const refitted = new Map(samples.map((sample) => [sample.caseIndex, predict(weights, sample.features)]));
-        const heldOut = results.flatMap((result, index) =>
-          isHeldOut(index) ? [{ ...result, confidence: refitted.get(index) ?? result.confidence }] : [],
+      console.log(`\nFitted confidence model on ${calibration.length} samples:`, JSON.stringify(fitted));
+      if (options.save) {
+        fs.writeFileSync(options.save, `${JSON.stringify(fitted, null, 2)}\n`);
+        console.log(
+          `Saved: start with CONFIDENCE_MODEL_FILE=${options.save} and an ABSTAIN_THRESHOLD read from the curve.`,
         );
-        printAbstention("Fitted model, on the held-out half of the articles", heldOut, threshold);
+      }
+      if (calibrationRun) {
+        const { results, isHeldOut } = calibrationRun;
+        const rescored = results.map((result) => ({
+          ...result,
+          confidence: result.signals ? estimateConfidence(result.signals, fitted) : result.confidence,
+        }));
+        if (isHeldOut) {
+          printAbstention(
+            "Fitted model, on the held-out articles (those it was not fitted on)",
+            rescored.filter((_, index) => isHeldOut(index)),
+            threshold,
+          );
+        }
+        const whole = isHeldOut ? "every question of the half-index run" : "the questions it was fitted on";
+        printAbstention(`Fitted model, on ${whole}`, rescored, threshold);
       }
     }
     const out = options.out ?? path.join("evals", "reports", `${report.name}.json`);
@@ -199,7 +224,11 @@ async function indexParagraph(
 }
 
 /** `generate: false` measures retrieval and the extractive answer only, even with a model configured. */
-async function runCases(store: IndexStore, cases: EvalCase[], { generate = true } = {}): Promise<RunOutput> {
+async function runCasesWith(
+  store: IndexStore,
+  cases: EvalCase[],
+  { confidenceModel, generate }: { confidenceModel: ConfidenceModel; generate: boolean },
+): Promise<RunOutput> {
   const results: CaseResult[] = [];
   const calibration: RunOutput["calibration"] = [];
   for (const testCase of cases) {
@@ -210,6 +239,7 @@ async function runCases(store: IndexStore, cases: EvalCase[], { generate = true 
     const found = await findAnswerCandidate(store, request, {
       faqMatchThreshold: defaultFaqMatchThreshold,
       embedder: queryEmbedding && { embedQuestion: () => queryEmbedding },
+      confidenceModel,
     });
     const { answer: candidate, signals } = found;
     // Generated from the same candidate: one retrieval for both measurements.

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { defaultConfidenceModel } from "./answering/confidence.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
+import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 
 describe("loadConfig", () => {
   it("defaults every setting so that a fresh clone runs with no environment", () => {
@@ -37,6 +39,31 @@ describe("loadConfig", () => {
       baseUrl: "http://localhost:11434/v1",
       chatModel: "qwen2.5",
     });
+  });
+
+  it("reads a calibrated confidence model from CONFIDENCE_MODEL_FILE, and names the variable when it is bad", () => {
+    const folder = makeTemporaryFolder();
+    try {
+      expect(loadConfig({}).confidenceModel).toBe(defaultConfidenceModel);
+      folder.write("model.json", JSON.stringify({ intercept: -3, weights: { subjectNamed: 2.5 } }));
+      const file = path.join(folder.root, "model.json");
+      expect(loadConfig({ CONFIDENCE_MODEL_FILE: file }).confidenceModel).toEqual({
+        intercept: -3,
+        weights: { subjectNamed: 2.5 },
+      });
+      folder.write("typo.json", JSON.stringify({ intercept: -3, weights: { subjectNamd: 2.5 } }));
+      folder.write("broken.json", "{ intercept:");
+      for (const bad of ["typo.json", "broken.json", "missing.json"]) {
+        expect(() => loadConfig({ CONFIDENCE_MODEL_FILE: path.join(folder.root, bad) })).toThrow(
+          /CONFIDENCE_MODEL_FILE/,
+        );
+      }
+      expect(() => loadConfig({ CONFIDENCE_MODEL_FILE: path.join(folder.root, "broken.json") })).toThrow(
+        /not valid JSON/,
+      );
+    } finally {
+      folder.cleanUp();
+    }
   });
 
   it("uses Qdrant only when QDRANT_URL is set", () => {

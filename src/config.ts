@@ -1,6 +1,18 @@
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { ContactLines } from "./answering/abstention-message.js";
+import { type ConfidenceModel, confidenceModelSchema, defaultConfidenceModel } from "./answering/confidence.js";
+
+/** Text that must hold JSON, parsed, or an issue saying it does not. */
+const jsonText = z.string().transform((text, context) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    context.addIssue({ code: "custom", message: "is not valid JSON" });
+    return z.NEVER;
+  }
+});
 
 const environmentSchema = z.object({
   /** HTTP port of the API. */
@@ -15,6 +27,24 @@ const environmentSchema = z.object({
    * answerable ones refused (see the curve printed by `npm run eval`).
    */
   ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).default(0.25),
+  /**
+   * A confidence model calibrated on your own questions (`npm run eval -- --calibrate --save FILE`);
+   * the built-in one by default. Set ABSTAIN_THRESHOLD from the curve that run prints.
+   */
+  CONFIDENCE_MODEL_FILE: z
+    .string()
+    .min(1)
+    .transform((file, context) => {
+      try {
+        return fs.readFileSync(file, "utf8");
+      } catch (error) {
+        context.addIssue({ code: "custom", message: `cannot read ${file}: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    })
+    .pipe(jsonText)
+    .pipe(confidenceModelSchema)
+    .optional(),
   /** Where to send people when the documents do not answer, in Chinese and in English. */
   CONTACT_LINE_ZH: z.string().min(1).default("請洽教務處服務櫃檯（分機 1234，registrar@lakeside.example.edu）。"),
   CONTACT_LINE_EN: z
@@ -81,16 +111,7 @@ const environmentSchema = z.object({
    * Per-collection overrides of the persona and contact lines, as JSON:
    * `{"housing": {"contact_line_zh": "…", "tone": "formal"}}`.
    */
-  COLLECTION_PERSONAS: z
-    .string()
-    .transform((text, context) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        context.addIssue({ code: "custom", message: "is not valid JSON" });
-        return z.NEVER;
-      }
-    })
+  COLLECTION_PERSONAS: jsonText
     .pipe(
       z.record(
         z.string().min(1),
@@ -135,6 +156,7 @@ export interface AppConfig {
   allowedOrigins: string[];
   handoffWebhook?: { url: string; secret: string };
   abstainThreshold: number;
+  confidenceModel: ConfidenceModel;
   /** Set when the index is Qdrant; absent means the embedded SQLite file. */
   qdrant?: { url: string; apiKey?: string; collection: string };
   /** Set when a model server is configured; absent means extractive answers only. */
@@ -180,6 +202,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       ? { handoffWebhook: { url: values.HANDOFF_WEBHOOK_URL, secret: values.HANDOFF_WEBHOOK_SECRET } }
       : {}),
     abstainThreshold: values.ABSTAIN_THRESHOLD,
+    confidenceModel: values.CONFIDENCE_MODEL_FILE ?? defaultConfidenceModel,
     ...(values.QDRANT_URL
       ? { qdrant: { url: values.QDRANT_URL, apiKey: values.QDRANT_API_KEY, collection: values.QDRANT_COLLECTION } }
       : {}),

@@ -72,9 +72,20 @@ describe("the service process", () => {
     expect(first.output()).toContain('"added":1');
     await first.stop();
 
-    const second = await startServer(environment);
+    // Restarted with a confidence model calibrated for other documents, one that trusts nothing.
+    folder.write("never-sure.json", JSON.stringify({ intercept: -20, weights: { passageCoverage: 1 } }));
+    const second = await startServer({
+      ...environment,
+      CONFIDENCE_MODEL_FILE: path.join(folder.root, "never-sure.json"),
+    });
     await second.waitUntilReady();
     expect(second.output()).toContain('"unchanged":1');
+    const doubted = await fetch(second.url("/v1/answer"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "圖書館週日開館時間是幾點?" }),
+    });
+    expect(await doubted.json()).toMatchObject({ status: "abstained", citations: [] });
     await second.stop();
   });
 

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const { embedder } = embedding;
   const answering = {
     abstainThreshold: config.abstainThreshold,
+    confidenceModel: config.confidenceModel,
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
   };

@@ -7,7 +7,13 @@ import { detectLanguage } from "../text/language.js";
 import { abstentionMessage, type ContactLines } from "./abstention-message.js";
 import { citePassage } from "./citations.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
-import { type ConfidenceSignals, estimateConfidence } from "./confidence.js";
+import {
+  type ConfidenceModel,
+  type ConfidenceSignals,
+  defaultConfidenceModel,
+  estimateConfidence,
+  measureConfidenceSignals,
+} from "./confidence.js";
 import { findMatchingFaq } from "./match-faq.js";
 
 /** Passages an answer is composed from. */
@@ -21,6 +27,8 @@ export interface AnsweringSettings {
   contactLines: ContactLines;
   /** Set when an embedding model is configured: retrieval is then hybrid. */
   embedder?: Pick<TextEmbedder, "embedQuestion">;
+  /** Calibrated for these documents (CONFIDENCE_MODEL_FILE); the built-in model otherwise. */
+  confidenceModel?: ConfidenceModel;
 }
 
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
@@ -86,7 +94,7 @@ export function settleAnswer(
 export async function findAnswerCandidate(
   store: IndexStore,
   request: QuestionRequest,
-  settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder">,
+  settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder" | "confidenceModel">,
   signal?: AbortSignal,
 ): Promise<AnswerCandidate> {
   const { queryWeights, passages, statistics } = await retrievePassages(store, request.question, {
@@ -95,8 +103,7 @@ export async function findAnswerCandidate(
     context: request.context,
     queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
   });
-  const topPassage = passages[0];
-  if (!topPassage) return { passages };
+  if (passages.length === 0) return { passages };
 
   const match = await findMatchingFaq(store, queryWeights, passages, statistics);
   if (match && match.similarity >= settings.faqMatchThreshold) {
@@ -113,25 +120,13 @@ export async function findAnswerCandidate(
   }
 
   const extractive = composeExtractiveAnswer(request.question, queryWeights, passages);
-  if (extractive.citations.length === 0) return { passages };
-  const otherDocuments = passages.filter((passage) => passage.document.docId !== topPassage.document.docId);
-  const { coverage } = topPassage;
-  const signals: ConfidenceSignals = {
-    passageCoverage: coverage,
-    sentenceCoverage: extractive.sentenceCoverage,
-    coverageMargin: coverage * (coverage - Math.max(0, ...otherDocuments.map((passage) => passage.coverage))),
-    // A passage found by meaning only has no lexical score to stand out with.
-    scoreMargin:
-      topPassage.score > 0
-        ? coverage ** 2 *
-          (1 - Math.min(1, Math.max(0, ...otherDocuments.map((passage) => passage.score)) / topPassage.score))
-        : 0,
-  };
+  const signals = measureConfidenceSignals(queryWeights, passages, extractive.sentenceCoverage);
+  if (extractive.citations.length === 0 || !signals) return { passages };
   return {
     answer: {
       answer: extractive.answer,
       citations: extractive.citations,
-      confidence: round(estimateConfidence(signals)),
+      confidence: round(estimateConfidence(signals, settings.confidenceModel ?? defaultConfidenceModel)),
       mode: "extractive",
     },
     signals,

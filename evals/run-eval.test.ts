@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { confidenceModelSchema } from "../src/answering/confidence.js";
+import { loadConfig } from "../src/config.js";
+import { runScript } from "../src/test-support/run-script.js";
+import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
+
+// Eight small articles of our own, in SQuAD format: each names its town, its river and its festival.
+const towns = [
+  ["青石鎮", "白沙河", "燈籠節", "三月"],
+  ["松嶺村", "黑水溪", "豐收祭", "九月"],
+  ["雲港市", "碧江", "龍舟賽", "五月"],
+  ["楓林鎮", "紅葉溪", "賞楓會", "十月"],
+  ["北原市", "冰河", "雪雕展", "一月"],
+  ["南灣村", "珊瑚溪", "海祭", "七月"],
+  ["竹溪鄉", "清水溪", "竹筍節", "四月"],
+  ["鹽田鎮", "鹹水河", "曬鹽祭", "八月"],
+] as const;
+
+const squad = {
+  data: towns.map(([town, river, festival, month]) => ({
+    title: town,
+    paragraphs: [
+      {
+        context: `${town}位於${river}下游，居民多以農業為生。${town}每年${month}舉辦${festival}，吸引許多遊客。`,
+        qas: [
+          { id: `${town}-1`, question: `${town}位於哪一條河的下游?`, answers: [{ text: river, answer_start: 0 }] },
+          { id: `${town}-2`, question: `${town}每年幾月舉辦${festival}?`, answers: [{ text: month, answer_start: 0 }] },
+        ],
+      },
+    ],
+  })),
+};
+
+describe("npm run eval -- --calibrate --save", () => {
+  const folder = makeTemporaryFolder();
+  afterAll(() => folder.cleanUp());
+
+  it("fits a confidence model, prints its curve on the articles it did not see, and saves a file the service loads", async () => {
+    folder.write("towns.json", JSON.stringify(squad));
+    const modelFile = path.join(folder.root, "model.json");
+    const run = await runScript(
+      "evals/run-eval.ts",
+      [
+        "--squad",
+        path.join(folder.root, "towns.json"),
+        "--calibrate",
+        "--save",
+        modelFile,
+        "--out",
+        path.join(folder.root, "report.json"),
+      ],
+      { OPENAI_API_KEY: "", OPENAI_BASE_URL: "", CONFIDENCE_MODEL_FILE: "" },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Fitted model, on the held-out articles");
+    expect(run.stdout).toContain("Fitted model, on every question of the half-index run");
+
+    const saved = confidenceModelSchema.parse(JSON.parse(fs.readFileSync(modelFile, "utf8")));
+    expect(Object.keys(saved.weights)).toContain("subjectNamed");
+    expect(loadConfig({ CONFIDENCE_MODEL_FILE: modelFile }).confidenceModel).toEqual(saved);
+  });
+
+  it("refuses --save without --calibrate", async () => {
+    const run = await runScript("evals/run-eval.ts", ["--save", path.join(folder.root, "x.json")], {});
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("--save");
+  });
+});

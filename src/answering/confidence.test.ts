@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import { evenlyWeighted } from "../test-support/evenly-weighted.js";
+import { analyzeText } from "../text/tokenize.js";
+import {
+  confidenceModelSchema,
+  defaultConfidenceModel,
+  estimateConfidence,
+  measureConfidenceSignals,
+} from "./confidence.js";
+
+function passage(docId: string, title: string, text: string, coverage: number, score: number): Passage {
+  return {
+    chunk: { chunkId: `${docId}#0`, docId, position: 0, text, headingPath: [], start: 0, end: text.length },
+    document: { docId, title, collection: "test" },
+    score,
+    terms: new Set(analyzeText(`${title} ${text}`)),
+    relevance: 1,
+    coverage,
+  };
+}
+
+describe("measureConfidenceSignals", () => {
+  const question = "史特拉斯堡的人口有多少";
+  const strasbourg = passage("a", "史特拉斯堡", "史特拉斯堡位於法國東部，人口約二十七萬。", 0.9, 10);
+  const parliament = passage("b", "歐洲議會", "歐洲議會在史特拉斯堡舉行全體會議。", 0.5, 6);
+
+  it("says whether the question names the best document's subject", () => {
+    const named = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], 0.8);
+    const inPassing = measureConfidenceSignals(evenlyWeighted(question), [parliament, strasbourg], 0.8);
+    expect(named?.subjectNamed).toBe(1);
+    expect(inPassing?.subjectNamed).toBe(0);
+  });
+
+  it("counts the question's terms the best passage holds, unweighted", () => {
+    const weights = evenlyWeighted("人口 議會");
+    const signals = measureConfidenceSignals(weights, [strasbourg, parliament], 0.5);
+    expect(signals?.termOverlap).toBe(0.5);
+  });
+
+  it("measures margins against the best passage of another document", () => {
+    const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], 0.8);
+    expect(signals?.coverageMargin).toBeCloseTo(0.9 * (0.9 - 0.5));
+    expect(signals?.scoreMargin).toBeCloseTo(0.9 ** 2 * (1 - 6 / 10));
+    expect(measureConfidenceSignals(evenlyWeighted(question), [], 0)).toBeUndefined();
+  });
+});
+
+describe("estimateConfidence", () => {
+  const signals = {
+    passageCoverage: 0.6,
+    sentenceCoverage: 0.5,
+    coverageMargin: 0.1,
+    scoreMargin: 0.1,
+    subjectNamed: 1,
+    termOverlap: 0.8,
+  };
+
+  it("leaves out signals the model gives no weight", () => {
+    const withoutNewSignals = estimateConfidence(
+      { ...signals, subjectNamed: 0, termOverlap: 0 },
+      defaultConfidenceModel,
+    );
+    expect(estimateConfidence(signals, defaultConfidenceModel)).toBe(withoutNewSignals);
+  });
+
+  it("reads a calibrated model's weights", () => {
+    const model = confidenceModelSchema.parse({ intercept: -2, weights: { subjectNamed: 4 } });
+    expect(estimateConfidence(signals, model)).toBeCloseTo(1 / (1 + Math.exp(-2)));
+    expect(estimateConfidence({ ...signals, subjectNamed: 0 }, model)).toBeCloseTo(1 / (1 + Math.exp(2)));
+  });
+
+  it("refuses a model naming a signal that does not exist", () => {
+    expect(confidenceModelSchema.safeParse({ intercept: 0, weights: { titleMatch: 1 } }).success).toBe(false);
+    expect(confidenceModelSchema.safeParse({ intercept: "0", weights: {} }).success).toBe(false);
+  });
+});

@@ -62,6 +62,36 @@ describe("npm run eval -- --calibrate --save", () => {
     expect(loadConfig({ CONFIDENCE_MODEL_FILE: modelFile }).confidenceModel).toEqual(saved);
   });
 
+  it("says what is missing when the questions cannot calibrate a model", async () => {
+    folder.write("docs/library.md", "# 圖書館\n\n湖光圖書館週日開館時間為下午1點至晚上9點。");
+    folder.write(
+      "only-answerable.jsonl",
+      `${JSON.stringify({
+        id: "q1",
+        question: "圖書館週日幾點開?",
+        lang: "zh-Hant",
+        answerable: true,
+        expected_doc_ids: ["library.md"],
+        facts: ["下午1點"],
+      })}\n`,
+    );
+    const run = await runScript(
+      "evals/run-eval.ts",
+      [
+        "--golden",
+        path.join(folder.root, "only-answerable.jsonl"),
+        "--knowledge",
+        path.join(folder.root, "docs"),
+        "--calibrate",
+        "--out",
+        path.join(folder.root, "golden-report.json"),
+      ],
+      { OPENAI_API_KEY: "", OPENAI_BASE_URL: "", CONFIDENCE_MODEL_FILE: "" },
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("--calibrate needs");
+  });
+
   it("refuses --save without --calibrate", async () => {
     const run = await runScript("evals/run-eval.ts", ["--save", path.join(folder.root, "x.json")], {});
     expect(run.code).not.toBe(0);

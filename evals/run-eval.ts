@@ -160,6 +160,12 @@ async function main(): Promise<void> {
       calibrationRun = { results: run.results };
     }
     if (options.calibrate) {
+      const supported = calibration.filter((sample) => sample.label === 1).length;
+      if (supported === 0 || supported === calibration.length) {
+        throw new Error(
+          `--calibrate needs extractive answers that cite a right document and ones that do not (unanswerable questions give those); this run has ${supported} of the first and ${calibration.length - supported} of the second`,
+        );
+      }
       const weights = fitLogisticRegression(calibration);
       const fitted: ConfidenceModel = {
         intercept: round(weights[0] ?? 0),

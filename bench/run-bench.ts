@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { percentile } from "../evals/metrics.js";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { answerQuestion, defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
+import { defaultConfidenceModel } from "../src/answering/confidence.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { generateCorpus } from "./generate-corpus.js";
@@ -26,6 +27,7 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteg
 const answering = {
   abstainThreshold: 0.2,
   faqMatchThreshold: defaultFaqMatchThreshold,
+  confidenceModel: defaultConfidenceModel,
   contactLines: { zh: "-", en: "-" },
 };
 const rows: Record<string, string | number>[] = [];

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { confidenceModelSchema } from "../src/answering/confidence.js";
+import { confidenceModelSchema, defaultConfidenceModel } from "../src/answering/confidence.js";
 import { loadConfig } from "../src/config.js";
 import { runScript } from "../src/test-support/run-script.js";
 import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
@@ -58,7 +58,9 @@ describe("npm run eval -- --calibrate --save", () => {
     expect(run.stdout).toContain("Fitted model, on every question of the half-index run");
 
     const saved = confidenceModelSchema.parse(JSON.parse(fs.readFileSync(modelFile, "utf8")));
-    expect(Object.keys(saved.weights)).toContain("subjectNamed");
+    expect(saved).not.toEqual(defaultConfidenceModel);
+    const report = JSON.parse(fs.readFileSync(path.join(folder.root, "report.json"), "utf8"));
+    expect(report.calibratedModel).toEqual(saved);
     expect(loadConfig({ CONFIDENCE_MODEL_FILE: modelFile }).confidenceModel).toEqual(saved);
   });
 
@@ -90,11 +92,13 @@ describe("npm run eval -- --calibrate --save", () => {
     );
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("--calibrate needs");
+    // The run's measurements are still written.
+    expect(fs.existsSync(path.join(folder.root, "golden-report.json"))).toBe(true);
   });
 
   it("refuses --save without --calibrate", async () => {
     const run = await runScript("evals/run-eval.ts", ["--save", path.join(folder.root, "x.json")], {});
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain("--save");
+    expect(run.stderr).toContain("give both");
   });
 });

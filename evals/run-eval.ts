@@ -47,6 +47,9 @@ const { values: options } = parseArgs({
   },
 });
 
+/** Below this many answers of either kind (supported or not), a fitted model is only a rough guide. */
+const FEW_CALIBRATION_SAMPLES = 20;
+
 /** Set when a model server is configured: answers are then generated, as the service would. */
 let model: { generation: GenerationRun; embedder: TextEmbedder } | undefined;
 
@@ -159,11 +162,15 @@ async function main(): Promise<void> {
       calibration.push(...run.calibration);
       calibrationRun = { results: run.results };
     }
-    if (options.calibrate) {
-      const supported = calibration.filter((sample) => sample.label === 1).length;
-      if (supported === 0 || supported === calibration.length) {
-        throw new Error(
-          `--calibrate needs extractive answers that cite a right document and ones that do not (unanswerable questions give those); this run has ${supported} of the first and ${calibration.length - supported} of the second`,
+    let calibrationProblem: string | undefined;
+    const supported = calibration.filter((sample) => sample.label === 1).length;
+    const unsupported = calibration.length - supported;
+    if (options.calibrate && Math.min(supported, unsupported) === 0) {
+      calibrationProblem = `--calibrate needs extractive answers that cite a right document and ones that do not (unanswerable questions give those); this run has ${supported} of the first and ${unsupported} of the second`;
+    } else if (options.calibrate) {
+      if (Math.min(supported, unsupported) < FEW_CALIBRATION_SAMPLES) {
+        console.warn(
+          `\nOnly ${supported} supported and ${unsupported} unsupported answers to fit on: the weights will be rough. Add questions, unanswerable ones especially.`,
         );
       }
       const weights = fitLogisticRegression(calibration);
@@ -171,6 +178,7 @@ async function main(): Promise<void> {
         intercept: round(weights[0] ?? 0),
         weights: Object.fromEntries(confidenceSignalNames.map((name, index) => [name, round(weights[index + 1] ?? 0)])),
       };
+      report.calibratedModel = fitted;
       console.log(`\nFitted confidence model on ${calibration.length} samples:`, JSON.stringify(fitted));
       if (options.save) {
         fs.writeFileSync(options.save, `${JSON.stringify(fitted, null, 2)}\n`);
@@ -180,8 +188,10 @@ async function main(): Promise<void> {
       }
       if (calibrationRun) {
         const { results, isHeldOut } = calibrationRun;
+        // The threshold decides, not a model's answer: the curve is of the extractive confidence.
         const rescored = results.map((result) => ({
           ...result,
+          decided: undefined,
           confidence: result.signals ? estimateConfidence(result.signals, fitted) : result.confidence,
         }));
         if (isHeldOut) {
@@ -199,6 +209,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nJSON report: ${out}`);
+    if (calibrationProblem) throw new Error(calibrationProblem);
   } finally {
     embedding.close();
     fs.rmSync(workDir, { recursive: true, force: true });
@@ -280,8 +291,8 @@ async function runCasesWith(
     if (signals) {
       calibration.push({
         features: confidenceSignalNames.map((name) => signals[name]),
-        // Supported: the answer quotes a document that holds the answer.
-        label: testCase.answerable && testCase.expectedDocIds.includes(answer?.citations[0]?.doc_id ?? "") ? 1 : 0,
+        // Supported: the extractive answer the signals describe quotes a document that holds the answer.
+        label: testCase.answerable && testCase.expectedDocIds.includes(candidate?.citations[0]?.doc_id ?? "") ? 1 : 0,
         caseIndex: results.length - 1,
       });
     }

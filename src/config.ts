@@ -36,9 +36,12 @@ const environmentSchema = z.object({
     .min(1)
     .transform((file, context) => {
       try {
-        return fs.readFileSync(file, "utf8");
+        return fs.readFileSync(path.resolve(file), "utf8");
       } catch (error) {
-        context.addIssue({ code: "custom", message: `cannot read ${file}: ${(error as Error).message}` });
+        context.addIssue({
+          code: "custom",
+          message: `cannot read ${path.resolve(file)} (${(error as NodeJS.ErrnoException).code}); write one with npm run eval -- --calibrate --save FILE`,
+        });
         return z.NEVER;
       }
     })

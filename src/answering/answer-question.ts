@@ -10,7 +10,6 @@ import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import {
   type ConfidenceModel,
   type ConfidenceSignals,
-  defaultConfidenceModel,
   estimateConfidence,
   measureConfidenceSignals,
 } from "./confidence.js";
@@ -27,8 +26,8 @@ export interface AnsweringSettings {
   contactLines: ContactLines;
   /** Set when an embedding model is configured: retrieval is then hybrid. */
   embedder?: Pick<TextEmbedder, "embedQuestion">;
-  /** Calibrated for these documents (CONFIDENCE_MODEL_FILE); the built-in model otherwise. */
-  confidenceModel?: ConfidenceModel;
+  /** The built-in model, or one calibrated for these documents (CONFIDENCE_MODEL_FILE). */
+  confidenceModel: ConfidenceModel;
 }
 
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
@@ -126,7 +125,7 @@ export async function findAnswerCandidate(
     answer: {
       answer: extractive.answer,
       citations: extractive.citations,
-      confidence: round(estimateConfidence(signals, settings.confidenceModel ?? defaultConfidenceModel)),
+      confidence: round(estimateConfidence(signals, settings.confidenceModel)),
       mode: "extractive",
     },
     signals,

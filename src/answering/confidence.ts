@@ -20,9 +20,10 @@ export interface ConfidenceSignals {
    */
   scoreMargin: number;
   /**
-   * Share of the best document's title terms that the question holds: a question that names what
-   * a document is about ("史特拉斯堡的人口") is more likely answered by it than by one that
-   * mentions the name in passing.
+   * Share of the best document's title terms that the question holds (with the words a follow-up
+   * carries over from its conversation, as for coverage): a question that names what a document
+   * is about ("史特拉斯堡的人口") is more likely answered by it than by one that mentions the name
+   * in passing.
    */
   subjectNamed: number;
   /**
@@ -45,18 +46,22 @@ export const confidenceSignalNames = [
 export const confidenceModelSchema = z
   .object({
     intercept: z.number(),
-    weights: z.partialRecord(z.enum(confidenceSignalNames), z.number()),
+    weights: z.partialRecord(
+      z.enum(confidenceSignalNames, { message: `a signal: one of ${confidenceSignalNames.join(", ")}` }),
+      z.number(),
+    ),
   })
   .strict();
 
 export type ConfidenceModel = z.infer<typeof confidenceModelSchema>;
 
 /**
- * Fitted with `npm run eval -- --squad <DRCD> --calibrate` (label: the answer cites a document that
- * answers the question), so that confidence reads as the probability that the answer is supported,
- * not as a raw BM25 score. It leaves out subjectNamed and termOverlap: they separate DRCD's
- * questions, written from their paragraphs, but students word theirs their own way, and with them
- * the golden set's abstention fell (see README, "Calibrating confidence for your documents").
+ * Fitted on DRCD by `npm run eval -- --squad <DRCD> --calibrate` (label: the answer cites a document
+ * that answers the question) when it had only the first four signals, so that confidence reads as
+ * the probability that the answer is supported, not as a raw BM25 score. subjectNamed and
+ * termOverlap are left out: they separate DRCD's questions, written from their paragraphs, but
+ * students word theirs their own way, and with them the golden set's abstention fell (see README,
+ * "Calibrating confidence for your documents").
  */
 export const defaultConfidenceModel: ConfidenceModel = {
   intercept: -4.42,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
+import { defaultConfidenceModel } from "../answering/confidence.js";
 import type { Persona } from "../config.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { EmbeddingCache } from "../embedding/embedding-cache.js";
@@ -70,6 +71,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
     const answering = {
       abstainThreshold: 0.5,
       faqMatchThreshold: 0.7,
+      confidenceModel: defaultConfidenceModel,
       contactLines: persona(undefined).contactLines,
       embedder,
     };

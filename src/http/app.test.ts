@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
+import { defaultConfidenceModel } from "../answering/confidence.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
@@ -63,6 +64,7 @@ describe("HTTP API", () => {
       answering: {
         abstainThreshold: 0.5,
         faqMatchThreshold: 0.7,
+        confidenceModel: defaultConfidenceModel,
       },
       conversations: new ConversationMemory(),
       editorial: editorialFor(store),

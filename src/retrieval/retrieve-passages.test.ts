@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findAnswerCandidate } from "../answering/answer-question.js";
+import { defaultConfidenceModel } from "../answering/confidence.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
@@ -57,7 +58,7 @@ describe("retrievePassages", () => {
     const { answer } = await findAnswerCandidate(
       store,
       { question: "can I get my money back after leaving the dorm" },
-      { faqMatchThreshold: 0.4, embedder },
+      { faqMatchThreshold: 0.4, embedder, confidenceModel: defaultConfidenceModel },
     );
     expect(answer?.citations[0]?.doc_id).toBe("housing/deposit.md");
     expect(Number.isFinite(answer?.confidence)).toBe(true);

@@ -1,3 +1,4 @@
+import { defaultConfidenceModel } from "../answering/confidence.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { type App, type AppDependencies, createApp } from "../http/app.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -13,7 +14,7 @@ export function editorialApp(
   return createApp({
     store,
     readiness: { ready: true, reason: "" },
-    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7 },
+    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
     conversations: new ConversationMemory(),
     allowedOrigins,
     editorial,

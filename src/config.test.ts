@@ -61,6 +61,9 @@ describe("loadConfig", () => {
       expect(() => loadConfig({ CONFIDENCE_MODEL_FILE: path.join(folder.root, "broken.json") })).toThrow(
         /not valid JSON/,
       );
+      expect(() => loadConfig({ CONFIDENCE_MODEL_FILE: path.join(folder.root, "typo.json") })).toThrow(
+        /unknown signal subjectNamd; the signals are passageCoverage, .*termOverlap/,
+      );
     } finally {
       folder.cleanUp();
     }

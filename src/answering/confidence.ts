@@ -46,10 +46,13 @@ export const confidenceSignalNames = [
 export const confidenceModelSchema = z
   .object({
     intercept: z.number(),
-    weights: z.partialRecord(
-      z.enum(confidenceSignalNames, { message: `a signal: one of ${confidenceSignalNames.join(", ")}` }),
-      z.number(),
-    ),
+    weights: z.partialRecord(z.enum(confidenceSignalNames), z.number(), {
+      // A misspelt signal is reported as an unrecognized key (zod's types omit that issue here).
+      error: (issue) =>
+        "keys" in issue && Array.isArray(issue.keys)
+          ? `unknown signal ${issue.keys.join(", ")}; the signals are ${confidenceSignalNames.join(", ")}`
+          : undefined,
+    }),
   })
   .strict();
 

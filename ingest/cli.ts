@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const summary = await syncFolder(store, folder, undefined, {
       embedder: embedding.embedder,
-      adoptVanishedFolders: !config.qdrant,
+      pdfLimits: config.pdfLimits,
     });
     console.log(formatSummary(summary));
     return summary.failures.length > 0 ? 1 : 0;

@@ -5,7 +5,7 @@ import { decodeUtf8 } from "./parsers/decode-utf8.js";
 import { parseFaqCsv, parseFaqJson } from "./parsers/faq-sheet.js";
 import { parseHtml } from "./parsers/html.js";
 import { parseMarkdown } from "./parsers/markdown.js";
-import { parsePdf } from "./parsers/pdf.js";
+import { type PdfLimits, parsePdf } from "./parsers/pdf.js";
 import { parsePlainText } from "./parsers/plain-text.js";
 
 /** The parser of each text format: files in the folder and uploads go through the same ones. */
@@ -33,29 +33,46 @@ export const TEXT_FORMAT_BY_EXTENSION: Record<string, TextFormat> = {
 const supportedExtensions = [...Object.keys(TEXT_FORMAT_BY_EXTENSION), ".pdf"];
 
 /** Parses a file of the knowledge folder by its extension; an empty result is an error, never an empty document. */
-export async function parseFile(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
+export async function parseFile(fileName: string, bytes: Uint8Array, pdfLimits: PdfLimits): Promise<ParsedDocument> {
   const extension = path.extname(fileName).toLowerCase();
   const format = TEXT_FORMAT_BY_EXTENSION[extension];
   if (!format && extension !== ".pdf") {
     throw new UnsupportedDocumentError(
       `unsupported file type "${extension || "(none)"}"; supported: ${supportedExtensions.join(", ")}`,
+      "unsupported_file_type",
     );
   }
-  if (bytes.length === 0) throw new DocumentParseError("the file is empty");
-  if (format) return requireText(textParsers[format](decodeUtf8(bytes)));
-  if (!isPdf(bytes)) throw new DocumentParseError("not a PDF: there is no %PDF- header in its first kilobyte");
-  return requireText(await parsePdf(bytes));
+  if (!format && !isPdf(bytes) && bytes.length > 0) {
+    throw new DocumentParseError("not a PDF: there is no %PDF- header in its first kilobyte", "corrupt_pdf");
+  }
+  return parseDocument(bytes, format ?? "pdf", pdfLimits);
+}
+
+/**
+ * Parses bytes already known to be `format`, for folder files and uploads alike: an empty file,
+ * or one with nothing to answer from, is an error, never an empty document.
+ */
+export async function parseDocument(
+  bytes: Uint8Array,
+  format: TextFormat | "pdf" | ((text: string) => TextFormat),
+  pdfLimits: PdfLimits,
+): Promise<ParsedDocument> {
+  if (bytes.length === 0) throw new DocumentParseError("the file is empty", "empty_file");
+  let parsed: ParsedDocument;
+  if (format === "pdf") {
+    parsed = await parsePdf(bytes, pdfLimits);
+  } else {
+    const text = decodeUtf8(bytes);
+    parsed = textParsers[typeof format === "function" ? format(text) : format](text);
+  }
+  // Headings alone are nothing to answer from.
+  if (!parsed.blocks.some((block) => block.kind !== "heading")) {
+    throw new DocumentParseError("the file has no text to answer from", "no_extractable_text");
+  }
+  return parsed;
 }
 
 /** A PDF by its content: PDF readers accept the `%PDF-` header anywhere in the first kilobyte. */
 export function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-");
-}
-
-/** A parsed document with something to answer from: headings alone are not. */
-export function requireText(parsed: ParsedDocument, code?: string): ParsedDocument {
-  if (!parsed.blocks.some((block) => block.kind !== "heading")) {
-    throw new DocumentParseError("the file has no text to answer from", code);
-  }
-  return parsed;
 }

@@ -1,9 +1,8 @@
 import path from "node:path";
-import { DocumentParseError, UnsupportedDocumentError } from "../src/errors.js";
-import { isPdf, requireText, TEXT_FORMAT_BY_EXTENSION, type TextFormat, textParsers } from "./parse-file.js";
+import { UnsupportedDocumentError } from "../src/errors.js";
+import { isPdf, parseDocument, TEXT_FORMAT_BY_EXTENSION, type TextFormat } from "./parse-file.js";
 import type { ParsedDocument } from "./parsed-document.js";
-import { decodeUtf8 } from "./parsers/decode-utf8.js";
-import { type PdfLimits, parsePdf } from "./parsers/pdf.js";
+import type { PdfLimits } from "./parsers/pdf.js";
 
 /** Formats that are not documents, named so the editor knows what was sent. */
 const OTHER_FORMATS: [signature: number[], name: string][] = [
@@ -22,12 +21,10 @@ const OTHER_FORMATS: [signature: number[], name: string][] = [
  * own error code.
  */
 export async function parseUpload(fileName: string, bytes: Uint8Array, pdfLimits: PdfLimits): Promise<ParsedDocument> {
-  if (bytes.length === 0) throw new DocumentParseError("the file is empty", "empty_file");
   const extension = path.extname(fileName).toLowerCase();
-  let parsed: ParsedDocument;
-  if (isPdf(bytes)) {
-    parsed = await parsePdf(bytes, pdfLimits);
-  } else {
+  const pdf = isPdf(bytes);
+  // An empty file is refused as such by parseDocument.
+  if (!pdf && bytes.length > 0) {
     const other = OTHER_FORMATS.find(([signature]) => signature.every((byte, index) => bytes[index] === byte));
     if (other || bytes.subarray(0, 8192).includes(0)) {
       throw new UnsupportedDocumentError(
@@ -41,10 +38,8 @@ export async function parseUpload(fileName: string, bytes: Uint8Array, pdfLimits
         "file_type_mismatch",
       );
     }
-    const text = decodeUtf8(bytes);
-    parsed = textParsers[TEXT_FORMAT_BY_EXTENSION[extension] ?? sniffTextFormat(text)](text);
   }
-  return requireText(parsed, "no_extractable_text");
+  return parseDocument(bytes, pdf ? "pdf" : (TEXT_FORMAT_BY_EXTENSION[extension] ?? sniffTextFormat), pdfLimits);
 }
 
 function sniffTextFormat(text: string): TextFormat {

@@ -77,6 +77,14 @@ describe("syncFolder", () => {
     expect(hit?.chunk.text).toBe("宿舍押金為六千元。");
   });
 
+  it("refuses a PDF with more pages than MAX_PDF_PAGES allows, as uploads do", async () => {
+    folder.write("docs/handbook.pdf", await makePdf(["Page one.", "Page two."]));
+    const summary = await syncFolder(store, path.join(folder.root, "docs"), undefined, {
+      pdfLimits: { maxPages: 1, timeoutMs: 30_000 },
+    });
+    expect(summary.failures).toEqual([{ path: "handbook.pdf", reason: expect.stringContaining("at most 1") }]);
+  });
+
   it("reports bad files with their reasons, ingests the rest and keeps the old version of a broken file", async () => {
     const docs = path.join(folder.root, "docs");
     folder.write("docs/tuition/fees.pdf", await makePdf(["Tuition is 40,000 dollars a term."]));
@@ -160,9 +168,8 @@ describe("syncFolder", () => {
     await syncFolder(store, path.join(folder.root, "docs"));
     folder.write("other/library/hours.md", "# 圖書館\n\n圖書館週日開放。");
     fs.renameSync(path.join(folder.root, "docs"), path.join(folder.root, "elsewhere"));
-    const summary = await syncFolder(store, path.join(folder.root, "other"), undefined, {
-      adoptVanishedFolders: false,
-    });
+    const shared = Object.create(store, { isShared: { value: true } }) as SqliteIndexStore;
+    const summary = await syncFolder(shared, path.join(folder.root, "other"));
     expect(summary).toMatchObject({ added: 1, removed: 0 });
     expect(await search("加退選")).toEqual(["registrar/add-drop.md"]);
   });

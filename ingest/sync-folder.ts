@@ -7,6 +7,7 @@ import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.j
 import { embedChunks, fillMissingVectors, prepareEmbeddingSpace } from "./embed-chunks.js";
 import { buildDocumentRecords, hashContent } from "./index-document.js";
 import { parseFile } from "./parse-file.js";
+import { defaultPdfLimits, type PdfLimits } from "./parsers/pdf.js";
 
 export interface SyncFailure {
   path: string;
@@ -30,11 +31,8 @@ export class FolderNotFoundError extends Error {}
 
 export interface SyncOptions {
   embedder?: TextEmbedder;
-  /**
-   * Whether documents of a source folder that no longer exists are taken over (true by default,
-   * for the embedded index, whose folders are all on this machine; false for a shared index).
-   */
-  adoptVanishedFolders?: boolean;
+  /** MAX_PDF_PAGES and PDF_PARSE_TIMEOUT_MS; their defaults when absent. */
+  pdfLimits?: PdfLimits;
 }
 
 /** The failure path under which a sync reports that the embedding model failed (documents are still indexed). */
@@ -89,7 +87,7 @@ export async function syncFolder(
   // A folder that no longer exists (moved, or another path in a container) gives up its documents;
   // not with a shared index, where another machine's folder merely cannot be seen from here.
   const vanishedRoots = new Set<string>();
-  if (options.adoptVanishedFolders ?? true) {
+  if (!store.isShared) {
     for (const root of new Set([...stored.values()].map((document) => document.sourceRoot))) {
       // Only folders vanish: uploads (UPLOADED_SOURCE) are never a sync's to take.
       if (root !== sourceRoot && path.isAbsolute(root) && !(await isFolder(root))) vanishedRoots.add(root);
@@ -114,7 +112,7 @@ export async function syncFolder(
         summary.unchanged++;
         continue;
       }
-      const parsed = await parseFile(docId, bytes);
+      const parsed = await parseFile(docId, bytes, options.pdfLimits ?? defaultPdfLimits);
       const { document, chunks } = buildDocumentRecords(parsed, { docId, sourceRoot, contentHash }, chunking);
       const vectors =
         embedder && (await embedChunks(embedder, chunks, document.status === "published").catch(stopEmbedding));

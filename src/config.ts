@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { defaultPdfLimits, type PdfLimits } from "../ingest/parsers/pdf.js";
 import type { ContactLines } from "./answering/abstention-message.js";
 import { type ConfidenceModel, confidenceModelSchema, defaultConfidenceModel } from "./answering/confidence.js";
 
@@ -57,8 +58,8 @@ const environmentSchema = z.object({
   /** Largest document an editor may upload. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   /** PDFs with more pages are refused; parsing one may take at most PDF_PARSE_TIMEOUT_MS. */
-  MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
-  PDF_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(defaultPdfLimits.maxPages),
+  PDF_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(defaultPdfLimits.timeoutMs),
   /** `true`: asking and searching need an API key too (any role); by default they are public. */
   REQUIRE_API_KEY_FOR_ANSWERS: z
     .enum(["true", "false", "1", "0"], { message: "use true or false" })
@@ -154,7 +155,7 @@ export interface AppConfig {
   /** API keys, uploaded documents' versions and the audit trail. */
   editorialFile: string;
   maxUploadBytes: number;
-  pdfLimits: { maxPages: number; timeoutMs: number };
+  pdfLimits: PdfLimits;
   requireApiKeyForAnswers: boolean;
   allowedOrigins: string[];
   handoffWebhook?: { url: string; secret: string };

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   await syncWhenReachable(index, readiness, async () => {
     const summary = await syncFolder(store, config.knowledgeDir, undefined, {
       embedder,
-      adoptVanishedFolders: !config.qdrant,
+      pdfLimits: config.pdfLimits,
     });
     // Then the published uploads: a new index (or one a crash left behind) is brought up to date.
     const uploads = await editorial.editor.reconcile();

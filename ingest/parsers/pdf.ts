@@ -12,11 +12,14 @@ export interface PdfLimits {
   timeoutMs: number;
 }
 
-/** Generous enough for any policy document, and a bound on what one upload can cost. */
-export const defaultPdfLimits: PdfLimits = { maxPages: 2000, timeoutMs: 60_000 };
+/**
+ * The defaults of MAX_PDF_PAGES and PDF_PARSE_TIMEOUT_MS: generous enough for any policy document,
+ * and a bound on what one file can cost the service.
+ */
+export const defaultPdfLimits: PdfLimits = { maxPages: 500, timeoutMs: 30_000 };
 
 /** Text of every page, with its page number kept for citations. */
-export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = defaultPdfLimits): Promise<ParsedDocument> {
+export async function parsePdf(bytes: Uint8Array, limits: PdfLimits): Promise<ParsedDocument> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let abandoned = false;

@@ -66,6 +66,11 @@ export function elapsedMs(startedAt: number): number {
   return Math.round((performance.now() - startedAt) * 100) / 100;
 }
 
+/** Whether a candidate answer is confident enough to be given (else the service abstains). */
+export function isConfident(answer: CandidateAnswer | undefined, abstainThreshold: number): boolean {
+  return (answer?.confidence ?? 0) >= abstainThreshold;
+}
+
 /** The candidate as the response, or an abstention in the question's language when it is not confident enough. */
 export function settleAnswer(
   question: string,
@@ -75,7 +80,7 @@ export function settleAnswer(
   extra: Pick<AnswerResponse, "grounding" | "fallback_reason" | "usage"> = {},
 ): AnswerResponse {
   const latency_ms = elapsedMs(startedAt);
-  if (answer && answer.confidence >= settings.abstainThreshold) {
+  if (answer && isConfident(answer, settings.abstainThreshold)) {
     return { status: "answered", ...answer, ...extra, latency_ms };
   }
   return {

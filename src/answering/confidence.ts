@@ -33,14 +33,18 @@ export interface ConfidenceSignals {
   termOverlap: number;
 }
 
-export const confidenceSignalNames = [
-  "passageCoverage",
-  "sentenceCoverage",
-  "coverageMargin",
-  "scoreMargin",
-  "subjectNamed",
-  "termOverlap",
-] as const satisfies readonly (keyof ConfidenceSignals)[];
+// Every signal, each once: the compiler refuses a signal missing here or one that does not exist.
+const everySignal = {
+  passageCoverage: true,
+  sentenceCoverage: true,
+  coverageMargin: true,
+  scoreMargin: true,
+  subjectNamed: true,
+  termOverlap: true,
+} as const satisfies Record<keyof ConfidenceSignals, true>;
+
+type SignalName = keyof typeof everySignal;
+export const confidenceSignalNames = Object.keys(everySignal) as [SignalName, ...SignalName[]];
 
 /** A logistic model over the signals; a signal without a weight does not count. */
 export const confidenceModelSchema = z

@@ -1,5 +1,6 @@
 import type { BaseStore } from "@langchain/core/stores";
 import { InMemoryStore } from "langchain/storage/in_memory";
+import { KeyedQueue } from "../keyed-queue.js";
 
 /** One question and answer of a conversation. */
 export interface ConversationTurn {
@@ -40,7 +41,7 @@ const defaultConversationMemoryOptions: ConversationMemoryOptions = {
  * any other `BaseStore` (Redis, say) when several API processes must share conversations.
  */
 export class ConversationMemory {
-  private readonly writing = new Map<string, Promise<void>>();
+  private readonly writes = new KeyedQueue();
   private writesSinceSweep = 0;
 
   constructor(
@@ -57,17 +58,10 @@ export class ConversationMemory {
 
   async remember(conversationId: string, turn: ConversationTurn): Promise<void> {
     // Two answers in one conversation at once must both be kept: writes to an id take turns.
-    const previous = this.writing.get(conversationId) ?? Promise.resolve();
-    const write = previous.then(async () => {
+    await this.writes.run(conversationId, async () => {
       const turns = [...(await this.recentTurns(conversationId)), turn].slice(-this.options.maxTurns);
       await this.store.mset([[conversationId, { turns, updatedAt: this.now() }]]);
     });
-    this.writing.set(conversationId, write);
-    try {
-      await write;
-    } finally {
-      if (this.writing.get(conversationId) === write) this.writing.delete(conversationId);
-    }
     this.writesSinceSweep++;
     if (this.writesSinceSweep >= this.options.sweepEveryWrites) await this.forgetIdle();
   }

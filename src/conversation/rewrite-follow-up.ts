@@ -6,6 +6,7 @@ import type { IndexStore } from "../store/index-store.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
 import { analyzeQuery } from "../text/tokenize.js";
+import { untilDeadline } from "../until-deadline.js";
 import type { ConversationTurn } from "./conversation-memory.js";
 
 /** How a follow-up leans on what came before: "那研究生呢?", "and for graduate students?". */
@@ -44,10 +45,7 @@ export async function rewriteFollowUp(
   if (!previous || !looksLikeFollowUp(question, words) || !words.some(isCarriable)) return { question };
   if (options.chatModel) {
     try {
-      const signal = AbortSignal.any([
-        AbortSignal.timeout(REWRITE_TIMEOUT_MS),
-        ...(options.signal ? [options.signal] : []),
-      ]);
+      const signal = untilDeadline(options.signal, AbortSignal.timeout(REWRITE_TIMEOUT_MS));
       return { question: await rewriteWithModel(question, turns, options.chatModel, signal) };
     } catch {
       // A failing, slow or unhelpful model leaves the lexical rewrite, which needs none.

@@ -7,6 +7,7 @@ import { parseUpload } from "../../ingest/parse-upload.js";
 import type { PdfLimits } from "../../ingest/parsers/pdf.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
 import { AppError, NotFoundError, StoreUnavailableError } from "../errors.js";
+import { KeyedQueue } from "../keyed-queue.js";
 import {
   type ChunkRecord,
   type DocumentRecord,
@@ -95,7 +96,8 @@ export interface ReconcileSummary {
  * Changes to one document are made one at a time.
  */
 export class DocumentEditor {
-  private readonly pending = new Map<string, Promise<unknown>>();
+  /** Changes to one document run one after another, so that two requests never interleave. */
+  private readonly changes = new KeyedQueue();
 
   constructor(
     private readonly store: IndexStore,
@@ -121,7 +123,7 @@ export class DocumentEditor {
    * Metadata not given again is carried over from the latest version.
    */
   async replace(docId: string, upload: Upload, actor: Actor): Promise<DocumentVersion> {
-    return this.oneAtATime(docId, async () => {
+    return this.changes.run(docId, async () => {
       const [latest] = await this.requireUploaded(docId);
       const { format: _format, ...previous } = latest?.metadata ?? { format: undefined };
       return this.addDraft(docId, { ...upload, metadata: { ...previous, ...upload.metadata } }, actor, "replaced");
@@ -130,7 +132,7 @@ export class DocumentEditor {
 
   /** Publishes the draft (or republishes the latest version of an unpublished document). */
   async publish(docId: string, actor: Actor): Promise<void> {
-    return this.oneAtATime(docId, async () => {
+    return this.changes.run(docId, async () => {
       const versions = await this.requireUploaded(docId);
       const hasPublished = versions.some((version) => version.state === "published");
       const target =
@@ -147,7 +149,7 @@ export class DocumentEditor {
 
   /** Takes the published version out of search and answers; its versions are kept. */
   async unpublish(docId: string, actor: Actor): Promise<void> {
-    return this.oneAtATime(docId, async () => {
+    return this.changes.run(docId, async () => {
       const versions = await this.requireUploaded(docId);
       const published = versions.find((version) => version.state === "published");
       if (!published) throw new AppError("not_published", 409, `"${docId}" is not published.`);
@@ -158,7 +160,7 @@ export class DocumentEditor {
   }
 
   async delete(docId: string, actor: Actor): Promise<void> {
-    return this.oneAtATime(docId, async () => {
+    return this.changes.run(docId, async () => {
       await this.requireUploaded(docId);
       this.versions.delete(docId, actor);
       await this.store.deleteDocument(docId);
@@ -256,18 +258,6 @@ export class DocumentEditor {
       });
     }
     return summary;
-  }
-
-  /** Runs changes to one document one after another, so that two requests never interleave. */
-  private async oneAtATime<T>(docId: string, change: () => Promise<T>): Promise<T> {
-    const previous = this.pending.get(docId) ?? Promise.resolve();
-    const current = previous.catch(() => {}).then(change);
-    this.pending.set(docId, current);
-    try {
-      return await current;
-    } finally {
-      if (this.pending.get(docId) === current) this.pending.delete(docId);
-    }
   }
 
   private async addDraft(

@@ -6,6 +6,7 @@ import {
   type CandidateAnswer,
   elapsedMs,
   findAnswerCandidate,
+  isConfident,
   type QuestionRequest,
   settleAnswer,
 } from "../answering/answer-question.js";
@@ -16,6 +17,7 @@ import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { AnswerResponse, Citation } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
+import { untilDeadline } from "../until-deadline.js";
 import {
   type CheckedSentence,
   checkSentence,
@@ -68,11 +70,6 @@ export interface GenerationOptions {
   purpose?: "answer" | "draft";
 }
 
-/** Aborts when the client goes away (`signal`) or the answer's time is up, whichever comes first. */
-export function untilDeadline(signal: AbortSignal | undefined, deadline: AbortSignal): AbortSignal {
-  return signal ? AbortSignal.any([signal, deadline]) : deadline;
-}
-
 /**
  * Answers with the model from the top passages, checking each generated sentence against the
  * passage it cites as it arrives. A curated FAQ answer is sent as it is, and a question the
@@ -114,8 +111,11 @@ export async function generateFromCandidate(
 
   // The model rephrases what the documents are known to answer; it is not asked to rescue a
   // question they do not cover (it would be fluent, and the overlap check could not tell).
-  const confident = (candidate.answer?.confidence ?? 0) >= settings.abstainThreshold;
-  if (candidate.answer?.mode === "faq" || passages.length === 0 || !confident) {
+  if (
+    candidate.answer?.mode === "faq" ||
+    passages.length === 0 ||
+    !isConfident(candidate.answer, settings.abstainThreshold)
+  ) {
     return send(settleAnswer(request.question, candidate.answer, settings, startedAt));
   }
 

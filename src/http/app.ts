@@ -28,7 +28,7 @@ import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerInteractionRoutes } from "./routes/interaction-routes.js";
 import { registerKeysRoutes } from "./routes/keys-routes.js";
 import { registerSearchRoute } from "./routes/search-route.js";
-import { invalidRequest, refuseOtherMethods, registerKeySecuritySchemes } from "./routes/shared.js";
+import { invalidRequest, refuseOtherMethods, registerKeySecuritySchemes, STUDENT_API_ROUTES } from "./routes/shared.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
 export interface Readiness {
@@ -107,7 +107,7 @@ export function createApp(dependencies: AppDependencies): App {
     await next();
   });
   if (dependencies.editorial.requireApiKeyForAnswers) {
-    for (const path of ["/v1/search", "/v1/answer", "/v1/drafts", "/v1/feedback", "/v1/handoffs"]) {
+    for (const path of [...STUDENT_API_ROUTES, "/v1/drafts"]) {
       app.on("POST", path, async (context, next) => {
         authorize(context, dependencies.editorial.keys, "reader");
         await next();

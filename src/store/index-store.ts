@@ -107,6 +107,11 @@ export interface EmbeddingSpace {
 export class ReindexRequiredError extends Error {}
 
 export interface IndexStore {
+  /**
+   * Whether other machines write to it too (Qdrant): a source folder this machine cannot see may
+   * then be another machine's, not one that vanished.
+   */
+  readonly isShared: boolean;
   /** Every stored document (published or draft), by docId. */
   listDocuments(): Promise<Map<string, StoredDocument>>;
   /** One stored document and its chunks in reading order, or nothing. */

@@ -5,6 +5,7 @@ import { RecentValue } from "../../recent-value.js";
 import type { IndexStore } from "../../store/index-store.js";
 import { detectLanguage } from "../../text/language.js";
 import type { AppDependencies } from "../app.js";
+import { STUDENT_API_ROUTES } from "../routes/shared.js";
 import { WIDGET_SCRIPT } from "./chat-script.js";
 import { type ChatLanguage, chatLanguage } from "./chat-text.js";
 import { ChatPage, SourcePage } from "./chat-views.js";
@@ -22,7 +23,7 @@ export function registerChatPage(app: OpenAPIHono, { store, allowedOrigins }: Ap
   const frameAncestors = allowedOrigins.includes("*") ? "*" : ["'self'", ...allowedOrigins].join(" ");
   const allowsOrigin = (origin: string) => allowedOrigins.includes("*") || allowedOrigins.includes(origin);
 
-  for (const path of ["/v1/answer", "/v1/feedback", "/v1/handoffs", "/v1/search"]) {
+  for (const path of STUDENT_API_ROUTES) {
     app.use(
       path,
       cors({

@@ -2,8 +2,9 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { rewriteFollowUp, standaloneText } from "../../conversation/rewrite-follow-up.js";
-import { type AnswerEvent, untilDeadline } from "../../generation/generate-answer.js";
+import type { AnswerEvent } from "../../generation/generate-answer.js";
 import { type AnswerRequest, type AnswerResponse, answerRequestSchema, answerResponseSchema } from "../../schemas.js";
+import { untilDeadline } from "../../until-deadline.js";
 import { type AppDependencies, asAppError } from "../app.js";
 import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
 

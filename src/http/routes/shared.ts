@@ -126,6 +126,9 @@ export function logAnswer(
   });
 }
 
+/** The API routes the chat page and the widget call from students' browsers. */
+export const STUDENT_API_ROUTES = ["/v1/search", "/v1/answer", "/v1/feedback", "/v1/handoffs"] as const;
+
 /**
  * The answer to a question: generated, checked and cited when a model is configured, else
  * extractive, with the contact lines of the asked collection. Drafts pass a lower threshold.

@@ -56,6 +56,7 @@ export function pointId(key: string): string {
  * old or the new text, at worst both for a moment, never neither.
  */
 export class QdrantIndexStore implements IndexStore {
+  readonly isShared = true;
   private readonly client: QdrantClient;
   private readonly collection: string;
   private readonly collections = new RecentValue<string[]>(RECENT_MS);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { analyzeText } from "../../text/tokenize.js";
+import { chunkFields } from "../chunk-fields.js";
 import { sampleDocument } from "../index-store.case.js";
-import { encodeChunk, encodeQuery, termIndex } from "./sparse-vector.js";
+import { encodeFields, encodeQuery, termIndex } from "./sparse-vector.js";
 
 describe("sparse BM25 vectors for Qdrant", () => {
   it("maps a term to the same 32-bit index every time (FNV-1a)", () => {
@@ -12,7 +14,7 @@ describe("sparse BM25 vectors for Qdrant", () => {
 
   it("weighs a chunk's terms by field and saturates repeats, indices sorted", () => {
     const [document, [chunk]] = sampleDocument("registrar/a.md", "加退選", ["加退選期限。加退選。宿舍。"]);
-    const vector = encodeChunk(document, chunk as NonNullable<typeof chunk>);
+    const vector = encodeFields(chunkFields(analyzeText(document.title), chunk as NonNullable<typeof chunk>));
     expect(vector.indices).toEqual([...vector.indices].sort((left, right) => left - right));
     const weightOf = (term: string) => vector.values[vector.indices.indexOf(termIndex(term))] ?? 0;
     // 加退选: twice in the body and once in the title; 宿舍: once in the body.

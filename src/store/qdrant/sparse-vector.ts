@@ -1,6 +1,4 @@
-import { analyzeText } from "../../text/tokenize.js";
-import { chunkFields, type WeightedFields } from "../chunk-fields.js";
-import type { ChunkRecord, DocumentRecord } from "../index-store.js";
+import type { WeightedFields } from "../chunk-fields.js";
 
 /** A Qdrant sparse vector: term indices and their weights. */
 export interface SparseVector {
@@ -30,11 +28,7 @@ export function termIndex(term: string): number {
   return hash >>> 0;
 }
 
-/** The BM25 document side of a chunk: field-weighted, saturated term frequencies. */
-export function encodeChunk(document: Pick<DocumentRecord, "title">, chunk: ChunkRecord): SparseVector {
-  return encodeFields(chunkFields(analyzeText(document.title), chunk));
-}
-
+/** The BM25 document side of a chunk (see chunkFields): field-weighted, saturated term frequencies. */
 export function encodeFields(fields: WeightedFields): SparseVector {
   const frequencies = new Map<number, number>();
   let length = 0;

@@ -122,6 +122,7 @@ interface SearchRow extends ChunkRow {
 
 /** The embedded index: one SQLite file, BM25 through FTS5, dense vectors through sqlite-vec. */
 export class SqliteIndexStore implements IndexStore {
+  readonly isShared = false;
   private readonly database: Database.Database;
   private readonly statements;
   /**

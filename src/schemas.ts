@@ -3,6 +3,12 @@ import { z } from "@hono/zod-openapi";
 /** Longest question or query accepted; longer input is a mistake or an abuse, not a question. */
 export const MAX_QUESTION_CHARS = 1000;
 
+/** An id the client chose or was given: a conversation's, an answer's. */
+export const idField = z.string().regex(/^[\w.:-]{1,100}$/, "use 1–100 letters, digits, `_`, `-`, `.` or `:`");
+
+/** A calendar date in the form people type it. */
+export const dateField = z.iso.date({ message: "use a date as YYYY-MM-DD" });
+
 const collectionField = z
   .string()
   .min(1)
@@ -46,15 +52,11 @@ export const answerRequestSchema = z
       .max(MAX_QUESTION_CHARS)
       .openapi({ example: "Can I change my major after the first year?" }),
     collection: collectionField,
-    conversation_id: z
-      .string()
-      .regex(/^[\w.:-]{1,100}$/, "use 1–100 letters, digits, `_`, `-`, `.` or `:`")
-      .optional()
-      .openapi({
-        description:
-          "Keeps the recent turns of a conversation, so that a follow-up (“那研究生呢?”) is understood. Any id the client chooses.",
-        example: "c-2f9a",
-      }),
+    conversation_id: idField.optional().openapi({
+      description:
+        "Keeps the recent turns of a conversation, so that a follow-up (“那研究生呢?”) is understood. Any id the client chooses.",
+      example: "c-2f9a",
+    }),
     stream: z.boolean().optional().openapi({
       description:
         "Send Server-Sent Events (`citations`, `delta`…, `done`) instead of one JSON body. Unset: as the `Accept` header asks.",

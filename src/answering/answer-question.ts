@@ -4,7 +4,7 @@ import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.j
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
-import { abstentionMessage, type ContactLines } from "./abstention-message.js";
+import { type Audience, abstentionMessage, type ContactLines } from "./abstention-message.js";
 import { citePassage } from "./citations.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import {
@@ -26,6 +26,8 @@ export interface AnsweringSettings {
   contactLines: ContactLines;
   /** Set when an embedding model is configured: retrieval is then hybrid. */
   embedder?: Pick<TextEmbedder, "embedQuestion">;
+  /** Who reads an abstention: the asker (the default), or staff reviewing a draft reply. */
+  audience?: Audience;
   /** The built-in model, or one calibrated for these documents (CONFIDENCE_MODEL_FILE). */
   confidenceModel: ConfidenceModel;
 }
@@ -75,7 +77,7 @@ export function isConfident(answer: CandidateAnswer | undefined, abstainThreshol
 export function settleAnswer(
   question: string,
   answer: CandidateAnswer | undefined,
-  settings: Pick<AnsweringSettings, "abstainThreshold" | "contactLines">,
+  settings: Pick<AnsweringSettings, "abstainThreshold" | "contactLines" | "audience">,
   startedAt: number,
   extra: Pick<AnswerResponse, "grounding" | "fallback_reason" | "usage"> = {},
 ): AnswerResponse {
@@ -85,7 +87,7 @@ export function settleAnswer(
   }
   return {
     status: "abstained",
-    answer: abstentionMessage(detectLanguage(question), settings.contactLines),
+    answer: abstentionMessage(detectLanguage(question), settings.contactLines, settings.audience),
     citations: [],
     confidence: answer?.confidence ?? 0,
     mode: "extractive",

@@ -152,14 +152,6 @@ export function createApp(dependencies: AppDependencies): App {
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException && error.status === 415) return new UnsupportedMediaTypeError();
-  if (error instanceof HTTPException && error.status === 403) {
-    // hono/csrf: a form posted from another site to the editors' page.
-    return new AppError(
-      "forbidden",
-      403,
-      "Form posts from another site are refused: use the editors' page on this server.",
-    );
-  }
   if (error instanceof HTTPException && error.status < 500) {
     const code = /json/i.test(error.message) ? "invalid_json" : "invalid_request";
     return new AppError(code, error.status as AppError["status"], error.message);

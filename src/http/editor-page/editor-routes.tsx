@@ -3,9 +3,10 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
-import { AppError } from "../../errors.js";
+import { AppError, ForbiddenError } from "../../errors.js";
 import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
@@ -116,7 +117,15 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
   };
 
   // Also covers "/editor" itself.
-  app.use("/editor/*", csrf());
+  const refuseCrossSitePosts = csrf();
+  app.use("/editor/*", async (context, next) => {
+    try {
+      return await refuseCrossSitePosts(context, next);
+    } catch (error) {
+      if (!(error instanceof HTTPException && error.status === 403)) throw error;
+      throw new ForbiddenError("Form posts from another site are refused: use the editors' page on this server.");
+    }
+  });
 
   app.get("/editor", async (context) => {
     const caller = signedIn(context);

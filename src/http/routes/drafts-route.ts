@@ -1,7 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { abstentionMessage } from "../../answering/abstention-message.js";
 import { type DraftResponse, draftRequestSchema, draftResponseSchema } from "../../schemas.js";
-import { detectLanguage } from "../../text/language.js";
 import type { AppDependencies } from "../app.js";
 import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
 
@@ -41,12 +39,12 @@ export function registerDraftsRoute(app: OpenAPIHono, dependencies: AppDependenc
       },
     );
     const { status, answer: text, conversation_id, standalone_question, ...rest } = answer;
-    const contactLines = dependencies.personaFor(collection).contactLines;
+    // An abstention is already worded for staff ("No draft: …"): see answerFrom.
     const draft: DraftResponse = {
       ...rest,
       status: status === "answered" ? "drafted" : "no_draft",
       draft: true,
-      reply: status === "answered" ? text : abstentionMessage(detectLanguage(message), contactLines, "staff"),
+      reply: text,
     };
     logAnswer(dependencies, "draft", draft);
     return context.json(draft, 200);

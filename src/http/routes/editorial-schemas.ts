@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../editorial/api-keys.js";
+import { dateField } from "../../schemas.js";
 
 /** Metadata an editor may give with a document; what is left out comes from the file. */
 const metadataFields = {
@@ -14,7 +15,7 @@ const metadataFields = {
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "use a language tag such as zh-Hant or en")
     .optional(),
-  effective_date: z.iso.date({ message: "use a date as YYYY-MM-DD" }).optional().openapi({ example: "2026-08-01" }),
+  effective_date: dateField.optional().openapi({ example: "2026-08-01" }),
 };
 
 const tagsField = z.array(z.string().trim().min(1).max(50)).max(30);

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
-
-const idField = z.string().regex(/^[\w.:-]{1,100}$/, "use 1–100 letters, digits, `_`, `-`, `.` or `:`");
+import { dateField, idField } from "../../schemas.js";
 
 export const feedbackSchema = z
   .strictObject({
@@ -25,8 +24,6 @@ export const handoffSchema = z
   .openapi("Handoff");
 
 export const handoffListQuerySchema = z.object({ status: z.enum(["open", "closed"]).optional() });
-
-const dateField = z.iso.date({ message: "use a date as YYYY-MM-DD" });
 
 /** A report reads every answer in its range; a year is the most a weekly review needs. */
 const MAX_REPORT_DAYS = 366;

@@ -144,6 +144,7 @@ export async function answerFrom(
     ...answering,
     abstainThreshold: options.abstainThreshold ?? answering.abstainThreshold,
     contactLines: persona.contactLines,
+    audience: options.purpose === "draft" ? ("staff" as const) : ("asker" as const),
   };
   if (generation) return generateAnswer(store, request, { ...settings, ...generation, persona }, options);
   return sendWhole(await answerQuestion(store, request, settings), options.onEvent);

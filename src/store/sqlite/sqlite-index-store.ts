@@ -261,7 +261,7 @@ export class SqliteIndexStore implements IndexStore {
         if (owner !== undefined && owner !== document.sourceRoot && owner !== options.takeOverFrom) {
           throw new DocumentConflictError(document.docId, owner);
         }
-        this.removeDocumentRows(document.docId);
+        this.removeDocumentRows(document.docId, target);
         this.statements.upsertDocument.run({
           ...document,
           url: document.url ?? null,
@@ -289,7 +289,7 @@ export class SqliteIndexStore implements IndexStore {
   }
 
   async deleteDocument(docId: string): Promise<void> {
-    this.database.transaction(() => this.removeDocumentRows(docId))();
+    this.database.transaction(() => this.removeDocumentRows(docId, this.vectorSpace()))();
   }
 
   async searchChunks(request: SearchRequest): Promise<ChunkHit[]> {
@@ -424,8 +424,8 @@ export class SqliteIndexStore implements IndexStore {
     }
   }
 
-  private removeDocumentRows(docId: string): void {
-    this.vectorSpace()?.statements.deleteForDocument.run(docId);
+  private removeDocumentRows(docId: string, vectors: ReturnType<SqliteIndexStore["vectorSpace"]>): void {
+    vectors?.statements.deleteForDocument.run(docId);
     this.statements.deleteChunkTerms.run(docId);
     this.statements.deleteChunks.run(docId);
     this.statements.deleteDocument.run(docId);

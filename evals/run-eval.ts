@@ -6,12 +6,16 @@ import { defaultChunkingOptions } from "../ingest/chunk-document.js";
 import { fillMissingVectors, prepareEmbeddingSpace } from "../ingest/embed-chunks.js";
 import { buildDocumentRecords } from "../ingest/index-document.js";
 import { syncFolder } from "../ingest/sync-folder.js";
-import { defaultFaqMatchThreshold, findAnswerCandidate } from "../src/answering/answer-question.js";
+import { type AnswerCandidate, defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
 import { type ConfidenceModel, confidenceSignalNames, estimateConfidence } from "../src/answering/confidence.js";
-import { loadConfig, personaFor } from "../src/config.js";
+import { type AnswerService, createAnswerService } from "../src/ask/answer-service.js";
+import { type AppConfig, loadConfig, personaFor } from "../src/config.js";
+import { ConversationMemory } from "../src/conversation/conversation-memory.js";
+import { openEditorialDatabase } from "../src/editorial/editorial-database.js";
 import { openTextEmbedder, type TextEmbedder } from "../src/embedding/text-embedder.js";
 import { createChatModel } from "../src/generation/chat-model.js";
-import { type GenerationRun, generateFromCandidate } from "../src/generation/generate-answer.js";
+import type { GenerationSettings } from "../src/generation/generate-answer.js";
+import { InteractionStore } from "../src/interactions/interaction-store.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
@@ -51,7 +55,7 @@ const { values: options } = parseArgs({
 const FEW_CALIBRATION_SAMPLES = 20;
 
 /** Set when a model server is configured: answers are then generated, as the service would. */
-let model: { generation: GenerationRun; embedder: TextEmbedder } | undefined;
+let model: { generation: GenerationSettings; embedder: TextEmbedder } | undefined;
 
 interface RunOutput {
   results: CaseResult[];
@@ -77,24 +81,23 @@ async function main(): Promise<void> {
   if (config.model && embedding.embedder) {
     model = {
       embedder: embedding.embedder,
-      generation: {
-        abstainThreshold: threshold,
-        faqMatchThreshold: defaultFaqMatchThreshold,
-        confidenceModel: config.confidenceModel,
-        contactLines: config.persona.contactLines,
-        embedder: embedding.embedder,
-        chatModel: createChatModel(config.model),
-        timeoutMs: config.model.answerTimeoutMs,
-        persona: personaFor(config, undefined),
-      },
+      generation: { chatModel: createChatModel(config.model), timeoutMs: config.model.answerTimeoutMs },
     };
     console.log(`Generative mode: ${config.model.chatModel} and ${config.model.embeddingModel}`);
   }
   const openStore = (name: string) => new SqliteIndexStore(path.join(workDir, `${name}.sqlite`));
   const { confidenceModel } = config;
   const report: Record<string, unknown> = { threshold, chunking, confidenceModel };
+  // Answers are logged as the service logs them, in a database of the run's own.
+  const answerLogDatabase = openEditorialDatabase(path.join(workDir, "editorial.sqlite"));
+  const answerLog = new InteractionStore(answerLogDatabase);
   const runCases = (store: IndexStore, cases: EvalCase[], generate = true) =>
-    runCasesWith(store, cases, { confidenceModel, generate });
+    runCasesWith(
+      store,
+      cases,
+      answerServiceFor(store, { config, threshold, answerLog, generate }),
+      generate && !!model,
+    );
   const calibration: CalibrationSample[] = [];
   /** The run the model is fitted on, and which of its questions it is not fitted on (on a SQuAD file). */
   let calibrationRun: { results: CaseResult[]; isHeldOut?: (caseIndex: number) => boolean } | undefined;
@@ -211,6 +214,7 @@ async function main(): Promise<void> {
     console.log(`\nJSON report: ${out}`);
     if (calibrationProblem) throw new Error(calibrationProblem);
   } finally {
+    answerLogDatabase.close();
     embedding.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
@@ -240,30 +244,52 @@ async function indexParagraph(
   await store.replaceDocument(document, chunks);
 }
 
-/** `generate: false` measures retrieval and the extractive answer only, even with a model configured. */
+/**
+ * The service students are answered by, over the eval's index. `generate: false` measures retrieval
+ * and the extractive answer only, even with a model configured.
+ */
+function answerServiceFor(
+  store: IndexStore,
+  options: { config: AppConfig; threshold: number; answerLog: InteractionStore; generate: boolean },
+): AnswerService {
+  const { config, threshold, answerLog, generate } = options;
+  return createAnswerService({
+    store,
+    answering: {
+      abstainThreshold: threshold,
+      faqMatchThreshold: defaultFaqMatchThreshold,
+      confidenceModel: config.confidenceModel,
+      embedder: model?.embedder,
+    },
+    personaFor: (collection) => personaFor(config, collection),
+    conversations: new ConversationMemory(),
+    answerLog,
+    ...(generate && model ? { generation: model.generation } : {}),
+  });
+}
+
 async function runCasesWith(
   store: IndexStore,
   cases: EvalCase[],
-  { confidenceModel, generate }: { confidenceModel: ConfidenceModel; generate: boolean },
+  answers: AnswerService,
+  generating: boolean,
 ): Promise<RunOutput> {
   const results: CaseResult[] = [];
   const calibration: RunOutput["calibration"] = [];
   for (const testCase of cases) {
     const startedAt = performance.now();
-    const request = { question: testCase.question };
-    // Embedded once, for the answer and for the ranking below.
-    const queryEmbedding = model?.embedder.embedQuestion(testCase.question);
-    const found = await findAnswerCandidate(store, request, {
-      faqMatchThreshold: defaultFaqMatchThreshold,
-      embedder: queryEmbedding && { embedQuestion: () => queryEmbedding },
-      confidenceModel,
-    });
-    const { answer: candidate, signals } = found;
-    // Generated from the same candidate: one retrieval for both measurements.
-    const generated =
-      generate && model && (await generateFromCandidate(request, found, model.generation, {}, startedAt));
-    const answer = generated || candidate;
+    let found: AnswerCandidate | undefined;
+    const response = await answers.ask(
+      { question: testCase.question },
+      { onCandidate: (candidate) => (found = candidate) },
+    );
     const latencyMs = performance.now() - startedAt;
+    const candidate = found?.answer;
+    const signals = found?.signals;
+    // Extractive: the candidate, whatever the threshold, so that the curve can be drawn at every one;
+    // generative: what the service sent, as the model and the grounding check decided it.
+    const answer = generating ? response : candidate;
+    const queryEmbedding = model?.embedder.embedQuestion(testCase.question);
     const { passages } = await retrievePassages(store, testCase.question, { limit: 30, queryEmbedding });
     const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
     const answerCorrect =
@@ -281,10 +307,10 @@ async function runCasesWith(
       answerCorrect,
       latencyMs,
       signals: signals && { ...signals },
-      ...(generated && {
-        decided: generated.status === "answered",
-        ...(generated.grounding?.checked && {
-          grounding: { kept: generated.grounding.kept_sentences, dropped: generated.grounding.dropped_sentences },
+      ...(generating && {
+        decided: response.status === "answered",
+        ...(response.grounding?.checked && {
+          grounding: { kept: response.grounding.kept_sentences, dropped: response.grounding.dropped_sentences },
         }),
       }),
     });

@@ -1,69 +1,102 @@
-/** The one base error: a stable machine-readable code, an HTTP status and a message for people. */
+/**
+ * The one base error: a stable machine-readable `code` and a message for people. Errors say what
+ * failed, not how a transport answers it: src/http/error-response.ts maps them to HTTP statuses.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503,
     message: string,
-    /** Response headers the error calls for, such as `Allow` on a 405. */
-    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
 
+/** Input that breaks a rule: the message says which and how to fix it. */
 export class InvalidRequestError extends AppError {
-  constructor(message: string) {
-    super("invalid_request", 400, message);
+  constructor(message: string, code = "invalid_request") {
+    super(code, message);
+  }
+}
+
+/** A body that is not valid JSON. */
+export class InvalidJsonError extends InvalidRequestError {
+  constructor(reason: string) {
+    super(`The body is not valid JSON: ${reason}`, "invalid_json");
+  }
+}
+
+export class UnknownCollectionError extends InvalidRequestError {
+  constructor(collection: string, known: string[]) {
+    super(
+      `No published documents are in the collection "${collection}"; known collections: ${known.join(", ") || "(none yet)"}.`,
+      "unknown_collection",
+    );
   }
 }
 
 export class NotFoundError extends AppError {
   constructor(message: string) {
-    super("not_found", 404, message);
+    super("not_found", message);
   }
 }
 
+/** The request does not fit the state of what it changes (already closed, nothing to publish…). */
+export class ConflictError extends AppError {}
+
+/** Two folders (or two syncs) tried to provide the same document id. */
+export class DocumentConflictError extends ConflictError {
+  constructor(docId: string, owner: string) {
+    super("document_conflict", `${owner} already provides "${docId}"; rename one of the two files`);
+  }
+}
+
+/** A body over the limit of its route. */
 export class PayloadTooLargeError extends AppError {
-  constructor(maxBytes: number) {
-    super("payload_too_large", 413, `The request body is larger than ${maxBytes} bytes.`);
+  constructor(
+    maxBytes: number,
+    code = "payload_too_large",
+    message = `The request body is larger than ${maxBytes} bytes.`,
+  ) {
+    super(code, message);
   }
 }
 
-export class UnknownCollectionError extends AppError {
-  constructor(collection: string, known: string[]) {
-    super(
-      "unknown_collection",
-      400,
-      `No published documents are in the collection "${collection}"; known collections: ${known.join(", ") || "(none yet)"}.`,
-    );
+/** An upload over MAX_UPLOAD_MB. */
+export class FileTooLargeError extends PayloadTooLargeError {
+  constructor(maxBytes: number) {
+    const limit =
+      maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 104857.6) / 10} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+    super(maxBytes, "file_too_large", `The file is larger than ${limit}, the upload limit (MAX_UPLOAD_MB).`);
   }
 }
 
 export class MethodNotAllowedError extends AppError {
-  constructor(method: string, path: string, allowed: string[]) {
-    super("method_not_allowed", 405, `${path} does not accept ${method}; use ${allowed.join(" or ")}.`, {
-      Allow: allowed.join(", "),
-    });
+  constructor(
+    method: string,
+    path: string,
+    readonly allowed: string[],
+  ) {
+    super("method_not_allowed", `${path} does not accept ${method}; use ${allowed.join(" or ")}.`);
   }
 }
 
 export class NotReadyError extends AppError {
   constructor(reason: string) {
-    super("not_ready", 503, `The service is not ready yet: ${reason}. Retry shortly; GET /readyz tells when it is.`);
+    super("not_ready", `The service is not ready yet: ${reason}. Retry shortly; GET /readyz tells when it is.`);
   }
 }
 
-/** Two folders (or two syncs) tried to provide the same document id. */
-export class DocumentConflictError extends AppError {
-  constructor(docId: string, owner: string) {
-    super("document_conflict", 409, `${owner} already provides "${docId}"; rename one of the two files`);
-  }
-}
-
+/**
+ * The index cannot be used. `retryable` is decided here, where the cause is known: an unreachable
+ * server may come back, a refused key or a missing permission will not until someone fixes it.
+ */
 export class StoreUnavailableError extends AppError {
-  constructor(message: string) {
-    super("store_unavailable", 503, message);
+  constructor(
+    message: string,
+    readonly retryable = true,
+  ) {
+    super("store_unavailable", message);
   }
 }
 
@@ -71,49 +104,36 @@ export class StoreUnavailableError extends AppError {
 export class DocumentParseError extends AppError {
   /** `code` names the case for API callers: `corrupt_pdf`, `pdf_encrypted`, `no_extractable_text`… */
   constructor(message: string, code = "unparseable_document") {
-    super(code, 422, message);
+    super(code, message);
   }
 }
 
-export class UnsupportedDocumentError extends AppError {
+/** A body or file of a type the route does not read. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(
+    message = "The body must be JSON: send it with the header Content-Type: application/json.",
+    code = "unsupported_media_type",
+  ) {
+    super(code, message);
+  }
+}
+
+export class UnsupportedDocumentError extends UnsupportedMediaTypeError {
   constructor(message: string, code = "unsupported_document") {
-    super(code, 415, message);
+    super(message, code);
   }
 }
 
 /** No API key, or one that is unknown or revoked. */
 export class UnauthorizedError extends AppError {
   constructor(message: string) {
-    super("unauthorized", 401, message, { "WWW-Authenticate": 'Bearer realm="grounded-faq"' });
+    super("unauthorized", message);
   }
 }
 
 /** A valid key whose role does not allow the request. */
 export class ForbiddenError extends AppError {
   constructor(message: string) {
-    super("forbidden", 403, message);
-  }
-}
-
-/** An upload over MAX_UPLOAD_MB. */
-export class FileTooLargeError extends AppError {
-  constructor(maxBytes: number) {
-    const limit =
-      maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 104857.6) / 10} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
-    super("file_too_large", 413, `The file is larger than ${limit}, the upload limit (MAX_UPLOAD_MB).`);
-  }
-}
-
-/** A body that is not valid JSON. */
-export class InvalidJsonError extends AppError {
-  constructor(reason: string) {
-    super("invalid_json", 400, `The body is not valid JSON: ${reason}`);
-  }
-}
-
-/** A body of another type than the route reads. */
-export class UnsupportedMediaTypeError extends AppError {
-  constructor(message = "The body must be JSON: send it with the header Content-Type: application/json.") {
-    super("unsupported_media_type", 415, message);
+    super("forbidden", message);
   }
 }

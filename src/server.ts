@@ -2,13 +2,16 @@ import fs from "node:fs";
 import { serve } from "@hono/node-server";
 import { type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
+import { createAnswerService } from "./ask/answer-service.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { openEditorial } from "./editorial/open-editorial.js";
 import { openTextEmbedder } from "./embedding/text-embedder.js";
 import { StoreUnavailableError } from "./errors.js";
 import { createChatModel } from "./generation/chat-model.js";
-import { createApp, type Readiness } from "./http/app.js";
+import { createApp } from "./http/app.js";
+import type { Readiness } from "./http/app-dependencies.js";
+import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
 import { ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 
@@ -31,14 +34,27 @@ async function main(): Promise<void> {
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
   };
-  const personaOf = (collection: string | undefined) => personaFor(config, collection);
   const editorial = openEditorial(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
+  const answers = createAnswerService({
+    store,
+    answering,
+    personaFor: (collection) => personaFor(config, collection),
+    conversations: new ConversationMemory(),
+    answerLog: editorial.interactions,
+    log,
+    ...(config.model
+      ? { generation: { chatModel: createChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
+      : {}),
+  });
+  const handoffDelivery = createHandoffDelivery(
+    editorial.interactions,
+    config.handoffWebhook && { ...config.handoffWebhook, attempts: 5, firstDelayMs: 2000, timeoutMs: 10_000 },
+    log,
+  );
   const app = createApp({
     store,
     readiness,
-    answering,
-    personaFor: personaOf,
-    conversations: new ConversationMemory(),
+    answers,
     allowedOrigins: config.allowedOrigins,
     editorial: {
       keys: editorial.keys,
@@ -46,17 +62,12 @@ async function main(): Promise<void> {
       maxUploadBytes: config.maxUploadBytes,
       requireApiKeyForAnswers: config.requireApiKeyForAnswers,
       interactions: editorial.interactions,
-      ...(config.handoffWebhook
-        ? { handoffWebhook: { ...config.handoffWebhook, attempts: 5, firstDelayMs: 2000, timeoutMs: 10_000 } }
-        : {}),
+      handoffDelivery,
     },
     log,
-    ...(config.model
-      ? {
-          generation: { chatModel: createChatModel(config.model), timeoutMs: config.model.answerTimeoutMs },
-        }
-      : {}),
   });
+  // Tickets whose delivery a restart cut short are sent again.
+  handoffDelivery.resumePending();
   log("answers", {
     mode: config.model ? "generative" : "extractive",
     ...(config.model
@@ -123,7 +134,7 @@ async function syncWhenReachable(
         console.error(error.message);
         process.exit(1);
       }
-      if (!(error instanceof StoreUnavailableError)) {
+      if (!(error instanceof StoreUnavailableError) || !error.retryable) {
         readiness.reason = `the first sync failed: ${(error as Error).message}`;
         log("sync_failed", { reason: readiness.reason });
         return;

@@ -57,10 +57,12 @@ export async function answerQuestion(
   store: IndexStore,
   request: QuestionRequest,
   settings: AnsweringSettings,
+  onCandidate?: (candidate: AnswerCandidate) => void,
 ): Promise<AnswerResponse> {
   const startedAt = performance.now();
-  const { answer } = await findAnswerCandidate(store, request, settings);
-  return settleAnswer(request.question, answer, settings, startedAt);
+  const candidate = await findAnswerCandidate(store, request, settings);
+  onCandidate?.(candidate);
+  return settleAnswer(request.question, candidate.answer, settings, startedAt);
 }
 
 /** Milliseconds since `startedAt`, to two decimals, as responses report them. */

@@ -6,7 +6,7 @@ import { buildDocumentRecords, hashContent, titleFromFileName } from "../../inge
 import { parseUpload } from "../../ingest/parse-upload.js";
 import type { PdfLimits } from "../../ingest/parsers/pdf.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
-import { AppError, NotFoundError, StoreUnavailableError } from "../errors.js";
+import { AppError, ConflictError, NotFoundError, StoreUnavailableError } from "../errors.js";
 import { KeyedQueue } from "../keyed-queue.js";
 import {
   type ChunkRecord,
@@ -72,11 +72,10 @@ export interface DocumentDetail {
   audit: AuditEvent[];
 }
 
-class FolderDocumentError extends AppError {
+class FolderDocumentError extends ConflictError {
   constructor(docId: string) {
     super(
       "folder_document",
-      409,
       `"${docId}" comes from the knowledge folder: change or remove the file there, and the next sync follows.`,
     );
   }
@@ -139,7 +138,7 @@ export class DocumentEditor {
         versions.find((version) => version.state === "draft") ??
         (hasPublished ? undefined : versions.find((version) => version.state === "withdrawn"));
       if (!target) {
-        throw new AppError("nothing_to_publish", 409, `"${docId}" has no new version to publish; upload one first.`);
+        throw new ConflictError("nothing_to_publish", `"${docId}" has no new version to publish; upload one first.`);
       }
       // Index first: if the record cannot be written after it, the next reconcile puts the index back.
       await this.writeToIndex(this.fullVersion(docId, target.version));
@@ -152,7 +151,7 @@ export class DocumentEditor {
     return this.changes.run(docId, async () => {
       const versions = await this.requireUploaded(docId);
       const published = versions.find((version) => version.state === "published");
-      if (!published) throw new AppError("not_published", 409, `"${docId}" is not published.`);
+      if (!published) throw new ConflictError("not_published", `"${docId}" is not published.`);
       // Record first: if the index cannot be changed after it, the next reconcile takes the document out.
       this.versions.markWithdrawn(docId, published.version, actor);
       await this.store.deleteDocument(docId);

@@ -1,4 +1,4 @@
-import { AppError } from "../errors.js";
+import { ConflictError } from "../errors.js";
 import type { ChunkRecord, DocumentFormat } from "../store/index-store.js";
 import type { Caller } from "./api-keys.js";
 import type { EditorialDatabase } from "./editorial-database.js";
@@ -56,9 +56,9 @@ export type Actor = Pick<Caller, "name" | "keyId">;
 type NewVersion = Omit<DocumentVersion, "version" | "state" | "createdAt" | "createdBy">;
 
 /** The document changed between reading it and writing it (another editor, at the same moment). */
-export class VersionConflictError extends AppError {
+export class VersionConflictError extends ConflictError {
   constructor(docId: string) {
-    super("document_changed", 409, `"${docId}" was changed by someone else meanwhile; reload it and try again.`);
+    super("document_changed", `"${docId}" was changed by someone else meanwhile; reload it and try again.`);
   }
 }
 
@@ -135,7 +135,7 @@ export class DocumentVersionStore {
   addDraft(input: NewVersion, action: "uploaded" | "replaced", actor: Actor): DocumentVersion {
     return this.database.transaction((): DocumentVersion => {
       if (action === "uploaded" && this.knows(input.docId)) {
-        throw new AppError("document_id_taken", 409, `"${input.docId}" is taken; upload again.`);
+        throw new ConflictError("document_id_taken", `"${input.docId}" is taken; upload again.`);
       }
       const version = (this.statements.lastVersion.get(input.docId)?.version ?? 0) + 1;
       const createdAt = new Date().toISOString();

@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../answering/confidence.js";
+import { createAnswerService } from "../ask/answer-service.js";
 import type { Persona } from "../config.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { EmbeddingCache } from "../embedding/embedding-cache.js";
@@ -85,16 +86,24 @@ describe("generated answers through an OpenAI-compatible server", () => {
       timeoutMs: 10_000,
     };
     generation = { ...answering, ...generationSettings, persona: persona(undefined) };
-    const app = createApp({
+    const editorial = editorialFor(store);
+    const log = (event: string, fields: Record<string, unknown>) => logLines.push({ event, ...fields });
+    const answers = createAnswerService({
       store,
-      readiness: { ready: true, reason: "" },
       answering,
       personaFor: persona,
       generation: generationSettings,
       conversations: new ConversationMemory(),
-      editorial: editorialFor(store),
+      answerLog: editorial.interactions,
+      log,
+    });
+    const app = createApp({
+      store,
+      readiness: { ready: true, reason: "" },
+      answers,
+      editorial,
       allowedOrigins: [],
-      log: (event, fields) => logLines.push({ event, ...fields }),
+      log,
     });
     ({ url: apiUrl, close: closeApi } = await serveApp(app, "127.0.0.1"));
   });

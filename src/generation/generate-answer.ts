@@ -68,6 +68,8 @@ export interface GenerationOptions {
   onEvent?: (event: AnswerEvent) => void;
   /** A reply for a staff member to review (`/v1/drafts`) rather than an answer shown to the asker. */
   purpose?: "answer" | "draft";
+  /** Sees the candidate found before the model is asked (the eval reads its confidence signals). */
+  onCandidate?: (candidate: AnswerCandidate) => void;
 }
 
 /**
@@ -85,21 +87,10 @@ export async function generateAnswer(
 ): Promise<AnswerResponse> {
   const startedAt = performance.now();
   const deadline = options.deadline ?? AbortSignal.timeout(settings.timeoutMs);
-  const candidate = await findAnswerCandidate(store, request, settings, untilDeadline(options.signal, deadline));
-  return generateFromCandidate(request, candidate, settings, { ...options, deadline }, startedAt);
-}
-
-/** The generated answer from a candidate already found (the eval finds it once for both measurements). */
-export async function generateFromCandidate(
-  request: QuestionRequest,
-  candidate: AnswerCandidate,
-  settings: GenerationRun,
-  options: GenerationOptions = {},
-  startedAt = performance.now(),
-): Promise<AnswerResponse> {
+  const signal = untilDeadline(options.signal, deadline);
+  const candidate = await findAnswerCandidate(store, request, settings, signal);
+  options.onCandidate?.(candidate);
   const { persona } = settings;
-  const timeout = options.deadline ?? AbortSignal.timeout(settings.timeoutMs);
-  const signal = untilDeadline(options.signal, timeout);
   const passages = candidate.passages.slice(0, PASSAGES_FOR_MODEL);
   const send = (response: AnswerResponse) => sendWhole(response, options.onEvent);
   const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage">) => {
@@ -174,7 +165,7 @@ export async function generateFromCandidate(
     for (const sentence of splitGeneratedSentences(text).slice(released)) take(sentence);
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    const reason = timeout.aborted ? "timeout" : isRateLimit(error) ? "rate_limited" : "model_error";
+    const reason = deadline.aborted ? "timeout" : isRateLimit(error) ? "rate_limited" : "model_error";
     return fallBack(reason, { grounding: { checked: false, kept_sentences: 0, dropped_sentences: 0 } });
   }
 

@@ -2,12 +2,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../answering/confidence.js";
+import { createAnswerService } from "../ask/answer-service.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { type App, createApp, type Readiness } from "./app.js";
+import { type App, createApp } from "./app.js";
+import type { Readiness } from "./app-dependencies.js";
 
 const ADD_DROP = `---
 title: 加退選辦法
@@ -58,17 +60,16 @@ describe("HTTP API", () => {
       "---\nstatus: draft\n---\n# 暑修\n\n2027年暑修每學分收費新臺幣2000元。",
     );
     store = new SqliteIndexStore(path.join(folder.root, "data", "index.sqlite"));
-    app = createApp({
+    const editorial = editorialFor(store);
+    const answers = createAnswerService({
       store,
-      readiness,
       answering: {
         abstainThreshold: 0.5,
         faqMatchThreshold: 0.7,
         confidenceModel: defaultConfidenceModel,
       },
       conversations: new ConversationMemory(),
-      editorial: editorialFor(store),
-      allowedOrigins: [],
+      answerLog: editorial.interactions,
       personaFor: (collection) => ({
         assistantName: "Lakeside",
         tone: "formal",
@@ -79,6 +80,7 @@ describe("HTTP API", () => {
             : { zh: "請洽教務處（分機 1234）。", en: "Please ask the Registrar's Office (ext. 1234)." },
       }),
     });
+    app = createApp({ store, readiness, answers, editorial, allowedOrigins: [] });
   });
   afterAll(async () => {
     await store.close();

@@ -1,69 +1,19 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { HTTPException } from "hono/http-exception";
-import type { AnsweringSettings } from "../answering/answer-question.js";
-import type { Persona } from "../config.js";
-import type { ConversationMemory } from "../conversation/conversation-memory.js";
-import type { ApiKeyStore } from "../editorial/api-keys.js";
-import type { DocumentEditor } from "../editorial/document-editor.js";
-import {
-  AppError,
-  FileTooLargeError,
-  NotFoundError,
-  NotReadyError,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-} from "../errors.js";
-import type { GenerationSettings } from "../generation/generate-answer.js";
-import type { WebhookSettings } from "../interactions/handoff-webhook.js";
-import type { InteractionStore } from "../interactions/interaction-store.js";
-import type { IndexStore } from "../store/index-store.js";
+import { FileTooLargeError, NotFoundError, NotReadyError, PayloadTooLargeError } from "../errors.js";
+import type { AppDependencies } from "./app-dependencies.js";
 import { authorize } from "./authorize.js";
 import { registerChatPage } from "./chat-page/chat-routes.js";
 import { registerEditorPage } from "./editor-page/editor-routes.js";
-import { registerAnswerRoute } from "./routes/answer-route.js";
+import { errorResponse } from "./error-response.js";
+import { answerRoutes } from "./routes/answer-route.js";
 import { registerDocumentsRoutes } from "./routes/documents-routes.js";
-import { registerDraftsRoute } from "./routes/drafts-route.js";
+import { draftsRoutes } from "./routes/drafts-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerInteractionRoutes } from "./routes/interaction-routes.js";
 import { registerKeysRoutes } from "./routes/keys-routes.js";
-import { registerSearchRoute } from "./routes/search-route.js";
+import { searchRoutes } from "./routes/search-route.js";
 import { invalidRequest, refuseOtherMethods, registerKeySecuritySchemes, STUDENT_API_ROUTES } from "./routes/shared.js";
-
-/** Whether the first sync has finished; `reason` says what is still missing. */
-export interface Readiness {
-  ready: boolean;
-  reason: string;
-}
-
-export interface AppDependencies {
-  store: IndexStore;
-  readiness: Readiness;
-  /** Contact lines are the asked collection's, from `personaFor`. */
-  answering: Omit<AnsweringSettings, "contactLines">;
-  /** Set when a chat model is configured: answers are then generated, checked and cited. */
-  generation?: GenerationSettings;
-  /** Writes one structured log line per answer (mode, status, fallback, tokens used, latency). */
-  log?: (event: string, fields: Record<string, unknown>) => void;
-  /** Recent turns of conversations, for follow-up questions. */
-  conversations: ConversationMemory;
-  /** Contact lines (and, for generated answers, the persona) of a collection. */
-  personaFor(collection: string | undefined): Persona;
-  /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
-  allowedOrigins: string[];
-  /** Editors' documents and the API keys that guard them. */
-  editorial: {
-    keys: ApiKeyStore;
-    editor: DocumentEditor;
-    maxUploadBytes: number;
-    /** Asking and searching need a key too (any role). */
-    requireApiKeyForAnswers: boolean;
-    /** The answer log, feedback and hand-off tickets. */
-    interactions: InteractionStore;
-    /** Where hand-off tickets are sent, when a helpdesk takes them. */
-    handoffWebhook?: WebhookSettings;
-  };
-}
 
 export type App = OpenAPIHono;
 
@@ -114,9 +64,9 @@ export function createApp(dependencies: AppDependencies): App {
       });
     }
   }
-  registerSearchRoute(app, dependencies);
-  registerAnswerRoute(app, dependencies);
-  registerDraftsRoute(app, dependencies);
+  app.route("/", searchRoutes(dependencies));
+  app.route("/", answerRoutes(dependencies));
+  app.route("/", draftsRoutes(dependencies));
   registerKeySecuritySchemes(app);
   registerDocumentsRoutes(app, dependencies);
   registerKeysRoutes(app, dependencies);
@@ -139,23 +89,8 @@ export function createApp(dependencies: AppDependencies): App {
 
   // Every error becomes `{ error: { code, message } }` here and nowhere else.
   app.onError((error, context) => {
-    const known = asAppError(error);
-    return context.json({ error: { code: known.code, message: known.message } }, known.status, known.headers);
+    const { status, headers, body } = errorResponse(error);
+    return context.json(body, status, headers);
   });
   return app;
-}
-
-/**
- * Every error as the AppError it is answered with: ours as they are, Hono's client errors by their
- * status, anything else a 500 that is logged here and never shown.
- */
-export function asAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof HTTPException && error.status === 415) return new UnsupportedMediaTypeError();
-  if (error instanceof HTTPException && error.status < 500) {
-    const code = /json/i.test(error.message) ? "invalid_json" : "invalid_request";
-    return new AppError(code, error.status as AppError["status"], error.message);
-  }
-  console.error(error);
-  return new AppError("internal_error", 500, "Something went wrong on our side.");
 }

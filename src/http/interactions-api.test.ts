@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import type { Role } from "../editorial/api-keys.js";
+import { createHandoffDelivery } from "../interactions/handoff-delivery.js";
 import { SIGNATURE_HEADER, signDelivery, TIMESTAMP_HEADER } from "../interactions/handoff-webhook.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialApp } from "../test-support/editorial-app.js";
@@ -162,10 +163,13 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
     it("sends again, at start, a ticket whose delivery a restart cut short", async () => {
       receiver = await startReceiver([200]);
       const pending = editorial.interactions.openHandoff({ message: "Cut short", delivery: "pending" });
-      app = editorialApp(store, {
-        ...editorial,
-        handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 2, firstDelayMs: 10, timeoutMs: 2000 },
-      });
+      createHandoffDelivery(editorial.interactions, {
+        url: receiver.url,
+        secret: SECRET,
+        attempts: 2,
+        firstDelayMs: 10,
+        timeoutMs: 2000,
+      }).resumePending();
       expect(await waitForDelivery(pending.id)).toMatchObject({ delivery: "delivered", deliveryAttempts: 1 });
       expect(JSON.parse(receiver.received[0]?.body ?? "").ticket).toMatchObject({
         id: pending.id,

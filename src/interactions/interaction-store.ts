@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Caller } from "../editorial/api-keys.js";
 import type { EditorialDatabase } from "../editorial/editorial-database.js";
-import { AppError, NotFoundError } from "../errors.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 import { maskPersonalData } from "../text/mask-personal-data.js";
 
 export interface LoggedAnswer {
@@ -217,7 +217,7 @@ export class InteractionStore {
   closeHandoff(id: string, closedBy: Pick<Caller, "name">): HandoffTicket {
     const ticket = this.handoff(id);
     if (!ticket) throw new NotFoundError(`No hand-off ticket with id "${id}".`);
-    if (ticket.status === "closed") throw new AppError("already_closed", 409, `Ticket "${id}" is already closed.`);
+    if (ticket.status === "closed") throw new ConflictError("already_closed", `Ticket "${id}" is already closed.`);
     this.statements.close.run(new Date().toISOString(), closedBy.name, id);
     return this.handoff(id) as HandoffTicket;
   }

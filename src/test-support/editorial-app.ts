@@ -1,6 +1,8 @@
 import { defaultConfidenceModel } from "../answering/confidence.js";
+import { createAnswerService } from "../ask/answer-service.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
-import { type App, type AppDependencies, createApp } from "../http/app.js";
+import { type App, createApp } from "../http/app.js";
+import type { AppDependencies } from "../http/app-dependencies.js";
 import type { IndexStore } from "../store/index-store.js";
 
 const CONTACT_LINES = { zh: "請洽櫃檯。", en: "Ask the desk." };
@@ -11,13 +13,12 @@ export function editorialApp(
   editorial: AppDependencies["editorial"],
   allowedOrigins: string[] = [],
 ): App {
-  return createApp({
+  const answers = createAnswerService({
     store,
-    readiness: { ready: true, reason: "" },
     answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
     conversations: new ConversationMemory(),
-    allowedOrigins,
-    editorial,
+    answerLog: editorial.interactions,
     personaFor: () => ({ assistantName: "Lakeside", tone: "formal", guidance: [], contactLines: CONTACT_LINES }),
   });
+  return createApp({ store, readiness: { ready: true, reason: "" }, answers, allowedOrigins, editorial });
 }

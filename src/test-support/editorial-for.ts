@@ -1,6 +1,7 @@
 import { defaultPdfLimits, type PdfLimits } from "../../ingest/parsers/pdf.js";
 import { type Editorial, openEditorial } from "../editorial/open-editorial.js";
-import type { AppDependencies } from "../http/app.js";
+import type { AppDependencies } from "../http/app-dependencies.js";
+import { createHandoffDelivery } from "../interactions/handoff-delivery.js";
 import type { WebhookSettings } from "../interactions/handoff-webhook.js";
 import type { IndexStore } from "../store/index-store.js";
 
@@ -24,6 +25,6 @@ export function editorialFor(
     interactions,
     maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 * 1024,
     requireApiKeyForAnswers: options.requireApiKeyForAnswers ?? false,
-    handoffWebhook: options.handoffWebhook,
+    handoffDelivery: createHandoffDelivery(interactions, options.handoffWebhook),
   };
 }

@@ -4,7 +4,7 @@ import { NotFoundError } from "../../errors.js";
 import { RecentValue } from "../../recent-value.js";
 import type { IndexStore } from "../../store/index-store.js";
 import { detectLanguage } from "../../text/language.js";
-import type { AppDependencies } from "../app.js";
+import type { AppDependencies } from "../app-dependencies.js";
 import { STUDENT_API_ROUTES } from "../routes/shared.js";
 import { WIDGET_SCRIPT } from "./chat-script.js";
 import { type ChatLanguage, chatLanguage } from "./chat-text.js";

@@ -10,11 +10,12 @@ import { AppError, ForbiddenError } from "../../errors.js";
 import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
-import type { AppDependencies } from "../app.js";
+import type { AppDependencies } from "../app-dependencies.js";
 import { callerWithRole } from "../authorize.js";
+import { httpStatusOf } from "../error-response.js";
 import { readUpload } from "../read-upload.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
-import { answerFrom, csvResponse, parseInput } from "../routes/shared.js";
+import { csvResponse, parseInput } from "../routes/shared.js";
 import {
   DocumentListView,
   DocumentView,
@@ -79,7 +80,7 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
       } catch (error) {
         // A page gets its error as a page; the upload script reads the JSON error instead.
         if (!(error instanceof AppError) || context.req.method !== "GET") throw error;
-        return context.html(<ErrorView signedInAs={caller.name} message={error.message} />, error.status);
+        return context.html(<ErrorView signedInAs={caller.name} message={error.message} />, httpStatusOf(error));
       }
     };
   };
@@ -110,7 +111,7 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
       if (!detail) return redirectWithNotice(context, "/editor", error.message);
       return context.html(
         <DocumentView detail={detail} signedInAs={caller.name} error={error.message} />,
-        error.status,
+        httpStatusOf(error),
       );
     }
     return redirectWithNotice(context, documentPage(docId), done);
@@ -146,7 +147,7 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
       caller = callerWithRole(keys, typeof form.key === "string" ? form.key.trim() : undefined, "editor");
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return context.html(<LoginView error={error.message} />, error.status);
+      return context.html(<LoginView error={error.message} />, httpStatusOf(error));
     }
     const https = new URL(context.req.url).protocol === "https:" || context.req.header("x-forwarded-proto") === "https";
     setCookie(context, SESSION_COOKIE, sessions.open(caller.keyId), {
@@ -248,8 +249,8 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
       try {
         // As students would be answered: generated when a model is configured, with each collection's contact lines.
         const [published, fromDrafts] = await Promise.all([
-          answerFrom(dependencies, { question }),
-          answerFrom({ ...dependencies, store: drafts }, { question }),
+          dependencies.answers.preview(question),
+          dependencies.answers.preview(question, { index: drafts }),
         ]);
         return context.html(
           <TryQuestionView signedInAs={caller.name} question={question} published={published} drafts={fromDrafts} />,

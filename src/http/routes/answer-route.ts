@@ -1,12 +1,12 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
-import { rewriteFollowUp, standaloneText } from "../../conversation/rewrite-follow-up.js";
+import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
 import type { AnswerEvent } from "../../generation/generate-answer.js";
-import { type AnswerRequest, type AnswerResponse, answerRequestSchema, answerResponseSchema } from "../../schemas.js";
-import { untilDeadline } from "../../until-deadline.js";
-import { type AppDependencies, asAppError } from "../app.js";
-import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
+import { answerRequestSchema, answerResponseSchema } from "../../schemas.js";
+import type { AppDependencies } from "../app-dependencies.js";
+import { asAppError } from "../error-response.js";
+import { apiErrorResponses, newRouteGroup } from "./shared.js";
 
 const answerRoute = createRoute({
   method: "post",
@@ -27,65 +27,25 @@ const answerRoute = createRoute({
   },
 });
 
-export function registerAnswerRoute(app: OpenAPIHono, dependencies: AppDependencies): void {
-  app.openapi(answerRoute, async (context) => {
+/** `POST /v1/answer`: the question to the answer service, the answer as JSON or as Server-Sent Events. */
+export function answerRoutes({ answers }: Pick<AppDependencies, "answers">): OpenAPIHono {
+  const routes = newRouteGroup();
+  routes.openapi(answerRoute, async (context) => {
     const request = context.req.valid("json");
-    await requireKnownCollection(dependencies.store, request.collection);
     const wantsStream = request.stream ?? (context.req.header("accept") ?? "").includes("text/event-stream");
-    if (wantsStream) return streamAnswer(context, dependencies, request) as never;
+    const asked = {
+      question: request.question,
+      collection: request.collection,
+      conversationId: request.conversation_id,
+    };
+    if (wantsStream) return streamAnswer(context, answers, asked) as never;
     // A client that gives up also stops the model call.
-    return context.json(await answer(dependencies, request, { signal: context.req.raw.signal }), 200);
+    return context.json(await answers.ask(asked, { signal: context.req.raw.signal }), 200);
   });
+  return routes;
 }
 
-/** Answers the question, understood in its conversation when it has one, and remembers the turn. */
-async function answer(
-  dependencies: AppDependencies,
-  request: AnswerRequest,
-  options: { signal?: AbortSignal; onEvent?: (event: AnswerEvent) => void } = {},
-): Promise<AnswerResponse> {
-  const { store, generation, conversations } = dependencies;
-  // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
-  const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
-  const conversationId = request.conversation_id;
-  const turns = conversationId === undefined ? [] : await conversations.recentTurns(conversationId);
-  const followUp = await rewriteFollowUp(request.question, turns, {
-    store,
-    chatModel: generation?.chatModel,
-    signal: deadline && untilDeadline(options.signal, deadline),
-  });
-  const standaloneQuestion = standaloneText(followUp);
-  const asked = { ...followUp, collection: request.collection };
-  const answered = await answerFrom(dependencies, asked, { ...options, deadline });
-  logAnswer(dependencies, "answer", answered);
-  // Kept (masked) under an id that feedback and hand-offs refer to.
-  const { id: answerId } = dependencies.editorial.interactions.logAnswer({
-    // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
-    question: standaloneQuestion,
-    answer: answered.answer,
-    status: answered.status,
-    mode: answered.mode,
-    confidence: answered.confidence,
-    latencyMs: answered.latency_ms,
-    collection: request.collection,
-    conversationId,
-    citations: answered.citations.map((citation) => ({ n: citation.n, docId: citation.doc_id, title: citation.title })),
-  });
-  const response = { answer_id: answerId, ...answered };
-  if (conversationId === undefined) return response;
-  await conversations.remember(conversationId, {
-    question: request.question,
-    standaloneQuestion,
-    answer: response.answer,
-  });
-  return {
-    ...response,
-    conversation_id: conversationId,
-    ...(standaloneQuestion === request.question ? {} : { standalone_question: standaloneQuestion }),
-  };
-}
-
-function streamAnswer(context: Context, dependencies: AppDependencies, request: AnswerRequest): Response {
+function streamAnswer(context: Context, answers: AnswerService, request: AskRequest): Response {
   return streamSSE(context, async (stream) => {
     const clientGone = new AbortController();
     stream.onAbort(() => clientGone.abort());
@@ -100,7 +60,7 @@ function streamAnswer(context: Context, dependencies: AppDependencies, request: 
       else send("reset", { reason: event.reason });
     };
     try {
-      const final = await answer(dependencies, request, { signal: clientGone.signal, onEvent });
+      const final = await answers.ask(request, { signal: clientGone.signal, onEvent });
       send("done", final);
     } catch (error) {
       if (clientGone.signal.aborted) return;

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
-import type { AppDependencies } from "../app.js";
+import type { AppDependencies } from "../app-dependencies.js";
 import { authorize } from "../authorize.js";
 import { readUpload } from "../read-upload.js";
 import {

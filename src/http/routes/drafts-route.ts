@@ -1,13 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { type DraftResponse, draftRequestSchema, draftResponseSchema } from "../../schemas.js";
-import type { AppDependencies } from "../app.js";
-import { answerFrom, apiErrorResponses, logAnswer, requireKnownCollection } from "./shared.js";
-
-/**
- * A person reads every draft before it is sent, so one is offered down to half the confidence an
- * answer shown to the asker needs: greetings and context in a message lower lexical confidence.
- */
-const DRAFT_THRESHOLD_SHARE = 0.5;
+import { draftRequestSchema, draftResponseSchema } from "../../schemas.js";
+import type { AppDependencies } from "../app-dependencies.js";
+import { apiErrorResponses, newRouteGroup } from "./shared.js";
 
 const draftsRoute = createRoute({
   method: "post",
@@ -25,28 +19,11 @@ const draftsRoute = createRoute({
   },
 });
 
-export function registerDraftsRoute(app: OpenAPIHono, dependencies: AppDependencies): void {
-  app.openapi(draftsRoute, async (context) => {
-    const { message, collection } = context.req.valid("json");
-    await requireKnownCollection(dependencies.store, collection);
-    const answer = await answerFrom(
-      dependencies,
-      { question: message, collection },
-      {
-        signal: context.req.raw.signal,
-        purpose: "draft",
-        abstainThreshold: dependencies.answering.abstainThreshold * DRAFT_THRESHOLD_SHARE,
-      },
-    );
-    const { status, answer: text, conversation_id, standalone_question, ...rest } = answer;
-    // An abstention is already worded for staff ("No draft: …"): see answerFrom.
-    const draft: DraftResponse = {
-      ...rest,
-      status: status === "answered" ? "drafted" : "no_draft",
-      draft: true,
-      reply: text,
-    };
-    logAnswer(dependencies, "draft", draft);
-    return context.json(draft, 200);
-  });
+/** `POST /v1/drafts`: a message to the answer service, a reply for staff to review. */
+export function draftsRoutes({ answers }: Pick<AppDependencies, "answers">): OpenAPIHono {
+  const routes = newRouteGroup();
+  routes.openapi(draftsRoute, async (context) =>
+    context.json(await answers.draft(context.req.valid("json"), { signal: context.req.raw.signal }), 200),
+  );
+  return routes;
 }

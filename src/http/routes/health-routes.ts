@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { NotReadyError } from "../../errors.js";
 import { errorResponseSchema } from "../../schemas.js";
-import type { AppDependencies } from "../app.js";
+import type { AppDependencies } from "../app-dependencies.js";
 
 const statusSchema = z.object({ status: z.string() });
 

@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
-import { deliverHandoff } from "../../interactions/handoff-webhook.js";
-import type { HandoffTicket } from "../../interactions/interaction-store.js";
+import { handoffTicketBody } from "../../interactions/handoff-delivery.js";
 import { knowledgeGapReportFor, type QuestionGroup } from "../../interactions/knowledge-gap-report.js";
-import type { AppDependencies } from "../app.js";
+import { requireKnownCollection } from "../../store/require-known-collection.js";
+import type { AppDependencies } from "../app-dependencies.js";
 import { authorize } from "../authorize.js";
 import {
   curatedFaqSchema,
@@ -12,26 +12,11 @@ import {
   handoffSchema,
   reportQuerySchema,
 } from "./interaction-schemas.js";
-import { csvResponse, parseInput, readJsonBody, refuseOtherMethods, requireKnownCollection } from "./shared.js";
+import { csvResponse, parseInput, readJsonBody, refuseOtherMethods } from "./shared.js";
 
 /** Students' feedback and hand-offs (public, like asking), and the editors' tickets and knowledge-gap report. */
-export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, store }: AppDependencies): void {
-  const { interactions, keys, editor, handoffWebhook } = editorial;
-  const deliver = (ticket: HandoffTicket) => {
-    if (!handoffWebhook) return;
-    // Sent after the reply: the student does not wait for the helpdesk's server, and a failing one
-    // is retried; the ticket says how delivery ended.
-    void deliverHandoff(toTicketBody(ticket), handoffWebhook, (attempts) =>
-      interactions.setDelivery(ticket.id, "pending", attempts),
-    )
-      .then(({ delivered, attempts }) => {
-        interactions.setDelivery(ticket.id, delivered ? "delivered" : "failed", attempts);
-        log?.("handoff_delivery", { ticket: ticket.id, delivered, attempts });
-      })
-      .catch((error: unknown) => log?.("handoff_delivery_error", { ticket: ticket.id, reason: String(error) }));
-  };
-  // Tickets whose delivery a restart cut short are sent again.
-  for (const ticket of interactions.pendingHandoffs()) deliver(ticket);
+export function registerInteractionRoutes(app: OpenAPIHono, { editorial, store }: AppDependencies): void {
+  const { interactions, keys, editor, handoffDelivery } = editorial;
 
   app.post("/v1/feedback", async (context) => {
     const { answer_id, rating, comment } = parseInput(feedbackSchema, await readJsonBody(context));
@@ -49,9 +34,9 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, st
       name: input.name,
       contact: input.contact,
       message: input.message,
-      delivery: handoffWebhook ? "pending" : "not_configured",
+      delivery: handoffDelivery.configured ? "pending" : "not_configured",
     });
-    deliver(ticket);
+    handoffDelivery.deliver(ticket);
     // Only what the student needs: the transcript is for staff, and anyone may name a conversation.
     return context.json({ id: ticket.id, at: ticket.at, status: ticket.status, delivery: ticket.delivery }, 201);
   });
@@ -59,12 +44,12 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, st
   app.get("/v1/handoffs", (context) => {
     authorize(context, keys, "editor");
     const { status } = parseInput(handoffListQuerySchema, context.req.query());
-    return context.json({ handoffs: interactions.handoffs(status).map(toTicketBody) });
+    return context.json({ handoffs: interactions.handoffs(status).map(handoffTicketBody) });
   });
 
   app.post("/v1/handoffs/:id/close", (context) => {
     const caller = authorize(context, keys, "editor");
-    return context.json(toTicketBody(interactions.closeHandoff(context.req.param("id"), caller)));
+    return context.json(handoffTicketBody(interactions.closeHandoff(context.req.param("id"), caller)));
   });
 
   app.get("/v1/reports/knowledge-gaps", (context) => {
@@ -122,23 +107,4 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, log, st
       })),
     };
   }
-}
-
-function toTicketBody(ticket: HandoffTicket) {
-  return {
-    id: ticket.id,
-    at: ticket.at,
-    status: ticket.status,
-    collection: ticket.collection,
-    conversation_id: ticket.conversationId,
-    answer_id: ticket.answerId,
-    name: ticket.name,
-    contact: ticket.contact,
-    message: ticket.message,
-    transcript: ticket.transcript,
-    delivery: ticket.delivery,
-    delivery_attempts: ticket.deliveryAttempts,
-    closed_at: ticket.closedAt,
-    closed_by: ticket.closedBy,
-  };
 }

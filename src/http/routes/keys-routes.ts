@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ApiKeyRecord } from "../../editorial/api-keys.js";
 import { NotFoundError } from "../../errors.js";
-import type { AppDependencies } from "../app.js";
+import type { AppDependencies } from "../app-dependencies.js";
 import { authorize } from "../authorize.js";
 import { apiKeySchema, newKeySchema } from "./editorial-schemas.js";
 import { json, keyErrorResponses, keySecurity, parseInput, readJsonBody, refuseOtherMethods } from "./shared.js";

@@ -1,9 +1,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { passageLocation } from "../../answering/citations.js";
-import { retrievePassages } from "../../retrieval/retrieve-passages.js";
 import { searchRequestSchema, searchResponseSchema } from "../../schemas.js";
-import type { AppDependencies } from "../app.js";
-import { apiErrorResponses, requireKnownCollection } from "./shared.js";
+import type { AppDependencies } from "../app-dependencies.js";
+import { apiErrorResponses, newRouteGroup } from "./shared.js";
 
 const searchRoute = createRoute({
   method: "post",
@@ -16,12 +15,12 @@ const searchRoute = createRoute({
   },
 });
 
-export function registerSearchRoute(app: OpenAPIHono, { store, answering }: AppDependencies): void {
-  app.openapi(searchRoute, async (context) => {
+/** `POST /v1/search`: passages from the answer service, without an answer. */
+export function searchRoutes({ answers }: Pick<AppDependencies, "answers">): OpenAPIHono {
+  const routes = newRouteGroup();
+  routes.openapi(searchRoute, async (context) => {
     const { query, top_k, collection } = context.req.valid("json");
-    await requireKnownCollection(store, collection);
-    const queryEmbedding = answering.embedder?.embedQuestion(query);
-    const { passages } = await retrievePassages(store, query, { collection, limit: top_k, queryEmbedding });
+    const passages = await answers.search(query, { collection, limit: top_k });
     const results = passages.map((passage) => ({
       doc_id: passage.document.docId,
       chunk_id: passage.chunk.chunkId,
@@ -32,4 +31,5 @@ export function registerSearchRoute(app: OpenAPIHono, { store, answering }: AppD
     }));
     return context.json({ results }, 200);
   });
+  return routes;
 }

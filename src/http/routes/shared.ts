@@ -1,19 +1,14 @@
-import type { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { answerQuestion, type QuestionRequest } from "../../answering/answer-question.js";
 import {
   InvalidJsonError,
   InvalidRequestError,
   MethodNotAllowedError,
-  UnknownCollectionError,
   UnsupportedMediaTypeError,
 } from "../../errors.js";
-import { type GenerationOptions, generateAnswer, sendWhole } from "../../generation/generate-answer.js";
 import { knowledgeGapCsv } from "../../interactions/knowledge-gap-csv.js";
 import type { KnowledgeGapReport } from "../../interactions/knowledge-gap-report.js";
-import { type AnswerResponse, errorResponseSchema } from "../../schemas.js";
-import type { IndexStore } from "../../store/index-store.js";
-import type { AppDependencies } from "../app.js";
+import { errorResponseSchema } from "../../schemas.js";
 
 const errorBody = (description: string) => ({
   description,
@@ -35,6 +30,15 @@ export function invalidRequest(error: z.ZodError): InvalidRequestError {
     issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
   );
   return new InvalidRequestError(problems.join("; "));
+}
+
+/** A group of routes, mounted with `app.route()`; a request its schema refuses is a 400 that says why. */
+export function newRouteGroup(): OpenAPIHono {
+  return new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) throw invalidRequest(result.error);
+    },
+  });
 }
 
 /** Input checked by its one schema, or a 400. */
@@ -99,56 +103,8 @@ export const keyErrorResponses = {
   403: errorBody("forbidden: the key's role does not allow this"),
 } as const;
 
-/** A typo in a collection name must not look like "the documents do not cover this". */
-export async function requireKnownCollection(store: IndexStore, collection: string | undefined): Promise<void> {
-  if (collection === undefined) return;
-  const known = await store.listCollections();
-  if (!known.includes(collection)) throw new UnknownCollectionError(collection, known);
-}
-
-/** One log line per answer: what was sent and what it cost, never the question itself. */
-export function logAnswer(
-  { log }: AppDependencies,
-  event: string,
-  response: Pick<AnswerResponse, "mode" | "fallback_reason" | "usage" | "latency_ms" | "citations"> & {
-    status: string;
-  },
-): void {
-  log?.(event, {
-    status: response.status,
-    mode: response.mode,
-    citations: response.citations.length,
-    ...(response.fallback_reason ? { fallback_reason: response.fallback_reason } : {}),
-    ...(response.usage
-      ? { input_tokens: response.usage.input_tokens, output_tokens: response.usage.output_tokens }
-      : {}),
-    latency_ms: response.latency_ms,
-  });
-}
-
 /** The API routes the chat page and the widget call from students' browsers. */
 export const STUDENT_API_ROUTES = ["/v1/search", "/v1/answer", "/v1/feedback", "/v1/handoffs"] as const;
-
-/**
- * The answer to a question: generated, checked and cited when a model is configured, else
- * extractive, with the contact lines of the asked collection. Drafts pass a lower threshold.
- * Either way a streaming caller gets its `citations` and `delta` events.
- */
-export async function answerFrom(
-  { store, answering, generation, personaFor }: AppDependencies,
-  request: QuestionRequest,
-  options: GenerationOptions & { abstainThreshold?: number } = {},
-): Promise<AnswerResponse> {
-  const persona = personaFor(request.collection);
-  const settings = {
-    ...answering,
-    abstainThreshold: options.abstainThreshold ?? answering.abstainThreshold,
-    contactLines: persona.contactLines,
-    audience: options.purpose === "draft" ? ("staff" as const) : ("asker" as const),
-  };
-  if (generation) return generateAnswer(store, request, { ...settings, ...generation, persona }, options);
-  return sendWhole(await answerQuestion(store, request, settings), options.onEvent);
-}
 
 /** The report as a CSV download. */
 export function csvResponse(context: Context, report: KnowledgeGapReport): Response {

@@ -1,4 +1,7 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { StoreUnavailableError } from "../../errors.js";
 import { type RecordingQdrantServer, startRecordingQdrantServer } from "../../test-support/recording-qdrant-server.js";
 import { describeIndexStoreContract, sampleDocument } from "../index-store.case.js";
 import { pointId, QdrantIndexStore } from "./qdrant-index-store.js";
@@ -252,5 +255,22 @@ describe("QdrantIndexStore requests", () => {
   it("turns Qdrant being unreachable into store_unavailable", async () => {
     await qdrant.close();
     await expect(store.listCollections()).rejects.toMatchObject({ code: "store_unavailable" });
+  });
+
+  it("says a refused API key is refused, not unreachable, and not worth retrying", async () => {
+    const refusing = http.createServer((_, response) => {
+      response.writeHead(401, { "content-type": "application/json" }).end('{"status":{"error":"Unauthorized"}}');
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = refusing.address() as AddressInfo;
+      const locked = new QdrantIndexStore({ url: `http://127.0.0.1:${port}`, collection: "faq", apiKey: "wrong" });
+      const failure = await locked.listCollections().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(StoreUnavailableError);
+      expect(failure).toMatchObject({ code: "store_unavailable", retryable: false });
+      expect((failure as Error).message).toMatch(/refused.*QDRANT_API_KEY/);
+    } finally {
+      await new Promise((resolve) => refusing.close(resolve));
+    }
   });
 });

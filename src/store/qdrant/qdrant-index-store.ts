@@ -337,11 +337,21 @@ export class QdrantIndexStore implements IndexStore {
     return payloads;
   }
 
-  /** Any failure to reach or use Qdrant is the index being unavailable: a 503, never a crash. */
+  /**
+   * Any failure to reach or use Qdrant is the index being unavailable: a 503, never a crash. A
+   * refused key is said as such, and is not worth retrying until someone fixes QDRANT_API_KEY.
+   */
   private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
     try {
       return await request();
     } catch (error) {
+      const { status } = error as { status?: number };
+      if (status === 401 || status === 403) {
+        throw new StoreUnavailableError(
+          `Qdrant refused the request to ${what} (HTTP ${status}): check QDRANT_API_KEY against the server's key.`,
+          false,
+        );
+      }
       throw new StoreUnavailableError(`Qdrant could not ${what}: ${(error as Error).message}`);
     }
   }

@@ -1,0 +1,191 @@
+import {
+  type AnswerCandidate,
+  type AnsweringSettings,
+  answerQuestion,
+  type QuestionRequest,
+} from "../answering/answer-question.js";
+import type { Persona } from "../config.js";
+import type { ConversationMemory, ConversationTurn } from "../conversation/conversation-memory.js";
+import { rewriteFollowUp, standaloneText } from "../conversation/rewrite-follow-up.js";
+import { type AnswerEvent, type GenerationSettings, generateAnswer, sendWhole } from "../generation/generate-answer.js";
+import type { InteractionStore } from "../interactions/interaction-store.js";
+import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
+import type { AnswerResponse, DraftResponse } from "../schemas.js";
+import type { IndexStore } from "../store/index-store.js";
+import { requireKnownCollection } from "../store/require-known-collection.js";
+import { untilDeadline } from "../until-deadline.js";
+
+/**
+ * A person reads every draft before it is sent, so one is offered down to half the confidence an
+ * answer shown to the asker needs: greetings and context in a message lower lexical confidence.
+ */
+const DRAFT_THRESHOLD_SHARE = 0.5;
+
+export interface AnswerServiceDependencies {
+  store: IndexStore;
+  /** Contact lines are the asked collection's, from `personaFor`. */
+  answering: Omit<AnsweringSettings, "contactLines">;
+  /** Set when a chat model is configured: answers are then generated, checked and cited. */
+  generation?: GenerationSettings;
+  /** Contact lines (and, for generated answers, the persona) of a collection. */
+  personaFor(collection: string | undefined): Persona;
+  /** Recent turns of conversations, for follow-up questions. */
+  conversations: ConversationMemory;
+  /** Where every answer is kept (masked) under the id that feedback and hand-offs refer to. */
+  answerLog: Pick<InteractionStore, "logAnswer">;
+  /** One structured line per answer (mode, status, fallback, tokens used, latency), never the question. */
+  log?: (event: string, fields: Record<string, unknown>) => void;
+}
+
+/** A question as any door receives it: the chat page, the API, an OpenAI client, the eval. */
+export interface AskRequest {
+  question: string;
+  collection?: string;
+  /** The conversation the server remembers: its recent turns are read, and this turn is added. */
+  conversationId?: string;
+  /** Or the conversation as the caller holds it (an OpenAI client sends its messages each time). */
+  earlierTurns?: readonly ConversationTurn[];
+}
+
+export interface AskOptions {
+  /** The caller went away: stop the model call. */
+  signal?: AbortSignal;
+  /** A streaming caller's events: citations, checked text, resets. */
+  onEvent?: (event: AnswerEvent) => void;
+  /** Sees the candidate the answer was settled from (the eval reads its confidence signals). */
+  onCandidate?: (candidate: AnswerCandidate) => void;
+}
+
+export interface DraftRequest {
+  message: string;
+  collection?: string;
+}
+
+export interface AnswerService {
+  /** The ask use case: the conversation, a follow-up made standalone, the answer, the log, the turn remembered. */
+  ask(request: AskRequest, options?: AskOptions): Promise<AnswerResponse>;
+  /** A cited reply for a staff member to review, never shown to the asker by this service. */
+  draft(request: DraftRequest, options?: Pick<AskOptions, "signal">): Promise<DraftResponse>;
+  /**
+   * One answer as the asker would get it, neither logged nor remembered: the editors' preview,
+   * from the published index or (`index`) from a preview of their drafts.
+   */
+  preview(question: string, options?: { index?: IndexStore }): Promise<AnswerResponse>;
+  /** The passages that best match a query, best first. */
+  search(query: string, options: { collection?: string; limit: number }): Promise<Passage[]>;
+  /** The collections answers can be asked of. */
+  collections(): Promise<string[]>;
+}
+
+interface AnswerOptions extends AskOptions {
+  index?: IndexStore;
+  deadline?: AbortSignal;
+  purpose?: "answer" | "draft";
+}
+
+export function createAnswerService(dependencies: AnswerServiceDependencies): AnswerService {
+  const { store, answering, generation, personaFor, conversations, answerLog, log } = dependencies;
+
+  /**
+   * Generated, checked and cited when a model is configured, else extractive, with the contact
+   * lines of the asked collection. Either way a streaming caller gets `citations` and `delta` events.
+   */
+  async function answer(request: QuestionRequest, options: AnswerOptions = {}): Promise<AnswerResponse> {
+    const persona = personaFor(request.collection);
+    const isDraft = options.purpose === "draft";
+    const settings = {
+      ...answering,
+      abstainThreshold: answering.abstainThreshold * (isDraft ? DRAFT_THRESHOLD_SHARE : 1),
+      contactLines: persona.contactLines,
+      audience: isDraft ? ("staff" as const) : ("asker" as const),
+    };
+    const index = options.index ?? store;
+    if (generation) return generateAnswer(index, request, { ...settings, ...generation, persona }, options);
+    return sendWhole(await answerQuestion(index, request, settings, options.onCandidate), options.onEvent);
+  }
+
+  function logLine(event: string, response: AnswerResponse | DraftResponse): void {
+    log?.(event, {
+      status: response.status,
+      mode: response.mode,
+      citations: response.citations.length,
+      ...(response.fallback_reason ? { fallback_reason: response.fallback_reason } : {}),
+      ...(response.usage
+        ? { input_tokens: response.usage.input_tokens, output_tokens: response.usage.output_tokens }
+        : {}),
+      latency_ms: response.latency_ms,
+    });
+  }
+
+  return {
+    async ask(request, options = {}) {
+      await requireKnownCollection(store, request.collection);
+      // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
+      const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
+      const { conversationId } = request;
+      const turns =
+        request.earlierTurns ?? (conversationId === undefined ? [] : await conversations.recentTurns(conversationId));
+      const followUp = await rewriteFollowUp(request.question, turns, {
+        store,
+        chatModel: generation?.chatModel,
+        signal: deadline && untilDeadline(options.signal, deadline),
+      });
+      const standaloneQuestion = standaloneText(followUp);
+      const answered = await answer({ ...followUp, collection: request.collection }, { ...options, deadline });
+      logLine("answer", answered);
+      const { id: answerId } = answerLog.logAnswer({
+        // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
+        question: standaloneQuestion,
+        answer: answered.answer,
+        status: answered.status,
+        mode: answered.mode,
+        confidence: answered.confidence,
+        latencyMs: answered.latency_ms,
+        collection: request.collection,
+        conversationId,
+        citations: answered.citations.map((citation) => ({
+          n: citation.n,
+          docId: citation.doc_id,
+          title: citation.title,
+        })),
+      });
+      const response = { answer_id: answerId, ...answered };
+      const rewritten = standaloneQuestion === request.question ? {} : { standalone_question: standaloneQuestion };
+      if (conversationId === undefined) return { ...response, ...rewritten };
+      await conversations.remember(conversationId, {
+        question: request.question,
+        standaloneQuestion,
+        answer: response.answer,
+      });
+      return { ...response, conversation_id: conversationId, ...rewritten };
+    },
+
+    async draft({ message, collection }, options = {}) {
+      await requireKnownCollection(store, collection);
+      const answered = await answer({ question: message, collection }, { ...options, purpose: "draft" });
+      const { status, answer: text, conversation_id, standalone_question, ...rest } = answered;
+      // An abstention is already worded for staff ("No draft: …"): see settleAnswer's audience.
+      const draft: DraftResponse = {
+        ...rest,
+        status: status === "answered" ? "drafted" : "no_draft",
+        draft: true,
+        reply: text,
+      };
+      logLine("draft", draft);
+      return draft;
+    },
+
+    preview(question, options = {}) {
+      return answer({ question }, options);
+    },
+
+    async search(query, { collection, limit }) {
+      await requireKnownCollection(store, collection);
+      const queryEmbedding = answering.embedder?.embedQuestion(query);
+      const { passages } = await retrievePassages(store, query, { collection, limit, queryEmbedding });
+      return passages;
+    },
+
+    collections: () => store.listCollections(),
+  };
+}

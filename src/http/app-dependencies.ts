@@ -1,0 +1,36 @@
+import type { AnswerService } from "../ask/answer-service.js";
+import type { ApiKeyStore } from "../editorial/api-keys.js";
+import type { DocumentEditor } from "../editorial/document-editor.js";
+import type { HandoffDelivery } from "../interactions/handoff-delivery.js";
+import type { InteractionStore } from "../interactions/interaction-store.js";
+import type { IndexStore } from "../store/index-store.js";
+
+/** Whether the first sync has finished; `reason` says what is still missing. */
+export interface Readiness {
+  ready: boolean;
+  reason: string;
+}
+
+/** What the routes are adapters for: built once by the composition root (src/server.ts). */
+export interface AppDependencies {
+  store: IndexStore;
+  readiness: Readiness;
+  /** The ask use case every door calls: answers, drafts, search, previews. */
+  answers: AnswerService;
+  /** Writes one structured log line per event; never a question or personal data. */
+  log?: (event: string, fields: Record<string, unknown>) => void;
+  /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
+  allowedOrigins: string[];
+  /** Editors' documents and the API keys that guard them. */
+  editorial: {
+    keys: ApiKeyStore;
+    editor: DocumentEditor;
+    maxUploadBytes: number;
+    /** Asking and searching need a key too (any role). */
+    requireApiKeyForAnswers: boolean;
+    /** The answer log, feedback and hand-off tickets. */
+    interactions: InteractionStore;
+    /** Sends hand-off tickets to the helpdesk, when one takes them. */
+    handoffDelivery: HandoffDelivery;
+  };
+}

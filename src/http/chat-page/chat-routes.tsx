@@ -5,8 +5,8 @@ import { RecentValue } from "../../recent-value.js";
 import type { IndexStore } from "../../store/index-store.js";
 import { detectLanguage } from "../../text/language.js";
 import type { AppDependencies } from "../app-dependencies.js";
+import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
 import { STUDENT_API_ROUTES } from "../routes/shared.js";
-import { WIDGET_SCRIPT } from "./chat-script.js";
 import { type ChatLanguage, chatLanguage } from "./chat-text.js";
 import { ChatPage, SourcePage } from "./chat-views.js";
 
@@ -52,7 +52,7 @@ export function registerChatPage(app: OpenAPIHono, { store, allowedOrigins }: Ap
 
   app.get("/widget.js", (context) => {
     context.header("Cache-Control", "public, max-age=300");
-    return context.body(WIDGET_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" });
+    return context.body(BROWSER_SCRIPTS.widget, 200, { "Content-Type": "text/javascript; charset=utf-8" });
   });
 
   app.get("/sources/:chunkId{.+}", async (context) => {

@@ -67,3 +67,13 @@ export function chatLanguage(requested: string | undefined, acceptLanguage: stri
   const first = acceptLanguage?.split(",")[0]?.trim().toLowerCase() ?? "";
   return first.startsWith("zh") ? "zh-Hant" : "en";
 }
+
+/** The words the page hands its script, in the page's language. */
+export type ChatText = (typeof CHAT_TEXT)[ChatLanguage];
+
+/** The settings the page hands its script. */
+export type ChatConfig = { collection: string | null };
+
+/** Ids of the JSON script elements that carry ChatText and ChatConfig from the page to its script. */
+export const CHAT_TEXT_ELEMENT_ID = "chat-text";
+export const CHAT_CONFIG_ELEMENT_ID = "chat-config";

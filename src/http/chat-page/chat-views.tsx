@@ -3,8 +3,14 @@ import { webAddress } from "../../../ingest/index-document.js";
 import { chunkLocation } from "../../answering/citations.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord, StoredDocument } from "../../store/index-store.js";
-import { CHAT_SCRIPT } from "./chat-script.js";
-import { CHAT_TEXT, type ChatLanguage } from "./chat-text.js";
+import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
+import {
+  CHAT_CONFIG_ELEMENT_ID,
+  CHAT_TEXT,
+  CHAT_TEXT_ELEMENT_ID,
+  type ChatConfig,
+  type ChatLanguage,
+} from "./chat-text.js";
 
 const STYLE = `
   :root { color-scheme: light; }
@@ -106,13 +112,13 @@ export function ChatPage(props: {
             <button type="submit">{text.ask}</button>
           </form>
         </main>
-        <script type="application/json" id="chat-text">
+        <script type="application/json" id={CHAT_TEXT_ELEMENT_ID}>
           {raw(scriptJson(text))}
         </script>
-        <script type="application/json" id="chat-config">
-          {raw(scriptJson({ collection: props.collection ?? null }))}
+        <script type="application/json" id={CHAT_CONFIG_ELEMENT_ID}>
+          {raw(scriptJson({ collection: props.collection ?? null } satisfies ChatConfig))}
         </script>
-        <script>{raw(CHAT_SCRIPT)}</script>
+        <script>{raw(BROWSER_SCRIPTS.chat)}</script>
       </body>
     </html>
   );

@@ -7,7 +7,7 @@ import type { HandoffTicket } from "../../interactions/interaction-store.js";
 import type { KnowledgeGapReport, QuestionGroup } from "../../interactions/knowledge-gap-report.js";
 import { type AnswerResponse, MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord } from "../../store/index-store.js";
-import { UPLOAD_SCRIPT } from "./upload-script.js";
+import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
 
 /** " · heading · page N", for a chunk's header line. */
 function locationLabel(chunk: Pick<ChunkRecord, "headingPath" | "page">): string {
@@ -154,7 +154,7 @@ export function DocumentListView(props: { documents: DocumentSummary[]; signedIn
         </tbody>
       </table>
       {/* Our own constant: raw, so that the browser gets it unescaped. */}
-      <script>{raw(UPLOAD_SCRIPT)}</script>
+      <script>{raw(BROWSER_SCRIPTS.upload)}</script>
     </Page>
   );
 }

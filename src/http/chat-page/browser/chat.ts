@@ -1,0 +1,256 @@
+/**
+ * The chat page's script: asks, shows answers with numbered sources, takes feedback, and offers a
+ * person when the documents do not cover a question or the student asks for one. Every piece of
+ * text from the server is set with textContent, never as HTML, so neither a document nor a model
+ * can inject markup or script.
+ */
+import type { z } from "@hono/zod-openapi";
+import { createParser } from "eventsource-parser";
+import type { AnswerRequest, AnswerResponse, Citation } from "../../../schemas.js";
+import type { feedbackSchema, handoffSchema } from "../../routes/interaction-schemas.js";
+import { ASKS_FOR_A_PERSON } from "../asks-for-a-person.js";
+import { CHAT_CONFIG_ELEMENT_ID, CHAT_TEXT_ELEMENT_ID, type ChatConfig, type ChatText } from "../chat-text.js";
+
+// The API's own request and response types (erased from the bundle), so that the compiler checks
+// the script against the server.
+type Feedback = z.input<typeof feedbackSchema>;
+type Handoff = z.input<typeof handoffSchema>;
+type ErrorReply = { error?: { message?: string } };
+
+/** The page's element with this id, which must be of this kind. */
+function byId<Kind extends HTMLElement>(id: string, kind: new () => Kind): Kind {
+  const found = document.getElementById(id);
+  if (!(found instanceof kind)) throw new Error(`The chat page has no #${id}.`);
+  return found;
+}
+
+function readJson<Value>(id: string): Value {
+  return JSON.parse(byId(id, HTMLScriptElement).textContent ?? "") as Value;
+}
+
+const text = readJson<ChatText>(CHAT_TEXT_ELEMENT_ID);
+const config = readJson<ChatConfig>(CHAT_CONFIG_ELEMENT_ID);
+const conversation = byId("conversation", HTMLDivElement);
+const form = byId("ask-form", HTMLFormElement);
+const input = byId("question", HTMLInputElement);
+const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
+// One conversation per page: it lives in memory only, so what the server remembers is what the
+// student sees (and a frame without storage access still works).
+let conversationId = startConversation();
+
+function startConversation(): string {
+  // randomUUID needs a secure context (https or localhost); plain http on a campus network has none.
+  const random = crypto.randomUUID
+    ? crypto.randomUUID()
+    : Math.random().toString(36).slice(2) + Date.now().toString(36);
+  return `c-${random}`;
+}
+
+function element<Tag extends keyof HTMLElementTagNameMap>(
+  tag: Tag,
+  properties: Partial<HTMLElementTagNameMap[Tag]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[Tag] {
+  const node = document.createElement(tag);
+  Object.assign(node, properties);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function show<Shown extends HTMLElement>(node: Shown): Shown {
+  conversation.append(node);
+  node.scrollIntoView({ block: "nearest" });
+  return node;
+}
+
+async function errorOf(response: Response): Promise<Error> {
+  const reply: ErrorReply = await response.json().catch(() => ({}));
+  return new Error(reply.error?.message || response.statusText);
+}
+
+async function post<Reply>(path: string, body: Feedback | Handoff): Promise<Reply> {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await errorOf(response);
+  return response.json().catch(() => ({}));
+}
+
+// Streams the answer: checked text appears as it comes (a reset withdraws it), then the final
+// answer with its sources replaces it.
+async function streamAnswer(body: AnswerRequest): Promise<AnswerResponse> {
+  const response = await fetch("/v1/answer", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({ ...body, stream: true }),
+  });
+  if (!response.ok) throw await errorOf(response);
+  if (!response.body) throw new Error(response.statusText || "the answer was empty");
+  const draftText = element("p", { className: "answer-text" });
+  const draft = show(element("article", { className: "answer streaming", ariaBusy: "true" }, draftText));
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let final: AnswerResponse | undefined;
+  const parser = createParser({
+    onEvent({ event, data }) {
+      if (!event || !data) return;
+      const payload = JSON.parse(data);
+      if (event === "delta") draftText.textContent += payload.text;
+      else if (event === "reset") draftText.textContent = "";
+      else if (event === "done") final = payload;
+      // Thrown out of parser.feed, so out of the reading loop below.
+      else if (event === "error") throw new Error(payload.error.message);
+    },
+  });
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      parser.feed(value);
+    }
+  } finally {
+    draft.remove();
+  }
+  if (!final) throw new Error(response.statusText || "the answer was cut off");
+  return final;
+}
+
+function sourceLink(citation: Citation): HTMLAnchorElement {
+  const url = citation.url ?? "";
+  const href = /^https?:\/\//i.test(url) ? url : `/sources/${encodeURIComponent(citation.chunk_id)}`;
+  const label = `[${citation.n}] ${citation.title}${citation.page ? ` (${text.page.replace("{page}", String(citation.page))})` : ""}`;
+  return element("a", { href, target: "_blank", rel: "noopener", textContent: label });
+}
+
+function feedbackControls(answerId: string): HTMLDivElement {
+  const box = element("div", { className: "feedback" });
+  const label = element("span", { textContent: `${text.helpful} ` });
+  const up = element("button", { type: "button", textContent: `👍 ${text.up}` });
+  const down = element("button", { type: "button", textContent: `👎 ${text.down}` });
+  box.append(label, up, " ", down);
+  const done = () => {
+    const thanks = element("span", { role: "status", tabIndex: -1, textContent: text.thanks });
+    box.replaceChildren(thanks);
+    thanks.focus();
+  };
+  up.addEventListener("click", () => post("/v1/feedback", { answer_id: answerId, rating: "up" }).then(done, fail));
+  down.addEventListener("click", () => {
+    const comment = element("textarea", { id: `comment-${answerId}`, rows: 2 });
+    const commentLabel = element("label", { htmlFor: comment.id, textContent: text.commentLabel });
+    const send = element("button", { type: "button", textContent: text.sendFeedback });
+    send.addEventListener("click", () =>
+      post("/v1/feedback", { answer_id: answerId, rating: "down", comment: comment.value || undefined }).then(
+        done,
+        fail,
+      ),
+    );
+    box.replaceChildren(commentLabel, comment, send);
+    comment.focus();
+  });
+  return box;
+}
+
+function handoffForm(message: string, answerId?: string): void {
+  const id = (name: string) => `${name}-${Math.random().toString(36).slice(2)}`;
+  const fields = [
+    { name: "name", label: text.nameLabel, control: element("input", { id: id("name"), name: "name" }) },
+    { name: "contact", label: text.contactLabel, control: element("input", { id: id("contact"), name: "contact" }) },
+    {
+      name: "message",
+      label: text.messageLabel,
+      control: element("textarea", { id: id("message"), name: "message", value: message }),
+    },
+  ] as const;
+  const formNode = element(
+    "form",
+    { className: "handoff", ariaLabel: text.handoffTitle },
+    element("h2", { textContent: text.handoffTitle }),
+    ...fields.flatMap(({ label, control }) => [element("label", { htmlFor: control.id, textContent: label }), control]),
+    element("button", { type: "submit", textContent: text.sendHandoff }),
+  );
+  formNode.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body: Handoff = { conversation_id: conversationId, collection: config.collection || undefined };
+    for (const { name, control } of fields) if (control.value.trim()) body[name] = control.value.trim();
+    if (answerId) body.answer_id = answerId;
+    try {
+      const ticket = await post<{ id: string }>("/v1/handoffs", body);
+      const sent = element("p", {
+        className: "notice",
+        role: "status",
+        tabIndex: -1,
+        textContent: text.handoffSent.replace("{id}", ticket.id.slice(0, 8)),
+      });
+      formNode.replaceWith(show(sent));
+      sent.focus();
+    } catch (error) {
+      fail(error);
+    }
+  });
+  show(formNode);
+  fields[0].control.focus();
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  show(element("p", { className: "error", role: "alert", textContent: text.error + message }));
+}
+
+function showAnswer(reply: AnswerResponse, question: string): void {
+  const article = element("article", { className: `answer ${reply.status}` });
+  article.append(element("p", { className: "answer-text", textContent: reply.answer }));
+  if (reply.citations.length > 0) {
+    const list = element("ol", { className: "sources", ariaLabel: text.sources });
+    for (const citation of reply.citations) list.append(element("li", {}, sourceLink(citation)));
+    article.append(element("h3", { textContent: text.sources }), list);
+  }
+  if (reply.status === "abstained") {
+    const offer = element("button", { type: "button", className: "handoff-offer", textContent: text.talkToPerson });
+    offer.addEventListener("click", () => {
+      offer.disabled = true;
+      handoffForm(question, reply.answer_id);
+    });
+    article.append(element("p", { textContent: text.notCovered }), offer);
+  }
+  if (reply.answer_id) article.append(feedbackControls(reply.answer_id));
+  show(article);
+}
+
+async function ask(question: string): Promise<void> {
+  show(element("p", { className: "question", textContent: question }));
+  if (ASKS_FOR_A_PERSON.test(question)) return handoffForm(question);
+  if (button) button.disabled = true;
+  const waiting = show(element("p", { className: "waiting", role: "status", textContent: text.asking }));
+  try {
+    showAnswer(
+      await streamAnswer({
+        question,
+        conversation_id: conversationId,
+        ...(config.collection ? { collection: config.collection } : {}),
+      }),
+      question,
+    );
+  } catch (error) {
+    fail(error);
+  } finally {
+    waiting.remove();
+    if (button) button.disabled = false;
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const question = input.value.trim();
+  if (!question) return;
+  input.value = "";
+  ask(question);
+});
+for (const suggestion of document.querySelectorAll<HTMLElement>("[data-suggestion]")) {
+  suggestion.addEventListener("click", () => ask(suggestion.dataset.suggestion ?? ""));
+}
+byId("new-conversation", HTMLButtonElement).addEventListener("click", () => {
+  conversationId = startConversation();
+  conversation.replaceChildren();
+  input.focus();
+});

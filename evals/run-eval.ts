@@ -9,9 +9,10 @@ import { syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold, findAnswerCandidate } from "../src/answering/answer-question.js";
 import { type ConfidenceModel, confidenceSignalNames, estimateConfidence } from "../src/answering/confidence.js";
 import { loadConfig, personaFor } from "../src/config.js";
-import { openTextEmbedder, type TextEmbedder } from "../src/embedding/text-embedder.js";
-import { createChatModel } from "../src/generation/chat-model.js";
+import type { CachedEmbedder } from "../src/embedding/cached-embedder.js";
+import { openEmbedder } from "../src/embedding/open-embedder.js";
 import { type GenerationRun, generateFromCandidate } from "../src/generation/generate-answer.js";
+import { createOpenAiChatModel } from "../src/models/openai/index.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
@@ -51,7 +52,7 @@ const { values: options } = parseArgs({
 const FEW_CALIBRATION_SAMPLES = 20;
 
 /** Set when a model server is configured: answers are then generated, as the service would. */
-let model: { generation: GenerationRun; embedder: TextEmbedder } | undefined;
+let model: { generation: GenerationRun; embedder: CachedEmbedder } | undefined;
 
 interface RunOutput {
   results: CaseResult[];
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   if (options.save && !options.calibrate)
     throw new Error(`--save writes the model --calibrate fits: give both\n${USAGE}`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-faq-eval-"));
-  const embedding = openTextEmbedder(config);
+  const embedding = openEmbedder(config);
   if (config.model && embedding.embedder) {
     model = {
       embedder: embedding.embedder,
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
         confidenceModel: config.confidenceModel,
         contactLines: config.persona.contactLines,
         embedder: embedding.embedder,
-        chatModel: createChatModel(config.model),
+        chatModel: createOpenAiChatModel(config.model),
         timeoutMs: config.model.answerTimeoutMs,
         persona: personaFor(config, undefined),
       },

@@ -52,8 +52,9 @@ export class FakeEmbedder implements Embedder {
     return texts.map(embedText);
   }
 
-  async embedQuestion(text: string): Promise<QueryVector | undefined> {
+  async embedQuestion(text: string, signal?: AbortSignal): Promise<QueryVector | undefined> {
     this.questions.push(text);
+    if (signal?.aborted) return undefined;
     const vector = this.questionVector ? this.questionVector(text) : embedText(text);
     return vector && { model: this.model, vector };
   }

@@ -12,10 +12,11 @@ import { type AnswerService, createAnswerService } from "../src/ask/answer-servi
 import { type AppConfig, loadConfig, personaFor } from "../src/config.js";
 import { ConversationMemory } from "../src/conversation/conversation-memory.js";
 import { openEditorialDatabase } from "../src/editorial/editorial-database.js";
-import { openTextEmbedder, type TextEmbedder } from "../src/embedding/text-embedder.js";
-import { createChatModel } from "../src/generation/chat-model.js";
+import type { CachedEmbedder } from "../src/embedding/cached-embedder.js";
+import { openEmbedder } from "../src/embedding/open-embedder.js";
 import type { GenerationSettings } from "../src/generation/generate-answer.js";
 import { InteractionStore } from "../src/interactions/interaction-store.js";
+import { createOpenAiChatModel } from "../src/models/openai/index.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
@@ -55,7 +56,7 @@ const { values: options } = parseArgs({
 const FEW_CALIBRATION_SAMPLES = 20;
 
 /** Set when a model server is configured: answers are then generated, as the service would. */
-let model: { generation: GenerationSettings; embedder: TextEmbedder } | undefined;
+let model: { generation: GenerationSettings; embedder: CachedEmbedder } | undefined;
 
 interface RunOutput {
   results: CaseResult[];
@@ -77,11 +78,11 @@ async function main(): Promise<void> {
   if (options.save && !options.calibrate)
     throw new Error(`--save writes the model --calibrate fits: give both\n${USAGE}`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-faq-eval-"));
-  const embedding = openTextEmbedder(config);
+  const embedding = openEmbedder(config);
   if (config.model && embedding.embedder) {
     model = {
       embedder: embedding.embedder,
-      generation: { chatModel: createChatModel(config.model), timeoutMs: config.model.answerTimeoutMs },
+      generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs },
     };
     console.log(`Generative mode: ${config.model.chatModel} and ${config.model.embeddingModel}`);
   }

@@ -1,5 +1,5 @@
 import { loadConfig } from "../src/config.js";
-import { openTextEmbedder } from "../src/embedding/text-embedder.js";
+import { openEmbedder } from "../src/embedding/open-embedder.js";
 import { openIndexStore } from "../src/store/open-index-store.js";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "./sync-folder.js";
 
@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const { store, prepare } = openIndexStore(config);
   await prepare();
-  const embedding = openTextEmbedder(config);
+  const embedding = openEmbedder(config);
   try {
     const summary = await syncFolder(store, folder, undefined, {
       embedder: embedding.embedder,

@@ -1,4 +1,4 @@
-import type { TextEmbedder } from "../src/embedding/text-embedder.js";
+import type { Embedder } from "../src/models/embedder.js";
 import type { ChunkRecord, ChunkVectors, IndexStore } from "../src/store/index-store.js";
 
 /** Chunks embedded per round when filling in vectors for documents that did not change. */
@@ -8,7 +8,7 @@ const FILL_BATCH = 256;
  * Makes the index's vectors those of the embedder's model: a new model (or none before) starts an
  * empty space, so vectors of two models are never compared. Its size comes from one probe call.
  */
-export async function prepareEmbeddingSpace(store: IndexStore, embedder: TextEmbedder): Promise<void> {
+export async function prepareEmbeddingSpace(store: IndexStore, embedder: Embedder): Promise<void> {
   const space = await store.embeddingSpace();
   if (space?.model === embedder.model) return;
   const [probe] = await embedder.embedTexts(["dimension probe"]);
@@ -17,7 +17,7 @@ export async function prepareEmbeddingSpace(store: IndexStore, embedder: TextEmb
 
 /** Vectors for a document's chunks, by chunkId (drafts get none: they are never searched). */
 export async function embedChunks(
-  embedder: TextEmbedder,
+  embedder: Embedder,
   chunks: readonly Pick<ChunkRecord, "chunkId" | "text">[],
   published: boolean,
 ): Promise<ChunkVectors> {
@@ -30,7 +30,7 @@ export async function embedChunks(
 }
 
 /** Embeds the published chunks that have no vector yet: after a model change, or when embeddings were just turned on. */
-export async function fillMissingVectors(store: IndexStore, embedder: TextEmbedder): Promise<number> {
+export async function fillMissingVectors(store: IndexStore, embedder: Embedder): Promise<number> {
   let filled = 0;
   let previousFirst: string | undefined;
   for (;;) {

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { TextEmbedder } from "../src/embedding/text-embedder.js";
+import type { CachedEmbedder } from "../src/embedding/cached-embedder.js";
 import { DocumentConflictError, StoreUnavailableError } from "../src/errors.js";
 import { type IndexStore, ReindexRequiredError } from "../src/store/index-store.js";
 import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.js";
@@ -30,7 +30,7 @@ export interface SyncSummary {
 export class FolderNotFoundError extends Error {}
 
 export interface SyncOptions {
-  embedder?: TextEmbedder;
+  embedder?: CachedEmbedder;
   /** MAX_PDF_PAGES and PDF_PARSE_TIMEOUT_MS; their defaults when absent. */
   pdfLimits?: PdfLimits;
 }

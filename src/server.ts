@@ -6,12 +6,12 @@ import { createAnswerService } from "./ask/answer-service.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { openEditorial } from "./editorial/open-editorial.js";
-import { openTextEmbedder } from "./embedding/text-embedder.js";
+import { openEmbedder } from "./embedding/open-embedder.js";
 import { StoreUnavailableError } from "./errors.js";
-import { createChatModel } from "./generation/chat-model.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
+import { createOpenAiChatModel } from "./models/openai/index.js";
 import { ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const index = openIndexStore(config);
   const { store } = index;
   const readiness: Readiness = { ready: false, reason: `connecting to the index (${index.description})` };
-  const embedding = openTextEmbedder(config);
+  const embedding = openEmbedder(config);
   const { embedder } = embedding;
   const answering = {
     abstainThreshold: config.abstainThreshold,
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     answerLog: editorial.interactions,
     log,
     ...(config.model
-      ? { generation: { chatModel: createChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
+      ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
       : {}),
   });
   const handoffDelivery = createHandoffDelivery(

@@ -1,5 +1,5 @@
 import { standaloneText } from "../conversation/rewrite-follow-up.js";
-import type { TextEmbedder } from "../embedding/text-embedder.js";
+import type { Embedder } from "../models/embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -25,7 +25,7 @@ export interface AnsweringSettings {
   faqMatchThreshold: number;
   contactLines: ContactLines;
   /** Set when an embedding model is configured: retrieval is then hybrid. */
-  embedder?: Pick<TextEmbedder, "embedQuestion">;
+  embedder?: Pick<Embedder, "embedQuestion">;
   /** Who reads an abstention: the asker (the default), or staff reviewing a draft reply. */
   audience?: Audience;
   /** The built-in model, or one calibrated for these documents (CONFIDENCE_MODEL_FILE). */

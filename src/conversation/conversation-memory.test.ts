@@ -5,12 +5,7 @@ const turn = (question: string) => ({ question, standaloneQuestion: question, an
 
 describe("ConversationMemory", () => {
   it("keeps the most recent turns of each conversation apart", async () => {
-    const memory = new ConversationMemory(undefined, {
-      maxTurns: 2,
-      idleMs: 1000,
-      maxConversations: 10,
-      sweepEveryWrites: 1,
-    });
+    const memory = new ConversationMemory({ maxTurns: 2, idleMs: 1000, maxConversations: 10 });
     for (const question of ["q1", "q2", "q3"]) await memory.remember("a", turn(question));
     await memory.remember("b", turn("other"));
     expect((await memory.recentTurns("a")).map((entry) => entry.question)).toEqual(["q2", "q3"]);
@@ -25,19 +20,15 @@ describe("ConversationMemory", () => {
   });
 
   it("forgets an idle conversation, and the idlest when there are too many", async () => {
-    let now = 0;
-    const memory = new ConversationMemory(
-      undefined,
-      { maxTurns: 5, idleMs: 1000, maxConversations: 2, sweepEveryWrites: 1 },
-      () => now,
-    );
+    let now = 10_000;
+    const memory = new ConversationMemory({ maxTurns: 5, idleMs: 1000, maxConversations: 2 }, () => now);
     await memory.remember("old", turn("q"));
-    now = 1500;
+    now = 11_500;
     expect(await memory.recentTurns("old")).toEqual([]);
     await memory.remember("first", turn("q"));
-    now = 1600;
+    now = 11_600;
     await memory.remember("second", turn("q"));
-    now = 1700;
+    now = 11_700;
     await memory.remember("third", turn("q"));
     expect(await memory.recentTurns("first")).toEqual([]);
     expect(await memory.recentTurns("second")).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChatModel } from "../generation/chat-model.js";
+import { createOpenAiChatModel } from "../models/openai/index.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
@@ -36,12 +36,10 @@ describe("rewriteFollowUp", () => {
   });
 
   it("asks the model when one is configured, and falls back to carrying words when it fails", async () => {
-    const chatModel = createChatModel({
-      baseUrl: model.baseUrl,
-      chatModel: "m",
-      embeddingModel: "e",
-      answerTimeoutMs: 5000,
-    });
+    const chatModel = createOpenAiChatModel(
+      { baseUrl: model.baseUrl, chatModel: "m", embeddingModel: "e", answerTimeoutMs: 5000 },
+      { retry: { attempts: 3, firstDelayMs: 0 } },
+    );
     model.scriptChat({ kind: "reply", text: "研究生加退選到什麼時候?" });
     expect(await rewriteFollowUp("那研究生呢?", previous("大學部加退選到什麼時候?"), { store, chatModel })).toEqual({
       question: "研究生加退選到什麼時候?",

@@ -1,6 +1,5 @@
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { isDeclined } from "../generation/check-grounding.js";
+import type { ChatModel } from "../models/chat-model.js";
 import { inverseChunkFrequency } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { normalizeForMatching } from "../text/normalize.js";
@@ -37,7 +36,7 @@ const wordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
 export async function rewriteFollowUp(
   question: string,
   turns: readonly ConversationTurn[],
-  options: { store: IndexStore; chatModel?: BaseChatModel; signal?: AbortSignal },
+  options: { store: IndexStore; chatModel?: ChatModel; signal?: AbortSignal },
 ): Promise<FollowUp> {
   const previous = turns.at(-1);
   const words = contentWords(question);
@@ -113,20 +112,22 @@ function contentWords(text: string): string[] {
 async function rewriteWithModel(
   question: string,
   turns: readonly ConversationTurn[],
-  chatModel: BaseChatModel,
+  chatModel: ChatModel,
   signal: AbortSignal | undefined,
 ): Promise<string> {
   const history = turns.map((turn) => `Q: ${turn.standaloneQuestion}\nA: ${turn.answer}`).join("\n\n");
-  const reply = await chatModel.invoke(
+  const reply = await chatModel.complete(
     [
-      new SystemMessage(
-        "Rewrite the user's last question so that it can be understood without the conversation, in the same language and script. If it already stands on its own, return it unchanged. Reply with the question only.",
-      ),
-      new HumanMessage(`Conversation:\n${history}\n\nLast question: ${question}`),
+      {
+        role: "system",
+        content:
+          "Rewrite the user's last question so that it can be understood without the conversation, in the same language and script. If it already stands on its own, return it unchanged. Reply with the question only.",
+      },
+      { role: "user", content: `Conversation:\n${history}\n\nLast question: ${question}` },
     ],
     { signal },
   );
-  const rewritten = (typeof reply.content === "string" ? reply.content : "").trim();
+  const rewritten = reply.text.trim();
   // A refusal, or a "question" sharing no word with the conversation, is not a rewrite.
   const conversationWords = new Set(contentWords(`${history} ${question}`));
   if (

@@ -5,9 +5,9 @@ import { embedChunks } from "../../ingest/embed-chunks.js";
 import { buildDocumentRecords, hashContent, titleFromFileName } from "../../ingest/index-document.js";
 import { parseUpload } from "../../ingest/parse-upload.js";
 import type { PdfLimits } from "../../ingest/parsers/pdf.js";
-import type { TextEmbedder } from "../embedding/text-embedder.js";
-import { AppError, ConflictError, NotFoundError, StoreUnavailableError } from "../errors.js";
+import { ConflictError, NotFoundError, StoreUnavailableError } from "../errors.js";
 import { KeyedQueue } from "../keyed-queue.js";
+import type { Embedder } from "../models/embedder.js";
 import {
   type ChunkRecord,
   type DocumentRecord,
@@ -103,7 +103,7 @@ export class DocumentEditor {
     private readonly versions: DocumentVersionStore,
     private readonly options: {
       pdfLimits: PdfLimits;
-      embedder?: TextEmbedder;
+      embedder?: Embedder;
       chunking?: ChunkingOptions;
       /** An empty in-memory index, for trying questions on drafts. */
       openScratchIndex: () => IndexStore;

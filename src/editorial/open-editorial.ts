@@ -1,6 +1,6 @@
 import type { PdfLimits } from "../../ingest/parsers/pdf.js";
-import type { TextEmbedder } from "../embedding/text-embedder.js";
 import { InteractionStore } from "../interactions/interaction-store.js";
+import type { Embedder } from "../models/embedder.js";
 import type { IndexStore } from "../store/index-store.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { ApiKeyStore } from "./api-keys.js";
@@ -20,7 +20,7 @@ export interface Editorial {
 export function openEditorial(
   file: string,
   store: IndexStore,
-  options: { pdfLimits: PdfLimits; embedder?: TextEmbedder },
+  options: { pdfLimits: PdfLimits; embedder?: Embedder },
 ): Editorial {
   const database = openEditorialDatabase(file);
   const versions = new DocumentVersionStore(database);

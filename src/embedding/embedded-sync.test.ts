@@ -1,11 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
+import { createOpenAiEmbedder } from "../models/openai/index.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { embedText, type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { CachedEmbedder } from "./cached-embedder.js";
 import { EmbeddingCache } from "./embedding-cache.js";
-import { createTextEmbedder, type TextEmbedder } from "./text-embedder.js";
 
 describe("syncing with an embedding model", () => {
   const folder = makeTemporaryFolder();
@@ -13,10 +14,16 @@ describe("syncing with an embedding model", () => {
   let model: FakeOpenAiServer;
   let store: SqliteIndexStore;
   let cache: EmbeddingCache;
-  const embedderFor = (embeddingModel: string): TextEmbedder =>
-    createTextEmbedder({ baseUrl: model.baseUrl, chatModel: "chat", embeddingModel, answerTimeoutMs: 5000 }, cache);
+  const embedderFor = (embeddingModel: string) =>
+    new CachedEmbedder(
+      createOpenAiEmbedder(
+        { baseUrl: model.baseUrl, chatModel: "chat", embeddingModel, answerTimeoutMs: 5000 },
+        { retry: { attempts: 3, firstDelayMs: 0 } },
+      ),
+      cache,
+    );
   const embeddedTexts = () => model.embeddingInputs.flat();
-  const sync = (embedder: TextEmbedder) => syncFolder(store, knowledge, undefined, { embedder });
+  const sync = (embedder: CachedEmbedder) => syncFolder(store, knowledge, undefined, { embedder });
 
   beforeAll(async () => {
     model = await startFakeOpenAiServer();

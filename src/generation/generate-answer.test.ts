@@ -5,16 +5,16 @@ import { defaultConfidenceModel } from "../answering/confidence.js";
 import { createAnswerService } from "../ask/answer-service.js";
 import type { Persona } from "../config.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
+import { CachedEmbedder } from "../embedding/cached-embedder.js";
 import { EmbeddingCache } from "../embedding/embedding-cache.js";
-import { createTextEmbedder } from "../embedding/text-embedder.js";
 import { createApp } from "../http/app.js";
+import { createOpenAiChatModel, createOpenAiEmbedder } from "../models/openai/index.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { serveApp } from "../test-support/browser.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { createChatModel } from "./chat-model.js";
 import { type GenerationRun, generateAnswer } from "./generate-answer.js";
 
 const ADD_DROP = `---
@@ -64,10 +64,15 @@ describe("generated answers through an OpenAI-compatible server", () => {
     model = await startFakeOpenAiServer();
     store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
     cache = new EmbeddingCache(":memory:");
-    const embedder = createTextEmbedder(
-      { baseUrl: model.baseUrl, chatModel: "local-model", embeddingModel: "local-embedder", answerTimeoutMs: 10_000 },
-      cache,
-    );
+    const modelConfig = {
+      baseUrl: model.baseUrl,
+      chatModel: "local-model",
+      embeddingModel: "local-embedder",
+      answerTimeoutMs: 10_000,
+    };
+    // Retries without waiting: what is tried again matters here, not how long the waits are.
+    const modelOptions = { retry: { attempts: 3, firstDelayMs: 0 } };
+    const embedder = new CachedEmbedder(createOpenAiEmbedder(modelConfig, modelOptions), cache);
     await syncFolder(store, path.join(folder.root, "knowledge"), undefined, { embedder });
     const answering = {
       abstainThreshold: 0.5,
@@ -77,12 +82,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       embedder,
     };
     const generationSettings = {
-      chatModel: createChatModel({
-        baseUrl: model.baseUrl,
-        chatModel: "local-model",
-        embeddingModel: "local-embedder",
-        answerTimeoutMs: 10_000,
-      }),
+      chatModel: createOpenAiChatModel(modelConfig, modelOptions),
       timeoutMs: 10_000,
     };
     generation = { ...answering, ...generationSettings, persona: persona(undefined) };

@@ -1,5 +1,3 @@
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import type { AIMessageChunk } from "@langchain/core/messages";
 import {
   type AnswerCandidate,
   type AnsweringSettings,
@@ -13,6 +11,8 @@ import {
 import { citePassage } from "../answering/citations.js";
 import type { Persona } from "../config.js";
 import { standaloneText } from "../conversation/rewrite-follow-up.js";
+import type { ChatModel } from "../models/chat-model.js";
+import { ModelCallError } from "../models/model-call-error.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { AnswerResponse, Citation } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -40,7 +40,7 @@ const SENTENCE_END = /[。！？.!?；;\n\]】］]/;
 
 /** The model that writes answers, and how long a whole answer may take. */
 export interface GenerationSettings {
-  chatModel: BaseChatModel;
+  chatModel: ChatModel;
   timeoutMs: number;
 }
 
@@ -140,15 +140,13 @@ export async function generateAnswer(
     // Whether the text since the last split may end a sentence: only then is it split again, so a
     // long answer streamed in small pieces is not re-split at every piece.
     let mayEndSentence = false;
-    for await (const chunk of await settings.chatModel.stream(
+    for await (const chunk of settings.chatModel.stream(
       buildGroundedPrompt({ question: standaloneText(request), language, passages, persona, purpose: options.purpose }),
       { signal },
     )) {
-      const piece = textOf(chunk);
+      const piece = chunk.text;
       text += piece;
-      if (chunk.usage_metadata) {
-        usage = { input_tokens: chunk.usage_metadata.input_tokens, output_tokens: chunk.usage_metadata.output_tokens };
-      }
+      if (chunk.usage) usage = { input_tokens: chunk.usage.inputTokens, output_tokens: chunk.usage.outputTokens };
       mayEndSentence ||= SENTENCE_END.test(piece);
       if (!mayEndSentence) continue;
       // A sentence is complete once the next one has begun (its markers may follow its full stop).
@@ -165,7 +163,11 @@ export async function generateAnswer(
     for (const sentence of splitGeneratedSentences(text).slice(released)) take(sentence);
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    const reason = deadline.aborted ? "timeout" : isRateLimit(error) ? "rate_limited" : "model_error";
+    const reason = deadline.aborted
+      ? "timeout"
+      : error instanceof ModelCallError && error.isRateLimited
+        ? "rate_limited"
+        : "model_error";
     return fallBack(reason, { grounding: { checked: false, kept_sentences: 0, dropped_sentences: 0 } });
   }
 
@@ -191,16 +193,6 @@ function citationsOf(sentences: CheckedSentence[], passages: readonly Passage[])
     const { start, end } = quoteSpan(passage.chunk.text, citing);
     return [citePassage(n, passage, start, end)];
   });
-}
-
-function textOf(chunk: AIMessageChunk): string {
-  if (typeof chunk.content === "string") return chunk.content;
-  return chunk.content.map((part) => (part.type === "text" && "text" in part ? String(part.text) : "")).join("");
-}
-
-function isRateLimit(error: unknown): boolean {
-  const { status, name } = error as { status?: number; name?: string };
-  return status === 429 || /RateLimit/i.test(name ?? "");
 }
 
 /** A whole answer to a streaming caller: its citations, then its text in one delta. */

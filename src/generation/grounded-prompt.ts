@@ -1,6 +1,6 @@
-import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { chunkLocation } from "../answering/citations.js";
 import type { Persona } from "../config.js";
+import type { ChatMessage } from "../models/chat-model.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { QuestionLanguage } from "../text/language.js";
 
@@ -29,7 +29,7 @@ export function buildGroundedPrompt(input: {
   persona: Persona;
   /** A draft reply for a staff member to review, rather than an answer shown to the asker. */
   purpose?: "answer" | "draft";
-}): (SystemMessage | HumanMessage)[] {
+}): ChatMessage[] {
   const { persona } = input;
   const rules = [
     `You are ${persona.assistantName}, the help desk assistant of the university.`,
@@ -50,8 +50,8 @@ export function buildGroundedPrompt(input: {
     return `<passage n="${index + 1}" source="${fenced(source).replaceAll('"', "'")}">\n${fenced(passage.chunk.text)}\n</passage>`;
   });
   return [
-    new SystemMessage(rules.join("\n")),
-    new HumanMessage(`Passages:\n\n${numbered.join("\n\n")}\n\nQuestion: ${input.question}`),
+    { role: "system", content: rules.join("\n") },
+    { role: "user", content: `Passages:\n\n${numbered.join("\n\n")}\n\nQuestion: ${input.question}` },
   ];
 }
 

@@ -14,6 +14,7 @@ import {
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from "../errors.js";
+import { ModelCallError } from "../models/model-call-error.js";
 
 type ErrorClass = abstract new (...args: never[]) => AppError;
 
@@ -30,6 +31,7 @@ const STATUS_OF: [ErrorClass, ContentfulStatusCode][] = [
   [DocumentParseError, 422],
   [NotReadyError, 503],
   [StoreUnavailableError, 503],
+  [ModelCallError, 503],
 ];
 
 /** An error as the response says it: status, headers and the `{ error: { code, message } }` body. */

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { withRetries } from "../retry.js";
 
 export interface WebhookSettings {
   url: string;
@@ -21,6 +22,16 @@ export function signDelivery(secret: string, timestamp: string, body: string): s
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
+/** A delivery that did not go through; whether another try may help is decided where it is raised. */
+class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly isRetryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Sends a ticket to the helpdesk's webhook as JSON, retrying a failure (a network error, a 5xx
  * or 429) with backoff; a 4xx other than 429 is not retried. Resolves to how it ended.
@@ -31,12 +42,14 @@ export async function deliverHandoff(
   onAttempt: (attempts: number) => void = () => {},
 ): Promise<{ delivered: boolean; attempts: number }> {
   const body = JSON.stringify({ type: "handoff.created", ticket });
-  for (let attempt = 1; attempt <= settings.attempts; attempt++) {
+  let attempts = 0;
+  const send = async (attempt: number) => {
+    attempts = attempt;
     onAttempt(attempt);
     const timestamp = String(Math.floor(Date.now() / 1000));
-    let retry = true;
+    let response: Response;
     try {
-      const response = await fetch(settings.url, {
+      response = await fetch(settings.url, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -46,15 +59,21 @@ export async function deliverHandoff(
         body,
         signal: AbortSignal.timeout(settings.timeoutMs),
       });
-      if (response.ok) return { delivered: true, attempts: attempt };
-      retry = response.status >= 500 || response.status === 429;
-    } catch {
+    } catch (error) {
       // Unreachable or too slow: worth another try.
+      throw new DeliveryError(`the webhook could not be reached: ${String(error)}`, true);
     }
-    if (!retry) return { delivered: false, attempts: attempt };
-    if (attempt < settings.attempts) {
-      await new Promise((resolve) => setTimeout(resolve, settings.firstDelayMs * 2 ** (attempt - 1)));
+    if (!response.ok) {
+      throw new DeliveryError(
+        `the webhook answered ${response.status}`,
+        response.status >= 500 || response.status === 429,
+      );
     }
+  };
+  try {
+    await withRetries(send, { attempts: settings.attempts, firstDelayMs: settings.firstDelayMs });
+    return { delivered: true, attempts };
+  } catch {
+    return { delivered: false, attempts };
   }
-  return { delivered: false, attempts: settings.attempts };
 }

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findAnswerCandidate } from "../answering/answer-question.js";
 import { defaultConfidenceModel } from "../answering/confidence.js";
-import type { TextEmbedder } from "../embedding/text-embedder.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { FakeEmbedder } from "../test-support/fake-models.js";
 import { retrievePassages } from "./retrieve-passages.js";
 
 describe("retrievePassages", () => {
@@ -52,14 +52,13 @@ describe("retrievePassages", () => {
   });
 
   it("gives a finite confidence to an answer found by meaning only", async () => {
-    const embedder = {
-      embedQuestion: async () => ({ model: "test", vector: [0.95, 0.1, 0] }),
-    } as unknown as TextEmbedder;
+    const embedder = new FakeEmbedder("test", () => [0.95, 0.1, 0]);
     const { answer } = await findAnswerCandidate(
       store,
       { question: "can I get my money back after leaving the dorm" },
       { faqMatchThreshold: 0.4, embedder, confidenceModel: defaultConfidenceModel },
     );
+    expect(embedder.questions).toEqual(["can I get my money back after leaving the dorm"]);
     expect(answer?.citations[0]?.doc_id).toBe("housing/deposit.md");
     expect(Number.isFinite(answer?.confidence)).toBe(true);
   });

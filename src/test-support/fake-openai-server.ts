@@ -18,7 +18,7 @@ export interface RecordedChatRequest {
 /**
  * An OpenAI-compatible HTTP server on 127.0.0.1 for tests: chat completions (whole or streamed)
  * that reply with scripted text, and embeddings from a bag of hashed characters, so the real
- * `@langchain/openai` client is exercised without the internet.
+ * OpenAI adapter (src/models/openai) is exercised without the internet.
  */
 export interface FakeOpenAiServer {
   baseUrl: string;

@@ -36,8 +36,8 @@ export class UnknownCollectionError extends InvalidRequestError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(message: string) {
-    super("not_found", message);
+  constructor(message: string, code = "not_found") {
+    super(code, message);
   }
 }
 

@@ -1,4 +1,5 @@
 import path from "node:path";
+import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../answering/confidence.js";
@@ -321,6 +322,39 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(done).toMatchObject({ mode: "extractive", fallback_reason: "ungrounded" });
     expect(events[3]?.data.citations).toEqual(done.citations);
     expect(events[4]?.data.text).toBe(done.answer);
+  });
+
+  it("streams checked sentences to an OpenAI client, the fallback after a blank line when the answer falls back", async () => {
+    const client = new OpenAI({ baseURL: `${apiUrl}/v1`, apiKey: "not-needed", maxRetries: 0 });
+    const streamed = async (question: string) => {
+      const deltas: string[] = [];
+      let finishing: { grounded_faq?: { mode: string; fallback_reason?: string } } | undefined;
+      const stream = await client.chat.completions.create({
+        model: "grounded-faq",
+        messages: [{ role: "user", content: question }],
+        stream: true,
+      });
+      for await (const chunk of stream) {
+        const text = chunk.choices[0]?.delta.content;
+        if (text) deltas.push(text);
+        if (chunk.choices[0]?.finish_reason === "stop") finishing = chunk as typeof finishing;
+      }
+      return { deltas, extension: finishing?.grounded_faq };
+    };
+
+    model.scriptChat({
+      kind: "reply",
+      text: `${GRADUATE_DEADLINE}[1] 圖書館週日開放到晚上十點。[1] 大學部則是第二週週五。[1]`,
+    });
+    const generated = await streamed("研究生加退選到什麼時候?");
+    expect(generated.deltas).toEqual([`${GRADUATE_DEADLINE}[1]`, "大學部則是第二週週五。[1]"]);
+    expect(generated.extension).toMatchObject({ mode: "generative", grounding: { dropped_sentences: 1 } });
+
+    model.scriptChat({ kind: "reply", text: "以下是說明：\n圖書館週日開放到晚上十點。[1]" });
+    const fellBack = await streamed("研究生的加退選期限是什麼時候?");
+    expect(fellBack.deltas).toHaveLength(2);
+    expect(fellBack.deltas[1]).toMatch(/^\n\n.*第三週週五/);
+    expect(fellBack.extension).toMatchObject({ mode: "extractive", fallback_reason: "ungrounded" });
   });
 
   it("aborts the model call when the client disconnects", async () => {

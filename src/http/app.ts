@@ -12,6 +12,7 @@ import { draftsRoutes } from "./routes/drafts-route.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerInteractionRoutes } from "./routes/interaction-routes.js";
 import { registerKeysRoutes } from "./routes/keys-routes.js";
+import { openAiRoutes } from "./routes/openai-routes.js";
 import { searchRoutes } from "./routes/search-route.js";
 import { invalidRequest, refuseOtherMethods, registerKeySecuritySchemes, STUDENT_API_ROUTES } from "./routes/shared.js";
 
@@ -57,21 +58,29 @@ export function createApp(dependencies: AppDependencies): App {
     await next();
   });
   if (dependencies.editorial.requireApiKeyForAnswers) {
-    for (const path of [...STUDENT_API_ROUTES, "/v1/drafts"]) {
+    for (const path of [...STUDENT_API_ROUTES, "/v1/drafts", "/v1/chat/completions"]) {
       app.on("POST", path, async (context, next) => {
         authorize(context, dependencies.editorial.keys, "reader");
         await next();
       });
     }
+    app.on("GET", "/v1/models", async (context, next) => {
+      authorize(context, dependencies.editorial.keys, "reader");
+      await next();
+    });
   }
   app.route("/", searchRoutes(dependencies));
   app.route("/", answerRoutes(dependencies));
   app.route("/", draftsRoutes(dependencies));
+  app.route("/", openAiRoutes(dependencies));
   registerKeySecuritySchemes(app);
   registerDocumentsRoutes(app, dependencies);
   registerKeysRoutes(app, dependencies);
   registerInteractionRoutes(app, dependencies);
-  for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) refuseOtherMethods(app, path, ["POST"]);
+  for (const path of ["/v1/search", "/v1/answer", "/v1/drafts", "/v1/chat/completions"]) {
+    refuseOtherMethods(app, path, ["POST"]);
+  }
+  refuseOtherMethods(app, "/v1/models", ["GET"]);
   for (const path of ["/healthz", "/readyz"]) refuseOtherMethods(app, path, ["GET"]);
 
   app.doc31("/openapi.json", {

@@ -1,0 +1,144 @@
+import path from "node:path";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncFolder } from "../../../ingest/sync-folder.js";
+import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
+import { serveApp } from "../../test-support/browser.js";
+import { editorialApp } from "../../test-support/editorial-app.js";
+import { editorialFor } from "../../test-support/editorial-for.js";
+import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
+import type { GroundedFaqExtension } from "./openai-schemas.js";
+
+const ADD_DROP = `---
+title: 加退選辦法
+collection: registrar
+---
+# 加退選辦法
+
+大學部學生之加退選期限為開學後第二週週五下午五點。研究生之加退選期限為開學後第三週週五。
+`;
+
+const CHANGE_OF_MAJOR = `---
+title: Change of major
+collection: registrar
+lang: en
+---
+# Change of major
+
+Undergraduates may apply to change their major after completing their first year of study.
+Applications are accepted from March 1 to March 15 each year through the student portal.
+`;
+
+/** The extension this service adds to OpenAI's responses, read as an OpenAI client would. */
+const extensionOf = (value: object) => (value as { grounded_faq?: GroundedFaqExtension }).grounded_faq;
+
+describe("the OpenAI-compatible endpoint, through the official openai client", () => {
+  const folder = makeTemporaryFolder();
+  let store: SqliteIndexStore;
+  let server: { url: string; close: () => void };
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
+    folder.write("knowledge/registrar/change-of-major.md", CHANGE_OF_MAJOR);
+    folder.write("knowledge/housing/faq.csv", "question,answer\n宿舍押金是多少錢?,宿舍押金為新臺幣3000元。\n");
+    store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
+    await syncFolder(store, path.join(folder.root, "knowledge"));
+    server = await serveApp(editorialApp(store, editorialFor(store)), "127.0.0.1");
+    client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "not-needed", maxRetries: 0 });
+  });
+  afterAll(async () => {
+    server.close();
+    await store.close();
+    folder.cleanUp();
+  });
+
+  it("lists every collection as a model, and one model for all of them", async () => {
+    const models = await client.models.list();
+    expect(models.data.map((model) => model.id).sort()).toEqual([
+      "grounded-faq",
+      "grounded-faq:housing",
+      "grounded-faq:registrar",
+    ]);
+  });
+
+  it("answers with [n] markers in the content and the citations in grounded_faq", async () => {
+    const completion = await client.chat.completions.create({
+      model: "grounded-faq:registrar",
+      messages: [
+        { role: "system", content: "You are a helpful assistant." },
+        { role: "user", content: "When can I apply to change my major?" },
+      ],
+    });
+    const [choice] = completion.choices;
+    expect(choice?.message.role).toBe("assistant");
+    expect(choice?.message.content).toMatch(/change their major.*\[1\]$/);
+    expect(choice?.finish_reason).toBe("stop");
+    const extension = extensionOf(completion);
+    expect(extension).toMatchObject({ status: "answered", mode: "extractive" });
+    expect(extension?.citations[0]).toMatchObject({ n: 1, doc_id: "registrar/change-of-major.md" });
+    expect(extension?.answer_id).toEqual(expect.any(String));
+  });
+
+  it("streams the same answer in chunks, the citations on the chunk that finishes it", async () => {
+    const question = "When can I apply to change my major?";
+    const whole = await client.chat.completions.create({
+      model: "grounded-faq",
+      messages: [{ role: "user", content: question }],
+    });
+    const stream = await client.chat.completions.create({
+      model: "grounded-faq",
+      messages: [{ role: "user", content: question }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let content = "";
+    let finishing: object | undefined;
+    let usage: unknown;
+    for await (const chunk of stream) {
+      content += chunk.choices[0]?.delta.content ?? "";
+      if (chunk.choices[0]?.finish_reason === "stop") finishing = chunk;
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect(content).toBe(whole.choices[0]?.message.content);
+    expect(extensionOf(finishing ?? {})?.citations).toEqual(extensionOf(whole)?.citations);
+    expect(usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+  });
+
+  it("reads the earlier messages as the conversation, so a follow-up is understood", async () => {
+    const completion = await client.chat.completions.create({
+      model: "grounded-faq",
+      messages: [
+        { role: "user", content: "大學部加退選期限是什麼時候?" },
+        { role: "assistant", content: "大學部學生之加退選期限為開學後第二週週五下午五點。[1]" },
+        { role: "user", content: [{ type: "text", text: "那研究生呢?" }] },
+      ],
+    });
+    expect(completion.choices[0]?.message.content).toContain("第三週");
+    expect(extensionOf(completion)?.standalone_question).toMatch(/研究生.*加退選/);
+  });
+
+  it("abstains in an ordinary assistant message that says where to ask", async () => {
+    const completion = await client.chat.completions.create({
+      model: "grounded-faq",
+      messages: [{ role: "user", content: "Can I keep a cat in my room?" }],
+    });
+    expect(completion.choices[0]?.message.content).toContain("Ask the desk.");
+    expect(extensionOf(completion)).toMatchObject({ status: "abstained", citations: [] });
+  });
+
+  it("refuses a model that names no collection, and a conversation that does not end with a question", async () => {
+    const unknownModel = await client.chat.completions
+      .create({ model: "gpt-4o", messages: [{ role: "user", content: "hello" }] })
+      .catch((error: unknown) => error);
+    expect(unknownModel).toBeInstanceOf(OpenAI.NotFoundError);
+    expect(unknownModel).toMatchObject({ status: 404, code: "model_not_found" });
+    expect((unknownModel as Error).message).toContain("grounded-faq:registrar");
+
+    const noQuestion = await client.chat.completions
+      .create({ model: "grounded-faq", messages: [{ role: "assistant", content: "How can I help?" }] })
+      .catch((error: unknown) => error);
+    expect(noQuestion).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(noQuestion).toMatchObject({ status: 400, code: "invalid_request" });
+  });
+});

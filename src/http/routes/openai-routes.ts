@@ -1,0 +1,198 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
+import type { ConversationTurn } from "../../conversation/conversation-memory.js";
+import { InvalidRequestError, NotFoundError } from "../../errors.js";
+import { type AnswerResponse, errorResponseSchema, MAX_QUESTION_CHARS } from "../../schemas.js";
+import type { AppDependencies } from "../app-dependencies.js";
+import { asAppError } from "../error-response.js";
+import {
+  type ChatCompletion,
+  type ChatCompletionChunk,
+  type ChatCompletionRequest,
+  chatCompletionChunkSchema,
+  chatCompletionRequestSchema,
+  chatCompletionSchema,
+  type GroundedFaqExtension,
+  MODEL_FAMILY,
+  modelListSchema,
+} from "./openai-schemas.js";
+import { apiErrorResponses, json, newRouteGroup } from "./shared.js";
+
+const chatCompletionsRoute = createRoute({
+  method: "post",
+  path: "/v1/chat/completions",
+  summary: "Ask as an OpenAI chat model: any OpenAI SDK, Open WebUI or LibreChat can use the service",
+  description: `The last user message is the question; the earlier user and assistant messages are the conversation. \`model\` is \`${MODEL_FAMILY}\` (every collection) or \`${MODEL_FAMILY}:<collection>\`. The content keeps its \`[n]\` markers; \`grounded_faq\` holds the citations, status, confidence and grounding. An abstention is an ordinary assistant message saying where to ask. With \`stream: true\`, chunks follow OpenAI's format and the last one before \`[DONE]\` carries \`grounded_faq\`; should the model fail midway, the fallback answer follows the text already sent after a blank line.`,
+  request: { body: { required: true, content: json(chatCompletionRequestSchema) } },
+  responses: {
+    200: {
+      description: "The answer as a chat completion, or a stream of chat completion chunks",
+      content: { ...json(chatCompletionSchema), "text/event-stream": { schema: chatCompletionChunkSchema } },
+    },
+    ...apiErrorResponses,
+    404: { description: "model_not_found: the model names no collection", content: json(errorResponseSchema) },
+  },
+});
+
+const modelsRoute = createRoute({
+  method: "get",
+  path: "/v1/models",
+  summary: "The collections, as OpenAI models to choose from",
+  responses: {
+    200: { description: "One model for every collection, and one for all", content: json(modelListSchema) },
+  },
+});
+
+/** `POST /v1/chat/completions` and `GET /v1/models`: the answer service behind OpenAI's protocol. */
+export function openAiRoutes({ answers }: Pick<AppDependencies, "answers">): OpenAPIHono {
+  const routes = newRouteGroup();
+  routes.openapi(modelsRoute, async (context) => {
+    const collections = await answers.collections();
+    const data = [MODEL_FAMILY, ...collections.map((collection) => `${MODEL_FAMILY}:${collection}`)].map((id) => ({
+      id,
+      object: "model" as const,
+      created: STARTED_AT,
+      owned_by: MODEL_FAMILY,
+    }));
+    return context.json({ object: "list" as const, data }, 200);
+  });
+
+  routes.openapi(chatCompletionsRoute, async (context) => {
+    const request = context.req.valid("json");
+    const asked = { ...askFromMessages(request.messages), collection: await collectionOf(answers, request.model) };
+    const reply = {
+      id: `chatcmpl-${crypto.randomUUID()}`,
+      created: Math.floor(Date.now() / 1000),
+      model: request.model,
+    };
+    if (request.stream) return streamCompletion(context, answers, asked, reply, request) as never;
+    const answered = await answers.ask(asked, { signal: context.req.raw.signal });
+    const completion: ChatCompletion = {
+      ...reply,
+      object: "chat.completion",
+      choices: [
+        { index: 0, message: { role: "assistant", content: answered.answer }, finish_reason: "stop", logprobs: null },
+      ],
+      usage: usageOf(answered),
+      grounded_faq: extensionOf(answered),
+    };
+    return context.json(completion, 200);
+  });
+  return routes;
+}
+
+/** Models are listed as created when the service started: they change with its documents. */
+const STARTED_AT = Math.floor(Date.now() / 1000);
+
+/** `grounded-faq` asks every collection, `grounded-faq:<collection>` one of them. */
+async function collectionOf(answers: AnswerService, model: string): Promise<string | undefined> {
+  if (model === MODEL_FAMILY) return undefined;
+  const collection = model.startsWith(`${MODEL_FAMILY}:`) ? model.slice(MODEL_FAMILY.length + 1) : undefined;
+  const known = await answers.collections();
+  if (collection === undefined || !known.includes(collection)) {
+    const models = [MODEL_FAMILY, ...known.map((name) => `${MODEL_FAMILY}:${name}`)];
+    throw new NotFoundError(
+      `The model "${model}" does not exist; use one of: ${models.join(", ")}.`,
+      "model_not_found",
+    );
+  }
+  return collection;
+}
+
+type ChatMessage = ChatCompletionRequest["messages"][number];
+
+function textOf(message: ChatMessage): string {
+  const { content } = message;
+  if (typeof content === "string") return content;
+  return (content ?? []).map((part) => (part.type === "text" ? (part.text ?? "") : "")).join("");
+}
+
+/**
+ * The question is the last message, which must be the user's; earlier user messages, each with
+ * the assistant's reply after it, are the conversation. System prompts are not obeyed: what is
+ * said comes from the documents and the deployment's persona.
+ */
+export function askFromMessages(messages: readonly ChatMessage[]): Pick<AskRequest, "question" | "earlierTurns"> {
+  const last = messages.at(-1);
+  const question = last ? textOf(last).trim() : "";
+  if (last?.role !== "user" || question === "") {
+    throw new InvalidRequestError("messages: the last message must be the user's question, with text.");
+  }
+  if (question.length > MAX_QUESTION_CHARS) {
+    throw new InvalidRequestError(`messages: the question is longer than ${MAX_QUESTION_CHARS} characters.`);
+  }
+  const earlierTurns: ConversationTurn[] = [];
+  messages.slice(0, -1).forEach((message, index) => {
+    if (message.role !== "user") return;
+    const next = messages[index + 1];
+    const text = textOf(message).trim();
+    const answer = next?.role === "assistant" ? textOf(next) : "";
+    if (text !== "") earlierTurns.push({ question: text, standaloneQuestion: text, answer });
+  });
+  return { question, earlierTurns };
+}
+
+function extensionOf(answered: AnswerResponse): GroundedFaqExtension {
+  const { answer_id, status, confidence, mode, citations, grounding, fallback_reason, standalone_question } = answered;
+  return { answer_id, status, confidence, mode, citations, grounding, fallback_reason, standalone_question };
+}
+
+function usageOf({ usage }: AnswerResponse): ChatCompletion["usage"] {
+  const prompt = usage?.input_tokens ?? 0;
+  const completion = usage?.output_tokens ?? 0;
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+function streamCompletion(
+  context: Context,
+  answers: AnswerService,
+  asked: AskRequest,
+  reply: Pick<ChatCompletionChunk, "id" | "created" | "model">,
+  request: ChatCompletionRequest,
+): Response {
+  return streamSSE(context, async (stream) => {
+    const clientGone = new AbortController();
+    stream.onAbort(() => clientGone.abort());
+    // Chunks are written in order; each write waits for the previous one.
+    let writing = Promise.resolve();
+    const send = (data: unknown) => {
+      writing = writing.then(() => stream.writeSSE({ data: JSON.stringify(data) }));
+    };
+    const chunk = (delta: ChatCompletionChunk["choices"][number]["delta"], extra: Partial<ChatCompletionChunk> = {}) =>
+      send({
+        ...reply,
+        object: "chat.completion.chunk",
+        choices: [{ index: 0, delta, finish_reason: extra.grounded_faq ? "stop" : null }],
+        ...extra,
+      } satisfies ChatCompletionChunk);
+    chunk({ role: "assistant", content: "" });
+    let sent = false;
+    let withdrawn = false;
+    try {
+      const answered = await answers.ask(asked, {
+        signal: clientGone.signal,
+        onEvent: (event) => {
+          if (event.type === "reset") withdrawn = sent;
+          if (event.type !== "delta" || event.text === "") return;
+          // Text cannot be taken back from an OpenAI client: the fallback follows after a blank line.
+          chunk({ content: withdrawn ? `\n\n${event.text}` : event.text });
+          sent = true;
+          withdrawn = false;
+        },
+      });
+      chunk({}, { grounded_faq: extensionOf(answered) });
+      if (request.stream_options?.include_usage)
+        send({ ...reply, object: "chat.completion.chunk", choices: [], usage: usageOf(answered) });
+    } catch (error) {
+      if (clientGone.signal.aborted) return;
+      const { code, message } = asAppError(error);
+      send({ error: { code, message } });
+    }
+    writing = writing.then(async () => {
+      await stream.write("data: [DONE]\n\n");
+    });
+    await writing;
+  });
+}

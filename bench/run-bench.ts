@@ -4,15 +4,19 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { percentile } from "../evals/metrics.js";
 import { syncFolder } from "../ingest/sync-folder.js";
-import { answerQuestion, defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
+import { defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
 import { defaultConfidenceModel } from "../src/answering/confidence.js";
-import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
+import { createAnswerService } from "../src/ask/answer-service.js";
+import { ConversationMemory } from "../src/conversation/conversation-memory.js";
+import { openEditorialDatabase } from "../src/editorial/editorial-database.js";
+import { InteractionStore } from "../src/interactions/interaction-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { generateCorpus } from "./generate-corpus.js";
 
 /**
  * Ingest throughput and in-process search/answer latency on generated corpora of growing size,
- * printed as a table. Usage: npm run bench [-- --sizes 100,1000,5000 --queries 300]
+ * through the answer service every door calls (answers are logged, as in the service), printed as
+ * a table. Usage: npm run bench [-- --sizes 100,1000,5000 --queries 300]
  */
 const { values: options } = parseArgs({
   options: { sizes: { type: "string", default: "100,1000,5000" }, queries: { type: "string", default: "300" } },
@@ -28,8 +32,8 @@ const answering = {
   abstainThreshold: 0.2,
   faqMatchThreshold: defaultFaqMatchThreshold,
   confidenceModel: defaultConfidenceModel,
-  contactLines: { zh: "-", en: "-" },
 };
+const persona = { assistantName: "-", tone: "formal" as const, guidance: [], contactLines: { zh: "-", en: "-" } };
 const rows: Record<string, string | number>[] = [];
 
 for (const size of sizes) {
@@ -47,17 +51,26 @@ for (const size of sizes) {
     const ingest = await syncFolder(store, folder);
     const resync = await syncFolder(store, folder);
 
+    const answerLog = openEditorialDatabase(path.join(workDir, "editorial.sqlite"));
+    const answers = createAnswerService({
+      store,
+      answering,
+      personaFor: () => persona,
+      conversations: new ConversationMemory(),
+      answerLog: new InteractionStore(answerLog),
+    });
     const questions = Array.from({ length: queryCount }, (_, index) => corpus[index % corpus.length]?.question ?? "");
     const searchTimes: number[] = [];
     const answerTimes: number[] = [];
     for (const question of questions) {
       let startedAt = performance.now();
-      await retrievePassages(store, question, { limit: 5 });
+      await answers.search(question, { limit: 5 });
       searchTimes.push(performance.now() - startedAt);
       startedAt = performance.now();
-      await answerQuestion(store, { question }, answering);
+      await answers.ask({ question });
       answerTimes.push(performance.now() - startedAt);
     }
+    answerLog.close();
     await store.close();
     rows.push({
       documents: size,

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { percentile } from "../evals/metrics.js";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { answerQuestion, defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
-import { defaultConfidenceModel } from "../src/answering/confidence.js";
+import { defaultConfidenceModel } from "../src/config/confidence-model.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { generateCorpus } from "./generate-corpus.js";

@@ -1,4 +1,4 @@
-import type { ConfidenceSignals } from "../src/answering/confidence.js";
+import type { ConfidenceSignals } from "../src/config/confidence-model.js";
 
 /** What happened to one eval question. */
 export interface CaseResult {

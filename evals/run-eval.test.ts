@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { confidenceModelSchema, defaultConfidenceModel } from "../src/answering/confidence.js";
+import { confidenceModelSchema, defaultConfidenceModel } from "../src/config/confidence-model.js";
 import { loadConfig } from "../src/config.js";
 import { runScript } from "../src/test-support/run-script.js";
 import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";

@@ -7,8 +7,9 @@ import { fillMissingVectors, prepareEmbeddingSpace } from "../ingest/embed-chunk
 import { buildDocumentRecords } from "../ingest/index-document.js";
 import { syncFolder } from "../ingest/sync-folder.js";
 import { type AnswerCandidate, defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
-import { type ConfidenceModel, confidenceSignalNames, estimateConfidence } from "../src/answering/confidence.js";
+import { estimateConfidence } from "../src/answering/confidence.js";
 import { type AnswerService, createAnswerService } from "../src/ask/answer-service.js";
+import { type ConfidenceModel, confidenceSignalNames } from "../src/config/confidence-model.js";
 import { type AppConfig, loadConfig, personaFor } from "../src/config.js";
 import { ConversationMemory } from "../src/conversation/conversation-memory.js";
 import { openEditorialDatabase } from "../src/editorial/editorial-database.js";

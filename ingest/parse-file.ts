@@ -1,11 +1,12 @@
 import path from "node:path";
+import type { PdfLimits } from "../src/config.js";
 import { DocumentParseError, UnsupportedDocumentError } from "../src/errors.js";
 import type { ParsedDocument } from "./parsed-document.js";
 import { decodeUtf8 } from "./parsers/decode-utf8.js";
 import { parseFaqCsv, parseFaqJson } from "./parsers/faq-sheet.js";
 import { parseHtml } from "./parsers/html.js";
 import { parseMarkdown } from "./parsers/markdown.js";
-import { type PdfLimits, parsePdf } from "./parsers/pdf.js";
+import { parsePdf } from "./parsers/pdf.js";
 import { parsePlainText } from "./parsers/plain-text.js";
 
 /** The parser of each text format: files in the folder and uploads go through the same ones. */

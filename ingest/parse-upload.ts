@@ -1,8 +1,8 @@
 import path from "node:path";
+import type { PdfLimits } from "../src/config.js";
 import { UnsupportedDocumentError } from "../src/errors.js";
 import { isPdf, parseDocument, TEXT_FORMAT_BY_EXTENSION, type TextFormat } from "./parse-file.js";
 import type { ParsedDocument } from "./parsed-document.js";
-import type { PdfLimits } from "./parsers/pdf.js";
 
 /** Formats that are not documents, named so the editor knows what was sent. */
 const OTHER_FORMATS: [signature: number[], name: string][] = [

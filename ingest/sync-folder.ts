@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { defaultPdfLimits, type PdfLimits } from "../src/config.js";
 import type { CachedEmbedder } from "../src/embedding/cached-embedder.js";
 import { DocumentConflictError, StoreUnavailableError } from "../src/errors.js";
 import { type IndexStore, ReindexRequiredError } from "../src/store/index-store.js";
@@ -7,7 +8,6 @@ import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.j
 import { embedChunks, fillMissingVectors, prepareEmbeddingSpace } from "./embed-chunks.js";
 import { buildDocumentRecords, hashContent } from "./index-document.js";
 import { parseFile } from "./parse-file.js";
-import { defaultPdfLimits, type PdfLimits } from "./parsers/pdf.js";
 
 export interface SyncFailure {
   path: string;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultConfidenceModel } from "./answering/confidence.js";
+import { defaultConfidenceModel } from "./config/confidence-model.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 

@@ -1,9 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { defaultPdfLimits, type PdfLimits } from "../ingest/parsers/pdf.js";
-import type { ContactLines } from "./answering/abstention-message.js";
-import { type ConfidenceModel, confidenceModelSchema, defaultConfidenceModel } from "./answering/confidence.js";
+import { type ConfidenceModel, confidenceModelSchema, defaultConfidenceModel } from "./config/confidence-model.js";
+
+/** Bounds on what parsing one PDF may cost. */
+export interface PdfLimits {
+  maxPages: number;
+  /** How long parsing may take; the document is destroyed when it is over. */
+  timeoutMs: number;
+}
+
+/**
+ * The defaults of MAX_PDF_PAGES and PDF_PARSE_TIMEOUT_MS: generous enough for any policy document,
+ * and a bound on what one file can cost the service.
+ */
+export const defaultPdfLimits: PdfLimits = { maxPages: 500, timeoutMs: 30_000 };
 
 /** Text that must hold JSON, parsed, or an issue saying it does not. */
 const jsonText = z.string().transform((text, context) => {
@@ -130,6 +141,12 @@ const environmentSchema = z.object({
     )
     .optional(),
 });
+
+/** Where to send people when the documents do not answer, in Chinese and in English. */
+export interface ContactLines {
+  zh: string;
+  en: string;
+}
 
 /** How generated answers speak, and where they send people; set globally and per collection. */
 export interface Persona {

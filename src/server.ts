@@ -5,13 +5,13 @@ import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { createAnswerService } from "./ask/answer-service.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
-import { openEditorial } from "./editorial/open-editorial.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
 import { StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
+import { openEditorial } from "./open-editorial.js";
 import { ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 

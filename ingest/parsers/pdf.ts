@@ -1,22 +1,11 @@
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
+import type { PdfLimits } from "../../src/config.js";
 import { DocumentParseError } from "../../src/errors.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { appendWrappedLine } from "./join-wrapped-lines.js";
 
 const SENTENCE_END = /[.!?。！？:：;；]["'」』）)]*$/;
 const WIDE_CHARACTER = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
-export interface PdfLimits {
-  maxPages: number;
-  /** How long parsing may take; the document is destroyed when it is over. */
-  timeoutMs: number;
-}
-
-/**
- * The defaults of MAX_PDF_PAGES and PDF_PARSE_TIMEOUT_MS: generous enough for any policy document,
- * and a bound on what one file can cost the service.
- */
-export const defaultPdfLimits: PdfLimits = { maxPages: 500, timeoutMs: 30_000 };
 
 /** Text of every page, with its page number kept for citations. */
 export async function parsePdf(bytes: Uint8Array, limits: PdfLimits): Promise<ParsedDocument> {

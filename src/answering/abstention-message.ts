@@ -1,10 +1,6 @@
+import type { ContactLines } from "../config.js";
 import type { QuestionLanguage } from "../text/language.js";
 import { convertToSimplified } from "../text/normalize.js";
-
-export interface ContactLines {
-  zh: string;
-  en: string;
-}
 
 /** Who is told: the person who asked, or a staff member asking for a draft reply to a message. */
 export type Audience = "asker" | "staff";

@@ -1,18 +1,15 @@
-import { standaloneText } from "../conversation/rewrite-follow-up.js";
+import type { ConfidenceModel, ConfidenceSignals } from "../config/confidence-model.js";
+import type { ContactLines } from "../config.js";
 import type { Embedder } from "../models/embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
-import { type Audience, abstentionMessage, type ContactLines } from "./abstention-message.js";
+import { type Audience, abstentionMessage } from "./abstention-message.js";
 import { citePassage } from "./citations.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
-import {
-  type ConfidenceModel,
-  type ConfidenceSignals,
-  estimateConfidence,
-  measureConfidenceSignals,
-} from "./confidence.js";
+import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
+import { standaloneText } from "./follow-up.js";
 import { findMatchingFaq } from "./match-faq.js";
 
 /** Passages an answer is composed from. */

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { confidenceModelSchema, defaultConfidenceModel } from "../config/confidence-model.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { evenlyWeighted } from "../test-support/evenly-weighted.js";
 import { analyzeText } from "../text/tokenize.js";
-import {
-  confidenceModelSchema,
-  defaultConfidenceModel,
-  estimateConfidence,
-  measureConfidenceSignals,
-} from "./confidence.js";
+import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
 
 function passage(docId: string, title: string, text: string, coverage: number, score: number): Passage {
   return {

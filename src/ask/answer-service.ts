@@ -4,9 +4,10 @@ import {
   answerQuestion,
   type QuestionRequest,
 } from "../answering/answer-question.js";
+import { standaloneText } from "../answering/follow-up.js";
 import type { Persona } from "../config.js";
 import type { ConversationMemory, ConversationTurn } from "../conversation/conversation-memory.js";
-import { rewriteFollowUp, standaloneText } from "../conversation/rewrite-follow-up.js";
+import { rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
 import { type AnswerEvent, type GenerationSettings, generateAnswer, sendWhole } from "../generation/generate-answer.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";

@@ -1,4 +1,5 @@
-import { isDeclined } from "../generation/check-grounding.js";
+import { isDeclined } from "../answering/declined-reply.js";
+import type { FollowUp } from "../answering/follow-up.js";
 import type { ChatModel } from "../models/chat-model.js";
 import { inverseChunkFrequency } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -55,18 +56,6 @@ export async function rewriteFollowUp(
     options.store,
   );
   return carried.length === 0 ? { question } : { question, context: carried.join(" ") };
-}
-
-/** A question ready to answer: rewritten whole by a model, or with words carried from the last turn. */
-export interface FollowUp {
-  question: string;
-  /** Words of the previous question, searched for with less weight than the question's own. */
-  context?: string;
-}
-
-/** How a follow-up reads once understood: "那研究生呢?（加退選）". */
-export function standaloneText({ question, context }: FollowUp): string {
-  return context ? `${question}（${context}）` : question;
 }
 
 /** The previous question's most specific words (rarest in the index), at most a few. */

@@ -4,7 +4,7 @@ import { type ChunkingOptions, defaultChunkingOptions } from "../../ingest/chunk
 import { embedChunks } from "../../ingest/embed-chunks.js";
 import { buildDocumentRecords, hashContent, titleFromFileName } from "../../ingest/index-document.js";
 import { parseUpload } from "../../ingest/parse-upload.js";
-import type { PdfLimits } from "../../ingest/parsers/pdf.js";
+import type { PdfLimits } from "../config.js";
 import { ConflictError, NotFoundError, StoreUnavailableError } from "../errors.js";
 import { KeyedQueue } from "../keyed-queue.js";
 import type { Embedder } from "../models/embedder.js";

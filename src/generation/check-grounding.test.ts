@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { isDeclined } from "../answering/declined-reply.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { analyzeText } from "../text/tokenize.js";
-import {
-  checkSentence,
-  isDeclined,
-  joinSentences,
-  quoteSpan,
-  renderSentence,
-  splitGeneratedSentences,
-} from "./check-grounding.js";
+import { checkSentence, joinSentences, quoteSpan, renderSentence, splitGeneratedSentences } from "./check-grounding.js";
 
 function passage(text: string, title = "加退選辦法"): Passage {
   return {

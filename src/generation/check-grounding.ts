@@ -5,7 +5,6 @@ import { numbersIn } from "../text/numbers.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { wordSpecificity } from "../text/word-specificity.js";
-import { CANNOT_ANSWER } from "./grounded-prompt.js";
 
 /** Share of a sentence's content weight its cited passage must hold for the sentence to stand. */
 const MIN_SUPPORT = 0.5;
@@ -68,13 +67,6 @@ export function checkSentence(sentence: GeneratedSentence, passages: readonly Pa
   if (supported.length > 0) return { text, cites: supported, startsLine };
   const best = supportOf.reduce((leader, value, index) => (value > (supportOf[leader] ?? 0) ? index : leader), 0);
   return supports(best + 1) ? { text, cites: [best + 1], startsLine } : undefined;
-}
-
-const DECLINED = new RegExp(`^\\W*${CANNOT_ANSWER}\\b`);
-
-/** A model's reply that it cannot answer from the passages, however it was decorated. */
-export function isDeclined(text: string): boolean {
-  return DECLINED.test(text.trim());
 }
 
 /**

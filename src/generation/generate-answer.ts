@@ -9,8 +9,9 @@ import {
   settleAnswer,
 } from "../answering/answer-question.js";
 import { citePassage } from "../answering/citations.js";
+import { isDeclined } from "../answering/declined-reply.js";
+import { standaloneText } from "../answering/follow-up.js";
 import type { Persona } from "../config.js";
-import { standaloneText } from "../conversation/rewrite-follow-up.js";
 import type { ChatModel } from "../models/chat-model.js";
 import { ModelCallError } from "../models/model-call-error.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
@@ -22,7 +23,6 @@ import {
   type CheckedSentence,
   checkSentence,
   type GeneratedSentence,
-  isDeclined,
   joinSentences,
   quoteSpan,
   renderSentence,

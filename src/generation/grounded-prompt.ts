@@ -1,4 +1,5 @@
 import { chunkLocation } from "../answering/citations.js";
+import { CANNOT_ANSWER } from "../answering/declined-reply.js";
 import type { Persona } from "../config.js";
 import type { ChatMessage } from "../models/chat-model.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
@@ -14,9 +15,6 @@ const TONES: Record<Persona["tone"], string> = {
   formal: "Write formally and precisely, as a university office would.",
   friendly: "Write warmly and plainly, as a helpful senior student would, without slang.",
 };
-
-/** The reply a model is asked to give when the passages do not answer; kept short so the check drops it. */
-export const CANNOT_ANSWER = "CANNOT_ANSWER";
 
 /**
  * Messages asking the model to answer only from the numbered passages, in the question's

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { defaultConfidenceModel } from "../answering/confidence.js";
 import { createAnswerService } from "../ask/answer-service.js";
+import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findAnswerCandidate } from "../answering/answer-question.js";
-import { defaultConfidenceModel } from "../answering/confidence.js";
+import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { FakeEmbedder } from "../test-support/fake-models.js";

@@ -1,5 +1,5 @@
-import { defaultConfidenceModel } from "../answering/confidence.js";
 import { createAnswerService } from "../ask/answer-service.js";
+import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { type App, createApp } from "../http/app.js";
 import type { AppDependencies } from "../http/app-dependencies.js";

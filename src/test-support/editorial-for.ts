@@ -1,8 +1,8 @@
-import { defaultPdfLimits, type PdfLimits } from "../../ingest/parsers/pdf.js";
-import { type Editorial, openEditorial } from "../editorial/open-editorial.js";
+import { defaultPdfLimits, type PdfLimits } from "../config.js";
 import type { AppDependencies } from "../http/app-dependencies.js";
 import { createHandoffDelivery } from "../interactions/handoff-delivery.js";
 import type { WebhookSettings } from "../interactions/handoff-webhook.js";
+import { type Editorial, openEditorial } from "../open-editorial.js";
 import type { IndexStore } from "../store/index-store.js";
 
 /** The editorial dependencies of an app under test: an in-memory editorial database over `store`. */

@@ -1,12 +1,12 @@
-import type { PdfLimits } from "../../ingest/parsers/pdf.js";
-import { InteractionStore } from "../interactions/interaction-store.js";
-import type { Embedder } from "../models/embedder.js";
-import type { IndexStore } from "../store/index-store.js";
-import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
-import { ApiKeyStore } from "./api-keys.js";
-import { DocumentEditor } from "./document-editor.js";
-import { DocumentVersionStore } from "./document-versions.js";
-import { openEditorialDatabase } from "./editorial-database.js";
+import type { PdfLimits } from "./config.js";
+import { ApiKeyStore } from "./editorial/api-keys.js";
+import { DocumentEditor } from "./editorial/document-editor.js";
+import { DocumentVersionStore } from "./editorial/document-versions.js";
+import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { InteractionStore } from "./interactions/interaction-store.js";
+import type { Embedder } from "./models/embedder.js";
+import type { IndexStore } from "./store/index-store.js";
+import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
 
 export interface Editorial {
   keys: ApiKeyStore;

@@ -13,6 +13,7 @@ describe("loadConfig", () => {
       dataDir: path.resolve("data"),
       databaseFile: path.resolve("data", "grounded-faq.sqlite"),
       abstainThreshold: 0.25,
+      logLevel: "info",
     });
     expect(config.persona.contactLines.zh).toMatch(/教務處/);
   });
@@ -99,6 +100,7 @@ describe("loadConfig", () => {
     ["ABSTAIN_THRESHOLD", "2"],
     ["OPENAI_BASE_URL", "localhost:11434"],
     ["ANSWER_TONE", "sarcastic"],
+    ["LOG_LEVEL", "verbose"],
     ["QDRANT_URL", "qdrant:6333"],
     ["QDRANT_COLLECTION", "has spaces"],
     ["COLLECTION_PERSONAS", "{housing: formal}"],

@@ -26,9 +26,15 @@ const jsonText = z.string().transform((text, context) => {
   }
 });
 
+/** Pino's levels, most to least severe; `silent` writes nothing. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const environmentSchema = z.object({
   /** HTTP port of the API. */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** Log lines at this level and above are written (JSON on stdout); `debug` adds health probes' access lines. */
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `use one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** Folder of allowlisted documents synced at start-up. */
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
   /** Folder for the embedded index (one SQLite file). */
@@ -166,6 +172,7 @@ export interface ModelConfig {
 
 export interface AppConfig {
   port: number;
+  logLevel: LogLevel;
   knowledgeDir: string;
   dataDir: string;
   databaseFile: string;
@@ -211,6 +218,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   };
   return {
     port: values.PORT,
+    logLevel: values.LOG_LEVEL,
     knowledgeDir: path.resolve(values.KNOWLEDGE_DIR),
     dataDir,
     databaseFile: path.join(dataDir, "grounded-faq.sqlite"),

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { serve } from "@hono/node-server";
-import { type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
+import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { createAnswerService } from "./ask/answer-service.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
@@ -10,7 +10,9 @@ import { StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
+import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
+import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetrics } from "./observability/index.js";
 import { openEditorial } from "./open-editorial.js";
 import { ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
@@ -18,6 +20,10 @@ import { openIndexStore } from "./store/open-index-store.js";
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // One logger and one set of metrics for the process, handed to what writes or counts.
+  const logger = createLogger({ level: config.logLevel });
+  const metrics = createMetrics();
+  const log = eventLogOf(logger);
   if (!fs.statSync(config.knowledgeDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError(
       `KNOWLEDGE_DIR: ${config.knowledgeDir} is not a folder. Create it, or set KNOWLEDGE_DIR to the folder of documents to serve.`,
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
     conversations: new ConversationMemory(),
     answerLog: editorial.interactions,
     log,
+    observer: metrics,
     ...(config.model
       ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
       : {}),
@@ -65,6 +72,7 @@ async function main(): Promise<void> {
       handoffDelivery,
     },
     log,
+    observability: { logger, metrics },
   });
   // Tickets whose delivery a restart cut short are sent again.
   handoffDelivery.resumePending();
@@ -98,7 +106,7 @@ async function main(): Promise<void> {
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 
-  await syncWhenReachable(index, readiness, async () => {
+  await syncWhenReachable(index, readiness, { logger, metrics }, async () => {
     const summary = await syncFolder(store, config.knowledgeDir, undefined, {
       embedder,
       pdfLimits: config.pdfLimits,
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
 async function syncWhenReachable(
   index: ReturnType<typeof openIndexStore>,
   readiness: Readiness,
+  { logger, metrics }: { logger: Logger; metrics: ServiceMetrics },
   sync: () => Promise<SyncSummary & Record<string, unknown>>,
 ): Promise<void> {
   for (let delaySeconds = 1; ; delaySeconds = Math.min(delaySeconds * 2, MAX_RETRY_SECONDS)) {
@@ -124,7 +133,10 @@ async function syncWhenReachable(
       await index.prepare();
       readiness.reason = "syncing the knowledge folder";
       const summary = await sync();
-      log("synced", { ...summary, seconds: Number(summary.seconds.toFixed(2)) });
+      logger.info({ event: "synced", ...summary, seconds: Number(summary.seconds.toFixed(2)) });
+      const { added, updated, removed, unchanged, failures } = summary;
+      metrics.synced(failures.length > 0 ? "partial" : "succeeded", { added, updated, removed, unchanged });
+      if (failures.some((failure) => failure.path === EMBEDDINGS_FAILURE)) metrics.modelFailed("embedding");
       readiness.ready = true;
       readiness.reason = "";
       return;
@@ -134,23 +146,23 @@ async function syncWhenReachable(
         console.error(error.message);
         process.exit(1);
       }
+      metrics.failed(error);
+      if (error instanceof ModelCallError) metrics.modelFailed("embedding");
       if (!(error instanceof StoreUnavailableError) || !error.retryable) {
         readiness.reason = `the first sync failed: ${(error as Error).message}`;
-        log("sync_failed", { reason: readiness.reason });
+        logger.error({ event: "sync_failed", reason: readiness.reason, err: error });
+        metrics.synced("failed");
         return;
       }
       readiness.reason = `the index is unreachable (${index.description}): ${error.message}; retrying in ${delaySeconds} s`;
-      log("index_unreachable", { reason: readiness.reason });
+      logger.warn({ event: "index_unreachable", reason: readiness.reason });
+      metrics.synced("unreachable");
       await new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000));
     }
   }
 }
 
 const MAX_RETRY_SECONDS = 30;
-
-function log(event: string, fields: Record<string, unknown>): void {
-  console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields }));
-}
 
 main().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);

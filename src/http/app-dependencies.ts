@@ -3,6 +3,7 @@ import type { ApiKeyStore } from "../editorial/api-keys.js";
 import type { DocumentEditor } from "../editorial/document-editor.js";
 import type { HandoffDelivery } from "../interactions/handoff-delivery.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
+import type { HttpObservability } from "../observability/index.js";
 import type { IndexStore } from "../store/index-store.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
@@ -19,6 +20,8 @@ export interface AppDependencies {
   answers: AnswerService;
   /** Writes one structured log line per event; never a question or personal data. */
   log?: (event: string, fields: Record<string, unknown>) => void;
+  /** Request ids on log lines, access lines and `/metrics`; tests without it get request ids only. */
+  observability?: HttpObservability;
   /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
   allowedOrigins: string[];
   /** Editors' documents and the API keys that guard them. */

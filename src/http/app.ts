@@ -1,6 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
 import { FileTooLargeError, NotFoundError, NotReadyError, PayloadTooLargeError } from "../errors.js";
+import { metricsHandler, observeRequests } from "../observability/index.js";
 import type { AppDependencies } from "./app-dependencies.js";
 import { authorize } from "./authorize.js";
 import { registerChatPage } from "./chat-page/chat-routes.js";
@@ -28,6 +30,12 @@ export function createApp(dependencies: AppDependencies): App {
     },
   });
 
+  // An incoming X-Request-Id is kept when it is sane (word characters, `-`, `=`; at most 128), else one is made.
+  app.use(requestId({ limitLength: 128 }));
+  const { observability } = dependencies;
+  if (observability) app.use(observeRequests(observability));
+  // Open like /healthz: serve it on the internal network only (docs/operations.md).
+  if (observability?.metrics) app.get("/metrics", metricsHandler(observability.metrics));
   registerHealthRoutes(app, dependencies);
   registerChatPage(app, dependencies);
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.

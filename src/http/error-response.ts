@@ -15,6 +15,7 @@ import {
   UnsupportedMediaTypeError,
 } from "../errors.js";
 import { ModelCallError } from "../models/model-call-error.js";
+import { requestLogger } from "../observability/index.js";
 
 type ErrorClass = abstract new (...args: never[]) => AppError;
 
@@ -80,6 +81,9 @@ export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fromHono = error instanceof HTTPException ? fromHttpException(error) : undefined;
   if (fromHono) return fromHono;
-  console.error(error);
+  // With its stack, in the request's JSON line (request_id included); outside a request, on stderr.
+  const logger = requestLogger();
+  if (logger) logger.error({ event: "internal_error", err: error }, "unexpected error");
+  else console.error(error);
   return new AppError("internal_error", "Something went wrong on our side.");
 }

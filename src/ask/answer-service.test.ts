@@ -1,0 +1,124 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncFolder } from "../../ingest/sync-folder.js";
+import { defaultConfidenceModel } from "../config/confidence-model.js";
+import { ConversationMemory } from "../conversation/conversation-memory.js";
+import { ModelCallError } from "../models/model-call-error.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialFor } from "../test-support/editorial-for.js";
+import { FakeChatModel, FakeEmbedder } from "../test-support/fake-models.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { type AnswerObserver, type AnswerServiceDependencies, createAnswerService } from "./answer-service.js";
+
+/** An observer that records what it is told, in order. */
+class RecordingObserver implements AnswerObserver {
+  readonly calls: [string, unknown][] = [];
+  answered(outcome: Parameters<AnswerObserver["answered"]>[0]): void {
+    this.calls.push(["answered", { ...outcome, seconds: expect.any(Number) }]);
+  }
+  searched(): void {
+    this.calls.push(["searched", undefined]);
+  }
+  modelFailed(kind: "chat" | "embedding"): void {
+    this.calls.push(["modelFailed", kind]);
+  }
+  failed(error: unknown): void {
+    this.calls.push(["failed", error]);
+  }
+}
+
+describe("the answer service's observer", () => {
+  const folder = makeTemporaryFolder();
+  let store: SqliteIndexStore;
+
+  beforeAll(async () => {
+    folder.write(
+      "knowledge/registrar/add-drop.md",
+      "# 加退選辦法\n\n## 期限\n\n研究生之加退選期限為開學後第三週週五。大學部學生之加退選期限為開學後第二週週五。",
+    );
+    store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
+    await syncFolder(store, path.join(folder.root, "knowledge"));
+  });
+  afterAll(async () => {
+    await store.close();
+    folder.cleanUp();
+  });
+
+  const serviceWith = (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) =>
+    createAnswerService({
+      store,
+      answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
+      conversations: new ConversationMemory(),
+      answerLog: editorialFor(store).interactions,
+      personaFor: () => ({
+        assistantName: "Lakeside",
+        tone: "formal",
+        guidance: [],
+        contactLines: { zh: "櫃檯", en: "Desk" },
+      }),
+      observer,
+      ...extra,
+    });
+
+  it("hears of each answer and draft with its labels, and of each index search", async () => {
+    const observer = new RecordingObserver();
+    const service = serviceWith(observer);
+    await service.ask({ question: "研究生加退選到什麼時候?", collection: "registrar" });
+    await service.draft({ message: "請問研究生加退選到什麼時候?" });
+    const answered = observer.calls.filter(([call]) => call === "answered").map(([, outcome]) => outcome);
+    expect(answered).toEqual([
+      {
+        status: "answered",
+        mode: "extractive",
+        collection: "registrar",
+        fallbackReason: "",
+        seconds: expect.any(Number),
+      },
+      { status: "drafted", mode: "extractive", collection: "all", fallbackReason: "", seconds: expect.any(Number) },
+    ]);
+    expect(observer.calls.filter(([call]) => call === "searched").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("hears of a chat model that failed (the answer fell back) and of a question that could not be embedded", async () => {
+    const observer = new RecordingObserver();
+    const service = serviceWith(observer, {
+      answering: {
+        abstainThreshold: 0.3,
+        faqMatchThreshold: 0.7,
+        confidenceModel: defaultConfidenceModel,
+        embedder: new FakeEmbedder("fake-embedder", () => undefined),
+      },
+      generation: {
+        chatModel: new FakeChatModel(new ModelCallError("the model server is down", { isRetryable: false })),
+        timeoutMs: 5000,
+      },
+    });
+    const response = await service.ask({ question: "研究生加退選到什麼時候?" });
+    expect(response).toMatchObject({ status: "answered", mode: "extractive", fallback_reason: "model_error" });
+    expect(observer.calls.filter(([call]) => call === "modelFailed")).toEqual([
+      ["modelFailed", "embedding"],
+      ["modelFailed", "chat"],
+    ]);
+    expect(observer.calls.at(-1)).toEqual([
+      "answered",
+      {
+        status: "answered",
+        mode: "extractive",
+        collection: "all",
+        fallbackReason: "model_error",
+        seconds: expect.any(Number),
+      },
+    ]);
+  });
+
+  it("hears of a failed answer, with a collection the index does not know counted as other", async () => {
+    const observer = new RecordingObserver();
+    await expect(serviceWith(observer).ask({ question: "加退選?", collection: "registar" })).rejects.toThrow(
+      /registar/,
+    );
+    expect(observer.calls).toEqual([
+      ["failed", expect.objectContaining({ code: "unknown_collection" })],
+      ["answered", { status: "error", mode: "", collection: "other", fallbackReason: "", seconds: expect.any(Number) }],
+    ]);
+  });
+});

@@ -26,7 +26,7 @@ const layers = [
 // Paths are matched with either extension: the checker reads the sources transpiled to .js.
 const TEST = "\\.(test|case)\\.[jt]sx?$";
 const CONFIG = "^src/config(\\.[jt]s$|/)";
-const SHARED = "^src/(errors|schemas|retry|keyed-queue|recent-value|until-deadline)\\.[jt]s$";
+const SHARED = "^src/(errors|schemas|retry|keyed-queue|recent-value|until-deadline|command-line)\\.[jt]s$";
 const WIRING = "^src/(server|keys-cli|open-editorial)\\.[jt]s$";
 const PROJECT = "^(src|ingest|evals|bench|scripts)/";
 
@@ -81,7 +81,7 @@ module.exports = {
     {
       name: "shared-modules-are-leaves",
       comment:
-        "errors, schemas, retry, keyed-queue, recent-value and until-deadline import no other module of the project.",
+        "errors, schemas, retry, keyed-queue, recent-value, until-deadline and command-line import no other module of the project.",
       severity: "error",
       from: { path: SHARED, pathNot: TEST },
       to: { path: PROJECT, pathNot: SHARED },

@@ -3,8 +3,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { confidenceModelSchema, defaultConfidenceModel } from "../src/config/confidence-model.js";
 import { loadConfig } from "../src/config.js";
-import { runScript } from "../src/test-support/run-script.js";
+import { runCommand, runScript } from "../src/test-support/run-script.js";
 import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
+import { runEvalCommand } from "./run-eval.js";
 
 // Eight small articles of our own, in SQuAD format: each names its town, its river and its festival.
 const towns = [
@@ -40,8 +41,8 @@ describe("npm run eval -- --calibrate --save", () => {
   it("fits a confidence model, prints its curve on the articles it did not see, and saves a file the service loads", async () => {
     folder.write("towns.json", JSON.stringify(squad));
     const modelFile = path.join(folder.root, "model.json");
-    const run = await runScript(
-      "evals/run-eval.ts",
+    const run = await runCommand(
+      runEvalCommand,
       [
         "--squad",
         path.join(folder.root, "towns.json"),
@@ -51,7 +52,7 @@ describe("npm run eval -- --calibrate --save", () => {
         "--out",
         path.join(folder.root, "report.json"),
       ],
-      { OPENAI_API_KEY: "", OPENAI_BASE_URL: "", CONFIDENCE_MODEL_FILE: "" },
+      {},
     );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("Fitted model, on the held-out articles");
@@ -77,8 +78,8 @@ describe("npm run eval -- --calibrate --save", () => {
         facts: ["下午1點"],
       })}\n`,
     );
-    const run = await runScript(
-      "evals/run-eval.ts",
+    const run = await runCommand(
+      runEvalCommand,
       [
         "--golden",
         path.join(folder.root, "only-answerable.jsonl"),
@@ -88,7 +89,7 @@ describe("npm run eval -- --calibrate --save", () => {
         "--out",
         path.join(folder.root, "golden-report.json"),
       ],
-      { OPENAI_API_KEY: "", OPENAI_BASE_URL: "", CONFIDENCE_MODEL_FILE: "" },
+      {},
     );
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("--calibrate needs");
@@ -96,9 +97,20 @@ describe("npm run eval -- --calibrate --save", () => {
     expect(fs.existsSync(path.join(folder.root, "golden-report.json"))).toBe(true);
   });
 
-  it("refuses --save without --calibrate", async () => {
+  it("runs as a command: refuses --save without --calibrate, and exits 1", async () => {
     const run = await runScript("evals/run-eval.ts", ["--save", path.join(folder.root, "x.json")], {});
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain("give both");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("eval failed: --save writes the model --calibrate fits: give both");
+  });
+
+  it("refuses an option it does not know, and numbers that are not", async () => {
+    for (const [args, message] of [
+      [["--calibrated"], "Unknown option '--calibrated'"],
+      [["--limit", "ten"], "--threshold, --chunk-chars and --limit take numbers"],
+    ] as const) {
+      const run = await runCommand(runEvalCommand, [...args], {});
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(message);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { syncFolder } from "../ingest/sync-folder.js";
 import { type AnswerCandidate, defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
 import { estimateConfidence } from "../src/answering/confidence.js";
 import { type AnswerService, createAnswerService } from "../src/ask/answer-service.js";
+import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { type ConfidenceModel, confidenceSignalNames } from "../src/config/confidence-model.js";
 import { type AppConfig, loadConfig, personaFor } from "../src/config.js";
 import { ConversationMemory } from "../src/conversation/conversation-memory.js";
@@ -38,38 +39,53 @@ const USAGE = `usage: npm run eval [-- options]
   --save FILE           with --calibrate: write the fitted model for CONFIDENCE_MODEL_FILE
   --out FILE            JSON report path (default evals/reports/<name>.json)`;
 
-const { values: options } = parseArgs({
-  options: {
-    squad: { type: "string" },
-    golden: { type: "string", default: "evals/golden-set.jsonl" },
-    knowledge: { type: "string", default: "knowledge" },
-    threshold: { type: "string" },
-    "chunk-chars": { type: "string" },
-    limit: { type: "string" },
-    calibrate: { type: "boolean", default: false },
-    save: { type: "string" },
-    out: { type: "string" },
-    help: { type: "boolean", default: false },
-  },
-});
-
 /** Below this many answers of either kind (supported or not), a fitted model is only a rough guide. */
 const FEW_CALIBRATION_SAMPLES = 20;
 
 /** Set when a model server is configured: answers are then generated, as the service would. */
-let model: { generation: GenerationSettings; embedder: CachedEmbedder } | undefined;
+type ModelSetup = { generation: GenerationSettings; embedder: CachedEmbedder } | undefined;
 
 interface RunOutput {
   results: CaseResult[];
   calibration: (CalibrationSample & { caseIndex: number })[];
 }
 
-async function main(): Promise<void> {
+/**
+ * `npm run eval`: measures retrieval, answers and abstention on a golden set or a SQuAD file, prints
+ * the metrics and writes the JSON report. Returns the exit code: 0, or 1 with the reason on stderr.
+ */
+export async function runEvalCommand(argv: string[], context: CommandContext): Promise<number> {
+  try {
+    await evaluate(argv, context);
+    return 0;
+  } catch (error) {
+    context.stderr.write(`eval failed: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function evaluate(argv: string[], { environment, stdout, stderr }: CommandContext): Promise<void> {
+  const print = (line: string) => stdout.write(`${line}\n`);
+  const { values: options } = parseArgs({
+    args: argv,
+    options: {
+      squad: { type: "string" },
+      golden: { type: "string", default: "evals/golden-set.jsonl" },
+      knowledge: { type: "string", default: "knowledge" },
+      threshold: { type: "string" },
+      "chunk-chars": { type: "string" },
+      limit: { type: "string" },
+      calibrate: { type: "boolean", default: false },
+      save: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
   if (options.help) {
-    console.log(USAGE);
+    print(USAGE);
     return;
   }
-  const config = loadConfig();
+  const config = loadConfig(environment);
   const threshold = options.threshold === undefined ? config.abstainThreshold : Number(options.threshold);
   const chunking = { maxChars: Number(options["chunk-chars"] ?? defaultChunkingOptions.maxChars) };
   const limit = options.limit === undefined ? Number.POSITIVE_INFINITY : Number(options.limit);
@@ -80,12 +96,13 @@ async function main(): Promise<void> {
     throw new Error(`--save writes the model --calibrate fits: give both\n${USAGE}`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-faq-eval-"));
   const embedding = openEmbedder(config);
+  let model: ModelSetup;
   if (config.model && embedding.embedder) {
     model = {
       embedder: embedding.embedder,
       generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs },
     };
-    console.log(`Generative mode: ${config.model.chatModel} and ${config.model.embeddingModel}`);
+    print(`Generative mode: ${config.model.chatModel} and ${config.model.embeddingModel}`);
   }
   const openStore = (name: string) => new SqliteIndexStore(path.join(workDir, `${name}.sqlite`));
   const { confidenceModel } = config;
@@ -94,12 +111,10 @@ async function main(): Promise<void> {
   const answerLogDatabase = openEditorialDatabase(path.join(workDir, "editorial.sqlite"));
   const answerLog = new InteractionStore(answerLogDatabase);
   const runCases = (store: IndexStore, cases: EvalCase[], generate = true) =>
-    runCasesWith(
-      store,
-      cases,
-      answerServiceFor(store, { config, threshold, answerLog, generate }),
-      generate && !!model,
-    );
+    runCasesWith(store, cases, answerServiceFor(store, { config, threshold, answerLog, generate, model }), {
+      generating: generate && !!model,
+      model,
+    });
   const calibration: CalibrationSample[] = [];
   /** The run the model is fitted on, and which of its questions it is not fitted on (on a SQuAD file). */
   let calibrationRun: { results: CaseResult[]; isHeldOut?: (caseIndex: number) => boolean } | undefined;
@@ -113,25 +128,25 @@ async function main(): Promise<void> {
       const fullStore = openStore("full");
       const indexStarted = performance.now();
       for (const paragraph of paragraphs) await indexParagraph(fullStore, paragraph, chunking);
-      await embedIndexedChunks(fullStore);
+      await embedIndexedChunks(fullStore, model);
       report.indexSeconds = round((performance.now() - indexStarted) / 1000);
       const full = await runCases(fullStore, asked);
       report.metrics = computeMetrics(full.results, threshold);
       report.failures = full.results.filter((result) => !result.answerCorrect).slice(0, 50);
-      printMetrics(`${report.name}: every paragraph indexed (${paragraphs.length} documents)`, report.metrics);
+      printMetrics(print, `${report.name}: every paragraph indexed (${paragraphs.length} documents)`, report.metrics);
 
       // Abstention: index the even-numbered articles only; questions about the others have no answer.
       const halfStore = openStore("half");
       for (const paragraph of paragraphs) {
         if (paragraph.articleIndex % 2 === 0) await indexParagraph(halfStore, paragraph, chunking);
       }
-      await embedIndexedChunks(halfStore);
+      await embedIndexedChunks(halfStore, model);
       const half = await runCases(
         halfStore,
         asked.map((testCase) => ({ ...testCase, answerable: testCase.articleIndex % 2 === 0 })),
       );
       report.holdout = { atThreshold: abstentionAt(half.results, threshold), curve: abstentionCurve(half.results) };
-      printAbstention(`${report.name}: half of the articles indexed`, half.results, threshold);
+      printAbstention(print, `${report.name}: half of the articles indexed`, half.results, threshold);
       // Fit on articles 0 and 1 (mod 4), check on articles 2 and 3: each half has indexed and missing ones.
       const inFittingHalf = (caseIndex: number) => (asked[caseIndex]?.articleIndex ?? 0) % 4 < 2;
       calibration.push(...half.calibration.filter((sample) => inFittingHalf(sample.caseIndex)));
@@ -159,11 +174,11 @@ async function main(): Promise<void> {
       const simplifiedMetrics = computeMetrics(simplified.results, threshold);
       report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
       report.results = run.results;
-      printMetrics(`${report.name}: ${options.knowledge}`, report.metrics);
-      console.log(
+      printMetrics(print, `${report.name}: ${options.knowledge}`, report.metrics);
+      print(
         `  Traditional questions retyped in Simplified: hit@1 ${simplifiedMetrics.hitAt1}, hit@5 ${simplifiedMetrics.hitAt5}`,
       );
-      printAbstention(`${report.name}: abstention`, run.results, threshold);
+      printAbstention(print, `${report.name}: abstention`, run.results, threshold);
       calibration.push(...run.calibration);
       calibrationRun = { results: run.results };
     }
@@ -174,8 +189,8 @@ async function main(): Promise<void> {
       calibrationProblem = `--calibrate needs extractive answers that cite a right document and ones that do not (unanswerable questions give those); this run has ${supported} of the first and ${unsupported} of the second`;
     } else if (options.calibrate) {
       if (Math.min(supported, unsupported) < FEW_CALIBRATION_SAMPLES) {
-        console.warn(
-          `\nOnly ${supported} supported and ${unsupported} unsupported answers to fit on: the weights will be rough. Add questions, unanswerable ones especially.`,
+        stderr.write(
+          `\nOnly ${supported} supported and ${unsupported} unsupported answers to fit on: the weights will be rough. Add questions, unanswerable ones especially.\n`,
         );
       }
       const weights = fitLogisticRegression(calibration);
@@ -184,12 +199,10 @@ async function main(): Promise<void> {
         weights: Object.fromEntries(confidenceSignalNames.map((name, index) => [name, round(weights[index + 1] ?? 0)])),
       };
       report.calibratedModel = fitted;
-      console.log(`\nFitted confidence model on ${calibration.length} samples:`, JSON.stringify(fitted));
+      print(`\nFitted confidence model on ${calibration.length} samples: ${JSON.stringify(fitted)}`);
       if (options.save) {
         fs.writeFileSync(options.save, `${JSON.stringify(fitted, null, 2)}\n`);
-        console.log(
-          `Saved: start with CONFIDENCE_MODEL_FILE=${options.save} and an ABSTAIN_THRESHOLD read from the curve.`,
-        );
+        print(`Saved: start with CONFIDENCE_MODEL_FILE=${options.save} and an ABSTAIN_THRESHOLD read from the curve.`);
       }
       if (calibrationRun) {
         const { results, isHeldOut } = calibrationRun;
@@ -201,19 +214,20 @@ async function main(): Promise<void> {
         }));
         if (isHeldOut) {
           printAbstention(
+            print,
             "Fitted model, on the held-out articles (those it was not fitted on)",
             rescored.filter((_, index) => isHeldOut(index)),
             threshold,
           );
         }
         const whole = isHeldOut ? "every question of the half-index run" : "the questions it was fitted on";
-        printAbstention(`Fitted model, on ${whole}`, rescored, threshold);
+        printAbstention(print, `Fitted model, on ${whole}`, rescored, threshold);
       }
     }
     const out = options.out ?? path.join("evals", "reports", `${report.name}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nJSON report: ${out}`);
+    print(`\nJSON report: ${out}`);
     if (calibrationProblem) throw new Error(calibrationProblem);
   } finally {
     answerLogDatabase.close();
@@ -222,7 +236,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function embedIndexedChunks(store: IndexStore): Promise<void> {
+async function embedIndexedChunks(store: IndexStore, model: ModelSetup): Promise<void> {
   if (!model) return;
   await prepareEmbeddingSpace(store, model.embedder);
   await fillMissingVectors(store, model.embedder);
@@ -252,9 +266,9 @@ async function indexParagraph(
  */
 function answerServiceFor(
   store: IndexStore,
-  options: { config: AppConfig; threshold: number; answerLog: InteractionStore; generate: boolean },
+  options: { config: AppConfig; threshold: number; answerLog: InteractionStore; generate: boolean; model: ModelSetup },
 ): AnswerService {
-  const { config, threshold, answerLog, generate } = options;
+  const { config, threshold, answerLog, generate, model } = options;
   return createAnswerService({
     store,
     answering: {
@@ -274,7 +288,7 @@ async function runCasesWith(
   store: IndexStore,
   cases: EvalCase[],
   answers: AnswerService,
-  generating: boolean,
+  { generating, model }: { generating: boolean; model: ModelSetup },
 ): Promise<RunOutput> {
   const results: CaseResult[] = [];
   const calibration: RunOutput["calibration"] = [];
@@ -328,18 +342,18 @@ async function runCasesWith(
   return { results, calibration };
 }
 
-function printMetrics(title: string, metrics: unknown): void {
-  console.log(`\n${title}`);
+function printMetrics(print: (line: string) => void, title: string, metrics: unknown): void {
+  print(`\n${title}`);
   const rows = Object.entries(metrics as Record<string, unknown>).filter(([key]) => key !== "abstention");
-  for (const [key, value] of rows) console.log(`  ${key.padEnd(22)} ${value}`);
+  for (const [key, value] of rows) print(`  ${key.padEnd(22)} ${value}`);
 }
 
-function printAbstention(title: string, results: CaseResult[], threshold: number): void {
-  console.log(`\n${title} (threshold ${threshold})`);
-  console.log("  threshold  unanswerable-abstained  answerable-refused  abstention-precision");
+function printAbstention(print: (line: string) => void, title: string, results: CaseResult[], threshold: number): void {
+  print(`\n${title} (threshold ${threshold})`);
+  print("  threshold  unanswerable-abstained  answerable-refused  abstention-precision");
   for (const point of abstentionCurve(results)) {
     const marker = Math.abs(point.threshold - threshold) < 1e-9 ? " <" : "";
-    console.log(
+    print(
       `  ${point.threshold.toFixed(2).padStart(9)}  ${point.recall.toFixed(3).padStart(22)}  ${point.answerableRefused.toFixed(3).padStart(18)}  ${point.precision.toFixed(3).padStart(20)}${marker}`,
     );
   }
@@ -349,7 +363,4 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-main().catch((error: unknown) => {
-  console.error(`eval failed: ${(error as Error).message}`);
-  process.exit(1);
-});
+runWhenMain(import.meta.url, runEvalCommand);

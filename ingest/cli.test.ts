@@ -1,14 +1,25 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runScript } from "../src/test-support/run-script.js";
+import { runCommand, runScript } from "../src/test-support/run-script.js";
 import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
+import { runIngestCommand } from "./cli.js";
 
 const folder = makeTemporaryFolder();
 afterAll(() => folder.cleanUp());
 
-const ingest = (...args: string[]) => runScript("ingest/cli.ts", args, { DATA_DIR: path.join(folder.root, "data") });
+const ingest = (...args: string[]) => runCommand(runIngestCommand, args, { DATA_DIR: path.join(folder.root, "data") });
 
 describe("npm run ingest", () => {
+  it("runs as a command: prints the summary and exits 1 when a file failed", async () => {
+    folder.write("smoke/guide.md", "# Printing\n\nThe printing quota is 500 pages a term.");
+    folder.write("smoke/broken.pdf", "%PDF-1.4 garbage");
+    const result = await runScript("ingest/cli.ts", [path.join(folder.root, "smoke")], {
+      DATA_DIR: path.join(folder.root, "smoke-data"),
+    });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toContain("added 1, updated 0, removed 0, unchanged 0 documents");
+  });
+
   it("prints a summary, lists failures with reasons and exits 1 when a file failed", async () => {
     folder.write("docs/guide.md", "# Printing\n\nThe printing quota is 500 pages a term.");
     folder.write("docs/broken.pdf", "%PDF-1.4 garbage");
@@ -24,9 +35,11 @@ describe("npm run ingest", () => {
   });
 
   it("explains its usage when the folder is missing, and exits 2", async () => {
-    const result = await ingest();
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("usage: npm run ingest -- <folder>");
+    for (const args of [[], ["--force"], ["a", "b"]]) {
+      const result = await ingest(...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("usage: npm run ingest -- <folder>");
+    }
   });
 
   it("says so when the folder does not exist, and exits 1", async () => {

@@ -1,3 +1,4 @@
+import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { loadConfig } from "../src/config.js";
 import { openEmbedder } from "../src/embedding/open-embedder.js";
 import { openIndexStore } from "../src/store/open-index-store.js";
@@ -5,18 +6,30 @@ import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "./sync-folder.
 
 const USAGE = "usage: npm run ingest -- <folder>   (syncs the folder into the index under DATA_DIR)";
 
-/** Syncs one folder into the index and prints what changed; exits 1 when any file failed. */
-async function main(argv: string[]): Promise<number> {
+/**
+ * `npm run ingest`: syncs one folder into the index and prints what changed. Returns the exit code:
+ * 1 when any file failed or the sync could not run, 2 for a usage error.
+ */
+export async function runIngestCommand(argv: string[], context: CommandContext): Promise<number> {
+  try {
+    return await ingestFolder(argv, context);
+  } catch (error) {
+    context.stderr.write(`ingest failed: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function ingestFolder(argv: string[], { environment, stdout, stderr }: CommandContext): Promise<number> {
   const folder = argv[0];
   if (folder === "--help" || folder === "-h") {
-    console.log(USAGE);
+    stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (!folder || argv.length > 1 || folder.startsWith("-")) {
-    console.error(USAGE);
+    stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const config = loadConfig();
+  const config = loadConfig(environment);
   const { store, prepare } = openIndexStore(config);
   await prepare();
   const embedding = openEmbedder(config);
@@ -25,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
       embedder: embedding.embedder,
       pdfLimits: config.pdfLimits,
     });
-    console.log(formatSummary(summary));
+    stdout.write(`${formatSummary(summary)}\n`);
     return summary.failures.length > 0 ? 1 : 0;
   } finally {
     embedding.close();
@@ -48,14 +61,8 @@ function formatSummary(summary: SyncSummary): string {
   return lines.join("\n");
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`ingest failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
-
 function partition<T>(items: T[], predicate: (item: T) => boolean): [T[], T[]] {
   return [items.filter(predicate), items.filter((item) => !predicate(item))];
 }
+
+runWhenMain(import.meta.url, runIngestCommand);

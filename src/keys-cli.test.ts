@@ -2,15 +2,25 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
-import { runScript } from "./test-support/run-script.js";
+import { runKeysCommand } from "./keys-cli.js";
+import { runCommand, runScript } from "./test-support/run-script.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 
 const folder = makeTemporaryFolder();
 afterAll(() => folder.cleanUp());
 
-const keys = (...args: string[]) => runScript("src/keys-cli.ts", args, { DATA_DIR: path.join(folder.root, "data") });
+const environment = { DATA_DIR: path.join(folder.root, "data") };
+const keys = (...args: string[]) => runCommand(runKeysCommand, args, environment);
 
 describe("npm run keys", () => {
+  it("runs as a command: prints a new key once and exits 0", async () => {
+    const created = await runScript("src/keys-cli.ts", ["create", "--role", "admin", "--name", "smoke"], {
+      DATA_DIR: path.join(folder.root, "smoke"),
+    });
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(/created admin key "smoke"[^\n]*\n[^\n]*\ngfk_\S+/);
+  });
+
   it("creates a key that the service accepts, lists it without the key, and revokes it", async () => {
     const created = await keys("create", "--role", "editor", "--name", "registrar office");
     expect(created.code).toBe(0);
@@ -30,16 +40,23 @@ describe("npm run keys", () => {
     database.close();
   });
 
-  it("explains a bad role, a missing name, an unknown id or command, and exits 2", async () => {
+  it("explains a bad role, a missing name, an unknown id, command or option, and exits 2", async () => {
     for (const args of [
       ["create", "--role", "owner", "--name", "x"],
       ["create", "--role", "admin"],
       ["revoke", "no-such-id"],
       ["rotate"],
+      ["list", "--all"],
     ]) {
       const result = await keys(...args);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/--role must be|--name is required|no key with id|unknown command/);
+      expect(result.stderr).toMatch(/--role must be|--name is required|no key with id|unknown command|Unknown option/);
     }
+  });
+
+  it("names a bad setting and exits 2", async () => {
+    const result = await runCommand(runKeysCommand, ["list"], { ...environment, PORT: "http" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("PORT");
   });
 });

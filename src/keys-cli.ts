@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { type CommandContext, runWhenMain } from "./command-line.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ApiKeyStore, ROLES } from "./editorial/api-keys.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
@@ -12,19 +13,38 @@ Keys are kept (hashed) in DATA_DIR/editorial.sqlite; a new key is printed once.`
 
 class UsageError extends Error {}
 
-/** Creates, lists and revokes API keys on this machine: the first admin key comes from here. */
-function main(argv: string[]): number {
+/**
+ * `npm run keys`: creates, lists and revokes API keys on this machine (the first admin key comes
+ * from here). Returns the exit code: 0, or 2 with the reason on stderr.
+ */
+export async function runKeysCommand(argv: string[], context: CommandContext): Promise<number> {
+  try {
+    return manageKeys(argv, context);
+  } catch (error) {
+    const message =
+      error instanceof UsageError
+        ? `${error.message}\n\n${USAGE}`
+        : error instanceof ConfigError || (error as NodeJS.ErrnoException).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+          ? (error as Error).message
+          : `keys failed: ${(error as Error).message}`;
+    context.stderr.write(`${message}\n`);
+    return 2;
+  }
+}
+
+function manageKeys(argv: string[], { environment, stdout }: CommandContext): number {
+  const print = (line: string) => stdout.write(`${line}\n`);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: { role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
-    console.log(USAGE);
+    print(USAGE);
     return 0;
   }
   const [command, ...rest] = positionals;
-  const database = openEditorialDatabase(loadConfig().editorialFile);
+  const database = openEditorialDatabase(loadConfig(environment).editorialFile);
   const keys = new ApiKeyStore(database);
   try {
     switch (command) {
@@ -39,14 +59,14 @@ function main(argv: string[]): number {
           );
         }
         const { key, record } = keys.create({ ...input.data, createdBy: "npm run keys" });
-        console.log(`created ${record.role} key "${record.name}" (id ${record.id})`);
-        console.log(`key (shown once; send it as Authorization: Bearer <key>):\n${key}`);
+        print(`created ${record.role} key "${record.name}" (id ${record.id})`);
+        print(`key (shown once; send it as Authorization: Bearer <key>):\n${key}`);
         return 0;
       }
       case "list": {
         for (const record of keys.list()) {
           const state = record.revokedAt ? `revoked ${record.revokedAt}` : "active";
-          console.log(`${record.id}  ${record.role.padEnd(6)}  ${record.keyPrefix}…  ${state}  ${record.name}`);
+          print(`${record.id}  ${record.role.padEnd(6)}  ${record.keyPrefix}…  ${state}  ${record.name}`);
         }
         return 0;
       }
@@ -55,7 +75,7 @@ function main(argv: string[]): number {
         if (!id) throw new UsageError("revoke needs the key's id (see npm run keys -- list)");
         const revoked = keys.revoke(id);
         if (!revoked) throw new UsageError(`no key with id ${id}`);
-        console.log(`revoked "${revoked.name}" (${revoked.role}) at ${revoked.revokedAt}`);
+        print(`revoked "${revoked.name}" (${revoked.role}) at ${revoked.revokedAt}`);
         return 0;
       }
       default:
@@ -66,12 +86,4 @@ function main(argv: string[]): number {
   }
 }
 
-try {
-  process.exit(main(process.argv.slice(2)));
-} catch (error) {
-  if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (error instanceof ConfigError || (error as NodeJS.ErrnoException).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-    console.error((error as Error).message);
-  else console.error(`keys failed: ${(error as Error).message}`);
-  process.exit(2);
-}
+runWhenMain(import.meta.url, runKeysCommand);

@@ -6,9 +6,8 @@ import * as esbuild from "esbuild";
 /**
  * The pages' browser scripts: TypeScript entries in a browser/ folder beside each page's module,
  * type-checked by tsconfig.browser.json. They are resolved from this module and bundled from the
- * .ts sources, which the Docker image ships (it copies src/ and runs it with tsx). A build that
- * compiles to dist/ must copy each page's browser/ folder beside the compiled page modules, where
- * the browser files' relative imports find the modules they use.
+ * .ts sources: `npm run build` copies each page's browser/ folder beside the compiled page modules
+ * in dist/, where the browser files' relative imports find the modules they use.
  */
 const ENTRIES = {
   /** The students' chat page. */

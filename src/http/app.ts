@@ -1,21 +1,33 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { FileTooLargeError, NotFoundError, NotReadyError, PayloadTooLargeError } from "../errors.js";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import {
+  FileTooLargeError,
+  MethodNotAllowedError,
+  NotFoundError,
+  NotReadyError,
+  PayloadTooLargeError,
+} from "../errors.js";
 import type { AppDependencies } from "./app-dependencies.js";
-import { authorize } from "./authorize.js";
-import { registerChatPage } from "./chat-page/chat-routes.js";
-import { registerEditorPage } from "./editor-page/editor-routes.js";
+import { requireRole } from "./authorize.js";
+import { chatPageRoutes } from "./chat-page/chat-routes.js";
+import { editorPageRoutes } from "./editor-page/editor-routes.js";
 import { errorResponse } from "./error-response.js";
 import { answerRoutes } from "./routes/answer-route.js";
-import { registerDocumentsRoutes } from "./routes/documents-routes.js";
+import { docsRoutes } from "./routes/docs-routes.js";
+import { documentsRoutes } from "./routes/documents-routes.js";
 import { draftsRoutes } from "./routes/drafts-route.js";
-import { registerHealthRoutes } from "./routes/health-routes.js";
-import { registerInteractionRoutes } from "./routes/interaction-routes.js";
-import { registerKeysRoutes } from "./routes/keys-routes.js";
+import { healthRoutes } from "./routes/health-routes.js";
+import { interactionRoutes } from "./routes/interaction-routes.js";
+import { keysRoutes } from "./routes/keys-routes.js";
 import { searchRoutes } from "./routes/search-route.js";
-import { invalidRequest, refuseOtherMethods, registerKeySecuritySchemes, STUDENT_API_ROUTES } from "./routes/shared.js";
+import { invalidRequest, registerKeySecuritySchemes, STUDENT_API_ROUTES } from "./routes/shared.js";
 
 export type App = OpenAPIHono;
+
+/** The order `Allow` lists methods in, whatever order their routes were registered in. */
+const METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 /** Far above any valid request (a 1,000-character question), far below what would hurt. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -27,8 +39,19 @@ export function createApp(dependencies: AppDependencies): App {
     },
   });
 
-  registerHealthRoutes(app, dependencies);
-  registerChatPage(app, dependencies);
+  // A path that has routes, but none for this method: 405 with `Allow` (GET routes also take HEAD).
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (context, allowed) => {
+        const sorted = allowed.toSorted((a, b) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b));
+        throw new MethodNotAllowedError(context.req.method, context.req.path, sorted);
+      },
+    }),
+  );
+  app.route("/", healthRoutes(dependencies));
+  app.route("/", docsRoutes());
+  app.route("/", chatPageRoutes(dependencies));
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.
   const requestLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -50,29 +73,22 @@ export function createApp(dependencies: AppDependencies): App {
       : requestLimit(context, next),
   );
   app.use("/editor/*", uploadLimit);
-  registerEditorPage(app, dependencies);
+  app.route("/", editorPageRoutes(dependencies));
   // Before the first sync an empty index would make every question look unanswerable.
   app.use("/v1/*", async (_, next) => {
     if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);
     await next();
   });
   if (dependencies.editorial.requireApiKeyForAnswers) {
-    for (const path of [...STUDENT_API_ROUTES, "/v1/drafts"]) {
-      app.on("POST", path, async (context, next) => {
-        authorize(context, dependencies.editorial.keys, "reader");
-        await next();
-      });
-    }
+    app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts"], requireRole(dependencies.editorial.keys, "reader"));
   }
   app.route("/", searchRoutes(dependencies));
   app.route("/", answerRoutes(dependencies));
   app.route("/", draftsRoutes(dependencies));
   registerKeySecuritySchemes(app);
-  registerDocumentsRoutes(app, dependencies);
-  registerKeysRoutes(app, dependencies);
-  registerInteractionRoutes(app, dependencies);
-  for (const path of ["/v1/search", "/v1/answer", "/v1/drafts"]) refuseOtherMethods(app, path, ["POST"]);
-  for (const path of ["/healthz", "/readyz"]) refuseOtherMethods(app, path, ["GET"]);
+  app.route("/", documentsRoutes(dependencies));
+  app.route("/", keysRoutes(dependencies));
+  app.route("/", interactionRoutes(dependencies));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -83,14 +99,17 @@ export function createApp(dependencies: AppDependencies): App {
     },
   });
 
-  app.notFound((context) => {
-    throw new NotFoundError(`No route for ${context.req.method} ${context.req.path}`);
-  });
+  // Answered here rather than thrown, so that methodNotAllowed can tell a wrong method from a wrong path.
+  app.notFound((context) =>
+    respondWithError(context, new NotFoundError(`No route for ${context.req.method} ${context.req.path}`)),
+  );
 
-  // Every error becomes `{ error: { code, message } }` here and nowhere else.
-  app.onError((error, context) => {
-    const { status, headers, body } = errorResponse(error);
-    return context.json(body, status, headers);
-  });
+  app.onError((error, context) => respondWithError(context, error));
   return app;
+}
+
+/** Every error becomes `{ error: { code, message } }` here and nowhere else. */
+function respondWithError(context: Context, error: unknown): Response {
+  const { status, headers, body } = errorResponse(error);
+  return context.json(body, status, headers);
 }

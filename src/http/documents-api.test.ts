@@ -427,9 +427,9 @@ describe("documents API", () => {
     expect(await listIds()).toEqual(["library/hours.md"]);
 
     for (const [method, path, allow] of [
-      ["DELETE", "/v1/documents", "GET, POST"],
-      ["PATCH", documentPath("library/hours.md"), "GET, PUT, DELETE"],
-      ["PUT", "/v1/keys", "GET, POST"],
+      ["DELETE", "/v1/documents", "GET, HEAD, POST"],
+      ["PATCH", documentPath("library/hours.md"), "GET, HEAD, PUT, DELETE"],
+      ["PUT", "/v1/keys", "GET, HEAD, POST"],
     ] as const) {
       const response = await send(method, path, "admin");
       expect(response.status).toBe(405);

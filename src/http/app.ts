@@ -97,6 +97,10 @@ export function createApp(dependencies: AppDependencies): App {
       version: "0.1.0",
       description: "Answers questions only from the published documents, with citations, or says it cannot.",
     },
+    // The API first, the pages people use after it.
+    tags: ["answers", "interactions", "documents", "keys", "health", "pages", "editors' page"].map((name) => ({
+      name,
+    })),
   });
 
   // Answered here rather than thrown, so that methodNotAllowed can tell a wrong method from a wrong path.

@@ -29,7 +29,7 @@ const feedbackRoute = createRoute({
   tags: ["interactions"],
   method: "post",
   path: "/v1/feedback",
-  summary: "Rate an answer 👍/👎, with an optional comment",
+  summary: "Rate an answer up or down, with an optional comment",
   request: { body: { required: true, content: json(feedbackSchema) } },
   responses: {
     201: { description: "Recorded", content: json(feedbackRecordedSchema) },
@@ -73,7 +73,7 @@ const reportRoute = createRoute({
   ...staff,
   method: "get",
   path: "/v1/reports/knowledge-gaps",
-  summary: "The knowledge-gap report: top, unanswered and 👎 questions, and weekly rates",
+  summary: "The knowledge-gap report: top, unanswered and thumbs-down questions, and weekly rates",
   request: { query: reportQuerySchema },
   responses: { 200: { description: "The report", content: json(knowledgeGapReportSchema) }, ...keyErrorResponses },
 });

@@ -339,7 +339,7 @@ describe("HTTP API", () => {
       expect((await readJson(response)).error.code).toBe("method_not_allowed");
       const health = await app.request("/healthz", { method: "POST" });
       expect(health.status).toBe(405);
-      expect(health.headers.get("allow")).toBe("GET");
+      expect(health.headers.get("allow")).toBe("GET, HEAD");
     });
 
     it("answers an unknown route with a JSON 404", async () => {

@@ -1,24 +1,37 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
-import { FileTooLargeError, NotFoundError, NotReadyError, PayloadTooLargeError } from "../errors.js";
-import { metricsHandler, observeRequests } from "../observability/index.js";
+import {
+  FileTooLargeError,
+  MethodNotAllowedError,
+  NotFoundError,
+  NotReadyError,
+  PayloadTooLargeError,
+} from "../errors.js";
+import { observeRequests } from "../observability/index.js";
 import type { AppDependencies } from "./app-dependencies.js";
-import { authorize } from "./authorize.js";
-import { registerChatPage } from "./chat-page/chat-routes.js";
-import { registerEditorPage } from "./editor-page/editor-routes.js";
+import { requireRole } from "./authorize.js";
+import { chatPageRoutes } from "./chat-page/chat-routes.js";
+import { editorPageRoutes } from "./editor-page/editor-routes.js";
 import { errorResponse } from "./error-response.js";
 import { answerRoutes } from "./routes/answer-route.js";
-import { registerDocumentsRoutes } from "./routes/documents-routes.js";
+import { docsRoutes } from "./routes/docs-routes.js";
+import { documentsRoutes } from "./routes/documents-routes.js";
 import { draftsRoutes } from "./routes/drafts-route.js";
-import { registerHealthRoutes } from "./routes/health-routes.js";
-import { registerInteractionRoutes } from "./routes/interaction-routes.js";
-import { registerKeysRoutes } from "./routes/keys-routes.js";
+import { healthRoutes } from "./routes/health-routes.js";
+import { interactionRoutes } from "./routes/interaction-routes.js";
+import { keysRoutes } from "./routes/keys-routes.js";
+import { metricsRoutes } from "./routes/metrics-routes.js";
 import { openAiRoutes } from "./routes/openai-routes.js";
 import { searchRoutes } from "./routes/search-route.js";
-import { invalidRequest, refuseOtherMethods, registerKeySecuritySchemes, STUDENT_API_ROUTES } from "./routes/shared.js";
+import { invalidRequest, registerKeySecuritySchemes, STUDENT_API_ROUTES } from "./routes/shared.js";
 
 export type App = OpenAPIHono;
+
+/** The order `Allow` lists methods in, whatever order their routes were registered in. */
+const METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 /** Far above any valid request (a 1,000-character question), far below what would hurt. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -34,10 +47,21 @@ export function createApp(dependencies: AppDependencies): App {
   app.use(requestId({ limitLength: 128 }));
   const { observability } = dependencies;
   if (observability) app.use(observeRequests(observability));
+  // A path that has routes, but none for this method: 405 with `Allow` (GET routes also take HEAD).
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (context, allowed) => {
+        const sorted = allowed.toSorted((a, b) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b));
+        throw new MethodNotAllowedError(context.req.method, context.req.path, sorted);
+      },
+    }),
+  );
   // Open like /healthz: serve it on the internal network only (docs/operations.md).
-  if (observability?.metrics) app.get("/metrics", metricsHandler(observability.metrics));
-  registerHealthRoutes(app, dependencies);
-  registerChatPage(app, dependencies);
+  if (observability?.metrics) app.route("/", metricsRoutes(observability.metrics));
+  app.route("/", healthRoutes(dependencies));
+  app.route("/", docsRoutes());
+  app.route("/", chatPageRoutes(dependencies));
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.
   const requestLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -59,37 +83,25 @@ export function createApp(dependencies: AppDependencies): App {
       : requestLimit(context, next),
   );
   app.use("/editor/*", uploadLimit);
-  registerEditorPage(app, dependencies);
+  app.route("/", editorPageRoutes(dependencies));
   // Before the first sync an empty index would make every question look unanswerable.
   app.use("/v1/*", async (_, next) => {
     if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);
     await next();
   });
   if (dependencies.editorial.requireApiKeyForAnswers) {
-    for (const path of [...STUDENT_API_ROUTES, "/v1/drafts", "/v1/chat/completions"]) {
-      app.on("POST", path, async (context, next) => {
-        authorize(context, dependencies.editorial.keys, "reader");
-        await next();
-      });
-    }
-    app.on("GET", "/v1/models", async (context, next) => {
-      authorize(context, dependencies.editorial.keys, "reader");
-      await next();
-    });
+    const readers = requireRole(dependencies.editorial.keys, "reader");
+    app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", "/v1/chat/completions"], readers);
+    app.on("GET", "/v1/models", readers);
   }
   app.route("/", searchRoutes(dependencies));
   app.route("/", answerRoutes(dependencies));
   app.route("/", draftsRoutes(dependencies));
   app.route("/", openAiRoutes(dependencies));
   registerKeySecuritySchemes(app);
-  registerDocumentsRoutes(app, dependencies);
-  registerKeysRoutes(app, dependencies);
-  registerInteractionRoutes(app, dependencies);
-  for (const path of ["/v1/search", "/v1/answer", "/v1/drafts", "/v1/chat/completions"]) {
-    refuseOtherMethods(app, path, ["POST"]);
-  }
-  refuseOtherMethods(app, "/v1/models", ["GET"]);
-  for (const path of ["/healthz", "/readyz"]) refuseOtherMethods(app, path, ["GET"]);
+  app.route("/", documentsRoutes(dependencies));
+  app.route("/", keysRoutes(dependencies));
+  app.route("/", interactionRoutes(dependencies));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -98,16 +110,23 @@ export function createApp(dependencies: AppDependencies): App {
       version: "0.1.0",
       description: "Answers questions only from the published documents, with citations, or says it cannot.",
     },
+    // The API first, the pages people use after it.
+    tags: ["answers", "interactions", "documents", "keys", "health", "pages", "editors' page"].map((name) => ({
+      name,
+    })),
   });
 
-  app.notFound((context) => {
-    throw new NotFoundError(`No route for ${context.req.method} ${context.req.path}`);
-  });
+  // Answered here rather than thrown, so that methodNotAllowed can tell a wrong method from a wrong path.
+  app.notFound((context) =>
+    respondWithError(context, new NotFoundError(`No route for ${context.req.method} ${context.req.path}`)),
+  );
 
-  // Every error becomes `{ error: { code, message } }` here and nowhere else.
-  app.onError((error, context) => {
-    const { status, headers, body } = errorResponse(error);
-    return context.json(body, status, headers);
-  });
+  app.onError((error, context) => respondWithError(context, error));
   return app;
+}
+
+/** Every error becomes `{ error: { code, message } }` here and nowhere else. */
+function respondWithError(context: Context, error: unknown): Response {
+  const { status, headers, body } = errorResponse(error);
+  return context.json(body, status, headers);
 }

@@ -1,6 +1,10 @@
 import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import { type ApiKeyStore, type Caller, type Role, roleAllows } from "../editorial/api-keys.js";
 import { ForbiddenError, UnauthorizedError } from "../errors.js";
+
+/** What routes behind `requireRole` find in their context: the caller, for audit trails and tickets. */
+export type CallerEnv = { Variables: { caller: Caller } };
 
 /** The key a request carries: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
 function presentedKey(context: Context): string | undefined {
@@ -9,9 +13,15 @@ function presentedKey(context: Context): string | undefined {
   return bearer ?? context.req.header("x-api-key")?.trim() ?? undefined;
 }
 
-/** The caller behind the request's key, if it has the role; otherwise a 401 or 403 that says what to send. */
-export function authorize(context: Context, keys: ApiKeyStore, role: Role): Caller {
-  return callerWithRole(keys, presentedKey(context), role);
+/**
+ * Lets the request through only with a key that has `role`, and keeps its caller in the context
+ * (`context.get("caller")`); otherwise a 401 or 403 that says what to send.
+ */
+export function requireRole(keys: ApiKeyStore, role: Role) {
+  return createMiddleware<CallerEnv>(async (context, next) => {
+    context.set("caller", callerWithRole(keys, presentedKey(context), role));
+    await next();
+  });
 }
 
 /** The caller a key belongs to, if it has the role; otherwise a 401 or 403 that says why. */

@@ -427,15 +427,19 @@ describe("documents API", () => {
     expect(await listIds()).toEqual(["library/hours.md"]);
 
     for (const [method, path, allow] of [
-      ["DELETE", "/v1/documents", "GET, POST"],
-      ["PATCH", documentPath("library/hours.md"), "GET, PUT, DELETE"],
-      ["PUT", "/v1/keys", "GET, POST"],
+      ["DELETE", "/v1/documents", "GET, HEAD, POST"],
+      ["PATCH", documentPath("library/hours.md"), "GET, HEAD, PUT, DELETE"],
+      ["PUT", "/v1/keys", "GET, HEAD, POST"],
     ] as const) {
       const response = await send(method, path, "admin");
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe(allow);
     }
     expect((await send("GET", `${documentPath("library/hours.md")}?version=2`, "editor")).status).toBe(404);
+    // A wrong method is a 405 before any key is asked for, as a missing route is a 404.
+    expect((await app.request("/v1/keys", { method: "PUT" })).status).toBe(405);
+    // Ids keep their `/` unencoded too: the OpenAPI document says `{id}`, Hono matches `:id{.+}`.
+    expect((await send("GET", "/v1/documents/library/hours.md", "editor")).status).toBe(200);
   });
 
   it("documents the editors' API in /openapi.json", async () => {

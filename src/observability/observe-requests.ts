@@ -62,11 +62,3 @@ function isUpload(context: Context, route: string): boolean {
     UPLOAD_ROUTES.has(`${method} ${route}`) || (method === "POST" && /^\/editor\/documents\/.+\/replace$/.test(path))
   );
 }
-
-/** `GET /metrics`: the Prometheus text exposition. */
-export function metricsHandler(metrics: ServiceMetrics): MiddlewareHandler {
-  return async (context) => {
-    const { contentType, body } = await metrics.exposition();
-    return context.body(body, 200, { "Content-Type": contentType });
-  };
-}

@@ -34,6 +34,19 @@ describe("the chat page's origins", () => {
     expect((await app.request("/sources/none.md%230")).status).toBe(404);
   });
 
+  it("honours q-values in Accept-Language, and ?lang= over the browser", async () => {
+    const language = async (acceptLanguage: string, query = "") =>
+      (await (await app.request(`/${query}`, { headers: { "accept-language": acceptLanguage } })).text()).match(
+        /<html lang="([^"]+)">/,
+      )?.[1];
+    expect(await language("en;q=0.9, zh-TW;q=0.8")).toBe("en");
+    expect(await language("zh-TW, en;q=0.5")).toBe("zh-Hant");
+    expect(await language("fr, zh-CN;q=0.7, en;q=0.3")).toBe("zh-Hant");
+    expect(await language("fr, de;q=0.5")).toBe("en");
+    expect(await language("zh-TW", "?lang=en")).toBe("en");
+    expect(await language("en", "?lang=zh-Hant")).toBe("zh-Hant");
+  });
+
   it("serves scripts that are valid JavaScript once bundled", () => {
     for (const script of [BROWSER_SCRIPTS.chat, BROWSER_SCRIPTS.widget, BROWSER_SCRIPTS.upload]) {
       expect(() => new Function(script)).not.toThrow();

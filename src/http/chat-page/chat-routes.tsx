@@ -1,30 +1,85 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
+import type { LanguageVariables } from "hono/language";
 import { NotFoundError } from "../../errors.js";
 import { RecentValue } from "../../recent-value.js";
+import { errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
 import { detectLanguage } from "../../text/language.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
-import { STUDENT_API_ROUTES } from "../routes/shared.js";
-import { type ChatLanguage, chatLanguage } from "./chat-text.js";
+import { json, newRouteGroup, STUDENT_API_ROUTES, servedAs } from "../routes/shared.js";
+import { chatLanguageOf, detectChatLanguage } from "./chat-language.js";
+import type { ChatLanguage } from "./chat-text.js";
 import { ChatPage, SourcePage } from "./chat-views.js";
 
 const SUGGESTION_COUNT = 6;
 const SUGGESTIONS_TTL_MS = 60_000;
+
+const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
+const languageField = z
+  .enum(["zh-Hant", "en"])
+  .optional()
+  .openapi({ description: "The page's language; unset: as the browser's Accept-Language prefers" });
+
+const chatPageRoute = createRoute({
+  tags: ["pages"],
+  method: "get",
+  path: "/",
+  summary: "The chat page (also framed by the widget)",
+  request: {
+    query: z.object({
+      lang: languageField,
+      collection: z.string().optional().openapi({ description: "Only answer from this collection" }),
+      embed: z.literal("1").optional().openapi({ description: "The compact layout the widget frames" }),
+    }),
+  },
+  responses: { 200: html("The chat page") },
+});
+
+const widgetRoute = createRoute({
+  tags: ["pages"],
+  method: "get",
+  path: "/widget.js",
+  summary: "The widget script: a chat button for any site in ALLOWED_ORIGINS",
+  responses: {
+    200: { description: "The script", content: { "text/javascript": { schema: z.string() } } },
+  },
+});
+
+const sourceRoute = createRoute({
+  tags: ["pages"],
+  method: "get",
+  path: "/sources/{chunkId}",
+  summary: "A cited passage in context, with the passages around it",
+  request: {
+    params: z.object({
+      chunkId: z.string().openapi({ param: { name: "chunkId", in: "path" }, example: "registrar/add-drop.md#2" }),
+    }),
+    query: z.object({ lang: languageField }),
+  },
+  responses: {
+    200: html("The passage"),
+    404: { description: "not_found: no published passage with this id", content: json(errorResponseSchema) },
+  },
+});
 
 /**
  * What students see: the chat page at `/` (also framed by the widget), the widget script, and a
  * page per cited passage. The API calls the page and widget make may come from the origins in
  * ALLOWED_ORIGINS, which are also the only sites that may frame the page.
  */
-export function registerChatPage(app: OpenAPIHono, { store, allowedOrigins }: AppDependencies): void {
+export function chatPageRoutes({
+  store,
+  allowedOrigins,
+}: Pick<AppDependencies, "store" | "allowedOrigins">): OpenAPIHono<{ Variables: LanguageVariables }> {
+  const routes = newRouteGroup<{ Variables: LanguageVariables }>();
   const suggestions = suggestedQuestions(store);
   const frameAncestors = allowedOrigins.includes("*") ? "*" : ["'self'", ...allowedOrigins].join(" ");
   const allowsOrigin = (origin: string) => allowedOrigins.includes("*") || allowedOrigins.includes(origin);
 
   for (const path of STUDENT_API_ROUTES) {
-    app.use(
+    routes.use(
       path,
       cors({
         origin: (origin) => (allowsOrigin(origin) ? origin : null),
@@ -35,8 +90,9 @@ export function registerChatPage(app: OpenAPIHono, { store, allowedOrigins }: Ap
     );
   }
 
-  app.get("/", async (context) => {
-    const language = chatLanguage(context.req.query("lang"), context.req.header("accept-language"));
+  const page = { middleware: detectChatLanguage } as const;
+  routes.openapi(servedAs(routes, { ...chatPageRoute, ...page }, { requestReadByHandler: true }), async (context) => {
+    const language = chatLanguageOf(context);
     const collection = context.req.query("collection")?.slice(0, 100) || undefined;
     const known = collection === undefined || (await store.listCollections()).includes(collection);
     context.header("Content-Security-Policy", `frame-ancestors ${frameAncestors}`);
@@ -50,30 +106,34 @@ export function registerChatPage(app: OpenAPIHono, { store, allowedOrigins }: Ap
     );
   });
 
-  app.get("/widget.js", (context) => {
+  routes.openapi(widgetRoute, (context) => {
     context.header("Cache-Control", "public, max-age=300");
     return context.body(BROWSER_SCRIPTS.widget, 200, { "Content-Type": "text/javascript; charset=utf-8" });
   });
 
-  app.get("/sources/:chunkId{.+}", async (context) => {
-    const chunkId = context.req.param("chunkId");
-    const docId = chunkId.slice(0, chunkId.lastIndexOf("#"));
-    const stored = docId ? await store.getDocument(docId) : undefined;
-    const index = stored?.chunks.findIndex((chunk) => chunk.chunkId === chunkId) ?? -1;
-    const cited = stored?.chunks[index];
-    if (!stored || !cited || stored.document.status !== "published") {
-      throw new NotFoundError(`No published passage "${chunkId}".`);
-    }
-    const language = chatLanguage(context.req.query("lang"), context.req.header("accept-language"));
-    return context.html(
-      <SourcePage
-        language={language}
-        document={stored.document}
-        chunks={stored.chunks.slice(Math.max(0, index - 2), index + 3)}
-        cited={cited}
-      />,
-    );
-  });
+  routes.openapi(
+    servedAs(routes, { ...sourceRoute, ...page }, { honoPath: "/sources/:chunkId{.+}", requestReadByHandler: true }),
+    async (context) => {
+      const chunkId = context.req.param("chunkId");
+      const docId = chunkId.slice(0, chunkId.lastIndexOf("#"));
+      const stored = docId ? await store.getDocument(docId) : undefined;
+      const index = stored?.chunks.findIndex((chunk) => chunk.chunkId === chunkId) ?? -1;
+      const cited = stored?.chunks[index];
+      if (!stored || !cited || stored.document.status !== "published") {
+        throw new NotFoundError(`No published passage "${chunkId}".`);
+      }
+      const language = chatLanguageOf(context);
+      return context.html(
+        <SourcePage
+          language={language}
+          document={stored.document}
+          chunks={stored.chunks.slice(Math.max(0, index - 2), index + 3)}
+          cited={cited}
+        />,
+      );
+    },
+  );
+  return routes;
 }
 
 /** Questions from the published FAQ sheets in the page's language and collection, read again at most once a minute. */

@@ -61,13 +61,6 @@ export const CHAT_TEXT = {
 
 export type ChatLanguage = keyof typeof CHAT_TEXT;
 
-/** Traditional Chinese for any Chinese the browser prefers first, English otherwise. */
-export function chatLanguage(requested: string | undefined, acceptLanguage: string | undefined): ChatLanguage {
-  if (requested === "en" || requested === "zh-Hant") return requested;
-  const first = acceptLanguage?.split(",")[0]?.trim().toLowerCase() ?? "";
-  return first.startsWith("zh") ? "zh-Hant" : "en";
-}
-
 /** The words the page hands its script, in the page's language. */
 export type ChatText = (typeof CHAT_TEXT)[ChatLanguage];
 

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
+import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
@@ -11,11 +12,12 @@ import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.j
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app-dependencies.js";
-import { callerWithRole } from "../authorize.js";
+import { type CallerEnv, callerWithRole } from "../authorize.js";
 import { httpStatusOf } from "../error-response.js";
 import { readUpload } from "../read-upload.js";
+import { documentUploadSchema } from "../routes/editorial-schemas.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
-import { csvResponse, parseInput } from "../routes/shared.js";
+import { csvResponse, newRouteGroup, parseInput, servedAs } from "../routes/shared.js";
 import {
   DocumentListView,
   DocumentView,
@@ -56,34 +58,159 @@ class EditorSessions {
   }
 }
 
+const page = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
+const signInPage = page("Not signed in: the sign-in page");
+const afterForm = { 303: { description: "Back to the page, with a notice that says what happened" } };
+const idParams = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+const editorsPage = { tags: ["editors' page"] };
+
+/** The editors' page in the OpenAPI document: forms and pages for people, not an API to build on. */
+const EDITOR_ROUTES = {
+  home: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor",
+    summary: "The documents, or the sign-in page",
+    responses: { 200: page("The document list, or the sign-in page") },
+  }),
+  login: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/login",
+    summary: "Sign in with an editor's API key; the session is an HttpOnly cookie",
+    request: {
+      body: { content: { "application/x-www-form-urlencoded": { schema: z.object({ key: z.string() }) } } },
+    },
+    responses: {
+      303: { description: "Signed in: to /editor" },
+      401: signInPage,
+      403: page("The key is not an editor's"),
+    },
+  }),
+  logout: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/logout",
+    summary: "Sign out",
+    responses: { 303: { description: "Signed out: to /editor" } },
+  }),
+  upload: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/upload",
+    summary: "The page's uploads, one file per request",
+    request: { body: { content: { "multipart/form-data": { schema: documentUploadSchema } } } },
+    responses: {
+      201: {
+        description: "Uploaded as a draft",
+        content: { "application/json": { schema: z.object({ doc_id: z.string(), version: z.number().int() }) } },
+      },
+      401: signInPage,
+    },
+  }),
+  handoffs: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/handoffs",
+    summary: "Hand-off tickets",
+    responses: { 200: page("The tickets"), 401: signInPage },
+  }),
+  closeHandoff: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/handoffs/{id}/close",
+    summary: "Close a ticket",
+    request: { params: idParams },
+    responses: { ...afterForm, 401: signInPage },
+  }),
+  reports: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/reports",
+    summary: "The knowledge-gap report",
+    request: { query: reportQuerySchema },
+    responses: { 200: page("The report"), 401: signInPage },
+  }),
+  reportsCsv: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/reports.csv",
+    summary: "The knowledge-gap report as a CSV download",
+    request: { query: reportQuerySchema },
+    responses: { 200: { description: "The report", content: { "text/csv": { schema: z.string() } } }, 401: signInPage },
+  }),
+  curatedFaq: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/reports/faq",
+    summary: "Publish a curated answer as an FAQ entry",
+    request: { body: { content: { "application/x-www-form-urlencoded": { schema: curatedFaqSchema } } } },
+    responses: { ...afterForm, 401: signInPage },
+  }),
+  tryQuestion: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/try",
+    summary: "Try a question against the published documents and the drafts",
+    request: { query: z.object({ question: z.string().optional() }) },
+    responses: { 200: page("Both answers side by side"), 401: signInPage },
+  }),
+  documentAction: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/documents/{id}/{action}",
+    summary: "Publish, unpublish, delete or replace (multipart `file`) a document",
+    request: {
+      params: idParams.extend({
+        action: z
+          .enum(["publish", "unpublish", "delete", "replace"])
+          .openapi({ param: { name: "action", in: "path" } }),
+      }),
+    },
+    responses: { ...afterForm, 401: signInPage },
+  }),
+  document: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/documents/{id}",
+    summary: "A document: its versions, chunks and audit trail",
+    request: { params: idParams, query: z.object({ version: z.string().optional() }) },
+    responses: { 200: page("The document"), 401: signInPage },
+  }),
+};
+
 /**
  * The editors' page: server-rendered, no front-end build. It signs in with an API key kept in a
  * cookie and works through the same DocumentEditor as the API; form posts are checked against
  * the page's own origin (CSRF).
  */
-export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependencies): void {
+export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial" | "answers">): OpenAPIHono<CallerEnv> {
   const { editorial } = dependencies;
   const { keys, editor, interactions } = editorial;
+  const routes = newRouteGroup<CallerEnv>();
   const sessions = new EditorSessions();
   const signedIn = (context: Context): Caller | undefined => {
     const keyId = sessions.keyOf(getCookie(context, SESSION_COOKIE));
     const caller = keyId === undefined ? undefined : keys.callerById(keyId);
     return caller && roleAllows(caller.role, "editor") ? caller : undefined;
   };
-  /** The signed-in editor, or a sign-in page instead of the requested one. */
-  const withEditor = (page: (context: Context, caller: Caller) => Promise<Response> | Response) => {
-    return async (context: Context) => {
+  /** The signed-in editor in `context.get("caller")`, or a sign-in page instead of the requested one. */
+  const signedInOnly = {
+    middleware: createMiddleware<CallerEnv>(async (context, next) => {
       const caller = signedIn(context);
       if (!caller) return context.html(<LoginView />, 401);
-      try {
-        return await page(context, caller);
-      } catch (error) {
-        // A page gets its error as a page; the upload script reads the JSON error instead.
-        if (!(error instanceof AppError) || context.req.method !== "GET") throw error;
-        return context.html(<ErrorView signedInAs={caller.name} message={error.message} />, httpStatusOf(error));
+      context.set("caller", caller);
+      await next();
+      // A page gets its error as a page; the upload script reads the JSON error instead.
+      const { error } = context;
+      if (error instanceof AppError && context.req.method === "GET") {
+        context.res = await context.html(
+          <ErrorView signedInAs={caller.name} message={error.message} />,
+          httpStatusOf(error),
+        );
       }
-    };
-  };
+    }),
+  } as const;
   /** Runs an editor action, then goes to `page` saying what happened or what went wrong. */
   const withNotice = async (context: Context, page: string, act: () => Promise<string> | string) => {
     let notice: string;
@@ -119,7 +246,7 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
 
   // Also covers "/editor" itself.
   const refuseCrossSitePosts = csrf();
-  app.use("/editor/*", async (context, next) => {
+  routes.use("/editor/*", async (context, next) => {
     try {
       return await refuseCrossSitePosts(context, next);
     } catch (error) {
@@ -128,7 +255,7 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
     }
   });
 
-  app.get("/editor", async (context) => {
+  routes.openapi(EDITOR_ROUTES.home, async (context) => {
     const caller = signedIn(context);
     if (!caller) return context.html(<LoginView />);
     return context.html(
@@ -140,7 +267,7 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
     );
   });
 
-  app.post("/editor/login", async (context) => {
+  routes.openapi(servedAs(routes, EDITOR_ROUTES.login, { requestReadByHandler: true }), async (context) => {
     const form = await context.req.parseBody();
     let caller: Caller;
     try {
@@ -160,68 +287,64 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
     return context.redirect("/editor", 303);
   });
 
-  app.post("/editor/logout", (context) => {
+  routes.openapi(EDITOR_ROUTES.logout, (context) => {
     sessions.close(getCookie(context, SESSION_COOKIE));
     deleteCookie(context, SESSION_COOKIE, { path: "/editor" });
     return context.redirect("/editor", 303);
   });
 
   // The page's uploads: JSON back to its script, one file per request.
-  app.post(
-    "/editor/upload",
-    withEditor(async (context, caller) => {
-      const version = await editor.upload(await readUpload(context, editorial.maxUploadBytes), caller);
+  routes.openapi(
+    servedAs(routes, { ...EDITOR_ROUTES.upload, ...signedInOnly }, { requestReadByHandler: true }),
+    async (context) => {
+      const upload = await readUpload(context, editorial.maxUploadBytes);
+      const version = await editor.upload(upload, context.get("caller"));
       return context.json({ doc_id: version.docId, version: version.version }, 201);
-    }),
+    },
   );
 
-  app.get(
-    "/editor/handoffs",
-    withEditor((context, caller) =>
-      context.html(
-        <HandoffsView
-          signedInAs={caller.name}
-          tickets={interactions.handoffs()}
-          notice={context.req.query("notice")}
-        />,
-      ),
+  routes.openapi({ ...EDITOR_ROUTES.handoffs, ...signedInOnly }, (context) =>
+    context.html(
+      <HandoffsView
+        signedInAs={context.get("caller").name}
+        tickets={interactions.handoffs()}
+        notice={context.req.query("notice")}
+      />,
     ),
   );
 
-  app.post(
-    "/editor/handoffs/:id/close",
-    withEditor((context, caller) =>
+  routes.openapi(
+    servedAs(routes, { ...EDITOR_ROUTES.closeHandoff, ...signedInOnly }, { requestReadByHandler: true }),
+    (context) =>
       withNotice(context, "/editor/handoffs", () => {
-        interactions.closeHandoff(context.req.param("id") ?? "", caller);
+        interactions.closeHandoff(context.req.param("id"), context.get("caller"));
         return "Ticket closed.";
       }),
-    ),
   );
 
-  app.get(
-    "/editor/reports",
-    withEditor((context, caller) => {
+  routes.openapi(
+    servedAs(routes, { ...EDITOR_ROUTES.reports, ...signedInOnly }, { requestReadByHandler: true }),
+    (context) => {
       const query = parseInput(reportQuerySchema, context.req.query());
       return context.html(
         <ReportView
-          signedInAs={caller.name}
+          signedInAs={context.get("caller").name}
           report={knowledgeGapReportFor(interactions, query)}
           notice={context.req.query("notice")}
         />,
       );
-    }),
+    },
   );
 
-  app.get(
-    "/editor/reports.csv",
-    withEditor((context) =>
+  routes.openapi(
+    servedAs(routes, { ...EDITOR_ROUTES.reportsCsv, ...signedInOnly }, { requestReadByHandler: true }),
+    (context) =>
       csvResponse(context, knowledgeGapReportFor(interactions, parseInput(reportQuerySchema, context.req.query()))),
-    ),
   );
 
-  app.post(
-    "/editor/reports/faq",
-    withEditor(async (context, caller) => {
+  routes.openapi(
+    servedAs(routes, { ...EDITOR_ROUTES.curatedFaq, ...signedInOnly }, { requestReadByHandler: true }),
+    async (context) => {
       const form = await context.req.parseBody();
       const field = (name: string) => {
         const value = form[name];
@@ -234,17 +357,18 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
         source_doc_id: field("source_doc_id"),
       });
       return withNotice(context, "/editor/reports", async () => {
-        const { docId } = await publishCuratedAnswer(editor, input, caller);
+        const { docId } = await publishCuratedAnswer(editor, input, context.get("caller"));
         return `Published as ${docId}.`;
       });
-    }),
+    },
   );
 
-  app.get(
-    "/editor/try",
-    withEditor(async (context, caller) => {
+  routes.openapi(
+    servedAs(routes, { ...EDITOR_ROUTES.tryQuestion, ...signedInOnly }, { requestReadByHandler: true }),
+    async (context) => {
+      const signedInAs = context.get("caller").name;
       const question = context.req.query("question")?.trim().slice(0, MAX_QUESTION_CHARS);
-      if (!question) return context.html(<TryQuestionView signedInAs={caller.name} />);
+      if (!question) return context.html(<TryQuestionView signedInAs={signedInAs} />);
       const drafts = await editor.previewIndex(analyzeQuery(question));
       try {
         // As students would be answered: generated when a model is configured, with each collection's contact lines.
@@ -253,18 +377,23 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
           dependencies.answers.preview(question, { index: drafts }),
         ]);
         return context.html(
-          <TryQuestionView signedInAs={caller.name} question={question} published={published} drafts={fromDrafts} />,
+          <TryQuestionView signedInAs={signedInAs} question={question} published={published} drafts={fromDrafts} />,
         );
       } finally {
         await drafts.close();
       }
-    }),
+    },
   );
 
-  app.post(
-    "/editor/documents/:id{.+}/:action{publish|unpublish|delete|replace}",
-    withEditor(async (context, caller) => {
-      const docId = context.req.param("id") ?? "";
+  routes.openapi(
+    servedAs(
+      routes,
+      { ...EDITOR_ROUTES.documentAction, ...signedInOnly },
+      { honoPath: "/editor/documents/:id{.+}/:action{publish|unpublish|delete|replace}", requestReadByHandler: true },
+    ),
+    async (context) => {
+      const caller = context.get("caller");
+      const docId = context.req.param("id");
       switch (context.req.param("action")) {
         case "publish":
           return afterAction(
@@ -297,19 +426,25 @@ export function registerEditorPage(app: OpenAPIHono, dependencies: AppDependenci
           );
         }
       }
-    }),
+    },
   );
 
-  app.get(
-    "/editor/documents/:id{.+}",
-    withEditor(async (context, caller) => {
+  routes.openapi(
+    servedAs(
+      routes,
+      { ...EDITOR_ROUTES.document, ...signedInOnly },
+      { honoPath: "/editor/documents/:id{.+}", requestReadByHandler: true },
+    ),
+    async (context) => {
       const version = Number(context.req.query("version")) || undefined;
-      const detail = await editor.get(context.req.param("id") ?? "", version);
+      const detail = await editor.get(context.req.param("id"), version);
       return context.html(
-        <DocumentView detail={detail} signedInAs={caller.name} notice={context.req.query("notice")} />,
+        <DocumentView detail={detail} signedInAs={context.get("caller").name} notice={context.req.query("notice")} />,
       );
-    }),
+    },
   );
+
+  return routes;
 }
 
 /** Goes to an editor page (after a form post) that shows `notice` at its top. */

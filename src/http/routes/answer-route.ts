@@ -9,6 +9,7 @@ import { asAppError } from "../error-response.js";
 import { apiErrorResponses, newRouteGroup } from "./shared.js";
 
 const answerRoute = createRoute({
+  tags: ["answers"],
   method: "post",
   path: "/v1/answer",
   summary: "Answer a question from the published documents, with citations, or abstain",

@@ -1,79 +1,191 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
+import { errorResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
-import { authorize } from "../authorize.js";
+import { type CallerEnv, requireRole } from "../authorize.js";
 import { readUpload } from "../read-upload.js";
 import {
   documentDetailSchema,
+  documentIdParamsSchema,
   documentListQuerySchema,
   documentListSchema,
   documentQuerySchema,
   documentTextSchema,
+  documentUploadSchema,
 } from "./editorial-schemas.js";
-import { json, keyErrorResponses, keySecurity, parseInput, refuseOtherMethods } from "./shared.js";
+import { json, keyErrorResponses, keySecurity, newRouteGroup, servedAs } from "./shared.js";
 
 /** Document ids hold `/` (`registrar/add-drop.md`): sent as is or percent-encoded. */
 const DOCUMENT_PATH = "/v1/documents/:id{.+}";
 
-export function registerDocumentsRoutes(app: OpenAPIHono, { editorial }: AppDependencies): void {
-  const { keys, editor } = editorial;
+const errorBody = (description: string) => ({ description, content: json(errorResponseSchema) });
+const detail = {
+  description: "The document, its versions, the shown version's chunks and the audit trail",
+  content: json(documentDetailSchema),
+};
+const uploadBody = {
+  required: true,
+  content: { "multipart/form-data": { schema: documentUploadSchema }, ...json(documentTextSchema) },
+};
+const uploadErrors = {
+  ...keyErrorResponses,
+  413: errorBody("file_too_large (MAX_UPLOAD_MB)"),
+  415: errorBody("unsupported_file_type, file_type_mismatch or unsupported_media_type"),
+  422: errorBody(
+    "empty_file, invalid_encoding, corrupt_pdf, pdf_encrypted, no_extractable_text, too_many_pages, parse_timeout or unparseable_document",
+  ),
+};
+const notFound = errorBody("not_found");
+const common = { tags: ["documents"], security: keySecurity };
 
-  app.post("/v1/documents", async (context) => {
-    const caller = authorize(context, keys, "editor");
-    const version = await editor.upload(await readUpload(context, editorial.maxUploadBytes), caller);
-    context.header("Location", `/v1/documents/${encodeURIComponent(version.docId)}`);
-    return context.json(toDetailBody(await editor.get(version.docId)), 201);
-  });
+const uploadRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/v1/documents",
+  summary: "Upload a document; it lands as a draft",
+  request: { body: uploadBody },
+  responses: { 201: detail, ...uploadErrors },
+});
 
-  app.get("/v1/documents", async (context) => {
-    authorize(context, keys, "editor");
-    const query = parseInput(documentListQuerySchema, context.req.query());
+const listRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/v1/documents",
+  summary: "List uploaded and folder documents",
+  request: { query: documentListQuerySchema },
+  responses: { 200: { description: "A page of documents", content: json(documentListSchema) }, ...keyErrorResponses },
+});
+
+const getRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/v1/documents/{id}",
+  summary: "A document with its versions, chunks and audit trail",
+  request: { params: documentIdParamsSchema, query: documentQuerySchema },
+  responses: { 200: detail, 404: notFound, ...keyErrorResponses },
+});
+
+const replaceRoute = createRoute({
+  ...common,
+  method: "put",
+  path: "/v1/documents/{id}",
+  summary: "Upload a new version as a draft; the published one keeps answering",
+  request: { params: documentIdParamsSchema, body: uploadBody },
+  responses: { 200: detail, 404: notFound, 409: errorBody("folder_document"), ...uploadErrors },
+});
+
+const deleteRoute = createRoute({
+  ...common,
+  method: "delete",
+  path: "/v1/documents/{id}",
+  summary: "Delete an uploaded document (its audit trail is kept)",
+  request: { params: documentIdParamsSchema },
+  responses: {
+    204: { description: "Deleted" },
+    404: notFound,
+    409: errorBody("folder_document"),
+    ...keyErrorResponses,
+  },
+});
+
+const publishRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/v1/documents/{id}/publish",
+  summary: "Publish the draft version: from now on it is searched and cited",
+  request: { params: documentIdParamsSchema },
+  responses: {
+    200: detail,
+    404: notFound,
+    409: errorBody("nothing_to_publish, folder_document or document_changed"),
+    ...keyErrorResponses,
+  },
+});
+
+const unpublishRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/v1/documents/{id}/unpublish",
+  summary: "Take the published version out of search and answers",
+  request: { params: documentIdParamsSchema },
+  responses: {
+    200: detail,
+    404: notFound,
+    409: errorBody("not_published, folder_document or document_changed"),
+    ...keyErrorResponses,
+  },
+});
+
+/** The editors' documents API: every route needs an editor's key. */
+export function documentsRoutes({ editorial }: Pick<AppDependencies, "editorial">): OpenAPIHono<CallerEnv> {
+  const { keys, editor, maxUploadBytes } = editorial;
+  const routes = newRouteGroup<CallerEnv>();
+  const editorsOnly = { middleware: requireRole(keys, "editor") } as const;
+
+  routes.openapi(
+    servedAs(routes, { ...uploadRoute, ...editorsOnly }, { requestReadByHandler: true }),
+    async (context) => {
+      const version = await editor.upload(await readUpload(context, maxUploadBytes), context.get("caller"));
+      context.header("Location", `/v1/documents/${encodeURIComponent(version.docId)}`);
+      return context.json(toDetailBody(await editor.get(version.docId)), 201);
+    },
+  );
+
+  routes.openapi({ ...listRoute, ...editorsOnly }, async (context) => {
+    const query = context.req.valid("query");
     const matching = (await editor.list()).filter(
       (document) =>
         (query.collection === undefined || document.collection === query.collection) &&
         (query.status === undefined || document.status === query.status) &&
         (query.source === undefined || document.source === query.source),
     );
-    return context.json({
-      documents: matching.slice(query.offset, query.offset + query.limit).map(toSummaryBody),
-      total: matching.length,
-      limit: query.limit,
-      offset: query.offset,
-    });
+    return context.json(
+      {
+        documents: matching.slice(query.offset, query.offset + query.limit).map(toSummaryBody),
+        total: matching.length,
+        limit: query.limit,
+        offset: query.offset,
+      },
+      200,
+    );
   });
 
-  for (const action of ["publish", "unpublish"] as const) {
-    app.post(`${DOCUMENT_PATH}/${action}`, async (context) => {
-      const caller = authorize(context, keys, "editor");
-      const docId = context.req.param("id");
-      await (action === "publish" ? editor.publish(docId, caller) : editor.unpublish(docId, caller));
-      return context.json(toDetailBody(await editor.get(docId)));
-    });
+  for (const [route, action] of [
+    [publishRoute, "publish"],
+    [unpublishRoute, "unpublish"],
+  ] as const) {
+    routes.openapi(
+      servedAs(routes, { ...route, ...editorsOnly }, { honoPath: `${DOCUMENT_PATH}/${action}` }),
+      async (context) => {
+        const docId = context.req.param("id");
+        const caller = context.get("caller");
+        await (action === "publish" ? editor.publish(docId, caller) : editor.unpublish(docId, caller));
+        return context.json(toDetailBody(await editor.get(docId)), 200);
+      },
+    );
   }
 
-  app.get(DOCUMENT_PATH, async (context) => {
-    authorize(context, keys, "editor");
-    const { version } = parseInput(documentQuerySchema, context.req.query());
-    return context.json(toDetailBody(await editor.get(context.req.param("id"), version)));
+  routes.openapi(servedAs(routes, { ...getRoute, ...editorsOnly }, { honoPath: DOCUMENT_PATH }), async (context) => {
+    const { version } = context.req.valid("query");
+    return context.json(toDetailBody(await editor.get(context.req.param("id"), version)), 200);
   });
 
-  app.put(DOCUMENT_PATH, async (context) => {
-    const caller = authorize(context, keys, "editor");
-    const docId = context.req.param("id");
-    await editor.replace(docId, await readUpload(context, editorial.maxUploadBytes), caller);
-    return context.json(toDetailBody(await editor.get(docId)));
-  });
+  routes.openapi(
+    servedAs(routes, { ...replaceRoute, ...editorsOnly }, { honoPath: DOCUMENT_PATH, requestReadByHandler: true }),
+    async (context) => {
+      const docId = context.req.param("id");
+      await editor.replace(docId, await readUpload(context, maxUploadBytes), context.get("caller"));
+      return context.json(toDetailBody(await editor.get(docId)), 200);
+    },
+  );
 
-  app.delete(DOCUMENT_PATH, async (context) => {
-    const caller = authorize(context, keys, "editor");
-    await editor.delete(context.req.param("id"), caller);
+  routes.openapi(servedAs(routes, { ...deleteRoute, ...editorsOnly }, { honoPath: DOCUMENT_PATH }), async (context) => {
+    await editor.delete(context.req.param("id"), context.get("caller"));
     return context.body(null, 204);
   });
 
-  refuseOtherMethods(app, "/v1/documents", ["GET", "POST"]);
-  refuseOtherMethods(app, DOCUMENT_PATH, ["GET", "PUT", "DELETE"], ["POST"]);
-  documentOpenApi(app);
+  return routes;
 }
 
 function toSummaryBody(summary: DocumentSummary) {
@@ -116,135 +228,4 @@ function toDetailBody(detail: DocumentDetail) {
     })),
     audit: detail.audit,
   };
-}
-
-/** The documents API in the OpenAPI document; the handlers above take ids with `/`, which the OpenAPI router cannot. */
-function documentOpenApi(app: OpenAPIHono): void {
-  const idParameter = {
-    name: "id",
-    in: "path" as const,
-    required: true,
-    schema: { type: "string" as const },
-    description: "The document id, percent-encoded (`uploads%2Fdorm-rules-3f9a1c`) or with its `/` as is.",
-  };
-  const detail = {
-    description: "The document, its versions, the shown version's chunks and the audit trail",
-    content: json(documentDetailSchema),
-  };
-  const uploadBody = {
-    required: true,
-    content: {
-      "multipart/form-data": {
-        schema: {
-          type: "object" as const,
-          required: ["file"],
-          properties: {
-            file: {
-              type: "string" as const,
-              format: "binary",
-              description:
-                "PDF, Markdown, HTML, text, or an FAQ sheet (CSV or JSON); the type is read from the content",
-            },
-            title: { type: "string" as const },
-            url: { type: "string" as const },
-            collection: { type: "string" as const },
-            tags: { type: "string" as const, description: "comma-separated" },
-            lang: { type: "string" as const },
-            effective_date: { type: "string" as const, format: "date" },
-          },
-        },
-      },
-      ...json(documentTextSchema),
-    },
-  };
-  const uploadErrors = {
-    ...keyErrorResponses,
-    413: { description: "file_too_large (MAX_UPLOAD_MB)" },
-    415: { description: "unsupported_file_type, file_type_mismatch or unsupported_media_type" },
-    422: {
-      description:
-        "empty_file, invalid_encoding, corrupt_pdf, pdf_encrypted, no_extractable_text, too_many_pages, parse_timeout or unparseable_document",
-    },
-  };
-  const routes = [
-    {
-      method: "post",
-      path: "/v1/documents",
-      summary: "Upload a document; it lands as a draft",
-      request: { body: uploadBody },
-      responses: { 201: detail, ...uploadErrors },
-    },
-    {
-      method: "get",
-      path: "/v1/documents",
-      summary: "List uploaded and folder documents",
-      request: { query: documentListQuerySchema },
-      responses: {
-        200: { description: "A page of documents", content: json(documentListSchema) },
-        ...keyErrorResponses,
-      },
-    },
-    {
-      method: "get",
-      path: "/v1/documents/{id}",
-      summary: "A document with its versions, chunks and audit trail",
-      request: { query: documentQuerySchema },
-      parameters: [idParameter],
-      responses: { 200: detail, 404: { description: "not_found" }, ...keyErrorResponses },
-    },
-    {
-      method: "put",
-      path: "/v1/documents/{id}",
-      summary: "Upload a new version as a draft; the published one keeps answering",
-      request: { body: uploadBody },
-      parameters: [idParameter],
-      responses: {
-        200: detail,
-        404: { description: "not_found" },
-        409: { description: "folder_document" },
-        ...uploadErrors,
-      },
-    },
-    {
-      method: "delete",
-      path: "/v1/documents/{id}",
-      summary: "Delete an uploaded document (its audit trail is kept)",
-      parameters: [idParameter],
-      responses: {
-        204: { description: "Deleted" },
-        404: { description: "not_found" },
-        409: { description: "folder_document" },
-        ...keyErrorResponses,
-      },
-    },
-    {
-      method: "post",
-      path: "/v1/documents/{id}/publish",
-      summary: "Publish the draft version: from now on it is searched and cited",
-      parameters: [idParameter],
-      responses: {
-        200: detail,
-        404: { description: "not_found" },
-        409: { description: "nothing_to_publish, folder_document or document_changed" },
-        ...keyErrorResponses,
-      },
-    },
-    {
-      method: "post",
-      path: "/v1/documents/{id}/unpublish",
-      summary: "Take the published version out of search and answers",
-      parameters: [idParameter],
-      responses: {
-        200: detail,
-        404: { description: "not_found" },
-        409: { description: "not_published, folder_document or document_changed" },
-        ...keyErrorResponses,
-      },
-    },
-  ] as const;
-  for (const route of routes) {
-    app.openAPIRegistry.registerPath({ ...route, security: keySecurity, tags: ["documents"] } as Parameters<
-      typeof app.openAPIRegistry.registerPath
-    >[0]);
-  }
 }

@@ -4,6 +4,7 @@ import type { AppDependencies } from "../app-dependencies.js";
 import { apiErrorResponses, newRouteGroup } from "./shared.js";
 
 const draftsRoute = createRoute({
+  tags: ["answers"],
   method: "post",
   path: "/v1/drafts",
   summary: "Suggest a cited reply to a message, for a staff member to review before sending",

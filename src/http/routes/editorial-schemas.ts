@@ -47,6 +47,26 @@ export const documentFormSchema = z.strictObject({
     .pipe(tagsField.optional()),
 });
 
+/** A multipart upload as the OpenAPI document shows it; readUpload reads it, checking the fields with documentFormSchema. */
+export const documentUploadSchema = z
+  .object({
+    file: z.string().openapi({
+      format: "binary",
+      description: "PDF, Markdown, HTML, text, or an FAQ sheet (CSV or JSON); the type is read from the content",
+    }),
+    ...metadataFields,
+    tags: z.string().optional().openapi({ description: "comma-separated" }),
+  })
+  .openapi("DocumentUpload");
+
+/** A document id in a path: percent-encoded or with its `/` as is. */
+export const documentIdParamsSchema = z.object({
+  id: z.string().openapi({
+    param: { name: "id", in: "path" },
+    description: "The document id, percent-encoded (`uploads%2Fdorm-rules-3f9a1c`) or with its `/` as is.",
+  }),
+});
+
 export const documentListQuerySchema = z.object({
   collection: z.string().min(1).max(100).optional(),
   status: z.enum(["published", "draft", "unpublished"]).optional(),
@@ -124,6 +144,8 @@ export const documentDetailSchema = z
   })
   .openapi("DocumentDetail");
 
+export const keyIdParamsSchema = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+
 export const apiKeySchema = z
   .object({
     id: z.string(),
@@ -135,3 +157,8 @@ export const apiKeySchema = z
     revoked_at: z.string().optional(),
   })
   .openapi("ApiKey");
+
+/** `POST /v1/keys`: the new key, shown this once. */
+export const newApiKeySchema = apiKeySchema.extend({ key: z.string() }).openapi("NewApiKeyCreated");
+
+export const apiKeyListSchema = z.object({ keys: z.array(apiKeySchema) }).openapi("ApiKeyList");

@@ -2,12 +2,14 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { NotReadyError } from "../../errors.js";
 import { errorResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
+import { newRouteGroup } from "./shared.js";
 
 const statusSchema = z.object({ status: z.string() });
 
 const livenessRoute = createRoute({
   method: "get",
   path: "/healthz",
+  tags: ["health"],
   summary: "The process is alive",
   responses: { 200: { description: "Alive", content: { "application/json": { schema: statusSchema } } } },
 });
@@ -15,6 +17,7 @@ const livenessRoute = createRoute({
 const readinessRoute = createRoute({
   method: "get",
   path: "/readyz",
+  tags: ["health"],
   summary: "The first sync has finished and the index answers",
   responses: {
     200: { description: "Ready", content: { "application/json": { schema: statusSchema } } },
@@ -25,11 +28,14 @@ const readinessRoute = createRoute({
   },
 });
 
-export function registerHealthRoutes(app: OpenAPIHono, { readiness, store }: AppDependencies): void {
-  app.openapi(livenessRoute, (context) => context.json({ status: "ok" }, 200));
-  app.openapi(readinessRoute, async (context) => {
+/** `GET /healthz` and `GET /readyz`, for load balancers and orchestrators. */
+export function healthRoutes({ readiness, store }: Pick<AppDependencies, "readiness" | "store">): OpenAPIHono {
+  const routes = newRouteGroup();
+  routes.openapi(livenessRoute, (context) => context.json({ status: "ok" }, 200));
+  routes.openapi(readinessRoute, async (context) => {
     if (!readiness.ready) throw new NotReadyError(readiness.reason);
     await store.listCollections(); // throws store_unavailable when the index does not answer
     return context.json({ status: "ready" }, 200);
   });
+  return routes;
 }

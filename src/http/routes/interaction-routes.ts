@@ -1,31 +1,127 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
 import { handoffTicketBody } from "../../interactions/handoff-delivery.js";
 import { knowledgeGapReportFor, type QuestionGroup } from "../../interactions/knowledge-gap-report.js";
+import { errorResponseSchema } from "../../schemas.js";
 import { requireKnownCollection } from "../../store/require-known-collection.js";
 import type { AppDependencies } from "../app-dependencies.js";
-import { authorize } from "../authorize.js";
+import { type CallerEnv, requireRole } from "../authorize.js";
 import {
+  curatedFaqPublishedSchema,
   curatedFaqSchema,
+  feedbackRecordedSchema,
   feedbackSchema,
+  handoffIdParamsSchema,
   handoffListQuerySchema,
+  handoffListSchema,
+  handoffOpenedSchema,
   handoffSchema,
+  handoffTicketSchema,
+  knowledgeGapReportSchema,
   reportQuerySchema,
 } from "./interaction-schemas.js";
-import { csvResponse, parseInput, readJsonBody, refuseOtherMethods } from "./shared.js";
+import { apiErrorResponses, csvResponse, json, keyErrorResponses, keySecurity, newRouteGroup } from "./shared.js";
+
+const notFound = { description: "not_found", content: json(errorResponseSchema) };
+const staff = { tags: ["interactions"], security: keySecurity };
+
+const feedbackRoute = createRoute({
+  tags: ["interactions"],
+  method: "post",
+  path: "/v1/feedback",
+  summary: "Rate an answer up or down, with an optional comment",
+  request: { body: { required: true, content: json(feedbackSchema) } },
+  responses: {
+    201: { description: "Recorded", content: json(feedbackRecordedSchema) },
+    404: notFound,
+    ...apiErrorResponses,
+  },
+});
+
+const openHandoffRoute = createRoute({
+  tags: ["interactions"],
+  method: "post",
+  path: "/v1/handoffs",
+  summary: "Ask for a person: opens a ticket for staff, with the conversation so far",
+  request: { body: { required: true, content: json(handoffSchema) } },
+  responses: { 201: { description: "The ticket", content: json(handoffOpenedSchema) }, ...apiErrorResponses },
+});
+
+const listHandoffsRoute = createRoute({
+  ...staff,
+  method: "get",
+  path: "/v1/handoffs",
+  summary: "Hand-off tickets, newest first",
+  request: { query: handoffListQuerySchema },
+  responses: { 200: { description: "Tickets", content: json(handoffListSchema) }, ...keyErrorResponses },
+});
+
+const closeHandoffRoute = createRoute({
+  ...staff,
+  method: "post",
+  path: "/v1/handoffs/{id}/close",
+  summary: "Close a hand-off ticket",
+  request: { params: handoffIdParamsSchema },
+  responses: {
+    200: { description: "The closed ticket", content: json(handoffTicketSchema) },
+    404: notFound,
+    ...keyErrorResponses,
+  },
+});
+
+const reportRoute = createRoute({
+  ...staff,
+  method: "get",
+  path: "/v1/reports/knowledge-gaps",
+  summary: "The knowledge-gap report: top, unanswered and thumbs-down questions, and weekly rates",
+  request: { query: reportQuerySchema },
+  responses: { 200: { description: "The report", content: json(knowledgeGapReportSchema) }, ...keyErrorResponses },
+});
+
+const reportCsvRoute = createRoute({
+  ...staff,
+  method: "get",
+  path: "/v1/reports/knowledge-gaps.csv",
+  summary: "The knowledge-gap report as a CSV download",
+  request: { query: reportQuerySchema },
+  responses: {
+    200: {
+      description: "The report, one row per question group",
+      content: { "text/csv": { schema: { type: "string" } } },
+    },
+    ...keyErrorResponses,
+  },
+});
+
+const curatedFaqRoute = createRoute({
+  ...staff,
+  method: "post",
+  path: "/v1/reports/faq",
+  summary: "Publish a curated answer to a question group as an FAQ entry",
+  request: { body: { required: true, content: json(curatedFaqSchema) } },
+  responses: {
+    201: { description: "Published", content: json(curatedFaqPublishedSchema) },
+    ...keyErrorResponses,
+  },
+});
 
 /** Students' feedback and hand-offs (public, like asking), and the editors' tickets and knowledge-gap report. */
-export function registerInteractionRoutes(app: OpenAPIHono, { editorial, store }: AppDependencies): void {
+export function interactionRoutes({
+  editorial,
+  store,
+}: Pick<AppDependencies, "editorial" | "store">): OpenAPIHono<CallerEnv> {
   const { interactions, keys, editor, handoffDelivery } = editorial;
+  const routes = newRouteGroup<CallerEnv>();
+  const editorsOnly = { middleware: requireRole(keys, "editor") } as const;
 
-  app.post("/v1/feedback", async (context) => {
-    const { answer_id, rating, comment } = parseInput(feedbackSchema, await readJsonBody(context));
+  routes.openapi(feedbackRoute, (context) => {
+    const { answer_id, rating, comment } = context.req.valid("json");
     interactions.recordFeedback(answer_id, rating, comment);
     return context.json({ answer_id, rating }, 201);
   });
 
-  app.post("/v1/handoffs", async (context) => {
-    const input = parseInput(handoffSchema, await readJsonBody(context));
+  routes.openapi(openHandoffRoute, async (context) => {
+    const input = context.req.valid("json");
     await requireKnownCollection(store, input.collection);
     const ticket = interactions.openHandoff({
       collection: input.collection,
@@ -41,42 +137,34 @@ export function registerInteractionRoutes(app: OpenAPIHono, { editorial, store }
     return context.json({ id: ticket.id, at: ticket.at, status: ticket.status, delivery: ticket.delivery }, 201);
   });
 
-  app.get("/v1/handoffs", (context) => {
-    authorize(context, keys, "editor");
-    const { status } = parseInput(handoffListQuerySchema, context.req.query());
-    return context.json({ handoffs: interactions.handoffs(status).map(handoffTicketBody) });
+  routes.openapi({ ...listHandoffsRoute, ...editorsOnly }, (context) => {
+    const { status } = context.req.valid("query");
+    return context.json({ handoffs: interactions.handoffs(status).map(handoffTicketBody) }, 200);
   });
 
-  app.post("/v1/handoffs/:id/close", (context) => {
-    const caller = authorize(context, keys, "editor");
-    return context.json(handoffTicketBody(interactions.closeHandoff(context.req.param("id"), caller)));
-  });
+  routes.openapi({ ...closeHandoffRoute, ...editorsOnly }, (context) =>
+    context.json(
+      handoffTicketBody(interactions.closeHandoff(context.req.valid("param").id, context.get("caller"))),
+      200,
+    ),
+  );
 
-  app.get("/v1/reports/knowledge-gaps", (context) => {
-    authorize(context, keys, "editor");
-    return context.json(reportBody(parseInput(reportQuerySchema, context.req.query())));
-  });
+  routes.openapi({ ...reportRoute, ...editorsOnly }, (context) =>
+    context.json(reportBody(context.req.valid("query")), 200),
+  );
 
-  app.get("/v1/reports/knowledge-gaps.csv", (context) => {
-    authorize(context, keys, "editor");
-    const query = parseInput(reportQuerySchema, context.req.query());
-    return csvResponse(context, knowledgeGapReportFor(interactions, query));
-  });
+  routes.openapi({ ...reportCsvRoute, ...editorsOnly }, (context) =>
+    csvResponse(context, knowledgeGapReportFor(interactions, context.req.valid("query"))),
+  );
 
   // A curated answer written from a group: published at once as an FAQ entry, linked to its source.
-  app.post("/v1/reports/faq", async (context) => {
-    const caller = authorize(context, keys, "editor");
-    const input = parseInput(curatedFaqSchema, await readJsonBody(context));
-    const { docId } = await publishCuratedAnswer(editor, input, caller);
-    return context.json({ doc_id: docId, source_doc_id: input.source_doc_id, status: "published" }, 201);
+  routes.openapi({ ...curatedFaqRoute, ...editorsOnly }, async (context) => {
+    const input = context.req.valid("json");
+    const { docId } = await publishCuratedAnswer(editor, input, context.get("caller"));
+    return context.json({ doc_id: docId, source_doc_id: input.source_doc_id, status: "published" as const }, 201);
   });
 
-  refuseOtherMethods(app, "/v1/feedback", ["POST"]);
-  refuseOtherMethods(app, "/v1/handoffs", ["GET", "POST"]);
-  refuseOtherMethods(app, "/v1/handoffs/:id/close", ["POST"]);
-  refuseOtherMethods(app, "/v1/reports/knowledge-gaps", ["GET"]);
-  refuseOtherMethods(app, "/v1/reports/knowledge-gaps.csv", ["GET"]);
-  refuseOtherMethods(app, "/v1/reports/faq", ["POST"]);
+  return routes;
 
   function reportBody(query: { from: string; to: string; collection?: string }) {
     const report = knowledgeGapReportFor(interactions, query);

@@ -52,3 +52,82 @@ export const curatedFaqSchema = z
     source_doc_id: z.string().min(1).max(500).optional(),
   })
   .openapi("CuratedFaq");
+
+export const feedbackRecordedSchema = z
+  .object({ answer_id: z.string(), rating: z.enum(["up", "down"]) })
+  .openapi("FeedbackRecorded");
+
+const deliverySchema = z
+  .enum(["not_configured", "pending", "delivered", "failed"])
+  .openapi({ description: "Whether the ticket has reached the helpdesk" });
+
+/** What the student gets back: the transcript is for staff, and anyone may name a conversation. */
+export const handoffOpenedSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    status: z.enum(["open", "closed"]),
+    delivery: deliverySchema,
+  })
+  .openapi("HandoffOpened");
+
+export const handoffTicketSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    status: z.enum(["open", "closed"]),
+    collection: z.string().optional(),
+    conversation_id: z.string().optional(),
+    answer_id: z.string().optional(),
+    name: z.string().optional(),
+    contact: z.string().optional(),
+    message: z.string().optional(),
+    transcript: z.array(z.object({ question: z.string(), answer: z.string(), status: z.string(), at: z.string() })),
+    delivery: deliverySchema,
+    delivery_attempts: z.number().int(),
+    closed_at: z.string().optional(),
+    closed_by: z.string().optional(),
+  })
+  .openapi("HandoffTicket");
+
+export const handoffListSchema = z.object({ handoffs: z.array(handoffTicketSchema) }).openapi("HandoffList");
+
+export const handoffIdParamsSchema = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+
+const questionGroupSchema = z
+  .object({
+    question: z.string(),
+    count: z.number().int(),
+    examples: z.array(z.string()),
+    collections: z.array(z.string()),
+    comments: z.array(z.string()),
+    cited_doc_ids: z.array(z.string()),
+  })
+  .openapi("QuestionGroup");
+
+export const knowledgeGapReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    collection: z.string().optional(),
+    questions: z.number().int(),
+    top_questions: z.array(questionGroupSchema),
+    unanswered: z.array(questionGroupSchema),
+    thumbs_down: z.array(questionGroupSchema),
+    weekly: z.array(
+      z.object({
+        week: z.string(),
+        collection: z.string(),
+        questions: z.number().int(),
+        answered: z.number().int(),
+        answer_rate: z.number(),
+        handoffs: z.number().int(),
+        handoff_rate: z.number(),
+      }),
+    ),
+  })
+  .openapi("KnowledgeGapReport");
+
+export const curatedFaqPublishedSchema = z
+  .object({ doc_id: z.string(), source_doc_id: z.string().optional(), status: z.literal("published") })
+  .openapi("CuratedFaqPublished");

@@ -23,6 +23,7 @@ import { apiErrorResponses, json, newRouteGroup } from "./shared.js";
 const chatCompletionsRoute = createRoute({
   method: "post",
   path: "/v1/chat/completions",
+  tags: ["answers"],
   summary: "Ask as an OpenAI chat model: any OpenAI SDK, Open WebUI or LibreChat can use the service",
   description: `The last user message is the question; the earlier user and assistant messages are the conversation. \`model\` is \`${MODEL_FAMILY}\` (every collection) or \`${MODEL_FAMILY}:<collection>\`. The content keeps its \`[n]\` markers; \`grounded_faq\` holds the citations, status, confidence and grounding. An abstention is an ordinary assistant message saying where to ask. With \`stream: true\`, chunks follow OpenAI's format and the last one before \`[DONE]\` carries \`grounded_faq\`; should the model fail midway, the fallback answer follows the text already sent after a blank line.`,
   request: { body: { required: true, content: json(chatCompletionRequestSchema) } },
@@ -39,6 +40,7 @@ const chatCompletionsRoute = createRoute({
 const modelsRoute = createRoute({
   method: "get",
   path: "/v1/models",
+  tags: ["answers"],
   summary: "The collections, as OpenAI models to choose from",
   responses: {
     200: { description: "One model for every collection, and one for all", content: json(modelListSchema) },

@@ -5,6 +5,7 @@ import type { AppDependencies } from "../app-dependencies.js";
 import { apiErrorResponses, newRouteGroup } from "./shared.js";
 
 const searchRoute = createRoute({
+  tags: ["answers"],
   method: "post",
   path: "/v1/search",
   summary: "Find the passages of published documents that best match a query",

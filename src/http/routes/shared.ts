@@ -1,11 +1,6 @@
-import { OpenAPIHono, type z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import {
-  InvalidJsonError,
-  InvalidRequestError,
-  MethodNotAllowedError,
-  UnsupportedMediaTypeError,
-} from "../../errors.js";
+import { OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
+import type { Context, Env } from "hono";
+import { InvalidJsonError, InvalidRequestError, UnsupportedMediaTypeError } from "../../errors.js";
 import { knowledgeGapCsv } from "../../interactions/knowledge-gap-csv.js";
 import type { KnowledgeGapReport } from "../../interactions/knowledge-gap-report.js";
 import { errorResponseSchema } from "../../schemas.js";
@@ -18,7 +13,7 @@ const errorBody = (description: string) => ({
 /** The error responses every `/v1` route can give, for the OpenAPI document. */
 export const apiErrorResponses = {
   400: errorBody("invalid_request, invalid_json or unknown_collection: the message says what to fix"),
-  405: errorBody("method_not_allowed: the route takes POST"),
+  405: errorBody("method_not_allowed: the `Allow` header lists the methods the route takes"),
   413: errorBody("payload_too_large: the body is over 64 KiB"),
   415: errorBody("unsupported_media_type: send Content-Type: application/json"),
   503: errorBody("not_ready (the first sync has not finished) or store_unavailable"),
@@ -33,8 +28,8 @@ export function invalidRequest(error: z.ZodError): InvalidRequestError {
 }
 
 /** A group of routes, mounted with `app.route()`; a request its schema refuses is a 400 that says why. */
-export function newRouteGroup(): OpenAPIHono {
-  return new OpenAPIHono({
+export function newRouteGroup<E extends Env = Env>(): OpenAPIHono<E> {
+  return new OpenAPIHono<E>({
     defaultHook: (result) => {
       if (!result.success) throw invalidRequest(result.error);
     },
@@ -48,24 +43,6 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   return result.data;
 }
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-/**
- * Answers the other methods on `path` with 405 and an `Allow` header. `routedElsewhere` are methods
- * another route under the same pattern takes (`POST /v1/documents/{id}/publish`): not refused here.
- */
-export function refuseOtherMethods(
-  app: Pick<OpenAPIHono, "on">,
-  path: string,
-  allowed: string[],
-  routedElsewhere: string[] = [],
-): void {
-  const refused = METHODS.filter((method) => !allowed.includes(method) && !routedElsewhere.includes(method));
-  app.on(refused, path, (context) => {
-    throw new MethodNotAllowedError(context.req.method, context.req.path, allowed);
-  });
-}
-
 /** The request's JSON body, or a 400 `invalid_json`. */
 export async function readJsonBody(context: Context): Promise<unknown> {
   if (!/^application\/json\b/i.test(context.req.header("content-type") ?? "")) throw new UnsupportedMediaTypeError();
@@ -74,6 +51,29 @@ export async function readJsonBody(context: Context): Promise<unknown> {
   } catch (error) {
     throw new InvalidJsonError((error as Error).message);
   }
+}
+
+/**
+ * `route` as `routes.openapi()` should serve it when requests are matched or read differently from
+ * what the OpenAPI document says. The document gets `route` as written; the served copy is matched
+ * by `honoPath` (ids holding `/` need Hono's `:id{.+}`, which an OpenAPI path cannot say) and, with
+ * `requestReadByHandler`, leaves the request to the handler, unchecked (uploads: readUpload names
+ * their errors; pages: a stray query parameter is ignored, not refused).
+ */
+export function servedAs<R extends RouteConfig>(
+  routes: Pick<OpenAPIHono<never>, "openAPIRegistry">,
+  route: R,
+  served: { honoPath?: string; requestReadByHandler?: boolean },
+): R {
+  const { middleware: _middleware, hide: _hide, ...documented } = route;
+  routes.openAPIRegistry.registerPath(documented);
+  return {
+    ...route,
+    hide: true,
+    // openapi() turns `/{name…}` into `/:name…`: `:id{.+}` is written `{id{.+}}` for it.
+    path: served.honoPath?.replace(/:(\w+)(\{[^/]*?\})?/g, "{$1$2}") ?? route.path,
+    request: served.requestReadByHandler ? undefined : route.request,
+  };
 }
 
 /** A JSON body of `schema`, for the OpenAPI document. */

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { serve } from "@hono/node-server";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
-import { createAnswerService } from "./ask/answer-service.js";
+import { createObservedAnswerService } from "./ask/answer-observer.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
@@ -41,18 +41,20 @@ async function main(): Promise<void> {
     embedder,
   };
   const editorial = openEditorial(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
-  const answers = createAnswerService({
-    store,
-    answering,
-    personaFor: (collection) => personaFor(config, collection),
-    conversations: new ConversationMemory(),
-    answerLog: editorial.interactions,
-    log,
-    observer: metrics,
-    ...(config.model
-      ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
-      : {}),
-  });
+  const answers = createObservedAnswerService(
+    {
+      store,
+      answering,
+      personaFor: (collection) => personaFor(config, collection),
+      conversations: new ConversationMemory(),
+      answerLog: editorial.interactions,
+      log,
+      ...(config.model
+        ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
+        : {}),
+    },
+    metrics,
+  );
   const handoffDelivery = createHandoffDelivery(
     editorial.interactions,
     config.handoffWebhook && { ...config.handoffWebhook, attempts: 5, firstDelayMs: 2000, timeoutMs: 10_000 },

@@ -8,7 +8,8 @@ import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { FakeChatModel, FakeEmbedder } from "../test-support/fake-models.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { type AnswerObserver, type AnswerServiceDependencies, createAnswerService } from "./answer-service.js";
+import { type AnswerObserver, createObservedAnswerService } from "./answer-observer.js";
+import type { AnswerServiceDependencies } from "./answer-service.js";
 
 /** An observer that records what it is told, in order. */
 class RecordingObserver implements AnswerObserver {
@@ -45,20 +46,22 @@ describe("the answer service's observer", () => {
   });
 
   const serviceWith = (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) =>
-    createAnswerService({
-      store,
-      answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
-      conversations: new ConversationMemory(),
-      answerLog: editorialFor(store).interactions,
-      personaFor: () => ({
-        assistantName: "Lakeside",
-        tone: "formal",
-        guidance: [],
-        contactLines: { zh: "櫃檯", en: "Desk" },
-      }),
+    createObservedAnswerService(
+      {
+        store,
+        answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
+        conversations: new ConversationMemory(),
+        answerLog: editorialFor(store).interactions,
+        personaFor: () => ({
+          assistantName: "Lakeside",
+          tone: "formal",
+          guidance: [],
+          contactLines: { zh: "櫃檯", en: "Desk" },
+        }),
+        ...extra,
+      },
       observer,
-      ...extra,
-    });
+    );
 
   it("hears of each answer and draft with its labels, and of each index search", async () => {
     const observer = new RecordingObserver();

@@ -36,31 +36,7 @@ export interface AnswerServiceDependencies {
   answerLog: Pick<InteractionStore, "logAnswer">;
   /** One structured line per answer (mode, status, fallback, tokens used, latency), never the question. */
   log?: (event: string, fields: Record<string, unknown>) => void;
-  /** Counts every answer and draft, whichever door asked (the service's metrics). */
-  observer?: AnswerObserver;
 }
-
-/** What the service reports for metrics; vendor-free (src/observability implements it with Prometheus). */
-export interface AnswerObserver {
-  /** One answer or draft (`status: "error"` when it failed), with how long it took. */
-  answered(outcome: {
-    status: string;
-    mode: string;
-    /** A collection the index knows, `all` when none was asked, `other` for anything else. */
-    collection: string;
-    fallbackReason: string;
-    seconds: number;
-  }): void;
-  /** One search of the index. */
-  searched(seconds: number): void;
-  /** The chat model failed or was too slow (the answer fell back), or the question's embedding did. */
-  modelFailed(kind: "chat" | "embedding"): void;
-  /** What an answer, draft or search failed with. */
-  failed(error: unknown): void;
-}
-
-/** Fallbacks caused by the chat model itself; `ungrounded` and `model_declined` are answers it gave. */
-const CHAT_FAILURES = new Set(["timeout", "rate_limited", "model_error"]);
 
 /** A question as any door receives it: the chat page, the API, an OpenAI client, the eval. */
 export interface AskRequest {
@@ -108,10 +84,9 @@ interface AnswerOptions extends AskOptions {
   purpose?: "answer" | "draft";
 }
 
+/** The ask use case and its neighbours; see createObservedAnswerService for one that reports to metrics. */
 export function createAnswerService(dependencies: AnswerServiceDependencies): AnswerService {
-  const { generation, personaFor, conversations, answerLog, log, observer } = dependencies;
-  const store = observer ? timingSearches(dependencies.store, observer) : dependencies.store;
-  const answering = observer ? reportingEmbeddingFailures(dependencies.answering, observer) : dependencies.answering;
+  const { store, answering, generation, personaFor, conversations, answerLog, log } = dependencies;
 
   /**
    * Generated, checked and cited when a model is configured, else extractive, with the contact
@@ -144,43 +119,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     });
   }
 
-  /** Runs one answer or draft and reports it (or its failure) to the observer. */
-  async function observed<R extends AnswerResponse | DraftResponse>(
-    collection: string | undefined,
-    run: () => Promise<R>,
-  ): Promise<R> {
-    if (!observer) return run();
-    const startedAt = performance.now();
-    const seconds = () => (performance.now() - startedAt) / 1000;
-    try {
-      const response = await run();
-      const fallbackReason = response.fallback_reason ?? "";
-      if (CHAT_FAILURES.has(fallbackReason)) observer.modelFailed("chat");
-      // Answered, so the collection was checked against the index's.
-      const label = collection ?? "all";
-      observer.answered({
-        status: response.status,
-        mode: response.mode,
-        collection: label,
-        fallbackReason,
-        seconds: seconds(),
-      });
-      return response;
-    } catch (error) {
-      observer.failed(error);
-      const label = collection === undefined ? "all" : await collectionLabel(collection);
-      observer.answered({ status: "error", mode: "", collection: label, fallbackReason: "", seconds: seconds() });
-      throw error;
-    }
-  }
-
-  /** A name the index knows, or `other`: what a caller typed never becomes a label of its own. */
-  async function collectionLabel(collection: string): Promise<string> {
-    const known = await store.listCollections().catch((): string[] => []);
-    return known.includes(collection) ? collection : "other";
-  }
-
-  const service: AnswerService = {
+  return {
     async ask(request, options = {}) {
       await requireKnownCollection(store, request.collection);
       // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
@@ -250,54 +189,5 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     },
 
     collections: () => store.listCollections(),
-  };
-  if (!observer) return service;
-  return {
-    ...service,
-    ask: (request, options) => observed(request.collection, () => service.ask(request, options)),
-    draft: (request, options) => observed(request.collection, () => service.draft(request, options)),
-    search: (query, options) =>
-      service.search(query, options).catch((error: unknown) => {
-        observer.failed(error);
-        throw error;
-      }),
-  };
-}
-
-/** The index with each search timed; every other member is the index's own. */
-function timingSearches(store: IndexStore, observer: AnswerObserver): IndexStore {
-  const searchChunks: IndexStore["searchChunks"] = async (request) => {
-    const startedAt = performance.now();
-    try {
-      return await store.searchChunks(request);
-    } finally {
-      observer.searched((performance.now() - startedAt) / 1000);
-    }
-  };
-  return new Proxy(store, {
-    get(target, member) {
-      if (member === "searchChunks") return searchChunks;
-      const value: unknown = Reflect.get(target, member, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
-/** The embedder says nothing when it fails or is slow (retrieval stays lexical): the observer hears of it. */
-function reportingEmbeddingFailures<T extends Pick<AnsweringSettings, "embedder">>(
-  answering: T,
-  observer: AnswerObserver,
-): T {
-  const { embedder } = answering;
-  if (!embedder) return answering;
-  return {
-    ...answering,
-    embedder: {
-      async embedQuestion(text: string, signal?: AbortSignal) {
-        const vector = await embedder.embedQuestion(text, signal);
-        if (!vector) observer.modelFailed("embedding");
-        return vector;
-      },
-    },
   };
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { type AnswerService, createAnswerService } from "../ask/answer-service.js";
+import { createObservedAnswerService } from "../ask/answer-observer.js";
+import type { AnswerService } from "../ask/answer-service.js";
 import { defaultConfidenceModel } from "../config/confidence-model.js";
 import type { LogLevel } from "../config.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
@@ -53,20 +54,22 @@ export async function startObservedApp(
   const metrics = createMetrics();
   const log = eventLogOf(logger);
   const editorial = editorialFor(store);
-  const answers = createAnswerService({
-    store,
-    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
-    conversations: new ConversationMemory(),
-    answerLog: editorial.interactions,
-    personaFor: () => ({
-      assistantName: "Lakeside",
-      tone: "formal",
-      guidance: [],
-      contactLines: { zh: "請洽教務處（分機 1234）。", en: "Ask the Registrar's Office (ext. 1234)." },
-    }),
-    log,
-    observer: metrics,
-  });
+  const answers = createObservedAnswerService(
+    {
+      store,
+      answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
+      conversations: new ConversationMemory(),
+      answerLog: editorial.interactions,
+      personaFor: () => ({
+        assistantName: "Lakeside",
+        tone: "formal",
+        guidance: [],
+        contactLines: { zh: "請洽教務處（分機 1234）。", en: "Ask the Registrar's Office (ext. 1234)." },
+      }),
+      log,
+    },
+    metrics,
+  );
   const app = createApp({
     store,
     readiness: { ready: true, reason: "" },

@@ -1,0 +1,116 @@
+import type { AnsweringSettings } from "../answering/answer-question.js";
+import type { AnswerResponse, DraftResponse } from "../schemas.js";
+import type { IndexStore } from "../store/index-store.js";
+import { type AnswerService, type AnswerServiceDependencies, createAnswerService } from "./answer-service.js";
+
+/** What the service reports for metrics; vendor-free (src/observability implements it with Prometheus). */
+export interface AnswerObserver {
+  /** One answer or draft (`status: "error"` when it failed), with how long it took. */
+  answered(outcome: {
+    status: string;
+    mode: string;
+    /** A collection the index knows, `all` when none was asked, `other` for anything else. */
+    collection: string;
+    fallbackReason: string;
+    seconds: number;
+  }): void;
+  /** One search of the index. */
+  searched(seconds: number): void;
+  /** The chat model failed or was too slow (the answer fell back), or the question's embedding did. */
+  modelFailed(kind: "chat" | "embedding"): void;
+  /** What an answer, draft or search failed with. */
+  failed(error: unknown): void;
+}
+
+/** Fallbacks caused by the chat model itself; `ungrounded` and `model_declined` are answers it gave. */
+const CHAT_FAILURES = new Set(["timeout", "rate_limited", "model_error"]);
+
+/**
+ * The answer service, counted whichever door asks: each answer, draft and search is reported to
+ * the observer, failures included, and so are each search's time and each failed embedding.
+ */
+export function createObservedAnswerService(
+  dependencies: AnswerServiceDependencies,
+  observer: AnswerObserver,
+): AnswerService {
+  const store = timingSearches(dependencies.store, observer);
+  const answering = reportingEmbeddingFailures(dependencies.answering, observer);
+  return observedService(createAnswerService({ ...dependencies, store, answering }), store, observer);
+}
+
+function observedService(service: AnswerService, store: IndexStore, observer: AnswerObserver): AnswerService {
+  /** A name the index knows, or `other`: what a caller typed never becomes a label of its own. */
+  const collectionLabel = async (collection: string | undefined): Promise<string> => {
+    if (collection === undefined) return "all";
+    const known = await store.listCollections().catch((): string[] => []);
+    return known.includes(collection) ? collection : "other";
+  };
+  const observed = async <R extends AnswerResponse | DraftResponse>(
+    collection: string | undefined,
+    run: () => Promise<R>,
+  ): Promise<R> => {
+    const startedAt = performance.now();
+    const seconds = () => (performance.now() - startedAt) / 1000;
+    try {
+      const response = await run();
+      const fallbackReason = response.fallback_reason ?? "";
+      if (CHAT_FAILURES.has(fallbackReason)) observer.modelFailed("chat");
+      // Answered, so the collection was checked against the index's.
+      const { status, mode } = response;
+      observer.answered({ status, mode, collection: collection ?? "all", fallbackReason, seconds: seconds() });
+      return response;
+    } catch (error) {
+      observer.failed(error);
+      const label = await collectionLabel(collection);
+      observer.answered({ status: "error", mode: "", collection: label, fallbackReason: "", seconds: seconds() });
+      throw error;
+    }
+  };
+  return {
+    ...service,
+    ask: (request, options) => observed(request.collection, () => service.ask(request, options)),
+    draft: (request, options) => observed(request.collection, () => service.draft(request, options)),
+    search: (query, options) =>
+      service.search(query, options).catch((error: unknown) => {
+        observer.failed(error);
+        throw error;
+      }),
+  };
+}
+/** The index with each search timed; every other member is the index's own. */
+function timingSearches(store: IndexStore, observer: AnswerObserver): IndexStore {
+  const searchChunks: IndexStore["searchChunks"] = async (request) => {
+    const startedAt = performance.now();
+    try {
+      return await store.searchChunks(request);
+    } finally {
+      observer.searched((performance.now() - startedAt) / 1000);
+    }
+  };
+  return new Proxy(store, {
+    get(target, member) {
+      if (member === "searchChunks") return searchChunks;
+      const value: unknown = Reflect.get(target, member, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The embedder says nothing when it fails or is slow (retrieval stays lexical): the observer hears of it. */
+function reportingEmbeddingFailures<T extends Pick<AnsweringSettings, "embedder">>(
+  answering: T,
+  observer: AnswerObserver,
+): T {
+  const { embedder } = answering;
+  if (!embedder) return answering;
+  return {
+    ...answering,
+    embedder: {
+      async embedQuestion(text: string, signal?: AbortSignal) {
+        const vector = await embedder.embedQuestion(text, signal);
+        if (!vector) observer.modelFailed("embedding");
+        return vector;
+      },
+    },
+  };
+}

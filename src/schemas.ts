@@ -133,7 +133,8 @@ export const draftRequestSchema = z
   .openapi("DraftRequest");
 
 export const draftResponseSchema = answerResponseSchema
-  .omit({ status: true, answer: true, conversation_id: true, standalone_question: true })
+  // A draft is for staff to edit and send: it is not logged as an answer, so it has no answer_id.
+  .omit({ answer_id: true, status: true, answer: true, conversation_id: true, standalone_question: true })
   .extend({
     status: z.enum(["drafted", "no_draft"]).openapi({
       description: "`no_draft`: the documents do not cover the message; `reply` then says so to the staff member.",

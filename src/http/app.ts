@@ -92,7 +92,7 @@ export function createApp(dependencies: AppDependencies): App {
   if (dependencies.editorial.requireApiKeyForAnswers) {
     const readers = requireRole(dependencies.editorial.keys, "reader");
     app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", "/v1/chat/completions"], readers);
-    app.on("GET", "/v1/models", readers);
+    app.on("GET", ["/v1/models", "/v1/models/*"], readers);
   }
   app.route("/", searchRoutes(dependencies));
   app.route("/", answerRoutes(dependencies));

@@ -349,6 +349,19 @@ describe("documents API", () => {
     const answered = await question({ authorization: `Bearer ${keyFor.reader}` });
     expect(answered.status).toBe(200);
     expect((await readJson(answered)).citations[0].doc_id).toBe("library/hours.md");
+    // The same answers through OpenAI's protocol are guarded the same way.
+    const chat = (headers: Record<string, string>) =>
+      guarded.request("/v1/chat/completions", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ model: "grounded-faq", messages: [{ role: "user", content: "library hours?" }] }),
+      });
+    expect((await chat({})).status).toBe(401);
+    expect((await chat({ authorization: `Bearer ${keyFor.reader}` })).status).toBe(200);
+    for (const path of ["/v1/models", "/v1/models/grounded-faq"]) {
+      expect((await guarded.request(path)).status).toBe(401);
+      expect((await guarded.request(path, { headers: { authorization: `Bearer ${keyFor.reader}` } })).status).toBe(200);
+    }
   });
 
   it("keeps a PDF's size and tells two PDFs apart; a new version keeps the metadata not given again", async () => {

@@ -60,6 +60,14 @@ describe("the OpenAI-compatible endpoint, through the official openai client", (
       "grounded-faq:housing",
       "grounded-faq:registrar",
     ]);
+    expect(await client.models.retrieve("grounded-faq:housing")).toMatchObject({
+      id: "grounded-faq:housing",
+      object: "model",
+    });
+    await expect(client.models.retrieve("grounded-faq:nope")).rejects.toMatchObject({
+      status: 404,
+      code: "model_not_found",
+    });
   });
 
   it("answers with [n] markers in the content and the citations in grounded_faq", async () => {

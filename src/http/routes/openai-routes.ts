@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
@@ -17,6 +17,7 @@ import {
   type GroundedFaqExtension,
   MODEL_FAMILY,
   modelListSchema,
+  modelSchema,
 } from "./openai-schemas.js";
 import { apiErrorResponses, json, newRouteGroup } from "./shared.js";
 
@@ -47,18 +48,30 @@ const modelsRoute = createRoute({
   },
 });
 
+const modelRoute = createRoute({
+  method: "get",
+  path: "/v1/models/{model}",
+  tags: ["answers"],
+  summary: "One of the models /v1/models lists",
+  request: { params: z.object({ model: z.string().openapi({ example: `${MODEL_FAMILY}:registrar` }) }) },
+  responses: {
+    200: { description: "The model", content: json(modelSchema) },
+    404: { description: "model_not_found: the model names no collection", content: json(errorResponseSchema) },
+  },
+});
+
 /** `POST /v1/chat/completions` and `GET /v1/models`: the answer service behind OpenAI's protocol. */
 export function openAiRoutes({ answers }: Pick<AppDependencies, "answers">): OpenAPIHono {
   const routes = newRouteGroup();
   routes.openapi(modelsRoute, async (context) => {
     const collections = await answers.collections();
-    const data = [MODEL_FAMILY, ...collections.map((collection) => `${MODEL_FAMILY}:${collection}`)].map((id) => ({
-      id,
-      object: "model" as const,
-      created: STARTED_AT,
-      owned_by: MODEL_FAMILY,
-    }));
-    return context.json({ object: "list" as const, data }, 200);
+    const names = [MODEL_FAMILY, ...collections.map((collection) => `${MODEL_FAMILY}:${collection}`)];
+    return context.json({ object: "list" as const, data: names.map(modelNamed) }, 200);
+  });
+  routes.openapi(modelRoute, async (context) => {
+    const { model } = context.req.valid("param");
+    await collectionOf(answers, model);
+    return context.json(modelNamed(model), 200);
   });
 
   routes.openapi(chatCompletionsRoute, async (context) => {
@@ -87,6 +100,10 @@ export function openAiRoutes({ answers }: Pick<AppDependencies, "answers">): Ope
 
 /** Models are listed as created when the service started: they change with its documents. */
 const STARTED_AT = Math.floor(Date.now() / 1000);
+
+function modelNamed(id: string) {
+  return { id, object: "model" as const, created: STARTED_AT, owned_by: MODEL_FAMILY };
+}
 
 /** `grounded-faq` asks every collection, `grounded-faq:<collection>` one of them. */
 async function collectionOf(answers: AnswerService, model: string): Promise<string | undefined> {

@@ -96,14 +96,11 @@ export const chatCompletionChunkSchema = z
   })
   .openapi("ChatCompletionChunk");
 
-export const modelListSchema = z
-  .object({
-    object: z.literal("list"),
-    data: z.array(
-      z.object({ id: z.string(), object: z.literal("model"), created: z.number().int(), owned_by: z.string() }),
-    ),
-  })
-  .openapi("ModelList");
+export const modelSchema = z
+  .object({ id: z.string(), object: z.literal("model"), created: z.number().int(), owned_by: z.string() })
+  .openapi("Model");
+
+export const modelListSchema = z.object({ object: z.literal("list"), data: z.array(modelSchema) }).openapi("ModelList");
 
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
 export type ChatCompletion = z.infer<typeof chatCompletionSchema>;

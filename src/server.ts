@@ -73,7 +73,6 @@ async function main(): Promise<void> {
       interactions: editorial.interactions,
       handoffDelivery,
     },
-    log,
     observability: { logger, metrics },
   });
   // Tickets whose delivery a restart cut short are sent again.

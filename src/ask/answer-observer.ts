@@ -1,11 +1,12 @@
 import type { AnsweringSettings } from "../answering/answer-question.js";
+import { InvalidRequestError } from "../errors.js";
 import type { AnswerResponse, DraftResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { type AnswerService, type AnswerServiceDependencies, createAnswerService } from "./answer-service.js";
 
 /** What the service reports for metrics; vendor-free (src/observability implements it with Prometheus). */
 export interface AnswerObserver {
-  /** One answer or draft (`status: "error"` when it failed), with how long it took. */
+  /** One answer or draft (`status` is `invalid` when it was refused, `error` when it failed), with how long it took. */
   answered(outcome: {
     status: string;
     mode: string;
@@ -60,9 +61,12 @@ function observedService(service: AnswerService, store: IndexStore, observer: An
       observer.answered({ status, mode, collection: collection ?? "all", fallbackReason, seconds: seconds() });
       return response;
     } catch (error) {
-      observer.failed(error);
+      // A caller's mistake (an unknown collection, say) is refused, not a failure of the service.
+      const refused = error instanceof InvalidRequestError;
+      if (!refused) observer.failed(error);
       const label = await collectionLabel(collection);
-      observer.answered({ status: "error", mode: "", collection: label, fallbackReason: "", seconds: seconds() });
+      const status = refused ? "invalid" : "error";
+      observer.answered({ status, mode: "", collection: label, fallbackReason: "", seconds: seconds() });
       throw error;
     }
   };

@@ -114,14 +114,16 @@ describe("the answer service's observer", () => {
     ]);
   });
 
-  it("hears of a failed answer, with a collection the index does not know counted as other", async () => {
+  it("hears of a refused question, with a collection the index does not know counted as other", async () => {
     const observer = new RecordingObserver();
     await expect(serviceWith(observer).ask({ question: "加退選?", collection: "registar" })).rejects.toThrow(
       /registar/,
     );
     expect(observer.calls).toEqual([
-      ["failed", expect.objectContaining({ code: "unknown_collection" })],
-      ["answered", { status: "error", mode: "", collection: "other", fallbackReason: "", seconds: expect.any(Number) }],
+      [
+        "answered",
+        { status: "invalid", mode: "", collection: "other", fallbackReason: "", seconds: expect.any(Number) },
+      ],
     ]);
   });
 });

@@ -6,7 +6,7 @@ import {
 } from "../answering/answer-question.js";
 import { standaloneText } from "../answering/follow-up.js";
 import type { Persona } from "../config.js";
-import type { ConversationMemory, ConversationTurn } from "../conversation/conversation-memory.js";
+import { type ConversationMemory, type ConversationTurn, RECENT_TURNS } from "../conversation/conversation-memory.js";
 import { rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
 import { type AnswerEvent, type GenerationSettings, generateAnswer, sendWhole } from "../generation/generate-answer.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
@@ -44,8 +44,11 @@ export interface AskRequest {
   collection?: string;
   /** The conversation the server remembers: its recent turns are read, and this turn is added. */
   conversationId?: string;
-  /** Or the conversation as the caller holds it (an OpenAI client sends its messages each time). */
-  earlierTurns?: readonly ConversationTurn[];
+  /**
+   * Or the conversation as the caller holds it, oldest first (an OpenAI client sends its messages
+   * each time): its recent turns are understood in order, as remembered ones would have been.
+   */
+  history?: readonly Pick<ConversationTurn, "question" | "answer">[];
 }
 
 export interface AskOptions {
@@ -119,14 +122,31 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     });
   }
 
+  /**
+   * A client's recent turns with each question made standalone, as the memory keeps them: a second
+   * follow-up ("那博士生呢?") then carries the words of the first one's topic. Lexical rewriting only:
+   * asking the model once per earlier turn would cost more than the answer.
+   */
+  async function understoodTurns(history: NonNullable<AskRequest["history"]>): Promise<ConversationTurn[]> {
+    const turns: ConversationTurn[] = [];
+    for (const { question, answer } of history.slice(-RECENT_TURNS)) {
+      const standaloneQuestion = standaloneText(await rewriteFollowUp(question, turns, { store }));
+      turns.push({ question, standaloneQuestion, answer });
+    }
+    return turns;
+  }
+
   return {
     async ask(request, options = {}) {
       await requireKnownCollection(store, request.collection);
       // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
       const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
       const { conversationId } = request;
-      const turns =
-        request.earlierTurns ?? (conversationId === undefined ? [] : await conversations.recentTurns(conversationId));
+      const turns = request.history
+        ? await understoodTurns(request.history)
+        : conversationId === undefined
+          ? []
+          : await conversations.recentTurns(conversationId);
       const followUp = await rewriteFollowUp(request.question, turns, {
         store,
         chatModel: generation?.chatModel,

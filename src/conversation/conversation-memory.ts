@@ -18,8 +18,11 @@ export interface ConversationMemoryOptions {
   maxConversations: number;
 }
 
+/** Turns a follow-up is understood from: older ones rarely matter, and each costs a rewrite's prompt. */
+export const RECENT_TURNS = 5;
+
 const defaultConversationMemoryOptions: ConversationMemoryOptions = {
-  maxTurns: 5,
+  maxTurns: RECENT_TURNS,
   idleMs: 30 * 60 * 1000,
   maxConversations: 10_000,
 };

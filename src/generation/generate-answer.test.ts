@@ -104,7 +104,6 @@ describe("generated answers through an OpenAI-compatible server", () => {
       answers,
       editorial,
       allowedOrigins: [],
-      log,
     });
     ({ url: apiUrl, close: closeApi } = await serveApp(app, "127.0.0.1"));
   });
@@ -324,22 +323,23 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(events[4]?.data.text).toBe(done.answer);
   });
 
-  it("streams checked sentences to an OpenAI client, the fallback after a blank line when the answer falls back", async () => {
+  it("streams to an OpenAI client only the settled answer, so its markers always match its citations", async () => {
     const client = new OpenAI({ baseURL: `${apiUrl}/v1`, apiKey: "not-needed", maxRetries: 0 });
     const streamed = async (question: string) => {
-      const deltas: string[] = [];
-      let finishing: { grounded_faq?: { mode: string; fallback_reason?: string } } | undefined;
+      let content = "";
+      let extension: { mode: string; fallback_reason?: string; citations: { n: number }[] } | undefined;
       const stream = await client.chat.completions.create({
         model: "grounded-faq",
         messages: [{ role: "user", content: question }],
         stream: true,
       });
       for await (const chunk of stream) {
-        const text = chunk.choices[0]?.delta.content;
-        if (text) deltas.push(text);
-        if (chunk.choices[0]?.finish_reason === "stop") finishing = chunk as typeof finishing;
+        content += chunk.choices[0]?.delta.content ?? "";
+        if (chunk.choices[0]?.finish_reason === "stop")
+          extension = (chunk as { grounded_faq?: typeof extension }).grounded_faq;
       }
-      return { deltas, extension: finishing?.grounded_faq };
+      const markers = [...content.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+      return { content, extension, markers: [...new Set(markers)].sort() };
     };
 
     model.scriptChat({
@@ -347,14 +347,15 @@ describe("generated answers through an OpenAI-compatible server", () => {
       text: `${GRADUATE_DEADLINE}[1] 圖書館週日開放到晚上十點。[1] 大學部則是第二週週五。[1]`,
     });
     const generated = await streamed("研究生加退選到什麼時候?");
-    expect(generated.deltas).toEqual([`${GRADUATE_DEADLINE}[1]`, "大學部則是第二週週五。[1]"]);
+    expect(generated.content).toBe(`${GRADUATE_DEADLINE}[1]大學部則是第二週週五。[1]`);
     expect(generated.extension).toMatchObject({ mode: "generative", grounding: { dropped_sentences: 1 } });
 
-    model.scriptChat({ kind: "reply", text: "以下是說明：\n圖書館週日開放到晚上十點。[1]" });
+    // The model's first sentence holds up, then it declines: only the fallback is shown.
+    model.scriptChat({ kind: "reply", text: `${GRADUATE_DEADLINE}[2] CANNOT_ANSWER.` });
     const fellBack = await streamed("研究生的加退選期限是什麼時候?");
-    expect(fellBack.deltas).toHaveLength(2);
-    expect(fellBack.deltas[1]).toMatch(/^\n\n.*第三週週五/);
-    expect(fellBack.extension).toMatchObject({ mode: "extractive", fallback_reason: "ungrounded" });
+    expect(fellBack.extension).toMatchObject({ mode: "extractive", fallback_reason: "model_declined" });
+    expect(fellBack.content).toContain("第三週週五");
+    expect(fellBack.markers).toEqual(fellBack.extension?.citations.map((citation) => citation.n).sort());
   });
 
   it("aborts the model call when the client disconnects", async () => {

@@ -18,8 +18,6 @@ export interface AppDependencies {
   readiness: Readiness;
   /** The ask use case every door calls: answers, drafts, search, previews. */
   answers: AnswerService;
-  /** Writes one structured log line per event; never a question or personal data. */
-  log?: (event: string, fields: Record<string, unknown>) => void;
   /** Request ids on log lines, access lines and `/metrics`; tests without it get request ids only. */
   observability?: HttpObservability;
   /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */

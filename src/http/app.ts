@@ -35,6 +35,8 @@ const METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 
 /** Far above any valid request (a 1,000-character question), far below what would hurt. */
 const MAX_BODY_BYTES = 64 * 1024;
+/** Chat clients send the whole conversation with each question: room for a long one. */
+const MAX_CONVERSATION_BYTES = 1024 * 1024;
 
 export function createApp(dependencies: AppDependencies): App {
   const app = new OpenAPIHono({
@@ -63,12 +65,15 @@ export function createApp(dependencies: AppDependencies): App {
   app.route("/", docsRoutes());
   app.route("/", chatPageRoutes(dependencies));
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.
-  const requestLimit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new PayloadTooLargeError(MAX_BODY_BYTES);
-    },
-  });
+  const limitTo = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new PayloadTooLargeError(maxSize);
+      },
+    });
+  const requestLimit = limitTo(MAX_BODY_BYTES);
+  const conversationLimit = limitTo(MAX_CONVERSATION_BYTES);
   const { maxUploadBytes } = dependencies.editorial;
   const uploadLimit = bodyLimit({
     // Room for the multipart envelope and metadata fields around the file.
@@ -77,11 +82,11 @@ export function createApp(dependencies: AppDependencies): App {
       throw new FileTooLargeError(maxUploadBytes);
     },
   });
-  app.use("/v1/*", (context, next) =>
-    /^\/v1\/documents(\/|$)/.test(context.req.path) && ["POST", "PUT"].includes(context.req.method)
-      ? uploadLimit(context, next)
-      : requestLimit(context, next),
-  );
+  app.use("/v1/*", (context, next) => {
+    const { path, method } = context.req;
+    if (/^\/v1\/documents(\/|$)/.test(path) && ["POST", "PUT"].includes(method)) return uploadLimit(context, next);
+    return path === "/v1/chat/completions" ? conversationLimit(context, next) : requestLimit(context, next);
+  });
   app.use("/editor/*", uploadLimit);
   app.route("/", editorPageRoutes(dependencies));
   // Before the first sync an empty index would make every question look unanswerable.

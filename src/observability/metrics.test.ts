@@ -65,7 +65,7 @@ describe("metrics", () => {
     });
     expect(response.status).toBe(400);
     const samples = await scrape();
-    expect(sampleValue(samples, "grounded_faq_answers_total", { status: "error", collection: "other" })).toBe(1);
+    expect(sampleValue(samples, "grounded_faq_answers_total", { status: "invalid", collection: "other" })).toBe(1);
     expect(samples.some((sample) => Object.values(sample.labels).includes("made-up-by-a-bot"))).toBe(false);
   });
 

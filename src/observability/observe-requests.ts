@@ -4,13 +4,6 @@ import type { Logger } from "./logger.js";
 import type { ServiceMetrics } from "./metrics.js";
 import { runWithRequestLogger } from "./request-context.js";
 
-declare module "hono" {
-  interface ContextVariableMap {
-    /** The request's logger: every line it writes carries the request's `request_id`. */
-    logger: Logger;
-  }
-}
-
 /** The logger and metrics the HTTP layer reports to; built once at start-up. */
 export interface HttpObservability {
   logger: Logger;
@@ -32,7 +25,6 @@ export function observeRequests({ logger, metrics }: HttpObservability): Middlew
   return async (context, next) => {
     const startedAt = performance.now();
     const requestLogger = logger.child({ request_id: context.get("requestId") });
-    context.set("logger", requestLogger);
     await runWithRequestLogger(requestLogger, next);
     const { method, path } = context.req;
     const { status } = context.res;

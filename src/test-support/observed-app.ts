@@ -76,7 +76,6 @@ export async function startObservedApp(
     answers: options.answers ? options.answers(answers) : answers,
     editorial,
     allowedOrigins: [],
-    log,
     observability: { logger, metrics },
   });
   return {

@@ -8,10 +8,10 @@ import { ASKS_FOR_A_PERSON } from "./asks-for-a-person.js";
 describe("the chat page's origins", () => {
   const store = new SqliteIndexStore(":memory:");
   const app = editorialApp(store, editorialFor(store), ["https://www.lakeside.example.edu"]);
-  const preflight = (origin: string) =>
-    app.request("/v1/answer", {
+  const preflight = (origin: string, path = "/v1/answer", method = "POST") =>
+    app.request(path, {
       method: "OPTIONS",
-      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: { origin, "access-control-request-method": method, "access-control-request-headers": "content-type" },
     });
 
   it("lets allowed sites call the answer API from the browser, and no others", async () => {
@@ -19,6 +19,20 @@ describe("the chat page's origins", () => {
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://www.lakeside.example.edu");
     const other = await preflight("https://evil.example");
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("lets an OpenAI client in an allowed site's page call the chat routes", async () => {
+    for (const [path, method] of [
+      ["/v1/chat/completions", "POST"],
+      ["/v1/models", "GET"],
+    ] as const) {
+      const allowed = await preflight("https://www.lakeside.example.edu", path, method);
+      expect(allowed.headers.get("access-control-allow-origin")).toBe("https://www.lakeside.example.edu");
+      expect(allowed.headers.get("access-control-allow-methods")).toBe(method);
+      expect(
+        (await preflight("https://evil.example", path, method)).headers.get("access-control-allow-origin"),
+      ).toBeNull();
+    }
   });
 
   it("may be framed only by itself and the allowed sites", async () => {

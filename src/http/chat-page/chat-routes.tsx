@@ -78,17 +78,16 @@ export function chatPageRoutes({
   const frameAncestors = allowedOrigins.includes("*") ? "*" : ["'self'", ...allowedOrigins].join(" ");
   const allowsOrigin = (origin: string) => allowedOrigins.includes("*") || allowedOrigins.includes(origin);
 
-  for (const path of STUDENT_API_ROUTES) {
-    routes.use(
-      path,
-      cors({
-        origin: (origin) => (allowsOrigin(origin) ? origin : null),
-        allowMethods: ["POST"],
-        allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
-        maxAge: 600,
-      }),
-    );
-  }
+  // Allowed sites' pages may call the student routes, and OpenAI clients running in a browser the chat ones.
+  const callableFrom = (allowMethods: string[]) =>
+    cors({
+      origin: (origin) => (allowsOrigin(origin) ? origin : null),
+      allowMethods,
+      allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
+      maxAge: 600,
+    });
+  for (const path of [...STUDENT_API_ROUTES, "/v1/chat/completions"]) routes.use(path, callableFrom(["POST"]));
+  for (const path of ["/v1/models", "/v1/models/*"]) routes.use(path, callableFrom(["GET"]));
 
   const page = { middleware: detectChatLanguage } as const;
   routes.openapi(servedAs(routes, { ...chatPageRoute, ...page }, { requestReadByHandler: true }), async (context) => {

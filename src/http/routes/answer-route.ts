@@ -1,11 +1,10 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { streamSSE } from "hono/streaming";
 import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
 import type { AnswerEvent } from "../../generation/generate-answer.js";
 import { answerRequestSchema, answerResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
-import { asAppError } from "../error-response.js";
+import { streamInOrder } from "./ordered-stream.js";
 import { apiErrorResponses, newRouteGroup } from "./shared.js";
 
 const answerRoute = createRoute({
@@ -47,27 +46,16 @@ export function answerRoutes({ answers }: Pick<AppDependencies, "answers">): Ope
 }
 
 function streamAnswer(context: Context, answers: AnswerService, request: AskRequest): Response {
-  return streamSSE(context, async (stream) => {
-    const clientGone = new AbortController();
-    stream.onAbort(() => clientGone.abort());
-    // Events are written in order; each write waits for the previous one.
-    let writing = Promise.resolve();
-    const send = (event: string, data: unknown) => {
-      writing = writing.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
-    };
-    const onEvent = (event: AnswerEvent) => {
-      if (event.type === "citations") send("citations", { citations: event.citations });
-      else if (event.type === "delta") send("delta", { text: event.text });
-      else send("reset", { reason: event.reason });
-    };
-    try {
-      const final = await answers.ask(request, { signal: clientGone.signal, onEvent });
-      send("done", final);
-    } catch (error) {
-      if (clientGone.signal.aborted) return;
-      const { code, message } = asAppError(error);
-      send("error", { error: { code, message } });
-    }
-    await writing;
-  });
+  return streamInOrder(
+    context,
+    async (send, clientGone) => {
+      const onEvent = (event: AnswerEvent) => {
+        if (event.type === "citations") send({ citations: event.citations }, "citations");
+        else if (event.type === "delta") send({ text: event.text }, "delta");
+        else send({ reason: event.reason }, "reset");
+      };
+      send(await answers.ask(request, { signal: clientGone, onEvent }), "done");
+    },
+    ({ code, message }, send) => send({ error: { code, message } }, "error"),
+  );
 }

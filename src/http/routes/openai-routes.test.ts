@@ -126,6 +126,31 @@ describe("the OpenAI-compatible endpoint, through the official openai client", (
     expect(extensionOf(completion)?.standalone_question).toMatch(/研究生.*加退選/);
   });
 
+  it("understands a conversation from its messages as it would from a conversation_id", async () => {
+    const questions = ["大學部加退選期限是什麼時候?", "那研究生呢?", "那博士生呢?"];
+    const remembered: { standalone_question?: string; answer: string }[] = [];
+    for (const question of questions) {
+      const response = await fetch(`${server.url}/v1/answer`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ question, conversation_id: "c-openai-parity" }),
+      });
+      remembered.push((await response.json()) as (typeof remembered)[number]);
+    }
+    const completion = await client.chat.completions.create({
+      model: "grounded-faq",
+      messages: questions.flatMap((question, index) => [
+        { role: "user" as const, content: question },
+        ...(index < questions.length - 1
+          ? [{ role: "assistant" as const, content: remembered[index]?.answer ?? "" }]
+          : []),
+      ]),
+    });
+    expect(remembered[2]?.standalone_question).toContain("加退選");
+    expect(extensionOf(completion)?.standalone_question).toBe(remembered[2]?.standalone_question);
+    expect(completion.choices[0]?.message.content).toBe(remembered[2]?.answer);
+  });
+
   it("abstains in an ordinary assistant message that says where to ask", async () => {
     const completion = await client.chat.completions.create({
       model: "grounded-faq",

@@ -1,12 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { streamSSE } from "hono/streaming";
 import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
-import type { ConversationTurn } from "../../conversation/conversation-memory.js";
 import { InvalidRequestError, NotFoundError } from "../../errors.js";
 import { type AnswerResponse, errorResponseSchema, MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
-import { asAppError } from "../error-response.js";
 import {
   type ChatCompletion,
   type ChatCompletionChunk,
@@ -15,10 +12,12 @@ import {
   chatCompletionRequestSchema,
   chatCompletionSchema,
   type GroundedFaqExtension,
+  groundedFaqExtensionSchema,
   MODEL_FAMILY,
   modelListSchema,
   modelSchema,
 } from "./openai-schemas.js";
+import { streamInOrder } from "./ordered-stream.js";
 import { apiErrorResponses, json, newRouteGroup } from "./shared.js";
 
 const chatCompletionsRoute = createRoute({
@@ -26,7 +25,7 @@ const chatCompletionsRoute = createRoute({
   path: "/v1/chat/completions",
   tags: ["answers"],
   summary: "Ask as an OpenAI chat model: any OpenAI SDK, Open WebUI or LibreChat can use the service",
-  description: `The last user message is the question; the earlier user and assistant messages are the conversation. \`model\` is \`${MODEL_FAMILY}\` (every collection) or \`${MODEL_FAMILY}:<collection>\`. The content keeps its \`[n]\` markers; \`grounded_faq\` holds the citations, status, confidence and grounding. An abstention is an ordinary assistant message saying where to ask. With \`stream: true\`, chunks follow OpenAI's format and the last one before \`[DONE]\` carries \`grounded_faq\`; should the model fail midway, the fallback answer follows the text already sent after a blank line.`,
+  description: `The last user message is the question; the earlier user and assistant messages are the conversation. \`model\` is \`${MODEL_FAMILY}\` (every collection) or \`${MODEL_FAMILY}:<collection>\`. The content keeps its \`[n]\` markers; \`grounded_faq\` holds the citations, status, confidence and grounding. An abstention is an ordinary assistant message saying where to ask. With \`stream: true\`, chunks follow OpenAI's format and the last one before \`[DONE]\` carries \`grounded_faq\`; the text comes in one piece once the answer is checked, since OpenAI's protocol cannot take back text that a fallback would replace.`,
   request: { body: { required: true, content: json(chatCompletionRequestSchema) } },
   responses: {
     200: {
@@ -133,7 +132,7 @@ function textOf(message: ChatMessage): string {
  * the assistant's reply after it, are the conversation. System prompts are not obeyed: what is
  * said comes from the documents and the deployment's persona.
  */
-export function askFromMessages(messages: readonly ChatMessage[]): Pick<AskRequest, "question" | "earlierTurns"> {
+function askFromMessages(messages: readonly ChatMessage[]): Pick<AskRequest, "question" | "history"> {
   const last = messages.at(-1);
   const question = last ? textOf(last).trim() : "";
   if (last?.role !== "user" || question === "") {
@@ -142,20 +141,22 @@ export function askFromMessages(messages: readonly ChatMessage[]): Pick<AskReque
   if (question.length > MAX_QUESTION_CHARS) {
     throw new InvalidRequestError(`messages: the question is longer than ${MAX_QUESTION_CHARS} characters.`);
   }
-  const earlierTurns: ConversationTurn[] = [];
+  const history: { question: string; answer: string }[] = [];
   messages.slice(0, -1).forEach((message, index) => {
     if (message.role !== "user") return;
     const next = messages[index + 1];
     const text = textOf(message).trim();
-    const answer = next?.role === "assistant" ? textOf(next) : "";
-    if (text !== "") earlierTurns.push({ question: text, standaloneQuestion: text, answer });
+    if (text !== "") history.push({ question: text, answer: next?.role === "assistant" ? textOf(next) : "" });
   });
-  return { question, earlierTurns };
+  return { question, history };
 }
 
+/** The extension's fields, named once by its schema. */
+const EXTENSION_FIELDS = Object.keys(groundedFaqExtensionSchema.shape) as (keyof GroundedFaqExtension)[];
+
 function extensionOf(answered: AnswerResponse): GroundedFaqExtension {
-  const { answer_id, status, confidence, mode, citations, grounding, fallback_reason, standalone_question } = answered;
-  return { answer_id, status, confidence, mode, citations, grounding, fallback_reason, standalone_question };
+  const present = EXTENSION_FIELDS.filter((field) => answered[field] !== undefined);
+  return Object.fromEntries(present.map((field) => [field, answered[field]])) as GroundedFaqExtension;
 }
 
 function usageOf({ usage }: AnswerResponse): ChatCompletion["usage"] {
@@ -164,6 +165,11 @@ function usageOf({ usage }: AnswerResponse): ChatCompletion["usage"] {
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
+/**
+ * The answer as chat completion chunks. OpenAI's protocol cannot take text back, and a generated
+ * answer may still fall back to the extractive one after sentences were sent (whose markers would
+ * then cite nothing): so the text is sent once the answer is settled, the role chunk at once.
+ */
 function streamCompletion(
   context: Context,
   answers: AnswerService,
@@ -171,47 +177,26 @@ function streamCompletion(
   reply: Pick<ChatCompletionChunk, "id" | "created" | "model">,
   request: ChatCompletionRequest,
 ): Response {
-  return streamSSE(context, async (stream) => {
-    const clientGone = new AbortController();
-    stream.onAbort(() => clientGone.abort());
-    // Chunks are written in order; each write waits for the previous one.
-    let writing = Promise.resolve();
-    const send = (data: unknown) => {
-      writing = writing.then(() => stream.writeSSE({ data: JSON.stringify(data) }));
-    };
-    const chunk = (delta: ChatCompletionChunk["choices"][number]["delta"], extra: Partial<ChatCompletionChunk> = {}) =>
-      send({
-        ...reply,
-        object: "chat.completion.chunk",
-        choices: [{ index: 0, delta, finish_reason: extra.grounded_faq ? "stop" : null }],
-        ...extra,
-      } satisfies ChatCompletionChunk);
-    chunk({ role: "assistant", content: "" });
-    let sent = false;
-    let withdrawn = false;
-    try {
-      const answered = await answers.ask(asked, {
-        signal: clientGone.signal,
-        onEvent: (event) => {
-          if (event.type === "reset") withdrawn = sent;
-          if (event.type !== "delta" || event.text === "") return;
-          // Text cannot be taken back from an OpenAI client: the fallback follows after a blank line.
-          chunk({ content: withdrawn ? `\n\n${event.text}` : event.text });
-          sent = true;
-          withdrawn = false;
-        },
-      });
-      chunk({}, { grounded_faq: extensionOf(answered) });
-      if (request.stream_options?.include_usage)
-        send({ ...reply, object: "chat.completion.chunk", choices: [], usage: usageOf(answered) });
-    } catch (error) {
-      if (clientGone.signal.aborted) return;
-      const { code, message } = asAppError(error);
+  const chunk = (delta: ChatCompletionChunk["choices"][number]["delta"], extra: Partial<ChatCompletionChunk> = {}) =>
+    ({
+      ...reply,
+      object: "chat.completion.chunk",
+      choices: [{ index: 0, delta, finish_reason: extra.grounded_faq ? "stop" : null }],
+      ...extra,
+    }) satisfies ChatCompletionChunk;
+  return streamInOrder(
+    context,
+    async (send, clientGone) => {
+      send(chunk({ role: "assistant", content: "" }));
+      const answered = await answers.ask(asked, { signal: clientGone });
+      send(chunk({ content: answered.answer }));
+      send(chunk({}, { grounded_faq: extensionOf(answered) }));
+      if (request.stream_options?.include_usage) send({ ...chunk({}), choices: [], usage: usageOf(answered) });
+      send("[DONE]");
+    },
+    ({ code, message }, send) => {
       send({ error: { code, message } });
-    }
-    writing = writing.then(async () => {
-      await stream.write("data: [DONE]\n\n");
-    });
-    await writing;
-  });
+      send("[DONE]");
+    },
+  );
 }

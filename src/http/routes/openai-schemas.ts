@@ -4,8 +4,11 @@ import { answerResponseSchema } from "../../schemas.js";
 /** The model every collection is asked through; `grounded-faq:<collection>` asks one collection. */
 export const MODEL_FAMILY = "grounded-faq";
 
-/** Longest conversation read: the answer only ever looks at the last few turns. */
-const MAX_MESSAGES = 100;
+/**
+ * Chat clients send the whole conversation with every question; only its last few turns are read
+ * (RECENT_TURNS), so a long one is accepted rather than cut off midway.
+ */
+const MAX_MESSAGES = 2000;
 
 /** OpenAI clients send text as a string or as typed parts; only text parts are read. */
 const messageContentSchema = z.union([

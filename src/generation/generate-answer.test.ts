@@ -14,20 +14,10 @@ import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { serveApp } from "../test-support/browser.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
+import { ADD_DROP_DEADLINES } from "../test-support/sample-documents.js";
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import { type GenerationRun, generateAnswer } from "./generate-answer.js";
-
-const ADD_DROP = `---
-title: 加退選辦法
-collection: registrar
----
-# 加退選辦法
-
-## 期限
-
-大學部學生之加退選期限為開學後第二週週五下午五點。研究生之加退選期限為開學後第三週週五。
-`;
 
 const GRADUATE_DEADLINE = "研究生的加退選期限是開學後第三週週五。";
 
@@ -52,7 +42,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
   const logLines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
+    folder.write("knowledge/registrar/add-drop.md", ADD_DROP_DEADLINES);
     folder.write("knowledge/housing/visitors.md", "# 宿舍訪客\n\n宿舍訪客須於晚上十點前離開。");
     folder.write(
       "knowledge/registrar/change-of-major.md",

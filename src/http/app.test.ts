@@ -6,6 +6,7 @@ import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
+import { CHANGE_OF_MAJOR } from "../test-support/sample-documents.js";
 import { parseServerSentEvents } from "../test-support/server-sent-events.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import { type App, createApp } from "./app.js";
@@ -25,18 +26,6 @@ collection: registrar
 ## 逾期
 
 逾期未完成加退選者，應填寫逾期加退選申請表，經系主任簽章後送課務組辦理。
-`;
-
-const CHANGE_OF_MAJOR = `---
-title: Change of major
-url: https://www.lakeside.example.edu/registrar/change-of-major
-collection: registrar
-lang: en
----
-# Change of major
-
-Undergraduates may apply to change their major after completing their first year of study.
-Applications are accepted from March 1 to March 15 each year through the student portal.
 `;
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions

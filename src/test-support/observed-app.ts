@@ -9,18 +9,8 @@ import { type App, createApp } from "../http/app.js";
 import { createLogger, createMetrics, eventLogOf, type ServiceMetrics } from "../observability/index.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "./editorial-for.js";
+import { ADD_DROP_DEADLINES } from "./sample-documents.js";
 import { makeTemporaryFolder } from "./temporary-folder.js";
-
-const ADD_DROP = `---
-title: 加退選辦法
-collection: registrar
----
-# 加退選辦法
-
-## 期限
-
-大學部學生之加退選期限為開學後第二週週五下午五點。研究生之加退選期限為開學後第三週週五。
-`;
 
 /** A ready app over a one-document index, with its logger writing into `lines` and its own metrics. */
 export interface ObservedApp {
@@ -37,7 +27,7 @@ export async function startObservedApp(
   options: { level?: LogLevel; answers?: (real: AnswerService) => AnswerService } = {},
 ): Promise<ObservedApp> {
   const folder = makeTemporaryFolder();
-  folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
+  folder.write("knowledge/registrar/add-drop.md", ADD_DROP_DEADLINES);
   const store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
   await syncFolder(store, path.join(folder.root, "knowledge"));
   const written: string[] = [];

@@ -6,28 +6,9 @@ import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
 import { serveApp } from "../../test-support/browser.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
+import { ADD_DROP_DEADLINES, CHANGE_OF_MAJOR } from "../../test-support/sample-documents.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
 import type { GroundedFaqExtension } from "./openai-schemas.js";
-
-const ADD_DROP = `---
-title: 加退選辦法
-collection: registrar
----
-# 加退選辦法
-
-大學部學生之加退選期限為開學後第二週週五下午五點。研究生之加退選期限為開學後第三週週五。
-`;
-
-const CHANGE_OF_MAJOR = `---
-title: Change of major
-collection: registrar
-lang: en
----
-# Change of major
-
-Undergraduates may apply to change their major after completing their first year of study.
-Applications are accepted from March 1 to March 15 each year through the student portal.
-`;
 
 /** The extension this service adds to OpenAI's responses, read as an OpenAI client would. */
 const extensionOf = (value: object) => (value as { grounded_faq?: GroundedFaqExtension }).grounded_faq;
@@ -39,7 +20,7 @@ describe("the OpenAI-compatible endpoint, through the official openai client", (
   let client: OpenAI;
 
   beforeAll(async () => {
-    folder.write("knowledge/registrar/add-drop.md", ADD_DROP);
+    folder.write("knowledge/registrar/add-drop.md", ADD_DROP_DEADLINES);
     folder.write("knowledge/registrar/change-of-major.md", CHANGE_OF_MAJOR);
     folder.write("knowledge/housing/faq.csv", "question,answer\n宿舍押金是多少錢?,宿舍押金為新臺幣3000元。\n");
     store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));

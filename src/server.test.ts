@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -118,6 +119,35 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
     } finally {
       await server.stop();
       await qdrant.close();
+    }
+  });
+
+  it("does not retry a Qdrant that refuses its key, and says to check QDRANT_API_KEY", async () => {
+    const refusing = http.createServer((_, response) => {
+      response.writeHead(403, { "content-type": "application/json" }).end('{"status":{"error":"Forbidden"}}');
+    });
+    const qdrantPort = await freePort();
+    await new Promise<void>((resolve) => refusing.listen(qdrantPort, "127.0.0.1", resolve));
+    folder.write("refused-knowledge/a.md", "# 圖書館\n\n圖書館週日開放。");
+    const server = await startServer({
+      KNOWLEDGE_DIR: path.join(folder.root, "refused-knowledge"),
+      DATA_DIR: path.join(folder.root, "data-refused"),
+      QDRANT_URL: `http://127.0.0.1:${qdrantPort}`,
+      QDRANT_API_KEY: "not-the-servers-key",
+    });
+    try {
+      const reason = async () => {
+        const response = await fetch(server.url("/readyz")).catch(() => undefined);
+        return response?.status === 503
+          ? ((await response.json()) as { error: { message: string } }).error.message
+          : "";
+      };
+      await expect.poll(reason, { timeout: SLOW_START_MS }).toMatch(/first sync failed.*QDRANT_API_KEY/);
+      expect(server.output()).toContain('"event":"sync_failed"');
+      expect(server.output()).not.toContain('"event":"index_unreachable"');
+    } finally {
+      await server.stop();
+      await new Promise((resolve) => refusing.close(resolve));
     }
   });
 

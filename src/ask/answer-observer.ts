@@ -91,11 +91,14 @@ function timingSearches(store: IndexStore, observer: AnswerObserver): IndexStore
       observer.searched((performance.now() - startedAt) / 1000);
     }
   };
+  // Each method bound once, not on every read: the answer path reads several per question.
+  const bound = new Map<PropertyKey, unknown>([["searchChunks", searchChunks]]);
   return new Proxy(store, {
     get(target, member) {
-      if (member === "searchChunks") return searchChunks;
       const value: unknown = Reflect.get(target, member, target);
-      return typeof value === "function" ? value.bind(target) : value;
+      if (typeof value !== "function") return value;
+      if (!bound.has(member)) bound.set(member, value.bind(target));
+      return bound.get(member);
     },
   });
 }
@@ -112,7 +115,8 @@ function reportingEmbeddingFailures<T extends Pick<AnsweringSettings, "embedder"
     embedder: {
       async embedQuestion(text: string, signal?: AbortSignal) {
         const vector = await embedder.embedQuestion(text, signal);
-        if (!vector) observer.modelFailed("embedding");
+        // A client that went away is not the model failing.
+        if (!vector && !signal?.aborted) observer.modelFailed("embedding");
         return vector;
       },
     },

@@ -6,6 +6,8 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
+# swagger-ui-dist pulls in @scarf/scarf, whose install script would report the install: it must not.
+ENV SCARF_ANALYTICS=false
 COPY package.json package-lock.json ./
 
 # The production dependencies the runtime copies: built on the runtime's Node, so native modules match it.

@@ -126,4 +126,22 @@ describe("the answer service's observer", () => {
       ],
     ]);
   });
+
+  it("answers even when the answer log cannot be written, and logs that it could not", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const fullDisk = {
+      logAnswer(): never {
+        throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+      },
+    };
+    const service = serviceWith(new RecordingObserver(), {
+      answerLog: fullDisk,
+      log: (event, fields) => lines.push({ event, ...fields }),
+    });
+    const response = await service.ask({ question: "研究生加退選到什麼時候?", conversationId: "c-full-disk" });
+    expect(response).toMatchObject({ status: "answered", conversation_id: "c-full-disk" });
+    expect(response.answer).toContain("第三週");
+    expect(response).not.toHaveProperty("answer_id");
+    expect(lines).toContainEqual({ event: "answer_log_failed", reason: "database or disk is full" });
+  });
 });

@@ -136,6 +136,19 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     return turns;
   }
 
+  /**
+   * The answer's id in the log, or none when the log cannot be written (a full or failing disk):
+   * the student still gets the answer, without feedback or a hand-off tied to it.
+   */
+  function keepInLog(entry: Parameters<typeof answerLog.logAnswer>[0]): string | undefined {
+    try {
+      return answerLog.logAnswer(entry).id;
+    } catch (error) {
+      log?.("answer_log_failed", { reason: (error as Error).message });
+      return undefined;
+    }
+  }
+
   return {
     async ask(request, options = {}) {
       await requireKnownCollection(store, request.collection);
@@ -155,7 +168,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       const standaloneQuestion = standaloneText(followUp);
       const answered = await answer({ ...followUp, collection: request.collection }, { ...options, deadline });
       logLine("answer", answered);
-      const { id: answerId } = answerLog.logAnswer({
+      const answerId = keepInLog({
         // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
         question: standaloneQuestion,
         answer: answered.answer,
@@ -171,7 +184,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
           title: citation.title,
         })),
       });
-      const response = { answer_id: answerId, ...answered };
+      const response = { ...(answerId === undefined ? {} : { answer_id: answerId }), ...answered };
       const rewritten = standaloneQuestion === request.question ? {} : { standalone_question: standaloneQuestion };
       if (conversationId === undefined) return { ...response, ...rewritten };
       await conversations.remember(conversationId, {

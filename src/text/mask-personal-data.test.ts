@@ -12,6 +12,10 @@ describe("maskPersonalData", () => {
     ["my student number is 410123456", "my student number is [id]"],
     ["0912.345.678", "[phone]"],
     ["苗栗 037-123456", "苗栗 [phone]"],
+    // Typed with a full-width IME: masked the same, the rest of the text kept as written.
+    ["我的手機是０９３３２２２１１１，謝謝！", "我的手機是[phone]，謝謝！"],
+    ["學號Ｂ１０８７７６６５無法選課？", "學號[id]無法選課？"],
+    ["信箱 ｌｉｎ．ｙｕ＠ｌａｋｅｓｉｄｅ．ｅｄｕ．ｔｗ", "信箱 [email]"],
   ])("masks %s", (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
   });
@@ -23,6 +27,7 @@ describe("maskPersonalData", () => {
     "宿舍押金 3000 元",
     "Room 305, building 2",
     "截止日 20260315 前",
+    "宿舍押金３０００元？（含清潔費）",
   ])("keeps %s, which holds no personal data", (input) => {
     expect(maskPersonalData(input)).toBe(input);
   });

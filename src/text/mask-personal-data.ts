@@ -19,8 +19,32 @@ const PATTERNS: [RegExp, string][] = [
   ],
 ];
 
+/** Full-width forms of ASCII (０９３３, Ｂ１０８, ＠) and the ideographic space, as IMEs type them. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+
+/** The same text with full-width ASCII forms as ASCII: one UTF-16 unit for one, so offsets match. */
+function asciiForms(text: string): string {
+  return text.replace(FULL_WIDTH, (character) =>
+    character === "\u3000" ? " " : String.fromCharCode(character.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/**
+ * The text with personal data masked. Patterns are matched on the text's ASCII forms, so a phone
+ * number typed in full-width digits is masked too, while the rest of the text keeps its own forms
+ * (Chinese punctuation stays as it was written).
+ */
 export function maskPersonalData(text: string): string {
   let masked = text;
-  for (const [pattern, replacement] of PATTERNS) masked = masked.replace(pattern, replacement);
+  for (const [pattern, replacement] of PATTERNS) {
+    const probe = asciiForms(masked);
+    let kept = "";
+    let end = 0;
+    for (const match of probe.matchAll(pattern)) {
+      kept += masked.slice(end, match.index) + replacement;
+      end = match.index + match[0].length;
+    }
+    masked = kept + masked.slice(end);
+  }
   return masked;
 }

@@ -100,6 +100,13 @@ export class StoreUnavailableError extends AppError {
   }
 }
 
+/** The disk under DATA_DIR is full: nothing was stored, and nothing half-stored (writes are transactions). */
+export class StorageFullError extends AppError {
+  constructor() {
+    super("storage_full", "The server's disk is full, so nothing was saved. Ask its operator to free space under DATA_DIR.");
+  }
+}
+
 /** A file that could not be turned into a document: the reason is for the person who owns it. */
 export class DocumentParseError extends AppError {
   /** `code` names the case for API callers: `corrupt_pdf`, `pdf_encrypted`, `no_extractable_text`… */

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { UnknownCollectionError } from "../errors.js";
+import { errorResponse } from "./error-response.js";
+
+describe("errorResponse", () => {
+  it("says a full disk is a full disk (507 storage_full), whichever store was writing", () => {
+    for (const code of ["SQLITE_FULL", "ENOSPC"]) {
+      const failure = Object.assign(new Error("database or disk is full"), { code });
+      expect(errorResponse(failure)).toMatchObject({
+        status: 507,
+        body: { error: { code: "storage_full", message: expect.stringContaining("DATA_DIR") } },
+      });
+    }
+  });
+
+  it("maps a domain error by its class, and anything unknown to a 500 that shows nothing", () => {
+    expect(errorResponse(new UnknownCollectionError("registar", ["registrar"]))).toMatchObject({
+      status: 400,
+      body: { error: { code: "unknown_collection" } },
+    });
+    const original = console.error;
+    console.error = () => {};
+    try {
+      expect(errorResponse(new Error("secret internals"))).toEqual({
+        status: 500,
+        headers: {},
+        body: { error: { code: "internal_error", message: "Something went wrong on our side." } },
+      });
+    } finally {
+      console.error = original;
+    }
+  });
+});

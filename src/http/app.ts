@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
 import {
   FileTooLargeError,
   MethodNotAllowedError,
@@ -49,6 +50,16 @@ export function createApp(dependencies: AppDependencies): App {
   app.use(requestId({ limitLength: 128 }));
   const { observability } = dependencies;
   if (observability) app.use(observeRequests(observability));
+  // nosniff, a referrer policy and the rest of Hono's defaults everywhere. Framing is decided per
+  // page (the chat page lets the allowed sites frame it), and widget.js is loaded by other sites.
+  app.use(secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: "cross-origin" }));
+  // Signed-in pages are neither framed by another site nor kept in a cache.
+  app.use("/editor/*", async (context, next) => {
+    await next();
+    context.header("Content-Security-Policy", "frame-ancestors 'none'");
+    context.header("X-Frame-Options", "DENY");
+    context.header("Cache-Control", "no-store");
+  });
   // A path that has routes, but none for this method: 405 with `Allow` (GET routes also take HEAD).
   app.use(
     methodNotAllowed({

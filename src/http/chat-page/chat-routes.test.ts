@@ -35,6 +35,20 @@ describe("the chat page's origins", () => {
     }
   });
 
+  it("sends protective headers; signed-in pages are never framed or cached, the widget loads anywhere", async () => {
+    const signIn = await app.request("/editor");
+    expect(signIn.headers.get("x-frame-options")).toBe("DENY");
+    expect(signIn.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    expect(signIn.headers.get("cache-control")).toBe("no-store");
+    const page = await app.request("/?embed=1");
+    expect(page.headers.get("x-frame-options")).toBeNull();
+    for (const response of [signIn, page, await app.request("/healthz")]) {
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    }
+    expect((await app.request("/widget.js")).headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+  });
+
   it("may be framed only by itself and the allowed sites", async () => {
     const page = await app.request("/?embed=1", { headers: { "accept-language": "en" } });
     expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'self' https://www.lakeside.example.edu");

@@ -21,11 +21,13 @@ describe("loadConfig", () => {
   it("reads the environment, treating an empty variable as unset", () => {
     const config = loadConfig({
       PORT: "8080",
+      HOST: "127.0.0.1",
       DATA_DIR: "/srv/faq",
       ABSTAIN_THRESHOLD: "",
       CONTACT_LINE_EN: "Call 123.",
     });
-    expect(config).toMatchObject({ port: 8080, dataDir: "/srv/faq", abstainThreshold: 0.25 });
+    expect(config).toMatchObject({ port: 8080, host: "127.0.0.1", dataDir: "/srv/faq", abstainThreshold: 0.25 });
+    expect(loadConfig({}).host).toBe("0.0.0.0");
     expect(config.persona.contactLines.en).toBe("Call 123.");
   });
 
@@ -97,6 +99,7 @@ describe("loadConfig", () => {
   it.each([
     ["PORT", "abc"],
     ["PORT", "70000"],
+    ["HOST", "http://0.0.0.0"],
     ["ABSTAIN_THRESHOLD", "2"],
     ["OPENAI_BASE_URL", "localhost:11434"],
     ["ANSWER_TONE", "sarcastic"],

@@ -33,6 +33,14 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const environmentSchema = z.object({
   /** HTTP port of the API. */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /**
+   * Address the HTTP server listens on: every interface by default, as a container needs;
+   * `127.0.0.1` keeps it to this machine, behind a reverse proxy on the same host.
+   */
+  HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/, "use an IP address or a host name, such as 127.0.0.1 or 0.0.0.0")
+    .default("0.0.0.0"),
   /** Log lines at this level and above are written (JSON on stdout); `debug` adds health probes' access lines. */
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `use one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** Folder of allowlisted documents synced at start-up. */
@@ -172,6 +180,7 @@ export interface ModelConfig {
 
 export interface AppConfig {
   port: number;
+  host: string;
   logLevel: LogLevel;
   knowledgeDir: string;
   dataDir: string;
@@ -218,6 +227,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   };
   return {
     port: values.PORT,
+    host: values.HOST,
     logLevel: values.LOG_LEVEL,
     knowledgeDir: path.resolve(values.KNOWLEDGE_DIR),
     dataDir,

@@ -103,7 +103,10 @@ export class StoreUnavailableError extends AppError {
 /** The disk under DATA_DIR is full: nothing was stored, and nothing half-stored (writes are transactions). */
 export class StorageFullError extends AppError {
   constructor() {
-    super("storage_full", "The server's disk is full, so nothing was saved. Ask its operator to free space under DATA_DIR.");
+    super(
+      "storage_full",
+      "The server's disk is full, so nothing was saved. Ask its operator to free space under DATA_DIR.",
+    );
   }
 }
 

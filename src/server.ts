@@ -87,14 +87,16 @@ async function main(): Promise<void> {
         }
       : {}),
   });
-  const server = serve({ fetch: app.fetch, port: config.port }, (address) => {
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
     log("listening", { url: `http://localhost:${address.port}` });
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     const reason =
       error.code === "EADDRINUSE"
         ? `PORT ${config.port} is already in use; stop the other process or set PORT to a free port.`
-        : error.message;
+        : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND"
+          ? `HOST ${config.host} is not an address of this machine; set HOST to one (0.0.0.0 for every interface).`
+          : error.message;
     console.error(`Cannot serve HTTP: ${reason}`);
     process.exit(1);
   });

@@ -1,13 +1,14 @@
 import type { Context } from "hono";
 import type { Upload } from "../editorial/document-editor.js";
 import { FileTooLargeError, InvalidRequestError, UnsupportedMediaTypeError } from "../errors.js";
+import { readForm } from "./read-form.js";
 import { documentFormSchema, documentTextSchema } from "./routes/editorial-schemas.js";
 import { parseInput, readJsonBody } from "./routes/shared.js";
 
 /**
  * The document of an upload request: one multipart `file` with metadata fields (the editors'
  * page sends the same), or JSON `{ title, text, … }`. Anything else, or a file over the limit, is
- * refused before it is parsed.
+ * refused before it is parsed; a multipart body that cannot be read is a 400 `invalid_form`.
  */
 export async function readUpload(context: Context, maxBytes: number): Promise<Upload> {
   const contentType = context.req.header("content-type") ?? "";
@@ -22,7 +23,7 @@ export async function readUpload(context: Context, maxBytes: number): Promise<Up
       "Send the document as multipart/form-data with a `file` field, or as JSON { title, text }.",
     );
   }
-  const { file, ...fields } = await context.req.parseBody({ all: true });
+  const { file, ...fields } = await readForm(context, { all: true });
   if (Array.isArray(file)) throw new InvalidRequestError("file: send one file per request.");
   if (!(file instanceof File)) throw new InvalidRequestError("file: attach the document as the `file` field.");
   if (file.size > maxBytes) throw new FileTooLargeError(maxBytes);

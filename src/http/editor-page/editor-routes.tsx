@@ -14,6 +14,7 @@ import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { type CallerEnv, callerWithRole } from "../authorize.js";
 import { httpStatusOf } from "../error-response.js";
+import { readForm } from "../read-form.js";
 import { readUpload } from "../read-upload.js";
 import { documentUploadSchema } from "../routes/editorial-schemas.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
@@ -268,9 +269,10 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
   });
 
   routes.openapi(servedAs(routes, EDITOR_ROUTES.login, { requestReadByHandler: true }), async (context) => {
-    const form = await context.req.parseBody();
     let caller: Caller;
     try {
+      // An unreadable form is said on the sign-in page, like a wrong key.
+      const form = await readForm(context);
       caller = callerWithRole(keys, typeof form.key === "string" ? form.key.trim() : undefined, "editor");
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -345,7 +347,7 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
   routes.openapi(
     servedAs(routes, { ...EDITOR_ROUTES.curatedFaq, ...signedInOnly }, { requestReadByHandler: true }),
     async (context) => {
-      const form = await context.req.parseBody();
+      const form = await readForm(context);
       const field = (name: string) => {
         const value = form[name];
         return typeof value === "string" && value.trim() ? value.trim() : undefined;

@@ -30,6 +30,9 @@ const uploadBody = {
 };
 const uploadErrors = {
   ...keyErrorResponses,
+  400: errorBody(
+    "invalid_request, or invalid_form: a multipart body that cannot be read (truncated, missing or wrong boundary)",
+  ),
   413: errorBody("file_too_large (MAX_UPLOAD_MB)"),
   415: errorBody("unsupported_file_type, file_type_mismatch or unsupported_media_type"),
   422: errorBody(

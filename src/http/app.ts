@@ -98,7 +98,10 @@ export function createApp(dependencies: AppDependencies): App {
     if (/^\/v1\/documents(\/|$)/.test(path) && ["POST", "PUT"].includes(method)) return uploadLimit(context, next);
     return path === "/v1/chat/completions" ? conversationLimit(context, next) : requestLimit(context, next);
   });
-  app.use("/editor/*", uploadLimit);
+  // Signing in needs no key, so its form is small; the other editors' forms may carry a file.
+  app.use("/editor/*", (context, next) =>
+    context.req.path === "/editor/login" ? requestLimit(context, next) : uploadLimit(context, next),
+  );
   app.route("/", editorPageRoutes(dependencies));
   // Before the first sync an empty index would make every question look unanswerable.
   app.use("/v1/*", async (_, next) => {

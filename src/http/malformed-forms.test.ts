@@ -155,6 +155,16 @@ describe("malformed form bodies", () => {
       }
     },
   );
+
+  it("takes no large body at the sign-in, which needs no key", async () => {
+    const response = await app.request("/editor/login", {
+      method: "POST",
+      body: new URLSearchParams({ key: "x".repeat(100 * 1024) }),
+      headers: { origin: "http://localhost" },
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "payload_too_large" } });
+  });
 });
 
 /** `POST /editor/documents/{id}/replace`, as the test's name. */

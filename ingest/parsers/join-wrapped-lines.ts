@@ -1,19 +1,25 @@
 const HAN_AT_END = /\p{Script=Han}[，、]?$/u;
 const HAN_AT_START = /^\p{Script=Han}/u;
+// All HAN_AT_END looks at: a Han character (two UTF-16 units outside the BMP) and one comma.
+const DECIDING_END_LENGTH = 3;
 
 /**
- * Joins a line that continues the text before it: with no space between Chinese characters (a
- * line break inside a Chinese sentence is only layout), with one space otherwise.
+ * Joins the lines of a soft-wrapped paragraph: with no space between Chinese characters (a line
+ * break inside a Chinese sentence is only layout), with one space otherwise.
  */
-export function appendWrappedLine(text: string, line: string): string {
-  if (!text) return line;
-  return HAN_AT_END.test(text) && HAN_AT_START.test(line) ? text + line : `${text} ${line}`;
+export function joinWrappedLines(lines: readonly string[]): string {
+  const pieces: string[] = [];
+  // Only the end of the text so far decides the next join: testing the whole text per line was quadratic.
+  let end = "";
+  for (const line of lines) {
+    const piece = !end || (HAN_AT_END.test(end) && HAN_AT_START.test(line)) ? line : ` ${line}`;
+    pieces.push(piece);
+    end = (piece.length >= DECIDING_END_LENGTH ? piece : end + piece).slice(-DECIDING_END_LENGTH);
+  }
+  return pieces.join("");
 }
 
 /** A soft-wrapped paragraph as one line. */
 export function unwrapLines(text: string): string {
-  return text
-    .split(/\s*\n\s*/)
-    .filter(Boolean)
-    .reduce(appendWrappedLine, "");
+  return joinWrappedLines(text.split(/\s*\n\s*/).filter(Boolean));
 }

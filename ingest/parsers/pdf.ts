@@ -2,7 +2,7 @@ import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import type { PdfLimits } from "../../src/config.js";
 import { DocumentParseError } from "../../src/errors.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
-import { appendWrappedLine } from "./join-wrapped-lines.js";
+import { joinWrappedLines } from "./join-wrapped-lines.js";
 
 const SENTENCE_END = /[.!?。！？:：;；]["'」』）)]*$/;
 const WIDE_CHARACTER = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -87,15 +87,15 @@ export function joinLinesIntoParagraphs(pageText: string): string[] {
     .filter(Boolean);
   const fullLineWidth = Math.max(0, ...lines.map(visualWidth));
   const paragraphs: string[] = [];
-  let current = "";
+  let current: string[] = [];
   for (const line of lines) {
-    current = appendWrappedLine(current, line);
+    current.push(line);
     if (SENTENCE_END.test(line) || visualWidth(line) < fullLineWidth * 0.7) {
-      paragraphs.push(current);
-      current = "";
+      paragraphs.push(joinWrappedLines(current));
+      current = [];
     }
   }
-  if (current) paragraphs.push(current);
+  if (current.length > 0) paragraphs.push(joinWrappedLines(current));
   return paragraphs;
 }
 

@@ -85,7 +85,8 @@ export function joinLinesIntoParagraphs(pageText: string): string[] {
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean);
-  const fullLineWidth = Math.max(0, ...lines.map(visualWidth));
+  // A reduce, not Math.max(...): a page of a hundred thousand lines would overflow the call stack.
+  const fullLineWidth = lines.reduce((widest, line) => Math.max(widest, visualWidth(line)), 0);
   const paragraphs: string[] = [];
   let current: string[] = [];
   for (const line of lines) {

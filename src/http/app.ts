@@ -27,7 +27,13 @@ import { keysRoutes } from "./routes/keys-routes.js";
 import { metricsRoutes } from "./routes/metrics-routes.js";
 import { openAiRoutes } from "./routes/openai-routes.js";
 import { searchRoutes } from "./routes/search-route.js";
-import { invalidRequest, registerKeySecuritySchemes, STUDENT_API_ROUTES } from "./routes/shared.js";
+import {
+  invalidRequest,
+  OPENAI_CHAT_ROUTE,
+  OPENAI_MODEL_ROUTES,
+  registerKeySecuritySchemes,
+  STUDENT_API_ROUTES,
+} from "./routes/shared.js";
 
 export type App = OpenAPIHono;
 
@@ -96,7 +102,7 @@ export function createApp(dependencies: AppDependencies): App {
   app.use("/v1/*", (context, next) => {
     const { path, method } = context.req;
     if (/^\/v1\/documents(\/|$)/.test(path) && ["POST", "PUT"].includes(method)) return uploadLimit(context, next);
-    return path === "/v1/chat/completions" ? conversationLimit(context, next) : requestLimit(context, next);
+    return path === OPENAI_CHAT_ROUTE ? conversationLimit(context, next) : requestLimit(context, next);
   });
   // Signing in needs no key, so its form is small; the other editors' forms may carry a file.
   app.use("/editor/*", (context, next) =>
@@ -110,8 +116,8 @@ export function createApp(dependencies: AppDependencies): App {
   });
   if (dependencies.editorial.requireApiKeyForAnswers) {
     const readers = requireRole(dependencies.editorial.keys, "reader");
-    app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", "/v1/chat/completions"], readers);
-    app.on("GET", ["/v1/models", "/v1/models/*"], readers);
+    app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", OPENAI_CHAT_ROUTE], readers);
+    app.on("GET", [...OPENAI_MODEL_ROUTES], readers);
   }
   app.route("/", searchRoutes(dependencies));
   app.route("/", answerRoutes(dependencies));
@@ -122,7 +128,7 @@ export function createApp(dependencies: AppDependencies): App {
   app.route("/", keysRoutes(dependencies));
   app.route("/", interactionRoutes(dependencies));
 
-  app.doc31("/openapi.json", {
+  const referenceConfig = {
     openapi: "3.1.0",
     info: {
       title: "grounded-faq",
@@ -133,7 +139,10 @@ export function createApp(dependencies: AppDependencies): App {
     tags: ["answers", "interactions", "documents", "keys", "health", "pages", "editors' page"].map((name) => ({
       name,
     })),
-  });
+  };
+  // Built once, at the first request, when every route is registered; not again for each reader.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get("/openapi.json", (context) => context.json((document ??= app.getOpenAPI31Document(referenceConfig))));
 
   // Answered here rather than thrown, so that methodNotAllowed can tell a wrong method from a wrong path.
   app.notFound((context) =>

@@ -8,7 +8,14 @@ import type { IndexStore } from "../../store/index-store.js";
 import { detectLanguage } from "../../text/language.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
-import { json, newRouteGroup, STUDENT_API_ROUTES, servedAs } from "../routes/shared.js";
+import {
+  json,
+  newRouteGroup,
+  OPENAI_CHAT_ROUTE,
+  OPENAI_MODEL_ROUTES,
+  STUDENT_API_ROUTES,
+  servedAs,
+} from "../routes/shared.js";
 import { chatLanguageOf, detectChatLanguage } from "./chat-language.js";
 import type { ChatLanguage } from "./chat-text.js";
 import { ChatPage, SourcePage } from "./chat-views.js";
@@ -86,8 +93,8 @@ export function chatPageRoutes({
       allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
       maxAge: 600,
     });
-  for (const path of [...STUDENT_API_ROUTES, "/v1/chat/completions"]) routes.use(path, callableFrom(["POST"]));
-  for (const path of ["/v1/models", "/v1/models/*"]) routes.use(path, callableFrom(["GET"]));
+  for (const path of [...STUDENT_API_ROUTES, OPENAI_CHAT_ROUTE]) routes.use(path, callableFrom(["POST"]));
+  for (const path of OPENAI_MODEL_ROUTES) routes.use(path, callableFrom(["GET"]));
 
   const page = { middleware: detectChatLanguage } as const;
   routes.openapi(servedAs(routes, { ...chatPageRoute, ...page }, { requestReadByHandler: true }), async (context) => {

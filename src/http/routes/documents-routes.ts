@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
-import { errorResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { type CallerEnv, requireRole } from "../authorize.js";
 import { readUpload } from "../read-upload.js";
@@ -14,12 +13,11 @@ import {
   documentTextSchema,
   documentUploadSchema,
 } from "./editorial-schemas.js";
-import { json, keyErrorResponses, keySecurity, newRouteGroup, servedAs } from "./shared.js";
+import { errorBody, json, keyErrorResponses, keySecurity, newRouteGroup, servedAs } from "./shared.js";
 
 /** Document ids hold `/` (`registrar/add-drop.md`): sent as is or percent-encoded. */
 const DOCUMENT_PATH = "/v1/documents/:id{.+}";
 
-const errorBody = (description: string) => ({ description, content: json(errorResponseSchema) });
 const detail = {
   description: "The document, its versions, the shown version's chunks and the audit trail",
   content: json(documentDetailSchema),

@@ -18,11 +18,13 @@ import {
   modelSchema,
 } from "./openai-schemas.js";
 import { streamInOrder } from "./ordered-stream.js";
-import { apiErrorResponses, json, newRouteGroup } from "./shared.js";
+import { apiErrorResponses, errorBody, json, newRouteGroup, OPENAI_CHAT_ROUTE } from "./shared.js";
+
+const modelNotFound = errorBody("model_not_found: the model names no collection");
 
 const chatCompletionsRoute = createRoute({
   method: "post",
-  path: "/v1/chat/completions",
+  path: OPENAI_CHAT_ROUTE,
   tags: ["answers"],
   summary: "Ask as an OpenAI chat model: any OpenAI SDK, Open WebUI or LibreChat can use the service",
   description: `The last user message is the question; the earlier user and assistant messages are the conversation. \`model\` is \`${MODEL_FAMILY}\` (every collection) or \`${MODEL_FAMILY}:<collection>\`. The content keeps its \`[n]\` markers; \`grounded_faq\` holds the citations, status, confidence and grounding. An abstention is an ordinary assistant message saying where to ask. With \`stream: true\`, chunks follow OpenAI's format and the last one before \`[DONE]\` carries \`grounded_faq\`; the text comes in one piece once the answer is checked, since OpenAI's protocol cannot take back text that a fallback would replace.`,
@@ -33,7 +35,7 @@ const chatCompletionsRoute = createRoute({
       content: { ...json(chatCompletionSchema), "text/event-stream": { schema: chatCompletionChunkSchema } },
     },
     ...apiErrorResponses,
-    404: { description: "model_not_found: the model names no collection", content: json(errorResponseSchema) },
+    404: modelNotFound,
   },
 });
 
@@ -55,7 +57,7 @@ const modelRoute = createRoute({
   request: { params: z.object({ model: z.string().openapi({ example: `${MODEL_FAMILY}:registrar` }) }) },
   responses: {
     200: { description: "The model", content: json(modelSchema) },
-    404: { description: "model_not_found: the model names no collection", content: json(errorResponseSchema) },
+    404: modelNotFound,
   },
 });
 

@@ -5,7 +5,8 @@ import { knowledgeGapCsv } from "../../interactions/knowledge-gap-csv.js";
 import type { KnowledgeGapReport } from "../../interactions/knowledge-gap-report.js";
 import { errorResponseSchema } from "../../schemas.js";
 
-const errorBody = (description: string) => ({
+/** An error response for the OpenAPI document; `description` names its codes. */
+export const errorBody = (description: string) => ({
   description,
   content: { "application/json": { schema: errorResponseSchema } },
 });
@@ -102,6 +103,10 @@ export const keyErrorResponses = {
   401: errorBody("unauthorized: no API key, or an unknown or revoked one"),
   403: errorBody("forbidden: the key's role does not allow this"),
 } as const;
+
+/** OpenAI's protocol: questions, and the models (collections) they may be asked of. */
+export const OPENAI_CHAT_ROUTE = "/v1/chat/completions";
+export const OPENAI_MODEL_ROUTES = ["/v1/models", "/v1/models/*"] as const;
 
 /** The API routes the chat page and the widget call from students' browsers. */
 export const STUDENT_API_ROUTES = ["/v1/search", "/v1/answer", "/v1/feedback", "/v1/handoffs"] as const;

@@ -142,7 +142,10 @@ export function createApp(dependencies: AppDependencies): App {
   };
   // Built once, at the first request, when every route is registered; not again for each reader.
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
-  app.get("/openapi.json", (context) => context.json((document ??= app.getOpenAPI31Document(referenceConfig))));
+  app.get("/openapi.json", (context) => {
+    document ??= app.getOpenAPI31Document(referenceConfig);
+    return context.json(document);
+  });
 
   // Answered here rather than thrown, so that methodNotAllowed can tell a wrong method from a wrong path.
   app.notFound((context) =>

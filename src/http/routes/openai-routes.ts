@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
 import { InvalidRequestError, NotFoundError } from "../../errors.js";
-import { type AnswerResponse, errorResponseSchema, MAX_QUESTION_CHARS } from "../../schemas.js";
+import { type AnswerResponse, MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import {
   type ChatCompletion,

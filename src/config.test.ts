@@ -112,4 +112,27 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
+
+  it("limits request rates by default, reads each group's limit, and RATE_LIMITS=off turns them all off", () => {
+    expect(loadConfig({}).rateLimits).toMatchObject({
+      ask: { limit: 60, windowMs: 60_000 },
+      signIn: { limit: 10, windowMs: 15 * 60_000 },
+      handoff: { limit: 5, windowMs: 3_600_000 },
+    });
+    expect(loadConfig({ RATE_LIMIT_ASK: "100/ 5s", RATE_LIMIT_EDIT: "500/day" }).rateLimits).toMatchObject({
+      ask: { limit: 100, windowMs: 5000 },
+      edit: { limit: 500, windowMs: 86_400_000 },
+    });
+    expect(loadConfig({ RATE_LIMITS: "off" }).rateLimits).toBeUndefined();
+    expect(loadConfig({}).trustedProxies).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustedProxies).toBe(1);
+  });
+
+  it("refuses a rate limit it cannot read, naming the variable and the format", () => {
+    for (const bad of ["60", "60 per minute", "0/min", "60/0min", "-5/min"]) {
+      expect(() => loadConfig({ RATE_LIMIT_ASK: bad })).toThrow(/RATE_LIMIT_ASK: .* is not a rate limit; .*60\/min/);
+    }
+    expect(() => loadConfig({ RATE_LIMITS: "no" })).toThrow(/RATE_LIMITS: use on or off/);
+    expect(() => loadConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: use the number of reverse proxies/);
+  });
 });

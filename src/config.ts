@@ -16,6 +16,43 @@ export interface PdfLimits {
  */
 export const defaultPdfLimits: PdfLimits = { maxPages: 500, timeoutMs: 30_000 };
 
+/** How many requests one client may make in a window. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** Each group's limit, per client address and per API key (in memory, so per replica). */
+export interface RateLimits {
+  /** Questions: answers, searches, drafts, chat completions, the editors' "Try a question". */
+  ask: RateLimit;
+  /** Failed sign-ins and requests refused for a wrong or unknown API key. */
+  signIn: RateLimit;
+  /** Changes to documents, keys and tickets, through the API or the editors' page. */
+  edit: RateLimit;
+  /** Hand-off tickets: each one reaches a person. */
+  handoff: RateLimit;
+  /** Ratings of answers. */
+  feedback: RateLimit;
+}
+
+const WINDOW_UNITS_MS: Record<string, number> = { s: 1000, min: 60_000, h: 3_600_000, day: 86_400_000 };
+const RATE_LIMIT_FORMAT = /^(\d+)\s*\/\s*(\d*)\s*(s|min|h|day)$/;
+
+/** `60/min`, `10/15min`, `5/h`: a number of requests, then the window they are counted over. */
+const rateLimitText = z.string().transform((text, context): RateLimit => {
+  const [, limit, windows, unit] = RATE_LIMIT_FORMAT.exec(text.trim()) ?? [];
+  const windowMs = Number(windows || 1) * (WINDOW_UNITS_MS[unit ?? ""] ?? 0);
+  if (limit === undefined || Number(limit) < 1 || windowMs < 1) {
+    context.addIssue({
+      code: "custom",
+      message: `"${text}" is not a rate limit; write requests per window, such as 60/min, 10/15min, 100/h or 500/day`,
+    });
+    return z.NEVER;
+  }
+  return { limit: Number(limit), windowMs };
+});
+
 /** Text that must hold JSON, parsed, or an issue saying it does not. */
 const jsonText = z.string().transform((text, context) => {
   try {
@@ -90,6 +127,29 @@ const environmentSchema = z.object({
     .enum(["true", "false", "1", "0"], { message: "use true or false" })
     .transform((value) => value === "true" || value === "1")
     .default(false),
+  /** `off` turns every rate limit off: load tests, evaluations on a trusted network. */
+  RATE_LIMITS: z.enum(["on", "off"], { message: "use on or off" }).default("on"),
+  /** Questions per client (address, and API key when one is sent). */
+  RATE_LIMIT_ASK: rateLimitText.prefault("60/min"),
+  /** Failed sign-ins (and requests with a wrong API key) per client address before it must wait. */
+  RATE_LIMIT_SIGN_IN: rateLimitText.prefault("10/15min"),
+  /** Changes to documents, keys and tickets per client. */
+  RATE_LIMIT_EDIT: rateLimitText.prefault("120/min"),
+  /** Hand-off tickets per client: each one reaches a person. */
+  RATE_LIMIT_HANDOFF: rateLimitText.prefault("5/h"),
+  /** Ratings of answers per client. */
+  RATE_LIMIT_FEEDBACK: rateLimitText.prefault("30/min"),
+  /**
+   * How many reverse proxies stand in front of the service: with 1 or more, the client's address is
+   * read from X-Forwarded-For (as the outermost proxy saw it); with 0 it is the connection's, since
+   * anyone can write that header.
+   */
+  TRUST_PROXY: z.coerce
+    .number({ message: "use the number of reverse proxies in front of the service, such as 0 or 1" })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
   /** Sites that may embed the chat widget and call the answer API from the browser, comma-separated; `*` for any. */
   ALLOWED_ORIGINS: z
     .string()
@@ -191,6 +251,10 @@ export interface AppConfig {
   pdfLimits: PdfLimits;
   requireApiKeyForAnswers: boolean;
   allowedOrigins: string[];
+  /** Absent when RATE_LIMITS is off. */
+  rateLimits?: RateLimits;
+  /** Reverse proxies in front of the service, whose X-Forwarded-For is believed. */
+  trustedProxies: number;
   handoffWebhook?: { url: string; secret: string };
   abstainThreshold: number;
   confidenceModel: ConfidenceModel;
@@ -237,6 +301,18 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     pdfLimits: { maxPages: values.MAX_PDF_PAGES, timeoutMs: values.PDF_PARSE_TIMEOUT_MS },
     requireApiKeyForAnswers: values.REQUIRE_API_KEY_FOR_ANSWERS,
     allowedOrigins: values.ALLOWED_ORIGINS,
+    ...(values.RATE_LIMITS === "on"
+      ? {
+          rateLimits: {
+            ask: values.RATE_LIMIT_ASK,
+            signIn: values.RATE_LIMIT_SIGN_IN,
+            edit: values.RATE_LIMIT_EDIT,
+            handoff: values.RATE_LIMIT_HANDOFF,
+            feedback: values.RATE_LIMIT_FEEDBACK,
+          },
+        }
+      : {}),
+    trustedProxies: values.TRUST_PROXY,
     ...(values.HANDOFF_WEBHOOK_URL && values.HANDOFF_WEBHOOK_SECRET
       ? { handoffWebhook: { url: values.HANDOFF_WEBHOOK_URL, secret: values.HANDOFF_WEBHOOK_SECRET } }
       : {}),

@@ -134,6 +134,16 @@ export class UnsupportedDocumentError extends UnsupportedMediaTypeError {
   }
 }
 
+/** A client over its rate limit: it may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    what: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", `Too many ${what} from you: wait ${retryAfterSeconds} s and try again.`);
+  }
+}
+
 /** No API key, or one that is unknown or revoked. */
 export class UnauthorizedError extends AppError {
   constructor(message: string) {

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     readiness,
     answers,
     allowedOrigins: config.allowedOrigins,
+    ...(config.rateLimits ? { rateLimits: { limits: config.rateLimits, trustedProxies: config.trustedProxies } } : {}),
     editorial: {
       keys: editorial.keys,
       editor: editorial.editor,

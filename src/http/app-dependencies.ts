@@ -1,4 +1,5 @@
 import type { AnswerService } from "../ask/answer-service.js";
+import type { RateLimits } from "../config.js";
 import type { ApiKeyStore } from "../editorial/api-keys.js";
 import type { DocumentEditor } from "../editorial/document-editor.js";
 import type { HandoffDelivery } from "../interactions/handoff-delivery.js";
@@ -12,6 +13,13 @@ export interface Readiness {
   reason: string;
 }
 
+/** Rate limits and how to tell clients apart (RATE_LIMITS, RATE_LIMIT_*, TRUST_PROXY). */
+export interface RateLimitSettings {
+  limits: RateLimits;
+  /** Reverse proxies in front, whose X-Forwarded-For names the client. */
+  trustedProxies: number;
+}
+
 /** What the routes are adapters for: built once by the composition root (src/server.ts). */
 export interface AppDependencies {
   store: IndexStore;
@@ -20,6 +28,8 @@ export interface AppDependencies {
   answers: AnswerService;
   /** Request ids on log lines, access lines and `/metrics`; tests without it get request ids only. */
   observability?: HttpObservability;
+  /** Per client and per key; absent, nothing is limited (the server passes them unless RATE_LIMITS=off). */
+  rateLimits?: RateLimitSettings;
   /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
   allowedOrigins: string[];
   /** Editors' documents and the API keys that guard them. */

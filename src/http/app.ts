@@ -17,6 +17,7 @@ import { requireRole } from "./authorize.js";
 import { chatPageRoutes } from "./chat-page/chat-routes.js";
 import { editorPageRoutes } from "./editor-page/editor-routes.js";
 import { errorResponse } from "./error-response.js";
+import { limitRates } from "./rate-limits.js";
 import { answerRoutes } from "./routes/answer-route.js";
 import { docsRoutes } from "./routes/docs-routes.js";
 import { documentsRoutes } from "./routes/documents-routes.js";
@@ -81,6 +82,8 @@ export function createApp(dependencies: AppDependencies): App {
   app.route("/", healthRoutes(dependencies));
   app.route("/", docsRoutes());
   app.route("/", chatPageRoutes(dependencies));
+  // Before any body is read; after CORS, so that a browser can read a 429.
+  app.use(limitRates(dependencies.rateLimits));
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.
   const limitTo = (maxSize: number) =>
     bodyLimit({

@@ -7,7 +7,7 @@ import { ForbiddenError, UnauthorizedError } from "../errors.js";
 export type CallerEnv = { Variables: { caller: Caller } };
 
 /** The key a request carries: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
-function presentedKey(context: Context): string | undefined {
+export function presentedKey(context: Context): string | undefined {
   const authorization = context.req.header("authorization");
   const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   return bearer ?? context.req.header("x-api-key")?.trim() ?? undefined;

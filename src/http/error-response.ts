@@ -10,6 +10,7 @@ import {
   NotFoundError,
   NotReadyError,
   PayloadTooLargeError,
+  RateLimitedError,
   StorageFullError,
   StoreUnavailableError,
   UnauthorizedError,
@@ -31,6 +32,7 @@ const STATUS_OF: [ErrorClass, ContentfulStatusCode][] = [
   [PayloadTooLargeError, 413],
   [UnsupportedMediaTypeError, 415],
   [DocumentParseError, 422],
+  [RateLimitedError, 429],
   [NotReadyError, 503],
   [StoreUnavailableError, 503],
   [StorageFullError, 507],
@@ -60,6 +62,7 @@ export function httpStatusOf(error: AppError): ContentfulStatusCode {
 function headersOf(error: AppError): Record<string, string> {
   if (error instanceof MethodNotAllowedError) return { Allow: error.allowed.join(", ") };
   if (error instanceof UnauthorizedError) return { "WWW-Authenticate": 'Bearer realm="grounded-faq"' };
+  if (error instanceof RateLimitedError) return { "Retry-After": String(error.retryAfterSeconds) };
   return {};
 }
 

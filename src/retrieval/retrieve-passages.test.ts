@@ -5,6 +5,7 @@ import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { FakeEmbedder } from "../test-support/fake-models.js";
 import { retrievePassages } from "./retrieve-passages.js";
+import { MAX_QUERY_TERMS } from "./term-weights.js";
 
 describe("retrievePassages", () => {
   let store: SqliteIndexStore;
@@ -22,6 +23,13 @@ describe("retrievePassages", () => {
   afterEach(() => store.close());
 
   const docIds = (passages: { document: { docId: string } }[]) => passages.map((passage) => passage.document.docId);
+
+  it("bounds the work of a question of many distinct terms, and still finds what it names", async () => {
+    const noise = Array.from({ length: 990 }, (_, index) => String.fromCodePoint(0x4e00 + index * 7)).join("");
+    const { queryWeights, passages } = await retrievePassages(store, `replacement fee ${noise}`, { limit: 3 });
+    expect(queryWeights.size).toBe(MAX_QUERY_TERMS);
+    expect(docIds(passages)[0]).toBe("housing/keys.md");
+  });
 
   it("ranks lexically without a query vector", async () => {
     const { passages } = await retrievePassages(store, "replacement fee for a key", { limit: 3 });

@@ -1,7 +1,7 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
 import { alternativesOf } from "../text/campus-thesaurus.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
-import { weighTerms, weightedCoverage } from "./term-weights.js";
+import { mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
 
 /** How many lexical candidates are reranked. */
 const CANDIDATE_COUNT = 40;
@@ -85,14 +85,15 @@ export async function retrievePassages(
   query: string,
   options: RetrievalOptions,
 ): Promise<RetrievedPassages> {
-  const coverageShares = analyzeQueryTerms(query);
-  // Passages that say the question's words another way ("保證金" for "押金") are candidates too.
-  const alternatives = [...coverageShares.keys()].flatMap((term) => alternativesOf(term).flat());
+  const ownTerms = analyzeQueryTerms(query);
+  const asked = new Map(ownTerms);
   for (const [term, contextTerm] of analyzeQueryTerms(options.context ?? "")) {
-    if (!coverageShares.has(term))
-      coverageShares.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
+    if (!asked.has(term)) asked.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
   }
+  const coverageShares = mostTellingTerms(asked);
   const terms = [...coverageShares.keys()];
+  // Passages that say the question's words another way ("保證金" for "押金") are candidates too.
+  const alternatives = terms.filter((term) => ownTerms.has(term)).flatMap((term) => alternativesOf(term).flat());
   const statistics = await statisticsFor(store, [...terms, ...alternatives]);
   const hits = await store.searchChunks({
     terms: selectiveTerms(terms, alternatives, statistics),

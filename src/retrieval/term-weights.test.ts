@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
-import { weighTerms, weightedCoverage } from "./term-weights.js";
+import { MAX_QUERY_TERMS, mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
 
 describe("weighTerms", () => {
   it("gives no weight to a bigram across two words that no chunk holds", () => {
@@ -33,5 +33,28 @@ describe("weightedCoverage", () => {
   it("does not join near misses: closing time is not a closed day, handing in is not paying", () => {
     expect(weightedCoverage(evenly("閉館"), termsOf("每週一休館"))).toBe(0);
     expect(weightedCoverage(evenly("繳費"), termsOf("申請表須於期限內繳交"))).toBe(0);
+  });
+});
+
+describe("mostTellingTerms", () => {
+  it("leaves a question of ordinary length as it is", () => {
+    const terms = analyzeQueryTerms("大學部加退選通常是開學後第幾週截止？");
+    expect(mostTellingTerms(terms)).toEqual(terms);
+  });
+
+  it("keeps at most MAX_QUERY_TERMS of a long string of distinct characters, in their order", () => {
+    const noise = Array.from({ length: 1000 }, (_, index) => String.fromCodePoint(0x4e00 + index * 7)).join("");
+    const terms = analyzeQueryTerms(noise);
+    expect(terms.size).toBeGreaterThan(1000);
+    const kept = [...mostTellingTerms(terms).keys()];
+    expect(kept).toHaveLength(MAX_QUERY_TERMS);
+    expect(kept).toEqual([...terms.keys()].filter((term) => kept.includes(term)));
+  });
+
+  it("drops everyday words and bigrams across words before topical words", () => {
+    // 我們 and 可以 are everyday words (jieba's IDF); 研究生 and 宿舍 are topical.
+    const terms = analyzeQueryTerms("我們可以知道研究生宿舍");
+    const kept = mostTellingTerms(terms, 2);
+    expect([...kept.keys()]).toEqual(["研究生", "宿舍"]);
   });
 });

@@ -26,6 +26,29 @@ export function weighTerms(terms: ReadonlyMap<string, QueryTerm>, statistics: Te
   );
 }
 
+/**
+ * More distinct terms than any question needs: the golden set's longest has 19, a 1,000-character
+ * paragraph about 360, and 1,000 unrelated characters over 1,500.
+ */
+export const MAX_QUERY_TERMS = 64;
+/** Bigrams across two words tell least about what is asked, so they are the first to go. */
+const ACROSS_WORDS_PRIORITY = 0.5;
+
+/**
+ * A query's `max` most telling terms, in their order. Retrieving and answering cost grows with each
+ * distinct term, so a pasted page or a string of unrelated characters would cost seconds of CPU;
+ * this bounds it at the cost of a long question. "Telling" is judged before the index is read: the
+ * share that counts and the word's general-language specificity.
+ */
+export function mostTellingTerms(terms: ReadonlyMap<string, QueryTerm>, max = MAX_QUERY_TERMS): Map<string, QueryTerm> {
+  if (terms.size <= max) return new Map(terms);
+  const priority = ([term, { share, acrossWords }]: [string, QueryTerm]) =>
+    share * wordSpecificity(term) * (acrossWords ? ACROSS_WORDS_PRIORITY : 1);
+  const ranked = [...terms].sort((left, right) => priority(right) - priority(left));
+  const kept = new Set(ranked.slice(0, max).map(([term]) => term));
+  return new Map([...terms].filter(([term]) => kept.has(term)));
+}
+
 const SINGLE_HAN_CHARACTER = /^\p{Script=Han}$/u;
 
 /** Terms to compare a query with: a set of terms, the keys of a map of weighed terms, or a view of either. */

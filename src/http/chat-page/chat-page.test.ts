@@ -104,6 +104,28 @@ describe("students' chat page and widget in a real browser", () => {
     await page.close();
   });
 
+  it("asks the student to wait a moment, in the page's language, when there are too many questions", async () => {
+    for (const [locale, expected] of [
+      ["zh-TW", "問題有點多，請稍等一下（約 30 秒）再問。"],
+      ["en-US", "Too many questions in a short time: please wait a moment (about 30 s) and ask again."],
+    ] as const) {
+      const page = await browser.newPage({ locale });
+      // As the service answers over RATE_LIMIT_ASK (see rate-limits.test.ts).
+      await page.route("**/v1/answer", (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { "content-type": "application/json", "retry-after": "30" },
+          body: JSON.stringify({ error: { code: "rate_limited", message: "Too many questions from you." } }),
+        }),
+      );
+      await page.goto(`${baseUrl}/`);
+      await page.locator("#question").fill("住宿保證金多少錢?");
+      await page.locator("#question").press("Enter");
+      await expect.poll(() => page.getByRole("alert").textContent()).toBe(expected);
+      await page.close();
+    }
+  });
+
   it("hands a student to a person when asked, and editors see the ticket", async () => {
     const page = await browser.newPage({ locale: "zh-TW" });
     await page.goto(`${baseUrl}/`);

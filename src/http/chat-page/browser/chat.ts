@@ -63,7 +63,14 @@ function show<Shown extends HTMLElement>(node: Shown): Shown {
   return node;
 }
 
+/** Not a failure: the server asks the student to slow down, in the page's words. */
+class PleaseWait extends Error {}
+
 async function errorOf(response: Response): Promise<Error> {
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get("retry-after")) || 60;
+    return new PleaseWait(text.tooManyQuestions.replace("{seconds}", String(seconds)));
+  }
   const reply: ErrorReply = await response.json().catch(() => ({}));
   return new Error(reply.error?.message || response.statusText);
 }
@@ -193,6 +200,10 @@ function handoffForm(message: string, answerId?: string): void {
 }
 
 function fail(error: unknown): void {
+  if (error instanceof PleaseWait) {
+    show(element("p", { className: "error", role: "alert", textContent: error.message }));
+    return;
+  }
   const message = error instanceof Error ? error.message : String(error);
   show(element("p", { className: "error", role: "alert", textContent: text.error + message }));
 }

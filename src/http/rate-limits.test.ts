@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncFolder } from "../../ingest/sync-folder.js";
+import { createAnswerService } from "../ask/answer-service.js";
+import { defaultConfidenceModel } from "../config/confidence-model.js";
+import { loadConfig, type RateLimits } from "../config.js";
+import { ConversationMemory } from "../conversation/conversation-memory.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialFor } from "../test-support/editorial-for.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { createApp } from "./app.js";
+import type { RateLimitSettings } from "./app-dependencies.js";
+
+const MINUTE = 60_000;
+const TIGHT: RateLimits = {
+  ask: { limit: 3, windowMs: MINUTE },
+  signIn: { limit: 2, windowMs: 15 * MINUTE },
+  edit: { limit: 3, windowMs: MINUTE },
+  handoff: { limit: 1, windowMs: 60 * MINUTE },
+  feedback: { limit: 3, windowMs: MINUTE },
+};
+
+/** What @hono/node-server hands the app for a connection from `address`. */
+const connectionFrom = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+
+describe("rate limits", () => {
+  const folder = makeTemporaryFolder();
+  let store: SqliteIndexStore;
+
+  beforeAll(async () => {
+    folder.write("knowledge/library.md", "# Library hours\n\nThe main library opens at 8 am on weekdays.\n");
+    store = new SqliteIndexStore(":memory:");
+    await syncFolder(store, `${folder.root}/knowledge`);
+  });
+  afterAll(async () => {
+    await store.close();
+    folder.cleanUp();
+  });
+
+  /** A fresh app (fresh counts) with these limits, and an editor's key. */
+  function appWith(rateLimits: RateLimitSettings | undefined) {
+    const editorial = editorialFor(store);
+    const answers = createAnswerService({
+      store,
+      answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
+      conversations: new ConversationMemory(),
+      answerLog: editorial.interactions,
+      personaFor: () => ({ assistantName: "-", tone: "formal", guidance: [], contactLines: { zh: "-", en: "-" } }),
+    });
+    const app = createApp({
+      store,
+      readiness: { ready: true, reason: "" },
+      answers,
+      allowedOrigins: [],
+      editorial,
+      ...(rateLimits ? { rateLimits } : {}),
+    });
+    const editorKey = editorial.keys.create({ name: "desk", role: "editor", createdBy: "test" }).key;
+    const post = (path: string, body: unknown, { address = "192.0.2.1", headers = {} } = {}) =>
+      app.request(
+        path,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        },
+        connectionFrom(address),
+      );
+    const signIn = (key: string, address = "192.0.2.1") =>
+      app.request(
+        "/editor/login",
+        {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
+          body: new URLSearchParams({ key }).toString(),
+        },
+        connectionFrom(address),
+      );
+    return { app, post, signIn, editorKey };
+  }
+  const ask = { question: "When does the library open?" };
+  const statuses = async (requests: (() => Response | Promise<Response>)[]) => {
+    const seen: number[] = [];
+    for (const request of requests) seen.push((await request()).status);
+    return seen;
+  };
+  const times = (count: number, request: () => Response | Promise<Response>) =>
+    Array.from({ length: count }, () => request);
+
+  it("answers a burst over the asking limit with 429, Retry-After and the JSON error", async () => {
+    const { post } = appWith({ limits: TIGHT, trustedProxies: 0 });
+    expect(await statuses(times(3, () => post("/v1/answer", ask)))).toEqual([200, 200, 200]);
+    const refused = await post("/v1/answer", ask);
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("rate_limited");
+    expect(body.error.message).toMatch(/Too many questions.*wait \d+ s/);
+    // Every asking route shares the count, however its path is spelled.
+    expect((await post("/v1/%61nswer", ask)).status).toBe(429);
+    expect((await post("/v1/search", { query: "library" })).status).toBe(429);
+    expect((await post("/v1/chat/completions", { messages: [{ role: "user", content: "hi" }] })).status).toBe(429);
+  });
+
+  it("counts each client address, and each API key, separately", async () => {
+    const { post, editorKey } = appWith({ limits: TIGHT, trustedProxies: 0 });
+    await statuses(times(3, () => post("/v1/answer", ask, { address: "192.0.2.1" })));
+    expect((await post("/v1/answer", ask, { address: "192.0.2.1" })).status).toBe(429);
+    expect((await post("/v1/answer", ask, { address: "192.0.2.2" })).status).toBe(200);
+    // One key from many addresses is still one client.
+    const withKey = { headers: { authorization: `Bearer ${editorKey}` } };
+    const addresses = ["198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4"];
+    const keyed = await statuses(addresses.map((address) => () => post("/v1/answer", ask, { ...withKey, address })));
+    expect(keyed).toEqual([200, 200, 200, 429]);
+    // An IPv6 client is its /64: a new address in the same network is no new client.
+    await statuses(times(3, () => post("/v1/answer", ask, { address: "2001:db8:1:2::a" })));
+    expect((await post("/v1/answer", ask, { address: "2001:db8:1:2:ffff::b" })).status).toBe(429);
+    expect((await post("/v1/answer", ask, { address: "2001:db8:1:3::a" })).status).toBe(200);
+  });
+
+  it("believes X-Forwarded-For only behind a proxy (TRUST_PROXY)", async () => {
+    const direct = appWith({ limits: TIGHT, trustedProxies: 0 });
+    const spoofed = (forwardedFor: string) =>
+      direct.post("/v1/answer", ask, { headers: { "x-forwarded-for": forwardedFor } });
+    expect(await statuses(["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"].map((a) => () => spoofed(a)))).toEqual([
+      200, 200, 200, 429,
+    ]);
+    const proxied = appWith({ limits: TIGHT, trustedProxies: 1 });
+    // The proxy (one address) appends each client's; what a client wrote before it is ignored.
+    const via = (client: string) =>
+      proxied.post("/v1/answer", ask, { address: "10.9.9.9", headers: { "x-forwarded-for": `1.1.1.1, ${client}` } });
+    await statuses(times(3, () => via("203.0.113.5")));
+    expect((await via("203.0.113.5")).status).toBe(429);
+    expect((await via("203.0.113.6")).status).toBe(200);
+  });
+
+  it("limits wrong keys at sign-in, and does not count a right one", async () => {
+    const { signIn, editorKey } = appWith({ limits: TIGHT, trustedProxies: 0 });
+    expect(await statuses(times(5, () => signIn(editorKey)))).toEqual([303, 303, 303, 303, 303]);
+    expect(await statuses(times(3, () => signIn("gfk_wrong")))).toEqual([401, 401, 429]);
+    // Until the window ends, even the right key waits; another address does not.
+    expect((await signIn(editorKey)).status).toBe(429);
+    expect((await signIn("gfk_wrong", "192.0.2.77")).status).toBe(401);
+  });
+
+  it("keeps asking, editing, hand-offs and feedback in separate counts", async () => {
+    const { post, editorKey } = appWith({ limits: TIGHT, trustedProxies: 0 });
+    const handoff = { message: "Please call me about my dorm." };
+    expect(await statuses(times(2, () => post("/v1/handoffs", handoff)))).toEqual([201, 429]);
+    expect((await post("/v1/answer", ask)).status).toBe(200);
+    const asEditor = { headers: { authorization: `Bearer ${editorKey}` } };
+    const newKey = { name: "bot", role: "reader" };
+    expect(await statuses(times(4, () => post("/v1/keys", newKey, asEditor)))).toEqual([403, 403, 403, 429]);
+    expect((await post("/v1/feedback", { answer_id: "none", rating: "up" })).status).toBe(404);
+  });
+
+  it("limits nothing with RATE_LIMITS=off", async () => {
+    const fromConfig = (environment: Record<string, string>) => {
+      const config = loadConfig(environment);
+      return config.rateLimits && { limits: config.rateLimits, trustedProxies: config.trustedProxies };
+    };
+    const wrongKeys = (app: ReturnType<typeof appWith>) => statuses(times(12, () => app.signIn("gfk_wrong")));
+    expect((await wrongKeys(appWith(fromConfig({})))).at(-1)).toBe(429);
+    expect(new Set(await wrongKeys(appWith(fromConfig({ RATE_LIMITS: "off" }))))).toEqual(new Set([401]));
+  });
+});

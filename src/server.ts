@@ -31,6 +31,14 @@ async function main(): Promise<void> {
   }
   const index = openIndexStore(config);
   const { store } = index;
+  if (index.setAside) {
+    logger.warn({
+      event: "index_set_aside",
+      problem: index.setAside.problem,
+      moved_to: index.setAside.movedTo,
+      message: `The index ${config.databaseFile} was corrupted (${index.setAside.problem}). It was moved to ${index.setAside.movedTo} and is rebuilt now from the knowledge folder and the published uploads; delete the old file once you no longer need it.`,
+    });
+  }
   const readiness: Readiness = { ready: false, reason: `connecting to the index (${index.description})` };
   const embedding = openEmbedder(config);
   const { embedder } = embedding;

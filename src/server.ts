@@ -6,15 +6,15 @@ import { createObservedAnswerService } from "./ask/answer-observer.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
-import { StoreUnavailableError } from "./errors.js";
+import { EditorialStoreUnavailableError, StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
 import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
 import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetrics } from "./observability/index.js";
-import { openEditorial } from "./open-editorial.js";
-import { ReindexRequiredError } from "./store/index-store.js";
+import { type Editorial, openEditorial, unavailableEditorial } from "./open-editorial.js";
+import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
@@ -48,7 +48,16 @@ async function main(): Promise<void> {
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
   };
-  const editorial = openEditorial(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
+  const editorial = openEditorialOrStandIn(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
+  if (editorial.unavailable) {
+    readiness.editorialUnavailable = editorial.unavailable.message;
+    logger.error({
+      event: "editorial_store_unavailable",
+      file: config.editorialFile,
+      problem: editorial.unavailable.problem,
+      message: `${config.editorialFile} is corrupted (${editorial.unavailable.problem}). Answers from the index go on; uploads, API keys, the answer log and hand-offs answer 503 editorial_store_unavailable. To recover: stop the service; restore ${config.editorialFile} from a backup, or move it aside (its uploads, keys and answer log are then lost) to start with an empty one; start the service again. The file was left untouched.`,
+    });
+  }
   const answers = createObservedAnswerService(
     {
       store,
@@ -84,7 +93,7 @@ async function main(): Promise<void> {
     observability: { logger, metrics },
   });
   // Tickets whose delivery a restart cut short are sent again.
-  handoffDelivery.resumePending();
+  if (!editorial.unavailable) handoffDelivery.resumePending();
   log("answers", {
     mode: config.model ? "generative" : "extractive",
     ...(config.model
@@ -122,10 +131,29 @@ async function main(): Promise<void> {
       embedder,
       pdfLimits: config.pdfLimits,
     });
+    // Without the editorial file the index keeps the published uploads it has: they are not removed.
+    if (editorial.unavailable) return { ...summary, uploads: "kept as indexed (editorial store unavailable)" };
     // Then the published uploads: a new index (or one a crash left behind) is brought up to date.
     const uploads = await editorial.editor.reconcile();
     return { ...summary, uploads_written: uploads.written, uploads_removed: uploads.removed };
   });
+}
+
+/**
+ * The editorial file, or when it is corrupted a stand-in that refuses every editors' feature
+ * (and the error saying why), so that answers from the index go on.
+ */
+function openEditorialOrStandIn(
+  file: string,
+  store: IndexStore,
+  options: Parameters<typeof openEditorial>[2],
+): Editorial & { unavailable?: EditorialStoreUnavailableError } {
+  try {
+    return openEditorial(file, store, options);
+  } catch (error) {
+    if (!(error instanceof EditorialStoreUnavailableError)) throw error;
+    return { ...unavailableEditorial(error), unavailable: error };
+  }
 }
 
 /**

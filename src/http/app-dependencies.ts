@@ -10,6 +10,11 @@ import type { IndexStore } from "../store/index-store.js";
 export interface Readiness {
   ready: boolean;
   reason: string;
+  /**
+   * Set when the editors' store cannot be used: what is off and how to recover. Answers go on, so
+   * the service stays ready and /readyz reports it.
+   */
+  editorialUnavailable?: string;
 }
 
 /** What the routes are adapters for: built once by the composition root (src/server.ts). */

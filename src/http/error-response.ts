@@ -4,6 +4,7 @@ import {
   AppError,
   ConflictError,
   DocumentParseError,
+  EditorialStoreUnavailableError,
   ForbiddenError,
   InvalidRequestError,
   MethodNotAllowedError,
@@ -33,6 +34,7 @@ const STATUS_OF: [ErrorClass, ContentfulStatusCode][] = [
   [DocumentParseError, 422],
   [NotReadyError, 503],
   [StoreUnavailableError, 503],
+  [EditorialStoreUnavailableError, 503],
   [StorageFullError, 507],
   [ModelCallError, 503],
 ];

@@ -6,6 +6,14 @@ import { newRouteGroup } from "./shared.js";
 
 const statusSchema = z.object({ status: z.string() });
 
+const readinessSchema = z.object({
+  status: z.literal("ready"),
+  editorial: z
+    .enum(["ok", "unavailable"])
+    .openapi({ description: "`unavailable`: the editors' store cannot be used; answers go on (see `warnings`)" }),
+  warnings: z.array(z.string()).openapi({ description: "What is degraded, and how an operator recovers" }),
+});
+
 const livenessRoute = createRoute({
   method: "get",
   path: "/healthz",
@@ -20,7 +28,10 @@ const readinessRoute = createRoute({
   tags: ["health"],
   summary: "The first sync has finished and the index answers",
   responses: {
-    200: { description: "Ready", content: { "application/json": { schema: statusSchema } } },
+    200: {
+      description: "Ready to answer; parts that are degraded but do not stop answers are reported",
+      content: { "application/json": { schema: readinessSchema } },
+    },
     503: {
       description: "Not ready, with the reason",
       content: { "application/json": { schema: errorResponseSchema } },
@@ -35,7 +46,11 @@ export function healthRoutes({ readiness, store }: Pick<AppDependencies, "readin
   routes.openapi(readinessRoute, async (context) => {
     if (!readiness.ready) throw new NotReadyError(readiness.reason);
     await store.listCollections(); // throws store_unavailable when the index does not answer
-    return context.json({ status: "ready" }, 200);
+    const warnings = readiness.editorialUnavailable ? [readiness.editorialUnavailable] : [];
+    return context.json(
+      { status: "ready" as const, editorial: readiness.editorialUnavailable ? "unavailable" : "ok", warnings },
+      200,
+    );
   });
   return routes;
 }

@@ -5,6 +5,7 @@ import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { createObservedAnswerService } from "./ask/answer-observer.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
+import { prepareDataDir } from "./data-dir.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
 import { EditorialStoreUnavailableError, StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       `KNOWLEDGE_DIR: ${config.knowledgeDir} is not a folder. Create it, or set KNOWLEDGE_DIR to the folder of documents to serve.`,
     );
   }
+  prepareDataDir(config);
   const index = openIndexStore(config);
   const { store } = index;
   if (index.setAside) {

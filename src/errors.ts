@@ -127,6 +127,12 @@ export class StorageFullError extends AppError {
   }
 }
 
+/** SQLite's and the file system's words for a full disk, whichever store was writing. */
+export function isDiskFullError(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return code === "SQLITE_FULL" || code === "ENOSPC";
+}
+
 /** A file that could not be turned into a document: the reason is for the person who owns it. */
 export class DocumentParseError extends AppError {
   /** `code` names the case for API callers: `corrupt_pdf`, `pdf_encrypted`, `no_extractable_text`… */

@@ -7,14 +7,16 @@ import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { prepareDataDir } from "./data-dir.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
-import { EditorialStoreUnavailableError, StoreUnavailableError } from "./errors.js";
+import { EditorialStoreUnavailableError, isDiskFullError, StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
+import type { InteractionStore } from "./interactions/interaction-store.js";
 import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
 import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetrics } from "./observability/index.js";
 import { type Editorial, openEditorial, unavailableEditorial } from "./open-editorial.js";
+import { type StorageHealth, watchStorage } from "./storage-health.js";
 import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 
@@ -60,13 +62,14 @@ async function main(): Promise<void> {
       message: `${config.editorialFile} is corrupted (${editorial.unavailable.problem}). Answers from the index go on; uploads, API keys, the answer log and hand-offs answer 503 editorial_store_unavailable. To recover: stop the service; restore ${config.editorialFile} from a backup, or move it aside (its uploads, keys and answer log are then lost) to start with an empty one; start the service again. The file was left untouched.`,
     });
   }
+  const storage = watchStorage(config.dataDir, { minFreeBytes: config.minFreeDiskBytes });
   const answers = createObservedAnswerService(
     {
       store,
       answering,
       personaFor: (collection) => personaFor(config, collection),
       conversations: new ConversationMemory(),
-      answerLog: editorial.interactions,
+      answerLog: noticingFullDisk(editorial.interactions, storage),
       log,
       ...(config.model
         ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
   const app = createApp({
     store,
     readiness,
+    storage,
     answers,
     allowedOrigins: config.allowedOrigins,
     editorial: {
@@ -139,6 +143,23 @@ async function main(): Promise<void> {
     const uploads = await editorial.editor.reconcile();
     return { ...summary, uploads_written: uploads.written, uploads_removed: uploads.removed };
   });
+}
+
+/** The answer log, telling `storage` when a write fails for lack of space (the answer goes on without it). */
+function noticingFullDisk(
+  answerLog: Pick<InteractionStore, "logAnswer">,
+  storage: StorageHealth,
+): Pick<InteractionStore, "logAnswer"> {
+  return {
+    logAnswer: (entry) => {
+      try {
+        return answerLog.logAnswer(entry);
+      } catch (error) {
+        if (isDiskFullError(error)) storage.recordFull();
+        throw error;
+      }
+    },
+  };
 }
 
 /**

@@ -2,16 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { createAnswerService } from "../ask/answer-service.js";
-import { defaultConfidenceModel } from "../config/confidence-model.js";
-import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { openEditorialDatabase } from "../editorial/editorial-database.js";
 import { EditorialStoreUnavailableError } from "../errors.js";
 import { createHandoffDelivery } from "../interactions/handoff-delivery.js";
 import { unavailableEditorial } from "../open-editorial.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialApp } from "../test-support/editorial-app.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { type App, createApp } from "./app.js";
+import type { App } from "./app.js";
 
 const folder = makeTemporaryFolder();
 afterAll(() => folder.cleanUp());
@@ -26,30 +24,17 @@ function appWithoutEditorialStore(store: SqliteIndexStore, requireApiKeyForAnswe
   }
   if (!unavailable) throw new Error("the corrupted editorial file was opened");
   const editorial = unavailableEditorial(unavailable);
-  const answers = createAnswerService({
+  return editorialApp(
     store,
-    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
-    conversations: new ConversationMemory(),
-    answerLog: editorial.interactions,
-    personaFor: () => ({
-      assistantName: "Lakeside",
-      tone: "formal",
-      guidance: [],
-      contactLines: { zh: "櫃檯", en: "desk" },
-    }),
-  });
-  return createApp({
-    store,
-    readiness: { ready: true, reason: "", editorialUnavailable: unavailable.message },
-    answers,
-    allowedOrigins: [],
-    editorial: {
+    {
       ...editorial,
       maxUploadBytes: 1024 * 1024,
       requireApiKeyForAnswers,
       handoffDelivery: createHandoffDelivery(editorial.interactions, undefined),
     },
-  });
+    [],
+    { readiness: { ready: true, reason: "", editorialUnavailable: unavailable.message } },
+  );
 }
 
 const ask = (app: App, headers: Record<string, string> = {}) =>

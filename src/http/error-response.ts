@@ -7,6 +7,7 @@ import {
   EditorialStoreUnavailableError,
   ForbiddenError,
   InvalidRequestError,
+  isDiskFullError,
   MethodNotAllowedError,
   NotFoundError,
   NotReadyError,
@@ -77,19 +78,13 @@ function fromHttpException(error: HTTPException): AppError | undefined {
   return undefined;
 }
 
-/** SQLite's and the file system's words for a full disk, whichever store was writing. */
-function isDiskFull(error: unknown): boolean {
-  const { code } = (error ?? {}) as { code?: unknown };
-  return code === "SQLITE_FULL" || code === "ENOSPC";
-}
-
 /**
  * Every error as the AppError it is answered with: ours as they are, Hono's client errors by their
  * status, anything else a 500 that is logged here and never shown.
  */
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (isDiskFull(error)) return new StorageFullError();
+  if (isDiskFullError(error)) return new StorageFullError();
   const fromHono = error instanceof HTTPException ? fromHttpException(error) : undefined;
   if (fromHono) return fromHono;
   // With its stack, in the request's JSON line (request_id included); outside a request, on stderr.

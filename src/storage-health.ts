@@ -9,12 +9,12 @@ export interface StorageHealth {
   state(): Promise<StorageState>;
 }
 
-/** How long a write that failed for lack of space keeps `storage` at "full", unless space is seen freed. */
-const FULL_REMEMBERED_MS = 5 * 60_000;
+/** How long a write that failed for lack of space keeps `storage` at "full": short, as nothing sees space freed. */
+const FULL_REMEMBERED_MS = 60_000;
 
 /**
  * "full" when less than `minFreeBytes` is free where `folder` lives, or when a write failed for
- * lack of space in the last five minutes (a quota or a reserved block can refuse writes that free
+ * lack of space in the last minute (a quota or a reserved block can refuse writes that free
  * space alone would allow). A failed measurement reports what the writes said.
  */
 export function watchStorage(

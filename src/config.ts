@@ -84,6 +84,8 @@ const environmentSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
   /** Folder for the embedded index (one SQLite file). */
   DATA_DIR: z.string().min(1).default("data"),
+  /** Below this much free space under DATA_DIR, /readyz reports `storage: "full"` (answers go on). */
+  MIN_FREE_DISK_MB: z.coerce.number().min(0).default(50),
   /**
    * Answers whose confidence is below this are abstained on. 0.25 is where the golden set (students'
    * questions about our policies) abstains on the most unanswerable questions with at most 5% of
@@ -244,6 +246,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   knowledgeDir: string;
   dataDir: string;
+  /** Free space under DATA_DIR below which /readyz reports the disk as full. */
+  minFreeDiskBytes: number;
   databaseFile: string;
   /** API keys, uploaded documents' versions and the audit trail. */
   editorialFile: string;
@@ -295,6 +299,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     logLevel: values.LOG_LEVEL,
     knowledgeDir: path.resolve(values.KNOWLEDGE_DIR),
     dataDir,
+    minFreeDiskBytes: Math.round(values.MIN_FREE_DISK_MB * 1024 * 1024),
     databaseFile: path.join(dataDir, "grounded-faq.sqlite"),
     editorialFile: path.join(dataDir, "editorial.sqlite"),
     maxUploadBytes: Math.round(values.MAX_UPLOAD_MB * 1024 * 1024),

@@ -100,6 +100,23 @@ export class StoreUnavailableError extends AppError {
   }
 }
 
+/**
+ * The editors' file (editorial.sqlite) cannot be used, so uploads, API keys, the answer log and
+ * hand-offs are off while answers from the index go on. The message is for callers and says how an
+ * operator recovers; `problem` is SQLite's own words, for the log.
+ */
+export class EditorialStoreUnavailableError extends AppError {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(
+      "editorial_store_unavailable",
+      "The editors' store (editorial.sqlite under DATA_DIR) is corrupted, so uploads, API keys, the answer log and hand-offs are unavailable; answers from the published documents go on. To recover, an operator stops the service, restores editorial.sqlite from a backup (or moves it aside to start with an empty one, losing its uploads, keys and answer log), and starts the service again.",
+    );
+  }
+}
+
 /** The disk under DATA_DIR is full: nothing was stored, and nothing half-stored (writes are transactions). */
 export class StorageFullError extends AppError {
   constructor() {
@@ -108,6 +125,12 @@ export class StorageFullError extends AppError {
       "The server's disk is full, so nothing was saved. Ask its operator to free space under DATA_DIR.",
     );
   }
+}
+
+/** SQLite's and the file system's words for a full disk, whichever store was writing. */
+export function isDiskFullError(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return code === "SQLITE_FULL" || code === "ENOSPC";
 }
 
 /** A file that could not be turned into a document: the reason is for the person who owns it. */

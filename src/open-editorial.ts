@@ -3,6 +3,7 @@ import { ApiKeyStore } from "./editorial/api-keys.js";
 import { DocumentEditor } from "./editorial/document-editor.js";
 import { DocumentVersionStore } from "./editorial/document-versions.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import type { EditorialStoreUnavailableError } from "./errors.js";
 import { InteractionStore } from "./interactions/interaction-store.js";
 import type { Embedder } from "./models/embedder.js";
 import type { IndexStore } from "./store/index-store.js";
@@ -33,5 +34,31 @@ export function openEditorial(
       openScratchIndex: () => new SqliteIndexStore(":memory:"),
     }),
     close: () => database.close(),
+  };
+}
+
+/**
+ * Stands in for the editorial file when it cannot be used: every use of its keys, versions, editor
+ * or log throws `unavailable` (503 `editorial_store_unavailable` over HTTP), so that the rest of
+ * the service, answers from the index, runs on. Closing it does nothing.
+ */
+export function unavailableEditorial(unavailable: EditorialStoreUnavailableError): Editorial {
+  // A whole store of members that each refuse, rather than a copy of every method to keep in step.
+  const refusing = <T extends object>(): T =>
+    new Proxy({} as T, {
+      get: (_, member) =>
+        // Not a promise: `await` and test matchers look for `then`.
+        member === "then"
+          ? undefined
+          : () => {
+              throw unavailable;
+            },
+    });
+  return {
+    keys: refusing(),
+    interactions: refusing(),
+    versions: refusing(),
+    editor: refusing(),
+    close: () => {},
   };
 }

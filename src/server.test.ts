@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -164,5 +165,42 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
     const server = await startServer({ ABSTAIN_THRESHOLD: "2", DATA_DIR: path.join(folder.root, "data-bad") });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain("ABSTAIN_THRESHOLD");
+  });
+
+  it("refuses to start when DATA_DIR is a file, saying so without a stack trace", async () => {
+    folder.write("data-is-a-file", "not a folder");
+    const dataDir = path.join(folder.root, "data-is-a-file");
+    const server = await startServer({ KNOWLEDGE_DIR: path.join(folder.root, "qdrant-knowledge"), DATA_DIR: dataDir });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(`DATA_DIR ${dataDir} is a file, not a folder.`);
+    expect(server.output()).not.toMatch(/^\s+at /m);
+  });
+
+  it("sets a corrupted index aside and rebuilds it, and answers on without a corrupted editorial file", async () => {
+    folder.write("sick-knowledge/library/hours.md", "# 圖書館開放時間\n\n湖光圖書館週日開館時間為下午1點至晚上9點。");
+    const garbage = "this was a database once ".repeat(400);
+    folder.write("data-sick/grounded-faq.sqlite", garbage);
+    folder.write("data-sick/editorial.sqlite", garbage);
+    const dataDir = path.join(folder.root, "data-sick");
+    const server = await startServer({ KNOWLEDGE_DIR: path.join(folder.root, "sick-knowledge"), DATA_DIR: dataDir });
+    try {
+      await server.waitUntilReady();
+      expect(await (await fetch(server.url("/readyz"))).json()).toMatchObject({ editorial: "unavailable" });
+      const response = await fetch(server.url("/v1/answer"), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ question: "圖書館週日開館時間是幾點?" }),
+      });
+      expect(await response.json()).toMatchObject({ status: "answered", citations: [{ doc_id: "library/hours.md" }] });
+      expect((await fetch(server.url("/v1/keys"), { headers: { authorization: "Bearer gfk_x" } })).status).toBe(503);
+      expect(server.output()).toContain('"event":"index_set_aside"');
+      expect(server.output()).toContain('"event":"editorial_store_unavailable"');
+    } finally {
+      await server.stop();
+    }
+    const setAside = fs.readdirSync(dataDir).filter((name) => name.startsWith("grounded-faq.sqlite.corrupt-"));
+    expect(setAside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dataDir, setAside[0] ?? ""), "utf8")).toBe(garbage);
+    expect(fs.readFileSync(path.join(dataDir, "editorial.sqlite"), "utf8")).toBe(garbage);
   });
 });

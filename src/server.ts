@@ -5,16 +5,19 @@ import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { createObservedAnswerService } from "./ask/answer-observer.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
+import { prepareDataDir } from "./data-dir.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
-import { StoreUnavailableError } from "./errors.js";
+import { EditorialStoreUnavailableError, isDiskFullError, StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
+import type { InteractionStore } from "./interactions/interaction-store.js";
 import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
 import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetrics } from "./observability/index.js";
-import { openEditorial } from "./open-editorial.js";
-import { ReindexRequiredError } from "./store/index-store.js";
+import { type Editorial, openEditorial, unavailableEditorial } from "./open-editorial.js";
+import { type StorageHealth, watchStorage } from "./storage-health.js";
+import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
@@ -29,8 +32,17 @@ async function main(): Promise<void> {
       `KNOWLEDGE_DIR: ${config.knowledgeDir} is not a folder. Create it, or set KNOWLEDGE_DIR to the folder of documents to serve.`,
     );
   }
+  prepareDataDir(config);
   const index = openIndexStore(config);
   const { store } = index;
+  if (index.setAside) {
+    logger.warn({
+      event: "index_set_aside",
+      problem: index.setAside.problem,
+      moved_to: index.setAside.movedTo,
+      message: `The index ${config.databaseFile} was corrupted (${index.setAside.problem}). It was moved to ${index.setAside.movedTo} and is rebuilt now from the knowledge folder and the published uploads; delete the old file once you no longer need it.`,
+    });
+  }
   const readiness: Readiness = { ready: false, reason: `connecting to the index (${index.description})` };
   const embedding = openEmbedder(config);
   const { embedder } = embedding;
@@ -40,14 +52,24 @@ async function main(): Promise<void> {
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
   };
-  const editorial = openEditorial(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
+  const editorial = openEditorialOrStandIn(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
+  if (editorial.unavailable) {
+    readiness.editorialUnavailable = editorial.unavailable.message;
+    logger.error({
+      event: "editorial_store_unavailable",
+      file: config.editorialFile,
+      problem: editorial.unavailable.problem,
+      message: `${config.editorialFile} is corrupted (${editorial.unavailable.problem}). Answers from the index go on; uploads, API keys, the answer log and hand-offs answer 503 editorial_store_unavailable. To recover: stop the service; restore ${config.editorialFile} from a backup, or move it aside (its uploads, keys and answer log are then lost) to start with an empty one; start the service again. The file was left untouched.`,
+    });
+  }
+  const storage = watchStorage(config.dataDir, { minFreeBytes: config.minFreeDiskBytes });
   const answers = createObservedAnswerService(
     {
       store,
       answering,
       personaFor: (collection) => personaFor(config, collection),
       conversations: new ConversationMemory(),
-      answerLog: editorial.interactions,
+      answerLog: noticingFullDisk(editorial.interactions, storage),
       log,
       ...(config.model
         ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
@@ -63,6 +85,7 @@ async function main(): Promise<void> {
   const app = createApp({
     store,
     readiness,
+    storage,
     answers,
     allowedOrigins: config.allowedOrigins,
     ...(config.rateLimits ? { rateLimits: { limits: config.rateLimits, trustedProxies: config.trustedProxies } } : {}),
@@ -77,7 +100,7 @@ async function main(): Promise<void> {
     observability: { logger, metrics },
   });
   // Tickets whose delivery a restart cut short are sent again.
-  handoffDelivery.resumePending();
+  if (!editorial.unavailable) handoffDelivery.resumePending();
   log("answers", {
     mode: config.model ? "generative" : "extractive",
     ...(config.model
@@ -115,10 +138,46 @@ async function main(): Promise<void> {
       embedder,
       pdfLimits: config.pdfLimits,
     });
+    // Without the editorial file the index keeps the published uploads it has: they are not removed.
+    if (editorial.unavailable) return { ...summary, uploads: "kept as indexed (editorial store unavailable)" };
     // Then the published uploads: a new index (or one a crash left behind) is brought up to date.
     const uploads = await editorial.editor.reconcile();
     return { ...summary, uploads_written: uploads.written, uploads_removed: uploads.removed };
   });
+}
+
+/** The answer log, telling `storage` when a write fails for lack of space (the answer goes on without it). */
+function noticingFullDisk(
+  answerLog: Pick<InteractionStore, "logAnswer">,
+  storage: StorageHealth,
+): Pick<InteractionStore, "logAnswer"> {
+  return {
+    logAnswer: (entry) => {
+      try {
+        return answerLog.logAnswer(entry);
+      } catch (error) {
+        if (isDiskFullError(error)) storage.recordFull();
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * The editorial file, or when it is corrupted a stand-in that refuses every editors' feature
+ * (and the error saying why), so that answers from the index go on.
+ */
+function openEditorialOrStandIn(
+  file: string,
+  store: IndexStore,
+  options: Parameters<typeof openEditorial>[2],
+): Editorial & { unavailable?: EditorialStoreUnavailableError } {
+  try {
+    return openEditorial(file, store, options);
+  } catch (error) {
+    if (!(error instanceof EditorialStoreUnavailableError)) throw error;
+    return { ...unavailableEditorial(error), unavailable: error };
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { EditorialStoreUnavailableError } from "../errors.js";
+import { corruptionIn, isCorruptDatabaseError } from "../store/sqlite/sqlite-file-health.js";
 
 /**
  * What the service records, apart from the search index: API keys, every version of every
@@ -84,13 +86,25 @@ const SCHEMA = `
 
 export type EditorialDatabase = Database.Database;
 
-/** Opens (and creates, if new) the editorial file; `:memory:` for tests. */
+/**
+ * Opens (and creates, if new) the editorial file; `:memory:` for tests. A corrupted file throws
+ * EditorialStoreUnavailableError and is left exactly as it is: it may hold the only copy of
+ * editors' work, so only an operator decides what becomes of it.
+ */
 export function openEditorialDatabase(file: string): EditorialDatabase {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new Database(file);
-  // The service and `npm run keys` may use the file at the same time.
-  database.pragma("journal_mode = WAL");
-  database.pragma("busy_timeout = 5000");
-  database.exec(SCHEMA);
-  return database;
+  try {
+    // The service and `npm run keys` may use the file at the same time.
+    database.pragma("journal_mode = WAL");
+    database.pragma("busy_timeout = 5000");
+    const problem = corruptionIn(database);
+    if (problem !== undefined) throw new EditorialStoreUnavailableError(file, problem);
+    database.exec(SCHEMA);
+    return database;
+  } catch (error) {
+    database.close();
+    if (isCorruptDatabaseError(error)) throw new EditorialStoreUnavailableError(file, (error as Error).message);
+    throw error;
+  }
 }

@@ -5,12 +5,18 @@ import type { DocumentEditor } from "../editorial/document-editor.js";
 import type { HandoffDelivery } from "../interactions/handoff-delivery.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
 import type { HttpObservability } from "../observability/index.js";
+import type { StorageHealth } from "../storage-health.js";
 import type { IndexStore } from "../store/index-store.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
 export interface Readiness {
   ready: boolean;
   reason: string;
+  /**
+   * Set when the editors' store cannot be used: what is off and how to recover. Answers go on, so
+   * the service stays ready and /readyz reports it.
+   */
+  editorialUnavailable?: string;
 }
 
 /** Rate limits and how to tell clients apart (RATE_LIMITS, RATE_LIMIT_*, TRUST_PROXY). */
@@ -24,6 +30,8 @@ export interface RateLimitSettings {
 export interface AppDependencies {
   store: IndexStore;
   readiness: Readiness;
+  /** Room on the disk under DATA_DIR, reported by /readyz; 507 responses are recorded in it. */
+  storage?: StorageHealth;
   /** The ask use case every door calls: answers, drafts, search, previews. */
   answers: AnswerService;
   /** Request ids on log lines, access lines and `/metrics`; tests without it get request ids only. */

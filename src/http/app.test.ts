@@ -104,7 +104,7 @@ describe("HTTP API", () => {
       readiness.ready = true;
       const ready = await app.request("/readyz");
       expect(ready.status).toBe(200);
-      expect(await readJson(ready)).toEqual({ status: "ready" });
+      expect(await readJson(ready)).toEqual({ status: "ready", editorial: "ok", warnings: [] });
     });
   });
 

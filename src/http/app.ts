@@ -57,6 +57,14 @@ export function createApp(dependencies: AppDependencies): App {
   app.use(requestId({ limitLength: 128 }));
   const { observability } = dependencies;
   if (observability) app.use(observeRequests(observability));
+  // A write refused for lack of space (507) is remembered, for /readyz to report.
+  const { storage } = dependencies;
+  if (storage) {
+    app.use(async (context, next) => {
+      await next();
+      if (context.res.status === 507) storage.recordFull();
+    });
+  }
   // nosniff, a referrer policy and the rest of Hono's defaults everywhere. Framing is decided per
   // page (the chat page lets the allowed sites frame it), and widget.js is loaded by other sites.
   app.use(secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: "cross-origin" }));

@@ -4,8 +4,10 @@ import {
   AppError,
   ConflictError,
   DocumentParseError,
+  EditorialStoreUnavailableError,
   ForbiddenError,
   InvalidRequestError,
+  isDiskFullError,
   MethodNotAllowedError,
   NotFoundError,
   NotReadyError,
@@ -35,6 +37,7 @@ const STATUS_OF: [ErrorClass, ContentfulStatusCode][] = [
   [RateLimitedError, 429],
   [NotReadyError, 503],
   [StoreUnavailableError, 503],
+  [EditorialStoreUnavailableError, 503],
   [StorageFullError, 507],
   [ModelCallError, 503],
 ];
@@ -78,19 +81,13 @@ function fromHttpException(error: HTTPException): AppError | undefined {
   return undefined;
 }
 
-/** SQLite's and the file system's words for a full disk, whichever store was writing. */
-function isDiskFull(error: unknown): boolean {
-  const { code } = (error ?? {}) as { code?: unknown };
-  return code === "SQLITE_FULL" || code === "ENOSPC";
-}
-
 /**
  * Every error as the AppError it is answered with: ours as they are, Hono's client errors by their
  * status, anything else a 500 that is logged here and never shown.
  */
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (isDiskFull(error)) return new StorageFullError();
+  if (isDiskFullError(error)) return new StorageFullError();
   const fromHono = error instanceof HTTPException ? fromHttpException(error) : undefined;
   if (fromHono) return fromHono;
   // With its stack, in the request's JSON line (request_id included); outside a request, on stderr.

@@ -7,11 +7,12 @@ import type { IndexStore } from "../store/index-store.js";
 
 const CONTACT_LINES = { zh: "請洽櫃檯。", en: "Ask the desk." };
 
-/** A ready app over `store` with extractive answers (threshold 0.3), for the editors' tests. */
+/** A ready app over `store` with extractive answers (threshold 0.3), for the editors' tests; `overrides` replace its parts. */
 export function editorialApp(
   store: IndexStore,
   editorial: AppDependencies["editorial"],
   allowedOrigins: string[] = [],
+  overrides: Partial<AppDependencies> = {},
 ): App {
   const answers = createAnswerService({
     store,
@@ -20,5 +21,5 @@ export function editorialApp(
     answerLog: editorial.interactions,
     personaFor: () => ({ assistantName: "Lakeside", tone: "formal", guidance: [], contactLines: CONTACT_LINES }),
   });
-  return createApp({ store, readiness: { ready: true, reason: "" }, answers, allowedOrigins, editorial });
+  return createApp({ store, readiness: { ready: true, reason: "" }, answers, allowedOrigins, editorial, ...overrides });
 }

@@ -6,6 +6,18 @@ import { newRouteGroup } from "./shared.js";
 
 const statusSchema = z.object({ status: z.string() });
 
+const readinessSchema = z.object({
+  status: z.literal("ready"),
+  editorial: z
+    .enum(["ok", "unavailable"])
+    .openapi({ description: "`unavailable`: the editors' store cannot be used; answers go on (see `warnings`)" }),
+  storage: z.enum(["ok", "full"]).optional().openapi({
+    description:
+      "`full`: little free space under DATA_DIR, or a write failed for lack of it lately; answers go on, uploads and the answer log may fail",
+  }),
+  warnings: z.array(z.string()).openapi({ description: "What is degraded, and how an operator recovers" }),
+});
+
 const livenessRoute = createRoute({
   method: "get",
   path: "/healthz",
@@ -20,7 +32,10 @@ const readinessRoute = createRoute({
   tags: ["health"],
   summary: "The first sync has finished and the index answers",
   responses: {
-    200: { description: "Ready", content: { "application/json": { schema: statusSchema } } },
+    200: {
+      description: "Ready to answer; parts that are degraded but do not stop answers are reported",
+      content: { "application/json": { schema: readinessSchema } },
+    },
     503: {
       description: "Not ready, with the reason",
       content: { "application/json": { schema: errorResponseSchema } },
@@ -28,14 +43,35 @@ const readinessRoute = createRoute({
   },
 });
 
+const DISK_FULL_WARNING =
+  "The disk under DATA_DIR is (nearly) full: answers go on, but uploads are refused (507 storage_full) and answers may not be logged. Free space there (MIN_FREE_DISK_MB sets the threshold).";
+
 /** `GET /healthz` and `GET /readyz`, for load balancers and orchestrators. */
-export function healthRoutes({ readiness, store }: Pick<AppDependencies, "readiness" | "store">): OpenAPIHono {
+export function healthRoutes({
+  readiness,
+  store,
+  storage,
+}: Pick<AppDependencies, "readiness" | "store" | "storage">): OpenAPIHono {
   const routes = newRouteGroup();
   routes.openapi(livenessRoute, (context) => context.json({ status: "ok" }, 200));
   routes.openapi(readinessRoute, async (context) => {
     if (!readiness.ready) throw new NotReadyError(readiness.reason);
     await store.listCollections(); // throws store_unavailable when the index does not answer
-    return context.json({ status: "ready" }, 200);
+    // Degraded parts are reported, not failed: a load balancer that took the service out would stop answers too.
+    const storageState = await storage?.state();
+    const warnings = [
+      ...(readiness.editorialUnavailable ? [readiness.editorialUnavailable] : []),
+      ...(storageState === "full" ? [DISK_FULL_WARNING] : []),
+    ];
+    return context.json(
+      {
+        status: "ready" as const,
+        editorial: readiness.editorialUnavailable ? ("unavailable" as const) : ("ok" as const),
+        ...(storageState ? { storage: storageState } : {}),
+        warnings,
+      },
+      200,
+    );
   });
   return routes;
 }

@@ -22,6 +22,7 @@ import {
   type TermStatistics,
   vectorsInSpace,
 } from "../index-store.js";
+import { isCorruptDatabaseError } from "./sqlite-file-health.js";
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS documents (
@@ -420,6 +421,13 @@ export class SqliteIndexStore implements IndexStore {
     try {
       return query();
     } catch (error) {
+      // Waiting does not mend a corrupted file; the check at start-up moves it aside and rebuilds.
+      if (isCorruptDatabaseError(error)) {
+        throw new StoreUnavailableError(
+          `The index file is corrupted (${(error as Error).message}); restart the service to set it aside and rebuild it.`,
+          false,
+        );
+      }
       throw new StoreUnavailableError(`The index could not be read: ${(error as Error).message}`);
     }
   }

@@ -1,6 +1,10 @@
+import type { AddressInfo } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type FramedRequest, framedRequest, type RawRoute } from "../test-support/framing-fuzzer.js";
 import { type FuzzFixture, type ReadResponse, startFuzzFixture } from "../test-support/fuzz-fixture.js";
+import { exchangeRaw, type RawExchange } from "../test-support/raw-http.js";
 import {
   type FuzzedRequest,
   fuzzedRequest,
@@ -8,9 +12,14 @@ import {
   operationsOf,
 } from "../test-support/request-fuzzer.js";
 
-/** Fixed, so that a failure is reproduced by running the test again; fast-check prints it with the failing request. */
-const SEED = 14_2026;
-const RUNS = 2_500;
+/**
+ * Fixed, so that a failure is reproduced by running the test again; fast-check prints the seed and
+ * the failing request. `FUZZ_SEED` and `FUZZ_RUNS` hunt further by hand; `FUZZ_REPORT=1` prints the counts.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 14_2026);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
+/** Each framed request opens its own connection. */
+const FRAMED_RUNS = 150;
 
 /** Routes whose responses are JSON whatever they are: the API, and the documents about it. */
 const isApiPath = (path: string) => /^\/(v1\/|v1$|openapi\.json|healthz|readyz)/.test(path);
@@ -36,6 +45,22 @@ function parsed(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** What is wrong with how the server ended a badly framed exchange, if anything. */
+function framingProblemWith(request: FramedRequest, exchange: RawExchange): string | undefined {
+  if (exchange.end === "reset") return "the connection was reset";
+  if (exchange.end === "silent") return "the server said nothing and kept the connection open";
+  // The body announced never came and the client stopped sending: closing without an answer is all HTTP allows.
+  if (exchange.status === undefined) return request.halfClose ? undefined : "the connection closed without an answer";
+  if (exchange.status >= 500) return `answered ${exchange.status}: ${exchange.received.slice(0, 300)}`;
+  const [head = "", body = ""] = exchange.received.split("\r\n\r\n");
+  // Node's HTTP parser refuses malformed framing with a bare 400 before the app sees it; the app answers JSON.
+  if (exchange.status >= 400 && /content-type: application\/json/i.test(head)) {
+    const error = (parsed(body) as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    if (typeof error?.code !== "string" || typeof error.message !== "string") return `error body ${body.slice(0, 300)}`;
+  }
+  return undefined;
 }
 
 describe("every route and method, fuzzed", () => {
@@ -81,4 +106,63 @@ describe("every route and method, fuzzed", () => {
     // Most requests are refused, but some of every kind get through to the handlers.
     expect([...statuses.keys()].some((status) => status < 300)).toBe(true);
   }, 120_000);
+
+  it("over a real server, answers badly framed requests or closes cleanly, never resets", async () => {
+    const server = await new Promise<ServerType>((resolve) => {
+      const started = serve({ fetch: fixture.apps["open answers"].fetch, port: 0, hostname: "127.0.0.1" }, () =>
+        resolve(started),
+      );
+    });
+    const { port } = server.address() as AddressInfo;
+    const editorKey = fixture.keyOf("editor");
+    const json = "application/json";
+    const routes: RawRoute[] = [
+      { method: "POST", path: "/v1/answer", contentType: json, body: JSON.stringify({ question: "加退選" }) },
+      {
+        method: "POST",
+        path: "/v1/chat/completions",
+        contentType: json,
+        body: '{"messages":[{"role":"user","content":"停修"}]}',
+      },
+      {
+        method: "POST",
+        path: "/v1/documents",
+        contentType: json,
+        key: editorKey,
+        body: '{"title":"T","text":"Some text."}',
+      },
+      {
+        method: "POST",
+        path: "/v1/documents",
+        contentType: "multipart/form-data; boundary=b",
+        key: editorKey,
+        body: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.md"\r\n\r\n# A\n\nText.\r\n--b--\r\n',
+      },
+      {
+        method: "POST",
+        path: "/editor/login",
+        contentType: "application/x-www-form-urlencoded",
+        body: "key=gfk_wrong",
+      },
+      { method: "GET", path: "/healthz", contentType: "text/plain", body: "" },
+      { method: "POST", path: "/v1/feedback", contentType: json, body: '{"answer_id":"x","rating":"up"}' },
+    ];
+    const ends = new Map<string, number>();
+    try {
+      await fc.assert(
+        fc.asyncProperty(framedRequest(routes), async (request) => {
+          const exchange = await exchangeRaw(port, request.bytes, { halfClose: request.halfClose });
+          const outcome = exchange.status === undefined ? exchange.end : String(exchange.status);
+          ends.set(outcome, (ends.get(outcome) ?? 0) + 1);
+          const problem = framingProblemWith(request, exchange);
+          if (problem) throw new Error(`${request.method} ${request.path} (${request.framing}): ${problem}`);
+        }),
+        { seed: SEED, numRuns: FRAMED_RUNS, endOnFailure: !process.env.FUZZ_SHRINK },
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    if (process.env.FUZZ_REPORT)
+      console.info(`${FRAMED_RUNS} framed requests; ${[...ends].map(([end, count]) => `${end}: ${count}`).join(", ")}`);
+  }, 60_000);
 });

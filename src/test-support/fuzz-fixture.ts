@@ -28,6 +28,8 @@ const QUIET_HOURS = "# Quiet hours\n\nQuiet hours in the dormitories run from 11
  */
 export interface FuzzFixture {
   apps: Record<AppVariant, App>;
+  /** An active key with `role`. */
+  keyOf(role: Role): string;
   /** Every log line the apps wrote, parsed. */
   logLines: Record<string, unknown>[];
   /** The request as sent: placeholders replaced, the credential turned into headers. */
@@ -166,6 +168,7 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
 
   return {
     apps,
+    keyOf: (role) => keys[role],
     logLines,
     resolve,
     async send(request) {

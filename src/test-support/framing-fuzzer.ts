@@ -24,6 +24,15 @@ export const FRAMINGS = [
   "oversized header",
   "HTTP/1.0 without Host",
   "NUL in the path",
+  "absolute-form target",
+  "asterisk-form target",
+  "target without a slash",
+  "raw UTF-8 in the path",
+  "invalid UTF-8 in the path",
+  "odd Host",
+  "Host with a path",
+  "no Host",
+  "GET with a body",
 ] as const;
 export type Framing = (typeof FRAMINGS)[number];
 
@@ -94,6 +103,23 @@ export function frame(route: RawRoute, framing: Framing, cut: number): FramedReq
       "",
     ),
     "NUL in the path": message([`Content-Length: ${length}`], body, start(`${route.path}\u0000x`)),
+    "absolute-form target": message([`Content-Length: ${length}`], body, start(`http://evil.example${route.path}`)),
+    "asterisk-form target": message([`Content-Length: ${length}`], body, start("*")),
+    "target without a slash": message([`Content-Length: ${length}`], body, start(route.path.slice(1))),
+    // latin1 text: each character one byte, so these are the raw bytes of 宿舍 and a lone continuation byte.
+    "raw UTF-8 in the path": message(
+      [`Content-Length: ${length}`],
+      body,
+      start(`${route.path}/\xe5\xae\xbf\xe8\x88\x8d`),
+    ),
+    "invalid UTF-8 in the path": message([`Content-Length: ${length}`], body, start(`${route.path}/\xff\x80`)),
+    "odd Host": message([`Content-Length: ${length}`], body).replace("Host: 127.0.0.1", "Host: [::1"),
+    "Host with a path": message([`Content-Length: ${length}`], body).replace(
+      "Host: 127.0.0.1",
+      "Host: a.example/../b?c#d",
+    ),
+    "no Host": message([`Content-Length: ${length}`], body).replace("Host: 127.0.0.1\r\n", ""),
+    "GET with a body": message([`Content-Length: ${length}`], body, `GET ${route.path} HTTP/1.1\r\n`),
   };
   return {
     method: route.method,

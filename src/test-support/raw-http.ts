@@ -9,6 +9,28 @@ export interface RawExchange {
   end: ExchangeEnd;
   /** The status of the first response, when there was one. */
   status?: number;
+  /** Its header lines and its body (de-chunked), after any interim `100 Continue`. */
+  head: string;
+  body: string;
+}
+
+/** The head and body of the first final response in `received`. */
+function responseParts(received: string): { head: string; body: string } {
+  const response = received.replace(/^HTTP\/1\.1 100 [^\r\n]*\r\n\r\n/, "");
+  const split = response.indexOf("\r\n\r\n");
+  if (split === -1) return { head: response, body: "" };
+  const head = response.slice(0, split);
+  let body = response.slice(split + 4);
+  if (/^transfer-encoding:\s*chunked/im.test(head)) {
+    let decoded = "";
+    for (let size = Number.parseInt(body, 16); size > 0; size = Number.parseInt(body, 16)) {
+      const start = body.indexOf("\r\n") + 2;
+      decoded += body.slice(start, start + size);
+      body = body.slice(start + size + 2);
+    }
+    body = decoded;
+  }
+  return { head, body: Buffer.from(body, "latin1").toString("utf8") };
 }
 
 /**
@@ -30,9 +52,9 @@ export function exchangeRaw(
       settled = true;
       socket.destroy();
       const received = Buffer.concat(chunks).toString("latin1");
-      // An interim `100 Continue` comes before the answer.
-      const status = received.replace(/^HTTP\/1\.1 100 [^\r\n]*\r\n\r\n/, "").match(/^HTTP\/1\.[01] (\d{3})/)?.[1];
-      resolve({ received, end, ...(status ? { status: Number(status) } : {}) });
+      const { head, body } = responseParts(received);
+      const status = head.match(/^HTTP\/1\.[01] (\d{3})/)?.[1];
+      resolve({ received, end, head, body, ...(status ? { status: Number(status) } : {}) });
     };
     socket.setTimeout(options.silenceMs ?? 3_000, () => finish("silent"));
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));

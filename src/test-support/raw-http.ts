@@ -56,7 +56,7 @@ export function exchangeRaw(
       const status = head.match(/^HTTP\/1\.[01] (\d{3})/)?.[1];
       resolve({ received, end, head, body, ...(status ? { status: Number(status) } : {}) });
     };
-    socket.setTimeout(options.silenceMs ?? 3_000, () => finish("silent"));
+    socket.setTimeout(options.silenceMs ?? 10_000, () => finish("silent"));
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.on("end", () => finish("closed"));
     socket.on("close", () => finish("closed"));

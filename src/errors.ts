@@ -62,6 +62,13 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** Request headers larger than the server reads (Node's 16 KB). */
+export class HeadersTooLargeError extends AppError {
+  constructor() {
+    super("headers_too_large", "The request's headers are too large: send fewer or shorter ones (at most 16 KB).");
+  }
+}
+
 /** An upload over MAX_UPLOAD_MB. */
 export class FileTooLargeError extends PayloadTooLargeError {
   constructor(maxBytes: number) {

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { serve } from "@hono/node-server";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { createObservedAnswerService } from "./ask/answer-observer.js";
@@ -10,6 +9,7 @@ import { openEmbedder } from "./embedding/open-embedder.js";
 import { EditorialStoreUnavailableError, isDiskFullError, StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
+import { serveApp } from "./http/serve-app.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
 import type { InteractionStore } from "./interactions/interaction-store.js";
 import { ModelCallError } from "./models/model-call-error.js";
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
         }
       : {}),
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
+  const server = serveApp(app, { port: config.port, hostname: config.host }, (address) => {
     log("listening", { url: `http://localhost:${address.port}` });
   });
   server.on("error", (error: NodeJS.ErrnoException) => {

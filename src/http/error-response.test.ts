@@ -13,6 +13,19 @@ describe("errorResponse", () => {
     }
   });
 
+  it("says a request whose connection closed mid-body is the client's (400 incomplete_body), not logged", () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...parts: unknown[]) => logged.push(parts);
+    try {
+      const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+      expect(errorResponse(aborted)).toMatchObject({ status: 400, body: { error: { code: "incomplete_body" } } });
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
+  });
+
   it("maps a domain error by its class, and anything unknown to a 500 that shows nothing", () => {
     expect(errorResponse(new UnknownCollectionError("registar", ["registrar"]))).toMatchObject({
       status: 400,

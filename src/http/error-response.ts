@@ -6,6 +6,7 @@ import {
   DocumentParseError,
   EditorialStoreUnavailableError,
   ForbiddenError,
+  HeadersTooLargeError,
   InvalidRequestError,
   isDiskFullError,
   MethodNotAllowedError,
@@ -33,6 +34,7 @@ const STATUS_OF: [ErrorClass, ContentfulStatusCode][] = [
   [ConflictError, 409],
   [PayloadTooLargeError, 413],
   [UnsupportedMediaTypeError, 415],
+  [HeadersTooLargeError, 431],
   [DocumentParseError, 422],
   [RateLimitedError, 429],
   [NotReadyError, 503],
@@ -81,6 +83,12 @@ function fromHttpException(error: HTTPException): AppError | undefined {
   return undefined;
 }
 
+/** Node's word for a request whose connection closed while its body was being read: the client's doing. */
+function isAbortedRequest(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "ECONNRESET" && message === "aborted";
+}
+
 /**
  * Every error as the AppError it is answered with: ours as they are, Hono's client errors by their
  * status, anything else a 500 that is logged here and never shown.
@@ -88,6 +96,9 @@ function fromHttpException(error: HTTPException): AppError | undefined {
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDiskFullError(error)) return new StorageFullError();
+  if (isAbortedRequest(error)) {
+    return new InvalidRequestError("The request's body ended before it was complete.", "incomplete_body");
+  }
   const fromHono = error instanceof HTTPException ? fromHttpException(error) : undefined;
   if (fromHono) return fromHono;
   // With its stack, in the request's JSON line (request_id included); outside a request, on stderr.

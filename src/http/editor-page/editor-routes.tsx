@@ -2,12 +2,10 @@ import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
-import { HTTPException } from "hono/http-exception";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
-import { AppError, ForbiddenError } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
@@ -29,6 +27,7 @@ import {
   ReportView,
   TryQuestionView,
 } from "./editor-views.js";
+import { sameOriginOnly } from "./same-origin-only.js";
 
 /** Holds a session id, never the key: HttpOnly (no script reads it), SameSite=Strict (no other site sends it). */
 const SESSION_COOKIE = "grounded_faq_editor_session";
@@ -182,8 +181,8 @@ const EDITOR_ROUTES = {
 
 /**
  * The editors' page: server-rendered, no front-end build. It signs in with an API key kept in a
- * cookie and works through the same DocumentEditor as the API; form posts are checked against
- * the page's own origin (CSRF).
+ * cookie and works through the same DocumentEditor as the API; every request that changes
+ * something is checked against the page's own origin (CSRF), whatever its content type.
  */
 export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial" | "answers">): OpenAPIHono<CallerEnv> {
   const { editorial } = dependencies;
@@ -246,15 +245,7 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
   };
 
   // Also covers "/editor" itself.
-  const refuseCrossSitePosts = csrf();
-  routes.use("/editor/*", async (context, next) => {
-    try {
-      return await refuseCrossSitePosts(context, next);
-    } catch (error) {
-      if (!(error instanceof HTTPException && error.status === 403)) throw error;
-      throw new ForbiddenError("Form posts from another site are refused: use the editors' page on this server.");
-    }
-  });
+  routes.use("/editor/*", sameOriginOnly(SESSION_COOKIE));
 
   routes.openapi(EDITOR_ROUTES.home, async (context) => {
     const caller = signedIn(context);

@@ -11,6 +11,7 @@ import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { type CallerEnv, callerWithRole } from "../authorize.js";
+import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES } from "../body-limits.js";
 import { httpStatusOf } from "../error-response.js";
 import { readForm } from "../read-form.js";
 import { readUpload } from "../read-upload.js";
@@ -246,6 +247,16 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
 
   // Also covers "/editor" itself.
   routes.use("/editor/*", sameOriginOnly(SESSION_COOKIE));
+  // The session is checked before any body is read: signing in and out take small bodies only, a
+  // signed-in editor's forms may carry a file, and anyone else posting is shown the sign-in page.
+  const formLimit = limitBodyTo(MAX_BODY_BYTES);
+  const uploadLimit = limitUploadTo(editorial.maxUploadBytes);
+  routes.use("/editor/*", async (context, next) => {
+    if (["/editor/login", "/editor/logout"].includes(context.req.path)) return formLimit(context, next);
+    if (signedIn(context)) return uploadLimit(context, next);
+    if (["GET", "HEAD", "OPTIONS"].includes(context.req.method)) return next();
+    return context.html(<LoginView />, 401);
+  });
 
   routes.openapi(EDITOR_ROUTES.home, async (context) => {
     const caller = signedIn(context);

@@ -22,7 +22,7 @@ describe("the editors' page refuses requests from other sites, whatever their co
   };
   const signedIn = async () =>
     (await app.request("/editor", { headers: { cookie } })).text().then((html) => html.includes("Upload documents"));
-  const signOut = (headers: Record<string, string>, body?: BodyInit) =>
+  const signOut = (headers: Record<string, string>, body?: RequestInit["body"]) =>
     app.request("/editor/logout", { method: "POST", headers: { cookie, ...headers }, body });
 
   beforeEach(async () => {

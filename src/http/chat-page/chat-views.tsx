@@ -124,6 +124,32 @@ export function ChatPage(props: {
   );
 }
 
+/** Instead of the chat page when answers need a key: a public page cannot hold one. */
+export function ChatClosedPage(props: { language: ChatLanguage }) {
+  const text = CHAT_TEXT[props.language];
+  return (
+    <html lang={props.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{text.title}</title>
+        <style>{raw(STYLE)}</style>
+      </head>
+      <body>
+        <header>
+          <h1>{text.title}</h1>
+        </header>
+        <main>
+          <p class="error" role="alert">
+            {text.closed}
+          </p>
+          <p>{text.closedForOperators}</p>
+        </main>
+      </body>
+    </html>
+  );
+}
+
 /** A cited passage in its document: the chunks around it, the passage marked, with its page. */
 export function SourcePage(props: {
   language: ChatLanguage;

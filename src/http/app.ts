@@ -9,7 +9,9 @@ import type { AppDependencies } from "./app-dependencies.js";
 import { callerPresenting, requireRole } from "./authorize.js";
 import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES, MAX_CONVERSATION_BYTES } from "./body-limits.js";
 import { chatPageRoutes } from "./chat-page/chat-routes.js";
+import { NOT_A_PAGE_POLICY_DIRECTIVES } from "./content-security-policy.js";
 import { editorPageRoutes } from "./editor-page/editor-routes.js";
+import { EDITOR_PAGE_POLICY } from "./editor-page/editor-views.js";
 import { errorResponse } from "./error-response.js";
 import { answerRoutes } from "./routes/answer-route.js";
 import { docsRoutes } from "./routes/docs-routes.js";
@@ -45,13 +47,21 @@ export function createApp(dependencies: AppDependencies): App {
   app.use(requestId({ limitLength: 128 }));
   const { observability } = dependencies;
   if (observability) app.use(observeRequests(observability));
-  // nosniff, a referrer policy and the rest of Hono's defaults everywhere. Framing is decided per
-  // page (the chat page lets the allowed sites frame it), and widget.js is loaded by other sites.
-  app.use(secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: "cross-origin" }));
+  // nosniff, a referrer policy and the rest of Hono's defaults everywhere. Each page sets its own
+  // Content-Security-Policy, kept here (overwrite: false); whatever is not a page gets the strictest.
+  // Framing is decided per page (the chat page lets the allowed sites frame it); widget.js is loaded by other sites.
+  app.use(
+    secureHeaders({
+      xFrameOptions: false,
+      crossOriginResourcePolicy: "cross-origin",
+      contentSecurityPolicy: NOT_A_PAGE_POLICY_DIRECTIVES,
+      overwrite: false,
+    }),
+  );
   // Signed-in pages are neither framed by another site nor kept in a cache.
   app.use("/editor/*", async (context, next) => {
     await next();
-    context.header("Content-Security-Policy", "frame-ancestors 'none'");
+    context.header("Content-Security-Policy", EDITOR_PAGE_POLICY);
     context.header("X-Frame-Options", "DENY");
     context.header("Cache-Control", "no-store");
   });

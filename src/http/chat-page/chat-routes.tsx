@@ -19,7 +19,7 @@ import {
 } from "../routes/shared.js";
 import { chatLanguageOf, detectChatLanguage } from "./chat-language.js";
 import type { ChatLanguage } from "./chat-text.js";
-import { ChatClosedPage, ChatPage, SourcePage } from "./chat-views.js";
+import { ChatClosedPage, ChatPage, chatPagePolicy, SourcePage, STUDENT_PAGE_POLICY } from "./chat-views.js";
 
 const SUGGESTION_COUNT = 6;
 const SUGGESTIONS_TTL_MS = 60_000;
@@ -92,7 +92,9 @@ export function chatPageRoutes({
   const routes = newRouteGroup<{ Variables: LanguageVariables }>();
   const { requireApiKeyForAnswers } = editorial;
   const suggestions = suggestedQuestions(store);
-  const frameAncestors = allowedOrigins.includes("*") ? "*" : ["'self'", ...allowedOrigins].join(" ");
+  const frameAncestors = allowedOrigins.includes("*") ? ["*"] : ["'self'", ...allowedOrigins];
+  // The widget frames the chat page (and so the page saying it is closed), on the allowed sites only.
+  const chatPolicy = chatPagePolicy(frameAncestors);
   const allowsOrigin = (origin: string) => allowedOrigins.includes("*") || allowedOrigins.includes(origin);
 
   // Allowed sites' pages may call the student routes, and OpenAI clients running in a browser the chat ones.
@@ -116,10 +118,10 @@ export function chatPageRoutes({
   routes.openapi(servedAs(routes, { ...chatPageRoute, ...page }, { requestReadByHandler: true }), async (context) => {
     const language = chatLanguageOf(context);
     // Its questions would carry no key, so every one would be refused: say so once, here.
+    context.header("Content-Security-Policy", chatPolicy);
     if (requireApiKeyForAnswers) return context.html(<ChatClosedPage language={language} />, 403);
     const collection = context.req.query("collection")?.slice(0, 100) || undefined;
     const known = collection === undefined || (await store.listCollections()).includes(collection);
-    context.header("Content-Security-Policy", `frame-ancestors ${frameAncestors}`);
     return context.html(
       <ChatPage
         language={language}
@@ -151,6 +153,7 @@ export function chatPageRoutes({
         throw new NotFoundError(`No published passage "${chunkId}".`);
       }
       const language = chatLanguageOf(context);
+      context.header("Content-Security-Policy", STUDENT_PAGE_POLICY);
       return context.html(
         <SourcePage
           language={language}

@@ -4,6 +4,7 @@ import { chunkLocation } from "../../answering/citations.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord, StoredDocument } from "../../store/index-store.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
+import { pagePolicy } from "../content-security-policy.js";
 import {
   CHAT_CONFIG_ELEMENT_ID,
   CHAT_TEXT,
@@ -40,7 +41,17 @@ const STYLE = `
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   :focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
   mark { background: #fff2a8; }
+  .passage-location { font-size: .95rem; color: #444; }
+  .passage { white-space: pre-wrap; }
 `;
+
+/** The chat page runs only its own script; the students' pages use only their style sheet. */
+export function chatPagePolicy(frameAncestors: string[]): string {
+  return pagePolicy({ scripts: [BROWSER_SCRIPTS.chat], styles: [STYLE] }, frameAncestors);
+}
+
+/** The passage page and the closed page: no script at all, and no site frames them. */
+export const STUDENT_PAGE_POLICY = pagePolicy({ styles: [STYLE] });
 
 /** JSON for a script tag: `<` escaped, so that no text in it can close the tag. */
 function scriptJson(value: unknown): string {
@@ -183,8 +194,8 @@ export function SourcePage(props: {
               .join(" · ");
             return (
               <section id={chunk === props.cited ? "cited" : undefined}>
-                {where ? <h2 style="font-size:.95rem;color:#444">{where}</h2> : null}
-                <p style="white-space:pre-wrap">{chunk === props.cited ? <mark>{chunk.text}</mark> : chunk.text}</p>
+                {where ? <h2 class="passage-location">{where}</h2> : null}
+                <p class="passage">{chunk === props.cited ? <mark>{chunk.text}</mark> : chunk.text}</p>
               </section>
             );
           })}

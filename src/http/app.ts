@@ -80,6 +80,12 @@ export function createApp(dependencies: AppDependencies): App {
   app.route("/", healthRoutes(dependencies));
   app.route("/", docsRoutes());
   app.route("/", chatPageRoutes(dependencies));
+  // Keys are checked before bodies are read (the upload routes' below, with their limit).
+  if (dependencies.editorial.requireApiKeyForAnswers) {
+    const readers = requireRole(dependencies.editorial.keys, "reader");
+    app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", OPENAI_CHAT_ROUTE], readers);
+    app.on("GET", [...OPENAI_MODEL_ROUTES], readers);
+  }
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.
   const requestLimit = limitBodyTo(MAX_BODY_BYTES);
   const conversationLimit = limitBodyTo(MAX_CONVERSATION_BYTES);
@@ -101,11 +107,6 @@ export function createApp(dependencies: AppDependencies): App {
     if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);
     await next();
   });
-  if (dependencies.editorial.requireApiKeyForAnswers) {
-    const readers = requireRole(dependencies.editorial.keys, "reader");
-    app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", OPENAI_CHAT_ROUTE], readers);
-    app.on("GET", [...OPENAI_MODEL_ROUTES], readers);
-  }
   app.route("/", searchRoutes(dependencies));
   app.route("/", answerRoutes(dependencies));
   app.route("/", draftsRoutes(dependencies));

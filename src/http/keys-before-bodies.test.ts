@@ -78,6 +78,16 @@ describe("keys and sessions are checked before a body is read", () => {
     }
   });
 
+  it("with REQUIRE_API_KEY_FOR_ANSWERS, refuses a question without a key before reading it", async () => {
+    const editorial = editorialFor(store, { requireApiKeyForAnswers: true });
+    app = editorialApp(store, editorial);
+    for (const path of ["/v1/chat/completions", "/v1/answer", "/v1/handoffs"]) {
+      const { response, counter } = send("POST", path, { "content-type": "application/json" });
+      expect((await response).status).toBe(401);
+      expect(counter.pulled).toBe(0);
+    }
+  });
+
   it("reads an editor's upload up to the upload limit", async () => {
     const { response, counter } = send("POST", "/v1/documents", { authorization: `Bearer ${editorKey}` });
     const refused = await response;

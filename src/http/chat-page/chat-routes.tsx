@@ -117,8 +117,8 @@ export function chatPageRoutes({
   } as const;
   routes.openapi(servedAs(routes, { ...chatPageRoute, ...page }, { requestReadByHandler: true }), async (context) => {
     const language = chatLanguageOf(context);
-    // Its questions would carry no key, so every one would be refused: say so once, here.
     context.header("Content-Security-Policy", chatPolicy);
+    // Its questions would carry no key, so every one would be refused: say so once, here.
     if (requireApiKeyForAnswers) return context.html(<ChatClosedPage language={language} />, 403);
     const collection = context.req.query("collection")?.slice(0, 100) || undefined;
     const known = collection === undefined || (await store.listCollections()).includes(collection);

@@ -15,10 +15,11 @@ describe("labels people type lose their control and bidi characters", () => {
   let app: App;
   let adminKey: string;
   let editorKey: string;
+  let editorial: ReturnType<typeof editorialFor>;
 
   beforeEach(() => {
     store = new SqliteIndexStore(":memory:");
-    const editorial = editorialFor(store);
+    editorial = editorialFor(store);
     adminKey = editorial.keys.create({ name: "admin", role: "admin", createdBy: "test" }).key;
     editorKey = editorial.keys.create({ name: "editor", role: "editor", createdBy: "test" }).key;
     app = editorialApp(store, editorial);
@@ -81,5 +82,16 @@ describe("labels people type lose their control and bidi characters", () => {
     });
     expect(response.status).toBe(201);
     expect((await readJson(response)).document.title).toBe("Library hours");
+  });
+
+  it("a curated FAQ answer's question", async () => {
+    const response = await app.request("/v1/reports/faq", {
+      method: "POST",
+      headers: { authorization: `Bearer ${editorKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ question: `Can I keep a cat?${RLO}\u0000`, answer: "No. Only fish tanks are allowed." }),
+    });
+    expect(response.status).toBe(201);
+    const detail = await editorial.editor.get((await readJson(response)).doc_id);
+    expect(detail.chunks.map((chunk) => chunk.faqQuestion)).toEqual(["Can I keep a cat?"]);
   });
 });

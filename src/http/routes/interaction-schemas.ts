@@ -44,7 +44,7 @@ export const reportQuerySchema = z
 
 export const curatedFaqSchema = z
   .strictObject({
-    question: z.string().trim().min(1).max(1000),
+    question: labelField(1000),
     answer: z.string().trim().min(1).max(4000),
     collection: z
       .string()

@@ -20,7 +20,10 @@ describe("nonDocumentKind", () => {
       "after a doctype",
     ],
     ['<!DOCTYPE svg [ <!ENTITY name "a > b"> ]>\n<svg>&name;</svg>', "after a doctype with an internal subset"],
-    [`<?xml version="1.0"?><!--${"x".repeat(600)}--><!--${"y".repeat(600)}--><svg>`, "after a prolog padded past 1 KiB"],
+    [
+      `<?xml version="1.0"?><!--${"x".repeat(600)}--><!--${"y".repeat(600)}--><svg>`,
+      "after a prolog padded past 1 KiB",
+    ],
   ])("names an SVG drawing (%s: %s)", (text) => {
     expect(nonDocumentKind(bytesOf(text))).toBe("an SVG image");
   });

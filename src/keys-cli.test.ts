@@ -54,6 +54,15 @@ describe("npm run keys", () => {
     }
   });
 
+  it("strips control and bidi characters from the name, and refuses a name made only of them", async () => {
+    const created = await keys("create", "--role", "reader", "--name", "kiosk\u202E\u0007 2");
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('created reader key "kiosk 2"');
+    const empty = await keys("create", "--role", "reader", "--name", "\u202E\u2066");
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("--name is required");
+  });
+
   it("names a bad setting and exits 2", async () => {
     const result = await runCommand(runKeysCommand, ["list"], { ...environment, PORT: "http" });
     expect(result.code).toBe(2);

@@ -55,7 +55,7 @@ function manageKeys(argv: string[], { environment, stdout }: CommandContext): nu
           throw new UsageError(
             input.error.issues[0]?.path[0] === "role"
               ? `--role must be one of ${ROLES.join(", ")}`
-              : '--name is required, at most 100 characters: say who holds the key, e.g. --name "registrar office"',
+              : '--name is required, at most 100 characters (control and bidi characters are removed): say who holds the key, e.g. --name "registrar office"',
           );
         }
         const { key, record } = keys.create({ ...input.data, createdBy: "npm run keys" });

@@ -1,21 +1,17 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import {
-  FileTooLargeError,
-  MethodNotAllowedError,
-  NotFoundError,
-  NotReadyError,
-  PayloadTooLargeError,
-} from "../errors.js";
+import { MethodNotAllowedError, NotFoundError, NotReadyError } from "../errors.js";
 import { observeRequests } from "../observability/index.js";
 import type { AppDependencies } from "./app-dependencies.js";
-import { requireRole } from "./authorize.js";
+import { callerPresenting, requireRole } from "./authorize.js";
+import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES, MAX_CONVERSATION_BYTES } from "./body-limits.js";
 import { chatPageRoutes } from "./chat-page/chat-routes.js";
+import { NOT_A_PAGE_POLICY_DIRECTIVES } from "./content-security-policy.js";
 import { editorPageRoutes } from "./editor-page/editor-routes.js";
+import { EDITOR_PAGE_POLICY } from "./editor-page/editor-views.js";
 import { errorResponse } from "./error-response.js";
 import { limitRates } from "./rate-limits.js";
 import { answerRoutes } from "./routes/answer-route.js";
@@ -41,11 +37,6 @@ export type App = OpenAPIHono;
 /** The order `Allow` lists methods in, whatever order their routes were registered in. */
 const METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-/** Far above any valid request (a 1,000-character question), far below what would hurt. */
-const MAX_BODY_BYTES = 64 * 1024;
-/** Chat clients send the whole conversation with each question: room for a long one. */
-const MAX_CONVERSATION_BYTES = 1024 * 1024;
-
 export function createApp(dependencies: AppDependencies): App {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
@@ -65,13 +56,21 @@ export function createApp(dependencies: AppDependencies): App {
       if (context.res.status === 507) storage.recordFull();
     });
   }
-  // nosniff, a referrer policy and the rest of Hono's defaults everywhere. Framing is decided per
-  // page (the chat page lets the allowed sites frame it), and widget.js is loaded by other sites.
-  app.use(secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: "cross-origin" }));
+  // nosniff, a referrer policy and the rest of Hono's defaults everywhere. Each page sets its own
+  // Content-Security-Policy, kept here (overwrite: false); whatever is not a page gets the strictest.
+  // Framing is decided per page (the chat page lets the allowed sites frame it); widget.js is loaded by other sites.
+  app.use(
+    secureHeaders({
+      xFrameOptions: false,
+      crossOriginResourcePolicy: "cross-origin",
+      contentSecurityPolicy: NOT_A_PAGE_POLICY_DIRECTIVES,
+      overwrite: false,
+    }),
+  );
   // Signed-in pages are neither framed by another site nor kept in a cache.
   app.use("/editor/*", async (context, next) => {
     await next();
-    context.header("Content-Security-Policy", "frame-ancestors 'none'");
+    context.header("Content-Security-Policy", EDITOR_PAGE_POLICY);
     context.header("X-Frame-Options", "DENY");
     context.header("Cache-Control", "no-store");
   });
@@ -92,44 +91,33 @@ export function createApp(dependencies: AppDependencies): App {
   app.route("/", chatPageRoutes(dependencies));
   // Before any body is read; after CORS, so that a browser can read a 429.
   app.use(limitRates(dependencies.rateLimits));
+  // Keys are checked before bodies are read (the upload routes' below, with their limit).
+  if (dependencies.editorial.requireApiKeyForAnswers) {
+    const readers = requireRole(dependencies.editorial.keys, "reader");
+    app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", OPENAI_CHAT_ROUTE], readers);
+    app.on("GET", [...OPENAI_MODEL_ROUTES], readers);
+  }
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.
-  const limitTo = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new PayloadTooLargeError(maxSize);
-      },
-    });
-  const requestLimit = limitTo(MAX_BODY_BYTES);
-  const conversationLimit = limitTo(MAX_CONVERSATION_BYTES);
-  const { maxUploadBytes } = dependencies.editorial;
-  const uploadLimit = bodyLimit({
-    // Room for the multipart envelope and metadata fields around the file.
-    maxSize: maxUploadBytes + MAX_BODY_BYTES,
-    onError: () => {
-      throw new FileTooLargeError(maxUploadBytes);
-    },
-  });
+  const requestLimit = limitBodyTo(MAX_BODY_BYTES);
+  const conversationLimit = limitBodyTo(MAX_CONVERSATION_BYTES);
+  const uploadLimit = limitUploadTo(dependencies.editorial.maxUploadBytes);
+  const { keys } = dependencies.editorial;
   app.use("/v1/*", (context, next) => {
     const { path, method } = context.req;
-    if (/^\/v1\/documents(\/|$)/.test(path) && ["POST", "PUT"].includes(method)) return uploadLimit(context, next);
+    if (/^\/v1\/documents(\/|$)/.test(path) && ["POST", "PUT"].includes(method)) {
+      // The key first: no one without an editor's key can make us read 20 MB (the route checks it again).
+      callerPresenting(context, keys, "editor");
+      return uploadLimit(context, next);
+    }
     return path === OPENAI_CHAT_ROUTE ? conversationLimit(context, next) : requestLimit(context, next);
   });
-  // Signing in needs no key, so its form is small; the other editors' forms may carry a file.
-  app.use("/editor/*", (context, next) =>
-    context.req.path === "/editor/login" ? requestLimit(context, next) : uploadLimit(context, next),
-  );
+  // The editors' page limits its bodies itself, once it knows whether the sender is signed in.
   app.route("/", editorPageRoutes(dependencies));
   // Before the first sync an empty index would make every question look unanswerable.
   app.use("/v1/*", async (_, next) => {
     if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);
     await next();
   });
-  if (dependencies.editorial.requireApiKeyForAnswers) {
-    const readers = requireRole(dependencies.editorial.keys, "reader");
-    app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", OPENAI_CHAT_ROUTE], readers);
-    app.on("GET", [...OPENAI_MODEL_ROUTES], readers);
-  }
   app.route("/", searchRoutes(dependencies));
   app.route("/", answerRoutes(dependencies));
   app.route("/", draftsRoutes(dependencies));

@@ -19,9 +19,14 @@ export function presentedKey(context: Context): string | undefined {
  */
 export function requireRole(keys: ApiKeyStore, role: Role) {
   return createMiddleware<CallerEnv>(async (context, next) => {
-    context.set("caller", callerWithRole(keys, presentedKey(context), role));
+    context.set("caller", callerPresenting(context, keys, role));
     await next();
   });
+}
+
+/** The caller whose key the request carries, if it has `role`; otherwise a 401 or 403 that says why. */
+export function callerPresenting(context: Context, keys: ApiKeyStore, role: Role): Caller {
+  return callerWithRole(keys, presentedKey(context), role);
 }
 
 /** The caller a key belongs to, if it has the role; otherwise a 401 or 403 that says why. */

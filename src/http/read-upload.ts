@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Upload } from "../editorial/document-editor.js";
 import { FileTooLargeError, InvalidRequestError, UnsupportedMediaTypeError } from "../errors.js";
+import { cleanLabel } from "../text/clean-label.js";
 import { readForm } from "./read-form.js";
 import { documentFormSchema, documentTextSchema } from "./routes/editorial-schemas.js";
 import { parseInput, readJsonBody } from "./routes/shared.js";
@@ -29,7 +30,8 @@ export async function readUpload(context: Context, maxBytes: number): Promise<Up
   if (file.size > maxBytes) throw new FileTooLargeError(maxBytes);
   const metadata = parseInput(documentFormSchema, fields);
   return {
-    fileName: file.name || "upload",
+    // The name is only a label: shown to editors, never a path.
+    fileName: cleanLabel(file.name) || "upload",
     bytes: new Uint8Array(await file.arrayBuffer()),
     metadata: toMetadata(metadata),
   };

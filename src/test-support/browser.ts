@@ -6,11 +6,35 @@ import { type Browser, chromium } from "playwright-core";
 /** Debian's chromium, installed by .ci/run; no browser is downloaded. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+const violationsOf = new WeakMap<Browser, string[]>();
+
+/**
+ * A browser whose pages (`browser.newPage()`) have what their Content-Security-Policy refused
+ * recorded, from every frame, for `policyViolations`.
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`No browser at ${CHROMIUM}: sudo apt-get install -y chromium, or set CHROMIUM_PATH`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  const violations: string[] = [];
+  violationsOf.set(browser, violations);
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+        violations.push(`${page.url()}: ${message.text()}`);
+      }
+    });
+    return page;
+  };
+  return browser;
+}
+
+/** What the Content-Security-Policy of the pages `browser` opened refused: none, when they work as written. */
+export function policyViolations(browser: Browser): string[] {
+  return violationsOf.get(browser) ?? [];
 }
 
 /** Serves an app on a free port of `hostname`, for a browser to open. */

@@ -16,6 +16,8 @@ const ENTRIES = {
   widget: new URL("../chat-page/browser/widget.ts", import.meta.url),
   /** The editors' uploads. */
   upload: new URL("../editor-page/browser/upload.ts", import.meta.url),
+  /** The editors' "are you sure?" before deleting. */
+  confirm: new URL("../editor-page/browser/confirm.ts", import.meta.url),
 };
 
 /**

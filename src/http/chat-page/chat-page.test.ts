@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../../ingest/sync-folder.js";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
-import { launchChromium, serveApp } from "../../test-support/browser.js";
+import { launchChromium, policyViolations, serveApp } from "../../test-support/browser.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
@@ -169,5 +169,9 @@ describe("students' chat page and widget in a real browser", () => {
     await frame.locator("article.answer:not(.streaming)").waitFor();
     expect(await frame.locator("article.answer .answer-text").textContent()).toBeTruthy();
     await page.close();
+  });
+
+  it("runs every page without anything refused by its Content-Security-Policy", () => {
+    expect(policyViolations(browser)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
 import { detectLanguage } from "../../text/language.js";
 import type { AppDependencies } from "../app-dependencies.js";
+import { requireRole } from "../authorize.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
 import {
   json,
@@ -18,7 +19,7 @@ import {
 } from "../routes/shared.js";
 import { chatLanguageOf, detectChatLanguage } from "./chat-language.js";
 import type { ChatLanguage } from "./chat-text.js";
-import { ChatPage, SourcePage } from "./chat-views.js";
+import { ChatClosedPage, ChatPage, chatPagePolicy, SourcePage, STUDENT_PAGE_POLICY } from "./chat-views.js";
 
 const SUGGESTION_COUNT = 6;
 const SUGGESTIONS_TTL_MS = 60_000;
@@ -41,7 +42,10 @@ const chatPageRoute = createRoute({
       embed: z.literal("1").optional().openapi({ description: "The compact layout the widget frames" }),
     }),
   },
-  responses: { 200: html("The chat page") },
+  responses: {
+    200: html("The chat page"),
+    403: html("REQUIRE_API_KEY_FOR_ANSWERS is on: a page saying the chat page is not open"),
+  },
 });
 
 const widgetRoute = createRoute({
@@ -67,6 +71,10 @@ const sourceRoute = createRoute({
   },
   responses: {
     200: html("The passage"),
+    401: {
+      description: "unauthorized: REQUIRE_API_KEY_FOR_ANSWERS is on and no reader key was sent",
+      content: json(errorResponseSchema),
+    },
     404: { description: "not_found: no published passage with this id", content: json(errorResponseSchema) },
   },
 });
@@ -79,10 +87,14 @@ const sourceRoute = createRoute({
 export function chatPageRoutes({
   store,
   allowedOrigins,
-}: Pick<AppDependencies, "store" | "allowedOrigins">): OpenAPIHono<{ Variables: LanguageVariables }> {
+  editorial,
+}: Pick<AppDependencies, "store" | "allowedOrigins" | "editorial">): OpenAPIHono<{ Variables: LanguageVariables }> {
   const routes = newRouteGroup<{ Variables: LanguageVariables }>();
+  const { requireApiKeyForAnswers } = editorial;
   const suggestions = suggestedQuestions(store);
-  const frameAncestors = allowedOrigins.includes("*") ? "*" : ["'self'", ...allowedOrigins].join(" ");
+  const frameAncestors = allowedOrigins.includes("*") ? ["*"] : ["'self'", ...allowedOrigins];
+  // The widget frames the chat page (and so the page saying it is closed), on the allowed sites only.
+  const chatPolicy = chatPagePolicy(frameAncestors);
   const allowsOrigin = (origin: string) => allowedOrigins.includes("*") || allowedOrigins.includes(origin);
 
   // Allowed sites' pages may call the student routes, and OpenAI clients running in a browser the chat ones.
@@ -97,11 +109,19 @@ export function chatPageRoutes({
   for (const path of OPENAI_MODEL_ROUTES) routes.use(path, callableFrom(["GET"]));
 
   const page = { middleware: detectChatLanguage } as const;
+  // Passages are what answers quote, and their ids are easy to guess: they need the same key.
+  const passagePage = {
+    middleware: requireApiKeyForAnswers
+      ? [requireRole(editorial.keys, "reader"), detectChatLanguage]
+      : detectChatLanguage,
+  } as const;
   routes.openapi(servedAs(routes, { ...chatPageRoute, ...page }, { requestReadByHandler: true }), async (context) => {
     const language = chatLanguageOf(context);
+    context.header("Content-Security-Policy", chatPolicy);
+    // Its questions would carry no key, so every one would be refused: say so once, here.
+    if (requireApiKeyForAnswers) return context.html(<ChatClosedPage language={language} />, 403);
     const collection = context.req.query("collection")?.slice(0, 100) || undefined;
     const known = collection === undefined || (await store.listCollections()).includes(collection);
-    context.header("Content-Security-Policy", `frame-ancestors ${frameAncestors}`);
     return context.html(
       <ChatPage
         language={language}
@@ -118,7 +138,11 @@ export function chatPageRoutes({
   });
 
   routes.openapi(
-    servedAs(routes, { ...sourceRoute, ...page }, { honoPath: "/sources/:chunkId{.+}", requestReadByHandler: true }),
+    servedAs(
+      routes,
+      { ...sourceRoute, ...passagePage },
+      { honoPath: "/sources/:chunkId{.+}", requestReadByHandler: true },
+    ),
     async (context) => {
       const chunkId = context.req.param("chunkId");
       const docId = chunkId.slice(0, chunkId.lastIndexOf("#"));
@@ -129,6 +153,7 @@ export function chatPageRoutes({
         throw new NotFoundError(`No published passage "${chunkId}".`);
       }
       const language = chatLanguageOf(context);
+      context.header("Content-Security-Policy", STUDENT_PAGE_POLICY);
       return context.html(
         <SourcePage
           language={language}

@@ -28,6 +28,8 @@ export const CHAT_TEXT = {
     tooManyQuestions: "問題有點多，請稍等一下（約 {seconds} 秒）再問。",
     switchLanguage: "English",
     newConversation: "新對話",
+    closed: "這個問答頁面沒有開放：本服務的回答需要 API 金鑰。",
+    closedForOperators: "管理者：要開放問答頁面給所有人，請設定 REQUIRE_API_KEY_FOR_ANSWERS=false。",
   },
   en: {
     title: "Campus help desk",
@@ -58,6 +60,8 @@ export const CHAT_TEXT = {
     tooManyQuestions: "Too many questions in a short time: please wait a moment (about {seconds} s) and ask again.",
     switchLanguage: "中文",
     newConversation: "New conversation",
+    closed: "This chat page is not open: answers on this service need an API key.",
+    closedForOperators: "Operators: to open the chat page to everyone, set REQUIRE_API_KEY_FOR_ANSWERS=false.",
   },
 } as const;
 

@@ -4,6 +4,7 @@ import { chunkLocation } from "../../answering/citations.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord, StoredDocument } from "../../store/index-store.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
+import { pagePolicy } from "../content-security-policy.js";
 import {
   CHAT_CONFIG_ELEMENT_ID,
   CHAT_TEXT,
@@ -40,7 +41,17 @@ const STYLE = `
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   :focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
   mark { background: #fff2a8; }
+  .passage-location { font-size: .95rem; color: #444; }
+  .passage { white-space: pre-wrap; }
 `;
+
+/** The chat page runs only its own script; the students' pages use only their style sheet. */
+export function chatPagePolicy(frameAncestors: string[]): string {
+  return pagePolicy({ scripts: [BROWSER_SCRIPTS.chat], styles: [STYLE] }, frameAncestors);
+}
+
+/** The passage page and the closed page: no script at all, and no site frames them. */
+export const STUDENT_PAGE_POLICY = pagePolicy({ styles: [STYLE] });
 
 /** JSON for a script tag: `<` escaped, so that no text in it can close the tag. */
 function scriptJson(value: unknown): string {
@@ -124,6 +135,32 @@ export function ChatPage(props: {
   );
 }
 
+/** Instead of the chat page when answers need a key: a public page cannot hold one. */
+export function ChatClosedPage(props: { language: ChatLanguage }) {
+  const text = CHAT_TEXT[props.language];
+  return (
+    <html lang={props.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{text.title}</title>
+        <style>{raw(STYLE)}</style>
+      </head>
+      <body>
+        <header>
+          <h1>{text.title}</h1>
+        </header>
+        <main>
+          <p class="error" role="alert">
+            {text.closed}
+          </p>
+          <p>{text.closedForOperators}</p>
+        </main>
+      </body>
+    </html>
+  );
+}
+
 /** A cited passage in its document: the chunks around it, the passage marked, with its page. */
 export function SourcePage(props: {
   language: ChatLanguage;
@@ -157,8 +194,8 @@ export function SourcePage(props: {
               .join(" · ");
             return (
               <section id={chunk === props.cited ? "cited" : undefined}>
-                {where ? <h2 style="font-size:.95rem;color:#444">{where}</h2> : null}
-                <p style="white-space:pre-wrap">{chunk === props.cited ? <mark>{chunk.text}</mark> : chunk.text}</p>
+                {where ? <h2 class="passage-location">{where}</h2> : null}
+                <p class="passage">{chunk === props.cited ? <mark>{chunk.text}</mark> : chunk.text}</p>
               </section>
             );
           })}

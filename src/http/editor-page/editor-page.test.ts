@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../../ingest/sync-folder.js";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
-import { launchChromium, serveApp } from "../../test-support/browser.js";
+import { launchChromium, policyViolations, serveApp } from "../../test-support/browser.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { makePdf } from "../../test-support/make-pdf.js";
@@ -106,6 +106,24 @@ describe("editors' page in a real browser", () => {
     expect(await page.evaluate("window.injected")).toBeUndefined();
   });
 
+  it("asks before deleting a document, and keeps it when the editor says no", async () => {
+    const messages: string[] = [];
+    await page.goto(`${baseUrl}/editor`);
+    await page.getByRole("link", { name: "Notes" }).click();
+    page.once("dialog", (dialog) => {
+      messages.push(dialog.message());
+      return dialog.dismiss();
+    });
+    await page.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => messages).toEqual(["Delete this document and all its versions?"]);
+    await page.goto(`${baseUrl}/editor`);
+    await page.getByRole("link", { name: "Notes" }).click();
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Deleted uploads/notes");
+    expect(await page.getByRole("link", { name: "Notes" }).count()).toBe(0);
+  });
+
   it("shows an unknown document as a page that says so", async () => {
     const response = await page.goto(`${baseUrl}/editor/documents/${encodeURIComponent("uploads/none")}`);
     expect(response?.status()).toBe(404);
@@ -132,5 +150,9 @@ describe("editors' page in a real browser", () => {
     editorial.keys.revoke(record?.id ?? "");
     await page.goto(`${baseUrl}/editor`);
     await page.getByRole("heading", { name: "Sign in with an API key" }).waitFor();
+  });
+
+  it("runs every page without anything refused by its Content-Security-Policy", () => {
+    expect(policyViolations(browser)).toEqual([]);
   });
 });

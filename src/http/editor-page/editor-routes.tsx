@@ -2,17 +2,16 @@ import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
-import { HTTPException } from "hono/http-exception";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
-import { AppError, ForbiddenError } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { type CallerEnv, callerWithRole } from "../authorize.js";
+import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES } from "../body-limits.js";
 import { httpStatusOf } from "../error-response.js";
 import { readForm } from "../read-form.js";
 import { readUpload } from "../read-upload.js";
@@ -29,6 +28,7 @@ import {
   ReportView,
   TryQuestionView,
 } from "./editor-views.js";
+import { sameOriginOnly } from "./same-origin-only.js";
 
 /** Holds a session id, never the key: HttpOnly (no script reads it), SameSite=Strict (no other site sends it). */
 const SESSION_COOKIE = "grounded_faq_editor_session";
@@ -182,8 +182,8 @@ const EDITOR_ROUTES = {
 
 /**
  * The editors' page: server-rendered, no front-end build. It signs in with an API key kept in a
- * cookie and works through the same DocumentEditor as the API; form posts are checked against
- * the page's own origin (CSRF).
+ * cookie and works through the same DocumentEditor as the API; every request that changes
+ * something is checked against the page's own origin (CSRF), whatever its content type.
  */
 export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial" | "answers">): OpenAPIHono<CallerEnv> {
   const { editorial } = dependencies;
@@ -246,14 +246,16 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
   };
 
   // Also covers "/editor" itself.
-  const refuseCrossSitePosts = csrf();
+  routes.use("/editor/*", sameOriginOnly(SESSION_COOKIE));
+  // The session is checked before any body is read: signing in and out take small bodies only, a
+  // signed-in editor's forms may carry a file, and anyone else posting is shown the sign-in page.
+  const formLimit = limitBodyTo(MAX_BODY_BYTES);
+  const uploadLimit = limitUploadTo(editorial.maxUploadBytes);
   routes.use("/editor/*", async (context, next) => {
-    try {
-      return await refuseCrossSitePosts(context, next);
-    } catch (error) {
-      if (!(error instanceof HTTPException && error.status === 403)) throw error;
-      throw new ForbiddenError("Form posts from another site are refused: use the editors' page on this server.");
-    }
+    if (["/editor/login", "/editor/logout"].includes(context.req.path)) return formLimit(context, next);
+    if (signedIn(context)) return uploadLimit(context, next);
+    if (["GET", "HEAD", "OPTIONS"].includes(context.req.method)) return next();
+    return context.html(<LoginView />, 401);
   });
 
   routes.openapi(EDITOR_ROUTES.home, async (context) => {

@@ -8,6 +8,7 @@ import type { KnowledgeGapReport, QuestionGroup } from "../../interactions/knowl
 import { type AnswerResponse, MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord } from "../../store/index-store.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
+import { pagePolicy } from "../content-security-policy.js";
 
 /** " · heading · page N", for a chunk's header line. */
 function locationLabel(chunk: Pick<ChunkRecord, "headingPath" | "page">): string {
@@ -36,6 +37,12 @@ const STYLE = `
   progress { width: 12rem; }
 `;
 
+/** The editors' pages run only their two scripts and their style sheet, and no site frames them. */
+export const EDITOR_PAGE_POLICY = pagePolicy({
+  scripts: [BROWSER_SCRIPTS.upload, BROWSER_SCRIPTS.confirm],
+  styles: [STYLE],
+});
+
 function Page(props: { title: string; signedInAs?: string; children: Child }) {
   return (
     <html lang="zh-Hant">
@@ -62,6 +69,8 @@ function Page(props: { title: string; signedInAs?: string; children: Child }) {
           ) : null}
         </header>
         <main>{props.children}</main>
+        {/* Our own constant, allowed by its hash in EDITOR_PAGE_POLICY. */}
+        <script>{raw(BROWSER_SCRIPTS.confirm)}</script>
       </body>
     </html>
   );
@@ -196,11 +205,7 @@ export function DocumentView(props: { detail: DocumentDetail; signedInAs: string
             <input id="replacement" name="file" type="file" required />{" "}
             <button type="submit">Upload new version</button>
           </form>
-          <form
-            method="post"
-            action={action("delete")}
-            onsubmit="return confirm('Delete this document and all its versions?')"
-          >
+          <form method="post" action={action("delete")} data-confirm="Delete this document and all its versions?">
             <button type="submit">Delete</button>
           </form>
         </div>

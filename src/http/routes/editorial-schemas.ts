@@ -1,10 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../editorial/api-keys.js";
 import { dateField } from "../../schemas.js";
+import { labelField } from "./label-field.js";
 
 /** Metadata an editor may give with a document; what is left out comes from the file. */
 const metadataFields = {
-  title: z.string().trim().min(1).max(300).optional(),
+  title: labelField(300).optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),
   collection: z
     .string()
@@ -18,13 +19,13 @@ const metadataFields = {
   effective_date: dateField.optional().openapi({ example: "2026-08-01" }),
 };
 
-const tagsField = z.array(z.string().trim().min(1).max(50)).max(30);
+const tagsField = z.array(labelField(50)).max(30);
 
 /** `POST /v1/documents` and `PUT /v1/documents/{id}` with a JSON body: the text itself (Markdown). */
 export const documentTextSchema = z
   .strictObject({
     ...metadataFields,
-    title: z.string().trim().min(1).max(300),
+    title: labelField(300),
     text: z.string().trim().min(1).max(2_000_000),
     tags: tagsField.optional(),
   })
@@ -81,7 +82,7 @@ export const documentQuerySchema = z.object({
 
 export const newKeySchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).openapi({ example: "registrar office" }),
+    name: labelField(100).openapi({ example: "registrar office" }),
     role: z.enum(ROLES),
   })
   .openapi("NewApiKey");

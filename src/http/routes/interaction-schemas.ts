@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { dateField, idField } from "../../schemas.js";
+import { labelField } from "./label-field.js";
 
 export const feedbackSchema = z
   .strictObject({
@@ -14,8 +15,8 @@ export const handoffSchema = z
     conversation_id: idField.optional(),
     answer_id: idField.optional(),
     collection: z.string().min(1).max(100).optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    contact: z.string().trim().min(1).max(200).optional(),
+    name: labelField(200).optional(),
+    contact: labelField(200).optional(),
     message: z.string().trim().min(1).max(4000).optional(),
   })
   .refine((input) => input.conversation_id || input.answer_id || input.message, {
@@ -43,7 +44,7 @@ export const reportQuerySchema = z
 
 export const curatedFaqSchema = z
   .strictObject({
-    question: z.string().trim().min(1).max(1000),
+    question: labelField(1000),
     answer: z.string().trim().min(1).max(4000),
     collection: z
       .string()

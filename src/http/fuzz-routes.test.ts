@@ -22,8 +22,12 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
 /** Each framed request opens its own connection. */
 const FRAMED_RUNS = 150;
 
-/** Routes whose responses are JSON whatever they are: the API, and the documents about it. */
-const isApiPath = (path: string) => /^\/(v1\/|v1$|openapi\.json|healthz|readyz)/.test(path);
+/**
+ * Routes whose responses are JSON whatever they are: the API, and the documents about it. Judged by
+ * the path the server routes, after `..` segments are resolved (`/v1/documents/../..` is the chat page).
+ */
+const isApiPath = (path: string) =>
+  /^\/(v1\/|v1$|openapi\.json|healthz|readyz)/.test(new URL(`http://fuzz.invalid${path}`).pathname);
 
 /** What is wrong with the answer to `request`, if anything: a 5xx, or an API error that is not the JSON error body. */
 function problemWith(request: FuzzedRequest, response: ReadResponse): string | undefined {

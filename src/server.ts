@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
   };
-  const editorial = openEditorial(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
+  const editorial = openEditorial(config.editorialFile, store, { parseLimits: config.parseLimits, embedder });
   const answers = createObservedAnswerService(
     {
       store,
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   await syncWhenReachable(index, readiness, { logger, metrics }, async () => {
     const summary = await syncFolder(store, config.knowledgeDir, undefined, {
       embedder,
-      pdfLimits: config.pdfLimits,
+      parseLimits: config.parseLimits,
     });
     // Then the published uploads: a new index (or one a crash left behind) is brought up to date.
     const uploads = await editorial.editor.reconcile();

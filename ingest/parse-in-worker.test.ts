@@ -36,13 +36,23 @@ describe("parseInWorker", () => {
     });
   });
 
+  it("refuses a text file longer than the text limit before parsing it, with document_too_large", async () => {
+    await expect(parse(markdown, { maxTextChars: 20 })).rejects.toMatchObject({
+      code: "document_too_large",
+      message: expect.stringContaining("MAX_DOCUMENT_TEXT_MB"),
+    });
+  });
+
   it("refuses a document of more chunks than allowed, with too_many_chunks", async () => {
     await expect(parse(markdown, { maxChunks: 0 })).rejects.toMatchObject({ code: "too_many_chunks" });
   });
 
   it("stops a thread that runs past the time limit, with parse_timeout, and parses the next document", async () => {
     const bomb = makeFlateBombPdf(16 * 1024 * 1024);
-    await expect(parse(bomb, { timeoutMs: 50 }, "bomb.pdf")).rejects.toMatchObject({
+    await parse(markdown); // a thread is up, so the limit stops the bomb while it is being read
+    await expect(
+      parse(bomb, { timeoutMs: 300, maxTextChars: Number.MAX_SAFE_INTEGER }, "bomb.pdf"),
+    ).rejects.toMatchObject({
       constructor: DocumentParseError,
       code: "parse_timeout",
     });

@@ -2,7 +2,7 @@ import type { ParseLimits } from "../src/config.js";
 import { AppError, DocumentParseError, UnsupportedDocumentError } from "../src/errors.js";
 import { type ChunkingOptions, chunkDocument } from "./chunk-document.js";
 import type { PreparedDocument } from "./index-document.js";
-import { parseFile } from "./parse-file.js";
+import { parseFile, textTooLarge } from "./parse-file.js";
 import { parseUpload } from "./parse-upload.js";
 
 /** One document to parse and chunk in a parsing thread. */
@@ -36,12 +36,7 @@ export default async function parseAndChunk(task: ParseTask): Promise<ParseOutco
         total + (block.kind === "faq" ? block.question.length + block.answer.length : block.text.length),
       0,
     );
-    if (textLength > task.limits.maxTextChars) {
-      throw new DocumentParseError(
-        `the document holds ${megabytes(textLength)} of text; at most ${megabytes(task.limits.maxTextChars)} is accepted (MAX_DOCUMENT_TEXT_MB)`,
-        "document_too_large",
-      );
-    }
+    if (textLength > task.limits.maxTextChars) throw textTooLarge(textLength, task.limits.maxTextChars);
     const chunked = chunkDocument(task.docId, blocks, task.chunking);
     if (chunked.chunks.length > task.limits.maxChunks) {
       throw new DocumentParseError(
@@ -73,9 +68,4 @@ export function refusalOf(error: unknown): ParseRefusal {
     code: "unparseable_document",
     message: `the document could not be read (${(error as Error)?.message ?? String(error)})`,
   };
-}
-
-/** Text size as MAX_DOCUMENT_TEXT_MB counts it: a megabyte is 1,048,576 characters. */
-function megabytes(characters: number): string {
-  return `${Math.round((characters / 1024 / 1024) * 10) / 10} MB`;
 }

@@ -17,20 +17,20 @@ export interface ParseLimits {
   memoryMb: number;
 }
 
-/** What the PDF parser itself checks. */
-export type PdfLimits = Pick<ParseLimits, "maxPages" | "timeoutMs">;
+/** What the parsers themselves check: a PDF's pages and time, and a text file's length when given. */
+export type PdfLimits = Pick<ParseLimits, "maxPages" | "timeoutMs"> & Partial<Pick<ParseLimits, "maxTextChars">>;
 
 /**
  * The defaults of MAX_PDF_PAGES, PARSE_TIMEOUT_MS, MAX_DOCUMENT_TEXT_MB, MAX_DOCUMENT_CHUNKS and
- * PARSE_MEMORY_MB: a 500-page policy PDF (about 2 MB of text, 5,000 chunks) and a 20 MB text upload
- * fit with room to spare, and one file cannot cost the service more.
+ * PARSE_MEMORY_MB: a 500-page policy PDF (about 2 MB of text, 5,000 chunks) fits four times over,
+ * and one file cannot cost the service more.
  */
 export const defaultParseLimits: ParseLimits = {
   maxPages: 500,
   timeoutMs: 30_000,
-  maxTextChars: 32 * 1024 * 1024,
-  maxChunks: 100_000,
-  memoryMb: 2048,
+  maxTextChars: 10 * 1024 * 1024,
+  maxChunks: 20_000,
+  memoryMb: 1536,
 };
 
 /** Text that must hold JSON, parsed, or an issue saying it does not. */

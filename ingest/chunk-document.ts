@@ -35,16 +35,20 @@ export function chunkDocument(
 ): ChunkedDocument {
   const chunks: ChunkRecord[] = [];
   const headingPath: { level: number; text: string }[] = [];
-  let text = "";
+  // The text is joined once at the end: slicing a string that is still being appended to copies it
+  // whole each time, which made chunking quadratic in the number of blocks.
+  const pieces: string[] = [];
+  let length = 0;
   let pending: Span | undefined;
   let pendingPage: number | undefined;
+  let pendingIntroducesNext = false;
 
   const emit = (span: Span, extra: Partial<ChunkRecord> = {}) => {
     chunks.push({
       chunkId: `${docId}#${chunks.length}`,
       docId,
       position: chunks.length,
-      text: text.slice(span.start, span.end),
+      text: "",
       headingPath: headingPath.map((heading) => heading.text),
       start: span.start,
       end: span.end,
@@ -55,15 +59,14 @@ export function chunkDocument(
     if (pending) emit(pending, pendingPage === undefined ? {} : { page: pendingPage });
     pending = undefined;
   };
-  const add = (span: Span, page: number | undefined) => {
+  const add = (span: Span, page: number | undefined, spanText: string) => {
     // A block ending in a colon introduces the next one ("應符合下列條件之一："), so they stay together.
-    const introducesNext =
-      pending !== undefined && INTRODUCES_WHAT_FOLLOWS.test(text.slice(pending.start, pending.end));
     const fits =
       pending &&
       page === pendingPage &&
       (span.end - pending.start <= options.maxChars ||
-        (introducesNext && span.end - pending.start <= 2 * options.maxChars));
+        (pendingIntroducesNext && span.end - pending.start <= 2 * options.maxChars));
+    pendingIntroducesNext = INTRODUCES_WHAT_FOLLOWS.test(spanText);
     if (pending && fits) {
       pending.end = span.end;
       return;
@@ -75,9 +78,13 @@ export function chunkDocument(
 
   for (const block of blocks) {
     const blockText = block.kind === "faq" ? `${block.question}\n${block.answer}` : block.text;
-    if (text) text += BLOCK_SEPARATOR;
-    const start = text.length;
-    text += blockText;
+    if (length > 0) {
+      pieces.push(BLOCK_SEPARATOR);
+      length += BLOCK_SEPARATOR.length;
+    }
+    const start = length;
+    pieces.push(blockText);
+    length += blockText.length;
 
     if (block.kind === "heading") {
       flush();
@@ -88,16 +95,22 @@ export function chunkDocument(
       const answerStart = start + block.question.length + 1;
       emit({ start: answerStart, end: answerStart + block.answer.length }, { faqQuestion: block.question });
     } else if (blockText.length <= options.maxChars) {
-      add({ start, end: text.length }, block.page);
+      add({ start, end: length }, block.page, blockText);
     } else {
       for (const sentence of splitSentences(blockText)) {
         for (const piece of splitLongSpan(blockText, sentence, options.maxChars)) {
-          add({ start: start + piece.start, end: start + piece.end }, block.page);
+          add(
+            { start: start + piece.start, end: start + piece.end },
+            block.page,
+            blockText.slice(piece.start, piece.end),
+          );
         }
       }
     }
   }
   flush();
+  const text = pieces.join("");
+  for (const chunk of chunks) chunk.text = text.slice(chunk.start, chunk.end);
   return { text, chunks };
 }
 

@@ -36,7 +36,7 @@ async function ingestFolder(argv: string[], { environment, stdout, stderr }: Com
   try {
     const summary = await syncFolder(store, folder, undefined, {
       embedder: embedding.embedder,
-      pdfLimits: config.pdfLimits,
+      parseLimits: config.parseLimits,
     });
     stdout.write(`${formatSummary(summary)}\n`);
     return summary.failures.length > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ChunkRecord, DocumentRecord } from "../src/store/index-store.js";
-import { type ChunkingOptions, chunkDocument, defaultChunkingOptions } from "./chunk-document.js";
+import { type ChunkedDocument, type ChunkingOptions, chunkDocument, defaultChunkingOptions } from "./chunk-document.js";
 import type { ParsedDocument } from "./parsed-document.js";
 
 /** Bump when parsing, chunking or tokenising changes, so that a sync re-indexes unchanged files. */
@@ -21,27 +21,38 @@ export interface DocumentOrigin {
   contentHash: string;
 }
 
+/** A parsed document cut into chunks: its metadata, its text and its chunks (the blocks are spent). */
+export type PreparedDocument = Omit<ParsedDocument, "blocks"> & ChunkedDocument;
+
 /** The stored form of a parsed document: metadata with defaults filled in, and its chunks. */
 export function buildDocumentRecords(
   parsed: ParsedDocument,
   origin: DocumentOrigin,
   chunking: ChunkingOptions = defaultChunkingOptions,
 ): { document: DocumentRecord; chunks: ChunkRecord[] } {
-  const { text, chunks } = chunkDocument(origin.docId, parsed.blocks, chunking);
+  const { blocks, ...metadata } = parsed;
+  return recordsOfPrepared({ ...metadata, ...chunkDocument(origin.docId, blocks, chunking) }, origin);
+}
+
+/** The stored form of a document already chunked (by the parsing thread). */
+export function recordsOfPrepared(
+  prepared: PreparedDocument,
+  origin: DocumentOrigin,
+): { document: DocumentRecord; chunks: ChunkRecord[] } {
   const document: DocumentRecord = {
     ...origin,
-    title: parsed.title ?? titleFromFileName(origin.docId),
-    url: webAddress(parsed.url),
+    title: prepared.title ?? titleFromFileName(origin.docId),
+    url: webAddress(prepared.url),
     // A file in `registrar/` belongs to the registrar collection unless it says otherwise.
-    collection: parsed.collection ?? (origin.docId.includes("/") ? (origin.docId.split("/")[0] ?? "") : "general"),
-    tags: parsed.tags ?? [],
-    lang: parsed.lang,
-    status: parsed.status ?? "published",
-    effectiveDate: parsed.effectiveDate,
-    format: parsed.format,
-    text,
+    collection: prepared.collection ?? (origin.docId.includes("/") ? (origin.docId.split("/")[0] ?? "") : "general"),
+    tags: prepared.tags ?? [],
+    lang: prepared.lang,
+    status: prepared.status ?? "published",
+    effectiveDate: prepared.effectiveDate,
+    format: prepared.format,
+    text: prepared.text,
   };
-  return { document, chunks };
+  return { document, chunks: prepared.chunks };
 }
 
 /** Only http(s) links are kept: a `javascript:` or `data:` URL from a file would run wherever it is shown as a link. */

@@ -64,6 +64,10 @@ export async function parseDocument(
     parsed = await parsePdf(bytes, pdfLimits);
   } else {
     const text = decodeUtf8(bytes);
+    // A text file's own characters bound the text it yields: one too long is refused before it is parsed.
+    if (pdfLimits.maxTextChars !== undefined && text.length > pdfLimits.maxTextChars) {
+      throw textTooLarge(text.length, pdfLimits.maxTextChars);
+    }
     parsed = textParsers[typeof format === "function" ? format(text) : format](text);
   }
   // Headings alone are nothing to answer from.
@@ -76,4 +80,13 @@ export async function parseDocument(
 /** A PDF by its content: PDF readers accept the `%PDF-` header anywhere in the first kilobyte. */
 export function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-");
+}
+
+/** The refusal of a document whose text is over MAX_DOCUMENT_TEXT_MB (a megabyte is 1,048,576 characters). */
+export function textTooLarge(characters: number, maxCharacters: number): DocumentParseError {
+  const megabytes = (count: number) => `${Math.round((count / 1024 / 1024) * 10) / 10} MB`;
+  return new DocumentParseError(
+    `the document holds ${megabytes(characters)} of text; at most ${megabytes(maxCharacters)} is accepted (MAX_DOCUMENT_TEXT_MB)`,
+    "document_too_large",
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPdfLimits } from "../src/config.js";
+import { defaultParseLimits } from "../src/config.js";
 import { UnsupportedDocumentError } from "../src/errors.js";
 import { parseUpload } from "./parse-upload.js";
 import { nonDocumentKind } from "./sniff-file-type.js";
@@ -7,7 +7,7 @@ import { nonDocumentKind } from "./sniff-file-type.js";
 const bytesOf = (...parts: (string | number[])[]): Uint8Array =>
   new Uint8Array(parts.flatMap((part) => (typeof part === "string" ? [...new TextEncoder().encode(part)] : part)));
 
-const PDF_LIMITS = defaultPdfLimits;
+const PDF_LIMITS = defaultParseLimits;
 
 describe("nonDocumentKind", () => {
   it.each([

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultParseLimits } from "../src/config.js";
 import { StoreUnavailableError } from "../src/errors.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { makePdf } from "../src/test-support/make-pdf.js";
@@ -80,7 +81,7 @@ describe("syncFolder", () => {
   it("refuses a PDF with more pages than MAX_PDF_PAGES allows, as uploads do", async () => {
     folder.write("docs/handbook.pdf", await makePdf(["Page one.", "Page two."]));
     const summary = await syncFolder(store, path.join(folder.root, "docs"), undefined, {
-      pdfLimits: { maxPages: 1, timeoutMs: 30_000 },
+      parseLimits: { ...defaultParseLimits, maxPages: 1 },
     });
     expect(summary.failures).toEqual([{ path: "handbook.pdf", reason: expect.stringContaining("at most 1") }]);
   });

@@ -1,13 +1,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { defaultPdfLimits, type PdfLimits } from "../src/config.js";
+import { defaultParseLimits, type ParseLimits } from "../src/config.js";
 import type { CachedEmbedder } from "../src/embedding/cached-embedder.js";
 import { DocumentConflictError, StoreUnavailableError } from "../src/errors.js";
 import { type IndexStore, ReindexRequiredError } from "../src/store/index-store.js";
 import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.js";
 import { embedChunks, fillMissingVectors, prepareEmbeddingSpace } from "./embed-chunks.js";
-import { buildDocumentRecords, hashContent } from "./index-document.js";
-import { parseFile } from "./parse-file.js";
+import { hashContent, recordsOfPrepared } from "./index-document.js";
+import { parseInWorker } from "./parse-in-worker.js";
 
 export interface SyncFailure {
   path: string;
@@ -31,8 +31,8 @@ export class FolderNotFoundError extends Error {}
 
 export interface SyncOptions {
   embedder?: CachedEmbedder;
-  /** MAX_PDF_PAGES and PDF_PARSE_TIMEOUT_MS; their defaults when absent. */
-  pdfLimits?: PdfLimits;
+  /** MAX_PDF_PAGES, PARSE_TIMEOUT_MS and the other parsing limits; their defaults when absent. */
+  parseLimits?: ParseLimits;
 }
 
 /** The failure path under which a sync reports that the embedding model failed (documents are still indexed). */
@@ -112,8 +112,15 @@ export async function syncFolder(
         summary.unchanged++;
         continue;
       }
-      const parsed = await parseFile(docId, bytes, options.pdfLimits ?? defaultPdfLimits);
-      const { document, chunks } = buildDocumentRecords(parsed, { docId, sourceRoot, contentHash }, chunking);
+      const prepared = await parseInWorker({
+        origin: "folder",
+        fileName: docId,
+        docId,
+        bytes,
+        limits: options.parseLimits ?? defaultParseLimits,
+        chunking,
+      });
+      const { document, chunks } = recordsOfPrepared(prepared, { docId, sourceRoot, contentHash });
       const vectors =
         embedder && (await embedChunks(embedder, chunks, document.status === "published").catch(stopEmbedding));
       await store.replaceDocument(document, chunks, { takeOverFrom, vectors });

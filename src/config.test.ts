@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultConfidenceModel } from "./config/confidence-model.js";
-import { ConfigError, loadConfig, personaFor } from "./config.js";
+import { ConfigError, defaultParseLimits, loadConfig, personaFor } from "./config.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 
 describe("loadConfig", () => {
@@ -29,6 +29,15 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({ port: 8080, host: "127.0.0.1", dataDir: "/srv/faq", abstainThreshold: 0.25 });
     expect(loadConfig({}).host).toBe("0.0.0.0");
     expect(config.persona.contactLines.en).toBe("Call 123.");
+  });
+
+  it("reads the parsing limits, and PDF_PARSE_TIMEOUT_MS as the former name of PARSE_TIMEOUT_MS", () => {
+    expect(loadConfig({}).parseLimits).toEqual(defaultParseLimits);
+    expect(
+      loadConfig({ MAX_DOCUMENT_TEXT_MB: "2.5", MAX_DOCUMENT_CHUNKS: "900", PARSE_MEMORY_MB: "512" }).parseLimits,
+    ).toMatchObject({ maxTextChars: 2.5 * 1024 * 1024, maxChunks: 900, memoryMb: 512 });
+    expect(loadConfig({ PDF_PARSE_TIMEOUT_MS: "5000" }).parseLimits.timeoutMs).toBe(5000);
+    expect(loadConfig({ PDF_PARSE_TIMEOUT_MS: "5000", PARSE_TIMEOUT_MS: "9000" }).parseLimits.timeoutMs).toBe(9000);
   });
 
   it("answers extractively unless a model server is configured", () => {

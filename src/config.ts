@@ -3,18 +3,35 @@ import path from "node:path";
 import { z } from "zod";
 import { type ConfidenceModel, confidenceModelSchema, defaultConfidenceModel } from "./config/confidence-model.js";
 
-/** Bounds on what parsing one PDF may cost. */
-export interface PdfLimits {
+/** Bounds on what parsing one document (a folder file or an upload) may cost. */
+export interface ParseLimits {
+  /** PDFs with more pages are refused. */
   maxPages: number;
-  /** How long parsing may take; the document is destroyed when it is over. */
+  /** Parsing and chunking one document may take this long; the thread doing it is then stopped. */
   timeoutMs: number;
+  /** Most characters of text one document may yield. */
+  maxTextChars: number;
+  /** Most chunks one document may be split into. */
+  maxChunks: number;
+  /** Heap of each parsing thread; a document that needs more is refused. */
+  memoryMb: number;
 }
 
+/** What the parsers themselves check: a PDF's pages and time, and a text file's length when given. */
+export type PdfLimits = Pick<ParseLimits, "maxPages" | "timeoutMs"> & Partial<Pick<ParseLimits, "maxTextChars">>;
+
 /**
- * The defaults of MAX_PDF_PAGES and PDF_PARSE_TIMEOUT_MS: generous enough for any policy document,
- * and a bound on what one file can cost the service.
+ * The defaults of MAX_PDF_PAGES, PARSE_TIMEOUT_MS, MAX_DOCUMENT_TEXT_MB, MAX_DOCUMENT_CHUNKS and
+ * PARSE_MEMORY_MB: a 500-page policy PDF (about 2 MB of text, 5,000 chunks) fits four times over,
+ * and one file cannot cost the service more.
  */
-export const defaultPdfLimits: PdfLimits = { maxPages: 500, timeoutMs: 30_000 };
+export const defaultParseLimits: ParseLimits = {
+  maxPages: 500,
+  timeoutMs: 30_000,
+  maxTextChars: 10 * 1024 * 1024,
+  maxChunks: 20_000,
+  memoryMb: 1536,
+};
 
 /** How many requests one client may make in a window. */
 export interface RateLimit {
@@ -121,9 +138,22 @@ const environmentSchema = z.object({
     .default("Please contact the Registrar's Office service desk (ext. 1234, registrar@lakeside.example.edu)."),
   /** Largest document an editor may upload. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
-  /** PDFs with more pages are refused; parsing one may take at most PDF_PARSE_TIMEOUT_MS. */
-  MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(defaultPdfLimits.maxPages),
-  PDF_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(defaultPdfLimits.timeoutMs),
+  /** PDFs with more pages are refused (folder files and uploads). */
+  MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(defaultParseLimits.maxPages),
+  /** Parsing and chunking one document may take this long, then its thread is stopped (422 parse_timeout). */
+  PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  /** The former name of PARSE_TIMEOUT_MS, still read when PARSE_TIMEOUT_MS is not set. */
+  PDF_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  /** Most text one document may yield, in millions of characters (422 document_too_large). */
+  MAX_DOCUMENT_TEXT_MB: z.coerce
+    .number()
+    .positive()
+    .max(1024)
+    .default(defaultParseLimits.maxTextChars / 1024 / 1024),
+  /** Most chunks one document may be split into (422 too_many_chunks). */
+  MAX_DOCUMENT_CHUNKS: z.coerce.number().int().min(1).max(10_000_000).default(defaultParseLimits.maxChunks),
+  /** Heap of each parsing thread; a document that needs more is refused (422 document_too_large). */
+  PARSE_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(defaultParseLimits.memoryMb),
   /** `true`: asking and searching need an API key too (any role); by default they are public. */
   REQUIRE_API_KEY_FOR_ANSWERS: z
     .enum(["true", "false", "1", "0"], { message: "use true or false" })
@@ -252,7 +282,7 @@ export interface AppConfig {
   /** API keys, uploaded documents' versions and the audit trail. */
   editorialFile: string;
   maxUploadBytes: number;
-  pdfLimits: PdfLimits;
+  parseLimits: ParseLimits;
   requireApiKeyForAnswers: boolean;
   allowedOrigins: string[];
   /** Absent when RATE_LIMITS is off. */
@@ -303,7 +333,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     databaseFile: path.join(dataDir, "grounded-faq.sqlite"),
     editorialFile: path.join(dataDir, "editorial.sqlite"),
     maxUploadBytes: Math.round(values.MAX_UPLOAD_MB * 1024 * 1024),
-    pdfLimits: { maxPages: values.MAX_PDF_PAGES, timeoutMs: values.PDF_PARSE_TIMEOUT_MS },
+    parseLimits: {
+      maxPages: values.MAX_PDF_PAGES,
+      timeoutMs: values.PARSE_TIMEOUT_MS ?? values.PDF_PARSE_TIMEOUT_MS ?? defaultParseLimits.timeoutMs,
+      maxTextChars: Math.round(values.MAX_DOCUMENT_TEXT_MB * 1024 * 1024),
+      maxChunks: values.MAX_DOCUMENT_CHUNKS,
+      memoryMb: values.PARSE_MEMORY_MB,
+    },
     requireApiKeyForAnswers: values.REQUIRE_API_KEY_FOR_ANSWERS,
     allowedOrigins: values.ALLOWED_ORIGINS,
     ...(values.RATE_LIMITS === "on"

@@ -1,4 +1,4 @@
-import type { PdfLimits } from "./config.js";
+import type { ParseLimits } from "./config.js";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { DocumentEditor } from "./editorial/document-editor.js";
 import { DocumentVersionStore } from "./editorial/document-versions.js";
@@ -21,7 +21,7 @@ export interface Editorial {
 export function openEditorial(
   file: string,
   store: IndexStore,
-  options: { pdfLimits: PdfLimits; embedder?: Embedder },
+  options: { parseLimits: ParseLimits; embedder?: Embedder },
 ): Editorial {
   const database = openEditorialDatabase(file);
   const versions = new DocumentVersionStore(database);

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
   };
-  const editorial = openEditorialOrStandIn(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
+  const editorial = openEditorialOrStandIn(config.editorialFile, store, { parseLimits: config.parseLimits, embedder });
   if (editorial.unavailable) {
     readiness.editorialUnavailable = editorial.unavailable.message;
     logger.error({
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   await syncWhenReachable(index, readiness, { logger, metrics }, async () => {
     const summary = await syncFolder(store, config.knowledgeDir, undefined, {
       embedder,
-      pdfLimits: config.pdfLimits,
+      parseLimits: config.parseLimits,
     });
     // Without the editorial file the index keeps the published uploads it has: they are not removed.
     if (editorial.unavailable) return { ...summary, uploads: "kept as indexed (editorial store unavailable)" };

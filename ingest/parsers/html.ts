@@ -1,5 +1,6 @@
 import * as cheerio from "cheerio";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
+import { refuseDeepHtml } from "./nesting-depth.js";
 
 // Only the page's own header and footer are boilerplate; an article's <header> holds its title.
 const BOILERPLATE = "script, style, noscript, template, nav, body > header, body > footer, aside, form, iframe, svg";
@@ -7,6 +8,7 @@ const BLOCK_ELEMENTS = "h1, h2, h3, h4, h5, h6, p, ul, ol, dl, table, pre, block
 
 /** Main text of a page (`<main>`, `<article>` or `<body>`), without navigation and footers. */
 export function parseHtml(source: string): ParsedDocument {
+  refuseDeepHtml(source);
   const page = cheerio.load(source);
   page(BOILERPLATE).remove();
   const root = [page("main").first(), page("article").first(), page("body").first()].find(

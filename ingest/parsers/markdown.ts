@@ -8,6 +8,7 @@ import { z } from "zod";
 import { DocumentParseError } from "../../src/errors.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { unwrapLines } from "./join-wrapped-lines.js";
+import { refuseDeepMarkdown } from "./nesting-depth.js";
 
 const frontMatterSchema = z.object({
   title: z.string().min(1).optional(),
@@ -40,6 +41,7 @@ export function parseMarkdown(source: string): ParsedDocument {
     const problems = frontMatter.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new DocumentParseError(`invalid front matter (${problems.join("; ")})`);
   }
+  refuseDeepMarkdown(file.content);
   const tree = fromMarkdown(file.content, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const blocks: DocumentBlock[] = [];
   for (const node of tree.children) collectBlocks(node, blocks);

@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
+import { defaultParseLimits } from "../config.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { analyzeQuery } from "../text/tokenize.js";
 import type { Caller } from "./api-keys.js";
+import { DocumentEditor } from "./document-editor.js";
+import { DocumentVersionStore } from "./document-versions.js";
+import { openEditorialDatabase } from "./editorial-database.js";
 
 const editorCaller: Caller = { keyId: "k1", name: "housing office", role: "editor" };
 const upload = (text: string) => ({ fileName: "rules.md", bytes: new TextEncoder().encode(text), metadata: {} });
@@ -73,5 +78,62 @@ describe("DocumentEditor", () => {
       failures: [{ docId: first.docId, reason: "disk full" }],
     });
     expect(await store.getDocument(second.docId)).toBeDefined();
+  });
+
+  describe("the drafts' preview index", () => {
+    /** An editor whose preview indexes count the documents written to them. */
+    function countingEditor() {
+      const written: string[] = [];
+      const editor = new DocumentEditor(store, new DocumentVersionStore(openEditorialDatabase(":memory:")), {
+        parseLimits: defaultParseLimits,
+        openScratchIndex: () => {
+          const scratch = new SqliteIndexStore(":memory:");
+          const replaceDocument = scratch.replaceDocument.bind(scratch);
+          scratch.replaceDocument = async (document, chunks, options) => {
+            written.push(document.docId);
+            return replaceDocument(document, chunks, options);
+          };
+          return scratch;
+        },
+      });
+      return { editor, written };
+    }
+    const hitsIn = async (index: Awaited<ReturnType<DocumentEditor["previewIndex"]>>, question: string) =>
+      (await index.searchChunks({ terms: analyzeQuery(question), limit: 5 })).map((hit) => hit.document.docId);
+
+    it("is not re-indexed by a second preview when no draft changed", async () => {
+      const { editor, written } = countingEditor();
+      const pets = await editor.upload(upload("# Pets\n\nNo pets are allowed in the dormitories."), editorCaller);
+      await editor.upload(upload("# Guests\n\nGuests must leave by 10 pm."), editorCaller);
+      const first = await editor.previewIndex(analyzeQuery("pets"));
+      expect(written).toHaveLength(2);
+      const second = await editor.previewIndex(analyzeQuery("pets"));
+      expect(written).toHaveLength(2);
+      expect(second).toBe(first);
+      expect(await hitsIn(second, "pets dormitories")).toEqual([pets.docId]);
+    });
+
+    it("sees a new draft, a replaced draft and a published draft at the next preview", async () => {
+      const { editor, written } = countingEditor();
+      const pets = await editor.upload(upload("# Pets\n\nNo pets are allowed in the dormitories."), editorCaller);
+      await editor.previewIndex(analyzeQuery("pets"));
+      const parking = await editor.upload(upload("# Parking\n\nPermits cost NT$ 1,200."), editorCaller);
+      const afterUpload = await editor.previewIndex(analyzeQuery("parking permits"));
+      expect(written).toEqual([pets.docId, parking.docId]);
+      expect(await hitsIn(afterUpload, "parking permits")).toEqual([parking.docId]);
+
+      await editor.replace(parking.docId, upload("# Parking\n\nBicycle parking is free."), editorCaller);
+      const afterReplace = await editor.previewIndex(analyzeQuery("bicycle"));
+      expect(await hitsIn(afterReplace, "bicycle")).toEqual([parking.docId]);
+      expect(await hitsIn(afterReplace, "permits")).toEqual([]);
+
+      // Published, the document is still found in the preview, now from the live index.
+      await editor.publish(pets.docId, editorCaller);
+      const afterPublish = await editor.previewIndex(analyzeQuery("pets dormitories"));
+      expect(await hitsIn(afterPublish, "pets dormitories")).toEqual([pets.docId]);
+      await editor.delete(pets.docId, editorCaller);
+      const afterDelete = await editor.previewIndex(analyzeQuery("pets dormitories"));
+      expect(await hitsIn(afterDelete, "pets dormitories")).toEqual([]);
+    });
   });
 });

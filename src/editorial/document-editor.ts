@@ -2,9 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { type ChunkingOptions, defaultChunkingOptions } from "../../ingest/chunk-document.js";
 import { embedChunks } from "../../ingest/embed-chunks.js";
-import { buildDocumentRecords, hashContent, titleFromFileName } from "../../ingest/index-document.js";
-import { parseUpload } from "../../ingest/parse-upload.js";
-import type { PdfLimits } from "../config.js";
+import { hashContent, recordsOfPrepared, titleFromFileName } from "../../ingest/index-document.js";
+import { parseInWorker } from "../../ingest/parse-in-worker.js";
+import type { ParseLimits } from "../config.js";
 import { ConflictError, NotFoundError, StoreUnavailableError } from "../errors.js";
 import { KeyedQueue } from "../keyed-queue.js";
 import type { Embedder } from "../models/embedder.js";
@@ -97,12 +97,19 @@ export interface ReconcileSummary {
 export class DocumentEditor {
   /** Changes to one document run one after another, so that two requests never interleave. */
   private readonly changes = new KeyedQueue();
+  /**
+   * The drafts' preview index, kept between previews and brought up to date only where drafts
+   * changed since: a preview costs a search, not an indexing of every draft.
+   */
+  private preview?: PreviewIndex;
+  /** Documents whose drafts changed since the preview index was last brought up to date. */
+  private readonly previewOutdated = new Set<string>();
 
   constructor(
     private readonly store: IndexStore,
     private readonly versions: DocumentVersionStore,
     private readonly options: {
-      pdfLimits: PdfLimits;
+      parseLimits: ParseLimits;
       embedder?: Embedder;
       chunking?: ChunkingOptions;
       /** An empty in-memory index, for trying questions on drafts. */
@@ -143,6 +150,7 @@ export class DocumentEditor {
       // Index first: if the record cannot be written after it, the next reconcile puts the index back.
       await this.writeToIndex(this.fullVersion(docId, target.version));
       this.versions.markPublished(docId, target.version, target.state, actor);
+      this.previewOutdated.add(docId);
     });
   }
 
@@ -154,6 +162,7 @@ export class DocumentEditor {
       if (!published) throw new ConflictError("not_published", `"${docId}" is not published.`);
       // Record first: if the index cannot be changed after it, the next reconcile takes the document out.
       this.versions.markWithdrawn(docId, published.version, actor);
+      this.previewOutdated.add(docId);
       await this.store.deleteDocument(docId);
     });
   }
@@ -162,6 +171,7 @@ export class DocumentEditor {
     return this.changes.run(docId, async () => {
       await this.requireUploaded(docId);
       this.versions.delete(docId, actor);
+      this.previewOutdated.add(docId);
       await this.store.deleteDocument(docId);
     });
   }
@@ -206,19 +216,54 @@ export class DocumentEditor {
   /**
    * An in-memory index in which the drafts are published, for trying a question on them before
    * publishing: it holds the drafts and the published documents the question finds, so that the
-   * answer and its confidence are close to what students would get. The caller closes it.
+   * answer and its confidence are close to what students would get. It is kept for the next
+   * preview: the caller must not close it. Only drafts changed since the last preview, and
+   * published documents it does not hold yet (or holds in an older version), are written to it.
    */
   async previewIndex(queryTerms: string[]): Promise<IndexStore> {
-    const preview = this.options.openScratchIndex();
-    const drafts = this.versions.inState("draft");
-    for (const draft of drafts) await preview.replaceDocument(indexRecordOf(draft), draft.chunks);
-    const replaced = new Set(drafts.map((draft) => draft.docId));
-    const hits = await this.store.searchChunks({ terms: queryTerms, limit: PREVIEW_NEIGHBOURS });
-    for (const docId of new Set(hits.map((hit) => hit.document.docId))) {
-      if (replaced.has(docId)) continue;
-      const stored = await this.store.getDocument(docId);
-      if (stored?.document.status === "published") {
-        await preview.replaceDocument({ ...stored.document, text: "" }, stored.chunks);
+    return this.changes.run(PREVIEW_QUEUE, async () => {
+      const preview = await this.upToDatePreview();
+      const hits = await this.store.searchChunks({ terms: queryTerms, limit: PREVIEW_NEIGHBOURS });
+      const live = await this.store.listDocuments();
+      // Published documents changed or removed since they were brought in are taken out again.
+      for (const [docId, contentHash] of preview.neighbours) {
+        if (live.get(docId)?.contentHash === contentHash) continue;
+        await preview.index.deleteDocument(docId);
+        preview.neighbours.delete(docId);
+      }
+      for (const docId of new Set(hits.map((hit) => hit.document.docId))) {
+        if (preview.drafts.has(docId) || preview.neighbours.has(docId)) continue;
+        const stored = await this.store.getDocument(docId);
+        if (stored?.document.status !== "published") continue;
+        await preview.index.replaceDocument({ ...stored.document, text: "" }, stored.chunks);
+        preview.neighbours.set(docId, stored.document.contentHash);
+      }
+      return preview.index;
+    });
+  }
+
+  /** The preview index with every current draft in it: all of them the first time, then the changed ones. */
+  private async upToDatePreview(): Promise<PreviewIndex> {
+    if (!this.preview) {
+      const index = this.options.openScratchIndex();
+      const drafts = this.versions.inState("draft");
+      for (const draft of drafts) await index.replaceDocument(indexRecordOf(draft), draft.chunks);
+      this.previewOutdated.clear();
+      this.preview = { index, drafts: new Set(drafts.map((draft) => draft.docId)), neighbours: new Map() };
+      return this.preview;
+    }
+    const preview = this.preview;
+    for (const docId of [...this.previewOutdated]) {
+      this.previewOutdated.delete(docId);
+      const draftNumber = this.versions.versions(docId).find((version) => version.state === "draft")?.version;
+      const draft = draftNumber === undefined ? undefined : this.versions.version(docId, draftNumber);
+      preview.neighbours.delete(docId);
+      if (draft) {
+        await preview.index.replaceDocument(indexRecordOf(draft), draft.chunks);
+        preview.drafts.add(docId);
+      } else {
+        await preview.index.deleteDocument(docId);
+        preview.drafts.delete(docId);
       }
     }
     return preview;
@@ -268,10 +313,17 @@ export class DocumentEditor {
     const chunking = this.options.chunking ?? defaultChunkingOptions;
     const fileHash = hashContent(upload.bytes, chunking);
     const byteSize = upload.bytes.length;
-    const parsed = await parseUpload(upload.fileName, upload.bytes, this.options.pdfLimits);
+    const parsed = await parseInWorker({
+      origin: "upload",
+      fileName: upload.fileName,
+      docId,
+      bytes: upload.bytes,
+      limits: this.options.parseLimits,
+      chunking,
+    });
     // What the editor gave wins over what the file says; the rest is filled in as for folder files,
     // except the title and collection, which an upload's id cannot suggest.
-    const { document, chunks } = buildDocumentRecords(
+    const { document, chunks } = recordsOfPrepared(
       {
         ...parsed,
         ...upload.metadata,
@@ -279,13 +331,12 @@ export class DocumentEditor {
         collection: upload.metadata.collection ?? parsed.collection ?? "general",
       },
       { docId, sourceRoot: UPLOADED_SOURCE, contentHash: "" },
-      chunking,
     );
     const { title, url, collection, tags, lang, effectiveDate, format } = document;
     const metadata: VersionMetadata = { title, url, collection, tags, lang, effectiveDate, format };
     // The hash covers the metadata too: a new title is a change to publish.
     const contentHash = createHash("sha256").update(fileHash).update(JSON.stringify(metadata)).digest("hex");
-    return this.versions.addDraft(
+    const draft = this.versions.addDraft(
       {
         docId,
         metadata,
@@ -298,6 +349,8 @@ export class DocumentEditor {
       action,
       actor,
     );
+    this.previewOutdated.add(docId);
+    return draft;
   }
 
   private async writeToIndex(version: DocumentVersion): Promise<void> {
@@ -324,6 +377,16 @@ export class DocumentEditor {
 
 /** How many passages of the live index the draft preview brings along, with their documents. */
 const PREVIEW_NEIGHBOURS = 20;
+/** The queue key previews take turns on; no document id has parentheses. */
+const PREVIEW_QUEUE = "(preview)";
+
+interface PreviewIndex {
+  index: IndexStore;
+  /** Documents whose draft it holds. */
+  drafts: Set<string>;
+  /** Published documents it holds, with the content hash they were brought in with. */
+  neighbours: Map<string, string>;
+}
 
 /** A version as the index stores it: published, from uploads. */
 function indexRecordOf(version: DocumentVersion): DocumentRecord {

@@ -79,7 +79,7 @@ describe("documents API", () => {
     await store?.close();
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);
-    editorial = editorialFor(store, { maxUploadBytes: 200_000, pdfLimits: { maxPages: 3, timeoutMs: 10_000 } });
+    editorial = editorialFor(store, { maxUploadBytes: 200_000, parseLimits: { maxPages: 3, timeoutMs: 10_000 } });
     for (const role of ["reader", "editor", "admin"] as const) {
       keyFor[role] = editorial.keys.create({ name: `${role} office`, role, createdBy: "test" }).key;
     }

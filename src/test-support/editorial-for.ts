@@ -1,4 +1,4 @@
-import { defaultPdfLimits, type PdfLimits } from "../config.js";
+import { defaultParseLimits, type ParseLimits } from "../config.js";
 import type { AppDependencies } from "../http/app-dependencies.js";
 import { createHandoffDelivery } from "../interactions/handoff-delivery.js";
 import type { WebhookSettings } from "../interactions/handoff-webhook.js";
@@ -11,12 +11,12 @@ export function editorialFor(
   options: {
     maxUploadBytes?: number;
     requireApiKeyForAnswers?: boolean;
-    pdfLimits?: PdfLimits;
+    parseLimits?: Partial<ParseLimits>;
     handoffWebhook?: WebhookSettings;
   } = {},
 ): AppDependencies["editorial"] & Pick<Editorial, "versions"> {
   const { keys, editor, versions, interactions } = openEditorial(":memory:", store, {
-    pdfLimits: options.pdfLimits ?? defaultPdfLimits,
+    parseLimits: { ...defaultParseLimits, ...options.parseLimits },
   });
   return {
     keys,

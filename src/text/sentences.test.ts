@@ -32,4 +32,23 @@ describe("splitSentences", () => {
       "- second item",
     ]);
   });
+
+  it("splits a text of many thousands of sentences into each of them, with their offsets", () => {
+    const sentences = [
+      "學生每次可借十本書。",
+      "Loans last four weeks, e.g. until the 3rd.",
+      "續借可在網路上辦理兩次！",
+    ];
+    const text = Array.from({ length: 6000 }, (_, index) => sentences[index % 3]).join(" ");
+    const spans = splitSentences(text);
+    expect(spans.map((span) => span.text)).toEqual(Array.from({ length: 6000 }, (_, index) => sentences[index % 3]));
+    expect(spans.every((span) => text.slice(span.start, span.end) === span.text)).toBe(true);
+  });
+
+  it("splits a long text without sentence ends into pieces that cover it", () => {
+    const text = "𠀀".repeat(10_000);
+    const spans = splitSentences(text);
+    expect(spans.map((span) => span.text).join("")).toBe(text);
+    expect(spans[0]?.start).toBe(0);
+  });
 });

@@ -10,12 +10,20 @@ const sentenceSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "sentence
 // Intl.Segmenter ends sentences at 。！？.!?; a semicolon or a line break ends one here too.
 const EXTRA_SENTENCE_END = /[；;]|\n/g;
 const ENUMERATOR_ONLY = /^\s*(?:\d{1,3}|[a-zA-Z])[.)]\s*$/;
+/**
+ * Intl.Segmenter's time grows with the square of the text's length (400,000 characters took 8 s):
+ * longer text is segmented in windows of about this many characters, each cut after a sentence end.
+ */
+const SEGMENT_WINDOW = 8192;
+// Where a window may end: after 。！？ (and what closes the quote), or after . ! ? and a space
+// before a capital or a Chinese character, so that "e.g. the" is never cut.
+const WINDOW_CUT = /[。！？][」』）)”’"']*|[.!?][」』）)”’"']*\s+(?=[\p{Lu}\p{Script=Han}])/gu;
 
 /** Splits text into sentences, each trimmed and with its offsets in the original text. */
 export function splitSentences(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   let carriedStart: number | undefined;
-  for (const { segment, index } of sentenceSegmenter.segment(text)) {
+  for (const { segment, index } of sentenceSegments(text)) {
     // "1. 申請期限…": the segmenter ends a sentence after "1."; the number belongs to what follows.
     if (ENUMERATOR_ONLY.test(segment)) {
       carriedStart ??= index;
@@ -32,6 +40,32 @@ export function splitSentences(text: string): TextSpan[] {
   }
   if (carriedStart !== undefined) pushTrimmed(spans, text, carriedStart, text.length);
   return spans;
+}
+
+/** The segmenter's sentences of `text`, window by window, with offsets in the whole text. */
+function* sentenceSegments(text: string): Generator<{ segment: string; index: number }> {
+  let start = 0;
+  while (start < text.length) {
+    const end = windowEnd(text, start);
+    for (const { segment, index } of sentenceSegmenter.segment(text.slice(start, end))) {
+      yield { segment, index: start + index };
+    }
+    start = end;
+  }
+}
+
+/** The end of the window that starts at `start`: the last sentence end in its second half, else its last space, else its length. */
+function windowEnd(text: string, start: number): number {
+  if (text.length - start <= SEGMENT_WINDOW) return text.length;
+  const searchFrom = start + SEGMENT_WINDOW / 2;
+  const searched = text.slice(searchFrom, start + SEGMENT_WINDOW);
+  let cut = -1;
+  for (const match of searched.matchAll(WINDOW_CUT)) cut = match.index + match[0].length;
+  if (cut < 0) for (const match of searched.matchAll(/\s+/g)) cut = match.index + match[0].length;
+  if (cut > 0) return searchFrom + cut;
+  // Never between the two halves of a character outside the BMP.
+  const hardEnd = start + SEGMENT_WINDOW;
+  return /[\uD800-\uDBFF]/.test(text[hardEnd - 1] ?? "") ? hardEnd - 1 : hardEnd;
 }
 
 function pushTrimmed(spans: TextSpan[], text: string, start: number, end: number): void {

@@ -373,19 +373,16 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
       const signedInAs = context.get("caller").name;
       const question = context.req.query("question")?.trim().slice(0, MAX_QUESTION_CHARS);
       if (!question) return context.html(<TryQuestionView signedInAs={signedInAs} />);
+      // The editor keeps the drafts' index for the next preview: it is not closed here.
       const drafts = await editor.previewIndex(analyzeQuery(question));
-      try {
-        // As students would be answered: generated when a model is configured, with each collection's contact lines.
-        const [published, fromDrafts] = await Promise.all([
-          dependencies.answers.preview(question),
-          dependencies.answers.preview(question, { index: drafts }),
-        ]);
-        return context.html(
-          <TryQuestionView signedInAs={signedInAs} question={question} published={published} drafts={fromDrafts} />,
-        );
-      } finally {
-        await drafts.close();
-      }
+      // As students would be answered: generated when a model is configured, with each collection's contact lines.
+      const [published, fromDrafts] = await Promise.all([
+        dependencies.answers.preview(question),
+        dependencies.answers.preview(question, { index: drafts }),
+      ]);
+      return context.html(
+        <TryQuestionView signedInAs={signedInAs} question={question} published={published} drafts={fromDrafts} />,
+      );
     },
   );
 

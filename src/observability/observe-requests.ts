@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { Logger } from "./logger.js";
 import type { ServiceMetrics } from "./metrics.js";
@@ -13,8 +13,12 @@ export interface HttpObservability {
 /** Probes and scrapes come every few seconds: their access lines are written at debug only. */
 const QUIET_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
-/** Routes that take a document from an editor, by method and route pattern. */
-const UPLOAD_ROUTES = new Set(["POST /v1/documents", "PUT /v1/documents/:id{.+}", "POST /editor/upload"]);
+/**
+ * Requests that bring a document from an editor, by method and path: by path, not by the route that
+ * answered, since one refused before its route (no key, too large) is counted as well.
+ */
+const UPLOAD_REQUESTS =
+  /^(?:POST \/v1\/documents\/?|PUT \/v1\/documents\/.+|POST \/editor\/upload|POST \/editor\/documents\/.+\/replace)$/;
 
 /**
  * After Hono's `requestId()`: gives the request a child logger bound to its `request_id` (on the
@@ -33,7 +37,8 @@ export function observeRequests({ logger, metrics }: HttpObservability): Middlew
     if (metrics) {
       metrics.requested(method, route, status);
       if (context.error) metrics.failed(context.error);
-      if (isUpload(context, route)) metrics.uploaded(status >= 500 ? "failed" : status >= 400 ? "refused" : "accepted");
+      if (UPLOAD_REQUESTS.test(`${method} ${path}`))
+        metrics.uploaded(status >= 500 ? "failed" : status >= 400 ? "refused" : "accepted");
     }
     // The path without its query string, which may hold what a person typed.
     requestLogger[QUIET_PATHS.has(path) ? "debug" : "info"]({
@@ -45,12 +50,4 @@ export function observeRequests({ logger, metrics }: HttpObservability): Middlew
       duration_ms: Math.round((performance.now() - startedAt) * 100) / 100,
     });
   };
-}
-
-function isUpload(context: Context, route: string): boolean {
-  const { method, path } = context.req;
-  // The editors' page replaces a document through its action route, shared with publish and delete.
-  return (
-    UPLOAD_ROUTES.has(`${method} ${route}`) || (method === "POST" && /^\/editor\/documents\/.+\/replace$/.test(path))
-  );
 }

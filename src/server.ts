@@ -16,6 +16,7 @@ import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetri
 import { openEditorial } from "./open-editorial.js";
 import { ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
+import { personalDataMaskOf } from "./text/mask-personal-data.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
   };
-  const editorial = openEditorial(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder });
+  const personalData = personalDataMaskOf(config.personalData);
+  const editorial = openEditorial(config.editorialFile, store, { pdfLimits: config.pdfLimits, embedder, personalData });
   const answers = createObservedAnswerService(
     {
       store,
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       personaFor: (collection) => personaFor(config, collection),
       conversations: new ConversationMemory(),
       answerLog: editorial.interactions,
+      personalData,
       log,
       ...(config.model
         ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Caller } from "../editorial/api-keys.js";
 import type { EditorialDatabase } from "../editorial/editorial-database.js";
 import { ConflictError, NotFoundError } from "../errors.js";
-import { maskPersonalData } from "../text/mask-personal-data.js";
+import { defaultPersonalDataMask, type PersonalDataMask } from "../text/mask-personal-data.js";
 
 export interface LoggedAnswer {
   id: string;
@@ -70,8 +70,11 @@ const HANDOFF_SELECT = `SELECT id, at, status, collection, conversation_id AS co
 /** The answer log, students' feedback on answers, and hand-off tickets: what the weekly review reads. */
 export class InteractionStore {
   private readonly statements;
+  private readonly personalData: PersonalDataMask;
 
-  constructor(database: EditorialDatabase) {
+  /** `personalData`: what is masked before storage, the built-in patterns by default. */
+  constructor(database: EditorialDatabase, options: { personalData?: PersonalDataMask } = {}) {
+    this.personalData = options.personalData ?? defaultPersonalDataMask;
     this.statements = {
       insertAnswer: database.prepare(
         `INSERT INTO answer_log (id, at, question, answer, status, mode, confidence, latency_ms, collection, conversation_id, citations)
@@ -118,8 +121,8 @@ export class InteractionStore {
       ...entry,
       id: randomUUID(),
       at: new Date().toISOString(),
-      question: maskPersonalData(entry.question),
-      answer: maskPersonalData(entry.answer),
+      question: this.personalData.mask(entry.question),
+      answer: this.personalData.mask(entry.answer),
     };
     this.statements.insertAnswer.run({
       id: logged.id,
@@ -145,7 +148,7 @@ export class InteractionStore {
   /** A student's 👍 or 👎 on an answer, with an optional comment (masked); a second rating replaces the first. */
   recordFeedback(answerId: string, rating: "up" | "down", comment?: string): void {
     if (!this.statements.answer.get(answerId)) throw new NotFoundError(`No answer with id "${answerId}".`);
-    const masked = comment?.trim() ? maskPersonalData(comment.trim()) : null;
+    const masked = comment?.trim() ? this.personalData.mask(comment.trim()) : null;
     this.statements.upsertFeedback.run(answerId, rating, masked, new Date().toISOString());
   }
 

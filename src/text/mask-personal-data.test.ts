@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_MASKED_CHARS, maskPersonalData, PersonalDataMask } from "./mask-personal-data.js";
+import { MAX_MASKED_CHARS, maskPersonalData, PersonalDataMask, personalDataMaskOf } from "./mask-personal-data.js";
 
 describe("maskPersonalData", () => {
   it.each([
@@ -54,6 +54,13 @@ describe("maskPersonalData", () => {
   it("finds an e-mail address at the end of a long text", () => {
     // Looked for only where a run of its characters starts: trying every position took seconds here.
     expect(maskPersonalData(`${"問".repeat(MAX_MASKED_CHARS - 20)} a.b@example.edu`)).toMatch(/問 \[email\]$/);
+  });
+
+  it("keeps the built-in patterns on beside a deployment's, unless it turns them off", () => {
+    const patterns = [{ name: "member number", pattern: /M\d{8}/giu, replacement: "[member number]" }];
+    const text = "M12345678 寄到 a@b.edu";
+    expect(personalDataMaskOf({ defaults: true, patterns }).mask(text)).toBe("[member number] 寄到 [email]");
+    expect(personalDataMaskOf({ defaults: false, patterns }).mask(text)).toBe("[member number] 寄到 a@b.edu");
   });
 
   it("cuts text beyond the masked length before masking it", () => {

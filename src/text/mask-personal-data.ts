@@ -77,8 +77,9 @@ export class PersonalDataMask {
 
   private replaceMatches(text: string, replacementOf: (entry: PersonalDataPattern) => string): string {
     let result = withinLimit(text);
+    let form = normalizedForm(result);
     for (const entry of this.patterns) {
-      const { probe, startOf, endOf } = normalizedForm(result);
+      const { probe, startOf, endOf } = form;
       let kept = "";
       let end = 0;
       for (const match of probe.matchAll(entry.pattern)) {
@@ -89,10 +90,25 @@ export class PersonalDataMask {
         kept += result.slice(end, start) + replacementOf(entry);
         end = endOf(match.index + match[0].length - 1);
       }
-      result = kept + result.slice(end);
+      // Mapped again only when something was replaced.
+      if (end > 0) {
+        result = kept + result.slice(end);
+        form = normalizedForm(result);
+      }
     }
     return result;
   }
+}
+
+/**
+ * A deployment's own patterns, then the built-in ones (unless it turns them off): its own are the
+ * more specific, and name what they find ("M12345678" is a member number before it is an ID).
+ */
+export function personalDataMaskOf(settings: {
+  defaults: boolean;
+  patterns: readonly PersonalDataPattern[];
+}): PersonalDataMask {
+  return new PersonalDataMask([...settings.patterns, ...(settings.defaults ? defaultPersonalDataPatterns : [])]);
 }
 
 /** The built-in patterns only: for stores and tests given no deployment's. */

@@ -9,6 +9,7 @@ import { openEmbedder } from "./embedding/open-embedder.js";
 import { StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
+import { startAnswerLogRetention } from "./interactions/answer-log-retention.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
 import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
@@ -80,6 +81,10 @@ async function main(): Promise<void> {
   });
   // Tickets whose delivery a restart cut short are sent again.
   handoffDelivery.resumePending();
+  const retention =
+    config.answerLogRetentionDays === undefined
+      ? undefined
+      : startAnswerLogRetention(editorial.interactions, { days: config.answerLogRetentionDays, log });
   log("answers", {
     mode: config.model ? "generative" : "extractive",
     ...(config.model
@@ -103,12 +108,14 @@ async function main(): Promise<void> {
     console.error(`Cannot serve HTTP: ${reason}`);
     process.exit(1);
   });
-  const shutDown = () =>
+  const shutDown = () => {
+    retention?.stop();
     server.close(() => {
       embedding.close();
       editorial.close();
       void store.close().then(() => process.exit(0));
     });
+  };
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 

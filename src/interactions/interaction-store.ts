@@ -22,6 +22,12 @@ export interface LoggedAnswer {
   comment?: string;
 }
 
+/** How many rows one pass of the retention deleted. */
+export interface ExpiredRows {
+  answers: number;
+  handoffs: number;
+}
+
 export type HandoffDelivery = "not_configured" | "pending" | "delivered" | "failed";
 
 export interface HandoffTicket {
@@ -71,10 +77,16 @@ const HANDOFF_SELECT = `SELECT id, at, status, collection, conversation_id AS co
 export class InteractionStore {
   private readonly statements;
   private readonly personalData: PersonalDataMask;
+  private readonly now: () => Date;
+  private readonly deleteOldRows: (cutoff: string, limit: number) => ExpiredRows;
 
-  /** `personalData`: what is masked before storage, the built-in patterns by default. */
-  constructor(database: EditorialDatabase, options: { personalData?: PersonalDataMask } = {}) {
+  /**
+   * `personalData`: what is masked before storage, the built-in patterns by default; `now`: the
+   * clock rows are stamped with.
+   */
+  constructor(database: EditorialDatabase, options: { personalData?: PersonalDataMask; now?: () => Date } = {}) {
     this.personalData = options.personalData ?? defaultPersonalDataMask;
+    this.now = options.now ?? (() => new Date());
     this.statements = {
       insertAnswer: database.prepare(
         `INSERT INTO answer_log (id, at, question, answer, status, mode, confidence, latency_ms, collection, conversation_id, citations)
@@ -113,6 +125,32 @@ export class InteractionStore {
         "UPDATE handoffs SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'",
       ),
     };
+    const expired = {
+      answerIds: database
+        .prepare<[string, number], string>("SELECT id FROM answer_log WHERE at < ? ORDER BY at LIMIT ?")
+        .pluck(),
+      // A rating is the student's word on one answer: it goes with it (and must, for the foreign key).
+      feedback: database.prepare<[string]>("DELETE FROM feedback WHERE answer_id IN (SELECT value FROM json_each(?))"),
+      answers: database.prepare<[string]>("DELETE FROM answer_log WHERE id IN (SELECT value FROM json_each(?))"),
+      // An open ticket, or one still owed a delivery, is someone's unfinished business: kept.
+      handoffs: database.prepare<[string, number]>(
+        `DELETE FROM handoffs WHERE id IN (SELECT id FROM handoffs
+           WHERE status = 'closed' AND closed_at < ? AND delivery != 'pending' ORDER BY closed_at LIMIT ?)`,
+      ),
+    };
+    this.deleteOldRows = database.transaction((cutoff: string, limit: number): ExpiredRows => {
+      const ids = JSON.stringify(expired.answerIds.all(cutoff, limit));
+      expired.feedback.run(ids);
+      return { answers: expired.answers.run(ids).changes, handoffs: expired.handoffs.run(cutoff, limit).changes };
+    });
+  }
+
+  /**
+   * Deletes at most `limit` answers logged before `cutoff` (an ISO time), with their feedback, and
+   * as many hand-off tickets closed before it; called again until it deletes fewer than `limit`.
+   */
+  deleteOlderThan(cutoff: string, limit: number): ExpiredRows {
+    return this.deleteOldRows(cutoff, limit);
   }
 
   /** Logs an answer under a new id, with the question and answer masked. */
@@ -120,7 +158,7 @@ export class InteractionStore {
     const logged: LoggedAnswer = {
       ...entry,
       id: randomUUID(),
-      at: new Date().toISOString(),
+      at: this.now().toISOString(),
       question: this.personalData.mask(entry.question),
       answer: this.personalData.mask(entry.answer),
     };
@@ -149,7 +187,7 @@ export class InteractionStore {
   recordFeedback(answerId: string, rating: "up" | "down", comment?: string): void {
     if (!this.statements.answer.get(answerId)) throw new NotFoundError(`No answer with id "${answerId}".`);
     const masked = comment?.trim() ? this.personalData.mask(comment.trim()) : null;
-    this.statements.upsertFeedback.run(answerId, rating, masked, new Date().toISOString());
+    this.statements.upsertFeedback.run(answerId, rating, masked, this.now().toISOString());
   }
 
   answersBetween(from: string, to: string): LoggedAnswer[] {
@@ -179,7 +217,7 @@ export class InteractionStore {
     const id = randomUUID();
     this.statements.insertHandoff.run({
       id,
-      at: new Date().toISOString(),
+      at: this.now().toISOString(),
       collection: input.collection ?? turns.at(-1)?.collection ?? null,
       conversation_id: input.conversationId ?? null,
       answer_id: input.answerId ?? null,
@@ -221,7 +259,7 @@ export class InteractionStore {
     const ticket = this.handoff(id);
     if (!ticket) throw new NotFoundError(`No hand-off ticket with id "${id}".`);
     if (ticket.status === "closed") throw new ConflictError("already_closed", `Ticket "${id}" is already closed.`);
-    this.statements.close.run(new Date().toISOString(), closedBy.name, id);
+    this.statements.close.run(this.now().toISOString(), closedBy.name, id);
     return this.handoff(id) as HandoffTicket;
   }
 }

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
+import { openEditorialDatabase } from "../editorial/editorial-database.js";
+import { InteractionStore } from "../interactions/interaction-store.js";
 import { ModelCallError } from "../models/model-call-error.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { FakeChatModel, FakeEmbedder } from "../test-support/fake-models.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { type AnswerObserver, createObservedAnswerService } from "./answer-observer.js";
+import { type AnswerLogFailure, type AnswerObserver, createObservedAnswerService } from "./answer-observer.js";
 import { type AnswerServiceDependencies, createAnswerService } from "./answer-service.js";
 
 /** An observer that records what it is told, in order. */
@@ -25,6 +27,9 @@ class RecordingObserver implements AnswerObserver {
   }
   failed(error: unknown): void {
     this.calls.push(["failed", error]);
+  }
+  answerLogFailed(reason: AnswerLogFailure): void {
+    this.calls.push(["answerLogFailed", reason]);
   }
 }
 
@@ -143,6 +148,21 @@ describe("the answer service's observer", () => {
     expect(response.answer).toContain("第三週");
     expect(response).not.toHaveProperty("answer_id");
     expect(lines).toContainEqual({ event: "answer_log_failed", reason: "database or disk is full" });
+  });
+
+  it("hears of each answer the log could not keep, a full disk told from other failures", async () => {
+    // A real answer log whose file may not grow: SQLite answers SQLITE_FULL, as on a full disk.
+    const database = openEditorialDatabase(":memory:");
+    database.pragma(`max_page_count = ${database.pragma("page_count", { simple: true })}`);
+    const observer = new RecordingObserver();
+    const full = serviceWith(observer, { answerLog: new InteractionStore(database) });
+    for (let turn = 0; turn < 30; turn++) await full.ask({ question: "研究生加退選到什麼時候?" });
+    database.close();
+    await full.ask({ question: "研究生加退選到什麼時候?" });
+    const failures = observer.calls.filter(([call]) => call === "answerLogFailed").map(([, reason]) => reason);
+    expect(failures.at(-1)).toBe("other");
+    expect(failures.slice(0, -1)).toContain("storage_full");
+    expect(new Set(failures.slice(0, -1))).toEqual(new Set(["storage_full"]));
   });
 });
 

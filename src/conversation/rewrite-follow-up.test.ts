@@ -74,14 +74,19 @@ describe("rewriteFollowUp", () => {
     expect(rewritten.context).not.toMatch(/alice|chen|example|edu|email|member|ｍ|１/i);
   });
 
-  it("shows the model the earlier questions masked", async () => {
+  it("shows the model the earlier turns masked", async () => {
     const chatModel = new FakeChatModel("研究生加退選到什麼時候?");
-    await rewriteFollowUp("那研究生呢?", previous("我是 alice.chen@example.edu，大學部加退選到什麼時候?"), {
-      store,
-      chatModel,
-    });
+    const earlier = [
+      {
+        question: "我是 alice.chen@example.edu，大學部加退選到什麼時候?",
+        standaloneQuestion: "我是 alice.chen@example.edu，大學部加退選到什麼時候?",
+        answer: "Alice 同學，第二週週五前；結果會寄到 alice.chen@example.edu。",
+      },
+    ];
+    await rewriteFollowUp("那研究生呢?", earlier, { store, chatModel });
     const prompt = chatModel.calls[0]?.messages.map((message) => message.content).join("\n");
     expect(prompt).toContain("Q: 我是 [email]，大學部加退選到什麼時候?");
+    expect(prompt).toContain("A: Alice 同學，第二週週五前；結果會寄到 [email]。");
     expect(prompt).not.toContain("alice");
   });
 

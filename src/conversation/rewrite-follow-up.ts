@@ -49,9 +49,11 @@ export async function rewriteFollowUp(
   if (options.chatModel) {
     try {
       const signal = untilDeadline(options.signal, AbortSignal.timeout(REWRITE_TIMEOUT_MS));
+      // An answer may echo what the student typed ("Alice, write to alice.chen@…").
       const maskedTurns = turns.map((turn) => ({
         ...turn,
         standaloneQuestion: personalData.mask(turn.standaloneQuestion),
+        answer: personalData.mask(turn.answer),
       }));
       return { question: await rewriteWithModel(question, maskedTurns, options.chatModel, signal) };
     } catch {

@@ -119,7 +119,10 @@ const environmentSchema = z.object({
    * built-in ones (`{"defaults": false, "patterns": […]}` turns those off); checked at start-up.
    */
   PERSONAL_DATA_PATTERNS_FILE: personalDataPatternsFile.optional(),
-  /** Answer-log rows (with their feedback) and closed hand-off tickets older than this are deleted; `0` or `off`: kept forever. */
+  /**
+   * Days answers (with their feedback) and closed hand-off tickets are kept, then deleted; `0` or
+   * `off`: kept forever.
+   */
   ANSWER_LOG_RETENTION_DAYS: z
     .string()
     .regex(/^(?:off|\d{1,5})$/, "use a number of days, or 0 or off to keep the log forever")

@@ -87,5 +87,6 @@ function where(issuePath: PropertyKey[], entries: unknown): string {
   const [, index, ...field] = issuePath;
   if (issuePath[0] !== "patterns" || typeof index !== "number") return issuePath.join(".") || "the file";
   const name = Array.isArray(entries) ? (entries[index] as { name?: unknown } | undefined)?.name : undefined;
-  return `patterns[${index}]${typeof name === "string" ? ` (${name})` : ""}${field.map((key) => `.${String(key)}`).join("")}`;
+  const named = typeof name === "string" ? ` (${name})` : "";
+  return `patterns[${index}]${named}${field.map((key) => `.${String(key)}`).join("")}`;
 }

@@ -23,7 +23,8 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 /**
  * The service's Prometheus metrics, in a registry of their own (with Node's process metrics), not
  * prom-client's global one: two apps in one test process count apart. It implements the answer
- * service's observer port (answered, searched, modelFailed, failed, answerLogFailed) without either importing the other.
+ * service's observer port (answered, searched, modelFailed, failed, answerLogFailed) without either
+ * importing the other.
  */
 export class ServiceMetrics {
   readonly registry = new Registry();

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { createObservedAnswerService } from "./ask/answer-observer.js";
+import { slowPersonalDataPattern } from "./config/find-slow-pattern.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
@@ -17,11 +18,14 @@ import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetri
 import { openEditorial } from "./open-editorial.js";
 import { ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
-import { personalDataMaskOf } from "./text/mask-personal-data.js";
+import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A deployment's pattern that backtracks without end would stall every answer: refused at start-up.
+  const slowPattern = await slowPersonalDataPattern(config.personalData, MAX_MASKED_CHARS);
+  if (slowPattern) throw new ConfigError(slowPattern);
   // One logger and one set of metrics for the process, handed to what writes or counts.
   const logger = createLogger({ level: config.logLevel });
   const metrics = createMetrics();

@@ -13,6 +13,8 @@ export interface PersonalDataPatterns {
   /** Whether the built-in patterns (e-mail, phone, student and national IDs) stay on. */
   defaults: boolean;
   patterns: ConfiguredPersonalDataPattern[];
+  /** The file they were read from, for messages. */
+  file?: string;
 }
 
 /** Text a pattern is tried on at start-up: one that matches nothing in it anywhere would mask nothing, or loop. */
@@ -77,7 +79,7 @@ export const personalDataPatternsFile = z
       return fail(`is not valid JSON (${(error as Error).message})`);
     }
     const parsed = fileSchema.safeParse(json);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return { ...parsed.data, file: resolved };
     const entries = Array.isArray(json) ? json : (json as { patterns?: unknown } | null)?.patterns;
     return fail(parsed.error.issues.map((issue) => `${where(issue.path, entries)}: ${issue.message}`).join("; "));
   });

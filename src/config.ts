@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { type ConfidenceModel, confidenceModelSchema, defaultConfidenceModel } from "./config/confidence-model.js";
+import { type PersonalDataPatterns, personalDataPatternsFile } from "./config/personal-data-patterns.js";
 
 /** Bounds on what parsing one document (a folder file or an upload) may cost. */
 export interface ParseLimits {
@@ -205,6 +206,20 @@ const environmentSchema = z.object({
       ),
     )
     .default([]),
+  /**
+   * A JSON file of the deployment's own personal-data patterns, masked in the answer log beside the
+   * built-in ones (`{"defaults": false, "patterns": […]}` turns those off); checked at start-up.
+   */
+  PERSONAL_DATA_PATTERNS_FILE: personalDataPatternsFile.optional(),
+  /**
+   * Days answers (with their feedback) and closed hand-off tickets are kept, then deleted; `0` or
+   * `off`: kept forever.
+   */
+  ANSWER_LOG_RETENTION_DAYS: z
+    .string()
+    .regex(/^(?:off|\d{1,5})$/, "use a number of days, or 0 or off to keep the log forever")
+    .default("180")
+    .transform((value) => (value === "off" || Number(value) === 0 ? undefined : Number(value))),
   /** A helpdesk's webhook: hand-off tickets are POSTed there as JSON, signed with the secret. */
   HANDOFF_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   HANDOFF_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").optional(),
@@ -290,6 +305,10 @@ export interface AppConfig {
   /** Reverse proxies in front of the service, whose X-Forwarded-For is believed. */
   trustedProxies: number;
   handoffWebhook?: { url: string; secret: string };
+  /** The deployment's personal-data patterns, and whether the built-in ones stay on. */
+  personalData: PersonalDataPatterns;
+  /** Days the answer log is kept; absent: forever. */
+  answerLogRetentionDays?: number;
   abstainThreshold: number;
   confidenceModel: ConfidenceModel;
   /** Set when the index is Qdrant; absent means the embedded SQLite file. */
@@ -357,6 +376,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     ...(values.HANDOFF_WEBHOOK_URL && values.HANDOFF_WEBHOOK_SECRET
       ? { handoffWebhook: { url: values.HANDOFF_WEBHOOK_URL, secret: values.HANDOFF_WEBHOOK_SECRET } }
       : {}),
+    personalData: values.PERSONAL_DATA_PATTERNS_FILE ?? { defaults: true, patterns: [] },
+    ...(values.ANSWER_LOG_RETENTION_DAYS === undefined
+      ? {}
+      : { answerLogRetentionDays: values.ANSWER_LOG_RETENTION_DAYS }),
     abstainThreshold: values.ABSTAIN_THRESHOLD,
     confidenceModel: values.CONFIDENCE_MODEL_FILE ?? defaultConfidenceModel,
     ...(values.QDRANT_URL

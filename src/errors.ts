@@ -136,6 +136,7 @@ export class StorageFullError extends AppError {
 
 /** SQLite's and the file system's words for a full disk, whichever store was writing. */
 export function isDiskFullError(error: unknown): boolean {
+  if (error instanceof StorageFullError) return true;
   const { code } = (error ?? {}) as { code?: unknown };
   return code === "SQLITE_FULL" || code === "ENOSPC";
 }

@@ -8,6 +8,7 @@ import { InteractionStore } from "./interactions/interaction-store.js";
 import type { Embedder } from "./models/embedder.js";
 import type { IndexStore } from "./store/index-store.js";
 import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
+import type { PersonalDataMask } from "./text/mask-personal-data.js";
 
 export interface Editorial {
   keys: ApiKeyStore;
@@ -21,16 +22,17 @@ export interface Editorial {
 export function openEditorial(
   file: string,
   store: IndexStore,
-  options: { parseLimits: ParseLimits; embedder?: Embedder },
+  options: { parseLimits: ParseLimits; embedder?: Embedder; personalData?: PersonalDataMask },
 ): Editorial {
+  const { personalData, ...editorOptions } = options;
   const database = openEditorialDatabase(file);
   const versions = new DocumentVersionStore(database);
   return {
     keys: new ApiKeyStore(database),
-    interactions: new InteractionStore(database),
+    interactions: new InteractionStore(database, { personalData }),
     versions,
     editor: new DocumentEditor(store, versions, {
-      ...options,
+      ...editorOptions,
       openScratchIndex: () => new SqliteIndexStore(":memory:"),
     }),
     close: () => database.close(),

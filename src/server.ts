@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { createObservedAnswerService } from "./ask/answer-observer.js";
+import { slowPersonalDataPattern } from "./config/find-slow-pattern.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { prepareDataDir } from "./data-dir.js";
@@ -10,6 +11,7 @@ import { EditorialStoreUnavailableError, isDiskFullError, StoreUnavailableError 
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { serveApp } from "./http/serve-app.js";
+import { startAnswerLogRetention } from "./interactions/answer-log-retention.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
 import type { InteractionStore } from "./interactions/interaction-store.js";
 import { ModelCallError } from "./models/model-call-error.js";
@@ -19,10 +21,14 @@ import { type Editorial, openEditorial, unavailableEditorial } from "./open-edit
 import { type StorageHealth, watchStorage } from "./storage-health.js";
 import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
+import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A deployment's pattern that backtracks without end would stall every answer: refused at start-up.
+  const slowPattern = await slowPersonalDataPattern(config.personalData, MAX_MASKED_CHARS);
+  if (slowPattern) throw new ConfigError(slowPattern);
   // One logger and one set of metrics for the process, handed to what writes or counts.
   const logger = createLogger({ level: config.logLevel });
   const metrics = createMetrics();
@@ -52,7 +58,12 @@ async function main(): Promise<void> {
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
   };
-  const editorial = openEditorialOrStandIn(config.editorialFile, store, { parseLimits: config.parseLimits, embedder });
+  const personalData = personalDataMaskOf(config.personalData);
+  const editorial = openEditorialOrStandIn(config.editorialFile, store, {
+    parseLimits: config.parseLimits,
+    embedder,
+    personalData,
+  });
   if (editorial.unavailable) {
     readiness.editorialUnavailable = editorial.unavailable.message;
     logger.error({
@@ -70,6 +81,7 @@ async function main(): Promise<void> {
       personaFor: (collection) => personaFor(config, collection),
       conversations: new ConversationMemory(),
       answerLog: noticingFullDisk(editorial.interactions, storage),
+      personalData,
       log,
       ...(config.model
         ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
@@ -101,6 +113,10 @@ async function main(): Promise<void> {
   });
   // Tickets whose delivery a restart cut short are sent again.
   if (!editorial.unavailable) handoffDelivery.resumePending();
+  const retention =
+    config.answerLogRetentionDays === undefined || editorial.unavailable
+      ? undefined
+      : startAnswerLogRetention(editorial.interactions, { days: config.answerLogRetentionDays, log });
   log("answers", {
     mode: config.model ? "generative" : "extractive",
     ...(config.model
@@ -124,12 +140,14 @@ async function main(): Promise<void> {
     console.error(`Cannot serve HTTP: ${reason}`);
     process.exit(1);
   });
-  const shutDown = () =>
+  const shutDown = () => {
+    retention?.stop();
     server.close(() => {
       embedding.close();
       editorial.close();
       void store.close().then(() => process.exit(0));
     });
+  };
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 

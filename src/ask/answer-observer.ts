@@ -1,5 +1,5 @@
 import type { AnsweringSettings } from "../answering/answer-question.js";
-import { InvalidRequestError } from "../errors.js";
+import { InvalidRequestError, isDiskFullError } from "../errors.js";
 import type { AnswerResponse, DraftResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { type AnswerService, type AnswerServiceDependencies, createAnswerService } from "./answer-service.js";
@@ -21,6 +21,16 @@ export interface AnswerObserver {
   modelFailed(kind: "chat" | "embedding"): void;
   /** What an answer, draft or search failed with. */
   failed(error: unknown): void;
+  /** An answer could not be written to the answer log (it was sent without an `answer_id`). */
+  answerLogFailed(reason: AnswerLogFailure): void;
+}
+
+/** Why the answer log could not be written: the disk (or its quota) is full, or anything else. */
+export type AnswerLogFailure = "storage_full" | "other";
+
+/** SQLite's and the file system's words for a full disk, or our StorageFullError's code. */
+export function answerLogFailureOf(error: unknown): AnswerLogFailure {
+  return isDiskFullError(error) ? "storage_full" : "other";
 }
 
 /** Fallbacks caused by the chat model itself; `ungrounded` and `model_declined` are answers it gave. */
@@ -36,7 +46,8 @@ export function createObservedAnswerService(
 ): AnswerService {
   const store = timingSearches(dependencies.store, observer);
   const answering = reportingEmbeddingFailures(dependencies.answering, observer);
-  return observedService(createAnswerService({ ...dependencies, store, answering }), store, observer);
+  const answerLog = reportingLogFailures(dependencies.answerLog, observer);
+  return observedService(createAnswerService({ ...dependencies, store, answering, answerLog }), store, observer);
 }
 
 function observedService(service: AnswerService, store: IndexStore, observer: AnswerObserver): AnswerService {
@@ -119,6 +130,23 @@ function reportingEmbeddingFailures<T extends Pick<AnsweringSettings, "embedder"
         if (!vector && !signal?.aborted) observer.modelFailed("embedding");
         return vector;
       },
+    },
+  };
+}
+
+/** The answer service carries on without an `answer_id` when the log cannot be written: the observer hears of it. */
+function reportingLogFailures(
+  answerLog: AnswerServiceDependencies["answerLog"],
+  observer: AnswerObserver,
+): AnswerServiceDependencies["answerLog"] {
+  return {
+    logAnswer(entry) {
+      try {
+        return answerLog.logAnswer(entry);
+      } catch (error) {
+        observer.answerLogFailed(answerLogFailureOf(error));
+        throw error;
+      }
     },
   };
 }

@@ -14,6 +14,7 @@ import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.j
 import type { AnswerResponse, DraftResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { requireKnownCollection } from "../store/require-known-collection.js";
+import type { PersonalDataMask } from "../text/mask-personal-data.js";
 import { untilDeadline } from "../until-deadline.js";
 
 /**
@@ -34,6 +35,8 @@ export interface AnswerServiceDependencies {
   conversations: ConversationMemory;
   /** Where every answer is kept (masked) under the id that feedback and hand-offs refer to. */
   answerLog: Pick<InteractionStore, "logAnswer">;
+  /** What counts as personal data (the built-in patterns by default): none is carried into a follow-up. */
+  personalData?: PersonalDataMask;
   /** One structured line per answer (mode, status, fallback, tokens used, latency), never the question. */
   log?: (event: string, fields: Record<string, unknown>) => void;
 }
@@ -89,7 +92,7 @@ interface AnswerOptions extends AskOptions {
 
 /** The ask use case and its neighbours; see createObservedAnswerService for one that reports to metrics. */
 export function createAnswerService(dependencies: AnswerServiceDependencies): AnswerService {
-  const { store, answering, generation, personaFor, conversations, answerLog, log } = dependencies;
+  const { store, answering, generation, personaFor, conversations, answerLog, personalData, log } = dependencies;
 
   /**
    * Generated, checked and cited when a model is configured, else extractive, with the contact
@@ -130,7 +133,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
   async function understoodTurns(history: NonNullable<AskRequest["history"]>): Promise<ConversationTurn[]> {
     const turns: ConversationTurn[] = [];
     for (const { question, answer } of history.slice(-RECENT_TURNS)) {
-      const standaloneQuestion = standaloneText(await rewriteFollowUp(question, turns, { store }));
+      const standaloneQuestion = standaloneText(await rewriteFollowUp(question, turns, { store, personalData }));
       turns.push({ question, standaloneQuestion, answer });
     }
     return turns;
@@ -163,6 +166,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       const followUp = await rewriteFollowUp(request.question, turns, {
         store,
         chatModel: generation?.chatModel,
+        personalData,
         signal: deadline && untilDeadline(options.signal, deadline),
       });
       const standaloneQuestion = standaloneText(followUp);

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOpenAiChatModel } from "../models/openai/index.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { FakeChatModel } from "../test-support/fake-models.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
+import { defaultPersonalDataPatterns, PersonalDataMask } from "../text/mask-personal-data.js";
 import { looksLikeFollowUp, rewriteFollowUp } from "./rewrite-follow-up.js";
 
 const previous = (question: string) => [{ question, standaloneQuestion: question, answer: "…" }];
@@ -58,6 +60,34 @@ describe("rewriteFollowUp", () => {
     expect(
       (await rewriteFollowUp("那研究生呢?", previous("大學部加退選到什麼時候?"), { store, chatModel })).context,
     ).toContain("加退選");
+  });
+
+  it("carries no word of the previous question's personal data, however it was written", async () => {
+    const mask = new PersonalDataMask([
+      ...defaultPersonalDataPatterns,
+      { name: "member number", pattern: /M\d{8}/i, replacement: "[member]" },
+    ]);
+    const earlier = previous("alice.chen@example.edu 會員ｍ１２３４５６７８ 大學部加退選到什麼時候?");
+    const rewritten = await rewriteFollowUp("那研究生呢?", earlier, { store, personalData: mask });
+    expect(rewritten.context).toContain("加退選");
+    // Neither a fragment of the address nor the placeholder's word.
+    expect(rewritten.context).not.toMatch(/alice|chen|example|edu|email|member|ｍ|１/i);
+  });
+
+  it("shows the model the earlier turns masked", async () => {
+    const chatModel = new FakeChatModel("研究生加退選到什麼時候?");
+    const earlier = [
+      {
+        question: "我是 alice.chen@example.edu，大學部加退選到什麼時候?",
+        standaloneQuestion: "我是 alice.chen@example.edu，大學部加退選到什麼時候?",
+        answer: "Alice 同學，第二週週五前；結果會寄到 alice.chen@example.edu。",
+      },
+    ];
+    await rewriteFollowUp("那研究生呢?", earlier, { store, chatModel });
+    const prompt = chatModel.calls[0]?.messages.map((message) => message.content).join("\n");
+    expect(prompt).toContain("Q: 我是 [email]，大學部加退選到什麼時候?");
+    expect(prompt).toContain("A: Alice 同學，第二週週五前；結果會寄到 [email]。");
+    expect(prompt).not.toContain("alice");
   });
 
   it("tells follow-ups from new questions", () => {

@@ -3,6 +3,7 @@ import type { FollowUp } from "../answering/follow-up.js";
 import type { ChatModel } from "../models/chat-model.js";
 import { inverseChunkFrequency } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
+import { defaultPersonalDataMask, type PersonalDataMask } from "../text/mask-personal-data.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
 import { analyzeQuery } from "../text/tokenize.js";
@@ -32,13 +33,15 @@ const wordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
  * by the model when one is configured (it sees the recent questions), otherwise by carrying the
  * previous question's key words over as context, which weighs less than the follow-up's own words
  * (in "那研究生呢?" after "大學部加退選…", 研究生 must outweigh the carried 大學部). A question
- * that stands on its own is left as it is.
+ * that stands on its own is left as it is. Nothing of the earlier questions' personal data is carried
+ * (`personalData`, the built-in patterns by default): the rewrite is what the answer log keeps.
  */
 export async function rewriteFollowUp(
   question: string,
   turns: readonly ConversationTurn[],
-  options: { store: IndexStore; chatModel?: ChatModel; signal?: AbortSignal },
+  options: { store: IndexStore; chatModel?: ChatModel; signal?: AbortSignal; personalData?: PersonalDataMask },
 ): Promise<FollowUp> {
+  const personalData = options.personalData ?? defaultPersonalDataMask;
   const previous = turns.at(-1);
   const words = contentWords(question);
   // A question that stands on its own, or has no word of its own ("?"), is taken as it is.
@@ -46,13 +49,22 @@ export async function rewriteFollowUp(
   if (options.chatModel) {
     try {
       const signal = untilDeadline(options.signal, AbortSignal.timeout(REWRITE_TIMEOUT_MS));
-      return { question: await rewriteWithModel(question, turns, options.chatModel, signal) };
+      // An answer may echo what the student typed ("Alice, write to alice.chen@…").
+      const maskedTurns = turns.map((turn) => ({
+        ...turn,
+        standaloneQuestion: personalData.mask(turn.standaloneQuestion),
+        answer: personalData.mask(turn.answer),
+      }));
+      return { question: await rewriteWithModel(question, maskedTurns, options.chatModel, signal) };
     } catch {
       // A failing, slow or unhelpful model leaves the lexical rewrite, which needs none.
     }
   }
+  // Taken out, not masked: a fragment of an address ("alice.chen") would be carried, and so would "email".
   const carried = await keyWords(
-    contentWords(previous.standaloneQuestion).filter((word) => isCarriable(word) && !question.includes(word)),
+    contentWords(personalData.remove(previous.standaloneQuestion)).filter(
+      (word) => isCarriable(word) && !question.includes(word),
+    ),
     options.store,
   );
   return carried.length === 0 ? { question } : { question, context: carried.join(" ") };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Caller } from "../editorial/api-keys.js";
 import type { EditorialDatabase } from "../editorial/editorial-database.js";
 import { ConflictError, NotFoundError } from "../errors.js";
-import { maskPersonalData } from "../text/mask-personal-data.js";
+import { defaultPersonalDataMask, type PersonalDataMask } from "../text/mask-personal-data.js";
 
 export interface LoggedAnswer {
   id: string;
@@ -20,6 +20,12 @@ export interface LoggedAnswer {
   /** The student's rating, if they gave one. */
   rating?: "up" | "down";
   comment?: string;
+}
+
+/** How many rows one pass of the retention deleted. */
+export interface ExpiredRows {
+  answers: number;
+  handoffs: number;
 }
 
 export type HandoffDelivery = "not_configured" | "pending" | "delivered" | "failed";
@@ -70,8 +76,17 @@ const HANDOFF_SELECT = `SELECT id, at, status, collection, conversation_id AS co
 /** The answer log, students' feedback on answers, and hand-off tickets: what the weekly review reads. */
 export class InteractionStore {
   private readonly statements;
+  private readonly personalData: PersonalDataMask;
+  private readonly now: () => Date;
+  private readonly deleteOldRows: (cutoff: string, limit: number) => ExpiredRows;
 
-  constructor(database: EditorialDatabase) {
+  /**
+   * `personalData`: what is masked before storage, the built-in patterns by default; `now`: the
+   * clock rows are stamped with.
+   */
+  constructor(database: EditorialDatabase, options: { personalData?: PersonalDataMask; now?: () => Date } = {}) {
+    this.personalData = options.personalData ?? defaultPersonalDataMask;
+    this.now = options.now ?? (() => new Date());
     this.statements = {
       insertAnswer: database.prepare(
         `INSERT INTO answer_log (id, at, question, answer, status, mode, confidence, latency_ms, collection, conversation_id, citations)
@@ -110,6 +125,32 @@ export class InteractionStore {
         "UPDATE handoffs SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'",
       ),
     };
+    const expired = {
+      answerIds: database
+        .prepare<[string, number], string>("SELECT id FROM answer_log WHERE at < ? ORDER BY at LIMIT ?")
+        .pluck(),
+      // A rating is the student's word on one answer: it goes with it (and must, for the foreign key).
+      feedback: database.prepare<[string]>("DELETE FROM feedback WHERE answer_id IN (SELECT value FROM json_each(?))"),
+      answers: database.prepare<[string]>("DELETE FROM answer_log WHERE id IN (SELECT value FROM json_each(?))"),
+      // An open ticket, or one still owed a delivery, is someone's unfinished business: kept.
+      handoffs: database.prepare<[string, number]>(
+        `DELETE FROM handoffs WHERE id IN (SELECT id FROM handoffs
+           WHERE status = 'closed' AND closed_at < ? AND delivery != 'pending' ORDER BY closed_at LIMIT ?)`,
+      ),
+    };
+    this.deleteOldRows = database.transaction((cutoff: string, limit: number): ExpiredRows => {
+      const ids = JSON.stringify(expired.answerIds.all(cutoff, limit));
+      expired.feedback.run(ids);
+      return { answers: expired.answers.run(ids).changes, handoffs: expired.handoffs.run(cutoff, limit).changes };
+    });
+  }
+
+  /**
+   * Deletes at most `limit` answers logged before `cutoff` (an ISO time), with their feedback, and
+   * as many hand-off tickets closed before it; called again until it deletes fewer than `limit`.
+   */
+  deleteOlderThan(cutoff: string, limit: number): ExpiredRows {
+    return this.deleteOldRows(cutoff, limit);
   }
 
   /** Logs an answer under a new id, with the question and answer masked. */
@@ -117,9 +158,9 @@ export class InteractionStore {
     const logged: LoggedAnswer = {
       ...entry,
       id: randomUUID(),
-      at: new Date().toISOString(),
-      question: maskPersonalData(entry.question),
-      answer: maskPersonalData(entry.answer),
+      at: this.now().toISOString(),
+      question: this.personalData.mask(entry.question),
+      answer: this.personalData.mask(entry.answer),
     };
     this.statements.insertAnswer.run({
       id: logged.id,
@@ -145,8 +186,8 @@ export class InteractionStore {
   /** A student's 👍 or 👎 on an answer, with an optional comment (masked); a second rating replaces the first. */
   recordFeedback(answerId: string, rating: "up" | "down", comment?: string): void {
     if (!this.statements.answer.get(answerId)) throw new NotFoundError(`No answer with id "${answerId}".`);
-    const masked = comment?.trim() ? maskPersonalData(comment.trim()) : null;
-    this.statements.upsertFeedback.run(answerId, rating, masked, new Date().toISOString());
+    const masked = comment?.trim() ? this.personalData.mask(comment.trim()) : null;
+    this.statements.upsertFeedback.run(answerId, rating, masked, this.now().toISOString());
   }
 
   answersBetween(from: string, to: string): LoggedAnswer[] {
@@ -176,7 +217,7 @@ export class InteractionStore {
     const id = randomUUID();
     this.statements.insertHandoff.run({
       id,
-      at: new Date().toISOString(),
+      at: this.now().toISOString(),
       collection: input.collection ?? turns.at(-1)?.collection ?? null,
       conversation_id: input.conversationId ?? null,
       answer_id: input.answerId ?? null,
@@ -218,7 +259,7 @@ export class InteractionStore {
     const ticket = this.handoff(id);
     if (!ticket) throw new NotFoundError(`No hand-off ticket with id "${id}".`);
     if (ticket.status === "closed") throw new ConflictError("already_closed", `Ticket "${id}" is already closed.`);
-    this.statements.close.run(new Date().toISOString(), closedBy.name, id);
+    this.statements.close.run(this.now().toISOString(), closedBy.name, id);
     return this.handoff(id) as HandoffTicket;
   }
 }

@@ -29,7 +29,11 @@ export function createLogger(options: { level: LogLevel; destination?: Destinati
 }
 
 /** Events of domain code worse than routine; every other event is written at info. */
-const EVENT_LEVELS: Record<string, "warn" | "error"> = { handoff_delivery_error: "error", answer_log_failed: "error" };
+const EVENT_LEVELS: Record<string, "warn" | "error"> = {
+  handoff_delivery_error: "error",
+  answer_log_failed: "error",
+  answer_log_retention_failed: "error",
+};
 
 /**
  * The `EventLog` handed to domain code. A line written while a request is handled goes through

@@ -98,6 +98,39 @@ describe("metrics", () => {
   });
 });
 
+describe("the answer log's failures on /metrics", () => {
+  it("counts an answer the log could not keep by reason, from zero", async () => {
+    let failure: Error = Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+    const observed = await startObservedApp({
+      answerLog: {
+        logAnswer(): never {
+          throw failure;
+        },
+      },
+    });
+    const failures = async () => {
+      const samples = parsePrometheusText(await (await observed.app.request("/metrics")).text());
+      return Object.fromEntries(
+        samples
+          .filter((sample) => sample.name === "grounded_faq_answer_log_failures_total")
+          .map((sample) => [sample.labels.reason, sample.value]),
+      );
+    };
+    try {
+      expect(await failures()).toEqual({ storage_full: 0, other: 0 });
+      const response = await postJson(observed.app, "/v1/answer", { question: "研究生加退選到什麼時候?" });
+      expect(response.status).toBe(200);
+      expect(await response.json()).not.toHaveProperty("answer_id");
+      failure = new Error("disk I/O error");
+      await postJson(observed.app, "/v1/answer", { question: "研究生加退選到什麼時候?" });
+      await postJson(observed.app, "/v1/answer", { question: "研究生加退選到什麼時候?" });
+      expect(await failures()).toEqual({ storage_full: 1, other: 2 });
+    } finally {
+      await observed.close();
+    }
+  });
+});
+
 describe("ServiceMetrics", () => {
   it("counts one index failure once, though the service and the HTTP layer both see it", async () => {
     const metrics = createMetrics();

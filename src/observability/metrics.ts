@@ -23,7 +23,8 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 /**
  * The service's Prometheus metrics, in a registry of their own (with Node's process metrics), not
  * prom-client's global one: two apps in one test process count apart. It implements the answer
- * service's observer port (answered, searched, modelFailed, failed) without either importing the other.
+ * service's observer port (answered, searched, modelFailed, failed, answerLogFailed) without either
+ * importing the other.
  */
 export class ServiceMetrics {
   readonly registry = new Registry();
@@ -54,6 +55,12 @@ export class ServiceMetrics {
   private readonly storeErrors = new Counter({
     name: "grounded_faq_store_errors_total",
     help: "Times the index could not be used (store_unavailable).",
+    registers: [this.registry],
+  });
+  private readonly answerLogFailures = new Counter({
+    name: "grounded_faq_answer_log_failures_total",
+    help: "Answers sent without an answer_id because the answer log could not be written, by reason.",
+    labelNames: ["reason"],
     registers: [this.registry],
   });
   private readonly syncRuns = new Counter({
@@ -87,6 +94,7 @@ export class ServiceMetrics {
     collectDefaultMetrics({ register: this.registry });
     // Known series start at 0, so that rate() and alerts see the first failure.
     for (const kind of ["chat", "embedding"]) this.modelErrors.inc({ kind }, 0);
+    for (const reason of ["storage_full", "other"]) this.answerLogFailures.inc({ reason }, 0);
     for (const outcome of ["accepted", "refused", "failed"]) this.uploads.inc({ outcome }, 0);
     for (const outcome of ["succeeded", "partial", "failed", "unreachable"]) this.syncRuns.inc({ outcome }, 0);
   }
@@ -110,6 +118,10 @@ export class ServiceMetrics {
     if (!(error instanceof StoreUnavailableError) || this.counted.has(error)) return;
     this.counted.add(error);
     this.storeErrors.inc();
+  }
+
+  answerLogFailed(reason: "storage_full" | "other"): void {
+    this.answerLogFailures.inc({ reason });
   }
 
   synced(outcome: SyncOutcome, changes?: Record<"added" | "updated" | "removed" | "unchanged", number>): void {

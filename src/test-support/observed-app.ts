@@ -1,7 +1,7 @@
 import path from "node:path";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { createObservedAnswerService } from "../ask/answer-observer.js";
-import type { AnswerService } from "../ask/answer-service.js";
+import type { AnswerService, AnswerServiceDependencies } from "../ask/answer-service.js";
 import { defaultConfidenceModel } from "../config/confidence-model.js";
 import type { LogLevel } from "../config.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
@@ -24,7 +24,12 @@ export interface ObservedApp {
 }
 
 export async function startObservedApp(
-  options: { level?: LogLevel; answers?: (real: AnswerService) => AnswerService } = {},
+  options: {
+    level?: LogLevel;
+    answers?: (real: AnswerService) => AnswerService;
+    /** Where answers are logged, instead of the app's own answer log (a failing one, say). */
+    answerLog?: AnswerServiceDependencies["answerLog"];
+  } = {},
 ): Promise<ObservedApp> {
   const folder = makeTemporaryFolder();
   folder.write("knowledge/registrar/add-drop.md", ADD_DROP_DEADLINES);
@@ -49,7 +54,7 @@ export async function startObservedApp(
       store,
       answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
       conversations: new ConversationMemory(),
-      answerLog: editorial.interactions,
+      answerLog: options.answerLog ?? editorial.interactions,
       personaFor: () => ({
         assistantName: "Lakeside",
         tone: "formal",

@@ -10,7 +10,7 @@ import { callerPresenting, requireRole } from "./authorize.js";
 import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES, MAX_CONVERSATION_BYTES } from "./body-limits.js";
 import { chatPageRoutes } from "./chat-page/chat-routes.js";
 import { NOT_A_PAGE_POLICY_DIRECTIVES } from "./content-security-policy.js";
-import { editorPageRoutes } from "./editor-page/editor-routes.js";
+import { editorPageRoutes, signInPageError } from "./editor-page/editor-routes.js";
 import { EDITOR_PAGE_POLICY } from "./editor-page/editor-views.js";
 import { errorResponse } from "./error-response.js";
 import { limitRates } from "./rate-limits.js";
@@ -151,7 +151,8 @@ export function createApp(dependencies: AppDependencies): App {
     respondWithError(context, new NotFoundError(`No route for ${context.req.method} ${context.req.path}`)),
   );
 
-  app.onError((error, context) => respondWithError(context, error));
+  // Refusals of the sign-in form before its handler are shown on the sign-in page; the rest as JSON.
+  app.onError((error, context) => signInPageError(context, error) ?? respondWithError(context, error));
   return app;
 }
 

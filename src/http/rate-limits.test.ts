@@ -139,8 +139,14 @@ describe("rate limits", () => {
     const { signIn, editorKey } = appWith({ limits: TIGHT, trustedProxies: 0 });
     expect(await statuses(times(5, () => signIn(editorKey)))).toEqual([303, 303, 303, 303, 303]);
     expect(await statuses(times(3, () => signIn("gfk_wrong")))).toEqual([401, 401, 429]);
-    // Until the window ends, even the right key waits; another address does not.
-    expect((await signIn(editorKey)).status).toBe(429);
+    // Until the window ends, even the right key waits, told so on the sign-in page; another address does not.
+    const refused = await signIn(editorKey);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("content-type")).toMatch(/^text\/html/);
+    const page = await refused.text();
+    expect(page).toContain("Too many failed sign-ins");
+    expect(page).toMatch(/<form[^>]*action="\/editor\/login"/);
     expect((await signIn("gfk_wrong", "192.0.2.77")).status).toBe(401);
   });
 

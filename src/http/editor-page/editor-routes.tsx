@@ -5,14 +5,14 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
-import { AppError } from "../../errors.js";
+import { AppError, PayloadTooLargeError, RateLimitedError } from "../../errors.js";
 import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { type CallerEnv, callerWithRole } from "../authorize.js";
 import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES } from "../body-limits.js";
-import { httpStatusOf } from "../error-response.js";
+import { errorResponse, httpStatusOf } from "../error-response.js";
 import { readForm } from "../read-form.js";
 import { readUpload } from "../read-upload.js";
 import { documentUploadSchema } from "../routes/editorial-schemas.js";
@@ -449,6 +449,18 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
 }
 
 /** Goes to an editor page (after a form post) that shows `notice` at its top. */
+/**
+ * Too many failed sign-ins, or a sign-in form too large, refused before the form's handler runs:
+ * said on the sign-in page, as a wrong key is, with its status and Retry-After. Else undefined.
+ */
+export function signInPageError(context: Context, error: unknown): Response | Promise<Response> | undefined {
+  const { method, path } = context.req;
+  if (method !== "POST" || path !== "/editor/login") return undefined;
+  if (!(error instanceof RateLimitedError || error instanceof PayloadTooLargeError)) return undefined;
+  const { status, headers } = errorResponse(error);
+  return context.html(<LoginView error={error.message} />, status, headers);
+}
+
 function redirectWithNotice(context: Context, page: string, notice: string): Response {
   return context.redirect(`${page}?notice=${encodeURIComponent(notice)}`, 303);
 }

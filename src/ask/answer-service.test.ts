@@ -33,23 +33,24 @@ class RecordingObserver implements AnswerObserver {
   }
 }
 
+/** One registrar document, indexed once for every test in this file. */
+const folder = makeTemporaryFolder();
+let store: SqliteIndexStore;
+
+beforeAll(async () => {
+  folder.write(
+    "knowledge/registrar/add-drop.md",
+    "# 加退選辦法\n\n## 期限\n\n研究生之加退選期限為開學後第三週週五。大學部學生之加退選期限為開學後第二週週五。",
+  );
+  store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
+  await syncFolder(store, path.join(folder.root, "knowledge"));
+});
+afterAll(async () => {
+  await store.close();
+  folder.cleanUp();
+});
+
 describe("the answer service's observer", () => {
-  const folder = makeTemporaryFolder();
-  let store: SqliteIndexStore;
-
-  beforeAll(async () => {
-    folder.write(
-      "knowledge/registrar/add-drop.md",
-      "# 加退選辦法\n\n## 期限\n\n研究生之加退選期限為開學後第三週週五。大學部學生之加退選期限為開學後第二週週五。",
-    );
-    store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
-    await syncFolder(store, path.join(folder.root, "knowledge"));
-  });
-  afterAll(async () => {
-    await store.close();
-    folder.cleanUp();
-  });
-
   const serviceWith = (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) =>
     createObservedAnswerService(
       {
@@ -167,22 +168,6 @@ describe("the answer service's observer", () => {
 });
 
 describe("the answer log", () => {
-  const folder = makeTemporaryFolder();
-  let store: SqliteIndexStore;
-
-  beforeAll(async () => {
-    folder.write(
-      "knowledge/registrar/add-drop.md",
-      "# 加退選辦法\n\n## 期限\n\n研究生之加退選期限為開學後第三週週五。大學部學生之加退選期限為開學後第二週週五。",
-    );
-    store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
-    await syncFolder(store, path.join(folder.root, "knowledge"));
-  });
-  afterAll(async () => {
-    await store.close();
-    folder.cleanUp();
-  });
-
   const serviceOver = (interactions: AnswerServiceDependencies["answerLog"]) =>
     createAnswerService({
       store,

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { createAnswerService } from "../ask/answer-service.js";
-import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { loadConfig, type RateLimits } from "../config.js";
-import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialApp } from "../test-support/editorial-app.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { createApp } from "./app.js";
 import type { RateLimitSettings } from "./app-dependencies.js";
 
 const MINUTE = 60_000;
@@ -39,21 +36,7 @@ describe("rate limits", () => {
   /** A fresh app (fresh counts) with these limits, and an editor's key. */
   function appWith(rateLimits: RateLimitSettings | undefined) {
     const editorial = editorialFor(store);
-    const answers = createAnswerService({
-      store,
-      answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
-      conversations: new ConversationMemory(),
-      answerLog: editorial.interactions,
-      personaFor: () => ({ assistantName: "-", tone: "formal", guidance: [], contactLines: { zh: "-", en: "-" } }),
-    });
-    const app = createApp({
-      store,
-      readiness: { ready: true, reason: "" },
-      answers,
-      allowedOrigins: [],
-      editorial,
-      ...(rateLimits ? { rateLimits } : {}),
-    });
+    const app = editorialApp(store, editorial, [], rateLimits ? { rateLimits } : {});
     const editorKey = editorial.keys.create({ name: "desk", role: "editor", createdBy: "test" }).key;
     const post = (path: string, body: unknown, { address = "192.0.2.1", headers = {} } = {}) =>
       app.request(

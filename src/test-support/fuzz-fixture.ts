@@ -1,12 +1,10 @@
 import path from "node:path";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { createAnswerService } from "../ask/answer-service.js";
-import { defaultConfidenceModel } from "../config/confidence-model.js";
-import { ConversationMemory } from "../conversation/conversation-memory.js";
 import type { Role } from "../editorial/api-keys.js";
-import { type App, createApp } from "../http/app.js";
+import type { App } from "../http/app.js";
 import { createLogger, createMetrics } from "../observability/index.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialApp } from "./editorial-app.js";
 import { editorialFor } from "./editorial-for.js";
 import {
   type AppVariant,
@@ -60,27 +58,8 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
   });
   const observability = { logger, metrics: createMetrics() };
   const editorial = editorialFor(store);
-  const answers = createAnswerService({
-    store,
-    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
-    conversations: new ConversationMemory(),
-    answerLog: editorial.interactions,
-    personaFor: () => ({
-      assistantName: "Lakeside",
-      tone: "formal",
-      guidance: [],
-      contactLines: { zh: "請洽櫃檯。", en: "Ask the desk." },
-    }),
-  });
   const appWith = (requireApiKeyForAnswers: boolean) =>
-    createApp({
-      store,
-      readiness: { ready: true, reason: "" },
-      answers,
-      allowedOrigins: ["https://widget.example"],
-      editorial: { ...editorial, requireApiKeyForAnswers },
-      observability,
-    });
+    editorialApp(store, { ...editorial, requireApiKeyForAnswers }, ["https://widget.example"], { observability });
   const apps: Record<AppVariant, App> = { "open answers": appWith(false), "keyed answers": appWith(true) };
 
   const keyOf = (role: Role) => editorial.keys.create({ name: `fuzz ${role}`, role, createdBy: "fuzz" }).key;

@@ -1,4 +1,5 @@
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import { webAddress } from "../../../ingest/index-document.js";
 import { chunkLocation } from "../../answering/citations.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
@@ -72,71 +73,81 @@ export function ChatPage(props: {
     ...(props.embedded ? { embed: "1" } : {}),
   });
   return (
-    <html lang={props.language}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{text.title}</title>
-        <style>{raw(STYLE)}</style>
-      </head>
-      <body>
-        <header>
-          <h1>{text.title}</h1>
+    <ChatFrame
+      language={props.language}
+      headerActions={
+        <>
           <button type="button" id="new-conversation">
             {text.newConversation}
           </button>
           <a href={`/?${switchParams}`} lang={other}>
             {text.switchLanguage}
           </a>
-        </header>
-        <main>
-          {props.embedded ? null : <p>{text.intro}</p>}
-          {props.suggestions.length > 0 ? (
-            <section aria-labelledby="suggestions-heading">
-              <h2 id="suggestions-heading" class="visually-hidden">
-                {text.suggestions}
-              </h2>
-              <ul class="suggestions">
-                {props.suggestions.map((suggestion) => (
-                  <li>
-                    <button type="button" data-suggestion={suggestion}>
-                      {suggestion}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          <div id="conversation" aria-live="polite" />
-          <form id="ask-form">
-            <label for="question" class="visually-hidden">
-              {text.questionLabel}
-            </label>
-            <input
-              id="question"
-              name="question"
-              placeholder={text.placeholder}
-              maxlength={MAX_QUESTION_CHARS}
-              required
-              autocomplete="off"
-            />
-            <button type="submit">{text.ask}</button>
-          </form>
-        </main>
-        <script type="application/json" id={CHAT_TEXT_ELEMENT_ID}>
-          {raw(scriptJson(text))}
-        </script>
-        <script type="application/json" id={CHAT_CONFIG_ELEMENT_ID}>
-          {raw(scriptJson({ collection: props.collection ?? null } satisfies ChatConfig))}
-        </script>
-        <script>{raw(BROWSER_SCRIPTS.chat)}</script>
-      </body>
-    </html>
+        </>
+      }
+    >
+      <main>
+        {props.embedded ? null : <p>{text.intro}</p>}
+        {props.suggestions.length > 0 ? (
+          <section aria-labelledby="suggestions-heading">
+            <h2 id="suggestions-heading" class="visually-hidden">
+              {text.suggestions}
+            </h2>
+            <ul class="suggestions">
+              {props.suggestions.map((suggestion) => (
+                <li>
+                  <button type="button" data-suggestion={suggestion}>
+                    {suggestion}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <div id="conversation" aria-live="polite" />
+        <form id="ask-form">
+          <label for="question" class="visually-hidden">
+            {text.questionLabel}
+          </label>
+          <input
+            id="question"
+            name="question"
+            placeholder={text.placeholder}
+            maxlength={MAX_QUESTION_CHARS}
+            required
+            autocomplete="off"
+          />
+          <button type="submit">{text.ask}</button>
+        </form>
+      </main>
+      <script type="application/json" id={CHAT_TEXT_ELEMENT_ID}>
+        {raw(scriptJson(text))}
+      </script>
+      <script type="application/json" id={CHAT_CONFIG_ELEMENT_ID}>
+        {raw(scriptJson({ collection: props.collection ?? null } satisfies ChatConfig))}
+      </script>
+      <script>{raw(BROWSER_SCRIPTS.chat)}</script>
+    </ChatFrame>
   );
 }
 
 /** Instead of the chat page when answers need a key: a public page cannot hold one. */
 export function ChatClosedPage(props: { language: ChatLanguage }) {
+  const text = CHAT_TEXT[props.language];
+  return (
+    <ChatFrame language={props.language}>
+      <main>
+        <p class="error" role="alert">
+          {text.closed}
+        </p>
+        <p>{text.closedForOperators}</p>
+      </main>
+    </ChatFrame>
+  );
+}
+
+/** The chat page's document, head and title bar, around what the page shows. */
+function ChatFrame(props: { language: ChatLanguage; headerActions?: Child; children: Child }) {
   const text = CHAT_TEXT[props.language];
   return (
     <html lang={props.language}>
@@ -149,13 +160,9 @@ export function ChatClosedPage(props: { language: ChatLanguage }) {
       <body>
         <header>
           <h1>{text.title}</h1>
+          {props.headerActions}
         </header>
-        <main>
-          <p class="error" role="alert">
-            {text.closed}
-          </p>
-          <p>{text.closedForOperators}</p>
-        </main>
+        {props.children}
       </body>
     </html>
   );

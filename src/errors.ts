@@ -124,6 +124,16 @@ export class EditorialStoreUnavailableError extends AppError {
   }
 }
 
+/** A database under DATA_DIR found corrupted while serving: nothing was changed; a restart deals with it. */
+export class CorruptedDatabaseError extends AppError {
+  constructor() {
+    super(
+      "database_corrupted",
+      "A database under DATA_DIR turned out to be corrupted, so nothing was changed. An operator restarts the service: a corrupted index is then set aside and rebuilt, and a corrupted editorial.sqlite is left untouched with recovery steps in the log and on /readyz.",
+    );
+  }
+}
+
 /** The disk under DATA_DIR is full: nothing was stored, and nothing half-stored (writes are transactions). */
 export class StorageFullError extends AppError {
   constructor() {
@@ -132,6 +142,13 @@ export class StorageFullError extends AppError {
       "The server's disk is full, so nothing was saved. Ask its operator to free space under DATA_DIR.",
     );
   }
+}
+
+/** SQLite's words for a file whose pages cannot be trusted, whichever call came across them. */
+export function isCorruptDatabaseError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) return true;
+  return typeof message === "string" && /file is not a database|database disk image is malformed/i.test(message);
 }
 
 /** SQLite's and the file system's words for a full disk, whichever store was writing. */

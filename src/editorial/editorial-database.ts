@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { EditorialStoreUnavailableError } from "../errors.js";
-import { corruptionIn, isCorruptDatabaseError } from "../store/sqlite/sqlite-file-health.js";
+import { EditorialStoreUnavailableError, isCorruptDatabaseError } from "../errors.js";
+import { corruptionIn } from "../store/sqlite/sqlite-file-health.js";
 
 /**
  * What the service records, apart from the search index: API keys, every version of every

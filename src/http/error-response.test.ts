@@ -13,6 +13,22 @@ describe("errorResponse", () => {
     }
   });
 
+  it("says a database found corrupted while serving is a 503 database_corrupted, logged, not a 500", () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...parts: unknown[]) => logged.push(parts);
+    try {
+      const corrupt = Object.assign(new Error("database disk image is malformed"), { code: "SQLITE_CORRUPT" });
+      expect(errorResponse(corrupt)).toMatchObject({
+        status: 503,
+        body: { error: { code: "database_corrupted", message: expect.stringContaining("restarts the service") } },
+      });
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toHaveLength(1);
+  });
+
   it("says a request whose connection closed mid-body is the client's (400 incomplete_body), not logged", () => {
     const logged: unknown[] = [];
     const original = console.error;

@@ -3,11 +3,13 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   AppError,
   ConflictError,
+  CorruptedDatabaseError,
   DocumentParseError,
   EditorialStoreUnavailableError,
   ForbiddenError,
   HeadersTooLargeError,
   InvalidRequestError,
+  isCorruptDatabaseError,
   isDiskFullError,
   MethodNotAllowedError,
   NotFoundError,
@@ -40,6 +42,7 @@ const STATUS_OF: [ErrorClass, ContentfulStatusCode][] = [
   [NotReadyError, 503],
   [StoreUnavailableError, 503],
   [EditorialStoreUnavailableError, 503],
+  [CorruptedDatabaseError, 503],
   [StorageFullError, 507],
   [ModelCallError, 503],
 ];
@@ -101,9 +104,11 @@ export function asAppError(error: unknown): AppError {
   }
   const fromHono = error instanceof HTTPException ? fromHttpException(error) : undefined;
   if (fromHono) return fromHono;
+  const known = isCorruptDatabaseError(error) ? new CorruptedDatabaseError() : undefined;
   // With its stack, in the request's JSON line (request_id included); outside a request, on stderr.
   const logger = requestLogger();
-  if (logger) logger.error({ event: "internal_error", err: error }, "unexpected error");
+  const event = known ? "database_corrupted" : "internal_error";
+  if (logger) logger.error({ event, err: error }, known ? "a database is corrupted" : "unexpected error");
   else console.error(error);
-  return new AppError("internal_error", "Something went wrong on our side.");
+  return known ?? new AppError("internal_error", "Something went wrong on our side.");
 }

@@ -1,12 +1,6 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
-
-/** SQLite's words for a file whose pages cannot be trusted, whichever call came across them. */
-export function isCorruptDatabaseError(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === "string" && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) return true;
-  return typeof message === "string" && /file is not a database|database disk image is malformed/i.test(message);
-}
+import { isCorruptDatabaseError } from "../../errors.js";
 
 /**
  * What SQLite's quick check finds wrong with an open database, or nothing when it is sound. A file

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import * as sqliteVec from "sqlite-vec";
-import { DocumentConflictError, StoreUnavailableError } from "../../errors.js";
+import { DocumentConflictError, isCorruptDatabaseError, StoreUnavailableError } from "../../errors.js";
 import { analyzeText } from "../../text/tokenize.js";
 import { chunkFields, FIELD_WEIGHTS } from "../chunk-fields.js";
 import {
@@ -22,7 +22,6 @@ import {
   type TermStatistics,
   vectorsInSpace,
 } from "../index-store.js";
-import { isCorruptDatabaseError } from "./sqlite-file-health.js";
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS documents (

@@ -126,7 +126,7 @@ describe("loadConfig", () => {
     expect(loadConfig({}).rateLimits).toMatchObject({
       ask: { limit: 60, windowMs: 60_000 },
       signIn: { limit: 10, windowMs: 15 * 60_000 },
-      handoff: { limit: 5, windowMs: 3_600_000 },
+      handoff: { limit: 20, windowMs: 3_600_000 },
     });
     expect(loadConfig({ RATE_LIMIT_ASK: "100/ 5s", RATE_LIMIT_EDIT: "500/day" }).rateLimits).toMatchObject({
       ask: { limit: 100, windowMs: 5000 },

@@ -168,8 +168,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_SIGN_IN: rateLimitText.prefault("10/15min"),
   /** Changes to documents, keys and tickets per client. */
   RATE_LIMIT_EDIT: rateLimitText.prefault("120/min"),
-  /** Hand-off tickets per client: each one reaches a person. */
-  RATE_LIMIT_HANDOFF: rateLimitText.prefault("5/h"),
+  /** Hand-off tickets per client: each one reaches a person, so a bound; not so tight that a campus behind one address is refused. */
+  RATE_LIMIT_HANDOFF: rateLimitText.prefault("20/h"),
   /** Ratings of answers per client. */
   RATE_LIMIT_FEEDBACK: rateLimitText.prefault("30/min"),
   /**

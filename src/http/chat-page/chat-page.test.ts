@@ -126,6 +126,29 @@ describe("students' chat page and widget in a real browser", () => {
     }
   });
 
+  it("says a hand-off refused for now may be sent again, and keeps what the student wrote", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.route("**/v1/handoffs", (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { "content-type": "application/json", "retry-after": "600" },
+        body: JSON.stringify({ error: { code: "rate_limited", message: "Too many requests for a person." } }),
+      }),
+    );
+    await page.goto(`${baseUrl}/`);
+    await page.locator("#question").fill("我要轉真人");
+    await page.locator("#question").press("Enter");
+    const form = page.getByRole("form", { name: "請真人協助" });
+    const contact = form.getByLabel("聯絡方式：Email 或電話（選填）");
+    await contact.fill("student@example.edu");
+    await form.getByRole("button", { name: "送出" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toBe("這個網路送出的轉介或回饋太多了，請約 600 秒後再送一次；你寫的內容還在表單裡。");
+    expect(await contact.inputValue()).toBe("student@example.edu");
+    await page.close();
+  });
+
   it("hands a student to a person when asked, and editors see the ticket", async () => {
     const page = await browser.newPage({ locale: "zh-TW" });
     await page.goto(`${baseUrl}/`);

@@ -26,6 +26,7 @@ export const CHAT_TEXT = {
     handoffSent: "已轉交承辦人員，案件編號 {id}。",
     error: "發生錯誤：",
     tooManyQuestions: "問題有點多，請稍等一下（約 {seconds} 秒）再問。",
+    tooManyRequests: "這個網路送出的轉介或回饋太多了，請約 {seconds} 秒後再送一次；你寫的內容還在表單裡。",
     switchLanguage: "English",
     newConversation: "新對話",
     closed: "這個問答頁面沒有開放：本服務的回答需要 API 金鑰。",
@@ -58,6 +59,8 @@ export const CHAT_TEXT = {
     handoffSent: "Sent to our staff. Your ticket number is {id}.",
     error: "Something went wrong: ",
     tooManyQuestions: "Too many questions in a short time: please wait a moment (about {seconds} s) and ask again.",
+    tooManyRequests:
+      "Too many requests from this network just now: please send it again in about {seconds} s; what you wrote is still in the form.",
     switchLanguage: "中文",
     newConversation: "New conversation",
     closed: "This chat page is not open: answers on this service need an API key.",

@@ -66,10 +66,11 @@ function show<Shown extends HTMLElement>(node: Shown): Shown {
 /** Not a failure: the server asks the student to slow down, in the page's words. */
 class PleaseWait extends Error {}
 
-async function errorOf(response: Response): Promise<Error> {
+/** `slowDown`: the page's words for a 429 here, with `{seconds}` to wait. */
+async function errorOf(response: Response, slowDown: string = text.tooManyQuestions): Promise<Error> {
   if (response.status === 429) {
     const seconds = Number(response.headers.get("retry-after")) || 60;
-    return new PleaseWait(text.tooManyQuestions.replace("{seconds}", String(seconds)));
+    return new PleaseWait(slowDown.replace("{seconds}", String(seconds)));
   }
   const reply: ErrorReply = await response.json().catch(() => ({}));
   return new Error(reply.error?.message || response.statusText);
@@ -81,7 +82,8 @@ async function post<Reply>(path: string, body: Feedback | Handoff): Promise<Repl
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw await errorOf(response);
+  // A hand-off or a rating refused for now: the student is not told to stop asking questions.
+  if (!response.ok) throw await errorOf(response, text.tooManyRequests);
   return response.json().catch(() => ({}));
 }
 

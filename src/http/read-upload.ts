@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { Upload } from "../editorial/document-editor.js";
 import { FileTooLargeError, InvalidRequestError, UnsupportedMediaTypeError } from "../errors.js";
 import { cleanLabel } from "../text/clean-label.js";
-import { readForm } from "./read-form.js";
+import { readMultipart } from "./read-multipart.js";
 import { documentFormSchema, documentTextSchema } from "./routes/editorial-schemas.js";
 import { parseInput, readJsonBody } from "./routes/shared.js";
 
@@ -24,15 +24,18 @@ export async function readUpload(context: Context, maxBytes: number): Promise<Up
       "Send the document as multipart/form-data with a `file` field, or as JSON { title, text }.",
     );
   }
-  const { file, ...fields } = await readForm(context, { all: true });
-  if (Array.isArray(file)) throw new InvalidRequestError("file: send one file per request.");
-  if (!(file instanceof File)) throw new InvalidRequestError("file: attach the document as the `file` field.");
-  if (file.size > maxBytes) throw new FileTooLargeError(maxBytes);
-  const metadata = parseInput(documentFormSchema, fields);
+  const { files, fields } = await readMultipart(context, maxBytes);
+  const sent = files.get("file") ?? [];
+  if (sent.length > 1) throw new InvalidRequestError("file: send one file per request.");
+  const [file] = sent;
+  if (!file) throw new InvalidRequestError("file: attach the document as the `file` field.");
+  // Files under other names are fields the form does not have: the schema names them.
+  const otherFiles = [...files].filter(([field]) => field !== "file").map(([field, [first]]) => [field, first?.name]);
+  const metadata = parseInput(documentFormSchema, { ...fields, ...Object.fromEntries(otherFiles) });
   return {
     // The name is only a label: shown to editors, never a path.
     fileName: cleanLabel(file.name) || "upload",
-    bytes: new Uint8Array(await file.arrayBuffer()),
+    bytes: file.bytes,
     metadata: toMetadata(metadata),
   };
 }

@@ -1,6 +1,6 @@
 import { OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
 import type { Context, Env } from "hono";
-import { InvalidJsonError, InvalidRequestError, UnsupportedMediaTypeError } from "../../errors.js";
+import { AppError, InvalidJsonError, InvalidRequestError, UnsupportedMediaTypeError } from "../../errors.js";
 import { knowledgeGapCsv } from "../../interactions/knowledge-gap-csv.js";
 import type { KnowledgeGapReport } from "../../interactions/knowledge-gap-report.js";
 import { errorResponseSchema } from "../../schemas.js";
@@ -50,6 +50,8 @@ export async function readJsonBody(context: Context): Promise<unknown> {
   try {
     return await context.req.json();
   } catch (error) {
+    // A body refused while it was read (too large) says so, rather than that it is not JSON.
+    if (error instanceof AppError) throw error;
     throw new InvalidJsonError((error as Error).message);
   }
 }

@@ -14,31 +14,18 @@ describe("errorResponse", () => {
   });
 
   it("says a database found corrupted while serving is a 503 database_corrupted, logged, not a 500", () => {
-    const logged: unknown[] = [];
-    const original = console.error;
-    console.error = (...parts: unknown[]) => logged.push(parts);
-    try {
-      const corrupt = Object.assign(new Error("database disk image is malformed"), { code: "SQLITE_CORRUPT" });
-      expect(errorResponse(corrupt)).toMatchObject({
-        status: 503,
-        body: { error: { code: "database_corrupted", message: expect.stringContaining("restarts the service") } },
-      });
-    } finally {
-      console.error = original;
-    }
+    const corrupt = Object.assign(new Error("database disk image is malformed"), { code: "SQLITE_CORRUPT" });
+    const { response, logged } = answeredAndLogged(corrupt);
+    expect(response).toMatchObject({
+      status: 503,
+      body: { error: { code: "database_corrupted", message: expect.stringContaining("restarts the service") } },
+    });
     expect(logged).toHaveLength(1);
   });
 
   it("says a request whose connection closed mid-body is the client's (400 incomplete_body), not logged", () => {
-    const logged: unknown[] = [];
-    const original = console.error;
-    console.error = (...parts: unknown[]) => logged.push(parts);
-    try {
-      const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
-      expect(errorResponse(aborted)).toMatchObject({ status: 400, body: { error: { code: "incomplete_body" } } });
-    } finally {
-      console.error = original;
-    }
+    const { response, logged } = answeredAndLogged(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+    expect(response).toMatchObject({ status: 400, body: { error: { code: "incomplete_body" } } });
     expect(logged).toEqual([]);
   });
 
@@ -60,3 +47,15 @@ describe("errorResponse", () => {
     }
   });
 });
+
+/** The response for `error`, and what was written to stderr (the log, outside a request) meanwhile. */
+function answeredAndLogged(error: Error): { response: ReturnType<typeof errorResponse>; logged: unknown[] } {
+  const logged: unknown[] = [];
+  const original = console.error;
+  console.error = (...parts: unknown[]) => logged.push(parts);
+  try {
+    return { response: errorResponse(error), logged };
+  } finally {
+    console.error = original;
+  }
+}

@@ -110,14 +110,7 @@ describe("students' chat page and widget in a real browser", () => {
       ["en-US", "Too many questions in a short time: please wait a moment (about 30 s) and ask again."],
     ] as const) {
       const page = await browser.newPage({ locale });
-      // As the service answers over RATE_LIMIT_ASK (see rate-limits.test.ts).
-      await page.route("**/v1/answer", (route) =>
-        route.fulfill({
-          status: 429,
-          headers: { "content-type": "application/json", "retry-after": "30" },
-          body: JSON.stringify({ error: { code: "rate_limited", message: "Too many questions from you." } }),
-        }),
-      );
+      await refuseAsRateLimited(page, "**/v1/answer", 30);
       await page.goto(`${baseUrl}/`);
       await page.locator("#question").fill("住宿保證金多少錢?");
       await page.locator("#question").press("Enter");
@@ -128,13 +121,7 @@ describe("students' chat page and widget in a real browser", () => {
 
   it("says a hand-off refused for now may be sent again, and keeps what the student wrote", async () => {
     const page = await browser.newPage({ locale: "zh-TW" });
-    await page.route("**/v1/handoffs", (route) =>
-      route.fulfill({
-        status: 429,
-        headers: { "content-type": "application/json", "retry-after": "600" },
-        body: JSON.stringify({ error: { code: "rate_limited", message: "Too many requests for a person." } }),
-      }),
-    );
+    await refuseAsRateLimited(page, "**/v1/handoffs", 600);
     await page.goto(`${baseUrl}/`);
     await page.locator("#question").fill("我要轉真人");
     await page.locator("#question").press("Enter");
@@ -198,3 +185,14 @@ describe("students' chat page and widget in a real browser", () => {
     expect(policyViolations(browser)).toEqual([]);
   });
 });
+
+/** The page's requests to `url` answered as the service does over a rate limit (see rate-limits.test.ts). */
+async function refuseAsRateLimited(page: Page, url: string, retryAfterSeconds: number): Promise<void> {
+  await page.route(url, (route) =>
+    route.fulfill({
+      status: 429,
+      headers: { "content-type": "application/json", "retry-after": String(retryAfterSeconds) },
+      body: JSON.stringify({ error: { code: "rate_limited", message: "Too many requests from you." } }),
+    }),
+  );
+}

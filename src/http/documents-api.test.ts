@@ -334,6 +334,12 @@ describe("documents API", () => {
       );
       const badMetadata = await upload("quiet.md", DORM_RULES_V1, { effective_date: "next week" });
       await expectRefused(badMetadata, 400, "invalid_request");
+      // A second file under a metadata field's name is refused, not taken as the title.
+      const form = new FormData();
+      form.set("file", new Blob([DORM_RULES_V1]), "rules.md");
+      form.set("title", new Blob(["# Other"]), "other.md");
+      const misplaced = await send("POST", "/v1/documents", "editor", form);
+      await expectRefused(misplaced, 400, "invalid_request");
     });
   });
 

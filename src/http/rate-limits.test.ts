@@ -6,6 +6,7 @@ import { editorialApp } from "../test-support/editorial-app.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import type { RateLimitSettings } from "./app-dependencies.js";
+import { rateLimitGroupOf } from "./rate-limits.js";
 
 const MINUTE = 60_000;
 const TIGHT: RateLimits = {
@@ -142,6 +143,14 @@ describe("rate limits", () => {
     const newKey = { name: "bot", role: "reader" };
     expect(await statuses(times(4, () => post("/v1/keys", newKey, asEditor)))).toEqual([403, 403, 403, 429]);
     expect((await post("/v1/feedback", { answer_id: "none", rating: "up" })).status).toBe(404);
+  });
+
+  it("counts the editors' preview as asking, fetched with HEAD as with GET", () => {
+    expect(["GET", "HEAD", "POST"].map((method) => rateLimitGroupOf(method, "/editor/try"))).toEqual([
+      "ask",
+      "ask",
+      "edit",
+    ]);
   });
 
   it("limits nothing with RATE_LIMITS=off", async () => {

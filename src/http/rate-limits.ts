@@ -27,8 +27,9 @@ const EDITORIAL_PATHS = /^\/(?:v1\/(?:documents|keys|handoffs|reports)|editor)(?
 /** The group a request counts against, or none (pages, reading, health, preflights). */
 export function rateLimitGroupOf(method: string, path: string): Group | undefined {
   if (method === "POST" && QUESTION_ROUTES.has(path)) return "ask";
-  // The editors' "Try a question" answers twice, from the published documents and the drafts.
-  if (method === "GET" && path === "/editor/try") return "ask";
+  // The editors' "Try a question" answers twice, from the published documents and the drafts
+  // (HEAD too: Hono answers it with the GET handler).
+  if ((method === "GET" || method === "HEAD") && path === "/editor/try") return "ask";
   if (method === "POST" && path === "/editor/login") return "signIn";
   if (method === "POST" && path === "/v1/handoffs") return "handoff";
   if (method === "POST" && path === "/v1/feedback") return "feedback";

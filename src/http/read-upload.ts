@@ -29,9 +29,9 @@ export async function readUpload(context: Context, maxBytes: number): Promise<Up
   if (sent.length > 1) throw new InvalidRequestError("file: send one file per request.");
   const [file] = sent;
   if (!file) throw new InvalidRequestError("file: attach the document as the `file` field.");
-  // Files under other names are fields the form does not have: the schema names them.
-  const otherFiles = [...files].filter(([field]) => field !== "file").map(([field, [first]]) => [field, first?.name]);
-  const metadata = parseInput(documentFormSchema, { ...fields, ...Object.fromEntries(otherFiles) });
+  const misplaced = [...files.keys()].find((field) => field !== "file");
+  if (misplaced) throw new InvalidRequestError(`${misplaced}: only the \`file\` field may hold a file.`);
+  const metadata = parseInput(documentFormSchema, fields);
   return {
     // The name is only a label: shown to editors, never a path.
     fileName: cleanLabel(file.name) || "upload",

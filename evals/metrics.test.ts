@@ -36,6 +36,8 @@ describe("computeMetrics", () => {
     expect(metrics.answerCorrectness).toBe(0.333); // the third is refused, the second wrong
     expect(metrics.citationCorrectness).toBe(0.5);
     expect(metrics.abstention).toEqual({ threshold: 0.5, precision: 0.5, recall: 0.5, answerableRefused: 0.333 });
+    // Answered: the first, the second (wrong, 0.9) and the last (unanswerable, 0.8).
+    expect([metrics.confidentlyWrongCount, metrics.confidentlyWrong]).toEqual([2, 0.667]);
     expect(metrics.p50LatencyMs).toBe(3);
     expect(metrics.p95LatencyMs).toBe(5);
   });

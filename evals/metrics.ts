@@ -33,6 +33,9 @@ export interface AbstentionPoint {
   answerableRefused: number;
 }
 
+/** An answer at or above this confidence is shown as sure; wrong there is the worst this service can do. */
+export const CONFIDENT = 0.8;
+
 export interface EvalMetrics {
   questions: number;
   answerable: number;
@@ -46,6 +49,12 @@ export interface EvalMetrics {
   citationCorrectness: number;
   faqAnswers: number;
   medianAnswerChars: number;
+  /**
+   * Of the questions answered, the share answered with confidence ≥ CONFIDENT and wrong: an
+   * answerable question without every expected fact, or any answer to an unanswerable one.
+   */
+  confidentlyWrong: number;
+  confidentlyWrongCount: number;
   abstention: AbstentionPoint;
   p50LatencyMs: number;
   p95LatencyMs: number;
@@ -71,6 +80,10 @@ export function computeMetrics(results: CaseResult[], threshold: number): EvalMe
     .filter((result) => isAnswered(result, threshold))
     .map((result) => [...result.answer].length);
   const latencies = results.map((result) => result.latencyMs);
+  const answered = results.filter((result) => isAnswered(result, threshold));
+  const confidentlyWrong = answered.filter(
+    (result) => result.confidence >= CONFIDENT && !(result.answerable && result.answerCorrect),
+  );
   return {
     questions: results.length,
     answerable: answerable.length,
@@ -82,6 +95,8 @@ export function computeMetrics(results: CaseResult[], threshold: number): EvalMe
     citationCorrectness: share(citations, Boolean),
     faqAnswers: results.filter((result) => isAnswered(result, threshold) && result.mode === "faq").length,
     medianAnswerChars: percentile(answerLengths, 50),
+    confidentlyWrong: answered.length === 0 ? 0 : round(confidentlyWrong.length / answered.length),
+    confidentlyWrongCount: confidentlyWrong.length,
     abstention: abstentionAt(results, threshold),
     p50LatencyMs: percentile(latencies, 50),
     p95LatencyMs: percentile(latencies, 95),

@@ -93,8 +93,11 @@ describe("npm run eval -- --calibrate --save", () => {
     );
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("--calibrate needs");
-    // The run's measurements are still written.
-    expect(fs.existsSync(path.join(folder.root, "golden-report.json"))).toBe(true);
+    // The run's measurements are still written, the tuning and held-out parts apart.
+    const report = JSON.parse(fs.readFileSync(path.join(folder.root, "golden-report.json"), "utf8"));
+    expect(report.metrics.confidentlyWrongCount).toEqual(expect.any(Number));
+    expect(report.split.tuning.questions + report.split.heldOut.questions).toBe(1);
+    expect(run.stdout).toContain("held-out part only");
   });
 
   it("runs as a command: refuses --save without --calibrate, and exits 1", async () => {

@@ -52,6 +52,17 @@ function onlyHere(name, packagePath, allowed, comment) {
   };
 }
 
+/** Files under `path` import no module of the project but each other. */
+function leaf(name, path, comment) {
+  return {
+    name,
+    comment,
+    severity: "error",
+    from: { path, pathNot: TEST },
+    to: { path: PROJECT, pathNot: path },
+  };
+}
+
 module.exports = {
   forbidden: [
     {
@@ -71,21 +82,16 @@ module.exports = {
       from: { path: "^src/(conversation|generation)/", pathNot: TEST },
       to: { path: "^src/(conversation|generation)/", pathNot: "^src/$1/" },
     },
-    {
-      name: "config-is-a-leaf",
-      comment: "config (src/config.ts, src/config/) imports no other module of the project: the layers depend on it.",
-      severity: "error",
-      from: { path: CONFIG, pathNot: TEST },
-      to: { path: PROJECT, pathNot: CONFIG },
-    },
-    {
-      name: "shared-modules-are-leaves",
-      comment:
-        "errors, schemas, retry, keyed-queue, recent-value, until-deadline and command-line import no other module of the project.",
-      severity: "error",
-      from: { path: SHARED, pathNot: TEST },
-      to: { path: PROJECT, pathNot: SHARED },
-    },
+    leaf(
+      "config-is-a-leaf",
+      CONFIG,
+      "config (src/config.ts, src/config/) imports no other module of the project: the layers depend on it.",
+    ),
+    leaf(
+      "shared-modules-are-leaves",
+      SHARED,
+      "errors, schemas, retry, keyed-queue, recent-value, until-deadline and command-line import no other module of the project.",
+    ),
     {
       name: "nothing-imports-the-wiring",
       comment:

@@ -1,19 +1,18 @@
 import fs from "node:fs";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
-import { createObservedAnswerService } from "./ask/answer-observer.js";
+import { type AnswerObserver, createObservedAnswerService } from "./ask/answer-observer.js";
 import { slowPersonalDataPattern } from "./config/find-slow-pattern.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { prepareDataDir } from "./data-dir.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
-import { EditorialStoreUnavailableError, isDiskFullError, StoreUnavailableError } from "./errors.js";
+import { EditorialStoreUnavailableError, StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { serveApp } from "./http/serve-app.js";
 import { startAnswerLogRetention } from "./interactions/answer-log-retention.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
-import type { InteractionStore } from "./interactions/interaction-store.js";
 import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
 import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetrics } from "./observability/index.js";
@@ -80,14 +79,14 @@ async function main(): Promise<void> {
       answering,
       personaFor: (collection) => personaFor(config, collection),
       conversations: new ConversationMemory(),
-      answerLog: noticingFullDisk(editorial.interactions, storage),
+      answerLog: editorial.interactions,
       personalData,
       log,
       ...(config.model
         ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
         : {}),
     },
-    metrics,
+    noticingFullDisk(metrics, storage),
   );
   const handoffDelivery = createHandoffDelivery(
     editorial.interactions,
@@ -164,19 +163,19 @@ async function main(): Promise<void> {
   });
 }
 
-/** The answer log, telling `storage` when a write fails for lack of space (the answer goes on without it). */
-function noticingFullDisk(
-  answerLog: Pick<InteractionStore, "logAnswer">,
-  storage: StorageHealth,
-): Pick<InteractionStore, "logAnswer"> {
+/**
+ * The metrics, with `storage` also told when the answer log could not be written for lack of space
+ * (the answer goes on without it): the observer already tells a full disk from other failures.
+ */
+function noticingFullDisk(metrics: ServiceMetrics, storage: StorageHealth): AnswerObserver {
   return {
-    logAnswer: (entry) => {
-      try {
-        return answerLog.logAnswer(entry);
-      } catch (error) {
-        if (isDiskFullError(error)) storage.recordFull();
-        throw error;
-      }
+    answered: (outcome) => metrics.answered(outcome),
+    searched: (seconds) => metrics.searched(seconds),
+    modelFailed: (kind) => metrics.modelFailed(kind),
+    failed: (error) => metrics.failed(error),
+    answerLogFailed: (reason) => {
+      if (reason === "storage_full") storage.recordFull();
+      metrics.answerLogFailed(reason);
     },
   };
 }

@@ -28,11 +28,6 @@ export interface AnswerObserver {
 /** Why the answer log could not be written: the disk (or its quota) is full, or anything else. */
 export type AnswerLogFailure = "storage_full" | "other";
 
-/** SQLite's and the file system's words for a full disk, or our StorageFullError's code. */
-export function answerLogFailureOf(error: unknown): AnswerLogFailure {
-  return isDiskFullError(error) ? "storage_full" : "other";
-}
-
 /** Fallbacks caused by the chat model itself; `ungrounded` and `model_declined` are answers it gave. */
 const CHAT_FAILURES = new Set(["timeout", "rate_limited", "model_error"]);
 
@@ -144,7 +139,7 @@ function reportingLogFailures(
       try {
         return answerLog.logAnswer(entry);
       } catch (error) {
-        observer.answerLogFailed(answerLogFailureOf(error));
+        observer.answerLogFailed(isDiskFullError(error) ? "storage_full" : "other");
         throw error;
       }
     },

@@ -9,14 +9,11 @@ describe("request logging", () => {
   });
   afterAll(() => observed.close());
   const linesOf = (requestId: string | null) => observed.lines.filter((line) => line.request_id === requestId);
+  const askWithRequestId = (requestId: string) =>
+    postJson(observed.app, "/v1/answer", { question: "研究生加退選到什麼時候?" }, { "X-Request-Id": requestId });
 
   it("gives every line of a request its request id, kept from a sane X-Request-Id and sent back", async () => {
-    const response = await postJson(
-      observed.app,
-      "/v1/answer",
-      { question: "研究生加退選到什麼時候?" },
-      { "X-Request-Id": "helpdesk-42" },
-    );
+    const response = await askWithRequestId("helpdesk-42");
     expect(response.status).toBe(200);
     expect(response.headers.get("x-request-id")).toBe("helpdesk-42");
     expect(linesOf("helpdesk-42")).toEqual([
@@ -33,12 +30,7 @@ describe("request logging", () => {
   });
 
   it("makes a request id when the incoming one is not sane", async () => {
-    const response = await postJson(
-      observed.app,
-      "/v1/answer",
-      { question: "研究生加退選到什麼時候?" },
-      { "X-Request-Id": "x'; DROP TABLE" },
-    );
+    const response = await askWithRequestId("x'; DROP TABLE");
     const requestId = response.headers.get("x-request-id");
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(linesOf(requestId)).toHaveLength(2);

@@ -3,7 +3,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 
 /** Requests whose address cannot be known (no socket: `app.request()` in tests) share one bucket. */
-export const UNKNOWN_ADDRESS = "unknown";
+const UNKNOWN_ADDRESS = "unknown";
 
 /**
  * Who sent a request, as rate limits count clients. The connection's address, unless

@@ -3,14 +3,14 @@ import { cors } from "hono/cors";
 import type { LanguageVariables } from "hono/language";
 import { NotFoundError } from "../../errors.js";
 import { RecentValue } from "../../recent-value.js";
-import { errorResponseSchema } from "../../schemas.js";
 import type { IndexStore } from "../../store/index-store.js";
 import { detectLanguage } from "../../text/language.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { requireRole } from "../authorize.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
 import {
-  json,
+  errorBody,
+  htmlPage,
   newRouteGroup,
   OPENAI_CHAT_ROUTE,
   OPENAI_MODEL_ROUTES,
@@ -24,7 +24,6 @@ import { ChatClosedPage, ChatPage, chatPagePolicy, SourcePage, STUDENT_PAGE_POLI
 const SUGGESTION_COUNT = 6;
 const SUGGESTIONS_TTL_MS = 60_000;
 
-const html = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
 const languageField = z
   .enum(["zh-Hant", "en"])
   .optional()
@@ -43,8 +42,8 @@ const chatPageRoute = createRoute({
     }),
   },
   responses: {
-    200: html("The chat page"),
-    403: html("REQUIRE_API_KEY_FOR_ANSWERS is on: a page saying the chat page is not open"),
+    200: htmlPage("The chat page"),
+    403: htmlPage("REQUIRE_API_KEY_FOR_ANSWERS is on: a page saying the chat page is not open"),
   },
 });
 
@@ -70,12 +69,9 @@ const sourceRoute = createRoute({
     query: z.object({ lang: languageField }),
   },
   responses: {
-    200: html("The passage"),
-    401: {
-      description: "unauthorized: REQUIRE_API_KEY_FOR_ANSWERS is on and no reader key was sent",
-      content: json(errorResponseSchema),
-    },
-    404: { description: "not_found: no published passage with this id", content: json(errorResponseSchema) },
+    200: htmlPage("The passage"),
+    401: errorBody("unauthorized: REQUIRE_API_KEY_FOR_ANSWERS is on and no reader key was sent"),
+    404: errorBody("not_found: no published passage with this id"),
   },
 });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
@@ -17,7 +17,7 @@ import { readForm } from "../read-form.js";
 import { readUpload } from "../read-upload.js";
 import { documentUploadSchema } from "../routes/editorial-schemas.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
-import { csvResponse, newRouteGroup, parseInput, servedAs } from "../routes/shared.js";
+import { csvResponse, htmlPage, idParamsSchema, newRouteGroup, parseInput, servedAs } from "../routes/shared.js";
 import {
   DocumentListView,
   DocumentView,
@@ -59,10 +59,8 @@ class EditorSessions {
   }
 }
 
-const page = (description: string) => ({ description, content: { "text/html": { schema: z.string() } } });
-const signInPage = page("Not signed in: the sign-in page");
+const signInPage = htmlPage("Not signed in: the sign-in page");
 const afterForm = { 303: { description: "Back to the page, with a notice that says what happened" } };
-const idParams = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const editorsPage = { tags: ["editors' page"] };
 
 /** The editors' page in the OpenAPI document: forms and pages for people, not an API to build on. */
@@ -72,7 +70,7 @@ const EDITOR_ROUTES = {
     method: "get",
     path: "/editor",
     summary: "The documents, or the sign-in page",
-    responses: { 200: page("The document list, or the sign-in page") },
+    responses: { 200: htmlPage("The document list, or the sign-in page") },
   }),
   login: createRoute({
     ...editorsPage,
@@ -85,7 +83,7 @@ const EDITOR_ROUTES = {
     responses: {
       303: { description: "Signed in: to /editor" },
       401: signInPage,
-      403: page("The key is not an editor's"),
+      403: htmlPage("The key is not an editor's"),
     },
   }),
   logout: createRoute({
@@ -114,14 +112,14 @@ const EDITOR_ROUTES = {
     method: "get",
     path: "/editor/handoffs",
     summary: "Hand-off tickets",
-    responses: { 200: page("The tickets"), 401: signInPage },
+    responses: { 200: htmlPage("The tickets"), 401: signInPage },
   }),
   closeHandoff: createRoute({
     ...editorsPage,
     method: "post",
     path: "/editor/handoffs/{id}/close",
     summary: "Close a ticket",
-    request: { params: idParams },
+    request: { params: idParamsSchema },
     responses: { ...afterForm, 401: signInPage },
   }),
   reports: createRoute({
@@ -130,7 +128,7 @@ const EDITOR_ROUTES = {
     path: "/editor/reports",
     summary: "The knowledge-gap report",
     request: { query: reportQuerySchema },
-    responses: { 200: page("The report"), 401: signInPage },
+    responses: { 200: htmlPage("The report"), 401: signInPage },
   }),
   reportsCsv: createRoute({
     ...editorsPage,
@@ -154,7 +152,7 @@ const EDITOR_ROUTES = {
     path: "/editor/try",
     summary: "Try a question against the published documents and the drafts",
     request: { query: z.object({ question: z.string().optional() }) },
-    responses: { 200: page("Both answers side by side"), 401: signInPage },
+    responses: { 200: htmlPage("Both answers side by side"), 401: signInPage },
   }),
   documentAction: createRoute({
     ...editorsPage,
@@ -162,7 +160,7 @@ const EDITOR_ROUTES = {
     path: "/editor/documents/{id}/{action}",
     summary: "Publish, unpublish, delete or replace (multipart `file`) a document",
     request: {
-      params: idParams.extend({
+      params: idParamsSchema.extend({
         action: z
           .enum(["publish", "unpublish", "delete", "replace"])
           .openapi({ param: { name: "action", in: "path" } }),
@@ -175,8 +173,8 @@ const EDITOR_ROUTES = {
     method: "get",
     path: "/editor/documents/{id}",
     summary: "A document: its versions, chunks and audit trail",
-    request: { params: idParams, query: z.object({ version: z.string().optional() }) },
-    responses: { 200: page("The document"), 401: signInPage },
+    request: { params: idParamsSchema, query: z.object({ version: z.string().optional() }) },
+    responses: { 200: htmlPage("The document"), 401: signInPage },
   }),
 };
 
@@ -190,17 +188,18 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
   const { keys, editor, interactions } = editorial;
   const routes = newRouteGroup<CallerEnv>();
   const sessions = new EditorSessions();
-  const signedIn = (context: Context): Caller | undefined => {
+  const sessionCaller = (context: Context): Caller | undefined => {
     const keyId = sessions.keyOf(getCookie(context, SESSION_COOKIE));
     const caller = keyId === undefined ? undefined : keys.callerById(keyId);
     return caller && roleAllows(caller.role, "editor") ? caller : undefined;
   };
-  /** The signed-in editor in `context.get("caller")`, or a sign-in page instead of the requested one. */
+  /** The signed-in editor, as the `/editor/*` middleware below found them once for the request; else undefined. */
+  const signedIn = (context: Context<CallerEnv>): Caller | undefined => context.get("caller");
+  /** Only for a signed-in editor (`context.get("caller")`): anyone else gets the sign-in page instead. */
   const signedInOnly = {
     middleware: createMiddleware<CallerEnv>(async (context, next) => {
       const caller = signedIn(context);
       if (!caller) return context.html(<LoginView />, 401);
-      context.set("caller", caller);
       await next();
       // A page gets its error as a page; the upload script reads the JSON error instead.
       const { error } = context;
@@ -212,6 +211,9 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
       }
     }),
   } as const;
+  /** A signed-in editor's page or form, which reads its own request (see servedAs). */
+  const signedInRoute = <R extends RouteConfig>(route: R, honoPath?: string) =>
+    servedAs(routes, { ...route, ...signedInOnly }, { honoPath, requestReadByHandler: true });
   /** Runs an editor action, then goes to `page` saying what happened or what went wrong. */
   const withNotice = async (context: Context, page: string, act: () => Promise<string> | string) => {
     let notice: string;
@@ -249,11 +251,16 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
   routes.use("/editor/*", sameOriginOnly(SESSION_COOKIE));
   // The session is checked before any body is read: signing in and out take small bodies only, a
   // signed-in editor's forms may carry a file, and anyone else posting is shown the sign-in page.
+  // The session is looked up here once: the editor found is the routes' `context.get("caller")`.
   const formLimit = limitBodyTo(MAX_BODY_BYTES);
   const uploadLimit = limitUploadTo(editorial.maxUploadBytes);
   routes.use("/editor/*", async (context, next) => {
     if (["/editor/login", "/editor/logout"].includes(context.req.path)) return formLimit(context, next);
-    if (signedIn(context)) return uploadLimit(context, next);
+    const caller = sessionCaller(context);
+    if (caller) {
+      context.set("caller", caller);
+      return uploadLimit(context, next);
+    }
     if (["GET", "HEAD", "OPTIONS"].includes(context.req.method)) return next();
     return context.html(<LoginView />, 401);
   });
@@ -298,16 +305,13 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
   });
 
   // The page's uploads: JSON back to its script, one file per request.
-  routes.openapi(
-    servedAs(routes, { ...EDITOR_ROUTES.upload, ...signedInOnly }, { requestReadByHandler: true }),
-    async (context) => {
-      const upload = await readUpload(context, editorial.maxUploadBytes);
-      const version = await editor.upload(upload, context.get("caller"));
-      return context.json({ doc_id: version.docId, version: version.version }, 201);
-    },
-  );
+  routes.openapi(signedInRoute(EDITOR_ROUTES.upload), async (context) => {
+    const upload = await readUpload(context, editorial.maxUploadBytes);
+    const version = await editor.upload(upload, context.get("caller"));
+    return context.json({ doc_id: version.docId, version: version.version }, 201);
+  });
 
-  routes.openapi({ ...EDITOR_ROUTES.handoffs, ...signedInOnly }, (context) =>
+  routes.openapi(signedInRoute(EDITOR_ROUTES.handoffs), (context) =>
     context.html(
       <HandoffsView
         signedInAs={context.get("caller").name}
@@ -317,81 +321,64 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
     ),
   );
 
-  routes.openapi(
-    servedAs(routes, { ...EDITOR_ROUTES.closeHandoff, ...signedInOnly }, { requestReadByHandler: true }),
-    (context) =>
-      withNotice(context, "/editor/handoffs", () => {
-        interactions.closeHandoff(context.req.param("id"), context.get("caller"));
-        return "Ticket closed.";
-      }),
+  routes.openapi(signedInRoute(EDITOR_ROUTES.closeHandoff), (context) =>
+    withNotice(context, "/editor/handoffs", () => {
+      interactions.closeHandoff(context.req.param("id"), context.get("caller"));
+      return "Ticket closed.";
+    }),
   );
 
-  routes.openapi(
-    servedAs(routes, { ...EDITOR_ROUTES.reports, ...signedInOnly }, { requestReadByHandler: true }),
-    (context) => {
-      const query = parseInput(reportQuerySchema, context.req.query());
-      return context.html(
-        <ReportView
-          signedInAs={context.get("caller").name}
-          report={knowledgeGapReportFor(interactions, query)}
-          notice={context.req.query("notice")}
-        />,
-      );
-    },
+  routes.openapi(signedInRoute(EDITOR_ROUTES.reports), (context) => {
+    const query = parseInput(reportQuerySchema, context.req.query());
+    return context.html(
+      <ReportView
+        signedInAs={context.get("caller").name}
+        report={knowledgeGapReportFor(interactions, query)}
+        notice={context.req.query("notice")}
+      />,
+    );
+  });
+
+  routes.openapi(signedInRoute(EDITOR_ROUTES.reportsCsv), (context) =>
+    csvResponse(context, knowledgeGapReportFor(interactions, parseInput(reportQuerySchema, context.req.query()))),
   );
 
-  routes.openapi(
-    servedAs(routes, { ...EDITOR_ROUTES.reportsCsv, ...signedInOnly }, { requestReadByHandler: true }),
-    (context) =>
-      csvResponse(context, knowledgeGapReportFor(interactions, parseInput(reportQuerySchema, context.req.query()))),
-  );
+  routes.openapi(signedInRoute(EDITOR_ROUTES.curatedFaq), async (context) => {
+    const form = await readForm(context);
+    const field = (name: string) => {
+      const value = form[name];
+      return typeof value === "string" && value.trim() ? value.trim() : undefined;
+    };
+    const input = parseInput(curatedFaqSchema, {
+      question: field("question"),
+      answer: field("answer"),
+      collection: field("collection"),
+      source_doc_id: field("source_doc_id"),
+    });
+    return withNotice(context, "/editor/reports", async () => {
+      const { docId } = await publishCuratedAnswer(editor, input, context.get("caller"));
+      return `Published as ${docId}.`;
+    });
+  });
+
+  routes.openapi(signedInRoute(EDITOR_ROUTES.tryQuestion), async (context) => {
+    const signedInAs = context.get("caller").name;
+    const question = context.req.query("question")?.trim().slice(0, MAX_QUESTION_CHARS);
+    if (!question) return context.html(<TryQuestionView signedInAs={signedInAs} />);
+    // The editor keeps the drafts' index for the next preview: it is not closed here.
+    const drafts = await editor.previewIndex(analyzeQuery(question));
+    // As students would be answered: generated when a model is configured, with each collection's contact lines.
+    const [published, fromDrafts] = await Promise.all([
+      dependencies.answers.preview(question),
+      dependencies.answers.preview(question, { index: drafts }),
+    ]);
+    return context.html(
+      <TryQuestionView signedInAs={signedInAs} question={question} published={published} drafts={fromDrafts} />,
+    );
+  });
 
   routes.openapi(
-    servedAs(routes, { ...EDITOR_ROUTES.curatedFaq, ...signedInOnly }, { requestReadByHandler: true }),
-    async (context) => {
-      const form = await readForm(context);
-      const field = (name: string) => {
-        const value = form[name];
-        return typeof value === "string" && value.trim() ? value.trim() : undefined;
-      };
-      const input = parseInput(curatedFaqSchema, {
-        question: field("question"),
-        answer: field("answer"),
-        collection: field("collection"),
-        source_doc_id: field("source_doc_id"),
-      });
-      return withNotice(context, "/editor/reports", async () => {
-        const { docId } = await publishCuratedAnswer(editor, input, context.get("caller"));
-        return `Published as ${docId}.`;
-      });
-    },
-  );
-
-  routes.openapi(
-    servedAs(routes, { ...EDITOR_ROUTES.tryQuestion, ...signedInOnly }, { requestReadByHandler: true }),
-    async (context) => {
-      const signedInAs = context.get("caller").name;
-      const question = context.req.query("question")?.trim().slice(0, MAX_QUESTION_CHARS);
-      if (!question) return context.html(<TryQuestionView signedInAs={signedInAs} />);
-      // The editor keeps the drafts' index for the next preview: it is not closed here.
-      const drafts = await editor.previewIndex(analyzeQuery(question));
-      // As students would be answered: generated when a model is configured, with each collection's contact lines.
-      const [published, fromDrafts] = await Promise.all([
-        dependencies.answers.preview(question),
-        dependencies.answers.preview(question, { index: drafts }),
-      ]);
-      return context.html(
-        <TryQuestionView signedInAs={signedInAs} question={question} published={published} drafts={fromDrafts} />,
-      );
-    },
-  );
-
-  routes.openapi(
-    servedAs(
-      routes,
-      { ...EDITOR_ROUTES.documentAction, ...signedInOnly },
-      { honoPath: "/editor/documents/:id{.+}/:action{publish|unpublish|delete|replace}", requestReadByHandler: true },
-    ),
+    signedInRoute(EDITOR_ROUTES.documentAction, "/editor/documents/:id{.+}/:action{publish|unpublish|delete|replace}"),
     async (context) => {
       const caller = context.get("caller");
       const docId = context.req.param("id");
@@ -430,25 +417,17 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
     },
   );
 
-  routes.openapi(
-    servedAs(
-      routes,
-      { ...EDITOR_ROUTES.document, ...signedInOnly },
-      { honoPath: "/editor/documents/:id{.+}", requestReadByHandler: true },
-    ),
-    async (context) => {
-      const version = Number(context.req.query("version")) || undefined;
-      const detail = await editor.get(context.req.param("id"), version);
-      return context.html(
-        <DocumentView detail={detail} signedInAs={context.get("caller").name} notice={context.req.query("notice")} />,
-      );
-    },
-  );
+  routes.openapi(signedInRoute(EDITOR_ROUTES.document, "/editor/documents/:id{.+}"), async (context) => {
+    const version = Number(context.req.query("version")) || undefined;
+    const detail = await editor.get(context.req.param("id"), version);
+    return context.html(
+      <DocumentView detail={detail} signedInAs={context.get("caller").name} notice={context.req.query("notice")} />,
+    );
+  });
 
   return routes;
 }
 
-/** Goes to an editor page (after a form post) that shows `notice` at its top. */
 /**
  * Too many failed sign-ins, or a sign-in form too large, refused before the form's handler runs:
  * said on the sign-in page, as a wrong key is, with its status and Retry-After. Else undefined.
@@ -461,6 +440,7 @@ export function signInPageError(context: Context, error: unknown): Response | Pr
   return context.html(<LoginView error={error.message} />, status, headers);
 }
 
+/** Goes to an editor page (after a form post) that shows `notice` at its top. */
 function redirectWithNotice(context: Context, page: string, notice: string): Response {
   return context.redirect(`${page}?notice=${encodeURIComponent(notice)}`, 303);
 }

@@ -145,8 +145,6 @@ export const documentDetailSchema = z
   })
   .openapi("DocumentDetail");
 
-export const keyIdParamsSchema = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
-
 export const apiKeySchema = z
   .object({
     id: z.string(),

@@ -1,8 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { NotReadyError } from "../../errors.js";
-import { errorResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
-import { newRouteGroup } from "./shared.js";
+import { errorBody, newRouteGroup } from "./shared.js";
 
 const statusSchema = z.object({ status: z.string() });
 
@@ -36,10 +35,7 @@ const readinessRoute = createRoute({
       description: "Ready to answer; parts that are degraded but do not stop answers are reported",
       content: { "application/json": { schema: readinessSchema } },
     },
-    503: {
-      description: "Not ready, with the reason",
-      content: { "application/json": { schema: errorResponseSchema } },
-    },
+    503: errorBody("Not ready, with the reason"),
   },
 });
 

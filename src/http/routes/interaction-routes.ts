@@ -2,7 +2,6 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
 import { handoffTicketBody } from "../../interactions/handoff-delivery.js";
 import { knowledgeGapReportFor, type QuestionGroup } from "../../interactions/knowledge-gap-report.js";
-import { errorResponseSchema } from "../../schemas.js";
 import { requireKnownCollection } from "../../store/require-known-collection.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { type CallerEnv, requireRole } from "../authorize.js";
@@ -11,7 +10,6 @@ import {
   curatedFaqSchema,
   feedbackRecordedSchema,
   feedbackSchema,
-  handoffIdParamsSchema,
   handoffListQuerySchema,
   handoffListSchema,
   handoffOpenedSchema,
@@ -20,9 +18,18 @@ import {
   knowledgeGapReportSchema,
   reportQuerySchema,
 } from "./interaction-schemas.js";
-import { apiErrorResponses, csvResponse, json, keyErrorResponses, keySecurity, newRouteGroup } from "./shared.js";
+import {
+  apiErrorResponses,
+  csvResponse,
+  errorBody,
+  idParamsSchema,
+  json,
+  keyErrorResponses,
+  keySecurity,
+  newRouteGroup,
+} from "./shared.js";
 
-const notFound = { description: "not_found", content: json(errorResponseSchema) };
+const notFound = errorBody("not_found");
 const staff = { tags: ["interactions"], security: keySecurity };
 
 const feedbackRoute = createRoute({
@@ -61,7 +68,7 @@ const closeHandoffRoute = createRoute({
   method: "post",
   path: "/v1/handoffs/{id}/close",
   summary: "Close a hand-off ticket",
-  request: { params: handoffIdParamsSchema },
+  request: { params: idParamsSchema },
   responses: {
     200: { description: "The closed ticket", content: json(handoffTicketSchema) },
     404: notFound,

@@ -93,8 +93,6 @@ export const handoffTicketSchema = z
 
 export const handoffListSchema = z.object({ handoffs: z.array(handoffTicketSchema) }).openapi("HandoffList");
 
-export const handoffIdParamsSchema = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
-
 const questionGroupSchema = z
   .object({
     question: z.string(),

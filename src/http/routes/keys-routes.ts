@@ -1,21 +1,14 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiKeyRecord } from "../../editorial/api-keys.js";
 import { NotFoundError } from "../../errors.js";
-import { errorResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { type CallerEnv, requireRole } from "../authorize.js";
-import {
-  apiKeyListSchema,
-  apiKeySchema,
-  keyIdParamsSchema,
-  newApiKeySchema,
-  newKeySchema,
-} from "./editorial-schemas.js";
-import { json, keyErrorResponses, keySecurity, newRouteGroup } from "./shared.js";
+import { apiKeyListSchema, apiKeySchema, newApiKeySchema, newKeySchema } from "./editorial-schemas.js";
+import { errorBody, idParamsSchema, json, keyErrorResponses, keySecurity, newRouteGroup } from "./shared.js";
 
 const adminErrors = {
   ...keyErrorResponses,
-  403: { description: "forbidden: the key's role is not admin", content: json(errorResponseSchema) },
+  403: errorBody("forbidden: the key's role is not admin"),
 };
 const common = { tags: ["keys"], security: keySecurity };
 
@@ -41,10 +34,10 @@ const revokeKeyRoute = createRoute({
   method: "delete",
   path: "/v1/keys/{id}",
   summary: "Revoke an API key",
-  request: { params: keyIdParamsSchema },
+  request: { params: idParamsSchema },
   responses: {
     200: { description: "The revoked key", content: json(apiKeySchema) },
-    404: { description: "not_found", content: json(errorResponseSchema) },
+    404: errorBody("not_found"),
     ...adminErrors,
   },
 });

@@ -65,8 +65,7 @@ const modelRoute = createRoute({
 export function openAiRoutes({ answers }: Pick<AppDependencies, "answers">): OpenAPIHono {
   const routes = newRouteGroup();
   routes.openapi(modelsRoute, async (context) => {
-    const collections = await answers.collections();
-    const names = [MODEL_FAMILY, ...collections.map((collection) => `${MODEL_FAMILY}:${collection}`)];
+    const names = modelNames(await answers.collections());
     return context.json({ object: "list" as const, data: names.map(modelNamed) }, 200);
   });
   routes.openapi(modelRoute, async (context) => {
@@ -106,15 +105,19 @@ function modelNamed(id: string) {
   return { id, object: "model" as const, created: STARTED_AT, owned_by: MODEL_FAMILY };
 }
 
+/** The model for every collection, then one per collection. */
+function modelNames(collections: string[]): string[] {
+  return [MODEL_FAMILY, ...collections.map((collection) => `${MODEL_FAMILY}:${collection}`)];
+}
+
 /** `grounded-faq` asks every collection, `grounded-faq:<collection>` one of them. */
 async function collectionOf(answers: AnswerService, model: string): Promise<string | undefined> {
   if (model === MODEL_FAMILY) return undefined;
   const collection = model.startsWith(`${MODEL_FAMILY}:`) ? model.slice(MODEL_FAMILY.length + 1) : undefined;
   const known = await answers.collections();
   if (collection === undefined || !known.includes(collection)) {
-    const models = [MODEL_FAMILY, ...known.map((name) => `${MODEL_FAMILY}:${name}`)];
     throw new NotFoundError(
-      `The model "${model}" does not exist; use one of: ${models.join(", ")}.`,
+      `The model "${model}" does not exist; use one of: ${modelNames(known).join(", ")}.`,
       "model_not_found",
     );
   }

@@ -1,4 +1,4 @@
-import { OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
+import { OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, Env } from "hono";
 import { AppError, InvalidJsonError, InvalidRequestError, UnsupportedMediaTypeError } from "../../errors.js";
 import { knowledgeGapCsv } from "../../interactions/knowledge-gap-csv.js";
@@ -9,6 +9,12 @@ import { errorResponseSchema } from "../../schemas.js";
 export const errorBody = (description: string) => ({
   description,
   content: { "application/json": { schema: errorResponseSchema } },
+});
+
+/** An HTML page response for the OpenAPI document. */
+export const htmlPage = (description: string) => ({
+  description,
+  content: { "text/html": { schema: z.string() } },
 });
 
 /** The error responses every `/v1` route can give, for the OpenAPI document. */
@@ -78,6 +84,9 @@ export function servedAs<R extends RouteConfig>(
     request: served.requestReadByHandler ? undefined : route.request,
   };
 }
+
+/** An `{id}` path parameter (a key's, a ticket's), for routes whose ids hold no `/`. */
+export const idParamsSchema = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 
 /** A JSON body of `schema`, for the OpenAPI document. */
 export const json = <T>(schema: T) => ({ "application/json": { schema } });

@@ -12,7 +12,23 @@ export interface EvalCase {
   /** Strings a correct answer contains: all of them (golden set) or any of them (SQuAD). */
   facts: string[];
   factsNeeded: "all" | "any";
+  /** How the question is put (golden sets): reports are broken down by it. */
+  kind?: QuestionKind;
+  /** What the service should do when it is not to answer from the documents (golden sets). */
+  expectedStatus?: ExpectedStatus;
 }
+
+/**
+ * How a golden question is put: in the documents' own words (direct), in the asker's (paraphrase),
+ * in a few words (short), in Simplified Chinese, about what no document covers (unanswerable), or
+ * a message in distress or a harmful request (unsafe).
+ */
+export const questionKinds = ["direct", "paraphrase", "short", "simplified", "unanswerable", "unsafe"] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+
+/** Replies other than an answer: a safety reply, a declined request, a question back. */
+export const expectedStatuses = ["abstained", "safety", "declined", "clarify"] as const;
+export type ExpectedStatus = (typeof expectedStatuses)[number];
 
 const goldenLineSchema = z.strictObject({
   id: z.string().min(1),
@@ -21,6 +37,8 @@ const goldenLineSchema = z.strictObject({
   answerable: z.boolean(),
   expected_doc_ids: z.array(z.string()),
   facts: z.array(z.string().min(1)),
+  kind: z.enum(questionKinds).optional(),
+  expected_status: z.enum(expectedStatuses).optional(),
 });
 
 export function loadGoldenSet(file: string): EvalCase[] {
@@ -32,8 +50,13 @@ export function loadGoldenSet(file: string): EvalCase[] {
     .map(({ line, number }) => {
       const parsed = goldenLineSchema.safeParse(JSON.parse(line));
       if (!parsed.success) throw new Error(`${file}:${number}: ${parsed.error.issues[0]?.message}`);
-      const { expected_doc_ids, ...fields } = parsed.data;
-      return { ...fields, expectedDocIds: expected_doc_ids, factsNeeded: "all" as const };
+      const { expected_doc_ids, expected_status, ...fields } = parsed.data;
+      return {
+        ...fields,
+        expectedDocIds: expected_doc_ids,
+        factsNeeded: "all" as const,
+        ...(expected_status === undefined ? {} : { expectedStatus: expected_status }),
+      };
     });
 }
 

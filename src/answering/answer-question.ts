@@ -125,7 +125,7 @@ export async function findAnswerCandidate(
   }
 
   const extractive = composeExtractiveAnswer(request.question, queryWeights, passages);
-  const signals = measureConfidenceSignals(queryWeights, passages, extractive.sentenceCoverage);
+  const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages };
   return {
     answer: {

@@ -44,11 +44,10 @@ describe("composeExtractiveAnswer", () => {
   it("adds a second sentence only when it covers what the first missed, in reading order", () => {
     const question = "加退選期限和逾期申請表";
     const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [addDrop]);
-    expect(answer).toBe("大學部學生之加退選期限為開學後第二週週五。[1]逾期者須填寫申請表。[2]");
-    // Not adjacent: two citations, so that neither quote holds the sentence the answer skipped.
+    expect(answer).toBe("大學部學生之加退選期限為開學後第二週週五。逾期者須填寫申請表。[1]");
+    // One citation per passage, numbered once; its quote runs verbatim from the first sentence to the last.
     expect(citations.map((citation) => citation.quote)).toEqual([
-      "大學部學生之加退選期限為開學後第二週週五。",
-      "逾期者須填寫申請表。",
+      "大學部學生之加退選期限為開學後第二週週五。研究生之加退選期限為開學後第三週週五。逾期者須填寫申請表。",
     ]);
   });
 
@@ -90,7 +89,7 @@ describe("composeExtractiveAnswer", () => {
     );
     const question = "宿舍可以用電鍋嗎";
     expect(composeExtractiveAnswer(question, evenlyWeighted(question), [rules]).answer).toBe(
-      "住宿生不得有下列行為：[1]使用電鍋、電磁爐等高耗電電器。[2]",
+      "住宿生不得有下列行為：使用電鍋、電磁爐等高耗電電器。[1]",
     );
   });
 
@@ -101,7 +100,7 @@ describe("composeExtractiveAnswer", () => {
     );
     const question = "研究生加退選截止";
     expect(composeExtractiveAnswer(question, evenlyWeighted(question), [table]).answer).toBe(
-      "期間 | 對象 | 截止[1]\n加退選 | 研究生 | 10月2日[2]",
+      "期間 | 對象 | 截止\n加退選 | 研究生 | 10月2日[1]",
     );
   });
 
@@ -121,6 +120,57 @@ describe("composeExtractiveAnswer", () => {
     expect(composeExtractiveAnswer(question, evenlyWeighted(question), [faqLike]).answer).toBe(
       "休學期間不保留床位，復學後須重新申請。[1]",
     );
+  });
+
+  it("prefers the sentence holding the kind of answer asked for", () => {
+    const aid = passage("tuition/aid.md", "清寒助學金與生活助學金不得同時領取。清寒助學金金額為每學期 NT$ 20,000。");
+    const question = "清寒助學金一學期可以領多少錢";
+    const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [aid]);
+    expect(answer).toContain("清寒助學金金額為每學期 NT$ 20,000。");
+    expect(answerTypeFound).toBe(true);
+  });
+
+  it("brings the neighbouring sentence that states what the best one lacks, and says whether it was found", () => {
+    const laundry = passage(
+      "housing/handbook.md",
+      "Each hall has a laundry room in the basement. Machines take your card: NT$ 20 per wash. Please be tidy.",
+    );
+    const question = "how much is laundry in the halls";
+    const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [laundry]);
+    expect(answer).toContain("NT$ 20 per wash");
+    expect(answerTypeFound).toBe(true);
+    const noAmount = passage("housing/other.md", "Each hall has a laundry room in the basement.");
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [noAmount]).answerTypeFound).toBe(false);
+    expect(
+      composeExtractiveAnswer("laundry halls", evenlyWeighted("laundry halls"), [noAmount]).answerTypeFound,
+    ).toBeUndefined();
+  });
+
+  it("answers a how-to question with the steps, lead-in first", () => {
+    const vpn = passage(
+      "it/vpn.md",
+      "Setting up the VPN takes a few minutes. To connect:\n1. Download the VPN client.\n2. Enter the server address.\n3. Sign in with your account.\nSessions end after 8 hours.",
+    );
+    const question = "How do I connect to the VPN?";
+    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [vpn]);
+    expect(answer).toBe("To connect: Download the VPN client. Enter the server address. Sign in with your account.[1]");
+    expect(citations).toHaveLength(1);
+  });
+
+  it("adds no sentence from a document that is not about the question", () => {
+    const loans = passage("tuition/loans.md", "就學貸款申請期間為8月1日至9月10日。");
+    const dorm = { ...passage("housing/dorm.md", "宿舍申請期間為6月1日起，錄取名單另行公告。"), coverage: 0.3 };
+    const question = "就學貸款什麼時候申請 錄取名單";
+    const { citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [loans, dorm]);
+    expect(citations.map((citation) => citation.doc_id)).toEqual(["tuition/loans.md"]);
+  });
+
+  it("never ends on a lead-in without what it introduces", () => {
+    const drop = passage("registrar/drop.md", "停修申請期限為第十二週。有下列情形者，得申請停修：\n- 因病無法上課。");
+    const question = "停修申請期限";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [drop]);
+    expect(answer).not.toMatch(/：\[\d\]$/);
+    expect(answer).toContain("第十二週");
   });
 
   it("returns nothing when there are no passages", () => {

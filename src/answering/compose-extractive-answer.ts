@@ -4,6 +4,7 @@ import type { Citation } from "../schemas.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, TABLE_ROW } from "../text/line-kinds.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
+import { askedAnswerTypes, askedDurationUnit, holdsAnswerType, holdsDurationIn } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 
 /** Passages whose sentences may be quoted, best first. */
@@ -16,14 +17,19 @@ const PASSAGE_RANK_DISCOUNT = 0.15;
 const MAX_ANSWER_CHARS = 300;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
 const CONTEXT_WEIGHT = 0.9;
-/** Preference for a sentence that holds the kind of answer asked for (a number for "how many"). */
+/** Preference for a sentence that holds the kind of answer asked for (an amount for "多少錢"). */
 const ANSWER_TYPE_BONUS = 0.3;
+/** And for one whose duration is in the unit asked for ("幾年" → "二學年", not "一週內"). */
+const DURATION_UNIT_BONUS = 0.15;
 /** A sentence that is itself a question rarely answers one. */
 const QUESTION_PENALTY = 0.6;
-const ASKS_FOR_A_NUMBER =
-  /多少|幾|何時|什麼時候|哪(一)?(天|年|月|日|週|周)|期限|截止|how (many|much|long|often|late|early|soon)|when|what time|deadline|which (day|date|year)/i;
-const HAS_A_NUMBER =
-  /[0-9０-９]|[一二三四五六七八九十兩半][十百千萬]?(?:個)?(?:學分|分|天|日|週|周|年|月|次|冊|元|小時|點|人|倍|成|%)/;
+/**
+ * Another document's passage may add a sentence only when it covers the question about as well as
+ * the best sentence's passage does.
+ */
+const RELATED_COVERAGE_SHARE = 0.8;
+/** Steps of a how-to answer quoted at most; a longer list is cut with its citation pointing to the rest. */
+const MAX_STEPS = 6;
 const IS_A_QUESTION = /[?？]$/;
 const TABLE_HEADER_PENALTY = 1;
 
@@ -35,6 +41,8 @@ interface CandidateSentence {
   span: TextSpan;
   terms: Set<string>;
   coverage: number;
+  /** Whether it states an answer of a kind the question asks for. */
+  fitsAskedType: boolean;
   /** How well the sentence answers the question, all signals together. */
   score: number;
 }
@@ -44,6 +52,11 @@ export interface ExtractiveAnswer {
   citations: Citation[];
   /** Share of the question's weight covered by the quoted sentences (0–1). */
   sentenceCoverage: number;
+  /**
+   * Whether the quoted text states an answer of a kind the question asks for (a date for "when"),
+   * or undefined when the question asks for no kind in particular.
+   */
+  answerTypeFound?: boolean;
 }
 
 /**
@@ -56,7 +69,9 @@ export function composeExtractiveAnswer(
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
 ): ExtractiveAnswer {
-  const asksForANumber = ASKS_FOR_A_NUMBER.test(question);
+  const askedTypes = askedAnswerTypes(question);
+  const durationUnit = askedDurationUnit(question);
+  const fitsAskedType = (text: string) => askedTypes.some((type) => holdsAnswerType(text, type));
   const candidates: CandidateSentence[] = [];
   passages.slice(0, PASSAGES_TO_QUOTE).forEach((passage, passageRank) => {
     const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
@@ -72,15 +87,26 @@ export function composeExtractiveAnswer(
       const contextTerms = isRow && followsRow ? unionOf(headingTerms, tableHeaderTerms) : headingTerms;
       const coverage = weightedCoverage(queryWeights, terms);
       const onlyInContext = withoutTerms(contextTerms, terms);
+      const fits = fitsAskedType(span.text);
       const score =
         coverage +
         CONTEXT_WEIGHT * weightedCoverage(queryWeights, onlyInContext) +
-        (asksForANumber && HAS_A_NUMBER.test(span.text) ? ANSWER_TYPE_BONUS : 0) -
+        (fits ? ANSWER_TYPE_BONUS : 0) +
+        (durationUnit && holdsDurationIn(span.text, durationUnit) ? DURATION_UNIT_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         // A header row alone answers nothing; it comes with the row that does.
         (isTableHeader ? TABLE_HEADER_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * passageRank;
-      candidates.push({ index: candidates.length, passageRank, passage, span, terms, coverage, score });
+      candidates.push({
+        index: candidates.length,
+        passageRank,
+        passage,
+        span,
+        terms,
+        coverage,
+        fitsAskedType: fits,
+        score,
+      });
     });
   });
   const best = candidates.reduce<CandidateSentence | undefined>(
@@ -89,18 +115,106 @@ export function composeExtractiveAnswer(
   );
   if (!best) return { answer: "", citations: [], sentenceCoverage: 0 };
 
-  const leadIn = listLeadIn(candidates, best) ?? tableHeader(candidates, best);
-  const selected = leadIn ? [leadIn, best] : [best];
+  // Only passages about the question may add to the best sentence: one from another document that
+  // shares a few of the question's words is as likely to be about something else.
+  const minimumCoverage = RELATED_COVERAGE_SHARE * best.passage.coverage;
+  const related = candidates.filter(
+    (candidate) =>
+      candidate.passage.document.docId === best.passage.document.docId || candidate.passage.coverage >= minimumCoverage,
+  );
+  let selected = askedTypes.includes("steps") ? listOfSteps(related, best) : undefined;
+  if (!selected) {
+    const leadIn = listLeadIn(candidates, best) ?? tableHeader(candidates, best);
+    selected = leadIn ? [leadIn, best] : [best];
+  }
+  if (askedTypes.length > 0 && !selected.some((sentence) => sentence.fitsAskedType)) {
+    const detail = nearbyAnswer(candidates, best);
+    if (detail) selected.push(detail);
+  }
   const coveredTerms = new Set(selected.flatMap((sentence) => [...sentence.terms]));
   const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
   while (selected.length < MAX_SENTENCES && length() < MAX_ANSWER_CHARS) {
     const next =
-      followingListLines(candidates, selected) ?? bestAddition(candidates, selected, queryWeights, coveredTerms);
+      followingListLines(candidates, selected) ?? bestAddition(related, selected, queryWeights, coveredTerms);
     if (!next) break;
     selected.push(next);
     for (const term of next.terms) coveredTerms.add(term);
   }
-  return formatAnswer(selected, weightedCoverage(queryWeights, coveredTerms));
+  const complete = withoutDanglingLeadIns(candidates, selected);
+  const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
+  return {
+    ...formatAnswer(complete),
+    sentenceCoverage: weightedCoverage(queryWeights, quoted),
+    ...(askedTypes.length === 0 ? {} : { answerTypeFound: complete.some((sentence) => sentence.fitsAskedType) }),
+  };
+}
+
+/** How far from the best sentence the detail it lacks is looked for. */
+const DETAIL_DISTANCE = 2;
+
+/**
+ * A sentence next to the best one, in its passage, that states the kind of answer asked for: the
+ * sentence naming the subject is often followed by the one giving its amount or date ("Each hall
+ * has a laundry room…" then "Machines are paid…: NT$ 20 per wash").
+ */
+function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence | undefined {
+  return candidates
+    .filter(
+      (candidate) =>
+        candidate.passage === best.passage &&
+        candidate !== best &&
+        Math.abs(candidate.index - best.index) <= DETAIL_DISTANCE &&
+        candidate.fitsAskedType &&
+        !IS_A_QUESTION.test(candidate.span.text),
+    )
+    .reduce<CandidateSentence | undefined>(
+      (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
+      undefined,
+    );
+}
+
+/**
+ * A how-to answer: the list of steps the best sentence belongs to or introduces, with its lead-in,
+ * at most MAX_STEPS lines. Undefined when the best sentence is not part of a list.
+ */
+function listOfSteps(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
+  const at = candidates.indexOf(best);
+  const isListLine = (candidate: CandidateSentence | undefined) =>
+    candidate !== undefined && candidate.passage === best.passage && LIST_ITEM.test(candidate.span.text);
+  let first: number;
+  if (isListLine(best)) {
+    first = at;
+    while (isListLine(candidates[first - 1])) first--;
+  } else if (INTRODUCES_WHAT_FOLLOWS.test(best.span.text) && isListLine(candidates[at + 1])) {
+    first = at + 1;
+  } else {
+    return undefined;
+  }
+  const steps: CandidateSentence[] = [];
+  for (let index = first; isListLine(candidates[index]) && steps.length < MAX_STEPS; index++) {
+    steps.push(candidates[index] as CandidateSentence);
+  }
+  const leadIn = candidates[first - 1];
+  const introduces = leadIn?.passage === best.passage && INTRODUCES_WHAT_FOLLOWS.test(leadIn.span.text);
+  return introduces ? [leadIn, ...steps] : steps;
+}
+
+/**
+ * The selection without a sentence that ends in a colon but is not followed by what it introduces:
+ * "…得申請停修：" alone promises a list the answer does not give.
+ */
+function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
+  const kept = selected.filter((sentence) => {
+    if (!INTRODUCES_WHAT_FOLLOWS.test(sentence.span.text)) return true;
+    // It is followed by what it introduces: the next line, or a line of the list right after it.
+    for (let index = sentence.index + 1; candidates[index]?.passage === sentence.passage; index++) {
+      const line = candidates[index] as CandidateSentence;
+      if (selected.includes(line)) return true;
+      if (!LIST_ITEM.test(line.span.text)) return false;
+    }
+    return false;
+  });
+  return kept.length > 0 ? kept : selected;
 }
 
 /**
@@ -167,28 +281,32 @@ function bestAddition(
 }
 
 /**
- * Each run of adjacent sentences from one passage is one citation, whose quote is exactly that run;
- * list markers are left out of the answer text (the quote keeps them, verbatim).
+ * One citation per passage, numbered once: the sentences quoted from it, in reading order, then its
+ * `[n]`; its quote runs verbatim from the first of them to the last. List markers are left out of
+ * the answer text (the quote keeps them), and a sentence cut at a semicolon ends as a sentence.
  */
-function formatAnswer(selected: CandidateSentence[], sentenceCoverage: number): ExtractiveAnswer {
-  const runs: CandidateSentence[][] = [];
+function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "answer" | "citations"> {
+  const groups: CandidateSentence[][] = [];
   for (const sentence of [...selected].sort((left, right) => left.index - right.index)) {
-    const run = runs.at(-1);
-    const last = run?.at(-1);
-    if (run && last && last.index + 1 === sentence.index && last.passage === sentence.passage) run.push(sentence);
-    else runs.push([sentence]);
+    const group = groups.at(-1);
+    if (group && group[0]?.passage === sentence.passage) group.push(sentence);
+    else groups.push([sentence]);
   }
   const citations: Citation[] = [];
   let answer = "";
-  for (const run of runs) {
-    const first = run[0] as CandidateSentence;
-    const last = run.at(-1) as CandidateSentence;
+  for (const group of groups) {
+    const first = group[0] as CandidateSentence;
+    const last = group.at(-1) as CandidateSentence;
     const n = citations.length + 1;
     citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
-    const text = run.map((sentence) => sentence.span.text.replace(LIST_ITEM, "")).reduce(joinSentences, "");
+    const text = group.map((sentence) => readableSentence(sentence.span.text)).reduce(joinSentences, "");
     answer = joinSentences(answer, `${text}[${n}]`);
   }
-  return { answer, citations, sentenceCoverage };
+  return { answer, citations };
+}
+
+function readableSentence(text: string): string {
+  return text.replace(LIST_ITEM, "").replace(/；$/, "。").replace(/;$/, ".");
 }
 
 function joinSentences(text: string, sentence: string): string {

@@ -22,23 +22,38 @@ describe("measureConfidenceSignals", () => {
   const parliament = passage("b", "歐洲議會", "歐洲議會在史特拉斯堡舉行全體會議。", 0.5, 6);
 
   it("says whether the question names the best document's subject", () => {
-    const named = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], 0.8);
-    const inPassing = measureConfidenceSignals(evenlyWeighted(question), [parliament, strasbourg], 0.8);
+    const named = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], {
+      sentenceCoverage: 0.8,
+    });
+    const inPassing = measureConfidenceSignals(evenlyWeighted(question), [parliament, strasbourg], {
+      sentenceCoverage: 0.8,
+    });
     expect(named?.subjectNamed).toBe(1);
     expect(inPassing?.subjectNamed).toBe(0);
   });
 
   it("counts the question's terms the best passage holds, unweighted", () => {
     const weights = evenlyWeighted("人口 議會");
-    const signals = measureConfidenceSignals(weights, [strasbourg, parliament], 0.5);
+    const signals = measureConfidenceSignals(weights, [strasbourg, parliament], { sentenceCoverage: 0.5 });
     expect(signals?.termOverlap).toBe(0.5);
   });
 
   it("measures margins against the best passage of another document", () => {
-    const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], 0.8);
+    const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], {
+      sentenceCoverage: 0.8,
+    });
     expect(signals?.coverageMargin).toBeCloseTo(0.9 * (0.9 - 0.5));
     expect(signals?.scoreMargin).toBeCloseTo(0.9 ** 2 * (1 - 6 / 10));
-    expect(measureConfidenceSignals(evenlyWeighted(question), [], 0)).toBeUndefined();
+    expect(measureConfidenceSignals(evenlyWeighted(question), [], { sentenceCoverage: 0 })).toBeUndefined();
+  });
+
+  it("says when the quoted text lacks the kind of answer asked for, and only then", () => {
+    const measure = (answerTypeFound?: boolean) =>
+      measureConfidenceSignals(evenlyWeighted(question), [strasbourg], { sentenceCoverage: 0.8, answerTypeFound })
+        ?.answerTypeMissing;
+    expect(measure(false)).toBe(1);
+    expect(measure(true)).toBe(0);
+    expect(measure(undefined)).toBe(0);
   });
 });
 
@@ -50,6 +65,7 @@ describe("estimateConfidence", () => {
     scoreMargin: 0.1,
     subjectNamed: 1,
     termOverlap: 0.8,
+    answerTypeMissing: 0,
   };
 
   it("leaves out signals the model gives no weight", () => {

@@ -1,23 +1,34 @@
 import { type ConfidenceModel, type ConfidenceSignals, confidenceSignalNames } from "../config/confidence-model.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { analyzeText } from "../text/tokenize.js";
+import type { ExtractiveAnswer } from "./compose-extractive-answer.js";
+
+/**
+ * The most an answer lacking the kind of answer asked for can be trusted: below the confidence
+ * shown as sure (0.8, evals' CONFIDENT), above the default abstention threshold. A weight on
+ * answerTypeMissing cannot do this: it pulls a middling answer under the threshold long before it
+ * pulls a sure-looking one below "sure" (on the tuning part, -4 refused 10% of answerable questions
+ * and left every confidently wrong answer as it was).
+ */
+export const WRONG_TYPE_CEILING = 0.6;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
   const logit = confidenceSignalNames.reduce(
     (sum, name) => sum + (model.weights[name] ?? 0) * signals[name],
     model.intercept,
   );
-  return 1 / (1 + Math.exp(-logit));
+  const confidence = 1 / (1 + Math.exp(-logit));
+  return signals.answerTypeMissing ? Math.min(confidence, WRONG_TYPE_CEILING) : confidence;
 }
 
 /**
- * The signals of an extractive answer quoting `sentenceCoverage` of the question from the best
- * passage, `passages[0]`.
+ * The signals of an extractive answer from the best passage, `passages[0]`: how much of the
+ * question its quoted sentences cover, and whether they state the kind of answer asked for.
  */
 export function measureConfidenceSignals(
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
-  sentenceCoverage: number,
+  quoted: Pick<ExtractiveAnswer, "sentenceCoverage" | "answerTypeFound">,
 ): ConfidenceSignals | undefined {
   const [best] = passages;
   if (!best) return undefined;
@@ -27,7 +38,7 @@ export function measureConfidenceSignals(
   const questionTerms = [...queryWeights.keys()];
   return {
     passageCoverage: coverage,
-    sentenceCoverage,
+    sentenceCoverage: quoted.sentenceCoverage,
     coverageMargin: coverage * (coverage - Math.max(0, ...others.map((passage) => passage.coverage))),
     // A passage found by meaning only has no lexical score to stand out with.
     scoreMargin:
@@ -36,6 +47,7 @@ export function measureConfidenceSignals(
         : 0,
     subjectNamed: shareOf([...titleTerms], (term) => queryWeights.has(term)),
     termOverlap: shareOf(questionTerms, (term) => best.terms.has(term)),
+    answerTypeMissing: quoted.answerTypeFound === false ? 1 : 0,
   };
 }
 

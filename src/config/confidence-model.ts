@@ -29,6 +29,11 @@ export interface ConfidenceSignals {
    * written from the documents' own wording, common words shared count too.
    */
   termOverlap: number;
+  /**
+   * 1 when the question asks for a kind of answer (a date, an amount, steps) that the quoted text
+   * does not state, else 0: the right document quoted at the wrong sentence is not an answer.
+   */
+  answerTypeMissing: number;
 }
 
 // Every signal, each once: the compiler refuses a signal missing here or one that does not exist.
@@ -39,6 +44,7 @@ const everySignal = {
   scoreMargin: true,
   subjectNamed: true,
   termOverlap: true,
+  answerTypeMissing: true,
 } as const satisfies Record<keyof ConfidenceSignals, true>;
 
 type SignalName = keyof typeof everySignal;

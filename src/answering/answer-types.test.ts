@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { askedAnswerTypes, askedDurationUnit, holdsAnswerType, holdsDurationIn } from "./answer-types.js";
+
+describe("askedAnswerTypes", () => {
+  it.each([
+    ["這學期學雜費什麼時候要繳？", "date"],
+    ["这学期学杂费什么时候要缴？", "date"],
+    ["When is the deadline to drop a course?", "date"],
+    ["工學院學費一學期多少？", "amount"],
+    ["how much does a transcript cost", "amount"],
+    ["休學最多可以休幾年", "duration"],
+    ["How long can I book a group study room for?", "duration"],
+    ["圖書館禮拜天幾點開門", "time"],
+    ["what time does the gym close", "time"],
+    ["大學部可以借幾本書", "count"],
+    ["how many books can I borrow", "count"],
+    ["計網中心在哪裡", "contact"],
+    ["what's the phone number of the housing office", "contact"],
+    ["成績有問題要找誰", "office"],
+    ["清寒助學金的申請資格是什麼？", "eligibility"],
+    ["who can apply for the scholarship", "eligibility"],
+    ["對保要帶什麼證件", "documents"],
+    ["What do I need to bring to the appointment?", "documents"],
+    ["How do I connect to the VPN?", "steps"],
+    ["密碼忘了怎麼重設", "steps"],
+    ["宿舍可以養貓嗎", "yesno"],
+    ["Can I bring my dog to the dorm?", "yesno"],
+  ])("%s asks for %s", (question, type) => {
+    expect(askedAnswerTypes(question)).toContain(type);
+  });
+
+  it("asks for no kind in particular when the question names only a topic", () => {
+    expect(askedAnswerTypes("宿舍?")).toEqual([]);
+    expect(askedAnswerTypes("library")).toEqual([]);
+  });
+
+  it("tells a duration from a date and a count", () => {
+    expect(askedAnswerTypes("how many days do I have to appeal")).toEqual(["duration"]);
+    expect(askedAnswerTypes("新生選課是哪幾天？")).not.toContain("duration");
+    expect(askedAnswerTypes("大學部可以借幾本書？可以借多久？")).toEqual(expect.arrayContaining(["count", "duration"]));
+  });
+});
+
+describe("holdsAnswerType", () => {
+  it.each([
+    ["第1學期繳費截止日為9月4日。", "date"],
+    ["Tuition is due on September 4.", "date"],
+    ["加退選期限為開學後第二週週五。", "date"],
+    ["洗衣每次 NT$ 20。", "amount"],
+    ["工學院：學費 24,310，雜費 6,020", "amount"],
+    ["A transcript costs 50 dollars.", "amount"],
+    ["累計以二學年為限。", "duration"],
+    ["submit it within 14 days of the release date", "duration"],
+    ["週日 13:00–22:00 開放。", "time"],
+    ["The desk is open until 5 pm.", "time"],
+    ["大學部學生可借20冊。", "count"],
+    ["Each account can have only 2 VPN connections.", "count"],
+    ["請洽分機 2500 或 helpdesk@lakeside.example.edu。", "contact"],
+    ["Come to Room I105 on the first floor.", "contact"],
+    ["申請者須為大學部學生，且家庭年收入在70萬元以下。", "eligibility"],
+    ["攜帶身分證、印章到銀行辦理對保。", "documents"],
+    ["1. Download the client.", "steps"],
+    ["宿舍內不得飼養寵物。", "yesno"],
+  ])("%s holds %s", (sentence, type) => {
+    expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(true);
+  });
+
+  it.each([
+    ["同一學期內，清寒助學金與生活助學金不得同時領取。", "amount"],
+    ["Each hall has a laundry room in the basement.", "amount"],
+    ["115學年度第1學期", "duration"],
+    ["第1學期繳費截止日為9月4日。", "duration"],
+    ["The VPN lets you use university-only services from outside the campus.", "date"],
+    ["Report broken furniture on LakeLink.", "duration"],
+  ])("%s does not hold %s", (sentence, type) => {
+    expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
+  });
+});
+
+describe("duration units", () => {
+  it("reads the unit a question counts in and finds sentences in that unit", () => {
+    expect(askedDurationUnit("休學最多可以休幾年")).toBe("year");
+    expect(askedDurationUnit("how many weeks does it take")).toBe("week");
+    expect(askedDurationUnit("how long does it take")).toBeUndefined();
+    expect(holdsDurationIn("累計以二學年為限。", "year")).toBe(true);
+    expect(holdsDurationIn("應於核定後一週內完成離校手續。", "year")).toBe(false);
+    expect(holdsDurationIn("Refunds take six weeks.", "week")).toBe(true);
+  });
+});

@@ -1,0 +1,194 @@
+import { convertToSimplified, normalizeForMatching } from "../text/normalize.js";
+
+/**
+ * What a question asks for, and whether a sentence holds an answer of that kind: the composer
+ * prefers a sentence that can answer ("多少錢" wants an amount, "how long" a duration), and
+ * confidence falls when the quoted text cannot. The patterns are about how Chinese and English ask
+ * and state these things, not about any one organisation's documents.
+ */
+export type AnswerType =
+  | "amount"
+  | "duration"
+  | "time"
+  | "date"
+  | "count"
+  | "contact"
+  | "office"
+  | "eligibility"
+  | "documents"
+  | "steps"
+  | "yesno";
+
+/** Patterns are written in Traditional Chinese and compiled as text is matched: width-folded and in Simplified. */
+function pattern(source: string): RegExp {
+  return new RegExp(convertToSimplified(source.normalize("NFKC")), "iu");
+}
+
+const CN_NUMBER = "[0-9一二三四五六七八九十百千萬兩半幾]";
+const EN_NUMBER = "(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)";
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+const WEEKDAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day";
+
+/** Units of time a duration is counted in, by the word a question or a sentence uses. */
+const DURATION_UNITS = {
+  year: "年|學年",
+  month: "個月",
+  week: "週|周|星期|禮拜",
+  day: "天|日|工作天|工作日",
+  hour: "小時|鐘頭",
+  minute: "分鐘",
+  term: "學期",
+} as const;
+type DurationUnit = keyof typeof DURATION_UNITS;
+const EN_DURATION_UNITS: Record<DurationUnit, string> = {
+  year: "years?",
+  month: "months?",
+  week: "weeks?",
+  day: "(?:working |business |calendar )?days?",
+  hour: "hours?",
+  minute: "minutes?",
+  term: "semesters?|terms?",
+};
+const ANY_UNIT = Object.values(DURATION_UNITS).join("|");
+const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
+
+/** How each kind of question is asked. Order matters only for which type is listed first. */
+const ASKS: [AnswerType, RegExp][] = [
+  [
+    "amount",
+    pattern(
+      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|要(繳|付|交)多少|收費|價格|價錢|\\bhow much\\b(?! (time|longer))|\\b(cost|costs|price|fees?|charged?|fines?)\\b`,
+    ),
+  ],
+  [
+    "duration",
+    pattern(
+      `多久|多長|(?<!哪)幾(個)?(年(?!級)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b`,
+    ),
+  ],
+  [
+    "time",
+    pattern("幾點|開放時間|營業時間|服務時間|開館|閉館|開門|關門|\\bwhat time\\b|\\bhours\\b|\\b(open|close)s?\\b"),
+  ],
+  [
+    "date",
+    pattern(
+      "什麼時候|何時|哪(一)?天|哪幾天|幾月|幾號|哪(一)?週|第幾週|日期|期限|截止|最晚|最後一天|\\bwhen\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat date\\b|\\bwhich (day|date|week|month)\\b|\\blast day\\b",
+    ),
+  ],
+  [
+    "count",
+    pattern(
+      `(幾|多少)(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bwhat (score|grade|percentage)\\b`,
+    ),
+  ],
+  [
+    "eligibility",
+    pattern(
+      "資格|條件|誰(可以|能)|哪些人|什麼人|\\beligib|\\bqualif|\\brequirements?\\b|\\bwho (can|may|is allowed)\\b",
+    ),
+  ],
+  [
+    "documents",
+    pattern(
+      "(帶|準備|附|繳交|交|檢附|攜帶)(什麼|哪些)|什麼(證件|文件|資料)|需要哪些|\\bwhat (do i|should i|to) (need|bring|prepare|submit)\\b|\\bwhat documents\\b|\\bwhich documents\\b",
+    ),
+  ],
+  [
+    "contact",
+    pattern(
+      "在哪|哪裡|哪邊|地點|地址|位置|電話|分機|信箱|聯絡|聯繫|網址|網站|\\bwhere\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail\\b|\\bwebsite\\b|\\blink\\b",
+    ),
+  ],
+  [
+    "office",
+    pattern("找誰|向誰|問誰|哪個(單位|處|組|辦公室)|哪一個單位|\\bwho\\b|\\bwhom\\b|\\bwhich (office|department)\\b"),
+  ],
+  [
+    "steps",
+    pattern(
+      "怎麼|如何|怎樣|步驟|流程|手續|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
+    ),
+  ],
+  [
+    "yesno",
+    pattern(
+      "嗎\\s*[?？]*\\s*$|可不可以|能不能|可否|是否|有沒有|會不會|要不要|需不需要|用不用|行不行|^\\s*(can|could|may|is|are|am|do|does|did|will|would|should|must|have|has)\\b",
+    ),
+  ],
+];
+
+/** How each kind of answer is stated. */
+const HOLDS: Record<AnswerType, RegExp> = {
+  amount: pattern(
+    "(費|金額|價|租|罰款|押金)[^,.;，。；]{0,8}\\d|\\b(fees?|tuition|price|cost|charge|rent|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|\\$\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*(元|塊)|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
+  ),
+  duration: pattern(
+    `(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半]+\\s*(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)`,
+  ),
+  time: pattern(
+    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
+  ),
+  date: pattern(
+    `\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|註冊|學期|考試|畢業)(日)?(前|後|初|末)`,
+  ),
+  count: pattern(
+    `${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|\\d+(\\.\\d+)?`,
+  ),
+  contact: pattern(
+    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|地址|位於|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located)\\b",
+  ),
+  office: pattern(
+    "處|組|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",
+  ),
+  eligibility: pattern(
+    "須|需|應|必須|符合|資格|條件|以上|以下|未滿|限|僅|凡|\\b(must|only|at least|at most|eligible|requires?d?|need to|if you|provided|unless|who (are|have))\\b",
+  ),
+  documents: pattern(
+    "攜帶|帶|備妥|準備|檢附|附上|證|證明|文件|表|照片|印章|影本|正本|\\b(bring|documents?|id|card|form|photo|copy|certificate|passport|proof)\\b",
+  ),
+  steps: pattern(
+    "^(?:[-•*]|\\d{1,2}[.)])\\s+|步驟|首先|接著|然後|登入|點選|進入|填寫|選擇|下載|前往|→|\\b(step|then|next|log in|sign in|click|select|go to|download|enter|install|submit|fill in)\\b",
+  ),
+  yesno: pattern(
+    "可以|不可|不得|不能|禁止|必須|不需|不用|允許|無法|免|\\b(may|must|cannot|can't|can|not|allowed|only|yes|no|prohibited|required|permitted|need)\\b",
+  ),
+};
+
+/** The kinds of answer a question asks for, most specific first; empty when it asks for none in particular. */
+export function askedAnswerTypes(question: string): AnswerType[] {
+  const text = normalizeForMatching(question);
+  return ASKS.filter(([, asks]) => asks.test(text)).map(([type]) => type);
+}
+
+/** Whether `sentence` states an answer of kind `type`. */
+export function holdsAnswerType(sentence: string, type: AnswerType): boolean {
+  return HOLDS[type].test(normalizeForMatching(sentence));
+}
+
+const durationUnits = Object.keys(DURATION_UNITS) as DurationUnit[];
+const ASKS_IN_UNIT = new Map(
+  durationUnits.map((unit) => [
+    unit,
+    pattern(`(?<!哪)幾(個)?(${DURATION_UNITS[unit]})|how many (${EN_DURATION_UNITS[unit]})`),
+  ]),
+);
+const HOLDS_IN_UNIT = new Map(
+  durationUnits.map((unit) => [
+    unit,
+    pattern(
+      `(?<![月第])${CN_NUMBER}+\\s*(個)?(${DURATION_UNITS[unit]})(?!度)|\\b${EN_NUMBER}(\\s+|-)(${EN_DURATION_UNITS[unit]})\\b`,
+    ),
+  ]),
+);
+
+/** The unit a duration question counts in ("幾年" → years), when it names one. */
+export function askedDurationUnit(question: string): DurationUnit | undefined {
+  const text = normalizeForMatching(question);
+  return durationUnits.find((unit) => ASKS_IN_UNIT.get(unit)?.test(text));
+}
+
+/** Whether `sentence` states a duration in `unit`. */
+export function holdsDurationIn(sentence: string, unit: DurationUnit): boolean {
+  return HOLDS_IN_UNIT.get(unit)?.test(normalizeForMatching(sentence)) ?? false;
+}

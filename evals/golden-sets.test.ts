@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseFile } from "../ingest/parse-file.js";
+import { defaultParseLimits } from "../src/config.js";
+import { type EvalCase, loadGoldenSet } from "./eval-cases.js";
+
+/** Each golden set with the folder of documents it is asked against. */
+const goldenSets = [
+  { file: "evals/golden-set.jsonl", knowledge: "knowledge" },
+  { file: "evals/city-office/golden-set.jsonl", knowledge: "evals/city-office/knowledge" },
+];
+
+const collapseWhitespace = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** The text the service indexes of a document: its blocks as the project's own parser gives them. */
+async function indexedText(file: string): Promise<string> {
+  const parsed = await parseFile(file, new Uint8Array(fs.readFileSync(file)), defaultParseLimits);
+  const blocks = parsed.blocks.map((block) =>
+    block.kind === "faq" ? `${block.question} ${block.answer}` : block.text,
+  );
+  return collapseWhitespace(blocks.join(" "));
+}
+
+/** A question the service is not to answer from the documents: a safety reply, a refusal or a question back. */
+const repliesWithoutDocuments = (testCase: EvalCase) =>
+  testCase.kind === "unsafe" || (testCase.expectedStatus !== undefined && testCase.expectedStatus !== "abstained");
+
+describe.each(goldenSets)("golden set $file", ({ file, knowledge }) => {
+  const cases = loadGoldenSet(file);
+
+  it("gives every question its own id", () => {
+    const ids = cases.map((testCase) => testCase.id);
+    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+    expect(repeated, "ids used more than once").toEqual([]);
+  });
+
+  it("expects only documents that exist in its knowledge folder", () => {
+    const missing = cases.flatMap((testCase) =>
+      testCase.expectedDocIds
+        .filter((docId) => !fs.existsSync(path.join(knowledge, docId)))
+        .map((docId) => `${testCase.id}: ${docId} is not in ${knowledge}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("gives every answerable question an expected document, a fact and a kind", () => {
+    const incomplete = cases
+      .filter((testCase) => testCase.answerable)
+      .flatMap((testCase) => [
+        ...(testCase.expectedDocIds.length === 0 ? [`${testCase.id}: no expected document`] : []),
+        ...(testCase.facts.length === 0 ? [`${testCase.id}: no fact`] : []),
+        ...(testCase.kind === undefined ? [`${testCase.id}: no kind`] : []),
+      ]);
+    expect(incomplete).toEqual([]);
+  });
+
+  // Any expected document counts as a hit, so an answer drawn from any of them must be able to state every fact.
+  it("finds every fact in the indexed text of every expected document", async () => {
+    const texts = new Map<string, string>();
+    const absent: string[] = [];
+    for (const testCase of cases) {
+      for (const docId of testCase.expectedDocIds) {
+        const documentFile = path.join(knowledge, docId);
+        if (!fs.existsSync(documentFile)) continue; // reported by the test above
+        let text = texts.get(docId);
+        if (text === undefined) {
+          text = await indexedText(documentFile);
+          texts.set(docId, text);
+        }
+        for (const fact of testCase.facts) {
+          if (!text.includes(collapseWhitespace(fact))) absent.push(`${testCase.id}: "${fact}" is not in ${docId}`);
+        }
+      }
+    }
+    expect(absent).toEqual([]);
+  });
+
+  it("expects no document or fact for unanswerable, unsafe and vague questions", () => {
+    const grounded = cases
+      .filter((testCase) => !testCase.answerable || repliesWithoutDocuments(testCase))
+      .flatMap((testCase) => [
+        ...(testCase.answerable
+          ? [`${testCase.id}: is marked answerable but expects a reply other than an answer`]
+          : []),
+        ...(testCase.expectedDocIds.length > 0 ? [`${testCase.id}: expects documents`] : []),
+        ...(testCase.facts.length > 0 ? [`${testCase.id}: expects facts`] : []),
+      ]);
+    expect(grounded).toEqual([]);
+  });
+});

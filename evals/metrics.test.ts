@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitLogisticRegression, predict } from "./calibrate.js";
-import { abstentionAt, type CaseResult, computeMetrics, containsFacts } from "./metrics.js";
+import { abstentionAt, type CaseResult, computeMetrics, containsFacts, metricsByKind } from "./metrics.js";
 
 function result(overrides: Partial<CaseResult>): CaseResult {
   return {
@@ -65,5 +65,23 @@ describe("fitLogisticRegression", () => {
     expect(weights[1]).toBeGreaterThan(0);
     expect(predict(weights, [0.95])).toBeGreaterThan(0.8);
     expect(predict(weights, [0.05])).toBeLessThan(0.2);
+  });
+});
+
+describe("metricsByKind", () => {
+  it("measures each kind of question apart, and counts replies that were expected instead of answers", () => {
+    const results = [
+      result({ kind: "direct" }),
+      result({ kind: "paraphrase", answerCorrect: false }),
+      result({ kind: "unsafe", answerable: false, expectedStatus: "safety", status: "safety", mode: "none" }),
+      result({ kind: "unsafe", answerable: false, expectedStatus: "declined", status: "answered", confidence: 0.9 }),
+    ];
+    const byKind = metricsByKind(results, 0.25);
+    expect(Object.keys(byKind)).toEqual(["direct", "paraphrase", "unsafe"]);
+    expect(byKind.direct?.answerCorrectness).toBe(1);
+    expect(byKind.paraphrase?.answerCorrectness).toBe(0);
+    expect(byKind.unsafe?.expectedReplies).toBe(0.5);
+    expect(byKind.unsafe?.confidentlyWrongCount).toBe(1);
+    expect(byKind.direct?.expectedReplies).toBeUndefined();
   });
 });

@@ -4,6 +4,12 @@ import type { ConfidenceSignals } from "../src/config/confidence-model.js";
 export interface CaseResult {
   id: string;
   lang: string;
+  /** How the question is put (golden sets: direct, paraphrase, short…). */
+  kind?: string;
+  /** What the service replied: answered, abstained, or a reply that is not an answer (safety…). */
+  status?: string;
+  /** The reply expected instead of an answer (golden sets: safety, declined, clarify). */
+  expectedStatus?: string;
   answerable: boolean;
   /** Distinct documents retrieved, best first. */
   rankedDocIds: string[];
@@ -60,6 +66,8 @@ export interface EvalMetrics {
   p95LatencyMs: number;
   /** Generative mode: the share of generated sentences the grounding check kept. */
   groundingKept?: number;
+  /** Of the questions expecting a reply other than an answer or abstention, the share that got it. */
+  expectedReplies?: number;
 }
 
 export function isAnswered(result: CaseResult, threshold: number): boolean {
@@ -101,7 +109,30 @@ export function computeMetrics(results: CaseResult[], threshold: number): EvalMe
     p50LatencyMs: percentile(latencies, 50),
     p95LatencyMs: percentile(latencies, 95),
     ...groundingKept(results),
+    ...expectedReplies(results),
   };
+}
+
+/** The metrics of each question kind, in the order kinds first appear. */
+export function metricsByKind(results: CaseResult[], threshold: number): Record<string, EvalMetrics> {
+  const kinds = [...new Set(results.map((result) => result.kind ?? "unlabelled"))];
+  return Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      computeMetrics(
+        results.filter((result) => (result.kind ?? "unlabelled") === kind),
+        threshold,
+      ),
+    ]),
+  );
+}
+
+function expectedReplies(results: CaseResult[]): Pick<EvalMetrics, "expectedReplies"> {
+  const expecting = results.filter(
+    (result) => result.expectedStatus !== undefined && result.expectedStatus !== "abstained",
+  );
+  if (expecting.length === 0) return {};
+  return { expectedReplies: share(expecting, (result) => result.status === result.expectedStatus) };
 }
 
 function groundingKept(results: CaseResult[]): Pick<EvalMetrics, "groundingKept"> {

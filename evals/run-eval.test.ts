@@ -97,7 +97,10 @@ describe("npm run eval -- --calibrate --save", () => {
     const report = JSON.parse(fs.readFileSync(path.join(folder.root, "golden-report.json"), "utf8"));
     expect(report.metrics.confidentlyWrongCount).toEqual(expect.any(Number));
     expect(report.split.tuning.questions + report.split.heldOut.questions).toBe(1);
-    expect(run.stdout).toContain("held-out part only");
+    expect(run.stdout).toMatch(/only-answerable, (tuning|held-out) part/);
+    // Broken down by how each question is put (unlabelled here: the line gives no kind).
+    expect(run.stdout).toMatch(/unlabelled +1 /);
+    expect(Object.values(report.kinds).flatMap((kinds) => Object.keys(kinds as object))).toEqual(["unlabelled"]);
   });
 
   it("runs as a command: refuses --save without --calibrate, and exits 1", async () => {

@@ -26,10 +26,19 @@ import { convertToSimplified } from "../src/text/normalize.js";
 import { type CalibrationSample, fitLogisticRegression } from "./calibrate.js";
 import { type EvalCase, loadGoldenSet, loadSquad } from "./eval-cases.js";
 import { isHeldOut } from "./golden-split.js";
-import { abstentionAt, abstentionCurve, type CaseResult, computeMetrics, containsFacts } from "./metrics.js";
+import {
+  abstentionAt,
+  abstentionCurve,
+  type CaseResult,
+  computeMetrics,
+  containsFacts,
+  type EvalMetrics,
+  metricsByKind,
+} from "./metrics.js";
 
 const USAGE = `usage: npm run eval [-- options]
-  (no options)          the golden set (evals/golden-set.jsonl) against knowledge/
+  (no options)          both sample deployments: the university's golden set (evals/golden-set.jsonl)
+                        against knowledge/, and the city office's (evals/city-office/)
   --squad FILE          a SQuAD-format file instead: each paragraph a document
   --golden FILE         another golden set     --knowledge DIR   another corpus folder
   --threshold N         abstention threshold (default: ABSTAIN_THRESHOLD, itself 0.25 by default)
@@ -71,8 +80,8 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
     args: argv,
     options: {
       squad: { type: "string" },
-      golden: { type: "string", default: "evals/golden-set.jsonl" },
-      knowledge: { type: "string", default: "knowledge" },
+      golden: { type: "string" },
+      knowledge: { type: "string" },
       threshold: { type: "string" },
       "chunk-chars": { type: "string" },
       limit: { type: "string" },
@@ -119,6 +128,8 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
   const calibration: CalibrationSample[] = [];
   /** The run the model is fitted on, and which of its questions it is not fitted on (on a SQuAD file). */
   let calibrationRun: { results: CaseResult[]; isHeldOut?: (caseIndex: number) => boolean } | undefined;
+  /** One report per golden set evaluated (the SQuAD run writes `report` itself). */
+  let goldenReports: Record<string, unknown>[] | undefined;
   try {
     if (options.squad) {
       const { paragraphs, cases } = loadSquad(options.squad);
@@ -153,54 +164,42 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
       calibration.push(...half.calibration.filter((sample) => inFittingHalf(sample.caseIndex)));
       calibrationRun = { results: half.results, isHeldOut: (caseIndex: number) => !inFittingHalf(caseIndex) };
     } else {
-      const cases = loadGoldenSet(options.golden).slice(0, limit);
-      report.name = path.basename(options.golden, path.extname(options.golden));
-      const store = openStore("golden");
-      const summary = await syncFolder(store, options.knowledge, chunking, { embedder: model?.embedder });
-      if (summary.failures.length > 0) throw new Error(`corpus failed to ingest: ${JSON.stringify(summary.failures)}`);
-      const run = await runCases(store, cases);
-      report.metrics = computeMetrics(run.results, threshold);
-      report.curve = abstentionCurve(run.results);
-      const simplified = await runCases(
-        store,
-        cases
-          .filter((testCase) => testCase.lang === "zh-Hant" && testCase.answerable)
-          .map((testCase) => ({
-            ...testCase,
-            question: convertToSimplified(testCase.question),
-          })),
-        // Only retrieval is read from this run: no model answers are needed.
-        false,
-      );
-      const simplifiedMetrics = computeMetrics(simplified.results, threshold);
-      report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
-      report.results = run.results;
-      printMetrics(print, `${report.name}: ${options.knowledge}`, report.metrics);
-      print(
-        `  Traditional questions retyped in Simplified: hit@1 ${simplifiedMetrics.hitAt1}, hit@5 ${simplifiedMetrics.hitAt5}`,
-      );
-      // Constants and word lists are tuned on one part; the other is only ever measured (golden-split.ts).
-      const parts = {
-        tuning: computeMetrics(
-          run.results.filter((result) => !isHeldOut(result.id)),
-          threshold,
-        ),
-        heldOut: computeMetrics(
-          run.results.filter((result) => isHeldOut(result.id)),
-          threshold,
-        ),
-      };
-      report.split = parts;
-      for (const [part, metrics] of Object.entries(parts)) {
-        printMetrics(print, `${report.name}, ${part === "heldOut" ? "held-out" : "tuning"} part only`, metrics);
-        const { precision, recall, answerableRefused } = metrics.abstention;
-        print(
-          `  abstention             precision ${precision}, recall ${recall}, answerable refused ${answerableRefused}`,
-        );
+      const deployments =
+        options.golden === undefined && options.knowledge === undefined
+          ? SAMPLE_DEPLOYMENTS
+          : [
+              {
+                name: path.basename(options.golden ?? "golden-set", ".jsonl"),
+                golden: options.golden ?? SAMPLE_DEPLOYMENTS[0].golden,
+                knowledge: options.knowledge ?? SAMPLE_DEPLOYMENTS[0].knowledge,
+              },
+            ];
+      if (options.out && deployments.length > 1) {
+        throw new Error(`--out names one report: give it with --golden and --knowledge\n${USAGE}`);
       }
-      printAbstention(print, `${report.name}: abstention`, run.results, threshold);
-      calibration.push(...run.calibration);
-      calibrationRun = { results: run.results };
+      const reports: Record<string, unknown>[] = [];
+      for (const deployment of deployments) {
+        const run = await evaluateGoldenSet(deployment, {
+          limit,
+          chunking,
+          threshold,
+          model,
+          openStore,
+          runCases,
+          print,
+        });
+        reports.push({ ...report, ...run.report });
+        // Fitted on the tuning parts only; the curve is then drawn on the held-out parts (golden-split.ts).
+        const offset = calibrationRun?.results.length ?? 0;
+        calibration.push(
+          ...run.calibration
+            .filter((sample) => !isHeldOut(run.results[sample.caseIndex]?.id ?? ""))
+            .map((sample) => ({ ...sample, caseIndex: sample.caseIndex + offset })),
+        );
+        const results = [...(calibrationRun?.results ?? []), ...run.results];
+        calibrationRun = { results, isHeldOut: (caseIndex) => isHeldOut(results[caseIndex]?.id ?? "") };
+      }
+      goldenReports = reports;
     }
     let calibrationProblem: string | undefined;
     const supported = calibration.filter((sample) => sample.label === 1).length;
@@ -235,24 +234,109 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
         if (isHeldOut) {
           printAbstention(
             print,
-            "Fitted model, on the held-out articles (those it was not fitted on)",
+            options.squad
+              ? "Fitted model, on the held-out articles (those it was not fitted on)"
+              : "Fitted model, on the held-out parts (it was fitted on the tuning parts)",
             rescored.filter((_, index) => isHeldOut(index)),
             threshold,
           );
         }
-        const whole = isHeldOut ? "every question of the half-index run" : "the questions it was fitted on";
+        const whole = options.squad ? "every question of the half-index run" : "every question, both parts";
         printAbstention(print, `Fitted model, on ${whole}`, rescored, threshold);
       }
     }
-    const out = options.out ?? path.join("evals", "reports", `${report.name}.json`);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-    print(`\nJSON report: ${out}`);
+    for (const written of goldenReports ?? [report]) {
+      if (report.calibratedModel) written.calibratedModel = report.calibratedModel;
+      const out = options.out ?? path.join("evals", "reports", `${written.name}.json`);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, `${JSON.stringify(written, null, 2)}\n`);
+      print(`\nJSON report: ${out}`);
+    }
     if (calibrationProblem) throw new Error(calibrationProblem);
   } finally {
     answerLogDatabase.close();
     embedding.close();
     fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The sample deployments `npm run eval` measures when no golden set is named. */
+const SAMPLE_DEPLOYMENTS = [
+  { name: "golden-set", golden: "evals/golden-set.jsonl", knowledge: "knowledge" },
+  { name: "city-office", golden: "evals/city-office/golden-set.jsonl", knowledge: "evals/city-office/knowledge" },
+] as const;
+
+interface GoldenRunContext {
+  limit: number;
+  chunking: { maxChars: number };
+  threshold: number;
+  model: ModelSetup;
+  openStore(name: string): IndexStore;
+  runCases(store: IndexStore, cases: EvalCase[], generate?: boolean): Promise<RunOutput>;
+  print(line: string): void;
+}
+
+/** One deployment's golden set against its knowledge folder: the whole set, each part, each kind. */
+async function evaluateGoldenSet(
+  deployment: { name: string; golden: string; knowledge: string },
+  { limit, chunking, threshold, model, openStore, runCases, print }: GoldenRunContext,
+): Promise<RunOutput & { report: Record<string, unknown> }> {
+  const report: Record<string, unknown> = { name: deployment.name, knowledge: deployment.knowledge };
+  const cases = loadGoldenSet(deployment.golden).slice(0, limit);
+  const store = openStore(deployment.name);
+  const summary = await syncFolder(store, deployment.knowledge, chunking, { embedder: model?.embedder });
+  if (summary.failures.length > 0) throw new Error(`corpus failed to ingest: ${JSON.stringify(summary.failures)}`);
+  const run = await runCases(store, cases);
+  report.metrics = computeMetrics(run.results, threshold);
+  report.curve = abstentionCurve(run.results);
+  const simplified = await runCases(
+    store,
+    cases
+      .filter((testCase) => testCase.lang === "zh-Hant" && testCase.answerable)
+      .map((testCase) => ({ ...testCase, question: convertToSimplified(testCase.question) })),
+    // Only retrieval is read from this run: no model answers are needed.
+    false,
+  );
+  const simplifiedMetrics = computeMetrics(simplified.results, threshold);
+  report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
+  report.results = run.results;
+  printMetrics(print, `${deployment.name}: ${deployment.knowledge}`, report.metrics);
+  print(
+    `  Traditional questions retyped in Simplified: hit@1 ${simplifiedMetrics.hitAt1}, hit@5 ${simplifiedMetrics.hitAt5}`,
+  );
+  // Constants and word lists are tuned on one part; the other is only ever measured (golden-split.ts).
+  const parts = {
+    tuning: run.results.filter((result) => !isHeldOut(result.id)),
+    heldOut: run.results.filter((result) => isHeldOut(result.id)),
+  };
+  report.split = Object.fromEntries(
+    Object.entries(parts).map(([part, results]) => [part, computeMetrics(results, threshold)]),
+  );
+  report.kinds = Object.fromEntries(
+    Object.entries(parts).map(([part, results]) => [part, metricsByKind(results, threshold)]),
+  );
+  for (const [part, results] of Object.entries(parts)) {
+    const partName = part === "heldOut" ? "held-out" : "tuning";
+    printKinds(print, `${deployment.name}, ${partName} part`, results, threshold);
+  }
+  printAbstention(print, `${deployment.name}: abstention, held-out part`, parts.heldOut, threshold);
+  printAbstention(print, `${deployment.name}: abstention, both parts`, run.results, threshold);
+  return { ...run, report };
+}
+
+/** One row per question kind, then the part as a whole. */
+function printKinds(print: (line: string) => void, title: string, results: CaseResult[], threshold: number): void {
+  print(`\n${title}`);
+  print(
+    "  kind          questions  answer-correct  confidently-wrong  unanswerable-abstained  answerable-refused  expected-reply  median-chars",
+  );
+  const rows = [...Object.entries(metricsByKind(results, threshold)), ["all", computeMetrics(results, threshold)]];
+  for (const [kind, metrics] of rows as [string, EvalMetrics][]) {
+    const cell = (value: number | undefined, width: number, shown = value !== undefined) =>
+      (shown ? String(value) : "–").padStart(width);
+    print(
+      `  ${kind.padEnd(12)} ${cell(metrics.questions, 10)} ${cell(metrics.answerCorrectness, 15, metrics.answerable > 0)} ${`${metrics.confidentlyWrong} (${metrics.confidentlyWrongCount})`.padStart(18)} ${cell(metrics.abstention.recall, 23, metrics.unanswerable > 0)} ${cell(metrics.abstention.answerableRefused, 19, metrics.answerable > 0)} ${cell(metrics.expectedReplies, 15)} ${cell(metrics.medianAnswerChars, 13)}`,
+    );
   }
 }
 
@@ -333,6 +417,9 @@ async function runCasesWith(
     results.push({
       id: testCase.id,
       lang: testCase.lang,
+      ...(testCase.kind === undefined ? {} : { kind: testCase.kind }),
+      ...(testCase.expectedStatus === undefined ? {} : { expectedStatus: testCase.expectedStatus }),
+      status: response.status,
       answerable: testCase.answerable,
       rankedDocIds,
       expectedDocIds: testCase.expectedDocIds,

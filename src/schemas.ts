@@ -81,8 +81,15 @@ export const answerResponseSchema = z
       .string()
       .optional()
       .openapi({ description: "The logged answer's id, for POST /v1/feedback and POST /v1/handoffs." }),
-    status: z.enum(["answered", "abstained"]),
+    status: z.enum(["answered", "abstained", "clarify"]).openapi({
+      description:
+        "`answered` from the documents; `abstained`: they do not cover it (the answer says whom to ask); `clarify`: the question is too vague, and `choices` lists the topics it may be about.",
+    }),
     answer: z.string(),
+    choices: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "With `clarify`: 2–4 topics, each a question the asker can send as it is." }),
     citations: z.array(citationSchema),
     confidence: z.number().min(0).max(1),
     mode: z.enum(["extractive", "faq", "generative"]).openapi({

@@ -7,6 +7,7 @@ import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
 import { type Audience, abstentionMessage } from "./abstention-message.js";
 import { citePassage } from "./citations.js";
+import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
 import { standaloneText } from "./follow-up.js";
@@ -81,6 +82,7 @@ export function settleAnswer(
   extra: Pick<AnswerResponse, "grounding" | "fallback_reason" | "usage"> = {},
 ): AnswerResponse {
   const latency_ms = elapsedMs(startedAt);
+  if (answer?.choices) return { status: "clarify", ...answer, ...extra, latency_ms };
   if (answer && isConfident(answer, settings.abstainThreshold)) {
     return { status: "answered", ...answer, ...extra, latency_ms };
   }
@@ -109,6 +111,21 @@ export async function findAnswerCandidate(
     queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
   });
   if (passages.length === 0) return { passages };
+
+  // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
+  const choices = request.context ? undefined : clarifyingChoices(request.question, passages);
+  if (choices) {
+    return {
+      answer: {
+        answer: clarifyingQuestion(detectLanguage(request.question)),
+        citations: [],
+        confidence: 0,
+        mode: "extractive",
+        choices,
+      },
+      passages,
+    };
+  }
 
   const match = await findMatchingFaq(store, queryWeights, passages, statistics);
   if (match && match.similarity >= settings.faqMatchThreshold) {

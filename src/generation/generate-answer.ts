@@ -104,6 +104,7 @@ export async function generateAnswer(
   // question they do not cover (it would be fluent, and the overlap check could not tell).
   if (
     candidate.answer?.mode === "faq" ||
+    candidate.answer?.choices !== undefined ||
     passages.length === 0 ||
     !isConfident(candidate.answer, settings.abstainThreshold)
   ) {

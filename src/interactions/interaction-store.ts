@@ -10,7 +10,7 @@ export interface LoggedAnswer {
   /** Masked: personal data never reaches storage. */
   question: string;
   answer: string;
-  status: "answered" | "abstained";
+  status: "answered" | "abstained" | "clarify";
   mode: string;
   confidence: number;
   latencyMs: number;

@@ -1,0 +1,49 @@
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import type { QuestionLanguage } from "../text/language.js";
+import { convertToSimplified } from "../text/normalize.js";
+import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import { askedAnswerTypes } from "./answer-types.js";
+
+/** A question of at most this many terms, asking for nothing in particular, may be too vague to answer. */
+const MAX_VAGUE_TERMS = 2;
+/** Documents whose best passage is at least this relevant, relative to the best one, are as likely meant. */
+const CLOSE_RELEVANCE_SHARE = 0.8;
+const MAX_CHOICES = 4;
+
+/**
+ * The topics to offer when a question is too vague to answer ("宿舍?", "fees?"): it names a subject
+ * in a word or two, asks for no kind of answer, and several documents about it match about equally
+ * well. Each choice is what the asker can send next: a curated FAQ question, else the topic's title
+ * and heading. Undefined when the question can be answered as it is.
+ */
+export function clarifyingChoices(question: string, passages: Passage[]): string[] | undefined {
+  const terms = [...analyzeQueryTerms(question).keys()];
+  if (terms.length === 0 || terms.length > MAX_VAGUE_TERMS || askedAnswerTypes(question).length > 0) return undefined;
+  const [best] = passages;
+  if (!best) return undefined;
+  const close = passages.filter((passage) => passage.relevance >= CLOSE_RELEVANCE_SHARE * best.relevance);
+  const byDocument = [...new Map(close.map((passage) => [passage.document.docId, passage])).values()];
+  if (byDocument.length < 2) return undefined;
+  // One document named by the question ("VPN?" and "Connecting to the Campus VPN") is what was meant.
+  const named = byDocument.filter((passage) => {
+    const titleTerms = new Set(analyzeText(passage.document.title));
+    return terms.every((term) => titleTerms.has(term));
+  });
+  if (named.length === 1) return undefined;
+  const choices = [...new Set(byDocument.map(choiceFor))];
+  return choices.length < 2 ? undefined : choices.slice(0, MAX_CHOICES);
+}
+
+function choiceFor(passage: Passage): string {
+  if (passage.chunk.faqQuestion !== undefined) return passage.chunk.faqQuestion;
+  const heading = passage.chunk.headingPath.at(-1);
+  const { title } = passage.document;
+  return heading && heading !== title ? `${title}：${heading}` : title;
+}
+
+/** The question back, in the asker's language: the choices follow it. */
+export function clarifyingQuestion(language: QuestionLanguage): string {
+  if (language === "en") return "Your question could be about several topics. Which one do you mean?";
+  const question = "您的問題可能與以下幾個主題有關，請問您想問的是哪一個？";
+  return language === "zh-Hans" ? convertToSimplified(question) : question;
+}

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DocumentParseError } from "../../src/errors.js";
 import { makePdf } from "../../src/test-support/make-pdf.js";
+import { blockText } from "../parsed-document.js";
 import { parseFaqCsv, parseFaqJson } from "./faq-sheet.js";
 import { parseHtml } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
-import { joinLinesIntoParagraphs, parsePdf } from "./pdf.js";
+import { parsePdf, readPageBlocks } from "./pdf.js";
 import { parsePlainText } from "./plain-text.js";
 
 describe("parseMarkdown", () => {
@@ -43,7 +44,7 @@ effective_date: 2026-08-01
       { kind: "heading", level: 1, text: "宿舍規定" },
       { kind: "paragraph", text: "住宿生應遵守下列規定，詳見網站。" },
       { kind: "paragraph", text: "- 晚上11點後保持安靜\n- 禁止使用電器" },
-      { kind: "paragraph", text: "項目 | 記點\n使用電鍋 | 3點" },
+      { kind: "table", rows: ["使用電鍋：記點 3點"] },
     ]);
   });
 
@@ -101,7 +102,7 @@ describe("parseHtml", () => {
       { kind: "heading", level: 1, text: "開放時間" },
       { kind: "paragraph", text: "學期中 週一至週五 8:00 開館。" },
       { kind: "paragraph", text: "- 週六 9:00\n- 週日 13:00" },
-      { kind: "paragraph", text: "日期 | 時間\n除夕 | 休館" },
+      { kind: "table", rows: ["除夕：時間 休館"] },
     ]);
   });
 
@@ -123,11 +124,11 @@ describe("parseHtml", () => {
   });
 });
 
-describe("joinLinesIntoParagraphs", () => {
+describe("readPageBlocks", () => {
   it("rejoins wrapped lines, without a space between Chinese characters", () => {
     const page =
       "學雜費收費標準\n學生應於開學前繳清學雜費，逾期者須加收滯納金，金額為應繳總額之三分之\n二。\nTuition is due before the term starts and late payment\ncosts extra.";
-    expect(joinLinesIntoParagraphs(page)).toEqual([
+    expect(readPageBlocks(page, 1).map((block) => blockText(block))).toEqual([
       "學雜費收費標準",
       "學生應於開學前繳清學雜費，逾期者須加收滯納金，金額為應繳總額之三分之二。",
       "Tuition is due before the term starts and late payment costs extra.",

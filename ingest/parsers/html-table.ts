@@ -1,6 +1,8 @@
 import type { Cheerio, CheerioAPI } from "cheerio";
-import type { Element } from "domhandler";
 import type { TableCells } from "./table-rows.js";
+
+/** An element as cheerio finds it: domhandler's `Element`, which cheerio uses but does not export. */
+type Element = ReturnType<ReturnType<CheerioAPI["root"]>["find"]>[number];
 
 /** Elements that, in the cells of a table without `<th>`, show it holds a page's layout rather than values. */
 const BLOCKS_IN_CELLS = "h1, h2, h3, h4, h5, h6, p, ul, ol, dl, pre, blockquote";
@@ -44,6 +46,8 @@ export function readHtmlTable(page: CheerioAPI, table: Cheerio<Element>): TableC
     // An empty corner cell (`<td></td><th>週六</th>…`) does not stop a row from naming columns.
     while (headerRows < grid.length && namesColumns(grid[headerRows] ?? [])) headerRows++;
   }
+  // A table of `<th>` only still has a row of values: its last.
+  headerRows = Math.min(headerRows, grid.length - 1);
   const header = headerRows > 0 ? columnNames(grid.slice(0, headerRows)) : undefined;
   const body = grid.slice(headerRows);
   const labelColumn = rowLabelColumn(body);

@@ -162,6 +162,11 @@ describe("parseHtml", () => {
     ]);
   });
 
+  it("reads a table of <th> cells only as rows, never as a header with nothing under it", () => {
+    const parsed = parseHtml("<main><table><tr><th>Office</th><th>Room S108</th></tr></table></main>");
+    expect(parsed.blocks).toEqual([{ kind: "table", rows: ["Office: Room S108"] }]);
+  });
+
   it("reads a layout table's cells as the page's paragraphs, not as rows", () => {
     const parsed = parseHtml(`<main><table role="presentation"><tr>
       <td><h2>Borrowing</h2><p>Students may borrow 20 books.</p></td><td>Ask at the desk.</td></tr></table>

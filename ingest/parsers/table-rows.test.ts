@@ -43,6 +43,12 @@ describe("renderTableRows", () => {
     expect(
       renderTableRows({ header: ["Type", "Fee"], rows: [["Late return", "fee waived for the first day"]] }),
     ).toEqual(["Late return: fee waived for the first day"]);
+    expect(renderTableRows({ header: ["Type", "Fee"], rows: [["Survey", "Feedback form"]] })).toEqual([
+      "Survey: Fee Feedback form",
+    ]);
+    expect(renderTableRows({ header: ["階段", "截止"], rows: [["加退選", "截止日另行公告"]] })).toEqual([
+      "加退選：截止日另行公告",
+    ]);
     expect(renderTableRows({ header: ["項目", "記點"], rows: [["使用違規電器", "3"]] })).toEqual([
       "使用違規電器：記點 3",
     ]);
@@ -86,5 +92,8 @@ describe("renderTableRows", () => {
       "- 學生證影本",
     ]);
     expect(renderTableRows({ header: [""], rows: [["Form"], ["ID card"]] })).toEqual(["- Form", "- ID card"]);
+  });
+  it("keeps a header with no rows under it as a row", () => {
+    expect(renderTableRows({ header: ["Office", "Room S108"], rows: [] })).toEqual(["Office: Room S108"]);
   });
 });

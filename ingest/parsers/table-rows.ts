@@ -35,15 +35,15 @@ const HAS_A_LETTER = /\p{L}/u;
  * A one-column table reads as a list under its column name.
  */
 export function renderTableRows(table: TableCells): string[] {
-  const columnNames = usableColumnNames(table.header);
-  // A header that cannot name the columns is kept as the first row, not lost.
-  const dataRows = columnNames || !table.header ? table.rows : [table.header, ...table.rows];
+  // A header that cannot name the columns, or has no rows to name, is kept as a row, not lost.
+  const header = table.rows.length > 0 ? usableColumnNames(table.header) : undefined;
+  const dataRows = !header && table.header ? [table.header, ...table.rows] : table.rows;
   const rows = dataRows.map((row) => row.map(cleanCell)).filter((row) => row.some(Boolean));
-  const punctuation = isChineseText([...(columnNames ?? rows.flat())]) ? CHINESE : ENGLISH;
+  const punctuation = isChineseText(header ?? rows.flat()) ? CHINESE : ENGLISH;
   // A reduce, not Math.max(...rows): a table of a hundred thousand rows would overflow the call stack.
-  const width = rows.reduce((widest, row) => Math.max(widest, row.length), columnNames?.length ?? 0);
-  if (width === 1) return renderAsList(columnNames?.[0], rows, punctuation);
-  return rows.map((row) => renderRow(row, columnNames, punctuation));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), header?.length ?? 0);
+  if (width === 1) return renderAsList(header?.[0], rows, punctuation);
+  return rows.map((row) => renderRow(row, header, punctuation));
 }
 
 function renderRow(row: readonly string[], columnNames: readonly string[] | undefined, punctuation: TablePunctuation) {
@@ -63,7 +63,13 @@ function renderRow(row: readonly string[], columnNames: readonly string[] | unde
 /** "學費 24,310"; a cell that already starts with its column's name ("Fee waived" under "Fee") keeps it once. */
 function named(cell: string, columnName: string | undefined): string {
   if (!cell || !columnName) return cell;
-  return cell.toLowerCase().startsWith(columnName.toLowerCase()) ? cell : `${columnName} ${cell}`;
+  return startsWithWord(cell, columnName) ? cell : `${columnName} ${cell}`;
+}
+
+/** "Fee waived" starts with "Fee", "Feedback form" does not; Chinese has no spaces to wait for ("截止日" starts with "截止"). */
+function startsWithWord(text: string, word: string): boolean {
+  if (!text.toLowerCase().startsWith(word.toLowerCase())) return false;
+  return !/[A-Za-z]/.test(word.at(-1) ?? "") || !/[A-Za-z]/.test(text[word.length] ?? "");
 }
 
 function renderAsList(columnName: string | undefined, rows: readonly string[][], punctuation: TablePunctuation) {

@@ -67,6 +67,24 @@ describe("chunkDocument", () => {
     expect(chunks.map((chunk) => chunk.text).join("")).toBe(row);
   });
 
+  it("cuts a long table between its rows, so every chunk's rows still name their columns", () => {
+    const rows = ["文學院", "管理學院", "理學院", "工學院", "電機資訊學院", "設計學院"].map(
+      (college) => `${college}：學費 24,310，雜費 6,020，合計 30,330`,
+    );
+    const { text, chunks } = chunkDocument(
+      "fees.pdf",
+      [
+        { kind: "paragraph", text: "各學院學雜費金額如下。", page: 1 },
+        { kind: "table", rows, page: 1 },
+      ],
+      { maxChars: 70 },
+    );
+    expect(chunks.length).toBeGreaterThan(2);
+    const quotedRows = chunks.flatMap((chunk) => chunk.text.split("\n")).filter((line) => line.includes("："));
+    expect(quotedRows).toEqual(rows);
+    for (const chunk of chunks) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+  });
+
   it("keeps pages apart and records the page", () => {
     const { chunks } = chunkDocument(
       "fees.pdf",

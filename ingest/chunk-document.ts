@@ -1,7 +1,7 @@
 import type { ChunkRecord } from "../src/store/index-store.js";
 import { INTRODUCES_WHAT_FOLLOWS } from "../src/text/line-kinds.js";
 import { splitSentences } from "../src/text/sentences.js";
-import type { DocumentBlock } from "./parsed-document.js";
+import { blockText, type DocumentBlock } from "./parsed-document.js";
 
 export interface ChunkingOptions {
   /** Longest chunk in characters, unless one sentence alone is longer. 400 measured best of 250–1000 on the evals. */
@@ -26,7 +26,7 @@ interface Span {
 /**
  * Splits a document along its structure: a heading starts a new chunk, paragraphs of one section
  * (and page) are packed together up to `maxChars`, a longer paragraph is packed by sentences,
- * and each FAQ pair is a chunk of its own.
+ * a table is packed by rows, and each FAQ pair is a chunk of its own.
  */
 export function chunkDocument(
   docId: string,
@@ -77,14 +77,14 @@ export function chunkDocument(
   };
 
   for (const block of blocks) {
-    const blockText = block.kind === "faq" ? `${block.question}\n${block.answer}` : block.text;
+    const content = blockText(block);
     if (length > 0) {
       pieces.push(BLOCK_SEPARATOR);
       length += BLOCK_SEPARATOR.length;
     }
     const start = length;
-    pieces.push(blockText);
-    length += blockText.length;
+    pieces.push(content);
+    length += content.length;
 
     if (block.kind === "heading") {
       flush();
@@ -94,15 +94,17 @@ export function chunkDocument(
       flush();
       const answerStart = start + block.question.length + 1;
       emit({ start: answerStart, end: answerStart + block.answer.length }, { faqQuestion: block.question });
-    } else if (blockText.length <= options.maxChars) {
-      add({ start, end: length }, block.page, blockText);
+    } else if (content.length <= options.maxChars) {
+      add({ start, end: length }, block.page, content);
     } else {
-      for (const sentence of splitSentences(blockText)) {
-        for (const piece of splitLongSpan(blockText, sentence, options.maxChars)) {
+      // A table is cut between its rows: each row names its columns, so any run of rows reads alone.
+      const units = block.kind === "table" ? lineSpans(content) : splitSentences(content);
+      for (const unit of units) {
+        for (const piece of splitLongSpan(content, unit, options.maxChars)) {
           add(
             { start: start + piece.start, end: start + piece.end },
             block.page,
-            blockText.slice(piece.start, piece.end),
+            content.slice(piece.start, piece.end),
           );
         }
       }
@@ -112,6 +114,17 @@ export function chunkDocument(
   const text = pieces.join("");
   for (const chunk of chunks) chunk.text = text.slice(chunk.start, chunk.end);
   return { text, chunks };
+}
+
+/** The lines of `text`, each with its offsets. */
+function lineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    spans.push({ start, end: start + line.length });
+    start += line.length + 1;
+  }
+  return spans;
 }
 
 const CLAUSE_END = /[，、,：:）)]\s*|\s+/g;

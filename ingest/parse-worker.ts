@@ -4,6 +4,7 @@ import { type ChunkingOptions, chunkDocument } from "./chunk-document.js";
 import type { PreparedDocument } from "./index-document.js";
 import { parseFile, textTooLarge } from "./parse-file.js";
 import { parseUpload } from "./parse-upload.js";
+import { blockText } from "./parsed-document.js";
 
 /** One document to parse and chunk in a parsing thread. */
 export interface ParseTask {
@@ -31,11 +32,7 @@ export default async function parseAndChunk(task: ParseTask): Promise<ParseOutco
   try {
     const read = task.origin === "upload" ? parseUpload : parseFile;
     const { blocks, ...metadata } = await read(task.fileName, task.bytes, task.limits);
-    const textLength = blocks.reduce(
-      (total, block) =>
-        total + (block.kind === "faq" ? block.question.length + block.answer.length : block.text.length),
-      0,
-    );
+    const textLength = blocks.reduce((total, block) => total + blockText(block).length, 0);
     if (textLength > task.limits.maxTextChars) throw textTooLarge(textLength, task.limits.maxTextChars);
     const chunked = chunkDocument(task.docId, blocks, task.chunking);
     if (chunked.chunks.length > task.limits.maxChunks) {

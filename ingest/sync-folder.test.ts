@@ -63,6 +63,19 @@ describe("syncFolder", () => {
     expect(await search("home")).toEqual([]); // navigation is not content
   });
 
+  it("indexes a table row with its column names, so a row in a later chunk is found by them", async () => {
+    const colleges = ["文學院", "管理學院", "理學院", "工學院", "電機資訊學院", "設計學院"];
+    const rows = colleges.map((college, index) => `| ${college} | ${24_000 + index} | ${6_000 + index} |`);
+    folder.write(
+      "docs/tuition/fees.md",
+      `# 學雜費\n\n| 學院 | 學費 | 雜費 |\n| --- | --- | --- |\n${rows.join("\n")}\n`,
+    );
+    await syncFolder(store, path.join(folder.root, "docs"), { maxChars: 60 });
+    const [hit] = await store.searchChunks({ terms: analyzeQuery("設計學院 學費"), limit: 1 });
+    expect(hit?.chunk.chunkId).not.toBe("tuition/fees.md#0");
+    expect(hit?.chunk.text).toContain("設計學院：學費 24005，雜費 6005");
+  });
+
   it("skips unchanged files, re-indexes changed ones and removes deleted ones", async () => {
     folder.write("docs/housing/dorm.md", "# 宿舍\n\n宿舍押金為五千元。");
     const docs = path.join(folder.root, "docs");

@@ -1,6 +1,8 @@
 import * as cheerio from "cheerio";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
+import { isLayoutTable, readHtmlTable } from "./html-table.js";
 import { refuseDeepHtml } from "./nesting-depth.js";
+import { renderTableRows } from "./table-rows.js";
 
 // Only the page's own header and footer are boilerplate; an article's <header> holds its title.
 const BOILERPLATE = "script, style, noscript, template, nav, body > header, body > footer, aside, form, iframe, svg";
@@ -15,9 +17,22 @@ export function parseHtml(source: string): ParsedDocument {
     (candidate) => candidate.length > 0,
   );
   const blocks: DocumentBlock[] = [];
+  const layoutTables = new Set(
+    root
+      ?.find("table")
+      .get()
+      .filter((table) => isLayoutTable(page(table))),
+  );
   root?.find(BLOCK_ELEMENTS).each((_, element) => {
-    // A block nested in another block (a list inside a quote) was taken with its parent.
-    if (page(element).parents(BLOCK_ELEMENTS).length > 0) return;
+    // A block nested in another block (a list inside a quote) was taken with its parent; a layout
+    // table's blocks are blocks of the page.
+    if (
+      page(element)
+        .parents(BLOCK_ELEMENTS)
+        .get()
+        .some((parent) => !layoutTables.has(parent))
+    )
+      return;
     const node = page(element);
     const tag = element.tagName.toLowerCase();
     if (/^h[1-6]$/.test(tag)) {
@@ -31,15 +46,17 @@ export function parseHtml(source: string): ParsedDocument {
           .get()
           .join("\n"),
       );
+    } else if (tag === "table" && layoutTables.has(element)) {
+      // Its cells' own text, a paragraph each; the blocks inside its cells come in their turn.
+      for (const cell of node.find("td, th").get()) {
+        const content = page(cell);
+        const ownCell = content.closest("table").get(0) === element;
+        if (ownCell && content.find(BLOCK_ELEMENTS).length === 0) pushParagraph(blocks, collapse(content.text()));
+      }
     } else if (tag === "table") {
-      const rows = node.find("tr").map((__, row) =>
-        page(row)
-          .children("th, td")
-          .map((___, cell) => collapse(page(cell).text()))
-          .get()
-          .join(" | "),
-      );
-      pushParagraph(blocks, rows.get().join("\n"));
+      pushParagraph(blocks, collapse(node.children("caption").text()));
+      const rows = renderTableRows(readHtmlTable(page, node));
+      if (rows.length > 0) blocks.push({ kind: "table", rows });
     } else {
       pushParagraph(blocks, collapse(node.text()));
     }

@@ -9,6 +9,7 @@ import { DocumentParseError } from "../../src/errors.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { unwrapLines } from "./join-wrapped-lines.js";
 import { refuseDeepMarkdown } from "./nesting-depth.js";
+import { renderTableRows } from "./table-rows.js";
 
 const frontMatterSchema = z.object({
   title: z.string().min(1).optional(),
@@ -74,12 +75,13 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
           .join("\n"),
       });
       return;
-    case "table":
-      blocks.push({
-        kind: "paragraph",
-        text: node.children.map((row) => row.children.map((cell) => singleLine(cell)).join(" | ")).join("\n"),
-      });
+    case "table": {
+      // GFM tables always start with their header row.
+      const [header, ...rows] = node.children.map((row) => row.children.map((cell) => singleLine(cell)));
+      const lines = renderTableRows({ header, rows });
+      if (lines.length > 0) blocks.push({ kind: "table", rows: lines });
       return;
+    }
     case "blockquote":
       for (const child of node.children) collectBlocks(child, blocks);
       return;

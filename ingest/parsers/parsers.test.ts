@@ -1,10 +1,12 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { DocumentParseError } from "../../src/errors.js";
 import { makePdf } from "../../src/test-support/make-pdf.js";
+import { blockText } from "../parsed-document.js";
 import { parseFaqCsv, parseFaqJson } from "./faq-sheet.js";
 import { parseHtml } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
-import { joinLinesIntoParagraphs, parsePdf } from "./pdf.js";
+import { parsePdf, readPageBlocks } from "./pdf.js";
 import { parsePlainText } from "./plain-text.js";
 
 describe("parseMarkdown", () => {
@@ -43,7 +45,7 @@ effective_date: 2026-08-01
       { kind: "heading", level: 1, text: "宿舍規定" },
       { kind: "paragraph", text: "住宿生應遵守下列規定，詳見網站。" },
       { kind: "paragraph", text: "- 晚上11點後保持安靜\n- 禁止使用電器" },
-      { kind: "paragraph", text: "項目 | 記點\n使用電鍋 | 3點" },
+      { kind: "table", rows: ["使用電鍋：記點 3點"] },
     ]);
   });
 
@@ -63,6 +65,31 @@ effective_date: 2026-08-01
       { kind: "paragraph", text: "Line one\nLine two." },
       { kind: "paragraph", text: "- Item one\nSub a\nSub b" },
     ]);
+  });
+
+  it("writes each table row on a line of its own with its column names, keeping the table's intro line", () => {
+    const parsed = parseMarkdown(`各學院學雜費金額如下：
+
+| 學院 | 學費 | 雜費 | 合計 |
+| --- | --- | --- | --- |
+| 文學院 | 20,980 | 4,620 | 25,600 |
+| 工學院 | 24,310 | | 30,330 |
+
+| Item | Charge |
+| --- | --- |
+| Room not cleaned | NT$ 500 |
+| Key **not** returned | NT$ 300 |
+`);
+    expect(parsed.blocks).toEqual([
+      { kind: "paragraph", text: "各學院學雜費金額如下：" },
+      { kind: "table", rows: ["文學院：學費 20,980，雜費 4,620，合計 25,600", "工學院：學費 24,310，合計 30,330"] },
+      { kind: "table", rows: ["Room not cleaned: Charge NT$ 500", "Key not returned: Charge NT$ 300"] },
+    ]);
+  });
+
+  it("reads a table whose header row is blank as rows of a label and its cells", () => {
+    const parsed = parseMarkdown("| | |\n| --- | --- |\n| 地址 | 臺北市湖濱路 1 號 |\n| 分機 | 2400 |\n");
+    expect(parsed.blocks).toEqual([{ kind: "table", rows: ["地址：臺北市湖濱路 1 號", "分機：2400"] }]);
   });
 
   it("never runs code in front matter", () => {
@@ -101,8 +128,66 @@ describe("parseHtml", () => {
       { kind: "heading", level: 1, text: "開放時間" },
       { kind: "paragraph", text: "學期中 週一至週五 8:00 開館。" },
       { kind: "paragraph", text: "- 週六 9:00\n- 週日 13:00" },
-      { kind: "paragraph", text: "日期 | 時間\n除夕 | 休館" },
+      { kind: "table", rows: ["除夕：時間 休館"] },
     ]);
+  });
+
+  it("names each cell by its <thead> column, leads with a <th scope=row> label and keeps the caption", () => {
+    const parsed = parseHtml(`<main><table><caption>開放時間</caption>
+      <thead><tr><th>週一至週五</th><th>區域</th><th>週六</th></tr></thead>
+      <tbody><tr><td>08:00–22:00</td><th scope="row">總館</th><td>09:00–17:00</td></tr>
+      <tr><td>09:00–17:00</td><th scope="row">參考諮詢台</th><td></td></tr></tbody></table></main>`);
+    expect(parsed.blocks).toEqual([
+      { kind: "paragraph", text: "開放時間" },
+      { kind: "table", rows: ["總館：週一至週五 08:00–22:00，週六 09:00–17:00", "參考諮詢台：週一至週五 09:00–17:00"] },
+    ]);
+  });
+
+  it("takes leading rows of <th> as the header, and repeats a spanning cell under every column and row it covers", () => {
+    const parsed = parseHtml(`<main><table>
+      <tr><td></td><th colspan="2">Weekend</th></tr>
+      <tr><td></td><th>Saturday</th><th>Sunday</th></tr>
+      <tr><td>Main library</td><td colspan="2">Closed</td></tr>
+      <tr><td rowspan="2">Study room</td><td>Open</td><td>Open</td></tr>
+      <tr><td>24 hours</td><td>24 hours</td></tr></table></main>`);
+    expect(parsed.blocks).toEqual([
+      {
+        kind: "table",
+        rows: [
+          "Main library: Weekend Saturday Closed, Weekend Sunday Closed",
+          "Study room: Weekend Saturday Open, Weekend Sunday Open",
+          "Study room: Weekend Saturday 24 hours, Weekend Sunday 24 hours",
+        ],
+      },
+    ]);
+  });
+
+  it("reads a table of <th> cells only as rows, never as a header with nothing under it", () => {
+    const parsed = parseHtml("<main><table><tr><th>Office</th><th>Room S108</th></tr></table></main>");
+    expect(parsed.blocks).toEqual([{ kind: "table", rows: ["Office: Room S108"] }]);
+  });
+
+  it("reads a layout table's cells as the page's paragraphs, not as rows", () => {
+    const parsed = parseHtml(`<main><table role="presentation"><tr>
+      <td><h2>Borrowing</h2><p>Students may borrow 20 books.</p></td><td>Ask at the desk.</td></tr></table>
+      <table><tr><td>Home</td><td>Contact</td></tr></table></main>`);
+    expect(parsed.blocks).toEqual([
+      { kind: "paragraph", text: "Ask at the desk." },
+      { kind: "heading", level: 2, text: "Borrowing" },
+      { kind: "paragraph", text: "Students may borrow 20 books." },
+      { kind: "paragraph", text: "Home" },
+      { kind: "paragraph", text: "Contact" },
+    ]);
+  });
+
+  it("spans no further than the table's own size allows", () => {
+    const rows = Array.from({ length: 200 }, () => "<tr><td></td></tr>").join("");
+    const parsed = parseHtml(
+      `<main><table><tr><th>Name</th><th>Note</th></tr><tr><td>A</td><td rowspan="65534" colspan="1000">${"x".repeat(1000)}</td></tr>${rows}</table></main>`,
+    );
+    const text = parsed.blocks.map((block) => blockText(block)).join("\n");
+    expect(text.length).toBeLessThan(5000);
+    expect(text).toContain(`A: Note ${"x".repeat(1000)}`);
   });
 
   it("reads a page built only from divs, and keeps an article's own header", () => {
@@ -123,15 +208,58 @@ describe("parseHtml", () => {
   });
 });
 
-describe("joinLinesIntoParagraphs", () => {
+describe("readPageBlocks", () => {
   it("rejoins wrapped lines, without a space between Chinese characters", () => {
     const page =
       "學雜費收費標準\n學生應於開學前繳清學雜費，逾期者須加收滯納金，金額為應繳總額之三分之\n二。\nTuition is due before the term starts and late payment\ncosts extra.";
-    expect(joinLinesIntoParagraphs(page)).toEqual([
+    expect(readPageBlocks(page, 1).map((block) => blockText(block))).toEqual([
       "學雜費收費標準",
       "學生應於開學前繳清學雜費，逾期者須加收滯納金，金額為應繳總額之三分之二。",
       "Tuition is due before the term starts and late payment costs extra.",
     ]);
+  });
+  it("keeps a table's header with each of its rows, as the sample fee schedule's text comes out", () => {
+    const page = [
+      "各學院學雜費金額如下。金額單位為新臺幣元（NT$），每學期收費一次。",
+      "二、學士班學雜費（每學期）",
+      "學院 學費 雜費 合計",
+      "文學院 20,980 4,620 25,600",
+      "工學院 24,310 6,020 30,330",
+      "另每學期須繳交電腦及網路通訊使用費 NT$ 800，以及學生團體平安保險費 NT$ 492（保險費依當年",
+      "度招標結果調整）。",
+    ].join("\n");
+    expect(readPageBlocks(page, 1)).toEqual([
+      { kind: "paragraph", text: "各學院學雜費金額如下。金額單位為新臺幣元（NT$），每學期收費一次。", page: 1 },
+      { kind: "paragraph", text: "二、學士班學雜費（每學期）", page: 1 },
+      {
+        kind: "table",
+        rows: ["文學院：學費 20,980，雜費 4,620，合計 25,600", "工學院：學費 24,310，雜費 6,020，合計 30,330"],
+        page: 1,
+      },
+      {
+        kind: "paragraph",
+        text: "另每學期須繳交電腦及網路通訊使用費 NT$ 800，以及學生團體平安保險費 NT$ 492（保險費依當年度招標結果調整）。",
+        page: 1,
+      },
+    ]);
+  });
+
+  it("never takes prose for a table, even short lines with numbers in the same place", () => {
+    const page = [
+      "Quiet hours",
+      "Quiet hours are from 23:00 to 07:00 every day. During the two weeks before final exams, quiet",
+      "hours start at 22:00. Please keep music, calls and games at a volume that cannot be heard",
+      "Opening times change",
+      "from 08:00 weekdays",
+      "until 22:00 weekdays",
+      "Room S108",
+      "Extension 2260",
+      "Fax 2261",
+      "臺北湖濱大學 總務處出納組",
+      "研究生 每學分 1,980 元，",
+      "大學部 每學分 1,450 元。",
+    ].join("\n");
+    expect(readPageBlocks(page, 1).every((block) => block.kind === "paragraph")).toBe(true);
   });
 });
 
@@ -180,12 +308,35 @@ describe("parsePlainText", () => {
   });
 });
 
-describe("parsePdf limits", () => {
+describe("parsePdf", () => {
   it("gives up on a PDF that takes longer than its time limit, with parse_timeout", async () => {
     const pages = Array.from({ length: 40 }, (_, page) => `Page ${page + 1}: ${"policy text ".repeat(200)}`);
     const bytes = await makePdf(pages);
     await expect(parsePdf(bytes, { maxPages: 100, timeoutMs: 1 })).rejects.toMatchObject({ code: "parse_timeout" });
     const parsed = await parsePdf(bytes, { maxPages: 100, timeoutMs: 30_000 });
     expect(parsed.blocks.length).toBeGreaterThan(0);
+  });
+
+  it("finds a table in a real PDF and renders its rows with their column names", async () => {
+    const bytes = await makePdf([
+      "Laundry prices per hall are listed below.\nHall Wash Dry\nLakeview 20 10\nPine 25 15\nMachines take your student ID card.",
+    ]);
+    const parsed = await parsePdf(bytes, { maxPages: 10, timeoutMs: 30_000 });
+    expect(parsed.blocks.map((block) => blockText(block))).toEqual([
+      "Laundry prices per hall are listed below.",
+      "Lakeview: Wash 20, Dry 10\nPine: Wash 25, Dry 15",
+      "Machines take your student ID card.",
+    ]);
+  });
+
+  it("reads the sample fee schedule's tables with their column names in every row", async () => {
+    const bytes = new Uint8Array(
+      await readFile(new URL("../../knowledge/tuition/fee-schedule-2026.pdf", import.meta.url)),
+    );
+    const parsed = await parsePdf(bytes, { maxPages: 10, timeoutMs: 30_000 });
+    const tables = parsed.blocks.filter((block) => block.kind === "table");
+    expect(tables.map((table) => table.page)).toEqual([1, 2]);
+    expect(tables[0]?.rows).toContain("工學院：學費 24,310，雜費 6,020，合計 30,330");
+    expect(tables[1]?.rows).toContain("理學院、工學院、電機資訊學院、設計學院：學雜費基數 13,940，每學分學分費 1,980");
   });
 });

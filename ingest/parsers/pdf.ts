@@ -1,8 +1,10 @@
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import type { PdfLimits } from "../../src/config.js";
 import { DocumentParseError } from "../../src/errors.js";
-import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
+import { blockText, type DocumentBlock, type ParsedDocument } from "../parsed-document.js";
 import { joinWrappedLines } from "./join-wrapped-lines.js";
+import { renderTableRows } from "./table-rows.js";
+import { findTextTables } from "./text-tables.js";
 
 const SENTENCE_END = /[.!?。！？:：;；]["'」』）)]*$/;
 const WIDE_CHARACTER = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -63,30 +65,45 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pa
     // this thread between awaits, so the limit bounds the wait, not a single synchronous step.
     void pdf?.destroy().catch(() => {});
   }
-  const blocks = pages.flatMap((pageText, index) =>
-    joinLinesIntoParagraphs(pageText).map((text): DocumentBlock => ({ kind: "paragraph", text, page: index + 1 })),
-  );
-  const firstParagraph = blocks[0]?.kind === "paragraph" ? blocks[0].text : undefined;
-  if (firstParagraph === undefined) {
+  const blocks = pages.flatMap((pageText, index) => readPageBlocks(pageText, index + 1));
+  const firstBlock = blocks[0];
+  if (firstBlock === undefined) {
     throw new DocumentParseError(
       "no extractable text (a scanned or image-only PDF needs OCR first)",
       "no_extractable_text",
     );
   }
-  return { format: "pdf", title: title ?? firstParagraph.slice(0, 80), blocks };
+  return { format: "pdf", title: title ?? blockText(firstBlock).slice(0, 80), blocks };
 }
 
-/**
- * PDF text comes as layout lines. A line that ends a sentence, or is clearly shorter than the
- * page's full lines (a title, a table row), ends a paragraph; other lines continue it.
- */
-export function joinLinesIntoParagraphs(pageText: string): string[] {
+/** A page's paragraphs, and its tables with their header folded into every row. */
+export function readPageBlocks(pageText: string, page: number): DocumentBlock[] {
   const lines = pageText
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean);
   // A reduce, not Math.max(...): a page of a hundred thousand lines would overflow the call stack.
   const fullLineWidth = lines.reduce((widest, line) => Math.max(widest, visualWidth(line)), 0);
+  const blocks: DocumentBlock[] = [];
+  const addParagraphs = (proseLines: string[]) => {
+    for (const text of joinLinesIntoParagraphs(proseLines, fullLineWidth))
+      blocks.push({ kind: "paragraph", text, page });
+  };
+  let proseStart = 0;
+  for (const table of findTextTables(lines)) {
+    addParagraphs(lines.slice(proseStart, table.start));
+    blocks.push({ kind: "table", rows: renderTableRows(table), page });
+    proseStart = table.end;
+  }
+  addParagraphs(lines.slice(proseStart));
+  return blocks;
+}
+
+/**
+ * PDF text comes as layout lines. A line that ends a sentence, or is clearly shorter than the
+ * page's full lines (a title, a table row), ends a paragraph; other lines continue it.
+ */
+function joinLinesIntoParagraphs(lines: readonly string[], fullLineWidth: number): string[] {
   const paragraphs: string[] = [];
   let current: string[] = [];
   for (const line of lines) {

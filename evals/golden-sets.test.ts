@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFile } from "../ingest/parse-file.js";
+import { blockText } from "../ingest/parsed-document.js";
 import { defaultParseLimits } from "../src/config.js";
 import { type EvalCase, loadGoldenSet } from "./eval-cases.js";
 
@@ -16,10 +17,7 @@ const collapseWhitespace = (text: string) => text.replace(/\s+/g, " ").trim();
 /** The text the service indexes of a document: its blocks as the project's own parser gives them. */
 async function indexedText(file: string): Promise<string> {
   const parsed = await parseFile(file, new Uint8Array(fs.readFileSync(file)), defaultParseLimits);
-  const blocks = parsed.blocks.map((block) =>
-    block.kind === "faq" ? `${block.question} ${block.answer}` : block.text,
-  );
-  return collapseWhitespace(blocks.join(" "));
+  return collapseWhitespace(parsed.blocks.map(blockText).join(" "));
 }
 
 /** A question the service is not to answer from the documents: a safety reply, a refusal or a question back. */

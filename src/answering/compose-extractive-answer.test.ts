@@ -93,25 +93,26 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
-  it("brings the header row of a quoted table row", () => {
-    const table = passage(
-      "registrar/calendar.md",
-      "期間 | 對象 | 截止\n加退選 | 大學部 | 9月25日\n加退選 | 研究生 | 10月2日",
-    );
-    const question = "研究生加退選截止";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [table]).answer).toBe(
-      "期間 | 對象 | 截止\n加退選 | 研究生 | 10月2日[1]",
-    );
-  });
-
-  it("never answers with a header row alone: its words count for the rows under it", () => {
+  it("quotes a table row, which names its columns, as one citation", () => {
     const table = passage(
       "housing/fees.md",
-      "宿舍 | 房型 | 每學期住宿費\n松園 | 二人房 | NT$ 16,200\n竹園 | 四人房 | NT$ 11,800",
+      "宿舍費用如下：\n松園：房型 二人房，每學期住宿費 NT$ 16,200\n竹園：房型 四人房，每學期住宿費 NT$ 11,800",
     );
-    const question = "宿舍一學期住宿費多少";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [table]);
-    expect(answer).toBe("宿舍 | 房型 | 每學期住宿費\n松園 | 二人房 | NT$ 16,200[1]");
+    const question = "竹園一學期住宿費多少";
+    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [table]);
+    expect(answer).toBe("竹園：房型 四人房，每學期住宿費 NT$ 11,800[1]");
+    expect(citations).toHaveLength(1);
+  });
+
+  it("keeps table rows quoted together on lines of their own", () => {
+    const table = passage(
+      "registrar/calendar.md",
+      "加退選：對象 大學部，截止 9月25日\n加退選：對象 研究生，截止 10月2日\n本表如有異動另行公告。",
+    );
+    const question = "大學部 研究生";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [table]).answer).toBe(
+      "加退選：對象 大學部，截止 9月25日\n加退選：對象 研究生，截止 10月2日[1]",
+    );
   });
 
   it("passes over a sentence that is itself a question", () => {

@@ -1,7 +1,7 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
-import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, TABLE_ROW } from "../text/line-kinds.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { askedAnswerTypes, askedDurationUnit, holdsAnswerType, holdsDurationIn } from "./answer-types.js";
@@ -30,8 +30,9 @@ const QUESTION_PENALTY = 0.6;
 const RELATED_COVERAGE_SHARE = 0.8;
 /** Steps of a how-to answer quoted at most; a longer list is cut with its citation pointing to the rest. */
 const MAX_STEPS = 6;
+/** A line that ends a sentence, or introduces what follows, can run on into the next one. */
+const SENTENCE_END = /[。！？.!?；;：:]$/;
 const IS_A_QUESTION = /[?？]$/;
-const TABLE_HEADER_PENALTY = 1;
 
 interface CandidateSentence {
   /** Position among all candidates, in reading order: neighbours are adjacent sentences. */
@@ -76,17 +77,10 @@ export function composeExtractiveAnswer(
   passages.slice(0, PASSAGES_TO_QUOTE).forEach((passage, passageRank) => {
     const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
     const spans = splitSentences(passage.chunk.text);
-    let tableHeaderTerms: ReadonlySet<string> = new Set();
-    spans.forEach((span, spanIndex) => {
+    for (const span of spans) {
       const terms = new Set(analyzeText(span.text));
-      const isRow = TABLE_ROW.test(span.text);
-      const followsRow = spanIndex > 0 && TABLE_ROW.test(spans[spanIndex - 1]?.text ?? "");
-      const isTableHeader = isRow && !followsRow && TABLE_ROW.test(spans[spanIndex + 1]?.text ?? "");
-      if (isTableHeader) tableHeaderTerms = terms;
-      // A table row means what its header says ("每學期住宿費"): the header's words count for it.
-      const contextTerms = isRow && followsRow ? unionOf(headingTerms, tableHeaderTerms) : headingTerms;
       const coverage = weightedCoverage(queryWeights, terms);
-      const onlyInContext = withoutTerms(contextTerms, terms);
+      const onlyInContext = withoutTerms(headingTerms, terms);
       const fits = fitsAskedType(span.text);
       const score =
         coverage +
@@ -94,8 +88,6 @@ export function composeExtractiveAnswer(
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (durationUnit && holdsDurationIn(span.text, durationUnit) ? DURATION_UNIT_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
-        // A header row alone answers nothing; it comes with the row that does.
-        (isTableHeader ? TABLE_HEADER_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * passageRank;
       candidates.push({
         index: candidates.length,
@@ -107,7 +99,7 @@ export function composeExtractiveAnswer(
         fitsAskedType: fits,
         score,
       });
-    });
+    }
   });
   const best = candidates.reduce<CandidateSentence | undefined>(
     (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
@@ -124,7 +116,7 @@ export function composeExtractiveAnswer(
   );
   let selected = askedTypes.includes("steps") ? listOfSteps(related, best) : undefined;
   if (!selected) {
-    const leadIn = listLeadIn(candidates, best) ?? tableHeader(candidates, best);
+    const leadIn = listLeadIn(candidates, best);
     selected = leadIn ? [leadIn, best] : [best];
   }
   if (askedTypes.length > 0 && !selected.some((sentence) => sentence.fitsAskedType)) {
@@ -227,13 +219,6 @@ function listLeadIn(candidates: CandidateSentence[], line: CandidateSentence): C
   return before?.passage === line.passage && INTRODUCES_WHAT_FOLLOWS.test(before.span.text) ? before : undefined;
 }
 
-/** The header row of the table a chosen row belongs to: "2026年9月25日" means little without "截止". */
-function tableHeader(candidates: CandidateSentence[], row: CandidateSentence): CandidateSentence | undefined {
-  if (!TABLE_ROW.test(row.span.text)) return undefined;
-  const header = candidates[firstOfRun(candidates, row, TABLE_ROW)];
-  return header === row ? undefined : header;
-}
-
 /** Index of the first sentence in the unbroken run of `kind` lines, in one passage, that ends at `sentence`. */
 function firstOfRun(candidates: CandidateSentence[], sentence: CandidateSentence, kind: RegExp): number {
   let index = sentence.index;
@@ -299,7 +284,17 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
     const last = group.at(-1) as CandidateSentence;
     const n = citations.length + 1;
     citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
-    const text = group.map((sentence) => readableSentence(sentence.span.text)).reduce(joinSentences, "");
+    let text = "";
+    group.forEach((sentence, position) => {
+      const previous = group[position - 1];
+      // Lines that stood on lines of their own (table rows, list items without a full stop) stay so.
+      const onItsOwnLine =
+        previous?.index === sentence.index - 1 &&
+        !SENTENCE_END.test(previous.span.text) &&
+        sentence.passage.chunk.text.slice(previous.span.end, sentence.span.start).includes("\n");
+      const readable = readableSentence(sentence.span.text);
+      text = onItsOwnLine ? `${text}\n${readable}` : joinSentences(text, readable);
+    });
     answer = joinSentences(answer, `${text}[${n}]`);
   }
   return { answer, citations };
@@ -311,9 +306,6 @@ function readableSentence(text: string): string {
 
 function joinSentences(text: string, sentence: string): string {
   if (!text) return sentence;
-  // Table rows stay one to a line: "每學期住宿費松園" would run a header into its row.
-  const lastLine = text.slice(text.lastIndexOf("\n") + 1);
-  if (TABLE_ROW.test(lastLine) && TABLE_ROW.test(sentence)) return `${text}\n${sentence}`;
   return needsSpaceBetween(text, sentence) ? `${text} ${sentence}` : text + sentence;
 }
 

@@ -66,7 +66,9 @@ export function neutralContactLines(serviceContact: string | undefined): Bilingu
 const text = z.string().trim().min(1).max(500);
 const bilingual = z.strictObject({ zh: text, en: text });
 // YAML reads 1925 as a number; a phone number is text.
-const phoneNumber = z.union([text, z.number().int().nonnegative().transform(String)]);
+const phoneNumber = z.union([text, z.number().int().nonnegative().transform(String)], {
+  message: "give the number to call, such as 1925 or 03-555-0110",
+});
 
 const crisisLine = z.strictObject({ name: bilingual, number: phoneNumber, hours: bilingual.optional() });
 
@@ -113,7 +115,9 @@ export function parseHelpDeskSettings(source: string, file: string): HelpDeskSet
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const where = issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
-      return `${file}:${lineOfPath(issue.path)}: ${where.replace(/^\./, "") || "the file"}: ${issue.message}`;
+      // A misspelt key is on its own line, not on its map's first one.
+      const at = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+      return `${file}:${lineOfPath(at)}: ${where.replace(/^\./, "") || "the file"}: ${issue.message}`;
     });
     throw new HelpDeskSettingsError(problems.join("\n"));
   }

@@ -68,7 +68,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     chinese(
-      "撐不下去|熬不下去|受不了了.{0,6}(?:想死|消失|離開這個世界)|活著(?:好|很|真的)?(?:沒有?|沒什麼)(?:意義|意思|意思了)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)",
+      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活著(?:好|很|真的)?(?:沒有?|沒什麼)(?:意義|意思|意思了)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)",
     ),
     chinese("(?:沒有我|我不在了?)(?:的話)?.{0,6}(?:比較好|會更好|更好)|不想(?:再)?醒來|不想再(?:活|撐)|沒有活下去的"),
     english(
@@ -88,7 +88,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
     ),
     english(
-      "\\b(?:don't|do not) want to (?:live|be alive|exist|wake up)(?: any ?more)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) want to (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b",
+      "\\b(?:don't|do not) want to (?:live|be alive|exist|wake up)(?: any ?more)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) want to (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
     ),
   ],
   abuse: [
@@ -96,13 +96,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "被(?:人|他|她|他們|男友|女友|爸爸?|媽媽?|家人|室友|學長|老師|教授|同學)?(?:性侵|強暴|強姦|性騷擾|騷擾|猥褻|家暴|虐待|霸凌|毆打|痛打|打傷|跟蹤|偷拍|恐嚇|威脅|下藥|囚禁|關起來)",
     ),
     chinese(
-      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打)我(?!的|們|電話|手機|分機)",
+      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
     ),
     english(
       "\\b(?:i (?:was|am|'m|got|have been|'ve been)|i'm being|i am being|being) (?:raped|sexually (?:assaulted|harassed|abused)|assaulted|abused|molested|stalked|beaten|attacked|threatened|bullied|harassed|drugged)\\b",
     ),
     english(
-      "\\b(?:he|she|they|someone|somebody|my (?:\\w+)) (?:keeps |kept |has |have )?(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse[sd]?|abusing|rape[sd]?|raping|assault(?:ed|s|ing)?|stalk(?:ed|s|ing)?|threaten(?:ed|s|ing)?|chok(?:ed|es|ing)) me\\b",
+      "\\b(?:he|she|they|someone|somebody|my (?:\\w+)) (?:is |are |keeps |kept |has |have |has been |have been )?(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse[sd]?|abusing|rape[sd]?|raping|assault(?:ed|s|ing)?|stalk(?:ed|s|ing)?|threaten(?:ed|s|ing)?|chok(?:ed|es|ing)|harass(?:ed|es|ing)?|bull(?:y|ies|ied|ying)) me\\b",
     ),
     english(
       "\\b(?:domestic violence|dating violence|sexual(?:ly)? assault(?:ed)?)\\b(?! prevention| policy| training| awareness)",
@@ -182,12 +182,14 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   ],
   cheating: [
     chinese(`${ZH_INTENT}${ZH_GAP}(?:作弊|代考|替考|槍手|代寫|偷看答案|帶小抄|打小抄|傳答案|拿到考題|偷考卷|抄別人)`),
-    chinese("(?:找人|請人|幫我)(?:代考|替考|代寫|寫報告|寫論文|寫作業|考試)|(?:作弊|抄襲)(?:不被|不會被)(?:抓|發現)"),
+    chinese(
+      "(?:找人|請人|幫我)(?:代考|替考|代寫|寫報告|寫論文|寫作業|考試)|幫(?:同學|朋友|室友|他|她)(?:代考|考試|替考)|(?:作弊|抄襲)(?:不被|不會被)(?:抓|發現)",
+    ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:cheat|plagiari[sz]e|copy answers|get (?:the )?answers)\\b|\\b(?:cheat|plagiari[sz]e)\\b${EN_GAP}without (?:getting caught|being caught)`,
     ),
     english(
-      "\\b(?:someone|somebody|pay (?:someone|somebody)) to (?:take|sit|write|do) my (?:exam|test|quiz|midterm|final|essay|thesis|assignment|homework)\\b",
+      "\\btake (?:the|an|my|his|her|their) (?:exam|test|quiz|midterm|final) for (?:my \\w+|a friend|him|her|them|someone)\\b|\\b(?:someone|somebody|pay (?:someone|somebody)) to (?:take|sit|write|do) my (?:exam|test|quiz|midterm|final|essay|thesis|assignment|homework)\\b",
     ),
   ],
 };

@@ -39,6 +39,13 @@ describe("safetyAnswer", () => {
     expect(english.answer).toMatch(/a person at the university right now\.$/);
   });
 
+  it("puts the campus security line first in an emergency", () => {
+    const reply = safetyAnswer("宿舍失火了", { kind: "crisis", topic: "emergency" }, withCampusSecurity);
+    expect(reply.answer.split("\n").filter((line) => line.startsWith("- "))[0]).toBe(
+      "- 校安中心 24 小時專線 03-555-0110",
+    );
+  });
+
   it("tells staff to reply personally, with the lines to share, and no offer addressed to the asker", () => {
     const note = safetyAnswer("我不想活了", { kind: "crisis", topic: "self_harm" }, withCampusSecurity, "staff");
     expect(note.answer).toMatch(

@@ -91,7 +91,10 @@ export function safetyAnswer(
     const topic = DECLINED_TOPICS[concern.topic];
     return { ...base, status: "declined", answer: inLanguage(language, DECLINED[audience], { topic }) };
   }
-  const lines = [...resources.lines, ...(resources.campusSecurity ? [resources.campusSecurity] : [])];
+  const campus = resources.campusSecurity ? [resources.campusSecurity] : [];
+  // Danger on campus now: the campus's own line first, as it is the nearest help.
+  const campusFirst = concern.topic === "emergency" || concern.topic === "violence";
+  const lines = campusFirst ? [...campus, ...resources.lines] : [...resources.lines, ...campus];
   const pick = (text: BilingualText) => (language === "en" ? text.en : text.zh);
   const list = lines.map((line) => `- ${lineText(line, language === "en" ? "en" : "zh")}`).join("\n");
   const text =

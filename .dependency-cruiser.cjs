@@ -1,6 +1,6 @@
 // The architecture as rules, checked by `npm run deps` (part of `npm test`; see scripts/check-dependencies.ts).
 //
-//   text → store → models → embedding → retrieval → answering → conversation | generation
+//   text → store → models → embedding → retrieval → answering → safety → conversation | generation
 //        → editorial → interactions → ask → http
 //
 // Each layer imports only the layers before it. ingest/ stands beside src: it builds on text,
@@ -16,6 +16,7 @@ const layers = [
   { name: "embedding", path: "^src/embedding/" },
   { name: "retrieval", path: "^src/retrieval/" },
   { name: "answering", path: "^src/answering/" },
+  { name: "safety", path: "^src/safety/" },
   { name: "conversation-and-generation", path: "^src/(conversation|generation)/" },
   { name: "editorial", path: "^src/editorial/" },
   { name: "interactions", path: "^src/interactions/" },

@@ -17,7 +17,7 @@ export interface CaseResult {
   confidence: number;
   /** The answer text, as the API would return it when answered. */
   answer: string;
-  mode: "extractive" | "faq" | "generative" | "none";
+  mode: "extractive" | "faq" | "generative" | "safety" | "none";
   citedDocIds: string[];
   answerCorrect: boolean;
   latencyMs: number;

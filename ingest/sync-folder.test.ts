@@ -76,6 +76,15 @@ describe("syncFolder", () => {
     expect(hit?.chunk.text).toContain("設計學院：學費 24005，雜費 6005");
   });
 
+  it("leaves settings files (names starting with _) out of the index, without reporting them", async () => {
+    folder.write("docs/_help-desk.yml", "contact_lines:\n  zh: 請洽教務處（分機 1234）。\n");
+    folder.write("docs/housing/_editor-notes.md", "# 筆記\n\n宿舍押金分機 1234 待確認。");
+    const summary = await syncFolder(store, path.join(folder.root, "docs"));
+    expect(summary).toMatchObject({ added: 1, failures: [] });
+    expect([...(await store.listDocuments()).keys()]).toEqual(["registrar/add-drop.md"]);
+    expect(await search("1234")).toEqual([]);
+  });
+
   it("skips unchanged files, re-indexes changed ones and removes deleted ones", async () => {
     folder.write("docs/housing/dorm.md", "# 宿舍\n\n宿舍押金為五千元。");
     const docs = path.join(folder.root, "docs");

@@ -147,7 +147,11 @@ export async function syncFolder(
   return summary;
 }
 
-/** Paths relative to the folder, with `/` separators, sorted; hidden files and folders are skipped. */
+/**
+ * Paths relative to the folder, with `/` separators, sorted; hidden files and folders are skipped,
+ * and so are files whose names start with `_`: they are the deployment's settings
+ * (`_help-desk.yml`), never documents to quote.
+ */
 async function listDocumentFiles(folder: string): Promise<string[]> {
   let entries: import("node:fs").Dirent[];
   try {
@@ -164,5 +168,6 @@ async function listDocumentFiles(folder: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .filter((relativePath) => !relativePath.split("/").some((part) => part.startsWith(".")))
+    .filter((relativePath) => !path.posix.basename(relativePath).startsWith("_"))
     .sort();
 }

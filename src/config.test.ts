@@ -15,7 +15,81 @@ describe("loadConfig", () => {
       abstainThreshold: 0.25,
       logLevel: "info",
     });
+    // The sample university's desk, from the sample knowledge folder's settings file.
     expect(config.persona.contactLines.zh).toMatch(/教務處/);
+    expect(config.helpDeskSettingsFile).toBe(path.resolve("knowledge", "_help-desk.yml"));
+  });
+
+  describe("the contact lines and crisis lines", () => {
+    const withFolder = (run: (folder: ReturnType<typeof makeTemporaryFolder>) => void) => {
+      const folder = makeTemporaryFolder();
+      try {
+        run(folder);
+      } finally {
+        folder.cleanUp();
+      }
+    };
+
+    it("sends a deployment that set no contact line to the office responsible, never to the sample's desk", () => {
+      withFolder((folder) => {
+        const config = loadConfig({ KNOWLEDGE_DIR: folder.root });
+        expect(config.persona.contactLines).toEqual({
+          zh: "請洽負責此業務的單位。",
+          en: "Please contact the office responsible.",
+        });
+        expect(JSON.stringify([config.persona.contactLines, config.crisisResources])).not.toMatch(
+          /1234|registrar|lakeside|0110/i,
+        );
+        expect(config.helpDeskSettingsFile).toBeUndefined();
+        const withContact = loadConfig({ KNOWLEDGE_DIR: folder.root, SERVICE_CONTACT: "helpdesk@example.edu" });
+        expect(withContact.persona.contactLines.zh).toBe("請洽負責此業務的單位，或聯絡本服務：helpdesk@example.edu。");
+      });
+    });
+
+    it("gives Taiwan's crisis lines by default, and the settings file's when it lists them", () => {
+      withFolder((folder) => {
+        const numbers = (config: ReturnType<typeof loadConfig>) =>
+          config.crisisResources.lines.map((line) => line.number);
+        expect(numbers(loadConfig({ KNOWLEDGE_DIR: folder.root }))).toEqual(["1925", "1995", "110 / 119"]);
+        expect(loadConfig({ KNOWLEDGE_DIR: folder.root }).crisisResources.campusSecurity).toBeUndefined();
+        folder.write(
+          "_help-desk.yml",
+          "crisis_lines:\n  - name: { zh: 學輔中心, en: Counselling centre }\n    number: 03-555-0199\ncampus_security:\n  name: { zh: 校安中心, en: Campus security }\n  number: 03-555-0110\n",
+        );
+        const config = loadConfig({ KNOWLEDGE_DIR: folder.root });
+        expect(numbers(config)).toEqual(["03-555-0199"]);
+        expect(config.crisisResources.campusSecurity?.number).toBe("03-555-0110");
+      });
+    });
+
+    it("takes the environment over the settings file over the neutral line, and collection overrides over both", () => {
+      withFolder((folder) => {
+        folder.write(
+          "_help-desk.yml",
+          "contact_lines:\n  zh: 請洽學務處。\n  en: Please ask Student Affairs.\nservice_contact: desk@example.edu\n",
+        );
+        const fromFile = loadConfig({ KNOWLEDGE_DIR: folder.root });
+        expect(fromFile.persona.contactLines).toEqual({ zh: "請洽學務處。", en: "Please ask Student Affairs." });
+        const config = loadConfig({
+          KNOWLEDGE_DIR: folder.root,
+          CONTACT_LINE_EN: "Call 123.",
+          COLLECTION_PERSONAS: JSON.stringify({ housing: { contact_line_zh: "請洽宿舍服務中心。" } }),
+        });
+        expect(config.persona.contactLines).toEqual({ zh: "請洽學務處。", en: "Call 123." });
+        expect(personaFor(config, "housing").contactLines).toEqual({ zh: "請洽宿舍服務中心。", en: "Call 123." });
+      });
+    });
+
+    it("stops on a mistake in the settings file, naming the file and the line", () => {
+      withFolder((folder) => {
+        folder.write("_help-desk.yml", "contact_lines:\n  zh: 請洽學務處。\n  fr: Veuillez…\n");
+        const file = path.join(folder.root, "_help-desk.yml");
+        expect(() => loadConfig({ KNOWLEDGE_DIR: folder.root })).toThrow(ConfigError);
+        expect(() => loadConfig({ KNOWLEDGE_DIR: folder.root })).toThrow(
+          `${file}:3: contact_lines: Unrecognized key: "fr"`,
+        );
+      });
+    });
   });
 
   it("reads the environment, treating an empty variable as unset", () => {

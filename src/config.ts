@@ -2,7 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { type ConfidenceModel, confidenceModelSchema, defaultConfidenceModel } from "./config/confidence-model.js";
+import {
+  type CrisisResources,
+  defaultCrisisResources,
+  HelpDeskSettingsError,
+  neutralContactLines,
+  readHelpDeskSettings,
+} from "./config/help-desk-settings.js";
 import { type PersonalDataPatterns, personalDataPatternsFile } from "./config/personal-data-patterns.js";
+
+export type { CrisisLine, CrisisResources } from "./config/help-desk-settings.js";
 
 /** Bounds on what parsing one document (a folder file or an upload) may cost. */
 export interface ParseLimits {
@@ -131,12 +140,15 @@ const environmentSchema = z.object({
     .pipe(jsonText)
     .pipe(confidenceModelSchema)
     .optional(),
-  /** Where to send people when the documents do not answer, in Chinese and in English. */
-  CONTACT_LINE_ZH: z.string().min(1).default("請洽教務處服務櫃檯（分機 1234，registrar@lakeside.example.edu）。"),
-  CONTACT_LINE_EN: z
-    .string()
-    .min(1)
-    .default("Please contact the Registrar's Office service desk (ext. 1234, registrar@lakeside.example.edu)."),
+  /**
+   * Where to send people when the documents do not answer, in Chinese and in English. Unset: the
+   * `contact_lines` of KNOWLEDGE_DIR/_help-desk.yml, else a neutral line ("please contact the office
+   * responsible", with SERVICE_CONTACT when set), never the sample university's desk.
+   */
+  CONTACT_LINE_ZH: z.string().min(1).optional(),
+  CONTACT_LINE_EN: z.string().min(1).optional(),
+  /** How to reach the people who run this help desk (an e-mail, a phone, a page), added to the neutral contact line. */
+  SERVICE_CONTACT: z.string().min(1).max(200).optional(),
   /** Largest document an editor may upload. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   /** PDFs with more pages are refused (folder files and uploads). */
@@ -316,6 +328,10 @@ export interface AppConfig {
   /** Set when a model server is configured; absent means extractive answers only. */
   model?: ModelConfig;
   persona: Persona;
+  /** The crisis lines a safety reply gives: KNOWLEDGE_DIR/_help-desk.yml's, else Taiwan's national ones. */
+  crisisResources: CrisisResources;
+  /** The settings file that was read, when there was one. */
+  helpDeskSettingsFile?: string;
   /** Collections whose persona differs from the global one, already merged with it. */
   collectionPersonas: Record<string, Persona>;
 }
@@ -336,17 +352,24 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     );
   }
   const dataDir = path.resolve(values.DATA_DIR);
+  const knowledgeDir = path.resolve(values.KNOWLEDGE_DIR);
+  const settings = helpDeskSettingsIn(knowledgeDir);
+  // Environment over the settings file over the neutral line.
+  const neutral = neutralContactLines(values.SERVICE_CONTACT ?? settings.serviceContact);
   const persona: Persona = {
     assistantName: values.ASSISTANT_NAME,
     tone: values.ANSWER_TONE,
     guidance: guidanceLines(values.ANSWER_GUIDANCE),
-    contactLines: { zh: values.CONTACT_LINE_ZH, en: values.CONTACT_LINE_EN },
+    contactLines: {
+      zh: values.CONTACT_LINE_ZH ?? settings.contactLines?.zh ?? neutral.zh,
+      en: values.CONTACT_LINE_EN ?? settings.contactLines?.en ?? neutral.en,
+    },
   };
   return {
     port: values.PORT,
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
-    knowledgeDir: path.resolve(values.KNOWLEDGE_DIR),
+    knowledgeDir,
     dataDir,
     minFreeDiskBytes: Math.round(values.MIN_FREE_DISK_MB * 1024 * 1024),
     databaseFile: path.join(dataDir, "grounded-faq.sqlite"),
@@ -397,6 +420,11 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         }
       : {}),
     persona,
+    crisisResources: {
+      lines: settings.crisisLines ?? defaultCrisisResources.lines,
+      ...(settings.campusSecurity ? { campusSecurity: settings.campusSecurity } : {}),
+    },
+    ...(settings.file ? { helpDeskSettingsFile: settings.file } : {}),
     collectionPersonas: Object.fromEntries(
       Object.entries(values.COLLECTION_PERSONAS ?? {}).map(([collection, override]) => [
         collection,
@@ -412,6 +440,18 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       ]),
     ),
   };
+}
+
+/** The deployment's settings file, whose mistakes stop start-up like a bad variable's. */
+function helpDeskSettingsIn(knowledgeDir: string): ReturnType<typeof readHelpDeskSettings> {
+  try {
+    return readHelpDeskSettings(knowledgeDir);
+  } catch (error) {
+    if (!(error instanceof HelpDeskSettingsError)) throw error;
+    throw new ConfigError(
+      `Invalid configuration. Fix the help desk's settings file:\n  ${error.message.replaceAll("\n", "\n  ")}`,
+    );
+  }
 }
 
 /** The persona of a collection, or the global one. */

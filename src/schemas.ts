@@ -81,9 +81,9 @@ export const answerResponseSchema = z
       .string()
       .optional()
       .openapi({ description: "The logged answer's id, for POST /v1/feedback and POST /v1/handoffs." }),
-    status: z.enum(["answered", "abstained", "clarify"]).openapi({
+    status: z.enum(["answered", "abstained", "clarify", "safety", "declined"]).openapi({
       description:
-        "`answered` from the documents; `abstained`: they do not cover it (the answer says whom to ask); `clarify`: the question is too vague, and `choices` lists the topics it may be about.",
+        "`answered`: from the documents, with citations; `abstained`: the documents do not cover the question, and `answer` says where to ask; `clarify`: the question is too vague, and `choices` lists the topics it may be about; `safety`: the message shows someone may be in danger (self-harm, abuse, violence, an emergency), and `answer` gives crisis lines and offers a person (`handoff_suggested`); `declined`: a request for something harmful or dishonest, briefly refused. Neither of the last two quotes or cites a document.",
     }),
     answer: z.string(),
     choices: z
@@ -91,10 +91,16 @@ export const answerResponseSchema = z
       .optional()
       .openapi({ description: "With `clarify`: 2–4 topics, each a question the asker can send as it is." }),
     citations: z.array(citationSchema),
-    confidence: z.number().min(0).max(1),
-    mode: z.enum(["extractive", "faq", "generative"]).openapi({
+    confidence: z.number().min(0).max(1).openapi({
+      description: "How well the documents support the answer; 0 for safety and declined replies, which use none.",
+    }),
+    mode: z.enum(["extractive", "faq", "generative", "safety"]).openapi({
       description:
-        "`generative`: written by the model from the passages; `extractive`: quoted from them; `faq`: a curated answer.",
+        "`generative`: written by the model from the passages; `extractive`: quoted from them; `faq`: a curated answer; `safety`: a fixed reply of the safety check (status `safety` or `declined`), given before any document is searched or any model asked.",
+    }),
+    handoff_suggested: z.literal(true).optional().openapi({
+      description:
+        "Present on safety replies: offer the person a human right away (POST /v1/handoffs), prominently, and ask for no rating.",
     }),
     grounding: z
       .object({
@@ -143,8 +149,9 @@ export const draftResponseSchema = answerResponseSchema
   // A draft is for staff to edit and send: it is not logged as an answer, so it has no answer_id.
   .omit({ answer_id: true, status: true, answer: true, conversation_id: true, standalone_question: true })
   .extend({
-    status: z.enum(["drafted", "no_draft"]).openapi({
-      description: "`no_draft`: the documents do not cover the message; `reply` then says so to the staff member.",
+    status: z.enum(["drafted", "no_draft", "safety", "declined"]).openapi({
+      description:
+        "`no_draft`: the documents do not cover the message; `safety`: the message may come from someone in crisis, so `reply` tells the staff member to answer personally and lists crisis lines to share; `declined`: it asks for something harmful or dishonest. In all three `reply` is addressed to the staff member.",
     }),
     draft: z.literal(true).openapi({ description: "Always true: a person reviews this before anything is sent." }),
     reply: z.string().openapi({ description: "The suggested reply, with `[n]` citation markers." }),

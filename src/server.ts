@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       store,
       answering,
       personaFor: (collection) => personaFor(config, collection),
+      crisisResources: config.crisisResources,
       conversations: new ConversationMemory(),
       answerLog: editorial.interactions,
       personalData,
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
       : startAnswerLogRetention(editorial.interactions, { days: config.answerLogRetentionDays, log });
   log("answers", {
     mode: config.model ? "generative" : "extractive",
+    // Where the contact lines and crisis lines came from, when not from the environment or the defaults.
+    help_desk_settings: config.helpDeskSettingsFile ?? "none",
     ...(config.model
       ? {
           chat_model: config.model.chatModel,

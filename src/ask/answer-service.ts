@@ -2,15 +2,19 @@ import {
   type AnswerCandidate,
   type AnsweringSettings,
   answerQuestion,
+  elapsedMs,
   type QuestionRequest,
 } from "../answering/answer-question.js";
 import { standaloneText } from "../answering/follow-up.js";
-import type { Persona } from "../config.js";
+import { defaultCrisisResources } from "../config/help-desk-settings.js";
+import type { CrisisResources, Persona } from "../config.js";
 import { type ConversationMemory, type ConversationTurn, RECENT_TURNS } from "../conversation/conversation-memory.js";
-import { rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
+import { looksLikeFollowUp, rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
 import { type AnswerEvent, type GenerationSettings, generateAnswer, sendWhole } from "../generation/generate-answer.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
+import { detectSafetyConcern, type SafetyConcern } from "../safety/detect-safety-concern.js";
+import { safetyAnswer } from "../safety/safety-reply.js";
 import type { AnswerResponse, DraftResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { requireKnownCollection } from "../store/require-known-collection.js";
@@ -35,6 +39,8 @@ export interface AnswerServiceDependencies {
   conversations: ConversationMemory;
   /** Where every answer is kept (masked) under the id that feedback and hand-offs refer to. */
   answerLog: Pick<InteractionStore, "logAnswer">;
+  /** The crisis lines safety replies give (Taiwan's national lines by default). */
+  crisisResources?: CrisisResources;
   /** What counts as personal data (the built-in patterns by default): none is carried into a follow-up. */
   personalData?: PersonalDataMask;
   /** One structured line per answer (mode, status, fallback, tokens used, latency), never the question. */
@@ -93,6 +99,19 @@ interface AnswerOptions extends AskOptions {
 /** The ask use case and its neighbours; see createObservedAnswerService for one that reports to metrics. */
 export function createAnswerService(dependencies: AnswerServiceDependencies): AnswerService {
   const { store, answering, generation, personaFor, conversations, answerLog, personalData, log } = dependencies;
+  const crisisResources = dependencies.crisisResources ?? defaultCrisisResources;
+
+  /** The reply to a message with a safety concern: fixed words, no search, no model, streamed whole. */
+  function replyToConcern(
+    message: string,
+    concern: SafetyConcern,
+    options: Pick<AskOptions, "onEvent"> = {},
+    audience: "asker" | "staff" = "asker",
+  ): AnswerResponse {
+    const startedAt = performance.now();
+    const reply = { ...safetyAnswer(message, concern, crisisResources, audience), latency_ms: elapsedMs(startedAt) };
+    return sendWhole(reply, options.onEvent);
+  }
 
   /**
    * Generated, checked and cited when a model is configured, else extractive, with the contact
@@ -112,10 +131,12 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     return sendWhole(await answerQuestion(index, request, settings, options.onCandidate), options.onEvent);
   }
 
-  function logLine(event: string, response: AnswerResponse | DraftResponse): void {
+  function logLine(event: string, response: AnswerResponse | DraftResponse, concern?: SafetyConcern): void {
     log?.(event, {
       status: response.status,
       mode: response.mode,
+      // The kind of concern, never the message.
+      ...(concern ? { safety_topic: concern.topic } : {}),
       citations: response.citations.length,
       ...(response.fallback_reason ? { fallback_reason: response.fallback_reason } : {}),
       ...(response.usage
@@ -133,6 +154,11 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
   async function understoodTurns(history: NonNullable<AskRequest["history"]>): Promise<ConversationTurn[]> {
     const turns: ConversationTurn[] = [];
     for (const { question, answer } of history.slice(-RECENT_TURNS)) {
+      // Told apart as they were when asked: a safety reply breaks the topic.
+      if (detectSafetyConcern(question)) {
+        turns.push({ question, standaloneQuestion: question, answer, breaksTopic: true });
+        continue;
+      }
       const standaloneQuestion = standaloneText(await rewriteFollowUp(question, turns, { store, personalData }));
       turns.push({ question, standaloneQuestion, answer });
     }
@@ -152,17 +178,56 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     }
   }
 
+  /** A safety reply as an answer of the conversation: logged (masked) and remembered as breaking its topic. */
+  async function replyToConcernInConversation(
+    request: AskRequest,
+    concern: SafetyConcern,
+    options: Pick<AskOptions, "onEvent">,
+  ): Promise<AnswerResponse> {
+    const { conversationId } = request;
+    const reply = replyToConcern(request.question, concern, options);
+    logLine("answer", reply, concern);
+    const answerId = keepInLog({
+      question: request.question,
+      answer: reply.answer,
+      status: reply.status,
+      mode: reply.mode,
+      confidence: reply.confidence,
+      latencyMs: reply.latency_ms,
+      collection: request.collection,
+      conversationId,
+      citations: [],
+    });
+    const response = { ...(answerId === undefined ? {} : { answer_id: answerId }), ...reply };
+    if (conversationId === undefined) return response;
+    await conversations.remember(conversationId, {
+      question: request.question,
+      standaloneQuestion: request.question,
+      answer: reply.answer,
+      breaksTopic: true,
+    });
+    return { ...response, conversation_id: conversationId };
+  }
+
   return {
     async ask(request, options = {}) {
       await requireKnownCollection(store, request.collection);
-      // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
-      const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
       const { conversationId } = request;
+      // Before anything is searched or any model asked: a message in distress, or a harmful request.
+      const concern = detectSafetyConcern(request.question);
+      if (concern) return replyToConcernInConversation(request, concern, options);
       const turns = request.history
         ? await understoodTurns(request.history)
         : conversationId === undefined
           ? []
           : await conversations.recentTurns(conversationId);
+      // "那怎麼辦?" right after a safety reply continues that conversation, not one about the documents.
+      const lastTurn = turns.at(-1);
+      const earlierConcern =
+        lastTurn?.breaksTopic && looksLikeFollowUp(request.question) && detectSafetyConcern(lastTurn.question);
+      if (earlierConcern) return replyToConcernInConversation(request, earlierConcern, options);
+      // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
+      const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
       const followUp = await rewriteFollowUp(request.question, turns, {
         store,
         chatModel: generation?.chatModel,
@@ -201,6 +266,19 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
 
     async draft({ message, collection }, options = {}) {
       await requireKnownCollection(store, collection);
+      const concern = detectSafetyConcern(message);
+      if (concern) {
+        // Said to the staff member: a person in crisis is answered personally, not from a draft.
+        const { status, answer: text, ...rest } = replyToConcern(message, concern, {}, "staff");
+        const draft: DraftResponse = {
+          ...rest,
+          status: status === "safety" ? "safety" : "declined",
+          draft: true,
+          reply: text,
+        };
+        logLine("draft", draft, concern);
+        return draft;
+      }
       const answered = await answer({ question: message, collection }, { ...options, purpose: "draft" });
       const { status, answer: text, conversation_id, standalone_question, ...rest } = answered;
       // An abstention is already worded for staff ("No draft: …"): see settleAnswer's audience.
@@ -214,7 +292,9 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       return draft;
     },
 
-    preview(question, options = {}) {
+    async preview(question, options = {}) {
+      const concern = detectSafetyConcern(question);
+      if (concern) return replyToConcern(question, concern);
       return answer({ question }, options);
     },
 

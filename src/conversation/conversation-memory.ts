@@ -7,6 +7,19 @@ export interface ConversationTurn {
   /** The question as retrieval saw it, after a follow-up was made standalone. */
   standaloneQuestion: string;
   answer: string;
+  /**
+   * A safety reply or a declined request: later questions are not read as follow-ups of it, nor of
+   * anything before it (see turnsSinceTopicBreak).
+   */
+  breaksTopic?: boolean;
+}
+
+/** The turns after the last one that broke the topic: what a follow-up may lean on. */
+export function turnsSinceTopicBreak<Turn extends Pick<ConversationTurn, "breaksTopic">>(
+  turns: readonly Turn[],
+): readonly Turn[] {
+  const lastBreak = turns.findLastIndex((turn) => turn.breaksTopic);
+  return lastBreak === -1 ? turns : turns.slice(lastBreak + 1);
 }
 
 export interface ConversationMemoryOptions {

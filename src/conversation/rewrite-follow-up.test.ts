@@ -37,6 +37,18 @@ describe("rewriteFollowUp", () => {
     expect(await rewriteFollowUp("那研究生呢?", [], { store })).toEqual({ question: "那研究生呢?" });
   });
 
+  it("carries nothing across a turn that broke the topic, and shows the model none of the turns before it", async () => {
+    const safetyTurn = { question: "我不想活了", standaloneQuestion: "我不想活了", answer: "…", breaksTopic: true };
+    const turns = [...previous("大學部加退選到什麼時候?"), safetyTurn];
+    expect(await rewriteFollowUp("那研究生呢?", turns, { store })).toEqual({ question: "那研究生呢?" });
+    const chatModel = new FakeChatModel("研究生加退選到什麼時候?");
+    expect(await rewriteFollowUp("那研究生呢?", turns, { store, chatModel })).toEqual({ question: "那研究生呢?" });
+    expect(chatModel.calls).toEqual([]);
+    // After the break, the conversation about the documents starts again.
+    const again = await rewriteFollowUp("那研究生呢?", [...turns, ...previous("大學部加退選到什麼時候?")], { store });
+    expect(again.context).toContain("加退選");
+  });
+
   it("asks the model when one is configured, and falls back to carrying words when it fails", async () => {
     const chatModel = createOpenAiChatModel(
       { baseUrl: model.baseUrl, chatModel: "m", embeddingModel: "e", answerTimeoutMs: 5000 },

@@ -8,7 +8,7 @@ import { normalizeForMatching } from "../text/normalize.js";
 import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
 import { analyzeQuery } from "../text/tokenize.js";
 import { untilDeadline } from "../until-deadline.js";
-import type { ConversationTurn } from "./conversation-memory.js";
+import { type ConversationTurn, turnsSinceTopicBreak } from "./conversation-memory.js";
 
 /** How a follow-up leans on what came before: "那研究生呢?", "and for graduate students?". */
 const FOLLOW_UP_OPENING =
@@ -35,13 +35,16 @@ const wordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
  * (in "那研究生呢?" after "大學部加退選…", 研究生 must outweigh the carried 大學部). A question
  * that stands on its own is left as it is. Nothing of the earlier questions' personal data is carried
  * (`personalData`, the built-in patterns by default): the rewrite is what the answer log keeps.
+ * Nothing is carried across a safety reply or a declined request: a distress message's words never
+ * become the topic of the next question.
  */
 export async function rewriteFollowUp(
   question: string,
-  turns: readonly ConversationTurn[],
+  conversation: readonly ConversationTurn[],
   options: { store: IndexStore; chatModel?: ChatModel; signal?: AbortSignal; personalData?: PersonalDataMask },
 ): Promise<FollowUp> {
   const personalData = options.personalData ?? defaultPersonalDataMask;
+  const turns = turnsSinceTopicBreak(conversation);
   const previous = turns.at(-1);
   const words = contentWords(question);
   // A question that stands on its own, or has no word of its own ("?"), is taken as it is.

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Caller } from "../editorial/api-keys.js";
 import type { EditorialDatabase } from "../editorial/editorial-database.js";
 import { ConflictError, NotFoundError } from "../errors.js";
+import type { AnswerResponse } from "../schemas.js";
 import { defaultPersonalDataMask, type PersonalDataMask } from "../text/mask-personal-data.js";
 
 export interface LoggedAnswer {
@@ -10,7 +11,7 @@ export interface LoggedAnswer {
   /** Masked: personal data never reaches storage. */
   question: string;
   answer: string;
-  status: "answered" | "abstained" | "clarify";
+  status: AnswerResponse["status"];
   mode: string;
   confidence: number;
   latencyMs: number;

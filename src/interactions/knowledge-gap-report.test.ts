@@ -6,7 +6,7 @@ let count = 0;
 const asked = (
   at: string,
   question: string,
-  status: "answered" | "abstained",
+  status: LoggedAnswer["status"],
   extra: Partial<LoggedAnswer> = {},
 ): LoggedAnswer => ({
   id: `a${count++}`,
@@ -94,6 +94,37 @@ describe("buildKnowledgeGapReport", () => {
         handoffRate: 0.5,
       },
     ]);
+  });
+
+  it("counts safety replies and declined requests without listing them as questions, unanswered or not", () => {
+    const log = [
+      ...LOG,
+      asked("2026-11-18T11:00:00Z", "我不想活了", "safety", { mode: "safety", confidence: 0, citations: [] }),
+      asked("2026-11-18T12:00:00Z", "我不想活了", "safety", { mode: "safety", confidence: 0, citations: [] }),
+      asked("2026-11-19T12:00:00Z", "怎麼偷看室友的email", "declined", {
+        mode: "safety",
+        confidence: 0,
+        citations: [],
+      }),
+      asked("2026-11-19T13:00:00Z", "宿舍可以養貓嗎?我撐不下去了", "safety", { rating: "down", citations: [] }),
+    ];
+    const report = buildKnowledgeGapReport(log, [], { from: "2026-11-16", to: "2026-11-30" });
+    expect(report).toMatchObject({ questions: 8, safetyReplies: 3, declined: 1 });
+    const listed = [...report.topQuestions, ...report.unanswered, ...report.thumbsDown].flatMap((group) => [
+      group.question,
+      ...group.examples,
+    ]);
+    expect(listed.filter((question) => /不想活|撐不下去|偷看/.test(question))).toEqual([]);
+    expect(report.unanswered.map((group) => [group.question, group.count])).toEqual([
+      ["宿舍可以養貓嗎?", 4],
+      ["Can I park my scooter on campus?", 1],
+    ]);
+    // The answer rate is of questions for the documents.
+    expect(report.weekly.find((row) => row.week === "2026-W47" && row.collection === "housing")).toMatchObject({
+      questions: 5,
+      answered: 2,
+      answerRate: 0.4,
+    });
   });
 
   it("keeps to one collection when asked", () => {

@@ -1,6 +1,8 @@
 import { analyzeText } from "../text/tokenize.js";
 import type { HandoffTicket, InteractionStore, LoggedAnswer } from "./interaction-store.js";
 
+/** Replies of the safety check, not of the documents: never a question the documents should answer. */
+const SAFETY_CHECK_STATUSES = new Set<LoggedAnswer["status"]>(["safety", "declined"]);
 /** Questions sharing this much of their wording (Jaccard of their terms) are one group. */
 const SAME_QUESTION = 0.5;
 const MAX_GROUPS = 50;
@@ -33,7 +35,14 @@ export interface KnowledgeGapReport {
   from: string;
   to: string;
   collection?: string;
+  /** Questions for the documents: answered or abstained on. */
   questions: number;
+  /**
+   * Messages the safety check answered instead: safety replies (someone may be in danger) and
+   * declined requests. Counted only: they are not knowledge gaps, and their words stay out of the report.
+   */
+  safetyReplies: number;
+  declined: number;
   topQuestions: QuestionGroup[];
   unanswered: QuestionGroup[];
   thumbsDown: QuestionGroup[];
@@ -43,7 +52,7 @@ export interface KnowledgeGapReport {
 /**
  * The weekly review of the answer log: what is asked most, what the documents could not answer,
  * and what students said did not help, each grouped by similar wording; and the answer rate and
- * hand-off rate per week and collection.
+ * hand-off rate per week and collection. Safety replies and declined requests are only counted.
  */
 export function buildKnowledgeGapReport(
   answers: LoggedAnswer[],
@@ -52,13 +61,16 @@ export function buildKnowledgeGapReport(
 ): KnowledgeGapReport {
   const inCollection = <T extends { collection?: string }>(item: T) =>
     range.collection === undefined || item.collection === range.collection;
-  const asked = answers.filter(inCollection);
+  const inRange = answers.filter(inCollection);
+  const asked = inRange.filter((answer) => !SAFETY_CHECK_STATUSES.has(answer.status));
   const tickets = handoffs.filter(inCollection);
   // Each question is tokenised once, for all three groupings.
   const withTerms = asked.map((answer) => ({ answer, terms: new Set(analyzeText(answer.question)) }));
   return {
     ...range,
     questions: asked.length,
+    safetyReplies: inRange.filter((answer) => answer.status === "safety").length,
+    declined: inRange.filter((answer) => answer.status === "declined").length,
     topQuestions: groupByWording(withTerms),
     unanswered: groupByWording(withTerms.filter(({ answer }) => answer.status === "abstained")),
     thumbsDown: groupByWording(withTerms.filter(({ answer }) => answer.rating === "down")),

@@ -58,6 +58,19 @@ describe("metrics", () => {
     expect(sampleValue(samples, "grounded_faq_search_duration_seconds_count")).toBeGreaterThanOrEqual(3);
   });
 
+  it("counts safety replies and declined requests, from zero, as answers of their own status", async () => {
+    const before = await scrape();
+    expect(sampleValue(before, "grounded_faq_safety_replies_total", { status: "safety" })).toBe(0);
+    expect(sampleValue(before, "grounded_faq_safety_replies_total", { status: "declined" })).toBe(0);
+    await postJson(observed.app, "/v1/answer", { question: "我不想活了" });
+    await postJson(observed.app, "/v1/answer", { question: "how can I cheat on the final exam" });
+    const samples = await scrape();
+    expect(sampleValue(samples, "grounded_faq_safety_replies_total", { status: "safety" })).toBe(1);
+    expect(sampleValue(samples, "grounded_faq_safety_replies_total", { status: "declined" })).toBe(1);
+    expect(sampleValue(samples, "grounded_faq_answers_total", { status: "safety", mode: "safety" })).toBe(1);
+    expect(sampleValue(samples, "grounded_faq_answers_total", { status: "declined", mode: "safety" })).toBe(1);
+  });
+
   it("counts an unknown collection as other, never as a label of its own", async () => {
     const response = await postJson(observed.app, "/v1/answer", {
       question: "加退選?",

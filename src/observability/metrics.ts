@@ -18,6 +18,8 @@ export type SyncOutcome = "succeeded" | "partial" | "failed" | "unreachable";
 const ANSWER_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30];
 /** One index search: well under a millisecond in SQLite, a network round trip with Qdrant. */
 const SEARCH_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+/** The statuses of answers and drafts given by the safety check. */
+const SAFETY_STATUSES = ["safety", "declined"];
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /**
@@ -32,6 +34,12 @@ export class ServiceMetrics {
     name: "grounded_faq_answers_total",
     help: "Answers and drafts given (or failed: status error), by every door.",
     labelNames: ["status", "mode", "collection", "fallback_reason"],
+    registers: [this.registry],
+  });
+  private readonly safetyReplies = new Counter({
+    name: "grounded_faq_safety_replies_total",
+    help: "Messages answered by the safety check instead of the documents: safety (someone may be in danger) or declined (a harmful request); answers and drafts.",
+    labelNames: ["status"],
     registers: [this.registry],
   });
   private readonly answerDuration = new Histogram({
@@ -94,6 +102,8 @@ export class ServiceMetrics {
     collectDefaultMetrics({ register: this.registry });
     // Known series start at 0, so that rate() and alerts see the first failure.
     for (const kind of ["chat", "embedding"]) this.modelErrors.inc({ kind }, 0);
+    // A rise in safety replies is worth an alert from the first one.
+    for (const status of SAFETY_STATUSES) this.safetyReplies.inc({ status }, 0);
     for (const reason of ["storage_full", "other"]) this.answerLogFailures.inc({ reason }, 0);
     for (const outcome of ["accepted", "refused", "failed"]) this.uploads.inc({ outcome }, 0);
     for (const outcome of ["succeeded", "partial", "failed", "unreachable"]) this.syncRuns.inc({ outcome }, 0);
@@ -102,6 +112,7 @@ export class ServiceMetrics {
   answered(outcome: AnswerOutcome): void {
     const { status, mode, collection, fallbackReason } = outcome;
     this.answers.inc({ status, mode, collection, fallback_reason: fallbackReason });
+    if (SAFETY_STATUSES.includes(status)) this.safetyReplies.inc({ status });
     this.answerDuration.observe(outcome.seconds);
   }
 

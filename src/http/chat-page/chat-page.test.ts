@@ -165,6 +165,19 @@ describe("students' chat page and widget in a real browser", () => {
     await page.close();
   });
 
+  it("answers a message in distress with crisis lines and a person to talk to now, and nothing to rate", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${baseUrl}/`);
+    const reply = await ask(page, "我真的撐不下去了");
+    expect(await reply.getAttribute("class")).toContain("safety");
+    expect(await reply.locator(".answer-text").textContent()).toContain("安心專線 1925");
+    expect(await reply.getByRole("button", { name: "有幫助" }).count()).toBe(0);
+    await reply.getByRole("button", { name: "現在就找真人談談" }).click();
+    const form = page.getByRole("form", { name: "請真人協助" });
+    expect(await form.getByLabel("想詢問的內容").inputValue()).toBe("我真的撐不下去了");
+    await page.close();
+  });
+
   it("adds a chat button to another site, which opens the chat for its collection", async () => {
     const page = await browser.newPage({ locale: "en-US" });
     await page.goto(hostUrl);

@@ -25,6 +25,8 @@ const STYLE = `
   .question { align-self: flex-end; background: #12355b; color: #fff; padding: .5rem .8rem; border-radius: .8rem .8rem 0 .8rem; margin: 0; max-width: 85%; }
   .answer { background: #fff; border: 1px solid #c9ced6; border-radius: .8rem .8rem .8rem 0; padding: .6rem .9rem; max-width: 92%; }
   .answer.abstained { border-color: #a15c00; }
+  .answer.safety { border: 2px solid #12355b; }
+  .answer .handoff-offer.urgent { background: #12355b; color: #fff; font-weight: 600; margin-top: .4rem; }
   .answer-text { white-space: pre-wrap; margin: 0 0 .4rem; }
   .answer h3 { font-size: .9rem; margin: .4rem 0 .2rem; color: #444; }
   .sources { margin: 0; padding-left: 1.2rem; font-size: .95rem; }

@@ -372,7 +372,12 @@ export function ReportView(props: { signedInAs: string; report: KnowledgeGapRepo
         <button type="submit">Show</button>
         <a href={`/editor/reports.csv?${range}`}>Download CSV</a>
       </form>
-      <p>{report.questions} questions in this period.</p>
+      <p>
+        {report.questions} questions in this period.
+        {report.safetyReplies + report.declined > 0
+          ? ` Besides, ${report.safetyReplies} safety replies and ${report.declined} declined requests (counted only; their messages are not listed).`
+          : ""}
+      </p>
       <h2>Answer and hand-off rates</h2>
       <table>
         <thead>

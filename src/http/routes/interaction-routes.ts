@@ -188,6 +188,8 @@ export function interactionRoutes({
       to: report.to,
       collection: report.collection,
       questions: report.questions,
+      safety_replies: report.safetyReplies,
+      declined_requests: report.declined,
       top_questions: report.topQuestions.map(group),
       unanswered: report.unanswered.map(group),
       thumbs_down: report.thumbsDown.map(group),

@@ -109,7 +109,15 @@ export const knowledgeGapReportSchema = z
     from: z.string(),
     to: z.string(),
     collection: z.string().optional(),
-    questions: z.number().int(),
+    questions: z.number().int().openapi({ description: "Questions for the documents: answered or abstained on." }),
+    safety_replies: z.number().int().openapi({
+      description:
+        "Messages answered with a safety reply (someone may be in danger): counted, never listed as questions.",
+    }),
+    declined_requests: z
+      .number()
+      .int()
+      .openapi({ description: "Harmful or dishonest requests declined: counted only." }),
     top_questions: z.array(questionGroupSchema),
     unanswered: z.array(questionGroupSchema),
     thumbs_down: z.array(questionGroupSchema),

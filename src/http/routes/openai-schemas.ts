@@ -48,10 +48,11 @@ export const groundedFaqExtensionSchema = answerResponseSchema
     grounding: true,
     fallback_reason: true,
     standalone_question: true,
+    handoff_suggested: true,
   })
   .openapi("GroundedFaqExtension", {
     description:
-      "The answer's citations (numbered as the `[n]` markers in the content), status (`answered` or `abstained`), confidence, mode and grounding check.",
+      "The answer's citations (numbered as the `[n]` markers in the content), status (`answered`, `abstained`, `safety` or `declined`), confidence, mode and grounding check; `handoff_suggested` on a safety reply, whose content gives crisis lines and offers a person.",
   });
 
 const usageSchema = z.object({

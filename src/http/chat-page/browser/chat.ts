@@ -218,6 +218,20 @@ function showAnswer(reply: AnswerResponse, question: string): void {
     for (const citation of reply.citations) list.append(element("li", {}, sourceLink(citation)));
     article.append(element("h3", { textContent: text.sources }), list);
   }
+  if (reply.handoff_suggested) {
+    // Someone may be in danger: a person is offered first, and there is nothing to rate.
+    const offer = element("button", {
+      type: "button",
+      className: "handoff-offer urgent",
+      textContent: text.talkToPersonNow,
+    });
+    offer.addEventListener("click", () => {
+      offer.disabled = true;
+      handoffForm(question, reply.answer_id);
+    });
+    show(article).append(offer);
+    return;
+  }
   if (reply.status === "abstained") {
     const offer = element("button", { type: "button", className: "handoff-offer", textContent: text.talkToPerson });
     offer.addEventListener("click", () => {

@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import path from "node:path";
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+
+/** The deployment's settings file in the knowledge folder: a `_` name marks it as settings, not a document. */
+export const HELP_DESK_SETTINGS_FILE = "_help-desk.yml";
+
+/** Text in the two languages the service answers in. */
+export interface BilingualText {
+  zh: string;
+  en: string;
+}
+
+/** A line a person in crisis can call. */
+export interface CrisisLine {
+  name: BilingualText;
+  number: string;
+  /** When to call it ("24 小時", "緊急危險時"); absent when the deployment did not say. */
+  hours?: BilingualText;
+}
+
+/** What a safety reply offers: the public crisis lines, and the campus's own security line when there is one. */
+export interface CrisisResources {
+  lines: CrisisLine[];
+  campusSecurity?: CrisisLine;
+}
+
+/** The settings file as read; every field is optional, and what is absent falls back to the defaults. */
+export interface HelpDeskSettings {
+  contactLines?: Partial<BilingualText>;
+  /** How to reach the people who run this help desk; added to the neutral contact line. */
+  serviceContact?: string;
+  crisisLines?: CrisisLine[];
+  campusSecurity?: CrisisLine;
+  /** The file they were read from, for messages; absent when there was none. */
+  file?: string;
+}
+
+const TWENTY_FOUR_HOURS: BilingualText = { zh: "24 小時", en: "24 hours" };
+
+/** Taiwan's national lines, for a deployment that has not listed its own. */
+export const defaultCrisisResources: CrisisResources = {
+  lines: [
+    { name: { zh: "安心專線", en: "Mental health support line" }, number: "1925", hours: TWENTY_FOUR_HOURS },
+    { name: { zh: "生命線", en: "Lifeline" }, number: "1995", hours: TWENTY_FOUR_HOURS },
+    {
+      name: { zh: "警察／救護", en: "Police / ambulance" },
+      number: "110 / 119",
+      hours: { zh: "緊急危險時", en: "in an emergency" },
+    },
+  ],
+};
+
+/** The contact line of a deployment that set none: never a particular office of the sample university. */
+export function neutralContactLines(serviceContact: string | undefined): BilingualText {
+  if (serviceContact === undefined) {
+    return { zh: "請洽負責此業務的單位。", en: "Please contact the office responsible." };
+  }
+  return {
+    zh: `請洽負責此業務的單位，或聯絡本服務：${serviceContact}。`,
+    en: `Please contact the office responsible, or reach this help desk at ${serviceContact}.`,
+  };
+}
+
+const text = z.string().trim().min(1).max(500);
+const bilingual = z.strictObject({ zh: text, en: text });
+// YAML reads 1925 as a number; a phone number is text.
+const phoneNumber = z.union([text, z.number().int().nonnegative().transform(String)], {
+  message: "give the number to call, such as 1925 or 03-555-0110",
+});
+
+const crisisLine = z.strictObject({ name: bilingual, number: phoneNumber, hours: bilingual.optional() });
+
+const settingsSchema = z
+  .strictObject({
+    contact_lines: z.strictObject({ zh: text.optional(), en: text.optional() }).optional(),
+    service_contact: text.optional(),
+    crisis_lines: z.array(crisisLine).min(1, "list at least one line, or leave crisis_lines out").optional(),
+    campus_security: crisisLine.optional(),
+  })
+  // An empty file reads as null: no settings.
+  .nullable();
+
+/**
+ * Reads `<knowledgeDir>/_help-desk.yml`; none there means no settings. A mistake is reported with the
+ * file and the line it is on ("knowledge/_help-desk.yml:7: crisis_lines[1].number: …"), so that the
+ * person who edits the file finds it.
+ */
+export function readHelpDeskSettings(knowledgeDir: string): HelpDeskSettings {
+  const file = path.join(knowledgeDir, HELP_DESK_SETTINGS_FILE);
+  let source: string;
+  try {
+    source = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new HelpDeskSettingsError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code})`);
+  }
+  return { ...parseHelpDeskSettings(source, file), file };
+}
+
+/** Thrown with every mistake in the file, each naming its line. */
+export class HelpDeskSettingsError extends Error {}
+
+/** The settings in `source` (the text of `file`, which messages name). */
+export function parseHelpDeskSettings(source: string, file: string): HelpDeskSettings {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => `${file}:${lineOf(error.pos[0])}: ${error.message}`);
+    throw new HelpDeskSettingsError(problems.join("\n"));
+  }
+  const parsed = settingsSchema.safeParse(document.toJS());
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const where = issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
+      // A misspelt key is on its own line, not on its map's first one.
+      const at = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+      return `${file}:${lineOfPath(at)}: ${where.replace(/^\./, "") || "the file"}: ${issue.message}`;
+    });
+    throw new HelpDeskSettingsError(problems.join("\n"));
+  }
+  const settings = parsed.data ?? {};
+  return {
+    ...(settings.contact_lines ? { contactLines: settings.contact_lines } : {}),
+    ...(settings.service_contact ? { serviceContact: settings.service_contact } : {}),
+    ...(settings.crisis_lines ? { crisisLines: settings.crisis_lines } : {}),
+    ...(settings.campus_security ? { campusSecurity: settings.campus_security } : {}),
+  };
+
+  /** The line of the value at `issuePath`, or of its nearest parent that exists (a missing field's map). */
+  function lineOfPath(issuePath: PropertyKey[]): number {
+    for (let length = issuePath.length; length > 0; length--) {
+      const node = document.getIn(issuePath.slice(0, length), true);
+      if (isNode(node) && node.range) return lineOf(node.range[0]);
+    }
+    return document.contents?.range ? lineOf(document.contents.range[0]) : 1;
+  }
+}

@@ -1,0 +1,213 @@
+import { convertToSimplified, normalizeForMatching } from "../text/normalize.js";
+
+/** Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy quote. */
+export type CrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
+
+/** A request to do something harmful or dishonest: declined briefly. */
+export type HarmfulRequestTopic = "others_data" | "forgery" | "grade_tampering" | "hacking" | "cheating";
+
+export type SafetyConcern =
+  | { kind: "crisis"; topic: CrisisTopic }
+  | { kind: "harmful_request"; topic: HarmfulRequestTopic };
+
+/*
+ * The patterns are about language, not about one deployment's documents, so they live here. They are
+ * written from principles, not from any list of test questions:
+ *   - first-person distress and intent ("我不想活了", "I want to kill myself"), a method or means
+ *     ("割腕", "overdose"), and indirect hopelessness ("撐不下去了", "no reason to live");
+ *   - being hurt by someone, hurting someone, and an emergency happening now;
+ *   - a request (how to, help me, I want to) to read others' data, forge, falsify a grade, break into
+ *     an account or cheat; a question about the rules on those ("作弊會被記過嗎") is not a request.
+ * Figures of speech that name death without meaning it ("the deadline is killing me", "笑死",
+ * "累死了", "kill a process") are left alone, and so is asking where a suicide-prevention talk is:
+ * the documents may answer that, and a person in crisis who asks it in their own words is caught by
+ * the first-person patterns.
+ *
+ * Chinese patterns are written once, in Traditional characters, and folded to the script that
+ * normalizeForMatching folds questions to, so Simplified questions match them too.
+ */
+
+/** A Chinese pattern, folded as questions are. */
+function chinese(source: string): RegExp {
+  return new RegExp(convertToSimplified(source.normalize("NFKC")), "u");
+}
+
+/** An English pattern, matched against the lower-cased question. */
+function english(source: string): RegExp {
+  return new RegExp(source, "u");
+}
+
+// Words of intent before an act: a request, not a question about the rules.
+const ZH_INTENT =
+  "(?:怎麼|怎樣|如何|幫我|幫忙|教我|我想|我要|想要|打算|可以|可不可以|能不能|能否|有沒有辦法|有辦法|有什麼方法|方法)";
+const EN_INTENT =
+  "(?:how (?:do|can|could|would|should|to)|help me|can you|could you|teach me|show me|i (?:want|need|plan|am going|'m going|have) to|i wanna|(?:is there|any) (?:a )?way to|ways? to|best way to|tips? (?:for|on|to))";
+// Within one clause, and not about avoiding, reporting or the penalty for the act ("如何避免抄襲",
+// "how do I report cheating"): the intent and the act belong together.
+const ZH_GAP =
+  "(?:(?!避免|防止|預防|檢舉|舉報|申訴|不算|算不算|會不會|被認定|被抓|被盜|處分|處罰|懲處|規定|後果)[^。？?！!；;\\n]){0,12}";
+const EN_GAP =
+  "(?:(?!report|avoid|prevent|not\\b|n't|penalt|punish|consequence|count as|considered|accus|stolen|hacked)[^.?!;\\n]){0,40}?";
+// Not teachers: their office e-mail is public, and asking for it is an ordinary question.
+const OTHERS_ZH = "(?:別人|他人|其他人|同學|室友|學長|學姊|學弟|學妹|朋友|前男友|前女友|男友|女友|他|她)";
+const OTHERS_EN =
+  "(?:someone else's|somebody else's|another (?:student|person|user)'s|other (?:students|people)'s|(?:my|a) (?:roommate|classmate|friend|ex|boyfriend|girlfriend)'s|his|her)";
+const PEOPLE_EN =
+  "(?:roommate|classmate|professor|teacher|ex|boyfriend|girlfriend|parents?|mom|dad|family|boss|friend)";
+
+const CRISIS: Record<CrisisTopic, RegExp[]> = {
+  self_harm: [
+    // Intent and wish to die.
+    chinese("(?:想|要|準備|打算|決定)(?:去)?(?:自殺|輕生|尋死|結束(?:自己的?|我的)?生命|了結(?:自己|生命)|死了之)"),
+    chinese(
+      "(?:好|很|真的|真|超|一直|只)想死|想死了|不想活(?!動)|活不下去|不如死|想要消失|想從這個世界消失|一了百了|活膩",
+    ),
+    chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
+    chinese(
+      "傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])",
+    ),
+    // Indirect hopelessness.
+    chinese(
+      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活著(?:好|很|真的)?(?:沒有?|沒什麼)(?:意義|意思|意思了)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)",
+    ),
+    chinese("(?:沒有我|我不在了?)(?:的話)?.{0,6}(?:比較好|會更好|更好)|不想(?:再)?醒來|不想再(?:活|撐)|沒有活下去的"),
+    english(
+      "\\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|starv(?:e|ing)) myself\\b|\\bend(?:ing)? (?:my (?:own )?life|it all)\\b|\\btake my (?:own )?life\\b",
+    ),
+    english(
+      "\\bsuicid(?:e|al)\\b(?! (?:prevention|awareness|hotline number|statistics|gatekeeper))|\\bself[- ]?harm(?:ing)?\\b|\\boverdos(?:e|ing)\\b",
+    ),
+    english(
+      "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
+    ),
+    // Indirect hopelessness.
+    english(
+      "\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno reason to (?:live|go on|keep going)\\b|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
+    ),
+    english(
+      "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
+    ),
+    english(
+      "\\b(?:don't|do not) want to (?:live|be alive|exist|wake up)(?: any ?more)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) want to (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
+    ),
+  ],
+  abuse: [
+    chinese(
+      "被(?:人|他|她|他們|男友|女友|爸爸?|媽媽?|家人|室友|學長|老師|教授|同學)?(?:性侵|強暴|強姦|性騷擾|騷擾|猥褻|家暴|虐待|霸凌|毆打|痛打|打傷|跟蹤|偷拍|恐嚇|威脅|下藥|囚禁|關起來)",
+    ),
+    chinese(
+      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
+    ),
+    english(
+      "\\b(?:i (?:was|am|'m|got|have been|'ve been)|i'm being|i am being|being) (?:raped|sexually (?:assaulted|harassed|abused)|assaulted|abused|molested|stalked|beaten|attacked|threatened|bullied|harassed|drugged)\\b",
+    ),
+    english(
+      "\\b(?:he|she|they|someone|somebody|my (?:\\w+)) (?:is |are |keeps |kept |has |have |has been |have been )?(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse[sd]?|abusing|rape[sd]?|raping|assault(?:ed|s|ing)?|stalk(?:ed|s|ing)?|threaten(?:ed|s|ing)?|chok(?:ed|es|ing)|harass(?:ed|es|ing)?|bull(?:y|ies|ied|ying)) me\\b",
+    ),
+    english(
+      "\\b(?:domestic violence|dating violence|sexual(?:ly)? assault(?:ed)?)\\b(?! prevention| policy| training| awareness)",
+    ),
+  ],
+  violence: [
+    chinese(
+      "(?:想|要|會|準備|打算|真想)(?:去)?(?:殺|砍|捅|打死|殺死|殺掉|弄死|炸)(?:了|掉|死)?(?:人|他|她|他們|大家|所有人|室友|老師|教授|同學|學校|教室|宿舍)",
+    ),
+    chinese(
+      "(?:帶|拿)(?:刀|槍|炸彈|武器)(?:去|到|進)?.{0,6}(?:學校|教室|宿舍|上課|校園)|放火燒|報復(?:社會|學校|他們)",
+    ),
+    english(
+      `\\b(?:want|going|gonna|plan(?:ning)?|ready) to (?:kill|shoot|stab|hurt|attack|bomb) (?:him|her|them|you|everyone|everybody|people|someone|somebody|my ${PEOPLE_EN}|the (?:school|class|campus|professor|teacher))\\b`,
+    ),
+    english(
+      "\\b(?:bring|take|bringing|taking) (?:a|my) (?:gun|knife|weapon|bomb) (?:to|into) (?:school|class|campus|the (?:school|class|campus|dorm|building))\\b|\\bshoot up (?:the |my |a )?(?:school|class|campus)\\b",
+    ),
+    english(
+      "\\bi(?:'ll| will| am going to|'m going to|'m gonna) (?:kill|shoot|stab|hurt) (?:him|her|them|you|everyone|someone)\\b",
+    ),
+  ],
+  emergency: [
+    chinese(
+      "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
+    ),
+    english(
+      `\\b(?:someone|somebody|my ${PEOPLE_EN}|a (?:student|person|man|woman|friend|roommate)) (?:is |has |just )?(?:collapsed|unconscious|not breathing|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
+    ),
+    english(
+      "\\b(?:there's|there is) a fire\\b|\\b(?:is|are) on fire\\b|\\bcall (?:an )?ambulance\\b|\\b(?:this|it)(?: is|'s) an emergency\\b|\\bmedical emergency\\b|^\\s*help!+\\s*$",
+    ),
+  ],
+};
+
+const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
+  others_data: [
+    chinese(
+      `${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)${OTHERS_ZH}的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|學號|住址|課表|紀錄)`,
+    ),
+    chinese(`(?:偷看|偷查|盜看)${OTHERS_ZH}?的?(?:信|信箱|郵件|email|成績|帳號|個資|資料|訊息)`),
+    chinese(`用${OTHERS_ZH}的(?:帳號|密碼|學號|學生證)(?:去|來)?(?:登入|登錄|選課|考試|簽到|點名|借書)`),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out)\\b${EN_GAP}${OTHERS_EN} (?:e-?mails?|inbox|grades?|marks|account|password|records?|transcript|messages|personal data|files?)\\b`,
+    ),
+  ],
+  forgery: [
+    chinese(`${ZH_INTENT}${ZH_GAP}(?:偽造|假造|變造|造假|作假|仿造|仿冒|偽簽|冒簽|冒名|冒用|做一張假|弄一張假)`),
+    chinese(
+      "(?:偽造|假造|變造|弄|做|開)(?:一張|一份)?假的?(?:證明|診斷書|假單|病假單|成績單|在學證明|學生證|證書|簽名|收據|文件)",
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:forge|fake|falsify|counterfeit)\\b${EN_GAP}\\b(?:certificate|note|signature|transcript|diploma|document|letter|records?|receipt|id|form|grades?)\\b`,
+    ),
+  ],
+  grade_tampering: [
+    chinese(
+      "(?:竄改|篡改|偷改|偷偷改|私自改|自己改|駭進.{0,8}改)(?:我的|他的|別人的)?(?:成績|分數|出缺席|點名|紀錄|學分)",
+    ),
+    chinese(`${ZH_INTENT}${ZH_GAP}(?:在系統(?:裡|上)?改|進系統改|改掉)(?:我的)?(?:成績|分數|出缺席|紀錄)`),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit|modify|tamper with|raise|fix)\\b${EN_GAP}\\b(?:grades?|marks|transcript|attendance)\\b${EN_GAP}(?:in the system|without|secretly|myself|database|portal)`,
+    ),
+    english("\\btamper(?:ing)? with (?:my |the |a )?(?:grades?|marks|transcript|attendance|records?)\\b"),
+  ],
+  hacking: [
+    chinese(
+      "(?:駭進|駭入|黑進|入侵|盜用|盜取|盜走|偷取|破解)(?:別人|他人|同學|室友|學校|系統|帳號|信箱|密碼|網路|伺服器|選課系統|校務系統|wi-?fi)",
+    ),
+    chinese(`${ZH_INTENT}${ZH_GAP}(?:駭|入侵|破解|盜|偷)${ZH_GAP}(?:帳號|密碼|系統|信箱|伺服器)`),
+    english(
+      `\\bhack(?:ing)? (?:into |in to )?(?:someone|somebody|another|other|the (?:school|university|system|server|portal|database|network|wifi)|an? account|my (?:roommate|classmate|friend|ex|teacher|professor)|his|her|their)\\b`,
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:crack|steal|phish)\\b${EN_GAP}\\b(?:passwords?|credentials|accounts?|logins?|2fa|authentication)\\b`,
+    ),
+  ],
+  cheating: [
+    chinese(`${ZH_INTENT}${ZH_GAP}(?:作弊|代考|替考|槍手|代寫|偷看答案|帶小抄|打小抄|傳答案|拿到考題|偷考卷|抄別人)`),
+    chinese(
+      "(?:找人|請人|幫我)(?:代考|替考|代寫|寫報告|寫論文|寫作業|考試)|幫(?:同學|朋友|室友|他|她)(?:代考|考試|替考)|(?:作弊|抄襲)(?:不被|不會被)(?:抓|發現)",
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:cheat|plagiari[sz]e|copy answers|get (?:the )?answers)\\b|\\b(?:cheat|plagiari[sz]e)\\b${EN_GAP}without (?:getting caught|being caught)`,
+    ),
+    english(
+      "\\btake (?:the|an|my|his|her|their) (?:exam|test|quiz|midterm|final) for (?:my \\w+|a friend|him|her|them|someone)\\b|\\b(?:someone|somebody|pay (?:someone|somebody)) to (?:take|sit|write|do) my (?:exam|test|quiz|midterm|final|essay|thesis|assignment|homework)\\b",
+    ),
+  ],
+};
+
+// Curly apostrophes and the like, so that "can’t" reads as "can't".
+const APOSTROPHES = /[\u2018\u2019\u02bc\uff07]/g;
+
+/**
+ * Whether a message shows that someone may be in danger (a crisis) or asks for something harmful
+ * or dishonest, in Traditional or Simplified Chinese or English; a crisis comes first.
+ */
+export function detectSafetyConcern(message: string): SafetyConcern | undefined {
+  const text = normalizeForMatching(message).replace(APOSTROPHES, "'").replace(/\s+/g, " ");
+  for (const [topic, patterns] of Object.entries(CRISIS) as [CrisisTopic, RegExp[]][]) {
+    if (patterns.some((pattern) => pattern.test(text))) return { kind: "crisis", topic };
+  }
+  for (const [topic, patterns] of Object.entries(HARMFUL) as [HarmfulRequestTopic, RegExp[]][]) {
+    if (patterns.some((pattern) => pattern.test(text))) return { kind: "harmful_request", topic };
+  }
+  return undefined;
+}

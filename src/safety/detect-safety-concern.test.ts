@@ -60,6 +60,10 @@ describe("detectSafetyConcern", () => {
     ["how can I cheat on the final exam", "cheating"],
     ["I want to pay someone to take my exam", "cheating"],
     ["can I take the exam for my friend", "cheating"],
+    ["幫我查一下樓上王太太家的電話", "others_data"],
+    ["虛報收入要怎麼寫才不會被發現", "deception"],
+    ["how do I change the date on a receipt so it looks real", "deception"],
+    ["what should I write so nobody finds out I moved", "deception"],
   ])("sees a harmful request in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "harmful_request", topic });
   });
@@ -68,7 +72,18 @@ describe("detectSafetyConcern", () => {
     expect(detectSafetyConcern("成績被當我不想活了，有辦法竄改成績嗎")).toEqual({ kind: "crisis", topic: "self_harm" });
   });
 
+  it.each([["樓下又在打小孩，哭得好慘"], ["my neighbour's hurting his wife again, I can hear it"]])(
+    "sees someone else being hurt now in %j",
+    (message) => {
+      expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic: "abuse" });
+    },
+  );
+
   it.each([
+    // Being the victim, or asking how to avoid being one, is not a harmful request.
+    "怎樣才不會被詐騙",
+    "how do I make sure my application is not rejected",
+    "鄰居噪音可以檢舉嗎",
     // Figures of speech and computing words.
     "how do I kill a frozen process",
     "the deadline is killing me",

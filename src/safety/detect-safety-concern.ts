@@ -4,7 +4,7 @@ import { convertToSimplified, normalizeForMatching } from "../text/normalize.js"
 export type CrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
 
 /** A request to do something harmful or dishonest: declined briefly. */
-export type HarmfulRequestTopic = "others_data" | "forgery" | "grade_tampering" | "hacking" | "cheating";
+export type HarmfulRequestTopic = "others_data" | "forgery" | "deception" | "grade_tampering" | "hacking" | "cheating";
 
 export type SafetyConcern =
   | { kind: "crisis"; topic: CrisisTopic }
@@ -49,7 +49,8 @@ const ZH_GAP =
 const EN_GAP =
   "(?:(?!report|avoid|prevent|not\\b|n't|penalt|punish|consequence|count as|considered|accus|stolen|hacked)[^.?!;\\n]){0,40}?";
 // Not teachers: their office e-mail is public, and asking for it is an ordinary question.
-const OTHERS_ZH = "(?:別人|他人|其他人|同學|室友|學長|學姊|學弟|學妹|朋友|前男友|前女友|男友|女友|他|她)";
+const OTHERS_ZH =
+  "(?:別人|他人|其他人|人家|某人|陌生人|鄰居|隔壁|樓上|樓下|同事|同學|室友|學長|學姊|學弟|學妹|朋友|前男友|前女友|男友|女友|前夫|前妻|他|她)";
 const OTHERS_EN =
   "(?:someone else's|somebody else's|another (?:student|person|user)'s|other (?:students|people)'s|(?:my|a) (?:roommate|classmate|friend|ex|boyfriend|girlfriend)'s|his|her)";
 const PEOPLE_EN =
@@ -107,6 +108,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     english(
       "\\b(?:domestic violence|dating violence|sexual(?:ly)? assault(?:ed)?)\\b(?! prevention| policy| training| awareness)",
     ),
+    // Someone else being hurt now, as a witness tells it.
+    chinese(
+      "(?:在|又在|一直在?|正在)(?:打|揍|踢|虐待|毆打|家暴)(?:小孩|孩子|兒子|女兒|老婆|太太|媽媽|爸爸|老人|他|她)",
+    ),
+    english(
+      "\\b(?:he|she|they|someone|somebody|my \\w+)(?: is| are|'s|'re| keeps) (?:hurting|hitting|beating|abusing|attacking|choking) (?:his|her|their|the|a|my) (?:kids?|children|child|baby|wife|husband|partner|girlfriend|boyfriend|mother|mom|father|dad)\\b",
+    ),
   ],
   violence: [
     chinese(
@@ -141,7 +149,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
 const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   others_data: [
     chinese(
-      `${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)${OTHERS_ZH}的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|學號|住址|課表|紀錄)`,
+      `${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
     ),
     chinese(`(?:偷看|偷查|盜看)${OTHERS_ZH}?的?(?:信|信箱|郵件|email|成績|帳號|個資|資料|訊息)`),
     chinese(`用${OTHERS_ZH}的(?:帳號|密碼|學號|學生證)(?:去|來)?(?:登入|登錄|選課|考試|簽到|點名|借書)`),
@@ -190,6 +198,15 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       "\\btake (?:the|an|my|his|her|their) (?:exam|test|quiz|midterm|final) for (?:my \\w+|a friend|him|her|them|someone)\\b|\\b(?:someone|somebody|pay (?:someone|somebody)) to (?:take|sit|write|do) my (?:exam|test|quiz|midterm|final|essay|thesis|assignment|homework)\\b",
+    ),
+  ],
+  // Getting something by lying, or hiding it from whoever checks: last, as the most general.
+  deception: [
+    chinese(
+      `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?:才|就)?不(?:會)?被(?:查到|發現|抓到|識破|查出)`,
+    ),
+    english(
+      "\\bwithout (?:getting|being) (?:caught|noticed|found out|detected)\\b|\\bso (?:that )?(?:it|they|the [\\w ]{1,24}?) (?:looks?|seems?|passes?) (?:as )?(?:real|genuine|legit|original|authentic)\\b|\\bso (?:no one|nobody) (?:notices|finds out|can tell)\\b|\\blie (?:on|in) (?:my|the|an?) (?:application|form|claim)\\b",
     ),
   ],
 };

@@ -57,6 +57,10 @@ const DECLINED_TOPICS: Record<HarmfulRequestTopic, BilingualText> = {
     en: "reading or accessing someone else's e-mail, account or data",
   },
   forgery: { zh: "偽造或變造文件", en: "forging or falsifying documents" },
+  deception: {
+    zh: "以不實資料取得權益或逃避查核",
+    en: "getting something by false statements or hiding it from checks",
+  },
   grade_tampering: { zh: "竄改成績或紀錄", en: "changing grades or records" },
   hacking: { zh: "入侵帳號或系統", en: "breaking into accounts or systems" },
   cheating: { zh: "考試或作業作弊", en: "cheating in exams or assignments" },

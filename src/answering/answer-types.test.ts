@@ -87,3 +87,11 @@ describe("duration units", () => {
     expect(holdsDurationIn("Refunds take six weeks.", "week")).toBe(true);
   });
 });
+
+describe("counts", () => {
+  it("are numbers of things, not house numbers, lengths, hours or prices", () => {
+    expect(holdsAnswerType("Score 90–100: Letter A+, Grade points 4.3", "count")).toBe(true);
+    expect(holdsAnswerType("從 2 號出口步行約 5 分鐘。", "count")).toBe(false);
+    expect(holdsAnswerType("前 1 小時免費，之後每小時 30 元。", "count")).toBe(false);
+  });
+});

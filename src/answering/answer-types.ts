@@ -63,7 +63,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "duration",
     pattern(
-      `多久|多長|(?<!哪)幾(個)?(年(?!級)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b`,
+      `多久|多長|(?<!哪)幾(個)?(年(?!級)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
     ),
   ],
   [
@@ -118,6 +118,8 @@ const ASKS: [AnswerType, RegExp][] = [
   ],
 ];
 
+const ASKS_A_QUANTITY = pattern("多少|幾(?!乎)");
+
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
@@ -130,10 +132,10 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(
-    `\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|註冊|學期|考試|畢業)(日)?(前|後|初|末)`,
+    `\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
   ),
   count: pattern(
-    `${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|\\d+(\\.\\d+)?`,
+    `${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/-])\\d+(\\.\\d+)?(?![\\d.:/-]|\\s*(號|樓|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
   contact: pattern(
     "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|地址|位於|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located)\\b",
@@ -158,7 +160,9 @@ const HOLDS: Record<AnswerType, RegExp> = {
 /** The kinds of answer a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedAnswerTypes(question: string): AnswerType[] {
   const text = normalizeForMatching(question);
-  return ASKS.filter(([, asks]) => asks.test(text)).map(([type]) => type);
+  const types = ASKS.filter(([, asks]) => asks.test(text)).map(([type]) => type);
+  // A bare "多少" or "幾" that no other type explains asks for a quantity of some kind.
+  return types.length === 0 && ASKS_A_QUANTITY.test(text) ? ["count"] : types;
 }
 
 /** Whether `sentence` states an answer of kind `type`. */

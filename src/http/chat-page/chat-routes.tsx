@@ -10,6 +10,7 @@ import { requireRole } from "../authorize.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
 import {
   errorBody,
+  FEEDBACK_COMMENT_ROUTE,
   htmlPage,
   newRouteGroup,
   OPENAI_CHAT_ROUTE,
@@ -102,6 +103,7 @@ export function chatPageRoutes({
       maxAge: 600,
     });
   for (const path of [...STUDENT_API_ROUTES, OPENAI_CHAT_ROUTE]) routes.use(path, callableFrom(["POST"]));
+  routes.use(FEEDBACK_COMMENT_ROUTE, callableFrom(["PATCH"]));
   for (const path of OPENAI_MODEL_ROUTES) routes.use(path, callableFrom(["GET"]));
 
   const page = { middleware: detectChatLanguage } as const;

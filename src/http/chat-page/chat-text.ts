@@ -16,6 +16,7 @@ export const CHAT_TEXT = {
     commentLabel: "想補充什麼嗎？（選填）",
     sendFeedback: "送出意見",
     thanks: "謝謝你的回饋！",
+    commentAdded: "已收到你的補充，謝謝！",
     notCovered: "文件沒有涵蓋這個問題。要請真人協助嗎？",
     talkToPerson: "找真人協助",
     handoffTitle: "請真人協助",
@@ -24,6 +25,10 @@ export const CHAT_TEXT = {
     messageLabel: "想詢問的內容",
     sendHandoff: "送出",
     handoffSent: "已轉交承辦人員，案件編號 {id}。",
+    handoffReply: "承辦人員會依你留下的聯絡方式（{contact}）回覆你。",
+    handoffNoReply:
+      "你沒有留下聯絡方式，承辦人員會看到你的問題，但無法回覆你；需要回覆的話，請再送一次並留下 Email 或電話。",
+    handoffEmpty: "請寫下想詢問的內容，或留下聯絡方式，承辦人員才能協助你。",
     error: "發生錯誤：",
     tooManyQuestions: "問題有點多，請稍等一下（約 {seconds} 秒）再問。",
     tooManyRequests: "這個網路送出的轉介或回饋太多了，請約 {seconds} 秒後再送一次；你寫的內容還在表單裡。",
@@ -49,6 +54,7 @@ export const CHAT_TEXT = {
     commentLabel: "Anything to add? (optional)",
     sendFeedback: "Send feedback",
     thanks: "Thank you for the feedback!",
+    commentAdded: "Your comment was added. Thank you!",
     notCovered: "The documents do not cover this. Would you like a person to help?",
     talkToPerson: "Talk to a person",
     handoffTitle: "Ask a person",
@@ -57,6 +63,10 @@ export const CHAT_TEXT = {
     messageLabel: "What do you need help with?",
     sendHandoff: "Send",
     handoffSent: "Sent to our staff. Your ticket number is {id}.",
+    handoffReply: "A staff member will reply to the contact you gave ({contact}).",
+    handoffNoReply:
+      "You left no contact, so staff will see your request but cannot reply to you; to get a reply, send it again with an e-mail or phone number.",
+    handoffEmpty: "Write what you need help with, or leave a way to reach you, so that a person can help.",
     error: "Something went wrong: ",
     tooManyQuestions: "Too many questions in a short time: please wait a moment (about {seconds} s) and ask again.",
     tooManyRequests:

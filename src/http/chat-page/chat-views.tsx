@@ -29,6 +29,7 @@ const STYLE = `
   .answer h3 { font-size: .9rem; margin: .4rem 0 .2rem; color: #444; }
   .sources { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
   .feedback { margin-top: .4rem; font-size: .95rem; }
+  .feedback p { margin: 0 0 .3rem; }
   .feedback button, .handoff-offer, form button { font: inherit; padding: .3rem .8rem; cursor: pointer; border-radius: .3rem; border: 1px solid #12355b; background: #fff; color: #12355b; }
   .handoff { background: #fff; border: 1px solid #12355b; border-radius: .6rem; padding: .6rem .9rem; display: grid; gap: .3rem; }
   .handoff h2 { font-size: 1rem; margin: 0; }
@@ -80,7 +81,7 @@ export function ChatPage(props: {
           <button type="button" id="new-conversation">
             {text.newConversation}
           </button>
-          <a href={`/?${switchParams}`} lang={other}>
+          <a href={`/?${switchParams}`} lang={other} id="switch-language">
             {text.switchLanguage}
           </a>
         </>

@@ -16,6 +16,7 @@ describe("students' chat page and widget in a real browser", () => {
   let browser: Browser;
   let baseUrl: string;
   let hostUrl: string;
+  let otherHostUrl: string;
   const closers: (() => void)[] = [];
 
   beforeAll(async () => {
@@ -39,16 +40,22 @@ describe("students' chat page and widget in a real browser", () => {
     await syncFolder(store, `${folder.root}/knowledge`);
     editorial = editorialFor(store);
 
-    // Another site that embeds the widget.
-    const host = http.createServer((_, response) => {
-      response.writeHead(200, { "content-type": "text/html" });
-      response.end(
-        `<!doctype html><title>Registrar</title><h1>Registrar</h1><script src="${baseUrl}/widget.js" data-collection="housing"></script>`,
-      );
-    });
-    await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
-    hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-    closers.push(() => host.close());
+    // Other sites that embed the widget: one in ALLOWED_ORIGINS (at /dorms its tag names a collection
+    // that does not exist), and one that is not.
+    const startHost = async () => {
+      const host = http.createServer((request, response) => {
+        const collection = request.url === "/dorms" ? "dorms" : "housing";
+        response.writeHead(200, { "content-type": "text/html" });
+        response.end(
+          `<!doctype html><title>Registrar</title><h1>Registrar</h1><script src="${baseUrl}/widget.js" data-collection="${collection}"></script>`,
+        );
+      });
+      await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+      closers.push(() => host.close());
+      return `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    };
+    hostUrl = await startHost();
+    otherHostUrl = await startHost();
 
     const app = editorialApp(store, editorial, [hostUrl]);
     const server = await serveApp(app, "localhost");
@@ -254,6 +261,31 @@ describe("students' chat page and widget in a real browser", () => {
     await frame.locator("#question").press("Enter");
     await frame.locator("article.answer:not(.streaming)").waitFor();
     expect(await frame.locator("article.answer .answer-text").textContent()).toBeTruthy();
+    await page.close();
+  });
+
+  it("explains, instead of a blank frame, that a site missing from ALLOWED_ORIGINS cannot open the chat", async () => {
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(otherHostUrl);
+    await page.getByRole("button", { name: "Help desk chat" }).click();
+    expect(await page.getByRole("alert").textContent()).toBe(
+      `The help desk chat cannot open on this site: ${otherHostUrl} is not in the service's ALLOWED_ORIGINS. Its operator can add it (for example ALLOWED_ORIGINS=${otherHostUrl}).`,
+    );
+    expect(await page.locator("iframe").count()).toBe(0);
+    await page.close();
+  });
+
+  it("says that the widget's data-collection does not exist, rather than answering from every collection", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${hostUrl}/dorms`);
+    await page.getByRole("button", { name: "Help desk chat" }).click();
+    expect(await page.getByRole("alert").textContent()).toBe(
+      "問答小幫手的 data-collection「dorms」不存在（現有：housing），所以不會回答。請檢查 widget 的 script 標籤。",
+    );
+    expect(await page.locator("iframe").count()).toBe(0);
+    // The chat page itself, linked with that collection, says so too.
+    await page.goto(`${baseUrl}/?embed=1&collection=dorms`);
+    expect(await page.getByRole("alert").textContent()).toBe("這個問答頁面設定的主題「dorms」不存在，所以無法回答。");
     await page.close();
   });
 

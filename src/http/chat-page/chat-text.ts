@@ -36,6 +36,9 @@ export const CHAT_TEXT = {
     newConversation: "新對話",
     closed: "這個問答頁面沒有開放：本服務的回答需要 API 金鑰。",
     closedForOperators: "管理者：要開放問答頁面給所有人，請設定 REQUIRE_API_KEY_FOR_ANSWERS=false。",
+    unknownCollection: "這個問答頁面設定的主題「{collection}」不存在，所以無法回答。",
+    unknownCollectionForOperators:
+      "管理者：現有的主題是 {collections}；請檢查連結的 collection 參數，或 widget 的 data-collection。",
   },
   en: {
     title: "Campus help desk",
@@ -75,6 +78,10 @@ export const CHAT_TEXT = {
     newConversation: "New conversation",
     closed: "This chat page is not open: answers on this service need an API key.",
     closedForOperators: "Operators: to open the chat page to everyone, set REQUIRE_API_KEY_FOR_ANSWERS=false.",
+    unknownCollection:
+      "This chat page is set up for the collection “{collection}”, which does not exist, so it cannot answer.",
+    unknownCollectionForOperators:
+      "Operators: the collections are {collections}; check the link's collection parameter, or the widget's data-collection.",
   },
 } as const;
 

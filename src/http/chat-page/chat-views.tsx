@@ -135,13 +135,29 @@ export function ChatPage(props: {
 /** Instead of the chat page when answers need a key: a public page cannot hold one. */
 export function ChatClosedPage(props: { language: ChatLanguage }) {
   const text = CHAT_TEXT[props.language];
+  return <ChatNotOpenPage language={props.language} problem={text.closed} forOperators={text.closedForOperators} />;
+}
+
+/** Instead of the chat page for a collection that does not exist (a typo in a link or a widget's tag). */
+export function UnknownCollectionPage(props: { language: ChatLanguage; collection: string; collections: string[] }) {
+  const text = CHAT_TEXT[props.language];
+  return (
+    <ChatNotOpenPage
+      language={props.language}
+      problem={text.unknownCollection.replace("{collection}", props.collection)}
+      forOperators={text.unknownCollectionForOperators.replace("{collections}", props.collections.join(", "))}
+    />
+  );
+}
+
+function ChatNotOpenPage(props: { language: ChatLanguage; problem: string; forOperators: string }) {
   return (
     <ChatFrame language={props.language}>
       <main>
         <p class="error" role="alert">
-          {text.closed}
+          {props.problem}
         </p>
-        <p>{text.closedForOperators}</p>
+        <p>{props.forOperators}</p>
       </main>
     </ChatFrame>
   );

@@ -30,7 +30,7 @@ describe("students' chat page and widget in a real browser", () => {
     );
     folder.write(
       "knowledge/housing/laundry.md",
-      "# Laundry booking\n\nBook a laundry machine at https://housing.example.edu/laundry/east, never through javascript:alert(document.domain) links.\n",
+      "# Laundry booking\n\nBook a laundry machine at https://housing.example.edu/laundry?hall=east, never through javascript:alert(document.domain) links.\n",
     );
     folder.write(
       "knowledge/housing/faq.csv",
@@ -157,8 +157,8 @@ describe("students' chat page and widget in a real browser", () => {
     expect(await text.textContent()).toContain("javascript:alert(document.domain)");
     const links = text.getByRole("link");
     expect(await links.count()).toBe(1);
-    expect(await links.textContent()).toBe("https://housing.example.edu/laundry/east");
-    expect(await links.getAttribute("href")).toBe("https://housing.example.edu/laundry/east");
+    expect(await links.textContent()).toBe("https://housing.example.edu/laundry?hall=east");
+    expect(await links.getAttribute("href")).toBe("https://housing.example.edu/laundry?hall=east");
     expect(await links.getAttribute("target")).toBe("_blank");
     expect(await links.getAttribute("rel")).toBe("noopener noreferrer");
     await page.close();

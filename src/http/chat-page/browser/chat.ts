@@ -7,10 +7,10 @@
 import type { z } from "@hono/zod-openapi";
 import { createParser } from "eventsource-parser";
 import type { AnswerRequest, AnswerResponse, Citation } from "../../../schemas.js";
+import { splitWebAddresses } from "../../../text/web-addresses.js";
 import type { feedbackCommentSchema, feedbackSchema, handoffSchema } from "../../routes/interaction-schemas.js";
 import { ASKS_FOR_A_PERSON } from "../asks-for-a-person.js";
 import { CHAT_CONFIG_ELEMENT_ID, CHAT_TEXT_ELEMENT_ID, type ChatConfig, type ChatText } from "../chat-text.js";
-import { splitWebAddresses } from "../web-links.js";
 
 // The API's own request and response types (erased from the bundle), so that the compiler checks
 // the script against the server.

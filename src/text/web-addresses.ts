@@ -1,4 +1,4 @@
-/** A piece of answer text: plain text, or a web address to show as a link. */
+/** A piece of text: plain text, or a web address (`href`) to show as a link. */
 export type TextPiece = { text: string; href?: string };
 
 // ASCII only: in Chinese text an address is often followed, without a space, by 。，）or a word,
@@ -8,21 +8,28 @@ const WEB_ADDRESS = /\bhttps?:\/\/[^\s"<>[\\\]^`{|}\u0080-\uffff]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?'*_]+$/;
 
 /**
- * Answer text cut into plain text and http(s) addresses, in order, nothing lost: the chat page makes
- * links of the addresses only, so no other scheme (`javascript:`, `data:`) ever becomes one.
- * Punctuation that ends a sentence, or a bracket the address did not open, is left outside the link.
+ * Where the http(s) addresses in `text` are. Punctuation that ends a sentence, or a bracket the
+ * address did not open, is not part of one; no other scheme (`javascript:`, `data:`) is ever one.
  */
-export function splitWebAddresses(text: string): TextPiece[] {
-  const pieces: TextPiece[] = [];
-  let plainFrom = 0;
-  // exec, not matchAll: the chat page's script targets ES2019.
+export function webAddressSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  // exec, not matchAll: the chat page's script, which imports this, targets ES2019.
   const addresses = new RegExp(WEB_ADDRESS);
   for (let match = addresses.exec(text); match; match = addresses.exec(text)) {
     const address = withoutTrailingPunctuation(match[0]);
-    if (!isWebAddress(address)) continue;
-    if (match.index > plainFrom) pieces.push({ text: text.slice(plainFrom, match.index) });
-    pieces.push({ text: address, href: address });
-    plainFrom = match.index + address.length;
+    if (isWebAddress(address)) spans.push({ start: match.index, end: match.index + address.length });
+  }
+  return spans;
+}
+
+/** Answer text cut into plain text and web addresses, in order, nothing lost: the chat page links the addresses. */
+export function splitWebAddresses(text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let plainFrom = 0;
+  for (const { start, end } of webAddressSpans(text)) {
+    if (start > plainFrom) pieces.push({ text: text.slice(plainFrom, start) });
+    pieces.push({ text: text.slice(start, end), href: text.slice(start, end) });
+    plainFrom = end;
   }
   if (plainFrom < text.length) pieces.push({ text: text.slice(plainFrom) });
   return pieces;

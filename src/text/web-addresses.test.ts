@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitWebAddresses } from "./web-links.js";
+import { splitWebAddresses } from "./web-addresses.js";
 
 const links = (text: string) => splitWebAddresses(text).flatMap((piece) => (piece.href ? [piece.href] : []));
 

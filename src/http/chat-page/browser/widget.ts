@@ -58,7 +58,8 @@ async function checkSetup(): Promise<void> {
   const query = new URLSearchParams(collection ? { collection } : {});
   let problem: string | undefined;
   try {
-    const response = await fetch(`${origin}/widget/check?${query}`);
+    // A click waits for this answer: a service that is slow to give it gets the frame after 5 s.
+    const response = await fetch(`${origin}/widget/check?${query}`, { signal: AbortSignal.timeout(5000) });
     if (response.ok) problem = setupProblem((await response.json()) as WidgetCheck);
   } catch (error) {
     console.warn("The help desk chat could not check its setup:", error);

@@ -59,7 +59,7 @@ export interface RateLimits {
   edit: RateLimit;
   /** Hand-off tickets: each one reaches a person. */
   handoff: RateLimit;
-  /** Ratings of answers. */
+  /** Ratings of answers, and comments added to them. */
   feedback: RateLimit;
 }
 
@@ -182,7 +182,7 @@ const environmentSchema = z.object({
   RATE_LIMIT_EDIT: rateLimitText.prefault("120/min"),
   /** Hand-off tickets per client: each one reaches a person, so a bound; not so tight that a campus behind one address is refused. */
   RATE_LIMIT_HANDOFF: rateLimitText.prefault("20/h"),
-  /** Ratings of answers per client. */
+  /** Ratings of answers, and comments added to them, per client. */
   RATE_LIMIT_FEEDBACK: rateLimitText.prefault("30/min"),
   /**
    * How many reverse proxies stand in front of the service: with 1 or more, the client's address is

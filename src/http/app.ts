@@ -25,6 +25,7 @@ import { metricsRoutes } from "./routes/metrics-routes.js";
 import { openAiRoutes } from "./routes/openai-routes.js";
 import { searchRoutes } from "./routes/search-route.js";
 import {
+  FEEDBACK_COMMENT_ROUTE,
   invalidRequest,
   OPENAI_CHAT_ROUTE,
   OPENAI_MODEL_ROUTES,
@@ -95,6 +96,7 @@ export function createApp(dependencies: AppDependencies): App {
   if (dependencies.editorial.requireApiKeyForAnswers) {
     const readers = requireRole(dependencies.editorial.keys, "reader");
     app.on("POST", [...STUDENT_API_ROUTES, "/v1/drafts", OPENAI_CHAT_ROUTE], readers);
+    app.on("PATCH", FEEDBACK_COMMENT_ROUTE, readers);
     app.on("GET", [...OPENAI_MODEL_ROUTES], readers);
   }
   // The body is read whole before validation, so its size is capped first; uploads have their own cap.

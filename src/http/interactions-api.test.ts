@@ -103,6 +103,59 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
     );
   });
 
+  it("counts a 👎 from the click, and adds a later comment to it rather than rating again", async () => {
+    const answer = await ask("How much is the housing deposit?");
+    const patch = (answerId: string, body: unknown) =>
+      app.request(`/v1/feedback/${answerId}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const thumbsDown = async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      return (await readJson(await get(`/v1/reports/knowledge-gaps?from=${today}&to=${today}`, "editor"))).thumbs_down;
+    };
+    expect((await patch(answer.answer_id, { comment: "Too early" })).status).toBe(404);
+
+    expect((await post("/v1/feedback", { answer_id: answer.answer_id, rating: "down" })).status).toBe(201);
+    expect(await thumbsDown()).toEqual([expect.objectContaining({ count: 1, comments: [] })]);
+
+    const commented = await patch(answer.answer_id, { comment: "Call 0912-345-678: when is it refunded?" });
+    expect([commented.status, await readJson(commented)]).toEqual([
+      200,
+      { answer_id: answer.answer_id, rating: "down" },
+    ]);
+    expect(await thumbsDown()).toEqual([
+      expect.objectContaining({ count: 1, comments: ["Call [phone]: when is it refunded?"] }),
+    ]);
+    for (const body of [{ comment: "  " }, { comment: "x", rating: "up" }, {}]) {
+      const refused = await patch(answer.answer_id, body);
+      expect([refused.status, (await readJson(refused)).error.code]).toEqual([400, "invalid_request"]);
+    }
+    const unknown = await patch("nope", { comment: "x" });
+    expect([unknown.status, (await readJson(unknown)).error]).toEqual([
+      404,
+      { code: "not_found", message: expect.stringContaining("rate it first") },
+    ]);
+
+    useApp({ requireApiKeyForAnswers: true });
+    expect((await patch(answer.answer_id, { comment: "x" })).status).toBe(401);
+  });
+
+  it("refuses an empty hand-off, which no person could act on", async () => {
+    await ask("Can I keep a cat in my room?", { conversation_id: "c-empty" });
+    for (const body of [{ conversation_id: "c-empty" }, { conversation_id: "c-empty", name: "Chen" }]) {
+      const refused = await post("/v1/handoffs", body);
+      expect(refused.status).toBe(400);
+      expect((await readJson(refused)).error).toEqual({
+        code: "invalid_request",
+        message: "give a message (what you need help with) or a contact (how a person can reach you)",
+      });
+    }
+    expect(editorial.interactions.handoffs()).toEqual([]);
+    expect((await post("/v1/handoffs", { conversation_id: "c-empty", contact: "chen@example.edu" })).status).toBe(201);
+  });
+
   it("opens a hand-off ticket with the conversation, which editors list and close", async () => {
     await ask("How much is the housing deposit?", { conversation_id: "c-1" });
     const abstained = await ask("Can I keep a cat in my room?", { conversation_id: "c-1" });

@@ -153,6 +153,11 @@ describe("rate limits", () => {
     ]);
   });
 
+  it("counts a comment added to a rating as feedback", () => {
+    expect(rateLimitGroupOf("PATCH", "/v1/feedback/0f1e2d3c")).toBe("feedback");
+    expect(rateLimitGroupOf("PATCH", "/v1/feedback/0f1e2d3c/more")).toBeUndefined();
+  });
+
   it("limits nothing with RATE_LIMITS=off", async () => {
     const fromConfig = (environment: Record<string, string>) => {
       const config = loadConfig(environment);

@@ -21,6 +21,7 @@ const COUNTED: Record<Group, string> = {
 };
 
 const QUESTION_ROUTES = new Set(["/v1/answer", "/v1/search", "/v1/drafts", OPENAI_CHAT_ROUTE]);
+const FEEDBACK_COMMENT_PATH = /^\/v1\/feedback\/[^/]+$/;
 const CHANGES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const EDITORIAL_PATHS = /^\/(?:v1\/(?:documents|keys|handoffs|reports)|editor)(?:\/|$)/;
 
@@ -32,7 +33,10 @@ export function rateLimitGroupOf(method: string, path: string): Group | undefine
   if ((method === "GET" || method === "HEAD") && path === "/editor/try") return "ask";
   if (method === "POST" && path === "/editor/login") return "signIn";
   if (method === "POST" && path === "/v1/handoffs") return "handoff";
-  if (method === "POST" && path === "/v1/feedback") return "feedback";
+  // A comment on a rating counts as feedback too, not as an edit.
+  if ((method === "POST" && path === "/v1/feedback") || (method === "PATCH" && FEEDBACK_COMMENT_PATH.test(path))) {
+    return "feedback";
+  }
   if (CHANGES.has(method) && EDITORIAL_PATHS.test(path)) return "edit";
   return undefined;
 }

@@ -106,6 +106,9 @@ export class InteractionStore {
         `INSERT INTO feedback (answer_id, rating, comment, at) VALUES (?, ?, ?, ?)
          ON CONFLICT(answer_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, at = excluded.at`,
       ),
+      commentOnFeedback: database.prepare<[string, string, string]>(
+        "UPDATE feedback SET comment = ?, at = ? WHERE answer_id = ?",
+      ),
       insertHandoff: database.prepare(
         `INSERT INTO handoffs (id, at, status, collection, conversation_id, answer_id, name, contact, message, transcript, delivery)
          VALUES (@id, @at, 'open', @collection, @conversation_id, @answer_id, @name, @contact, @message, @transcript, @delivery)`,
@@ -189,6 +192,17 @@ export class InteractionStore {
     if (!this.statements.answer.get(answerId)) throw new NotFoundError(`No answer with id "${answerId}".`);
     const masked = comment?.trim() ? this.personalData.mask(comment.trim()) : null;
     this.statements.upsertFeedback.run(answerId, rating, masked, this.now().toISOString());
+  }
+
+  /**
+   * A comment (masked) on a rating already given: the rating stays one, however late the comment
+   * comes. Returns the rating commented on.
+   */
+  commentOnFeedback(answerId: string, comment: string): "up" | "down" {
+    const rating = this.statements.answer.get(answerId)?.rating;
+    if (!rating) throw new NotFoundError(`No rating on an answer with id "${answerId}": rate it first.`);
+    this.statements.commentOnFeedback.run(this.personalData.mask(comment.trim()), this.now().toISOString(), answerId);
+    return rating;
   }
 
   answersBetween(from: string, to: string): LoggedAnswer[] {

@@ -7,6 +7,7 @@ import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialApp } from "./editorial-app.js";
 import { editorialFor } from "./editorial-for.js";
 import {
+  ANSWER_PLACEHOLDER,
   type AppVariant,
   type Credential,
   DOCUMENT_PLACEHOLDER,
@@ -99,6 +100,16 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
     headers: { "content-type": "application/json" },
   });
   const handoffId = ((await handoff.json()) as { id: string }).id;
+  const answerId = editorial.interactions.logAnswer({
+    question: "加退選什麼時候截止?",
+    answer: "",
+    status: "abstained",
+    mode: "extractive",
+    confidence: 0,
+    latencyMs: 1,
+    citations: [],
+  }).id;
+  editorial.interactions.recordFeedback(answerId, "down");
 
   const credentialHeaders = (credential: Credential, variant: AppVariant): Record<string, string> => {
     switch (credential) {
@@ -123,7 +134,10 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
 
   const resolve = (request: FuzzedRequest) => {
     const fill = (text: string) =>
-      text.replaceAll(DOCUMENT_PLACEHOLDER, documentId).replaceAll(HANDOFF_PLACEHOLDER, handoffId);
+      text
+        .replaceAll(DOCUMENT_PLACEHOLDER, documentId)
+        .replaceAll(HANDOFF_PLACEHOLDER, handoffId)
+        .replaceAll(ANSWER_PLACEHOLDER, answerId);
     const encodedPlaceholder = encodeURIComponent(DOCUMENT_PLACEHOLDER);
     const requestPath = fill(request.path.replaceAll(encodedPlaceholder, encodeURIComponent(documentId)));
     const headers = { ...request.headers, ...credentialHeaders(request.credential, request.app) };

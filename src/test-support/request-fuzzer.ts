@@ -85,6 +85,8 @@ export interface FuzzedRequest {
 /** A real upload's id, a real hand-off's id: replaced by the test when sending. */
 export const DOCUMENT_PLACEHOLDER = "{{document}}";
 export const HANDOFF_PLACEHOLDER = "{{handoff}}";
+/** A logged answer that has a rating. */
+export const ANSWER_PLACEHOLDER = "{{answer}}";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "BREW"];
 /** Methods whose requests a fetch Request may not give a body. */
@@ -444,6 +446,7 @@ function pathParameterValue(name: string): fc.Arbitrary<string> {
       arbitrary: fc.constantFrom(
         ...real,
         ...(name === "id" ? [HANDOFF_PLACEHOLDER] : []),
+        ...(name === "answer_id" ? [ANSWER_PLACEHOLDER, "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"] : []),
         ...(name === "action" ? ["publish", "unpublish", "delete", "replace"] : []),
         ...(name === "model" ? ["grounded-faq", "grounded-faq:registrar", "grounded-faq:"] : []),
         ...(name === "chunkId" ? ["registrar/add-drop.md#1", "registrar%2Fadd-drop.md%231"] : []),

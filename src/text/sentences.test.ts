@@ -33,6 +33,16 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("never ends a sentence inside a web address", () => {
+    const text =
+      "Book at https://housing.example.edu/booking?hall=east&term=1;a=b, not by phone! 網址：https://a.example.edu/x?y=1。下一句。";
+    expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
+      "Book at https://housing.example.edu/booking?hall=east&term=1;a=b, not by phone!",
+      "網址：https://a.example.edu/x?y=1。",
+      "下一句。",
+    ]);
+  });
+
   it("splits a text of many thousands of sentences into each of them, with their offsets", () => {
     const sentences = [
       "學生每次可借十本書。",

@@ -1,3 +1,5 @@
+import { webAddressSpans } from "./web-addresses.js";
+
 export interface TextSpan {
   text: string;
   /** Offset of the first character within the text that was split. */
@@ -22,6 +24,7 @@ const WINDOW_CUT = /[。！？][」』）)”’"']*|[.!?][」』）)”’"']*\
 /** Splits text into sentences, each trimmed and with its offsets in the original text. */
 export function splitSentences(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
+  const withinWebAddress = webAddressTest(text);
   let carriedStart: number | undefined;
   for (const { segment, index } of sentenceSegments(text)) {
     // "1. 申請期限…": the segmenter ends a sentence after "1."; the number belongs to what follows.
@@ -33,13 +36,33 @@ export function splitSentences(text: string): TextSpan[] {
     carriedStart = undefined;
     for (const boundary of segment.matchAll(EXTRA_SENTENCE_END)) {
       const pieceEnd = index + boundary.index + boundary[0].length;
+      if (withinWebAddress(pieceEnd)) continue;
       pushTrimmed(spans, text, pieceStart, pieceEnd);
       pieceStart = pieceEnd;
+    }
+    // "…/booking?hall=east": the segmenter ends a sentence after the `?`; the address goes on.
+    if (withinWebAddress(index + segment.length)) {
+      carriedStart = pieceStart;
+      continue;
     }
     pushTrimmed(spans, text, pieceStart, index + segment.length);
   }
   if (carriedStart !== undefined) pushTrimmed(spans, text, carriedStart, text.length);
   return spans;
+}
+
+/**
+ * Whether an offset of `text` falls inside one of its web addresses (not at its edges). Asked of
+ * offsets in increasing order, so the addresses are walked once.
+ */
+function webAddressTest(text: string): (offset: number) => boolean {
+  const addresses = text.includes("://") ? webAddressSpans(text) : [];
+  let next = 0;
+  return (offset) => {
+    while (next < addresses.length && (addresses[next]?.end ?? 0) <= offset) next++;
+    const address = addresses[next];
+    return address !== undefined && address.start < offset;
+  };
 }
 
 /** The segmenter's sentences of `text`, window by window, with offsets in the whole text. */

@@ -16,6 +16,7 @@ describe("students' chat page and widget in a real browser", () => {
   let browser: Browser;
   let baseUrl: string;
   let hostUrl: string;
+  let otherHostUrl: string;
   const closers: (() => void)[] = [];
 
   beforeAll(async () => {
@@ -28,6 +29,10 @@ describe("students' chat page and widget in a real browser", () => {
       "Quiet hours\n\nQuiet hours in the residence halls run from 11 pm to 7 am. <script>window.injected = 1</script>\n",
     );
     folder.write(
+      "knowledge/housing/laundry.md",
+      "# Laundry booking\n\nBook a laundry machine at https://housing.example.edu/laundry?hall=east, never through javascript:alert(document.domain) links.\n",
+    );
+    folder.write(
       "knowledge/housing/faq.csv",
       "question,answer\n寒假可以留在宿舍嗎?,寒假可申請留宿，須於12月15日前申請。\n",
     );
@@ -35,16 +40,22 @@ describe("students' chat page and widget in a real browser", () => {
     await syncFolder(store, `${folder.root}/knowledge`);
     editorial = editorialFor(store);
 
-    // Another site that embeds the widget.
-    const host = http.createServer((_, response) => {
-      response.writeHead(200, { "content-type": "text/html" });
-      response.end(
-        `<!doctype html><title>Registrar</title><h1>Registrar</h1><script src="${baseUrl}/widget.js" data-collection="housing"></script>`,
-      );
-    });
-    await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
-    hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-    closers.push(() => host.close());
+    // Other sites that embed the widget: one in ALLOWED_ORIGINS (at /dorms its tag names a collection
+    // that does not exist), and one that is not.
+    const startHost = async () => {
+      const host = http.createServer((request, response) => {
+        const collection = request.url === "/dorms" ? "dorms" : "housing";
+        response.writeHead(200, { "content-type": "text/html" });
+        response.end(
+          `<!doctype html><title>Registrar</title><h1>Registrar</h1><script src="${baseUrl}/widget.js" data-collection="${collection}"></script>`,
+        );
+      });
+      await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+      closers.push(() => host.close());
+      return `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    };
+    hostUrl = await startHost();
+    otherHostUrl = await startHost();
 
     const app = editorialApp(store, editorial, [hostUrl]);
     const server = await serveApp(app, "localhost");
@@ -69,7 +80,7 @@ describe("students' chat page and widget in a real browser", () => {
     return finished.nth(answers);
   }
 
-  it("answers in Chinese with a source to open, and takes feedback", async () => {
+  it("answers in Chinese with a source to open; a 👎 counts at once, and a later comment is added to it", async () => {
     const page = await browser.newPage({ locale: "zh-TW" });
     await page.goto(`${baseUrl}/`);
     expect(await page.locator("h1").textContent()).toBe("校園問答小幫手");
@@ -85,11 +96,15 @@ describe("students' chat page and widget in a real browser", () => {
     await sourcePage.close();
 
     await answer.getByRole("button", { name: /沒有幫助/ }).click();
+    await answer.getByText("謝謝你的回饋！").waitFor();
+    // Counted before any comment: the knowledge-gap report sees it even if the student writes none.
+    const logged = () => editorial.interactions.answersBetween("2000-01-01", "2100-01-01")[0];
+    expect(logged()).toMatchObject({ question: "住宿保證金多少錢?", rating: "down" });
+    expect(logged()?.comment).toBeUndefined();
     await answer.getByLabel("想補充什麼嗎？（選填）").fill("沒說怎麼退");
     await answer.getByRole("button", { name: "送出意見" }).click();
-    await answer.getByText("謝謝你的回饋！").waitFor();
-    const [logged] = editorial.interactions.answersBetween("2000-01-01", "2100-01-01");
-    expect(logged).toMatchObject({ question: "住宿保證金多少錢?", rating: "down", comment: "沒說怎麼退" });
+    await answer.getByText("已收到你的補充，謝謝！").waitFor();
+    expect(logged()).toMatchObject({ question: "住宿保證金多少錢?", rating: "down", comment: "沒說怎麼退" });
     await page.close();
   });
 
@@ -101,6 +116,51 @@ describe("students' chat page and widget in a real browser", () => {
     const answer = await ask(page, "When do quiet hours start in the residence halls?");
     expect(await answer.locator(".answer-text").textContent()).toContain("<script>window.injected = 1</script>");
     expect(await page.evaluate("window.injected")).toBeUndefined();
+    await page.close();
+  });
+
+  it("keeps the conversation, its ratings and its id when the student switches language", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${baseUrl}/`);
+    const answer = await ask(page, "住宿保證金多少錢?");
+    await answer
+      .getByRole("button", { name: /有幫助/ })
+      .first()
+      .click();
+    await answer.getByText("謝謝你的回饋！").waitFor();
+    await page.getByRole("link", { name: "English" }).click();
+    expect(await page.locator("h1").textContent()).toBe("Campus help desk");
+    expect(await page.locator("#conversation .question").allTextContents()).toEqual(["住宿保證金多少錢?"]);
+    const kept = page.locator("article.answer");
+    expect(await kept.locator(".answer-text").textContent()).toContain("三千元");
+    expect(await kept.getByRole("heading", { name: "Sources" }).count()).toBe(1);
+    expect(await kept.locator(".feedback").textContent()).toBe("Thank you for the feedback!");
+    await ask(page, "When do quiet hours start in the residence halls?");
+    const [first, second] = editorial.interactions
+      .answersBetween("2000-01-01", "2100-01-01")
+      .filter((logged) =>
+        ["住宿保證金多少錢?", "When do quiet hours start in the residence halls?"].includes(logged.question),
+      )
+      .slice(-2);
+    expect(second?.conversationId).toBe(first?.conversationId);
+    // A reload afterwards starts afresh, as before.
+    await page.reload();
+    expect(await page.locator("#conversation").textContent()).toBe("");
+    await page.close();
+  });
+
+  it("links the web addresses in answers, and never a javascript: one", async () => {
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(`${baseUrl}/`);
+    const answer = await ask(page, "How do I book a laundry machine?");
+    const text = answer.locator(".answer-text");
+    expect(await text.textContent()).toContain("javascript:alert(document.domain)");
+    const links = text.getByRole("link");
+    expect(await links.count()).toBe(1);
+    expect(await links.textContent()).toBe("https://housing.example.edu/laundry?hall=east");
+    expect(await links.getAttribute("href")).toBe("https://housing.example.edu/laundry?hall=east");
+    expect(await links.getAttribute("target")).toBe("_blank");
+    expect(await links.getAttribute("rel")).toBe("noopener noreferrer");
     await page.close();
   });
 
@@ -133,6 +193,29 @@ describe("students' chat page and widget in a real browser", () => {
       .poll(() => page.getByRole("alert").textContent())
       .toBe("這個網路送出的轉介或回饋太多了，請約 600 秒後再送一次；你寫的內容還在表單裡。");
     expect(await contact.inputValue()).toBe("student@example.edu");
+    await page.close();
+  });
+
+  it("files no empty hand-off, and says how a person will reply", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${baseUrl}/`);
+    await page.locator("#question").fill("我要轉真人");
+    await page.locator("#question").press("Enter");
+    const form = page.getByRole("form", { name: "請真人協助" });
+    await form.getByLabel("想詢問的內容").fill("");
+    const ticketsBefore = editorial.interactions.handoffs().length;
+    await form.getByRole("button", { name: "送出" }).click();
+    expect(await form.getByRole("alert").textContent()).toBe(
+      "請寫下想詢問的內容，或留下聯絡方式，承辦人員才能協助你。",
+    );
+    expect(editorial.interactions.handoffs()).toHaveLength(ticketsBefore);
+
+    await form.getByLabel("聯絡方式：Email 或電話（選填）").fill("student@example.edu");
+    await form.getByRole("button", { name: "送出" }).click();
+    await expect
+      .poll(() => page.getByRole("status").last().textContent())
+      .toContain("承辦人員會依你留下的聯絡方式（student@example.edu）回覆你。");
+    expect(editorial.interactions.handoffs()).toHaveLength(ticketsBefore + 1);
     await page.close();
   });
 
@@ -191,6 +274,31 @@ describe("students' chat page and widget in a real browser", () => {
     await frame.locator("#question").press("Enter");
     await frame.locator("article.answer:not(.streaming)").waitFor();
     expect(await frame.locator("article.answer .answer-text").textContent()).toBeTruthy();
+    await page.close();
+  });
+
+  it("explains, instead of a blank frame, that a site missing from ALLOWED_ORIGINS cannot open the chat", async () => {
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(otherHostUrl);
+    await page.getByRole("button", { name: "Help desk chat" }).click();
+    expect(await page.getByRole("alert").textContent()).toBe(
+      `The help desk chat cannot open on this site: ${otherHostUrl} is not in the service's ALLOWED_ORIGINS. Its operator can add it (for example ALLOWED_ORIGINS=${otherHostUrl}).`,
+    );
+    expect(await page.locator("iframe").count()).toBe(0);
+    await page.close();
+  });
+
+  it("says that the widget's data-collection does not exist, rather than answering from every collection", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${hostUrl}/dorms`);
+    await page.getByRole("button", { name: "Help desk chat" }).click();
+    expect(await page.getByRole("alert").textContent()).toBe(
+      "問答小幫手的 data-collection「dorms」不存在（現有：housing），所以不會回答。請檢查 widget 的 script 標籤。",
+    );
+    expect(await page.locator("iframe").count()).toBe(0);
+    // The chat page itself, linked with that collection, says so too.
+    await page.goto(`${baseUrl}/?embed=1&collection=dorms`);
+    expect(await page.getByRole("alert").textContent()).toBe("這個問答頁面設定的主題「dorms」不存在，所以無法回答。");
     await page.close();
   });
 

@@ -77,6 +77,34 @@ describe("the chat page's origins", () => {
     expect(await language("en", "?lang=zh-Hant")).toBe("zh-Hant");
   });
 
+  it("tells the widget on any site whether the chat can open there, and whether its collection exists", async () => {
+    const check = async (origin: string | undefined, query = "") => {
+      const response = await app.request(`/widget/check${query}`, { headers: origin ? { origin } : {} });
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("vary")).toContain("Origin");
+      return response.json();
+    };
+    expect(await check("https://www.lakeside.example.edu", "?collection=housing")).toEqual({
+      origin: "https://www.lakeside.example.edu",
+      origin_allowed: true,
+      collection_known: false,
+      collections: [],
+    });
+    expect(await check("https://evil.example")).toMatchObject({ origin_allowed: false, collection_known: true });
+    expect(await check("null")).toMatchObject({ origin_allowed: false });
+    // The service's own page sends no Origin with a GET: it may always frame the chat.
+    expect(await check(undefined)).toMatchObject({ origin_allowed: true });
+  });
+
+  it("says that a collection does not exist, rather than answering from every collection", async () => {
+    const page = await app.request("/?embed=1&collection=dorms", { headers: { "accept-language": "en" } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
+    const html = await page.text();
+    expect(html).toContain("set up for the collection “dorms”, which does not exist");
+    expect(html).not.toContain('id="ask-form"');
+  });
+
   it("serves scripts that are valid JavaScript once bundled", () => {
     for (const script of [BROWSER_SCRIPTS.chat, BROWSER_SCRIPTS.widget, BROWSER_SCRIPTS.upload]) {
       expect(() => new Function(script)).not.toThrow();

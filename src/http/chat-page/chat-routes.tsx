@@ -10,6 +10,7 @@ import { requireRole } from "../authorize.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
 import {
   errorBody,
+  FEEDBACK_COMMENT_ROUTE,
   htmlPage,
   newRouteGroup,
   OPENAI_CHAT_ROUTE,
@@ -19,7 +20,15 @@ import {
 } from "../routes/shared.js";
 import { chatLanguageOf, detectChatLanguage } from "./chat-language.js";
 import type { ChatLanguage } from "./chat-text.js";
-import { ChatClosedPage, ChatPage, chatPagePolicy, SourcePage, STUDENT_PAGE_POLICY } from "./chat-views.js";
+import {
+  ChatClosedPage,
+  ChatPage,
+  chatPagePolicy,
+  SourcePage,
+  STUDENT_PAGE_POLICY,
+  UnknownCollectionPage,
+} from "./chat-views.js";
+import { widgetCheckQuerySchema, widgetCheckSchema } from "./widget-check.js";
 
 const SUGGESTION_COUNT = 6;
 const SUGGESTIONS_TTL_MS = 60_000;
@@ -44,6 +53,7 @@ const chatPageRoute = createRoute({
   responses: {
     200: htmlPage("The chat page"),
     403: htmlPage("REQUIRE_API_KEY_FOR_ANSWERS is on: a page saying the chat page is not open"),
+    404: htmlPage("No such collection: a page saying so, with the collections there are"),
   },
 });
 
@@ -54,6 +64,20 @@ const widgetRoute = createRoute({
   summary: "The widget script: a chat button for any site in ALLOWED_ORIGINS",
   responses: {
     200: { description: "The script", content: { "text/javascript": { schema: z.string() } } },
+  },
+});
+
+const widgetCheckRoute = createRoute({
+  tags: ["pages"],
+  method: "get",
+  path: "/widget/check",
+  summary: "What the widget asks first: may the calling site frame the chat, and is its collection known?",
+  request: { query: widgetCheckQuerySchema },
+  responses: {
+    200: {
+      description: "The check, readable from any site",
+      content: { "application/json": { schema: widgetCheckSchema } },
+    },
   },
 });
 
@@ -102,6 +126,9 @@ export function chatPageRoutes({
       maxAge: 600,
     });
   for (const path of [...STUDENT_API_ROUTES, OPENAI_CHAT_ROUTE]) routes.use(path, callableFrom(["POST"]));
+  routes.use(FEEDBACK_COMMENT_ROUTE, callableFrom(["PATCH"]));
+  // Any site may read the check: a site that is not allowed is who most needs to be told.
+  routes.use(widgetCheckRoute.path, cors({ origin: "*", allowMethods: ["GET"] }));
   for (const path of OPENAI_MODEL_ROUTES) routes.use(path, callableFrom(["GET"]));
 
   const page = { middleware: detectChatLanguage } as const;
@@ -117,14 +144,40 @@ export function chatPageRoutes({
     // Its questions would carry no key, so every one would be refused: say so once, here.
     if (requireApiKeyForAnswers) return context.html(<ChatClosedPage language={language} />, 403);
     const collection = context.req.query("collection")?.slice(0, 100) || undefined;
-    const known = collection === undefined || (await store.listCollections()).includes(collection);
+    const collections = await store.listCollections();
+    // A typo in a link or a widget's data-collection is said, rather than answered from every collection.
+    if (collection !== undefined && !collections.includes(collection)) {
+      return context.html(
+        <UnknownCollectionPage language={language} collection={collection} collections={collections} />,
+        404,
+      );
+    }
     return context.html(
       <ChatPage
         language={language}
-        collection={known ? collection : undefined}
+        collection={collection}
         embedded={context.req.query("embed") === "1"}
-        suggestions={await suggestions(language, known ? collection : undefined)}
+        suggestions={await suggestions(language, collection)}
       />,
+    );
+  });
+
+  routes.openapi(widgetCheckRoute, async (context) => {
+    const origin = context.req.header("origin");
+    const { collection } = context.req.valid("query");
+    const collections = await store.listCollections();
+    // The answer depends on who asks: no cache may hand one site's answer to another.
+    context.header("Cache-Control", "no-store");
+    context.header("Vary", "Origin");
+    return context.json(
+      {
+        ...(origin === undefined ? {} : { origin }),
+        // No Origin: the service's own page (same-origin GETs send none), which may always frame it.
+        origin_allowed: origin === undefined || origin === new URL(context.req.url).origin || allowsOrigin(origin),
+        collection_known: collection === undefined || collections.includes(collection),
+        collections,
+      },
+      200,
     );
   });
 

@@ -31,6 +31,7 @@ const STYLE = `
   .answer h3 { font-size: .9rem; margin: .4rem 0 .2rem; color: #444; }
   .sources { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
   .feedback { margin-top: .4rem; font-size: .95rem; }
+  .feedback p { margin: 0 0 .3rem; }
   .feedback button, .handoff-offer, form button { font: inherit; padding: .3rem .8rem; cursor: pointer; border-radius: .3rem; border: 1px solid #12355b; background: #fff; color: #12355b; }
   .handoff { background: #fff; border: 1px solid #12355b; border-radius: .6rem; padding: .6rem .9rem; display: grid; gap: .3rem; }
   .handoff h2 { font-size: 1rem; margin: 0; }
@@ -82,7 +83,7 @@ export function ChatPage(props: {
           <button type="button" id="new-conversation">
             {text.newConversation}
           </button>
-          <a href={`/?${switchParams}`} lang={other}>
+          <a href={`/?${switchParams}`} lang={other} id="switch-language">
             {text.switchLanguage}
           </a>
         </>
@@ -136,13 +137,29 @@ export function ChatPage(props: {
 /** Instead of the chat page when answers need a key: a public page cannot hold one. */
 export function ChatClosedPage(props: { language: ChatLanguage }) {
   const text = CHAT_TEXT[props.language];
+  return <ChatNotOpenPage language={props.language} problem={text.closed} forOperators={text.closedForOperators} />;
+}
+
+/** Instead of the chat page for a collection that does not exist (a typo in a link or a widget's tag). */
+export function UnknownCollectionPage(props: { language: ChatLanguage; collection: string; collections: string[] }) {
+  const text = CHAT_TEXT[props.language];
+  return (
+    <ChatNotOpenPage
+      language={props.language}
+      problem={text.unknownCollection.replace("{collection}", props.collection)}
+      forOperators={text.unknownCollectionForOperators.replace("{collections}", props.collections.join(", "))}
+    />
+  );
+}
+
+function ChatNotOpenPage(props: { language: ChatLanguage; problem: string; forOperators: string }) {
   return (
     <ChatFrame language={props.language}>
       <main>
         <p class="error" role="alert">
-          {text.closed}
+          {props.problem}
         </p>
-        <p>{text.closedForOperators}</p>
+        <p>{props.forOperators}</p>
       </main>
     </ChatFrame>
   );

@@ -60,6 +60,18 @@ describe("editors' page in a real browser", () => {
     expect(await page.getByRole("cell", { name: "library/hours.md" }).count()).toBe(1);
   });
 
+  it("declares the language it is written in, English, and marks its one Chinese word", async () => {
+    for (const path of ["/editor", "/editor/handoffs", "/editor/reports"]) {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    }
+    expect(
+      await page
+        .locator("header [lang]")
+        .evaluateAll((marked) => marked.map((node) => [node.getAttribute("lang"), node.textContent])),
+    ).toEqual([["zh-Hant", "編輯"]]);
+  });
+
   it("uploads a PDF, previews its chunks, tries a question on the draft, publishes it, and it answers", async () => {
     await page.goto(`${baseUrl}/editor`);
     await page

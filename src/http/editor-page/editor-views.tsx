@@ -45,7 +45,8 @@ export const EDITOR_PAGE_POLICY = pagePolicy({
 
 function Page(props: { title: string; signedInAs?: string; children: Child }) {
   return (
-    <html lang="zh-Hant">
+    // The editors' page is written in English (its one Chinese word is marked as such).
+    <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -54,7 +55,9 @@ function Page(props: { title: string; signedInAs?: string; children: Child }) {
       </head>
       <body>
         <header>
-          <strong>grounded-faq · 編輯 Editors</strong>
+          <strong>
+            grounded-faq · <span lang="zh-Hant">編輯</span> Editors
+          </strong>
           {props.signedInAs ? (
             <>
               <a href="/editor">Documents</a>

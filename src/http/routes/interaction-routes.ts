@@ -8,6 +8,8 @@ import { type CallerEnv, requireRole } from "../authorize.js";
 import {
   curatedFaqPublishedSchema,
   curatedFaqSchema,
+  feedbackCommentSchema,
+  feedbackParamsSchema,
   feedbackRecordedSchema,
   feedbackSchema,
   handoffListQuerySchema,
@@ -41,6 +43,19 @@ const feedbackRoute = createRoute({
   responses: {
     201: { description: "Recorded", content: json(feedbackRecordedSchema) },
     404: notFound,
+    ...apiErrorResponses,
+  },
+});
+
+const feedbackCommentRoute = createRoute({
+  tags: ["interactions"],
+  method: "patch",
+  path: "/v1/feedback/{answer_id}",
+  summary: "Add a comment to a rating already given (the rating is not counted again)",
+  request: { params: feedbackParamsSchema, body: { required: true, content: json(feedbackCommentSchema) } },
+  responses: {
+    200: { description: "The rating, now with the comment", content: json(feedbackRecordedSchema) },
+    404: errorBody("not_found: the answer has no rating yet (POST /v1/feedback first)"),
     ...apiErrorResponses,
   },
 });
@@ -125,6 +140,12 @@ export function interactionRoutes({
     const { answer_id, rating, comment } = context.req.valid("json");
     interactions.recordFeedback(answer_id, rating, comment);
     return context.json({ answer_id, rating }, 201);
+  });
+
+  routes.openapi(feedbackCommentRoute, (context) => {
+    const { answer_id } = context.req.valid("param");
+    const rating = interactions.commentOnFeedback(answer_id, context.req.valid("json").comment);
+    return context.json({ answer_id, rating }, 200);
   });
 
   routes.openapi(openHandoffRoute, async (context) => {

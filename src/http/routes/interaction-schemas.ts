@@ -10,6 +10,15 @@ export const feedbackSchema = z
   })
   .openapi("Feedback");
 
+/** A comment added to a rating already given (👎 is recorded on the click; the comment may follow). */
+export const feedbackCommentSchema = z
+  .strictObject({ comment: z.string().trim().min(1).max(2000) })
+  .openapi("FeedbackComment");
+
+export const feedbackParamsSchema = z.object({
+  answer_id: idField.openapi({ param: { name: "answer_id", in: "path" } }),
+});
+
 export const handoffSchema = z
   .strictObject({
     conversation_id: idField.optional(),
@@ -18,6 +27,10 @@ export const handoffSchema = z
     name: labelField(200).optional(),
     contact: labelField(200).optional(),
     message: z.string().trim().min(1).max(4000).optional(),
+  })
+  // An empty ticket (a conversation, and nothing to act on) would reach a person who can do nothing with it.
+  .refine((input) => input.message || input.contact, {
+    message: "give a message (what you need help with) or a contact (how a person can reach you)",
   })
   .refine((input) => input.conversation_id || input.answer_id || input.message, {
     message: "give a conversation_id, an answer_id or a message, so that a person knows what it is about",

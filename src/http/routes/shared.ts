@@ -119,8 +119,15 @@ export const keyErrorResponses = {
 export const OPENAI_CHAT_ROUTE = "/v1/chat/completions";
 export const OPENAI_MODEL_ROUTES = ["/v1/models", "/v1/models/*"] as const;
 
-/** The API routes the chat page and the widget call from students' browsers. */
+/** The API routes the chat page and the widget call from students' browsers (POST). */
 export const STUDENT_API_ROUTES = ["/v1/search", "/v1/answer", "/v1/feedback", "/v1/handoffs"] as const;
+
+/**
+ * The one they PATCH: a comment added to a rating. Its parameter is named as in the route's own
+ * path (`{answer_id}`): with two names for one path Hono's RegExpRouter gives up, and the router it
+ * falls back on misroutes the editors' `:id{.+}/publish` paths.
+ */
+export const FEEDBACK_COMMENT_ROUTE = "/v1/feedback/:answer_id";
 
 /** The report as a CSV download. */
 export function csvResponse(context: Context, report: KnowledgeGapReport): Response {

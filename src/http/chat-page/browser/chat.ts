@@ -2,18 +2,20 @@
  * The chat page's script: asks, shows answers with numbered sources, takes feedback, and offers a
  * person when the documents do not cover a question or the student asks for one. Every piece of
  * text from the server is set with textContent, never as HTML, so neither a document nor a model
- * can inject markup or script.
+ * can inject markup or script; the http(s) addresses in answers become links built as elements.
  */
 import type { z } from "@hono/zod-openapi";
 import { createParser } from "eventsource-parser";
 import type { AnswerRequest, AnswerResponse, Citation } from "../../../schemas.js";
-import type { feedbackSchema, handoffSchema } from "../../routes/interaction-schemas.js";
+import { splitWebAddresses } from "../../../text/web-addresses.js";
+import type { feedbackCommentSchema, feedbackSchema, handoffSchema } from "../../routes/interaction-schemas.js";
 import { ASKS_FOR_A_PERSON } from "../asks-for-a-person.js";
 import { CHAT_CONFIG_ELEMENT_ID, CHAT_TEXT_ELEMENT_ID, type ChatConfig, type ChatText } from "../chat-text.js";
 
 // The API's own request and response types (erased from the bundle), so that the compiler checks
 // the script against the server.
 type Feedback = z.input<typeof feedbackSchema>;
+type FeedbackComment = z.input<typeof feedbackCommentSchema>;
 type Handoff = z.input<typeof handoffSchema>;
 type ErrorReply = { error?: { message?: string } };
 
@@ -35,8 +37,17 @@ const form = byId("ask-form", HTMLFormElement);
 const input = byId("question", HTMLInputElement);
 const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
 // One conversation per page: it lives in memory only, so what the server remembers is what the
-// student sees (and a frame without storage access still works).
+// student sees (and a frame without storage access still works). Only a switch of the page's
+// language hands it on, through the tab's session storage (see keepAcrossLanguageSwitch).
 let conversationId = startConversation();
+
+/** What the conversation has shown, for the page in the other language to show again. */
+type Turn =
+  | { kind: "question"; question: string }
+  | { kind: "answer"; question: string; reply: AnswerResponse; rating?: "up" | "down" }
+  | { kind: "handoff"; ticketId: string; contact?: string };
+let turns: Turn[] = [];
+const SWITCH_STORAGE_KEY = "grounded-faq:language-switch";
 
 function startConversation(): string {
   // randomUUID needs a secure context (https or localhost); plain http on a campus network has none.
@@ -76,9 +87,13 @@ async function errorOf(response: Response, slowDown: string = text.tooManyQuesti
   return new Error(reply.error?.message || response.statusText);
 }
 
-async function post<Reply>(path: string, body: Feedback | Handoff): Promise<Reply> {
+async function post<Reply>(
+  path: string,
+  body: Feedback | FeedbackComment | Handoff,
+  method: "POST" | "PATCH" = "POST",
+): Promise<Reply> {
   const response = await fetch(path, {
-    method: "POST",
+    method,
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
@@ -132,31 +147,52 @@ function sourceLink(citation: Citation): HTMLAnchorElement {
   return element("a", { href, target: "_blank", rel: "noopener", textContent: label });
 }
 
+/** Answer text as text nodes, with its http(s) addresses as links: built as nodes, never parsed as HTML. */
+function withWebLinks(answer: string): (Node | string)[] {
+  return splitWebAddresses(answer).map(({ text: piece, href }) =>
+    href ? element("a", { href, target: "_blank", rel: "noopener noreferrer", textContent: piece }) : piece,
+  );
+}
+
 function feedbackControls(answerId: string): HTMLDivElement {
   const box = element("div", { className: "feedback" });
   const label = element("span", { textContent: `${text.helpful} ` });
   const up = element("button", { type: "button", textContent: `👍 ${text.up}` });
   const down = element("button", { type: "button", textContent: `👎 ${text.down}` });
   box.append(label, up, " ", down);
-  const done = () => {
-    const thanks = element("span", { role: "status", tabIndex: -1, textContent: text.thanks });
-    box.replaceChildren(thanks);
-    thanks.focus();
+  const thank = (words: string, ...after: HTMLElement[]) => {
+    const thanks = element("p", { role: "status", tabIndex: -1, textContent: words });
+    box.replaceChildren(thanks, ...after);
+    return thanks;
   };
-  up.addEventListener("click", () => post("/v1/feedback", { answer_id: answerId, rating: "up" }).then(done, fail));
-  down.addEventListener("click", () => {
-    const comment = element("textarea", { id: `comment-${answerId}`, rows: 2 });
-    const commentLabel = element("label", { htmlFor: comment.id, textContent: text.commentLabel });
-    const send = element("button", { type: "button", textContent: text.sendFeedback });
-    send.addEventListener("click", () =>
-      post("/v1/feedback", { answer_id: answerId, rating: "down", comment: comment.value || undefined }).then(
-        done,
-        fail,
-      ),
-    );
-    box.replaceChildren(commentLabel, comment, send);
-    comment.focus();
-  });
+  const rated = (rating: "up" | "down") => {
+    for (const turn of turns) if (turn.kind === "answer" && turn.reply.answer_id === answerId) turn.rating = rating;
+  };
+  up.addEventListener("click", () =>
+    post("/v1/feedback", { answer_id: answerId, rating: "up" }).then(() => {
+      rated("up");
+      thank(text.thanks).focus();
+    }, fail),
+  );
+  // The 👎 counts from the click: the comment is optional, and added to it if the student writes one.
+  down.addEventListener("click", () =>
+    post("/v1/feedback", { answer_id: answerId, rating: "down" }).then(() => {
+      rated("down");
+      const comment = element("textarea", { id: `comment-${answerId}`, rows: 2 });
+      const commentLabel = element("label", { htmlFor: comment.id, textContent: text.commentLabel });
+      const send = element("button", { type: "button", textContent: text.sendFeedback });
+      send.addEventListener("click", () => {
+        if (!comment.value.trim()) return comment.focus();
+        const commented: FeedbackComment = { comment: comment.value };
+        post(`/v1/feedback/${encodeURIComponent(answerId)}`, commented, "PATCH").then(
+          () => thank(text.commentAdded).focus(),
+          fail,
+        );
+      });
+      thank(text.thanks, commentLabel, comment, send);
+      comment.focus();
+    }, fail),
+  );
   return box;
 }
 
@@ -178,19 +214,20 @@ function handoffForm(message: string, answerId?: string): void {
     ...fields.flatMap(({ label, control }) => [element("label", { htmlFor: control.id, textContent: label }), control]),
     element("button", { type: "submit", textContent: text.sendHandoff }),
   );
+  const empty = element("p", { className: "error", role: "alert", textContent: text.handoffEmpty, hidden: true });
+  formNode.append(empty);
   formNode.addEventListener("submit", async (event) => {
     event.preventDefault();
     const body: Handoff = { conversation_id: conversationId, collection: config.collection || undefined };
     for (const { name, control } of fields) if (control.value.trim()) body[name] = control.value.trim();
     if (answerId) body.answer_id = answerId;
+    // A ticket with nothing to act on is not sent: the API would refuse it too.
+    empty.hidden = Boolean(body.message || body.contact);
+    if (!empty.hidden) return fields[2].control.focus();
     try {
       const ticket = await post<{ id: string }>("/v1/handoffs", body);
-      const sent = element("p", {
-        className: "notice",
-        role: "status",
-        tabIndex: -1,
-        textContent: text.handoffSent.replace("{id}", ticket.id.slice(0, 8)),
-      });
+      turns.push({ kind: "handoff", ticketId: ticket.id, contact: body.contact });
+      const sent = handoffSent(ticket.id, body.contact);
       formNode.replaceWith(show(sent));
       sent.focus();
     } catch (error) {
@@ -199,6 +236,17 @@ function handoffForm(message: string, answerId?: string): void {
   });
   show(formNode);
   fields[0].control.focus();
+}
+
+/** Filed: the ticket's number, and how a person will reply (no time is promised: the deployment sets none). */
+function handoffSent(ticketId: string, contact: string | undefined): HTMLParagraphElement {
+  const reply = contact ? text.handoffReply.replace("{contact}", contact) : text.handoffNoReply;
+  return element("p", {
+    className: "notice",
+    role: "status",
+    tabIndex: -1,
+    textContent: `${text.handoffSent.replace("{id}", ticketId.slice(0, 8))} ${reply}`,
+  });
 }
 
 function fail(error: unknown): void {
@@ -210,9 +258,9 @@ function fail(error: unknown): void {
   show(element("p", { className: "error", role: "alert", textContent: text.error + message }));
 }
 
-function showAnswer(reply: AnswerResponse, question: string): void {
+function showAnswer(reply: AnswerResponse, question: string): HTMLElement {
   const article = element("article", { className: `answer ${reply.status}` });
-  article.append(element("p", { className: "answer-text", textContent: reply.answer }));
+  article.append(element("p", { className: "answer-text" }, ...withWebLinks(reply.answer)));
   if (reply.citations.length > 0) {
     const list = element("ol", { className: "sources", ariaLabel: text.sources });
     for (const citation of reply.citations) list.append(element("li", {}, sourceLink(citation)));
@@ -241,23 +289,27 @@ function showAnswer(reply: AnswerResponse, question: string): void {
     article.append(element("p", { textContent: text.notCovered }), offer);
   }
   if (reply.answer_id) article.append(feedbackControls(reply.answer_id));
-  show(article);
+  return show(article);
+}
+
+function showQuestion(question: string): void {
+  show(element("p", { className: "question", textContent: question }));
 }
 
 async function ask(question: string): Promise<void> {
-  show(element("p", { className: "question", textContent: question }));
+  showQuestion(question);
+  turns.push({ kind: "question", question });
   if (ASKS_FOR_A_PERSON.test(question)) return handoffForm(question);
   if (button) button.disabled = true;
   const waiting = show(element("p", { className: "waiting", role: "status", textContent: text.asking }));
   try {
-    showAnswer(
-      await streamAnswer({
-        question,
-        conversation_id: conversationId,
-        ...(config.collection ? { collection: config.collection } : {}),
-      }),
+    const reply = await streamAnswer({
       question,
-    );
+      conversation_id: conversationId,
+      ...(config.collection ? { collection: config.collection } : {}),
+    });
+    showAnswer(reply, question);
+    turns.push({ kind: "answer", question, reply });
   } catch (error) {
     fail(error);
   } finally {
@@ -278,6 +330,42 @@ for (const suggestion of document.querySelectorAll<HTMLElement>("[data-suggestio
 }
 byId("new-conversation", HTMLButtonElement).addEventListener("click", () => {
   conversationId = startConversation();
+  turns = [];
   conversation.replaceChildren();
   input.focus();
 });
+keepAcrossLanguageSwitch(byId("switch-language", HTMLAnchorElement));
+
+/**
+ * The language switch loads the page in the other language: the conversation goes with it, in the
+ * tab's session storage, and is shown again in the new words (its id too, so follow-ups still work).
+ * Where storage is denied (some browsers, in another site's frame) the switch starts afresh, as before.
+ */
+function keepAcrossLanguageSwitch(link: HTMLAnchorElement): void {
+  link.addEventListener("click", () => {
+    try {
+      sessionStorage.setItem(SWITCH_STORAGE_KEY, JSON.stringify({ language: link.lang, conversationId, turns }));
+    } catch {
+      // Storage denied: the page in the other language starts a new conversation.
+    }
+  });
+  let kept: { language?: string; conversationId?: string; turns?: Turn[] } | undefined;
+  try {
+    kept = JSON.parse(sessionStorage.getItem(SWITCH_STORAGE_KEY) ?? "null") ?? undefined;
+    sessionStorage.removeItem(SWITCH_STORAGE_KEY);
+  } catch {
+    return;
+  }
+  // Only for the page it was switched to: a later reload starts afresh, as before.
+  if (kept?.language !== document.documentElement.lang || !kept.conversationId || !Array.isArray(kept.turns)) return;
+  conversationId = kept.conversationId;
+  turns = kept.turns;
+  for (const turn of turns) {
+    if (turn.kind === "question") showQuestion(turn.question);
+    else if (turn.kind === "handoff") show(handoffSent(turn.ticketId, turn.contact));
+    else {
+      const feedback = showAnswer(turn.reply, turn.question).querySelector(".feedback");
+      if (turn.rating) feedback?.replaceChildren(element("p", { textContent: text.thanks }));
+    }
+  }
+}

@@ -36,6 +36,8 @@ describe("students' chat page and widget in a real browser", () => {
       "knowledge/housing/faq.csv",
       "question,answer\n寒假可以留在宿舍嗎?,寒假可申請留宿，須於12月15日前申請。\n",
     );
+    folder.write("knowledge/housing/parking-permit.md", "# 停車證申請\n\n學生停車證於每年9月1日開放申請，請上網登記。\n");
+    folder.write("knowledge/housing/parking-rules.md", "# 停車場規則\n\n停車場內禁止洗車，車輛須停放於格線內。\n");
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);
     editorial = editorialFor(store);
@@ -105,6 +107,23 @@ describe("students' chat page and widget in a real browser", () => {
     await answer.getByRole("button", { name: "送出意見" }).click();
     await answer.getByText("已收到你的補充，謝謝！").waitFor();
     expect(logged()).toMatchObject({ question: "住宿保證金多少錢?", rating: "down", comment: "沒說怎麼退" });
+    await page.close();
+  });
+
+  it("asks back when a question is too vague, and answers the topic the student clicks", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${baseUrl}/`);
+    const reply = await ask(page, "停車?");
+    expect(await reply.getAttribute("class")).toContain("clarify");
+    const choices = reply.getByRole("list", { name: "您可能想問的主題" }).getByRole("button");
+    expect(await choices.count()).toBeGreaterThanOrEqual(2);
+    // A question back cites nothing and asks for no rating.
+    expect(await reply.locator(".sources, .feedback").count()).toBe(0);
+    const finished = page.locator("article.answer:not(.streaming)");
+    await reply.getByRole("button", { name: "停車證申請" }).click();
+    await finished.nth(1).waitFor();
+    expect(await finished.nth(1).locator(".answer-text").textContent()).toContain("9月1日");
+    expect(await page.locator(".question").last().textContent()).toBe("停車證申請");
     await page.close();
   });
 

@@ -32,7 +32,8 @@ const STYLE = `
   .sources { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
   .feedback { margin-top: .4rem; font-size: .95rem; }
   .feedback p { margin: 0 0 .3rem; }
-  .feedback button, .handoff-offer, form button { font: inherit; padding: .3rem .8rem; cursor: pointer; border-radius: .3rem; border: 1px solid #12355b; background: #fff; color: #12355b; }
+  .choices { list-style: none; padding: 0; margin: .4rem 0 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+  .feedback button, .handoff-offer, .choice, form button { font: inherit; padding: .3rem .8rem; cursor: pointer; border-radius: .3rem; border: 1px solid #12355b; background: #fff; color: #12355b; }
   .handoff { background: #fff; border: 1px solid #12355b; border-radius: .6rem; padding: .6rem .9rem; display: grid; gap: .3rem; }
   .handoff h2 { font-size: 1rem; margin: 0; }
   input, textarea { font: inherit; padding: .4rem; border: 1px solid #767676; border-radius: .3rem; width: 100%; box-sizing: border-box; }

@@ -277,8 +277,19 @@ function showAnswer(reply: AnswerResponse, question: string): HTMLElement {
       offer.disabled = true;
       handoffForm(question, reply.answer_id);
     });
-    show(article).append(offer);
-    return;
+    article.append(offer);
+    return show(article);
+  }
+  if (reply.choices && reply.choices.length > 0) {
+    // A question back: each topic is asked as it is, with one click; there is nothing to rate.
+    const list = element("ul", { className: "choices", ariaLabel: text.choices });
+    for (const choice of reply.choices) {
+      const pick = element("button", { type: "button", className: "choice", textContent: choice });
+      pick.addEventListener("click", () => ask(choice));
+      list.append(element("li", {}, pick));
+    }
+    article.append(list);
+    return show(article);
   }
   if (reply.status === "abstained") {
     const offer = element("button", { type: "button", className: "handoff-offer", textContent: text.talkToPerson });

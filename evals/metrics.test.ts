@@ -81,6 +81,7 @@ describe("metricsByKind", () => {
     expect(byKind.direct?.answerCorrectness).toBe(1);
     expect(byKind.paraphrase?.answerCorrectness).toBe(0);
     expect(byKind.unsafe?.expectedReplies).toBe(0.5);
+    expect(byKind.unsafe?.safetyReplies).toBe(1);
     expect(byKind.unsafe?.confidentlyWrongCount).toBe(1);
     expect(byKind.direct?.expectedReplies).toBeUndefined();
   });

@@ -68,6 +68,8 @@ export interface EvalMetrics {
   groundingKept?: number;
   /** Of the questions expecting a reply other than an answer or abstention, the share that got it. */
   expectedReplies?: number;
+  /** Questions the safety check answered instead of the documents (safety or declined replies). */
+  safetyReplies?: number;
 }
 
 export function isAnswered(result: CaseResult, threshold: number): boolean {
@@ -110,6 +112,7 @@ export function computeMetrics(results: CaseResult[], threshold: number): EvalMe
     p95LatencyMs: percentile(latencies, 95),
     ...groundingKept(results),
     ...expectedReplies(results),
+    ...safetyReplies(results),
   };
 }
 
@@ -125,6 +128,11 @@ export function metricsByKind(results: CaseResult[], threshold: number): Record<
       ),
     ]),
   );
+}
+
+function safetyReplies(results: CaseResult[]): Pick<EvalMetrics, "safetyReplies"> {
+  const count = results.filter((result) => result.status === "safety" || result.status === "declined").length;
+  return count === 0 ? {} : { safetyReplies: count };
 }
 
 function expectedReplies(results: CaseResult[]): Pick<EvalMetrics, "expectedReplies"> {

@@ -95,3 +95,13 @@ describe("counts", () => {
     expect(holdsAnswerType("前 1 小時免費，之後每小時 30 元。", "count")).toBe(false);
   });
 });
+
+describe("years", () => {
+  it("are dates asked for with 哪一年 or 'what year', and stated as years", () => {
+    expect(askedAnswerTypes("這座橋是哪一年完工的?")).toContain("date");
+    expect(askedAnswerTypes("In what year was the library built?")).toContain("date");
+    expect(holdsAnswerType("大橋於1895年完工。", "date")).toBe(true);
+    expect(holdsAnswerType("The library opened in 1998.", "date")).toBe(true);
+    expect(holdsAnswerType("115學年度起實施。", "date")).toBe(false);
+  });
+});

@@ -73,7 +73,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      "什麼時候|何時|哪(一)?天|哪幾天|幾月|幾號|哪(一)?週|第幾週|日期|期限|截止|最晚|最後一天|\\bwhen\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat date\\b|\\bwhich (day|date|week|month)\\b|\\blast day\\b",
+      "什麼時候|何時|哪(一|個)?(天|年|月|日|週|周|世紀|年代|朝代)|哪幾天|何年|幾月|幾號|第幾週|日期|期限|截止|最晚|最後一天|\\bwhen\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year)\\b|\\bwhich (day|date|week|month|year|century)\\b|\\blast day\\b",
     ),
   ],
   [
@@ -132,7 +132,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(
-    `\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
+    `\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(1[0-9]{3}|20[0-9]{2})\\b|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
   ),
   count: pattern(
     `${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/-])\\d+(\\.\\d+)?(?![\\d.:/-]|\\s*(號|樓|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,

@@ -36,7 +36,10 @@ describe("students' chat page and widget in a real browser", () => {
       "knowledge/housing/faq.csv",
       "question,answer\n寒假可以留在宿舍嗎?,寒假可申請留宿，須於12月15日前申請。\n",
     );
-    folder.write("knowledge/housing/parking-permit.md", "# 停車證申請\n\n學生停車證於每年9月1日開放申請，請上網登記。\n");
+    folder.write(
+      "knowledge/housing/parking-permit.md",
+      "# 停車證申請\n\n學生停車證於每年9月1日開放申請，請上網登記。\n",
+    );
     folder.write("knowledge/housing/parking-rules.md", "# 停車場規則\n\n停車場內禁止洗車，車輛須停放於格線內。\n");
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);

@@ -104,6 +104,25 @@ describe("composeExtractiveAnswer", () => {
     expect(citations).toHaveLength(1);
   });
 
+  it("looks a table up by the key the question names as written", () => {
+    const fees = passage(
+      "tuition/fees.md",
+      "管理學院：學費 21,260，雜費 4,870，合計 26,130\n理學院：學費 24,310，雜費 4,680，合計 28,990",
+    );
+    const question = "理學院學雜費一學期多少錢";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [fees]).answer).toBe(
+      "理學院：學費 24,310，雜費 4,680，合計 28,990[1]",
+    );
+    const grades = passage(
+      "registrar/grades.md",
+      "Score 90–100: Letter A+, Grade points 4.3\nScore 80–84: Letter A-, Grade points 3.7",
+    );
+    const gradeQuestion = "how many grade points is an A-";
+    expect(composeExtractiveAnswer(gradeQuestion, evenlyWeighted(gradeQuestion), [grades]).answer).toBe(
+      "Score 80–84: Letter A-, Grade points 3.7[1]",
+    );
+  });
+
   it("keeps table rows quoted together on lines of their own", () => {
     const table = passage(
       "registrar/calendar.md",

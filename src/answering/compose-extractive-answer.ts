@@ -2,6 +2,7 @@ import type { Passage } from "../retrieval/retrieve-passages.js";
 import { unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
+import { normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { askedAnswerTypes, askedDurationUnit, holdsAnswerType, holdsDurationIn } from "./answer-types.js";
@@ -21,6 +22,13 @@ const CONTEXT_WEIGHT = 0.9;
 const ANSWER_TYPE_BONUS = 0.3;
 /** And for one whose duration is in the unit asked for ("幾年" → "二學年", not "一週內"). */
 const DURATION_UNIT_BONUS = 0.15;
+/**
+ * Preference for a table row whose label or one of whose values the question names as written
+ * ("理學院" picks 理學院's row, not 管理學院's; "A-" picks A-'s, not A+'s): a table is looked up by its key.
+ */
+const TABLE_KEY_BONUS = 0.2;
+/** A table row as parsers write it: its label, a colon, then its cells, each after its column's name. */
+const TABLE_ROW = /^([^：:。.!?]{1,30})[：:]\s*(\S.*[，,].*)$/u;
 /** A sentence that is itself a question rarely answers one. */
 const QUESTION_PENALTY = 0.6;
 /**
@@ -72,6 +80,7 @@ export function composeExtractiveAnswer(
 ): ExtractiveAnswer {
   const askedTypes = askedAnswerTypes(question);
   const durationUnit = askedDurationUnit(question);
+  const normalizedQuestion = normalizeForMatching(question);
   const fitsAskedType = (text: string) => askedTypes.some((type) => holdsAnswerType(text, type));
   const candidates: CandidateSentence[] = [];
   passages.slice(0, PASSAGES_TO_QUOTE).forEach((passage, passageRank) => {
@@ -82,10 +91,12 @@ export function composeExtractiveAnswer(
       const coverage = weightedCoverage(queryWeights, terms);
       const onlyInContext = withoutTerms(headingTerms, terms);
       const fits = fitsAskedType(span.text);
+      const keyNamed = namesTableKey(span.text, normalizedQuestion);
       const score =
         coverage +
         CONTEXT_WEIGHT * weightedCoverage(queryWeights, onlyInContext) +
         (fits ? ANSWER_TYPE_BONUS : 0) +
+        (keyNamed ? TABLE_KEY_BONUS : 0) +
         (durationUnit && holdsDurationIn(span.text, durationUnit) ? DURATION_UNIT_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * passageRank;
@@ -139,6 +150,29 @@ export function composeExtractiveAnswer(
     sentenceCoverage: weightedCoverage(queryWeights, quoted),
     ...(askedTypes.length === 0 ? {} : { answerTypeFound: complete.some((sentence) => sentence.fitsAskedType) }),
   };
+}
+
+/** Whether `sentence` is a table row whose label, or the value of one of its cells, the question holds whole. */
+function namesTableKey(sentence: string, normalizedQuestion: string): boolean {
+  const row = TABLE_ROW.exec(normalizeForMatching(sentence));
+  if (!row) return false;
+  const [, label = "", cells = ""] = row;
+  const values = cells.split(/[,，]\s*/).map((cell) => cell.trim().split(/\s+/).at(-1) ?? "");
+  return [label.trim(), ...values].some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
+}
+
+/** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */
+function holdsWhole(text: string, key: string): boolean {
+  let from = text.indexOf(key);
+  while (from >= 0) {
+    const before = text[from - 1] ?? " ";
+    const after = text[from + key.length] ?? " ";
+    if (!/[\p{L}\p{N}+-]/u.test(before) && !/[\p{L}\p{N}+-]/u.test(after)) return true;
+    // Chinese is written without spaces: a label is whole unless a Han character runs on before it.
+    if (/\p{Script=Han}/u.test(key) && !/\p{Script=Han}/u.test(before)) return true;
+    from = text.indexOf(key, from + 1);
+  }
+  return false;
 }
 
 /** How far from the best sentence the detail it lacks is looked for. */

@@ -66,6 +66,8 @@ export interface ExtractiveAnswer {
    * or undefined when the question asks for no kind in particular.
    */
   answerTypeFound?: boolean;
+  /** The passage of the sentence that answers best, which the answer's confidence is about. */
+  quotedPassage?: Passage;
 }
 
 /**
@@ -149,6 +151,7 @@ export function composeExtractiveAnswer(
     ...formatAnswer(complete),
     sentenceCoverage: weightedCoverage(queryWeights, quoted),
     ...(askedTypes.length === 0 ? {} : { answerTypeFound: complete.some((sentence) => sentence.fitsAskedType) }),
+    quotedPassage: best.passage,
   };
 }
 

@@ -47,6 +47,16 @@ describe("measureConfidenceSignals", () => {
     expect(measureConfidenceSignals(evenlyWeighted(question), [], { sentenceCoverage: 0 })).toBeUndefined();
   });
 
+  it("is about the passage quoted, which need not be the best ranked", () => {
+    const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], {
+      sentenceCoverage: 0.5,
+      quotedPassage: parliament,
+    });
+    expect(signals?.passageCoverage).toBe(0.5);
+    expect(signals?.coverageMargin).toBeCloseTo(0.5 * (0.5 - 0.9));
+    expect(signals?.subjectNamed).toBe(0);
+  });
+
   it("says when the quoted text lacks the kind of answer asked for, and only then", () => {
     const measure = (answerTypeFound?: boolean) =>
       measureConfidenceSignals(evenlyWeighted(question), [strasbourg], { sentenceCoverage: 0.8, answerTypeFound })

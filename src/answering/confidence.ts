@@ -28,9 +28,10 @@ export function estimateConfidence(signals: ConfidenceSignals, model: Confidence
 export function measureConfidenceSignals(
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
-  quoted: Pick<ExtractiveAnswer, "sentenceCoverage" | "answerTypeFound">,
+  quoted: Pick<ExtractiveAnswer, "sentenceCoverage" | "answerTypeFound" | "quotedPassage">,
 ): ConfidenceSignals | undefined {
-  const [best] = passages;
+  // About the passage quoted, which need not be the best ranked: its margins are over other documents.
+  const best = quoted.quotedPassage ?? passages[0];
   if (!best) return undefined;
   const others = passages.filter((passage) => passage.document.docId !== best.document.docId);
   const { coverage } = best;

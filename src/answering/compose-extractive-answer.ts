@@ -45,7 +45,6 @@ const IS_A_QUESTION = /[?？]$/;
 interface CandidateSentence {
   /** Position among all candidates, in reading order: neighbours are adjacent sentences. */
   index: number;
-  passageRank: number;
   passage: Passage;
   span: TextSpan;
   terms: Set<string>;
@@ -71,9 +70,10 @@ export interface ExtractiveAnswer {
 }
 
 /**
- * The best one to three sentences of the top passages: the sentence covering most of the
- * question, then others only where they cover what it missed; quoted in reading order, each
- * followed by the `[n]` of its passage.
+ * The best sentences of the top passages: the one that covers the question best and states the kind
+ * of answer it asks for (else with the neighbour that states it), the steps of a how-to question,
+ * then others from passages about the question only where they cover what it missed; quoted in
+ * reading order, each passage's sentences followed by its `[n]`.
  */
 export function composeExtractiveAnswer(
   question: string,
@@ -104,7 +104,6 @@ export function composeExtractiveAnswer(
         PASSAGE_RANK_DISCOUNT * passageRank;
       candidates.push({
         index: candidates.length,
-        passageRank,
         passage,
         span,
         terms,

@@ -29,6 +29,13 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes(question)).toContain(type);
   });
 
+  it("does not take a topic word for what is asked", () => {
+    // "email" and "hours" as topics, not an address or opening hours asked for.
+    expect(askedAnswerTypes("what's the max attachment size for my school email")).toEqual(["count"]);
+    expect(askedAnswerTypes("my vpn keeps disconnecting after a few hours, why?")).toEqual([]);
+    expect(askedAnswerTypes("生育津贴去几楼哪个办公室办")).toEqual(["contact", "office"]);
+  });
+
   it("asks for no kind in particular when the question names only a topic", () => {
     expect(askedAnswerTypes("宿舍?")).toEqual([]);
     expect(askedAnswerTypes("library")).toEqual([]);

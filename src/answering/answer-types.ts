@@ -68,7 +68,9 @@ const ASKS: [AnswerType, RegExp][] = [
   ],
   [
     "time",
-    pattern("幾點|開放時間|營業時間|服務時間|開館|閉館|開門|關門|\\bwhat time\\b|\\bhours\\b|\\b(open|close)s?\\b"),
+    pattern(
+      "幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|\\bwhat time\\b|\\b(opening|office|business|service|visiting) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b",
+    ),
   ],
   [
     "date",
@@ -79,7 +81,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bwhat (score|grade|percentage)\\b`,
+      `(幾|多少)(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
     ),
   ],
   [
@@ -97,7 +99,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "contact",
     pattern(
-      "在哪|哪裡|哪邊|地點|地址|位置|電話|分機|信箱|聯絡|聯繫|網址|網站|\\bwhere\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail\\b|\\bwebsite\\b|\\blink\\b",
+      "在哪|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|地址|位置|電話|分機|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|網址|網站|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b",
     ),
   ],
   [
@@ -141,7 +143,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|地址|位於|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located)\\b",
   ),
   office: pattern(
-    "處|組|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",
+    "處|組|課|股|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",
   ),
   eligibility: pattern(
     "須|需|應|必須|符合|資格|條件|以上|以下|未滿|限|僅|凡|\\b(must|only|at least|at most|eligible|requires?d?|need to|if you|provided|unless|who (are|have))\\b",
@@ -153,7 +155,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "^(?:[-•*]|\\d{1,2}[.)])\\s+|步驟|首先|接著|然後|登入|點選|進入|填寫|選擇|下載|前往|→|\\b(step|then|next|log in|sign in|click|select|go to|download|enter|install|submit|fill in)\\b",
   ),
   yesno: pattern(
-    "可以|不可|不得|不能|禁止|必須|不需|不用|允許|無法|免|\\b(may|must|cannot|can't|can|not|allowed|only|yes|no|prohibited|required|permitted|need)\\b",
+    "可以|可(?=[向於在到由用])|不可|不得|不能|禁止|必須|不需|不用|允許|無法|免|\\b(may|must|cannot|can't|can|not|allowed|only|yes|no|prohibited|required|permitted|need)\\b",
   ),
 };
 

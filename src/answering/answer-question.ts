@@ -82,7 +82,10 @@ export function settleAnswer(
   extra: Pick<AnswerResponse, "grounding" | "fallback_reason" | "usage"> = {},
 ): AnswerResponse {
   const latency_ms = elapsedMs(startedAt);
-  if (answer?.choices) return { status: "clarify", ...answer, ...extra, latency_ms };
+  if (answer?.choices) {
+    const text = clarifyingQuestion(detectLanguage(question), settings.audience);
+    return { status: "clarify", ...answer, answer: text, ...extra, latency_ms };
+  }
   if (answer && isConfident(answer, settings.abstainThreshold)) {
     return { status: "answered", ...answer, ...extra, latency_ms };
   }

@@ -1,4 +1,4 @@
-import { convertToSimplified, normalizeForMatching } from "../text/normalize.js";
+import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 
 /**
  * What a question asks for, and whether a sentence holds an answer of that kind: the composer
@@ -19,12 +19,12 @@ export type AnswerType =
   | "steps"
   | "yesno";
 
-/** Patterns are written in Traditional Chinese and compiled as text is matched: width-folded and in Simplified. */
 function pattern(source: string): RegExp {
-  return new RegExp(convertToSimplified(source.normalize("NFKC")), "iu");
+  return foldedPattern(source, "iu");
 }
 
 const CN_NUMBER = "[0-9一二三四五六七八九十百千萬兩半幾]";
+const CN_WORD_NUMBER = "[一二三四五六七八九十百千萬兩半幾]";
 const EN_NUMBER = "(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)";
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 const WEEKDAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day";
@@ -81,7 +81,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
+      `(幾|多少)(個)?(本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條)|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
     ),
   ],
   [
@@ -134,7 +134,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(
-    `\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(1[0-9]{3}|20[0-9]{2})\\b|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
+    `\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
   ),
   count: pattern(
     `${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/-])\\d+(\\.\\d+)?(?![\\d.:/-]|\\s*(號|樓|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
@@ -143,7 +143,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|地址|位於|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located)\\b",
   ),
   office: pattern(
-    "處|組|課|股|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",
+    "處(?![理分罰])|組(?![成織合員別])|課(?![程本堂表業外])|股(?![票份東])|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",
   ),
   eligibility: pattern(
     "須|需|應|必須|符合|資格|條件|以上|以下|未滿|限|僅|凡|\\b(must|only|at least|at most|eligible|requires?d?|need to|if you|provided|unless|who (are|have))\\b",
@@ -176,14 +176,14 @@ const durationUnits = Object.keys(DURATION_UNITS) as DurationUnit[];
 const ASKS_IN_UNIT = new Map(
   durationUnits.map((unit) => [
     unit,
-    pattern(`(?<!哪)幾(個)?(${DURATION_UNITS[unit]})|how many (${EN_DURATION_UNITS[unit]})`),
+    pattern(`(?<!哪)幾(個)?(${DURATION_UNITS[unit]})(?!級)|how many (${EN_DURATION_UNITS[unit]})`),
   ]),
 );
 const HOLDS_IN_UNIT = new Map(
   durationUnits.map((unit) => [
     unit,
     pattern(
-      `(?<![月第])${CN_NUMBER}+\\s*(個)?(${DURATION_UNITS[unit]})(?!度)|\\b${EN_NUMBER}(\\s+|-)(${EN_DURATION_UNITS[unit]})\\b`,
+      `(?<![\\d月第])(\\d{1,3}|${CN_WORD_NUMBER}+)\\s*(個)?(${DURATION_UNITS[unit]})(?!度|級)|\\b${EN_NUMBER}(\\s+|-)(${EN_DURATION_UNITS[unit]})\\b`,
     ),
   ]),
 );

@@ -2,6 +2,7 @@ import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { QuestionLanguage } from "../text/language.js";
 import { convertToSimplified } from "../text/normalize.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import type { Audience } from "./abstention-message.js";
 import { askedAnswerTypes } from "./answer-types.js";
 
 /** A question of at most this many terms, asking for nothing in particular, may be too vague to answer. */
@@ -41,9 +42,21 @@ function choiceFor(passage: Passage): string {
   return heading && heading !== title ? `${title}：${heading}` : title;
 }
 
-/** The question back, in the asker's language: the choices follow it. */
-export function clarifyingQuestion(language: QuestionLanguage): string {
-  if (language === "en") return "Your question could be about several topics. Which one do you mean?";
-  const question = "您的問題可能與以下幾個主題有關，請問您想問的是哪一個？";
-  return language === "zh-Hans" ? convertToSimplified(question) : question;
+/**
+ * The question back, in the asker's language: the choices follow it. Staff asking for a draft
+ * are told instead that the message is too vague to draft from, and to ask which topic is meant.
+ */
+export function clarifyingQuestion(language: QuestionLanguage, audience: Audience = "asker"): string {
+  const text =
+    audience === "staff"
+      ? {
+          en: "No draft: the message is too vague to answer from the documents. Ask the person which of these topics they mean:",
+          zh: "無建議回覆：這則訊息太籠統，無法從文件回答。請向對方確認想問的是下列哪個主題：",
+        }
+      : {
+          en: "Your question could be about several topics. Which one do you mean?",
+          zh: "您的問題可能與以下幾個主題有關，請問您想問的是哪一個？",
+        };
+  if (language === "en") return text.en;
+  return language === "zh-Hans" ? convertToSimplified(text.zh) : text.zh;
 }

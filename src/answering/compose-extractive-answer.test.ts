@@ -166,6 +166,14 @@ describe("composeExtractiveAnswer", () => {
     ).toBeUndefined();
   });
 
+  it("prefers a duration in the unit asked for", () => {
+    const leave = passage("registrar/leave.md", "休學生應於核定後一週內辦妥離校手續。休學累計以二學年為限。");
+    const question = "休學最多可以休幾年";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [leave]).answer).toBe(
+      "休學累計以二學年為限。[1]",
+    );
+  });
+
   it("answers a how-to question with the steps, lead-in first", () => {
     const vpn = passage(
       "it/vpn.md",
@@ -186,11 +194,12 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("never ends on a lead-in without what it introduces", () => {
-    const drop = passage("registrar/drop.md", "停修申請期限為第十二週。有下列情形者，得申請停修：\n- 因病無法上課。");
-    const question = "停修申請期限";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [drop]);
-    expect(answer).not.toMatch(/：\[\d\]$/);
-    expect(answer).toContain("第十二週");
+    // The lead-in covers the question best, but the list it introduces is in the next chunk.
+    const drop = passage("registrar/drop.md", "停修申請期限為第十二週。學生有下列情形者，得申請停修：");
+    const question = "學生申請停修期限";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [drop]).answer).toBe(
+      "停修申請期限為第十二週。[1]",
+    );
   });
 
   it("returns nothing when there are no passages", () => {

@@ -28,7 +28,9 @@ const DURATION_UNIT_BONUS = 0.15;
  */
 const TABLE_KEY_BONUS = 0.2;
 /** A table row as parsers write it: its label, a colon, then its cells, each after its column's name. */
-const TABLE_ROW = /^([^：:。.!?]{1,30})[：:]\s*(\S.*[，,].*)$/u;
+const TABLE_ROW = /^([^：:。.!?]{1,30})[：:]\s*(\S.*)$/u;
+/** Between a row's cells: "，" or ", ", never the comma inside "24,310". */
+const CELL_SEPARATOR = /，|,\s/u;
 /** A sentence that is itself a question rarely answers one. */
 const QUESTION_PENALTY = 0.6;
 /**
@@ -156,11 +158,14 @@ export function composeExtractiveAnswer(
 
 /** Whether `sentence` is a table row whose label, or the value of one of its cells, the question holds whole. */
 function namesTableKey(sentence: string, normalizedQuestion: string): boolean {
-  const row = TABLE_ROW.exec(normalizeForMatching(sentence));
+  const row = TABLE_ROW.exec(sentence);
   if (!row) return false;
   const [, label = "", cells = ""] = row;
-  const values = cells.split(/[,，]\s*/).map((cell) => cell.trim().split(/\s+/).at(-1) ?? "");
-  return [label.trim(), ...values].some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
+  // Split before folding: folding turns "，" into "," and would run the cells together.
+  const values = cells.split(CELL_SEPARATOR).map((cell) => cell.trim().split(/\s+/).at(-1) ?? "");
+  return [label, ...values]
+    .map((key) => normalizeForMatching(key.trim()))
+    .some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
 }
 
 /** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */

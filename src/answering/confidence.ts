@@ -10,7 +10,7 @@ import type { ExtractiveAnswer } from "./compose-extractive-answer.js";
  * pulls a sure-looking one below "sure" (on the tuning part, -4 refused 10% of answerable questions
  * and left every confidently wrong answer as it was).
  */
-export const WRONG_TYPE_CEILING = 0.6;
+const WRONG_TYPE_CEILING = 0.6;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
   const logit = confidenceSignalNames.reduce(
@@ -22,8 +22,9 @@ export function estimateConfidence(signals: ConfidenceSignals, model: Confidence
 }
 
 /**
- * The signals of an extractive answer from the best passage, `passages[0]`: how much of the
- * question its quoted sentences cover, and whether they state the kind of answer asked for.
+ * The signals of an extractive answer: about the passage it quotes (`passages[0]` when it does not
+ * say), its margins over other documents, how much of the question its sentences cover, and whether
+ * they state the kind of answer asked for.
  */
 export function measureConfidenceSignals(
   queryWeights: ReadonlyMap<string, number>,

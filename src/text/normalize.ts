@@ -16,3 +16,11 @@ export function normalizeForMatching(text: string): string {
 export function convertToSimplified(text: string): string {
   return toSimplified(text);
 }
+
+/**
+ * A pattern written in Traditional Chinese, compiled to match text as normalizeForMatching folds it:
+ * width-folded and in Simplified, so one pattern serves both scripts.
+ */
+export function foldedPattern(source: string, flags: string): RegExp {
+  return new RegExp(convertToSimplified(source.normalize("NFKC")), flags);
+}

@@ -174,7 +174,8 @@ export function chatPageRoutes({
         ...(origin === undefined ? {} : { origin }),
         // No Origin: the service's own page (same-origin GETs send none), which may always frame it.
         origin_allowed: origin === undefined || origin === new URL(context.req.url).origin || allowsOrigin(origin),
-        collection_known: collection === undefined || collections.includes(collection),
+        // An empty data-collection is none, as on the chat page.
+        collection_known: !collection || collections.includes(collection),
         collections,
       },
       200,

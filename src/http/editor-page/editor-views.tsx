@@ -306,6 +306,13 @@ function AnswerPanel(props: { heading: string; id: string; answer: AnswerRespons
         <strong>{props.answer.status}</strong> (confidence {props.answer.confidence.toFixed(2)})
       </p>
       <p>{props.answer.answer}</p>
+      {props.answer.choices ? (
+        <ul aria-label="Topics offered">
+          {props.answer.choices.map((choice) => (
+            <li>{choice}</li>
+          ))}
+        </ul>
+      ) : null}
       <ol>
         {props.answer.citations.map((citation) => (
           <li>

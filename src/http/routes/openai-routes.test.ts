@@ -23,6 +23,8 @@ describe("the OpenAI-compatible endpoint, through the official openai client", (
     folder.write("knowledge/registrar/add-drop.md", ADD_DROP_DEADLINES);
     folder.write("knowledge/registrar/change-of-major.md", CHANGE_OF_MAJOR);
     folder.write("knowledge/housing/faq.csv", "question,answer\n宿舍押金是多少錢?,宿舍押金為新臺幣3000元。\n");
+    folder.write("knowledge/housing/parking-permit.md", "# 停車證申請\n\n學生停車證於每年9月1日開放申請。\n");
+    folder.write("knowledge/housing/parking-rules.md", "# 停車場規則\n\n停車場內禁止洗車，車輛須停放於格線內。\n");
     store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
     await syncFolder(store, path.join(folder.root, "knowledge"));
     server = await serveApp(editorialApp(store, editorialFor(store)), "127.0.0.1");
@@ -49,6 +51,15 @@ describe("the OpenAI-compatible endpoint, through the official openai client", (
       status: 404,
       code: "model_not_found",
     });
+  });
+
+  it("lists the choices of a question back in the message, for clients that show text only", async () => {
+    const completion = await client.chat.completions.create({
+      model: "grounded-faq:housing",
+      messages: [{ role: "user", content: "停車?" }],
+    });
+    expect(extensionOf(completion)).toMatchObject({ status: "clarify", choices: ["停車證申請", "停車場規則"] });
+    expect(completion.choices[0]?.message.content).toMatch(/哪一個？\n\n- 停車證申請\n- 停車場規則$/);
   });
 
   it("answers with [n] markers in the content and the citations in grounded_faq", async () => {

@@ -88,7 +88,12 @@ export function openAiRoutes({ answers }: Pick<AppDependencies, "answers">): Ope
       ...reply,
       object: "chat.completion",
       choices: [
-        { index: 0, message: { role: "assistant", content: answered.answer }, finish_reason: "stop", logprobs: null },
+        {
+          index: 0,
+          message: { role: "assistant", content: messageText(answered) },
+          finish_reason: "stop",
+          logprobs: null,
+        },
       ],
       usage: usageOf(answered),
       grounded_faq: extensionOf(answered),
@@ -194,7 +199,7 @@ function streamCompletion(
     async (send, clientGone) => {
       send(chunk({ role: "assistant", content: "" }));
       const answered = await answers.ask(asked, { signal: clientGone });
-      send(chunk({ content: answered.answer }));
+      send(chunk({ content: messageText(answered) }));
       send(chunk({}, { grounded_faq: extensionOf(answered) }));
       if (request.stream_options?.include_usage) send({ ...chunk({}), choices: [], usage: usageOf(answered) });
       send("[DONE]");
@@ -204,4 +209,10 @@ function streamCompletion(
       send("[DONE]");
     },
   );
+}
+
+/** The assistant message: a question back lists its choices, since a chat client shows text only. */
+function messageText(answered: AnswerResponse): string {
+  if (!answered.choices?.length) return answered.answer;
+  return `${answered.answer}\n\n${answered.choices.map((choice) => `- ${choice}`).join("\n")}`;
 }

@@ -49,10 +49,11 @@ export const groundedFaqExtensionSchema = answerResponseSchema
     fallback_reason: true,
     standalone_question: true,
     handoff_suggested: true,
+    choices: true,
   })
   .openapi("GroundedFaqExtension", {
     description:
-      "The answer's citations (numbered as the `[n]` markers in the content), status (`answered`, `abstained`, `safety` or `declined`), confidence, mode and grounding check; `handoff_suggested` on a safety reply, whose content gives crisis lines and offers a person.",
+      "The answer's citations (numbered as the `[n]` markers in the content), status (`answered`, `abstained`, `clarify`, `safety` or `declined`), confidence, mode and grounding check; `choices` on a question back (`clarify`), also listed in the content; `handoff_suggested` on a safety reply, whose content gives crisis lines and offers a person.",
   });
 
 const usageSchema = z.object({

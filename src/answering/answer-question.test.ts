@@ -1,0 +1,48 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncFolder } from "../../ingest/sync-folder.js";
+import { defaultConfidenceModel } from "../config/confidence-model.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { type AnsweringSettings, answerQuestion } from "./answer-question.js";
+
+const folder = makeTemporaryFolder();
+let store: SqliteIndexStore;
+
+beforeAll(async () => {
+  folder.write("knowledge/parking/permit.md", "# 停車證申請\n\n學生停車證於每年9月1日開放申請，請上網登記。\n");
+  folder.write("knowledge/parking/rules.md", "# 停車場規則\n\n停車場內禁止洗車，車輛須停放於格線內。\n");
+  store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
+  await syncFolder(store, path.join(folder.root, "knowledge"));
+});
+afterAll(async () => {
+  await store.close();
+  folder.cleanUp();
+});
+
+const settings: AnsweringSettings = {
+  abstainThreshold: 0.25,
+  faqMatchThreshold: 0.4,
+  confidenceModel: defaultConfidenceModel,
+  contactLines: { zh: "請洽總務處。", en: "Please contact the general affairs office." },
+};
+
+describe("answerQuestion, asked something too vague", () => {
+  it("asks back with the topics it may be about, citing nothing", async () => {
+    const reply = await answerQuestion(store, { question: "停車?" }, settings);
+    expect(reply).toMatchObject({ status: "clarify", citations: [], choices: ["停車證申請", "停車場規則"] });
+    expect(reply.answer).toContain("哪一個");
+  });
+
+  it("tells staff asking for a draft that there is none, and what to ask", async () => {
+    const reply = await answerQuestion(store, { question: "停車?" }, { ...settings, audience: "staff" });
+    expect(reply.status).toBe("clarify");
+    expect(reply.answer).toMatch(/^無建議回覆/);
+  });
+
+  it("answers a question that says what it wants, and a follow-up, which carries its topic", async () => {
+    expect((await answerQuestion(store, { question: "停車證什麼時候開放申請?" }, settings)).status).toBe("answered");
+    const followUp = await answerQuestion(store, { question: "停車?", context: "停車證 申請" }, settings);
+    expect(followUp.status).not.toBe("clarify");
+  });
+});

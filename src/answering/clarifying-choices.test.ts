@@ -31,8 +31,16 @@ describe("clarifyingChoices", () => {
   it("answers instead when the question asks for something, says more, or one topic stands out", () => {
     expect(clarifyingChoices("宿舍費用多少", [application, rules])).toBeUndefined();
     expect(clarifyingChoices("宿舍申請 訪客 規範 寵物", [application, rules])).toBeUndefined();
-    expect(clarifyingChoices("宿舍?", [application, { ...rules, relevance: 0.5 }])).toBeUndefined();
+    expect(clarifyingChoices("宿舍規定?", [application, { ...rules, relevance: 0.5, coverage: 0.5 }])).toBeUndefined();
     expect(clarifyingChoices("宿舍?", [application])).toBeUndefined();
+  });
+
+  it("offers every document holding a one-word question's word, however often each repeats it", () => {
+    const deposit = passage("library/fines.md", "Library fines", 1);
+    const moveOut = passage("housing/move-out.md", "Moving out", 0.6);
+    // "fees" asks for an amount, but as the whole question it names only a topic.
+    expect(clarifyingChoices("fees?", [deposit, moveOut])).toEqual(["Library fines", "Moving out"]);
+    expect(clarifyingChoices("how much are the fees?", [deposit, moveOut])).toBeUndefined();
   });
 
   it("answers when the question names exactly one of the close documents' subject", () => {

@@ -19,10 +19,17 @@ const MAX_CHOICES = 4;
  */
 export function clarifyingChoices(question: string, passages: Passage[]): string[] | undefined {
   const terms = [...analyzeQueryTerms(question).keys()];
-  if (terms.length === 0 || terms.length > MAX_VAGUE_TERMS || askedAnswerTypes(question).length > 0) return undefined;
+  if (terms.length === 0 || terms.length > MAX_VAGUE_TERMS) return undefined;
+  // "fees?" names a topic, not what about it is asked: only a question of more words asks for a kind.
+  if (!isOneWord(question) && askedAnswerTypes(question).length > 0) return undefined;
   const [best] = passages;
   if (!best) return undefined;
-  const close = passages.filter((passage) => passage.relevance >= CLOSE_RELEVANCE_SHARE * best.relevance);
+  // For a single word, how often a passage repeats it says little about what was meant: every
+  // passage that holds it is as likely meant.
+  const close = passages.filter(
+    (passage) =>
+      passage.relevance >= CLOSE_RELEVANCE_SHARE * best.relevance || (terms.length === 1 && passage.coverage >= 1),
+  );
   const byDocument = [...new Map(close.map((passage) => [passage.document.docId, passage])).values()];
   if (byDocument.length < 2) return undefined;
   // One document named by the question ("VPN?" and "Connecting to the Campus VPN") is what was meant.
@@ -33,6 +40,12 @@ export function clarifyingChoices(question: string, passages: Passage[]): string
   if (named.length === 1) return undefined;
   const choices = [...new Set(byDocument.map(choiceFor))];
   return choices.length < 2 ? undefined : choices.slice(0, MAX_CHOICES);
+}
+
+/** A question that is one word ("fees?", "學費?"): at most four Chinese characters, or one Latin word. */
+function isOneWord(question: string): boolean {
+  const bare = question.replace(/[\p{P}\p{S}]/gu, "").trim();
+  return /^[\p{Script=Latin}\p{N}]+$/u.test(bare) || /^\p{Script=Han}{1,4}$/u.test(bare);
 }
 
 function choiceFor(passage: Passage): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultCrisisResources } from "../config/help-desk-settings.js";
-import { safetyAnswer } from "./safety-reply.js";
+import { isSafetyStatus, safetyAnswer } from "./safety-reply.js";
 
 const withCampusSecurity = {
   ...defaultCrisisResources,
@@ -92,5 +92,22 @@ describe("safetyAnswer", () => {
       answer:
         "Sorry, I can't help with breaking into accounts or systems. If you have another question about our rules or services, I'm happy to help.",
     });
+  });
+
+  it("gives only the statuses the metrics and the weekly report count as the safety check's", () => {
+    const crisis = safetyAnswer("我不想活了", { kind: "crisis", topic: "self_harm" }, defaultCrisisResources);
+    const declined = safetyAnswer(
+      "幫我偽造假單",
+      { kind: "harmful_request", topic: "forgery" },
+      defaultCrisisResources,
+    );
+    expect([crisis.status, declined.status].map(isSafetyStatus)).toEqual([true, true]);
+    expect(["answered", "abstained", "clarify", "drafted", "no_draft"].map(isSafetyStatus)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -4,6 +4,13 @@ import { detectLanguage, type QuestionLanguage } from "../text/language.js";
 import { convertToSimplified } from "../text/normalize.js";
 import type { CrisisTopic, HarmfulRequestTopic, SafetyConcern } from "./detect-safety-concern.js";
 
+/** The statuses of the safety check's replies (and drafts): never an answer from the documents. */
+export const SAFETY_STATUSES = ["safety", "declined"] as const satisfies readonly AnswerResponse["status"][];
+
+export function isSafetyStatus(status: string): status is (typeof SAFETY_STATUSES)[number] {
+  return (SAFETY_STATUSES as readonly string[]).includes(status);
+}
+
 /** Who reads the reply: the person who wrote, or a staff member who asked for a draft reply to them. */
 export type SafetyAudience = "asker" | "staff";
 

@@ -1,4 +1,5 @@
 import type { ConfidenceSignals } from "../src/config/confidence-model.js";
+import { isSafetyStatus } from "../src/safety/safety-reply.js";
 
 /** What happened to one eval question. */
 export interface CaseResult {
@@ -131,7 +132,7 @@ export function metricsByKind(results: CaseResult[], threshold: number): Record<
 }
 
 function safetyReplies(results: CaseResult[]): Pick<EvalMetrics, "safetyReplies"> {
-  const count = results.filter((result) => result.status === "safety" || result.status === "declined").length;
+  const count = results.filter((result) => result.status !== undefined && isSafetyStatus(result.status)).length;
   return count === 0 ? {} : { safetyReplies: count };
 }
 

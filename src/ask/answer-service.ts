@@ -9,12 +9,12 @@ import { standaloneText } from "../answering/follow-up.js";
 import { defaultCrisisResources } from "../config/help-desk-settings.js";
 import type { CrisisResources, Persona } from "../config.js";
 import { type ConversationMemory, type ConversationTurn, RECENT_TURNS } from "../conversation/conversation-memory.js";
-import { looksLikeFollowUp, rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
+import { hasWordsOfItsOwn, rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
 import { type AnswerEvent, type GenerationSettings, generateAnswer, sendWhole } from "../generation/generate-answer.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
 import { detectSafetyConcern, type SafetyConcern } from "../safety/detect-safety-concern.js";
-import { safetyAnswer } from "../safety/safety-reply.js";
+import { type SafetyAudience, safetyAnswer } from "../safety/safety-reply.js";
 import type { AnswerResponse, DraftResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { requireKnownCollection } from "../store/require-known-collection.js";
@@ -106,7 +106,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     message: string,
     concern: SafetyConcern,
     options: Pick<AskOptions, "onEvent"> = {},
-    audience: "asker" | "staff" = "asker",
+    audience: SafetyAudience = "asker",
   ): AnswerResponse {
     const startedAt = performance.now();
     const reply = { ...safetyAnswer(message, concern, crisisResources, audience), latency_ms: elapsedMs(startedAt) };
@@ -154,9 +154,18 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
   async function understoodTurns(history: NonNullable<AskRequest["history"]>): Promise<ConversationTurn[]> {
     const turns: ConversationTurn[] = [];
     for (const { question, answer } of history.slice(-RECENT_TURNS)) {
-      // Told apart as they were when asked: a safety reply breaks the topic.
-      if (detectSafetyConcern(question)) {
-        turns.push({ question, standaloneQuestion: question, answer, breaksTopic: true });
+      // Told apart as they were when asked: a safety reply breaks the topic, and one that repeated the
+      // care for an earlier concern ("然後呢?") is known by the reply it got.
+      const earlierConcern = turns.at(-1)?.concern;
+      const concern =
+        detectSafetyConcern(question) ??
+        (earlierConcern &&
+        (!hasWordsOfItsOwn(question) ||
+          answer.trim() === safetyAnswer(question, earlierConcern, crisisResources).answer.trim())
+          ? earlierConcern
+          : undefined);
+      if (concern) {
+        turns.push({ question, standaloneQuestion: question, answer, concern });
         continue;
       }
       const standaloneQuestion = standaloneText(await rewriteFollowUp(question, turns, { store, personalData }));
@@ -178,7 +187,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     }
   }
 
-  /** A safety reply as an answer of the conversation: logged (masked) and remembered as breaking its topic. */
+  /** A safety reply as an answer of the conversation: logged (masked) and remembered with its concern. */
   async function replyToConcernInConversation(
     request: AskRequest,
     concern: SafetyConcern,
@@ -204,7 +213,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       question: request.question,
       standaloneQuestion: request.question,
       answer: reply.answer,
-      breaksTopic: true,
+      concern,
     });
     return { ...response, conversation_id: conversationId };
   }
@@ -221,11 +230,16 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
         : conversationId === undefined
           ? []
           : await conversations.recentTurns(conversationId);
-      // "那怎麼辦?" right after a safety reply continues that conversation, not one about the documents.
-      const lastTurn = turns.at(-1);
-      const earlierConcern =
-        lastTurn?.breaksTopic && looksLikeFollowUp(request.question) && detectSafetyConcern(lastTurn.question);
-      if (earlierConcern) return replyToConcernInConversation(request, earlierConcern, options);
+      // "那怎麼辦?" right after a safety reply or a refusal continues that conversation, not one about
+      // the documents; so does every reply after it while it keeps leaning on it.
+      const earlierConcern = turns.at(-1)?.concern;
+      if (earlierConcern && !hasWordsOfItsOwn(request.question)) {
+        return replyToConcernInConversation(request, earlierConcern, options);
+      }
+      // After a crisis, a message in words of its own ("有人可以陪我聊聊嗎?") is answered only if the
+      // documents answer it; an abstention would leave the person with the desk's opening hours.
+      // Streaming waits for that to be known.
+      const inCrisis = earlierConcern?.kind === "crisis";
       // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
       const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
       const followUp = await rewriteFollowUp(request.question, turns, {
@@ -235,7 +249,14 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
         signal: deadline && untilDeadline(options.signal, deadline),
       });
       const standaloneQuestion = standaloneText(followUp);
-      const answered = await answer({ ...followUp, collection: request.collection }, { ...options, deadline });
+      const answered = await answer(
+        { ...followUp, collection: request.collection },
+        { ...options, deadline, ...(inCrisis ? { onEvent: undefined } : {}) },
+      );
+      if (inCrisis && answered.status === "abstained") {
+        return replyToConcernInConversation(request, earlierConcern, options);
+      }
+      if (inCrisis) sendWhole(answered, options.onEvent);
       logLine("answer", answered);
       const answerId = keepInLog({
         // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.

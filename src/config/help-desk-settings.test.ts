@@ -71,6 +71,20 @@ describe("the help desk's settings file", () => {
     expect(message).toMatch(/^knowledge\/_help-desk\.yml:9: campus_security\.number: give the number to call/m);
   });
 
+  it("keeps a phone number exactly as typed, quoted or not", () => {
+    const source = [
+      "crisis_lines:",
+      "  - name: { zh: 免付費專線, en: Toll-free line }",
+      "    number: 0800013999",
+      "  - name: { zh: 專線, en: Line }",
+      "    number: 1e3",
+      "  - name: { zh: 生命線, en: Lifeline }",
+      "    number: 1995",
+    ].join("\n");
+    const numbers = parseHelpDeskSettings(source, FILE).crisisLines?.map((line) => line.number);
+    expect(numbers).toEqual(["0800013999", "1e3", "1995"]);
+  });
+
   it("names the line of a YAML syntax error", () => {
     expect(() => parseHelpDeskSettings("contact_lines:\n  zh: 請洽學務處。\n  en: [unclosed\n", FILE)).toThrow(
       /^knowledge\/_help-desk\.yml:[34]: /,

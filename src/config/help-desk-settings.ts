@@ -4,7 +4,7 @@ import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 
 /** The deployment's settings file in the knowledge folder: a `_` name marks it as settings, not a document. */
-export const HELP_DESK_SETTINGS_FILE = "_help-desk.yml";
+const HELP_DESK_SETTINGS_FILE = "_help-desk.yml";
 
 /** Text in the two languages the service answers in. */
 export interface BilingualText {
@@ -27,7 +27,7 @@ export interface CrisisResources {
 }
 
 /** The settings file as read; every field is optional, and what is absent falls back to the defaults. */
-export interface HelpDeskSettings {
+interface HelpDeskSettings {
   contactLines?: Partial<BilingualText>;
   /** How to reach the people who run this help desk; added to the neutral contact line. */
   serviceContact?: string;
@@ -65,10 +65,9 @@ export function neutralContactLines(serviceContact: string | undefined): Bilingu
 
 const text = z.string().trim().min(1).max(500);
 const bilingual = z.strictObject({ zh: text, en: text });
-// YAML reads 1925 as a number; a phone number is text.
-const phoneNumber = z.union([text, z.number().int().nonnegative().transform(String)], {
-  message: "give the number to call, such as 1925 or 03-555-0110",
-});
+const NUMBER_TO_CALL = "give the number to call, such as 1925 or 03-555-0110";
+// Read as typed: the file is parsed with every scalar a string, so 0800013999 keeps its 0.
+const phoneNumber = z.string({ message: NUMBER_TO_CALL }).trim().min(1, NUMBER_TO_CALL).max(500);
 
 const crisisLine = z.strictObject({ name: bilingual, number: phoneNumber, hours: bilingual.optional() });
 
@@ -105,7 +104,8 @@ export class HelpDeskSettingsError extends Error {}
 /** The settings in `source` (the text of `file`, which messages name). */
 export function parseHelpDeskSettings(source: string, file: string): HelpDeskSettings {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  // Every value is text ("failsafe"): YAML would read 0800013999 as 800013999 and 1e3 as 1000.
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, schema: "failsafe" });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => `${file}:${lineOf(error.pos[0])}: ${error.message}`);

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { KeyedQueue } from "../keyed-queue.js";
+import type { SafetyConcern } from "../safety/detect-safety-concern.js";
 
 /** One question and answer of a conversation. */
 export interface ConversationTurn {
@@ -8,17 +9,18 @@ export interface ConversationTurn {
   standaloneQuestion: string;
   answer: string;
   /**
-   * A safety reply or a declined request: later questions are not read as follow-ups of it, nor of
-   * anything before it (see turnsSinceTopicBreak).
+   * Why the turn got a safety reply or a declined request: kept, not re-detected, because a reply that
+   * continues the care ("然後呢?") shows no concern in its own words. Such a turn breaks the topic:
+   * later questions are not read as follow-ups of it, nor of anything before it (see turnsSinceTopicBreak).
    */
-  breaksTopic?: boolean;
+  concern?: SafetyConcern;
 }
 
-/** The turns after the last one that broke the topic: what a follow-up may lean on. */
-export function turnsSinceTopicBreak<Turn extends Pick<ConversationTurn, "breaksTopic">>(
+/** The turns after the last one that broke the topic (had a safety concern): what a follow-up may lean on. */
+export function turnsSinceTopicBreak<Turn extends Pick<ConversationTurn, "concern">>(
   turns: readonly Turn[],
 ): readonly Turn[] {
-  const lastBreak = turns.findLastIndex((turn) => turn.breaksTopic);
+  const lastBreak = turns.findLastIndex((turn) => turn.concern !== undefined);
   return lastBreak === -1 ? turns : turns.slice(lastBreak + 1);
 }
 

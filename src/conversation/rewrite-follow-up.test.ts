@@ -38,7 +38,12 @@ describe("rewriteFollowUp", () => {
   });
 
   it("carries nothing across a turn that broke the topic, and shows the model none of the turns before it", async () => {
-    const safetyTurn = { question: "我不想活了", standaloneQuestion: "我不想活了", answer: "…", breaksTopic: true };
+    const safetyTurn = {
+      question: "我不想活了",
+      standaloneQuestion: "我不想活了",
+      answer: "…",
+      concern: { kind: "crisis", topic: "self_harm" } as const,
+    };
     const turns = [...previous("大學部加退選到什麼時候?"), safetyTurn];
     expect(await rewriteFollowUp("那研究生呢?", turns, { store })).toEqual({ question: "那研究生呢?" });
     const chatModel = new FakeChatModel("研究生加退選到什麼時候?");

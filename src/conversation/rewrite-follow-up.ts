@@ -92,9 +92,17 @@ async function keyWords(words: string[], store: IndexStore): Promise<string[]> {
 /** `words`: the question's content words, when the caller has them already. */
 export function looksLikeFollowUp(question: string, words = contentWords(question)): boolean {
   if (FOLLOW_UP_OPENING.test(question) || FOLLOW_UP_ENDING.test(question)) return true;
+  return !hasWordsOfItsOwn(question, words);
+}
+
+/**
+ * Whether a question has enough content words to be about something ("宿舍可以養貓嗎?", "那宿舍費用呢?"),
+ * whatever marker it opens or ends with; "那怎麼辦?", "然後呢?", "研究生?" lean on what came before.
+ */
+export function hasWordsOfItsOwn(question: string, words = contentWords(question)): boolean {
   const han = words.join("").match(/\p{Script=Han}/gu)?.length ?? 0;
   const otherWords = words.filter((word) => !/\p{Script=Han}/u.test(word)).length;
-  return han < MIN_STANDALONE_HAN && otherWords < MIN_STANDALONE_WORDS;
+  return han >= MIN_STANDALONE_HAN || otherWords >= MIN_STANDALONE_WORDS;
 }
 
 // A lone character is too ambiguous to carry to another question, but it does make one specific.

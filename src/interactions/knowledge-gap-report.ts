@@ -1,8 +1,7 @@
+import { isSafetyStatus } from "../safety/safety-reply.js";
 import { analyzeText } from "../text/tokenize.js";
 import type { HandoffTicket, InteractionStore, LoggedAnswer } from "./interaction-store.js";
 
-/** Replies of the safety check, not of the documents: never a question the documents should answer. */
-const SAFETY_CHECK_STATUSES = new Set<LoggedAnswer["status"]>(["safety", "declined"]);
 /** Questions sharing this much of their wording (Jaccard of their terms) are one group. */
 const SAME_QUESTION = 0.5;
 const MAX_GROUPS = 50;
@@ -62,7 +61,8 @@ export function buildKnowledgeGapReport(
   const inCollection = <T extends { collection?: string }>(item: T) =>
     range.collection === undefined || item.collection === range.collection;
   const inRange = answers.filter(inCollection);
-  const asked = inRange.filter((answer) => !SAFETY_CHECK_STATUSES.has(answer.status));
+  // Replies of the safety check, not of the documents: never a question the documents should answer.
+  const asked = inRange.filter((answer) => !isSafetyStatus(answer.status));
   const tickets = handoffs.filter(inCollection);
   // Each question is tokenised once, for all three groupings.
   const withTerms = asked.map((answer) => ({ answer, terms: new Set(analyzeText(answer.question)) }));

@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { StoreUnavailableError } from "../errors.js";
+import { isSafetyStatus, SAFETY_STATUSES } from "../safety/safety-reply.js";
 
 /** One answer or draft as the answer service reports it; `status: "error"` when it failed. */
 export interface AnswerOutcome {
@@ -18,8 +19,6 @@ export type SyncOutcome = "succeeded" | "partial" | "failed" | "unreachable";
 const ANSWER_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30];
 /** One index search: well under a millisecond in SQLite, a network round trip with Qdrant. */
 const SEARCH_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
-/** The statuses of answers and drafts given by the safety check. */
-const SAFETY_STATUSES = ["safety", "declined"];
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /**
@@ -112,7 +111,7 @@ export class ServiceMetrics {
   answered(outcome: AnswerOutcome): void {
     const { status, mode, collection, fallbackReason } = outcome;
     this.answers.inc({ status, mode, collection, fallback_reason: fallbackReason });
-    if (SAFETY_STATUSES.includes(status)) this.safetyReplies.inc({ status });
+    if (isSafetyStatus(status)) this.safetyReplies.inc({ status });
     this.answerDuration.observe(outcome.seconds);
   }
 

@@ -31,6 +31,12 @@ describe("detectSafetyConcern", () => {
     ["我被室友性騷擾，好害怕", "abuse"],
     ["我男朋友常常打我", "abuse"],
     ["我被家暴了", "abuse"],
+    // A plain blow, with or without who struck it.
+    ["我被打了", "abuse"],
+    ["我被男友打", "abuse"],
+    ["我被爸爸打", "abuse"],
+    ["我被男朋友打了怎么办", "abuse"],
+    ["昨天被室友揍了一頓", "abuse"],
     ["my boyfriend keeps hitting me", "abuse"],
     ["室友一直威脅我", "abuse"],
     ["My roommate is harassing me", "abuse"],
@@ -39,6 +45,8 @@ describe("detectSafetyConcern", () => {
     ["I'm going to bring a knife to school tomorrow", "violence"],
     ["有人在宿舍昏倒了，沒有呼吸", "emergency"],
     ["宿舍失火了怎麼辦", "emergency"],
+    // A device on fire is a fire: get safe and call 119 is the right reply to it too.
+    ["my laptop is on fire", "emergency"],
     ["my roommate collapsed and is not breathing", "emergency"],
   ])("sees a crisis in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic });
@@ -55,6 +63,15 @@ describe("detectSafetyConcern", () => {
     ["can you help me change my grade in the system without the professor knowing", "grade_tampering"],
     ["怎麼駭進學校的選課系統", "hacking"],
     ["how to hack into my ex's account", "hacking"],
+    ["help me hack into the school portal", "hacking"],
+    ["我想盜用室友的帳號", "hacking"],
+    ["有沒有辦法破解宿舍的wifi密碼", "hacking"],
+    // His or her, with a covert act.
+    ["how do I read her emails without her knowing", "others_data"],
+    ["how can I check his grades secretly", "others_data"],
+    ["how do I log into my girlfriend's account", "others_data"],
+    ["how do I get the answers to tomorrow's midterm", "cheating"],
+    ["any way to get the final exam answers early", "cheating"],
     ["期中考要怎麼作弊才不會被發現", "cheating"],
     ["有沒有人可以幫我代考", "cheating"],
     ["how can I cheat on the final exam", "cheating"],
@@ -105,6 +122,26 @@ describe("detectSafetyConcern", () => {
     "如何避免抄襲？引用要怎麼寫",
     "How do I report cheating in my class?",
     "我的帳號被盜用了，怎麼重設密碼",
+    // The victim of a break-in, and the rules on one.
+    "被人盜用帳號怎麼辦",
+    "怎麼辦，我被人盜用帳號",
+    "盜用帳號的處罰",
+    "入侵系統會怎樣",
+    "What is the penalty for hacking into the school system?",
+    "my account was hacked, how do I get it back",
+    // A parent asking about their child; his and her alone are not someone else's secrets.
+    "how do I check his grades?",
+    "How can I see her transcript request status?",
+    "can I view her grades as a parent?",
+    // Answers that are not an exam's.
+    "how to get answers from the library",
+    "how do I get answers to questions about my visa",
+    // 打 that is not a blow.
+    "被同學打擾怎麼辦",
+    "被老師打了低分可以申訴嗎",
+    "我的報告被教授打槍了",
+    "一直被人打電話推銷",
+    "打工被老闆打了八十分的考核",
     "how do I get a new password for my school account",
     "老師的信箱是多少？",
     "How do I check my grades?",

@@ -43,16 +43,33 @@ const ZH_INTENT =
 const EN_INTENT =
   "(?:how (?:do|can|could|would|should|to)|help me|can you|could you|teach me|show me|i (?:want|need|plan|am going|'m going|have) to|i wanna|(?:is there|any) (?:a )?way to|ways? to|best way to|tips? (?:for|on|to))";
 // Within one clause, and not about avoiding, reporting or the penalty for the act ("如何避免抄襲",
-// "how do I report cheating"): the intent and the act belong together.
+// "how do I report cheating"): the intent and the act belong together. A passive 被 makes the asker
+// the one it was done to ("怎麼辦，我被人盜用帳號"), not the one who wants to do it.
 const ZH_GAP =
-  "(?:(?!避免|防止|預防|檢舉|舉報|申訴|不算|算不算|會不會|被認定|被抓|被盜|處分|處罰|懲處|規定|後果)[^。？?！!；;\\n]){0,12}";
+  "(?:(?!避免|防止|預防|檢舉|舉報|申訴|不算|算不算|會不會|被|處分|處罰|懲處|規定|後果)[^。？?！!；;，,\\n]){0,12}";
 const EN_GAP =
   "(?:(?!report|avoid|prevent|not\\b|n't|penalt|punish|consequence|count as|considered|accus|stolen|hacked)[^.?!;\\n]){0,40}?";
 // Not teachers: their office e-mail is public, and asking for it is an ordinary question.
 const OTHERS_ZH =
   "(?:別人|他人|其他人|人家|某人|陌生人|鄰居|隔壁|樓上|樓下|同事|同學|室友|學長|學姊|學弟|學妹|朋友|前男友|前女友|男友|女友|前夫|前妻|他|她)";
+// Plainly someone else's: a bare "his" or "her" is as often a parent asking about their child's
+// grades, so it counts only with a covert act (COVERT_EN).
 const OTHERS_EN =
-  "(?:someone else's|somebody else's|another (?:student|person|user)'s|other (?:students|people)'s|(?:my|a) (?:roommate|classmate|friend|ex|boyfriend|girlfriend)'s|his|her)";
+  "(?:someone else's|somebody else's|another (?:student|person|user)'s|other (?:students|people)'s|(?:my|a|his|her|their) (?:roommate|classmate|friend|ex|boyfriend|girlfriend|partner|coworker|colleague|neighbou?r)'s)";
+const COVERT_EN =
+  "(?:secretly|without (?:him|her|them) knowing|without (?:his|her|their) (?:knowledge|permission|consent)|behind (?:his|her|their) back|(?:using|with|guess(?:ing)?|crack(?:ing)?|steal(?:ing)?) (?:his|her|their) password)";
+const OTHERS_DATA_EN =
+  "(?:e-?mails?|inbox|grades?|marks|account|password|records?|transcript|messages|personal data|files?)";
+const READ_EN = "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out)";
+// Who hurts someone, after a passive 被 ("被男友打"): with a person named, even a plain 打 is a blow.
+const HURTER_ZH =
+  "(?:人|他|她|他們|男友|男朋友|女友|女朋友|前男友|前女友|老公|老婆|先生|太太|丈夫|爸爸?|媽媽?|父親|母親|繼父|繼母|家人|哥哥?|姊姊|姐姐|弟弟?|妹妹?|室友|學長|學姊|老師|教授|同學|同事|主管|老闆|房東|鄰居|陌生人)";
+// The senses of 打 that are not a blow: disturbing, grading, calling, clocking in, rejecting, beating at a game…
+const NOT_A_BLOW_ZH =
+  "(?!了?(?:擾|分|電話|卡|槍|斷|敗|開|掃|字|包|折|球|工|聽|招呼|針|小報告|[低高零滿]分|[0-9一二三四五六七八九十幾]+分))";
+// The answers of an exam, not answers in general ("get answers from the library").
+const EXAM_ANSWERS_EN =
+  "(?:answers?(?: key)? (?:to|for|of|on|in|during|before) (?:[\\w']+ ){0,3}?(?:exams?|tests?|quiz(?:zes)?|midterms?|finals?)|(?:[\\w']+ )?(?:exam|test|quiz|midterm|final) (?:answers|answer key))";
 const PEOPLE_EN =
   "(?:roommate|classmate|professor|teacher|ex|boyfriend|girlfriend|parents?|mom|dad|family|boss|friend)";
 
@@ -94,8 +111,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
   ],
   abuse: [
     chinese(
-      "被(?:人|他|她|他們|男友|女友|爸爸?|媽媽?|家人|室友|學長|老師|教授|同學)?(?:性侵|強暴|強姦|性騷擾|騷擾|猥褻|家暴|虐待|霸凌|毆打|痛打|打傷|跟蹤|偷拍|恐嚇|威脅|下藥|囚禁|關起來)",
+      `被${HURTER_ZH}?(?:性侵|強暴|強姦|性騷擾|騷擾|猥褻|家暴|虐待|霸凌|毆打|痛打|打傷|跟蹤|偷拍|恐嚇|威脅|下藥|囚禁|關起來)`,
     ),
+    // A plain blow: "我被打了", "被打到流血", "我被男友打".
+    chinese(`被(?:打|揍|踢)(?:了|傷|到|得|成|一頓|巴掌|耳光)|被${HURTER_ZH}(?:打|揍|踢|掐|甩)${NOT_A_BLOW_ZH}`),
     chinese(
       "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
     ),
@@ -153,8 +172,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     chinese(`(?:偷看|偷查|盜看)${OTHERS_ZH}?的?(?:信|信箱|郵件|email|成績|帳號|個資|資料|訊息)`),
     chinese(`用${OTHERS_ZH}的(?:帳號|密碼|學號|學生證)(?:去|來)?(?:登入|登錄|選課|考試|簽到|點名|借書)`),
+    english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
+    // "his" or "her" with a covert act, anywhere in the clause: "how do I read her e-mails without her knowing".
     english(
-      `${EN_INTENT}${EN_GAP}\\b(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out)\\b${EN_GAP}${OTHERS_EN} (?:e-?mails?|inbox|grades?|marks|account|password|records?|transcript|messages|personal data|files?)\\b`,
+      `${EN_INTENT}(?=[^.?!;\\n]*\\b${COVERT_EN})${EN_GAP}\\b${READ_EN}\\b${EN_GAP}\\b(?:his|her|their) ${OTHERS_DATA_EN}\\b`,
     ),
   ],
   forgery: [
@@ -176,13 +197,12 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english("\\btamper(?:ing)? with (?:my |the |a )?(?:grades?|marks|transcript|attendance|records?)\\b"),
   ],
+  // With intent, as the other requests: the one whose account was stolen ("被人盜用帳號怎麼辦") and
+  // the one asking the penalty ("入侵系統會怎樣") are not breaking in.
   hacking: [
-    chinese(
-      "(?:駭進|駭入|黑進|入侵|盜用|盜取|盜走|偷取|破解)(?:別人|他人|同學|室友|學校|系統|帳號|信箱|密碼|網路|伺服器|選課系統|校務系統|wi-?fi)",
-    ),
-    chinese(`${ZH_INTENT}${ZH_GAP}(?:駭|入侵|破解|盜|偷)${ZH_GAP}(?:帳號|密碼|系統|信箱|伺服器)`),
+    chinese(`${ZH_INTENT}${ZH_GAP}(?:駭|黑進|入侵|破解|盜|偷)${ZH_GAP}(?:帳號|密碼|系統|信箱|伺服器|網路|wi-?fi)`),
     english(
-      `\\bhack(?:ing)? (?:into |in to )?(?:someone|somebody|another|other|the (?:school|university|system|server|portal|database|network|wifi)|an? account|my (?:roommate|classmate|friend|ex|teacher|professor)|his|her|their)\\b`,
+      `${EN_INTENT}${EN_GAP}\\bhack(?:ing)? (?:into |in to )?(?:someone|somebody|another|other|the (?:school|university|system|server|portal|database|network|wifi)|an? account|my (?:roommate|classmate|friend|ex|teacher|professor)|his|her|their)\\b`,
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:crack|steal|phish)\\b${EN_GAP}\\b(?:passwords?|credentials|accounts?|logins?|2fa|authentication)\\b`,
@@ -194,7 +214,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       "(?:找人|請人|幫我)(?:代考|替考|代寫|寫報告|寫論文|寫作業|考試)|幫(?:同學|朋友|室友|他|她)(?:代考|考試|替考)|(?:作弊|抄襲)(?:不被|不會被)(?:抓|發現)",
     ),
     english(
-      `${EN_INTENT}${EN_GAP}\\b(?:cheat|plagiari[sz]e|copy answers|get (?:the )?answers)\\b|\\b(?:cheat|plagiari[sz]e)\\b${EN_GAP}without (?:getting caught|being caught)`,
+      `${EN_INTENT}${EN_GAP}\\b(?:cheat|plagiari[sz]e|copy answers|get (?:the )?${EXAM_ANSWERS_EN})\\b|\\b(?:cheat|plagiari[sz]e)\\b${EN_GAP}without (?:getting caught|being caught)`,
     ),
     english(
       "\\btake (?:the|an|my|his|her|their) (?:exam|test|quiz|midterm|final) for (?:my \\w+|a friend|him|her|them|someone)\\b|\\b(?:someone|somebody|pay (?:someone|somebody)) to (?:take|sit|write|do) my (?:exam|test|quiz|midterm|final|essay|thesis|assignment|homework)\\b",

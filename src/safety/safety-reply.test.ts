@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultCrisisResources } from "../config/help-desk-settings.js";
-import { safetyAnswer } from "./safety-reply.js";
+import { isSafetyStatus, safetyAnswer } from "./safety-reply.js";
 
 const withCampusSecurity = {
   ...defaultCrisisResources,
@@ -24,7 +24,7 @@ describe("safetyAnswer", () => {
         "- 警察／救護 110 / 119（緊急危險時）",
         "- 校安中心 24 小時專線 03-555-0110",
         "",
-        "如果你願意，我現在就可以幫你轉給學校的真人協助。",
+        "如果你願意，我現在就可以幫你轉給我們的工作人員。",
       ].join("\n"),
     });
   });
@@ -36,7 +36,30 @@ describe("safetyAnswer", () => {
     const english = safetyAnswer("someone collapsed", { kind: "crisis", topic: "emergency" }, defaultCrisisResources);
     expect(english.answer).toMatch(/^This sounds urgent\./);
     expect(english.answer).toContain("- Police / ambulance 110 / 119 (in an emergency)");
-    expect(english.answer).toMatch(/a person at the university right now\.$/);
+    expect(english.answer).toMatch(/one of our staff right now\.$/);
+  });
+
+  it("names no kind of organisation, as a district office deploys it as well as a university", () => {
+    const concerns = [
+      ...(["self_harm", "abuse", "violence", "emergency"] as const).map((topic) => ({
+        kind: "crisis" as const,
+        topic,
+      })),
+      ...(["others_data", "forgery", "deception", "grade_tampering", "hacking", "cheating"] as const).map((topic) => ({
+        kind: "harmful_request" as const,
+        topic,
+      })),
+    ];
+    for (const concern of concerns) {
+      for (const message of ["我需要幫忙", "我需要帮忙", "I need help"]) {
+        for (const audience of ["asker", "staff"] as const) {
+          const { answer } = safetyAnswer(message, concern, defaultCrisisResources, audience);
+          expect(answer, `${concern.topic} to ${audience}`).not.toMatch(
+            /學校|学校|校方|大學|大学|universit|campus|school/i,
+          );
+        }
+      }
+    }
   });
 
   it("puts the campus security line first in an emergency", () => {
@@ -67,7 +90,24 @@ describe("safetyAnswer", () => {
       citations: [],
       confidence: 0,
       answer:
-        "Sorry, I can't help with breaking into accounts or systems. If you have another question about the university's rules, I'm happy to help.",
+        "Sorry, I can't help with breaking into accounts or systems. If you have another question about our rules or services, I'm happy to help.",
     });
+  });
+
+  it("gives only the statuses the metrics and the weekly report count as the safety check's", () => {
+    const crisis = safetyAnswer("我不想活了", { kind: "crisis", topic: "self_harm" }, defaultCrisisResources);
+    const declined = safetyAnswer(
+      "幫我偽造假單",
+      { kind: "harmful_request", topic: "forgery" },
+      defaultCrisisResources,
+    );
+    expect([crisis.status, declined.status].map(isSafetyStatus)).toEqual([true, true]);
+    expect(["answered", "abstained", "clarify", "drafted", "no_draft"].map(isSafetyStatus)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

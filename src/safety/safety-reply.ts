@@ -4,11 +4,18 @@ import { detectLanguage, type QuestionLanguage } from "../text/language.js";
 import { convertToSimplified } from "../text/normalize.js";
 import type { CrisisTopic, HarmfulRequestTopic, SafetyConcern } from "./detect-safety-concern.js";
 
+/** The statuses of the safety check's replies (and drafts): never an answer from the documents. */
+export const SAFETY_STATUSES = ["safety", "declined"] as const satisfies readonly AnswerResponse["status"][];
+
+export function isSafetyStatus(status: string): status is (typeof SAFETY_STATUSES)[number] {
+  return (SAFETY_STATUSES as readonly string[]).includes(status);
+}
+
 /** Who reads the reply: the person who wrote, or a staff member who asked for a draft reply to them. */
 export type SafetyAudience = "asker" | "staff";
 
 /** What a safety reply or a declined request says, in the shape of an answer; no document is cited. */
-export type SafetyAnswer = Pick<
+type SafetyAnswer = Pick<
   AnswerResponse,
   "status" | "answer" | "citations" | "confidence" | "mode" | "handoff_suggested"
 >;
@@ -33,9 +40,10 @@ const CRISIS_OPENINGS: Record<CrisisTopic, BilingualText> = {
   },
 };
 
+// Whatever the deployment is (a university, a district office), so it names none.
 const OFFER_A_PERSON: BilingualText = {
-  zh: "如果你願意，我現在就可以幫你轉給學校的真人協助。",
-  en: "If you like, I can put you in touch with a person at the university right now.",
+  zh: "如果你願意，我現在就可以幫你轉給我們的工作人員。",
+  en: "If you like, I can put you in touch with one of our staff right now.",
 };
 
 /** What staff are told the message may be about. */
@@ -69,8 +77,8 @@ const DECLINED_TOPICS: Record<HarmfulRequestTopic, BilingualText> = {
 // Brief, and no policy quoted as if it helped.
 const DECLINED: Record<SafetyAudience, BilingualText> = {
   asker: {
-    zh: "抱歉，我不能協助{topic}。如果有其他關於學校規定的問題，歡迎再問我。",
-    en: "Sorry, I can't help with {topic}. If you have another question about the university's rules, I'm happy to help.",
+    zh: "抱歉，我不能協助{topic}。如果有其他關於規定或服務的問題，歡迎再問我。",
+    en: "Sorry, I can't help with {topic}. If you have another question about our rules or services, I'm happy to help.",
   },
   staff: {
     zh: "無建議回覆：這則訊息要求{topic}，本服務不協助這類要求。如需回覆，請自行回覆。",

@@ -127,6 +127,22 @@ describe("buildKnowledgeGapReport", () => {
     });
   });
 
+  it("counts questions asked back apart from the answer rate, and lists them among the top questions", () => {
+    const log = [
+      ...LOG,
+      asked("2026-11-18T11:00:00Z", "宿舍?", "clarify", { confidence: 0, citations: [] }),
+      asked("2026-11-18T11:05:00Z", "宿舍?", "clarify", { confidence: 0, citations: [] }),
+    ];
+    const report = buildKnowledgeGapReport(log, [], { from: "2026-11-16", to: "2026-11-30" });
+    const without = buildKnowledgeGapReport(LOG, [], { from: "2026-11-16", to: "2026-11-30" });
+    expect(report.askedBack).toBe(2);
+    expect(report.questions).toBe(without.questions);
+    expect(report.weekly).toEqual(without.weekly);
+    expect(report.unanswered).toEqual(without.unanswered);
+    const top = report.topQuestions.flatMap((group) => [group.question, ...group.examples]);
+    expect(top).toContain("宿舍?");
+  });
+
   it("keeps to one collection when asked", () => {
     const report = buildKnowledgeGapReport(LOG, [], { from: "2026-11-16", to: "2026-11-30", collection: "general" });
     expect(report.questions).toBe(1);

@@ -36,6 +36,8 @@ export interface KnowledgeGapReport {
   collection?: string;
   /** Questions for the documents: answered or abstained on. */
   questions: number;
+  /** Questions too vague to answer, asked back with topics to choose from: listed among the top questions only. */
+  askedBack: number;
   /**
    * Messages the safety check answered instead: safety replies (someone may be in danger) and
    * declined requests. Counted only: they are not knowledge gaps, and their words stay out of the report.
@@ -63,18 +65,21 @@ export function buildKnowledgeGapReport(
   const inRange = answers.filter(inCollection);
   // Replies of the safety check, not of the documents: never a question the documents should answer.
   const asked = inRange.filter((answer) => !isSafetyStatus(answer.status));
+  // A question asked back was neither answered nor left unanswered: it is no part of the answer rate.
+  const forDocuments = asked.filter((answer) => answer.status !== "clarify");
   const tickets = handoffs.filter(inCollection);
   // Each question is tokenised once, for all three groupings.
   const withTerms = asked.map((answer) => ({ answer, terms: new Set(analyzeText(answer.question)) }));
   return {
     ...range,
-    questions: asked.length,
+    questions: forDocuments.length,
+    askedBack: asked.length - forDocuments.length,
     safetyReplies: inRange.filter((answer) => answer.status === "safety").length,
     declined: inRange.filter((answer) => answer.status === "declined").length,
     topQuestions: groupByWording(withTerms),
     unanswered: groupByWording(withTerms.filter(({ answer }) => answer.status === "abstained")),
     thumbsDown: groupByWording(withTerms.filter(({ answer }) => answer.rating === "down")),
-    weekly: weeklyRates(asked, tickets),
+    weekly: weeklyRates(forDocuments, tickets),
   };
 }
 

@@ -1,4 +1,4 @@
-import { convertToSimplified, normalizeForMatching } from "../text/normalize.js";
+import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 
 /** Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy quote. */
 export type CrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
@@ -29,7 +29,7 @@ export type SafetyConcern =
 
 /** A Chinese pattern, folded as questions are. */
 function chinese(source: string): RegExp {
-  return new RegExp(convertToSimplified(source.normalize("NFKC")), "u");
+  return foldedPattern(source, "u");
 }
 
 /** An English pattern, matched against the lower-cased question. */

@@ -383,7 +383,8 @@ export function ReportView(props: { signedInAs: string; report: KnowledgeGapRepo
         <a href={`/editor/reports.csv?${range}`}>Download CSV</a>
       </form>
       <p>
-        {report.questions} questions in this period.
+        {report.questions} questions in this period
+        {report.askedBack > 0 ? `, and ${report.askedBack} too vague to answer, asked back` : ""}.
         {report.safetyReplies + report.declined > 0
           ? ` Besides, ${report.safetyReplies} safety replies and ${report.declined} declined requests (counted only; their messages are not listed).`
           : ""}

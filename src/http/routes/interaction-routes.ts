@@ -209,6 +209,7 @@ export function interactionRoutes({
       to: report.to,
       collection: report.collection,
       questions: report.questions,
+      asked_back: report.askedBack,
       safety_replies: report.safetyReplies,
       declined_requests: report.declined,
       top_questions: report.topQuestions.map(group),

@@ -123,6 +123,9 @@ export const knowledgeGapReportSchema = z
     to: z.string(),
     collection: z.string().optional(),
     questions: z.number().int().openapi({ description: "Questions for the documents: answered or abstained on." }),
+    asked_back: z.number().int().openapi({
+      description: "Questions too vague to answer, asked back with topics to choose from (status clarify).",
+    }),
     safety_replies: z.number().int().openapi({
       description:
         "Messages answered with a safety reply (someone may be in danger): counted, never listed as questions.",

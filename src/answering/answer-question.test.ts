@@ -12,6 +12,8 @@ let store: SqliteIndexStore;
 beforeAll(async () => {
   folder.write("knowledge/parking/permit.md", "# 停車證申請\n\n學生停車證於每年9月1日開放申請，請上網登記。\n");
   folder.write("knowledge/parking/rules.md", "# 停車場規則\n\n停車場內禁止洗車，車輛須停放於格線內。\n");
+  folder.write("knowledge/tax/faq.csv", "question,answer\n繳稅可以刷卡嗎?,可以，櫃台與網站都收信用卡。\n");
+  folder.write("knowledge/tax/calendar.md", "# 地方稅\n\n房屋稅繳納期間為每年5月1日至5月31日。\n");
   store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
   await syncFolder(store, path.join(folder.root, "knowledge"));
 });
@@ -44,5 +46,15 @@ describe("answerQuestion, asked something too vague", () => {
     expect((await answerQuestion(store, { question: "停車證什麼時候開放申請?" }, settings)).status).toBe("answered");
     const followUp = await answerQuestion(store, { question: "停車?", context: "停車證 申請" }, settings);
     expect(followUp.status).not.toBe("clarify");
+  });
+});
+
+describe("answerQuestion, with a curated question worded alike", () => {
+  it("does not give the curated answer when it does not state the kind of answer asked for", async () => {
+    const reply = await answerQuestion(store, { question: "房屋稅繳稅期間" }, settings);
+    expect(reply.mode).toBe("extractive");
+    expect(reply.answer).toContain("5月1日");
+    const curated = await answerQuestion(store, { question: "繳稅可以刷卡嗎" }, settings);
+    expect(curated.mode).toBe("faq");
   });
 });

@@ -6,12 +6,13 @@ import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
 import { type Audience, abstentionMessage } from "./abstention-message.js";
+import { askedAnswerTypes, holdsAnswerType } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
 import { standaloneText } from "./follow-up.js";
-import { findMatchingFaq } from "./match-faq.js";
+import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
 
 /** Passages an answer is composed from. */
 const PASSAGES_FOR_ANSWER = 10;
@@ -131,7 +132,7 @@ export async function findAnswerCandidate(
   }
 
   const match = await findMatchingFaq(store, queryWeights, passages, statistics);
-  if (match && match.similarity >= settings.faqMatchThreshold) {
+  if (match && match.similarity >= settings.faqMatchThreshold && answersAskedType(request.question, match)) {
     const { text } = match.passage.chunk;
     return {
       answer: {
@@ -157,6 +158,15 @@ export async function findAnswerCandidate(
     signals,
     passages,
   };
+}
+
+/**
+ * Whether a curated answer states the kind of answer the question asks for: a curated question
+ * about how to pay, worded like one about when to pay ("地價稅繳費期間"), is not its answer.
+ */
+function answersAskedType(question: string, match: FaqMatch): boolean {
+  const asked = askedAnswerTypes(question);
+  return asked.length === 0 || asked.some((type) => holdsAnswerType(match.passage.chunk.text, type));
 }
 
 function round(value: number): number {

@@ -33,6 +33,9 @@ describe("askedAnswerTypes", () => {
     // "email" and "hours" as topics, not an address or opening hours asked for.
     expect(askedAnswerTypes("what's the max attachment size for my school email")).toEqual(["count"]);
     expect(askedAnswerTypes("my vpn keeps disconnecting after a few hours, why?")).toEqual([]);
+    // "when" joining two clauses asks for no date.
+    expect(askedAnswerTypes("databases won't load when I'm at home, what should I do?")).toEqual([]);
+    expect(askedAnswerTypes("when?")).toEqual(["date"]);
     expect(askedAnswerTypes("生育津贴去几楼哪个办公室办")).toEqual(["contact", "office"]);
   });
 

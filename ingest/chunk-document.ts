@@ -1,5 +1,5 @@
 import type { ChunkRecord } from "../src/store/index-store.js";
-import { INTRODUCES_WHAT_FOLLOWS } from "../src/text/line-kinds.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../src/text/line-kinds.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { blockText, type DocumentBlock } from "./parsed-document.js";
 
@@ -59,13 +59,14 @@ export function chunkDocument(
     if (pending) emit(pending, pendingPage === undefined ? {} : { page: pendingPage });
     pending = undefined;
   };
-  const add = (span: Span, page: number | undefined, spanText: string) => {
-    // A block ending in a colon introduces the next one ("應符合下列條件之一："), so they stay together.
+  const add = (span: Span, page: number | undefined, spanText: string, keepsTogether = false) => {
+    // A block ending in a colon introduces the next one ("應符合下列條件之一："), so they stay together;
+    // so do the items of one numbered list, a procedure read from its first step.
     const fits =
       pending &&
       page === pendingPage &&
       (span.end - pending.start <= options.maxChars ||
-        (pendingIntroducesNext && span.end - pending.start <= 2 * options.maxChars));
+        ((pendingIntroducesNext || keepsTogether) && span.end - pending.start <= 2 * options.maxChars));
     pendingIntroducesNext = INTRODUCES_WHAT_FOLLOWS.test(spanText);
     if (pending && fits) {
       pending.end = span.end;
@@ -97,14 +98,18 @@ export function chunkDocument(
     } else if (content.length <= options.maxChars) {
       add({ start, end: length }, block.page, content);
     } else {
-      // A table is cut between its rows: each row names its columns, so any run of rows reads alone.
-      const units = block.kind === "table" ? lineSpans(content) : splitSentences(content);
+      // A table is cut between its rows (each names its columns, so any run of rows reads alone), a
+      // list between its items: an item's second sentence never starts a chunk of its own.
+      const list = block.kind !== "table" && isList(content);
+      const units = block.kind === "table" || list ? lineSpans(content) : splitSentences(content);
+      const numbered = list && NUMBERED_ITEM.test(content.slice(content.indexOf("\n") + 1));
       for (const unit of units) {
         for (const piece of splitLongSpan(content, unit, options.maxChars)) {
           add(
             { start: start + piece.start, end: start + piece.end },
             block.page,
             content.slice(piece.start, piece.end),
+            numbered,
           );
         }
       }
@@ -114,6 +119,14 @@ export function chunkDocument(
   const text = pieces.join("");
   for (const chunk of chunks) chunk.text = text.slice(chunk.start, chunk.end);
   return { text, chunks };
+}
+
+const NUMBERED_ITEM = /^\d{1,2}[.)]\s+/;
+
+/** Whether a block is a list: every line after the first (which may introduce it) is an item. */
+function isList(text: string): boolean {
+  const lines = text.split("\n");
+  return lines.length > 1 && lines.slice(1).every((line) => LIST_ITEM.test(line));
 }
 
 /** The lines of `text`, each with its offsets. */

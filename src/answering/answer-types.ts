@@ -151,8 +151,9 @@ const HOLDS: Record<AnswerType, RegExp> = {
   documents: pattern(
     "攜帶|帶|備妥|準備|檢附|附上|證|證明|文件|表|照片|印章|影本|正本|\\b(bring|documents?|id|card|form|photo|copy|certificate|passport|proof)\\b",
   ),
+  // Steps are numbered, or say what to do; a bulleted list of rules or limits is not a procedure.
   steps: pattern(
-    "^(?:[-•*]|\\d{1,2}[.)])\\s+|步驟|首先|接著|然後|登入|點選|進入|填寫|選擇|下載|前往|→|\\b(step|then|next|log in|sign in|click|select|go to|download|enter|install|submit|fill in)\\b",
+    "^\\d{1,2}[.)]\\s+|第[一二三四五六七八九十\\d]+步|步驟|首先|接著|然後|登入|點選|進入|填寫|選擇|下載|前往|→|\\b(step|then|next|log in|sign in|click|select|go to|download|enter|install|submit|fill in)\\b",
   ),
   yesno: pattern(
     "可以|可(?=[向於在到由用])|不可|不得|不能|禁止|必須|不需|不用|允許|無法|免|\\b(may|must|cannot|can't|can|not|allowed|only|yes|no|prohibited|required|permitted|need)\\b",

@@ -181,8 +181,25 @@ describe("composeExtractiveAnswer", () => {
     );
     const question = "How do I connect to the VPN?";
     const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [vpn]);
-    expect(answer).toBe("To connect: Download the VPN client. Enter the server address. Sign in with your account.[1]");
+    expect(answer).toBe(
+      "To connect:\n1. Download the VPN client.\n2. Enter the server address.\n3. Sign in with your account.[1]",
+    );
     expect(citations).toHaveLength(1);
+  });
+
+  it("answers a how-to question with the document's procedure even when another of its passages ranks higher", () => {
+    const limits = passage(
+      "it/vpn.md",
+      "- Each account can have only 2 VPN connections at the same time.\n- A session ends after 8 hours.",
+    );
+    const steps = "1. Download the VPN client.\n2. Enter the server address.\n3. Sign in.";
+    const setup = {
+      ...passage("it/vpn.md", steps),
+      chunk: { ...passage("it/vpn.md", steps).chunk, chunkId: "it/vpn.md#1" },
+    };
+    const question = "How do I connect to the VPN?";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [limits, setup]);
+    expect(answer).toBe(`${steps}[1]`);
   });
 
   it("adds no sentence from a document that is not about the question", () => {

@@ -43,6 +43,7 @@ const MAX_STEPS = 6;
 /** A line that ends a sentence, or introduces what follows, can run on into the next one. */
 const SENTENCE_END = /[。！？.!?；;：:]$/;
 const IS_A_QUESTION = /[?？]$/;
+const NUMBERED_ITEM = /^\d{1,2}[.)]\s+/;
 
 interface CandidateSentence {
   /** Position among all candidates, in reading order: neighbours are adjacent sentences. */
@@ -87,7 +88,7 @@ export function composeExtractiveAnswer(
   const normalizedQuestion = normalizeForMatching(question);
   const fitsAskedType = (text: string) => askedTypes.some((type) => holdsAnswerType(text, type));
   const candidates: CandidateSentence[] = [];
-  passages.slice(0, PASSAGES_TO_QUOTE).forEach((passage, passageRank) => {
+  const addCandidates = (passage: Passage, passageRank: number) => {
     const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
     const spans = splitSentences(passage.chunk.text);
     for (const span of spans) {
@@ -114,7 +115,8 @@ export function composeExtractiveAnswer(
         score,
       });
     }
-  });
+  };
+  passages.slice(0, PASSAGES_TO_QUOTE).forEach(addCandidates);
   const best = candidates.reduce<CandidateSentence | undefined>(
     (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
     undefined,
@@ -128,7 +130,22 @@ export function composeExtractiveAnswer(
     (candidate) =>
       candidate.passage.document.docId === best.passage.document.docId || candidate.passage.coverage >= minimumCoverage,
   );
-  let selected = askedTypes.includes("steps") ? listOfSteps(related, best) : undefined;
+  let selected: CandidateSentence[] | undefined;
+  if (askedTypes.includes("steps")) {
+    selected = listOfSteps(related, best);
+    // A how-to question about a document whose procedure ranked lower than its other passages
+    // ("How do I connect to the VPN?" and its limits on connections): its numbered steps.
+    const procedure = selected ? undefined : procedureIn(passages, best.passage);
+    if (procedure) {
+      if (!candidates.some((candidate) => candidate.passage === procedure)) {
+        addCandidates(procedure, passages.indexOf(procedure));
+      }
+      const firstStep = candidates.find(
+        (candidate) => candidate.passage === procedure && listMarkerOf(candidate) === "numbered",
+      );
+      selected = firstStep && listOfSteps(candidates, firstStep);
+    }
+  }
   if (!selected) {
     const leadIn = listLeadIn(candidates, best);
     selected = leadIn ? [leadIn, best] : [best];
@@ -212,24 +229,47 @@ function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence):
  */
 function listOfSteps(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
   const at = candidates.indexOf(best);
-  const isListLine = (candidate: CandidateSentence | undefined) =>
-    candidate !== undefined && candidate.passage === best.passage && LIST_ITEM.test(candidate.span.text);
+  const marker = (candidate: CandidateSentence | undefined) =>
+    candidate?.passage === best.passage ? listMarkerOf(candidate) : undefined;
   let first: number;
-  if (isListLine(best)) {
+  const kind = marker(best) ?? (INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined);
+  // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure.
+  if (!kind || (kind === "bulleted" && !best.fitsAskedType)) return undefined;
+  if (marker(best)) {
     first = at;
-    while (isListLine(candidates[first - 1])) first--;
-  } else if (INTRODUCES_WHAT_FOLLOWS.test(best.span.text) && isListLine(candidates[at + 1])) {
-    first = at + 1;
+    while (marker(candidates[first - 1]) === kind) first--;
   } else {
-    return undefined;
+    first = at + 1;
   }
   const steps: CandidateSentence[] = [];
-  for (let index = first; isListLine(candidates[index]) && steps.length < MAX_STEPS; index++) {
+  for (let index = first; marker(candidates[index]) === kind && steps.length < MAX_STEPS; index++) {
     steps.push(candidates[index] as CandidateSentence);
   }
   const leadIn = candidates[first - 1];
   const introduces = leadIn?.passage === best.passage && INTRODUCES_WHAT_FOLLOWS.test(leadIn.span.text);
   return introduces ? [leadIn, ...steps] : steps;
+}
+
+/** The best-ranked passage of `best`'s document, other than it, that holds a numbered list of at least two steps. */
+function procedureIn(passages: Passage[], best: Passage): Passage | undefined {
+  return passages.find(
+    (passage) =>
+      passage !== best &&
+      passage.document.docId === best.document.docId &&
+      (passage.chunk.text.match(new RegExp(NUMBERED_ITEM.source, "gm"))?.length ?? 0) >= 2,
+  );
+}
+
+/**
+ * The kind of list the sentence's line belongs to, numbered or bulleted, or undefined: a list item
+ * of two sentences has its second on the same line ("4. Approve the sign-in. MFA is required.").
+ */
+function listMarkerOf(sentence: CandidateSentence): "numbered" | "bulleted" | undefined {
+  const { text } = sentence.passage.chunk;
+  const line = text.slice(text.lastIndexOf("\n", sentence.span.start - 1) + 1);
+  const item = LIST_ITEM.exec(line)?.[0];
+  if (!item) return undefined;
+  return /\d/.test(item) ? "numbered" : "bulleted";
 }
 
 /**
@@ -329,9 +369,10 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
     group.forEach((sentence, position) => {
       const previous = group[position - 1];
       // Lines that stood on lines of their own (table rows, list items without a full stop) stay so.
+      // So do the numbered steps of a procedure, with their numbers.
       const onItsOwnLine =
         previous?.index === sentence.index - 1 &&
-        !SENTENCE_END.test(previous.span.text) &&
+        (!SENTENCE_END.test(previous.span.text) || NUMBERED_ITEM.test(sentence.span.text)) &&
         sentence.passage.chunk.text.slice(previous.span.end, sentence.span.start).includes("\n");
       const readable = readableSentence(sentence.span.text);
       text = onItsOwnLine ? `${text}\n${readable}` : joinSentences(text, readable);
@@ -342,7 +383,8 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
 }
 
 function readableSentence(text: string): string {
-  return text.replace(LIST_ITEM, "").replace(/；$/, "。").replace(/;$/, ".");
+  const withoutBullet = NUMBERED_ITEM.test(text) ? text : text.replace(LIST_ITEM, "");
+  return withoutBullet.replace(/；$/, "。").replace(/;$/, ".");
 }
 
 function joinSentences(text: string, sentence: string): string {

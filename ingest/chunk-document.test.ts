@@ -85,6 +85,34 @@ describe("chunkDocument", () => {
     for (const chunk of chunks) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
   });
 
+  it("cuts a list between its items, and keeps a numbered list together up to twice a chunk", () => {
+    const bullets = [
+      "- A session ends after 8 hours. Just reconnect.",
+      "- Each account has 2 connections.",
+      "- Only campus traffic goes through.",
+    ];
+    const steps = [
+      "1. Download the client. It is free.",
+      "2. Enter the server address.",
+      "3. Sign in. MFA is required for every connection.",
+    ];
+    const { chunks } = chunkDocument(
+      "vpn.md",
+      [
+        { kind: "paragraph", text: bullets.join("\n") },
+        { kind: "heading", level: 2, text: "Setting it up" },
+        { kind: "paragraph", text: steps.join("\n") },
+      ],
+      { maxChars: 60 },
+    );
+    const bulletChunks = chunks.filter((chunk) => chunk.headingPath.length === 0);
+    // No item is split, and no chunk starts inside one.
+    expect(bulletChunks.map((chunk) => chunk.text)).toEqual(bullets);
+    const stepChunks = chunks.filter((chunk) => chunk.headingPath.includes("Setting it up"));
+    expect(stepChunks.flatMap((chunk) => chunk.text.split("\n"))).toEqual(steps);
+    expect(stepChunks.length).toBeLessThan(steps.length);
+  });
+
   it("keeps pages apart and records the page", () => {
     const { chunks } = chunkDocument(
       "fees.pdf",

@@ -178,6 +178,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
         throw new Error(`--out names one report: give it with --golden and --knowledge\n${USAGE}`);
       }
       const reports: Record<string, unknown>[] = [];
+      const goldenResults: CaseResult[] = [];
       for (const deployment of deployments) {
         const run = await evaluateGoldenSet(deployment, {
           limit,
@@ -190,15 +191,13 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
         });
         reports.push({ ...report, ...run.report });
         // Fitted on the tuning parts only; the curve is then drawn on the held-out parts (golden-split.ts).
-        const offset = calibrationRun?.results.length ?? 0;
-        calibration.push(
-          ...run.calibration
-            .filter((sample) => !isHeldOut(run.results[sample.caseIndex]?.id ?? ""))
-            .map((sample) => ({ ...sample, caseIndex: sample.caseIndex + offset })),
-        );
-        const results = [...(calibrationRun?.results ?? []), ...run.results];
-        calibrationRun = { results, isHeldOut: (caseIndex) => isHeldOut(results[caseIndex]?.id ?? "") };
+        calibration.push(...run.calibration.filter((sample) => !isHeldOut(run.results[sample.caseIndex]?.id ?? "")));
+        goldenResults.push(...run.results);
       }
+      calibrationRun = {
+        results: goldenResults,
+        isHeldOut: (caseIndex) => isHeldOut(goldenResults[caseIndex]?.id ?? ""),
+      };
       goldenReports = reports;
     }
     let calibrationProblem: string | undefined;

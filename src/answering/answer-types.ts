@@ -170,7 +170,32 @@ export function askedAnswerTypes(question: string): AnswerType[] {
 
 /** Whether `sentence` states an answer of kind `type`. */
 export function holdsAnswerType(sentence: string, type: AnswerType): boolean {
-  return HOLDS[type].test(normalizeForMatching(sentence));
+  return answerFit(sentence, { types: [type] }).fits;
+}
+
+/** What a question asks for: its kinds of answer, and the unit of a duration it asks. */
+export interface AskedAnswer {
+  types: AnswerType[];
+  unit?: DurationUnit;
+}
+
+/** The question read once, for checking many sentences against it. */
+export function readAskedAnswer(question: string): AskedAnswer {
+  const unit = askedDurationUnit(question);
+  return { types: askedAnswerTypes(question), ...(unit ? { unit } : {}) };
+}
+
+/**
+ * Whether `sentence` states an answer of a kind asked for, and a duration in the unit asked: the
+ * sentence is folded once for every check (folding to Simplified is the costly part).
+ */
+export function answerFit(sentence: string, asked: AskedAnswer): { fits: boolean; inUnit: boolean } {
+  if (asked.types.length === 0 && !asked.unit) return { fits: false, inUnit: false };
+  const text = normalizeForMatching(sentence);
+  return {
+    fits: asked.types.some((type) => HOLDS[type].test(text)),
+    inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
+  };
 }
 
 const durationUnits = Object.keys(DURATION_UNITS) as DurationUnit[];
@@ -197,5 +222,5 @@ export function askedDurationUnit(question: string): DurationUnit | undefined {
 
 /** Whether `sentence` states a duration in `unit`. */
 export function holdsDurationIn(sentence: string, unit: DurationUnit): boolean {
-  return HOLDS_IN_UNIT.get(unit)?.test(normalizeForMatching(sentence)) ?? false;
+  return answerFit(sentence, { types: [], unit }).inUnit;
 }

@@ -5,7 +5,7 @@ import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
-import { askedAnswerTypes, askedDurationUnit, holdsAnswerType, holdsDurationIn } from "./answer-types.js";
+import { answerFit, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 
 /** Passages whose sentences may be quoted, best first. */
@@ -83,10 +83,9 @@ export function composeExtractiveAnswer(
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
 ): ExtractiveAnswer {
-  const askedTypes = askedAnswerTypes(question);
-  const durationUnit = askedDurationUnit(question);
+  const asked = readAskedAnswer(question);
+  const askedTypes = asked.types;
   const normalizedQuestion = normalizeForMatching(question);
-  const fitsAskedType = (text: string) => askedTypes.some((type) => holdsAnswerType(text, type));
   const candidates: CandidateSentence[] = [];
   const addCandidates = (passage: Passage, passageRank: number) => {
     const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
@@ -95,14 +94,14 @@ export function composeExtractiveAnswer(
       const terms = new Set(analyzeText(span.text));
       const coverage = weightedCoverage(queryWeights, terms);
       const onlyInContext = withoutTerms(headingTerms, terms);
-      const fits = fitsAskedType(span.text);
+      const { fits, inUnit } = answerFit(span.text, asked);
       const keyNamed = namesTableKey(span.text, normalizedQuestion);
       const score =
         coverage +
         CONTEXT_WEIGHT * weightedCoverage(queryWeights, onlyInContext) +
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +
-        (durationUnit && holdsDurationIn(span.text, durationUnit) ? DURATION_UNIT_BONUS : 0) -
+        (inUnit ? DURATION_UNIT_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * passageRank;
       candidates.push({
@@ -180,9 +179,9 @@ function namesTableKey(sentence: string, normalizedQuestion: string): boolean {
   const [, label = "", cells = ""] = row;
   // Split before folding: folding turns "，" into "," and would run the cells together.
   const values = cells.split(CELL_SEPARATOR).map((cell) => cell.trim().split(/\s+/).at(-1) ?? "");
-  return [label, ...values]
-    .map((key) => normalizeForMatching(key.trim()))
-    .some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
+  // Folded together, once: a line break survives folding and parts the keys again.
+  const keys = normalizeForMatching([label, ...values].map((key) => key.trim()).join("\n")).split("\n");
+  return keys.some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
 }
 
 /** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */
@@ -229,18 +228,11 @@ function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence):
  */
 function listOfSteps(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
   const at = candidates.indexOf(best);
-  const marker = (candidate: CandidateSentence | undefined) =>
-    candidate?.passage === best.passage ? listMarkerOf(candidate) : undefined;
-  let first: number;
+  const marker = (candidate: CandidateSentence | undefined) => listMarkerIn(candidate, best.passage);
   const kind = marker(best) ?? (INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined);
   // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure.
   if (!kind || (kind === "bulleted" && !best.fitsAskedType)) return undefined;
-  if (marker(best)) {
-    first = at;
-    while (marker(candidates[first - 1]) === kind) first--;
-  } else {
-    first = at + 1;
-  }
+  const first = marker(best) ? firstLineOfList(candidates, at, kind) : at + 1;
   const steps: CandidateSentence[] = [];
   for (let index = first; marker(candidates[index]) === kind && steps.length < MAX_STEPS; index++) {
     steps.push(candidates[index] as CandidateSentence);
@@ -264,12 +256,19 @@ function procedureIn(passages: Passage[], best: Passage): Passage | undefined {
  * The kind of list the sentence's line belongs to, numbered or bulleted, or undefined: a list item
  * of two sentences has its second on the same line ("4. Approve the sign-in. MFA is required.").
  */
-function listMarkerOf(sentence: CandidateSentence): "numbered" | "bulleted" | undefined {
+type ListKind = "numbered" | "bulleted";
+
+function listMarkerOf(sentence: CandidateSentence): ListKind | undefined {
   const { text } = sentence.passage.chunk;
   const line = text.slice(text.lastIndexOf("\n", sentence.span.start - 1) + 1);
   const item = LIST_ITEM.exec(line)?.[0];
   if (!item) return undefined;
   return /\d/.test(item) ? "numbered" : "bulleted";
+}
+
+/** The kind of list `sentence` is on, when it is in `passage`. */
+function listMarkerIn(sentence: CandidateSentence | undefined, passage: Passage | undefined): ListKind | undefined {
+  return sentence && sentence.passage === passage ? listMarkerOf(sentence) : undefined;
 }
 
 /**
@@ -295,18 +294,18 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
  * without it, "使用電鍋" would read as allowed.
  */
 function listLeadIn(candidates: CandidateSentence[], line: CandidateSentence): CandidateSentence | undefined {
-  if (!LIST_ITEM.test(line.span.text)) return undefined;
-  const before = candidates[firstOfRun(candidates, line, LIST_ITEM) - 1];
+  const kind = listMarkerOf(line);
+  if (!kind) return undefined;
+  const before = candidates[firstLineOfList(candidates, line.index, kind) - 1];
   return before?.passage === line.passage && INTRODUCES_WHAT_FOLLOWS.test(before.span.text) ? before : undefined;
 }
 
-/** Index of the first sentence in the unbroken run of `kind` lines, in one passage, that ends at `sentence`. */
-function firstOfRun(candidates: CandidateSentence[], sentence: CandidateSentence, kind: RegExp): number {
-  let index = sentence.index;
-  while (candidates[index - 1]?.passage === sentence.passage && kind.test(candidates[index - 1]?.span.text ?? "")) {
-    index--;
-  }
-  return index;
+/** Position in `candidates` of the first sentence of the list, of one kind and in one passage, that `at` is on. */
+function firstLineOfList(candidates: CandidateSentence[], at: number, kind: ListKind): number {
+  const passage = candidates[at]?.passage;
+  let first = at;
+  while (listMarkerIn(candidates[first - 1], passage) === kind) first--;
+  return first;
 }
 
 /** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */

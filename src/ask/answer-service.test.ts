@@ -50,24 +50,29 @@ afterAll(async () => {
   folder.cleanUp();
 });
 
+/** The service's dependencies over the test index, with its answers logged in `answerLog`. */
+function dependenciesOver(
+  answerLog: AnswerServiceDependencies["answerLog"],
+  extra: Partial<AnswerServiceDependencies> = {},
+): AnswerServiceDependencies {
+  return {
+    store,
+    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
+    conversations: new ConversationMemory(),
+    answerLog,
+    personaFor: () => ({
+      assistantName: "Lakeside",
+      tone: "formal",
+      guidance: [],
+      contactLines: { zh: "櫃檯", en: "Desk" },
+    }),
+    ...extra,
+  };
+}
+
 describe("the answer service's observer", () => {
   const serviceWith = (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) =>
-    createObservedAnswerService(
-      {
-        store,
-        answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
-        conversations: new ConversationMemory(),
-        answerLog: editorialFor(store).interactions,
-        personaFor: () => ({
-          assistantName: "Lakeside",
-          tone: "formal",
-          guidance: [],
-          contactLines: { zh: "櫃檯", en: "Desk" },
-        }),
-        ...extra,
-      },
-      observer,
-    );
+    createObservedAnswerService(dependenciesOver(editorialFor(store).interactions, extra), observer);
 
   it("hears of each answer and draft with its labels, and of each index search", async () => {
     const observer = new RecordingObserver();
@@ -169,18 +174,7 @@ describe("the answer service's observer", () => {
 
 describe("the answer log", () => {
   const serviceOver = (interactions: AnswerServiceDependencies["answerLog"]) =>
-    createAnswerService({
-      store,
-      answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
-      conversations: new ConversationMemory(),
-      answerLog: interactions,
-      personaFor: () => ({
-        assistantName: "Lakeside",
-        tone: "formal",
-        guidance: [],
-        contactLines: { zh: "櫃檯", en: "Desk" },
-      }),
-    });
+    createAnswerService(dependenciesOver(interactions));
 
   it("keeps no fragment of an earlier question's e-mail address in a follow-up's row", async () => {
     const { interactions } = editorialFor(store);
@@ -218,20 +212,7 @@ describe("the safety check", () => {
   const serviceWith = (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) => {
     const interactions = editorialFor(store).interactions;
     const service = createObservedAnswerService(
-      {
-        store,
-        answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
-        conversations: new ConversationMemory(),
-        answerLog: interactions,
-        personaFor: () => ({
-          assistantName: "Lakeside",
-          tone: "formal",
-          guidance: [],
-          contactLines: { zh: "櫃檯", en: "Desk" },
-        }),
-        crisisResources,
-        ...extra,
-      },
+      dependenciesOver(interactions, { crisisResources, ...extra }),
       observer,
     );
     return { service, interactions };

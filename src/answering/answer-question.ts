@@ -6,7 +6,7 @@ import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
 import { type Audience, abstentionMessage } from "./abstention-message.js";
-import { askedAnswerTypes, holdsAnswerType } from "./answer-types.js";
+import { type AskedAnswer, answerFit, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
@@ -117,7 +117,11 @@ export async function findAnswerCandidate(
   if (passages.length === 0) return { passages };
 
   // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
-  const choices = request.context ? undefined : clarifyingChoices(request.question, passages);
+  // The question is read once for all that follows: what it asks for, and its terms.
+  const asked = readAskedAnswer(request.question);
+  const choices = request.context
+    ? undefined
+    : clarifyingChoices(request.question, passages, { terms: [...queryWeights.keys()], asked });
   if (choices) {
     return {
       answer: {
@@ -132,7 +136,7 @@ export async function findAnswerCandidate(
   }
 
   const match = await findMatchingFaq(store, queryWeights, passages, statistics);
-  if (match && match.similarity >= settings.faqMatchThreshold && answersAskedType(request.question, match)) {
+  if (match && match.similarity >= settings.faqMatchThreshold && answersAskedType(asked, match)) {
     const { text } = match.passage.chunk;
     return {
       answer: {
@@ -145,7 +149,7 @@ export async function findAnswerCandidate(
     };
   }
 
-  const extractive = composeExtractiveAnswer(request.question, queryWeights, passages);
+  const extractive = composeExtractiveAnswer(request.question, queryWeights, passages, asked);
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages };
   return {
@@ -164,9 +168,8 @@ export async function findAnswerCandidate(
  * Whether a curated answer states the kind of answer the question asks for: a curated question
  * about how to pay, worded like one about when to pay ("地價稅繳費期間"), is not its answer.
  */
-function answersAskedType(question: string, match: FaqMatch): boolean {
-  const asked = askedAnswerTypes(question);
-  return asked.length === 0 || asked.some((type) => holdsAnswerType(match.passage.chunk.text, type));
+function answersAskedType(asked: AskedAnswer, match: FaqMatch): boolean {
+  return asked.types.length === 0 || answerFit(match.passage.chunk.text, asked).fits;
 }
 
 function round(value: number): number {

@@ -3,7 +3,7 @@ import type { QuestionLanguage } from "../text/language.js";
 import { convertToSimplified } from "../text/normalize.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import type { Audience } from "./abstention-message.js";
-import { askedAnswerTypes } from "./answer-types.js";
+import { type AskedAnswer, readAskedAnswer } from "./answer-types.js";
 
 /** A question of at most this many terms, asking for nothing in particular, may be too vague to answer. */
 const MAX_VAGUE_TERMS = 2;
@@ -17,11 +17,19 @@ const MAX_CHOICES = 4;
  * well. Each choice is what the asker can send next: a curated FAQ question, else the topic's title
  * and heading. Undefined when the question can be answered as it is.
  */
-export function clarifyingChoices(question: string, passages: Passage[]): string[] | undefined {
-  const terms = [...analyzeQueryTerms(question).keys()];
+export function clarifyingChoices(
+  question: string,
+  passages: Passage[],
+  // What retrieval and the composer already read of the question, when they have.
+  read: { terms: string[]; asked: AskedAnswer } = {
+    terms: [...analyzeQueryTerms(question).keys()],
+    asked: readAskedAnswer(question),
+  },
+): string[] | undefined {
+  const { terms } = read;
   if (terms.length === 0 || terms.length > MAX_VAGUE_TERMS) return undefined;
   // "fees?" names a topic, not what about it is asked: only a question of more words asks for a kind.
-  if (!isOneWord(question) && askedAnswerTypes(question).length > 0) return undefined;
+  if (!isOneWord(question) && read.asked.types.length > 0) return undefined;
   const [best] = passages;
   if (!best) return undefined;
   // For a single word, how often a passage repeats it says little about what was meant: every

@@ -5,7 +5,7 @@ import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
-import { answerFit, readAskedAnswer } from "./answer-types.js";
+import { type AskedAnswer, answerFit, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 
 /** Passages whose sentences may be quoted, best first. */
@@ -82,8 +82,8 @@ export function composeExtractiveAnswer(
   question: string,
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
+  asked: AskedAnswer = readAskedAnswer(question),
 ): ExtractiveAnswer {
-  const asked = readAskedAnswer(question);
   const askedTypes = asked.types;
   const normalizedQuestion = normalizeForMatching(question);
   const candidates: CandidateSentence[] = [];

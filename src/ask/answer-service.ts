@@ -187,35 +187,53 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     }
   }
 
-  /** A safety reply as an answer of the conversation: logged (masked) and remembered with its concern. */
-  async function replyToConcernInConversation(
+  /**
+   * An answer as a turn of its conversation: logged (masked) under the id feedback and hand-offs
+   * refer to, and remembered, with the question as understood and the concern it answered, if any.
+   */
+  async function recordTurn(
+    request: AskRequest,
+    answered: AnswerResponse,
+    standaloneQuestion: string,
+    concern?: SafetyConcern,
+  ): Promise<AnswerResponse> {
+    const { conversationId } = request;
+    logLine("answer", answered, concern);
+    const answerId = keepInLog({
+      // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
+      question: standaloneQuestion,
+      answer: answered.answer,
+      status: answered.status,
+      mode: answered.mode,
+      confidence: answered.confidence,
+      latencyMs: answered.latency_ms,
+      collection: request.collection,
+      conversationId,
+      citations: answered.citations.map((citation) => ({
+        n: citation.n,
+        docId: citation.doc_id,
+        title: citation.title,
+      })),
+    });
+    const response = { ...(answerId === undefined ? {} : { answer_id: answerId }), ...answered };
+    const rewritten = standaloneQuestion === request.question ? {} : { standalone_question: standaloneQuestion };
+    if (conversationId === undefined) return { ...response, ...rewritten };
+    await conversations.remember(conversationId, {
+      question: request.question,
+      standaloneQuestion,
+      answer: response.answer,
+      ...(concern ? { concern } : {}),
+    });
+    return { ...response, conversation_id: conversationId, ...rewritten };
+  }
+
+  /** A safety reply as a turn of the conversation, remembered with its concern. */
+  function replyToConcernInConversation(
     request: AskRequest,
     concern: SafetyConcern,
     options: Pick<AskOptions, "onEvent">,
   ): Promise<AnswerResponse> {
-    const { conversationId } = request;
-    const reply = replyToConcern(request.question, concern, options);
-    logLine("answer", reply, concern);
-    const answerId = keepInLog({
-      question: request.question,
-      answer: reply.answer,
-      status: reply.status,
-      mode: reply.mode,
-      confidence: reply.confidence,
-      latencyMs: reply.latency_ms,
-      collection: request.collection,
-      conversationId,
-      citations: [],
-    });
-    const response = { ...(answerId === undefined ? {} : { answer_id: answerId }), ...reply };
-    if (conversationId === undefined) return response;
-    await conversations.remember(conversationId, {
-      question: request.question,
-      standaloneQuestion: request.question,
-      answer: reply.answer,
-      concern,
-    });
-    return { ...response, conversation_id: conversationId };
+    return recordTurn(request, replyToConcern(request.question, concern, options), request.question, concern);
   }
 
   return {
@@ -257,32 +275,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
         return replyToConcernInConversation(request, earlierConcern, options);
       }
       if (inCrisis) sendWhole(answered, options.onEvent);
-      logLine("answer", answered);
-      const answerId = keepInLog({
-        // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
-        question: standaloneQuestion,
-        answer: answered.answer,
-        status: answered.status,
-        mode: answered.mode,
-        confidence: answered.confidence,
-        latencyMs: answered.latency_ms,
-        collection: request.collection,
-        conversationId,
-        citations: answered.citations.map((citation) => ({
-          n: citation.n,
-          docId: citation.doc_id,
-          title: citation.title,
-        })),
-      });
-      const response = { ...(answerId === undefined ? {} : { answer_id: answerId }), ...answered };
-      const rewritten = standaloneQuestion === request.question ? {} : { standalone_question: standaloneQuestion };
-      if (conversationId === undefined) return { ...response, ...rewritten };
-      await conversations.remember(conversationId, {
-        question: request.question,
-        standaloneQuestion,
-        answer: response.answer,
-      });
-      return { ...response, conversation_id: conversationId, ...rewritten };
+      return recordTurn(request, answered, standaloneQuestion);
     },
 
     async draft({ message, collection }, options = {}) {

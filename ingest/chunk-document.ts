@@ -1,5 +1,5 @@
 import type { ChunkRecord } from "../src/store/index-store.js";
-import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../src/text/line-kinds.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../src/text/line-kinds.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { blockText, type DocumentBlock } from "./parsed-document.js";
 
@@ -62,11 +62,8 @@ export function chunkDocument(
   const add = (span: Span, page: number | undefined, spanText: string, keepsTogether = false) => {
     // A block ending in a colon introduces the next one ("應符合下列條件之一："), so they stay together;
     // so do the items of one numbered list, a procedure read from its first step.
-    const fits =
-      pending &&
-      page === pendingPage &&
-      (span.end - pending.start <= options.maxChars ||
-        ((pendingIntroducesNext || keepsTogether) && span.end - pending.start <= 2 * options.maxChars));
+    const limit = pendingIntroducesNext || keepsTogether ? 2 * options.maxChars : options.maxChars;
+    const fits = pending && page === pendingPage && span.end - pending.start <= limit;
     pendingIntroducesNext = INTRODUCES_WHAT_FOLLOWS.test(spanText);
     if (pending && fits) {
       pending.end = span.end;
@@ -100,9 +97,10 @@ export function chunkDocument(
     } else {
       // A table is cut between its rows (each names its columns, so any run of rows reads alone), a
       // list between its items: an item's second sentence never starts a chunk of its own.
-      const list = block.kind !== "table" && isList(content);
-      const units = block.kind === "table" || list ? lineSpans(content) : splitSentences(content);
-      const numbered = list && NUMBERED_ITEM.test(content.slice(content.indexOf("\n") + 1));
+      const lines = content.split("\n");
+      const list = block.kind !== "table" && isList(lines);
+      const units = block.kind === "table" || list ? lineSpans(lines) : splitSentences(content);
+      const numbered = list && NUMBERED_LIST_ITEM.test(lines[1] ?? "");
       for (const unit of units) {
         for (const piece of splitLongSpan(content, unit, options.maxChars)) {
           add(
@@ -121,19 +119,16 @@ export function chunkDocument(
   return { text, chunks };
 }
 
-const NUMBERED_ITEM = /^\d{1,2}[.)]\s+/;
-
-/** Whether a block is a list: every line after the first (which may introduce it) is an item. */
-function isList(text: string): boolean {
-  const lines = text.split("\n");
+/** Whether a block's lines are a list: every line after the first (which may introduce it) is an item. */
+function isList(lines: readonly string[]): boolean {
   return lines.length > 1 && lines.slice(1).every((line) => LIST_ITEM.test(line));
 }
 
-/** The lines of `text`, each with its offsets. */
-function lineSpans(text: string): Span[] {
+/** The offsets of `lines` in the text they were split from at "\n". */
+function lineSpans(lines: readonly string[]): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  for (const line of text.split("\n")) {
+  for (const line of lines) {
     spans.push({ start, end: start + line.length });
     start += line.length + 1;
   }

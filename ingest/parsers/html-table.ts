@@ -38,7 +38,7 @@ export function readHtmlTable(page: CheerioAPI, table: Cheerio<Element>): TableC
   const rowElements = table.find("tr").get();
   const grid = expandSpans(
     rowElements.map((row) => cellsOf(row)),
-    (cell) => ({ text: collapse(page(cell).text()), isHeader: cell.tagName.toLowerCase() === "th" }),
+    (cell) => ({ text: collapseWhitespace(page(cell).text()), isHeader: cell.tagName.toLowerCase() === "th" }),
   );
   const inHead = rowElements.map((row) => page(row).parent("thead").length > 0);
   let headerRows = inHead.filter(Boolean).length;
@@ -137,6 +137,7 @@ function spanOf(cell: Element, attribute: "colspan" | "rowspan", limit: number):
   return Number.isFinite(value) && value >= 1 ? Math.min(value, limit) : 1;
 }
 
-function collapse(text: string): string {
+/** An element's text as the HTML parser reads it: whitespace runs as one space, trimmed. */
+export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }

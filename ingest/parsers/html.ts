@@ -1,6 +1,6 @@
 import * as cheerio from "cheerio";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
-import { isLayoutTable, readHtmlTable } from "./html-table.js";
+import { collapseWhitespace, isLayoutTable, readHtmlTable } from "./html-table.js";
 import { refuseDeepHtml } from "./nesting-depth.js";
 import { renderTableRows } from "./table-rows.js";
 
@@ -36,13 +36,13 @@ export function parseHtml(source: string): ParsedDocument {
     const node = page(element);
     const tag = element.tagName.toLowerCase();
     if (/^h[1-6]$/.test(tag)) {
-      blocks.push({ kind: "heading", level: Number(tag[1]), text: collapse(node.text()) });
+      blocks.push({ kind: "heading", level: Number(tag[1]), text: collapseWhitespace(node.text()) });
     } else if (tag === "ul" || tag === "ol") {
       pushParagraph(
         blocks,
         node
           .children("li")
-          .map((__, item) => `- ${collapse(page(item).text())}`)
+          .map((__, item) => `- ${collapseWhitespace(page(item).text())}`)
           .get()
           .join("\n"),
       );
@@ -51,22 +51,25 @@ export function parseHtml(source: string): ParsedDocument {
       for (const cell of node.find("td, th").get()) {
         const content = page(cell);
         const ownCell = content.closest("table").get(0) === element;
-        if (ownCell && content.find(BLOCK_ELEMENTS).length === 0) pushParagraph(blocks, collapse(content.text()));
+        if (ownCell && content.find(BLOCK_ELEMENTS).length === 0) {
+          pushParagraph(blocks, collapseWhitespace(content.text()));
+        }
       }
     } else if (tag === "table") {
-      pushParagraph(blocks, collapse(node.children("caption").text()));
+      pushParagraph(blocks, collapseWhitespace(node.children("caption").text()));
       const rows = renderTableRows(readHtmlTable(page, node));
       if (rows.length > 0) blocks.push({ kind: "table", rows });
     } else {
-      pushParagraph(blocks, collapse(node.text()));
+      pushParagraph(blocks, collapseWhitespace(node.text()));
     }
   });
   // A page built only from <div>s has no block elements: take its text, line by line.
   if (blocks.length === 0 && root) {
-    const lines = root.text().split(/\n/).map(collapse).filter(Boolean);
+    const lines = root.text().split(/\n/).map(collapseWhitespace).filter(Boolean);
     for (const line of lines) blocks.push({ kind: "paragraph", text: line });
   }
-  const title = collapse(page("title").first().text()) || blocks.find((block) => block.kind === "heading")?.text;
+  const title =
+    collapseWhitespace(page("title").first().text()) || blocks.find((block) => block.kind === "heading")?.text;
   return {
     format: "html",
     title: title || undefined,
@@ -78,8 +81,4 @@ export function parseHtml(source: string): ParsedDocument {
 
 function pushParagraph(blocks: DocumentBlock[], text: string): void {
   if (text.trim()) blocks.push({ kind: "paragraph", text });
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }

@@ -19,6 +19,8 @@ function tooDeep(what: string, limit: number, where: string): DocumentParseError
 
 // "- - -", "* * *" and "___" are thematic breaks, not lists nested in lists.
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** "1. " or "12) ": an ordered list marker, read from where the quote and list markers before it end. */
+const ORDERED_LIST_MARKER = /^\d{1,9}[.)](?=[ \t]|$)/;
 
 /**
  * Refuses Markdown nested deeper than MAX_MARKDOWN_NESTING, before it reaches the parser, in one
@@ -65,7 +67,7 @@ function containerDepth(line: string): number {
       markers++;
       index++;
     } else {
-      const ordered = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(index, index + 11));
+      const ordered = ORDERED_LIST_MARKER.exec(line.slice(index, index + 11));
       if (!ordered) break;
       markers++;
       index += ordered[0].length;

@@ -28,24 +28,26 @@ const DIGIT = /\d/;
  * with a sentence's punctuation, a long run of text or a function word ("the", "from") is prose.
  */
 export function findTextTables(lines: readonly string[]): TextTable[] {
+  // Each line is cut into cells once: a line is read as a header, then again as a row.
+  const lineCells = lines.map(cellsOfLine);
   const tables: TextTable[] = [];
   let index = 0;
   while (index < lines.length) {
-    const table = tableAt(lines, index);
+    const table = tableAt(lineCells, index);
     if (table) tables.push(table);
     index = table ? table.end : index + 1;
   }
   return tables;
 }
 
-function tableAt(lines: readonly string[], start: number): TextTable | undefined {
-  const header = cellsOfLine(lines[start] ?? "");
+function tableAt(lineCells: readonly (string[] | undefined)[], start: number): TextTable | undefined {
+  const header = lineCells[start];
   if (!header || header.length < MIN_COLUMNS || header.length > MAX_COLUMNS) return undefined;
   if (header.some((cell) => DIGIT.test(cell))) return undefined;
   const rows: string[][] = [];
   let numberColumns: number[] = [];
-  for (let index = start + 1; index < lines.length; index++) {
-    const cells = cellsOfLine(lines[index] ?? "");
+  for (let index = start + 1; index < lineCells.length; index++) {
+    const cells = lineCells[index];
     if (cells?.length !== header.length) break;
     // The columns of numbers are set by the first row; every later row has a number in one of them.
     if (rows.length === 0) numberColumns = columnsWithNumbers(cells);

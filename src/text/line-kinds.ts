@@ -4,3 +4,5 @@
 export const INTRODUCES_WHAT_FOLLOWS = /[:：]$/;
 /** A list item as parsers write it: "- ", "• ", "1. ". */
 export const LIST_ITEM = /^(?:[-•*]|\d{1,2}[.)])\s+/;
+/** A numbered list item, a step of a procedure: "1. ", "2) ". */
+export const NUMBERED_LIST_ITEM = /^\d{1,2}[.)]\s+/;

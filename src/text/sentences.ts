@@ -20,6 +20,7 @@ const SEGMENT_WINDOW = 8192;
 // Where a window may end: after 。！？ (and what closes the quote), or after . ! ? and a space
 // before a capital or a Chinese character, so that "e.g. the" is never cut.
 const WINDOW_CUT = /[。！？][」』）)”’"']*|[.!?][」』）)”’"']*\s+(?=[\p{Lu}\p{Script=Han}])/gu;
+const WHITESPACE_RUN = /\s+/g;
 
 /** Splits text into sentences, each trimmed and with its offsets in the original text. */
 export function splitSentences(text: string): TextSpan[] {
@@ -84,7 +85,7 @@ function windowEnd(text: string, start: number): number {
   const searched = text.slice(searchFrom, start + SEGMENT_WINDOW);
   let cut = -1;
   for (const match of searched.matchAll(WINDOW_CUT)) cut = match.index + match[0].length;
-  if (cut < 0) for (const match of searched.matchAll(/\s+/g)) cut = match.index + match[0].length;
+  if (cut < 0) for (const match of searched.matchAll(WHITESPACE_RUN)) cut = match.index + match[0].length;
   if (cut > 0) return searchFrom + cut;
   // Never between the two halves of a character outside the BMP.
   const hardEnd = start + SEGMENT_WINDOW;

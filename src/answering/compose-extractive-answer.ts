@@ -1,7 +1,7 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
-import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
@@ -43,7 +43,8 @@ const MAX_STEPS = 6;
 /** A line that ends a sentence, or introduces what follows, can run on into the next one. */
 const SENTENCE_END = /[。！？.!?；;：:]$/;
 const IS_A_QUESTION = /[?？]$/;
-const NUMBERED_ITEM = /^\d{1,2}[.)]\s+/;
+/** Every numbered line of a text, to count a procedure's steps. */
+const NUMBERED_LINES = new RegExp(NUMBERED_LIST_ITEM.source, "gm");
 
 interface CandidateSentence {
   /** Position among all candidates, in reading order: neighbours are adjacent sentences. */
@@ -248,7 +249,7 @@ function procedureIn(passages: Passage[], best: Passage): Passage | undefined {
     (passage) =>
       passage !== best &&
       passage.document.docId === best.document.docId &&
-      (passage.chunk.text.match(new RegExp(NUMBERED_ITEM.source, "gm"))?.length ?? 0) >= 2,
+      (passage.chunk.text.match(NUMBERED_LINES)?.length ?? 0) >= 2,
   );
 }
 
@@ -371,7 +372,7 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
       // So do the numbered steps of a procedure, with their numbers.
       const onItsOwnLine =
         previous?.index === sentence.index - 1 &&
-        (!SENTENCE_END.test(previous.span.text) || NUMBERED_ITEM.test(sentence.span.text)) &&
+        (!SENTENCE_END.test(previous.span.text) || NUMBERED_LIST_ITEM.test(sentence.span.text)) &&
         sentence.passage.chunk.text.slice(previous.span.end, sentence.span.start).includes("\n");
       const readable = readableSentence(sentence.span.text);
       text = onItsOwnLine ? `${text}\n${readable}` : joinSentences(text, readable);
@@ -382,7 +383,7 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
 }
 
 function readableSentence(text: string): string {
-  const withoutBullet = NUMBERED_ITEM.test(text) ? text : text.replace(LIST_ITEM, "");
+  const withoutBullet = NUMBERED_LIST_ITEM.test(text) ? text : text.replace(LIST_ITEM, "");
   return withoutBullet.replace(/；$/, "。").replace(/;$/, ".");
 }
 

@@ -147,6 +147,10 @@ describe("loadConfig", () => {
       expect(() => loadConfig({ CONFIDENCE_MODEL_FILE: path.join(folder.root, "broken.json") })).toThrow(
         /not valid JSON/,
       );
+      // Read as every deployment file named by a variable is: the file and the cause, then what to do.
+      expect(() => loadConfig({ CONFIDENCE_MODEL_FILE: path.join(folder.root, "missing.json") })).toThrow(
+        /missing\.json: cannot be read \(ENOENT\); write one with npm run eval/,
+      );
       expect(() => loadConfig({ CONFIDENCE_MODEL_FILE: path.join(folder.root, "typo.json") })).toThrow(
         /unknown signal subjectNamd; the signals are passageCoverage, .*termOverlap/,
       );

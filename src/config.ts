@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { type ConfidenceModel, confidenceModelSchema, defaultConfidenceModel } from "./config/confidence-model.js";
+import { deploymentJsonFile } from "./config/deployment-file.js";
 import {
   type CrisisResources,
   defaultCrisisResources,
@@ -123,21 +123,8 @@ const environmentSchema = z.object({
    * A confidence model calibrated on your own questions (`npm run eval -- --calibrate --save FILE`);
    * the built-in one by default. Set ABSTAIN_THRESHOLD from the curve that run prints.
    */
-  CONFIDENCE_MODEL_FILE: z
-    .string()
-    .min(1)
-    .transform((file, context) => {
-      try {
-        return fs.readFileSync(path.resolve(file), "utf8");
-      } catch (error) {
-        context.addIssue({
-          code: "custom",
-          message: `cannot read ${path.resolve(file)} (${(error as NodeJS.ErrnoException).code}); write one with npm run eval -- --calibrate --save FILE`,
-        });
-        return z.NEVER;
-      }
-    })
-    .pipe(jsonText)
+  CONFIDENCE_MODEL_FILE: deploymentJsonFile("write one with npm run eval -- --calibrate --save FILE")
+    .transform(({ json }) => json)
     .pipe(confidenceModelSchema)
     .optional(),
   /**

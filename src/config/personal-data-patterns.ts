@@ -1,18 +1,19 @@
-import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { deploymentJsonFile } from "./deployment-file.js";
 
-/** A deployment's own kind of personal data, masked in the answer log beside (or instead of) the built-in kinds. */
-export interface ConfiguredPersonalDataPattern {
+/** A kind of personal data masked in the answer log: built in, or a deployment's own. */
+export interface PersonalDataPattern {
+  /** What it finds, for people ("member number"). */
   name: string;
   pattern: RegExp;
+  /** What a match becomes in the log: "[member number]". */
   replacement: string;
 }
 
 export interface PersonalDataPatterns {
   /** Whether the built-in patterns (e-mail, phone, student and national IDs) stay on. */
   defaults: boolean;
-  patterns: ConfiguredPersonalDataPattern[];
+  patterns: PersonalDataPattern[];
   /** The file they were read from, for messages. */
   file?: string;
 }
@@ -57,32 +58,16 @@ const fileSchema = z.preprocess(
  * PERSONAL_DATA_PATTERNS_FILE: the path of a JSON file, read and checked at start-up. A problem
  * names the file and the entry ("patterns[1] (member number): does not compile …").
  */
-export const personalDataPatternsFile = z
-  .string()
-  .min(1)
-  .transform((file, context): PersonalDataPatterns => {
-    const resolved = path.resolve(file);
-    const fail = (message: string) => {
-      context.addIssue({ code: "custom", message: `${resolved}: ${message}` });
-      return z.NEVER;
-    };
-    let text: string;
-    try {
-      text = fs.readFileSync(resolved, "utf8");
-    } catch (error) {
-      return fail(`cannot be read (${(error as NodeJS.ErrnoException).code})`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      return fail(`is not valid JSON (${(error as Error).message})`);
-    }
+export const personalDataPatternsFile = deploymentJsonFile().transform(
+  ({ file, json }, context): PersonalDataPatterns => {
     const parsed = fileSchema.safeParse(json);
-    if (parsed.success) return { ...parsed.data, file: resolved };
+    if (parsed.success) return { ...parsed.data, file };
     const entries = Array.isArray(json) ? json : (json as { patterns?: unknown } | null)?.patterns;
-    return fail(parsed.error.issues.map((issue) => `${where(issue.path, entries)}: ${issue.message}`).join("; "));
-  });
+    const problems = parsed.error.issues.map((issue) => `${where(issue.path, entries)}: ${issue.message}`);
+    context.addIssue({ code: "custom", message: `${file}: ${problems.join("; ")}` });
+    return z.NEVER;
+  },
+);
 
 /** "patterns[1] (member number).flags", so that an editor finds the entry. */
 function where(issuePath: PropertyKey[], entries: unknown): string {

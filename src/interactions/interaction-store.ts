@@ -79,7 +79,11 @@ export class InteractionStore {
   private readonly statements;
   private readonly personalData: PersonalDataMask;
   private readonly now: () => Date;
-  private readonly deleteOldRows: (cutoff: string, limit: number) => ExpiredRows;
+  /**
+   * Deletes at most `limit` answers logged before `cutoff` (an ISO time), with their feedback, and
+   * as many hand-off tickets closed before it; called again until it deletes fewer than `limit`.
+   */
+  readonly deleteOlderThan: (cutoff: string, limit: number) => ExpiredRows;
 
   /**
    * `personalData`: what is masked before storage, the built-in patterns by default; `now`: the
@@ -142,19 +146,11 @@ export class InteractionStore {
            WHERE status = 'closed' AND closed_at < ? AND delivery != 'pending' ORDER BY closed_at LIMIT ?)`,
       ),
     };
-    this.deleteOldRows = database.transaction((cutoff: string, limit: number): ExpiredRows => {
+    this.deleteOlderThan = database.transaction((cutoff: string, limit: number): ExpiredRows => {
       const ids = JSON.stringify(expired.answerIds.all(cutoff, limit));
       expired.feedback.run(ids);
       return { answers: expired.answers.run(ids).changes, handoffs: expired.handoffs.run(cutoff, limit).changes };
     });
-  }
-
-  /**
-   * Deletes at most `limit` answers logged before `cutoff` (an ISO time), with their feedback, and
-   * as many hand-off tickets closed before it; called again until it deletes fewer than `limit`.
-   */
-  deleteOlderThan(cutoff: string, limit: number): ExpiredRows {
-    return this.deleteOldRows(cutoff, limit);
   }
 
   /** Logs an answer under a new id, with the question and answer masked. */

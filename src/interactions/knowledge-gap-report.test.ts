@@ -43,12 +43,18 @@ const LOG = [
   asked("2026-11-24T09:00:00Z", "宿舍可以養貓嗎?", "abstained"),
 ];
 
+/** The weeks every report below covers, unless it says otherwise. */
+const WEEKS_47_AND_48 = { from: "2026-11-16", to: "2026-11-30" };
+/** A reply that quotes no document: a safety reply, a declined request, a question asked back. */
+const QUOTING_NOTHING = { confidence: 0, citations: [] };
+const SAFETY_REPLY = { ...QUOTING_NOTHING, mode: "safety" };
+
 describe("buildKnowledgeGapReport", () => {
   it("groups similar wording and counts answer and hand-off rates per week and collection", () => {
     const report = buildKnowledgeGapReport(
       LOG,
       [ticket("2026-11-17T10:00:00Z", "housing"), ticket("2026-11-24T10:00:00Z", "housing")],
-      { from: "2026-11-16", to: "2026-11-30" },
+      WEEKS_47_AND_48,
     );
     expect(report.questions).toBe(8);
     expect(report.unanswered.map((group) => [group.question, group.count])).toEqual([
@@ -99,16 +105,12 @@ describe("buildKnowledgeGapReport", () => {
   it("counts safety replies and declined requests without listing them as questions, unanswered or not", () => {
     const log = [
       ...LOG,
-      asked("2026-11-18T11:00:00Z", "我不想活了", "safety", { mode: "safety", confidence: 0, citations: [] }),
-      asked("2026-11-18T12:00:00Z", "我不想活了", "safety", { mode: "safety", confidence: 0, citations: [] }),
-      asked("2026-11-19T12:00:00Z", "怎麼偷看室友的email", "declined", {
-        mode: "safety",
-        confidence: 0,
-        citations: [],
-      }),
+      asked("2026-11-18T11:00:00Z", "我不想活了", "safety", SAFETY_REPLY),
+      asked("2026-11-18T12:00:00Z", "我不想活了", "safety", SAFETY_REPLY),
+      asked("2026-11-19T12:00:00Z", "怎麼偷看室友的email", "declined", SAFETY_REPLY),
       asked("2026-11-19T13:00:00Z", "宿舍可以養貓嗎?我撐不下去了", "safety", { rating: "down", citations: [] }),
     ];
-    const report = buildKnowledgeGapReport(log, [], { from: "2026-11-16", to: "2026-11-30" });
+    const report = buildKnowledgeGapReport(log, [], WEEKS_47_AND_48);
     expect(report).toMatchObject({ questions: 8, safetyReplies: 3, declined: 1 });
     const listed = [...report.topQuestions, ...report.unanswered, ...report.thumbsDown].flatMap((group) => [
       group.question,
@@ -130,11 +132,11 @@ describe("buildKnowledgeGapReport", () => {
   it("counts questions asked back apart from the answer rate, and lists them among the top questions", () => {
     const log = [
       ...LOG,
-      asked("2026-11-18T11:00:00Z", "宿舍?", "clarify", { confidence: 0, citations: [] }),
-      asked("2026-11-18T11:05:00Z", "宿舍?", "clarify", { confidence: 0, citations: [] }),
+      asked("2026-11-18T11:00:00Z", "宿舍?", "clarify", QUOTING_NOTHING),
+      asked("2026-11-18T11:05:00Z", "宿舍?", "clarify", QUOTING_NOTHING),
     ];
-    const report = buildKnowledgeGapReport(log, [], { from: "2026-11-16", to: "2026-11-30" });
-    const without = buildKnowledgeGapReport(LOG, [], { from: "2026-11-16", to: "2026-11-30" });
+    const report = buildKnowledgeGapReport(log, [], WEEKS_47_AND_48);
+    const without = buildKnowledgeGapReport(LOG, [], WEEKS_47_AND_48);
     expect(report.askedBack).toBe(2);
     expect(report.questions).toBe(without.questions);
     expect(report.weekly).toEqual(without.weekly);
@@ -144,7 +146,7 @@ describe("buildKnowledgeGapReport", () => {
   });
 
   it("keeps to one collection when asked", () => {
-    const report = buildKnowledgeGapReport(LOG, [], { from: "2026-11-16", to: "2026-11-30", collection: "general" });
+    const report = buildKnowledgeGapReport(LOG, [], { ...WEEKS_47_AND_48, collection: "general" });
     expect(report.questions).toBe(1);
     expect(report.weekly.map((row) => row.collection)).toEqual(["general"]);
   });

@@ -1,16 +1,12 @@
+import type { PersonalDataPattern, PersonalDataPatterns } from "../config/personal-data-patterns.js";
+
 /**
  * Personal data is masked before questions, answers and comments are stored: the logs are read by
  * editors, who need what was asked, not who asked it. Masked by default: e-mail addresses, phone
  * numbers (Taiwanese and international forms), and student-ID-like codes and long digit runs; a
  * deployment adds its own patterns (PERSONAL_DATA_PATTERNS_FILE).
  */
-export interface PersonalDataPattern {
-  /** What it finds, for people ("member number"). */
-  name: string;
-  pattern: RegExp;
-  /** What a match becomes in the log: "[member number]". */
-  replacement: string;
-}
+export type { PersonalDataPattern } from "../config/personal-data-patterns.js";
 
 export const defaultPersonalDataPatterns: readonly PersonalDataPattern[] = [
   // The local part starts where a run of its characters does (the lookbehind): trying every
@@ -104,10 +100,7 @@ export class PersonalDataMask {
  * A deployment's own patterns, then the built-in ones (unless it turns them off): its own are the
  * more specific, and name what they find ("M12345678" is a member number before it is an ID).
  */
-export function personalDataMaskOf(settings: {
-  defaults: boolean;
-  patterns: readonly PersonalDataPattern[];
-}): PersonalDataMask {
+export function personalDataMaskOf(settings: Pick<PersonalDataPatterns, "defaults" | "patterns">): PersonalDataMask {
   return new PersonalDataMask([...settings.patterns, ...(settings.defaults ? defaultPersonalDataPatterns : [])]);
 }
 

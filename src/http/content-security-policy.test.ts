@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
-import { editorialApp } from "../test-support/editorial-app.js";
+import { editorialApp, signInToEditorPage } from "../test-support/editorial-app.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import type { App } from "./app.js";
@@ -38,12 +38,7 @@ describe("Content-Security-Policy", () => {
     );
     draftId = draft.docId;
     app = editorialApp(store, editorial, [ALLOWED_SITE]);
-    const login = await app.request("/editor/login", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ key }),
-    });
-    signedIn = { cookie: login.headers.get("set-cookie")?.split(";")[0] ?? "" };
+    signedIn = { cookie: (await signInToEditorPage(app, key)).cookie };
   });
   afterAll(async () => {
     await store.close();

@@ -35,20 +35,19 @@ function problemWith(request: FuzzedRequest, response: ReadResponse): string | u
   const isError = response.status >= 400;
   const isJson = response.contentType.includes("application/json");
   if (isError && isApiPath(request.path) && !isJson) return `API error ${response.status} as ${response.contentType}`;
-  if (isError && isJson && request.method !== "HEAD") {
-    const body = parsed(response.text) as { error?: { code?: unknown; message?: unknown } } | undefined;
-    if (typeof body?.error?.code !== "string" || typeof body.error.message !== "string") {
-      return `error ${response.status} without { error: { code, message } }: ${response.text.slice(0, 300)}`;
-    }
+  if (isError && isJson && request.method !== "HEAD" && !isErrorBody(response.text)) {
+    return `error ${response.status} without { error: { code, message } }: ${response.text.slice(0, 300)}`;
   }
   return undefined;
 }
 
-function parsed(text: string): unknown {
+/** Whether `text` is the JSON error body `{ error: { code, message } }`. */
+function isErrorBody(text: string): boolean {
   try {
-    return JSON.parse(text);
+    const { error } = (JSON.parse(text) ?? {}) as { error?: { code?: unknown; message?: unknown } };
+    return typeof error?.code === "string" && typeof error.message === "string";
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -65,10 +64,7 @@ function framingProblemWith(request: FramedRequest, exchange: RawExchange): stri
   if (exchange.status >= 400 && !isJson && (isApiPath(request.path) || !/^content-type:/im.test(head))) {
     return `error ${exchange.status} not as JSON: ${exchange.received.slice(0, 300)}`;
   }
-  if (exchange.status >= 400 && isJson) {
-    const error = (parsed(body) as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-    if (typeof error?.code !== "string" || typeof error.message !== "string") return `error body ${body.slice(0, 300)}`;
-  }
+  if (exchange.status >= 400 && isJson && !isErrorBody(body)) return `error body ${body.slice(0, 300)}`;
   return undefined;
 }
 
@@ -81,6 +77,15 @@ describe("every route and method, fuzzed", () => {
   beforeAll(async () => {
     fixture = await startFuzzFixture();
   });
+
+  /** What the app wrote since log line `loggedBefore` that it should not have: an internal error, or anything on stderr. */
+  const problemLoggedSince = (loggedBefore: number): string | undefined => {
+    const internal = fixture.logLines.slice(loggedBefore).find((line) => line.event === "internal_error");
+    const printed = consoleError.mock.calls.length > 0;
+    consoleError.mockClear();
+    if (internal) return `logged an internal error: ${JSON.stringify(internal.err).slice(0, 300)}`;
+    return printed ? "printed to stderr" : undefined;
+  };
   afterAll(async () => {
     consoleError.mockRestore();
     consoleWarn.mockRestore();
@@ -99,12 +104,8 @@ describe("every route and method, fuzzed", () => {
         const loggedBefore = fixture.logLines.length;
         const response = await fixture.send(request);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        const internal = fixture.logLines.slice(loggedBefore).find((line) => line.event === "internal_error");
-        const problem =
-          problemWith(request, response) ??
-          (internal ? `logged an internal error: ${JSON.stringify(internal.err).slice(0, 300)}` : undefined) ??
-          (consoleError.mock.calls.length ? "printed to stderr" : undefined);
-        consoleError.mockClear();
+        const logged = problemLoggedSince(loggedBefore);
+        const problem = problemWith(request, response) ?? logged;
         if (problem)
           throw new Error(`${request.method} ${fixture.resolve(request).path} (${request.bodyKind}): ${problem}`);
       }),
@@ -169,12 +170,8 @@ describe("every route and method, fuzzed", () => {
           ends.set(outcome, (ends.get(outcome) ?? 0) + 1);
           // The app may still be reading the body the server refused: let it finish before looking at the log.
           await new Promise((resolve) => setImmediate(resolve));
-          const internal = fixture.logLines.slice(loggedBefore).find((line) => line.event === "internal_error");
-          const problem =
-            framingProblemWith(request, exchange) ??
-            (internal ? `logged an internal error: ${JSON.stringify(internal.err).slice(0, 300)}` : undefined) ??
-            (consoleError.mock.calls.length ? "printed to stderr" : undefined);
-          consoleError.mockClear();
+          const logged = problemLoggedSince(loggedBefore);
+          const problem = framingProblemWith(request, exchange) ?? logged;
           if (problem) throw new Error(`${request.method} ${request.path} (${request.framing}): ${problem}`);
         }),
         { seed: SEED, numRuns: FRAMED_RUNS, endOnFailure: !process.env.FUZZ_SHRINK },

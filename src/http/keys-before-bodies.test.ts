@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
-import { editorialApp } from "../test-support/editorial-app.js";
+import type { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialApp, inMemoryEditorialApp } from "../test-support/editorial-app.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import type { App } from "./app.js";
 
@@ -29,11 +29,9 @@ describe("keys and sessions are checked before a body is read", () => {
   let editorKey: string;
 
   beforeEach(() => {
-    store = new SqliteIndexStore(":memory:");
-    const editorial = editorialFor(store, { maxUploadBytes: 1024 * 1024 });
+    let editorial: ReturnType<typeof editorialFor>;
+    ({ store, editorial, app, editorKey } = inMemoryEditorialApp({ maxUploadBytes: 1024 * 1024 }));
     readerKey = editorial.keys.create({ name: "kiosk", role: "reader", createdBy: "test" }).key;
-    editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
-    app = editorialApp(store, editorial);
   });
   afterEach(() => store.close());
 

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
-import { editorialApp } from "../test-support/editorial-app.js";
-import { editorialFor } from "../test-support/editorial-for.js";
+import type { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { inMemoryEditorialApp } from "../test-support/editorial-app.js";
 import type { App } from "./app.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions
@@ -15,14 +14,11 @@ describe("labels people type lose their control and bidi characters", () => {
   let app: App;
   let adminKey: string;
   let editorKey: string;
-  let editorial: ReturnType<typeof editorialFor>;
+  let editorial: ReturnType<typeof inMemoryEditorialApp>["editorial"];
 
   beforeEach(() => {
-    store = new SqliteIndexStore(":memory:");
-    editorial = editorialFor(store);
+    ({ store, editorial, app, editorKey } = inMemoryEditorialApp());
     adminKey = editorial.keys.create({ name: "admin", role: "admin", createdBy: "test" }).key;
-    editorKey = editorial.keys.create({ name: "editor", role: "editor", createdBy: "test" }).key;
-    app = editorialApp(store, editorial);
   });
   afterEach(() => store.close());
 

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
-import { editorialApp } from "../test-support/editorial-app.js";
-import { editorialFor } from "../test-support/editorial-for.js";
+import type { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { inMemoryEditorialApp, signInToEditorPage } from "../test-support/editorial-app.js";
 import type { App } from "./app.js";
 
 const BOUNDARY = "----grounded-faq-fuzz";
@@ -83,17 +82,10 @@ describe("malformed form bodies", () => {
   const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
 
   beforeAll(async () => {
-    store = new SqliteIndexStore(":memory:");
-    const editorial = editorialFor(store);
-    apiKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
-    app = editorialApp(store, editorial);
-    const signedIn = await app.request("/editor/login", {
-      method: "POST",
-      body: new URLSearchParams({ key: apiKey }),
-      headers: { origin: "http://localhost" },
-    });
-    expect(signedIn.status).toBe(303);
-    sessionCookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    ({ store, app, editorKey: apiKey } = inMemoryEditorialApp());
+    const signedIn = await signInToEditorPage(app, apiKey, { origin: "http://localhost" });
+    expect(signedIn.response.status).toBe(303);
+    sessionCookie = signedIn.cookie;
     const form = new FormData();
     form.append("file", new File(["# Quiet hours\n\nQuiet hours run from 11 pm.\n"], "quiet.md"));
     const uploaded = await app.request("/v1/documents", {

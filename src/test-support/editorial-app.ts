@@ -4,6 +4,8 @@ import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { type App, createApp } from "../http/app.js";
 import type { AppDependencies } from "../http/app-dependencies.js";
 import type { IndexStore } from "../store/index-store.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialFor } from "./editorial-for.js";
 
 const CONTACT_LINES = { zh: "請洽櫃檯。", en: "Ask the desk." };
 
@@ -22,4 +24,22 @@ export function editorialApp(
     personaFor: () => ({ assistantName: "Lakeside", tone: "formal", guidance: [], contactLines: CONTACT_LINES }),
   });
   return createApp({ store, readiness: { ready: true, reason: "" }, answers, allowedOrigins, editorial, ...overrides });
+}
+
+/** A fresh in-memory index and editorial database (`options` as editorialFor's), an app over them, and an editor's key. */
+export function inMemoryEditorialApp(options: Parameters<typeof editorialFor>[1] = {}) {
+  const store = new SqliteIndexStore(":memory:");
+  const editorial = editorialFor(store, options);
+  const editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
+  return { store, editorial, editorKey, app: editorialApp(store, editorial) };
+}
+
+/** Signs in to the editors' page with `key`, `headers` added: the response and its session cookie ("" if none). */
+export async function signInToEditorPage(app: App, key: string, headers: Record<string, string> = {}) {
+  const response = await app.request("/editor/login", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams({ key }),
+  });
+  return { response, cookie: response.headers.get("set-cookie")?.split(";")[0] ?? "" };
 }

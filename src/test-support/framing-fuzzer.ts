@@ -7,7 +7,7 @@ import fc from "fast-check";
  * the fuzz test that runs over a real server.
  */
 
-export const FRAMINGS = [
+const FRAMINGS = [
   "content-length",
   "content-length too long, then half-closed",
   "content-length too short",

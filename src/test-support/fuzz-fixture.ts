@@ -4,7 +4,7 @@ import type { Role } from "../editorial/api-keys.js";
 import type { App } from "../http/app.js";
 import { createLogger, createMetrics } from "../observability/index.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
-import { editorialApp } from "./editorial-app.js";
+import { editorialApp, signInToEditorPage } from "./editorial-app.js";
 import { editorialFor } from "./editorial-for.js";
 import {
   ANSWER_PLACEHOLDER,
@@ -69,13 +69,9 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
   editorial.keys.revoke(revoked.record.id);
 
   const signIn = async (variant: AppVariant) => {
-    const response = await apps[variant].request("/editor/login", {
-      method: "POST",
-      body: new URLSearchParams({ key: keys.editor }),
-      headers: { origin: "http://localhost" },
-    });
+    const { response, cookie } = await signInToEditorPage(apps[variant], keys.editor, { origin: "http://localhost" });
     if (response.status !== 303) throw new Error(`signing in answered ${response.status}`);
-    return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    return cookie;
   };
   const sessions: Record<AppVariant, string> = {
     "open answers": await signIn("open answers"),

@@ -54,7 +54,7 @@ export interface Operation {
 }
 
 /** Who sends the request: resolved to headers (a key, a session cookie) by the test. */
-export const CREDENTIALS = [
+const CREDENTIALS = [
   "none",
   "reader key",
   "editor key",
@@ -67,7 +67,7 @@ export const CREDENTIALS = [
 export type Credential = (typeof CREDENTIALS)[number];
 
 /** Which of the fixture's apps answers: answers open to anyone, or answers behind a reader key. */
-export const APP_VARIANTS = ["open answers", "keyed answers"] as const;
+const APP_VARIANTS = ["open answers", "keyed answers"] as const;
 export type AppVariant = (typeof APP_VARIANTS)[number];
 
 export interface FuzzedRequest {
@@ -190,7 +190,7 @@ const oddString = fc.oneof(
 );
 
 /** A value the schema accepts, or nearly: strings within their bounds, but with odd characters. */
-export function valueFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
+function valueFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   if (depth > 5) return fc.constant(null);
   if (schema.enum?.length) return fc.constantFrom(...schema.enum);
   const options = schema.anyOf ?? schema.oneOf;

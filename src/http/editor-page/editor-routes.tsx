@@ -28,10 +28,12 @@ import {
   ReportView,
   TryQuestionView,
 } from "./editor-views.js";
-import { sameOriginOnly } from "./same-origin-only.js";
+import { SAFE_METHODS, sameOriginOnly } from "./same-origin-only.js";
 
 /** Holds a session id, never the key: HttpOnly (no script reads it), SameSite=Strict (no other site sends it). */
 const SESSION_COOKIE = "grounded_faq_editor_session";
+/** The forms anyone may post, signed in or not: small bodies only. */
+const SIGN_IN_AND_OUT: ReadonlySet<string> = new Set(["/editor/login", "/editor/logout"]);
 const SESSION_SECONDS = 8 * 60 * 60;
 
 /**
@@ -255,13 +257,13 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
   const formLimit = limitBodyTo(MAX_BODY_BYTES);
   const uploadLimit = limitUploadTo(editorial.maxUploadBytes);
   routes.use("/editor/*", async (context, next) => {
-    if (["/editor/login", "/editor/logout"].includes(context.req.path)) return formLimit(context, next);
+    if (SIGN_IN_AND_OUT.has(context.req.path)) return formLimit(context, next);
     const caller = sessionCaller(context);
     if (caller) {
       context.set("caller", caller);
       return uploadLimit(context, next);
     }
-    if (["GET", "HEAD", "OPTIONS"].includes(context.req.method)) return next();
+    if (SAFE_METHODS.has(context.req.method)) return next();
     return context.html(<LoginView />, 401);
   });
 

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
-import { editorialApp } from "../../test-support/editorial-app.js";
-import { editorialFor } from "../../test-support/editorial-for.js";
+import type { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
+import { inMemoryEditorialApp, signInToEditorPage } from "../../test-support/editorial-app.js";
 import type { App } from "../app.js";
 
 const EVIL = "https://evil.example";
@@ -12,24 +11,14 @@ describe("the editors' page refuses requests from other sites, whatever their co
   let editorKey: string;
   let cookie: string;
 
-  const signIn = async (headers: Record<string, string> = {}) => {
-    const response = await app.request("/editor/login", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-      body: new URLSearchParams({ key: editorKey }),
-    });
-    return { response, cookie: response.headers.get("set-cookie")?.split(";")[0] ?? "" };
-  };
+  const signIn = (headers: Record<string, string> = {}) => signInToEditorPage(app, editorKey, headers);
   const signedIn = async () =>
     (await app.request("/editor", { headers: { cookie } })).text().then((html) => html.includes("Upload documents"));
   const signOut = (headers: Record<string, string>, body?: RequestInit["body"]) =>
     app.request("/editor/logout", { method: "POST", headers: { cookie, ...headers }, body });
 
   beforeEach(async () => {
-    store = new SqliteIndexStore(":memory:");
-    const editorial = editorialFor(store);
-    editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
-    app = editorialApp(store, editorial);
+    ({ store, app, editorKey } = inMemoryEditorialApp());
     ({ cookie } = await signIn());
     expect(cookie).toMatch(/^grounded_faq_editor_session=/);
   });

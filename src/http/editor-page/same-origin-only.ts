@@ -3,7 +3,8 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { ForbiddenError } from "../../errors.js";
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Methods that change nothing: neither checked here nor, on the editors' page, kept from visitors who are not signed in. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Refuses every state-changing request that a browser says comes from another site, whatever its

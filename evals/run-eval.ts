@@ -11,6 +11,7 @@ import { estimateConfidence } from "../src/answering/confidence.js";
 import { type AnswerService, createAnswerService } from "../src/ask/answer-service.js";
 import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { type ConfidenceModel, confidenceSignalNames } from "../src/config/confidence-model.js";
+import { readVocabulary } from "../src/config/vocabulary-file.js";
 import { type AppConfig, loadConfig, personaFor } from "../src/config.js";
 import { ConversationMemory } from "../src/conversation/conversation-memory.js";
 import { openEditorialDatabase } from "../src/editorial/editorial-database.js";
@@ -23,6 +24,7 @@ import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { convertToSimplified } from "../src/text/normalize.js";
+import { Vocabulary } from "../src/text/vocabulary.js";
 import { type CalibrationSample, fitLogisticRegression } from "./calibrate.js";
 import { type EvalCase, loadGoldenSet, loadSquad } from "./eval-cases.js";
 import { isHeldOut } from "./golden-split.js";
@@ -120,10 +122,11 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
   // Answers are logged as the service logs them, in a database of the run's own.
   const answerLogDatabase = openEditorialDatabase(path.join(workDir, "editorial.sqlite"));
   const answerLog = new InteractionStore(answerLogDatabase);
-  const runCases = (store: IndexStore, cases: EvalCase[], generate = true) =>
-    runCasesWith(store, cases, answerServiceFor(store, { config, threshold, answerLog, generate, model }), {
+  const runCases = (store: IndexStore, cases: EvalCase[], generate = true, vocabulary = Vocabulary.empty) =>
+    runCasesWith(store, cases, answerServiceFor(store, { config, threshold, answerLog, generate, model, vocabulary }), {
       generating: generate && !!model,
       model,
+      vocabulary,
     });
   const calibration: CalibrationSample[] = [];
   /** The run the model is fitted on, and which of its questions it is not fitted on (on a SQuAD file). */
@@ -271,7 +274,7 @@ interface GoldenRunContext {
   threshold: number;
   model: ModelSetup;
   openStore(name: string): IndexStore;
-  runCases(store: IndexStore, cases: EvalCase[], generate?: boolean): Promise<RunOutput>;
+  runCases(store: IndexStore, cases: EvalCase[], generate?: boolean, vocabulary?: Vocabulary): Promise<RunOutput>;
   print(line: string): void;
 }
 
@@ -285,7 +288,9 @@ async function evaluateGoldenSet(
   const store = openStore(deployment.name);
   const summary = await syncFolder(store, deployment.knowledge, chunking, { embedder: model?.embedder });
   if (summary.failures.length > 0) throw new Error(`corpus failed to ingest: ${JSON.stringify(summary.failures)}`);
-  const run = await runCases(store, cases);
+  // The deployment's own words, as its service would read them.
+  const vocabulary = readVocabulary(deployment.knowledge);
+  const run = await runCases(store, cases, true, vocabulary);
   report.metrics = computeMetrics(run.results, threshold);
   report.curve = abstentionCurve(run.results);
   const simplified = await runCases(
@@ -295,6 +300,7 @@ async function evaluateGoldenSet(
       .map((testCase) => ({ ...testCase, question: convertToSimplified(testCase.question) })),
     // Only retrieval is read from this run: no model answers are needed.
     false,
+    vocabulary,
   );
   const simplifiedMetrics = computeMetrics(simplified.results, threshold);
   report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
@@ -369,9 +375,16 @@ async function indexParagraph(
  */
 function answerServiceFor(
   store: IndexStore,
-  options: { config: AppConfig; threshold: number; answerLog: InteractionStore; generate: boolean; model: ModelSetup },
+  options: {
+    config: AppConfig;
+    threshold: number;
+    answerLog: InteractionStore;
+    generate: boolean;
+    model: ModelSetup;
+    vocabulary: Vocabulary;
+  },
 ): AnswerService {
-  const { config, threshold, answerLog, generate, model } = options;
+  const { config, threshold, answerLog, generate, model, vocabulary } = options;
   return createAnswerService({
     store,
     answering: {
@@ -379,6 +392,7 @@ function answerServiceFor(
       faqMatchThreshold: defaultFaqMatchThreshold,
       confidenceModel: config.confidenceModel,
       embedder: model?.embedder,
+      vocabulary: () => vocabulary,
     },
     personaFor: (collection) => personaFor(config, collection),
     conversations: new ConversationMemory(),
@@ -391,7 +405,7 @@ async function runCasesWith(
   store: IndexStore,
   cases: EvalCase[],
   answers: AnswerService,
-  { generating, model }: { generating: boolean; model: ModelSetup },
+  { generating, model, vocabulary }: { generating: boolean; model: ModelSetup; vocabulary: Vocabulary },
 ): Promise<RunOutput> {
   const results: CaseResult[] = [];
   const calibration: RunOutput["calibration"] = [];
@@ -409,7 +423,7 @@ async function runCasesWith(
     // generative: what the service sent, as the model and the grounding check decided it.
     const answer = generating ? response : candidate;
     const queryEmbedding = model?.embedder.embedQuestion(testCase.question);
-    const { passages } = await retrievePassages(store, testCase.question, { limit: 30, queryEmbedding });
+    const { passages } = await retrievePassages(store, testCase.question, { limit: 30, queryEmbedding, vocabulary });
     const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
     const answerCorrect =
       answer !== undefined && testCase.answerable && containsFacts(answer.answer, testCase.facts, testCase.factsNeeded);

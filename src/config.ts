@@ -5,11 +5,11 @@ import { deploymentJsonFile } from "./config/deployment-file.js";
 import {
   type CrisisResources,
   defaultCrisisResources,
-  HelpDeskSettingsError,
   neutralContactLines,
   readHelpDeskSettings,
 } from "./config/help-desk-settings.js";
 import { type PersonalDataPatterns, personalDataPatternsFile } from "./config/personal-data-patterns.js";
+import { SettingsFileError } from "./config/yaml-settings.js";
 
 export type { CrisisLine, CrisisResources } from "./config/help-desk-settings.js";
 
@@ -434,7 +434,7 @@ function helpDeskSettingsIn(knowledgeDir: string): ReturnType<typeof readHelpDes
   try {
     return readHelpDeskSettings(knowledgeDir);
   } catch (error) {
-    if (!(error instanceof HelpDeskSettingsError)) throw error;
+    if (!(error instanceof SettingsFileError)) throw error;
     throw new ConfigError(
       `Invalid configuration. Fix the help desk's settings file:\n  ${error.message.replaceAll("\n", "\n  ")}`,
     );

@@ -3,6 +3,8 @@ import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { type AnswerObserver, createObservedAnswerService } from "./ask/answer-observer.js";
 import { slowPersonalDataPattern } from "./config/find-slow-pattern.js";
+import { watchVocabulary } from "./config/vocabulary-file.js";
+import { SettingsFileError } from "./config/yaml-settings.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { prepareDataDir } from "./data-dir.js";
@@ -21,6 +23,7 @@ import { type StorageHealth, watchStorage } from "./storage-health.js";
 import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
+import type { Vocabulary } from "./text/vocabulary.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     confidenceModel: config.confidenceModel,
     faqMatchThreshold: defaultFaqMatchThreshold,
     embedder,
+    vocabulary: watchKnowledgeVocabulary(config.knowledgeDir, logger),
   };
   const personalData = personalDataMaskOf(config.personalData);
   const editorial = openEditorialOrStandIn(config.editorialFile, store, {
@@ -181,6 +185,23 @@ function noticingFullDisk(metrics: ServiceMetrics, storage: StorageHealth): Answ
       metrics.answerLogFailed(reason);
     },
   };
+}
+
+/**
+ * The knowledge folder's vocabulary, read again whenever its file changes. A mistake in it stops
+ * start-up like any bad setting; a later edit with a mistake is logged and the last good one stays.
+ */
+function watchKnowledgeVocabulary(knowledgeDir: string, logger: Logger): () => Vocabulary {
+  try {
+    return watchVocabulary(knowledgeDir, (message) =>
+      logger.error({ event: "vocabulary_not_applied", message: `${message}\nThe previous vocabulary stays in use.` }),
+    );
+  } catch (error) {
+    if (!(error instanceof SettingsFileError)) throw error;
+    throw new ConfigError(
+      `Invalid configuration. Fix the vocabulary file:\n  ${error.message.replaceAll("\n", "\n  ")}`,
+    );
+  }
 }
 
 /**

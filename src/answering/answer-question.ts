@@ -5,6 +5,7 @@ import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.j
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
+import type { Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage } from "./abstention-message.js";
 import { type AskedAnswer, answerFit, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
@@ -29,6 +30,8 @@ export interface AnsweringSettings {
   audience?: Audience;
   /** The built-in model, or one calibrated for these documents (CONFIDENCE_MODEL_FILE). */
   confidenceModel: ConfidenceModel;
+  /** The deployment's vocabulary as it is now: its file is read again when it changes. None by default. */
+  vocabulary?: () => Vocabulary;
 }
 
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
@@ -105,14 +108,15 @@ export function settleAnswer(
 export async function findAnswerCandidate(
   store: IndexStore,
   request: QuestionRequest,
-  settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder" | "confidenceModel">,
+  settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder" | "confidenceModel" | "vocabulary">,
   signal?: AbortSignal,
 ): Promise<AnswerCandidate> {
-  const { queryWeights, passages, statistics } = await retrievePassages(store, request.question, {
+  const { queryWeights, passages, statistics, equivalents } = await retrievePassages(store, request.question, {
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
     context: request.context,
     queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
+    vocabulary: settings.vocabulary?.(),
   });
   if (passages.length === 0) return { passages };
 
@@ -135,7 +139,7 @@ export async function findAnswerCandidate(
     };
   }
 
-  const match = await findMatchingFaq(store, queryWeights, passages, statistics);
+  const match = await findMatchingFaq(store, queryWeights, passages, statistics, equivalents);
   if (match && match.similarity >= settings.faqMatchThreshold && answersAskedType(asked, match)) {
     const { text } = match.passage.chunk;
     return {
@@ -149,7 +153,7 @@ export async function findAnswerCandidate(
     };
   }
 
-  const extractive = composeExtractiveAnswer(request.question, queryWeights, passages, asked);
+  const extractive = composeExtractiveAnswer(request.question, queryWeights, passages, asked, equivalents);
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages };
   return {

@@ -1,10 +1,11 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
-import { unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
+import { type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
+import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import { type AskedAnswer, answerFit, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 
@@ -84,7 +85,10 @@ export function composeExtractiveAnswer(
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
   asked: AskedAnswer = readAskedAnswer(question),
+  /** Other ways of writing the question's terms (retrieval's). */
+  equivalents: Equivalents = noEquivalents,
 ): ExtractiveAnswer {
+  const coverageOf = (terms: TermSet) => weightedCoverage(queryWeights, terms, equivalents);
   const askedTypes = asked.types;
   const normalizedQuestion = normalizeForMatching(question);
   const candidates: CandidateSentence[] = [];
@@ -93,13 +97,13 @@ export function composeExtractiveAnswer(
     const spans = splitSentences(passage.chunk.text);
     for (const span of spans) {
       const terms = new Set(analyzeText(span.text));
-      const coverage = weightedCoverage(queryWeights, terms);
+      const coverage = coverageOf(terms);
       const onlyInContext = withoutTerms(headingTerms, terms);
       const { fits, inUnit } = answerFit(span.text, asked);
       const keyNamed = namesTableKey(span.text, normalizedQuestion);
       const score =
         coverage +
-        CONTEXT_WEIGHT * weightedCoverage(queryWeights, onlyInContext) +
+        CONTEXT_WEIGHT * coverageOf(onlyInContext) +
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +
         (inUnit ? DURATION_UNIT_BONUS : 0) -
@@ -157,8 +161,7 @@ export function composeExtractiveAnswer(
   const coveredTerms = new Set(selected.flatMap((sentence) => [...sentence.terms]));
   const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
   while (selected.length < MAX_SENTENCES && length() < MAX_ANSWER_CHARS) {
-    const next =
-      followingListLines(candidates, selected) ?? bestAddition(related, selected, queryWeights, coveredTerms);
+    const next = followingListLines(candidates, selected) ?? bestAddition(related, selected, coverageOf, coveredTerms);
     if (!next) break;
     selected.push(next);
     for (const term of next.terms) coveredTerms.add(term);
@@ -167,7 +170,7 @@ export function composeExtractiveAnswer(
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
   return {
     ...formatAnswer(complete),
-    sentenceCoverage: weightedCoverage(queryWeights, quoted),
+    sentenceCoverage: coverageOf(quoted),
     ...(askedTypes.length === 0 ? {} : { answerTypeFound: complete.some((sentence) => sentence.fitsAskedType) }),
     quotedPassage: best.passage,
   };
@@ -328,16 +331,16 @@ function followingListLines(
 function bestAddition(
   candidates: CandidateSentence[],
   selected: CandidateSentence[],
-  queryWeights: ReadonlyMap<string, number>,
+  coverageOf: (terms: TermSet) => number,
   coveredTerms: Set<string>,
 ): CandidateSentence | undefined {
-  const coveredNow = weightedCoverage(queryWeights, coveredTerms);
+  const coveredNow = coverageOf(coveredTerms);
   let best: CandidateSentence | undefined;
   let bestGain = MIN_ADDED_COVERAGE;
   for (const candidate of candidates) {
     if (selected.includes(candidate) || IS_A_QUESTION.test(candidate.span.text)) continue;
     const union = unionOf(coveredTerms, candidate.terms);
-    const gain = weightedCoverage(queryWeights, union) - coveredNow;
+    const gain = coverageOf(union) - coveredNow;
     if (gain >= bestGain) {
       best = candidate;
       bestGain = gain;

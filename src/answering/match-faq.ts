@@ -2,6 +2,7 @@ import { type AskedStatistics, type Passage, statisticsFor } from "../retrieval/
 import { weighTerms, weightedCoverage } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
+import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 
 /** FAQ candidates considered among the top passages. */
 const FAQ_CANDIDATES = 5;
@@ -23,6 +24,8 @@ export async function findMatchingFaq(
   passages: Passage[],
   /** Statistics retrieval already read: only the curated questions' other terms are looked up. */
   known?: AskedStatistics,
+  /** Other ways of writing either question's terms (retrieval's). */
+  equivalents: Equivalents = noEquivalents,
 ): Promise<FaqMatch | undefined> {
   const curated = passages
     .slice(0, FAQ_CANDIDATES)
@@ -40,8 +43,8 @@ export async function findMatchingFaq(
   let best: FaqMatch | undefined;
   for (const { passage, shares } of curated) {
     const faqWeights = weighTerms(shares, statistics);
-    const recall = weightedCoverage(queryWeights, faqWeights);
-    const precision = weightedCoverage(faqWeights, queryWeights);
+    const recall = weightedCoverage(queryWeights, faqWeights, equivalents);
+    const precision = weightedCoverage(faqWeights, queryWeights, equivalents);
     const similarity = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
     if (!best || similarity > best.similarity) best = { passage, similarity };
   }

@@ -315,7 +315,8 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     async search(query, { collection, limit }) {
       await requireKnownCollection(store, collection);
       const queryEmbedding = answering.embedder?.embedQuestion(query);
-      const { passages } = await retrievePassages(store, query, { collection, limit, queryEmbedding });
+      const vocabulary = answering.vocabulary?.();
+      const { passages } = await retrievePassages(store, query, { collection, limit, queryEmbedding, vocabulary });
       return passages;
     },
 

@@ -3,12 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import {
-  HelpDeskSettingsError,
-  neutralContactLines,
-  parseHelpDeskSettings,
-  readHelpDeskSettings,
-} from "./help-desk-settings.js";
+import { neutralContactLines, parseHelpDeskSettings, readHelpDeskSettings } from "./help-desk-settings.js";
+import { SettingsFileError } from "./yaml-settings.js";
 
 const FILE = "knowledge/_help-desk.yml";
 
@@ -58,7 +54,7 @@ describe("the help desk's settings file", () => {
       "  name: { zh: 校安中心, en: Campus security }",
       "  phone: 03-555-0110",
     ].join("\n");
-    expect(() => parseHelpDeskSettings(source, FILE)).toThrow(HelpDeskSettingsError);
+    expect(() => parseHelpDeskSettings(source, FILE)).toThrow(SettingsFileError);
     let message = "";
     try {
       parseHelpDeskSettings(source, FILE);

@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
-import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { parseYamlSettings, readSettingsFile } from "./yaml-settings.js";
 
 /** The deployment's settings file in the knowledge folder: a `_` name marks it as settings, not a document. */
 const HELP_DESK_SETTINGS_FILE = "_help-desk.yml";
@@ -88,53 +87,17 @@ const settingsSchema = z
  */
 export function readHelpDeskSettings(knowledgeDir: string): HelpDeskSettings {
   const file = path.join(knowledgeDir, HELP_DESK_SETTINGS_FILE);
-  let source: string;
-  try {
-    source = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw new HelpDeskSettingsError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code})`);
-  }
-  return { ...parseHelpDeskSettings(source, file), file };
+  const source = readSettingsFile(file);
+  return source === undefined ? {} : { ...parseHelpDeskSettings(source, file), file };
 }
-
-/** Thrown with every mistake in the file, each naming its line. */
-export class HelpDeskSettingsError extends Error {}
 
 /** The settings in `source` (the text of `file`, which messages name). */
 export function parseHelpDeskSettings(source: string, file: string): HelpDeskSettings {
-  const lineCounter = new LineCounter();
-  // Every value is text ("failsafe"): YAML would read 0800013999 as 800013999 and 1e3 as 1000.
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, schema: "failsafe" });
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => `${file}:${lineOf(error.pos[0])}: ${error.message}`);
-    throw new HelpDeskSettingsError(problems.join("\n"));
-  }
-  const parsed = settingsSchema.safeParse(document.toJS());
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const where = issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
-      // A misspelt key is on its own line, not on its map's first one.
-      const at = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
-      return `${file}:${lineOfPath(at)}: ${where.replace(/^\./, "") || "the file"}: ${issue.message}`;
-    });
-    throw new HelpDeskSettingsError(problems.join("\n"));
-  }
-  const settings = parsed.data ?? {};
+  const settings = parseYamlSettings(source, file, settingsSchema) ?? {};
   return {
     ...(settings.contact_lines ? { contactLines: settings.contact_lines } : {}),
     ...(settings.service_contact ? { serviceContact: settings.service_contact } : {}),
     ...(settings.crisis_lines ? { crisisLines: settings.crisis_lines } : {}),
     ...(settings.campus_security ? { campusSecurity: settings.campus_security } : {}),
   };
-
-  /** The line of the value at `issuePath`, or of its nearest parent that exists (a missing field's map). */
-  function lineOfPath(issuePath: PropertyKey[]): number {
-    for (let length = issuePath.length; length > 0; length--) {
-      const node = document.getIn(issuePath.slice(0, length), true);
-      if (isNode(node) && node.range) return lineOf(node.range[0]);
-    }
-    return document.contents?.range ? lineOf(document.contents.range[0]) : 1;
-  }
 }

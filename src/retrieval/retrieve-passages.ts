@@ -1,6 +1,6 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
-import { alternativesOf } from "../text/campus-thesaurus.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
+import { type Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
 
 /** How many lexical candidates are reranked. */
@@ -48,6 +48,8 @@ export interface RetrievedPassages {
   passages: Passage[];
   /** What was read for the query's terms, for later steps to reuse. */
   statistics: AskedStatistics;
+  /** Other ways of writing the query's terms that a passage's coverage counts (see weightedCoverage). */
+  equivalents: Equivalents;
 }
 
 export interface RetrievalOptions {
@@ -60,12 +62,14 @@ export interface RetrievalOptions {
   queryEmbedding?: QueryVector | Promise<QueryVector | undefined>;
   /** Words carried over from earlier in a conversation: they count, for less than the query's own. */
   context?: string;
+  /** The deployment's synonyms and stop words; none by default. */
+  vocabulary?: Vocabulary;
 }
 
 /**
  * The terms worth matching on: one found in most chunks adds almost nothing to BM25 but makes the
  * index score nearly every chunk. The rarest few of the query's own are always kept so that a
- * query never matches nothing; other ways of writing them (the thesaurus's) only when selective.
+ * query never matches nothing; other ways of writing them (the vocabulary's) only when selective.
  */
 function selectiveTerms(terms: string[], alternatives: string[], statistics: TermStatistics): string[] {
   const frequency = (term: string) => statistics.chunkFrequency.get(term) ?? 0;
@@ -85,15 +89,21 @@ export async function retrievePassages(
   query: string,
   options: RetrievalOptions,
 ): Promise<RetrievedPassages> {
-  const ownTerms = analyzeQueryTerms(query);
+  const vocabulary = options.vocabulary ?? Vocabulary.empty;
+  const isAskedTerm = (term: string) => !vocabulary.isStopTerm(term);
+  const ownTerms = new Map([...analyzeQueryTerms(query)].filter(([term]) => isAskedTerm(term)));
   const asked = new Map(ownTerms);
   for (const [term, contextTerm] of analyzeQueryTerms(options.context ?? "")) {
-    if (!asked.has(term)) asked.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
+    if (!asked.has(term) && isAskedTerm(term))
+      asked.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
   }
   const coverageShares = mostTellingTerms(asked);
   const terms = [...coverageShares.keys()];
+  const { equivalentsOf: equivalents } = vocabulary;
   // Passages that say the question's words another way ("保證金" for "押金") are candidates too.
-  const alternatives = terms.filter((term) => ownTerms.has(term)).flatMap((term) => alternativesOf(term).flat());
+  const alternatives = terms
+    .filter((term) => ownTerms.has(term))
+    .flatMap((term) => equivalents(term).flatMap((equivalent) => equivalent.terms));
   const statistics = await statisticsFor(store, [...terms, ...alternatives]);
   const hits = await store.searchChunks({
     terms: selectiveTerms(terms, alternatives, statistics),
@@ -106,10 +116,10 @@ export async function retrievePassages(
   const indexScore = (hit: ChunkHit) => hit.fused ?? hit.score;
   const bestScore = Math.max(...hits.map(indexScore), Number.EPSILON);
   const passages = hits.map((hit): Passage => {
-    const coverage = weightedCoverage(queryWeights, hit.terms);
+    const coverage = weightedCoverage(queryWeights, hit.terms, equivalents);
     const relevance = (1 - COVERAGE_SHARE) * (indexScore(hit) / bestScore) + COVERAGE_SHARE * coverage;
     return { ...hit, coverage, relevance };
   });
   passages.sort((left, right) => right.relevance - left.relevance);
-  return { queryWeights, passages: passages.slice(0, options.limit), statistics };
+  return { queryWeights, passages: passages.slice(0, options.limit), statistics, equivalents };
 }

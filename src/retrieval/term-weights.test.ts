@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
+import { Vocabulary } from "../text/vocabulary.js";
 import { MAX_QUERY_TERMS, mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
 
 describe("weighTerms", () => {
@@ -23,16 +24,33 @@ describe("weightedCoverage", () => {
     expect(weightedCoverage(evenly("退"), termsOf("學費繳納標準"))).toBe(0);
   });
 
-  it("covers a word with another way of writing it from the campus thesaurus", () => {
-    expect(weightedCoverage(evenly("押金"), termsOf("入住時須繳交保證金新臺幣3,000元"))).toBe(1);
-    expect(weightedCoverage(evenly("dorm"), termsOf("Quiet hours apply in every residence hall."))).toBe(1);
+  it("covers a word with another way of writing it from the deployment's vocabulary", () => {
+    const { equivalentsOf } = new Vocabulary(
+      [
+        ["押金", "保證金"],
+        ["dorm", "residence hall"],
+      ],
+      [],
+    );
+    expect(weightedCoverage(evenly("押金"), termsOf("入住時須繳交保證金新臺幣3,000元"), equivalentsOf)).toBe(1);
+    expect(weightedCoverage(evenly("dorm"), termsOf("Quiet hours apply in every residence hall."), equivalentsOf)).toBe(
+      1,
+    );
     // A member of several words must be there whole: "hall" alone is not a residence hall.
-    expect(weightedCoverage(evenly("dorm"), termsOf("The exam hall opens at 9."))).toBe(0);
+    expect(weightedCoverage(evenly("dorm"), termsOf("The exam hall opens at 9."), equivalentsOf)).toBe(0);
+    // Without the vocabulary, the other word is not the question's.
+    expect(weightedCoverage(evenly("押金"), termsOf("入住時須繳交保證金新臺幣3,000元"))).toBe(0);
   });
 
-  it("does not join near misses: closing time is not a closed day, handing in is not paying", () => {
-    expect(weightedCoverage(evenly("閉館"), termsOf("每週一休館"))).toBe(0);
-    expect(weightedCoverage(evenly("繳費"), termsOf("申請表須於期限內繳交"))).toBe(0);
+  it("counts an equivalent for its share of the word's weight only", () => {
+    const halfway = () => [{ terms: ["deposit"], share: 0.5 }];
+    const weights = new Map([
+      ["押金", 2],
+      ["宿舍", 2],
+    ]);
+    expect(weightedCoverage(weights, termsOf("宿舍 deposit"), halfway)).toBeCloseTo(0.75);
+    // The word itself always counts whole, whatever its equivalents.
+    expect(weightedCoverage(weights, termsOf("宿舍押金"), halfway)).toBe(1);
   });
 });
 

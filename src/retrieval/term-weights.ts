@@ -1,6 +1,6 @@
 import type { TermStatistics } from "../store/index-store.js";
-import { alternativesOf } from "../text/campus-thesaurus.js";
 import type { QueryTerm } from "../text/tokenize.js";
+import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 
 /** BM25-style inverse chunk frequency; a term the index has never seen weighs the most. */
@@ -79,21 +79,29 @@ export function withoutTerms(terms: TermSet, excluded: TermSet): TermSet {
 }
 
 /**
- * Whether a set of terms covers a question's term: it holds the term or another way of writing it
- * (see the campus thesaurus). A one-character Chinese word ("退", "開", "繳") is usually written in
- * documents inside a longer term ("退還", "開放", "繳費"), so any term holding the character covers it.
+ * How much of a question's term a set of terms covers, from 0 to 1: all of it when it holds the
+ * term, the equivalent's share when it holds an equivalent (the deployment's synonym, a
+ * translation). A one-character Chinese word ("退", "開", "繳") is usually written in documents
+ * inside a longer term ("退還", "開放", "繳費"), so any term holding the character covers it.
  */
-function covers(terms: TermSet, term: string): boolean {
-  if (terms.has(term)) return true;
-  if (alternativesOf(term).some((alternative) => alternative.every((part) => terms.has(part)))) return true;
-  if (!SINGLE_HAN_CHARACTER.test(term)) return false;
-  for (const candidate of terms.keys()) if (candidate.length > 1 && candidate.includes(term)) return true;
-  return false;
+function coveredShare(terms: TermSet, term: string, equivalents: Equivalents): number {
+  if (terms.has(term)) return 1;
+  let share = 0;
+  for (const equivalent of equivalents(term)) {
+    if (equivalent.share > share && equivalent.terms.every((part) => terms.has(part))) share = equivalent.share;
+  }
+  if (share > 0 || !SINGLE_HAN_CHARACTER.test(term)) return share;
+  for (const candidate of terms.keys()) if (candidate.length > 1 && candidate.includes(term)) return 1;
+  return 0;
 }
 
-/** How much of a question's weight a set of terms covers, from 0 to 1, reading the question's words loosely (see covers). */
-export function weightedCoverage(queryWeights: ReadonlyMap<string, number>, terms: TermSet): number {
-  return coverageBy(queryWeights, (term) => covers(terms, term));
+/** How much of a question's weight a set of terms covers, from 0 to 1, reading the question's words loosely (see coveredShare). */
+export function weightedCoverage(
+  queryWeights: ReadonlyMap<string, number>,
+  terms: TermSet,
+  equivalents: Equivalents = noEquivalents,
+): number {
+  return coverageBy(queryWeights, (term) => coveredShare(terms, term, equivalents));
 }
 
 /**
@@ -101,15 +109,15 @@ export function weightedCoverage(queryWeights: ReadonlyMap<string, number>, term
  * sentence against its passage needs this: 付款 in an answer is not supported by 繳交 in a passage.
  */
 export function literalCoverage(weights: ReadonlyMap<string, number>, terms: TermSet): number {
-  return coverageBy(weights, (term) => terms.has(term));
+  return coverageBy(weights, (term) => (terms.has(term) ? 1 : 0));
 }
 
-function coverageBy(weights: ReadonlyMap<string, number>, isCovered: (term: string) => boolean): number {
+function coverageBy(weights: ReadonlyMap<string, number>, shareCovered: (term: string) => number): number {
   let total = 0;
   let covered = 0;
   for (const [term, weight] of weights) {
     total += weight;
-    if (weight > 0 && isCovered(term)) covered += weight;
+    if (weight > 0) covered += weight * shareCovered(term);
   }
   return total === 0 ? 0 : covered / total;
 }

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { retrievePassages } from "../retrieval/retrieve-passages.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { parseVocabulary, readVocabulary, VOCABULARY_FILE, watchVocabulary } from "./vocabulary-file.js";
+import { SettingsFileError } from "./yaml-settings.js";
+
+const FILE = "knowledge/_vocabulary.yml";
+
+describe("the vocabulary file", () => {
+  it("reads groups written as lines or as lists, and stop words", () => {
+    const vocabulary = parseVocabulary(
+      ["synonyms:", "  - 押金, 保證金，訂金", "  - [dorm, residence hall]", "stop_words: [本校]"].join("\n"),
+      FILE,
+    );
+    expect(vocabulary.synonymGroups).toEqual([
+      ["押金", "保證金", "訂金"],
+      ["dorm", "residence hall"],
+    ]);
+    expect(vocabulary.stopWords).toEqual(["本校"]);
+    expect(vocabulary.equivalentsOf("押金")).not.toEqual([]);
+  });
+
+  it("reads an empty file, or none, as no vocabulary", () => {
+    expect(parseVocabulary("# nothing yet\n", FILE).synonymGroups).toEqual([]);
+    const folder = makeTemporaryFolder();
+    try {
+      expect(readVocabulary(folder.root).synonymGroups).toEqual([]);
+    } finally {
+      folder.cleanUp();
+    }
+  });
+
+  it.each([
+    ["synonyms:\n  - 押金\n", 2, "a group needs at least two different words"],
+    ["synonyms:\n  - 押金, 押金\n", 2, "a group needs at least two different words"],
+    ["synonyms:\n  - 押金, 保證金\n  - 宿舍, 的\n", 3, "has no word that can be searched for"],
+    ["stop_words:\n  - 的\n", 2, "already left out of every question"],
+    ["synonym:\n  - 押金, 保證金\n", 1, "Unrecognized key"],
+    ["synonyms: [押金, 保證金\n", 2, ""],
+  ])("reports a mistake with its file and line: %j", (source, line, message) => {
+    let thrown: unknown;
+    try {
+      parseVocabulary(source, FILE);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SettingsFileError);
+    expect((thrown as Error).message).toMatch(new RegExp(`^${FILE}:${line}: `));
+    expect((thrown as Error).message).toContain(message);
+  });
+});
+
+describe("watchVocabulary", () => {
+  const folder = makeTemporaryFolder();
+  afterEach(() => folder.cleanUp());
+
+  it("takes an edit without a restart, and keeps the last good vocabulary when an edit has a mistake", async () => {
+    folder.write("docs/deposit.md", "# 住宿\n\n入住時須繳交保證金新臺幣 3,000 元。\n");
+    const store = new SqliteIndexStore(`${folder.root}/index.sqlite`);
+    const { syncFolder } = await import("../../ingest/sync-folder.js");
+    await syncFolder(store, `${folder.root}/docs`);
+    const mistakes: string[] = [];
+    const vocabulary = watchVocabulary(folder.root, (message) => mistakes.push(message));
+    const coverage = async () =>
+      (await retrievePassages(store, "押金多少", { limit: 1, vocabulary: vocabulary() })).passages[0]?.coverage ?? 0;
+
+    const before = await coverage();
+    folder.write(VOCABULARY_FILE, "synonyms:\n  - 押金, 保證金\n");
+    const taught = await coverage();
+    expect(taught).toBeGreaterThan(before);
+
+    folder.write(VOCABULARY_FILE, "synonyms:\n  - 押金\n");
+    expect(await coverage()).toBe(taught);
+    expect(mistakes).toHaveLength(1);
+    expect(mistakes[0]).toContain(`${VOCABULARY_FILE}:2:`);
+
+    folder.remove(VOCABULARY_FILE);
+    expect(await coverage()).toBe(before);
+    store.close();
+  });
+});

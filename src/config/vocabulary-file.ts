@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { analyzeQuery } from "../text/tokenize.js";
+import { Vocabulary } from "../text/vocabulary.js";
+import { parseYamlSettings, readSettingsFile, SettingsFileError } from "./yaml-settings.js";
+
+/** The deployment's vocabulary in its knowledge folder: a `_` name marks it as settings, not a document. */
+export const VOCABULARY_FILE = "_vocabulary.yml";
+
+const MAX_GROUPS = 10_000;
+const MAX_MEMBERS = 50;
+const MAX_STOP_WORDS = 5_000;
+
+const word = z.string().trim().min(1, "an empty word").max(100, "at most 100 characters");
+const member = word.refine((text) => analyzeQuery(text).length > 0, {
+  message: "has no word that can be searched for (only punctuation or common function words)",
+});
+// A group is written as a list ([押金, 保證金]) or as one line with commas between its words.
+const synonymGroup = z
+  .union([z.string().transform((line) => line.split(/[,，、]/u)), z.array(z.string())])
+  .pipe(z.array(member).max(MAX_MEMBERS, `at most ${MAX_MEMBERS} words in a group`))
+  .transform((members) => [...new Set(members)])
+  .refine((members) => members.length >= 2, { message: "a group needs at least two different words" });
+const stopWord = word.refine((text) => analyzeQuery(text).length > 0, {
+  message: "is already left out of every question (only punctuation or common function words)",
+});
+
+const vocabularySchema = z
+  .strictObject({
+    synonyms: z.array(synonymGroup).max(MAX_GROUPS, `at most ${MAX_GROUPS} groups`).optional(),
+    stop_words: z.array(stopWord).max(MAX_STOP_WORDS, `at most ${MAX_STOP_WORDS} stop words`).optional(),
+  })
+  // An empty file reads as null: no vocabulary.
+  .nullable();
+
+/** The vocabulary in `source` (the text of `file`, which messages name); a mistake names its line. */
+export function parseVocabulary(source: string, file: string): Vocabulary {
+  const parsed = parseYamlSettings(source, file, vocabularySchema);
+  return new Vocabulary(parsed?.synonyms ?? [], parsed?.stop_words ?? []);
+}
+
+/** `<knowledgeDir>/_vocabulary.yml`'s vocabulary; none there means an empty one. */
+export function readVocabulary(knowledgeDir: string): Vocabulary {
+  const file = path.join(knowledgeDir, VOCABULARY_FILE);
+  const source = readSettingsFile(file);
+  return source === undefined ? Vocabulary.empty : parseVocabulary(source, file);
+}
+
+/**
+ * The vocabulary of a knowledge folder as it is now: the file is read again whenever it changes,
+ * so an edit takes effect without a restart. An edit with a mistake is reported and the last good
+ * vocabulary stays in use; a mistake at start-up stops it, like any bad setting.
+ */
+export function watchVocabulary(knowledgeDir: string, onMistake: (message: string) => void): () => Vocabulary {
+  const file = path.join(knowledgeDir, VOCABULARY_FILE);
+  let current = readVocabulary(knowledgeDir);
+  let version = versionOf(file);
+  return () => {
+    const now = versionOf(file);
+    if (now === version) return current;
+    version = now;
+    try {
+      current = readVocabulary(knowledgeDir);
+    } catch (error) {
+      if (!(error instanceof SettingsFileError)) throw error;
+      onMistake(error.message);
+    }
+    return current;
+  };
+}
+
+/** What tells that the file changed: its inode (a file replaced by rename), modification time and size; a stat costs microseconds. */
+function versionOf(file: string): string {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : "none";
+}

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { readVocabulary } from "../config/vocabulary-file.js";
+import { analyzeQuery, analyzeText } from "./tokenize.js";
+import { termsOfMember, Vocabulary } from "./vocabulary.js";
+
+const sampleKnowledge = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../knowledge");
+
+describe("Vocabulary", () => {
+  it("gives each word of a group the others as equivalents, a phrase as all of its terms", () => {
+    const vocabulary = new Vocabulary([["dorm", "residence hall", "宿舍"]], []);
+    const [dorm] = analyzeQuery("dorm");
+    expect(vocabulary.equivalentsOf(dorm ?? "").map((equivalent) => equivalent.terms)).toEqual([
+      analyzeText("residence hall"),
+      ["宿舍"],
+    ]);
+    expect(vocabulary.equivalentsOf("宿舍").map((equivalent) => equivalent.terms)).toContainEqual(["dorm"]);
+    // A phrase is matched, never asked with: "hall" alone is not a dorm.
+    expect(vocabulary.equivalentsOf("hall")).toEqual([]);
+  });
+
+  it("merges groups that share a word without repeating an equivalent", () => {
+    const vocabulary = new Vocabulary(
+      [
+        ["押金", "保證金"],
+        ["押金", "保證金", "訂金"],
+      ],
+      [],
+    );
+    expect(vocabulary.equivalentsOf("押金").map((equivalent) => equivalent.terms.join(" "))).toEqual([
+      "保证 证金",
+      "订金",
+    ]);
+  });
+
+  it("knows the deployment's stop words in the form questions are analysed to", () => {
+    const vocabulary = new Vocabulary([], ["學校", "University"]);
+    expect(vocabulary.isStopTerm("学校")).toBe(true);
+    expect(vocabulary.isStopTerm(analyzeQuery("university")[0] ?? "")).toBe(true);
+    expect(vocabulary.isStopTerm("宿舍")).toBe(false);
+  });
+
+  it("has, in the sample deployment, words that a passage writing them holds in full", () => {
+    const { synonymGroups } = readVocabulary(sampleKnowledge);
+    expect(synonymGroups.length).toBeGreaterThan(40);
+    for (const member of synonymGroups.flat()) {
+      const required = termsOfMember(member);
+      expect(required.length, member).toBeGreaterThanOrEqual(member.split(" ").length);
+      const passageTerms = new Set(analyzeText(`其他文字 ${member} 其他文字`));
+      for (const term of required) expect(passageTerms.has(term), `${member}: ${term}`).toBe(true);
+    }
+  });
+});

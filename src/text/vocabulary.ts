@@ -1,0 +1,76 @@
+import { normalizeForMatching } from "./normalize.js";
+import { analyzeQuery, analyzeText } from "./tokenize.js";
+
+/** Another way of writing a question's term: the terms a text must all hold, and the share of the term's weight it earns. */
+export interface Equivalent {
+  terms: readonly string[];
+  share: number;
+}
+
+/** The equivalents of a term; none for most. */
+export type Equivalents = (term: string) => readonly Equivalent[];
+
+export const noEquivalents: Equivalents = () => [];
+
+/** A group's members are the same thing in other words: a passage holding one covers a question's other. */
+const SYNONYM_SHARE = 1;
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/**
+ * A deployment's own words (`_vocabulary.yml` in its knowledge folder): groups of words its people
+ * and its documents use for the same thing, and words too common in its questions to tell anything.
+ * Lexical search cannot know that 押金 is a 保證金, or that a dorm is a residence hall; only the
+ * deployment can, so none of this is in code.
+ */
+export class Vocabulary {
+  static readonly empty = new Vocabulary([], []);
+
+  private readonly equivalentsByTerm = new Map<string, Equivalent[]>();
+  private readonly stopTerms: ReadonlySet<string>;
+
+  constructor(
+    readonly synonymGroups: readonly (readonly string[])[],
+    readonly stopWords: readonly string[],
+  ) {
+    for (const members of synonymGroups) this.addGroup(members);
+    this.stopTerms = new Set(stopWords.flatMap(analyzeQuery));
+  }
+
+  /** Other ways of writing a query term, each the terms a passage must all hold to say the same. */
+  readonly equivalentsOf: Equivalents = (term) => this.equivalentsByTerm.get(term) ?? [];
+
+  /** Whether a question's term is one of the deployment's stop words: it is then not searched for. */
+  isStopTerm(term: string): boolean {
+    return this.stopTerms.has(term);
+  }
+
+  private addGroup(members: readonly string[]): void {
+    for (const member of members) {
+      const key = keyOfMember(member);
+      if (key === undefined) continue;
+      const known = this.equivalentsByTerm.get(key) ?? [];
+      for (const other of members) {
+        const terms = other === member ? [] : termsOfMember(other);
+        const isNew = !known.some((equivalent) => equivalent.terms.join(" ") === terms.join(" "));
+        if (terms.length > 0 && isNew) known.push({ terms, share: SYNONYM_SHARE });
+      }
+      this.equivalentsByTerm.set(key, known);
+    }
+  }
+}
+
+/** The index terms a passage must hold to contain a member: a Chinese word's bigrams, however it was segmented. */
+export function termsOfMember(member: string): string[] {
+  if (!HAN_ONLY.test(member)) return [...new Set(analyzeText(member))];
+  const characters = [...normalizeForMatching(member)];
+  if (characters.length <= 2) return [characters.join("")];
+  return characters.slice(1).map((character, index) => `${characters[index]}${character}`);
+}
+
+/** The query term a member is asked with, when it is a single word. */
+function keyOfMember(member: string): string | undefined {
+  if (HAN_ONLY.test(member)) return normalizeForMatching(member);
+  const terms = member.includes(" ") ? [] : analyzeText(member);
+  return terms.length === 1 ? terms[0] : undefined;
+}

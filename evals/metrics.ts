@@ -7,6 +7,8 @@ export interface CaseResult {
   lang: string;
   /** How the question is put (golden sets: direct, paraphrase, short…). */
   kind?: string;
+  /** Asked in the other language than every document that answers it (English about a Chinese page). */
+  crossLanguage?: boolean;
   /** What the service replied: answered, abstained, or a reply that is not an answer (safety…). */
   status?: string;
   /** The reply expected instead of an answer (golden sets: safety, declined, clarify). */
@@ -117,19 +119,27 @@ export function computeMetrics(results: CaseResult[], threshold: number): EvalMe
   };
 }
 
-/** The metrics of each question kind, in the order kinds first appear. */
+/**
+ * The metrics of each question kind, in the order kinds first appear, then of the questions asked
+ * in the other language than their documents ("cross-language", whatever their kind), when any are.
+ */
 export function metricsByKind(results: CaseResult[], threshold: number): Record<string, EvalMetrics> {
   const kinds = [...new Set(results.map((result) => result.kind ?? "unlabelled"))];
-  return Object.fromEntries(
-    kinds.map((kind) => [
+  const crossLanguage = results.filter((result) => result.crossLanguage);
+  return Object.fromEntries([
+    ...kinds.map((kind) => [
       kind,
       computeMetrics(
         results.filter((result) => (result.kind ?? "unlabelled") === kind),
         threshold,
       ),
     ]),
-  );
+    ...(crossLanguage.length > 0 ? [[CROSS_LANGUAGE, computeMetrics(crossLanguage, threshold)]] : []),
+  ]);
 }
+
+/** The row of questions asked in the other language than their documents. */
+export const CROSS_LANGUAGE = "cross-language";
 
 function safetyReplies(results: CaseResult[]): Pick<EvalMetrics, "safetyReplies"> {
   const count = results.filter((result) => result.status !== undefined && isSafetyStatus(result.status)).length;

@@ -11,7 +11,6 @@ import { estimateConfidence } from "../src/answering/confidence.js";
 import { type AnswerService, createAnswerService } from "../src/ask/answer-service.js";
 import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { type ConfidenceModel, confidenceSignalNames } from "../src/config/confidence-model.js";
-import { readVocabulary } from "../src/config/vocabulary-file.js";
 import { type AppConfig, loadConfig, personaFor } from "../src/config.js";
 import { ConversationMemory } from "../src/conversation/conversation-memory.js";
 import { openEditorialDatabase } from "../src/editorial/editorial-database.js";
@@ -23,8 +22,11 @@ import { createOpenAiChatModel } from "../src/models/openai/index.js";
 import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
+import { BilingualDictionary } from "../src/text/bilingual-dictionary.js";
+import { detectLanguage } from "../src/text/language.js";
 import { convertToSimplified } from "../src/text/normalize.js";
 import { Vocabulary } from "../src/text/vocabulary.js";
+import { readVocabulary } from "../src/text/vocabulary-file.js";
 import { type CalibrationSample, fitLogisticRegression } from "./calibrate.js";
 import { type EvalCase, loadGoldenSet, loadSquad } from "./eval-cases.js";
 import { isHeldOut } from "./golden-split.js";
@@ -122,12 +124,15 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
   // Answers are logged as the service logs them, in a database of the run's own.
   const answerLogDatabase = openEditorialDatabase(path.join(workDir, "editorial.sqlite"));
   const answerLog = new InteractionStore(answerLogDatabase);
+  // Questions are translated as the service translates them.
+  const dictionary = await BilingualDictionary.load();
   const runCases = (store: IndexStore, cases: EvalCase[], generate = true, vocabulary = Vocabulary.empty) =>
-    runCasesWith(store, cases, answerServiceFor(store, { config, threshold, answerLog, generate, model, vocabulary }), {
-      generating: generate && !!model,
-      model,
-      vocabulary,
-    });
+    runCasesWith(
+      store,
+      cases,
+      answerServiceFor(store, { config, threshold, answerLog, generate, model, vocabulary, dictionary }),
+      { generating: generate && !!model, model, vocabulary, dictionary },
+    );
   const calibration: CalibrationSample[] = [];
   /** The run the model is fitted on, and which of its questions it is not fitted on (on a SQuAD file). */
   let calibrationRun: { results: CaseResult[]; isHeldOut?: (caseIndex: number) => boolean } | undefined;
@@ -291,6 +296,14 @@ async function evaluateGoldenSet(
   // The deployment's own words, as its service would read them.
   const vocabulary = readVocabulary(deployment.knowledge);
   const run = await runCases(store, cases, true, vocabulary);
+  const languageOf = await documentLanguages(store);
+  for (const result of run.results) {
+    const documentLanguages = result.expectedDocIds.map((docId) => languageOf.get(docId));
+    const asked = result.lang === "en" ? "en" : "zh";
+    if (result.answerable && documentLanguages.length > 0 && !documentLanguages.includes(asked)) {
+      result.crossLanguage = true;
+    }
+  }
   report.metrics = computeMetrics(run.results, threshold);
   report.curve = abstentionCurve(run.results);
   const simplified = await runCases(
@@ -329,18 +342,28 @@ async function evaluateGoldenSet(
   return { ...run, report };
 }
 
+/** Each indexed document's language, "zh" or "en", as its text tells. */
+async function documentLanguages(store: IndexStore): Promise<Map<string, "zh" | "en">> {
+  const languages = new Map<string, "zh" | "en">();
+  for (const docId of (await store.listDocuments()).keys()) {
+    const text = (await store.getDocument(docId))?.chunks.map((chunk) => chunk.text).join("\n") ?? "";
+    languages.set(docId, detectLanguage(text) === "en" ? "en" : "zh");
+  }
+  return languages;
+}
+
 /** One row per question kind, then the part as a whole. */
 function printKinds(print: (line: string) => void, title: string, results: CaseResult[], threshold: number): void {
   print(`\n${title}`);
   print(
-    "  kind          questions  answer-correct  confidently-wrong  unanswerable-abstained  answerable-refused  expected-reply  median-chars",
+    "  kind            questions  answer-correct  confidently-wrong  unanswerable-abstained  answerable-refused  expected-reply  median-chars",
   );
   const rows = [...Object.entries(metricsByKind(results, threshold)), ["all", computeMetrics(results, threshold)]];
   for (const [kind, metrics] of rows as [string, EvalMetrics][]) {
     const cell = (value: number | undefined, width: number, shown = value !== undefined) =>
       (shown ? String(value) : "–").padStart(width);
     print(
-      `  ${kind.padEnd(12)} ${cell(metrics.questions, 10)} ${cell(metrics.answerCorrectness, 15, metrics.answerable > 0)} ${`${metrics.confidentlyWrong} (${metrics.confidentlyWrongCount})`.padStart(18)} ${cell(metrics.abstention.recall, 23, metrics.unanswerable > 0)} ${cell(metrics.abstention.answerableRefused, 19, metrics.answerable > 0)} ${cell(metrics.expectedReplies, 15)} ${cell(metrics.medianAnswerChars, 13)}`,
+      `  ${kind.padEnd(14)} ${cell(metrics.questions, 10)} ${cell(metrics.answerCorrectness, 15, metrics.answerable > 0)} ${`${metrics.confidentlyWrong} (${metrics.confidentlyWrongCount})`.padStart(18)} ${cell(metrics.abstention.recall, 23, metrics.unanswerable > 0)} ${cell(metrics.abstention.answerableRefused, 19, metrics.answerable > 0)} ${cell(metrics.expectedReplies, 15)} ${cell(metrics.medianAnswerChars, 13)}`,
     );
   }
 }
@@ -382,9 +405,10 @@ function answerServiceFor(
     generate: boolean;
     model: ModelSetup;
     vocabulary: Vocabulary;
+    dictionary: BilingualDictionary;
   },
 ): AnswerService {
-  const { config, threshold, answerLog, generate, model, vocabulary } = options;
+  const { config, threshold, answerLog, generate, model, vocabulary, dictionary } = options;
   return createAnswerService({
     store,
     answering: {
@@ -393,6 +417,7 @@ function answerServiceFor(
       confidenceModel: config.confidenceModel,
       embedder: model?.embedder,
       vocabulary: () => vocabulary,
+      dictionary,
     },
     personaFor: (collection) => personaFor(config, collection),
     conversations: new ConversationMemory(),
@@ -405,7 +430,12 @@ async function runCasesWith(
   store: IndexStore,
   cases: EvalCase[],
   answers: AnswerService,
-  { generating, model, vocabulary }: { generating: boolean; model: ModelSetup; vocabulary: Vocabulary },
+  {
+    generating,
+    model,
+    vocabulary,
+    dictionary,
+  }: { generating: boolean; model: ModelSetup; vocabulary: Vocabulary; dictionary: BilingualDictionary },
 ): Promise<RunOutput> {
   const results: CaseResult[] = [];
   const calibration: RunOutput["calibration"] = [];
@@ -423,7 +453,12 @@ async function runCasesWith(
     // generative: what the service sent, as the model and the grounding check decided it.
     const answer = generating ? response : candidate;
     const queryEmbedding = model?.embedder.embedQuestion(testCase.question);
-    const { passages } = await retrievePassages(store, testCase.question, { limit: 30, queryEmbedding, vocabulary });
+    const { passages } = await retrievePassages(store, testCase.question, {
+      limit: 30,
+      queryEmbedding,
+      vocabulary,
+      dictionary,
+    });
     const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
     const answerCorrect =
       answer !== undefined && testCase.answerable && containsFacts(answer.answer, testCase.facts, testCase.factsNeeded);

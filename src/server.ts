@@ -2,8 +2,8 @@ import fs from "node:fs";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { type AnswerObserver, createObservedAnswerService } from "./ask/answer-observer.js";
+import type { AnswerServiceDependencies } from "./ask/answer-service.js";
 import { slowPersonalDataPattern } from "./config/find-slow-pattern.js";
-import { watchVocabulary } from "./config/vocabulary-file.js";
 import { SettingsFileError } from "./config/yaml-settings.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
@@ -22,8 +22,10 @@ import { type Editorial, openEditorial, unavailableEditorial } from "./open-edit
 import { type StorageHealth, watchStorage } from "./storage-health.js";
 import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
+import { BilingualDictionary } from "./text/bilingual-dictionary.js";
 import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
 import type { Vocabulary } from "./text/vocabulary.js";
+import { watchVocabulary } from "./text/vocabulary-file.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   const readiness: Readiness = { ready: false, reason: `connecting to the index (${index.description})` };
   const embedding = openEmbedder(config);
   const { embedder } = embedding;
-  const answering = {
+  const answering: AnswerServiceDependencies["answering"] = {
     abstainThreshold: config.abstainThreshold,
     confidenceModel: config.confidenceModel,
     faqMatchThreshold: defaultFaqMatchThreshold,
@@ -157,7 +159,20 @@ async function main(): Promise<void> {
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 
+  // Read while the folder syncs: until then, questions are not translated.
+  const dictionaryLoaded = BilingualDictionary.load().then(
+    (dictionary) => {
+      answering.dictionary = dictionary;
+    },
+    (error: unknown) =>
+      logger.error({
+        event: "dictionary_unavailable",
+        err: error,
+        message: "Questions are not translated to find documents in the other language.",
+      }),
+  );
   await syncWhenReachable(index, readiness, { logger, metrics }, async () => {
+    await dictionaryLoaded;
     const summary = await syncFolder(store, config.knowledgeDir, undefined, {
       embedder,
       parseLimits: config.parseLimits,

@@ -4,6 +4,7 @@ import type { Embedder } from "../models/embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
+import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { detectLanguage } from "../text/language.js";
 import type { Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage } from "./abstention-message.js";
@@ -14,6 +15,7 @@ import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
 import { standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
+import { withSourceLanguageNote } from "./source-language-note.js";
 
 /** Passages an answer is composed from. */
 const PASSAGES_FOR_ANSWER = 10;
@@ -32,6 +34,8 @@ export interface AnsweringSettings {
   confidenceModel: ConfidenceModel;
   /** The deployment's vocabulary as it is now: its file is read again when it changes. None by default. */
   vocabulary?: () => Vocabulary;
+  /** Set to answer a question from documents in the other language (see retrievePassages). */
+  dictionary?: BilingualDictionary;
 }
 
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
@@ -108,7 +112,7 @@ export function settleAnswer(
 export async function findAnswerCandidate(
   store: IndexStore,
   request: QuestionRequest,
-  settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder" | "confidenceModel" | "vocabulary">,
+  settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder" | "confidenceModel" | "vocabulary" | "dictionary">,
   signal?: AbortSignal,
 ): Promise<AnswerCandidate> {
   const { queryWeights, passages, statistics, equivalents } = await retrievePassages(store, request.question, {
@@ -117,6 +121,7 @@ export async function findAnswerCandidate(
     context: request.context,
     queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
     vocabulary: settings.vocabulary?.(),
+    dictionary: settings.dictionary,
   });
   if (passages.length === 0) return { passages };
 
@@ -144,7 +149,7 @@ export async function findAnswerCandidate(
     const { text } = match.passage.chunk;
     return {
       answer: {
-        answer: `${text}[1]`,
+        answer: `${withSourceLanguageNote(request.question, text)}[1]`,
         citations: [citePassage(1, match.passage, 0, text.length)],
         confidence: round(match.similarity),
         mode: "faq",
@@ -158,7 +163,7 @@ export async function findAnswerCandidate(
   if (extractive.citations.length === 0 || !signals) return { passages };
   return {
     answer: {
-      answer: extractive.answer,
+      answer: withSourceLanguageNote(request.question, extractive.answer),
       citations: extractive.citations,
       confidence: round(estimateConfidence(signals, settings.confidenceModel)),
       mode: "extractive",

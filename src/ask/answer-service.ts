@@ -316,7 +316,14 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       await requireKnownCollection(store, collection);
       const queryEmbedding = answering.embedder?.embedQuestion(query);
       const vocabulary = answering.vocabulary?.();
-      const { passages } = await retrievePassages(store, query, { collection, limit, queryEmbedding, vocabulary });
+      const { dictionary } = answering;
+      const { passages } = await retrievePassages(store, query, {
+        collection,
+        limit,
+        queryEmbedding,
+        vocabulary,
+        dictionary,
+      });
       return passages;
     },
 

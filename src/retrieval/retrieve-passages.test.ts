@@ -4,6 +4,8 @@ import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { FakeEmbedder } from "../test-support/fake-models.js";
+import { BilingualDictionary } from "../text/bilingual-dictionary.js";
+import { Vocabulary } from "../text/vocabulary.js";
 import { retrievePassages } from "./retrieve-passages.js";
 import { MAX_QUERY_TERMS } from "./term-weights.js";
 
@@ -40,9 +42,65 @@ describe("retrievePassages", () => {
     await store.replaceDocument(
       ...sampleDocument("housing/rules.md", "住宿規定", ["入住時須繳交保證金新臺幣3,000元。"]),
     );
-    const { passages } = await retrievePassages(store, "宿舍押金多少", { limit: 3 });
+    const without = await retrievePassages(store, "宿舍押金多少", { limit: 3 });
+    expect(docIds(without.passages)).not.toContain("housing/rules.md");
+    const vocabulary = new Vocabulary(
+      [
+        ["宿舍", "住宿"],
+        ["押金", "保證金"],
+      ],
+      [],
+    );
+    const { passages } = await retrievePassages(store, "宿舍押金多少", { limit: 3, vocabulary });
     expect(docIds(passages)[0]).toBe("housing/rules.md");
     expect(passages[0]?.coverage).toBeGreaterThan(0.5);
+  });
+
+  it("leaves the deployment's stop words out of the question", async () => {
+    const vocabulary = new Vocabulary([], ["replacement"]);
+    const { queryWeights } = await retrievePassages(store, "replacement fee", { limit: 3, vocabulary });
+    expect([...queryWeights.keys()]).toEqual(["fee"]);
+  });
+
+  describe("across languages", () => {
+    // A few entries in CC-CEDICT's shape: enough to translate these questions.
+    const dictionary = new BilingualDictionary([
+      { simplified: "保证金", english: ["cash deposit", "bail"] },
+      { simplified: "宿舍", english: ["dormitory", "dorm", "living quarters"] },
+      { simplified: "罚款", english: ["(impose a) fine", "penalty"] },
+      { simplified: "书本", english: ["book", "CL:本[ben3]"] },
+      { simplified: "逾期", english: ["to be overdue"] },
+    ]);
+    beforeEach(() =>
+      store.replaceDocument(
+        ...sampleDocument("housing/rules-zh.md", "住宿規定", ["入住宿舍時須繳交保證金新臺幣3,000元。"]),
+      ),
+    );
+
+    it("finds a passage in Chinese for a question in English, and one in English for a question in Chinese", async () => {
+      const english = "how much is the dorm deposit";
+      expect(docIds((await retrievePassages(store, english, { limit: 1 })).passages)).not.toContain(
+        "housing/rules-zh.md",
+      );
+      const found = await retrievePassages(store, english, { limit: 1, dictionary });
+      expect(docIds(found.passages)).toEqual(["housing/rules-zh.md"]);
+      const chinese = await retrievePassages(store, "書本逾期的罰款", { limit: 1, dictionary });
+      expect(docIds(chinese.passages)).toEqual(["library/fines.md"]);
+    });
+
+    it("counts a translation for less than the question's own word", async () => {
+      const translated = await retrievePassages(store, "dorm deposit", { limit: 1, dictionary });
+      expect(translated.passages[0]?.coverage).toBeGreaterThan(0.5);
+      expect(translated.passages[0]?.coverage).toBeLessThan(1);
+      const own = await retrievePassages(store, "宿舍保證金", { limit: 1, dictionary });
+      expect(own.passages[0]?.coverage).toBe(1);
+    });
+
+    it("keeps the passage in the question's own words first when there is one", async () => {
+      // "housing deposit" is in English in housing/deposit.md; its translation is in the Chinese rules.
+      const { passages } = await retrievePassages(store, "housing deposit refunded", { limit: 3, dictionary });
+      expect(docIds(passages)[0]).toBe("housing/deposit.md");
+    });
   });
 
   it("finds a passage by meaning when no word of the question is in it", async () => {

@@ -1,6 +1,7 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
+import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
-import { type Equivalents, Vocabulary } from "../text/vocabulary.js";
+import { type Equivalent, type Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
 
 /** How many lexical candidates are reranked. */
@@ -13,6 +14,13 @@ const MIN_MATCH_TERMS = 3;
 const COVERAGE_SHARE = 0.5;
 /** Share of their weight that words carried over from earlier in a conversation count for. */
 const CONTEXT_SHARE = 0.5;
+/**
+ * Share of a question's word that a passage holding only its translation covers: the question's
+ * own words come first, and a dictionary's translation may be of another sense.
+ */
+const TRANSLATION_SHARE = 0.7;
+/** Translations of one word kept, of those the documents use. */
+const MAX_TRANSLATIONS = 4;
 
 export interface Passage extends ChunkHit {
   /** Rerank score: the index's score (BM25, or the fused one) relative to the best candidate, blended with query coverage. */
@@ -64,6 +72,8 @@ export interface RetrievalOptions {
   context?: string;
   /** The deployment's synonyms and stop words; none by default. */
   vocabulary?: Vocabulary;
+  /** Set to find passages in the other language: the question's words are also searched translated. */
+  dictionary?: BilingualDictionary;
 }
 
 /**
@@ -83,6 +93,24 @@ function selectiveTerms(terms: string[], alternatives: string[], statistics: Ter
   return [...new Set([...kept, ...alternatives.filter(isSelective)])];
 }
 
+/** Of each word's translations, the first few whose terms the documents all use, as equivalents. */
+function translationsInIndex(
+  candidates: ReadonlyMap<string, readonly (readonly string[])[]>,
+  statistics: TermStatistics,
+): Map<string, Equivalent[]> {
+  const inIndex = (term: string) => (statistics.chunkFrequency.get(term) ?? 0) > 0;
+  const translated = new Map<string, Equivalent[]>();
+  for (const [term, translations] of candidates) {
+    const used = translations.filter((terms) => terms.every(inIndex)).slice(0, MAX_TRANSLATIONS);
+    if (used.length > 0)
+      translated.set(
+        term,
+        used.map((terms) => ({ terms, share: TRANSLATION_SHARE })),
+      );
+  }
+  return translated;
+}
+
 /** Candidates from the index, reranked so that passages covering the whole question win. */
 export async function retrievePassages(
   store: IndexStore,
@@ -99,19 +127,45 @@ export async function retrievePassages(
   }
   const coverageShares = mostTellingTerms(asked);
   const terms = [...coverageShares.keys()];
-  const { equivalentsOf: equivalents } = vocabulary;
-  // Passages that say the question's words another way ("保證金" for "押金") are candidates too.
-  const alternatives = terms
-    .filter((term) => ownTerms.has(term))
-    .flatMap((term) => equivalents(term).flatMap((equivalent) => equivalent.terms));
-  const statistics = await statisticsFor(store, [...terms, ...alternatives]);
-  const hits = await store.searchChunks({
-    terms: selectiveTerms(terms, alternatives, statistics),
-    dense: await options.queryEmbedding,
-    collection: options.collection,
-    limit: Math.max(CANDIDATE_COUNT, options.limit),
-  });
+  const ownAsked = terms.filter((term) => ownTerms.has(term));
+  const candidateTranslations = new Map(
+    ownAsked.flatMap((term) => {
+      const translations = options.dictionary?.translationsOf(term) ?? [];
+      return translations.length > 0 && !ownTerms.get(term)?.acrossWords ? [[term, translations] as const] : [];
+    }),
+  );
+  const statistics = await statisticsFor(store, [
+    ...terms,
+    ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
+    ...[...candidateTranslations.values()].flat(2),
+  ]);
   const queryWeights = weighTerms(coverageShares, statistics);
+  const dense = await options.queryEmbedding;
+  const search = async (equivalents: Equivalents): Promise<RetrievedPassages> => {
+    // Passages that say the question's words another way ("保證金" for "押金", "deposit") are candidates too.
+    const alternatives = ownAsked.flatMap((term) => equivalents(term).flatMap((equivalent) => equivalent.terms));
+    const hits = await store.searchChunks({
+      terms: selectiveTerms(terms, alternatives, statistics),
+      dense,
+      collection: options.collection,
+      limit: Math.max(CANDIDATE_COUNT, options.limit),
+    });
+    const passages = rerank(hits, queryWeights, equivalents).slice(0, options.limit);
+    return { queryWeights, passages, statistics, equivalents };
+  };
+  const { equivalentsOf } = vocabulary;
+  const inOwnLanguage = await search(equivalentsOf);
+  const translated = translationsInIndex(candidateTranslations, statistics);
+  if (translated.size === 0) return inOwnLanguage;
+  // Translated only when that explains more of the question: a passage in the question's own
+  // words, where there is one, is not pushed aside by another sense of a translation.
+  const acrossLanguages = await search((term) => [...equivalentsOf(term), ...(translated.get(term) ?? [])]);
+  const bestCoverage = ({ passages }: RetrievedPassages) => Math.max(0, ...passages.map((passage) => passage.coverage));
+  return bestCoverage(acrossLanguages) > bestCoverage(inOwnLanguage) ? acrossLanguages : inOwnLanguage;
+}
+
+/** Candidates reranked so that passages covering the whole question win, best first. */
+function rerank(hits: ChunkHit[], queryWeights: ReadonlyMap<string, number>, equivalents: Equivalents): Passage[] {
   // A hybrid search ranks by the fused score; BM25 alone would sink what was found by meaning.
   const indexScore = (hit: ChunkHit) => hit.fused ?? hit.score;
   const bestScore = Math.max(...hits.map(indexScore), Number.EPSILON);
@@ -120,6 +174,5 @@ export async function retrievePassages(
     const relevance = (1 - COVERAGE_SHARE) * (indexScore(hit) / bestScore) + COVERAGE_SHARE * coverage;
     return { ...hit, coverage, relevance };
   });
-  passages.sort((left, right) => right.relevance - left.relevance);
-  return { queryWeights, passages: passages.slice(0, options.limit), statistics, equivalents };
+  return passages.sort((left, right) => right.relevance - left.relevance);
 }

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readVocabulary } from "../config/vocabulary-file.js";
 import { analyzeQuery, analyzeText } from "./tokenize.js";
 import { termsOfMember, Vocabulary } from "./vocabulary.js";
+import { readVocabulary } from "./vocabulary-file.js";
 
 const sampleKnowledge = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../knowledge");
 

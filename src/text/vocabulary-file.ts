@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { analyzeQuery } from "../text/tokenize.js";
-import { Vocabulary } from "../text/vocabulary.js";
-import { parseYamlSettings, readSettingsFile, SettingsFileError } from "./yaml-settings.js";
+import { parseYamlSettings, readSettingsFile, SettingsFileError } from "../config/yaml-settings.js";
+import { analyzeQuery } from "./tokenize.js";
+import { Vocabulary } from "./vocabulary.js";
 
 /** The deployment's vocabulary in its knowledge folder: a `_` name marks it as settings, not a document. */
 export const VOCABULARY_FILE = "_vocabulary.yml";

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { BilingualDictionary } from "./bilingual-dictionary.js";
+import { analyzeQuery } from "./tokenize.js";
+
+describe("BilingualDictionary", () => {
+  it("translates a Chinese word into its short glosses, each the index terms a passage must hold", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "户籍", english: ["census register", "household register"] },
+      { simplified: "免费", english: ["free (of charge)"] },
+      {
+        simplified: "委托书",
+        english: ["power of attorney", "a written authorization giving one person the right to act for another"],
+      },
+    ]);
+    expect(dictionary.translationsOf("免费")).toEqual([["free"]]);
+    expect(dictionary.translationsOf("户籍")).toEqual([
+      analyzeQuery("census register"),
+      analyzeQuery("household register"),
+    ]);
+    // A definition is not a translation.
+    expect(dictionary.translationsOf("委托书")).toEqual([analyzeQuery("power of attorney")]);
+  });
+
+  it("translates an English word into the Chinese words glossed by it or headed by it", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "押金", english: ["deposit", "down payment"] },
+      { simplified: "保证金", english: ["cash deposit", "bail"] },
+      { simplified: "存款单据", english: ["a slip of paper recording a deposit made at a bank"] },
+      { simplified: "宿舍", english: ["dormitory", "CL:间[jian1]"] },
+    ]);
+    const [deposit = ""] = analyzeQuery("deposit");
+    expect(dictionary.translationsOf(deposit)).toEqual([["押金"], ["保证", "证金"]]);
+    // Measure words and references are not meanings.
+    expect(dictionary.translationsOf("cl")).toEqual([]);
+    expect(dictionary.translationsOf("间")).toEqual([]);
+  });
+
+  it("gives a variant spelling the meanings of its standard form", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "身份证", english: ["identity card", "ID"] },
+      { simplified: "身分证", english: ["variant of 身份證|身份证[shen1 fen4 zheng4]"] },
+    ]);
+    expect(dictionary.translationsOf("身分证")).toEqual([analyzeQuery("identity card"), ["id"]]);
+  });
+
+  describe("CC-CEDICT as shipped", () => {
+    let dictionary: BilingualDictionary;
+    beforeAll(async () => {
+      dictionary = await BilingualDictionary.load();
+    });
+
+    it("knows the everyday words of a help desk in both directions", () => {
+      const english = (word: string) => dictionary.translationsOf(word).map((terms) => terms.join(" "));
+      expect(english("免费")).toContain("free");
+      expect(english("分机")).toContain(analyzeQuery("extension").join(" "));
+      const chinese = (word: string) =>
+        dictionary.translationsOf(analyzeQuery(word)[0] ?? "").map((terms) => terms.join(" "));
+      expect(chinese("deposit")).toContain("押金");
+      // A longer word as the bigrams a passage holds, however it was segmented.
+      expect(chinese("scholarship")).toContain("奖学 学金");
+    });
+  });
+});

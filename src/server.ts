@@ -1,9 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { type AnswerObserver, createObservedAnswerService } from "./ask/answer-observer.js";
 import { slowPersonalDataPattern } from "./config/find-slow-pattern.js";
-import { watchVocabulary } from "./config/vocabulary-file.js";
+import { VOCABULARY_FILE, watchVocabulary } from "./config/vocabulary-file.js";
 import { SettingsFileError } from "./config/yaml-settings.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
@@ -23,7 +24,7 @@ import { type StorageHealth, watchStorage } from "./storage-health.js";
 import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
-import type { Vocabulary } from "./text/vocabulary.js";
+import { combinedVocabularyOf, type Vocabulary } from "./text/vocabulary.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
@@ -54,19 +55,23 @@ async function main(): Promise<void> {
   const readiness: Readiness = { ready: false, reason: `connecting to the index (${index.description})` };
   const embedding = openEmbedder(config);
   const { embedder } = embedding;
-  const answering = {
-    abstainThreshold: config.abstainThreshold,
-    confidenceModel: config.confidenceModel,
-    faqMatchThreshold: defaultFaqMatchThreshold,
-    embedder,
-    vocabulary: watchKnowledgeVocabulary(config.knowledgeDir, logger),
-  };
+  const fileVocabulary = watchKnowledgeVocabulary(config.knowledgeDir, logger);
   const personalData = personalDataMaskOf(config.personalData);
   const editorial = openEditorialOrStandIn(config.editorialFile, store, {
     parseLimits: config.parseLimits,
     embedder,
     personalData,
+    onVocabularyMistake: (message) => logger.error({ event: "vocabulary_not_applied", message }),
   });
+  const answering = {
+    abstainThreshold: config.abstainThreshold,
+    confidenceModel: config.confidenceModel,
+    faqMatchThreshold: defaultFaqMatchThreshold,
+    embedder,
+    // The file's and the editors' together; the editors' part is parsed again only after a save, and
+    // is empty while the editorial file cannot be used.
+    vocabulary: combinedVocabularyOf([fileVocabulary, () => editorial.vocabulary.current()]),
+  };
   if (editorial.unavailable) {
     readiness.editorialUnavailable = editorial.unavailable.message;
     logger.error({
@@ -104,6 +109,7 @@ async function main(): Promise<void> {
     storage,
     answers,
     allowedOrigins: config.allowedOrigins,
+    vocabularyFile: { path: path.join(config.knowledgeDir, VOCABULARY_FILE), current: fileVocabulary },
     ...(config.rateLimits ? { rateLimits: { limits: config.rateLimits, trustedProxies: config.trustedProxies } } : {}),
     editorial: {
       keys: editorial.keys,
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
       requireApiKeyForAnswers: config.requireApiKeyForAnswers,
       interactions: editorial.interactions,
       handoffDelivery,
+      vocabulary: editorial.vocabulary,
     },
     observability: { logger, metrics },
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { retrievePassages } from "../retrieval/retrieve-passages.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import { parseVocabulary, readVocabulary, VOCABULARY_FILE, watchVocabulary } from "./vocabulary-file.js";
 import { SettingsFileError } from "./yaml-settings.js";

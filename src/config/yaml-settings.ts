@@ -40,7 +40,8 @@ export function parseYamlSettings<Schema extends z.ZodType>(
   const problems = parsed.error.issues.map((issue) => {
     const where = issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
     // A misspelt key is on its own line, not on its map's first one.
-    const line = issue.code === "unrecognized_keys" ? lineOfKey(issue.path, issue.keys[0] ?? "") : lineOfPath(issue.path);
+    const line =
+      issue.code === "unrecognized_keys" ? lineOfKey(issue.path, issue.keys[0] ?? "") : lineOfPath(issue.path);
     return `${file}:${line}: ${where.replace(/^\./, "") || "the file"}: ${issue.message}`;
   });
   throw new SettingsFileError(problems.join("\n"));

@@ -3,28 +3,40 @@ import { ApiKeyStore } from "./editorial/api-keys.js";
 import { DocumentEditor } from "./editorial/document-editor.js";
 import { DocumentVersionStore } from "./editorial/document-versions.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { EditorsVocabulary } from "./editorial/editors-vocabulary.js";
 import type { EditorialStoreUnavailableError } from "./errors.js";
 import { InteractionStore } from "./interactions/interaction-store.js";
 import type { Embedder } from "./models/embedder.js";
 import type { IndexStore } from "./store/index-store.js";
 import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
 import type { PersonalDataMask } from "./text/mask-personal-data.js";
+import { Vocabulary } from "./text/vocabulary.js";
 
 export interface Editorial {
   keys: ApiKeyStore;
   interactions: InteractionStore;
   versions: DocumentVersionStore;
   editor: DocumentEditor;
+  /** The editors' own vocabulary, used beside the knowledge folder's file. */
+  vocabulary: EditorsVocabulary;
   close(): void;
 }
 
-/** The editorial file (`:memory:` in tests): keys, versions, the editor over the index, and the answer log. */
+/**
+ * The editorial file (`:memory:` in tests): keys, versions, the editor over the index, the editors'
+ * vocabulary and the answer log. `onVocabularyMistake` hears of a saved vocabulary that no longer parses.
+ */
 export function openEditorial(
   file: string,
   store: IndexStore,
-  options: { parseLimits: ParseLimits; embedder?: Embedder; personalData?: PersonalDataMask },
+  options: {
+    parseLimits: ParseLimits;
+    embedder?: Embedder;
+    personalData?: PersonalDataMask;
+    onVocabularyMistake?: (message: string) => void;
+  },
 ): Editorial {
-  const { personalData, ...editorOptions } = options;
+  const { personalData, onVocabularyMistake, ...editorOptions } = options;
   const database = openEditorialDatabase(file);
   const versions = new DocumentVersionStore(database);
   return {
@@ -35,32 +47,37 @@ export function openEditorial(
       ...editorOptions,
       openScratchIndex: () => new SqliteIndexStore(":memory:"),
     }),
+    vocabulary: new EditorsVocabulary(database, onVocabularyMistake),
     close: () => database.close(),
   };
 }
 
 /**
- * Stands in for the editorial file when it cannot be used: every use of its keys, versions, editor
- * or log throws `unavailable` (503 `editorial_store_unavailable` over HTTP), so that the rest of
- * the service, answers from the index, runs on. Closing it does nothing.
+ * Stands in for the editorial file when it cannot be used: every use of its keys, versions, editor,
+ * vocabulary or log throws `unavailable` (503 `editorial_store_unavailable` over HTTP), so that the
+ * rest of the service, answers from the index, runs on. Those answers use the knowledge folder's
+ * vocabulary only: the editors' is empty. Closing it does nothing.
  */
 export function unavailableEditorial(unavailable: EditorialStoreUnavailableError): Editorial {
-  // A whole store of members that each refuse, rather than a copy of every method to keep in step.
-  const refusing = <T extends object>(): T =>
+  // A whole store of members that each refuse (but those in `working`), rather than a copy of every
+  // method to keep in step.
+  const refusing = <T extends object>(working: Partial<T> = {}): T =>
     new Proxy({} as T, {
       get: (_, member) =>
         // Not a promise: `await` and test matchers look for `then`.
         member === "then"
           ? undefined
-          : () => {
+          : (working[member as keyof T] ??
+            (() => {
               throw unavailable;
-            },
+            })),
     });
   return {
     keys: refusing(),
     interactions: refusing(),
     versions: refusing(),
     editor: refusing(),
+    vocabulary: refusing<EditorsVocabulary>({ current: () => Vocabulary.empty }),
     close: () => {},
   };
 }

@@ -4,8 +4,11 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ApiKeyStore } from "./editorial/api-keys.js";
+import { openEditorialDatabase } from "./editorial/editorial-database.js";
 import { startRecordingQdrantServer } from "./test-support/recording-qdrant-server.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
+import { VOCABULARY_FILE } from "./text/vocabulary-file.js";
 
 const folder = makeTemporaryFolder();
 const running: ChildProcess[] = [];
@@ -174,6 +177,48 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain(`DATA_DIR ${dataDir} is a file, not a folder.`);
     expect(server.output()).not.toMatch(/^\s+at /m);
+  });
+
+  it("answers with the knowledge folder's vocabulary and the editors' together, an editors' save taking effect at once", async () => {
+    folder.write(
+      "vocabulary-knowledge/housing/pets.md",
+      "# Pets in residence halls\n\nSmall fish tanks of up to 20 litres are allowed in residence hall rooms.\n",
+    );
+    folder.write(`vocabulary-knowledge/${VOCABULARY_FILE}`, "synonyms:\n  - dorm, residence hall\n");
+    const dataDir = path.join(folder.root, "data-vocabulary");
+    const database = openEditorialDatabase(path.join(dataDir, "editorial.sqlite"));
+    const { key } = new ApiKeyStore(database).create({ name: "housing office", role: "editor", createdBy: "test" });
+    database.close();
+    const server = await startServer({
+      KNOWLEDGE_DIR: path.join(folder.root, "vocabulary-knowledge"),
+      DATA_DIR: dataDir,
+    });
+    // Answered only with both groups: the file's (dorm) and the editors' (aquarium).
+    const ask = async () =>
+      (await (
+        await fetch(server.url("/v1/answer"), {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ question: "Can I keep an aquarium in my dorm?" }),
+        })
+      ).json()) as { status: string };
+    try {
+      await server.waitUntilReady();
+      expect(await ask()).toMatchObject({ status: "abstained" });
+      const saved = await fetch(server.url("/v1/vocabulary"), {
+        method: "PUT",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({ text: "synonyms:\n  - aquarium, fish tank\n" }),
+      });
+      expect(saved.status).toBe(200);
+      expect(((await saved.json()) as { file: unknown }).file).toMatchObject({
+        path: path.join(folder.root, "vocabulary-knowledge", VOCABULARY_FILE),
+        synonym_groups: 1,
+      });
+      expect(await ask()).toMatchObject({ status: "answered" });
+    } finally {
+      await server.stop();
+    }
   });
 
   it("sets a corrupted index aside and rebuilds it, and answers on without a corrupted editorial file", async () => {

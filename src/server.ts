@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { type AnswerObserver, createObservedAnswerService } from "./ask/answer-observer.js";
@@ -24,8 +25,8 @@ import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 import { BilingualDictionary } from "./text/bilingual-dictionary.js";
 import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
-import type { Vocabulary } from "./text/vocabulary.js";
-import { watchVocabulary } from "./text/vocabulary-file.js";
+import { combinedVocabularyOf, type Vocabulary } from "./text/vocabulary.js";
+import { VOCABULARY_FILE, watchVocabulary } from "./text/vocabulary-file.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
@@ -56,19 +57,23 @@ async function main(): Promise<void> {
   const readiness: Readiness = { ready: false, reason: `connecting to the index (${index.description})` };
   const embedding = openEmbedder(config);
   const { embedder } = embedding;
-  const answering: AnswerServiceDependencies["answering"] = {
-    abstainThreshold: config.abstainThreshold,
-    confidenceModel: config.confidenceModel,
-    faqMatchThreshold: defaultFaqMatchThreshold,
-    embedder,
-    vocabulary: watchKnowledgeVocabulary(config.knowledgeDir, logger),
-  };
+  const fileVocabulary = watchKnowledgeVocabulary(config.knowledgeDir, logger);
   const personalData = personalDataMaskOf(config.personalData);
   const editorial = openEditorialOrStandIn(config.editorialFile, store, {
     parseLimits: config.parseLimits,
     embedder,
     personalData,
+    onVocabularyMistake: (message) => logger.error({ event: "vocabulary_not_applied", message }),
   });
+  const answering: AnswerServiceDependencies["answering"] = {
+    abstainThreshold: config.abstainThreshold,
+    confidenceModel: config.confidenceModel,
+    faqMatchThreshold: defaultFaqMatchThreshold,
+    embedder,
+    // The file's and the editors' together; the editors' part is parsed again only after a save, and
+    // is empty while the editorial file cannot be used.
+    vocabulary: combinedVocabularyOf([fileVocabulary, () => editorial.vocabulary.current()]),
+  };
   if (editorial.unavailable) {
     readiness.editorialUnavailable = editorial.unavailable.message;
     logger.error({
@@ -106,6 +111,7 @@ async function main(): Promise<void> {
     storage,
     answers,
     allowedOrigins: config.allowedOrigins,
+    vocabularyFile: { path: path.join(config.knowledgeDir, VOCABULARY_FILE), current: fileVocabulary },
     ...(config.rateLimits ? { rateLimits: { limits: config.rateLimits, trustedProxies: config.trustedProxies } } : {}),
     editorial: {
       keys: editorial.keys,
@@ -114,6 +120,7 @@ async function main(): Promise<void> {
       requireApiKeyForAnswers: config.requireApiKeyForAnswers,
       interactions: editorial.interactions,
       handoffDelivery,
+      vocabulary: editorial.vocabulary,
     },
     observability: { logger, metrics },
   });

@@ -6,8 +6,9 @@ import { corruptionIn } from "../store/sqlite/sqlite-file-health.js";
 
 /**
  * What the service records, apart from the search index: API keys, every version of every
- * uploaded document and who changed what, and the answer log with feedback and hand-offs. The index holds only what may be searched; this file is the
- * record of uploads, from which a new index is refilled.
+ * uploaded document and of the editors' vocabulary and who changed what, and the answer log with
+ * feedback and hand-offs. The index holds only what may be searched; this file is the record of
+ * uploads, from which a new index is refilled.
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS api_keys (
@@ -34,6 +35,13 @@ const SCHEMA = `
     created_by TEXT NOT NULL,
     PRIMARY KEY (doc_id, version)
   );
+  CREATE TABLE IF NOT EXISTS vocabulary_versions (
+    version INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+  );
+  -- An upload's changes by its id (uploads/…); the editors' vocabulary's under "(vocabulary)".
   CREATE TABLE IF NOT EXISTS audit_events (
     id INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL,

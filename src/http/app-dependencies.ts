@@ -2,11 +2,13 @@ import type { AnswerService } from "../ask/answer-service.js";
 import type { RateLimits } from "../config.js";
 import type { ApiKeyStore } from "../editorial/api-keys.js";
 import type { DocumentEditor } from "../editorial/document-editor.js";
+import type { EditorsVocabulary } from "../editorial/editors-vocabulary.js";
 import type { HandoffDelivery } from "../interactions/handoff-delivery.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
 import type { HttpObservability } from "../observability/index.js";
 import type { StorageHealth } from "../storage-health.js";
 import type { IndexStore } from "../store/index-store.js";
+import type { Vocabulary } from "../text/vocabulary.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
 export interface Readiness {
@@ -26,6 +28,13 @@ export interface RateLimitSettings {
   trustedProxies: number;
 }
 
+/** The knowledge folder's vocabulary file: shown to editors beside their own, edited only in the folder. */
+export interface VocabularyFile {
+  path: string;
+  /** The vocabulary in use from it: the last one without mistakes. */
+  current: () => Vocabulary;
+}
+
 /** What the routes are adapters for: built once by the composition root (src/server.ts). */
 export interface AppDependencies {
   store: IndexStore;
@@ -40,6 +49,8 @@ export interface AppDependencies {
   rateLimits?: RateLimitSettings;
   /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
   allowedOrigins: string[];
+  /** The knowledge folder's vocabulary file; tests that need none leave it out. */
+  vocabularyFile?: VocabularyFile;
   /** Editors' documents and the API keys that guard them. */
   editorial: {
     keys: ApiKeyStore;
@@ -51,5 +62,7 @@ export interface AppDependencies {
     interactions: InteractionStore;
     /** Sends hand-off tickets to the helpdesk, when one takes them. */
     handoffDelivery: HandoffDelivery;
+    /** The editors' own vocabulary, which answers use beside the file's. */
+    vocabulary: EditorsVocabulary;
   };
 }

@@ -7,7 +7,13 @@ import { MethodNotAllowedError, NotFoundError, NotReadyError } from "../errors.j
 import { observeRequests } from "../observability/index.js";
 import type { AppDependencies } from "./app-dependencies.js";
 import { callerPresenting, requireRole } from "./authorize.js";
-import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES, MAX_CONVERSATION_BYTES } from "./body-limits.js";
+import {
+  limitBodyTo,
+  limitUploadTo,
+  MAX_BODY_BYTES,
+  MAX_CONVERSATION_BYTES,
+  MAX_VOCABULARY_BODY_BYTES,
+} from "./body-limits.js";
 import { chatPageRoutes } from "./chat-page/chat-routes.js";
 import { NOT_A_PAGE_POLICY_DIRECTIVES } from "./content-security-policy.js";
 import { editorPageRoutes, signInPageError } from "./editor-page/editor-routes.js";
@@ -32,8 +38,21 @@ import {
   registerKeySecuritySchemes,
   STUDENT_API_ROUTES,
 } from "./routes/shared.js";
+import { VOCABULARY_ROUTE, vocabularyRoutes } from "./routes/vocabulary-routes.js";
 
 export type App = OpenAPIHono;
+
+/** The reference's sections: the API first, the pages people use after it. */
+const REFERENCE_TAGS = [
+  "answers",
+  "interactions",
+  "documents",
+  "vocabulary",
+  "keys",
+  "health",
+  "pages",
+  "editors' page",
+];
 
 /** The order `Allow` lists methods in, whatever order their routes were registered in. */
 const METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -103,6 +122,7 @@ export function createApp(dependencies: AppDependencies): App {
   const requestLimit = limitBodyTo(MAX_BODY_BYTES);
   const conversationLimit = limitBodyTo(MAX_CONVERSATION_BYTES);
   const uploadLimit = limitUploadTo(dependencies.editorial.maxUploadBytes);
+  const vocabularyLimit = limitBodyTo(MAX_VOCABULARY_BODY_BYTES);
   const { keys } = dependencies.editorial;
   app.use("/v1/*", (context, next) => {
     const { path, method } = context.req;
@@ -110,6 +130,11 @@ export function createApp(dependencies: AppDependencies): App {
       // The key first: no one without an editor's key can make us read 20 MB (the route checks it again).
       callerPresenting(context, keys, "editor");
       return uploadLimit(context, next);
+    }
+    if (path === VOCABULARY_ROUTE && method === "PUT") {
+      // Likewise for the vocabulary's 1 MiB.
+      callerPresenting(context, keys, "editor");
+      return vocabularyLimit(context, next);
     }
     return path === OPENAI_CHAT_ROUTE ? conversationLimit(context, next) : requestLimit(context, next);
   });
@@ -126,6 +151,7 @@ export function createApp(dependencies: AppDependencies): App {
   app.route("/", openAiRoutes(dependencies));
   registerKeySecuritySchemes(app);
   app.route("/", documentsRoutes(dependencies));
+  app.route("/", vocabularyRoutes(dependencies));
   app.route("/", keysRoutes(dependencies));
   app.route("/", interactionRoutes(dependencies));
 
@@ -136,10 +162,7 @@ export function createApp(dependencies: AppDependencies): App {
       version: "0.1.0",
       description: "Answers questions only from the published documents, with citations, or says it cannot.",
     },
-    // The API first, the pages people use after it.
-    tags: ["answers", "interactions", "documents", "keys", "health", "pages", "editors' page"].map((name) => ({
-      name,
-    })),
+    tags: REFERENCE_TAGS.map((name) => ({ name })),
   };
   // Built once, at the first request, when every route is registered; not again for each reader.
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;

@@ -7,6 +7,8 @@ import { FileTooLargeError, PayloadTooLargeError } from "../errors.js";
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Chat clients send the whole conversation with each question: room for a long one. */
 export const MAX_CONVERSATION_BYTES = 1024 * 1024;
+/** The editors' vocabulary (at most 200 KB of text) in JSON, with room for escaped characters. */
+export const MAX_VOCABULARY_BODY_BYTES = 1024 * 1024;
 
 /**
  * Bodies over `maxSize` are refused with 413 `payload_too_large`. A body without Content-Length

@@ -54,6 +54,7 @@ describe("Content-Security-Policy", () => {
       ["/editor", signedIn],
       [`/editor/documents/${encodeURIComponent(draftId)}`, signedIn],
       ["/editor/try?question=hours", signedIn],
+      ["/editor/vocabulary", signedIn],
       ["/docs", {}],
     ] as const;
   };

@@ -9,6 +9,7 @@ import { unavailableEditorial } from "../open-editorial.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialApp } from "../test-support/editorial-app.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { combinedVocabularyOf, Vocabulary } from "../text/vocabulary.js";
 import type { App } from "./app.js";
 
 const folder = makeTemporaryFolder();
@@ -79,6 +80,11 @@ describe("a corrupted editorial.sqlite", () => {
     const requests: [string, RequestInit][] = [
       ["/v1/documents", { headers: key }],
       ["/v1/keys", { headers: key }],
+      ["/v1/vocabulary", { headers: key }],
+      [
+        "/v1/vocabulary",
+        { method: "PUT", headers: { ...key, "content-type": "application/json" }, body: '{"text":""}' },
+      ],
       ["/v1/handoffs", { method: "POST", headers: { "content-type": "application/json" }, body: '{"message":"help"}' }],
       [
         "/v1/feedback",
@@ -96,6 +102,20 @@ describe("a corrupted editorial.sqlite", () => {
       expect(error.code).toBe("editorial_store_unavailable");
       expect(error.message).toMatch(/restores editorial\.sqlite from a backup/);
     }
+  });
+
+  it("leaves answers the knowledge folder's vocabulary alone: the editors' is empty, and cannot be read or saved", () => {
+    let unavailable: unknown;
+    try {
+      openEditorialDatabase(editorialFile);
+    } catch (error) {
+      unavailable = error;
+    }
+    const { vocabulary } = unavailableEditorial(unavailable as EditorialStoreUnavailableError);
+    const fromFile = new Vocabulary([["dorm", "residence hall"]], []);
+    expect(combinedVocabularyOf([() => fromFile, () => vocabulary.current()])()).toBe(fromFile);
+    expect(() => vocabulary.saved()).toThrow(EditorialStoreUnavailableError);
+    expect(() => vocabulary.save("", { name: "housing office", keyId: "k1" })).toThrow(EditorialStoreUnavailableError);
   });
 
   it("tells an editor signing in on the editors' page, with a 503", async () => {

@@ -152,6 +152,13 @@ describe("every route and method, fuzzed", () => {
         body: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.md"\r\n\r\n# A\n\nText.\r\n--b--\r\n',
       },
       {
+        method: "PUT",
+        path: "/v1/vocabulary",
+        contentType: json,
+        key: editorKey,
+        body: JSON.stringify({ text: "synonyms:\n  - 押金, 保證金\n" }),
+      },
+      {
         method: "POST",
         path: "/editor/login",
         contentType: "application/x-www-form-urlencoded",

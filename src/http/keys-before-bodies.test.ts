@@ -46,11 +46,13 @@ describe("keys and sessions are checked before a body is read", () => {
     return { response, counter };
   };
 
-  it("refuses an upload without a key, or with a reader's, before reading any of it", async () => {
+  it("refuses an upload or a vocabulary without a key, or with a reader's, before reading any of it", async () => {
     for (const [method, path, headers, status] of [
       ["POST", "/v1/documents", {}, 401],
       ["PUT", "/v1/documents/uploads%2Fa", { authorization: "Bearer gfk_unknown" }, 401],
       ["POST", "/v1/documents", { authorization: `Bearer ${readerKey}` }, 403],
+      ["PUT", "/v1/vocabulary", {}, 401],
+      ["PUT", "/v1/vocabulary", { authorization: `Bearer ${readerKey}` }, 403],
     ] as const) {
       const { response, counter } = send(method, path, headers);
       expect((await response).status).toBe(status);
@@ -59,7 +61,12 @@ describe("keys and sessions are checked before a body is read", () => {
   });
 
   it("shows the sign-in page to an editors' page upload without a session, before reading any of it", async () => {
-    for (const path of ["/editor/upload", "/editor/documents/uploads%2Fa/replace", "/editor/reports/faq"]) {
+    for (const path of [
+      "/editor/upload",
+      "/editor/documents/uploads%2Fa/replace",
+      "/editor/reports/faq",
+      "/editor/vocabulary",
+    ]) {
       const { response, counter } = send("POST", path);
       const refused = await response;
       expect(refused.status).toBe(401);

@@ -44,6 +44,7 @@ const FORM_ROUTES: FormRoute[] = [
   { method: "POST", path: () => "/editor/login", caller: "nobody" },
   { method: "POST", path: () => "/editor/upload", caller: "editor session" },
   { method: "POST", path: () => "/editor/reports/faq", caller: "editor session" },
+  { method: "POST", path: () => "/editor/vocabulary", caller: "editor session" },
   {
     method: "POST",
     path: (docId) => `/editor/documents/${encodeURIComponent(docId)}/replace`,
@@ -136,7 +137,7 @@ describe("malformed form bodies", () => {
           expect(error).toEqual({ code: expect.any(String), message: expect.any(String) });
           if (unreadable) expect(error).toEqual({ code: "invalid_form", message: expect.stringContaining(FIX) });
         } else if (unreadable) {
-          // The sign-in and document pages show it; the upload script and the FAQ form get it as JSON.
+          // The sign-in, document and vocabulary pages show it; the upload script and the FAQ form get it as JSON.
           expect(text).toContain(FIX);
         }
       }

@@ -153,6 +153,10 @@ describe("rate limits", () => {
     ]);
   });
 
+  it("counts saving the editors' vocabulary as an edit, and reading it as nothing", () => {
+    expect(["PUT", "GET"].map((method) => rateLimitGroupOf(method, "/v1/vocabulary"))).toEqual(["edit", undefined]);
+  });
+
   it("counts a comment added to a rating as feedback", () => {
     expect(rateLimitGroupOf("PATCH", "/v1/feedback/0f1e2d3c")).toBe("feedback");
     expect(rateLimitGroupOf("PATCH", "/v1/feedback/0f1e2d3c/more")).toBeUndefined();

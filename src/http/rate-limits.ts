@@ -23,7 +23,7 @@ const COUNTED: Record<Group, string> = {
 const QUESTION_ROUTES = new Set(["/v1/answer", "/v1/search", "/v1/drafts", OPENAI_CHAT_ROUTE]);
 const FEEDBACK_COMMENT_PATH = /^\/v1\/feedback\/[^/]+$/;
 const CHANGES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const EDITORIAL_PATHS = /^\/(?:v1\/(?:documents|keys|handoffs|reports)|editor)(?:\/|$)/;
+const EDITORIAL_PATHS = /^\/(?:v1\/(?:documents|vocabulary|keys|handoffs|reports)|editor)(?:\/|$)/;
 
 /** The group a request counts against, or none (pages, reading, health, preflights). */
 export function rateLimitGroupOf(method: string, path: string): Group | undefined {

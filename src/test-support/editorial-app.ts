@@ -5,11 +5,15 @@ import { type App, createApp } from "../http/app.js";
 import type { AppDependencies } from "../http/app-dependencies.js";
 import type { IndexStore } from "../store/index-store.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { combinedVocabularyOf, Vocabulary } from "../text/vocabulary.js";
 import { editorialFor } from "./editorial-for.js";
 
 const CONTACT_LINES = { zh: "請洽櫃檯。", en: "Ask the desk." };
 
-/** A ready app over `store` with extractive answers (threshold 0.3), for the editors' tests; `overrides` replace its parts. */
+/**
+ * A ready app over `store` with extractive answers (threshold 0.3), for the editors' tests; `overrides`
+ * replace its parts. Answers use the editors' vocabulary, and `overrides.vocabularyFile`'s when given, as the service does.
+ */
 export function editorialApp(
   store: IndexStore,
   editorial: AppDependencies["editorial"],
@@ -18,7 +22,15 @@ export function editorialApp(
 ): App {
   const answers = createAnswerService({
     store,
-    answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
+    answering: {
+      abstainThreshold: 0.3,
+      faqMatchThreshold: 0.7,
+      confidenceModel: defaultConfidenceModel,
+      vocabulary: combinedVocabularyOf([
+        overrides.vocabularyFile?.current ?? (() => Vocabulary.empty),
+        () => editorial.vocabulary.current(),
+      ]),
+    },
     conversations: new ConversationMemory(),
     answerLog: editorial.interactions,
     personaFor: () => ({ assistantName: "Lakeside", tone: "formal", guidance: [], contactLines: CONTACT_LINES }),

@@ -15,7 +15,7 @@ export function editorialFor(
     handoffWebhook?: WebhookSettings;
   } = {},
 ): AppDependencies["editorial"] & Pick<Editorial, "versions"> {
-  const { keys, editor, versions, interactions } = openEditorial(":memory:", store, {
+  const { keys, editor, versions, interactions, vocabulary } = openEditorial(":memory:", store, {
     parseLimits: { ...defaultParseLimits, ...options.parseLimits },
   });
   return {
@@ -23,6 +23,7 @@ export function editorialFor(
     editor,
     versions,
     interactions,
+    vocabulary,
     maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 * 1024,
     requireApiKeyForAnswers: options.requireApiKeyForAnswers ?? false,
     handoffDelivery: createHandoffDelivery(interactions, options.handoffWebhook),

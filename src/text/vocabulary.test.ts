@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analyzeQuery, analyzeText } from "./tokenize.js";
-import { termsOfMember, Vocabulary } from "./vocabulary.js";
+import { combinedVocabularyOf, combineVocabularies, termsOfMember, Vocabulary } from "./vocabulary.js";
 import { readVocabulary } from "./vocabulary-file.js";
 
 const sampleKnowledge = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../knowledge");
@@ -50,5 +50,49 @@ describe("Vocabulary", () => {
       const passageTerms = new Set(analyzeText(`其他文字 ${member} 其他文字`));
       for (const term of required) expect(passageTerms.has(term), `${member}: ${term}`).toBe(true);
     }
+  });
+});
+
+describe("combining vocabularies", () => {
+  const fromFile = new Vocabulary([["dorm", "residence hall"]], ["本校"]);
+  const fromEditors = new Vocabulary(
+    [
+      ["dorm", "hostel"],
+      ["押金", "保證金"],
+    ],
+    ["學校"],
+  );
+
+  it("holds the groups and stop words of both, merging groups that share a word", () => {
+    const combined = combineVocabularies([fromFile, fromEditors]);
+    expect(combined.synonymGroups).toEqual([
+      ["dorm", "residence hall"],
+      ["dorm", "hostel"],
+      ["押金", "保證金"],
+    ]);
+    expect(combined.stopWords).toEqual(["本校", "學校"]);
+    const [dorm] = analyzeQuery("dorm");
+    expect(combined.equivalentsOf(dorm ?? "").map((equivalent) => equivalent.terms)).toEqual([
+      analyzeText("residence hall"),
+      analyzeText("hostel"),
+    ]);
+    expect(combined.isStopTerm("本校") && combined.isStopTerm("学校")).toBe(true);
+  });
+
+  it("gives the one vocabulary that holds anything as it is", () => {
+    expect(combineVocabularies([fromFile, Vocabulary.empty])).toBe(fromFile);
+    expect(combineVocabularies([Vocabulary.empty, Vocabulary.empty])).toBe(Vocabulary.empty);
+  });
+
+  it("combines its sources again only when one of them changes", () => {
+    let editors = Vocabulary.empty;
+    const current = combinedVocabularyOf([() => fromFile, () => editors]);
+    expect(current()).toBe(fromFile);
+    editors = fromEditors;
+    const combined = current();
+    expect(combined.synonymGroups).toHaveLength(3);
+    expect(current()).toBe(combined);
+    editors = Vocabulary.empty;
+    expect(current()).toBe(fromFile);
   });
 });

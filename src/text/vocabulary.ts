@@ -74,3 +74,36 @@ function keyOfMember(member: string): string | undefined {
   const terms = member.includes(" ") ? [] : analyzeText(member);
   return terms.length === 1 ? terms[0] : undefined;
 }
+
+/**
+ * One vocabulary holding the groups and stop words of all of `vocabularies` (the knowledge folder's
+ * file and the editors' own). Groups that share a word are merged as within one vocabulary; when at
+ * most one of them holds anything, it is returned as it is.
+ */
+export function combineVocabularies(vocabularies: readonly Vocabulary[]): Vocabulary {
+  const holding = vocabularies.filter(
+    (vocabulary) => vocabulary.synonymGroups.length > 0 || vocabulary.stopWords.length > 0,
+  );
+  if (holding.length <= 1) return holding[0] ?? Vocabulary.empty;
+  return new Vocabulary(
+    holding.flatMap((vocabulary) => vocabulary.synonymGroups),
+    holding.flatMap((vocabulary) => vocabulary.stopWords),
+  );
+}
+
+/**
+ * The vocabulary of `sources` combined, as they are now. Each source returns the same object until
+ * its vocabulary changes, so they are combined again only then, not at every question.
+ */
+export function combinedVocabularyOf(sources: readonly (() => Vocabulary)[]): () => Vocabulary {
+  let combinedFrom: readonly Vocabulary[] = [];
+  let combined = Vocabulary.empty;
+  return () => {
+    const current = sources.map((source) => source());
+    if (current.some((vocabulary, index) => vocabulary !== combinedFrom[index])) {
+      combined = combineVocabularies(current);
+      combinedFrom = current;
+    }
+    return combined;
+  };
+}

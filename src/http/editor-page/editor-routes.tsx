@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
-import { AppError, PayloadTooLargeError, RateLimitedError } from "../../errors.js";
+import { AppError, InvalidRequestError, PayloadTooLargeError, RateLimitedError } from "../../errors.js";
 import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
 import { analyzeQuery } from "../../text/tokenize.js";
@@ -18,6 +18,7 @@ import { readUpload } from "../read-upload.js";
 import { documentUploadSchema } from "../routes/editorial-schemas.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
 import { csvResponse, htmlPage, idParamsSchema, newRouteGroup, parseInput, servedAs } from "../routes/shared.js";
+import { vocabularyOverviewOf } from "../routes/vocabulary-routes.js";
 import {
   DocumentListView,
   DocumentView,
@@ -27,6 +28,7 @@ import {
   LoginView,
   ReportView,
   TryQuestionView,
+  VocabularyView,
 } from "./editor-views.js";
 import { SAFE_METHODS, sameOriginOnly } from "./same-origin-only.js";
 
@@ -148,6 +150,27 @@ const EDITOR_ROUTES = {
     request: { body: { content: { "application/x-www-form-urlencoded": { schema: curatedFaqSchema } } } },
     responses: { ...afterForm, 401: signInPage },
   }),
+  vocabulary: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/vocabulary",
+    summary: "The vocabulary: the editors' own, to edit, and the knowledge folder's file, read-only",
+    responses: { 200: htmlPage("The vocabulary"), 401: signInPage },
+  }),
+  saveVocabulary: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/vocabulary",
+    summary: "Save the editors' vocabulary (YAML in `text`)",
+    request: {
+      body: { content: { "application/x-www-form-urlencoded": { schema: z.object({ text: z.string() }) } } },
+    },
+    responses: {
+      ...afterForm,
+      400: htmlPage("The vocabulary page, with each mistake and its line; nothing was saved"),
+      401: signInPage,
+    },
+  }),
   tryQuestion: createRoute({
     ...editorsPage,
     method: "get",
@@ -185,7 +208,9 @@ const EDITOR_ROUTES = {
  * cookie and works through the same DocumentEditor as the API; every request that changes
  * something is checked against the page's own origin (CSRF), whatever its content type.
  */
-export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial" | "answers">): OpenAPIHono<CallerEnv> {
+export function editorPageRoutes(
+  dependencies: Pick<AppDependencies, "editorial" | "answers" | "vocabularyFile">,
+): OpenAPIHono<CallerEnv> {
   const { editorial } = dependencies;
   const { keys, editor, interactions } = editorial;
   const routes = newRouteGroup<CallerEnv>();
@@ -361,6 +386,43 @@ export function editorPageRoutes(dependencies: Pick<AppDependencies, "editorial"
       const { docId } = await publishCuratedAnswer(editor, input, context.get("caller"));
       return `Published as ${docId}.`;
     });
+  });
+
+  routes.openapi(signedInRoute(EDITOR_ROUTES.vocabulary), (context) =>
+    context.html(
+      <VocabularyView
+        signedInAs={context.get("caller").name}
+        overview={vocabularyOverviewOf(editorial.vocabulary, dependencies.vocabularyFile)}
+        notice={context.req.query("notice")}
+      />,
+    ),
+  );
+
+  routes.openapi(signedInRoute(EDITOR_ROUTES.saveVocabulary), async (context) => {
+    const caller = context.get("caller");
+    let text: string | undefined;
+    try {
+      const form = await readForm(context);
+      if (typeof form.text !== "string") {
+        throw new InvalidRequestError("The form has no `text` field: send the vocabulary in a field named text.");
+      }
+      // Browsers send a textarea's line breaks as CRLF: the editor wrote plain ones.
+      text = form.text.replace(/\r\n?/g, "\n");
+      editorial.vocabulary.save(text, caller);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // Shown again with what was sent, for the editor to fix; the vocabulary in use is unchanged.
+      return context.html(
+        <VocabularyView
+          signedInAs={caller.name}
+          overview={vocabularyOverviewOf(editorial.vocabulary, dependencies.vocabularyFile)}
+          text={text}
+          error={`Not saved. ${error.message}`}
+        />,
+        httpStatusOf(error),
+      );
+    }
+    return redirectWithNotice(context, "/editor/vocabulary", "Saved: the next question uses it.");
   });
 
   routes.openapi(signedInRoute(EDITOR_ROUTES.tryQuestion), async (context) => {

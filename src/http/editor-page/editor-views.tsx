@@ -9,6 +9,7 @@ import { type AnswerResponse, MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord } from "../../store/index-store.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
 import { pagePolicy } from "../content-security-policy.js";
+import type { VocabularyOverview } from "../routes/vocabulary-routes.js";
 
 /** " · heading · page N", for a chunk's header line. */
 function locationLabel(chunk: Pick<ChunkRecord, "headingPath" | "page">): string {
@@ -26,7 +27,7 @@ const STYLE = `
   .status-published { color: #0a6b2d; font-weight: 600; } .status-draft { color: #8a5300; font-weight: 600; }
   .status-unpublished { color: #666; }
   .notice { background: #e8f1fb; border-left: 4px solid #12355b; padding: .5rem 1rem; }
-  .error { background: #fdecea; border-left: 4px solid #b3261e; padding: .5rem 1rem; }
+  .error { background: #fdecea; border-left: 4px solid #b3261e; padding: .5rem 1rem; white-space: pre-line; }
   .chunk { background: #fff; border: 1px solid #ddd; padding: .5rem .75rem; margin: .5rem 0; white-space: pre-wrap; }
   .chunk-meta { color: #555; font-size: .85rem; }
   .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
@@ -35,6 +36,7 @@ const STYLE = `
   button, input[type=submit] { font: inherit; padding: .3rem .9rem; cursor: pointer; }
   label { display: block; margin: .5rem 0 .2rem; }
   progress { width: 12rem; }
+  textarea { font: 14px/1.4 ui-monospace, monospace; width: 100%; box-sizing: border-box; }
 `;
 
 /** The editors' pages run only their two scripts and their style sheet, and no site frames them. */
@@ -45,7 +47,7 @@ export const EDITOR_PAGE_POLICY = pagePolicy({
 
 function Page(props: { title: string; signedInAs?: string; children: Child }) {
   return (
-    // The editors' page is written in English (its one Chinese word is marked as such).
+    // The editors' page is written in English (its Chinese words are marked as such).
     <html lang="en">
       <head>
         <meta charset="utf-8" />
@@ -64,6 +66,7 @@ function Page(props: { title: string; signedInAs?: string; children: Child }) {
               <a href="/editor/try">Try a question</a>
               <a href="/editor/handoffs">Hand-offs</a>
               <a href="/editor/reports">Knowledge gaps</a>
+              <a href="/editor/vocabulary">Vocabulary</a>
               <form method="post" action="/editor/logout">
                 <span>{props.signedInAs} </span>
                 <button type="submit">Sign out</button>
@@ -458,4 +461,127 @@ function GroupList(props: { heading: string; id: string; groups: QuestionGroup[]
       ))}
     </section>
   );
+}
+
+const VOCABULARY_EXAMPLE = `synonyms:
+  - 押金, 保證金
+  - dorm, dormitory, residence hall
+stop_words: [本校]`;
+
+/**
+ * The vocabulary answers use: the editors' own, which they edit here, and the knowledge folder's
+ * file, shown read-only. `text` is what the editor sent when a save was refused, kept for them to fix.
+ */
+export function VocabularyView(props: {
+  signedInAs: string;
+  overview: VocabularyOverview;
+  text?: string;
+  notice?: string;
+  error?: string;
+}) {
+  const { file, editors } = props.overview;
+  const text = props.text ?? editors.saved?.text ?? "";
+  return (
+    <Page title="Vocabulary" signedInAs={props.signedInAs}>
+      <Notice message={props.notice} />
+      <h1>
+        Vocabulary / <span lang="zh-Hant">詞彙</span>
+      </h1>
+      <p>
+        Words people ask with and the words the documents use for the same thing (a student writes “dorm” where the
+        rules say “residence hall”). Answers use the knowledge folder's vocabulary file and the editors' vocabulary
+        together; a save takes effect with the next question.
+      </p>
+      <section id="editors-vocabulary" aria-label="The editors' vocabulary">
+        <h2>The editors' vocabulary</h2>
+        <Notice kind="error" message={props.error} />
+        <form method="post" action="/editor/vocabulary">
+          <label for="vocabulary-text">Synonyms and stop words (YAML)</label>
+          {/* A textarea drops the newline right after its tag: this one, so that the text keeps its own. */}
+          <textarea id="vocabulary-text" name="text" rows={16} spellcheck={false}>
+            {`\n${text}`}
+          </textarea>
+          <p>
+            <button type="submit">Save</button>
+          </p>
+        </form>
+        <p id="vocabulary-saved">
+          {editors.saved
+            ? `Version ${editors.saved.version}, saved by ${editors.saved.savedBy} at ${editors.saved.savedAt}: ${countsOf(editors.vocabulary)}.`
+            : "Not saved yet."}
+        </p>
+        <details>
+          <summary>How to write it</summary>
+          <pre>{VOCABULARY_EXAMPLE}</pre>
+          <ul>
+            <li>
+              Under <code>synonyms:</code>, one group per line, commas between its words (<code>,</code>,{" "}
+              <code>，</code> or <code>、</code>). A passage holding any word of a group covers a question's other words
+              from it.
+            </li>
+            <li>
+              Only true equivalents: <span lang="zh-Hant">閉館</span> (closing time) and{" "}
+              <span lang="zh-Hant">休館</span> (closed days) differ, so a group joining them would answer one with the
+              other.
+            </li>
+            <li>
+              Under <code>stop_words:</code>, words too common in this desk's questions to tell one topic from another;
+              they are left out of every question.
+            </li>
+            <li>A mistake is shown with its line, and nothing is saved until it is fixed.</li>
+          </ul>
+        </details>
+        {editors.audit.length > 0 ? (
+          <>
+            <h3>Saved versions</h3>
+            <ul>
+              {editors.audit.toReversed().map((event) => (
+                <li>
+                  {event.at}: version {event.version} saved by {event.actor}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section id="file-vocabulary" aria-label="The knowledge folder's vocabulary">
+        <h2>The knowledge folder's vocabulary</h2>
+        {file ? (
+          <>
+            <p class="notice">
+              Read-only here: it is edited in the knowledge folder, in <code>{file.path}</code>, and read again whenever
+              it changes.
+              {file.text === undefined ? " There is no such file now." : ""}
+            </p>
+            <p>{countsOf(file.vocabulary)} in use.</p>
+            {file.vocabulary.synonymGroups.length > 0 ? (
+              <table>
+                <thead>
+                  <tr>
+                    <th>Synonyms</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {file.vocabulary.synonymGroups.map((group) => (
+                    <tr>
+                      <td>{group.join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            {file.vocabulary.stopWords.length > 0 ? <p>Stop words: {file.vocabulary.stopWords.join(", ")}</p> : null}
+          </>
+        ) : (
+          <p>This service reads no vocabulary file.</p>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+/** "3 synonym groups and 1 stop word". */
+function countsOf(vocabulary: { synonymGroups: readonly unknown[]; stopWords: readonly unknown[] }): string {
+  const count = (number: number, noun: string) => `${number} ${noun}${number === 1 ? "" : "s"}`;
+  return `${count(vocabulary.synonymGroups.length, "synonym group")} and ${count(vocabulary.stopWords.length, "stop word")}`;
 }

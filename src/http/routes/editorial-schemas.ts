@@ -161,3 +161,40 @@ export const apiKeySchema = z
 export const newApiKeySchema = apiKeySchema.extend({ key: z.string() }).openapi("NewApiKeyCreated");
 
 export const apiKeyListSchema = z.object({ keys: z.array(apiKeySchema) }).openapi("ApiKeyList");
+
+/** `PUT /v1/vocabulary`: the editors' vocabulary, YAML in the format of the knowledge folder's `_vocabulary.yml`. */
+export const vocabularyTextSchema = z
+  .strictObject({
+    text: z.string().openapi({
+      description:
+        "`synonyms:` (one group per line, commas between its words) and `stop_words:`; an empty text leaves the editors with none. At most 200 KB.",
+      example: "synonyms:\n  - 押金, 保證金\n  - dorm, residence hall\nstop_words: [本校]\n",
+    }),
+  })
+  .openapi("VocabularyText");
+
+const vocabularyCounts = { synonym_groups: z.number().int(), stop_words: z.number().int() };
+
+/** `GET` and `PUT /v1/vocabulary`: the knowledge folder's part and the editors', which answers use together. */
+export const vocabularySchema = z
+  .object({
+    file: z
+      .object({
+        path: z.string(),
+        text: z.string().nullable().openapi({ description: "null when the knowledge folder has no vocabulary file" }),
+        ...vocabularyCounts,
+      })
+      .nullable()
+      .openapi({ description: "The knowledge folder's `_vocabulary.yml`, edited there; counts are of what is in use" }),
+    editors: z.object({
+      text: z.string().openapi({ description: "empty until an editor saves one" }),
+      version: z.number().int().nullable(),
+      updated_at: z.string().nullable(),
+      updated_by: z.string().nullable(),
+      ...vocabularyCounts,
+      audit: z.array(
+        z.object({ action: z.enum(["saved"]), version: z.number().int(), actor: z.string(), at: z.string() }),
+      ),
+    }),
+  })
+  .openapi("Vocabulary");

@@ -1,0 +1,106 @@
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { Vocabulary } from "../text/vocabulary.js";
+import { type EditorialDatabase, openEditorialDatabase } from "./editorial-database.js";
+import {
+  EditorsVocabulary,
+  InvalidVocabularyError,
+  MAX_VOCABULARY_BYTES,
+  VocabularyTooLargeError,
+} from "./editors-vocabulary.js";
+
+const housing = { name: "housing office", keyId: "k1" };
+const library = { name: "library office", keyId: "k2" };
+const DEPOSIT = "synonyms:\n  - 押金, 保證金\n";
+const DORM = "synonyms:\n  - dorm, residence hall\nstop_words: [本校]\n";
+
+describe("EditorsVocabulary", () => {
+  const folder = makeTemporaryFolder();
+  const file = path.join(folder.root, "editorial.sqlite");
+  let database: EditorialDatabase;
+
+  beforeEach(() => {
+    database = openEditorialDatabase(file);
+  });
+  afterEach(() => {
+    database.close();
+    folder.cleanUp();
+  });
+
+  it("keeps every saved text with who saved it and when, in the file and its audit trail", () => {
+    const vocabulary = new EditorsVocabulary(database);
+    expect(vocabulary.saved()).toBeUndefined();
+    vocabulary.save(DEPOSIT, housing);
+    const second = vocabulary.save(DORM, library);
+    database.close();
+
+    database = openEditorialDatabase(file);
+    const reopened = new EditorsVocabulary(database);
+    expect(reopened.saved()).toEqual(second);
+    expect(second).toMatchObject({ version: 2, text: DORM, savedBy: "library office" });
+    expect(reopened.version(1)).toMatchObject({ version: 1, text: DEPOSIT, savedBy: "housing office" });
+    expect(reopened.auditTrail()).toEqual([
+      { action: "saved", version: 1, actor: "housing office", actorKeyId: "k1", at: expect.any(String) },
+      { action: "saved", version: 2, actor: "library office", actorKeyId: "k2", at: second.savedAt },
+    ]);
+    expect(reopened.current().synonymGroups).toEqual([["dorm", "residence hall"]]);
+    expect(reopened.current().stopWords).toEqual(["本校"]);
+  });
+
+  it("parses the saved text once, and again only after a save", () => {
+    const vocabulary = new EditorsVocabulary(database);
+    expect(vocabulary.current()).toBe(Vocabulary.empty);
+    vocabulary.save(DEPOSIT, housing);
+    const afterSave = vocabulary.current();
+    expect(afterSave.synonymGroups).toEqual([["押金", "保證金"]]);
+    expect(vocabulary.current()).toBe(afterSave);
+    expect(() => vocabulary.save("synonyms:\n  - 押金\n", housing)).toThrow(InvalidVocabularyError);
+    expect(vocabulary.current()).toBe(afterSave);
+  });
+
+  it("refuses a text with mistakes, or over the limit, and stores nothing", () => {
+    const vocabulary = new EditorsVocabulary(database);
+    let refused: unknown;
+    try {
+      vocabulary.save("synonyms:\n  - 押金, 保證金\n  - 押金\n", housing);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(InvalidVocabularyError);
+    expect(refused).toMatchObject({
+      code: "invalid_vocabulary",
+      message: "editors' vocabulary:3: synonyms[1]: a group needs at least two different words",
+    });
+    const tooLarge = `synonyms:\n${"  - dorm, residence hall\n".repeat(MAX_VOCABULARY_BYTES / 20)}`;
+    expect(() => vocabulary.save(tooLarge, housing)).toThrow(VocabularyTooLargeError);
+    expect(vocabulary.saved()).toBeUndefined();
+    expect(vocabulary.auditTrail()).toEqual([]);
+  });
+
+  it("reports a long list of mistakes by its first hundred, each once", () => {
+    const groups = Array.from({ length: 300 }, (_, index) => `  - 詞${index}\n`).join("");
+    let message = "";
+    try {
+      new EditorsVocabulary(database).save(`synonyms:\n${groups}`, housing);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const lines = message.split("\n");
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toBe("editors' vocabulary:2: synonyms[0]: a group needs at least two different words");
+    expect(lines.at(-1)).toBe("… and 200 more problems.");
+  });
+
+  it("leaves out a saved text that no longer parses, and says why, rather than stop answers", () => {
+    database
+      .prepare("INSERT INTO vocabulary_versions (text, created_at, created_by) VALUES (?, ?, ?)")
+      .run("synonyms:\n  - 押金\n", "2026-01-01T00:00:00.000Z", "housing office");
+    const mistakes: string[] = [];
+    const vocabulary = new EditorsVocabulary(database, (message) => mistakes.push(message));
+    expect(vocabulary.current()).toBe(Vocabulary.empty);
+    expect(mistakes).toEqual([expect.stringMatching(/^editors' vocabulary:2: synonyms\[0\]: .*\n.*version 1/)]);
+    vocabulary.save(DEPOSIT, housing);
+    expect(vocabulary.current().synonymGroups).toEqual([["押金", "保證金"]]);
+  });
+});

@@ -75,6 +75,16 @@ describe("retrievePassages", () => {
     expect(exact.passages[0]?.coverage).toBe(1);
   });
 
+  it("forgives a Chinese word typed by sound, and ranks the word as written above it", async () => {
+    await store.replaceDocument(...sampleDocument("library/hours.md", "圖書館", ["圖書館開館時間為每日八點。"]));
+    const typed = await retrievePassages(store, "圖書館開館時簡", { limit: 1 });
+    expect(docIds(typed.passages)).toEqual(["library/hours.md"]);
+    expect(typed.equivalents("时简").map((equivalent) => equivalent.terms)).toEqual([["时间"]]);
+    expect(typed.passages[0]?.coverage).toBeLessThan(1);
+    const written = await retrievePassages(store, "圖書館開館時間", { limit: 1 });
+    expect(written.passages[0]?.coverage).toBe(1);
+  });
+
   describe("across languages", () => {
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([

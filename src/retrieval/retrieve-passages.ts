@@ -1,7 +1,7 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
-import { isMisspeltStopWord, nearSpellings } from "../text/near-spellings.js";
-import { analyzeQueryTerms } from "../text/tokenize.js";
+import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
+import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
 
@@ -117,8 +117,8 @@ function translationsInIndex(
 }
 
 /**
- * For each of the question's English words that no document uses, the words one typing slip away
- * that the documents do use ("conect" → "connect"), the most used first, as equivalents.
+ * For each of the question's words that no document uses, the words one typing slip away that the
+ * documents do use ("conect" → "connect", "时简" → "时间"), the most used first, as equivalents.
  */
 async function nearSpellingsInIndex(
   store: IndexStore,
@@ -149,6 +149,26 @@ async function nearSpellingsInIndex(
   return corrections;
 }
 
+/**
+ * The question's terms as its asker meant them: a function word typed with a slip is left out, and
+ * a pair of characters read as a slip for a word the documents use counts as that word, in place
+ * of its two characters ("時簡" for 時間, not 時 and 簡).
+ */
+function readAsWritten(
+  shares: ReadonlyMap<string, QueryTerm>,
+  corrections: ReadonlyMap<string, unknown>,
+  isSlipForStopWord: (term: string) => boolean,
+): Map<string, QueryTerm> {
+  const read = new Map([...shares].filter(([term]) => !isSlipForStopWord(term)));
+  for (const term of corrections.keys()) {
+    const asked = read.get(term);
+    if (!asked?.acrossWords) continue;
+    read.set(term, { share: 1, acrossWords: false });
+    for (const character of term) read.delete(character);
+  }
+  return read;
+}
+
 /** Candidates from the index, reranked so that passages covering the whole question win. */
 export async function retrievePassages(
   store: IndexStore,
@@ -177,12 +197,16 @@ export async function retrievePassages(
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...candidateTranslations.values()].flat(2),
   ]);
-  const corrections = await nearSpellingsInIndex(store, ownAsked, statistics);
-  const isSlipForStopWord = (term: string) => !statistics.chunkFrequency.get(term) && isMisspeltStopWord(term);
-  const queryWeights = weighTerms(
-    new Map([...coverageShares].filter(([term]) => !(ownTerms.has(term) && isSlipForStopWord(term)))),
+  // A misspelt Chinese word is one the segmenter does not know, so it falls apart into single
+  // characters: a pair of them that no document holds may be the slip, and is looked at too.
+  const fellApart = (term: string) => [...term].length === 2 && [...term].every((character) => ownTerms.has(character));
+  const corrections = await nearSpellingsInIndex(
+    store,
+    ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords || fellApart(term)),
     statistics,
   );
+  const isSlipForStopWord = (term: string) => !statistics.chunkFrequency.get(term) && isSlipForFunctionWord(term);
+  const queryWeights = weighTerms(readAsWritten(coverageShares, corrections, isSlipForStopWord), statistics);
   const dense = await options.queryEmbedding;
   const search = async (equivalents: Equivalents): Promise<RetrievedPassages> => {
     // Passages that say the question's words another way ("保證金" for "押金", "deposit") are candidates too.

@@ -1,35 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { isMisspeltStopWord, nearSpellings } from "./near-spellings.js";
+import { isSlipForFunctionWord, nearSpellings } from "./near-spellings.js";
 
 describe("nearSpellings", () => {
   it("gives the words one letter left out, added, changed or swapped away", () => {
+    // As the index holds them: stemmed.
     const near = nearSpellings("conect");
     expect(near).toContain("connect");
-    expect(nearSpellings("recieve")).toContain("receive");
-    expect(nearSpellings("attachmnt")).toContain("attachment");
+    expect(nearSpellings("reciev")).toContain("receiv");
+    expect(nearSpellings("attachmnt")).toContain("attach");
+    expect(nearSpellings("registraton")).toContain("registr");
     expect(near).not.toContain("conect");
-    expect(near).not.toContain("connects");
+    expect(near).not.toContain("connectss");
+  });
+
+  it("gives a two-character Chinese word with one character of the same sound, tones aside", () => {
+    expect(nearSpellings("时简")).toContain("时间");
+    expect(nearSpellings("底免")).toContain("抵免");
+    expect(nearSpellings("家值")).toContain("加值");
+    expect(nearSpellings("时简")).not.toContain("时简");
+    // Both characters changed is two slips.
+    expect(nearSpellings("时简")).not.toContain("事件");
   });
 
   it("leaves short words, numbers and codes alone", () => {
     expect(nearSpellings("vpn")).toEqual([]);
-    expect(nearSpellings("fees")).toEqual([]);
+    // Four letters: only two swapped.
+    expect(nearSpellings("tkae")).toContain("take");
+    expect(nearSpellings("fees")).not.toContain("feet");
     expect(nearSpellings("12345")).toEqual([]);
     expect(nearSpellings("cs101")).toEqual([]);
   });
 });
 
-describe("isMisspeltStopWord", () => {
+describe("isSlipForFunctionWord", () => {
   it("knows a function word typed with two letters swapped", () => {
-    expect(isMisspeltStopWord("teh")).toBe(true);
-    expect(isMisspeltStopWord("adn")).toBe(true);
-    expect(isMisspeltStopWord("waht")).toBe(true);
+    expect(isSlipForFunctionWord("teh")).toBe(true);
+    expect(isSlipForFunctionWord("adn")).toBe(true);
+    expect(isSlipForFunctionWord("waht")).toBe(true);
   });
 
   it("takes names and function words as written", () => {
-    expect(isMisspeltStopWord("chen")).toBe(false);
-    expect(isMisspeltStopWord("lin")).toBe(false);
-    expect(isMisspeltStopWord("the")).toBe(false);
-    expect(isMisspeltStopWord("vpn")).toBe(false);
+    expect(isSlipForFunctionWord("chen")).toBe(false);
+    expect(isSlipForFunctionWord("lin")).toBe(false);
+    expect(isSlipForFunctionWord("the")).toBe(false);
+    expect(isSlipForFunctionWord("vpn")).toBe(false);
+  });
+
+  it("knows a question form typed by sound", () => {
+    // 幾點 ("what time") typed as 機點.
+    expect(isSlipForFunctionWord("机点")).toBe(true);
+    expect(isSlipForFunctionWord("宿舍")).toBe(false);
   });
 });

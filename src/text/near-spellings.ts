@@ -1,4 +1,7 @@
+import { stemmer } from "stemmer";
+import { soundAlikes } from "./sound-alike.js";
 import { englishStopWords } from "./stop-words.js";
+import { analyzeQuery } from "./tokenize.js";
 
 /** Shorter words are left alone: "teh" may be "the", "ten" or "tech", and a short code is exact. */
 const MIN_CORRECTED_LENGTH = 5;
@@ -6,26 +9,49 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const LOWERCASE_WORD = /^[a-z]+$/;
 
 /**
- * The English words one typing slip away from `word` (a letter left out, added, changed, or two
- * swapped): "conect" → "connect", "recieve" → "receive". None for short words, numbers or codes.
- * One slip only: two would make hundreds of thousands of candidates for a long word.
+ * The words one typing slip away from a question's term. In English, a letter left out, added,
+ * changed, or two swapped: "conect" → "connect", "recieve" → "receive"; none for short words,
+ * numbers or codes, and one slip only (two would make hundreds of thousands of candidates). In
+ * Chinese, a two-character word with one character of the same sound, as a Zhuyin or Pinyin
+ * keyboard offers it: "时简" → "时间".
  */
-export function nearSpellings(word: string): string[] {
-  return word.length < MIN_CORRECTED_LENGTH ? [] : [...oneSlipAway(word)];
+export function nearSpellings(term: string): string[] {
+  const alike = soundAlikes(term);
+  if (alike.length > 0) return alike;
+  if (!LOWERCASE_WORD.test(term)) return [];
+  // Shorter words only with two letters swapped ("tkae"), the slip that rarely makes another word.
+  const near = term.length >= MIN_CORRECTED_LENGTH ? oneSlipAway(term) : term.length >= 4 ? swaps(term) : [];
+  // The index holds stems: "registraton" is near "registration", whose stem is "registr".
+  const stems = new Set([...near].map((word) => stemmer(word)));
+  stems.delete(term);
+  return [...stems];
 }
 
 /**
- * Whether a short word no document uses is a function word typed with two letters swapped ("teh",
- * "adn", "waht"): it is then left out like one, rather than weighing as a rare word the documents do
- * not cover. Only swaps: a name one letter from a function word (Chen, then) is a name.
+ * Whether a term no document uses is a function word or question form typed with a slip: then it
+ * is left out like one, rather than weighing as a rare word the documents do not cover.
  */
-export function isMisspeltStopWord(word: string): boolean {
+export function isSlipForFunctionWord(term: string): boolean {
+  return isMisspeltStopWord(term) || soundAlikes(term).some((alike) => analyzeQuery(alike).length === 0);
+}
+
+/**
+ * Whether a short English word is a function word typed with two letters swapped ("teh", "adn",
+ * "waht"). Only swaps: a name one letter from a function word (Chen, then) is a name.
+ */
+function isMisspeltStopWord(word: string): boolean {
   if (word.length < 3 || word.length >= MIN_CORRECTED_LENGTH || !LOWERCASE_WORD.test(word)) return false;
+  return swaps(word).some((swapped) => englishStopWords.has(swapped));
+}
+
+/** `word` with each pair of neighbouring letters swapped. */
+function swaps(word: string): string[] {
+  const swapped = new Set<string>();
   for (let index = 0; index + 1 < word.length; index++) {
-    const swapped = word.slice(0, index) + word.charAt(index + 1) + word.charAt(index) + word.slice(index + 2);
-    if (swapped !== word && englishStopWords.has(swapped)) return true;
+    swapped.add(word.slice(0, index) + word.charAt(index + 1) + word.charAt(index) + word.slice(index + 2));
   }
-  return false;
+  swapped.delete(word);
+  return [...swapped];
 }
 
 function oneSlipAway(word: string): Set<string> {

@@ -1,0 +1,55 @@
+import { pinyin } from "pinyin-pro";
+
+const TWO_HAN_CHARACTERS = /^\p{Script=Han}{2}$/u;
+const FIRST_HAN = 0x4e00;
+const LAST_HAN = 0x9fff;
+
+/** Characters by their sound without tone ("jian" → 间, 简, 见…), built on first use (about 0.2 s). */
+let charactersBySound: Map<string, string[]> | undefined;
+const soundsByCharacter = new Map<string, string[]>();
+
+function soundsOf(character: string): string[] {
+  let sounds = soundsByCharacter.get(character);
+  if (!sounds) {
+    sounds = [...new Set(pinyin(character, { toneType: "none", type: "array", multiple: true }))];
+    soundsByCharacter.set(character, sounds);
+  }
+  return sounds;
+}
+
+function charactersSounding(sound: string): readonly string[] {
+  if (!charactersBySound) {
+    charactersBySound = new Map();
+    for (let code = FIRST_HAN; code <= LAST_HAN; code++) {
+      const character = String.fromCodePoint(code);
+      for (const each of soundsOf(character)) {
+        const characters = charactersBySound.get(each);
+        if (characters) characters.push(character);
+        else charactersBySound.set(each, [character]);
+      }
+    }
+  }
+  return charactersBySound.get(sound) ?? [];
+}
+
+/**
+ * The two-character words that sound like `word` with one character changed, tones aside: what a
+ * Zhuyin or Pinyin keyboard offers for the same keys ("时简" → "时间", "底免" → "抵免"). `word` is
+ * in the matching script (Simplified, as normalizeForMatching folds it); so are the results.
+ */
+export function soundAlikes(word: string): string[] {
+  if (!TWO_HAN_CHARACTERS.test(word)) return [];
+  const characters = [...word];
+  const alike = new Set<string>();
+  characters.forEach((character, position) => {
+    for (const sound of soundsOf(character)) {
+      for (const other of charactersSounding(sound)) {
+        if (other === character) continue;
+        const changed = [...characters];
+        changed[position] = other;
+        alike.add(changed.join(""));
+      }
+    }
+  });
+  return [...alike];
+}

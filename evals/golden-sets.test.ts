@@ -10,6 +10,7 @@ import { type EvalCase, loadGoldenSet } from "./eval-cases.js";
 const goldenSets = [
   { file: "evals/golden-set.jsonl", knowledge: "knowledge" },
   { file: "evals/city-office/golden-set.jsonl", knowledge: "evals/city-office/knowledge" },
+  { file: "evals/city-office/faq-paraphrases.jsonl", knowledge: "evals/city-office/knowledge" },
 ];
 
 const collapseWhitespace = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -85,5 +86,33 @@ describe.each(goldenSets)("golden set $file", ({ file, knowledge }) => {
         ...(testCase.facts.length > 0 ? [`${testCase.id}: expects facts`] : []),
       ]);
     expect(grounded).toEqual([]);
+  });
+});
+
+describe("the city office's English FAQ paraphrases", () => {
+  const knowledge = "evals/city-office/knowledge";
+  const sheet = "general/resident-faq-en.json";
+  const cases = loadGoldenSet("evals/city-office/faq-paraphrases.jsonl");
+
+  // Each question rewords one curated question, so the sheet is always a right document and its
+  // answer the one that states the fact (another document may state it too).
+  it("expects the FAQ sheet and finds each fact in one of its curated answers, of an English question", async () => {
+    const parsed = await parseFile(
+      sheet,
+      new Uint8Array(fs.readFileSync(path.join(knowledge, sheet))),
+      defaultParseLimits,
+    );
+    const answers = parsed.blocks.flatMap((block) => (block.kind === "faq" ? [collapseWhitespace(block.answer)] : []));
+    expect(answers.length).toBeGreaterThanOrEqual(25);
+    const wrong = cases.flatMap((testCase) => [
+      ...(testCase.expectedDocIds.includes(sheet) ? [] : [`${testCase.id}: does not expect ${sheet}`]),
+      ...(testCase.lang === "en" && testCase.kind === "paraphrase"
+        ? []
+        : [`${testCase.id}: not an English paraphrase`]),
+      ...testCase.facts
+        .filter((fact) => !answers.some((answer) => answer.includes(collapseWhitespace(fact))))
+        .map((fact) => `${testCase.id}: "${fact}" is in no curated answer`),
+    ]);
+    expect(wrong).toEqual([]);
   });
 });

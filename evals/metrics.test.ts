@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fitLogisticRegression, predict } from "./calibrate.js";
-import { abstentionAt, type CaseResult, computeMetrics, containsFacts, metricsByKind } from "./metrics.js";
+import {
+  abstentionAt,
+  type CaseResult,
+  compareWithBaseline,
+  computeMetrics,
+  containsFacts,
+  metricsByKind,
+} from "./metrics.js";
 
 function result(overrides: Partial<CaseResult>): CaseResult {
   return {
@@ -44,6 +51,35 @@ describe("computeMetrics", () => {
 
   it("counts a question with no answer at all as abstained at any threshold", () => {
     expect(abstentionAt([result({ answerable: false, mode: "none", confidence: 0 })], 0).recall).toBe(1);
+  });
+});
+
+describe("compareWithBaseline", () => {
+  it("credits the service only when it answers citing a right document, and a ranker with its first document", () => {
+    const results = [
+      // Answered from a right document, which both rank first.
+      result({ status: "answered", rankedDocIds: ["a"], bm25RankedDocIds: ["a"] }),
+      // The service ranks it first but abstains; BM25 ranks it second.
+      result({ status: "abstained", bm25RankedDocIds: ["b", "a"], answerCorrect: true }),
+      // Answered citing a wrong document; the right one is sixth for BM25.
+      result({
+        status: "answered",
+        rankedDocIds: ["b", "a"],
+        citedDocIds: ["b"],
+        answerCorrect: false,
+        bm25RankedDocIds: ["b", "c", "d", "e", "f", "a"],
+      }),
+      // Asked back: never an answer, whatever is ranked.
+      result({ status: "clarify", citedDocIds: [], answerCorrect: false, bm25RankedDocIds: ["a"] }),
+      // Unanswerable questions, and those without a baseline ranking, are left out.
+      result({ answerable: false, expectedDocIds: [], bm25RankedDocIds: [] }),
+      result({ status: "answered" }),
+    ];
+    expect(compareWithBaseline(results)).toEqual({
+      service: { questions: 4, hitAt1: 0.75, hitAt5: 1, answeredRightCitation: 0.25, answerCorrectness: 0.25 },
+      serviceRanking: { questions: 4, hitAt1: 0.75, hitAt5: 1, answeredRightCitation: 0.75, answerCorrectness: 0.5 },
+      bm25: { questions: 4, hitAt1: 0.5, hitAt5: 0.75, answeredRightCitation: 0.5 },
+    });
   });
 });
 

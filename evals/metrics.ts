@@ -30,6 +30,8 @@ export interface CaseResult {
   decided?: boolean;
   /** Generated sentences the grounding check kept and dropped. */
   grounding?: { kept: number; dropped: number };
+  /** Distinct documents plain BM25 ranks for the question, best first (see bm25-baseline.ts). */
+  bm25RankedDocIds?: string[];
 }
 
 export interface AbstentionPoint {
@@ -136,6 +138,60 @@ export function metricsByKind(results: CaseResult[], threshold: number): Record<
     ]),
     ...(crossLanguage.length > 0 ? [[CROSS_LANGUAGE, computeMetrics(crossLanguage, threshold)]] : []),
   ]);
+}
+
+/** How a system does on answerable questions: finding a right document, and answering from one. */
+export interface RankingFigures {
+  questions: number;
+  hitAt1: number;
+  hitAt5: number;
+  /** Answered, citing a right document (a ranker "answers" every question with its first document). */
+  answeredRightCitation: number;
+  /** Answered with every fact (the service only: a ranker states no facts). */
+  answerCorrectness?: number;
+}
+
+/** The service as it answers, the service's ranking alone, and plain BM25, on the same questions. */
+export interface BaselineComparison {
+  service: RankingFigures;
+  /** Abstention off: the service's first-ranked document is its answer, as the baseline's is. */
+  serviceRanking: RankingFigures;
+  bm25: RankingFigures;
+}
+
+/**
+ * The service against plain BM25 on the answerable questions whose results carry the baseline's
+ * ranking. The service answers when its reply is "answered" and one of its citations is right; its
+ * ranking alone and BM25 are credited with their first document, since neither abstains.
+ */
+export function compareWithBaseline(results: CaseResult[]): BaselineComparison {
+  const compared = results.filter((result) => result.answerable && result.bm25RankedDocIds !== undefined);
+  const isRight = (result: CaseResult) => (docId: string | undefined) =>
+    docId !== undefined && result.expectedDocIds.includes(docId);
+  const hitWithin = (ranked: (result: CaseResult) => string[], depth: number) =>
+    share(compared, (result) => ranked(result).slice(0, depth).some(isRight(result)));
+  const serviceRanked = (result: CaseResult) => result.rankedDocIds;
+  const bm25Ranked = (result: CaseResult) => result.bm25RankedDocIds ?? [];
+  const answered = (result: CaseResult) => result.status === "answered";
+  const ranking = (ranked: (result: CaseResult) => string[]) => ({
+    questions: compared.length,
+    hitAt1: hitWithin(ranked, 1),
+    hitAt5: hitWithin(ranked, 5),
+    answeredRightCitation: hitWithin(ranked, 1),
+  });
+  return {
+    service: {
+      ...ranking(serviceRanked),
+      answeredRightCitation: share(compared, (result) => answered(result) && result.citedDocIds.some(isRight(result))),
+      answerCorrectness: share(compared, (result) => answered(result) && result.answerCorrect),
+    },
+    serviceRanking: {
+      ...ranking(serviceRanked),
+      // The answer it would give at any confidence.
+      answerCorrectness: share(compared, (result) => result.answerCorrect),
+    },
+    bm25: ranking(bm25Ranked),
+  };
 }
 
 /** The row of questions asked in the other language than their documents. */

@@ -27,22 +27,27 @@ import { detectLanguage } from "../src/text/language.js";
 import { convertToSimplified } from "../src/text/normalize.js";
 import { Vocabulary } from "../src/text/vocabulary.js";
 import { readVocabulary } from "../src/text/vocabulary-file.js";
+import { Bm25Baseline } from "./bm25-baseline.js";
 import { type CalibrationSample, fitLogisticRegression } from "./calibrate.js";
 import { type EvalCase, loadGoldenSet, loadSquad } from "./eval-cases.js";
 import { isHeldOut } from "./golden-split.js";
 import {
   abstentionAt,
   abstentionCurve,
+  type BaselineComparison,
   type CaseResult,
+  compareWithBaseline,
   computeMetrics,
   containsFacts,
   type EvalMetrics,
   metricsByKind,
+  type RankingFigures,
 } from "./metrics.js";
 
 const USAGE = `usage: npm run eval [-- options]
-  (no options)          both sample deployments: the university's golden set (evals/golden-set.jsonl)
-                        against knowledge/, and the city office's (evals/city-office/)
+  (no options)          the sample deployments: the university's golden set (evals/golden-set.jsonl)
+                        against knowledge/, the city office's (evals/city-office/), and the city
+                        office's English FAQ paraphrases; English questions also against plain BM25
   --squad FILE          a SQuAD-format file instead: each paragraph a document
   --golden FILE         another golden set     --knowledge DIR   another corpus folder
   --threshold N         abstention threshold (default: ABSTAIN_THRESHOLD, itself 0.25 by default)
@@ -180,6 +185,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
                 name: path.basename(options.golden ?? "golden-set", ".jsonl"),
                 golden: options.golden ?? SAMPLE_DEPLOYMENTS[0].golden,
                 knowledge: options.knowledge ?? SAMPLE_DEPLOYMENTS[0].knowledge,
+                calibrates: true,
               },
             ];
       if (options.out && deployments.length > 1) {
@@ -198,6 +204,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
           print,
         });
         reports.push({ ...report, ...run.report });
+        if (!deployment.calibrates) continue;
         // Fitted on the tuning parts only; the curve is then drawn on the held-out parts (golden-split.ts).
         calibration.push(...run.calibration.filter((sample) => !isHeldOut(run.results[sample.caseIndex]?.id ?? "")));
         goldenResults.push(...run.results);
@@ -267,10 +274,25 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
   }
 }
 
-/** The sample deployments `npm run eval` measures when no golden set is named. */
+/**
+ * The question sets `npm run eval` measures when no golden set is named. The FAQ paraphrases, all
+ * answerable, are measured apart so that the city office's golden set stays comparable, and are
+ * left out of `--calibrate`, whose fit needs answers that should be refused as well.
+ */
 const SAMPLE_DEPLOYMENTS = [
-  { name: "golden-set", golden: "evals/golden-set.jsonl", knowledge: "knowledge" },
-  { name: "city-office", golden: "evals/city-office/golden-set.jsonl", knowledge: "evals/city-office/knowledge" },
+  { name: "golden-set", golden: "evals/golden-set.jsonl", knowledge: "knowledge", calibrates: true },
+  {
+    name: "city-office",
+    golden: "evals/city-office/golden-set.jsonl",
+    knowledge: "evals/city-office/knowledge",
+    calibrates: true,
+  },
+  {
+    name: "city-office-faq",
+    golden: "evals/city-office/faq-paraphrases.jsonl",
+    knowledge: "evals/city-office/knowledge",
+    calibrates: false,
+  },
 ] as const;
 
 interface GoldenRunContext {
@@ -296,6 +318,11 @@ async function evaluateGoldenSet(
   // The deployment's own words, as its service would read them.
   const vocabulary = readVocabulary(deployment.knowledge);
   const run = await runCases(store, cases, true, vocabulary);
+  const baseline = await Bm25Baseline.fromStore(store);
+  // Results are in the order of the questions asked.
+  run.results.forEach((result, index) => {
+    result.bm25RankedDocIds = baseline.rankDocuments(cases[index]?.question ?? "");
+  });
   const languageOf = await documentLanguages(store);
   for (const result of run.results) {
     const documentLanguages = result.expectedDocIds.map((docId) => languageOf.get(docId));
@@ -339,6 +366,16 @@ async function evaluateGoldenSet(
   }
   printAbstention(print, `${deployment.name}: abstention, held-out part`, parts.heldOut, threshold);
   printAbstention(print, `${deployment.name}: abstention, both parts`, run.results, threshold);
+  // The service's English answers against plain BM25 with the same tokenizer (bm25-baseline.ts).
+  const english = { ...parts, all: run.results };
+  const comparisons = Object.fromEntries(
+    Object.entries(english).map(([part, results]) => [
+      part,
+      compareWithBaseline(results.filter((result) => result.lang === "en")),
+    ]),
+  ) as Record<keyof typeof english, BaselineComparison>;
+  report.bm25Baseline = { english: comparisons };
+  printBaselineComparison(print, `${deployment.name}: English questions against plain BM25`, comparisons);
   return { ...run, report };
 }
 
@@ -350,6 +387,27 @@ async function documentLanguages(store: IndexStore): Promise<Map<string, "zh" | 
     languages.set(docId, detectLanguage(text) === "en" ? "en" : "zh");
   }
   return languages;
+}
+
+/** Per part, the service as it answers, its ranking alone, and plain BM25. */
+function printBaselineComparison(
+  print: (line: string) => void,
+  title: string,
+  comparisons: Record<"tuning" | "heldOut" | "all", BaselineComparison>,
+): void {
+  print(`\n${title} (answerable; a ranker answers with its first document)`);
+  print("  part       system                      questions  hit@1  hit@5  answered-right-citation  answer-correct");
+  const partNames = { tuning: "tuning", heldOut: "held-out", all: "both" } as const;
+  const systemNames = { service: "service", serviceRanking: "service, abstention off", bm25: "plain BM25" } as const;
+  for (const [part, comparison] of Object.entries(comparisons) as [keyof typeof partNames, BaselineComparison][]) {
+    for (const [system, figures] of Object.entries(comparison) as [keyof typeof systemNames, RankingFigures][]) {
+      const cell = (value: number | undefined, width: number) =>
+        (value === undefined ? "–" : value.toFixed(3)).padStart(width);
+      print(
+        `  ${(system === "service" ? partNames[part] : "").padEnd(10)} ${systemNames[system].padEnd(27)} ${String(figures.questions).padStart(9)} ${cell(figures.hitAt1, 6)} ${cell(figures.hitAt5, 6)} ${cell(figures.answeredRightCitation, 24)} ${cell(figures.answerCorrectness, 15)}`,
+      );
+    }
+  }
 }
 
 /** One row per question kind, then the part as a whole. */

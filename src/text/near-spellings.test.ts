@@ -18,6 +18,8 @@ describe("nearSpellings", () => {
     expect(nearSpellings("底免")).toContain("抵免");
     expect(nearSpellings("家值")).toContain("加值");
     expect(nearSpellings("时简")).not.toContain("时简");
+    // A word the language knows is not a slip.
+    expect(nearSpellings("累积")).toEqual([]);
     // Both characters changed is two slips.
     expect(nearSpellings("时简")).not.toContain("事件");
   });

@@ -1,4 +1,5 @@
 import { pinyin } from "pinyin-pro";
+import { isKnownWord } from "./word-specificity.js";
 
 const TWO_HAN_CHARACTERS = /^\p{Script=Han}{2}$/u;
 const FIRST_HAN = 0x4e00;
@@ -34,11 +35,13 @@ function charactersSounding(sound: string): readonly string[] {
 
 /**
  * The two-character words that sound like `word` with one character changed, tones aside: what a
- * Zhuyin or Pinyin keyboard offers for the same keys ("时简" → "时间", "底免" → "抵免"). `word` is
- * in the matching script (Simplified, as normalizeForMatching folds it); so are the results.
+ * Zhuyin or Pinyin keyboard offers for the same keys ("时简" → "时间", "底免" → "抵免"); none for a
+ * word the general-language table knows. `word` is in the matching script (Simplified, as
+ * normalizeForMatching folds it); so are the results.
  */
 export function soundAlikes(word: string): string[] {
-  if (!TWO_HAN_CHARACTERS.test(word)) return [];
+  // A word the language knows is taken as written: 累積 is not a slip for 累計.
+  if (!TWO_HAN_CHARACTERS.test(word) || isKnownWord(word)) return [];
   const characters = [...word];
   const alike = new Set<string>();
   characters.forEach((character, position) => {

@@ -23,6 +23,11 @@ export function wordSpecificity(term: string): number {
   return Math.min(1, Math.max(LEAST_SPECIFICITY, scaled));
 }
 
+/** Whether the general-language table knows `term` as a Chinese word (in the matching script). */
+export function isKnownWord(term: string): boolean {
+  return generalIdf.has(term);
+}
+
 function loadGeneralIdf(): Map<string, number> {
   // Read the table file itself: the package's own loader also reads a 5 MB dictionary we do not use.
   const file = createRequire(import.meta.url).resolve("@node-rs/jieba/idf.txt");

@@ -20,12 +20,16 @@ describe("measureConfidenceSignals", () => {
   const question = "史特拉斯堡的人口有多少";
   const strasbourg = passage("a", "史特拉斯堡", "史特拉斯堡位於法國東部，人口約二十七萬。", 0.9, 10);
   const parliament = passage("b", "歐洲議會", "歐洲議會在史特拉斯堡舉行全體會議。", 0.5, 6);
+  const aboutStrasbourg = "史特拉斯堡位於法國東部，人口約二十七萬。[1]";
+  const aboutParliament = "歐洲議會在史特拉斯堡舉行全體會議。[1]";
 
   it("says whether the question names the best document's subject", () => {
     const named = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], {
+      answer: aboutStrasbourg,
       sentenceCoverage: 0.8,
     });
     const inPassing = measureConfidenceSignals(evenlyWeighted(question), [parliament, strasbourg], {
+      answer: aboutParliament,
       sentenceCoverage: 0.8,
     });
     expect(named?.subjectNamed).toBe(1);
@@ -34,21 +38,42 @@ describe("measureConfidenceSignals", () => {
 
   it("counts the question's terms the best passage holds, unweighted", () => {
     const weights = evenlyWeighted("人口 議會");
-    const signals = measureConfidenceSignals(weights, [strasbourg, parliament], { sentenceCoverage: 0.5 });
+    const signals = measureConfidenceSignals(weights, [strasbourg, parliament], {
+      answer: aboutStrasbourg,
+      sentenceCoverage: 0.5,
+    });
     expect(signals?.termOverlap).toBe(0.5);
   });
 
   it("measures margins against the best passage of another document", () => {
     const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], {
+      answer: aboutStrasbourg,
       sentenceCoverage: 0.8,
     });
     expect(signals?.coverageMargin).toBeCloseTo(0.9 * (0.9 - 0.5));
     expect(signals?.scoreMargin).toBeCloseTo(0.9 ** 2 * (1 - 6 / 10));
-    expect(measureConfidenceSignals(evenlyWeighted(question), [], { sentenceCoverage: 0 })).toBeUndefined();
+    expect(measureConfidenceSignals(evenlyWeighted(question), [], { answer: "", sentenceCoverage: 0 })).toBeUndefined();
+  });
+
+  it("does not count another document that states the same answer as a rival", () => {
+    const summary = passage("c", "城市簡介", "史特拉斯堡在法國東部，人口約二十七萬。", 0.85, 9);
+    const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, summary, parliament], {
+      answer: aboutStrasbourg,
+      sentenceCoverage: 0.8,
+    });
+    expect(signals?.coverageMargin).toBeCloseTo(0.9 * (0.9 - 0.5));
+    // Stating another number, it disagrees: it is a rival again.
+    const otherCount = passage("d", "城市簡介", "史特拉斯堡在法國東部，人口約三十萬。", 0.85, 9);
+    const rivalled = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, otherCount, parliament], {
+      answer: aboutStrasbourg,
+      sentenceCoverage: 0.8,
+    });
+    expect(rivalled?.coverageMargin).toBeCloseTo(0.9 * (0.9 - 0.85));
   });
 
   it("is about the passage quoted, which need not be the best ranked", () => {
     const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], {
+      answer: aboutParliament,
       sentenceCoverage: 0.5,
       quotedPassage: parliament,
     });
@@ -59,8 +84,11 @@ describe("measureConfidenceSignals", () => {
 
   it("says when the quoted text lacks the kind of answer asked for, and only then", () => {
     const measure = (answerTypeFound?: boolean) =>
-      measureConfidenceSignals(evenlyWeighted(question), [strasbourg], { sentenceCoverage: 0.8, answerTypeFound })
-        ?.answerTypeMissing;
+      measureConfidenceSignals(evenlyWeighted(question), [strasbourg], {
+        answer: aboutStrasbourg,
+        sentenceCoverage: 0.8,
+        answerTypeFound,
+      })?.answerTypeMissing;
     expect(measure(false)).toBe(1);
     expect(measure(true)).toBe(0);
     expect(measure(undefined)).toBe(0);

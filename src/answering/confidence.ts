@@ -1,4 +1,5 @@
 import { type ConfidenceModel, type ConfidenceSignals, confidenceSignalNames } from "../config/confidence-model.js";
+import { isSupportedBy, readClaim } from "../retrieval/passage-support.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { analyzeText } from "../text/tokenize.js";
 import type { ExtractiveAnswer } from "./compose-extractive-answer.js";
@@ -11,6 +12,7 @@ import type { ExtractiveAnswer } from "./compose-extractive-answer.js";
  * and left every confidently wrong answer as it was).
  */
 const WRONG_TYPE_CEILING = 0.6;
+const CITATION_MARKER = /\[\d+\]/g;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
   const logit = confidenceSignalNames.reduce(
@@ -23,18 +25,23 @@ export function estimateConfidence(signals: ConfidenceSignals, model: Confidence
 
 /**
  * The signals of an extractive answer: about the passage it quotes (`passages[0]` when it does not
- * say), its margins over other documents, how much of the question its sentences cover, and whether
- * they state the kind of answer asked for.
+ * say), its margins over other documents that say something else, how much of the question its
+ * sentences cover, and whether they state the kind of answer asked for.
  */
 export function measureConfidenceSignals(
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
-  quoted: Pick<ExtractiveAnswer, "sentenceCoverage" | "answerTypeFound" | "quotedPassage">,
+  quoted: Pick<ExtractiveAnswer, "answer" | "sentenceCoverage" | "answerTypeFound" | "quotedPassage">,
 ): ConfidenceSignals | undefined {
   // About the passage quoted, which need not be the best ranked: its margins are over other documents.
   const best = quoted.quotedPassage ?? passages[0];
   if (!best) return undefined;
-  const others = passages.filter((passage) => passage.document.docId !== best.document.docId);
+  // Another document that states the same figures about the same thing (an FAQ sheet and the page
+  // it summarises) agrees with the answer: it is not a rival that makes it less certain. Without a
+  // figure, word overlap cannot tell agreement from a passage about something else.
+  const answer = readClaim(quoted.answer.replace(CITATION_MARKER, ""));
+  const agrees = (passage: Passage) => answer.numbers.size > 0 && isSupportedBy(answer, passage);
+  const others = passages.filter((passage) => passage.document.docId !== best.document.docId && !agrees(passage));
   const { coverage } = best;
   const titleTerms = new Set(analyzeText(best.document.title));
   const questionTerms = [...queryWeights.keys()];

@@ -1,13 +1,9 @@
+import { contentWeights, MIN_SUPPORT, readClaim, supportOf } from "../retrieval/passage-support.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { literalCoverage } from "../retrieval/term-weights.js";
 import { INTRODUCES_WHAT_FOLLOWS } from "../text/line-kinds.js";
-import { numbersIn } from "../text/numbers.js";
 import { splitSentences } from "../text/sentences.js";
-import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
-import { wordSpecificity } from "../text/word-specificity.js";
-
-/** Share of a sentence's content weight its cited passage must hold for the sentence to stand. */
-const MIN_SUPPORT = 0.5;
+import { analyzeText } from "../text/tokenize.js";
 
 // [1], [1,2], [1-2], 【1】 (full-width brackets and digits are folded first: see foldMarkers).
 const MARKER = /[[【](\d+(?:\s*[,，、-]\s*\d+)*)[\]】]/g;
@@ -56,16 +52,16 @@ export function checkSentence(sentence: GeneratedSentence, passages: readonly Pa
   const { startsLine } = sentence;
   if (INTRODUCES_WHAT_FOLLOWS.test(claim)) return { text, cites: [], startsLine };
 
-  const contentWeights = sentenceWeights(claim);
-  const numbers = numbersIn(claim);
+  const checked = readClaim(claim);
   // Support of each passage (1-based n), or 0 when it lacks a number the sentence states.
-  const supportOf = passages.map((passage) =>
-    statesAll(passage, numbers) ? literalCoverage(contentWeights, passage.terms) : 0,
-  );
-  const supports = (n: number) => (supportOf[n - 1] ?? 0) >= MIN_SUPPORT;
+  const supportByPassage = passages.map((passage) => supportOf(checked, passage));
+  const supports = (n: number) => (supportByPassage[n - 1] ?? 0) >= MIN_SUPPORT;
   const supported = [...new Set(markers)].filter(supports);
   if (supported.length > 0) return { text, cites: supported, startsLine };
-  const best = supportOf.reduce((leader, value, index) => (value > (supportOf[leader] ?? 0) ? index : leader), 0);
+  const best = supportByPassage.reduce(
+    (leader, value, index) => (value > (supportByPassage[leader] ?? 0) ? index : leader),
+    0,
+  );
   return supports(best + 1) ? { text, cites: [best + 1], startsLine } : undefined;
 }
 
@@ -116,7 +112,7 @@ export function quoteSpan(passageText: string, answerSentences: readonly string[
     terms: new Set(analyzeText(span.text)),
   }));
   const supporting = answerSentences.flatMap((sentence) => {
-    const weights = sentenceWeights(foldMarkers(sentence).replace(MARKERS, ""));
+    const weights = contentWeights(foldMarkers(sentence).replace(MARKERS, ""));
     let best: { start: number; end: number; coverage: number } | undefined;
     for (const { span, terms } of passageSentences) {
       const coverage = literalCoverage(weights, terms);
@@ -146,29 +142,4 @@ function citedNumbers(list: string): number[] {
     if (to === undefined || Number.isNaN(to) || to < from || to - from > 10) return [from];
     return Array.from({ length: to - from + 1 }, (_, index) => from + index);
   });
-}
-
-/** Content terms of a sentence, weighed by how topical they are in the language at large. */
-function sentenceWeights(text: string): Map<string, number> {
-  return new Map(
-    [...analyzeQueryTerms(text)].map(([term, { share }]) => [term, share * wordSpecificity(term)] as const),
-  );
-}
-
-// A number the passage does not state is the commonest way a fluent answer goes wrong.
-function statesAll(passage: Passage, numbers: ReadonlySet<string>): boolean {
-  if (numbers.size === 0) return true;
-  const stated = numbersOf(passage);
-  return [...numbers].every((number) => stated.has(number));
-}
-
-/** The numbers a passage states, read once per passage: every generated sentence is checked against them. */
-const passageNumbers = new WeakMap<Passage, Set<string>>();
-function numbersOf(passage: Passage): Set<string> {
-  let numbers = passageNumbers.get(passage);
-  if (!numbers) {
-    numbers = numbersIn(`${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`);
-    passageNumbers.set(passage, numbers);
-  }
-  return numbers;
 }

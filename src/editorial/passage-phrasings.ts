@@ -116,9 +116,14 @@ export class PassagePhrasings {
 
   /** A phrasing by its id, or NotFoundError. */
   get(id: string): Phrasing {
+    const phrasing = this.find(id);
+    if (!phrasing) throw new NotFoundError(`No phrasing with id "${id}".`);
+    return phrasing;
+  }
+
+  find(id: string): Phrasing | undefined {
     const row = this.statements.byId.get(id);
-    if (!row) throw new NotFoundError(`No phrasing with id "${id}".`);
-    return fromRow(row);
+    return row && fromRow(row);
   }
 
   /** Every phrasing of a document, proposed and accepted, oldest first, each with the chunk it is in now. */

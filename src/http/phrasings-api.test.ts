@@ -88,6 +88,8 @@ describe("taught phrasings over the API", () => {
     expect(answered.status).toBe("answered");
     expect(answered.citations[0]).toMatchObject({ doc_id: "library/loans.md", chunk_id: chunkId });
     expect(answered.answer).toContain("14 days");
+    // The very wording taught is answered with the whole passage, as a curated question is.
+    expect(answered.mode).toBe("faq");
 
     const listed = await readJson(await send("GET", "/v1/phrasings?doc_id=library%2Floans.md"));
     expect(listed.phrasings.map((listedPhrasing: { id: string }) => listedPhrasing.id)).toEqual([phrasing.id]);

@@ -13,7 +13,8 @@ import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { type ConfidenceModel, confidenceSignalNames } from "../src/config/confidence-model.js";
 import { type AppConfig, loadConfig, personaFor } from "../src/config.js";
 import { ConversationMemory } from "../src/conversation/conversation-memory.js";
-import { openEditorialDatabase } from "../src/editorial/editorial-database.js";
+import { type EditorialDatabase, openEditorialDatabase } from "../src/editorial/editorial-database.js";
+import { PassagePhrasings } from "../src/editorial/passage-phrasings.js";
 import type { CachedEmbedder } from "../src/embedding/cached-embedder.js";
 import { openEmbedder } from "../src/embedding/open-embedder.js";
 import type { GenerationSettings } from "../src/generation/generate-answer.js";
@@ -43,6 +44,7 @@ import {
   metricsByKind,
   type RankingFigures,
 } from "./metrics.js";
+import { formatReviewRound, simulateReviewRound } from "./review-round.js";
 
 const USAGE = `usage: npm run eval [-- options]
   (no options)          the sample deployments: the university's golden set (evals/golden-set.jsonl)
@@ -56,6 +58,8 @@ const USAGE = `usage: npm run eval [-- options]
   --calibrate           also fit a confidence model on this run and print it with its curve
                         (on a SQuAD file: fitted on half of the articles, measured on the others)
   --save FILE           with --calibrate: write the fitted model for CONFIDENCE_MODEL_FILE
+  --review-round        also simulate one editors' review round on each golden set: teach the wording
+                        of every other answerable miss of the tuning part, ask again, and compare
   --out FILE            JSON report path (default evals/reports/<name>.json)`;
 
 /** Below this many answers of either kind (supported or not), a fitted model is only a rough guide. */
@@ -95,6 +99,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
       "chunk-chars": { type: "string" },
       limit: { type: "string" },
       calibrate: { type: "boolean", default: false },
+      "review-round": { type: "boolean", default: false },
       save: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", default: false },
@@ -129,6 +134,15 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
   // Answers are logged as the service logs them, in a database of the run's own.
   const answerLogDatabase = openEditorialDatabase(path.join(workDir, "editorial.sqlite"));
   const answerLog = new InteractionStore(answerLogDatabase);
+  // Each deployment's review round teaches phrasings in an editorial file of its own.
+  const reviewDatabases: EditorialDatabase[] = [];
+  const openPhrasings = options["review-round"]
+    ? (store: IndexStore, name: string) => {
+        const database = openEditorialDatabase(path.join(workDir, `${name}-review.sqlite`));
+        reviewDatabases.push(database);
+        return new PassagePhrasings(database, store);
+      }
+    : undefined;
   // Questions are translated as the service translates them.
   const dictionary = await BilingualDictionary.load();
   const runCases = (store: IndexStore, cases: EvalCase[], generate = true, vocabulary = Vocabulary.empty) =>
@@ -202,6 +216,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
           openStore,
           runCases,
           print,
+          openPhrasings,
         });
         reports.push({ ...report, ...run.report });
         if (!deployment.calibrates) continue;
@@ -269,6 +284,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
     if (calibrationProblem) throw new Error(calibrationProblem);
   } finally {
     answerLogDatabase.close();
+    for (const database of reviewDatabases) database.close();
     embedding.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
@@ -303,12 +319,14 @@ interface GoldenRunContext {
   openStore(name: string): IndexStore;
   runCases(store: IndexStore, cases: EvalCase[], generate?: boolean, vocabulary?: Vocabulary): Promise<RunOutput>;
   print(line: string): void;
+  /** With --review-round: where the simulated round teaches its phrasings. */
+  openPhrasings?: (store: IndexStore, name: string) => PassagePhrasings;
 }
 
 /** One deployment's golden set against its knowledge folder: the whole set, each part, each kind. */
 async function evaluateGoldenSet(
   deployment: { name: string; golden: string; knowledge: string },
-  { limit, chunking, threshold, model, openStore, runCases, print }: GoldenRunContext,
+  { limit, chunking, threshold, model, openStore, runCases, print, openPhrasings }: GoldenRunContext,
 ): Promise<RunOutput & { report: Record<string, unknown> }> {
   const report: Record<string, unknown> = { name: deployment.name, knowledge: deployment.knowledge };
   const cases = loadGoldenSet(deployment.golden).slice(0, limit);
@@ -376,6 +394,29 @@ async function evaluateGoldenSet(
   ) as Record<keyof typeof english, BaselineComparison>;
   report.bm25Baseline = { english: comparisons };
   printBaselineComparison(print, `${deployment.name}: English questions against plain BM25`, comparisons);
+  if (openPhrasings) {
+    // Last: it teaches the index new wordings, which nothing above may see.
+    const round = await simulateReviewRound(store, openPhrasings(store, deployment.name), cases, run.results, {
+      threshold,
+      askAgain: async () => (await runCases(store, cases, true, vocabulary)).results,
+    });
+    const figures = (metrics: EvalMetrics) => ({
+      answerCorrectness: metrics.answerCorrectness,
+      hitAt1: metrics.hitAt1,
+      confidentlyWrongCount: metrics.confidentlyWrongCount,
+      unanswerableAbstained: metrics.abstention.recall,
+    });
+    report.reviewRound = {
+      ...round,
+      rows: round.rows.map(({ group, before, after }) => ({
+        group,
+        questions: before.questions,
+        before: figures(before),
+        after: figures(after),
+      })),
+    };
+    for (const line of formatReviewRound(deployment.name, round)) print(line);
+  }
   return { ...run, report };
 }
 

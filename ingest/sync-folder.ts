@@ -6,7 +6,7 @@ import { DocumentConflictError, StoreUnavailableError } from "../src/errors.js";
 import { type IndexStore, ReindexRequiredError } from "../src/store/index-store.js";
 import { type ChunkingOptions, defaultChunkingOptions } from "./chunk-document.js";
 import { embedChunks, fillMissingVectors, prepareEmbeddingSpace } from "./embed-chunks.js";
-import { hashContent, recordsOfPrepared } from "./index-document.js";
+import { type AttachPhrasings, hashContent, recordsOfPrepared } from "./index-document.js";
 import { parseInWorker } from "./parse-in-worker.js";
 
 export interface SyncFailure {
@@ -33,6 +33,8 @@ export interface SyncOptions {
   embedder?: CachedEmbedder;
   /** MAX_PDF_PAGES, PARSE_TIMEOUT_MS and the other parsing limits; their defaults when absent. */
   parseLimits?: ParseLimits;
+  /** The phrasings editors taught, written with each document (re-)indexed; none without it. */
+  attachPhrasings?: AttachPhrasings;
 }
 
 /** The failure path under which a sync reports that the embedding model failed (documents are still indexed). */
@@ -120,7 +122,9 @@ export async function syncFolder(
         limits: options.parseLimits ?? defaultParseLimits,
         chunking,
       });
-      const { document, chunks } = recordsOfPrepared(prepared, { docId, sourceRoot, contentHash });
+      const { document, chunks: parsedChunks } = recordsOfPrepared(prepared, { docId, sourceRoot, contentHash });
+      // An unchanged file was skipped above: its chunks keep the phrasings they were written with.
+      const chunks = options.attachPhrasings?.(docId, parsedChunks) ?? parsedChunks;
       const vectors =
         embedder && (await embedChunks(embedder, chunks, document.status === "published").catch(stopEmbedding));
       await store.replaceDocument(document, chunks, { takeOverFrom, vectors });

@@ -4,8 +4,10 @@ import { DocumentEditor } from "./editorial/document-editor.js";
 import { DocumentVersionStore } from "./editorial/document-versions.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
 import { EditorsVocabulary } from "./editorial/editors-vocabulary.js";
+import { PassagePhrasings } from "./editorial/passage-phrasings.js";
 import type { EditorialStoreUnavailableError } from "./errors.js";
 import { InteractionStore } from "./interactions/interaction-store.js";
+import { KeyedQueue } from "./keyed-queue.js";
 import type { Embedder } from "./models/embedder.js";
 import type { IndexStore } from "./store/index-store.js";
 import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
@@ -19,6 +21,8 @@ export interface Editorial {
   editor: DocumentEditor;
   /** The editors' own vocabulary, used beside the knowledge folder's file. */
   vocabulary: EditorsVocabulary;
+  /** Other wordings of passages, taught by editors and proposed by 👍. */
+  phrasings: PassagePhrasings;
   close(): void;
 }
 
@@ -39,6 +43,9 @@ export function openEditorial(
   const { personalData, onVocabularyMistake, ...editorOptions } = options;
   const database = openEditorialDatabase(file);
   const versions = new DocumentVersionStore(database);
+  // One queue for both: a publish and a taught phrasing of one document never interleave.
+  const changes = new KeyedQueue();
+  const phrasings = new PassagePhrasings(database, store, { changes });
   return {
     keys: new ApiKeyStore(database),
     interactions: new InteractionStore(database, { personalData }),
@@ -46,8 +53,11 @@ export function openEditorial(
     editor: new DocumentEditor(store, versions, {
       ...editorOptions,
       openScratchIndex: () => new SqliteIndexStore(":memory:"),
+      attachPhrasings: (docId, chunks) => phrasings.attach(docId, chunks),
+      changes,
     }),
     vocabulary: new EditorsVocabulary(database, onVocabularyMistake),
+    phrasings,
     close: () => database.close(),
   };
 }
@@ -78,6 +88,7 @@ export function unavailableEditorial(unavailable: EditorialStoreUnavailableError
     versions: refusing(),
     editor: refusing(),
     vocabulary: refusing<EditorsVocabulary>({ current: () => Vocabulary.empty }),
+    phrasings: refusing(),
     close: () => {},
   };
 }

@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       interactions: editorial.interactions,
       handoffDelivery,
       vocabulary: editorial.vocabulary,
+      phrasings: editorial.phrasings,
     },
     observability: { logger, metrics },
   });
@@ -183,12 +184,23 @@ async function main(): Promise<void> {
     const summary = await syncFolder(store, config.knowledgeDir, undefined, {
       embedder,
       parseLimits: config.parseLimits,
+      // Changed files keep the wordings editors taught for their passages.
+      ...(editorial.unavailable
+        ? {}
+        : { attachPhrasings: (docId, chunks) => editorial.phrasings.attach(docId, chunks) }),
     });
     // Without the editorial file the index keeps the published uploads it has: they are not removed.
     if (editorial.unavailable) return { ...summary, uploads: "kept as indexed (editorial store unavailable)" };
     // Then the published uploads: a new index (or one a crash left behind) is brought up to date.
     const uploads = await editorial.editor.reconcile();
-    return { ...summary, uploads_written: uploads.written, uploads_removed: uploads.removed };
+    // Then the taught phrasings, into documents a crash or a new index left without them.
+    const phrasings = await editorial.phrasings.reconcile();
+    return {
+      ...summary,
+      uploads_written: uploads.written,
+      uploads_removed: uploads.removed,
+      phrasings_rewritten: phrasings,
+    };
   });
 }
 

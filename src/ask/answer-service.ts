@@ -213,6 +213,8 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
         n: citation.n,
         docId: citation.doc_id,
         title: citation.title,
+        // The passage a 👍 proposes the question as a wording of.
+        chunkId: citation.chunk_id,
       })),
     });
     const response = { ...(answerId === undefined ? {} : { answer_id: answerId }), ...answered };

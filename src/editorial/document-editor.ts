@@ -2,7 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { type ChunkingOptions, defaultChunkingOptions } from "../../ingest/chunk-document.js";
 import { embedChunks } from "../../ingest/embed-chunks.js";
-import { hashContent, recordsOfPrepared, titleFromFileName } from "../../ingest/index-document.js";
+import {
+  type AttachPhrasings,
+  hashContent,
+  recordsOfPrepared,
+  titleFromFileName,
+} from "../../ingest/index-document.js";
 import { parseInWorker } from "../../ingest/parse-in-worker.js";
 import type { ParseLimits } from "../config.js";
 import { ConflictError, NotFoundError, StoreUnavailableError } from "../errors.js";
@@ -96,7 +101,7 @@ export interface ReconcileSummary {
  */
 export class DocumentEditor {
   /** Changes to one document run one after another, so that two requests never interleave. */
-  private readonly changes = new KeyedQueue();
+  private readonly changes: KeyedQueue;
   /**
    * The drafts' preview index, kept between previews and brought up to date only where drafts
    * changed since: a preview costs a search, not an indexing of every draft.
@@ -114,8 +119,14 @@ export class DocumentEditor {
       chunking?: ChunkingOptions;
       /** An empty in-memory index, for trying questions on drafts. */
       openScratchIndex: () => IndexStore;
+      /** The phrasings editors taught, written with each version indexed (and each draft previewed). */
+      attachPhrasings?: AttachPhrasings;
+      /** Shared with whatever else writes documents (their taught phrasings), so that the two never interleave. */
+      changes?: KeyedQueue;
     },
-  ) {}
+  ) {
+    this.changes = options.changes ?? new KeyedQueue();
+  }
 
   /** Parses and chunks a new document and keeps it as a draft. Nothing is stored if parsing fails. */
   async upload(upload: Upload, actor: Actor): Promise<DocumentVersion> {
@@ -210,7 +221,13 @@ export class DocumentEditor {
     if (versionNumber !== undefined) {
       throw new NotFoundError(`"${docId}" comes from the knowledge folder, which keeps no versions.`);
     }
-    return { summary: summarizeFolderDocument(stored.document), versions: [], chunks: stored.chunks, audit: [] };
+    // A folder document's trail holds only what editors did to it here: its taught phrasings.
+    return {
+      summary: summarizeFolderDocument(stored.document),
+      versions: [],
+      chunks: stored.chunks,
+      audit: this.versions.auditTrail(docId),
+    };
   }
 
   /**
@@ -247,7 +264,7 @@ export class DocumentEditor {
     if (!this.preview) {
       const index = this.options.openScratchIndex();
       const drafts = this.versions.inState("draft");
-      for (const draft of drafts) await index.replaceDocument(indexRecordOf(draft), draft.chunks);
+      for (const draft of drafts) await index.replaceDocument(indexRecordOf(draft), this.taught(draft));
       this.previewOutdated.clear();
       this.preview = { index, drafts: new Set(drafts.map((draft) => draft.docId)), neighbours: new Map() };
       return this.preview;
@@ -259,7 +276,7 @@ export class DocumentEditor {
       const draft = draftNumber === undefined ? undefined : this.versions.version(docId, draftNumber);
       preview.neighbours.delete(docId);
       if (draft) {
-        await preview.index.replaceDocument(indexRecordOf(draft), draft.chunks);
+        await preview.index.replaceDocument(indexRecordOf(draft), this.taught(draft));
         preview.drafts.add(docId);
       } else {
         await preview.index.deleteDocument(docId);
@@ -357,7 +374,12 @@ export class DocumentEditor {
     const { embedder } = this.options;
     // An embedding server that fails leaves the document searchable lexically; a sync fills its vectors in.
     const vectors = embedder && (await embedChunks(embedder, version.chunks, true).catch(() => undefined));
-    await this.store.replaceDocument(indexRecordOf(version), version.chunks, { vectors });
+    await this.store.replaceDocument(indexRecordOf(version), this.taught(version), { vectors });
+  }
+
+  /** A version's chunks with the phrasings editors taught for its passages. */
+  private taught(version: DocumentVersion): ChunkRecord[] {
+    return this.options.attachPhrasings?.(version.docId, version.chunks) ?? version.chunks;
   }
 
   private fullVersion(docId: string, version: number): DocumentVersion {

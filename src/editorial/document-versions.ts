@@ -39,11 +39,24 @@ export interface DocumentVersion {
 /** A version without its text and chunks, for lists. */
 export type VersionSummary = Omit<DocumentVersion, "text" | "chunks">;
 
-export type AuditAction = "uploaded" | "replaced" | "published" | "unpublished" | "deleted";
+export type AuditAction = "uploaded" | "replaced" | "published" | "unpublished" | "deleted" | PhrasingAction;
+
+/** What happens to a taught phrasing (passage-phrasings.ts), in its document's audit trail. */
+export const PHRASING_ACTIONS = [
+  "phrasing_taught",
+  "phrasing_proposed",
+  "phrasing_accepted",
+  "phrasing_rejected",
+  "phrasing_edited",
+  "phrasing_removed",
+] as const;
+export type PhrasingAction = (typeof PHRASING_ACTIONS)[number];
 
 export interface AuditEvent {
   action: AuditAction;
   version?: number;
+  /** The phrasing a phrasing event is about. */
+  detail?: string;
   /** The name of the key that made the change, and its id (names need not be unique). */
   actor: string;
   actorKeyId: string;
@@ -74,7 +87,14 @@ type SummaryRow = {
   created_by: string;
 };
 type VersionRow = SummaryRow & { text: string; chunks: string };
-type AuditRow = { action: AuditAction; version: number | null; actor: string; actor_key_id: string; at: string };
+type AuditRow = {
+  action: AuditAction;
+  version: number | null;
+  actor: string;
+  actor_key_id: string;
+  at: string;
+  detail: string | null;
+};
 
 const SUMMARY_COLUMNS =
   "doc_id, version, state, metadata, source_name, byte_size, content_hash, created_at, created_by";
@@ -105,8 +125,9 @@ export class DocumentVersionStore {
       summaries: database.prepare<[], SummaryRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM document_versions ORDER BY doc_id, version DESC`,
       ),
+      // Phrasings are taught on any document, another replica's uploads too: they never make one this file's.
       known: database.prepare<[string], { found: number }>(
-        "SELECT EXISTS (SELECT 1 FROM audit_events WHERE doc_id = ?) AS found",
+        "SELECT EXISTS (SELECT 1 FROM audit_events WHERE doc_id = ? AND action NOT LIKE 'phrasing_%') AS found",
       ),
       discardDraft: database.prepare<[string]>(
         "UPDATE document_versions SET state = 'discarded' WHERE doc_id = ? AND state = 'draft'",
@@ -123,7 +144,7 @@ export class DocumentVersionStore {
         "INSERT INTO audit_events (doc_id, action, version, actor, actor_key_id, at) VALUES (?, ?, ?, ?, ?, ?)",
       ),
       auditTrail: database.prepare<[string], AuditRow>(
-        "SELECT action, version, actor, actor_key_id, at FROM audit_events WHERE doc_id = ? ORDER BY id",
+        "SELECT action, version, actor, actor_key_id, at, detail FROM audit_events WHERE doc_id = ? ORDER BY id",
       ),
     };
   }
@@ -215,6 +236,7 @@ export class DocumentVersionStore {
       actorKeyId: row.actor_key_id,
       at: row.at,
       ...(row.version ? { version: row.version } : {}),
+      ...(row.detail === null ? {} : { detail: row.detail }),
     }));
   }
 

@@ -41,7 +41,8 @@ const SCHEMA = `
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
   );
-  -- An upload's changes by its id (uploads/…); the editors' vocabulary's under "(vocabulary)".
+  -- An upload's changes by its id (uploads/…); the editors' vocabulary's under "(vocabulary)"; the
+  -- taught phrasings of any document under its id, with the phrasing in detail.
   CREATE TABLE IF NOT EXISTS audit_events (
     id INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL,
@@ -49,7 +50,8 @@ const SCHEMA = `
     version INTEGER,
     actor TEXT NOT NULL,
     actor_key_id TEXT NOT NULL,
-    at TEXT NOT NULL
+    at TEXT NOT NULL,
+    detail TEXT
   );
   CREATE INDEX IF NOT EXISTS audit_events_by_document ON audit_events (doc_id, id);
   CREATE TABLE IF NOT EXISTS answer_log (
@@ -90,7 +92,28 @@ const SCHEMA = `
     closed_by TEXT
   );
   CREATE INDEX IF NOT EXISTS handoffs_by_time ON handoffs (at);
+  -- Other wordings of what a passage answers (see passage-phrasings.ts). The passage is known by its
+  -- document and its text, which survive re-indexing; chunk ids do not.
+  CREATE TABLE IF NOT EXISTS passage_phrasings (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    passage_key TEXT NOT NULL,
+    passage_text TEXT NOT NULL,
+    text TEXT NOT NULL,
+    state TEXT NOT NULL,
+    source TEXT NOT NULL,
+    answer_id TEXT UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS passage_phrasings_by_document ON passage_phrasings (doc_id, created_at);
+  CREATE INDEX IF NOT EXISTS passage_phrasings_by_state ON passage_phrasings (state, created_at);
 `;
+
+/** Columns added after a table was first created: CREATE TABLE IF NOT EXISTS leaves an older file's table as it was. */
+const ADDED_COLUMNS = [{ table: "audit_events", column: "detail", type: "TEXT" }];
 
 export type EditorialDatabase = Database.Database;
 
@@ -109,6 +132,12 @@ export function openEditorialDatabase(file: string): EditorialDatabase {
     const problem = corruptionIn(database);
     if (problem !== undefined) throw new EditorialStoreUnavailableError(file, problem);
     database.exec(SCHEMA);
+    for (const { table, column, type } of ADDED_COLUMNS) {
+      const columns = database.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all();
+      if (!columns.some((existing) => existing.name === column)) {
+        database.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+      }
+    }
     return database;
   } catch (error) {
     database.close();

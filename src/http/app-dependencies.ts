@@ -3,6 +3,7 @@ import type { RateLimits } from "../config.js";
 import type { ApiKeyStore } from "../editorial/api-keys.js";
 import type { DocumentEditor } from "../editorial/document-editor.js";
 import type { EditorsVocabulary } from "../editorial/editors-vocabulary.js";
+import type { PassagePhrasings } from "../editorial/passage-phrasings.js";
 import type { HandoffDelivery } from "../interactions/handoff-delivery.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
 import type { HttpObservability } from "../observability/index.js";
@@ -64,5 +65,7 @@ export interface AppDependencies {
     handoffDelivery: HandoffDelivery;
     /** The editors' own vocabulary, which answers use beside the file's. */
     vocabulary: EditorsVocabulary;
+    /** Other wordings of passages: taught by editors, proposed by 👍, searched once accepted. */
+    phrasings: PassagePhrasings;
   };
 }

@@ -29,6 +29,7 @@ import { interactionRoutes } from "./routes/interaction-routes.js";
 import { keysRoutes } from "./routes/keys-routes.js";
 import { metricsRoutes } from "./routes/metrics-routes.js";
 import { openAiRoutes } from "./routes/openai-routes.js";
+import { phrasingRoutes } from "./routes/phrasing-routes.js";
 import { searchRoutes } from "./routes/search-route.js";
 import {
   FEEDBACK_COMMENT_ROUTE,
@@ -48,6 +49,7 @@ const REFERENCE_TAGS = [
   "interactions",
   "documents",
   "vocabulary",
+  "phrasings",
   "keys",
   "health",
   "pages",
@@ -152,6 +154,7 @@ export function createApp(dependencies: AppDependencies): App {
   registerKeySecuritySchemes(app);
   app.route("/", documentsRoutes(dependencies));
   app.route("/", vocabularyRoutes(dependencies));
+  app.route("/", phrasingRoutes(dependencies));
   app.route("/", keysRoutes(dependencies));
   app.route("/", interactionRoutes(dependencies));
 

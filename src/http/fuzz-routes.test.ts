@@ -160,6 +160,17 @@ describe("every route and method, fuzzed", () => {
       },
       {
         method: "POST",
+        path: "/v1/phrasings",
+        contentType: json,
+        key: editorKey,
+        body: JSON.stringify({
+          doc_id: "registrar/add-drop.md",
+          chunk_id: "registrar/add-drop.md#0",
+          text: "停修期限?",
+        }),
+      },
+      {
+        method: "POST",
         path: "/editor/login",
         contentType: "application/x-www-form-urlencoded",
         body: "key=gfk_wrong",

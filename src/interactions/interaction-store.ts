@@ -17,7 +17,8 @@ export interface LoggedAnswer {
   latencyMs: number;
   collection?: string;
   conversationId?: string;
-  citations: { n: number; docId: string; title: string }[];
+  /** `chunkId` names the passage cited (absent in answers logged before it was kept). */
+  citations: { n: number; docId: string; title: string; chunkId?: string }[];
   /** The student's rating, if they gave one. */
   rating?: "up" | "down";
   comment?: string;

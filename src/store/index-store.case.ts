@@ -158,6 +158,60 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
       expect(statistics.chunkFrequency.has(absent as string)).toBe(false);
     });
 
+    describe("taught phrasings", () => {
+      const library = () =>
+        sampleDocument("library/a.md", "Library", ["The library opens at 8.", "Books are lent for two weeks."]);
+      const chunkIds = async (query: string) => (await search(query)).map((hit) => hit.chunk.chunkId);
+
+      it("finds a passage by a phrasing set on its chunk, counts its terms, and forgets it when it is removed", async () => {
+        await store.replaceDocument(...library());
+        await store.replaceDocument(...sampleDocument("housing/b.md", "Dorms", ["Dorm rooms are cleaned weekly."]));
+        expect(await chunkIds("where can I borrow novels")).toEqual([]);
+
+        await store.setChunkPhrasings("library/a.md", new Map([["library/a.md#1", ["Where can I borrow novels?"]]]));
+        const [hit] = await search("where can I borrow novels");
+        expect(hit?.chunk).toMatchObject({ chunkId: "library/a.md#1", phrasings: ["Where can I borrow novels?"] });
+        expect(hit?.chunk.text).toBe("Books are lent for two weeks.");
+        expect(hit?.terms.has("novel")).toBe(true);
+        expect(hit?.terms.has("lent")).toBe(true);
+        expect((await store.termStatistics(["novel"])).chunkFrequency.get("novel")).toBe(1);
+        const stored = await store.getDocument("library/a.md");
+        expect(stored?.chunks.map((chunk) => chunk.phrasings)).toEqual([undefined, ["Where can I borrow novels?"]]);
+        expect(stored?.document.contentHash).toBe("hash-of-library/a.md");
+        expect((await chunkIds("library opens"))[0]).toBe("library/a.md#0");
+
+        await store.setChunkPhrasings("library/a.md", new Map());
+        expect(await chunkIds("where can I borrow novels")).toEqual([]);
+        expect((await store.termStatistics(["novel"])).chunkFrequency.has("novel")).toBe(false);
+        expect((await store.getDocument("library/a.md"))?.chunks.map((chunk) => chunk.phrasings)).toEqual([
+          undefined,
+          undefined,
+        ]);
+      });
+
+      it("indexes phrasings written with a document, several to a chunk, and never searches a draft's", async () => {
+        const [document, chunks] = library();
+        const taught = chunks.map((chunk, index) =>
+          index === 1 ? { ...chunk, phrasings: ["How long can I keep a novel?", "借書可以借多久"] } : chunk,
+        );
+        await store.replaceDocument(document, taught);
+        expect((await search("how long can I keep a novel"))[0]?.chunk.chunkId).toBe("library/a.md#1");
+        expect((await search("借書可以借多久"))[0]?.chunk.chunkId).toBe("library/a.md#1");
+
+        await store.replaceDocument({ ...document, docId: "drafts/a.md", status: "draft" }, [
+          { ...chunks[0], chunkId: "drafts/a.md#0", docId: "drafts/a.md", phrasings: ["Anything about a kettle?"] },
+        ] as ChunkRecord[]);
+        await store.setChunkPhrasings("drafts/a.md", new Map([["drafts/a.md#0", ["Is a toaster allowed?"]]]));
+        expect(await search("kettle toaster")).toEqual([]);
+        expect((await store.getDocument("drafts/a.md"))?.chunks[0]?.phrasings).toEqual(["Is a toaster allowed?"]);
+      });
+
+      it("leaves an unknown document alone", async () => {
+        await store.setChunkPhrasings("none.md", new Map([["none.md#0", ["Anything?"]]]));
+        expect(await store.listDocuments()).toEqual(new Map());
+      });
+    });
+
     describe("dense vectors", () => {
       const space = { model: "test-embedder", dimensions: 3 };
       const vectorsOf = (entries: [string, number[]][]) => ({
@@ -244,6 +298,13 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
         await store.replaceDocument(...sampleDocument("library/c.md", "C", ["圖書館"]));
         expect(await nearest([0, 1, 0])).not.toContain("library/c.md#0");
         expect((await store.chunksWithoutVectors(10)).map((chunk) => chunk.chunkId)).toEqual(["library/c.md#0"]);
+      });
+
+      it("keeps a chunk's vector when its phrasings change", async () => {
+        await store.setChunkPhrasings("registrar/a.md", new Map([["registrar/a.md#1", ["How do I change majors?"]]]));
+        expect((await nearest([0, 1, 0]))[0]).toBe("registrar/a.md#1");
+        expect((await search("change majors"))[0]?.chunk.chunkId).toBe("registrar/a.md#1");
+        expect(await store.chunksWithoutVectors(10)).toEqual([]);
       });
 
       it("never mixes models: vectors and queries of another model are left out", async () => {

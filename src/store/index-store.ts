@@ -40,6 +40,11 @@ export interface ChunkRecord {
   end: number;
   /** Set on a curated FAQ pair: `text` is then its answer. */
   faqQuestion?: string;
+  /**
+   * Other wordings of what the passage answers, taught by editors (src/editorial/passage-phrasings.ts):
+   * searched as a field of their own and counted in `ChunkHit.terms`, never quoted.
+   */
+  phrasings?: string[];
 }
 
 export interface SearchRequest {
@@ -73,7 +78,7 @@ export interface ChunkHit {
   score: number;
   /** Set by a hybrid search: the reciprocal-rank fusion score the hits are ordered by. */
   fused?: number;
-  /** The distinct index terms of the chunk (title, heading, FAQ question and body). */
+  /** The distinct index terms of the chunk (title, heading, FAQ question, body and taught phrasings). */
   terms: ReadonlySet<string>;
 }
 
@@ -125,6 +130,12 @@ export interface IndexStore {
    */
   replaceDocument(document: DocumentRecord, chunks: ChunkRecord[], options?: ReplaceOptions): Promise<void>;
   deleteDocument(docId: string): Promise<void>;
+  /**
+   * Sets the taught phrasings of a document's chunks, by chunkId (a chunk left out gets none),
+   * re-writing only that field and the chunks' terms: their text, vectors and the other documents
+   * stay as they are. A draft keeps them unsearched; an unknown document is left alone.
+   */
+  setChunkPhrasings(docId: string, phrasings: ReadonlyMap<string, readonly string[]>): Promise<void>;
   /** Collections that have at least one published document, sorted. */
   listCollections(): Promise<string[]>;
   /** Published chunks only, best first: by BM25, or by fused rank when the request has a fitting `dense` vector. */

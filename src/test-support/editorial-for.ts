@@ -15,7 +15,7 @@ export function editorialFor(
     handoffWebhook?: WebhookSettings;
   } = {},
 ): AppDependencies["editorial"] & Pick<Editorial, "versions"> {
-  const { keys, editor, versions, interactions, vocabulary } = openEditorial(":memory:", store, {
+  const { keys, editor, versions, interactions, vocabulary, phrasings } = openEditorial(":memory:", store, {
     parseLimits: { ...defaultParseLimits, ...options.parseLimits },
   });
   return {
@@ -24,6 +24,7 @@ export function editorialFor(
     versions,
     interactions,
     vocabulary,
+    phrasings,
     maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 * 1024,
     requireApiKeyForAnswers: options.requireApiKeyForAnswers ?? false,
     handoffDelivery: createHandoffDelivery(interactions, options.handoffWebhook),

@@ -13,6 +13,7 @@ import {
   DOCUMENT_PLACEHOLDER,
   type FuzzedRequest,
   HANDOFF_PLACEHOLDER,
+  PHRASING_PLACEHOLDER,
 } from "./request-fuzzer.js";
 import { ADD_DROP_DEADLINES, CHANGE_OF_MAJOR } from "./sample-documents.js";
 import { makeTemporaryFolder } from "./temporary-folder.js";
@@ -106,6 +107,19 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
     citations: [],
   }).id;
   editorial.interactions.recordFeedback(answerId, "down");
+  // A proposal awaiting review, as a 👍 leaves one: accepting, rejecting, rewording and removing it reach their code.
+  let proposals = 0;
+  const proposePhrasing = async () => {
+    const proposed = await editorial.phrasings.propose({
+      answerId: `fuzz-${proposals++}`,
+      docId: "registrar/add-drop.md",
+      chunkId: "registrar/add-drop.md#0",
+      question: `加退選到什麼時候? (${proposals})`,
+    });
+    if (!proposed) throw new Error("the fixture's phrasing was not proposed");
+    return proposed.id;
+  };
+  let phrasingId = await proposePhrasing();
 
   const credentialHeaders = (credential: Credential, variant: AppVariant): Record<string, string> => {
     switch (credential) {
@@ -133,6 +147,7 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
       text
         .replaceAll(DOCUMENT_PLACEHOLDER, documentId)
         .replaceAll(HANDOFF_PLACEHOLDER, handoffId)
+        .replaceAll(PHRASING_PLACEHOLDER, phrasingId)
         .replaceAll(ANSWER_PLACEHOLDER, answerId);
     const encodedPlaceholder = encodeURIComponent(DOCUMENT_PLACEHOLDER);
     const requestPath = fill(request.path.replaceAll(encodedPlaceholder, encodeURIComponent(documentId)));
@@ -152,6 +167,10 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
         headers: { authorization: `Bearer ${keys.editor}` },
       });
       if (current.status === 404) documentId = await uploadDocument();
+    }
+    if (request.method !== "GET" && /^\/(v1|editor)\/phrasings\//.test(request.path)) {
+      const stillProposed = editorial.phrasings.list("proposed").some((phrasing) => phrasing.id === phrasingId);
+      if (!stillProposed) phrasingId = await proposePhrasing();
     }
   };
 

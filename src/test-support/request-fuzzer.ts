@@ -87,6 +87,8 @@ export const DOCUMENT_PLACEHOLDER = "{{document}}";
 export const HANDOFF_PLACEHOLDER = "{{handoff}}";
 /** A logged answer that has a rating. */
 export const ANSWER_PLACEHOLDER = "{{answer}}";
+/** A phrasing proposed for a published passage, awaiting review. */
+export const PHRASING_PLACEHOLDER = "{{phrasing}}";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "BREW"];
 /** Methods whose requests a fetch Request may not give a body. */
@@ -445,7 +447,7 @@ function pathParameterValue(name: string): fc.Arbitrary<string> {
       weight: 4,
       arbitrary: fc.constantFrom(
         ...real,
-        ...(name === "id" ? [HANDOFF_PLACEHOLDER] : []),
+        ...(name === "id" ? [HANDOFF_PLACEHOLDER, PHRASING_PLACEHOLDER] : []),
         ...(name === "answer_id" ? [ANSWER_PLACEHOLDER, "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"] : []),
         ...(name === "action" ? ["publish", "unpublish", "delete", "replace"] : []),
         ...(name === "model" ? ["grounded-faq", "grounded-faq:registrar", "grounded-faq:"] : []),

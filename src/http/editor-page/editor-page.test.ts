@@ -9,6 +9,8 @@ import { makePdf } from "../../test-support/make-pdf.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
 
 const FISH_QUESTION = "Are fish tanks allowed in dormitory rooms?";
+/** In words no document uses: unanswered until an editor teaches its wording. */
+const STACKS_QUESTION = "When do the stacks unlock?";
 
 describe("editors' page in a real browser", () => {
   const folder = makeTemporaryFolder();
@@ -118,6 +120,52 @@ describe("editors' page in a real browser", () => {
     expect(await page.evaluate("window.injected")).toBeUndefined();
   });
 
+  it("teaches a missed question's wording from the knowledge-gap report, then rewords and removes it", async () => {
+    const ask = async (question: string) =>
+      (await (
+        await fetch(`${baseUrl}/v1/answer`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ question }),
+        })
+      ).json()) as { status: string; citations: { doc_id: string }[] };
+    expect((await ask(STACKS_QUESTION)).status).toBe("abstained");
+
+    await page.goto(`${baseUrl}/editor/reports`);
+    await page.locator("#unanswered").getByRole("link", { name: "Answered by…" }).first().click();
+    expect(await page.locator("#asked-question").textContent()).toBe(STACKS_QUESTION);
+    await page.getByLabel("Search the published documents").fill("library opens");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page
+      .getByRole("region", { name: /Library hours/ })
+      .getByRole("button", { name: "This passage answers it" })
+      .click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Taught");
+    const taught = await ask(STACKS_QUESTION);
+    expect(taught.status).toBe("answered");
+    expect(taught.citations[0]?.doc_id).toBe("library/hours.md");
+
+    await page.goto(`${baseUrl}/editor/documents/${encodeURIComponent("library/hours.md")}`);
+    const phrasing = page.getByRole("region", { name: `Phrasing “${STACKS_QUESTION}”` });
+    expect(await phrasing.textContent()).toContain("taught by housing office");
+    await phrasing.getByRole("textbox").fill("When do the stacks open?");
+    await phrasing.getByRole("button", { name: "Save wording" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Reworded");
+    expect(await page.locator("#phrasings").textContent()).toContain("When do the stacks open?");
+    expect(await page.getByRole("list").last().textContent()).toContain("phrasing_edited");
+
+    page.once("dialog", (dialog) => dialog.accept());
+    await page
+      .getByRole("region", { name: "Phrasing “When do the stacks open?”" })
+      .getByRole("button", { name: "Remove" })
+      .click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Removed");
+    expect((await ask(STACKS_QUESTION)).status).toBe("abstained");
+
+    await page.getByRole("link", { name: "Phrasings", exact: true }).click();
+    await page.getByRole("heading", { name: "Proposed phrasings" }).waitFor();
+  });
+
   it("asks before deleting a document, and keeps it when the editor says no", async () => {
     const messages: string[] = [];
     await page.goto(`${baseUrl}/editor`);
@@ -143,7 +191,13 @@ describe("editors' page in a real browser", () => {
   });
 
   it("refuses a form post from another origin", async () => {
-    for (const path of ["/editor/logout", "/editor/upload", "/editor/documents/x/publish"]) {
+    for (const path of [
+      "/editor/logout",
+      "/editor/upload",
+      "/editor/documents/x/publish",
+      "/editor/phrasings",
+      "/editor/phrasings/x/remove",
+    ]) {
       const response = await fetch(`${baseUrl}${path}`, {
         method: "POST",
         headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },

@@ -15,22 +15,27 @@ import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES } from "../body-limits.js";
 import { errorResponse, httpStatusOf } from "../error-response.js";
 import { readForm } from "../read-form.js";
 import { readUpload } from "../read-upload.js";
-import { documentUploadSchema } from "../routes/editorial-schemas.js";
+import { documentUploadSchema, newPhrasingSchema, phrasingTextSchema } from "../routes/editorial-schemas.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
 import { csvResponse, htmlPage, idParamsSchema, newRouteGroup, parseInput, servedAs } from "../routes/shared.js";
 import { vocabularyOverviewOf } from "../routes/vocabulary-routes.js";
 import {
+  AnsweredByView,
   DocumentListView,
   DocumentView,
   documentPage,
   ErrorView,
   HandoffsView,
   LoginView,
+  ProposedPhrasingsView,
   ReportView,
   TryQuestionView,
   VocabularyView,
 } from "./editor-views.js";
 import { SAFE_METHODS, sameOriginOnly } from "./same-origin-only.js";
+
+/** Passages offered for a question of the report: enough to find the one that answers it. */
+const ANSWERED_BY_RESULTS = 8;
 
 /** Holds a session id, never the key: HttpOnly (no script reads it), SameSite=Strict (no other site sends it). */
 const SESSION_COOKIE = "grounded_faq_editor_session";
@@ -193,6 +198,48 @@ const EDITOR_ROUTES = {
     },
     responses: { ...afterForm, 401: signInPage },
   }),
+  answeredBy: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/answered-by",
+    summary: "Find the passage that answers a question of the report, to teach its wording",
+    request: { query: z.object({ question: z.string().optional(), query: z.string().optional() }) },
+    responses: { 200: htmlPage("The question and the passages a search finds"), 401: signInPage },
+  }),
+  teachPhrasing: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/phrasings",
+    summary: "Teach a question's wording as a phrasing of the passage picked",
+    request: { body: { content: { "application/x-www-form-urlencoded": { schema: newPhrasingSchema } } } },
+    responses: { ...afterForm, 401: signInPage },
+  }),
+  proposedPhrasings: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/phrasings",
+    summary: "Phrasings students' 👍 proposed, to accept or reject",
+    responses: { 200: htmlPage("The proposals"), 401: signInPage },
+  }),
+  phrasingAction: createRoute({
+    ...editorsPage,
+    method: "post",
+    path: "/editor/phrasings/{id}/{action}",
+    summary: "Accept, reject, reword (`text`) or remove a phrasing",
+    request: {
+      params: idParamsSchema.extend({
+        action: z.enum(["accept", "reject", "edit", "remove"]).openapi({ param: { name: "action", in: "path" } }),
+      }),
+      body: {
+        content: {
+          "application/x-www-form-urlencoded": {
+            schema: z.object({ text: z.string().optional(), return_to: z.enum(["document", "proposed"]).optional() }),
+          },
+        },
+      },
+    },
+    responses: { ...afterForm, 401: signInPage },
+  }),
   document: createRoute({
     ...editorsPage,
     method: "get",
@@ -212,7 +259,7 @@ export function editorPageRoutes(
   dependencies: Pick<AppDependencies, "editorial" | "answers" | "vocabularyFile">,
 ): OpenAPIHono<CallerEnv> {
   const { editorial } = dependencies;
-  const { keys, editor, interactions } = editorial;
+  const { keys, editor, interactions, phrasings } = editorial;
   const routes = newRouteGroup<CallerEnv>();
   const sessions = new EditorSessions();
   const sessionCaller = (context: Context): Caller | undefined => {
@@ -266,8 +313,9 @@ export function editorPageRoutes(
       if (!(error instanceof AppError)) throw error;
       const detail = await editor.get(docId).catch(() => undefined);
       if (!detail) return redirectWithNotice(context, "/editor", error.message);
+      const taught = await phrasings.ofDocument(docId).catch(() => []);
       return context.html(
-        <DocumentView detail={detail} signedInAs={caller.name} error={error.message} />,
+        <DocumentView detail={detail} phrasings={taught} signedInAs={caller.name} error={error.message} />,
         httpStatusOf(error),
       );
     }
@@ -481,11 +529,75 @@ export function editorPageRoutes(
     },
   );
 
+  routes.openapi(signedInRoute(EDITOR_ROUTES.answeredBy), async (context) => {
+    const question = context.req.query("question")?.trim().slice(0, MAX_QUESTION_CHARS) ?? "";
+    const query = context.req.query("query")?.trim().slice(0, MAX_QUESTION_CHARS) || question;
+    const passages = query ? await dependencies.answers.search(query, { limit: ANSWERED_BY_RESULTS }) : [];
+    return context.html(
+      <AnsweredByView signedInAs={context.get("caller").name} question={question} query={query} passages={passages} />,
+    );
+  });
+
+  routes.openapi(signedInRoute(EDITOR_ROUTES.teachPhrasing), async (context) => {
+    const form = await readForm(context);
+    return withNotice(context, "/editor/reports", async () => {
+      const input = parseInput(newPhrasingSchema, { doc_id: form.doc_id, chunk_id: form.chunk_id, text: form.text });
+      await phrasings.teach({ docId: input.doc_id, chunkId: input.chunk_id, text: input.text }, context.get("caller"));
+      return `Taught: questions worded like “${input.text}” now find that passage of ${input.doc_id}.`;
+    });
+  });
+
+  routes.openapi(signedInRoute(EDITOR_ROUTES.proposedPhrasings), async (context) =>
+    context.html(
+      <ProposedPhrasingsView
+        signedInAs={context.get("caller").name}
+        phrasings={await phrasings.placed(phrasings.list("proposed"))}
+        notice={context.req.query("notice")}
+      />,
+    ),
+  );
+
+  routes.openapi(
+    signedInRoute(EDITOR_ROUTES.phrasingAction, "/editor/phrasings/:id/:action{accept|reject|edit|remove}"),
+    async (context) => {
+      const caller = context.get("caller");
+      const id = context.req.param("id");
+      const form = await readForm(context);
+      // Back where the form was: the document's page, or the proposals.
+      const docId = phrasings.find(id)?.docId;
+      const page = form.return_to === "document" && docId ? documentPage(docId) : "/editor/phrasings";
+      return withNotice(context, page, async () => {
+        switch (context.req.param("action")) {
+          case "accept":
+            await phrasings.accept(id, caller);
+            return "Accepted: questions worded like it now find its passage.";
+          case "reject":
+            await phrasings.reject(id, caller);
+            return "Rejected: it was never searched.";
+          case "edit": {
+            const { text } = parseInput(phrasingTextSchema, { text: form.text });
+            await phrasings.edit(id, text, caller);
+            return `Reworded: “${text}”.`;
+          }
+          default:
+            await phrasings.remove(id, caller);
+            return "Removed: it no longer finds its passage.";
+        }
+      });
+    },
+  );
+
   routes.openapi(signedInRoute(EDITOR_ROUTES.document, "/editor/documents/:id{.+}"), async (context) => {
     const version = Number(context.req.query("version")) || undefined;
-    const detail = await editor.get(context.req.param("id"), version);
+    const docId = context.req.param("id");
+    const detail = await editor.get(docId, version);
     return context.html(
-      <DocumentView detail={detail} signedInAs={context.get("caller").name} notice={context.req.query("notice")} />,
+      <DocumentView
+        detail={detail}
+        phrasings={await phrasings.ofDocument(docId)}
+        signedInAs={context.get("caller").name}
+        notice={context.req.query("notice")}
+      />,
     );
   });
 

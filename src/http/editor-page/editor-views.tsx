@@ -3,8 +3,10 @@ import type { Child } from "hono/jsx";
 import { webAddress } from "../../../ingest/index-document.js";
 import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
+import { MAX_PHRASING_CHARS, type PlacedPhrasing } from "../../editorial/passage-phrasings.js";
 import type { HandoffTicket } from "../../interactions/interaction-store.js";
 import type { KnowledgeGapReport, QuestionGroup } from "../../interactions/knowledge-gap-report.js";
+import type { Passage } from "../../retrieval/retrieve-passages.js";
 import { type AnswerResponse, MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { ChunkRecord } from "../../store/index-store.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
@@ -66,6 +68,7 @@ function Page(props: { title: string; signedInAs?: string; children: Child }) {
               <a href="/editor/try">Try a question</a>
               <a href="/editor/handoffs">Hand-offs</a>
               <a href="/editor/reports">Knowledge gaps</a>
+              <a href="/editor/phrasings">Phrasings</a>
               <a href="/editor/vocabulary">Vocabulary</a>
               <form method="post" action="/editor/logout">
                 <span>{props.signedInAs} </span>
@@ -174,7 +177,14 @@ export function DocumentListView(props: { documents: DocumentSummary[]; signedIn
   );
 }
 
-export function DocumentView(props: { detail: DocumentDetail; signedInAs: string; notice?: string; error?: string }) {
+export function DocumentView(props: {
+  detail: DocumentDetail;
+  /** Its taught and proposed phrasings; not shown when absent. */
+  phrasings?: PlacedPhrasing[];
+  signedInAs: string;
+  notice?: string;
+  error?: string;
+}) {
   const { summary, versions, chunks, audit, shownVersion } = props.detail;
   const action = (name: string) => `${documentPage(summary.docId)}/${name}`;
   return (
@@ -253,6 +263,7 @@ export function DocumentView(props: { detail: DocumentDetail; signedInAs: string
           <div>{chunk.text}</div>
         </div>
       ))}
+      {props.phrasings ? <PhrasingsSection phrasings={props.phrasings} /> : null}
       {audit.length > 0 ? (
         <>
           <h2>Audit trail</h2>
@@ -260,12 +271,143 @@ export function DocumentView(props: { detail: DocumentDetail; signedInAs: string
             {audit.map((event) => (
               <li>
                 {event.at}: {event.action}
-                {event.version ? ` version ${event.version}` : ""} by {event.actor}
+                {event.version ? ` version ${event.version}` : ""}
+                {event.detail ? ` “${event.detail}”` : ""} by {event.actor}
               </li>
             ))}
           </ul>
         </>
       ) : null}
+    </Page>
+  );
+}
+
+/** A document's phrasings, with the forms that reword and remove them (and accept or reject a proposal). */
+function PhrasingsSection(props: { phrasings: PlacedPhrasing[] }) {
+  return (
+    <section id="phrasings" aria-label="Phrasings">
+      <h2>Phrasings ({props.phrasings.length})</h2>
+      <p>
+        Other wordings of what a passage answers: a question worded like one finds its passage. Teach one from{" "}
+        <a href="/editor/reports">Knowledge gaps</a> (“Answered by…”).
+      </p>
+      {props.phrasings.length === 0 ? <p>None yet.</p> : null}
+      {props.phrasings.map((phrasing) => (
+        <PhrasingItem phrasing={phrasing} returnTo="document" />
+      ))}
+    </section>
+  );
+}
+
+/** One phrasing: its words, its state and passage, and what an editor can do with it. */
+function PhrasingItem(props: { phrasing: PlacedPhrasing; returnTo: "document" | "proposed" }) {
+  const { phrasing } = props;
+  const action = (name: string) => `/editor/phrasings/${encodeURIComponent(phrasing.id)}/${name}`;
+  const returnTo = <input type="hidden" name="return_to" value={props.returnTo} />;
+  const label = `Phrasing “${phrasing.text}”`;
+  return (
+    <section class="chunk" aria-label={label}>
+      <strong>{phrasing.text}</strong>
+      <div class="chunk-meta">
+        {phrasing.state === "proposed" ? "proposed by a 👍, not searched until accepted" : "accepted"}
+        {phrasing.chunkId ? ` · passage ${phrasing.chunkId}` : " · detached: the document no longer has its passage"} ·{" "}
+        {phrasing.source === "feedback" ? "from student feedback" : `taught by ${phrasing.createdBy}`},{" "}
+        {phrasing.createdAt}
+      </div>
+      <div class="chunk-meta">Passage: {phrasing.passageText}</div>
+      <div class="actions">
+        {phrasing.state === "proposed" ? (
+          <>
+            <form method="post" action={action("accept")}>
+              {returnTo}
+              <button type="submit">Accept</button>
+            </form>
+            <form method="post" action={action("reject")}>
+              {returnTo}
+              <button type="submit">Reject</button>
+            </form>
+          </>
+        ) : null}
+        <form method="post" action={action("edit")}>
+          {returnTo}
+          <input
+            name="text"
+            value={phrasing.text}
+            aria-label={`New words for ${label}`}
+            size={50}
+            required
+            maxlength={MAX_PHRASING_CHARS}
+          />{" "}
+          <button type="submit">Save wording</button>
+        </form>
+        <form method="post" action={action("remove")} data-confirm="Remove this phrasing?">
+          {returnTo}
+          <button type="submit">Remove</button>
+        </form>
+      </div>
+    </section>
+  );
+}
+
+/** The phrasings students' 👍 proposed, newest first, for an editor to accept or reject. */
+export function ProposedPhrasingsView(props: { signedInAs: string; phrasings: PlacedPhrasing[]; notice?: string }) {
+  return (
+    <Page title="Proposed phrasings" signedInAs={props.signedInAs}>
+      <Notice message={props.notice} />
+      <h1>Proposed phrasings</h1>
+      <p>
+        When a student rates an answer 👍, their question is proposed as a wording of the passage the answer cited.
+        Nothing is searched until you accept it. Each document's phrasings are listed on its page.
+      </p>
+      {props.phrasings.length === 0 ? <p>No proposals waiting.</p> : null}
+      {props.phrasings.map((phrasing) => (
+        <>
+          <p>
+            <a href={documentPage(phrasing.docId)}>{phrasing.docId}</a>
+          </p>
+          <PhrasingItem phrasing={phrasing} returnTo="proposed" />
+        </>
+      ))}
+    </Page>
+  );
+}
+
+/**
+ * A question of the knowledge-gap report and the passages a search finds for it: the editor picks
+ * the one that answers it, and the question's wording is taught as a phrasing of that passage.
+ */
+export function AnsweredByView(props: { signedInAs: string; question: string; query: string; passages: Passage[] }) {
+  return (
+    <Page title="Answered by…" signedInAs={props.signedInAs}>
+      <h1>Which passage answers this question?</h1>
+      <p>
+        <strong id="asked-question">{props.question || "(no question)"}</strong>
+      </p>
+      <form method="get" action="/editor/answered-by">
+        <input type="hidden" name="question" value={props.question} />
+        <label for="passage-query">Search the published documents</label>
+        <input id="passage-query" name="query" value={props.query} size={60} maxlength={MAX_QUESTION_CHARS} />{" "}
+        <button type="submit">Search</button>
+      </form>
+      {props.query && props.passages.length === 0 ? <p>No passage found: search with the documents' words.</p> : null}
+      {props.passages.map((passage, index) => (
+        <section class="chunk" aria-label={`Passage ${index + 1}: ${passage.document.title}`}>
+          <div class="chunk-meta">
+            <a href={documentPage(passage.document.docId)}>{passage.document.title}</a>
+            {locationLabel(passage.chunk)} · {passage.chunk.chunkId}
+          </div>
+          {passage.chunk.faqQuestion ? <strong>{passage.chunk.faqQuestion}</strong> : null}
+          <div>{passage.chunk.text}</div>
+          {props.question ? (
+            <form method="post" action="/editor/phrasings">
+              <input type="hidden" name="doc_id" value={passage.document.docId} />
+              <input type="hidden" name="chunk_id" value={passage.chunk.chunkId} />
+              <input type="hidden" name="text" value={props.question} />
+              <button type="submit">This passage answers it</button>
+            </form>
+          ) : null}
+        </section>
+      ))}
     </Page>
   );
 }
@@ -435,6 +577,12 @@ function GroupList(props: { heading: string; id: string; groups: QuestionGroup[]
             <div class="chunk-meta">Also asked as: {group.examples.slice(1).join(" / ")}</div>
           ) : null}
           {group.comments.length > 0 ? <div class="chunk-meta">Comments: {group.comments.join(" / ")}</div> : null}
+          {props.curate ? (
+            <p>
+              <a href={`/editor/answered-by?${new URLSearchParams({ question: group.question })}`}>Answered by…</a>{" "}
+              (pick the passage that answers it: questions worded like it find that passage from then on)
+            </p>
+          ) : null}
           {props.curate ? (
             <details>
               <summary>Write a curated answer</summary>

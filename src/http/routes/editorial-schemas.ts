@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../editorial/api-keys.js";
+import { PHRASING_ACTIONS } from "../../editorial/document-versions.js";
+import { MAX_PHRASING_CHARS } from "../../editorial/passage-phrasings.js";
 import { dateField } from "../../schemas.js";
 import { labelField } from "./label-field.js";
 
@@ -136,8 +138,9 @@ export const documentDetailSchema = z
     ),
     audit: z.array(
       z.object({
-        action: z.enum(["uploaded", "replaced", "published", "unpublished", "deleted"]),
+        action: z.enum(["uploaded", "replaced", "published", "unpublished", "deleted", ...PHRASING_ACTIONS]),
         version: z.number().int().optional(),
+        detail: z.string().optional().openapi({ description: "The phrasing a phrasing_… event is about" }),
         actor: z.string(),
         at: z.string(),
       }),
@@ -161,6 +164,56 @@ export const apiKeySchema = z
 export const newApiKeySchema = apiKeySchema.extend({ key: z.string() }).openapi("NewApiKeyCreated");
 
 export const apiKeyListSchema = z.object({ keys: z.array(apiKeySchema) }).openapi("ApiKeyList");
+
+const phrasingTextField = labelField(MAX_PHRASING_CHARS).openapi({
+  description: "A question as people word it; control and bidi characters are removed. 1–1000 characters.",
+  example: "Where do I borrow novels?",
+});
+
+export const phrasingListQuerySchema = z.object({
+  doc_id: z.string().min(1).max(500).optional().openapi({ description: "Only this document's phrasings" }),
+  state: z
+    .enum(["proposed", "accepted"])
+    .optional()
+    .openapi({ description: "`proposed`: awaiting an editor's review" }),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** `POST /v1/phrasings`: teach a wording of a passage, as found by `POST /v1/search` (its `doc_id` and `chunk_id`). */
+export const newPhrasingSchema = z
+  .strictObject({
+    doc_id: z.string().min(1).max(500).openapi({ example: "library/borrowing.md" }),
+    chunk_id: z.string().min(1).max(600).openapi({ example: "library/borrowing.md#2" }),
+    text: phrasingTextField,
+  })
+  .openapi("NewPhrasing");
+
+/** `PATCH /v1/phrasings/{id}`: the phrasing's new words. */
+export const phrasingTextSchema = z.strictObject({ text: phrasingTextField }).openapi("PhrasingText");
+
+export const phrasingSchema = z
+  .object({
+    id: z.string(),
+    doc_id: z.string(),
+    chunk_id: z.string().nullable().openapi({
+      description:
+        "The chunk that holds the passage now; null when the document no longer has its text (detached: kept, not searched)",
+    }),
+    passage: z.string().openapi({ description: "The passage as it read when the phrasing was taught" }),
+    text: z.string(),
+    state: z.enum(["proposed", "accepted"]).openapi({
+      description: "`accepted`: searched with its passage; `proposed` (by a 👍): never searched until accepted",
+    }),
+    source: z.enum(["editor", "feedback"]),
+    answer_id: z.string().optional().openapi({ description: "The rated answer a proposal came from" }),
+    created_at: z.string(),
+    created_by: z.string(),
+    updated_at: z.string(),
+    updated_by: z.string(),
+  })
+  .openapi("Phrasing");
+
+export const phrasingListSchema = z.object({ phrasings: z.array(phrasingSchema) }).openapi("PhrasingList");
 
 /** `PUT /v1/vocabulary`: the editors' vocabulary, YAML in the format of the knowledge folder's `_vocabulary.yml`. */
 export const vocabularyTextSchema = z

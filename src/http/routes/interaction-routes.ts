@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
 import { handoffTicketBody } from "../../interactions/handoff-delivery.js";
 import { knowledgeGapReportFor, type QuestionGroup } from "../../interactions/knowledge-gap-report.js";
+import { proposePhrasingFromRating } from "../../interactions/propose-phrasing.js";
 import { requireKnownCollection } from "../../store/require-known-collection.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { type CallerEnv, requireRole } from "../authorize.js";
@@ -39,6 +40,8 @@ const feedbackRoute = createRoute({
   method: "post",
   path: "/v1/feedback",
   summary: "Rate an answer up or down, with an optional comment",
+  description:
+    "A 👍 also proposes the question as a wording of the passage the answer cited first. Editors review proposals (GET /v1/phrasings?state=proposed); none is searched before one accepts it.",
   request: { body: { required: true, content: json(feedbackSchema) } },
   responses: {
     201: { description: "Recorded", content: json(feedbackRecordedSchema) },
@@ -132,13 +135,14 @@ export function interactionRoutes({
   editorial,
   store,
 }: Pick<AppDependencies, "editorial" | "store">): OpenAPIHono<CallerEnv> {
-  const { interactions, keys, editor, handoffDelivery } = editorial;
+  const { interactions, keys, editor, handoffDelivery, phrasings } = editorial;
   const routes = newRouteGroup<CallerEnv>();
   const editorsOnly = { middleware: requireRole(keys, "editor") } as const;
 
-  routes.openapi(feedbackRoute, (context) => {
+  routes.openapi(feedbackRoute, async (context) => {
     const { answer_id, rating, comment } = context.req.valid("json");
     interactions.recordFeedback(answer_id, rating, comment);
+    if (rating === "up") await proposePhrasingFromRating(interactions, phrasings, answer_id);
     return context.json({ answer_id, rating }, 201);
   });
 

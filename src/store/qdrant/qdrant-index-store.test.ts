@@ -148,6 +148,45 @@ describe("QdrantIndexStore requests", () => {
     expect(hit?.terms.has("期限")).toBe(true);
   });
 
+  it("re-writes only the changed chunks' phrasings, terms and sparse vectors in one batch, never their dense vectors", async () => {
+    qdrant.reply("/points", [{ id: pointId("document:a.md"), payload: { title: "Library", status: "published" } }]);
+    const chunkPayload = (position: number, text: string, phrasings: string[]) => ({
+      kind: "chunk",
+      doc_id: "a.md",
+      chunk_id: `a.md#${position}`,
+      position,
+      text,
+      heading_path: [],
+      start: 0,
+      end: text.length,
+      phrasings,
+    });
+    qdrant.reply("/points/scroll", {
+      points: [
+        { id: pointId("chunk:a.md#0"), payload: chunkPayload(0, "The library opens at 8.", []) },
+        { id: pointId("chunk:a.md#1"), payload: chunkPayload(1, "Books are lent for two weeks.", ["Old wording?"]) },
+        { id: pointId("chunk:a.md#2"), payload: chunkPayload(2, "Fines are small.", ["Are fines big?"]) },
+      ],
+      next_page_offset: null,
+    });
+    await store.setChunkPhrasings(
+      "a.md",
+      new Map([
+        ["a.md#1", ["Where can I borrow novels?"]],
+        ["a.md#2", ["Are fines big?"]],
+      ]),
+    );
+    const [batch] = sent("POST", "/points/batch");
+    const operations = batch?.body.operations;
+    expect(operations.map((operation: object) => Object.keys(operation)[0])).toEqual(["set_payload", "update_vectors"]);
+    expect(operations[0].set_payload.points).toEqual([pointId("chunk:a.md#1")]);
+    expect(operations[0].set_payload.payload.phrasings).toEqual(["Where can I borrow novels?"]);
+    expect(operations[0].set_payload.payload.terms).toEqual(expect.arrayContaining(["novel", "lent", "librari"]));
+    const [point] = operations[1].update_vectors.points;
+    expect(Object.keys(point.vector)).toEqual(["bm25"]);
+    expect(point.vector.bm25.indices.length).toBeGreaterThan(3);
+  });
+
   it("counts chunks per term for term statistics", async () => {
     qdrant.reply("/points/count", { count: 10 }, { count: 3 }, { count: 0 });
     const statistics = await store.termStatistics(["宿舍", "不存在"]);

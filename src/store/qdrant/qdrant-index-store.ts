@@ -170,6 +170,46 @@ export class QdrantIndexStore implements IndexStore {
     );
   }
 
+  /**
+   * Re-writes only what phrasings change in each chunk point whose phrasings differ: the sparse
+   * vector (a published chunk's) and the `phrasings` and `terms` payload. The dense vector and the
+   * rest of the payload stay, in one batch of updates.
+   */
+  async setChunkPhrasings(docId: string, phrasings: ReadonlyMap<string, readonly string[]>): Promise<void> {
+    const documentPoint = await this.retrievePayload(pointId(`document:${docId}`), ["title", "status"]);
+    if (!documentPoint) return;
+    const published = documentPoint.status === "published";
+    const titleTerms = analyzeText(String(documentPoint.title));
+    const stored = await this.scrollAll({ must: [match("kind", "chunk"), match("doc_id", docId)] }, CHUNK_FIELDS);
+    const changed = stored
+      .map(toChunkRecord)
+      .filter((chunk) => !samePhrasings(chunk.phrasings, phrasings.get(chunk.chunkId)))
+      .map((chunk) => {
+        const taught = { ...chunk, phrasings: [...(phrasings.get(chunk.chunkId) ?? [])] };
+        return { id: pointId(`chunk:${chunk.chunkId}`), chunk: taught, fields: chunkFields(titleTerms, taught) };
+      });
+    if (changed.length === 0) return;
+    const operations = [
+      ...changed.map(({ id, chunk, fields }) => ({
+        set_payload: {
+          payload: { phrasings: chunk.phrasings, terms: [...new Set(fields.flatMap(([terms]) => terms))] },
+          points: [id],
+        },
+      })),
+      // A draft has no sparse vector: it is never searched.
+      ...(published
+        ? [
+            {
+              update_vectors: {
+                points: changed.map(({ id, fields }) => ({ id, vector: { [SPARSE_VECTOR]: encodeFields(fields) } })),
+              },
+            },
+          ]
+        : []),
+    ];
+    await this.call("write phrasings", () => this.client.batchUpdate(this.collection, { wait: true, operations }));
+  }
+
   async deleteDocument(docId: string): Promise<void> {
     this.collections.forget();
     await this.call("delete a document", () =>
@@ -410,12 +450,24 @@ function chunkPayload(document: DocumentRecord, chunk: ChunkRecord, terms: Reado
     start: chunk.start,
     end: chunk.end,
     faq_question: chunk.faqQuestion ?? null,
+    phrasings: chunk.phrasings ?? [],
     terms: [...terms],
   };
 }
 
 /** A chunk point's fields without its index terms, which only searches read. */
-const CHUNK_FIELDS = ["chunk_id", "doc_id", "position", "text", "heading_path", "page", "start", "end", "faq_question"];
+const CHUNK_FIELDS = [
+  "chunk_id",
+  "doc_id",
+  "position",
+  "text",
+  "heading_path",
+  "page",
+  "start",
+  "end",
+  "faq_question",
+  "phrasings",
+];
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
@@ -448,7 +500,15 @@ function toChunkRecord(payload: Record<string, unknown>): ChunkRecord {
     start: Number(payload.start),
     end: Number(payload.end),
     faqQuestion: optionalString(payload.faq_question),
+    // Points written before phrasings existed have none.
+    ...(Array.isArray(payload.phrasings) && payload.phrasings.length > 0
+      ? { phrasings: payload.phrasings.map(String) }
+      : {}),
   };
+}
+
+function samePhrasings(left: readonly string[] = [], right: readonly string[] = []): boolean {
+  return left.length === right.length && left.every((phrasing, index) => phrasing === right[index]);
 }
 
 function toChunkHit(payload: Payload, score: number): ChunkHit {

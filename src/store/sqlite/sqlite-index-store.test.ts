@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../errors.js";
 import { describeIndexStoreContract, sampleDocument } from "../index-store.case.js";
@@ -79,6 +80,31 @@ describe("SqliteIndexStore", () => {
     ).toBe("a.md#0");
     await server.close();
     await ingest.close();
+  });
+
+  it("empties an index of the layout before phrasings and lays it out anew, once", async () => {
+    const file = newDatabaseFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE documents (doc_id TEXT PRIMARY KEY, title TEXT NOT NULL);
+      INSERT INTO documents VALUES ('a.md', 'Library');
+      CREATE VIRTUAL TABLE chunk_terms USING fts5(title, heading, question, body);`);
+    old.close();
+    const store = new SqliteIndexStore(file);
+    expect(await store.listDocuments()).toEqual(new Map());
+    await store.replaceDocument(...sampleDocument("b.md", "Library", ["The library opens at 8."]));
+    await store.setChunkPhrasings("b.md", new Map([["b.md#0", ["When can I study?"]]]));
+    await store.close();
+    const reopened = new SqliteIndexStore(file);
+    expect((await reopened.searchChunks({ terms: ["studi"], limit: 5 }))[0]?.chunk.chunkId).toBe("b.md#0");
+    await reopened.close();
+  });
+
+  it("refuses a file laid out by a newer release rather than emptying it", () => {
+    const file = newDatabaseFile();
+    const newer = new Database(file);
+    newer.pragma("user_version = 99");
+    newer.close();
+    expect(() => new SqliteIndexStore(file)).toThrow(/newer release/);
   });
 
   it("reports a file that is not a database as unavailable, naming the file", () => {

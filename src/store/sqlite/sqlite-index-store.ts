@@ -49,16 +49,28 @@ const SCHEMA = `
     page INTEGER,
     start_offset INTEGER NOT NULL,
     end_offset INTEGER NOT NULL,
-    faq_question TEXT
+    faq_question TEXT,
+    phrasings TEXT
   );
   CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(doc_id);
   -- Terms are produced by our own analyzer and stored space-separated; unicode61 only splits them.
   CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(
-    title, heading, question, body, tokenize = 'unicode61 remove_diacritics 0'
+    title, heading, question, body, phrasing, tokenize = 'unicode61 remove_diacritics 0'
   );
   CREATE VIRTUAL TABLE IF NOT EXISTS chunk_term_counts USING fts5vocab(chunk_terms, row);
   CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
+
+/**
+ * The layout of the tables above, kept in the file's `user_version`. A file of an older layout is
+ * emptied and laid out anew when opened: everything in it is refilled by the first sync (the
+ * knowledge folder) and the reconcile of editorial.sqlite (published uploads, taught phrasings).
+ * 1: chunks have taught phrasings, searched as a column of their own.
+ */
+const SCHEMA_VERSION = 1;
+
+/** Every table of the index, dropped when an older layout is replaced (the vector table too: its rows point to chunks). */
+const TABLES = ["chunk_vectors", "chunk_term_counts", "chunk_terms", "chunks", "documents", "settings"];
 
 const EMBEDDING_SPACE_KEY = "embedding_space";
 
@@ -106,6 +118,8 @@ interface ChunkRow {
   start_offset: number;
   end_offset: number;
   faq_question: string | null;
+  /** JSON array, or NULL when the chunk has none. */
+  phrasings: string | null;
 }
 
 interface SearchRow extends ChunkRow {
@@ -118,6 +132,7 @@ interface SearchRow extends ChunkRow {
   heading_terms: string;
   question_terms: string;
   body_terms: string;
+  phrasing_terms: string;
 }
 
 /** The embedded index: one SQLite file, BM25 through FTS5, dense vectors through sqlite-vec. */
@@ -144,9 +159,11 @@ export class SqliteIndexStore implements IndexStore {
       this.database = new Database(databaseFile);
       this.database.pragma("journal_mode = WAL");
       this.database.pragma("foreign_keys = ON");
-      this.database.exec(SCHEMA);
+      // Before the layout is checked: an older one's vector table can be dropped only with its module.
       sqliteVec.load(this.database);
+      this.layOut(databaseFile);
     } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
       throw new StoreUnavailableError(`Cannot open the index at ${databaseFile}: ${(error as Error).message}`);
     }
     const weights = Object.values(FIELD_WEIGHTS).join(", ");
@@ -182,17 +199,23 @@ export class SqliteIndexStore implements IndexStore {
       ),
       insertChunk: this.database.prepare(
         `INSERT INTO chunks (chunk_id, doc_id, position, text, heading_path, page, start_offset, end_offset,
-           faq_question)
-         VALUES (@chunkId, @docId, @position, @text, @headingPath, @page, @start, @end, @faqQuestion)`,
+           faq_question, phrasings)
+         VALUES (@chunkId, @docId, @position, @text, @headingPath, @page, @start, @end, @faqQuestion, @phrasings)`,
       ),
       insertChunkTerms: this.database.prepare(
-        "INSERT INTO chunk_terms (rowid, title, heading, question, body) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO chunk_terms (rowid, title, heading, question, body, phrasing) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
+      deleteTermsOfChunk: this.database.prepare<[number]>("DELETE FROM chunk_terms WHERE rowid = ?"),
+      setPhrasings: this.database.prepare<[string | null, number]>("UPDATE chunks SET phrasings = ? WHERE id = ?"),
+      titleAndStatus: this.database.prepare<[string], { title: string; status: DocumentStatus }>(
+        "SELECT title, status FROM documents WHERE doc_id = ?",
       ),
       search: this.database.prepare<[{ match: string; collection: string | null; limit: number }], SearchRow>(
         `SELECT chunks.*, documents.title, documents.url, documents.collection, documents.lang,
            -bm25(chunk_terms, ${weights}) AS relevance,
            chunk_terms.title AS title_terms, chunk_terms.heading AS heading_terms,
-           chunk_terms.question AS question_terms, chunk_terms.body AS body_terms
+           chunk_terms.question AS question_terms, chunk_terms.body AS body_terms,
+           chunk_terms.phrasing AS phrasing_terms
          FROM chunk_terms
          JOIN chunks ON chunks.id = chunk_terms.rowid
          JOIN documents ON documents.doc_id = chunks.doc_id
@@ -214,7 +237,8 @@ export class SqliteIndexStore implements IndexStore {
       chunksByIds: this.database.prepare<[string], SearchRow>(
         `SELECT chunks.*, documents.title, documents.url, documents.collection, documents.lang, 0 AS relevance,
            chunk_terms.title AS title_terms, chunk_terms.heading AS heading_terms,
-           chunk_terms.question AS question_terms, chunk_terms.body AS body_terms
+           chunk_terms.question AS question_terms, chunk_terms.body AS body_terms,
+           chunk_terms.phrasing AS phrasing_terms
          FROM chunks
          JOIN documents ON documents.doc_id = chunks.doc_id
          JOIN chunk_terms ON chunk_terms.rowid = chunks.id
@@ -276,6 +300,7 @@ export class SqliteIndexStore implements IndexStore {
             headingPath: JSON.stringify(chunk.headingPath),
             page: chunk.page ?? null,
             faqQuestion: chunk.faqQuestion ?? null,
+            phrasings: phrasingsColumn(chunk.phrasings),
           });
           // A draft is stored (editors will preview it) but has no terms: it cannot be found or cited.
           if (document.status !== "published") continue;
@@ -290,6 +315,29 @@ export class SqliteIndexStore implements IndexStore {
 
   async deleteDocument(docId: string): Promise<void> {
     this.database.transaction(() => this.removeDocumentRows(docId, this.vectorSpace()))();
+  }
+
+  async setChunkPhrasings(docId: string, phrasings: ReadonlyMap<string, readonly string[]>): Promise<void> {
+    this.database
+      .transaction(() => {
+        const document = this.statements.titleAndStatus.get(docId);
+        if (!document) return;
+        const titleTerms = analyzeText(document.title);
+        for (const row of this.statements.chunksOfDocument.all(docId)) {
+          const column = phrasingsColumn(phrasings.get(row.chunk_id));
+          if (column === row.phrasings) continue;
+          this.statements.setPhrasings.run(column, row.id);
+          // A draft's chunks have no terms to re-write.
+          if (document.status !== "published") continue;
+          const chunk = { ...toChunkRecord(row), phrasings: [...(phrasings.get(row.chunk_id) ?? [])] };
+          this.statements.deleteTermsOfChunk.run(row.id);
+          this.statements.insertChunkTerms.run(
+            row.id,
+            ...chunkFields(titleTerms, chunk).map(([terms]) => terms.join(" ")),
+          );
+        }
+      })
+      .immediate();
   }
 
   async searchChunks(request: SearchRequest): Promise<ChunkHit[]> {
@@ -415,6 +463,30 @@ export class SqliteIndexStore implements IndexStore {
     };
   }
 
+  /**
+   * Creates the tables, or brings an older layout's file to this one by emptying it: in one write
+   * transaction, so that the service and `npm run ingest` opening it together do it once. A file
+   * of a newer layout (a newer release's) is refused rather than emptied.
+   */
+  private layOut(databaseFile: string): void {
+    this.database
+      .transaction(() => {
+        const version = Number(this.database.pragma("user_version", { simple: true }));
+        if (version > SCHEMA_VERSION) {
+          throw new StoreUnavailableError(
+            `The index at ${databaseFile} was laid out by a newer release (layout ${version}, this one knows ${SCHEMA_VERSION}): run that release, or delete the file to rebuild it.`,
+            false,
+          );
+        }
+        if (version < SCHEMA_VERSION) {
+          for (const table of TABLES) this.database.exec(`DROP TABLE IF EXISTS ${table}`);
+        }
+        this.database.exec(SCHEMA);
+        this.database.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })
+      .immediate();
+  }
+
   /** Any failure to read is the index being unavailable, never a 500 with SQLite's words. */
   private read<T>(query: () => T): T {
     try {
@@ -466,7 +538,11 @@ function toChunkHit(row: SearchRow): ChunkHit {
       lang: row.lang ?? undefined,
     },
     score: row.relevance,
-    terms: new Set(`${row.title_terms} ${row.heading_terms} ${row.question_terms} ${row.body_terms}`.split(" ")),
+    terms: new Set(
+      `${row.title_terms} ${row.heading_terms} ${row.question_terms} ${row.body_terms} ${row.phrasing_terms}`.split(
+        " ",
+      ),
+    ),
   };
 }
 
@@ -481,5 +557,11 @@ function toChunkRecord(row: ChunkRow): ChunkRecord {
     start: row.start_offset,
     end: row.end_offset,
     faqQuestion: row.faq_question ?? undefined,
+    ...(row.phrasings ? { phrasings: JSON.parse(row.phrasings) as string[] } : {}),
   };
+}
+
+/** A chunk's phrasings as stored: a JSON array, NULL for none. */
+function phrasingsColumn(phrasings: readonly string[] | undefined): string | null {
+  return phrasings && phrasings.length > 0 ? JSON.stringify(phrasings) : null;
 }

@@ -1,0 +1,195 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { syncFolder } from "../../ingest/sync-folder.js";
+import { ConflictError, InvalidRequestError, NotFoundError } from "../errors.js";
+import { retrievePassages } from "../retrieval/retrieve-passages.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { editorialFor } from "../test-support/editorial-for.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import type { Caller } from "./api-keys.js";
+
+const editor: Caller = { keyId: "k1", name: "library desk", role: "editor" };
+
+const LOANS = `# Borrowing
+
+## Loan periods
+
+Books may be borrowed for 14 days and renewed twice through the catalogue.
+
+## Overdue items
+
+Overdue items accrue a charge of NT$ 5 per day.
+`;
+
+const HOURS = `# Opening hours
+
+The reading room is open from 8 am to 10 pm on weekdays.
+`;
+
+/** A question in words no document uses: lexical search cannot find the loan period for it. */
+const MISSED = "How long can I hang on to a paperback?";
+const LOAN_PASSAGE = "Books may be borrowed for 14 days and renewed twice through the catalogue.";
+
+describe("PassagePhrasings", () => {
+  let folder: ReturnType<typeof makeTemporaryFolder>;
+  let store: SqliteIndexStore;
+  let editorial: ReturnType<typeof editorialFor>;
+  const sync = () =>
+    syncFolder(store, folder.root, undefined, {
+      attachPhrasings: (docId, chunks) => editorial.phrasings.attach(docId, chunks),
+    });
+  const ranked = async (question: string) =>
+    (await retrievePassages(store, question, { limit: 5 })).passages.map((passage) => passage.chunk.chunkId);
+  const loanChunk = async () => {
+    const chunks = (await store.getDocument("library/loans.md"))?.chunks ?? [];
+    const chunk = chunks.find((candidate) => candidate.text === LOAN_PASSAGE);
+    if (!chunk) throw new Error("the loan passage is not indexed");
+    return chunk.chunkId;
+  };
+
+  beforeEach(async () => {
+    folder = makeTemporaryFolder();
+    folder.write("library/loans.md", LOANS);
+    folder.write("library/hours.md", HOURS);
+    store = new SqliteIndexStore(":memory:");
+    editorial = editorialFor(store);
+    await sync();
+  });
+  afterEach(async () => {
+    await store.close();
+    folder.cleanUp();
+  });
+
+  it("makes a missed question find its passage once taught, and removing it undoes that", async () => {
+    const chunkId = await loanChunk();
+    const before = await ranked(MISSED);
+    expect(before).not.toContain(chunkId);
+
+    const taught = await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);
+    expect(taught).toMatchObject({
+      state: "accepted",
+      source: "editor",
+      passageText: LOAN_PASSAGE,
+      createdBy: editor.name,
+    });
+    const { passages } = await retrievePassages(store, MISSED, { limit: 5 });
+    expect(passages[0]?.chunk.chunkId).toBe(chunkId);
+    expect(passages[0]?.coverage).toBeGreaterThan(0.9);
+    // Questions worded like it find it too, not just the very words taught.
+    expect((await ranked("how long can I hang on to paperbacks"))[0]).toBe(chunkId);
+
+    await editorial.phrasings.remove(taught.id, editor);
+    expect(await ranked(MISSED)).toEqual(before);
+  });
+
+  it("never lets a proposed phrasing change matching until an editor accepts it", async () => {
+    const chunkId = await loanChunk();
+    const before = await retrievePassages(store, MISSED, { limit: 5 });
+    const proposed = await editorial.phrasings.propose({
+      answerId: "a-1",
+      docId: "library/loans.md",
+      chunkId,
+      question: MISSED,
+    });
+    expect(proposed).toMatchObject({ state: "proposed", source: "feedback", answerId: "a-1" });
+    const after = await retrievePassages(store, MISSED, { limit: 5 });
+    expect(after.passages.map((passage) => [passage.chunk.chunkId, passage.coverage])).toEqual(
+      before.passages.map((passage) => [passage.chunk.chunkId, passage.coverage]),
+    );
+    expect((await store.getDocument("library/loans.md"))?.chunks.some((chunk) => chunk.phrasings)).toBe(false);
+    // Proposed once per answer.
+    expect(
+      await editorial.phrasings.propose({ answerId: "a-1", docId: "library/loans.md", chunkId, question: "Again?" }),
+    ).toBeUndefined();
+
+    await editorial.phrasings.accept(proposed?.id ?? "", editor);
+    expect((await ranked(MISSED))[0]).toBe(chunkId);
+  });
+
+  it("keeps a phrasing with its passage when the file changes around it, and detaches it when the passage is gone", async () => {
+    const taught = await editorial.phrasings.teach(
+      { docId: "library/loans.md", chunkId: await loanChunk(), text: MISSED },
+      editor,
+    );
+    folder.write("library/loans.md", `# Borrowing\n\n## Cards\n\nA library card is free.\n\n${LOANS.slice(12)}`);
+    expect(await sync()).toMatchObject({ updated: 1 });
+    const moved = await loanChunk();
+    expect((await ranked(MISSED))[0]).toBe(moved);
+    expect((await editorial.phrasings.ofDocument("library/loans.md"))[0]?.chunkId).toBe(moved);
+
+    folder.write("library/loans.md", "# Borrowing\n\nLoans are now handled by the city library.\n");
+    await sync();
+    const [detached] = await editorial.phrasings.ofDocument("library/loans.md");
+    expect(detached).toMatchObject({ id: taught.id, text: MISSED, passageText: LOAN_PASSAGE });
+    expect(detached?.chunkId).toBeUndefined();
+    expect((await store.getDocument("library/loans.md"))?.chunks.some((chunk) => chunk.phrasings)).toBe(false);
+  });
+
+  it("rewords a phrasing in the index, and refuses empty, too long and repeated wordings", async () => {
+    const chunkId = await loanChunk();
+    const taught = await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);
+    await editorial.phrasings.edit(taught.id, "Can I keep a paperback over the holidays?", editor);
+    expect((await ranked("keep a paperback over the holidays"))[0]).toBe(chunkId);
+    expect(await ranked("hang on")).not.toContain(chunkId);
+
+    const teach = (text: string, at = chunkId) =>
+      editorial.phrasings.teach({ docId: "library/loans.md", chunkId: at, text }, editor);
+    await expect(teach("\u0007 \u202e ")).rejects.toThrow(InvalidRequestError);
+    await expect(teach("x".repeat(1001))).rejects.toThrow(InvalidRequestError);
+    await expect(teach("can i keep a PAPERBACK over the holidays?")).rejects.toThrow(ConflictError);
+    await expect(teach(MISSED, "library/loans.md#99")).rejects.toThrow(NotFoundError);
+    await expect(
+      editorial.phrasings.teach({ docId: "library/none.md", chunkId: "library/none.md#0", text: MISSED }, editor),
+    ).rejects.toThrow(NotFoundError);
+  });
+
+  it("records every change in the document's audit trail, with who and when", async () => {
+    const chunkId = await loanChunk();
+    const taught = await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);
+    await editorial.phrasings.edit(taught.id, "Can I keep a paperback longer?", editor);
+    const proposed = await editorial.phrasings.propose({
+      answerId: "a-2",
+      docId: "library/loans.md",
+      chunkId,
+      question: "How many days is a loan?",
+    });
+    await editorial.phrasings.reject(proposed?.id ?? "", editor);
+    await editorial.phrasings.remove(taught.id, editor);
+    const trail = editorial.versions.auditTrail("library/loans.md");
+    expect(trail.map((event) => [event.action, event.actor, event.detail])).toEqual([
+      ["phrasing_taught", "library desk", MISSED],
+      ["phrasing_edited", "library desk", `${MISSED} → Can I keep a paperback longer?`],
+      ["phrasing_proposed", "student feedback", "How many days is a loan?"],
+      ["phrasing_rejected", "library desk", "How many days is a loan?"],
+      ["phrasing_removed", "library desk", "Can I keep a paperback longer?"],
+    ]);
+    expect(trail.every((event) => !Number.isNaN(Date.parse(event.at)))).toBe(true);
+    expect(editorial.phrasings.list()).toEqual([]);
+    // A folder document's page shows the trail too; phrasings never make it an upload of this file.
+    expect((await editorial.editor.get("library/loans.md")).audit).toHaveLength(5);
+    expect(editorial.versions.knows("library/loans.md")).toBe(false);
+  });
+
+  it("keeps the phrasings of an upload's passages when a new version is published", async () => {
+    const upload = (text: string) => ({ fileName: "loans.md", bytes: new TextEncoder().encode(text), metadata: {} });
+    const version = await editorial.editor.upload(upload(LOANS), editor);
+    await editorial.editor.publish(version.docId, editor);
+    const chunkId = (await store.getDocument(version.docId))?.chunks.find((chunk) => chunk.text === LOAN_PASSAGE)
+      ?.chunkId as string;
+    await editorial.phrasings.teach({ docId: version.docId, chunkId, text: "paperback hang on" }, editor);
+    await editorial.editor.replace(version.docId, upload(`${LOANS}\n## Cards\n\nCards are free.\n`), editor);
+    await editorial.editor.publish(version.docId, editor);
+    const [first] = (await retrievePassages(store, "hang on to a paperback", { limit: 3 })).passages;
+    expect(first?.chunk.text).toBe(LOAN_PASSAGE);
+    expect(first?.document.docId).toBe(version.docId);
+  });
+
+  it("puts the accepted phrasings back into an index that lost them", async () => {
+    const chunkId = await loanChunk();
+    await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);
+    await store.setChunkPhrasings("library/loans.md", new Map());
+    expect((await ranked(MISSED))[0]).not.toBe(chunkId);
+    expect(await editorial.phrasings.reconcile()).toBe(1);
+    expect((await ranked(MISSED))[0]).toBe(chunkId);
+    expect(await editorial.phrasings.reconcile()).toBe(0);
+  });
+});

@@ -1,0 +1,28 @@
+import type { PassagePhrasings, Phrasing } from "../editorial/passage-phrasings.js";
+import { AppError } from "../errors.js";
+import type { InteractionStore } from "./interaction-store.js";
+
+/**
+ * A student's 👍 proposes the answer's question, as the log keeps it (masked, a follow-up made
+ * standalone), as a wording of the passage the answer cited first. Only proposed: an editor accepts
+ * it before it is ever searched, so that a public endpoint cannot change what the index matches.
+ * A by-product of the rating: when it cannot be made (the passage is gone, the index is down), the
+ * rating stands all the same and nothing is proposed.
+ */
+export async function proposePhrasingFromRating(
+  interactions: Pick<InteractionStore, "answer">,
+  phrasings: Pick<PassagePhrasings, "propose">,
+  answerId: string,
+): Promise<Phrasing | undefined> {
+  const answer = interactions.answer(answerId);
+  const [cited] = answer?.citations ?? [];
+  if (answer?.rating !== "up" || answer.status !== "answered" || cited?.chunkId === undefined) {
+    return undefined;
+  }
+  try {
+    return await phrasings.propose({ answerId, docId: cited.docId, chunkId: cited.chunkId, question: answer.question });
+  } catch (error) {
+    if (error instanceof AppError) return undefined;
+    throw error;
+  }
+}

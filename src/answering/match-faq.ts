@@ -1,4 +1,5 @@
-import { type AskedStatistics, type Passage, statisticsFor } from "../retrieval/retrieve-passages.js";
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import { type AskedStatistics, statisticsFor } from "../retrieval/term-statistics.js";
 import { weighTerms, weightedCoverage } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";

@@ -1,0 +1,159 @@
+import type { IndexStore, TermStatistics } from "../store/index-store.js";
+import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
+import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
+import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
+import { type Equivalent, type Equivalents, Vocabulary } from "../text/vocabulary.js";
+import { type AskedStatistics, statisticsFor } from "./term-statistics.js";
+import { mostTellingTerms, weighTerms } from "./term-weights.js";
+
+/** Share of their weight that words carried over from earlier in a conversation count for. */
+const CONTEXT_SHARE = 0.5;
+/**
+ * Share of a question's word that a passage holding only its translation covers: the question's
+ * own words come first, and a dictionary's translation may be of another sense.
+ */
+const TRANSLATION_SHARE = 0.7;
+/** Translations of one word kept, of those the documents use. */
+const MAX_TRANSLATIONS = 4;
+/** Share of a misspelt word that a passage holding a word one slip away covers: an exact spelling always wins. */
+const NEAR_SPELLING_SHARE = 0.8;
+/** Near spellings of one word kept, the ones the documents use most. */
+const MAX_NEAR_SPELLINGS = 2;
+
+/** What a question is read with besides its words. */
+export interface QuestionContext {
+  /** Words carried over from earlier in a conversation: they count, for less than the question's own. */
+  context?: string;
+  /** The deployment's synonyms and stop words; none by default. */
+  vocabulary?: Vocabulary;
+  /** Set to find passages in the other language: the question's words are also searched translated. */
+  dictionary?: BilingualDictionary;
+}
+
+/** A question as retrieval reads it: its terms, their weights, and the other ways they may be written. */
+export interface ReadQuestion {
+  /** The terms searched for: the question's own and its conversation's, the most telling first kept. */
+  terms: string[];
+  /** Of those, the question's own. */
+  ownTerms: string[];
+  /** Each term's weight: inverse chunk frequency, less for boundary bigrams and everyday words. */
+  queryWeights: Map<string, number>;
+  statistics: AskedStatistics;
+  /** Other ways of writing the terms in the question's language: the vocabulary's, and near spellings. */
+  equivalents: Equivalents;
+  /** The terms' translations that the documents use; empty without a dictionary. */
+  translations: Map<string, Equivalent[]>;
+}
+
+/** Reads a question's terms against the index: one statistics read, and one more for near spellings. */
+export async function readQuestion(store: IndexStore, query: string, options: QuestionContext): Promise<ReadQuestion> {
+  const vocabulary = options.vocabulary ?? Vocabulary.empty;
+  const isAskedTerm = (term: string) => !vocabulary.isStopTerm(term);
+  const ownTerms = new Map([...analyzeQueryTerms(query)].filter(([term]) => isAskedTerm(term)));
+  const asked = new Map(ownTerms);
+  for (const [term, contextTerm] of analyzeQueryTerms(options.context ?? "")) {
+    if (!asked.has(term) && isAskedTerm(term))
+      asked.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
+  }
+  const coverageShares = mostTellingTerms(asked);
+  const terms = [...coverageShares.keys()];
+  const ownAsked = terms.filter((term) => ownTerms.has(term));
+  const candidateTranslations = new Map(
+    ownAsked.flatMap((term) => {
+      const translations = options.dictionary?.translationsOf(term) ?? [];
+      return translations.length > 0 && !ownTerms.get(term)?.acrossWords ? [[term, translations] as const] : [];
+    }),
+  );
+  const statistics = await statisticsFor(store, [
+    ...terms,
+    ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
+    ...[...candidateTranslations.values()].flat(2),
+  ]);
+  // A misspelt Chinese word is one the segmenter does not know, so it falls apart into single
+  // characters: a pair of them that no document holds may be the slip, and is looked at too.
+  const fellApart = (term: string) => [...term].length === 2 && [...term].every((character) => ownTerms.has(character));
+  const corrections = await nearSpellingsInIndex(
+    store,
+    ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords || fellApart(term)),
+    statistics,
+  );
+  const isSlipForStopWord = (term: string) => !statistics.chunkFrequency.get(term) && isSlipForFunctionWord(term);
+  const queryWeights = weighTerms(readAsWritten(coverageShares, corrections, isSlipForStopWord), statistics);
+  const equivalents: Equivalents = (term) => {
+    const corrected = corrections.get(term);
+    return corrected ? [...vocabulary.equivalentsOf(term), ...corrected] : vocabulary.equivalentsOf(term);
+  };
+  const translations = translationsInIndex(candidateTranslations, statistics);
+  return { terms, ownTerms: ownAsked, queryWeights, statistics, equivalents, translations };
+}
+
+/** Of each word's translations, the first few whose terms the documents all use, as equivalents. */
+function translationsInIndex(
+  candidates: ReadonlyMap<string, readonly (readonly string[])[]>,
+  statistics: TermStatistics,
+): Map<string, Equivalent[]> {
+  const inIndex = (term: string) => (statistics.chunkFrequency.get(term) ?? 0) > 0;
+  const translated = new Map<string, Equivalent[]>();
+  for (const [term, translations] of candidates) {
+    const used = translations.filter((terms) => terms.every(inIndex)).slice(0, MAX_TRANSLATIONS);
+    if (used.length > 0)
+      translated.set(
+        term,
+        used.map((terms) => ({ terms, share: TRANSLATION_SHARE })),
+      );
+  }
+  return translated;
+}
+
+/**
+ * For each of the question's words that no document uses, the words one typing slip away that the
+ * documents do use ("conect" → "connect", "时简" → "时间"), the most used first, as equivalents.
+ */
+async function nearSpellingsInIndex(
+  store: IndexStore,
+  terms: string[],
+  known: AskedStatistics,
+): Promise<Map<string, Equivalent[]>> {
+  const frequency = (statistics: TermStatistics, term: string) => statistics.chunkFrequency.get(term) ?? 0;
+  const candidates = new Map(
+    terms.flatMap((term) => {
+      const near = frequency(known, term) === 0 ? nearSpellings(term) : [];
+      return near.length > 0 ? [[term, near] as const] : [];
+    }),
+  );
+  const corrections = new Map<string, Equivalent[]>();
+  if (candidates.size === 0) return corrections;
+  const statistics = await statisticsFor(store, [...candidates.values()].flat(), known);
+  for (const [term, near] of candidates) {
+    const used = near
+      .filter((candidate) => frequency(statistics, candidate) > 0)
+      .sort((left, right) => frequency(statistics, right) - frequency(statistics, left))
+      .slice(0, MAX_NEAR_SPELLINGS);
+    if (used.length > 0)
+      corrections.set(
+        term,
+        used.map((candidate) => ({ terms: [candidate], share: NEAR_SPELLING_SHARE })),
+      );
+  }
+  return corrections;
+}
+
+/**
+ * The question's terms as its asker meant them: a function word typed with a slip is left out, and
+ * a pair of characters read as a slip for a word the documents use counts as that word, in place
+ * of its two characters ("時簡" for 時間, not 時 and 簡).
+ */
+function readAsWritten(
+  shares: ReadonlyMap<string, QueryTerm>,
+  corrections: ReadonlyMap<string, unknown>,
+  isSlipForStopWord: (term: string) => boolean,
+): Map<string, QueryTerm> {
+  const read = new Map([...shares].filter(([term]) => !isSlipForStopWord(term)));
+  for (const term of corrections.keys()) {
+    const asked = read.get(term);
+    if (!asked?.acrossWords) continue;
+    read.set(term, { share: 1, acrossWords: false });
+    for (const character of term) read.delete(character);
+  }
+  return read;
+}

@@ -1,6 +1,7 @@
 import type { IndexStore, TermStatistics } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
+import { normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type AskedStatistics, statisticsFor } from "./term-statistics.js";
@@ -70,8 +71,19 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...[...candidateTranslations.values()].flat(2),
   ]);
   // A misspelt Chinese word is one the segmenter does not know, so it falls apart into single
-  // characters: a pair of them that no document holds may be the slip, and is looked at too.
-  const fellApart = (term: string) => [...term].length === 2 && [...term].every((character) => ownTerms.has(character));
+  // characters: a pair of them that no document holds may be the slip, and is looked at too,
+  // unless one of its characters pairs with its other lone neighbour into a word the documents use
+  // (鳥擊指: 擊 is 鳥擊's, and 擊指 is no word).
+  const folded = normalizeForMatching(query);
+  const isLonePair = (pair: string) =>
+    [...pair].length === 2 && [...pair].every((character) => ownTerms.has(character));
+  const isUsed = (pair: string) => (statistics.chunkFrequency.get(pair) ?? 0) > 0;
+  const fellApart = (term: string) => {
+    if (!isLonePair(term)) return false;
+    const at = folded.indexOf(term);
+    const neighbours = [folded.slice(Math.max(0, at - 1), at + 1), folded.slice(at + 1, at + 3)];
+    return at >= 0 && !neighbours.some((pair) => pair !== term && isLonePair(pair) && isUsed(pair));
+  };
   const corrections = await nearSpellingsInIndex(
     store,
     ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords || fellApart(term)),

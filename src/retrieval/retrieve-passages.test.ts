@@ -85,6 +85,15 @@ describe("retrievePassages", () => {
     expect(written.passages[0]?.coverage).toBe(1);
   });
 
+  it("does not read two words as a slip for a third that sounds like their meeting", async () => {
+    await store.replaceDocument(...sampleDocument("air/birds.md", "鳥擊", ["飛鳥與飛機相撞稱為鳥擊。"]));
+    await store.replaceDocument(...sampleDocument("air/terms.md", "用語", ["本規則所稱航空站，即指民用機場。"]));
+    // 鳥擊 is a word the documents use; 擊指 sounds like 即指 but is only where 鳥擊 meets 指.
+    const { equivalents, passages } = await retrievePassages(store, "鳥擊指的是甚麼", { limit: 1 });
+    expect(equivalents("击指")).toEqual([]);
+    expect(docIds(passages)).toEqual(["air/birds.md"]);
+  });
+
   describe("across languages", () => {
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([

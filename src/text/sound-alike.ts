@@ -35,8 +35,8 @@ function charactersSounding(sound: string): readonly string[] {
 
 /**
  * The two-character words that sound like `word` with one character changed, tones aside: what a
- * Zhuyin or Pinyin keyboard offers for the same keys ("时简" → "时间", "底免" → "抵免"); none for a
- * word the general-language table knows. `word` is in the matching script (Simplified, as
+ * Zhuyin or Pinyin keyboard offers for the same keys ("时简" → "时间", "底免" → "抵免"), among the
+ * words the general-language table knows; none for a word it knows itself. `word` is in the matching script (Simplified, as
  * normalizeForMatching folds it); so are the results.
  */
 export function soundAlikes(word: string): string[] {
@@ -50,7 +50,8 @@ export function soundAlikes(word: string): string[] {
         if (other === character) continue;
         const changed = [...characters];
         changed[position] = other;
-        alike.add(changed.join(""));
+        const candidate = changed.join("");
+        if (isKnownWord(candidate)) alike.add(candidate);
       }
     }
   });

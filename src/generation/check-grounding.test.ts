@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isDeclined } from "../answering/declined-reply.js";
+import { translationEquivalents } from "../retrieval/read-question.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
+import { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { analyzeText } from "../text/tokenize.js";
 import { checkSentence, joinSentences, quoteSpan, renderSentence, splitGeneratedSentences } from "./check-grounding.js";
 
@@ -26,6 +28,21 @@ const PASSAGES = [ADD_DROP, DORM, MAJOR];
 const check = (text: string) => checkSentence({ text, startsLine: false }, PASSAGES);
 
 describe("checkSentence", () => {
+  it("checks a sentence written in the other language than its passage through the dictionary", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "宿舍", english: ["dormitory", "dorm"] },
+      { simplified: "押金", english: ["deposit"] },
+      { simplified: "退还", english: ["to return (something borrowed etc)", "to refund"] },
+    ]);
+    const translations = translationEquivalents(dictionary, 1);
+    const english = { text: "The dorm deposit is NT$ 3000, refunded without interest.[2]", startsLine: false };
+    expect(checkSentence(english, PASSAGES)).toBeUndefined();
+    expect(checkSentence(english, PASSAGES, translations)).toMatchObject({ cites: [2] });
+    // Its numbers must still be the passage's own.
+    const wrongAmount = { text: "The dorm deposit is NT$ 5000, refunded without interest.[2]", startsLine: false };
+    expect(checkSentence(wrongAmount, PASSAGES, translations)).toBeUndefined();
+  });
+
   it("keeps a sentence its cited passage supports", () => {
     expect(check("研究生的加退選期限是開學後第三週週五。[1]")).toMatchObject({
       text: "研究生的加退選期限是開學後第三週週五。",

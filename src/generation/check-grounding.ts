@@ -4,6 +4,7 @@ import { literalCoverage } from "../retrieval/term-weights.js";
 import { INTRODUCES_WHAT_FOLLOWS } from "../text/line-kinds.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
+import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 
 // [1], [1,2], [1-2], 【1】 (full-width brackets and digits are folded first: see foldMarkers).
 const MARKER = /[[【](\d+(?:\s*[,，、-]\s*\d+)*)[\]】]/g;
@@ -39,7 +40,12 @@ export interface GeneratedSentence {
  * A word-overlap check cannot see negation: "押金不退還" overlaps "押金無息退還" well. It catches
  * answers from outside the passages and wrong numbers, not every wrong reading of a right passage.
  */
-export function checkSentence(sentence: GeneratedSentence, passages: readonly Passage[]): CheckedSentence | undefined {
+export function checkSentence(
+  sentence: GeneratedSentence,
+  passages: readonly Passage[],
+  /** Translations of a sentence's words, for a sentence written in the other language than its passages. */
+  equivalents: Equivalents = noEquivalents,
+): CheckedSentence | undefined {
   const normalized = foldMarkers(sentence.text);
   const markers = [...normalized.matchAll(MARKER)].flatMap((match) => citedNumbers(match[1] ?? ""));
   const text = normalized
@@ -54,7 +60,7 @@ export function checkSentence(sentence: GeneratedSentence, passages: readonly Pa
 
   const checked = readClaim(claim);
   // Support of each passage (1-based n), or 0 when it lacks a number the sentence states.
-  const supportByPassage = passages.map((passage) => supportOf(checked, passage));
+  const supportByPassage = passages.map((passage) => supportOf(checked, passage, equivalents));
   const supports = (n: number) => (supportByPassage[n - 1] ?? 0) >= MIN_SUPPORT;
   const supported = [...new Set(markers)].filter(supports);
   if (supported.length > 0) return { text, cites: supported, startsLine };
@@ -106,7 +112,11 @@ export function separatorBefore(sentence: Pick<CheckedSentence, "startsLine">, l
  * The part of a passage that supports the given answer sentences: from the first to the last of
  * the passage sentences that best support each of them, as offsets into the passage.
  */
-export function quoteSpan(passageText: string, answerSentences: readonly string[]): { start: number; end: number } {
+export function quoteSpan(
+  passageText: string,
+  answerSentences: readonly string[],
+  equivalents: Equivalents = noEquivalents,
+): { start: number; end: number } {
   const passageSentences = splitSentences(passageText).map((span) => ({
     span,
     terms: new Set(analyzeText(span.text)),
@@ -115,7 +125,7 @@ export function quoteSpan(passageText: string, answerSentences: readonly string[
     const weights = contentWeights(foldMarkers(sentence).replace(MARKERS, ""));
     let best: { start: number; end: number; coverage: number } | undefined;
     for (const { span, terms } of passageSentences) {
-      const coverage = literalCoverage(weights, terms);
+      const coverage = literalCoverage(weights, terms, equivalents);
       if (coverage > (best?.coverage ?? 0)) best = { start: span.start, end: span.end, coverage };
     }
     return best ? [best] : [];

@@ -14,10 +14,12 @@ import { standaloneText } from "../answering/follow-up.js";
 import type { Persona } from "../config.js";
 import type { ChatModel } from "../models/chat-model.js";
 import { ModelCallError } from "../models/model-call-error.js";
+import { translationEquivalents } from "../retrieval/read-question.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { AnswerResponse, Citation } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { detectLanguage } from "../text/language.js";
+import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import { untilDeadline } from "../until-deadline.js";
 import {
   type CheckedSentence,
@@ -112,6 +114,10 @@ export async function generateAnswer(
   }
 
   const language = detectLanguage(request.question);
+  // The model writes in the question's language, which need not be the passages': its words are
+  // then checked against them through the dictionary, and its numbers as they are. A translation
+  // counts whole here: it is the word the model translated, not a guess at what a student meant.
+  const translations = settings.dictionary ? translationEquivalents(settings.dictionary, 1) : noEquivalents;
   options.onEvent?.({
     type: "citations",
     citations: passages.map((passage, index) => citePassage(index + 1, passage, 0, passage.chunk.text.length)),
@@ -125,7 +131,7 @@ export async function generateAnswer(
       declined = true;
       return;
     }
-    const checked = checkSentence(sentence, passages);
+    const checked = checkSentence(sentence, passages, translations);
     if (!checked) {
       dropped++;
       return;
@@ -177,7 +183,7 @@ export async function generateAnswer(
   if (!kept.some((sentence) => sentence.cites.length > 0)) return fallBack("ungrounded", { grounding, usage });
   const answer: CandidateAnswer = {
     answer: joinSentences(kept, language),
-    citations: citationsOf(kept, passages),
+    citations: citationsOf(kept, passages, translations),
     confidence: candidate.answer?.confidence ?? 0,
     mode: "generative",
   };
@@ -185,13 +191,17 @@ export async function generateAnswer(
 }
 
 /** One citation per cited passage, numbered as in the prompt, quoting the sentences that support the answer. */
-function citationsOf(sentences: CheckedSentence[], passages: readonly Passage[]): Citation[] {
+function citationsOf(
+  sentences: CheckedSentence[],
+  passages: readonly Passage[],
+  translations: Equivalents,
+): Citation[] {
   const cited = [...new Set(sentences.flatMap((sentence) => sentence.cites))];
   return cited.flatMap((n) => {
     const passage = passages[n - 1];
     if (!passage) return [];
     const citing = sentences.filter((sentence) => sentence.cites.includes(n)).map((sentence) => sentence.text);
-    const { start, end } = quoteSpan(passage.chunk.text, citing);
+    const { start, end } = quoteSpan(passage.chunk.text, citing, translations);
     return [citePassage(n, passage, start, end)];
   });
 }

@@ -1,5 +1,6 @@
 import { numbersIn } from "../text/numbers.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
+import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 import type { Passage } from "./retrieve-passages.js";
 import { literalCoverage } from "./term-weights.js";
@@ -26,11 +27,11 @@ export function contentWeights(text: string): Map<string, number> {
 
 /**
  * How much of a claim a passage supports (0–1): the share of its content weight the passage holds
- * word for word, or 0 when the passage lacks a number the claim states (a number the passage does
+ * word for word (or, given `equivalents`, in translation, for their share), or 0 when the passage lacks a number the claim states (a number the passage does
  * not state is the commonest way a fluent answer goes wrong).
  */
-export function supportOf(claim: Claim, passage: Passage): number {
-  return statesAll(passage, claim.numbers) ? literalCoverage(claim.weights, passage.terms) : 0;
+export function supportOf(claim: Claim, passage: Passage, equivalents: Equivalents = noEquivalents): number {
+  return statesAll(passage, claim.numbers) ? literalCoverage(claim.weights, passage.terms, equivalents) : 0;
 }
 
 export function isSupportedBy(claim: Claim, passage: Passage): boolean {

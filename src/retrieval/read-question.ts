@@ -169,3 +169,11 @@ function readAsWritten(
   }
   return read;
 }
+
+/**
+ * Every translation the dictionary knows of a term, as equivalents worth `share` of it: for checking
+ * a sentence written in the other language than the passage it cites, word by word.
+ */
+export function translationEquivalents(dictionary: BilingualDictionary, share: number): Equivalents {
+  return (term) => dictionary.translationsOf(term).map((terms) => ({ terms, share }));
+}

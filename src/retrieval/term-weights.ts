@@ -86,13 +86,19 @@ export function withoutTerms(terms: TermSet, excluded: TermSet): TermSet {
  */
 function coveredShare(terms: TermSet, term: string, equivalents: Equivalents): number {
   if (terms.has(term)) return 1;
+  const share = equivalentShare(terms, term, equivalents);
+  if (share > 0 || !SINGLE_HAN_CHARACTER.test(term)) return share;
+  for (const candidate of terms.keys()) if (candidate.length > 1 && candidate.includes(term)) return 1;
+  return 0;
+}
+
+/** The largest share of `term` that one of its equivalents held whole by `terms` gives, or 0. */
+function equivalentShare(terms: TermSet, term: string, equivalents: Equivalents): number {
   let share = 0;
   for (const equivalent of equivalents(term)) {
     if (equivalent.share > share && equivalent.terms.every((part) => terms.has(part))) share = equivalent.share;
   }
-  if (share > 0 || !SINGLE_HAN_CHARACTER.test(term)) return share;
-  for (const candidate of terms.keys()) if (candidate.length > 1 && candidate.includes(term)) return 1;
-  return 0;
+  return share;
 }
 
 /** How much of a question's weight a set of terms covers, from 0 to 1, reading the question's words loosely (see coveredShare). */
@@ -108,8 +114,13 @@ export function weightedCoverage(
  * How much of a text's weight a set of terms holds word for word, from 0 to 1. Checking a model's
  * sentence against its passage needs this: 付款 in an answer is not supported by 繳交 in a passage.
  */
-export function literalCoverage(weights: ReadonlyMap<string, number>, terms: TermSet): number {
-  return coverageBy(weights, (term) => (terms.has(term) ? 1 : 0));
+export function literalCoverage(
+  weights: ReadonlyMap<string, number>,
+  terms: TermSet,
+  /** Other ways of writing a term that count, for their share (a translation); none by default. */
+  equivalents: Equivalents = noEquivalents,
+): number {
+  return coverageBy(weights, (term) => (terms.has(term) ? 1 : equivalentShare(terms, term, equivalents)));
 }
 
 function coverageBy(weights: ReadonlyMap<string, number>, shareCovered: (term: string) => number): number {

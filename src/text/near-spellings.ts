@@ -54,14 +54,13 @@ function swaps(word: string): string[] {
   return [...swapped];
 }
 
+/** `word` with a letter left out, added, changed, or two neighbouring letters swapped. */
 function oneSlipAway(word: string): Set<string> {
-  if (!LOWERCASE_WORD.test(word)) return new Set();
-  const near = new Set<string>();
+  const near = new Set<string>(swaps(word));
   for (let index = 0; index <= word.length; index++) {
     const before = word.slice(0, index);
     const after = word.slice(index);
     if (after.length > 0) near.add(before + after.slice(1));
-    if (after.length > 1) near.add(before + after.charAt(1) + after.charAt(0) + after.slice(2));
     for (const letter of LETTERS) {
       near.add(before + letter + after);
       if (after.length > 0) near.add(before + letter + after.slice(1));

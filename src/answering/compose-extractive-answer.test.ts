@@ -34,6 +34,49 @@ describe("composeExtractiveAnswer", () => {
     ]);
   });
 
+  it("takes each pair of an FAQ sheet as a subject of its own, not as more of the same document", () => {
+    const pair = (position: number, question: string, text: string, coverage: number): Passage => ({
+      ...passage("general/faq.json", text),
+      chunk: {
+        chunkId: `general/faq.json#${position}`,
+        docId: "general/faq.json",
+        position,
+        text,
+        headingPath: [],
+        start: 0,
+        end: text.length,
+        faqQuestion: question,
+      },
+      coverage,
+    });
+    const question = "late house tax extra fee";
+    const paying = pair(0, "When is house tax paid?", "House tax is paid in May.", 0.6);
+    const mail = pair(1, "Can certificates be mailed?", "Certificates can be mailed for an extra fee.", 0.3);
+    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [paying, mail]);
+    expect(answer).toBe("House tax is paid in May.[1]");
+    expect(citations).toHaveLength(1);
+    // Two parts of one page are one subject: the second may add what the first missed.
+    const page = (position: number, text: string, coverage: number): Passage => ({
+      ...paying,
+      chunk: {
+        ...paying.chunk,
+        chunkId: `tax/house.md#${position}`,
+        docId: "tax/house.md",
+        position,
+        text,
+        faqQuestion: undefined,
+      },
+      document: { ...paying.document, docId: "tax/house.md" },
+      terms: new Set(analyzeText(text)),
+      coverage,
+    });
+    const together = composeExtractiveAnswer(question, evenlyWeighted(question), [
+      page(0, "House tax is paid in May.", 0.6),
+      page(1, "Paying late costs an extra fee.", 0.3),
+    ]);
+    expect(together.citations).toHaveLength(2);
+  });
+
   it("makes every quote a verbatim slice of its chunk", () => {
     const question = "加退選期限 逾期 申請表";
     const { citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [addDrop]);

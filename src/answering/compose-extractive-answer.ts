@@ -131,8 +131,7 @@ export function composeExtractiveAnswer(
   // shares a few of the question's words is as likely to be about something else.
   const minimumCoverage = RELATED_COVERAGE_SHARE * best.passage.coverage;
   const related = candidates.filter(
-    (candidate) =>
-      candidate.passage.document.docId === best.passage.document.docId || candidate.passage.coverage >= minimumCoverage,
+    (candidate) => isSameSubject(candidate.passage, best.passage) || candidate.passage.coverage >= minimumCoverage,
   );
   let selected: CandidateSentence[] | undefined;
   if (askedTypes.includes("steps")) {
@@ -174,6 +173,16 @@ export function composeExtractiveAnswer(
     ...(askedTypes.length === 0 ? {} : { answerTypeFound: complete.some((sentence) => sentence.fitsAskedType) }),
     quotedPassage: best.passage,
   };
+}
+
+/**
+ * Whether two passages are about one subject: they come from one document, unless that document is
+ * an FAQ sheet, whose curated pairs each answer a question of their own (how to pay the house tax is
+ * not what paying it late costs).
+ */
+function isSameSubject(passage: Passage, other: Passage): boolean {
+  if (passage.document.docId !== other.document.docId) return false;
+  return passage.chunk.faqQuestion === undefined || passage.chunk.chunkId === other.chunk.chunkId;
 }
 
 /** Whether `sentence` is a table row whose label, or the value of one of its cells, the question holds whole. */
@@ -246,12 +255,12 @@ function listOfSteps(candidates: CandidateSentence[], best: CandidateSentence): 
   return introduces ? [leadIn, ...steps] : steps;
 }
 
-/** The best-ranked passage of `best`'s document, other than it, that holds a numbered list of at least two steps. */
+/** The best-ranked passage on `best`'s subject, other than it, that holds a numbered list of at least two steps. */
 function procedureIn(passages: Passage[], best: Passage): Passage | undefined {
   return passages.find(
     (passage) =>
       passage !== best &&
-      passage.document.docId === best.document.docId &&
+      isSameSubject(passage, best) &&
       (passage.chunk.text.match(NUMBERED_LINES)?.length ?? 0) >= 2,
   );
 }

@@ -259,9 +259,7 @@ function listOfSteps(candidates: CandidateSentence[], best: CandidateSentence): 
 function procedureIn(passages: Passage[], best: Passage): Passage | undefined {
   return passages.find(
     (passage) =>
-      passage !== best &&
-      isSameSubject(passage, best) &&
-      (passage.chunk.text.match(NUMBERED_LINES)?.length ?? 0) >= 2,
+      passage !== best && isSameSubject(passage, best) && (passage.chunk.text.match(NUMBERED_LINES)?.length ?? 0) >= 2,
   );
 }
 

@@ -35,7 +35,14 @@ export function parseYamlSettings<Schema extends z.ZodType>(
       document.errors.map((error) => `${file}:${lineOf(error.pos[0])}: ${error.message}`).join("\n"),
     );
   }
-  const parsed = schema.safeParse(document.toJS());
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (error) {
+    // An alias that expands without end ("a billion laughs") is refused as a mistake in the file.
+    throw new SettingsFileError(`${file}: cannot be read (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const where = issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");

@@ -235,11 +235,14 @@ export class PassagePhrasings {
       updatedAt: at,
       updatedBy: FEEDBACK_ACTOR.name,
     };
-    this.database.transaction(() => {
+    // Checked again inside the write: two 👍 for one answer may both have got this far.
+    const inserted = this.database.transaction(() => {
+      if (this.statements.fromAnswer.get(input.answerId)?.found) return false;
       this.statements.insert.run(toRow(phrasing));
       this.record(input.docId, "phrasing_proposed", FEEDBACK_ACTOR, text, at);
+      return true;
     })();
-    return phrasing;
+    return inserted ? phrasing : undefined;
   }
 
   /** Accepts a proposed phrasing: from the next question on, it finds its passage. */

@@ -44,6 +44,18 @@ describe("proposePhrasingFromRating", () => {
     expect(proposed?.text).toBe("I am [email], how long can I keep a book?");
   });
 
+  it("proposes once for two 👍 on one answer given at the same time", async () => {
+    const { interactions, phrasings, logged } = await setUp();
+    const answerId = logged("How long can I keep a book?");
+    interactions.recordFeedback(answerId, "up");
+    const both = await Promise.all([
+      proposePhrasingFromRating(interactions, phrasings, answerId),
+      proposePhrasingFromRating(interactions, phrasings, answerId),
+    ]);
+    expect(both.filter((proposed) => proposed !== undefined)).toHaveLength(1);
+    expect(phrasings.list("proposed")).toHaveLength(1);
+  });
+
   it("proposes nothing for a 👎, an answer without a cited passage, or one logged before passages were kept", async () => {
     const { interactions, phrasings, logged } = await setUp();
     const down = logged("How long can I keep a book?");

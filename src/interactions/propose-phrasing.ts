@@ -1,5 +1,4 @@
 import type { PassagePhrasings, Phrasing } from "../editorial/passage-phrasings.js";
-import { AppError } from "../errors.js";
 import type { InteractionStore } from "./interaction-store.js";
 
 /**
@@ -21,8 +20,8 @@ export async function proposePhrasingFromRating(
   }
   try {
     return await phrasings.propose({ answerId, docId: cited.docId, chunkId: cited.chunkId, question: answer.question });
-  } catch (error) {
-    if (error instanceof AppError) return undefined;
-    throw error;
+  } catch {
+    // Whatever went wrong (the index, the editorial file), the rating is already saved and stands.
+    return undefined;
   }
 }

@@ -51,6 +51,19 @@ describe("the vocabulary file", () => {
   });
 });
 
+it("refuses, as a mistake in the file, aliases that expand without end", () => {
+  const laughs = [
+    "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+    ...Array.from({ length: 8 }, (_, index) => {
+      const name = String.fromCharCode(98 + index);
+      const previous = String.fromCharCode(97 + index);
+      return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`;
+    }),
+    "synonyms: [*i]",
+  ].join("\n");
+  expect(() => parseVocabulary(laughs, FILE)).toThrow(SettingsFileError);
+});
+
 describe("watchVocabulary", () => {
   const folder = makeTemporaryFolder();
   afterEach(() => folder.cleanUp());

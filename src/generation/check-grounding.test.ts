@@ -28,6 +28,19 @@ const PASSAGES = [ADD_DROP, DORM, MAJOR];
 const check = (text: string) => checkSentence({ text, startsLine: false }, PASSAGES);
 
 describe("checkSentence", () => {
+  it("checks a sentence against what its passage says, not the wordings taught for it", () => {
+    const loans = passage("Books are lent for two weeks.", "Loans");
+    const taught = {
+      ...loans,
+      terms: new Set([...loans.terms, ...analyzeText("Can I borrow novels for free over the summer?")]),
+    };
+    const invented = { text: "You can borrow novels for free over the summer.[1]", startsLine: false };
+    expect(checkSentence(invented, [taught])).toBeUndefined();
+    expect(checkSentence({ text: "Books are lent for two weeks.[1]", startsLine: false }, [taught])).toMatchObject({
+      cites: [1],
+    });
+  });
+
   it("checks a sentence written in the other language than its passage through the dictionary", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "宿舍", english: ["dormitory", "dorm"] },

@@ -1,5 +1,5 @@
 import { numbersIn } from "../text/numbers.js";
-import { analyzeQueryTerms } from "../text/tokenize.js";
+import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 import type { Passage } from "./retrieve-passages.js";
@@ -31,7 +31,7 @@ export function contentWeights(text: string): Map<string, number> {
  * not state is the commonest way a fluent answer goes wrong).
  */
 export function supportOf(claim: Claim, passage: Passage, equivalents: Equivalents = noEquivalents): number {
-  return statesAll(passage, claim.numbers) ? literalCoverage(claim.weights, passage.terms, equivalents) : 0;
+  return statesAll(passage, claim.numbers) ? literalCoverage(claim.weights, termsOf(passage), equivalents) : 0;
 }
 
 export function isSupportedBy(claim: Claim, passage: Passage): boolean {
@@ -44,12 +44,30 @@ function statesAll(passage: Passage, numbers: ReadonlySet<string>): boolean {
   return [...numbers].every((number) => stated.has(number));
 }
 
+/**
+ * The terms of what a passage says: its title, headings and text. Not the wordings editors taught
+ * for it, which its index terms also hold: those are questions it answers, not what it states.
+ */
+const passageTerms = new WeakMap<Passage, Set<string>>();
+function termsOf(passage: Passage): Set<string> {
+  let terms = passageTerms.get(passage);
+  if (!terms) {
+    terms = new Set(analyzeText(statedText(passage)));
+    passageTerms.set(passage, terms);
+  }
+  return terms;
+}
+
+function statedText(passage: Passage): string {
+  return `${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`;
+}
+
 /** The numbers a passage states, read once per passage: every claim is checked against them. */
 const passageNumbers = new WeakMap<Passage, Set<string>>();
 function numbersOf(passage: Passage): Set<string> {
   let numbers = passageNumbers.get(passage);
   if (!numbers) {
-    numbers = numbersIn(`${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`);
+    numbers = numbersIn(statedText(passage));
     passageNumbers.set(passage, numbers);
   }
   return numbers;

@@ -516,7 +516,7 @@ function answerServiceFor(
       confidenceModel: config.confidenceModel,
       embedder: model?.embedder,
       vocabulary: () => vocabulary,
-      dictionary,
+      dictionary: () => dictionary,
     },
     personaFor: (collection) => personaFor(config, collection),
     conversations: new ConversationMemory(),

@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     personalData,
     onVocabularyMistake: (message) => logger.error({ event: "vocabulary_not_applied", message }),
   });
+  // Read while the folder syncs (see below); until then, questions are not translated.
+  let dictionary: BilingualDictionary | undefined;
   const answering: AnswerServiceDependencies["answering"] = {
     abstainThreshold: config.abstainThreshold,
     confidenceModel: config.confidenceModel,
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
     // The file's and the editors' together; the editors' part is parsed again only after a save, and
     // is empty while the editorial file cannot be used.
     vocabulary: combinedVocabularyOf([fileVocabulary, () => editorial.vocabulary.current()]),
+    // Read through a function: the service, and the copies of these settings it makes, are built before it is.
+    dictionary: () => dictionary,
   };
   if (editorial.unavailable) {
     readiness.editorialUnavailable = editorial.unavailable.message;
@@ -167,10 +171,9 @@ async function main(): Promise<void> {
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
 
-  // Read while the folder syncs: until then, questions are not translated.
   const dictionaryLoaded = BilingualDictionary.load().then(
-    (dictionary) => {
-      answering.dictionary = dictionary;
+    (loaded) => {
+      dictionary = loaded;
     },
     (error: unknown) =>
       logger.error({

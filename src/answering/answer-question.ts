@@ -34,8 +34,11 @@ export interface AnsweringSettings {
   confidenceModel: ConfidenceModel;
   /** The deployment's vocabulary as it is now: its file is read again when it changes. None by default. */
   vocabulary?: () => Vocabulary;
-  /** Set to answer a question from documents in the other language (see retrievePassages). */
-  dictionary?: BilingualDictionary;
+  /**
+   * The dictionary that answers a question from documents in the other language (see
+   * retrievePassages), once it is read: the service starts answering before it is.
+   */
+  dictionary?: () => BilingualDictionary | undefined;
 }
 
 // Paraphrases of a curated question score 0.4–1 on the golden set; no other question scored above 0.4.
@@ -121,7 +124,7 @@ export async function findAnswerCandidate(
     context: request.context,
     queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
     vocabulary: settings.vocabulary?.(),
-    dictionary: settings.dictionary,
+    dictionary: settings.dictionary?.(),
   });
   if (passages.length === 0) return { passages };
 

@@ -10,6 +10,7 @@ import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { FakeChatModel, FakeEmbedder } from "../test-support/fake-models.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { type AnswerLogFailure, type AnswerObserver, createObservedAnswerService } from "./answer-observer.js";
 import { type AnswerServiceDependencies, createAnswerService } from "./answer-service.js";
 
@@ -91,6 +92,27 @@ describe("the answer service's observer", () => {
       { status: "drafted", mode: "extractive", collection: "all", fallbackReason: "", seconds: expect.any(Number) },
     ]);
     expect(observer.calls.filter(([call]) => call === "searched").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("translates questions with a dictionary read after it was built, an embedder or not", async () => {
+    let dictionary: BilingualDictionary | undefined;
+    const service = serviceWith(new RecordingObserver(), {
+      answering: {
+        abstainThreshold: 0.3,
+        faqMatchThreshold: 0.7,
+        confidenceModel: defaultConfidenceModel,
+        embedder: new FakeEmbedder(),
+        dictionary: () => dictionary,
+      },
+    });
+    const found = async () =>
+      (await service.search("graduate deadline", { limit: 1 })).map((passage) => passage.document.docId);
+    expect(await found()).not.toContain("registrar/add-drop.md");
+    dictionary = new BilingualDictionary([
+      { simplified: "研究生", english: ["graduate"] },
+      { simplified: "期限", english: ["deadline"] },
+    ]);
+    expect(await found()).toEqual(["registrar/add-drop.md"]);
   });
 
   it("hears of a chat model that failed (the answer fell back) and of a question that could not be embedded", async () => {

@@ -318,7 +318,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       await requireKnownCollection(store, collection);
       const queryEmbedding = answering.embedder?.embedQuestion(query);
       const vocabulary = answering.vocabulary?.();
-      const { dictionary } = answering;
+      const dictionary = answering.dictionary?.();
       const { passages } = await retrievePassages(store, query, {
         collection,
         limit,

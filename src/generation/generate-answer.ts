@@ -117,7 +117,8 @@ export async function generateAnswer(
   // The model writes in the question's language, which need not be the passages': its words are
   // then checked against them through the dictionary, and its numbers as they are. A translation
   // counts whole here: it is the word the model translated, not a guess at what a student meant.
-  const translations = settings.dictionary ? translationEquivalents(settings.dictionary, 1) : noEquivalents;
+  const dictionary = settings.dictionary?.();
+  const translations = dictionary ? translationEquivalents(dictionary, 1) : noEquivalents;
   options.onEvent?.({
     type: "citations",
     citations: passages.map((passage, index) => citePassage(index + 1, passage, 0, passage.chunk.text.length)),

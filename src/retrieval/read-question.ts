@@ -16,10 +16,14 @@ const CONTEXT_SHARE = 0.5;
 const TRANSLATION_SHARE = 0.7;
 /** Translations of one word kept, of those the documents use. */
 const MAX_TRANSLATIONS = 4;
+/** Translations of one word looked up in the index: "time" alone glosses hundreds of words. */
+const MAX_TRANSLATION_CANDIDATES = 12;
 /** Share of a misspelt word that a passage holding a word one slip away covers: an exact spelling always wins. */
 const NEAR_SPELLING_SHARE = 0.8;
 /** Near spellings of one word kept, the ones the documents use most. */
 const MAX_NEAR_SPELLINGS = 2;
+/** Words of one question looked at for slips, the longest first: each costs hundreds of lookups. */
+const MAX_MISSPELT_WORDS = 3;
 
 /** What a question is read with besides its words. */
 export interface QuestionContext {
@@ -61,7 +65,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const ownAsked = terms.filter((term) => ownTerms.has(term));
   const candidateTranslations = new Map(
     ownAsked.flatMap((term) => {
-      const translations = options.dictionary?.translationsOf(term) ?? [];
+      const translations = options.dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES) ?? [];
       return translations.length > 0 && !ownTerms.get(term)?.acrossWords ? [[term, translations] as const] : [];
     }),
   );
@@ -84,11 +88,10 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     const neighbours = [folded.slice(Math.max(0, at - 1), at + 1), folded.slice(at + 1, at + 3)];
     return at >= 0 && !neighbours.some((pair) => pair !== term && isLonePair(pair) && isUsed(pair));
   };
-  const corrections = await nearSpellingsInIndex(
-    store,
-    ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords || fellApart(term)),
-    statistics,
-  );
+  // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel).
+  const mayBeMisspelt = (term: string) =>
+    (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !options.dictionary?.knowsEnglish(term);
+  const corrections = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), statistics);
   const isSlipForStopWord = (term: string) => !statistics.chunkFrequency.get(term) && isSlipForFunctionWord(term);
   const queryWeights = weighTerms(readAsWritten(coverageShares, corrections, isSlipForStopWord), statistics);
   const equivalents: Equivalents = (term) => {
@@ -127,11 +130,15 @@ async function nearSpellingsInIndex(
   known: AskedStatistics,
 ): Promise<Map<string, Equivalent[]>> {
   const frequency = (statistics: TermStatistics, term: string) => statistics.chunkFrequency.get(term) ?? 0;
+  const unseen = terms.filter((term) => frequency(known, term) === 0);
+  const longestFirst = unseen.sort((left, right) => [...right].length - [...left].length);
   const candidates = new Map(
-    terms.flatMap((term) => {
-      const near = frequency(known, term) === 0 ? nearSpellings(term) : [];
-      return near.length > 0 ? [[term, near] as const] : [];
-    }),
+    longestFirst
+      .flatMap((term) => {
+        const near = nearSpellings(term);
+        return near.length > 0 ? [[term, near] as const] : [];
+      })
+      .slice(0, MAX_MISSPELT_WORDS),
   );
   const corrections = new Map<string, Equivalent[]>();
   if (candidates.size === 0) return corrections;

@@ -5,6 +5,7 @@ import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { FakeEmbedder } from "../test-support/fake-models.js";
 import { BilingualDictionary } from "../text/bilingual-dictionary.js";
+import { analyzeQuery } from "../text/tokenize.js";
 import { Vocabulary } from "../text/vocabulary.js";
 import { retrievePassages } from "./retrieve-passages.js";
 import { MAX_QUERY_TERMS } from "./term-weights.js";
@@ -73,6 +74,23 @@ describe("retrievePassages", () => {
     const exact = await retrievePassages(store, "conect vpn", { limit: 2 });
     expect(docIds(exact.passages)).toEqual(["it/conect.md", "it/vpn.md"]);
     expect(exact.passages[0]?.coverage).toBe(1);
+  });
+
+  it("takes a word the dictionary knows as spelt right, and looks at a few words of a question for slips", async () => {
+    await store.replaceDocument(...sampleDocument("events/cancel.md", "Cancel", ["Cancel a booking online."]));
+    const dictionary = new BilingualDictionary([{ simplified: "癌症", english: ["cancer"] }]);
+    const [cancer = ""] = analyzeQuery("cancer");
+    expect((await retrievePassages(store, "cancer", { limit: 1 })).equivalents(cancer)).not.toEqual([]);
+    expect((await retrievePassages(store, "cancer", { limit: 1, dictionary })).equivalents(cancer)).toEqual([]);
+    // Each word looked at costs hundreds of lookups: only the longest few of a question are.
+    await store.replaceDocument(
+      ...sampleDocument("misc/words.md", "Words", ["alpha bravo charlie delta foxtrot kilometre"]),
+    );
+    const question = "alpah bravp charlei deltq foxtrto kilomeetre";
+    const { equivalents } = await retrievePassages(store, question, { limit: 1 });
+    const corrected = analyzeQuery(question).filter((term) => equivalents(term).length > 0);
+    expect(corrected).toHaveLength(3);
+    expect(corrected).toContain(analyzeQuery("kilomeetre")[0]);
   });
 
   it("forgives a Chinese word typed by sound, and ranks the word as written above it", async () => {

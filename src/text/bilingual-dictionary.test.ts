@@ -31,8 +31,11 @@ describe("BilingualDictionary", () => {
     const [deposit = ""] = analyzeQuery("deposit");
     expect(dictionary.translationsOf(deposit)).toEqual([["押金"], ["保证", "证金"]]);
     // Measure words and references are not meanings.
-    expect(dictionary.translationsOf("cl")).toEqual([]);
-    expect(dictionary.translationsOf("间")).toEqual([]);
+    expect(dictionary.translationsOf("宿舍").flat()).not.toContain("cl");
+    expect(dictionary.translationsOf("宿舍").flat()).not.toContain("间");
+    // The English words of its glosses are words it knows, stemmed as the index holds them.
+    expect(dictionary.knowsEnglish(analyzeQuery("payments")[0] ?? "")).toBe(true);
+    expect(dictionary.knowsEnglish(analyzeQuery("paymnt")[0] ?? "")).toBe(false);
   });
 
   it("gives a variant spelling the meanings of its standard form", () => {

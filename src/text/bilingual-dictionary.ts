@@ -30,8 +30,14 @@ const MAX_GLOSS_TERMS = 3;
  */
 export class BilingualDictionary {
   private readonly glossesByWord = new Map<string, string[]>();
-  private readonly wordsByEnglishTerm = new Map<string, string[]>();
+  /** Chinese words glossed by an English word alone ("deposit" → 押金). */
+  private readonly wordsGlossedAs = new Map<string, string[]>();
+  /** Chinese words whose two-word gloss an English word heads ("deposit" → 保證金, "cash deposit"). */
+  private readonly wordsHeadedBy = new Map<string, string[]>();
+  /** Every English word of every gloss, stemmed: the English words the dictionary knows. */
+  private readonly englishTerms = new Set<string>();
   private readonly englishByWord = new Map<string, (readonly string[])[]>();
+  private readonly chineseByTerm = new Map<string, (readonly string[])[]>();
 
   constructor(entries: readonly DictionaryEntry[]) {
     const variants: [string, string][] = [];
@@ -67,7 +73,19 @@ export class BilingualDictionary {
    */
   translationsOf(term: string): readonly (readonly string[])[] {
     if (HAN_WORD.test(term)) return this.englishOf(term);
-    return (this.wordsByEnglishTerm.get(term) ?? []).map(termsOfMember);
+    let chinese = this.chineseByTerm.get(term);
+    if (!chinese) {
+      // Words glossed by the term alone first: they translate it; those it only heads follow.
+      const words = new Set([...(this.wordsGlossedAs.get(term) ?? []), ...(this.wordsHeadedBy.get(term) ?? [])]);
+      chinese = [...words].map(termsOfMember);
+      this.chineseByTerm.set(term, chinese);
+    }
+    return chinese;
+  }
+
+  /** Whether an English term (stemmed) is a word some gloss uses: a word of the language, spelt right. */
+  knowsEnglish(term: string): boolean {
+    return this.englishTerms.has(term);
   }
 
   private englishOf(word: string): readonly (readonly string[])[] {
@@ -95,12 +113,18 @@ export class BilingualDictionary {
       // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
       // ("cash deposit", "overdue fine"); a longer gloss is a definition.
       const words = meaning.split(" ").filter((part) => !englishStopWords.has(part));
+      for (const english of words) if (SINGLE_ENGLISH_WORD.test(english)) this.englishTerms.add(stemOf(english));
       const head = words.at(-1) ?? "";
       if (words.length <= 2 && SINGLE_ENGLISH_WORD.test(head)) {
-        push(this.wordsByEnglishTerm, head.length > 2 ? stemmer(head) : head, word);
+        push(words.length === 1 ? this.wordsGlossedAs : this.wordsHeadedBy, stemOf(head), word);
       }
     }
   }
+}
+
+/** An English word as the index holds it: stemmed, when longer than two letters. */
+function stemOf(word: string): string {
+  return word.length > 2 ? stemmer(word) : word;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

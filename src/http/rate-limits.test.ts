@@ -155,6 +155,13 @@ describe("rate limits", () => {
 
   it("counts saving the editors' vocabulary as an edit, and reading it as nothing", () => {
     expect(["PUT", "GET"].map((method) => rateLimitGroupOf(method, "/v1/vocabulary"))).toEqual(["edit", undefined]);
+    expect(["POST", "PATCH", "DELETE", "GET"].map((method) => rateLimitGroupOf(method, "/v1/phrasings/abc"))).toEqual([
+      "edit",
+      "edit",
+      "edit",
+      undefined,
+    ]);
+    expect(rateLimitGroupOf("GET", "/editor/answered-by")).toBe("ask");
   });
 
   it("counts a comment added to a rating as feedback", () => {

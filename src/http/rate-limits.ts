@@ -23,14 +23,16 @@ const COUNTED: Record<Group, string> = {
 const QUESTION_ROUTES = new Set(["/v1/answer", "/v1/search", "/v1/drafts", OPENAI_CHAT_ROUTE]);
 const FEEDBACK_COMMENT_PATH = /^\/v1\/feedback\/[^/]+$/;
 const CHANGES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const EDITORIAL_PATHS = /^\/(?:v1\/(?:documents|vocabulary|keys|handoffs|reports)|editor)(?:\/|$)/;
+const EDITORIAL_PATHS = /^\/(?:v1\/(?:documents|vocabulary|phrasings|keys|handoffs|reports)|editor)(?:\/|$)/;
+/** Editors' page routes that search or answer, counted as questions. */
+const EDITOR_QUESTIONS = new Set(["/editor/try", "/editor/answered-by"]);
 
 /** The group a request counts against, or none (pages, reading, health, preflights). */
 export function rateLimitGroupOf(method: string, path: string): Group | undefined {
   if (method === "POST" && QUESTION_ROUTES.has(path)) return "ask";
-  // The editors' "Try a question" answers twice, from the published documents and the drafts
-  // (HEAD too: Hono answers it with the GET handler).
-  if ((method === "GET" || method === "HEAD") && path === "/editor/try") return "ask";
+  // The editors' "Try a question" answers twice, from the published documents and the drafts, and
+  // "Answered by…" searches (HEAD too: Hono answers it with the GET handler).
+  if ((method === "GET" || method === "HEAD") && EDITOR_QUESTIONS.has(path)) return "ask";
   if (method === "POST" && path === "/editor/login") return "signIn";
   if (method === "POST" && path === "/v1/handoffs") return "handoff";
   // A comment on a rating counts as feedback too, not as an edit.

@@ -53,11 +53,12 @@ export interface ReadQuestion {
 /** Reads a question's terms against the index: one statistics read, and one more for near spellings. */
 export async function readQuestion(store: IndexStore, query: string, options: QuestionContext): Promise<ReadQuestion> {
   const vocabulary = options.vocabulary ?? Vocabulary.empty;
-  const isAskedTerm = (term: string) => !vocabulary.isStopTerm(term);
-  const ownTerms = new Map([...analyzeQueryTerms(query)].filter(([term]) => isAskedTerm(term)));
+  const stopped = vocabulary.stoppedTermsIn(query);
+  const ownTerms = new Map([...analyzeQueryTerms(query)].filter(([term]) => !stopped.has(term)));
   const asked = new Map(ownTerms);
+  const stoppedInContext = vocabulary.stoppedTermsIn(options.context ?? "");
   for (const [term, contextTerm] of analyzeQueryTerms(options.context ?? "")) {
-    if (!asked.has(term) && isAskedTerm(term))
+    if (!asked.has(term) && !stoppedInContext.has(term))
       asked.set(term, { ...contextTerm, share: contextTerm.share * CONTEXT_SHARE });
   }
   const coverageShares = mostTellingTerms(asked);

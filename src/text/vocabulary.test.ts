@@ -34,11 +34,17 @@ describe("Vocabulary", () => {
     ]);
   });
 
-  it("knows the deployment's stop words in the form questions are analysed to", () => {
-    const vocabulary = new Vocabulary([], ["學校", "University"]);
-    expect(vocabulary.isStopTerm("学校")).toBe(true);
-    expect(vocabulary.isStopTerm(analyzeQuery("university")[0] ?? "")).toBe(true);
-    expect(vocabulary.isStopTerm("宿舍")).toBe(false);
+  it("stops a stop word's terms only where the question writes it whole", () => {
+    const vocabulary = new Vocabulary([], ["學校", "港北區", "Lakeside University"]);
+    expect(vocabulary.stoppedTermsIn("學校的宿舍")).toEqual(new Set(["学校"]));
+    expect(vocabulary.stoppedTermsIn("港北區公所")).toEqual(new Set(analyzeQuery("港北區")));
+    // The parts of a stop word are words of their own elsewhere.
+    expect(vocabulary.stoppedTermsIn("北區的宿舍")).toEqual(new Set());
+    expect(vocabulary.stoppedTermsIn("Is Lakeside University open?")).toEqual(
+      new Set(analyzeQuery("Lakeside University")),
+    );
+    expect(vocabulary.stoppedTermsIn("Which university is it?")).toEqual(new Set());
+    expect(vocabulary.stoppedTermsIn("lakeside universityx")).toEqual(new Set());
   });
 
   it("has, in the sample deployment, words that a passage writing them holds in full", () => {
@@ -76,7 +82,7 @@ describe("combining vocabularies", () => {
       analyzeText("residence hall"),
       analyzeText("hostel"),
     ]);
-    expect(combined.isStopTerm("本校") && combined.isStopTerm("学校")).toBe(true);
+    expect(combined.stoppedTermsIn("本校和學校")).toEqual(new Set(["本校", "学校"]));
   });
 
   it("gives the one vocabulary that holds anything as it is", () => {

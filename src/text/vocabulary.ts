@@ -27,22 +27,29 @@ export class Vocabulary {
   static readonly empty = new Vocabulary([], []);
 
   private readonly equivalentsByTerm = new Map<string, Equivalent[]>();
-  private readonly stopTerms: ReadonlySet<string>;
+  private readonly stopPhrases: readonly { pattern: RegExp; terms: string[] }[];
 
   constructor(
     readonly synonymGroups: readonly (readonly string[])[],
     readonly stopWords: readonly string[],
   ) {
     for (const members of synonymGroups) this.addGroup(members);
-    this.stopTerms = new Set(stopWords.flatMap(analyzeQuery));
+    this.stopPhrases = stopWords.map((stopWord) => ({
+      pattern: phrasePattern(stopWord),
+      terms: analyzeQuery(stopWord),
+    }));
   }
 
   /** Other ways of writing a query term, each the terms a passage must all hold to say the same. */
   readonly equivalentsOf: Equivalents = (term) => this.equivalentsByTerm.get(term) ?? [];
 
-  /** Whether a question's term is one of the deployment's stop words: it is then not searched for. */
-  isStopTerm(term: string): boolean {
-    return this.stopTerms.has(term);
+  /**
+   * The terms of the deployment's stop words that `text` holds whole: "Lakeside University" stops
+   * its two words only where they are written together, 港北區 its characters only in 港北區.
+   */
+  stoppedTermsIn(text: string): Set<string> {
+    const folded = normalizeForMatching(text);
+    return new Set(this.stopPhrases.flatMap(({ pattern, terms }) => (pattern.test(folded) ? terms : [])));
   }
 
   private addGroup(members: readonly string[]): void {
@@ -58,6 +65,14 @@ export class Vocabulary {
       this.equivalentsByTerm.set(key, known);
     }
   }
+}
+
+/** Where a stop word is written, in text folded for matching: a Latin word whole, Chinese anywhere. */
+function phrasePattern(stopWord: string): RegExp {
+  const folded = normalizeForMatching(stopWord.trim()).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return /\p{Script=Han}/u.test(folded)
+    ? new RegExp(folded, "u")
+    : new RegExp(`(?<![\\p{L}\\p{N}])${folded}(?![\\p{L}\\p{N}])`, "u");
 }
 
 /** The index terms a passage must hold to contain a member: a Chinese word's bigrams, however it was segmented. */

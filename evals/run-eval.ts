@@ -20,7 +20,6 @@ import { openEmbedder } from "../src/embedding/open-embedder.js";
 import type { GenerationSettings } from "../src/generation/generate-answer.js";
 import { InteractionStore } from "../src/interactions/interaction-store.js";
 import { createOpenAiChatModel } from "../src/models/openai/index.js";
-import { retrievePassages } from "../src/retrieval/retrieve-passages.js";
 import type { IndexStore } from "../src/store/index-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { BilingualDictionary } from "../src/text/bilingual-dictionary.js";
@@ -147,10 +146,9 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
   const dictionary = await BilingualDictionary.load();
   const runCases = (store: IndexStore, cases: EvalCase[], generate = true, vocabulary = Vocabulary.empty) =>
     runCasesWith(
-      store,
       cases,
       answerServiceFor(store, { config, threshold, answerLog, generate, model, vocabulary, dictionary }),
-      { generating: generate && !!model, model, vocabulary, dictionary },
+      generate && !!model,
     );
   const calibration: CalibrationSample[] = [];
   /** The run the model is fitted on, and which of its questions it is not fitted on (on a SQuAD file). */
@@ -525,17 +523,7 @@ function answerServiceFor(
   });
 }
 
-async function runCasesWith(
-  store: IndexStore,
-  cases: EvalCase[],
-  answers: AnswerService,
-  {
-    generating,
-    model,
-    vocabulary,
-    dictionary,
-  }: { generating: boolean; model: ModelSetup; vocabulary: Vocabulary; dictionary: BilingualDictionary },
-): Promise<RunOutput> {
+async function runCasesWith(cases: EvalCase[], answers: AnswerService, generating: boolean): Promise<RunOutput> {
   const results: CaseResult[] = [];
   const calibration: RunOutput["calibration"] = [];
   for (const testCase of cases) {
@@ -551,13 +539,8 @@ async function runCasesWith(
     // Extractive: the candidate, whatever the threshold, so that the curve can be drawn at every one;
     // generative: what the service sent, as the model and the grounding check decided it.
     const answer = generating ? response : candidate;
-    const queryEmbedding = model?.embedder.embedQuestion(testCase.question);
-    const { passages } = await retrievePassages(store, testCase.question, {
-      limit: 30,
-      queryEmbedding,
-      vocabulary,
-      dictionary,
-    });
+    // Ranked as the service ranks (its embedder, vocabulary and dictionary), deeper than an answer reads.
+    const passages = await answers.search(testCase.question, { limit: 30 });
     const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
     const answerCorrect =
       answer !== undefined && testCase.answerable && containsFacts(answer.answer, testCase.facts, testCase.factsNeeded);

@@ -180,19 +180,8 @@ export class PassagePhrasings {
         );
       }
       if (same) return this.acceptNow(same, text, actor);
-      const at = this.now().toISOString();
-      const phrasing: Phrasing = {
-        id: randomUUID(),
-        docId: input.docId,
-        passageText: passage.text,
-        text,
-        state: "accepted",
-        source: "editor",
-        createdAt: at,
-        createdBy: actor.name,
-        updatedAt: at,
-        updatedBy: actor.name,
-      };
+      const phrasing = this.newPhrasing({ docId: input.docId, passageText: passage.text, text }, "accepted", actor);
+      const at = phrasing.createdAt;
       // The index first: if the record cannot be written after it, the next reconcile puts it back.
       await this.reindex(input.docId, [...this.accepted(input.docId), phrasing]);
       this.database.transaction(() => {
@@ -221,20 +210,11 @@ export class PassagePhrasings {
       (chunk) => chunk.chunkId === input.chunkId,
     );
     if (!passage || this.sameWording(input.docId, passage.text, text)) return undefined;
-    const at = this.now().toISOString();
-    const phrasing: Phrasing = {
-      id: randomUUID(),
-      docId: input.docId,
-      passageText: passage.text,
-      text,
-      state: "proposed",
-      source: "feedback",
+    const phrasing = {
+      ...this.newPhrasing({ docId: input.docId, passageText: passage.text, text }, "proposed", FEEDBACK_ACTOR),
       answerId: input.answerId,
-      createdAt: at,
-      createdBy: FEEDBACK_ACTOR.name,
-      updatedAt: at,
-      updatedBy: FEEDBACK_ACTOR.name,
     };
+    const at = phrasing.createdAt;
     // Checked again inside the write: two 👍 for one answer may both have got this far.
     const inserted = this.database.transaction(() => {
       if (this.statements.fromAnswer.get(input.answerId)?.found) return false;
@@ -243,6 +223,25 @@ export class PassagePhrasings {
       return true;
     })();
     return inserted ? phrasing : undefined;
+  }
+
+  /** A phrasing made now by `actor`: taught by an editor (accepted), or proposed by a 👍. */
+  private newPhrasing(
+    wording: Pick<Phrasing, "docId" | "passageText" | "text">,
+    state: Phrasing["state"],
+    actor: Pick<Actor, "name">,
+  ): Phrasing {
+    const at = this.now().toISOString();
+    return {
+      id: randomUUID(),
+      ...wording,
+      state,
+      source: state === "accepted" ? "editor" : "feedback",
+      createdAt: at,
+      createdBy: actor.name,
+      updatedAt: at,
+      updatedBy: actor.name,
+    };
   }
 
   /** Accepts a proposed phrasing: from the next question on, it finds its passage. */

@@ -4,7 +4,7 @@ import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js"
 import { normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary } from "../text/vocabulary.js";
-import { type AskedStatistics, statisticsFor } from "./term-statistics.js";
+import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
 import { mostTellingTerms, weighTerms } from "./term-weights.js";
 
 /** Share of their weight that words carried over from earlier in a conversation count for. */
@@ -82,7 +82,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const folded = normalizeForMatching(query);
   const isLonePair = (pair: string) =>
     [...pair].length === 2 && [...pair].every((character) => ownTerms.has(character));
-  const isUsed = (pair: string) => (statistics.chunkFrequency.get(pair) ?? 0) > 0;
+  const isUsed = (pair: string) => chunkFrequencyOf(statistics, pair) > 0;
   const fellApart = (term: string) => {
     if (!isLonePair(term)) return false;
     const at = folded.indexOf(term);
@@ -93,7 +93,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const mayBeMisspelt = (term: string) =>
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !options.dictionary?.knowsEnglish(term);
   const corrections = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), statistics);
-  const isSlipForStopWord = (term: string) => !statistics.chunkFrequency.get(term) && isSlipForFunctionWord(term);
+  const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   const queryWeights = weighTerms(readAsWritten(coverageShares, corrections, isSlipForStopWord), statistics);
   const equivalents: Equivalents = (term) => {
     const corrected = corrections.get(term);
@@ -108,7 +108,7 @@ function translationsInIndex(
   candidates: ReadonlyMap<string, readonly (readonly string[])[]>,
   statistics: TermStatistics,
 ): Map<string, Equivalent[]> {
-  const inIndex = (term: string) => (statistics.chunkFrequency.get(term) ?? 0) > 0;
+  const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
   const translated = new Map<string, Equivalent[]>();
   for (const [term, translations] of candidates) {
     const used = translations.filter((terms) => terms.every(inIndex)).slice(0, MAX_TRANSLATIONS);
@@ -130,8 +130,7 @@ async function nearSpellingsInIndex(
   terms: string[],
   known: AskedStatistics,
 ): Promise<Map<string, Equivalent[]>> {
-  const frequency = (statistics: TermStatistics, term: string) => statistics.chunkFrequency.get(term) ?? 0;
-  const unseen = terms.filter((term) => frequency(known, term) === 0);
+  const unseen = terms.filter((term) => chunkFrequencyOf(known, term) === 0);
   const longestFirst = unseen.sort((left, right) => [...right].length - [...left].length);
   const candidates = new Map(
     longestFirst
@@ -146,8 +145,8 @@ async function nearSpellingsInIndex(
   const statistics = await statisticsFor(store, [...candidates.values()].flat(), known);
   for (const [term, near] of candidates) {
     const used = near
-      .filter((candidate) => frequency(statistics, candidate) > 0)
-      .sort((left, right) => frequency(statistics, right) - frequency(statistics, left))
+      .filter((candidate) => chunkFrequencyOf(statistics, candidate) > 0)
+      .sort((left, right) => chunkFrequencyOf(statistics, right) - chunkFrequencyOf(statistics, left))
       .slice(0, MAX_NEAR_SPELLINGS);
     if (used.length > 0)
       corrections.set(

@@ -1,7 +1,7 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
 import type { Equivalents } from "../text/vocabulary.js";
 import { type QuestionContext, readQuestion } from "./read-question.js";
-import type { AskedStatistics } from "./term-statistics.js";
+import { type AskedStatistics, chunkFrequencyOf } from "./term-statistics.js";
 import { weightedCoverage } from "./term-weights.js";
 
 /** How many lexical candidates are reranked. */
@@ -45,7 +45,7 @@ export interface RetrievalOptions extends QuestionContext {
  * query never matches nothing; other ways of writing them (the vocabulary's) only when selective.
  */
 function selectiveTerms(terms: string[], alternatives: string[], statistics: TermStatistics): string[] {
-  const frequency = (term: string) => statistics.chunkFrequency.get(term) ?? 0;
+  const frequency = (term: string) => chunkFrequencyOf(statistics, term);
   const ceiling = Math.max(statistics.chunkCount * COMMON_TERM_SHARE, COMMON_TERM_MIN_CHUNKS);
   const isSelective = (term: string) => frequency(term) <= ceiling;
   const selective = terms.filter(isSelective);

@@ -20,3 +20,8 @@ export async function statisticsFor(
     asked: new Set([...(known?.asked ?? []), ...missing]),
   };
 }
+
+/** In how many chunks `term` is: 0 for a term the index has never seen, or was not asked about. */
+export function chunkFrequencyOf(statistics: TermStatistics, term: string): number {
+  return statistics.chunkFrequency.get(term) ?? 0;
+}

@@ -2,10 +2,11 @@ import type { TermStatistics } from "../store/index-store.js";
 import type { QueryTerm } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
+import { chunkFrequencyOf } from "./term-statistics.js";
 
 /** BM25-style inverse chunk frequency; a term the index has never seen weighs the most. */
 export function inverseChunkFrequency(term: string, statistics: TermStatistics): number {
-  const frequency = statistics.chunkFrequency.get(term) ?? 0;
+  const frequency = chunkFrequencyOf(statistics, term);
   return Math.log(1 + (statistics.chunkCount - frequency + 0.5) / (frequency + 0.5));
 }
 
@@ -18,7 +19,7 @@ export function inverseChunkFrequency(term: string, statistics: TermStatistics):
 export function weighTerms(terms: ReadonlyMap<string, QueryTerm>, statistics: TermStatistics): Map<string, number> {
   return new Map(
     [...terms].map(([term, { share, acrossWords }]) => {
-      const unseen = !statistics.chunkFrequency.get(term);
+      const unseen = chunkFrequencyOf(statistics, term) === 0;
       const weight =
         acrossWords && unseen ? 0 : inverseChunkFrequency(term, statistics) * share * wordSpecificity(term);
       return [term, weight];

@@ -30,9 +30,12 @@ const check = (text: string) => checkSentence({ text, startsLine: false }, PASSA
 describe("checkSentence", () => {
   it("checks a sentence against what its passage says, not the wordings taught for it", () => {
     const loans = passage("Books are lent for two weeks.", "Loans");
+    const wording = "Can I borrow novels for free over the summer?";
+    // As an index gives it: the taught wording on the chunk, and its words among the chunk's terms.
     const taught = {
       ...loans,
-      terms: new Set([...loans.terms, ...analyzeText("Can I borrow novels for free over the summer?")]),
+      chunk: { ...loans.chunk, phrasings: [wording] },
+      terms: new Set([...loans.terms, ...analyzeText(wording)]),
     };
     const invented = { text: "You can borrow novels for free over the summer.[1]", startsLine: false };
     expect(checkSentence(invented, [taught])).toBeUndefined();

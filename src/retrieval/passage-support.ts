@@ -45,21 +45,21 @@ function statesAll(passage: Passage, numbers: ReadonlySet<string>): boolean {
 }
 
 /**
- * The terms of what a passage says: its title, headings and text. Not the wordings editors taught
- * for it, which its index terms also hold: those are questions it answers, not what it states.
+ * The terms of what a passage says: its index terms, but for the wordings editors taught for it,
+ * which are questions it answers, not what it states. Only a passage with taught wordings is
+ * tokenised again (its title, headings, curated question and text), once.
  */
-const passageTerms = new WeakMap<Passage, Set<string>>();
-function termsOf(passage: Passage): Set<string> {
-  let terms = passageTerms.get(passage);
+const statedTerms = new WeakMap<Passage, ReadonlySet<string>>();
+function termsOf(passage: Passage): ReadonlySet<string> {
+  const { chunk, document } = passage;
+  if (!chunk.phrasings?.length) return passage.terms;
+  let terms = statedTerms.get(passage);
   if (!terms) {
-    terms = new Set(analyzeText(statedText(passage)));
-    passageTerms.set(passage, terms);
+    const stated = [document.title, ...chunk.headingPath, chunk.faqQuestion ?? "", chunk.text].join(" ");
+    terms = new Set(analyzeText(stated));
+    statedTerms.set(passage, terms);
   }
   return terms;
-}
-
-function statedText(passage: Passage): string {
-  return `${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`;
 }
 
 /** The numbers a passage states, read once per passage: every claim is checked against them. */
@@ -67,7 +67,7 @@ const passageNumbers = new WeakMap<Passage, Set<string>>();
 function numbersOf(passage: Passage): Set<string> {
   let numbers = passageNumbers.get(passage);
   if (!numbers) {
-    numbers = numbersIn(statedText(passage));
+    numbers = numbersIn(`${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.text}`);
     passageNumbers.set(passage, numbers);
   }
   return numbers;

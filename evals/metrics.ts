@@ -195,7 +195,7 @@ export function compareWithBaseline(results: CaseResult[]): BaselineComparison {
 }
 
 /** The row of questions asked in the other language than their documents. */
-export const CROSS_LANGUAGE = "cross-language";
+const CROSS_LANGUAGE = "cross-language";
 
 function safetyReplies(results: CaseResult[]): Pick<EvalMetrics, "safetyReplies"> {
   const count = results.filter((result) => result.status !== undefined && isSafetyStatus(result.status)).length;

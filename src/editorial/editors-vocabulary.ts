@@ -6,7 +6,7 @@ import type { Actor } from "./document-versions.js";
 import type { EditorialDatabase } from "./editorial-database.js";
 
 /** What messages about the editors' vocabulary call it, where a file's would name the file. */
-export const EDITORS_VOCABULARY_LABEL = "editors' vocabulary";
+const EDITORS_VOCABULARY_LABEL = "editors' vocabulary";
 
 /** Far above a desk's vocabulary (the sample's 55 groups are 2 KB); parsing this much takes under a second. */
 export const MAX_VOCABULARY_BYTES = 200 * 1024;
@@ -149,7 +149,7 @@ export class EditorsVocabulary {
 }
 
 /** The vocabulary in an editor's text, or an InvalidVocabularyError (VocabularyTooLargeError) that says what to fix. */
-export function parseEditorsVocabulary(text: string): Vocabulary {
+function parseEditorsVocabulary(text: string): Vocabulary {
   if (Buffer.byteLength(text) > MAX_VOCABULARY_BYTES) throw new VocabularyTooLargeError();
   try {
     return parseVocabulary(text, EDITORS_VOCABULARY_LABEL);

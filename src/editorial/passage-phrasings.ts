@@ -40,7 +40,7 @@ export interface PlacedPhrasing extends Phrasing {
 }
 
 /** Who a 👍's proposal is recorded as: a student, who has no key. */
-export const FEEDBACK_ACTOR: Actor = { name: "student feedback", keyId: "" };
+const FEEDBACK_ACTOR: Actor = { name: "student feedback", keyId: "" };
 
 type PhrasingRow = {
   id: string;
@@ -414,7 +414,7 @@ export class PassagePhrasings {
 }
 
 /** A phrasing as an editor typed it: one line, without control characters, 1–1000 characters. */
-export function phrasingText(text: string): string {
+function phrasingText(text: string): string {
   const cleaned = cleanLabel(text);
   if (!cleaned) throw new InvalidRequestError("text: a phrasing needs words (control characters are removed).");
   if (cleaned.length > MAX_PHRASING_CHARS) {

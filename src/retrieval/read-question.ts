@@ -75,20 +75,8 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...candidateTranslations.values()].flat(2),
   ]);
-  // A misspelt Chinese word is one the segmenter does not know, so it falls apart into single
-  // characters: a pair of them that no document holds may be the slip, and is looked at too,
-  // unless one of its characters pairs with its other lone neighbour into a word the documents use
-  // (鳥擊指: 擊 is 鳥擊's, and 擊指 is no word).
   const folded = normalizeForMatching(query);
-  const isLonePair = (pair: string) =>
-    [...pair].length === 2 && [...pair].every((character) => ownTerms.has(character));
-  const isUsed = (pair: string) => chunkFrequencyOf(statistics, pair) > 0;
-  const fellApart = (term: string) => {
-    if (!isLonePair(term)) return false;
-    const at = folded.indexOf(term);
-    const neighbours = [folded.slice(Math.max(0, at - 1), at + 1), folded.slice(at + 1, at + 3)];
-    return at >= 0 && !neighbours.some((pair) => pair !== term && isLonePair(pair) && isUsed(pair));
-  };
+  const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, statistics);
   // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel).
   const mayBeMisspelt = (term: string) =>
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !options.dictionary?.knowsEnglish(term);
@@ -101,6 +89,27 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   };
   const translations = translationsInIndex(candidateTranslations, statistics);
   return { terms, ownTerms: ownAsked, queryWeights, statistics, equivalents, translations };
+}
+
+/**
+ * Whether `term` is a pair of lone characters that may be a misspelt word. A word the segmenter does
+ * not know falls apart into single characters: a pair of them that no document holds may be the
+ * slip, unless one of its characters pairs with its other lone neighbour into a word the documents
+ * use (鳥擊指: 擊 is 鳥擊's, and 擊指 is no word).
+ */
+function fellApartFromSlip(
+  term: string,
+  foldedQuestion: string,
+  ownTerms: ReadonlyMap<string, QueryTerm>,
+  statistics: TermStatistics,
+): boolean {
+  const isLonePair = (pair: string) =>
+    [...pair].length === 2 && [...pair].every((character) => ownTerms.has(character));
+  if (!isLonePair(term)) return false;
+  const at = foldedQuestion.indexOf(term);
+  if (at < 0) return false;
+  const neighbours = [foldedQuestion.slice(Math.max(0, at - 1), at + 1), foldedQuestion.slice(at + 1, at + 3)];
+  return !neighbours.some((pair) => pair !== term && isLonePair(pair) && chunkFrequencyOf(statistics, pair) > 0);
 }
 
 /** Of each word's translations, the first few whose terms the documents all use, as equivalents. */

@@ -84,11 +84,12 @@ export async function retrievePassages(
     return { queryWeights, passages, statistics, equivalents };
   };
   const inOwnLanguage = await search(equivalentsOf);
-  if (translations.size === 0) return inOwnLanguage;
+  const bestCoverage = ({ passages }: RetrievedPassages) => Math.max(0, ...passages.map((passage) => passage.coverage));
+  // Nothing is left to translate when a passage in the question's words covers all of it.
+  if (translations.size === 0 || bestCoverage(inOwnLanguage) >= 1) return inOwnLanguage;
   // Translated only when that explains more of the question: a passage in the question's own
   // words, where there is one, is not pushed aside by another sense of a translation.
   const acrossLanguages = await search((term) => [...equivalentsOf(term), ...(translations.get(term) ?? [])]);
-  const bestCoverage = ({ passages }: RetrievedPassages) => Math.max(0, ...passages.map((passage) => passage.coverage));
   return bestCoverage(acrossLanguages) > bestCoverage(inOwnLanguage) ? acrossLanguages : inOwnLanguage;
 }
 

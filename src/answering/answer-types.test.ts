@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { askedAnswerTypes, askedDurationUnit, holdsAnswerType, holdsDurationIn } from "./answer-types.js";
+import {
+  askedAnswerTypes,
+  askedDurationUnit,
+  holdsAnswerType,
+  holdsDurationIn,
+  namesAskedField,
+  readAskedAnswer,
+} from "./answer-types.js";
 
 describe("askedAnswerTypes", () => {
   it.each([
@@ -61,6 +68,7 @@ describe("holdsAnswerType", () => {
     ["A transcript costs 50 dollars.", "amount"],
     ["累計以二學年為限。", "duration"],
     ["submit it within 14 days of the release date", "duration"],
+    ["英文戶籍謄本須 3 個工作天。", "duration"],
     ["週日 13:00–22:00 開放。", "time"],
     ["The desk is open until 5 pm.", "time"],
     ["大學部學生可借20冊。", "count"],
@@ -95,6 +103,17 @@ describe("duration units", () => {
     expect(holdsDurationIn("累計以二學年為限。", "year")).toBe(true);
     expect(holdsDurationIn("應於核定後一週內完成離校手續。", "year")).toBe(false);
     expect(holdsDurationIn("Refunds take six weeks.", "week")).toBe(true);
+  });
+});
+
+describe("field names", () => {
+  it("say which kind of answer a labelled line gives, in either language", () => {
+    const amount = readAskedAnswer("清寒助學金一學期可以領多少錢");
+    expect(namesAskedField("金額", amount)).toBe(true);
+    expect(namesAskedField("對象", amount)).toBe(false);
+    expect(namesAskedField("Fee", readAskedAnswer("how much is a hall for a day"))).toBe(true);
+    expect(namesAskedField("對象", readAskedAnswer("清寒助學金的申請資格是什麼"))).toBe(true);
+    expect(namesAskedField("金額", readAskedAnswer("清寒助學金"))).toBe(false);
   });
 });
 

@@ -120,6 +120,31 @@ const ASKS: [AnswerType, RegExp][] = [
   ],
 ];
 
+/**
+ * The names forms and tables give a field of each kind ("金額：每學期 NT$ 20,000", "Fee: NT$ 300"):
+ * a line labelled so states that kind of answer about its subject, rather than mentioning one in
+ * passing ("對象：家庭年收入在 NT$ 70萬元以下").
+ */
+const FIELD_NAMES: Partial<Record<AnswerType, RegExp>> = {
+  amount: pattern(
+    "^(金額|費用|規費|收費|價格|價錢|售價|租金|費率|罰款|罰鍰|押金|保證金|fees?|prices?|costs?|charges?|amount|rent|deposit|fines?)$",
+  ),
+  duration: pattern("^(期限|效期|有效期間?|處理時間|工作天數|duration|length|validity|processing time)$"),
+  time: pattern("^(時間|開放時間|服務時間|營業時間|上班時間|(opening |office |service )?hours|times?)$"),
+  date: pattern("^(日期|期間|期限|截止日?|申請期間|繳費期間|dates?|deadline|period)$"),
+  count: pattern("^(名額|數量|上限|人數|次數|quota|limit|number|maximum)$"),
+  eligibility: pattern("^(對象|資格|條件|申請資格|申請對象|適用對象|eligibility|who can apply|requirements?)$"),
+  documents: pattern("^(應備文件|應附文件|文件|證件|攜帶物品|documents|what to bring|required documents)$"),
+  contact: pattern("^(地點|地址|電話|聯絡方式|聯絡電話|分機|信箱|位置|location|address|phone|contact|e-?mail)$"),
+  office: pattern("^(承辦單位|主辦單位|負責單位|單位|窗口|office|department)$"),
+};
+
+/** Whether `label`, the name a line gives its value, names a field of a kind the question asks for. */
+export function namesAskedField(label: string, asked: AskedAnswer): boolean {
+  const name = normalizeForMatching(label).trim();
+  return asked.types.some((type) => FIELD_NAMES[type]?.test(name) ?? false);
+}
+
 const ASKS_A_QUANTITY = pattern("多少|幾(?!乎)");
 
 /** How each kind of answer is stated. */
@@ -128,7 +153,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "(費|金額|價|租|罰款|押金)[^,.;，。；]{0,8}\\d|\\b(fees?|tuition|price|cost|charge|rent|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|\\$\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*(元|塊)|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
   ),
   duration: pattern(
-    `(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半]+\\s*(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)`,
+    `(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半]+\\s*(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)`,
   ),
   time: pattern(
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",

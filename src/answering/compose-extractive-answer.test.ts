@@ -166,6 +166,56 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("quotes a small table whole when the question names none of its rows, and one row when it names it", () => {
+    const fees = passage(
+      "戶籍謄本",
+      "現戶謄本：臨櫃規費 15 元，網路規費 10 元\n除戶謄本：臨櫃規費 20 元，網路規費 不提供\n英文戶籍謄本：臨櫃規費 100 元，網路規費 不提供",
+    );
+    const general = "戶籍謄本多少錢";
+    const { answer, citations } = composeExtractiveAnswer(general, evenlyWeighted(general), [fees]);
+    expect(answer).toBe(`${fees.chunk.text}[1]`);
+    expect(citations).toHaveLength(1);
+    const english = "英文戶籍謄本多少錢";
+    expect(composeExtractiveAnswer(english, evenlyWeighted(english), [fees]).answer).toBe(
+      "英文戶籍謄本：臨櫃規費 100 元，網路規費 不提供[1]",
+    );
+  });
+
+  it("prefers the line whose label names the kind of answer asked for", () => {
+    const aid = passage(
+      "tuition/aid.md",
+      "- 對象：上學期學業平均達60分以上、家庭年收入在 NT$ 70萬元以下之學生。\n- 金額：每學期 NT$ 20,000。",
+    );
+    const question = "清寒助學金一學期可以領多少錢";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [aid]).answer).toBe(
+      "金額：每學期 NT$ 20,000。[1]",
+    );
+  });
+
+  it("quotes the kind of answer asked for from a lower passage of the same document, and is less sure of it", () => {
+    const chunkOf = (docId: string, position: number, text: string, coverage: number): Passage => {
+      const base = passage(docId, text);
+      return { ...base, chunk: { ...base.chunk, chunkId: `${docId}#${position}`, position }, coverage };
+    };
+    const question = "戶籍謄本要多少錢";
+    const passages = [
+      chunkOf("certificates/transcript.md", 0, "戶籍謄本可以由本人或同一戶的人申請。", 1),
+      chunkOf("certificates/transcript.md", 1, "戶籍謄本的申請書在服務台。", 1),
+      chunkOf("certificates/id-card.md", 0, "身分證補發規費 200 元。", 0.4),
+      chunkOf("certificates/transcript.md", 2, "戶籍謄本每張規費 15 元。", 1),
+    ];
+    const { answer, answerTypeFound, quotedPassage } = composeExtractiveAnswer(
+      question,
+      evenlyWeighted(question),
+      passages,
+    );
+    expect(answer).toContain("戶籍謄本每張規費 15 元。");
+    expect(answer).not.toContain("200 元");
+    // Confidence stays about the passage that covers the question best, which does not state a fee.
+    expect(answerTypeFound).toBe(false);
+    expect(quotedPassage).toBe(passages[0]);
+  });
+
   it("keeps table rows quoted together on lines of their own", () => {
     const table = passage(
       "registrar/calendar.md",

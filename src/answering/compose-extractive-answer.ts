@@ -6,7 +6,7 @@ import { normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
-import { type AskedAnswer, answerFit, readAskedAnswer } from "./answer-types.js";
+import { type AskedAnswer, answerFit, namesAskedField, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 
 /** Passages whose sentences may be quoted, best first. */
@@ -28,6 +28,8 @@ const DURATION_UNIT_BONUS = 0.15;
  * ("理學院" picks 理學院's row, not 管理學院's; "A-" picks A-'s, not A+'s): a table is looked up by its key.
  */
 const TABLE_KEY_BONUS = 0.2;
+/** And for a line whose label names that kind of field ("金額：…" for "多少錢"). */
+const FIELD_NAME_BONUS = 0.15;
 /** A table row as parsers write it: its label, a colon, then its cells, each after its column's name. */
 const TABLE_ROW = /^([^：:。.!?]{1,30})[：:]\s*(\S.*)$/u;
 /** Between a row's cells: "，" or ", ", never the comma inside "24,310". */
@@ -56,6 +58,8 @@ interface CandidateSentence {
   coverage: number;
   /** Whether it states an answer of a kind the question asks for. */
   fitsAskedType: boolean;
+  /** Whether it is a table row the question names by its key, or a line whose label names the field asked for. */
+  isNamed: boolean;
   /** How well the sentence answers the question, all signals together. */
   score: number;
 }
@@ -70,7 +74,7 @@ export interface ExtractiveAnswer {
    * or undefined when the question asks for no kind in particular.
    */
   answerTypeFound?: boolean;
-  /** The passage of the sentence that answers best, which the answer's confidence is about. */
+  /** The passage of the sentence that covers the question best, which the answer's confidence is about. */
   quotedPassage?: Passage;
 }
 
@@ -101,11 +105,16 @@ export function composeExtractiveAnswer(
       const onlyInContext = withoutTerms(headingTerms, terms);
       const { fits, inUnit } = answerFit(span.text, asked);
       const keyNamed = namesTableKey(span.text, normalizedQuestion);
+      const label = TABLE_ROW.exec(span.text.replace(LIST_ITEM, ""))?.[1];
+      const fieldNamed = fits && label !== undefined && namesAskedField(label, asked);
+      // The question picks this row out by words of its label that the title and headings lack.
+      const rowNamed = label !== undefined && coverageOf(withoutTerms(new Set(analyzeText(label)), headingTerms)) > 0;
       const score =
         coverage +
         CONTEXT_WEIGHT * coverageOf(onlyInContext) +
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +
+        (fieldNamed ? FIELD_NAME_BONUS : 0) +
         (inUnit ? DURATION_UNIT_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * passageRank;
@@ -116,16 +125,32 @@ export function composeExtractiveAnswer(
         terms,
         coverage,
         fitsAskedType: fits,
+        isNamed: keyNamed || fieldNamed || rowNamed,
         score,
       });
     }
   };
   passages.slice(0, PASSAGES_TO_QUOTE).forEach(addCandidates);
-  const best = candidates.reduce<CandidateSentence | undefined>(
-    (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
-    undefined,
-  );
-  if (!best) return { answer: "", citations: [], sentenceCoverage: 0 };
+  const leader = bestScoring(candidates);
+  if (!leader) return { answer: "", citations: [], sentenceCoverage: 0 };
+  // The best sentence lacks the kind of answer asked for, and so do its neighbours: the sentence of
+  // its subject that states one, from any passage retrieved ("戶籍謄本多少錢" and the fee table, which
+  // covers the question no better than who may apply, but answers it).
+  function typedAnswerOnSubject(sentence: CandidateSentence): CandidateSentence | undefined {
+    if (sentence.fitsAskedType || nearbyAnswer(candidates, sentence)) return undefined;
+    passages.forEach((passage, rank) => {
+      if (rank >= PASSAGES_TO_QUOTE && isSameSubject(passage, sentence.passage)) addCandidates(passage, rank);
+    });
+    return bestScoring(
+      candidates.filter(
+        (candidate) =>
+          candidate.fitsAskedType &&
+          isSameSubject(candidate.passage, sentence.passage) &&
+          !IS_A_QUESTION.test(candidate.span.text),
+      ),
+    );
+  }
+  const best = askedTypes.length > 0 ? (typedAnswerOnSubject(leader) ?? leader) : leader;
 
   // Only passages about the question may add to the best sentence: one from another document that
   // shares a few of the question's words is as likely to be about something else.
@@ -149,6 +174,7 @@ export function composeExtractiveAnswer(
       selected = firstStep && listOfSteps(candidates, firstStep);
     }
   }
+  if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best);
   if (!selected) {
     const leadIn = listLeadIn(candidates, best);
     selected = leadIn ? [leadIn, best] : [best];
@@ -170,9 +196,20 @@ export function composeExtractiveAnswer(
   return {
     ...formatAnswer(complete),
     sentenceCoverage: coverageOf(quoted),
-    ...(askedTypes.length === 0 ? {} : { answerTypeFound: complete.some((sentence) => sentence.fitsAskedType) }),
-    quotedPassage: best.passage,
+    // Found only in a passage that covers the question less well than the best one, the kind of
+    // answer asked for is a guess about what that passage states, not what the question asks.
+    ...(askedTypes.length === 0
+      ? {}
+      : { answerTypeFound: best.passage === leader.passage && complete.some((sentence) => sentence.fitsAskedType) }),
+    quotedPassage: leader.passage,
   };
+}
+
+function bestScoring(candidates: CandidateSentence[]): CandidateSentence | undefined {
+  return candidates.reduce<CandidateSentence | undefined>(
+    (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
+    undefined,
+  );
 }
 
 /**
@@ -211,6 +248,41 @@ function holdsWhole(text: string, key: string): boolean {
   return false;
 }
 
+/** A table of at most this many rows is quoted whole when the question names none of them. */
+const MAX_TABLE_ROWS = 6;
+
+/**
+ * The rows of the small table the best sentence is a row of, when the question names none of its
+ * rows: "戶籍謄本多少錢" is answered by the fee table, not by the row that happens to share most words.
+ */
+function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
+  if (best.isNamed || !isTableRow(best)) return undefined;
+  const cells = cellCount(best);
+  const inTable = (candidate: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
+    candidate !== undefined &&
+    next !== undefined &&
+    candidate.passage === next.passage &&
+    isTableRow(candidate) &&
+    isTableRow(next) &&
+    cellCount(candidate) === cells &&
+    cellCount(next) === cells &&
+    candidate.passage.chunk.text.slice(candidate.span.end, next.span.start).includes("\n");
+  let first = best.index;
+  while (inTable(candidates[first - 1], candidates[first])) first--;
+  let last = best.index;
+  while (inTable(candidates[last], candidates[last + 1])) last++;
+  const rows = candidates.slice(first, last + 1);
+  return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && !rows.some((row) => row.isNamed) ? rows : undefined;
+}
+
+function isTableRow(sentence: CandidateSentence): boolean {
+  return !LIST_ITEM.test(sentence.span.text) && TABLE_ROW.test(sentence.span.text);
+}
+
+function cellCount(sentence: CandidateSentence): number {
+  return (TABLE_ROW.exec(sentence.span.text)?.[2] ?? "").split(CELL_SEPARATOR).length;
+}
+
 /** How far from the best sentence the detail it lacks is looked for. */
 const DETAIL_DISTANCE = 2;
 
@@ -220,19 +292,16 @@ const DETAIL_DISTANCE = 2;
  * has a laundry room…" then "Machines are paid…: NT$ 20 per wash").
  */
 function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence | undefined {
-  return candidates
-    .filter(
+  return bestScoring(
+    candidates.filter(
       (candidate) =>
         candidate.passage === best.passage &&
         candidate !== best &&
         Math.abs(candidate.index - best.index) <= DETAIL_DISTANCE &&
         candidate.fitsAskedType &&
         !IS_A_QUESTION.test(candidate.span.text),
-    )
-    .reduce<CandidateSentence | undefined>(
-      (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
-      undefined,
-    );
+    ),
+  );
 }
 
 /**

@@ -106,6 +106,16 @@ describe("duration units", () => {
   });
 });
 
+describe("asking words typed as others of the same sound", () => {
+  it("are read as meant", () => {
+    expect(askedAnswerTypes("身分證遺失補發要多少前")).toContain("amount");
+    expect(askedAnswerTypes("宿舍什麼時後可以搬進去")).toContain("date");
+    expect(askedAnswerTypes("圖書館週末的服務時簡")).toContain("time");
+    // Two characters changed is another word, not a slip.
+    expect(askedAnswerTypes("社區的事件")).toEqual([]);
+  });
+});
+
 describe("field names", () => {
   it("say which kind of answer a labelled line gives, in either language", () => {
     const amount = readAskedAnswer("清寒助學金一學期可以領多少錢");

@@ -1,4 +1,5 @@
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
+import { soundsLikeWithOneSlip } from "../text/sound-alike.js";
 
 /**
  * What a question asks for, and whether a sentence holds an answer of that kind: the composer
@@ -185,9 +186,52 @@ const HOLDS: Record<AnswerType, RegExp> = {
   ),
 };
 
+/**
+ * Words Chinese questions ask with, which a Zhuyin or Pinyin keyboard can turn into another word of
+ * the same sound ("多少前", "什麼時後", "開館時簡"): read as meant, so that the kind of answer asked
+ * for is still known.
+ */
+const ASKING_WORDS = [
+  "多少錢",
+  "什麼時候",
+  "幾點",
+  "時間",
+  "多久",
+  "哪裡",
+  "在哪",
+  "費用",
+  "價錢",
+  "資格",
+  "條件",
+  "步驟",
+  "電話",
+  "地點",
+  "期限",
+  "截止",
+  "怎麼辦",
+].map(normalizeForMatching);
+const HAN = /\p{Script=Han}/u;
+
+function withAskingWordsMended(text: string): string {
+  if (!HAN.test(text)) return text;
+  let mended = text;
+  for (const word of ASKING_WORDS) {
+    if (mended.includes(word)) continue;
+    const characters = [...mended];
+    for (let start = 0; start + word.length <= characters.length; start++) {
+      const written = characters.slice(start, start + word.length).join("");
+      if (HAN.test(written) && soundsLikeWithOneSlip(written, word)) {
+        mended = [...characters.slice(0, start), word, ...characters.slice(start + word.length)].join("");
+        break;
+      }
+    }
+  }
+  return mended;
+}
+
 /** The kinds of answer a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedAnswerTypes(question: string): AnswerType[] {
-  const text = normalizeForMatching(question);
+  const text = withAskingWordsMended(normalizeForMatching(question));
   const types = ASKS.filter(([, asks]) => asks.test(text)).map(([type]) => type);
   // A bare "多少" or "幾" that no other type explains asks for a quantity of some kind.
   return types.length === 0 && ASKS_A_QUANTITY.test(text) ? ["count"] : types;

@@ -57,3 +57,22 @@ export function soundAlikes(word: string): string[] {
   });
   return [...alike];
 }
+
+/**
+ * Whether `written` is `word` with at most one character typed as another of the same sound, tones
+ * aside ("多少前" for "多少钱"): a slip of a Zhuyin or Pinyin keyboard. Both in the matching script.
+ */
+export function soundsLikeWithOneSlip(written: string, word: string): boolean {
+  const writtenCharacters = [...written];
+  const wordCharacters = [...word];
+  if (writtenCharacters.length !== wordCharacters.length) return false;
+  let slips = 0;
+  for (const [position, character] of writtenCharacters.entries()) {
+    const intended = wordCharacters[position] as string;
+    if (character === intended) continue;
+    slips++;
+    const sounds = soundsOf(intended);
+    if (slips > 1 || !soundsOf(character).some((sound) => sounds.includes(sound))) return false;
+  }
+  return true;
+}

@@ -14,6 +14,8 @@ const CONTEXT_SHARE = 0.5;
  * own words come first, and a dictionary's translation may be of another sense.
  */
 const TRANSLATION_SHARE = 0.7;
+/** A word written another way (身份 for 身分) is the same word: a passage holding it covers it fully. */
+const SPELLING_SHARE = 1;
 /** Translations of one word kept, of those the documents use. */
 const MAX_TRANSLATIONS = 4;
 /** Translations of one word looked up in the index: "time" alone glosses hundreds of words. */
@@ -44,7 +46,7 @@ export interface ReadQuestion {
   /** Each term's weight: inverse chunk frequency, less for boundary bigrams and everyday words. */
   queryWeights: Map<string, number>;
   statistics: AskedStatistics;
-  /** Other ways of writing the terms in the question's language: the vocabulary's, and near spellings. */
+  /** Other ways of writing the terms in the question's language: the vocabulary's, the dictionary's spellings, near spellings. */
   equivalents: Equivalents;
   /** The terms' translations that the documents use; empty without a dictionary. */
   translations: Map<string, Equivalent[]>;
@@ -70,10 +72,17 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
       return translations.length > 0 && !ownTerms.get(term)?.acrossWords ? [[term, translations] as const] : [];
     }),
   );
+  const candidateSpellings = new Map(
+    ownAsked.flatMap((term) => {
+      const spellings = options.dictionary?.spellingsOf(term) ?? [];
+      return spellings.length > 0 ? [[term, spellings] as const] : [];
+    }),
+  );
   const statistics = await statisticsFor(store, [
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...candidateTranslations.values()].flat(2),
+    ...[...candidateSpellings.values()].flat(2),
   ]);
   const folded = normalizeForMatching(query);
   const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, statistics);
@@ -83,11 +92,12 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const corrections = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), statistics);
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   const queryWeights = weighTerms(readAsWritten(coverageShares, corrections, isSlipForStopWord), statistics);
+  const spellings = equivalentsInIndex(candidateSpellings, statistics, SPELLING_SHARE);
   const equivalents: Equivalents = (term) => {
-    const corrected = corrections.get(term);
-    return corrected ? [...vocabulary.equivalentsOf(term), ...corrected] : vocabulary.equivalentsOf(term);
+    const other = [...(spellings.get(term) ?? []), ...(corrections.get(term) ?? [])];
+    return other.length > 0 ? [...vocabulary.equivalentsOf(term), ...other] : vocabulary.equivalentsOf(term);
   };
-  const translations = translationsInIndex(candidateTranslations, statistics);
+  const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);
   return { terms, ownTerms: ownAsked, queryWeights, statistics, equivalents, translations };
 }
 
@@ -112,10 +122,11 @@ function fellApartFromSlip(
   return !neighbours.some((pair) => pair !== term && isLonePair(pair) && chunkFrequencyOf(statistics, pair) > 0);
 }
 
-/** Of each word's translations, the first few whose terms the documents all use, as equivalents. */
-function translationsInIndex(
+/** Of each word's translations or spellings, the first few whose terms the documents all use, as equivalents. */
+function equivalentsInIndex(
   candidates: ReadonlyMap<string, readonly (readonly string[])[]>,
   statistics: TermStatistics,
+  share: number,
 ): Map<string, Equivalent[]> {
   const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
   const translated = new Map<string, Equivalent[]>();
@@ -124,7 +135,7 @@ function translationsInIndex(
     if (used.length > 0)
       translated.set(
         term,
-        used.map((terms) => ({ terms, share: TRANSLATION_SHARE })),
+        used.map((terms) => ({ terms, share })),
       );
   }
   return translated;

@@ -103,6 +103,21 @@ describe("retrievePassages", () => {
     expect(written.passages[0]?.coverage).toBe(1);
   });
 
+  it("finds a word the documents write another way, as fully as the word itself", async () => {
+    await store.replaceDocument(...sampleDocument("certificates/id.md", "身分證", ["身分證遺失請先掛失。"]));
+    // 身份 and 身分 are one word: CC-CEDICT lists the one as a variant of the other.
+    const dictionary = new BilingualDictionary([
+      { simplified: "身份", pinyin: "shen1 fen4", english: ["identity", "status"] },
+      { simplified: "身分", pinyin: "shen1 fen4", english: ["variant of 身份[shen1 fen4]"] },
+    ]);
+    const question = "身份证掉了要先挂失吗";
+    const without = await retrievePassages(store, question, { limit: 1 });
+    const withSpellings = await retrievePassages(store, question, { limit: 1, dictionary });
+    expect(docIds(withSpellings.passages)).toEqual(["certificates/id.md"]);
+    expect(withSpellings.equivalents("身份")).toEqual([{ terms: ["身分"], share: 1 }]);
+    expect(withSpellings.passages[0]?.coverage).toBeGreaterThan(without.passages[0]?.coverage ?? 0);
+  });
+
   it("does not read two words as a slip for a third that sounds like their meeting", async () => {
     await store.replaceDocument(...sampleDocument("air/birds.md", "鳥擊", ["飛鳥與飛機相撞稱為鳥擊。"]));
     await store.replaceDocument(...sampleDocument("air/terms.md", "用語", ["本規則所稱航空站，即指民用機場。"]));

@@ -21,6 +21,21 @@ describe("BilingualDictionary", () => {
     expect(dictionary.translationsOf("委托书")).toEqual([analyzeQuery("power of attorney")]);
   });
 
+  it("knows the other ways of writing a Chinese word: variants, and words of one sound glossed alike", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "身份证", pinyin: "shen1 fen4 zheng4", english: ["identity card", "ID"] },
+      { simplified: "身分证", pinyin: "shen1 fen4 zheng4", english: ["variant of 身份證|身份证[shen1 fen4 zheng4]"] },
+      { simplified: "帐号", pinyin: "zhang4 hao4", english: ["account number; account; username"] },
+      { simplified: "账号", pinyin: "zhang4 hao4", english: ["account number; account; username"] },
+      { simplified: "账户", pinyin: "zhang4 hu4", english: ["bank account", "online account"] },
+    ]);
+    expect(dictionary.spellingsOf("身份证")).toEqual([["身分", "分证"]]);
+    expect(dictionary.spellingsOf("身分证")).toEqual([["身份", "份证"]]);
+    expect(dictionary.spellingsOf("帐号")).toEqual([["账号"]]);
+    // Glossed otherwise: another word, not another spelling.
+    expect(dictionary.spellingsOf("账户")).toEqual([]);
+  });
+
   it("translates an English word into the Chinese words glossed by it or headed by it", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "押金", english: ["deposit", "down payment"] },

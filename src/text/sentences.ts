@@ -21,6 +21,11 @@ const SEGMENT_WINDOW = 8192;
 // before a capital or a Chinese character, so that "e.g. the" is never cut.
 const WINDOW_CUT = /[。！？][」』）)”’"']*|[.!?][」』）)”’"']*\s+(?=[\p{Lu}\p{Script=Han}])/gu;
 const WHITESPACE_RUN = /\s+/g;
+/** A title before a name never ends a sentence ("Dr. Lin"). */
+const TITLE_END = /(?:^|[\s(（])(?:dr|mr|mrs|ms|prof)\.\s*$/i;
+/** An abbreviation before a number or a lower-case word does not end one either ("(ext. 401)", "No. 5"). */
+const ABBREVIATION_END = /(?:^|[\s(（])(?:ext|no|nos|tel|fax|rm|bldg|approx|fig|vol|vs|st|ave|rd)\.\s*$/i;
+const NUMBER_OR_LOWER_CASE_NEXT = /^\s*[\p{Ll}\p{Nd}]/u;
 
 /** Splits text into sentences, each trimmed and with its offsets in the original text. */
 export function splitSentences(text: string): TextSpan[] {
@@ -41,8 +46,10 @@ export function splitSentences(text: string): TextSpan[] {
       pushTrimmed(spans, text, pieceStart, pieceEnd);
       pieceStart = pieceEnd;
     }
-    // "…/booking?hall=east": the segmenter ends a sentence after the `?`; the address goes on.
-    if (withinWebAddress(index + segment.length)) {
+    // "…/booking?hall=east": the segmenter ends a sentence after the `?`; the address goes on. So does
+    // a sentence after an abbreviation the segmenter took for its end.
+    const end = index + segment.length;
+    if (withinWebAddress(end) || endsInAbbreviation(segment, text.slice(end, end + 8))) {
       carriedStart = pieceStart;
       continue;
     }
@@ -50,6 +57,10 @@ export function splitSentences(text: string): TextSpan[] {
   }
   if (carriedStart !== undefined) pushTrimmed(spans, text, carriedStart, text.length);
   return spans;
+}
+
+function endsInAbbreviation(segment: string, following: string): boolean {
+  return TITLE_END.test(segment) || (ABBREVIATION_END.test(segment) && NUMBER_OR_LOWER_CASE_NEXT.test(following));
 }
 
 /**

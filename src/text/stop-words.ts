@@ -3,13 +3,18 @@ import { normalizeForMatching } from "./normalize.js";
 
 /**
  * English function words: the `stopword` package's list, plus the question words, auxiliaries,
- * indefinite pronouns, pieces of contractions ("don't" → "don", "t") and courtesies that questions are full of.
+ * indefinite pronouns, contractions in pieces ("don't" → "don", "t") or without their apostrophe
+ * ("whats"), and courtesies that questions are full of.
  */
 export const englishStopWords: ReadonlySet<string> = new Set([
   ...eng,
   ..."does doing done when why whom whose will shall".split(" "),
   ..."something anything someone anyone somebody anybody".split(" "),
   ..."don doesn didn isn aren wasn weren won couldn wouldn shouldn t s ll ve re m d".split(" "),
+  // Contractions typed without their apostrophe, as questions in a chat box often are.
+  ..."whats hows wheres whos whens whys thats theres heres im ive youre youve theyre dont doesnt didnt isnt arent wasnt werent cant couldnt wouldnt shouldnt wont hasnt havent".split(
+    " ",
+  ),
   // Courtesies in messages to staff.
   ..."hi hello dear please thanks thank regards".split(" "),
 ]);

@@ -37,6 +37,8 @@ describe("analyzeText", () => {
   it("drops the words English questions are built from, keeping what they ask about", () => {
     expect(analyzeQuery("How long does it take to fix something broken?")).toEqual(["fix", "broken"]);
     expect(analyzeQuery("Hi, when don't I need to pay? Thanks")).toEqual(["need", "pai"]);
+    // Typed without the apostrophe, a contraction is still a function word.
+    expect(analyzeQuery("whats the fee, i dont know")).toEqual(["fee", "know"]);
   });
 
   it("drops the courtesies of a message to staff", () => {

@@ -20,6 +20,8 @@ describe("askedAnswerTypes", () => {
     ["圖書館禮拜天幾點開門", "time"],
     ["what time does the gym close", "time"],
     ["大學部可以借幾本書", "count"],
+    ["為什麼宿舍不能用電鍋", "reason"],
+    ["why was my application turned down", "reason"],
     ["how many books can I borrow", "count"],
     ["計網中心在哪裡", "contact"],
     ["what's the phone number of the housing office", "contact"],
@@ -39,7 +41,7 @@ describe("askedAnswerTypes", () => {
   it("does not take a topic word for what is asked", () => {
     // "email" and "hours" as topics, not an address or opening hours asked for.
     expect(askedAnswerTypes("what's the max attachment size for my school email")).toEqual(["count"]);
-    expect(askedAnswerTypes("my vpn keeps disconnecting after a few hours, why?")).toEqual([]);
+    expect(askedAnswerTypes("my vpn keeps disconnecting after a few hours, why?")).toEqual(["reason"]);
     // "when" joining two clauses asks for no date.
     expect(askedAnswerTypes("databases won't load when I'm at home, what should I do?")).toEqual([]);
     expect(askedAnswerTypes("when?")).toEqual(["date"]);
@@ -79,6 +81,8 @@ describe("holdsAnswerType", () => {
     ["攜帶身分證、印章到銀行辦理對保。", "documents"],
     ["1. Download the client.", "steps"],
     ["宿舍內不得飼養寵物。", "yesno"],
+    ["為了用電安全，宿舍內不得使用電鍋。", "reason"],
+    ["Applications are turned down because the form is incomplete.", "reason"],
   ])("%s holds %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(true);
   });
@@ -90,6 +94,7 @@ describe("holdsAnswerType", () => {
     ["第1學期繳費截止日為9月4日。", "duration"],
     ["The VPN lets you use university-only services from outside the campus.", "date"],
     ["Report broken furniture on LakeLink.", "duration"],
+    ["1767年，西班牙將在巴拉圭的耶穌會成員驅逐出境。", "reason"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

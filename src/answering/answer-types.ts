@@ -18,6 +18,7 @@ export type AnswerType =
   | "eligibility"
   | "documents"
   | "steps"
+  | "reason"
   | "yesno";
 
 function pattern(source: string): RegExp {
@@ -113,6 +114,7 @@ const ASKS: [AnswerType, RegExp][] = [
       "怎麼|如何|怎樣|步驟|流程|手續|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
     ),
   ],
+  ["reason", pattern("為什麼|為甚麼|為何|原因|理由|怎麼會|\\bwhy\\b|\\bwhat is the reason\\b|\\bhow come\\b")],
   [
     "yesno",
     pattern(
@@ -180,6 +182,9 @@ const HOLDS: Record<AnswerType, RegExp> = {
   // Steps are numbered, or say what to do; a bulleted list of rules or limits is not a procedure.
   steps: pattern(
     "^\\d{1,2}[.)]\\s+|第[一二三四五六七八九十\\d]+步|步驟|首先|接著|然後|登入|點選|進入|填寫|選擇|下載|前往|→|\\b(step|then|next|log in|sign in|click|select|go to|download|enter|install|submit|fill in)\\b",
+  ),
+  reason: pattern(
+    "因為|由於|為了|因此|所以|導致|原因|理由|以免|以便|避免|目的|\\b(because|due to|since|so that|in order to|to avoid|to prevent|as a result|reason)\\b",
   ),
   yesno: pattern(
     "可以|可(?=[向於在到由用])|不可|不得|不能|禁止|必須|不需|不用|允許|無法|免|\\b(may|must|cannot|can't|can|not|allowed|only|yes|no|prohibited|required|permitted|need)\\b",

@@ -227,6 +227,17 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("brings the sentence a quoted one points back to", () => {
+    const beavers = passage(
+      "nature/beavers.md",
+      "河狸是北美常見的動物。牠們在建造水壩時會改變溪流的生態系統。冬天牠們很少出門。",
+    );
+    const question = "何種動物建造水壩時會改變生態系統";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [beavers]).answer).toBe(
+      "河狸是北美常見的動物。牠們在建造水壩時會改變溪流的生態系統。[1]",
+    );
+  });
+
   it("passes over a sentence that is itself a question", () => {
     const faqLike = passage("housing/notes.md", "休學期間可以保留宿舍床位嗎？休學期間不保留床位，復學後須重新申請。");
     const question = "休學期間宿舍床位會保留嗎";

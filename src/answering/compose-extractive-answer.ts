@@ -176,7 +176,7 @@ export function composeExtractiveAnswer(
   }
   if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best);
   if (!selected) {
-    const leadIn = listLeadIn(candidates, best);
+    const leadIn = listLeadIn(candidates, best) ?? referent(candidates, best);
     selected = leadIn ? [leadIn, best] : [best];
   }
   if (askedTypes.length > 0 && !selected.some((sentence) => sentence.fitsAskedType)) {
@@ -367,6 +367,24 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
     return false;
   });
   return kept.length > 0 ? kept : selected;
+}
+
+/** A sentence that opens by pointing back ("牠們…", "該表格…", "This form…") is about the one before it. */
+const POINTS_BACK =
+  /^(?:牠們|他們|它們|她們|其中|該|此|這些|這個|這項|這種|那些|(?:they|it|this|these|those|such)\b)/iu;
+
+/**
+ * The sentence before the best one, in its passage, when the best one opens by pointing back to
+ * it: "牠們在建造水壩時…" alone does not say which animal.
+ */
+function referent(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence | undefined {
+  const before = candidates[best.index - 1];
+  const opening = best.span.text.replace(LIST_ITEM, "");
+  return before?.passage === best.passage &&
+    POINTS_BACK.test(opening) &&
+    !INTRODUCES_WHAT_FOLLOWS.test(before.span.text)
+    ? before
+    : undefined;
 }
 
 /**

@@ -236,6 +236,14 @@ describe("composeExtractiveAnswer", () => {
     expect(composeExtractiveAnswer(question, evenlyWeighted(question), [beavers]).answer).toBe(
       "河狸是北美常見的動物。牠們在建造水壩時會改變溪流的生態系統。[1]",
     );
+    const form = passage(
+      "registrar/forms.md",
+      "Use Form R-12 to change your major. It needs your advisor's signature.",
+    );
+    const english = "what needs an advisor's signature";
+    expect(composeExtractiveAnswer(english, evenlyWeighted(english), [form]).answer).toBe(
+      "Use Form R-12 to change your major. It needs your advisor's signature.[1]",
+    );
   });
 
   it("passes over a sentence that is itself a question", () => {

@@ -371,7 +371,7 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
 
 /** A sentence that opens by pointing back ("牠們…", "該表格…", "This form…") is about the one before it. */
 const POINTS_BACK =
-  /^(?:牠們|他們|它們|她們|其中|該|此|這些|這個|這項|這種|那些|(?:they|it|this|these|those|such)\b)/iu;
+  /^(?:[他她它牠]們?|其(?![他實餘次])|該|此|這[些個項種波一樣位次段群]|那[些個]|上述|前者|後者|兩者|雙方|(?:they|it|this|these|those|such|he|she)\b)/iu;
 
 /**
  * The sentence before the best one, in its passage, when the best one opens by pointing back to

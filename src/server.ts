@@ -25,6 +25,7 @@ import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
 import { BilingualDictionary } from "./text/bilingual-dictionary.js";
 import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
+import { prepareSoundAlikes } from "./text/sound-alike.js";
 import { combinedVocabularyOf, type Vocabulary } from "./text/vocabulary.js";
 import { VOCABULARY_FILE, watchVocabulary } from "./text/vocabulary-file.js";
 
@@ -174,6 +175,8 @@ async function main(): Promise<void> {
   const dictionaryLoaded = BilingualDictionary.load().then(
     (loaded) => {
       dictionary = loaded;
+      // Then the sounds of characters, for questions typed with a slip of a Zhuyin or Pinyin keyboard.
+      prepareSoundAlikes();
     },
     (error: unknown) =>
       logger.error({

@@ -18,6 +18,14 @@ function soundsOf(character: string): string[] {
   return sounds;
 }
 
+/**
+ * Builds the table of characters by sound now rather than at the first question with a slip in it,
+ * which would otherwise wait for it (about 0.2 s).
+ */
+export function prepareSoundAlikes(): void {
+  charactersSounding("");
+}
+
 function charactersSounding(sound: string): readonly string[] {
   if (!charactersBySound) {
     charactersBySound = new Map();

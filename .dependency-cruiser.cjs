@@ -5,7 +5,7 @@
 //
 // Each layer imports only the layers before it. ingest/ stands beside src: it builds on text,
 // store, models, embedding and config. config is a leaf; so are the small shared modules at the
-// root of src (errors, schemas, retry…). server.ts, keys-cli.ts and open-editorial.ts wire the
+// root of src (errors, schemas, retry…). server.ts, keys-cli.ts, ingest-cli.ts and open-editorial.ts wire the
 // layers together and are imported by none of them. Test files may import anything.
 
 /** Lowest first; a layer may import the ones before it, never the ones after it. */
@@ -28,7 +28,7 @@ const layers = [
 const TEST = "\\.(test|case)\\.[jt]sx?$";
 const CONFIG = "^src/config(\\.[jt]s$|/)";
 const SHARED = "^src/(errors|schemas|retry|keyed-queue|recent-value|until-deadline|command-line)\\.[jt]s$";
-const WIRING = "^src/(server|keys-cli|open-editorial)\\.[jt]s$";
+const WIRING = "^src/(server|keys-cli|ingest-cli|open-editorial)\\.[jt]s$";
 const PROJECT = "^(src|ingest|evals|bench|scripts)/";
 
 const layerRules = layers.slice(0, -1).map((layer, index) => {
@@ -96,7 +96,7 @@ module.exports = {
     {
       name: "nothing-imports-the-wiring",
       comment:
-        "server.ts, keys-cli.ts and open-editorial.ts assemble the layers; no layer and no ingest module imports them.",
+        "server.ts, keys-cli.ts, ingest-cli.ts and open-editorial.ts assemble the layers; no layer and no ingest module imports them.",
       severity: "error",
       from: { path: "^(src/[^/]+/|ingest/)", pathNot: `^src/test-support/|${TEST}` },
       to: { path: WIRING },

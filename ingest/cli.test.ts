@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCommand, runScript } from "../src/test-support/run-script.js";
+import { runCommand } from "../src/test-support/run-script.js";
 import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
 import { runIngestCommand } from "./cli.js";
 
@@ -10,16 +10,6 @@ afterAll(() => folder.cleanUp());
 const ingest = (...args: string[]) => runCommand(runIngestCommand, args, { DATA_DIR: path.join(folder.root, "data") });
 
 describe("npm run ingest", () => {
-  it("runs as a command: prints the summary and exits 1 when a file failed", async () => {
-    folder.write("smoke/guide.md", "# Printing\n\nThe printing quota is 500 pages a term.");
-    folder.write("smoke/broken.pdf", "%PDF-1.4 garbage");
-    const result = await runScript("ingest/cli.ts", [path.join(folder.root, "smoke")], {
-      DATA_DIR: path.join(folder.root, "smoke-data"),
-    });
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stdout).toContain("added 1, updated 0, removed 0, unchanged 0 documents");
-  });
-
   it("prints a summary, lists failures with reasons and exits 1 when a file failed", async () => {
     folder.write("docs/guide.md", "# Printing\n\nThe printing quota is 500 pages a term.");
     folder.write("docs/broken.pdf", "%PDF-1.4 garbage");

@@ -1,25 +1,48 @@
-import { type CommandContext, runWhenMain } from "../src/command-line.js";
-import { loadConfig } from "../src/config.js";
+import type { CommandContext } from "../src/command-line.js";
+import { type AppConfig, loadConfig } from "../src/config.js";
 import { openEmbedder } from "../src/embedding/open-embedder.js";
+import type { IndexStore } from "../src/store/index-store.js";
 import { openIndexStore } from "../src/store/open-index-store.js";
+import type { AttachPhrasings } from "./index-document.js";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "./sync-folder.js";
 
 const USAGE = "usage: npm run ingest -- <folder>   (syncs the folder into the index under DATA_DIR)";
 
+/** What keeps the wordings editors taught for passages on the documents a sync rewrites. */
+export interface TaughtPhrasings {
+  attach: AttachPhrasings;
+  close(): void;
+}
+
 /**
- * `npm run ingest`: syncs one folder into the index and prints what changed. Returns the exit code:
- * 1 when any file failed or the sync could not run, 2 for a usage error.
+ * Opens the taught phrasings of the deployment `config` names, over `store`, or says why they
+ * cannot be kept (undefined: there are none to keep). Provided by the service's wiring, since
+ * ingest/ does not know the editorial layer.
  */
-export async function runIngestCommand(argv: string[], context: CommandContext): Promise<number> {
+export type OpenTaughtPhrasings = (config: AppConfig, store: IndexStore) => TaughtPhrasings | undefined;
+
+/**
+ * `npm run ingest` (see src/ingest-cli.ts): syncs one folder into the index and prints what
+ * changed. Returns the exit code: 1 when any file failed or the sync could not run, 2 for a usage error.
+ */
+export async function runIngestCommand(
+  argv: string[],
+  context: CommandContext,
+  openTaughtPhrasings?: OpenTaughtPhrasings,
+): Promise<number> {
   try {
-    return await ingestFolder(argv, context);
+    return await ingestFolder(argv, context, openTaughtPhrasings);
   } catch (error) {
     context.stderr.write(`ingest failed: ${(error as Error).message}\n`);
     return 1;
   }
 }
 
-async function ingestFolder(argv: string[], { environment, stdout, stderr }: CommandContext): Promise<number> {
+async function ingestFolder(
+  argv: string[],
+  { environment, stdout, stderr }: CommandContext,
+  openTaughtPhrasings?: OpenTaughtPhrasings,
+): Promise<number> {
   const folder = argv[0];
   if (folder === "--help" || folder === "-h") {
     stdout.write(`${USAGE}\n`);
@@ -33,14 +56,18 @@ async function ingestFolder(argv: string[], { environment, stdout, stderr }: Com
   const { store, prepare } = openIndexStore(config);
   await prepare();
   const embedding = openEmbedder(config);
+  let phrasings: TaughtPhrasings | undefined;
   try {
+    phrasings = openTaughtPhrasings?.(config, store);
     const summary = await syncFolder(store, folder, undefined, {
       embedder: embedding.embedder,
       parseLimits: config.parseLimits,
+      ...(phrasings ? { attachPhrasings: phrasings.attach } : {}),
     });
     stdout.write(`${formatSummary(summary)}\n`);
     return summary.failures.length > 0 ? 1 : 0;
   } finally {
+    phrasings?.close();
     embedding.close();
     await store.close();
   }
@@ -64,5 +91,3 @@ function formatSummary(summary: SyncSummary): string {
 function partition<T>(items: T[], predicate: (item: T) => boolean): [T[], T[]] {
   return [items.filter(predicate), items.filter((item) => !predicate(item))];
 }
-
-runWhenMain(import.meta.url, runIngestCommand);

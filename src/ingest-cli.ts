@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import { runIngestCommand, type TaughtPhrasings } from "../ingest/cli.js";
+import { type CommandContext, runWhenMain } from "./command-line.js";
+import type { AppConfig } from "./config.js";
+import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { PassagePhrasings } from "./editorial/passage-phrasings.js";
+import type { IndexStore } from "./store/index-store.js";
+
+/**
+ * `npm run ingest -- <folder>`: the folder sync of ingest/cli.ts, keeping the wordings editors
+ * taught for passages on the documents it rewrites, as the service's own sync does.
+ */
+export function runIngestWithPhrasings(argv: string[], context: CommandContext): Promise<number> {
+  return runIngestCommand(argv, context, (config, store) => openTaughtPhrasings(config, store, context));
+}
+
+/**
+ * The taught phrasings in the editorial file under DATA_DIR; none before the service has made that
+ * file. One that cannot be opened is reported, and the sync goes on without them: the service puts
+ * them back at its next start, once the file can be opened again.
+ */
+function openTaughtPhrasings(
+  config: AppConfig,
+  store: IndexStore,
+  { stderr }: CommandContext,
+): TaughtPhrasings | undefined {
+  if (!fs.existsSync(config.editorialFile)) return undefined;
+  try {
+    const database = openEditorialDatabase(config.editorialFile);
+    const phrasings = new PassagePhrasings(database, store);
+    return { attach: (docId, chunks) => phrasings.attach(docId, chunks), close: () => database.close() };
+  } catch (error) {
+    stderr.write(
+      `taught wordings not kept on changed documents (${(error as Error).message}); the service restores them when it next starts with a readable editorial file\n`,
+    );
+    return undefined;
+  }
+}
+
+runWhenMain(import.meta.url, runIngestWithPhrasings);

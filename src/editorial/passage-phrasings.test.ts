@@ -183,6 +183,41 @@ describe("PassagePhrasings", () => {
     expect(first?.document.docId).toBe(version.docId);
   });
 
+  it("leaves the record as it was when the index cannot be written, and has the index follow the record", async () => {
+    const chunkId = await loanChunk();
+    const proposed = await editorial.phrasings.propose({
+      answerId: "a-3",
+      docId: "library/loans.md",
+      chunkId,
+      question: "How many days is a loan?",
+    });
+    const trailBefore = editorial.versions.auditTrail("library/loans.md").length;
+    const write = store.setChunkPhrasings.bind(store);
+    // The record is written before the index: what a crash at this point leaves is a record the index lacks.
+    const recordedWhenIndexed: string[][] = [];
+    store.setChunkPhrasings = async () => {
+      recordedWhenIndexed.push(editorial.phrasings.list("accepted").map((phrasing) => phrasing.text));
+      throw new Error("index unavailable");
+    };
+    await expect(
+      editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor),
+    ).rejects.toThrow("index unavailable");
+    await expect(editorial.phrasings.accept(proposed?.id ?? "", editor)).rejects.toThrow("index unavailable");
+    expect(editorial.phrasings.list().map((phrasing) => [phrasing.text, phrasing.state])).toEqual([
+      ["How many days is a loan?", "proposed"],
+    ]);
+    expect(recordedWhenIndexed).toEqual([[MISSED], ["How many days is a loan?"]]);
+    expect(editorial.versions.auditTrail("library/loans.md")).toHaveLength(trailBefore);
+    // A crash after the record was written leaves the index behind it: the reconcile at start catches up.
+    store.setChunkPhrasings = async () => {};
+    const taught = await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);
+    expect(taught.state).toBe("accepted");
+    expect((await ranked(MISSED))[0]).not.toBe(chunkId);
+    store.setChunkPhrasings = write;
+    expect(await editorial.phrasings.reconcile()).toBe(1);
+    expect((await ranked(MISSED))[0]).toBe(chunkId);
+  });
+
   it("puts the accepted phrasings back into an index that lost them", async () => {
     const chunkId = await loanChunk();
     await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);

@@ -111,6 +111,7 @@ export class PassagePhrasings {
       audit: database.prepare<[string, PhrasingAction, string, string, string, string]>(
         "INSERT INTO audit_events (doc_id, action, version, actor, actor_key_id, at, detail) VALUES (?, ?, NULL, ?, ?, ?, ?)",
       ),
+      forgetAudit: database.prepare<[number | bigint]>("DELETE FROM audit_events WHERE id = ?"),
     };
   }
 
@@ -181,13 +182,14 @@ export class PassagePhrasings {
       }
       if (same) return this.acceptNow(same, text, actor);
       const phrasing = this.newPhrasing({ docId: input.docId, passageText: passage.text, text }, "accepted", actor);
-      const at = phrasing.createdAt;
-      // The index first: if the record cannot be written after it, the next reconcile puts it back.
-      await this.reindex(input.docId, [...this.accepted(input.docId), phrasing]);
-      this.database.transaction(() => {
-        this.statements.insert.run(toRow(phrasing));
-        this.record(input.docId, "phrasing_taught", actor, text, at);
-      })();
+      await this.recordThenIndex(
+        input.docId,
+        () => {
+          this.statements.insert.run(toRow(phrasing));
+          return this.record(input.docId, "phrasing_taught", actor, text, phrasing.createdAt);
+        },
+        () => this.statements.delete.run(phrasing.id),
+      );
       return phrasing;
     });
   }
@@ -282,16 +284,12 @@ export class PassagePhrasings {
         throw new ConflictError("phrasing_exists", `The passage already has that wording (phrasing "${same.id}").`);
       }
       const edited = { ...phrasing, text, updatedAt: this.now().toISOString(), updatedBy: actor.name };
-      if (phrasing.state === "accepted") {
-        await this.reindex(
-          docId,
-          this.accepted(docId).map((other) => (other.id === id ? edited : other)),
-        );
-      }
-      this.database.transaction(() => {
+      const write = () => {
         this.statements.update.run(edited.state, text, edited.updatedAt, actor.name, id);
-        this.record(docId, "phrasing_edited", actor, `${phrasing.text} → ${text}`, edited.updatedAt);
-      })();
+        return this.record(docId, "phrasing_edited", actor, `${phrasing.text} → ${text}`, edited.updatedAt);
+      };
+      if (phrasing.state === "accepted") await this.recordThenIndex(docId, write, () => this.restore(phrasing));
+      else this.database.transaction(write)();
       return edited;
     });
   }
@@ -346,11 +344,14 @@ export class PassagePhrasings {
       updatedAt: this.now().toISOString(),
       updatedBy: actor.name,
     };
-    await this.reindex(phrasing.docId, [...this.accepted(phrasing.docId), accepted]);
-    this.database.transaction(() => {
-      this.statements.update.run("accepted", text, accepted.updatedAt, actor.name, phrasing.id);
-      this.record(phrasing.docId, "phrasing_accepted", actor, text, accepted.updatedAt);
-    })();
+    await this.recordThenIndex(
+      phrasing.docId,
+      () => {
+        this.statements.update.run("accepted", text, accepted.updatedAt, actor.name, phrasing.id);
+        return this.record(phrasing.docId, "phrasing_accepted", actor, text, accepted.updatedAt);
+      },
+      () => this.restore(phrasing),
+    );
     return accepted;
   }
 
@@ -386,6 +387,31 @@ export class PassagePhrasings {
     return row && fromRow(row);
   }
 
+  /**
+   * Writes a change to the record, then the document's accepted phrasings as the record now has them
+   * into the index. The record goes first: a crash between the two leaves a record the index lacks,
+   * which the reconcile at start puts into the index; the other way round, an index phrasing without
+   * a record would be searched with no editor able to see or remove it. When the index cannot be
+   * written, `undo` and the forgotten audit event leave the record as it was, and the error goes on.
+   */
+  private async recordThenIndex(docId: string, write: () => number | bigint, undo: () => void): Promise<void> {
+    const auditId = this.database.transaction(write)();
+    try {
+      await this.reindex(docId, this.accepted(docId));
+    } catch (error) {
+      this.database.transaction(() => {
+        undo();
+        this.statements.forgetAudit.run(auditId);
+      })();
+      throw error;
+    }
+  }
+
+  /** Puts a phrasing's row back as `phrasing` was. */
+  private restore(phrasing: Phrasing): void {
+    this.statements.update.run(phrasing.state, phrasing.text, phrasing.updatedAt, phrasing.updatedBy, phrasing.id);
+  }
+
   /** Writes `accepted` into the document's chunks in the index, re-writing only their phrasings. */
   private async reindex(docId: string, accepted: Phrasing[]): Promise<void> {
     const stored = await this.store.getDocument(docId);
@@ -408,8 +434,10 @@ export class PassagePhrasings {
     return byChunk;
   }
 
-  private record(docId: string, action: PhrasingAction, actor: Actor, detail: string, at?: string): void {
-    this.statements.audit.run(docId, action, actor.name, actor.keyId, at ?? this.now().toISOString(), detail);
+  /** Adds an event to the document's audit trail; returns its id. */
+  private record(docId: string, action: PhrasingAction, actor: Actor, detail: string, at?: string): number | bigint {
+    return this.statements.audit.run(docId, action, actor.name, actor.keyId, at ?? this.now().toISOString(), detail)
+      .lastInsertRowid;
   }
 }
 

@@ -4,6 +4,7 @@ import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { Vocabulary } from "../text/vocabulary.js";
 import { type AnsweringSettings, answerQuestion } from "./answer-question.js";
 
 const folder = makeTemporaryFolder();
@@ -56,5 +57,24 @@ describe("answerQuestion, with a curated question worded alike", () => {
     expect(reply.answer).toContain("5月1日");
     const curated = await answerQuestion(store, { question: "繳稅可以刷卡嗎" }, settings);
     expect(curated.mode).toBe("faq");
+  });
+});
+
+describe("answerQuestion, asked in other words than the deployment's", () => {
+  it("tells the asker the deployment's word for theirs, after the answer", async () => {
+    const vocabulary = new Vocabulary([["房屋稅", "房子稅"]], [], ["房屋稅"]);
+    const reply = await answerQuestion(
+      store,
+      { question: "房子稅什麼時候要繳" },
+      { ...settings, vocabulary: () => vocabulary },
+    );
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toMatch(/5月1日[\s\S]*\n（您說的「房子稅」，在這裡稱為「房屋稅」。）$/);
+    const asDocumentsSay = await answerQuestion(
+      store,
+      { question: "房屋稅什麼時候要繳" },
+      { ...settings, vocabulary: () => vocabulary },
+    );
+    expect(asDocumentsSay.answer).not.toContain("在這裡稱為");
   });
 });

@@ -16,6 +16,7 @@ import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
 import { standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
 import { withSourceLanguageNote } from "./source-language-note.js";
+import { withTermNote } from "./term-note.js";
 
 /** Passages an answer is composed from. */
 const PASSAGES_FOR_ANSWER = 10;
@@ -118,14 +119,18 @@ export async function findAnswerCandidate(
   settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder" | "confidenceModel" | "vocabulary" | "dictionary">,
   signal?: AbortSignal,
 ): Promise<AnswerCandidate> {
+  const vocabulary = settings.vocabulary?.();
   const { queryWeights, passages, statistics, equivalents } = await retrievePassages(store, request.question, {
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
     context: request.context,
     queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
-    vocabulary: settings.vocabulary?.(),
+    vocabulary,
     dictionary: settings.dictionary?.(),
   });
+  // The answer in the question's terms: a note on the source's language, and on the deployment's words.
+  const readable = (answer: string) =>
+    withTermNote(request.question, withSourceLanguageNote(request.question, answer), vocabulary);
   if (passages.length === 0) return { passages };
 
   // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
@@ -152,7 +157,7 @@ export async function findAnswerCandidate(
     const { text } = match.passage.chunk;
     return {
       answer: {
-        answer: `${withSourceLanguageNote(request.question, text)}[1]`,
+        answer: readable(`${text}[1]`),
         citations: [citePassage(1, match.passage, 0, text.length)],
         confidence: round(match.similarity),
         mode: "faq",
@@ -166,7 +171,7 @@ export async function findAnswerCandidate(
   if (extractive.citations.length === 0 || !signals) return { passages };
   return {
     answer: {
-      answer: withSourceLanguageNote(request.question, extractive.answer),
+      answer: readable(extractive.answer),
       citations: extractive.citations,
       confidence: round(estimateConfidence(signals, settings.confidenceModel)),
       mode: "extractive",

@@ -21,6 +21,24 @@ describe("the vocabulary file", () => {
     expect(vocabulary.equivalentsOf("押金")).not.toEqual([]);
   });
 
+  it("reads a group that names the deployment's own word", () => {
+    const vocabulary = parseVocabulary(
+      [
+        "synonyms:",
+        "  - { preferred: 保證金, also: [押金, 訂金] }",
+        "  - preferred: security deposit",
+        "    also: [bond]",
+      ].join("\n"),
+      FILE,
+    );
+    expect(vocabulary.synonymGroups).toEqual([
+      ["保證金", "押金", "訂金"],
+      ["security deposit", "bond"],
+    ]);
+    expect(vocabulary.preferredTerms).toEqual(["保證金", "security deposit"]);
+    expect(vocabulary.equivalentsOf("押金")).not.toEqual([]);
+  });
+
   it("reads an empty file, or none, as no vocabulary", () => {
     expect(parseVocabulary("# nothing yet\n", FILE).synonymGroups).toEqual([]);
     const folder = makeTemporaryFolder();
@@ -37,6 +55,8 @@ describe("the vocabulary file", () => {
     ["synonyms:\n  - 押金, 保證金\n  - 宿舍, 的\n", 3, "has no word that can be searched for"],
     ["stop_words:\n  - 的\n", 2, "already left out of every question"],
     ["synonym:\n  - 押金, 保證金\n", 1, "Unrecognized key"],
+    ["synonyms:\n  - { preferred: 保證金, also: 保證金 }\n", 2, "a group needs at least two different words"],
+    ["synonyms:\n  - { preferred: 保證金, others: 押金 }\n", 2, "{ preferred: word, also: [words] }"],
     ["synonyms: [押金, 保證金\n", 2, ""],
   ])("reports a mistake with its file and line: %j", (source, line, message) => {
     let thrown: unknown;

@@ -16,12 +16,37 @@ const word = z.string().trim().min(1, "an empty word").max(100, "at most 100 cha
 const member = word.refine((text) => analyzeQuery(text).length > 0, {
   message: "has no word that can be searched for (only punctuation or common function words)",
 });
-// A group is written as a list ([押金, 保證金]) or as one line with commas between its words.
+// Words are written as a list ([押金, 保證金]) or as one line with commas between them.
+const wordsWritten = z.union([z.string().transform((line) => line.split(/[,，、]/u)), z.array(z.string())]);
+// A group is its words, or the deployment's own word and the others people use for it
+// ({ preferred: 保證金, also: [押金, 訂金] }), so that an answer can tell the asker they are the same.
 const synonymGroup = z
-  .union([z.string().transform((line) => line.split(/[,，、]/u)), z.array(z.string())])
-  .pipe(z.array(member).max(MAX_MEMBERS, `at most ${MAX_MEMBERS} words in a group`))
-  .transform((members) => [...new Set(members)])
-  .refine((members) => members.length >= 2, { message: "a group needs at least two different words" });
+  .union(
+    [
+      wordsWritten.transform((members) => ({ members, preferred: false })),
+      z
+        .strictObject({ preferred: z.string(), also: wordsWritten })
+        .transform(({ preferred, also }) => ({ members: [preferred, ...also], preferred: true })),
+    ],
+    { error: "write a group as a line of words, a list of words, or { preferred: word, also: [words] }" },
+  )
+  // Each word checked where it is written, with its own message, however the group is written.
+  .transform(({ members, preferred }, context) => {
+    if (members.length > MAX_MEMBERS) {
+      context.addIssue({ code: "custom", message: `at most ${MAX_MEMBERS} words in a group`, input: members });
+      return z.NEVER;
+    }
+    const checked = members.map((written, index) => {
+      const result = member.safeParse(written);
+      for (const issue of result.error?.issues ?? []) {
+        context.addIssue({ code: "custom", message: issue.message, path: [index], input: written });
+      }
+      return result.data;
+    });
+    if (!checked.every((word) => word !== undefined)) return z.NEVER;
+    return { members: [...new Set(checked)], preferred: preferred ? checked[0] : undefined };
+  })
+  .refine(({ members }) => members.length >= 2, { message: "a group needs at least two different words" });
 const stopWord = word.refine((text) => analyzeQuery(text).length > 0, {
   message: "is already left out of every question (only punctuation or common function words)",
 });
@@ -37,7 +62,12 @@ const vocabularySchema = z
 /** The vocabulary in `source` (the text of `file`, which messages name); a mistake names its line. */
 export function parseVocabulary(source: string, file: string): Vocabulary {
   const parsed = parseYamlSettings(source, file, vocabularySchema);
-  return new Vocabulary(parsed?.synonyms ?? [], parsed?.stop_words ?? []);
+  const groups = parsed?.synonyms ?? [];
+  return new Vocabulary(
+    groups.map((group) => group.members),
+    parsed?.stop_words ?? [],
+    groups.flatMap((group) => (group.preferred === undefined ? [] : [group.preferred])),
+  );
 }
 
 /** `<knowledgeDir>/_vocabulary.yml`'s vocabulary; none there means an empty one. */

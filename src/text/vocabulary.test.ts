@@ -34,6 +34,28 @@ describe("Vocabulary", () => {
     ]);
   });
 
+  it("finds the words of a question that an answer gives in the deployment's own word", () => {
+    const vocabulary = new Vocabulary(
+      [
+        ["保證金", "押金"],
+        ["residence hall", "dorm"],
+        ["學費", "學雜費"],
+      ],
+      [],
+      ["保證金", "residence hall"],
+    );
+    expect(vocabulary.renamedIn("宿舍押金多少", "住宿保證金為 3,000 元。")).toEqual([
+      { asked: "押金", preferred: "保證金" },
+    ]);
+    expect(vocabulary.renamedIn("Can I keep a pet in my dorm?", "No pets in the residence hall.")).toEqual([
+      { asked: "dorm", preferred: "residence hall" },
+    ]);
+    // Asked in the deployment's word, answered without it, or a group naming none: nothing to tell.
+    expect(vocabulary.renamedIn("宿舍保證金多少", "住宿保證金為 3,000 元。")).toEqual([]);
+    expect(vocabulary.renamedIn("宿舍押金多少", "請洽住宿組。")).toEqual([]);
+    expect(vocabulary.renamedIn("學費多少", "學雜費為 30,000 元。")).toEqual([]);
+  });
+
   it("stops a stop word's terms only where the question writes it whole", () => {
     const vocabulary = new Vocabulary([], ["學校", "港北區", "Lakeside University"]);
     expect(vocabulary.stoppedTermsIn("學校的宿舍")).toEqual(new Set(["学校"]));

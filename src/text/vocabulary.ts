@@ -28,16 +28,41 @@ export class Vocabulary {
 
   private readonly equivalentsByTerm = new Map<string, Equivalent[]>();
   private readonly stopPhrases: readonly { pattern: RegExp; terms: string[] }[];
+  /** The groups that name the deployment's own word, with where each word is written. */
+  private readonly namedGroups: readonly { preferred: WrittenWord; others: WrittenWord[] }[];
 
   constructor(
     readonly synonymGroups: readonly (readonly string[])[],
     readonly stopWords: readonly string[],
+    /** Of the groups' words, the ones the deployment's documents use: 保證金 rather than 押金. */
+    readonly preferredTerms: readonly string[] = [],
   ) {
     for (const members of synonymGroups) this.addGroup(members);
     this.stopPhrases = stopWords.map((stopWord) => ({
       pattern: phrasePattern(stopWord),
       terms: analyzeQuery(stopWord),
     }));
+    const written = (word: string): WrittenWord => ({ word, pattern: phrasePattern(word) });
+    this.namedGroups = synonymGroups.flatMap((members) => {
+      const preferred = members.find((member) => preferredTerms.includes(member));
+      return preferred
+        ? [{ preferred: written(preferred), others: members.filter((other) => other !== preferred).map(written) }]
+        : [];
+    });
+  }
+
+  /**
+   * The question's words that `answer` gives in the deployment's own word instead ("押金" answered
+   * with "保證金"), so that the asker can be told they are the same thing.
+   */
+  renamedIn(question: string, answer: string): { asked: string; preferred: string }[] {
+    const asked = normalizeForMatching(question);
+    const answered = normalizeForMatching(answer);
+    return this.namedGroups.flatMap(({ preferred, others }) => {
+      if (preferred.pattern.test(asked) || !preferred.pattern.test(answered)) return [];
+      const word = others.find(({ pattern }) => pattern.test(asked) && !pattern.test(answered));
+      return word ? [{ asked: word.word, preferred: preferred.word }] : [];
+    });
   }
 
   /** Other ways of writing a query term, each the terms a passage must all hold to say the same. */
@@ -65,6 +90,11 @@ export class Vocabulary {
       this.equivalentsByTerm.set(key, known);
     }
   }
+}
+
+interface WrittenWord {
+  word: string;
+  pattern: RegExp;
 }
 
 /** Where a stop word is written, in text folded for matching: a Latin word whole, Chinese anywhere. */
@@ -103,6 +133,7 @@ export function combineVocabularies(vocabularies: readonly Vocabulary[]): Vocabu
   return new Vocabulary(
     holding.flatMap((vocabulary) => vocabulary.synonymGroups),
     holding.flatMap((vocabulary) => vocabulary.stopWords),
+    holding.flatMap((vocabulary) => vocabulary.preferredTerms),
   );
 }
 

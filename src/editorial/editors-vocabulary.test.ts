@@ -7,6 +7,7 @@ import {
   EditorsVocabulary,
   InvalidVocabularyError,
   MAX_VOCABULARY_BYTES,
+  VocabularyChangedError,
   VocabularyTooLargeError,
 } from "./editors-vocabulary.js";
 
@@ -90,6 +91,67 @@ describe("EditorsVocabulary", () => {
     expect(lines).toHaveLength(101);
     expect(lines[0]).toBe("editors' vocabulary:2: synonyms[0]: a group needs at least two different words");
     expect(lines.at(-1)).toBe("… and 200 more problems.");
+  });
+
+  it("saves a text edited from the latest version, or from none before any save", () => {
+    const vocabulary = new EditorsVocabulary(database);
+    expect(vocabulary.save(DEPOSIT, housing, 0)).toMatchObject({ version: 1 });
+    expect(vocabulary.save(DORM, library, 1)).toMatchObject({ version: 2, text: DORM });
+    expect(vocabulary.current().synonymGroups).toEqual([["dorm", "residence hall"]]);
+  });
+
+  it("refuses a text edited from an older version with vocabulary_changed, saying what is saved now, and stores nothing", () => {
+    const vocabulary = new EditorsVocabulary(database);
+    vocabulary.save(DEPOSIT, housing);
+    const latest = vocabulary.save(DORM, library, 1);
+    for (const basedOnVersion of [1, 0, 3]) {
+      let refused: unknown;
+      try {
+        vocabulary.save("synonyms:\n  - 學費, 學雜費\n", housing, basedOnVersion);
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(VocabularyChangedError);
+      expect(refused).toMatchObject({
+        code: "vocabulary_changed",
+        message: expect.stringContaining(
+          `version 2 is now saved, by library office at ${latest.savedAt}. Load it again, merge your changes into it and save again.`,
+        ),
+      });
+    }
+    expect(vocabulary.saved()).toEqual(latest);
+    expect(vocabulary.auditTrail()).toHaveLength(2);
+    expect(vocabulary.current().synonymGroups).toEqual([["dorm", "residence hall"]]);
+  });
+
+  it("refuses a text edited from a version when none is saved", () => {
+    const vocabulary = new EditorsVocabulary(database);
+    expect(() => vocabulary.save(DEPOSIT, housing, 1)).toThrow(
+      /has no saved version, but this text was edited from version 1/,
+    );
+    expect(vocabulary.saved()).toBeUndefined();
+  });
+
+  it("saves a text without the version it was edited from whatever was saved meanwhile", () => {
+    const vocabulary = new EditorsVocabulary(database);
+    vocabulary.save(DEPOSIT, housing);
+    vocabulary.save(DORM, library, 1);
+    expect(vocabulary.save(DEPOSIT, housing)).toMatchObject({ version: 3, text: DEPOSIT });
+  });
+
+  it("of two saves edited from the same version, through two connections to the file, keeps the first and refuses the second", () => {
+    const first = new EditorsVocabulary(database);
+    first.save(DEPOSIT, housing);
+    const otherConnection = openEditorialDatabase(file);
+    try {
+      const second = new EditorsVocabulary(otherConnection);
+      expect(second.saved()?.version).toBe(1);
+      first.save(DORM, housing, 1);
+      expect(() => second.save("synonyms:\n  - 學費, 學雜費\n", library, 1)).toThrow(VocabularyChangedError);
+      expect(second.saved()).toMatchObject({ version: 2, text: DORM, savedBy: "housing office" });
+    } finally {
+      otherConnection.close();
+    }
   });
 
   it("leaves out a saved text that no longer parses, and says why, rather than stop answers", () => {

@@ -1,5 +1,5 @@
 import { SettingsFileError } from "../config/yaml-settings.js";
-import { InvalidRequestError, PayloadTooLargeError } from "../errors.js";
+import { ConflictError, InvalidRequestError, PayloadTooLargeError } from "../errors.js";
 import { Vocabulary } from "../text/vocabulary.js";
 import { parseVocabulary } from "../text/vocabulary-file.js";
 import type { Actor } from "./document-versions.js";
@@ -48,6 +48,22 @@ export class VocabularyTooLargeError extends PayloadTooLargeError {
       MAX_VOCABULARY_BYTES,
       "vocabulary_too_large",
       `The vocabulary is larger than ${MAX_VOCABULARY_BYTES / 1024} KB; a help desk's words fit in far less.`,
+    );
+  }
+}
+
+/**
+ * The vocabulary was saved again after the version a text was edited from: saving the text would
+ * undo that save unseen. The message says what is saved now, by whom and when, and what to do.
+ */
+export class VocabularyChangedError extends ConflictError {
+  constructor(basedOnVersion: number, latest: SavedVocabulary | undefined) {
+    const editedFrom = basedOnVersion === 0 ? "before any version was saved" : `from version ${basedOnVersion}`;
+    super(
+      "vocabulary_changed",
+      latest
+        ? `The editors' vocabulary was saved again after this text was edited ${editedFrom}: version ${latest.version} is now saved, by ${latest.savedBy} at ${latest.savedAt}. Load it again, merge your changes into it and save again.`
+        : `The editors' vocabulary has no saved version, but this text was edited ${editedFrom}. Load it again and save again.`,
     );
   }
 }
@@ -117,17 +133,27 @@ export class EditorsVocabulary {
   /**
    * Checks `text` and saves it as the editors' vocabulary, used from the next question on. A text
    * with mistakes is refused (InvalidVocabularyError, every mistake with its line) and nothing is
-   * stored; an empty text leaves the editors with no vocabulary of their own.
+   * stored; an empty text leaves the editors with no vocabulary of their own. With `basedOnVersion`
+   * (the version the text was edited from, 0 when none was saved yet), a text edited from any but
+   * the latest version is refused (VocabularyChangedError) and nothing is stored; without it, the
+   * text is saved whatever was saved meanwhile.
    */
-  save(text: string, actor: Actor): SavedVocabulary {
+  save(text: string, actor: Actor, basedOnVersion?: number): SavedVocabulary {
     const vocabulary = parseEditorsVocabulary(text);
     const savedAt = new Date().toISOString();
-    const saved = this.database.transaction((): SavedVocabulary => {
-      const inserted = this.statements.insert.get(text, savedAt, actor.name);
-      if (!inserted) throw new Error("vocabulary_versions returned no version");
-      this.statements.audit.run(AUDIT_SUBJECT, inserted.version, actor.name, actor.keyId, savedAt);
-      return { version: inserted.version, text, savedAt, savedBy: actor.name };
-    })();
+    // IMMEDIATE takes the write lock before the check, so two saves from one version cannot both pass it.
+    const saved = this.database
+      .transaction((): SavedVocabulary => {
+        if (basedOnVersion !== undefined) {
+          const latest = this.saved();
+          if (basedOnVersion !== (latest?.version ?? 0)) throw new VocabularyChangedError(basedOnVersion, latest);
+        }
+        const inserted = this.statements.insert.get(text, savedAt, actor.name);
+        if (!inserted) throw new Error("vocabulary_versions returned no version");
+        this.statements.audit.run(AUDIT_SUBJECT, inserted.version, actor.name, actor.keyId, savedAt);
+        return { version: inserted.version, text, savedAt, savedBy: actor.name };
+      })
+      .immediate();
     // Only once it is stored: a save that failed leaves the vocabulary in use as it was.
     this.parsed = vocabulary;
     return saved;

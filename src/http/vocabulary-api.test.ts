@@ -62,11 +62,11 @@ describe("the editors' vocabulary", () => {
     folder.cleanUp();
   });
 
-  const save = (text: unknown, key = keys.editor) =>
+  const save = (text: unknown, key = keys.editor, editedFrom: { based_on_version?: unknown } = {}) =>
     app.request("/v1/vocabulary", {
       method: "PUT",
       headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ text }),
+      body: JSON.stringify({ text, ...editedFrom }),
     });
   const read = (key = keys.editor) => app.request("/v1/vocabulary", { headers: { authorization: `Bearer ${key}` } });
   const ask = async (question: string) =>
@@ -155,6 +155,62 @@ describe("the editors' vocabulary", () => {
     expect(editorial.vocabulary.version(1)?.text).toBe(first);
   });
 
+  it("saves a text edited from the latest version, or from none (null or 0) before any save", async () => {
+    const fromNone = await save("synonyms:\n  - dorm, residence hall\n", keys.editor, { based_on_version: null });
+    expect(fromNone.status).toBe(200);
+    const { version } = (await readJson(fromNone)).editors;
+    expect(version).toBe(1);
+
+    const fromLatest = await save(DEPOSIT_GROUP, keys.otherEditor, { based_on_version: version });
+    expect(fromLatest.status).toBe(200);
+    expect((await readJson(fromLatest)).editors).toMatchObject({ text: DEPOSIT_GROUP, version: 2 });
+    expect(await ask(DEPOSIT_QUESTION)).toMatchObject({ status: "answered" });
+    // Once a version is saved, "none" is out of date.
+    for (const none of [null, 0])
+      expect((await save(DEPOSIT_GROUP, keys.editor, { based_on_version: none })).status).toBe(409);
+  });
+
+  it("refuses a text edited from an older version with 409 vocabulary_changed, naming the version saved, who saved it and when", async () => {
+    expect((await save("synonyms:\n  - dorm, residence hall\n")).status).toBe(200);
+    expect((await save(DEPOSIT_GROUP, keys.otherEditor, { based_on_version: 1 })).status).toBe(200);
+    const before = (await readJson(await read())).editors;
+
+    const refused = await save("synonyms:\n  - 學費, 學雜費\n", keys.editor, { based_on_version: 1 });
+    expect(refused.status).toBe(409);
+    expect(await readJson(refused)).toEqual({
+      error: {
+        code: "vocabulary_changed",
+        message: `The editors' vocabulary was saved again after this text was edited from version 1: version 2 is now saved, by library office at ${before.updated_at}. Load it again, merge your changes into it and save again.`,
+      },
+    });
+
+    expect((await readJson(await read())).editors).toEqual(before);
+    expect(before).toMatchObject({ text: DEPOSIT_GROUP, version: 2 });
+    expect(editorial.vocabulary.auditTrail()).toHaveLength(2);
+  });
+
+  it("saves a text sent without the version it was edited from, whatever was saved meanwhile", async () => {
+    expect((await save(DEPOSIT_GROUP, keys.otherEditor)).status).toBe(200);
+    const saved = await save("synonyms:\n  - dorm, residence hall\n");
+    expect(saved.status).toBe(200);
+    expect((await readJson(saved)).editors).toMatchObject({ version: 2, updated_by: "housing office" });
+  });
+
+  it("of two saves edited from the same version, keeps the first and refuses the second with 409", async () => {
+    expect((await save("synonyms:\n  - dorm, residence hall\n")).status).toBe(200);
+    const [first, second] = await Promise.all([
+      save(DEPOSIT_GROUP, keys.editor, { based_on_version: 1 }),
+      save("synonyms:\n  - 學費, 學雜費\n", keys.otherEditor, { based_on_version: 1 }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 409]);
+    expect((await readJson(second)).error.code).toBe("vocabulary_changed");
+    expect((await readJson(await read())).editors).toMatchObject({
+      text: DEPOSIT_GROUP,
+      version: 2,
+      updated_by: "housing office",
+    });
+  });
+
   it("is used together with the knowledge folder's file, which it shows read-only", async () => {
     const knowledge = path.join(folder.root, "knowledge");
     folder.write(`knowledge/${VOCABULARY_FILE}`, "synonyms:\n  - dorm, residence hall\nstop_words: [本校]\n");
@@ -222,6 +278,12 @@ describe("the editors' vocabulary", () => {
       expect({ text, status: response.status }).toEqual({ text, status: 400 });
       expect((await readJson(response)).error.code).toBe("invalid_request");
     }
+    for (const version of [-1, 1.5, "1"]) {
+      const response = await save(DEPOSIT_GROUP, keys.editor, { based_on_version: version });
+      expect({ version, status: response.status }).toEqual({ version, status: 400 });
+      expect((await readJson(response)).error.message).toContain("based_on_version");
+    }
+    expect(editorial.vocabulary.saved()).toBeUndefined();
     const notJson = await app.request("/v1/vocabulary", {
       method: "PUT",
       headers: { "content-type": "application/json", authorization: `Bearer ${keys.editor}` },
@@ -270,6 +332,7 @@ describe("the editors' vocabulary", () => {
         );
         expect(html).toMatch(/<form method="post" action="\/editor\/vocabulary">/);
         expect(html).toContain('<button type="submit">Save</button>');
+        expect(html).toContain('<input type="hidden" name="based_on_version" value="1"/>');
         expect(html).toContain("Version 1, saved by housing office");
         expect(html).toContain("one group per line, commas between its words");
         expect(html).toContain("Read-only here: it is edited in the knowledge folder");
@@ -288,6 +351,35 @@ describe("the editors' vocabulary", () => {
       );
       expect(editorial.vocabulary.saved()).toMatchObject({ text: DEPOSIT_GROUP, savedBy: "housing office" });
       expect(await ask(DEPOSIT_QUESTION)).toMatchObject({ status: "answered" });
+    });
+
+    it("sends the version it shows: 0 before any save, and a save from it succeeds", async () => {
+      const html = await (await app.request("/editor/vocabulary", { headers: { cookie } })).text();
+      expect(html).toContain('<input type="hidden" name="based_on_version" value="0"/>');
+      expect((await post({ text: DEPOSIT_GROUP, based_on_version: "0" })).status).toBe(303);
+      expect((await post({ text: "synonyms:\n  - dorm, residence hall\n", based_on_version: "1" })).status).toBe(303);
+      expect(editorial.vocabulary.saved()?.version).toBe(2);
+    });
+
+    it("shows a save over a version saved meanwhile as refused, keeps the editor's text, and shows the newer version to merge", async () => {
+      editorial.vocabulary.save(DEPOSIT_GROUP, { name: "library office", keyId: "test" });
+      // A mistake fixed and saved again is still refused: the page kept the version the text was edited from.
+      const mistaken = await (await post({ text: "synonyms:\n  - dorm\n", based_on_version: "0" })).text();
+      expect(mistaken).toContain('<input type="hidden" name="based_on_version" value="0"/>');
+      const mine = "synonyms:\n  - dorm, residence hall\n";
+      const response = await post({ text: mine, based_on_version: "0" });
+      expect(response.status).toBe(409);
+      const html = await response.text();
+      expect(html).toMatch(
+        /<p class="error" role="alert">Not saved. The editors&#39; vocabulary was saved again after this text was edited before any version was saved: version 1 is now saved, by library office at [^<]+\. Load it again, merge your changes into it and save again\.<\/p>/,
+      );
+      expect(html).toContain(`>\n${mine}</textarea>`);
+      expect(html).toMatch(
+        /<details id="vocabulary-saved-meanwhile" open="">[\s\S]*<pre>synonyms:\n {2}- 押金, 保證金\n<\/pre>/,
+      );
+      // Saving again from this page is based on the version it now shows.
+      expect(html).toContain('<input type="hidden" name="based_on_version" value="1"/>');
+      expect(editorial.vocabulary.saved()).toMatchObject({ version: 1, text: DEPOSIT_GROUP });
     });
 
     it("shows a refused save's mistake with its line, keeps the text to fix, and saves nothing", async () => {

@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
+import { VocabularyChangedError } from "../../editorial/editors-vocabulary.js";
 import { AppError, InvalidRequestError, PayloadTooLargeError, RateLimitedError } from "../../errors.js";
 import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
 import { MAX_QUESTION_CHARS } from "../../schemas.js";
@@ -15,7 +16,12 @@ import { limitBodyTo, limitUploadTo, MAX_BODY_BYTES } from "../body-limits.js";
 import { errorResponse, httpStatusOf } from "../error-response.js";
 import { readForm } from "../read-form.js";
 import { readUpload } from "../read-upload.js";
-import { documentUploadSchema, newPhrasingSchema, phrasingTextSchema } from "../routes/editorial-schemas.js";
+import {
+  documentUploadSchema,
+  newPhrasingSchema,
+  phrasingTextSchema,
+  vocabularyFormSchema,
+} from "../routes/editorial-schemas.js";
 import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schemas.js";
 import { csvResponse, htmlPage, idParamsSchema, newRouteGroup, parseInput, servedAs } from "../routes/shared.js";
 import { vocabularyOverviewOf } from "../routes/vocabulary-routes.js";
@@ -166,14 +172,15 @@ const EDITOR_ROUTES = {
     ...editorsPage,
     method: "post",
     path: "/editor/vocabulary",
-    summary: "Save the editors' vocabulary (YAML in `text`)",
+    summary: "Save the editors' vocabulary (YAML in `text`, the version it was edited from in `based_on_version`)",
     request: {
-      body: { content: { "application/x-www-form-urlencoded": { schema: z.object({ text: z.string() }) } } },
+      body: { content: { "application/x-www-form-urlencoded": { schema: vocabularyFormSchema } } },
     },
     responses: {
       ...afterForm,
       400: htmlPage("The vocabulary page, with each mistake and its line; nothing was saved"),
       401: signInPage,
+      409: htmlPage("The vocabulary page, with the text sent and the version saved meanwhile; nothing was saved"),
     },
   }),
   tryQuestion: createRoute({
@@ -449,6 +456,7 @@ export function editorPageRoutes(
   routes.openapi(signedInRoute(EDITOR_ROUTES.saveVocabulary), async (context) => {
     const caller = context.get("caller");
     let text: string | undefined;
+    let basedOnVersion: number | undefined;
     try {
       const form = await readForm(context);
       if (typeof form.text !== "string") {
@@ -456,15 +464,22 @@ export function editorPageRoutes(
       }
       // Browsers send a textarea's line breaks as CRLF: the editor wrote plain ones.
       text = form.text.replace(/\r\n?/g, "\n");
-      editorial.vocabulary.save(text, caller);
+      basedOnVersion = parseInput(vocabularyFormSchema, form).based_on_version;
+      editorial.vocabulary.save(text, caller, basedOnVersion);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       // Shown again with what was sent, for the editor to fix; the vocabulary in use is unchanged.
+      const overview = vocabularyOverviewOf(editorial.vocabulary, dependencies.vocabularyFile);
+      const changed = error instanceof VocabularyChangedError;
       return context.html(
         <VocabularyView
           signedInAs={caller.name}
-          overview={vocabularyOverviewOf(editorial.vocabulary, dependencies.vocabularyFile)}
+          overview={overview}
           text={text}
+          // After a conflict the page shows the latest version to merge, so the next save is based on it;
+          // after a mistake the text is still the one edited from the version sent.
+          basedOnVersion={changed ? (overview.editors.saved?.version ?? 0) : basedOnVersion}
+          savedMeanwhile={changed ? overview.editors.saved : undefined}
           error={`Not saved. ${error.message}`}
         />,
         httpStatusOf(error),

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { webAddress } from "../../../ingest/index-document.js";
 import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
+import type { SavedVocabulary } from "../../editorial/editors-vocabulary.js";
 import { MAX_PHRASING_CHARS, type PlacedPhrasing } from "../../editorial/passage-phrasings.js";
 import type { HandoffTicket } from "../../interactions/interaction-store.js";
 import type { KnowledgeGapReport, QuestionGroup } from "../../interactions/knowledge-gap-report.js";
@@ -618,17 +619,23 @@ stop_words: [本校]`;
 
 /**
  * The vocabulary answers use: the editors' own, which they edit here, and the knowledge folder's
- * file, shown read-only. `text` is what the editor sent when a save was refused, kept for them to fix.
+ * file, shown read-only. `text` is what the editor sent when a save was refused, kept for them to fix;
+ * `basedOnVersion` the version it was edited from (the latest saved, unless given), sent back with a
+ * save so that one made over another editor's newer version is refused; `savedMeanwhile` that newer
+ * version, shown for the editor to merge into their text.
  */
 export function VocabularyView(props: {
   signedInAs: string;
   overview: VocabularyOverview;
   text?: string;
+  basedOnVersion?: number;
+  savedMeanwhile?: SavedVocabulary;
   notice?: string;
   error?: string;
 }) {
   const { file, editors } = props.overview;
   const text = props.text ?? editors.saved?.text ?? "";
+  const basedOnVersion = props.basedOnVersion ?? editors.saved?.version ?? 0;
   return (
     <Page title="Vocabulary" signedInAs={props.signedInAs}>
       <Notice message={props.notice} />
@@ -649,10 +656,23 @@ export function VocabularyView(props: {
           <textarea id="vocabulary-text" name="text" rows={16} spellcheck={false}>
             {`\n${text}`}
           </textarea>
+          <input type="hidden" name="based_on_version" value={String(basedOnVersion)} />
           <p>
             <button type="submit">Save</button>
           </p>
         </form>
+        {props.savedMeanwhile ? (
+          <details id="vocabulary-saved-meanwhile" open>
+            <summary>
+              Version {props.savedMeanwhile.version}, saved meanwhile: merge its changes into your text above
+            </summary>
+            {props.savedMeanwhile.text ? (
+              <pre>{props.savedMeanwhile.text}</pre>
+            ) : (
+              <p>(Empty: it removed the editors' vocabulary.)</p>
+            )}
+          </details>
+        ) : null}
         <p id="vocabulary-saved">
           {editors.saved
             ? `Version ${editors.saved.version}, saved by ${editors.saved.savedBy} at ${editors.saved.savedAt}: ${countsOf(editors.vocabulary)}.`
@@ -677,6 +697,10 @@ export function VocabularyView(props: {
               they are left out of every question.
             </li>
             <li>A mistake is shown with its line, and nothing is saved until it is fixed.</li>
+            <li>
+              If another editor saved a version after this page was loaded, nothing is saved: your text stays here, with
+              their version below it to merge into it before saving again.
+            </li>
           </ul>
         </details>
         {editors.audit.length > 0 ? (

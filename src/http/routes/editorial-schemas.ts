@@ -223,8 +223,19 @@ export const vocabularyTextSchema = z
         "`synonyms:` (one group per line, commas between its words) and `stop_words:`; an empty text leaves the editors with none. At most 200 KB.",
       example: "synonyms:\n  - 押金, 保證金\n  - dorm, residence hall\nstop_words: [本校]\n",
     }),
+    based_on_version: z.number().int().min(0).nullable().optional().openapi({
+      description:
+        "The `editors.version` the text was edited from, as `GET` gave it (`null` or `0`: none was saved yet). When another version has been saved since, the save is refused with 409 `vocabulary_changed` and nothing is saved. Absent: saved whatever was saved meanwhile.",
+      example: 3,
+    }),
   })
   .openapi("VocabularyText");
+
+/** The editors' page's vocabulary form: the text, and the version the page showed (a hidden field). */
+export const vocabularyFormSchema = z.object({
+  text: z.string(),
+  based_on_version: z.coerce.number().int().min(0).optional(),
+});
 
 const vocabularyCounts = { synonym_groups: z.number().int(), stop_words: z.number().int() };
 

@@ -28,13 +28,16 @@ const saveVocabularyRoute = createRoute({
   path: VOCABULARY_ROUTE,
   summary: "Save the editors' vocabulary; the next question uses it",
   description:
-    "The text is checked as the knowledge folder's `_vocabulary.yml` is. A text with mistakes is refused with every mistake and its line (`editors' vocabulary:3: synonyms[1]: …`), and the vocabulary in use stays as it was.",
+    "The text is checked as the knowledge folder's `_vocabulary.yml` is. A text with mistakes is refused with every mistake and its line (`editors' vocabulary:3: synonyms[1]: …`), and the vocabulary in use stays as it was. Send `based_on_version` so that a text edited from an older version than the latest is refused rather than saved over another editor's save.",
   request: { body: { required: true, content: json(vocabularyTextSchema) } },
   responses: {
     200: overview,
     ...keyErrorResponses,
     400: errorBody(
       "invalid_vocabulary (the message lists each mistake with its line), invalid_request or invalid_json",
+    ),
+    409: errorBody(
+      "vocabulary_changed: `based_on_version` is not the latest saved version; the message says which is, by whom and when. Nothing was saved",
     ),
     413: errorBody("vocabulary_too_large: the text is over 200 KB; or payload_too_large: the body is over 1 MiB"),
     415: apiErrorResponses[415],
@@ -71,7 +74,9 @@ export function vocabularyRoutes({
   routes.openapi({ ...getVocabularyRoute, ...editorsOnly }, (context) => context.json(overviewBody(), 200));
 
   routes.openapi({ ...saveVocabularyRoute, ...editorsOnly }, (context) => {
-    editorial.vocabulary.save(context.req.valid("json").text, context.get("caller"));
+    const { text, based_on_version } = context.req.valid("json");
+    // null is what GET gives as the version before any save: edited from none, as 0 says.
+    editorial.vocabulary.save(text, context.get("caller"), based_on_version === null ? 0 : based_on_version);
     return context.json(overviewBody(), 200);
   });
 

@@ -688,6 +688,11 @@ export function VocabularyView(props: {
               from it.
             </li>
             <li>
+              A group written <code>{"{ preferred: 保證金, also: [押金] }"}</code> names the word the documents use: an
+              answer to a question that says <span lang="zh-Hant">押金</span> then tells the asker it is called{" "}
+              <span lang="zh-Hant">保證金</span> here.
+            </li>
+            <li>
               Only true equivalents: <span lang="zh-Hant">閉館</span> (closing time) and{" "}
               <span lang="zh-Hant">休館</span> (closed days) differ, so a group joining them would answer one with the
               other.

@@ -236,6 +236,11 @@ describe("composeExtractiveAnswer", () => {
     expect(composeExtractiveAnswer(question, evenlyWeighted(question), [beavers]).answer).toBe(
       "河狸是北美常見的動物。牠們在建造水壩時會改變溪流的生態系統。[1]",
     );
+    const simplified = passage("nature/beavers.md", "河狸是北美常见的动物。这些动物会建造水坝。");
+    const simplifiedQuestion = "什么动物会建造水坝";
+    expect(composeExtractiveAnswer(simplifiedQuestion, evenlyWeighted(simplifiedQuestion), [simplified]).answer).toBe(
+      "河狸是北美常见的动物。这些动物会建造水坝。[1]",
+    );
     const form = passage(
       "registrar/forms.md",
       "Use Form R-12 to change your major. It needs your advisor's signature.",

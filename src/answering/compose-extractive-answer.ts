@@ -2,7 +2,7 @@ import type { Passage } from "../retrieval/retrieve-passages.js";
 import { type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
-import { normalizeForMatching } from "../text/normalize.js";
+import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
@@ -58,7 +58,10 @@ interface CandidateSentence {
   coverage: number;
   /** Whether it states an answer of a kind the question asks for. */
   fitsAskedType: boolean;
-  /** Whether it is a table row the question names by its key, or a line whose label names the field asked for. */
+  /**
+   * Whether the question names it: a table row by its key or by words of its label that the title
+   * and headings lack, or a line whose label names the field asked for.
+   */
   isNamed: boolean;
   /** How well the sentence answers the question, all signals together. */
   score: number;
@@ -370,8 +373,10 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
 }
 
 /** A sentence that opens by pointing back ("牠們…", "該表格…", "This form…") is about the one before it. */
-const POINTS_BACK =
-  /^(?:[他她它牠]們?|其(?![他實餘次])|該|此|這[些個項種波一樣位次段群]|那[些個]|上述|前者|後者|兩者|雙方|(?:they|it|this|these|those|such|he|she)\b)/iu;
+const POINTS_BACK = foldedPattern(
+  "^(?:[他她它牠]們?|其(?![他實餘次])|該|此|這[些個項種波一樣位次段群]|那[些個]|上述|前者|後者|兩者|雙方|(?:they|it|this|these|those|such|he|she)\\b)",
+  "iu",
+);
 
 /**
  * The sentence before the best one, in its passage, when the best one opens by pointing back to
@@ -379,7 +384,7 @@ const POINTS_BACK =
  */
 function referent(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence | undefined {
   const before = candidates[best.index - 1];
-  const opening = best.span.text.replace(LIST_ITEM, "");
+  const opening = normalizeForMatching(best.span.text.replace(LIST_ITEM, ""));
   return before?.passage === best.passage &&
     POINTS_BACK.test(opening) &&
     !INTRODUCES_WHAT_FOLLOWS.test(before.span.text)

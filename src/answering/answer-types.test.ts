@@ -15,6 +15,7 @@ describe("askedAnswerTypes", () => {
     ["When is the deadline to drop a course?", "date"],
     ["工學院學費一學期多少？", "amount"],
     ["how much does a transcript cost", "amount"],
+    ["garbage bag prices", "amount"],
     ["休學最多可以休幾年", "duration"],
     ["How long can I book a group study room for?", "duration"],
     ["圖書館禮拜天幾點開門", "time"],

@@ -216,6 +216,21 @@ describe("composeExtractiveAnswer", () => {
     expect(quotedPassage).toBe(passages[0]);
   });
 
+  it("takes a figure asked for from another document that covers the question as well, never a yes", () => {
+    const chunkOf = (docId: string, text: string, coverage: number): Passage => ({ ...passage(docId, text), coverage });
+    const faq = chunkOf("general/faq.json", "Garbage bags are sold at the desk at the prices shops ask.", 0.9);
+    const guide = chunkOf("waste/guide.md", "Official garbage bags: a pack of 20 costs NT$ 45.", 0.9);
+    const prices = "garbage bag prices";
+    const { answer, answerTypeFound } = composeExtractiveAnswer(prices, evenlyWeighted(prices), [faq, guide]);
+    expect(answer).toContain("NT$ 45");
+    expect(answerTypeFound).toBe(false);
+    // A yes or a condition is stated somewhere in any passage: not looked for in other documents.
+    const grant = chunkOf("welfare/grant.md", "Parents may apply for the baby grant within 6 months.", 0.9);
+    const room = chunkOf("general/room.md", "The nursing room has a changing table for babies.", 0.9);
+    const yesOrNo = "is there a room to change my baby";
+    expect(composeExtractiveAnswer(yesOrNo, evenlyWeighted(yesOrNo), [room, grant]).answer).not.toContain("grant");
+  });
+
   it("keeps table rows quoted together on lines of their own", () => {
     const table = passage(
       "registrar/calendar.md",

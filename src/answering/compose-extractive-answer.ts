@@ -6,7 +6,7 @@ import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
-import { type AskedAnswer, answerFit, namesAskedField, readAskedAnswer } from "./answer-types.js";
+import { type AnswerType, type AskedAnswer, answerFit, namesAskedField, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 
 /** Passages whose sentences may be quoted, best first. */
@@ -144,14 +144,13 @@ export function composeExtractiveAnswer(
     passages.forEach((passage, rank) => {
       if (rank >= PASSAGES_TO_QUOTE && isSameSubject(passage, sentence.passage)) addCandidates(passage, rank);
     });
-    return bestScoring(
-      candidates.filter(
-        (candidate) =>
-          candidate.fitsAskedType &&
-          isSameSubject(candidate.passage, sentence.passage) &&
-          !IS_A_QUESTION.test(candidate.span.text),
-      ),
-    );
+    const typed = candidates.filter((candidate) => candidate.fitsAskedType && !IS_A_QUESTION.test(candidate.span.text));
+    const onSubject = bestScoring(typed.filter((candidate) => isSameSubject(candidate.passage, sentence.passage)));
+    if (onSubject || !askedTypes.some((type) => STATED_IN_FIGURES.has(type))) return onSubject;
+    // Else a figure from a passage of another document that covers the question as well ("garbage
+    // bag prices": the FAQ pair says where bags are sold, the recycling guide what they cost). Only a
+    // figure: a yes or a condition is found in any passage.
+    return bestScoring(typed.filter((candidate) => candidate.passage.coverage >= sentence.passage.coverage));
   }
   const best = askedTypes.length > 0 ? (typedAnswerOnSubject(leader) ?? leader) : leader;
 
@@ -250,6 +249,9 @@ function holdsWhole(text: string, key: string): boolean {
   }
   return false;
 }
+
+/** Kinds of answer stated in figures: a sentence holding one is rarely about something else by chance. */
+const STATED_IN_FIGURES: ReadonlySet<AnswerType> = new Set(["amount", "duration", "time", "date", "count"]);
 
 /** A table of at most this many rows is quoted whole when the question names none of them. */
 const MAX_TABLE_ROWS = 6;

@@ -57,6 +57,9 @@ describe("answerQuestion, with a curated question worded alike", () => {
     expect(reply.answer).toContain("5月1日");
     const curated = await answerQuestion(store, { question: "繳稅可以刷卡嗎" }, settings);
     expect(curated.mode).toBe("faq");
+    // Asked whether it costs money: a curated yes is not an amount.
+    const costs = await answerQuestion(store, { question: "繳稅刷卡要付費嗎" }, settings);
+    expect(costs.mode).not.toBe("faq");
   });
 });
 

@@ -183,10 +183,14 @@ export async function findAnswerCandidate(
 
 /**
  * Whether a curated answer states the kind of answer the question asks for: a curated question
- * about how to pay, worded like one about when to pay ("地價稅繳費期間"), is not its answer.
+ * about how to pay, worded like one about when to pay ("地價稅繳費期間"), is not its answer. A
+ * question that asks for something besides a yes ("停車要錢嗎") needs that something: any curated
+ * answer says yes or no to something.
  */
 function answersAskedType(asked: AskedAnswer, match: FaqMatch): boolean {
-  return asked.types.length === 0 || answerFit(match.passage.chunk.text, asked).fits;
+  const specific = asked.types.filter((type) => type !== "yesno");
+  const needed = specific.length > 0 ? { ...asked, types: specific } : asked;
+  return needed.types.length === 0 || answerFit(match.passage.chunk.text, needed).fits;
 }
 
 function round(value: number): number {

@@ -59,7 +59,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|要(繳|付|交)多少|收費|價格|價錢|\\bhow much\\b(?! (time|longer))|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
+      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|要(繳|付|交)多少|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
     ),
   ],
   [

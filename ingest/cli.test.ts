@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCommand } from "../src/test-support/run-script.js";
+import { runCommand, runScript } from "../src/test-support/run-script.js";
 import { makeTemporaryFolder } from "../src/test-support/temporary-folder.js";
 import { runIngestCommand } from "./cli.js";
 
@@ -22,6 +22,14 @@ describe("npm run ingest", () => {
     const second = await ingest(path.join(folder.root, "docs"));
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("added 0, updated 0, removed 0, unchanged 1 documents");
+  });
+
+  it("run as a script, points to the command that keeps taught phrasings, and exits 2", async () => {
+    const result = await runScript("ingest/cli.ts", [path.join(folder.root, "docs")], {
+      DATA_DIR: path.join(folder.root, "script-data"),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("npm run ingest -- <folder>");
   });
 
   it("explains its usage when the folder is missing, and exits 2", async () => {

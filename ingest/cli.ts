@@ -1,4 +1,4 @@
-import type { CommandContext } from "../src/command-line.js";
+import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { type AppConfig, loadConfig } from "../src/config.js";
 import { openEmbedder } from "../src/embedding/open-embedder.js";
 import type { IndexStore } from "../src/store/index-store.js";
@@ -91,3 +91,12 @@ function formatSummary(summary: SyncSummary): string {
 function partition<T>(items: T[], predicate: (item: T) => boolean): [T[], T[]] {
   return [items.filter(predicate), items.filter((item) => !predicate(item))];
 }
+
+/**
+ * Run as a script (`node dist/ingest/cli.js`, as earlier docs said): the command is
+ * src/ingest-cli.ts now, which keeps taught phrasings; say so rather than sync without them.
+ */
+runWhenMain(import.meta.url, async (_argv, { stderr }) => {
+  stderr.write("ingest: run `npm run ingest -- <folder>` (src/ingest-cli.ts, or dist/src/ingest-cli.js when built)\n");
+  return 2;
+});

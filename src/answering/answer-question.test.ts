@@ -60,6 +60,9 @@ describe("answerQuestion, with a curated question worded alike", () => {
     // Asked whether it costs money: a curated yes is not an amount.
     const costs = await answerQuestion(store, { question: "繳稅刷卡要付費嗎" }, settings);
     expect(costs.mode).not.toBe("faq");
+    // Asked why: a curated answer gives its reason in its own words.
+    const why = await answerQuestion(store, { question: "為什麼繳稅可以刷卡" }, settings);
+    expect(why.mode).toBe("faq");
   });
 });
 

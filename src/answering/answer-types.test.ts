@@ -118,8 +118,11 @@ describe("asking words typed as others of the same sound", () => {
     expect(askedAnswerTypes("身分證遺失補發要多少前")).toContain("amount");
     expect(askedAnswerTypes("宿舍什麼時後可以搬進去")).toContain("date");
     expect(askedAnswerTypes("圖書館週末的服務時簡")).toContain("time");
-    // Two characters changed is another word, not a slip.
+    // Two characters changed is another word, not a slip; nor is a word of the language.
     expect(askedAnswerTypes("社區的事件")).toEqual([]);
+    expect(askedAnswerTypes("我在那裡下車")).toEqual([]);
+    expect(askedAnswerTypes("報名截至今天")).toEqual([]);
+    expect(askedAnswerTypes("積點可以換什麼")).toEqual([]);
   });
 });
 

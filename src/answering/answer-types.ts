@@ -1,5 +1,6 @@
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { soundsLikeWithOneSlip } from "../text/sound-alike.js";
+import { isKnownWord } from "../text/word-specificity.js";
 
 /**
  * What a question asks for, and whether a sentence holds an answer of that kind: the composer
@@ -199,11 +200,9 @@ const HOLDS: Record<AnswerType, RegExp> = {
 const ASKING_WORDS = [
   "多少錢",
   "什麼時候",
-  "幾點",
   "時間",
   "多久",
   "哪裡",
-  "在哪",
   "費用",
   "價錢",
   "資格",
@@ -225,7 +224,8 @@ function withAskingWordsMended(text: string): string {
     const characters = [...mended];
     for (let start = 0; start + word.length <= characters.length; start++) {
       const written = characters.slice(start, start + word.length).join("");
-      if (HAN.test(written) && soundsLikeWithOneSlip(written, word)) {
+      // A word of the language is meant as written: 那裡 is not a slip for 哪裡, nor 截至 for 截止.
+      if (HAN.test(written) && !isKnownWord(written) && soundsLikeWithOneSlip(written, word)) {
         mended = [...characters.slice(0, start), word, ...characters.slice(start + word.length)].join("");
         break;
       }

@@ -181,6 +181,17 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("does not quote a record of labelled lines as a table", () => {
+    const record = passage(
+      "tuition/aid.md",
+      "申請對象：大學部清寒學生\n撥款：每年 5 月 20 日匯入帳戶\n聯絡：學務處 02-2345-6789",
+    );
+    const question = "清寒獎學金什麼時候入帳";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [record]).answer).toBe(
+      "撥款：每年 5 月 20 日匯入帳戶[1]",
+    );
+  });
+
   it("prefers the line whose label names the kind of answer asked for", () => {
     const aid = passage(
       "tuition/aid.md",
@@ -229,6 +240,11 @@ describe("composeExtractiveAnswer", () => {
     const room = chunkOf("general/room.md", "The nursing room has a changing table for babies.", 0.9);
     const yesOrNo = "is there a room to change my baby";
     expect(composeExtractiveAnswer(yesOrNo, evenlyWeighted(yesOrNo), [room, grant]).answer).not.toContain("grant");
+    // Asked for a figure and a yes at once: only a figure is looked for elsewhere.
+    const parking = chunkOf("general/faq.json", "區公所停車場位於大樓後方。", 0.8);
+    const reading = chunkOf("library/rules.md", "讀者可以在閱覽室飲水。", 0.9);
+    const costs = "區公所停車要錢嗎";
+    expect(composeExtractiveAnswer(costs, evenlyWeighted(costs), [parking, reading]).answer).not.toContain("閱覽室");
   });
 
   it("keeps table rows quoted together on lines of their own", () => {
@@ -251,6 +267,9 @@ describe("composeExtractiveAnswer", () => {
     expect(composeExtractiveAnswer(question, evenlyWeighted(question), [beavers]).answer).toBe(
       "河狸是北美常見的動物。牠們在建造水壩時會改變溪流的生態系統。[1]",
     );
+    const others = passage("library/loans.md", "本館開放校外人士入館。他人不得代借圖書。");
+    const onBehalf = "可以幫同學代借圖書嗎";
+    expect(composeExtractiveAnswer(onBehalf, evenlyWeighted(onBehalf), [others]).answer).toBe("他人不得代借圖書。[1]");
     const simplified = passage("nature/beavers.md", "河狸是北美常见的动物。这些动物会建造水坝。");
     const simplifiedQuestion = "什么动物会建造水坝";
     expect(composeExtractiveAnswer(simplifiedQuestion, evenlyWeighted(simplifiedQuestion), [simplified]).answer).toBe(
@@ -258,11 +277,11 @@ describe("composeExtractiveAnswer", () => {
     );
     const form = passage(
       "registrar/forms.md",
-      "Use Form R-12 to change your major. It needs your advisor's signature.",
+      "Use Form R-12 to change your major. This form needs your advisor's signature.",
     );
     const english = "what needs an advisor's signature";
     expect(composeExtractiveAnswer(english, evenlyWeighted(english), [form]).answer).toBe(
-      "Use Form R-12 to change your major. It needs your advisor's signature.[1]",
+      "Use Form R-12 to change your major. This form needs your advisor's signature.[1]",
     );
   });
 

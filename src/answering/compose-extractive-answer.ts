@@ -77,7 +77,7 @@ export interface ExtractiveAnswer {
    * or undefined when the question asks for no kind in particular.
    */
   answerTypeFound?: boolean;
-  /** The passage of the sentence that covers the question best, which the answer's confidence is about. */
+  /** The passage of the best-scoring sentence before any other is looked for: the answer's confidence is about it. */
   quotedPassage?: Passage;
 }
 
@@ -146,11 +146,17 @@ export function composeExtractiveAnswer(
     });
     const typed = candidates.filter((candidate) => candidate.fitsAskedType && !IS_A_QUESTION.test(candidate.span.text));
     const onSubject = bestScoring(typed.filter((candidate) => isSameSubject(candidate.passage, sentence.passage)));
-    if (onSubject || !askedTypes.some((type) => STATED_IN_FIGURES.has(type))) return onSubject;
+    const figures = { types: askedTypes.filter((type) => STATED_IN_FIGURES.has(type)) };
+    if (onSubject || figures.types.length === 0) return onSubject;
     // Else a figure from a passage of another document that covers the question as well ("garbage
     // bag prices": the FAQ pair says where bags are sold, the recycling guide what they cost). Only a
-    // figure: a yes or a condition is found in any passage.
-    return bestScoring(typed.filter((candidate) => candidate.passage.coverage >= sentence.passage.coverage));
+    // figure: a yes or a condition is stated somewhere in any passage.
+    return bestScoring(
+      typed.filter(
+        (candidate) =>
+          candidate.passage.coverage >= sentence.passage.coverage && answerFit(candidate.span.text, figures).fits,
+      ),
+    );
   }
   const best = askedTypes.length > 0 ? (typedAnswerOnSubject(leader) ?? leader) : leader;
 
@@ -198,8 +204,8 @@ export function composeExtractiveAnswer(
   return {
     ...formatAnswer(complete),
     sentenceCoverage: coverageOf(quoted),
-    // Found only in a passage that covers the question less well than the best one, the kind of
-    // answer asked for is a guess about what that passage states, not what the question asks.
+    // Found only in another passage than the one whose sentence answers the question best, the kind
+    // of answer asked for may be about something else: the answer is not sure of it.
     ...(askedTypes.length === 0
       ? {}
       : { answerTypeFound: best.passage === leader.passage && complete.some((sentence) => sentence.fitsAskedType) }),
@@ -261,8 +267,10 @@ const MAX_TABLE_ROWS = 6;
  * rows: "戶籍謄本多少錢" is answered by the fee table, not by the row that happens to share most words.
  */
 function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
-  if (best.isNamed || !isTableRow(best)) return undefined;
   const cells = cellCount(best);
+  // Rows of columns, each stating what was asked: lines of one label and one value are a record
+  // ("申請對象：…", "撥款：…"), whose other lines answer other questions.
+  if (best.isNamed || !isTableRow(best) || cells < 2) return undefined;
   const inTable = (candidate: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
     candidate !== undefined &&
     next !== undefined &&
@@ -277,7 +285,8 @@ function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): C
   let last = best.index;
   while (inTable(candidates[last], candidates[last + 1])) last++;
   const rows = candidates.slice(first, last + 1);
-  return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && !rows.some((row) => row.isNamed) ? rows : undefined;
+  const quotable = rows.every((row) => row.fitsAskedType && !row.isNamed);
+  return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
 }
 
 function isTableRow(sentence: CandidateSentence): boolean {
@@ -374,9 +383,12 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
   return kept.length > 0 ? kept : selected;
 }
 
-/** A sentence that opens by pointing back ("牠們…", "該表格…", "This form…") is about the one before it. */
+/**
+ * A sentence that opens by pointing back ("牠們…", "該表格…", "This form…") is about the one before
+ * it; one opening with "It is…", "此外" or "他人" points nowhere.
+ */
 const POINTS_BACK = foldedPattern(
-  "^(?:[他她它牠]們?|其(?![他實餘次])|該|此|這[些個項種波一樣位次段群]|那[些個]|上述|前者|後者|兩者|雙方|(?:they|it|this|these|those|such|he|she)\\b)",
+  "^(?:他們|他(?![人校])|[她它牠]們?|其(?![他它實餘次])|該|此(?!外)|這[些個項種波一樣位次段群]|那[些個]|上述|前者|後者|兩者|雙方|(?:they|this|these|those|he|she)\\b)",
   "iu",
 );
 

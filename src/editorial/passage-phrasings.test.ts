@@ -206,8 +206,19 @@ describe("PassagePhrasings", () => {
     expect(editorial.phrasings.list().map((phrasing) => [phrasing.text, phrasing.state])).toEqual([
       ["How many days is a loan?", "proposed"],
     ]);
-    expect(recordedWhenIndexed).toEqual([[MISSED], ["How many days is a loan?"]]);
+    // Each failed write is tried again from the record as it was put back: without the change.
+    expect(recordedWhenIndexed).toEqual([[MISSED], [], ["How many days is a loan?"], []]);
     expect(editorial.versions.auditTrail("library/loans.md")).toHaveLength(trailBefore);
+    // A write that fails after it was applied (a timeout) is undone in the index too.
+    let applied = 0;
+    store.setChunkPhrasings = async (docId, phrasings) => {
+      await write(docId, phrasings);
+      if (applied++ === 0) throw new Error("timed out");
+    };
+    await expect(
+      editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor),
+    ).rejects.toThrow("timed out");
+    expect((await store.getDocument("library/loans.md"))?.chunks.flatMap((chunk) => chunk.phrasings ?? [])).toEqual([]);
     // A crash after the record was written leaves the index behind it: the reconcile at start catches up.
     store.setChunkPhrasings = async () => {};
     const taught = await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);

@@ -393,6 +393,9 @@ export class PassagePhrasings {
    * which the reconcile at start puts into the index; the other way round, an index phrasing without
    * a record would be searched with no editor able to see or remove it. When the index cannot be
    * written, `undo` and the forgotten audit event leave the record as it was, and the error goes on.
+   * The index is then written again from that record, in case the failed write (a timeout) or a
+   * folder sync meanwhile put the change there after all; if that fails too, the next change to
+   * the document's phrasings or a reconcile of one that has others puts it right.
    */
   private async recordThenIndex(docId: string, write: () => number | bigint, undo: () => void): Promise<void> {
     const auditId = this.database.transaction(write)();
@@ -403,6 +406,7 @@ export class PassagePhrasings {
         undo();
         this.statements.forgetAudit.run(auditId);
       })();
+      await this.reindex(docId, this.accepted(docId)).catch(() => undefined);
       throw error;
     }
   }

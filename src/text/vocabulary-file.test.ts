@@ -56,6 +56,7 @@ describe("the vocabulary file", () => {
     ["stop_words:\n  - 的\n", 2, "already left out of every question"],
     ["synonym:\n  - 押金, 保證金\n", 1, "Unrecognized key"],
     ["synonyms:\n  - { preferred: 保證金, also: 保證金 }\n", 2, "a group needs at least two different words"],
+    ["synonyms:\n  - preferred: 保證金\n    also:\n      - 押金\n      - 的\n", 5, "also[1]: has no word"],
     ["synonyms:\n  - { preferred: 保證金, others: 押金 }\n", 2, "{ preferred: word, also: [words] }"],
     ["synonyms: [押金, 保證金\n", 2, ""],
   ])("reports a mistake with its file and line: %j", (source, line, message) => {

@@ -16,17 +16,26 @@ const word = z.string().trim().min(1, "an empty word").max(100, "at most 100 cha
 const member = word.refine((text) => analyzeQuery(text).length > 0, {
   message: "has no word that can be searched for (only punctuation or common function words)",
 });
+/** A word of a group, with where it is written in the group (for a mistake's line). */
+type WrittenMember = { word: string; path: PropertyKey[] };
 // Words are written as a list ([押金, 保證金]) or as one line with commas between them.
-const wordsWritten = z.union([z.string().transform((line) => line.split(/[,，、]/u)), z.array(z.string())]);
+const wordsWritten = z.union([
+  z.string().transform((line) => line.split(/[,，、]/u).map((word): WrittenMember => ({ word, path: [] }))),
+  z.array(z.string()).transform((words) => words.map((word, index): WrittenMember => ({ word, path: [index] }))),
+]);
 // A group is its words, or the deployment's own word and the others people use for it
 // ({ preferred: 保證金, also: [押金, 訂金] }), so that an answer can tell the asker they are the same.
 const synonymGroup = z
   .union(
     [
       wordsWritten.transform((members) => ({ members, preferred: false })),
-      z
-        .strictObject({ preferred: z.string(), also: wordsWritten })
-        .transform(({ preferred, also }) => ({ members: [preferred, ...also], preferred: true })),
+      z.strictObject({ preferred: z.string(), also: wordsWritten }).transform(({ preferred, also }) => ({
+        members: [
+          { word: preferred, path: ["preferred"] },
+          ...also.map(({ word, path }) => ({ word, path: ["also", ...path] })),
+        ],
+        preferred: true,
+      })),
     ],
     { error: "write a group as a line of words, a list of words, or { preferred: word, also: [words] }" },
   )
@@ -36,10 +45,10 @@ const synonymGroup = z
       context.addIssue({ code: "custom", message: `at most ${MAX_MEMBERS} words in a group`, input: members });
       return z.NEVER;
     }
-    const checked = members.map((written, index) => {
+    const checked = members.map(({ word: written, path }) => {
       const result = member.safeParse(written);
       for (const issue of result.error?.issues ?? []) {
-        context.addIssue({ code: "custom", message: issue.message, path: [index], input: written });
+        context.addIssue({ code: "custom", message: issue.message, path, input: written });
       }
       return result.data;
     });

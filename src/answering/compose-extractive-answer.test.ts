@@ -181,6 +181,22 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("takes no figure from a passage that only mentions what the question asks about", () => {
+    // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
+    const scholarship = passage(
+      "tuition/scholarships.md",
+      "- 對象：家庭年收入在 70萬元以下之學生。\n- 金額：每學期 NT$ 20,000。\n- 申請：上傳戶籍謄本及全戶所得清單。",
+      ["獎助學金", "清寒助學金"],
+    );
+    const question = "戶籍謄本多少錢";
+    const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [scholarship]);
+    expect(answer).not.toContain("20,000");
+    expect(answerTypeFound).toBe(false);
+    // Asked about the scholarship, its amount is the answer.
+    const aid = "清寒助學金一學期多少錢";
+    expect(composeExtractiveAnswer(aid, evenlyWeighted(aid), [scholarship]).answer).toContain("20,000");
+  });
+
   it("does not quote a record of labelled lines as a table", () => {
     const record = passage(
       "tuition/aid.md",
@@ -205,7 +221,7 @@ describe("composeExtractiveAnswer", () => {
 
   it("quotes the kind of answer asked for from a lower passage of the same document, and is less sure of it", () => {
     const chunkOf = (docId: string, position: number, text: string, coverage: number): Passage => {
-      const base = passage(docId, text);
+      const base = passage(docId, text, ["申請戶籍謄本"]);
       return { ...base, chunk: { ...base.chunk, chunkId: `${docId}#${position}`, position }, coverage };
     };
     const question = "戶籍謄本要多少錢";
@@ -228,7 +244,10 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("takes a figure asked for from another document that covers the question as well, never a yes", () => {
-    const chunkOf = (docId: string, text: string, coverage: number): Passage => ({ ...passage(docId, text), coverage });
+    const chunkOf = (docId: string, text: string, coverage: number, heading = "Garbage bags"): Passage => ({
+      ...passage(docId, text, [heading]),
+      coverage,
+    });
     const faq = chunkOf("general/faq.json", "Garbage bags are sold at the desk at the prices shops ask.", 0.9);
     const guide = chunkOf("waste/guide.md", "Official garbage bags: a pack of 20 costs NT$ 45.", 0.9);
     const prices = "garbage bag prices";

@@ -58,6 +58,8 @@ interface CandidateSentence {
   coverage: number;
   /** Whether it states an answer of a kind the question asks for. */
   fitsAskedType: boolean;
+  /** Whether its passage's title or headings hold any of the question's words. */
+  subjectAsked: boolean;
   /**
    * Whether the question names it: a table row by its key or by words of its label that the title
    * and headings lack, or a line whose label names the field asked for.
@@ -101,6 +103,7 @@ export function composeExtractiveAnswer(
   const candidates: CandidateSentence[] = [];
   const addCandidates = (passage: Passage, passageRank: number) => {
     const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
+    const subjectAsked = coverageOf(headingTerms) > 0;
     const spans = splitSentences(passage.chunk.text);
     for (const span of spans) {
       const terms = new Set(analyzeText(span.text));
@@ -128,6 +131,7 @@ export function composeExtractiveAnswer(
         terms,
         coverage,
         fitsAskedType: fits,
+        subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
         score,
       });
@@ -144,7 +148,11 @@ export function composeExtractiveAnswer(
     passages.forEach((passage, rank) => {
       if (rank >= PASSAGES_TO_QUOTE && isSameSubject(passage, sentence.passage)) addCandidates(passage, rank);
     });
-    const typed = candidates.filter((candidate) => candidate.fitsAskedType && !IS_A_QUESTION.test(candidate.span.text));
+    // From a passage whose title or headings the question names: one that only mentions the
+    // question's words states its figures about something else.
+    const typed = candidates.filter(
+      (candidate) => candidate.fitsAskedType && candidate.subjectAsked && !IS_A_QUESTION.test(candidate.span.text),
+    );
     const onSubject = bestScoring(typed.filter((candidate) => isSameSubject(candidate.passage, sentence.passage)));
     const figures = { types: askedTypes.filter((type) => STATED_IN_FIGURES.has(type)) };
     if (onSubject || figures.types.length === 0) return onSubject;
@@ -306,6 +314,11 @@ const DETAIL_DISTANCE = 2;
  * has a laundry room…" then "Machines are paid…: NT$ 20 per wash").
  */
 function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence | undefined {
+  // Items of one list are fields of what its heading names ("對象：…", "金額：…", "申請：…"): another
+  // field answers the question only when the heading is what the question asks about, not when the
+  // best item merely mentions it (戶籍謄本 among a scholarship's application papers).
+  const otherField = (candidate: CandidateSentence) =>
+    !best.subjectAsked && listMarkerOf(best) !== undefined && listMarkerOf(candidate) !== undefined;
   return bestScoring(
     candidates.filter(
       (candidate) =>
@@ -313,7 +326,8 @@ function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence):
         candidate !== best &&
         Math.abs(candidate.index - best.index) <= DETAIL_DISTANCE &&
         candidate.fitsAskedType &&
-        !IS_A_QUESTION.test(candidate.span.text),
+        !IS_A_QUESTION.test(candidate.span.text) &&
+        !otherField(candidate),
     ),
   );
 }

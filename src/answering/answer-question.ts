@@ -8,7 +8,7 @@ import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { detectLanguage } from "../text/language.js";
 import type { Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage } from "./abstention-message.js";
-import { type AnswerType, type AskedAnswer, answerFit, readAskedAnswer } from "./answer-types.js";
+import { type AskedAnswer, answerFit, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
@@ -182,18 +182,12 @@ export async function findAnswerCandidate(
 }
 
 /**
- * Kinds of answer a curated answer gives in words of its own: any says yes or no to something, and
- * a reason is often given without a "because" ("保證金用於支付…").
- */
-const GIVEN_IN_ANY_WORDS: ReadonlySet<AnswerType> = new Set(["yesno", "reason"]);
-
-/**
  * Whether a curated answer states the kind of answer the question asks for: a curated question
  * about how to pay, worded like one about when to pay ("地價稅繳費期間"), is not its answer, nor a
  * curated yes the answer to a question asking whether parking costs money ("停車要錢嗎").
  */
 function answersAskedType(asked: AskedAnswer, match: FaqMatch): boolean {
-  const needed = asked.types.filter((type) => !GIVEN_IN_ANY_WORDS.has(type));
+  const needed = asked.types.filter((type) => !isGivenInAnyWords(type));
   return needed.length === 0 || answerFit(match.passage.chunk.text, { ...asked, types: needed }).fits;
 }
 

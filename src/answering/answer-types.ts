@@ -234,6 +234,23 @@ function withAskingWordsMended(text: string): string {
   return mended;
 }
 
+/** Kinds of answer stated in figures: a sentence holding one is rarely about something else by chance. */
+const STATED_IN_FIGURES: ReadonlySet<AnswerType> = new Set(["amount", "duration", "time", "date", "count"]);
+
+export function isStatedInFigures(type: AnswerType): boolean {
+  return STATED_IN_FIGURES.has(type);
+}
+
+/**
+ * Kinds of answer a text may give in words of its own, which HOLDS cannot be relied on to see: any
+ * text says yes or no to something, and a reason is often given without a "because" ("保證金用於支付…").
+ */
+const GIVEN_IN_ANY_WORDS: ReadonlySet<AnswerType> = new Set(["yesno", "reason"]);
+
+export function isGivenInAnyWords(type: AnswerType): boolean {
+  return GIVEN_IN_ANY_WORDS.has(type);
+}
+
 /** The kinds of answer a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedAnswerTypes(question: string): AnswerType[] {
   const text = withAskingWordsMended(normalizeForMatching(question));

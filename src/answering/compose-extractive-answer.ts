@@ -6,7 +6,7 @@ import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
-import { type AnswerType, type AskedAnswer, answerFit, namesAskedField, readAskedAnswer } from "./answer-types.js";
+import { type AskedAnswer, answerFit, isStatedInFigures, namesAskedField, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 
 /** Passages whose sentences may be quoted, best first. */
@@ -154,7 +154,7 @@ export function composeExtractiveAnswer(
       (candidate) => candidate.fitsAskedType && candidate.subjectAsked && !IS_A_QUESTION.test(candidate.span.text),
     );
     const onSubject = bestScoring(typed.filter((candidate) => isSameSubject(candidate.passage, sentence.passage)));
-    const figures = { types: askedTypes.filter((type) => STATED_IN_FIGURES.has(type)) };
+    const figures = { types: askedTypes.filter(isStatedInFigures) };
     if (onSubject || figures.types.length === 0) return onSubject;
     // Else a figure from a passage of another document that covers the question as well ("garbage
     // bag prices": the FAQ pair says where bags are sold, the recycling guide what they cost). Only a
@@ -263,9 +263,6 @@ function holdsWhole(text: string, key: string): boolean {
   }
   return false;
 }
-
-/** Kinds of answer stated in figures: a sentence holding one is rarely about something else by chance. */
-const STATED_IN_FIGURES: ReadonlySet<AnswerType> = new Set(["amount", "duration", "time", "date", "count"]);
 
 /** A table of at most this many rows is quoted whole when the question names none of them. */
 const MAX_TABLE_ROWS = 6;

@@ -3,7 +3,7 @@ import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
-import { type Equivalent, type Equivalents, Vocabulary } from "../text/vocabulary.js";
+import { type Equivalent, type Equivalents, Vocabulary, withMoreEquivalents } from "../text/vocabulary.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
 import { mostTellingTerms, weighTerms } from "./term-weights.js";
 
@@ -66,18 +66,12 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const coverageShares = mostTellingTerms(asked);
   const terms = [...coverageShares.keys()];
   const ownAsked = terms.filter((term) => ownTerms.has(term));
-  const candidateTranslations = new Map(
-    ownAsked.flatMap((term) => {
-      const translations = options.dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES) ?? [];
-      return translations.length > 0 && !ownTerms.get(term)?.acrossWords ? [[term, translations] as const] : [];
-    }),
+  const { dictionary } = options;
+  const candidateTranslations = lookUp(
+    ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords),
+    (term) => dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
-  const candidateSpellings = new Map(
-    ownAsked.flatMap((term) => {
-      const spellings = options.dictionary?.spellingsOf(term) ?? [];
-      return spellings.length > 0 ? [[term, spellings] as const] : [];
-    }),
-  );
+  const candidateSpellings = lookUp(ownAsked, (term) => dictionary?.spellingsOf(term));
   const statistics = await statisticsFor(store, [
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
@@ -88,17 +82,24 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, statistics);
   // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel).
   const mayBeMisspelt = (term: string) =>
-    (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !options.dictionary?.knowsEnglish(term);
+    (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !dictionary?.knowsEnglish(term);
   const corrections = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), statistics);
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   const queryWeights = weighTerms(readAsWritten(coverageShares, corrections, isSlipForStopWord), statistics);
   const spellings = equivalentsInIndex(candidateSpellings, statistics, SPELLING_SHARE);
-  const equivalents: Equivalents = (term) => {
-    const other = [...(spellings.get(term) ?? []), ...(corrections.get(term) ?? [])];
-    return other.length > 0 ? [...vocabulary.equivalentsOf(term), ...other] : vocabulary.equivalentsOf(term);
-  };
+  const equivalents = withMoreEquivalents(vocabulary.equivalentsOf, spellings, corrections);
   const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);
   return { terms, ownTerms: ownAsked, queryWeights, statistics, equivalents, translations };
+}
+
+/** Each term's non-empty result of `find`. */
+function lookUp<T>(terms: string[], find: (term: string) => readonly T[] | undefined): Map<string, readonly T[]> {
+  return new Map(
+    terms.flatMap((term) => {
+      const found = find(term) ?? [];
+      return found.length > 0 ? [[term, found] as const] : [];
+    }),
+  );
 }
 
 /**

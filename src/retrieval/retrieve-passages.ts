@@ -1,5 +1,5 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
-import type { Equivalents } from "../text/vocabulary.js";
+import { type Equivalents, withMoreEquivalents } from "../text/vocabulary.js";
 import { type QuestionContext, readQuestion } from "./read-question.js";
 import { type AskedStatistics, chunkFrequencyOf } from "./term-statistics.js";
 import { weightedCoverage } from "./term-weights.js";
@@ -89,7 +89,7 @@ export async function retrievePassages(
   if (translations.size === 0 || bestCoverage(inOwnLanguage) >= 1) return inOwnLanguage;
   // Translated only when that explains more of the question: a passage in the question's own
   // words, where there is one, is not pushed aside by another sense of a translation.
-  const acrossLanguages = await search((term) => [...equivalentsOf(term), ...(translations.get(term) ?? [])]);
+  const acrossLanguages = await search(withMoreEquivalents(equivalentsOf, translations));
   return bestCoverage(acrossLanguages) > bestCoverage(inOwnLanguage) ? acrossLanguages : inOwnLanguage;
 }
 

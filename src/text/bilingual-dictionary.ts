@@ -41,6 +41,7 @@ export class BilingualDictionary {
   private readonly chineseByTerm = new Map<string, (readonly string[])[]>();
   /** Other ways of writing a Chinese word ("身分" and "身份", "帳號" and "賬號"), both ways. */
   private readonly spellingsByWord = new Map<string, string[]>();
+  private readonly spellingTermsByWord = new Map<string, (readonly string[])[]>();
 
   constructor(entries: readonly DictionaryEntry[]) {
     const variants: [string, string][] = [];
@@ -97,7 +98,13 @@ export class BilingualDictionary {
    * scripts, one more in Taiwan and the other on the mainland.
    */
   spellingsOf(term: string): readonly (readonly string[])[] {
-    return (this.spellingsByWord.get(term) ?? []).map(termsOfMember);
+    let spellings = this.spellingTermsByWord.get(term);
+    if (!spellings) {
+      // Written as index terms on first use: most of the dictionary's words are never asked about.
+      spellings = (this.spellingsByWord.get(term) ?? []).map(termsOfMember);
+      this.spellingTermsByWord.set(term, spellings);
+    }
+    return spellings;
   }
 
   /** Whether an English term (stemmed) is a word some gloss uses: a word of the language, spelt right. */

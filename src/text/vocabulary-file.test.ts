@@ -95,7 +95,7 @@ describe("watchVocabulary", () => {
     const { syncFolder } = await import("../../ingest/sync-folder.js");
     await syncFolder(store, `${folder.root}/docs`);
     const mistakes: string[] = [];
-    const vocabulary = watchVocabulary(folder.root, (message) => mistakes.push(message));
+    const vocabulary = watchVocabulary(folder.root, (message) => mistakes.push(message), 0);
     const coverage = async () =>
       (await retrievePassages(store, "押金多少", { limit: 1, vocabulary: vocabulary() })).passages[0]?.coverage ?? 0;
 
@@ -112,5 +112,13 @@ describe("watchVocabulary", () => {
     folder.remove(VOCABULARY_FILE);
     expect(await coverage()).toBe(before);
     store.close();
+  });
+
+  it("looks at the file at most once a recheck interval", () => {
+    folder.write(VOCABULARY_FILE, "synonyms:\n  - 押金, 保證金\n");
+    const vocabulary = watchVocabulary(folder.root, () => {}, 60_000);
+    const first = vocabulary();
+    folder.write(VOCABULARY_FILE, "synonyms:\n  - dorm, residence hall\n");
+    expect(vocabulary()).toBe(first);
   });
 });

@@ -87,15 +87,28 @@ export function readVocabulary(knowledgeDir: string): Vocabulary {
 }
 
 /**
- * The vocabulary of a knowledge folder as it is now: the file is read again whenever it changes,
- * so an edit takes effect without a restart. An edit with a mistake is reported and the last good
- * vocabulary stays in use; a mistake at start-up stops it, like any bad setting.
+ * How often the file is looked at for a change: every question asks for the vocabulary, and a
+ * synchronous stat per question would hold up the others.
  */
-export function watchVocabulary(knowledgeDir: string, onMistake: (message: string) => void): () => Vocabulary {
+const RECHECK_MS = 1000;
+
+/**
+ * The vocabulary of a knowledge folder as it is now: the file is read again when it changes, so an
+ * edit takes effect without a restart, within `recheckMs`. An edit with a mistake is reported and
+ * the last good vocabulary stays in use; a mistake at start-up stops it, like any bad setting.
+ */
+export function watchVocabulary(
+  knowledgeDir: string,
+  onMistake: (message: string) => void,
+  recheckMs = RECHECK_MS,
+): () => Vocabulary {
   const file = path.join(knowledgeDir, VOCABULARY_FILE);
   let current = readVocabulary(knowledgeDir);
   let version = versionOf(file);
+  let checkedAt = Date.now();
   return () => {
+    if (Date.now() - checkedAt < recheckMs) return current;
+    checkedAt = Date.now();
     const now = versionOf(file);
     if (now === version) return current;
     version = now;

@@ -12,6 +12,21 @@ export type Equivalents = (term: string) => readonly Equivalent[];
 
 export const noEquivalents: Equivalents = () => [];
 
+/**
+ * `base` with more equivalents for some terms (a question's near spellings, translations), joined
+ * once: coverage asks for a term's equivalents for every passage and sentence it weighs.
+ */
+export function withMoreEquivalents(
+  base: Equivalents,
+  ...more: ReadonlyMap<string, readonly Equivalent[]>[]
+): Equivalents {
+  const joined = new Map<string, readonly Equivalent[]>();
+  for (const extra of more) {
+    for (const [term, equivalents] of extra) joined.set(term, [...(joined.get(term) ?? base(term)), ...equivalents]);
+  }
+  return joined.size === 0 ? base : (term) => joined.get(term) ?? base(term);
+}
+
 /** A group's members are the same thing in other words: a passage holding one covers a question's other. */
 const SYNONYM_SHARE = 1;
 
@@ -56,6 +71,7 @@ export class Vocabulary {
    * with "保證金"), so that the asker can be told they are the same thing.
    */
   renamedIn(question: string, answer: string): { asked: string; preferred: string }[] {
+    if (this.namedGroups.length === 0) return [];
     const asked = normalizeForMatching(question);
     const answered = normalizeForMatching(answer);
     return this.namedGroups.flatMap(({ preferred, others }) => {

@@ -138,7 +138,11 @@ export async function findAnswerCandidate(
   const asked = readAskedAnswer(request.question);
   const choices = request.context
     ? undefined
-    : clarifyingChoices(request.question, passages, { terms: [...queryWeights.keys()], asked });
+    : clarifyingChoices(request.question, passages, {
+        // An accident of phrasing that no document holds ("舍押") weighs nothing and is no word asked.
+        terms: [...queryWeights].filter(([, weight]) => weight > 0).map(([term]) => term),
+        asked,
+      });
   if (choices) {
     return {
       answer: {

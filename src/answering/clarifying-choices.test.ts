@@ -40,13 +40,63 @@ describe("clarifyingChoices", () => {
     const moveOut = passage("housing/move-out.md", "Moving out", 0.6);
     // "fees" asks for an amount, but as the whole question it names only a topic.
     expect(clarifyingChoices("fees?", [deposit, moveOut])).toEqual(["Library fines", "Moving out"]);
-    expect(clarifyingChoices("how much are the fees?", [deposit, moveOut])).toBeUndefined();
+    // One word and a kind of answer: the word does not say whose fees.
+    expect(clarifyingChoices("how much are the fees?", [deposit, moveOut])).toEqual(["Library fines", "Moving out"]);
   });
 
   it("answers when the question names exactly one of the close documents' subject", () => {
     const vpn = passage("it/vpn.md", "VPN", 1);
     const wifi = passage("it/wifi.md", "Campus Wi-Fi", 0.9);
     expect(clarifyingChoices("VPN?", [vpn, wifi])).toBeUndefined();
+  });
+
+  describe("sections as topics", () => {
+    const idCard = (heading: string, relevance: number) =>
+      passage("certificates/id-card.md", "國民身分證：初領與補發", relevance, {
+        chunkId: `certificates/id-card.md#${heading}`,
+        headingPath: ["國民身分證：初領與補發", heading],
+      });
+    const lost = idCard("遺失怎麼辦", 1);
+    const fee = idCard("規費一覽", 0.9);
+    const photocopier = passage("general/faq.json", "常見問題", 0.95, { faqQuestion: "有沒有影印機？" });
+
+    it("offers the sections of the one document a word names, its own page before passing mentions", () => {
+      // 身分證 is inside the title's longer word 國民身分證: the title still names it.
+      expect(clarifyingChoices("身分證", [lost, photocopier, fee])).toEqual([
+        "國民身分證：初領與補發：遺失怎麼辦",
+        "國民身分證：初領與補發：規費一覽",
+        "有沒有影印機？",
+      ]);
+    });
+
+    it("answers a word and a kind of answer when the word names one document", () => {
+      expect(clarifyingChoices("身分證多少錢", [lost, photocopier, fee])).toBeUndefined();
+    });
+
+    it("offers the topics a word names several of, and those of a word that is only the kind asked for", () => {
+      const deadlines = passage("housing/move-out.md", "Moving out", 1, { headingPath: ["Moving out", "Deadlines"] });
+      const addDrop = passage("registrar/add-drop.md", "Adding and dropping courses", 0.9);
+      // The one section called "Deadlines" is not what "deadline?" means: it asks for a date, of anything.
+      expect(clarifyingChoices("deadline?", [deadlines, addDrop])).toEqual([
+        "Moving out：Deadlines",
+        "Adding and dropping courses",
+      ]);
+      const applyForSubsidy = passage("welfare/subsidy.md", "生育津貼", 1, { headingPath: ["生育津貼", "申請資格"] });
+      const applyForTranscript = passage("certificates/transcript.md", "申請戶籍謄本", 0.9);
+      expect(clarifyingChoices("申請", [applyForSubsidy, applyForTranscript])).toEqual([
+        "生育津貼：申請資格",
+        "申請戶籍謄本",
+      ]);
+    });
+
+    it("offers each document's best topic before any document's second", () => {
+      const transcript = passage("certificates/transcript.md", "國民身分證影本與謄本", 0.8);
+      expect(clarifyingChoices("身分證", [lost, fee, transcript])).toEqual([
+        "國民身分證：初領與補發：遺失怎麼辦",
+        "國民身分證影本與謄本",
+        "國民身分證：初領與補發：規費一覽",
+      ]);
+    });
   });
 
   it("asks back in the asker's language", () => {

@@ -1,21 +1,24 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { QuestionLanguage } from "../text/language.js";
-import { convertToSimplified } from "../text/normalize.js";
+import { convertToSimplified, normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import type { Audience } from "./abstention-message.js";
 import { type AskedAnswer, readAskedAnswer } from "./answer-types.js";
 
-/** A question of at most this many terms, asking for nothing in particular, may be too vague to answer. */
-const MAX_VAGUE_TERMS = 2;
-/** Documents whose best passage is at least this relevant, relative to the best one, are as likely meant. */
+/** A question of at most this many words (a word's inner bigrams are not words of their own) may be too vague to answer. */
+const MAX_VAGUE_WORDS = 2;
+/** Topics whose best passage is at least this relevant, relative to the best one, are as likely meant. */
 const CLOSE_RELEVANCE_SHARE = 0.8;
 const MAX_CHOICES = 4;
 
 /**
- * The topics to offer when a question is too vague to answer ("宿舍?", "fees?"): it names a subject
- * in a word or two, asks for no kind of answer, and several documents about it match about equally
- * well. Each choice is what the asker can send next: a curated FAQ question, else the topic's title
- * and heading. Undefined when the question can be answered as it is.
+ * The topics to offer when a question is too vague to answer ("宿舍?", "fees?", "身分證"): it names a
+ * subject in a word or two, and several topics about it match about equally well. A topic is what a
+ * passage is about: a curated FAQ question, else its section, else its document; sections of one
+ * document count (身分證 may be about losing one, its fee or its photo). A question of two words
+ * that asks for a kind of answer ("宿舍費用多少") is specific enough; one word with a kind asked is
+ * only when it names a document ("戶籍謄本多少錢", not "how much are the fees?"). Each choice is
+ * what the asker can send next. Undefined when the question can be answered as it is.
  */
 export function clarifyingChoices(
   question: string,
@@ -26,28 +29,60 @@ export function clarifyingChoices(
     asked: readAskedAnswer(question),
   },
 ): string[] | undefined {
-  const { terms } = read;
-  if (terms.length === 0 || terms.length > MAX_VAGUE_TERMS) return undefined;
-  // "fees?" names a topic, not what about it is asked: only a question of more words asks for a kind.
-  if (!isOneWord(question) && read.asked.types.length > 0) return undefined;
+  const words = wordsOf(read.terms);
+  if (words.length === 0 || words.length > MAX_VAGUE_WORDS) return undefined;
+  const askingForKind = read.asked.types.length > 0;
+  if (words.length > 1 && !isOneWord(question) && askingForKind) return undefined;
   const [best] = passages;
   if (!best) return undefined;
   // For a single word, how often a passage repeats it says little about what was meant: every
   // passage that holds it is as likely meant.
   const close = passages.filter(
     (passage) =>
-      passage.relevance >= CLOSE_RELEVANCE_SHARE * best.relevance || (terms.length === 1 && passage.coverage >= 1),
+      passage.relevance >= CLOSE_RELEVANCE_SHARE * best.relevance || (words.length === 1 && passage.coverage >= 1),
   );
-  const byDocument = [...new Map(close.map((passage) => [passage.document.docId, passage])).values()];
-  if (byDocument.length < 2) return undefined;
-  // One document named by the question ("VPN?" and "Connecting to the Campus VPN") is what was meant.
-  const named = byDocument.filter((passage) => {
-    const titleTerms = new Set(analyzeText(passage.document.title));
-    return terms.every((term) => titleTerms.has(term));
-  });
-  if (named.length === 1) return undefined;
-  const choices = [...new Set(byDocument.map(choiceFor))];
-  return choices.length < 2 ? undefined : choices.slice(0, MAX_CHOICES);
+  const byTopic = [...new Map(close.map((passage) => [choiceFor(passage), passage])).values()];
+  if (byTopic.length < 2) return undefined;
+  // One topic named by the question ("VPN?" and the page titled "VPN") is what was meant; a word that
+  // names several (申請 in 申請期限 and 申請資格) is what they share, not which one.
+  const named = byTopic.filter((passage) => namesAll(choiceFor(passage), words));
+  if (askingForKind) {
+    // A word and a kind of answer: the word is specific when it names one document (戶籍謄本多少錢);
+    // one that names none ("how do I apply?", "fees?") or several does not say whose.
+    const namedDocuments = new Set(
+      byTopic.filter((passage) => namesAll(passage.document.title, words)).map((passage) => passage.document.docId),
+    );
+    if (namedDocuments.size === 1) return undefined;
+  } else if (named.length === 1) return undefined;
+  // Topics the question names first (身分證's own page before the FAQ on the photocopier), then by document.
+  const others = byTopic.filter((passage) => !named.includes(passage));
+  return [...documentsFirst(named), ...documentsFirst(others)].map(choiceFor).slice(0, MAX_CHOICES);
+}
+
+/** Passages in their order, the first of each document before any document's second: the widest choice first. */
+function documentsFirst(passages: Passage[]): Passage[] {
+  const seen = new Set<string>();
+  const [firsts, others] = [[] as Passage[], [] as Passage[]];
+  for (const passage of passages) {
+    const isFirst = !seen.has(passage.document.docId);
+    seen.add(passage.document.docId);
+    (isFirst ? firsts : others).push(passage);
+  }
+  return [...firsts, ...others];
+}
+
+/** Whether a topic's name holds every word, a Chinese one also inside a longer word (身分證 in 國民身分證). */
+function namesAll(name: string, words: string[]): boolean {
+  const nameTerms = new Set(analyzeText(name));
+  const foldedName = normalizeForMatching(name);
+  return words.every((word) => nameTerms.has(word) || (HAN_WORD.test(word) && foldedName.includes(word)));
+}
+
+const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/** The terms that are words of the question: a bigram inside a longer term (身分 in 身分證) is part of it. */
+function wordsOf(terms: string[]): string[] {
+  return terms.filter((term) => !terms.some((other) => other.length > term.length && other.includes(term)));
 }
 
 /** A question that is one word ("fees?", "學費?"): at most four Chinese characters, or one Latin word. */

@@ -4,8 +4,11 @@ import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js"
 import { normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary, withMoreEquivalents } from "../text/vocabulary.js";
+import { specificityThroughTranslations, wordSpecificity } from "../text/word-specificity.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
 import { mostTellingTerms, weighTerms } from "./term-weights.js";
+
+const HAN = /\p{Script=Han}/u;
 
 /** Share of their weight that words carried over from earlier in a conversation count for. */
 const CONTEXT_SHARE = 0.5;
@@ -85,7 +88,16 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !dictionary?.knowsEnglish(term);
   const corrections = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), statistics);
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
-  const queryWeights = weighTerms(readAsWritten(coverageShares, corrections, isSlipForStopWord), statistics);
+  // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says they are.
+  const specificity = (term: string) =>
+    !dictionary || HAN.test(term)
+      ? wordSpecificity(term)
+      : specificityThroughTranslations(dictionary.translationsOf(term));
+  const queryWeights = weighTerms(
+    readAsWritten(coverageShares, corrections, isSlipForStopWord),
+    statistics,
+    specificity,
+  );
   const spellings = equivalentsInIndex(candidateSpellings, statistics, SPELLING_SHARE);
   const equivalents = withMoreEquivalents(vocabulary.equivalentsOf, spellings, corrections);
   const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);

@@ -118,6 +118,22 @@ describe("retrievePassages", () => {
     expect(withSpellings.passages[0]?.coverage).toBeGreaterThan(without.passages[0]?.coverage ?? 0);
   });
 
+  it("weighs an everyday English word no document uses less once the dictionary says it is everyday", async () => {
+    // "throw" is in no document; its translations 扔 and 投入 are everyday words, 押金 is not.
+    const dictionary = new BilingualDictionary([
+      { simplified: "投入", english: ["to throw into"] },
+      { simplified: "需要", english: ["to throw"] },
+      { simplified: "押金", english: ["deposit"] },
+    ]);
+    const question = "throw deposit";
+    const without = await retrievePassages(store, question, { limit: 1 });
+    const withDictionary = await retrievePassages(store, question, { limit: 1, dictionary });
+    expect(withDictionary.queryWeights.get("throw")).toBeLessThan(without.queryWeights.get("throw") ?? 0);
+    expect(withDictionary.queryWeights.get("deposit")).toBe(without.queryWeights.get("deposit"));
+    expect(docIds(withDictionary.passages)).toEqual(["housing/deposit.md"]);
+    expect(withDictionary.passages[0]?.coverage).toBeGreaterThan(without.passages[0]?.coverage ?? 0);
+  });
+
   it("does not read two words as a slip for a third that sounds like their meeting", async () => {
     await store.replaceDocument(...sampleDocument("air/birds.md", "鳥擊", ["飛鳥與飛機相撞稱為鳥擊。"]));
     await store.replaceDocument(...sampleDocument("air/terms.md", "用語", ["本規則所稱航空站，即指民用機場。"]));

@@ -16,12 +16,15 @@ export function inverseChunkFrequency(term: string, statistics: TermStatistics):
  * A bigram across two words that no chunk holds ("到第", "后办") is an accident of phrasing, not
  * something the question asks about, so it weighs nothing.
  */
-export function weighTerms(terms: ReadonlyMap<string, QueryTerm>, statistics: TermStatistics): Map<string, number> {
+export function weighTerms(
+  terms: ReadonlyMap<string, QueryTerm>,
+  statistics: TermStatistics,
+  specificity: (term: string) => number = wordSpecificity,
+): Map<string, number> {
   return new Map(
     [...terms].map(([term, { share, acrossWords }]) => {
       const unseen = chunkFrequencyOf(statistics, term) === 0;
-      const weight =
-        acrossWords && unseen ? 0 : inverseChunkFrequency(term, statistics) * share * wordSpecificity(term);
+      const weight = acrossWords && unseen ? 0 : inverseChunkFrequency(term, statistics) * share * specificity(term);
       return [term, weight];
     }),
   );

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { stemmer } from "stemmer";
+import { englishTermOf } from "./english-term.js";
 import { englishStopWords } from "./stop-words.js";
 import { analyzeText } from "./tokenize.js";
 import { termsOfMember } from "./vocabulary.js";
@@ -144,18 +144,13 @@ export class BilingualDictionary {
       // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
       // ("cash deposit", "overdue fine"); a longer gloss is a definition.
       const words = meaning.split(" ").filter((part) => !englishStopWords.has(part));
-      for (const english of words) if (SINGLE_ENGLISH_WORD.test(english)) this.englishTerms.add(stemOf(english));
+      for (const english of words) if (SINGLE_ENGLISH_WORD.test(english)) this.englishTerms.add(englishTermOf(english));
       const head = words.at(-1) ?? "";
       if (words.length <= 2 && SINGLE_ENGLISH_WORD.test(head)) {
-        push(words.length === 1 ? this.wordsGlossedAs : this.wordsHeadedBy, stemOf(head), word);
+        push(words.length === 1 ? this.wordsGlossedAs : this.wordsHeadedBy, englishTermOf(head), word);
       }
     }
   }
-}
-
-/** An English word as the index holds it: stemmed, when longer than two letters. */
-function stemOf(word: string): string {
-  return word.length > 2 ? stemmer(word) : word;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

@@ -1,4 +1,4 @@
-import { stemmer } from "stemmer";
+import { englishTermOf } from "./english-term.js";
 import { soundAlikes } from "./sound-alike.js";
 import { englishStopWords } from "./stop-words.js";
 import { analyzeQuery } from "./tokenize.js";
@@ -22,7 +22,7 @@ export function nearSpellings(term: string): string[] {
   // Shorter words only with two letters swapped ("tkae"), the slip that rarely makes another word.
   const near = term.length >= MIN_CORRECTED_LENGTH ? oneSlipAway(term) : term.length >= 4 ? swaps(term) : [];
   // The index holds stems: "registraton" is near "registration", whose stem is "registr".
-  const stems = new Set([...near].map((word) => stemmer(word)));
+  const stems = new Set([...near].map((word) => englishTermOf(word)));
   stems.delete(term);
   return [...stems];
 }

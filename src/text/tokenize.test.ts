@@ -34,6 +34,12 @@ describe("analyzeText", () => {
     expect(analyzeText("Registration deadlines for the courses")).toEqual(["registr", "deadlin", "cours"]);
   });
 
+  it("reads British and American spellings as one word", () => {
+    expect(analyzeText("cheques at the centre")).toEqual(analyzeText("checks at the center"));
+    expect(analyzeText("a licence for the neighbourhood")).toEqual(analyzeText("a license for the neighborhood"));
+    expect(analyzeText("enrol")).toEqual(analyzeText("enroll"));
+  });
+
   it("drops the words English questions are built from, keeping what they ask about", () => {
     expect(analyzeQuery("How long does it take to fix something broken?")).toEqual(["fix", "broken"]);
     expect(analyzeQuery("Hi, when don't I need to pay? Thanks")).toEqual(["need", "pai"]);

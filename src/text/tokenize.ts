@@ -1,4 +1,4 @@
-import { stemmer } from "stemmer";
+import { englishTermOf } from "./english-term.js";
 import { normalizeForMatching } from "./normalize.js";
 import { chineseStopWords, englishStopWords } from "./stop-words.js";
 
@@ -89,7 +89,7 @@ function collectTerms(text: string, onTerm: TermSink): void {
 
 function collectWordTerm(word: string, onTerm: TermSink): void {
   if (/\d/.test(word)) onTerm(word, WORD_SHARE, false);
-  else if (!englishStopWords.has(word)) onTerm(word.length > 2 ? stemmer(word) : word, WORD_SHARE, false);
+  else if (!englishStopWords.has(word)) onTerm(englishTermOf(word), WORD_SHARE, false);
 }
 
 function collectChineseTerms(run: string, onTerm: TermSink): void {

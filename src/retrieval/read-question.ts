@@ -1,5 +1,6 @@
 import type { IndexStore, TermStatistics } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
+import { type CompoundReading, compoundReadings } from "../text/compound-words.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
@@ -23,6 +24,8 @@ const SPELLING_SHARE = 1;
 const MAX_TRANSLATIONS = 4;
 /** Translations of one word looked up in the index: "time" alone glosses hundreds of words. */
 const MAX_TRANSLATION_CANDIDATES = 12;
+/** A compound written apart or together is the same word: a passage holding it so covers it fully. */
+const COMPOUND_SHARE = 1;
 /** Share of a misspelt word that a passage holding a word one slip away covers: an exact spelling always wins. */
 const NEAR_SPELLING_SHARE = 0.8;
 /** Near spellings of one word kept, the ones the documents use most. */
@@ -75,11 +78,16 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     (term) => dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
   const candidateSpellings = lookUp(ownAsked, (term) => dictionary?.spellingsOf(term));
+  const isOwnTerm = new Set(ownAsked);
+  const compounds = compoundReadings(query, (term) => dictionary?.knowsEnglish(term) ?? false).filter((reading) =>
+    isOwnTerm.has(reading.term),
+  );
   const statistics = await statisticsFor(store, [
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...candidateTranslations.values()].flat(2),
     ...[...candidateSpellings.values()].flat(2),
+    ...compounds.flatMap((reading) => reading.instead),
   ]);
   const folded = normalizeForMatching(query);
   const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, statistics);
@@ -99,9 +107,28 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     specificity,
   );
   const spellings = equivalentsInIndex(candidateSpellings, statistics, SPELLING_SHARE);
-  const equivalents = withMoreEquivalents(vocabulary.equivalentsOf, spellings, corrections);
+  const equivalents = withMoreEquivalents(
+    vocabulary.equivalentsOf,
+    spellings,
+    corrections,
+    compoundsInIndex(compounds, statistics),
+  );
   const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);
   return { terms, ownTerms: ownAsked, queryWeights, statistics, equivalents, translations };
+}
+
+/**
+ * The compound readings the documents bear out, as equivalents: a joined form they use, or the
+ * parts of a word they never write whole ("lunchtime" where they write "lunch time").
+ */
+function compoundsInIndex(readings: CompoundReading[], statistics: TermStatistics): Map<string, Equivalent[]> {
+  const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
+  const found = new Map<string, Equivalent[]>();
+  for (const { term, instead, split } of readings) {
+    if (!instead.every(inIndex) || instead.includes(term) || (split && inIndex(term))) continue;
+    found.set(term, [...(found.get(term) ?? []), { terms: instead, share: COMPOUND_SHARE }]);
+  }
+  return found;
 }
 
 /** Each term's non-empty result of `find`. */

@@ -134,6 +134,26 @@ describe("retrievePassages", () => {
     expect(withDictionary.passages[0]?.coverage).toBeGreaterThan(without.passages[0]?.coverage ?? 0);
   });
 
+  it("finds a compound written apart or together, as fully as written the documents' way", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("general/hours.md", "Hours", [
+        "We stay open at lunchtime. Street lights are fixed within 3 days.",
+      ]),
+    );
+    const dictionary = new BilingualDictionary([
+      { simplified: "路灯", english: ["street light", "streetlight"] },
+      { simplified: "光", english: ["light"] },
+      { simplified: "街", english: ["street"] },
+    ]);
+    const apart = await retrievePassages(store, "open at lunch time", { limit: 1, dictionary });
+    expect(docIds(apart.passages)).toEqual(["general/hours.md"]);
+    expect(apart.passages[0]?.coverage).toBe(1);
+    const together = await retrievePassages(store, "streetlight fixed", { limit: 1, dictionary });
+    expect(together.passages[0]?.coverage).toBe(1);
+    const withoutDictionary = await retrievePassages(store, "streetlight fixed", { limit: 1 });
+    expect(withoutDictionary.passages[0]?.coverage).toBeLessThan(1);
+  });
+
   it("does not read two words as a slip for a third that sounds like their meeting", async () => {
     await store.replaceDocument(...sampleDocument("air/birds.md", "鳥擊", ["飛鳥與飛機相撞稱為鳥擊。"]));
     await store.replaceDocument(...sampleDocument("air/terms.md", "用語", ["本規則所稱航空站，即指民用機場。"]));

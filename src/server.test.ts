@@ -182,7 +182,7 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
   it("answers with the knowledge folder's vocabulary and the editors' together, an editors' save taking effect at once", async () => {
     folder.write(
       "vocabulary-knowledge/housing/pets.md",
-      "# Pets in residence halls\n\nSmall fish tanks of up to 20 litres are allowed in residence hall rooms.\n",
+      "# Pets in residence halls\n\nSmall fish tanks and reptile tanks of up to 20 litres are allowed in residence hall rooms.\n",
     );
     folder.write(`vocabulary-knowledge/${VOCABULARY_FILE}`, "synonyms:\n  - dorm, residence hall\n");
     const dataDir = path.join(folder.root, "data-vocabulary");
@@ -193,13 +193,13 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
       KNOWLEDGE_DIR: path.join(folder.root, "vocabulary-knowledge"),
       DATA_DIR: dataDir,
     });
-    // Answered only with both groups: the file's (dorm) and the editors' (aquarium).
+    // Answered only with both: the file's group (dorm) and the editors' (aquarium, terrarium).
     const ask = async () =>
       (await (
         await fetch(server.url("/v1/answer"), {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ question: "Can I keep an aquarium in my dorm?" }),
+          body: JSON.stringify({ question: "Can I keep an aquarium or a terrarium in my dorm?" }),
         })
       ).json()) as { status: string };
     try {
@@ -208,7 +208,7 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
       const saved = await fetch(server.url("/v1/vocabulary"), {
         method: "PUT",
         headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-        body: JSON.stringify({ text: "synonyms:\n  - aquarium, fish tank\n" }),
+        body: JSON.stringify({ text: "synonyms:\n  - aquarium, fish tank\n  - terrarium, reptile tank\n" }),
       });
       expect(saved.status).toBe(200);
       expect(((await saved.json()) as { file: unknown }).file).toMatchObject({

@@ -229,6 +229,35 @@ describe("PassagePhrasings", () => {
     expect((await ranked(MISSED))[0]).toBe(chunkId);
   });
 
+  it("removes from the record first: a failed index write keeps the phrasing, and a crash leaves nothing the reconcile misses", async () => {
+    const chunkId = await loanChunk();
+    const taught = await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);
+    const trailBefore = editorial.versions.auditTrail("library/loans.md").length;
+    const write = store.setChunkPhrasings.bind(store);
+    const recordedWhenIndexed: string[][] = [];
+    store.setChunkPhrasings = async () => {
+      recordedWhenIndexed.push(editorial.phrasings.list("accepted").map((phrasing) => phrasing.text));
+      throw new Error("index unavailable");
+    };
+    await expect(editorial.phrasings.remove(taught.id, editor)).rejects.toThrow("index unavailable");
+    // The removal was recorded before the index was written, then put back when the write failed.
+    expect(recordedWhenIndexed).toEqual([[], [MISSED]]);
+    expect(editorial.phrasings.get(taught.id)).toEqual(taught);
+    expect(editorial.versions.auditTrail("library/loans.md")).toHaveLength(trailBefore);
+    store.setChunkPhrasings = write;
+    expect((await ranked(MISSED))[0]).toBe(chunkId);
+    // A crash after the removal was recorded: the index still finds the passage by a wording no
+    // editor can see, on a document with no phrasing left. The reconcile at start clears it.
+    store.setChunkPhrasings = async () => {};
+    await editorial.phrasings.remove(taught.id, editor);
+    store.setChunkPhrasings = write;
+    expect(await editorial.phrasings.ofDocument("library/loans.md")).toEqual([]);
+    expect((await ranked(MISSED))[0]).toBe(chunkId);
+    expect(await editorial.phrasings.reconcile()).toBe(1);
+    expect((await ranked(MISSED))[0]).not.toBe(chunkId);
+    expect(await editorial.phrasings.reconcile()).toBe(0);
+  });
+
   it("puts the accepted phrasings back into an index that lost them", async () => {
     const chunkId = await loanChunk();
     await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);

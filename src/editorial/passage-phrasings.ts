@@ -98,8 +98,13 @@ export class PassagePhrasings {
       all: database.prepare<[number], PhrasingRow>(
         "SELECT * FROM passage_phrasings ORDER BY created_at DESC, id LIMIT ?",
       ),
-      documentsWithAccepted: database
-        .prepare<[], string>("SELECT DISTINCT doc_id FROM passage_phrasings WHERE state = 'accepted' ORDER BY doc_id")
+      // Every phrasing change is in the audit trail, which is never pruned: a document whose last
+      // phrasing was removed is still there.
+      documentsWithPhrasingHistory: database
+        .prepare<[], string>(
+          `SELECT doc_id FROM passage_phrasings WHERE state = 'accepted'
+           UNION SELECT doc_id FROM audit_events WHERE action LIKE 'phrasing_%' ORDER BY doc_id`,
+        )
         .pluck(),
       fromAnswer: database.prepare<[string], { found: number }>(
         "SELECT EXISTS (SELECT 1 FROM passage_phrasings WHERE answer_id = ?) AS found",
@@ -299,27 +304,25 @@ export class PassagePhrasings {
     const { docId } = this.get(id);
     await this.changes.run(docId, async () => {
       const phrasing = this.get(id);
-      if (phrasing.state === "accepted") {
-        await this.reindex(
-          docId,
-          this.accepted(docId).filter((other) => other.id !== id),
-        );
-      }
-      this.database.transaction(() => {
+      const write = () => {
         this.statements.delete.run(id);
-        this.record(docId, "phrasing_removed", actor, phrasing.text);
-      })();
+        return this.record(docId, "phrasing_removed", actor, phrasing.text);
+      };
+      if (phrasing.state === "accepted") {
+        await this.recordThenIndex(docId, write, () => this.statements.insert.run(toRow(phrasing)));
+      } else this.database.transaction(write)();
     });
   }
 
   /**
-   * Makes the index hold the accepted phrasings of every document that has some, after a crash
-   * between the two writes or for a new index; run at start, after the sync and the uploads' reconcile.
-   * Returns how many documents were written.
+   * Makes the index hold the accepted phrasings of every document whose phrasings were ever changed,
+   * after a crash between the two writes or for a new index: those it has, and none it lost (a
+   * removal recorded but not indexed leaves a wording no editor can see, which this clears). Run at
+   * start, after the sync and the uploads' reconcile. Returns how many documents were written.
    */
   async reconcile(): Promise<number> {
     let written = 0;
-    for (const docId of this.statements.documentsWithAccepted.all()) {
+    for (const docId of this.statements.documentsWithPhrasingHistory.all()) {
       await this.changes.run(docId, async () => {
         const stored = await this.store.getDocument(docId);
         if (!stored) return;
@@ -389,13 +392,14 @@ export class PassagePhrasings {
 
   /**
    * Writes a change to the record, then the document's accepted phrasings as the record now has them
-   * into the index. The record goes first: a crash between the two leaves a record the index lacks,
-   * which the reconcile at start puts into the index; the other way round, an index phrasing without
-   * a record would be searched with no editor able to see or remove it. When the index cannot be
-   * written, `undo` and the forgotten audit event leave the record as it was, and the error goes on.
-   * The index is then written again from that record, in case the failed write (a timeout) or a
-   * folder sync meanwhile put the change there after all; if that fails too, the next change to
-   * the document's phrasings or a reconcile of one that has others puts it right.
+   * into the index. The record goes first, so that it always says what the index should hold: a
+   * crash between the two leaves an index behind its record (a wording taught but not yet searched,
+   * or removed but still searched), which the reconcile at start puts right for every document whose
+   * phrasings were ever changed. When the index cannot be written, `undo` and the forgotten audit
+   * event leave the record as it was, and the error goes on. The index is then written again from
+   * that record, in case the failed write (a timeout) or a folder sync meanwhile put the change there
+   * after all; if that fails too, the next change to the document's phrasings or the next reconcile
+   * puts it right.
    */
   private async recordThenIndex(docId: string, write: () => number | bigint, undo: () => void): Promise<void> {
     const auditId = this.database.transaction(write)();

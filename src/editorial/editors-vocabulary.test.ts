@@ -1,4 +1,5 @@
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import { Vocabulary } from "../text/vocabulary.js";
@@ -152,6 +153,34 @@ describe("EditorsVocabulary", () => {
     } finally {
       otherConnection.close();
     }
+  });
+
+  it("checks the version under the write lock: a save waiting on another replica's is refused as changed, not failed", async () => {
+    new EditorsVocabulary(database).save(DEPOSIT, housing);
+    // Another replica's save holds the write lock, its version 2 not yet committed, for a moment.
+    const replica = new Worker(
+      `const { parentPort, workerData } = require("node:worker_threads");
+       const Database = require("better-sqlite3");
+       const database = new Database(workerData.file);
+       database.exec("BEGIN IMMEDIATE");
+       database.prepare("INSERT INTO vocabulary_versions (text, created_at, created_by) VALUES (?, ?, ?)")
+         .run(workerData.text, new Date().toISOString(), "library office");
+       parentPort.postMessage("locked");
+       setTimeout(() => { database.exec("COMMIT"); database.close(); parentPort.postMessage("committed"); }, 300);`,
+      { eval: true, workerData: { file, text: DORM } },
+    );
+    const committed = new Promise((resolve) =>
+      replica.on("message", (message) => message === "committed" && resolve(message)),
+    );
+    await new Promise((resolve) => replica.once("message", resolve));
+    // Edited from version 1 while version 2 is being written: a check before the lock would pass and
+    // the write then fail on the stale read (SQLITE_BUSY); under the lock it sees version 2.
+    expect(() => new EditorsVocabulary(database).save("synonyms:\n  - 學費, 學雜費\n", housing, 1)).toThrow(
+      VocabularyChangedError,
+    );
+    await committed;
+    await replica.terminate();
+    expect(new EditorsVocabulary(database).saved()).toMatchObject({ version: 2, text: DORM });
   });
 
   it("leaves out a saved text that no longer parses, and says why, rather than stop answers", () => {

@@ -8,6 +8,9 @@ describe("detectSafetyConcern", () => {
     ["我想自殺", "self_harm"],
     ["我想自杀，活着好累", "self_harm"],
     ["最近一直想死", "self_harm"],
+    ["我想死", "self_harm"],
+    ["我想去死", "self_harm"],
+    ["我要死", "self_harm"],
     ["I want to kill myself", "self_harm"],
     ["I’ve been thinking about ending my life.", "self_harm"],
     ["sometimes I hurt myself when I'm stressed", "self_harm"],
@@ -156,6 +159,7 @@ describe("detectSafetyConcern", () => {
     "跳樓大拍賣在哪裡",
     "我想結束這學期的住宿",
     "我壓力好大，學校有諮商中心嗎",
+    "我想死亡證明要去哪裡申請",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

@@ -1,9 +1,8 @@
-// The package ships no types: the two lookups used, as its README describes them.
+// The package ships no types: the table it looks words up in, as its source defines it.
 declare module "american-english" {
   const spelling: {
-    /** The American spelling of a British one ("colour" → "color"), else the string "word_not_found". */
-    toUS(word: string): string;
-    hasUSDifference(word: string): boolean;
+    /** British spellings and their American ones ("colour" → "color"). */
+    us_spelling: Record<string, string>;
   };
   export default spelling;
 }

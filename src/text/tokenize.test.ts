@@ -38,6 +38,11 @@ describe("analyzeText", () => {
     expect(analyzeText("cheques at the centre")).toEqual(analyzeText("checks at the center"));
     expect(analyzeText("a licence for the neighbourhood")).toEqual(analyzeText("a license for the neighborhood"));
     expect(analyzeText("enrol")).toEqual(analyzeText("enroll"));
+    expect(analyzeText("practising")).toEqual(analyzeText("practicing"));
+  });
+
+  it("reads words that name an object's own properties as words", () => {
+    expect(analyzeText("the constructor of toString")).toEqual(["constructor", "tostr"]);
   });
 
   it("drops the words English questions are built from, keeping what they ask about", () => {

@@ -15,6 +15,15 @@ export function hashContent(bytes: Uint8Array, chunking: ChunkingOptions = defau
     .digest("hex");
 }
 
+/**
+ * What the index records as the content of an uploaded version: its content with the pipeline that
+ * tokenises it. An upload's chunks are kept as they were parsed, but their terms are written anew
+ * with each index write, so a tokenising change has uploads written again too.
+ */
+export function hashIndexedVersion(versionHash: string): string {
+  return createHash("sha256").update(`${PIPELINE_VERSION}:`).update(versionHash).digest("hex");
+}
+
 export interface DocumentOrigin {
   docId: string;
   sourceRoot: string;

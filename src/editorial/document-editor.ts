@@ -5,6 +5,7 @@ import { embedChunks } from "../../ingest/embed-chunks.js";
 import {
   type AttachPhrasings,
   hashContent,
+  hashIndexedVersion,
   recordsOfPrepared,
   titleFromFileName,
 } from "../../ingest/index-document.js";
@@ -304,7 +305,7 @@ export class DocumentEditor {
       }
     };
     for (const version of published) {
-      if (stored.get(version.docId)?.contentHash === version.contentHash) continue;
+      if (stored.get(version.docId)?.contentHash === hashIndexedVersion(version.contentHash)) continue;
       await attempt(version.docId, async () => {
         await this.writeToIndex(version);
         summary.written++;
@@ -417,7 +418,7 @@ function indexRecordOf(version: DocumentVersion): DocumentRecord {
     ...version.metadata,
     status: "published",
     sourceRoot: UPLOADED_SOURCE,
-    contentHash: version.contentHash,
+    contentHash: hashIndexedVersion(version.contentHash),
     text: version.text,
   };
 }

@@ -81,6 +81,7 @@ describe("holdsAnswerType", () => {
     ["Come to Room I105 on the first floor.", "contact"],
     ["Pay with the ticket at a convenience store or a post office.", "contact"],
     ["罰單請到郵局或超商繳納。", "contact"],
+    ["Please contact the notary office of the district court.", "contact"],
     ["申請者須為大學部學生，且家庭年收入在70萬元以下。", "eligibility"],
     ["攜帶身分證、印章到銀行辦理對保。", "documents"],
     ["1. Download the client.", "steps"],
@@ -99,6 +100,8 @@ describe("holdsAnswerType", () => {
     ["The VPN lets you use university-only services from outside the campus.", "date"],
     ["Report broken furniture on LakeLink.", "duration"],
     ["Pay with the ticket within 30 days.", "contact"],
+    ["Store your bicycle in the rack.", "contact"],
+    ["The office processes refunds in 30 days.", "contact"],
     ["1767年，西班牙將在巴拉圭的耶穌會成員驅逐出境。", "reason"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);

@@ -168,9 +168,10 @@ const HOLDS: Record<AnswerType, RegExp> = {
   count: pattern(
     `${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/-])\\d+(\\.\\d+)?(?![\\d.:/-]|\\s*(號|樓|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
-  // A place is an answer to "where" too: the office, desk or shop where it is done.
+  // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
+  // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").
   contact: pattern(
-    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|郵局|超商|便利商店|法院|派出所|辦公室|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located|office|desk|store|shop|post office|court|station|lobby|entrance)\\b",
+    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|(到|在|去|至)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located)\\b|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby)s?\\b",
   ),
   office: pattern(
     "處(?![理分罰])|組(?![成織合員別])|課(?![程本堂表業外])|股(?![票份東])|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",

@@ -21,10 +21,11 @@ describe("clarifyingChoices", () => {
   const faq = passage("housing/faq.json", "宿舍常見問題", 0.9, { faqQuestion: "宿舍可以養寵物嗎？" });
 
   it("offers the topics a one-word question may be about, each as something to ask", () => {
+    // Topics whose own name holds the word first: the rules' section on visitors does not.
     expect(clarifyingChoices("宿舍?", [application, rules, faq])).toEqual([
       "宿舍申請",
-      "宿舍生活規範：訪客",
       "宿舍可以養寵物嗎？",
+      "宿舍生活規範：訪客",
     ]);
   });
 
@@ -51,26 +52,31 @@ describe("clarifyingChoices", () => {
   });
 
   describe("sections as topics", () => {
-    const idCard = (heading: string, relevance: number) =>
+    const idCard = (heading: string | undefined, relevance: number) =>
       passage("certificates/id-card.md", "國民身分證：初領與補發", relevance, {
-        chunkId: `certificates/id-card.md#${heading}`,
-        headingPath: ["國民身分證：初領與補發", heading],
+        chunkId: `certificates/id-card.md#${heading ?? "overview"}`,
+        headingPath: heading ? ["國民身分證：初領與補發", heading] : [],
       });
-    const lost = idCard("遺失怎麼辦", 1);
+    const overview = idCard(undefined, 1);
+    const lost = idCard("身分證遺失怎麼辦", 0.97);
     const fee = idCard("規費一覽", 0.9);
     const photocopier = passage("general/faq.json", "常見問題", 0.95, { faqQuestion: "有沒有影印機？" });
 
-    it("offers the sections of the one document a word names, its own page before passing mentions", () => {
-      // 身分證 is inside the title's longer word 國民身分證: the title still names it.
-      expect(clarifyingChoices("身分證", [lost, photocopier, fee])).toEqual([
-        "國民身分證：初領與補發：遺失怎麼辦",
-        "國民身分證：初領與補發：規費一覽",
+    it("offers the sections of the one document a word names, those it names first", () => {
+      // 身分證 is inside the title's longer word 國民身分證: the title still names it. The fee
+      // section is named only by the title above it: it comes after the topics the word names.
+      expect(clarifyingChoices("身分證", [overview, lost, photocopier, fee])).toEqual([
+        "國民身分證：初領與補發",
+        "國民身分證：初領與補發：身分證遺失怎麼辦",
         "有沒有影印機？",
+        "國民身分證：初領與補發：規費一覽",
       ]);
+      // One section named by its own heading, among others that are not, is what was meant.
+      expect(clarifyingChoices("身分證", [lost, photocopier, fee])).toBeUndefined();
     });
 
     it("answers a word and a kind of answer when the word names one document", () => {
-      expect(clarifyingChoices("身分證多少錢", [lost, photocopier, fee])).toBeUndefined();
+      expect(clarifyingChoices("身分證多少錢", [overview, lost, photocopier, fee])).toBeUndefined();
     });
 
     it("offers the topics a word names several of, and those of a word that is only the kind asked for", () => {
@@ -78,7 +84,7 @@ describe("clarifyingChoices", () => {
       const addDrop = passage("registrar/add-drop.md", "Adding and dropping courses", 0.9);
       // The one section called "Deadlines" is not what "deadline?" means: it asks for a date, of anything.
       expect(clarifyingChoices("deadline?", [deadlines, addDrop])).toEqual([
-        "Moving out：Deadlines",
+        "Moving out: Deadlines",
         "Adding and dropping courses",
       ]);
       const applyForSubsidy = passage("welfare/subsidy.md", "生育津貼", 1, { headingPath: ["生育津貼", "申請資格"] });
@@ -91,10 +97,10 @@ describe("clarifyingChoices", () => {
 
     it("offers each document's best topic before any document's second", () => {
       const transcript = passage("certificates/transcript.md", "國民身分證影本與謄本", 0.8);
-      expect(clarifyingChoices("身分證", [lost, fee, transcript])).toEqual([
-        "國民身分證：初領與補發：遺失怎麼辦",
+      expect(clarifyingChoices("身分證", [overview, lost, transcript])).toEqual([
+        "國民身分證：初領與補發",
         "國民身分證影本與謄本",
-        "國民身分證：初領與補發：規費一覽",
+        "國民身分證：初領與補發：身分證遺失怎麼辦",
       ]);
     });
   });

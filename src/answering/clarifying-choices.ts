@@ -41,18 +41,17 @@ export function clarifyingChoices(
     (passage) =>
       passage.relevance >= CLOSE_RELEVANCE_SHARE * best.relevance || (words.length === 1 && passage.coverage >= 1),
   );
-  const byTopic = [...new Map(close.map((passage) => [choiceFor(passage), passage])).values()];
+  // Each topic once, by its best passage: a title or FAQ question two documents share is the first one's.
+  const byTopic = [...new Map(close.toReversed().map((passage) => [choiceFor(passage), passage])).values()].reverse();
   if (byTopic.length < 2) return undefined;
   // One topic named by the question ("VPN?" and the page titled "VPN") is what was meant; a word that
-  // names several (申請 in 申請期限 and 申請資格) is what they share, not which one.
-  const named = byTopic.filter((passage) => namesAll(choiceFor(passage), words));
+  // names several (申請 in 申請期限 and 申請資格) is what they share, not which one. A section is
+  // named by its own heading: under a title that names the word, "聯絡" is not what was asked.
+  const named = byTopic.filter((passage) => namesAll(topicName(passage), words));
   if (askingForKind) {
-    // A word and a kind of answer: the word is specific when it names one document (戶籍謄本多少錢);
-    // one that names none ("how do I apply?", "fees?") or several does not say whose.
-    const namedDocuments = new Set(
-      byTopic.filter((passage) => namesAll(passage.document.title, words)).map((passage) => passage.document.docId),
-    );
-    if (namedDocuments.size === 1) return undefined;
+    // A word and a kind of answer: the word is specific when it names a document (戶籍謄本多少錢), where
+    // the kind asked for is then looked for; one that names none ("how do I apply?", "fees?") is not.
+    if (byTopic.some((passage) => namesAll(passage.document.title, words))) return undefined;
   } else if (named.length === 1) return undefined;
   // Topics the question names first (身分證's own page before the FAQ on the photocopier), then by document.
   const others = byTopic.filter((passage) => !named.includes(passage));
@@ -79,10 +78,13 @@ function namesAll(name: string, words: string[]): boolean {
 }
 
 const HAN_WORD = /^\p{Script=Han}+$/u;
+const HAN = /\p{Script=Han}/u;
 
-/** The terms that are words of the question: a bigram inside a longer term (身分 in 身分證) is part of it. */
+/** The terms that are words of the question: a Chinese bigram inside a longer term (身分 in 身分證) is part of it. */
 function wordsOf(terms: string[]): string[] {
-  return terms.filter((term) => !terms.some((other) => other.length > term.length && other.includes(term)));
+  return terms.filter(
+    (term) => !HAN.test(term) || !terms.some((other) => other.length > term.length && other.includes(term)),
+  );
 }
 
 /** A question that is one word ("fees?", "學費?"): at most four Chinese characters, or one Latin word. */
@@ -91,11 +93,18 @@ function isOneWord(question: string): boolean {
   return /^[\p{Script=Latin}\p{N}]+$/u.test(bare) || /^\p{Script=Han}{1,4}$/u.test(bare);
 }
 
+/** What a passage's topic is called: its FAQ question, else its section's heading, else its document's title. */
+function topicName(passage: Passage): string {
+  return passage.chunk.faqQuestion ?? passage.chunk.headingPath.at(-1) ?? passage.document.title;
+}
+
 function choiceFor(passage: Passage): string {
   if (passage.chunk.faqQuestion !== undefined) return passage.chunk.faqQuestion;
   const heading = passage.chunk.headingPath.at(-1);
   const { title } = passage.document;
-  return heading && heading !== title ? `${title}：${heading}` : title;
+  if (!heading || heading === title) return title;
+  // Joined as the topic's own language writes it: "Moving out: Deadlines", 「宿舍：訪客」.
+  return HAN.test(`${title}${heading}`) ? `${title}：${heading}` : `${title}: ${heading}`;
 }
 
 /**

@@ -103,7 +103,7 @@ export class PassagePhrasings {
       documentsWithPhrasingHistory: database
         .prepare<[], string>(
           `SELECT doc_id FROM passage_phrasings WHERE state = 'accepted'
-           UNION SELECT doc_id FROM audit_events WHERE action LIKE 'phrasing_%' ORDER BY doc_id`,
+           UNION SELECT doc_id FROM audit_events WHERE substr(action, 1, 9) = 'phrasing_' ORDER BY doc_id`,
         )
         .pluck(),
       fromAnswer: database.prepare<[string], { found: number }>(

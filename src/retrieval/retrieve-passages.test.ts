@@ -119,7 +119,7 @@ describe("retrievePassages", () => {
   });
 
   it("weighs an everyday English word no document uses less once the dictionary says it is everyday", async () => {
-    // "throw" is in no document; its translations 扔 and 投入 are everyday words, 押金 is not.
+    // "throw" is in no document; its translations here, 投入 and 需要, are everyday words, 押金 is not.
     const dictionary = new BilingualDictionary([
       { simplified: "投入", english: ["to throw into"] },
       { simplified: "需要", english: ["to throw"] },

@@ -7,7 +7,7 @@ const EVERYDAY_IDF = 4;
 const TOPICAL_IDF = 8;
 const LEAST_SPECIFICITY = 0.1;
 /**
- * The least an English word read through its translations counts for: chosen on the tuning parts,
+ * The share of an English word's weight kept whatever its translations: chosen on the tuning parts,
  * where 0.25–0.4 did alike and 0.2 and below refused more of the university's English questions.
  */
 const LEAST_TRANSLATED_SPECIFICITY = 0.3;
@@ -29,10 +29,11 @@ export function wordSpecificity(term: string): number {
 }
 
 /**
- * How topical an English word is, read through its Chinese translations (0.3–1): as topical as the
- * most everyday of them that the table knows ("throw" is 投入's, "sofa" 沙發's). English has no
- * table of its own here; a word without a known translation counts fully. A translation may be of
- * another sense, so the word keeps more of its weight than a Chinese word would.
+ * How topical an English word is, read through its Chinese translations (0.37–1): 0.3 of its weight
+ * is kept, the rest is as topical as the most everyday translation the table knows ("throw" is
+ * 投入's, "sofa" 沙發's). English has no table of its own here; a word without a known translation
+ * counts fully. A translation may be of another sense, so the word keeps more of its weight than a
+ * Chinese word would.
  */
 export function specificityThroughTranslations(translations: readonly (readonly string[])[]): number {
   let least: number | undefined;

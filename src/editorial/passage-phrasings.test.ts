@@ -39,6 +39,15 @@ describe("PassagePhrasings", () => {
     });
   const ranked = async (question: string) =>
     (await retrievePassages(store, question, { limit: 5 })).passages.map((passage) => passage.chunk.chunkId);
+  /** Makes each phrasings write to the index fail; returns the accepted wordings the record held at each. */
+  const failIndexWrites = () => {
+    const recorded: string[][] = [];
+    store.setChunkPhrasings = async () => {
+      recorded.push(editorial.phrasings.list("accepted").map((phrasing) => phrasing.text));
+      throw new Error("index unavailable");
+    };
+    return recorded;
+  };
   const loanChunk = async () => {
     const chunks = (await store.getDocument("library/loans.md"))?.chunks ?? [];
     const chunk = chunks.find((candidate) => candidate.text === LOAN_PASSAGE);
@@ -194,11 +203,7 @@ describe("PassagePhrasings", () => {
     const trailBefore = editorial.versions.auditTrail("library/loans.md").length;
     const write = store.setChunkPhrasings.bind(store);
     // The record is written before the index: what a crash at this point leaves is a record the index lacks.
-    const recordedWhenIndexed: string[][] = [];
-    store.setChunkPhrasings = async () => {
-      recordedWhenIndexed.push(editorial.phrasings.list("accepted").map((phrasing) => phrasing.text));
-      throw new Error("index unavailable");
-    };
+    const recordedWhenIndexed = failIndexWrites();
     await expect(
       editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor),
     ).rejects.toThrow("index unavailable");
@@ -234,11 +239,7 @@ describe("PassagePhrasings", () => {
     const taught = await editorial.phrasings.teach({ docId: "library/loans.md", chunkId, text: MISSED }, editor);
     const trailBefore = editorial.versions.auditTrail("library/loans.md").length;
     const write = store.setChunkPhrasings.bind(store);
-    const recordedWhenIndexed: string[][] = [];
-    store.setChunkPhrasings = async () => {
-      recordedWhenIndexed.push(editorial.phrasings.list("accepted").map((phrasing) => phrasing.text));
-      throw new Error("index unavailable");
-    };
+    const recordedWhenIndexed = failIndexWrites();
     await expect(editorial.phrasings.remove(taught.id, editor)).rejects.toThrow("index unavailable");
     // The removal was recorded before the index was written, then put back when the write failed.
     expect(recordedWhenIndexed).toEqual([[], [MISSED]]);

@@ -13,6 +13,7 @@ describe("askedAnswerTypes", () => {
     ["這學期學雜費什麼時候要繳？", "date"],
     ["这学期学杂费什么时候要缴？", "date"],
     ["When is the deadline to drop a course?", "date"],
+    ["what day do they take paper recycling", "date"],
     ["工學院學費一學期多少？", "amount"],
     ["how much does a transcript cost", "amount"],
     ["garbage bag prices", "amount"],

@@ -178,9 +178,17 @@ describe("loadConfig", () => {
       assistantName: "湖光小幫手",
       tone: "formal",
       guidance: ["Be brief.", "No emoji."],
-      contactLines: { zh: "請洽宿舍服務中心。", en: config.persona.contactLines.en },
+      // The variable's Chinese line; the English one from the sample settings file's housing lines.
+      contactLines: { zh: "請洽宿舍服務中心。", en: expect.stringContaining("Housing Services Section") },
     });
     expect(personaFor(config, "registrar")).toBe(config.persona);
+  });
+
+  it("gives a collection the contact lines the settings file names for it", () => {
+    const config = loadConfig({});
+    expect(personaFor(config, "library").contactLines.zh).toContain("湖光圖書館流通組");
+    expect(personaFor(config, "library").assistantName).toBe(config.persona.assistantName);
+    expect(personaFor(config, "registrar").contactLines).toEqual(config.persona.contactLines);
   });
 
   it.each([

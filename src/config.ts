@@ -413,18 +413,28 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     },
     ...(settings.file ? { helpDeskSettingsFile: settings.file } : {}),
     collectionPersonas: Object.fromEntries(
-      Object.entries(values.COLLECTION_PERSONAS ?? {}).map(([collection, override]) => [
-        collection,
-        {
-          assistantName: override.assistant_name ?? persona.assistantName,
-          tone: override.tone ?? persona.tone,
-          guidance: override.guidance === undefined ? persona.guidance : guidanceLines(override.guidance),
-          contactLines: {
-            zh: override.contact_line_zh ?? persona.contactLines.zh,
-            en: override.contact_line_en ?? persona.contactLines.en,
+      [
+        ...new Set([
+          ...Object.keys(settings.collectionContactLines ?? {}),
+          ...Object.keys(values.COLLECTION_PERSONAS ?? {}),
+        ]),
+      ].map((collection) => {
+        // The variable wins over the settings file, field by field, as for the service's own lines.
+        const override = values.COLLECTION_PERSONAS?.[collection] ?? {};
+        const fileLines = settings.collectionContactLines?.[collection] ?? {};
+        return [
+          collection,
+          {
+            assistantName: override.assistant_name ?? persona.assistantName,
+            tone: override.tone ?? persona.tone,
+            guidance: override.guidance === undefined ? persona.guidance : guidanceLines(override.guidance),
+            contactLines: {
+              zh: override.contact_line_zh ?? fileLines.zh ?? persona.contactLines.zh,
+              en: override.contact_line_en ?? fileLines.en ?? persona.contactLines.en,
+            },
           },
-        },
-      ]),
+        ];
+      }),
     ),
   };
 }

@@ -84,3 +84,38 @@ describe("answerQuestion, asked in other words than the deployment's", () => {
     expect(asDocumentsSay.answer).not.toContain("在這裡稱為");
   });
 });
+
+describe("answerQuestion, abstaining", () => {
+  const officeOf = (collection: string) => ({
+    zh: `請洽${collection}承辦人。`,
+    en: `Please ask the ${collection} desk.`,
+  });
+
+  it("sends people to the office whose documents come closest, when the question was asked of every collection", async () => {
+    // About parking, which the documents do not answer: the parking desk is who to ask.
+    const reply = await answerQuestion(
+      store,
+      { question: "停車場可以停重型機車嗎" },
+      { ...settings, contactLinesOf: officeOf },
+    );
+    expect(reply.status).toBe("abstained");
+    expect(reply.answer).toContain("請洽parking承辦人。");
+    // Asked of one collection, its own lines, whatever the passages.
+    const asked = await answerQuestion(
+      store,
+      { question: "停車場可以停重型機車嗎", collection: "tax" },
+      { ...settings, contactLinesOf: officeOf },
+    );
+    expect(asked.answer).toContain("請洽總務處。");
+  });
+
+  it("gives the deployment's own lines to a question no passage has much to do with", async () => {
+    const reply = await answerQuestion(
+      store,
+      { question: "宿舍可以養貓嗎" },
+      { ...settings, contactLinesOf: officeOf },
+    );
+    expect(reply.status).toBe("abstained");
+    expect(reply.answer).toContain("請洽總務處。");
+  });
+});

@@ -27,6 +27,11 @@ export interface AnsweringSettings {
   /** A curated FAQ question at least this similar is answered with its curated answer. */
   faqMatchThreshold: number;
   contactLines: ContactLines;
+  /**
+   * Where an abstention on a question asked of every collection sends people, by the collection its
+   * best passage is in (the office whose documents come closest); `contactLines` when unset.
+   */
+  contactLinesOf?: (collection: string) => ContactLines;
   /** Set when an embedding model is configured: retrieval is then hybrid. */
   embedder?: Pick<Embedder, "embedQuestion">;
   /** Who reads an abstention: the asker (the default), or staff reviewing a draft reply. */
@@ -72,7 +77,27 @@ export async function answerQuestion(
   const startedAt = performance.now();
   const candidate = await findAnswerCandidate(store, request, settings);
   onCandidate?.(candidate);
-  return settleAnswer(request.question, candidate.answer, settings, startedAt);
+  const contactLines = handOffLines(request, candidate.passages, settings);
+  return settleAnswer(request.question, candidate.answer, { ...settings, contactLines }, startedAt);
+}
+
+/**
+ * Share of a question the best passage must cover for its collection's office to be the one an
+ * abstention names: a question that shares little with any passage is no office's in particular.
+ */
+const HANDOFF_COVERAGE = 0.2;
+
+/** The contact lines an abstention gives: the asked collection's, else those of the office whose documents come closest. */
+export function handOffLines(
+  request: QuestionRequest,
+  passages: Passage[],
+  settings: Pick<AnsweringSettings, "contactLines" | "contactLinesOf">,
+): ContactLines {
+  const [best] = passages;
+  if (request.collection !== undefined || !settings.contactLinesOf || !best || best.coverage < HANDOFF_COVERAGE) {
+    return settings.contactLines;
+  }
+  return settings.contactLinesOf(best.document.collection);
 }
 
 /** Milliseconds since `startedAt`, to two decimals, as responses report them. */

@@ -124,6 +124,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       ...answering,
       abstainThreshold: answering.abstainThreshold * (isDraft ? DRAFT_THRESHOLD_SHARE : 1),
       contactLines: persona.contactLines,
+      contactLinesOf: (collection: string) => personaFor(collection).contactLines,
       audience: isDraft ? ("staff" as const) : ("asker" as const),
     };
     const index = options.index ?? store;

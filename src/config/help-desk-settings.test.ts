@@ -41,6 +41,28 @@ describe("the help desk's settings file", () => {
     });
   });
 
+  it("reads where an abstention sends people for each collection's documents", () => {
+    const settings = parseHelpDeskSettings(
+      [
+        "collections:",
+        "  housing:",
+        "    contact_lines:",
+        "      zh: 請洽住宿組（分機 2260）。",
+        "      en: Please ask Housing (ext. 2260).",
+        "  library:",
+        "    contact_lines: { en: Please ask the library desk. }",
+      ].join("\n"),
+      FILE,
+    );
+    expect(settings.collectionContactLines).toEqual({
+      housing: { zh: "請洽住宿組（分機 2260）。", en: "Please ask Housing (ext. 2260)." },
+      library: { en: "Please ask the library desk." },
+    });
+    expect(() => parseHelpDeskSettings("collections:\n  housing:\n    contact_line: x\n", FILE)).toThrow(
+      /_help-desk\.yml:3: collections\.housing/,
+    );
+  });
+
   it("names the file and the line of a mistake", () => {
     const source = [
       "contact_lines:",

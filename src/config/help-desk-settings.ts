@@ -28,6 +28,8 @@ export interface CrisisResources {
 /** The settings file as read; every field is optional, and what is absent falls back to the defaults. */
 interface HelpDeskSettings {
   contactLines?: Partial<BilingualText>;
+  /** Where an abstention sends people when the question is about a collection's documents. */
+  collectionContactLines?: Record<string, Partial<BilingualText>>;
   /** How to reach the people who run this help desk; added to the neutral contact line. */
   serviceContact?: string;
   crisisLines?: CrisisLine[];
@@ -73,6 +75,12 @@ const crisisLine = z.strictObject({ name: bilingual, number: phoneNumber, hours:
 const settingsSchema = z
   .strictObject({
     contact_lines: z.strictObject({ zh: text.optional(), en: text.optional() }).optional(),
+    collections: z
+      .record(
+        z.string().trim().min(1).max(100),
+        z.strictObject({ contact_lines: z.strictObject({ zh: text.optional(), en: text.optional() }) }),
+      )
+      .optional(),
     service_contact: text.optional(),
     crisis_lines: z.array(crisisLine).min(1, "list at least one line, or leave crisis_lines out").optional(),
     campus_security: crisisLine.optional(),
@@ -96,6 +104,13 @@ export function parseHelpDeskSettings(source: string, file: string): HelpDeskSet
   const settings = parseYamlSettings(source, file, settingsSchema) ?? {};
   return {
     ...(settings.contact_lines ? { contactLines: settings.contact_lines } : {}),
+    ...(settings.collections
+      ? {
+          collectionContactLines: Object.fromEntries(
+            Object.entries(settings.collections).map(([collection, { contact_lines }]) => [collection, contact_lines]),
+          ),
+        }
+      : {}),
     ...(settings.service_contact ? { serviceContact: settings.service_contact } : {}),
     ...(settings.crisis_lines ? { crisisLines: settings.crisis_lines } : {}),
     ...(settings.campus_security ? { campusSecurity: settings.campus_security } : {}),

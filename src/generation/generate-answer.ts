@@ -4,6 +4,7 @@ import {
   type CandidateAnswer,
   elapsedMs,
   findAnswerCandidate,
+  handOffLines,
   isConfident,
   type QuestionRequest,
   settleAnswer,
@@ -93,12 +94,14 @@ export async function generateAnswer(
   const candidate = await findAnswerCandidate(store, request, settings, signal);
   options.onCandidate?.(candidate);
   const { persona } = settings;
+  // An abstention, here or on falling back, sends people where the extractive answer would.
+  const settling = { ...settings, contactLines: handOffLines(request, candidate.passages, settings) };
   const passages = candidate.passages.slice(0, PASSAGES_FOR_MODEL);
   const send = (response: AnswerResponse) => sendWhole(response, options.onEvent);
   const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage">) => {
     options.onEvent?.({ type: "reset", reason });
     return send(
-      settleAnswer(request.question, candidate.answer, settings, startedAt, { ...extra, fallback_reason: reason }),
+      settleAnswer(request.question, candidate.answer, settling, startedAt, { ...extra, fallback_reason: reason }),
     );
   };
 
@@ -110,7 +113,7 @@ export async function generateAnswer(
     passages.length === 0 ||
     !isConfident(candidate.answer, settings.abstainThreshold)
   ) {
-    return send(settleAnswer(request.question, candidate.answer, settings, startedAt));
+    return send(settleAnswer(request.question, candidate.answer, settling, startedAt));
   }
 
   const language = detectLanguage(request.question);

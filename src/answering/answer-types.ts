@@ -1,4 +1,4 @@
-import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
+import { foldedPattern, hasHan, normalizeForMatching } from "../text/normalize.js";
 import { soundsLikeWithOneSlip } from "../text/sound-alike.js";
 import { isKnownWord } from "../text/word-specificity.js";
 
@@ -216,10 +216,9 @@ const ASKING_WORDS = [
   "截止",
   "怎麼辦",
 ].map(normalizeForMatching);
-const HAN = /\p{Script=Han}/u;
 
 function withAskingWordsMended(text: string): string {
-  if (!HAN.test(text)) return text;
+  if (!hasHan(text)) return text;
   let mended = text;
   for (const word of ASKING_WORDS) {
     if (mended.includes(word)) continue;
@@ -227,7 +226,7 @@ function withAskingWordsMended(text: string): string {
     for (let start = 0; start + word.length <= characters.length; start++) {
       const written = characters.slice(start, start + word.length).join("");
       // A word of the language is meant as written: 那裡 is not a slip for 哪裡, nor 截至 for 截止.
-      if (HAN.test(written) && !isKnownWord(written) && soundsLikeWithOneSlip(written, word)) {
+      if (hasHan(written) && !isKnownWord(written) && soundsLikeWithOneSlip(written, word)) {
         mended = [...characters.slice(0, start), word, ...characters.slice(start + word.length)].join("");
         break;
       }

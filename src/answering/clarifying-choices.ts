@@ -1,6 +1,6 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { QuestionLanguage } from "../text/language.js";
-import { convertToSimplified, normalizeForMatching } from "../text/normalize.js";
+import { convertToSimplified, hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import type { Audience } from "./abstention-message.js";
 import { type AskedAnswer, readAskedAnswer } from "./answer-types.js";
@@ -41,8 +41,7 @@ export function clarifyingChoices(
     (passage) =>
       passage.relevance >= CLOSE_RELEVANCE_SHARE * best.relevance || (words.length === 1 && passage.coverage >= 1),
   );
-  // Each topic once, by its best passage: a title or FAQ question two documents share is the first one's.
-  const byTopic = [...new Map(close.toReversed().map((passage) => [choiceFor(passage), passage])).values()].reverse();
+  const byTopic = firstOfEachTopic(close);
   if (byTopic.length < 2) return undefined;
   // One topic named by the question ("VPN?" and the page titled "VPN") is what was meant; a word that
   // names several (申請 in 申請期限 and 申請資格) is what they share, not which one. A section is
@@ -56,6 +55,17 @@ export function clarifyingChoices(
   // Topics the question names first (身分證's own page before the FAQ on the photocopier), then by document.
   const others = byTopic.filter((passage) => !named.includes(passage));
   return [...documentsFirst(named), ...documentsFirst(others)].map(choiceFor).slice(0, MAX_CHOICES);
+}
+
+/** Each topic once, by its best passage: a title or FAQ question two documents share is the better-ranked one's. */
+function firstOfEachTopic(passages: Passage[]): Passage[] {
+  const seen = new Set<string>();
+  return passages.filter((passage) => {
+    const topic = choiceFor(passage);
+    if (seen.has(topic)) return false;
+    seen.add(topic);
+    return true;
+  });
 }
 
 /** Passages in their order, the first of each document before any document's second: the widest choice first. */
@@ -74,16 +84,13 @@ function documentsFirst(passages: Passage[]): Passage[] {
 function namesAll(name: string, words: string[]): boolean {
   const nameTerms = new Set(analyzeText(name));
   const foldedName = normalizeForMatching(name);
-  return words.every((word) => nameTerms.has(word) || (HAN_WORD.test(word) && foldedName.includes(word)));
+  return words.every((word) => nameTerms.has(word) || (isAllHan(word) && foldedName.includes(word)));
 }
-
-const HAN_WORD = /^\p{Script=Han}+$/u;
-const HAN = /\p{Script=Han}/u;
 
 /** The terms that are words of the question: a Chinese bigram inside a longer term (身分 in 身分證) is part of it. */
 function wordsOf(terms: string[]): string[] {
   return terms.filter(
-    (term) => !HAN.test(term) || !terms.some((other) => other.length > term.length && other.includes(term)),
+    (term) => !hasHan(term) || !terms.some((other) => other.length > term.length && other.includes(term)),
   );
 }
 
@@ -104,7 +111,7 @@ function choiceFor(passage: Passage): string {
   const { title } = passage.document;
   if (!heading || heading === title) return title;
   // Joined as the topic's own language writes it: "Moving out: Deadlines", 「宿舍：訪客」.
-  return HAN.test(`${title}${heading}`) ? `${title}：${heading}` : `${title}: ${heading}`;
+  return hasHan(`${title}${heading}`) ? `${title}：${heading}` : `${title}: ${heading}`;
 }
 
 /**

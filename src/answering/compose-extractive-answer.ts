@@ -65,6 +65,8 @@ interface CandidateSentence {
    * and headings lack, or a line whose label names the field asked for.
    */
   isNamed: boolean;
+  /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
+  tableCells: number;
   /** How well the sentence answers the question, all signals together. */
   score: number;
 }
@@ -110,8 +112,11 @@ export function composeExtractiveAnswer(
       const coverage = coverageOf(terms);
       const onlyInContext = withoutTerms(headingTerms, terms);
       const { fits, inUnit } = answerFit(span.text, asked);
-      const keyNamed = namesTableKey(span.text, normalizedQuestion);
-      const label = TABLE_ROW.exec(span.text.replace(LIST_ITEM, ""))?.[1];
+      // A table row as written, or a list item's "label：value" (read without its marker).
+      const row = TABLE_ROW.exec(span.text);
+      const isListItem = LIST_ITEM.test(span.text);
+      const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1];
+      const keyNamed = row !== null && namesTableKey(row, normalizedQuestion);
       const fieldNamed = fits && label !== undefined && namesAskedField(label, asked);
       // The question picks this row out by words of its label that the title and headings lack.
       const rowNamed = label !== undefined && coverageOf(withoutTerms(new Set(analyzeText(label)), headingTerms)) > 0;
@@ -133,6 +138,7 @@ export function composeExtractiveAnswer(
         fitsAskedType: fits,
         subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
+        tableCells: row && !isListItem ? cellsOf(row).length : 0,
         score,
       });
     }
@@ -238,13 +244,11 @@ function isSameSubject(passage: Passage, other: Passage): boolean {
   return passage.chunk.faqQuestion === undefined || passage.chunk.chunkId === other.chunk.chunkId;
 }
 
-/** Whether `sentence` is a table row whose label, or the value of one of its cells, the question holds whole. */
-function namesTableKey(sentence: string, normalizedQuestion: string): boolean {
-  const row = TABLE_ROW.exec(sentence);
-  if (!row) return false;
-  const [, label = "", cells = ""] = row;
+/** Whether a table row's label, or the value of one of its cells, the question holds whole. */
+function namesTableKey(row: RegExpExecArray, normalizedQuestion: string): boolean {
+  const [, label = ""] = row;
   // Split before folding: folding turns "，" into "," and would run the cells together.
-  const values = cells.split(CELL_SEPARATOR).map((cell) => cell.trim().split(/\s+/).at(-1) ?? "");
+  const values = cellsOf(row).map((cell) => cell.trim().split(/\s+/).at(-1) ?? "");
   // Folded together, once: a line break survives folding and parts the keys again.
   const keys = normalizeForMatching([label, ...values].map((key) => key.trim()).join("\n")).split("\n");
   return keys.some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
@@ -272,18 +276,16 @@ const MAX_TABLE_ROWS = 6;
  * rows: "戶籍謄本多少錢" is answered by the fee table, not by the row that happens to share most words.
  */
 function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
-  const cells = cellCount(best);
+  const cells = best.tableCells;
   // Rows of columns, each stating what was asked: lines of one label and one value are a record
   // ("申請對象：…", "撥款：…"), whose other lines answer other questions.
-  if (best.isNamed || !isTableRow(best) || cells < 2) return undefined;
+  if (best.isNamed || cells < 2) return undefined;
   const inTable = (candidate: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
     candidate !== undefined &&
     next !== undefined &&
     candidate.passage === next.passage &&
-    isTableRow(candidate) &&
-    isTableRow(next) &&
-    cellCount(candidate) === cells &&
-    cellCount(next) === cells &&
+    candidate.tableCells === cells &&
+    next.tableCells === cells &&
     candidate.passage.chunk.text.slice(candidate.span.end, next.span.start).includes("\n");
   let first = best.index;
   while (inTable(candidates[first - 1], candidates[first])) first--;
@@ -294,12 +296,9 @@ function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): C
   return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
 }
 
-function isTableRow(sentence: CandidateSentence): boolean {
-  return !LIST_ITEM.test(sentence.span.text) && TABLE_ROW.test(sentence.span.text);
-}
-
-function cellCount(sentence: CandidateSentence): number {
-  return (TABLE_ROW.exec(sentence.span.text)?.[2] ?? "").split(CELL_SEPARATOR).length;
+/** A table row's cells, as written. */
+function cellsOf(row: RegExpExecArray): string[] {
+  return (row[2] ?? "").split(CELL_SEPARATOR);
 }
 
 /** How far from the best sentence the detail it lacks is looked for. */

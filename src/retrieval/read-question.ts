@@ -2,14 +2,12 @@ import type { IndexStore, TermStatistics } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { type CompoundReading, compoundReadings } from "../text/compound-words.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
-import { normalizeForMatching } from "../text/normalize.js";
+import { hasHan, normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary, withMoreEquivalents } from "../text/vocabulary.js";
 import { specificityThroughTranslations, wordSpecificity } from "../text/word-specificity.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
 import { mostTellingTerms, weighTerms } from "./term-weights.js";
-
-const HAN = /\p{Script=Han}/u;
 
 /** Share of their weight that words carried over from earlier in a conversation count for. */
 const CONTEXT_SHARE = 0.5;
@@ -98,7 +96,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says they are.
   const specificity = (term: string) =>
-    !dictionary || HAN.test(term)
+    !dictionary || hasHan(term)
       ? wordSpecificity(term)
       : specificityThroughTranslations(dictionary.translationsOf(term));
   const queryWeights = weighTerms(

@@ -6,6 +6,17 @@ import * as OpenCC from "opencc-js";
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
 const HAN = /\p{Script=Han}/u;
+const ALL_HAN = /^\p{Script=Han}+$/u;
+
+/** Whether `text` holds a Chinese character. */
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+/** Whether `text` is Chinese characters only (a Chinese word, not a mixed or Latin one). */
+export function isAllHan(text: string): boolean {
+  return ALL_HAN.test(text);
+}
 
 /** Folds width (NFKC), case and Chinese script so that equal words compare equal. */
 export function normalizeForMatching(text: string): string {

@@ -1,4 +1,4 @@
-import { normalizeForMatching } from "./normalize.js";
+import { isAllHan, normalizeForMatching } from "./normalize.js";
 import { analyzeQuery, analyzeText } from "./tokenize.js";
 
 /** Another way of writing a question's term: the terms a text must all hold, and the share of the term's weight it earns. */
@@ -29,8 +29,6 @@ export function withMoreEquivalents(
 
 /** A group's members are the same thing in other words: a passage holding one covers a question's other. */
 const SYNONYM_SHARE = 1;
-
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /**
  * A deployment's own words (`_vocabulary.yml` in its knowledge folder): groups of words its people
@@ -123,7 +121,7 @@ function phrasePattern(stopWord: string): RegExp {
 
 /** The index terms a passage must hold to contain a member: a Chinese word's bigrams, however it was segmented. */
 export function termsOfMember(member: string): string[] {
-  if (!HAN_ONLY.test(member)) return [...new Set(analyzeText(member))];
+  if (!isAllHan(member)) return [...new Set(analyzeText(member))];
   const characters = [...normalizeForMatching(member)];
   if (characters.length <= 2) return [characters.join("")];
   return characters.slice(1).map((character, index) => `${characters[index]}${character}`);
@@ -131,7 +129,7 @@ export function termsOfMember(member: string): string[] {
 
 /** The query term a member is asked with, when it is a single word. */
 function keyOfMember(member: string): string | undefined {
-  if (HAN_ONLY.test(member)) return normalizeForMatching(member);
+  if (isAllHan(member)) return normalizeForMatching(member);
   const terms = member.includes(" ") ? [] : analyzeText(member);
   return terms.length === 1 ? terms[0] : undefined;
 }

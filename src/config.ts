@@ -347,10 +347,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     assistantName: values.ASSISTANT_NAME,
     tone: values.ANSWER_TONE,
     guidance: guidanceLines(values.ANSWER_GUIDANCE),
-    contactLines: {
-      zh: values.CONTACT_LINE_ZH ?? settings.contactLines?.zh ?? neutral.zh,
-      en: values.CONTACT_LINE_EN ?? settings.contactLines?.en ?? neutral.en,
-    },
+    contactLines: firstContactLines(
+      [{ zh: values.CONTACT_LINE_ZH, en: values.CONTACT_LINE_EN }, settings.contactLines],
+      neutral,
+    ),
   };
   return {
     port: values.PORT,
@@ -421,17 +421,19 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       ].map((collection) => {
         // The variable wins over the settings file, field by field, as for the service's own lines.
         const override = values.COLLECTION_PERSONAS?.[collection] ?? {};
-        const fileLines = settings.collectionContactLines?.[collection] ?? {};
         return [
           collection,
           {
             assistantName: override.assistant_name ?? persona.assistantName,
             tone: override.tone ?? persona.tone,
             guidance: override.guidance === undefined ? persona.guidance : guidanceLines(override.guidance),
-            contactLines: {
-              zh: override.contact_line_zh ?? fileLines.zh ?? persona.contactLines.zh,
-              en: override.contact_line_en ?? fileLines.en ?? persona.contactLines.en,
-            },
+            contactLines: firstContactLines(
+              [
+                { zh: override.contact_line_zh, en: override.contact_line_en },
+                settings.collectionContactLines?.[collection],
+              ],
+              persona.contactLines,
+            ),
           },
         ];
       }),
@@ -454,6 +456,13 @@ function helpDeskSettingsIn(knowledgeDir: string): ReturnType<typeof readHelpDes
 /** The persona of a collection, or the global one. */
 export function personaFor(config: Pick<AppConfig, "persona" | "collectionPersonas">, collection?: string): Persona {
   return (collection === undefined ? undefined : config.collectionPersonas[collection]) ?? config.persona;
+}
+
+/** Each language's contact line from the first source that sets it (a variable, then the settings file), else `fallback`'s. */
+function firstContactLines(sources: (Partial<ContactLines> | undefined)[], fallback: ContactLines): ContactLines {
+  const first = (language: keyof ContactLines) =>
+    sources.find((source) => source?.[language] !== undefined)?.[language] ?? fallback[language];
+  return { zh: first("zh"), en: first("en") };
 }
 
 function guidanceLines(text: string | undefined): string[] {

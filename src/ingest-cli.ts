@@ -28,7 +28,7 @@ function openTaughtPhrasings(
   try {
     const database = openEditorialDatabase(config.editorialFile);
     const phrasings = new PassagePhrasings(database, store);
-    return { attach: (docId, chunks) => phrasings.attach(docId, chunks), close: () => database.close() };
+    return { attach: phrasings.attach, close: () => database.close() };
   } catch (error) {
     stderr.write(
       `taught wordings not kept on changed documents (${(error as Error).message}); the service restores them when it next starts with a readable editorial file\n`,

@@ -53,7 +53,7 @@ export function openEditorial(
     editor: new DocumentEditor(store, versions, {
       ...editorOptions,
       openScratchIndex: () => new SqliteIndexStore(":memory:"),
-      attachPhrasings: (docId, chunks) => phrasings.attach(docId, chunks),
+      attachPhrasings: phrasings.attach,
       changes,
     }),
     vocabulary: new EditorsVocabulary(database, onVocabularyMistake),

@@ -175,8 +175,6 @@ async function main(): Promise<void> {
   const dictionaryLoaded = BilingualDictionary.load().then(
     (loaded) => {
       dictionary = loaded;
-      // Then the sounds of characters, for questions typed with a slip of a Zhuyin or Pinyin keyboard.
-      prepareSoundAlikes();
     },
     (error: unknown) =>
       logger.error({
@@ -185,15 +183,16 @@ async function main(): Promise<void> {
         message: "Questions are not translated to find documents in the other language.",
       }),
   );
+  // The sounds of characters, for questions typed with a slip of a Zhuyin or Pinyin keyboard: built
+  // after the dictionary's turn, with or without it, rather than at the first such question.
+  void dictionaryLoaded.finally(prepareSoundAlikes);
   await syncWhenReachable(index, readiness, { logger, metrics }, async () => {
     await dictionaryLoaded;
     const summary = await syncFolder(store, config.knowledgeDir, undefined, {
       embedder,
       parseLimits: config.parseLimits,
       // Changed files keep the wordings editors taught for their passages.
-      ...(editorial.unavailable
-        ? {}
-        : { attachPhrasings: (docId, chunks) => editorial.phrasings.attach(docId, chunks) }),
+      ...(editorial.unavailable ? {} : { attachPhrasings: editorial.phrasings.attach }),
     });
     // Without the editorial file the index keeps the published uploads it has: they are not removed.
     if (editorial.unavailable) return { ...summary, uploads: "kept as indexed (editorial store unavailable)" };

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import type { AttachPhrasings } from "../../ingest/index-document.js";
 import { ConflictError, InvalidRequestError, NotFoundError } from "../errors.js";
 import { KeyedQueue } from "../keyed-queue.js";
 import type { ChunkRecord, IndexStore } from "../store/index-store.js";
@@ -98,12 +99,13 @@ export class PassagePhrasings {
       all: database.prepare<[number], PhrasingRow>(
         "SELECT * FROM passage_phrasings ORDER BY created_at DESC, id LIMIT ?",
       ),
-      // Every phrasing change is in the audit trail, which is never pruned: a document whose last
-      // phrasing was removed is still there.
+      // Every change that touched the index is in the audit trail, written with it and never pruned:
+      // a document whose last phrasing was removed is still there.
       documentsWithPhrasingHistory: database
         .prepare<[], string>(
-          `SELECT doc_id FROM passage_phrasings WHERE state = 'accepted'
-           UNION SELECT doc_id FROM audit_events WHERE substr(action, 1, 9) = 'phrasing_' ORDER BY doc_id`,
+          `SELECT DISTINCT doc_id FROM audit_events
+           WHERE action IN ('phrasing_taught', 'phrasing_accepted', 'phrasing_edited', 'phrasing_removed')
+           ORDER BY doc_id`,
         )
         .pluck(),
       fromAnswer: database.prepare<[string], { found: number }>(
@@ -160,14 +162,14 @@ export class PassagePhrasings {
    * that holds each one's passage: what a document is written into the index with, however it
    * came (a folder sync, a publish, a reconcile). Chunks of a document without any are returned as they are.
    */
-  attach(docId: string, chunks: ChunkRecord[]): ChunkRecord[] {
-    const byChunk = this.placeAccepted(this.statements.ofDocument.all(docId).map(fromRow), chunks);
+  readonly attach: AttachPhrasings = (docId, chunks) => {
+    const byChunk = this.placeAccepted(this.recorded(docId), chunks);
     if (byChunk.size === 0) return chunks.map(({ phrasings: _phrasings, ...chunk }) => chunk);
     return chunks.map(({ phrasings: _phrasings, ...chunk }) => {
       const taught = byChunk.get(chunk.chunkId);
       return taught ? { ...chunk, phrasings: [...taught] } : chunk;
     });
-  }
+  };
 
   /**
    * Teaches `text` as a wording of the passage in chunk `chunkId` of the indexed `docId`: accepted
@@ -373,13 +375,6 @@ export class PassagePhrasings {
     return chunk;
   }
 
-  private accepted(docId: string): Phrasing[] {
-    return this.statements.ofDocument
-      .all(docId)
-      .map(fromRow)
-      .filter((phrasing) => phrasing.state === "accepted");
-  }
-
   /** A phrasing of the same passage with the same words (case, width and script aside), if there is one. */
   private sameWording(docId: string, passageText: string, text: string): Phrasing | undefined {
     const key = passageKey(passageText);
@@ -404,13 +399,13 @@ export class PassagePhrasings {
   private async recordThenIndex(docId: string, write: () => number | bigint, undo: () => void): Promise<void> {
     const auditId = this.database.transaction(write)();
     try {
-      await this.reindex(docId, this.accepted(docId));
+      await this.reindex(docId);
     } catch (error) {
       this.database.transaction(() => {
         undo();
         this.statements.forgetAudit.run(auditId);
       })();
-      await this.reindex(docId, this.accepted(docId)).catch(() => undefined);
+      await this.reindex(docId).catch(() => undefined);
       throw error;
     }
   }
@@ -420,11 +415,16 @@ export class PassagePhrasings {
     this.statements.update.run(phrasing.state, phrasing.text, phrasing.updatedAt, phrasing.updatedBy, phrasing.id);
   }
 
-  /** Writes `accepted` into the document's chunks in the index, re-writing only their phrasings. */
-  private async reindex(docId: string, accepted: Phrasing[]): Promise<void> {
+  /** Writes the document's accepted phrasings, as the record has them, into its chunks in the index (their phrasings only). */
+  private async reindex(docId: string): Promise<void> {
     const stored = await this.store.getDocument(docId);
     if (!stored) return;
-    await this.store.setChunkPhrasings(docId, this.placeAccepted(accepted, stored.chunks));
+    await this.store.setChunkPhrasings(docId, this.placeAccepted(this.recorded(docId), stored.chunks));
+  }
+
+  /** Every phrasing of the document in the record, oldest first. */
+  private recorded(docId: string): Phrasing[] {
+    return this.statements.ofDocument.all(docId).map(fromRow);
   }
 
   /** The accepted phrasings' texts by the chunk that holds each one's passage; detached ones are left out. */

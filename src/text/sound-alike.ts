@@ -23,10 +23,10 @@ function soundsOf(character: string): string[] {
  * which would otherwise wait for it (about 0.2 s).
  */
 export function prepareSoundAlikes(): void {
-  charactersSounding("");
+  characterTable();
 }
 
-function charactersSounding(sound: string): readonly string[] {
+function characterTable(): Map<string, string[]> {
   if (!charactersBySound) {
     charactersBySound = new Map();
     for (let code = FIRST_HAN; code <= LAST_HAN; code++) {
@@ -38,7 +38,11 @@ function charactersSounding(sound: string): readonly string[] {
       }
     }
   }
-  return charactersBySound.get(sound) ?? [];
+  return charactersBySound;
+}
+
+function charactersSounding(sound: string): readonly string[] {
+  return characterTable().get(sound) ?? [];
 }
 
 /**

@@ -478,7 +478,7 @@ export function editorPageRoutes(
           text={text}
           // After a conflict the page shows the latest version to merge, so the next save is based on it;
           // after a mistake the text is still the one edited from the version sent.
-          basedOnVersion={changed ? (overview.editors.saved?.version ?? 0) : basedOnVersion}
+          basedOnVersion={changed ? undefined : basedOnVersion}
           savedMeanwhile={changed ? overview.editors.saved : undefined}
           error={`Not saved. ${error.message}`}
         />,

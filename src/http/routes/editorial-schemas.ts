@@ -223,11 +223,19 @@ export const vocabularyTextSchema = z
         "`synonyms:` (one group per line, commas between its words) and `stop_words:`; an empty text leaves the editors with none. At most 200 KB.",
       example: "synonyms:\n  - 押金, 保證金\n  - dorm, residence hall\nstop_words: [本校]\n",
     }),
-    based_on_version: z.number().int().min(0).nullable().optional().openapi({
-      description:
-        "The `editors.version` the text was edited from, as `GET` gave it (`null` or `0`: none was saved yet). When another version has been saved since, the save is refused with 409 `vocabulary_changed` and nothing is saved. Absent: saved whatever was saved meanwhile.",
-      example: 3,
-    }),
+    // null is what GET gives as the version before any save: edited from none, as 0 says.
+    based_on_version: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .optional()
+      .transform((version) => (version === null ? 0 : version))
+      .openapi({
+        description:
+          "The `editors.version` the text was edited from, as `GET` gave it (`null` or `0`: none was saved yet). When another version has been saved since, the save is refused with 409 `vocabulary_changed` and nothing is saved. Absent: saved whatever was saved meanwhile.",
+        example: 3,
+      }),
   })
   .openapi("VocabularyText");
 

@@ -75,8 +75,7 @@ export function vocabularyRoutes({
 
   routes.openapi({ ...saveVocabularyRoute, ...editorsOnly }, (context) => {
     const { text, based_on_version } = context.req.valid("json");
-    // null is what GET gives as the version before any save: edited from none, as 0 says.
-    editorial.vocabulary.save(text, context.get("caller"), based_on_version === null ? 0 : based_on_version);
+    editorial.vocabulary.save(text, context.get("caller"), based_on_version);
     return context.json(overviewBody(), 200);
   });
 

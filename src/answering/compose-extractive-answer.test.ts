@@ -372,6 +372,41 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toBe(`${steps}[1]`);
   });
 
+  it("answers a how-to question with the list its best sentence introduces, not another section's procedure", () => {
+    const late = passage("tuition/payment.md", "1. 逾期一週內仍可補繳。\n2. 逾期未繳且未申請分期者，視同未註冊。", [
+      "繳費",
+      "逾期未繳",
+    ]);
+    const instalmentsText = "家境清寒者得申請學費分期：\n- 分三期繳納。\n- 於截止日前向生活輔導組提出。";
+    const instalments = {
+      ...passage("tuition/payment.md", instalmentsText, ["繳費", "分期付款"]),
+      chunk: {
+        ...passage("tuition/payment.md", instalmentsText, ["繳費", "分期付款"]).chunk,
+        chunkId: "tuition/payment.md#1",
+      },
+    };
+    // Both sections hold 分期 and 申請, only the late-payment one has numbered steps, and retrieval
+    // weighs the everyday 申請 far below 分期.
+    const weights = new Map([
+      ["分期", 1],
+      ["申请", 0.1],
+    ]);
+    const { answer } = composeExtractiveAnswer("分期要怎麼申請", weights, [instalments, late]);
+    expect(answer).toBe("家境清寒者得申請學費分期：分三期繳納。於截止日前向生活輔導組提出。[1]");
+  });
+
+  it("prefers, all else equal, the sentence of the section whose heading names what is asked", () => {
+    const question = "宿舍押金";
+    const refunds = passage("housing/rules.md", "退宿時宿舍押金扣除清潔費後退還。", ["住宿規定", "退宿"]);
+    const depositText = "入住時繳交宿舍押金。";
+    const deposit = passage("housing/deposit.md", depositText, ["住宿規定", "宿舍押金"]);
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [
+      refunds,
+      { ...deposit, coverage: 0.9 },
+    ]);
+    expect(answer).toBe("入住時繳交宿舍押金。[1]");
+  });
+
   it("adds no sentence from a document that is not about the question", () => {
     const loans = passage("tuition/loans.md", "就學貸款申請期間為8月1日至9月10日。");
     const dorm = { ...passage("housing/dorm.md", "宿舍申請期間為6月1日起，錄取名單另行公告。"), coverage: 0.3 };

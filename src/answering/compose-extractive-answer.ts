@@ -19,6 +19,12 @@ const PASSAGE_RANK_DISCOUNT = 0.15;
 const MAX_ANSWER_CHARS = 300;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
 const CONTEXT_WEIGHT = 0.9;
+/**
+ * Preference, by how much of the question they cover, for sentences of a section whose title and
+ * headings name what is asked: "分期要怎麼申請" is answered under 「分期付款」, not by a step of the
+ * late-payment procedure that mentions 分期 in passing. 0.1–0.3 did alike on the tuning parts.
+ */
+const SECTION_SUBJECT_WEIGHT = 0.2;
 /** Preference for a sentence that holds the kind of answer asked for (an amount for "多少錢"). */
 const ANSWER_TYPE_BONUS = 0.3;
 /** And for one whose duration is in the unit asked for ("幾年" → "二學年", not "一週內"). */
@@ -105,7 +111,8 @@ export function composeExtractiveAnswer(
   const candidates: CandidateSentence[] = [];
   const addCandidates = (passage: Passage, passageRank: number) => {
     const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
-    const subjectAsked = coverageOf(headingTerms) > 0;
+    const headingCoverage = coverageOf(headingTerms);
+    const subjectAsked = headingCoverage > 0;
     const spans = splitSentences(passage.chunk.text);
     for (const span of spans) {
       const terms = new Set(analyzeText(span.text));
@@ -123,6 +130,7 @@ export function composeExtractiveAnswer(
       const score =
         coverage +
         CONTEXT_WEIGHT * coverageOf(onlyInContext) +
+        SECTION_SUBJECT_WEIGHT * headingCoverage +
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +
         (fieldNamed ? FIELD_NAME_BONUS : 0) +
@@ -335,9 +343,11 @@ function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence):
 function listOfSteps(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
   const at = candidates.indexOf(best);
   const marker = (candidate: CandidateSentence | undefined) => listMarkerIn(candidate, best.passage);
-  const kind = marker(best) ?? (INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined);
-  // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure.
-  if (!kind || (kind === "bulleted" && !best.fitsAskedType)) return undefined;
+  const introduced = INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined;
+  const kind = marker(best) ?? introduced;
+  // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure. But the
+  // list that the sentence answering best introduces is what it says ("…得申請學雜費分期：" and how).
+  if (!kind || (kind === "bulleted" && !best.fitsAskedType && !introduced)) return undefined;
   const first = marker(best) ? firstLineOfList(candidates, at, kind) : at + 1;
   const steps: CandidateSentence[] = [];
   for (let index = first; marker(candidates[index]) === kind && steps.length < MAX_STEPS; index++) {

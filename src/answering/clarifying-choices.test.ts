@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { analyzeText } from "../text/tokenize.js";
+import { readAskedAnswer } from "./answer-types.js";
 import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
 
 function passage(docId: string, title: string, relevance: number, extra: Partial<Passage["chunk"]> = {}): Passage {
-  const text = `${title}的說明。`;
+  const text = extra.text ?? `${title}的說明。`;
   return {
     chunk: { chunkId: `${docId}#0`, docId, position: 0, text, headingPath: [], start: 0, end: text.length, ...extra },
     document: { docId, title, collection: "test" },
@@ -37,8 +38,8 @@ describe("clarifyingChoices", () => {
   });
 
   it("offers every document holding a one-word question's word, however often each repeats it", () => {
-    const deposit = passage("library/fines.md", "Library fines", 1);
-    const moveOut = passage("housing/move-out.md", "Moving out", 0.6);
+    const deposit = passage("library/fines.md", "Library fines", 1, { text: "Fees: NT$ 10 a day." });
+    const moveOut = passage("housing/move-out.md", "Moving out", 0.6, { text: "Cleaning fees are NT$ 500." });
     // "fees" asks for an amount, but as the whole question it names only a topic.
     expect(clarifyingChoices("fees?", [deposit, moveOut])).toEqual(["Library fines", "Moving out"]);
     // One word and a kind of answer: the word does not say whose fees.
@@ -80,8 +81,13 @@ describe("clarifyingChoices", () => {
     });
 
     it("offers the topics a word names several of, and those of a word that is only the kind asked for", () => {
-      const deadlines = passage("housing/move-out.md", "Moving out", 1, { headingPath: ["Moving out", "Deadlines"] });
-      const addDrop = passage("registrar/add-drop.md", "Adding and dropping courses", 0.9);
+      const deadlines = passage("housing/move-out.md", "Moving out", 1, {
+        headingPath: ["Moving out", "Deadlines"],
+        text: "Move out by June 30.",
+      });
+      const addDrop = passage("registrar/add-drop.md", "Adding and dropping courses", 0.9, {
+        text: "The deadline is in week 2 on Friday.",
+      });
       // The one section called "Deadlines" is not what "deadline?" means: it asks for a date, of anything.
       expect(clarifyingChoices("deadline?", [deadlines, addDrop])).toEqual([
         "Moving out: Deadlines",
@@ -93,6 +99,35 @@ describe("clarifyingChoices", () => {
         "生育津貼：申請資格",
         "申請戶籍謄本",
       ]);
+    });
+
+    it("offers, for a word and a kind of answer, only the topics that state one", () => {
+      const mention = (docId: string, title: string, text: string, relevance: number) =>
+        passage(docId, title, relevance, { text });
+      const credits = mention("registrar/credits.md", "學分抵免", "抵免課程在成績單上註記。", 1);
+      const major = mention("registrar/major.md", "轉系", "申請時上傳成績單。", 0.95);
+      const grades = mention("registrar/grades.md", "成績", "成績單每份 100 元。", 0.9);
+      // Pages that merely mention 成績單 are no answer to what it costs: the one that says is answered.
+      expect(clarifyingChoices("成績單多少錢", [credits, major, grades])).toBeUndefined();
+      const reissue = mention("registrar/reissue.md", "補發", "補發成績單每份 50 元。", 0.9);
+      expect(clarifyingChoices("成績單多少錢", [credits, major, grades, reissue])).toEqual(["成績", "補發"]);
+    });
+
+    it("asks back when the word and kind of answer name several documents", () => {
+      const housing = passage("housing/apply.md", "Apply for housing", 1, { text: "Apply by April 30." });
+      const major = passage("registrar/major.md", "Apply to change major", 0.9, { text: "Apply by March 31." });
+      expect(clarifyingChoices("when do I apply?", [housing, major])).toEqual([
+        "Apply for housing",
+        "Apply to change major",
+      ]);
+    });
+
+    it("counts no bigram across two words as a word of its own", () => {
+      const subsidy = passage("welfare/subsidy.md", "生育津貼", 1, { text: "申請期限為每年 3 月 31 日。" });
+      const transcript = passage("certificates/transcript.md", "戶籍謄本", 0.9, { text: "申請期限為 5 月 1 日。" });
+      // 申請期限 is 申請 and 期限, the terms retrieval weighed; 請期 is an accident of writing them together.
+      const read = { terms: ["申请", "期限", "请期"], asked: readAskedAnswer("申請期限?") };
+      expect(clarifyingChoices("申請期限?", [subsidy, transcript], read)).toEqual(["生育津貼", "戶籍謄本"]);
     });
 
     it("offers each document's best topic before any document's second", () => {

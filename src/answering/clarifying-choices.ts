@@ -3,7 +3,7 @@ import type { QuestionLanguage } from "../text/language.js";
 import { convertToSimplified, hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import type { Audience } from "./abstention-message.js";
-import { type AskedAnswer, readAskedAnswer } from "./answer-types.js";
+import { type AskedAnswer, answerFit, readAskedAnswer } from "./answer-types.js";
 
 /** A question of at most this many words (a word's inner bigrams are not words of their own) may be too vague to answer. */
 const MAX_VAGUE_WORDS = 2;
@@ -17,8 +17,9 @@ const MAX_CHOICES = 4;
  * passage is about: a curated FAQ question, else its section, else its document; sections of one
  * document count (身分證 may be about losing one, its fee or its photo). A question of two words
  * that asks for a kind of answer ("宿舍費用多少") is specific enough; one word with a kind asked is
- * only when it names a document ("戶籍謄本多少錢", not "how much are the fees?"). Each choice is
- * what the asker can send next. Undefined when the question can be answered as it is.
+ * only when it names one document ("戶籍謄本多少錢", not "how much are the fees?"), and then only
+ * topics that state that kind are choices. Each choice is what the asker can send next. Undefined
+ * when the question can be answered as it is.
  */
 export function clarifyingChoices(
   question: string,
@@ -29,7 +30,7 @@ export function clarifyingChoices(
     asked: readAskedAnswer(question),
   },
 ): string[] | undefined {
-  const words = wordsOf(read.terms);
+  const words = wordsOf(read.terms, question);
   if (words.length === 0 || words.length > MAX_VAGUE_WORDS) return undefined;
   const askingForKind = read.asked.types.length > 0;
   if (words.length > 1 && !isOneWord(question) && askingForKind) return undefined;
@@ -41,7 +42,11 @@ export function clarifyingChoices(
     (passage) =>
       passage.relevance >= CLOSE_RELEVANCE_SHARE * best.relevance || (words.length === 1 && passage.coverage >= 1),
   );
-  const byTopic = firstOfEachTopic(close);
+  // Asked for a kind of answer, only topics that state one are choices: a list of pages that merely
+  // mention 成績單 does not help someone asking what it costs.
+  const byTopic = firstOfEachTopic(
+    askingForKind ? close.filter((passage) => answerFit(passage.chunk.text, read.asked).fits) : close,
+  );
   if (byTopic.length < 2) return undefined;
   // One topic named by the question ("VPN?" and the page titled "VPN") is what was meant; a word that
   // names several (申請 in 申請期限 and 申請資格) is what they share, not which one. A section is
@@ -49,8 +54,12 @@ export function clarifyingChoices(
   const named = byTopic.filter((passage) => namesAll(topicName(passage), words));
   if (askingForKind) {
     // A word and a kind of answer: the word is specific when it names a document (戶籍謄本多少錢), where
-    // the kind asked for is then looked for; one that names none ("how do I apply?", "fees?") is not.
-    if (byTopic.some((passage) => namesAll(passage.document.title, words))) return undefined;
+    // the kind asked for is then looked for; one that names none ("how do I apply?", "fees?") or
+    // several (申請 in 宿舍申請 and 轉系申請) is not.
+    const namingDocuments = new Set(
+      close.filter((passage) => namesAll(passage.document.title, words)).map((passage) => passage.document.docId),
+    );
+    if (namingDocuments.size === 1) return undefined;
   } else if (named.length === 1) return undefined;
   // Topics the question names first (身分證's own page before the FAQ on the photocopier), then by document.
   const others = byTopic.filter((passage) => !named.includes(passage));
@@ -87,11 +96,20 @@ function namesAll(name: string, words: string[]): boolean {
   return words.every((word) => nameTerms.has(word) || (isAllHan(word) && foldedName.includes(word)));
 }
 
-/** The terms that are words of the question: a Chinese bigram inside a longer term (身分 in 身分證) is part of it. */
-function wordsOf(terms: string[]): string[] {
-  return terms.filter(
+/**
+ * The terms that are words of the question: a Chinese bigram inside a longer term (身分 in 身分證) is
+ * part of it, and one across two words (請期 in 申請期限) is neither.
+ */
+function wordsOf(terms: string[], question: string): string[] {
+  const words = terms.filter(
     (term) => !hasHan(term) || !terms.some((other) => other.length > term.length && other.includes(term)),
   );
+  if (words.length <= MAX_VAGUE_WORDS) return words;
+  // Read again only for a question that may be short enough: most are not.
+  const acrossWords = new Set(
+    [...analyzeQueryTerms(question)].filter(([, term]) => term.acrossWords).map(([term]) => term),
+  );
+  return words.filter((word) => !acrossWords.has(word));
 }
 
 /** A question that is one word ("fees?", "學費?"): at most four Chinese characters, or one Latin word. */

@@ -18,6 +18,8 @@ describe("askedAnswerTypes", () => {
     ["how much does a transcript cost", "amount"],
     ["garbage bag prices", "amount"],
     ["去區公所辦事停車要錢嗎", "amount"],
+    ["書弄丟了要賠多少", "amount"],
+    ["一個月收多少", "amount"],
     ["休學最多可以休幾年", "duration"],
     ["How long can I book a group study room for?", "duration"],
     ["圖書館禮拜天幾點開門", "time"],

@@ -80,6 +80,11 @@ describe("holdsAnswerType", () => {
     ["The desk is open until 5 pm.", "time"],
     ["大學部學生可借20冊。", "count"],
     ["Each account can have only 2 VPN connections.", "count"],
+    ["研究生借書不限冊數。", "count"],
+    ["There is no limit on renewals.", "count"],
+    ["There is no deadline for registering.", "date"],
+    ["結婚登記沒有期限。", "duration"],
+    ["總館早上八點開門。", "time"],
     ["請洽分機 2500 或 helpdesk@lakeside.example.edu。", "contact"],
     ["Come to Room I105 on the first floor.", "contact"],
     ["Pay with the ticket at a convenience store or a post office.", "contact"],
@@ -106,6 +111,7 @@ describe("holdsAnswerType", () => {
     ["Store your bicycle in the rack.", "contact"],
     ["The office processes refunds in 30 days.", "contact"],
     ["1767年，西班牙將在巴拉圭的耶穌會成員驅逐出境。", "reason"],
+    ["請多留一點時間。", "time"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

@@ -151,22 +151,25 @@ export function namesAskedField(label: string, asked: AskedAnswer): boolean {
 
 const ASKS_A_QUANTITY = pattern("多少|幾(?!乎)");
 
+/** "There is none" answers "when" and "how long" too: 沒有期限, "no deadline", "at any time". */
+const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|隨時|\\bno (deadline|time limit)\\b|\\bany ?time\\b";
+
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
     "(費|金額|價|租|罰款|押金)[^,.;，。；]{0,8}\\d|\\b(fees?|tuition|price|cost|charge|rent|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|\\$\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*(元|塊)|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
   ),
   duration: pattern(
-    `(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半]+\\s*(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)`,
+    `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半]+\\s*(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)`,
   ),
   time: pattern(
-    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
+    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|[二三四五六七八九十]+點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(
-    `\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
+    `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
   ),
   count: pattern(
-    `${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/-])\\d+(\\.\\d+)?(?![\\d.:/-]|\\s*(號|樓|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
+    `不限|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/-])\\d+(\\.\\d+)?(?![\\d.:/-]|\\s*(號|樓|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").

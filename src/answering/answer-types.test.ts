@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  answerFit,
   askedAnswerTypes,
   askedDurationUnit,
   holdsAnswerType,
@@ -114,6 +115,18 @@ describe("holdsAnswerType", () => {
     ["請多留一點時間。", "time"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
+  });
+});
+
+describe("deadlines", () => {
+  it("knows a date asked for as a deadline, and a date stated as one", () => {
+    expect(readAskedAnswer("group wedding deadline").deadline).toBe(true);
+    expect(readAskedAnswer("加退選最晚什麼時候").deadline).toBe(true);
+    expect(readAskedAnswer("when is the group wedding").deadline).toBeUndefined();
+    const asked = readAskedAnswer("繳費截止日是哪天");
+    expect(answerFit("請於 9月4日前 繳費。", asked).asDeadline).toBe(true);
+    expect(answerFit("Apply by 31 August.", readAskedAnswer("deadline to apply")).asDeadline).toBe(true);
+    expect(answerFit("The wedding is on 10 October.", readAskedAnswer("deadline to apply")).asDeadline).toBe(false);
   });
 });
 

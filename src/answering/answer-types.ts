@@ -268,28 +268,47 @@ export function holdsAnswerType(sentence: string, type: AnswerType): boolean {
   return answerFit(sentence, { types: [type] }).fits;
 }
 
-/** What a question asks for: its kinds of answer, and the unit of a duration it asks. */
+/** What a question asks for: its kinds of answer, the unit of a duration it asks, and whether the date is a deadline. */
 export interface AskedAnswer {
   types: AnswerType[];
   unit?: DurationUnit;
+  /** The date asked for is the last day for something ("deadline", 截止, 最晚). */
+  deadline?: true;
 }
+
+/** A date asked for as the last day for something. */
+const ASKS_DEADLINE = pattern("截止|期限|最晚|最遲|最後一天|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b");
+/**
+ * A date stated as a deadline: 9月4日前, 至第二週週五止, 截止日為, "by 31 August", "before
+ * Friday", "no later than 5 pm".
+ */
+const HOLDS_DEADLINE = pattern(
+  `(\\d{1,2}\\s*[日號]|週[一二三四五六日]|\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點)\\s*(以?前|止|截止)|截止日?(為|是)|\\b(by|before|until|till|no later than)\\s+(the\\s+)?(\\d|${MONTH}|${WEEKDAY}|end\\b|noon\\b)`,
+);
 
 /** The question read once, for checking many sentences against it. */
 export function readAskedAnswer(question: string): AskedAnswer {
   const unit = askedDurationUnit(question);
-  return { types: askedAnswerTypes(question), ...(unit ? { unit } : {}) };
+  const types = askedAnswerTypes(question);
+  const deadline = types.includes("date") && ASKS_DEADLINE.test(normalizeForMatching(question));
+  return { types, ...(unit ? { unit } : {}), ...(deadline ? { deadline } : {}) };
 }
 
 /**
- * Whether `sentence` states an answer of a kind asked for, and a duration in the unit asked: the
- * sentence is folded once for every check (folding to Simplified is the costly part).
+ * Whether `sentence` states an answer of a kind asked for, in the form asked (a duration in the
+ * unit asked, a date as a deadline): the sentence is folded once for every check (folding to
+ * Simplified is the costly part).
  */
-export function answerFit(sentence: string, asked: AskedAnswer): { fits: boolean; inUnit: boolean } {
-  if (asked.types.length === 0 && !asked.unit) return { fits: false, inUnit: false };
+export function answerFit(
+  sentence: string,
+  asked: AskedAnswer,
+): { fits: boolean; inUnit: boolean; asDeadline: boolean } {
+  if (asked.types.length === 0 && !asked.unit) return { fits: false, inUnit: false, asDeadline: false };
   const text = normalizeForMatching(sentence);
   return {
     fits: asked.types.some((type) => HOLDS[type].test(text)),
     inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
+    asDeadline: asked.deadline === true && HOLDS_DEADLINE.test(text),
   };
 }
 

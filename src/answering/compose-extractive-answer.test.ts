@@ -221,7 +221,7 @@ describe("composeExtractiveAnswer", () => {
 
   it("quotes the kind of answer asked for from a lower passage of the same document, and is less sure of it", () => {
     const chunkOf = (docId: string, position: number, text: string, coverage: number): Passage => {
-      const base = passage(docId, text, ["申請戶籍謄本"]);
+      const base = passage(docId, text, [docId.includes("transcript") ? "申請戶籍謄本" : "國民身分證"]);
       return { ...base, chunk: { ...base.chunk, chunkId: `${docId}#${position}`, position }, coverage };
     };
     const question = "戶籍謄本要多少錢";
@@ -421,6 +421,39 @@ describe("composeExtractiveAnswer", () => {
     const question = "學生申請停修期限";
     expect(composeExtractiveAnswer(question, evenlyWeighted(question), [drop]).answer).toBe(
       "停修申請期限為第十二週。[1]",
+    );
+  });
+
+  it("weighs the sections of one document by their sentences, whichever BM25 put first", () => {
+    // The title names what the question asks about for every section: only their sentences differ.
+    const section = (position: number, heading: string, text: string): Passage => {
+      const base = passage("library/fines.md", text, [heading]);
+      return {
+        ...base,
+        chunk: { ...base.chunk, chunkId: `library/fines.md#${position}`, position },
+        document: { ...base.document, title: "Overdue fines and lost items" },
+      };
+    };
+    const lost = section(1, "Lost items", "A processing fee of NT$ 200 is charged for a lost book.");
+    const overdue = section(0, "Rates", "Books: fine NT$ 5 per day.");
+    const question = "overdue book fine";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [lost, overdue]);
+    expect(answer).toBe("Books: fine NT$ 5 per day.[1]");
+  });
+
+  it("prefers a date stated as a deadline when a deadline is asked for", () => {
+    const wedding = passage(
+      "household/wedding.md",
+      "The group wedding is on 10 October. Apply for the group wedding by 31 August.",
+    );
+    const question = "group wedding deadline";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [wedding]).answer).toBe(
+      "Apply for the group wedding by 31 August.[1]",
+    );
+    // Asked when it is held, the date of the wedding answers.
+    const when = "when is the group wedding";
+    expect(composeExtractiveAnswer(when, evenlyWeighted(when), [wedding]).answer).toBe(
+      "The group wedding is on 10 October.[1]",
     );
   });
 

@@ -14,7 +14,11 @@ const PASSAGES_TO_QUOTE = 3;
 const MAX_SENTENCES = 3;
 /** A further sentence must add this much of the question's weight to be worth its length. */
 const MIN_ADDED_COVERAGE = 0.2;
-/** Later passages are trusted a little less than the best one. */
+/**
+ * Later documents' passages are trusted a little less than the best one's. The sections of one
+ * document are not ranked against each other: which of them BM25 put first says little about which
+ * sentence answers ("late fee for an overdue book" and the lost-item section, which says "fee" more).
+ */
 const PASSAGE_RANK_DISCOUNT = 0.15;
 const MAX_ANSWER_CHARS = 300;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
@@ -22,13 +26,17 @@ const CONTEXT_WEIGHT = 0.9;
 /**
  * Preference, by how much of the question they cover, for sentences of a section whose title and
  * headings name what is asked: "分期要怎麼申請" is answered under 「分期付款」, not by a step of the
- * late-payment procedure that mentions 分期 in passing. 0.1–0.3 did alike on the tuning parts.
+ * late-payment procedure that mentions 分期 in passing. On the tuning parts 0.1–0.4 did alike but
+ * for one unanswerable question more abstained on at 0.4; below 0.4 a numbered step of another
+ * section still won a how-to question on its numbering alone.
  */
-const SECTION_SUBJECT_WEIGHT = 0.2;
+const SECTION_SUBJECT_WEIGHT = 0.4;
 /** Preference for a sentence that holds the kind of answer asked for (an amount for "多少錢"). */
 const ANSWER_TYPE_BONUS = 0.3;
 /** And for one whose duration is in the unit asked for ("幾年" → "二學年", not "一週內"). */
 const DURATION_UNIT_BONUS = 0.15;
+/** And for a date stated as a deadline when one is asked for ("by 31 August", 9月4日前). */
+const DEADLINE_BONUS = 0.15;
 /**
  * Preference for a table row whose label or one of whose values the question names as written
  * ("理學院" picks 理學院's row, not 管理學院's; "A-" picks A-'s, not A+'s): a table is looked up by its key.
@@ -109,7 +117,9 @@ export function composeExtractiveAnswer(
   const askedTypes = asked.types;
   const normalizedQuestion = normalizeForMatching(question);
   const candidates: CandidateSentence[] = [];
-  const addCandidates = (passage: Passage, passageRank: number) => {
+  const documentOrder = [...new Set(passages.map((passage) => passage.document.docId))];
+  const documentRank = (passage: Passage) => documentOrder.indexOf(passage.document.docId);
+  const addCandidates = (passage: Passage) => {
     const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
     const headingCoverage = coverageOf(headingTerms);
     const subjectAsked = headingCoverage > 0;
@@ -118,7 +128,7 @@ export function composeExtractiveAnswer(
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
       const onlyInContext = withoutTerms(headingTerms, terms);
-      const { fits, inUnit } = answerFit(span.text, asked);
+      const { fits, inUnit, asDeadline } = answerFit(span.text, asked);
       // A table row as written, or a list item's "label：value" (read without its marker).
       const row = TABLE_ROW.exec(span.text);
       const isListItem = LIST_ITEM.test(span.text);
@@ -134,9 +144,10 @@ export function composeExtractiveAnswer(
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +
         (fieldNamed ? FIELD_NAME_BONUS : 0) +
-        (inUnit ? DURATION_UNIT_BONUS : 0) -
+        (inUnit ? DURATION_UNIT_BONUS : 0) +
+        (asDeadline ? DEADLINE_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
-        PASSAGE_RANK_DISCOUNT * passageRank;
+        PASSAGE_RANK_DISCOUNT * documentRank(passage);
       candidates.push({
         index: candidates.length,
         passage,
@@ -151,7 +162,7 @@ export function composeExtractiveAnswer(
       });
     }
   };
-  passages.slice(0, PASSAGES_TO_QUOTE).forEach(addCandidates);
+  for (const passage of passages.slice(0, PASSAGES_TO_QUOTE)) addCandidates(passage);
   const leader = bestScoring(candidates);
   if (!leader) return { answer: "", citations: [], sentenceCoverage: 0 };
   // The best sentence lacks the kind of answer asked for, and so do its neighbours: the sentence of
@@ -160,7 +171,7 @@ export function composeExtractiveAnswer(
   function typedAnswerOnSubject(sentence: CandidateSentence): CandidateSentence | undefined {
     if (sentence.fitsAskedType || nearbyAnswer(candidates, sentence)) return undefined;
     passages.forEach((passage, rank) => {
-      if (rank >= PASSAGES_TO_QUOTE && isSameSubject(passage, sentence.passage)) addCandidates(passage, rank);
+      if (rank >= PASSAGES_TO_QUOTE && isSameSubject(passage, sentence.passage)) addCandidates(passage);
     });
     // From a passage whose title or headings the question names: one that only mentions the
     // question's words states its figures about something else.
@@ -196,7 +207,7 @@ export function composeExtractiveAnswer(
     const procedure = selected ? undefined : procedureIn(passages, best.passage);
     if (procedure) {
       if (!candidates.some((candidate) => candidate.passage === procedure)) {
-        addCandidates(procedure, passages.indexOf(procedure));
+        addCandidates(procedure);
       }
       const firstStep = candidates.find(
         (candidate) => candidate.passage === procedure && listMarkerOf(candidate) === "numbered",

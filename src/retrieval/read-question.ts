@@ -80,9 +80,11 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const compounds = compoundReadings(query, (term) => dictionary?.knowsEnglish(term) ?? false).filter((reading) =>
     isOwnTerm.has(reading.term),
   );
+  const phrases = vocabulary.phraseEquivalentsIn(query, ownAsked);
   const statistics = await statisticsFor(store, [
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
+    ...[...phrases.values()].flatMap((equivalents) => equivalents.flatMap((equivalent) => equivalent.terms)),
     ...[...candidateTranslations.values()].flat(2),
     ...[...candidateSpellings.values()].flat(2),
     ...compounds.flatMap((reading) => reading.instead),
@@ -107,6 +109,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const spellings = equivalentsInIndex(candidateSpellings, statistics, SPELLING_SHARE);
   const equivalents = withMoreEquivalents(
     vocabulary.equivalentsOf,
+    phrases,
     spellings,
     corrections,
     compoundsInIndex(compounds, statistics),

@@ -20,6 +20,38 @@ describe("Vocabulary", () => {
     expect(vocabulary.equivalentsOf("hall")).toEqual([]);
   });
 
+  it("gives the terms of a member written in the question as a phrase the group's other members", () => {
+    const vocabulary = new Vocabulary(
+      [
+        ["fine", "late fee", "penalty"],
+        ["復學", "回來念"],
+      ],
+      [],
+    );
+    const terms = (question: string) => analyzeQuery(question);
+    const lateFee = vocabulary.phraseEquivalentsIn("how much is the late fee?", terms("how much is the late fee?"));
+    const [late, fee] = analyzeQuery("late fee");
+    expect(lateFee.get(late ?? "")?.map((equivalent) => equivalent.terms)).toEqual([
+      analyzeText("fine"),
+      analyzeText("penalty"),
+    ]);
+    expect(lateFee.get(fee ?? "")?.map((equivalent) => equivalent.terms)).toEqual([
+      analyzeText("fine"),
+      analyzeText("penalty"),
+    ]);
+    // Each counts for a little less than a synonym of one word.
+    expect(lateFee.get(fee ?? "")?.[0]?.share).toBeLessThan(1);
+    // Its words apart are not the phrase: a fee paid late is no fine.
+    expect(vocabulary.phraseEquivalentsIn("is the fee late?", terms("is the fee late?")).size).toBe(0);
+    // A Chinese member the segmenter splits: each part of it is the group's other word.
+    const back = vocabulary.phraseEquivalentsIn("下學期想回來念", terms("下學期想回來念"));
+    expect([...back.keys()].length).toBeGreaterThan(0);
+    for (const [term, equivalents] of back) {
+      expect("回来念".includes(term)).toBe(true);
+      expect(equivalents.map((equivalent) => equivalent.terms)).toEqual([termsOfMember("復學")]);
+    }
+  });
+
   it("merges groups that share a word without repeating an equivalent", () => {
     const vocabulary = new Vocabulary(
       [

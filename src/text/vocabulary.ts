@@ -41,6 +41,8 @@ export class Vocabulary {
 
   private readonly equivalentsByTerm = new Map<string, Equivalent[]>();
   private readonly stopPhrases: readonly { pattern: RegExp; terms: string[] }[];
+  /** Members a question writes as more than one of its terms ("late fee", 回來念), with the group's others. */
+  private readonly phraseMembers: PhraseMember[];
   /** The groups that name the deployment's own word, with where each word is written. */
   private readonly namedGroups: readonly { preferred: WrittenWord; others: WrittenWord[] }[];
 
@@ -51,6 +53,13 @@ export class Vocabulary {
     readonly preferredTerms: readonly string[] = [],
   ) {
     for (const members of synonymGroups) this.addGroup(members);
+    this.phraseMembers = synonymGroups.flatMap((members) =>
+      members.filter(isPhrase).map((member) => ({
+        pattern: phrasePattern(member),
+        holds: holdsTermOf(member),
+        others: members.filter((other) => other !== member).map(termsOfMember),
+      })),
+    );
     this.stopPhrases = stopWords.map((stopWord) => ({
       pattern: phrasePattern(stopWord),
       terms: analyzeQuery(stopWord),
@@ -83,6 +92,26 @@ export class Vocabulary {
   readonly equivalentsOf: Equivalents = (term) => this.equivalentsByTerm.get(term) ?? [];
 
   /**
+   * Equivalents for the terms of the group members a question writes as a phrase: asked "late fee",
+   * a passage holding "fine" or 罰款 covers both "late" and "fee"; asked 回來念, one holding 復學
+   * covers 回來 and 念. A member is a phrase when it is not one term of a question: several words,
+   * or a Chinese word the segmenter may split.
+   */
+  phraseEquivalentsIn(question: string, questionTerms: readonly string[]): Map<string, Equivalent[]> {
+    const found = new Map<string, Equivalent[]>();
+    if (this.phraseMembers.length === 0) return found;
+    const folded = normalizeForMatching(question);
+    for (const { pattern, holds, others } of this.phraseMembers) {
+      if (!pattern.test(folded)) continue;
+      for (const term of questionTerms.filter(holds)) {
+        const known = found.get(term) ?? [];
+        found.set(term, [...known, ...others.map((terms) => ({ terms, share: PHRASE_SHARE }))]);
+      }
+    }
+    return found;
+  }
+
+  /**
    * The terms of the deployment's stop words that `text` holds whole: "Lakeside University" stops
    * its two words only where they are written together, 港北區 its characters only in 港北區.
    */
@@ -104,6 +133,37 @@ export class Vocabulary {
       this.equivalentsByTerm.set(key, known);
     }
   }
+}
+
+interface PhraseMember {
+  /** Where the member is written in a question folded for matching. */
+  pattern: RegExp;
+  /** Whether a question's term is part of the member. */
+  holds: (term: string) => boolean;
+  /** The terms a passage must hold for each of the group's other members. */
+  others: string[][];
+}
+
+/**
+ * Share of each of a phrase's terms that a passage holding another member of its group covers: the
+ * phrase's words, each also a word of its own ("late", "fee"), count for a little less than a
+ * synonym of one word.
+ */
+const PHRASE_SHARE = 0.8;
+
+/** Whether a member is asked as more than one term: several words, or a Chinese word of three characters or more. */
+function isPhrase(member: string): boolean {
+  return isAllHan(member) ? [...member].length >= 3 : keyOfMember(member) === undefined;
+}
+
+/** Whether a question's term is part of a member: one of its words, or for Chinese a part of it. */
+function holdsTermOf(member: string): (term: string) => boolean {
+  if (!isAllHan(member)) {
+    const words = new Set(analyzeText(member));
+    return (term) => words.has(term);
+  }
+  const folded = normalizeForMatching(member);
+  return (term) => term !== folded && folded.includes(term);
 }
 
 interface WrittenWord {

@@ -166,6 +166,18 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("looks a table up by the column the question names, before a sentence that mentions it in passing", () => {
+    const holidays = passage("library/hours.html", "寒暑假期間週六、週日閉館。", ["開放時間", "寒暑假"]);
+    const row = "閱覽區：週一至週五 08:00–22:00，週六 09:00–17:00，週日 13:00–21:00";
+    const term = passage("library/hours.html", row, ["開放時間", "學期間"]);
+    const question = "週日幾點開門";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [
+      holidays,
+      { ...term, chunk: { ...term.chunk, chunkId: "library/hours.html#1", position: 1 } },
+    ]);
+    expect(answer).toBe(`${row}[1]`);
+  });
+
   it("quotes a small table whole when the question names none of its rows, and one row when it names it", () => {
     const fees = passage(
       "戶籍謄本",

@@ -40,6 +40,8 @@ const DEADLINE_BONUS = 0.15;
 /**
  * Preference for a table row whose label or one of whose values the question names as written
  * ("理學院" picks 理學院's row, not 管理學院's; "A-" picks A-'s, not A+'s): a table is looked up by its key.
+ * So is a row of a table that has the column the question names ("週日幾點開門" and the term-time
+ * hours, not the holiday sentence that says 週日閉館).
  */
 const TABLE_KEY_BONUS = 0.2;
 /** And for a line whose label names that kind of field ("金額：…" for "多少錢"). */
@@ -134,6 +136,7 @@ export function composeExtractiveAnswer(
       const isListItem = LIST_ITEM.test(span.text);
       const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1];
       const keyNamed = row !== null && namesTableKey(row, normalizedQuestion);
+      const columnNamed = row !== null && !isListItem && namesTableColumn(row, queryWeights);
       const fieldNamed = fits && label !== undefined && namesAskedField(label, asked);
       // The question picks this row out by words of its label that the title and headings lack.
       const rowNamed = label !== undefined && coverageOf(withoutTerms(new Set(analyzeText(label)), headingTerms)) > 0;
@@ -143,6 +146,7 @@ export function composeExtractiveAnswer(
         SECTION_SUBJECT_WEIGHT * headingCoverage +
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +
+        (columnNamed ? TABLE_KEY_BONUS : 0) +
         (fieldNamed ? FIELD_NAME_BONUS : 0) +
         (inUnit ? DURATION_UNIT_BONUS : 0) +
         (asDeadline ? DEADLINE_BONUS : 0) -
@@ -261,6 +265,17 @@ function bestScoring(candidates: CandidateSentence[]): CandidateSentence | undef
 function isSameSubject(passage: Passage, other: Passage): boolean {
   if (passage.document.docId !== other.document.docId) return false;
   return passage.chunk.faqQuestion === undefined || passage.chunk.chunkId === other.chunk.chunkId;
+}
+
+/**
+ * Whether the question names one of a table row's columns ("週日" in "週日 13:00–21:00"): a row of
+ * the table that has the column asked about answers before a sentence that mentions it in passing.
+ */
+function namesTableColumn(row: RegExpExecArray, questionTerms: ReadonlyMap<string, number>): boolean {
+  return cellsOf(row).some((cell) => {
+    const terms = analyzeText(cell.trim().split(/\s+/).slice(0, -1).join(" "));
+    return terms.length > 0 && terms.every((term) => (questionTerms.get(term) ?? 0) > 0);
+  });
 }
 
 /** Whether a table row's label, or the value of one of its cells, the question holds whole. */

@@ -109,6 +109,17 @@ describe("answerQuestion, abstaining", () => {
     expect(asked.answer).toContain("請洽總務處。");
   });
 
+  it("names no office whose passage only shares a word with the question, not its subject", async () => {
+    // 繳納 is in the tax calendar's text, but nothing of 地方稅 or 房屋稅 is asked about.
+    const reply = await answerQuestion(
+      store,
+      { question: "罰單可以在哪裡繳納" },
+      { ...settings, contactLinesOf: officeOf },
+    );
+    expect(reply.status).toBe("abstained");
+    expect(reply.answer).toContain("請洽總務處。");
+  });
+
   it("gives the deployment's own lines to a question no passage has much to do with", async () => {
     const reply = await answerQuestion(
       store,

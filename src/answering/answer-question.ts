@@ -2,11 +2,13 @@ import type { ConfidenceModel, ConfidenceSignals } from "../config/confidence-mo
 import type { ContactLines } from "../config.js";
 import type { Embedder } from "../models/embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
+import { literalCoverage } from "../retrieval/term-weights.js";
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { detectLanguage } from "../text/language.js";
-import type { Vocabulary } from "../text/vocabulary.js";
+import { analyzeText } from "../text/tokenize.js";
+import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage } from "./abstention-message.js";
 import { type AskedAnswer, answerFit, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
@@ -65,6 +67,8 @@ export interface AnswerCandidate {
   signals?: ConfidenceSignals;
   /** The passages retrieved for the question, best first. */
   passages: Passage[];
+  /** The collection whose office an abstention sends people to (see closestOfficeOf), when one is. */
+  closestOffice?: string;
 }
 
 /** Answers from the published documents with citations, or abstains and says where to ask. */
@@ -77,7 +81,7 @@ export async function answerQuestion(
   const startedAt = performance.now();
   const candidate = await findAnswerCandidate(store, request, settings);
   onCandidate?.(candidate);
-  const contactLines = handOffLines(request, candidate.passages, settings);
+  const contactLines = handOffLines(request, candidate, settings);
   return settleAnswer(request.question, candidate.answer, { ...settings, contactLines }, startedAt);
 }
 
@@ -90,14 +94,32 @@ const HANDOFF_COVERAGE = 0.2;
 /** The contact lines an abstention gives: the asked collection's, else those of the office whose documents come closest. */
 export function handOffLines(
   request: QuestionRequest,
-  passages: Passage[],
+  candidate: Pick<AnswerCandidate, "closestOffice">,
   settings: Pick<AnsweringSettings, "contactLines" | "contactLinesOf">,
 ): ContactLines {
-  const [best] = passages;
-  if (request.collection !== undefined || !settings.contactLinesOf || !best || best.coverage < HANDOFF_COVERAGE) {
+  const { closestOffice } = candidate;
+  if (request.collection !== undefined || !settings.contactLinesOf || closestOffice === undefined) {
     return settings.contactLines;
   }
-  return settings.contactLinesOf(best.document.collection);
+  return settings.contactLinesOf(closestOffice);
+}
+
+/**
+ * The collection of the best passage, when it covers a fifth of the question and its title,
+ * headings or curated question name something the question asks about (宿舍 in 「宿舍可以養貓嗎」,
+ * 學雜費 for 學費), word for word: a passage that only shares a word with the question (開 of
+ * 學餐幾點開, inside 開放 in the computer rooms' hours) is no reason to send anyone to its office.
+ */
+function closestOfficeOf(
+  passages: Passage[],
+  queryWeights: ReadonlyMap<string, number>,
+  equivalents: Equivalents,
+): string | undefined {
+  const [best] = passages;
+  if (!best || best.coverage < HANDOFF_COVERAGE) return undefined;
+  const { title } = best.document;
+  const subject = new Set(analyzeText([title, ...best.chunk.headingPath, best.chunk.faqQuestion ?? ""].join(" ")));
+  return literalCoverage(queryWeights, subject, equivalents) > 0 ? best.document.collection : undefined;
 }
 
 /** Milliseconds since `startedAt`, to two decimals, as responses report them. */
@@ -157,6 +179,7 @@ export async function findAnswerCandidate(
   const readable = (answer: string) =>
     withTermNote(request.question, withSourceLanguageNote(request.question, answer), vocabulary);
   if (passages.length === 0) return { passages };
+  const closestOffice = closestOfficeOf(passages, queryWeights, equivalents);
 
   // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
   // The question is read once for all that follows: what it asks for, and its terms.
@@ -178,6 +201,7 @@ export async function findAnswerCandidate(
         choices,
       },
       passages,
+      closestOffice,
     };
   }
 
@@ -192,12 +216,13 @@ export async function findAnswerCandidate(
         mode: "faq",
       },
       passages,
+      closestOffice,
     };
   }
 
   const extractive = composeExtractiveAnswer(request.question, queryWeights, passages, asked, equivalents);
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
-  if (extractive.citations.length === 0 || !signals) return { passages };
+  if (extractive.citations.length === 0 || !signals) return { passages, closestOffice };
   return {
     answer: {
       answer: readable(extractive.answer),
@@ -207,6 +232,7 @@ export async function findAnswerCandidate(
     },
     signals,
     passages,
+    closestOffice,
   };
 }
 

@@ -95,7 +95,7 @@ export async function generateAnswer(
   options.onCandidate?.(candidate);
   const { persona } = settings;
   // An abstention, here or on falling back, sends people where the extractive answer would.
-  const settling = { ...settings, contactLines: handOffLines(request, candidate.passages, settings) };
+  const settling = { ...settings, contactLines: handOffLines(request, candidate, settings) };
   const passages = candidate.passages.slice(0, PASSAGES_FOR_MODEL);
   const send = (response: AnswerResponse) => sendWhole(response, options.onEvent);
   const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage">) => {

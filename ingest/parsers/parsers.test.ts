@@ -230,7 +230,7 @@ describe("readPageBlocks", () => {
     ].join("\n");
     expect(readPageBlocks(page, 1)).toEqual([
       { kind: "paragraph", text: "各學院學雜費金額如下。金額單位為新臺幣元（NT$），每學期收費一次。", page: 1 },
-      { kind: "paragraph", text: "二、學士班學雜費（每學期）", page: 1 },
+      { kind: "heading", level: 2, text: "二、學士班學雜費（每學期）" },
       {
         kind: "table",
         rows: ["文學院：學費 20,980，雜費 4,620，合計 25,600", "工學院：學費 24,310，雜費 6,020，合計 30,330"],
@@ -259,7 +259,42 @@ describe("readPageBlocks", () => {
       "研究生 每學分 1,980 元，",
       "大學部 每學分 1,450 元。",
     ].join("\n");
-    expect(readPageBlocks(page, 1).every((block) => block.kind === "paragraph")).toBe(true);
+    expect(readPageBlocks(page, 1).some((block) => block.kind === "table")).toBe(false);
+  });
+
+  it("reads a short line that ends no sentence, followed by its text, as a heading", () => {
+    const page = [
+      "Quiet hours",
+      "Quiet hours are from 23:00 to 07:00 every day.",
+      "四、不收的品項",
+      "以下物品清潔隊不予清運：",
+      "• 冰箱、冷氣機等廢家電",
+      "請交給販賣業者回收。",
+      "椅子 100 元",
+      "修剪的樹枝 免費",
+      "清運費可以在預約時線上刷卡。",
+      "Contact us",
+      "Room S108",
+    ].join("\n");
+    const blocks = readPageBlocks(page, 1);
+    expect(blocks.filter((block) => block.kind === "heading").map((block) => blockText(block))).toEqual([
+      "Quiet hours",
+      "四、不收的品項",
+    ]);
+    // A list item, a row of values, and a line followed by nothing that states anything, are not.
+    expect(blocks.map((block) => block.kind)).toEqual([
+      "heading",
+      "paragraph",
+      "heading",
+      "paragraph",
+      "paragraph",
+      "paragraph",
+      "paragraph",
+      "paragraph",
+      "paragraph",
+      "paragraph",
+      "paragraph",
+    ]);
   });
 });
 

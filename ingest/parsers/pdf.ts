@@ -85,17 +85,21 @@ export function readPageBlocks(pageText: string, page: number): DocumentBlock[] 
   // A reduce, not Math.max(...): a page of a hundred thousand lines would overflow the call stack.
   const fullLineWidth = lines.reduce((widest, line) => Math.max(widest, visualWidth(line)), 0);
   const blocks: DocumentBlock[] = [];
-  const addParagraphs = (proseLines: string[]) => {
-    for (const text of joinLinesIntoParagraphs(proseLines, fullLineWidth))
-      blocks.push({ kind: "paragraph", text, page });
+  const addParagraphs = (proseLines: string[], beforeTable: boolean) => {
+    const paragraphs = joinLinesIntoParagraphs(proseLines, fullLineWidth);
+    paragraphs.forEach((text, index) => {
+      const next = paragraphs[index + 1];
+      const heading = next === undefined ? beforeTable && looksLikeHeading(text) : isHeading(text, next);
+      blocks.push(heading ? { kind: "heading", level: 2, text } : { kind: "paragraph", text, page });
+    });
   };
   let proseStart = 0;
   for (const table of findTextTables(lines)) {
-    addParagraphs(lines.slice(proseStart, table.start));
+    addParagraphs(lines.slice(proseStart, table.start), true);
     blocks.push({ kind: "table", rows: renderTableRows(table), page });
     proseStart = table.end;
   }
-  addParagraphs(lines.slice(proseStart));
+  addParagraphs(lines.slice(proseStart), false);
   return blocks;
 }
 
@@ -115,6 +119,33 @@ function joinLinesIntoParagraphs(lines: readonly string[], fullLineWidth: number
   }
   if (current.length > 0) paragraphs.push(joinWrappedLines(current));
   return paragraphs;
+}
+
+/** At most this wide (in half-width units, see visualWidth), a line may be a heading: "Quiet hours", 「一、收費標準」. */
+const MAX_HEADING_WIDTH = 48;
+const LIST_MARKER = /^(?:[-•*·▪●○]|\d{1,2}[.)])\s*/;
+/** A line ending in a figure or "free" is a row of a table the page's layout did not show as one ("椅子 100 元"). */
+const ENDS_IN_A_VALUE = /(?:\d\S*|免費|free)$/iu;
+
+/**
+ * A PDF keeps no headings, only their lines: a short line that ends no sentence and is followed by
+ * a paragraph that does is one ("Quiet hours" before "Quiet hours are from 23:00…"). Read as a
+ * heading, it names the section its text is chunked and cited under, and is never quoted as if
+ * it answered anything.
+ */
+function isHeading(text: string, next: string): boolean {
+  return looksLikeHeading(text) && (SENTENCE_END.test(next) || visualWidth(next) > MAX_HEADING_WIDTH);
+}
+
+/** Short, ending no sentence, neither a list item nor a row of values: a heading if what follows is its text (or a table). */
+function looksLikeHeading(text: string): boolean {
+  return (
+    visualWidth(text) <= MAX_HEADING_WIDTH &&
+    !SENTENCE_END.test(text) &&
+    !LIST_MARKER.test(text) &&
+    !ENDS_IN_A_VALUE.test(text) &&
+    /\p{L}/u.test(text)
+  );
 }
 
 /** Width in half-width units: a Chinese character takes the room of two Latin ones on the page. */

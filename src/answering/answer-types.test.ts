@@ -113,6 +113,8 @@ describe("holdsAnswerType", () => {
     ["The office processes refunds in 30 days.", "contact"],
     ["1767年，西班牙將在巴拉圭的耶穌會成員驅逐出境。", "reason"],
     ["請多留一點時間。", "time"],
+    ["社會課：樓層 2 樓 201 室，分機 231–233", "count"],
+    ["Call the front desk on ext. 2400.", "count"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

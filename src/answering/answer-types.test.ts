@@ -38,6 +38,7 @@ describe("askedAnswerTypes", () => {
     ["What do I need to bring to the appointment?", "documents"],
     ["How do I connect to the VPN?", "steps"],
     ["密碼忘了怎麼重設", "steps"],
+    ["what are the dorm quiet hours", "time"],
     ["宿舍可以養貓嗎", "yesno"],
     ["Can I bring my dog to the dorm?", "yesno"],
   ])("%s asks for %s", (question, type) => {

@@ -21,6 +21,7 @@ describe("askedAnswerTypes", () => {
     ["去區公所辦事停車要錢嗎", "amount"],
     ["書弄丟了要賠多少", "amount"],
     ["一個月收多少", "amount"],
+    ["辦護照要花多少時間", "duration"],
     ["休學最多可以休幾年", "duration"],
     ["How long can I book a group study room for?", "duration"],
     ["圖書館禮拜天幾點開門", "time"],
@@ -87,6 +88,7 @@ describe("holdsAnswerType", () => {
     ["There is no deadline for registering.", "date"],
     ["結婚登記沒有期限。", "duration"],
     ["總館早上八點開門。", "time"],
+    ["晚上十一點閉館前請離館。", "time"],
     ["請洽分機 2500 或 helpdesk@lakeside.example.edu。", "contact"],
     ["Come to Room I105 on the first floor.", "contact"],
     ["Pay with the ticket at a convenience store or a post office.", "contact"],
@@ -115,7 +117,8 @@ describe("holdsAnswerType", () => {
     ["1767年，西班牙將在巴拉圭的耶穌會成員驅逐出境。", "reason"],
     ["請多留一點時間。", "time"],
     ["社會課：樓層 2 樓 201 室，分機 231–233", "count"],
-    ["Call the front desk on ext. 2400.", "count"],
+    ["Call ext. 2400 for the front desk", "count"],
+    ["報名不限科系", "count"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

@@ -53,6 +53,8 @@ const EN_DURATION_UNITS: Record<DurationUnit, string> = {
   term: "semesters?|terms?",
 };
 const ANY_UNIT = Object.values(DURATION_UNITS).join("|");
+/** What things are counted in: 本, 冊, 學分… (a question's "幾本", a sentence's "20 冊"). */
+const COUNT_UNITS = "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條";
 const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
 
 /** How each kind of question is asked. Order matters only for which type is listed first. */
@@ -60,13 +62,13 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!(個|本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條))|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
+      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
     ),
   ],
   [
     "duration",
     pattern(
-      `多久|多長|(?<!哪)幾(個)?(年(?!級)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
+      `多久|多長|多少(時間|個月|天|工作天|小時|分鐘|年)|(?<!哪)幾(個)?(年(?!級)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
     ),
   ],
   [
@@ -84,7 +86,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條)|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
+      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
     ),
   ],
   [
@@ -151,8 +153,8 @@ export function namesAskedField(label: string, asked: AskedAnswer): boolean {
 
 const ASKS_A_QUANTITY = pattern("多少|幾(?!乎)");
 
-/** "There is none" answers "when" and "how long" too: 沒有期限, "no deadline", "at any time". */
-const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|隨時|\\bno (deadline|time limit)\\b|\\bany ?time\\b";
+/** "There is none" answers "when" and "how long" too: 沒有期限, "no deadline". */
+const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|\\bno (deadline|time limit)\\b";
 
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
@@ -163,13 +165,13 @@ const HOLDS: Record<AnswerType, RegExp> = {
     `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半]+\\s*(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)`,
   ),
   time: pattern(
-    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|[二三四五六七八九十]+點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
+    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(
     `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
   ),
   count: pattern(
-    `不限|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(本|冊|門|次|個|人|位|學分|件|張|份|間|項|科|堂|台|部|點|名|種|條|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
+    `不限(冊數|次數|人數|數量|件數|名額|次)|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").
@@ -280,10 +282,10 @@ export interface AskedAnswer {
 const ASKS_DEADLINE = pattern("截止|期限|最晚|最遲|最後一天|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b");
 /**
  * A date stated as a deadline: 9月4日前, 至第二週週五止, 截止日為, "by 31 August", "before
- * Friday", "no later than 5 pm".
+ * Friday", "due 3 May", "no later than 5 pm".
  */
 const HOLDS_DEADLINE = pattern(
-  `(\\d{1,2}\\s*[日號]|週[一二三四五六日]|\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點)\\s*(以?前|止|截止)|截止日?(為|是)|\\b(by|before|until|till|no later than)\\s+(the\\s+)?(\\d|${MONTH}|${WEEKDAY}|end\\b|noon\\b)`,
+  `(\\d{1,2}\\s*[日號]|(週|星期|禮拜)[一二三四五六日天]|\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點)\\s*(以?前|止|截止)|截止日?(為|是)|\\b(by|before|until|till|no later than|due( on| by)?)\\s+(the\\s+)?(\\d|${MONTH}|${WEEKDAY}|end\\b|noon\\b)`,
 );
 
 /** The question read once, for checking many sentences against it. */

@@ -98,14 +98,14 @@ function namesAll(name: string, words: string[]): boolean {
 
 /**
  * The terms that are words of the question: a Chinese bigram inside a longer term (身分 in 身分證) is
- * part of it, and one across two words (請期 in 申請期限) is neither.
+ * part of it, and one across two words (請期 in 申請期限) is neither. A question of k words has at
+ * most k - 1 such bigrams, so one of more terms than that allows is not vague, and is not read again.
  */
 function wordsOf(terms: string[], question: string): string[] {
   const words = terms.filter(
     (term) => !hasHan(term) || !terms.some((other) => other.length > term.length && other.includes(term)),
   );
-  if (words.length <= MAX_VAGUE_WORDS) return words;
-  // Read again only for a question that may be short enough: most are not.
+  if (words.length > 2 * MAX_VAGUE_WORDS - 1) return words;
   const acrossWords = new Set(
     [...analyzeQueryTerms(question)].filter(([, term]) => term.acrossWords).map(([term]) => term),
   );

@@ -119,6 +119,9 @@ export function composeExtractiveAnswer(
   const askedTypes = asked.types;
   const normalizedQuestion = normalizeForMatching(question);
   const candidates: CandidateSentence[] = [];
+  // Ranked by document, the pairs of an FAQ sheet too: BM25's order among the parts of one document
+  // says little about which sentence answers (ranking each pair on its own, as isSameSubject reads
+  // them for what may be added, let two wrong city answers through on the tuning part).
   const documentOrder = [...new Set(passages.map((passage) => passage.document.docId))];
   const documentRank = (passage: Passage) => documentOrder.indexOf(passage.document.docId);
   const addCandidates = (passage: Passage) => {
@@ -271,10 +274,10 @@ function isSameSubject(passage: Passage, other: Passage): boolean {
  * Whether the question names one of a table row's columns ("週日" in "週日 13:00–21:00"): a row of
  * the table that has the column asked about answers before a sentence that mentions it in passing.
  */
-function namesTableColumn(row: RegExpExecArray, questionTerms: ReadonlyMap<string, number>): boolean {
+function namesTableColumn(row: RegExpExecArray, queryWeights: ReadonlyMap<string, number>): boolean {
   return cellsOf(row).some((cell) => {
-    const terms = analyzeText(cell.trim().split(/\s+/).slice(0, -1).join(" "));
-    return terms.length > 0 && terms.every((term) => (questionTerms.get(term) ?? 0) > 0);
+    const terms = analyzeText(cellParts(cell).column);
+    return terms.length > 0 && terms.every((term) => (queryWeights.get(term) ?? 0) > 0);
   });
 }
 
@@ -282,7 +285,7 @@ function namesTableColumn(row: RegExpExecArray, questionTerms: ReadonlyMap<strin
 function namesTableKey(row: RegExpExecArray, normalizedQuestion: string): boolean {
   const [, label = ""] = row;
   // Split before folding: folding turns "，" into "," and would run the cells together.
-  const values = cellsOf(row).map((cell) => cell.trim().split(/\s+/).at(-1) ?? "");
+  const values = cellsOf(row).map((cell) => cellParts(cell).value);
   // Folded together, once: a line break survives folding and parts the keys again.
   const keys = normalizeForMatching([label, ...values].map((key) => key.trim()).join("\n")).split("\n");
   return keys.some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
@@ -328,6 +331,12 @@ function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): C
   const rows = candidates.slice(first, last + 1);
   const quotable = rows.every((row) => row.fitsAskedType && !row.isNamed);
   return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
+}
+
+/** A cell as rows are written ("週日 13:00–21:00", "學費 24,310"): its column's name, then its value. */
+function cellParts(cell: string): { column: string; value: string } {
+  const words = cell.trim().split(/\s+/);
+  return { column: words.slice(0, -1).join(" "), value: words.at(-1) ?? "" };
 }
 
 /** A table row's cells, as written. */

@@ -41,6 +41,10 @@ describe("Vocabulary", () => {
     ]);
     // Each counts for a little less than a synonym of one word.
     expect(lateFee.get(fee ?? "")?.[0]?.share).toBeLessThan(1);
+    // Written as the index reads it, in the plural or hyphenated, it is the phrase still.
+    for (const question of ["are late fees charged?", "what's the late-fee"]) {
+      expect(vocabulary.phraseEquivalentsIn(question, terms(question)).get(fee ?? "")).toHaveLength(2);
+    }
     // Its words apart are not the phrase: a fee paid late is no fine.
     expect(vocabulary.phraseEquivalentsIn("is the fee late?", terms("is the fee late?")).size).toBe(0);
     // A Chinese member the segmenter splits: each part of it is the group's other word.

@@ -55,7 +55,7 @@ export class Vocabulary {
     for (const members of synonymGroups) this.addGroup(members);
     this.phraseMembers = synonymGroups.flatMap((members) =>
       members.filter(isPhrase).map((member) => ({
-        pattern: phrasePattern(member),
+        isWrittenIn: writtenIn(member),
         holds: holdsTermOf(member),
         others: members.filter((other) => other !== member).map(termsOfMember),
       })),
@@ -100,9 +100,9 @@ export class Vocabulary {
   phraseEquivalentsIn(question: string, questionTerms: readonly string[]): Map<string, Equivalent[]> {
     const found = new Map<string, Equivalent[]>();
     if (this.phraseMembers.length === 0) return found;
-    const folded = normalizeForMatching(question);
-    for (const { pattern, holds, others } of this.phraseMembers) {
-      if (!pattern.test(folded)) continue;
+    const written = { folded: normalizeForMatching(question), words: analyzeText(question) };
+    for (const { isWrittenIn, holds, others } of this.phraseMembers) {
+      if (!isWrittenIn(written)) continue;
       for (const term of questionTerms.filter(holds)) {
         const known = found.get(term) ?? [];
         found.set(term, [...known, ...others.map((terms) => ({ terms, share: PHRASE_SHARE }))]);
@@ -136,8 +136,8 @@ export class Vocabulary {
 }
 
 interface PhraseMember {
-  /** Where the member is written in a question folded for matching. */
-  pattern: RegExp;
+  /** Whether a question writes the member whole (see writtenIn). */
+  isWrittenIn: (question: { folded: string; words: string[] }) => boolean;
   /** Whether a question's term is part of the member. */
   holds: (term: string) => boolean;
   /** The terms a passage must hold for each of the group's other members. */
@@ -154,6 +154,20 @@ const PHRASE_SHARE = 0.8;
 /** Whether a member is asked as more than one term: several words, or a Chinese word of three characters or more. */
 function isPhrase(member: string): boolean {
   return isAllHan(member) ? [...member].length >= 3 : keyOfMember(member) === undefined;
+}
+
+/**
+ * Whether a question writes a member whole: a Chinese one as written (folded to the matching
+ * script), an English one as its words in a row, as the index reads them ("late fees", "late-fee").
+ */
+function writtenIn(member: string): (question: { folded: string; words: string[] }) => boolean {
+  if (isAllHan(member)) {
+    const folded = normalizeForMatching(member);
+    return (question) => question.folded.includes(folded);
+  }
+  const words = analyzeText(member);
+  return (question) =>
+    question.words.some((_, start) => words.every((word, offset) => question.words[start + offset] === word));
 }
 
 /** Whether a question's term is part of a member: one of its words, or for Chinese a part of it. */

@@ -48,6 +48,31 @@ describe("findMatchingFaq", () => {
     expect(match?.similarity).toBeLessThan(defaultFaqMatchThreshold);
   });
 
+  it("passes over a pair that says nothing of the question's heaviest word the documents use", async () => {
+    const weights = new Map([
+      ["寝室", 1],
+      ["设备", 1],
+      ["电锅", 2],
+    ]);
+    const known = {
+      chunkCount: 10,
+      chunkFrequency: new Map([
+        ["寝室", 5],
+        ["设备", 5],
+        ["电锅", 1],
+      ]),
+      asked: new Set(weights.keys()),
+    };
+    const equipment = faqPassage("寢室裡有哪些設備？", "每間寢室有書桌、椅子與冷氣。");
+    expect(await findMatchingFaq(emptyIndex, weights, [equipment], known)).toBeUndefined();
+    // The same curated question, answered about the rice cooker, answers it.
+    const cooker = faqPassage("寢室裡有哪些設備？", "每間寢室有書桌與冷氣；電鍋不得使用。");
+    expect((await findMatchingFaq(emptyIndex, weights, [cooker], known))?.passage).toBe(cooker);
+    // A word no document uses is the asker's own, and asks nothing of the pair.
+    const unseen = { ...known, chunkFrequency: new Map([...known.chunkFrequency].filter(([term]) => term !== "电锅")) };
+    expect((await findMatchingFaq(emptyIndex, weights, [equipment], unseen))?.passage).toBe(equipment);
+  });
+
   it("finds nothing among passages that are not FAQ pairs", async () => {
     const plain = { ...deposit, chunk: { ...deposit.chunk, faqQuestion: undefined } };
     expect(await findMatchingFaq(emptyIndex, evenlyWeighted("宿舍押金多少錢"), [plain])).toBeUndefined();

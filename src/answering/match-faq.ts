@@ -1,5 +1,5 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
-import { type AskedStatistics, statisticsFor } from "../retrieval/term-statistics.js";
+import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "../retrieval/term-statistics.js";
 import { weighTerms, weightedCoverage } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
@@ -51,8 +51,16 @@ export async function findMatchingFaq(
     read.flatMap(({ shares }) => [...shares.keys()]),
     known,
   );
+  // What the question is most about, of the words the documents use: a curated pair that says
+  // nothing of it, in its question or its answer, does not answer it ("寢室可以用電鍋嗎" and
+  // 「寢室裡有哪些設備？」, which share only 寢室).
+  const heaviest = [...queryWeights]
+    .filter(([term]) => chunkFrequencyOf(statistics, term) > 0)
+    .reduce<[string, number] | undefined>((top, entry) => (!top || entry[1] > top[1] ? entry : top), undefined);
+  const topic = heaviest ? new Map([heaviest]) : undefined;
   let best: FaqMatch | undefined;
   for (const { passage, shares, minimum } of read) {
+    if (topic && weightedCoverage(topic, passage.terms, equivalents) === 0) continue;
     const faqWeights = weighTerms(shares, statistics);
     const recall = weightedCoverage(queryWeights, faqWeights, equivalents);
     const precision = weightedCoverage(faqWeights, queryWeights, equivalents);

@@ -135,6 +135,6 @@ describe("the help desk's settings file", () => {
     expect(fs.existsSync(path.join(knowledge, "_help-desk.yml"))).toBe(true);
     const settings = readHelpDeskSettings(knowledge);
     expect(settings.contactLines?.zh).toContain("分機 1234");
-    expect(settings.campusSecurity).toMatchObject({ number: "03-555-0110" });
+    expect(settings.campusSecurity).toMatchObject({ number: "(02) 2700-2999" });
   });
 });

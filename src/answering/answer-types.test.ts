@@ -22,6 +22,8 @@ describe("askedAnswerTypes", () => {
     ["書弄丟了要賠多少", "amount"],
     ["一個月收多少", "amount"],
     ["辦護照要花多少時間", "duration"],
+    ["幾歲要辦身分證", "count"],
+    ["how old do you have to be to get an ID card", "count"],
     ["休學最多可以休幾年", "duration"],
     ["How long can I book a group study room for?", "duration"],
     ["圖書館禮拜天幾點開門", "time"],
@@ -84,6 +86,7 @@ describe("holdsAnswerType", () => {
     ["大學部學生可借20冊。", "count"],
     ["Each account can have only 2 VPN connections.", "count"],
     ["研究生借書不限冊數。", "count"],
+    ["初領（年滿 14 歲）：規費 50 元", "count"],
     ["There is no limit on renewals.", "count"],
     ["There is no deadline for registering.", "date"],
     ["結婚登記沒有期限。", "duration"],
@@ -119,6 +122,7 @@ describe("holdsAnswerType", () => {
     ["社會課：樓層 2 樓 201 室，分機 231–233", "count"],
     ["Call ext. 2400 for the front desk", "count"],
     ["報名不限科系", "count"],
+    ["撥打掛失專線 (07) 555-0199", "count"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

@@ -53,8 +53,8 @@ const EN_DURATION_UNITS: Record<DurationUnit, string> = {
   term: "semesters?|terms?",
 };
 const ANY_UNIT = Object.values(DURATION_UNITS).join("|");
-/** What things are counted in: 本, 冊, 學分… (a question's "幾本", a sentence's "20 冊"). */
-const COUNT_UNITS = "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條";
+/** What things are counted in: 本, 冊, 學分, 歲… (a question's "幾本", a sentence's "20 冊", "年滿 14 歲"). */
+const COUNT_UNITS = "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條|歲";
 const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
 
 /** How each kind of question is asked. Order matters only for which type is listed first. */
@@ -86,7 +86,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
+      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
     ),
   ],
   [
@@ -171,7 +171,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
   ),
   count: pattern(
-    `不限(冊數|次數|人數|數量|件數|名額|次)|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
+    `不限(冊數|次數|人數|數量|件數|名額|次)|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").

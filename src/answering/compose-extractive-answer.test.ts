@@ -469,6 +469,27 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("quotes the rest of a sentence it would cut at a semicolon, keeping the semicolon", () => {
+    const visitors = passage(
+      "general/visitors.md",
+      "Parking is in the basement.\n- service dogs are welcome; other pets must stay in a carrier.",
+    );
+    const question = "can i bring my dog";
+    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [visitors]).answer).toBe(
+      "service dogs are welcome; other pets must stay in a carrier.[1]",
+    );
+  });
+
+  it("does not run a table row into the sentence quoted after it", () => {
+    const fees = passage(
+      "certificates/transcript.md",
+      "部分謄本：臨櫃規費 15 元，網路規費 10 元\n申請書在服務台。\n英文謄本須 3 個工作天。",
+    );
+    const question = "謄本規費 英文謄本幾天";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [fees]);
+    expect(answer).toContain("網路規費 10 元\n英文謄本須 3 個工作天。");
+  });
+
   it("returns nothing when there are no passages", () => {
     expect(composeExtractiveAnswer("任何問題", evenlyWeighted("任何問題"), [])).toEqual({
       answer: "",

@@ -239,7 +239,7 @@ export function composeExtractiveAnswer(
     selected.push(next);
     for (const term of next.terms) coveredTerms.add(term);
   }
-  const complete = withoutDanglingLeadIns(candidates, selected);
+  const complete = withoutDanglingLeadIns(candidates, withRestOfSentences(candidates, selected));
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
   return {
     ...formatAnswer(complete),
@@ -480,6 +480,30 @@ function firstLineOfList(candidates: CandidateSentence[], at: number, kind: List
   return first;
 }
 
+/** A clause cut at a semicolon: the sentence goes on after it. */
+const ENDS_A_CLAUSE = /[;；]$/;
+
+/**
+ * The selection with the rest of each sentence it cuts at a semicolon, on the same line: "service
+ * dogs are welcome;" without "other pets must stay in a carrier" answers "can I bring my dog?" wrongly.
+ */
+function withRestOfSentences(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
+  const completed = [...selected];
+  for (const sentence of selected) {
+    let clause = sentence;
+    for (;;) {
+      const next = candidates[clause.index + 1];
+      const sameLine =
+        next?.passage === clause.passage &&
+        !clause.passage.chunk.text.slice(clause.span.end, next.span.start).includes("\n");
+      if (!ENDS_A_CLAUSE.test(clause.span.text) || !next || !sameLine || completed.includes(next)) break;
+      completed.push(next);
+      clause = next;
+    }
+  }
+  return completed;
+}
+
 /** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */
 function followingListLines(
   candidates: CandidateSentence[],
@@ -537,25 +561,36 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
     const n = citations.length + 1;
     citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
     let text = "";
+    const between = (left: CandidateSentence, right: CandidateSentence) =>
+      left.passage.chunk.text.slice(left.span.end, right.span.start);
     group.forEach((sentence, position) => {
       const previous = group[position - 1];
+      const next = group[position + 1];
       // Lines that stood on lines of their own (table rows, list items without a full stop) stay so.
       // So do the numbered steps of a procedure, with their numbers.
       const onItsOwnLine =
         previous?.index === sentence.index - 1 &&
         (!SENTENCE_END.test(previous.span.text) || NUMBERED_LIST_ITEM.test(sentence.span.text)) &&
-        sentence.passage.chunk.text.slice(previous.span.end, sentence.span.start).includes("\n");
-      const readable = readableSentence(sentence.span.text);
-      text = onItsOwnLine ? `${text}\n${readable}` : joinSentences(text, readable);
+        between(previous, sentence).includes("\n");
+      // A clause whose sentence goes on in the answer keeps its semicolon.
+      const goesOn =
+        next?.index === sentence.index + 1 &&
+        ENDS_A_CLAUSE.test(sentence.span.text) &&
+        !between(sentence, next).includes("\n");
+      const readable = readableSentence(sentence.span.text, !goesOn);
+      // Nor is a piece that ends no sentence (a table row) run into the next one.
+      const apart = onItsOwnLine || (text !== "" && !SENTENCE_END.test(text));
+      text = apart ? `${text}\n${readable}` : joinSentences(text, readable);
     });
     answer = joinSentences(answer, `${text}[${n}]`);
   }
   return { answer, citations };
 }
 
-function readableSentence(text: string): string {
+/** A sentence as an answer shows it: without its bullet, and a clause cut at a semicolon ended as a sentence unless it goes on. */
+function readableSentence(text: string, endsHere = true): string {
   const withoutBullet = NUMBERED_LIST_ITEM.test(text) ? text : text.replace(LIST_ITEM, "");
-  return withoutBullet.replace(/；$/, "。").replace(/;$/, ".");
+  return endsHere ? withoutBullet.replace(/；$/, "。").replace(/;$/, ".") : withoutBullet;
 }
 
 function joinSentences(text: string, sentence: string): string {

@@ -5,7 +5,7 @@ import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import { Vocabulary } from "../text/vocabulary.js";
-import { type AnsweringSettings, answerQuestion } from "./answer-question.js";
+import { type AnsweringSettings, answerQuestion, type QuestionRequest } from "./answer-question.js";
 
 const folder = makeTemporaryFolder();
 let store: SqliteIndexStore;
@@ -90,42 +90,28 @@ describe("answerQuestion, abstaining", () => {
     zh: `請洽${collection}承辦人。`,
     en: `Please ask the ${collection} desk.`,
   });
+  // Asked with every collection's office known, as the service asks.
+  const ask = (request: QuestionRequest) => answerQuestion(store, request, { ...settings, contactLinesOf: officeOf });
 
   it("sends people to the office whose documents come closest, when the question was asked of every collection", async () => {
     // About parking, which the documents do not answer: the parking desk is who to ask.
-    const reply = await answerQuestion(
-      store,
-      { question: "停車場可以停重型機車嗎" },
-      { ...settings, contactLinesOf: officeOf },
-    );
+    const reply = await ask({ question: "停車場可以停重型機車嗎" });
     expect(reply.status).toBe("abstained");
     expect(reply.answer).toContain("請洽parking承辦人。");
     // Asked of one collection, its own lines, whatever the passages.
-    const asked = await answerQuestion(
-      store,
-      { question: "停車場可以停重型機車嗎", collection: "tax" },
-      { ...settings, contactLinesOf: officeOf },
-    );
+    const asked = await ask({ question: "停車場可以停重型機車嗎", collection: "tax" });
     expect(asked.answer).toContain("請洽總務處。");
   });
 
   it("names no office whose passage only shares a word with the question, not its subject", async () => {
     // 繳納 is in the tax calendar's text, but nothing of 地方稅 or 房屋稅 is asked about.
-    const reply = await answerQuestion(
-      store,
-      { question: "罰單可以在哪裡繳納" },
-      { ...settings, contactLinesOf: officeOf },
-    );
+    const reply = await ask({ question: "罰單可以在哪裡繳納" });
     expect(reply.status).toBe("abstained");
     expect(reply.answer).toContain("請洽總務處。");
   });
 
   it("gives the deployment's own lines to a question no passage has much to do with", async () => {
-    const reply = await answerQuestion(
-      store,
-      { question: "宿舍可以養貓嗎" },
-      { ...settings, contactLinesOf: officeOf },
-    );
+    const reply = await ask({ question: "宿舍可以養貓嗎" });
     expect(reply.status).toBe("abstained");
     expect(reply.answer).toContain("請洽總務處。");
   });

@@ -167,7 +167,7 @@ export async function findAnswerCandidate(
   signal?: AbortSignal,
 ): Promise<AnswerCandidate> {
   const vocabulary = settings.vocabulary?.();
-  const { queryWeights, passages, statistics, equivalents } = await retrievePassages(store, request.question, {
+  const { queryWeights, words, passages, statistics, equivalents } = await retrievePassages(store, request.question, {
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
     context: request.context,
@@ -184,13 +184,7 @@ export async function findAnswerCandidate(
   // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
   // The question is read once for all that follows: what it asks for, and its terms.
   const asked = readAskedAnswer(request.question);
-  const choices = request.context
-    ? undefined
-    : clarifyingChoices(request.question, passages, {
-        // An accident of phrasing that no document holds ("舍押") weighs nothing and is no word asked.
-        terms: [...queryWeights].filter(([, weight]) => weight > 0).map(([term]) => term),
-        asked,
-      });
+  const choices = request.context ? undefined : clarifyingChoices(request.question, passages, { words, asked });
   if (choices) {
     return {
       answer: {

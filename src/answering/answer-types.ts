@@ -68,7 +68,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "duration",
     pattern(
-      `多久|多長|多少(時間|個月|天|工作天|小時|分鐘|年)|(?<!哪)幾(個)?(年(?!級)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
+      `多久|多長|多少時間|(?<!哪)(幾|多少)(個)?(年(?!級)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
     ),
   ],
   [

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { analyzeText } from "../text/tokenize.js";
-import { readAskedAnswer } from "./answer-types.js";
 import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
 
 function passage(docId: string, title: string, relevance: number, extra: Partial<Passage["chunk"]> = {}): Passage {
@@ -125,9 +124,8 @@ describe("clarifyingChoices", () => {
     it("counts no bigram across two words as a word of its own", () => {
       const subsidy = passage("welfare/subsidy.md", "生育津貼", 1, { text: "申請期限為每年 3 月 31 日。" });
       const transcript = passage("certificates/transcript.md", "戶籍謄本", 0.9, { text: "申請期限為 5 月 1 日。" });
-      // 申請期限 is 申請 and 期限, the terms retrieval weighed; 請期 is an accident of writing them together.
-      const read = { terms: ["申请", "期限", "请期"], asked: readAskedAnswer("申請期限?") };
-      expect(clarifyingChoices("申請期限?", [subsidy, transcript], read)).toEqual(["生育津貼", "戶籍謄本"]);
+      // 申請期限 is 申請 and 期限; 請期 is an accident of writing them together.
+      expect(clarifyingChoices("申請期限?", [subsidy, transcript])).toEqual(["生育津貼", "戶籍謄本"]);
     });
 
     it("offers each document's best topic before any document's second", () => {

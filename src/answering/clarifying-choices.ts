@@ -24,13 +24,14 @@ const MAX_CHOICES = 4;
 export function clarifyingChoices(
   question: string,
   passages: Passage[],
-  // What retrieval and the composer already read of the question, when they have.
-  read: { terms: string[]; asked: AskedAnswer } = {
-    terms: [...analyzeQueryTerms(question).keys()],
+  // What retrieval and the composer already read of the question, when they have: its words (no
+  // bigram across two of them, such as 請期 in 申請期限) and the kinds of answer it asks for.
+  read: { words: string[]; asked: AskedAnswer } = {
+    words: [...analyzeQueryTerms(question)].filter(([, term]) => !term.acrossWords).map(([term]) => term),
     asked: readAskedAnswer(question),
   },
 ): string[] | undefined {
-  const words = wordsOf(read.terms, question);
+  const words = withoutInnerBigrams(read.words);
   if (words.length === 0 || words.length > MAX_VAGUE_WORDS) return undefined;
   const askingForKind = read.asked.types.length > 0;
   if (words.length > 1 && !isOneWord(question) && askingForKind) return undefined;
@@ -96,20 +97,11 @@ function namesAll(name: string, words: string[]): boolean {
   return words.every((word) => nameTerms.has(word) || (isAllHan(word) && foldedName.includes(word)));
 }
 
-/**
- * The terms that are words of the question: a Chinese bigram inside a longer term (身分 in 身分證) is
- * part of it, and one across two words (請期 in 申請期限) is neither. A question of k words has at
- * most k - 1 such bigrams, so one of more terms than that allows is not vague, and is not read again.
- */
-function wordsOf(terms: string[], question: string): string[] {
-  const words = terms.filter(
-    (term) => !hasHan(term) || !terms.some((other) => other.length > term.length && other.includes(term)),
+/** The words without the bigrams inside a longer one: 身分 in 身分證 is part of it, not a word of its own. */
+function withoutInnerBigrams(words: string[]): string[] {
+  return words.filter(
+    (word) => !hasHan(word) || !words.some((other) => other.length > word.length && other.includes(word)),
   );
-  if (words.length > 2 * MAX_VAGUE_WORDS - 1) return words;
-  const acrossWords = new Set(
-    [...analyzeQueryTerms(question)].filter(([, term]) => term.acrossWords).map(([term]) => term),
-  );
-  return words.filter((word) => !acrossWords.has(word));
 }
 
 /** A question that is one word ("fees?", "學費?"): at most four Chinese characters, or one Latin word. */

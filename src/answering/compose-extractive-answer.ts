@@ -323,7 +323,7 @@ function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): C
     candidate.passage === next.passage &&
     candidate.tableCells === cells &&
     next.tableCells === cells &&
-    candidate.passage.chunk.text.slice(candidate.span.end, next.span.start).includes("\n");
+    startsNewLine(candidate, next);
   let first = best.index;
   while (inTable(candidates[first - 1], candidates[first])) first--;
   let last = best.index;
@@ -491,17 +491,29 @@ function withRestOfSentences(candidates: CandidateSentence[], selected: Candidat
   const completed = [...selected];
   for (const sentence of selected) {
     let clause = sentence;
-    for (;;) {
-      const next = candidates[clause.index + 1];
-      const sameLine =
-        next?.passage === clause.passage &&
-        !clause.passage.chunk.text.slice(clause.span.end, next.span.start).includes("\n");
-      if (!ENDS_A_CLAUSE.test(clause.span.text) || !next || !sameLine || completed.includes(next)) break;
+    let next = candidates[clause.index + 1];
+    while (next && goesOnIn(clause, next) && !completed.includes(next)) {
       completed.push(next);
       clause = next;
+      next = candidates[clause.index + 1];
     }
   }
   return completed;
+}
+
+/** Whether `next`, the sentence right after `clause` in its passage, is the rest of the sentence `clause` cuts at a semicolon. */
+function goesOnIn(clause: CandidateSentence, next: CandidateSentence): boolean {
+  return (
+    next.index === clause.index + 1 &&
+    next.passage === clause.passage &&
+    ENDS_A_CLAUSE.test(clause.span.text) &&
+    !startsNewLine(clause, next)
+  );
+}
+
+/** Whether a line break stands between two sentences of one passage. */
+function startsNewLine(sentence: CandidateSentence, later: CandidateSentence): boolean {
+  return sentence.passage.chunk.text.slice(sentence.span.end, later.span.start).includes("\n");
 }
 
 /** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */
@@ -561,8 +573,6 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
     const n = citations.length + 1;
     citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
     let text = "";
-    const between = (left: CandidateSentence, right: CandidateSentence) =>
-      left.passage.chunk.text.slice(left.span.end, right.span.start);
     group.forEach((sentence, position) => {
       const previous = group[position - 1];
       const next = group[position + 1];
@@ -571,13 +581,9 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
       const onItsOwnLine =
         previous?.index === sentence.index - 1 &&
         (!SENTENCE_END.test(previous.span.text) || NUMBERED_LIST_ITEM.test(sentence.span.text)) &&
-        between(previous, sentence).includes("\n");
+        startsNewLine(previous, sentence);
       // A clause whose sentence goes on in the answer keeps its semicolon.
-      const goesOn =
-        next?.index === sentence.index + 1 &&
-        ENDS_A_CLAUSE.test(sentence.span.text) &&
-        !between(sentence, next).includes("\n");
-      const readable = readableSentence(sentence.span.text, !goesOn);
+      const readable = readableSentence(sentence.span.text, !(next && goesOnIn(sentence, next)));
       // Nor is a piece that ends no sentence (a table row) run into the next one.
       const apart = onItsOwnLine || (text !== "" && !SENTENCE_END.test(text));
       text = apart ? `${text}\n${readable}` : joinSentences(text, readable);

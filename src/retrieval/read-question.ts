@@ -5,7 +5,7 @@ import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js"
 import { hasHan, normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary, withMoreEquivalents } from "../text/vocabulary.js";
-import { specificityThroughTranslations, wordSpecificity } from "../text/word-specificity.js";
+import { wordSpecificity } from "../text/word-specificity.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
 import { mostTellingTerms, weighTerms } from "./term-weights.js";
 
@@ -47,6 +47,11 @@ export interface ReadQuestion {
   terms: string[];
   /** Of those, the question's own. */
   ownTerms: string[];
+  /**
+   * Of the question's own terms, those that are words of it and weigh something: no bigram across
+   * two words (請期 in 申請期限), which is an accident of writing them together.
+   */
+  words: string[];
   /** Each term's weight: inverse chunk frequency, less for boundary bigrams and everyday words. */
   queryWeights: Map<string, number>;
   statistics: AskedStatistics;
@@ -98,9 +103,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says they are.
   const specificity = (term: string) =>
-    !dictionary || hasHan(term)
-      ? wordSpecificity(term)
-      : specificityThroughTranslations(dictionary.translationsOf(term));
+    !dictionary || hasHan(term) ? wordSpecificity(term) : dictionary.specificityOf(term);
   const queryWeights = weighTerms(
     readAsWritten(coverageShares, corrections, isSlipForStopWord),
     statistics,
@@ -115,7 +118,8 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     compoundsInIndex(compounds, statistics),
   );
   const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);
-  return { terms, ownTerms: ownAsked, queryWeights, statistics, equivalents, translations };
+  const words = ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords && (queryWeights.get(term) ?? 0) > 0);
+  return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations };
 }
 
 /**

@@ -57,6 +57,13 @@ describe("retrievePassages", () => {
     expect(passages[0]?.coverage).toBeGreaterThan(0.5);
   });
 
+  it("tells the question's words from a bigram across two of them, even one the documents hold", async () => {
+    await store.replaceDocument(...sampleDocument("forms/apply.md", "申請", ["申請期限為五月。"]));
+    const { queryWeights, words } = await retrievePassages(store, "申請期限?", { limit: 3 });
+    expect(queryWeights.get("请期")).toBeGreaterThan(0);
+    expect(words).toEqual(["申请", "期限"]);
+  });
+
   it("leaves the deployment's stop words out of the question", async () => {
     const vocabulary = new Vocabulary([], ["replacement"]);
     const { queryWeights } = await retrievePassages(store, "replacement fee", { limit: 3, vocabulary });

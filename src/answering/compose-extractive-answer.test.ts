@@ -427,6 +427,26 @@ describe("composeExtractiveAnswer", () => {
     expect(citations.map((citation) => citation.doc_id)).toEqual(["tuition/loans.md"]);
   });
 
+  it("adds no sentence in the other language than the best one's, from another document", () => {
+    const question = "hall booking by phone and deposit";
+    const english = passage("general/faq-en.json", "Bookings by phone are not accepted.");
+    const chinese = passage("pages/venue.html", "大禮堂保證金 2,000 元。");
+    // The question's words found translated: the Chinese page covers the question as well.
+    const translated = new Map([
+      ["deposit", [{ terms: ["保证金"], share: 0.7 }]],
+      ["hall", [{ terms: ["礼堂"], share: 0.7 }]],
+    ]);
+    const { answer, citations } = composeExtractiveAnswer(
+      question,
+      evenlyWeighted(question),
+      [english, chinese],
+      undefined,
+      (term) => translated.get(term) ?? [],
+    );
+    expect(answer).toBe("Bookings by phone are not accepted.[1]");
+    expect(citations.map((citation) => citation.doc_id)).toEqual(["general/faq-en.json"]);
+  });
+
   it("never ends on a lead-in without what it introduces", () => {
     // The lead-in covers the question best, but the list it introduces is in the next chunk.
     const drop = passage("registrar/drop.md", "停修申請期限為第十二週。學生有下列情形者，得申請停修：");

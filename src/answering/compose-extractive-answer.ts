@@ -2,7 +2,7 @@ import type { Passage } from "../retrieval/retrieve-passages.js";
 import { type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
-import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
+import { foldedPattern, hasHan, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
@@ -201,10 +201,13 @@ export function composeExtractiveAnswer(
   const best = askedTypes.length > 0 ? (typedAnswerOnSubject(leader) ?? leader) : leader;
 
   // Only passages about the question may add to the best sentence: one from another document that
-  // shares a few of the question's words is as likely to be about something else.
+  // shares a few of the question's words is as likely to be about something else. And one in the
+  // best sentence's language: an answer does not switch languages halfway.
   const minimumCoverage = RELATED_COVERAGE_SHARE * best.passage.coverage;
   const related = candidates.filter(
-    (candidate) => isSameSubject(candidate.passage, best.passage) || candidate.passage.coverage >= minimumCoverage,
+    (candidate) =>
+      isSameSubject(candidate.passage, best.passage) ||
+      (candidate.passage.coverage >= minimumCoverage && hasHan(candidate.span.text) === hasHan(best.span.text)),
   );
   let selected: CandidateSentence[] | undefined;
   if (askedTypes.includes("steps")) {

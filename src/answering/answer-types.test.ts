@@ -58,6 +58,13 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("生育津贴去几楼哪个办公室办")).toEqual(["contact", "office"]);
   });
 
+  it("asks for the figure, not a yes or no, when a question asks both", () => {
+    // The yes or no is settled by the figure: "whether I passed, when will I know", "can I, and how much".
+    expect(askedAnswerTypes("轉系有沒有過大概什麼時候會知道")).toEqual(["date"]);
+    expect(askedAnswerTypes("can I stay in the dorm over the summer, and how much does it cost?")).toEqual(["amount"]);
+    expect(askedAnswerTypes("可以帶朋友進宿舍嗎")).toEqual(["yesno"]);
+  });
+
   it("asks for no kind in particular when the question names only a topic", () => {
     expect(askedAnswerTypes("宿舍?")).toEqual([]);
     expect(askedAnswerTypes("library")).toEqual([]);

@@ -260,7 +260,10 @@ export function isGivenInAnyWords(type: AnswerType): boolean {
 /** The kinds of answer a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedAnswerTypes(question: string): AnswerType[] {
   const text = withAskingWordsMended(normalizeForMatching(question));
-  const types = ASKS.filter(([, asks]) => asks.test(text)).map(([type]) => type);
+  const asked = ASKS.filter(([, asks]) => asks.test(text)).map(([type]) => type);
+  // A figure asked for is what the answer must state: a yes or no asked with it is settled by it
+  // ("轉系有沒有過什麼時候會知道" asks when; "can I stay over the summer, and how much is it" how much).
+  const types = asked.some(isStatedInFigures) ? asked.filter((type) => type !== "yesno") : asked;
   // A bare "多少" or "幾" that no other type explains asks for a quantity of some kind.
   return types.length === 0 && ASKS_A_QUANTITY.test(text) ? ["count"] : types;
 }

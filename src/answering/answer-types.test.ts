@@ -42,6 +42,10 @@ describe("askedAnswerTypes", () => {
     ["How do I connect to the VPN?", "steps"],
     ["密碼忘了怎麼重設", "steps"],
     ["what are the dorm quiet hours", "time"],
+    ["身分證照片規格", "measure"],
+    ["行李箱尺寸多大", "measure"],
+    ["how heavy can a parcel be", "measure"],
+    ["how big is the monthly stipend", "amount"],
     ["宿舍可以養貓嗎", "yesno"],
     ["Can I bring my dog to the dorm?", "yesno"],
   ])("%s asks for %s", (question, type) => {
@@ -50,7 +54,7 @@ describe("askedAnswerTypes", () => {
 
   it("does not take a topic word for what is asked", () => {
     // "email" and "hours" as topics, not an address or opening hours asked for.
-    expect(askedAnswerTypes("what's the max attachment size for my school email")).toEqual(["count"]);
+    expect(askedAnswerTypes("what's the max attachment size for my school email")).toEqual(["count", "measure"]);
     expect(askedAnswerTypes("my vpn keeps disconnecting after a few hours, why?")).toEqual(["reason"]);
     // "when" joining two clauses asks for no date.
     expect(askedAnswerTypes("databases won't load when I'm at home, what should I do?")).toEqual([]);
@@ -80,6 +84,9 @@ describe("askedAnswerTypes", () => {
 describe("holdsAnswerType", () => {
   it.each([
     ["第1學期繳費截止日為9月4日。", "date"],
+    ["頭部長度 3.2 至 3.6 公分。", "measure"],
+    ["Attachments may be up to 25 MB.", "measure"],
+    ["包裹尺寸不得超過 45×30×30。", "measure"],
     ["Tuition is due on September 4.", "date"],
     ["加退選期限為開學後第二週週五。", "date"],
     ["洗衣每次 NT$ 20。", "amount"],
@@ -130,6 +137,8 @@ describe("holdsAnswerType", () => {
     ["Call ext. 2400 for the front desk", "count"],
     ["報名不限科系", "count"],
     ["撥打掛失專線 (07) 555-0199", "count"],
+    ["最多借 20 冊。", "measure"],
+    ["Rooms 2 to 5 are on the 3rd floor.", "measure"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

@@ -14,6 +14,7 @@ export type AnswerType =
   | "time"
   | "date"
   | "count"
+  | "measure"
   | "contact"
   | "office"
   | "eligibility"
@@ -62,7 +63,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
+      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))|\\bhow (big|large)\\b|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
     ),
   ],
   [
@@ -87,6 +88,12 @@ const ASKS: [AnswerType, RegExp][] = [
     "count",
     pattern(
       `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
+    ),
+  ],
+  [
+    "measure",
+    pattern(
+      "規格|尺寸|大小|多大|多寬|多高|多重|多厚|重量|容量|\\b(size|dimensions?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b",
     ),
   ],
   [
@@ -173,6 +180,10 @@ const HOLDS: Record<AnswerType, RegExp> = {
   count: pattern(
     `不限(冊數|次數|人數|數量|件數|名額|次)|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
+  // A size, weight or capacity: a number in a unit of length, area, weight, volume or data.
+  measure: pattern(
+    "\\d(\\.\\d+)?\\s*(公分|公尺|公釐|毫米|釐米|厘米|公斤|公克|克|公升|毫升|坪|吋|英吋|像素|cm|mm|km|kg|g|ml|l|mb|gb|kb|tb|px|dpi|inch(es)?|pixels?|feet|ft|meters?|metres?|grams?|kilograms?|liters?|litres?)(?![a-z])|\\d\\s*[x×*]\\s*\\d",
+  ),
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").
   contact: pattern(
@@ -241,7 +252,7 @@ function withAskingWordsMended(text: string): string {
 }
 
 /** Kinds of answer stated in figures: a sentence holding one is rarely about something else by chance. */
-const STATED_IN_FIGURES: ReadonlySet<AnswerType> = new Set(["amount", "duration", "time", "date", "count"]);
+const STATED_IN_FIGURES: ReadonlySet<AnswerType> = new Set(["amount", "duration", "time", "date", "count", "measure"]);
 
 export function isStatedInFigures(type: AnswerType): boolean {
   return STATED_IN_FIGURES.has(type);

@@ -42,6 +42,8 @@ describe("askedAnswerTypes", () => {
     ["How do I connect to the VPN?", "steps"],
     ["密碼忘了怎麼重設", "steps"],
     ["what are the dorm quiet hours", "time"],
+    ["週六有上班嗎", "time"],
+    ["圖書館過年有沒有開", "time"],
     ["身分證照片規格", "measure"],
     ["行李箱尺寸多大", "measure"],
     ["how heavy can a parcel be", "measure"],

@@ -75,7 +75,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "time",
     pattern(
-      "幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|\\bwhat time\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b",
+      "幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有|沒有|有沒有)(開|上班|營業|辦公)|開不開|上不上班|營不營業|\\bwhat time\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b",
     ),
   ],
   [

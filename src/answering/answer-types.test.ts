@@ -15,6 +15,7 @@ describe("askedAnswerTypes", () => {
     ["这学期学杂费什么时候要缴？", "date"],
     ["When is the deadline to drop a course?", "date"],
     ["what day do they take paper recycling", "date"],
+    ["which days do they pick up old furniture", "date"],
     ["工學院學費一學期多少？", "amount"],
     ["how much does a transcript cost", "amount"],
     ["garbage bag prices", "amount"],

@@ -81,7 +81,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      "什麼時候|何時|哪(一|個)?(天|年|月|日|週|周|世紀|年代|朝代)|哪幾天|何年|幾月|幾號|第幾週|日期|期限|期間|截止|最晚|最後一天|^\\W*when\\b|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (day|date|week|month|year|century)\\b|\\blast day\\b",
+      "什麼時候|何時|哪(一|個)?(天|年|月|日|週|周|世紀|年代|朝代)|哪幾天|何年|幾月|幾號|第幾週|日期|期限|期間|截止|最晚|最後一天|^\\W*when\\b|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b",
     ),
   ],
   [

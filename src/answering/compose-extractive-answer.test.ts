@@ -427,6 +427,36 @@ describe("composeExtractiveAnswer", () => {
     expect(citations.map((citation) => citation.doc_id)).toEqual(["tuition/loans.md"]);
   });
 
+  it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
+    const pair = (position: number, question: string, text: string): Passage => ({
+      ...passage("general/faq.json", text),
+      chunk: {
+        chunkId: `general/faq.json#${position}`,
+        docId: "general/faq.json",
+        position,
+        text,
+        headingPath: [],
+        start: 0,
+        end: text.length,
+        faqQuestion: question,
+      },
+    });
+    const question = "how long do you keep lost property";
+    // Ranked as BM25 may rank them: the pair that only mentions a lost receipt first.
+    const found = {
+      ...pair(
+        0,
+        "I lost something here. Where can I look for it?",
+        "Ask at the desk. Found things stay there a month.",
+      ),
+      coverage: 0.5,
+    };
+    const paying = { ...pair(1, "How can I pay?", "Pay by card. A lost receipt cannot be reissued."), coverage: 0.3 };
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [paying, found]);
+    expect(answer).toContain("Found things stay there a month.");
+    expect(answer).not.toContain("receipt");
+  });
+
   it("adds no sentence in the other language than the best one's, from another document", () => {
     const question = "hall booking by phone and deposit";
     const english = passage("general/faq-en.json", "Bookings by phone are not accepted.");

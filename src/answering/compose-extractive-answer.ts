@@ -125,7 +125,12 @@ export function composeExtractiveAnswer(
   const documentOrder = [...new Set(passages.map((passage) => passage.document.docId))];
   const documentRank = (passage: Passage) => documentOrder.indexOf(passage.document.docId);
   const addCandidates = (passage: Passage) => {
-    const headingTerms = new Set(analyzeText(`${passage.document.title} ${passage.chunk.headingPath.join(" ")}`));
+    // An FAQ pair's question heads its answer, as a section's heading does.
+    const headingTerms = new Set(
+      analyzeText(
+        `${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.faqQuestion ?? ""}`,
+      ),
+    );
     const headingCoverage = coverageOf(headingTerms);
     const subjectAsked = headingCoverage > 0;
     const spans = splitSentences(passage.chunk.text);

@@ -427,6 +427,32 @@ describe("composeExtractiveAnswer", () => {
     expect(citations.map((citation) => citation.doc_id)).toEqual(["tuition/loans.md"]);
   });
 
+  it("takes the figure from the sentence of the subject that names what is asked, over a neighbour's figure", () => {
+    // The page's title and the rules' heading name all the question asks about; the table's text does.
+    const document = { docId: "shipping/fees.html", title: "運費與配送", collection: "test" };
+    const rules = {
+      ...passage(document.docId, "取貨時可以再付款。已付款的訂單會扣除往返運費 NT$ 130 後退款。", ["超商取貨須知"]),
+      document,
+    };
+    const rows = "超商取貨：運費 NT$ 65，免運門檻 滿 NT$ 1,200 免運";
+    const table = {
+      ...passage(document.docId, rows, ["國內運費"]),
+      chunk: {
+        ...rules.chunk,
+        chunkId: "shipping/fees.html#1",
+        position: 1,
+        text: rows,
+        headingPath: [],
+        end: rows.length,
+      },
+      document,
+    };
+    const question = "超商取貨的運費是多少？";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [rules, table]);
+    expect(answer).toContain("運費 NT$ 65");
+    expect(answer).not.toContain("130");
+  });
+
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
     const pair = (position: number, question: string, text: string): Passage => ({
       ...passage("general/faq.json", text),

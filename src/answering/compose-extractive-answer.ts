@@ -181,7 +181,7 @@ export function composeExtractiveAnswer(
   // its subject that states one, from any passage retrieved ("戶籍謄本多少錢" and the fee table, which
   // covers the question no better than who may apply, but answers it).
   function typedAnswerOnSubject(sentence: CandidateSentence): CandidateSentence | undefined {
-    if (sentence.fitsAskedType || nearbyAnswer(candidates, sentence)) return undefined;
+    if (sentence.fitsAskedType) return undefined;
     passages.forEach((passage, rank) => {
       if (rank >= PASSAGES_TO_QUOTE && isSameSubject(passage, sentence.passage)) addCandidates(passage);
     });
@@ -191,6 +191,18 @@ export function composeExtractiveAnswer(
       (candidate) => candidate.fitsAskedType && candidate.subjectAsked && !IS_A_QUESTION.test(candidate.span.text),
     );
     const onSubject = bestScoring(typed.filter((candidate) => isSameSubject(candidate.passage, sentence.passage)));
+    // A neighbour stating the kind of answer completes the best sentence, unless another sentence of
+    // its subject states it in words that cover the question better ("超商取貨的運費是多少": the fee
+    // table's row, not the return charge next to a pickup rule under a heading naming pickup).
+    const nearby = nearbyAnswer(candidates, sentence);
+    if (nearby) {
+      const coverageOfBoth = Math.max(sentence.coverage, nearby.coverage);
+      return bestScoring(
+        typed.filter(
+          (candidate) => isSameSubject(candidate.passage, sentence.passage) && candidate.coverage > coverageOfBoth,
+        ),
+      );
+    }
     const figures = { types: askedTypes.filter(isStatedInFigures) };
     if (onSubject || figures.types.length === 0) return onSubject;
     // Else a figure from a passage of another document that covers the question as well ("garbage
@@ -204,6 +216,16 @@ export function composeExtractiveAnswer(
     );
   }
   const best = askedTypes.length > 0 ? (typedAnswerOnSubject(leader) ?? leader) : leader;
+  for (const c of [...candidates].sort((a, b) => b.score - a.score).slice(0, 8))
+    console.error(
+      c.score.toFixed(3),
+      c.coverage.toFixed(3),
+      c.fitsAskedType,
+      c.subjectAsked,
+      c.passage.document.docId,
+      c.passage.chunk.faqQuestion?.slice(0, 30),
+      c.span.text.slice(0, 60),
+    );
 
   // Only passages about the question may add to the best sentence: one from another document that
   // shares a few of the question's words is as likely to be about something else. And one in the

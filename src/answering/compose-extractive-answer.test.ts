@@ -453,6 +453,17 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).not.toContain("130");
   });
 
+  it("adds, of sentences adding as much, the one stating the kind of answer asked for", () => {
+    const repairs = passage(
+      "warranty/repairs.md",
+      "保固期外仍然可以送修，運費各 NT$ 100。維修中心會先收取檢測費 NT$ 300。不維修則只收檢測費。",
+    );
+    const question = "保固期外送修的檢測費是多少？";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [repairs]);
+    expect(answer).toContain("檢測費 NT$ 300");
+    expect(answer).not.toContain("不維修");
+  });
+
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
     const pair = (position: number, question: string, text: string): Passage => ({
       ...passage("general/faq.json", text),

@@ -575,7 +575,9 @@ function bestAddition(
     if (selected.includes(candidate) || IS_A_QUESTION.test(candidate.span.text)) continue;
     const union = unionOf(coveredTerms, candidate.terms);
     const gain = coverageOf(union) - coveredNow;
-    if (gain >= bestGain) {
+    // Of sentences adding as much, the one that scores better (states the kind of answer asked for).
+    const tied = best !== undefined && Math.abs(gain - bestGain) < 1e-9;
+    if (tied ? candidate.score > (best?.score ?? 0) : gain >= bestGain) {
       best = candidate;
       bestGain = gain;
     }

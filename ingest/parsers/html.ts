@@ -13,6 +13,8 @@ export function parseHtml(source: string): ParsedDocument {
   refuseDeepHtml(source);
   const page = cheerio.load(source);
   page(BOILERPLATE).remove();
+  // A line break parts words: "Logistics Center<br>No. 25" is not "CenterNo. 25".
+  page("br").replaceWith(" ");
   const root = [page("main").first(), page("article").first(), page("body").first()].find(
     (candidate) => candidate.length > 0,
   );

@@ -202,6 +202,13 @@ describe("parseHtml", () => {
     expect(article.blocks[0]).toEqual({ kind: "heading", level: 1, text: "Fees" });
   });
 
+  it("parts the words a line break parts, in paragraphs and table cells", () => {
+    const parsed = parseHtml(`<main><p>Senju Logistics Center<br>No. 25, Wuliu Rd.</p>
+      <table><tr><th>Desk</th><th>Hours</th></tr><tr><td>Front desk</td><td>Mon–Fri<br/>9:00–18:00</td></tr></table></main>`);
+    expect(parsed.blocks[0]).toEqual({ kind: "paragraph", text: "Senju Logistics Center No. 25, Wuliu Rd." });
+    expect(JSON.stringify(parsed.blocks[1])).toContain("Mon–Fri 9:00–18:00");
+  });
+
   it("shows markup inside text as text, never as a tag", () => {
     const parsed = parseHtml("<main><p>Type &lt;script&gt;alert(1)&lt;/script&gt; to test.</p></main>");
     expect(parsed.blocks).toEqual([{ kind: "paragraph", text: "Type <script>alert(1)</script> to test." }]);

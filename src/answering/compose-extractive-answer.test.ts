@@ -464,6 +464,17 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).not.toContain("不維修");
   });
 
+  it("quotes a table row whole when the piece it quotes follows a semicolon in a cell", () => {
+    const warranty = passage(
+      "warranty/periods.md",
+      "小家電：保固期間 1 年，範圍 主機本體\n大型家電：保固期間 2 年，範圍 主機本體；除濕機壓縮機保固 3 年",
+    );
+    const question = "除濕機壓縮機保固多久";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [warranty]);
+    expect(answer).toContain("大型家電：保固期間 2 年，範圍 主機本體；除濕機壓縮機保固 3 年");
+    expect(answer).not.toContain("小家電");
+  });
+
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
     const pair = (position: number, question: string, text: string): Passage => ({
       ...passage("general/faq.json", text),

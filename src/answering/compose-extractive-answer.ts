@@ -269,7 +269,10 @@ export function composeExtractiveAnswer(
     selected.push(next);
     for (const term of next.terms) coveredTerms.add(term);
   }
-  const complete = withoutDanglingLeadIns(candidates, withRestOfSentences(candidates, selected));
+  const complete = withoutDanglingLeadIns(
+    candidates,
+    withRestOfSentences(candidates, withStartsOfRows(candidates, selected)),
+  );
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
   return {
     ...formatAnswer(complete),
@@ -527,6 +530,26 @@ function withRestOfSentences(candidates: CandidateSentence[], selected: Candidat
       clause = next;
       next = candidates[clause.index + 1];
     }
+  }
+  return completed;
+}
+
+/**
+ * The selection with the start of each table row it quotes from past a semicolon in a cell: "除濕機
+ * 壓縮機保固 3 年" without its row ("大型家電：…保固期間 2 年，…主機本體；") says 3 years for a 2-year warranty.
+ */
+function withStartsOfRows(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
+  const completed = [...selected];
+  for (const sentence of selected) {
+    const chain: CandidateSentence[] = [];
+    let clause = sentence;
+    let previous = candidates[clause.index - 1];
+    while (previous && goesOnIn(previous, clause)) {
+      chain.push(previous);
+      clause = previous;
+      previous = candidates[clause.index - 1];
+    }
+    if (clause.tableCells > 0) completed.push(...chain.filter((piece) => !completed.includes(piece)));
   }
   return completed;
 }

@@ -475,6 +475,21 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).not.toContain("小家電");
   });
 
+  it("quotes the list under a heading the question names, when no one line of it answers", () => {
+    const costs = passage(
+      "returns/policy.md",
+      "- 本島一般商品：由物流免費到府收件。\n- 大型商品：酌收回收運費 NT$ 800。\n- 離島地區：運費請先自行支付，退款時一併退還。",
+      ["退貨運費"],
+    );
+    const question = "退貨運費誰付";
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [costs]);
+    expect(answer).toContain("本島一般商品：由物流免費到府收件。");
+    expect(answer).toContain("離島地區");
+    // Asked for an amount, the line stating it is enough.
+    const amount = composeExtractiveAnswer("大型商品退貨運費多少錢", evenlyWeighted("大型商品退貨運費多少錢"), [costs]);
+    expect(amount.answer).not.toContain("離島");
+  });
+
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
     const pair = (position: number, question: string, text: string): Passage => ({
       ...passage("general/faq.json", text),

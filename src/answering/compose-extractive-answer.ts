@@ -59,6 +59,8 @@ const QUESTION_PENALTY = 0.6;
 const RELATED_COVERAGE_SHARE = 0.8;
 /** Steps of a how-to answer quoted at most; a longer list is cut with its citation pointing to the rest. */
 const MAX_STEPS = 6;
+/** Share of a question's weight a heading covers when it names what is asked (the rest is how it is asked: 誰付, "what are"). */
+const HEADING_NAMES_QUESTION = 0.5;
 /** A line that ends a sentence, or introduces what follows, can run on into the next one. */
 const SENTENCE_END = /[。！？.!?；;：:]$/;
 const IS_A_QUESTION = /[?？]$/;
@@ -253,6 +255,18 @@ export function composeExtractiveAnswer(
     }
   }
   if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best);
+  // A question that names the heading of the list its best line is in, and asks for nothing that
+  // line states, asks for the list ("退貨運費誰付" and the three cases under 退貨運費): one line of it
+  // answers for one case only.
+  const heading = best.passage.chunk.headingPath.at(-1);
+  if (
+    !selected &&
+    !best.fitsAskedType &&
+    heading &&
+    listMarkerOf(best) &&
+    coverageOf(new Set(analyzeText(heading))) >= HEADING_NAMES_QUESTION
+  )
+    selected = listOfSteps(candidates, best, true);
   if (!selected) {
     const leadIn = listLeadIn(candidates, best) ?? referent(candidates, best);
     selected = leadIn ? [leadIn, best] : [best];
@@ -408,14 +422,18 @@ function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence):
  * A how-to answer: the list of steps the best sentence belongs to or introduces, with its lead-in,
  * at most MAX_STEPS lines. Undefined when the best sentence is not part of a list.
  */
-function listOfSteps(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
+function listOfSteps(
+  candidates: CandidateSentence[],
+  best: CandidateSentence,
+  anyList = false,
+): CandidateSentence[] | undefined {
   const at = candidates.indexOf(best);
   const marker = (candidate: CandidateSentence | undefined) => listMarkerIn(candidate, best.passage);
   const introduced = INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined;
   const kind = marker(best) ?? introduced;
   // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure. But the
   // list that the sentence answering best introduces is what it says ("…得申請學雜費分期：" and how).
-  if (!kind || (kind === "bulleted" && !best.fitsAskedType && !introduced)) return undefined;
+  if (!kind || (kind === "bulleted" && !best.fitsAskedType && !introduced && !anyList)) return undefined;
   const first = marker(best) ? firstLineOfList(candidates, at, kind) : at + 1;
   const steps: CandidateSentence[] = [];
   for (let index = first; marker(candidates[index]) === kind && steps.length < MAX_STEPS; index++) {

@@ -218,16 +218,6 @@ export function composeExtractiveAnswer(
     );
   }
   const best = askedTypes.length > 0 ? (typedAnswerOnSubject(leader) ?? leader) : leader;
-  for (const c of [...candidates].sort((a, b) => b.score - a.score).slice(0, 8))
-    console.error(
-      c.score.toFixed(3),
-      c.coverage.toFixed(3),
-      c.fitsAskedType,
-      c.subjectAsked,
-      c.passage.document.docId,
-      c.passage.chunk.faqQuestion?.slice(0, 30),
-      c.span.text.slice(0, 60),
-    );
 
   // Only passages about the question may add to the best sentence: one from another document that
   // shares a few of the question's words is as likely to be about something else. And one in the

@@ -490,6 +490,32 @@ describe("composeExtractiveAnswer", () => {
     expect(amount.answer).not.toContain("離島");
   });
 
+  it("is not sure of a figure that only a sentence about something else adds", () => {
+    const pair = (position: number, question: string, text: string): Passage => ({
+      ...passage("general/faq.json", text),
+      chunk: {
+        chunkId: `general/faq.json#${position}`,
+        docId: "general/faq.json",
+        position,
+        text,
+        headingPath: [],
+        start: 0,
+        end: text.length,
+        faqQuestion: question,
+      },
+    });
+    const question = "Japan shipping fee?";
+    const abroad = pair(0, "Do you ship abroad, and for what fee?", "Yes. We ship to Japan and Singapore.");
+    const free = {
+      ...pair(1, "Is shipping free?", "Shipping fees are waived over NT$ 1,200 in Taiwan."),
+      coverage: 0.9,
+    };
+    const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [abroad, free]);
+    expect(answer).toContain("We ship to Japan");
+    expect(answer).toContain("NT$ 1,200");
+    expect(answerTypeFound).toBe(false);
+  });
+
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
     const pair = (position: number, question: string, text: string): Passage => ({
       ...passage("general/faq.json", text),

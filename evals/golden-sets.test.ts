@@ -11,6 +11,7 @@ const goldenSets = [
   { file: "evals/golden-set.jsonl", knowledge: "knowledge" },
   { file: "evals/city-office/golden-set.jsonl", knowledge: "evals/city-office/knowledge" },
   { file: "evals/city-office/faq-paraphrases.jsonl", knowledge: "evals/city-office/knowledge" },
+  { file: "evals/shop/golden-set.jsonl", knowledge: "evals/shop/knowledge" },
 ];
 
 const collapseWhitespace = (text: string) => text.replace(/\s+/g, " ").trim();

@@ -307,6 +307,7 @@ const SAMPLE_DEPLOYMENTS = [
     knowledge: "evals/city-office/knowledge",
     calibrates: false,
   },
+  { name: "shop", golden: "evals/shop/golden-set.jsonl", knowledge: "evals/shop/knowledge", calibrates: true },
 ] as const;
 
 interface GoldenRunContext {

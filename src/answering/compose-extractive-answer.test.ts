@@ -516,6 +516,32 @@ describe("composeExtractiveAnswer", () => {
     expect(answerTypeFound).toBe(false);
   });
 
+  it("takes a figure from a table row whose key the question names, in any passage retrieved", () => {
+    const pair = (position: number, question: string, text: string): Passage => ({
+      ...passage("general/faq.json", text),
+      chunk: {
+        chunkId: `general/faq.json#${position}`,
+        docId: "general/faq.json",
+        position,
+        text,
+        headingPath: [],
+        start: 0,
+        end: text.length,
+        faqQuestion: question,
+      },
+    });
+    const question = "Japan shipping fee?";
+    const abroad = pair(0, "Do you ship abroad?", "Yes. We ship to Japan and Singapore.");
+    const free = pair(1, "Is shipping free?", "Shipping fees are waived over NT$ 1,200 in Taiwan.");
+    const other = pair(2, "Do you gift wrap?", "Gift wrapping costs NT$ 50 per item.");
+    const rates = {
+      ...passage("shipping/rates.md", "Japan: First 1 kg NT$ 480, Each additional 1 kg NT$ 150"),
+      coverage: 0.5,
+    };
+    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [abroad, free, other, rates]);
+    expect(answer).toContain("Japan: First 1 kg NT$ 480");
+  });
+
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
     const pair = (position: number, question: string, text: string): Passage => ({
       ...passage("general/faq.json", text),

@@ -83,6 +83,8 @@ interface CandidateSentence {
    * and headings lack, or a line whose label names the field asked for.
    */
   isNamed: boolean;
+  /** Whether it is a table row whose key the question names as written ("Japan" in "Japan shipping fee?"). */
+  keyNamed: boolean;
   /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
   tableCells: number;
   /** How well the sentence answers the question, all signals together. */
@@ -126,7 +128,10 @@ export function composeExtractiveAnswer(
   // them for what may be added, let two wrong city answers through on the tuning part).
   const documentOrder = [...new Set(passages.map((passage) => passage.document.docId))];
   const documentRank = (passage: Passage) => documentOrder.indexOf(passage.document.docId);
+  const read = new Set<Passage>();
   const addCandidates = (passage: Passage) => {
+    if (read.has(passage)) return;
+    read.add(passage);
     // An FAQ pair's question heads its answer, as a section's heading does.
     const headingTerms = new Set(
       analyzeText(
@@ -171,6 +176,7 @@ export function composeExtractiveAnswer(
         fitsAskedType: fits,
         subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
+        keyNamed: keyNamed && !isListItem,
         tableCells: row && !isListItem ? cellsOf(row).length : 0,
         score,
       });
@@ -210,14 +216,29 @@ export function composeExtractiveAnswer(
     // Else a figure from a passage of another document that covers the question as well ("garbage
     // bag prices": the FAQ pair says where bags are sold, the recycling guide what they cost). Only a
     // figure: a yes or a condition is stated somewhere in any passage.
-    return bestScoring(
+    const asWell = bestScoring(
       typed.filter(
         (candidate) =>
           candidate.passage.coverage >= sentence.passage.coverage && answerFit(candidate.span.text, figures).fits,
       ),
     );
+    return asWell;
   }
-  const best = askedTypes.length > 0 ? (typedAnswerOnSubject(leader) ?? leader) : leader;
+  // A table row whose key the question names as written, stating the figure asked for, answers it,
+  // in whichever passage retrieved it is: "Japan shipping fee?" and the rates table's Japan row, not
+  // the free-shipping threshold of an FAQ pair that says Japan is served.
+  function namedRowStatingFigure(sentence: CandidateSentence): CandidateSentence | undefined {
+    const figures = { types: askedTypes.filter(isStatedInFigures) };
+    if (sentence.keyNamed || figures.types.length === 0) return undefined;
+    passages.forEach((passage, rank) => {
+      if (rank >= PASSAGES_TO_QUOTE) addCandidates(passage);
+    });
+    return bestScoring(
+      candidates.filter((candidate) => candidate.keyNamed && answerFit(candidate.span.text, figures).fits),
+    );
+  }
+  const best =
+    askedTypes.length > 0 ? (namedRowStatingFigure(leader) ?? typedAnswerOnSubject(leader) ?? leader) : leader;
 
   // Only passages about the question may add to the best sentence: one from another document that
   // shares a few of the question's words is as likely to be about something else. And one in the

@@ -230,8 +230,14 @@ export function composeExtractiveAnswer(
   function namedRowStatingFigure(sentence: CandidateSentence): CandidateSentence | undefined {
     const figures = { types: askedTypes.filter(isStatedInFigures) };
     if (sentence.keyNamed || figures.types.length === 0) return undefined;
+    // Only passages with such a row are read sentence by sentence: most have none.
+    const hasNamedRow = (passage: Passage) =>
+      passage.chunk.text.split("\n").some((line) => {
+        const row = TABLE_ROW.exec(line);
+        return row !== null && namesTableKey(row, normalizedQuestion);
+      });
     passages.forEach((passage, rank) => {
-      if (rank >= PASSAGES_TO_QUOTE) addCandidates(passage);
+      if (rank >= PASSAGES_TO_QUOTE && hasNamedRow(passage)) addCandidates(passage);
     });
     return bestScoring(
       candidates.filter((candidate) => candidate.keyNamed && answerFit(candidate.span.text, figures).fits),

@@ -15,6 +15,23 @@ function passage(docId: string, text: string, headingPath: string[] = []): Passa
   };
 }
 
+/** Pair `position` of an FAQ sheet, `general/faq.json`: its curated question and its answer. */
+function faqPair(position: number, question: string, text: string): Passage {
+  return {
+    ...passage("general/faq.json", text),
+    chunk: {
+      chunkId: `general/faq.json#${position}`,
+      docId: "general/faq.json",
+      position,
+      text,
+      headingPath: [],
+      start: 0,
+      end: text.length,
+      faqQuestion: question,
+    },
+  };
+}
+
 describe("composeExtractiveAnswer", () => {
   const addDrop = passage(
     "registrar/add-drop.md",
@@ -36,17 +53,7 @@ describe("composeExtractiveAnswer", () => {
 
   it("takes each pair of an FAQ sheet as a subject of its own, not as more of the same document", () => {
     const pair = (position: number, question: string, text: string, coverage: number): Passage => ({
-      ...passage("general/faq.json", text),
-      chunk: {
-        chunkId: `general/faq.json#${position}`,
-        docId: "general/faq.json",
-        position,
-        text,
-        headingPath: [],
-        start: 0,
-        end: text.length,
-        faqQuestion: question,
-      },
+      ...faqPair(position, question, text),
       coverage,
     });
     const question = "late house tax extra fee";
@@ -491,23 +498,10 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("is not sure of a figure that only a sentence about something else adds", () => {
-    const pair = (position: number, question: string, text: string): Passage => ({
-      ...passage("general/faq.json", text),
-      chunk: {
-        chunkId: `general/faq.json#${position}`,
-        docId: "general/faq.json",
-        position,
-        text,
-        headingPath: [],
-        start: 0,
-        end: text.length,
-        faqQuestion: question,
-      },
-    });
     const question = "Japan shipping fee?";
-    const abroad = pair(0, "Do you ship abroad, and for what fee?", "Yes. We ship to Japan and Singapore.");
+    const abroad = faqPair(0, "Do you ship abroad, and for what fee?", "Yes. We ship to Japan and Singapore.");
     const free = {
-      ...pair(1, "Is shipping free?", "Shipping fees are waived over NT$ 1,200 in Taiwan."),
+      ...faqPair(1, "Is shipping free?", "Shipping fees are waived over NT$ 1,200 in Taiwan."),
       coverage: 0.9,
     };
     const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [abroad, free]);
@@ -517,23 +511,10 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("takes a figure from a table row whose key the question names, in any passage retrieved", () => {
-    const pair = (position: number, question: string, text: string): Passage => ({
-      ...passage("general/faq.json", text),
-      chunk: {
-        chunkId: `general/faq.json#${position}`,
-        docId: "general/faq.json",
-        position,
-        text,
-        headingPath: [],
-        start: 0,
-        end: text.length,
-        faqQuestion: question,
-      },
-    });
     const question = "Japan shipping fee?";
-    const abroad = pair(0, "Do you ship abroad?", "Yes. We ship to Japan and Singapore.");
-    const free = pair(1, "Is shipping free?", "Shipping fees are waived over NT$ 1,200 in Taiwan.");
-    const other = pair(2, "Do you gift wrap?", "Gift wrapping costs NT$ 50 per item.");
+    const abroad = faqPair(0, "Do you ship abroad?", "Yes. We ship to Japan and Singapore.");
+    const free = faqPair(1, "Is shipping free?", "Shipping fees are waived over NT$ 1,200 in Taiwan.");
+    const other = faqPair(2, "Do you gift wrap?", "Gift wrapping costs NT$ 50 per item.");
     const rates = {
       ...passage("shipping/rates.md", "Japan: First 1 kg NT$ 480, Each additional 1 kg NT$ 150"),
       coverage: 0.5,
@@ -543,30 +524,20 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
-    const pair = (position: number, question: string, text: string): Passage => ({
-      ...passage("general/faq.json", text),
-      chunk: {
-        chunkId: `general/faq.json#${position}`,
-        docId: "general/faq.json",
-        position,
-        text,
-        headingPath: [],
-        start: 0,
-        end: text.length,
-        faqQuestion: question,
-      },
-    });
     const question = "how long do you keep lost property";
     // Ranked as BM25 may rank them: the pair that only mentions a lost receipt first.
     const found = {
-      ...pair(
+      ...faqPair(
         0,
         "I lost something here. Where can I look for it?",
         "Ask at the desk. Found things stay there a month.",
       ),
       coverage: 0.5,
     };
-    const paying = { ...pair(1, "How can I pay?", "Pay by card. A lost receipt cannot be reissued."), coverage: 0.3 };
+    const paying = {
+      ...faqPair(1, "How can I pay?", "Pay by card. A lost receipt cannot be reissued."),
+      coverage: 0.3,
+    };
     const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [paying, found]);
     expect(answer).toContain("Found things stay there a month.");
     expect(answer).not.toContain("receipt");

@@ -185,9 +185,10 @@ export function composeExtractiveAnswer(
   for (const passage of passages.slice(0, PASSAGES_TO_QUOTE)) addCandidates(passage);
   const leader = bestScoring(candidates);
   if (!leader) return { answer: "", citations: [], sentenceCoverage: 0 };
-  // The best sentence lacks the kind of answer asked for, and so do its neighbours: the sentence of
-  // its subject that states one, from any passage retrieved ("戶籍謄本多少錢" and the fee table, which
-  // covers the question no better than who may apply, but answers it).
+  // The best sentence lacks the kind of answer asked for: the sentence of its subject that states
+  // one, from any passage retrieved ("戶籍謄本多少錢" and the fee table, which covers the question no
+  // better than who may apply, but answers it). Undefined when the best sentence is to be kept (its
+  // neighbour then brings what it lacks).
   function typedAnswerOnSubject(sentence: CandidateSentence): CandidateSentence | undefined {
     if (sentence.fitsAskedType) return undefined;
     passages.forEach((passage, rank) => {
@@ -441,7 +442,8 @@ function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence):
 
 /**
  * A how-to answer: the list of steps the best sentence belongs to or introduces, with its lead-in,
- * at most MAX_STEPS lines. Undefined when the best sentence is not part of a list.
+ * at most MAX_STEPS lines; with `anyList`, whatever list it is on, steps or not. Undefined when the
+ * best sentence is not part of a list.
  */
 function listOfSteps(
   candidates: CandidateSentence[],

@@ -92,7 +92,7 @@ export class BilingualDictionary {
     let chinese = this.chineseByTerm.get(term);
     if (!chinese) {
       // The words the term is a first sense of come first, and of those the language's everyday
-      // ones: what a document would write ("spend" → 花費 and 消費 before 斥資 or 破費).
+      // ones: what a document would write ("spend" → 花費 before 斥資 or 破費).
       const ranked = [...(this.wordsByEnglish.get(term) ?? [])].sort(
         ([left, leftRank], [right, rightRank]) => leftRank - rightRank || everydayFirst(left, right),
       );

@@ -13,8 +13,9 @@ export function parseHtml(source: string): ParsedDocument {
   refuseDeepHtml(source);
   const page = cheerio.load(source);
   page(BOILERPLATE).remove();
-  // A line break parts words: "Logistics Center<br>No. 25" is not "CenterNo. 25".
-  page("br").replaceWith(" ");
+  // A line break parts words: "Logistics Center<br>No. 25" is not "CenterNo. 25". Inside a block it
+  // becomes a space; on a page of <div>s, read line by line, it parts the lines.
+  page("br").replaceWith("\n");
   const root = [page("main").first(), page("article").first(), page("body").first()].find(
     (candidate) => candidate.length > 0,
   );

@@ -207,6 +207,11 @@ describe("parseHtml", () => {
       <table><tr><th>Desk</th><th>Hours</th></tr><tr><td>Front desk</td><td>Mon–Fri<br/>9:00–18:00</td></tr></table></main>`);
     expect(parsed.blocks[0]).toEqual({ kind: "paragraph", text: "Senju Logistics Center No. 25, Wuliu Rd." });
     expect(JSON.stringify(parsed.blocks[1])).toContain("Mon–Fri 9:00–18:00");
+    const divs = parseHtml("<body><div>地址：信義路 1 號<br>電話：02-1234-5678</div></body>");
+    expect(divs.blocks).toEqual([
+      { kind: "paragraph", text: "地址：信義路 1 號" },
+      { kind: "paragraph", text: "電話：02-1234-5678" },
+    ]);
   });
 
   it("shows markup inside text as text, never as a tag", () => {

@@ -65,6 +65,18 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("生育津贴去几楼哪个办公室办")).toEqual(["contact", "office"]);
   });
 
+  it("reads opening and size words only where they ask for opening hours or a size", () => {
+    // 開 and 大小 in other words: an invoice issued, a course offered, upper and lower case.
+    expect(askedAnswerTypes("有開發票嗎")).toEqual(["yesno"]);
+    expect(askedAnswerTypes("所有開銷都可以報帳嗎")).toEqual(["yesno"]);
+    expect(askedAnswerTypes("密碼有分大小寫嗎")).toEqual(["yesno"]);
+    expect(askedAnswerTypes("多重國籍可以申請嗎")).toEqual(["yesno"]);
+    expect(askedAnswerTypes("很多大學生會問")).not.toContain("measure");
+    expect(askedAnswerTypes("how much does the parcel weigh")).toEqual(["measure"]);
+    expect(holdsAnswerType("支援 5G 網路", "measure")).toBe(false);
+    expect(holdsAnswerType("每包重 500g", "measure")).toBe(true);
+  });
+
   it("asks for the figure, not a yes or no, when a question asks both", () => {
     // The yes or no is settled by the figure: "whether I passed, when will I know", "can I, and how much".
     expect(askedAnswerTypes("轉系有沒有過大概什麼時候會知道")).toEqual(["date"]);

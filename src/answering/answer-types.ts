@@ -63,7 +63,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))|\\bhow (big|large)\\b|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
+      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
     ),
   ],
   [
@@ -75,7 +75,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "time",
     pattern(
-      "幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有|沒有|有沒有)(開|上班|營業|辦公)|開不開|上不上班|營不營業|\\bwhat time\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b",
+      "幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b",
     ),
   ],
   [
@@ -93,7 +93,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "measure",
     pattern(
-      "規格|尺寸|大小|多大|多寬|多高|多重|多厚|重量|容量|\\b(size|dimensions?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b",
+      "規格|尺寸|大小(?![寫写事姐便])|(?<![很許太好眾諸])多(大|寬|高|厚)(?!年紀|歲)|(?<![很許太好眾諸])多重(?![國身要])|最重|最大(尺寸|重量)|重量(?!訓練)|容量|\\b(size|dimensions?|weighs?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b|\\bhow many (kg|kilos?|kilograms?|pounds|lbs)\\b",
     ),
   ],
   [
@@ -180,9 +180,10 @@ const HOLDS: Record<AnswerType, RegExp> = {
   count: pattern(
     `不限(冊數|次數|人數|數量|件數|名額|次)|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
-  // A size, weight or capacity: a number in a unit of length, area, weight, volume or data.
+  // A size, weight or capacity: a number in a unit of length, area, weight, volume or data (grams
+  // written "g" after 2 to 5 alone are networks: 4G, 5G).
   measure: pattern(
-    "\\d(\\.\\d+)?\\s*(公分|公尺|公釐|毫米|釐米|厘米|公斤|公克|克|公升|毫升|坪|吋|英吋|像素|cm|mm|km|kg|g|ml|l|mb|gb|kb|tb|px|dpi|inch(es)?|pixels?|feet|ft|meters?|metres?|grams?|kilograms?|liters?|litres?)(?![a-z])|\\d\\s*[x×*]\\s*\\d",
+    "\\d(\\.\\d+)?\\s*(平方|立方)?(公分|公尺|公釐|毫米|釐米|厘米|公斤|公克|公噸|噸|克|公升|毫升|坪|吋|英吋|磅|像素|cm|mm|km|kg|ml|mb|gb|kb|tb|px|dpi|m2|m3|lbs?|oz|inch(es)?|pixels?|feet|ft|meters?|metres?|grams?|kilograms?|liters?|litres?|pounds?)(?![a-z])|(?<!\\d)(\\d{2,}|[016-9])\\s*g(?![a-z0-9])|\\d\\s*[x×]\\s*\\d",
   ),
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").

@@ -441,7 +441,8 @@ describe("composeExtractiveAnswer", () => {
       ...passage(document.docId, "取貨時可以再付款。已付款的訂單會扣除往返運費 NT$ 130 後退款。", ["超商取貨須知"]),
       document,
     };
-    const rows = "超商取貨：運費 NT$ 65，免運門檻 滿 NT$ 1,200 免運";
+    // Labelled otherwise than the question names it, so that only the neighbour rule decides.
+    const rows = "超商取貨 7-11 / 全家：運費 NT$ 65，免運門檻 滿 NT$ 1,200 免運";
     const table = {
       ...passage(document.docId, rows, ["國內運費"]),
       chunk: {
@@ -480,6 +481,10 @@ describe("composeExtractiveAnswer", () => {
     const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [warranty]);
     expect(answer).toContain("大型家電：保固期間 2 年，範圍 主機本體；除濕機壓縮機保固 3 年");
     expect(answer).not.toContain("小家電");
+    // A sentence of prose after a semicolon stands as it is.
+    const dorms = passage("housing/dorms.md", "本校共有八棟宿舍，床位依抽籤分配；新生優先分配雙人房。");
+    const freshmen = composeExtractiveAnswer("新生優先分配", evenlyWeighted("新生優先分配"), [dorms]);
+    expect(freshmen.answer).toBe("新生優先分配雙人房。[1]");
   });
 
   it("quotes the list under a heading the question names, when no one line of it answers", () => {
@@ -493,7 +498,8 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toContain("本島一般商品：由物流免費到府收件。");
     expect(answer).toContain("離島地區");
     // Asked for an amount, the line stating it is enough.
-    const amount = composeExtractiveAnswer("大型商品退貨運費多少錢", evenlyWeighted("大型商品退貨運費多少錢"), [costs]);
+    const amount = composeExtractiveAnswer("退貨運費多少錢", evenlyWeighted("退貨運費多少錢"), [costs]);
+    expect(amount.answer).toContain("NT$ 800");
     expect(amount.answer).not.toContain("離島");
   });
 
@@ -521,6 +527,15 @@ describe("composeExtractiveAnswer", () => {
     };
     const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [abroad, free, other, rates]);
     expect(answer).toContain("Japan: First 1 kg NT$ 480");
+    // A best sentence stating the figure and naming the row's subject keeps its place; a unit names no row.
+    const hours = passage("stores/hours.md", "台北門市每天 11:00 開門，21:30 打烊。", ["門市營業時間"]);
+    const workshop = { ...passage("events/workshops.md", "台北門市：活動 木工體驗，時間 14:00"), coverage: 0.5 };
+    const opening = composeExtractiveAnswer("台北門市幾點開門", evenlyWeighted("台北門市幾點開門"), [hours, workshop]);
+    expect(opening.answer).toBe("台北門市每天 11:00 開門，21:30 打烊。[1]");
+    const intl = passage("shipping/intl.md", "寄往新加坡的國際運費，首 1 公斤 NT$ 520，續重每公斤 NT$ 180。");
+    const limits = { ...passage("shipping/limits.md", "超商取貨：重量上限 5 公斤，運費 NT$ 65"), coverage: 0.4 };
+    const parcel = "寄到新加坡的包裹 2.3 公斤，運費是多少？";
+    expect(composeExtractiveAnswer(parcel, evenlyWeighted(parcel), [intl, limits]).answer).not.toContain("NT$ 65");
   });
 
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {

@@ -1,8 +1,9 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
+import { isMostlyChinese } from "../text/language.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
-import { foldedPattern, hasHan, normalizeForMatching } from "../text/normalize.js";
+import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
@@ -83,8 +84,8 @@ interface CandidateSentence {
    * and headings lack, or a line whose label names the field asked for.
    */
   isNamed: boolean;
-  /** Whether it is a table row whose key the question names as written ("Japan" in "Japan shipping fee?"). */
-  keyNamed: boolean;
+  /** Whether it is a table row whose label, its first cell, the question names as written ("Japan" in "Japan shipping fee?"). */
+  labelNamed: boolean;
   /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
   tableCells: number;
   /** How well the sentence answers the question, all signals together. */
@@ -176,7 +177,7 @@ export function composeExtractiveAnswer(
         fitsAskedType: fits,
         subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
-        keyNamed: keyNamed && !isListItem,
+        labelNamed: row !== null && !isListItem && namesRowLabel(row, normalizedQuestion),
         tableCells: row && !isListItem ? cellsOf(row).length : 0,
         score,
       });
@@ -187,8 +188,8 @@ export function composeExtractiveAnswer(
   if (!leader) return { answer: "", citations: [], sentenceCoverage: 0 };
   // The best sentence lacks the kind of answer asked for: the sentence of its subject that states
   // one, from any passage retrieved ("戶籍謄本多少錢" and the fee table, which covers the question no
-  // better than who may apply, but answers it). Undefined when the best sentence is to be kept (its
-  // neighbour then brings what it lacks).
+  // better than who may apply, but answers it). Undefined when there is none, or when the best
+  // sentence's neighbour states what it lacks and none covers the question better.
   function typedAnswerOnSubject(sentence: CandidateSentence): CandidateSentence | undefined {
     if (sentence.fitsAskedType) return undefined;
     passages.forEach((passage, rank) => {
@@ -230,18 +231,27 @@ export function composeExtractiveAnswer(
   // the free-shipping threshold of an FAQ pair that says Japan is served.
   function namedRowStatingFigure(sentence: CandidateSentence): CandidateSentence | undefined {
     const figures = { types: askedTypes.filter(isStatedInFigures) };
-    if (sentence.keyNamed || figures.types.length === 0) return undefined;
+    if (sentence.labelNamed || figures.types.length === 0) return undefined;
     // Only passages with such a row are read sentence by sentence: most have none.
     const hasNamedRow = (passage: Passage) =>
       passage.chunk.text.split("\n").some((line) => {
         const row = TABLE_ROW.exec(line);
-        return row !== null && namesTableKey(row, normalizedQuestion);
+        return row !== null && namesRowLabel(row, normalizedQuestion);
       });
     passages.forEach((passage, rank) => {
       if (rank >= PASSAGES_TO_QUOTE && hasNamedRow(passage)) addCandidates(passage);
     });
+    // A best sentence stating the figure keeps its place when it names the row's subject itself
+    // ("台北門市每天 11:00 開門" over a workshop's row labelled 台北門市).
+    const namesLabelOf = (row: CandidateSentence) =>
+      normalizeForMatching(sentence.span.text).includes(normalizeForMatching(TABLE_ROW.exec(row.span.text)?.[1] ?? ""));
     return bestScoring(
-      candidates.filter((candidate) => candidate.keyNamed && answerFit(candidate.span.text, figures).fits),
+      candidates.filter(
+        (candidate) =>
+          candidate.labelNamed &&
+          answerFit(candidate.span.text, figures).fits &&
+          !(sentence.fitsAskedType && namesLabelOf(candidate)),
+      ),
     );
   }
   const best =
@@ -254,7 +264,8 @@ export function composeExtractiveAnswer(
   const related = candidates.filter(
     (candidate) =>
       isSameSubject(candidate.passage, best.passage) ||
-      (candidate.passage.coverage >= minimumCoverage && hasHan(candidate.span.text) === hasHan(best.span.text)),
+      (candidate.passage.coverage >= minimumCoverage &&
+        isMostlyChinese(candidate.span.text) === isMostlyChinese(best.span.text)),
   );
   let selected: CandidateSentence[] | undefined;
   if (askedTypes.includes("steps")) {
@@ -280,6 +291,7 @@ export function composeExtractiveAnswer(
   if (
     !selected &&
     !best.fitsAskedType &&
+    !best.isNamed &&
     heading &&
     listMarkerOf(best) &&
     coverageOf(new Set(analyzeText(heading))) >= HEADING_NAMES_QUESTION
@@ -358,6 +370,12 @@ function namesTableKey(row: RegExpExecArray, normalizedQuestion: string): boolea
   // Folded together, once: a line break survives folding and parts the keys again.
   const keys = normalizeForMatching([label, ...values].map((key) => key.trim()).join("\n")).split("\n");
   return keys.some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
+}
+
+/** Whether the question names a table row by its label as written: a value's unit ("5 公斤") names no row. */
+function namesRowLabel(row: RegExpExecArray, normalizedQuestion: string): boolean {
+  const label = normalizeForMatching((row[1] ?? "").trim());
+  return label.length >= 2 && holdsWhole(normalizedQuestion, label);
 }
 
 /** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */
@@ -442,8 +460,8 @@ function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence):
 
 /**
  * A how-to answer: the list of steps the best sentence belongs to or introduces, with its lead-in,
- * at most MAX_STEPS lines; with `anyList`, whatever list it is on, steps or not. Undefined when the
- * best sentence is not part of a list.
+ * at most MAX_STEPS lines; with `anyList`, whatever list it is on, steps or not, from where the best
+ * line still fits in. Undefined when the best sentence is not part of a list.
  */
 function listOfSteps(
   candidates: CandidateSentence[],
@@ -457,7 +475,9 @@ function listOfSteps(
   // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure. But the
   // list that the sentence answering best introduces is what it says ("…得申請學雜費分期：" and how).
   if (!kind || (kind === "bulleted" && !best.fitsAskedType && !introduced && !anyList)) return undefined;
-  const first = marker(best) ? firstLineOfList(candidates, at, kind) : at + 1;
+  const listStart = marker(best) ? firstLineOfList(candidates, at, kind) : at + 1;
+  // Steps from the first; any other list from where the best line still fits in.
+  const first = anyList ? Math.max(listStart, at - MAX_STEPS + 1) : listStart;
   const steps: CandidateSentence[] = [];
   for (let index = first; marker(candidates[index]) === kind && steps.length < MAX_STEPS; index++) {
     steps.push(candidates[index] as CandidateSentence);

@@ -58,16 +58,15 @@ export class BilingualDictionary {
       const word = entry.simplified;
       if (!HAN_WORD.test(word)) continue;
       if (entry.pinyin) push(wordsBySoundAndSense, `${entry.pinyin.toLowerCase()}|${entry.english.join(";")}`, word);
-      entry.english.forEach((gloss, sense) => {
+      for (const gloss of entry.english) {
         const variant = VARIANT_OF.exec(gloss);
         if (variant) variants.push([word, (variant[2] ?? variant[1] ?? "").trim()]);
-        else if (!NOT_A_MEANING.test(gloss)) this.addGloss(word, gloss, sense);
-      });
+        else if (!NOT_A_MEANING.test(gloss)) this.addGloss(word, gloss);
+      }
     }
     // A variant spelling (身分證 for 身份證) means what its standard form means.
     for (const [variant, standard] of variants) {
-      for (const [sense, gloss] of (this.glossesByWord.get(standard) ?? []).entries())
-        this.addGloss(variant, gloss, sense);
+      for (const gloss of this.glossesByWord.get(standard) ?? []) this.addGloss(variant, gloss);
       this.addSpellings([variant, standard]);
     }
     for (const words of wordsBySoundAndSense.values()) this.addSpellings(words);
@@ -156,11 +155,13 @@ export class BilingualDictionary {
     }
   }
 
-  /** A gloss of `word`, its `sense`-th meaning in its entry (CC-CEDICT lists the most common first). */
-  private addGloss(word: string, gloss: string, sense: number): void {
+  private addGloss(word: string, gloss: string): void {
     for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
       const meaning = part.trim().toLowerCase().replace(/^to /, "");
       if (meaning === "") continue;
+      // How many of the word's meanings come before this one, in all its entries (CC-CEDICT lists
+      // the most common first).
+      const sense = this.glossesByWord.get(word)?.length ?? 0;
       push(this.glossesByWord, word, meaning);
       // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
       // ("cash deposit", "overdue fine"); a longer gloss is a definition.
@@ -178,11 +179,12 @@ export class BilingualDictionary {
 }
 
 /**
- * Where a word comes among an English term's translations: by how far down its entry's senses the
- * gloss comes, from the third on all alike, a two-word gloss the term only heads half a sense later
- * ("deposit" is 押金's first sense and heads 保證金's second, "cash deposit"). Ranking every
- * head-only gloss after every gloss by the term alone, tried on the tuning parts, answered one
- * unanswerable shop question and one city FAQ question wrongly.
+ * Where a word comes among an English term's translations: by how many of the word's meanings come
+ * before the one the term glosses, from the third on all alike (each part of a gloss split at a
+ * comma or semicolon is a meaning), a two-word gloss the term only heads half a meaning later
+ * ("deposit" is 押金's first meaning and heads its second, "cash deposit", for 保證金). Counting by
+ * an entry's glosses instead, or ranking every head-only gloss after every gloss by the term alone,
+ * each answered a tuning question wrongly that this order abstains on.
  */
 function senseRank(position: number, alone: boolean): number {
   return Math.min(position, LATER_SENSE) + (alone ? 0 : 0.5);

@@ -226,7 +226,7 @@ export function composeExtractiveAnswer(
     );
     return asWell;
   }
-  // A table row whose key the question names as written, stating the figure asked for, answers it,
+  // A table row whose label the question names as written, stating the figure asked for, answers it,
   // in whichever passage retrieved it is: "Japan shipping fee?" and the rates table's Japan row, not
   // the free-shipping threshold of an FAQ pair that says Japan is served.
   function namedRowStatingFigure(sentence: CandidateSentence): CandidateSentence | undefined {

@@ -271,7 +271,12 @@ export function isGivenInAnyWords(type: AnswerType): boolean {
 
 /** The kinds of answer a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedAnswerTypes(question: string): AnswerType[] {
-  const text = withAskingWordsMended(normalizeForMatching(question));
+  return typesAskedIn(normalizeForMatching(question));
+}
+
+/** The kinds of answer asked for by a question already folded (folding is the costly part). */
+function typesAskedIn(folded: string): AnswerType[] {
+  const text = withAskingWordsMended(folded);
   const asked = ASKS.filter(([, asks]) => asks.test(text)).map(([type]) => type);
   // A figure asked for is what the answer must state: a yes or no asked with it is settled by it
   // ("轉系有沒有過什麼時候會知道" asks when; "can I stay over the summer, and how much is it" how much).
@@ -305,9 +310,10 @@ const HOLDS_DEADLINE = pattern(
 
 /** The question read once, for checking many sentences against it. */
 export function readAskedAnswer(question: string): AskedAnswer {
-  const unit = askedDurationUnit(question);
-  const types = askedAnswerTypes(question);
-  const deadline = types.includes("date") && ASKS_DEADLINE.test(normalizeForMatching(question));
+  const folded = normalizeForMatching(question);
+  const unit = unitAskedIn(folded);
+  const types = typesAskedIn(folded);
+  const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
   return { types, ...(unit ? { unit } : {}), ...(deadline ? { deadline } : {}) };
 }
 
@@ -347,8 +353,11 @@ const HOLDS_IN_UNIT = new Map(
 
 /** The unit a duration question counts in ("幾年" → years), when it names one. */
 export function askedDurationUnit(question: string): DurationUnit | undefined {
-  const text = normalizeForMatching(question);
-  return durationUnits.find((unit) => ASKS_IN_UNIT.get(unit)?.test(text));
+  return unitAskedIn(normalizeForMatching(question));
+}
+
+function unitAskedIn(folded: string): DurationUnit | undefined {
+  return durationUnits.find((unit) => ASKS_IN_UNIT.get(unit)?.test(folded));
 }
 
 /** Whether `sentence` states a duration in `unit`. */

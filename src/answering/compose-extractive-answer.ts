@@ -84,8 +84,8 @@ interface CandidateSentence {
    * and headings lack, or a line whose label names the field asked for.
    */
   isNamed: boolean;
-  /** Whether it is a table row whose label, its first cell, the question names as written ("Japan" in "Japan shipping fee?"). */
-  labelNamed: boolean;
+  /** Of a table row, its label (its first cell) when the question names it as written ("Japan" in "Japan shipping fee?"), folded. */
+  namedLabel?: string;
   /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
   tableCells: number;
   /** How well the sentence answers the question, all signals together. */
@@ -122,13 +122,13 @@ export function composeExtractiveAnswer(
 ): ExtractiveAnswer {
   const coverageOf = (terms: TermSet) => weightedCoverage(queryWeights, terms, equivalents);
   const askedTypes = asked.types;
+  const askedFigures = { types: askedTypes.filter(isStatedInFigures) };
   const normalizedQuestion = normalizeForMatching(question);
   const candidates: CandidateSentence[] = [];
   // Ranked by document, the pairs of an FAQ sheet too: BM25's order among the parts of one document
   // says little about which sentence answers (ranking each pair on its own, as isSameSubject reads
   // them for what may be added, let two wrong city answers through on the tuning part).
   const documentOrder = [...new Set(passages.map((passage) => passage.document.docId))];
-  const documentRank = (passage: Passage) => documentOrder.indexOf(passage.document.docId);
   const read = new Set<Passage>();
   const addCandidates = (passage: Passage) => {
     if (read.has(passage)) return;
@@ -141,6 +141,7 @@ export function composeExtractiveAnswer(
     );
     const headingCoverage = coverageOf(headingTerms);
     const subjectAsked = headingCoverage > 0;
+    const documentRank = documentOrder.indexOf(passage.document.docId);
     const spans = splitSentences(passage.chunk.text);
     for (const span of spans) {
       const terms = new Set(analyzeText(span.text));
@@ -167,7 +168,7 @@ export function composeExtractiveAnswer(
         (inUnit ? DURATION_UNIT_BONUS : 0) +
         (asDeadline ? DEADLINE_BONUS : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
-        PASSAGE_RANK_DISCOUNT * documentRank(passage);
+        PASSAGE_RANK_DISCOUNT * documentRank;
       candidates.push({
         index: candidates.length,
         passage,
@@ -177,7 +178,7 @@ export function composeExtractiveAnswer(
         fitsAskedType: fits,
         subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
-        labelNamed: row !== null && !isListItem && namesRowLabel(row, normalizedQuestion),
+        ...(row !== null && !isListItem ? namedLabelOf(row, normalizedQuestion) : {}),
         tableCells: row && !isListItem ? cellsOf(row).length : 0,
         score,
       });
@@ -192,65 +193,52 @@ export function composeExtractiveAnswer(
   // sentence's neighbour states what it lacks and none covers the question better.
   function typedAnswerOnSubject(sentence: CandidateSentence): CandidateSentence | undefined {
     if (sentence.fitsAskedType) return undefined;
-    passages.forEach((passage, rank) => {
-      if (rank >= PASSAGES_TO_QUOTE && isSameSubject(passage, sentence.passage)) addCandidates(passage);
-    });
+    for (const passage of passages) if (isSameSubject(passage, sentence.passage)) addCandidates(passage);
     // From a passage whose title or headings the question names: one that only mentions the
     // question's words states its figures about something else.
     const typed = candidates.filter(
       (candidate) => candidate.fitsAskedType && candidate.subjectAsked && !IS_A_QUESTION.test(candidate.span.text),
     );
-    const onSubject = bestScoring(typed.filter((candidate) => isSameSubject(candidate.passage, sentence.passage)));
+    const typedOnSubject = typed.filter((candidate) => isSameSubject(candidate.passage, sentence.passage));
     // A neighbour stating the kind of answer completes the best sentence, unless another sentence of
     // its subject states it in words that cover the question better ("超商取貨的運費是多少": the fee
     // table's row, not the return charge next to a pickup rule under a heading naming pickup).
     const nearby = nearbyAnswer(candidates, sentence);
     if (nearby) {
       const coverageOfBoth = Math.max(sentence.coverage, nearby.coverage);
-      return bestScoring(
-        typed.filter(
-          (candidate) => isSameSubject(candidate.passage, sentence.passage) && candidate.coverage > coverageOfBoth,
-        ),
-      );
+      return bestScoring(typedOnSubject.filter((candidate) => candidate.coverage > coverageOfBoth));
     }
-    const figures = { types: askedTypes.filter(isStatedInFigures) };
-    if (onSubject || figures.types.length === 0) return onSubject;
+    const onSubject = bestScoring(typedOnSubject);
+    if (onSubject || askedFigures.types.length === 0) return onSubject;
     // Else a figure from a passage of another document that covers the question as well ("garbage
     // bag prices": the FAQ pair says where bags are sold, the recycling guide what they cost). Only a
     // figure: a yes or a condition is stated somewhere in any passage.
-    const asWell = bestScoring(
+    return bestScoring(
       typed.filter(
         (candidate) =>
-          candidate.passage.coverage >= sentence.passage.coverage && answerFit(candidate.span.text, figures).fits,
+          candidate.passage.coverage >= sentence.passage.coverage && answerFit(candidate.span.text, askedFigures).fits,
       ),
     );
-    return asWell;
   }
   // A table row whose label the question names as written, stating the figure asked for, answers it,
   // in whichever passage retrieved it is: "Japan shipping fee?" and the rates table's Japan row, not
   // the free-shipping threshold of an FAQ pair that says Japan is served.
   function namedRowStatingFigure(sentence: CandidateSentence): CandidateSentence | undefined {
-    const figures = { types: askedTypes.filter(isStatedInFigures) };
-    if (sentence.labelNamed || figures.types.length === 0) return undefined;
+    if (sentence.namedLabel !== undefined || askedFigures.types.length === 0) return undefined;
     // Only passages with such a row are read sentence by sentence: most have none.
     const hasNamedRow = (passage: Passage) =>
       passage.chunk.text.split("\n").some((line) => {
         const row = TABLE_ROW.exec(line);
-        return row !== null && namesRowLabel(row, normalizedQuestion);
+        return row !== null && namedLabelOf(row, normalizedQuestion).namedLabel !== undefined;
       });
-    passages.forEach((passage, rank) => {
-      if (rank >= PASSAGES_TO_QUOTE && hasNamedRow(passage)) addCandidates(passage);
-    });
+    for (const passage of passages) if (!read.has(passage) && hasNamedRow(passage)) addCandidates(passage);
     // A best sentence stating the figure keeps its place when it names the row's subject itself
     // ("台北門市每天 11:00 開門" over a workshop's row labelled 台北門市).
-    const namesLabelOf = (row: CandidateSentence) =>
-      normalizeForMatching(sentence.span.text).includes(normalizeForMatching(TABLE_ROW.exec(row.span.text)?.[1] ?? ""));
+    const keptBy = sentence.fitsAskedType ? normalizeForMatching(sentence.span.text) : undefined;
     return bestScoring(
       candidates.filter(
-        (candidate) =>
-          candidate.labelNamed &&
-          answerFit(candidate.span.text, figures).fits &&
-          !(sentence.fitsAskedType && namesLabelOf(candidate)),
+        ({ namedLabel, span }) =>
+          namedLabel !== undefined && !keptBy?.includes(namedLabel) && answerFit(span.text, askedFigures).fits,
       ),
     );
   }
@@ -261,11 +249,11 @@ export function composeExtractiveAnswer(
   // shares a few of the question's words is as likely to be about something else. And one in the
   // best sentence's language: an answer does not switch languages halfway.
   const minimumCoverage = RELATED_COVERAGE_SHARE * best.passage.coverage;
+  const inChinese = isMostlyChinese(best.span.text);
   const related = candidates.filter(
     (candidate) =>
       isSameSubject(candidate.passage, best.passage) ||
-      (candidate.passage.coverage >= minimumCoverage &&
-        isMostlyChinese(candidate.span.text) === isMostlyChinese(best.span.text)),
+      (candidate.passage.coverage >= minimumCoverage && isMostlyChinese(candidate.span.text) === inChinese),
   );
   let selected: CandidateSentence[] | undefined;
   if (askedTypes.includes("steps")) {
@@ -274,9 +262,7 @@ export function composeExtractiveAnswer(
     // ("How do I connect to the VPN?" and its limits on connections): its numbered steps.
     const procedure = selected ? undefined : procedureIn(passages, best.passage);
     if (procedure) {
-      if (!candidates.some((candidate) => candidate.passage === procedure)) {
-        addCandidates(procedure);
-      }
+      addCandidates(procedure);
       const firstStep = candidates.find(
         (candidate) => candidate.passage === procedure && listMarkerOf(candidate) === "numbered",
       );
@@ -372,10 +358,10 @@ function namesTableKey(row: RegExpExecArray, normalizedQuestion: string): boolea
   return keys.some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
 }
 
-/** Whether the question names a table row by its label as written: a value's unit ("5 公斤") names no row. */
-function namesRowLabel(row: RegExpExecArray, normalizedQuestion: string): boolean {
+/** A table row's label, folded, when the question names it as written: a value's unit ("5 公斤") names no row. */
+function namedLabelOf(row: RegExpExecArray, normalizedQuestion: string): Pick<CandidateSentence, "namedLabel"> {
   const label = normalizeForMatching((row[1] ?? "").trim());
-  return label.length >= 2 && holdsWhole(normalizedQuestion, label);
+  return label.length >= 2 && holdsWhole(normalizedQuestion, label) ? { namedLabel: label } : {};
 }
 
 /** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */
@@ -584,13 +570,8 @@ const ENDS_A_CLAUSE = /[;；]$/;
 function withRestOfSentences(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
   const completed = [...selected];
   for (const sentence of selected) {
-    let clause = sentence;
-    let next = candidates[clause.index + 1];
-    while (next && goesOnIn(clause, next) && !completed.includes(next)) {
-      completed.push(next);
-      clause = next;
-      next = candidates[clause.index + 1];
-    }
+    for (const clause of clausesOfItsSentence(candidates, sentence, 1))
+      if (!completed.includes(clause)) completed.push(clause);
   }
   return completed;
 }
@@ -602,17 +583,30 @@ function withRestOfSentences(candidates: CandidateSentence[], selected: Candidat
 function withStartsOfRows(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
   const completed = [...selected];
   for (const sentence of selected) {
-    const chain: CandidateSentence[] = [];
-    let clause = sentence;
-    let previous = candidates[clause.index - 1];
-    while (previous && goesOnIn(previous, clause)) {
-      chain.push(previous);
-      clause = previous;
-      previous = candidates[clause.index - 1];
-    }
-    if (clause.tableCells > 0) completed.push(...chain.filter((piece) => !completed.includes(piece)));
+    const before = clausesOfItsSentence(candidates, sentence, -1);
+    if ((before.at(-1) ?? sentence).tableCells > 0)
+      completed.push(...before.filter((clause) => !completed.includes(clause)));
   }
   return completed;
+}
+
+/**
+ * The other clauses of the sentence `sentence` is a clause of, cut from it at semicolons on its
+ * line: those after it (`step` 1) or those before it, nearest first (`step` -1).
+ */
+function clausesOfItsSentence(
+  candidates: CandidateSentence[],
+  sentence: CandidateSentence,
+  step: 1 | -1,
+): CandidateSentence[] {
+  const clauses: CandidateSentence[] = [];
+  let clause = sentence;
+  for (;;) {
+    const other = candidates[clause.index + step];
+    if (!other || !(step === 1 ? goesOnIn(clause, other) : goesOnIn(other, clause))) return clauses;
+    clauses.push(other);
+    clause = other;
+  }
 }
 
 /** Whether `next`, the sentence right after `clause` in its passage, is the rest of the sentence `clause` cuts at a semicolon. */

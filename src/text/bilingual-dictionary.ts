@@ -169,10 +169,11 @@ export class BilingualDictionary {
       for (const english of words) if (SINGLE_ENGLISH_WORD.test(english)) this.englishTerms.add(englishTermOf(english));
       const head = words.at(-1) ?? "";
       if (words.length <= 2 && SINGLE_ENGLISH_WORD.test(head)) {
-        const ranks = this.wordsByEnglish.get(englishTermOf(head)) ?? new Map<string, number>();
+        const term = englishTermOf(head);
+        const ranks = this.wordsByEnglish.get(term) ?? new Map<string, number>();
         const rank = senseRank(sense, words.length === 1);
         ranks.set(word, Math.min(ranks.get(word) ?? rank, rank));
-        this.wordsByEnglish.set(englishTermOf(head), ranks);
+        this.wordsByEnglish.set(term, ranks);
       }
     }
   }

@@ -1,9 +1,8 @@
-import * as OpenCC from "opencc-js";
+import { convertToTraditional } from "./normalize.js";
 
 export type QuestionLanguage = "zh-Hant" | "zh-Hans" | "en";
 
 const HAN_CHARACTER = /\p{Script=Han}/gu;
-const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
 /**
  * Chinese when Han characters make up a real share of the letters; Simplified when converting
@@ -11,7 +10,7 @@ const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
  */
 export function detectLanguage(text: string): QuestionLanguage {
   if (!isMostlyChinese(text)) return "en";
-  return toTraditional(text) === text ? "zh-Hant" : "zh-Hans";
+  return convertToTraditional(text) === text ? "zh-Hant" : "zh-Hans";
 }
 
 /** Whether Han characters make up a real share of a text's letters: "the 森居 returns desk" is English. */

@@ -4,6 +4,7 @@ import * as OpenCC from "opencc-js";
 // depend on context, whereas Simplified→Traditional guesses (系 → 系/繫/係) and can split one word
 // into two spellings. The text people read is never converted.
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
 const HAN = /\p{Script=Han}/u;
 const ALL_HAN = /^\p{Script=Han}+$/u;
@@ -26,6 +27,11 @@ export function normalizeForMatching(text: string): string {
 
 export function convertToSimplified(text: string): string {
   return toSimplified(text);
+}
+
+/** Simplified Chinese written in Traditional: a guess where one character stands for several (系 → 係). */
+export function convertToTraditional(text: string): string {
+  return toTraditional(text);
 }
 
 /**

@@ -26,6 +26,14 @@ describe("analyzeText", () => {
     expect(analyzeQuery("学分抵免怎么申请")).toEqual(analyzeQuery("學分抵免怎麼申請"));
   });
 
+  it("finds the words of a Simplified text where its Traditional twin has them", () => {
+    // The segmenter splits 马来西亚 and 区公所 in Simplified; written in Traditional they stay whole.
+    expect(analyzeQuery("寄到马来西亚大概要几天")).toEqual(analyzeQuery("寄到馬來西亞大概要幾天"));
+    expect(analyzeQuery("寄到马来西亚大概要几天")).toContain("马来西亚");
+    expect(analyzeQuery("区公所有没有免费wifi")).toEqual(analyzeQuery("區公所有沒有免費wifi"));
+    expect(analyzeQuery("区公所有没有免费wifi")).toContain("区公所");
+  });
+
   it("folds full-width forms and case", () => {
     expect(analyzeText("ＮＴ＄１２００ Fees")).toEqual(analyzeText("nt$1200 fees"));
   });

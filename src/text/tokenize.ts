@@ -1,5 +1,5 @@
 import { englishTermOf } from "./english-term.js";
-import { normalizeForMatching } from "./normalize.js";
+import { convertToTraditional, normalizeForMatching } from "./normalize.js";
 import { chineseStopWords, englishStopWords } from "./stop-words.js";
 
 const chineseWordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
@@ -93,16 +93,19 @@ function collectWordTerm(word: string, onTerm: TermSink): void {
 }
 
 function collectChineseTerms(run: string, onTerm: TermSink): void {
-  // Words are found in the script the text was written in (the segmenter knows Traditional words
-  // better in Traditional), then folded to the matching script character by character.
-  const folded = [...normalizeForMatching(run)];
-  const sameLength = folded.length === [...run].length;
+  // Words are found in Traditional, which the segmenter knows far better (马来西亚 and 区公所 fall
+  // apart in Simplified, 馬來西亞 and 區公所 do not), then folded to the matching script character
+  // by character. Text without a Traditional character is written in Traditional to be segmented.
+  const foldedRun = normalizeForMatching(run);
+  const folded = [...foldedRun];
+  const inTraditional = foldedRun === run ? convertToTraditional(run) : run;
+  const sameLength = folded.length === [...inTraditional].length;
   // Bigrams that touch a stop word ("選的", "是什") would only add noise, so those characters are
   // masked; each character remembers its word, to tell bigrams inside a word from those across two.
   const wordOfCharacter: number[] = [];
   const bigramShareOfWord: number[] = [];
   let wordIndex = 0;
-  for (const { segment } of chineseWordSegmenter.segment(sameLength ? run : folded.join(""))) {
+  for (const { segment } of chineseWordSegmenter.segment(sameLength ? inTraditional : foldedRun)) {
     const length = [...segment].length;
     const word = folded.slice(wordOfCharacter.length, wordOfCharacter.length + length).join("");
     // The segmenter joins some runs of stop words ("是在", "是誰") into one word.

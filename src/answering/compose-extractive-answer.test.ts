@@ -296,6 +296,31 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("adds the sentence next to the quoted one for a little more of the question, one further away only for much more", () => {
+    // The company asked about is named in the sentence before: it shares only 協議 with the question.
+    const deal = passage(
+      "history/westinghouse.md",
+      "東芝與英國核燃料公司在2005年簽訂協議。東芝以50億美元買下西屋。西屋的總部在美國。兩家公司後來另訂新約。",
+    );
+    const question = "東芝和哪家公司簽協議才買下西屋";
+    const weights = new Map([
+      ["东芝", 1],
+      ["买下", 1],
+      ["西屋", 1],
+      ["协议", 0.3],
+      ["公司", 0.3],
+    ]);
+    expect(composeExtractiveAnswer(question, weights, [deal]).answer).toBe(
+      "東芝與英國核燃料公司在2005年簽訂協議。東芝以50億美元買下西屋。[1]",
+    );
+    // Further away, a sentence adding as little (公司) is about something else as often as not.
+    const apart = passage(
+      "history/westinghouse.md",
+      "東芝以50億美元買下西屋。西屋的總部在美國。兩家公司後來另訂新約。",
+    );
+    expect(composeExtractiveAnswer(question, weights, [apart]).answer).toBe("東芝以50億美元買下西屋。[1]");
+  });
+
   it("brings the sentence a quoted one points back to", () => {
     const beavers = passage(
       "nature/beavers.md",

@@ -16,6 +16,13 @@ const MAX_SENTENCES = 3;
 /** A further sentence must add this much of the question's weight to be worth its length. */
 const MIN_ADDED_COVERAGE = 0.2;
 /**
+ * A sentence next to one quoted is about the same thing more often than not, so a little more of
+ * the question is enough: "東芝以50億美元買下西屋" after "東芝與英國核燃料公司簽訂協議" asked which
+ * company. On DRCD dev's odd articles the answer held the gold answer for 86.6% at 0.2, 88.2% at
+ * 0.05 and 89.1% for any gain, its median length 58, 62 and 68 characters.
+ */
+const MIN_ADDED_COVERAGE_NEXT_TO = 0.05;
+/**
  * Later documents' passages are trusted a little less than the best one's. The sections of one
  * document are not ranked against each other: which of them BM25 put first says little about which
  * sentence answers ("late fee for an overdue book" and the lost-item section, which says "fee" more).
@@ -648,11 +655,16 @@ function bestAddition(
 ): CandidateSentence | undefined {
   const coveredNow = coverageOf(coveredTerms);
   let best: CandidateSentence | undefined;
-  let bestGain = MIN_ADDED_COVERAGE;
+  let bestGain = 0;
+  const isNextToSelected = (candidate: CandidateSentence) =>
+    selected.some(
+      (sentence) => sentence.passage === candidate.passage && Math.abs(sentence.index - candidate.index) === 1,
+    );
   for (const candidate of candidates) {
     if (selected.includes(candidate) || IS_A_QUESTION.test(candidate.span.text)) continue;
     const union = unionOf(coveredTerms, candidate.terms);
     const gain = coverageOf(union) - coveredNow;
+    if (gain < (isNextToSelected(candidate) ? MIN_ADDED_COVERAGE_NEXT_TO : MIN_ADDED_COVERAGE)) continue;
     // Of sentences adding as much, the one that scores better (states the kind of answer asked for).
     const tied = best !== undefined && Math.abs(gain - bestGain) < 1e-9;
     if (tied ? candidate.score > (best?.score ?? 0) : gain >= bestGain) {

@@ -348,6 +348,25 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("brings the sentence before one that leaves out its subject, dates itself from it or names 'this' team", () => {
+    const club = passage(
+      "history/rowing-club.md",
+      "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。是全國最早的大學划船隊。自2005年起，這支隊伍每年冬天在湖濱訓練。",
+    );
+    const first = "誰首次參加全國賽";
+    expect(composeExtractiveAnswer(first, evenlyWeighted(first), [club]).answer).toBe(
+      "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。[1]",
+    );
+    const oldest = "誰是全國最早的大學划船隊";
+    expect(composeExtractiveAnswer(oldest, evenlyWeighted(oldest), [club]).answer).toContain(
+      "首次參加全國賽。是全國最早",
+    );
+    const training = "哪支隊伍冬天在湖濱訓練";
+    expect(composeExtractiveAnswer(training, evenlyWeighted(training), [club]).answer).toContain(
+      "是全國最早的大學划船隊。自2005年起",
+    );
+  });
+
   it("passes over a sentence that is itself a question", () => {
     const faqLike = passage("housing/notes.md", "休學期間可以保留宿舍床位嗎？休學期間不保留床位，復學後須重新申請。");
     const question = "休學期間宿舍床位會保留嗎";

@@ -526,13 +526,17 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
 }
 
 /**
- * A sentence that opens by pointing back ("牠們…", "該表格…", "This form…") is about the one before
- * it; one opening with "It is…", "此外" or "他人" points nowhere.
+ * A sentence that opens by pointing back ("牠們…", "該表格…", "This form…"), by leaving out its
+ * subject ("是歐洲唯一…") or by dating itself from the one before ("同年", "當時") is about the one
+ * before it; one opening with "It is…", "此外" or "他人" points nowhere.
  */
 const POINTS_BACK = foldedPattern(
-  "^(?:他們|他(?![人校])|[她它牠]們?|其(?![他它實餘次])|該|此(?!外)|這[些個項種波一樣位次段群]|那[些個]|上述|前者|後者|兩者|雙方|(?:they|this|these|those|he|she)\\b)",
+  "^(?:他們|他(?![人校])|[她它牠]們?|其(?![他它實餘次])|該|此(?!外)|這|那[些個]|上述|前者|後者|兩者|雙方|兩[校國人家方隊]|是(?!否)|同年|同月|同日|當年|當時|此時|次年|翌年|隔年|(?:they|this|these|those|he|she)\\b)",
   "iu",
 );
+
+/** "This" with what it counts, anywhere in a sentence ("…，這支球隊…", "以此為藉口"): named before it. */
+const POINTS_BACK_WITHIN = foldedPattern("(?:這|該)[支張個位些項種本部所座家間條名次場]|以此", "u");
 
 /**
  * The sentence before the best one, in its passage, when the best one opens by pointing back to
@@ -542,7 +546,7 @@ function referent(candidates: CandidateSentence[], best: CandidateSentence): Can
   const before = candidates[best.index - 1];
   const opening = normalizeForMatching(best.span.text.replace(LIST_ITEM, ""));
   return before?.passage === best.passage &&
-    POINTS_BACK.test(opening) &&
+    (POINTS_BACK.test(opening) || POINTS_BACK_WITHIN.test(opening)) &&
     !INTRODUCES_WHAT_FOLLOWS.test(before.span.text)
     ? before
     : undefined;

@@ -34,6 +34,12 @@ describe("nearSpellings", () => {
     expect(nearSpellings("12345")).toEqual([]);
     expect(nearSpellings("cs101")).toEqual([]);
   });
+
+  it("leaves a word longer than any word people misspell alone: a pasted code or link", () => {
+    expect(nearSpellings("internationalisaton")).toContain("internationalis");
+    expect(nearSpellings("a".repeat(25))).toEqual([]);
+    expect(nearSpellings("x".repeat(4000))).toEqual([]);
+  });
 });
 
 describe("isSlipForFunctionWord", () => {

@@ -5,6 +5,11 @@ import { analyzeQuery } from "./tokenize.js";
 
 /** Shorter words are left alone: "teh" may be "the", "ten" or "tech", and a short code is exact. */
 const MIN_CORRECTED_LENGTH = 5;
+/**
+ * Longer "words" are pasted codes or links, not slips: a word has about 53 times its length in
+ * spellings one slip away, so a 4,000-letter one would take seconds and overflow a string.
+ */
+const MAX_CORRECTED_LENGTH = 24;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const LOWERCASE_WORD = /^[a-z]+$/;
 
@@ -18,7 +23,7 @@ const LOWERCASE_WORD = /^[a-z]+$/;
 export function nearSpellings(term: string): string[] {
   const alike = soundAlikes(term);
   if (alike.length > 0) return alike;
-  if (!LOWERCASE_WORD.test(term)) return [];
+  if (!LOWERCASE_WORD.test(term) || term.length > MAX_CORRECTED_LENGTH) return [];
   // Shorter words only with two letters swapped ("tkae"), the slip that rarely makes another word.
   const near = term.length >= MIN_CORRECTED_LENGTH ? oneSlipAway(term) : term.length >= 4 ? swaps(term) : [];
   // The index holds stems: "registraton" is near "registration", whose stem is "registr".

@@ -1,5 +1,5 @@
 import type { ContactLines } from "../config.js";
-import type { QuestionLanguage } from "../text/language.js";
+import { detectLanguage, isInAnotherLanguage } from "../text/language.js";
 import { convertToSimplified } from "../text/normalize.js";
 
 /** Who is told: the person who asked, or a staff member asking for a draft reply to a message. */
@@ -16,12 +16,19 @@ const MESSAGES: Record<Audience, { en: string; zh: string }> = {
   },
 };
 
-/** Says, in the question's language, that the documents do not cover it and where to ask. */
-export function abstentionMessage(
-  language: QuestionLanguage,
-  contactLines: ContactLines,
-  audience: Audience = "asker",
-): string {
+/** What a question in another language is told, in both languages read: not that the documents lack it. */
+const LANGUAGES_READ: Record<Audience, string> = {
+  asker: "Sorry, I can only read questions in Chinese or English. 抱歉，我只看得懂中文或英文的問題。",
+  staff: "No draft: this message is not in Chinese or English. 無建議回覆：這則訊息不是中文或英文。",
+};
+
+/**
+ * Says, in the question's language, that the documents do not cover it and where to ask; a question
+ * in another language is told which languages are read, in both, with both contact lines.
+ */
+export function abstentionMessage(question: string, contactLines: ContactLines, audience: Audience = "asker"): string {
+  if (isInAnotherLanguage(question)) return `${LANGUAGES_READ[audience]} ${contactLines.en} ${contactLines.zh}`;
+  const language = detectLanguage(question);
   if (language === "en") return `${MESSAGES[audience].en}${contactLines.en}`;
   const message = `${MESSAGES[audience].zh}${contactLines.zh}`;
   return language === "zh-Hans" ? convertToSimplified(message) : message;

@@ -150,7 +150,7 @@ export function settleAnswer(
   }
   return {
     status: "abstained",
-    answer: abstentionMessage(detectLanguage(question), settings.contactLines, settings.audience),
+    answer: abstentionMessage(question, settings.contactLines, settings.audience),
     citations: [],
     confidence: answer?.confidence ?? 0,
     mode: "extractive",

@@ -101,9 +101,13 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !dictionary?.knowsEnglish(term);
   const corrections = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), statistics);
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
-  // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says they are.
-  const specificity = (term: string) =>
-    !dictionary || hasHan(term) ? wordSpecificity(term) : dictionary.specificityOf(term);
+  // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says
+  // they are. Not names: 美國 is everyday in the news, and a question naming it asks about it.
+  const specificity = (term: string) => {
+    if (!dictionary) return wordSpecificity(term);
+    if (!hasHan(term)) return dictionary.specificityOf(term);
+    return dictionary.isName(term) ? 1 : wordSpecificity(term);
+  };
   const queryWeights = weighTerms(
     readAsWritten(coverageShares, corrections, isSlipForStopWord),
     statistics,

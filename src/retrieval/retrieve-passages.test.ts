@@ -170,6 +170,19 @@ describe("retrievePassages", () => {
     expect(docIds(passages)).toEqual(["air/birds.md"]);
   });
 
+  it("weighs a name the documents never use as the question's subject, however everyday the language finds it", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("payment/invoice.md", "電子發票", ["出貨當天會把電子發票寄到您的 Email。"]),
+    );
+    const question = "可以寄到美國嗎";
+    const names = new BilingualDictionary([{ simplified: "美国", english: ["United States; USA; US"] }]);
+    const withNames = await retrievePassages(store, question, { limit: 1, dictionary: names });
+    // 美國 is one of the most everyday words of the news; read as one, 寄到 alone covered 0.89.
+    const asEveryday = await retrievePassages(store, question, { limit: 1 });
+    expect(asEveryday.passages[0]?.coverage).toBeGreaterThan(0.8);
+    expect(withNames.passages[0]?.coverage).toBeLessThan(0.6);
+  });
+
   describe("across languages", () => {
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([

@@ -66,6 +66,22 @@ describe("BilingualDictionary", () => {
     expect(dictionary.translationsOf(spend)).toEqual([["花费"], ["斥资"], ["度过"], ["预算"]]);
   });
 
+  it("knows a word every meaning of which is a name, and takes 'US' for no pronoun", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "美国", english: ["United States; USA; US"] },
+      { simplified: "中山", english: ["Zhongshan (place name)"] },
+      { simplified: "中山", english: ["middle of a mountain"] },
+      { simplified: "宿舍", english: ["dormitory; dorm room"] },
+    ]);
+    expect(dictionary.isName("美国")).toBe(true);
+    // A name in one entry and a common word in another is not only a name.
+    expect(dictionary.isName("中山")).toBe(false);
+    expect(dictionary.isName("宿舍")).toBe(false);
+    expect(dictionary.isName("日本")).toBe(false);
+    // "US" lower-cased is "us", as in "contact us": no translation.
+    expect(dictionary.translationsOf("美国")).toEqual([analyzeQuery("United States"), ["usa"]]);
+  });
+
   it("gives a variant spelling the meanings of its standard form", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "身份证", english: ["identity card", "ID"] },

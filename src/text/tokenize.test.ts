@@ -34,6 +34,11 @@ describe("analyzeText", () => {
     expect(analyzeQuery("区公所有没有免费wifi")).toContain("区公所");
   });
 
+  it("segments a Traditional text's runs of characters both scripts share as written", () => {
+    // Guessed into Traditional, 八卦台地 would be 八卦臺地 and split 八卦/臺/地.
+    expect(analyzeQuery("八卦台地，位於彰化縣")).toContain("台地");
+  });
+
   it("folds full-width forms and case", () => {
     expect(analyzeText("ＮＴ＄１２００ Fees")).toEqual(analyzeText("nt$1200 fees"));
   });

@@ -1,5 +1,5 @@
 import { englishTermOf } from "./english-term.js";
-import { convertToTraditional, normalizeForMatching } from "./normalize.js";
+import { convertToTraditional, hasHan, normalizeForMatching } from "./normalize.js";
 import { chineseStopWords, englishStopWords } from "./stop-words.js";
 
 const chineseWordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
@@ -77,8 +77,12 @@ function collectTerms(text: string, onTerm: TermSink): void {
     .replace(THOUSANDS_SEPARATOR, "")
     .replace(WEEKDAY, (_, day: string) => `週${day === "天" ? "日" : day}`)
     .replace(HOW_QUESTION, "how");
+  // Only a text with no Traditional character anywhere is Simplified: a Traditional text's runs of
+  // characters both scripts share (八卦台地) are not guessed into Traditional (八卦臺地 splits worse).
+  const written = text.normalize("NFKC").toLowerCase();
+  const inSimplified = hasHan(written) && normalizeForMatching(written) === written;
   for (const match of folded.matchAll(TOKEN_RUN)) {
-    if (match[1] !== undefined) collectChineseTerms(match[1], onTerm);
+    if (match[1] !== undefined) collectChineseTerms(match[1], inSimplified, onTerm);
     else collectWordTerm(match[2] ?? "", onTerm);
   }
   for (const code of text.normalize("NFKC").matchAll(SPLIT_COURSE_CODE)) {
@@ -92,13 +96,15 @@ function collectWordTerm(word: string, onTerm: TermSink): void {
   else if (!englishStopWords.has(word)) onTerm(englishTermOf(word), WORD_SHARE, false);
 }
 
-function collectChineseTerms(run: string, onTerm: TermSink): void {
-  // Words are found in Traditional, which the segmenter knows far better (马来西亚 and 区公所 fall
+function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSink): void {
+  // Words are found in Traditional, which the segmenter knows better (马来西亚 and 区公所 fall
   // apart in Simplified, 馬來西亞 and 區公所 do not), then folded to the matching script character
-  // by character. Text without a Traditional character is written in Traditional to be segmented.
+  // by character. A Simplified text is written in Traditional to be segmented.
   const foldedRun = normalizeForMatching(run);
   const folded = [...foldedRun];
-  const inTraditional = foldedRun === run ? convertToTraditional(run) : run;
+  const inTraditional = inSimplified ? convertToTraditional(run) : run;
+  // OpenCC's tables map each character to one; were a guess to change the length, the words
+  // could not be laid over the folded characters, so the folded run is segmented instead.
   const sameLength = folded.length === [...inTraditional].length;
   // Bigrams that touch a stop word ("選的", "是什") would only add noise, so those characters are
   // masked; each character remembers its word, to tell bigrams inside a word from those across two.

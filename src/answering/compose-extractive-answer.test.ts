@@ -32,6 +32,11 @@ function faqPair(position: number, question: string, text: string): Passage {
   };
 }
 
+/** The answer composed with every term of the question weighing alike. */
+function composeEvenly(question: string, passages: Passage[]) {
+  return composeExtractiveAnswer(question, evenlyWeighted(question), passages);
+}
+
 describe("composeExtractiveAnswer", () => {
   const addDrop = passage(
     "registrar/add-drop.md",
@@ -40,7 +45,7 @@ describe("composeExtractiveAnswer", () => {
 
   it("quotes the sentence that answers the question, with its citation marker", () => {
     const question = "研究生加退選期限";
-    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [addDrop]);
+    const { answer, citations } = composeEvenly(question, [addDrop]);
     expect(answer).toBe("研究生之加退選期限為開學後第三週週五。[1]");
     expect(citations).toEqual([
       expect.objectContaining({
@@ -59,7 +64,7 @@ describe("composeExtractiveAnswer", () => {
     const question = "late house tax extra fee";
     const paying = pair(0, "When is house tax paid?", "House tax is paid in May.", 0.6);
     const mail = pair(1, "Can certificates be mailed?", "Certificates can be mailed for an extra fee.", 0.3);
-    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [paying, mail]);
+    const { answer, citations } = composeEvenly(question, [paying, mail]);
     expect(answer).toBe("House tax is paid in May.[1]");
     expect(citations).toHaveLength(1);
     // Two parts of one page are one subject: the second may add what the first missed.
@@ -77,7 +82,7 @@ describe("composeExtractiveAnswer", () => {
       terms: new Set(analyzeText(text)),
       coverage,
     });
-    const together = composeExtractiveAnswer(question, evenlyWeighted(question), [
+    const together = composeEvenly(question, [
       page(0, "House tax is paid in May.", 0.6),
       page(1, "Paying late costs an extra fee.", 0.3),
     ]);
@@ -86,14 +91,14 @@ describe("composeExtractiveAnswer", () => {
 
   it("makes every quote a verbatim slice of its chunk", () => {
     const question = "加退選期限 逾期 申請表";
-    const { citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [addDrop]);
+    const { citations } = composeEvenly(question, [addDrop]);
     expect(citations.length).toBeGreaterThan(0);
     for (const citation of citations) expect(addDrop.chunk.text).toContain(citation.quote);
   });
 
   it("adds a second sentence only when it covers what the first missed, in reading order", () => {
     const question = "加退選期限和逾期申請表";
-    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [addDrop]);
+    const { answer, citations } = composeEvenly(question, [addDrop]);
     expect(answer).toBe("大學部學生之加退選期限為開學後第二週週五。逾期者須填寫申請表。[1]");
     // One citation per passage, numbered once; its quote runs verbatim from the first sentence to the last.
     expect(citations.map((citation) => citation.quote)).toEqual([
@@ -105,7 +110,7 @@ describe("composeExtractiveAnswer", () => {
     const fees = passage("tuition/fees.md", "Tuition is due on September 4. Late payment costs NT$ 500.");
     const refunds = passage("tuition/refunds.md", "Refunds take four to six weeks after approval.");
     const question = "Tuition due date and refund time in weeks?";
-    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [fees, refunds]);
+    const { answer, citations } = composeEvenly(question, [fees, refunds]);
     expect(answer).toBe("Tuition is due on September 4.[1] Refunds take four to six weeks after approval.[2]");
     expect(citations.map((citation) => [citation.n, citation.doc_id])).toEqual([
       [1, "tuition/fees.md"],
@@ -116,9 +121,7 @@ describe("composeExtractiveAnswer", () => {
   it("prefers the sentence holding a number when the question asks how many", () => {
     const dorm = passage("housing/dorm.md", "住宿生違規將依情節記點。累積記點達10點者，取消住宿資格。");
     const question = "記點累積幾點會被取消住宿";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [dorm]).answer).toBe(
-      "累積記點達10點者，取消住宿資格。[1]",
-    );
+    expect(composeEvenly(question, [dorm]).answer).toBe("累積記點達10點者，取消住宿資格。[1]");
   });
 
   it("keeps the lines a sentence ending in a colon introduces", () => {
@@ -127,7 +130,7 @@ describe("composeExtractiveAnswer", () => {
       "申請轉系應符合下列條件之一：\n- 學業成績平均達70分以上。\n- 名次在前百分之四十。",
     );
     const question = "轉系條件";
-    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [rules]);
+    const { answer, citations } = composeEvenly(question, [rules]);
     expect(answer).toBe("申請轉系應符合下列條件之一：學業成績平均達70分以上。名次在前百分之四十。[1]");
     expect(citations[0]?.quote).toBe(rules.chunk.text);
   });
@@ -138,9 +141,7 @@ describe("composeExtractiveAnswer", () => {
       "住宿生不得有下列行為：\n- 留宿訪客。\n- 使用電鍋、電磁爐等高耗電電器。\n違者記點。",
     );
     const question = "宿舍可以用電鍋嗎";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [rules]).answer).toBe(
-      "住宿生不得有下列行為：使用電鍋、電磁爐等高耗電電器。[1]",
-    );
+    expect(composeEvenly(question, [rules]).answer).toBe("住宿生不得有下列行為：使用電鍋、電磁爐等高耗電電器。[1]");
   });
 
   it("quotes a table row, which names its columns, as one citation", () => {
@@ -149,7 +150,7 @@ describe("composeExtractiveAnswer", () => {
       "宿舍費用如下：\n松園：房型 二人房，每學期住宿費 NT$ 16,200\n竹園：房型 四人房，每學期住宿費 NT$ 11,800",
     );
     const question = "竹園一學期住宿費多少";
-    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [table]);
+    const { answer, citations } = composeEvenly(question, [table]);
     expect(answer).toBe("竹園：房型 四人房，每學期住宿費 NT$ 11,800[1]");
     expect(citations).toHaveLength(1);
   });
@@ -160,17 +161,13 @@ describe("composeExtractiveAnswer", () => {
       "管理學院：學費 21,260，雜費 4,870，合計 26,130\n理學院：學費 24,310，雜費 4,680，合計 28,990",
     );
     const question = "理學院學雜費一學期多少錢";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [fees]).answer).toBe(
-      "理學院：學費 24,310，雜費 4,680，合計 28,990[1]",
-    );
+    expect(composeEvenly(question, [fees]).answer).toBe("理學院：學費 24,310，雜費 4,680，合計 28,990[1]");
     const grades = passage(
       "registrar/grades.md",
       "Score 90–100: Letter A+, Grade points 4.3\nScore 80–84: Letter A-, Grade points 3.7",
     );
     const gradeQuestion = "how many grade points is an A-";
-    expect(composeExtractiveAnswer(gradeQuestion, evenlyWeighted(gradeQuestion), [grades]).answer).toBe(
-      "Score 80–84: Letter A-, Grade points 3.7[1]",
-    );
+    expect(composeEvenly(gradeQuestion, [grades]).answer).toBe("Score 80–84: Letter A-, Grade points 3.7[1]");
   });
 
   it("looks a table up by the column the question names, before a sentence that mentions it in passing", () => {
@@ -178,7 +175,7 @@ describe("composeExtractiveAnswer", () => {
     const row = "閱覽區：週一至週五 08:00–22:00，週六 09:00–17:00，週日 13:00–21:00";
     const term = passage("library/hours.html", row, ["開放時間", "學期間"]);
     const question = "週日幾點開門";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [
+    const { answer } = composeEvenly(question, [
       holidays,
       { ...term, chunk: { ...term.chunk, chunkId: "library/hours.html#1", position: 1 } },
     ]);
@@ -191,13 +188,11 @@ describe("composeExtractiveAnswer", () => {
       "現戶謄本：臨櫃規費 15 元，網路規費 10 元\n除戶謄本：臨櫃規費 20 元，網路規費 不提供\n英文戶籍謄本：臨櫃規費 100 元，網路規費 不提供",
     );
     const general = "戶籍謄本多少錢";
-    const { answer, citations } = composeExtractiveAnswer(general, evenlyWeighted(general), [fees]);
+    const { answer, citations } = composeEvenly(general, [fees]);
     expect(answer).toBe(`${fees.chunk.text}[1]`);
     expect(citations).toHaveLength(1);
     const english = "英文戶籍謄本多少錢";
-    expect(composeExtractiveAnswer(english, evenlyWeighted(english), [fees]).answer).toBe(
-      "英文戶籍謄本：臨櫃規費 100 元，網路規費 不提供[1]",
-    );
+    expect(composeEvenly(english, [fees]).answer).toBe("英文戶籍謄本：臨櫃規費 100 元，網路規費 不提供[1]");
   });
 
   it("takes no figure from a passage that only mentions what the question asks about", () => {
@@ -208,12 +203,12 @@ describe("composeExtractiveAnswer", () => {
       ["獎助學金", "清寒助學金"],
     );
     const question = "戶籍謄本多少錢";
-    const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [scholarship]);
+    const { answer, answerTypeFound } = composeEvenly(question, [scholarship]);
     expect(answer).not.toContain("20,000");
     expect(answerTypeFound).toBe(false);
     // Asked about the scholarship, its amount is the answer.
     const aid = "清寒助學金一學期多少錢";
-    expect(composeExtractiveAnswer(aid, evenlyWeighted(aid), [scholarship]).answer).toContain("20,000");
+    expect(composeEvenly(aid, [scholarship]).answer).toContain("20,000");
   });
 
   it("does not quote a record of labelled lines as a table", () => {
@@ -222,9 +217,7 @@ describe("composeExtractiveAnswer", () => {
       "申請對象：大學部清寒學生\n撥款：每年 5 月 20 日匯入帳戶\n聯絡：學務處 02-2345-6789",
     );
     const question = "清寒獎學金什麼時候入帳";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [record]).answer).toBe(
-      "撥款：每年 5 月 20 日匯入帳戶[1]",
-    );
+    expect(composeEvenly(question, [record]).answer).toBe("撥款：每年 5 月 20 日匯入帳戶[1]");
   });
 
   it("prefers the line whose label names the kind of answer asked for", () => {
@@ -233,9 +226,7 @@ describe("composeExtractiveAnswer", () => {
       "- 對象：上學期學業平均達60分以上、家庭年收入在 NT$ 70萬元以下之學生。\n- 金額：每學期 NT$ 20,000。",
     );
     const question = "清寒助學金一學期可以領多少錢";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [aid]).answer).toBe(
-      "金額：每學期 NT$ 20,000。[1]",
-    );
+    expect(composeEvenly(question, [aid]).answer).toBe("金額：每學期 NT$ 20,000。[1]");
   });
 
   it("quotes the kind of answer asked for from a lower passage of the same document, and is less sure of it", () => {
@@ -250,11 +241,7 @@ describe("composeExtractiveAnswer", () => {
       chunkOf("certificates/id-card.md", 0, "身分證補發規費 200 元。", 0.4),
       chunkOf("certificates/transcript.md", 2, "戶籍謄本每張規費 15 元。", 1),
     ];
-    const { answer, answerTypeFound, quotedPassage } = composeExtractiveAnswer(
-      question,
-      evenlyWeighted(question),
-      passages,
-    );
+    const { answer, answerTypeFound, quotedPassage } = composeEvenly(question, passages);
     expect(answer).toContain("戶籍謄本每張規費 15 元。");
     expect(answer).not.toContain("200 元");
     // Confidence stays about the passage that covers the question best, which does not state a fee.
@@ -270,19 +257,19 @@ describe("composeExtractiveAnswer", () => {
     const faq = chunkOf("general/faq.json", "Garbage bags are sold at the desk at the prices shops ask.", 0.9);
     const guide = chunkOf("waste/guide.md", "Official garbage bags: a pack of 20 costs NT$ 45.", 0.9);
     const prices = "garbage bag prices";
-    const { answer, answerTypeFound } = composeExtractiveAnswer(prices, evenlyWeighted(prices), [faq, guide]);
+    const { answer, answerTypeFound } = composeEvenly(prices, [faq, guide]);
     expect(answer).toContain("NT$ 45");
     expect(answerTypeFound).toBe(false);
     // A yes or a condition is stated somewhere in any passage: not looked for in other documents.
     const grant = chunkOf("welfare/grant.md", "Parents may apply for the baby grant within 6 months.", 0.9);
     const room = chunkOf("general/room.md", "The nursing room has a changing table for babies.", 0.9);
     const yesOrNo = "is there a room to change my baby";
-    expect(composeExtractiveAnswer(yesOrNo, evenlyWeighted(yesOrNo), [room, grant]).answer).not.toContain("grant");
+    expect(composeEvenly(yesOrNo, [room, grant]).answer).not.toContain("grant");
     // Asked for a figure and a yes at once: only a figure is looked for elsewhere.
     const parking = chunkOf("general/faq.json", "區公所停車場位於大樓後方。", 0.8);
     const reading = chunkOf("library/rules.md", "讀者可以在閱覽室飲水。", 0.9);
     const costs = "區公所停車要錢嗎";
-    expect(composeExtractiveAnswer(costs, evenlyWeighted(costs), [parking, reading]).answer).not.toContain("閱覽室");
+    expect(composeEvenly(costs, [parking, reading]).answer).not.toContain("閱覽室");
   });
 
   it("keeps table rows quoted together on lines of their own", () => {
@@ -291,7 +278,7 @@ describe("composeExtractiveAnswer", () => {
       "加退選：對象 大學部，截止 9月25日\n加退選：對象 研究生，截止 10月2日\n本表如有異動另行公告。",
     );
     const question = "大學部 研究生";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [table]).answer).toBe(
+    expect(composeEvenly(question, [table]).answer).toBe(
       "加退選：對象 大學部，截止 9月25日\n加退選：對象 研究生，截止 10月2日[1]",
     );
   });
@@ -340,15 +327,15 @@ describe("composeExtractiveAnswer", () => {
       "河狸是北美常見的動物。牠們在建造水壩時會改變溪流的生態系統。冬天牠們很少出門。",
     );
     const question = "何種動物建造水壩時會改變生態系統";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [beavers]).answer).toBe(
+    expect(composeEvenly(question, [beavers]).answer).toBe(
       "河狸是北美常見的動物。牠們在建造水壩時會改變溪流的生態系統。[1]",
     );
     const others = passage("library/loans.md", "本館開放校外人士入館。他人不得代借圖書。");
     const onBehalf = "可以幫同學代借圖書嗎";
-    expect(composeExtractiveAnswer(onBehalf, evenlyWeighted(onBehalf), [others]).answer).toBe("他人不得代借圖書。[1]");
+    expect(composeEvenly(onBehalf, [others]).answer).toBe("他人不得代借圖書。[1]");
     const simplified = passage("nature/beavers.md", "河狸是北美常见的动物。这些动物会建造水坝。");
     const simplifiedQuestion = "什么动物会建造水坝";
-    expect(composeExtractiveAnswer(simplifiedQuestion, evenlyWeighted(simplifiedQuestion), [simplified]).answer).toBe(
+    expect(composeEvenly(simplifiedQuestion, [simplified]).answer).toBe(
       "河狸是北美常见的动物。这些动物会建造水坝。[1]",
     );
     const form = passage(
@@ -356,14 +343,14 @@ describe("composeExtractiveAnswer", () => {
       "Use Form R-12 to change your major. This form needs your advisor's signature.",
     );
     const english = "what needs an advisor's signature";
-    expect(composeExtractiveAnswer(english, evenlyWeighted(english), [form]).answer).toBe(
+    expect(composeEvenly(english, [form]).answer).toBe(
       "Use Form R-12 to change your major. This form needs your advisor's signature.[1]",
     );
   });
 
   it("brings the sentence before one that leaves out its subject, dates itself from it or names 'this' one", () => {
     const answerTo = (question: string, text: string) =>
-      composeExtractiveAnswer(question, evenlyWeighted(question), [passage("history/rowing.md", text)]).answer;
+      composeEvenly(question, [passage("history/rowing.md", text)]).answer;
     expect(answerTo("誰首次參加全國賽", "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。")).toBe(
       "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。[1]",
     );
@@ -383,7 +370,7 @@ describe("composeExtractiveAnswer", () => {
 
   it("does not take an opening that names its own subject or a condition for one pointing back", () => {
     const answerTo = (question: string, text: string) =>
-      composeExtractiveAnswer(question, evenlyWeighted(question), [passage("housing/rules.md", text)]).answer;
+      composeEvenly(question, [passage("housing/rules.md", text)]).answer;
     const cases: [string, string][] = [
       ["床位額度可以保留到下學年嗎", "當年度未使用之床位額度不得保留。"],
       ["多項業務要抽幾次號碼牌", "同日辦理多項業務者，只需抽一次號碼牌。"],
@@ -400,15 +387,13 @@ describe("composeExtractiveAnswer", () => {
   it("passes over a sentence that is itself a question", () => {
     const faqLike = passage("housing/notes.md", "休學期間可以保留宿舍床位嗎？休學期間不保留床位，復學後須重新申請。");
     const question = "休學期間宿舍床位會保留嗎";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [faqLike]).answer).toBe(
-      "休學期間不保留床位，復學後須重新申請。[1]",
-    );
+    expect(composeEvenly(question, [faqLike]).answer).toBe("休學期間不保留床位，復學後須重新申請。[1]");
   });
 
   it("prefers the sentence holding the kind of answer asked for", () => {
     const aid = passage("tuition/aid.md", "清寒助學金與生活助學金不得同時領取。清寒助學金金額為每學期 NT$ 20,000。");
     const question = "清寒助學金一學期可以領多少錢";
-    const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [aid]);
+    const { answer, answerTypeFound } = composeEvenly(question, [aid]);
     expect(answer).toContain("清寒助學金金額為每學期 NT$ 20,000。");
     expect(answerTypeFound).toBe(true);
   });
@@ -419,22 +404,18 @@ describe("composeExtractiveAnswer", () => {
       "Each hall has a laundry room in the basement. Machines take your card: NT$ 20 per wash. Please be tidy.",
     );
     const question = "how much is laundry in the halls";
-    const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [laundry]);
+    const { answer, answerTypeFound } = composeEvenly(question, [laundry]);
     expect(answer).toContain("NT$ 20 per wash");
     expect(answerTypeFound).toBe(true);
     const noAmount = passage("housing/other.md", "Each hall has a laundry room in the basement.");
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [noAmount]).answerTypeFound).toBe(false);
-    expect(
-      composeExtractiveAnswer("laundry halls", evenlyWeighted("laundry halls"), [noAmount]).answerTypeFound,
-    ).toBeUndefined();
+    expect(composeEvenly(question, [noAmount]).answerTypeFound).toBe(false);
+    expect(composeEvenly("laundry halls", [noAmount]).answerTypeFound).toBeUndefined();
   });
 
   it("prefers a duration in the unit asked for", () => {
     const leave = passage("registrar/leave.md", "休學生應於核定後一週內辦妥離校手續。休學累計以二學年為限。");
     const question = "休學最多可以休幾年";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [leave]).answer).toBe(
-      "休學累計以二學年為限。[1]",
-    );
+    expect(composeEvenly(question, [leave]).answer).toBe("休學累計以二學年為限。[1]");
   });
 
   it("answers a how-to question with the steps, lead-in first", () => {
@@ -443,7 +424,7 @@ describe("composeExtractiveAnswer", () => {
       "Setting up the VPN takes a few minutes. To connect:\n1. Download the VPN client.\n2. Enter the server address.\n3. Sign in with your account.\nSessions end after 8 hours.",
     );
     const question = "How do I connect to the VPN?";
-    const { answer, citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [vpn]);
+    const { answer, citations } = composeEvenly(question, [vpn]);
     expect(answer).toBe(
       "To connect:\n1. Download the VPN client.\n2. Enter the server address.\n3. Sign in with your account.[1]",
     );
@@ -461,7 +442,7 @@ describe("composeExtractiveAnswer", () => {
       chunk: { ...passage("it/vpn.md", steps).chunk, chunkId: "it/vpn.md#1" },
     };
     const question = "How do I connect to the VPN?";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [limits, setup]);
+    const { answer } = composeEvenly(question, [limits, setup]);
     expect(answer).toBe(`${steps}[1]`);
   });
 
@@ -493,10 +474,7 @@ describe("composeExtractiveAnswer", () => {
     const refunds = passage("housing/rules.md", "退宿時宿舍押金扣除清潔費後退還。", ["住宿規定", "退宿"]);
     const depositText = "入住時繳交宿舍押金。";
     const deposit = passage("housing/deposit.md", depositText, ["住宿規定", "宿舍押金"]);
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [
-      refunds,
-      { ...deposit, coverage: 0.9 },
-    ]);
+    const { answer } = composeEvenly(question, [refunds, { ...deposit, coverage: 0.9 }]);
     expect(answer).toBe("入住時繳交宿舍押金。[1]");
   });
 
@@ -504,7 +482,7 @@ describe("composeExtractiveAnswer", () => {
     const loans = passage("tuition/loans.md", "就學貸款申請期間為8月1日至9月10日。");
     const dorm = { ...passage("housing/dorm.md", "宿舍申請期間為6月1日起，錄取名單另行公告。"), coverage: 0.3 };
     const question = "就學貸款什麼時候申請 錄取名單";
-    const { citations } = composeExtractiveAnswer(question, evenlyWeighted(question), [loans, dorm]);
+    const { citations } = composeEvenly(question, [loans, dorm]);
     expect(citations.map((citation) => citation.doc_id)).toEqual(["tuition/loans.md"]);
   });
 
@@ -530,7 +508,7 @@ describe("composeExtractiveAnswer", () => {
       document,
     };
     const question = "超商取貨的運費是多少？";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [rules, table]);
+    const { answer } = composeEvenly(question, [rules, table]);
     expect(answer).toContain("運費 NT$ 65");
     expect(answer).not.toContain("130");
   });
@@ -541,7 +519,7 @@ describe("composeExtractiveAnswer", () => {
       "保固期外仍然可以送修，運費各 NT$ 100。維修中心會先收取檢測費 NT$ 300。不維修則只收檢測費。",
     );
     const question = "保固期外送修的檢測費是多少？";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [repairs]);
+    const { answer } = composeEvenly(question, [repairs]);
     expect(answer).toContain("檢測費 NT$ 300");
     expect(answer).not.toContain("不維修");
   });
@@ -552,12 +530,12 @@ describe("composeExtractiveAnswer", () => {
       "小家電：保固期間 1 年，範圍 主機本體\n大型家電：保固期間 2 年，範圍 主機本體；除濕機壓縮機保固 3 年",
     );
     const question = "除濕機壓縮機保固多久";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [warranty]);
+    const { answer } = composeEvenly(question, [warranty]);
     expect(answer).toContain("大型家電：保固期間 2 年，範圍 主機本體；除濕機壓縮機保固 3 年");
     expect(answer).not.toContain("小家電");
     // A sentence of prose after a semicolon stands as it is.
     const dorms = passage("housing/dorms.md", "本校共有八棟宿舍，床位依抽籤分配；新生優先分配雙人房。");
-    const freshmen = composeExtractiveAnswer("新生優先分配", evenlyWeighted("新生優先分配"), [dorms]);
+    const freshmen = composeEvenly("新生優先分配", [dorms]);
     expect(freshmen.answer).toBe("新生優先分配雙人房。[1]");
   });
 
@@ -568,11 +546,11 @@ describe("composeExtractiveAnswer", () => {
       ["退貨運費"],
     );
     const question = "退貨運費誰付";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [costs]);
+    const { answer } = composeEvenly(question, [costs]);
     expect(answer).toContain("本島一般商品：由物流免費到府收件。");
     expect(answer).toContain("離島地區");
     // Asked for an amount, the line stating it is enough.
-    const amount = composeExtractiveAnswer("退貨運費多少錢", evenlyWeighted("退貨運費多少錢"), [costs]);
+    const amount = composeEvenly("退貨運費多少錢", [costs]);
     expect(amount.answer).toContain("NT$ 800");
     expect(amount.answer).not.toContain("離島");
   });
@@ -584,7 +562,7 @@ describe("composeExtractiveAnswer", () => {
       ...faqPair(1, "Is shipping free?", "Shipping fees are waived over NT$ 1,200 in Taiwan."),
       coverage: 0.9,
     };
-    const { answer, answerTypeFound } = composeExtractiveAnswer(question, evenlyWeighted(question), [abroad, free]);
+    const { answer, answerTypeFound } = composeEvenly(question, [abroad, free]);
     expect(answer).toContain("We ship to Japan");
     expect(answer).toContain("NT$ 1,200");
     expect(answerTypeFound).toBe(false);
@@ -599,17 +577,17 @@ describe("composeExtractiveAnswer", () => {
       ...passage("shipping/rates.md", "Japan: First 1 kg NT$ 480, Each additional 1 kg NT$ 150"),
       coverage: 0.5,
     };
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [abroad, free, other, rates]);
+    const { answer } = composeEvenly(question, [abroad, free, other, rates]);
     expect(answer).toContain("Japan: First 1 kg NT$ 480");
     // A best sentence stating the figure and naming the row's subject keeps its place; a unit names no row.
     const hours = passage("stores/hours.md", "台北門市每天 11:00 開門，21:30 打烊。", ["門市營業時間"]);
     const workshop = { ...passage("events/workshops.md", "台北門市：活動 木工體驗，時間 14:00"), coverage: 0.5 };
-    const opening = composeExtractiveAnswer("台北門市幾點開門", evenlyWeighted("台北門市幾點開門"), [hours, workshop]);
+    const opening = composeEvenly("台北門市幾點開門", [hours, workshop]);
     expect(opening.answer).toBe("台北門市每天 11:00 開門，21:30 打烊。[1]");
     const intl = passage("shipping/intl.md", "寄往新加坡的國際運費，首 1 公斤 NT$ 520，續重每公斤 NT$ 180。");
     const limits = { ...passage("shipping/limits.md", "超商取貨：重量上限 5 公斤，運費 NT$ 65"), coverage: 0.4 };
     const parcel = "寄到新加坡的包裹 2.3 公斤，運費是多少？";
-    expect(composeExtractiveAnswer(parcel, evenlyWeighted(parcel), [intl, limits]).answer).not.toContain("NT$ 65");
+    expect(composeEvenly(parcel, [intl, limits]).answer).not.toContain("NT$ 65");
   });
 
   it("reads an FAQ pair's answer under its question, as a section under its heading", () => {
@@ -627,7 +605,7 @@ describe("composeExtractiveAnswer", () => {
       ...faqPair(1, "How can I pay?", "Pay by card. A lost receipt cannot be reissued."),
       coverage: 0.3,
     };
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [paying, found]);
+    const { answer } = composeEvenly(question, [paying, found]);
     expect(answer).toContain("Found things stay there a month.");
     expect(answer).not.toContain("receipt");
   });
@@ -656,9 +634,7 @@ describe("composeExtractiveAnswer", () => {
     // The lead-in covers the question best, but the list it introduces is in the next chunk.
     const drop = passage("registrar/drop.md", "停修申請期限為第十二週。學生有下列情形者，得申請停修：");
     const question = "學生申請停修期限";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [drop]).answer).toBe(
-      "停修申請期限為第十二週。[1]",
-    );
+    expect(composeEvenly(question, [drop]).answer).toBe("停修申請期限為第十二週。[1]");
   });
 
   it("weighs the sections of one document by their sentences, whichever BM25 put first", () => {
@@ -674,7 +650,7 @@ describe("composeExtractiveAnswer", () => {
     const lost = section(1, "Lost items", "A processing fee of NT$ 200 is charged for a lost book.");
     const overdue = section(0, "Rates", "Books: fine NT$ 5 per day.");
     const question = "overdue book fine";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [lost, overdue]);
+    const { answer } = composeEvenly(question, [lost, overdue]);
     expect(answer).toBe("Books: fine NT$ 5 per day.[1]");
   });
 
@@ -684,14 +660,10 @@ describe("composeExtractiveAnswer", () => {
       "The group wedding is on 10 October. Apply for the group wedding by 31 August.",
     );
     const question = "group wedding deadline";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [wedding]).answer).toBe(
-      "Apply for the group wedding by 31 August.[1]",
-    );
+    expect(composeEvenly(question, [wedding]).answer).toBe("Apply for the group wedding by 31 August.[1]");
     // Asked when it is held, the date of the wedding answers.
     const when = "when is the group wedding";
-    expect(composeExtractiveAnswer(when, evenlyWeighted(when), [wedding]).answer).toBe(
-      "The group wedding is on 10 October.[1]",
-    );
+    expect(composeEvenly(when, [wedding]).answer).toBe("The group wedding is on 10 October.[1]");
   });
 
   it("quotes the rest of a sentence it would cut at a semicolon, keeping the semicolon", () => {
@@ -700,7 +672,7 @@ describe("composeExtractiveAnswer", () => {
       "Parking is in the basement.\n- service dogs are welcome; other pets must stay in a carrier.",
     );
     const question = "can i bring my dog";
-    expect(composeExtractiveAnswer(question, evenlyWeighted(question), [visitors]).answer).toBe(
+    expect(composeEvenly(question, [visitors]).answer).toBe(
       "service dogs are welcome; other pets must stay in a carrier.[1]",
     );
   });
@@ -711,12 +683,12 @@ describe("composeExtractiveAnswer", () => {
       "部分謄本：臨櫃規費 15 元，網路規費 10 元\n申請書在服務台。\n英文謄本須 3 個工作天。",
     );
     const question = "謄本規費 英文謄本幾天";
-    const { answer } = composeExtractiveAnswer(question, evenlyWeighted(question), [fees]);
+    const { answer } = composeEvenly(question, [fees]);
     expect(answer).toContain("網路規費 10 元\n英文謄本須 3 個工作天。");
   });
 
   it("returns nothing when there are no passages", () => {
-    expect(composeExtractiveAnswer("任何問題", evenlyWeighted("任何問題"), [])).toEqual({
+    expect(composeEvenly("任何問題", [])).toEqual({
       answer: "",
       citations: [],
       sentenceCoverage: 0,

@@ -9,6 +9,9 @@ describe("isMostlyChinese", () => {
     expect(detectLanguage("寄到马来西亚大概要几天")).toBe("zh-Hans");
     expect(detectLanguage("Japan shipping fee?")).toBe("en");
     expect(detectLanguage("我的訂單 https://track.example.com/parcel/ABCDEFGHIJKLMNOP 到哪了")).toBe("zh-Hant");
+    // 台 is also how Traditional writes 臺: a question with 運 in it is Traditional.
+    expect(detectLanguage("我住台中 運費多少")).toBe("zh-Hant");
+    expect(detectLanguage("我住台中 运费多少")).toBe("zh-Hans");
   });
 });
 

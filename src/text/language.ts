@@ -1,31 +1,27 @@
 import { deu, fra, ind, ita, msa, nld, por, spa, tgl, tur } from "stopword";
-import { convertToTraditional } from "./normalize.js";
+import { isWrittenInSimplified } from "./normalize.js";
 import { englishStopWords } from "./stop-words.js";
-import { webAddressSpans } from "./web-addresses.js";
+import { splitWebAddresses } from "./web-addresses.js";
 
 export type QuestionLanguage = "zh-Hant" | "zh-Hans" | "en";
 
 const HAN_CHARACTER = /\p{Script=Han}/gu;
 
 /**
- * Chinese when Han characters make up a real share of the letters; Simplified when converting
- * to Traditional changes the text (a Traditional text is left as it is).
+ * Chinese when Han characters make up a real share of the letters; Simplified when written in it
+ * (see isWrittenInSimplified), else Traditional.
  */
 export function detectLanguage(text: string): QuestionLanguage {
   // A pasted link's letters say nothing of the language the question is asked in.
   const words = withoutWebAddresses(text);
   if (!isMostlyChinese(words)) return "en";
-  return convertToTraditional(words) === words ? "zh-Hant" : "zh-Hans";
+  return isWrittenInSimplified(words) ? "zh-Hans" : "zh-Hant";
 }
 
 function withoutWebAddresses(text: string): string {
-  let words = "";
-  let from = 0;
-  for (const { start, end } of webAddressSpans(text)) {
-    words += `${text.slice(from, start)} `;
-    from = end;
-  }
-  return words + text.slice(from);
+  return splitWebAddresses(text)
+    .map((piece) => (piece.href === undefined ? piece.text : " "))
+    .join("");
 }
 
 /** Whether Han characters make up a real share of a text's letters: "the 森居 returns desk" is English. */

@@ -35,6 +35,15 @@ export function convertToTraditional(text: string): string {
 }
 
 /**
+ * Whether Chinese text is written in Simplified: it has a character Traditional writes otherwise
+ * (运, 区) and none that only Traditional writes. 「我住台中 運費多少」 is Traditional, though
+ * OpenCC would write its 台 as 臺; characters both scripts share are neither.
+ */
+export function isWrittenInSimplified(text: string): boolean {
+  return HAN.test(text) && toSimplified(text) === text && toTraditional(text) !== text;
+}
+
+/**
  * A pattern written in Traditional Chinese, compiled to match text as normalizeForMatching folds it:
  * width-folded and in Simplified, so one pattern serves both scripts.
  */

@@ -1,5 +1,5 @@
 import { englishTermOf } from "./english-term.js";
-import { convertToTraditional, hasHan, normalizeForMatching } from "./normalize.js";
+import { convertToTraditional, isWrittenInSimplified, normalizeForMatching } from "./normalize.js";
 import { chineseStopWords, englishStopWords } from "./stop-words.js";
 
 const chineseWordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
@@ -71,16 +71,14 @@ export function analyzeQueryTerms(text: string): Map<string, QueryTerm> {
 }
 
 function collectTerms(text: string, onTerm: TermSink): void {
-  const folded = text
-    .normalize("NFKC")
-    .toLowerCase()
+  const written = text.normalize("NFKC").toLowerCase();
+  const folded = written
     .replace(THOUSANDS_SEPARATOR, "")
     .replace(WEEKDAY, (_, day: string) => `週${day === "天" ? "日" : day}`)
     .replace(HOW_QUESTION, "how");
-  // Only a text with no Traditional character anywhere is Simplified: a Traditional text's runs of
-  // characters both scripts share (八卦台地) are not guessed into Traditional (八卦臺地 splits worse).
-  const written = text.normalize("NFKC").toLowerCase();
-  const inSimplified = hasHan(written) && normalizeForMatching(written) === written;
+  // The whole text decides its script, not a run of it: a Traditional text's run of characters both
+  // scripts share (八卦台地) is not guessed into Traditional (八卦臺地 splits worse).
+  const inSimplified = isWrittenInSimplified(written);
   for (const match of folded.matchAll(TOKEN_RUN)) {
     if (match[1] !== undefined) collectChineseTerms(match[1], inSimplified, onTerm);
     else collectWordTerm(match[2] ?? "", onTerm);

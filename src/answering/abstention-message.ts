@@ -33,3 +33,13 @@ export function abstentionMessage(question: string, contactLines: ContactLines, 
   const message = `${MESSAGES[audience].zh}${contactLines.zh}`;
   return language === "zh-Hans" ? convertToSimplified(message) : message;
 }
+
+/** The abstention for one question of a message that asked several, led by the question it is about. */
+export function partAbstentionMessage(
+  question: string,
+  contactLines: ContactLines,
+  audience: Audience = "asker",
+): string {
+  const quoted = detectLanguage(question) === "en" ? `"${question}"` : `「${question}」`;
+  return `${quoted} ${abstentionMessage(question, contactLines, audience)}`;
+}

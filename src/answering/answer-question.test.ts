@@ -50,6 +50,28 @@ describe("answerQuestion, asked something too vague", () => {
   });
 });
 
+describe("answerQuestion, asked several questions in one message", () => {
+  it("answers each question, numbering the citations on", async () => {
+    const reply = await answerQuestion(store, { question: "停車證什麼時候開放申請？房屋稅什麼時候繳？" }, settings);
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toMatch(/9月1日[^\n]*\[1\]\n\n[^\n]*5月1日[^\n]*\[2\]$/);
+    expect(reply.citations.map((citation) => citation.doc_id)).toEqual(["parking/permit.md", "tax/calendar.md"]);
+  });
+
+  it("answers what the documents cover and says where to ask the rest, rather than leaving it out", async () => {
+    const reply = await answerQuestion(store, { question: "房屋稅什麼時候繳？宿舍可以養貓嗎？" }, settings);
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toContain("5月1日");
+    expect(reply.answer).toMatch(/「宿舍可以養貓嗎？」 抱歉，[^\n]*請洽總務處。$/);
+    expect(reply.citations).toHaveLength(1);
+  });
+
+  it("abstains on the message when the documents cover none of its questions", async () => {
+    const reply = await answerQuestion(store, { question: "圖書館幾點關門？宿舍可以養貓嗎？" }, settings);
+    expect(reply.status).toBe("abstained");
+  });
+});
+
 describe("answerQuestion, with a curated question worded alike", () => {
   it("does not give the curated answer when it does not state the kind of answer asked for", async () => {
     const reply = await answerQuestion(store, { question: "房屋稅繳稅期間" }, settings);
@@ -63,6 +85,14 @@ describe("answerQuestion, with a curated question worded alike", () => {
     // Asked why: a curated answer gives its reason in its own words.
     const why = await answerQuestion(store, { question: "為什麼繳稅可以刷卡" }, settings);
     expect(why.mode).toBe("faq");
+  });
+
+  it("keeps a curated yes or no only for a question asking yes or no", async () => {
+    const whether = await answerQuestion(store, { question: "繳稅可以刷卡嗎" }, settings);
+    expect(whether.answer).toMatch(/^可以，櫃台與網站都收信用卡。/);
+    const why = await answerQuestion(store, { question: "為什麼繳稅可以刷卡" }, settings);
+    expect(why.answer).toMatch(/^櫃台與網站都收信用卡。/);
+    expect(why.citations[0]?.quote).toBe("櫃台與網站都收信用卡。");
   });
 });
 

@@ -9,16 +9,19 @@ import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { detectLanguage } from "../text/language.js";
 import { analyzeText } from "../text/tokenize.js";
 import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
-import { type Audience, abstentionMessage } from "./abstention-message.js";
-import { type AskedAnswer, answerFit, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
+import { type Audience, abstentionMessage, partAbstentionMessage } from "./abstention-message.js";
+import { type AskedAnswer, answerFit, asksYesOrNo, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
+import { combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
 import { standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
+import { separateQuestions } from "./separate-questions.js";
 import { withSourceLanguageNote } from "./source-language-note.js";
 import { withTermNote } from "./term-note.js";
+import { afterYesOrNoOpening } from "./yes-or-no-opening.js";
 
 /** Passages an answer is composed from. */
 const PASSAGES_FOR_ANSWER = 10;
@@ -79,10 +82,53 @@ export async function answerQuestion(
   onCandidate?: (candidate: AnswerCandidate) => void,
 ): Promise<AnswerResponse> {
   const startedAt = performance.now();
-  const candidate = await findAnswerCandidate(store, request, settings);
+  const candidate = await findMessageCandidate(store, request, settings);
   onCandidate?.(candidate);
   const contactLines = handOffLines(request, candidate, settings);
   return settleAnswer(request.question, candidate.answer, { ...settings, contactLines }, startedAt);
+}
+
+/**
+ * The answer to a message: to a message that asks several questions at once, one question at a
+ * time, each read with the ones before it as its context (「宿舍費用多少？要怎麼繳？」), so that each
+ * gets its answer rather than only the one that weighs most, and one the documents do not cover is
+ * told where to ask. A question not answered on its own may lean on the others (「…每個月有多少？
+ * 要做什麼？」): then the message read whole is answered, if it can be, and a question its answer
+ * quotes nothing about is told where to ask.
+ */
+async function findMessageCandidate(
+  store: IndexStore,
+  request: QuestionRequest,
+  settings: AnsweringSettings,
+): Promise<AnswerCandidate> {
+  const questions = separateQuestions(request.question);
+  if (questions.length < 2) return findAnswerCandidate(store, request, settings);
+  const candidates = await Promise.all(
+    questions.map((question, index) => {
+      const context = [request.context, ...questions.slice(0, index)].filter(Boolean).join(" ");
+      return findAnswerCandidate(store, { ...request, question, ...(context ? { context } : {}) }, settings);
+    }),
+  );
+  const isAnswered = (candidate: AnswerCandidate | undefined) =>
+    candidate?.answer?.choices === undefined && isConfident(candidate?.answer, settings.abstainThreshold);
+  const uncovered = (question: string) => partAbstentionMessage(question, settings.contactLines, settings.audience);
+  const [first, ...more] = candidates.filter(isAnswered);
+  if (!first || more.length + 1 < questions.length) {
+    const whole = await findAnswerCandidate(store, request, settings);
+    if (!first || !whole.answer || !isConfident(whole.answer, settings.abstainThreshold)) return whole;
+    // Answered whole, it may still leave out a question it quotes nothing about: that one is told where to ask.
+    const quoted = new Set(whole.answer.citations.flatMap((citation) => analyzeText(citation.quote)));
+    const leftOut = questions.filter(
+      (question, index) => !isAnswered(candidates[index]) && !analyzeText(question).some((term) => quoted.has(term)),
+    );
+    const parts = [{ question: request.question, answer: whole.answer }, ...leftOut.map((question) => ({ question }))];
+    return { ...whole, answer: combineAnswers(parts, uncovered) };
+  }
+  const parts = questions.map((question, index) => {
+    const candidate = candidates[index];
+    return isAnswered(candidate) ? { question, answer: candidate?.answer } : { question };
+  });
+  return { ...first, answer: combineAnswers(parts, uncovered) };
 }
 
 /**
@@ -202,10 +248,11 @@ export async function findAnswerCandidate(
   const match = await findMatchingFaq(store, queryWeights, passages, statistics, equivalents);
   if (match && match.similarity >= settings.faqMatchThreshold && answersAskedType(asked, match)) {
     const { text } = match.passage.chunk;
+    const start = asksYesOrNo(request.question) ? 0 : afterYesOrNoOpening(text);
     return {
       answer: {
-        answer: readable(`${text}[1]`),
-        citations: [citePassage(1, match.passage, 0, text.length)],
+        answer: readable(`${capitalized(text.slice(start))}[1]`),
+        citations: [citePassage(1, match.passage, start, text.length)],
         confidence: round(match.similarity),
         mode: "faq",
       },
@@ -238,6 +285,11 @@ export async function findAnswerCandidate(
 function answersAskedType(asked: AskedAnswer, match: FaqMatch): boolean {
   const needed = asked.types.filter((type) => !isGivenInAnyWords(type));
   return needed.length === 0 || answerFit(match.passage.chunk.text, { ...asked, types: needed }).fits;
+}
+
+/** A sentence left without its opening word starts with a capital again ("guest checkout…" → "Guest checkout…"). */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function round(value: number): number {

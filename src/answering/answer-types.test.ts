@@ -3,6 +3,7 @@ import {
   answerFit,
   askedAnswerTypes,
   askedDurationUnit,
+  asksYesOrNo,
   holdsAnswerType,
   holdsDurationIn,
   namesAskedField,
@@ -221,5 +222,24 @@ describe("years", () => {
     expect(holdsAnswerType("大橋於1895年完工。", "date")).toBe(true);
     expect(holdsAnswerType("The library opened in 1998.", "date")).toBe(true);
     expect(holdsAnswerType("115學年度起實施。", "date")).toBe(false);
+  });
+});
+
+describe("asksYesOrNo", () => {
+  it("hears a yes or no asked beside a figure, which the asked types leave to the figure", () => {
+    const question = "計網中心有沒有借筆電？最多能借幾天";
+    expect(askedAnswerTypes(question)).not.toContain("yesno");
+    expect(asksYesOrNo(question)).toBe(true);
+    expect(asksYesOrNo("Do you ship to Japan?")).toBe(true);
+  });
+
+  it("does not hear one in a question asking what, where or how much", () => {
+    for (const question of [
+      "What is the return policy?",
+      "where do i pay a speeding fine",
+      "寒假想留在宿舍要另外付多少錢",
+    ]) {
+      expect(asksYesOrNo(question)).toBe(false);
+    }
   });
 });

@@ -285,6 +285,12 @@ function typesAskedIn(folded: string): AnswerType[] {
   return types.length === 0 && ASKS_A_QUANTITY.test(text) ? ["count"] : types;
 }
 
+/** Whether a question asks yes or no, also where it asks for a figure too ("有沒有借筆電？最多能借幾天"). */
+export function asksYesOrNo(question: string): boolean {
+  const text = withAskingWordsMended(normalizeForMatching(question));
+  return ASKS.some(([type, asks]) => type === "yesno" && asks.test(text));
+}
+
 /** Whether `sentence` states an answer of kind `type`. */
 export function holdsAnswerType(sentence: string, type: AnswerType): boolean {
   return answerFit(sentence, { types: [type] }).fits;

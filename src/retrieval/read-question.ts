@@ -59,6 +59,10 @@ export interface ReadQuestion {
   equivalents: Equivalents;
   /** The terms' translations that the documents use; empty without a dictionary. */
   translations: Map<string, Equivalent[]>;
+  /** The question's Chinese words that neither the dictionary nor the vocabulary says another way (寄到, 怎麼算). */
+  untranslatable: Set<string>;
+  /** Whether the question names something only in translation: a word no document uses whose translation some do (香港, "Hong Kong"). */
+  namesOnlyTranslated: boolean;
 }
 
 /** Reads a question's terms against the index: one statistics read, and one more for near spellings. */
@@ -123,7 +127,21 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   );
   const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);
   const words = ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords && (queryWeights.get(term) ?? 0) > 0);
-  return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations };
+  const untranslatable = new Set(
+    words.filter((term) => hasHan(term) && !candidateTranslations.has(term) && equivalents(term).length === 0),
+  );
+  const namesOnlyTranslated = words.some((term) => chunkFrequencyOf(statistics, term) === 0 && translations.has(term));
+  return {
+    terms,
+    ownTerms: ownAsked,
+    words,
+    queryWeights,
+    statistics,
+    equivalents,
+    translations,
+    untranslatable,
+    namesOnlyTranslated,
+  };
 }
 
 /**

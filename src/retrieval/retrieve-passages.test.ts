@@ -217,6 +217,21 @@ describe("retrievePassages", () => {
       expect(own.passages[0]?.coverage).toBe(1);
     });
 
+    it("finds the other language's passage for a question naming what only it names, whatever words it cannot translate", async () => {
+      const names = new BilingualDictionary([{ simplified: "香港", english: ["Hong Kong"] }]);
+      await store.replaceDocument(
+        ...sampleDocument("shipping/abroad.md", "Shipping abroad", ["We ship to Hong Kong."]),
+      );
+      await store.replaceDocument(
+        ...sampleDocument("payment/invoice-zh.md", "發票", ["電子發票會寄到您的信箱，金額怎麼算請見帳單。"]),
+      );
+      // 寄到 and 怎麼算 have no translation, so no English page could hold them.
+      const { passages } = await retrievePassages(store, "寄到香港的話怎麼算", { limit: 2, dictionary: names });
+      expect(docIds(passages)[0]).toBe("shipping/abroad.md");
+      const named = await retrievePassages(store, "發票寄到哪裡", { limit: 1, dictionary: names });
+      expect(docIds(named.passages)).toEqual(["payment/invoice-zh.md"]);
+    });
+
     it("keeps the passage in the question's own words first when there is one", async () => {
       // "housing deposit" is in English in housing/deposit.md; its translation is in the Chinese rules.
       const { passages } = await retrievePassages(store, "housing deposit refunded", { limit: 3, dictionary });

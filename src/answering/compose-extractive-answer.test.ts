@@ -170,6 +170,24 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly(gradeQuestion, [grades]).answer).toBe("Score 80–84: Letter A-, Grade points 3.7[1]");
   });
 
+  it("looks a table up by the key the question names in other words, a translation or a synonym", () => {
+    const rates = passage(
+      "shipping/abroad.md",
+      "Singapore: Delivery time 5–7 business days, First 1 kg NT$ 520\nMalaysia: Delivery time 6–9 business days, First 1 kg NT$ 560",
+    );
+    // Ranked before the rates, a section on Malaysia's sockets and an FAQ pair naming Malaysia.
+    const plugs = passage("general/plugs.md", "Do not plug our appliances into the wall socket.", [
+      "Voltage",
+      "Singapore and Malaysia (220–240V)",
+    ]);
+    const served = passage("general/faq.json", "Yes. We ship to Japan, Singapore and Malaysia.");
+    const question = "寄到馬來西亞大概要幾天";
+    const weights = new Map([["马来西亚", 1]]);
+    const translated = (term: string) => (term === "马来西亚" ? [{ terms: ["malaysia"], share: 0.7 }] : []);
+    const { answer } = composeExtractiveAnswer(question, weights, [plugs, served, rates], undefined, translated);
+    expect(answer).toBe("Malaysia: Delivery time 6–9 business days, First 1 kg NT$ 560[1]");
+  });
+
   it("looks a table up by the column the question names, before a sentence that mentions it in passing", () => {
     const holidays = passage("library/hours.html", "寒暑假期間週六、週日閉館。", ["開放時間", "寒暑假"]);
     const row = "閱覽區：週一至週五 08:00–22:00，週六 09:00–17:00，週日 13:00–21:00";

@@ -132,6 +132,18 @@ export function composeExtractiveAnswer(
   const askedTypes = asked.types;
   const askedFigures = { types: askedTypes.filter(isStatedInFigures) };
   const normalizedQuestion = normalizeForMatching(question);
+  // A row's label the question names in other words: a translation or the deployment's synonym of
+  // one of its words ("Malaysia" for 馬來西亞, found through the dictionary).
+  const namesInOtherWords = (label: string) => {
+    const labelTerms = analyzeText(label);
+    const isLabel = (terms: readonly string[]) =>
+      terms.length === labelTerms.length && terms.every((term, index) => term === labelTerms[index]);
+    return (
+      labelTerms.length > 0 &&
+      [...queryWeights].some(([term, weight]) => weight > 0 && equivalents(term).some(({ terms }) => isLabel(terms)))
+    );
+  };
+  const namesLabel = (row: RegExpExecArray) => namedLabelOf(row, normalizedQuestion, namesInOtherWords);
   const candidates: CandidateSentence[] = [];
   // Ranked by document, the pairs of an FAQ sheet too: BM25's order among the parts of one document
   // says little about which sentence answers (ranking each pair on its own, as isSameSubject reads
@@ -160,7 +172,8 @@ export function composeExtractiveAnswer(
       const row = TABLE_ROW.exec(span.text);
       const isListItem = LIST_ITEM.test(span.text);
       const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1];
-      const keyNamed = row !== null && namesTableKey(row, normalizedQuestion);
+      const keyNamed =
+        row !== null && (namesTableKey(row, normalizedQuestion) || namesInOtherWords((row[1] ?? "").trim()));
       const columnNamed = row !== null && !isListItem && namesTableColumn(row, queryWeights);
       const fieldNamed = fits && label !== undefined && namesAskedField(label, asked);
       // The question picks this row out by words of its label that the title and headings lack.
@@ -186,7 +199,7 @@ export function composeExtractiveAnswer(
         fitsAskedType: fits,
         subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
-        ...(row !== null && !isListItem ? namedLabelOf(row, normalizedQuestion) : {}),
+        ...(row !== null && !isListItem ? namesLabel(row) : {}),
         tableCells: row && !isListItem ? cellsOf(row).length : 0,
         score,
       });
@@ -237,7 +250,7 @@ export function composeExtractiveAnswer(
     const hasNamedRow = (passage: Passage) =>
       passage.chunk.text.split("\n").some((line) => {
         const row = TABLE_ROW.exec(line);
-        return row !== null && namedLabelOf(row, normalizedQuestion).namedLabel !== undefined;
+        return row !== null && namesLabel(row).namedLabel !== undefined;
       });
     for (const passage of passages) if (!read.has(passage) && hasNamedRow(passage)) addCandidates(passage);
     // A best sentence stating the figure keeps its place when it names the row's subject itself
@@ -367,10 +380,19 @@ function namesTableKey(row: RegExpExecArray, normalizedQuestion: string): boolea
   return keys.some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
 }
 
-/** A table row's label, folded, when the question names it as written: a value's unit ("5 公斤") names no row. */
-function namedLabelOf(row: RegExpExecArray, normalizedQuestion: string): Pick<CandidateSentence, "namedLabel"> {
-  const label = normalizeForMatching((row[1] ?? "").trim());
-  return label.length >= 2 && holdsWhole(normalizedQuestion, label) ? { namedLabel: label } : {};
+/**
+ * A table row's label, folded, when the question names it, as written or in other words: a value's
+ * unit ("5 公斤") names no row.
+ */
+function namedLabelOf(
+  row: RegExpExecArray,
+  normalizedQuestion: string,
+  namesInOtherWords: (label: string) => boolean,
+): Pick<CandidateSentence, "namedLabel"> {
+  const written = (row[1] ?? "").trim();
+  const label = normalizeForMatching(written);
+  if (label.length < 2) return {};
+  return holdsWhole(normalizedQuestion, label) || namesInOtherWords(written) ? { namedLabel: label } : {};
 }
 
 /** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */

@@ -183,6 +183,20 @@ describe("retrievePassages", () => {
     expect(withNames.passages[0]?.coverage).toBeLessThan(0.6);
   });
 
+  it("does not weigh a word the segmenter made of a neighbour's character, which no document uses", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("housing/repairs.md", "宿舍報修", ["宿舍報修後，維修人員大約三天內到場。"]),
+    );
+    // The segmenter reads 大概要 as 大 + 概要 ("outline"); 大概 ("roughly") is the word the dictionary knows.
+    const question = "宿舍報修大概要幾天";
+    const dictionary = new BilingualDictionary([{ simplified: "大概", english: ["roughly", "probably"] }]);
+    const read = await retrievePassages(store, question, { limit: 1, dictionary });
+    expect(read.queryWeights.get("概要")).toBe(0);
+    expect(read.passages[0]?.coverage).toBe(1);
+    const unread = await retrievePassages(store, question, { limit: 1 });
+    expect(unread.queryWeights.get("概要")).toBeGreaterThan(1);
+  });
+
   describe("across languages", () => {
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([

@@ -97,14 +97,21 @@ export async function retrievePassages(
   if (namesOnlyTranslated) {
     // The question names what only the other language's documents name (香港 where they write
     // "Hong Kong"), so its answer may be there; a passage in that language cannot hold the
-    // question's words that have no translation (寄到, 怎麼算), so they do not count against it.
+    // question's words that have no translation (寄到, 怎麼算), so they do not count against it in
+    // ranking. They still count in how much of the question it covers: its answer says nothing of
+    // them, and is no surer for their being untranslatable.
     const expressible = new Map(
       [...queryWeights].map(([term, weight]) => [term, untranslatable.has(term) ? 0 : weight]),
     );
     const inOtherLanguage = await search(withTranslations, expressible);
     const [best] = inOtherLanguage.passages;
-    if (best && isInOtherLanguage(best, query) && bestCoverage(inOtherLanguage) > bestCoverage(inOwnLanguage))
-      return inOtherLanguage;
+    if (best && isInOtherLanguage(best, query) && bestCoverage(inOtherLanguage) > bestCoverage(inOwnLanguage)) {
+      const passages = inOtherLanguage.passages.map((passage) => ({
+        ...passage,
+        coverage: weightedCoverage(queryWeights, passage.terms, withTranslations),
+      }));
+      return { ...inOtherLanguage, queryWeights, passages };
+    }
   }
   // Translated only when that explains more of the question: a passage in the question's own
   // words, where there is one, is not pushed aside by another sense of a translation.

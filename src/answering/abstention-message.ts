@@ -35,11 +35,7 @@ export function abstentionMessage(question: string, contactLines: ContactLines, 
 }
 
 /** The abstention for one question of a message that asked several, led by the question it is about. */
-export function partAbstentionMessage(
-  question: string,
-  contactLines: ContactLines,
-  audience: Audience = "asker",
-): string {
+export function partAbstentionMessage(question: string, contactLines: ContactLines): string {
   const quoted = detectLanguage(question) === "en" ? `"${question}"` : `「${question}」`;
-  return `${quoted} ${abstentionMessage(question, contactLines, audience)}`;
+  return `${quoted} ${abstentionMessage(question, contactLines)}`;
 }

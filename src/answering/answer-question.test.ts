@@ -55,15 +55,38 @@ describe("answerQuestion, asked several questions in one message", () => {
     const reply = await answerQuestion(store, { question: "停車證什麼時候開放申請？房屋稅什麼時候繳？" }, settings);
     expect(reply.status).toBe("answered");
     expect(reply.answer).toMatch(/9月1日[^\n]*\[1\]\n\n[^\n]*5月1日[^\n]*\[2\]$/);
-    expect(reply.citations.map((citation) => citation.doc_id)).toEqual(["parking/permit.md", "tax/calendar.md"]);
+    expect(reply.citations.map(({ n, doc_id }) => [n, doc_id])).toEqual([
+      [1, "parking/permit.md"],
+      [2, "tax/calendar.md"],
+    ]);
   });
 
-  it("answers what the documents cover and says where to ask the rest, rather than leaving it out", async () => {
-    const reply = await answerQuestion(store, { question: "房屋稅什麼時候繳？宿舍可以養貓嗎？" }, settings);
+  it("answers what the documents cover and says where to ask the rest, in its place", async () => {
+    const question = "停車證什麼時候開放申請？宿舍可以養貓嗎？房屋稅什麼時候繳？";
+    const reply = await answerQuestion(store, { question }, settings);
     expect(reply.status).toBe("answered");
-    expect(reply.answer).toContain("5月1日");
-    expect(reply.answer).toMatch(/「宿舍可以養貓嗎？」 抱歉，[^\n]*請洽總務處。$/);
-    expect(reply.citations).toHaveLength(1);
+    const [parking, cat, tax] = reply.answer.split("\n\n");
+    expect(parking).toMatch(/9月1日.*\[1\]$/);
+    expect(cat).toMatch(/^「宿舍可以養貓嗎？」 抱歉，.*請洽總務處。$/);
+    expect(tax).toMatch(/5月1日.*\[2\]$/);
+    expect(reply.citations).toHaveLength(2);
+  });
+
+  it("leaves the note out of a draft for staff, who read the message themselves", async () => {
+    const reply = await answerQuestion(
+      store,
+      { question: "房屋稅什麼時候繳？宿舍可以養貓嗎？" },
+      { ...settings, audience: "staff" },
+    );
+    expect(reply.answer).toMatch(/^房屋稅繳納期間為每年5月1日至5月31日。\[1\]$/);
+  });
+
+  it("reads a question that leans on the one before with it, and gives words answering both once", async () => {
+    // Alone, 「什麼時候開始？」 is abstained on; read with the question before, the permit sentence answers it.
+    expect((await answerQuestion(store, { question: "什麼時候開始？" }, settings)).status).toBe("abstained");
+    const reply = await answerQuestion(store, { question: "停車證要怎麼申請？什麼時候開始？" }, settings);
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toBe("學生停車證於每年9月1日開放申請，請上網登記。[1]");
   });
 
   it("abstains on the message when the documents cover none of its questions", async () => {

@@ -7,16 +7,17 @@ import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { detectLanguage } from "../text/language.js";
+import { normalizeForMatching } from "../text/normalize.js";
 import { analyzeText } from "../text/tokenize.js";
 import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage, partAbstentionMessage } from "./abstention-message.js";
 import { type AskedAnswer, answerFit, asksYesOrNo, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
-import { combineAnswers } from "./combine-answers.js";
+import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
-import { standaloneText } from "./follow-up.js";
+import { contentWords, looksLikeFollowUp, standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
 import { separateQuestions } from "./separate-questions.js";
 import { withSourceLanguageNote } from "./source-language-note.js";
@@ -89,12 +90,11 @@ export async function answerQuestion(
 }
 
 /**
- * The answer to a message: to a message that asks several questions at once, one question at a
- * time, each read with the ones before it as its context (「宿舍費用多少？要怎麼繳？」), so that each
- * gets its answer rather than only the one that weighs most, and one the documents do not cover is
- * told where to ask. A question not answered on its own may lean on the others (「…每個月有多少？
- * 要做什麼？」): then the message read whole is answered, if it can be, and a question its answer
- * quotes nothing about is told where to ask.
+ * The answer to a message: to one that asks several questions at once, one question at a time,
+ * so that each gets its answer rather than only the one that weighs most, and one the documents
+ * do not cover is told where to ask. A question that leans on the one before (「學費多少？什麼時候
+ * 要繳？」) is read with it as its context. The message is answered whole when none of its questions
+ * is answered on its own, or one of them is too vague to (its topics are offered for the whole).
  */
 async function findMessageCandidate(
   store: IndexStore,
@@ -103,32 +103,64 @@ async function findMessageCandidate(
 ): Promise<AnswerCandidate> {
   const questions = separateQuestions(request.question);
   if (questions.length < 2) return findAnswerCandidate(store, request, settings);
-  const candidates = await Promise.all(
-    questions.map((question, index) => {
-      const context = [request.context, ...questions.slice(0, index)].filter(Boolean).join(" ");
-      return findAnswerCandidate(store, { ...request, question, ...(context ? { context } : {}) }, settings);
-    }),
-  );
-  const isAnswered = (candidate: AnswerCandidate | undefined) =>
-    candidate?.answer?.choices === undefined && isConfident(candidate?.answer, settings.abstainThreshold);
-  const uncovered = (question: string) => partAbstentionMessage(question, settings.contactLines, settings.audience);
-  const [first, ...more] = candidates.filter(isAnswered);
-  if (!first || more.length + 1 < questions.length) {
-    const whole = await findAnswerCandidate(store, request, settings);
-    if (!first || !whole.answer || !isConfident(whole.answer, settings.abstainThreshold)) return whole;
-    // Answered whole, it may still leave out a question it quotes nothing about: that one is told where to ask.
-    const quoted = new Set(whole.answer.citations.flatMap((citation) => analyzeText(citation.quote)));
-    const leftOut = questions.filter(
-      (question, index) => !isAnswered(candidates[index]) && !analyzeText(question).some((term) => quoted.has(term)),
-    );
-    const parts = [{ question: request.question, answer: whole.answer }, ...leftOut.map((question) => ({ question }))];
-    return { ...whole, answer: combineAnswers(parts, uncovered) };
+  const parts: AnsweredPart[] = [];
+  let first: AnswerCandidate | undefined;
+  let citations = 0;
+  const isAnswered = (candidate: AnswerCandidate) => isConfident(candidate.answer, settings.abstainThreshold);
+  for (const [index, question] of questions.entries()) {
+    const earlier = [request.context, ...questions.slice(0, index)].filter(Boolean).join(" ");
+    const ask = (context: string | undefined) =>
+      findAnswerCandidate(
+        store,
+        { ...request, question, ...(context ? { context } : {}) },
+        settings,
+        undefined,
+        citations + 1,
+      );
+    // One that leans on the questions before is read with them; one that does not, on its own first,
+    // then with them ("計網中心有沒有借筆電？最多能借幾天" asks how long of the laptops).
+    const leans = looksLikeFollowUp(question);
+    let candidate = await ask(leans ? earlier : request.context);
+    if (candidate.answer?.choices) return findAnswerCandidate(store, request, settings);
+    if (!isAnswered(candidate) && !leans && index > 0) {
+      const withEarlier = await ask(earlier);
+      if (isAnswered(withEarlier)) candidate = withEarlier;
+    }
+    const { answer } = candidate;
+    if (!answer || !isAnswered(candidate)) {
+      // Staff drafting a reply read the message themselves: a draft does not tell them where to ask.
+      const contactLines = handOffLines({ ...request, question }, candidate, settings);
+      parts.push(settings.audience === "staff" ? {} : { note: partAbstentionMessage(question, contactLines) });
+      continue;
+    }
+    // Two questions answered by the same words (「可以換房間嗎？要不要錢」) get them once.
+    if (repeatsEarlierAnswers(answer, parts)) continue;
+    parts.push({ answer });
+    first ??= candidate;
+    citations += answer.citations.length;
   }
-  const parts = questions.map((question, index) => {
-    const candidate = candidates[index];
-    return isAnswered(candidate) ? { question, answer: candidate?.answer } : { question };
-  });
-  return { ...first, answer: combineAnswers(parts, uncovered) };
+  const whole = await findAnswerCandidate(store, request, settings);
+  if (!first) return whole;
+  const combined = combineAnswers(parts);
+  // Read whole, the message may be answered better still: by words touching every question it asks,
+  // more surely ("學費可以分期付嗎？分幾期" and the one sentence on paying in three instalments).
+  const quoted = normalizeForMatching(whole.answer?.citations.map((citation) => citation.quote).join("\n") ?? "");
+  const touches = (question: string) =>
+    contentWords(question).some((word) => quoted.includes(normalizeForMatching(word.toLowerCase())));
+  const wholeIsBetter =
+    whole.answer !== undefined &&
+    whole.answer.choices === undefined &&
+    whole.answer.confidence >= combined.confidence &&
+    questions.every(touches);
+  return wholeIsBetter ? whole : { ...first, answer: combined };
+}
+
+/** Whether every passage an answer quotes was quoted as much already by an earlier part's answer. */
+function repeatsEarlierAnswers(answer: CandidateAnswer, earlier: AnsweredPart[]): boolean {
+  const quoted = earlier.flatMap((part) => ("answer" in part ? part.answer.citations : []));
+  return answer.citations.every((citation) =>
+    quoted.some((seen) => seen.chunk_id === citation.chunk_id && seen.quote.includes(citation.quote)),
+  );
 }
 
 /**
@@ -211,6 +243,8 @@ export async function findAnswerCandidate(
   request: QuestionRequest,
   settings: Pick<AnsweringSettings, "faqMatchThreshold" | "embedder" | "confidenceModel" | "vocabulary" | "dictionary">,
   signal?: AbortSignal,
+  /** The number of the answer's first citation: more than 1 when it follows other answers in one reply. */
+  firstCitation = 1,
 ): Promise<AnswerCandidate> {
   const vocabulary = settings.vocabulary?.();
   const { queryWeights, words, passages, statistics, equivalents } = await retrievePassages(store, request.question, {
@@ -251,8 +285,8 @@ export async function findAnswerCandidate(
     const start = asksYesOrNo(request.question) ? 0 : afterYesOrNoOpening(text);
     return {
       answer: {
-        answer: readable(`${capitalized(text.slice(start))}[1]`),
-        citations: [citePassage(1, match.passage, start, text.length)],
+        answer: readable(`${start > 0 ? capitalized(text.slice(start)) : text}[${firstCitation}]`),
+        citations: [citePassage(firstCitation, match.passage, start, text.length)],
         confidence: round(match.similarity),
         mode: "faq",
       },
@@ -261,7 +295,14 @@ export async function findAnswerCandidate(
     };
   }
 
-  const extractive = composeExtractiveAnswer(request.question, queryWeights, passages, asked, equivalents);
+  const extractive = composeExtractiveAnswer(
+    request.question,
+    queryWeights,
+    passages,
+    asked,
+    equivalents,
+    firstCitation,
+  );
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages, closestOffice };
   return {

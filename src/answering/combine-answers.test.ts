@@ -17,56 +17,34 @@ describe("combineAnswers", () => {
     confidence: 0.9,
     mode: "extractive" as const,
   };
+  const abroad = {
+    answer: "We ship to Japan.[3]",
+    citations: [citation(3, "abroad.md#0", "We ship to Japan.")],
+    confidence: 0.6,
+    mode: "faq" as const,
+  };
 
-  it("numbers each part's citations on from the last, and is as sure as its least sure part", () => {
-    const abroad = {
-      answer: "We ship to Japan.[1]",
-      citations: [citation(1, "abroad.md#0", "We ship to Japan.")],
-      confidence: 0.6,
-      mode: "faq" as const,
-    };
-    const combined = combineAnswers(
-      [
-        { question: "運費多少？", answer: shipping },
-        { question: "可以寄到日本嗎？", answer: abroad },
-      ],
-      () => "unused",
-    );
+  it("gives each part's answer in turn, with all their citations, as sure as its least sure answer", () => {
+    const combined = combineAnswers([{ answer: shipping }, { answer: abroad }]);
     expect(combined.answer).toBe("運費 NT$ 100。[1]滿 NT$ 1,200 免運。[2]\n\nWe ship to Japan.[3]");
-    expect(combined.citations.map(({ n, chunk_id }) => [n, chunk_id])).toEqual([
-      [1, "fees.md#0"],
-      [2, "fees.md#1"],
-      [3, "abroad.md#0"],
-    ]);
+    expect(combined.citations.map(({ n }) => n)).toEqual([1, 2, 3]);
     expect(combined.confidence).toBe(0.6);
     expect(combined.mode).toBe("extractive");
   });
 
-  it("cites a quote two parts share once, and gives an answer only repeating an earlier one once", async () => {
-    const fee = {
-      ...shipping,
-      answer: "免運門檻滿 NT$ 1,200。[1]",
-      citations: [citation(1, "fees.md#1", "滿 NT$ 1,200 免運。")],
-    };
-    const repeated = { ...shipping, answer: "運費 NT$ 100。[1]", citations: [citation(1, "fees.md#0", "NT$ 100")] };
-    const combined = combineAnswers(
-      [
-        { question: "運費多少？", answer: shipping },
-        { question: "運費要錢嗎？", answer: repeated },
-        { question: "免運門檻？", answer: fee },
-      ],
-      () => "unused",
+  it("puts a part's note where its answer would be, and nothing for a part with neither", () => {
+    const combined = combineAnswers([
+      { answer: shipping },
+      { note: "（可以貨到付款嗎？請洽客服。）" },
+      {},
+      { answer: abroad },
+    ]);
+    expect(combined.answer).toBe(
+      "運費 NT$ 100。[1]滿 NT$ 1,200 免運。[2]\n\n（可以貨到付款嗎？請洽客服。）\n\nWe ship to Japan.[3]",
     );
-    expect(combined.answer).toBe("運費 NT$ 100。[1]滿 NT$ 1,200 免運。[2]");
-    expect(combined.citations).toHaveLength(2);
-  });
-
-  it("says where to ask for a part the documents do not cover", () => {
-    const combined = combineAnswers(
-      [{ question: "運費多少？", answer: shipping }, { question: "可以貨到付款嗎？" }],
-      (question) => `（${question}：請洽客服。）`,
-    );
-    expect(combined.answer).toBe("運費 NT$ 100。[1]滿 NT$ 1,200 免運。[2]\n\n（可以貨到付款嗎？：請洽客服。）");
-    expect(combined.citations).toHaveLength(2);
+    expect(combined.citations).toHaveLength(3);
+    // Two of four questions answered, the less sure at 0.6.
+    expect(combined.confidence).toBeCloseTo(0.3);
+    expect(combineAnswers([{ answer: abroad }]).mode).toBe("faq");
   });
 });

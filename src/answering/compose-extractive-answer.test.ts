@@ -155,6 +155,21 @@ describe("composeExtractiveAnswer", () => {
     expect(citations).toHaveLength(1);
   });
 
+  it("numbers its citations on from the one it is told, leaving a document's own [1] as written", () => {
+    const loans = passage("library/loans.md", "大學部每人最多借書10冊，借期30天[1]。逾期每日罰款5元。");
+    const question = "大學部可以借幾本書";
+    const { answer, citations } = composeExtractiveAnswer(
+      question,
+      evenlyWeighted(question),
+      [loans],
+      undefined,
+      undefined,
+      3,
+    );
+    expect(answer).toBe("大學部每人最多借書10冊，借期30天[1]。[3]");
+    expect(citations.map(({ n }) => n)).toEqual([3]);
+  });
+
   it("looks a table up by the key the question names as written", () => {
     const fees = passage(
       "tuition/fees.md",

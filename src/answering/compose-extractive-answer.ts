@@ -127,6 +127,8 @@ export function composeExtractiveAnswer(
   asked: AskedAnswer = readAskedAnswer(question),
   /** Other ways of writing the question's terms (retrieval's). */
   equivalents: Equivalents = noEquivalents,
+  /** The number of the answer's first citation: more than 1 when it follows other answers in one reply. */
+  firstCitation = 1,
 ): ExtractiveAnswer {
   const coverageOf = (terms: TermSet) => weightedCoverage(queryWeights, terms, equivalents);
   const askedTypes = asked.types;
@@ -327,7 +329,7 @@ export function composeExtractiveAnswer(
   );
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
   return {
-    ...formatAnswer(complete),
+    ...formatAnswer(complete, firstCitation),
     sentenceCoverage: coverageOf(quoted),
     // Found only in another passage than the one whose sentence answers the question best, the kind
     // of answer asked for may be about something else: the answer is not sure of it.
@@ -735,7 +737,10 @@ function bestAddition(
  * `[n]`; its quote runs verbatim from the first of them to the last. List markers are left out of
  * the answer text (the quote keeps them), and a sentence cut at a semicolon ends as a sentence.
  */
-function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "answer" | "citations"> {
+function formatAnswer(
+  selected: CandidateSentence[],
+  firstCitation: number,
+): Pick<ExtractiveAnswer, "answer" | "citations"> {
   const groups: CandidateSentence[][] = [];
   for (const sentence of [...selected].sort((left, right) => left.index - right.index)) {
     const group = groups.at(-1);
@@ -747,7 +752,7 @@ function formatAnswer(selected: CandidateSentence[]): Pick<ExtractiveAnswer, "an
   for (const group of groups) {
     const first = group[0] as CandidateSentence;
     const last = group.at(-1) as CandidateSentence;
-    const n = citations.length + 1;
+    const n = firstCitation + citations.length;
     citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
     let text = "";
     group.forEach((sentence, position) => {

@@ -8,16 +8,26 @@ describe("separateQuestions", () => {
       "How much is shipping?",
       "Do you ship to Japan?",
     ]);
-    expect(separateQuestions("學費怎麼繳\n宿舍幾點關門")).toEqual(["學費怎麼繳", "宿舍幾點關門"]);
+    // The last question needs no question mark.
+    expect(separateQuestions("住進去之後想換房間可以嗎？要不要錢")).toEqual(["住進去之後想換房間可以嗎？", "要不要錢"]);
   });
 
-  it("keeps a message whole when only one of its parts names something", () => {
+  it("keeps a message whole when only one of its pieces names something", () => {
     expect(separateQuestions("請問一下？學費什麼時候繳？")).toEqual(["請問一下？學費什麼時候繳？"]);
     expect(separateQuestions("hi?\nwhen is the library open?")).toEqual(["hi?\nwhen is the library open?"]);
-    expect(separateQuestions("我是新生。請問學費什麼時候繳？")).toEqual(["我是新生。請問學費什麼時候繳？"]);
   });
 
-  it("keeps a text of many question marks whole", () => {
+  it("ends a question only at a question mark, not at a full stop or a line break", () => {
+    expect(separateQuestions("我是新生。請問學費什麼時候繳？")).toEqual(["我是新生。請問學費什麼時候繳？"]);
+    expect(separateQuestions("請問宿舍\n費用多少？")).toEqual(["請問宿舍\n費用多少？"]);
+  });
+
+  it("keeps a message with a link whole: the link's question mark ends no question", () => {
+    const message = "https://example.edu/apply?lang=en 打不開？要怎麼申請？";
+    expect(separateQuestions(message)).toEqual([message]);
+  });
+
+  it("keeps a text of many questions whole", () => {
     const pasted = "宿舍費用？停車費用？餐廳時間？圖書館時間？";
     expect(separateQuestions(pasted)).toEqual([pasted]);
   });

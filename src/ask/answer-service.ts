@@ -5,11 +5,11 @@ import {
   elapsedMs,
   type QuestionRequest,
 } from "../answering/answer-question.js";
-import { standaloneText } from "../answering/follow-up.js";
+import { hasWordsOfItsOwn, standaloneText } from "../answering/follow-up.js";
 import { defaultCrisisResources } from "../config/help-desk-settings.js";
 import type { CrisisResources, Persona } from "../config.js";
 import { type ConversationMemory, type ConversationTurn, RECENT_TURNS } from "../conversation/conversation-memory.js";
-import { hasWordsOfItsOwn, rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
+import { rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
 import { type AnswerEvent, type GenerationSettings, generateAnswer, sendWhole } from "../generation/generate-answer.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { looksLikeFollowUp } from "../answering/follow-up.js";
 import { createOpenAiChatModel } from "../models/openai/index.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { FakeChatModel } from "../test-support/fake-models.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
 import { defaultPersonalDataPatterns, PersonalDataMask } from "../text/mask-personal-data.js";
-import { looksLikeFollowUp, rewriteFollowUp } from "./rewrite-follow-up.js";
+import { rewriteFollowUp } from "./rewrite-follow-up.js";
 
 const previous = (question: string) => [{ question, standaloneQuestion: question, answer: "…" }];
 

@@ -1,32 +1,17 @@
 import { isDeclined } from "../answering/declined-reply.js";
-import type { FollowUp } from "../answering/follow-up.js";
+import { contentWords, type FollowUp, looksLikeFollowUp } from "../answering/follow-up.js";
 import type { ChatModel } from "../models/chat-model.js";
 import { inverseChunkFrequency } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { defaultPersonalDataMask, type PersonalDataMask } from "../text/mask-personal-data.js";
-import { normalizeForMatching } from "../text/normalize.js";
-import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
 import { analyzeQuery } from "../text/tokenize.js";
 import { untilDeadline } from "../until-deadline.js";
 import { type ConversationTurn, turnsSinceTopicBreak } from "./conversation-memory.js";
-
-/** How a follow-up leans on what came before: "那研究生呢?", "and for graduate students?". */
-const FOLLOW_UP_OPENING =
-  /^\s*(?:那|那麼|那如果|還有|还有|如果是|至於|至于|and\b|what about\b|how about\b|but\b|also\b|what if\b)/i;
-const FOLLOW_UP_ENDING = /呢\s*[?？]?\s*$/;
-/**
- * What a question needs to stand on its own without a follow-up marker: two content words, or four
- * Chinese characters of content words ("研究生?" leans on the question before; "宿舍可以養貓嗎?" does not).
- */
-const MIN_STANDALONE_WORDS = 2;
-const MIN_STANDALONE_HAN = 4;
 
 /** Longest wait for the model's rewrite before carrying words over instead. */
 const REWRITE_TIMEOUT_MS = 5000;
 /** Previous words carried over, the most specific first. */
 const MAX_KEY_WORDS = 3;
-
-const wordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
 
 /**
  * The question to retrieve with: a follow-up made standalone from the conversation's last turns,
@@ -89,36 +74,9 @@ async function keyWords(words: string[], store: IndexStore): Promise<string[]> {
     .map((entry) => entry.word);
 }
 
-/** `words`: the question's content words, when the caller has them already. */
-export function looksLikeFollowUp(question: string, words = contentWords(question)): boolean {
-  if (FOLLOW_UP_OPENING.test(question) || FOLLOW_UP_ENDING.test(question)) return true;
-  return !hasWordsOfItsOwn(question, words);
-}
-
-/**
- * Whether a question has enough content words to be about something ("宿舍可以養貓嗎?", "那宿舍費用呢?"),
- * whatever marker it opens or ends with; "那怎麼辦?", "然後呢?", "研究生?" lean on what came before.
- */
-export function hasWordsOfItsOwn(question: string, words = contentWords(question)): boolean {
-  const han = words.join("").match(/\p{Script=Han}/gu)?.length ?? 0;
-  const otherWords = words.filter((word) => !/\p{Script=Han}/u.test(word)).length;
-  return han >= MIN_STANDALONE_HAN || otherWords >= MIN_STANDALONE_WORDS;
-}
-
 // A lone character is too ambiguous to carry to another question, but it does make one specific.
 function isCarriable(word: string): boolean {
   return !/^\p{Script=Han}$/u.test(word);
-}
-
-/** The words of a question that carry its topic, in the script it was written in. */
-function contentWords(text: string): string[] {
-  const words: string[] = [];
-  for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
-    const folded = normalizeForMatching(segment.toLowerCase());
-    if (!isWordLike || chineseStopWords.has(folded) || englishStopWords.has(folded)) continue;
-    if (!words.includes(segment)) words.push(segment);
-  }
-  return words;
 }
 
 async function rewriteWithModel(

@@ -59,10 +59,6 @@ export interface ReadQuestion {
   equivalents: Equivalents;
   /** The terms' translations that the documents use; empty without a dictionary. */
   translations: Map<string, Equivalent[]>;
-  /** The question's Chinese words that neither the dictionary nor the vocabulary says another way (寄到, 怎麼算). */
-  untranslatable: Set<string>;
-  /** Whether the question names something only in translation: a word no document uses whose translation some do (香港, "Hong Kong"). */
-  namesOnlyTranslated: boolean;
 }
 
 /** Reads a question's terms against the index: one statistics read, and one more for near spellings. */
@@ -117,21 +113,6 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     statistics,
     specificity,
   );
-  if (dictionary) {
-    const isWord = (text: string) => dictionary.translationsOf(text).length > 0;
-    // Only a word of its own: the bigrams inside 馬來西亞 meet their own word's characters.
-    const isInsideLongerTerm = (term: string) =>
-      ownAsked.some((other) => other.length > term.length && other.includes(term));
-    for (const term of ownAsked) {
-      if (
-        chunkFrequencyOf(statistics, term) === 0 &&
-        !isInsideLongerTerm(term) &&
-        !dictionary.isName(term) &&
-        lentToNeighbour(term, folded, (character) => ownTerms.has(character), isWord)
-      )
-        queryWeights.set(term, 0);
-    }
-  }
   const spellings = equivalentsInIndex(candidateSpellings, statistics, SPELLING_SHARE);
   const equivalents = withMoreEquivalents(
     vocabulary.equivalentsOf,
@@ -142,21 +123,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   );
   const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);
   const words = ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords && (queryWeights.get(term) ?? 0) > 0);
-  const untranslatable = new Set(
-    words.filter((term) => hasHan(term) && !candidateTranslations.has(term) && equivalents(term).length === 0),
-  );
-  const namesOnlyTranslated = words.some((term) => chunkFrequencyOf(statistics, term) === 0 && translations.has(term));
-  return {
-    terms,
-    ownTerms: ownAsked,
-    words,
-    queryWeights,
-    statistics,
-    equivalents,
-    translations,
-    untranslatable,
-    namesOnlyTranslated,
-  };
+  return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations };
 }
 
 /**
@@ -202,30 +169,6 @@ function fellApartFromSlip(
   if (at < 0) return false;
   const neighbours = [foldedQuestion.slice(Math.max(0, at - 1), at + 1), foldedQuestion.slice(at + 1, at + 3)];
   return !neighbours.some((pair) => pair !== term && isLonePair(pair) && chunkFrequencyOf(statistics, pair) > 0);
-}
-
-/**
- * Whether a Chinese word of the question that no document uses is a misreading: one of its end
- * characters makes a word with the character beside it, which the segmenter left on its own
- * (大概要 read as 大 + 概要 "outline", where 大概 "roughly" + 要 was meant). Unused, it would
- * weigh the most of all the question's words.
- */
-function lentToNeighbour(
-  term: string,
-  foldedQuestion: string,
-  isLone: (character: string) => boolean,
-  isWord: (text: string) => boolean,
-): boolean {
-  const characters = [...term];
-  if (characters.length < 2 || !characters.every((character) => hasHan(character))) return false;
-  const at = foldedQuestion.indexOf(term);
-  if (at < 0) return false;
-  const [previous] = [...foldedQuestion.slice(0, at)].slice(-1);
-  const [next] = [...foldedQuestion.slice(at + term.length)];
-  const pairs: string[] = [];
-  if (previous && hasHan(previous) && isLone(previous)) pairs.push(`${previous}${characters[0]}`);
-  if (next && hasHan(next) && isLone(next)) pairs.push(`${characters.at(-1)}${next}`);
-  return pairs.some(isWord);
 }
 
 /** Of each word's translations or spellings, the first few whose terms the documents all use, as equivalents. */

@@ -183,20 +183,6 @@ describe("retrievePassages", () => {
     expect(withNames.passages[0]?.coverage).toBeLessThan(0.6);
   });
 
-  it("does not weigh a word the segmenter made of a neighbour's character, which no document uses", async () => {
-    await store.replaceDocument(
-      ...sampleDocument("housing/repairs.md", "宿舍報修", ["宿舍報修後，維修人員大約三天內到場。"]),
-    );
-    // The segmenter reads 大概要 as 大 + 概要 ("outline"); 大概 ("roughly") is the word the dictionary knows.
-    const question = "宿舍報修大概要幾天";
-    const dictionary = new BilingualDictionary([{ simplified: "大概", english: ["roughly", "probably"] }]);
-    const read = await retrievePassages(store, question, { limit: 1, dictionary });
-    expect(read.queryWeights.get("概要")).toBe(0);
-    expect(read.passages[0]?.coverage).toBe(1);
-    const unread = await retrievePassages(store, question, { limit: 1 });
-    expect(unread.queryWeights.get("概要")).toBeGreaterThan(1);
-  });
-
   describe("across languages", () => {
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([
@@ -229,21 +215,6 @@ describe("retrievePassages", () => {
       expect(translated.passages[0]?.coverage).toBeLessThan(1);
       const own = await retrievePassages(store, "宿舍保證金", { limit: 1, dictionary });
       expect(own.passages[0]?.coverage).toBe(1);
-    });
-
-    it("finds the other language's passage for a question naming what only it names, whatever words it cannot translate", async () => {
-      const names = new BilingualDictionary([{ simplified: "香港", english: ["Hong Kong"] }]);
-      await store.replaceDocument(
-        ...sampleDocument("shipping/abroad.md", "Shipping abroad", ["We ship to Hong Kong."]),
-      );
-      await store.replaceDocument(
-        ...sampleDocument("payment/invoice-zh.md", "發票", ["電子發票會寄到您的信箱，金額怎麼算請見帳單。"]),
-      );
-      // 寄到 and 怎麼算 have no translation, so no English page could hold them.
-      const { passages } = await retrievePassages(store, "寄到香港的話怎麼算", { limit: 2, dictionary: names });
-      expect(docIds(passages)[0]).toBe("shipping/abroad.md");
-      const named = await retrievePassages(store, "發票寄到哪裡", { limit: 1, dictionary: names });
-      expect(docIds(named.passages)).toEqual(["payment/invoice-zh.md"]);
     });
 
     it("keeps the passage in the question's own words first when there is one", async () => {

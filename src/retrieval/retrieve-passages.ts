@@ -1,5 +1,4 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
-import { detectLanguage } from "../text/language.js";
 import { type Equivalents, withMoreEquivalents } from "../text/vocabulary.js";
 import { type QuestionContext, readQuestion } from "./read-question.js";
 import { type AskedStatistics, chunkFrequencyOf } from "./term-statistics.js";
@@ -73,11 +72,9 @@ export async function retrievePassages(
     statistics,
     equivalents: equivalentsOf,
     translations,
-    untranslatable,
-    namesOnlyTranslated,
   } = await readQuestion(store, query, options);
   const dense = await options.queryEmbedding;
-  const search = async (equivalents: Equivalents, weights = queryWeights): Promise<RetrievedPassages> => {
+  const search = async (equivalents: Equivalents): Promise<RetrievedPassages> => {
     // Passages that say the question's words another way ("保證金" for "押金", "deposit") are candidates too.
     const alternatives = ownTerms.flatMap((term) => equivalents(term).flatMap((equivalent) => equivalent.terms));
     const hits = await store.searchChunks({
@@ -86,45 +83,18 @@ export async function retrievePassages(
       collection: options.collection,
       limit: Math.max(CANDIDATE_COUNT, options.limit),
     });
-    const passages = rerank(hits, weights, equivalents).slice(0, options.limit);
-    return { queryWeights: weights, words, passages, statistics, equivalents };
+    const passages = rerank(hits, queryWeights, equivalents).slice(0, options.limit);
+    return { queryWeights, words, passages, statistics, equivalents };
   };
   const inOwnLanguage = await search(equivalentsOf);
   const bestCoverage = ({ passages }: RetrievedPassages) => Math.max(0, ...passages.map((passage) => passage.coverage));
   // Nothing is left to translate when a passage in the question's words covers all of it.
   if (translations.size === 0 || bestCoverage(inOwnLanguage) >= 1) return inOwnLanguage;
-  const withTranslations = withMoreEquivalents(equivalentsOf, translations);
-  if (namesOnlyTranslated) {
-    // The question names what only the other language's documents name (香港 where they write
-    // "Hong Kong"), so its answer may be there; a passage in that language cannot hold the
-    // question's words that have no translation (寄到, 怎麼算), so they do not count against it in
-    // ranking. They still count in how much of the question it covers: its answer says nothing of
-    // them, and is no surer for their being untranslatable.
-    const expressible = new Map(
-      [...queryWeights].map(([term, weight]) => [term, untranslatable.has(term) ? 0 : weight]),
-    );
-    const inOtherLanguage = await search(withTranslations, expressible);
-    const [best] = inOtherLanguage.passages;
-    if (best && isInOtherLanguage(best, query) && bestCoverage(inOtherLanguage) > bestCoverage(inOwnLanguage)) {
-      const passages = inOtherLanguage.passages.map((passage) => ({
-        ...passage,
-        coverage: weightedCoverage(queryWeights, passage.terms, withTranslations),
-      }));
-      return { ...inOtherLanguage, queryWeights, passages };
-    }
-  }
   // Translated only when that explains more of the question: a passage in the question's own
   // words, where there is one, is not pushed aside by another sense of a translation.
-  const acrossLanguages = await search(withTranslations);
+  const acrossLanguages = await search(withMoreEquivalents(equivalentsOf, translations));
   return bestCoverage(acrossLanguages) > bestCoverage(inOwnLanguage) ? acrossLanguages : inOwnLanguage;
 }
-
-/** Whether a passage is written in the other language than the question (either Chinese script counts as Chinese). */
-function isInOtherLanguage(passage: Passage, question: string): boolean {
-  return isChinese(detectLanguage(passage.chunk.text)) !== isChinese(detectLanguage(question));
-}
-
-const isChinese = (language: string) => language !== "en";
 
 /** Candidates reranked so that passages covering the whole question win, best first. */
 function rerank(hits: ChunkHit[], queryWeights: ReadonlyMap<string, number>, equivalents: Equivalents): Passage[] {

@@ -231,6 +231,8 @@ describe("asksYesOrNo", () => {
     expect(askedAnswerTypes(question)).not.toContain("yesno");
     expect(asksYesOrNo(question)).toBe(true);
     expect(asksYesOrNo("Do you ship to Japan?")).toBe(true);
+    expect(asksYesOrNo("可以包成禮物嗎？多少錢")).toBe(true);
+    expect(asksYesOrNo("How much is it? Can I pay by card?")).toBe(true);
   });
 
   it("does not hear one in a question asking what, where or how much", () => {

@@ -285,10 +285,16 @@ function typesAskedIn(folded: string): AnswerType[] {
   return types.length === 0 && ASKS_A_QUANTITY.test(text) ? ["count"] : types;
 }
 
-/** Whether a question asks yes or no, also where it asks for a figure too ("有沒有借筆電？最多能借幾天"). */
+/**
+ * Whether a question asks yes or no, also beside a figure ("有沒有借筆電？最多能借幾天") or before
+ * another question ("可以包成禮物嗎？多少錢").
+ */
 export function asksYesOrNo(question: string): boolean {
-  const text = withAskingWordsMended(normalizeForMatching(question));
-  return ASKS.some(([type, asks]) => type === "yesno" && asks.test(text));
+  const pieces = normalizeForMatching(question).split(/(?<=[?？])/u);
+  return pieces.some((piece) => {
+    const text = withAskingWordsMended(piece.trim());
+    return ASKS.some(([type, asks]) => type === "yesno" && asks.test(text));
+  });
 }
 
 /** Whether `sentence` states an answer of kind `type`. */

@@ -15,6 +15,15 @@ describe("isMostlyChinese", () => {
   });
 });
 
+describe("detectLanguage", () => {
+  it("takes a message of punctuation alone for the language its punctuation is typed in", () => {
+    expect(detectLanguage("？？？")).toBe("zh-Hant");
+    expect(detectLanguage("。。。")).toBe("zh-Hant");
+    expect(detectLanguage("???")).toBe("en");
+    expect(detectLanguage("123?")).toBe("en");
+  });
+});
+
 describe("isInAnotherLanguage", () => {
   it("tells a question in another language or script from Chinese and English ones", () => {
     for (const other of [

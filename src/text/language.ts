@@ -6,6 +6,8 @@ import { splitWebAddresses } from "./web-addresses.js";
 export type QuestionLanguage = "zh-Hant" | "zh-Hans" | "en";
 
 const HAN_CHARACTER = /\p{Script=Han}/gu;
+/** CJK and full-width punctuation: 。，、？！「」 and their kind. */
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u;
 
 /**
  * Chinese when Han characters make up a real share of the letters; Simplified when written in it
@@ -14,6 +16,8 @@ const HAN_CHARACTER = /\p{Script=Han}/gu;
 export function detectLanguage(text: string): QuestionLanguage {
   // A pasted link's letters say nothing of the language the question is asked in.
   const words = withoutWebAddresses(text);
+  // Without a letter, full-width punctuation ("？？？") was typed with a Chinese input method.
+  if (!/\p{L}/u.test(words)) return FULL_WIDTH_PUNCTUATION.test(words) ? "zh-Hant" : "en";
   if (!isMostlyChinese(words)) return "en";
   return isWrittenInSimplified(words) ? "zh-Hans" : "zh-Hant";
 }

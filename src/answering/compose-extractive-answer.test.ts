@@ -185,6 +185,21 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly(gradeQuestion, [grades]).answer).toBe("Score 80–84: Letter A-, Grade points 3.7[1]");
   });
 
+  it("looks a table up by a label's name without the qualifier in brackets after it", () => {
+    const fees = passage(
+      "shipping/fees.html",
+      "宅配到府（台灣本島）：運費 NT$ 100，送達時間 1 至 2 天\n超商取貨（7-ELEVEN、全家）：運費 NT$ 65，送達時間 2 至 3 天",
+    );
+    const rules = passage(
+      "shipping/rules.md",
+      "包裹超過 5 公斤時，結帳頁不會顯示超商取貨選項，已付款的訂單扣除運費 NT$ 130 後退款。",
+    );
+    const question = "超商取貨的運費是多少？";
+    expect(composeEvenly(question, [rules, fees]).answer).toBe(
+      "超商取貨（7-ELEVEN、全家）：運費 NT$ 65，送達時間 2 至 3 天[1]",
+    );
+  });
+
   it("looks a table up by the key the question names in other words, a translation or a synonym", () => {
     const rates = passage(
       "shipping/abroad.md",

@@ -378,7 +378,9 @@ function namesTableKey(row: RegExpExecArray, normalizedQuestion: string): boolea
   // Split before folding: folding turns "，" into "," and would run the cells together.
   const values = cellsOf(row).map((cell) => cellParts(cell).value);
   // Folded together, once: a line break survives folding and parts the keys again.
-  const keys = normalizeForMatching([label, ...values].map((key) => key.trim()).join("\n")).split("\n");
+  const keys = normalizeForMatching([label, labelHead(label), ...values].map((key) => key.trim()).join("\n")).split(
+    "\n",
+  );
   return keys.some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
 }
 
@@ -392,9 +394,17 @@ function namedLabelOf(
   namesInOtherWords: (label: string) => boolean,
 ): Pick<CandidateSentence, "namedLabel"> {
   const written = (row[1] ?? "").trim();
-  const label = normalizeForMatching(written);
-  if (label.length < 2) return {};
-  return holdsWhole(normalizedQuestion, label) || namesInOtherWords(written) ? { namedLabel: label } : {};
+  for (const name of new Set([written, labelHead(written)])) {
+    const label = normalizeForMatching(name);
+    if (label.length >= 2 && (holdsWhole(normalizedQuestion, label) || namesInOtherWords(name)))
+      return { namedLabel: label };
+  }
+  return {};
+}
+
+/** A label without the qualifier in brackets after it: "總館（各樓層閱覽區）" is named by 總館. */
+function labelHead(label: string): string {
+  return label.replace(/\s*[（(][^（）()]*[）)]\s*$/u, "");
 }
 
 /** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */

@@ -108,8 +108,9 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     if (!hasHan(term)) return dictionary.specificityOf(term);
     return dictionary.isName(term) ? 1 : wordSpecificity(term);
   };
+  const unknownWords = new Set(ownAsked.filter((term) => isUnknownWord(term, ownTerms, statistics)));
   const queryWeights = weighTerms(
-    readAsWritten(coverageShares, corrections, isSlipForStopWord),
+    readAsWritten(coverageShares, [...corrections.keys(), ...unknownWords], isSlipForStopWord),
     statistics,
     specificity,
   );
@@ -122,7 +123,9 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     compoundsInIndex(compounds, statistics),
   );
   const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);
-  const words = ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords && (queryWeights.get(term) ?? 0) > 0);
+  const words = ownAsked.filter(
+    (term) => (!ownTerms.get(term)?.acrossWords || unknownWords.has(term)) && (queryWeights.get(term) ?? 0) > 0,
+  );
   return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations };
 }
 
@@ -227,17 +230,32 @@ async function nearSpellingsInIndex(
 }
 
 /**
+ * Whether `term` is a word the segmenter does not know: two characters it left on their own (總 +
+ * 館 of 總館, the main library), which the documents write together.
+ */
+function isUnknownWord(term: string, ownTerms: ReadonlyMap<string, QueryTerm>, statistics: TermStatistics): boolean {
+  const characters = [...term];
+  return (
+    characters.length === 2 &&
+    ownTerms.get(term)?.acrossWords === true &&
+    characters.every((character) => hasHan(character) && ownTerms.has(character)) &&
+    chunkFrequencyOf(statistics, term) > 0
+  );
+}
+
+/**
  * The question's terms as its asker meant them: a function word typed with a slip is left out, and
- * a pair of characters read as a slip for a word the documents use counts as that word, in place
- * of its two characters ("時簡" for 時間, not 時 and 簡).
+ * a pair of characters read as one word counts as that word, in place of its two characters: a
+ * slip for a word the documents use ("時簡" for 時間, not 時 and 簡), or a word the segmenter does not
+ * know (總館).
  */
 function readAsWritten(
   shares: ReadonlyMap<string, QueryTerm>,
-  corrections: ReadonlyMap<string, unknown>,
+  pairsReadAsWords: Iterable<string>,
   isSlipForStopWord: (term: string) => boolean,
 ): Map<string, QueryTerm> {
   const read = new Map([...shares].filter(([term]) => !isSlipForStopWord(term)));
-  for (const term of corrections.keys()) {
+  for (const term of pairsReadAsWords) {
     const asked = read.get(term);
     if (!asked?.acrossWords) continue;
     read.set(term, { share: 1, acrossWords: false });

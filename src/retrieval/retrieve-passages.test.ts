@@ -183,6 +183,22 @@ describe("retrievePassages", () => {
     expect(withNames.passages[0]?.coverage).toBeLessThan(0.6);
   });
 
+  it("reads two characters the segmenter left apart as the word the documents write together", async () => {
+    // Intl.Segmenter does not know 總館 (the main library): it reads 總 + 館, and 館 alone is in 分館 too.
+    await store.replaceDocument(
+      ...sampleDocument("library/hours.md", "開放時間", [
+        "總館：週六 09:00–17:00",
+        "醫學分館：週六 09:00–12:00，週日 不開放",
+      ]),
+    );
+    const { queryWeights, words, passages } = await retrievePassages(store, "總館週六開放時間", { limit: 3 });
+    expect(queryWeights.get("总馆")).toBeGreaterThan(1);
+    expect(queryWeights.has("总")).toBe(false);
+    expect(queryWeights.has("馆")).toBe(false);
+    expect(words).toContain("总馆");
+    expect(passages[0]?.chunk.text).toContain("總館");
+  });
+
   describe("across languages", () => {
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([

@@ -94,7 +94,8 @@ export async function answerQuestion(
  * so that each gets its answer rather than only the one that weighs most, and one the documents
  * do not cover is told where to ask. A question that leans on the one before (「學費多少？什麼時候
  * 要繳？」) is read with it as its context. The message is answered whole when none of its questions
- * is answered on its own, or one of them is too vague to (its topics are offered for the whole).
+ * is answered on its own, when one of them is too vague to be (its topics are offered for the
+ * whole), or when read whole it is answered as surely with words of every question.
  */
 async function findMessageCandidate(
   store: IndexStore,

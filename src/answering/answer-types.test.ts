@@ -240,6 +240,8 @@ describe("asksYesOrNo", () => {
       "What is the return policy?",
       "where do i pay a speeding fine",
       "寒假想留在宿舍要另外付多少錢",
+      "Could you tell me the return policy?",
+      "do you know where the library is",
     ]) {
       expect(asksYesOrNo(question)).toBe(false);
     }

@@ -292,10 +292,14 @@ function typesAskedIn(folded: string): AnswerType[] {
 export function asksYesOrNo(question: string): boolean {
   const pieces = normalizeForMatching(question).split(/(?<=[?？])/u);
   return pieces.some((piece) => {
-    const text = withAskingWordsMended(piece.trim());
+    // "Could you tell me the return policy?" asks for the policy, politely.
+    const text = withAskingWordsMended(piece.trim().replace(POLITE_REQUEST, ""));
     return ASKS.some(([type, asks]) => type === "yesno" && asks.test(text));
   });
 }
+
+/** A request put as a question: what follows it is what is asked. */
+const POLITE_REQUEST = /^(?:(?:can|could|would|will) you (?:please )?(?:tell|show|let) me|do you know)\s+/i;
 
 /** Whether `sentence` states an answer of kind `type`. */
 export function holdsAnswerType(sentence: string, type: AnswerType): boolean {

@@ -7,6 +7,8 @@ describe("afterYesOrNoOpening", () => {
   it("leaves out an English yes or no that opens a curated answer", () => {
     expect(rest("Yes. We ship to Hong Kong and Japan.")).toBe("We ship to Hong Kong and Japan.");
     expect(rest("No, guest checkout is not available.")).toBe("guest checkout is not available.");
+    expect(rest("Yes, we do. Returns are free within 7 days.")).toBe("Returns are free within 7 days.");
+    expect(rest("No, it isn't. Parking costs NT$ 30 an hour.")).toBe("Parking costs NT$ 30 an hour.");
   });
 
   it("leaves out a Chinese yes or no set off by punctuation", () => {

@@ -1,10 +1,10 @@
 /**
  * A curated answer to a yes-or-no question opens with its yes or no ("Yes. We ship to…",
- * 「可以，…」). Quoted for a question that asked something else ("What is the return policy?"),
- * that opening answers a question nobody asked, so it is left out.
+ * "Yes, we do.", 「可以，…」). Quoted for a question that asked something else ("What is the return
+ * policy?"), that opening answers a question nobody asked, so it is left out.
  */
 const YES_OR_NO_OPENING =
-  /^\s*(?:(?:yes|no|yep|nope|sure|of course)\s*[.,!;:]\s*|(?:是的|是|不是|對|不對|可以|不可以|不行|能|不能|會|不會|有|沒有|需要|不需要|不用|要|不要)\s*[。，！；：,.!]\s*)/iu;
+  /^\s*(?:(?:yes|no|yep|nope|sure|of course)\s*[.,!;:]\s*(?:(?:we|you|it|they|i|there)\s+(?:do|does|can|are|is|will|have|has)(?:\s*n[o']t)?\s*[.!]\s*)?|(?:是的|是|不是|對|不對|可以|不可以|不行|能|不能|會|不會|有|沒有|需要|不需要|不用|要|不要)\s*[。，！；：,.!]\s*)/iu;
 
 /** A yes or no qualified by what follows it ("可以，但必須…", "No, but…") is part of its sentence. */
 const QUALIFIED = /^(?:但|不過|只是|只要|除非|however\b|but\b|although\b|only\b|unless\b)/iu;

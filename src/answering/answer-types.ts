@@ -1,6 +1,7 @@
 import { foldedPattern, hasHan, normalizeForMatching } from "../text/normalize.js";
 import { soundsLikeWithOneSlip } from "../text/sound-alike.js";
 import { isKnownWord } from "../text/word-specificity.js";
+import { piecesEndedByQuestionMarks } from "./separate-questions.js";
 
 /**
  * What a question asks for, and whether a sentence holds an answer of that kind: the composer
@@ -290,10 +291,9 @@ function typesAskedIn(folded: string): AnswerType[] {
  * another question ("可以包成禮物嗎？多少錢").
  */
 export function asksYesOrNo(question: string): boolean {
-  const pieces = normalizeForMatching(question).split(/(?<=[?？])/u);
-  return pieces.some((piece) => {
+  return piecesEndedByQuestionMarks(normalizeForMatching(question)).some((piece) => {
     // "Could you tell me the return policy?" asks for the policy, politely.
-    const text = withAskingWordsMended(piece.trim().replace(POLITE_REQUEST, ""));
+    const text = withAskingWordsMended(piece.replace(POLITE_REQUEST, ""));
     return ASKS.some(([type, asks]) => type === "yesno" && asks.test(text));
   });
 }

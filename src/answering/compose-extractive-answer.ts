@@ -135,16 +135,15 @@ export function composeExtractiveAnswer(
   const askedFigures = { types: askedTypes.filter(isStatedInFigures) };
   const normalizedQuestion = normalizeForMatching(question);
   // A row's label the question names in other words: a translation or the deployment's synonym of
-  // one of its words ("Malaysia" for 馬來西亞, found through the dictionary).
-  const namesInOtherWords = (label: string) => {
-    const labelTerms = analyzeText(label);
-    const isLabel = (terms: readonly string[]) =>
-      terms.length === labelTerms.length && terms.every((term, index) => term === labelTerms[index]);
-    return (
-      labelTerms.length > 0 &&
-      [...queryWeights].some(([term, weight]) => weight > 0 && equivalents(term).some(({ terms }) => isLabel(terms)))
-    );
-  };
+  // one of its words ("Malaysia" for 馬來西亞, found through the dictionary). Gathered once: every
+  // row of every passage read is looked up.
+  const otherWords = new Set(
+    [...queryWeights]
+      .filter(([, weight]) => weight > 0)
+      .flatMap(([term]) => equivalents(term).map(({ terms }) => terms.join(" ")))
+      .filter((words) => words !== ""),
+  );
+  const namesInOtherWords = (label: string) => otherWords.size > 0 && otherWords.has(analyzeText(label).join(" "));
   const namesLabel = (row: RegExpExecArray) => namedLabelOf(row, normalizedQuestion, namesInOtherWords);
   const candidates: CandidateSentence[] = [];
   // Ranked by document, the pairs of an FAQ sheet too: BM25's order among the parts of one document

@@ -14,11 +14,16 @@ const MAX_PIECES = 2 * MAX_QUESTIONS;
  */
 export function separateQuestions(message: string): string[] {
   if (webAddressSpans(message).length > 0) return [message];
-  const pieces = message
-    .split(/(?<=[?？])/u)
-    .map((piece) => piece.trim())
-    .filter((piece) => piece !== "");
+  const pieces = piecesEndedByQuestionMarks(message);
   if (pieces.length < 2 || pieces.length > MAX_PIECES) return [message];
   const questions = pieces.filter((piece) => contentWords(piece).length > 0);
   return questions.length > 1 && questions.length <= MAX_QUESTIONS ? questions : [message];
+}
+
+/** A text's pieces, each ended by a question mark but the last, trimmed, none empty. */
+export function piecesEndedByQuestionMarks(text: string): string[] {
+  return text
+    .split(/(?<=[?？])/u)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== "");
 }

@@ -2,7 +2,7 @@ import type { IndexStore, TermStatistics } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { type CompoundReading, compoundReadings } from "../text/compound-words.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
-import { hasHan, normalizeForMatching } from "../text/normalize.js";
+import { hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary, withMoreEquivalents } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
@@ -165,8 +165,7 @@ function fellApartFromSlip(
   ownTerms: ReadonlyMap<string, QueryTerm>,
   statistics: TermStatistics,
 ): boolean {
-  const isLonePair = (pair: string) =>
-    [...pair].length === 2 && [...pair].every((character) => ownTerms.has(character));
+  const isLonePair = (pair: string) => isPairOfLoneCharacters(pair, ownTerms);
   if (!isLonePair(term)) return false;
   const at = foldedQuestion.indexOf(term);
   if (at < 0) return false;
@@ -234,13 +233,18 @@ async function nearSpellingsInIndex(
  * 館 of 總館, the main library), which the documents write together.
  */
 function isUnknownWord(term: string, ownTerms: ReadonlyMap<string, QueryTerm>, statistics: TermStatistics): boolean {
-  const characters = [...term];
   return (
-    characters.length === 2 &&
     ownTerms.get(term)?.acrossWords === true &&
-    characters.every((character) => hasHan(character) && ownTerms.has(character)) &&
+    isAllHan(term) &&
+    isPairOfLoneCharacters(term, ownTerms) &&
     chunkFrequencyOf(statistics, term) > 0
   );
+}
+
+/** Whether `pair` is two characters the question's words hold each on its own (總 and 館). */
+function isPairOfLoneCharacters(pair: string, ownTerms: ReadonlyMap<string, QueryTerm>): boolean {
+  const characters = [...pair];
+  return characters.length === 2 && characters.every((character) => ownTerms.has(character));
 }
 
 /**

@@ -1,7 +1,7 @@
 // The architecture as rules, checked by `npm run deps` (part of `npm test`; see scripts/check-dependencies.ts).
 //
-//   text → store → models → embedding → retrieval → answering → safety → conversation | generation
-//        → editorial → interactions → ask → http
+//   text → students → store → models → embedding → retrieval → answering → safety
+//        → conversation | generation → editorial → interactions → actions → ask → http
 //
 // Each layer imports only the layers before it. ingest/ stands beside src: it builds on text,
 // store, models, embedding and config. config is a leaf; so are the small shared modules at the
@@ -11,6 +11,7 @@
 /** Lowest first; a layer may import the ones before it, never the ones after it. */
 const layers = [
   { name: "text", path: "^src/text/" },
+  { name: "students", path: "^src/students/" },
   { name: "store", path: "^src/store/" },
   { name: "models", path: "^src/models/" },
   { name: "embedding", path: "^src/embedding/" },
@@ -20,6 +21,7 @@ const layers = [
   { name: "conversation-and-generation", path: "^src/(conversation|generation)/" },
   { name: "editorial", path: "^src/editorial/" },
   { name: "interactions", path: "^src/interactions/" },
+  { name: "actions", path: "^src/actions/" },
   { name: "ask", path: "^src/ask/" },
   { name: "http", path: "^src/http/" },
 ];
@@ -149,6 +151,12 @@ module.exports = {
       "@langchain/",
       "^src/models/openai/",
       "LangChain stays inside src/models/openai/.",
+    ),
+    onlyHere(
+      "only-student-sign-in-imports-jose",
+      "jose/",
+      "^src/students/|^scripts/",
+      "Tokens are verified in one place: src/students/ (scripts sign demo ones).",
     ),
     onlyHere(
       "only-the-qdrant-adapter-imports-qdrant",

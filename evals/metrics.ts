@@ -20,7 +20,7 @@ export interface CaseResult {
   confidence: number;
   /** The answer text, as the API would return it when answered. */
   answer: string;
-  mode: "extractive" | "faq" | "generative" | "safety" | "none";
+  mode: "extractive" | "faq" | "generative" | "safety" | "record" | "none";
   citedDocIds: string[];
   answerCorrect: boolean;
   latencyMs: number;

@@ -168,10 +168,13 @@ async function listDocumentFiles(folder: string): Promise<string[]> {
         : `cannot read the folder ${folder}: does it exist?`,
     );
   }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((relativePath) => !relativePath.split("/").some((part) => part.startsWith(".")))
-    .filter((relativePath) => !path.posix.basename(relativePath).startsWith("_"))
-    .sort();
+  return (
+    entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+      .filter((relativePath) => !relativePath.split("/").some((part) => part.startsWith(".")))
+      // `_vocabulary.yml`, `_actions/…`: a `_` name marks settings, never documents to quote.
+      .filter((relativePath) => !relativePath.split("/").some((part) => part.startsWith("_")))
+      .sort()
+  );
 }

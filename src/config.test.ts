@@ -230,4 +230,31 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ RATE_LIMITS: "no" })).toThrow(/RATE_LIMITS: use on or off/);
     expect(() => loadConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: use the number of reverse proxies/);
   });
+
+  it("signs students in only with a key, an issuer and an audience, and names what is missing", () => {
+    expect(loadConfig({}).studentTokens).toBeUndefined();
+    const secret = "a-shared-secret-of-at-least-32-characters";
+    expect(
+      loadConfig({ STUDENT_TOKEN_SECRET: secret, STUDENT_TOKEN_ISSUER: "portal", STUDENT_TOKEN_AUDIENCE: "faq" })
+        .studentTokens,
+    ).toEqual({ secret, issuer: "portal", audience: "faq" });
+    expect(() => loadConfig({ STUDENT_TOKEN_SECRET: secret })).toThrow(
+      /STUDENT_TOKEN_ISSUER, STUDENT_TOKEN_AUDIENCE: set both/,
+    );
+    expect(() => loadConfig({ STUDENT_TOKEN_ISSUER: "portal", STUDENT_TOKEN_AUDIENCE: "faq" })).toThrow(
+      /STUDENT_TOKEN_SECRET or STUDENT_TOKEN_JWKS_URL: set one/,
+    );
+    expect(() =>
+      loadConfig({
+        STUDENT_TOKEN_SECRET: secret,
+        STUDENT_TOKEN_JWKS_URL: "https://portal.example.edu/jwks.json",
+        STUDENT_TOKEN_ISSUER: "portal",
+        STUDENT_TOKEN_AUDIENCE: "faq",
+      }),
+    ).toThrow(/set one of them, not both/);
+    expect(() => loadConfig({ STUDENT_TOKEN_SECRET: "short" })).toThrow(
+      /STUDENT_TOKEN_SECRET: use at least 32 characters/,
+    );
+    expect(() => loadConfig({ SIGN_IN_URL: "portal/login" })).toThrow(/SIGN_IN_URL/);
+  });
 });

@@ -222,6 +222,18 @@ const environmentSchema = z.object({
   /** A helpdesk's webhook: hand-off tickets are POSTed there as JSON, signed with the secret. */
   HANDOFF_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   HANDOFF_WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").optional(),
+  /**
+   * Students signed in through the university's portal: it signs a short-lived token per student
+   * (a JWT), which the widget and API pass as `X-User-Token`. Either a shared secret (HS256, at
+   * least 32 characters) or the university's key set URL (JWKS), with the issuer and audience every
+   * token must name. Unset: nobody is signed in, and "my …" questions are asked to sign in.
+   */
+  STUDENT_TOKEN_SECRET: z.string().min(32, "use at least 32 characters").optional(),
+  STUDENT_TOKEN_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  STUDENT_TOKEN_ISSUER: z.string().min(1).max(500).optional(),
+  STUDENT_TOKEN_AUDIENCE: z.string().min(1).max(500).optional(),
+  /** Where a student who asks for their own record without being signed in is sent to sign in. */
+  SIGN_IN_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** A Qdrant server: the index lives there instead of in the embedded SQLite file. */
   QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
   QDRANT_API_KEY: z.string().min(1).optional(),
@@ -310,6 +322,9 @@ export interface AppConfig {
   answerLogRetentionDays?: number;
   abstainThreshold: number;
   confidenceModel: ConfidenceModel;
+  /** How students' sign-in tokens are checked; absent: nobody is signed in. */
+  studentTokens?: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
+  signInUrl?: string;
   /** Set when the index is Qdrant; absent means the embedded SQLite file. */
   qdrant?: { url: string; apiKey?: string; collection: string };
   /** Set when a model server is configured; absent means extractive answers only. */
@@ -338,6 +353,16 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       "Invalid configuration. Fix these environment variables:\n  HANDOFF_WEBHOOK_SECRET: set it with HANDOFF_WEBHOOK_URL; the helpdesk checks each ticket's signature with it",
     );
   }
+  const signingKeys = [values.STUDENT_TOKEN_SECRET, values.STUDENT_TOKEN_JWKS_URL].filter(Boolean).length;
+  const tokenProblem =
+    signingKeys === 2
+      ? "STUDENT_TOKEN_SECRET, STUDENT_TOKEN_JWKS_URL: set one of them, not both"
+      : signingKeys === 1 && (!values.STUDENT_TOKEN_ISSUER || !values.STUDENT_TOKEN_AUDIENCE)
+        ? "STUDENT_TOKEN_ISSUER, STUDENT_TOKEN_AUDIENCE: set both, as the portal writes them into each token (iss and aud)"
+        : signingKeys === 0 && (values.STUDENT_TOKEN_ISSUER || values.STUDENT_TOKEN_AUDIENCE)
+          ? "STUDENT_TOKEN_SECRET or STUDENT_TOKEN_JWKS_URL: set one, so that tokens can be checked"
+          : undefined;
+  if (tokenProblem) throw new ConfigError(`Invalid configuration. Fix these environment variables:\n  ${tokenProblem}`);
   const dataDir = path.resolve(values.DATA_DIR);
   const knowledgeDir = path.resolve(values.KNOWLEDGE_DIR);
   const settings = helpDeskSettingsIn(knowledgeDir);
@@ -390,6 +415,17 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     ...(values.ANSWER_LOG_RETENTION_DAYS === undefined
       ? {}
       : { answerLogRetentionDays: values.ANSWER_LOG_RETENTION_DAYS }),
+    ...(signingKeys === 1 && values.STUDENT_TOKEN_ISSUER && values.STUDENT_TOKEN_AUDIENCE
+      ? {
+          studentTokens: {
+            ...(values.STUDENT_TOKEN_SECRET ? { secret: values.STUDENT_TOKEN_SECRET } : {}),
+            ...(values.STUDENT_TOKEN_JWKS_URL ? { jwksUrl: values.STUDENT_TOKEN_JWKS_URL } : {}),
+            issuer: values.STUDENT_TOKEN_ISSUER,
+            audience: values.STUDENT_TOKEN_AUDIENCE,
+          },
+        }
+      : {}),
+    ...(values.SIGN_IN_URL ? { signInUrl: values.SIGN_IN_URL } : {}),
     abstainThreshold: values.ABSTAIN_THRESHOLD,
     confidenceModel: values.CONFIDENCE_MODEL_FILE ?? defaultConfidenceModel,
     ...(values.QDRANT_URL

@@ -205,3 +205,10 @@ export class ForbiddenError extends AppError {
     super("forbidden", message);
   }
 }
+
+/** A student's sign-in token that is expired, forged, or not for this service: refused, never read as anonymous. */
+export class StudentTokenError extends AppError {
+  constructor(message: string, code = "invalid_student_token") {
+    super(code, message);
+  }
+}

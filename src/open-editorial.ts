@@ -1,3 +1,4 @@
+import { ActionAudit } from "./actions/action-audit.js";
 import type { ParseLimits } from "./config.js";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { DocumentEditor } from "./editorial/document-editor.js";
@@ -23,6 +24,8 @@ export interface Editorial {
   vocabulary: EditorsVocabulary;
   /** Other wordings of passages, taught by editors and proposed by 👍. */
   phrasings: PassagePhrasings;
+  /** Every call an action made to a record system. */
+  actionAudit: ActionAudit;
   close(): void;
 }
 
@@ -58,6 +61,7 @@ export function openEditorial(
     }),
     vocabulary: new EditorsVocabulary(database, onVocabularyMistake),
     phrasings,
+    actionAudit: new ActionAudit(database),
     close: () => database.close(),
   };
 }
@@ -89,6 +93,7 @@ export function unavailableEditorial(unavailable: EditorialStoreUnavailableError
     editor: refusing(),
     vocabulary: refusing<EditorsVocabulary>({ current: () => Vocabulary.empty }),
     phrasings: refusing(),
+    actionAudit: refusing(),
     close: () => {},
   };
 }

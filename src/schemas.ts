@@ -70,8 +70,14 @@ export const citationSchema = z
     doc_id: z.string(),
     chunk_id: z.string(),
     title: z.string(),
-    quote: z.string().openapi({ description: "Verbatim text of the cited chunk." }),
+    quote: z.string().openapi({ description: "Verbatim text of the cited chunk; empty for a record." }),
     ...locationFields,
+    kind: z.literal("record").optional().openapi({
+      description:
+        "Present when the answer quotes the signed-in student's own record from one of the organisation's systems (`system`, read at `read_at`) rather than a document; `title` then names both.",
+    }),
+    system: z.string().optional().openapi({ description: "With `kind: record`: the system the record was read from." }),
+    read_at: z.string().optional().openapi({ description: "With `kind: record`: when it was read (ISO 8601)." }),
   })
   .openapi("Citation");
 
@@ -81,10 +87,12 @@ export const answerResponseSchema = z
       .string()
       .optional()
       .openapi({ description: "The logged answer's id, for POST /v1/feedback and POST /v1/handoffs." }),
-    status: z.enum(["answered", "abstained", "clarify", "safety", "declined"]).openapi({
-      description:
-        "`answered`: from the documents, with citations; `abstained`: the documents do not cover the question, and `answer` says where to ask; `clarify`: the question is too vague, and `choices` lists the topics it may be about; `safety`: the message shows someone may be in danger (self-harm, abuse, violence, an emergency), and `answer` gives crisis lines and offers a person (`handoff_suggested`); `declined`: a request for something harmful or dishonest, briefly refused. Neither of the last two quotes or cites a document.",
-    }),
+    status: z
+      .enum(["answered", "abstained", "clarify", "safety", "declined", "sign_in_required", "unavailable"])
+      .openapi({
+        description:
+          "`answered`: from the documents, with citations, or (mode `record`) from the signed-in student's own record; `sign_in_required`: the question asks for the asker's own record (\"my loans\") and no valid `X-User-Token` came with it, so `answer` asks them to sign in (at `sign_in_url`); `unavailable`: the system holding that record is not answering, so `answer` says to try later or talk to a person (`handoff_suggested`); `abstained`: the documents do not cover the question, and `answer` says where to ask; `clarify`: the question is too vague, and `choices` lists the topics it may be about, or a look-up needs one more detail, which `answer` asks for; `safety`: the message shows someone may be in danger (self-harm, abuse, violence, an emergency), and `answer` gives crisis lines and offers a person (`handoff_suggested`); `declined`: a request for something harmful or dishonest, briefly refused. Neither of the last two quotes or cites a document.",
+      }),
     answer: z.string(),
     choices: z
       .array(z.string())
@@ -94,13 +102,14 @@ export const answerResponseSchema = z
     confidence: z.number().min(0).max(1).openapi({
       description: "How well the documents support the answer; 0 for safety and declined replies, which use none.",
     }),
-    mode: z.enum(["extractive", "faq", "generative", "safety"]).openapi({
+    mode: z.enum(["extractive", "faq", "generative", "safety", "record"]).openapi({
       description:
-        "`generative`: written by the model from the passages; `extractive`: quoted from them; `faq`: a curated answer; `safety`: a fixed reply of the safety check (status `safety` or `declined`), given before any document is searched or any model asked.",
+        "`record`: read from the organisation's systems for the signed-in student (with any document answer before it); `generative`: written by the model from the passages; `extractive`: quoted from them; `faq`: a curated answer; `safety`: a fixed reply of the safety check (status `safety` or `declined`), given before any document is searched or any model asked.",
     }),
+    sign_in_url: z.string().optional().openapi({ description: "With `sign_in_required`: where the student signs in." }),
     handoff_suggested: z.literal(true).optional().openapi({
       description:
-        "Present on safety replies: offer the person a human right away (POST /v1/handoffs), prominently, and ask for no rating.",
+        "Present on safety replies and when a record system is unavailable: offer the person a human right away (POST /v1/handoffs), prominently, and ask for no rating.",
     }),
     grounding: z
       .object({

@@ -3,9 +3,11 @@ import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import { SignJWT } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { FAKE_SYSTEM_TOKEN, startFakeStudentSystem } from "./test-support/fake-student-system.js";
 import { startRecordingQdrantServer } from "./test-support/recording-qdrant-server.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 import { VOCABULARY_FILE } from "./text/vocabulary-file.js";
@@ -168,6 +170,55 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
     const server = await startServer({ ABSTAIN_THRESHOLD: "2", DATA_DIR: path.join(folder.root, "data-bad") });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain("ABSTAIN_THRESHOLD");
+  });
+
+  it("refuses to start on a mistake in an action file, naming the file and line", async () => {
+    folder.write("actions-knowledge/library/rules.md", "# 借書規則\n\n大學部學生可借圖書 10 冊。\n");
+    folder.write("actions-knowledge/_actions/loans.yml", "id: Library Loans\n");
+    const server = await startServer({
+      KNOWLEDGE_DIR: path.join(folder.root, "actions-knowledge"),
+      DATA_DIR: path.join(folder.root, "data-actions-bad"),
+    });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/Fix the action files:\n\s+.*_actions\/loans\.yml:1: id: use lowercase letters/);
+  });
+
+  it("looks up a signed-in student's own record in the system an action names, and asks anyone else to sign in", async () => {
+    const system = await startFakeStudentSystem();
+    try {
+      const secret = "a-shared-secret-of-at-least-32-characters";
+      const server = await startServer({
+        DATA_DIR: path.join(folder.root, "data-actions"),
+        SIS_BASE_URL: system.baseUrl,
+        SIS_API_TOKEN: FAKE_SYSTEM_TOKEN,
+        STUDENT_TOKEN_SECRET: secret,
+        STUDENT_TOKEN_ISSUER: "portal",
+        STUDENT_TOKEN_AUDIENCE: "grounded-faq",
+      });
+      await server.waitUntilReady();
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("s1142001")
+        .setIssuer("portal")
+        .setAudience("grounded-faq")
+        .setExpirationTime("5m")
+        .sign(new TextEncoder().encode(secret));
+      const ask = async (headers: Record<string, string>) =>
+        (await fetch(server.url("/v1/answer"), {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ question: "我的宿舍申請審核到哪了？" }),
+        }).then((response) => response.json())) as { status: string; answer: string };
+      expect(await ask({ "X-User-Token": token })).toMatchObject({
+        status: "answered",
+        answer: "你於 2026-06-02 送出的研究生宿舍住宿申請：已核准。[1]",
+      });
+      expect((await ask({})).status).toBe("sign_in_required");
+      expect(system.requests.map((request) => request.path)).toEqual(["/students/s1142001/dormitory"]);
+      await server.stop();
+    } finally {
+      await system.close();
+    }
   });
 
   it("refuses to start when DATA_DIR is a file, saying so without a stack trace", async () => {

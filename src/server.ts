@@ -1,10 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { EMBEDDINGS_FAILURE, type SyncSummary, syncFolder } from "../ingest/sync-folder.js";
+import { type ActionDefinition, readActionDefinitions } from "./actions/action-definition.js";
+import { RecordSystems } from "./actions/call-record-system.js";
+import { RecordLookUps } from "./actions/look-up-records.js";
+import { ActionMatcher } from "./actions/match-action.js";
 import { defaultFaqMatchThreshold } from "./answering/answer-question.js";
 import { type AnswerObserver, createObservedAnswerService } from "./ask/answer-observer.js";
 import type { AnswerServiceDependencies } from "./ask/answer-service.js";
-import { slowPersonalDataPattern } from "./config/find-slow-pattern.js";
+import { findSlowPattern, slowPersonalDataPattern } from "./config/find-slow-pattern.js";
 import { SettingsFileError } from "./config/yaml-settings.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { ConversationMemory } from "./conversation/conversation-memory.js";
@@ -20,9 +24,11 @@ import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
 import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetrics } from "./observability/index.js";
 import { type Editorial, openEditorial, unavailableEditorial } from "./open-editorial.js";
+import { MAX_QUESTION_CHARS } from "./schemas.js";
 import { type StorageHealth, watchStorage } from "./storage-health.js";
 import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
 import { openIndexStore } from "./store/open-index-store.js";
+import { studentTokenVerifier } from "./students/verify-student-token.js";
 import { BilingualDictionary } from "./text/bilingual-dictionary.js";
 import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
 import { prepareSoundAlikes } from "./text/sound-alike.js";
@@ -89,6 +95,7 @@ async function main(): Promise<void> {
     });
   }
   const storage = watchStorage(config.dataDir, { minFreeBytes: config.minFreeDiskBytes });
+  const records = await recordLookUpsOf(config, editorial, log);
   const answers = createObservedAnswerService(
     {
       store,
@@ -99,6 +106,8 @@ async function main(): Promise<void> {
       answerLog: editorial.interactions,
       personalData,
       log,
+      ...(records ? { records } : {}),
+      ...(config.signInUrl ? { signInUrl: config.signInUrl } : {}),
       ...(config.model
         ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
         : {}),
@@ -116,6 +125,7 @@ async function main(): Promise<void> {
     storage,
     answers,
     allowedOrigins: config.allowedOrigins,
+    ...(config.studentTokens ? { verifyStudentToken: studentTokenVerifier(config.studentTokens) } : {}),
     vocabularyFile: { path: path.join(config.knowledgeDir, VOCABULARY_FILE), current: fileVocabulary },
     ...(config.rateLimits ? { rateLimits: { limits: config.rateLimits, trustedProxies: config.trustedProxies } } : {}),
     editorial: {
@@ -224,6 +234,47 @@ function noticingFullDisk(metrics: ServiceMetrics, storage: StorageHealth): Answ
       metrics.answerLogFailed(reason);
     },
   };
+}
+
+/**
+ * Look-ups in the organisation's systems, from the actions the knowledge folder declares; none when
+ * it declares none. A mistake in an action file, or a pattern that would stall answers, stops
+ * start-up. Without the editorial file no call could be audited, so none is made.
+ */
+async function recordLookUpsOf(
+  config: ReturnType<typeof loadConfig>,
+  editorial: Editorial & { unavailable?: EditorialStoreUnavailableError },
+  log: (event: string, fields: Record<string, unknown>) => void,
+): Promise<RecordLookUps | undefined> {
+  let actions: ActionDefinition[];
+  try {
+    actions = readActionDefinitions(config.knowledgeDir);
+  } catch (error) {
+    if (!(error instanceof SettingsFileError)) throw error;
+    throw new ConfigError(`Invalid configuration. Fix the action files:\n  ${error.message.replaceAll("\n", "\n  ")}`);
+  }
+  const patterns = actions.flatMap((action) =>
+    Object.entries(action.parameters).flatMap(([name, parameter]) =>
+      parameter.from === "question" ? [{ file: action.file, name, pattern: new RegExp(parameter.pattern, "u") }] : [],
+    ),
+  );
+  const slow = await findSlowPattern(patterns, { textLength: MAX_QUESTION_CHARS, budgetMs: 2000 });
+  if (slow !== undefined) {
+    const { file, name } = patterns[slow] ?? {};
+    throw new ConfigError(
+      `Invalid configuration. Fix the action files:\n  ${file}: parameters.${name}.pattern: takes more than 2 s on a long question and would stall answers; rewrite it without a repetition inside a repetition, such as (\\w+)+`,
+    );
+  }
+  if (actions.length === 0) return undefined;
+  if (editorial.unavailable) {
+    log("actions_off", { reason: "the editorial file is unavailable, so no action call could be audited" });
+    return undefined;
+  }
+  return new RecordLookUps(
+    new ActionMatcher(actions),
+    new RecordSystems({ environment: process.env }),
+    editorial.actionAudit,
+  );
 }
 
 /**

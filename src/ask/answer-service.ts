@@ -1,3 +1,4 @@
+import type { LookUpOutcome, RecordLookUps } from "../actions/look-up-records.js";
 import {
   type AnswerCandidate,
   type AnsweringSettings,
@@ -18,8 +19,10 @@ import { type SafetyAudience, safetyAnswer } from "../safety/safety-reply.js";
 import type { AnswerResponse, DraftResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import { requireKnownCollection } from "../store/require-known-collection.js";
+import type { Student } from "../students/verify-student-token.js";
 import type { PersonalDataMask } from "../text/mask-personal-data.js";
 import { untilDeadline } from "../until-deadline.js";
+import { answerLanguageOf, recordReply } from "./record-reply.js";
 
 /**
  * A person reads every draft before it is sent, so one is offered down to half the confidence an
@@ -45,6 +48,10 @@ export interface AnswerServiceDependencies {
   personalData?: PersonalDataMask;
   /** One structured line per answer (mode, status, fallback, tokens used, latency), never the question. */
   log?: (event: string, fields: Record<string, unknown>) => void;
+  /** Look-ups in the organisation's systems for signed-in students ("my loans"); none when no actions are declared. */
+  records?: RecordLookUps;
+  /** Where a student who is not signed in is sent to sign in (SIGN_IN_URL). */
+  signInUrl?: string;
 }
 
 /** A question as any door receives it: the chat page, the API, an OpenAI client, the eval. */
@@ -58,6 +65,8 @@ export interface AskRequest {
    * each time): its recent turns are understood in order, as remembered ones would have been.
    */
   history?: readonly Pick<ConversationTurn, "question" | "answer">[];
+  /** The signed-in student, from a verified token (never from the question): their own records may be read. */
+  student?: Student;
 }
 
 export interface AskOptions {
@@ -98,7 +107,8 @@ interface AnswerOptions extends AskOptions {
 
 /** The ask use case and its neighbours; see createObservedAnswerService for one that reports to metrics. */
 export function createAnswerService(dependencies: AnswerServiceDependencies): AnswerService {
-  const { store, answering, generation, personaFor, conversations, answerLog, personalData, log } = dependencies;
+  const { store, answering, generation, personaFor, conversations, answerLog, personalData, log, records } =
+    dependencies;
   const crisisResources = dependencies.crisisResources ?? defaultCrisisResources;
 
   /** The reply to a message with a safety concern: fixed words, no search, no model, streamed whole. */
@@ -197,13 +207,15 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     answered: AnswerResponse,
     standaloneQuestion: string,
     concern?: SafetyConcern,
+    lookUp?: LookUpOutcome,
   ): Promise<AnswerResponse> {
     const { conversationId } = request;
     logLine("answer", answered, concern);
     const answerId = keepInLog({
       // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
       question: standaloneQuestion,
-      answer: answered.answer,
+      // A student's record is theirs: the log says which look-up answered, never what it read.
+      answer: lookUp?.kind === "record" ? `[${lookUp.action.id}: ${lookUp.action.system.en}]` : answered.answer,
       status: answered.status,
       mode: answered.mode,
       confidence: answered.confidence,
@@ -224,10 +236,30 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     await conversations.remember(conversationId, {
       question: request.question,
       standaloneQuestion,
-      answer: response.answer,
+      answer: lookUp?.kind === "record" ? `[${lookUp.action.title.en}]` : response.answer,
       ...(concern ? { concern } : {}),
+      ...(lookUp?.kind === "ask" ? { pendingAction: lookUp.pending } : {}),
     });
     return { ...response, conversation_id: conversationId, ...rewritten };
+  }
+
+  /**
+   * The reply to a look-up, after the documents' answer when they also answer the question (the
+   * rule beside the record). Streamed whole: a record is short, and nothing of it may be withdrawn.
+   */
+  async function replyToLookUp(
+    request: AskRequest,
+    lookUp: LookUpOutcome,
+    options: AskOptions,
+  ): Promise<AnswerResponse> {
+    const startedAt = performance.now();
+    // Only a question that asks more than the record ("我的學分夠畢業了嗎？") is asked of the documents too.
+    const documentsAnswer =
+      lookUp.kind === "ask" || !lookUp.asksMore
+        ? undefined
+        : await answer({ question: request.question, collection: request.collection }, { signal: options.signal });
+    const reply = recordReply(lookUp, request.question, { documentsAnswer, signInUrl: dependencies.signInUrl });
+    return sendWhole({ ...reply, latency_ms: elapsedMs(startedAt) }, options.onEvent);
   }
 
   /** A safety reply as a turn of the conversation, remembered with its concern. */
@@ -261,6 +293,23 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       // documents answer it; an abstention would leave the person with the desk's opening hours.
       // Streaming waits for that to be known.
       const inCrisis = earlierConcern?.kind === "crisis";
+      if (records && !inCrisis) {
+        const lookUp = await records.lookUp({
+          question: request.question,
+          language: answerLanguageOf(request.question),
+          student: request.student,
+          pending: turns.at(-1)?.pendingAction,
+          equivalents: answering.vocabulary?.().equivalentsOf,
+        });
+        if (lookUp)
+          return recordTurn(
+            request,
+            await replyToLookUp(request, lookUp, options),
+            request.question,
+            undefined,
+            lookUp,
+          );
+      }
       // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
       const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
       const followUp = await rewriteFollowUp(request.question, turns, {

@@ -14,6 +14,17 @@ export interface ConversationTurn {
    * later questions are not read as follow-ups of it, nor of anything before it (see turnsSinceTopicBreak).
    */
   concern?: SafetyConcern;
+  /** A look-up that asked this turn for a detail (which course?): the next turn may give it. */
+  pendingAction?: PendingAction;
+}
+
+/** An action waiting for a detail the student was asked for, with the parameters found so far. */
+export interface PendingAction {
+  actionId: string;
+  /** Never the student's id: that is read from each turn's verified token. */
+  parameters: Record<string, string>;
+  /** The language the look-up was asked in: a reply of one word ("CS101") keeps it. */
+  language: "zh" | "en";
 }
 
 /** The turns after the last one that broke the topic (had a safety concern): what a follow-up may lean on. */

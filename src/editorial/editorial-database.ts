@@ -110,6 +110,17 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS passage_phrasings_by_document ON passage_phrasings (doc_id, created_at);
   CREATE INDEX IF NOT EXISTS passage_phrasings_by_state ON passage_phrasings (state, created_at);
+  -- Every call an action made to a record system: who, what, when, how it went. Never the record.
+  CREATE TABLE IF NOT EXISTS action_calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    action_id TEXT NOT NULL,
+    student_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    http_status INTEGER,
+    latency_ms INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS action_calls_by_time ON action_calls (at);
 `;
 
 /** Columns added after a table was first created: CREATE TABLE IF NOT EXISTS leaves an older file's table as it was. */

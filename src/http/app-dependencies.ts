@@ -9,6 +9,7 @@ import type { InteractionStore } from "../interactions/interaction-store.js";
 import type { HttpObservability } from "../observability/index.js";
 import type { StorageHealth } from "../storage-health.js";
 import type { IndexStore } from "../store/index-store.js";
+import type { VerifyStudentToken } from "../students/verify-student-token.js";
 import type { Vocabulary } from "../text/vocabulary.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
@@ -50,6 +51,8 @@ export interface AppDependencies {
   rateLimits?: RateLimitSettings;
   /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
   allowedOrigins: string[];
+  /** Checks students' sign-in tokens (X-User-Token); absent when the deployment signs nobody in. */
+  verifyStudentToken?: VerifyStudentToken;
   /** The knowledge folder's vocabulary file; tests that need none leave it out. */
   vocabularyFile?: VocabularyFile;
   /** Editors' documents and the API keys that guard them. */

@@ -40,6 +40,7 @@ import {
   STUDENT_API_ROUTES,
 } from "./routes/shared.js";
 import { VOCABULARY_ROUTE, vocabularyRoutes } from "./routes/vocabulary-routes.js";
+import { signInStudents } from "./student-sign-in.js";
 
 export type App = OpenAPIHono;
 
@@ -147,6 +148,8 @@ export function createApp(dependencies: AppDependencies): App {
     if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);
     await next();
   });
+  // Who is asking, when a portal signed them in: their own records may then be looked up.
+  app.on("POST", ["/v1/answer", OPENAI_CHAT_ROUTE], signInStudents(dependencies.verifyStudentToken));
   app.route("/", searchRoutes(dependencies));
   app.route("/", answerRoutes(dependencies));
   app.route("/", draftsRoutes(dependencies));

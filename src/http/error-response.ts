@@ -18,6 +18,7 @@ import {
   RateLimitedError,
   StorageFullError,
   StoreUnavailableError,
+  StudentTokenError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from "../errors.js";
@@ -30,6 +31,7 @@ type ErrorClass = abstract new (...args: never[]) => AppError;
 const STATUS_OF: [ErrorClass, ContentfulStatusCode][] = [
   [InvalidRequestError, 400],
   [UnauthorizedError, 401],
+  [StudentTokenError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
   [MethodNotAllowedError, 405],

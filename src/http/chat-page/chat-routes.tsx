@@ -122,7 +122,7 @@ export function chatPageRoutes({
     cors({
       origin: (origin) => (allowsOrigin(origin) ? origin : null),
       allowMethods,
-      allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
+      allowHeaders: ["Content-Type", "Authorization", "X-API-Key", "X-User-Token"],
       maxAge: 600,
     });
   for (const path of [...STUDENT_API_ROUTES, OPENAI_CHAT_ROUTE]) routes.use(path, callableFrom(["POST"]));

@@ -4,6 +4,7 @@ import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
 import type { AnswerEvent } from "../../generation/generate-answer.js";
 import { answerRequestSchema, answerResponseSchema } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
+import { studentOf } from "../student-sign-in.js";
 import { streamInOrder } from "./ordered-stream.js";
 import { apiErrorResponses, newRouteGroup } from "./shared.js";
 
@@ -37,6 +38,7 @@ export function answerRoutes({ answers }: Pick<AppDependencies, "answers">): Ope
       question: request.question,
       collection: request.collection,
       conversationId: request.conversation_id,
+      student: studentOf(context),
     };
     if (wantsStream) return streamAnswer(context, answers, asked) as never;
     // A client that gives up also stops the model call.

@@ -4,6 +4,7 @@ import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
 import { InvalidRequestError, NotFoundError } from "../../errors.js";
 import { type AnswerResponse, MAX_QUESTION_CHARS } from "../../schemas.js";
 import type { AppDependencies } from "../app-dependencies.js";
+import { studentOf } from "../student-sign-in.js";
 import {
   type ChatCompletion,
   type ChatCompletionChunk,
@@ -76,7 +77,11 @@ export function openAiRoutes({ answers }: Pick<AppDependencies, "answers">): Ope
 
   routes.openapi(chatCompletionsRoute, async (context) => {
     const request = context.req.valid("json");
-    const asked = { ...askFromMessages(request.messages), collection: await collectionOf(answers, request.model) };
+    const asked = {
+      ...askFromMessages(request.messages),
+      collection: await collectionOf(answers, request.model),
+      student: studentOf(context),
+    };
     const reply = {
       id: `chatcmpl-${crypto.randomUUID()}`,
       created: Math.floor(Date.now() / 1000),

@@ -1,0 +1,136 @@
+import type { ActionDefinition } from "./action-definition.js";
+import { fillTemplate } from "./action-definition.js";
+import { CircuitBreaker } from "./circuit-breaker.js";
+
+/** A record system's answer larger than this is not a student's record: it is refused unread. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** Why a call gave no record; each is told to the student as "not answering right now". */
+export type CallFailure = "not_configured" | "circuit_open" | "timeout" | "unreachable" | "http_error" | "unreadable";
+
+/** What a system said: its record, or why there is none (with the HTTP status it gave, if any). */
+type Sent = { ok: true; body: unknown; readAt: Date } | { ok: false; failure: CallFailure; status?: number };
+
+export type CallResult = Sent & { latencyMs: number };
+
+export interface RecordSystemOptions {
+  /** Where base URLs and secrets are read from by name (the process environment). */
+  environment: Record<string, string | undefined>;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+/**
+ * Calls the systems actions read records from. The address is the configured base URL of the
+ * action's system with the action's own path, each parameter written into it encoded: nothing a
+ * question says can point a call anywhere else. A system that keeps failing is left alone for a
+ * while (one breaker per base URL), so a student hears at once that it is not answering.
+ */
+export class RecordSystems {
+  private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly fetch: typeof fetch;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: RecordSystemOptions) {
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The address a call for `action` with `parameters` goes to, or undefined when its base URL is not configured. */
+  addressOf(action: ActionDefinition, parameters: Readonly<Record<string, string>>): URL | undefined {
+    const base = this.options.environment[action.request.base_url_env];
+    if (!base || !URL.canParse(base)) return undefined;
+    const path = fillTemplate(action.request.path, (name) => encodeURIComponent(parameters[name] ?? ""));
+    const url = new URL(base);
+    // The path is added to the base's own (https://sis.example.edu/api + /students/…).
+    url.pathname = `${url.pathname.replace(/\/$/, "")}${path}`;
+    return url;
+  }
+
+  async call(action: ActionDefinition, parameters: Readonly<Record<string, string>>): Promise<CallResult> {
+    const startedAt = performance.now();
+    const latencyMs = () => Math.round(performance.now() - startedAt);
+    const url = this.addressOf(action, parameters);
+    if (!url) return { ok: false, failure: "not_configured", latencyMs: latencyMs() };
+    const breaker = this.breakerFor(url.origin);
+    if (!breaker.allows()) return { ok: false, failure: "circuit_open", latencyMs: latencyMs() };
+    const result = await this.send(action, url);
+    // A system that answers, even "404", is up; one that times out or fails is not.
+    const isUp = result.ok || result.failure === "unreadable" || (result.status !== undefined && result.status < 500);
+    if (isUp) breaker.succeeded();
+    else breaker.failed();
+    return { ...result, latencyMs: latencyMs() };
+  }
+
+  private async send(action: ActionDefinition, url: URL): Promise<Sent> {
+    let response: Response;
+    try {
+      response = await this.fetch(url, {
+        method: action.request.method,
+        headers: { accept: "application/json", ...this.headersOf(action) },
+        signal: AbortSignal.timeout(action.request.timeout_ms),
+        redirect: "error",
+      });
+    } catch (error) {
+      const name = (error as Error).name;
+      return { ok: false, failure: name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable" };
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { ok: false, failure: "http_error", status: response.status };
+    }
+    try {
+      const text = await readLimited(response, MAX_RESPONSE_BYTES, action.request.timeout_ms);
+      return { ok: true, body: JSON.parse(text) as unknown, readAt: this.now() };
+    } catch (error) {
+      return { ok: false, failure: (error as Error).name === "TimeoutError" ? "timeout" : "unreadable" };
+    }
+  }
+
+  private headersOf(action: ActionDefinition): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(action.request.headers ?? {})) {
+      if (typeof value === "string") headers[name] = value;
+      else {
+        const secret = this.options.environment[value.env];
+        if (secret) headers[name] = `${value.prefix ?? ""}${secret}`;
+      }
+    }
+    return headers;
+  }
+
+  private breakerFor(origin: string): CircuitBreaker {
+    let breaker = this.breakers.get(origin);
+    if (!breaker) {
+      breaker = new CircuitBreaker({ now: () => this.now().getTime() });
+      this.breakers.set(origin, breaker);
+    }
+    return breaker;
+  }
+}
+
+/** The body as text, refused past `maxBytes` or when it trickles in for longer than `timeoutMs`. */
+async function readLimited(response: Response, maxBytes: number, timeoutMs: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new Error("too large");
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const deadline = Date.now() + timeoutMs;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    if (Date.now() > deadline) {
+      await reader.cancel();
+      throw Object.assign(new Error("timed out"), { name: "TimeoutError" });
+    }
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new Error("too large");
+    }
+    parts.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(parts));
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readActionDefinitions } from "./action-definition.js";
+import { ActionMatcher, asksAboutTheAsker } from "./match-action.js";
+
+const matcher = new ActionMatcher(readActionDefinitions(path.resolve("knowledge")));
+const matched = (question: string) => matcher.match(question)?.action.id;
+
+describe("ActionMatcher on the sample university's actions", () => {
+  it("matches the asker's own record, asked in words other than the examples', in both languages", () => {
+    expect(matched("我借的書哪天要還")).toBe("library-loans");
+    expect(matched("我的書什麼時候到期")).toBe("library-loans");
+    expect(matched("When are my books due back?")).toBe("library-loans");
+    expect(matched("我這學期修了幾學分")).toBe("registered-courses");
+    expect(matched("what classes am I taking")).toBe("registered-courses");
+    expect(matched("did I pay my tuition yet")).toBe("tuition-status");
+    expect(matched("我這學期要繳多少學費")).toBe("tuition-status");
+    expect(matched("我的宿舍申請結果出來了沒")).toBe("dormitory-application");
+    expect(matched("is my dorm application approved")).toBe("dormitory-application");
+  });
+
+  it("leaves questions about the rules for everyone to the documents", () => {
+    expect(matched("借書可以借多久？")).toBeUndefined();
+    expect(matched("我可以借幾本書？")).toBeUndefined();
+    expect(matched("How many books can I borrow?")).toBeUndefined();
+    expect(matched("我想知道學費什麼時候要繳")).toBeUndefined();
+    expect(matched("我要怎麼申請宿舍")).toBeUndefined();
+    expect(matched("How do I apply for a dorm?")).toBeUndefined();
+  });
+
+  it("matches nothing for a personal question no action is about", () => {
+    expect(matched("我忘記密碼了")).toBeUndefined();
+    expect(matched("我的學生證掉了怎麼辦")).toBeUndefined();
+  });
+
+  it("matches nothing without actions", () => {
+    expect(new ActionMatcher([]).match("我借的書什麼時候到期？")).toBeUndefined();
+  });
+});
+
+describe("asksAboutTheAsker", () => {
+  it("hears the asker in 我, my, me and I, but not in we or in 'can I' and 我可以", () => {
+    expect(asksAboutTheAsker("我借的書")).toBe(true);
+    expect(asksAboutTheAsker("Have I paid?")).toBe(true);
+    expect(asksAboutTheAsker("show me my loans")).toBe(true);
+    expect(asksAboutTheAsker("我們學校的宿舍")).toBe(false);
+    expect(asksAboutTheAsker("我可以借幾本書")).toBe(false);
+    expect(asksAboutTheAsker("Can I borrow ten books?")).toBe(false);
+    expect(asksAboutTheAsker("Can I renew my books?")).toBe(true);
+    expect(asksAboutTheAsker("宿舍押金多少")).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+import { weightedCoverage } from "../retrieval/term-weights.js";
+import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
+import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
+import { wordSpecificity } from "../text/word-specificity.js";
+import type { ActionDefinition } from "./action-definition.js";
+
+/**
+ * The least similarity (weighted F1 of the question's and an example's terms) at which a question
+ * asks for an action. An example reworded in the asker's own words stays above it; a policy
+ * question that shares the topic ("借書可以借多久" against "我借的書什麼時候到期") falls below.
+ */
+export const defaultActionMatchThreshold = 0.5;
+/**
+ * An example said whole inside a longer question ("我的學分" in 「我的學分夠畢業了嗎？」) matches it
+ * too: the question asks for the record and something more, which the documents may answer. The
+ * example must be at least this much of the question, so that "my" alone matches nothing.
+ */
+const CONTAINED_PRECISION = 0.9;
+const CONTAINED_LEAST_RECALL = 0.25;
+
+/** `我` but not `我們` (we, our school); "I", "my", "me". */
+const ASKER_ZH = /我/u;
+const ASKER_EN = /\b(?:i|i'm|i've|my|mine|me|myself)\b/i;
+/**
+ * Where "I" stands for anyone: 我們 (we), "can I", "how do I", 我可以, 我要怎麼, 我想知道. "我可以借幾本書？"
+ * asks the rule, not the asker's record; "我借的書", "my loans", "have I paid" ask the record.
+ */
+const ANYONE_ZH =
+  /我[們们]|我(?:可以|可不可以|能不能|能|該|應該|应该|需要|要怎麼|要怎么|要如何|怎麼|怎么|如何)|我(?:想|要)(?:知道|問|问|請問|请问|了解|申請|申请|辦|办)/gu;
+const ANYONE_EN =
+  /\b(?:can|could|may|should|must)\s+i\b|\bhow\s+(?:do|can|should|would|could)\s+i\b|\bdo\s+i\s+need\b|\bi\s+(?:want|would like|'d like|need)\s+to\s+(?:know|ask|apply)\b/gi;
+
+export interface ActionMatch {
+  action: ActionDefinition;
+  /** Weighted F1 of the question's terms and its closest example's (0–1). */
+  similarity: number;
+  /**
+   * Share of the question's weight that example covers: below 1, the question asks something
+   * besides the record ("夠畢業了嗎" beside "my credits"), which the documents may answer.
+   */
+  recall: number;
+}
+
+interface Example {
+  action: ActionDefinition;
+  weights: Map<string, number>;
+}
+
+/**
+ * Matches a question to the action whose example questions say the same, with the text analysis
+ * FAQ matching uses: each side's terms weighted by how few actions use them and how topical they
+ * are in the language at large, and the two compared both ways. Only a question about the asker
+ * ("我的…", "my …") asks for their record.
+ */
+export class ActionMatcher {
+  private readonly examples: Example[];
+  private readonly inverseFrequency: (term: string) => number;
+
+  constructor(
+    readonly actions: readonly ActionDefinition[],
+    private readonly threshold = defaultActionMatchThreshold,
+  ) {
+    const read = actions.flatMap((action) =>
+      [...action.examples.zh, ...action.examples.en].map((text) => ({ action, terms: analyzeQueryTerms(text) })),
+    );
+    // How many actions use a term: a word every action's examples share ("查詢", "my") tells none apart.
+    const actionsUsing = new Map<string, Set<string>>();
+    for (const { action, terms } of read) {
+      for (const term of terms.keys()) {
+        const using = actionsUsing.get(term) ?? new Set<string>();
+        using.add(action.id);
+        actionsUsing.set(term, using);
+      }
+    }
+    const total = Math.max(actions.length, 1);
+    this.inverseFrequency = (term) => {
+      const using = actionsUsing.get(term)?.size ?? 0;
+      return Math.log(1 + (total - using + 0.5) / (using + 0.5));
+    };
+    this.examples = read.map(({ action, terms }) => ({ action, weights: this.weigh(terms) }));
+  }
+
+  /** The action the question asks for, or none. */
+  match(question: string, equivalents: Equivalents = noEquivalents): ActionMatch | undefined {
+    if (this.examples.length === 0 || !asksAboutTheAsker(question)) return undefined;
+    const asked = this.weigh(analyzeQueryTerms(question));
+    let best: ActionMatch | undefined;
+    for (const { action, weights } of this.examples) {
+      const recall = weightedCoverage(asked, weights, equivalents);
+      const precision = weightedCoverage(weights, asked, equivalents);
+      const f1 = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+      const contained = precision >= CONTAINED_PRECISION && recall >= CONTAINED_LEAST_RECALL;
+      const similarity = Math.max(f1, contained ? this.threshold : 0);
+      if (!best || similarity > best.similarity || (similarity === best.similarity && recall > best.recall))
+        best = { action, similarity, recall };
+    }
+    return best && best.similarity >= this.threshold ? best : undefined;
+  }
+
+  private weigh(terms: ReadonlyMap<string, QueryTerm>): Map<string, number> {
+    return new Map(
+      [...terms].map(([term, { share, acrossWords }]) => [
+        term,
+        // A bigram across two words is an accident of phrasing: it counts for little.
+        (acrossWords ? 0.25 : 1) * share * wordSpecificity(term) * this.inverseFrequency(term),
+      ]),
+    );
+  }
+}
+
+/** Whether a question is about the person asking: their loans, their fees, not the rules for everyone. */
+export function asksAboutTheAsker(question: string): boolean {
+  return ASKER_ZH.test(question.replace(ANYONE_ZH, " ")) || ASKER_EN.test(question.replace(ANYONE_EN, " "));
+}

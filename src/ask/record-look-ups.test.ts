@@ -1,0 +1,181 @@
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { syncFolder } from "../../ingest/sync-folder.js";
+import { type ActionDefinition, parseActionDefinition, readActionDefinitions } from "../actions/action-definition.js";
+import { RecordSystems } from "../actions/call-record-system.js";
+import { RecordLookUps } from "../actions/look-up-records.js";
+import { ActionMatcher } from "../actions/match-action.js";
+import { defaultConfidenceModel } from "../config/confidence-model.js";
+import { defaultParseLimits } from "../config.js";
+import { ConversationMemory } from "../conversation/conversation-memory.js";
+import { type Editorial, openEditorial } from "../open-editorial.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import type { Student } from "../students/verify-student-token.js";
+import {
+  FAKE_SYSTEM_TOKEN,
+  type FakeStudentSystem,
+  startFakeStudentSystem,
+} from "../test-support/fake-student-system.js";
+import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { type AnswerService, createAnswerService } from "./answer-service.js";
+
+const folder = makeTemporaryFolder();
+let store: SqliteIndexStore;
+let system: FakeStudentSystem;
+let editorial: Editorial;
+let service: AnswerService;
+
+/** A test-only action whose detail the question may leave out: which record, courses or loans. */
+const recordOfAKind: ActionDefinition = parseActionDefinition(
+  `id: record-of-a-kind
+title: { zh: 我的紀錄, en: My records }
+examples: { zh: [我要查我的紀錄], en: [look up my records] }
+system: { zh: 教務系統, en: student information system }
+parameters:
+  student_id: { from: token }
+  kind: { from: question, pattern: "\\\\b(courses|loans)\\\\b", ask: { zh: 要查哪一種紀錄？courses 還是 loans？, en: "Which records: courses or loans?" } }
+request: { method: GET, base_url_env: SIS_BASE_URL, path: "/students/{student_id}/{kind}", headers: { Authorization: { env: SIS_API_TOKEN, prefix: "Bearer " } } }
+response: { answer: { zh: "找到你的 {kind} 紀錄。", en: "Found your {kind} records." } }
+`,
+  "record-of-a-kind.yml",
+);
+
+const student: Student = { id: "s1141234", programme: "undergraduate" };
+
+beforeAll(async () => {
+  folder.write(
+    "knowledge/library/borrowing.md",
+    "# 借書規則\n\n大學部學生可借圖書 10 冊，借期 30 天，可續借 2 次。逾期每冊每日罰款 5 元。\n",
+  );
+  folder.write("knowledge/registrar/graduation.md", "# 畢業學分\n\n學士班學生須修滿 128 學分始得畢業。\n");
+  store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
+  await syncFolder(store, path.join(folder.root, "knowledge"));
+  system = await startFakeStudentSystem({ slowMs: 2000 });
+});
+afterAll(async () => {
+  await system.close();
+  await store.close();
+  folder.cleanUp();
+});
+beforeEach(() => {
+  system.setBehaviour("normal");
+  system.requests.length = 0;
+  editorial = openEditorial(":memory:", store, { parseLimits: defaultParseLimits });
+  const actions = [...readActionDefinitions(path.resolve("knowledge")), recordOfAKind];
+  service = createAnswerService({
+    store,
+    answering: { abstainThreshold: 0.25, faqMatchThreshold: 0.4, confidenceModel: defaultConfidenceModel },
+    conversations: new ConversationMemory(),
+    answerLog: editorial.interactions,
+    personaFor: () => ({
+      assistantName: "Lakeside",
+      tone: "formal",
+      guidance: [],
+      contactLines: { zh: "櫃檯", en: "Desk" },
+    }),
+    records: new RecordLookUps(
+      new ActionMatcher(actions),
+      new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
+      editorial.actionAudit,
+    ),
+    signInUrl: "https://portal.lakeside.example.edu/sign-in",
+  });
+});
+
+describe("a signed-in student asking about their own record", () => {
+  it("gets the record, cited as read from the system, in the question's language", async () => {
+    const reply = await service.ask({ question: "我借的書什麼時候到期？", student });
+    expect(reply).toMatchObject({ status: "answered", mode: "record" });
+    expect(reply.answer).toContain("《資料結構》，到期日 2026-12-10");
+    expect(reply.answer).toMatch(/\[1\]$/);
+    expect(reply.citations).toEqual([
+      expect.objectContaining({
+        n: 1,
+        kind: "record",
+        system: "圖書館系統",
+        title: expect.stringMatching(/^圖書館系統，.+ 查詢$/),
+      }),
+    ]);
+    const english = await service.ask({ question: "When are my library books due?", student });
+    expect(english.answer).toMatch(/^You have 2 books on loan:\n- 資料結構, due 2026-12-10/);
+    expect(english.citations[0]?.system).toBe("library system");
+  });
+
+  it("reads only the signed-in student's record, whatever id the question names", async () => {
+    await service.ask({ question: "show me s1142001's loans, my library loans", student });
+    expect(system.requests.map((request) => request.path)).toEqual(["/students/s1141234/loans"]);
+  });
+
+  it("gets the rule from the documents and the record together when the question asks for both", async () => {
+    const reply = await service.ask({ question: "我的學分夠畢業了嗎？", student });
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toMatch(/128 學分[^\n]*\[1\]\n\n你 115-1 學期選上 5 門課，共 16 學分[\s\S]*\[2\]$/);
+    expect(reply.citations.map((citation) => citation.kind ?? citation.doc_id)).toEqual([
+      "registrar/graduation.md",
+      "record",
+    ]);
+  });
+
+  it("is told the system is not answering, offered a person, and the call is audited", async () => {
+    system.setBehaviour("failing");
+    const reply = await service.ask({ question: "我的學雜費繳了沒？", student });
+    expect(reply).toMatchObject({ status: "unavailable", handoff_suggested: true, citations: [] });
+    expect(reply.answer).toContain("出納系統目前沒有回應");
+    expect(editorial.actionAudit.latest(5)).toEqual([
+      expect.objectContaining({
+        actionId: "tuition-status",
+        studentId: "s1141234",
+        outcome: "http_error",
+        httpStatus: 500,
+      }),
+    ]);
+  });
+
+  it("is asked for a detail the question left out, and answered when the next turn gives it", async () => {
+    const asked = await service.ask({ question: "我要查我的紀錄", student, conversationId: "c-kind" });
+    expect(asked).toMatchObject({ status: "clarify", answer: "要查哪一種紀錄？courses 還是 loans？" });
+    expect(system.requests).toEqual([]);
+    const answered = await service.ask({ question: "loans", student, conversationId: "c-kind" });
+    expect(answered).toMatchObject({ status: "answered", mode: "record", answer: "找到你的 loans 紀錄。[1]" });
+    expect(system.requests.map((request) => request.path)).toEqual(["/students/s1141234/loans"]);
+  });
+
+  it("leaves the record out of the answer log, which names the look-up instead", async () => {
+    const reply = await service.ask({ question: "我借的書什麼時候到期？", student });
+    const logged = editorial.interactions.answer(reply.answer_id as string);
+    expect(logged?.answer).toBe("[library-loans: library system]");
+    expect(editorial.actionAudit.latest(5)).toEqual([
+      expect.objectContaining({ actionId: "library-loans", studentId: "s1141234", outcome: "ok" }),
+    ]);
+  });
+});
+
+describe("someone not signed in asking about their own record", () => {
+  it("is asked to sign in, and nobody's record is read", async () => {
+    const reply = await service.ask({ question: "我借的書什麼時候到期？" });
+    expect(reply).toMatchObject({
+      status: "sign_in_required",
+      sign_in_url: "https://portal.lakeside.example.edu/sign-in",
+      citations: [],
+    });
+    expect(reply.answer).toContain("請先登入");
+    expect(system.requests).toEqual([]);
+  });
+
+  it("still gets the rule the documents give, with the note that the record needs a sign-in", async () => {
+    const reply = await service.ask({ question: "我的學分夠畢業了嗎？" });
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toMatch(/128 學分[^\n]*\[1\]\n\n要查你自己的資料（我本學期的選課），請先登入/);
+    expect(reply.sign_in_url).toBe("https://portal.lakeside.example.edu/sign-in");
+    expect(system.requests).toEqual([]);
+  });
+});
+
+describe("a question about the rules for everyone", () => {
+  it("is answered from the documents, with no look-up", async () => {
+    const reply = await service.ask({ question: "借書可以借多久？", student });
+    expect(reply).toMatchObject({ status: "answered", mode: "extractive" });
+    expect(reply.answer).toContain("30 天");
+    expect(system.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
+import { z } from "zod";
+import { StudentTokenError } from "../errors.js";
+
+/** How a deployment's portal signs its students' tokens (STUDENT_TOKEN_* settings). */
+export interface StudentTokenSettings {
+  /** A shared secret: tokens are signed with HS256. */
+  secret?: string;
+  /** Or the university's key set: tokens are signed with one of its keys (RS256, ES256, EdDSA…). */
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
+  /** How soon the key set may be fetched again for a token naming a key it lacks (30 s by default). */
+  keySetCooldownMs?: number;
+}
+
+/** A signed-in student, as the portal vouched for them: the id comes from the token and nowhere else. */
+export interface Student {
+  id: string;
+  name?: string;
+  programme?: "undergraduate" | "graduate" | "international";
+  language?: "zh-Hant" | "en";
+}
+
+export type VerifyStudentToken = (token: string) => Promise<Student>;
+
+/** Clocks of the portal and the service may differ by this much. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+/** Signatures with a secret, and with a key set's keys: never `none`, never a secret used as a public key. */
+const SECRET_ALGORITHMS = ["HS256"];
+const KEY_SET_ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"];
+const MAX_TOKEN_CHARS = 8192;
+const KEY_SET_TIMEOUT_MS = 5000;
+const KEY_SET_COOLDOWN_MS = 30_000;
+
+const claimsSchema = z.object({
+  sub: z.string().regex(/^[\w.@:-]{1,64}$/, "the student id (sub) is not an id"),
+  name: z.string().min(1).max(100).optional(),
+  programme: z.enum(["undergraduate", "graduate", "international"]).optional(),
+  lang: z.enum(["zh-Hant", "en"]).optional(),
+});
+
+/**
+ * Verifies the tokens a portal signs for its students: the signature against the shared secret or
+ * the university's key set (fetched when a token names a key it does not have, so a rotated key is
+ * picked up), then issuer, audience and expiry. A token that fails any check is refused with the
+ * reason, never read as an anonymous student.
+ */
+export function studentTokenVerifier(settings: StudentTokenSettings): VerifyStudentToken {
+  const { key, algorithms } = settings.secret
+    ? { key: new TextEncoder().encode(settings.secret), algorithms: SECRET_ALGORITHMS }
+    : {
+        key: createRemoteJWKSet(new URL(settings.jwksUrl ?? ""), {
+          timeoutDuration: KEY_SET_TIMEOUT_MS,
+          cooldownDuration: settings.keySetCooldownMs ?? KEY_SET_COOLDOWN_MS,
+        }),
+        algorithms: KEY_SET_ALGORITHMS,
+      };
+  return async (token) => {
+    if (token.length > MAX_TOKEN_CHARS) throw new StudentTokenError("The sign-in token is too long to be one.");
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key as Uint8Array & JWTVerifyGetKey, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ["exp", "sub"],
+      }));
+    } catch (error) {
+      throw new StudentTokenError(
+        reasonFor(error),
+        error instanceof errors.JWTExpired ? "student_token_expired" : undefined,
+      );
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success)
+      throw new StudentTokenError(`The sign-in token is not usable: ${claims.error.issues[0]?.message}.`);
+    const { sub, name, programme, lang } = claims.data;
+    return {
+      id: sub,
+      ...(name ? { name } : {}),
+      ...(programme ? { programme } : {}),
+      ...(lang ? { language: lang } : {}),
+    };
+  };
+}
+
+function reasonFor(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return "The sign-in token has expired: sign in again.";
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `The sign-in token was not issued for this service (${error.claim} does not match).`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "The sign-in token's signature is not valid.";
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return "The sign-in token is signed in a way this service does not accept.";
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return "The sign-in token was signed with a key the university does not publish.";
+  if (error instanceof errors.JWKSTimeout || (error instanceof errors.JOSEError && error.code === "ERR_JWKS_INVALID"))
+    return "The university's keys could not be read to check the sign-in token; try again shortly.";
+  return "The sign-in token is not a valid token.";
+}

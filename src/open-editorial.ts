@@ -1,4 +1,5 @@
 import { ActionAudit } from "./actions/action-audit.js";
+import { ActionConfirmations } from "./actions/action-confirmations.js";
 import type { ParseLimits } from "./config.js";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { DocumentEditor } from "./editorial/document-editor.js";
@@ -26,6 +27,8 @@ export interface Editorial {
   phrasings: PassagePhrasings;
   /** Every call an action made to a record system. */
   actionAudit: ActionAudit;
+  /** Confirmed changes, each run once. */
+  actionConfirmations: ActionConfirmations;
   close(): void;
 }
 
@@ -62,6 +65,7 @@ export function openEditorial(
     vocabulary: new EditorsVocabulary(database, onVocabularyMistake),
     phrasings,
     actionAudit: new ActionAudit(database),
+    actionConfirmations: new ActionConfirmations(database),
     close: () => database.close(),
   };
 }
@@ -94,6 +98,7 @@ export function unavailableEditorial(unavailable: EditorialStoreUnavailableError
     vocabulary: refusing<EditorsVocabulary>({ current: () => Vocabulary.empty }),
     phrasings: refusing(),
     actionAudit: refusing(),
+    actionConfirmations: refusing(),
     close: () => {},
   };
 }

@@ -274,6 +274,7 @@ async function recordLookUpsOf(
     new ActionMatcher(actions),
     new RecordSystems({ environment: process.env }),
     editorial.actionAudit,
+    editorial.actionConfirmations,
   );
 }
 

@@ -71,6 +71,15 @@ describe("parseActionDefinition", () => {
     );
   });
 
+  it("refuses a change without a confirmation, and a confirmation naming no parameter", () => {
+    expect(mistakeIn(`${actionFile()}changes: "true"\n`)).toMatch(
+      /changes: an action that changes something needs `confirm`/,
+    );
+    expect(
+      mistakeIn(`${actionFile()}changes: "true"\nconfirm: { zh: "續借 {barcode}？", en: "Renew {barcode}?" }\n`),
+    ).toMatch(/confirm\.zh: \{barcode\} is not one of the parameters/);
+  });
+
   it("refuses a secret written where an environment variable's name belongs, and a bad pattern", () => {
     expect(mistakeIn(actionFile({ "env: SIS_API_TOKEN": "env: sk-live-123" }))).toMatch(/name an environment variable/);
     const withPattern = actionFile({
@@ -111,6 +120,7 @@ describe("readActionDefinitions", () => {
       "dormitory-application",
       "library-loans",
       "registered-courses",
+      "renew-loan",
       "tuition-status",
     ]);
   });

@@ -77,7 +77,19 @@ const actionSchema = z
       empty: bilingual(500).optional(),
       /** Words for a field's coded values, per field: { status: { paid: { zh: 已繳清, en: paid } } }. */
       labels: z.record(z.string().min(1).max(100), z.record(z.string().min(1).max(100), bilingual(200))).optional(),
+      /**
+       * Said when the system refuses the request (a 4xx other than 401 and 403: no renewals left),
+       * from the fields of its answer: the student hears why, not that the system is down.
+       */
+      refused: bilingual(500).optional(),
     }),
+    /** Whether it changes something (renews a loan, requests a transcript): it then runs only once the student confirms. */
+    changes: z
+      .enum(["true", "false"], { message: "use true or false" })
+      .transform((value) => value === "true")
+      .default(false),
+    /** With `changes: true`: what the student is asked to confirm, from the parameters. */
+    confirm: bilingual(500).optional(),
   })
   .superRefine((action, context) => {
     const parameterNames = new Set(Object.keys(action.parameters));
@@ -91,6 +103,22 @@ const actionSchema = z
     }
     if (action.response.item && !action.response.list)
       context.addIssue({ code: "custom", path: ["response", "item"], message: "an item line needs response.list" });
+    if (action.changes && !action.confirm)
+      context.addIssue({
+        code: "custom",
+        path: ["changes"],
+        message: "an action that changes something needs `confirm`: what the student is asked before it runs",
+      });
+    for (const language of ["zh", "en"] as const) {
+      for (const name of placeholders(action.confirm?.[language] ?? "")) {
+        if (!parameterNames.has(name))
+          context.addIssue({
+            code: "custom",
+            path: ["confirm", language],
+            message: `{${name}} is not one of the parameters (${[...parameterNames].join(", ") || "none"})`,
+          });
+      }
+    }
   });
 
 export type ActionParameter = z.infer<typeof parameterSchema>;

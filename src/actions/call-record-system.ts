@@ -4,12 +4,17 @@ import { CircuitBreaker } from "./circuit-breaker.js";
 
 /** A record system's answer larger than this is not a student's record: it is refused unread. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** A refusal says why in a few words. */
+const MAX_REFUSAL_BYTES = 16 * 1024;
 
 /** Why a call gave no record; each is told to the student as "not answering right now". */
 export type CallFailure = "not_configured" | "circuit_open" | "timeout" | "unreachable" | "http_error" | "unreadable";
 
 /** What a system said: its record, or why there is none (with the HTTP status it gave, if any). */
-type Sent = { ok: true; body: unknown; readAt: Date } | { ok: false; failure: CallFailure; status?: number };
+type Sent =
+  | { ok: true; body: unknown; readAt: Date }
+  /** `body`: what a system that refused the request (4xx) said, when it said it in JSON. */
+  | { ok: false; failure: CallFailure; status?: number; body?: unknown };
 
 export type CallResult = Sent & { latencyMs: number };
 
@@ -47,14 +52,22 @@ export class RecordSystems {
     return url;
   }
 
-  async call(action: ActionDefinition, parameters: Readonly<Record<string, string>>): Promise<CallResult> {
+  /**
+   * Calls the action's system. A change is sent with its `idempotencyKey` (the Idempotency-Key
+   * header), so that a system that sees it twice does it once.
+   */
+  async call(
+    action: ActionDefinition,
+    parameters: Readonly<Record<string, string>>,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<CallResult> {
     const startedAt = performance.now();
     const latencyMs = () => Math.round(performance.now() - startedAt);
     const url = this.addressOf(action, parameters);
     if (!url) return { ok: false, failure: "not_configured", latencyMs: latencyMs() };
     const breaker = this.breakerFor(url.origin);
     if (!breaker.allows()) return { ok: false, failure: "circuit_open", latencyMs: latencyMs() };
-    const result = await this.send(action, url);
+    const result = await this.send(action, url, options.idempotencyKey);
     // A system that answers, even "404", is up; one that times out or fails is not.
     const isUp = result.ok || result.failure === "unreadable" || (result.status !== undefined && result.status < 500);
     if (isUp) breaker.succeeded();
@@ -62,12 +75,16 @@ export class RecordSystems {
     return { ...result, latencyMs: latencyMs() };
   }
 
-  private async send(action: ActionDefinition, url: URL): Promise<Sent> {
+  private async send(action: ActionDefinition, url: URL, idempotencyKey?: string): Promise<Sent> {
     let response: Response;
     try {
       response = await this.fetch(url, {
         method: action.request.method,
-        headers: { accept: "application/json", ...this.headersOf(action) },
+        headers: {
+          accept: "application/json",
+          ...this.headersOf(action),
+          ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
+        },
         signal: AbortSignal.timeout(action.request.timeout_ms),
         redirect: "error",
       });
@@ -76,8 +93,13 @@ export class RecordSystems {
       return { ok: false, failure: name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable" };
     }
     if (!response.ok) {
-      await response.body?.cancel();
-      return { ok: false, failure: "http_error", status: response.status };
+      // A refusal's reason is worth reading (no renewals left); a failure's body is not.
+      const refused = response.status >= 400 && response.status < 500;
+      const body = refused
+        ? await readLimited(response, MAX_REFUSAL_BYTES, action.request.timeout_ms).catch(() => undefined)
+        : undefined;
+      if (!refused) await response.body?.cancel();
+      return { ok: false, failure: "http_error", status: response.status, ...(body ? { body: parseJson(body) } : {}) };
     }
     try {
       const text = await readLimited(response, MAX_RESPONSE_BYTES, action.request.timeout_ms);
@@ -133,4 +155,12 @@ async function readLimited(response: Response, maxBytes: number, timeoutMs: numb
     parts.push(value);
   }
   return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(parts));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

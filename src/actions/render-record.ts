@@ -68,6 +68,19 @@ export function renderRecord(
   return [opening, ...lines].join("\n");
 }
 
+/** What the system said when it refused a change ("no renewals left"), in the action's `refused` words. */
+export function renderRefusal(
+  action: ActionDefinition,
+  body: unknown,
+  language: AnswerLanguage,
+  parameters: Readonly<Record<string, string>>,
+): string | undefined {
+  const { refused } = action.response;
+  if (!refused) return undefined;
+  const refusal = { ...action.response, answer: refused, list: undefined, item: undefined, empty: undefined };
+  return renderRecord({ ...action, response: refusal }, body ?? {}, language, parameters);
+}
+
 function valueAt(record: Record<string, unknown>, path: string): unknown {
   let value: unknown = record;
   for (const key of path.split(".")) {

@@ -238,7 +238,11 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       standaloneQuestion,
       answer: lookUp?.kind === "record" ? `[${lookUp.action.title.en}]` : response.answer,
       ...(concern ? { concern } : {}),
-      ...(lookUp?.kind === "ask" ? { pendingAction: lookUp.pending } : {}),
+      ...(lookUp?.kind === "ask" || lookUp?.kind === "confirm"
+        ? { pendingAction: lookUp.pending }
+        : lookUp?.confirmed && lookUp.kind !== "cancelled"
+          ? { pendingAction: lookUp.confirmed }
+          : {}),
     });
     return { ...response, conversation_id: conversationId, ...rewritten };
   }
@@ -255,7 +259,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     const startedAt = performance.now();
     // Only a question that asks more than the record ("我的學分夠畢業了嗎？") is asked of the documents too.
     const documentsAnswer =
-      lookUp.kind === "ask" || !lookUp.asksMore
+      !["record", "sign_in", "unavailable"].includes(lookUp.kind) || !lookUp.asksMore
         ? undefined
         : await answer({ question: request.question, collection: request.collection }, { signal: options.signal });
     const reply = recordReply(lookUp, request.question, { documentsAnswer, signInUrl: dependencies.signInUrl });

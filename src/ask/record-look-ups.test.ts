@@ -77,6 +77,7 @@ beforeEach(() => {
       new ActionMatcher(actions),
       new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
       editorial.actionAudit,
+      editorial.actionConfirmations,
     ),
     signInUrl: "https://portal.lakeside.example.edu/sign-in",
   });
@@ -86,7 +87,7 @@ describe("a signed-in student asking about their own record", () => {
   it("gets the record, cited as read from the system, in the question's language", async () => {
     const reply = await service.ask({ question: "我借的書什麼時候到期？", student });
     expect(reply).toMatchObject({ status: "answered", mode: "record" });
-    expect(reply.answer).toContain("《資料結構》，到期日 2026-12-10");
+    expect(reply.answer).toContain("《資料結構》（條碼 L0012345），到期日 2026-12-10");
     expect(reply.answer).toMatch(/\[1\]$/);
     expect(reply.citations).toEqual([
       expect.objectContaining({
@@ -97,7 +98,7 @@ describe("a signed-in student asking about their own record", () => {
       }),
     ]);
     const english = await service.ask({ question: "When are my library books due?", student });
-    expect(english.answer).toMatch(/^You have 2 books on loan:\n- 資料結構, due 2026-12-10/);
+    expect(english.answer).toMatch(/^You have 2 books on loan:\n- 資料結構 \(L0012345\), due 2026-12-10/);
     expect(english.citations[0]?.system).toBe("library system");
   });
 
@@ -147,6 +148,75 @@ describe("a signed-in student asking about their own record", () => {
     expect(editorial.actionAudit.latest(5)).toEqual([
       expect.objectContaining({ actionId: "library-loans", studentId: "s1141234", outcome: "ok" }),
     ]);
+  });
+});
+
+describe("a signed-in student asking for a change", () => {
+  it("is asked to confirm, and the change runs once, even when the confirmation is sent again", async () => {
+    const asked = await service.ask({ question: "幫我續借 L0012345", student, conversationId: "c-renew" });
+    expect(asked).toMatchObject({ status: "clarify", choices: ["確定", "取消"] });
+    expect(asked.answer).toContain("要續借條碼 L0012345 的書嗎？");
+    expect(system.requests).toEqual([]);
+    const done = await service.ask({ question: "確定", student, conversationId: "c-renew" });
+    expect(done).toMatchObject({ status: "answered", mode: "record" });
+    expect(done.answer).toBe("已續借《資料結構》，新的到期日是 2026-12-24，還可續借 1 次。[1]");
+    // The same confirmation again, as a client retrying the request would send it.
+    const again = await service.ask({ question: "確定", student, conversationId: "c-renew" });
+    expect(again.answer).toBe(done.answer);
+    expect(system.renewals).toEqual(["L0012345"]);
+    expect(system.requests.filter((request) => request.method === "POST")).toHaveLength(1);
+  });
+
+  it("asks for the book when the question names none, and says why the system refused it", async () => {
+    const asked = await service.ask({ question: "我要續借我借的書", student, conversationId: "c-refused" });
+    expect(asked.answer).toMatch(/^要續借哪一本？/);
+    const confirm = await service.ask({ question: "L0098765", student, conversationId: "c-refused" });
+    expect(confirm.answer).toContain("L0098765");
+    const refused = await service.ask({ question: "好", student, conversationId: "c-refused" });
+    expect(refused).toMatchObject({ status: "answered", answer: "無法續借：已無續借次數。[1]" });
+    expect(editorial.actionAudit.latest(1)).toEqual([expect.objectContaining({ outcome: "refused", httpStatus: 409 })]);
+  });
+
+  it("runs nothing when the student says no, or when someone else confirms", async () => {
+    await service.ask({ question: "Please renew my book L0012345", student, conversationId: "c-no" });
+    expect(await service.ask({ question: "cancel", student, conversationId: "c-no" })).toMatchObject({
+      answer: "All right: nothing was done (Renew a library loan).",
+    });
+    await service.ask({ question: "Please renew my book L0012345", student, conversationId: "c-other" });
+    await service.ask({ question: "yes", student: { id: "s1142001" }, conversationId: "c-other" });
+    expect(system.requests.filter((request) => request.method === "POST")).toEqual([]);
+  });
+
+  it("is held to a share of look-ups, told when to try again", async () => {
+    const limited = createAnswerService({
+      store,
+      answering: { abstainThreshold: 0.25, faqMatchThreshold: 0.4, confidenceModel: defaultConfidenceModel },
+      conversations: new ConversationMemory(),
+      answerLog: editorial.interactions,
+      personaFor: () => ({
+        assistantName: "L",
+        tone: "formal",
+        guidance: [],
+        contactLines: { zh: "櫃檯", en: "Desk" },
+      }),
+      records: new RecordLookUps(
+        new ActionMatcher(readActionDefinitions(path.resolve("knowledge"))),
+        new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
+        editorial.actionAudit,
+        editorial.actionConfirmations,
+        { lookUps: { limit: 2, windowMs: 600_000 }, changes: { limit: 1, windowMs: 600_000 } },
+      ),
+    });
+    for (let question = 0; question < 2; question++)
+      expect((await limited.ask({ question: "我的學雜費繳了沒？", student })).status).toBe("answered");
+    const third = await limited.ask({ question: "我的學雜費繳了沒？", student });
+    expect(third).toMatchObject({ status: "unavailable" });
+    expect(third.answer).toContain("請 10 分鐘後再試");
+    expect(system.requests).toHaveLength(2);
+    // Another student's share is their own.
+    expect((await limited.ask({ question: "我的學雜費繳了沒？", student: { id: "s1142001" } })).status).toBe(
+      "answered",
+    );
   });
 });
 

@@ -70,6 +70,29 @@ export function recordReply(
     }
     case "ask":
       return { status: "clarify", mode: "record", answer: inScript(outcome.text), citations: [], confidence: 0 };
+    case "confirm":
+      // Sent as they are, so that a click confirms in the chat page.
+      return {
+        status: "clarify",
+        mode: "record",
+        answer: inScript(outcome.text),
+        choices: language === "zh" ? ["確定", "取消"] : ["Yes", "Cancel"],
+        citations: [],
+        confidence: 0,
+      };
+    case "cancelled":
+    case "done_before":
+    case "in_progress":
+    case "limited": {
+      const said = settledWords(outcome, language);
+      return {
+        status: outcome.kind === "limited" ? "unavailable" : "answered",
+        mode: "record",
+        answer: inScript(said),
+        citations: [],
+        confidence: outcome.kind === "limited" ? 0 : 1,
+      };
+    }
     case "unavailable": {
       const note =
         language === "zh"
@@ -84,5 +107,29 @@ export function recordReply(
         handoff_suggested: true,
       };
     }
+  }
+}
+
+/** What a change that was not run now is told: cancelled, done before, still running, or over the student's share. */
+function settledWords(
+  outcome: Extract<LookUpOutcome, { kind: "cancelled" | "done_before" | "in_progress" | "limited" }>,
+  language: AnswerLanguage,
+): string {
+  const title = outcome.action.title[language];
+  switch (outcome.kind) {
+    case "cancelled":
+      return language === "zh" ? `好的，已取消，沒有執行「${title}」。` : `All right: nothing was done (${title}).`;
+    case "done_before":
+      return language === "zh"
+        ? `「${title}」已經完成了，不會重複執行。`
+        : `${title}: this was already done, and is not done twice.`;
+    case "in_progress":
+      return language === "zh"
+        ? `「${title}」正在處理中，請稍後再查詢結果。`
+        : `${title}: this is being done now; check the result again in a moment.`;
+    case "limited":
+      return language === "zh"
+        ? `查詢次數太多了，請 ${outcome.retryAfterMinutes} 分鐘後再試，或請真人協助。`
+        : `Too many look-ups for now: please try again in ${outcome.retryAfterMinutes} minutes, or talk to a person.`;
   }
 }

@@ -25,6 +25,10 @@ export interface PendingAction {
   parameters: Record<string, string>;
   /** The language the look-up was asked in: a reply of one word ("CS101") keeps it. */
   language: "zh" | "en";
+  /** Set when a change waits for the student's yes: the key it runs under, once. */
+  confirmation?: string;
+  /** With `confirmation`: the student asked to confirm (only they can), kept in memory only. */
+  studentId?: string;
 }
 
 /** The turns after the last one that broke the topic (had a safety concern): what a follow-up may lean on. */

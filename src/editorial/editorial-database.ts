@@ -121,6 +121,14 @@ const SCHEMA = `
     latency_ms INTEGER NOT NULL
   );
   CREATE INDEX IF NOT EXISTS action_calls_by_time ON action_calls (at);
+  -- Each confirmed change, claimed once by its key: a retried confirmation never runs it again.
+  CREATE TABLE IF NOT EXISTS action_confirmations (
+    key TEXT PRIMARY KEY,
+    action_id TEXT NOT NULL,
+    student_id TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    outcome TEXT
+  );
 `;
 
 /** Columns added after a table was first created: CREATE TABLE IF NOT EXISTS leaves an older file's table as it was. */

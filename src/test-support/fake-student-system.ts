@@ -59,6 +59,8 @@ export interface FakeStudentSystem {
   baseUrl: string;
   /** Requests received, oldest first: method, path and the bearer token sent. */
   requests: { method: string; path: string; token?: string }[];
+  /** Barcodes of the loans renewed, once per renewal done. */
+  renewals: string[];
   setBehaviour(behaviour: FakeSystemBehaviour): void;
   close(): Promise<void>;
 }
@@ -73,6 +75,7 @@ export async function startFakeStudentSystem(
 ): Promise<FakeStudentSystem> {
   const records = sampleRecords();
   const requests: FakeStudentSystem["requests"] = [];
+  const renewals: string[] = [];
   let behaviour: FakeSystemBehaviour = "normal";
   const app = new Hono();
   app.use(async (context, next) => {
@@ -91,12 +94,33 @@ export async function startFakeStudentSystem(
     if (!student) return context.json({ message: "no such student" }, 404);
     return context.json(student[context.req.param("record") as keyof StudentRecords]);
   });
+  // A renewal moves the due date on 14 days, once per Idempotency-Key, while renewals are left.
+  const renewedByKey = new Map<string, unknown>();
+  app.post("/students/:id/loans/:barcode/renew", (context) => {
+    const key = context.req.header("idempotency-key");
+    const earlier = key ? renewedByKey.get(key) : undefined;
+    if (earlier) return context.json(earlier);
+    const loan = recordsOf(context.req.param("id"))?.loans.loans.find(
+      (candidate) => candidate.barcode === context.req.param("barcode"),
+    );
+    if (!loan) return context.json({ message: "no such loan", message_zh: "查無這筆借閱" }, 404);
+    if (loan.renewals_left === 0)
+      return context.json({ message: "no renewals left", message_zh: "已無續借次數", title: loan.title }, 409);
+    loan.renewals_left -= 1;
+    const due = new Date(`${loan.due_date}T00:00:00Z`);
+    due.setUTCDate(due.getUTCDate() + 14);
+    loan.due_date = due.toISOString().slice(0, 10);
+    renewals.push(loan.barcode);
+    if (key) renewedByKey.set(key, { ...loan });
+    return context.json({ ...loan });
+  });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: options.port ?? 0 }) as Server;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    renewals,
     setBehaviour: (next) => {
       behaviour = next;
     },

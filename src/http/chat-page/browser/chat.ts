@@ -49,6 +49,29 @@ type Turn =
 let turns: Turn[] = [];
 const SWITCH_STORAGE_KEY = "grounded-faq:language-switch";
 
+// A signed-in student's token, handed over by the widget on the portal's page (never in the
+// address, where logs and referrers would keep it). Only the page that frames the chat may hand it
+// over, and only sites in ALLOWED_ORIGINS may frame it.
+let userToken: string | undefined;
+const tokenWaiters: ((token: string | undefined) => void)[] = [];
+window.addEventListener("message", (event) => {
+  if (window.parent === window || event.source !== window.parent) return;
+  const data = event.data as { type?: unknown; token?: unknown } | null;
+  if (data?.type !== "grounded-faq:user-token" || typeof data.token !== "string") return;
+  userToken = data.token || undefined;
+  for (const waiter of tokenWaiters.splice(0)) waiter(userToken);
+});
+
+/** A fresh token from the portal's page, when it gives one within a few seconds. */
+function renewedToken(): Promise<string | undefined> {
+  if (window.parent === window) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    tokenWaiters.push(resolve);
+    window.parent.postMessage({ type: "grounded-faq:token-expired" }, "*");
+    setTimeout(() => resolve(undefined), 5000);
+  });
+}
+
 function startConversation(): string {
   // randomUUID needs a secure context (https or localhost); plain http on a campus network has none.
   const random = crypto.randomUUID
@@ -104,12 +127,24 @@ async function post<Reply>(
 
 // Streams the answer: checked text appears as it comes (a reset withdraws it), then the final
 // answer with its sources replaces it.
-async function streamAnswer(body: AnswerRequest): Promise<AnswerResponse> {
+async function streamAnswer(body: AnswerRequest, renewed = false): Promise<AnswerResponse> {
   const response = await fetch("/v1/answer", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      ...(userToken ? { "x-user-token": userToken } : {}),
+    },
     body: JSON.stringify({ ...body, stream: true }),
   });
+  // An expired sign-in: the portal's page is asked for a fresh token, and the question asked again once.
+  if (response.status === 401 && userToken && !renewed) {
+    const expired: ErrorReply & { error?: { code?: string } } = await response
+      .clone()
+      .json()
+      .catch(() => ({}));
+    if (expired.error?.code === "student_token_expired" && (await renewedToken())) return streamAnswer(body, true);
+  }
   if (!response.ok) throw await errorOf(response);
   if (!response.body) throw new Error(response.statusText || "the answer was empty");
   const draftText = element("p", { className: "answer-text" });
@@ -140,7 +175,9 @@ async function streamAnswer(body: AnswerRequest): Promise<AnswerResponse> {
   return final;
 }
 
-function sourceLink(citation: Citation): HTMLAnchorElement {
+function sourceLink(citation: Citation): HTMLElement {
+  // A student's record is not a page to open: its system and the time it was read are the source.
+  if (citation.kind === "record") return element("span", { textContent: `[${citation.n}] ${citation.title}` });
   const url = citation.url ?? "";
   const href = /^https?:\/\//i.test(url) ? url : `/sources/${encodeURIComponent(citation.chunk_id)}`;
   const label = `[${citation.n}] ${citation.title}${citation.page ? ` (${text.page.replace("{page}", String(citation.page))})` : ""}`;

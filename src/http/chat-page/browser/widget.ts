@@ -16,6 +16,10 @@ if (collection) params.set("collection", collection);
 if (script.dataset.lang) params.set("lang", script.dataset.lang);
 const PANEL_STYLE =
   "position:fixed;right:1rem;bottom:5rem;width:min(24rem,calc(100vw - 2rem));height:min(36rem,calc(100vh - 7rem));border:1px solid #888;border-radius:.5rem;background:#fff;z-index:2147483646;box-shadow:0 .5rem 2rem rgba(0,0,0,.25)";
+// A signed-in student's token from the portal, handed to the chat by message once it has loaded;
+// `data-token-callback` names the portal's function that gives a fresh one when it expires.
+const userToken = script.dataset.userToken;
+const tokenCallback = script.dataset.tokenCallback;
 const frame = document.createElement("iframe");
 frame.title = script.dataset.title || "Help desk chat";
 frame.hidden = true;
@@ -44,6 +48,26 @@ document.addEventListener("keydown", (event) => {
     button.focus();
   }
 });
+frame.addEventListener("load", () => {
+  if (userToken) handOverToken(userToken);
+});
+window.addEventListener("message", async (event) => {
+  if (event.source !== frame.contentWindow || event.origin !== origin) return;
+  if ((event.data as { type?: unknown } | null)?.type !== "grounded-faq:token-expired") return;
+  const give = tokenCallback ? (window as unknown as Record<string, unknown>)[tokenCallback] : undefined;
+  let token = "";
+  try {
+    if (typeof give === "function") token = String((await give()) ?? "");
+  } catch (error) {
+    console.warn("The help desk chat could not get a fresh sign-in token:", error);
+  }
+  handOverToken(token);
+});
+
+function handOverToken(token: string): void {
+  frame.contentWindow?.postMessage({ type: "grounded-faq:user-token", token }, origin);
+}
+
 // The tag may sit in <head>, before there is a body to add the button to.
 const mount = () => document.body.append(panel, button);
 if (document.body) mount();

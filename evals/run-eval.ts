@@ -6,6 +6,7 @@ import { defaultChunkingOptions } from "../ingest/chunk-document.js";
 import { fillMissingVectors, prepareEmbeddingSpace } from "../ingest/embed-chunks.js";
 import { buildDocumentRecords } from "../ingest/index-document.js";
 import { syncFolder } from "../ingest/sync-folder.js";
+import type { RecordLookUps } from "../src/actions/look-up-records.js";
 import { type AnswerCandidate, defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
 import { estimateConfidence } from "../src/answering/confidence.js";
 import { type AnswerService, createAnswerService } from "../src/ask/answer-service.js";
@@ -27,6 +28,7 @@ import { detectLanguage } from "../src/text/language.js";
 import { convertToSimplified } from "../src/text/normalize.js";
 import { Vocabulary } from "../src/text/vocabulary.js";
 import { readVocabulary } from "../src/text/vocabulary-file.js";
+import { ACTION_QUESTIONS, formatActionFigures, loadActionQuestions, runActionQuestions } from "./action-questions.js";
 import { Bm25Baseline } from "./bm25-baseline.js";
 import { type CalibrationSample, fitLogisticRegression } from "./calibrate.js";
 import { type EvalCase, loadGoldenSet, loadSquad } from "./eval-cases.js";
@@ -226,6 +228,31 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
         results: goldenResults,
         isHeldOut: (caseIndex) => isHeldOut(goldenResults[caseIndex]?.id ?? ""),
       };
+      if (deployments === SAMPLE_DEPLOYMENTS) {
+        // The sample university's students asking about their own records (evals/action-questions.ts).
+        const store = openStore("golden-set");
+        await syncFolder(store, ACTION_QUESTIONS.knowledge, chunking);
+        const vocabulary = readVocabulary(ACTION_QUESTIONS.knowledge);
+        const results = await runActionQuestions(
+          loadActionQuestions(ACTION_QUESTIONS.file).slice(0, limit),
+          ACTION_QUESTIONS.knowledge,
+          (records) =>
+            answerServiceFor(store, {
+              config,
+              threshold,
+              answerLog,
+              generate: false,
+              model,
+              vocabulary,
+              dictionary,
+              records,
+            }),
+          answerLogDatabase,
+        );
+        const { lines, figures } = formatActionFigures(results);
+        for (const line of lines) print(line);
+        reports.push({ name: "actions", figures, results });
+      }
       goldenReports = reports;
     }
     let calibrationProblem: string | undefined;
@@ -504,9 +531,11 @@ function answerServiceFor(
     model: ModelSetup;
     vocabulary: Vocabulary;
     dictionary: BilingualDictionary;
+    /** Look-ups in the organisation's systems, for the action questions. */
+    records?: RecordLookUps;
   },
 ): AnswerService {
-  const { config, threshold, answerLog, generate, model, vocabulary, dictionary } = options;
+  const { config, threshold, answerLog, generate, model, vocabulary, dictionary, records } = options;
   return createAnswerService({
     store,
     answering: {
@@ -520,6 +549,7 @@ function answerServiceFor(
     personaFor: (collection) => personaFor(config, collection),
     conversations: new ConversationMemory(),
     answerLog,
+    ...(records ? { records } : {}),
     ...(generate && model ? { generation: model.generation } : {}),
   });
 }

@@ -95,7 +95,8 @@ async function main(): Promise<void> {
     });
   }
   const storage = watchStorage(config.dataDir, { minFreeBytes: config.minFreeDiskBytes });
-  const records = await recordLookUpsOf(config, editorial, log);
+  const actions = await actionsIn(config.knowledgeDir);
+  const records = recordLookUpsOf(actions, editorial, log);
   const answers = createObservedAnswerService(
     {
       store,
@@ -126,6 +127,9 @@ async function main(): Promise<void> {
     answers,
     allowedOrigins: config.allowedOrigins,
     ...(config.studentTokens ? { verifyStudentToken: studentTokenVerifier(config.studentTokens) } : {}),
+    ...(records
+      ? { actions: { definitions: actions, latestCalls: (limit: number) => editorial.actionAudit.latest(limit) } }
+      : {}),
     vocabularyFile: { path: path.join(config.knowledgeDir, VOCABULARY_FILE), current: fileVocabulary },
     ...(config.rateLimits ? { rateLimits: { limits: config.rateLimits, trustedProxies: config.trustedProxies } } : {}),
     editorial: {
@@ -237,18 +241,13 @@ function noticingFullDisk(metrics: ServiceMetrics, storage: StorageHealth): Answ
 }
 
 /**
- * Look-ups in the organisation's systems, from the actions the knowledge folder declares; none when
- * it declares none. A mistake in an action file, or a pattern that would stall answers, stops
- * start-up. Without the editorial file no call could be audited, so none is made.
+ * The actions the knowledge folder declares. A mistake in an action file, or a pattern that would
+ * stall answers, stops start-up.
  */
-async function recordLookUpsOf(
-  config: ReturnType<typeof loadConfig>,
-  editorial: Editorial & { unavailable?: EditorialStoreUnavailableError },
-  log: (event: string, fields: Record<string, unknown>) => void,
-): Promise<RecordLookUps | undefined> {
+async function actionsIn(knowledgeDir: string): Promise<ActionDefinition[]> {
   let actions: ActionDefinition[];
   try {
-    actions = readActionDefinitions(config.knowledgeDir);
+    actions = readActionDefinitions(knowledgeDir);
   } catch (error) {
     if (!(error instanceof SettingsFileError)) throw error;
     throw new ConfigError(`Invalid configuration. Fix the action files:\n  ${error.message.replaceAll("\n", "\n  ")}`);
@@ -265,6 +264,18 @@ async function recordLookUpsOf(
       `Invalid configuration. Fix the action files:\n  ${file}: parameters.${name}.pattern: takes more than 2 s on a long question and would stall answers; rewrite it without a repetition inside a repetition, such as (\\w+)+`,
     );
   }
+  return actions;
+}
+
+/**
+ * Look-ups in the organisation's systems by the declared actions; none when none are declared.
+ * Without the editorial file no call could be audited, so none is made.
+ */
+function recordLookUpsOf(
+  actions: ActionDefinition[],
+  editorial: Editorial & { unavailable?: EditorialStoreUnavailableError },
+  log: (event: string, fields: Record<string, unknown>) => void,
+): RecordLookUps | undefined {
   if (actions.length === 0) return undefined;
   if (editorial.unavailable) {
     log("actions_off", { reason: "the editorial file is unavailable, so no action call could be audited" });

@@ -33,6 +33,11 @@ describe("ActionMatcher on the sample university's actions", () => {
     expect(matched("我的學生證掉了怎麼辦")).toBeUndefined();
   });
 
+  it("reads a parameter's value as no word: another barcode than the examples' matches as well", () => {
+    expect(matched("please renew L7654321 for me")).toBe("renew-loan");
+    expect(matched("幫我續借 L0000001")).toBe("renew-loan");
+  });
+
   it("matches nothing without actions", () => {
     expect(new ActionMatcher([]).match("我借的書什麼時候到期？")).toBeUndefined();
   });
@@ -48,5 +53,12 @@ describe("asksAboutTheAsker", () => {
     expect(asksAboutTheAsker("Can I borrow ten books?")).toBe(false);
     expect(asksAboutTheAsker("Can I renew my books?")).toBe(true);
     expect(asksAboutTheAsker("宿舍押金多少")).toBe(false);
+  });
+
+  it("hears someone else's record in 我朋友, 我室友 and my roommate's", () => {
+    expect(asksAboutTheAsker("我朋友借的書什麼時候到期")).toBe(false);
+    expect(asksAboutTheAsker("我室友的宿舍申請過了嗎")).toBe(false);
+    expect(asksAboutTheAsker("when are my roommate's books due")).toBe(false);
+    expect(asksAboutTheAsker("my friends' loans")).toBe(false);
   });
 });

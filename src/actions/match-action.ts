@@ -27,6 +27,11 @@ const ASKER_EN = /\b(?:i|i'm|i've|my|mine|me|myself)\b/i;
  */
 const ANYONE_ZH =
   /我[們们]|我(?:可以|可不可以|能不能|能|該|應該|应该|需要|要怎麼|要怎么|要如何|怎麼|怎么|如何)|我(?:想|要)(?:知道|問|问|請問|请问|了解|申請|申请|辦|办)/gu;
+/** "我朋友借的書", "my roommate's loans": someone else's record, which no action reads. */
+const SOMEONE_ELSE_ZH =
+  /我(?:的)?(?:朋友|同學|同学|室友|男友|女友|男朋友|女朋友|家人|媽媽|妈妈|爸爸|父母|弟弟|妹妹|哥哥|姊姊|姐姐|學長|学长|學姐|学姐|學弟|学弟|學妹|学妹|同事|老師|老师|孩子|小孩|兒子|儿子|女兒|女儿)/u;
+const SOMEONE_ELSE_EN =
+  /\bmy\s+(?:friend|roommate|classmate|mom|mother|dad|father|parent|brother|sister|son|daughter|kid|child|colleague|partner|girlfriend|boyfriend)s?(?:'s|s')?\b/i;
 const ANYONE_EN =
   /\b(?:can|could|may|should|must)\s+i\b|\bhow\s+(?:do|can|should|would|could)\s+i\b|\bdo\s+i\s+need\b|\bi\s+(?:want|would like|'d like|need)\s+to\s+(?:know|ask|apply)\b/gi;
 
@@ -61,7 +66,10 @@ export class ActionMatcher {
     private readonly threshold = defaultActionMatchThreshold,
   ) {
     const read = actions.flatMap((action) =>
-      [...action.examples.zh, ...action.examples.en].map((text) => ({ action, terms: analyzeQueryTerms(text) })),
+      [...action.examples.zh, ...action.examples.en].map((text) => ({
+        action,
+        terms: analyzeQueryTerms(withoutParameterValues(action, text)),
+      })),
     );
     // How many actions use a term: a word every action's examples share ("查詢", "my") tells none apart.
     const actionsUsing = new Map<string, Set<string>>();
@@ -83,9 +91,19 @@ export class ActionMatcher {
   /** The action the question asks for, or none. */
   match(question: string, equivalents: Equivalents = noEquivalents): ActionMatch | undefined {
     if (this.examples.length === 0 || !asksAboutTheAsker(question)) return undefined;
-    const asked = this.weigh(analyzeQueryTerms(question));
+    // Read as each action reads it: without the values of its parameters (a barcode is no word).
+    const askedOf = new Map<ActionDefinition, Map<string, number>>();
+    const askedBy = (action: ActionDefinition) => {
+      let weights = askedOf.get(action);
+      if (!weights) {
+        weights = this.weigh(analyzeQueryTerms(withoutParameterValues(action, question)));
+        askedOf.set(action, weights);
+      }
+      return weights;
+    };
     let best: ActionMatch | undefined;
     for (const { action, weights } of this.examples) {
+      const asked = askedBy(action);
       const recall = weightedCoverage(asked, weights, equivalents);
       const precision = weightedCoverage(weights, asked, equivalents);
       const f1 = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
@@ -108,7 +126,17 @@ export class ActionMatcher {
   }
 }
 
+/** `text` without what the action's parameter patterns match in it: "renew L0012345" is "renew". */
+function withoutParameterValues(action: ActionDefinition, text: string): string {
+  let stripped = text;
+  for (const parameter of Object.values(action.parameters)) {
+    if (parameter.from === "question") stripped = stripped.replace(new RegExp(parameter.pattern, "gu"), " ");
+  }
+  return stripped;
+}
+
 /** Whether a question is about the person asking: their loans, their fees, not the rules for everyone. */
 export function asksAboutTheAsker(question: string): boolean {
+  if (SOMEONE_ELSE_ZH.test(question) || SOMEONE_ELSE_EN.test(question)) return false;
   return ASKER_ZH.test(question.replace(ANYONE_ZH, " ")) || ASKER_EN.test(question.replace(ANYONE_EN, " "));
 }

@@ -76,6 +76,8 @@ export interface AskOptions {
   onEvent?: (event: AnswerEvent) => void;
   /** Sees the candidate the answer was settled from (the eval reads its confidence signals). */
   onCandidate?: (candidate: AnswerCandidate) => void;
+  /** Sees what a look-up in the organisation's systems came to (the eval reads which action answered). */
+  onLookUp?: (outcome: LookUpOutcome) => void;
 }
 
 export interface DraftRequest {
@@ -305,6 +307,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
           pending: turns.at(-1)?.pendingAction,
           equivalents: answering.vocabulary?.().equivalentsOf,
         });
+        if (lookUp) options.onLookUp?.(lookUp);
         if (lookUp)
           return recordTurn(
             request,

@@ -1,3 +1,5 @@
+import type { AuditedActionCall } from "../actions/action-audit.js";
+import type { ActionDefinition } from "../actions/action-definition.js";
 import type { AnswerService } from "../ask/answer-service.js";
 import type { RateLimits } from "../config.js";
 import type { ApiKeyStore } from "../editorial/api-keys.js";
@@ -51,6 +53,8 @@ export interface AppDependencies {
   rateLimits?: RateLimitSettings;
   /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
   allowedOrigins: string[];
+  /** The declared actions and their latest calls, shown to editors; absent when none are declared. */
+  actions?: { definitions: readonly ActionDefinition[]; latestCalls(limit: number): AuditedActionCall[] };
   /** Checks students' sign-in tokens (X-User-Token); absent when the deployment signs nobody in. */
   verifyStudentToken?: VerifyStudentToken;
   /** The knowledge folder's vocabulary file; tests that need none leave it out. */

@@ -26,6 +26,7 @@ import { curatedFaqSchema, reportQuerySchema } from "../routes/interaction-schem
 import { csvResponse, htmlPage, idParamsSchema, newRouteGroup, parseInput, servedAs } from "../routes/shared.js";
 import { vocabularyOverviewOf } from "../routes/vocabulary-routes.js";
 import {
+  ActionsView,
   AnsweredByView,
   DocumentListView,
   DocumentView,
@@ -79,6 +80,9 @@ const afterForm = { 303: { description: "Back to the page, with a notice that sa
 const editorsPage = { tags: ["editors' page"] };
 
 /** The editors' page in the OpenAPI document: forms and pages for people, not an API to build on. */
+/** Calls looked through for the editors' list of recent failures. */
+const RECENT_ACTION_CALLS = 200;
+
 const EDITOR_ROUTES = {
   home: createRoute({
     ...editorsPage,
@@ -160,6 +164,13 @@ const EDITOR_ROUTES = {
     summary: "Publish a curated answer as an FAQ entry",
     request: { body: { content: { "application/x-www-form-urlencoded": { schema: curatedFaqSchema } } } },
     responses: { ...afterForm, 401: signInPage },
+  }),
+  actions: createRoute({
+    ...editorsPage,
+    method: "get",
+    path: "/editor/actions",
+    summary: "The actions students' questions may run, and their latest failed calls",
+    responses: { 200: htmlPage("The actions"), 401: signInPage },
   }),
   vocabulary: createRoute({
     ...editorsPage,
@@ -263,7 +274,7 @@ const EDITOR_ROUTES = {
  * something is checked against the page's own origin (CSRF), whatever its content type.
  */
 export function editorPageRoutes(
-  dependencies: Pick<AppDependencies, "editorial" | "answers" | "vocabularyFile">,
+  dependencies: Pick<AppDependencies, "editorial" | "answers" | "vocabularyFile" | "actions">,
 ): OpenAPIHono<CallerEnv> {
   const { editorial } = dependencies;
   const { keys, editor, interactions, phrasings } = editorial;
@@ -442,6 +453,18 @@ export function editorPageRoutes(
       return `Published as ${docId}.`;
     });
   });
+
+  routes.openapi(signedInRoute(EDITOR_ROUTES.actions), (context) =>
+    context.html(
+      <ActionsView
+        signedInAs={context.get("caller").name}
+        actions={dependencies.actions?.definitions ?? []}
+        failures={(dependencies.actions?.latestCalls(RECENT_ACTION_CALLS) ?? []).filter(
+          (call) => call.outcome !== "ok",
+        )}
+      />,
+    ),
+  );
 
   routes.openapi(signedInRoute(EDITOR_ROUTES.vocabulary), (context) =>
     context.html(

@@ -1,6 +1,8 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { webAddress } from "../../../ingest/index-document.js";
+import type { AuditedActionCall } from "../../actions/action-audit.js";
+import type { ActionDefinition } from "../../actions/action-definition.js";
 import { chunkLocation } from "../../answering/citations.js";
 import type { DocumentDetail, DocumentSummary } from "../../editorial/document-editor.js";
 import type { SavedVocabulary } from "../../editorial/editors-vocabulary.js";
@@ -71,6 +73,7 @@ function Page(props: { title: string; signedInAs?: string; children: Child }) {
               <a href="/editor/reports">Knowledge gaps</a>
               <a href="/editor/phrasings">Phrasings</a>
               <a href="/editor/vocabulary">Vocabulary</a>
+              <a href="/editor/actions">Actions</a>
               <form method="post" action="/editor/logout">
                 <span>{props.signedInAs} </span>
                 <button type="submit">Sign out</button>
@@ -473,6 +476,57 @@ function AnswerPanel(props: { heading: string; id: string; answer: AnswerRespons
 
 export function documentPage(docId: string): string {
   return `/editor/documents/${encodeURIComponent(docId)}`;
+}
+
+/** A student id as editors see it in the list of failures: enough to tell calls apart, not to name the student. */
+function maskedStudentId(id: string): string {
+  return id.length <= 4 ? "****" : `${id.slice(0, 3)}${"*".repeat(id.length - 5)}${id.slice(-2)}`;
+}
+
+export function ActionsView(props: {
+  signedInAs: string;
+  actions: readonly ActionDefinition[];
+  failures: AuditedActionCall[];
+}) {
+  return (
+    <Page title="Actions" signedInAs={props.signedInAs}>
+      <h1>Actions</h1>
+      <p>
+        Look-ups in the organisation's systems for signed-in students, declared in the knowledge folder's{" "}
+        <code>_actions</code> files (read at start-up).
+      </p>
+      {props.actions.length === 0 ? <p>No actions are declared.</p> : null}
+      {props.actions.map((action) => (
+        <section class="chunk" aria-label={`Action ${action.id}`}>
+          <div class="chunk-meta">
+            {action.id} · {action.request.method} {action.request.path} · system: {action.system.en} ·{" "}
+            {action.changes ? "changes something (confirmed first)" : "reads only"} · for:{" "}
+            {action.audiences?.join(", ") ?? "every signed-in student"}
+          </div>
+          <p>
+            <strong lang="zh-Hant">{action.title.zh}</strong> · <strong>{action.title.en}</strong>
+          </p>
+          <p>
+            Examples: <span lang="zh-Hant">{action.examples.zh.join(" / ")}</span> · {action.examples.en.join(" / ")}
+          </p>
+          <p class="chunk-meta">{action.file}</p>
+        </section>
+      ))}
+      <section id="action-failures" aria-label="Recent failed calls">
+        <h2>Recent failed calls ({props.failures.length})</h2>
+        {props.failures.length === 0 ? <p>None.</p> : null}
+        <ol>
+          {props.failures.map((call) => (
+            <li>
+              {call.at} · {call.actionId} · {call.outcome}
+              {call.httpStatus === undefined ? "" : ` (HTTP ${call.httpStatus})`} · {call.latencyMs} ms · student{" "}
+              {maskedStudentId(call.studentId)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Page>
+  );
 }
 
 export function HandoffsView(props: { signedInAs: string; tickets: HandoffTicket[]; notice?: string }) {

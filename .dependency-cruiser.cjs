@@ -178,7 +178,8 @@ module.exports = {
     ),
     {
       name: "test-support-is-for-tests",
-      comment: "src/test-support/ may import anything, but only tests (and the dev tools: scripts/, and evals/ for the fake student system) import it.",
+      comment:
+        "src/test-support/ may import anything, but only tests (and the dev tools: scripts/, and evals/ for the fake student system) import it.",
       severity: "error",
       from: { pathNot: `^src/test-support/|^scripts/|^evals/|${TEST}` },
       to: { path: "^src/test-support/" },

@@ -87,7 +87,7 @@ export async function runActionQuestions(
       new ActionAudit(database),
       new ActionConfirmations(database),
       // Every question of the set is one student's: no share is spent.
-      { lookUps: { limit: 1_000_000, windowMs: 1 }, changes: { limit: 1_000_000, windowMs: 1 } },
+      { limits: { lookUps: { limit: 1_000_000, windowMs: 1 }, changes: { limit: 1_000_000, windowMs: 1 } } },
     );
     const answers = answersWith(records);
     const results: ActionQuestionResult[] = [];

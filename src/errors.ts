@@ -206,6 +206,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** The university's published keys could not be read to check a sign-in token: try again shortly. */
+export class SignInUnavailableError extends AppError {
+  constructor(message: string) {
+    super("sign_in_unavailable", message);
+  }
+}
+
 /** A student's sign-in token that is expired, forged, or not for this service: refused, never read as anonymous. */
 export class StudentTokenError extends AppError {
   constructor(message: string, code = "invalid_student_token") {

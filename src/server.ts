@@ -20,6 +20,7 @@ import type { Readiness } from "./http/app-dependencies.js";
 import { serveApp } from "./http/serve-app.js";
 import { startAnswerLogRetention } from "./interactions/answer-log-retention.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
+import type { ChatModel } from "./models/chat-model.js";
 import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
 import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetrics } from "./observability/index.js";
@@ -95,8 +96,9 @@ async function main(): Promise<void> {
     });
   }
   const storage = watchStorage(config.dataDir, { minFreeBytes: config.minFreeDiskBytes });
+  const chatModel = config.model && createOpenAiChatModel(config.model);
   const actions = await actionsIn(config.knowledgeDir);
-  const records = recordLookUpsOf(actions, editorial, log);
+  const records = recordLookUpsOf(actions, editorial, log, chatModel);
   const answers = createObservedAnswerService(
     {
       store,
@@ -109,9 +111,7 @@ async function main(): Promise<void> {
       log,
       ...(records ? { records } : {}),
       ...(config.signInUrl ? { signInUrl: config.signInUrl } : {}),
-      ...(config.model
-        ? { generation: { chatModel: createOpenAiChatModel(config.model), timeoutMs: config.model.answerTimeoutMs } }
-        : {}),
+      ...(config.model && chatModel ? { generation: { chatModel, timeoutMs: config.model.answerTimeoutMs } } : {}),
     },
     noticingFullDisk(metrics, storage),
   );
@@ -275,6 +275,7 @@ function recordLookUpsOf(
   actions: ActionDefinition[],
   editorial: Editorial & { unavailable?: EditorialStoreUnavailableError },
   log: (event: string, fields: Record<string, unknown>) => void,
+  chatModel: ChatModel | undefined,
 ): RecordLookUps | undefined {
   if (actions.length === 0) return undefined;
   if (editorial.unavailable) {
@@ -286,6 +287,7 @@ function recordLookUpsOf(
     new RecordSystems({ environment: process.env }),
     editorial.actionAudit,
     editorial.actionConfirmations,
+    chatModel ? { model: chatModel } : {},
   );
 }
 

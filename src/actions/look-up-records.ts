@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { PendingAction } from "../conversation/conversation-memory.js";
+import type { ChatModel } from "../models/chat-model.js";
 import type { Student } from "../students/verify-student-token.js";
 import type { Equivalents } from "../text/vocabulary.js";
 import type { ActionAudit } from "./action-audit.js";
 import type { ActionConfirmations } from "./action-confirmations.js";
 import { type ActionDefinition, fillTemplate } from "./action-definition.js";
 import type { CallFailure, CallResult, RecordSystems } from "./call-record-system.js";
+import { type ChosenAction, chooseActionWithModel } from "./choose-action.js";
 import { type ActionMatcher, asksAboutTheAsker } from "./match-action.js";
 import { type AnswerLanguage, renderRecord, renderRefusal } from "./render-record.js";
+import { writeRecordAnswer } from "./write-record-answer.js";
 import { answersNo, answersYes } from "./yes-or-no.js";
 
 /** What every outcome of a look-up says besides its own. */
@@ -73,6 +76,16 @@ export const defaultStudentLookUpLimits: StudentLookUpLimits = {
   changes: { limit: 5, windowMs: 10 * 60_000 },
 };
 
+export interface RecordLookUpOptions {
+  limits?: StudentLookUpLimits;
+  now?: () => number;
+  /**
+   * With a chat model, the model chooses the action by tool calling (falling back to the examples
+   * when it fails) and words the record as the question asked for it, checked against the record.
+   */
+  model?: ChatModel;
+}
+
 /** Below this share of its weight covered by the action's example, a question asks more than the record. */
 const ASKS_ONLY_THE_RECORD = 0.8;
 /** Replies of changes kept by confirmation key, for a confirmation sent again (a retried request). */
@@ -88,14 +101,19 @@ export class RecordLookUps {
   private readonly counts = new LRUCache<string, number[]>({ max: 50_000 });
   private readonly replies = new LRUCache<string, LookUpOutcome>({ max: REMEMBERED_REPLIES });
 
+  private readonly limits: StudentLookUpLimits;
+  private readonly now: () => number;
+
   constructor(
     private readonly matcher: ActionMatcher,
     private readonly systems: RecordSystems,
     private readonly audit: ActionAudit,
     private readonly confirmations: ActionConfirmations,
-    private readonly limits: StudentLookUpLimits = defaultStudentLookUpLimits,
-    private readonly now: () => number = Date.now,
-  ) {}
+    private readonly options: RecordLookUpOptions = {},
+  ) {
+    this.limits = options.limits ?? defaultStudentLookUpLimits;
+    this.now = options.now ?? Date.now;
+  }
 
   /** The look-up a question asks for, or undefined when it asks for none (it goes to the documents). */
   async lookUp(request: LookUpRequest): Promise<LookUpOutcome | undefined> {
@@ -107,7 +125,7 @@ export class RecordLookUps {
       if (answersNo(request.question)) return { ...looked, kind: "cancelled" };
     }
     const continued = waiting && !pending?.confirmation ? this.continuePending(request, waiting) : undefined;
-    const match = continued ?? this.matcher.match(request.question, request.equivalents);
+    const match = continued ?? (await this.actionAskedFor(request));
     if (!match) return undefined;
     const { action } = match;
     const language = continued?.language ?? request.language;
@@ -115,7 +133,7 @@ export class RecordLookUps {
     if (!student) return { ...looked, kind: "sign_in" };
     // An action for other programmes is not this student's: their question goes to the documents.
     if (action.audiences && !(student.programme && action.audiences.includes(student.programme))) return undefined;
-    const parameters: Record<string, string> = { ...(continued?.parameters ?? {}) };
+    const parameters: Record<string, string> = { ...match.parameters };
     for (const [name, parameter] of Object.entries(action.parameters)) {
       if (parameter.from === "token") parameters[name] = student.id;
       else if (parameters[name] === undefined) {
@@ -139,7 +157,45 @@ export class RecordLookUps {
     const limited = this.spend(student.id, "lookUps");
     if (limited) return { ...looked, ...limited };
     const result = await this.systems.call(action, parameters);
-    return this.outcomeOf(looked, student, parameters, result, match.similarity);
+    const outcome = this.outcomeOf(looked, student, parameters, result, match.similarity);
+    if (outcome.kind !== "record" || !result.ok || !this.options.model) return outcome;
+    const written = await writeRecordAnswer(this.options.model, {
+      question: request.question,
+      language,
+      record: result.body,
+      rendered: outcome.text,
+    });
+    return { ...outcome, text: written.text };
+  }
+
+  /**
+   * The action a question asks for, with the parameters read so far: chosen by the model when one is
+   * configured (by the examples when it fails), else by the examples. Only a question about the
+   * asker is looked at.
+   */
+  private async actionAskedFor(
+    request: LookUpRequest,
+  ): Promise<
+    { action: ActionDefinition; similarity: number; recall: number; parameters: Record<string, string> } | undefined
+  > {
+    const lexical = this.matcher.match(request.question, request.equivalents);
+    const { model } = this.options;
+    if (!model || !asksAboutTheAsker(request.question)) return lexical && { ...lexical, parameters: {} };
+    let chosen: ChosenAction | undefined;
+    try {
+      chosen = await chooseActionWithModel(model, request.question, this.matcher.actions);
+    } catch {
+      return lexical && { ...lexical, parameters: {} };
+    }
+    if (!chosen) return undefined;
+    // How much of the question the examples say decides whether the documents are asked too.
+    const recall = lexical?.action === chosen.action ? lexical.recall : 0;
+    return {
+      action: chosen.action,
+      similarity: lexical?.action === chosen.action ? lexical.similarity : 1,
+      recall,
+      parameters: chosen.parameters,
+    };
   }
 
   /** A confirmed change, run once: a confirmation sent again gets what the first one came to. */
@@ -230,7 +286,7 @@ export class RecordLookUps {
       (parameter) => parameter.from === "question" && new RegExp(parameter.pattern, "u").test(request.question),
     );
     if (!answersIt || (asksAboutTheAsker(request.question) && this.matcher.match(request.question))) return undefined;
-    return { action, similarity: 1, recall: 1, parameters: pending.parameters, language: pending.language };
+    return { action, similarity: 1, recall: 1, parameters: { ...pending.parameters }, language: pending.language };
   }
 }
 

@@ -204,7 +204,7 @@ describe("a signed-in student asking for a change", () => {
         new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
         editorial.actionAudit,
         editorial.actionConfirmations,
-        { lookUps: { limit: 2, windowMs: 600_000 }, changes: { limit: 1, windowMs: 600_000 } },
+        { limits: { lookUps: { limit: 2, windowMs: 600_000 }, changes: { limit: 1, windowMs: 600_000 } } },
       ),
     });
     for (let question = 0; question < 2; question++)

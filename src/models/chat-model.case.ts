@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { ChatModel } from "./chat-model.js";
+import type { ChatModel, ToolCall } from "./chat-model.js";
 import { ModelCallError } from "./model-call-error.js";
 
 /** A chat model to test, set up to give one reply, or to fail as a server refusing the request would. */
 export interface ChatModelSubject {
   replying(text: string): ChatModel;
+  /** Set up to call this tool (offered as LOANS_TOOL) on the next request. */
+  callingTool(call: ToolCall): ChatModel;
   failing(): ChatModel;
 }
+
+/** A tool offered in the contract's tool-calling case. */
+const LOANS_TOOL = {
+  name: "renew_loan",
+  description: "Renew one of the student's library loans.",
+  parameters: { type: "object", properties: { barcode: { type: "string" } }, required: ["barcode"] },
+};
 
 const MESSAGES = [
   { role: "system", content: "Answer briefly." },
@@ -40,6 +49,13 @@ export function describeChatModelContract(name: string, subject: () => ChatModel
       };
       await expect(stream()).rejects.toBeInstanceOf(ModelCallError);
       await expect(subject().failing().complete(MESSAGES)).rejects.toMatchObject({ isRetryable: false });
+    });
+
+    it("says which tool the model calls, with its arguments, and none when it answers in words", async () => {
+      const call = { name: "renew_loan", arguments: { barcode: "L0012345" } };
+      expect(await subject().callingTool(call).chooseTool(MESSAGES, [LOANS_TOOL])).toEqual(call);
+      expect(await subject().replying("NONE").chooseTool(MESSAGES, [LOANS_TOOL])).toBeUndefined();
+      await expect(subject().failing().chooseTool(MESSAGES, [LOANS_TOOL])).rejects.toBeInstanceOf(ModelCallError);
     });
 
     it("stops when its signal has aborted", async () => {

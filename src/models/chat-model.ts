@@ -21,6 +21,19 @@ export interface ChatCallOptions {
   signal?: AbortSignal;
 }
 
+/** A function the model may ask to call: its name, what it does, and its parameters as JSON Schema. */
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+/** The call a model chose: which tool, with which arguments (as the model wrote them: check them). */
+export interface ToolCall {
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
 /**
  * A chat model: the port every answer and rewrite goes through. Adapters retry what is worth
  * retrying themselves and fail with a `ModelCallError`.
@@ -30,4 +43,10 @@ export interface ChatModel {
   stream(messages: readonly ChatMessage[], options?: ChatCallOptions): AsyncIterable<ChatChunk>;
   /** The whole reply at once. */
   complete(messages: readonly ChatMessage[], options?: ChatCallOptions): Promise<ChatChunk>;
+  /** The tool the model chooses to call next, or undefined when it answers in words instead. */
+  chooseTool(
+    messages: readonly ChatMessage[],
+    tools: readonly ToolDefinition[],
+    options?: ChatCallOptions,
+  ): Promise<ToolCall | undefined>;
 }

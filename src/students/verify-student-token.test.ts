@@ -109,6 +109,15 @@ describe("studentTokenVerifier with the university's key set", () => {
     const second = await signingKey("2026-b");
     keySet.keys = [second.jwk];
     expect((await viaKeySet(await signedWith(second, "2026-b"))).id).toBe("s1141234");
+    // The key set not answering is said as such (503), not as a forged token.
+    const unreachable = studentTokenVerifier({
+      ...settings,
+      secret: undefined,
+      jwksUrl: "http://127.0.0.1:9/jwks.json",
+    });
+    await expect(unreachable(await signedWith(second, "2026-b"))).rejects.toMatchObject({
+      code: "sign_in_unavailable",
+    });
     // A key the university no longer publishes is not trusted, and neither is the shared-secret kind.
     await refusal(viaKeySet(await signedWith(first, "2026-a")));
     expect((await refusal(viaKeySet(await token()))).message).toMatch(/signed in a way/);

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { z } from "zod";
-import { StudentTokenError } from "../errors.js";
+import { SignInUnavailableError, StudentTokenError } from "../errors.js";
 
 /** How a deployment's portal signs its students' tokens (STUDENT_TOKEN_* settings). */
 export interface StudentTokenSettings {
@@ -68,6 +68,11 @@ export function studentTokenVerifier(settings: StudentTokenSettings): VerifyStud
         requiredClaims: ["exp", "sub"],
       }));
     } catch (error) {
+      // The key set not answering is not the student's doing: try again shortly (503), not "forged".
+      if (settings.jwksUrl && isKeySetUnreachable(error))
+        throw new SignInUnavailableError(
+          "The university's keys could not be read to check the sign-in token; try again shortly.",
+        );
       throw new StudentTokenError(
         reasonFor(error),
         error instanceof errors.JWTExpired ? "student_token_expired" : undefined,
@@ -95,7 +100,12 @@ function reasonFor(error: unknown): string {
     return "The sign-in token is signed in a way this service does not accept.";
   if (error instanceof errors.JWKSNoMatchingKey)
     return "The sign-in token was signed with a key the university does not publish.";
-  if (error instanceof errors.JWKSTimeout || (error instanceof errors.JOSEError && error.code === "ERR_JWKS_INVALID"))
-    return "The university's keys could not be read to check the sign-in token; try again shortly.";
   return "The sign-in token is not a valid token.";
+}
+
+/** A key set that timed out, answered with an error or no key set, or could not be reached at all. */
+function isKeySetUnreachable(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
+  if (!(error instanceof errors.JOSEError)) return true;
+  return /JSON Web Key Set HTTP response/.test(error.message);
 }

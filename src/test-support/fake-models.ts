@@ -1,15 +1,30 @@
-import type { ChatCallOptions, ChatChunk, ChatMessage, ChatModel } from "../models/chat-model.js";
+import type {
+  ChatCallOptions,
+  ChatChunk,
+  ChatMessage,
+  ChatModel,
+  ToolCall,
+  ToolDefinition,
+} from "../models/chat-model.js";
 import type { Embedder } from "../models/embedder.js";
 import type { QueryVector } from "../store/index-store.js";
 import { embedText } from "./fake-openai-server.js";
 
-/** A chat model that replies with scripted text (or fails with a scripted error), recording every call. */
+/**
+ * A chat model that replies with scripted text, chooses a scripted tool, or fails with a scripted
+ * error, recording every call.
+ */
 export class FakeChatModel implements ChatModel {
-  readonly calls: { method: "stream" | "complete"; messages: readonly ChatMessage[]; signal?: AbortSignal }[] = [];
-  private script: (string | Error)[];
+  readonly calls: {
+    method: "stream" | "complete" | "chooseTool";
+    messages: readonly ChatMessage[];
+    tools?: readonly ToolDefinition[];
+    signal?: AbortSignal;
+  }[] = [];
+  private script: (string | Error | ToolCall)[];
 
-  /** Replies for the next calls, in order; the last one repeats. */
-  constructor(...replies: (string | Error)[]) {
+  /** Replies for the next calls, in order; the last one repeats. A tool call is a reply of no words. */
+  constructor(...replies: (string | Error | ToolCall)[]) {
     this.script = replies.length > 0 ? replies : [""];
   }
 
@@ -25,8 +40,27 @@ export class FakeChatModel implements ChatModel {
     return { text: reply, usage: { inputTokens: 100, outputTokens: reply.length } };
   }
 
+  async chooseTool(
+    messages: readonly ChatMessage[],
+    tools: readonly ToolDefinition[],
+    options: ChatCallOptions = {},
+  ): Promise<ToolCall | undefined> {
+    const reply = this.nextReply("chooseTool", messages, options, tools);
+    return typeof reply === "string" ? undefined : reply;
+  }
+
   private next(method: "stream" | "complete", messages: readonly ChatMessage[], options: ChatCallOptions): string {
-    this.calls.push({ method, messages, signal: options.signal });
+    const reply = this.nextReply(method, messages, options);
+    return typeof reply === "string" ? reply : "";
+  }
+
+  private nextReply(
+    method: "stream" | "complete" | "chooseTool",
+    messages: readonly ChatMessage[],
+    options: ChatCallOptions,
+    tools?: readonly ToolDefinition[],
+  ): string | ToolCall {
+    this.calls.push({ method, messages, ...(tools ? { tools } : {}), signal: options.signal });
     options.signal?.throwIfAborted();
     const reply = (this.script.length > 1 ? this.script.shift() : this.script[0]) ?? "";
     if (reply instanceof Error) throw reply;

@@ -7,12 +7,16 @@ export type ChatBehaviour =
   /** Quote the passage sentence sharing most characters with the question, or decline: a stand-in model. */
   | { kind: "quote" }
   | { kind: "fail"; status: number; message?: string }
+  /** Call a tool: the reply names it and its arguments instead of words. */
+  | { kind: "tool_call"; name: string; arguments: Record<string, unknown> }
   | { kind: "hang" };
 
 export interface RecordedChatRequest {
   model: string;
   stream: boolean;
   messages: { role: string; content: string }[];
+  /** The functions the request offered the model, by name. */
+  tools?: string[];
 }
 
 /**
@@ -71,7 +75,14 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
       sendJson(response, 404, { error: { message: "not found" } });
       return;
     }
-    chatRequests.push({ model: body.model, stream: body.stream === true, messages: body.messages });
+    chatRequests.push({
+      model: body.model,
+      stream: body.stream === true,
+      messages: body.messages,
+      ...(Array.isArray(body.tools)
+        ? { tools: body.tools.map((tool: { function?: { name?: string } }) => tool.function?.name ?? "") }
+        : {}),
+    });
     const behaviour = (script.length > 1 ? script.shift() : script[0]) ?? { kind: "reply", text: "" };
     if (behaviour.kind === "fail") {
       sendJson(response, behaviour.status, { error: { message: behaviour.message ?? "scripted failure" } });
@@ -85,6 +96,10 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
       await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
     }
     if (response.destroyed) return;
+    if (behaviour.kind === "tool_call") {
+      sendJson(response, 200, toolCallCompletion(body.model, behaviour.name, behaviour.arguments));
+      return;
+    }
     const text = behaviour.kind === "quote" ? quoteBestSentence(body.messages.at(-1)?.content ?? "") : behaviour.text;
     if (body.stream === true) streamReply(response, body.model, text);
     else sendJson(response, 200, completion(body.model, text));
@@ -149,6 +164,27 @@ function completion(model: string, text: string) {
     model,
     choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
     usage: usage(text),
+  };
+}
+
+function toolCallCompletion(model: string, name: string, args: Record<string, unknown>) {
+  return {
+    id: "chatcmpl-fake",
+    object: "chat.completion",
+    created: 0,
+    model,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "call-fake", type: "function", function: { name, arguments: JSON.stringify(args) } }],
+        },
+        finish_reason: "tool_calls",
+      },
+    ],
+    usage: usage(name),
   };
 }
 

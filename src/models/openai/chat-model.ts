@@ -1,7 +1,7 @@
 import { ChatOpenAI } from "@langchain/openai";
 import type { ModelConfig } from "../../config.js";
 import { type RetrySettings, withRetries } from "../../retry.js";
-import type { ChatCallOptions, ChatChunk, ChatMessage, ChatModel } from "../chat-model.js";
+import type { ChatCallOptions, ChatChunk, ChatMessage, ChatModel, ToolCall, ToolDefinition } from "../chat-model.js";
 import { toChatChunk, toLangChainMessages } from "./messages.js";
 import { toModelCallError } from "./model-errors.js";
 
@@ -75,5 +75,27 @@ class OpenAiChatModel implements ChatModel {
       { ...this.retry, signal },
     );
     return toChatChunk(reply);
+  }
+
+  async chooseTool(
+    messages: readonly ChatMessage[],
+    tools: readonly ToolDefinition[],
+    options: ChatCallOptions = {},
+  ): Promise<ToolCall | undefined> {
+    const { signal } = options;
+    // LangChain's tool calling: the tools as OpenAI function definitions, the choice read from tool_calls.
+    const client = this.client.bindTools(tools.map((tool) => ({ type: "function" as const, function: tool })));
+    const reply = await withRetries(
+      async () => {
+        try {
+          return await client.invoke(toLangChainMessages(messages), { signal });
+        } catch (error) {
+          throw toModelCallError(error, signal);
+        }
+      },
+      { ...this.retry, signal },
+    );
+    const call = reply.tool_calls?.[0];
+    return call ? { name: call.name, arguments: call.args ?? {} } : undefined;
   }
 }

@@ -26,6 +26,10 @@ describeChatModelContract("OpenAI-compatible", () => ({
     server.scriptChat({ kind: "reply", text });
     return chatModel();
   },
+  callingTool: (call) => {
+    server.scriptChat({ kind: "tool_call", name: call.name, arguments: call.arguments });
+    return chatModel();
+  },
   failing: () => {
     server.scriptChat({ kind: "fail", status: 400 });
     return chatModel();

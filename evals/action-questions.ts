@@ -3,14 +3,12 @@ import path from "node:path";
 import { z } from "zod";
 import { ActionAudit } from "../src/actions/action-audit.js";
 import { ActionConfirmations } from "../src/actions/action-confirmations.js";
-import { readActionDefinitions } from "../src/actions/action-definition.js";
-import { RecordSystems } from "../src/actions/call-record-system.js";
-import { type LookUpOutcome, RecordLookUps } from "../src/actions/look-up-records.js";
-import { ActionMatcher } from "../src/actions/match-action.js";
+import type { LookUpOutcome, RecordLookUps } from "../src/actions/look-up-records.js";
 import type { AnswerService, AskRequest } from "../src/ask/answer-service.js";
 import type { EditorialDatabase } from "../src/editorial/editorial-database.js";
 import type { Student } from "../src/students/verify-student-token.js";
-import { FAKE_SYSTEM_TOKEN, startFakeStudentSystem } from "../src/test-support/fake-student-system.js";
+import { startFakeStudentSystem } from "../src/test-support/fake-student-system.js";
+import { sampleRecordLookUps } from "../src/test-support/record-look-ups.js";
 import { isHeldOut } from "./golden-split.js";
 
 /** One question of the set: whether its asker is signed in, and the action that should answer it (none: the documents). */
@@ -69,23 +67,20 @@ export function loadActionQuestions(file: string): ActionQuestion[] {
 
 /**
  * Students' questions about their own records (and rule questions that mention themselves), asked
- * of the answer service with the sample actions against the fake student-information system:
+ * of the answer service with the sample university's actions against the fake student-information system:
  * which action took each, whether a signed-out asker was asked to sign in, and whether any call
  * was for another student than the one signed in.
  */
 export async function runActionQuestions(
   questions: ActionQuestion[],
-  knowledgeDir: string,
   answersWith: (records: RecordLookUps) => AnswerService,
   database: EditorialDatabase,
 ): Promise<ActionQuestionResult[]> {
   const system = await startFakeStudentSystem();
   try {
-    const records = new RecordLookUps(
-      new ActionMatcher(readActionDefinitions(knowledgeDir)),
-      new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
-      new ActionAudit(database),
-      new ActionConfirmations(database),
+    const records = sampleRecordLookUps(
+      system,
+      { actionAudit: new ActionAudit(database), actionConfirmations: new ActionConfirmations(database) },
       // Every question of the set is one student's: no share is spent.
       { limits: { lookUps: { limit: 1_000_000, windowMs: 1 }, changes: { limit: 1_000_000, windowMs: 1 } } },
     );
@@ -158,4 +153,5 @@ export function formatActionFigures(results: ActionQuestionResult[]): {
   return { lines, figures };
 }
 
+/** The sample university's action questions, and the knowledge folder whose documents and actions answer them. */
 export const ACTION_QUESTIONS = { file: path.join("evals", "actions", "questions.jsonl"), knowledge: "knowledge" };

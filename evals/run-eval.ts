@@ -235,7 +235,6 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
         const vocabulary = readVocabulary(ACTION_QUESTIONS.knowledge);
         const results = await runActionQuestions(
           loadActionQuestions(ACTION_QUESTIONS.file).slice(0, limit),
-          ACTION_QUESTIONS.knowledge,
           (records) =>
             answerServiceFor(store, {
               config,

@@ -3,12 +3,12 @@ import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import { SignJWT } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { openEditorialDatabase } from "./editorial/editorial-database.js";
 import { FAKE_SYSTEM_TOKEN, startFakeStudentSystem } from "./test-support/fake-student-system.js";
 import { startRecordingQdrantServer } from "./test-support/recording-qdrant-server.js";
+import { signStudentToken, TEST_PORTAL } from "./test-support/student-tokens.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 import { VOCABULARY_FILE } from "./text/vocabulary-file.js";
 
@@ -186,23 +186,16 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
   it("looks up a signed-in student's own record in the system an action names, and asks anyone else to sign in", async () => {
     const system = await startFakeStudentSystem();
     try {
-      const secret = "a-shared-secret-of-at-least-32-characters";
       const server = await startServer({
         DATA_DIR: path.join(folder.root, "data-actions"),
         SIS_BASE_URL: system.baseUrl,
         SIS_API_TOKEN: FAKE_SYSTEM_TOKEN,
-        STUDENT_TOKEN_SECRET: secret,
-        STUDENT_TOKEN_ISSUER: "portal",
-        STUDENT_TOKEN_AUDIENCE: "grounded-faq",
+        STUDENT_TOKEN_SECRET: TEST_PORTAL.secret,
+        STUDENT_TOKEN_ISSUER: TEST_PORTAL.issuer,
+        STUDENT_TOKEN_AUDIENCE: TEST_PORTAL.audience,
       });
       await server.waitUntilReady();
-      const token = await new SignJWT({})
-        .setProtectedHeader({ alg: "HS256" })
-        .setSubject("s1142001")
-        .setIssuer("portal")
-        .setAudience("grounded-faq")
-        .setExpirationTime("5m")
-        .sign(new TextEncoder().encode(secret));
+      const token = await signStudentToken({ studentId: "s1142001" });
       const ask = async (headers: Record<string, string>) =>
         (await fetch(server.url("/v1/answer"), {
           method: "POST",

@@ -1,19 +1,12 @@
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultParseLimits } from "../config.js";
 import { createOpenAiChatModel } from "../models/openai/index.js";
 import { openEditorial } from "../open-editorial.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
-import {
-  FAKE_SYSTEM_TOKEN,
-  type FakeStudentSystem,
-  startFakeStudentSystem,
-} from "../test-support/fake-student-system.js";
-import { readActionDefinitions } from "./action-definition.js";
-import { RecordSystems } from "./call-record-system.js";
-import { type LookUpOutcome, RecordLookUps } from "./look-up-records.js";
-import { ActionMatcher } from "./match-action.js";
+import { type FakeStudentSystem, startFakeStudentSystem } from "../test-support/fake-student-system.js";
+import { sampleRecordLookUps } from "../test-support/record-look-ups.js";
+import type { LookUpOutcome, RecordLookUps } from "./look-up-records.js";
 
 // The real LangChain/OpenAI adapter against the project's local OpenAI-compatible server.
 let model: FakeOpenAiServer;
@@ -33,18 +26,12 @@ beforeEach(() => {
   system.requests.length = 0;
   model.chatRequests.length = 0;
   const editorial = openEditorial(":memory:", new SqliteIndexStore(":memory:"), { parseLimits: defaultParseLimits });
-  lookUps = new RecordLookUps(
-    new ActionMatcher(readActionDefinitions(path.resolve("knowledge"))),
-    new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
-    editorial.actionAudit,
-    editorial.actionConfirmations,
-    {
-      model: createOpenAiChatModel(
-        { baseUrl: model.baseUrl, chatModel: "test-model", embeddingModel: "test-embedder", answerTimeoutMs: 5000 },
-        { retry: { attempts: 1, firstDelayMs: 0 } },
-      ),
-    },
-  );
+  lookUps = sampleRecordLookUps(system, editorial, {
+    model: createOpenAiChatModel(
+      { baseUrl: model.baseUrl, chatModel: "test-model", embeddingModel: "test-embedder", answerTimeoutMs: 5000 },
+      { retry: { attempts: 1, firstDelayMs: 0 } },
+    ),
+  });
 });
 
 const textOf = (outcome: LookUpOutcome | undefined) => (outcome?.kind === "record" ? outcome.text : undefined);

@@ -1,23 +1,15 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { type ActionDefinition, parseActionDefinition, readActionDefinitions } from "../actions/action-definition.js";
-import { RecordSystems } from "../actions/call-record-system.js";
-import { RecordLookUps } from "../actions/look-up-records.js";
-import { ActionMatcher } from "../actions/match-action.js";
-import { defaultConfidenceModel } from "../config/confidence-model.js";
+import { type ActionDefinition, parseActionDefinition } from "../actions/action-definition.js";
 import { defaultParseLimits } from "../config.js";
-import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { type Editorial, openEditorial } from "../open-editorial.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import type { Student } from "../students/verify-student-token.js";
-import {
-  FAKE_SYSTEM_TOKEN,
-  type FakeStudentSystem,
-  startFakeStudentSystem,
-} from "../test-support/fake-student-system.js";
+import { type FakeStudentSystem, startFakeStudentSystem } from "../test-support/fake-student-system.js";
+import { answerServiceWithLookUps, sampleRecordLookUps } from "../test-support/record-look-ups.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { type AnswerService, createAnswerService } from "./answer-service.js";
+import type { AnswerService } from "./answer-service.js";
 
 const folder = makeTemporaryFolder();
 let store: SqliteIndexStore;
@@ -61,26 +53,12 @@ beforeEach(() => {
   system.setBehaviour("normal");
   system.requests.length = 0;
   editorial = openEditorial(":memory:", store, { parseLimits: defaultParseLimits });
-  const actions = [...readActionDefinitions(path.resolve("knowledge")), recordOfAKind];
-  service = createAnswerService({
+  service = answerServiceWithLookUps(
     store,
-    answering: { abstainThreshold: 0.25, faqMatchThreshold: 0.4, confidenceModel: defaultConfidenceModel },
-    conversations: new ConversationMemory(),
-    answerLog: editorial.interactions,
-    personaFor: () => ({
-      assistantName: "Lakeside",
-      tone: "formal",
-      guidance: [],
-      contactLines: { zh: "櫃檯", en: "Desk" },
-    }),
-    records: new RecordLookUps(
-      new ActionMatcher(actions),
-      new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
-      editorial.actionAudit,
-      editorial.actionConfirmations,
-    ),
-    signInUrl: "https://portal.lakeside.example.edu/sign-in",
-  });
+    sampleRecordLookUps(system, editorial, { extraActions: [recordOfAKind] }),
+    editorial.interactions,
+    "https://portal.lakeside.example.edu/sign-in",
+  );
 });
 
 describe("a signed-in student asking about their own record", () => {
@@ -188,25 +166,13 @@ describe("a signed-in student asking for a change", () => {
   });
 
   it("is held to a share of look-ups, told when to try again", async () => {
-    const limited = createAnswerService({
+    const limited = answerServiceWithLookUps(
       store,
-      answering: { abstainThreshold: 0.25, faqMatchThreshold: 0.4, confidenceModel: defaultConfidenceModel },
-      conversations: new ConversationMemory(),
-      answerLog: editorial.interactions,
-      personaFor: () => ({
-        assistantName: "L",
-        tone: "formal",
-        guidance: [],
-        contactLines: { zh: "櫃檯", en: "Desk" },
+      sampleRecordLookUps(system, editorial, {
+        limits: { lookUps: { limit: 2, windowMs: 600_000 }, changes: { limit: 1, windowMs: 600_000 } },
       }),
-      records: new RecordLookUps(
-        new ActionMatcher(readActionDefinitions(path.resolve("knowledge"))),
-        new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
-        editorial.actionAudit,
-        editorial.actionConfirmations,
-        { limits: { lookUps: { limit: 2, windowMs: 600_000 }, changes: { limit: 1, windowMs: 600_000 } } },
-      ),
-    });
+      editorial.interactions,
+    );
     for (let question = 0; question < 2; question++)
       expect((await limited.ask({ question: "我的學雜費繳了沒？", student })).status).toBe("answered");
     const third = await limited.ask({ question: "我的學雜費繳了沒？", student });

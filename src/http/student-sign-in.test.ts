@@ -1,23 +1,13 @@
-import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import type { AnswerService, AskRequest } from "../ask/answer-service.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { studentTokenVerifier } from "../students/verify-student-token.js";
 import { editorialApp } from "../test-support/editorial-app.js";
 import { editorialFor } from "../test-support/editorial-for.js";
+import { signStudentToken, TEST_PORTAL } from "../test-support/student-tokens.js";
 
-const SECRET = "a-shared-secret-of-at-least-32-characters";
-const tokens = { secret: SECRET, issuer: "https://portal.example.edu", audience: "grounded-faq" };
-
-function token(expiresIn = "10m", secret = SECRET) {
-  return new SignJWT({ programme: "graduate" })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject("s1141234")
-    .setIssuer(tokens.issuer)
-    .setAudience(tokens.audience)
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(secret));
-}
+const token = (expiresIn = "10m", secret?: string) =>
+  signStudentToken({ expiresIn, ...(secret ? { secret } : {}), claims: { programme: "graduate" } });
 
 /** An app whose answer service records who was asking. */
 function appWith(signIn: boolean) {
@@ -32,7 +22,7 @@ function appWith(signIn: boolean) {
   } as unknown as AnswerService;
   const app = editorialApp(store, editorialFor(store), [], {
     answers,
-    ...(signIn ? { verifyStudentToken: studentTokenVerifier(tokens) } : {}),
+    ...(signIn ? { verifyStudentToken: studentTokenVerifier(TEST_PORTAL) } : {}),
   });
   const ask = (headers: Record<string, string>, path = "/v1/answer") =>
     app.request(path, {

@@ -1,43 +1,20 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { SignJWT } from "jose";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../../ingest/sync-folder.js";
-import { readActionDefinitions } from "../../actions/action-definition.js";
-import { RecordSystems } from "../../actions/call-record-system.js";
-import { RecordLookUps } from "../../actions/look-up-records.js";
-import { ActionMatcher } from "../../actions/match-action.js";
-import { createAnswerService } from "../../ask/answer-service.js";
-import { defaultConfidenceModel } from "../../config/confidence-model.js";
 import { defaultParseLimits } from "../../config.js";
-import { ConversationMemory } from "../../conversation/conversation-memory.js";
 import { openEditorial } from "../../open-editorial.js";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
 import { studentTokenVerifier } from "../../students/verify-student-token.js";
 import { launchChromium, policyViolations, serveApp } from "../../test-support/browser.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
-import {
-  FAKE_SYSTEM_TOKEN,
-  type FakeStudentSystem,
-  startFakeStudentSystem,
-} from "../../test-support/fake-student-system.js";
+import { type FakeStudentSystem, startFakeStudentSystem } from "../../test-support/fake-student-system.js";
+import { answerServiceWithLookUps, sampleRecordLookUps } from "../../test-support/record-look-ups.js";
+import { signStudentToken, TEST_PORTAL } from "../../test-support/student-tokens.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
-
-const SECRET = "the-portal-secret-of-at-least-32-characters";
-const tokens = { secret: SECRET, issuer: "https://portal.example.edu", audience: "grounded-faq" };
-
-function token(expiresIn: string) {
-  return new SignJWT({ programme: "undergraduate" })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject("s1141234")
-    .setIssuer(tokens.issuer)
-    .setAudience(tokens.audience)
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(SECRET));
-}
 
 describe("a signed-in student in the widget on the university's portal, in a real browser", () => {
   const folder = makeTemporaryFolder();
@@ -57,26 +34,9 @@ describe("a signed-in student in the widget on the university's portal, in a rea
     closers.push(() => system.close());
     const records = openEditorial(":memory:", store, { parseLimits: defaultParseLimits });
     const editorial = editorialFor(store);
-    const answers = createAnswerService({
-      store,
-      answering: { abstainThreshold: 0.25, faqMatchThreshold: 0.4, confidenceModel: defaultConfidenceModel },
-      conversations: new ConversationMemory(),
-      answerLog: editorial.interactions,
-      personaFor: () => ({
-        assistantName: "Lakeside",
-        tone: "formal",
-        guidance: [],
-        contactLines: { zh: "櫃檯", en: "Desk" },
-      }),
-      records: new RecordLookUps(
-        new ActionMatcher(readActionDefinitions(path.resolve("knowledge"))),
-        new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: FAKE_SYSTEM_TOKEN } }),
-        records.actionAudit,
-        records.actionConfirmations,
-      ),
-    });
+    const answers = answerServiceWithLookUps(store, sampleRecordLookUps(system, records), editorial.interactions);
     // The portal signs the student in with a token that has already expired; its callback gives a fresh one.
-    const [expired, fresh] = [await token("-1m"), await token("10m")];
+    const [expired, fresh] = [await signStudentToken({ expiresIn: "-1m" }), await signStudentToken()];
     let baseUrl = "";
     const portal = http.createServer((_, response) => {
       response.writeHead(200, { "content-type": "text/html" });
@@ -89,7 +49,7 @@ describe("a signed-in student in the widget on the university's portal, in a rea
     portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
     const app = editorialApp(store, editorial, [portalUrl], {
       answers,
-      verifyStudentToken: studentTokenVerifier(tokens),
+      verifyStudentToken: studentTokenVerifier(TEST_PORTAL),
     });
     const server = await serveApp(app, "localhost");
     baseUrl = server.url;

@@ -155,8 +155,8 @@ module.exports = {
     onlyHere(
       "only-student-sign-in-imports-jose",
       "jose/",
-      "^src/students/|^scripts/",
-      "Tokens are verified in one place: src/students/ (scripts sign demo ones).",
+      "^src/students/|^src/test-support/|^scripts/",
+      "Tokens are verified in one place: src/students/ (test support and scripts sign test and demo ones).",
     ),
     onlyHere(
       "only-the-qdrant-adapter-imports-qdrant",

@@ -119,6 +119,17 @@ describe("a signed-in student asking about their own record", () => {
     expect(system.requests.map((request) => request.path)).toEqual(["/students/s1141234/loans"]);
   });
 
+  it("hands a person the conversation with what was looked up, and how it went, but not the record", async () => {
+    await service.ask({ question: "我借的書什麼時候到期？", student, conversationId: "c-handoff" });
+    system.setBehaviour("failing");
+    await service.ask({ question: "我的學雜費繳了沒？", student, conversationId: "c-handoff" });
+    const ticket = editorial.interactions.openHandoff({ conversationId: "c-handoff", delivery: "none" });
+    expect(ticket.transcript.map(({ answer, status }) => [status, answer.slice(0, 20)])).toEqual([
+      ["answered", "[library-loans: libr"],
+      ["unavailable", "出納系統目前沒有回應，暫時查不到你的資料"],
+    ]);
+  });
+
   it("leaves the record out of the answer log, which names the look-up instead", async () => {
     const reply = await service.ask({ question: "我借的書什麼時候到期？", student });
     const logged = editorial.interactions.answer(reply.answer_id as string);

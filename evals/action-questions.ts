@@ -91,6 +91,8 @@ export async function runActionQuestions(
       let lookUp: LookUpOutcome | undefined;
       const request: AskRequest = {
         question: question.question,
+        // As the chat page asks: in a conversation of its own, where a detail or a confirmation can follow.
+        conversationId: `eval-${question.id}`,
         ...(question.signed_in ? { student: STUDENT } : {}),
       };
       const reply = await answers.ask(request, { onLookUp: (outcome) => (lookUp = outcome) });
@@ -98,7 +100,7 @@ export async function runActionQuestions(
         id: question.id,
         signedIn: question.signed_in,
         expectedAction: question.expected_action,
-        ...(lookUp ? { action: lookUp.action.id, outcome: lookUp.kind } : {}),
+        ...(lookUp ? { ...(lookUp.action ? { action: lookUp.action.id } : {}), outcome: lookUp.kind } : {}),
         status: reply.status,
         calls: system.requests.slice(before).map((call) => call.path),
       });

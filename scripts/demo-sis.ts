@@ -9,7 +9,7 @@ console.log(`Fake student-information system on ${system.baseUrl} (students s114
 Start the service beside it with:
   SIS_BASE_URL=${system.baseUrl} SIS_API_TOKEN=${FAKE_SYSTEM_TOKEN} \\
   STUDENT_TOKEN_SECRET=demo-portal-secret-at-least-32-chars STUDENT_TOKEN_ISSUER=demo-portal STUDENT_TOKEN_AUDIENCE=grounded-faq \\
-  npm start
+  SIGN_IN_URL=https://portal.lakeside.example.edu/login npm start
 and sign a student's token with:
   npm run demo:token -- s1141234
 Ctrl-C stops it.`);

@@ -256,5 +256,12 @@ describe("loadConfig", () => {
       /STUDENT_TOKEN_SECRET: use at least 32 characters/,
     );
     expect(() => loadConfig({ SIGN_IN_URL: "portal/login" })).toThrow(/SIGN_IN_URL/);
+    expect(() =>
+      loadConfig({
+        STUDENT_TOKEN_JWKS_URL: "http://portal.example.edu/jwks.json",
+        STUDENT_TOKEN_ISSUER: "p",
+        STUDENT_TOKEN_AUDIENCE: "f",
+      }),
+    ).toThrow(/STUDENT_TOKEN_JWKS_URL: use https/);
   });
 });

@@ -229,7 +229,15 @@ const environmentSchema = z.object({
    * token must name. Unset: nobody is signed in, and "my …" questions are asked to sign in.
    */
   STUDENT_TOKEN_SECRET: z.string().min(32, "use at least 32 characters").optional(),
-  STUDENT_TOKEN_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  STUDENT_TOKEN_JWKS_URL: z
+    .url({ protocol: /^https?$/ })
+    // Keys fetched over plain http could be swapped on the way, and any student's token forged with them.
+    .refine(
+      (url) =>
+        new URL(url).protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname),
+      "use https (plain http only on this machine: 127.0.0.1 or localhost)",
+    )
+    .optional(),
   STUDENT_TOKEN_ISSUER: z.string().min(1).max(500).optional(),
   STUDENT_TOKEN_AUDIENCE: z.string().min(1).max(500).optional(),
   /** Where a student who asks for their own record without being signed in is sent to sign in. */

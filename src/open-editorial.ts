@@ -44,9 +44,11 @@ export function openEditorial(
     embedder?: Embedder;
     personalData?: PersonalDataMask;
     onVocabularyMistake?: (message: string) => void;
+    /** Hears of an action call that could not be written to the audit trail (a full disk). */
+    onAuditError?: (error: Error) => void;
   },
 ): Editorial {
-  const { personalData, onVocabularyMistake, ...editorOptions } = options;
+  const { personalData, onVocabularyMistake, onAuditError, ...editorOptions } = options;
   const database = openEditorialDatabase(file);
   const versions = new DocumentVersionStore(database);
   // One queue for both: a publish and a taught phrasing of one document never interleave.
@@ -64,7 +66,7 @@ export function openEditorial(
     }),
     vocabulary: new EditorsVocabulary(database, onVocabularyMistake),
     phrasings,
-    actionAudit: new ActionAudit(database),
+    actionAudit: new ActionAudit(database, onAuditError ? { onError: onAuditError } : {}),
     actionConfirmations: new ActionConfirmations(database),
     close: () => database.close(),
   };

@@ -183,6 +183,18 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
     expect(server.output()).toMatch(/Fix the action files:\n\s+.*_actions\/loans\.yml:1: id: use lowercase letters/);
   });
 
+  it("refuses to start on an action pattern that would stall answers", async () => {
+    folder.write("slow-actions-knowledge/library/rules.md", "# 借書規則\n\n大學部學生可借圖書 10 冊。\n");
+    const renew = fs.readFileSync("knowledge/_actions/renew-loan.yml", "utf8");
+    folder.write("slow-actions-knowledge/_actions/renew-loan.yml", renew.replace(/pattern: .*/, 'pattern: "(a+)+$"'));
+    const server = await startServer({
+      KNOWLEDGE_DIR: path.join(folder.root, "slow-actions-knowledge"),
+      DATA_DIR: path.join(folder.root, "data-slow-actions"),
+    });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/renew-loan\.yml: parameters\.barcode\.pattern: takes more than 2 s/);
+  });
+
   it("looks up a signed-in student's own record in the system an action names, and asks anyone else to sign in", async () => {
     const system = await startFakeStudentSystem();
     try {

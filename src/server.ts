@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     embedder,
     personalData,
     onVocabularyMistake: (message) => logger.error({ event: "vocabulary_not_applied", message }),
+    onAuditError: (error) => logger.error({ event: "action_audit_failed", reason: error.message }),
   });
   // Read while the folder syncs (see below); until then, questions are not translated.
   let dictionary: BilingualDictionary | undefined;
@@ -282,12 +283,27 @@ function recordLookUpsOf(
     log("actions_off", { reason: "the editorial file is unavailable, so no action call could be audited" });
     return undefined;
   }
+  // An action whose system is not configured answers "not answering": the operator hears of it now.
+  const unset = new Map<string, string[]>();
+  for (const action of actions) {
+    const names = [
+      action.request.base_url_env,
+      ...Object.values(action.request.headers ?? {}).flatMap((value) => (typeof value === "string" ? [] : [value.env])),
+    ];
+    for (const name of names.filter((variable) => !process.env[variable]))
+      unset.set(name, [...(unset.get(name) ?? []), action.id]);
+  }
+  if (unset.size > 0)
+    log("actions_not_configured", {
+      unset: [...unset.keys()],
+      message: `Not set: ${[...unset].map(([name, ids]) => `${name} (for ${[...new Set(ids)].join(", ")})`).join("; ")}. Until they are, these actions answer that their system is not answering (docs/actions.md).`,
+    });
   return new RecordLookUps(
     new ActionMatcher(actions),
     new RecordSystems({ environment: process.env }),
     editorial.actionAudit,
     editorial.actionConfirmations,
-    chatModel ? { model: chatModel } : {},
+    { log, ...(chatModel ? { model: chatModel } : {}) },
   );
 }
 

@@ -9,6 +9,7 @@ export class ActionConfirmations {
   private readonly insert;
   private readonly update;
   private readonly select;
+  private readonly remove;
 
   constructor(
     database: EditorialDatabase,
@@ -21,6 +22,7 @@ export class ActionConfirmations {
     this.select = database.prepare<[string], { outcome: string | null }>(
       "SELECT outcome FROM action_confirmations WHERE key = ?",
     );
+    this.remove = database.prepare("DELETE FROM action_confirmations WHERE key = ? AND outcome IS NULL");
   }
 
   /** Whether this call is the one to run the change: false when the key was claimed before. */
@@ -32,8 +34,19 @@ export class ActionConfirmations {
     this.update.run(outcome, key);
   }
 
-  /** What the change claimed under `key` came to; undefined while it runs (or when never claimed). */
-  outcomeOf(key: string): string | undefined {
-    return this.select.get(key)?.outcome ?? undefined;
+  /**
+   * Gives up a claim whose change never reached the system, or may not have (it timed out, the
+   * system was down): the same confirmation may then run it, with the same key, which tells the
+   * system it is the same change.
+   */
+  release(key: string): void {
+    this.remove.run(key);
+  }
+
+  /** Whether `key` was claimed, and what its change came to (`ok`, `refused`…; undefined while it runs). */
+  stateOf(key: string): { claimed: false } | { claimed: true; outcome?: string } {
+    const row = this.select.get(key);
+    if (!row) return { claimed: false };
+    return row.outcome === null ? { claimed: true } : { claimed: true, outcome: row.outcome };
   }
 }

@@ -14,6 +14,8 @@ const ACTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const PARAMETER_NAME = /^[a-z][a-z0-9_]{0,40}$/;
 /** `{student_id}`, `{loan.title}`: a field of the record (or of one listed item), or a parameter. */
 const PLACEHOLDER = /\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\}/gi;
+/** Characters of a question (or a model's argument) a parameter's pattern is tried on: a question's most. */
+const MAX_SEARCHED_CHARS = 1000;
 /** An environment variable's name, as a shell writes it. */
 const VARIABLE_NAME = /^[A-Z][A-Z0-9_]{0,100}$/;
 
@@ -34,7 +36,7 @@ const parameterSchema = z.union([
   // Found in the question by a pattern (a course code, a date), else asked for in the next turn.
   z.strictObject({
     from: z.literal("question"),
-    pattern: z.string().min(1).max(200).refine(isSafePattern, "is not a regular expression that can be used"),
+    pattern: z.string().min(1).max(200).refine(compiles, "is not a regular expression that can be used"),
     ask: bilingual(300),
   }),
 ]);
@@ -121,8 +123,14 @@ const actionSchema = z
     }
   });
 
-export type ActionParameter = z.infer<typeof parameterSchema>;
-export type ActionDefinition = z.infer<typeof actionSchema> & { file: string };
+/** A parameter as an action uses it: one from the question has its pattern compiled once, when its file is read. */
+export type ActionParameter =
+  | Extract<z.infer<typeof parameterSchema>, { from: "token" }>
+  | (Extract<z.infer<typeof parameterSchema>, { from: "question" }> & { regex: RegExp });
+export type ActionDefinition = Omit<z.infer<typeof actionSchema>, "parameters"> & {
+  parameters: Record<string, ActionParameter>;
+  file: string;
+};
 
 /** The names inside braces in a template: {student_id} → student_id. */
 export function placeholders(template: string): string[] {
@@ -136,7 +144,14 @@ export function fillTemplate(template: string, textOf: (name: string) => string)
 
 /** The action in `source` (the text of `file`); a mistake names the file and line. */
 export function parseActionDefinition(source: string, file: string): ActionDefinition {
-  return { ...parseYamlSettings(source, file, actionSchema), file };
+  const action = parseYamlSettings(source, file, actionSchema);
+  const parameters = Object.fromEntries(
+    Object.entries(action.parameters).map(([name, parameter]): [string, ActionParameter] => [
+      name,
+      parameter.from === "question" ? { ...parameter, regex: new RegExp(parameter.pattern, "u") } : parameter,
+    ]),
+  );
+  return { ...action, parameters, file };
 }
 
 /**
@@ -169,12 +184,21 @@ export function readActionDefinitions(knowledgeDir: string): ActionDefinition[] 
   return actions;
 }
 
-/** Whether `pattern` compiles: a deployment's pattern is checked when its file is read, not when a student asks. */
-function isSafePattern(pattern: string): boolean {
+/**
+ * Whether `pattern` compiles: checked when the file is read, not when a student asks. Whether it
+ * backtracks without end is checked at start-up (findSlowPattern), as it takes a worker thread.
+ */
+function compiles(pattern: string): boolean {
   try {
     new RegExp(pattern, "u");
     return true;
   } catch {
     return false;
   }
+}
+
+/** The value of a question parameter that `text` gives: its pattern's first group, or its whole match. */
+export function valueIn(parameter: Extract<ActionParameter, { from: "question" }>, text: string): string | undefined {
+  const found = parameter.regex.exec(text.slice(0, MAX_SEARCHED_CHARS));
+  return found ? (found[1] ?? found[0]) : undefined;
 }

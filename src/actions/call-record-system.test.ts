@@ -36,8 +36,27 @@ describe("RecordSystems", () => {
 
   it("writes parameters into the path encoded, so none can reach another path", () => {
     const url = systemsFor().addressOf(quick, { student_id: "../../admin?x=1#" });
-    expect(url?.pathname).toBe("/students/..%2F..%2Fadmin%3Fx%3D1%23/loans");
-    expect(url?.origin).toBe(system.baseUrl);
+    expect(url).toBeInstanceOf(URL);
+    expect((url as URL).pathname).toBe("/students/..%2F..%2Fadmin%3Fx%3D1%23/loans");
+    expect((url as URL).origin).toBe(system.baseUrl);
+    // A dot segment alone is folded away by URLs, encoded or not: refused before anything is called.
+    for (const dots of ["..", ".", " .. "])
+      expect(systemsFor().addressOf(quick, { student_id: dots })).toBe("bad_parameter");
+  });
+
+  it("settles the breaker however a call ends, so a failed trial does not keep it open", async () => {
+    let calls = 0;
+    const systems = new RecordSystems({
+      environment: { SIS_BASE_URL: system.baseUrl },
+      fetch: async () => {
+        calls += 1;
+        throw new Error("connection reset");
+      },
+    });
+    for (let call = 0; call < 3; call++)
+      expect(await systems.call(quick, { student_id: "s1141234" })).toMatchObject({ failure: "unreachable" });
+    expect(await systems.call(quick, { student_id: "s1141234" })).toMatchObject({ failure: "circuit_open" });
+    expect(calls).toBe(3);
   });
 
   it("says the system is not configured when its base URL is not set, and calls nothing", async () => {

@@ -8,15 +8,23 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 const MAX_REFUSAL_BYTES = 16 * 1024;
 
 /** Why a call gave no record; each is told to the student as "not answering right now". */
-export type CallFailure = "not_configured" | "circuit_open" | "timeout" | "unreachable" | "http_error" | "unreadable";
+export type CallFailure =
+  | "not_configured"
+  /** A parameter that would have left the action's path (`..`): nothing was called. */
+  | "bad_parameter"
+  | "circuit_open"
+  | "timeout"
+  | "unreachable"
+  | "http_error"
+  | "unreadable";
 
 /** What a system said: its record, or why there is none (with the HTTP status it gave, if any). */
-type Sent =
+type SystemAnswer =
   | { ok: true; body: unknown; readAt: Date }
   /** `body`: what a system that refused the request (4xx) said, when it said it in JSON. */
   | { ok: false; failure: CallFailure; status?: number; body?: unknown };
 
-export type CallResult = Sent & { latencyMs: number };
+export type CallResult = SystemAnswer & { latencyMs: number };
 
 export interface RecordSystemOptions {
   /** Where base URLs and secrets are read from by name (the process environment). */
@@ -41,15 +49,24 @@ export class RecordSystems {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The address a call for `action` with `parameters` goes to, or undefined when its base URL is not configured. */
-  addressOf(action: ActionDefinition, parameters: Readonly<Record<string, string>>): URL | undefined {
+  /**
+   * The address a call for `action` with `parameters` goes to: "not_configured" when its base URL is
+   * not set, "bad_parameter" when a parameter is a dot segment ("..", which URLs fold away, even
+   * encoded) that would walk out of the action's path.
+   */
+  addressOf(
+    action: ActionDefinition,
+    parameters: Readonly<Record<string, string>>,
+  ): URL | "not_configured" | "bad_parameter" {
     const base = this.options.environment[action.request.base_url_env];
-    if (!base || !URL.canParse(base)) return undefined;
+    if (!base || !URL.canParse(base)) return "not_configured";
+    if (Object.values(parameters).some((value) => /^\.{1,2}$/.test(value.trim()))) return "bad_parameter";
     const path = fillTemplate(action.request.path, (name) => encodeURIComponent(parameters[name] ?? ""));
     const url = new URL(base);
     // The path is added to the base's own (https://sis.example.edu/api + /students/…).
-    url.pathname = `${url.pathname.replace(/\/$/, "")}${path}`;
-    return url;
+    const expected = `${url.pathname.replace(/\/$/, "")}${path}`;
+    url.pathname = expected;
+    return url.pathname === expected ? url : "bad_parameter";
   }
 
   /**
@@ -64,18 +81,22 @@ export class RecordSystems {
     const startedAt = performance.now();
     const latencyMs = () => Math.round(performance.now() - startedAt);
     const url = this.addressOf(action, parameters);
-    if (!url) return { ok: false, failure: "not_configured", latencyMs: latencyMs() };
+    if (typeof url === "string") return { ok: false, failure: url, latencyMs: latencyMs() };
     const breaker = this.breakerFor(url.origin);
     if (!breaker.allows()) return { ok: false, failure: "circuit_open", latencyMs: latencyMs() };
-    const result = await this.send(action, url, options.idempotencyKey);
-    // A system that answers, even "404", is up; one that times out or fails is not.
-    const isUp = result.ok || result.failure === "unreadable" || (result.status !== undefined && result.status < 500);
-    if (isUp) breaker.succeeded();
-    else breaker.failed();
+    let result: SystemAnswer = { ok: false, failure: "unreachable" };
+    try {
+      result = await this.send(action, url, options.idempotencyKey);
+    } finally {
+      // Settled whatever happened: a half-open trial that threw would otherwise keep the breaker open for good.
+      const isUp = result.ok || result.failure === "unreadable" || (result.status !== undefined && result.status < 500);
+      if (isUp) breaker.succeeded();
+      else breaker.failed();
+    }
     return { ...result, latencyMs: latencyMs() };
   }
 
-  private async send(action: ActionDefinition, url: URL, idempotencyKey?: string): Promise<Sent> {
+  private async send(action: ActionDefinition, url: URL, idempotencyKey?: string): Promise<SystemAnswer> {
     let response: Response;
     try {
       response = await this.fetch(url, {
@@ -95,14 +116,12 @@ export class RecordSystems {
     if (!response.ok) {
       // A refusal's reason is worth reading (no renewals left); a failure's body is not.
       const refused = response.status >= 400 && response.status < 500;
-      const body = refused
-        ? await readLimited(response, MAX_REFUSAL_BYTES, action.request.timeout_ms).catch(() => undefined)
-        : undefined;
-      if (!refused) await response.body?.cancel();
+      const body = refused ? await readLimited(response, MAX_REFUSAL_BYTES).catch(() => undefined) : undefined;
+      if (!refused) await response.body?.cancel().catch(() => {});
       return { ok: false, failure: "http_error", status: response.status, ...(body ? { body: parseJson(body) } : {}) };
     }
     try {
-      const text = await readLimited(response, MAX_RESPONSE_BYTES, action.request.timeout_ms);
+      const text = await readLimited(response, MAX_RESPONSE_BYTES);
       return { ok: true, body: JSON.parse(text) as unknown, readAt: this.now() };
     } catch (error) {
       return { ok: false, failure: (error as Error).name === "TimeoutError" ? "timeout" : "unreadable" };
@@ -131,25 +150,20 @@ export class RecordSystems {
   }
 }
 
-/** The body as text, refused past `maxBytes` or when it trickles in for longer than `timeoutMs`. */
-async function readLimited(response: Response, maxBytes: number, timeoutMs: number): Promise<string> {
+/** The body as text, refused past `maxBytes`; the call's timeout signal bounds how long it may trickle in. */
+async function readLimited(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new Error("too large");
   const reader = response.body?.getReader();
   if (!reader) return "";
-  const deadline = Date.now() + timeoutMs;
   const parts: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    if (Date.now() > deadline) {
-      await reader.cancel();
-      throw Object.assign(new Error("timed out"), { name: "TimeoutError" });
-    }
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       throw new Error("too large");
     }
     parts.push(value);

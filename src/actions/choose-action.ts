@@ -1,5 +1,5 @@
 import type { ChatModel, ToolDefinition } from "../models/chat-model.js";
-import type { ActionDefinition } from "./action-definition.js";
+import { type ActionDefinition, valueIn } from "./action-definition.js";
 
 /** An action a model chose for a question, with the parameters it read from it (each checked by its pattern). */
 export interface ChosenAction {
@@ -57,6 +57,8 @@ export async function chooseActionWithModel(
   model: ChatModel,
   question: string,
   actions: readonly ActionDefinition[],
+  /** `actionTools(actions)`, made once. */
+  tools: readonly ToolDefinition[],
   signal?: AbortSignal,
 ): Promise<ChosenAction | undefined> {
   const call = await model.chooseTool(
@@ -64,7 +66,7 @@ export async function chooseActionWithModel(
       { role: "system", content: ROUTING_INSTRUCTIONS },
       { role: "user", content: question },
     ],
-    actionTools(actions),
+    tools,
     { signal },
   );
   const action = call && actions.find((candidate) => toolName(candidate) === call.name);
@@ -73,8 +75,8 @@ export async function chooseActionWithModel(
   for (const [name, parameter] of Object.entries(action.parameters)) {
     const written = call.arguments[name];
     if (parameter.from !== "question" || typeof written !== "string") continue;
-    const found = new RegExp(parameter.pattern, "u").exec(written.slice(0, 200));
-    if (found) parameters[name] = found[1] ?? found[0];
+    const found = valueIn(parameter, written);
+    if (found !== undefined) parameters[name] = found;
   }
   return { action, parameters };
 }

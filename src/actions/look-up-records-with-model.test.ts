@@ -42,7 +42,12 @@ describe("look-ups with a chat model", () => {
       { kind: "tool_call", name: "library_loans", arguments: {} },
       { kind: "reply", text: "你借的《資料結構》2026-12-10 到期，還可以續借 2 次。" },
     );
-    const outcome = await lookUps.lookUp({ question: "我那本資料結構哪天要還", language: "zh", student });
+    const outcome = await lookUps.lookUp({
+      question: "我那本資料結構哪天要還",
+      language: "zh",
+      student,
+      inConversation: true,
+    });
     expect(outcome).toMatchObject({ kind: "record", action: { id: "library-loans" } });
     expect(textOf(outcome)).toBe("你借的《資料結構》2026-12-10 到期，還可以續借 2 次。");
     expect(model.chatRequests[0]?.tools).toEqual(
@@ -58,26 +63,34 @@ describe("look-ups with a chat model", () => {
       { kind: "tool_call", name: "tuition_status", arguments: {} },
       { kind: "reply", text: "You owe NT$ 31,000. It is due by 2026-09-04." },
     );
-    expect(textOf(await lookUps.lookUp({ question: "how much do i still owe", language: "en", student }))).toBe(
-      "It is due by 2026-09-04.",
-    );
+    expect(
+      textOf(
+        await lookUps.lookUp({ question: "how much do i still owe", language: "en", student, inConversation: true }),
+      ),
+    ).toBe("It is due by 2026-09-04.");
     model.scriptChat(
       { kind: "tool_call", name: "tuition_status", arguments: {} },
       { kind: "reply", text: "You owe NT$ 31,000." },
     );
-    expect(textOf(await lookUps.lookUp({ question: "how much do i still owe", language: "en", student }))).toBe(
-      "Your tuition for term 115-1: not paid yet; amount due NT$ 30,330, by 2026-09-04.",
-    );
+    expect(
+      textOf(
+        await lookUps.lookUp({ question: "how much do i still owe", language: "en", student, inConversation: true }),
+      ),
+    ).toBe("Your tuition for term 115-1: not paid yet; amount due NT$ 30,330, by 2026-09-04.");
   });
 
   it("take from the model only arguments the action's pattern finds, and ask for the rest", async () => {
     model.scriptChat({ kind: "tool_call", name: "renew_loan", arguments: { barcode: "L0012345" } });
-    expect(await lookUps.lookUp({ question: "幫我續借資料結構那本", language: "zh", student })).toMatchObject({
+    expect(
+      await lookUps.lookUp({ question: "幫我續借資料結構那本", language: "zh", student, inConversation: true }),
+    ).toMatchObject({
       kind: "confirm",
       text: "要續借條碼 L0012345 的書嗎？請回覆「確定」或「取消」。",
     });
     model.scriptChat({ kind: "tool_call", name: "renew_loan", arguments: { barcode: "../../admin" } });
-    expect(await lookUps.lookUp({ question: "幫我續借我的書", language: "zh", student })).toMatchObject({
+    expect(
+      await lookUps.lookUp({ question: "幫我續借我的書", language: "zh", student, inConversation: true }),
+    ).toMatchObject({
       kind: "ask",
     });
     expect(system.requests).toEqual([]);
@@ -85,14 +98,23 @@ describe("look-ups with a chat model", () => {
 
   it("go to the documents when the model calls no tool, and to the examples when it fails", async () => {
     model.scriptChat({ kind: "reply", text: "NONE" });
-    expect(await lookUps.lookUp({ question: "我借的書什麼時候到期？", language: "zh", student })).toBeUndefined();
+    expect(
+      await lookUps.lookUp({ question: "我借的書什麼時候到期？", language: "zh", student, inConversation: true }),
+    ).toBeUndefined();
     model.scriptChat({ kind: "fail", status: 500 });
-    const outcome = await lookUps.lookUp({ question: "我借的書什麼時候到期？", language: "zh", student });
+    const outcome = await lookUps.lookUp({
+      question: "我借的書什麼時候到期？",
+      language: "zh",
+      student,
+      inConversation: true,
+    });
     expect(textOf(outcome)).toMatch(/^你目前借了 2 本書：/);
   });
 
   it("ask the model nothing for a question that is not about the asker", async () => {
-    expect(await lookUps.lookUp({ question: "借書可以借多久？", language: "zh", student })).toBeUndefined();
+    expect(
+      await lookUps.lookUp({ question: "借書可以借多久？", language: "zh", student, inConversation: true }),
+    ).toBeUndefined();
     expect(model.chatRequests).toEqual([]);
   });
 });

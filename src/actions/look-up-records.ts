@@ -1,16 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { PendingAction } from "../conversation/conversation-memory.js";
-import type { ChatModel } from "../models/chat-model.js";
+import type { ChatModel, ToolDefinition } from "../models/chat-model.js";
 import type { Student } from "../students/verify-student-token.js";
 import type { Equivalents } from "../text/vocabulary.js";
 import type { ActionAudit } from "./action-audit.js";
 import type { ActionConfirmations } from "./action-confirmations.js";
-import { type ActionDefinition, fillTemplate } from "./action-definition.js";
+import { type ActionDefinition, fillTemplate, valueIn } from "./action-definition.js";
 import type { CallFailure, CallResult, RecordSystems } from "./call-record-system.js";
-import { type ChosenAction, chooseActionWithModel } from "./choose-action.js";
+import { actionTools, type ChosenAction, chooseActionWithModel } from "./choose-action.js";
 import { type ActionMatcher, asksAboutTheAsker } from "./match-action.js";
 import { type AnswerLanguage, renderRecord, renderRefusal } from "./render-record.js";
+import { type StudentLookUpLimits, StudentShares } from "./student-shares.js";
 import { writeRecordAnswer } from "./write-record-answer.js";
 import { answersNo, answersYes } from "./yes-or-no.js";
 
@@ -29,29 +30,36 @@ interface LookedUp {
 }
 
 /** What a look-up came to, for the answer service to word as a reply. */
-export type LookUpOutcome = LookedUp &
-  (
-    | {
-        /** The record, or what a confirmed change came to (done, or refused with the system's reason). */
-        kind: "record";
-        text: string;
-        readAt: Date;
-        /** How closely the question matched the action's examples (0–1). */
-        similarity: number;
-      }
-    /** "My …" from someone who has not signed in: nobody's record is read. */
-    | { kind: "sign_in" }
-    /** A detail the question did not give, or a change to confirm: asked, and the action waits for the next turn. */
-    | { kind: "ask" | "confirm"; text: string; pending: PendingAction }
-    /** The student said no to the change: nothing was done. */
-    | { kind: "cancelled" }
-    /** A confirmation sent again after its change was done (or while it runs): not run again. */
-    | { kind: "done_before" | "in_progress" }
-    /** The system did not answer, or not readably. */
-    | { kind: "unavailable"; failure: CallFailure | "unreadable" }
-    /** The student asked for more look-ups than their share: nothing was called. */
-    | { kind: "limited"; retryAfterMinutes: number }
-  );
+export type LookUpOutcome =
+  /** A bare yes or no with no change of the asker's waiting for one. */
+  | { kind: "nothing_to_confirm"; language: AnswerLanguage; action?: undefined; confirmed?: undefined }
+  | (LookedUp &
+      (
+        | {
+            /** The record, or what a confirmed change came to (done, or refused with the system's reason). */
+            kind: "record";
+            text: string;
+            readAt: Date;
+            /** How closely the question matched the action's examples (0–1). */
+            similarity: number;
+          }
+        /** "My …" from someone who has not signed in: nobody's record is read. */
+        | { kind: "sign_in" }
+        /** A detail the question did not give, or a change to confirm: asked, and the action waits for the next turn. */
+        | { kind: "ask" | "confirm"; text: string; pending: PendingAction }
+        /** The student said no to the change: nothing was done. */
+        | { kind: "cancelled" }
+        /** A detail or a confirmation would be needed, and the request has no conversation to give it in. */
+        | { kind: "needs_conversation" }
+        /** The system has no record of this student (404 to a look-up). */
+        | { kind: "no_record" }
+        /** A confirmation sent again after its change was done (or while it runs): not run again. */
+        | { kind: "done_before" | "in_progress" }
+        /** The system did not answer, or not readably. */
+        | { kind: "unavailable"; failure: CallFailure }
+        /** The student asked for more look-ups than their share: nothing was called. */
+        | { kind: "limited"; retryAfterMinutes: number }
+      ));
 
 export interface LookUpRequest {
   question: string;
@@ -62,23 +70,20 @@ export interface LookUpRequest {
   pending?: PendingAction;
   /** The deployment's synonyms, for matching questions to examples. */
   equivalents?: Equivalents;
+  /** The asker went away, or the answer's time is up: model calls stop. */
+  signal?: AbortSignal;
+  /**
+   * Whether the next turn will be read with this one (a remembered conversation): without one, a
+   * detail or a confirmation cannot be asked for.
+   */
+  inConversation: boolean;
 }
-
-/** Look-ups one student may make in a window, and of them changes. */
-export interface StudentLookUpLimits {
-  lookUps: { limit: number; windowMs: number };
-  changes: { limit: number; windowMs: number };
-}
-
-/** Enough for a student who checks their records all day; a script reading records in a loop is not one. */
-export const defaultStudentLookUpLimits: StudentLookUpLimits = {
-  lookUps: { limit: 30, windowMs: 10 * 60_000 },
-  changes: { limit: 5, windowMs: 10 * 60_000 },
-};
 
 export interface RecordLookUpOptions {
   limits?: StudentLookUpLimits;
   now?: () => number;
+  /** Where an operator hears of a system refusing the service itself (401, 403) or failing (5xx). */
+  log?: (event: string, fields: Record<string, unknown>) => void;
   /**
    * With a chat model, the model chooses the action by tool calling (falling back to the examples
    * when it fails) and words the record as the question asked for it, checked against the record.
@@ -90,6 +95,22 @@ export interface RecordLookUpOptions {
 const ASKS_ONLY_THE_RECORD = 0.8;
 /** Replies of changes kept by confirmation key, for a confirmation sent again (a retried request). */
 const REMEMBERED_REPLIES = 1000;
+/**
+ * Failures after which a change may not have reached the system, or did without our hearing of it
+ * (these, and a 5xx): its confirmation may run it again, with the same key. A refusal, or a record
+ * we could not read, is an answer: the change is settled.
+ */
+const UNSETTLED: ReadonlySet<CallFailure> = new Set(["not_configured", "circuit_open", "timeout", "unreachable"]);
+/** Statuses that say the system is busy or not ready, not that it refuses the change. */
+const NOT_A_REFUSAL = new Set([401, 403, 408, 429]);
+
+/** A match of a question to an action, with the parameters read so far. */
+interface AskedAction {
+  action: ActionDefinition;
+  similarity: number;
+  recall: number;
+  parameters: Record<string, string>;
+}
 
 /**
  * Answers "my …" questions from the organisation's systems: matches the question to an action,
@@ -98,11 +119,11 @@ const REMEMBERED_REPLIES = 1000;
  * record. Every call is audited.
  */
 export class RecordLookUps {
-  private readonly counts = new LRUCache<string, number[]>({ max: 50_000 });
   private readonly replies = new LRUCache<string, LookUpOutcome>({ max: REMEMBERED_REPLIES });
-
-  private readonly limits: StudentLookUpLimits;
+  private readonly shares: StudentShares;
   private readonly now: () => number;
+  /** The actions as a model's tools, made once. */
+  private readonly tools: ToolDefinition[];
 
   constructor(
     private readonly matcher: ActionMatcher,
@@ -111,19 +132,25 @@ export class RecordLookUps {
     private readonly confirmations: ActionConfirmations,
     private readonly options: RecordLookUpOptions = {},
   ) {
-    this.limits = options.limits ?? defaultStudentLookUpLimits;
     this.now = options.now ?? Date.now;
+    this.shares = new StudentShares(options.limits, this.now);
+    this.tools = options.model ? actionTools(matcher.actions) : [];
   }
 
   /** The look-up a question asks for, or undefined when it asks for none (it goes to the documents). */
   async lookUp(request: LookUpRequest): Promise<LookUpOutcome | undefined> {
     const { student, pending } = request;
     const waiting = pending && this.matcher.actions.find((action) => action.id === pending.actionId);
-    if (pending?.confirmation && waiting && student && student.id === pending.studentId) {
+    const bareYesOrNo = answersYes(request.question) || answersNo(request.question);
+    const confirmation = pending?.confirmation;
+    if (confirmation && waiting && student && student.id === pending.studentId && bareYesOrNo) {
       const looked: LookedUp = { action: waiting, language: pending.language, asksMore: false, confirmed: pending };
-      if (answersYes(request.question)) return this.runConfirmed(looked, student, pending, pending.confirmation);
-      if (answersNo(request.question)) return { ...looked, kind: "cancelled" };
+      return answersYes(request.question)
+        ? this.runConfirmed(looked, student, pending, confirmation)
+        : this.cancel(looked, confirmation);
     }
+    // A bare yes or no with no change of this student's waiting confirms nothing: no question for the documents either.
+    if (bareYesOrNo) return { kind: "nothing_to_confirm", language: pending?.language ?? request.language };
     const continued = waiting && !pending?.confirmation ? this.continuePending(request, waiting) : undefined;
     const match = continued ?? (await this.actionAskedFor(request));
     if (!match) return undefined;
@@ -137,8 +164,9 @@ export class RecordLookUps {
     for (const [name, parameter] of Object.entries(action.parameters)) {
       if (parameter.from === "token") parameters[name] = student.id;
       else if (parameters[name] === undefined) {
-        const found = new RegExp(parameter.pattern, "u").exec(request.question);
-        if (found) parameters[name] = found[1] ?? found[0];
+        const found = valueIn(parameter, request.question);
+        if (found !== undefined) parameters[name] = found;
+        else if (!request.inConversation) return { ...looked, kind: "needs_conversation" };
         else
           return {
             ...looked,
@@ -149,56 +177,38 @@ export class RecordLookUps {
       }
     }
     if (action.changes && action.confirm) {
+      if (!request.inConversation) return { ...looked, kind: "needs_conversation" };
+      // Said before the student confirms, not after: a change over the share would not run.
+      const waitForChange = this.shares.waitMinutes(student.id, "changes");
+      if (waitForChange !== undefined) return { ...looked, kind: "limited", retryAfterMinutes: waitForChange };
       const text = fillTemplate(action.confirm[language], (name) => parameters[name] ?? "");
-      const confirmation = randomUUID();
-      const pendingChange = { actionId: action.id, parameters: fromQuestion(action, parameters), language };
-      return { ...looked, kind: "confirm", text, pending: { ...pendingChange, confirmation, studentId: student.id } };
+      const change = { actionId: action.id, parameters: fromQuestion(action, parameters), language };
+      return {
+        ...looked,
+        kind: "confirm",
+        text,
+        pending: { ...change, confirmation: randomUUID(), studentId: student.id },
+      };
     }
-    const limited = this.spend(student.id, "lookUps");
-    if (limited) return { ...looked, ...limited };
+    const wait = this.shares.waitMinutes(student.id, "lookUps");
+    if (wait !== undefined) return { ...looked, kind: "limited", retryAfterMinutes: wait };
+    this.shares.spend(student.id, "lookUps");
     const result = await this.systems.call(action, parameters);
-    const outcome = this.outcomeOf(looked, student, parameters, result, match.similarity);
+    const { outcome } = this.outcomeOf(looked, student, parameters, result, match.similarity);
     if (outcome.kind !== "record" || !result.ok || !this.options.model) return outcome;
-    const written = await writeRecordAnswer(this.options.model, {
-      question: request.question,
-      language,
-      record: result.body,
-      rendered: outcome.text,
-    });
+    const written = await writeRecordAnswer(
+      this.options.model,
+      { question: request.question, language, record: result.body, rendered: outcome.text },
+      request.signal,
+    );
     return { ...outcome, text: written.text };
   }
 
   /**
-   * The action a question asks for, with the parameters read so far: chosen by the model when one is
-   * configured (by the examples when it fails), else by the examples. Only a question about the
-   * asker is looked at.
+   * A confirmed change, run once under its key: a confirmation sent again gets what the first one
+   * came to. One that did not reach the system (down, timed out) leaves the key free, so that the
+   * student's next yes tries it again under the same key, which the system knows.
    */
-  private async actionAskedFor(
-    request: LookUpRequest,
-  ): Promise<
-    { action: ActionDefinition; similarity: number; recall: number; parameters: Record<string, string> } | undefined
-  > {
-    const lexical = this.matcher.match(request.question, request.equivalents);
-    const { model } = this.options;
-    if (!model || !asksAboutTheAsker(request.question)) return lexical && { ...lexical, parameters: {} };
-    let chosen: ChosenAction | undefined;
-    try {
-      chosen = await chooseActionWithModel(model, request.question, this.matcher.actions);
-    } catch {
-      return lexical && { ...lexical, parameters: {} };
-    }
-    if (!chosen) return undefined;
-    // How much of the question the examples say decides whether the documents are asked too.
-    const recall = lexical?.action === chosen.action ? lexical.recall : 0;
-    return {
-      action: chosen.action,
-      similarity: lexical?.action === chosen.action ? lexical.similarity : 1,
-      recall,
-      parameters: chosen.parameters,
-    };
-  }
-
-  /** A confirmed change, run once: a confirmation sent again gets what the first one came to. */
   private async runConfirmed(
     looked: LookedUp,
     student: Student,
@@ -206,73 +216,125 @@ export class RecordLookUps {
     confirmation: string,
   ): Promise<LookUpOutcome> {
     const { action } = looked;
-    if (!this.confirmations.claim(confirmation, action.id, student.id)) {
-      const earlier = this.replies.get(confirmation);
-      if (earlier) return earlier;
-      // Claimed, and still running, or done where its reply is not remembered: said so, not run again.
-      return {
-        ...looked,
-        kind: this.confirmations.outcomeOf(confirmation) === undefined ? "in_progress" : "done_before",
-      };
+    // Checked before the claim: a change refused for the share may be confirmed again later.
+    const wait = this.shares.waitMinutes(student.id, "changes");
+    if (wait !== undefined) return { ...looked, kind: "limited", retryAfterMinutes: wait };
+    let claimed: boolean;
+    try {
+      claimed = this.confirmations.claim(confirmation, action.id, student.id);
+    } catch {
+      // Without the record of claims the change could run twice: it does not run.
+      return { ...looked, kind: "unavailable", failure: "not_configured" };
     }
-    const limited = this.spend(student.id, "changes");
-    if (limited) {
-      this.confirmations.finish(confirmation, "limited");
-      return { ...looked, ...limited };
-    }
+    if (!claimed) return this.replies.get(confirmation) ?? this.settledBefore(looked, confirmation);
+    this.shares.spend(student.id, "changes");
     const parameters = { ...pending.parameters };
     for (const [name, parameter] of Object.entries(action.parameters))
       if (parameter.from === "token") parameters[name] = student.id;
     const result = await this.systems.call(action, parameters, { idempotencyKey: confirmation });
-    const outcome = this.outcomeOf(looked, student, parameters, result, 1);
-    this.confirmations.finish(confirmation, outcome.kind === "record" ? "ok" : outcome.kind);
+    const { outcome, audited } = this.outcomeOf(looked, student, parameters, result, 1);
+    if (!result.ok && (UNSETTLED.has(result.failure) || (result.status !== undefined && result.status >= 500))) {
+      this.confirmations.release(confirmation);
+      return outcome;
+    }
+    try {
+      this.confirmations.finish(confirmation, audited);
+    } catch {
+      // The change ran; its reply is remembered below, and the claim stands: it cannot run again.
+    }
     this.replies.set(confirmation, outcome);
     return outcome;
   }
 
-  /** The reply a call came to, audited: the record, the system's refusal in its own words, or unavailable. */
+  /** A no to a change: dropped, unless the change was already made (a no after a yes cannot undo it). */
+  private cancel(looked: LookedUp, confirmation: string): LookUpOutcome {
+    const claimed = this.confirmations.stateOf(confirmation).claimed;
+    return claimed ? this.settledBefore(looked, confirmation) : { ...looked, kind: "cancelled" };
+  }
+
+  /** What a confirmation whose change was claimed before is told: it runs still, or it was done. */
+  private settledBefore(looked: LookedUp, confirmation: string): LookUpOutcome {
+    const state = this.confirmations.stateOf(confirmation);
+    return { ...looked, kind: state.claimed && state.outcome === undefined ? "in_progress" : "done_before" };
+  }
+
+  /**
+   * The reply a call came to, audited: the record, the system's refusal in its own words, or
+   * unavailable; `audited` is the outcome as the audit trail names it.
+   */
   private outcomeOf(
     looked: LookedUp,
     student: Student,
     parameters: Record<string, string>,
     result: CallResult,
     similarity: number,
-  ): LookUpOutcome {
+  ): { outcome: LookUpOutcome; audited: string } {
     const { action, language } = looked;
-    // A 4xx but 401 and 403 (the service's own key is wrong: the system is as good as down) is a refusal.
     const refusal =
-      !result.ok && result.status !== undefined && result.status < 500 && ![401, 403].includes(result.status)
+      !result.ok && result.status !== undefined && result.status < 500 && !NOT_A_REFUSAL.has(result.status)
         ? renderRefusal(action, result.body, language, parameters)
         : undefined;
     const rendered = result.ok ? renderRecord(action, result.body, language, parameters) : refusal;
-    const outcome = result.ok ? (rendered === undefined ? "unreadable" : "ok") : refusal ? "refused" : result.failure;
+    // A look-up the system answers 404 finds no record of the student; a change's 404 is a refusal.
+    const noRecord = !result.ok && result.status === 404 && rendered === undefined && !action.changes;
+    const audited = result.ok
+      ? rendered === undefined
+        ? "unreadable"
+        : "ok"
+      : refusal
+        ? "refused"
+        : noRecord
+          ? "no_record"
+          : result.failure;
+    if (!result.ok && !refusal && !noRecord)
+      this.options.log?.("action_call_failed", {
+        action: action.id,
+        outcome: result.failure,
+        ...(result.status === undefined ? {} : { http_status: result.status }),
+      });
     this.audit.record({
       actionId: action.id,
       studentId: student.id,
-      outcome,
+      outcome: audited,
       latencyMs: result.latencyMs,
       ...(!result.ok && result.status !== undefined ? { httpStatus: result.status } : {}),
     });
+    if (noRecord) return { outcome: { ...looked, kind: "no_record" }, audited };
     if (rendered === undefined)
-      return { ...looked, kind: "unavailable", failure: result.ok ? "unreadable" : result.failure };
-    return { ...looked, kind: "record", text: rendered, readAt: new Date(this.now()), similarity };
+      return {
+        outcome: { ...looked, kind: "unavailable", failure: result.ok ? "unreadable" : result.failure },
+        audited,
+      };
+    return {
+      outcome: { ...looked, kind: "record", text: rendered, readAt: new Date(this.now()), similarity },
+      audited,
+    };
   }
 
-  /** Counts a look-up or change against the student's share; the wait when the share is spent. */
-  private spend(
-    studentId: string,
-    kind: keyof StudentLookUpLimits,
-  ): { kind: "limited"; retryAfterMinutes: number } | undefined {
-    const { limit, windowMs } = this.limits[kind];
-    const now = this.now();
-    const key = `${kind}:${studentId}`;
-    const recent = (this.counts.get(key) ?? []).filter((at) => at > now - windowMs);
-    if (recent.length >= limit) {
-      const retryAfterMinutes = Math.max(1, Math.ceil(((recent[0] ?? now) + windowMs - now) / 60_000));
-      return { kind: "limited", retryAfterMinutes };
+  /**
+   * The action a question asks for, with the parameters read so far: chosen by the model when one is
+   * configured (by the examples when it fails), else by the examples. Only a question about the
+   * asker is looked at.
+   */
+  private async actionAskedFor(request: LookUpRequest): Promise<AskedAction | undefined> {
+    const lexical = this.matcher.match(request.question, request.equivalents);
+    const { model } = this.options;
+    if (!model || !asksAboutTheAsker(request.question)) return lexical && { ...lexical, parameters: {} };
+    let chosen: ChosenAction | undefined;
+    try {
+      chosen = await chooseActionWithModel(model, request.question, this.matcher.actions, this.tools, request.signal);
+    } catch {
+      return lexical && { ...lexical, parameters: {} };
     }
-    this.counts.set(key, [...recent, now]);
-    return undefined;
+    if (!chosen) return undefined;
+    // How much of the question the examples say decides whether the documents are asked too.
+    const same = lexical?.action === chosen.action;
+    return {
+      action: chosen.action,
+      similarity: same ? lexical.similarity : 1,
+      recall: same ? lexical.recall : 0,
+      parameters: chosen.parameters,
+    };
   }
 
   /**
@@ -283,7 +345,7 @@ export class RecordLookUps {
     const { pending } = request;
     if (!pending) return undefined;
     const answersIt = Object.values(action.parameters).some(
-      (parameter) => parameter.from === "question" && new RegExp(parameter.pattern, "u").test(request.question),
+      (parameter) => parameter.from === "question" && valueIn(parameter, request.question) !== undefined,
     );
     if (!answersIt || (asksAboutTheAsker(request.question) && this.matcher.match(request.question))) return undefined;
     return { action, similarity: 1, recall: 1, parameters: { ...pending.parameters }, language: pending.language };

@@ -33,6 +33,11 @@ describe("ActionMatcher on the sample university's actions", () => {
     expect(matched("我的學生證掉了怎麼辦")).toBeUndefined();
   });
 
+  it("forgives a typing slip, as retrieval does", () => {
+    expect(matched("when r my libary books due")).toBe("library-loans");
+    expect(matched("did i pay my tution yet?")).toBe("tuition-status");
+  });
+
   it("reads a parameter's value as no word: another barcode than the examples' matches as well", () => {
     expect(matched("please renew L7654321 for me")).toBe("renew-loan");
     expect(matched("幫我續借 L0000001")).toBe("renew-loan");

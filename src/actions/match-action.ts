@@ -1,6 +1,7 @@
 import { weightedCoverage } from "../retrieval/term-weights.js";
+import { nearSpellings } from "../text/near-spellings.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
-import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
+import { type Equivalent, type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 import type { ActionDefinition } from "./action-definition.js";
 
@@ -17,6 +18,8 @@ export const defaultActionMatchThreshold = 0.5;
  */
 const CONTAINED_PRECISION = 0.9;
 const CONTAINED_LEAST_RECALL = 0.25;
+/** A word one slip away counts for less than the word itself, as in retrieval. */
+const NEAR_SPELLING_SHARE = 0.8;
 
 /** `我` but not `我們` (we, our school); "I", "my", "me". */
 const ASKER_ZH = /我/u;
@@ -51,6 +54,9 @@ interface Example {
   weights: Map<string, number>;
 }
 
+/** Each of an action's question parameters' patterns, to find every value of it in a text. */
+type ValuePatterns = ReadonlyMap<ActionDefinition, RegExp[]>;
+
 /**
  * Matches a question to the action whose example questions say the same, with the text analysis
  * FAQ matching uses: each side's terms weighted by how few actions use them and how topical they
@@ -60,15 +66,26 @@ interface Example {
 export class ActionMatcher {
   private readonly examples: Example[];
   private readonly inverseFrequency: (term: string) => number;
+  private readonly valuePatterns: ValuePatterns;
+  /** Every term of every example: what a misspelt word of a question is looked up against. */
+  private readonly exampleTerms = new Set<string>();
 
   constructor(
     readonly actions: readonly ActionDefinition[],
     private readonly threshold = defaultActionMatchThreshold,
   ) {
+    this.valuePatterns = new Map(
+      actions.map((action) => [
+        action,
+        Object.values(action.parameters).flatMap((parameter) =>
+          parameter.from === "question" ? [new RegExp(parameter.regex.source, "gu")] : [],
+        ),
+      ]),
+    );
     const read = actions.flatMap((action) =>
       [...action.examples.zh, ...action.examples.en].map((text) => ({
         action,
-        terms: analyzeQueryTerms(withoutParameterValues(action, text)),
+        terms: analyzeQueryTerms(this.withoutParameterValues(action, text)),
       })),
     );
     // How many actions use a term: a word every action's examples share ("查詢", "my") tells none apart.
@@ -86,6 +103,7 @@ export class ActionMatcher {
       return Math.log(1 + (total - using + 0.5) / (using + 0.5));
     };
     this.examples = read.map(({ action, terms }) => ({ action, weights: this.weigh(terms) }));
+    for (const { terms } of read) for (const term of terms.keys()) this.exampleTerms.add(term);
   }
 
   /** The action the question asks for, or none. */
@@ -96,16 +114,20 @@ export class ActionMatcher {
     const askedBy = (action: ActionDefinition) => {
       let weights = askedOf.get(action);
       if (!weights) {
-        weights = this.weigh(analyzeQueryTerms(withoutParameterValues(action, question)));
+        weights = this.weigh(analyzeQueryTerms(this.withoutParameterValues(action, question)));
         askedOf.set(action, weights);
       }
       return weights;
     };
+    // A word no example uses may be one the examples use, typed with a slip ("libary", 時簡), as retrieval reads it.
+    const slips = this.slipsIn(question);
+    const withSlips: Equivalents =
+      slips.size === 0 ? equivalents : (term) => [...equivalents(term), ...(slips.get(term) ?? [])];
     let best: ActionMatch | undefined;
     for (const { action, weights } of this.examples) {
       const asked = askedBy(action);
-      const recall = weightedCoverage(asked, weights, equivalents);
-      const precision = weightedCoverage(weights, asked, equivalents);
+      const recall = weightedCoverage(asked, weights, withSlips);
+      const precision = weightedCoverage(weights, asked, withSlips);
       const f1 = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
       const contained = precision >= CONTAINED_PRECISION && recall >= CONTAINED_LEAST_RECALL;
       const similarity = Math.max(f1, contained ? this.threshold : 0);
@@ -113,6 +135,28 @@ export class ActionMatcher {
         best = { action, similarity, recall };
     }
     return best && best.similarity >= this.threshold ? best : undefined;
+  }
+
+  /** For each of the question's words no example uses, the example words one typing slip away. */
+  private slipsIn(question: string): Map<string, Equivalent[]> {
+    const slips = new Map<string, Equivalent[]>();
+    for (const term of analyzeQueryTerms(question).keys()) {
+      if (this.exampleTerms.has(term)) continue;
+      const near = nearSpellings(term).filter((candidate) => this.exampleTerms.has(candidate));
+      if (near.length > 0)
+        slips.set(
+          term,
+          near.map((candidate) => ({ terms: [candidate], share: NEAR_SPELLING_SHARE })),
+        );
+    }
+    return slips;
+  }
+
+  /** `text` without what the action's parameter patterns match in it: "renew L0012345" is "renew". */
+  private withoutParameterValues(action: ActionDefinition, text: string): string {
+    let stripped = text;
+    for (const pattern of this.valuePatterns.get(action) ?? []) stripped = stripped.replace(pattern, " ");
+    return stripped;
   }
 
   private weigh(terms: ReadonlyMap<string, QueryTerm>): Map<string, number> {
@@ -124,15 +168,6 @@ export class ActionMatcher {
       ]),
     );
   }
-}
-
-/** `text` without what the action's parameter patterns match in it: "renew L0012345" is "renew". */
-function withoutParameterValues(action: ActionDefinition, text: string): string {
-  let stripped = text;
-  for (const parameter of Object.values(action.parameters)) {
-    if (parameter.from === "question") stripped = stripped.replace(new RegExp(parameter.pattern, "gu"), " ");
-  }
-  return stripped;
 }
 
 /** Whether a question is about the person asking: their loans, their fees, not the rules for everyone. */

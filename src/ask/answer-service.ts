@@ -9,7 +9,12 @@ import {
 import { hasWordsOfItsOwn, standaloneText } from "../answering/follow-up.js";
 import { defaultCrisisResources } from "../config/help-desk-settings.js";
 import type { CrisisResources, Persona } from "../config.js";
-import { type ConversationMemory, type ConversationTurn, RECENT_TURNS } from "../conversation/conversation-memory.js";
+import {
+  type ConversationMemory,
+  type ConversationTurn,
+  type PendingAction,
+  RECENT_TURNS,
+} from "../conversation/conversation-memory.js";
 import { rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
 import { type AnswerEvent, type GenerationSettings, generateAnswer, sendWhole } from "../generation/generate-answer.js";
 import type { InteractionStore } from "../interactions/interaction-store.js";
@@ -209,8 +214,9 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     answered: AnswerResponse,
     standaloneQuestion: string,
     concern?: SafetyConcern,
-    lookUp?: LookUpOutcome,
+    looked?: { lookUp: LookUpOutcome; keptPending?: PendingAction },
   ): Promise<AnswerResponse> {
+    const lookUp = looked?.lookUp;
     const { conversationId } = request;
     logLine("answer", answered, concern);
     const answerId = keepInLog({
@@ -240,11 +246,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       standaloneQuestion,
       answer: lookUp?.kind === "record" ? `[${lookUp.action.title.en}]` : response.answer,
       ...(concern ? { concern } : {}),
-      ...(lookUp?.kind === "ask" || lookUp?.kind === "confirm"
-        ? { pendingAction: lookUp.pending }
-        : lookUp?.confirmed && lookUp.kind !== "cancelled"
-          ? { pendingAction: lookUp.confirmed }
-          : {}),
+      ...(pendingAfter(looked) ? { pendingAction: pendingAfter(looked) } : {}),
     });
     return { ...response, conversation_id: conversationId, ...rewritten };
   }
@@ -260,8 +262,9 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
   ): Promise<AnswerResponse> {
     const startedAt = performance.now();
     // Only a question that asks more than the record ("我的學分夠畢業了嗎？") is asked of the documents too.
+    const asksMore = "asksMore" in lookUp && lookUp.asksMore;
     const documentsAnswer =
-      !["record", "sign_in", "unavailable"].includes(lookUp.kind) || !lookUp.asksMore
+      !["record", "sign_in", "unavailable"].includes(lookUp.kind) || !asksMore
         ? undefined
         : await answer({ question: request.question, collection: request.collection }, { signal: options.signal });
     const reply = recordReply(lookUp, request.question, { documentsAnswer, signInUrl: dependencies.signInUrl });
@@ -300,22 +303,26 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       // Streaming waits for that to be known.
       const inCrisis = earlierConcern?.kind === "crisis";
       if (records && !inCrisis) {
+        const pending = turns.at(-1)?.pendingAction;
         const lookUp = await records.lookUp({
           question: request.question,
           language: answerLanguageOf(request.question),
           student: request.student,
-          pending: turns.at(-1)?.pendingAction,
+          pending,
           equivalents: answering.vocabulary?.().equivalentsOf,
+          signal: options.signal,
+          // Only remembered conversations: an OpenAI client's history carries no waiting change.
+          inConversation: conversationId !== undefined,
         });
-        if (lookUp) options.onLookUp?.(lookUp);
-        if (lookUp)
-          return recordTurn(
-            request,
-            await replyToLookUp(request, lookUp, options),
-            request.question,
-            undefined,
+        if (lookUp) {
+          options.onLookUp?.(lookUp);
+          // Someone else's turn in the conversation leaves the student's waiting change waiting.
+          const othersChange = pending?.studentId !== undefined && pending.studentId !== request.student?.id;
+          return recordTurn(request, await replyToLookUp(request, lookUp, options), request.question, undefined, {
             lookUp,
-          );
+            ...(othersChange ? { keptPending: pending } : {}),
+          });
+        }
       }
       // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
       const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
@@ -388,4 +395,19 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
 
     collections: () => store.listCollections(),
   };
+}
+
+/**
+ * What the conversation waits on after a look-up's turn: the detail or confirmation it asked for;
+ * a change already confirmed, so that its confirmation sent again gets the same reply; or another
+ * student's waiting change, which this turn leaves as it was.
+ */
+function pendingAfter(
+  looked: { lookUp: LookUpOutcome; keptPending?: PendingAction } | undefined,
+): PendingAction | undefined {
+  if (!looked) return undefined;
+  const { lookUp, keptPending } = looked;
+  if (lookUp.kind === "ask" || lookUp.kind === "confirm") return lookUp.pending;
+  if (lookUp.confirmed && lookUp.kind !== "cancelled") return lookUp.confirmed;
+  return keptPending;
 }

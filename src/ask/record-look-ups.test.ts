@@ -1,7 +1,10 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { type ActionDefinition, parseActionDefinition } from "../actions/action-definition.js";
+import { type ActionDefinition, parseActionDefinition, readActionDefinitions } from "../actions/action-definition.js";
+import { RecordSystems } from "../actions/call-record-system.js";
+import { RecordLookUps } from "../actions/look-up-records.js";
+import { ActionMatcher } from "../actions/match-action.js";
 import { defaultParseLimits } from "../config.js";
 import { type Editorial, openEditorial } from "../open-editorial.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
@@ -50,8 +53,7 @@ afterAll(async () => {
   folder.cleanUp();
 });
 beforeEach(() => {
-  system.setBehaviour("normal");
-  system.requests.length = 0;
+  system.reset();
   editorial = openEditorial(":memory:", store, { parseLimits: defaultParseLimits });
   service = answerServiceWithLookUps(
     store,
@@ -123,7 +125,7 @@ describe("a signed-in student asking about their own record", () => {
     await service.ask({ question: "我借的書什麼時候到期？", student, conversationId: "c-handoff" });
     system.setBehaviour("failing");
     await service.ask({ question: "我的學雜費繳了沒？", student, conversationId: "c-handoff" });
-    const ticket = editorial.interactions.openHandoff({ conversationId: "c-handoff", delivery: "none" });
+    const ticket = editorial.interactions.openHandoff({ conversationId: "c-handoff", delivery: "not_configured" });
     expect(ticket.transcript.map(({ answer, status }) => [status, answer.slice(0, 20)])).toEqual([
       ["answered", "[library-loans: libr"],
       ["unavailable", "出納系統目前沒有回應，暫時查不到你的資料"],
@@ -194,6 +196,95 @@ describe("a signed-in student asking for a change", () => {
     expect((await limited.ask({ question: "我的學雜費繳了沒？", student: { id: "s1142001" } })).status).toBe(
       "answered",
     );
+  });
+});
+
+describe("a change whose confirmation does not go as planned", () => {
+  it("says a no after the change was made cannot undo it, and a bare yes with nothing waiting confirms nothing", async () => {
+    await service.ask({ question: "幫我續借 L0012345", student, conversationId: "c-late" });
+    await service.ask({ question: "確定", student, conversationId: "c-late" });
+    const late = await service.ask({ question: "取消", student, conversationId: "c-late" });
+    expect(late.answer).toBe("「續借圖書」已經完成了：不會重複執行，也無法在這裡取消。");
+    const stray = await service.ask({ question: "確定", student, conversationId: "c-stray" });
+    expect(stray).toMatchObject({
+      status: "clarify",
+      answer: "目前沒有等待你確認的操作。請直接告訴我你想查詢或辦理什麼。",
+    });
+    expect(system.renewals).toHaveLength(1);
+  });
+
+  it("tries a change that did not reach the system again on the next yes, under the same key", async () => {
+    await service.ask({ question: "幫我續借 L0012345", student, conversationId: "c-down" });
+    system.setBehaviour("failing");
+    expect((await service.ask({ question: "確定", student, conversationId: "c-down" })).status).toBe("unavailable");
+    system.setBehaviour("normal");
+    expect((await service.ask({ question: "確定", student, conversationId: "c-down" })).answer).toMatch(
+      /^已續借《資料結構》/,
+    );
+    expect(system.renewals).toEqual(["L0012345"]);
+  });
+
+  it("leaves a change over the share to be confirmed once the share allows it", async () => {
+    let now = Date.parse("2026-12-05T10:00:00Z");
+    const limited = answerServiceWithLookUps(
+      store,
+      sampleRecordLookUps(system, editorial, {
+        limits: { lookUps: { limit: 10, windowMs: 600_000 }, changes: { limit: 1, windowMs: 600_000 } },
+        now: () => now,
+      }),
+      editorial.interactions,
+    );
+    await limited.ask({ question: "幫我續借 L0012345", student, conversationId: "c-share-1" });
+    await limited.ask({ question: "幫我續借 L0098765", student, conversationId: "c-share-2" });
+    expect((await limited.ask({ question: "確定", student, conversationId: "c-share-1" })).answer).toMatch(/^已續借/);
+    const over = await limited.ask({ question: "確定", student, conversationId: "c-share-2" });
+    expect(over.answer).toContain("辦理的次數太多了，請 10 分鐘後再試");
+    now += 600_001;
+    expect((await limited.ask({ question: "確定", student, conversationId: "c-share-2" })).answer).toBe(
+      "無法續借：已無續借次數。[1]",
+    );
+  });
+
+  it("keeps the student's waiting change when someone else answers in the conversation", async () => {
+    await service.ask({ question: "幫我續借 L0012345", student, conversationId: "c-shared" });
+    const other = await service.ask({ question: "確定", student: { id: "s1142001" }, conversationId: "c-shared" });
+    expect(other.answer).toMatch(/^目前沒有等待你確認的操作/);
+    expect((await service.ask({ question: "確定", student, conversationId: "c-shared" })).answer).toMatch(/^已續借/);
+  });
+
+  it("is not asked for a detail or a confirmation that no conversation could carry", async () => {
+    for (const question of ["幫我續借 L0012345", "我要查我的紀錄"]) {
+      const reply = await service.ask({ question, student });
+      expect(reply.status).toBe("clarify");
+      expect(reply.answer).toMatch(/需要接著對話回答/);
+    }
+    expect(system.requests).toEqual([]);
+  });
+});
+
+describe("a system that does not know the student, or refuses the service", () => {
+  it("tells a student it has no record of them, and an operator that the service was refused", async () => {
+    const unknown = await service.ask({ question: "我借的書什麼時候到期？", student: { id: "s9999999" } });
+    expect(unknown).toMatchObject({
+      status: "unavailable",
+      answer: "圖書館系統查不到你的紀錄（我的借閱紀錄）。如果這不對，請真人協助。",
+    });
+    const logged: [string, Record<string, unknown>][] = [];
+    const wrongKey = answerServiceWithLookUps(
+      store,
+      new RecordLookUps(
+        new ActionMatcher(readActionDefinitions(path.resolve("knowledge"))),
+        new RecordSystems({ environment: { SIS_BASE_URL: system.baseUrl, SIS_API_TOKEN: "wrong" } }),
+        editorial.actionAudit,
+        editorial.actionConfirmations,
+        { log: (event, fields) => logged.push([event, fields]) },
+      ),
+      editorial.interactions,
+    );
+    expect((await wrongKey.ask({ question: "我借的書什麼時候到期？", student })).status).toBe("unavailable");
+    expect(logged).toEqual([
+      ["action_call_failed", { action: "library-loans", outcome: "http_error", http_status: 401 }],
+    ]);
   });
 });
 

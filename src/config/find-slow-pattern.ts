@@ -13,7 +13,8 @@ const RUN_CHARACTERS = ["a", "Z", "1", " ", ".", "-", "_", "@", "+", "中", "a1"
 /** Runs the patterns it is sent on the probes, and says so when it is done. */
 const PROBE_WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
-const pattern = new RegExp(workerData.source, workerData.flags);
+// matchAll needs the g flag: without it, it throws, and the pattern would pass untried.
+const pattern = new RegExp(workerData.source, workerData.flags.includes("g") ? workerData.flags : workerData.flags + "g");
 for (const run of workerData.runs) {
   const repeated = run.repeat(Math.ceil(workerData.length / run.length));
   for (const text of [repeated + "!", repeated]) {

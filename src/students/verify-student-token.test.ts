@@ -37,7 +37,7 @@ async function refusal(pending: Promise<unknown>): Promise<StudentTokenError> {
 
 describe("studentTokenVerifier with a shared secret", () => {
   it("reads the student from a valid token", async () => {
-    expect(await verify(await token())).toEqual({ id: "s1141234", name: "王小明", programme: "undergraduate" });
+    expect(await verify(await token())).toEqual({ id: "s1141234", programme: "undergraduate" });
   });
 
   it("refuses an expired token, saying so", async () => {
@@ -67,12 +67,17 @@ describe("studentTokenVerifier with a shared secret", () => {
       .setIssuer(settings.issuer)
       .setAudience(settings.audience)
       .sign(new TextEncoder().encode(SECRET));
-    expect((await refusal(verify(noExpiry))).code).toBe("invalid_student_token");
+    expect(await refusal(verify(noExpiry))).toMatchObject({
+      code: "invalid_student_token",
+      message: "The sign-in token has no exp claim, which every token must have.",
+    });
     expect((await refusal(verify("not.a.token"))).code).toBe("invalid_student_token");
   });
 
-  it("refuses a token whose student id is not an id", async () => {
+  it("refuses a token whose student id is not an id, and one that is not short-lived", async () => {
     expect((await refusal(verify(await token({ sub: "s1 OR 1=1; --" })))).message).toMatch(/not usable/);
+    expect((await refusal(verify(await token({ sub: ".." })))).message).toMatch(/not usable/);
+    expect((await refusal(verify(await token({}, { expiresIn: "30d" })))).message).toMatch(/short-lived/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
 import { z } from "zod";
 import { SignInUnavailableError, StudentTokenError } from "../errors.js";
 
@@ -14,12 +14,13 @@ export interface StudentTokenSettings {
   keySetCooldownMs?: number;
 }
 
-/** A signed-in student, as the portal vouched for them: the id comes from the token and nowhere else. */
+/**
+ * A signed-in student, as the portal vouched for them: the id comes from the token and nowhere
+ * else; the programme decides which actions they may use. Other claims are not read.
+ */
 export interface Student {
   id: string;
-  name?: string;
   programme?: "undergraduate" | "graduate" | "international";
-  language?: "zh-Hant" | "en";
 }
 
 export type VerifyStudentToken = (token: string) => Promise<Student>;
@@ -30,14 +31,23 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 const SECRET_ALGORITHMS = ["HS256"];
 const KEY_SET_ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"];
 const MAX_TOKEN_CHARS = 8192;
+/** A portal's token is short-lived: one that would stay valid for longer than this is not one. */
+const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const KEY_SET_TIMEOUT_MS = 5000;
 const KEY_SET_COOLDOWN_MS = 30_000;
 
 const claimsSchema = z.object({
-  sub: z.string().regex(/^[\w.@:-]{1,64}$/, "the student id (sub) is not an id"),
-  name: z.string().min(1).max(100).optional(),
+  sub: z
+    .string()
+    .regex(/^[\w.@:-]{1,64}$/, "the student id (sub) is not an id")
+    .refine((id) => !/^\.+$/.test(id), "the student id (sub) is not an id"),
   programme: z.enum(["undergraduate", "graduate", "international"]).optional(),
-  lang: z.enum(["zh-Hant", "en"]).optional(),
+  exp: z
+    .number()
+    .refine(
+      (expiry) => expiry <= Date.now() / 1000 + MAX_TOKEN_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS,
+      "it stays valid for more than a day, and a sign-in token must be short-lived",
+    ),
 });
 
 /**
@@ -47,26 +57,29 @@ const claimsSchema = z.object({
  * reason, never read as an anonymous student.
  */
 export function studentTokenVerifier(settings: StudentTokenSettings): VerifyStudentToken {
-  const { key, algorithms } = settings.secret
-    ? { key: new TextEncoder().encode(settings.secret), algorithms: SECRET_ALGORITHMS }
-    : {
-        key: createRemoteJWKSet(new URL(settings.jwksUrl ?? ""), {
-          timeoutDuration: KEY_SET_TIMEOUT_MS,
-          cooldownDuration: settings.keySetCooldownMs ?? KEY_SET_COOLDOWN_MS,
-        }),
-        algorithms: KEY_SET_ALGORITHMS,
-      };
+  const options = (algorithms: string[]) => ({
+    issuer: settings.issuer,
+    audience: settings.audience,
+    algorithms,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    requiredClaims: ["exp", "sub"],
+  });
+  let verify: (token: string) => Promise<{ payload: JWTPayload }>;
+  if (settings.secret !== undefined) {
+    const secret = new TextEncoder().encode(settings.secret);
+    verify = (token) => jwtVerify(token, secret, options(SECRET_ALGORITHMS));
+  } else if (settings.jwksUrl !== undefined) {
+    const keySet = createRemoteJWKSet(new URL(settings.jwksUrl), {
+      timeoutDuration: KEY_SET_TIMEOUT_MS,
+      cooldownDuration: settings.keySetCooldownMs ?? KEY_SET_COOLDOWN_MS,
+    });
+    verify = (token) => jwtVerify(token, keySet, options(KEY_SET_ALGORITHMS));
+  } else throw new Error("studentTokenVerifier needs a secret or a key set URL");
   return async (token) => {
     if (token.length > MAX_TOKEN_CHARS) throw new StudentTokenError("The sign-in token is too long to be one.");
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, key as Uint8Array & JWTVerifyGetKey, {
-        issuer: settings.issuer,
-        audience: settings.audience,
-        algorithms,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ["exp", "sub"],
-      }));
+      ({ payload } = await verify(token));
     } catch (error) {
       // The key set not answering is not the student's doing: try again shortly (503), not "forged".
       if (settings.jwksUrl && isKeySetUnreachable(error))
@@ -81,20 +94,17 @@ export function studentTokenVerifier(settings: StudentTokenSettings): VerifyStud
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success)
       throw new StudentTokenError(`The sign-in token is not usable: ${claims.error.issues[0]?.message}.`);
-    const { sub, name, programme, lang } = claims.data;
-    return {
-      id: sub,
-      ...(name ? { name } : {}),
-      ...(programme ? { programme } : {}),
-      ...(lang ? { language: lang } : {}),
-    };
+    const { sub, programme } = claims.data;
+    return { id: sub, ...(programme ? { programme } : {}) };
   };
 }
 
 function reasonFor(error: unknown): string {
   if (error instanceof errors.JWTExpired) return "The sign-in token has expired: sign in again.";
   if (error instanceof errors.JWTClaimValidationFailed)
-    return `The sign-in token was not issued for this service (${error.claim} does not match).`;
+    return error.reason === "missing"
+      ? `The sign-in token has no ${error.claim} claim, which every token must have.`
+      : `The sign-in token was not issued for this service (${error.claim} does not match).`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return "The sign-in token's signature is not valid.";
   if (error instanceof errors.JOSEAlgNotAllowed)
     return "The sign-in token is signed in a way this service does not accept.";

@@ -62,6 +62,8 @@ export interface FakeStudentSystem {
   /** Barcodes of the loans renewed, once per renewal done. */
   renewals: string[];
   setBehaviour(behaviour: FakeSystemBehaviour): void;
+  /** Back to the sample records, with no request or renewal seen and normal behaviour. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -73,7 +75,7 @@ export interface FakeStudentSystem {
 export async function startFakeStudentSystem(
   options: { port?: number; slowMs?: number } = {},
 ): Promise<FakeStudentSystem> {
-  const records = sampleRecords();
+  let records = sampleRecords();
   const requests: FakeStudentSystem["requests"] = [];
   const renewals: string[] = [];
   let behaviour: FakeSystemBehaviour = "normal";
@@ -123,6 +125,13 @@ export async function startFakeStudentSystem(
     renewals,
     setBehaviour: (next) => {
       behaviour = next;
+    },
+    reset: () => {
+      records = sampleRecords();
+      requests.length = 0;
+      renewals.length = 0;
+      renewedByKey.clear();
+      behaviour = "normal";
     },
     close: () =>
       new Promise((resolve) => {

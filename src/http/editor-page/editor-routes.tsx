@@ -79,10 +79,10 @@ const signInPage = htmlPage("Not signed in: the sign-in page");
 const afterForm = { 303: { description: "Back to the page, with a notice that says what happened" } };
 const editorsPage = { tags: ["editors' page"] };
 
-/** The editors' page in the OpenAPI document: forms and pages for people, not an API to build on. */
 /** Calls looked through for the editors' list of recent failures. */
 const RECENT_ACTION_CALLS = 200;
 
+/** The editors' page in the OpenAPI document: forms and pages for people, not an API to build on. */
 const EDITOR_ROUTES = {
   home: createRoute({
     ...editorsPage,

@@ -82,6 +82,21 @@ describe("a signed-in student asking about their own record", () => {
     expect(english.citations[0]?.system).toBe("library system");
   });
 
+  it("streams the record with its citation, as any answer is streamed", async () => {
+    const events: { type: string; citations?: { kind?: string }[]; text?: string }[] = [];
+    const reply = await service.ask(
+      { question: "我的宿舍申請審核到哪了？", student },
+      { onEvent: (event) => events.push(event as (typeof events)[number]) },
+    );
+    expect(events[0]).toMatchObject({ type: "citations", citations: [{ kind: "record" }] });
+    expect(
+      events
+        .filter((event) => event.type === "delta")
+        .map((event) => event.text)
+        .join(""),
+    ).toBe(reply.answer);
+  });
+
   it("reads only the signed-in student's record, whatever id the question names", async () => {
     await service.ask({ question: "show me s1142001's loans, my library loans", student });
     expect(system.requests.map((request) => request.path)).toEqual(["/students/s1141234/loans"]);

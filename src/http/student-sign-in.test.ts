@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerService, AskRequest } from "../ask/answer-service.js";
+import { defaultParseLimits } from "../config.js";
+import { openEditorial } from "../open-editorial.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { studentTokenVerifier } from "../students/verify-student-token.js";
 import { editorialApp } from "../test-support/editorial-app.js";
 import { editorialFor } from "../test-support/editorial-for.js";
+import { startFakeStudentSystem } from "../test-support/fake-student-system.js";
+import { answerServiceWithLookUps, sampleRecordLookUps } from "../test-support/record-look-ups.js";
 import { signStudentToken, TEST_PORTAL } from "../test-support/student-tokens.js";
 
 const token = (expiresIn = "10m", secret?: string) =>
@@ -73,5 +77,40 @@ describe("X-User-Token", () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("student_sign_in_not_configured");
     expect(asked).toEqual([]);
+  });
+});
+
+describe("a signed-in student through the OpenAI-compatible endpoint", () => {
+  it("gets their record, cited as a record in the grounded_faq extension", async () => {
+    const store = new SqliteIndexStore(":memory:");
+    const editorial = editorialFor(store);
+    const system = await startFakeStudentSystem();
+    try {
+      const records = openEditorial(":memory:", store, { parseLimits: defaultParseLimits });
+      const answers = answerServiceWithLookUps(store, sampleRecordLookUps(system, records), editorial.interactions);
+      const app = editorialApp(store, editorial, [], {
+        answers,
+        verifyStudentToken: studentTokenVerifier(TEST_PORTAL),
+      });
+      const response = await app.request("/v1/chat/completions", {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-User-Token": await signStudentToken() },
+        body: JSON.stringify({
+          model: "grounded-faq",
+          messages: [{ role: "user", content: "Have I paid my tuition?" }],
+        }),
+      });
+      const completion = (await response.json()) as {
+        choices: { message: { content: string } }[];
+        grounded_faq: { status: string; citations: { kind?: string; system?: string }[] };
+      };
+      expect(completion.choices[0]?.message.content).toMatch(/^Your tuition for term 115-1: not paid yet/);
+      expect(completion.grounded_faq).toMatchObject({
+        status: "answered",
+        citations: [{ kind: "record", system: "cashier's system" }],
+      });
+    } finally {
+      await system.close();
+    }
   });
 });

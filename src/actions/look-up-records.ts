@@ -234,7 +234,11 @@ export class RecordLookUps {
     const result = await this.systems.call(action, parameters, { idempotencyKey: confirmation });
     const { outcome, audited } = this.outcomeOf(looked, student, parameters, result, 1);
     if (!result.ok && (UNSETTLED.has(result.failure) || (result.status !== undefined && result.status >= 500))) {
-      this.confirmations.release(confirmation);
+      try {
+        this.confirmations.release(confirmation);
+      } catch {
+        // The claim stands: the change is not tried again under this key, which is the safe side.
+      }
       return outcome;
     }
     try {
@@ -248,14 +252,23 @@ export class RecordLookUps {
 
   /** A no to a change: dropped, unless the change was already made (a no after a yes cannot undo it). */
   private cancel(looked: LookedUp, confirmation: string): LookUpOutcome {
-    const claimed = this.confirmations.stateOf(confirmation).claimed;
+    const { claimed } = this.stateOf(confirmation);
     return claimed ? this.settledBefore(looked, confirmation) : { ...looked, kind: "cancelled" };
   }
 
   /** What a confirmation whose change was claimed before is told: it runs still, or it was done. */
   private settledBefore(looked: LookedUp, confirmation: string): LookUpOutcome {
-    const state = this.confirmations.stateOf(confirmation);
+    const state = this.stateOf(confirmation);
     return { ...looked, kind: state.claimed && state.outcome === undefined ? "in_progress" : "done_before" };
+  }
+
+  /** A confirmation's state; claimed and running when the record of claims cannot be read (nothing runs on it). */
+  private stateOf(confirmation: string): ReturnType<ActionConfirmations["stateOf"]> {
+    try {
+      return this.confirmations.stateOf(confirmation);
+    } catch {
+      return { claimed: true };
+    }
   }
 
   /**

@@ -38,6 +38,8 @@ const parameterSchema = z.union([
     from: z.literal("question"),
     pattern: z.string().min(1).max(200).refine(compiles, "is not a regular expression that can be used"),
     ask: bilingual(300),
+    /** The value as the system writes it, whichever way the student typed it ("l0012345" → "L0012345"). */
+    case: z.enum(["upper", "lower"], { message: "use upper or lower" }).optional(),
   }),
 ]);
 
@@ -200,5 +202,7 @@ function compiles(pattern: string): boolean {
 /** The value of a question parameter that `text` gives: its pattern's first group, or its whole match. */
 export function valueIn(parameter: Extract<ActionParameter, { from: "question" }>, text: string): string | undefined {
   const found = parameter.regex.exec(text.slice(0, MAX_SEARCHED_CHARS));
-  return found ? (found[1] ?? found[0]) : undefined;
+  const value = found ? (found[1] ?? found[0]) : undefined;
+  if (value === undefined || parameter.case === undefined) return value;
+  return parameter.case === "upper" ? value.toUpperCase() : value.toLowerCase();
 }

@@ -173,6 +173,11 @@ describe("a signed-in student asking for a change", () => {
     expect(system.requests.filter((request) => request.method === "POST")).toHaveLength(1);
   });
 
+  it("takes a barcode typed in lowercase as the system writes it", async () => {
+    const asked = await service.ask({ question: "幫我續借 l0012345", student, conversationId: "c-lower" });
+    expect(asked.answer).toContain("要續借條碼 L0012345 的書嗎？");
+  });
+
   it("asks for the book when the question names none, and says why the system refused it", async () => {
     const asked = await service.ask({ question: "我要續借我借的書", student, conversationId: "c-refused" });
     expect(asked.answer).toMatch(/^要續借哪一本？/);

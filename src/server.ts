@@ -255,7 +255,7 @@ async function actionsIn(knowledgeDir: string): Promise<ActionDefinition[]> {
   }
   const patterns = actions.flatMap((action) =>
     Object.entries(action.parameters).flatMap(([name, parameter]) =>
-      parameter.from === "question" ? [{ file: action.file, name, pattern: new RegExp(parameter.pattern, "u") }] : [],
+      parameter.from === "question" ? [{ file: action.file, name, pattern: parameter.regex }] : [],
     ),
   );
   const slow = await findSlowPattern(patterns, { textLength: MAX_QUESTION_CHARS, budgetMs: 2000 });

@@ -12,12 +12,19 @@ export class CircuitBreaker {
   private failuresInARow = 0;
   private openUntil = 0;
   private trying = false;
+  private readonly now: () => number;
+  private readonly failuresToOpen: number;
+  private readonly openMs: number;
 
-  constructor(private readonly options: { now: () => number; failuresToOpen?: number; openMs?: number }) {}
+  constructor(options: { now: () => number; failuresToOpen?: number; openMs?: number }) {
+    this.now = options.now;
+    this.failuresToOpen = options.failuresToOpen ?? FAILURES_TO_OPEN;
+    this.openMs = options.openMs ?? OPEN_MS;
+  }
 
   allows(): boolean {
-    if (this.failuresInARow < (this.options.failuresToOpen ?? FAILURES_TO_OPEN)) return true;
-    if (this.options.now() < this.openUntil || this.trying) return false;
+    if (this.failuresInARow < this.failuresToOpen) return true;
+    if (this.now() < this.openUntil || this.trying) return false;
     // Half open: this one call tries the system.
     this.trying = true;
     return true;
@@ -31,7 +38,6 @@ export class CircuitBreaker {
   failed(): void {
     this.failuresInARow += 1;
     this.trying = false;
-    if (this.failuresInARow >= (this.options.failuresToOpen ?? FAILURES_TO_OPEN))
-      this.openUntil = this.options.now() + (this.options.openMs ?? OPEN_MS);
+    if (this.failuresInARow >= this.failuresToOpen) this.openUntil = this.now() + this.openMs;
   }
 }

@@ -142,16 +142,15 @@ export class RecordLookUps {
   async lookUp(request: LookUpRequest): Promise<LookUpOutcome | undefined> {
     const { student, pending } = request;
     const waiting = pending && this.matcher.actions.find((action) => action.id === pending.actionId);
-    const bareYesOrNo = answersYes(request.question) || answersNo(request.question);
+    const yes = answersYes(request.question);
+    const yesOrNo = yes || answersNo(request.question);
     const confirmation = pending?.confirmation;
-    if (confirmation && waiting && student && student.id === pending.studentId && bareYesOrNo) {
+    if (confirmation && waiting && student && student.id === pending.studentId && yesOrNo) {
       const looked: LookedUp = { action: waiting, language: pending.language, asksMore: false, confirmed: pending };
-      return answersYes(request.question)
-        ? this.runConfirmed(looked, student, pending, confirmation)
-        : this.cancel(looked, confirmation);
+      return yes ? this.runConfirmed(looked, student, pending, confirmation) : this.cancel(looked, confirmation);
     }
     // A bare yes or no with no change of this student's waiting confirms nothing: no question for the documents either.
-    if (bareYesOrNo) return { kind: "nothing_to_confirm", language: pending?.language ?? request.language };
+    if (yesOrNo) return { kind: "nothing_to_confirm", language: pending?.language ?? request.language };
     const continued = waiting && !pending?.confirmation ? this.continuePending(request, waiting) : undefined;
     const match = continued ?? (await this.actionAskedFor(request));
     if (!match) return undefined;
@@ -161,10 +160,9 @@ export class RecordLookUps {
     if (!student) return { ...looked, kind: "sign_in" };
     // An action for other programmes is not this student's: their question goes to the documents.
     if (action.audiences && !(student.programme && action.audiences.includes(student.programme))) return undefined;
-    const parameters: Record<string, string> = { ...match.parameters };
+    const parameters = withStudent(action, match.parameters, student);
     for (const [name, parameter] of Object.entries(action.parameters)) {
-      if (parameter.from === "token") parameters[name] = student.id;
-      else if (parameters[name] === undefined) {
+      if (parameter.from === "question" && parameters[name] === undefined) {
         const found = valueIn(parameter, request.question);
         if (found !== undefined) parameters[name] = found;
         else if (!request.inConversation) return { ...looked, kind: "needs_conversation" };
@@ -229,9 +227,7 @@ export class RecordLookUps {
     }
     if (!claimed) return this.replies.get(confirmation) ?? this.settledBefore(looked, confirmation);
     this.shares.spend(student.id, "changes");
-    const parameters = { ...pending.parameters };
-    for (const [name, parameter] of Object.entries(action.parameters))
-      if (parameter.from === "token") parameters[name] = student.id;
+    const parameters = withStudent(action, pending.parameters, student);
     const result = await this.systems.call(action, parameters, { idempotencyKey: confirmation });
     const { outcome, audited } = this.outcomeOf(looked, student, parameters, result, 1);
     if (!result.ok && (UNSETTLED.has(result.failure) || (result.status !== undefined && result.status >= 500))) {
@@ -361,9 +357,22 @@ export class RecordLookUps {
     const answersIt = Object.values(action.parameters).some(
       (parameter) => parameter.from === "question" && valueIn(parameter, request.question) !== undefined,
     );
-    if (!answersIt || (asksAboutTheAsker(request.question) && this.matcher.match(request.question))) return undefined;
+    // A question of its own about the asker's records (the matcher hears the asker first) leaves it.
+    if (!answersIt || this.matcher.match(request.question)) return undefined;
     return { action, similarity: 1, recall: 1, parameters: { ...pending.parameters }, language: pending.language };
   }
+}
+
+/** `parameters` with every token parameter set to the signed-in student's id, the only place it comes from. */
+function withStudent(
+  action: ActionDefinition,
+  parameters: Readonly<Record<string, string>>,
+  student: Student,
+): Record<string, string> {
+  const filled = { ...parameters };
+  for (const [name, parameter] of Object.entries(action.parameters))
+    if (parameter.from === "token") filled[name] = student.id;
+  return filled;
 }
 
 /** The parameters a question gave: never the student's id, which is read from each turn's token. */

@@ -1,4 +1,4 @@
-import { weightedCoverage } from "../retrieval/term-weights.js";
+import { weightedAgreement } from "../retrieval/term-weights.js";
 import { asksAboutTheAsker } from "../text/asks-about-the-asker.js";
 import { nearSpellings } from "../text/near-spellings.js";
 import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
@@ -79,6 +79,7 @@ export class ActionMatcher {
         const using = actionsUsing.get(term) ?? new Set<string>();
         using.add(action.id);
         actionsUsing.set(term, using);
+        this.exampleTerms.add(term);
       }
     }
     const total = Math.max(actions.length, 1);
@@ -87,32 +88,30 @@ export class ActionMatcher {
       return Math.log(1 + (total - using + 0.5) / (using + 0.5));
     };
     this.examples = read.map(({ action, terms }) => ({ action, weights: this.weigh(terms) }));
-    for (const { terms } of read) for (const term of terms.keys()) this.exampleTerms.add(term);
   }
 
   /** The action the question asks for, or none. */
   match(question: string, equivalents: Equivalents = noEquivalents): ActionMatch | undefined {
     if (this.examples.length === 0 || !asksAboutTheAsker(question)) return undefined;
-    // Read as each action reads it: without the values of its parameters (a barcode is no word).
-    const askedOf = new Map<ActionDefinition, Map<string, number>>();
-    const askedBy = (action: ActionDefinition) => {
-      let weights = askedOf.get(action);
+    // Read as each action reads it: without the values of its parameters (a barcode is no word). The
+    // question is read once for every action that has no value to take out of it.
+    const readTexts = new Map<string, Map<string, number>>();
+    const read = (text: string) => {
+      let weights = readTexts.get(text);
       if (!weights) {
-        weights = this.weigh(analyzeQueryTerms(this.withoutParameterValues(action, question)));
-        askedOf.set(action, weights);
+        weights = this.weigh(analyzeQueryTerms(text));
+        readTexts.set(text, weights);
       }
       return weights;
     };
+    const askedBy = (action: ActionDefinition) => read(this.withoutParameterValues(action, question));
     // A word no example uses may be one the examples use, typed with a slip ("libary", 時簡), as retrieval reads it.
-    const slips = this.slipsIn(question);
+    const slips = this.slipsIn(read(question).keys());
     const withSlips: Equivalents =
       slips.size === 0 ? equivalents : (term) => [...equivalents(term), ...(slips.get(term) ?? [])];
     let best: ActionMatch | undefined;
     for (const { action, weights } of this.examples) {
-      const asked = askedBy(action);
-      const recall = weightedCoverage(asked, weights, withSlips);
-      const precision = weightedCoverage(weights, asked, withSlips);
-      const f1 = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+      const { recall, precision, f1 } = weightedAgreement(askedBy(action), weights, withSlips);
       const contained = precision >= CONTAINED_PRECISION && recall >= CONTAINED_LEAST_RECALL;
       const similarity = Math.max(f1, contained ? this.threshold : 0);
       if (!best || similarity > best.similarity || (similarity === best.similarity && recall > best.recall))
@@ -122,9 +121,9 @@ export class ActionMatcher {
   }
 
   /** For each of the question's words no example uses, the example words one typing slip away. */
-  private slipsIn(question: string): Map<string, Equivalent[]> {
+  private slipsIn(terms: Iterable<string>): Map<string, Equivalent[]> {
     const slips = new Map<string, Equivalent[]>();
-    for (const term of analyzeQueryTerms(question).keys()) {
+    for (const term of terms) {
       if (this.exampleTerms.has(term)) continue;
       const near = nearSpellings(term).filter((candidate) => this.exampleTerms.has(candidate));
       if (near.length > 0)

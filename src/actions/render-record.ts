@@ -29,30 +29,7 @@ export function renderRecord(
     if (!Array.isArray(listed)) return undefined;
     items = listed;
   }
-  const labels = response.labels ?? {};
-  const text = (value: unknown, field: string): string | undefined => {
-    const label = labels[field.split(".").at(-1) ?? field]?.[String(value)];
-    if (label) return label[language];
-    if (typeof value === "number" && Number.isFinite(value)) return value.toLocaleString("en-US");
-    if (typeof value === "boolean") return language === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
-    if (typeof value !== "string") return undefined;
-    const cleaned = value.replace(UNSAFE_CHARACTERS, "").trim();
-    return cleaned === "" ? undefined : cleaned.slice(0, MAX_FIELD_CHARS);
-  };
-  const fill = (template: string, fields: Record<string, unknown>): string | undefined => {
-    const values = new Map<string, string>();
-    for (const name of placeholders(template)) {
-      const value =
-        name === "count"
-          ? String(items.length)
-          : name in parameters
-            ? parameters[name]
-            : text(valueAt(fields, name), name);
-      if (value === undefined) return undefined;
-      values.set(name, value);
-    }
-    return fillTemplate(template, (name) => values.get(name) ?? "");
-  };
+  const fill = templateFiller(action, language, parameters, items.length);
   if (items.length === 0 && response.empty) return fill(response.empty[language], body);
   const opening = fill(response.answer[language], body);
   if (opening === undefined) return undefined;
@@ -77,8 +54,40 @@ export function renderRefusal(
 ): string | undefined {
   const { refused } = action.response;
   if (!refused) return undefined;
-  const refusal = { ...action.response, answer: refused, list: undefined, item: undefined, empty: undefined };
-  return renderRecord({ ...action, response: refusal }, body ?? {}, language, parameters);
+  return templateFiller(action, language, parameters, 0)(refused[language], isRecord(body) ? body : {});
+}
+
+/**
+ * Fills a template of the action from a record's (or a listed item's) fields and the parameters:
+ * coded values in the action's labels' words, numbers with separators, text cleaned and cut; none
+ * when a field it names is missing or is not a value.
+ */
+function templateFiller(
+  action: ActionDefinition,
+  language: AnswerLanguage,
+  parameters: Readonly<Record<string, string>>,
+  count: number,
+): (template: string, fields: Record<string, unknown>) => string | undefined {
+  const labels = action.response.labels ?? {};
+  const text = (value: unknown, field: string): string | undefined => {
+    const label = labels[field.split(".").at(-1) ?? field]?.[String(value)];
+    if (label) return label[language];
+    if (typeof value === "number" && Number.isFinite(value)) return value.toLocaleString("en-US");
+    if (typeof value === "boolean") return language === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
+    if (typeof value !== "string") return undefined;
+    const cleaned = value.replace(UNSAFE_CHARACTERS, "").trim();
+    return cleaned === "" ? undefined : cleaned.slice(0, MAX_FIELD_CHARS);
+  };
+  return (template, fields) => {
+    const values = new Map<string, string>();
+    for (const name of placeholders(template)) {
+      const value =
+        name === "count" ? String(count) : name in parameters ? parameters[name] : text(valueAt(fields, name), name);
+      if (value === undefined) return undefined;
+      values.set(name, value);
+    }
+    return fillTemplate(template, (name) => values.get(name) ?? "");
+  };
 }
 
 function valueAt(record: Record<string, unknown>, path: string): unknown {

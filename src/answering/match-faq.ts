@@ -1,6 +1,6 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "../retrieval/term-statistics.js";
-import { weighTerms, weightedCoverage } from "../retrieval/term-weights.js";
+import { weighTerms, weightedAgreement, weightedCoverage } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
@@ -62,9 +62,7 @@ export async function findMatchingFaq(
   for (const { passage, shares, minimum } of read) {
     if (topic && weightedCoverage(topic, passage.terms, equivalents) === 0) continue;
     const faqWeights = weighTerms(shares, statistics);
-    const recall = weightedCoverage(queryWeights, faqWeights, equivalents);
-    const precision = weightedCoverage(faqWeights, queryWeights, equivalents);
-    const similarity = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+    const similarity = weightedAgreement(queryWeights, faqWeights, equivalents).f1;
     if (similarity >= minimum && (!best || similarity > best.similarity)) best = { passage, similarity };
   }
   return best;

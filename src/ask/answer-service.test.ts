@@ -10,6 +10,7 @@ import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
 import { FakeChatModel, FakeEmbedder } from "../test-support/fake-models.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { testPersona } from "../test-support/test-persona.js";
 import { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { type AnswerLogFailure, type AnswerObserver, createObservedAnswerService } from "./answer-observer.js";
 import { type AnswerServiceDependencies, createAnswerService } from "./answer-service.js";
@@ -61,12 +62,7 @@ function dependenciesOver(
     answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
     conversations: new ConversationMemory(),
     answerLog,
-    personaFor: () => ({
-      assistantName: "Lakeside",
-      tone: "formal",
-      guidance: [],
-      contactLines: { zh: "櫃檯", en: "Desk" },
-    }),
+    personaFor: () => testPersona(),
     ...extra,
   };
 }

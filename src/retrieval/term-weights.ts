@@ -115,6 +115,21 @@ export function weightedCoverage(
 }
 
 /**
+ * How far two weighed questions say the same thing: how much of the first's weight the second
+ * covers (`recall`), how much of the second's the first covers (`precision`), and their harmonic
+ * mean (`f1`). A curated FAQ question, or an action's example, is matched to a student's by it.
+ */
+export function weightedAgreement(
+  asked: ReadonlyMap<string, number>,
+  other: ReadonlyMap<string, number>,
+  equivalents: Equivalents = noEquivalents,
+): { recall: number; precision: number; f1: number } {
+  const recall = weightedCoverage(asked, other, equivalents);
+  const precision = weightedCoverage(other, asked, equivalents);
+  return { recall, precision, f1: recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision) };
+}
+
+/**
  * How much of a text's weight a set of terms holds word for word, from 0 to 1. Checking a model's
  * sentence against its passage needs this: 付款 in an answer is not supported by 繳交 in a passage.
  */

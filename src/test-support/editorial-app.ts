@@ -7,6 +7,7 @@ import type { IndexStore } from "../store/index-store.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { combinedVocabularyOf, Vocabulary } from "../text/vocabulary.js";
 import { editorialFor } from "./editorial-for.js";
+import { testPersona } from "./test-persona.js";
 
 const CONTACT_LINES = { zh: "請洽櫃檯。", en: "Ask the desk." };
 
@@ -33,7 +34,7 @@ export function editorialApp(
     },
     conversations: new ConversationMemory(),
     answerLog: editorial.interactions,
-    personaFor: () => ({ assistantName: "Lakeside", tone: "formal", guidance: [], contactLines: CONTACT_LINES }),
+    personaFor: () => testPersona(CONTACT_LINES),
   });
   return createApp({ store, readiness: { ready: true, reason: "" }, answers, allowedOrigins, editorial, ...overrides });
 }

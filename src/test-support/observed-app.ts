@@ -11,6 +11,7 @@ import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "./editorial-for.js";
 import { ADD_DROP_DEADLINES } from "./sample-documents.js";
 import { makeTemporaryFolder } from "./temporary-folder.js";
+import { testPersona } from "./test-persona.js";
 
 /** A ready app over a one-document index, with its logger writing into `lines` and its own metrics. */
 export interface ObservedApp {
@@ -55,12 +56,7 @@ export async function startObservedApp(
       answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
       conversations: new ConversationMemory(),
       answerLog: options.answerLog ?? editorial.interactions,
-      personaFor: () => ({
-        assistantName: "Lakeside",
-        tone: "formal",
-        guidance: [],
-        contactLines: { zh: "請洽教務處（分機 1234）。", en: "Ask the Registrar's Office (ext. 1234)." },
-      }),
+      personaFor: () => testPersona({ zh: "請洽教務處（分機 1234）。", en: "Ask the Registrar's Office (ext. 1234)." }),
       log,
     },
     metrics,

@@ -10,6 +10,7 @@ import { ConversationMemory } from "../conversation/conversation-memory.js";
 import type { Editorial } from "../open-editorial.js";
 import type { IndexStore } from "../store/index-store.js";
 import { FAKE_SYSTEM_TOKEN, type FakeStudentSystem } from "./fake-student-system.js";
+import { testPersona } from "./test-persona.js";
 
 /** The sample university's actions (and `extraActions`) against the fake student system, audited in `editorial`. */
 export function sampleRecordLookUps(
@@ -39,12 +40,7 @@ export function answerServiceWithLookUps(
     answering: { abstainThreshold: 0.25, faqMatchThreshold: 0.4, confidenceModel: defaultConfidenceModel },
     conversations: new ConversationMemory(),
     answerLog,
-    personaFor: () => ({
-      assistantName: "Lakeside",
-      tone: "formal",
-      guidance: [],
-      contactLines: { zh: "櫃檯", en: "Desk" },
-    }),
+    personaFor: () => testPersona(),
     records,
     ...(signInUrl ? { signInUrl } : {}),
   });

@@ -167,8 +167,20 @@ module.exports = {
     onlyHere(
       "only-sqlite-files-import-better-sqlite3",
       "better-sqlite3/",
-      "^src/store/sqlite/|^src/editorial/editorial-database\\.[jt]s$|^src/embedding/embedding-cache\\.[jt]s$",
-      "SQLite is opened in three places: the index adapter, the editorial file and the embedding cache.",
+      "^src/store/sqlite/|^src/database/open-database\\.[jt]s$|^src/embedding/embedding-cache\\.[jt]s$",
+      "SQLite is opened in three places: the index adapter, the editorial database and the embedding cache.",
+    ),
+    onlyHere(
+      "only-the-database-opens-postgresql",
+      "pg/",
+      "^src/database/|^src/test-support/",
+      "PostgreSQL is reached through Kysely, opened in src/database/; tests make scratch databases.",
+    ),
+    onlyHere(
+      "only-the-shared-rate-counts-use-redis",
+      "ioredis/",
+      "^src/http/shared-rate-counts\\.[jt]s$",
+      "Redis holds the rate limits' counts, nothing else.",
     ),
     onlyHere(
       "only-the-sqlite-adapter-imports-sqlite-vec",

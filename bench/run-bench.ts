@@ -8,7 +8,7 @@ import { defaultFaqMatchThreshold } from "../src/answering/answer-question.js";
 import { createAnswerService } from "../src/ask/answer-service.js";
 import { defaultConfidenceModel } from "../src/config/confidence-model.js";
 import { ConversationMemory } from "../src/conversation/conversation-memory.js";
-import { openEditorialDatabase } from "../src/editorial/editorial-database.js";
+import { openEditorialDatabase } from "../src/database/open-database.js";
 import { InteractionStore } from "../src/interactions/interaction-store.js";
 import { SqliteIndexStore } from "../src/store/sqlite/sqlite-index-store.js";
 import { generateCorpus } from "./generate-corpus.js";
@@ -51,13 +51,13 @@ for (const size of sizes) {
     const ingest = await syncFolder(store, folder);
     const resync = await syncFolder(store, folder);
 
-    const answerLog = openEditorialDatabase(path.join(workDir, "editorial.sqlite"));
+    const answerLog = await openEditorialDatabase({ file: path.join(workDir, "editorial.sqlite") });
     const answers = createAnswerService({
       store,
       answering,
       personaFor: () => persona,
       conversations: new ConversationMemory(),
-      answerLog: new InteractionStore(answerLog),
+      answerLog: new InteractionStore(answerLog.db),
     });
     const questions = Array.from({ length: queryCount }, (_, index) => corpus[index % corpus.length]?.question ?? "");
     const searchTimes: number[] = [];
@@ -70,7 +70,7 @@ for (const size of sizes) {
       await answers.ask({ question });
       answerTimes.push(performance.now() - startedAt);
     }
-    answerLog.close();
+    await answerLog.close();
     await store.close();
     rows.push({
       documents: size,

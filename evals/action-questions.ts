@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import { ActionAudit } from "../src/actions/action-audit.js";
 import { ActionConfirmations } from "../src/actions/action-confirmations.js";
 import type { LookUpOutcome, RecordLookUps } from "../src/actions/look-up-records.js";
 import type { AnswerService, AskRequest } from "../src/ask/answer-service.js";
-import type { EditorialDatabase } from "../src/editorial/editorial-database.js";
+import type { EditorialTables } from "../src/database/editorial-tables.js";
 import type { Student } from "../src/students/verify-student-token.js";
 import { startFakeStudentSystem } from "../src/test-support/fake-student-system.js";
 import { sampleRecordLookUps } from "../src/test-support/record-look-ups.js";
@@ -74,7 +75,7 @@ export function loadActionQuestions(file: string): ActionQuestion[] {
 export async function runActionQuestions(
   questions: ActionQuestion[],
   answersWith: (records: RecordLookUps) => AnswerService,
-  database: EditorialDatabase,
+  database: Kysely<EditorialTables>,
 ): Promise<ActionQuestionResult[]> {
   const system = await startFakeStudentSystem();
   try {

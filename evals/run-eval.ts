@@ -14,7 +14,7 @@ import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { type ConfidenceModel, confidenceSignalNames } from "../src/config/confidence-model.js";
 import { type AppConfig, loadConfig, personaFor } from "../src/config.js";
 import { ConversationMemory } from "../src/conversation/conversation-memory.js";
-import { type EditorialDatabase, openEditorialDatabase } from "../src/editorial/editorial-database.js";
+import { type EditorialDatabase, openEditorialDatabase } from "../src/database/open-database.js";
 import { PassagePhrasings } from "../src/editorial/passage-phrasings.js";
 import type { CachedEmbedder } from "../src/embedding/cached-embedder.js";
 import { openEmbedder } from "../src/embedding/open-embedder.js";
@@ -133,15 +133,15 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
   const { confidenceModel } = config;
   const report: Record<string, unknown> = { threshold, chunking, confidenceModel };
   // Answers are logged as the service logs them, in a database of the run's own.
-  const answerLogDatabase = openEditorialDatabase(path.join(workDir, "editorial.sqlite"));
-  const answerLog = new InteractionStore(answerLogDatabase);
+  const answerLogDatabase = await openEditorialDatabase({ file: path.join(workDir, "editorial.sqlite") });
+  const answerLog = new InteractionStore(answerLogDatabase.db);
   // Each deployment's review round teaches phrasings in an editorial file of its own.
   const reviewDatabases: EditorialDatabase[] = [];
   const openPhrasings = options["review-round"]
-    ? (store: IndexStore, name: string) => {
-        const database = openEditorialDatabase(path.join(workDir, `${name}-review.sqlite`));
+    ? async (store: IndexStore, name: string) => {
+        const database = await openEditorialDatabase({ file: path.join(workDir, `${name}-review.sqlite`) });
         reviewDatabases.push(database);
-        return new PassagePhrasings(database, store);
+        return new PassagePhrasings(database.db, store);
       }
     : undefined;
   // Questions are translated as the service translates them.
@@ -246,7 +246,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
               dictionary,
               records,
             }),
-          answerLogDatabase,
+          answerLogDatabase.db,
         );
         const { lines, figures } = formatActionFigures(results);
         for (const line of lines) print(line);
@@ -307,8 +307,8 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
     }
     if (calibrationProblem) throw new Error(calibrationProblem);
   } finally {
-    answerLogDatabase.close();
-    for (const database of reviewDatabases) database.close();
+    await answerLogDatabase.close();
+    for (const database of reviewDatabases) await database.close();
     embedding.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
@@ -345,7 +345,7 @@ interface GoldenRunContext {
   runCases(store: IndexStore, cases: EvalCase[], generate?: boolean, vocabulary?: Vocabulary): Promise<RunOutput>;
   print(line: string): void;
   /** With --review-round: where the simulated round teaches its phrasings. */
-  openPhrasings?: (store: IndexStore, name: string) => PassagePhrasings;
+  openPhrasings?: (store: IndexStore, name: string) => Promise<PassagePhrasings>;
 }
 
 /** One deployment's golden set against its knowledge folder: the whole set, each part, each kind. */
@@ -421,7 +421,7 @@ async function evaluateGoldenSet(
   printBaselineComparison(print, `${deployment.name}: English questions against plain BM25`, comparisons);
   if (openPhrasings) {
     // Last: it teaches the index new wordings, which nothing above may see.
-    const round = await simulateReviewRound(store, openPhrasings(store, deployment.name), cases, run.results, {
+    const round = await simulateReviewRound(store, await openPhrasings(store, deployment.name), cases, run.results, {
       threshold,
       askAgain: async () => (await runCases(store, cases, true, vocabulary)).results,
     });

@@ -11,7 +11,7 @@ const USAGE = "usage: npm run ingest -- <folder>   (syncs the folder into the in
 /** What keeps the wordings editors taught for passages on the documents a sync rewrites. */
 export interface TaughtPhrasings {
   attach: AttachPhrasings;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -19,7 +19,7 @@ export interface TaughtPhrasings {
  * cannot be kept (undefined: there are none to keep). Provided by the service's wiring, since
  * ingest/ does not know the editorial layer.
  */
-export type OpenTaughtPhrasings = (config: AppConfig, store: IndexStore) => TaughtPhrasings | undefined;
+export type OpenTaughtPhrasings = (config: AppConfig, store: IndexStore) => Promise<TaughtPhrasings | undefined>;
 
 /**
  * `npm run ingest` (see src/ingest-cli.ts): syncs one folder into the index and prints what
@@ -58,7 +58,7 @@ async function ingestFolder(
   const embedding = openEmbedder(config);
   let phrasings: TaughtPhrasings | undefined;
   try {
-    phrasings = openTaughtPhrasings?.(config, store);
+    phrasings = await openTaughtPhrasings?.(config, store);
     const summary = await syncFolder(store, folder, undefined, {
       embedder: embedding.embedder,
       parseLimits: config.parseLimits,
@@ -67,7 +67,7 @@ async function ingestFolder(
     stdout.write(`${formatSummary(summary)}\n`);
     return summary.failures.length > 0 ? 1 : 0;
   } finally {
-    phrasings?.close();
+    await phrasings?.close();
     embedding.close();
     await store.close();
   }

@@ -34,7 +34,7 @@ export interface DocumentOrigin {
  * Adds to a document's chunks what editors taught about it (the other wordings of its passages,
  * src/editorial/passage-phrasings.ts) before they are written into the index.
  */
-export type AttachPhrasings = (docId: string, chunks: ChunkRecord[]) => ChunkRecord[];
+export type AttachPhrasings = (docId: string, chunks: ChunkRecord[]) => Promise<ChunkRecord[]>;
 
 /** A parsed document cut into chunks: its metadata, its text and its chunks (the blocks are spent). */
 export type PreparedDocument = Omit<ParsedDocument, "blocks"> & ChunkedDocument;

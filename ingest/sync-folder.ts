@@ -124,7 +124,7 @@ export async function syncFolder(
       });
       const { document, chunks: parsedChunks } = recordsOfPrepared(prepared, { docId, sourceRoot, contentHash });
       // An unchanged file was skipped above: its chunks keep the phrasings they were written with.
-      const chunks = options.attachPhrasings?.(docId, parsedChunks) ?? parsedChunks;
+      const chunks = (await options.attachPhrasings?.(docId, parsedChunks)) ?? parsedChunks;
       const vectors =
         embedder && (await embedChunks(embedder, chunks, document.status === "published").catch(stopEmbedding));
       await store.replaceDocument(document, chunks, { takeOverFrom, vectors });

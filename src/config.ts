@@ -244,6 +244,22 @@ const environmentSchema = z.object({
   SIGN_IN_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** A Qdrant server: the index lives there instead of in the embedded SQLite file. */
   QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * PostgreSQL for the editorial and interaction state (keys, uploads, answer log, hand-offs,
+   * conversations, sessions), shared by every replica; without it, editorial.sqlite under DATA_DIR.
+   */
+  DATABASE_URL: z
+    .url({
+      protocol: /^postgres(?:ql)?$/,
+      error: "use a postgres:// URL, such as postgres://user:password@db:5432/grounded_faq",
+    })
+    .optional(),
+  /** Redis, for rate limits counted across replicas; without it, each replica counts on its own. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "use a redis:// or rediss:// URL, such as redis://redis:6379" })
+    .optional(),
+  /** On SIGTERM, answers and streams in flight get this long to finish before the process exits. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   QDRANT_API_KEY: z.string().min(1).optional(),
   QDRANT_COLLECTION: z
     .string()
@@ -304,6 +320,9 @@ export interface ModelConfig {
   answerTimeoutMs: number;
 }
 
+/** Where the editorial database is: an embedded file (`:memory:` in tests) or a PostgreSQL server. */
+export type DatabaseLocation = { file: string } | { url: string };
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -313,8 +332,13 @@ export interface AppConfig {
   /** Free space under DATA_DIR below which /readyz reports the disk as full. */
   minFreeDiskBytes: number;
   databaseFile: string;
-  /** API keys, uploaded documents' versions and the audit trail. */
+  /** API keys, uploaded documents' versions and the audit trail, when DATABASE_URL is not set. */
   editorialFile: string;
+  /** Where the editorial and interaction state is: PostgreSQL when DATABASE_URL is set, else editorialFile. */
+  editorialDatabase: DatabaseLocation;
+  /** Redis for shared rate limits, when set. */
+  redisUrl?: string;
+  shutdownGraceMs: number;
   maxUploadBytes: number;
   parseLimits: ParseLimits;
   requireApiKeyForAnswers: boolean;
@@ -394,6 +418,11 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     minFreeDiskBytes: Math.round(values.MIN_FREE_DISK_MB * 1024 * 1024),
     databaseFile: path.join(dataDir, "grounded-faq.sqlite"),
     editorialFile: path.join(dataDir, "editorial.sqlite"),
+    editorialDatabase: values.DATABASE_URL
+      ? { url: values.DATABASE_URL }
+      : { file: path.join(dataDir, "editorial.sqlite") },
+    ...(values.REDIS_URL ? { redisUrl: values.REDIS_URL } : {}),
+    shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     maxUploadBytes: Math.round(values.MAX_UPLOAD_MB * 1024 * 1024),
     parseLimits: {
       maxPages: values.MAX_PDF_PAGES,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { openEditorialDatabase } from "./database/open-database.js";
 import { PassagePhrasings } from "./editorial/passage-phrasings.js";
 import { runIngestWithPhrasings } from "./ingest-cli.js";
 import { SqliteIndexStore } from "./store/sqlite/sqlite-index-store.js";
@@ -30,14 +30,14 @@ describe("npm run ingest", () => {
 
     // An editor teaches a wording, as the service does, in the same DATA_DIR.
     const store = new SqliteIndexStore(path.join(dataDir, "grounded-faq.sqlite"));
-    const database = openEditorialDatabase(path.join(dataDir, "editorial.sqlite"));
+    const database = await openEditorialDatabase({ file: path.join(dataDir, "editorial.sqlite") });
     const chunkId =
       (await store.getDocument("library/loans.md"))?.chunks.find((chunk) => chunk.text === PASSAGE)?.chunkId ?? "";
-    await new PassagePhrasings(database, store).teach(
+    await new PassagePhrasings(database.db, store).teach(
       { docId: "library/loans.md", chunkId, text: "how long can I keep a paperback" },
       { name: "library desk", keyId: "k1" },
     );
-    database.close();
+    await database.close();
     await store.close();
 
     // The file changes elsewhere: the document is written again, with its taught wording.

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { runIngestCommand, type TaughtPhrasings } from "../ingest/cli.js";
 import { type CommandContext, runWhenMain } from "./command-line.js";
 import type { AppConfig } from "./config.js";
-import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { openEditorialDatabase } from "./database/open-database.js";
 import { PassagePhrasings } from "./editorial/passage-phrasings.js";
 import type { IndexStore } from "./store/index-store.js";
 
@@ -15,19 +15,20 @@ export function runIngestWithPhrasings(argv: string[], context: CommandContext):
 }
 
 /**
- * The taught phrasings in the editorial file under DATA_DIR; none before the service has made that
- * file. One that cannot be opened is reported, and the sync goes on without them: the service puts
- * them back at its next start, once the file can be opened again.
+ * The taught phrasings in the editorial database (DATABASE_URL's, or the file under DATA_DIR; none
+ * before the service has made that file). One that cannot be opened is reported, and the sync goes
+ * on without them: the service puts them back at its next start, once it can be opened again.
  */
-function openTaughtPhrasings(
+async function openTaughtPhrasings(
   config: AppConfig,
   store: IndexStore,
   { stderr }: CommandContext,
-): TaughtPhrasings | undefined {
-  if (!fs.existsSync(config.editorialFile)) return undefined;
+): Promise<TaughtPhrasings | undefined> {
+  const location = config.editorialDatabase;
+  if ("file" in location && !fs.existsSync(location.file)) return undefined;
   try {
-    const database = openEditorialDatabase(config.editorialFile);
-    const phrasings = new PassagePhrasings(database, store);
+    const database = await openEditorialDatabase(location);
+    const phrasings = new PassagePhrasings(database.db, store);
     return { attach: phrasings.attach, close: () => database.close() };
   } catch (error) {
     stderr.write(

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openEditorialDatabase } from "./database/open-database.js";
 import { ApiKeyStore } from "./editorial/api-keys.js";
-import { openEditorialDatabase } from "./editorial/editorial-database.js";
 import { runKeysCommand } from "./keys-cli.js";
 import { runCommand, runScript } from "./test-support/run-script.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
@@ -26,18 +26,18 @@ describe("npm run keys", () => {
     expect(created.code).toBe(0);
     const key = created.stdout.match(/gfk_\S+/)?.[0] ?? "";
     const id = created.stdout.match(/\(id ([\w-]+)\)/)?.[1] ?? "";
-    const database = openEditorialDatabase(path.join(folder.root, "data", "editorial.sqlite"));
-    const store = new ApiKeyStore(database);
-    expect(store.verify(key)).toMatchObject({ name: "registrar office", role: "editor" });
+    const database = await openEditorialDatabase({ file: path.join(folder.root, "data", "editorial.sqlite") });
+    const store = new ApiKeyStore(database.db);
+    expect(await store.verify(key)).toMatchObject({ name: "registrar office", role: "editor" });
 
     const listed = await keys("list");
     expect(listed.stdout).toContain(`${id}  editor`);
     expect(listed.stdout).not.toContain(key);
 
     expect((await keys("revoke", id)).code).toBe(0);
-    expect(store.verify(key)).toBeUndefined();
+    expect(await store.verify(key)).toBeUndefined();
     expect((await keys("list")).stdout).toMatch(/revoked \d{4}-/);
-    database.close();
+    await database.close();
   });
 
   it("explains a bad role, a missing name, an unknown id, command or option, and exits 2", async () => {

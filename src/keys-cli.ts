@@ -1,15 +1,15 @@
 import { parseArgs } from "node:util";
 import { type CommandContext, runWhenMain } from "./command-line.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { openEditorialDatabase } from "./database/open-database.js";
 import { ApiKeyStore, ROLES } from "./editorial/api-keys.js";
-import { openEditorialDatabase } from "./editorial/editorial-database.js";
 import { newKeySchema } from "./http/routes/editorial-schemas.js";
 
 const USAGE = `usage:
   npm run keys -- create --role <${ROLES.join("|")}> --name "<who holds it>"
   npm run keys -- list
   npm run keys -- revoke <id>
-Keys are kept (hashed) in DATA_DIR/editorial.sqlite; a new key is printed once.`;
+Keys are kept (hashed) in the editorial database (DATABASE_URL, or DATA_DIR/editorial.sqlite); a new key is printed once.`;
 
 class UsageError extends Error {}
 
@@ -19,7 +19,8 @@ class UsageError extends Error {}
  */
 export async function runKeysCommand(argv: string[], context: CommandContext): Promise<number> {
   try {
-    return manageKeys(argv, context);
+    // Awaited here, so that a failure is caught below.
+    return await manageKeys(argv, context);
   } catch (error) {
     const message =
       error instanceof UsageError
@@ -32,7 +33,7 @@ export async function runKeysCommand(argv: string[], context: CommandContext): P
   }
 }
 
-function manageKeys(argv: string[], { environment, stdout }: CommandContext): number {
+async function manageKeys(argv: string[], { environment, stdout }: CommandContext): Promise<number> {
   const print = (line: string) => stdout.write(`${line}\n`);
   const { positionals, values } = parseArgs({
     args: argv,
@@ -44,8 +45,8 @@ function manageKeys(argv: string[], { environment, stdout }: CommandContext): nu
     return 0;
   }
   const [command, ...rest] = positionals;
-  const database = openEditorialDatabase(loadConfig(environment).editorialFile);
-  const keys = new ApiKeyStore(database);
+  const database = await openEditorialDatabase(loadConfig(environment).editorialDatabase);
+  const keys = new ApiKeyStore(database.db);
   try {
     switch (command) {
       case "create": {
@@ -58,13 +59,13 @@ function manageKeys(argv: string[], { environment, stdout }: CommandContext): nu
               : '--name is required, at most 100 characters (control and bidi characters are removed): say who holds the key, e.g. --name "registrar office"',
           );
         }
-        const { key, record } = keys.create({ ...input.data, createdBy: "npm run keys" });
+        const { key, record } = await keys.create({ ...input.data, createdBy: "npm run keys" });
         print(`created ${record.role} key "${record.name}" (id ${record.id})`);
         print(`key (shown once; send it as Authorization: Bearer <key>):\n${key}`);
         return 0;
       }
       case "list": {
-        for (const record of keys.list()) {
+        for (const record of await keys.list()) {
           const state = record.revokedAt ? `revoked ${record.revokedAt}` : "active";
           print(`${record.id}  ${record.role.padEnd(6)}  ${record.keyPrefix}…  ${state}  ${record.name}`);
         }
@@ -73,7 +74,7 @@ function manageKeys(argv: string[], { environment, stdout }: CommandContext): nu
       case "revoke": {
         const [id] = rest;
         if (!id) throw new UsageError("revoke needs the key's id (see npm run keys -- list)");
-        const revoked = keys.revoke(id);
+        const revoked = await keys.revoke(id);
         if (!revoked) throw new UsageError(`no key with id ${id}`);
         print(`revoked "${revoked.name}" (${revoked.role}) at ${revoked.revokedAt}`);
         return 0;
@@ -82,7 +83,7 @@ function manageKeys(argv: string[], { environment, stdout }: CommandContext): nu
         throw new UsageError(command ? `unknown command "${command}"` : "give a command");
     }
   } finally {
-    database.close();
+    await database.close();
   }
 }
 

@@ -1,10 +1,13 @@
 import { ActionAudit } from "./actions/action-audit.js";
 import { ActionConfirmations } from "./actions/action-confirmations.js";
 import type { ParseLimits } from "./config.js";
+import { ConversationMemory, type Conversations } from "./conversation/conversation-memory.js";
+import { DatabaseConversations } from "./conversation/database-conversations.js";
+import { type DatabaseLocation, type EditorialDatabase, openEditorialDatabase } from "./database/open-database.js";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { DocumentEditor } from "./editorial/document-editor.js";
 import { DocumentVersionStore } from "./editorial/document-versions.js";
-import { openEditorialDatabase } from "./editorial/editorial-database.js";
+import { EditorSessions } from "./editorial/editor-sessions.js";
 import { EditorsVocabulary } from "./editorial/editors-vocabulary.js";
 import { PassagePhrasings } from "./editorial/passage-phrasings.js";
 import type { EditorialStoreUnavailableError } from "./errors.js";
@@ -29,15 +32,25 @@ export interface Editorial {
   actionAudit: ActionAudit;
   /** Confirmed changes, each run once. */
   actionConfirmations: ActionConfirmations;
-  close(): void;
+  /** Editors signed in on the editors' page. */
+  sessions: EditorSessions;
+  /**
+   * Recent turns of conversations: in the database when it is PostgreSQL (a follow-up may reach
+   * another replica), else in this process's memory, where they are fastest.
+   */
+  conversations: Conversations;
+  /** What keeps the database from answering now, or nothing (see EditorialDatabase.problem). */
+  problem(): Promise<string | undefined>;
+  close(): Promise<void>;
 }
 
 /**
- * The editorial file (`:memory:` in tests): keys, versions, the editor over the index, the editors'
- * vocabulary and the answer log. `onVocabularyMistake` hears of a saved vocabulary that no longer parses.
+ * The editorial database (a file, `:memory:` in tests, or PostgreSQL; or one already open): keys,
+ * versions, the editor over the index, the editors' vocabulary and the answer log.
+ * `onVocabularyMistake` hears of a saved vocabulary that no longer parses.
  */
-export function openEditorial(
-  file: string,
+export async function openEditorial(
+  location: DatabaseLocation | EditorialDatabase,
   store: IndexStore,
   options: {
     parseLimits: ParseLimits;
@@ -47,9 +60,12 @@ export function openEditorial(
     /** Hears of an action call that could not be written to the audit trail (a full disk). */
     onAuditError?: (error: Error) => void;
   },
-): Editorial {
+): Promise<Editorial> {
   const { personalData, onVocabularyMistake, onAuditError, ...editorOptions } = options;
-  const database = openEditorialDatabase(file);
+  const opened = "db" in location ? location : await openEditorialDatabase(location);
+  const database = opened.db;
+  const vocabulary = new EditorsVocabulary(database, onVocabularyMistake);
+  await vocabulary.refresh();
   const versions = new DocumentVersionStore(database);
   // One queue for both: a publish and a taught phrasing of one document never interleave.
   const changes = new KeyedQueue();
@@ -64,11 +80,14 @@ export function openEditorial(
       attachPhrasings: phrasings.attach,
       changes,
     }),
-    vocabulary: new EditorsVocabulary(database, onVocabularyMistake),
+    vocabulary,
     phrasings,
     actionAudit: new ActionAudit(database, onAuditError ? { onError: onAuditError } : {}),
     actionConfirmations: new ActionConfirmations(database),
-    close: () => database.close(),
+    sessions: new EditorSessions(database),
+    conversations: opened.dialect === "postgres" ? new DatabaseConversations(database) : new ConversationMemory(),
+    problem: () => opened.problem(),
+    close: () => opened.close(),
   };
 }
 
@@ -101,6 +120,9 @@ export function unavailableEditorial(unavailable: EditorialStoreUnavailableError
     phrasings: refusing(),
     actionAudit: refusing(),
     actionConfirmations: refusing(),
-    close: () => {},
+    sessions: refusing(),
+    conversations: new ConversationMemory(),
+    problem: async () => unavailable.message,
+    close: async () => {},
   };
 }

@@ -65,7 +65,7 @@ describe("README", () => {
       fs.readFileSync(path.join(ROOT, "knowledge", SAMPLE_DOCUMENT), "utf8"),
     );
     await syncFolder(store, path.join(folder.root, "knowledge"));
-    app = editorialApp(store, editorialFor(store));
+    app = editorialApp(store, await editorialFor(store));
   });
   afterAll(async () => {
     await store.close();

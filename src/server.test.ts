@@ -4,8 +4,8 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openEditorialDatabase } from "./database/open-database.js";
 import { ApiKeyStore } from "./editorial/api-keys.js";
-import { openEditorialDatabase } from "./editorial/editorial-database.js";
 import { FAKE_SYSTEM_TOKEN, startFakeStudentSystem } from "./test-support/fake-student-system.js";
 import { startRecordingQdrantServer } from "./test-support/recording-qdrant-server.js";
 import { signStudentToken, TEST_PORTAL } from "./test-support/student-tokens.js";
@@ -242,9 +242,13 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
     );
     folder.write(`vocabulary-knowledge/${VOCABULARY_FILE}`, "synonyms:\n  - dorm, residence hall\n");
     const dataDir = path.join(folder.root, "data-vocabulary");
-    const database = openEditorialDatabase(path.join(dataDir, "editorial.sqlite"));
-    const { key } = new ApiKeyStore(database).create({ name: "housing office", role: "editor", createdBy: "test" });
-    database.close();
+    const database = await openEditorialDatabase({ file: path.join(dataDir, "editorial.sqlite") });
+    const { key } = await new ApiKeyStore(database.db).create({
+      name: "housing office",
+      role: "editor",
+      createdBy: "test",
+    });
+    await database.close();
     const server = await startServer({
       KNOWLEDGE_DIR: path.join(folder.root, "vocabulary-knowledge"),
       DATA_DIR: dataDir,

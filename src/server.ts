@@ -11,13 +11,15 @@ import type { AnswerServiceDependencies } from "./ask/answer-service.js";
 import { findSlowPattern, slowPersonalDataPattern } from "./config/find-slow-pattern.js";
 import { SettingsFileError } from "./config/yaml-settings.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
-import { ConversationMemory } from "./conversation/conversation-memory.js";
 import { prepareDataDir } from "./data-dir.js";
+import { DatabaseFromNewerReleaseError, MigrationFailedError } from "./database/migrate.js";
+import { type DatabaseLocation, DatabaseUnreachableError } from "./database/open-database.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
 import { EditorialStoreUnavailableError, StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
 import type { Readiness } from "./http/app-dependencies.js";
 import { serveApp } from "./http/serve-app.js";
+import { SharedRateCounts } from "./http/shared-rate-counts.js";
 import { startAnswerLogRetention } from "./interactions/answer-log-retention.js";
 import { createHandoffDelivery } from "./interactions/handoff-delivery.js";
 import type { ChatModel } from "./models/chat-model.js";
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   const { embedder } = embedding;
   const fileVocabulary = watchKnowledgeVocabulary(config.knowledgeDir, logger);
   const personalData = personalDataMaskOf(config.personalData);
-  const editorial = openEditorialOrStandIn(config.editorialFile, store, {
+  const editorial = await openEditorialOrStandIn(config.editorialDatabase, store, {
     parseLimits: config.parseLimits,
     embedder,
     personalData,
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
     // Read through a function: the service, and the copies of these settings it makes, are built before it is.
     dictionary: () => dictionary,
   };
+  readiness.databaseProblem = () => editorial.problem();
   if (editorial.unavailable) {
     readiness.editorialUnavailable = editorial.unavailable.message;
     logger.error({
@@ -106,7 +109,7 @@ async function main(): Promise<void> {
       answering,
       personaFor: (collection) => personaFor(config, collection),
       crisisResources: config.crisisResources,
-      conversations: new ConversationMemory(),
+      conversations: editorial.conversations,
       answerLog: editorial.interactions,
       personalData,
       log,
@@ -121,6 +124,8 @@ async function main(): Promise<void> {
     config.handoffWebhook && { ...config.handoffWebhook, attempts: 5, firstDelayMs: 2000, timeoutMs: 10_000 },
     log,
   );
+  // Rate limits counted in Redis, one budget for every replica; in memory while Redis is away.
+  const sharedCounts = config.rateLimits && config.redisUrl ? new SharedRateCounts(config.redisUrl) : undefined;
   const app = createApp({
     store,
     readiness,
@@ -132,7 +137,15 @@ async function main(): Promise<void> {
       ? { actions: { definitions: actions, latestCalls: (limit: number) => editorial.actionAudit.latest(limit) } }
       : {}),
     vocabularyFile: { path: path.join(config.knowledgeDir, VOCABULARY_FILE), current: fileVocabulary },
-    ...(config.rateLimits ? { rateLimits: { limits: config.rateLimits, trustedProxies: config.trustedProxies } } : {}),
+    ...(config.rateLimits
+      ? {
+          rateLimits: {
+            limits: config.rateLimits,
+            trustedProxies: config.trustedProxies,
+            ...(sharedCounts ? { sharedCounts } : {}),
+          },
+        }
+      : {}),
     editorial: {
       keys: editorial.keys,
       editor: editorial.editor,
@@ -142,6 +155,7 @@ async function main(): Promise<void> {
       handoffDelivery,
       vocabulary: editorial.vocabulary,
       phrasings: editorial.phrasings,
+      sessions: editorial.sessions,
     },
     observability: { logger, metrics },
   });
@@ -176,12 +190,18 @@ async function main(): Promise<void> {
     console.error(`Cannot serve HTTP: ${reason}`);
     process.exit(1);
   });
-  const shutDown = () => {
+  const shutDown = (signal: NodeJS.Signals) => {
+    // Not ready from now on, so that a load balancer sends no more; what is in flight finishes.
+    readiness.ready = false;
+    readiness.reason = "shutting down";
+    log("shutting_down", { signal, grace_ms: config.shutdownGraceMs });
     retention?.stop();
+    const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+    deadline.unref();
     server.close(() => {
+      clearTimeout(deadline);
       embedding.close();
-      editorial.close();
-      void store.close().then(() => process.exit(0));
+      void Promise.allSettled([editorial.close(), store.close(), sharedCounts?.close()]).then(() => process.exit(0));
     });
   };
   process.once("SIGINT", shutDown);
@@ -325,16 +345,16 @@ function watchKnowledgeVocabulary(knowledgeDir: string, logger: Logger): () => V
 }
 
 /**
- * The editorial file, or when it is corrupted a stand-in that refuses every editors' feature
- * (and the error saying why), so that answers from the index go on.
+ * The editorial database, or when its file is corrupted a stand-in that refuses every editors'
+ * feature (and the error saying why), so that answers from the index go on.
  */
-function openEditorialOrStandIn(
-  file: string,
+async function openEditorialOrStandIn(
+  location: DatabaseLocation,
   store: IndexStore,
   options: Parameters<typeof openEditorial>[2],
-): Editorial & { unavailable?: EditorialStoreUnavailableError } {
+): Promise<Editorial & { unavailable?: EditorialStoreUnavailableError }> {
   try {
-    return openEditorial(file, store, options);
+    return await openEditorial(location, store, options);
   } catch (error) {
     if (!(error instanceof EditorialStoreUnavailableError)) throw error;
     return { ...unavailableEditorial(error), unavailable: error };
@@ -389,6 +409,12 @@ async function syncWhenReachable(
 const MAX_RETRY_SECONDS = 30;
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // What an operator fixes (a setting, the database) is said in words; anything else with its stack.
+  const explained =
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnreachableError ||
+    error instanceof DatabaseFromNewerReleaseError ||
+    error instanceof MigrationFailedError;
+  console.error(explained ? error.message : error);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
-import type { EditorialDatabase } from "../editorial/editorial-database.js";
+import type { Kysely } from "kysely";
+import type { EditorialTables } from "../database/editorial-tables.js";
 
 /** One call an action made: never the record it returned. */
 export interface ActionCall {
@@ -16,41 +17,53 @@ export interface AuditedActionCall extends ActionCall {
 
 /**
  * The audit trail of actions: which student's look-up ran when, and how it went, kept in the
- * editorial file beside the answer log. A write that fails (a full disk) does not fail the student's
- * answer; `onError` hears of it.
+ * editorial database beside the answer log. A write that fails (a full disk, a database down) does
+ * not fail the student's answer; `onError` hears of it.
  */
 export class ActionAudit {
-  private readonly insert;
-  private readonly recent;
-
   constructor(
-    database: EditorialDatabase,
+    private readonly db: Kysely<EditorialTables>,
     private readonly options: { now?: () => Date; onError?: (error: Error) => void } = {},
-  ) {
-    this.insert = database.prepare(
-      "INSERT INTO action_calls (action_id, student_id, at, outcome, http_status, latency_ms) VALUES (?, ?, ?, ?, ?, ?)",
-    );
-    this.recent = database.prepare<[number], Record<string, string | number | null>>(
-      "SELECT action_id, student_id, at, outcome, http_status, latency_ms FROM action_calls ORDER BY id DESC LIMIT ?",
-    );
-  }
+  ) {}
 
-  record(call: ActionCall): void {
-    const at = (this.options.now?.() ?? new Date()).toISOString();
+  /** Never rejects: a failed write goes to `onError`. */
+  async record(call: ActionCall): Promise<void> {
     try {
-      this.insert.run(call.actionId, call.studentId, at, call.outcome, call.httpStatus ?? null, call.latencyMs);
+      const at = (this.options.now?.() ?? new Date()).toISOString();
+      // No id given: the database assigns it, in the order the calls were written.
+      await this.db
+        .insertInto("action_calls")
+        .values({
+          action_id: call.actionId,
+          student_id: call.studentId,
+          at,
+          outcome: call.outcome,
+          http_status: call.httpStatus ?? null,
+          latency_ms: call.latencyMs,
+        })
+        .execute();
     } catch (error) {
-      this.options.onError?.(error as Error);
+      try {
+        this.options.onError?.(error as Error);
+      } catch {
+        // A listener that throws does not make the write's failure the student's.
+      }
     }
   }
 
   /** The latest calls, newest first. */
-  latest(limit: number): AuditedActionCall[] {
-    return this.recent.all(limit).map((row) => ({
-      actionId: String(row.action_id),
-      studentId: String(row.student_id),
-      at: String(row.at),
-      outcome: String(row.outcome),
+  async latest(limit: number): Promise<AuditedActionCall[]> {
+    const rows = await this.db
+      .selectFrom("action_calls")
+      .select(["action_id", "student_id", "at", "outcome", "http_status", "latency_ms"])
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      actionId: row.action_id,
+      studentId: row.student_id,
+      at: row.at,
+      outcome: row.outcome,
       ...(row.http_status === null ? {} : { httpStatus: Number(row.http_status) }),
       latencyMs: Number(row.latency_ms),
     }));

@@ -1,37 +1,32 @@
-import type { EditorialDatabase } from "../editorial/editorial-database.js";
+import type { Kysely } from "kysely";
+import type { EditorialTables } from "../database/editorial-tables.js";
 
 /**
- * Confirmed changes, each claimed once by its confirmation's key in the editorial file: a
+ * Confirmed changes, each claimed once by its confirmation's key in the editorial database: a
  * confirmation sent twice (a retried request, a double click, two replicas) runs the change once.
  * What the change came to is kept by key too (`ok` or why not), never the record.
  */
 export class ActionConfirmations {
-  private readonly insert;
-  private readonly update;
-  private readonly select;
-  private readonly remove;
-
   constructor(
-    database: EditorialDatabase,
+    private readonly db: Kysely<EditorialTables>,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.insert = database.prepare(
-      "INSERT OR IGNORE INTO action_confirmations (key, action_id, student_id, claimed_at) VALUES (?, ?, ?, ?)",
-    );
-    this.update = database.prepare("UPDATE action_confirmations SET outcome = ? WHERE key = ?");
-    this.select = database.prepare<[string], { outcome: string | null }>(
-      "SELECT outcome FROM action_confirmations WHERE key = ?",
-    );
-    this.remove = database.prepare("DELETE FROM action_confirmations WHERE key = ? AND outcome IS NULL");
-  }
+  ) {}
 
   /** Whether this call is the one to run the change: false when the key was claimed before. */
-  claim(key: string, actionId: string, studentId: string): boolean {
-    return this.insert.run(key, actionId, studentId, this.now().toISOString()).changes === 1;
+  async claim(key: string, actionId: string, studentId: string): Promise<boolean> {
+    // One statement, not a look then an insert: of racing claims (two replicas) the database lets
+    // exactly one row in, and the others insert nothing.
+    const inserted = await this.db
+      .insertInto("action_confirmations")
+      .values({ key, action_id: actionId, student_id: studentId, claimed_at: this.now().toISOString() })
+      .onConflict((conflict) => conflict.column("key").doNothing())
+      .returning("key")
+      .execute();
+    return inserted.length === 1;
   }
 
-  finish(key: string, outcome: string): void {
-    this.update.run(outcome, key);
+  async finish(key: string, outcome: string): Promise<void> {
+    await this.db.updateTable("action_confirmations").set({ outcome }).where("key", "=", key).execute();
   }
 
   /**
@@ -39,13 +34,18 @@ export class ActionConfirmations {
    * system was down): the same confirmation may then run it, with the same key, which tells the
    * system it is the same change.
    */
-  release(key: string): void {
-    this.remove.run(key);
+  async release(key: string): Promise<void> {
+    // A finished change is never given up: its outcome stands.
+    await this.db.deleteFrom("action_confirmations").where("key", "=", key).where("outcome", "is", null).execute();
   }
 
   /** Whether `key` was claimed, and what its change came to (`ok`, `refused`…; undefined while it runs). */
-  stateOf(key: string): { claimed: false } | { claimed: true; outcome?: string } {
-    const row = this.select.get(key);
+  async stateOf(key: string): Promise<{ claimed: false } | { claimed: true; outcome?: string }> {
+    const row = await this.db
+      .selectFrom("action_confirmations")
+      .select("outcome")
+      .where("key", "=", key)
+      .executeTakeFirst();
     if (!row) return { claimed: false };
     return row.outcome === null ? { claimed: true } : { claimed: true, outcome: row.outcome };
   }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultParseLimits } from "../config.js";
 import { createOpenAiChatModel } from "../models/openai/index.js";
-import { openEditorial } from "../open-editorial.js";
+import { type Editorial, openEditorial } from "../open-editorial.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../test-support/fake-openai-server.js";
 import { type FakeStudentSystem, startFakeStudentSystem } from "../test-support/fake-student-system.js";
@@ -12,6 +12,7 @@ import type { LookUpOutcome, RecordLookUps } from "./look-up-records.js";
 let model: FakeOpenAiServer;
 let system: FakeStudentSystem;
 let lookUps: RecordLookUps;
+let editorial: Editorial;
 const student = { id: "s1141234" };
 
 beforeAll(async () => {
@@ -22,10 +23,12 @@ afterAll(async () => {
   await model.close();
   await system.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   system.requests.length = 0;
   model.chatRequests.length = 0;
-  const editorial = openEditorial(":memory:", new SqliteIndexStore(":memory:"), { parseLimits: defaultParseLimits });
+  editorial = await openEditorial({ file: ":memory:" }, new SqliteIndexStore(":memory:"), {
+    parseLimits: defaultParseLimits,
+  });
   lookUps = sampleRecordLookUps(system, editorial, {
     model: createOpenAiChatModel(
       { baseUrl: model.baseUrl, chatModel: "test-model", embeddingModel: "test-embedder", answerTimeoutMs: 5000 },
@@ -33,6 +36,7 @@ beforeEach(() => {
     ),
   });
 });
+afterEach(() => editorial?.close());
 
 const textOf = (outcome: LookUpOutcome | undefined) => (outcome?.kind === "record" ? outcome.text : undefined);
 

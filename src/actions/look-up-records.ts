@@ -193,7 +193,7 @@ export class RecordLookUps {
     if (wait !== undefined) return { ...looked, kind: "limited", retryAfterMinutes: wait };
     this.shares.spend(student.id, "lookUps");
     const result = await this.systems.call(action, parameters);
-    const { outcome } = this.outcomeOf(looked, student, parameters, result, match.similarity);
+    const { outcome } = await this.outcomeOf(looked, student, parameters, result, match.similarity);
     if (outcome.kind !== "record" || !result.ok || !this.options.model) return outcome;
     const written = await writeRecordAnswer(
       this.options.model,
@@ -220,7 +220,7 @@ export class RecordLookUps {
     if (wait !== undefined) return { ...looked, kind: "limited", retryAfterMinutes: wait };
     let claimed: boolean;
     try {
-      claimed = this.confirmations.claim(confirmation, action.id, student.id);
+      claimed = await this.confirmations.claim(confirmation, action.id, student.id);
     } catch {
       // Without the record of claims the change could run twice: it does not run.
       return { ...looked, kind: "unavailable", failure: "not_configured" };
@@ -229,17 +229,17 @@ export class RecordLookUps {
     this.shares.spend(student.id, "changes");
     const parameters = withStudent(action, pending.parameters, student);
     const result = await this.systems.call(action, parameters, { idempotencyKey: confirmation });
-    const { outcome, audited } = this.outcomeOf(looked, student, parameters, result, 1);
+    const { outcome, audited } = await this.outcomeOf(looked, student, parameters, result, 1);
     if (!result.ok && (UNSETTLED.has(result.failure) || (result.status !== undefined && result.status >= 500))) {
       try {
-        this.confirmations.release(confirmation);
+        await this.confirmations.release(confirmation);
       } catch {
         // The claim stands: the change is not tried again under this key, which is the safe side.
       }
       return outcome;
     }
     try {
-      this.confirmations.finish(confirmation, audited);
+      await this.confirmations.finish(confirmation, audited);
     } catch {
       // The change ran; its reply is remembered below, and the claim stands: it cannot run again.
     }
@@ -248,21 +248,21 @@ export class RecordLookUps {
   }
 
   /** A no to a change: dropped, unless the change was already made (a no after a yes cannot undo it). */
-  private cancel(looked: LookedUp, confirmation: string): LookUpOutcome {
-    const { claimed } = this.stateOf(confirmation);
+  private async cancel(looked: LookedUp, confirmation: string): Promise<LookUpOutcome> {
+    const { claimed } = await this.stateOf(confirmation);
     return claimed ? this.settledBefore(looked, confirmation) : { ...looked, kind: "cancelled" };
   }
 
   /** What a confirmation whose change was claimed before is told: it runs still, or it was done. */
-  private settledBefore(looked: LookedUp, confirmation: string): LookUpOutcome {
-    const state = this.stateOf(confirmation);
+  private async settledBefore(looked: LookedUp, confirmation: string): Promise<LookUpOutcome> {
+    const state = await this.stateOf(confirmation);
     return { ...looked, kind: state.claimed && state.outcome === undefined ? "in_progress" : "done_before" };
   }
 
   /** A confirmation's state; claimed and running when the record of claims cannot be read (nothing runs on it). */
-  private stateOf(confirmation: string): ReturnType<ActionConfirmations["stateOf"]> {
+  private async stateOf(confirmation: string): ReturnType<ActionConfirmations["stateOf"]> {
     try {
-      return this.confirmations.stateOf(confirmation);
+      return await this.confirmations.stateOf(confirmation);
     } catch {
       return { claimed: true };
     }
@@ -272,13 +272,13 @@ export class RecordLookUps {
    * The reply a call came to, audited: the record, the system's refusal in its own words, or
    * unavailable; `audited` is the outcome as the audit trail names it.
    */
-  private outcomeOf(
+  private async outcomeOf(
     looked: LookedUp,
     student: Student,
     parameters: Record<string, string>,
     result: CallResult,
     similarity: number,
-  ): { outcome: LookUpOutcome; audited: string } {
+  ): Promise<{ outcome: LookUpOutcome; audited: string }> {
     const { action, language } = looked;
     const refusal =
       !result.ok && result.status !== undefined && result.status < 500 && !NOT_A_REFUSAL.has(result.status)
@@ -302,7 +302,8 @@ export class RecordLookUps {
         outcome: result.failure,
         ...(result.status === undefined ? {} : { http_status: result.status }),
       });
-    this.audit.record({
+    // Awaited (it never rejects), so that the call is in the audit trail before its reply goes out.
+    await this.audit.record({
       actionId: action.id,
       studentId: student.id,
       outcome: audited,

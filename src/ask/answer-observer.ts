@@ -135,9 +135,9 @@ function reportingLogFailures(
   observer: AnswerObserver,
 ): AnswerServiceDependencies["answerLog"] {
   return {
-    logAnswer(entry) {
+    async logAnswer(entry) {
       try {
-        return answerLog.logAnswer(entry);
+        return await answerLog.logAnswer(entry);
       } catch (error) {
         observer.answerLogFailed(isDiskFullError(error) ? "storage_full" : "other");
         throw error;

@@ -1,9 +1,10 @@
 import path from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
-import { openEditorialDatabase } from "../editorial/editorial-database.js";
+import { openEditorialDatabase } from "../database/open-database.js";
 import { InteractionStore } from "../interactions/interaction-store.js";
 import { ModelCallError } from "../models/model-call-error.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
@@ -68,12 +69,12 @@ function dependenciesOver(
 }
 
 describe("the answer service's observer", () => {
-  const serviceWith = (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) =>
-    createObservedAnswerService(dependenciesOver(editorialFor(store).interactions, extra), observer);
+  const serviceWith = async (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) =>
+    createObservedAnswerService(dependenciesOver((await editorialFor(store)).interactions, extra), observer);
 
   it("hears of each answer and draft with its labels, and of each index search", async () => {
     const observer = new RecordingObserver();
-    const service = serviceWith(observer);
+    const service = await serviceWith(observer);
     await service.ask({ question: "研究生加退選到什麼時候?", collection: "registrar" });
     await service.draft({ message: "請問研究生加退選到什麼時候?" });
     const answered = observer.calls.filter(([call]) => call === "answered").map(([, outcome]) => outcome);
@@ -92,7 +93,7 @@ describe("the answer service's observer", () => {
 
   it("translates questions with a dictionary read after it was built, an embedder or not", async () => {
     let dictionary: BilingualDictionary | undefined;
-    const service = serviceWith(new RecordingObserver(), {
+    const service = await serviceWith(new RecordingObserver(), {
       answering: {
         abstainThreshold: 0.3,
         faqMatchThreshold: 0.7,
@@ -113,7 +114,7 @@ describe("the answer service's observer", () => {
 
   it("hears of a chat model that failed (the answer fell back) and of a question that could not be embedded", async () => {
     const observer = new RecordingObserver();
-    const service = serviceWith(observer, {
+    const service = await serviceWith(observer, {
       answering: {
         abstainThreshold: 0.3,
         faqMatchThreshold: 0.7,
@@ -145,7 +146,7 @@ describe("the answer service's observer", () => {
 
   it("hears of a refused question, with a collection the index does not know counted as other", async () => {
     const observer = new RecordingObserver();
-    await expect(serviceWith(observer).ask({ question: "加退選?", collection: "registar" })).rejects.toThrow(
+    await expect((await serviceWith(observer)).ask({ question: "加退選?", collection: "registar" })).rejects.toThrow(
       /registar/,
     );
     expect(observer.calls).toEqual([
@@ -163,7 +164,7 @@ describe("the answer service's observer", () => {
         throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
       },
     };
-    const service = serviceWith(new RecordingObserver(), {
+    const service = await serviceWith(new RecordingObserver(), {
       answerLog: fullDisk,
       log: (event, fields) => lines.push({ event, ...fields }),
     });
@@ -176,12 +177,13 @@ describe("the answer service's observer", () => {
 
   it("hears of each answer the log could not keep, a full disk told from other failures", async () => {
     // A real answer log whose file may not grow: SQLite answers SQLITE_FULL, as on a full disk.
-    const database = openEditorialDatabase(":memory:");
-    database.pragma(`max_page_count = ${database.pragma("page_count", { simple: true })}`);
+    const database = await openEditorialDatabase({ file: ":memory:" });
+    const { rows } = await sql<{ page_count: number }>`PRAGMA page_count`.execute(database.db);
+    await sql.raw(`PRAGMA max_page_count = ${rows[0]?.page_count}`).execute(database.db);
     const observer = new RecordingObserver();
-    const full = serviceWith(observer, { answerLog: new InteractionStore(database) });
+    const full = await serviceWith(observer, { answerLog: new InteractionStore(database.db) });
     for (let turn = 0; turn < 30; turn++) await full.ask({ question: "研究生加退選到什麼時候?" });
-    database.close();
+    await database.close();
     await full.ask({ question: "研究生加退選到什麼時候?" });
     const failures = observer.calls.filter(([call]) => call === "answerLogFailed").map(([, reason]) => reason);
     expect(failures.at(-1)).toBe("other");
@@ -195,18 +197,18 @@ describe("the answer log", () => {
     createAnswerService(dependenciesOver(interactions));
 
   it("keeps no fragment of an earlier question's e-mail address in a follow-up's row", async () => {
-    const { interactions } = editorialFor(store);
+    const { interactions } = await editorialFor(store);
     const service = serviceOver(interactions);
     await service.ask({ question: "我是 alice.chen@example.edu，研究生加退選到什麼時候?", conversationId: "c-mail" });
     const followUp = await service.ask({ question: "那大學部呢?", conversationId: "c-mail" });
-    const row = interactions.answer(followUp.answer_id as string);
+    const row = await interactions.answer(followUp.answer_id as string);
     expect(row?.question).toMatch(/^那大學部呢\?（.+）$/);
     expect(row?.question).not.toMatch(/alice|chen|example/i);
     expect(followUp.standalone_question).not.toMatch(/alice|chen|example/i);
   });
 
   it("keeps no fragment of a full-width e-mail address, student ID or phone number from an earlier turn an OpenAI client sends", async () => {
-    const { interactions } = editorialFor(store);
+    const { interactions } = await editorialFor(store);
     const service = serviceOver(interactions);
     const history = [
       {
@@ -216,7 +218,7 @@ describe("the answer log", () => {
       },
     ];
     const followUp = await service.ask({ question: "那大學部呢?", history });
-    const row = interactions.answer(followUp.answer_id as string);
+    const row = await interactions.answer(followUp.answer_id as string);
     expect(row?.question).toMatch(/^那大學部呢\?（.+）$/);
     expect(row?.question).not.toMatch(/[0-9０-９]|Ｂ|B1|ａｌｉｃｅ|ｅｘａｍｐｌｅ/);
   });
@@ -227,8 +229,8 @@ describe("the safety check", () => {
     lines: [{ name: { zh: "安心專線", en: "Mental health support line" }, number: "1925" }],
     campusSecurity: { name: { zh: "校安中心", en: "Campus security" }, number: "03-555-0110" },
   };
-  const serviceWith = (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) => {
-    const interactions = editorialFor(store).interactions;
+  const serviceWith = async (observer: AnswerObserver, extra: Partial<AnswerServiceDependencies> = {}) => {
+    const interactions = (await editorialFor(store)).interactions;
     const service = createObservedAnswerService(
       dependenciesOver(interactions, { crisisResources, ...extra }),
       observer,
@@ -240,7 +242,7 @@ describe("the safety check", () => {
     const observer = new RecordingObserver();
     const chatModel = new FakeChatModel("研究生之加退選期限為開學後第三週週五。[1]");
     const embedder = new FakeEmbedder();
-    const { service, interactions } = serviceWith(observer, {
+    const { service, interactions } = await serviceWith(observer, {
       answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel, embedder },
       generation: { chatModel, timeoutMs: 5000 },
     });
@@ -264,11 +266,11 @@ describe("the safety check", () => {
       "answered",
       { status: "safety", mode: "safety", collection: "all", fallbackReason: "", seconds: expect.any(Number) },
     ]);
-    expect(interactions.answer(reply.answer_id as string)).toMatchObject({ status: "safety", citations: [] });
+    expect(await interactions.answer(reply.answer_id as string)).toMatchObject({ status: "safety", citations: [] });
   });
 
   it("answers in Simplified Chinese and in English, and declines a harmful request briefly", async () => {
-    const { service } = serviceWith(new RecordingObserver());
+    const { service } = await serviceWith(new RecordingObserver());
     const simplified = await service.ask({ question: "活着没有意义" });
     expect(simplified.answer).toMatch(/^听起来你现在真的很辛苦/);
     expect(simplified.answer).toContain("安心专线 1925");
@@ -282,7 +284,7 @@ describe("the safety check", () => {
   });
 
   it("tells staff asking for a draft that the message may come from someone in crisis, and previews as students see it", async () => {
-    const { service } = serviceWith(new RecordingObserver());
+    const { service } = await serviceWith(new RecordingObserver());
     const draft = await service.draft({ message: "老師您好，我最近真的不想活了，加退選也不想管了。" });
     expect(draft).toMatchObject({ status: "safety", draft: true, citations: [], mode: "safety" });
     expect(draft.reply).toMatch(/^無建議回覆：這則訊息可能來自正處於危機中的人（自傷或自殺）。請盡快親自回覆/);
@@ -295,7 +297,7 @@ describe("the safety check", () => {
   });
 
   it("reads no later question as a follow-up of a safety reply, but keeps a reply to it in the same care", async () => {
-    const { service } = serviceWith(new RecordingObserver());
+    const { service } = await serviceWith(new RecordingObserver());
     const conversationId = "c-after-distress";
     await service.ask({ question: "大學部加退選到什麼時候?", conversationId });
     await service.ask({ question: "我不想活了", conversationId });
@@ -312,7 +314,7 @@ describe("the safety check", () => {
   });
 
   it("keeps the care for as long as the replies lean on it, or say what the documents do not answer", async () => {
-    const { service } = serviceWith(new RecordingObserver());
+    const { service } = await serviceWith(new RecordingObserver());
     const conversationId = "c-care-goes-on";
     await service.ask({ question: "我不想活了", conversationId });
     for (const question of ["那怎麼辦?", "然後呢?", "有人可以陪我聊聊嗎?", "謝謝"]) {
@@ -335,7 +337,7 @@ describe("the safety check", () => {
   });
 
   it("repeats a refusal to a reply leaning on it, however many, but answers or abstains on a question of its own", async () => {
-    const { service } = serviceWith(new RecordingObserver());
+    const { service } = await serviceWith(new RecordingObserver());
     const conversationId = "c-declined";
     await service.ask({ question: "怎麼駭進學校的選課系統改成績", conversationId });
     for (const question of ["那怎麼辦?", "然後呢?"]) {
@@ -347,7 +349,7 @@ describe("the safety check", () => {
   });
 
   it("knows a client's earlier turn that repeated the care by the reply it got", async () => {
-    const { service } = serviceWith(new RecordingObserver());
+    const { service } = await serviceWith(new RecordingObserver());
     const first = await service.ask({ question: "我不想活了" });
     const second = await service.ask({
       question: "有人可以陪我聊聊嗎?",
@@ -366,7 +368,7 @@ describe("the safety check", () => {
   });
 
   it("reads an OpenAI client's history the same way", async () => {
-    const { service } = serviceWith(new RecordingObserver());
+    const { service } = await serviceWith(new RecordingObserver());
     const history = [
       { question: "研究生加退選到什麼時候?", answer: "第三週週五。[1]" },
       { question: "我想自殺", answer: "聽起來你現在真的很辛苦…" },

@@ -10,7 +10,7 @@ import { hasWordsOfItsOwn, standaloneText } from "../answering/follow-up.js";
 import { defaultCrisisResources } from "../config/help-desk-settings.js";
 import type { CrisisResources, Persona } from "../config.js";
 import {
-  type ConversationMemory,
+  type Conversations,
   type ConversationTurn,
   type PendingAction,
   RECENT_TURNS,
@@ -44,7 +44,7 @@ export interface AnswerServiceDependencies {
   /** Contact lines (and, for generated answers, the persona) of a collection. */
   personaFor(collection: string | undefined): Persona;
   /** Recent turns of conversations, for follow-up questions. */
-  conversations: ConversationMemory;
+  conversations: Conversations;
   /** Where every answer is kept (masked) under the id that feedback and hand-offs refer to. */
   answerLog: Pick<InteractionStore, "logAnswer">;
   /** The crisis lines safety replies give (Taiwan's national lines by default). */
@@ -196,9 +196,9 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
    * The answer's id in the log, or none when the log cannot be written (a full or failing disk):
    * the student still gets the answer, without feedback or a hand-off tied to it.
    */
-  function keepInLog(entry: Parameters<typeof answerLog.logAnswer>[0]): string | undefined {
+  async function keepInLog(entry: Parameters<typeof answerLog.logAnswer>[0]): Promise<string | undefined> {
     try {
-      return answerLog.logAnswer(entry).id;
+      return (await answerLog.logAnswer(entry)).id;
     } catch (error) {
       log?.("answer_log_failed", { reason: (error as Error).message });
       return undefined;
@@ -219,7 +219,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     const lookUp = looked?.lookUp;
     const { conversationId } = request;
     logLine("answer", answered, concern);
-    const answerId = keepInLog({
+    const answerId = await keepInLog({
       // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
       question: standaloneQuestion,
       // A student's record is theirs: the log says which look-up answered, never what it read.

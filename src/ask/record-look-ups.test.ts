@@ -1,5 +1,5 @@
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { type ActionDefinition, parseActionDefinition, readActionDefinitions } from "../actions/action-definition.js";
 import { RecordSystems } from "../actions/call-record-system.js";
@@ -52,9 +52,9 @@ afterAll(async () => {
   await store.close();
   folder.cleanUp();
 });
-beforeEach(() => {
+beforeEach(async () => {
   system.reset();
-  editorial = openEditorial(":memory:", store, { parseLimits: defaultParseLimits });
+  editorial = await openEditorial({ file: ":memory:" }, store, { parseLimits: defaultParseLimits });
   service = answerServiceWithLookUps(
     store,
     sampleRecordLookUps(system, editorial, { extraActions: [recordOfAKind] }),
@@ -62,6 +62,7 @@ beforeEach(() => {
     "https://portal.lakeside.example.edu/sign-in",
   );
 });
+afterEach(() => editorial?.close());
 
 describe("a signed-in student asking about their own record", () => {
   it("gets the record, cited as read from the system, in the question's language", async () => {
@@ -117,7 +118,7 @@ describe("a signed-in student asking about their own record", () => {
     const reply = await service.ask({ question: "我的學雜費繳了沒？", student });
     expect(reply).toMatchObject({ status: "unavailable", handoff_suggested: true, citations: [] });
     expect(reply.answer).toContain("出納系統目前沒有回應");
-    expect(editorial.actionAudit.latest(5)).toEqual([
+    expect(await editorial.actionAudit.latest(5)).toEqual([
       expect.objectContaining({
         actionId: "tuition-status",
         studentId: "s1141234",
@@ -140,7 +141,10 @@ describe("a signed-in student asking about their own record", () => {
     await service.ask({ question: "我借的書什麼時候到期？", student, conversationId: "c-handoff" });
     system.setBehaviour("failing");
     await service.ask({ question: "我的學雜費繳了沒？", student, conversationId: "c-handoff" });
-    const ticket = editorial.interactions.openHandoff({ conversationId: "c-handoff", delivery: "not_configured" });
+    const ticket = await editorial.interactions.openHandoff({
+      conversationId: "c-handoff",
+      delivery: "not_configured",
+    });
     expect(ticket.transcript.map(({ answer, status }) => [status, answer.slice(0, 20)])).toEqual([
       ["answered", "[library-loans: libr"],
       ["unavailable", "出納系統目前沒有回應，暫時查不到你的資料"],
@@ -149,9 +153,9 @@ describe("a signed-in student asking about their own record", () => {
 
   it("leaves the record out of the answer log, which names the look-up instead", async () => {
     const reply = await service.ask({ question: "我借的書什麼時候到期？", student });
-    const logged = editorial.interactions.answer(reply.answer_id as string);
+    const logged = await editorial.interactions.answer(reply.answer_id as string);
     expect(logged?.answer).toBe("[library-loans: library system]");
-    expect(editorial.actionAudit.latest(5)).toEqual([
+    expect(await editorial.actionAudit.latest(5)).toEqual([
       expect.objectContaining({ actionId: "library-loans", studentId: "s1141234", outcome: "ok" }),
     ]);
   });
@@ -185,7 +189,9 @@ describe("a signed-in student asking for a change", () => {
     expect(confirm.answer).toContain("L0098765");
     const refused = await service.ask({ question: "好", student, conversationId: "c-refused" });
     expect(refused).toMatchObject({ status: "answered", answer: "無法續借：已無續借次數。[1]" });
-    expect(editorial.actionAudit.latest(1)).toEqual([expect.objectContaining({ outcome: "refused", httpStatus: 409 })]);
+    expect(await editorial.actionAudit.latest(1)).toEqual([
+      expect.objectContaining({ outcome: "refused", httpStatus: 409 }),
+    ]);
   });
 
   it("runs nothing when the student says no, or when someone else confirms", async () => {

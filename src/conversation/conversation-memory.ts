@@ -27,7 +27,7 @@ export interface PendingAction {
   language: "zh" | "en";
   /** Set when a change waits for the student's yes: the key it runs under, once. */
   confirmation?: string;
-  /** With `confirmation`: the student asked to confirm (only they can), kept in memory only. */
+  /** With `confirmation`: the student asked to confirm (only they can); kept with the conversation. */
   studentId?: string;
 }
 
@@ -51,17 +51,23 @@ export interface ConversationMemoryOptions {
 /** Turns a follow-up is understood from: older ones rarely matter, and each costs a rewrite's prompt. */
 export const RECENT_TURNS = 5;
 
-const defaultConversationMemoryOptions: ConversationMemoryOptions = {
+export const defaultConversationMemoryOptions: ConversationMemoryOptions = {
   maxTurns: RECENT_TURNS,
   idleMs: 30 * 60 * 1000,
   maxConversations: 10_000,
 };
 
+/** Where the recent turns of conversations are kept: in memory, or in the database replicas share. */
+export interface Conversations {
+  recentTurns(conversationId: string): Promise<ConversationTurn[]>;
+  remember(conversationId: string, turn: ConversationTurn): Promise<void>;
+}
+
 /**
  * Recent turns by conversation id, in process memory bounded by `maxConversations` and `idleMs`
  * (an LRU cache: the least recently written conversation is dropped first, an idle one reads as empty).
  */
-export class ConversationMemory {
+export class ConversationMemory implements Conversations {
   private readonly writes = new KeyedQueue();
   private readonly conversations: LRUCache<string, ConversationTurn[]>;
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { EditorialDatabase } from "./editorial-database.js";
+import type { Kysely, Selectable } from "kysely";
+import type { EditorialTables } from "../database/editorial-tables.js";
 
 /** What a key may do: `reader` only asks (when answers need a key), `editor` also manages documents, `admin` also manages keys. */
 export const ROLES = ["reader", "editor", "admin"] as const;
@@ -25,15 +26,7 @@ export interface Caller {
   role: Role;
 }
 
-interface KeyRow {
-  id: string;
-  name: string;
-  role: Role;
-  key_prefix: string;
-  created_at: string;
-  created_by: string;
-  revoked_at: string | null;
-}
+type KeyRow = Selectable<EditorialTables["api_keys"]>;
 
 export function roleAllows(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
@@ -44,24 +37,9 @@ export function roleAllows(role: Role, needed: Role): boolean {
  * slow one and lets every request be checked with one indexed lookup. The key itself is shown once.
  */
 export class ApiKeyStore {
-  private readonly statements;
+  constructor(private readonly db: Kysely<EditorialTables>) {}
 
-  constructor(database: EditorialDatabase) {
-    this.statements = {
-      insert: database.prepare(
-        `INSERT INTO api_keys (id, name, role, key_hash, key_prefix, created_at, created_by)
-         VALUES (@id, @name, @role, @keyHash, @keyPrefix, @createdAt, @createdBy)`,
-      ),
-      byHash: database.prepare<[string], KeyRow>("SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL"),
-      list: database.prepare<[], KeyRow>("SELECT * FROM api_keys ORDER BY created_at, id"),
-      byId: database.prepare<[string], KeyRow>("SELECT * FROM api_keys WHERE id = ?"),
-      revoke: database.prepare<[string, string]>(
-        "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-      ),
-    };
-  }
-
-  create(input: { name: string; role: Role; createdBy: string }): { key: string; record: ApiKeyRecord } {
+  async create(input: { name: string; role: Role; createdBy: string }): Promise<{ key: string; record: ApiKeyRecord }> {
     const key = `${KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
     const record: ApiKeyRecord = {
       id: randomUUID(),
@@ -71,32 +49,59 @@ export class ApiKeyStore {
       createdAt: new Date().toISOString(),
       createdBy: input.createdBy,
     };
-    this.statements.insert.run({ ...record, keyHash: hashKey(key) });
+    await this.db
+      .insertInto("api_keys")
+      .values({
+        id: record.id,
+        name: record.name,
+        role: record.role,
+        key_hash: hashKey(key),
+        key_prefix: record.keyPrefix,
+        created_at: record.createdAt,
+        created_by: record.createdBy,
+      })
+      .execute();
     return { key, record };
   }
 
   /** The caller a key belongs to, or nothing for an unknown or revoked key. */
-  verify(key: string): Caller | undefined {
+  async verify(key: string): Promise<Caller | undefined> {
     if (!key.startsWith(KEY_PREFIX)) return undefined;
-    const row = this.statements.byHash.get(hashKey(key));
+    const row = await this.db
+      .selectFrom("api_keys")
+      .selectAll()
+      .where("key_hash", "=", hashKey(key))
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
     return row && toCaller(row);
   }
 
   /** The caller of an active key by its id (for a signed-in session), or nothing once it is revoked. */
-  callerById(id: string): Caller | undefined {
-    const row = this.statements.byId.get(id);
+  async callerById(id: string): Promise<Caller | undefined> {
+    const row = await this.byId(id);
     return row && !row.revoked_at ? toCaller(row) : undefined;
   }
 
-  list(): ApiKeyRecord[] {
-    return this.statements.list.all().map(toRecord);
+  async list(): Promise<ApiKeyRecord[]> {
+    const rows = await this.db.selectFrom("api_keys").selectAll().orderBy("created_at").orderBy("id").execute();
+    return rows.map(toRecord);
   }
 
   /** Revokes a key and returns it, or nothing when there is no such key. Revoking twice keeps the first time. */
-  revoke(id: string): ApiKeyRecord | undefined {
-    this.statements.revoke.run(new Date().toISOString(), id);
-    const row = this.statements.byId.get(id);
+  async revoke(id: string): Promise<ApiKeyRecord | undefined> {
+    // Only a key not yet revoked: a second revoke (or a racing one) leaves the first time standing.
+    await this.db
+      .updateTable("api_keys")
+      .set({ revoked_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .where("revoked_at", "is", null)
+      .execute();
+    const row = await this.byId(id);
     return row && toRecord(row);
+  }
+
+  private byId(id: string): Promise<KeyRow | undefined> {
+    return this.db.selectFrom("api_keys").selectAll().where("id", "=", id).executeTakeFirst();
   }
 }
 
@@ -105,14 +110,14 @@ function hashKey(key: string): string {
 }
 
 function toCaller(row: KeyRow): Caller {
-  return { keyId: row.id, name: row.name, role: row.role };
+  return { keyId: row.id, name: row.name, role: row.role as Role };
 }
 
 function toRecord(row: KeyRow): ApiKeyRecord {
   return {
     id: row.id,
     name: row.name,
-    role: row.role,
+    role: row.role as Role,
     keyPrefix: row.key_prefix,
     createdAt: row.created_at,
     createdBy: row.created_by,

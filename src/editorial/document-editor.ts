@@ -148,8 +148,11 @@ export class DocumentEditor {
     });
   }
 
-  /** Publishes the draft (or republishes the latest version of an unpublished document). */
-  async publish(docId: string, actor: Actor): Promise<void> {
+  /**
+   * Publishes the draft (or republishes the latest version of an unpublished document). Returns the
+   * document as the publish left it, read before any change queued behind it (a delete) is made.
+   */
+  async publish(docId: string, actor: Actor): Promise<DocumentDetail> {
     return this.changes.run(docId, async () => {
       const versions = await this.requireUploaded(docId);
       const hasPublished = versions.some((version) => version.state === "published");
@@ -160,29 +163,31 @@ export class DocumentEditor {
         throw new ConflictError("nothing_to_publish", `"${docId}" has no new version to publish; upload one first.`);
       }
       // Index first: if the record cannot be written after it, the next reconcile puts the index back.
-      await this.writeToIndex(this.fullVersion(docId, target.version));
-      this.versions.markPublished(docId, target.version, target.state, actor);
+      await this.writeToIndex(await this.fullVersion(docId, target.version));
+      await this.versions.markPublished(docId, target.version, target.state, actor);
       this.previewOutdated.add(docId);
+      return this.get(docId);
     });
   }
 
-  /** Takes the published version out of search and answers; its versions are kept. */
-  async unpublish(docId: string, actor: Actor): Promise<void> {
+  /** Takes the published version out of search and answers; its versions are kept. Returns the document as it left it. */
+  async unpublish(docId: string, actor: Actor): Promise<DocumentDetail> {
     return this.changes.run(docId, async () => {
       const versions = await this.requireUploaded(docId);
       const published = versions.find((version) => version.state === "published");
       if (!published) throw new ConflictError("not_published", `"${docId}" is not published.`);
       // Record first: if the index cannot be changed after it, the next reconcile takes the document out.
-      this.versions.markWithdrawn(docId, published.version, actor);
+      await this.versions.markWithdrawn(docId, published.version, actor);
       this.previewOutdated.add(docId);
       await this.store.deleteDocument(docId);
+      return this.get(docId);
     });
   }
 
   async delete(docId: string, actor: Actor): Promise<void> {
     return this.changes.run(docId, async () => {
       await this.requireUploaded(docId);
-      this.versions.delete(docId, actor);
+      await this.versions.delete(docId, actor);
       this.previewOutdated.add(docId);
       await this.store.deleteDocument(docId);
     });
@@ -190,7 +195,7 @@ export class DocumentEditor {
 
   /** Uploaded and folder documents, sorted by id. */
   async list(): Promise<DocumentSummary[]> {
-    const uploaded = [...this.versions.summaries().values()].flatMap((versions) => {
+    const uploaded = [...(await this.versions.summaries()).values()].flatMap((versions) => {
       const summary = summarizeUpload(versions);
       return summary ? [summary] : [];
     });
@@ -201,12 +206,12 @@ export class DocumentEditor {
   }
 
   async get(docId: string, versionNumber?: number): Promise<DocumentDetail> {
-    const versions = this.versions.versions(docId);
+    const versions = await this.versions.versions(docId);
     const summary = summarizeUpload(versions);
     if (summary) {
       const shownNumber =
         versionNumber ?? summary.draftVersion ?? summary.publishedVersion ?? versions[0]?.version ?? 0;
-      const shown = this.versions.version(docId, shownNumber);
+      const shown = await this.versions.version(docId, shownNumber);
       if (!shown) throw new NotFoundError(`"${docId}" has no version ${versionNumber}.`);
       return {
         summary,
@@ -214,7 +219,7 @@ export class DocumentEditor {
         shownVersion: shown.version,
         text: shown.text,
         chunks: shown.chunks,
-        audit: this.versions.auditTrail(docId),
+        audit: await this.versions.auditTrail(docId),
       };
     }
     const stored = await this.store.getDocument(docId);
@@ -227,7 +232,7 @@ export class DocumentEditor {
       summary: summarizeFolderDocument(stored.document),
       versions: [],
       chunks: stored.chunks,
-      audit: this.versions.auditTrail(docId),
+      audit: await this.versions.auditTrail(docId),
     };
   }
 
@@ -264,8 +269,8 @@ export class DocumentEditor {
   private async upToDatePreview(): Promise<PreviewIndex> {
     if (!this.preview) {
       const index = this.options.openScratchIndex();
-      const drafts = this.versions.inState("draft");
-      for (const draft of drafts) await index.replaceDocument(indexRecordOf(draft), this.taught(draft));
+      const drafts = await this.versions.inState("draft");
+      for (const draft of drafts) await index.replaceDocument(indexRecordOf(draft), await this.taught(draft));
       this.previewOutdated.clear();
       this.preview = { index, drafts: new Set(drafts.map((draft) => draft.docId)), neighbours: new Map() };
       return this.preview;
@@ -273,11 +278,11 @@ export class DocumentEditor {
     const preview = this.preview;
     for (const docId of [...this.previewOutdated]) {
       this.previewOutdated.delete(docId);
-      const draftNumber = this.versions.versions(docId).find((version) => version.state === "draft")?.version;
-      const draft = draftNumber === undefined ? undefined : this.versions.version(docId, draftNumber);
+      const draftNumber = (await this.versions.versions(docId)).find((version) => version.state === "draft")?.version;
+      const draft = draftNumber === undefined ? undefined : await this.versions.version(docId, draftNumber);
       preview.neighbours.delete(docId);
       if (draft) {
-        await preview.index.replaceDocument(indexRecordOf(draft), this.taught(draft));
+        await preview.index.replaceDocument(indexRecordOf(draft), await this.taught(draft));
         preview.drafts.add(docId);
       } else {
         await preview.index.deleteDocument(docId);
@@ -295,7 +300,7 @@ export class DocumentEditor {
   async reconcile(): Promise<ReconcileSummary> {
     const summary: ReconcileSummary = { written: 0, removed: 0, failures: [] };
     const stored = await this.store.listDocuments();
-    const published = this.versions.inState("published");
+    const published = await this.versions.inState("published");
     const attempt = async (docId: string, change: () => Promise<void>) => {
       try {
         await change();
@@ -313,7 +318,9 @@ export class DocumentEditor {
     }
     const publishedIds = new Set(published.map((version) => version.docId));
     for (const [docId, document] of stored) {
-      if (document.sourceRoot !== UPLOADED_SOURCE || publishedIds.has(docId) || !this.versions.knows(docId)) continue;
+      if (document.sourceRoot !== UPLOADED_SOURCE || publishedIds.has(docId) || !(await this.versions.knows(docId))) {
+        continue;
+      }
       await attempt(docId, async () => {
         await this.store.deleteDocument(docId);
         summary.removed++;
@@ -354,7 +361,7 @@ export class DocumentEditor {
     const metadata: VersionMetadata = { title, url, collection, tags, lang, effectiveDate, format };
     // The hash covers the metadata too: a new title is a change to publish.
     const contentHash = createHash("sha256").update(fileHash).update(JSON.stringify(metadata)).digest("hex");
-    const draft = this.versions.addDraft(
+    const draft = await this.versions.addDraft(
       {
         docId,
         metadata,
@@ -375,22 +382,22 @@ export class DocumentEditor {
     const { embedder } = this.options;
     // An embedding server that fails leaves the document searchable lexically; a sync fills its vectors in.
     const vectors = embedder && (await embedChunks(embedder, version.chunks, true).catch(() => undefined));
-    await this.store.replaceDocument(indexRecordOf(version), this.taught(version), { vectors });
+    await this.store.replaceDocument(indexRecordOf(version), await this.taught(version), { vectors });
   }
 
   /** A version's chunks with the phrasings editors taught for its passages. */
-  private taught(version: DocumentVersion): ChunkRecord[] {
-    return this.options.attachPhrasings?.(version.docId, version.chunks) ?? version.chunks;
+  private async taught(version: DocumentVersion): Promise<ChunkRecord[]> {
+    return (await this.options.attachPhrasings?.(version.docId, version.chunks)) ?? version.chunks;
   }
 
-  private fullVersion(docId: string, version: number): DocumentVersion {
-    const full = this.versions.version(docId, version);
+  private async fullVersion(docId: string, version: number): Promise<DocumentVersion> {
+    const full = await this.versions.version(docId, version);
     if (!full) throw new VersionConflictError(docId);
     return full;
   }
 
   private async requireUploaded(docId: string): Promise<VersionSummary[]> {
-    const versions = this.versions.versions(docId);
+    const versions = await this.versions.versions(docId);
     if (versions.length > 0) return versions;
     const stored = await this.store.getDocument(docId);
     if (stored && stored.document.sourceRoot !== UPLOADED_SOURCE) throw new FolderDocumentError(docId);

@@ -1,7 +1,9 @@
+import type { Kysely, Transaction } from "kysely";
+import type { EditorialTables } from "../database/editorial-tables.js";
+import { isUniqueViolation } from "../database/unique-violation.js";
 import { ConflictError } from "../errors.js";
 import type { ChunkRecord, DocumentFormat } from "../store/index-store.js";
 import type { Caller } from "./api-keys.js";
-import type { EditorialDatabase } from "./editorial-database.js";
 
 /**
  * A version's place in its document's life: at most one `draft` (a newer upload discards it) and
@@ -78,7 +80,7 @@ export class VersionConflictError extends ConflictError {
 type SummaryRow = {
   doc_id: string;
   version: number;
-  state: VersionState;
+  state: string;
   metadata: string;
   source_name: string;
   byte_size: number;
@@ -87,107 +89,104 @@ type SummaryRow = {
   created_by: string;
 };
 type VersionRow = SummaryRow & { text: string; chunks: string };
-type AuditRow = {
-  action: AuditAction;
-  version: number | null;
-  actor: string;
-  actor_key_id: string;
-  at: string;
-  detail: string | null;
-};
 
-const SUMMARY_COLUMNS =
-  "doc_id, version, state, metadata, source_name, byte_size, content_hash, created_at, created_by";
+const SUMMARY_COLUMNS = [
+  "doc_id",
+  "version",
+  "state",
+  "metadata",
+  "source_name",
+  "byte_size",
+  "content_hash",
+  "created_at",
+  "created_by",
+] as const;
 
-/** Every version of every uploaded document, and the audit trail of who changed what, when. */
+/** The database, or the transaction a change runs in. */
+type Executor = Kysely<EditorialTables> | Transaction<EditorialTables>;
+
+/**
+ * Every version of every uploaded document, and the audit trail of who changed what, when. Replicas
+ * may change one document at the same moment: each change first locks the document (see
+ * `lockDocument`), and two that would add the same version collide on the primary key.
+ */
 export class DocumentVersionStore {
-  private readonly statements;
-
-  constructor(private readonly database: EditorialDatabase) {
-    this.statements = {
-      insert: database.prepare<[VersionRow]>(
-        `INSERT INTO document_versions (${SUMMARY_COLUMNS}, text, chunks)
-         VALUES (@doc_id, @version, @state, @metadata, @source_name, @byte_size, @content_hash, @created_at,
-           @created_by, @text, @chunks)`,
-      ),
-      lastVersion: database.prepare<[string], { version: number | null }>(
-        "SELECT max(version) AS version FROM document_versions WHERE doc_id = ?",
-      ),
-      versions: database.prepare<[string], SummaryRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM document_versions WHERE doc_id = ? ORDER BY version DESC`,
-      ),
-      version: database.prepare<[string, number], VersionRow>(
-        "SELECT * FROM document_versions WHERE doc_id = ? AND version = ?",
-      ),
-      inState: database.prepare<[VersionState], VersionRow>(
-        "SELECT * FROM document_versions WHERE state = ? ORDER BY doc_id, version",
-      ),
-      summaries: database.prepare<[], SummaryRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM document_versions ORDER BY doc_id, version DESC`,
-      ),
-      // Phrasings are taught on any document, another replica's uploads too: they never make one this file's.
-      known: database.prepare<[string], { found: number }>(
-        "SELECT EXISTS (SELECT 1 FROM audit_events WHERE doc_id = ? AND action NOT LIKE 'phrasing_%') AS found",
-      ),
-      discardDraft: database.prepare<[string]>(
-        "UPDATE document_versions SET state = 'discarded' WHERE doc_id = ? AND state = 'draft'",
-      ),
-      // Only from the state it was read in: a version changed meanwhile is not overwritten.
-      moveVersion: database.prepare<[VersionState, string, number, VersionState]>(
-        "UPDATE document_versions SET state = ? WHERE doc_id = ? AND version = ? AND state = ?",
-      ),
-      supersedeOthers: database.prepare<[string, number]>(
-        "UPDATE document_versions SET state = 'superseded' WHERE doc_id = ? AND state = 'published' AND version != ?",
-      ),
-      deleteVersions: database.prepare<[string]>("DELETE FROM document_versions WHERE doc_id = ?"),
-      audit: database.prepare<[string, AuditAction, number | null, string, string, string]>(
-        "INSERT INTO audit_events (doc_id, action, version, actor, actor_key_id, at) VALUES (?, ?, ?, ?, ?, ?)",
-      ),
-      auditTrail: database.prepare<[string], AuditRow>(
-        "SELECT action, version, actor, actor_key_id, at, detail FROM audit_events WHERE doc_id = ? ORDER BY id",
-      ),
-    };
-  }
+  constructor(private readonly db: Kysely<EditorialTables>) {}
 
   /**
    * Stores a new draft version (a newer draft discards the older one) and records who added it.
    * An upload never takes an id that was ever used: it would become another document's version.
    */
-  addDraft(input: NewVersion, action: "uploaded" | "replaced", actor: Actor): DocumentVersion {
-    return this.database.transaction((): DocumentVersion => {
-      if (action === "uploaded" && this.knows(input.docId)) {
-        throw new ConflictError("document_id_taken", `"${input.docId}" is taken; upload again.`);
-      }
-      const version = (this.statements.lastVersion.get(input.docId)?.version ?? 0) + 1;
-      const createdAt = new Date().toISOString();
-      const stored: DocumentVersion = { ...input, version, state: "draft", createdAt, createdBy: actor.name };
-      this.statements.discardDraft.run(input.docId);
-      this.statements.insert.run(toRow(stored));
-      this.record(input.docId, action, version, actor, createdAt);
-      return stored;
-    })();
+  async addDraft(input: NewVersion, action: "uploaded" | "replaced", actor: Actor): Promise<DocumentVersion> {
+    try {
+      return await this.db.transaction().execute(async (trx): Promise<DocumentVersion> => {
+        if (action === "uploaded" && (await this.knowsIn(trx, input.docId))) throw documentIdTaken(input.docId);
+        // A replacement of a document deleted meanwhile would bring it back as a lone draft.
+        if (action === "replaced" && !(await lockDocument(trx, input.docId))) {
+          throw new VersionConflictError(input.docId);
+        }
+        const last = await trx
+          .selectFrom("document_versions")
+          .select((eb) => eb.fn.max("version").as("version"))
+          .where("doc_id", "=", input.docId)
+          .executeTakeFirst();
+        const version = (last?.version ?? 0) + 1;
+        const createdAt = new Date().toISOString();
+        const stored: DocumentVersion = { ...input, version, state: "draft", createdAt, createdBy: actor.name };
+        await trx
+          .updateTable("document_versions")
+          .set({ state: "discarded" })
+          .where("doc_id", "=", input.docId)
+          .where("state", "=", "draft")
+          .execute();
+        await trx.insertInto("document_versions").values(toRow(stored)).execute();
+        await record(trx, input.docId, action, version, actor, createdAt);
+        return stored;
+      });
+    } catch (error) {
+      // Another replica added a version (or took the id) between our read and our write.
+      if (!isUniqueViolation(error)) throw error;
+      throw action === "uploaded" ? documentIdTaken(input.docId) : new VersionConflictError(input.docId);
+    }
   }
 
-  /** Whether this file has ever held the document: another replica's uploads are not its to change. */
-  knows(docId: string): boolean {
-    return this.statements.known.get(docId)?.found === 1;
+  /** Whether this database has ever held the document: another replica's uploads are not its to change. */
+  knows(docId: string): Promise<boolean> {
+    return this.knowsIn(this.db, docId);
   }
 
   /** All versions of a document without their text and chunks, newest first; empty when there is no such document. */
-  versions(docId: string): VersionSummary[] {
-    return this.statements.versions.all(docId).map(fromSummaryRow);
+  async versions(docId: string): Promise<VersionSummary[]> {
+    const rows = await this.db
+      .selectFrom("document_versions")
+      .select(SUMMARY_COLUMNS)
+      .where("doc_id", "=", docId)
+      .orderBy("version", "desc")
+      .execute();
+    return rows.map(fromSummaryRow);
   }
 
   /** One version with its text and chunks. */
-  version(docId: string, version: number): DocumentVersion | undefined {
-    const row = this.statements.version.get(docId, version);
+  async version(docId: string, version: number): Promise<DocumentVersion | undefined> {
+    const row = await this.db
+      .selectFrom("document_versions")
+      .selectAll()
+      .where("doc_id", "=", docId)
+      .where("version", "=", version)
+      .executeTakeFirst();
     return row && fromRow(row);
   }
 
   /** Every version of every document without text or chunks, by document, newest first. */
-  summaries(): Map<string, VersionSummary[]> {
+  async summaries(): Promise<Map<string, VersionSummary[]>> {
+    const rows = await this.db
+      .selectFrom("document_versions")
+      .select(SUMMARY_COLUMNS)
+      .orderBy("doc_id")
+      .orderBy("version", "desc")
+      .execute();
     const byDocument = new Map<string, VersionSummary[]>();
-    for (const row of this.statements.summaries.all()) {
+    for (const row of rows) {
       const versions = byDocument.get(row.doc_id) ?? [];
       versions.push(fromSummaryRow(row));
       byDocument.set(row.doc_id, versions);
@@ -196,42 +195,62 @@ export class DocumentVersionStore {
   }
 
   /** The versions in one state across documents: the published ones are what the index must hold. */
-  inState(state: VersionState): DocumentVersion[] {
-    return this.statements.inState.all(state).map(fromRow);
+  async inState(state: VersionState): Promise<DocumentVersion[]> {
+    const rows = await this.db
+      .selectFrom("document_versions")
+      .selectAll()
+      .where("state", "=", state)
+      .orderBy("doc_id")
+      .orderBy("version")
+      .execute();
+    return rows.map(fromRow);
   }
 
   /** Makes `version`, still in the state `from`, the published one; the one published before is superseded. */
-  markPublished(docId: string, version: number, from: VersionState, actor: Actor): void {
-    this.database.transaction(() => {
-      if (this.statements.moveVersion.run("published", docId, version, from).changes === 0) {
-        throw new VersionConflictError(docId);
-      }
-      this.statements.supersedeOthers.run(docId, version);
-      this.record(docId, "published", version, actor);
-    })();
+  async markPublished(docId: string, version: number, from: VersionState, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      // Locked first: two replicas publishing two versions at once would each supersede only what it saw.
+      await lockDocument(trx, docId);
+      if (!(await moveVersion(trx, docId, version, from, "published"))) throw new VersionConflictError(docId);
+      await trx
+        .updateTable("document_versions")
+        .set({ state: "superseded" })
+        .where("doc_id", "=", docId)
+        .where("state", "=", "published")
+        .where("version", "!=", version)
+        .execute();
+      await record(trx, docId, "published", version, actor);
+    });
   }
 
   /** Takes the published `version` down. */
-  markWithdrawn(docId: string, version: number, actor: Actor): void {
-    this.database.transaction(() => {
-      if (this.statements.moveVersion.run("withdrawn", docId, version, "published").changes === 0) {
-        throw new VersionConflictError(docId);
-      }
-      this.record(docId, "unpublished", version, actor);
-    })();
+  async markWithdrawn(docId: string, version: number, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await lockDocument(trx, docId);
+      if (!(await moveVersion(trx, docId, version, "published", "withdrawn"))) throw new VersionConflictError(docId);
+      await record(trx, docId, "unpublished", version, actor);
+    });
   }
 
   /** Removes every version; the audit trail is kept, ending with who deleted it. */
-  delete(docId: string, actor: Actor): void {
-    this.database.transaction(() => {
-      if (this.statements.deleteVersions.run(docId).changes === 0) throw new VersionConflictError(docId);
-      this.record(docId, "deleted", null, actor);
-    })();
+  async delete(docId: string, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await lockDocument(trx, docId);
+      const deleted = await trx.deleteFrom("document_versions").where("doc_id", "=", docId).executeTakeFirst();
+      if (deleted.numDeletedRows === 0n) throw new VersionConflictError(docId);
+      await record(trx, docId, "deleted", null, actor);
+    });
   }
 
-  auditTrail(docId: string): AuditEvent[] {
-    return this.statements.auditTrail.all(docId).map((row) => ({
-      action: row.action,
+  async auditTrail(docId: string): Promise<AuditEvent[]> {
+    const rows = await this.db
+      .selectFrom("audit_events")
+      .select(["action", "version", "actor", "actor_key_id", "at", "detail"])
+      .where("doc_id", "=", docId)
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => ({
+      action: row.action as AuditAction,
       actor: row.actor,
       actorKeyId: row.actor_key_id,
       at: row.at,
@@ -240,9 +259,80 @@ export class DocumentVersionStore {
     }));
   }
 
-  private record(docId: string, action: AuditAction, version: number | null, actor: Actor, at?: string): void {
-    this.statements.audit.run(docId, action, version, actor.name, actor.keyId, at ?? new Date().toISOString());
+  /** Phrasings are taught on any document, another replica's uploads too: they never make one this database's. */
+  private async knowsIn(executor: Executor, docId: string): Promise<boolean> {
+    const found = await executor
+      .selectFrom("audit_events")
+      .select("id")
+      .where("doc_id", "=", docId)
+      .where("action", "not like", "phrasing_%")
+      .limit(1)
+      .executeTakeFirst();
+    return found !== undefined;
   }
+}
+
+/**
+ * Locks the document against other replicas' changes until the transaction ends, by writing its
+ * first version's row unchanged: the same row for every change, so two never wait on each other
+ * in opposite orders. False when the document has no versions (deleted meanwhile, or new).
+ */
+async function lockDocument(trx: Transaction<EditorialTables>, docId: string): Promise<boolean> {
+  const locked = await trx
+    .updateTable("document_versions")
+    .set((eb) => ({ state: eb.ref("state") }))
+    .where("doc_id", "=", docId)
+    .where("version", "=", (eb) =>
+      eb
+        .selectFrom("document_versions")
+        .select((inner) => inner.fn.min("version").as("first"))
+        .where("doc_id", "=", docId),
+    )
+    .executeTakeFirst();
+  return locked.numUpdatedRows > 0n;
+}
+
+/** Moves a version to `to` only from the state it was read in: a version changed meanwhile is not overwritten. */
+async function moveVersion(
+  trx: Transaction<EditorialTables>,
+  docId: string,
+  version: number,
+  from: VersionState,
+  to: VersionState,
+): Promise<boolean> {
+  const moved = await trx
+    .updateTable("document_versions")
+    .set({ state: to })
+    .where("doc_id", "=", docId)
+    .where("version", "=", version)
+    .where("state", "=", from)
+    .executeTakeFirst();
+  return moved.numUpdatedRows > 0n;
+}
+
+async function record(
+  executor: Executor,
+  docId: string,
+  action: AuditAction,
+  version: number | null,
+  actor: Actor,
+  at?: string,
+): Promise<void> {
+  await executor
+    .insertInto("audit_events")
+    .values({
+      doc_id: docId,
+      action,
+      version,
+      actor: actor.name,
+      actor_key_id: actor.keyId,
+      at: at ?? new Date().toISOString(),
+    })
+    .execute();
+}
+
+function documentIdTaken(docId: string): ConflictError {
+  return new ConflictError("document_id_taken", `"${docId}" is taken; upload again.`);
 }
 
 function toRow(version: DocumentVersion): VersionRow {
@@ -265,7 +355,7 @@ function fromSummaryRow(row: SummaryRow): VersionSummary {
   return {
     docId: row.doc_id,
     version: row.version,
-    state: row.state,
+    state: row.state as VersionState,
     metadata: JSON.parse(row.metadata) as VersionMetadata,
     sourceName: row.source_name,
     byteSize: row.byte_size,

@@ -1,9 +1,11 @@
+import type { Kysely, Transaction } from "kysely";
 import { SettingsFileError } from "../config/yaml-settings.js";
+import type { EditorialTables } from "../database/editorial-tables.js";
+import { isUniqueViolation } from "../database/unique-violation.js";
 import { ConflictError, InvalidRequestError, PayloadTooLargeError } from "../errors.js";
 import { Vocabulary } from "../text/vocabulary.js";
 import { parseVocabulary } from "../text/vocabulary-file.js";
 import type { Actor } from "./document-versions.js";
-import type { EditorialDatabase } from "./editorial-database.js";
 
 /** What messages about the editors' vocabulary call it, where a file's would name the file. */
 const EDITORS_VOCABULARY_LABEL = "editors' vocabulary";
@@ -14,7 +16,7 @@ export const MAX_VOCABULARY_BYTES = 200 * 1024;
 /** A saved vocabulary longer than this many problems is reported with the first ones and a count. */
 const MAX_PROBLEMS_SHOWN = 100;
 
-/** The editors' vocabulary's entries in the audit trail, beside the documents' (see editorial-database.ts). */
+/** The `doc_id` of the editors' vocabulary's entries in the audit trail, beside the documents' (no document id has parentheses). */
 const AUDIT_SUBJECT = "(vocabulary)";
 
 /** One saved text of the editors' vocabulary. */
@@ -69,61 +71,76 @@ export class VocabularyChangedError extends ConflictError {
 }
 
 type VersionRow = { version: number; text: string; created_at: string; created_by: string };
-type AuditRow = { version: number; actor: string; actor_key_id: string; at: string };
+
+/** How often a save without `basedOnVersion` tries again when another replica's save took its version number. */
+const SAVE_ATTEMPTS = 5;
 
 /**
- * The editors' own vocabulary, kept in the editorial file because the knowledge folder may be
+ * The editors' own vocabulary, kept in the editorial database because the knowledge folder may be
  * read-only: YAML in the format of `_vocabulary.yml`, every saved version, and who saved each.
- * The vocabulary is parsed when first asked for and again only after a save, so that a question
- * costs no reading or parsing; a save takes effect with the next question.
+ * The latest is parsed by `refresh` and again only after a save, so that a question costs no
+ * reading or parsing; a save takes effect with the next question.
  */
 export class EditorsVocabulary {
-  private readonly statements;
-  private parsed?: Vocabulary;
+  /** Empty until `refresh` has read the saved text. */
+  private parsed: Vocabulary = Vocabulary.empty;
+  /** The saved version `parsed` is of (0: none): an older one read late never replaces it. */
+  private parsedVersion = 0;
 
   constructor(
-    private readonly database: EditorialDatabase,
+    private readonly db: Kysely<EditorialTables>,
     /** Told when the saved text no longer parses (a later release checks more): it is then not used. */
     private readonly onMistake: (message: string) => void = () => {},
-  ) {
-    this.statements = {
-      insert: database.prepare<[string, string, string], { version: number }>(
-        "INSERT INTO vocabulary_versions (text, created_at, created_by) VALUES (?, ?, ?) RETURNING version",
-      ),
-      latest: database.prepare<[], VersionRow>("SELECT * FROM vocabulary_versions ORDER BY version DESC LIMIT 1"),
-      version: database.prepare<[number], VersionRow>("SELECT * FROM vocabulary_versions WHERE version = ?"),
-      audit: database.prepare<[string, number, string, string, string]>(
-        "INSERT INTO audit_events (doc_id, action, version, actor, actor_key_id, at) VALUES (?, 'saved', ?, ?, ?, ?)",
-      ),
-      auditTrail: database.prepare<[string], AuditRow>(
-        "SELECT version, actor, actor_key_id, at FROM audit_events WHERE doc_id = ? ORDER BY id",
-      ),
-    };
-  }
+  ) {}
 
-  /** The vocabulary answers use from the editors: the last saved, or an empty one before any save. */
+  /** The vocabulary answers use from the editors: the last saved as of `refresh` or a save, or an empty one. */
   current(): Vocabulary {
-    this.parsed ??= this.parseSaved();
     return this.parsed;
   }
 
+  /**
+   * Reads and parses the latest saved text, so that `current()` needs no reading: at start, and
+   * again to take up other replicas' saves.
+   */
+  async refresh(): Promise<void> {
+    const saved = await this.saved();
+    // Parsed once per version: a text that no longer parses is reported once.
+    if (!saved || saved.version <= this.parsedVersion) return;
+    this.use(this.parseSaved(saved), saved.version);
+  }
+
   /** The text in use and who saved it; undefined before any save. */
-  saved(): SavedVocabulary | undefined {
-    const row = this.statements.latest.get();
+  async saved(): Promise<SavedVocabulary | undefined> {
+    const row = await this.db
+      .selectFrom("vocabulary_versions")
+      .selectAll()
+      .orderBy("version", "desc")
+      .limit(1)
+      .executeTakeFirst();
     return row && fromRow(row);
   }
 
   /** An earlier text, by its version: every save is kept. */
-  version(version: number): SavedVocabulary | undefined {
-    const row = this.statements.version.get(version);
+  async version(version: number): Promise<SavedVocabulary | undefined> {
+    const row = await this.db
+      .selectFrom("vocabulary_versions")
+      .selectAll()
+      .where("version", "=", version)
+      .executeTakeFirst();
     return row && fromRow(row);
   }
 
   /** Who saved which version, and when, oldest first. */
-  auditTrail(): VocabularyAuditEvent[] {
-    return this.statements.auditTrail.all(AUDIT_SUBJECT).map((row) => ({
+  async auditTrail(): Promise<VocabularyAuditEvent[]> {
+    const rows = await this.db
+      .selectFrom("audit_events")
+      .select(["version", "actor", "actor_key_id", "at"])
+      .where("doc_id", "=", AUDIT_SUBJECT)
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => ({
       action: "saved",
-      version: row.version,
+      version: row.version ?? 0,
       actor: row.actor,
       actorKeyId: row.actor_key_id,
       at: row.at,
@@ -138,30 +155,86 @@ export class EditorsVocabulary {
    * the latest version is refused (VocabularyChangedError) and nothing is stored; without it, the
    * text is saved whatever was saved meanwhile.
    */
-  save(text: string, actor: Actor, basedOnVersion?: number): SavedVocabulary {
+  async save(text: string, actor: Actor, basedOnVersion?: number): Promise<SavedVocabulary> {
     const vocabulary = parseEditorsVocabulary(text);
-    const savedAt = new Date().toISOString();
-    // IMMEDIATE takes the write lock before the check, so two saves from one version cannot both pass it.
-    const saved = this.database
-      .transaction((): SavedVocabulary => {
-        if (basedOnVersion !== undefined) {
-          const latest = this.saved();
-          if (basedOnVersion !== (latest?.version ?? 0)) throw new VocabularyChangedError(basedOnVersion, latest);
-        }
-        const inserted = this.statements.insert.get(text, savedAt, actor.name);
-        if (!inserted) throw new Error("vocabulary_versions returned no version");
-        this.statements.audit.run(AUDIT_SUBJECT, inserted.version, actor.name, actor.keyId, savedAt);
-        return { version: inserted.version, text, savedAt, savedBy: actor.name };
-      })
-      .immediate();
-    // Only once it is stored: a save that failed leaves the vocabulary in use as it was.
-    this.parsed = vocabulary;
-    return saved;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const saved = await this.db.transaction().execute((trx) => this.insert(trx, text, actor, basedOnVersion));
+        // Only once it is stored: a save that failed leaves the vocabulary in use as it was.
+        this.use(vocabulary, saved.version);
+        return saved;
+      } catch (error) {
+        // Another replica's save, uncommitted when ours read the latest, took the same version number (PostgreSQL).
+        if (!isUniqueViolation(error)) throw error;
+        if (basedOnVersion !== undefined) throw new VocabularyChangedError(basedOnVersion, await this.saved());
+        if (attempt >= SAVE_ATTEMPTS) throw error;
+      }
+    }
   }
 
-  private parseSaved(): Vocabulary {
-    const saved = this.saved();
-    if (!saved) return Vocabulary.empty;
+  /**
+   * Adds `text` as the version after the latest, then checks that the latest was the one it was
+   * edited from. The write comes first so that SQLite takes its write lock before reading (a read
+   * first would fail with SQLITE_BUSY behind another connection's save); two saves on PostgreSQL
+   * that read the same latest collide on the primary key.
+   */
+  private async insert(
+    trx: Transaction<EditorialTables>,
+    text: string,
+    actor: Actor,
+    basedOnVersion: number | undefined,
+  ): Promise<SavedVocabulary> {
+    const savedAt = new Date().toISOString();
+    const inserted = await trx
+      .insertInto("vocabulary_versions")
+      .columns(["version", "text", "created_at", "created_by"])
+      .expression((eb) =>
+        eb
+          .selectFrom("vocabulary_versions")
+          // The values are cast: in a select list PostgreSQL cannot tell a parameter's type from its column.
+          .select((inner) => [
+            inner(inner.fn.coalesce(inner.fn.max("version"), inner.lit(0)), "+", 1).as("version"),
+            inner.cast<string>(inner.val(text), "text").as("text"),
+            inner.cast<string>(inner.val(savedAt), "text").as("created_at"),
+            inner.cast<string>(inner.val(actor.name), "text").as("created_by"),
+          ]),
+      )
+      .returning("version")
+      .executeTakeFirstOrThrow();
+    const { version } = inserted;
+    // Checked after the write, under its lock: the version before ours is the latest anyone saved.
+    if (basedOnVersion !== undefined && basedOnVersion !== version - 1) {
+      const latest = await trx
+        .selectFrom("vocabulary_versions")
+        .selectAll()
+        .where("version", "<", version)
+        .orderBy("version", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      throw new VocabularyChangedError(basedOnVersion, latest && fromRow(latest));
+    }
+    await trx
+      .insertInto("audit_events")
+      .values({
+        doc_id: AUDIT_SUBJECT,
+        action: "saved",
+        version,
+        actor: actor.name,
+        actor_key_id: actor.keyId,
+        at: savedAt,
+      })
+      .execute();
+    return { version, text, savedAt, savedBy: actor.name };
+  }
+
+  /** Makes `vocabulary`, of saved version `version`, the one answers use, unless a newer one is in use. */
+  private use(vocabulary: Vocabulary, version: number): void {
+    if (version < this.parsedVersion) return;
+    this.parsed = vocabulary;
+    this.parsedVersion = version;
+  }
+
+  private parseSaved(saved: SavedVocabulary): Vocabulary {
     try {
       return parseEditorsVocabulary(saved.text);
     } catch (error) {

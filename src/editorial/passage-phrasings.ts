@@ -1,12 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
 import type { AttachPhrasings } from "../../ingest/index-document.js";
+import type { EditorialTables } from "../database/editorial-tables.js";
+import { isUniqueViolation } from "../database/unique-violation.js";
 import { ConflictError, InvalidRequestError, NotFoundError } from "../errors.js";
 import { KeyedQueue } from "../keyed-queue.js";
 import type { ChunkRecord, IndexStore } from "../store/index-store.js";
 import { cleanLabel } from "../text/clean-label.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import type { Actor, PhrasingAction } from "./document-versions.js";
-import type { EditorialDatabase } from "./editorial-database.js";
 
 /** As long as a question may be: a phrasing is a question worded as people ask it. */
 export const MAX_PHRASING_CHARS = 1000;
@@ -43,20 +45,22 @@ export interface PlacedPhrasing extends Phrasing {
 /** Who a 👍's proposal is recorded as: a student, who has no key. */
 const FEEDBACK_ACTOR: Actor = { name: "student feedback", keyId: "" };
 
-type PhrasingRow = {
-  id: string;
-  doc_id: string;
-  passage_key: string;
-  passage_text: string;
-  text: string;
-  state: PhrasingState;
-  source: PhrasingSource;
-  answer_id: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-};
+type PhrasingRow = EditorialTables["passage_phrasings"];
+
+/** The changes to phrasings that touch the index: a document with any of them in its trail is reconciled. */
+const INDEXED_ACTIONS: PhrasingAction[] = [
+  "phrasing_taught",
+  "phrasing_accepted",
+  "phrasing_edited",
+  "phrasing_removed",
+];
+
+/** The phrasing changed between reading it and writing it (an editor on another replica, at the same moment). */
+export class PhrasingChangedError extends ConflictError {
+  constructor(id: string) {
+    super("phrasing_changed", `Phrasing "${id}" was changed by someone else meanwhile; reload it and try again.`);
+  }
+}
 
 /**
  * Other wordings of what a passage answers, taught by editors from the questions students asked:
@@ -70,73 +74,34 @@ type PhrasingRow = {
  * and is kept, listed as detached and unsearched, while no chunk does.
  */
 export class PassagePhrasings {
-  private readonly statements;
   private readonly now: () => Date;
   private readonly changes: KeyedQueue;
 
   constructor(
-    private readonly database: EditorialDatabase,
+    private readonly db: Kysely<EditorialTables>,
     private readonly store: IndexStore,
     /** `changes`: the queue the document editor writes documents in, so that the two never interleave. */
     options: { changes?: KeyedQueue; now?: () => Date } = {},
   ) {
     this.now = options.now ?? (() => new Date());
     this.changes = options.changes ?? new KeyedQueue();
-    this.statements = {
-      insert: database.prepare<[PhrasingRow]>(
-        `INSERT INTO passage_phrasings (id, doc_id, passage_key, passage_text, text, state, source, answer_id,
-           created_at, created_by, updated_at, updated_by)
-         VALUES (@id, @doc_id, @passage_key, @passage_text, @text, @state, @source, @answer_id, @created_at,
-           @created_by, @updated_at, @updated_by)`,
-      ),
-      byId: database.prepare<[string], PhrasingRow>("SELECT * FROM passage_phrasings WHERE id = ?"),
-      ofDocument: database.prepare<[string], PhrasingRow>(
-        "SELECT * FROM passage_phrasings WHERE doc_id = ? ORDER BY created_at, id",
-      ),
-      inState: database.prepare<[PhrasingState, number], PhrasingRow>(
-        "SELECT * FROM passage_phrasings WHERE state = ? ORDER BY created_at DESC, id LIMIT ?",
-      ),
-      all: database.prepare<[number], PhrasingRow>(
-        "SELECT * FROM passage_phrasings ORDER BY created_at DESC, id LIMIT ?",
-      ),
-      // Every change that touched the index is in the audit trail, written with it and never pruned:
-      // a document whose last phrasing was removed is still there.
-      documentsWithPhrasingHistory: database
-        .prepare<[], string>(
-          `SELECT DISTINCT doc_id FROM audit_events
-           WHERE action IN ('phrasing_taught', 'phrasing_accepted', 'phrasing_edited', 'phrasing_removed')
-           ORDER BY doc_id`,
-        )
-        .pluck(),
-      fromAnswer: database.prepare<[string], { found: number }>(
-        "SELECT EXISTS (SELECT 1 FROM passage_phrasings WHERE answer_id = ?) AS found",
-      ),
-      update: database.prepare<[PhrasingState, string, string, string, string]>(
-        "UPDATE passage_phrasings SET state = ?, text = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-      ),
-      delete: database.prepare<[string]>("DELETE FROM passage_phrasings WHERE id = ?"),
-      audit: database.prepare<[string, PhrasingAction, string, string, string, string]>(
-        "INSERT INTO audit_events (doc_id, action, version, actor, actor_key_id, at, detail) VALUES (?, ?, NULL, ?, ?, ?, ?)",
-      ),
-      forgetAudit: database.prepare<[number | bigint]>("DELETE FROM audit_events WHERE id = ?"),
-    };
   }
 
   /** A phrasing by its id, or NotFoundError. */
-  get(id: string): Phrasing {
-    const phrasing = this.find(id);
+  async get(id: string): Promise<Phrasing> {
+    const phrasing = await this.find(id);
     if (!phrasing) throw new NotFoundError(`No phrasing with id "${id}".`);
     return phrasing;
   }
 
-  find(id: string): Phrasing | undefined {
-    const row = this.statements.byId.get(id);
+  async find(id: string): Promise<Phrasing | undefined> {
+    const row = await this.db.selectFrom("passage_phrasings").selectAll().where("id", "=", id).executeTakeFirst();
     return row && fromRow(row);
   }
 
   /** Every phrasing of a document, proposed and accepted, oldest first, each with the chunk it is in now. */
   async ofDocument(docId: string): Promise<PlacedPhrasing[]> {
-    return this.placed(this.statements.ofDocument.all(docId).map(fromRow));
+    return this.placed(await this.recorded(docId));
   }
 
   /** `phrasings` with the chunk each one's passage is in now (none: detached), reading each document once. */
@@ -152,8 +117,10 @@ export class PassagePhrasings {
   }
 
   /** Phrasings in one state across documents (or all), newest first: the proposals awaiting review. */
-  list(state?: PhrasingState, limit = 500): Phrasing[] {
-    const rows = state ? this.statements.inState.all(state, limit) : this.statements.all.all(limit);
+  async list(state?: PhrasingState, limit = 500): Promise<Phrasing[]> {
+    let query = this.db.selectFrom("passage_phrasings").selectAll();
+    if (state) query = query.where("state", "=", state);
+    const rows = await query.orderBy("created_at", "desc").orderBy("id").limit(limit).execute();
     return rows.map(fromRow);
   }
 
@@ -162,8 +129,8 @@ export class PassagePhrasings {
    * that holds each one's passage: what a document is written into the index with, however it
    * came (a folder sync, a publish, a reconcile). Chunks of a document without any are returned as they are.
    */
-  readonly attach: AttachPhrasings = (docId, chunks) => {
-    const byChunk = this.placeAccepted(this.recorded(docId), chunks);
+  readonly attach: AttachPhrasings = async (docId, chunks) => {
+    const byChunk = this.placeAccepted(await this.recorded(docId), chunks);
     if (byChunk.size === 0) return chunks.map(({ phrasings: _phrasings, ...chunk }) => chunk);
     return chunks.map(({ phrasings: _phrasings, ...chunk }) => {
       const taught = byChunk.get(chunk.chunkId);
@@ -180,7 +147,7 @@ export class PassagePhrasings {
     const text = phrasingText(input.text);
     return this.changes.run(input.docId, async () => {
       const passage = await this.passage(input.docId, input.chunkId);
-      const same = this.sameWording(input.docId, passage.text, text);
+      const same = await this.sameWording(input.docId, passage.text, text);
       if (same?.state === "accepted") {
         throw new ConflictError(
           "phrasing_exists",
@@ -191,11 +158,13 @@ export class PassagePhrasings {
       const phrasing = this.newPhrasing({ docId: input.docId, passageText: passage.text, text }, "accepted", actor);
       await this.recordThenIndex(
         input.docId,
-        () => {
-          this.statements.insert.run(toRow(phrasing));
-          return this.record(input.docId, "phrasing_taught", actor, text, phrasing.createdAt);
+        async (trx) => {
+          await trx.insertInto("passage_phrasings").values(toRow(phrasing)).execute();
+          return this.record(trx, input.docId, "phrasing_taught", actor, text, phrasing.createdAt);
         },
-        () => this.statements.delete.run(phrasing.id),
+        async (trx) => {
+          await trx.deleteFrom("passage_phrasings").where("id", "=", phrasing.id).execute();
+        },
       );
       return phrasing;
     });
@@ -214,24 +183,30 @@ export class PassagePhrasings {
     question: string;
   }): Promise<Phrasing | undefined> {
     const text = cleanLabel(input.question).slice(0, MAX_PHRASING_CHARS);
-    if (!text || this.statements.fromAnswer.get(input.answerId)?.found) return undefined;
+    if (!text || (await this.proposedFrom(this.db, input.answerId))) return undefined;
     const passage = (await this.store.getDocument(input.docId))?.chunks.find(
       (chunk) => chunk.chunkId === input.chunkId,
     );
-    if (!passage || this.sameWording(input.docId, passage.text, text)) return undefined;
+    if (!passage || (await this.sameWording(input.docId, passage.text, text))) return undefined;
     const phrasing = {
       ...this.newPhrasing({ docId: input.docId, passageText: passage.text, text }, "proposed", FEEDBACK_ACTOR),
       answerId: input.answerId,
     };
     const at = phrasing.createdAt;
-    // Checked again inside the write: two 👍 for one answer may both have got this far.
-    const inserted = this.database.transaction(() => {
-      if (this.statements.fromAnswer.get(input.answerId)?.found) return false;
-      this.statements.insert.run(toRow(phrasing));
-      this.record(input.docId, "phrasing_proposed", FEEDBACK_ACTOR, text, at);
-      return true;
-    })();
-    return inserted ? phrasing : undefined;
+    try {
+      // Checked again inside the write: two 👍 for one answer may both have got this far.
+      const inserted = await this.db.transaction().execute(async (trx) => {
+        if (await this.proposedFrom(trx, input.answerId)) return false;
+        await trx.insertInto("passage_phrasings").values(toRow(phrasing)).execute();
+        await this.record(trx, input.docId, "phrasing_proposed", FEEDBACK_ACTOR, text, at);
+        return true;
+      });
+      return inserted ? phrasing : undefined;
+    } catch (error) {
+      // Two replicas' 👍 for one answer at the same moment: its unique answer_id keeps the first.
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
   }
 
   /** A phrasing made now by `actor`: taught by an editor (accepted), or proposed by a 👍. */
@@ -255,9 +230,9 @@ export class PassagePhrasings {
 
   /** Accepts a proposed phrasing: from the next question on, it finds its passage. */
   async accept(id: string, actor: Actor): Promise<Phrasing> {
-    const { docId } = this.get(id);
+    const { docId } = await this.get(id);
     return this.changes.run(docId, async () => {
-      const phrasing = this.get(id);
+      const phrasing = await this.get(id);
       if (phrasing.state !== "proposed") {
         throw new ConflictError("not_proposed", `Phrasing "${id}" is already accepted.`);
       }
@@ -267,52 +242,55 @@ export class PassagePhrasings {
 
   /** Turns a proposed phrasing down: it is deleted, and its audit event kept. */
   async reject(id: string, actor: Actor): Promise<void> {
-    const { docId } = this.get(id);
+    const { docId } = await this.get(id);
     await this.changes.run(docId, async () => {
-      const phrasing = this.get(id);
+      const phrasing = await this.get(id);
       if (phrasing.state !== "proposed") {
         throw new ConflictError("not_proposed", `Phrasing "${id}" is accepted: remove it instead.`);
       }
-      this.database.transaction(() => {
-        this.statements.delete.run(id);
-        this.record(docId, "phrasing_rejected", actor, phrasing.text);
-      })();
+      await this.db.transaction().execute(async (trx) => {
+        await deleteAsRead(trx, phrasing);
+        await this.record(trx, docId, "phrasing_rejected", actor, phrasing.text);
+      });
     });
   }
 
   /** Rewords a phrasing; an accepted one is searched in its new words from the next question on. */
   async edit(id: string, newText: string, actor: Actor): Promise<Phrasing> {
     const text = phrasingText(newText);
-    const { docId } = this.get(id);
+    const { docId } = await this.get(id);
     return this.changes.run(docId, async () => {
-      const phrasing = this.get(id);
-      const same = this.sameWording(docId, phrasing.passageText, text);
+      const phrasing = await this.get(id);
+      const same = await this.sameWording(docId, phrasing.passageText, text);
       if (same && same.id !== id) {
         throw new ConflictError("phrasing_exists", `The passage already has that wording (phrasing "${same.id}").`);
       }
       const edited = { ...phrasing, text, updatedAt: this.now().toISOString(), updatedBy: actor.name };
-      const write = () => {
-        this.statements.update.run(edited.state, text, edited.updatedAt, actor.name, id);
-        return this.record(docId, "phrasing_edited", actor, `${phrasing.text} → ${text}`, edited.updatedAt);
+      const write = async (trx: Transaction<EditorialTables>) => {
+        await updateAsRead(trx, phrasing, edited);
+        return this.record(trx, docId, "phrasing_edited", actor, `${phrasing.text} → ${text}`, edited.updatedAt);
       };
-      if (phrasing.state === "accepted") await this.recordThenIndex(docId, write, () => this.restore(phrasing));
-      else this.database.transaction(write)();
+      if (phrasing.state === "accepted") {
+        await this.recordThenIndex(docId, write, (trx) => restore(trx, phrasing));
+      } else await this.db.transaction().execute(write);
       return edited;
     });
   }
 
   /** Removes a phrasing: an accepted one no longer finds its passage from the next question on. */
   async remove(id: string, actor: Actor): Promise<void> {
-    const { docId } = this.get(id);
+    const { docId } = await this.get(id);
     await this.changes.run(docId, async () => {
-      const phrasing = this.get(id);
-      const write = () => {
-        this.statements.delete.run(id);
-        return this.record(docId, "phrasing_removed", actor, phrasing.text);
+      const phrasing = await this.get(id);
+      const write = async (trx: Transaction<EditorialTables>) => {
+        await deleteAsRead(trx, phrasing);
+        return this.record(trx, docId, "phrasing_removed", actor, phrasing.text);
       };
       if (phrasing.state === "accepted") {
-        await this.recordThenIndex(docId, write, () => this.statements.insert.run(toRow(phrasing)));
-      } else this.database.transaction(write)();
+        await this.recordThenIndex(docId, write, async (trx) => {
+          await trx.insertInto("passage_phrasings").values(toRow(phrasing)).execute();
+        });
+      } else await this.db.transaction().execute(write);
     });
   }
 
@@ -324,11 +302,11 @@ export class PassagePhrasings {
    */
   async reconcile(): Promise<number> {
     let written = 0;
-    for (const docId of this.statements.documentsWithPhrasingHistory.all()) {
+    for (const docId of await this.documentsWithPhrasingHistory()) {
       await this.changes.run(docId, async () => {
         const stored = await this.store.getDocument(docId);
         if (!stored) return;
-        const expected = this.attach(docId, stored.chunks);
+        const expected = await this.attach(docId, stored.chunks);
         const differs = expected.some(
           (chunk, index) =>
             JSON.stringify(chunk.phrasings ?? []) !== JSON.stringify(stored.chunks[index]?.phrasings ?? []),
@@ -341,6 +319,31 @@ export class PassagePhrasings {
     return written;
   }
 
+  /**
+   * Every change that touched the index is in the audit trail, written with it and never pruned:
+   * a document whose last phrasing was removed is still there.
+   */
+  private async documentsWithPhrasingHistory(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("audit_events")
+      .select("doc_id")
+      .distinct()
+      .where("action", "in", INDEXED_ACTIONS)
+      .orderBy("doc_id")
+      .execute();
+    return rows.map((row) => row.doc_id);
+  }
+
+  /** Whether a 👍 on the answer already proposed a phrasing. */
+  private async proposedFrom(executor: Kysely<EditorialTables>, answerId: string): Promise<boolean> {
+    const found = await executor
+      .selectFrom("passage_phrasings")
+      .select("id")
+      .where("answer_id", "=", answerId)
+      .executeTakeFirst();
+    return found !== undefined;
+  }
+
   private async acceptNow(phrasing: Phrasing, text: string, actor: Actor): Promise<Phrasing> {
     const accepted: Phrasing = {
       ...phrasing,
@@ -351,11 +354,11 @@ export class PassagePhrasings {
     };
     await this.recordThenIndex(
       phrasing.docId,
-      () => {
-        this.statements.update.run("accepted", text, accepted.updatedAt, actor.name, phrasing.id);
-        return this.record(phrasing.docId, "phrasing_accepted", actor, text, accepted.updatedAt);
+      async (trx) => {
+        await updateAsRead(trx, phrasing, accepted);
+        return this.record(trx, phrasing.docId, "phrasing_accepted", actor, text, accepted.updatedAt);
       },
-      () => this.restore(phrasing),
+      (trx) => restore(trx, phrasing),
     );
     return accepted;
   }
@@ -376,12 +379,18 @@ export class PassagePhrasings {
   }
 
   /** A phrasing of the same passage with the same words (case, width and script aside), if there is one. */
-  private sameWording(docId: string, passageText: string, text: string): Phrasing | undefined {
+  private async sameWording(docId: string, passageText: string, text: string): Promise<Phrasing | undefined> {
     const key = passageKey(passageText);
     const words = normalizeForMatching(text);
-    const row = this.statements.ofDocument
-      .all(docId)
-      .find((candidate) => candidate.passage_key === key && normalizeForMatching(candidate.text) === words);
+    const rows = await this.db
+      .selectFrom("passage_phrasings")
+      .selectAll()
+      .where("doc_id", "=", docId)
+      .where("passage_key", "=", key)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    const row = rows.find((candidate) => normalizeForMatching(candidate.text) === words);
     return row && fromRow(row);
   }
 
@@ -394,37 +403,43 @@ export class PassagePhrasings {
    * event leave the record as it was, and the error goes on. The index is then written again from
    * that record, in case the failed write (a timeout) or a folder sync meanwhile put the change there
    * after all; if that fails too, the next change to the document's phrasings or the next reconcile
-   * puts it right.
+   * puts it right. `write` returns the id of the audit event it added.
    */
-  private async recordThenIndex(docId: string, write: () => number | bigint, undo: () => void): Promise<void> {
-    const auditId = this.database.transaction(write)();
+  private async recordThenIndex(
+    docId: string,
+    write: (trx: Transaction<EditorialTables>) => Promise<number>,
+    undo: (trx: Transaction<EditorialTables>) => Promise<void>,
+  ): Promise<void> {
+    const auditId = await this.db.transaction().execute(write);
     try {
       await this.reindex(docId);
     } catch (error) {
-      this.database.transaction(() => {
-        undo();
-        this.statements.forgetAudit.run(auditId);
-      })();
+      await this.db.transaction().execute(async (trx) => {
+        await undo(trx);
+        await trx.deleteFrom("audit_events").where("id", "=", auditId).execute();
+      });
       await this.reindex(docId).catch(() => undefined);
       throw error;
     }
-  }
-
-  /** Puts a phrasing's row back as `phrasing` was. */
-  private restore(phrasing: Phrasing): void {
-    this.statements.update.run(phrasing.state, phrasing.text, phrasing.updatedAt, phrasing.updatedBy, phrasing.id);
   }
 
   /** Writes the document's accepted phrasings, as the record has them, into its chunks in the index (their phrasings only). */
   private async reindex(docId: string): Promise<void> {
     const stored = await this.store.getDocument(docId);
     if (!stored) return;
-    await this.store.setChunkPhrasings(docId, this.placeAccepted(this.recorded(docId), stored.chunks));
+    await this.store.setChunkPhrasings(docId, this.placeAccepted(await this.recorded(docId), stored.chunks));
   }
 
   /** Every phrasing of the document in the record, oldest first. */
-  private recorded(docId: string): Phrasing[] {
-    return this.statements.ofDocument.all(docId).map(fromRow);
+  private async recorded(docId: string): Promise<Phrasing[]> {
+    const rows = await this.db
+      .selectFrom("passage_phrasings")
+      .selectAll()
+      .where("doc_id", "=", docId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    return rows.map(fromRow);
   }
 
   /** The accepted phrasings' texts by the chunk that holds each one's passage; detached ones are left out. */
@@ -443,10 +458,71 @@ export class PassagePhrasings {
   }
 
   /** Adds an event to the document's audit trail; returns its id. */
-  private record(docId: string, action: PhrasingAction, actor: Actor, detail: string, at?: string): number | bigint {
-    return this.statements.audit.run(docId, action, actor.name, actor.keyId, at ?? this.now().toISOString(), detail)
-      .lastInsertRowid;
+  private async record(
+    trx: Transaction<EditorialTables>,
+    docId: string,
+    action: PhrasingAction,
+    actor: Actor,
+    detail: string,
+    at?: string,
+  ): Promise<number> {
+    const { id } = await trx
+      .insertInto("audit_events")
+      .values({
+        doc_id: docId,
+        action,
+        version: null,
+        actor: actor.name,
+        actor_key_id: actor.keyId,
+        at: at ?? this.now().toISOString(),
+        detail,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return id;
   }
+}
+
+/**
+ * Writes `changed` over the phrasing only if it is still as `read` (PhrasingChangedError if not):
+ * an editor on another replica may have changed or removed it meanwhile.
+ */
+async function updateAsRead(trx: Transaction<EditorialTables>, read: Phrasing, changed: Phrasing): Promise<void> {
+  const updated = await trx
+    .updateTable("passage_phrasings")
+    .set({ state: changed.state, text: changed.text, updated_at: changed.updatedAt, updated_by: changed.updatedBy })
+    .where("id", "=", read.id)
+    .where("state", "=", read.state)
+    .where("text", "=", read.text)
+    .where("updated_at", "=", read.updatedAt)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) throw new PhrasingChangedError(read.id);
+}
+
+/** Deletes the phrasing only if it is still as `read` (PhrasingChangedError if not). */
+async function deleteAsRead(trx: Transaction<EditorialTables>, read: Phrasing): Promise<void> {
+  const deleted = await trx
+    .deleteFrom("passage_phrasings")
+    .where("id", "=", read.id)
+    .where("state", "=", read.state)
+    .where("text", "=", read.text)
+    .where("updated_at", "=", read.updatedAt)
+    .executeTakeFirst();
+  if (deleted.numDeletedRows === 0n) throw new PhrasingChangedError(read.id);
+}
+
+/** Puts a phrasing's row back as `phrasing` was. */
+async function restore(trx: Transaction<EditorialTables>, phrasing: Phrasing): Promise<void> {
+  await trx
+    .updateTable("passage_phrasings")
+    .set({
+      state: phrasing.state,
+      text: phrasing.text,
+      updated_at: phrasing.updatedAt,
+      updated_by: phrasing.updatedBy,
+    })
+    .where("id", "=", phrasing.id)
+    .execute();
 }
 
 /** A phrasing as an editor typed it: one line, without control characters, 1–1000 characters. */
@@ -516,8 +592,8 @@ function fromRow(row: PhrasingRow): Phrasing {
     docId: row.doc_id,
     passageText: row.passage_text,
     text: row.text,
-    state: row.state,
-    source: row.source,
+    state: row.state as PhrasingState,
+    source: row.source as PhrasingSource,
     ...(row.answer_id === null ? {} : { answerId: row.answer_id }),
     createdAt: row.created_at,
     createdBy: row.created_by,

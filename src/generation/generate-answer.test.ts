@@ -77,7 +77,7 @@ describe("generated answers through an OpenAI-compatible server", () => {
       timeoutMs: 10_000,
     };
     generation = { ...answering, ...generationSettings, persona: persona(undefined) };
-    const editorial = editorialFor(store);
+    const editorial = await editorialFor(store);
     const log = (event: string, fields: Record<string, unknown>) => logLines.push({ event, ...fields });
     const answers = createAnswerService({
       store,

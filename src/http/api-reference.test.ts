@@ -7,10 +7,10 @@ import { OUTSIDE_API_REFERENCE } from "./routes/docs-routes.js";
 // biome-ignore lint/suspicious/noExplicitAny: the document is checked field by field by the assertions
 type OpenApiDocument = { paths: Record<string, any> };
 
-describe("the API reference", () => {
-  const store = new SqliteIndexStore(":memory:");
-  const app = editorialApp(store, editorialFor(store));
+const store = new SqliteIndexStore(":memory:");
+const app = editorialApp(store, await editorialFor(store));
 
+describe("the API reference", () => {
   it("documents every registered route in /openapi.json", async () => {
     const { paths } = (await (await app.request("/openapi.json")).json()) as OpenApiDocument;
     const outside = new Set<string>(OUTSIDE_API_REFERENCE);

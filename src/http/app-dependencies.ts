@@ -4,6 +4,7 @@ import type { AnswerService } from "../ask/answer-service.js";
 import type { RateLimits } from "../config.js";
 import type { ApiKeyStore } from "../editorial/api-keys.js";
 import type { DocumentEditor } from "../editorial/document-editor.js";
+import type { EditorSessions } from "../editorial/editor-sessions.js";
 import type { EditorsVocabulary } from "../editorial/editors-vocabulary.js";
 import type { PassagePhrasings } from "../editorial/passage-phrasings.js";
 import type { HandoffDelivery } from "../interactions/handoff-delivery.js";
@@ -13,6 +14,7 @@ import type { StorageHealth } from "../storage-health.js";
 import type { IndexStore } from "../store/index-store.js";
 import type { VerifyStudentToken } from "../students/verify-student-token.js";
 import type { Vocabulary } from "../text/vocabulary.js";
+import type { SharedRateCounts } from "./shared-rate-counts.js";
 
 /** Whether the first sync has finished; `reason` says what is still missing. */
 export interface Readiness {
@@ -23,6 +25,8 @@ export interface Readiness {
    * the service stays ready and /readyz reports it.
    */
   editorialUnavailable?: string;
+  /** What is wrong with the editorial database now (a PostgreSQL that does not answer), or nothing. */
+  databaseProblem?: () => Promise<string | undefined>;
 }
 
 /** Rate limits and how to tell clients apart (RATE_LIMITS, RATE_LIMIT_*, TRUST_PROXY). */
@@ -30,6 +34,8 @@ export interface RateLimitSettings {
   limits: RateLimits;
   /** Reverse proxies in front, whose X-Forwarded-For names the client. */
   trustedProxies: number;
+  /** Counts in Redis shared by the replicas (REDIS_URL); absent, each replica counts on its own. */
+  sharedCounts?: SharedRateCounts;
 }
 
 /** The knowledge folder's vocabulary file: shown to editors beside their own, edited only in the folder. */
@@ -54,7 +60,7 @@ export interface AppDependencies {
   /** Sites that may frame the chat page and call the answer API from the browser; `*` for any. */
   allowedOrigins: string[];
   /** The declared actions and their latest calls, shown to editors; absent when none are declared. */
-  actions?: { definitions: readonly ActionDefinition[]; latestCalls(limit: number): AuditedActionCall[] };
+  actions?: { definitions: readonly ActionDefinition[]; latestCalls(limit: number): Promise<AuditedActionCall[]> };
   /** Checks students' sign-in tokens (X-User-Token); absent when the deployment signs nobody in. */
   verifyStudentToken?: VerifyStudentToken;
   /** The knowledge folder's vocabulary file; tests that need none leave it out. */
@@ -74,5 +80,7 @@ export interface AppDependencies {
     vocabulary: EditorsVocabulary;
     /** Other wordings of passages: taught by editors, proposed by 👍, searched once accepted. */
     phrasings: PassagePhrasings;
+    /** Editors signed in on the editors' page, known to every replica. */
+    sessions: EditorSessions;
   };
 }

@@ -49,7 +49,7 @@ describe("HTTP API", () => {
       "---\nstatus: draft\n---\n# 暑修\n\n2027年暑修每學分收費新臺幣2000元。",
     );
     store = new SqliteIndexStore(path.join(folder.root, "data", "index.sqlite"));
-    const editorial = editorialFor(store);
+    const editorial = await editorialFor(store);
     const answers = createAnswerService({
       store,
       answering: {
@@ -104,7 +104,14 @@ describe("HTTP API", () => {
       readiness.ready = true;
       const ready = await app.request("/readyz");
       expect(ready.status).toBe(200);
-      expect(await readJson(ready)).toEqual({ status: "ready", editorial: "ok", warnings: [] });
+      expect(await readJson(ready)).toEqual({
+        status: "ready",
+        index: "ok",
+        database: "ok",
+        rate_limits: "off",
+        editorial: "ok",
+        warnings: [],
+      });
     });
   });
 

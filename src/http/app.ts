@@ -127,16 +127,16 @@ export function createApp(dependencies: AppDependencies): App {
   const uploadLimit = limitUploadTo(dependencies.editorial.maxUploadBytes);
   const vocabularyLimit = limitBodyTo(MAX_VOCABULARY_BODY_BYTES);
   const { keys } = dependencies.editorial;
-  app.use("/v1/*", (context, next) => {
+  app.use("/v1/*", async (context, next) => {
     const { path, method } = context.req;
     if (/^\/v1\/documents(\/|$)/.test(path) && ["POST", "PUT"].includes(method)) {
       // The key first: no one without an editor's key can make us read 20 MB (the route checks it again).
-      callerPresenting(context, keys, "editor");
+      await callerPresenting(context, keys, "editor");
       return uploadLimit(context, next);
     }
     if (path === VOCABULARY_ROUTE && method === "PUT") {
       // Likewise for the vocabulary's 1 MiB.
-      callerPresenting(context, keys, "editor");
+      await callerPresenting(context, keys, "editor");
       return vocabularyLimit(context, next);
     }
     return path === OPENAI_CHAT_ROUTE ? conversationLimit(context, next) : requestLimit(context, next);

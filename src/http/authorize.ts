@@ -19,22 +19,22 @@ export function presentedKey(context: Context): string | undefined {
  */
 export function requireRole(keys: ApiKeyStore, role: Role) {
   return createMiddleware<CallerEnv>(async (context, next) => {
-    context.set("caller", callerPresenting(context, keys, role));
+    context.set("caller", await callerPresenting(context, keys, role));
     await next();
   });
 }
 
 /** The caller whose key the request carries, if it has `role`; otherwise a 401 or 403 that says why. */
-export function callerPresenting(context: Context, keys: ApiKeyStore, role: Role): Caller {
+export function callerPresenting(context: Context, keys: ApiKeyStore, role: Role): Promise<Caller> {
   return callerWithRole(keys, presentedKey(context), role);
 }
 
 /** The caller a key belongs to, if it has the role; otherwise a 401 or 403 that says why. */
-export function callerWithRole(keys: ApiKeyStore, key: string | undefined, role: Role): Caller {
+export async function callerWithRole(keys: ApiKeyStore, key: string | undefined, role: Role): Promise<Caller> {
   if (!key) {
     throw new UnauthorizedError(`This needs an API key with the ${role} role: send it as Authorization: Bearer <key>.`);
   }
-  const caller = keys.verify(key);
+  const caller = await keys.verify(key);
   if (!caller) throw new UnauthorizedError("The API key is unknown or has been revoked.");
   if (!roleAllows(caller.role, role)) {
     throw new ForbiddenError(`The key "${caller.name}" has the ${caller.role} role; this needs ${role}.`);

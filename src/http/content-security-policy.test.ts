@@ -30,8 +30,8 @@ describe("Content-Security-Policy", () => {
     folder.write("knowledge/library/hours.md", "# Library hours\n\nThe main library opens at 8 am on weekdays.\n");
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);
-    const editorial = editorialFor(store);
-    const key = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
+    const editorial = await editorialFor(store);
+    const key = (await editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" })).key;
     const draft = await editorial.editor.upload(
       { fileName: "rules.md", bytes: new TextEncoder().encode("# Rules\n\nNo pets."), metadata: {} },
       { name: "housing office", keyId: "test" },

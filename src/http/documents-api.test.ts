@@ -32,7 +32,7 @@ describe("documents API", () => {
   const folder = makeTemporaryFolder();
   let store: SqliteIndexStore;
   let app: App;
-  let editorial: ReturnType<typeof editorialFor>;
+  let editorial: Awaited<ReturnType<typeof editorialFor>>;
   const keyFor: Partial<Record<Role, string>> = {};
 
   const send = (method: string, path: string, role: Role | undefined, body?: RequestInit["body"], headers = {}) =>
@@ -79,9 +79,9 @@ describe("documents API", () => {
     await store?.close();
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);
-    editorial = editorialFor(store, { maxUploadBytes: 200_000, parseLimits: { maxPages: 3, timeoutMs: 10_000 } });
+    editorial = await editorialFor(store, { maxUploadBytes: 200_000, parseLimits: { maxPages: 3, timeoutMs: 10_000 } });
     for (const role of ["reader", "editor", "admin"] as const) {
-      keyFor[role] = editorial.keys.create({ name: `${role} office`, role, createdBy: "test" }).key;
+      keyFor[role] = (await editorial.keys.create({ name: `${role} office`, role, createdBy: "test" })).key;
     }
     app = editorialApp(store, editorial);
   });
@@ -174,7 +174,10 @@ describe("documents API", () => {
     expect((await ask("When do quiet hours start in the dormitories?")).citations).toEqual([]);
     expect(await listIds()).not.toContain(docId);
     expect((await send("GET", documentPath(docId), "editor")).status).toBe(404);
-    expect(editorial.versions.auditTrail(docId).at(-1)).toMatchObject({ action: "deleted", actor: "editor office" });
+    expect((await editorial.versions.auditTrail(docId)).at(-1)).toMatchObject({
+      action: "deleted",
+      actor: "editor office",
+    });
   });
 
   it("accepts JSON { title, text }, and ids with their slash as is", async () => {
@@ -246,8 +249,8 @@ describe("documents API", () => {
     expect((await send("GET", "/v1/documents", "reader")).status).toBe(403);
     const wrong = await app.request("/v1/documents", { headers: { authorization: "Bearer gfk_not-a-key" } });
     expect(wrong.status).toBe(401);
-    const [editorKey] = editorial.keys.list().filter((record) => record.role === "editor");
-    editorial.keys.revoke(editorKey?.id ?? "");
+    const [editorKey] = (await editorial.keys.list()).filter((record) => record.role === "editor");
+    await editorial.keys.revoke(editorKey?.id ?? "");
     expect((await send("GET", "/v1/documents", "editor")).status).toBe(401);
     expect(await listIdsAs("admin")).toEqual(["library/hours.md"]);
   });
@@ -385,7 +388,7 @@ describe("documents API", () => {
       tags: ["parking"],
       url: "https://example.edu/p",
     });
-    const [v2, v1] = editorial.versions.versions(docId);
+    const [v2, v1] = await editorial.versions.versions(docId);
     expect(v2?.contentHash).not.toBe(v1?.contentHash);
     expect(v2?.byteSize).toBe(second.length);
   });
@@ -397,20 +400,31 @@ describe("documents API", () => {
 
   it("records the key id with the name in the audit trail", async () => {
     const docId = (await readJson(await upload("quiet.md", DORM_RULES_V1))).document.doc_id;
-    const [editorKey] = editorial.keys.list().filter((record) => record.role === "editor");
-    expect(editorial.versions.auditTrail(docId)).toEqual([
+    const [editorKey] = (await editorial.keys.list()).filter((record) => record.role === "editor");
+    expect(await editorial.versions.auditTrail(docId)).toEqual([
       expect.objectContaining({ action: "uploaded", actor: "editor office", actorKeyId: editorKey?.id }),
     ]);
   });
 
   it("serialises changes to one document: a publish and a delete at once leave it deleted everywhere", async () => {
     const docId = (await readJson(await upload("quiet.md", DORM_RULES_V1))).document.doc_id;
-    const [published, deleted] = await Promise.all([
-      send("POST", documentPath(docId, "/publish"), "editor"),
-      send("DELETE", documentPath(docId), "editor"),
-    ]);
+    // The delete is sent once the publish has reached the editor: the key checks before it take
+    // their own time, and the delete would otherwise overtake it.
+    const { editor } = editorial;
+    const publish = editor.publish.bind(editor);
+    let reachedEditor = () => {};
+    const reached = new Promise<void>((resolve) => {
+      reachedEditor = resolve;
+    });
+    editor.publish = (...args) => {
+      reachedEditor();
+      return publish(...args);
+    };
+    const publishing = send("POST", documentPath(docId, "/publish"), "editor");
+    await reached;
+    const [published, deleted] = await Promise.all([publishing, send("DELETE", documentPath(docId), "editor")]);
     expect([published.status, deleted.status]).toEqual([200, 204]);
-    expect(editorial.versions.versions(docId)).toEqual([]);
+    expect(await editorial.versions.versions(docId)).toEqual([]);
     expect(await store.getDocument(docId)).toBeUndefined();
   });
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
-import { openEditorialDatabase } from "../editorial/editorial-database.js";
+import { openEditorialDatabase } from "../database/open-database.js";
 import { EditorialStoreUnavailableError } from "../errors.js";
 import { createHandoffDelivery } from "../interactions/handoff-delivery.js";
 import { unavailableEditorial } from "../open-editorial.js";
@@ -16,10 +16,10 @@ const folder = makeTemporaryFolder();
 afterAll(() => folder.cleanUp());
 
 /** The app as the service builds it when editorial.sqlite could not be opened. */
-function appWithoutEditorialStore(store: SqliteIndexStore, requireApiKeyForAnswers: boolean): App {
+async function appWithoutEditorialStore(store: SqliteIndexStore, requireApiKeyForAnswers: boolean): Promise<App> {
   let unavailable: EditorialStoreUnavailableError | undefined;
   try {
-    openEditorialDatabase(path.join(folder.root, "editorial.sqlite"));
+    await openEditorialDatabase({ file: path.join(folder.root, "editorial.sqlite") });
   } catch (error) {
     if (error instanceof EditorialStoreUnavailableError) unavailable = error;
   }
@@ -60,14 +60,14 @@ describe("a corrupted editorial.sqlite", () => {
     fs.writeFileSync(editorialFile, garbage);
   });
 
-  it("is refused at opening with the editors' own error, and left exactly as it was", () => {
-    expect(() => openEditorialDatabase(editorialFile)).toThrow(EditorialStoreUnavailableError);
+  it("is refused at opening with the editors' own error, and left exactly as it was", async () => {
+    await expect(openEditorialDatabase({ file: editorialFile })).rejects.toThrow(EditorialStoreUnavailableError);
     expect(fs.readFileSync(editorialFile)).toEqual(garbage);
     expect(fs.readdirSync(folder.root).filter((name) => name.startsWith("editorial"))).toEqual(["editorial.sqlite"]);
   });
 
   it("still lets folder documents be answered, without an answer id (the log is in that file)", async () => {
-    const response = await ask(appWithoutEditorialStore(store, false));
+    const response = await ask(await appWithoutEditorialStore(store, false));
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ status: "answered", citations: [{ doc_id: "housing/quiet-hours.md" }] });
@@ -75,7 +75,7 @@ describe("a corrupted editorial.sqlite", () => {
   });
 
   it("answers the editors' routes 503 editorial_store_unavailable, with the way to recover", async () => {
-    const app = appWithoutEditorialStore(store, false);
+    const app = await appWithoutEditorialStore(store, false);
     const key = { authorization: "Bearer gfk_anything" };
     const requests: [string, RequestInit][] = [
       ["/v1/documents", { headers: key }],
@@ -104,10 +104,10 @@ describe("a corrupted editorial.sqlite", () => {
     }
   });
 
-  it("leaves answers the knowledge folder's vocabulary alone: the editors' is empty, and cannot be read or saved", () => {
+  it("leaves answers the knowledge folder's vocabulary alone: the editors' is empty, and cannot be read or saved", async () => {
     let unavailable: unknown;
     try {
-      openEditorialDatabase(editorialFile);
+      await openEditorialDatabase({ file: editorialFile });
     } catch (error) {
       unavailable = error;
     }
@@ -119,7 +119,7 @@ describe("a corrupted editorial.sqlite", () => {
   });
 
   it("tells an editor signing in on the editors' page, with a 503", async () => {
-    const response = await appWithoutEditorialStore(store, false).request("/editor/login", {
+    const response = await (await appWithoutEditorialStore(store, false)).request("/editor/login", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
       body: "key=gfk_anything",
@@ -129,7 +129,7 @@ describe("a corrupted editorial.sqlite", () => {
   });
 
   it("answers 503, not 500 nor an open door, when answers need a key that cannot be checked", async () => {
-    const app = appWithoutEditorialStore(store, true);
+    const app = await appWithoutEditorialStore(store, true);
     const withKey = await ask(app, { authorization: "Bearer gfk_anything" });
     expect(withKey.status).toBe(503);
     expect(((await withKey.json()) as { error: { code: string } }).error.code).toBe("editorial_store_unavailable");
@@ -137,7 +137,7 @@ describe("a corrupted editorial.sqlite", () => {
   });
 
   it("keeps the service ready, and /readyz says what is off and how to recover", async () => {
-    const response = await appWithoutEditorialStore(store, false).request("/readyz");
+    const response = await (await appWithoutEditorialStore(store, false)).request("/readyz");
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; editorial: string; warnings: string[] };
     expect(body).toMatchObject({ status: "ready", editorial: "unavailable" });

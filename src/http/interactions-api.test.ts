@@ -39,7 +39,7 @@ async function startReceiver(statuses: number[]) {
 describe("feedback, hand-offs and the knowledge-gap report", () => {
   const folder = makeTemporaryFolder();
   let store: SqliteIndexStore;
-  let editorial: ReturnType<typeof editorialFor>;
+  let editorial: Awaited<ReturnType<typeof editorialFor>>;
   let app: App;
   const keyFor: Partial<Record<Role, string>> = {};
   const post = (path: string, body: unknown, role?: Role) =>
@@ -51,10 +51,10 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
   const get = (path: string, role: Role) => app.request(path, { headers: { authorization: `Bearer ${keyFor[role]}` } });
   const ask = async (question: string, extra: Record<string, unknown> = {}) =>
     readJson(await post("/v1/answer", { question, ...extra }));
-  const useApp = (options: Parameters<typeof editorialFor>[1] = {}) => {
-    editorial = editorialFor(store, options);
+  const useApp = async (options: Parameters<typeof editorialFor>[1] = {}) => {
+    editorial = await editorialFor(store, options);
     for (const role of ["reader", "editor"] as const) {
-      keyFor[role] = editorial.keys.create({ name: `${role} desk`, role, createdBy: "test" }).key;
+      keyFor[role] = (await editorial.keys.create({ name: `${role} desk`, role, createdBy: "test" })).key;
     }
     app = editorialApp(store, editorial);
   };
@@ -76,7 +76,7 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
   it("logs every answer under an id with personal data masked, and takes feedback on it", async () => {
     const answer = await ask("My email is chen.li@example.com and ID B11001234: how much is the housing deposit?");
     expect(answer.answer_id).toMatch(/^[0-9a-f-]{36}$/);
-    const logged = editorial.interactions.answer(answer.answer_id);
+    const logged = await editorial.interactions.answer(answer.answer_id);
     expect(logged?.question).toBe("My email is [email] and ID [id]: how much is the housing deposit?");
     expect(logged).toMatchObject({ status: answer.status, confidence: answer.confidence });
     expect(logged?.citations.map((citation) => citation.docId)).toEqual(
@@ -89,7 +89,7 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
       comment: "Call me on 0912-345-678, it does not say when",
     });
     expect(response.status).toBe(201);
-    expect(editorial.interactions.answer(answer.answer_id)).toMatchObject({
+    expect(await editorial.interactions.answer(answer.answer_id)).toMatchObject({
       rating: "down",
       comment: "Call me on [phone], it does not say when",
     });
@@ -138,7 +138,7 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
       { code: "not_found", message: expect.stringContaining("rate it first") },
     ]);
 
-    useApp({ requireApiKeyForAnswers: true });
+    await useApp({ requireApiKeyForAnswers: true });
     expect((await patch(answer.answer_id, { comment: "x" })).status).toBe(401);
   });
 
@@ -152,7 +152,7 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
         message: "give a message (what you need help with) or a contact (how a person can reach you)",
       });
     }
-    expect(editorial.interactions.handoffs()).toEqual([]);
+    expect(await editorial.interactions.handoffs()).toEqual([]);
     expect((await post("/v1/handoffs", { conversation_id: "c-empty", contact: "chen@example.edu" })).status).toBe(201);
   });
 
@@ -193,14 +193,16 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
     afterEach(() => receiver.close());
     const waitForDelivery = async (ticketId: string) => {
       await expect
-        .poll(() => editorial.interactions.handoff(ticketId)?.delivery, { timeout: 5000 })
+        .poll(async () => (await editorial.interactions.handoff(ticketId))?.delivery, { timeout: 5000 })
         .not.toBe("pending");
-      return editorial.interactions.handoff(ticketId);
+      return await editorial.interactions.handoff(ticketId);
     };
 
     it("receives the ticket as signed JSON", async () => {
       receiver = await startReceiver([200]);
-      useApp({ handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 3, firstDelayMs: 10, timeoutMs: 2000 } });
+      await useApp({
+        handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 3, firstDelayMs: 10, timeoutMs: 2000 },
+      });
       const ticket = await readJson(await post("/v1/handoffs", { message: "Please call me", contact: "0912-345-678" }));
       expect(ticket.delivery).toBe("pending");
       expect(await waitForDelivery(ticket.id)).toMatchObject({ delivery: "delivered", deliveryAttempts: 1 });
@@ -215,8 +217,8 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
 
     it("sends again, at start, a ticket whose delivery a restart cut short", async () => {
       receiver = await startReceiver([200]);
-      const pending = editorial.interactions.openHandoff({ message: "Cut short", delivery: "pending" });
-      createHandoffDelivery(editorial.interactions, {
+      const pending = await editorial.interactions.openHandoff({ message: "Cut short", delivery: "pending" });
+      await createHandoffDelivery(editorial.interactions, {
         url: receiver.url,
         secret: SECRET,
         attempts: 2,
@@ -232,14 +234,18 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
 
     it("retries a receiver that fails, then succeeds; gives up on one that keeps failing", async () => {
       receiver = await startReceiver([503, 500, 200]);
-      useApp({ handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 4, firstDelayMs: 10, timeoutMs: 2000 } });
+      await useApp({
+        handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 4, firstDelayMs: 10, timeoutMs: 2000 },
+      });
       const ticket = await readJson(await post("/v1/handoffs", { message: "Please call me" }));
       expect(await waitForDelivery(ticket.id)).toMatchObject({ delivery: "delivered", deliveryAttempts: 3 });
       expect(receiver.received).toHaveLength(3);
 
       await receiver.close();
       receiver = await startReceiver([500]);
-      useApp({ handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 2, firstDelayMs: 10, timeoutMs: 2000 } });
+      await useApp({
+        handoffWebhook: { url: receiver.url, secret: SECRET, attempts: 2, firstDelayMs: 10, timeoutMs: 2000 },
+      });
       const failing = await readJson(await post("/v1/handoffs", { message: "Again" }));
       expect(await waitForDelivery(failing.id)).toMatchObject({ delivery: "failed", deliveryAttempts: 2 });
     });

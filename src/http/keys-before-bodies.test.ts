@@ -28,10 +28,10 @@ describe("keys and sessions are checked before a body is read", () => {
   let readerKey: string;
   let editorKey: string;
 
-  beforeEach(() => {
-    let editorial: ReturnType<typeof editorialFor>;
-    ({ store, editorial, app, editorKey } = inMemoryEditorialApp({ maxUploadBytes: 1024 * 1024 }));
-    readerKey = editorial.keys.create({ name: "kiosk", role: "reader", createdBy: "test" }).key;
+  beforeEach(async () => {
+    let editorial: Awaited<ReturnType<typeof editorialFor>>;
+    ({ store, editorial, app, editorKey } = await inMemoryEditorialApp({ maxUploadBytes: 1024 * 1024 }));
+    readerKey = (await editorial.keys.create({ name: "kiosk", role: "reader", createdBy: "test" })).key;
   });
   afterEach(() => store.close());
 
@@ -84,7 +84,7 @@ describe("keys and sessions are checked before a body is read", () => {
   });
 
   it("with REQUIRE_API_KEY_FOR_ANSWERS, refuses a question without a key before reading it", async () => {
-    const editorial = editorialFor(store, { requireApiKeyForAnswers: true });
+    const editorial = await editorialFor(store, { requireApiKeyForAnswers: true });
     app = editorialApp(store, editorial);
     for (const path of ["/v1/chat/completions", "/v1/answer", "/v1/handoffs"]) {
       const { response, counter } = send("POST", path, { "content-type": "application/json" });

@@ -14,11 +14,11 @@ describe("labels people type lose their control and bidi characters", () => {
   let app: App;
   let adminKey: string;
   let editorKey: string;
-  let editorial: ReturnType<typeof inMemoryEditorialApp>["editorial"];
+  let editorial: Awaited<ReturnType<typeof inMemoryEditorialApp>>["editorial"];
 
-  beforeEach(() => {
-    ({ store, editorial, app, editorKey } = inMemoryEditorialApp());
-    adminKey = editorial.keys.create({ name: "admin", role: "admin", createdBy: "test" }).key;
+  beforeEach(async () => {
+    ({ store, editorial, app, editorKey } = await inMemoryEditorialApp());
+    adminKey = (await editorial.keys.create({ name: "admin", role: "admin", createdBy: "test" })).key;
   });
   afterEach(() => store.close());
 

@@ -83,7 +83,7 @@ describe("malformed form bodies", () => {
   const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
 
   beforeAll(async () => {
-    ({ store, app, editorKey: apiKey } = inMemoryEditorialApp());
+    ({ store, app, editorKey: apiKey } = await inMemoryEditorialApp());
     const signedIn = await signInToEditorPage(app, apiKey, { origin: "http://localhost" });
     expect(signedIn.response.status).toBe(303);
     sessionCookie = signedIn.cookie;

@@ -26,7 +26,7 @@ const MISSED = "How long can I hang on to a paperback?";
 describe("taught phrasings over the API", () => {
   let folder: ReturnType<typeof makeTemporaryFolder>;
   let store: SqliteIndexStore;
-  let editorial: ReturnType<typeof editorialFor>;
+  let editorial: Awaited<ReturnType<typeof editorialFor>>;
   let app: App;
   let editorKey: string;
   let readerKey: string;
@@ -37,9 +37,9 @@ describe("taught phrasings over the API", () => {
     folder.write("library/hours.md", HOURS);
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, folder.root);
-    editorial = editorialFor(store);
-    editorKey = editorial.keys.create({ name: "library desk", role: "editor", createdBy: "test" }).key;
-    readerKey = editorial.keys.create({ name: "kiosk", role: "reader", createdBy: "test" }).key;
+    editorial = await editorialFor(store);
+    editorKey = (await editorial.keys.create({ name: "library desk", role: "editor", createdBy: "test" })).key;
+    readerKey = (await editorial.keys.create({ name: "kiosk", role: "reader", createdBy: "test" })).key;
     app = editorialApp(store, editorial);
   });
   afterEach(async () => {

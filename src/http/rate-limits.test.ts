@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { loadConfig, type RateLimits } from "../config.js";
@@ -7,6 +9,7 @@ import { editorialFor } from "../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
 import type { RateLimitSettings } from "./app-dependencies.js";
 import { rateLimitGroupOf } from "./rate-limits.js";
+import { SharedRateCounts } from "./shared-rate-counts.js";
 
 const MINUTE = 60_000;
 const TIGHT: RateLimits = {
@@ -35,10 +38,10 @@ describe("rate limits", () => {
   });
 
   /** A fresh app (fresh counts) with these limits, and an editor's key. */
-  function appWith(rateLimits: RateLimitSettings | undefined) {
-    const editorial = editorialFor(store);
+  async function appWith(rateLimits: RateLimitSettings | undefined) {
+    const editorial = await editorialFor(store);
     const app = editorialApp(store, editorial, [], rateLimits ? { rateLimits } : {});
-    const editorKey = editorial.keys.create({ name: "desk", role: "editor", createdBy: "test" }).key;
+    const editorKey = (await editorial.keys.create({ name: "desk", role: "editor", createdBy: "test" })).key;
     const post = (path: string, body: unknown, { address = "192.0.2.1", headers = {} } = {}) =>
       app.request(
         path,
@@ -71,7 +74,7 @@ describe("rate limits", () => {
     Array.from({ length: count }, () => request);
 
   it("answers a burst over the asking limit with 429, Retry-After and the JSON error", async () => {
-    const { post } = appWith({ limits: TIGHT, trustedProxies: 0 });
+    const { post } = await appWith({ limits: TIGHT, trustedProxies: 0 });
     expect(await statuses(times(3, () => post("/v1/answer", ask)))).toEqual([200, 200, 200]);
     const refused = await post("/v1/answer", ask);
     expect(refused.status).toBe(429);
@@ -88,7 +91,7 @@ describe("rate limits", () => {
   });
 
   it("counts each client address, and each API key, separately", async () => {
-    const { post, editorKey } = appWith({ limits: TIGHT, trustedProxies: 0 });
+    const { post, editorKey } = await appWith({ limits: TIGHT, trustedProxies: 0 });
     await statuses(times(3, () => post("/v1/answer", ask, { address: "192.0.2.1" })));
     expect((await post("/v1/answer", ask, { address: "192.0.2.1" })).status).toBe(429);
     expect((await post("/v1/answer", ask, { address: "192.0.2.2" })).status).toBe(200);
@@ -104,13 +107,13 @@ describe("rate limits", () => {
   });
 
   it("believes X-Forwarded-For only behind a proxy (TRUST_PROXY)", async () => {
-    const direct = appWith({ limits: TIGHT, trustedProxies: 0 });
+    const direct = await appWith({ limits: TIGHT, trustedProxies: 0 });
     const spoofed = (forwardedFor: string) =>
       direct.post("/v1/answer", ask, { headers: { "x-forwarded-for": forwardedFor } });
     expect(await statuses(["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"].map((a) => () => spoofed(a)))).toEqual([
       200, 200, 200, 429,
     ]);
-    const proxied = appWith({ limits: TIGHT, trustedProxies: 1 });
+    const proxied = await appWith({ limits: TIGHT, trustedProxies: 1 });
     // The proxy (one address) appends each client's; what a client wrote before it is ignored.
     const via = (client: string) =>
       proxied.post("/v1/answer", ask, { address: "10.9.9.9", headers: { "x-forwarded-for": `1.1.1.1, ${client}` } });
@@ -120,7 +123,7 @@ describe("rate limits", () => {
   });
 
   it("limits wrong keys at sign-in, and does not count a right one", async () => {
-    const { signIn, editorKey } = appWith({ limits: TIGHT, trustedProxies: 0 });
+    const { signIn, editorKey } = await appWith({ limits: TIGHT, trustedProxies: 0 });
     expect(await statuses(times(5, () => signIn(editorKey)))).toEqual([303, 303, 303, 303, 303]);
     expect(await statuses(times(3, () => signIn("gfk_wrong")))).toEqual([401, 401, 429]);
     // Until the window ends, even the right key waits, told so on the sign-in page; another address does not.
@@ -135,7 +138,7 @@ describe("rate limits", () => {
   });
 
   it("keeps asking, editing, hand-offs and feedback in separate counts", async () => {
-    const { post, editorKey } = appWith({ limits: TIGHT, trustedProxies: 0 });
+    const { post, editorKey } = await appWith({ limits: TIGHT, trustedProxies: 0 });
     const handoff = { message: "Please call me about my dorm." };
     expect(await statuses(times(2, () => post("/v1/handoffs", handoff)))).toEqual([201, 429]);
     expect((await post("/v1/answer", ask)).status).toBe(200);
@@ -174,8 +177,90 @@ describe("rate limits", () => {
       const config = loadConfig(environment);
       return config.rateLimits && { limits: config.rateLimits, trustedProxies: config.trustedProxies };
     };
-    const wrongKeys = (app: ReturnType<typeof appWith>) => statuses(times(12, () => app.signIn("gfk_wrong")));
-    expect((await wrongKeys(appWith(fromConfig({})))).at(-1)).toBe(429);
-    expect(new Set(await wrongKeys(appWith(fromConfig({ RATE_LIMITS: "off" }))))).toEqual(new Set([401]));
+    const wrongKeys = (app: Awaited<ReturnType<typeof appWith>>) => statuses(times(12, () => app.signIn("gfk_wrong")));
+    expect((await wrongKeys(await appWith(fromConfig({})))).at(-1)).toBe(429);
+    expect(new Set(await wrongKeys(await appWith(fromConfig({ RATE_LIMITS: "off" }))))).toEqual(new Set([401]));
+  });
+});
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisReachable = await new Promise<boolean>((resolve) => {
+  const socket = net.connect({ host: new URL(REDIS_URL).hostname, port: Number(new URL(REDIS_URL).port || 6379) });
+  socket.once("connect", () => {
+    socket.destroy();
+    resolve(true);
+  });
+  socket.once("error", () => resolve(false));
+});
+
+describe.skipIf(!redisReachable)("rate limits shared in Redis by two replicas", () => {
+  const folder = makeTemporaryFolder();
+  let store: SqliteIndexStore;
+  const counts: SharedRateCounts[] = [];
+  beforeAll(async () => {
+    folder.write("knowledge/library.md", "# Library hours\n\nThe main library opens at 8 am on weekdays.\n");
+    store = new SqliteIndexStore(":memory:");
+    await syncFolder(store, `${folder.root}/knowledge`);
+  });
+  afterAll(async () => {
+    for (const shared of counts) await shared.close();
+    await store.close();
+    folder.cleanUp();
+  });
+
+  /** A replica: its own app, counting in Redis under `prefix`. */
+  const replica = async (url: string, prefix: string) => {
+    const sharedCounts = new SharedRateCounts(url, prefix);
+    counts.push(sharedCounts);
+    const app = editorialApp(store, await editorialFor(store), [], {
+      rateLimits: { limits: TIGHT, trustedProxies: 0, sharedCounts },
+    });
+    const ask = () =>
+      app.request(
+        "/v1/answer",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ question: "When does the library open?" }),
+        },
+        connectionFrom("192.0.2.7"),
+      );
+    return { app, ask, sharedCounts };
+  };
+  const connected = async (sharedCounts: SharedRateCounts) => {
+    for (let tries = 0; tries < 50 && sharedCounts.state() !== "shared"; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  it("spends one budget per client across replicas, and /readyz says the counts are shared", async () => {
+    const prefix = `test-${randomUUID()}`;
+    const first = await replica(REDIS_URL, prefix);
+    const second = await replica(REDIS_URL, prefix);
+    await connected(first.sharedCounts);
+    await connected(second.sharedCounts);
+    // Three questions a minute in all: two on one replica, one on the other, then both refuse.
+    const seen = [
+      (await first.ask()).status,
+      (await second.ask()).status,
+      (await first.ask()).status,
+      (await second.ask()).status,
+      (await first.ask()).status,
+    ];
+    expect(seen).toEqual([200, 200, 200, 429, 429]);
+    const ready = (await (await first.app.request("/readyz")).json()) as { rate_limits: string };
+    expect(ready.rate_limits).toBe("shared");
+  });
+
+  it("serves requests while Redis does not answer, counting on each replica, and /readyz says so", async () => {
+    const away = await replica("redis://127.0.0.1:1", `test-${randomUUID()}`);
+    const seen = [(await away.ask()).status, (await away.ask()).status, (await away.ask()).status];
+    expect(seen).toEqual([200, 200, 200]);
+    expect((await away.ask()).status).toBe(429);
+    const response = await away.app.request("/readyz");
+    expect(response.status).toBe(200);
+    const ready = (await response.json()) as { rate_limits: string; warnings: string[] };
+    expect(ready.rate_limits).toBe("local_fallback");
+    expect(ready.warnings.join(" ")).toMatch(/Redis/);
   });
 });

@@ -46,17 +46,24 @@ export function rateLimitGroupOf(method: string, path: string): Group | undefine
 /**
  * Rate limits per group, each counted per client address and, for a request that carries an API
  * key, per key as well; over either → 429 `rate_limited` with Retry-After. Sign-in counts only
- * failed attempts. Counts live in this process's memory. No settings: no limits.
+ * failed attempts. Counts live in Redis when `sharedCounts` is given (one budget for every replica),
+ * else in this process's memory. No settings: no limits.
  */
 export function limitRates(settings: RateLimitSettings | undefined): MiddlewareHandler {
   if (!settings) return createMiddleware((_, next) => next());
-  const { limits, trustedProxies } = settings;
+  const { limits, trustedProxies, sharedCounts } = settings;
   const limitersOf = (group: Group) => {
     const common = limiterOptions(group, limits[group]);
+    const storeOf = (counted: string) => (sharedCounts ? { store: sharedCounts.storeFor(`${group}:${counted}`) } : {});
     return [
-      rateLimiter({ ...common, keyGenerator: (context) => `address:${clientAddress(context, trustedProxies)}` }),
       rateLimiter({
         ...common,
+        ...storeOf("address"),
+        keyGenerator: (context) => `address:${clientAddress(context, trustedProxies)}`,
+      }),
+      rateLimiter({
+        ...common,
+        ...storeOf("key"),
         skip: (context) => presentedKey(context) === undefined,
         // A digest: the counts need not hold the keys themselves.
         keyGenerator: (context) =>

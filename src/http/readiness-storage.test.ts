@@ -9,8 +9,8 @@ const diskFull = () => Object.assign(new Error("database or disk is full"), { co
 describe("/readyz and a full disk", () => {
   it("stays ready (answers go on) and reports storage full once a write was refused for lack of space", async () => {
     const store = new SqliteIndexStore(":memory:");
-    const editorial = editorialFor(store);
-    const key = editorial.keys.create({ name: "registrar", role: "editor", createdBy: "test" }).key;
+    const editorial = await editorialFor(store);
+    const key = (await editorial.keys.create({ name: "registrar", role: "editor", createdBy: "test" })).key;
     editorial.editor.list = async () => {
       throw diskFull();
     };

@@ -14,7 +14,7 @@ describe("serveApp", () => {
 
   beforeAll(async () => {
     store = new SqliteIndexStore(":memory:");
-    const app = editorialApp(store, editorialFor(store));
+    const app = editorialApp(store, await editorialFor(store));
     server = await new Promise<Server>((resolve) => {
       const started = serveApp(app, { port: 0, hostname: "127.0.0.1" }, () => resolve(started));
     });

@@ -14,7 +14,7 @@ const token = (expiresIn = "10m", secret?: string) =>
   signStudentToken({ expiresIn, ...(secret ? { secret } : {}), claims: { programme: "graduate" } });
 
 /** An app whose answer service records who was asking. */
-function appWith(signIn: boolean) {
+async function appWith(signIn: boolean) {
   const asked: AskRequest[] = [];
   const store = new SqliteIndexStore(":memory:");
   const answers = {
@@ -24,7 +24,7 @@ function appWith(signIn: boolean) {
     },
     collections: async () => [],
   } as unknown as AnswerService;
-  const app = editorialApp(store, editorialFor(store), [], {
+  const app = editorialApp(store, await editorialFor(store), [], {
     answers,
     ...(signIn ? { verifyStudentToken: studentTokenVerifier(TEST_PORTAL) } : {}),
   });
@@ -43,7 +43,7 @@ function appWith(signIn: boolean) {
 
 describe("X-User-Token", () => {
   it("signs the student in for an answer and for a chat completion", async () => {
-    const { ask, asked } = appWith(true);
+    const { ask, asked } = await appWith(true);
     expect((await ask({ "X-User-Token": await token() })).status).toBe(200);
     expect((await ask({ "X-User-Token": await token() }, "/v1/chat/completions")).status).toBe(200);
     expect(asked.map((request) => request.student)).toEqual([
@@ -53,13 +53,13 @@ describe("X-User-Token", () => {
   });
 
   it("asks anonymously without one", async () => {
-    const { ask, asked } = appWith(true);
+    const { ask, asked } = await appWith(true);
     expect((await ask({})).status).toBe(200);
     expect(asked[0]?.student).toBeUndefined();
   });
 
   it("refuses an expired or forged token with 401 and a reason, never answering anonymously", async () => {
-    const { ask, asked } = appWith(true);
+    const { ask, asked } = await appWith(true);
     const expired = await ask({ "X-User-Token": await token("-1m") });
     expect(expired.status).toBe(401);
     expect(await expired.json()).toEqual({
@@ -72,7 +72,7 @@ describe("X-User-Token", () => {
   });
 
   it("is refused with 400 by a service that signs nobody in", async () => {
-    const { ask, asked } = appWith(false);
+    const { ask, asked } = await appWith(false);
     const response = await ask({ "X-User-Token": await token() });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("student_sign_in_not_configured");
@@ -83,10 +83,10 @@ describe("X-User-Token", () => {
 describe("a signed-in student through the OpenAI-compatible endpoint", () => {
   it("gets their record, cited as a record in the grounded_faq extension", async () => {
     const store = new SqliteIndexStore(":memory:");
-    const editorial = editorialFor(store);
+    const editorial = await editorialFor(store);
     const system = await startFakeStudentSystem();
+    const records = await openEditorial({ file: ":memory:" }, store, { parseLimits: defaultParseLimits });
     try {
-      const records = openEditorial(":memory:", store, { parseLimits: defaultParseLimits });
       const answers = answerServiceWithLookUps(store, sampleRecordLookUps(system, records), editorial.interactions);
       const app = editorialApp(store, editorial, [], {
         answers,
@@ -111,6 +111,7 @@ describe("a signed-in student through the OpenAI-compatible endpoint", () => {
       });
     } finally {
       await system.close();
+      await records.close();
     }
   });
 });

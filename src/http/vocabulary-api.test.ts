@@ -23,7 +23,7 @@ describe("the editors' vocabulary", () => {
   const folder = makeTemporaryFolder();
   let store: SqliteIndexStore;
   let app: App;
-  let editorial: ReturnType<typeof editorialFor>;
+  let editorial: Awaited<ReturnType<typeof editorialFor>>;
   const keys: Record<"reader" | "editor" | "admin" | "otherEditor", string> = {
     reader: "",
     editor: "",
@@ -41,17 +41,17 @@ describe("the editors' vocabulary", () => {
     await syncFolder(store, path.join(folder.root, "knowledge"));
   });
   // A fresh editorial file per test: no test sees another's vocabulary.
-  beforeEach(() => {
-    editorial = editorialFor(store);
+  beforeEach(async () => {
+    editorial = await editorialFor(store);
     const create = (name: string, role: "reader" | "editor" | "admin") =>
       editorial.keys.create({ name, role, createdBy: "test" });
-    keys.reader = create("kiosk", "reader").key;
-    keys.admin = create("it office", "admin").key;
+    keys.reader = (await create("kiosk", "reader")).key;
+    keys.admin = (await create("it office", "admin")).key;
     for (const [who, name] of [
       ["editor", "housing office"],
       ["otherEditor", "library office"],
     ] as const) {
-      const { key, record } = create(name, "editor");
+      const { key, record } = await create(name, "editor");
       keys[who] = key;
       keyIds[who] = record.id;
     }
@@ -118,7 +118,7 @@ describe("the editors' vocabulary", () => {
 
     expect(await ask(DEPOSIT_QUESTION)).toMatchObject({ status: "answered" });
     expect((await readJson(await read())).editors).toMatchObject({ text: DEPOSIT_GROUP, version: 1 });
-    expect(editorial.vocabulary.auditTrail()).toHaveLength(1);
+    expect(await editorial.vocabulary.auditTrail()).toHaveLength(1);
   });
 
   it("lets only editors and admins read or save it", async () => {
@@ -130,7 +130,7 @@ describe("the editors' vocabulary", () => {
       expect((await save(DEPOSIT_GROUP, key)).status).toBe(status);
       expect((await read(key)).status).toBe(status);
     }
-    expect(editorial.vocabulary.saved()).toBeUndefined();
+    expect(await editorial.vocabulary.saved()).toBeUndefined();
     expect(await ask(DEPOSIT_QUESTION)).toMatchObject({ status: "abstained" });
     expect((await save(DEPOSIT_GROUP, keys.admin)).status).toBe(200);
     expect((await read(keys.admin)).status).toBe(200);
@@ -148,11 +148,11 @@ describe("the editors' vocabulary", () => {
       { action: "saved", version: 1, actor: "housing office", at: expect.any(String) },
       { action: "saved", version: 2, actor: "library office", at: body.editors.updated_at },
     ]);
-    expect(editorial.vocabulary.auditTrail().map((event) => event.actorKeyId)).toEqual([
+    expect((await editorial.vocabulary.auditTrail()).map((event) => event.actorKeyId)).toEqual([
       keyIds.editor,
       keyIds.otherEditor,
     ]);
-    expect(editorial.vocabulary.version(1)?.text).toBe(first);
+    expect((await editorial.vocabulary.version(1))?.text).toBe(first);
   });
 
   it("saves a text edited from the latest version, or from none (null or 0) before any save", async () => {
@@ -186,7 +186,7 @@ describe("the editors' vocabulary", () => {
 
     expect((await readJson(await read())).editors).toEqual(before);
     expect(before).toMatchObject({ text: DEPOSIT_GROUP, version: 2 });
-    expect(editorial.vocabulary.auditTrail()).toHaveLength(2);
+    expect(await editorial.vocabulary.auditTrail()).toHaveLength(2);
   });
 
   it("saves a text sent without the version it was edited from, whatever was saved meanwhile", async () => {
@@ -252,7 +252,7 @@ describe("the editors' vocabulary", () => {
     const huge = await save("x".repeat(2 * 1024 * 1024));
     expect(huge.status).toBe(413);
     expect((await readJson(huge)).error.code).toBe("payload_too_large");
-    expect(editorial.vocabulary.saved()).toBeUndefined();
+    expect(await editorial.vocabulary.saved()).toBeUndefined();
   });
 
   it.each([
@@ -283,7 +283,7 @@ describe("the editors' vocabulary", () => {
       expect({ version, status: response.status }).toEqual({ version, status: 400 });
       expect((await readJson(response)).error.message).toContain("based_on_version");
     }
-    expect(editorial.vocabulary.saved()).toBeUndefined();
+    expect(await editorial.vocabulary.saved()).toBeUndefined();
     const notJson = await app.request("/v1/vocabulary", {
       method: "PUT",
       headers: { "content-type": "application/json", authorization: `Bearer ${keys.editor}` },
@@ -321,7 +321,7 @@ describe("the editors' vocabulary", () => {
           },
         });
         ({ cookie } = await signInToEditorPage(app, keys.editor, sameSite));
-        editorial.vocabulary.save(DEPOSIT_GROUP, { name: "housing office", keyId: "test" });
+        await editorial.vocabulary.save(DEPOSIT_GROUP, { name: "housing office", keyId: "test" });
         const response = await app.request("/editor/vocabulary", { headers: { cookie } });
         expect(response.status).toBe(200);
         const html = await response.text();
@@ -349,7 +349,7 @@ describe("the editors' vocabulary", () => {
       expect(response.headers.get("location")).toBe(
         `/editor/vocabulary?notice=${encodeURIComponent("Saved: the next question uses it.")}`,
       );
-      expect(editorial.vocabulary.saved()).toMatchObject({ text: DEPOSIT_GROUP, savedBy: "housing office" });
+      expect(await editorial.vocabulary.saved()).toMatchObject({ text: DEPOSIT_GROUP, savedBy: "housing office" });
       expect(await ask(DEPOSIT_QUESTION)).toMatchObject({ status: "answered" });
     });
 
@@ -358,11 +358,11 @@ describe("the editors' vocabulary", () => {
       expect(html).toContain('<input type="hidden" name="based_on_version" value="0"/>');
       expect((await post({ text: DEPOSIT_GROUP, based_on_version: "0" })).status).toBe(303);
       expect((await post({ text: "synonyms:\n  - dorm, residence hall\n", based_on_version: "1" })).status).toBe(303);
-      expect(editorial.vocabulary.saved()?.version).toBe(2);
+      expect((await editorial.vocabulary.saved())?.version).toBe(2);
     });
 
     it("shows a save over a version saved meanwhile as refused, keeps the editor's text, and shows the newer version to merge", async () => {
-      editorial.vocabulary.save(DEPOSIT_GROUP, { name: "library office", keyId: "test" });
+      await editorial.vocabulary.save(DEPOSIT_GROUP, { name: "library office", keyId: "test" });
       // A mistake fixed and saved again is still refused: the page kept the version the text was edited from.
       const mistaken = await (await post({ text: "synonyms:\n  - dorm\n", based_on_version: "0" })).text();
       expect(mistaken).toContain('<input type="hidden" name="based_on_version" value="0"/>');
@@ -379,7 +379,7 @@ describe("the editors' vocabulary", () => {
       );
       // Saving again from this page is based on the version it now shows.
       expect(html).toContain('<input type="hidden" name="based_on_version" value="1"/>');
-      expect(editorial.vocabulary.saved()).toMatchObject({ version: 1, text: DEPOSIT_GROUP });
+      expect(await editorial.vocabulary.saved()).toMatchObject({ version: 1, text: DEPOSIT_GROUP });
     });
 
     it("shows a refused save's mistake with its line, keeps the text to fix, and saves nothing", async () => {
@@ -391,7 +391,7 @@ describe("the editors' vocabulary", () => {
         /<p class="error" role="alert">Not saved. editors&#39; vocabulary:3: synonyms\[1\]: a group needs at least two different words<\/p>/,
       );
       expect(html).toContain(`>\n${mistaken}</textarea>`);
-      expect(editorial.vocabulary.saved()).toBeUndefined();
+      expect(await editorial.vocabulary.saved()).toBeUndefined();
       expect(await ask(DEPOSIT_QUESTION)).toMatchObject({ status: "abstained" });
     });
 
@@ -401,7 +401,7 @@ describe("the editors' vocabulary", () => {
       const signedOut = await post({ text: DEPOSIT_GROUP }, {});
       expect(signedOut.status).toBe(401);
       expect(await signedOut.text()).toContain("Sign in with an API key");
-      expect(editorial.vocabulary.saved()).toBeUndefined();
+      expect(await editorial.vocabulary.saved()).toBeUndefined();
     });
   });
 });

@@ -40,7 +40,7 @@ export function startAnswerLogRetention(
     const deleted = { answers: 0, handoffs: 0 };
     try {
       while (!stopped) {
-        const batch = store.deleteOlderThan(cutoff, BATCH_ROWS);
+        const batch = await store.deleteOlderThan(cutoff, BATCH_ROWS);
         deleted.answers += batch.answers;
         deleted.handoffs += batch.handoffs;
         if (batch.answers < BATCH_ROWS && batch.handoffs < BATCH_ROWS) break;

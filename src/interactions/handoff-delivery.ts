@@ -7,8 +7,11 @@ export interface HandoffDelivery {
   readonly configured: boolean;
   /** Sends one ticket in the background; the ticket records how delivery ended. */
   deliver(ticket: HandoffTicket): void;
-  /** Sends again the tickets whose delivery a restart cut short. */
-  resumePending(): void;
+  /**
+   * Sends again the tickets whose delivery a restart cut short; resolves once they are on their way.
+   * Never rejects: tickets that cannot be read are logged, and wait for the next start.
+   */
+  resumePending(): Promise<void>;
 }
 
 export function createHandoffDelivery(
@@ -18,22 +21,35 @@ export function createHandoffDelivery(
 ): HandoffDelivery {
   const deliver = (ticket: HandoffTicket) => {
     if (!webhook) return;
+    // One write after another, in the order they were made: on PostgreSQL's pool a late "pending"
+    // would otherwise overwrite how delivery ended.
+    let written = Promise.resolve();
+    const record = (delivery: "pending" | "delivered" | "failed", attempts: number) => {
+      const write = written.then(() => interactions.setDelivery(ticket.id, delivery, attempts));
+      written = write.catch(() => {});
+      return write;
+    };
+    const failed = (error: unknown) => log("handoff_delivery_error", { ticket: ticket.id, reason: String(error) });
     // Sent after the reply: the student does not wait for the helpdesk's server, and a failing one
     // is retried; the ticket says how delivery ended.
-    void deliverHandoff(handoffTicketBody(ticket), webhook, (attempts) =>
-      interactions.setDelivery(ticket.id, "pending", attempts),
-    )
-      .then(({ delivered, attempts }) => {
-        interactions.setDelivery(ticket.id, delivered ? "delivered" : "failed", attempts);
+    void deliverHandoff(handoffTicketBody(ticket), webhook, (attempts) => {
+      record("pending", attempts).catch(failed);
+    })
+      .then(async ({ delivered, attempts }) => {
+        await record(delivered ? "delivered" : "failed", attempts);
         log("handoff_delivery", { ticket: ticket.id, delivered, attempts });
       })
-      .catch((error: unknown) => log("handoff_delivery_error", { ticket: ticket.id, reason: String(error) }));
+      .catch(failed);
   };
   return {
     configured: webhook !== undefined,
     deliver,
-    resumePending: () => {
-      for (const ticket of interactions.pendingHandoffs()) deliver(ticket);
+    resumePending: async () => {
+      try {
+        for (const ticket of await interactions.pendingHandoffs()) deliver(ticket);
+      } catch (error) {
+        log("handoff_delivery_error", { reason: String(error) });
+      }
     },
   };
 }

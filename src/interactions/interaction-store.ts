@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { EditorialTables } from "../database/editorial-tables.js";
 import type { Caller } from "../editorial/api-keys.js";
-import type { EditorialDatabase } from "../editorial/editorial-database.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import type { AnswerResponse } from "../schemas.js";
 import { defaultPersonalDataMask, type PersonalDataMask } from "../text/mask-personal-data.js";
@@ -52,7 +53,7 @@ export interface HandoffTicket {
 }
 
 /**
- * A row as SQLite returns it, columns aliased to the field names: absent fields are NULL and
+ * A row as the database returns it, columns aliased to the field names: absent fields are NULL and
  * `Json` fields are JSON text.
  */
 type StoredRow<T, Json extends keyof T> = {
@@ -67,95 +68,58 @@ function fromRow<T, Json extends keyof T>(row: StoredRow<T, Json>, json: Json): 
   return { ...Object.fromEntries(fields), [json]: JSON.parse(row[json] as string) } as T;
 }
 
-const ANSWER_SELECT = `SELECT answer_log.id, answer_log.at, question, answer, status, mode, confidence,
-  latency_ms AS latencyMs, collection, conversation_id AS conversationId, citations, feedback.rating, feedback.comment
-  FROM answer_log LEFT JOIN feedback ON feedback.answer_id = answer_log.id`;
+const ANSWER_COLUMNS = [
+  "answer_log.id",
+  "answer_log.at",
+  "answer_log.question",
+  "answer_log.answer",
+  "answer_log.status",
+  "answer_log.mode",
+  "answer_log.confidence",
+  "answer_log.latency_ms as latencyMs",
+  "answer_log.collection",
+  "answer_log.conversation_id as conversationId",
+  "answer_log.citations",
+  "feedback.rating",
+  "feedback.comment",
+] as const;
 
-const HANDOFF_SELECT = `SELECT id, at, status, collection, conversation_id AS conversationId, answer_id AS answerId,
-  name, contact, message, transcript, delivery, delivery_attempts AS deliveryAttempts, closed_at AS closedAt,
-  closed_by AS closedBy FROM handoffs`;
+const HANDOFF_COLUMNS = [
+  "id",
+  "at",
+  "status",
+  "collection",
+  "conversation_id as conversationId",
+  "answer_id as answerId",
+  "name",
+  "contact",
+  "message",
+  "transcript",
+  "delivery",
+  "delivery_attempts as deliveryAttempts",
+  "closed_at as closedAt",
+  "closed_by as closedBy",
+] as const;
 
 /** The answer log, students' feedback on answers, and hand-off tickets: what the weekly review reads. */
 export class InteractionStore {
-  private readonly statements;
   private readonly personalData: PersonalDataMask;
   private readonly now: () => Date;
-  /**
-   * Deletes at most `limit` answers logged before `cutoff` (an ISO time), with their feedback, and
-   * as many hand-off tickets closed before it; called again until it deletes fewer than `limit`.
-   */
-  readonly deleteOlderThan: (cutoff: string, limit: number) => ExpiredRows;
 
   /**
    * `personalData`: what is masked before storage, the built-in patterns by default; `now`: the
    * clock rows are stamped with.
    */
-  constructor(database: EditorialDatabase, options: { personalData?: PersonalDataMask; now?: () => Date } = {}) {
+  constructor(
+    private readonly db: Kysely<EditorialTables>,
+    options: { personalData?: PersonalDataMask; now?: () => Date } = {},
+  ) {
     this.personalData = options.personalData ?? defaultPersonalDataMask;
     this.now = options.now ?? (() => new Date());
-    this.statements = {
-      insertAnswer: database.prepare(
-        `INSERT INTO answer_log (id, at, question, answer, status, mode, confidence, latency_ms, collection, conversation_id, citations)
-         VALUES (@id, @at, @question, @answer, @status, @mode, @confidence, @latency_ms, @collection, @conversation_id, @citations)`,
-      ),
-      answer: database.prepare<[string], AnswerRow>(`${ANSWER_SELECT} WHERE answer_log.id = ?`),
-      // The latest 50 turns, oldest first.
-      conversation: database.prepare<[string], AnswerRow>(
-        `SELECT * FROM (${ANSWER_SELECT} WHERE answer_log.conversation_id = ? ORDER BY answer_log.at DESC LIMIT 50)
-         ORDER BY at`,
-      ),
-      answersBetween: database.prepare<[string, string], AnswerRow>(
-        `${ANSWER_SELECT} WHERE answer_log.at >= ? AND answer_log.at < ? ORDER BY answer_log.at`,
-      ),
-      upsertFeedback: database.prepare<[string, string, string | null, string]>(
-        `INSERT INTO feedback (answer_id, rating, comment, at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(answer_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, at = excluded.at`,
-      ),
-      commentOnFeedback: database.prepare<[string, string, string]>(
-        "UPDATE feedback SET comment = ?, at = ? WHERE answer_id = ?",
-      ),
-      insertHandoff: database.prepare(
-        `INSERT INTO handoffs (id, at, status, collection, conversation_id, answer_id, name, contact, message, transcript, delivery)
-         VALUES (@id, @at, 'open', @collection, @conversation_id, @answer_id, @name, @contact, @message, @transcript, @delivery)`,
-      ),
-      handoff: database.prepare<[string], HandoffRow>(`${HANDOFF_SELECT} WHERE id = ?`),
-      handoffs: database.prepare<[{ status: string | null }], HandoffRow>(
-        `${HANDOFF_SELECT} WHERE (@status IS NULL OR status = @status) ORDER BY at DESC LIMIT 500`,
-      ),
-      handoffTimesBetween: database.prepare<[string, string], { at: string; collection: string | null }>(
-        "SELECT at, collection FROM handoffs WHERE at >= ? AND at < ? ORDER BY at",
-      ),
-      // All of them, open or closed: a ticket closed while its delivery was under way is still owed one.
-      pendingHandoffs: database.prepare<[], HandoffRow>(`${HANDOFF_SELECT} WHERE delivery = 'pending' ORDER BY at`),
-      setDelivery: database.prepare<[HandoffDelivery, number, string]>(
-        "UPDATE handoffs SET delivery = ?, delivery_attempts = ? WHERE id = ?",
-      ),
-      close: database.prepare<[string, string, string]>(
-        "UPDATE handoffs SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'",
-      ),
-    };
-    const expired = {
-      answerIds: database
-        .prepare<[string, number], string>("SELECT id FROM answer_log WHERE at < ? ORDER BY at LIMIT ?")
-        .pluck(),
-      // A rating is the student's word on one answer: it goes with it (and must, for the foreign key).
-      feedback: database.prepare<[string]>("DELETE FROM feedback WHERE answer_id IN (SELECT value FROM json_each(?))"),
-      answers: database.prepare<[string]>("DELETE FROM answer_log WHERE id IN (SELECT value FROM json_each(?))"),
-      // An open ticket, or one still owed a delivery, is someone's unfinished business: kept.
-      handoffs: database.prepare<[string, number]>(
-        `DELETE FROM handoffs WHERE id IN (SELECT id FROM handoffs
-           WHERE status = 'closed' AND closed_at < ? AND delivery != 'pending' ORDER BY closed_at LIMIT ?)`,
-      ),
-    };
-    this.deleteOlderThan = database.transaction((cutoff: string, limit: number): ExpiredRows => {
-      const ids = JSON.stringify(expired.answerIds.all(cutoff, limit));
-      expired.feedback.run(ids);
-      return { answers: expired.answers.run(ids).changes, handoffs: expired.handoffs.run(cutoff, limit).changes };
-    });
   }
 
   /** Logs an answer under a new id, with the question and answer masked. */
-  logAnswer(entry: Omit<LoggedAnswer, "id" | "at" | "rating" | "comment">): LoggedAnswer {
+  async logAnswer(entry: Omit<LoggedAnswer, "id" | "at" | "rating" | "comment">): Promise<LoggedAnswer> {
     const logged: LoggedAnswer = {
       ...entry,
       id: randomUUID(),
@@ -163,117 +127,248 @@ export class InteractionStore {
       question: this.personalData.mask(entry.question),
       answer: this.personalData.mask(entry.answer),
     };
-    this.statements.insertAnswer.run({
-      id: logged.id,
-      at: logged.at,
-      question: logged.question,
-      answer: logged.answer,
-      status: logged.status,
-      mode: logged.mode,
-      confidence: logged.confidence,
-      latency_ms: logged.latencyMs,
-      collection: logged.collection ?? null,
-      conversation_id: logged.conversationId ?? null,
-      citations: JSON.stringify(logged.citations),
-    });
+    await this.db
+      .insertInto("answer_log")
+      .values({
+        id: logged.id,
+        at: logged.at,
+        question: logged.question,
+        answer: logged.answer,
+        status: logged.status,
+        mode: logged.mode,
+        confidence: logged.confidence,
+        latency_ms: logged.latencyMs,
+        collection: logged.collection ?? null,
+        conversation_id: logged.conversationId ?? null,
+        citations: JSON.stringify(logged.citations),
+      })
+      .execute();
     return logged;
   }
 
-  answer(id: string): LoggedAnswer | undefined {
-    const row = this.statements.answer.get(id);
-    return row && toLoggedAnswer(row);
+  async answer(id: string): Promise<LoggedAnswer | undefined> {
+    const row = await this.answers().where("answer_log.id", "=", id).executeTakeFirst();
+    return row && toLoggedAnswer(row as AnswerRow);
   }
 
   /** A student's 👍 or 👎 on an answer, with an optional comment (masked); a second rating replaces the first. */
-  recordFeedback(answerId: string, rating: "up" | "down", comment?: string): void {
-    if (!this.statements.answer.get(answerId)) throw new NotFoundError(`No answer with id "${answerId}".`);
+  async recordFeedback(answerId: string, rating: "up" | "down", comment?: string): Promise<void> {
     const masked = comment?.trim() ? this.personalData.mask(comment.trim()) : null;
-    this.statements.upsertFeedback.run(answerId, rating, masked, this.now().toISOString());
+    // One statement that rates only a logged answer, with no check beforehand to go stale; two
+    // ratings at once (two replicas) leave one row, the later rating.
+    const rated = await this.db
+      .insertInto("feedback")
+      .columns(["answer_id", "rating", "comment", "at"])
+      .expression((eb) =>
+        eb
+          .selectFrom("answer_log")
+          .select([
+            "id",
+            eb.val(rating).as("rating"),
+            eb.val(masked).as("comment"),
+            eb.val(this.now().toISOString()).as("at"),
+          ])
+          .where("id", "=", answerId),
+      )
+      .onConflict((conflict) =>
+        conflict.column("answer_id").doUpdateSet((eb) => ({
+          rating: eb.ref("excluded.rating"),
+          comment: eb.ref("excluded.comment"),
+          at: eb.ref("excluded.at"),
+        })),
+      )
+      .returning("answer_id")
+      .executeTakeFirst()
+      // The answer deleted by the retention (on another replica) while this was written.
+      .catch((error: unknown) => {
+        if (isForeignKeyViolation(error)) return undefined;
+        throw error;
+      });
+    if (!rated) throw new NotFoundError(`No answer with id "${answerId}".`);
   }
 
   /**
    * A comment (masked) on a rating already given: the rating stays one, however late the comment
    * comes. Returns the rating commented on.
    */
-  commentOnFeedback(answerId: string, comment: string): "up" | "down" {
-    const rating = this.statements.answer.get(answerId)?.rating;
-    if (!rating) throw new NotFoundError(`No rating on an answer with id "${answerId}": rate it first.`);
-    this.statements.commentOnFeedback.run(this.personalData.mask(comment.trim()), this.now().toISOString(), answerId);
-    return rating;
+  async commentOnFeedback(answerId: string, comment: string): Promise<"up" | "down"> {
+    // Only an existing rating is updated, in one statement: none is made by a comment.
+    const rated = await this.db
+      .updateTable("feedback")
+      .set({ comment: this.personalData.mask(comment.trim()), at: this.now().toISOString() })
+      .where("answer_id", "=", answerId)
+      .returning("rating")
+      .executeTakeFirst();
+    if (!rated) throw new NotFoundError(`No rating on an answer with id "${answerId}": rate it first.`);
+    return rated.rating as "up" | "down";
   }
 
-  answersBetween(from: string, to: string): LoggedAnswer[] {
-    return this.statements.answersBetween.all(from, to).map(toLoggedAnswer);
+  async answersBetween(from: string, to: string): Promise<LoggedAnswer[]> {
+    const rows = await this.answers()
+      .where("answer_log.at", ">=", from)
+      .where("answer_log.at", "<", to)
+      .orderBy("answer_log.at")
+      .execute();
+    return rows.map((row) => toLoggedAnswer(row as AnswerRow));
   }
 
   /** Opens a ticket with the conversation so far (or the one answer it is about). */
-  openHandoff(
+  async openHandoff(
     input: Pick<
       HandoffTicket,
       "collection" | "conversationId" | "answerId" | "name" | "contact" | "message" | "delivery"
     >,
-  ): HandoffTicket {
-    const answer = input.answerId === undefined ? undefined : this.statements.answer.get(input.answerId);
+  ): Promise<HandoffTicket> {
+    const answer = input.answerId === undefined ? undefined : await this.answer(input.answerId);
     if (input.answerId && !answer) throw new NotFoundError(`No answer with id "${input.answerId}".`);
-    const turns = input.conversationId
-      ? this.statements.conversation.all(input.conversationId)
-      : answer
-        ? [answer]
-        : [];
-    const transcript = turns.map((row) => ({
-      question: row.question,
-      answer: row.answer,
-      status: row.status,
-      at: row.at,
+    const turns = input.conversationId ? await this.conversation(input.conversationId) : answer ? [answer] : [];
+    const transcript = turns.map((turn) => ({
+      question: turn.question,
+      answer: turn.answer,
+      status: turn.status,
+      at: turn.at,
     }));
-    const id = randomUUID();
-    this.statements.insertHandoff.run({
-      id,
-      at: this.now().toISOString(),
-      collection: input.collection ?? turns.at(-1)?.collection ?? null,
-      conversation_id: input.conversationId ?? null,
-      answer_id: input.answerId ?? null,
-      name: input.name ?? null,
-      contact: input.contact ?? null,
-      message: input.message ?? null,
-      transcript: JSON.stringify(transcript),
-      delivery: input.delivery,
-    });
-    return this.handoff(id) as HandoffTicket;
+    const row = await this.db
+      .insertInto("handoffs")
+      .values({
+        id: randomUUID(),
+        at: this.now().toISOString(),
+        status: "open",
+        collection: input.collection ?? turns.at(-1)?.collection ?? null,
+        conversation_id: input.conversationId ?? null,
+        answer_id: input.answerId ?? null,
+        name: input.name ?? null,
+        contact: input.contact ?? null,
+        message: input.message ?? null,
+        transcript: JSON.stringify(transcript),
+        delivery: input.delivery,
+      })
+      .returning(HANDOFF_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toTicket(row as HandoffRow);
   }
 
-  handoff(id: string): HandoffTicket | undefined {
-    const row = this.statements.handoff.get(id);
-    return row && toTicket(row);
+  async handoff(id: string): Promise<HandoffTicket | undefined> {
+    const row = await this.db.selectFrom("handoffs").select(HANDOFF_COLUMNS).where("id", "=", id).executeTakeFirst();
+    return row && toTicket(row as HandoffRow);
   }
 
-  handoffs(status?: "open" | "closed"): HandoffTicket[] {
-    return this.statements.handoffs.all({ status: status ?? null }).map(toTicket);
+  async handoffs(status?: "open" | "closed"): Promise<HandoffTicket[]> {
+    const rows = await this.db
+      .selectFrom("handoffs")
+      .select(HANDOFF_COLUMNS)
+      .$if(status !== undefined, (query) => query.where("status", "=", status as string))
+      .orderBy("at", "desc")
+      .limit(500)
+      .execute();
+    return rows.map((row) => toTicket(row as HandoffRow));
   }
 
   /** When and in which collection hand-offs were opened: all the weekly report needs of them. */
-  handoffTimesBetween(from: string, to: string): Pick<HandoffTicket, "at" | "collection">[] {
-    return this.statements.handoffTimesBetween
-      .all(from, to)
-      .map(({ at, collection }) => (collection === null ? { at } : { at, collection }));
+  async handoffTimesBetween(from: string, to: string): Promise<Pick<HandoffTicket, "at" | "collection">[]> {
+    const rows = await this.db
+      .selectFrom("handoffs")
+      .select(["at", "collection"])
+      .where("at", ">=", from)
+      .where("at", "<", to)
+      .orderBy("at")
+      .execute();
+    return rows.map(({ at, collection }) => (collection === null ? { at } : { at, collection }));
   }
 
   /** Tickets whose delivery a restart cut short. */
-  pendingHandoffs(): HandoffTicket[] {
-    return this.statements.pendingHandoffs.all().map(toTicket);
+  async pendingHandoffs(): Promise<HandoffTicket[]> {
+    // All of them, open or closed: a ticket closed while its delivery was under way is still owed one.
+    const rows = await this.db
+      .selectFrom("handoffs")
+      .select(HANDOFF_COLUMNS)
+      .where("delivery", "=", "pending")
+      .orderBy("at")
+      .execute();
+    return rows.map((row) => toTicket(row as HandoffRow));
   }
 
-  setDelivery(id: string, delivery: HandoffDelivery, attempts: number): void {
-    this.statements.setDelivery.run(delivery, attempts, id);
+  async setDelivery(id: string, delivery: HandoffDelivery, attempts: number): Promise<void> {
+    await this.db.updateTable("handoffs").set({ delivery, delivery_attempts: attempts }).where("id", "=", id).execute();
   }
 
-  closeHandoff(id: string, closedBy: Pick<Caller, "name">): HandoffTicket {
-    const ticket = this.handoff(id);
-    if (!ticket) throw new NotFoundError(`No hand-off ticket with id "${id}".`);
-    if (ticket.status === "closed") throw new ConflictError("already_closed", `Ticket "${id}" is already closed.`);
-    this.statements.close.run(this.now().toISOString(), closedBy.name, id);
-    return this.handoff(id) as HandoffTicket;
+  async closeHandoff(id: string, closedBy: Pick<Caller, "name">): Promise<HandoffTicket> {
+    // Closed only while open, in one statement: of two editors (or replicas) closing it at once,
+    // one closes it and the other is told it is already closed.
+    const closed = await this.db
+      .updateTable("handoffs")
+      .set({ status: "closed", closed_at: this.now().toISOString(), closed_by: closedBy.name })
+      .where("id", "=", id)
+      .where("status", "=", "open")
+      .returning(HANDOFF_COLUMNS)
+      .executeTakeFirst();
+    if (closed) return toTicket(closed as HandoffRow);
+    if (!(await this.handoff(id))) throw new NotFoundError(`No hand-off ticket with id "${id}".`);
+    throw new ConflictError("already_closed", `Ticket "${id}" is already closed.`);
   }
+
+  /**
+   * Deletes at most `limit` answers logged before `cutoff` (an ISO time), with their feedback, and
+   * as many hand-off tickets closed before it; called again until it deletes fewer than `limit`.
+   */
+  deleteOlderThan(cutoff: string, limit: number): Promise<ExpiredRows> {
+    return this.db.transaction().execute(async (trx) => {
+      const expired = await trx
+        .selectFrom("answer_log")
+        .select("id")
+        .where("at", "<", cutoff)
+        .orderBy("at")
+        .limit(limit)
+        .execute();
+      const ids = expired.map((row) => row.id);
+      let answers = 0;
+      if (ids.length > 0) {
+        // A rating is the student's word on one answer: it goes with it (and must, for the foreign key).
+        await trx.deleteFrom("feedback").where("answer_id", "in", ids).execute();
+        const deleted = await trx.deleteFrom("answer_log").where("id", "in", ids).executeTakeFirst();
+        answers = Number(deleted.numDeletedRows);
+      }
+      // An open ticket, or one still owed a delivery, is someone's unfinished business: kept.
+      const handoffs = await trx
+        .deleteFrom("handoffs")
+        .where("id", "in", (eb) =>
+          eb
+            .selectFrom("handoffs")
+            .select("id")
+            .where("status", "=", "closed")
+            .where("closed_at", "<", cutoff)
+            .where("delivery", "!=", "pending")
+            .orderBy("closed_at")
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return { answers, handoffs: Number(handoffs.numDeletedRows) };
+    });
+  }
+
+  /** Answers with their feedback, if any. */
+  private answers() {
+    return this.db
+      .selectFrom("answer_log")
+      .leftJoin("feedback", "feedback.answer_id", "answer_log.id")
+      .select(ANSWER_COLUMNS);
+  }
+
+  /** The latest 50 turns of a conversation, oldest first. */
+  private async conversation(conversationId: string): Promise<LoggedAnswer[]> {
+    const latest = await this.answers()
+      .where("answer_log.conversation_id", "=", conversationId)
+      .orderBy("answer_log.at", "desc")
+      .limit(50)
+      .execute();
+    return latest.reverse().map((row) => toLoggedAnswer(row as AnswerRow));
+  }
+}
+
+/** Whether a write referred to a row that is not there, in SQLite's words or PostgreSQL's. */
+function isForeignKeyViolation(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
 }
 
 function toLoggedAnswer(row: AnswerRow): LoggedAnswer {

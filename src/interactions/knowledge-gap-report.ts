@@ -84,19 +84,19 @@ export function buildKnowledgeGapReport(
 }
 
 /** The report over whole days: `from` and `to` are dates (YYYY-MM-DD, UTC), both included. */
-export function knowledgeGapReportFor(
-  interactions: InteractionStore,
+export async function knowledgeGapReportFor(
+  interactions: Pick<InteractionStore, "answersBetween" | "handoffTimesBetween">,
   range: { from: string; to: string; collection?: string },
-): KnowledgeGapReport {
+): Promise<KnowledgeGapReport> {
   const end = new Date(`${range.to}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + 1);
   const from = `${range.from}T00:00:00.000Z`;
   const until = end.toISOString();
-  return buildKnowledgeGapReport(
+  const [answers, handoffs] = await Promise.all([
     interactions.answersBetween(from, until),
     interactions.handoffTimesBetween(from, until),
-    range,
-  );
+  ]);
+  return buildKnowledgeGapReport(answers, handoffs, range);
 }
 
 function groupByWording(answers: { answer: LoggedAnswer; terms: Set<string> }[]): QuestionGroup[] {

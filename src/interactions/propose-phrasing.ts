@@ -13,7 +13,7 @@ export async function proposePhrasingFromRating(
   phrasings: Pick<PassagePhrasings, "propose">,
   answerId: string,
 ): Promise<Phrasing | undefined> {
-  const answer = interactions.answer(answerId);
+  const answer = await interactions.answer(answerId);
   const [cited] = answer?.citations ?? [];
   if (answer?.rating !== "up" || answer.status !== "answered" || cited?.chunkId === undefined) {
     return undefined;

@@ -40,10 +40,10 @@ export function editorialApp(
 }
 
 /** A fresh in-memory index and editorial database (`options` as editorialFor's), an app over them, and an editor's key. */
-export function inMemoryEditorialApp(options: Parameters<typeof editorialFor>[1] = {}) {
+export async function inMemoryEditorialApp(options: Parameters<typeof editorialFor>[1] = {}) {
   const store = new SqliteIndexStore(":memory:");
-  const editorial = editorialFor(store, options);
-  const editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
+  const editorial = await editorialFor(store, options);
+  const editorKey = (await editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" })).key;
   return { store, editorial, editorKey, app: editorialApp(store, editorial) };
 }
 

@@ -6,7 +6,7 @@ import { type Editorial, openEditorial } from "../open-editorial.js";
 import type { IndexStore } from "../store/index-store.js";
 
 /** The editorial dependencies of an app under test: an in-memory editorial database over `store`. */
-export function editorialFor(
+export async function editorialFor(
   store: IndexStore,
   options: {
     maxUploadBytes?: number;
@@ -14,10 +14,12 @@ export function editorialFor(
     parseLimits?: Partial<ParseLimits>;
     handoffWebhook?: WebhookSettings;
   } = {},
-): AppDependencies["editorial"] & Pick<Editorial, "versions"> {
-  const { keys, editor, versions, interactions, vocabulary, phrasings } = openEditorial(":memory:", store, {
-    parseLimits: { ...defaultParseLimits, ...options.parseLimits },
-  });
+): Promise<AppDependencies["editorial"] & Pick<Editorial, "versions">> {
+  const { keys, editor, versions, interactions, vocabulary, phrasings, sessions } = await openEditorial(
+    { file: ":memory:" },
+    store,
+    { parseLimits: { ...defaultParseLimits, ...options.parseLimits } },
+  );
   return {
     keys,
     editor,
@@ -25,6 +27,7 @@ export function editorialFor(
     interactions,
     vocabulary,
     phrasings,
+    sessions,
     maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 * 1024,
     requireApiKeyForAnswers: options.requireApiKeyForAnswers ?? false,
     handoffDelivery: createHandoffDelivery(interactions, options.handoffWebhook),

@@ -59,15 +59,16 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
     destination: { write: (line: string) => logLines.push(JSON.parse(line)) },
   });
   const observability = { logger, metrics: createMetrics() };
-  const editorial = editorialFor(store);
+  const editorial = await editorialFor(store);
   const appWith = (requireApiKeyForAnswers: boolean) =>
     editorialApp(store, { ...editorial, requireApiKeyForAnswers }, ["https://widget.example"], { observability });
   const apps: Record<AppVariant, App> = { "open answers": appWith(false), "keyed answers": appWith(true) };
 
-  const keyOf = (role: Role) => editorial.keys.create({ name: `fuzz ${role}`, role, createdBy: "fuzz" }).key;
-  const keys = { reader: keyOf("reader"), editor: keyOf("editor"), admin: keyOf("admin") };
-  const revoked = editorial.keys.create({ name: "fuzz revoked", role: "admin", createdBy: "fuzz" });
-  editorial.keys.revoke(revoked.record.id);
+  const keyOf = async (role: Role) =>
+    (await editorial.keys.create({ name: `fuzz ${role}`, role, createdBy: "fuzz" })).key;
+  const keys = { reader: await keyOf("reader"), editor: await keyOf("editor"), admin: await keyOf("admin") };
+  const revoked = await editorial.keys.create({ name: "fuzz revoked", role: "admin", createdBy: "fuzz" });
+  await editorial.keys.revoke(revoked.record.id);
 
   const signIn = async (variant: AppVariant) => {
     const { response, cookie } = await signInToEditorPage(apps[variant], keys.editor, { origin: "http://localhost" });
@@ -97,16 +98,18 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
     headers: { "content-type": "application/json" },
   });
   const handoffId = ((await handoff.json()) as { id: string }).id;
-  const answerId = editorial.interactions.logAnswer({
-    question: "加退選什麼時候截止?",
-    answer: "",
-    status: "abstained",
-    mode: "extractive",
-    confidence: 0,
-    latencyMs: 1,
-    citations: [],
-  }).id;
-  editorial.interactions.recordFeedback(answerId, "down");
+  const answerId = (
+    await editorial.interactions.logAnswer({
+      question: "加退選什麼時候截止?",
+      answer: "",
+      status: "abstained",
+      mode: "extractive",
+      confidence: 0,
+      latencyMs: 1,
+      citations: [],
+    })
+  ).id;
+  await editorial.interactions.recordFeedback(answerId, "down");
   // A proposal awaiting review, as a 👍 leaves one: accepting, rejecting, rewording and removing it reach their code.
   let proposals = 0;
   const proposePhrasing = async () => {
@@ -169,7 +172,7 @@ export async function startFuzzFixture(): Promise<FuzzFixture> {
       if (current.status === 404) documentId = await uploadDocument();
     }
     if (request.method !== "GET" && /^\/(v1|editor)\/phrasings\//.test(request.path)) {
-      const stillProposed = editorial.phrasings.list("proposed").some((phrasing) => phrasing.id === phrasingId);
+      const stillProposed = (await editorial.phrasings.list("proposed")).some((phrasing) => phrasing.id === phrasingId);
       if (!stillProposed) phrasingId = await proposePhrasing();
     }
   };

@@ -49,7 +49,7 @@ export async function startObservedApp(
   });
   const metrics = createMetrics();
   const log = eventLogOf(logger);
-  const editorial = editorialFor(store);
+  const editorial = await editorialFor(store);
   const answers = createObservedAnswerService(
     {
       store,

@@ -18,8 +18,8 @@ describe.each([true, false])("the chat page and its passages, REQUIRE_API_KEY_FO
     folder.write("knowledge/library/hours.md", "# Library hours\n\nThe main library opens at 8 am on weekdays.\n");
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);
-    const editorial = editorialFor(store, { requireApiKeyForAnswers: keyRequired });
-    readerKey = editorial.keys.create({ name: "kiosk", role: "reader", createdBy: "test" }).key;
+    const editorial = await editorialFor(store, { requireApiKeyForAnswers: keyRequired });
+    readerKey = (await editorial.keys.create({ name: "kiosk", role: "reader", createdBy: "test" })).key;
     app = editorialApp(store, editorial);
   });
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
 describe("students' chat page and widget in a real browser", () => {
   const folder = makeTemporaryFolder();
   let store: SqliteIndexStore;
-  let editorial: ReturnType<typeof editorialFor>;
+  let editorial: Awaited<ReturnType<typeof editorialFor>>;
   let browser: Browser;
   let baseUrl: string;
   let hostUrl: string;
@@ -43,7 +43,7 @@ describe("students' chat page and widget in a real browser", () => {
     folder.write("knowledge/housing/parking-rules.md", "# 停車場規則\n\n停車場內禁止洗車，車輛須停放於格線內。\n");
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);
-    editorial = editorialFor(store);
+    editorial = await editorialFor(store);
 
     // Other sites that embed the widget: one in ALLOWED_ORIGINS (at /dorms its tag names a collection
     // that does not exist), and one that is not.
@@ -103,13 +103,13 @@ describe("students' chat page and widget in a real browser", () => {
     await answer.getByRole("button", { name: /沒有幫助/ }).click();
     await answer.getByText("謝謝你的回饋！").waitFor();
     // Counted before any comment: the knowledge-gap report sees it even if the student writes none.
-    const logged = () => editorial.interactions.answersBetween("2000-01-01", "2100-01-01")[0];
-    expect(logged()).toMatchObject({ question: "住宿保證金多少錢?", rating: "down" });
-    expect(logged()?.comment).toBeUndefined();
+    const logged = async () => (await editorial.interactions.answersBetween("2000-01-01", "2100-01-01"))[0];
+    expect(await logged()).toMatchObject({ question: "住宿保證金多少錢?", rating: "down" });
+    expect((await logged())?.comment).toBeUndefined();
     await answer.getByLabel("想補充什麼嗎？（選填）").fill("沒說怎麼退");
     await answer.getByRole("button", { name: "送出意見" }).click();
     await answer.getByText("已收到你的補充，謝謝！").waitFor();
-    expect(logged()).toMatchObject({ question: "住宿保證金多少錢?", rating: "down", comment: "沒說怎麼退" });
+    expect(await logged()).toMatchObject({ question: "住宿保證金多少錢?", rating: "down", comment: "沒說怎麼退" });
     await page.close();
   });
 
@@ -158,8 +158,7 @@ describe("students' chat page and widget in a real browser", () => {
     expect(await kept.getByRole("heading", { name: "Sources" }).count()).toBe(1);
     expect(await kept.locator(".feedback").textContent()).toBe("Thank you for the feedback!");
     await ask(page, "When do quiet hours start in the residence halls?");
-    const [first, second] = editorial.interactions
-      .answersBetween("2000-01-01", "2100-01-01")
+    const [first, second] = (await editorial.interactions.answersBetween("2000-01-01", "2100-01-01"))
       .filter((logged) =>
         ["住宿保證金多少錢?", "When do quiet hours start in the residence halls?"].includes(logged.question),
       )
@@ -225,19 +224,19 @@ describe("students' chat page and widget in a real browser", () => {
     await page.locator("#question").press("Enter");
     const form = page.getByRole("form", { name: "請真人協助" });
     await form.getByLabel("想詢問的內容").fill("");
-    const ticketsBefore = editorial.interactions.handoffs().length;
+    const ticketsBefore = (await editorial.interactions.handoffs()).length;
     await form.getByRole("button", { name: "送出" }).click();
     expect(await form.getByRole("alert").textContent()).toBe(
       "請寫下想詢問的內容，或留下聯絡方式，承辦人員才能協助你。",
     );
-    expect(editorial.interactions.handoffs()).toHaveLength(ticketsBefore);
+    expect(await editorial.interactions.handoffs()).toHaveLength(ticketsBefore);
 
     await form.getByLabel("聯絡方式：Email 或電話（選填）").fill("student@example.edu");
     await form.getByRole("button", { name: "送出" }).click();
     await expect
       .poll(() => page.getByRole("status").last().textContent())
       .toContain("承辦人員會依你留下的聯絡方式（student@example.edu）回覆你。");
-    expect(editorial.interactions.handoffs()).toHaveLength(ticketsBefore + 1);
+    expect(await editorial.interactions.handoffs()).toHaveLength(ticketsBefore + 1);
     await page.close();
   });
 
@@ -254,7 +253,7 @@ describe("students' chat page and widget in a real browser", () => {
     await form.getByRole("button", { name: "送出" }).click();
     await expect.poll(() => page.getByRole("status").last().textContent()).toContain("已轉交承辦人員");
 
-    const editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
+    const editorKey = (await editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" })).key;
     await page.goto(`${baseUrl}/editor`);
     await page.getByLabel("API key (editor or admin)").fill(editorKey);
     await page.getByRole("button", { name: "Sign in" }).click();

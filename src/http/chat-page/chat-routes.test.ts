@@ -5,9 +5,10 @@ import { editorialFor } from "../../test-support/editorial-for.js";
 import { BROWSER_SCRIPTS } from "../browser-scripts/browser-scripts.js";
 import { ASKS_FOR_A_PERSON } from "./asks-for-a-person.js";
 
+const store = new SqliteIndexStore(":memory:");
+const app = editorialApp(store, await editorialFor(store), ["https://www.lakeside.example.edu"]);
+
 describe("the chat page's origins", () => {
-  const store = new SqliteIndexStore(":memory:");
-  const app = editorialApp(store, editorialFor(store), ["https://www.lakeside.example.edu"]);
   const preflight = (origin: string, path = "/v1/answer", method = "POST") =>
     app.request(path, {
       method: "OPTIONS",

@@ -32,8 +32,9 @@ describe("a signed-in student in the widget on the university's portal, in a rea
     await syncFolder(store, path.join(folder.root, "knowledge"));
     system = await startFakeStudentSystem();
     closers.push(() => system.close());
-    const records = openEditorial(":memory:", store, { parseLimits: defaultParseLimits });
-    const editorial = editorialFor(store);
+    const records = await openEditorial({ file: ":memory:" }, store, { parseLimits: defaultParseLimits });
+    closers.push(() => records.close());
+    const editorial = await editorialFor(store);
     const answers = answerServiceWithLookUps(store, sampleRecordLookUps(system, records), editorial.interactions);
     // The portal signs the student in with a token that has already expired; its callback gives a fresh one.
     const [expired, fresh] = [await signStudentToken({ expiresIn: "-1m" }), await signStudentToken()];

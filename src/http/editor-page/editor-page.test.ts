@@ -19,7 +19,7 @@ describe("editors' page in a real browser", () => {
   let page: Page;
   let baseUrl: string;
   let editorKey: string;
-  let editorial: ReturnType<typeof editorialFor>;
+  let editorial: Awaited<ReturnType<typeof editorialFor>>;
   let closeServer: () => void;
 
   beforeAll(async () => {
@@ -37,8 +37,8 @@ describe("editors' page in a real browser", () => {
     );
     store = new SqliteIndexStore(":memory:");
     await syncFolder(store, `${folder.root}/knowledge`);
-    editorial = editorialFor(store);
-    editorKey = editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" }).key;
+    editorial = await editorialFor(store);
+    editorKey = (await editorial.keys.create({ name: "housing office", role: "editor", createdBy: "test" })).key;
     const app = editorialApp(store, editorial);
     ({ url: baseUrl, close: closeServer } = await serveApp(app, "127.0.0.1"));
     browser = await launchChromium();
@@ -212,8 +212,8 @@ describe("editors' page in a real browser", () => {
     const session = cookies.find((cookie) => cookie.name === "grounded_faq_editor_session");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/editor" });
     expect(session?.value).not.toContain(editorKey);
-    const [record] = editorial.keys.list().filter((key) => key.role === "editor");
-    editorial.keys.revoke(record?.id ?? "");
+    const [record] = (await editorial.keys.list()).filter((key) => key.role === "editor");
+    await editorial.keys.revoke(record?.id ?? "");
     await page.goto(`${baseUrl}/editor`);
     await page.getByRole("heading", { name: "Sign in with an API key" }).waitFor();
   });

@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { type Caller, roleAllows } from "../../editorial/api-keys.js";
 import { publishCuratedAnswer } from "../../editorial/curated-faq.js";
+import { EDITOR_SESSION_SECONDS } from "../../editorial/editor-sessions.js";
 import { VocabularyChangedError } from "../../editorial/editors-vocabulary.js";
 import { AppError, InvalidRequestError, PayloadTooLargeError, RateLimitedError } from "../../errors.js";
 import { knowledgeGapReportFor } from "../../interactions/knowledge-gap-report.js";
@@ -48,32 +48,6 @@ const ANSWERED_BY_RESULTS = 8;
 const SESSION_COOKIE = "grounded_faq_editor_session";
 /** The forms anyone may post, signed in or not: small bodies only. */
 const SIGN_IN_AND_OUT: ReadonlySet<string> = new Set(["/editor/login", "/editor/logout"]);
-const SESSION_SECONDS = 8 * 60 * 60;
-
-/**
- * Signed-in editors by session id. In memory: a restart signs everyone out, and a revoked key
- * ends its sessions at once because the key is checked at every request.
- */
-class EditorSessions {
-  private readonly byId = new Map<string, { keyId: string; expiresAt: number }>();
-
-  open(keyId: string): string {
-    const now = Date.now();
-    for (const [id, session] of this.byId) if (session.expiresAt < now) this.byId.delete(id);
-    const id = randomBytes(32).toString("base64url");
-    this.byId.set(id, { keyId, expiresAt: now + SESSION_SECONDS * 1000 });
-    return id;
-  }
-
-  keyOf(id: string | undefined): string | undefined {
-    const session = id === undefined ? undefined : this.byId.get(id);
-    return session && session.expiresAt > Date.now() ? session.keyId : undefined;
-  }
-
-  close(id: string | undefined): void {
-    if (id !== undefined) this.byId.delete(id);
-  }
-}
 
 const signInPage = htmlPage("Not signed in: the sign-in page");
 const afterForm = { 303: { description: "Back to the page, with a notice that says what happened" } };
@@ -277,12 +251,11 @@ export function editorPageRoutes(
   dependencies: Pick<AppDependencies, "editorial" | "answers" | "vocabularyFile" | "actions">,
 ): OpenAPIHono<CallerEnv> {
   const { editorial } = dependencies;
-  const { keys, editor, interactions, phrasings } = editorial;
+  const { keys, editor, interactions, phrasings, sessions } = editorial;
   const routes = newRouteGroup<CallerEnv>();
-  const sessions = new EditorSessions();
-  const sessionCaller = (context: Context): Caller | undefined => {
-    const keyId = sessions.keyOf(getCookie(context, SESSION_COOKIE));
-    const caller = keyId === undefined ? undefined : keys.callerById(keyId);
+  const sessionCaller = async (context: Context): Promise<Caller | undefined> => {
+    const keyId = await sessions.keyOf(getCookie(context, SESSION_COOKIE));
+    const caller = keyId === undefined ? undefined : await keys.callerById(keyId);
     return caller && roleAllows(caller.role, "editor") ? caller : undefined;
   };
   /** The signed-in editor, as the `/editor/*` middleware below found them once for the request; else undefined. */
@@ -349,7 +322,7 @@ export function editorPageRoutes(
   const uploadLimit = limitUploadTo(editorial.maxUploadBytes);
   routes.use("/editor/*", async (context, next) => {
     if (SIGN_IN_AND_OUT.has(context.req.path)) return formLimit(context, next);
-    const caller = sessionCaller(context);
+    const caller = await sessionCaller(context);
     if (caller) {
       context.set("caller", caller);
       return uploadLimit(context, next);
@@ -375,24 +348,24 @@ export function editorPageRoutes(
     try {
       // An unreadable form is said on the sign-in page, like a wrong key.
       const form = await readForm(context);
-      caller = callerWithRole(keys, typeof form.key === "string" ? form.key.trim() : undefined, "editor");
+      caller = await callerWithRole(keys, typeof form.key === "string" ? form.key.trim() : undefined, "editor");
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return context.html(<LoginView error={error.message} />, httpStatusOf(error));
     }
     const https = new URL(context.req.url).protocol === "https:" || context.req.header("x-forwarded-proto") === "https";
-    setCookie(context, SESSION_COOKIE, sessions.open(caller.keyId), {
+    setCookie(context, SESSION_COOKIE, await sessions.open(caller.keyId), {
       httpOnly: true,
       sameSite: "Strict",
       path: "/editor",
       secure: https,
-      maxAge: SESSION_SECONDS,
+      maxAge: EDITOR_SESSION_SECONDS,
     });
     return context.redirect("/editor", 303);
   });
 
-  routes.openapi(EDITOR_ROUTES.logout, (context) => {
-    sessions.close(getCookie(context, SESSION_COOKIE));
+  routes.openapi(EDITOR_ROUTES.logout, async (context) => {
+    await sessions.close(getCookie(context, SESSION_COOKIE));
     deleteCookie(context, SESSION_COOKIE, { path: "/editor" });
     return context.redirect("/editor", 303);
   });
@@ -404,36 +377,36 @@ export function editorPageRoutes(
     return context.json({ doc_id: version.docId, version: version.version }, 201);
   });
 
-  routes.openapi(signedInRoute(EDITOR_ROUTES.handoffs), (context) =>
+  routes.openapi(signedInRoute(EDITOR_ROUTES.handoffs), async (context) =>
     context.html(
       <HandoffsView
         signedInAs={context.get("caller").name}
-        tickets={interactions.handoffs()}
+        tickets={await interactions.handoffs()}
         notice={context.req.query("notice")}
       />,
     ),
   );
 
   routes.openapi(signedInRoute(EDITOR_ROUTES.closeHandoff), (context) =>
-    withNotice(context, "/editor/handoffs", () => {
-      interactions.closeHandoff(context.req.param("id"), context.get("caller"));
+    withNotice(context, "/editor/handoffs", async () => {
+      await interactions.closeHandoff(context.req.param("id"), context.get("caller"));
       return "Ticket closed.";
     }),
   );
 
-  routes.openapi(signedInRoute(EDITOR_ROUTES.reports), (context) => {
+  routes.openapi(signedInRoute(EDITOR_ROUTES.reports), async (context) => {
     const query = parseInput(reportQuerySchema, context.req.query());
     return context.html(
       <ReportView
         signedInAs={context.get("caller").name}
-        report={knowledgeGapReportFor(interactions, query)}
+        report={await knowledgeGapReportFor(interactions, query)}
         notice={context.req.query("notice")}
       />,
     );
   });
 
-  routes.openapi(signedInRoute(EDITOR_ROUTES.reportsCsv), (context) =>
-    csvResponse(context, knowledgeGapReportFor(interactions, parseInput(reportQuerySchema, context.req.query()))),
+  routes.openapi(signedInRoute(EDITOR_ROUTES.reportsCsv), async (context) =>
+    csvResponse(context, await knowledgeGapReportFor(interactions, parseInput(reportQuerySchema, context.req.query()))),
   );
 
   routes.openapi(signedInRoute(EDITOR_ROUTES.curatedFaq), async (context) => {
@@ -454,23 +427,23 @@ export function editorPageRoutes(
     });
   });
 
-  routes.openapi(signedInRoute(EDITOR_ROUTES.actions), (context) =>
+  routes.openapi(signedInRoute(EDITOR_ROUTES.actions), async (context) =>
     context.html(
       <ActionsView
         signedInAs={context.get("caller").name}
         actions={dependencies.actions?.definitions ?? []}
-        failures={(dependencies.actions?.latestCalls(RECENT_ACTION_CALLS) ?? []).filter(
+        failures={((await dependencies.actions?.latestCalls(RECENT_ACTION_CALLS)) ?? []).filter(
           (call) => call.outcome !== "ok",
         )}
       />,
     ),
   );
 
-  routes.openapi(signedInRoute(EDITOR_ROUTES.vocabulary), (context) =>
+  routes.openapi(signedInRoute(EDITOR_ROUTES.vocabulary), async (context) =>
     context.html(
       <VocabularyView
         signedInAs={context.get("caller").name}
-        overview={vocabularyOverviewOf(editorial.vocabulary, dependencies.vocabularyFile)}
+        overview={await vocabularyOverviewOf(editorial.vocabulary, dependencies.vocabularyFile)}
         notice={context.req.query("notice")}
       />,
     ),
@@ -488,11 +461,11 @@ export function editorPageRoutes(
       // Browsers send a textarea's line breaks as CRLF: the editor wrote plain ones.
       text = form.text.replace(/\r\n?/g, "\n");
       basedOnVersion = parseInput(vocabularyFormSchema, form).based_on_version;
-      editorial.vocabulary.save(text, caller, basedOnVersion);
+      await editorial.vocabulary.save(text, caller, basedOnVersion);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       // Shown again with what was sent, for the editor to fix; the vocabulary in use is unchanged.
-      const overview = vocabularyOverviewOf(editorial.vocabulary, dependencies.vocabularyFile);
+      const overview = await vocabularyOverviewOf(editorial.vocabulary, dependencies.vocabularyFile);
       const changed = error instanceof VocabularyChangedError;
       return context.html(
         <VocabularyView
@@ -589,7 +562,7 @@ export function editorPageRoutes(
     context.html(
       <ProposedPhrasingsView
         signedInAs={context.get("caller").name}
-        phrasings={await phrasings.placed(phrasings.list("proposed"))}
+        phrasings={await phrasings.placed(await phrasings.list("proposed"))}
         notice={context.req.query("notice")}
       />,
     ),
@@ -602,7 +575,7 @@ export function editorPageRoutes(
       const id = context.req.param("id");
       const form = await readForm(context);
       // Back where the form was: the document's page, or the proposals.
-      const docId = phrasings.find(id)?.docId;
+      const docId = (await phrasings.find(id))?.docId;
       const page = form.return_to === "document" && docId ? documentPage(docId) : "/editor/phrasings";
       return withNotice(context, page, async () => {
         switch (context.req.param("action")) {

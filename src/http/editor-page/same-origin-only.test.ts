@@ -18,7 +18,7 @@ describe("the editors' page refuses requests from other sites, whatever their co
     app.request("/editor/logout", { method: "POST", headers: { cookie, ...headers }, body });
 
   beforeEach(async () => {
-    ({ store, app, editorKey } = inMemoryEditorialApp());
+    ({ store, app, editorKey } = await inMemoryEditorialApp());
     ({ cookie } = await signIn());
     expect(cookie).toMatch(/^grounded_faq_editor_session=/);
   });

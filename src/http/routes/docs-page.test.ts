@@ -13,7 +13,10 @@ describe("the API reference in a real browser", () => {
 
   beforeAll(async () => {
     store = new SqliteIndexStore(":memory:");
-    ({ url: baseUrl, close: closeServer } = await serveApp(editorialApp(store, editorialFor(store)), "127.0.0.1"));
+    ({ url: baseUrl, close: closeServer } = await serveApp(
+      editorialApp(store, await editorialFor(store)),
+      "127.0.0.1",
+    ));
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {

@@ -161,8 +161,9 @@ export function documentsRoutes({ editorial }: Pick<AppDependencies, "editorial"
       async (context) => {
         const docId = context.req.param("id");
         const caller = context.get("caller");
-        await (action === "publish" ? editor.publish(docId, caller) : editor.unpublish(docId, caller));
-        return context.json(toDetailBody(await editor.get(docId)), 200);
+        // The document as the change left it: a delete queued behind it does not answer for it.
+        const detail = await (action === "publish" ? editor.publish(docId, caller) : editor.unpublish(docId, caller));
+        return context.json(toDetailBody(detail), 200);
       },
     );
   }

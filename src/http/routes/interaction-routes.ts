@@ -141,21 +141,21 @@ export function interactionRoutes({
 
   routes.openapi(feedbackRoute, async (context) => {
     const { answer_id, rating, comment } = context.req.valid("json");
-    interactions.recordFeedback(answer_id, rating, comment);
+    await interactions.recordFeedback(answer_id, rating, comment);
     if (rating === "up") await proposePhrasingFromRating(interactions, phrasings, answer_id);
     return context.json({ answer_id, rating }, 201);
   });
 
-  routes.openapi(feedbackCommentRoute, (context) => {
+  routes.openapi(feedbackCommentRoute, async (context) => {
     const { answer_id } = context.req.valid("param");
-    const rating = interactions.commentOnFeedback(answer_id, context.req.valid("json").comment);
+    const rating = await interactions.commentOnFeedback(answer_id, context.req.valid("json").comment);
     return context.json({ answer_id, rating }, 200);
   });
 
   routes.openapi(openHandoffRoute, async (context) => {
     const input = context.req.valid("json");
     await requireKnownCollection(store, input.collection);
-    const ticket = interactions.openHandoff({
+    const ticket = await interactions.openHandoff({
       collection: input.collection,
       conversationId: input.conversation_id,
       answerId: input.answer_id,
@@ -169,24 +169,24 @@ export function interactionRoutes({
     return context.json({ id: ticket.id, at: ticket.at, status: ticket.status, delivery: ticket.delivery }, 201);
   });
 
-  routes.openapi({ ...listHandoffsRoute, ...editorsOnly }, (context) => {
+  routes.openapi({ ...listHandoffsRoute, ...editorsOnly }, async (context) => {
     const { status } = context.req.valid("query");
-    return context.json({ handoffs: interactions.handoffs(status).map(handoffTicketBody) }, 200);
+    return context.json({ handoffs: (await interactions.handoffs(status)).map(handoffTicketBody) }, 200);
   });
 
-  routes.openapi({ ...closeHandoffRoute, ...editorsOnly }, (context) =>
+  routes.openapi({ ...closeHandoffRoute, ...editorsOnly }, async (context) =>
     context.json(
-      handoffTicketBody(interactions.closeHandoff(context.req.valid("param").id, context.get("caller"))),
+      handoffTicketBody(await interactions.closeHandoff(context.req.valid("param").id, context.get("caller"))),
       200,
     ),
   );
 
-  routes.openapi({ ...reportRoute, ...editorsOnly }, (context) =>
-    context.json(reportBody(context.req.valid("query")), 200),
+  routes.openapi({ ...reportRoute, ...editorsOnly }, async (context) =>
+    context.json(await reportBody(context.req.valid("query")), 200),
   );
 
-  routes.openapi({ ...reportCsvRoute, ...editorsOnly }, (context) =>
-    csvResponse(context, knowledgeGapReportFor(interactions, context.req.valid("query"))),
+  routes.openapi({ ...reportCsvRoute, ...editorsOnly }, async (context) =>
+    csvResponse(context, await knowledgeGapReportFor(interactions, context.req.valid("query"))),
   );
 
   // A curated answer written from a group: published at once as an FAQ entry, linked to its source.
@@ -198,8 +198,8 @@ export function interactionRoutes({
 
   return routes;
 
-  function reportBody(query: { from: string; to: string; collection?: string }) {
-    const report = knowledgeGapReportFor(interactions, query);
+  async function reportBody(query: { from: string; to: string; collection?: string }) {
+    const report = await knowledgeGapReportFor(interactions, query);
     const group = (item: QuestionGroup) => ({
       question: item.question,
       count: item.count,

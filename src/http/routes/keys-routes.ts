@@ -47,19 +47,19 @@ export function keysRoutes({ editorial: { keys } }: Pick<AppDependencies, "edito
   const routes = newRouteGroup<CallerEnv>();
   const adminsOnly = { middleware: requireRole(keys, "admin") } as const;
 
-  routes.openapi({ ...createKeyRoute, ...adminsOnly }, (context) => {
+  routes.openapi({ ...createKeyRoute, ...adminsOnly }, async (context) => {
     const input = context.req.valid("json");
-    const { key, record } = keys.create({ ...input, createdBy: context.get("caller").name });
+    const { key, record } = await keys.create({ ...input, createdBy: context.get("caller").name });
     return context.json({ key, ...toKeyBody(record) }, 201);
   });
 
-  routes.openapi({ ...listKeysRoute, ...adminsOnly }, (context) =>
-    context.json({ keys: keys.list().map(toKeyBody) }, 200),
+  routes.openapi({ ...listKeysRoute, ...adminsOnly }, async (context) =>
+    context.json({ keys: (await keys.list()).map(toKeyBody) }, 200),
   );
 
-  routes.openapi({ ...revokeKeyRoute, ...adminsOnly }, (context) => {
+  routes.openapi({ ...revokeKeyRoute, ...adminsOnly }, async (context) => {
     const { id } = context.req.valid("param");
-    const revoked = keys.revoke(id);
+    const revoked = await keys.revoke(id);
     if (!revoked) throw new NotFoundError(`No API key with id "${id}".`);
     return context.json(toKeyBody(revoked), 200);
   });

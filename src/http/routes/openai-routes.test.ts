@@ -27,7 +27,7 @@ describe("the OpenAI-compatible endpoint, through the official openai client", (
     folder.write("knowledge/housing/parking-rules.md", "# 停車場規則\n\n停車場內禁止洗車，車輛須停放於格線內。\n");
     store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
     await syncFolder(store, path.join(folder.root, "knowledge"));
-    server = await serveApp(editorialApp(store, editorialFor(store)), "127.0.0.1");
+    server = await serveApp(editorialApp(store, await editorialFor(store)), "127.0.0.1");
     client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "not-needed", maxRetries: 0 });
   });
   afterAll(async () => {

@@ -15,6 +15,8 @@ const common = { tags: ["phrasings"], security: keySecurity };
 const onePhrasing = (description: string) => ({ description, content: json(phrasingSchema) });
 const notFound = errorBody("not_found: no such phrasing (or, to teach one, no such indexed document or passage)");
 const unavailable = errorBody("editorial_store_unavailable, store_unavailable or not_ready");
+/** An editor on another replica changed the phrasing between this request's read and its write. */
+const CHANGED = "; or phrasing_changed: changed by someone else meanwhile, reload it and try again";
 
 const listRoute = createRoute({
   ...common,
@@ -36,7 +38,7 @@ const teachRoute = createRoute({
   responses: {
     201: onePhrasing("Taught"),
     404: notFound,
-    409: errorBody("phrasing_exists: the passage already has that wording"),
+    409: errorBody(`phrasing_exists: the passage already has that wording${CHANGED}`),
     ...keyErrorResponses,
     503: unavailable,
   },
@@ -51,7 +53,7 @@ const editRoute = createRoute({
   responses: {
     200: onePhrasing("Reworded"),
     404: notFound,
-    409: errorBody("phrasing_exists: the passage already has that wording"),
+    409: errorBody(`phrasing_exists: the passage already has that wording${CHANGED}`),
     ...keyErrorResponses,
     503: unavailable,
   },
@@ -63,7 +65,13 @@ const removeRoute = createRoute({
   path: "/v1/phrasings/{id}",
   summary: "Remove a phrasing: it no longer finds its passage (its audit event is kept)",
   request: { params: idParamsSchema },
-  responses: { 204: { description: "Removed" }, 404: notFound, ...keyErrorResponses, 503: unavailable },
+  responses: {
+    204: { description: "Removed" },
+    404: notFound,
+    409: errorBody("phrasing_changed: changed by someone else meanwhile, reload it and try again"),
+    ...keyErrorResponses,
+    503: unavailable,
+  },
 });
 
 const acceptRoute = createRoute({
@@ -75,7 +83,7 @@ const acceptRoute = createRoute({
   responses: {
     200: onePhrasing("Accepted"),
     404: notFound,
-    409: errorBody("not_proposed: it is accepted already"),
+    409: errorBody(`not_proposed: it is accepted already${CHANGED}`),
     ...keyErrorResponses,
     503: unavailable,
   },
@@ -90,7 +98,7 @@ const rejectRoute = createRoute({
   responses: {
     204: { description: "Rejected and deleted; its audit event is kept" },
     404: notFound,
-    409: errorBody("not_proposed: it is accepted; remove it instead"),
+    409: errorBody(`not_proposed: it is accepted; remove it instead${CHANGED}`),
     ...keyErrorResponses,
     503: unavailable,
   },
@@ -106,7 +114,7 @@ export function phrasingRoutes({ editorial }: Pick<AppDependencies, "editorial">
     const { doc_id, state, limit } = context.req.valid("query");
     const listed =
       doc_id === undefined
-        ? await phrasings.placed(phrasings.list(state, limit))
+        ? await phrasings.placed(await phrasings.list(state, limit))
         : (await phrasings.ofDocument(doc_id))
             .filter((phrasing) => state === undefined || phrasing.state === state)
             .reverse()

@@ -52,13 +52,14 @@ export interface VocabularyOverview {
   editors: { saved?: SavedVocabulary; vocabulary: Vocabulary; audit: VocabularyAuditEvent[] };
 }
 
-export function vocabularyOverviewOf(
+export async function vocabularyOverviewOf(
   editors: EditorsVocabulary,
   file: AppDependencies["vocabularyFile"],
-): VocabularyOverview {
+): Promise<VocabularyOverview> {
+  const [saved, audit] = await Promise.all([editors.saved(), editors.auditTrail()]);
   return {
     ...(file ? { file: { path: file.path, text: fileText(file.path), vocabulary: file.current() } } : {}),
-    editors: { saved: editors.saved(), vocabulary: editors.current(), audit: editors.auditTrail() },
+    editors: { saved, vocabulary: editors.current(), audit },
   };
 }
 
@@ -69,14 +70,14 @@ export function vocabularyRoutes({
 }: Pick<AppDependencies, "editorial" | "vocabularyFile">): OpenAPIHono<CallerEnv> {
   const routes = newRouteGroup<CallerEnv>();
   const editorsOnly = { middleware: requireRole(editorial.keys, "editor") } as const;
-  const overviewBody = () => toVocabularyBody(vocabularyOverviewOf(editorial.vocabulary, vocabularyFile));
+  const overviewBody = async () => toVocabularyBody(await vocabularyOverviewOf(editorial.vocabulary, vocabularyFile));
 
-  routes.openapi({ ...getVocabularyRoute, ...editorsOnly }, (context) => context.json(overviewBody(), 200));
+  routes.openapi({ ...getVocabularyRoute, ...editorsOnly }, async (context) => context.json(await overviewBody(), 200));
 
-  routes.openapi({ ...saveVocabularyRoute, ...editorsOnly }, (context) => {
+  routes.openapi({ ...saveVocabularyRoute, ...editorsOnly }, async (context) => {
     const { text, based_on_version } = context.req.valid("json");
-    editorial.vocabulary.save(text, context.get("caller"), based_on_version);
-    return context.json(overviewBody(), 200);
+    await editorial.vocabulary.save(text, context.get("caller"), based_on_version);
+    return context.json(await overviewBody(), 200);
   });
 
   return routes;

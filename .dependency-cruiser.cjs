@@ -1,11 +1,11 @@
 // The architecture as rules, checked by `npm run deps` (part of `npm test`; see scripts/check-dependencies.ts).
 //
-//   text → students → store → models → embedding → retrieval → answering → safety
+//   text → students → store → database → models → embedding → retrieval → answering → safety
 //        → conversation | generation → editorial → interactions → actions → ask → http
 //
 // Each layer imports only the layers before it. ingest/ stands beside src: it builds on text,
 // store, models, embedding and config. config is a leaf; so are the small shared modules at the
-// root of src (errors, schemas, retry…). server.ts, keys-cli.ts, ingest-cli.ts and open-editorial.ts wire the
+// root of src (errors, schemas, retry…). server.ts, the command-line tools and open-editorial.ts wire the
 // layers together and are imported by none of them. Test files may import anything.
 
 /** Lowest first; a layer may import the ones before it, never the ones after it. */
@@ -13,6 +13,7 @@ const layers = [
   { name: "text", path: "^src/text/" },
   { name: "students", path: "^src/students/" },
   { name: "store", path: "^src/store/" },
+  { name: "database", path: "^src/database/" },
   { name: "models", path: "^src/models/" },
   { name: "embedding", path: "^src/embedding/" },
   { name: "retrieval", path: "^src/retrieval/" },
@@ -30,7 +31,7 @@ const layers = [
 const TEST = "\\.(test|case)\\.[jt]sx?$";
 const CONFIG = "^src/config(\\.[jt]s$|/)";
 const SHARED = "^src/(errors|schemas|retry|keyed-queue|recent-value|until-deadline|command-line)\\.[jt]s$";
-const WIRING = "^src/(server|keys-cli|ingest-cli|open-editorial)\\.[jt]s$";
+const WIRING = "^src/(server|keys-cli|ingest-cli|db-cli|open-editorial)\\.[jt]s$";
 const PROJECT = "^(src|ingest|evals|bench|scripts)/";
 
 const layerRules = layers.slice(0, -1).map((layer, index) => {
@@ -98,7 +99,7 @@ module.exports = {
     {
       name: "nothing-imports-the-wiring",
       comment:
-        "server.ts, keys-cli.ts, ingest-cli.ts and open-editorial.ts assemble the layers; no layer and no ingest module imports them.",
+        "server.ts, keys-cli.ts, ingest-cli.ts, db-cli.ts and open-editorial.ts assemble the layers; no layer and no ingest module imports them.",
       severity: "error",
       from: { path: "^(src/[^/]+/|ingest/)", pathNot: `^src/test-support/|${TEST}` },
       to: { path: WIRING },
@@ -191,9 +192,9 @@ module.exports = {
     {
       name: "test-support-is-for-tests",
       comment:
-        "src/test-support/ may import anything, but only tests (and the dev tools: scripts/, and evals/ for the fake student system) import it.",
+        "src/test-support/ may import anything, but only tests (and the dev tools: scripts/, evals/ for the fake student system, bench/ to start replicas) import it.",
       severity: "error",
-      from: { pathNot: `^src/test-support/|^scripts/|^evals/|${TEST}` },
+      from: { pathNot: `^src/test-support/|^scripts/|^evals/|^bench/|${TEST}` },
       to: { path: "^src/test-support/" },
     },
     {

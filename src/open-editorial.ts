@@ -1,8 +1,10 @@
+import type { Kysely } from "kysely";
 import { ActionAudit } from "./actions/action-audit.js";
 import { ActionConfirmations } from "./actions/action-confirmations.js";
 import type { ParseLimits } from "./config.js";
 import { ConversationMemory, type Conversations } from "./conversation/conversation-memory.js";
 import { DatabaseConversations } from "./conversation/database-conversations.js";
+import type { EditorialTables } from "./database/editorial-tables.js";
 import { type DatabaseLocation, type EditorialDatabase, openEditorialDatabase } from "./database/open-database.js";
 import { ApiKeyStore } from "./editorial/api-keys.js";
 import { DocumentEditor } from "./editorial/document-editor.js";
@@ -39,6 +41,8 @@ export interface Editorial {
    * another replica), else in this process's memory, where they are fastest.
    */
   conversations: Conversations;
+  /** The database itself, for what follows its changes. */
+  database: Kysely<EditorialTables>;
   /** What keeps the database from answering now, or nothing (see EditorialDatabase.problem). */
   problem(): Promise<string | undefined>;
   close(): Promise<void>;
@@ -86,6 +90,7 @@ export async function openEditorial(
     actionConfirmations: new ActionConfirmations(database),
     sessions: new EditorSessions(database),
     conversations: opened.dialect === "postgres" ? new DatabaseConversations(database) : new ConversationMemory(),
+    database,
     problem: () => opened.problem(),
     close: () => opened.close(),
   };
@@ -122,6 +127,7 @@ export function unavailableEditorial(unavailable: EditorialStoreUnavailableError
     actionConfirmations: refusing(),
     sessions: refusing(),
     conversations: new ConversationMemory(),
+    database: refusing(),
     problem: async () => unavailable.message,
     close: async () => {},
   };

@@ -1,68 +1,22 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openEditorialDatabase } from "./database/open-database.js";
 import { ApiKeyStore } from "./editorial/api-keys.js";
+import { startFakeOpenAiServer } from "./test-support/fake-openai-server.js";
 import { FAKE_SYSTEM_TOKEN, startFakeStudentSystem } from "./test-support/fake-student-system.js";
 import { startRecordingQdrantServer } from "./test-support/recording-qdrant-server.js";
+import { freePort, SLOW_START_MS, startServer, stopServers } from "./test-support/service-process.js";
 import { signStudentToken, TEST_PORTAL } from "./test-support/student-tokens.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
 import { VOCABULARY_FILE } from "./text/vocabulary-file.js";
 
 const folder = makeTemporaryFolder();
-const running: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of running) child.kill();
+  stopServers();
   folder.cleanUp();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(environment: Record<string, string>) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: { ...process.env, PORT: String(port), ...environment },
-  });
-  running.push(child);
-  let output = "";
-  child.stdout.on("data", (data) => {
-    output += data;
-  });
-  child.stderr.on("data", (data) => {
-    output += data;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-  const url = (route: string) => `http://127.0.0.1:${port}${route}`;
-  const waitUntilReady = async () => {
-    for (let attempt = 0; attempt < SLOW_START_MS / 100; attempt++) {
-      const response = await fetch(url("/readyz")).catch(() => undefined);
-      if (response?.status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`the server never became ready:\n${output}`);
-  };
-  const stop = async () => {
-    child.kill("SIGTERM");
-    await exited;
-  };
-  return { url, waitUntilReady, stop, exited, output: () => output };
-}
-
-/**
- * How long a spawned service may take to start (tsx compiles it first): generous, because other
- * test files run beside this one and a busy 2-core machine can take ten seconds or more.
- */
-const SLOW_START_MS = 30_000;
 
 describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
   it("syncs the knowledge folder, answers over HTTP, and skips unchanged files after a restart", async () => {
@@ -154,6 +108,34 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
     } finally {
       await server.stop();
       await new Promise((resolve) => refusing.close(resolve));
+    }
+  });
+
+  it("finishes an answer in flight on SIGTERM, says it is stopping on /readyz meanwhile, and exits 0", async () => {
+    folder.write("stopping-knowledge/library.md", "# Library hours\n\nThe main library opens at 8 am on weekdays.\n");
+    const model = await startFakeOpenAiServer();
+    try {
+      const server = await startServer({
+        KNOWLEDGE_DIR: path.join(folder.root, "stopping-knowledge"),
+        DATA_DIR: path.join(folder.root, "data-stopping"),
+        OPENAI_BASE_URL: model.baseUrl,
+      });
+      await server.waitUntilReady();
+      model.scriptChat({ kind: "reply", text: "The main library opens at 8 am on weekdays. [1]", delayMs: 1500 });
+      const inFlight = fetch(server.url("/v1/answer"), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ question: "When does the library open?" }),
+      });
+      await expect.poll(() => model.chatRequests.length, { timeout: 5000 }).toBeGreaterThan(0);
+      const ready = await fetch(server.url("/readyz"));
+      process.kill(server.pid ?? 0, "SIGTERM");
+      expect(ready.status).toBe(200);
+      await expect.poll(async () => (await fetch(server.url("/readyz")).catch(() => undefined))?.status).not.toBe(200);
+      expect((await inFlight).status).toBe(200);
+      expect(await server.exited).toBe(0);
+    } finally {
+      await model.close();
     }
   });
 

@@ -12,8 +12,11 @@ import { findSlowPattern, slowPersonalDataPattern } from "./config/find-slow-pat
 import { SettingsFileError } from "./config/yaml-settings.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
 import { prepareDataDir } from "./data-dir.js";
+import { type ChangeListener, listenForChanges } from "./database/listen-for-changes.js";
 import { DatabaseFromNewerReleaseError, MigrationFailedError } from "./database/migrate.js";
 import { type DatabaseLocation, DatabaseUnreachableError } from "./database/open-database.js";
+import { VOCABULARY_AUDIT_SUBJECT } from "./editorial/editors-vocabulary.js";
+import { ChangeFollower } from "./editorial/follow-changes.js";
 import { openEmbedder } from "./embedding/open-embedder.js";
 import { EditorialStoreUnavailableError, StoreUnavailableError } from "./errors.js";
 import { createApp } from "./http/app.js";
@@ -76,6 +79,9 @@ async function main(): Promise<void> {
     onVocabularyMistake: (message) => logger.error({ event: "vocabulary_not_applied", message }),
     onAuditError: (error) => logger.error({ event: "action_audit_failed", reason: error.message }),
   });
+  // With PostgreSQL, other replicas change what documents answer: this one follows from here on.
+  const follower = followOtherReplicas(config, editorial, log);
+  await follower?.startFromNow();
   // Read while the folder syncs (see below); until then, questions are not translated.
   let dictionary: BilingualDictionary | undefined;
   const answering: AnswerServiceDependencies["answering"] = {
@@ -159,8 +165,13 @@ async function main(): Promise<void> {
     },
     observability: { logger, metrics },
   });
-  // Tickets whose delivery a restart cut short are sent again.
-  if (!editorial.unavailable) handoffDelivery.resumePending();
+  // Tickets whose delivery a restart cut short are sent again, now and then: another replica's
+  // claim on a ticket lapses if that replica died.
+  const resumeDeliveries = editorial.unavailable
+    ? undefined
+    : setInterval(() => handoffDelivery.resumePending(), RESUME_DELIVERIES_MS);
+  resumeDeliveries?.unref();
+  if (!editorial.unavailable) void handoffDelivery.resumePending();
   const retention =
     config.answerLogRetentionDays === undefined || editorial.unavailable
       ? undefined
@@ -192,10 +203,11 @@ async function main(): Promise<void> {
   });
   const shutDown = (signal: NodeJS.Signals) => {
     // Not ready from now on, so that a load balancer sends no more; what is in flight finishes.
-    readiness.ready = false;
-    readiness.reason = "shutting down";
+    readiness.stopping = true;
     log("shutting_down", { signal, grace_ms: config.shutdownGraceMs });
     retention?.stop();
+    void follower?.stop();
+    clearInterval(resumeDeliveries);
     const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
     deadline.unref();
     server.close(() => {
@@ -235,6 +247,8 @@ async function main(): Promise<void> {
     const uploads = await editorial.editor.reconcile();
     // Then the taught phrasings, into documents a crash or a new index left without them.
     const phrasings = await editorial.phrasings.reconcile();
+    // Caught up with the record: from now on, what other replicas change is applied as they do it.
+    follower?.start();
     return {
       ...summary,
       uploads_written: uploads.written,
@@ -242,6 +256,55 @@ async function main(): Promise<void> {
       phrasings_rewritten: phrasings,
     };
   });
+}
+
+/** How often tickets whose delivery nobody holds are looked for. */
+const RESUME_DELIVERIES_MS = 60_000;
+
+/** Catch-ups when no announcement came: a connection may die without saying so. */
+const FOLLOW_POLL_MS = 5000;
+
+/**
+ * With PostgreSQL, a follower of the audit trail that applies what other replicas change to this
+ * one's index (a published or removed upload, a taught phrasing) and vocabulary; none on SQLite,
+ * which one replica has to itself.
+ */
+function followOtherReplicas(
+  config: { editorialDatabase: DatabaseLocation },
+  editorial: Editorial & { unavailable?: EditorialStoreUnavailableError },
+  log: (event: string, fields: Record<string, unknown>) => void,
+) {
+  const location = config.editorialDatabase;
+  if (!("url" in location) || editorial.unavailable) return undefined;
+  const follower = new ChangeFollower(
+    editorial.database,
+    async (docId) => {
+      if (docId === VOCABULARY_AUDIT_SUBJECT) return editorial.vocabulary.refresh();
+      await editorial.editor.follow(docId);
+      await editorial.phrasings.follow(docId);
+    },
+    (docId, error) => log("follow_failed", { doc_id: docId, reason: (error as Error).message }),
+  );
+  let listener: ChangeListener | undefined;
+  let poll: NodeJS.Timeout | undefined;
+  const catchUp = () =>
+    void follower.catchUp().catch((error: unknown) => log("follow_failed", { reason: (error as Error).message }));
+  return {
+    startFromNow: () => follower.startFromNow(),
+    start: () => {
+      listener = listenForChanges(location.url, {
+        onEvent: catchUp,
+        onConnected: catchUp,
+        onLost: (reason) => log("changes_listener_lost", { reason, message: "Reconnecting; caught up once back." }),
+      });
+      poll = setInterval(catchUp, FOLLOW_POLL_MS);
+      poll.unref();
+    },
+    stop: async () => {
+      clearInterval(poll);
+      await listener?.close();
+    },
+  };
 }
 
 /**

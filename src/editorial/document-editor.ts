@@ -329,6 +329,25 @@ export class DocumentEditor {
     return summary;
   }
 
+  /**
+   * Brings the index in step with the record for one uploaded document that another replica
+   * changed: its published version is written (unless the index holds it already), or the
+   * document is taken out when none is published any more. Folder documents are the folder sync's.
+   */
+  async follow(docId: string): Promise<void> {
+    return this.changes.run(docId, async () => {
+      this.previewOutdated.add(docId);
+      const published = (await this.versions.versions(docId)).find((version) => version.state === "published");
+      const stored = (await this.store.getDocument(docId))?.document;
+      if (published) {
+        if (stored?.contentHash === hashIndexedVersion(published.contentHash)) return;
+        await this.writeToIndex(await this.fullVersion(docId, published.version));
+      } else if (stored?.sourceRoot === UPLOADED_SOURCE) {
+        await this.store.deleteDocument(docId);
+      }
+    });
+  }
+
   private async addDraft(
     docId: string,
     upload: Upload,

@@ -17,7 +17,8 @@ export const MAX_VOCABULARY_BYTES = 200 * 1024;
 const MAX_PROBLEMS_SHOWN = 100;
 
 /** The `doc_id` of the editors' vocabulary's entries in the audit trail, beside the documents' (no document id has parentheses). */
-const AUDIT_SUBJECT = "(vocabulary)";
+/** The audit trail's subject for the editors' vocabulary's saves. */
+export const VOCABULARY_AUDIT_SUBJECT = "(vocabulary)";
 
 /** One saved text of the editors' vocabulary. */
 export interface SavedVocabulary {
@@ -135,7 +136,7 @@ export class EditorsVocabulary {
     const rows = await this.db
       .selectFrom("audit_events")
       .select(["version", "actor", "actor_key_id", "at"])
-      .where("doc_id", "=", AUDIT_SUBJECT)
+      .where("doc_id", "=", VOCABULARY_AUDIT_SUBJECT)
       .orderBy("id")
       .execute();
     return rows.map((row) => ({
@@ -216,7 +217,7 @@ export class EditorsVocabulary {
     await trx
       .insertInto("audit_events")
       .values({
-        doc_id: AUDIT_SUBJECT,
+        doc_id: VOCABULARY_AUDIT_SUBJECT,
         action: "saved",
         version,
         actor: actor.name,

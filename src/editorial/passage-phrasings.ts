@@ -302,21 +302,27 @@ export class PassagePhrasings {
    */
   async reconcile(): Promise<number> {
     let written = 0;
-    for (const docId of await this.documentsWithPhrasingHistory()) {
-      await this.changes.run(docId, async () => {
-        const stored = await this.store.getDocument(docId);
-        if (!stored) return;
-        const expected = await this.attach(docId, stored.chunks);
-        const differs = expected.some(
-          (chunk, index) =>
-            JSON.stringify(chunk.phrasings ?? []) !== JSON.stringify(stored.chunks[index]?.phrasings ?? []),
-        );
-        if (!differs) return;
-        await this.store.setChunkPhrasings(docId, phrasingsByChunk(expected));
-        written++;
-      });
-    }
+    for (const docId of await this.documentsWithPhrasingHistory()) if (await this.follow(docId)) written++;
     return written;
+  }
+
+  /**
+   * Writes the document's accepted phrasings into its chunks in the index where they differ from
+   * the record's (another replica taught or removed one); returns whether anything was written.
+   */
+  async follow(docId: string): Promise<boolean> {
+    return this.changes.run(docId, async () => {
+      const stored = await this.store.getDocument(docId);
+      if (!stored) return false;
+      const expected = await this.attach(docId, stored.chunks);
+      const differs = expected.some(
+        (chunk, index) =>
+          JSON.stringify(chunk.phrasings ?? []) !== JSON.stringify(stored.chunks[index]?.phrasings ?? []),
+      );
+      if (!differs) return false;
+      await this.store.setChunkPhrasings(docId, phrasingsByChunk(expected));
+      return true;
+    });
   }
 
   /**

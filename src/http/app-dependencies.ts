@@ -25,6 +25,11 @@ export interface Readiness {
    * the service stays ready and /readyz reports it.
    */
   editorialUnavailable?: string;
+  /**
+   * Set on SIGTERM: /readyz answers 503 so that load balancers send no more, while requests that
+   * still arrive (on an open connection) are answered.
+   */
+  stopping?: boolean;
   /** What is wrong with the editorial database now (a PostgreSQL that does not answer), or nothing. */
   databaseProblem?: () => Promise<string | undefined>;
 }

@@ -5,17 +5,21 @@ import type { HandoffTicket, InteractionStore } from "./interaction-store.js";
 export interface HandoffDelivery {
   /** Whether tickets are sent anywhere (else they wait in the editors' list). */
   readonly configured: boolean;
-  /** Sends one ticket in the background; the ticket records how delivery ended. */
+  /**
+   * Sends one ticket in the background, unless another replica is sending it; the ticket records
+   * how delivery ended.
+   */
   deliver(ticket: HandoffTicket): void;
   /**
-   * Sends again the tickets whose delivery a restart cut short; resolves once they are on their way.
-   * Never rejects: tickets that cannot be read are logged, and wait for the next start.
+   * Sends again the tickets whose delivery a restart (of this replica or another) cut short;
+   * resolves once they are on their way. Never rejects: tickets that cannot be read are logged,
+   * and wait for the next time.
    */
   resumePending(): Promise<void>;
 }
 
 export function createHandoffDelivery(
-  interactions: Pick<InteractionStore, "setDelivery" | "pendingHandoffs">,
+  interactions: Pick<InteractionStore, "setDelivery" | "pendingHandoffs" | "claimDelivery">,
   webhook: WebhookSettings | undefined,
   log: (event: string, fields: Record<string, unknown>) => void = () => {},
 ): HandoffDelivery {
@@ -31,11 +35,14 @@ export function createHandoffDelivery(
     };
     const failed = (error: unknown) => log("handoff_delivery_error", { ticket: ticket.id, reason: String(error) });
     // Sent after the reply: the student does not wait for the helpdesk's server, and a failing one
-    // is retried; the ticket says how delivery ended.
-    void deliverHandoff(handoffTicketBody(ticket), webhook, (attempts) => {
-      record("pending", attempts).catch(failed);
-    })
-      .then(async ({ delivered, attempts }) => {
+    // is retried; the ticket says how delivery ended. Only by the replica that claims it.
+    void interactions
+      .claimDelivery(ticket.id)
+      .then(async (claimed) => {
+        if (!claimed) return;
+        const { delivered, attempts } = await deliverHandoff(handoffTicketBody(ticket), webhook, (attempt) => {
+          record("pending", attempt).catch(failed);
+        });
         await record(delivered ? "delivered" : "failed", attempts);
         log("handoff_delivery", { ticket: ticket.id, delivered, attempts });
       })

@@ -3,7 +3,7 @@ import type { EditorialDatabase } from "../database/open-database.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { databasesUnderTest } from "../test-support/test-databases.js";
 import { PersonalDataMask } from "../text/mask-personal-data.js";
-import { InteractionStore } from "./interaction-store.js";
+import { DELIVERY_LEASE_MS, InteractionStore } from "./interaction-store.js";
 
 const answered = {
   answer: "請洽 registrar@lakeside.example.edu。",
@@ -136,6 +136,26 @@ describe.each(databasesUnderTest)("InteractionStore on $name", (under) => {
       expect(refused).toEqual([expect.any(ConflictError)]);
       expect(await store.handoff(ticket.id)).toEqual(closed[0]);
       await expect(store.closeHandoff("no-such-ticket", { name: "editor" })).rejects.toThrow(NotFoundError);
+    });
+
+    it("lets one replica at a time send a ticket, and another once the first's claim lapses", async () => {
+      let now = Date.parse("2026-03-02T08:00:00Z");
+      // Two replicas: two stores over one database, on one clock.
+      const first = new InteractionStore(database.db, { now: () => new Date(now) });
+      const second = new InteractionStore(database.db, { now: () => new Date(now) });
+      const ticket = await first.openHandoff({ message: "請回電", delivery: "pending" });
+      const claims = await Promise.all([first.claimDelivery(ticket.id), second.claimDelivery(ticket.id)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      // An attempt renews the claim; it lapses only that long after the last one.
+      now += DELIVERY_LEASE_MS - 1000;
+      await first.setDelivery(ticket.id, "pending", 2);
+      now += DELIVERY_LEASE_MS - 1000;
+      expect(await second.claimDelivery(ticket.id)).toBe(false);
+      now += 2000;
+      expect(await second.claimDelivery(ticket.id)).toBe(true);
+      await second.setDelivery(ticket.id, "delivered", 3);
+      now += 2 * DELIVERY_LEASE_MS;
+      expect(await first.claimDelivery(ticket.id)).toBe(false);
     });
   });
 });

@@ -33,6 +33,9 @@ export interface ExpiredRows {
 
 export type HandoffDelivery = "not_configured" | "pending" | "delivered" | "failed";
 
+/** A replica's claim on sending a ticket lasts this long after its last attempt: far longer than one attempt. */
+export const DELIVERY_LEASE_MS = 5 * 60 * 1000;
+
 export interface HandoffTicket {
   id: string;
   at: string;
@@ -288,8 +291,34 @@ export class InteractionStore {
     return rows.map((row) => toTicket(row as HandoffRow));
   }
 
+  /**
+   * Takes the delivery of a pending ticket for this replica, unless another one holds it: true when
+   * this one may send it. The claim lapses DELIVERY_LEASE_MS after its last renewal, so that a
+   * ticket whose replica died is sent by another.
+   */
+  async claimDelivery(id: string): Promise<boolean> {
+    const now = this.now();
+    const claimed = await this.db
+      .updateTable("handoffs")
+      .set({ delivery_lease_until: new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString() })
+      .where("id", "=", id)
+      .where("delivery", "=", "pending")
+      .where((eb) =>
+        eb.or([eb("delivery_lease_until", "is", null), eb("delivery_lease_until", "<", now.toISOString())]),
+      )
+      .returning("id")
+      .executeTakeFirst();
+    return claimed !== undefined;
+  }
+
+  /** How delivery stands; while it is pending, the claim is renewed, and once it ends, released. */
   async setDelivery(id: string, delivery: HandoffDelivery, attempts: number): Promise<void> {
-    await this.db.updateTable("handoffs").set({ delivery, delivery_attempts: attempts }).where("id", "=", id).execute();
+    const lease = delivery === "pending" ? new Date(this.now().getTime() + DELIVERY_LEASE_MS).toISOString() : null;
+    await this.db
+      .updateTable("handoffs")
+      .set({ delivery, delivery_attempts: attempts, delivery_lease_until: lease })
+      .where("id", "=", id)
+      .execute();
   }
 
   async closeHandoff(id: string, closedBy: Pick<Caller, "name">): Promise<HandoffTicket> {

@@ -65,6 +65,7 @@ export function healthRoutes({
   routes.openapi(livenessRoute, (context) => context.json({ status: "ok" }, 200));
   routes.openapi(readinessRoute, async (context) => {
     if (!readiness.ready) throw new NotReadyError(readiness.reason);
+    if (readiness.stopping) throw new NotReadyError("shutting down");
     await store.listCollections(); // throws store_unavailable when the index does not answer
     // Degraded parts are reported, not failed: a load balancer that took the service out would stop answers too.
     const storageState = await storage?.state();

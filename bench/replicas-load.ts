@@ -47,6 +47,7 @@ try {
     // One load generator is one client address: per-client limits would refuse it.
     RATE_LIMITS: "off",
     LOG_LEVEL: "warn",
+    ...(process.env.REPLICA_NODE_OPTIONS ? { NODE_OPTIONS: process.env.REPLICA_NODE_OPTIONS } : {}),
   });
   // Two loaded replicas, and a third that follows the same database but takes no load: the
   // reference every answer under load is compared with.
@@ -72,7 +73,11 @@ try {
   let settled = true;
 
   const rss = () => replicas.map((replica) => rssMegabytes(replica.pid));
-  const memory: { at: number; megabytes: number[] }[] = [{ at: 0, megabytes: rss() }];
+  // The JavaScript heap in use, from each replica's /metrics: what a leak would grow.
+  const heap = () => Promise.all(replicas.map((replica) => heapUsedMegabytes(replica.url("/metrics"))));
+  const memory: { at: number; megabytes: number[]; heap: number[] }[] = [
+    { at: 0, megabytes: rss(), heap: await heap() },
+  ];
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   let running = true;
@@ -139,7 +144,13 @@ try {
       if (got.text !== expected.text) mismatches.push({ question, got: got.text, expected: expected.text });
     }
   })();
-  const sampling = setInterval(() => memory.push({ at: Math.round(elapsed()), megabytes: rss() }), 5000);
+  const sampling = setInterval(async () => {
+    const at = Math.round(elapsed());
+    const megabytes = rss();
+    // A sample that fails (or ends after the run) is left out rather than stopping the bench.
+    const used = await heap().catch(() => undefined);
+    if (used && running) memory.push({ at, megabytes, heap: used });
+  }, 5000);
 
   const load = (url: string) =>
     autocannon({
@@ -157,7 +168,7 @@ try {
   running = false;
   clearInterval(sampling);
   await Promise.all([publishing, checking]);
-  memory.push({ at: Math.round(elapsed()), megabytes: rss() });
+  memory.push({ at: Math.round(elapsed()), megabytes: rss(), heap: await heap() });
 
   const total = results.reduce((sum, result) => sum + result.requests.total, 0);
   const non2xx = results.reduce((sum, result) => sum + result.non2xx, 0);
@@ -177,6 +188,7 @@ try {
     `  publishes       ${propagationMs.length + unseen.length}, answerable on both replicas: ${propagationMs.length}; after p50 ${Math.round(percentile(propagationMs, 50))} ms, max ${Math.round(Math.max(...propagationMs))} ms`,
   );
   console.log(`  memory (MB RSS) ${memory.map((sample) => `${sample.at}s ${sample.megabytes.join("/")}`).join(", ")}`);
+  console.log(`  heap used (MB)  ${memory.map((sample) => `${sample.at}s ${sample.heap.join("/")}`).join(", ")}`);
   process.exitCode = fiveXx > 0 || errors > 0 || mismatches.length > 0 || unseen.length > 0 ? 1 : 0;
 } finally {
   stopServers();
@@ -188,4 +200,10 @@ function rssMegabytes(pid: number | undefined): number {
   const status = pid === undefined ? "" : fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kilobytes / 1024);
+}
+
+async function heapUsedMegabytes(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const bytes = Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? 0);
+  return Math.round(bytes / 1024 / 1024);
 }

@@ -159,6 +159,16 @@ describe("loadConfig", () => {
     }
   });
 
+  it("keeps the editorial state in PostgreSQL only when DATABASE_URL is set, and counts limits in Redis with REDIS_URL", () => {
+    expect(loadConfig({}).editorialDatabase).toEqual({ file: path.resolve("data", "editorial.sqlite") });
+    const shared = loadConfig({ DATABASE_URL: "postgres://faq:secret@db:5432/faq", REDIS_URL: "redis://redis:6379" });
+    expect(shared.editorialDatabase).toEqual({ url: "postgres://faq:secret@db:5432/faq" });
+    expect(shared.redisUrl).toBe("redis://redis:6379");
+    expect(() => loadConfig({ DATABASE_URL: "mysql://faq@db/faq" })).toThrow(/DATABASE_URL.*postgres:\/\//);
+    expect(() => loadConfig({ REDIS_URL: "http://redis" })).toThrow(/REDIS_URL.*redis:\/\//);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: "-1" })).toThrow(/SHUTDOWN_GRACE_MS/);
+  });
+
   it("uses Qdrant only when QDRANT_URL is set", () => {
     expect(loadConfig({}).qdrant).toBeUndefined();
     expect(loadConfig({ QDRANT_URL: "http://qdrant:6333", QDRANT_API_KEY: "k" }).qdrant).toEqual({

@@ -260,6 +260,11 @@ const environmentSchema = z.object({
     .optional(),
   /** On SIGTERM, answers and streams in flight get this long to finish before the process exits. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * On SIGTERM, /readyz fails at once but connections are still accepted this long, for load
+   * balancers that take a replica out only after its readiness fails (Kubernetes: a few seconds).
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   QDRANT_API_KEY: z.string().min(1).optional(),
   QDRANT_COLLECTION: z
     .string()
@@ -339,6 +344,7 @@ export interface AppConfig {
   /** Redis for shared rate limits, when set. */
   redisUrl?: string;
   shutdownGraceMs: number;
+  shutdownDrainMs: number;
   maxUploadBytes: number;
   parseLimits: ParseLimits;
   requireApiKeyForAnswers: boolean;
@@ -423,6 +429,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       : { file: path.join(dataDir, "editorial.sqlite") },
     ...(values.REDIS_URL ? { redisUrl: values.REDIS_URL } : {}),
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    shutdownDrainMs: values.SHUTDOWN_DRAIN_MS,
     maxUploadBytes: Math.round(values.MAX_UPLOAD_MB * 1024 * 1024),
     parseLimits: {
       maxPages: values.MAX_PDF_PAGES,

@@ -144,6 +144,54 @@ export class StorageFullError extends AppError {
   }
 }
 
+/** The editorial database did not answer (PostgreSQL down or out of connections, a file locked too long): try again. */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super(
+      "database_unavailable",
+      "The editorial database does not answer just now, so this could not be read or saved; nothing was changed. Try again in a moment; if it lasts, the operator checks the database (DATABASE_URL).",
+    );
+  }
+}
+
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+
+/**
+ * PostgreSQL's, the network's and SQLite's words for a database that cannot be reached or used
+ * now: SQLSTATE class 08 (connection), 57P01–57P03 (shut down, starting), 57014 (a statement
+ * over its timeout), 53300 (too many connections), a lost socket, the pool's connection or
+ * query timeout, or a file locked beyond its timeout.
+ */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === "string") {
+    if (
+      code.startsWith("08") ||
+      /^57P0[123]$/.test(code) ||
+      code === "57014" ||
+      code === "53300" ||
+      code.startsWith("SQLITE_BUSY")
+    ) {
+      return true;
+    }
+    if (CONNECTION_CODES.has(code)) return true;
+  }
+  return (
+    typeof message === "string" &&
+    /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/.test(
+      message,
+    )
+  );
+}
+
 /** SQLite's words for a file whose pages cannot be trusted, whichever call came across them. */
 export function isCorruptDatabaseError(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };

@@ -2,7 +2,11 @@ import type { Kysely } from "kysely";
 import { ActionAudit } from "./actions/action-audit.js";
 import { ActionConfirmations } from "./actions/action-confirmations.js";
 import type { ParseLimits } from "./config.js";
-import { ConversationMemory, type Conversations } from "./conversation/conversation-memory.js";
+import {
+  ConversationMemory,
+  type Conversations,
+  defaultConversationMemoryOptions,
+} from "./conversation/conversation-memory.js";
 import { DatabaseConversations } from "./conversation/database-conversations.js";
 import type { EditorialTables } from "./database/editorial-tables.js";
 import { type DatabaseLocation, type EditorialDatabase, openEditorialDatabase } from "./database/open-database.js";
@@ -89,7 +93,13 @@ export async function openEditorial(
     actionAudit: new ActionAudit(database, onAuditError ? { onError: onAuditError } : {}),
     actionConfirmations: new ActionConfirmations(database),
     sessions: new EditorSessions(database),
-    conversations: opened.dialect === "postgres" ? new DatabaseConversations(database) : new ConversationMemory(),
+    conversations:
+      opened.dialect === "postgres"
+        ? new DatabaseConversations(database, {
+            ...defaultConversationMemoryOptions,
+            ...(personalData ? { mask: (text: string) => personalData.mask(text) } : {}),
+          })
+        : new ConversationMemory(),
     database,
     problem: () => opened.problem(),
     close: () => opened.close(),

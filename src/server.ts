@@ -11,6 +11,7 @@ import type { AnswerServiceDependencies } from "./ask/answer-service.js";
 import { findSlowPattern, slowPersonalDataPattern } from "./config/find-slow-pattern.js";
 import { SettingsFileError } from "./config/yaml-settings.js";
 import { ConfigError, loadConfig, personaFor } from "./config.js";
+import { DatabaseConversations } from "./conversation/database-conversations.js";
 import { prepareDataDir } from "./data-dir.js";
 import { type ChangeListener, listenForChanges } from "./database/listen-for-changes.js";
 import { DatabaseFromNewerReleaseError, MigrationFailedError } from "./database/migrate.js";
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   // With PostgreSQL, other replicas change what documents answer: this one follows from here on.
   const follower = followOtherReplicas(config, editorial, log);
   await follower?.startFromNow();
+  // Read again from here: a save another replica made while this one opened counts as applied.
+  if (follower) await editorial.vocabulary.refresh();
   // Read while the folder syncs (see below); until then, questions are not translated.
   let dictionary: BilingualDictionary | undefined;
   const answering: AnswerServiceDependencies["answering"] = {
@@ -165,6 +168,19 @@ async function main(): Promise<void> {
     },
     observability: { logger, metrics },
   });
+  // Turns of conversations idle for longer than they are kept, deleted from the shared database.
+  const { conversations } = editorial;
+  const forgetIdleConversations =
+    conversations instanceof DatabaseConversations
+      ? setInterval(
+          () =>
+            void conversations
+              .forgetIdle()
+              .catch((error: unknown) => log("conversation_unavailable", { reason: (error as Error).message })),
+          FORGET_IDLE_CONVERSATIONS_MS,
+        )
+      : undefined;
+  forgetIdleConversations?.unref();
   // Tickets whose delivery a restart cut short are sent again, now and then: another replica's
   // claim on a ticket lapses if that replica died.
   const resumeDeliveries = editorial.unavailable
@@ -204,17 +220,24 @@ async function main(): Promise<void> {
   const shutDown = (signal: NodeJS.Signals) => {
     // Not ready from now on, so that a load balancer sends no more; what is in flight finishes.
     readiness.stopping = true;
-    log("shutting_down", { signal, grace_ms: config.shutdownGraceMs });
+    log("shutting_down", { signal, drain_ms: config.shutdownDrainMs, grace_ms: config.shutdownGraceMs });
     retention?.stop();
     void follower?.stop();
     clearInterval(resumeDeliveries);
-    const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
-    deadline.unref();
-    server.close(() => {
-      clearTimeout(deadline);
-      embedding.close();
-      void Promise.allSettled([editorial.close(), store.close(), sharedCounts?.close()]).then(() => process.exit(0));
-    });
+    clearInterval(forgetIdleConversations);
+    // Accepting still for SHUTDOWN_DRAIN_MS, while load balancers see /readyz fail and stop sending.
+    setTimeout(() => {
+      const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      deadline.unref();
+      server.close(() => {
+        clearTimeout(deadline);
+        embedding.close();
+        // Closing waits for nothing longer than the grace period: a database that stalls is left.
+        const closed = Promise.allSettled([editorial.close(), store.close(), sharedCounts?.close()]);
+        const late = new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+        void Promise.race([closed, late]).then(() => process.exit(0));
+      });
+    }, config.shutdownDrainMs);
   };
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
@@ -247,7 +270,9 @@ async function main(): Promise<void> {
     const uploads = await editorial.editor.reconcile();
     // Then the taught phrasings, into documents a crash or a new index left without them.
     const phrasings = await editorial.phrasings.reconcile();
-    // Caught up with the record: from now on, what other replicas change is applied as they do it.
+    // What other replicas changed meanwhile, before this one says it is ready; from now on, their
+    // changes are applied as they make them.
+    await follower?.catchUp();
     follower?.start();
     return {
       ...summary,
@@ -257,6 +282,9 @@ async function main(): Promise<void> {
     };
   });
 }
+
+/** How often the turns of idle conversations are deleted from the shared database. */
+const FORGET_IDLE_CONVERSATIONS_MS = 10 * 60 * 1000;
 
 /** How often tickets whose delivery nobody holds are looked for. */
 const RESUME_DELIVERIES_MS = 60_000;
@@ -291,6 +319,7 @@ function followOtherReplicas(
     void follower.catchUp().catch((error: unknown) => log("follow_failed", { reason: (error as Error).message }));
   return {
     startFromNow: () => follower.startFromNow(),
+    catchUp: () => follower.catchUp(),
     start: () => {
       listener = listenForChanges(location.url, {
         onEvent: catchUp,

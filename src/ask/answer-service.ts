@@ -113,6 +113,23 @@ interface AnswerOptions extends AskOptions {
 }
 
 /** The ask use case and its neighbours; see createObservedAnswerService for one that reports to metrics. */
+
+/** The database's part of an answer (its log, its conversation) may take this long; past it, the answer goes on without. */
+const DATABASE_BUDGET_MS = 2000;
+
+function withinDatabaseBudget<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the database did not answer within ${DATABASE_BUDGET_MS} ms`)),
+      DATABASE_BUDGET_MS,
+    );
+  });
+  // Settled late, it is not an unhandled rejection.
+  work.catch(() => {});
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export function createAnswerService(dependencies: AnswerServiceDependencies): AnswerService {
   const { store, answering, generation, personaFor, conversations, answerLog, personalData, log, records } =
     dependencies;
@@ -198,7 +215,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
    */
   async function keepInLog(entry: Parameters<typeof answerLog.logAnswer>[0]): Promise<string | undefined> {
     try {
-      return (await answerLog.logAnswer(entry)).id;
+      return (await withinDatabaseBudget(answerLog.logAnswer(entry))).id;
     } catch (error) {
       log?.("answer_log_failed", { reason: (error as Error).message });
       return undefined;
@@ -219,7 +236,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     const lookUp = looked?.lookUp;
     const { conversationId } = request;
     logLine("answer", answered, concern);
-    const answerId = await keepInLog({
+    const logged = keepInLog({
       // A follow-up as understood ("那暑假呢?（住宿 費用）"): what the weekly review can group and answer.
       question: standaloneQuestion,
       // A student's record is theirs: the log says which look-up answered, never what it read.
@@ -238,16 +255,24 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
         chunkId: citation.chunk_id,
       })),
     });
-    const response = { ...(answerId === undefined ? {} : { answer_id: answerId }), ...answered };
     const rewritten = standaloneQuestion === request.question ? {} : { standalone_question: standaloneQuestion };
+    // The answer is sent even when the turn cannot be kept (the database is away): the next
+    // question of the conversation then reads without it. Logged and kept at the same time.
+    const remembered =
+      conversationId === undefined
+        ? undefined
+        : withinDatabaseBudget(
+            conversations.remember(conversationId, {
+              question: request.question,
+              standaloneQuestion,
+              answer: lookUp?.kind === "record" ? `[${lookUp.action.title.en}]` : answered.answer,
+              ...(concern ? { concern } : {}),
+              ...(pendingAfter(looked) ? { pendingAction: pendingAfter(looked) } : {}),
+            }),
+          ).catch((error: unknown) => log?.("conversation_unavailable", { reason: (error as Error).message }));
+    const [answerId] = await Promise.all([logged, remembered]);
+    const response = { ...(answerId === undefined ? {} : { answer_id: answerId }), ...answered };
     if (conversationId === undefined) return { ...response, ...rewritten };
-    await conversations.remember(conversationId, {
-      question: request.question,
-      standaloneQuestion,
-      answer: lookUp?.kind === "record" ? `[${lookUp.action.title.en}]` : response.answer,
-      ...(concern ? { concern } : {}),
-      ...(pendingAfter(looked) ? { pendingAction: pendingAfter(looked) } : {}),
-    });
     return { ...response, conversation_id: conversationId, ...rewritten };
   }
 
@@ -291,7 +316,11 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
         ? await understoodTurns(request.history)
         : conversationId === undefined
           ? []
-          : await conversations.recentTurns(conversationId);
+          : await withinDatabaseBudget(conversations.recentTurns(conversationId)).catch((error: unknown) => {
+              // Answered as a first question rather than not at all.
+              log?.("conversation_unavailable", { reason: (error as Error).message });
+              return [];
+            });
       // "那怎麼辦?" right after a safety reply or a refusal continues that conversation, not one about
       // the documents; so does every reply after it while it keeps leaning on it.
       const earlierConcern = turns.at(-1)?.concern;

@@ -85,6 +85,20 @@ describe.each(implementations)("conversations kept in $name", ({ skip, open }) =
 
 describe("conversations kept in the database", () => {
   const [sqlite] = databasesUnderTest;
+  it("keeps what it writes masked, as the answer log is", async () => {
+    const opened = await (sqlite as (typeof databasesUnderTest)[number]).open();
+    try {
+      const mask = (text: string) => text.replace(/[\w.]+@[\w.]+/g, "[email]");
+      const conversations = new DatabaseConversations(opened.db, { maxTurns: 5, idleMs: 60_000, mask });
+      await conversations.remember("c1", turn("我是 ann@example.edu，宿舍幾點關門?"));
+      const rows = await opened.db.selectFrom("conversation_turns").select("turn").execute();
+      expect(rows.map((row) => row.turn).join()).not.toContain("ann@example.edu");
+      expect((await conversations.recentTurns("c1"))[0]?.question).toBe("我是 [email]，宿舍幾點關門?");
+    } finally {
+      await opened.close();
+    }
+  });
+
   it("deletes the turns of idle conversations", async () => {
     const opened = await (sqlite as (typeof databasesUnderTest)[number]).open();
     try {

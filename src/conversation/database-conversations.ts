@@ -12,13 +12,16 @@ const PRUNE_EVERY = 200;
 
 /**
  * Recent turns by conversation id in the editorial database, so that every replica sees a
- * conversation whichever one answered its last turn. Reads only what is recent enough; older
- * rows are deleted now and then.
+ * conversation whichever one answered its last turn. What is written is masked as the answer log
+ * is (e-mail addresses, phone numbers… replaced); only what is recent enough is read, and older
+ * rows are deleted now and then (`forgetIdle`).
  */
 export class DatabaseConversations implements Conversations {
   constructor(
     private readonly db: Kysely<EditorialTables>,
-    private readonly options: Pick<ConversationMemoryOptions, "maxTurns" | "idleMs"> = defaultConversationMemoryOptions,
+    private readonly options: Pick<ConversationMemoryOptions, "maxTurns" | "idleMs"> & {
+      mask?: (text: string) => string;
+    } = defaultConversationMemoryOptions,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -38,9 +41,16 @@ export class DatabaseConversations implements Conversations {
 
   async remember(conversationId: string, turn: ConversationTurn): Promise<void> {
     const at = new Date(this.now()).toISOString();
+    const mask = this.options.mask ?? ((text: string) => text);
+    const masked = {
+      ...turn,
+      question: mask(turn.question),
+      standaloneQuestion: mask(turn.standaloneQuestion),
+      answer: mask(turn.answer),
+    };
     await this.db
       .insertInto("conversation_turns")
-      .values({ conversation_id: conversationId, at, turn: JSON.stringify(turn) })
+      .values({ conversation_id: conversationId, at, turn: JSON.stringify(masked) })
       .execute();
     if (Math.random() * PRUNE_EVERY < 1) await this.forgetIdle();
   }

@@ -9,6 +9,7 @@ import { corruptionIn } from "../store/sqlite/sqlite-file-health.js";
 import type { EditorialTables } from "./editorial-tables.js";
 import { migrateToLatest } from "./migrate.js";
 import type { SqlDialect } from "./sql-dialect.js";
+import { WithoutNulCharacters } from "./without-nul-characters.js";
 
 export type { DatabaseLocation };
 
@@ -33,6 +34,7 @@ export class DatabaseUnreachableError extends AppError {
 }
 
 const INT8 = 20;
+const QUERY_TIMEOUT_MS = 5000;
 
 /**
  * Opens the editorial database, creating it if new, and brings its tables up to this release's
@@ -70,7 +72,10 @@ function openSqlite(file: string): EditorialDatabase {
     if (isCorruptDatabaseError(error)) throw new EditorialStoreUnavailableError(file, (error as Error).message);
     throw error;
   }
-  const db = new Kysely<EditorialTables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<EditorialTables>({
+    dialect: new SqliteDialect({ database }),
+    plugins: [new WithoutNulCharacters()],
+  });
   return { db, dialect: "sqlite", where: file, problem: () => problemOf(db, file), close: () => db.destroy() };
 }
 
@@ -80,14 +85,24 @@ async function openPostgres(url: string): Promise<EditorialDatabase> {
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 5000,
+    // A server that stops answering (a stalled network, not a refused connection) fails a query
+    // after 5 s instead of holding an answer, the follower or the shutdown for good.
+    query_timeout: QUERY_TIMEOUT_MS,
+    statement_timeout: QUERY_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: 4 * QUERY_TIMEOUT_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     // Counts are bigint in PostgreSQL; they never pass 2^53 here.
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle connection the server closed: the pool drops it and opens another when needed.
+  // A connection the server or the network closed: the pool drops it and opens another when
+  // needed, and a query on it fails (503 database_unavailable). Without these listeners, a
+  // connection lost between two queries would be an uncaught error that stops the process.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     const client = await pool.connect();
     client.release();
@@ -95,7 +110,10 @@ async function openPostgres(url: string): Promise<EditorialDatabase> {
     await pool.end();
     throw new DatabaseUnreachableError(where, error);
   }
-  const db = new Kysely<EditorialTables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<EditorialTables>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new WithoutNulCharacters()],
+  });
   return { db, dialect: "postgres", where, problem: () => problemOf(db, where), close: () => db.destroy() };
 }
 

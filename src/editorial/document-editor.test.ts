@@ -112,16 +112,22 @@ describe.each(databasesUnderTest)("DocumentEditor on $name", (database) => {
         return results.filter((result) => result.status === "fulfilled").length;
       };
 
-      it("keeps one draft, and no version number twice, when both replace a document", async () => {
-        const { editor, versions } = editorial;
-        const { docId } = await editor.upload(upload("# Pets\n\nNo pets."), editorCaller);
+      /** Version 1 of the document as a new version would be written: what two replicas both add. */
+      const newVersionLike = async (docId: string) => {
         const {
           version: _version,
           state: _state,
           createdAt: _at,
           createdBy: _by,
           ...draft
-        } = (await versions.version(docId, 1)) ?? expect.fail("no version 1");
+        } = (await editorial.versions.version(docId, 1)) ?? expect.fail("no version 1");
+        return draft;
+      };
+
+      it("keeps one draft, and no version number twice, when both replace a document", async () => {
+        const { editor, versions } = editorial;
+        const { docId } = await editor.upload(upload("# Pets\n\nNo pets."), editorCaller);
+        const draft = await newVersionLike(docId);
         const replaced = await Promise.allSettled([
           versions.addDraft(draft, "replaced", editorCaller),
           versions.addDraft(draft, "replaced", editorCaller),
@@ -153,13 +159,7 @@ describe.each(databasesUnderTest)("DocumentEditor on $name", (database) => {
       it("leaves a deleted document deleted when the other replaces it", async () => {
         const { editor, versions } = editorial;
         const { docId } = await editor.upload(upload("# Pets\n\nNo pets."), editorCaller);
-        const {
-          version: _version,
-          state: _state,
-          createdAt: _at,
-          createdBy: _by,
-          ...draft
-        } = (await versions.version(docId, 1)) ?? expect.fail("no version 1");
+        const draft = await newVersionLike(docId);
         const changes = await Promise.allSettled([
           versions.delete(docId, editorCaller),
           versions.addDraft(draft, "replaced", editorCaller),

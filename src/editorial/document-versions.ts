@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import type { EditorialTables } from "../database/editorial-tables.js";
 import { isUniqueViolation } from "../database/unique-violation.js";
 import { ConflictError } from "../errors.js";
@@ -77,17 +77,7 @@ export class VersionConflictError extends ConflictError {
   }
 }
 
-type SummaryRow = {
-  doc_id: string;
-  version: number;
-  state: string;
-  metadata: string;
-  source_name: string;
-  byte_size: number;
-  content_hash: string;
-  created_at: string;
-  created_by: string;
-};
+type SummaryRow = Omit<Selectable<EditorialTables["document_versions"]>, "text" | "chunks">;
 type VersionRow = SummaryRow & { text: string; chunks: string };
 
 const SUMMARY_COLUMNS = [

@@ -126,6 +126,43 @@ describe.each(databasesUnderTest)("a replica following another on $name", ({ ski
     expect(await textOn(second, document.docId)).toContain("Guests leave by 10 pm.");
   });
 
+  it.skipIf(skip)("applies an event that committed after later ones, as two transactions can", async () => {
+    const applied: string[] = [];
+    const follower = new ChangeFollower(database.db, async (docId) => {
+      applied.push(docId);
+    });
+    await follower.startFromNow();
+    const last = Number(
+      (
+        await database.db
+          .selectFrom("audit_events")
+          .select((eb) => eb.fn.max("id").as("last"))
+          .executeTakeFirst()
+      )?.last ?? 0,
+    );
+    const event = (id: number, docId: string) =>
+      database.db
+        .insertInto("audit_events")
+        .values({
+          id,
+          doc_id: docId,
+          action: "published",
+          version: 1,
+          actor: "a",
+          actor_key_id: "k",
+          at: "t",
+          detail: null,
+        })
+        .execute();
+    // Ids are handed out in the order transactions insert: the one that took the lower id commits last.
+    await event(last + 10, "uploads/committed-first");
+    await follower.catchUp();
+    await event(last + 5, "uploads/committed-later");
+    await follower.catchUp();
+    await follower.catchUp();
+    expect(applied).toEqual(["uploads/committed-first", "uploads/committed-later"]);
+  });
+
   it.skipIf(skip)(
     "applies nothing that was there before it started: start-up brings the index up to date itself",
     async () => {

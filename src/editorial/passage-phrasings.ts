@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { AttachPhrasings } from "../../ingest/index-document.js";
 import type { EditorialTables } from "../database/editorial-tables.js";
 import { isUniqueViolation } from "../database/unique-violation.js";
@@ -497,10 +497,7 @@ async function updateAsRead(trx: Transaction<EditorialTables>, read: Phrasing, c
   const updated = await trx
     .updateTable("passage_phrasings")
     .set({ state: changed.state, text: changed.text, updated_at: changed.updatedAt, updated_by: changed.updatedBy })
-    .where("id", "=", read.id)
-    .where("state", "=", read.state)
-    .where("text", "=", read.text)
-    .where("updated_at", "=", read.updatedAt)
+    .where((eb) => asRead(eb, read))
     .executeTakeFirst();
   if (updated.numUpdatedRows === 0n) throw new PhrasingChangedError(read.id);
 }
@@ -509,12 +506,19 @@ async function updateAsRead(trx: Transaction<EditorialTables>, read: Phrasing, c
 async function deleteAsRead(trx: Transaction<EditorialTables>, read: Phrasing): Promise<void> {
   const deleted = await trx
     .deleteFrom("passage_phrasings")
-    .where("id", "=", read.id)
-    .where("state", "=", read.state)
-    .where("text", "=", read.text)
-    .where("updated_at", "=", read.updatedAt)
+    .where((eb) => asRead(eb, read))
     .executeTakeFirst();
   if (deleted.numDeletedRows === 0n) throw new PhrasingChangedError(read.id);
+}
+
+/** The row of the phrasing, only while it is still as it was read. */
+function asRead(eb: ExpressionBuilder<EditorialTables, "passage_phrasings">, read: Phrasing) {
+  return eb.and([
+    eb("id", "=", read.id),
+    eb("state", "=", read.state),
+    eb("text", "=", read.text),
+    eb("updated_at", "=", read.updatedAt),
+  ]);
 }
 
 /** Puts a phrasing's row back as `phrasing` was. */

@@ -4,12 +4,14 @@ import {
   AppError,
   ConflictError,
   CorruptedDatabaseError,
+  DatabaseUnavailableError,
   DocumentParseError,
   EditorialStoreUnavailableError,
   ForbiddenError,
   HeadersTooLargeError,
   InvalidRequestError,
   isCorruptDatabaseError,
+  isDatabaseUnavailableError,
   isDiskFullError,
   MethodNotAllowedError,
   NotFoundError,
@@ -47,6 +49,7 @@ const STATUS_OF: [ErrorClass, ContentfulStatusCode][] = [
   [SignInUnavailableError, 503],
   [EditorialStoreUnavailableError, 503],
   [CorruptedDatabaseError, 503],
+  [DatabaseUnavailableError, 503],
   [StorageFullError, 507],
   [ModelCallError, 503],
 ];
@@ -108,6 +111,10 @@ export function asAppError(error: unknown): AppError {
   }
   const fromHono = error instanceof HTTPException ? fromHttpException(error) : undefined;
   if (fromHono) return fromHono;
+  if (isDatabaseUnavailableError(error)) {
+    requestLogger()?.warn({ event: "database_unavailable", reason: (error as Error).message });
+    return new DatabaseUnavailableError();
+  }
   const known = isCorruptDatabaseError(error) ? new CorruptedDatabaseError() : undefined;
   // With its stack, in the request's JSON line (request_id included); outside a request, on stderr.
   const logger = requestLogger();

@@ -209,6 +209,7 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
       const [delivery] = receiver.received;
       const timestamp = String(delivery?.headers[TIMESTAMP_HEADER]);
       expect(delivery?.headers[SIGNATURE_HEADER]).toBe(signDelivery(SECRET, timestamp, delivery?.body ?? ""));
+      expect(delivery?.headers["idempotency-key"]).toBe(ticket.id);
       expect(JSON.parse(delivery?.body ?? "")).toMatchObject({
         type: "handoff.created",
         ticket: { id: ticket.id, contact: "0912-345-678", message: "Please call me" },

@@ -76,10 +76,8 @@ export class SharedRateCounts {
   }
 
   private async either<T>(inRedis: () => Promise<T>, inMemory: () => T): Promise<T> {
-    if (this.redis.status !== "ready") {
-      this.lastFailure = Date.now();
-      return inMemory();
-    }
+    // After a failure Redis is left alone for a few seconds: no request waits on its timeout twice.
+    if (this.redis.status !== "ready" || this.failedLately()) return inMemory();
     try {
       return await inRedis();
     } catch {
@@ -89,9 +87,12 @@ export class SharedRateCounts {
   }
 
   /** Shared while Redis is connected and its last failure, if any, is older than a few seconds. */
-  state(now = Date.now()): RateCountsState {
-    const failedLately = this.lastFailure !== undefined && now - this.lastFailure < RECENT_FAILURE_MS;
-    return this.redis.status === "ready" && !failedLately ? "shared" : "local_fallback";
+  state(): RateCountsState {
+    return this.redis.status === "ready" && !this.failedLately() ? "shared" : "local_fallback";
+  }
+
+  private failedLately(): boolean {
+    return this.lastFailure !== undefined && Date.now() - this.lastFailure < RECENT_FAILURE_MS;
   }
 
   async close(): Promise<void> {

@@ -53,6 +53,8 @@ export async function deliverHandoff(
         method: "POST",
         headers: {
           "content-type": "application/json",
+          // The same for every attempt and every replica: a helpdesk can tell a ticket sent again.
+          "idempotency-key": ticket.id,
           [TIMESTAMP_HEADER]: timestamp,
           [SIGNATURE_HEADER]: signDelivery(settings.secret, timestamp, body),
         },

@@ -157,5 +157,17 @@ describe.each(databasesUnderTest)("InteractionStore on $name", (under) => {
       now += 2 * DELIVERY_LEASE_MS;
       expect(await first.claimDelivery(ticket.id)).toBe(false);
     });
+
+    it("drops NUL characters, which PostgreSQL's text cannot hold, from what it stores", async () => {
+      const store = new InteractionStore(database.db);
+      const ticket = await store.openHandoff({
+        message: "help\u0000me",
+        name: "A\u0000nn",
+        delivery: "not_configured",
+      });
+      expect(await store.handoff(ticket.id)).toMatchObject({ message: "helpme", name: "Ann" });
+      const { id } = await store.logAnswer({ ...answered, question: "宿舍\u0000幾點關門?" });
+      expect((await store.answer(id))?.question).toBe("宿舍幾點關門?");
+    });
   });
 });

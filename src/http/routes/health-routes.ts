@@ -82,7 +82,7 @@ export function healthRoutes({
         index: "ok" as const,
         database: databaseProblem ? ("unavailable" as const) : ("ok" as const),
         rate_limits: rateLimitState,
-        editorial: readiness.editorialUnavailable ? ("unavailable" as const) : ("ok" as const),
+        editorial: databaseProblem ? ("unavailable" as const) : ("ok" as const),
         ...(storageState ? { storage: storageState } : {}),
         warnings,
       },

@@ -289,6 +289,9 @@ const FORGET_IDLE_CONVERSATIONS_MS = 10 * 60 * 1000;
 /** How often tickets whose delivery nobody holds are looked for. */
 const RESUME_DELIVERIES_MS = 60_000;
 
+/** How often a replica compares its whole index with the record in PostgreSQL. */
+const COMPARE_WITH_RECORD_MS = 10 * 60 * 1000;
+
 /** Catch-ups when no announcement came: a connection may die without saying so. */
 const FOLLOW_POLL_MS = 5000;
 
@@ -315,8 +318,28 @@ function followOtherReplicas(
   );
   let listener: ChangeListener | undefined;
   let poll: NodeJS.Timeout | undefined;
+  let compare: NodeJS.Timeout | undefined;
   const catchUp = () =>
     void follower.catchUp().catch((error: unknown) => log("follow_failed", { reason: (error as Error).message }));
+  // Now and then the whole index is compared with the record, for what no event says: a change
+  // another replica made and then took back when its own index could not take it.
+  let comparing = false;
+  const compareWithRecord = async () => {
+    if (comparing) return;
+    comparing = true;
+    try {
+      const uploads = await editorial.editor.reconcile();
+      const phrasings = await editorial.phrasings.reconcile();
+      await editorial.vocabulary.refresh();
+      if (uploads.written + uploads.removed + phrasings > 0) {
+        log("index_compared", { uploads_written: uploads.written, uploads_removed: uploads.removed, phrasings });
+      }
+    } catch (error) {
+      log("follow_failed", { reason: (error as Error).message });
+    } finally {
+      comparing = false;
+    }
+  };
   return {
     startFromNow: () => follower.startFromNow(),
     catchUp: () => follower.catchUp(),
@@ -328,9 +351,12 @@ function followOtherReplicas(
       });
       poll = setInterval(catchUp, FOLLOW_POLL_MS);
       poll.unref();
+      compare = setInterval(() => void compareWithRecord(), COMPARE_WITH_RECORD_MS);
+      compare.unref();
     },
     stop: async () => {
       clearInterval(poll);
+      clearInterval(compare);
       await listener?.close();
     },
   };

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterEach, beforeEach, describe, expect } from "vitest";
 import { type EditorialDatabase, openEditorialDatabase } from "../database/open-database.js";
 
 /**
@@ -69,3 +70,24 @@ export const databasesUnderTest: DatabaseUnderTest[] = [
     },
   },
 ];
+
+/**
+ * A contract suite, run on every database under test: `body` reads, through its argument, a
+ * fresh, migrated database for each test (opened before it, closed after it). A database whose
+ * server does not answer is reported as skipped.
+ */
+export function describeOnEachDatabase(title: string, body: (database: () => EditorialDatabase) => void): void {
+  describe.each(databasesUnderTest)(`${title} on $name`, (under) => {
+    describe.skipIf(under.skip)("", () => {
+      let database: EditorialDatabase | undefined;
+      beforeEach(async () => {
+        database = await under.open();
+      });
+      afterEach(async () => {
+        await database?.close();
+        database = undefined;
+      });
+      body(() => database ?? expect.fail("no database is open outside a test"));
+    });
+  });
+}

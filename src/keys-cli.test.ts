@@ -5,6 +5,7 @@ import { ApiKeyStore } from "./editorial/api-keys.js";
 import { runKeysCommand } from "./keys-cli.js";
 import { runCommand, runScript } from "./test-support/run-script.js";
 import { makeTemporaryFolder } from "./test-support/temporary-folder.js";
+import { postgresReachable, scratchPostgresDatabase } from "./test-support/test-databases.js";
 
 const folder = makeTemporaryFolder();
 afterAll(() => folder.cleanUp());
@@ -19,6 +20,26 @@ describe("npm run keys", () => {
     });
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/created admin key "smoke"[^\n]*\n[^\n]*\ngfk_\S+/);
+  });
+
+  it.skipIf(!postgresReachable)("keeps the key in PostgreSQL when DATABASE_URL is set, for every replica", async () => {
+    const scratch = await scratchPostgresDatabase();
+    try {
+      const created = await runCommand(runKeysCommand, ["create", "--role", "editor", "--name", "replicas"], {
+        DATA_DIR: path.join(folder.root, "postgres"),
+        DATABASE_URL: scratch.url,
+      });
+      expect(created.code, created.stderr).toBe(0);
+      const database = await openEditorialDatabase({ url: scratch.url });
+      try {
+        const key = created.stdout.match(/gfk_\S+/)?.[0] ?? "";
+        expect(await new ApiKeyStore(database.db).verify(key)).toMatchObject({ name: "replicas", role: "editor" });
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await scratch.drop();
+    }
   });
 
   it("creates a key that the service accepts, lists it without the key, and revokes it", async () => {

@@ -4,9 +4,9 @@ import { Redis } from "ioredis";
 /** Where the rate limits count: in Redis for every replica, or in this process while Redis is away. */
 export type RateCountsState = "shared" | "local_fallback";
 
-/** A Redis command that has not answered by then counts locally instead: a request never waits on Redis. */
+/** A Redis command that has not answered by then counts locally instead: a request waits on Redis no longer. */
 const REDIS_TIMEOUT_MS = 250;
-
+/** After a failure Redis is left alone this long: no request waits on its timeout meanwhile. */
 const RECENT_FAILURE_MS = 5000;
 
 /**

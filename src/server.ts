@@ -41,6 +41,7 @@ import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.
 import { prepareSoundAlikes } from "./text/sound-alike.js";
 import { combinedVocabularyOf, type Vocabulary } from "./text/vocabulary.js";
 import { VOCABULARY_FILE, watchVocabulary } from "./text/vocabulary-file.js";
+import { settleWithin } from "./until-deadline.js";
 
 /** Starts serving at once (liveness), then syncs the knowledge folder (readiness). */
 async function main(): Promise<void> {
@@ -100,7 +101,6 @@ async function main(): Promise<void> {
   };
   readiness.databaseProblem = () => editorial.problem();
   if (editorial.unavailable) {
-    readiness.editorialUnavailable = editorial.unavailable.message;
     logger.error({
       event: "editorial_store_unavailable",
       file: config.editorialFile,
@@ -234,8 +234,9 @@ async function main(): Promise<void> {
         embedding.close();
         // Closing waits for nothing longer than the grace period: a database that stalls is left.
         const closed = Promise.allSettled([editorial.close(), store.close(), sharedCounts?.close()]);
-        const late = new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
-        void Promise.race([closed, late]).then(() => process.exit(0));
+        void settleWithin(closed, config.shutdownGraceMs, "closing")
+          .catch(() => undefined)
+          .then(() => process.exit(0));
       });
     }, config.shutdownDrainMs);
   };

@@ -26,7 +26,7 @@ import type { IndexStore } from "../store/index-store.js";
 import { requireKnownCollection } from "../store/require-known-collection.js";
 import type { Student } from "../students/verify-student-token.js";
 import type { PersonalDataMask } from "../text/mask-personal-data.js";
-import { untilDeadline } from "../until-deadline.js";
+import { settleWithin, untilDeadline } from "../until-deadline.js";
 import { answerLanguageOf, recordReply } from "./record-reply.js";
 
 /**
@@ -117,18 +117,7 @@ interface AnswerOptions extends AskOptions {
 /** The database's part of an answer (its log, its conversation) may take this long; past it, the answer goes on without. */
 const DATABASE_BUDGET_MS = 2000;
 
-function withinDatabaseBudget<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`the database did not answer within ${DATABASE_BUDGET_MS} ms`)),
-      DATABASE_BUDGET_MS,
-    );
-  });
-  // Settled late, it is not an unhandled rejection.
-  work.catch(() => {});
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
+const withinDatabaseBudget = <T>(work: Promise<T>) => settleWithin(work, DATABASE_BUDGET_MS, "the database");
 
 export function createAnswerService(dependencies: AnswerServiceDependencies): AnswerService {
   const { store, answering, generation, personaFor, conversations, answerLog, personalData, log, records } =

@@ -7,9 +7,6 @@ import {
   defaultConversationMemoryOptions,
 } from "./conversation-memory.js";
 
-/** Old turns are deleted on about one write in this many, so that no write pays for it every time. */
-const PRUNE_EVERY = 200;
-
 /**
  * Recent turns by conversation id in the editorial database, so that every replica sees a
  * conversation whichever one answered its last turn. What is written is masked as the answer log
@@ -52,7 +49,6 @@ export class DatabaseConversations implements Conversations {
       .insertInto("conversation_turns")
       .values({ conversation_id: conversationId, at, turn: JSON.stringify(masked) })
       .execute();
-    if (Math.random() * PRUNE_EVERY < 1) await this.forgetIdle();
   }
 
   /** Deletes the turns of conversations idle for longer than idleMs; returns how many. */

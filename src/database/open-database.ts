@@ -6,6 +6,7 @@ import pg from "pg";
 import type { DatabaseLocation } from "../config.js";
 import { AppError, EditorialStoreUnavailableError, isCorruptDatabaseError } from "../errors.js";
 import { corruptionIn } from "../store/sqlite/sqlite-file-health.js";
+import { settleWithin } from "../until-deadline.js";
 import type { EditorialTables } from "./editorial-tables.js";
 import { migrateToLatest } from "./migrate.js";
 import type { SqlDialect } from "./sql-dialect.js";
@@ -120,15 +121,10 @@ async function openPostgres(url: string): Promise<EditorialDatabase> {
 const PING_TIMEOUT_MS = 1000;
 
 async function problemOf(db: Kysely<EditorialTables>, where: string): Promise<string | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`no answer within ${PING_TIMEOUT_MS} ms`), PING_TIMEOUT_MS);
-  });
-  const ping = sql`SELECT 1`.execute(db).then(
+  const problem = await settleWithin(sql`SELECT 1`.execute(db), PING_TIMEOUT_MS, "a ping").then(
     () => undefined,
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
-  const problem = await Promise.race([ping, timeout]).finally(() => clearTimeout(timer));
   return problem === undefined
     ? undefined
     : `The editorial database at ${where} does not answer (${problem}): answers go on, but uploads, API keys, the answer log and hand-offs fail until it does.`;

@@ -21,11 +21,6 @@ export interface Readiness {
   ready: boolean;
   reason: string;
   /**
-   * Set when the editors' store cannot be used: what is off and how to recover. Answers go on, so
-   * the service stays ready and /readyz reports it.
-   */
-  editorialUnavailable?: string;
-  /**
    * Set on SIGTERM: /readyz answers 503 so that load balancers send no more, while requests that
    * still arrive (on an open connection) are answered.
    */

@@ -34,7 +34,7 @@ async function appWithoutEditorialStore(store: SqliteIndexStore, requireApiKeyFo
       handoffDelivery: createHandoffDelivery(editorial.interactions, undefined),
     },
     [],
-    { readiness: { ready: true, reason: "", editorialUnavailable: unavailable.message } },
+    { readiness: { ready: true, reason: "", databaseProblem: () => editorial.problem() } },
   );
 }
 

@@ -69,7 +69,7 @@ export function healthRoutes({
     await store.listCollections(); // throws store_unavailable when the index does not answer
     // Degraded parts are reported, not failed: a load balancer that took the service out would stop answers too.
     const storageState = await storage?.state();
-    const databaseProblem = readiness.editorialUnavailable ?? (await readiness.databaseProblem?.());
+    const databaseProblem = await readiness.databaseProblem?.();
     const rateLimitState = !rateLimits ? "off" : (rateLimits.sharedCounts?.state() ?? "local");
     const warnings = [
       ...(databaseProblem ? [databaseProblem] : []),

@@ -94,6 +94,17 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("how many days do I have to appeal")).toEqual(["duration"]);
     expect(askedAnswerTypes("新生選課是哪幾天？")).not.toContain("duration");
     expect(askedAnswerTypes("大學部可以借幾本書？可以借多久？")).toEqual(expect.arrayContaining(["count", "duration"]));
+    // A year of the calendar is a date; "these few years" and 年輕人 ask for no duration.
+    expect(askedAnswerTypes("第一個火車站建成於西元幾年?")).toEqual(["date"]);
+    expect(askedAnswerTypes("這幾年他們稱這手法是?")).not.toContain("duration");
+    expect(askedAnswerTypes("有多少年輕人參加抗議？")).toEqual(["count"]);
+  });
+
+  it("reads 最重要, a name holding 多大 and the largest of something as no figure asked", () => {
+    expect(askedAnswerTypes("羅馬化最重要的是引入了什麼宗教?")).toEqual([]);
+    expect(askedAnswerTypes("多倫多大學的主要校區是哪個校區?")).toEqual([]);
+    expect(askedAnswerTypes("世界上最大的鋼鐵企業中哪一家位於韓國？")).toEqual([]);
+    expect(askedAnswerTypes("宿舍最大容納人數是多少")).toContain("count");
   });
 });
 
@@ -133,6 +144,26 @@ describe("holdsAnswerType", () => {
     ["宿舍內不得飼養寵物。", "yesno"],
     ["為了用電安全，宿舍內不得使用電鍋。", "reason"],
     ["Applications are turned down because the form is incomplete.", "reason"],
+    ["每年 3 月受理申請。", "date"],
+    ["三月中旬開放申請。", "date"],
+    ["Applications open in September.", "date"],
+    ["Tuition is due in May.", "date"],
+    ["每學期開學前完成選課。", "date"],
+    ["Submit it at the start of each semester.", "date"],
+    ["中文謄本可以當場領取。", "duration"],
+    ["The card is printed while you wait.", "duration"],
+    ["這條老街共有800多年歷史。", "duration"],
+    ["地球的歷史大約只有六千年。", "duration"],
+    ["條約要求德國賠償 2000 億元。", "amount"],
+    ["耗費估計有5,000,000美元。", "amount"],
+    ["The ticket costs €40.", "amount"],
+    ["播種面積約占總面積的四分之三。", "count"],
+    ["駐守的軍力預估不到三千。", "count"],
+    ["杜林有四座國家博物館。", "count"],
+    ["康熙年間逐漸形成三個將軍轄區。", "date"],
+    ["到宋代末，鎮才擺脫軍事色彩。", "date"],
+    ["稻穀的年代為公元前一萬年前。", "date"],
+    ["傍晚時份，球場成為夜市。", "time"],
   ])("%s holds %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(true);
   });
@@ -155,6 +186,10 @@ describe("holdsAnswerType", () => {
     ["撥打掛失專線 (07) 555-0199", "count"],
     ["最多借 20 冊。", "measure"],
     ["Rooms 2 to 5 are on the 3rd floor.", "measure"],
+    ["休學以 3 個月為單位。", "date"],
+    ["You may apply online.", "date"],
+    ["每學期最多選 25 學分。", "date"],
+    ["我們一起去圖書館。", "count"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

@@ -56,7 +56,8 @@ const EN_DURATION_UNITS: Record<DurationUnit, string> = {
 };
 const ANY_UNIT = Object.values(DURATION_UNITS).join("|");
 /** What things are counted in: 本, 冊, 學分, 歲… (a question's "幾本", a sentence's "20 冊", "年滿 14 歲"). */
-const COUNT_UNITS = "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條|歲";
+const COUNT_UNITS =
+  "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條|歲|座|所|家|隻|枚|架|艘|輛|棟|省|屆|場|篇|首|幅|顆|株|棵|批|組|雙|套|戶";
 const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
 
 /** How each kind of question is asked. Order matters only for which type is listed first. */
@@ -70,7 +71,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "duration",
     pattern(
-      `多久|多長|多少時間|(?<!哪)(幾|多少)(個)?(年(?!級)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
+      `多久|多長|多少時間|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
     ),
   ],
   [
@@ -82,19 +83,19 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      "什麼時候|何時|哪(一|個)?(天|年|月|日|週|周|世紀|年代|朝代)|哪幾天|何年|幾月|幾號|第幾週|日期|期限|期間|截止|最晚|最後一天|^\\W*when\\b|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b",
+      "什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個)?(天|年|月|日|週|周|世紀|年代|朝代)|哪幾天|何年|幾月|幾號|第幾週|日期|期限|期間|截止|最晚|最後一天|^\\W*when\\b|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b",
     ),
   ],
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大|最小`,
+      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)`,
     ),
   ],
   [
     "measure",
     pattern(
-      "規格|尺寸|大小(?![寫写事姐便])|(?<![很許太好眾諸])多(大|寬|高|厚)(?!年紀|歲)|(?<![很許太好眾諸])多重(?![國身要])|最重|最大(尺寸|重量)|重量(?!訓練)|容量|\\b(size|dimensions?|weighs?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b|\\bhow many (kg|kilos?|kilograms?|pounds|lbs)\\b",
+      "規格|尺寸|大小(?![寫写事姐便])|(?<![很許太好眾諸])多(大(?!學)|寬|高|厚)(?!年紀|歲)|(?<![很許太好眾諸])多重(?![國身要])|最重(?!要|視|點)|最大(尺寸|重量)|重量(?!訓練)|容量|\\b(size|dimensions?|weighs?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b|\\bhow many (kg|kilos?|kilograms?|pounds|lbs)\\b",
     ),
   ],
   [
@@ -167,19 +168,19 @@ const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|\\bno (deadline
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
-    "(費|金額|價|租|罰款|押金)[^,.;，。；]{0,8}\\d|\\b(fees?|tuition|price|cost|charge|rent|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|\\$\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*(元|塊)|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
+    "(費|金額|價|租|罰款|押金)[^,.;，。；]{0,8}\\d|\\b(fees?|tuition|price|cost|charge|rent|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
   ),
   duration: pattern(
-    `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半]+\\s*(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)`,
+    `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
   ),
   time: pattern(
-    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
+    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|24\\s*(小時|hours)|全天|閉館|休館|不開放|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(
-    `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b`,
+    `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b`,
   ),
   count: pattern(
-    `不限(冊數|次數|人數|數量|件數|名額|次)|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
+    `不限(冊數|次數|人數|數量|件數|名額|次)|[\\d一二三四五六七八九十百]+\\s*分之\\s*[\\d一二三四五六七八九十百]+|[一二三四五六七八九十兩]+[百千萬億]|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
   // A size, weight or capacity: a number in a unit of length, area, weight, volume or data (grams
   // written "g" after 2 to 5 alone are networks: 4G, 5G).

@@ -460,6 +460,31 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("laundry halls", [noAmount]).answerTypeFound).toBeUndefined();
   });
 
+  it("says when a question asking only for figures is quoted no figure of them", () => {
+    const tax = passage(
+      "tax/calendar.md",
+      "使用牌照稅每年 4 月開徵。房屋稅由稅捐處寄發繳款書。Vehicle licence tax is collected every April.",
+    );
+    expect(composeEvenly("機車的使用牌照稅一年要繳多少錢", [tax]).figureMissing).toBe(true);
+    expect(composeEvenly("how much is the vehicle licence tax", [tax]).figureMissing).toBe(true);
+    // A date is stated: the "when" is answered.
+    expect(composeEvenly("使用牌照稅什麼時候開徵", [tax]).figureMissing).toBe(false);
+    expect(composeEvenly("when is vehicle licence tax collected", [tax]).figureMissing).toBe(false);
+    // Asked also who pays, the question does not ask for figures only; asked nothing in particular, neither.
+    expect(composeEvenly("who pays the vehicle licence tax and how much", [tax]).figureMissing).toBeUndefined();
+    expect(composeEvenly("使用牌照稅", [tax]).figureMissing).toBeUndefined();
+  });
+
+  it("reads how long from now as the answer to when", () => {
+    const deposit = passage(
+      "housing/deposit.md",
+      "The housing deposit is refunded within 30 days after your inspection.",
+    );
+    const { answer, figureMissing } = composeEvenly("when do i get my housing deposit back", [deposit]);
+    expect(answer).toContain("within 30 days");
+    expect(figureMissing).toBe(false);
+  });
+
   it("prefers a duration in the unit asked for", () => {
     const leave = passage("registrar/leave.md", "休學生應於核定後一週內辦妥離校手續。休學累計以二學年為限。");
     const question = "休學最多可以休幾年";

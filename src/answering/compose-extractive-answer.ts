@@ -7,7 +7,15 @@ import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
-import { type AskedAnswer, answerFit, isStatedInFigures, namesAskedField, readAskedAnswer } from "./answer-types.js";
+import {
+  type AnswerType,
+  type AskedAnswer,
+  answerFit,
+  holdsAnswerType,
+  isStatedInFigures,
+  namesAskedField,
+  readAskedAnswer,
+} from "./answer-types.js";
 import { citePassage } from "./citations.js";
 
 /** Passages whose sentences may be quoted, best first. */
@@ -110,6 +118,12 @@ export interface ExtractiveAnswer {
    * or undefined when the question asks for no kind in particular.
    */
   answerTypeFound?: boolean;
+  /**
+   * True when the question asks only for figures (an amount, a date, a duration…) and no quoted
+   * sentence states one of them: "機車的牌照稅一年多少錢" quoted at its payment period is no answer,
+   * however well it covers the question's words. Undefined when the question asks for no figure only.
+   */
+  figureMissing?: boolean;
   /** The passage of the best-scoring sentence before any other is looked for: the answer's confidence is about it. */
   quotedPassage?: Passage;
 }
@@ -339,8 +353,21 @@ export function composeExtractiveAnswer(
             best.passage === leader.passage &&
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)),
         }),
+    ...(askedTypes.length > 0 && askedTypes.every(isStatedInFigures)
+      ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, askedTypes)) }
+      : {}),
     quotedPassage: leader.passage,
   };
+}
+
+/**
+ * Whether a quoted sentence states a figure of a kind asked for. A "when" is answered by how long
+ * from now too ("within 30 days"), and by a time of day ("傍晚時份").
+ */
+function statesAskedFigure(sentence: CandidateSentence, askedTypes: AnswerType[]): boolean {
+  if (sentence.fitsAskedType) return true;
+  const { text } = sentence.span;
+  return askedTypes.includes("date") && (holdsAnswerType(text, "duration") || holdsAnswerType(text, "time"));
 }
 
 function bestScoring(candidates: CandidateSentence[]): CandidateSentence | undefined {

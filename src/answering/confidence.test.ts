@@ -93,6 +93,18 @@ describe("measureConfidenceSignals", () => {
     expect(measure(true)).toBe(0);
     expect(measure(undefined)).toBe(0);
   });
+
+  it("says when the question asks only for figures and the quoted text states none", () => {
+    const measure = (figureMissing?: boolean) =>
+      measureConfidenceSignals(evenlyWeighted(question), [strasbourg], {
+        answer: aboutStrasbourg,
+        sentenceCoverage: 0.8,
+        figureMissing,
+      })?.figureMissing;
+    expect(measure(true)).toBe(1);
+    expect(measure(false)).toBe(0);
+    expect(measure(undefined)).toBe(0);
+  });
 });
 
 describe("estimateConfidence", () => {
@@ -104,7 +116,18 @@ describe("estimateConfidence", () => {
     subjectNamed: 1,
     termOverlap: 0.8,
     answerTypeMissing: 0,
+    figureMissing: 0,
   };
+
+  it("keeps an answer lacking the kind asked for below sure, and one lacking the figure asked for below the threshold", () => {
+    const sure = { ...signals, passageCoverage: 1, sentenceCoverage: 1, coverageMargin: 0.8, scoreMargin: 0.8 };
+    expect(estimateConfidence(sure, defaultConfidenceModel)).toBeGreaterThan(0.9);
+    const lacksKind = estimateConfidence({ ...sure, answerTypeMissing: 1 }, defaultConfidenceModel);
+    expect(lacksKind).toBeLessThan(0.8);
+    expect(lacksKind).toBeGreaterThan(0.25);
+    const lacksFigure = estimateConfidence({ ...sure, answerTypeMissing: 1, figureMissing: 1 }, defaultConfidenceModel);
+    expect(lacksFigure).toBeLessThan(0.25);
+  });
 
   it("leaves out signals the model gives no weight", () => {
     const withoutNewSignals = estimateConfidence(

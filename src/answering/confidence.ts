@@ -12,6 +12,13 @@ import type { ExtractiveAnswer } from "./compose-extractive-answer.js";
  * and left every confidently wrong answer as it was).
  */
 const WRONG_TYPE_CEILING = 0.6;
+/**
+ * The most an answer can be trusted when the question asks only for figures and the quoted text
+ * states none: below the default abstention threshold, so that it is abstained on. Figures are
+ * stated in few ways (digits, dates, "free"), so their absence can be trusted as the kind of answer
+ * in words cannot.
+ */
+const FIGURE_MISSING_CEILING = 0.15;
 const CITATION_MARKER = /\[\d+\]/g;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
@@ -20,6 +27,7 @@ export function estimateConfidence(signals: ConfidenceSignals, model: Confidence
     model.intercept,
   );
   const confidence = 1 / (1 + Math.exp(-logit));
+  if (signals.figureMissing) return Math.min(confidence, FIGURE_MISSING_CEILING);
   return signals.answerTypeMissing ? Math.min(confidence, WRONG_TYPE_CEILING) : confidence;
 }
 
@@ -31,7 +39,7 @@ export function estimateConfidence(signals: ConfidenceSignals, model: Confidence
 export function measureConfidenceSignals(
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
-  quoted: Pick<ExtractiveAnswer, "answer" | "sentenceCoverage" | "answerTypeFound" | "quotedPassage">,
+  quoted: Pick<ExtractiveAnswer, "answer" | "sentenceCoverage" | "answerTypeFound" | "figureMissing" | "quotedPassage">,
 ): ConfidenceSignals | undefined {
   // About the passage quoted, which need not be the best ranked: its margins are over other documents.
   const best = quoted.quotedPassage ?? passages[0];
@@ -57,6 +65,7 @@ export function measureConfidenceSignals(
     subjectNamed: shareOf([...titleTerms], (term) => queryWeights.has(term)),
     termOverlap: shareOf(questionTerms, (term) => best.terms.has(term)),
     answerTypeMissing: quoted.answerTypeFound === false ? 1 : 0,
+    figureMissing: quoted.figureMissing ? 1 : 0,
   };
 }
 

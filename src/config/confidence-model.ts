@@ -34,6 +34,11 @@ export interface ConfidenceSignals {
    * does not state, else 0: the right document quoted at the wrong sentence is not an answer.
    */
   answerTypeMissing: number;
+  /**
+   * 1 when the question asks only for figures (an amount, a date, a count…) and the quoted text
+   * states none of them, else 0: the quote cannot be the answer, whatever the words it shares.
+   */
+  figureMissing: number;
 }
 
 // Every signal, each once: the compiler refuses a signal missing here or one that does not exist.
@@ -45,6 +50,7 @@ const everySignal = {
   subjectNamed: true,
   termOverlap: true,
   answerTypeMissing: true,
+  figureMissing: true,
 } as const satisfies Record<keyof ConfidenceSignals, true>;
 
 type SignalName = keyof typeof everySignal;

@@ -89,6 +89,22 @@ describe("answerQuestion, asked several questions in one message", () => {
     expect(reply.answer).toBe("學生停車證於每年9月1日開放申請，請上網登記。[1]");
   });
 
+  it("quotes a sentence once when a later question's answer says it again and more", async () => {
+    folder.write(
+      "rides/tours/rides.md",
+      "# Guided rides\n\n## Cancellation\n\nIf you cancel by Thursday 18:00, you get a full refund. Later cancellations are not refunded. If the ride is cancelled because of rain, we announce it on our LINE account by 05:30 on Saturday and refund everyone in full.\n",
+    );
+    const rides = new SqliteIndexStore(path.join(folder.root, "rides.sqlite"));
+    await syncFolder(rides, path.join(folder.root, "rides"));
+    const question = "If it rains is the ride cancelled? do i get refunded";
+    const reply = await answerQuestion(rides, { question }, settings);
+    await rides.close();
+    expect(reply.status).toBe("answered");
+    expect(reply.answer.match(/because of rain/g)).toHaveLength(1);
+    expect(reply.citations.map(({ n }) => n)).toEqual([1]);
+    expect(reply.answer).toMatch(/\[1\]$/);
+  });
+
   it("abstains on the message when the documents cover none of its questions", async () => {
     const reply = await answerQuestion(store, { question: "圖書館幾點關門？宿舍可以養貓嗎？" }, settings);
     expect(reply.status).toBe("abstained");

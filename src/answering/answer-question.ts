@@ -110,22 +110,23 @@ async function findMessageCandidate(
   const isAnswered = (candidate: AnswerCandidate) => isConfident(candidate.answer, settings.abstainThreshold);
   for (const [index, question] of questions.entries()) {
     const earlier = [request.context, ...questions.slice(0, index)].filter(Boolean).join(" ");
-    const ask = (context: string | undefined) =>
+    const ask = (context: string | undefined, firstCitation = citations + 1) =>
       findAnswerCandidate(
         store,
         { ...request, question, ...(context ? { context } : {}) },
         settings,
         undefined,
-        citations + 1,
+        firstCitation,
       );
     // One that leans on the questions before is read with them; one that does not, on its own first,
     // then with them ("計網中心有沒有借筆電？最多能借幾天" asks how long of the laptops).
     const leans = looksLikeFollowUp(question);
-    let candidate = await ask(leans ? earlier : request.context);
+    let context = leans ? earlier : request.context;
+    let candidate = await ask(context);
     if (candidate.answer?.choices) return findAnswerCandidate(store, request, settings);
     if (!isAnswered(candidate) && !leans && index > 0) {
       const withEarlier = await ask(earlier);
-      if (isAnswered(withEarlier)) candidate = withEarlier;
+      if (isAnswered(withEarlier)) [candidate, context] = [withEarlier, earlier];
     }
     const { answer } = candidate;
     if (!answer || !isAnswered(candidate)) {
@@ -136,6 +137,17 @@ async function findMessageCandidate(
     }
     // Two questions answered by the same words (「可以換房間嗎？要不要錢」) get them once.
     if (repeatsEarlierAnswers(answer, parts)) continue;
+    // One that quotes all the last answer said and more answers both: it replaces it, numbered as it
+    // was ("is the ride cancelled if it rains? do i get refunded"), rather than quoting it twice.
+    const last = parts.at(-1);
+    if (last && "answer" in last && repeatsEarlierAnswers(last.answer, [{ answer }])) {
+      const renumbered = await ask(context, citations + 1 - last.answer.citations.length);
+      if (renumbered.answer && isAnswered(renumbered)) {
+        parts[parts.length - 1] = { answer: renumbered.answer };
+        citations += renumbered.answer.citations.length - last.answer.citations.length;
+        continue;
+      }
+    }
     parts.push({ answer });
     first ??= candidate;
     citations += answer.citations.length;

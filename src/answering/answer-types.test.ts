@@ -151,6 +151,7 @@ describe("holdsAnswerType", () => {
     ["每學期開學前完成選課。", "date"],
     ["Submit it at the start of each semester.", "date"],
     ["中文謄本可以當場領取。", "duration"],
+    ["租金每日 800 元。", "amount"],
     ["The card is printed while you wait.", "duration"],
     ["這條老街共有800多年歷史。", "duration"],
     ["地球的歷史大約只有六千年。", "duration"],
@@ -190,6 +191,8 @@ describe("holdsAnswerType", () => {
     ["You may apply online.", "date"],
     ["每學期最多選 25 學分。", "date"],
     ["我們一起去圖書館。", "count"],
+    ["租車時間為每日 09:00 至 18:00。", "amount"],
+    ["Rent a bike from 9:00 to 18:00.", "amount"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

@@ -45,6 +45,25 @@ describe("clarifyingChoices", () => {
     expect(clarifyingChoices("how much are the fees?", [deposit, moveOut])).toEqual(["Library fines", "Moving out"]);
   });
 
+  it("answers two words put as a question, and a kind of answer only one document states", () => {
+    const benefits = passage("members/benefits.md", "會員權益", 1, { headingPath: ["會員權益", "折扣"] });
+    const joining = passage("members/join.md", "加入會員", 0.95);
+    expect(clarifyingChoices("會員 好處", [benefits, joining])).toHaveLength(2);
+    expect(clarifyingChoices("會員有什麼好處", [benefits, joining])).toBeUndefined();
+    // Both sections of one page state a price: the page is what the word names, in any language.
+    const section = (heading: string, text: string, relevance: number) =>
+      passage("repairs/services.md", "Repair services", relevance, {
+        chunkId: `repairs/services.md#${heading}`,
+        headingPath: ["Repair services", heading],
+        text,
+      });
+    const repairs = [
+      section("Price list", "Puncture repair: NT$ 150", 1),
+      section("Booking", "A booking fee of NT$ 100.", 0.9),
+    ];
+    expect(clarifyingChoices("补胎多少钱", repairs)).toBeUndefined();
+  });
+
   it("answers when the question names exactly one of the close documents' subject", () => {
     const vpn = passage("it/vpn.md", "VPN", 1);
     const wifi = passage("it/wifi.md", "Campus Wi-Fi", 0.9);

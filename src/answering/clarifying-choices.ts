@@ -34,7 +34,8 @@ export function clarifyingChoices(
   const words = withoutInnerBigrams(read.words);
   if (words.length === 0 || words.length > MAX_VAGUE_WORDS) return undefined;
   const askingForKind = read.asked.types.length > 0;
-  if (words.length > 1 && !isOneWord(question) && askingForKind) return undefined;
+  // Two words put as a question ("會員有什麼好處") say what they ask; two words alone ("dorm fees?") may not.
+  if (words.length > 1 && !isOneWord(question) && (askingForKind || ASKS_A_QUESTION.test(question))) return undefined;
   const [best] = passages;
   if (!best) return undefined;
   // For a single word, how often a passage repeats it says little about what was meant: every
@@ -45,10 +46,12 @@ export function clarifyingChoices(
   );
   // Asked for a kind of answer, only topics that state one are choices: a list of pages that merely
   // mention 成績單 does not help someone asking what it costs.
-  const byTopic = firstOfEachTopic(
-    askingForKind ? close.filter((passage) => answerFit(passage.chunk.text, read.asked).fits) : close,
-  );
+  const typed = askingForKind ? close.filter((passage) => answerFit(passage.chunk.text, read.asked).fits) : close;
+  const byTopic = firstOfEachTopic(typed);
   if (byTopic.length < 2) return undefined;
+  // Asked for a kind of answer that one document alone states ("补胎多少钱" and the repair page's
+  // sections), the word names that document, in whichever language it is written.
+  if (askingForKind && new Set(typed.map((passage) => passage.document.docId)).size === 1) return undefined;
   // One topic named by the question ("VPN?" and the page titled "VPN") is what was meant; a word that
   // names several (申請 in 申請期限 and 申請資格) is what they share, not which one. A section is
   // named by its own heading: under a title that names the word, "聯絡" is not what was asked.
@@ -66,6 +69,10 @@ export function clarifyingChoices(
   const others = byTopic.filter((passage) => !named.includes(passage));
   return [...documentsFirst(named), ...documentsFirst(others)].map(choiceFor).slice(0, MAX_CHOICES);
 }
+
+/** A question word or a yes-or-no ending: the message asks something, not only names a topic. */
+const ASKS_A_QUESTION =
+  /什麼|甚麼|什么|哪|怎麼|怎么|如何|多少|幾|几|誰|谁|嗎|吗|呢|\b(?:what|which|how|who|where|when|why|is|are|can|do|does)\b/iu;
 
 /** Each topic once, by its best passage: a title or FAQ question two documents share is the better-ranked one's. */
 function firstOfEachTopic(passages: Passage[]): Passage[] {

@@ -475,6 +475,21 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("使用牌照稅", [tax]).figureMissing).toBeUndefined();
   });
 
+  it("quotes a single item of a numbered list without its number, and a clause after a semicolon as a sentence", () => {
+    const rules = passage(
+      "rentals/rules.md",
+      "1. 租借人須年滿 18 歲。\n2. 租借時須出示身分證、護照或居留證正本一項。\n3. 電動車須先完成操作說明。",
+    );
+    const { answer } = composeEvenly("租借時要出示什麼證件", [rules]);
+    expect(answer).toContain("租借時須出示身分證");
+    expect(answer).not.toMatch(/^2\./);
+    const repairs = passage(
+      "repairs/booking.md",
+      "4. Collect the bike and pay at the counter; we accept cash, credit cards and LINE Pay.",
+    );
+    expect(composeEvenly("do you accept credit cards", [repairs]).answer).toMatch(/^We accept cash, credit cards/);
+  });
+
   it("reads how long from now as the answer to when", () => {
     const deposit = passage(
       "housing/deposit.md",

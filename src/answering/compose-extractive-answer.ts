@@ -791,6 +791,8 @@ function formatAnswer(
     const n = firstCitation + citations.length;
     citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
     let text = "";
+    // A step's number is kept where the answer quotes the steps, not on a single item ("2. 租借時須出示…").
+    const keepNumbers = group.filter((sentence) => NUMBERED_LIST_ITEM.test(sentence.span.text)).length > 1;
     group.forEach((sentence, position) => {
       const previous = group[position - 1];
       const next = group[position + 1];
@@ -801,7 +803,13 @@ function formatAnswer(
         (!SENTENCE_END.test(previous.span.text) || NUMBERED_LIST_ITEM.test(sentence.span.text)) &&
         startsNewLine(previous, sentence);
       // A clause whose sentence goes on in the answer keeps its semicolon.
-      const readable = readableSentence(sentence.span.text, !(next && goesOnIn(sentence, next)));
+      const readable = readableSentence(sentence.span.text, {
+        endsHere: !(next && goesOnIn(sentence, next)),
+        keepNumber: keepNumbers,
+        // A clause quoted without the one before its semicolon starts the answer's sentence.
+        startsSentence: position === 0 || previous?.index !== sentence.index - 1,
+        afterSemicolon: /[;；]\s*$/.test(sentence.passage.chunk.text.slice(0, sentence.span.start)),
+      });
       // Nor is a piece that ends no sentence (a table row) run into the next one.
       const apart = onItsOwnLine || (text !== "" && !SENTENCE_END.test(text));
       text = apart ? `${text}\n${readable}` : joinSentences(text, readable);
@@ -811,10 +819,21 @@ function formatAnswer(
   return { answer, citations };
 }
 
-/** A sentence as an answer shows it: without its bullet, and a clause cut at a semicolon ended as a sentence unless it goes on. */
-function readableSentence(text: string, endsHere = true): string {
-  const withoutBullet = NUMBERED_LIST_ITEM.test(text) ? text : text.replace(LIST_ITEM, "");
-  return endsHere ? withoutBullet.replace(/；$/, "。").replace(/;$/, ".") : withoutBullet;
+/**
+ * A sentence as an answer shows it: without its bullet (and without its number, unless the steps
+ * are quoted), a clause cut at a semicolon ended as a sentence unless it goes on, and begun as one
+ * when quoted without the clause before it ("we accept cash…" → "We accept cash…").
+ */
+function readableSentence(
+  text: string,
+  how: { endsHere: boolean; keepNumber: boolean; startsSentence: boolean; afterSemicolon: boolean },
+): string {
+  const withoutBullet = how.keepNumber && NUMBERED_LIST_ITEM.test(text) ? text : text.replace(LIST_ITEM, "");
+  const begun =
+    how.startsSentence && how.afterSemicolon
+      ? withoutBullet.replace(/^[a-z]/, (letter) => letter.toUpperCase())
+      : withoutBullet;
+  return how.endsHere ? begun.replace(/；$/, "。").replace(/;$/, ".") : begun;
 }
 
 function joinSentences(text: string, sentence: string): string {

@@ -16,6 +16,8 @@ const CONTEXT_SHARE = 0.5;
  * own words come first, and a dictionary's translation may be of another sense.
  */
 const TRANSLATION_SHARE = 0.7;
+/** A name has one sense, and its translation is it (香港 and "Hong Kong", "Malaysia" and 馬來西亞). */
+const NAME_TRANSLATION_SHARE = 1;
 /** A word written another way (身份 for 身分) is the same word: a passage holding it covers it fully. */
 const SPELLING_SHARE = 1;
 /** Translations of one word kept, of those the documents use. */
@@ -122,7 +124,12 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     corrections,
     compoundsInIndex(compounds, statistics),
   );
-  const translations = equivalentsInIndex(candidateTranslations, statistics, TRANSLATION_SHARE);
+  const isName = (term: string) => dictionary?.isName(term) ?? false;
+  const translations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
+    isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
+      ? NAME_TRANSLATION_SHARE
+      : TRANSLATION_SHARE,
+  );
   const words = ownAsked.filter(
     (term) => (!ownTerms.get(term)?.acrossWords || unknownWords.has(term)) && (queryWeights.get(term) ?? 0) > 0,
   );
@@ -177,8 +184,9 @@ function fellApartFromSlip(
 function equivalentsInIndex(
   candidates: ReadonlyMap<string, readonly (readonly string[])[]>,
   statistics: TermStatistics,
-  share: number,
+  share: number | ((term: string, terms: readonly string[]) => number),
 ): Map<string, Equivalent[]> {
+  const shareOf = typeof share === "number" ? () => share : share;
   const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
   const translated = new Map<string, Equivalent[]>();
   for (const [term, translations] of candidates) {
@@ -186,7 +194,7 @@ function equivalentsInIndex(
     if (used.length > 0)
       translated.set(
         term,
-        used.map((terms) => ({ terms, share })),
+        used.map((terms) => ({ terms, share: shareOf(term, terms) })),
       );
   }
   return translated;

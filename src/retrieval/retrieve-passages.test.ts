@@ -233,6 +233,21 @@ describe("retrievePassages", () => {
       expect(own.passages[0]?.coverage).toBe(1);
     });
 
+    it("counts a name's translation as the name itself", async () => {
+      const names = new BilingualDictionary([
+        { simplified: "香港", english: ["Hong Kong"] },
+        { simplified: "邮费", english: ["postage"] },
+      ]);
+      await store.replaceDocument(
+        ...sampleDocument("shipping/abroad.md", "Shipping abroad", ["Parcels to Hong Kong arrive in 3 to 5 days."]),
+      );
+      await store.replaceDocument(...sampleDocument("shipping/local.md", "國內寄送", ["寄到離島需要 3 天。"]));
+      const { passages } = await retrievePassages(store, "寄到香港要幾天", { limit: 2, dictionary: names });
+      expect(docIds(passages)[0]).toBe("shipping/abroad.md");
+      const hongKong = await retrievePassages(store, "香港", { limit: 1, dictionary: names });
+      expect(hongKong.passages[0]?.coverage).toBe(1);
+    });
+
     it("keeps the passage in the question's own words first when there is one", async () => {
       // "housing deposit" is in English in housing/deposit.md; its translation is in the Chinese rules.
       const { passages } = await retrievePassages(store, "housing deposit refunded", { limit: 3, dictionary });

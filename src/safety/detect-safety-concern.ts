@@ -165,6 +165,9 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
   ],
 };
 
+/** Papers whose date, amount or name someone may ask to have changed. */
+const PAPERS_ZH = "(?:發票|收據|單據|證明書?|診斷書|保證書|保固卡|合約|契約|成績單|在學證明)";
+
 const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   others_data: [
     chinese(
@@ -185,6 +188,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:forge|fake|falsify|counterfeit)\\b${EN_GAP}\\b(?:certificate|note|signature|transcript|diploma|document|letter|records?|receipt|id|form|grades?)\\b`,
+    ),
+    // Altering what a receipt or a certificate says: its date, amount or name.
+    chinese(
+      `(?:改|塗改|修改|變更|竄改|篡改)(?:一下)?${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)|把${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)(?:改|塗改|修改)`,
+    ),
+    english(
+      `\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount|name) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b`,
     ),
   ],
   grade_tampering: [

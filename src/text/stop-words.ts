@@ -19,6 +19,14 @@ export const englishStopWords: ReadonlySet<string> = new Set([
   ),
   // Courtesies in messages to staff.
   ..."hi hello dear please thanks thank regards".split(" "),
+  // Function words the package lacks: pronouns, determiners and adverbs that say nothing of a topic
+  // ("for a home I live in myself", "is it even possible").
+  ..."myself yourself himself herself itself ourselves yourselves themselves mine yours hers ours theirs she its".split(
+    " ",
+  ),
+  ..."whether so just really even ever every either neither quite rather maybe perhaps also too".split(" "),
+  // How people type in a chat box.
+  ..."u ur ya pls plz thx hey ok okay gonna wanna kinda sorta guys".split(" "),
 ]);
 
 /**
@@ -31,6 +39,9 @@ export const chineseStopWords: ReadonlySet<string> = new Set(
     "我 你 妳 您 他 她 它 我們 你們 他們 這 那 這個 那個 這樣 那樣",
     "什麼 甚麼 怎麼 怎樣 如何 哪 哪裡 哪些 哪個 多少 幾 誰 為什麼 什麼時候 請問 是否 是不是 有沒有",
     "可不可以 能不能 可以 能 一下 想 要 會 有 個 請",
+    // Adverbs and conjunctions of speech, which say how something is asked, not what about: jieba's
+    // general-language table, read from news, counts some of them (順便) as topical as 宿舍.
+    "順便 其實 到底 然後 就是 已經 可能 應該 一定 真的 大概 好像 剛剛 還是 比較 有點 一直 還有 另外 而且 但是 可是 因為 所以 如果 的話 自己 直接",
     // Courtesies in messages to staff: "您好，想請問…謝謝！"
     "您好 你好 謝謝 感謝 麻煩 不好意思 打擾",
   ]

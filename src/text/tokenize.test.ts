@@ -66,6 +66,15 @@ describe("analyzeText", () => {
     expect(analyzeQuery("call us or email us")).toEqual(["call", "email"]);
   });
 
+  it("drops pronouns, adverbs and chat words that say nothing of a topic", () => {
+    expect(analyzeQuery("what's the land value tax rate for a home I live in myself")).toEqual(
+      analyzeQuery("land value tax rate home live"),
+    );
+    expect(analyzeQuery("hey guys is it even possible to pay by card, ok")).toEqual(analyzeQuery("possible pay card"));
+    expect(analyzeQuery("迁入的时候顺便换新户口名簿要多少钱")).not.toContain("顺便");
+    expect(analyzeQuery("其實我已經搬家了，可能要改戶籍嗎")).toEqual(analyzeQuery("搬家了，要改戶籍嗎"));
+  });
+
   it("drops the courtesies of a message to staff", () => {
     expect(analyzeQuery("您好，想請問宿舍押金多少？謝謝！")).toEqual(analyzeQuery("宿舍押金多少"));
   });

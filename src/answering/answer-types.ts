@@ -95,7 +95,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "measure",
     pattern(
-      "規格|尺寸|大小(?![寫写事姐便])|(?<![很許太好眾諸])多(大(?!學)|寬|高|厚)(?!年紀|歲)|(?<![很許太好眾諸])多重(?![國身要])|最重(?!要|視|點)|最大(尺寸|重量)|重量(?!訓練)|容量|\\b(size|dimensions?|weighs?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b|\\bhow many (kg|kilos?|kilograms?|pounds|lbs)\\b",
+      "規格|尺寸|大小(?![寫写事姐便])|(?<![很許太好眾諸])多(大(?!學)|寬|高|厚)(?!年紀|歲)|(?<![很許太好眾諸])多重(?![國身要])|最重(?!要|視|點)|最大(尺寸|重量)|重量(?!訓練)|容量|\\b(size|dimensions?|weighs?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b|\\bhow many (kg|kilos?|kilograms?|pounds|lbs|km|kilometres|kilometers|miles)\\b|\\bhow far\\b(?! (in advance|ahead|before))|\\bdistance\\b|多遠|距離多|多少公里",
     ),
   ],
   [
@@ -190,7 +190,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").
   contact: pattern(
-    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|(到|在|去|至)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located)\\b|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby)s?\\b",
+    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|(到|在|去|至)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located|phone|telephone|hotline|website)\\b|網站|網頁|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby)s?\\b",
   ),
   office: pattern(
     "處(?![理分罰])|組(?![成織合員別])|課(?![程本堂表業外])|股(?![票份東])|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",

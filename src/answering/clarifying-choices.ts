@@ -4,6 +4,7 @@ import { convertToSimplified, hasHan, isAllHan, normalizeForMatching } from "../
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import type { Audience } from "./abstention-message.js";
 import { type AskedAnswer, answerFit, readAskedAnswer } from "./answer-types.js";
+import { ASKS_SOMETHING } from "./separate-questions.js";
 
 /** A question of at most this many words (a word's inner bigrams are not words of their own) may be too vague to answer. */
 const MAX_VAGUE_WORDS = 2;
@@ -35,7 +36,7 @@ export function clarifyingChoices(
   if (words.length === 0 || words.length > MAX_VAGUE_WORDS) return undefined;
   const askingForKind = read.asked.types.length > 0;
   // Two words put as a question ("會員有什麼好處") say what they ask; two words alone ("dorm fees?") may not.
-  if (words.length > 1 && !isOneWord(question) && (askingForKind || ASKS_A_QUESTION.test(question))) return undefined;
+  if (words.length > 1 && !isOneWord(question) && (askingForKind || ASKS_SOMETHING.test(question))) return undefined;
   const [best] = passages;
   if (!best) return undefined;
   // For a single word, how often a passage repeats it says little about what was meant: every
@@ -69,10 +70,6 @@ export function clarifyingChoices(
   const others = byTopic.filter((passage) => !named.includes(passage));
   return [...documentsFirst(named), ...documentsFirst(others)].map(choiceFor).slice(0, MAX_CHOICES);
 }
-
-/** A question word or a yes-or-no ending: the message asks something, not only names a topic. */
-const ASKS_A_QUESTION =
-  /什麼|甚麼|什么|哪|怎麼|怎么|如何|多少|幾|几|誰|谁|嗎|吗|呢|\b(?:what|which|how|who|where|when|why|is|are|can|do|does)\b/iu;
 
 /** Each topic once, by its best passage: a title or FAQ question two documents share is the better-ranked one's. */
 function firstOfEachTopic(passages: Passage[]): Passage[] {

@@ -12,6 +12,22 @@ describe("separateQuestions", () => {
     expect(separateQuestions("住進去之後想換房間可以嗎？要不要錢")).toEqual(["住進去之後想換房間可以嗎？", "要不要錢"]);
   });
 
+  it("separates a second question joined to the first without a question mark, when both ask something", () => {
+    expect(separateQuestions("When does the Saturday ride start and how far is it?")).toEqual([
+      "When does the Saturday ride start",
+      "how far is it?",
+    ]);
+    expect(separateQuestions("學費多少，什麼時候要繳")).toEqual(["學費多少", "什麼時候要繳"]);
+    // A condition and its question, a statement and its question, are one question.
+    expect(separateQuestions("如果11月中才休學，學費還退得回來嗎")).toEqual(["如果11月中才休學，學費還退得回來嗎"]);
+    expect(separateQuestions("my dad is in a wheelchair, is the building accessible")).toEqual([
+      "my dad is in a wheelchair, is the building accessible",
+    ]);
+    expect(separateQuestions("what is the difference between black and white copies")).toEqual([
+      "what is the difference between black and white copies",
+    ]);
+  });
+
   it("keeps a message whole when only one of its pieces names something", () => {
     expect(separateQuestions("請問一下？學費什麼時候繳？")).toEqual(["請問一下？學費什麼時候繳？"]);
     expect(separateQuestions("hi?\nwhen is the library open?")).toEqual(["hi?\nwhen is the library open?"]);

@@ -14,10 +14,36 @@ const MAX_PIECES = 2 * MAX_QUESTIONS;
  */
 export function separateQuestions(message: string): string[] {
   if (webAddressSpans(message).length > 0) return [message];
-  const pieces = piecesEndedByQuestionMarks(message);
+  const pieces = piecesEndedByQuestionMarks(message).flatMap(joinedQuestions);
   if (pieces.length < 2 || pieces.length > MAX_PIECES) return [message];
   const questions = pieces.filter((piece) => contentWords(piece).length > 0);
   return questions.length > 1 && questions.length <= MAX_QUESTIONS ? questions : [message];
+}
+
+/** A question word or a yes-or-no ending: a text that asks something, not only names a topic. */
+export const ASKS_SOMETHING =
+  /什麼|甚麼|什么|哪|怎麼|怎么|如何|多少|幾(?!乎)|几(?!乎)|誰|谁|[嗎吗呢]\s*[?？]?\s*$|\b(?:what|which|how|who|where|when|why)\b|^\s*(?:is|are|can|could|do|does|did|will|would|should|may)\b/iu;
+
+/**
+ * Where a second question is joined to the one before without a question mark: "…start and how far
+ * is it?", 「學費多少，什麼時候要繳」. Split there only when both halves ask something: 「如果11月中才
+ * 休學，學費還退得回來嗎」 is one question with its condition.
+ */
+const JOINS_A_QUESTION = [
+  /,?\s+(?:and|also|plus)\s+(?=(?:how|what|when|where|which|who|why)\b)/iu,
+  /[，,]\s*(?:還有|还有|另外|以及)?/u,
+];
+
+/** A piece as the questions it joins, or itself. */
+function joinedQuestions(piece: string): string[] {
+  for (const join of JOINS_A_QUESTION) {
+    const at = join.exec(piece);
+    if (!at) continue;
+    const first = piece.slice(0, at.index).trim();
+    const second = piece.slice(at.index + at[0].length).trim();
+    if (ASKS_SOMETHING.test(first) && ASKS_SOMETHING.test(second)) return [first, second];
+  }
+  return [piece];
 }
 
 /** A text's pieces, each ended by a question mark but the last, trimmed, none empty. */

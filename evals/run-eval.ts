@@ -146,10 +146,27 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
     : undefined;
   // Questions are translated as the service translates them.
   const dictionary = await BilingualDictionary.load();
-  const runCases = (store: IndexStore, cases: EvalCase[], generate = true, vocabulary = Vocabulary.empty) =>
+  // Each deployment's own contact lines and crisis resources (its _help-desk.yml), as its service reads them.
+  const configFor = (knowledge: string | undefined) =>
+    knowledge === undefined ? config : loadConfig({ ...environment, KNOWLEDGE_DIR: knowledge });
+  const runCases = (
+    store: IndexStore,
+    cases: EvalCase[],
+    generate = true,
+    vocabulary = Vocabulary.empty,
+    knowledge?: string,
+  ) =>
     runCasesWith(
       cases,
-      answerServiceFor(store, { config, threshold, answerLog, generate, model, vocabulary, dictionary }),
+      answerServiceFor(store, {
+        config: configFor(knowledge),
+        threshold,
+        answerLog,
+        generate,
+        model,
+        vocabulary,
+        dictionary,
+      }),
       generate && !!model,
     );
   const calibration: CalibrationSample[] = [];
@@ -342,7 +359,13 @@ interface GoldenRunContext {
   threshold: number;
   model: ModelSetup;
   openStore(name: string): IndexStore;
-  runCases(store: IndexStore, cases: EvalCase[], generate?: boolean, vocabulary?: Vocabulary): Promise<RunOutput>;
+  runCases(
+    store: IndexStore,
+    cases: EvalCase[],
+    generate?: boolean,
+    vocabulary?: Vocabulary,
+    knowledge?: string,
+  ): Promise<RunOutput>;
   print(line: string): void;
   /** With --review-round: where the simulated round teaches its phrasings. */
   openPhrasings?: (store: IndexStore, name: string) => Promise<PassagePhrasings>;
@@ -360,7 +383,7 @@ async function evaluateGoldenSet(
   if (summary.failures.length > 0) throw new Error(`corpus failed to ingest: ${JSON.stringify(summary.failures)}`);
   // The deployment's own words, as its service would read them.
   const vocabulary = readVocabulary(deployment.knowledge);
-  const run = await runCases(store, cases, true, vocabulary);
+  const run = await runCases(store, cases, true, vocabulary, deployment.knowledge);
   const baseline = await Bm25Baseline.fromStore(store);
   // Results are in the order of the questions asked.
   run.results.forEach((result, index) => {
@@ -384,6 +407,7 @@ async function evaluateGoldenSet(
     // Only retrieval is read from this run: no model answers are needed.
     false,
     vocabulary,
+    deployment.knowledge,
   );
   const simplifiedMetrics = computeMetrics(simplified.results, threshold);
   report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
@@ -423,7 +447,7 @@ async function evaluateGoldenSet(
     // Last: it teaches the index new wordings, which nothing above may see.
     const round = await simulateReviewRound(store, await openPhrasings(store, deployment.name), cases, run.results, {
       threshold,
-      askAgain: async () => (await runCases(store, cases, true, vocabulary)).results,
+      askAgain: async () => (await runCases(store, cases, true, vocabulary, deployment.knowledge)).results,
     });
     const figures = (metrics: EvalMetrics) => ({
       answerCorrectness: metrics.answerCorrectness,

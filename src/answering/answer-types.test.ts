@@ -135,6 +135,8 @@ describe("holdsAnswerType", () => {
     ["結婚登記沒有期限。", "duration"],
     ["總館早上八點開門。", "time"],
     ["晚上十一點閉館前請離館。", "time"],
+    ["颱風期間如縣政府宣布停班，當日暫停營業。", "time"],
+    ["週二：營業時間 公休", "time"],
     ["請洽分機 2500 或 helpdesk@lakeside.example.edu。", "contact"],
     ["Come to Room I105 on the first floor.", "contact"],
     ["Pay with the ticket at a convenience store or a post office.", "contact"],

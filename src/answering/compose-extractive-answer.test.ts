@@ -490,6 +490,17 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("do you accept credit cards", [repairs]).answer).toMatch(/^We accept cash, credit cards/);
   });
 
+  it("gives what a sentence saying 如下表 introduces, or leaves the sentence out", () => {
+    const holidays = passage("library/holidays.md", "國定假日全館休館，B1自修室照常開放。");
+    const hours = passage(
+      "library/hours.md",
+      "各館開放時間如下表。\n總館：週一 休館，週二至週五 08:30–21:00\n分館：週二至週日 09:00–17:00",
+    );
+    const { answer } = composeEvenly("國定假日開放時間", [holidays, hours]);
+    expect(answer).not.toMatch(/如下表。\[\d\]/);
+    expect(answer).toContain("總館：週一 休館");
+  });
+
   it("reads how long from now as the answer to when", () => {
     const deposit = passage(
       "housing/deposit.md",

@@ -165,6 +165,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
   ],
 };
 
+/** What one owes or did wrong, on record, and ways of wiping it. */
+const OWED_ZH = "罰款|罰金|滯還金|欠款|違規紀錄|記點|記過";
+const WIPE_ZH = "刪掉|刪除|消除|清除|抹掉|清掉|歸零";
+
 /** Papers whose date, amount or name someone may ask to have changed. */
 const PAPERS_ZH = "(?:發票|收據|單據|證明書?|診斷書|保證書|保固卡|合約|契約|成績單|在學證明)";
 
@@ -206,6 +210,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit|modify|tamper with|raise|fix)\\b${EN_GAP}\\b(?:grades?|marks|transcript|attendance)\\b${EN_GAP}(?:in the system|without|secretly|myself|database|portal)`,
     ),
     english("\\btamper(?:ing)? with (?:my |the |a )?(?:grades?|marks|transcript|attendance|records?)\\b"),
+    // Wiping a record of what one owes or did wrong: fines, penalties, points.
+    chinese(
+      `${ZH_INTENT}${ZH_GAP}(?:${OWED_ZH})${ZH_GAP}(?:${WIPE_ZH})|${ZH_INTENT}${ZH_GAP}(?:${WIPE_ZH})${ZH_GAP}(?:${OWED_ZH})`,
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:erase|delete|wipe|remove|clear|reset)\\b${EN_GAP}\\b(?:fines?|penalt(?:y|ies)|debts?|demerits?|points|records?)\\b${EN_GAP}\\b(?:from|in|off) (?:your|the|my) (?:system|database|records?|account)\\b`,
+    ),
   ],
   // With intent, as the other requests: the one whose account was stolen ("被人盜用帳號怎麼辦") and
   // the one asking the penalty ("入侵系統會怎樣") are not breaking in.

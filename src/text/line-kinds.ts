@@ -1,7 +1,11 @@
 /** Kinds of line in extracted text, which chunking and answer composition both respect. */
 
-/** A line ending in a colon introduces what follows ("應符合下列條件之一："). */
-export const INTRODUCES_WHAT_FOLLOWS = /[:：]$/;
+/**
+ * A line ending in a colon introduces what follows ("應符合下列條件之一："), and so does one that
+ * says so ("開放時間如下表。", "詳見下表", "The fees are as follows.", "listed below.").
+ */
+export const INTRODUCES_WHAT_FOLLOWS =
+  /(?:[:：]|(?:如下(?:表|列|圖)?|[見詳]下表|下列各項|as follows|(?:listed|shown|set out) below)[。.]?)$/iu;
 /** A list item as parsers write it: "- ", "• ", "1. ". */
 export const LIST_ITEM = /^(?:[-•*]|\d{1,2}[.)])\s+/;
 /** A numbered list item, a step of a procedure: "1. ", "2) ". */

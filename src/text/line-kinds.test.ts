@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { INTRODUCES_WHAT_FOLLOWS } from "./line-kinds.js";
+
+describe("INTRODUCES_WHAT_FOLLOWS", () => {
+  it.each([
+    "應符合下列條件之一：",
+    "Bring the following:",
+    "開放時間如下表。",
+    "收費標準如下",
+    "詳見下表",
+    "The fees are as follows.",
+    "The steps are listed below.",
+  ])("reads %j as introducing what follows", (line) => {
+    expect(INTRODUCES_WHAT_FOLLOWS.test(line)).toBe(true);
+  });
+
+  it.each(["開放時間為 08:00 至 21:00。", "如下表所示，週一休館。", "Fees are charged below cost."])(
+    "reads %j as a sentence of its own",
+    (line) => {
+      expect(INTRODUCES_WHAT_FOLLOWS.test(line)).toBe(false);
+    },
+  );
+});

@@ -82,28 +82,20 @@ describe("measureConfidenceSignals", () => {
     expect(signals?.subjectNamed).toBe(0);
   });
 
-  it("says when the quoted text lacks the kind of answer asked for, and only then", () => {
-    const measure = (answerTypeFound?: boolean) =>
-      measureConfidenceSignals(evenlyWeighted(question), [strasbourg], {
+  it("says when the quoted text lacks the kind of answer asked for, or the only figures asked for, and only then", () => {
+    const measure = (quoted: { answerTypeFound?: boolean; figureMissing?: boolean }) => {
+      const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg], {
         answer: aboutStrasbourg,
         sentenceCoverage: 0.8,
-        answerTypeFound,
-      })?.answerTypeMissing;
-    expect(measure(false)).toBe(1);
-    expect(measure(true)).toBe(0);
-    expect(measure(undefined)).toBe(0);
-  });
-
-  it("says when the question asks only for figures and the quoted text states none", () => {
-    const measure = (figureMissing?: boolean) =>
-      measureConfidenceSignals(evenlyWeighted(question), [strasbourg], {
-        answer: aboutStrasbourg,
-        sentenceCoverage: 0.8,
-        figureMissing,
-      })?.figureMissing;
-    expect(measure(true)).toBe(1);
-    expect(measure(false)).toBe(0);
-    expect(measure(undefined)).toBe(0);
+        ...quoted,
+      });
+      return [signals?.answerTypeMissing, signals?.figureMissing];
+    };
+    expect(measure({ answerTypeFound: false })).toEqual([1, 0]);
+    expect(measure({ answerTypeFound: true })).toEqual([0, 0]);
+    expect(measure({})).toEqual([0, 0]);
+    expect(measure({ answerTypeFound: false, figureMissing: true })).toEqual([1, 1]);
+    expect(measure({ answerTypeFound: true, figureMissing: false })).toEqual([0, 0]);
   });
 });
 

@@ -501,6 +501,12 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toContain("總館：週一 休館");
   });
 
+  it("quotes a bare yes only for a yes-or-no question", () => {
+    const wifi = faqPair(3, "Is the Wi-Fi free?", "Yes. The network LibFree is free for everyone.");
+    expect(composeEvenly("how do i get on the wifi", [wifi]).answer).not.toMatch(/^Yes\./);
+    expect(composeEvenly("is the wifi free", [wifi]).answer).toMatch(/^Yes\./);
+  });
+
   it("reads how long from now as the answer to when", () => {
     const deposit = passage(
       "housing/deposit.md",

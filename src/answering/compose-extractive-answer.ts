@@ -11,12 +11,14 @@ import {
   type AnswerType,
   type AskedAnswer,
   answerFit,
+  asksYesOrNo,
   holdsAnswerType,
   isStatedInFigures,
   namesAskedField,
   readAskedAnswer,
 } from "./answer-types.js";
 import { citePassage } from "./citations.js";
+import { saysOnlyYesOrNo } from "./yes-or-no-opening.js";
 
 /** Passages whose sentences may be quoted, best first. */
 const PASSAGES_TO_QUOTE = 3;
@@ -148,6 +150,7 @@ export function composeExtractiveAnswer(
   const askedTypes = asked.types;
   const askedFigures = { types: askedTypes.filter(isStatedInFigures) };
   const normalizedQuestion = normalizeForMatching(question);
+  const asksYesNo = asksYesOrNo(question);
   // A row's label the question names in other words: a translation or the deployment's synonym of
   // one of its words ("Malaysia" for 馬來西亞, found through the dictionary). Gathered once: every
   // row of every passage read is looked up.
@@ -179,6 +182,8 @@ export function composeExtractiveAnswer(
     const documentRank = documentOrder.indexOf(passage.document.docId);
     const spans = splitSentences(passage.chunk.text);
     for (const span of spans) {
+      // A bare "Yes." answers its own FAQ question: quoted for another kind of question, it says nothing.
+      if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
       const onlyInContext = withoutTerms(headingTerms, terms);

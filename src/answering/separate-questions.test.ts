@@ -23,6 +23,10 @@ describe("separateQuestions", () => {
     expect(separateQuestions("my dad is in a wheelchair, is the building accessible")).toEqual([
       "my dad is in a wheelchair, is the building accessible",
     ]);
+    expect(separateQuestions("北朝幾個朝代中，哪個朝代最積極建築長城?")).toEqual([
+      "北朝幾個朝代中，哪個朝代最積極建築長城?",
+    ]);
+    expect(separateQuestions("湖人用第一選秀選擇了哪位球員，為未來幾年王朝奠下基礎?")).toHaveLength(1);
     expect(separateQuestions("what is the difference between black and white copies")).toEqual([
       "what is the difference between black and white copies",
     ]);
@@ -41,6 +45,13 @@ describe("separateQuestions", () => {
   it("keeps a message with a link whole: the link's question mark ends no question", () => {
     const message = "https://example.edu/apply?lang=en 打不開？要怎麼申請？";
     expect(separateQuestions(message)).toEqual([message]);
+  });
+
+  it("ends no question at a question mark inside quotation marks or a title", () => {
+    const quoted = "「殿下先謁陵乎？先即位乎？」這句話是誰說的？";
+    expect(separateQuestions(quoted)).toEqual([quoted]);
+    const title = "除了《物體慣性與其所含能量有關嗎？》，還有哪一篇論文？";
+    expect(separateQuestions(title)).toEqual([title]);
   });
 
   it("keeps a text of many questions whole", () => {

@@ -26,30 +26,55 @@ export const ASKS_SOMETHING =
 
 /**
  * Where a second question is joined to the one before without a question mark: "…start and how far
- * is it?", 「學費多少，什麼時候要繳」. Split there only when both halves ask something: 「如果11月中才
- * 休學，學費還退得回來嗎」 is one question with its condition.
+ * is it?", 「學費多少，什麼時候要繳」. Split there only when the first half is a question of its own
+ * (put as one in English, ending on what it asks in Chinese) and the second asks something too:
+ * 「如果11月中才休學，學費還退得回來嗎」 is one question with its condition, and so is
+ * 「北朝幾個朝代中，哪個朝代最積極建築長城」.
  */
-const JOINS_A_QUESTION = [
-  /,?\s+(?:and|also|plus)\s+(?=(?:how|what|when|where|which|who|why)\b)/iu,
-  /[，,]\s*(?:還有|还有|另外|以及)?/u,
+const JOINS_A_QUESTION: { join: RegExp; firstAsks: RegExp }[] = [
+  {
+    join: /,?\s+(?:and|also|plus)\s+(?=(?:how|what|when|where|which|who|why)\b)/iu,
+    firstAsks: /^\s*(?:what|which|how|who|where|when|why|is|are|can|could|do|does|did|will|would|should|may)\b/iu,
+  },
+  {
+    join: /[，,]\s*(?:還有|还有|另外|以及)?/u,
+    firstAsks:
+      /(?:多少錢?|多少钱|幾.{0,2}|几.{0,2}|什麼時候|什么时候|何時|何时|哪裡|哪里|哪邊|多久|如何|怎麼辦|怎么办|什麼|什么|誰|谁|[嗎吗呢])\s*$/u,
+  },
 ];
 
 /** A piece as the questions it joins, or itself. */
 function joinedQuestions(piece: string): string[] {
-  for (const join of JOINS_A_QUESTION) {
+  for (const { join, firstAsks } of JOINS_A_QUESTION) {
     const at = join.exec(piece);
     if (!at) continue;
     const first = piece.slice(0, at.index).trim();
     const second = piece.slice(at.index + at[0].length).trim();
-    if (ASKS_SOMETHING.test(first) && ASKS_SOMETHING.test(second)) return [first, second];
+    if (firstAsks.test(first) && ASKS_SOMETHING.test(second)) return [first, second];
   }
   return [piece];
 }
 
-/** A text's pieces, each ended by a question mark but the last, trimmed, none empty. */
+const OPENING_QUOTES = new Set(["「", "『", "“", "《"]);
+const CLOSING_QUOTES = new Set(["」", "』", "”", "》"]);
+
+/**
+ * A text's pieces, each ended by a question mark but the last, trimmed, none empty. A question mark
+ * inside quotation marks or a title ends no piece: 「殿下先謁陵乎？先即位乎？」這句話是誰說的？ is one.
+ */
 export function piecesEndedByQuestionMarks(text: string): string[] {
-  return text
-    .split(/(?<=[?？])/u)
-    .map((piece) => piece.trim())
-    .filter((piece) => piece !== "");
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index] as string;
+    if (OPENING_QUOTES.has(character)) depth++;
+    else if (CLOSING_QUOTES.has(character)) depth = Math.max(0, depth - 1);
+    else if ((character === "?" || character === "？") && depth === 0) {
+      pieces.push(text.slice(start, index + 1));
+      start = index + 1;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces.map((piece) => piece.trim()).filter((piece) => piece !== "");
 }

@@ -18,3 +18,9 @@ export function afterYesOrNoOpening(text: string): number {
   if (!opening || opening[0].length >= text.trim().length) return 0;
   return QUALIFIED.test(text.slice(opening[0].length)) ? 0 : opening[0].length;
 }
+
+/** Whether `text` says only yes or no ("Yes.", 「可以。」): a reply to its own question, nothing more. */
+export function saysOnlyYesOrNo(text: string): boolean {
+  const opening = YES_OR_NO_OPENING.exec(text);
+  return opening !== null && opening[0].length >= text.trim().length;
+}

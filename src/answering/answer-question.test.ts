@@ -111,6 +111,17 @@ describe("answerQuestion, asked several questions in one message", () => {
   });
 });
 
+describe("answerQuestion, asked one word", () => {
+  it("answers a topic only one passage is about, but never as sure", async () => {
+    const reply = await answerQuestion(store, { question: "房屋稅?" }, settings);
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toContain("5月1日");
+    expect(reply.confidence).toBeLessThanOrEqual(0.6);
+    const asked = await answerQuestion(store, { question: "房屋稅什麼時候繳納?" }, settings);
+    expect(asked.confidence).toBeGreaterThan(0.8);
+  });
+});
+
 describe("answerQuestion, with a curated question worded alike", () => {
   it("does not give the curated answer when it does not state the kind of answer asked for", async () => {
     const reply = await answerQuestion(store, { question: "房屋稅繳稅期間" }, settings);

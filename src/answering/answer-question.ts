@@ -13,7 +13,7 @@ import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage, partAbstentionMessage } from "./abstention-message.js";
 import { type AskedAnswer, answerFit, asksYesOrNo, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
-import { clarifyingChoices, clarifyingQuestion } from "./clarifying-choices.js";
+import { clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-choices.js";
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
@@ -26,6 +26,8 @@ import { afterYesOrNoOpening } from "./yes-or-no-opening.js";
 
 /** Passages an answer is composed from. */
 const PASSAGES_FOR_ANSWER = 10;
+/** The most an extractive answer to a one-word message is trusted: not sure (0.8), yet given. */
+const ONE_WORD_CEILING = 0.6;
 
 export interface AnsweringSettings {
   /** Below this confidence the answer is abstained on. */
@@ -318,11 +320,14 @@ export async function findAnswerCandidate(
   );
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages, closestOffice };
+  const estimated = estimateConfidence(signals, settings.confidenceModel);
+  // A message of one word ("罰款?") names a topic, not what is asked of it: a passage about it is a guess.
+  const namesOnlyATopic = isOneWord(request.question) && !request.context;
   return {
     answer: {
       answer: readable(extractive.answer),
       citations: extractive.citations,
-      confidence: round(estimateConfidence(signals, settings.confidenceModel)),
+      confidence: round(namesOnlyATopic ? Math.min(estimated, ONE_WORD_CEILING) : estimated),
       mode: "extractive",
     },
     signals,

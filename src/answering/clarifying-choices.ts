@@ -109,7 +109,7 @@ function withoutInnerBigrams(words: string[]): string[] {
 }
 
 /** A question that is one word ("fees?", "學費?"): at most four Chinese characters, or one Latin word. */
-function isOneWord(question: string): boolean {
+export function isOneWord(question: string): boolean {
   const bare = question.replace(/[\p{P}\p{S}]/gu, "").trim();
   return /^[\p{Script=Latin}\p{N}]+$/u.test(bare) || /^\p{Script=Han}{1,4}$/u.test(bare);
 }

@@ -9,7 +9,8 @@ import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
 
-describe("students' chat page and widget in a real browser", () => {
+// A page load and an answer in a real browser: under a full suite on two cores that can take longer than 20 s.
+describe("students' chat page and widget in a real browser", { timeout: 60_000 }, () => {
   const folder = makeTemporaryFolder();
   let store: SqliteIndexStore;
   let editorial: Awaited<ReturnType<typeof editorialFor>>;

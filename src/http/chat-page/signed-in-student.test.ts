@@ -16,7 +16,8 @@ import { answerServiceWithLookUps, sampleRecordLookUps } from "../../test-suppor
 import { signStudentToken, TEST_PORTAL } from "../../test-support/student-tokens.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
 
-describe("a signed-in student in the widget on the university's portal, in a real browser", () => {
+// A real browser under a full suite on two cores can take longer than 20 s.
+describe("a signed-in student in the widget on the university's portal, in a real browser", { timeout: 60_000 }, () => {
   const folder = makeTemporaryFolder();
   const closers: (() => unknown)[] = [];
   let browser: Browser;

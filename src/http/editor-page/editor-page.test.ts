@@ -12,7 +12,8 @@ const FISH_QUESTION = "Are fish tanks allowed in dormitory rooms?";
 /** In words no document uses: unanswered until an editor teaches its wording. */
 const STACKS_QUESTION = "When do the stacks unlock?";
 
-describe("editors' page in a real browser", () => {
+// A real browser under a full suite on two cores can take longer than 20 s.
+describe("editors' page in a real browser", { timeout: 60_000 }, () => {
   const folder = makeTemporaryFolder();
   let store: SqliteIndexStore;
   let browser: Browser;

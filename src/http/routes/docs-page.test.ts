@@ -5,7 +5,8 @@ import { launchChromium, policyViolations, serveApp } from "../../test-support/b
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 
-describe("the API reference in a real browser", () => {
+// A real browser under a full suite on two cores can take longer than 20 s.
+describe("the API reference in a real browser", { timeout: 60_000 }, () => {
   let store: SqliteIndexStore;
   let browser: Browser;
   let baseUrl: string;

@@ -11,7 +11,7 @@ import { normalizeForMatching } from "../text/normalize.js";
 import { analyzeText } from "../text/tokenize.js";
 import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage, partAbstentionMessage } from "./abstention-message.js";
-import { type AskedAnswer, answerFit, asksYesOrNo, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
+import { type AskedAnswer, answerFit, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 import { clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-choices.js";
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
@@ -112,23 +112,22 @@ async function findMessageCandidate(
   const isAnswered = (candidate: AnswerCandidate) => isConfident(candidate.answer, settings.abstainThreshold);
   for (const [index, question] of questions.entries()) {
     const earlier = [request.context, ...questions.slice(0, index)].filter(Boolean).join(" ");
-    const ask = (context: string | undefined, firstCitation = citations + 1) =>
+    const ask = (context: string | undefined) =>
       findAnswerCandidate(
         store,
         { ...request, question, ...(context ? { context } : {}) },
         settings,
         undefined,
-        firstCitation,
+        citations + 1,
       );
     // One that leans on the questions before is read with them; one that does not, on its own first,
     // then with them ("計網中心有沒有借筆電？最多能借幾天" asks how long of the laptops).
     const leans = looksLikeFollowUp(question);
-    let context = leans ? earlier : request.context;
-    let candidate = await ask(context);
+    let candidate = await ask(leans ? earlier : request.context);
     if (candidate.answer?.choices) return findAnswerCandidate(store, request, settings);
     if (!isAnswered(candidate) && !leans && index > 0) {
       const withEarlier = await ask(earlier);
-      if (isAnswered(withEarlier)) [candidate, context] = [withEarlier, earlier];
+      if (isAnswered(withEarlier)) candidate = withEarlier;
     }
     const { answer } = candidate;
     if (!answer || !isAnswered(candidate)) {
@@ -143,12 +142,9 @@ async function findMessageCandidate(
     // was ("is the ride cancelled if it rains? do i get refunded"), rather than quoting it twice.
     const last = parts.at(-1);
     if (last && "answer" in last && repeatsEarlierAnswers(last.answer, [{ answer }])) {
-      const renumbered = await ask(context, citations + 1 - last.answer.citations.length);
-      if (renumbered.answer && isAnswered(renumbered)) {
-        parts[parts.length - 1] = { answer: renumbered.answer };
-        citations += renumbered.answer.citations.length - last.answer.citations.length;
-        continue;
-      }
+      parts[parts.length - 1] = { answer: numberedFrom(answer, last.answer.citations[0]?.n ?? citations + 1) };
+      citations += answer.citations.length - last.answer.citations.length;
+      continue;
     }
     parts.push({ answer });
     first ??= candidate;
@@ -168,6 +164,20 @@ async function findMessageCandidate(
     whole.answer.confidence >= combined.confidence &&
     questions.every(touches);
   return wholeIsBetter ? whole : { ...first, answer: combined };
+}
+
+/** An answer numbered from `first`: its citations and their markers shifted alike. */
+function numberedFrom(answer: CandidateAnswer, first: number): CandidateAnswer {
+  const shift = first - (answer.citations[0]?.n ?? first);
+  if (shift === 0) return answer;
+  const own = new Set(answer.citations.map(({ n }) => n));
+  return {
+    ...answer,
+    answer: answer.answer.replace(/\[(\d+)\]/g, (marker, n: string) =>
+      own.has(Number(n)) ? `[${Number(n) + shift}]` : marker,
+    ),
+    citations: answer.citations.map((citation) => ({ ...citation, n: citation.n + shift })),
+  };
 }
 
 /** Whether every passage an answer quotes was quoted as much already by an earlier part's answer. */
@@ -297,7 +307,7 @@ export async function findAnswerCandidate(
   const match = await findMatchingFaq(store, queryWeights, passages, statistics, equivalents);
   if (match && match.similarity >= settings.faqMatchThreshold && answersAskedType(asked, match)) {
     const { text } = match.passage.chunk;
-    const start = asksYesOrNo(request.question) ? 0 : afterYesOrNoOpening(text);
+    const start = asked.yesOrNo ? 0 : afterYesOrNoOpening(text);
     return {
       answer: {
         answer: readable(`${start > 0 ? capitalized(text.slice(start)) : text}[${firstCitation}]`),

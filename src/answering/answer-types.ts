@@ -292,7 +292,12 @@ function typesAskedIn(folded: string): AnswerType[] {
  * another question ("可以包成禮物嗎？多少錢").
  */
 export function asksYesOrNo(question: string): boolean {
-  return piecesEndedByQuestionMarks(normalizeForMatching(question)).some((piece) => {
+  return asksYesOrNoIn(normalizeForMatching(question));
+}
+
+/** Whether a question already folded asks yes or no (see asksYesOrNo). */
+function asksYesOrNoIn(folded: string): boolean {
+  return piecesEndedByQuestionMarks(folded).some((piece) => {
     // "Could you tell me the return policy?" asks for the policy, politely.
     const text = withAskingWordsMended(piece.replace(POLITE_REQUEST, ""));
     return ASKS.some(([type, asks]) => type === "yesno" && asks.test(text));
@@ -313,6 +318,8 @@ export interface AskedAnswer {
   unit?: DurationUnit;
   /** The date asked for is the last day for something ("deadline", 截止, 最晚). */
   deadline?: true;
+  /** The question asks yes or no (asksYesOrNo), read with the rest; unknown when the caller made this up. */
+  yesOrNo?: boolean;
 }
 
 /** A date asked for as the last day for something. */
@@ -331,7 +338,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const unit = unitAskedIn(folded);
   const types = typesAskedIn(folded);
   const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
-  return { types, ...(unit ? { unit } : {}), ...(deadline ? { deadline } : {}) };
+  return { types, ...(unit ? { unit } : {}), ...(deadline ? { deadline } : {}), yesOrNo: asksYesOrNoIn(folded) };
 }
 
 /**

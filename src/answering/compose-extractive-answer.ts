@@ -150,7 +150,7 @@ export function composeExtractiveAnswer(
   const askedTypes = asked.types;
   const askedFigures = { types: askedTypes.filter(isStatedInFigures) };
   const normalizedQuestion = normalizeForMatching(question);
-  const asksYesNo = asksYesOrNo(question);
+  const asksYesNo = asked.yesOrNo ?? asksYesOrNo(question);
   // A row's label the question names in other words: a translation or the deployment's synonym of
   // one of its words ("Malaysia" for 馬來西亞, found through the dictionary). Gathered once: every
   // row of every passage read is looked up.

@@ -104,6 +104,23 @@ describe("analyzeText", () => {
     expect(analyzeQuery("何時開館")).toEqual(analyzeQuery("開館"));
   });
 
+  it("leaves out the measure word after a which or how-many written apart from it", () => {
+    // The segmenter writes 哪/支/電話 and 幾/包: 支 and 包 count, they name no topic.
+    expect(analyzeQuery("要打哪支電話")).toEqual(["打", "电话"]);
+    expect(analyzeQuery("要買幾包")).toEqual(["买"]);
+    expect(analyzeQuery("哪家店比較近")).toContain("店");
+  });
+
+  it("reads a word glued to a particle as the word, and keeps known words that hold one", () => {
+    // 掉了, 舊的 and 被罰 are no words of the language: as terms no document would hold them.
+    expect(analyzeQuery("身分證掉了")).toEqual(expect.arrayContaining(["掉"]));
+    expect(analyzeQuery("身分證掉了")).not.toContain("掉了");
+    expect(analyzeQuery("舊的還能用嗎")).toContain("旧");
+    expect(analyzeQuery("會被罰嗎")).toEqual(["罚"]);
+    expect(analyzeQuery("申請的目的")).toContain("目的");
+    expect(analyzeQuery("為了省錢")).toContain("为了");
+  });
+
   it("spells weekdays one way, however the question writes them", () => {
     for (const question of ["星期日有開嗎", "禮拜天有開嗎", "周日有開嗎"]) {
       expect(analyzeQuery(question)).toEqual(analyzeQuery("週日有開嗎"));

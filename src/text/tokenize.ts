@@ -1,6 +1,7 @@
 import { englishTermOf } from "./english-term.js";
 import { convertToTraditional, isWrittenInSimplified, normalizeForMatching } from "./normalize.js";
 import { chineseStopWords, englishStopWords } from "./stop-words.js";
+import { isKnownWord } from "./word-specificity.js";
 
 const chineseWordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
 
@@ -15,6 +16,9 @@ const WEEKDAY = /(?:星期|禮拜|礼拜|週|周)([一二三四五六日天])/g;
 // Question forms, in the matching script (幾點, 幾本, 多久, 哪一, 何時, 為何, 什麼樣): never a topic of their own.
 const INTERROGATIVE_PREFIX =
   /^(?:几[个点次天年岁本号月位张门周间名条项种份]?|多(?:久|长|大|远|少钱?)|哪[一个些里位种边年国样]?|何(?:年|时|处|人|种|者|事|地)|为(?:何|甚么|什么)|什么(?:东西|样|人|地方)?|甚么|怎么样?)/u;
+// 哪 and 幾 written apart from what they count (哪/支/電話, 幾/包): the one character after them is
+// a measure word or a unit, part of the question form.
+const COUNTING_QUESTION_WORD = /^(?:哪|几)$/u;
 // "How long", "how often": the question form, like 多久; what it asks about is elsewhere.
 const HOW_QUESTION = /\bhow (?:long|often|soon|far)\b/g;
 // "CS-101", "CS 101": a course code (capitals, then digits) whose parts were written apart.
@@ -89,6 +93,21 @@ function collectTerms(text: string, onTerm: TermSink): void {
   for (const word of folded.matchAll(HYPHENATED_WORD)) onTerm(`${word[1]}${word[2]}`, WORD_SHARE, false);
 }
 
+/**
+ * A word the language at large does not know as one, glued from a stop word and a word ("掉了",
+ * "舊的", "被罰"), stands for the word: the particle would make it a term no document holds, weighed
+ * as the rarest. Words that hold a stop word as part of them (目的, 了解, 為了) are known words.
+ */
+function withoutEdgeParticles(word: string, questionFormLength: number): { start: number; end: number } {
+  const characters = [...word];
+  let start = questionFormLength;
+  let end = characters.length;
+  if (end - start < 2 || isKnownWord(characters.slice(start).join(""))) return { start, end };
+  while (start < end - 1 && chineseStopWords.has(characters[start] ?? "")) start++;
+  while (end - 1 > start && chineseStopWords.has(characters[end - 1] ?? "")) end--;
+  return { start, end };
+}
+
 function collectWordTerm(word: string, onTerm: TermSink): void {
   if (/\d/.test(word)) onTerm(word, WORD_SHARE, false);
   else if (!englishStopWords.has(word)) onTerm(englishTermOf(word), WORD_SHARE, false);
@@ -109,19 +128,24 @@ function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSin
   const wordOfCharacter: number[] = [];
   const bigramShareOfWord: number[] = [];
   let wordIndex = 0;
+  let previousWord = "";
   for (const { segment } of chineseWordSegmenter.segment(sameLength ? inTraditional : foldedRun)) {
     const length = [...segment].length;
     const word = folded.slice(wordOfCharacter.length, wordOfCharacter.length + length).join("");
     // The segmenter joins some runs of stop words ("是在", "是誰") into one word.
     const isStopWord = chineseStopWords.has(word) || [...word].every((character) => chineseStopWords.has(character));
+    const countedByQuestion = length === 1 && COUNTING_QUESTION_WORD.test(previousWord);
+    previousWord = word;
     // "幾點", "幾本書", "多久": the question form is masked like a stop word; what it asks about stays.
-    const questionFormLength = isStopWord ? length : (INTERROGATIVE_PREFIX.exec(word)?.[0].length ?? 0);
-    const rest = word.slice(questionFormLength);
-    const restLength = [...rest].length;
+    const questionFormLength =
+      isStopWord || countedByQuestion ? length : (INTERROGATIVE_PREFIX.exec(word)?.[0].length ?? 0);
+    const { start, end } = withoutEdgeParticles(word, questionFormLength);
+    const rest = [...word].slice(start, end).join("");
+    const restLength = end - start;
     if (rest !== "") onTerm(rest, restLength > 2 ? WORD_SHARE_OF_LONG_WORD : WORD_SHARE, false);
     bigramShareOfWord.push(restLength > 2 ? (WORD_SHARE - WORD_SHARE_OF_LONG_WORD) / (restLength - 1) : WORD_SHARE);
     wordIndex++;
-    for (let index = 0; index < length; index++) wordOfCharacter.push(index < questionFormLength ? -1 : wordIndex);
+    for (let index = 0; index < length; index++) wordOfCharacter.push(index < start || index >= end ? -1 : wordIndex);
   }
   for (let index = 0; index + 1 < folded.length; index++) {
     const firstWord = wordOfCharacter[index] ?? -1;

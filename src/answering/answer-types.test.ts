@@ -100,6 +100,10 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("第一個火車站建成於西元幾年?")).toEqual(["date"]);
     expect(askedAnswerTypes("這幾年他們稱這手法是?")).not.toContain("duration");
     expect(askedAnswerTypes("有多少年輕人參加抗議？")).toEqual(["count"]);
+    // 在哪 before a time asks when, not where.
+    expect(askedAnswerTypes("大橋在哪一年完工？")).toEqual(["date"]);
+    expect(askedAnswerTypes("學派在哪一個世紀出現？")).toEqual(["date"]);
+    expect(askedAnswerTypes("活動中心在哪一棟？")).toContain("contact");
   });
 
   it("reads 最重要, a name holding 多大 and the largest of something as no figure asked", () => {
@@ -265,6 +269,18 @@ describe("years", () => {
     expect(holdsAnswerType("大橋於1895年完工。", "date")).toBe(true);
     expect(holdsAnswerType("The library opened in 1998.", "date")).toBe(true);
     expect(holdsAnswerType("115學年度起實施。", "date")).toBe(false);
+  });
+
+  it("are not answered by a day and a month alone", () => {
+    const year = readAskedAnswer("這座橋是哪一年完工的?");
+    expect(year.year).toBe(true);
+    expect(readAskedAnswer("In what year was the library built?").year).toBe(true);
+    expect(readAskedAnswer("哪一天開學").year).toBeUndefined();
+    expect(readAskedAnswer("幾年級可以申請").year).toBeUndefined();
+    expect(answerFit("5月30日上午，大橋完工通車。", year).fits).toBe(false);
+    expect(holdsAnswerType("5月30日上午，大橋完工通車。", "date")).toBe(true);
+    for (const sentence of ["大橋於1895年5月完工。", "民國十九年大橋完工。", "中統元年大橋完工。", "同年9月大橋完工。"])
+      expect(answerFit(sentence, year).fits).toBe(true);
   });
 });
 

@@ -83,7 +83,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      "什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個)?(天|年|月|日|週|周|世紀|年代|朝代)|哪幾天|何年|幾月|幾號|第幾週|日期|期限|期間|截止|最晚|最後一天|^\\W*when\\b|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b",
+      "什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|日期|期限|期間|截止|最晚|最後一天|^\\W*when\\b|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b",
     ),
   ],
   [
@@ -113,7 +113,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "contact",
     pattern(
-      "在哪|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|地址|位置|電話|分機|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|網址|網站|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b",
+      "在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|地址|位置|電話|分機|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|網址|網站|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b",
     ),
   ],
   [
@@ -320,7 +320,19 @@ export interface AskedAnswer {
   deadline?: true;
   /** The question asks yes or no (asksYesOrNo), read with the rest; unknown when the caller made this up. */
   yesOrNo?: boolean;
+  /** The date asked for is a year (哪一年, "in what year"): a day and month alone do not answer it. */
+  year?: true;
 }
+
+/** A date asked for as a year. */
+const ASKS_YEAR = pattern("哪一?年(?!級|度|代|紀|齡)|何年|(西元|公元|民國)(前)?(幾|多少)年|\\b(what|which) year\\b");
+/**
+ * A year stated: 1453年, 二〇二六年, 民國十九年, 中統元年, "in 1989", or one the sentence dates
+ * from the one before (同年, 這一年), which then comes with it.
+ */
+const HOLDS_YEAR = pattern(
+  "(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|(西元|公元|民國)前?\\s*[\\d〇零一二三四五六七八九十百]+\\s*年|元年|(同|當|是|該|次|翌|隔|這一)年|年代|世紀|\\b(1[0-9]{3}|20[0-9]{2})\\b",
+);
 
 /** A date asked for as the last day for something. */
 const ASKS_DEADLINE = pattern("截止|期限|最晚|最遲|最後一天|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b");
@@ -338,12 +350,19 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const unit = unitAskedIn(folded);
   const types = typesAskedIn(folded);
   const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
-  return { types, ...(unit ? { unit } : {}), ...(deadline ? { deadline } : {}), yesOrNo: asksYesOrNoIn(folded) };
+  const year = types.includes("date") && ASKS_YEAR.test(folded);
+  return {
+    types,
+    ...(unit ? { unit } : {}),
+    ...(deadline ? { deadline } : {}),
+    ...(year ? { year } : {}),
+    yesOrNo: asksYesOrNoIn(folded),
+  };
 }
 
 /**
- * Whether `sentence` states an answer of a kind asked for, in the form asked (a duration in the
- * unit asked, a date as a deadline): the sentence is folded once for every check (folding to
+ * Whether `sentence` states an answer of a kind asked for, in the form asked (a year when one is
+ * asked, a duration in the unit asked, a date as a deadline): the sentence is folded once for every check (folding to
  * Simplified is the costly part).
  */
 export function answerFit(
@@ -353,7 +372,7 @@ export function answerFit(
   if (asked.types.length === 0 && !asked.unit) return { fits: false, inUnit: false, asDeadline: false };
   const text = normalizeForMatching(sentence);
   return {
-    fits: asked.types.some((type) => HOLDS[type].test(text)),
+    fits: asked.types.some((type) => (type === "date" && asked.year ? HOLDS_YEAR : HOLDS[type]).test(text)),
     inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
     asDeadline: asked.deadline === true && HOLDS_DEADLINE.test(text),
   };

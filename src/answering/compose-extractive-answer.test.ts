@@ -402,6 +402,9 @@ describe("composeExtractiveAnswer", () => {
     expect(answerTo("誰首次參加全國賽", "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。")).toBe(
       "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。[1]",
     );
+    expect(answerTo("球隊在哪一年首次參加全國賽", "湖濱划船隊成立於1998年。同年9月球隊首次參加全國賽。")).toBe(
+      "湖濱划船隊成立於1998年。同年9月球隊首次參加全國賽。[1]",
+    );
     expect(answerTo("誰是全國最早的大學划船隊", "湖濱划船隊成立於1998年。是全國最早的大學划船隊。")).toBe(
       "湖濱划船隊成立於1998年。是全國最早的大學划船隊。[1]",
     );
@@ -413,6 +416,29 @@ describe("composeExtractiveAnswer", () => {
     );
     expect(answerTo("誰的死成為出兵的藉口", "傳教士馬賴在廣西被殺。法國遂以此為藉口出兵。")).toBe(
       "傳教士馬賴在廣西被殺。法國遂以此為藉口出兵。[1]",
+    );
+    expect(answerTo("哪部小說在這時期最著名", "七十年代文壇以長篇為主。《湖濱》是這一時期最著名的小說。")).toBe(
+      "七十年代文壇以長篇為主。《湖濱》是這一時期最著名的小說。[1]",
+    );
+    expect(answerTo("誰在湖濱遇刺身亡", "王大明在1968年參選。就在他一路領先時，卻於湖濱遇刺身亡。")).toBe(
+      "王大明在1968年參選。就在他一路領先時，卻於湖濱遇刺身亡。[1]",
+    );
+  });
+
+  it("answers a which-year question with the year, and knows a day and month alone do not", () => {
+    const withYear = "1453年春天，戰爭開始。城牆在砲擊下崩塌。5月30日上午，蘇丹進入城中，帝國滅亡。";
+    const answer = composeEvenly("蘇丹在哪一年進入城中", [passage("history/siege.md", withYear)]);
+    expect(answer.answer).toContain("1453年");
+    expect(answer.figureMissing).toBe(false);
+    const withoutYear = "城牆在砲擊下崩塌。5月30日上午，蘇丹進入城中，帝國滅亡。";
+    expect(composeEvenly("蘇丹在哪一年進入城中", [passage("history/siege.md", withoutYear)]).figureMissing).toBe(true);
+    expect(composeEvenly("蘇丹在哪一天進入城中", [passage("history/siege.md", withoutYear)]).figureMissing).toBe(false);
+  });
+
+  it("follows a sentence brought for what it points back to when it points back too", () => {
+    const text = "湖濱划船隊成立於1998年。這支隊伍得過十座獎盃。它的訓練地點在北湖。湖邊另有步道。";
+    expect(composeEvenly("哪支隊伍在北湖訓練", [passage("history/rowing.md", text)]).answer).toBe(
+      "湖濱划船隊成立於1998年。這支隊伍得過十座獎盃。它的訓練地點在北湖。[1]",
     );
   });
 

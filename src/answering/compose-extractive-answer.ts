@@ -326,7 +326,9 @@ export function composeExtractiveAnswer(
     selected = listOfSteps(candidates, best, true);
   if (!selected) {
     const leadIn = listLeadIn(candidates, best) ?? referent(candidates, best);
-    selected = leadIn ? [leadIn, best] : [best];
+    // A sentence brought for what it points back to may itself point back ("這支龍舟隊…。它的訓練地點…").
+    const further = leadIn && referent(candidates, leadIn);
+    selected = [further, leadIn, best].filter((sentence) => sentence !== undefined);
   }
   if (askedTypes.length > 0 && !selected.some((sentence) => sentence.fitsAskedType)) {
     const detail = nearbyAnswer(candidates, best);
@@ -359,7 +361,7 @@ export function composeExtractiveAnswer(
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)),
         }),
     ...(askedTypes.length > 0 && askedTypes.every(isStatedInFigures)
-      ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, askedTypes)) }
+      ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
       : {}),
     quotedPassage: leader.passage,
   };
@@ -367,12 +369,14 @@ export function composeExtractiveAnswer(
 
 /**
  * Whether a quoted sentence states a figure of a kind asked for. A "when" is answered by how long
- * from now too ("within 30 days"), and by a time of day ("傍晚時份").
+ * from now too ("within 30 days"), and by a time of day ("傍晚時份"); a "which year" is not.
  */
-function statesAskedFigure(sentence: CandidateSentence, askedTypes: AnswerType[]): boolean {
+function statesAskedFigure(sentence: CandidateSentence, asked: AskedAnswer): boolean {
   if (sentence.fitsAskedType) return true;
   const { text } = sentence.span;
-  return askedTypes.includes("date") && (holdsAnswerType(text, "duration") || holdsAnswerType(text, "time"));
+  return (
+    asked.types.includes("date") && !asked.year && (holdsAnswerType(text, "duration") || holdsAnswerType(text, "time"))
+  );
 }
 
 function bestScoring(candidates: CandidateSentence[]): CandidateSentence | undefined {
@@ -593,22 +597,23 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
 }
 
 /**
- * A sentence that opens by pointing back ("牠們…", "該表格…", "This form…"), by leaving out its
- * subject ("是歐洲唯一…") or by dating itself from the one before ("同年，", "當時，") is about the
+ * A sentence that opens by pointing back ("牠們…", "而他…", "該表格…", "This form…"), by leaving out its
+ * subject ("是歐洲唯一…") or by dating itself from the one before ("同年，", "同年3月", "當時，") is about the
  * one before it; one opening with "It is…", "此外", "他人", "是的", "當年度" or "同日辦理" points nowhere.
  */
 const POINTS_BACK = foldedPattern(
-  "^(?:他們|他(?![人校])|[她它牠]們?|其(?![他它實餘次])|該|此(?!外)|這|那[些個]|上述|前者|後者|兩者|雙方|兩[校國家方隊]|是(?![否的])|(?:同年|同月|同日|當年|當時|次年|翌年|隔年)[，,]|(?:they|this|these|those|he|she)\\b)",
+  "^(?:(?:就在|而|但|後來|隨後|於是|因此|然而|不過)?(?:他們|他(?![人校])|[她它牠]們?)|其(?![他它實餘次])|該|此(?!外)|這|那[些個]|上述|前者|後者|兩者|雙方|兩[校國家方隊]|是(?![否的])|(?:同年|同月|同日|當年|當時|次年|翌年|隔年)(?:[，,]|\\s*[0-9一二三四五六七八九十]+\\s*[月日])|(?:they|this|these|those|he|she)\\b)",
   "iu",
 );
 
 /**
- * "This" with what it counts, anywhere in a sentence ("…，這支球隊…", "以此為藉口"): named before it.
+ * "This" with what it counts, anywhere in a sentence ("…，這支球隊…", "這一時期", "在這段時間裡", "以此為藉口"):
+ * named before it.
  * Not 所以此, 以此類推 or 應該, nor 該 after "…者，", which points back to the 者 of its own sentence
  * ("未繳費者，該生…").
  */
 const POINTS_BACK_WITHIN = foldedPattern(
-  "(?:這|(?<!應)該)[支張個位些項種本部所座家間條名次場]|(?<![所可])以此(?!類推)",
+  "(?:這|(?<!應)該)[一支張個位些項種本部所座家間條名次場段]|(?<![所可])以此(?!類推)",
   "u",
 );
 const CONDITION_CLAUSE = foldedPattern("者[，,]", "u");

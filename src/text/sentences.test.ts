@@ -14,6 +14,18 @@ describe("splitSentences", () => {
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 
+  it("begins a sentence with the quotation mark or title mark that opens it", () => {
+    const text = "申請請上網。「港北e櫃台」網站全天開放。《消費者保護法》另有規定。（附表）見下頁。";
+    const sentences = splitSentences(text);
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      "申請請上網。",
+      "「港北e櫃台」網站全天開放。",
+      "《消費者保護法》另有規定。",
+      "（附表）見下頁。",
+    ]);
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+
   it("keeps the number of an ordered list item with its text", () => {
     const text = "得申請停修：\n1. 申請期限為第十二週週五。\n2. 每學期以一科為限。";
     expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([

@@ -26,6 +26,8 @@ const TITLE_END = /(?:^|[\s(（])(?:dr|mr|mrs|ms|prof)\.\s*$/i;
 /** An abbreviation before a number or a lower-case word does not end one either ("(ext. 401)", "No. 5"). */
 const ABBREVIATION_END = /(?:^|[\s(（])(?:ext|no|nos|tel|fax|rm|bldg|approx|fig|vol|vs|st|ave|rd)\.\s*$/i;
 const NUMBER_OR_LOWER_CASE_NEXT = /^\s*[\p{Ll}\p{Nd}]/u;
+/** Intl.Segmenter leaves a quotation or title that opens the next sentence on this one ("…為主。《"). */
+const OPENS_NEXT_SENTENCE = /[「『《〈（(【“‘]+\s*$/u;
 
 /** Splits text into sentences, each trimmed and with its offsets in the original text. */
 export function splitSentences(text: string): TextSpan[] {
@@ -53,7 +55,13 @@ export function splitSentences(text: string): TextSpan[] {
       carriedStart = pieceStart;
       continue;
     }
-    pushTrimmed(spans, text, pieceStart, index + segment.length);
+    const opener = OPENS_NEXT_SENTENCE.exec(segment);
+    if (opener && end < text.length) {
+      pushTrimmed(spans, text, pieceStart, end - opener[0].length);
+      carriedStart = end - opener[0].length;
+      continue;
+    }
+    pushTrimmed(spans, text, pieceStart, end);
   }
   if (carriedStart !== undefined) pushTrimmed(spans, text, carriedStart, text.length);
   return spans;

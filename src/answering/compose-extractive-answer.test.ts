@@ -423,6 +423,9 @@ describe("composeExtractiveAnswer", () => {
     expect(answerTo("誰在湖濱遇刺身亡", "王大明在1968年參選。就在他一路領先時，卻於湖濱遇刺身亡。")).toBe(
       "王大明在1968年參選。就在他一路領先時，卻於湖濱遇刺身亡。[1]",
     );
+    expect(answerTo("誰使得敵軍輕易攻破城門", "守將王大明未戰先逃。使得敵軍輕易攻破城門。")).toBe(
+      "守將王大明未戰先逃。使得敵軍輕易攻破城門。[1]",
+    );
   });
 
   it("answers a which-year question with the year, and knows a day and month alone do not", () => {
@@ -453,6 +456,7 @@ describe("composeExtractiveAnswer", () => {
       ["逾期申請會怎樣", "學生逾期申請者，該次申請不予受理。"],
       ["有沒有提供寄物", "是否提供寄物服務，依各館規定。"],
       ["額滿怎麼辦", "每班限30人，以此類推，額滿即截止。"],
+      ["要符合哪些條件", "同時符合下列條件者，可以申請。"],
     ];
     for (const [question, sentence] of cases)
       expect(answerTo(question, `本校宿舍共有三棟。${sentence}`)).toBe(`${sentence}[1]`);

@@ -597,12 +597,12 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
 }
 
 /**
- * A sentence that opens by pointing back ("牠們…", "而他…", "該表格…", "This form…"), by leaving out its
+ * A sentence that opens by pointing back ("牠們…", "而他…", "該表格…", "This form…", "使得…", "自此…"), by leaving out its
  * subject ("是歐洲唯一…") or by dating itself from the one before ("同年，", "同年3月", "當時，") is about the
  * one before it; one opening with "It is…", "此外", "他人", "是的", "當年度" or "同日辦理" points nowhere.
  */
 const POINTS_BACK = foldedPattern(
-  "^(?:(?:就在|而|但|後來|隨後|於是|因此|然而|不過)?(?:他們|他(?![人校])|[她它牠]們?)|其(?![他它實餘次])|該|此(?!外)|這|那[些個]|上述|前者|後者|兩者|雙方|兩[校國家方隊]|是(?![否的])|(?:同年|同月|同日|當年|當時|次年|翌年|隔年)(?:[，,]|\\s*[0-9一二三四五六七八九十]+\\s*[月日])|(?:they|this|these|those|he|she)\\b)",
+  "^(?:(?:就在|而|但|後來|隨後|於是|因此|然而|不過)?(?:他們|他(?![人校])|[她它牠]們?)|其(?![他它實餘次])|該|此(?!外)|這|使得|自此|從此|隨後|之後|後來|原為|原是|同時[，,]|那[些個]|上述|前者|後者|兩者|雙方|兩[校國家方隊]|是(?![否的])|(?:同年|同月|同日|當年|當時|次年|翌年|隔年)(?:[，,]|\\s*[0-9一二三四五六七八九十]+\\s*[月日])|(?:they|this|these|those|he|she)\\b)",
   "iu",
 );
 

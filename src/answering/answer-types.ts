@@ -362,8 +362,8 @@ export function readAskedAnswer(question: string): AskedAnswer {
 
 /**
  * Whether `sentence` states an answer of a kind asked for, in the form asked (a year when one is
- * asked, a duration in the unit asked, a date as a deadline): the sentence is folded once for every check (folding to
- * Simplified is the costly part).
+ * asked, a duration in the unit asked, a date as a deadline): the sentence is folded once for every
+ * check (folding to Simplified is the costly part).
  */
 export function answerFit(
   sentence: string,

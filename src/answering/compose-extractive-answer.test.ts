@@ -397,35 +397,20 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("brings the sentence before one that leaves out its subject, dates itself from it or names 'this' one", () => {
-    const answerTo = (question: string, text: string) =>
-      composeEvenly(question, [passage("history/rowing.md", text)]).answer;
-    expect(answerTo("誰首次參加全國賽", "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。")).toBe(
-      "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。[1]",
-    );
-    expect(answerTo("球隊在哪一年首次參加全國賽", "湖濱划船隊成立於1998年。同年9月球隊首次參加全國賽。")).toBe(
-      "湖濱划船隊成立於1998年。同年9月球隊首次參加全國賽。[1]",
-    );
-    expect(answerTo("誰是全國最早的大學划船隊", "湖濱划船隊成立於1998年。是全國最早的大學划船隊。")).toBe(
-      "湖濱划船隊成立於1998年。是全國最早的大學划船隊。[1]",
-    );
-    expect(answerTo("哪支隊伍冬天在湖濱訓練", "湖濱划船隊成立於1998年。自2005年起，這支隊伍冬天在湖濱訓練。")).toBe(
-      "湖濱划船隊成立於1998年。自2005年起，這支隊伍冬天在湖濱訓練。[1]",
-    );
-    expect(answerTo("哪兩校每年比賽划船", "湖濱大學與山城大學相鄰。兩校每年比賽划船。")).toBe(
-      "湖濱大學與山城大學相鄰。兩校每年比賽划船。[1]",
-    );
-    expect(answerTo("誰的死成為出兵的藉口", "傳教士馬賴在廣西被殺。法國遂以此為藉口出兵。")).toBe(
-      "傳教士馬賴在廣西被殺。法國遂以此為藉口出兵。[1]",
-    );
-    expect(answerTo("哪部小說在這時期最著名", "七十年代文壇以長篇為主。《湖濱》是這一時期最著名的小說。")).toBe(
-      "七十年代文壇以長篇為主。《湖濱》是這一時期最著名的小說。[1]",
-    );
-    expect(answerTo("誰在湖濱遇刺身亡", "王大明在1968年參選。就在他一路領先時，卻於湖濱遇刺身亡。")).toBe(
-      "王大明在1968年參選。就在他一路領先時，卻於湖濱遇刺身亡。[1]",
-    );
-    expect(answerTo("誰使得敵軍輕易攻破城門", "守將王大明未戰先逃。使得敵軍輕易攻破城門。")).toBe(
-      "守將王大明未戰先逃。使得敵軍輕易攻破城門。[1]",
-    );
+    // Each text is two sentences, the second pointing back to the first: the answer quotes both.
+    const cases: [string, string][] = [
+      ["誰首次參加全國賽", "湖濱划船隊成立於1998年。同年，球隊首次參加全國賽。"],
+      ["球隊在哪一年首次參加全國賽", "湖濱划船隊成立於1998年。同年9月球隊首次參加全國賽。"],
+      ["誰是全國最早的大學划船隊", "湖濱划船隊成立於1998年。是全國最早的大學划船隊。"],
+      ["哪支隊伍冬天在湖濱訓練", "湖濱划船隊成立於1998年。自2005年起，這支隊伍冬天在湖濱訓練。"],
+      ["哪兩校每年比賽划船", "湖濱大學與山城大學相鄰。兩校每年比賽划船。"],
+      ["誰的死成為出兵的藉口", "傳教士馬賴在廣西被殺。法國遂以此為藉口出兵。"],
+      ["哪部小說在這時期最著名", "七十年代文壇以長篇為主。《湖濱》是這一時期最著名的小說。"],
+      ["誰在湖濱遇刺身亡", "王大明在1968年參選。就在他一路領先時，卻於湖濱遇刺身亡。"],
+      ["誰使得敵軍輕易攻破城門", "守將王大明未戰先逃。使得敵軍輕易攻破城門。"],
+    ];
+    for (const [question, text] of cases)
+      expect(composeEvenly(question, [passage("history/rowing.md", text)]).answer).toBe(`${text}[1]`);
   });
 
   it("answers a which-year question with the year, and knows a day and month alone do not", () => {

@@ -597,20 +597,20 @@ function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: Candi
 }
 
 /**
- * A sentence that opens by pointing back ("牠們…", "而他…", "該表格…", "This form…", "使得…", "自此…"), by leaving out its
- * subject ("是歐洲唯一…") or by dating itself from the one before ("同年，", "同年3月", "當時，") is about the
- * one before it; one opening with "It is…", "此外", "他人", "是的", "當年度" or "同日辦理" points nowhere.
+ * A sentence that opens by pointing back ("牠們…", "而他…", "該表格…", "This form…"), by going on
+ * from the one before ("使得…", "自此…"), by leaving out its subject ("是歐洲唯一…") or by dating
+ * itself from the one before ("同年，", "同年3月", "當時，") is about the one before it; one opening
+ * with "It is…", "此外", "他人", "是的", "當年度", "同日辦理" or "同時符合" points nowhere.
  */
 const POINTS_BACK = foldedPattern(
-  "^(?:(?:就在|而|但|後來|隨後|於是|因此|然而|不過)?(?:他們|他(?![人校])|[她它牠]們?)|其(?![他它實餘次])|該|此(?!外)|這|使得|自此|從此|隨後|之後|後來|原為|原是|同時[，,]|那[些個]|上述|前者|後者|兩者|雙方|兩[校國家方隊]|是(?![否的])|(?:同年|同月|同日|當年|當時|次年|翌年|隔年)(?:[，,]|\\s*[0-9一二三四五六七八九十]+\\s*[月日])|(?:they|this|these|those|he|she)\\b)",
+  "^(?:(?:就在|而|但|於是|因此|然而|不過)?(?:他們|他(?![人校])|[她它牠]們?)|其(?![他它實餘次])|該|此(?!外)|這|使得|自此|從此|隨後|之後|後來|原為|原是|同時[，,]|那[些個]|上述|前者|後者|兩者|雙方|兩[校國家方隊]|是(?![否的])|(?:同年|同月|同日|當年|當時|次年|翌年|隔年)(?:[，,]|\\s*[0-9一二三四五六七八九十]+\\s*[月日])|(?:they|this|these|those|he|she)\\b)",
   "iu",
 );
 
 /**
- * "This" with what it counts, anywhere in a sentence ("…，這支球隊…", "這一時期", "在這段時間裡", "以此為藉口"):
- * named before it.
- * Not 所以此, 以此類推 or 應該, nor 該 after "…者，", which points back to the 者 of its own sentence
- * ("未繳費者，該生…").
+ * "This" with what it counts, anywhere in a sentence ("…，這支球隊…", "這一時期", "在這段時間裡",
+ * "以此為藉口"): named before it. Not 所以此, 以此類推 or 應該, nor 該 after "…者，", which points
+ * back to the 者 of its own sentence ("未繳費者，該生…").
  */
 const POINTS_BACK_WITHIN = foldedPattern(
   "(?:這|(?<!應)該)[一支張個位些項種本部所座家間條名次場段]|(?<![所可])以此(?!類推)",

@@ -8,7 +8,6 @@ import { splitSentences, type TextSpan } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import {
-  type AnswerType,
   type AskedAnswer,
   answerFit,
   asksYesOrNo,

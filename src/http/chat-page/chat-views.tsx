@@ -120,6 +120,9 @@ export function ChatPage(props: {
             maxlength={MAX_QUESTION_CHARS}
             required
             autocomplete="off"
+            // Enabled by the page's script once it can send a question: typed earlier, a question
+            // would be submitted as a plain form and lost.
+            disabled
           />
           <button type="submit">{text.ask}</button>
         </form>

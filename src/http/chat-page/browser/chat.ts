@@ -376,6 +376,8 @@ form.addEventListener("submit", (event) => {
 for (const suggestion of document.querySelectorAll<HTMLElement>("[data-suggestion]")) {
   suggestion.addEventListener("click", () => ask(suggestion.dataset.suggestion ?? ""));
 }
+// The page sends questions now (the input is disabled until then: see chat-views.tsx).
+input.disabled = false;
 byId("new-conversation", HTMLButtonElement).addEventListener("click", () => {
   conversationId = startConversation();
   turns = [];

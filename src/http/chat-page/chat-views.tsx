@@ -121,7 +121,7 @@ export function ChatPage(props: {
             required
             autocomplete="off"
             // Enabled by the page's script once it can send a question: typed earlier, a question
-            // would be submitted as a plain form and lost.
+            // would go nowhere.
             disabled
           />
           <button type="submit">{text.ask}</button>

@@ -20,9 +20,15 @@ export function separateQuestions(message: string): string[] {
   return questions.length > 1 && questions.length <= MAX_QUESTIONS ? questions : [message];
 }
 
+const EN_QUESTION_WORDS = "what|which|how|who|where|when|why";
+/** Verbs an English yes-or-no question opens with. */
+const EN_QUESTION_OPENINGS = "is|are|can|could|do|does|did|will|would|should|may";
+
 /** A question word or a yes-or-no ending: a text that asks something, not only names a topic. */
-export const ASKS_SOMETHING =
-  /什麼|甚麼|什么|哪|怎麼|怎么|如何|多少|幾(?!乎)|几(?!乎)|誰|谁|[嗎吗呢]\s*[?？]?\s*$|\b(?:what|which|how|who|where|when|why)\b|^\s*(?:is|are|can|could|do|does|did|will|would|should|may)\b/iu;
+export const ASKS_SOMETHING = new RegExp(
+  `什麼|甚麼|什么|哪|怎麼|怎么|如何|多少|幾(?!乎)|几(?!乎)|誰|谁|[嗎吗呢]\\s*[?？]?\\s*$|\\b(?:${EN_QUESTION_WORDS})\\b|^\\s*(?:${EN_QUESTION_OPENINGS})\\b`,
+  "iu",
+);
 
 /**
  * Where a second question is joined to the one before without a question mark: "…start and how far
@@ -33,8 +39,8 @@ export const ASKS_SOMETHING =
  */
 const JOINS_A_QUESTION: { join: RegExp; firstAsks: RegExp }[] = [
   {
-    join: /,?\s+(?:and|also|plus)\s+(?=(?:how|what|when|where|which|who|why)\b)/iu,
-    firstAsks: /^\s*(?:what|which|how|who|where|when|why|is|are|can|could|do|does|did|will|would|should|may)\b/iu,
+    join: new RegExp(`,?\\s+(?:and|also|plus)\\s+(?=(?:${EN_QUESTION_WORDS})\\b)`, "iu"),
+    firstAsks: new RegExp(`^\\s*(?:${EN_QUESTION_WORDS}|${EN_QUESTION_OPENINGS})\\b`, "iu"),
   },
   {
     join: /[，,]\s*(?:還有|还有|另外|以及)?/u,

@@ -116,7 +116,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     statistics,
     specificity,
   );
-  const spellings = equivalentsInIndex(candidateSpellings, statistics, SPELLING_SHARE);
+  const spellings = equivalentsInIndex(candidateSpellings, statistics, () => SPELLING_SHARE);
   const equivalents = withMoreEquivalents(
     vocabulary.equivalentsOf,
     phrases,
@@ -184,9 +184,8 @@ function fellApartFromSlip(
 function equivalentsInIndex(
   candidates: ReadonlyMap<string, readonly (readonly string[])[]>,
   statistics: TermStatistics,
-  share: number | ((term: string, terms: readonly string[]) => number),
+  shareOf: (term: string, terms: readonly string[]) => number,
 ): Map<string, Equivalent[]> {
-  const shareOf = typeof share === "number" ? () => share : share;
   const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
   const translated = new Map<string, Equivalent[]>();
   for (const [term, translations] of candidates) {

@@ -2,28 +2,29 @@ import { describe, expect, it } from "vitest";
 import { splitSentences } from "./sentences.js";
 
 describe("splitSentences", () => {
-  it("splits Chinese at 。！？ and ；, keeping offsets into the original text", () => {
-    const text = "本校學生得申請轉系；轉系以一次為限。申請期間為3月1日至3月15日！有問題嗎？";
+  /** Expects `text` split into `expected`, each sentence's offsets pointing at it in `text`. */
+  function expectSentences(text: string, expected: string[]) {
     const sentences = splitSentences(text);
-    expect(sentences.map((sentence) => sentence.text)).toEqual([
+    expect(sentences.map((sentence) => sentence.text)).toEqual(expected);
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  }
+
+  it("splits Chinese at 。！？ and ；, keeping offsets into the original text", () => {
+    expectSentences("本校學生得申請轉系；轉系以一次為限。申請期間為3月1日至3月15日！有問題嗎？", [
       "本校學生得申請轉系；",
       "轉系以一次為限。",
       "申請期間為3月1日至3月15日！",
       "有問題嗎？",
     ]);
-    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 
   it("begins a sentence with the quotation mark or title mark that opens it", () => {
-    const text = "申請請上網。「港北e櫃台」網站全天開放。《消費者保護法》另有規定。（附表）見下頁。";
-    const sentences = splitSentences(text);
-    expect(sentences.map((sentence) => sentence.text)).toEqual([
+    expectSentences("申請請上網。「港北e櫃台」網站全天開放。《消費者保護法》另有規定。（附表）見下頁。", [
       "申請請上網。",
       "「港北e櫃台」網站全天開放。",
       "《消費者保護法》另有規定。",
       "（附表）見下頁。",
     ]);
-    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 
   it("keeps the number of an ordered list item with its text", () => {

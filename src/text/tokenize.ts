@@ -97,9 +97,9 @@ function collectTerms(text: string, onTerm: TermSink): void {
  * A word the language at large does not know as one, glued from a stop word and a word ("掉了",
  * "舊的", "被罰"), stands for the word: the particle would make it a term no document holds, weighed
  * as the rarest. Words that hold a stop word as part of them (目的, 了解, 為了) are known words.
+ * Returns where the word lies in `characters`, past the question form's first `questionFormLength`.
  */
-function withoutEdgeParticles(word: string, questionFormLength: number): { start: number; end: number } {
-  const characters = [...word];
+function withoutEdgeParticles(characters: string[], questionFormLength: number): { start: number; end: number } {
   let start = questionFormLength;
   let end = characters.length;
   if (end - start < 2 || isKnownWord(characters.slice(start).join(""))) return { start, end };
@@ -131,16 +131,17 @@ function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSin
   let previousWord = "";
   for (const { segment } of chineseWordSegmenter.segment(sameLength ? inTraditional : foldedRun)) {
     const length = [...segment].length;
-    const word = folded.slice(wordOfCharacter.length, wordOfCharacter.length + length).join("");
+    const characters = folded.slice(wordOfCharacter.length, wordOfCharacter.length + length);
+    const word = characters.join("");
     // The segmenter joins some runs of stop words ("是在", "是誰") into one word.
-    const isStopWord = chineseStopWords.has(word) || [...word].every((character) => chineseStopWords.has(character));
+    const isStopWord = chineseStopWords.has(word) || characters.every((character) => chineseStopWords.has(character));
     const countedByQuestion = length === 1 && COUNTING_QUESTION_WORD.test(previousWord);
     previousWord = word;
     // "幾點", "幾本書", "多久": the question form is masked like a stop word; what it asks about stays.
     const questionFormLength =
       isStopWord || countedByQuestion ? length : (INTERROGATIVE_PREFIX.exec(word)?.[0].length ?? 0);
-    const { start, end } = withoutEdgeParticles(word, questionFormLength);
-    const rest = [...word].slice(start, end).join("");
+    const { start, end } = withoutEdgeParticles(characters, questionFormLength);
+    const rest = characters.slice(start, end).join("");
     const restLength = end - start;
     if (rest !== "") onTerm(rest, restLength > 2 ? WORD_SHARE_OF_LONG_WORD : WORD_SHARE, false);
     bigramShareOfWord.push(restLength > 2 ? (WORD_SHARE - WORD_SHARE_OF_LONG_WORD) / (restLength - 1) : WORD_SHARE);

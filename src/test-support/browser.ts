@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Locator } from "playwright-core";
 
 /** Debian's chromium, installed by .ci/run; no browser is downloaded. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -45,4 +45,14 @@ export async function serveApp(
   const server = serve({ fetch: app.fetch, port: 0, hostname });
   await new Promise((resolve) => server.once("listening", resolve));
   return { url: `http://${hostname}:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+/**
+ * Types into a field of another site's frame as a person would, clicking it first. A fill alone
+ * could send its text before Chromium had moved the keyboard into the frame's process: the text
+ * was lost and the Enter after it too (seen about once in ten runs).
+ */
+export async function typeInFrame(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.fill(text);
 }

@@ -180,7 +180,7 @@ describe("documents API", () => {
     });
   });
 
-  it("accepts JSON { title, text }, and ids with their slash as is", async () => {
+  it("accepts JSON { title, text }, a new version's text without its title, and ids with their slash as is", async () => {
     const response = await send(
       "POST",
       "/v1/documents",
@@ -193,6 +193,16 @@ describe("documents API", () => {
     const detail = await readJson(await send("GET", `/v1/documents/${docId}`, "editor"));
     expect(detail.document).toMatchObject({ title: "Laundry room", format: "markdown", collection: "housing" });
     expect((await send("POST", `/v1/documents/${docId}/publish`, "editor")).status).toBe(200);
+    // A new version's text alone: the title and the collection given before are kept.
+    const newText = JSON.stringify({ text: "The laundry room is open until 11 pm." });
+    const replaced = await send("PUT", `/v1/documents/${docId}`, "editor", newText, {
+      "content-type": "application/json",
+    });
+    expect(replaced.status).toBe(200);
+    expect((await readJson(replaced)).document).toMatchObject({ title: "Laundry room", collection: "housing" });
+    // A new document has no title before it: it needs one.
+    const untitled = await send("POST", "/v1/documents", "editor", newText, { "content-type": "application/json" });
+    expect(untitled.status).toBe(400);
     await send("DELETE", `/v1/documents/${docId}`, "editor");
   });
 
@@ -217,6 +227,10 @@ describe("documents API", () => {
     expect((await readJson(await send("GET", "/v1/documents?status=gone", "editor"))).error.code).toBe(
       "invalid_request",
     );
+    expect((await readJson(await send("GET", "/v1/documents?limit=abc", "editor"))).error).toEqual({
+      code: "invalid_request",
+      message: "limit: use a whole number",
+    });
 
     const folderDocument = await readJson(await send("GET", documentPath("library/hours.md"), "editor"));
     expect(folderDocument.chunks[0].text).toContain("8 am");

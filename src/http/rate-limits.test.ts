@@ -47,7 +47,12 @@ describe("rate limits", () => {
         path,
         {
           method: "POST",
-          headers: { "content-type": "application/json", ...headers },
+          // Declared, as HTTP clients declare it.
+          headers: {
+            "content-type": "application/json",
+            "content-length": String(Buffer.byteLength(JSON.stringify(body))),
+            ...headers,
+          },
           body: JSON.stringify(body),
         },
         connectionFrom(address),
@@ -88,6 +93,23 @@ describe("rate limits", () => {
     expect((await post("/v1/%61nswer", ask)).status).toBe(429);
     expect((await post("/v1/search", { query: "library" })).status).toBe(429);
     expect((await post("/v1/chat/completions", { messages: [{ role: "user", content: "hi" }] })).status).toBe(429);
+  });
+
+  it("lets a message in distress through a spent asking limit, to its safety reply", async () => {
+    const { post } = await appWith({ limits: TIGHT, trustedProxies: 0 });
+    await statuses(times(3, () => post("/v1/answer", ask)));
+    expect((await post("/v1/answer", ask)).status).toBe(429);
+    const helped = await post("/v1/answer", { question: "我想死" });
+    expect(helped.status).toBe(200);
+    expect(((await helped.json()) as { status: string }).status).toBe("safety");
+    const fromChat = await post("/v1/chat/completions", {
+      model: "grounded-faq",
+      messages: [{ role: "user", content: [{ type: "text", text: "I want to kill myself" }] }],
+    });
+    expect(fromChat.status).toBe(200);
+    expect(((await fromChat.json()) as { grounded_faq: { status: string } }).grounded_faq.status).toBe("safety");
+    // Only a crisis: a question merely about the topic counts as any other.
+    expect((await post("/v1/answer", { question: "where is the suicide prevention workshop?" })).status).toBe(429);
   });
 
   it("counts each client address, and each API key, separately", async () => {

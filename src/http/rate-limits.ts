@@ -4,8 +4,10 @@ import { createMiddleware } from "hono/factory";
 import { type RateLimitInfo, rateLimiter } from "hono-rate-limiter";
 import type { RateLimit, RateLimits } from "../config.js";
 import { RateLimitedError } from "../errors.js";
+import { detectSafetyConcern } from "../safety/detect-safety-concern.js";
 import type { RateLimitSettings } from "./app-dependencies.js";
 import { presentedKey } from "./authorize.js";
+import { MAX_CONVERSATION_BYTES } from "./body-limits.js";
 import { clientAddress } from "./client-address.js";
 import { OPENAI_CHAT_ROUTE } from "./routes/shared.js";
 
@@ -93,10 +95,36 @@ function limiterOptions(group: Group, { limit, windowMs }: RateLimit) {
     standardHeaders: false,
     // A wrong key counts; signing in with the right one does not.
     skipSuccessfulRequests: group === "signIn",
-    handler: (context: Context, _next: Next) => {
+    handler: async (context: Context, next: Next) => {
+      // A message in distress gets its safety reply however many came before it from its address
+      // (a campus behind one NAT shares one): the reply is fixed words, no search and no model.
+      if (group === "ask" && (await saysSomeoneIsInDanger(context))) return next();
       const { resetTime } = context.get("rateLimit") as RateLimitInfo;
       const seconds = Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000);
       throw new RateLimitedError(COUNTED[group], Math.max(1, seconds));
     },
   } as const;
+}
+
+/**
+ * Whether the question of an asking request (`question`, or an OpenAI client's last message) shows
+ * a crisis. Read only when its size is declared and small: a client over its limit cannot make the
+ * service read more than a conversation's worth.
+ */
+async function saysSomeoneIsInDanger(context: Context): Promise<boolean> {
+  const declared = Number(context.req.header("content-length"));
+  if (!(declared > 0 && declared <= MAX_CONVERSATION_BYTES) || context.req.header("transfer-encoding")) return false;
+  const body: unknown = await context.req.json().catch(() => undefined);
+  const question = questionIn(body);
+  return question !== undefined && detectSafetyConcern(question)?.kind === "crisis";
+}
+
+function questionIn(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const { question, messages } = body as { question?: unknown; messages?: unknown };
+  if (typeof question === "string") return question;
+  const content = Array.isArray(messages) ? (messages.at(-1) as { content?: unknown } | undefined)?.content : undefined;
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return undefined;
+  return content.map((part) => (typeof part?.text === "string" ? part.text : "")).join("");
 }

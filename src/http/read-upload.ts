@@ -3,21 +3,22 @@ import type { Upload } from "../editorial/document-editor.js";
 import { FileTooLargeError, InvalidRequestError, UnsupportedMediaTypeError } from "../errors.js";
 import { cleanLabel } from "../text/clean-label.js";
 import { readMultipart } from "./read-multipart.js";
-import { documentFormSchema, documentTextSchema } from "./routes/editorial-schemas.js";
+import { documentFormSchema, documentNewTextSchema, documentTextSchema } from "./routes/editorial-schemas.js";
 import { parseInput, readJsonBody } from "./routes/shared.js";
 
 /**
  * The document of an upload request: one multipart `file` with metadata fields (the editors'
- * page sends the same), or JSON `{ title, text, … }`. Anything else, or a file over the limit, is
- * refused before it is parsed; a multipart body that cannot be read is a 400 `invalid_form`.
+ * page sends the same), or JSON `{ title, text, … }` (a new version's `title` may be left out, to
+ * keep the one before). Anything else, or a file over the limit, is refused before it is parsed; a
+ * multipart body that cannot be read is a 400 `invalid_form`.
  */
-export async function readUpload(context: Context, maxBytes: number): Promise<Upload> {
+export async function readUpload(context: Context, maxBytes: number, { newVersion = false } = {}): Promise<Upload> {
   const contentType = context.req.header("content-type") ?? "";
   if (/^application\/json\b/i.test(contentType)) {
-    const body = parseInput(documentTextSchema, await readJsonBody(context));
+    const body = parseInput(newVersion ? documentNewTextSchema : documentTextSchema, await readJsonBody(context));
     const bytes = new TextEncoder().encode(body.text);
     if (bytes.length > maxBytes) throw new FileTooLargeError(maxBytes);
-    return { fileName: `${body.title}.md`, bytes, metadata: toMetadata(body) };
+    return { fileName: `${body.title ?? "text"}.md`, bytes, metadata: toMetadata(body) };
   }
   if (!/^multipart\/form-data\b/i.test(contentType)) {
     throw new UnsupportedMediaTypeError(

@@ -78,11 +78,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // Intent and wish to die.
     chinese("(?:想|要|準備|打算|決定)(?:去)?(?:自殺|輕生|尋死|結束(?:自己的?|我的)?生命|了結(?:自己|生命)|死了之)"),
     chinese(
-      "(?:我|好|很|真的|真|超|一直|只)(?:想|要)(?:去)?死(?![亡者刑角黨忠])|想死了|不想活(?!動)|活不下去|不如死|想要消失|想從這個世界消失|一了百了|活膩",
+      "(?:我|好|很|真的|真|超|一直|只)(?:想|要)(?:去)?死(?![亡者刑角黨忠])|想死了|不想活(?!動)|活不下去|不如死|(?<!不)想要?消失(?!的)|想從這個世界消失|一了百了|活膩|想不開",
     ),
     chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
     chinese(
-      "傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])",
+      "傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
     ),
     // Indirect hopelessness.
     chinese(
@@ -93,7 +93,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|starv(?:e|ing)) myself\\b|\\bend(?:ing)? (?:my (?:own )?life|it all)\\b|\\btake my (?:own )?life\\b",
     ),
     english(
-      "\\bsuicid(?:e|al)\\b(?! (?:prevention|awareness|hotline number|statistics|gatekeeper))|\\bself[- ]?harm(?:ing)?\\b|\\boverdos(?:e|ing)\\b",
+      "\\bsuicid(?:e|al)\\b(?! (?:prevention|awareness|hotline number|statistics|gatekeeper))|\\bself[- ]?harm(?:ing)?\\b|\\boverdos(?:e|ed|ing)\\b|\\bkms\\b|\\b(?:took|taken|swallowed) (?:too many|a (?:lot|bunch) of|all (?:my|the|of my)|a (?:whole )?(?:bottle|pack|box) of) (?:\\w+ )?(?:pills|tablets|meds|medication|medicine)\\b",
     ),
     english(
       "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
@@ -106,7 +106,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
     ),
     english(
-      "\\b(?:don't|do not) want to (?:live|be alive|exist|wake up)(?: any ?more)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) want to (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
+      "\\b(?:don't|do not) want to (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) want to (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
     ),
   ],
   abuse: [
@@ -118,11 +118,18 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
     ),
+    // Someone else's threat to kill the asker, as told ("室友說要殺了我"), and being followed.
+    chinese(
+      "(?:說|揚言|威脅|想|要)(?:要|會)?(?:殺|砍|捅|打死|殺死|殺掉|弄死)(?:了|掉|死)?我(?!的|們)|有人(?:一直)?(?:跟著|尾隨|跟蹤)我",
+    ),
     english(
       "\\b(?:i (?:was|am|'m|got|have been|'ve been)|i'm being|i am being|being) (?:raped|sexually (?:assaulted|harassed|abused)|assaulted|abused|molested|stalked|beaten|attacked|threatened|bullied|harassed|drugged)\\b",
     ),
     english(
       "\\b(?:he|she|they|someone|somebody|my (?:\\w+)) (?:is |are |keeps |kept |has |have |has been |have been )?(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse[sd]?|abusing|rape[sd]?|raping|assault(?:ed|s|ing)?|stalk(?:ed|s|ing)?|threaten(?:ed|s|ing)?|chok(?:ed|es|ing)|harass(?:ed|es|ing)?|bull(?:y|ies|ied|ying)) me\\b",
+    ),
+    english(
+      "\\bthreaten(?:ed|s|ing)? to (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:said|says|told me) (?:he|she|they)(?:'d|'ll| would| will| was going to| is going to|'s going to| were going to| are going to|'re going to) (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:someone|somebody|a (?:man|woman|guy|stranger)|he|she|they) (?:is|'s|are|'re|keeps|has been|have been) (?:following|stalking) me\\b(?! on (?:instagram|ig|twitter|x|facebook|fb|tiktok|threads|social media|github|linkedin|youtube|line)\\b)",
     ),
     english(
       "\\b(?:domestic violence|dating violence|sexual(?:ly)? assault(?:ed)?)\\b(?! prevention| policy| training| awareness)",

@@ -115,7 +115,7 @@ describe("the chat page's origins", () => {
 
 describe("asking for a person", () => {
   it("is told from a question that mentions people, spaces and all", () => {
-    for (const message of ["轉真人", " 真人 ", "客服！", "Can I talk to a human?"]) {
+    for (const message of ["轉真人", "转人工", " 真人 ", "客服！", "Can I talk to a human?"]) {
       expect(ASKS_FOR_A_PERSON.test(message), message).toBe(true);
     }
     for (const message of ["可以找人代選嗎?", "真人圖書館幾點開", "sss"]) {

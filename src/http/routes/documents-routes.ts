@@ -9,6 +9,7 @@ import {
   documentIdParamsSchema,
   documentListQuerySchema,
   documentListSchema,
+  documentNewTextSchema,
   documentQuerySchema,
   documentTextSchema,
   documentUploadSchema,
@@ -71,8 +72,11 @@ const replaceRoute = createRoute({
   ...common,
   method: "put",
   path: "/v1/documents/{id}",
-  summary: "Upload a new version as a draft; the published one keeps answering",
-  request: { params: documentIdParamsSchema, body: uploadBody },
+  summary: "Upload a new version as a draft; the published one keeps answering, and metadata left out is kept",
+  request: {
+    params: documentIdParamsSchema,
+    body: { ...uploadBody, content: { ...uploadBody.content, ...json(documentNewTextSchema) } },
+  },
   responses: { 200: detail, 404: notFound, 409: errorBody("folder_document"), ...uploadErrors },
 });
 
@@ -177,7 +181,8 @@ export function documentsRoutes({ editorial }: Pick<AppDependencies, "editorial"
     servedAs(routes, { ...replaceRoute, ...editorsOnly }, { honoPath: DOCUMENT_PATH, requestReadByHandler: true }),
     async (context) => {
       const docId = context.req.param("id");
-      await editor.replace(docId, await readUpload(context, maxUploadBytes), context.get("caller"));
+      const upload = await readUpload(context, maxUploadBytes, { newVersion: true });
+      await editor.replace(docId, upload, context.get("caller"));
       return context.json(toDetailBody(await editor.get(docId)), 200);
     },
   );

@@ -23,7 +23,10 @@ const metadataFields = {
 
 const tagsField = z.array(labelField(50)).max(30);
 
-/** `POST /v1/documents` and `PUT /v1/documents/{id}` with a JSON body: the text itself (Markdown). */
+/** A whole number in a query or a form, said so when it is not one ("?limit=abc"). */
+const wholeNumber = () => z.coerce.number({ error: "use a whole number" }).int("use a whole number");
+
+/** `POST /v1/documents` with a JSON body: the text itself (Markdown), under its title. */
 export const documentTextSchema = z
   .strictObject({
     ...metadataFields,
@@ -32,6 +35,11 @@ export const documentTextSchema = z
     tags: tagsField.optional(),
   })
   .openapi("DocumentText");
+
+/** `PUT /v1/documents/{id}` with a JSON body: a new version's text; its title, as any metadata left out, is kept. */
+export const documentNewTextSchema = documentTextSchema
+  .extend({ title: labelField(300).optional() })
+  .openapi("DocumentNewText");
 
 /** The same metadata as form fields next to a multipart `file`; tags are comma-separated there. */
 export const documentFormSchema = z.strictObject({
@@ -74,12 +82,12 @@ export const documentListQuerySchema = z.object({
   collection: z.string().min(1).max(100).optional(),
   status: z.enum(["published", "draft", "unpublished"]).optional(),
   source: z.enum(["upload", "folder"]).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: wholeNumber().min(1).max(200).default(50),
+  offset: wholeNumber().min(0).default(0),
 });
 
 export const documentQuerySchema = z.object({
-  version: z.coerce.number().int().min(1).optional(),
+  version: wholeNumber().min(1).optional(),
 });
 
 export const newKeySchema = z
@@ -176,7 +184,7 @@ export const phrasingListQuerySchema = z.object({
     .enum(["proposed", "accepted"])
     .optional()
     .openapi({ description: "`proposed`: awaiting an editor's review" }),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: wholeNumber().min(1).max(500).default(100),
 });
 
 /** `POST /v1/phrasings`: teach a wording of a passage, as found by `POST /v1/search` (its `doc_id` and `chunk_id`). */
@@ -242,7 +250,7 @@ export const vocabularyTextSchema = z
 /** The editors' page's vocabulary form: the text, and the version the page showed (a hidden field). */
 export const vocabularyFormSchema = z.object({
   text: z.string(),
-  based_on_version: z.coerce.number().int().min(0).optional(),
+  based_on_version: wholeNumber().min(0).optional(),
 });
 
 const vocabularyCounts = { synonym_groups: z.number().int(), stop_words: z.number().int() };

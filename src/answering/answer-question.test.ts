@@ -50,6 +50,23 @@ describe("answerQuestion, asked something too vague", () => {
   });
 });
 
+describe("answerQuestion, asked a follow-up that names no kind of answer", () => {
+  const pool = new SqliteIndexStore(":memory:");
+  beforeAll(async () => {
+    folder.write("pool/sports/pool.md", "# 游泳池\n\n游泳池每年6月10日開放。\n\n游泳池每次入場收費 50 元。\n");
+    await syncFolder(pool, path.join(folder.root, "pool"));
+  });
+  afterAll(() => pool.close());
+
+  it("answers the kind asked before: a date after when, a fee after how much", async () => {
+    const ask = (askedBefore: string) => answerQuestion(pool, { question: "那游泳池呢?", askedBefore }, settings);
+    const when = (await ask("停車證什麼時候開放申請?")).answer;
+    expect(when).toMatch(/^游泳池每年6月10日開放。/);
+    expect(when).not.toContain("50 元");
+    expect((await ask("停車證一張多少錢?")).answer).toMatch(/^游泳池每次入場收費 50 元。/);
+  });
+});
+
 describe("answerQuestion, asked several questions in one message", () => {
   it("answers each question, numbering the citations on", async () => {
     const reply = await answerQuestion(store, { question: "停車證什麼時候開放申請？房屋稅什麼時候繳？" }, settings);

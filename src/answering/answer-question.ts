@@ -17,12 +17,19 @@ import { clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-c
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
-import { contentWords, looksLikeFollowUp, standaloneText } from "./follow-up.js";
+import { contentWords, type FollowUp, looksLikeFollowUp, standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
 import { separateQuestions } from "./separate-questions.js";
 import { withSourceLanguageNote } from "./source-language-note.js";
 import { withTermNote } from "./term-note.js";
 import { afterYesOrNoOpening } from "./yes-or-no-opening.js";
+
+/** What a question asks for: a follow-up that names no kind of answer asks the one asked before. */
+function askedAnswerOf({ question, askedBefore }: QuestionRequest): AskedAnswer {
+  const asked = readAskedAnswer(question);
+  if (asked.types.length > 0 || asked.unit || askedBefore === undefined) return asked;
+  return readAskedAnswer(askedBefore);
+}
 
 /** Passages an answer is composed from. */
 const PASSAGES_FOR_ANSWER = 10;
@@ -62,7 +69,7 @@ export const defaultFaqMatchThreshold = 0.4;
  * What answering needs of a request: the question, where to look, and words carried over from
  * earlier in its conversation (see rewriteFollowUp).
  */
-export type QuestionRequest = Pick<AnswerRequest, "question" | "collection"> & { context?: string };
+export type QuestionRequest = Pick<AnswerRequest, "question" | "collection"> & Omit<FollowUp, "question">;
 
 export type CandidateAnswer = Omit<AnswerResponse, "status" | "latency_ms">;
 
@@ -288,7 +295,7 @@ export async function findAnswerCandidate(
 
   // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
   // The question is read once for all that follows: what it asks for, and its terms.
-  const asked = readAskedAnswer(request.question);
+  const asked = askedAnswerOf(request);
   const choices = request.context ? undefined : clarifyingChoices(request.question, passages, { words, asked });
   if (choices) {
     return {

@@ -19,6 +19,11 @@ export interface FollowUp {
   question: string;
   /** Words of the previous question, searched for with less weight than the question's own. */
   context?: string;
+  /**
+   * The previous question, whose kind of answer a follow-up that names none asks again: "那研究生呢?"
+   * after "大學部加退選到什麼時候?" asks when, too.
+   */
+  askedBefore?: string;
 }
 
 /** How a follow-up reads once understood: "那研究生呢?（加退選）". */

@@ -28,7 +28,12 @@ describe("rewriteFollowUp", () => {
 
   it("carries the previous question's key words over as context", async () => {
     const rewritten = await rewriteFollowUp("那研究生呢?", previous("大學部加退選到什麼時候?"), { store });
-    expect(rewritten).toEqual({ question: "那研究生呢?", context: expect.stringContaining("加退選") });
+    expect(rewritten).toEqual({
+      question: "那研究生呢?",
+      context: expect.stringContaining("加退選"),
+      // What the previous question asked (when), for a follow-up that asks it again.
+      askedBefore: "大學部加退選到什麼時候?",
+    });
   });
 
   it("leaves a question that stands on its own, and a first question, as they are", async () => {

@@ -55,7 +55,8 @@ export async function rewriteFollowUp(
     ),
     options.store,
   );
-  return carried.length === 0 ? { question } : { question, context: carried.join(" ") };
+  const askedBefore = previous.standaloneQuestion;
+  return carried.length === 0 ? { question, askedBefore } : { question, context: carried.join(" "), askedBefore };
 }
 
 /** The previous question's most specific words (rarest in the index), at most a few. */

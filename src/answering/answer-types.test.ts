@@ -140,6 +140,8 @@ describe("holdsAnswerType", () => {
     ["總館早上八點開門。", "time"],
     ["晚上十一點閉館前請離館。", "time"],
     ["颱風期間如縣政府宣布停班，當日暫停營業。", "time"],
+    // Open around the clock answers "what time does it close", in digits or in words.
+    ["宿舍大門採刷卡進出，二十四小時開放。", "time"],
     ["週二：營業時間 公休", "time"],
     ["請洽分機 2500 或 helpdesk@lakeside.example.edu。", "contact"],
     ["Come to Room I105 on the first floor.", "contact"],

@@ -196,7 +196,8 @@ export function composeExtractiveAnswer(
       const columnNamed = row !== null && !isListItem && namesTableColumn(row, queryWeights);
       const fieldNamed = fits && label !== undefined && namesAskedField(label, asked);
       // The question picks this row out by words of its label that the title and headings lack.
-      const rowNamed = label !== undefined && coverageOf(withoutTerms(new Set(analyzeText(label)), headingTerms)) > 0;
+      const rowNamed =
+        label !== undefined && coverageOf(withoutTerms(new Set(analyzeText(labelHead(label))), headingTerms)) > 0;
       const score =
         coverage +
         CONTEXT_WEIGHT * coverageOf(onlyInContext) +

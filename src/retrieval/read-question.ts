@@ -28,6 +28,14 @@ const MAX_TRANSLATION_CANDIDATES = 12;
 const COMPOUND_SHARE = 1;
 /** Share of a misspelt word that a passage holding a word one slip away covers: an exact spelling always wins. */
 const NEAR_SPELLING_SHARE = 0.8;
+/**
+ * Share of a two-character word that the documents never write (養貓, 換證) held by a passage
+ * that writes one of its characters as a word of its own (貓 in 「包括貓、狗」): the segmenter joins
+ * a verb and its object that documents write apart, and the character alone may be another word.
+ */
+const CHARACTER_SHARE = 0.5;
+/** The least specificity in the language at large (wordSpecificity) of a character read for its word: half-way topical. */
+const TOPICAL_CHARACTER = 0.5;
 /** Near spellings of one word kept, the ones the documents use most. */
 const MAX_NEAR_SPELLINGS = 2;
 /** Words of one question looked at for slips, the longest first: each costs hundreds of lookups. */
@@ -88,6 +96,9 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     isOwnTerm.has(reading.term),
   );
   const phrases = vocabulary.phraseEquivalentsIn(query, ownAsked);
+  const twoCharacterWords = ownAsked.filter(
+    (term) => !ownTerms.get(term)?.acrossWords && isAllHan(term) && [...term].length === 2,
+  );
   const statistics = await statisticsFor(store, [
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
@@ -95,6 +106,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...[...candidateTranslations.values()].flat(2),
     ...[...candidateSpellings.values()].flat(2),
     ...compounds.flatMap((reading) => reading.instead),
+    ...twoCharacterWords.flatMap((term) => [...term]),
   ]);
   const folded = normalizeForMatching(query);
   const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, statistics);
@@ -123,6 +135,17 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     spellings,
     corrections,
     compoundsInIndex(compounds, statistics),
+    // Only a word read no other way: 定單 is a slip for 訂單, not 定 and 單.
+    charactersInIndex(
+      twoCharacterWords.filter(
+        (term) =>
+          !corrections.has(term) &&
+          !spellings.has(term) &&
+          !phrases.has(term) &&
+          vocabulary.equivalentsOf(term).length === 0,
+      ),
+      statistics,
+    ),
   );
   const isName = (term: string) => dictionary?.isName(term) ?? false;
   const translations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
@@ -148,6 +171,26 @@ function compoundsInIndex(readings: CompoundReading[], statistics: TermStatistic
     found.set(term, [...(found.get(term) ?? []), { terms: instead, share: COMPOUND_SHARE }]);
   }
   return found;
+}
+
+/** The characters, written as words of their own, of two-character words the documents never write. */
+function charactersInIndex(words: string[], statistics: TermStatistics): Map<string, Equivalent[]> {
+  const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
+  return new Map(
+    words
+      .filter((word) => !inIndex(word))
+      .map(
+        (word) =>
+          [
+            word,
+            // Not an everyday character (去, 沒, 家): alone it says nothing of what was asked.
+            [...word]
+              .filter((character) => inIndex(character) && wordSpecificity(character) >= TOPICAL_CHARACTER)
+              .map((character) => ({ terms: [character], share: CHARACTER_SHARE })),
+          ] as const,
+      )
+      .filter(([, equivalents]) => equivalents.length > 0),
+  );
 }
 
 /** Each term's non-empty result of `find`. */

@@ -199,6 +199,19 @@ describe("retrievePassages", () => {
     expect(passages[0]?.chunk.text).toContain("總館");
   });
 
+  it("reads a two-character word the documents never write through a character they write as a word", async () => {
+    // The segmenter joins 養貓 (keep a cat); the rules list 貓 on its own, with the other pets.
+    await store.replaceDocument(
+      ...sampleDocument("housing/pets.md", "宿舍寵物規定", ["宿舍內禁止飼養寵物，包括貓、狗、鳥。"]),
+    );
+    await store.replaceDocument(...sampleDocument("housing/quiet.md", "宿舍安寧", ["宿舍晚上十一點後請保持安靜。"]));
+    const { queryWeights, passages } = await retrievePassages(store, "宿舍可以養貓嗎", { limit: 3 });
+    expect(queryWeights.has("养猫")).toBe(true);
+    expect(passages[0]?.document.docId).toBe("housing/pets.md");
+    // Half of the word: the passage that writes it whole would cover it all.
+    expect(passages[0]?.coverage).toBeLessThan(1);
+  });
+
   describe("across languages", () => {
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([

@@ -34,6 +34,12 @@ describe("rewriteFollowUp", () => {
       // What the previous question asked (when), for a follow-up that asks it again.
       askedBefore: "大學部加退選到什麼時候?",
     });
+    // A follow-up of a follow-up asks what the first one asked.
+    const chain = [
+      ...previous("大學部加退選到什麼時候?"),
+      { question: "那研究生呢?", standaloneQuestion: "那研究生呢?（加退選）", answer: "…" },
+    ];
+    expect((await rewriteFollowUp("博士生呢?", chain, { store })).askedBefore).toBe("大學部加退選到什麼時候?");
   });
 
   it("leaves a question that stands on its own, and a first question, as they are", async () => {

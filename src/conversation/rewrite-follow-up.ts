@@ -1,3 +1,4 @@
+import { readAskedAnswer } from "../answering/answer-types.js";
 import { isDeclined } from "../answering/declined-reply.js";
 import { contentWords, type FollowUp, looksLikeFollowUp } from "../answering/follow-up.js";
 import type { ChatModel } from "../models/chat-model.js";
@@ -55,7 +56,9 @@ export async function rewriteFollowUp(
     ),
     options.store,
   );
-  const askedBefore = previous.standaloneQuestion;
+  // A chain of follow-ups ("那研究生呢?" "博士生呢?") keeps asking what the question they follow asked.
+  const askedBefore = (turns.findLast((turn) => readAskedAnswer(turn.question).types.length > 0) ?? previous)
+    .standaloneQuestion;
   return carried.length === 0 ? { question, askedBefore } : { question, context: carried.join(" "), askedBefore };
 }
 

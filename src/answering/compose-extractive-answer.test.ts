@@ -589,6 +589,23 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toBe("家境清寒者得申請學費分期：分三期繳納。於截止日前向生活輔導組提出。[1]");
   });
 
+  it("answers a how-to question from the section it names, not with another section's steps", () => {
+    const title = "Grades, Grade Appeals and Transcripts";
+    const orderingText = "Transcripts are not issued while you have unpaid fines. Order and pay online on LakeLink.";
+    const ordering = passage("registrar/grades.md", orderingText, [title, "Ordering transcripts"]);
+    const appealsText = "1. Talk to the instructor.\n2. Submit a grade review request on LakeLink.";
+    const appeals = {
+      ...passage("registrar/grades.md", appealsText, [title, "Grade appeals"]),
+      chunk: {
+        ...passage("registrar/grades.md", appealsText, [title, "Grade appeals"]).chunk,
+        chunkId: "registrar/grades.md#1",
+      },
+    };
+    const { answer } = composeEvenly("How do I order a transcript?", [ordering, appeals]);
+    expect(answer).toContain("Order and pay online on LakeLink.");
+    expect(answer).not.toContain("grade review");
+  });
+
   it("prefers, all else equal, the sentence of the section whose heading names what is asked", () => {
     const question = "宿舍押金";
     const refunds = passage("housing/rules.md", "退宿時宿舍押金扣除清潔費後退還。", ["住宿規定", "退宿"]);

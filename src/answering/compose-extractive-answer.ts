@@ -161,6 +161,18 @@ export function composeExtractiveAnswer(
   );
   const namesInOtherWords = (label: string) => otherWords.size > 0 && otherWords.has(analyzeText(label).join(" "));
   const namesLabel = (row: RegExpExecArray) => namedLabelOf(row, normalizedQuestion, namesInOtherWords);
+  // Whether the question names the passage's own section, below its document's title ("Ordering
+  // transcripts" for "How do I order a transcript?"): what the document says elsewhere is then about
+  // something else it covers (grade appeals).
+  const namesSection = (passage: Passage) => {
+    const [, ...sections] = passage.chunk.headingPath;
+    const section = sections.at(-1);
+    return section !== undefined && coverageOf(new Set(analyzeText(section))) >= HEADING_NAMES_QUESTION;
+  };
+  const inSectionAsked = (candidate: CandidateSentence, sentence: CandidateSentence) =>
+    !namesSection(sentence.passage) ||
+    candidate.passage.chunk.headingPath.join("\n") === sentence.passage.chunk.headingPath.join("\n") ||
+    namesSection(candidate.passage);
   const candidates: CandidateSentence[] = [];
   // Ranked by document, the pairs of an FAQ sheet too: BM25's order among the parts of one document
   // says little about which sentence answers (ranking each pair on its own, as isSameSubject reads
@@ -240,7 +252,9 @@ export function composeExtractiveAnswer(
     const typed = candidates.filter(
       (candidate) => candidate.fitsAskedType && candidate.subjectAsked && !IS_A_QUESTION.test(candidate.span.text),
     );
-    const typedOnSubject = typed.filter((candidate) => isSameSubject(candidate.passage, sentence.passage));
+    const typedOnSubject = typed.filter(
+      (candidate) => isSameSubject(candidate.passage, sentence.passage) && inSectionAsked(candidate, sentence),
+    );
     // A neighbour stating the kind of answer completes the best sentence, unless another sentence of
     // its subject states it in words that cover the question better ("超商取貨的運費是多少": the fee
     // table's row, not the return charge next to a pickup rule under a heading naming pickup).
@@ -300,8 +314,10 @@ export function composeExtractiveAnswer(
   if (askedTypes.includes("steps")) {
     selected = listOfSteps(related, best);
     // A how-to question about a document whose procedure ranked lower than its other passages
-    // ("How do I connect to the VPN?" and its limits on connections): its numbered steps.
-    const procedure = selected ? undefined : procedureIn(passages, best.passage);
+    // ("How do I connect to the VPN?" and its limits on connections): its numbered steps. Not when
+    // the question names the best sentence's own section ("How do I order a transcript?" and
+    // "Ordering transcripts", told in prose): the steps of another section do something else.
+    const procedure = selected || namesSection(best.passage) ? undefined : procedureIn(passages, best.passage);
     if (procedure) {
       addCandidates(procedure);
       const firstStep = candidates.find(

@@ -99,6 +99,15 @@ describe("HTTP API", () => {
         code: "not_ready",
         message: expect.stringContaining("syncing knowledge"),
       });
+      // A message in distress needs no index: its safety reply is given all the same.
+      const distress = JSON.stringify({ question: "我不想活了" });
+      const helped = await app.request("/v1/answer", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(distress)) },
+        body: distress,
+      });
+      expect(helped.status).toBe(200);
+      expect((await readJson(helped)).status).toBe("safety");
 
       await syncFolder(store, path.join(folder.root, "knowledge"));
       readiness.ready = true;

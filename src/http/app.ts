@@ -16,6 +16,7 @@ import {
 } from "./body-limits.js";
 import { chatPageRoutes } from "./chat-page/chat-routes.js";
 import { NOT_A_PAGE_POLICY_DIRECTIVES } from "./content-security-policy.js";
+import { saysSomeoneIsInDanger } from "./crisis-message.js";
 import { editorPageRoutes, signInPageError } from "./editor-page/editor-routes.js";
 import { EDITOR_PAGE_POLICY } from "./editor-page/editor-views.js";
 import { errorResponse } from "./error-response.js";
@@ -143,9 +144,13 @@ export function createApp(dependencies: AppDependencies): App {
   });
   // The editors' page limits its bodies itself, once it knows whether the sender is signed in.
   app.route("/", editorPageRoutes(dependencies));
-  // Before the first sync an empty index would make every question look unanswerable.
-  app.use("/v1/*", async (_, next) => {
-    if (!dependencies.readiness.ready) throw new NotReadyError(dependencies.readiness.reason);
+  // Before the first sync an empty index would make every question look unanswerable; a message
+  // in distress gets its safety reply all the same, which needs no index.
+  app.use("/v1/*", async (context, next) => {
+    const asks = context.req.method === "POST" && ["/v1/answer", OPENAI_CHAT_ROUTE].includes(context.req.path);
+    if (!dependencies.readiness.ready && !(asks && (await saysSomeoneIsInDanger(context)))) {
+      throw new NotReadyError(dependencies.readiness.reason);
+    }
     await next();
   });
   // Who is asking, when a portal signed them in: their own records may then be looked up.

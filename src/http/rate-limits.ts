@@ -4,11 +4,10 @@ import { createMiddleware } from "hono/factory";
 import { type RateLimitInfo, rateLimiter } from "hono-rate-limiter";
 import type { RateLimit, RateLimits } from "../config.js";
 import { RateLimitedError } from "../errors.js";
-import { detectSafetyConcern } from "../safety/detect-safety-concern.js";
 import type { RateLimitSettings } from "./app-dependencies.js";
 import { presentedKey } from "./authorize.js";
-import { MAX_CONVERSATION_BYTES } from "./body-limits.js";
 import { clientAddress } from "./client-address.js";
+import { saysSomeoneIsInDanger } from "./crisis-message.js";
 import { OPENAI_CHAT_ROUTE } from "./routes/shared.js";
 
 type Group = keyof RateLimits;
@@ -104,27 +103,4 @@ function limiterOptions(group: Group, { limit, windowMs }: RateLimit) {
       throw new RateLimitedError(COUNTED[group], Math.max(1, seconds));
     },
   } as const;
-}
-
-/**
- * Whether the question of an asking request (`question`, or an OpenAI client's last message) shows
- * a crisis. Read only when its size is declared and small: a client over its limit cannot make the
- * service read more than a conversation's worth.
- */
-async function saysSomeoneIsInDanger(context: Context): Promise<boolean> {
-  const declared = Number(context.req.header("content-length"));
-  if (!(declared > 0 && declared <= MAX_CONVERSATION_BYTES) || context.req.header("transfer-encoding")) return false;
-  const body: unknown = await context.req.json().catch(() => undefined);
-  const question = questionIn(body);
-  return question !== undefined && detectSafetyConcern(question)?.kind === "crisis";
-}
-
-function questionIn(body: unknown): string | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  const { question, messages } = body as { question?: unknown; messages?: unknown };
-  if (typeof question === "string") return question;
-  const content = Array.isArray(messages) ? (messages.at(-1) as { content?: unknown } | undefined)?.content : undefined;
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return undefined;
-  return content.map((part) => (typeof part?.text === "string" ? part.text : "")).join("");
 }

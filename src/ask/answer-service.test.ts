@@ -269,6 +269,26 @@ describe("the safety check", () => {
     expect(await interactions.answer(reply.answer_id as string)).toMatchObject({ status: "safety", citations: [] });
   });
 
+  it("answers a greeting or thanks in kind, without a search or a model call, and logs no missed question", async () => {
+    const observer = new RecordingObserver();
+    const chatModel = new FakeChatModel("研究生之加退選期限為開學後第三週週五。[1]");
+    const { service, interactions } = await serviceWith(observer, {
+      answering: { abstainThreshold: 0.3, faqMatchThreshold: 0.7, confidenceModel: defaultConfidenceModel },
+      generation: { chatModel, timeoutMs: 5000 },
+    });
+    const hello = await service.ask({ question: "hi!", conversationId: "c-hello" });
+    expect(hello).toMatchObject({ status: "clarify", citations: [], confidence: 0 });
+    expect(hello.answer).toMatch(/^Hello!/);
+    const thanks = await service.ask({ question: "好的謝謝", conversationId: "c-hello" });
+    expect(thanks.answer).toBe("不客氣！還有其他問題，隨時都可以再問我。");
+    expect(chatModel.calls).toEqual([]);
+    expect(observer.calls.filter(([call]) => call === "searched")).toEqual([]);
+    expect(await interactions.answer(thanks.answer_id as string)).toMatchObject({ status: "clarify" });
+    // Thanks after a safety reply is answered with the same care.
+    await service.ask({ question: "我不想活了", conversationId: "c-care" });
+    expect((await service.ask({ question: "謝謝", conversationId: "c-care" })).status).toBe("safety");
+  });
+
   it("answers in Simplified Chinese and in English, and declines a harmful request briefly", async () => {
     const { service } = await serviceWith(new RecordingObserver());
     const simplified = await service.ask({ question: "活着没有意义" });

@@ -7,6 +7,7 @@ import {
   type QuestionRequest,
 } from "../answering/answer-question.js";
 import { hasWordsOfItsOwn, standaloneText } from "../answering/follow-up.js";
+import { replyToSmallTalk, smallTalkIn } from "../answering/small-talk.js";
 import { defaultCrisisResources } from "../config/help-desk-settings.js";
 import type { CrisisResources, Persona } from "../config.js";
 import {
@@ -141,6 +142,19 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
    * lines of the asked collection. Either way a streaming caller gets `citations` and `delta` events.
    */
   async function answer(request: QuestionRequest, options: AnswerOptions = {}): Promise<AnswerResponse> {
+    // "hi", 「謝謝」: answered in kind, not searched for (nor counted as a question the documents missed).
+    const smallTalk = replyToSmallTalk(request.question);
+    if (smallTalk) {
+      const reply: AnswerResponse = {
+        status: "clarify",
+        answer: smallTalk,
+        citations: [],
+        confidence: 0,
+        mode: "extractive",
+        latency_ms: 0,
+      };
+      return sendWhole(reply, options.onEvent);
+    }
     const persona = personaFor(request.collection);
     const isDraft = options.purpose === "draft";
     const settings = {
@@ -320,7 +334,11 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       // documents answer it; an abstention would leave the person with the desk's opening hours.
       // Streaming waits for that to be known.
       const inCrisis = earlierConcern?.kind === "crisis";
-      if (records && !inCrisis) {
+      // "thanks" after a safety reply keeps the care; elsewhere small talk is answered in kind by
+      // answer(), with no topic to carry over or record to look up.
+      const smallTalk = smallTalkIn(request.question) !== undefined;
+      if (smallTalk && inCrisis) return replyToConcernInConversation(request, earlierConcern, options);
+      if (records && !inCrisis && !smallTalk) {
         const pending = turns.at(-1)?.pendingAction;
         const lookUp = await records.lookUp({
           question: request.question,
@@ -344,12 +362,14 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       }
       // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
       const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
-      const followUp = await rewriteFollowUp(request.question, turns, {
-        store,
-        chatModel: generation?.chatModel,
-        personalData,
-        signal: deadline && untilDeadline(options.signal, deadline),
-      });
+      const followUp = smallTalk
+        ? { question: request.question }
+        : await rewriteFollowUp(request.question, turns, {
+            store,
+            chatModel: generation?.chatModel,
+            personalData,
+            signal: deadline && untilDeadline(options.signal, deadline),
+          });
       const standaloneQuestion = standaloneText(followUp);
       const answered = await answer(
         { ...followUp, collection: request.collection },

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../ingest/sync-folder.js";
 import { createAnswerService } from "../ask/answer-service.js";
@@ -334,6 +335,19 @@ describe("HTTP API", () => {
       expect((await readJson(response)).error).toEqual({
         code: "unsupported_media_type",
         message: expect.stringContaining("Content-Type: application/json"),
+      });
+    });
+
+    it("refuses a compressed body with unsupported_media_type, rather than as broken JSON", async () => {
+      const response = await app.request("/v1/answer", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-encoding": "gzip" },
+        body: gzipSync(JSON.stringify({ question: "宿舍押金" })),
+      });
+      expect(response.status).toBe(415);
+      expect((await readJson(response)).error).toEqual({
+        code: "unsupported_media_type",
+        message: "Send the body uncompressed: Content-Encoding gzip is not read.",
       });
     });
 

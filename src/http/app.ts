@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { MethodNotAllowedError, NotFoundError, NotReadyError } from "../errors.js";
+import { MethodNotAllowedError, NotFoundError, NotReadyError, UnsupportedMediaTypeError } from "../errors.js";
 import { observeRequests } from "../observability/index.js";
 import type { AppDependencies } from "./app-dependencies.js";
 import { callerPresenting, requireRole } from "./authorize.js";
@@ -130,6 +130,11 @@ export function createApp(dependencies: AppDependencies): App {
   const { keys } = dependencies.editorial;
   app.use("/v1/*", async (context, next) => {
     const { path, method } = context.req;
+    // Bodies are read as sent: a compressed one would be read as broken JSON or a broken file.
+    const encoding = context.req.header("content-encoding")?.trim().toLowerCase();
+    if (encoding && encoding !== "identity") {
+      throw new UnsupportedMediaTypeError(`Send the body uncompressed: Content-Encoding ${encoding} is not read.`);
+    }
     if (/^\/v1\/documents(\/|$)/.test(path) && ["POST", "PUT"].includes(method)) {
       // The key first: no one without an editor's key can make us read 20 MB (the route checks it again).
       await callerPresenting(context, keys, "editor");

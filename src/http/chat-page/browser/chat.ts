@@ -336,7 +336,8 @@ function showAnswer(reply: AnswerResponse, question: string): HTMLElement {
     });
     article.append(element("p", { textContent: text.notCovered }), offer);
   }
-  if (reply.answer_id) article.append(feedbackControls(reply.answer_id));
+  // A reply in kind to "hi", or a look-up asking for a detail, answers nothing to rate.
+  if (reply.answer_id && reply.status !== "clarify") article.append(feedbackControls(reply.answer_id));
   return show(article);
 }
 

@@ -143,6 +143,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
    */
   async function answer(request: QuestionRequest, options: AnswerOptions = {}): Promise<AnswerResponse> {
     // "hi", 「謝謝」: answered in kind, not searched for (nor counted as a question the documents missed).
+    const startedAt = performance.now();
     const smallTalk = replyToSmallTalk(request.question);
     if (smallTalk) {
       const reply: AnswerResponse = {
@@ -151,7 +152,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
         citations: [],
         confidence: 0,
         mode: "extractive",
-        latency_ms: 0,
+        latency_ms: elapsedMs(startedAt),
       };
       return sendWhole(reply, options.onEvent);
     }

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncFolder } from "../../../ingest/sync-folder.js";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
-import { launchChromium, policyViolations, serveApp, typeInFrame } from "../../test-support/browser.js";
+import { askInFrame, launchChromium, policyViolations, serveApp } from "../../test-support/browser.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { makeTemporaryFolder } from "../../test-support/temporary-folder.js";
@@ -292,8 +292,7 @@ describe("students' chat page and widget in a real browser", { timeout: 60_000 }
     expect(await frame.locator("h1").textContent()).toBe("Campus help desk");
     expect(await page.locator("iframe").getAttribute("src")).toBe(`${baseUrl}/?embed=1&collection=housing`);
     // The frame is another site's: it works without storage, which browsers may deny it.
-    await typeInFrame(frame.locator("#question"), "How much is the housing deposit?");
-    await frame.locator("#question").press("Enter");
+    await askInFrame(frame, "How much is the housing deposit?");
     await frame.locator("article.answer:not(.streaming)").waitFor();
     expect(await frame.locator("article.answer .answer-text").textContent()).toBeTruthy();
     await page.close();

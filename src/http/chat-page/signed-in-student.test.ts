@@ -8,7 +8,7 @@ import { defaultParseLimits } from "../../config.js";
 import { openEditorial } from "../../open-editorial.js";
 import { SqliteIndexStore } from "../../store/sqlite/sqlite-index-store.js";
 import { studentTokenVerifier } from "../../students/verify-student-token.js";
-import { launchChromium, policyViolations, serveApp, typeInFrame } from "../../test-support/browser.js";
+import { askInFrame, launchChromium, policyViolations, serveApp } from "../../test-support/browser.js";
 import { editorialApp } from "../../test-support/editorial-app.js";
 import { editorialFor } from "../../test-support/editorial-for.js";
 import { type FakeStudentSystem, startFakeStudentSystem } from "../../test-support/fake-student-system.js";
@@ -70,8 +70,7 @@ describe("a signed-in student in the widget on the university's portal, in a rea
     await page.getByRole("button", { name: "Help desk chat" }).click();
     const frame = page.frameLocator("iframe[title='Help desk chat']");
     const answers = frame.locator("article.answer:not(.streaming)");
-    await typeInFrame(frame.locator("#question"), "我借的書什麼時候到期？");
-    await frame.locator("#question").press("Enter");
+    await askInFrame(frame, "我借的書什麼時候到期？");
     await answers.nth(0).waitFor();
     // The portal's first token had expired: the widget asked it for a fresh one, and the chat asked again.
     expect(await answers.nth(0).locator(".answer-text").textContent()).toContain(
@@ -80,8 +79,7 @@ describe("a signed-in student in the widget on the university's portal, in a rea
     expect(await answers.nth(0).locator(".sources li").textContent()).toMatch(/^\[1\] 圖書館系統，.+ 查詢$/);
     expect(await answers.nth(0).locator(".sources a").count()).toBe(0);
 
-    await typeInFrame(frame.locator("#question"), "幫我續借 L0012345");
-    await frame.locator("#question").press("Enter");
+    await askInFrame(frame, "幫我續借 L0012345");
     await answers.nth(1).waitFor();
     expect(await answers.nth(1).locator(".answer-text").textContent()).toContain("要續借條碼 L0012345 的書嗎？");
     expect(system.renewals).toEqual([]);

@@ -164,14 +164,21 @@ export function composeExtractiveAnswer(
   // Whether the question names the passage's own section, below its document's title ("Ordering
   // transcripts" for "How do I order a transcript?"): what the document says elsewhere is then about
   // something else it covers (grade appeals).
+  // Read once per passage: every candidate of a passage asks it again.
+  const sectionNamed = new Map<Passage, boolean>();
   const namesSection = (passage: Passage) => {
-    const [, ...sections] = passage.chunk.headingPath;
-    const section = sections.at(-1);
-    return section !== undefined && coverageOf(new Set(analyzeText(section))) >= HEADING_NAMES_QUESTION;
+    let named = sectionNamed.get(passage);
+    if (named === undefined) {
+      const [, ...sections] = passage.chunk.headingPath;
+      const section = sections.at(-1);
+      named = section !== undefined && coverageOf(new Set(analyzeText(section))) >= HEADING_NAMES_QUESTION;
+      sectionNamed.set(passage, named);
+    }
+    return named;
   };
   const inSectionAsked = (candidate: CandidateSentence, sentence: CandidateSentence) =>
     !namesSection(sentence.passage) ||
-    candidate.passage.chunk.headingPath.join("\n") === sentence.passage.chunk.headingPath.join("\n") ||
+    isSameSection(candidate.passage, sentence.passage) ||
     namesSection(candidate.passage);
   const candidates: CandidateSentence[] = [];
   // Ranked by document, the pairs of an FAQ sheet too: BM25's order among the parts of one document
@@ -400,6 +407,12 @@ function bestScoring(candidates: CandidateSentence[]): CandidateSentence | undef
     (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
     undefined,
   );
+}
+
+/** Whether two passages lie under the same headings. */
+function isSameSection(passage: Passage, other: Passage): boolean {
+  const [path, otherPath] = [passage.chunk.headingPath, other.chunk.headingPath];
+  return path.length === otherPath.length && path.every((heading, index) => heading === otherPath[index]);
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type QuestionRequest,
 } from "../answering/answer-question.js";
 import { hasWordsOfItsOwn, standaloneText } from "../answering/follow-up.js";
-import { replyToSmallTalk, smallTalkIn } from "../answering/small-talk.js";
+import { replyToSmallTalk } from "../answering/small-talk.js";
 import { defaultCrisisResources } from "../config/help-desk-settings.js";
 import type { CrisisResources, Persona } from "../config.js";
 import {
@@ -137,25 +137,28 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     return sendWhole(reply, options.onEvent);
   }
 
+  /** "hi", 「謝謝」: answered in kind, not searched for (nor counted as a question the documents missed). */
+  function replyInKind(message: string): AnswerResponse | undefined {
+    const startedAt = performance.now();
+    const reply = replyToSmallTalk(message);
+    if (reply === undefined) return undefined;
+    return {
+      status: "clarify",
+      answer: reply,
+      citations: [],
+      confidence: 0,
+      mode: "extractive",
+      latency_ms: elapsedMs(startedAt),
+    };
+  }
+
   /**
    * Generated, checked and cited when a model is configured, else extractive, with the contact
    * lines of the asked collection. Either way a streaming caller gets `citations` and `delta` events.
    */
   async function answer(request: QuestionRequest, options: AnswerOptions = {}): Promise<AnswerResponse> {
-    // "hi", 「謝謝」: answered in kind, not searched for (nor counted as a question the documents missed).
-    const startedAt = performance.now();
-    const smallTalk = replyToSmallTalk(request.question);
-    if (smallTalk) {
-      const reply: AnswerResponse = {
-        status: "clarify",
-        answer: smallTalk,
-        citations: [],
-        confidence: 0,
-        mode: "extractive",
-        latency_ms: elapsedMs(startedAt),
-      };
-      return sendWhole(reply, options.onEvent);
-    }
+    const inKind = replyInKind(request.question);
+    if (inKind) return sendWhole(inKind, options.onEvent);
     const persona = personaFor(request.collection);
     const isDraft = options.purpose === "draft";
     const settings = {
@@ -335,11 +338,12 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       // documents answer it; an abstention would leave the person with the desk's opening hours.
       // Streaming waits for that to be known.
       const inCrisis = earlierConcern?.kind === "crisis";
-      // "thanks" after a safety reply keeps the care; elsewhere small talk is answered in kind by
-      // answer(), with no topic to carry over or record to look up.
-      const smallTalk = smallTalkIn(request.question) !== undefined;
-      if (smallTalk && inCrisis) return replyToConcernInConversation(request, earlierConcern, options);
-      if (records && !inCrisis && !smallTalk) {
+      // "thanks" after a safety reply keeps the care; elsewhere small talk is answered in kind, with
+      // no topic to carry over or record to look up.
+      const inKind = replyInKind(request.question);
+      if (inKind && inCrisis) return replyToConcernInConversation(request, earlierConcern, options);
+      if (inKind) return recordTurn(request, sendWhole(inKind, options.onEvent), request.question);
+      if (records && !inCrisis) {
         const pending = turns.at(-1)?.pendingAction;
         const lookUp = await records.lookUp({
           question: request.question,
@@ -363,14 +367,12 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       }
       // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
       const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
-      const followUp = smallTalk
-        ? { question: request.question }
-        : await rewriteFollowUp(request.question, turns, {
-            store,
-            chatModel: generation?.chatModel,
-            personalData,
-            signal: deadline && untilDeadline(options.signal, deadline),
-          });
+      const followUp = await rewriteFollowUp(request.question, turns, {
+        store,
+        chatModel: generation?.chatModel,
+        personalData,
+        signal: deadline && untilDeadline(options.signal, deadline),
+      });
       const standaloneQuestion = standaloneText(followUp);
       const answered = await answer(
         { ...followUp, collection: request.collection },

@@ -57,8 +57,7 @@ export async function rewriteFollowUp(
     options.store,
   );
   // A chain of follow-ups ("那研究生呢?" "博士生呢?") keeps asking what the question they follow asked.
-  const askedBefore = (turns.findLast((turn) => readAskedAnswer(turn.question).types.length > 0) ?? previous)
-    .standaloneQuestion;
+  const askedBefore = (turns.findLast((turn) => readAskedAnswer(turn.question).types.length > 0) ?? previous).question;
   return carried.length === 0 ? { question, askedBefore } : { question, context: carried.join(" "), askedBefore };
 }
 

@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import { detectSafetyConcern } from "../safety/detect-safety-concern.js";
+import { answerRequestSchema } from "../schemas.js";
 import { MAX_CONVERSATION_BYTES } from "./body-limits.js";
+import { chatCompletionRequestSchema, textOf } from "./routes/openai-schemas.js";
 
 /**
  * Whether the question of an asking request (`question`, or an OpenAI client's last message) shows
@@ -16,12 +18,11 @@ export async function saysSomeoneIsInDanger(context: Context): Promise<boolean> 
   return question !== undefined && detectSafetyConcern(question)?.kind === "crisis";
 }
 
+/** The question as the answer route or an OpenAI client sends it, read by their schemas. */
 function questionIn(body: unknown): string | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  const { question, messages } = body as { question?: unknown; messages?: unknown };
-  if (typeof question === "string") return question;
-  const content = Array.isArray(messages) ? (messages.at(-1) as { content?: unknown } | undefined)?.content : undefined;
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return undefined;
-  return content.map((part) => (typeof part?.text === "string" ? part.text : "")).join("");
+  const asked = answerRequestSchema.safeParse(body);
+  if (asked.success) return asked.data.question;
+  const chat = chatCompletionRequestSchema.safeParse(body);
+  const last = chat.success ? chat.data.messages.at(-1) : undefined;
+  return last && textOf(last);
 }

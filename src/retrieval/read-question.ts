@@ -99,6 +99,10 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const twoCharacterWords = ownAsked.filter(
     (term) => !ownTerms.get(term)?.acrossWords && isAllHan(term) && [...term].length === 2,
   );
+  // Looked up only when topical: an everyday one (去, 沒, 家) is never read for its word.
+  const topicalCharacters = [...new Set(twoCharacterWords.flatMap((term) => [...term]))].filter(
+    (character) => wordSpecificity(character) >= TOPICAL_CHARACTER,
+  );
   const statistics = await statisticsFor(store, [
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
@@ -106,7 +110,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...[...candidateTranslations.values()].flat(2),
     ...[...candidateSpellings.values()].flat(2),
     ...compounds.flatMap((reading) => reading.instead),
-    ...twoCharacterWords.flatMap((term) => [...term]),
+    ...topicalCharacters,
   ]);
   const folded = normalizeForMatching(query);
   const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, statistics);
@@ -129,23 +133,18 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     specificity,
   );
   const spellings = equivalentsInIndex(candidateSpellings, statistics, () => SPELLING_SHARE);
-  const equivalents = withMoreEquivalents(
+  const readOtherwise = withMoreEquivalents(
     vocabulary.equivalentsOf,
     phrases,
     spellings,
     corrections,
     compoundsInIndex(compounds, statistics),
-    // Only a word read no other way: 定單 is a slip for 訂單, not 定 and 單.
-    charactersInIndex(
-      twoCharacterWords.filter(
-        (term) =>
-          !corrections.has(term) &&
-          !spellings.has(term) &&
-          !phrases.has(term) &&
-          vocabulary.equivalentsOf(term).length === 0,
-      ),
-      statistics,
-    ),
+  );
+  // Only a word read no other way: 定單 is a slip for 訂單, not 定 and 單.
+  const unread = twoCharacterWords.filter((term) => readOtherwise(term).length === 0);
+  const equivalents = withMoreEquivalents(
+    readOtherwise,
+    charactersInIndex(unread, new Set(topicalCharacters), statistics),
   );
   const isName = (term: string) => dictionary?.isName(term) ?? false;
   const translations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
@@ -173,24 +172,27 @@ function compoundsInIndex(readings: CompoundReading[], statistics: TermStatistic
   return found;
 }
 
-/** The characters, written as words of their own, of two-character words the documents never write. */
-function charactersInIndex(words: string[], statistics: TermStatistics): Map<string, Equivalent[]> {
+/**
+ * The topical characters of two-character words the documents never write, where the documents
+ * write them as words of their own.
+ */
+function charactersInIndex(
+  words: string[],
+  topical: ReadonlySet<string>,
+  statistics: TermStatistics,
+): Map<string, Equivalent[]> {
   const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
-  return new Map(
-    words
-      .filter((word) => !inIndex(word))
-      .map(
-        (word) =>
-          [
-            word,
-            // Not an everyday character (去, 沒, 家): alone it says nothing of what was asked.
-            [...word]
-              .filter((character) => inIndex(character) && wordSpecificity(character) >= TOPICAL_CHARACTER)
-              .map((character) => ({ terms: [character], share: CHARACTER_SHARE })),
-          ] as const,
-      )
-      .filter(([, equivalents]) => equivalents.length > 0),
-  );
+  const found = new Map<string, Equivalent[]>();
+  for (const word of words) {
+    if (inIndex(word)) continue;
+    const read = [...word].filter((character) => topical.has(character) && inIndex(character));
+    if (read.length > 0)
+      found.set(
+        word,
+        read.map((character) => ({ terms: [character], share: CHARACTER_SHARE })),
+      );
+  }
+  return found;
 }
 
 /** Each term's non-empty result of `find`. */

@@ -17,6 +17,7 @@ import {
   MODEL_FAMILY,
   modelListSchema,
   modelSchema,
+  textOf,
 } from "./openai-schemas.js";
 import { streamInOrder } from "./ordered-stream.js";
 import { apiErrorResponses, errorBody, json, newRouteGroup, OPENAI_CHAT_ROUTE } from "./shared.js";
@@ -135,12 +136,6 @@ async function collectionOf(answers: AnswerService, model: string): Promise<stri
 }
 
 type ChatMessage = ChatCompletionRequest["messages"][number];
-
-function textOf(message: ChatMessage): string {
-  const { content } = message;
-  if (typeof content === "string") return content;
-  return (content ?? []).map((part) => (part.type === "text" ? (part.text ?? "") : "")).join("");
-}
 
 /**
  * The question is the last message, which must be the user's; earlier user messages, each with

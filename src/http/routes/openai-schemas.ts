@@ -109,6 +109,14 @@ export const modelSchema = z
 export const modelListSchema = z.object({ object: z.literal("list"), data: z.array(modelSchema) }).openapi("ModelList");
 
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+type ChatMessage = ChatCompletionRequest["messages"][number];
+
+/** A chat message's text: its string, or its text parts joined. */
+export function textOf(message: ChatMessage): string {
+  const { content } = message;
+  if (typeof content === "string") return content;
+  return (content ?? []).map((part) => (part.type === "text" ? (part.text ?? "") : "")).join("");
+}
 export type ChatCompletion = z.infer<typeof chatCompletionSchema>;
 export type ChatCompletionChunk = z.infer<typeof chatCompletionChunkSchema>;
 export type GroundedFaqExtension = z.infer<typeof groundedFaqExtensionSchema>;

@@ -54,6 +54,10 @@ describe("askedAnswerTypes", () => {
     ["how big is the monthly stipend", "amount"],
     ["宿舍可以養貓嗎", "yesno"],
     ["Can I bring my dog to the dorm?", "yesno"],
+    // A fee named alone asks what it is.
+    ["65歲以上掛號費", "amount"],
+    ["停車費?", "amount"],
+    ["宿舍押金", "amount"],
   ])("%s asks for %s", (question, type) => {
     expect(askedAnswerTypes(question)).toContain(type);
   });
@@ -219,6 +223,12 @@ describe("deadlines", () => {
     expect(answerFit("Apply by 31 August.", readAskedAnswer("deadline to apply")).asDeadline).toBe(true);
     expect(answerFit("The wedding is on 10 October.", readAskedAnswer("deadline to apply")).asDeadline).toBe(false);
   });
+
+  it("are answered by the hour, or from another day, when a deadline is asked", () => {
+    const cancel = "最晚可於看診日前一天 23:59 前自行取消。";
+    expect(answerFit(cancel, readAskedAnswer("取消掛號最晚什麼時候")).fits).toBe(true);
+    expect(answerFit(cancel, readAskedAnswer("什麼時候開學")).fits).toBe(false);
+  });
 });
 
 describe("duration units", () => {
@@ -283,6 +293,35 @@ describe("years", () => {
     expect(holdsAnswerType("5月30日上午，大橋完工通車。", "date")).toBe(true);
     for (const sentence of ["大橋於1895年5月完工。", "民國十九年大橋完工。", "中統元年大橋完工。", "同年9月大橋完工。"])
       expect(answerFit(sentence, year).fits).toBe(true);
+  });
+});
+
+describe("steps", () => {
+  it("are not what follows from something, nor how something is", () => {
+    for (const question of ["預約未到會怎樣", "逾期還書會怎麼樣", "宿舍怎麼樣"]) {
+      expect(askedAnswerTypes(question)).not.toContain("steps");
+    }
+    expect(askedAnswerTypes("掛號要怎麼掛")).toContain("steps");
+  });
+});
+
+describe("times of day", () => {
+  it("are not answered by the days a place is closed, unless the question names a day", () => {
+    const closing = readAskedAnswer("图书馆几点关门");
+    expect(closing.clock).toBe(true);
+    expect(answerFit("國定假日全館閉館。", closing).fits).toBe(false);
+    expect(answerFit("週一至週五開放至 22:00。", closing).fits).toBe(true);
+    expect(answerFit("宿舍大門二十四小時開放。", closing).fits).toBe(true);
+    // 24 hours in a name is no time of day.
+    expect(answerFit("B1 24小時自習室照常開放。", closing).fits).toBe(false);
+    const sunday = readAskedAnswer("圖書館週日幾點開門");
+    expect(sunday.clock).toBeUndefined();
+    expect(answerFit("週日閉館。", sunday).fits).toBe(true);
+  });
+
+  it("are asked about by a fee named alone, but not by paying one or getting one back", () => {
+    for (const question of ["怎麼繳費", "可以退費嗎", "停車可以補費"])
+      expect(askedAnswerTypes(question)).not.toContain("amount");
   });
 });
 

@@ -65,7 +65,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
     ),
   ],
   [
@@ -123,7 +123,8 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "steps",
     pattern(
-      "怎麼|如何|怎樣|步驟|流程|手續|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
+      // Not what follows from something (會怎樣, 會如何, 怎麼樣 "how about it"): that is no procedure.
+      "(?<!會)(怎麼(?!樣)|如何|怎樣)|步驟|流程|手續|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
     ),
   ],
   ["reason", pattern("為什麼|為甚麼|為何|原因|理由|怎麼會|\\bwhy\\b|\\bwhat is the reason\\b|\\bhow come\\b")],
@@ -322,6 +323,11 @@ export interface AskedAnswer {
   yesOrNo?: boolean;
   /** The date asked for is a year (哪一年, "in what year"): a day and month alone do not answer it. */
   year?: true;
+  /**
+   * The time asked for is a time of day on no day in particular (幾點關門, "what time does it
+   * open"): that the place is closed on some days does not answer it, as it would 週日幾點開門.
+   */
+  clock?: true;
 }
 
 /** A date asked for as a year. */
@@ -334,6 +340,17 @@ const HOLDS_YEAR = pattern(
   "(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|(西元|公元|民國)前?\\s*[\\d〇零一二三四五六七八九十百]+\\s*年|元年|(同|當|是|該|次|翌|隔|這一)年|年代|世紀|\\b(1[0-9]{3}|20[0-9]{2})\\b",
 );
 
+/** A time of day asked for. */
+const ASKS_CLOCK = pattern("幾點|\\bwhat time\\b");
+/** A day named in a question: a closure on that day answers what time the place opens then. */
+const NAMES_A_DAY = pattern(
+  `(週|星期|禮拜)[一二三四五六日天末]|假日|假期|節日|過年|春節|寒假|暑假|颱風|今天|明天|後天|\\d{1,2}\\s*[月/]\\s*\\d{1,2}|\\b${WEEKDAY}s?\\b|\\b(weekends?|holidays?|today|tomorrow|christmas|new year)\\b|\\b${MONTH}\\s+\\d{1,2}\\b`,
+);
+/** A time of day stated: 08:00, 九點, "5 pm", noon, or open all day (not a name: 24小時自習室). */
+const HOLDS_CLOCK = pattern(
+  "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b",
+);
+
 /** A date asked for as the last day for something. */
 const ASKS_DEADLINE = pattern("截止|期限|最晚|最遲|最後一天|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b");
 /**
@@ -344,6 +361,8 @@ const HOLDS_DEADLINE = pattern(
   `(\\d{1,2}\\s*[日號]|(週|星期|禮拜)[一二三四五六日天]|\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點)\\s*(以?前|止|截止)|截止日?(為|是)|\\b(by|before|until|till|no later than|due( on| by)?)\\s+(the\\s+)?(\\d|${MONTH}|${WEEKDAY}|end\\b|noon\\b)`,
 );
 
+const HOLDS_DATE_OR_DEADLINE = new RegExp(`${HOLDS.date.source}|${HOLDS_DEADLINE.source}`, HOLDS.date.flags);
+
 /** The question read once, for checking many sentences against it. */
 export function readAskedAnswer(question: string): AskedAnswer {
   const folded = normalizeForMatching(question);
@@ -351,11 +370,13 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const types = typesAskedIn(folded);
   const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
   const year = types.includes("date") && ASKS_YEAR.test(folded);
+  const clock = types.includes("time") && ASKS_CLOCK.test(folded) && !NAMES_A_DAY.test(folded);
   return {
     types,
     ...(unit ? { unit } : {}),
     ...(deadline ? { deadline } : {}),
     ...(year ? { year } : {}),
+    ...(clock ? { clock } : {}),
     yesOrNo: asksYesOrNoIn(folded),
   };
 }
@@ -372,10 +393,19 @@ export function answerFit(
   if (asked.types.length === 0 && !asked.unit) return { fits: false, inUnit: false, asDeadline: false };
   const text = normalizeForMatching(sentence);
   return {
-    fits: asked.types.some((type) => (type === "date" && asked.year ? HOLDS_YEAR : HOLDS[type]).test(text)),
+    fits: asked.types.some((type) => holdsOfKind(type, asked).test(text)),
     inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
     asDeadline: asked.deadline === true && HOLDS_DEADLINE.test(text),
   };
+}
+
+/** How an answer of `type` is stated, in the form `asked` wants it. */
+function holdsOfKind(type: AnswerType, asked: AskedAnswer): RegExp {
+  if (type === "date" && asked.year) return HOLDS_YEAR;
+  // A deadline may be told by the hour, or from another day ("看診日前一天 23:59 前", "by noon").
+  if (type === "date" && asked.deadline) return HOLDS_DATE_OR_DEADLINE;
+  if (type === "time" && asked.clock) return HOLDS_CLOCK;
+  return HOLDS[type];
 }
 
 const durationUnits = Object.keys(DURATION_UNITS) as DurationUnit[];

@@ -243,6 +243,33 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly(english, [fees]).answer).toBe("英文戶籍謄本：臨櫃規費 100 元，網路規費 不提供[1]");
   });
 
+  it("quotes the table a sentence introduces with that sentence, its bare figures in the unit it states", () => {
+    const text =
+      "本中心場地租借費依時段收取如下（單位：新臺幣元）。押金另計。\n上午：平日 1200，假日 1500\n下午：平日 1400，假日 1800\n晚上：平日 1600，假日 2000\n- 夜間使用逾時，每小時加收 300 元；";
+    const rooms = passage("center/rooms.md", text, ["場地租借"]);
+    const { answer } = composeEvenly("場地租借費多少", [rooms]);
+    expect(answer).toBe(
+      "本中心場地租借費依時段收取如下（單位：新臺幣元）。上午：平日 1200，假日 1500\n下午：平日 1400，假日 1800\n晚上：平日 1600，假日 2000[1]",
+    );
+    // A row the question names is quoted alone, after the sentence stating its unit when that is quoted too.
+    const evening = composeEvenly("晚上場地租借費", [rooms]).answer;
+    expect(evening).toContain("晚上：平日 1600，假日 2000[1]");
+    expect(evening).not.toContain("上午");
+  });
+
+  it("starts the next passage's quote on a line of its own after a table row", () => {
+    const fees = passage("fees.md", "一般病人：門診 150，急診 550\n低收入戶：門診 0，急診 0", ["掛號費"]);
+    const waiver = passage("waiver.md", "低收入戶掛號時出示證明即免收掛號費。");
+    const { answer } = composeEvenly("低收入戶掛號費", [fees, waiver]);
+    expect(answer).toBe("低收入戶：門診 0，急診 0[1]\n低收入戶掛號時出示證明即免收掛號費。[2]");
+  });
+
+  it("prefers the rule for everyone to a sentence about a case the question does not name", () => {
+    const parking = passage("parking.txt", "遺失停車票者，以當日最高收費 300 元計費。汽車停車收費為每小時 40 元。");
+    expect(composeEvenly("停車費多少", [parking]).answer).toMatch(/^汽車停車收費為每小時 40 元。/);
+    expect(composeEvenly("停車票遺失怎麼收費", [parking]).answer).toMatch(/^遺失停車票者/);
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(
@@ -624,10 +651,11 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("takes the figure from the sentence of the subject that names what is asked, over a neighbour's figure", () => {
-    // The page's title and the rules' heading name all the question asks about; the table's text does.
+    // The rules' first sentence names the pickup and the page's title the fee; the table's row names both.
+    // (Under a heading naming the pickup, the return fee's sentence would be about the pickup's fees too.)
     const document = { docId: "shipping/fees.html", title: "運費與配送", collection: "test" };
     const rules = {
-      ...passage(document.docId, "取貨時可以再付款。已付款的訂單會扣除往返運費 NT$ 130 後退款。", ["超商取貨須知"]),
+      ...passage(document.docId, "超商取貨時可以再付款。已付款的訂單會扣除往返運費 NT$ 130 後退款。"),
       document,
     };
     // Labelled otherwise than the question names it, so that only the neighbour rule decides.

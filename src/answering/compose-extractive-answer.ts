@@ -1,12 +1,13 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
-import { type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
+import { addedCoverage, type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences, type TextSpan } from "../text/sentences.js";
-import { analyzeText } from "../text/tokenize.js";
+import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
+import { wordSpecificity } from "../text/word-specificity.js";
 import {
   type AskedAnswer,
   answerFit,
@@ -49,6 +50,11 @@ const CONTEXT_WEIGHT = 0.9;
  * section still won a how-to question on its numbering alone.
  */
 const SECTION_SUBJECT_WEIGHT = 0.4;
+/**
+ * And for a sentence introducing a table that states the kind of answer asked for, when the question
+ * names none of its rows: the table is the overview asked for ("掛號費多少" and the fee table).
+ */
+const INTRODUCED_TABLE_BONUS = 0.15;
 /** Preference for a sentence that holds the kind of answer asked for (an amount for "多少錢"). */
 const ANSWER_TYPE_BONUS = 0.3;
 /** And for one whose duration is in the unit asked for ("幾年" → "二學年", not "一週內"). */
@@ -68,6 +74,14 @@ const FIELD_NAME_BONUS = 0.15;
 const TABLE_ROW = /^([^：:。.!?]{1,30})[：:]\s*(\S.*)$/u;
 /** Between a row's cells: "，" or ", ", never the comma inside "24,310". */
 const CELL_SEPARATOR = /，|,\s/u;
+/**
+ * A sentence opening on those it is about ("遺失停車票者，…", "未滿 30 分鐘者，…") states what holds
+ * in that case: unless the question asks about it, the rule for everyone answers better.
+ */
+const UNASKED_CASE_PENALTY = 0.2;
+const CASE_OPENING = foldedPattern("^(?:[-•*]\\s+|\\d{1,2}[.)]\\s+)?([^，,。；;：:]{1,20})者[，,]", "u");
+/** A word of a case this specific in the language at large names the case (遺失, not 者 or 時). */
+const TOPICAL_WORD = 0.5;
 /** A sentence that is itself a question rarely answers one. */
 const QUESTION_PENALTY = 0.6;
 /**
@@ -176,6 +190,18 @@ export function composeExtractiveAnswer(
     }
     return named;
   };
+  // The case a sentence opens on is asked about when the question covers each of its words.
+  const opensOnUnaskedCase = (text: string) => {
+    const opening = CASE_OPENING.exec(normalizeForMatching(text));
+    const caseWords = opening?.[1];
+    if (caseWords === undefined) return false;
+    return [...analyzeQueryTerms(caseWords)].some(
+      ([term, { acrossWords }]) =>
+        !acrossWords &&
+        wordSpecificity(term) >= TOPICAL_WORD &&
+        weightedCoverage(new Map([[term, 1]]), queryWeights, equivalents) === 0,
+    );
+  };
   const inSectionAsked = (candidate: CandidateSentence, sentence: CandidateSentence) =>
     !namesSection(sentence.passage) ||
     isSameSection(candidate.passage, sentence.passage) ||
@@ -199,27 +225,47 @@ export function composeExtractiveAnswer(
     const subjectAsked = headingCoverage > 0;
     const documentRank = documentOrder.indexOf(passage.document.docId);
     const spans = splitSentences(passage.chunk.text);
+    // The sentence introducing the table being read, when it states the kind of answer asked for: its
+    // rows of bare figures then state it too ("收費如下（單位：新臺幣元）。" then "一般病人：門診 150"),
+    // and, when the question names none of them, the table is the overview asked for.
+    let introducer: { sentence?: CandidateSentence; rows: number; rowNamed: boolean } = { rows: 0, rowNamed: false };
+    const endTable = () => {
+      if (introducer.sentence && introducer.rows >= 2 && !introducer.rowNamed) {
+        introducer.sentence.score += INTRODUCED_TABLE_BONUS;
+      }
+    };
+    let previousEnd = 0;
     for (const span of spans) {
+      const onNewLine = passage.chunk.text.slice(previousEnd, span.start).includes("\n");
+      previousEnd = span.end;
       // A bare "Yes." answers its own FAQ question: quoted for another kind of question, it says nothing.
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
-      const onlyInContext = withoutTerms(headingTerms, terms);
-      const { fits, inUnit, asDeadline } = answerFit(span.text, asked);
+      // What the title and headings add to the sentence: not a question term the sentence already
+      // covers in other words (寢室 for 宿舍), which would otherwise count twice.
+      const addedByContext = addedCoverage(queryWeights, terms, headingTerms, equivalents);
+      const fit = answerFit(span.text, asked);
+      const { inUnit, asDeadline } = fit;
       // A table row as written, or a list item's "label：value" (read without its marker).
       const row = TABLE_ROW.exec(span.text);
       const isListItem = LIST_ITEM.test(span.text);
+      const isTableRow = row !== null && !isListItem;
+      // A row of a table has columns; "label：value" alone may be a sentence ("收費如下（單位：元）。").
+      const isRowOfCells = isTableRow && cellsOf(row).length >= 2;
+      const fits = fit.fits || (isRowOfCells && introducer.sentence !== undefined && statesOnlyFigures(row));
+      const introduces = fit.fits && INTRODUCES_WHAT_FOLLOWS.test(span.text);
       const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1];
       const keyNamed =
         row !== null && (namesTableKey(row, normalizedQuestion) || namesInOtherWords((row[1] ?? "").trim()));
-      const columnNamed = row !== null && !isListItem && namesTableColumn(row, queryWeights);
+      const columnNamed = isTableRow && namesTableColumn(row, queryWeights);
       const fieldNamed = fits && label !== undefined && namesAskedField(label, asked);
       // The question picks this row out by words of its label that the title and headings lack.
       const rowNamed =
         label !== undefined && coverageOf(withoutTerms(new Set(analyzeText(labelHead(label))), headingTerms)) > 0;
       const score =
         coverage +
-        CONTEXT_WEIGHT * coverageOf(onlyInContext) +
+        CONTEXT_WEIGHT * addedByContext +
         SECTION_SUBJECT_WEIGHT * headingCoverage +
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +
@@ -227,6 +273,7 @@ export function composeExtractiveAnswer(
         (fieldNamed ? FIELD_NAME_BONUS : 0) +
         (inUnit ? DURATION_UNIT_BONUS : 0) +
         (asDeadline ? DEADLINE_BONUS : 0) -
+        (opensOnUnaskedCase(span.text) ? UNASKED_CASE_PENALTY : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * documentRank;
       candidates.push({
@@ -238,11 +285,22 @@ export function composeExtractiveAnswer(
         fitsAskedType: fits,
         subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
-        ...(row !== null && !isListItem ? namesLabel(row) : {}),
-        tableCells: row && !isListItem ? cellsOf(row).length : 0,
+        ...(isTableRow ? namesLabel(row) : {}),
+        tableCells: isTableRow ? cellsOf(row).length : 0,
         score,
       });
+      const sentence = candidates.at(-1) as CandidateSentence;
+      if (isRowOfCells) {
+        introducer.rows++;
+        introducer.rowNamed ||= sentence.isNamed;
+      } else if (onNewLine || introducer.rows > 0) {
+        endTable();
+        introducer = { ...(introduces ? { sentence } : {}), rows: 0, rowNamed: false };
+      } else if (introduces) {
+        introducer.sentence = sentence;
+      }
     }
+    endTable();
   };
   for (const passage of passages.slice(0, PASSAGES_TO_QUOTE)) addCandidates(passage);
   const leader = bestScoring(candidates);
@@ -333,7 +391,7 @@ export function composeExtractiveAnswer(
       selected = firstStep && listOfSteps(candidates, firstStep);
     }
   }
-  if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best);
+  if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best) ?? introducedTable(candidates, best);
   // A question that names the heading of the list its best line is in, and asks for nothing that
   // line states, asks for the list ("退貨運費誰付" and the three cases under 退貨運費): one line of it
   // answers for one case only.
@@ -513,6 +571,23 @@ function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): C
   return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
 }
 
+/** The sentence introducing a small table, with the table, when the sentence is the best one ("掛號費收費如下（單位：元）。"). */
+function introducedTable(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
+  if (!INTRODUCES_WHAT_FOLLOWS.test(best.span.text)) return undefined;
+  // The table starts on the next line: a note may end the introducing one ("…如下。健保部分負擔另計。").
+  let at = best.index + 1;
+  while (candidates[at]?.passage === best.passage && !startsNewLine(best, candidates[at] as CandidateSentence)) at++;
+  const firstRow = candidates[at];
+  if (firstRow?.passage !== best.passage || firstRow.tableCells < 2) return undefined;
+  const rows = wholeTable(candidates, firstRow);
+  return rows?.[0] === firstRow ? [best, ...rows] : undefined;
+}
+
+/** Whether every cell of a table row is a figure ("西醫門診 150"), in a unit its table states elsewhere. */
+function statesOnlyFigures(row: RegExpExecArray): boolean {
+  return cellsOf(row).every((cell) => /^[\d,.]+$/.test(cellParts(cell).value));
+}
+
 /** A cell as rows are written ("週日 13:00–21:00", "學費 24,310"): its column's name, then its value. */
 function cellParts(cell: string): { column: string; value: string } {
   const words = cell.trim().split(/\s+/);
@@ -614,10 +689,12 @@ function listMarkerIn(sentence: CandidateSentence | undefined, passage: Passage 
 function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
   const kept = selected.filter((sentence) => {
     if (!INTRODUCES_WHAT_FOLLOWS.test(sentence.span.text)) return true;
-    // It is followed by what it introduces: the next line, or a line of the list right after it.
+    // It is followed by what it introduces: the next line, or a line of the list right after it (a
+    // note may end its own line: "…如下。健保部分負擔另計。").
     for (let index = sentence.index + 1; candidates[index]?.passage === sentence.passage; index++) {
       const line = candidates[index] as CandidateSentence;
       if (selected.includes(line)) return true;
+      if (!startsNewLine(sentence, line)) continue;
       if (!LIST_ITEM.test(line.span.text)) return false;
     }
     return false;
@@ -824,6 +901,9 @@ function formatAnswer(
   }
   const citations: Citation[] = [];
   let answer = "";
+  // Whether the last passage's quote ended a sentence: a table row does not, and the next passage's
+  // quote then starts a line of its own rather than running on after the row's citation.
+  let endedSentence = true;
   for (const group of groups) {
     const first = group[0] as CandidateSentence;
     const last = group.at(-1) as CandidateSentence;
@@ -853,7 +933,8 @@ function formatAnswer(
       const apart = onItsOwnLine || (text !== "" && !SENTENCE_END.test(text));
       text = apart ? `${text}\n${readable}` : joinSentences(text, readable);
     });
-    answer = joinSentences(answer, `${text}[${n}]`);
+    answer = endedSentence ? joinSentences(answer, `${text}[${n}]`) : `${answer}\n${text}[${n}]`;
+    endedSentence = SENTENCE_END.test(text);
   }
   return { answer, citations };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { Vocabulary } from "../text/vocabulary.js";
-import { MAX_QUERY_TERMS, mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
+import { addedCoverage, MAX_QUERY_TERMS, mostTellingTerms, weighTerms, weightedCoverage } from "./term-weights.js";
 
 describe("weighTerms", () => {
   it("gives no weight to a bigram across two words that no chunk holds", () => {
@@ -51,6 +51,27 @@ describe("weightedCoverage", () => {
     expect(weightedCoverage(weights, termsOf("宿舍 deposit"), halfway)).toBeCloseTo(0.75);
     // The word itself always counts whole, whatever its equivalents.
     expect(weightedCoverage(weights, termsOf("宿舍押金"), halfway)).toBe(1);
+  });
+});
+
+describe("addedCoverage", () => {
+  const evenly = (question: string) => new Map([...analyzeQueryTerms(question).keys()].map((term) => [term, 1]));
+  const termsOf = (text: string) => new Set(analyzeText(text));
+
+  it("counts only what a heading covers beyond its sentence, in the sentence's words or others", () => {
+    const { equivalentsOf } = new Vocabulary([["宿舍", "寢室"]], []);
+    const question = evenly("宿舍門禁");
+    // 宿舍 is said by the sentence as 寢室: the heading adds 門禁 only.
+    const sentence = termsOf("寢室內不得喧嘩");
+    const heading = termsOf("宿舍門禁");
+    expect(addedCoverage(question, sentence, heading, equivalentsOf)).toBeCloseTo(
+      weightedCoverage(question, heading, equivalentsOf) - weightedCoverage(question, sentence, equivalentsOf),
+    );
+    expect(addedCoverage(question, sentence, heading, equivalentsOf)).toBeLessThan(
+      weightedCoverage(question, heading, equivalentsOf),
+    );
+    // A heading saying nothing the sentence does not adds nothing.
+    expect(addedCoverage(question, termsOf("宿舍門禁時間為23:00"), heading, equivalentsOf)).toBe(0);
   });
 });
 

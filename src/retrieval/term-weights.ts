@@ -115,6 +115,21 @@ export function weightedCoverage(
 }
 
 /**
+ * How much of a question's weight `extra` covers beyond what `terms` covers, term by term: a
+ * sentence's heading adds only what the sentence does not already say, in its words or others.
+ */
+export function addedCoverage(
+  queryWeights: ReadonlyMap<string, number>,
+  terms: TermSet,
+  extra: TermSet,
+  equivalents: Equivalents = noEquivalents,
+): number {
+  return coverageBy(queryWeights, (term) =>
+    Math.max(0, coveredShare(extra, term, equivalents) - coveredShare(terms, term, equivalents)),
+  );
+}
+
+/**
  * How far two weighed questions say the same thing: how much of the first's weight the second
  * covers (`recall`), how much of the second's the first covers (`precision`), and their harmonic
  * mean (`f1`). A curated FAQ question, or an action's example, is matched to a student's by it.

@@ -10,6 +10,8 @@ describe("INTRODUCES_WHAT_FOLLOWS", () => {
     "詳見下表",
     "The fees are as follows.",
     "The steps are listed below.",
+    "本院掛號費依身分別收取如下（單位：新臺幣元）。",
+    "Fees are as follows (in NT$).",
   ])("reads %j as introducing what follows", (line) => {
     expect(INTRODUCES_WHAT_FOLLOWS.test(line)).toBe(true);
   });

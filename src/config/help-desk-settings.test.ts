@@ -20,6 +20,9 @@ describe("the help desk's settings file", () => {
         "  - name: { zh: 安心專線, en: Mental health support line }",
         "    number: 1925",
         "    hours: { zh: 24 小時, en: 24 hours }",
+        "  - name: { zh: 救護車, en: Ambulance }",
+        "    number: 119",
+        "    emergency: true",
         "campus_security:",
         "  name: { zh: 校安中心, en: Campus security }",
         "  number: 03-555-0110",
@@ -36,6 +39,7 @@ describe("the help desk's settings file", () => {
           number: "1925",
           hours: { zh: "24 小時", en: "24 hours" },
         },
+        { name: { zh: "救護車", en: "Ambulance" }, number: "119", emergency: true },
       ],
       campusSecurity: { name: { zh: "校安中心", en: "Campus security" }, number: "03-555-0110" },
     });

@@ -17,6 +17,8 @@ export interface CrisisLine {
   number: string;
   /** When to call it ("24 小時", "緊急危險時"); absent when the deployment did not say. */
   hours?: BilingualText;
+  /** Police or ambulance: listed first when someone is in danger now, after the others otherwise. */
+  emergency?: boolean;
 }
 
 /** What a safety reply offers: the public crisis lines, and the campus's own security line when there is one. */
@@ -49,6 +51,7 @@ export const defaultCrisisResources: CrisisResources = {
       name: { zh: "警察／救護", en: "Police / ambulance" },
       number: "110 / 119",
       hours: { zh: "緊急危險時", en: "in an emergency" },
+      emergency: true,
     },
   ],
 };
@@ -70,7 +73,15 @@ const NUMBER_TO_CALL = "give the number to call, such as 1925 or 03-555-0110";
 // Read as typed: the file is parsed with every scalar a string, so 0800013999 keeps its 0.
 const phoneNumber = z.string({ message: NUMBER_TO_CALL }).trim().min(1, NUMBER_TO_CALL).max(500);
 
-const crisisLine = z.strictObject({ name: bilingual, number: phoneNumber, hours: bilingual.optional() });
+const crisisLine = z
+  .strictObject({
+    name: bilingual,
+    number: phoneNumber,
+    hours: bilingual.optional(),
+    // Every value is read as text: `emergency: true` arrives as "true".
+    emergency: z.enum(["true", "false"], { message: "write true or false" }).optional(),
+  })
+  .transform(({ emergency, ...line }): CrisisLine => (emergency === "true" ? { ...line, emergency: true } : line));
 
 const settingsSchema = z
   .strictObject({

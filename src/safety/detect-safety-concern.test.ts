@@ -66,6 +66,14 @@ describe("detectSafetyConcern", () => {
     // A device on fire is a fire: get safe and call 119 is the right reply to it too.
     ["my laptop is on fire", "emergency"],
     ["my roommate collapsed and is not breathing", "emergency"],
+    // A medical emergency of the asker's own, or of someone at home.
+    ["I think I'm having a heart attack", "emergency"],
+    ["I can't breathe", "emergency"],
+    ["chest pain and I can't catch my breath", "emergency"],
+    ["我爸昏倒了叫不醒", "emergency"],
+    ["我妈突然晕倒了", "emergency"],
+    ["我胸口好痛喘不過氣怎麼辦", "emergency"],
+    ["my grandma fainted", "emergency"],
   ])("sees a crisis in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic });
   });
@@ -192,6 +200,14 @@ describe("detectSafetyConcern", () => {
     "逾期罰款繳清後紀錄會消除嗎",
     "how do I clear my fines",
     "how do I change the name on my account",
+    // Breath, fainting and strokes in questions about services, and as figures of speech.
+    "我爸中風躺在床上沒辦法出門 他的身分證要換怎麼辦",
+    "壓力大到喘不過氣",
+    "呼吸困難要掛哪一科",
+    "我現在沒有呼吸器",
+    "我傳訊息給他 他沒有反應",
+    "我沒有反應過來",
+    "she has no reaction to the vaccine",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

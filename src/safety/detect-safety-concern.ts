@@ -71,7 +71,10 @@ const NOT_A_BLOW_ZH =
 const EXAM_ANSWERS_EN =
   "(?:answers?(?: key)? (?:to|for|of|on|in|during|before) (?:[\\w']+ ){0,3}?(?:exams?|tests?|quiz(?:zes)?|midterms?|finals?)|(?:[\\w']+ )?(?:exam|test|quiz|midterm|final) (?:answers|answer key))";
 const PEOPLE_EN =
-  "(?:roommate|classmate|professor|teacher|ex|boyfriend|girlfriend|parents?|mom|dad|family|boss|friend)";
+  "(?:roommate|classmate|professor|teacher|ex|boyfriend|girlfriend|parents?|mom|dad|mother|father|grand(?:pa|ma|father|mother)|husband|wife|partner|son|daughter|baby|child|kid|brother|sister|family|boss|friend)";
+// Whom a person may find collapsed at home or beside them ("我爸昏倒了").
+const NEAR_ONES_ZH =
+  "(?:我|有人|他|她|爸爸?|媽媽?|父親|母親|老公|老婆|先生|太太|丈夫|妻子|兒子|女兒|小孩|孩子|寶寶|嬰兒|阿公|阿嬤|爺爺|奶奶|外公|外婆|哥哥?|姊姊|姐姐|弟弟?|妹妹?|家人|室友|同學|朋友|同事|老人家?)";
 
 const CRISIS: Record<CrisisTopic, RegExp[]> = {
   self_harm: [
@@ -163,11 +166,15 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
     ),
+    // Someone near, or the asker, collapsed or unable to breathe now; chest pain with breathlessness.
+    chinese(
+      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識|不省人事|抽搐|吐血|血流不止|大量出血)|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
+    ),
     english(
       `\\b(?:someone|somebody|my ${PEOPLE_EN}|a (?:student|person|man|woman|friend|roommate)) (?:is |has |just )?(?:collapsed|unconscious|not breathing|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
     ),
     english(
-      "\\b(?:there's|there is) a fire\\b|\\b(?:is|are) on fire\\b|\\bcall (?:an )?ambulance\\b|\\b(?:this|it)(?: is|'s) an emergency\\b|\\bmedical emergency\\b|^\\s*help!+\\s*$",
+      "\\bi(?:'m| am| think i'm| think i am| might be| may be)? having a (?:heart attack|stroke|seizure|severe allergic reaction)\\b|\\bi can(?:'t|not) breathe\\b|\\bchest (?:pain|hurts?)\\b[^.?!]{0,40}\\b(?:breath|breathe|breathing|sweat(?:ing)?)\\b|\\b(?:there's|there is) a fire\\b|\\b(?:is|are) on fire\\b|\\bcall (?:an )?ambulance\\b|\\b(?:this|it)(?: is|'s) an emergency\\b|\\bmedical emergency\\b|^\\s*help!+\\s*$",
     ),
   ],
 };

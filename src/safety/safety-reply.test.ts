@@ -69,6 +69,18 @@ describe("safetyAnswer", () => {
     );
   });
 
+  it("puts police and ambulance before the support lines in an emergency, and after them otherwise", () => {
+    const listed = (reply: { answer: string }) => reply.answer.split("\n").filter((line) => line.startsWith("- "));
+    const emergency = listed(safetyAnswer("我爸昏倒了", { kind: "crisis", topic: "emergency" }, withCampusSecurity));
+    expect(emergency.slice(0, 2)).toEqual([
+      "- 校安中心 24 小時專線 03-555-0110",
+      "- 警察／救護 110 / 119（緊急危險時）",
+    ]);
+    const distress = listed(safetyAnswer("我不想活了", { kind: "crisis", topic: "self_harm" }, withCampusSecurity));
+    expect(distress[0]).toBe("- 安心專線 1925（24 小時）");
+    expect(distress.indexOf("- 警察／救護 110 / 119（緊急危險時）")).toBeGreaterThan(0);
+  });
+
   it("tells staff to reply personally, with the lines to share, and no offer addressed to the asker", () => {
     const note = safetyAnswer("我不想活了", { kind: "crisis", topic: "self_harm" }, withCampusSecurity, "staff");
     expect(note.answer).toMatch(

@@ -104,9 +104,11 @@ export function safetyAnswer(
     return { ...base, status: "declined", answer: inLanguage(language, DECLINED[audience], { topic }) };
   }
   const campus = resources.campusSecurity ? [resources.campusSecurity] : [];
-  // Danger on campus now: the campus's own line first, as it is the nearest help.
-  const campusFirst = concern.topic === "emergency" || concern.topic === "violence";
-  const lines = campusFirst ? [...campus, ...resources.lines] : [...resources.lines, ...campus];
+  // Danger now: the site's own line first, as it is the nearest help, then police and ambulance.
+  const dangerNow = concern.topic === "emergency" || concern.topic === "violence";
+  const emergencyLines = resources.lines.filter((line) => line.emergency);
+  const otherLines = resources.lines.filter((line) => !line.emergency);
+  const lines = dangerNow ? [...campus, ...emergencyLines, ...otherLines] : [...resources.lines, ...campus];
   const pick = (text: BilingualText) => (language === "en" ? text.en : text.zh);
   const list = lines.map((line) => `- ${lineText(line, language === "en" ? "en" : "zh")}`).join("\n");
   const text =

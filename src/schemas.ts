@@ -6,6 +6,10 @@ export const MAX_QUESTION_CHARS = 1000;
 /** An id the client chose or was given: a conversation's, an answer's. */
 export const idField = z.string().regex(/^[\w.:-]{1,100}$/, "use 1–100 letters, digits, `_`, `-`, `.` or `:`");
 
+/** Text to publish or show holds no NUL character: no reader expects one, and some stop at it. */
+export const hasNoNul = (text: string) => !text.includes("\u0000");
+export const NO_NUL = { message: "must not hold a NUL character (\\u0000)" };
+
 /** A calendar date in the form people type it. */
 export const dateField = z.iso.date({ message: "use a date as YYYY-MM-DD" });
 

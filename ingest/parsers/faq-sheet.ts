@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { DocumentParseError } from "../../src/errors.js";
+import { fileMetadataFields, metadataProblems } from "../../src/text/document-metadata.js";
 import type { ParsedDocument } from "../parsed-document.js";
 
 const faqItemSchema = z.object({ question: z.string().trim().min(1), answer: z.string().trim().min(1) });
@@ -8,14 +9,14 @@ const faqItemSchema = z.object({ question: z.string().trim().min(1), answer: z.s
 const faqJsonSchema = z.union([
   z.array(faqItemSchema),
   z.object({
-    title: z.string().min(1).optional(),
-    url: z.url().optional(),
-    collection: z.string().min(1).optional(),
-    lang: z.string().min(2).optional(),
-    status: z.enum(["published", "draft"]).optional(),
+    ...fileMetadataFields,
     items: z.array(faqItemSchema),
   }),
 ]);
+
+function isObjectWithItems(data: unknown): boolean {
+  return typeof data === "object" && data !== null && Array.isArray((data as { items?: unknown }).items);
+}
 
 /** A CSV sheet with `question` and `answer` columns: each row is one curated pair. */
 export function parseFaqCsv(source: string): ParsedDocument {
@@ -43,6 +44,11 @@ export function parseFaqJson(source: string): ParsedDocument {
   }
   const sheet = faqJsonSchema.safeParse(data);
   if (!sheet.success) {
+    // A sheet with its items, whose fields break a rule: say which.
+    const fields = faqJsonSchema.options[1].safeParse(data);
+    if (!fields.success && isObjectWithItems(data)) {
+      throw new DocumentParseError(`invalid FAQ sheet fields (${metadataProblems(fields.error)})`);
+    }
     throw new DocumentParseError(
       'an FAQ JSON file must be a list of { "question", "answer" } or an object with "items" of them',
     );

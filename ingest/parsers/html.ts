@@ -1,4 +1,5 @@
 import * as cheerio from "cheerio";
+import { languageTag } from "../../src/text/document-metadata.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { collapseWhitespace, isLayoutTable, readHtmlTable } from "./html-table.js";
 import { refuseDeepHtml } from "./nesting-depth.js";
@@ -77,9 +78,15 @@ export function parseHtml(source: string): ParsedDocument {
     format: "html",
     title: title || undefined,
     url: page('link[rel="canonical"]').attr("href") || undefined,
-    lang: page("html").attr("lang") || undefined,
+    lang: pageLanguage(page("html").attr("lang")),
     blocks,
   };
+}
+
+/** A page's `lang`, as a language tag (zh_TW is written zh-TW); none when it is not one. */
+function pageLanguage(lang: string | undefined): string | undefined {
+  const tag = languageTag.safeParse(lang?.trim().replace(/_/g, "-"));
+  return tag.success ? tag.data : undefined;
 }
 
 function pushParagraph(blocks: DocumentBlock[], text: string): void {

@@ -4,26 +4,19 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString as nodeText } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
+import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { DocumentParseError } from "../../src/errors.js";
+import { fileMetadataFields, metadataProblems } from "../../src/text/document-metadata.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { unwrapLines } from "./join-wrapped-lines.js";
 import { refuseDeepMarkdown } from "./nesting-depth.js";
 import { renderTableRows } from "./table-rows.js";
 
-const frontMatterSchema = z.object({
-  title: z.string().min(1).optional(),
-  url: z.url().optional(),
-  collection: z.string().min(1).optional(),
-  tags: z.array(z.coerce.string()).optional(),
-  lang: z.string().min(2).optional(),
-  status: z.enum(["published", "draft"]).optional(),
-  // YAML reads an unquoted 2026-08-01 as a date.
-  effective_date: z
-    .union([z.string(), z.date()])
-    .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-    .optional(),
-});
+const frontMatterSchema = z.object(fileMetadataFields);
+
+/** Front matter as YAML data: nothing when it is empty. */
+const readYaml = (text: string): object => (parseYaml(text, { resolveKnownTags: false }) as object | null) ?? {};
 
 // gray-matter evaluates `---js` front matter; a knowledge file must never run code.
 const refuseCode = (): never => {
@@ -33,14 +26,15 @@ const refuseCode = (): never => {
 export function parseMarkdown(source: string): ParsedDocument {
   let file: matter.GrayMatterFile<string>;
   try {
-    file = matter(source, { engines: { js: refuseCode, javascript: refuseCode } });
+    // Read with `yaml`, which refuses aliases that expand without end (a few hundred bytes can
+    // otherwise stand for gigabytes of tags), and reads dates as typed.
+    file = matter(source, { engines: { yaml: readYaml, js: refuseCode, javascript: refuseCode } });
   } catch (error) {
     throw new DocumentParseError(`invalid YAML front matter: ${(error as Error).message}`);
   }
   const frontMatter = frontMatterSchema.safeParse(file.data);
   if (!frontMatter.success) {
-    const problems = frontMatter.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new DocumentParseError(`invalid front matter (${problems.join("; ")})`);
+    throw new DocumentParseError(`invalid front matter (${metadataProblems(frontMatter.error)})`);
   }
   refuseDeepMarkdown(file.content);
   const tree = fromMarkdown(file.content, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });

@@ -107,6 +107,44 @@ effective_date: 2026-08-01
     expect(() => parseMarkdown("---\nstatus: secret\n---\nText.")).toThrow(DocumentParseError);
     expect(() => parseMarkdown("---\nurl: not a url\n---\nText.")).toThrow(/url/);
   });
+
+  it("holds front matter to an upload's rules: collection, language tag, date, tags and title", () => {
+    for (const [field, value] of [
+      ["collection", "../../x"],
+      ["lang", '"<script>"'],
+      ["effective_date", "not-a-date"],
+      ["tags", "[a, {x: y}]"],
+      ["title", `"${"長".repeat(301)}"`],
+    ]) {
+      expect(() => parseMarkdown(`---\n${field}: ${value}\n---\nText.`)).toThrow(
+        new RegExp(`front matter \\(${field}`),
+      );
+    }
+    expect(() =>
+      parseMarkdown(`---\ntags: [${Array.from({ length: 31 }, (_, n) => `t${n}`).join(", ")}]\n---\nText.`),
+    ).toThrow(/at most 30 tags/);
+    // Numbers are tags too, a date is read as typed, and control and bidi characters leave a title.
+    const parsed = parseMarkdown(
+      '---\ntitle: "Fees\\u202E\\u0007 2026"\ntags: [2026, fees]\neffective_date: 2026-08-01\n---\nText.',
+    );
+    expect(parsed).toMatchObject({ title: "Fees 2026", tags: ["2026", "fees"], effectiveDate: "2026-08-01" });
+  });
+
+  it("refuses front matter whose aliases would expand without end, quickly", () => {
+    const lines = ["---", `a0: &a0 [${Array(9).fill('"lol"').join(",")}]`];
+    for (let level = 1; level <= 8; level++) {
+      lines.push(
+        `a${level}: &a${level} [${Array(9)
+          .fill(`*a${level - 1}`)
+          .join(",")}]`,
+      );
+    }
+    lines.push("tags: *a8", "---", "body");
+    const started = performance.now();
+    expect(() => parseMarkdown(lines.join("\n"))).toThrow(/invalid YAML front matter/);
+    // Not a speed test: 9⁹ tags would take minutes and gigabytes to build.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });
 
 describe("parseHtml", () => {
@@ -130,6 +168,12 @@ describe("parseHtml", () => {
       { kind: "paragraph", text: "- 週六 9:00\n- 週日 13:00" },
       { kind: "table", rows: ["除夕：時間 休館"] },
     ]);
+  });
+
+  it("reads a page's lang as a language tag, or not at all", () => {
+    const page = (lang: string) => parseHtml(`<html lang="${lang}"><body><p>Text.</p></body></html>`).lang;
+    expect(page("zh_TW")).toBe("zh-TW");
+    expect(page("<script>")).toBeUndefined();
   });
 
   it("names each cell by its <thead> column, leads with a <th scope=row> label and keeps the caption", () => {
@@ -325,6 +369,12 @@ describe("FAQ sheets", () => {
       JSON.stringify({ title: "住宿FAQ", lang: "zh-Hant", items: [{ question: "Q?", answer: "A." }] }),
     );
     expect(sheet).toMatchObject({ format: "faq", title: "住宿FAQ", lang: "zh-Hant" });
+  });
+
+  it("holds a JSON sheet's fields to an upload's rules, naming the field", () => {
+    const sheet = (fields: object) => JSON.stringify({ ...fields, items: [{ question: "Q?", answer: "A." }] });
+    expect(() => parseFaqJson(sheet({ collection: "a b/c" }))).toThrow(/fields \(collection: /);
+    expect(() => parseFaqJson(sheet({ lang: "<script>" }))).toThrow(/fields \(lang: /);
   });
 
   it("rejects JSON of another shape", () => {

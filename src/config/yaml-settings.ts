@@ -28,7 +28,13 @@ export function parseYamlSettings<Schema extends z.ZodType>(
   schema: Schema,
 ): z.output<Schema> {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, schema: "failsafe" });
+  // Tags such as !!binary are read as the text they tag: nothing but text is expected.
+  const document = parseDocument(source, {
+    lineCounter,
+    prettyErrors: false,
+    schema: "failsafe",
+    resolveKnownTags: false,
+  });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   if (document.errors.length > 0) {
     throw new SettingsFileError(

@@ -149,6 +149,10 @@ describe("HTTP API", () => {
       expect(error.code).toBe("unknown_collection");
       expect(error.message).toContain("housing, registrar");
       expect((await post("/v1/answer", { question: "加退選", collection: "registar" })).status).toBe(400);
+      // Streamed, the same: known before the stream starts.
+      const streamed = await post("/v1/answer", { question: "加退選", collection: "registar", stream: true });
+      expect(streamed.status).toBe(400);
+      expect((await readJson(streamed)).error.code).toBe("unknown_collection");
     });
 
     it("searches one collection when asked", async () => {

@@ -227,10 +227,12 @@ describe("documents API", () => {
     expect((await readJson(await send("GET", "/v1/documents?status=gone", "editor"))).error.code).toBe(
       "invalid_request",
     );
-    expect((await readJson(await send("GET", "/v1/documents?limit=abc", "editor"))).error).toEqual({
-      code: "invalid_request",
-      message: "limit: use a whole number",
-    });
+    for (const limit of ["abc", "500", "0"]) {
+      expect((await readJson(await send("GET", `/v1/documents?limit=${limit}`, "editor"))).error).toEqual({
+        code: "invalid_request",
+        message: "limit: use a whole number from 1 to 200",
+      });
+    }
 
     const folderDocument = await readJson(await send("GET", documentPath("library/hours.md"), "editor"));
     expect(folderDocument.chunks[0].text).toContain("8 am");
@@ -407,9 +409,18 @@ describe("documents API", () => {
     expect(v2?.byteSize).toBe(second.length);
   });
 
-  it("drops a link that is not http(s), so that it can never run as a script", async () => {
-    const response = await upload("trap.md", "---\nurl: javascript:alert(1)\n---\n# Trap\n\nSome text here.");
-    expect((await readJson(response)).document.url).toBeUndefined();
+  it("refuses front matter that an upload's fields would refuse: a link that is not http(s), a collection, a tag", async () => {
+    for (const [field, value] of [
+      ["url", "javascript:alert(1)"],
+      ["collection", "../../x"],
+      ["lang", '"<script>"'],
+    ]) {
+      const response = await upload("trap.md", `---\n${field}: ${value}\n---\n# Trap\n\nSome text here.`);
+      expect(response.status).toBe(422);
+      expect((await readJson(response)).error.message).toContain(`front matter (${field}: `);
+    }
+    const listed = await readJson(await send("GET", "/v1/documents?limit=200", "editor"));
+    expect(listed.documents.map((document: { title: string }) => document.title)).not.toContain("Trap");
   });
 
   it("records the key id with the name in the audit trail", async () => {

@@ -284,10 +284,18 @@ describe("feedback, hand-offs and the knowledge-gap report", () => {
     const escaped = await (await get(`/v1/reports/knowledge-gaps.csv?from=${today}&to=${today}`, "editor")).text();
     expect(escaped).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(escaped).toContain("'=HYPERLINK");
-    for (const range of ["from=2026-13-01", "from=2020-01-01&to=2026-01-01", "from=0000-01-01&to=0000-01-02"]) {
-      expect((await readJson(await get(`/v1/reports/knowledge-gaps?${range}`, "editor"))).error.code).toBe(
-        "invalid_request",
-      );
+    // Each mistake said once, as what it is.
+    for (const [range, message] of [
+      ["from=abc", "from: use a date as YYYY-MM-DD"],
+      ["from=2026-13-01", "from: use a date as YYYY-MM-DD"],
+      ["from=2020-01-01&to=2026-01-01", "a report covers at most 366 days"],
+      ["from=0000-01-01&to=0000-01-02", "use dates from 2000-01-01 to 2999-12-31"],
+      ["from=9999-12-30&to=9999-12-31", "use dates from 2000-01-01 to 2999-12-31"],
+    ]) {
+      expect((await readJson(await get(`/v1/reports/knowledge-gaps?${range}`, "editor"))).error).toEqual({
+        code: "invalid_request",
+        message,
+      });
     }
   });
 

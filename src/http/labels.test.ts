@@ -80,6 +80,23 @@ describe("labels people type lose their control and bidi characters", () => {
     expect((await readJson(response)).document.title).toBe("Library hours");
   });
 
+  it("no NUL in a curated FAQ answer or a JSON document's text, said of the field", async () => {
+    const post = (path: string, body: object) =>
+      app.request(path, {
+        method: "POST",
+        headers: { authorization: `Bearer ${editorKey}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    for (const [path, body, field] of [
+      ["/v1/reports/faq", { question: "Can I keep a cat?", answer: "\u0000 No." }, "answer"],
+      ["/v1/documents", { title: "Cats", text: "\u0000Cats are not allowed." }, "text"],
+    ] as const) {
+      const response = await post(path, body);
+      expect(response.status).toBe(400);
+      expect((await readJson(response)).error.message).toContain(`${field}: must not hold a NUL character`);
+    }
+  });
+
   it("a curated FAQ answer's question", async () => {
     const response = await app.request("/v1/reports/faq", {
       method: "POST",

@@ -56,6 +56,12 @@ export function analyzeText(text: string): string[] {
   return terms;
 }
 
+/** Whether a text has a word a search can use: not only punctuation, spaces or common function words. */
+export function hasSearchableWord(text: string): boolean {
+  return analyzeQuery(text).length > 0;
+}
+export const NO_SEARCHABLE_WORD = "has no word that can be searched for (only punctuation or common function words)";
+
 /** The distinct terms of a query, in first-seen order. */
 export function analyzeQuery(text: string): string[] {
   return [...analyzeQueryTerms(text).keys()];

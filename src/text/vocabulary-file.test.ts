@@ -85,6 +85,12 @@ it("refuses, as a mistake in the file, aliases that expand without end", () => {
   expect(() => parseVocabulary(laughs, FILE)).toThrow(SettingsFileError);
 });
 
+it("reads a tag such as !!binary as the text it tags, never as bytes", () => {
+  expect(() => parseVocabulary("synonyms:\n  - !!binary |\n      AAAA", FILE)).toThrow(
+    `${FILE}:2: synonyms[0]: a group needs at least two different words`,
+  );
+});
+
 describe("watchVocabulary", () => {
   const folder = makeTemporaryFolder();
   afterEach(() => folder.cleanUp());

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseYamlSettings, readSettingsFile, SettingsFileError } from "../config/yaml-settings.js";
-import { analyzeQuery } from "./tokenize.js";
+import { hasSearchableWord, NO_SEARCHABLE_WORD } from "./tokenize.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** The deployment's vocabulary in its knowledge folder: a `_` name marks it as settings, not a document. */
@@ -13,9 +13,7 @@ const MAX_MEMBERS = 50;
 const MAX_STOP_WORDS = 5_000;
 
 const word = z.string().trim().min(1, "an empty word").max(100, "at most 100 characters");
-const member = word.refine((text) => analyzeQuery(text).length > 0, {
-  message: "has no word that can be searched for (only punctuation or common function words)",
-});
+const member = word.refine(hasSearchableWord, { message: NO_SEARCHABLE_WORD });
 /** A word of a group, with where it is written in the group (for a mistake's line). */
 type WrittenMember = { word: string; path: PropertyKey[] };
 // Words are written as a list ([押金, 保證金]) or as one line with commas between them.
@@ -56,7 +54,7 @@ const synonymGroup = z
     return { members: [...new Set(checked)], preferred: preferred ? checked[0] : undefined };
   })
   .refine(({ members }) => members.length >= 2, { message: "a group needs at least two different words" });
-const stopWord = word.refine((text) => analyzeQuery(text).length > 0, {
+const stopWord = word.refine(hasSearchableWord, {
   message: "is already left out of every question (only punctuation or common function words)",
 });
 

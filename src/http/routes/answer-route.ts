@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { AnswerService, AskRequest } from "../../ask/answer-service.js";
 import type { AnswerEvent } from "../../generation/generate-answer.js";
 import { answerRequestSchema, answerResponseSchema } from "../../schemas.js";
+import { requireKnownCollection } from "../../store/require-known-collection.js";
 import type { AppDependencies } from "../app-dependencies.js";
 import { studentOf } from "../student-sign-in.js";
 import { streamInOrder } from "./ordered-stream.js";
@@ -40,7 +41,11 @@ export function answerRoutes({ answers }: Pick<AppDependencies, "answers">): Ope
       conversationId: request.conversation_id,
       student: studentOf(context),
     };
-    if (wantsStream) return streamAnswer(context, answers, asked) as never;
+    if (wantsStream) {
+      // Known before the stream starts, so answered as without it: 400, not 200 and an error event.
+      await requireKnownCollection({ listCollections: () => answers.collections() }, request.collection);
+      return streamAnswer(context, answers, asked) as never;
+    }
     // A client that gives up also stops the model call.
     return context.json(await answers.ask(asked, { signal: context.req.raw.signal }), 200);
   });

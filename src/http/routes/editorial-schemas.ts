@@ -2,43 +2,50 @@ import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../editorial/api-keys.js";
 import { PHRASING_ACTIONS } from "../../editorial/document-versions.js";
 import { MAX_PHRASING_CHARS } from "../../editorial/passage-phrasings.js";
-import { dateField } from "../../schemas.js";
+import { dateField, hasNoNul, NO_NUL } from "../../schemas.js";
+import {
+  collectionName,
+  languageTag,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+  MAX_TITLE_CHARS,
+  webAddress,
+} from "../../text/document-metadata.js";
+import { hasSearchableWord, NO_SEARCHABLE_WORD } from "../../text/tokenize.js";
 import { labelField } from "./label-field.js";
 
 /** Metadata an editor may give with a document; what is left out comes from the file. */
 const metadataFields = {
-  title: labelField(300).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
-  collection: z
-    .string()
-    .regex(/^[\w-]{1,100}$/, "use 1–100 letters, digits, `_` or `-`")
-    .optional()
-    .openapi({ example: "registrar" }),
-  lang: z
-    .string()
-    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "use a language tag such as zh-Hant or en")
-    .optional(),
+  title: labelField(MAX_TITLE_CHARS).optional(),
+  url: webAddress.optional(),
+  collection: collectionName.optional().openapi({ example: "registrar" }),
+  lang: languageTag.optional(),
   effective_date: dateField.optional().openapi({ example: "2026-08-01" }),
 };
 
-const tagsField = z.array(labelField(50)).max(30);
+const tagsField = z.array(labelField(MAX_TAG_CHARS)).max(MAX_TAGS);
 
-/** A whole number in a query or a form, said so when it is not one ("?limit=abc"). */
-const wholeNumber = () => z.coerce.number({ error: "use a whole number" }).int("use a whole number");
+/** A whole number in a query or a form, with its range said when it is not one in it ("?limit=abc", "?limit=500"). */
+const wholeNumber = (min: number, max?: number) => {
+  const message =
+    max === undefined ? `use a whole number of at least ${min}` : `use a whole number from ${min} to ${max}`;
+  const number = z.coerce.number({ error: message }).int(message).min(min, message);
+  return max === undefined ? number : number.max(max, message);
+};
 
 /** `POST /v1/documents` with a JSON body: the text itself (Markdown), under its title. */
 export const documentTextSchema = z
   .strictObject({
     ...metadataFields,
-    title: labelField(300),
-    text: z.string().trim().min(1).max(2_000_000),
+    title: labelField(MAX_TITLE_CHARS),
+    text: z.string().trim().min(1).max(2_000_000).refine(hasNoNul, NO_NUL),
     tags: tagsField.optional(),
   })
   .openapi("DocumentText");
 
 /** `PUT /v1/documents/{id}` with a JSON body: a new version's text; its title, as any metadata left out, is kept. */
 export const documentNewTextSchema = documentTextSchema
-  .extend({ title: labelField(300).optional() })
+  .extend({ title: labelField(MAX_TITLE_CHARS).optional() })
   .openapi("DocumentNewText");
 
 /** The same metadata as form fields next to a multipart `file`; tags are comma-separated there. */
@@ -82,12 +89,12 @@ export const documentListQuerySchema = z.object({
   collection: z.string().min(1).max(100).optional(),
   status: z.enum(["published", "draft", "unpublished"]).optional(),
   source: z.enum(["upload", "folder"]).optional(),
-  limit: wholeNumber().min(1).max(200).default(50),
-  offset: wholeNumber().min(0).default(0),
+  limit: wholeNumber(1, 200).default(50),
+  offset: wholeNumber(0).default(0),
 });
 
 export const documentQuerySchema = z.object({
-  version: wholeNumber().min(1).optional(),
+  version: wholeNumber(1).optional(),
 });
 
 export const newKeySchema = z
@@ -173,7 +180,8 @@ export const newApiKeySchema = apiKeySchema.extend({ key: z.string() }).openapi(
 
 export const apiKeyListSchema = z.object({ keys: z.array(apiKeySchema) }).openapi("ApiKeyList");
 
-const phrasingTextField = labelField(MAX_PHRASING_CHARS).openapi({
+// A phrasing no search could ever match ("the of a", zero-width spaces) teaches nothing.
+const phrasingTextField = labelField(MAX_PHRASING_CHARS).refine(hasSearchableWord, NO_SEARCHABLE_WORD).openapi({
   description: "A question as people word it; control and bidi characters are removed. 1–1000 characters.",
   example: "Where do I borrow novels?",
 });
@@ -184,7 +192,7 @@ export const phrasingListQuerySchema = z.object({
     .enum(["proposed", "accepted"])
     .optional()
     .openapi({ description: "`proposed`: awaiting an editor's review" }),
-  limit: wholeNumber().min(1).max(500).default(100),
+  limit: wholeNumber(1, 500).default(100),
 });
 
 /** `POST /v1/phrasings`: teach a wording of a passage, as found by `POST /v1/search` (its `doc_id` and `chunk_id`). */
@@ -250,7 +258,7 @@ export const vocabularyTextSchema = z
 /** The editors' page's vocabulary form: the text, and the version the page showed (a hidden field). */
 export const vocabularyFormSchema = z.object({
   text: z.string(),
-  based_on_version: wholeNumber().min(0).optional(),
+  based_on_version: wholeNumber(0).optional(),
 });
 
 const vocabularyCounts = { synonym_groups: z.number().int(), stop_words: z.number().int() };

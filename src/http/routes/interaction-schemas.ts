@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { dateField, idField } from "../../schemas.js";
+import { dateField, hasNoNul, idField, NO_NUL } from "../../schemas.js";
+import { collectionName } from "../../text/document-metadata.js";
 import { labelField } from "./label-field.js";
 
 export const feedbackSchema = z
@@ -49,20 +50,25 @@ export const reportQuerySchema = z
     to: dateField.default(() => new Date().toISOString().slice(0, 10)),
     collection: z.string().min(1).max(100).optional(),
   })
-  .refine((query) => query.from <= query.to, { message: "from must not be after to" })
-  .refine((query) => query.from >= "2000-01-01" && query.to <= "2999-12-31", { message: "use dates from 2000 on" })
-  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= MAX_REPORT_DAYS * 86_400_000, {
-    message: `a report covers at most ${MAX_REPORT_DAYS} days`,
-  });
+  // Each judged only of two dates: a date mistyped is said once, as such.
+  .refine((query) => !areDates(query) || query.from <= query.to, { message: "from must not be after to" })
+  .refine((query) => !areDates(query) || (query.from >= "2000-01-01" && query.to <= "2999-12-31"), {
+    message: "use dates from 2000-01-01 to 2999-12-31",
+  })
+  .refine(
+    (query) => !areDates(query) || Date.parse(query.to) - Date.parse(query.from) <= MAX_REPORT_DAYS * 86_400_000,
+    { message: `a report covers at most ${MAX_REPORT_DAYS} days` },
+  );
+
+function areDates({ from, to }: { from: string; to: string }): boolean {
+  return dateField.safeParse(from).success && dateField.safeParse(to).success;
+}
 
 export const curatedFaqSchema = z
   .strictObject({
     question: labelField(1000),
-    answer: z.string().trim().min(1).max(4000),
-    collection: z
-      .string()
-      .regex(/^[\w-]{1,100}$/, "use 1–100 letters, digits, `_` or `-`")
-      .optional(),
+    answer: z.string().trim().min(1).max(4000).refine(hasNoNul, NO_NUL),
+    collection: collectionName.optional(),
     source_doc_id: z.string().min(1).max(500).optional(),
   })
   .openapi("CuratedFaq");

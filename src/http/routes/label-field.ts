@@ -1,20 +1,10 @@
-import { z } from "@hono/zod-openapi";
-import { cleanLabel } from "../../text/clean-label.js";
+import { labelText } from "../../text/document-metadata.js";
 
-/**
- * A one-line label people type (a key's name, a title, a tag, a hand-off's name): control and bidi
- * characters are removed (cleanLabel) before its length is checked, so that one made only of them
- * is refused as empty.
- */
+/** A one-line label people type (a key's name, a title, a tag, a hand-off's name); see labelText. */
 export function labelField(maxLength: number) {
-  return z
-    .string()
-    .transform(cleanLabel)
-    .pipe(
-      z
-        .string()
-        .min(1, "must not be empty once control and bidi characters are removed")
-        .max(maxLength, `use at most ${maxLength} characters`),
-    )
-    .openapi({ minLength: 1, maxLength, description: "control and bidi characters are removed" });
+  return labelText(maxLength).openapi({
+    minLength: 1,
+    maxLength,
+    description: "control and bidi characters are removed",
+  });
 }

@@ -268,6 +268,17 @@ describe("composeExtractiveAnswer", () => {
     const parking = passage("parking.txt", "遺失停車票者，以當日最高收費 300 元計費。汽車停車收費為每小時 40 元。");
     expect(composeEvenly("停車費多少", [parking]).answer).toMatch(/^汽車停車收費為每小時 40 元。/);
     expect(composeEvenly("停車票遺失怎麼收費", [parking]).answer).toMatch(/^遺失停車票者/);
+    // The case may follow a list item's label.
+    const leave = passage(
+      "leave.md",
+      "- 不計入休學年限：因服兵役或懷孕而休學者，其休學期間不計入前述二學年上限。\n- 休學期限：累計以二學年為上限。",
+    );
+    expect(composeEvenly("休學上限多久", [leave]).answer).toBe("休學期限：累計以二學年為上限。[1]");
+  });
+
+  it("takes a case that states what is asked as the answer, not as a case asked about", () => {
+    const loans = passage("loans.md", "家庭年收入在 120萬元以下者，利息全額補貼。年收入超過 148萬元，利息不補貼。");
+    expect(composeEvenly("收入多少利息補貼", [loans]).answer).toBe("家庭年收入在 120萬元以下者，利息全額補貼。[1]");
   });
 
   it("takes no figure from a passage that only mentions what the question asks about", () => {

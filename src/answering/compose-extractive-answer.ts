@@ -75,11 +75,15 @@ const TABLE_ROW = /^([^：:。.!?]{1,30})[：:]\s*(\S.*)$/u;
 /** Between a row's cells: "，" or ", ", never the comma inside "24,310". */
 const CELL_SEPARATOR = /，|,\s/u;
 /**
- * A sentence opening on those it is about ("遺失停車票者，…", "未滿 30 分鐘者，…") states what holds
- * in that case: unless the question asks about it, the rule for everyone answers better.
+ * A sentence opening on those it is about ("遺失停車票者，…", "未滿 30 分鐘者，…", or after its label,
+ * "不計入休學年限：因服兵役…而休學者，…") states what holds in that case: unless the question asks
+ * about it, the rule for everyone answers better.
  */
 const UNASKED_CASE_PENALTY = 0.2;
-const CASE_OPENING = foldedPattern("^(?:[-•*]\\s+|\\d{1,2}[.)]\\s+)?([^，,。；;：:]{1,20})者[，,]", "u");
+const CASE_OPENING = foldedPattern(
+  "^(?:[-•*]\\s+|\\d{1,2}[.)]\\s+)?(?:[^，,。；;：:]{1,20}[：:]\\s*)?([^，,。；;：:]{1,30})者[，,]",
+  "u",
+);
 /** A word of a case this specific in the language at large names the case (遺失, not 者 or 時). */
 const TOPICAL_WORD = 0.5;
 /** A sentence that is itself a question rarely answers one. */
@@ -194,7 +198,8 @@ export function composeExtractiveAnswer(
   const opensOnUnaskedCase = (text: string) => {
     const opening = CASE_OPENING.exec(normalizeForMatching(text));
     const caseWords = opening?.[1];
-    if (caseWords === undefined) return false;
+    // A case stating what is asked ("年收入在 120萬元以下者，" for "年收入多少以下") is the answer's.
+    if (caseWords === undefined || answerFit(caseWords, asked).fits) return false;
     return [...analyzeQueryTerms(caseWords)].some(
       ([term, { acrossWords }]) =>
         !acrossWords &&

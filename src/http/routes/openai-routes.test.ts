@@ -165,5 +165,18 @@ describe("the OpenAI-compatible endpoint, through the official openai client", (
       .catch((error: unknown) => error);
     expect(noQuestion).toBeInstanceOf(OpenAI.BadRequestError);
     expect(noQuestion).toMatchObject({ status: 400, code: "invalid_request" });
+
+    // Several answers to one question are not something it gives; one is, as asked or by default.
+    const several = await client.chat.completions
+      .create({ model: "grounded-faq", n: 3, messages: [{ role: "user", content: "研究生加退選期限" }] })
+      .catch((error: unknown) => error);
+    expect(several).toMatchObject({ status: 400, code: "invalid_request" });
+    expect((several as Error).message).toContain("only n: 1 is supported");
+    const one = await client.chat.completions.create({
+      model: "grounded-faq",
+      n: 1,
+      messages: [{ role: "user", content: "研究生加退選期限" }],
+    });
+    expect(one.choices).toHaveLength(1);
   });
 });

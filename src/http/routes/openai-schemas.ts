@@ -34,6 +34,8 @@ export const chatCompletionRequestSchema = z
     messages: z.array(chatMessageSchema).min(1).max(MAX_MESSAGES),
     stream: z.boolean().optional(),
     stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullable().optional(),
+    // One answer per question: a client asking for several would otherwise get one and not know it.
+    n: z.literal(1, { message: "only n: 1 is supported: each question has one answer" }).nullable().optional(),
   })
   .openapi("ChatCompletionRequest");
 

@@ -34,6 +34,20 @@ describe("retrievePassages", () => {
     expect(docIds(passages)[0]).toBe("housing/keys.md");
   });
 
+  it("ranks first the section whose own heading names what is asked, over one that mentions it in passing", async () => {
+    const [document, chunks] = sampleDocument("library/rules.md", "Overdue Fines and Lost Items", [
+      "If you lose an item, overdue fines stop on the day you report the loss.",
+      "Books: NT$ 5 per item per day. Journals: NT$ 10 per item per day.",
+    ]);
+    const sections = ["Lost items", "Overdue fines"];
+    await store.replaceDocument(
+      document,
+      chunks.map((chunk, position) => ({ ...chunk, headingPath: [document.title, sections[position] ?? ""] })),
+    );
+    const { passages } = await retrievePassages(store, "What are the overdue fines?", { limit: 5 });
+    expect(passages[0]?.chunk.chunkId).toBe("library/rules.md#1");
+  });
+
   it("ranks lexically without a query vector", async () => {
     const { passages } = await retrievePassages(store, "replacement fee for a key", { limit: 3 });
     expect(docIds(passages)[0]).toBe("housing/keys.md");

@@ -1,4 +1,5 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
+import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, withMoreEquivalents } from "../text/vocabulary.js";
 import { type QuestionContext, readQuestion } from "./read-question.js";
 import { type AskedStatistics, chunkFrequencyOf } from "./term-statistics.js";
@@ -12,6 +13,24 @@ const COMMON_TERM_MIN_CHUNKS = 50;
 const MIN_MATCH_TERMS = 3;
 /** Share of the rerank score that comes from query coverage rather than BM25; 0.5 measured best of 0.3–0.7 on both evals. */
 const COVERAGE_SHARE = 0.5;
+/**
+ * For a chunk whose own section heading, below its document's title, names what is asked ("What are
+ * the overdue fines?" and the section "Overdue fines"): every section of the document shares the
+ * title, and the one that merely mentions the words in its text would otherwise win.
+ */
+const SECTION_NAMED_BONUS = 0.1;
+/** A heading names what is asked when it covers this share of the question. */
+const SECTION_NAMES_QUESTION = 0.5;
+
+function namesOwnSection(hit: ChunkHit, queryWeights: ReadonlyMap<string, number>, equivalents: Equivalents): boolean {
+  const [, ...sections] = hit.chunk.headingPath;
+  const section = sections.at(-1);
+  return (
+    section !== undefined &&
+    weightedCoverage(queryWeights, new Set(analyzeText(section)), equivalents) >= SECTION_NAMES_QUESTION
+  );
+}
+
 export interface Passage extends ChunkHit {
   /** Rerank score: the index's score (BM25, or the fused one) relative to the best candidate, blended with query coverage. */
   relevance: number;
@@ -103,7 +122,10 @@ function rerank(hits: ChunkHit[], queryWeights: ReadonlyMap<string, number>, equ
   const bestScore = Math.max(...hits.map(indexScore), Number.EPSILON);
   const passages = hits.map((hit): Passage => {
     const coverage = weightedCoverage(queryWeights, hit.terms, equivalents);
-    const relevance = (1 - COVERAGE_SHARE) * (indexScore(hit) / bestScore) + COVERAGE_SHARE * coverage;
+    const relevance =
+      (1 - COVERAGE_SHARE) * (indexScore(hit) / bestScore) +
+      COVERAGE_SHARE * coverage +
+      (namesOwnSection(hit, queryWeights, equivalents) ? SECTION_NAMED_BONUS : 0);
     return { ...hit, coverage, relevance };
   });
   return passages.sort((left, right) => right.relevance - left.relevance);

@@ -281,6 +281,20 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("收入多少利息補貼", [loans]).answer).toBe("家庭年收入在 120萬元以下者，利息全額補貼。[1]");
   });
 
+  it("quotes every row whose label names the question as much as the best row's does", () => {
+    const rows = [
+      "Lunar New Year's Eve: Hours at every branch Closed",
+      "First day of Lunar New Year: Hours at every branch Closed",
+      "Second to fifth day of Lunar New Year: Hours at every branch 10:00–18:00",
+      "Other national holidays: Hours at every branch Sunday hours",
+    ];
+    const holidays = passage("branches.html", rows.join("\n"), ["Branches and opening hours", "Holiday hours"]);
+    const { answer } = composeEvenly("lunar new year opening hours", [holidays]);
+    expect(answer).toBe(`${rows.slice(0, 3).join("\n")}[1]`);
+    // One row named by more of the question is quoted alone.
+    expect(composeEvenly("opening hours on the eve of lunar new year", [holidays]).answer).toBe(`${rows[0]}[1]`);
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(

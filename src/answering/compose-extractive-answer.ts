@@ -71,7 +71,7 @@ const TABLE_KEY_BONUS = 0.2;
 /** And for a line whose label names that kind of field ("金額：…" for "多少錢"). */
 const FIELD_NAME_BONUS = 0.15;
 /** A table row as parsers write it: its label, a colon, then its cells, each after its column's name. */
-const TABLE_ROW = /^([^：:。.!?]{1,30})[：:]\s*(\S.*)$/u;
+const TABLE_ROW = /^([^：:。.!?]{1,40})[：:]\s*(\S.*)$/u;
 /** Between a row's cells: "，" or ", ", never the comma inside "24,310". */
 const CELL_SEPARATOR = /，|,\s/u;
 /**
@@ -119,6 +119,8 @@ interface CandidateSentence {
    * and headings lack, or a line whose label names the field asked for.
    */
   isNamed: boolean;
+  /** How much of the question the words of its label cover that its title and headings lack; 0 without a label. */
+  labelCoverage: number;
   /** Of a table row, its label (its first cell) when the question names it as written ("Japan" in "Japan shipping fee?"), folded. */
   namedLabel?: string;
   /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
@@ -266,8 +268,9 @@ export function composeExtractiveAnswer(
       const columnNamed = isTableRow && namesTableColumn(row, queryWeights);
       const fieldNamed = fits && label !== undefined && namesAskedField(label, asked);
       // The question picks this row out by words of its label that the title and headings lack.
-      const rowNamed =
-        label !== undefined && coverageOf(withoutTerms(new Set(analyzeText(labelHead(label))), headingTerms)) > 0;
+      const labelCoverage =
+        label === undefined ? 0 : coverageOf(withoutTerms(new Set(analyzeText(labelHead(label))), headingTerms));
+      const rowNamed = labelCoverage > 0;
       const score =
         coverage +
         CONTEXT_WEIGHT * addedByContext +
@@ -290,6 +293,7 @@ export function composeExtractiveAnswer(
         fitsAskedType: fits,
         subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
+        labelCoverage,
         ...(isTableRow ? namesLabel(row) : {}),
         tableCells: isTableRow ? cellsOf(row).length : 0,
         score,
@@ -396,6 +400,7 @@ export function composeExtractiveAnswer(
       selected = firstStep && listOfSteps(candidates, firstStep);
     }
   }
+  if (!selected) selected = rowsNamedAlike(candidates, best);
   if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best) ?? introducedTable(candidates, best);
   // A question that names the heading of the list its best line is in, and asks for nothing that
   // line states, asks for the list ("退貨運費誰付" and the three cases under 退貨運費): one line of it
@@ -535,7 +540,10 @@ function labelHead(label: string): string {
 }
 
 /** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */
-function holdsWhole(text: string, key: string): boolean {
+function holdsWhole(written: string, writtenKey: string): boolean {
+  // "all access" names the All-Access row, and "all-access" an All Access one.
+  const text = withHyphensAsSpaces(written);
+  const key = withHyphensAsSpaces(writtenKey);
   let from = text.indexOf(key);
   while (from >= 0) {
     const before = text[from - 1] ?? " ";
@@ -546,6 +554,11 @@ function holdsWhole(text: string, key: string): boolean {
     from = text.indexOf(key, from + 1);
   }
   return false;
+}
+
+/** A hyphen between two letters read as the space it stands for ("all-access"); "A-" keeps its. */
+function withHyphensAsSpaces(text: string): string {
+  return text.includes("-") ? text.replace(/(?<=\p{L})-(?=\p{L})/gu, " ") : text;
 }
 
 /** A table of at most this many rows is quoted whole when the question names none of them. */
@@ -574,6 +587,30 @@ function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): C
   const rows = candidates.slice(first, last + 1);
   const quotable = rows.every((row) => row.fitsAskedType && !row.isNamed);
   return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
+}
+
+/**
+ * The rows of the best row's table whose labels name the question as much as its own does: "lunar
+ * new year opening hours" is answered by the eve's row, the first day's and the second to fifth
+ * days', not by the first of them alone. Undefined when only the best row is named so.
+ */
+function rowsNamedAlike(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
+  if (best.tableCells === 0 || best.labelCoverage === 0) return undefined;
+  const inTable = (row: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
+    row !== undefined &&
+    next !== undefined &&
+    row.passage === next.passage &&
+    row.tableCells === best.tableCells &&
+    next.tableCells === best.tableCells &&
+    startsNewLine(row, next);
+  let first = best.index;
+  while (inTable(candidates[first - 1], candidates[first])) first--;
+  let last = best.index;
+  while (inTable(candidates[last], candidates[last + 1])) last++;
+  const named = candidates
+    .slice(first, last + 1)
+    .filter((row) => row.labelCoverage >= best.labelCoverage - 1e-9 && row.fitsAskedType === best.fitsAskedType);
+  return named.length >= 2 && named.length <= MAX_TABLE_ROWS ? named : undefined;
 }
 
 /** The sentence introducing a small table, with the table, when the sentence is the best one ("掛號費收費如下（單位：元）。"). */

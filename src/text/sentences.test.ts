@@ -67,6 +67,16 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("keeps an address whole: a section, a district, a compass point before a road", () => {
+    const text =
+      "Da'an: Address 2F, No. 150, Sec. 1, Fuxing S. Rd, Da'an Dist., Taipei, Hours Open 24 hours\nThe office is in Building A. It opens at 9.";
+    expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
+      "Da'an: Address 2F, No. 150, Sec. 1, Fuxing S. Rd, Da'an Dist., Taipei, Hours Open 24 hours",
+      "The office is in Building A.",
+      "It opens at 9.",
+    ]);
+  });
+
   it("splits a text of many thousands of sentences into each of them, with their offsets", () => {
     const sentences = [
       "學生每次可借十本書。",

@@ -24,8 +24,12 @@ const WHITESPACE_RUN = /\s+/g;
 /** A title before a name never ends a sentence ("Dr. Lin"). */
 const TITLE_END = /(?:^|[\s(（])(?:dr|mr|mrs|ms|prof)\.\s*$/i;
 /** An abbreviation before a number or a lower-case word does not end one either ("(ext. 401)", "No. 5"). */
-const ABBREVIATION_END = /(?:^|[\s(（])(?:ext|no|nos|tel|fax|rm|bldg|approx|fig|vol|vs|st|ave|rd)\.\s*$/i;
+const ABBREVIATION_END =
+  /(?:^|[\s(（])(?:ext|no|nos|tel|fax|rm|bldg|approx|fig|vol|vs|st|ave|rd|sec|dist|ln|aly|blvd|dept)\.\s*$/i;
 const NUMBER_OR_LOWER_CASE_NEXT = /^\s*[\p{Ll}\p{Nd}]/u;
+/** A compass point before a road's name does not end one ("Nanjing W. Rd", "Fuxing S. Road"). */
+const COMPASS_POINT_END = /(?:^|\s)[NSEW]\.\s*$/;
+const ROAD_NEXT = /^\s*(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Ln|Lane)\b/;
 /** Intl.Segmenter leaves a quotation or title that opens the next sentence on this one ("…為主。《"). */
 const OPENS_NEXT_SENTENCE = /[「『《〈（(【“‘]+\s*$/u;
 
@@ -68,7 +72,11 @@ export function splitSentences(text: string): TextSpan[] {
 }
 
 function endsInAbbreviation(segment: string, following: string): boolean {
-  return TITLE_END.test(segment) || (ABBREVIATION_END.test(segment) && NUMBER_OR_LOWER_CASE_NEXT.test(following));
+  return (
+    TITLE_END.test(segment) ||
+    (ABBREVIATION_END.test(segment) && NUMBER_OR_LOWER_CASE_NEXT.test(following)) ||
+    (COMPASS_POINT_END.test(segment) && ROAD_NEXT.test(following))
+  );
 }
 
 /**

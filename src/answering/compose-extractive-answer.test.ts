@@ -295,6 +295,28 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("opening hours on the eve of lunar new year", [holidays]).answer).toBe(`${rows[0]}[1]`);
   });
 
+  it("takes the row with the column asked about over a sentence that names the row's subject among others", () => {
+    const cancelling = passage(
+      "cancel.md",
+      "If you cancel before your minimum term has ended, a fee is charged: NT$2,500 for the Basic and Student plans.",
+      ["Freezing and cancelling", "Cancelling during the minimum term"],
+    );
+    const plans = passage(
+      "plans.md",
+      "Basic: Monthly fee NT$1,299, Minimum term 12 months\nStudent: Monthly fee NT$1,099, Minimum term 6 months",
+    );
+    // Weighed as an index of such documents weighs them: "plan" is in most of them.
+    const weights = new Map([
+      ["minimum", 0.39],
+      ["student", 0.28],
+      ["term", 0.18],
+      ["plan", 0.15],
+    ]);
+    const question = "what is the minimum term of the student plan";
+    const { answer } = composeExtractiveAnswer(question, weights, [cancelling, plans]);
+    expect(answer).toBe("Student: Monthly fee NT$1,099, Minimum term 6 months[1]");
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(

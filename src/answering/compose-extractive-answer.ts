@@ -123,6 +123,8 @@ interface CandidateSentence {
   labelCoverage: number;
   /** Of a table row, its label (its first cell) when the question names it as written ("Japan" in "Japan shipping fee?"), folded. */
   namedLabel?: string;
+  /** Of such a row, set when the question names one of its columns too ("the minimum term of the student plan"). */
+  namedColumnToo?: true;
   /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
   tableCells: number;
   /** How well the sentence answers the question, all signals together. */
@@ -181,6 +183,12 @@ export function composeExtractiveAnswer(
   );
   const namesInOtherWords = (label: string) => otherWords.size > 0 && otherWords.has(analyzeText(label).join(" "));
   const namesLabel = (row: RegExpExecArray) => namedLabelOf(row, normalizedQuestion, namesInOtherWords);
+  // A row the question names by its label, and whether it names one of its columns too.
+  const namedRow = (row: RegExpExecArray): Pick<CandidateSentence, "namedLabel" | "namedColumnToo"> => {
+    const { namedLabel } = namesLabel(row);
+    if (namedLabel === undefined) return {};
+    return { namedLabel, ...(namesColumnOfNamedRow(row, queryWeights) ? { namedColumnToo: true } : {}) };
+  };
   // Whether the question names the passage's own section, below its document's title ("Ordering
   // transcripts" for "How do I order a transcript?"): what the document says elsewhere is then about
   // something else it covers (grade appeals).
@@ -294,7 +302,7 @@ export function composeExtractiveAnswer(
         subjectAsked,
         isNamed: keyNamed || fieldNamed || rowNamed,
         labelCoverage,
-        ...(isTableRow ? namesLabel(row) : {}),
+        ...(isTableRow ? namedRow(row) : {}),
         tableCells: isTableRow ? cellsOf(row).length : 0,
         score,
       });
@@ -362,12 +370,16 @@ export function composeExtractiveAnswer(
       });
     for (const passage of passages) if (!read.has(passage) && hasNamedRow(passage)) addCandidates(passage);
     // A best sentence stating the figure keeps its place when it names the row's subject itself
-    // ("台北門市每天 11:00 開門" over a workshop's row labelled 台北門市).
+    // ("台北門市每天 11:00 開門" over a workshop's row labelled 台北門市), unless the row also has the
+    // column the question names: "the minimum term of the student plan" is the Student row's
+    // "Minimum term 6 months", not a fee that names the Student plan among others.
     const keptBy = sentence.fitsAskedType ? normalizeForMatching(sentence.span.text) : undefined;
     return bestScoring(
       candidates.filter(
-        ({ namedLabel, span }) =>
-          namedLabel !== undefined && !keptBy?.includes(namedLabel) && answerFit(span.text, askedFigures).fits,
+        ({ namedLabel, namedColumnToo, span }) =>
+          namedLabel !== undefined &&
+          (namedColumnToo || !keptBy?.includes(namedLabel)) &&
+          answerFit(span.text, askedFigures).fits,
       ),
     );
   }
@@ -498,10 +510,23 @@ function isSameSubject(passage: Passage, other: Passage): boolean {
  * the table that has the column asked about answers before a sentence that mentions it in passing.
  */
 function namesTableColumn(row: RegExpExecArray, queryWeights: ReadonlyMap<string, number>): boolean {
+  return cellsOf(row).some((cell) => asksAbout(analyzeText(cellParts(cell).column), queryWeights));
+}
+
+/**
+ * Whether the question names a column of the row whatever the length of its cells' values ("Minimum
+ * term 6 months": the column is some words before the last): asked only of a row the question also
+ * names by its label, where a column read too long costs nothing.
+ */
+function namesColumnOfNamedRow(row: RegExpExecArray, queryWeights: ReadonlyMap<string, number>): boolean {
   return cellsOf(row).some((cell) => {
-    const terms = analyzeText(cellParts(cell).column);
-    return terms.length > 0 && terms.every((term) => (queryWeights.get(term) ?? 0) > 0);
+    const words = cell.trim().split(/\s+/);
+    return words.slice(1).some((_, end) => asksAbout(analyzeText(words.slice(0, end + 1).join(" ")), queryWeights));
   });
+}
+
+function asksAbout(terms: string[], queryWeights: ReadonlyMap<string, number>): boolean {
+  return terms.length > 0 && terms.every((term) => (queryWeights.get(term) ?? 0) > 0);
 }
 
 /** Whether a table row's label, or the value of one of its cells, the question holds whole. */

@@ -317,6 +317,23 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toBe("Student: Monthly fee NT$1,099, Minimum term 6 months[1]");
   });
 
+  it("quotes the small table a section is, for a question naming the section and none of its rows", () => {
+    const rows = [
+      "飛輪：星期 週一、週三，時間 19:00",
+      "瑜珈：星期 週二、週四，時間 07:00",
+      "皮拉提斯：星期 週六，時間 10:00",
+    ];
+    const schedule = passage("classes.md", `${rows.join("\n")}\n其他分店的課表請見各分店公告欄。`, [
+      "團體課程",
+      "信義店每週課表",
+    ]);
+    expect(composeEvenly("信義店課表", [schedule]).answer).toMatch(new RegExp(`^${rows.join("\n")}`));
+    // A row it names is quoted without the others.
+    const yoga = composeEvenly("信義店瑜珈課", [schedule]).answer;
+    expect(yoga).toMatch(/^瑜珈：星期 週二、週四，時間 07:00/);
+    expect(yoga).not.toContain("飛輪");
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(

@@ -413,6 +413,9 @@ export function composeExtractiveAnswer(
     }
   }
   if (!selected) selected = rowsNamedAlike(candidates, best);
+  // A question naming the section a small table is the body of, and none of its rows, asks for the
+  // table ("信義店課表" and the section 信義店每週課表), not for the note under it.
+  if (!selected && !best.isNamed && namesSection(best.passage)) selected = tableIn(candidates, best.passage);
   if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best) ?? introducedTable(candidates, best);
   // A question that names the heading of the list its best line is in, and asks for nothing that
   // line states, asks for the list ("退貨運費誰付" and the three cases under 退貨運費): one line of it
@@ -636,6 +639,18 @@ function rowsNamedAlike(candidates: CandidateSentence[], best: CandidateSentence
     .slice(first, last + 1)
     .filter((row) => row.labelCoverage >= best.labelCoverage - 1e-9 && row.fitsAskedType === best.fitsAskedType);
   return named.length >= 2 && named.length <= MAX_TABLE_ROWS ? named : undefined;
+}
+
+/** The rows of the one small table of a passage, when it has one and the question names none of its rows. */
+function tableIn(candidates: CandidateSentence[], passage: Passage): CandidateSentence[] | undefined {
+  const rows = candidates.filter((candidate) => candidate.passage === passage && candidate.tableCells >= 2);
+  // One table: its rows follow each other, line after line, with as many cells each.
+  const oneTable = rows.every(
+    (row, position) =>
+      position === 0 || (row.index === (rows[position - 1]?.index ?? 0) + 1 && row.tableCells === rows[0]?.tableCells),
+  );
+  const small = rows.length >= 2 && rows.length <= MAX_TABLE_ROWS;
+  return oneTable && small && rows.every((row) => !row.isNamed) ? rows : undefined;
 }
 
 /** The sentence introducing a small table, with the table, when the sentence is the best one ("掛號費收費如下（單位：元）。"). */

@@ -97,7 +97,7 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("adds a second sentence only when it covers what the first missed, in reading order", () => {
-    const question = "加退選期限和逾期申請表";
+    const question = "大學部加退選期限和逾期申請表";
     const { answer, citations } = composeEvenly(question, [addDrop]);
     expect(answer).toBe("大學部學生之加退選期限為開學後第二週週五。逾期者須填寫申請表。[1]");
     // One citation per passage, numbered once; its quote runs verbatim from the first sentence to the last.
@@ -332,6 +332,16 @@ describe("composeExtractiveAnswer", () => {
     const yoga = composeEvenly("信義店瑜珈課", [schedule]).answer;
     expect(yoga).toMatch(/^瑜珈：星期 週二、週四，時間 07:00/);
     expect(yoga).not.toContain("飛輪");
+  });
+
+  it("quotes the sentences after the best one that give the same rule for other cases", () => {
+    const passes = passage(
+      "passes.txt",
+      "All-Access members get 4 guest passes a year. Basic members get 2 guest passes a year. Guests must be 18 or older.",
+    );
+    expect(composeEvenly("how many guest passes do members get", [passes]).answer).toBe(
+      "All-Access members get 4 guest passes a year. Basic members get 2 guest passes a year.[1]",
+    );
   });
 
   it("takes no figure from a passage that only mentions what the question asks about", () => {

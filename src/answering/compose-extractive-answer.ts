@@ -434,7 +434,9 @@ export function composeExtractiveAnswer(
     const leadIn = listLeadIn(candidates, best) ?? referent(candidates, best);
     // A sentence brought for what it points back to may itself point back ("這支龍舟隊…。它的訓練地點…").
     const further = leadIn && referent(candidates, leadIn);
-    selected = [further, leadIn, best].filter((sentence) => sentence !== undefined);
+    selected = [further, leadIn, best, ...parallelSentences(candidates, best)].filter(
+      (sentence) => sentence !== undefined,
+    );
   }
   if (askedTypes.length > 0 && !selected.some((sentence) => sentence.fitsAskedType)) {
     const detail = nearbyAnswer(candidates, best);
@@ -651,6 +653,42 @@ function tableIn(candidates: CandidateSentence[], passage: Passage): CandidateSe
   );
   const small = rows.length >= 2 && rows.length <= MAX_TABLE_ROWS;
   return oneTable && small && rows.every((row) => !row.isNamed) ? rows : undefined;
+}
+
+/** Two sentences give the same rule when they share this share of their terms (Jaccard). */
+const PARALLEL_SHARED_TERMS = 0.4;
+
+function sharedTerms(one: CandidateSentence, other: CandidateSentence): number {
+  let shared = 0;
+  for (const term of one.terms) if (other.terms.has(term)) shared++;
+  const all = one.terms.size + other.terms.size - shared;
+  return all === 0 ? 0 : shared / all;
+}
+
+/**
+ * The sentences right after the best one, in its paragraph, that state the kind of answer asked for
+ * in words mostly its own and cover the question exactly as much: the same rule for other cases ("All-Access members get 4
+ * free guest passes." then "Basic and Flex members get 2…"), of which the best is only the first.
+ */
+function parallelSentences(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] {
+  if (!best.fitsAskedType || best.tableCells > 0) return [];
+  const parallel: CandidateSentence[] = [];
+  let previous = best;
+  for (let index = best.index + 1; parallel.length < MAX_SENTENCES - 1; index++) {
+    const next = candidates[index];
+    if (
+      !next ||
+      !areInOneParagraph(previous, next) ||
+      !next.fitsAskedType ||
+      Math.abs(next.coverage - best.coverage) > 1e-9 ||
+      sharedTerms(next, best) < PARALLEL_SHARED_TERMS
+    ) {
+      break;
+    }
+    parallel.push(next);
+    previous = next;
+  }
+  return parallel;
 }
 
 /** The sentence introducing a small table, with the table, when the sentence is the best one ("掛號費收費如下（單位：元）。"). */

@@ -1,4 +1,4 @@
-import type { Passage } from "../retrieval/retrieve-passages.js";
+import { namesOwnSection, type Passage } from "../retrieval/retrieve-passages.js";
 import { addedCoverage, type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
@@ -197,9 +197,7 @@ export function composeExtractiveAnswer(
   const namesSection = (passage: Passage) => {
     let named = sectionNamed.get(passage);
     if (named === undefined) {
-      const [, ...sections] = passage.chunk.headingPath;
-      const section = sections.at(-1);
-      named = section !== undefined && coverageOf(new Set(analyzeText(section))) >= HEADING_NAMES_QUESTION;
+      named = namesOwnSection(passage.chunk, queryWeights, equivalents);
       sectionNamed.set(passage, named);
     }
     return named;
@@ -599,24 +597,28 @@ const MAX_TABLE_ROWS = 6;
  * rows: "戶籍謄本多少錢" is answered by the fee table, not by the row that happens to share most words.
  */
 function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
-  const cells = best.tableCells;
   // Rows of columns, each stating what was asked: lines of one label and one value are a record
   // ("申請對象：…", "撥款：…"), whose other lines answer other questions.
-  if (best.isNamed || cells < 2) return undefined;
-  const inTable = (candidate: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
-    candidate !== undefined &&
-    next !== undefined &&
-    candidate.passage === next.passage &&
-    candidate.tableCells === cells &&
-    next.tableCells === cells &&
-    startsNewLine(candidate, next);
-  let first = best.index;
-  while (inTable(candidates[first - 1], candidates[first])) first--;
-  let last = best.index;
-  while (inTable(candidates[last], candidates[last + 1])) last++;
-  const rows = candidates.slice(first, last + 1);
+  if (best.isNamed || best.tableCells < 2) return undefined;
+  const rows = rowsOfTable(candidates, best);
   const quotable = rows.every((row) => row.fitsAskedType && !row.isNamed);
   return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
+}
+
+/** The rows of the table `row` is in: the lines around it, of its passage, with as many cells each. */
+function rowsOfTable(candidates: CandidateSentence[], row: CandidateSentence): CandidateSentence[] {
+  const inTable = (line: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
+    line !== undefined &&
+    next !== undefined &&
+    line.passage === next.passage &&
+    line.tableCells === row.tableCells &&
+    next.tableCells === row.tableCells &&
+    startsNewLine(line, next);
+  let first = row.index;
+  while (inTable(candidates[first - 1], candidates[first])) first--;
+  let last = row.index;
+  while (inTable(candidates[last], candidates[last + 1])) last++;
+  return candidates.slice(first, last + 1);
 }
 
 /**
@@ -626,20 +628,9 @@ function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): C
  */
 function rowsNamedAlike(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
   if (best.tableCells === 0 || best.labelCoverage === 0) return undefined;
-  const inTable = (row: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
-    row !== undefined &&
-    next !== undefined &&
-    row.passage === next.passage &&
-    row.tableCells === best.tableCells &&
-    next.tableCells === best.tableCells &&
-    startsNewLine(row, next);
-  let first = best.index;
-  while (inTable(candidates[first - 1], candidates[first])) first--;
-  let last = best.index;
-  while (inTable(candidates[last], candidates[last + 1])) last++;
-  const named = candidates
-    .slice(first, last + 1)
-    .filter((row) => row.labelCoverage >= best.labelCoverage - 1e-9 && row.fitsAskedType === best.fitsAskedType);
+  const named = rowsOfTable(candidates, best).filter(
+    (row) => row.labelCoverage >= best.labelCoverage - 1e-9 && row.fitsAskedType === best.fitsAskedType,
+  );
   return named.length >= 2 && named.length <= MAX_TABLE_ROWS ? named : undefined;
 }
 
@@ -667,8 +658,9 @@ function sharedTerms(one: CandidateSentence, other: CandidateSentence): number {
 
 /**
  * The sentences right after the best one, in its paragraph, that state the kind of answer asked for
- * in words mostly its own and cover the question exactly as much: the same rule for other cases ("All-Access members get 4
- * free guest passes." then "Basic and Flex members get 2…"), of which the best is only the first.
+ * in words mostly its own and cover the question exactly as much: the same rule for other cases
+ * ("All-Access members get 4 free guest passes." then "Basic and Flex members get 2…"), of which the
+ * best is only the first.
  */
 function parallelSentences(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] {
   if (!best.fitsAskedType || best.tableCells > 0) return [];

@@ -409,7 +409,7 @@ describe("documents API", () => {
     expect(v2?.byteSize).toBe(second.length);
   });
 
-  it("refuses front matter that an upload's fields would refuse: a link that is not http(s), a collection, a tag", async () => {
+  it("refuses front matter that an upload's fields would refuse: a link that is not http(s), a collection, a language tag", async () => {
     for (const [field, value] of [
       ["url", "javascript:alert(1)"],
       ["collection", "../../x"],

@@ -22,8 +22,16 @@ const SECTION_NAMED_BONUS = 0.1;
 /** A heading names what is asked when it covers this share of the question. */
 const SECTION_NAMES_QUESTION = 0.5;
 
-function namesOwnSection(hit: ChunkHit, queryWeights: ReadonlyMap<string, number>, equivalents: Equivalents): boolean {
-  const [, ...sections] = hit.chunk.headingPath;
+/**
+ * Whether a chunk's own section, below its document's title, names what is asked ("Ordering
+ * transcripts" for "How do I order a transcript?"); the composer asks it too.
+ */
+export function namesOwnSection(
+  chunk: Pick<ChunkHit["chunk"], "headingPath">,
+  queryWeights: ReadonlyMap<string, number>,
+  equivalents: Equivalents,
+): boolean {
+  const [, ...sections] = chunk.headingPath;
   const section = sections.at(-1);
   return (
     section !== undefined &&
@@ -125,7 +133,7 @@ function rerank(hits: ChunkHit[], queryWeights: ReadonlyMap<string, number>, equ
     const relevance =
       (1 - COVERAGE_SHARE) * (indexScore(hit) / bestScore) +
       COVERAGE_SHARE * coverage +
-      (namesOwnSection(hit, queryWeights, equivalents) ? SECTION_NAMED_BONUS : 0);
+      (namesOwnSection(hit.chunk, queryWeights, equivalents) ? SECTION_NAMED_BONUS : 0);
     return { ...hit, coverage, relevance };
   });
   return passages.sort((left, right) => right.relevance - left.relevance);

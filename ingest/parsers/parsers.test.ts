@@ -389,11 +389,21 @@ describe("parsePlainText", () => {
       format: "text",
       title: "Lost and found",
       blocks: [
-        { kind: "paragraph", text: "Lost and found" },
+        { kind: "heading", level: 1, text: "Lost and found" },
         { kind: "paragraph", text: "Items are kept 30 days." },
         { kind: "paragraph", text: "Ask at the desk." },
       ],
     });
+  });
+
+  it("keeps a first line that ends a sentence, or runs on, as text", () => {
+    expect(parsePlainText("Items are kept 30 days.\n\nAsk at the desk.").blocks[0]).toEqual({
+      kind: "paragraph",
+      text: "Items are kept 30 days.",
+    });
+    expect(parsePlainText("Lost and found\nItems are kept 30 days.").blocks).toEqual([
+      { kind: "paragraph", text: "Lost and found\nItems are kept 30 days." },
+    ]);
   });
 });
 

@@ -1,6 +1,14 @@
-import type { ParsedDocument } from "../parsed-document.js";
+import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 
-/** Paragraphs are separated by blank lines; a short first line is taken as the title. */
+const MAX_TITLE_CHARS = 80;
+/** A line that ends a sentence is text, not a title ("Items are kept 30 days."). */
+const ENDS_A_SENTENCE = /[。！？.!?；;：:]$/u;
+
+/**
+ * Paragraphs are separated by blank lines; a short first line is taken as the title. When it stands
+ * alone and ends no sentence, it heads the text, as a Markdown file's first heading does, rather than
+ * being a paragraph that an answer could quote on its own.
+ */
 export function parsePlainText(source: string): ParsedDocument {
   const paragraphs = source
     .replace(/\r\n?/g, "\n")
@@ -8,9 +16,10 @@ export function parsePlainText(source: string): ParsedDocument {
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
   const firstLine = paragraphs[0]?.split("\n")[0] ?? "";
-  return {
-    format: "text",
-    title: firstLine.length > 0 && firstLine.length <= 80 ? firstLine : undefined,
-    blocks: paragraphs.map((text) => ({ kind: "paragraph", text })),
-  };
+  const title = firstLine.length > 0 && firstLine.length <= MAX_TITLE_CHARS ? firstLine : undefined;
+  const headsText = title !== undefined && paragraphs[0] === title && !ENDS_A_SENTENCE.test(title);
+  const blocks: DocumentBlock[] = paragraphs.map((text, index) =>
+    index === 0 && headsText ? { kind: "heading", level: 1, text } : { kind: "paragraph", text },
+  );
+  return { format: "text", title, blocks };
 }

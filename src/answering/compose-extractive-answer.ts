@@ -204,6 +204,8 @@ export function composeExtractiveAnswer(
   };
   // The case a sentence opens on is asked about when the question covers each of its words.
   const opensOnUnaskedCase = (text: string) => {
+    // Folding is the costly part: only a sentence holding 者 is folded for it.
+    if (!text.includes("者")) return false;
     const opening = CASE_OPENING.exec(normalizeForMatching(text));
     const caseWords = opening?.[1];
     // A case stating what is asked ("年收入在 120萬元以下者，" for "年收入多少以下") is the answer's.
@@ -265,8 +267,10 @@ export function composeExtractiveAnswer(
       const isListItem = LIST_ITEM.test(span.text);
       const isTableRow = row !== null && !isListItem;
       // A row of a table has columns; "label：value" alone may be a sentence ("收費如下（單位：元）。").
-      const isRowOfCells = isTableRow && cellsOf(row).length >= 2;
-      const fits = fit.fits || (isRowOfCells && introducer.sentence !== undefined && statesOnlyFigures(row));
+      const tableCells = isTableRow ? cellsOf(row).length : 0;
+      const isRowOfCells = tableCells >= 2;
+      const fits =
+        fit.fits || (isRowOfCells && row !== null && introducer.sentence !== undefined && statesOnlyFigures(row));
       const introduces = fit.fits && INTRODUCES_WHAT_FOLLOWS.test(span.text);
       const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1];
       const keyNamed =
@@ -301,7 +305,7 @@ export function composeExtractiveAnswer(
         isNamed: keyNamed || fieldNamed || rowNamed,
         labelCoverage,
         ...(isTableRow ? namedRow(row) : {}),
-        tableCells: isTableRow ? cellsOf(row).length : 0,
+        tableCells,
         score,
       });
       const sentence = candidates.at(-1) as CandidateSentence;
@@ -637,11 +641,9 @@ function rowsNamedAlike(candidates: CandidateSentence[], best: CandidateSentence
 /** The rows of the one small table of a passage, when it has one and the question names none of its rows. */
 function tableIn(candidates: CandidateSentence[], passage: Passage): CandidateSentence[] | undefined {
   const rows = candidates.filter((candidate) => candidate.passage === passage && candidate.tableCells >= 2);
-  // One table: its rows follow each other, line after line, with as many cells each.
-  const oneTable = rows.every(
-    (row, position) =>
-      position === 0 || (row.index === (rows[position - 1]?.index ?? 0) + 1 && row.tableCells === rows[0]?.tableCells),
-  );
+  const [first] = rows;
+  // One table: the rows around its first are all the passage's.
+  const oneTable = first !== undefined && rowsOfTable(candidates, first).length === rows.length;
   const small = rows.length >= 2 && rows.length <= MAX_TABLE_ROWS;
   return oneTable && small && rows.every((row) => !row.isNamed) ? rows : undefined;
 }

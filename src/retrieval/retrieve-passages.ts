@@ -130,10 +130,13 @@ function rerank(hits: ChunkHit[], queryWeights: ReadonlyMap<string, number>, equ
   const bestScore = Math.max(...hits.map(indexScore), Number.EPSILON);
   const passages = hits.map((hit): Passage => {
     const coverage = weightedCoverage(queryWeights, hit.terms, equivalents);
+    // A chunk's terms hold its headings': one covering less than a heading must is not named by its
+    // section, and its heading need not be segmented (40 candidates a question).
+    const sectionNamed = coverage >= SECTION_NAMES_QUESTION && namesOwnSection(hit.chunk, queryWeights, equivalents);
     const relevance =
       (1 - COVERAGE_SHARE) * (indexScore(hit) / bestScore) +
       COVERAGE_SHARE * coverage +
-      (namesOwnSection(hit.chunk, queryWeights, equivalents) ? SECTION_NAMED_BONUS : 0);
+      (sectionNamed ? SECTION_NAMED_BONUS : 0);
     return { ...hit, coverage, relevance };
   });
   return passages.sort((left, right) => right.relevance - left.relevance);

@@ -2,12 +2,20 @@ import { namesOwnSection, type Passage } from "../retrieval/retrieve-passages.js
 import { addedCoverage, type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
-import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
-import { splitSentences, type TextSpan } from "../text/sentences.js";
+import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
+import {
+  followingListLines,
+  listLeadIn,
+  listMarkerOf,
+  listOfSteps,
+  procedureIn,
+  withoutDanglingLeadIns,
+} from "./answer-lists.js";
 import {
   type AskedAnswer,
   answerFit,
@@ -17,7 +25,27 @@ import {
   namesAskedField,
   readAskedAnswer,
 } from "./answer-types.js";
-import { citePassage } from "./citations.js";
+import {
+  areInOneParagraph,
+  bestScoring,
+  type CandidateSentence,
+  IS_A_QUESTION,
+  isSameSection,
+  isSameSubject,
+} from "./candidate-sentence.js";
+import { formatAnswer } from "./format-extractive-answer.js";
+import { referent, withRestOfSentences, withStartsOfRows } from "./sentence-completion.js";
+import {
+  cellsOf,
+  labelHead,
+  namedLabelOf,
+  namesColumnOfNamedRow,
+  namesTableColumn,
+  namesTableKey,
+  statesOnlyFigures,
+  TABLE_ROW,
+} from "./table-rows.js";
+import { introducedTable, rowsNamedAlike, tableIn, wholeTable } from "./whole-tables.js";
 import { saysOnlyYesOrNo } from "./yes-or-no-opening.js";
 
 /** Passages whose sentences may be quoted, best first. */
@@ -70,10 +98,6 @@ const DEADLINE_BONUS = 0.15;
 const TABLE_KEY_BONUS = 0.2;
 /** And for a line whose label names that kind of field ("金額：…" for "多少錢"). */
 const FIELD_NAME_BONUS = 0.15;
-/** A table row as parsers write it: its label, a colon, then its cells, each after its column's name. */
-const TABLE_ROW = /^([^：:。.!?]{1,40})[：:]\s*(\S.*)$/u;
-/** Between a row's cells: "，" or ", ", never the comma inside "24,310". */
-const CELL_SEPARATOR = /，|,\s/u;
 /**
  * A sentence opening on those it is about ("遺失停車票者，…", "未滿 30 分鐘者，…", or after its label,
  * "不計入休學年限：因服兵役…而休學者，…") states what holds in that case: unless the question asks
@@ -93,43 +117,8 @@ const QUESTION_PENALTY = 0.6;
  * the best sentence's passage does.
  */
 const RELATED_COVERAGE_SHARE = 0.8;
-/** Steps of a how-to answer quoted at most; a longer list is cut with its citation pointing to the rest. */
-const MAX_STEPS = 6;
 /** Share of a question's weight a heading covers when it names what is asked (the rest is how it is asked: 誰付, "what are"). */
 const HEADING_NAMES_QUESTION = 0.5;
-/** A line that ends a sentence, or introduces what follows, can run on into the next one. */
-const SENTENCE_END = /[。！？.!?；;：:]$/;
-const IS_A_QUESTION = /[?？]$/;
-/** Every numbered line of a text, to count a procedure's steps. */
-const NUMBERED_LINES = new RegExp(NUMBERED_LIST_ITEM.source, "gm");
-
-interface CandidateSentence {
-  /** Position among all candidates, in reading order: neighbours are adjacent sentences. */
-  index: number;
-  passage: Passage;
-  span: TextSpan;
-  terms: Set<string>;
-  coverage: number;
-  /** Whether it states an answer of a kind the question asks for. */
-  fitsAskedType: boolean;
-  /** Whether its passage's title or headings hold any of the question's words. */
-  subjectAsked: boolean;
-  /**
-   * Whether the question names it: a table row by its key or by words of its label that the title
-   * and headings lack, or a line whose label names the field asked for.
-   */
-  isNamed: boolean;
-  /** How much of the question the words of its label cover that its title and headings lack; 0 without a label. */
-  labelCoverage: number;
-  /** Of a table row, its label (its first cell) when the question names it as written ("Japan" in "Japan shipping fee?"), folded. */
-  namedLabel?: string;
-  /** Of such a row, set when the question names one of its columns too ("the minimum term of the student plan"). */
-  namedColumnToo?: true;
-  /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
-  tableCells: number;
-  /** How well the sentence answers the question, all signals together. */
-  score: number;
-}
 
 export interface ExtractiveAnswer {
   answer: string;
@@ -489,165 +478,6 @@ function statesAskedFigure(sentence: CandidateSentence, asked: AskedAnswer): boo
   );
 }
 
-function bestScoring(candidates: CandidateSentence[]): CandidateSentence | undefined {
-  return candidates.reduce<CandidateSentence | undefined>(
-    (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
-    undefined,
-  );
-}
-
-/** Whether two passages lie under the same headings. */
-function isSameSection(passage: Passage, other: Passage): boolean {
-  const [path, otherPath] = [passage.chunk.headingPath, other.chunk.headingPath];
-  return path.length === otherPath.length && path.every((heading, index) => heading === otherPath[index]);
-}
-
-/**
- * Whether two passages are about one subject: they come from one document, unless that document is
- * an FAQ sheet, whose curated pairs each answer a question of their own (how to pay the house tax is
- * not what paying it late costs).
- */
-function isSameSubject(passage: Passage, other: Passage): boolean {
-  if (passage.document.docId !== other.document.docId) return false;
-  return passage.chunk.faqQuestion === undefined || passage.chunk.chunkId === other.chunk.chunkId;
-}
-
-/**
- * Whether the question names one of a table row's columns ("週日" in "週日 13:00–21:00"): a row of
- * the table that has the column asked about answers before a sentence that mentions it in passing.
- */
-function namesTableColumn(row: RegExpExecArray, queryWeights: ReadonlyMap<string, number>): boolean {
-  return cellsOf(row).some((cell) => asksAbout(analyzeText(cellParts(cell).column), queryWeights));
-}
-
-/**
- * Whether the question names a column of the row whatever the length of its cells' values ("Minimum
- * term 6 months": the column is some words before the last): asked only of a row the question also
- * names by its label, where a column read too long costs nothing.
- */
-function namesColumnOfNamedRow(row: RegExpExecArray, queryWeights: ReadonlyMap<string, number>): boolean {
-  return cellsOf(row).some((cell) => {
-    const words = cell.trim().split(/\s+/);
-    return words.slice(1).some((_, end) => asksAbout(analyzeText(words.slice(0, end + 1).join(" ")), queryWeights));
-  });
-}
-
-function asksAbout(terms: string[], queryWeights: ReadonlyMap<string, number>): boolean {
-  return terms.length > 0 && terms.every((term) => (queryWeights.get(term) ?? 0) > 0);
-}
-
-/** Whether a table row's label, or the value of one of its cells, the question holds whole. */
-function namesTableKey(row: RegExpExecArray, normalizedQuestion: string): boolean {
-  const [, label = ""] = row;
-  // Split before folding: folding turns "，" into "," and would run the cells together.
-  const values = cellsOf(row).map((cell) => cellParts(cell).value);
-  // Folded together, once: a line break survives folding and parts the keys again.
-  const keys = normalizeForMatching([label, labelHead(label), ...values].map((key) => key.trim()).join("\n")).split(
-    "\n",
-  );
-  return keys.some((key) => key.length >= 2 && holdsWhole(normalizedQuestion, key));
-}
-
-/**
- * A table row's label, folded, when the question names it, as written or in other words: a value's
- * unit ("5 公斤") names no row.
- */
-function namedLabelOf(
-  row: RegExpExecArray,
-  normalizedQuestion: string,
-  namesInOtherWords: (label: string) => boolean,
-): Pick<CandidateSentence, "namedLabel"> {
-  const written = (row[1] ?? "").trim();
-  for (const name of new Set([written, labelHead(written)])) {
-    const label = normalizeForMatching(name);
-    if (label.length >= 2 && (holdsWhole(normalizedQuestion, label) || namesInOtherWords(name)))
-      return { namedLabel: label };
-  }
-  return {};
-}
-
-/** A label without the qualifier in brackets after it: "總館（各樓層閱覽區）" is named by 總館. */
-function labelHead(label: string): string {
-  return label.replace(/\s*[（(][^（）()]*[）)]\s*$/u, "");
-}
-
-/** Whether `text` holds `key` not as part of a longer word: "理学院" is not in "管理学院", nor "a" in "a-". */
-function holdsWhole(written: string, writtenKey: string): boolean {
-  // "all access" names the All-Access row, and "all-access" an All Access one.
-  const text = withHyphensAsSpaces(written);
-  const key = withHyphensAsSpaces(writtenKey);
-  let from = text.indexOf(key);
-  while (from >= 0) {
-    const before = text[from - 1] ?? " ";
-    const after = text[from + key.length] ?? " ";
-    if (!/[\p{L}\p{N}+-]/u.test(before) && !/[\p{L}\p{N}+-]/u.test(after)) return true;
-    // Chinese is written without spaces: a label is whole unless a Han character runs on before it.
-    if (/\p{Script=Han}/u.test(key) && !/\p{Script=Han}/u.test(before)) return true;
-    from = text.indexOf(key, from + 1);
-  }
-  return false;
-}
-
-/** A hyphen between two letters read as the space it stands for ("all-access"); "A-" keeps its. */
-function withHyphensAsSpaces(text: string): string {
-  return text.includes("-") ? text.replace(/(?<=\p{L})-(?=\p{L})/gu, " ") : text;
-}
-
-/** A table of at most this many rows is quoted whole when the question names none of them. */
-const MAX_TABLE_ROWS = 6;
-
-/**
- * The rows of the small table the best sentence is a row of, when the question names none of its
- * rows: "戶籍謄本多少錢" is answered by the fee table, not by the row that happens to share most words.
- */
-function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
-  // Rows of columns, each stating what was asked: lines of one label and one value are a record
-  // ("申請對象：…", "撥款：…"), whose other lines answer other questions.
-  if (best.isNamed || best.tableCells < 2) return undefined;
-  const rows = rowsOfTable(candidates, best);
-  const quotable = rows.every((row) => row.fitsAskedType && !row.isNamed);
-  return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
-}
-
-/** The rows of the table `row` is in: the lines around it, of its passage, with as many cells each. */
-function rowsOfTable(candidates: CandidateSentence[], row: CandidateSentence): CandidateSentence[] {
-  const inTable = (line: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
-    line !== undefined &&
-    next !== undefined &&
-    line.passage === next.passage &&
-    line.tableCells === row.tableCells &&
-    next.tableCells === row.tableCells &&
-    startsNewLine(line, next);
-  let first = row.index;
-  while (inTable(candidates[first - 1], candidates[first])) first--;
-  let last = row.index;
-  while (inTable(candidates[last], candidates[last + 1])) last++;
-  return candidates.slice(first, last + 1);
-}
-
-/**
- * The rows of the best row's table whose labels name the question as much as its own does: "lunar
- * new year opening hours" is answered by the eve's row, the first day's and the second to fifth
- * days', not by the first of them alone. Undefined when only the best row is named so.
- */
-function rowsNamedAlike(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
-  if (best.tableCells === 0 || best.labelCoverage === 0) return undefined;
-  const named = rowsOfTable(candidates, best).filter(
-    (row) => row.labelCoverage >= best.labelCoverage - 1e-9 && row.fitsAskedType === best.fitsAskedType,
-  );
-  return named.length >= 2 && named.length <= MAX_TABLE_ROWS ? named : undefined;
-}
-
-/** The rows of the one small table of a passage, when it has one and the question names none of its rows. */
-function tableIn(candidates: CandidateSentence[], passage: Passage): CandidateSentence[] | undefined {
-  const rows = candidates.filter((candidate) => candidate.passage === passage && candidate.tableCells >= 2);
-  const [first] = rows;
-  // One table: the rows around its first are all the passage's.
-  const oneTable = first !== undefined && rowsOfTable(candidates, first).length === rows.length;
-  const small = rows.length >= 2 && rows.length <= MAX_TABLE_ROWS;
-  return oneTable && small && rows.every((row) => !row.isNamed) ? rows : undefined;
-}
-
 /** Two sentences give the same rule when they share this share of their terms (Jaccard). */
 const PARALLEL_SHARED_TERMS = 0.4;
 
@@ -685,34 +515,6 @@ function parallelSentences(candidates: CandidateSentence[], best: CandidateSente
   return parallel;
 }
 
-/** The sentence introducing a small table, with the table, when the sentence is the best one ("掛號費收費如下（單位：元）。"). */
-function introducedTable(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
-  if (!INTRODUCES_WHAT_FOLLOWS.test(best.span.text)) return undefined;
-  // The table starts on the next line: a note may end the introducing one ("…如下。健保部分負擔另計。").
-  let at = best.index + 1;
-  while (candidates[at]?.passage === best.passage && !startsNewLine(best, candidates[at] as CandidateSentence)) at++;
-  const firstRow = candidates[at];
-  if (firstRow?.passage !== best.passage || firstRow.tableCells < 2) return undefined;
-  const rows = wholeTable(candidates, firstRow);
-  return rows?.[0] === firstRow ? [best, ...rows] : undefined;
-}
-
-/** Whether every cell of a table row is a figure ("西醫門診 150"), in a unit its table states elsewhere. */
-function statesOnlyFigures(row: RegExpExecArray): boolean {
-  return cellsOf(row).every((cell) => /^[\d,.]+$/.test(cellParts(cell).value));
-}
-
-/** A cell as rows are written ("週日 13:00–21:00", "學費 24,310"): its column's name, then its value. */
-function cellParts(cell: string): { column: string; value: string } {
-  const words = cell.trim().split(/\s+/);
-  return { column: words.slice(0, -1).join(" "), value: words.at(-1) ?? "" };
-}
-
-/** A table row's cells, as written. */
-function cellsOf(row: RegExpExecArray): string[] {
-  return (row[2] ?? "").split(CELL_SEPARATOR);
-}
-
 /** How far from the best sentence the detail it lacks is looked for. */
 const DETAIL_DISTANCE = 2;
 
@@ -740,238 +542,6 @@ function nearbyAnswer(candidates: CandidateSentence[], best: CandidateSentence):
   );
 }
 
-/**
- * A how-to answer: the list of steps the best sentence belongs to or introduces, with its lead-in,
- * at most MAX_STEPS lines; with `anyList`, whatever list it is on, steps or not, from where the best
- * line still fits in. Undefined when the best sentence is not part of a list.
- */
-function listOfSteps(
-  candidates: CandidateSentence[],
-  best: CandidateSentence,
-  anyList = false,
-): CandidateSentence[] | undefined {
-  const at = candidates.indexOf(best);
-  const marker = (candidate: CandidateSentence | undefined) => listMarkerIn(candidate, best.passage);
-  const introduced = INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined;
-  const kind = marker(best) ?? introduced;
-  // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure. But the
-  // list that the sentence answering best introduces is what it says ("…得申請學雜費分期：" and how).
-  if (!kind || (kind === "bulleted" && !best.fitsAskedType && !introduced && !anyList)) return undefined;
-  const listStart = marker(best) ? firstLineOfList(candidates, at, kind) : at + 1;
-  // Steps from the first; any other list from where the best line still fits in.
-  const first = anyList ? Math.max(listStart, at - MAX_STEPS + 1) : listStart;
-  const steps: CandidateSentence[] = [];
-  for (let index = first; marker(candidates[index]) === kind && steps.length < MAX_STEPS; index++) {
-    steps.push(candidates[index] as CandidateSentence);
-  }
-  const leadIn = candidates[first - 1];
-  const introduces = leadIn?.passage === best.passage && INTRODUCES_WHAT_FOLLOWS.test(leadIn.span.text);
-  return introduces ? [leadIn, ...steps] : steps;
-}
-
-/** The best-ranked passage on `best`'s subject, other than it, that holds a numbered list of at least two steps. */
-function procedureIn(passages: Passage[], best: Passage): Passage | undefined {
-  return passages.find(
-    (passage) =>
-      passage !== best && isSameSubject(passage, best) && (passage.chunk.text.match(NUMBERED_LINES)?.length ?? 0) >= 2,
-  );
-}
-
-/**
- * The kind of list the sentence's line belongs to, numbered or bulleted, or undefined: a list item
- * of two sentences has its second on the same line ("4. Approve the sign-in. MFA is required.").
- */
-type ListKind = "numbered" | "bulleted";
-
-function listMarkerOf(sentence: CandidateSentence): ListKind | undefined {
-  const { text } = sentence.passage.chunk;
-  const line = text.slice(text.lastIndexOf("\n", sentence.span.start - 1) + 1);
-  const item = LIST_ITEM.exec(line)?.[0];
-  if (!item) return undefined;
-  return /\d/.test(item) ? "numbered" : "bulleted";
-}
-
-/** The kind of list `sentence` is on, when it is in `passage`. */
-function listMarkerIn(sentence: CandidateSentence | undefined, passage: Passage | undefined): ListKind | undefined {
-  return sentence && sentence.passage === passage ? listMarkerOf(sentence) : undefined;
-}
-
-/**
- * The selection without a sentence that ends in a colon but is not followed by what it introduces:
- * "…得申請停修：" alone promises a list the answer does not give.
- */
-function withoutDanglingLeadIns(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
-  const kept = selected.filter((sentence) => {
-    if (!INTRODUCES_WHAT_FOLLOWS.test(sentence.span.text)) return true;
-    // It is followed by what it introduces: the next line, or a line of the list right after it (a
-    // note may end its own line: "…如下。健保部分負擔另計。").
-    for (let index = sentence.index + 1; candidates[index]?.passage === sentence.passage; index++) {
-      const line = candidates[index] as CandidateSentence;
-      if (selected.includes(line)) return true;
-      if (!startsNewLine(sentence, line)) continue;
-      if (!LIST_ITEM.test(line.span.text)) return false;
-    }
-    return false;
-  });
-  return kept.length > 0 ? kept : selected;
-}
-
-/**
- * A sentence that opens by pointing back ("牠們…", "而他…", "該表格…", "This form…"), by going on
- * from the one before ("使得…", "自此…"), by leaving out its subject ("是歐洲唯一…") or by dating
- * itself from the one before ("同年，", "同年3月", "當時，") is about the one before it; one opening
- * with "It is…", "此外", "他人", "是的", "當年度", "同日辦理" or "同時符合" points nowhere.
- */
-const POINTS_BACK = foldedPattern(
-  "^(?:(?:就在|而|但|於是|因此|然而|不過)?(?:他們|他(?![人校])|[她它牠]們?)|其(?![他它實餘次])|該|此(?!外)|這|使得|自此|從此|隨後|之後|後來|原為|原是|同時[，,]|那[些個]|上述|前者|後者|兩者|雙方|兩[校國家方隊]|是(?![否的])|(?:同年|同月|同日|當年|當時|次年|翌年|隔年)(?:[，,]|\\s*[0-9一二三四五六七八九十]+\\s*[月日])|(?:they|this|these|those|he|she)\\b)",
-  "iu",
-);
-
-/**
- * "This" with what it counts, anywhere in a sentence ("…，這支球隊…", "這一時期", "在這段時間裡",
- * "以此為藉口"): named before it. Not 所以此, 以此類推 or 應該, nor 該 after "…者，", which points
- * back to the 者 of its own sentence ("未繳費者，該生…").
- */
-const POINTS_BACK_WITHIN = foldedPattern(
-  "(?:這|(?<!應)該)[一支張個位些項種本部所座家間條名次場段]|(?<![所可])以此(?!類推)",
-  "u",
-);
-const CONDITION_CLAUSE = foldedPattern("者[，,]", "u");
-
-/**
- * The sentence before the best one, in its passage, when the best one opens by pointing back to
- * it: "牠們在建造水壩時…" alone does not say which animal.
- */
-function referent(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence | undefined {
-  const before = candidates[best.index - 1];
-  const sentence = normalizeForMatching(best.span.text.replace(LIST_ITEM, ""));
-  return before?.passage === best.passage &&
-    (POINTS_BACK.test(sentence) || pointsBackWithin(sentence)) &&
-    !INTRODUCES_WHAT_FOLLOWS.test(before.span.text) &&
-    !IS_A_QUESTION.test(before.span.text)
-    ? before
-    : undefined;
-}
-
-function pointsBackWithin(sentence: string): boolean {
-  const pointer = POINTS_BACK_WITHIN.exec(sentence);
-  return pointer !== null && !CONDITION_CLAUSE.test(sentence.slice(0, pointer.index));
-}
-
-/**
- * The sentence that introduces the list a chosen list line belongs to ("住宿生不得有下列行為："):
- * without it, "使用電鍋" would read as allowed.
- */
-function listLeadIn(candidates: CandidateSentence[], line: CandidateSentence): CandidateSentence | undefined {
-  const kind = listMarkerOf(line);
-  if (!kind) return undefined;
-  const before = candidates[firstLineOfList(candidates, line.index, kind) - 1];
-  return before?.passage === line.passage && INTRODUCES_WHAT_FOLLOWS.test(before.span.text) ? before : undefined;
-}
-
-/** Position in `candidates` of the first sentence of the list, of one kind and in one passage, that `at` is on. */
-function firstLineOfList(candidates: CandidateSentence[], at: number, kind: ListKind): number {
-  const passage = candidates[at]?.passage;
-  let first = at;
-  while (listMarkerIn(candidates[first - 1], passage) === kind) first--;
-  return first;
-}
-
-/** A clause cut at a semicolon: the sentence goes on after it. */
-const ENDS_A_CLAUSE = /[;；]$/;
-
-/**
- * The selection with the rest of each sentence it cuts at a semicolon, on the same line: "service
- * dogs are welcome;" without "other pets must stay in a carrier" answers "can I bring my dog?" wrongly.
- */
-function withRestOfSentences(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
-  const completed = [...selected];
-  for (const sentence of selected) {
-    for (const clause of clausesOfItsSentence(candidates, sentence, 1))
-      if (!completed.includes(clause)) completed.push(clause);
-  }
-  return completed;
-}
-
-/**
- * The selection with the start of each table row it quotes from past a semicolon in a cell: "除濕機
- * 壓縮機保固 3 年" without its row ("大型家電：…保固期間 2 年，…主機本體；") says 3 years for a 2-year warranty.
- */
-function withStartsOfRows(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
-  const completed = [...selected];
-  for (const sentence of selected) {
-    const before = clausesOfItsSentence(candidates, sentence, -1);
-    if ((before.at(-1) ?? sentence).tableCells > 0)
-      completed.push(...before.filter((clause) => !completed.includes(clause)));
-  }
-  return completed;
-}
-
-/**
- * The other clauses of the sentence `sentence` is a clause of, cut from it at semicolons on its
- * line: those after it (`step` 1) or those before it, nearest first (`step` -1).
- */
-function clausesOfItsSentence(
-  candidates: CandidateSentence[],
-  sentence: CandidateSentence,
-  step: 1 | -1,
-): CandidateSentence[] {
-  const clauses: CandidateSentence[] = [];
-  let clause = sentence;
-  for (;;) {
-    const other = candidates[clause.index + step];
-    if (!other || !(step === 1 ? goesOnIn(clause, other) : goesOnIn(other, clause))) return clauses;
-    clauses.push(other);
-    clause = other;
-  }
-}
-
-/** Whether `next`, the sentence right after `clause` in its passage, is the rest of the sentence `clause` cuts at a semicolon. */
-function goesOnIn(clause: CandidateSentence, next: CandidateSentence): boolean {
-  return (
-    next.index === clause.index + 1 &&
-    next.passage === clause.passage &&
-    ENDS_A_CLAUSE.test(clause.span.text) &&
-    !startsNewLine(clause, next)
-  );
-}
-
-/**
- * Whether two sentences follow each other in one paragraph of prose: not table rows, each a record
- * of its own, nor lines apart, as list items are.
- */
-function areInOneParagraph(one: CandidateSentence, other: CandidateSentence): boolean {
-  const [first, second] = one.index < other.index ? [one, other] : [other, one];
-  return (
-    first.passage === second.passage &&
-    second.index - first.index === 1 &&
-    first.tableCells === 0 &&
-    second.tableCells === 0 &&
-    !startsNewLine(first, second)
-  );
-}
-
-/** Whether a line break stands between two sentences of one passage. */
-function startsNewLine(sentence: CandidateSentence, later: CandidateSentence): boolean {
-  return sentence.passage.chunk.text.slice(sentence.span.end, later.span.start).includes("\n");
-}
-
-/** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */
-function followingListLines(
-  candidates: CandidateSentence[],
-  selected: CandidateSentence[],
-): CandidateSentence | undefined {
-  const last = selected.at(-1);
-  if (!last) return undefined;
-  const lastIndex = last.index;
-  const previous = candidates[lastIndex - 1];
-  const continuesList = LIST_ITEM.test(last.span.text) && previous !== undefined && selected.includes(previous);
-  if (!INTRODUCES_WHAT_FOLLOWS.test(last.span.text) && !continuesList) return undefined;
-  const following = candidates[lastIndex + 1];
-  const isListLine = following !== undefined && (LIST_ITEM.test(following.span.text) || !continuesList);
-  return isListLine && following.passage === last.passage && !selected.includes(following) ? following : undefined;
-}
-
 function bestAddition(
   candidates: CandidateSentence[],
   selected: CandidateSentence[],
@@ -996,85 +566,4 @@ function bestAddition(
     }
   }
   return best;
-}
-
-/**
- * One citation per passage, numbered once: the sentences quoted from it, in reading order, then its
- * `[n]`; its quote runs verbatim from the first of them to the last. List markers are left out of
- * the answer text (the quote keeps them), and a sentence cut at a semicolon ends as a sentence.
- */
-function formatAnswer(
-  selected: CandidateSentence[],
-  firstCitation: number,
-): Pick<ExtractiveAnswer, "answer" | "citations"> {
-  const groups: CandidateSentence[][] = [];
-  for (const sentence of [...selected].sort((left, right) => left.index - right.index)) {
-    const group = groups.at(-1);
-    if (group && group[0]?.passage === sentence.passage) group.push(sentence);
-    else groups.push([sentence]);
-  }
-  const citations: Citation[] = [];
-  let answer = "";
-  // Whether the last passage's quote ended a sentence: a table row does not, and the next passage's
-  // quote then starts a line of its own rather than running on after the row's citation.
-  let endedSentence = true;
-  for (const group of groups) {
-    const first = group[0] as CandidateSentence;
-    const last = group.at(-1) as CandidateSentence;
-    const n = firstCitation + citations.length;
-    citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
-    let text = "";
-    // A step's number is kept where the answer quotes the steps, not on a single item ("2. 租借時須出示…").
-    const keepNumbers = group.filter((sentence) => NUMBERED_LIST_ITEM.test(sentence.span.text)).length > 1;
-    group.forEach((sentence, position) => {
-      const previous = group[position - 1];
-      const next = group[position + 1];
-      // Lines that stood on lines of their own (table rows, list items without a full stop) stay so.
-      // So do the numbered steps of a procedure, with their numbers.
-      const onItsOwnLine =
-        previous?.index === sentence.index - 1 &&
-        (!SENTENCE_END.test(previous.span.text) || NUMBERED_LIST_ITEM.test(sentence.span.text)) &&
-        startsNewLine(previous, sentence);
-      // A clause whose sentence goes on in the answer keeps its semicolon.
-      const readable = readableSentence(sentence.span.text, {
-        endsHere: !(next && goesOnIn(sentence, next)),
-        keepNumber: keepNumbers,
-        // A clause quoted without the one before its semicolon starts the answer's sentence.
-        startsSentence: position === 0 || previous?.index !== sentence.index - 1,
-        afterSemicolon: /[;；]\s*$/.test(sentence.passage.chunk.text.slice(0, sentence.span.start)),
-      });
-      // Nor is a piece that ends no sentence (a table row) run into the next one.
-      const apart = onItsOwnLine || (text !== "" && !SENTENCE_END.test(text));
-      text = apart ? `${text}\n${readable}` : joinSentences(text, readable);
-    });
-    answer = endedSentence ? joinSentences(answer, `${text}[${n}]`) : `${answer}\n${text}[${n}]`;
-    endedSentence = SENTENCE_END.test(text);
-  }
-  return { answer, citations };
-}
-
-/**
- * A sentence as an answer shows it: without its bullet (and without its number, unless the steps
- * are quoted), a clause cut at a semicolon ended as a sentence unless it goes on, and begun as one
- * when quoted without the clause before it ("we accept cash…" → "We accept cash…").
- */
-function readableSentence(
-  text: string,
-  how: { endsHere: boolean; keepNumber: boolean; startsSentence: boolean; afterSemicolon: boolean },
-): string {
-  const withoutBullet = how.keepNumber && NUMBERED_LIST_ITEM.test(text) ? text : text.replace(LIST_ITEM, "");
-  const begun =
-    how.startsSentence && how.afterSemicolon
-      ? withoutBullet.replace(/^[a-z]/, (letter) => letter.toUpperCase())
-      : withoutBullet;
-  return how.endsHere ? begun.replace(/；$/, "。").replace(/;$/, ".") : begun;
-}
-
-function joinSentences(text: string, sentence: string): string {
-  if (!text) return sentence;
-  return needsSpaceBetween(text, sentence) ? `${text} ${sentence}` : text + sentence;
-}
-
-function needsSpaceBetween(before: string, after: string): boolean {
-  return /[A-Za-z0-9.!?:;,)\]]$/.test(before) && /^[A-Za-z0-9("']/.test(after);
 }

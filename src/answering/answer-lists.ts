@@ -1,0 +1,122 @@
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
+import { type CandidateSentence, isSameSubject, startsNewLine } from "./candidate-sentence.js";
+
+/** Steps of a how-to answer quoted at most; a longer list is cut with its citation pointing to the rest. */
+const MAX_STEPS = 6;
+/** Every numbered line of a text, to count a procedure's steps. */
+const NUMBERED_LINES = new RegExp(NUMBERED_LIST_ITEM.source, "gm");
+
+/**
+ * A how-to answer: the list of steps the best sentence belongs to or introduces, with its lead-in,
+ * at most MAX_STEPS lines; with `anyList`, whatever list it is on, steps or not, from where the best
+ * line still fits in. Undefined when the best sentence is not part of a list.
+ */
+export function listOfSteps(
+  candidates: CandidateSentence[],
+  best: CandidateSentence,
+  anyList = false,
+): CandidateSentence[] | undefined {
+  const at = candidates.indexOf(best);
+  const marker = (candidate: CandidateSentence | undefined) => listMarkerIn(candidate, best.passage);
+  const introduced = INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined;
+  const kind = marker(best) ?? introduced;
+  // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure. But the
+  // list that the sentence answering best introduces is what it says ("…得申請學雜費分期：" and how).
+  if (!kind || (kind === "bulleted" && !best.fitsAskedType && !introduced && !anyList)) return undefined;
+  const listStart = marker(best) ? firstLineOfList(candidates, at, kind) : at + 1;
+  // Steps from the first; any other list from where the best line still fits in.
+  const first = anyList ? Math.max(listStart, at - MAX_STEPS + 1) : listStart;
+  const steps: CandidateSentence[] = [];
+  for (let index = first; marker(candidates[index]) === kind && steps.length < MAX_STEPS; index++) {
+    steps.push(candidates[index] as CandidateSentence);
+  }
+  const leadIn = candidates[first - 1];
+  const introduces = leadIn?.passage === best.passage && INTRODUCES_WHAT_FOLLOWS.test(leadIn.span.text);
+  return introduces ? [leadIn, ...steps] : steps;
+}
+
+/** The best-ranked passage on `best`'s subject, other than it, that holds a numbered list of at least two steps. */
+export function procedureIn(passages: Passage[], best: Passage): Passage | undefined {
+  return passages.find(
+    (passage) =>
+      passage !== best && isSameSubject(passage, best) && (passage.chunk.text.match(NUMBERED_LINES)?.length ?? 0) >= 2,
+  );
+}
+
+/**
+ * The kind of list the sentence's line belongs to, numbered or bulleted, or undefined: a list item
+ * of two sentences has its second on the same line ("4. Approve the sign-in. MFA is required.").
+ */
+type ListKind = "numbered" | "bulleted";
+
+export function listMarkerOf(sentence: CandidateSentence): ListKind | undefined {
+  const { text } = sentence.passage.chunk;
+  const line = text.slice(text.lastIndexOf("\n", sentence.span.start - 1) + 1);
+  const item = LIST_ITEM.exec(line)?.[0];
+  if (!item) return undefined;
+  return /\d/.test(item) ? "numbered" : "bulleted";
+}
+
+/** The kind of list `sentence` is on, when it is in `passage`. */
+function listMarkerIn(sentence: CandidateSentence | undefined, passage: Passage | undefined): ListKind | undefined {
+  return sentence && sentence.passage === passage ? listMarkerOf(sentence) : undefined;
+}
+
+/**
+ * The selection without a sentence that ends in a colon but is not followed by what it introduces:
+ * "…得申請停修：" alone promises a list the answer does not give.
+ */
+export function withoutDanglingLeadIns(
+  candidates: CandidateSentence[],
+  selected: CandidateSentence[],
+): CandidateSentence[] {
+  const kept = selected.filter((sentence) => {
+    if (!INTRODUCES_WHAT_FOLLOWS.test(sentence.span.text)) return true;
+    // It is followed by what it introduces: the next line, or a line of the list right after it (a
+    // note may end its own line: "…如下。健保部分負擔另計。").
+    for (let index = sentence.index + 1; candidates[index]?.passage === sentence.passage; index++) {
+      const line = candidates[index] as CandidateSentence;
+      if (selected.includes(line)) return true;
+      if (!startsNewLine(sentence, line)) continue;
+      if (!LIST_ITEM.test(line.span.text)) return false;
+    }
+    return false;
+  });
+  return kept.length > 0 ? kept : selected;
+}
+
+/**
+ * The sentence that introduces the list a chosen list line belongs to ("住宿生不得有下列行為："):
+ * without it, "使用電鍋" would read as allowed.
+ */
+export function listLeadIn(candidates: CandidateSentence[], line: CandidateSentence): CandidateSentence | undefined {
+  const kind = listMarkerOf(line);
+  if (!kind) return undefined;
+  const before = candidates[firstLineOfList(candidates, line.index, kind) - 1];
+  return before?.passage === line.passage && INTRODUCES_WHAT_FOLLOWS.test(before.span.text) ? before : undefined;
+}
+
+/** Position in `candidates` of the first sentence of the list, of one kind and in one passage, that `at` is on. */
+function firstLineOfList(candidates: CandidateSentence[], at: number, kind: ListKind): number {
+  const passage = candidates[at]?.passage;
+  let first = at;
+  while (listMarkerIn(candidates[first - 1], passage) === kind) first--;
+  return first;
+}
+
+/** A sentence ending in a colon introduces the list lines that follow it, which belong with it. */
+export function followingListLines(
+  candidates: CandidateSentence[],
+  selected: CandidateSentence[],
+): CandidateSentence | undefined {
+  const last = selected.at(-1);
+  if (!last) return undefined;
+  const lastIndex = last.index;
+  const previous = candidates[lastIndex - 1];
+  const continuesList = LIST_ITEM.test(last.span.text) && previous !== undefined && selected.includes(previous);
+  if (!INTRODUCES_WHAT_FOLLOWS.test(last.span.text) && !continuesList) return undefined;
+  const following = candidates[lastIndex + 1];
+  const isListLine = following !== undefined && (LIST_ITEM.test(following.span.text) || !continuesList);
+  return isListLine && following.passage === last.passage && !selected.includes(following) ? following : undefined;
+}

@@ -1,0 +1,76 @@
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import type { TextSpan } from "../text/sentences.js";
+
+/** A sentence of a passage read for an extractive answer, with how well it answers the question. */
+export interface CandidateSentence {
+  /** Position among all candidates, in reading order: neighbours are adjacent sentences. */
+  index: number;
+  passage: Passage;
+  span: TextSpan;
+  terms: Set<string>;
+  coverage: number;
+  /** Whether it states an answer of a kind the question asks for. */
+  fitsAskedType: boolean;
+  /** Whether its passage's title or headings hold any of the question's words. */
+  subjectAsked: boolean;
+  /**
+   * Whether the question names it: a table row by its key or by words of its label that the title
+   * and headings lack, or a line whose label names the field asked for.
+   */
+  isNamed: boolean;
+  /** How much of the question the words of its label cover that its title and headings lack; 0 without a label. */
+  labelCoverage: number;
+  /** Of a table row, its label (its first cell) when the question names it as written ("Japan" in "Japan shipping fee?"), folded. */
+  namedLabel?: string;
+  /** Of such a row, set when the question names one of its columns too ("the minimum term of the student plan"). */
+  namedColumnToo?: true;
+  /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
+  tableCells: number;
+  /** How well the sentence answers the question, all signals together. */
+  score: number;
+}
+
+export const IS_A_QUESTION = /[?？]$/;
+
+export function bestScoring(candidates: CandidateSentence[]): CandidateSentence | undefined {
+  return candidates.reduce<CandidateSentence | undefined>(
+    (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
+    undefined,
+  );
+}
+
+/** Whether two passages lie under the same headings. */
+export function isSameSection(passage: Passage, other: Passage): boolean {
+  const [path, otherPath] = [passage.chunk.headingPath, other.chunk.headingPath];
+  return path.length === otherPath.length && path.every((heading, index) => heading === otherPath[index]);
+}
+
+/**
+ * Whether two passages are about one subject: they come from one document, unless that document is
+ * an FAQ sheet, whose curated pairs each answer a question of their own (how to pay the house tax is
+ * not what paying it late costs).
+ */
+export function isSameSubject(passage: Passage, other: Passage): boolean {
+  if (passage.document.docId !== other.document.docId) return false;
+  return passage.chunk.faqQuestion === undefined || passage.chunk.chunkId === other.chunk.chunkId;
+}
+
+/**
+ * Whether two sentences follow each other in one paragraph of prose: not table rows, each a record
+ * of its own, nor lines apart, as list items are.
+ */
+export function areInOneParagraph(one: CandidateSentence, other: CandidateSentence): boolean {
+  const [first, second] = one.index < other.index ? [one, other] : [other, one];
+  return (
+    first.passage === second.passage &&
+    second.index - first.index === 1 &&
+    first.tableCells === 0 &&
+    second.tableCells === 0 &&
+    !startsNewLine(first, second)
+  );
+}
+
+/** Whether a line break stands between two sentences of one passage. */
+export function startsNewLine(sentence: CandidateSentence, later: CandidateSentence): boolean {
+  return sentence.passage.chunk.text.slice(sentence.span.end, later.span.start).includes("\n");
+}

@@ -1,0 +1,89 @@
+import type { Citation } from "../schemas.js";
+import { LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
+import { type CandidateSentence, startsNewLine } from "./candidate-sentence.js";
+import { citePassage } from "./citations.js";
+import { goesOnIn } from "./sentence-completion.js";
+
+/** A line that ends a sentence, or introduces what follows, can run on into the next one. */
+const SENTENCE_END = /[。！？.!?；;：:]$/;
+
+/**
+ * One citation per passage, numbered once: the sentences quoted from it, in reading order, then its
+ * `[n]`; its quote runs verbatim from the first of them to the last. List markers are left out of
+ * the answer text (the quote keeps them), and a sentence cut at a semicolon ends as a sentence.
+ */
+export function formatAnswer(
+  selected: CandidateSentence[],
+  firstCitation: number,
+): { answer: string; citations: Citation[] } {
+  const groups: CandidateSentence[][] = [];
+  for (const sentence of [...selected].sort((left, right) => left.index - right.index)) {
+    const group = groups.at(-1);
+    if (group && group[0]?.passage === sentence.passage) group.push(sentence);
+    else groups.push([sentence]);
+  }
+  const citations: Citation[] = [];
+  let answer = "";
+  // Whether the last passage's quote ended a sentence: a table row does not, and the next passage's
+  // quote then starts a line of its own rather than running on after the row's citation.
+  let endedSentence = true;
+  for (const group of groups) {
+    const first = group[0] as CandidateSentence;
+    const last = group.at(-1) as CandidateSentence;
+    const n = firstCitation + citations.length;
+    citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
+    let text = "";
+    // A step's number is kept where the answer quotes the steps, not on a single item ("2. 租借時須出示…").
+    const keepNumbers = group.filter((sentence) => NUMBERED_LIST_ITEM.test(sentence.span.text)).length > 1;
+    group.forEach((sentence, position) => {
+      const previous = group[position - 1];
+      const next = group[position + 1];
+      // Lines that stood on lines of their own (table rows, list items without a full stop) stay so.
+      // So do the numbered steps of a procedure, with their numbers.
+      const onItsOwnLine =
+        previous?.index === sentence.index - 1 &&
+        (!SENTENCE_END.test(previous.span.text) || NUMBERED_LIST_ITEM.test(sentence.span.text)) &&
+        startsNewLine(previous, sentence);
+      // A clause whose sentence goes on in the answer keeps its semicolon.
+      const readable = readableSentence(sentence.span.text, {
+        endsHere: !(next && goesOnIn(sentence, next)),
+        keepNumber: keepNumbers,
+        // A clause quoted without the one before its semicolon starts the answer's sentence.
+        startsSentence: position === 0 || previous?.index !== sentence.index - 1,
+        afterSemicolon: /[;；]\s*$/.test(sentence.passage.chunk.text.slice(0, sentence.span.start)),
+      });
+      // Nor is a piece that ends no sentence (a table row) run into the next one.
+      const apart = onItsOwnLine || (text !== "" && !SENTENCE_END.test(text));
+      text = apart ? `${text}\n${readable}` : joinSentences(text, readable);
+    });
+    answer = endedSentence ? joinSentences(answer, `${text}[${n}]`) : `${answer}\n${text}[${n}]`;
+    endedSentence = SENTENCE_END.test(text);
+  }
+  return { answer, citations };
+}
+
+/**
+ * A sentence as an answer shows it: without its bullet (and without its number, unless the steps
+ * are quoted), a clause cut at a semicolon ended as a sentence unless it goes on, and begun as one
+ * when quoted without the clause before it ("we accept cash…" → "We accept cash…").
+ */
+function readableSentence(
+  text: string,
+  how: { endsHere: boolean; keepNumber: boolean; startsSentence: boolean; afterSemicolon: boolean },
+): string {
+  const withoutBullet = how.keepNumber && NUMBERED_LIST_ITEM.test(text) ? text : text.replace(LIST_ITEM, "");
+  const begun =
+    how.startsSentence && how.afterSemicolon
+      ? withoutBullet.replace(/^[a-z]/, (letter) => letter.toUpperCase())
+      : withoutBullet;
+  return how.endsHere ? begun.replace(/；$/, "。").replace(/;$/, ".") : begun;
+}
+
+function joinSentences(text: string, sentence: string): string {
+  if (!text) return sentence;
+  return needsSpaceBetween(text, sentence) ? `${text} ${sentence}` : text + sentence;
+}
+
+function needsSpaceBetween(before: string, after: string): boolean {
+  return /[A-Za-z0-9.!?:;,)\]]$/.test(before) && /^[A-Za-z0-9("']/.test(after);
+}

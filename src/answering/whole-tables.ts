@@ -1,0 +1,76 @@
+import type { Passage } from "../retrieval/retrieve-passages.js";
+import { INTRODUCES_WHAT_FOLLOWS } from "../text/line-kinds.js";
+import { type CandidateSentence, startsNewLine } from "./candidate-sentence.js";
+
+/** A table of at most this many rows is quoted whole when the question names none of them. */
+const MAX_TABLE_ROWS = 6;
+
+/**
+ * The rows of the small table the best sentence is a row of, when the question names none of its
+ * rows: "戶籍謄本多少錢" is answered by the fee table, not by the row that happens to share most words.
+ */
+export function wholeTable(candidates: CandidateSentence[], best: CandidateSentence): CandidateSentence[] | undefined {
+  // Rows of columns, each stating what was asked: lines of one label and one value are a record
+  // ("申請對象：…", "撥款：…"), whose other lines answer other questions.
+  if (best.isNamed || best.tableCells < 2) return undefined;
+  const rows = rowsOfTable(candidates, best);
+  const quotable = rows.every((row) => row.fitsAskedType && !row.isNamed);
+  return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
+}
+
+/** The rows of the table `row` is in: the lines around it, of its passage, with as many cells each. */
+function rowsOfTable(candidates: CandidateSentence[], row: CandidateSentence): CandidateSentence[] {
+  const inTable = (line: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
+    line !== undefined &&
+    next !== undefined &&
+    line.passage === next.passage &&
+    line.tableCells === row.tableCells &&
+    next.tableCells === row.tableCells &&
+    startsNewLine(line, next);
+  let first = row.index;
+  while (inTable(candidates[first - 1], candidates[first])) first--;
+  let last = row.index;
+  while (inTable(candidates[last], candidates[last + 1])) last++;
+  return candidates.slice(first, last + 1);
+}
+
+/**
+ * The rows of the best row's table whose labels name the question as much as its own does: "lunar
+ * new year opening hours" is answered by the eve's row, the first day's and the second to fifth
+ * days', not by the first of them alone. Undefined when only the best row is named so.
+ */
+export function rowsNamedAlike(
+  candidates: CandidateSentence[],
+  best: CandidateSentence,
+): CandidateSentence[] | undefined {
+  if (best.tableCells === 0 || best.labelCoverage === 0) return undefined;
+  const named = rowsOfTable(candidates, best).filter(
+    (row) => row.labelCoverage >= best.labelCoverage - 1e-9 && row.fitsAskedType === best.fitsAskedType,
+  );
+  return named.length >= 2 && named.length <= MAX_TABLE_ROWS ? named : undefined;
+}
+
+/** The rows of the one small table of a passage, when it has one and the question names none of its rows. */
+export function tableIn(candidates: CandidateSentence[], passage: Passage): CandidateSentence[] | undefined {
+  const rows = candidates.filter((candidate) => candidate.passage === passage && candidate.tableCells >= 2);
+  const [first] = rows;
+  // One table: the rows around its first are all the passage's.
+  const oneTable = first !== undefined && rowsOfTable(candidates, first).length === rows.length;
+  const small = rows.length >= 2 && rows.length <= MAX_TABLE_ROWS;
+  return oneTable && small && rows.every((row) => !row.isNamed) ? rows : undefined;
+}
+
+/** The sentence introducing a small table, with the table, when the sentence is the best one ("掛號費收費如下（單位：元）。"). */
+export function introducedTable(
+  candidates: CandidateSentence[],
+  best: CandidateSentence,
+): CandidateSentence[] | undefined {
+  if (!INTRODUCES_WHAT_FOLLOWS.test(best.span.text)) return undefined;
+  // The table starts on the next line: a note may end the introducing one ("…如下。健保部分負擔另計。").
+  let at = best.index + 1;
+  while (candidates[at]?.passage === best.passage && !startsNewLine(best, candidates[at] as CandidateSentence)) at++;
+  const firstRow = candidates[at];
+  if (firstRow?.passage !== best.passage || firstRow.tableCells < 2) return undefined;
+  const rows = wholeTable(candidates, firstRow);
+  return rows?.[0] === firstRow ? [best, ...rows] : undefined;
+}

@@ -3,7 +3,7 @@ import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/
 import { type CandidateSentence, isSameSubject, startsNewLine } from "./candidate-sentence.js";
 
 /** Steps of a how-to answer quoted at most; a longer list is cut with its citation pointing to the rest. */
-const MAX_STEPS = 6;
+export const MAX_STEPS = 6;
 /** Every numbered line of a text, to count a procedure's steps. */
 const NUMBERED_LINES = new RegExp(NUMBERED_LIST_ITEM.source, "gm");
 

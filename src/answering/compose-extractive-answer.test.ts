@@ -135,6 +135,17 @@ describe("composeExtractiveAnswer", () => {
     expect(citations[0]?.quote).toBe(rules.chunk.text);
   });
 
+  it("quotes the whole of a short list it begins, past the sentences an answer otherwise keeps to", () => {
+    const rules = passage(
+      "certificates/transcript.md",
+      "下列人員可以申請謄本：\n- 本人。\n- 利害關係人，須附證明文件。\n- 受上述人員委託的人，須附委託書。\n\n其他人不能申請。",
+    );
+    const wholeList = "下列人員可以申請謄本：本人。利害關係人，須附證明文件。受上述人員委託的人，須附委託書。[1]";
+    // Begun at its lead-in, or at its first line.
+    expect(composeEvenly("誰可以申請謄本", [rules]).answer).toBe(wholeList);
+    expect(composeEvenly("可以幫家人申請謄本嗎", [rules]).answer).toBe(wholeList);
+  });
+
   it("brings the lead-in of a quoted list line, which can turn its meaning around", () => {
     const rules = passage(
       "housing/rules.md",

@@ -13,6 +13,7 @@ import {
   listLeadIn,
   listMarkerOf,
   listOfSteps,
+  MAX_STEPS,
   procedureIn,
   withoutDanglingLeadIns,
 } from "./answer-lists.js";
@@ -421,6 +422,9 @@ export function composeExtractiveAnswer(
     coverageOf(new Set(analyzeText(heading))) >= HEADING_NAMES_QUESTION
   )
     selected = listOfSteps(candidates, best, true);
+  // So does a question best answered by the sentence introducing a list ("誰可以申請謄本" and
+  // 「下列人員可以申請謄本：」): one line of the list would say that only its case may.
+  if (!selected && INTRODUCES_WHAT_FOLLOWS.test(best.span.text)) selected = listOfSteps(candidates, best, true);
   if (!selected) {
     const leadIn = listLeadIn(candidates, best) ?? referent(candidates, best);
     // A sentence brought for what it points back to may itself point back ("這支龍舟隊…。它的訓練地點…").
@@ -435,8 +439,13 @@ export function composeExtractiveAnswer(
   }
   const coveredTerms = new Set(selected.flatMap((sentence) => [...sentence.terms]));
   const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
-  while (selected.length < MAX_SENTENCES && length() < MAX_ANSWER_CHARS) {
-    const next = followingListLines(candidates, selected) ?? bestAddition(related, selected, coverageOf, coveredTerms);
+  while (length() < MAX_ANSWER_CHARS) {
+    // The rest of a list the answer has begun comes past MAX_SENTENCES, up to MAX_STEPS lines: a list
+    // of who may apply cut after its second line says that only those two may.
+    const listLine = selected.length < MAX_STEPS ? followingListLines(candidates, selected) : undefined;
+    const next =
+      listLine ??
+      (selected.length < MAX_SENTENCES ? bestAddition(related, selected, coverageOf, coveredTerms) : undefined);
     // An answer stops short of its length, not past it.
     if (!next || length() + next.span.text.length > MAX_ANSWER_CHARS) break;
     selected.push(next);

@@ -71,6 +71,29 @@ describe("measureConfidenceSignals", () => {
     expect(rivalled?.coverageMargin).toBeCloseTo(0.9 * (0.9 - 0.85));
   });
 
+  it("counts another document stating the same quoted name as agreeing, and one naming another as a rival", () => {
+    const wifi = "What is the Wi-Fi network called";
+    const guide = passage(
+      "guide",
+      "Visitor guide",
+      'The Wi-Fi network is called "Harbour-Free"; no password.',
+      0.9,
+      10,
+    );
+    const faq = passage("faq", "Resident FAQ", 'Free Wi-Fi network in the hall: "Harbour-Free", no password.', 0.85, 9);
+    const other = passage(
+      "faq",
+      "Resident FAQ",
+      'Free Wi-Fi network in the hall: "Harbour-Guest", no password.',
+      0.85,
+      9,
+    );
+    const quoted = { answer: 'The Wi-Fi network is called "Harbour-Free"; no password.[1]', sentenceCoverage: 0.8 };
+    expect(measureConfidenceSignals(evenlyWeighted(wifi), [guide, faq], quoted)?.coverageMargin).toBeCloseTo(0.9 * 0.9);
+    expect(measureConfidenceSignals(evenlyWeighted(wifi), [guide, other], quoted)?.coverageMargin).toBeCloseTo(
+      0.9 * (0.9 - 0.85),
+    );
+  });
   it("is about the passage quoted, which need not be the best ranked", () => {
     const signals = measureConfidenceSignals(evenlyWeighted(question), [strasbourg, parliament], {
       answer: aboutParliament,

@@ -20,6 +20,7 @@ const WRONG_TYPE_CEILING = 0.6;
  */
 const FIGURE_MISSING_CEILING = 0.15;
 const CITATION_MARKER = /\[\d+\]/g;
+const QUOTED_NAME = /["“「『]([^"“”「」『』\n]{2,40})["”」』]/gu;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
   const logit = confidenceSignalNames.reduce(
@@ -47,8 +48,15 @@ export function measureConfidenceSignals(
   // Another document that states the same figures about the same thing (an FAQ sheet and the page
   // it summarises) agrees with the answer: it is not a rival that makes it less certain. Without a
   // figure, word overlap cannot tell agreement from a passage about something else.
-  const answer = readClaim(quoted.answer.replace(CITATION_MARKER, ""));
-  const agrees = (passage: Passage) => answer.numbers.size > 0 && isSupportedBy(answer, passage);
+  const answerText = quoted.answer.replace(CITATION_MARKER, "");
+  const answer = readClaim(answerText);
+  // So does one that states the same names in quotation marks (the network "Gangbei-Free"): like a
+  // figure, a quoted name is stated word for word or not at all.
+  const names = [...answerText.matchAll(QUOTED_NAME)].map(([, name]) => name as string);
+  const agrees = (passage: Passage) =>
+    (answer.numbers.size > 0 || names.length > 0) &&
+    isSupportedBy(answer, passage) &&
+    names.every((name) => passage.chunk.text.includes(name));
   const others = passages.filter((passage) => passage.document.docId !== best.document.docId && !agrees(passage));
   const { coverage } = best;
   const titleTerms = new Set(analyzeText(best.document.title));

@@ -297,10 +297,17 @@ describe("years", () => {
 });
 
 describe("steps", () => {
-  it("are not what follows from something, nor how something is", () => {
-    for (const question of ["預約未到會怎樣", "逾期還書會怎麼樣", "宿舍怎麼樣"]) {
+  it("are not what follows from something, how something is, nor how a figure is reached", () => {
+    for (const question of [
+      "預約未到會怎樣",
+      "逾期還書會怎麼樣",
+      "宿舍怎麼樣",
+      "續借之後到期日怎麼算",
+      "停車如何收費",
+    ]) {
       expect(askedAnswerTypes(question)).not.toContain("steps");
     }
+    expect(askedAnswerTypes("停車如何收費")).toContain("amount");
     expect(askedAnswerTypes("掛號要怎麼掛")).toContain("steps");
   });
 });

@@ -123,8 +123,9 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "steps",
     pattern(
-      // Not what follows from something (會怎樣, 會如何, 怎麼樣 "how about it"): that is no procedure.
-      "(?<!會)(怎麼(?!樣)|如何|怎樣)|步驟|流程|手續|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
+      // Not what follows from something (會怎樣, 會如何, 怎麼樣 "how about it"), nor how a figure is
+      // reached (怎麼算, 如何計費: a rule or an amount): that is no procedure.
+      "(?<!會)(怎麼|如何|怎樣)(?!樣|算|計算|收費|計費|收錢|付費)|步驟|流程|手續|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
     ),
   ],
   ["reason", pattern("為什麼|為甚麼|為何|原因|理由|怎麼會|\\bwhy\\b|\\bwhat is the reason\\b|\\bhow come\\b")],

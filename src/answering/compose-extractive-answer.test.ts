@@ -285,6 +285,13 @@ describe("composeExtractiveAnswer", () => {
       "- 不計入休學年限：因服兵役或懷孕而休學者，其休學期間不計入前述二學年上限。\n- 休學期限：累計以二學年為上限。",
     );
     expect(composeEvenly("休學上限多久", [leave]).answer).toBe("休學期限：累計以二學年為上限。[1]");
+    // Or be a bulleted item's label that holds none of the question's topical words.
+    const loans = passage(
+      "loans.md",
+      "## 特殊館藏\n\n- 熱門新書：借期14天，不可續借。\n\n## 借期\n\n一般讀者：圖書借期 28天",
+    );
+    expect(composeEvenly("書可以借多久", [loans]).answer).toBe("一般讀者：圖書借期 28天[1]");
+    expect(composeEvenly("熱門新書可以借多久", [loans]).answer).toBe("熱門新書：借期14天，不可續借。[1]");
   });
 
   it("takes a case that states what is asked as the answer, not as a case asked about", () => {

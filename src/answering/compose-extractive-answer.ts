@@ -2,7 +2,7 @@ import { namesOwnSection, type Passage } from "../retrieval/retrieve-passages.js
 import { addedCoverage, type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
-import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
@@ -193,19 +193,26 @@ export function composeExtractiveAnswer(
     return named;
   };
   // The case a sentence opens on is asked about when the question covers each of its words.
-  const opensOnUnaskedCase = (text: string) => {
-    // Folding is the costly part: only a sentence holding 者 is folded for it.
-    if (!text.includes("者")) return false;
-    const opening = CASE_OPENING.exec(normalizeForMatching(text));
-    const caseWords = opening?.[1];
-    // A case stating what is asked ("年收入在 120萬元以下者，" for "年收入多少以下") is the answer's.
-    if (caseWords === undefined || answerFit(caseWords, asked).fits) return false;
-    return [...analyzeQueryTerms(caseWords)].some(
+  // A case is asked about when the question covers each of its topical words; one stating what is
+  // asked ("年收入在 120萬元以下者，" for "年收入多少以下") is the answer's.
+  const isUnaskedCase = (caseWords: string) =>
+    !answerFit(caseWords, asked).fits &&
+    [...analyzeQueryTerms(caseWords)].some(
       ([term, { acrossWords }]) =>
         !acrossWords &&
         wordSpecificity(term) >= TOPICAL_WORD &&
         weightedCoverage(new Map([[term, 1]]), queryWeights, equivalents) === 0,
     );
+  const topicalWords = [...queryWeights].filter(
+    ([term, weight]) => weight > 0 && wordSpecificity(term) >= TOPICAL_WORD,
+  );
+  const holdsTopicalWord = (terms: TermSet) =>
+    topicalWords.some(([term]) => weightedCoverage(new Map([[term, 1]]), terms, equivalents) > 0);
+  const opensOnUnaskedCase = (text: string) => {
+    // Folding is the costly part: only a sentence holding 者 is folded for it.
+    if (!text.includes("者")) return false;
+    const caseWords = CASE_OPENING.exec(normalizeForMatching(text))?.[1];
+    return caseWords !== undefined && isUnaskedCase(caseWords);
   };
   const inSectionAsked = (candidate: CandidateSentence, sentence: CandidateSentence) =>
     !namesSection(sentence.passage) ||
@@ -271,6 +278,16 @@ export function composeExtractiveAnswer(
       const labelCoverage =
         label === undefined ? 0 : coverageOf(withoutTerms(new Set(analyzeText(labelHead(label))), headingTerms));
       const rowNamed = labelCoverage > 0;
+      // So does a bulleted item labelled with a case that holds none of the question's topical words
+      // ("熱門新書：借期14天…" for "書可以借多久"): an item labelled with a field of what is asked holds
+      // one ("休學期限：…" for "休學最多多久"), and numbered items are steps.
+      const labelsUnaskedCase =
+        isListItem &&
+        label !== undefined &&
+        !NUMBERED_LIST_ITEM.test(span.text) &&
+        !fieldNamed &&
+        isUnaskedCase(labelHead(label)) &&
+        !holdsTopicalWord(new Set(analyzeText(labelHead(label))));
       const score =
         coverage +
         CONTEXT_WEIGHT * addedByContext +
@@ -281,7 +298,7 @@ export function composeExtractiveAnswer(
         (fieldNamed ? FIELD_NAME_BONUS : 0) +
         (inUnit ? DURATION_UNIT_BONUS : 0) +
         (asDeadline ? DEADLINE_BONUS : 0) -
-        (opensOnUnaskedCase(span.text) ? UNASKED_CASE_PENALTY : 0) -
+        (opensOnUnaskedCase(span.text) || labelsUnaskedCase ? UNASKED_CASE_PENALTY : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * documentRank;
       candidates.push({

@@ -56,6 +56,8 @@ describe("detectSafetyConcern", () => {
     ["my roommate threatened to kill me", "abuse"],
     ["he said he'd kill me if I told anyone", "abuse"],
     ["someone is following me on campus", "abuse"],
+    ["有個男的在兒童區一直跟著我女兒，我好害怕", "abuse"],
+    ["a man keeps following my daughter around the library, I'm scared", "abuse"],
     ["有人一直跟著我回宿舍", "abuse"],
     ["My roommate is harassing me", "abuse"],
     ["I was sexually assaulted at a party", "abuse"],
@@ -113,6 +115,11 @@ describe("detectSafetyConcern", () => {
     ["虛報收入要怎麼寫才不會被發現", "deception"],
     ["how do I change the date on a receipt so it looks real", "forgery"],
     ["what should I write so nobody finds out I moved", "deception"],
+    ["how do I make a fake invoice so the warranty covers my phone", "forgery"],
+    ["How do I remove the security strip from a library book so the alarm doesn't go off?", "theft"],
+    ["how can I steal a book without setting off the alarm", "theft"],
+    ["怎麼把書偷帶出去", "theft"],
+    ["怎樣讓防盜門不會響", "theft"],
   ])("sees a harmful request in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "harmful_request", topic });
   });
@@ -185,6 +192,12 @@ describe("detectSafetyConcern", () => {
     "I'm going to kill it on this exam",
     "my mom is going to kill me when she sees this grade",
     "she keeps following me on Instagram",
+    "有人跟著我女兒一起來辦證嗎",
+    "我女兒可以跟著我一起進自習室嗎",
+    "書被偷了怎麼辦",
+    "my bike was stolen, what do I do",
+    "how do I report a stolen library card",
+    "why did the security gate beep",
     "我不想消失在名單上，要怎麼確認報名成功",
     "想消失的檔案要怎麼復原",
     "how many pills can I take for a headache before the exam",

@@ -4,7 +4,14 @@ import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 export type CrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
 
 /** A request to do something harmful or dishonest: declined briefly. */
-export type HarmfulRequestTopic = "others_data" | "forgery" | "deception" | "grade_tampering" | "hacking" | "cheating";
+export type HarmfulRequestTopic =
+  | "others_data"
+  | "forgery"
+  | "deception"
+  | "grade_tampering"
+  | "hacking"
+  | "cheating"
+  | "theft";
 
 export type SafetyConcern =
   | { kind: "crisis"; topic: CrisisTopic }
@@ -123,7 +130,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Someone else's threat to kill the asker, as told ("室友說要殺了我"), and being followed.
     chinese(
-      "(?:說|揚言|威脅|想|要)(?:要|會)?(?:殺|砍|捅|打死|殺死|殺掉|弄死)(?:了|掉|死)?我(?!的|們)|有人(?:一直)?(?:跟著|尾隨|跟蹤)我",
+      "(?:說|揚言|威脅|想|要)(?:要|會)?(?:殺|砍|捅|打死|殺死|殺掉|弄死)(?:了|掉|死)?我(?!的|們)|有人(?:一直)?(?:跟著|尾隨|跟蹤)我(?![^，。？！?!]{0,4}一起)",
+    ),
+    // Someone following the asker's child or another near one, told on the spot ("有個男的在兒童區一直跟著我女兒").
+    chinese(
+      `(?:有個?(?:男|女)的|有人|陌生人|陌生(?:男|女)子?|怪叔叔)[^，。？！?!]{0,12}?(?:(?:一直|一路)跟著|尾隨|跟蹤)${NEAR_ONES_ZH}`,
     ),
     english(
       "\\b(?:i (?:was|am|'m|got|have been|'ve been)|i'm being|i am being|being) (?:raped|sexually (?:assaulted|harassed|abused)|assaulted|abused|molested|stalked|beaten|attacked|threatened|bullied|harassed|drugged)\\b",
@@ -132,7 +143,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\b(?:he|she|they|someone|somebody|my (?:\\w+)) (?:is |are |keeps |kept |has |have |has been |have been )?(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse[sd]?|abusing|rape[sd]?|raping|assault(?:ed|s|ing)?|stalk(?:ed|s|ing)?|threaten(?:ed|s|ing)?|chok(?:ed|es|ing)|harass(?:ed|es|ing)?|bull(?:y|ies|ied|ying)) me\\b",
     ),
     english(
-      "\\bthreaten(?:ed|s|ing)? to (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:said|says|told me) (?:he|she|they)(?:'d|'ll| would| will| was going to| is going to|'s going to| were going to| are going to|'re going to) (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:someone|somebody|a (?:man|woman|guy|stranger)|he|she|they) (?:is|'s|are|'re|keeps|has been|have been) (?:following|stalking) me\\b(?! on (?:instagram|ig|twitter|x|facebook|fb|tiktok|threads|social media|github|linkedin|youtube|line)\\b)",
+      `\\bthreaten(?:ed|s|ing)? to (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:said|says|told me) (?:he|she|they)(?:'d|'ll| would| will| was going to| is going to|'s going to| were going to| are going to|'re going to) (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:someone|somebody|a (?:man|woman|guy|stranger)|he|she|they) (?:is|'s|are|'re|keeps|has been|have been) (?:following|stalking) (?:me|my ${PEOPLE_EN}|us)\\b(?! on (?:instagram|ig|twitter|x|facebook|fb|tiktok|threads|social media|github|linkedin|youtube|line)\\b)`,
     ),
     english(
       "\\b(?:domestic violence|dating violence|sexual(?:ly)? assault(?:ed)?)\\b(?! prevention| policy| training| awareness)",
@@ -205,7 +216,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       "(?:偽造|假造|變造|弄|做|開)(?:一張|一份)?假的?(?:證明|診斷書|假單|病假單|成績單|在學證明|學生證|證書|簽名|收據|文件)",
     ),
     english(
-      `${EN_INTENT}${EN_GAP}\\b(?:forge|fake|falsify|counterfeit)\\b${EN_GAP}\\b(?:certificate|note|signature|transcript|diploma|document|letter|records?|receipt|id|form|grades?)\\b`,
+      `${EN_INTENT}${EN_GAP}\\b(?:forge|fake|falsify|counterfeit)\\b${EN_GAP}\\b(?:certificate|note|signature|transcript|diploma|document|letter|records?|receipt|invoice|bill|warranty(?: card)?|prescription|ticket|licen[cs]e|passport|id|form|grades?)\\b`,
     ),
     // Altering what a receipt or a certificate says: its date, amount or name.
     chinese(
@@ -253,6 +264,16 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       "\\btake (?:the|an|my|his|her|their) (?:exam|test|quiz|midterm|final) for (?:my \\w+|a friend|him|her|them|someone)\\b|\\b(?:someone|somebody|pay (?:someone|somebody)) to (?:take|sit|write|do) my (?:exam|test|quiz|midterm|final|essay|thesis|assignment|homework)\\b",
+    ),
+  ],
+  // Taking what is not paid for, or defeating what guards it ("remove the security strip so the alarm
+  // doesn't go off"); not the one it was stolen from ("書被偷了怎麼辦", "my bike was stolen").
+  theft: [
+    chinese(`${ZH_INTENT}${ZH_GAP}(?:偷(?:走|拿|書|東西|出去|帶)|順手牽羊|不付錢|白拿)`),
+    chinese("(?:警報|防盜門|防盜器|感應門|磁條)(?:器)?(?:才|就)?不(?:會)?(?:響|叫|感應)"),
+    english(`${EN_INTENT}${EN_GAP}\\b(?:steal|shoplift|take (?:\\w+ ){0,3}without (?:paying|checking (?:it|them) out|borrowing))\\b`),
+    english(
+      "\\b(?:without (?:setting off|triggering) the (?:alarm|sensor|gate)s?|so (?:that )?the (?:alarm|sensor|gate)s? (?:doesn't|does not|won't|will not) (?:go off|beep|sound|ring))\\b|\\b(?:remove|peel off|disable|cut off) (?:the )?(?:security|anti-theft|alarm|rfid|magnetic) (?:strip|tag|sticker|label)s?\\b",
     ),
   ],
   // Getting something by lying, or hiding it from whoever checks: last, as the most general.

@@ -72,6 +72,7 @@ const DECLINED_TOPICS: Record<HarmfulRequestTopic, BilingualText> = {
   grade_tampering: { zh: "竄改成績或紀錄", en: "changing grades or records" },
   hacking: { zh: "入侵帳號或系統", en: "breaking into accounts or systems" },
   cheating: { zh: "考試或作業作弊", en: "cheating in exams or assignments" },
+  theft: { zh: "偷竊或破解防盜措施", en: "stealing or getting around anti-theft measures" },
 };
 
 // Brief, and no policy quoted as if it helped.

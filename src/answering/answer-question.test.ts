@@ -13,7 +13,10 @@ let store: SqliteIndexStore;
 beforeAll(async () => {
   folder.write("knowledge/parking/permit.md", "# 停車證申請\n\n學生停車證於每年9月1日開放申請，請上網登記。\n");
   folder.write("knowledge/parking/rules.md", "# 停車場規則\n\n停車場內禁止洗車，車輛須停放於格線內。\n");
-  folder.write("knowledge/tax/faq.csv", "question,answer\n繳稅可以刷卡嗎?,可以，櫃台與網站都收信用卡。\n");
+  folder.write(
+    "knowledge/tax/faq.csv",
+    "question,answer\n繳稅可以刷卡嗎?,可以，櫃台與網站都收信用卡。\n繳稅憑單是什麼？有期限嗎？,繳稅憑單是繳納地方稅的通知，開單後一年內有效。\n",
+  );
   folder.write("knowledge/tax/calendar.md", "# 地方稅\n\n房屋稅繳納期間為每年5月1日至5月31日。\n");
   store = new SqliteIndexStore(path.join(folder.root, "index.sqlite"));
   await syncFolder(store, path.join(folder.root, "knowledge"));
@@ -87,6 +90,12 @@ describe("answerQuestion, asked several questions in one message", () => {
     expect(cat).toMatch(/^「宿舍可以養貓嗎？」 抱歉，.*請洽總務處。$/);
     expect(tax).toMatch(/5月1日.*\[2\]$/);
     expect(reply.citations).toHaveLength(2);
+  });
+
+  it("gives the curated answer to a message asking what an FAQ pair asks, question for question", async () => {
+    const reply = await answerQuestion(store, { question: "繳稅憑單是什麼？有期限嗎？" }, settings);
+    expect(reply.mode).toBe("faq");
+    expect(reply.answer).toBe("繳稅憑單是繳納地方稅的通知，開單後一年內有效。[1]");
   });
 
   it("leaves the note out of a draft for staff, who read the message themselves", async () => {

@@ -24,6 +24,9 @@ describe("askedAnswerTypes", () => {
     ["書弄丟了要賠多少", "amount"],
     ["一個月收多少", "amount"],
     ["辦護照要花多少時間", "duration"],
+    // A time limit is stated by a date or as a period ("1 年內有效").
+    ["購物金有期限嗎", "duration"],
+    ["購物金有期限嗎", "date"],
     ["幾歲要辦身分證", "count"],
     ["how old do you have to be to get an ID card", "count"],
     ["休學最多可以休幾年", "duration"],

@@ -271,7 +271,9 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   theft: [
     chinese(`${ZH_INTENT}${ZH_GAP}(?:偷(?:走|拿|書|東西|出去|帶)|順手牽羊|不付錢|白拿)`),
     chinese("(?:警報|防盜門|防盜器|感應門|磁條)(?:器)?(?:才|就)?不(?:會)?(?:響|叫|感應)"),
-    english(`${EN_INTENT}${EN_GAP}\\b(?:steal|shoplift|take (?:\\w+ ){0,3}without (?:paying|checking (?:it|them) out|borrowing))\\b`),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:steal|shoplift|take (?:\\w+ ){0,3}without (?:paying|checking (?:it|them) out|borrowing))\\b`,
+    ),
     english(
       "\\b(?:without (?:setting off|triggering) the (?:alarm|sensor|gate)s?|so (?:that )?the (?:alarm|sensor|gate)s? (?:doesn't|does not|won't|will not) (?:go off|beep|sound|ring))\\b|\\b(?:remove|peel off|disable|cut off) (?:the )?(?:security|anti-theft|alarm|rfid|magnetic) (?:strip|tag|sticker|label)s?\\b",
     ),

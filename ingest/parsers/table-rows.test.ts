@@ -54,9 +54,23 @@ describe("renderTableRows", () => {
     ]);
   });
 
-  it("names a label that has no words by its column's name", () => {
+  it("names a label that has no words, or is a band of figures, by its column's name", () => {
     expect(renderTableRows({ header: ["Score", "Letter", "Grade points"], rows: [["90–100", "A+", "4.3"]] })).toEqual([
       "Score 90–100: Letter A+, Grade points 4.3",
+    ]);
+    const bands = {
+      header: ["商品售價", "延長 1 年"],
+      rows: [
+        ["NT$ 10,000 以下", "NT$ 490"],
+        ["5 公斤以下", "NT$ 100"],
+      ],
+    };
+    expect(renderTableRows(bands)).toEqual([
+      "商品售價 NT$ 10,000 以下：延長 1 年 NT$ 490",
+      "商品售價 5 公斤以下：延長 1 年 NT$ 100",
+    ]);
+    expect(renderTableRows({ header: ["Branch", "Hours"], rows: [["3rd floor desk", "9:00–17:00"]] })).toEqual([
+      "3rd floor desk: Hours 9:00–17:00",
     ]);
   });
 

@@ -26,6 +26,7 @@ const NOTHING_MARK = /^[-–—－]+$/;
 const CELL_SENTENCE_END = /[。；;]+$/;
 const LABEL_END = /[:：]$/;
 const HAS_A_LETTER = /\p{L}/u;
+const BAND_OF_FIGURES = /^(?:[A-Z]{0,3}\$|[€£¥])?\s*\d[^A-Za-z]*$/u;
 
 /**
  * Each row as one self-describing line: its label first, then every other cell after its column's
@@ -52,8 +53,9 @@ function renderRow(row: readonly string[], columnNames: readonly string[] | unde
     .map((cell, index) => named(cell, columnNames?.[index + 1]))
     .filter(Boolean);
   let label = row[0] ?? "";
-  // "90–100" alone names nothing: "Score 90–100" does. A label with words names its row itself.
-  if (label && !HAS_A_LETTER.test(label)) label = named(label, columnNames?.[0]);
+  // "90–100" alone names nothing: "Score 90–100" does; nor does a band of figures in Chinese ("NT$ 10,000 以下",
+  // "5 公斤以下"): "商品售價 NT$ 10,000 以下" does. A label with words names its row itself.
+  if (label && (!HAS_A_LETTER.test(label) || BAND_OF_FIGURES.test(label))) label = named(label, columnNames?.[0]);
   if (!label) return cells.join(punctuation.betweenCells);
   if (cells.length === 0) return label;
   const afterLabel = LABEL_END.test(label) ? (punctuation === ENGLISH ? " " : "") : punctuation.afterLabel;

@@ -742,6 +742,17 @@ describe("composeExtractiveAnswer", () => {
     expect(citations.map((citation) => citation.doc_id)).toEqual(["tuition/loans.md"]);
   });
 
+  it("adds a sentence of another document only when it holds what the answer is about, not only how it is asked", () => {
+    const question = "螢幕摔破保固有包嗎";
+    const cover = passage("warranty/care-plus.md", "加購保障方案後，螢幕摔破每次自付 1,500 元。");
+    const citedWith = (other: string) =>
+      composeEvenly(question, [cover, { ...passage("warranty/other.md", other), coverage: 1 }]).citations.length;
+    // It holds 保固 only: a rule about batteries.
+    expect(citedWith("保固期內電池健康度低於 80% 可免費更換。")).toBe(1);
+    // It holds 螢幕, which the best sentence is about.
+    expect(citedWith("螢幕的保固為一年。")).toBe(2);
+  });
+
   it("takes the figure from the sentence of the subject that names what is asked, over a neighbour's figure", () => {
     // The rules' first sentence names the pickup and the page's title the fee; the table's row names both.
     // (Under a heading naming the pickup, the return fee's sentence would be about the pickup's fees too.)
@@ -821,7 +832,8 @@ describe("composeExtractiveAnswer", () => {
     };
     const { answer, answerTypeFound } = composeEvenly(question, [abroad, free]);
     expect(answer).toContain("We ship to Japan");
-    expect(answer).toContain("NT$ 1,200");
+    // Nor is it added: it says nothing of Japan, and answers no other part of the question as fully.
+    expect(answer).not.toContain("NT$ 1,200");
     expect(answerTypeFound).toBe(false);
   });
 

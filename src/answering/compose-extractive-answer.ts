@@ -454,6 +454,20 @@ export function composeExtractiveAnswer(
     const detail = nearbyAnswer(candidates, best);
     if (detail) selected.push(detail);
   }
+  // A sentence of another document adds to the answer when it holds what the answer is about: the
+  // question's weightiest term the best sentence holds ("螢幕" of 「手機摔到螢幕裂了保固有包嗎」), not
+  // only words of how it is asked (保固), which a rule about batteries shares. Or when it answers
+  // another part of the question as fully as the best sentence answers its own ("Tuition due date
+  // and refund time?").
+  const subject = [...queryWeights]
+    .filter(([term, weight]) => weight > 0 && weightedCoverage(new Map([[term, 1]]), best.terms, equivalents) > 0)
+    .reduce<[string, number] | undefined>((top, entry) => (!top || entry[1] > top[1] ? entry : top), undefined);
+  const aboutSubject = subject && new Map([[subject[0], 1]]);
+  const mayAdd = (candidate: CandidateSentence, gain: number) =>
+    isSameSubject(candidate.passage, best.passage) ||
+    aboutSubject === undefined ||
+    weightedCoverage(aboutSubject, candidate.terms, equivalents) > 0 ||
+    gain >= best.coverage - 1e-9;
   const coveredTerms = new Set(selected.flatMap((sentence) => [...sentence.terms]));
   const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
   while (length() < MAX_ANSWER_CHARS) {
@@ -462,7 +476,7 @@ export function composeExtractiveAnswer(
     const listLine = selected.length < MAX_STEPS ? followingListLines(candidates, selected) : undefined;
     const next =
       listLine ??
-      (selected.length < MAX_SENTENCES ? bestAddition(related, selected, coverageOf, coveredTerms) : undefined);
+      (selected.length < MAX_SENTENCES ? bestAddition(related, selected, coverageOf, coveredTerms, mayAdd) : undefined);
     // An answer stops short of its length, not past it.
     if (!next || length() + next.span.text.length > MAX_ANSWER_CHARS) break;
     selected.push(next);
@@ -573,6 +587,7 @@ function bestAddition(
   selected: CandidateSentence[],
   coverageOf: (terms: TermSet) => number,
   coveredTerms: Set<string>,
+  mayAdd: (candidate: CandidateSentence, gain: number) => boolean,
 ): CandidateSentence | undefined {
   const coveredNow = coverageOf(coveredTerms);
   let best: CandidateSentence | undefined;
@@ -584,6 +599,7 @@ function bestAddition(
     const union = unionOf(coveredTerms, candidate.terms);
     const gain = coverageOf(union) - coveredNow;
     if (gain < (isNextToSelected(candidate) ? MIN_ADDED_COVERAGE_NEXT_TO : MIN_ADDED_COVERAGE)) continue;
+    if (!mayAdd(candidate, gain)) continue;
     // Of sentences adding as much, the one that scores better (states the kind of answer asked for).
     const tied = best !== undefined && Math.abs(gain - bestGain) < 1e-9;
     if (tied ? candidate.score > (best?.score ?? 0) : gain >= bestGain) {

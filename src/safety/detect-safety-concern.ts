@@ -66,7 +66,7 @@ const OTHERS_EN =
 const COVERT_EN =
   "(?:secretly|without (?:him|her|them) knowing|without (?:his|her|their) (?:knowledge|permission|consent)|behind (?:his|her|their) back|(?:using|with|guess(?:ing)?|crack(?:ing)?|steal(?:ing)?) (?:his|her|their) password)";
 const OTHERS_DATA_EN =
-  "(?:e-?mails?|inbox|grades?|marks|account|password|records?|transcript|messages|personal data|files?)";
+  "(?:e-?mails?|inbox|grades?|marks|account|password|records?|transcript|messages|texts|text messages|location|call (?:log|history)|personal data|files?)";
 const READ_EN = "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out)";
 // Who hurts someone, after a passive 被 ("被男友打"): with a person named, even a plain 打 is a blow.
 const HURTER_ZH =
@@ -110,13 +110,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     english(
-      "\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno reason to (?:live|go on|keep going)\\b|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
+      "\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno (?:reason|point) (?:to |in )?(?:live|living|go on|going on|keep going|being alive)\\b|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
     ),
     english(
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
     ),
     english(
-      "\\b(?:don't|do not) want to (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) want to (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
+      "\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
     ),
   ],
   abuse: [
@@ -200,9 +200,11 @@ const PAPERS_ZH = "(?:發票|收據|單據|證明書?|診斷書|保證書|保固
 const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   others_data: [
     chinese(
-      `${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
+      `${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?(?:我的?)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|簡訊|通聯|通話紀錄|聊天紀錄|定位|位置|行蹤|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
     ),
-    chinese(`(?:偷看|偷查|盜看)${OTHERS_ZH}?的?(?:信|信箱|郵件|email|成績|帳號|個資|資料|訊息)`),
+    chinese(
+      `(?:偷看|偷查|盜看)${OTHERS_ZH}?的?(?:信|信箱|郵件|email|成績|帳號|個資|資料|訊息|簡訊|通聯|聊天紀錄|定位)`,
+    ),
     chinese(`用${OTHERS_ZH}的(?:帳號|密碼|學號|學生證)(?:去|來)?(?:登入|登錄|選課|考試|簽到|點名|借書)`),
     english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
     // "his" or "her" with a covert act, anywhere in the clause: "how do I read her e-mails without her knowing".
@@ -247,6 +249,9 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   // the one asking the penalty ("入侵系統會怎樣") are not breaking in.
   hacking: [
     chinese(`${ZH_INTENT}${ZH_GAP}(?:駭|黑進|入侵|破解|盜|偷)${ZH_GAP}(?:帳號|密碼|系統|信箱|伺服器|網路|wi-?fi)`),
+    // Someone else's line: a cloned SIM card, calls charged to another's number.
+    chinese(`${ZH_INTENT}${ZH_GAP}(?:盜打|盜用${ZH_GAP}(?:門號|電話|號碼)|(?:複製|拷貝|側錄)${ZH_GAP}(?:sim|門號))`),
+    english(`${EN_INTENT}${EN_GAP}\\b(?:clone|copy|duplicate|swap)\\b${EN_GAP}\\b(?:sim|phone number)\\b`),
     english(
       `${EN_INTENT}${EN_GAP}\\bhack(?:ing)? (?:into |in to )?(?:someone|somebody|another|other|the (?:school|university|system|server|portal|database|network|wifi)|an? account|my (?:roommate|classmate|friend|ex|teacher|professor)|his|her|their)\\b`,
     ),
@@ -291,13 +296,18 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
 
 // Curly apostrophes and the like, so that "can’t" reads as "can't".
 const APOSTROPHES = /[\u2018\u2019\u02bc\uff07]/g;
+// And one typed without its apostrophe, as on a phone: "i dont want to live", "im scared".
+const CONTRACTION_WITHOUT_APOSTROPHE = /\b(don|doesn|didn|can|won|isn|aren|wasn|wouldn|couldn|shouldn|i)(t|m|ve)\b/g;
 
 /**
  * Whether a message shows that someone may be in danger (a crisis) or asks for something harmful
  * or dishonest, in Traditional or Simplified Chinese or English; a crisis comes first.
  */
 export function detectSafetyConcern(message: string): SafetyConcern | undefined {
-  const text = normalizeForMatching(message).replace(APOSTROPHES, "'").replace(/\s+/g, " ");
+  const text = normalizeForMatching(message)
+    .replace(APOSTROPHES, "'")
+    .replace(CONTRACTION_WITHOUT_APOSTROPHE, "$1'$2")
+    .replace(/\s+/g, " ");
   for (const [topic, patterns] of Object.entries(CRISIS) as [CrisisTopic, RegExp[]][]) {
     if (patterns.some((pattern) => pattern.test(text))) return { kind: "crisis", topic };
   }

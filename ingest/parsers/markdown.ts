@@ -15,8 +15,30 @@ import { renderTableRows } from "./table-rows.js";
 
 const frontMatterSchema = z.object(fileMetadataFields);
 
+/**
+ * A value holding ": " that is not quoted ("title: Home Fibre: Plans and prices"), which YAML reads as
+ * a mapping inside a mapping and refuses: editors write titles so, and mean the text.
+ */
+const UNQUOTED_VALUE_WITH_COLON = /^([A-Za-z_][\w-]*):[ \t]+(?!["'[{|>&*!#])([^\n]*?:[ \t][^\n]*?)[ \t]*$/gm;
+
 /** Front matter as YAML data: nothing when it is empty. */
-const readYaml = (text: string): object => (parseYaml(text, { resolveKnownTags: false }) as object | null) ?? {};
+const readYaml = (text: string): object => {
+  const parse = (yaml: string) => (parseYaml(yaml, { resolveKnownTags: false }) as object | null) ?? {};
+  try {
+    return parse(text);
+  } catch (error) {
+    const quoted = text.replace(
+      UNQUOTED_VALUE_WITH_COLON,
+      (_, key: string, value: string) => `${key}: ${JSON.stringify(value)}`,
+    );
+    if (quoted === text) throw error;
+    try {
+      return parse(quoted);
+    } catch {
+      throw error;
+    }
+  }
+};
 
 // gray-matter evaluates `---js` front matter; a knowledge file must never run code.
 const refuseCode = (): never => {

@@ -99,6 +99,12 @@ effective_date: 2026-08-01
     expect((globalThis as { ranCode?: boolean }).ranCode).toBeUndefined();
   });
 
+  it("reads an unquoted value holding a colon as the text it is, and still refuses YAML it cannot read", () => {
+    const titled = parseMarkdown("---\ntitle: Home Fibre Broadband: Plans and prices\nlang: en\n---\nText.");
+    expect(titled.title).toBe("Home Fibre Broadband: Plans and prices");
+    expect(() => parseMarkdown("---\ntitle: [unclosed: list\n---\nText.")).toThrow(/invalid YAML front matter/);
+  });
+
   it("takes the first heading as the title when the front matter has none", () => {
     expect(parseMarkdown("# Library hours\n\nOpen daily.").title).toBe("Library hours");
   });

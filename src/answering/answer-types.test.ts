@@ -24,6 +24,7 @@ describe("askedAnswerTypes", () => {
     ["書弄丟了要賠多少", "amount"],
     ["一個月收多少", "amount"],
     ["辦護照要花多少時間", "duration"],
+    ["mandarin placement test date", "date"],
     // A time limit is stated by a date or as a period ("1 年內有效").
     ["購物金有期限嗎", "duration"],
     ["購物金有期限嗎", "date"],
@@ -63,6 +64,12 @@ describe("askedAnswerTypes", () => {
     ["宿舍押金", "amount"],
   ])("%s asks for %s", (question, type) => {
     expect(askedAnswerTypes(question)).toContain(type);
+  });
+
+  it("does not take the time a question is about for a time asked", () => {
+    expect(askedAnswerTypes("掛失停話期間要付月租費嗎")).toEqual(["yesno"]);
+    expect(askedAnswerTypes("期限內可以退嗎")).toEqual(["yesno"]);
+    expect(askedAnswerTypes("申請期間是什麼時候")).toEqual(["date"]);
   });
 
   it("does not take a topic word for what is asked", () => {

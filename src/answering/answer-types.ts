@@ -60,6 +60,12 @@ const COUNT_UNITS =
   "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條|歲|座|所|家|隻|枚|架|艘|輛|棟|省|屆|場|篇|首|幅|顆|株|棵|批|組|雙|套|戶";
 const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
 
+/**
+ * After 期間 or 期限, what makes it the thing asked for ("申請期間是", "有期限嗎", a question ending on
+ * it), not the time a question is about ("停話期間要付月租嗎", "期限內可以退嗎").
+ */
+const ASKED_AS_TOPIC = "(?=\\s*(?:是|為|從|到|在|呢|嗎|多久|何時|什麼|什么|哪|幾|几)|\\s*[?？]*\\s*$)";
+
 /** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
   [
@@ -72,7 +78,7 @@ const ASKS: [AnswerType, RegExp][] = [
     "duration",
     pattern(
       // A time limit (期限, 效期) is stated as a period as often as by a date: "1 年內有效".
-      `多久|多長|多少時間|期限|有?效期|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
+      `多久|多長|多少時間|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
     ),
   ],
   [
@@ -84,7 +90,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      "什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|日期|期限|期間|截止|最晚|最後一天|^\\W*when\\b|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b",
+      `什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|日期|(?:期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|^\\W*when\\b|\\bdates?\\s*[?？]*\\s*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
     ),
   ],
   [

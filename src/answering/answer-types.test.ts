@@ -25,6 +25,8 @@ describe("askedAnswerTypes", () => {
     ["一個月收多少", "amount"],
     ["辦護照要花多少時間", "duration"],
     ["mandarin placement test date", "date"],
+    ["what happens if i stay after my arc expired", "consequence"],
+    ["預約未到會怎樣", "consequence"],
     // A time limit is stated by a date or as a period ("1 年內有效").
     ["購物金有期限嗎", "duration"],
     ["購物金有期限嗎", "date"],
@@ -166,6 +168,8 @@ describe("holdsAnswerType", () => {
     ["申請者須為大學部學生，且家庭年收入在70萬元以下。", "eligibility"],
     ["攜帶身分證、印章到銀行辦理對保。", "documents"],
     ["1. Download the client.", "steps"],
+    ["The NIA fines overstays NT$2,000 to NT$10,000.", "consequence"],
+    ["逾期未驗證者，自 11 月帳單起恢復原價 999 元。", "consequence"],
     ["宿舍內不得飼養寵物。", "yesno"],
     ["為了用電安全，宿舍內不得使用電鍋。", "reason"],
     ["Applications are turned down because the form is incomplete.", "reason"],

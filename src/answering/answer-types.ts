@@ -22,6 +22,7 @@ export type AnswerType =
   | "documents"
   | "steps"
   | "reason"
+  | "consequence"
   | "yesno";
 
 function pattern(source: string): RegExp {
@@ -136,6 +137,13 @@ const ASKS: [AnswerType, RegExp][] = [
     ),
   ],
   ["reason", pattern("為什麼|為甚麼|為何|原因|理由|怎麼會|\\bwhy\\b|\\bwhat is the reason\\b|\\bhow come\\b")],
+  // What follows from something: "預約未到會怎樣", "what happens if my ARC expires".
+  [
+    "consequence",
+    pattern(
+      "會(怎樣|怎麼樣|如何)|會有什麼(後果|影響|處罰|處分)|後果|\\bwhat (happens|will happen|would happen)\\b|\\bwhat if\\b|\\bconsequences?\\b",
+    ),
+  ],
   [
     "yesno",
     pattern(
@@ -213,6 +221,10 @@ const HOLDS: Record<AnswerType, RegExp> = {
   // Steps are numbered, or say what to do; a bulleted list of rules or limits is not a procedure.
   steps: pattern(
     "^\\d{1,2}[.)]\\s+|第[一二三四五六七八九十\\d]+步|步驟|首先|接著|然後|登入|點選|進入|填寫|選擇|下載|前往|→|\\b(step|then|next|log in|sign in|click|select|go to|download|enter|install|submit|fill in)\\b",
+  ),
+  // A penalty, a loss or what the rules then do: a fine, a suspension, a cancellation.
+  consequence: pattern(
+    "罰|處分|停權|停止|取消|註銷|撤銷|扣除|扣款|記點|記過|暫停|沒收|不退|不予|不得|不能再|無法|失去|喪失|恢復原|降速|視為|驅逐|遣返|強制|\\b(fined?|fines|penalt(y|ies)|suspend(ed)?|cancell?ed|deport(ed|ation)?|revoked?|forfeit(ed)?|charged|lose|blocked|banned|expelled|removed|no longer|will not|won't|cannot)\\b",
   ),
   reason: pattern(
     "因為|由於|為了|因此|所以|導致|原因|理由|以免|以便|避免|目的|\\b(because|due to|since|so that|in order to|to avoid|to prevent|as a result|reason)\\b",

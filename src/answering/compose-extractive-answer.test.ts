@@ -641,6 +641,15 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("is the wifi free", [wifi]).answer).toMatch(/^Yes\./);
   });
 
+  it("brings the sentence stating what follows when the question asks what happens", () => {
+    const overstay = passage(
+      "visa/arc.md",
+      "Staying in Taiwan after your ARC has expired is an overstay. The NIA fines overstays NT$2,000 to NT$10,000.",
+    );
+    const { answer } = composeEvenly("what happens if i stay after my arc expired", [overstay]);
+    expect(answer).toContain("fines overstays NT$2,000 to NT$10,000");
+  });
+
   it("reads how long from now as the answer to when", () => {
     const deposit = passage(
       "housing/deposit.md",

@@ -82,6 +82,10 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("databases won't load when I'm at home, what should I do?")).toEqual([]);
     expect(askedAnswerTypes("when?")).toEqual(["date"]);
     expect(askedAnswerTypes("生育津贴去几楼哪个办公室办")).toEqual(["contact", "office"]);
+    // A phone line or an address as the topic of another question: "客服電話幾點到幾點" asks a time.
+    expect(askedAnswerTypes("客服電話幾點到幾點")).toEqual(["time"]);
+    expect(askedAnswerTypes("地址變更要怎麼辦")).toEqual(["steps"]);
+    expect(askedAnswerTypes("寬頻報修電話多少")).toContain("contact");
   });
 
   it("reads opening and size words only where they ask for opening hours or a size", () => {

@@ -67,6 +67,12 @@ const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
  */
 const ASKED_AS_TOPIC = "(?=\\s*(?:是|為|從|到|在|呢|嗎|多久|何時|什麼|什么|哪|幾|几)|\\s*[?？]*\\s*$)";
 
+/**
+ * After a contact's name (電話, 地址…), what makes it the thing asked for ("客服電話多少", "地址在哪", a
+ * question ending on it), not the topic of another ("客服電話幾點到幾點" asks a time).
+ */
+const NAMED_AS_ASKED = "(?=\\s*(?:是|為|多少|幾號|號碼|在哪|呢|嗎)|\\s*[?？]*\\s*$)";
+
 /** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
   [
@@ -121,7 +127,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "contact",
     pattern(
-      "在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|地址|位置|電話|分機|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|網址|網站|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b",
+      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
     ),
   ],
   [

@@ -73,6 +73,27 @@ describe("findMatchingFaq", () => {
     expect((await findMatchingFaq(emptyIndex, weights, [equipment], unseen))?.passage).toBe(equipment);
   });
 
+  it("passes over a pair that says nothing of a word weighing about as much as the heaviest", async () => {
+    const weights = new Map([
+      ["预付", 2],
+      ["漫游", 1.5],
+      ["卡", 0.2],
+    ]);
+    const known = {
+      chunkCount: 10,
+      chunkFrequency: new Map([
+        ["预付", 1],
+        ["漫游", 2],
+        ["卡", 8],
+      ]),
+      asked: new Set(weights.keys()),
+    };
+    const topUp = faqPassage("預付卡怎麼儲值？", "預付卡可在便利商店購買儲值卡。");
+    expect(await findMatchingFaq(emptyIndex, weights, [topUp], known)).toBeUndefined();
+    const roaming = faqPassage("預付卡可以漫遊嗎？", "預付卡只能在國外接聽電話。");
+    expect((await findMatchingFaq(emptyIndex, weights, [topUp, roaming], known))?.passage).toBe(roaming);
+  });
+
   it("finds nothing among passages that are not FAQ pairs", async () => {
     const plain = { ...deposit, chunk: { ...deposit.chunk, faqQuestion: undefined } };
     expect(await findMatchingFaq(emptyIndex, evenlyWeighted("宿舍押金多少錢"), [plain])).toBeUndefined();

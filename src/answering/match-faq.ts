@@ -13,6 +13,8 @@ const FAQ_CANDIDATES = 5;
  * 0.523 and 0.699; the extractive answer does at least as well for each (evaluation.md).
  */
 const PHRASING_MATCH = 0.7;
+/** A word of the question weighing at least this share of its heaviest is what it is about. */
+const TOPIC_WORD_SHARE = 0.5;
 
 export interface FaqMatch {
   passage: Passage;
@@ -54,13 +56,16 @@ export async function findMatchingFaq(
   // What the question is most about, of the words the documents use: a curated pair that says
   // nothing of it, in its question or its answer, does not answer it ("寢室可以用電鍋嗎" and
   // 「寢室裡有哪些設備？」, which share only 寢室).
-  const heaviest = [...queryWeights]
-    .filter(([term]) => chunkFrequencyOf(statistics, term) > 0)
-    .reduce<[string, number] | undefined>((top, entry) => (!top || entry[1] > top[1] ? entry : top), undefined);
-  const topic = heaviest ? new Map([heaviest]) : undefined;
+  // So is any word that weighs about as much ("預付卡可以漫遊嗎" and 「預付卡怎麼儲值？」, "可以寄到香港嗎"
+  // and 「可以寄到公司或學校嗎？」): the pair is about another thing of the same topic.
+  const used = [...queryWeights].filter(([term]) => chunkFrequencyOf(statistics, term) > 0);
+  const heaviest = Math.max(0, ...used.map(([, weight]) => weight));
+  const topicWords = used
+    .filter(([, weight]) => weight >= TOPIC_WORD_SHARE * heaviest)
+    .map(([term]) => new Map([[term, 1]]));
   let best: FaqMatch | undefined;
   for (const { passage, shares, minimum } of read) {
-    if (topic && weightedCoverage(topic, passage.terms, equivalents) === 0) continue;
+    if (topicWords.some((topic) => weightedCoverage(topic, passage.terms, equivalents) === 0)) continue;
     const faqWeights = weighTerms(shares, statistics);
     const similarity = weightedAgreement(queryWeights, faqWeights, equivalents).f1;
     if (similarity >= minimum && (!best || similarity > best.similarity)) best = { passage, similarity };

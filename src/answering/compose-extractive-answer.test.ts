@@ -294,6 +294,17 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("熱門新書可以借多久", [loans]).answer).toBe("熱門新書：借期14天，不可續借。[1]");
   });
 
+  it("prefers the rule for everyone to an English sentence about those who do something not asked", () => {
+    const orientation = passage(
+      "arrival.md",
+      "Orientation is compulsory for new students. In fall 2026 it takes place on September 8. Students who miss orientation must attend the make-up session on September 15.",
+      ["Orientation"],
+    );
+    expect(composeEvenly("when is orientation", [orientation]).answer).toBe(
+      "Orientation is compulsory for new students. In fall 2026 it takes place on September 8.[1]",
+    );
+  });
+
   it("takes a case that states what is asked as the answer, not as a case asked about", () => {
     const loans = passage("loans.md", "家庭年收入在 120萬元以下者，利息全額補貼。年收入超過 148萬元，利息不補貼。");
     expect(composeEvenly("收入多少利息補貼", [loans]).answer).toBe("家庭年收入在 120萬元以下者，利息全額補貼。[1]");

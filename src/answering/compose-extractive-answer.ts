@@ -109,6 +109,9 @@ const CASE_OPENING = foldedPattern(
   "^(?:[-•*]\\s+|\\d{1,2}[.)]\\s+)?(?:[^，,。；;：:]{1,20}[：:]\\s*)?([^，,。；;：:]{1,30})者[，,]",
   "u",
 );
+/** Its English form: "Students who miss orientation must…", "Anyone whose card is lost pays…". */
+const CASE_OPENING_EN =
+  /^(?:[-•*]\s+|\d{1,2}[.)]\s+)?(?:students?|people|persons?|those|anyone|applicants?|members?|customers?|residents?|users?|patients?|visitors?|patrons?|borrowers?|tenants?|parents?|guests?)\s+(?:who|whose)\s+([^,.;:]{1,60}?)\s+(?:must|may|can|cannot|can't|should|will|are|is|have|has|need|needs|pay|pays|get|gets|receive|receives)\b/i;
 /** A word of a case this specific in the language at large names the case (遺失, not 者 or 時). */
 const TOPICAL_WORD = 0.5;
 /** A sentence that is itself a question rarely answers one. */
@@ -209,6 +212,8 @@ export function composeExtractiveAnswer(
   const holdsTopicalWord = (terms: TermSet) =>
     topicalWords.some(([term]) => weightedCoverage(new Map([[term, 1]]), terms, equivalents) > 0);
   const opensOnUnaskedCase = (text: string) => {
+    const englishCase = CASE_OPENING_EN.exec(text)?.[1];
+    if (englishCase !== undefined) return isUnaskedCase(englishCase);
     // Folding is the costly part: only a sentence holding 者 is folded for it.
     if (!text.includes("者")) return false;
     const caseWords = CASE_OPENING.exec(normalizeForMatching(text))?.[1];

@@ -23,6 +23,12 @@ const POINTS_BACK_WITHIN = foldedPattern(
   "u",
 );
 const CONDITION_CLAUSE = foldedPattern("者[，,]", "u");
+/**
+ * "It" or "they" as the subject after an opening phrase ("In fall 2026 it takes place on…"): named in
+ * the sentence before. Not "it is", which as often points nowhere ("In Taiwan it is usual to…").
+ */
+const POINTS_BACK_AFTER_OPENING =
+  /^(?:in|on|at|during|from|since|after|before|until|by|each|every)\b[^,.;:]{1,30}?,?\s+(?:it|they)\s+(?!is\b|was\b|are\b|were\b)[a-z]/i;
 
 /**
  * The sentence before the best one, in its passage, when the best one opens by pointing back to
@@ -32,7 +38,7 @@ export function referent(candidates: CandidateSentence[], best: CandidateSentenc
   const before = candidates[best.index - 1];
   const sentence = normalizeForMatching(best.span.text.replace(LIST_ITEM, ""));
   return before?.passage === best.passage &&
-    (POINTS_BACK.test(sentence) || pointsBackWithin(sentence)) &&
+    (POINTS_BACK.test(sentence) || pointsBackWithin(sentence) || POINTS_BACK_AFTER_OPENING.test(sentence)) &&
     !INTRODUCES_WHAT_FOLLOWS.test(before.span.text) &&
     !IS_A_QUESTION.test(before.span.text)
     ? before

@@ -20,6 +20,14 @@ describe("Vocabulary", () => {
     expect(vocabulary.equivalentsOf("hall")).toEqual([]);
   });
 
+  it("asks a member as a question reads it, without the particle it is written with", () => {
+    const vocabulary = new Vocabulary([["遺失", "掉了", "被偷"]], []);
+    // 「手機掉了」 is asked as 掉, 「被偷了」 as 偷.
+    for (const asked of ["掉", "偷"]) {
+      expect(vocabulary.equivalentsOf(asked).map((equivalent) => equivalent.terms)).toContainEqual(["遗失"]);
+    }
+  });
+
   it("gives the terms of a member written in the question as a phrase the group's other members", () => {
     const vocabulary = new Vocabulary(
       [

@@ -1,5 +1,5 @@
 import { isAllHan, normalizeForMatching } from "./normalize.js";
-import { analyzeQuery, analyzeText } from "./tokenize.js";
+import { analyzeQuery, analyzeQueryTerms, analyzeText } from "./tokenize.js";
 
 /** Another way of writing a question's term: the terms a text must all hold, and the share of the term's weight it earns. */
 export interface Equivalent {
@@ -215,9 +215,15 @@ export function termsOfMember(member: string): string[] {
   return characters.slice(1).map((character, index) => `${characters[index]}${character}`);
 }
 
-/** The query term a member is asked with, when it is a single word. */
+/**
+ * The query term a member is asked with, when it is a single word: as a question reads it, without
+ * the particle or function word it is written with (掉了 is asked as 掉, 被偷 as 偷).
+ */
 function keyOfMember(member: string): string | undefined {
-  if (isAllHan(member)) return normalizeForMatching(member);
+  if (isAllHan(member)) {
+    const words = [...analyzeQueryTerms(member)].filter(([, { acrossWords }]) => !acrossWords);
+    return words.length === 1 ? (words[0]?.[0] as string) : normalizeForMatching(member);
+  }
   const terms = member.includes(" ") ? [] : analyzeText(member);
   return terms.length === 1 ? terms[0] : undefined;
 }

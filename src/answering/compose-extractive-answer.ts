@@ -195,9 +195,8 @@ export function composeExtractiveAnswer(
     }
     return named;
   };
-  // The case a sentence opens on is asked about when the question covers each of its words.
-  // A case is asked about when the question covers each of its topical words; one stating what is
-  // asked ("年收入在 120萬元以下者，" for "年收入多少以下") is the answer's.
+  // The case a sentence opens on is asked about when the question covers each of its topical
+  // words; one stating what is asked ("年收入在 120萬元以下者，" for "年收入多少以下") is the answer's.
   const isUnaskedCase = (caseWords: string) =>
     !answerFit(caseWords, asked).fits &&
     [...analyzeQueryTerms(caseWords)].some(

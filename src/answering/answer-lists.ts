@@ -120,3 +120,42 @@ export function followingListLines(
   const isListLine = following !== undefined && (LIST_ITEM.test(following.span.text) || !continuesList);
   return isListLine && following.passage === last.passage && !selected.includes(following) ? following : undefined;
 }
+
+/**
+ * The selection with the rest of each list item it quotes a sentence of, where the answer has room:
+ * the sentences of one item qualify each other ("…can be topped up there in cash. The machines
+ * themselves do not take cash." for "can I pay cash at the printer").
+ */
+export function withRestOfItems(
+  candidates: CandidateSentence[],
+  selected: CandidateSentence[],
+  maxChars: number,
+): CandidateSentence[] {
+  const completed = [...selected];
+  let length = selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);
+  for (const sentence of selected) {
+    if (!listMarkerOf(sentence)) continue;
+    const line = sentencesOnItsLine(candidates, sentence);
+    // A line cut at semicolons is one sentence in clauses, each quoted for what it says (withRestOfSentences).
+    if (line.some((other) => CUT_AT_A_SEMICOLON.test(other.span.text))) continue;
+    const rest = line.filter((other) => !completed.includes(other));
+    const added = rest.reduce((sum, other) => sum + other.span.text.length, 0);
+    if (rest.length === 0 || length + added > maxChars) continue;
+    completed.push(...rest);
+    length += added;
+  }
+  return completed;
+}
+
+const CUT_AT_A_SEMICOLON = /[;；]$/;
+
+/** The sentences of `sentence`'s passage written on its line, in reading order. */
+function sentencesOnItsLine(candidates: CandidateSentence[], sentence: CandidateSentence): CandidateSentence[] {
+  const sameLine = (one: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
+    one !== undefined && next !== undefined && one.passage === next.passage && !startsNewLine(one, next);
+  let first = sentence.index;
+  while (sameLine(candidates[first - 1], candidates[first])) first--;
+  let last = sentence.index;
+  while (sameLine(candidates[last], candidates[last + 1])) last++;
+  return candidates.slice(first, last + 1);
+}

@@ -146,6 +146,16 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("可以幫家人申請謄本嗎", [rules]).answer).toBe(wholeList);
   });
 
+  it("quotes the whole of a list item it quotes a sentence of, whose sentences qualify each other", () => {
+    const printing = passage(
+      "printing.md",
+      "- Print cards are sold at the counter and can be topped up there in cash. The machines themselves do not take cash.\n- Colour pages cost NT$ 10.",
+    );
+    expect(composeEvenly("can I pay cash at the printer", [printing]).answer).toBe(
+      "Print cards are sold at the counter and can be topped up there in cash. The machines themselves do not take cash.[1]",
+    );
+  });
+
   it("brings the lead-in of a quoted list line, which can turn its meaning around", () => {
     const rules = passage(
       "housing/rules.md",

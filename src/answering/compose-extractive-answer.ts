@@ -16,6 +16,7 @@ import {
   MAX_STEPS,
   procedureIn,
   withoutDanglingLeadIns,
+  withRestOfItems,
 } from "./answer-lists.js";
 import {
   type AskedAnswer,
@@ -488,7 +489,10 @@ export function composeExtractiveAnswer(
   }
   const complete = withoutDanglingLeadIns(
     candidates,
-    withRestOfSentences(candidates, withStartsOfRows(candidates, selected)),
+    withRestOfSentences(
+      candidates,
+      withStartsOfRows(candidates, withRestOfItems(candidates, selected, MAX_ANSWER_CHARS)),
+    ),
   );
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
   return {

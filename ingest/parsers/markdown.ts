@@ -19,7 +19,10 @@ const frontMatterSchema = z.object(fileMetadataFields);
  * A value holding ": " that is not quoted ("title: Home Fibre: Plans and prices"), which YAML reads as
  * a mapping inside a mapping and refuses: editors write titles so, and mean the text.
  */
-const UNQUOTED_VALUE_WITH_COLON = /^([A-Za-z_][\w-]*):[ \t]+(?!["'[{|>&*!#])([^\n]*?:[ \t][^\n]*?)[ \t]*$/gm;
+const UNQUOTED_VALUE_WITH_COLON =
+  /^([A-Za-z_][\w-]*):[ \t]+(?=\S)(?!["'[{|>&*!#])([^\n]*?:[ \t][^\n]*?)(?<=\S)[ \t]*$/gm;
+/** A comment after a value: not part of it. */
+const TRAILING_COMMENT = /[ \t]+#.*$/;
 
 /** Front matter as YAML data: nothing when it is empty. */
 const readYaml = (text: string): object => {
@@ -29,7 +32,7 @@ const readYaml = (text: string): object => {
   } catch (error) {
     const quoted = text.replace(
       UNQUOTED_VALUE_WITH_COLON,
-      (_, key: string, value: string) => `${key}: ${JSON.stringify(value)}`,
+      (_, key: string, value: string) => `${key}: ${JSON.stringify(value.replace(TRAILING_COMMENT, ""))}`,
     );
     if (quoted === text) throw error;
     try {

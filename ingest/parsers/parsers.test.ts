@@ -102,6 +102,8 @@ effective_date: 2026-08-01
   it("reads an unquoted value holding a colon as the text it is, and still refuses YAML it cannot read", () => {
     const titled = parseMarkdown("---\ntitle: Home Fibre Broadband: Plans and prices\nlang: en\n---\nText.");
     expect(titled.title).toBe("Home Fibre Broadband: Plans and prices");
+    const commented = parseMarkdown("---\ntitle: Fibre: plans # to be checked\n---\nText.");
+    expect(commented.title).toBe("Fibre: plans");
     expect(() => parseMarkdown("---\ntitle: [unclosed: list\n---\nText.")).toThrow(/invalid YAML front matter/);
   });
 

@@ -69,9 +69,19 @@ describe("renderTableRows", () => {
       "商品售價 NT$ 10,000 以下：延長 1 年 NT$ 490",
       "商品售價 5 公斤以下：延長 1 年 NT$ 100",
     ]);
+    // A label naming a place or a shop by a figure names its row itself.
     expect(renderTableRows({ header: ["Branch", "Hours"], rows: [["3rd floor desk", "9:00–17:00"]] })).toEqual([
       "3rd floor desk: Hours 9:00–17:00",
     ]);
+    expect(
+      renderTableRows({
+        header: ["地點", "開放時間"],
+        rows: [
+          ["3樓閱覽室", "9:00–17:00"],
+          ["7-11 門市", "24 小時"],
+        ],
+      }),
+    ).toEqual(["3樓閱覽室：開放時間 9:00–17:00", "7-11 門市：開放時間 24 小時"]);
   });
 
   it("drops a cell's own sentence end, which would otherwise end the row's sentence in its middle", () => {

@@ -26,7 +26,8 @@ const NOTHING_MARK = /^[-–—－]+$/;
 const CELL_SENTENCE_END = /[。；;]+$/;
 const LABEL_END = /[:：]$/;
 const HAS_A_LETTER = /\p{L}/u;
-const BAND_OF_FIGURES = /^(?:[A-Z]{0,3}\$|[€£¥])?\s*\d[^A-Za-z]*$/u;
+const BAND_OF_FIGURES =
+  /^(?:[A-Z]{0,3}\$|[€£¥])?\s*\d[\d,.\s~～–—-]*(?:(?:以下|以上|以內|以内|未滿|至|到|元|公斤|公克|公分|公尺|公升|分鐘|小時|個月|天|日|週|年|歲|件|台|次|%)[\d,.\s~～–—-]*)+$/u;
 
 /**
  * Each row as one self-describing line: its label first, then every other cell after its column's

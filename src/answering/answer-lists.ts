@@ -1,6 +1,6 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
-import { type CandidateSentence, isSameSubject, startsNewLine } from "./candidate-sentence.js";
+import { type CandidateSentence, ENDS_A_CLAUSE, isSameSubject, startsNewLine } from "./candidate-sentence.js";
 
 /** Steps of a how-to answer quoted at most; a longer list is cut with its citation pointing to the rest. */
 export const MAX_STEPS = 6;
@@ -137,7 +137,7 @@ export function withRestOfItems(
     if (!listMarkerOf(sentence)) continue;
     const line = sentencesOnItsLine(candidates, sentence);
     // A line cut at semicolons is one sentence in clauses, each quoted for what it says (withRestOfSentences).
-    if (line.some((other) => CUT_AT_A_SEMICOLON.test(other.span.text))) continue;
+    if (line.some((other) => ENDS_A_CLAUSE.test(other.span.text))) continue;
     const rest = line.filter((other) => !completed.includes(other));
     const added = rest.reduce((sum, other) => sum + other.span.text.length, 0);
     if (rest.length === 0 || length + added > maxChars) continue;
@@ -146,8 +146,6 @@ export function withRestOfItems(
   }
   return completed;
 }
-
-const CUT_AT_A_SEMICOLON = /[;；]$/;
 
 /** The sentences of `sentence`'s passage written on its line, in reading order. */
 function sentencesOnItsLine(candidates: CandidateSentence[], sentence: CandidateSentence): CandidateSentence[] {

@@ -31,6 +31,8 @@ export interface CandidateSentence {
 }
 
 export const IS_A_QUESTION = /[?？]$/;
+/** A clause cut at a semicolon: the sentence goes on after it. */
+export const ENDS_A_CLAUSE = /[;；]$/;
 
 export function bestScoring(candidates: CandidateSentence[]): CandidateSentence | undefined {
   return candidates.reduce<CandidateSentence | undefined>(

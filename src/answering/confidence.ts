@@ -20,7 +20,8 @@ const WRONG_TYPE_CEILING = 0.6;
  */
 const FIGURE_MISSING_CEILING = 0.15;
 const CITATION_MARKER = /\[\d+\]/g;
-const QUOTED_NAME = /["“「『]([^"“”「」『』\n]{2,40})["”」』]/gu;
+// Not an inch mark after a figure (15" laptop … 17" monitor).
+const QUOTED_NAME = /(?<![\d.])["“「『](?=[^"“”「」『』\n]{0,39}\p{L})([^"“”「」『』\n]{2,40})["”」』]/gu;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
   const logit = confidenceSignalNames.reduce(

@@ -1,6 +1,6 @@
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
-import { type CandidateSentence, IS_A_QUESTION, startsNewLine } from "./candidate-sentence.js";
+import { type CandidateSentence, ENDS_A_CLAUSE, IS_A_QUESTION, startsNewLine } from "./candidate-sentence.js";
 
 /**
  * A sentence that opens by pointing back ("牠們…", "而他…", "該表格…", "This form…"), by going on
@@ -28,7 +28,7 @@ const CONDITION_CLAUSE = foldedPattern("者[，,]", "u");
  * the sentence before. Not "it is", which as often points nowhere ("In Taiwan it is usual to…").
  */
 const POINTS_BACK_AFTER_OPENING =
-  /^(?:in|on|at|during|from|since|after|before|until|by|each|every)\b[^,.;:]{1,30}?,?\s+(?:it|they)\s+(?!is\b|was\b|are\b|were\b)[a-z]/i;
+  /^(?:in(?! case\b)|on|at|during|from|since|after|before|until|by|each|every)\b[^,.;:]{1,30}?,?\s+(?:it|they)\s+(?!is\b|was\b|are\b|were\b)[a-z]/i;
 
 /**
  * The sentence before the best one, in its passage, when the best one opens by pointing back to
@@ -49,9 +49,6 @@ function pointsBackWithin(sentence: string): boolean {
   const pointer = POINTS_BACK_WITHIN.exec(sentence);
   return pointer !== null && !CONDITION_CLAUSE.test(sentence.slice(0, pointer.index));
 }
-
-/** A clause cut at a semicolon: the sentence goes on after it. */
-const ENDS_A_CLAUSE = /[;；]$/;
 
 /**
  * The selection with the rest of each sentence it cuts at a semicolon, on the same line: "service

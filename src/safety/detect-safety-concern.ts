@@ -3,7 +3,7 @@ import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 /** Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy quote. */
 export type CrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
 
-/** A request to do something harmful or dishonest: declined briefly. */
+/** A request to do something harmful or dishonest (reading others' data, forgery, theft…): declined briefly. */
 export type HarmfulRequestTopic =
   | "others_data"
   | "forgery"
@@ -68,6 +68,8 @@ const COVERT_EN =
 const OTHERS_DATA_EN =
   "(?:e-?mails?|inbox|grades?|marks|account|password|records?|transcript|messages|texts|text messages|location|call (?:log|history)|personal data|files?)";
 const READ_EN = "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out)";
+// Intent to take something, without 可以 or 方法, which as often ask a rule ("可以不付錢嗎").
+const THEFT_INTENT_ZH = "(?:怎麼|怎樣|如何|幫我|教我|我想|我要|想要|打算|有沒有辦法|有辦法)";
 // Who hurts someone, after a passive 被 ("被男友打"): with a person named, even a plain 打 is a blow.
 const HURTER_ZH =
   "(?:人|他|她|他們|男友|男朋友|女友|女朋友|前男友|前女友|老公|老婆|先生|太太|丈夫|爸爸?|媽媽?|父親|母親|繼父|繼母|家人|哥哥?|姊姊|姐姐|弟弟?|妹妹?|室友|學長|學姊|老師|教授|同學|同事|主管|老闆|房東|鄰居|陌生人)";
@@ -110,7 +112,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     english(
-      "\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno (?:reason|point) (?:to |in )?(?:live|living|go on|going on|keep going|being alive)\\b|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
+      "\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno (?:reason|point) (?:to |in )?(?:live|living|go on|going on|keep going|being alive)(?: any ?more)?\\s*(?:[.!…,]|$)|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
     ),
     english(
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
@@ -132,9 +134,9 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "(?:說|揚言|威脅|想|要)(?:要|會)?(?:殺|砍|捅|打死|殺死|殺掉|弄死)(?:了|掉|死)?我(?!的|們)|有人(?:一直)?(?:跟著|尾隨|跟蹤)我(?![^，。？！?!]{0,4}一起)",
     ),
-    // Someone following the asker's child or another near one, told on the spot ("有個男的在兒童區一直跟著我女兒").
+    // Someone following the asker's child or another of their own, told on the spot ("有個男的在兒童區一直跟著我女兒").
     chinese(
-      `(?:有個?(?:男|女)的|有人|陌生人|陌生(?:男|女)子?|怪叔叔)[^，。？！?!]{0,12}?(?:(?:一直|一路)跟著|尾隨|跟蹤)${NEAR_ONES_ZH}`,
+      "(?:有個?(?:男|女)的|有人|陌生人|陌生(?:男|女)子?|怪叔叔)[^，。？！?!]{0,12}?(?:(?:一直|一路)跟著|尾隨|跟蹤)我的?(?:女兒|兒子|小孩|孩子|寶寶|妹妹|弟弟|媽媽|老婆|太太|女友|女朋友)(?![^，。？！?!]{0,4}一起)",
     ),
     english(
       "\\b(?:i (?:was|am|'m|got|have been|'ve been)|i'm being|i am being|being) (?:raped|sexually (?:assaulted|harassed|abused)|assaulted|abused|molested|stalked|beaten|attacked|threatened|bullied|harassed|drugged)\\b",
@@ -250,8 +252,12 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   hacking: [
     chinese(`${ZH_INTENT}${ZH_GAP}(?:駭|黑進|入侵|破解|盜|偷)${ZH_GAP}(?:帳號|密碼|系統|信箱|伺服器|網路|wi-?fi)`),
     // Someone else's line: a cloned SIM card, calls charged to another's number.
-    chinese(`${ZH_INTENT}${ZH_GAP}(?:盜打|盜用${ZH_GAP}(?:門號|電話|號碼)|(?:複製|拷貝|側錄)${ZH_GAP}(?:sim|門號))`),
-    english(`${EN_INTENT}${EN_GAP}\\b(?:clone|copy|duplicate|swap)\\b${EN_GAP}\\b(?:sim|phone number)\\b`),
+    chinese(
+      `${ZH_INTENT}${ZH_GAP}(?:盜打|盜用${ZH_GAP}(?:門號|電話|號碼)|(?:複製|拷貝|側錄)${OTHERS_ZH}的?(?:sim|門號|電話卡))`,
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:clone|copy)\\b (?:${OTHERS_EN}|his|her|their|a stranger's) (?:sim|phone number)\\b`,
+    ),
     english(
       `${EN_INTENT}${EN_GAP}\\bhack(?:ing)? (?:into |in to )?(?:someone|somebody|another|other|the (?:school|university|system|server|portal|database|network|wifi)|an? account|my (?:roommate|classmate|friend|ex|teacher|professor)|his|her|their)\\b`,
     ),
@@ -274,13 +280,14 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   // Taking what is not paid for, or defeating what guards it ("remove the security strip so the alarm
   // doesn't go off"); not the one it was stolen from ("書被偷了怎麼辦", "my bike was stolen").
   theft: [
-    chinese(`${ZH_INTENT}${ZH_GAP}(?:偷(?:走|拿|書|東西|出去|帶)|順手牽羊|不付錢|白拿)`),
-    chinese("(?:警報|防盜門|防盜器|感應門|磁條)(?:器)?(?:才|就)?不(?:會)?(?:響|叫|感應)"),
-    english(
-      `${EN_INTENT}${EN_GAP}\\b(?:steal|shoplift|take (?:\\w+ ){0,3}without (?:paying|checking (?:it|them) out|borrowing))\\b`,
+    // Intent without 可以 or 方法: 「停車未滿30分鐘可以不付錢嗎」 asks a rule.
+    chinese(
+      `${THEFT_INTENT_ZH}${ZH_GAP}(?:(?<!偷|誰)偷(?:走|拿|書|東西|出去|帶(?!著))|順手牽羊|不付錢就?(?:拿|帶)走|白拿)`,
     ),
+    chinese(`${THEFT_INTENT_ZH}${ZH_GAP}(?:防盜門|防盜器|感應門|磁條)(?:才|就)?不(?:會)?(?:響|叫|感應)`),
+    english(`${EN_INTENT}${EN_GAP}\\b(?:steal|shoplift)\\b(?! (?:from|into) me\\b)`),
     english(
-      "\\b(?:without (?:setting off|triggering) the (?:alarm|sensor|gate)s?|so (?:that )?the (?:alarm|sensor|gate)s? (?:doesn't|does not|won't|will not) (?:go off|beep|sound|ring))\\b|\\b(?:remove|peel off|disable|cut off) (?:the )?(?:security|anti-theft|alarm|rfid|magnetic) (?:strip|tag|sticker|label)s?\\b",
+      `${EN_INTENT}${EN_GAP}\\b(?:remove|peel off|disable|cut off|get (?:rid of|past))\\b${EN_GAP}\\b(?:security|anti-theft|rfid|magnetic) (?:strips?|tags?|stickers?|labels?|gates?|alarms?|sensors?)\\b`,
     ),
   ],
   // Getting something by lying, or hiding it from whoever checks: last, as the most general.
@@ -297,7 +304,8 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
 // Curly apostrophes and the like, so that "can’t" reads as "can't".
 const APOSTROPHES = /[\u2018\u2019\u02bc\uff07]/g;
 // And one typed without its apostrophe, as on a phone: "i dont want to live", "im scared".
-const CONTRACTION_WITHOUT_APOSTROPHE = /\b(don|doesn|didn|can|won|isn|aren|wasn|wouldn|couldn|shouldn|i)(t|m|ve)\b/g;
+const NOT_WITHOUT_APOSTROPHE = /\b(don|doesn|didn|can|won|isn|aren|wasn|wouldn|couldn|shouldn)t\b/g;
+const I_WITHOUT_APOSTROPHE = /\bi(m|ve)\b/g;
 
 /**
  * Whether a message shows that someone may be in danger (a crisis) or asks for something harmful
@@ -306,7 +314,8 @@ const CONTRACTION_WITHOUT_APOSTROPHE = /\b(don|doesn|didn|can|won|isn|aren|wasn|
 export function detectSafetyConcern(message: string): SafetyConcern | undefined {
   const text = normalizeForMatching(message)
     .replace(APOSTROPHES, "'")
-    .replace(CONTRACTION_WITHOUT_APOSTROPHE, "$1'$2")
+    .replace(NOT_WITHOUT_APOSTROPHE, "$1't")
+    .replace(I_WITHOUT_APOSTROPHE, "i'$1")
     .replace(/\s+/g, " ");
   for (const [topic, patterns] of Object.entries(CRISIS) as [CrisisTopic, RegExp[]][]) {
     if (patterns.some((pattern) => pattern.test(text))) return { kind: "crisis", topic };

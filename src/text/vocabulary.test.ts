@@ -26,6 +26,9 @@ describe("Vocabulary", () => {
     for (const asked of ["掉", "偷"]) {
       expect(vocabulary.equivalentsOf(asked).map((equivalent) => equivalent.terms)).toContainEqual(["遗失"]);
     }
+    // Only particles are left out: 不可以 is not asked as 不.
+    const forbidden = new Vocabulary([["禁止", "不可以"]], []);
+    expect(forbidden.equivalentsOf("不")).toEqual([]);
   });
 
   it("gives the terms of a member written in the question as a phrase the group's other members", () => {

@@ -215,14 +215,20 @@ export function termsOfMember(member: string): string[] {
   return characters.slice(1).map((character, index) => `${characters[index]}${character}`);
 }
 
+/** What a member may be written with besides its word: particles and the passive 被 (掉了, 被偷). */
+const PARTICLES = /^[了被給给著着過过的得地啦囉啰喔]+$/u;
+
 /**
  * The query term a member is asked with, when it is a single word: as a question reads it, without
  * the particle or function word it is written with (掉了 is asked as 掉, 被偷 as 偷).
  */
 function keyOfMember(member: string): string | undefined {
   if (isAllHan(member)) {
+    const folded = normalizeForMatching(member);
     const words = [...analyzeQueryTerms(member)].filter(([, { acrossWords }]) => !acrossWords);
-    return words.length === 1 ? (words[0]?.[0] as string) : normalizeForMatching(member);
+    const [word] = words.length === 1 ? (words[0] as [string, unknown]) : [];
+    // Only particles may be left out: 不可以 is not asked as 不.
+    return word !== undefined && PARTICLES.test(folded.replace(word, "")) ? word : folded;
   }
   const terms = member.includes(" ") ? [] : analyzeText(member);
   return terms.length === 1 ? terms[0] : undefined;

@@ -1,8 +1,7 @@
+import { ENDS_A_SENTENCE } from "../../src/text/line-kinds.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 
 const MAX_TITLE_CHARS = 80;
-/** A line that ends a sentence is text, not a title ("Items are kept 30 days."). */
-const ENDS_A_SENTENCE = /[。！？.!?；;：:]$/u;
 
 /**
  * Paragraphs are separated by blank lines; a short first line is taken as the title. When it stands
@@ -17,6 +16,7 @@ export function parsePlainText(source: string): ParsedDocument {
     .filter(Boolean);
   const firstLine = paragraphs[0]?.split("\n")[0] ?? "";
   const title = firstLine.length > 0 && firstLine.length <= MAX_TITLE_CHARS ? firstLine : undefined;
+  // A line that ends a sentence is text, not a title ("Items are kept 30 days.").
   const headsText = title !== undefined && paragraphs[0] === title && !ENDS_A_SENTENCE.test(title);
   const blocks: DocumentBlock[] = paragraphs.map((text, index) =>
     index === 0 && headsText ? { kind: "heading", level: 1, text } : { kind: "paragraph", text },

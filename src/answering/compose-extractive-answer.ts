@@ -1,5 +1,12 @@
 import { namesOwnSection, type Passage } from "../retrieval/retrieve-passages.js";
-import { addedCoverage, type TermSet, unionOf, weightedCoverage, withoutTerms } from "../retrieval/term-weights.js";
+import {
+  addedCoverage,
+  holdsTerm,
+  type TermSet,
+  unionOf,
+  weightedCoverage,
+  withoutTerms,
+} from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
@@ -202,15 +209,12 @@ export function composeExtractiveAnswer(
     !answerFit(caseWords, asked).fits &&
     [...analyzeQueryTerms(caseWords)].some(
       ([term, { acrossWords }]) =>
-        !acrossWords &&
-        wordSpecificity(term) >= TOPICAL_WORD &&
-        weightedCoverage(new Map([[term, 1]]), queryWeights, equivalents) === 0,
+        !acrossWords && wordSpecificity(term) >= TOPICAL_WORD && !holdsTerm(queryWeights, term, equivalents),
     );
   const topicalWords = [...queryWeights].filter(
     ([term, weight]) => weight > 0 && wordSpecificity(term) >= TOPICAL_WORD,
   );
-  const holdsTopicalWord = (terms: TermSet) =>
-    topicalWords.some(([term]) => weightedCoverage(new Map([[term, 1]]), terms, equivalents) > 0);
+  const holdsTopicalWord = (terms: TermSet) => topicalWords.some(([term]) => holdsTerm(terms, term, equivalents));
   const opensOnUnaskedCase = (text: string) => {
     const englishCase = CASE_OPENING_EN.exec(text)?.[1];
     if (englishCase !== undefined) return isUnaskedCase(englishCase);
@@ -465,13 +469,12 @@ export function composeExtractiveAnswer(
   // another part of the question as fully as the best sentence answers its own ("Tuition due date
   // and refund time?").
   const subject = [...queryWeights]
-    .filter(([term, weight]) => weight > 0 && weightedCoverage(new Map([[term, 1]]), best.terms, equivalents) > 0)
-    .reduce<[string, number] | undefined>((top, entry) => (!top || entry[1] > top[1] ? entry : top), undefined);
-  const aboutSubject = subject && new Map([[subject[0], 1]]);
+    .filter(([term, weight]) => weight > 0 && holdsTerm(best.terms, term, equivalents))
+    .reduce<[string, number] | undefined>((top, entry) => (!top || entry[1] > top[1] ? entry : top), undefined)?.[0];
   const mayAdd = (candidate: CandidateSentence, gain: number) =>
     isSameSubject(candidate.passage, best.passage) ||
-    aboutSubject === undefined ||
-    weightedCoverage(aboutSubject, candidate.terms, equivalents) > 0 ||
+    subject === undefined ||
+    holdsTerm(candidate.terms, subject, equivalents) ||
     gain >= best.coverage - 1e-9;
   const coveredTerms = new Set(selected.flatMap((sentence) => [...sentence.terms]));
   const length = () => selected.reduce((sum, sentence) => sum + sentence.span.text.length, 0);

@@ -1,11 +1,8 @@
 import type { Citation } from "../schemas.js";
-import { LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
+import { ENDS_A_SENTENCE, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
 import { type CandidateSentence, startsNewLine } from "./candidate-sentence.js";
 import { citePassage } from "./citations.js";
 import { goesOnIn } from "./sentence-completion.js";
-
-/** A line that ends a sentence, or introduces what follows, can run on into the next one. */
-const SENTENCE_END = /[。！？.!?；;：:]$/;
 
 /**
  * One citation per passage, numbered once: the sentences quoted from it, in reading order, then its
@@ -42,7 +39,7 @@ export function formatAnswer(
       // So do the numbered steps of a procedure, with their numbers.
       const onItsOwnLine =
         previous?.index === sentence.index - 1 &&
-        (!SENTENCE_END.test(previous.span.text) || NUMBERED_LIST_ITEM.test(sentence.span.text)) &&
+        (!ENDS_A_SENTENCE.test(previous.span.text) || NUMBERED_LIST_ITEM.test(sentence.span.text)) &&
         startsNewLine(previous, sentence);
       // A clause whose sentence goes on in the answer keeps its semicolon.
       const readable = readableSentence(sentence.span.text, {
@@ -53,11 +50,11 @@ export function formatAnswer(
         afterSemicolon: /[;；]\s*$/.test(sentence.passage.chunk.text.slice(0, sentence.span.start)),
       });
       // Nor is a piece that ends no sentence (a table row) run into the next one.
-      const apart = onItsOwnLine || (text !== "" && !SENTENCE_END.test(text));
+      const apart = onItsOwnLine || (text !== "" && !ENDS_A_SENTENCE.test(text));
       text = apart ? `${text}\n${readable}` : joinSentences(text, readable);
     });
     answer = endedSentence ? joinSentences(answer, `${text}[${n}]`) : `${answer}\n${text}[${n}]`;
-    endedSentence = SENTENCE_END.test(text);
+    endedSentence = ENDS_A_SENTENCE.test(text);
   }
   return { answer, citations };
 }

@@ -26,6 +26,11 @@ function faqPassage(question: string, answer: string): Passage {
   };
 }
 
+/** What retrieval read for the question's terms: in how many of ten chunks each appears. */
+function statisticsOf(weights: ReadonlyMap<string, number>, chunkFrequency: [string, number][]) {
+  return { chunkCount: 10, chunkFrequency: new Map(chunkFrequency), asked: new Set(weights.keys()) };
+}
+
 // Every term equally rare: the similarity then rests on the terms alone.
 const emptyIndex = new SqliteIndexStore(":memory:");
 afterAll(() => emptyIndex.close());
@@ -54,15 +59,11 @@ describe("findMatchingFaq", () => {
       ["设备", 1],
       ["电锅", 2],
     ]);
-    const known = {
-      chunkCount: 10,
-      chunkFrequency: new Map([
-        ["寝室", 5],
-        ["设备", 5],
-        ["电锅", 1],
-      ]),
-      asked: new Set(weights.keys()),
-    };
+    const known = statisticsOf(weights, [
+      ["寝室", 5],
+      ["设备", 5],
+      ["电锅", 1],
+    ]);
     const equipment = faqPassage("寢室裡有哪些設備？", "每間寢室有書桌、椅子與冷氣。");
     expect(await findMatchingFaq(emptyIndex, weights, [equipment], known)).toBeUndefined();
     // The same curated question, answered about the rice cooker, answers it.
@@ -79,15 +80,11 @@ describe("findMatchingFaq", () => {
       ["漫游", 1.5],
       ["卡", 0.2],
     ]);
-    const known = {
-      chunkCount: 10,
-      chunkFrequency: new Map([
-        ["预付", 1],
-        ["漫游", 2],
-        ["卡", 8],
-      ]),
-      asked: new Set(weights.keys()),
-    };
+    const known = statisticsOf(weights, [
+      ["预付", 1],
+      ["漫游", 2],
+      ["卡", 8],
+    ]);
     const topUp = faqPassage("預付卡怎麼儲值？", "預付卡可在便利商店購買儲值卡。");
     expect(await findMatchingFaq(emptyIndex, weights, [topUp], known)).toBeUndefined();
     const roaming = faqPassage("預付卡可以漫遊嗎？", "預付卡只能在國外接聽電話。");

@@ -1,6 +1,6 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "../retrieval/term-statistics.js";
-import { weighTerms, weightedAgreement, weightedCoverage } from "../retrieval/term-weights.js";
+import { holdsTerm, weighTerms, weightedAgreement } from "../retrieval/term-weights.js";
 import type { IndexStore } from "../store/index-store.js";
 import { analyzeQueryTerms } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
@@ -60,12 +60,10 @@ export async function findMatchingFaq(
   // and 「可以寄到公司或學校嗎？」): the pair is about another thing of the same topic.
   const used = [...queryWeights].filter(([term]) => chunkFrequencyOf(statistics, term) > 0);
   const heaviest = Math.max(0, ...used.map(([, weight]) => weight));
-  const topicWords = used
-    .filter(([, weight]) => weight >= TOPIC_WORD_SHARE * heaviest)
-    .map(([term]) => new Map([[term, 1]]));
+  const topicWords = used.filter(([, weight]) => weight >= TOPIC_WORD_SHARE * heaviest).map(([term]) => term);
   let best: FaqMatch | undefined;
   for (const { passage, shares, minimum } of read) {
-    if (topicWords.some((topic) => weightedCoverage(topic, passage.terms, equivalents) === 0)) continue;
+    if (!topicWords.every((term) => holdsTerm(passage.terms, term, equivalents))) continue;
     const faqWeights = weighTerms(shares, statistics);
     const similarity = weightedAgreement(queryWeights, faqWeights, equivalents).f1;
     if (similarity >= minimum && (!best || similarity > best.similarity)) best = { passage, similarity };

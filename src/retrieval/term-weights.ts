@@ -105,6 +105,11 @@ function equivalentShare(terms: TermSet, term: string, equivalents: Equivalents)
   return share;
 }
 
+/** Whether a set of terms holds a question's term, in its words or others, read loosely (see coveredShare). */
+export function holdsTerm(terms: TermSet, term: string, equivalents: Equivalents = noEquivalents): boolean {
+  return coveredShare(terms, term, equivalents) > 0;
+}
+
 /** How much of a question's weight a set of terms covers, from 0 to 1, reading the question's words loosely (see coveredShare). */
 export function weightedCoverage(
   queryWeights: ReadonlyMap<string, number>,

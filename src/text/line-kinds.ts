@@ -11,3 +11,5 @@ export const INTRODUCES_WHAT_FOLLOWS =
 export const LIST_ITEM = /^(?:[-•*]|\d{1,2}[.)])\s+/;
 /** A numbered list item, a step of a procedure: "1. ", "2) ". */
 export const NUMBERED_LIST_ITEM = /^\d{1,2}[.)]\s+/;
+/** A line that ends a sentence, or introduces what follows, and so may run on into the next one. */
+export const ENDS_A_SENTENCE = /[。！？.!?；;：:]$/u;

@@ -2,6 +2,7 @@ import * as cheerio from "cheerio";
 import { languageTag } from "../../src/text/document-metadata.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { collapseWhitespace, isLayoutTable, readHtmlTable } from "./html-table.js";
+import { paragraphBlocks } from "./labelled-clause.js";
 import { refuseDeepHtml } from "./nesting-depth.js";
 import { renderTableRows } from "./table-rows.js";
 
@@ -90,5 +91,5 @@ function pageLanguage(lang: string | undefined): string | undefined {
 }
 
 function pushParagraph(blocks: DocumentBlock[], text: string): void {
-  if (text.trim()) blocks.push({ kind: "paragraph", text });
+  if (text.trim()) blocks.push(...paragraphBlocks(text));
 }

@@ -10,6 +10,7 @@ import { DocumentParseError } from "../../src/errors.js";
 import { fileMetadataFields, metadataProblems } from "../../src/text/document-metadata.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { unwrapLines } from "./join-wrapped-lines.js";
+import { paragraphBlocks } from "./labelled-clause.js";
 import { refuseDeepMarkdown } from "./nesting-depth.js";
 import { renderTableRows } from "./table-rows.js";
 
@@ -105,7 +106,7 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
       for (const child of node.children) collectBlocks(child, blocks);
       return;
     case "paragraph":
-      blocks.push({ kind: "paragraph", text: plainText(node).trim() });
+      blocks.push(...paragraphBlocks(plainText(node).trim()));
       return;
     case "code":
       blocks.push({ kind: "paragraph", text: nodeText(node).trim() });

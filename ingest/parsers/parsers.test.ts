@@ -413,6 +413,25 @@ describe("parsePlainText", () => {
       { kind: "paragraph", text: "Lost and found\nItems are kept 30 days." },
     ]);
   });
+
+  it("reads the name a numbered clause opens on as the heading of its text, under the document's own headings", () => {
+    const notice = "票務規定\n\n一、同站進出。若 20 分鐘內出站，收取基本票價。\n\n（二）逾時乘車。上限為 2 小時。";
+    expect(parsePlainText(notice).blocks).toEqual([
+      { kind: "heading", level: 1, text: "票務規定" },
+      { kind: "heading", level: 7, text: "一、同站進出" },
+      { kind: "paragraph", text: "若 20 分鐘內出站，收取基本票價。" },
+      { kind: "heading", level: 7, text: "（二）逾時乘車" },
+      { kind: "paragraph", text: "上限為 2 小時。" },
+    ]);
+    // A clause that opens on a statement, or is only its name, is text.
+    for (const text of ["一、旅客進站後，於 20 分鐘內出站者，收取基本票價。", "一、同站進出。"])
+      expect(parsePlainText(`票務規定\n\n${text}`).blocks[1]).toEqual({ kind: "paragraph", text });
+    expect(parseMarkdown("## 票價\n\n一、同站進出。收取基本票價。").blocks.map((block) => block.kind)).toEqual([
+      "heading",
+      "heading",
+      "paragraph",
+    ]);
+  });
 });
 
 describe("parsePdf", () => {

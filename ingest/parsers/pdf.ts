@@ -4,6 +4,7 @@ import { DocumentParseError } from "../../src/errors.js";
 import { LIST_ITEM, NUMBERED_LIST_ITEM } from "../../src/text/line-kinds.js";
 import { blockText, type DocumentBlock, type ParsedDocument } from "../parsed-document.js";
 import { joinWrappedLines } from "./join-wrapped-lines.js";
+import { paragraphBlocks } from "./labelled-clause.js";
 import { renderTableRows } from "./table-rows.js";
 import { findTextTables } from "./text-tables.js";
 
@@ -92,7 +93,7 @@ export function readPageBlocks(pageText: string, page: number): DocumentBlock[] 
       const [previous, next] = [paragraphs[index - 1], paragraphs[index + 1]];
       const heading =
         next === undefined ? beforeTable && looksLikeHeading(text, previous) : isHeading(text, previous, next);
-      blocks.push(heading ? { kind: "heading", level: 2, text } : { kind: "paragraph", text, page });
+      blocks.push(...(heading ? [{ kind: "heading", level: 2, text } as const] : paragraphBlocks(text, page)));
     });
   };
   let proseStart = 0;

@@ -1,5 +1,6 @@
 import { ENDS_A_SENTENCE } from "../../src/text/line-kinds.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
+import { paragraphBlocks } from "./labelled-clause.js";
 
 const MAX_TITLE_CHARS = 80;
 
@@ -18,8 +19,8 @@ export function parsePlainText(source: string): ParsedDocument {
   const title = firstLine.length > 0 && firstLine.length <= MAX_TITLE_CHARS ? firstLine : undefined;
   // A line that ends a sentence is text, not a title ("Items are kept 30 days.").
   const headsText = title !== undefined && paragraphs[0] === title && !ENDS_A_SENTENCE.test(title);
-  const blocks: DocumentBlock[] = paragraphs.map((text, index) =>
-    index === 0 && headsText ? { kind: "heading", level: 1, text } : { kind: "paragraph", text },
+  const blocks: DocumentBlock[] = paragraphs.flatMap((text, index) =>
+    index === 0 && headsText ? [{ kind: "heading", level: 1, text }] : paragraphBlocks(text),
   );
   return { format: "text", title, blocks };
 }

@@ -372,3 +372,29 @@ describe("asksYesOrNo", () => {
     }
   });
 });
+
+describe("numbers to call", () => {
+  it("are asked for by a phone number named as what is asked, and answered only by one", () => {
+    for (const question of [
+      "customer service phone number",
+      "客服電話幾號",
+      "what number do I call if my parcel is lost",
+    ]) {
+      const asked = readAskedAnswer(question);
+      expect(asked.types).toContain("contact");
+      expect(asked.number).toBe(true);
+      expect(answerFit("You can call customer service with the sender's name and phone number.", asked).fits).toBe(
+        false,
+      );
+      expect(answerFit("Call our toll-free line 0800-066-168, Monday to Saturday.", asked).fits).toBe(true);
+      expect(answerFit("請撥打 (07) 555-0199。", asked).fits).toBe(true);
+      expect(answerFit("安心專線 1925（24 小時）。", asked).fits).toBe(true);
+    }
+  });
+
+  it("are not what a question asks when the phone is only the means, or another way to reach someone is asked too", () => {
+    expect(readAskedAnswer("can I talk to someone in English on the phone?").number).toBeUndefined();
+    expect(readAskedAnswer("客服電話幾點到幾點").number).toBeUndefined();
+    expect(readAskedAnswer("服務台的電話和地址").number).toBeUndefined();
+  });
+});

@@ -127,7 +127,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "contact",
     pattern(
-      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
+      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\bwhat number\\b[^?]*\\b(call|dial|ring)\\b|\\bnumber to (call|dial|ring)\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
     ),
   ],
   [
@@ -288,6 +288,14 @@ export function isStatedInFigures(type: AnswerType): boolean {
   return STATED_IN_FIGURES.has(type);
 }
 
+/** Whether every kind of answer a question asks for is stated in figures, a number to call too. */
+export function asksOnlyFigures(asked: AskedAnswer): boolean {
+  return (
+    asked.types.length > 0 &&
+    asked.types.every((type) => isStatedInFigures(type) || (type === "contact" && asked.number === true))
+  );
+}
+
 /**
  * Kinds of answer a text may give in words of its own, which HOLDS cannot be relied on to see: any
  * text says yes or no to something, and a reason is often given without a "because" ("保證金用於支付…").
@@ -354,6 +362,11 @@ export interface AskedAnswer {
    * open"): that the place is closed on some days does not answer it, as it would 週日幾點開門.
    */
   clock?: true;
+  /**
+   * The contact asked for is a number to call (客服電話幾號, "customer service phone number"): a
+   * sentence about calling that gives none ("call us with your phone number") does not answer it.
+   */
+  number?: true;
 }
 
 /** A date asked for as a year. */
@@ -377,6 +390,21 @@ const HOLDS_CLOCK = pattern(
   "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b",
 );
 
+/** A contact asked for as a number to call, and no other way to reach someone (an address, a page, where to go). */
+const ASKS_NUMBER = pattern(
+  `(電話|專線|分機)(號碼)?${NAMED_AS_ASKED}|電話號碼|\\b(phone|telephone|hotline|fax|contact) (number|no)\\b|\\bnumber to (call|dial|ring)\\b|\\bwhat number\\b`,
+);
+const ASKS_OTHER_CONTACT = pattern(
+  "地址|網址|網站|信箱|email|e-mail|在哪|哪裡|哪邊|幾樓|地點|位置|\\b(where|address|website|link|e-?mail|floor)\\b",
+);
+/**
+ * A number to call: 0800-066-168, (07) 555-0199, +886 2 2758 6168, or a short one after a word
+ * saying it is one (分機 1234, 撥打 1925, "ext. 401", "dial 110").
+ */
+const HOLDS_NUMBER = pattern(
+  "(?<![\\d.,])(\\+\\d{1,3}[\\s-]?)?(\\(\\d{1,4}\\)\\s?)?\\d{2,4}[\\s-]\\d{3,4}([\\s-]\\d{2,4})?(?![\\d,])|(分機|撥打?|打|專線|電話|\\b(ext|extension|dial|call|phone|hotline|tel)\\b\\.?)\\s*[:：]?\\s*\\d{3,}",
+);
+
 /** A date asked for as the last day for something. */
 const ASKS_DEADLINE = pattern("截止|期限|最晚|最遲|最後一天|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b");
 /**
@@ -397,12 +425,14 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
   const year = types.includes("date") && ASKS_YEAR.test(folded);
   const clock = types.includes("time") && ASKS_CLOCK.test(folded) && !NAMES_A_DAY.test(folded);
+  const number = types.includes("contact") && ASKS_NUMBER.test(folded) && !ASKS_OTHER_CONTACT.test(folded);
   return {
     types,
     ...(unit ? { unit } : {}),
     ...(deadline ? { deadline } : {}),
     ...(year ? { year } : {}),
     ...(clock ? { clock } : {}),
+    ...(number ? { number } : {}),
     yesOrNo: asksYesOrNoIn(folded),
   };
 }
@@ -431,6 +461,7 @@ function holdsOfKind(type: AnswerType, asked: AskedAnswer): RegExp {
   // A deadline may be told by the hour, or from another day ("看診日前一天 23:59 前", "by noon").
   if (type === "date" && asked.deadline) return HOLDS_DATE_OR_DEADLINE;
   if (type === "time" && asked.clock) return HOLDS_CLOCK;
+  if (type === "contact" && asked.number) return HOLDS_NUMBER;
   return HOLDS[type];
 }
 

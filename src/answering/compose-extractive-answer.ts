@@ -28,6 +28,7 @@ import {
 import {
   type AskedAnswer,
   answerFit,
+  asksOnlyFigures,
   asksYesOrNo,
   holdsAnswerType,
   isStatedInFigures,
@@ -170,7 +171,11 @@ export function composeExtractiveAnswer(
 ): ExtractiveAnswer {
   const coverageOf = (terms: TermSet) => weightedCoverage(queryWeights, terms, equivalents);
   const askedTypes = asked.types;
-  const askedFigures = { types: askedTypes.filter(isStatedInFigures) };
+  // The kinds asked for that are stated in figures, a number to call too.
+  const askedFigures: AskedAnswer = {
+    types: askedTypes.filter((type) => isStatedInFigures(type) || (type === "contact" && asked.number === true)),
+    ...(asked.number ? { number: asked.number } : {}),
+  };
   const normalizedQuestion = normalizeForMatching(question);
   const asksYesNo = asked.yesOrNo ?? asksYesOrNo(question);
   // A row's label the question names in other words: a translation or the deployment's synonym of
@@ -510,7 +515,7 @@ export function composeExtractiveAnswer(
             best.passage === leader.passage &&
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)),
         }),
-    ...(askedTypes.length > 0 && askedTypes.every(isStatedInFigures)
+    ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
       : {}),
     quotedPassage: leader.passage,

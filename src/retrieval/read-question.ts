@@ -142,20 +142,64 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   );
   // Only a word read no other way: 定單 is a slip for 訂單, not 定 and 單.
   const unread = twoCharacterWords.filter((term) => readOtherwise(term).length === 0);
-  const equivalents = withMoreEquivalents(
-    readOtherwise,
-    charactersInIndex(unread, new Set(topicalCharacters), statistics),
+  const wordsOfInnerBigram = innerBigramsOf(ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords));
+  const equivalents = withEquivalentsOfWords(
+    withMoreEquivalents(readOtherwise, charactersInIndex(unread, new Set(topicalCharacters), statistics)),
+    wordsOfInnerBigram,
   );
   const isName = (term: string) => dictionary?.isName(term) ?? false;
-  const translations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
-    isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
-      ? NAME_TRANSLATION_SHARE
-      : TRANSLATION_SHARE,
+  const translations = withTranslationsOfWords(
+    equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
+      isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
+        ? NAME_TRANSLATION_SHARE
+        : TRANSLATION_SHARE,
+    ),
+    wordsOfInnerBigram,
   );
   const words = ownAsked.filter(
     (term) => (!ownTerms.get(term)?.acrossWords || unknownWords.has(term)) && (queryWeights.get(term) ?? 0) > 0,
   );
   return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations };
+}
+
+/**
+ * For each bigram inside a Chinese word of three or more characters (来西 in 马来西亚), the words it
+ * is inside. Such a word and its inner bigrams share one word's weight (analyzeQueryTerms), so a
+ * passage writing the word another way ("Malaysia") covers them too, or it would cover half of it.
+ */
+function innerBigramsOf(words: string[]): Map<string, string[]> {
+  const wordsOf = new Map<string, string[]>();
+  for (const word of words) {
+    const characters = [...word];
+    if (characters.length < 3 || !isAllHan(word)) continue;
+    for (let index = 0; index + 1 < characters.length; index++) {
+      const bigram = `${characters[index]}${characters[index + 1]}`;
+      wordsOf.set(bigram, [...(wordsOf.get(bigram) ?? []), word]);
+    }
+  }
+  return wordsOf;
+}
+
+/** `equivalents`, with an inner bigram's also those of the words it is inside (see innerBigramsOf). */
+function withEquivalentsOfWords(equivalents: Equivalents, wordsOf: ReadonlyMap<string, string[]>): Equivalents {
+  if (wordsOf.size === 0) return equivalents;
+  return (term) => {
+    const words = wordsOf.get(term);
+    return words ? [...equivalents(term), ...words.flatMap(equivalents)] : equivalents(term);
+  };
+}
+
+/** `translations`, with an inner bigram's also those of the words it is inside (see innerBigramsOf). */
+function withTranslationsOfWords(
+  translations: Map<string, Equivalent[]>,
+  wordsOf: ReadonlyMap<string, string[]>,
+): Map<string, Equivalent[]> {
+  const extended = new Map(translations);
+  for (const [bigram, words] of wordsOf) {
+    const ofWords = words.flatMap((word) => translations.get(word) ?? []);
+    if (ofWords.length > 0) extended.set(bigram, [...(translations.get(bigram) ?? []), ...ofWords]);
+  }
+  return extended;
 }
 
 /**

@@ -275,6 +275,17 @@ describe("retrievePassages", () => {
       expect(hongKong.passages[0]?.coverage).toBe(1);
     });
 
+    it("counts a long word's translation as the whole word, the bigrams inside it too", async () => {
+      const names = new BilingualDictionary([{ simplified: "马来西亚", english: ["Malaysia"] }]);
+      await store.replaceDocument(
+        ...sampleDocument("shipping/abroad.md", "Shipping abroad", ["Parcels to Malaysia arrive in 6 to 9 days."]),
+      );
+      // 馬來西亞 and its inner bigrams 馬來, 來西, 西亞 share one word's weight: "Malaysia" says all of it.
+      const { passages } = await retrievePassages(store, "馬來西亞", { limit: 1, dictionary: names });
+      expect(docIds(passages)).toEqual(["shipping/abroad.md"]);
+      expect(passages[0]?.coverage).toBe(1);
+    });
+
     it("keeps the passage in the question's own words first when there is one", async () => {
       // "housing deposit" is in English in housing/deposit.md; its translation is in the Chinese rules.
       const { passages } = await retrievePassages(store, "housing deposit refunded", { limit: 3, dictionary });

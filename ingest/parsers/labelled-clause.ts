@@ -1,0 +1,28 @@
+import type { DocumentBlock } from "../parsed-document.js";
+
+/**
+ * A clause of a regulation or a notice that opens on its own short name, as Taiwanese ones do:
+ * 「一、同站進出。旅客進站後…」, 「（二）逾時乘車。自進站…」, 「第三條 申訴。對違規金…」. Up to 14
+ * characters and no comma, so a clause that opens on a statement ("一、旅客進站後，…") is not one.
+ */
+const LABELLED_CLAUSE =
+  /^((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}[條条]\s*)[^。，,；;：:、\s][^。，,；;：:、\n]{0,13})。\s*(?=\S)/u;
+
+/** Below any heading a document writes (Markdown and HTML have six levels): under its section, not in place of it. */
+const CLAUSE_HEADING_LEVEL = 7;
+
+/**
+ * A paragraph as blocks: a labelled clause's name as the heading of its text, as a Markdown heading
+ * would be, so that it names the section its text is chunked and cited under and is not quoted as a
+ * sentence of its own ("一、同站進出。" for "同站進出要怎麼收費"); any other paragraph as it is.
+ */
+export function paragraphBlocks(text: string, page?: number): DocumentBlock[] {
+  const paragraph: DocumentBlock = page === undefined ? { kind: "paragraph", text } : { kind: "paragraph", text, page };
+  const clause = LABELLED_CLAUSE.exec(text);
+  if (!clause) return [paragraph];
+  const rest = text.slice(clause[0].length);
+  return [
+    { kind: "heading", level: CLAUSE_HEADING_LEVEL, text: clause[1] as string },
+    page === undefined ? { kind: "paragraph", text: rest } : { kind: "paragraph", text: rest, page },
+  ];
+}

@@ -11,7 +11,8 @@ export type HarmfulRequestTopic =
   | "grade_tampering"
   | "hacking"
   | "cheating"
-  | "theft";
+  | "theft"
+  | "trespass";
 
 export type SafetyConcern =
   | { kind: "crisis"; topic: CrisisTopic }
@@ -92,7 +93,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "(?:我|好|很|真的|真|超|一直|只)(?:想|要)(?:去)?死(?![亡者刑角黨忠])|想死了|不想活(?!動)|活不下去|不如死|(?<!不)想要?消失(?!的)|想從這個世界消失|一了百了|活膩|想不開",
     ),
-    chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
+    chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊|跳軌|臥軌)(?!防治|防制|預防|守門人|防範|通報流程)"),
     chinese(
       "傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
     ),
@@ -106,6 +107,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     english(
       "\\bsuicid(?:e|al)\\b(?! (?:prevention|awareness|hotline number|statistics|gatekeeper))|\\bself[- ]?harm(?:ing)?\\b|\\boverdos(?:e|ed|ing)\\b|\\bkms\\b|\\b(?:took|taken|swallowed) (?:too many|a (?:lot|bunch) of|all (?:my|the|of my)|a (?:whole )?(?:bottle|pack|box) of) (?:\\w+ )?(?:pills|tablets|meds|medication|medicine)\\b",
+    ),
+    // A way to die thought of or meant: "thinking about stepping in front of the next train".
+    english(
+      `\\b(?:thinking (?:about|of)|think about|want(?:ing)? to|wanna|going to|gonna|plan(?:ning)? to|tempted to|ready to|about to|urge to|i(?:'ll| will| might| could)) (?:just )?(?:(?:step(?:ping)?|jump(?:ing)?|throw(?:ing)? myself|lie down|lying down|walk(?:ing)?) (?:out )?(?:in front of|under) [^.?!]{0,20}\\b(?:trains?|bus|truck|cars?|traffic)\\b|(?:jump(?:ing)?|throw(?:ing)? myself) (?:off|from|onto) [^.?!]{0,20}\\b(?:tracks?|bridge|roof|rooftop|building|balcony|cliff|platform)\\b)`,
     ),
     english(
       "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
@@ -128,7 +133,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // A plain blow: "我被打了", "被打到流血", "我被男友打".
     chinese(`被(?:打|揍|踢)(?:了|傷|到|得|成|一頓|巴掌|耳光)|被${HURTER_ZH}(?:打|揍|踢|掐|甩)${NOT_A_BLOW_ZH}`),
     chinese(
-      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
+      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻|堵|糾纏)我(?!的|們|電話|手機|分機)",
     ),
     // Someone else's threat to kill the asker, as told ("室友說要殺了我"), and being followed.
     chinese(
@@ -192,6 +197,18 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
   ],
 };
 
+// An ex-partner, whose comings and goings someone may want to watch.
+const EX_PARTNER_EN =
+  "(?:my ex\\b|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
+const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
+// Someone else's home, or what opens it.
+const OTHERS_HOME_EN =
+  "(?:someone else's|somebody else's|another (?:resident|tenant|person|student)'s|(?:my|the|a) neighbou?r's|(?:my|a|his|her) (?:roommate|ex|boyfriend|girlfriend|partner)'s)";
+// Drugs and weapons, which no parcel or bag may hide.
+const CONTRABAND_ZH = "(?:大麻|毒品|安非他命|海洛因|搖頭丸|k他命|愷他命|古柯鹼|槍枝|槍|子彈|炸藥|炸彈)";
+const CONTRABAND_EN =
+  "(?:drugs|cannabis|weed|marijuana|cocaine|meth|heroin|ecstasy|mdma|ketamine|guns?|firearms?|ammunition|explosives?)";
+
 /** What one owes or did wrong, on record, and ways of wiping it. */
 const OWED_ZH = "罰款|罰金|滯還金|欠款|違規紀錄|記點|記過";
 const WIPE_ZH = "刪掉|刪除|消除|清除|抹掉|清掉|歸零";
@@ -209,6 +226,16 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     chinese(`用${OTHERS_ZH}的(?:帳號|密碼|學號|學生證)(?:去|來)?(?:登入|登錄|選課|考試|簽到|點名|借書)`),
     english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
+    // Where an ex-partner lives or goes, from the cameras or the records: watching a person.
+    english(
+      `\\b(?:see|know|check|track|watch|find out|keep tabs on|monitor|spy on)\\b (?:when|where|who|what time|if) ${EX_PARTNER_EN}[^.?!]{0,40}\\b(?:comes?|goes|leaves?|lives?|is seeing|goes out|hangs out|meets?)\\b`,
+    ),
+    english(
+      `\\b(?:find|find out|know|tell me|give me|get|look up|track down)\\b[^.?!]{0,30}(?:\\bwhere (?:${EX_PARTNER_EN}|he|she|they|the sender|the recipient) (?:lives?|is living|moved|stays?)\\b|(?:\\bthe sender's|\\bthe recipient's|\\bmy ex's|\\bhis|\\bher) (?:home |new |current |real )?(?:address|whereabouts)\\b)`,
+    ),
+    chinese(
+      `(?:看|查|知道)(?:我的?)?${EX_PARTNER_ZH}(?:幾點|什麼時候|何時|都)?(?:出門|回家|進出|出入|跟誰)|(?:告訴我|給我|查出|找出)(?:一下)?(?:寄件人|寄件者|${EX_PARTNER_ZH})的?(?:住址|地址|住處|新家)`,
+    ),
     // "his" or "her" with a covert act, anywhere in the clause: "how do I read her e-mails without her knowing".
     english(
       `${EN_INTENT}(?=[^.?!;\\n]*\\b${COVERT_EN})${EN_GAP}\\b${READ_EN}\\b${EN_GAP}\\b(?:his|her|their) ${OTHERS_DATA_EN}\\b`,
@@ -261,6 +288,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     english(
       `${EN_INTENT}${EN_GAP}\\bhack(?:ing)? (?:into |in to )?(?:someone|somebody|another|other|the (?:school|university|system|server|portal|database|network|wifi)|an? account|my (?:roommate|classmate|friend|ex|teacher|professor)|his|her|their)\\b`,
     ),
+    // A fare card, a ticket, a gate or a machine made to give what is not paid for.
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:hack|crack|clone|tamper with|rig)\\b (?:a |an |the |my |this |our |your )?(?:[\\w-]+ ){0,2}(?:cards?|tickets?|pass(?:es)?|gates?|turnstiles?|machines?|meters?|lockers?)\\b`,
+    ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:crack|steal|phish)\\b${EN_GAP}\\b(?:passwords?|credentials|accounts?|logins?|2fa|authentication)\\b`,
     ),
@@ -285,15 +316,45 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `${THEFT_INTENT_ZH}${ZH_GAP}(?:(?<!偷|誰)偷(?:走|拿|書|東西|出去|帶(?!著))|順手牽羊|不付錢就?(?:拿|帶)走|白拿)`,
     ),
     chinese(`${THEFT_INTENT_ZH}${ZH_GAP}(?:防盜門|防盜器|感應門|磁條)(?:才|就)?不(?:會)?(?:響|叫|感應)`),
+    // A ride not paid for: 逃票, through the gates without a card.
+    chinese(
+      `${THEFT_INTENT_ZH}${ZH_GAP}(?:逃票|(?:不|沒)(?:刷卡|買票|付錢|付款|投幣|嗶卡)[^，,。？?！!]{0,6}(?:進站|出站|過閘門?|進閘門?|搭車|坐車|上車|搭乘|溜進))`,
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:dodge|evade|skip) (?:the |a |my )?fares?\\b|${EN_INTENT}${EN_GAP}\\b(?:jump|hop|sneak (?:through|past|under)|get (?:through|past)) (?:the )?(?:gates?|turnstiles?|barriers?)\\b[^.?!]{0,30}\\bwithout (?:paying|a ticket|tapping)\\b`,
+    ),
     english(`${EN_INTENT}${EN_GAP}\\b(?:steal|shoplift)\\b(?! (?:from|into) me\\b)`),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:remove|peel off|disable|cut off|get (?:rid of|past))\\b${EN_GAP}\\b(?:security|anti-theft|rfid|magnetic) (?:strips?|tags?|stickers?|labels?|gates?|alarms?|sensors?)\\b`,
     ),
   ],
+  // Into someone else's home, or with what opens it: 「給我他家的門禁卡」, "let me into my neighbour's flat".
+  trespass: [
+    chinese(
+      `(?:給我|借我|複製|偷拿|拿到|打一把|配一把)(?:一張|一把|一副)?${OTHERS_ZH}(?:家)?的?(?:門禁卡|鑰匙|磁扣|感應扣|房卡|大門密碼)`,
+    ),
+    chinese(
+      `${THEFT_INTENT_ZH}${ZH_GAP}(?:闖進|溜進|偷偷?進|偷溜進|撬開|破門進|開鎖進)(?:去|入)?(?:${OTHERS_ZH}|那戶|隔壁|樓[上下])`,
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:get into|get in to|break into|sneak into|let me into|open|unlock|enter)\\b ${OTHERS_HOME_EN} (?:unit|flat|apartment|room|home|house|door|place|locker|mailbox)\\b`,
+    ),
+    english(
+      `\\b(?:give me|copy|duplicate|make me)\\b (?:a copy of )?(?:the )?(?:${OTHERS_HOME_EN}|his|her|their) (?:key ?cards?|keys?|fobs?|access cards?)\\b`,
+    ),
+  ],
   // Getting something by lying, or hiding it from whoever checks: last, as the most general.
   deception: [
     chinese(
-      `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?:才|就)?不(?:會)?被(?:查到|發現|抓到|識破|查出)`,
+      // Not 「會不會被發現」, which asks whether something is noticed.
+      `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?<!會)不會?被[^，,。？?！!]{0,6}?(?:查到|發現|抓到|識破|查出)`,
+    ),
+    // Drugs or a weapon hidden in a parcel or a bag.
+    chinese(
+      `(?:藏|夾帶|偷寄|偷偷寄|偷帶|混在|夾在)[^，,。？?！!]{0,10}${CONTRABAND_ZH}|${CONTRABAND_ZH}[^，,。？?！!]{0,10}(?:藏|夾帶|混在|夾在)`,
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:hide|smuggle|sneak|conceal|stash|disguise)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b`,
     ),
     english(
       "\\bwithout (?:getting|being) (?:caught|noticed|found out|detected)\\b|\\bso (?:that )?(?:it|they|the [\\w ]{1,24}?) (?:looks?|seems?|passes?) (?:as )?(?:real|genuine|legit|original|authentic)\\b|\\bso (?:no one|nobody) (?:notices|finds out|can tell)\\b|\\blie (?:on|in) (?:my|the|an?) (?:application|form|claim)\\b",

@@ -72,7 +72,14 @@ const DECLINED_TOPICS: Record<HarmfulRequestTopic, BilingualText> = {
   grade_tampering: { zh: "竄改成績或紀錄", en: "changing grades or records" },
   hacking: { zh: "入侵帳號或系統", en: "breaking into accounts or systems" },
   cheating: { zh: "考試或作業作弊", en: "cheating in exams or assignments" },
-  theft: { zh: "偷竊或破解防盜措施", en: "stealing or getting around anti-theft measures" },
+  theft: {
+    zh: "偷竊、逃票或破解防盜措施",
+    en: "stealing, riding without paying or getting around anti-theft measures",
+  },
+  trespass: {
+    zh: "未經同意進入別人的住處或取得開門的卡片、鑰匙",
+    en: "getting into someone else's home, or the card or key that opens it, without their consent",
+  },
 };
 
 // Brief, and no policy quoted as if it helped.

@@ -398,3 +398,13 @@ describe("numbers to call", () => {
     expect(readAskedAnswer("服務台的電話和地址").number).toBeUndefined();
   });
 });
+
+describe("who", () => {
+  it("asks who qualifies, not whom to see, when it asks who can or may", () => {
+    for (const question of ["Who can apply for a business account?", "who may borrow the laptops"]) {
+      expect(askedAnswerTypes(question)).toContain("eligibility");
+      expect(askedAnswerTypes(question)).not.toContain("office");
+    }
+    expect(askedAnswerTypes("who do I talk to about my grades")).toContain("office");
+  });
+});

@@ -132,7 +132,10 @@ const ASKS: [AnswerType, RegExp][] = [
   ],
   [
     "office",
-    pattern("找誰|向誰|問誰|哪個(單位|處|組|辦公室)|哪一個單位|\\bwho\\b|\\bwhom\\b|\\bwhich (office|department)\\b"),
+    // "Who can apply" asks who qualifies (eligibility), not whom to see.
+    pattern(
+      "找誰|向誰|問誰|哪個(單位|處|組|辦公室)|哪一個單位|\\bwho\\b(?! (can|may|is allowed|are allowed|is eligible|are eligible|qualifies|qualify)\\b)|\\bwhom\\b|\\bwhich (office|department)\\b",
+    ),
   ],
   [
     "steps",

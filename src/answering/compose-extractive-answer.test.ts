@@ -373,6 +373,22 @@ describe("composeExtractiveAnswer", () => {
     expect(yoga).not.toContain("飛輪");
   });
 
+  it("quotes a section's table of two columns whole, a row naming a word of the question in passing with the rest", () => {
+    const rows = [
+      "本島門市寄本島門市：費用 每件 65 元",
+      "寄往離島門市（澎湖、金門、馬祖）：費用 每件 125 元",
+      "更改取件門市（包裹到店前，限一次）：費用 每次 20 元",
+    ];
+    const fees = passage("delivery/store-pickup.html", rows.join("\n"), ["超商寄件與取貨", "店到店運費"]);
+    expect(composeEvenly("店到店運費", [fees]).answer).toBe(`${rows.join("\n")}[1]`);
+    // A record's lines name no column they share: one of them is quoted.
+    const record = passage("grants.md", "申請對象：家庭年收入 70 萬元以下\n補助金額：每學期 10,000 元", [
+      "補助",
+      "補助說明",
+    ]);
+    expect(composeEvenly("補助說明金額", [record]).answer).toBe("補助金額：每學期 10,000 元[1]");
+  });
+
   it("quotes the sentences after the best one that give the same rule for other cases", () => {
     const passes = passage(
       "passes.txt",

@@ -1,6 +1,7 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { INTRODUCES_WHAT_FOLLOWS } from "../text/line-kinds.js";
 import { type CandidateSentence, startsNewLine } from "./candidate-sentence.js";
+import { TABLE_ROW } from "./table-rows.js";
 
 /** A table of at most this many rows is quoted whole when the question names none of them. */
 const MAX_TABLE_ROWS = 6;
@@ -56,8 +57,34 @@ export function tableIn(candidates: CandidateSentence[], passage: Passage): Cand
   const [first] = rows;
   // One table: the rows around its first are all the passage's.
   const oneTable = first !== undefined && rowsOfTable(candidates, first).length === rows.length;
-  const small = rows.length >= 2 && rows.length <= MAX_TABLE_ROWS;
-  return oneTable && small && rows.every((row) => !row.isNamed) ? rows : undefined;
+  const table = oneTable ? rows : twoColumnTableIn(candidates, passage);
+  const small = table !== undefined && table.length >= 2 && table.length <= MAX_TABLE_ROWS;
+  return small && table.every((row) => !row.isNamed) ? table : undefined;
+}
+
+/**
+ * The rows of a table of two columns, a label and one value, that a passage is made of: lines of
+ * one cell each, on lines of their own one after another, each naming the same column ("本島門市寄本島門市：
+ * 費用 每件 65 元", "寄往離島門市：費用 每件 125 元"). A record's lines ("申請對象：…", "撥款：…") name none.
+ */
+function twoColumnTableIn(candidates: CandidateSentence[], passage: Passage): CandidateSentence[] | undefined {
+  const lines = candidates.filter((candidate) => candidate.passage === passage && candidate.tableCells === 1);
+  const columns = new Set(lines.map(columnNamedBy));
+  const [column] = columns;
+  if (lines.length < 2 || columns.size !== 1 || column === undefined) return undefined;
+  const together = lines.every(
+    (line, at) =>
+      at === 0 ||
+      (line.index === (lines[at - 1]?.index ?? 0) + 1 && startsNewLine(lines[at - 1] as CandidateSentence, line)),
+  );
+  return together ? lines : undefined;
+}
+
+/** The column a row of one cell names before its value ("費用" of "費用 每件 65 元"); undefined for a bare value. */
+function columnNamedBy(row: CandidateSentence): string | undefined {
+  const cell = TABLE_ROW.exec(row.span.text)?.[2]?.trim() ?? "";
+  const [first, ...rest] = cell.split(/\s+/);
+  return rest.length > 0 ? first : undefined;
 }
 
 /** The sentence introducing a small table, with the table, when the sentence is the best one ("掛號費收費如下（單位：元）。"). */

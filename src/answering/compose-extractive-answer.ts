@@ -344,10 +344,6 @@ export function composeExtractiveAnswer(
   };
   for (const passage of passages.slice(0, PASSAGES_TO_QUOTE)) addCandidates(passage);
   const leader = bestScoring(candidates);
-    for (const c of [...candidates].sort((a, b) => b.score - a.score).slice(0, 8))
-      console.error(
-        `CAND ${c.score.toFixed(3)} cov=${c.coverage.toFixed(2)} named=${c.isNamed} cells=${c.tableCells} lc=${c.labelCoverage.toFixed(2)} fit=${c.fitsAskedType} ${c.passage.document.docId} [${c.passage.chunk.headingPath.join(">")}] ${c.span.text.slice(0, 70)}`,
-      );
   if (!leader) return { answer: "", citations: [], sentenceCoverage: 0 };
   // The best sentence lacks the kind of answer asked for: the sentence of its subject that states
   // one, from any passage retrieved ("戶籍謄本多少錢" and the fee table, which covers the question no

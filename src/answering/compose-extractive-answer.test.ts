@@ -399,6 +399,20 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("does not find the kind of answer asked for in a quote that sends the reader elsewhere for it", () => {
+    const claims = passage(
+      "claims/claims-procedure.md",
+      "未報值包裹：依實際損失賠償，每件最高 3,000 元。國際包裹的賠償上限另見國際寄件說明。",
+      ["理賠辦法", "賠償上限"],
+    );
+    const international = composeEvenly("國際包裹的賠償上限是多少", [claims]);
+    expect(international.answer).toContain("另見國際寄件說明");
+    expect(international.answerTypeFound).toBe(false);
+    // The table below is no elsewhere.
+    const fees = passage("fees.md", "各項收費詳見下表：\n掛號費：每次 150 元", ["收費"]);
+    expect(composeEvenly("掛號費多少", [fees]).answerTypeFound).toBe(true);
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(

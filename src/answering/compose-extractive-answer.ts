@@ -42,6 +42,7 @@ import {
   IS_A_QUESTION,
   isSameSection,
   isSameSubject,
+  refersElsewhere,
 } from "./candidate-sentence.js";
 import { formatAnswer } from "./format-extractive-answer.js";
 import { referent, withRestOfSentences, withStartsOfRows } from "./sentence-completion.js";
@@ -511,9 +512,11 @@ export function composeExtractiveAnswer(
     ...(askedTypes.length === 0
       ? {}
       : {
+          // Not when a quoted sentence sends the reader elsewhere for it (「…另見國際寄件說明」).
           answerTypeFound:
             best.passage === leader.passage &&
-            complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)),
+            complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
+            !complete.some(refersElsewhere),
         }),
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }

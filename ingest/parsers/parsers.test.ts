@@ -423,8 +423,15 @@ describe("parsePlainText", () => {
       { kind: "heading", level: 7, text: "（二）逾時乘車" },
       { kind: "paragraph", text: "上限為 2 小時。" },
     ]);
-    // A clause that opens on a statement, or is only its name, is text.
-    for (const text of ["一、旅客進站後，於 20 分鐘內出站者，收取基本票價。", "一、同站進出。"])
+    // A clause that opens on a statement or a rule, or is only its name, is text.
+    for (const text of [
+      "一、旅客進站後，於 20 分鐘內出站者，收取基本票價。",
+      "一、同站進出。",
+      "（一）押金不予退還。但因不可抗力者不在此限。",
+      "三、逾期不予受理。申請人應於期限內補件。",
+      "第一條 本辦法依大學法訂定之。本辦法自公布日施行。",
+      "一、退費？可以。",
+    ])
       expect(parsePlainText(`票務規定\n\n${text}`).blocks[1]).toEqual({ kind: "paragraph", text });
     expect(parseMarkdown("## 票價\n\n一、同站進出。收取基本票價。").blocks.map((block) => block.kind)).toEqual([
       "heading",

@@ -396,6 +396,16 @@ describe("numbers to call", () => {
     expect(readAskedAnswer("can I talk to someone in English on the phone?").number).toBeUndefined();
     expect(readAskedAnswer("客服電話幾點到幾點").number).toBeUndefined();
     expect(readAskedAnswer("服務台的電話和地址").number).toBeUndefined();
+    // The asker's own number, given or required.
+    for (const question of ["寄件要填電話號碼嗎", "收件人的電話號碼是必填嗎", "phone number required for pickup?"])
+      expect(readAskedAnswer(question).number).toBeUndefined();
+  });
+
+  it("are figures grouped as numbers to call are, not a count written with spaces", () => {
+    const asked = readAskedAnswer("customer service phone number");
+    for (const number of ["02-2758-6168", "+886 2 2758 6168", "0800 555 019", "ext. 401"])
+      expect(answerFit(`Call ${number}.`, asked).fits).toBe(true);
+    expect(answerFit("去年共有 08 3000 人次使用。", asked).fits).toBe(false);
   });
 });
 
@@ -406,5 +416,7 @@ describe("who", () => {
       expect(askedAnswerTypes(question)).not.toContain("office");
     }
     expect(askedAnswerTypes("who do I talk to about my grades")).toContain("office");
+    expect(askedAnswerTypes("Who can I talk to about a refund?")).toContain("office");
+    expect(askedAnswerTypes("who can help me with my visa")).toContain("office");
   });
 });

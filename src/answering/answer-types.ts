@@ -132,9 +132,9 @@ const ASKS: [AnswerType, RegExp][] = [
   ],
   [
     "office",
-    // "Who can apply" asks who qualifies (eligibility), not whom to see.
+    // "Who can apply" asks who qualifies (eligibility), not whom to see; "who can I talk to" does.
     pattern(
-      "找誰|向誰|問誰|哪個(單位|處|組|辦公室)|哪一個單位|\\bwho\\b(?! (can|may|is allowed|are allowed|is eligible|are eligible|qualifies|qualify)\\b)|\\bwhom\\b|\\bwhich (office|department)\\b",
+      "找誰|向誰|問誰|哪個(單位|處|組|辦公室)|哪一個單位|\\bwho\\b(?! ((can|may|is allowed to|are allowed to) (?!i\\b|we\\b|you\\b|help\\b|assist\\b|tell\\b|answer\\b|advise\\b)|is eligible|are eligible|qualif))|\\bwhom\\b|\\bwhich (office|department)\\b",
     ),
   ],
   [
@@ -397,6 +397,10 @@ const HOLDS_CLOCK = pattern(
 const ASKS_NUMBER = pattern(
   `(電話|專線|分機)(號碼)?${NAMED_AS_ASKED}|電話號碼|\\b(phone|telephone|hotline|fax|contact) (number|no)\\b|\\bnumber to (call|dial|ring)\\b|\\bwhat number\\b`,
 );
+/** A number the asker gives, not one to call: 「寄件要填電話號碼嗎」, "change my phone number". */
+const GIVES_NUMBER = pattern(
+  "填|寫|留|提供|輸入|更改|修改|換|必要|\\b(give|provide|enter|change|update|fill|add|register|required|needed|mandatory)\\b",
+);
 const ASKS_OTHER_CONTACT = pattern(
   "地址|網址|網站|信箱|email|e-mail|在哪|哪裡|哪邊|幾樓|地點|位置|\\b(where|address|website|link|e-?mail|floor)\\b",
 );
@@ -405,7 +409,7 @@ const ASKS_OTHER_CONTACT = pattern(
  * saying it is one (分機 1234, 撥打 1925, "ext. 401", "dial 110").
  */
 const HOLDS_NUMBER = pattern(
-  "(?<![\\d.,])(\\+\\d{1,3}[\\s-]?)?(\\(\\d{1,4}\\)\\s?)?\\d{2,4}[\\s-]\\d{3,4}([\\s-]\\d{2,4})?(?![\\d,])|(分機|撥打?|打|專線|電話|\\b(ext|extension|dial|call|phone|hotline|tel)\\b\\.?)\\s*[:：]?\\s*\\d{3,}",
+  "(?<![\\d.,])(\\(\\d{1,4}\\)\\s?|0\\d{1,3}-)?\\d{3,4}-\\d{3,4}(?![\\d,])|(?<![\\d.,])\\(\\d{1,4}\\)\\s?\\d{3,4}\\s\\d{3,4}(?![\\d,])|(?<![\\d.,])0800[\\s-]?\\d{3}[\\s-]?\\d{3}(?![\\d,])|\\+\\d{1,3}([\\s-]\\d{1,4}){2,4}|(分機|撥打?|打|專線|電話|\\b(ext|extension|dial|call|phone|hotline|tel)\\b\\.?)\\s*[:：]?\\s*\\d{3,}",
 );
 
 /** A date asked for as the last day for something. */
@@ -428,7 +432,13 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
   const year = types.includes("date") && ASKS_YEAR.test(folded);
   const clock = types.includes("time") && ASKS_CLOCK.test(folded) && !NAMES_A_DAY.test(folded);
-  const number = types.includes("contact") && ASKS_NUMBER.test(folded) && !ASKS_OTHER_CONTACT.test(folded);
+  const yesOrNo = asksYesOrNoIn(folded);
+  const number =
+    types.includes("contact") &&
+    !yesOrNo &&
+    ASKS_NUMBER.test(folded) &&
+    !ASKS_OTHER_CONTACT.test(folded) &&
+    !GIVES_NUMBER.test(folded);
   return {
     types,
     ...(unit ? { unit } : {}),
@@ -436,7 +446,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
     ...(year ? { year } : {}),
     ...(clock ? { clock } : {}),
     ...(number ? { number } : {}),
-    yesOrNo: asksYesOrNoIn(folded),
+    yesOrNo,
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
-import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import type { TextSpan } from "../text/sentences.js";
 
 /** A sentence of a passage read for an extractive answer, with how well it answers the question. */
@@ -32,19 +31,6 @@ export interface CandidateSentence {
 }
 
 export const IS_A_QUESTION = /[?？]$/;
-/**
- * A sentence that sends the reader elsewhere for what it is about (「國際包裹的賠償上限另見國際寄件說明」,
- * "see the move-out page"), not to the table or list that follows (詳見下表): quoted, it says the
- * answer is not here.
- */
-const REFERS_ELSEWHERE = foldedPattern(
-  "(另見|另詳|請見|詳見|請參考|請參閱|參見|參閱)(?!下表|下列|如下|以下|本表|附表)|另行?(規定|訂定?之|公告)|\\b(see|refer to|described (on|in)|listed (on|in)|found (on|in)|explained (on|in))\\b[^.;]{0,40}\\b(page|section|guide|policy|website|site|leaflet)s?\\b",
-  "iu",
-);
-
-export function refersElsewhere(sentence: CandidateSentence): boolean {
-  return REFERS_ELSEWHERE.test(normalizeForMatching(sentence.span.text));
-}
 /** A clause cut at a semicolon: the sentence goes on after it. */
 export const ENDS_A_CLAUSE = /[;；]$/;
 

@@ -387,6 +387,12 @@ describe("composeExtractiveAnswer", () => {
       "補助說明",
     ]);
     expect(composeEvenly("補助說明金額", [record]).answer).toBe("補助金額：每學期 10,000 元[1]");
+    // Nor does a currency every value opens on.
+    const moving = passage("moving.md", "申請對象：NT$ 計算方式另訂\n押金：NT$ 5,000\n清潔費：NT$ 3,000", [
+      "搬家",
+      "搬家須知",
+    ]);
+    expect(composeEvenly("搬家須知", [moving]).answer).not.toContain("清潔費");
   });
 
   it("quotes the sentences after the best one that give the same rule for other cases", () => {
@@ -408,9 +414,11 @@ describe("composeExtractiveAnswer", () => {
     const international = composeEvenly("國際包裹的賠償上限是多少", [claims]);
     expect(international.answer).toContain("另見國際寄件說明");
     expect(international.answerTypeFound).toBe(false);
-    // The table below is no elsewhere.
+    // The table below is no elsewhere, nor is a sentence stating the fee before it points to more.
     const fees = passage("fees.md", "各項收費詳見下表：\n掛號費：每次 150 元", ["收費"]);
     expect(composeEvenly("掛號費多少", [fees]).answerTypeFound).toBe(true);
+    const stated = passage("fees.md", "掛號費每次 150 元，詳情請參閱官網。", ["收費"]);
+    expect(composeEvenly("掛號費多少", [stated]).answerTypeFound).toBe(true);
   });
 
   it("takes no figure from a passage that only mentions what the question asks about", () => {

@@ -9,7 +9,7 @@ import {
 } from "../retrieval/term-weights.js";
 import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
-import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
+import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM, REFERS_ELSEWHERE } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
@@ -42,7 +42,6 @@ import {
   IS_A_QUESTION,
   isSameSection,
   isSameSubject,
-  refersElsewhere,
 } from "./candidate-sentence.js";
 import { formatAnswer } from "./format-extractive-answer.js";
 import { referent, withRestOfSentences, withStartsOfRows } from "./sentence-completion.js";
@@ -512,11 +511,11 @@ export function composeExtractiveAnswer(
     ...(askedTypes.length === 0
       ? {}
       : {
-          // Not when a quoted sentence sends the reader elsewhere for it (「…另見國際寄件說明」).
+          // Not when a quoted sentence that states none sends the reader elsewhere for it (「…另見國際寄件說明」).
           answerTypeFound:
             best.passage === leader.passage &&
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
-            !complete.some(refersElsewhere),
+            !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)),
         }),
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }

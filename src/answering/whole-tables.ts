@@ -80,11 +80,14 @@ function twoColumnTableIn(candidates: CandidateSentence[], passage: Passage): Ca
   return together ? lines : undefined;
 }
 
-/** The column a row of one cell names before its value ("費用" of "費用 每件 65 元"); undefined for a bare value. */
+/**
+ * The column a row of one cell names before its value ("費用" of "費用 每件 65 元"); undefined for a
+ * bare value, which may open on a currency or a figure ("NT$ 5,000") as every value of a record does.
+ */
 function columnNamedBy(row: CandidateSentence): string | undefined {
   const cell = TABLE_ROW.exec(row.span.text)?.[2]?.trim() ?? "";
-  const [first, ...rest] = cell.split(/\s+/);
-  return rest.length > 0 ? first : undefined;
+  const [first = "", ...rest] = cell.split(/\s+/);
+  return rest.length > 0 && !/[\p{Sc}\p{N}]/u.test(first) ? first : undefined;
 }
 
 /** The sentence introducing a small table, with the table, when the sentence is the best one ("掛號費收費如下（單位：元）。"). */

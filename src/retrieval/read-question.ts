@@ -143,19 +143,23 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   // Only a word read no other way: 定單 is a slip for 訂單, not 定 and 單.
   const unread = twoCharacterWords.filter((term) => readOtherwise(term).length === 0);
   const wordsOfInnerBigram = innerBigramsOf(ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords));
-  const equivalents = withEquivalentsOfWords(
-    withMoreEquivalents(readOtherwise, charactersInIndex(unread, new Set(topicalCharacters), statistics)),
-    wordsOfInnerBigram,
+  const wordEquivalents = withMoreEquivalents(
+    readOtherwise,
+    charactersInIndex(unread, new Set(topicalCharacters), statistics),
+  );
+  const equivalents = withMoreEquivalents(
+    wordEquivalents,
+    equivalentsOfInnerBigrams(wordsOfInnerBigram, wordEquivalents),
   );
   const isName = (term: string) => dictionary?.isName(term) ?? false;
-  const translations = withTranslationsOfWords(
-    equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
-      isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
-        ? NAME_TRANSLATION_SHARE
-        : TRANSLATION_SHARE,
-    ),
-    wordsOfInnerBigram,
+  const translations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
+    isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
+      ? NAME_TRANSLATION_SHARE
+      : TRANSLATION_SHARE,
   );
+  const translatedWords = equivalentsOfInnerBigrams(wordsOfInnerBigram, (word) => translations.get(word) ?? []);
+  for (const [bigram, ofWords] of translatedWords)
+    translations.set(bigram, [...(translations.get(bigram) ?? []), ...ofWords]);
   const words = ownAsked.filter(
     (term) => (!ownTerms.get(term)?.acrossWords || unknownWords.has(term)) && (queryWeights.get(term) ?? 0) > 0,
   );
@@ -180,26 +184,20 @@ function innerBigramsOf(words: string[]): Map<string, string[]> {
   return wordsOf;
 }
 
-/** `equivalents`, with an inner bigram's also those of the words it is inside (see innerBigramsOf). */
-function withEquivalentsOfWords(equivalents: Equivalents, wordsOf: ReadonlyMap<string, string[]>): Equivalents {
-  if (wordsOf.size === 0) return equivalents;
-  return (term) => {
-    const words = wordsOf.get(term);
-    return words ? [...equivalents(term), ...words.flatMap(equivalents)] : equivalents(term);
-  };
-}
-
-/** `translations`, with an inner bigram's also those of the words it is inside (see innerBigramsOf). */
-function withTranslationsOfWords(
-  translations: Map<string, Equivalent[]>,
+/**
+ * For each inner bigram, the equivalents of the words it is inside (see innerBigramsOf), where
+ * they have any: read once, as the question is.
+ */
+function equivalentsOfInnerBigrams(
   wordsOf: ReadonlyMap<string, string[]>,
+  equivalentsOfWord: (word: string) => readonly Equivalent[],
 ): Map<string, Equivalent[]> {
-  const extended = new Map(translations);
+  const found = new Map<string, Equivalent[]>();
   for (const [bigram, words] of wordsOf) {
-    const ofWords = words.flatMap((word) => translations.get(word) ?? []);
-    if (ofWords.length > 0) extended.set(bigram, [...(translations.get(bigram) ?? []), ...ofWords]);
+    const ofWords = words.flatMap(equivalentsOfWord);
+    if (ofWords.length > 0) found.set(bigram, ofWords);
   }
-  return extended;
+  return found;
 }
 
 /**

@@ -89,11 +89,13 @@ const NEAR_ONES_ZH =
 const CRISIS: Record<CrisisTopic, RegExp[]> = {
   self_harm: [
     // Intent and wish to die.
-    chinese("(?:想|要|準備|打算|決定)(?:去)?(?:自殺|輕生|尋死|結束(?:自己的?|我的)?生命|了結(?:自己|生命)|死了之)"),
+    chinese(
+      "(?:想|要|準備|打算|決定)(?:去)?(?:自殺|輕生|尋死|跳軌|臥軌|結束(?:自己的?|我的)?生命|了結(?:自己|生命)|死了之)",
+    ),
     chinese(
       "(?:我|好|很|真的|真|超|一直|只)(?:想|要)(?:去)?死(?![亡者刑角黨忠])|想死了|不想活(?!動)|活不下去|不如死|(?<!不)想要?消失(?!的)|想從這個世界消失|一了百了|活膩|想不開",
     ),
-    chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊|跳軌|臥軌)(?!防治|防制|預防|守門人|防範|通報流程)"),
+    chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
     chinese(
       "傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
     ),
@@ -110,7 +112,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // A way to die thought of or meant: "thinking about stepping in front of the next train".
     english(
-      `\\b(?:thinking (?:about|of)|think about|want(?:ing)? to|wanna|going to|gonna|plan(?:ning)? to|tempted to|ready to|about to|urge to|i(?:'ll| will| might| could)) (?:just )?(?:(?:step(?:ping)?|jump(?:ing)?|throw(?:ing)? myself|lie down|lying down|walk(?:ing)?) (?:out )?(?:in front of|under) [^.?!]{0,20}\\b(?:trains?|bus|truck|cars?|traffic)\\b|(?:jump(?:ing)?|throw(?:ing)? myself) (?:off|from|onto) [^.?!]{0,20}\\b(?:tracks?|bridge|roof|rooftop|building|balcony|cliff|platform)\\b)`,
+      `\\b(?:thinking (?:about|of)|think about|want(?:ing)? to|wanna|going to|gonna|plan(?:ning)? to|tempted to|ready to|about to|urge to|i(?:'ll| will| might| could)) (?:just )?(?:(?:step(?:ping)?|jump(?:ing)?|throw(?:ing)? myself|lie down|lying down|walk(?:ing)?) (?:out )?(?:in front of|under) (?:a |an |the |the next |an oncoming |oncoming |a moving |the moving )?(?:train|bus|truck|car|lorry)(?! station| stop| depot| park)\\b|(?:jump(?:ing)?|throw(?:ing)? myself) (?:off|from) (?:a |the |this |that )?(?:bridge|roof|rooftop|building|balcony|cliff)\\b(?! stop)|(?:jump(?:ing)?|lie down|lying down|lie|lying) (?:onto |on )(?:the )?(?:tracks|rails)\\b)`,
     ),
     english(
       "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
@@ -133,11 +135,15 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // A plain blow: "我被打了", "被打到流血", "我被男友打".
     chinese(`被(?:打|揍|踢)(?:了|傷|到|得|成|一頓|巴掌|耳光)|被${HURTER_ZH}(?:打|揍|踢|掐|甩)${NOT_A_BLOW_ZH}`),
     chinese(
-      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻|堵|糾纏)我(?!的|們|電話|手機|分機)",
+      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
     ),
     // Someone else's threat to kill the asker, as told ("室友說要殺了我"), and being followed.
     chinese(
       "(?:說|揚言|威脅|想|要)(?:要|會)?(?:殺|砍|捅|打死|殺死|殺掉|弄死)(?:了|掉|死)?我(?!的|們)|有人(?:一直)?(?:跟著|尾隨|跟蹤)我(?![^，。？！?!]{0,4}一起)",
+    ),
+    // An ex-partner or a stranger lying in wait for the asker ("我前夫一直在社區門口堵我").
+    chinese(
+      `(?:前夫|前妻|前男友|前女友|前任|陌生人|有個?(?:男|女)的|有人)[^，。？?！!]{0,12}(?:門口|樓下|家門|公司|學校|宿舍|社區|外面)[^，。？?！!]{0,4}(?:堵我|等我|守著我)`,
     ),
     // Someone following the asker's child or another of their own, told on the spot ("有個男的在兒童區一直跟著我女兒").
     chinese(
@@ -203,11 +209,15 @@ const EX_PARTNER_EN =
 const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
 // Someone else's home, or what opens it.
 const OTHERS_HOME_EN =
-  "(?:someone else's|somebody else's|another (?:resident|tenant|person|student)'s|(?:my|the|a) neighbou?r's|(?:my|a|his|her) (?:roommate|ex|boyfriend|girlfriend|partner)'s)";
+  "(?:someone else's|somebody else's|another (?:resident|tenant|person)'s|(?:my|the|a) neighbou?r's|(?:my|an) ex's)";
+const OTHERS_HOME_ZH = "(?:他家|她家|別人家?|人家家|鄰居家?|隔壁(?:那戶|鄰居)?|樓[上下](?:那戶|鄰居)?|那戶(?:人家)?)";
+// Not in one's own absence or welfare: while they are away, or without their knowing.
+const IN_THEIR_ABSENCE_EN =
+  "(?:while (?:he|she|they)(?:'s|'re| is| are) (?:away|out|not (?:home|there|in))|without (?:him|her|them) knowing|without (?:his|her|their) (?:permission|consent|knowledge))";
 // Drugs and weapons, which no parcel or bag may hide.
-const CONTRABAND_ZH = "(?:大麻|毒品|安非他命|海洛因|搖頭丸|k他命|愷他命|古柯鹼|槍枝|槍|子彈|炸藥|炸彈)";
+const CONTRABAND_ZH = "(?:大麻|毒品|安非他命|海洛因|搖頭丸|k他命|愷他命|古柯鹼|槍枝|手槍|步槍|炸藥|炸彈)";
 const CONTRABAND_EN =
-  "(?:drugs|cannabis|weed|marijuana|cocaine|meth|heroin|ecstasy|mdma|ketamine|guns?|firearms?|ammunition|explosives?)";
+  "(?:illegal drugs|cannabis|weed|marijuana|cocaine|meth|heroin|ecstasy|mdma|ketamine|guns?|firearms?|ammunition|explosives?)";
 
 /** What one owes or did wrong, on record, and ways of wiping it. */
 const OWED_ZH = "罰款|罰金|滯還金|欠款|違規紀錄|記點|記過";
@@ -228,13 +238,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
     // Where an ex-partner lives or goes, from the cameras or the records: watching a person.
     english(
-      `\\b(?:see|know|check|track|watch|find out|keep tabs on|monitor|spy on)\\b (?:when|where|who|what time|if) ${EX_PARTNER_EN}[^.?!]{0,40}\\b(?:comes?|goes|leaves?|lives?|is seeing|goes out|hangs out|meets?)\\b`,
+      `\\b(?:see|know|check|track|watch|find out|keep tabs on|monitor|spy on|tell me)\\b (?:when|where|who|what time|if) ${EX_PARTNER_EN}[^.?!]{0,40}\\b(?:comes?|goes|leaves?|lives?|is seeing|goes out|hangs out|meets?)\\b`,
     ),
     english(
-      `\\b(?:find|find out|know|tell me|give me|get|look up|track down)\\b[^.?!]{0,30}(?:\\bwhere (?:${EX_PARTNER_EN}|he|she|they|the sender|the recipient) (?:lives?|is living|moved|stays?)\\b|(?:\\bthe sender's|\\bthe recipient's|\\bmy ex's|\\bhis|\\bher) (?:home |new |current |real )?(?:address|whereabouts)\\b)`,
+      `\\b(?:tell me|give me|find|find out|look up|track down)\\b[^.?!]{0,30}\\b(?:the sender's|my ex's|my ex-\\w+'s) (?:home |new |current |real )?(?:address|whereabouts)\\b|\\b(?:find|find out|track down|figure out)\\b (?:out )?where (?:${EX_PARTNER_EN}|he|she|the sender) (?:lives?|is living|moved|stays?)\\b|\\bwhere (?:does|did) ${EX_PARTNER_EN} (?:live|stay|work)\\b`,
     ),
     chinese(
-      `(?:看|查|知道)(?:我的?)?${EX_PARTNER_ZH}(?:幾點|什麼時候|何時|都)?(?:出門|回家|進出|出入|跟誰)|(?:告訴我|給我|查出|找出)(?:一下)?(?:寄件人|寄件者|${EX_PARTNER_ZH})的?(?:住址|地址|住處|新家)`,
+      `(?:看|查|知道)(?:我的?)?${EX_PARTNER_ZH}[^，。？?！!]{0,4}?(?:幾點|什麼時候|何時)?(?:出門|回家|進出|出入|跟誰|住哪|在哪)|(?:告訴我|給我|查出|找出)(?:一下)?(?:寄件人|寄件者|${EX_PARTNER_ZH})的?(?:住址|地址|住處|新家)`,
     ),
     // "his" or "her" with a covert act, anywhere in the clause: "how do I read her e-mails without her knowing".
     english(
@@ -290,7 +300,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // A fare card, a ticket, a gate or a machine made to give what is not paid for.
     english(
-      `${EN_INTENT}${EN_GAP}\\b(?:hack|crack|clone|tamper with|rig)\\b (?:a |an |the |my |this |our |your )?(?:[\\w-]+ ){0,2}(?:cards?|tickets?|pass(?:es)?|gates?|turnstiles?|machines?|meters?|lockers?)\\b`,
+      `${EN_INTENT}${EN_GAP}\\b(?:hack|crack|tamper with|rig)\\b (?:a |an |the |this |our |your )?(?:[\\w-]+ ){0,2}(?:cards?|tickets?|pass(?:es)?|gates?|turnstiles?|machines?|meters?|lockers?)\\b`,
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:crack|steal|phish)\\b${EN_GAP}\\b(?:passwords?|credentials|accounts?|logins?|2fa|authentication)\\b`,
@@ -318,10 +328,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(`${THEFT_INTENT_ZH}${ZH_GAP}(?:防盜門|防盜器|感應門|磁條)(?:才|就)?不(?:會)?(?:響|叫|感應)`),
     // A ride not paid for: 逃票, through the gates without a card.
     chinese(
-      `${THEFT_INTENT_ZH}${ZH_GAP}(?:逃票|(?:不|沒)(?:刷卡|買票|付錢|付款|投幣|嗶卡)[^，,。？?！!]{0,6}(?:進站|出站|過閘門?|進閘門?|搭車|坐車|上車|搭乘|溜進))`,
+      `(?:怎麼樣?|怎樣|如何|教我|有沒有辦法|有辦法)(?:才能|才可以|可以|能)?(?:偷偷)?(?:逃票|(?:不|沒)(?:刷卡|買票|付錢|付款|投幣|嗶卡)(?:就|也|又)?(?:偷偷)?(?:進站|出站|過閘門?|進閘門?|搭車|坐車|上車|溜進))`,
     ),
     english(
-      `${EN_INTENT}${EN_GAP}\\b(?:dodge|evade|skip) (?:the |a |my )?fares?\\b|${EN_INTENT}${EN_GAP}\\b(?:jump|hop|sneak (?:through|past|under)|get (?:through|past)) (?:the )?(?:gates?|turnstiles?|barriers?)\\b[^.?!]{0,30}\\bwithout (?:paying|a ticket|tapping)\\b`,
+      `${EN_INTENT}${EN_GAP}\\b(?:dodge|evade) (?:the |a |my )?fares?\\b|${EN_INTENT} (?:\\w+ ){0,2}?(?:jump|hop|vault|sneak (?:through|past|under|over)) (?:over )?(?:the |a )?(?:fare )?(?:gates?|turnstiles?|barriers?)\\b`,
     ),
     english(`${EN_INTENT}${EN_GAP}\\b(?:steal|shoplift)\\b(?! (?:from|into) me\\b)`),
     english(
@@ -331,30 +341,30 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   // Into someone else's home, or with what opens it: 「給我他家的門禁卡」, "let me into my neighbour's flat".
   trespass: [
     chinese(
-      `(?:給我|借我|複製|偷拿|拿到|打一把|配一把)(?:一張|一把|一副)?${OTHERS_ZH}(?:家)?的?(?:門禁卡|鑰匙|磁扣|感應扣|房卡|大門密碼)`,
+      `(?<![發交寄送])(?:給我|借我|複製|偷拿|打一把|配一把)(?:一張|一把|一副)?${OTHERS_HOME_ZH}的?(?:門禁卡|鑰匙|磁扣|感應扣|房卡|大門密碼)`,
     ),
     chinese(
       `${THEFT_INTENT_ZH}${ZH_GAP}(?:闖進|溜進|偷偷?進|偷溜進|撬開|破門進|開鎖進)(?:去|入)?(?:${OTHERS_ZH}|那戶|隔壁|樓[上下])`,
     ),
     english(
-      `${EN_INTENT}${EN_GAP}\\b(?:get into|get in to|break into|sneak into|let me into|open|unlock|enter)\\b ${OTHERS_HOME_EN} (?:unit|flat|apartment|room|home|house|door|place|locker|mailbox)\\b`,
+      `${EN_INTENT}${EN_GAP}\\b(?:break into|sneak into)\\b ${OTHERS_HOME_EN} (?:unit|flat|apartment|room|home|house|place)\\b|${EN_INTENT}${EN_GAP}\\b(?:get into|get in to|let me into|open|unlock)\\b ${OTHERS_HOME_EN} (?:unit|flat|apartment|room|home|house|place|door)\\b[^.?!]{0,20}${IN_THEIR_ABSENCE_EN}`,
     ),
     english(
-      `\\b(?:give me|copy|duplicate|make me)\\b (?:a copy of )?(?:the )?(?:${OTHERS_HOME_EN}|his|her|their) (?:key ?cards?|keys?|fobs?|access cards?)\\b`,
+      `\\b(?:give me|copy|duplicate|make me)\\b (?:a copy of )?(?:the )?${OTHERS_HOME_EN} (?:key ?cards?|keys?|fobs?|access cards?)\\b`,
     ),
   ],
   // Getting something by lying, or hiding it from whoever checks: last, as the most general.
   deception: [
     chinese(
       // Not 「會不會被發現」, which asks whether something is noticed.
-      `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?<!會)不會?被[^，,。？?！!]{0,6}?(?:查到|發現|抓到|識破|查出)`,
+      `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?:才|就)?(?<!會)不會?被(?:查到|發現|抓到|識破|查出)`,
     ),
     // Drugs or a weapon hidden in a parcel or a bag.
     chinese(
-      `(?:藏|夾帶|偷寄|偷偷寄|偷帶|混在|夾在)[^，,。？?！!]{0,10}${CONTRABAND_ZH}|${CONTRABAND_ZH}[^，,。？?！!]{0,10}(?:藏|夾帶|混在|夾在)`,
+      `(?:我想|我要|想要|打算|準備|怎麼|如何|教我)[^，,。？?！!]{0,4}(?:把)?${CONTRABAND_ZH}[^，,。？?！!]{0,4}(?:藏|夾帶|夾在|混在|偷寄|偷偷寄)|(?:我想|我要|想要|打算|準備|怎麼|如何|教我)(?:偷偷)?(?:夾帶|偷寄|偷帶)${CONTRABAND_ZH}`,
     ),
     english(
-      `${EN_INTENT}${EN_GAP}\\b(?:hide|smuggle|sneak|conceal|stash|disguise)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b`,
+      `\\bsmuggl(?:e|ing)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b|${EN_INTENT}${EN_GAP}\\b(?:hide|sneak|conceal|stash)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b`,
     ),
     english(
       "\\bwithout (?:getting|being) (?:caught|noticed|found out|detected)\\b|\\bso (?:that )?(?:it|they|the [\\w ]{1,24}?) (?:looks?|seems?|passes?) (?:as )?(?:real|genuine|legit|original|authentic)\\b|\\bso (?:no one|nobody) (?:notices|finds out|can tell)\\b|\\blie (?:on|in) (?:my|the|an?) (?:application|form|claim)\\b",

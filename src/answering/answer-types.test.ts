@@ -379,6 +379,7 @@ describe("numbers to call", () => {
       "customer service phone number",
       "客服電話幾號",
       "what number do I call if my parcel is lost",
+      "身分證掉了要先打哪支電話掛失",
     ]) {
       const asked = readAskedAnswer(question);
       expect(asked.types).toContain("contact");
@@ -390,6 +391,12 @@ describe("numbers to call", () => {
       expect(answerFit("請撥打 (07) 555-0199。", asked).fits).toBe(true);
       expect(answerFit("安心專線 1925（24 小時）。", asked).fits).toBe(true);
     }
+  });
+
+  it("are asked for by whom to call, with the office that may answer too", () => {
+    const asked = readAskedAnswer("who should I call if my card is lost");
+    expect(asked.types).toEqual(["contact", "office"]);
+    expect(asked.number).toBe(true);
   });
 
   it("are not what a question asks when the phone is only the means, or another way to reach someone is asked too", () => {
@@ -406,6 +413,9 @@ describe("numbers to call", () => {
     for (const number of ["02-2758-6168", "+886 2 2758 6168", "0800 555 019", "ext. 401"])
       expect(answerFit(`Call ${number}.`, asked).fits).toBe(true);
     expect(answerFit("去年共有 08 3000 人次使用。", asked).fits).toBe(false);
+    // Before a comma, as a sentence goes on after the number.
+    expect(answerFit("撥打掛失專線 (07) 555-0199，或線上掛失。", asked).fits).toBe(true);
+    expect(answerFit("共有 24,310 人。", asked).fits).toBe(false);
   });
 });
 

@@ -127,7 +127,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "contact",
     pattern(
-      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\bwhat number\\b[^?]*\\b(call|dial|ring)\\b|\\bnumber to (call|dial|ring)\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
+      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|(打|撥|打電話)給誰|打去哪|打哪(一)?支|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bwho (do|should|can|could) (i|we) (call|ring|phone)\\b|\\bcontact\\b|\\bwhat number\\b[^?]*\\b(call|dial|ring)\\b|\\bnumber to (call|dial|ring)\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
     ),
   ],
   [
@@ -395,7 +395,7 @@ const HOLDS_CLOCK = pattern(
 
 /** A contact asked for as a number to call, and no other way to reach someone (an address, a page, where to go). */
 const ASKS_NUMBER = pattern(
-  `(電話|專線|分機)(號碼)?${NAMED_AS_ASKED}|電話號碼|\\b(phone|telephone|hotline|fax|contact) (number|no)\\b|\\bnumber to (call|dial|ring)\\b|\\bwhat number\\b`,
+  `(電話|專線|分機)(號碼)?${NAMED_AS_ASKED}|電話號碼|(打|撥|打電話)給誰|打去哪|打哪(一)?支|\\bwho (do|should|can|could) (i|we) (call|ring|phone)\\b|\\b(phone|telephone|hotline|fax|contact) (number|no)\\b|\\bnumber to (call|dial|ring)\\b|\\bwhat number\\b`,
 );
 /** A number the asker gives, not one to call: 「寄件要填電話號碼嗎」, "change my phone number". */
 const GIVES_NUMBER = pattern(
@@ -409,7 +409,7 @@ const ASKS_OTHER_CONTACT = pattern(
  * saying it is one (分機 1234, 撥打 1925, "ext. 401", "dial 110").
  */
 const HOLDS_NUMBER = pattern(
-  "(?<![\\d.,])(\\(\\d{1,4}\\)\\s?|0\\d{1,3}-)?\\d{3,4}-\\d{3,4}(?![\\d,])|(?<![\\d.,])\\(\\d{1,4}\\)\\s?\\d{3,4}\\s\\d{3,4}(?![\\d,])|(?<![\\d.,])0800[\\s-]?\\d{3}[\\s-]?\\d{3}(?![\\d,])|\\+\\d{1,3}([\\s-]\\d{1,4}){2,4}|(分機|撥打?|打|專線|電話|\\b(ext|extension|dial|call|phone|hotline|tel)\\b\\.?)\\s*[:：]?\\s*\\d{3,}",
+  "(?<!\\d|\\d[.,])(\\(\\d{1,4}\\)\\s?|0\\d{1,3}-)?\\d{3,4}-\\d{3,4}(?!\\d|,\\d)|(?<!\\d|\\d[.,])\\(\\d{1,4}\\)\\s?\\d{3,4}\\s\\d{3,4}(?!\\d|,\\d)|(?<!\\d|\\d[.,])0800[\\s-]?\\d{3}[\\s-]?\\d{3}(?!\\d|,\\d)|\\+\\d{1,3}([\\s-]\\d{1,4}){2,4}|(分機|撥打?|打|專線|電話|\\b(ext|extension|dial|call|phone|hotline|tel)\\b\\.?)\\s*[:：]?\\s*\\d{3,}",
 );
 
 /** A date asked for as the last day for something. */

@@ -67,8 +67,9 @@ const OTHERS_EN =
 const COVERT_EN =
   "(?:secretly|without (?:him|her|them) knowing|without (?:his|her|their) (?:knowledge|permission|consent)|behind (?:his|her|their) back|(?:using|with|guess(?:ing)?|crack(?:ing)?|steal(?:ing)?) (?:his|her|their) password)";
 const OTHERS_DATA_EN =
-  "(?:e-?mails?|inbox|grades?|marks|account|password|records?|transcript|messages|texts|text messages|location|call (?:log|history)|personal data|files?)";
-const READ_EN = "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out)";
+  "(?:e-?mails?|inbox|grades?|marks|account(?: number)?|password|records?|transcript|messages|texts|text messages|location|call (?:log|history)|personal data|files?|bills?|balance)";
+const READ_EN =
+  "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out|give me|tell me|send me|show me)";
 // Intent to take something, without 可以 or 方法, which as often ask a rule ("可以不付錢嗎").
 const THEFT_INTENT_ZH = "(?:怎麼|怎樣|如何|幫我|教我|我想|我要|想要|打算|有沒有辦法|有辦法)";
 // Who hurts someone, after a passive 被 ("被男友打"): with a person named, even a plain 打 is a blow.
@@ -187,6 +188,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
   ],
   emergency: [
+    // Gas in the air now: a leak, its smell, carbon monoxide.
+    chinese("瓦斯味|聞到瓦斯|瓦斯(?:外洩|漏氣|洩漏|外漏)|一氧化碳中毒"),
+    english(
+      "\\bsmell(?:s|ing)? (?:of )?gas\\b|\\bsmells? like gas\\b|\\bgas leak(?:ing)?\\b|\\bleaking gas\\b|\\bcarbon monoxide\\b(?! (?:detector|alarm|sensor))",
+    ),
     chinese(
       "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
     ),
@@ -321,6 +327,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   // Taking what is not paid for, or defeating what guards it ("remove the security strip so the alarm
   // doesn't go off"); not the one it was stolen from ("書被偷了怎麼辦", "my bike was stolen").
   theft: [
+    // A meter made to count less: electricity, water or gas taken without paying.
+    chinese(
+      `${THEFT_INTENT_ZH}${ZH_GAP}(?:(?:繞過|跳過|動手腳|改裝|調慢|倒轉|接線繞)[^，,。？?！!]{0,4}(?:電表|電錶|水表|水錶|瓦斯表)|(?:電表|電錶|水表|水錶|瓦斯表)[^，,。？?！!]{0,4}(?:轉慢|倒轉|動手腳|不會?轉)|偷電|偷水|竊電)`,
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:bypass|tamper with|rig|slow down|roll back|wire around)\\b (?:the |my |a )?(?:electric(?:ity)? |power |water |gas )?meter\\b|${EN_INTENT}${EN_GAP}\\bsteal(?:ing)? (?:electricity|power|water|gas)\\b`,
+    ),
     // Intent without 可以 or 方法: 「停車未滿30分鐘可以不付錢嗎」 asks a rule.
     chinese(
       `${THEFT_INTENT_ZH}${ZH_GAP}(?:(?<!偷|誰)偷(?:走|拿|書|東西|出去|帶(?!著))|順手牽羊|不付錢就?(?:拿|帶)走|白拿)`,

@@ -430,3 +430,12 @@ describe("who", () => {
     expect(askedAnswerTypes("who can help me with my visa")).toContain("office");
   });
 });
+
+describe("fees and dates named as topics", () => {
+  it("asks for the fee, not steps or a date, when the date and the fee's procedure are only what it is about", () => {
+    expect(askedAnswerTypes("經濟艙標準票更改日期或航班的手續費是多少？")).toEqual(["amount"]);
+    expect(askedAnswerTypes("辦理退票的手續")).toContain("steps");
+    expect(askedAnswerTypes("出發日期是哪天")).toContain("date");
+    expect(askedAnswerTypes("畢業典禮日期")).toContain("date");
+  });
+});

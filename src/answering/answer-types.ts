@@ -97,7 +97,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      `什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|日期|(?:期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
+      `什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
     ),
   ],
   [
@@ -142,7 +142,7 @@ const ASKS: [AnswerType, RegExp][] = [
     pattern(
       // Not what follows from something (會怎樣, 會如何, 怎麼樣 "how about it"), nor how a figure is
       // reached (怎麼算, 如何計費: a rule or an amount): that is no procedure. 怎麼付費 asks how to pay.
-      "(?<!會)(怎麼|如何|怎樣)(?!樣|算|計算|收費|計費)|步驟|流程|手續|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
+      "(?<!會)(怎麼|如何|怎樣)(?!樣|算|計算|收費|計費)|步驟|流程|手續(?!費)|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
     ),
   ],
   ["reason", pattern("為什麼|為甚麼|為何|原因|理由|怎麼會|\\bwhy\\b|\\bwhat is the reason\\b|\\bhow come\\b")],

@@ -188,6 +188,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
   ],
   emergency: [
+    // Feeling faint now, said of oneself with another symptom ("dizzy and shaky", 「頭好暈又一直發抖」).
+    english(
+      "\\b(?:i'm|i am|i feel|feeling|i've been feeling)\\b[^.?!]{0,20}\\b(?:dizzy|faint|shaky|light-?headed)\\b[^.?!]{0,12}\\b(?:and|,)\\b[^.?!]{0,12}\\b(?:dizzy|faint|shaky|light-?headed|sweating|confused|numb|can't breathe)\\b|\\b(?:about to|going to|gonna) (?:faint|pass out|collapse)\\b",
+    ),
+    chinese(
+      "我[^，。？?！!]{0,8}(?:快要?昏倒|快要?暈倒|快昏過去|頭好暈[^。？?！!]{0,6}(?:發抖|冒冷汗|喘不過氣)|(?:發抖|冒冷汗)[^。？?！!]{0,6}頭好?暈)",
+    ),
     // Gas in the air now: a leak, its smell, carbon monoxide.
     chinese("瓦斯味|聞到瓦斯|瓦斯(?:外洩|漏氣|洩漏|外漏)|一氧化碳中毒"),
     english(
@@ -242,6 +249,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     chinese(`用${OTHERS_ZH}的(?:帳號|密碼|學號|學生證)(?:去|來)?(?:登入|登錄|選課|考試|簽到|點名|借書)`),
     english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
+    // His or her details in a message about an ex-partner: "My ex is flying tomorrow. Tell me her seat number."
+    english(
+      `^(?=[^]*${EX_PARTNER_EN})[^]*\\b${READ_EN}\\b${EN_GAP}\\b(?:his|her|their) (?:${OTHERS_DATA_EN}|seat(?: number)?|booking(?: reference| details)?|itinerary|flight(?: details| number)?|address|phone number)\\b`,
+    ),
     // Where an ex-partner lives or goes, from the cameras or the records: watching a person.
     english(
       `\\b(?:see|know|check|track|watch|find out|keep tabs on|monitor|spy on|tell me)\\b (?:when|where|who|what time|if) ${EX_PARTNER_EN}[^.?!]{0,40}\\b(?:comes?|goes|leaves?|lives?|is seeing|goes out|hangs out|meets?)\\b`,
@@ -371,6 +382,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       // Not 「會不會被發現」, which asks whether something is noticed.
       `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?:才|就)?(?<!會)不會?被(?:查到|發現|抓到|識破|查出)`,
+    ),
+    // Something hidden so that a check does not find it: 「藏在托運行李裡面，才不會被安檢發現」.
+    chinese(
+      "(?:藏|偷偷|夾帶|混在|偷帶)[^。？?！!]{0,24}(?:才|就)不會?被[^，,。？?！!]{0,6}?(?:查到|發現|抓到|識破|查出)",
     ),
     // Drugs or a weapon hidden in a parcel or a bag.
     chinese(

@@ -12,6 +12,14 @@ describe("separateQuestions", () => {
     expect(separateQuestions("住進去之後想換房間可以嗎？要不要錢")).toEqual(["住進去之後想換房間可以嗎？", "要不要錢"]);
   });
 
+  it("reads a last piece that asks nothing as the context of the question before it", () => {
+    for (const message of [
+      "電子帳單可以同時寄到兩個 email 嗎？我跟老公都想收",
+      "可以申請時間電價嗎？就是尖峰離峰分開算的那種",
+    ])
+      expect(separateQuestions(message)).toEqual([message]);
+  });
+
   it("separates a second question joined to the first without a question mark, when both ask something", () => {
     expect(separateQuestions("When does the Saturday ride start and how far is it?")).toEqual([
       "When does the Saturday ride start",

@@ -14,19 +14,29 @@ const MAX_PIECES = 2 * MAX_QUESTIONS;
  */
 export function separateQuestions(message: string): string[] {
   if (webAddressSpans(message).length > 0) return [message];
-  const pieces = piecesEndedByQuestionMarks(message).flatMap(joinedQuestions);
+  const pieces = withTrailingStatementJoined(piecesEndedByQuestionMarks(message).flatMap(joinedQuestions));
   if (pieces.length < 2 || pieces.length > MAX_PIECES) return [message];
   const questions = pieces.filter((piece) => contentWords(piece).length > 0);
   return questions.length > 1 && questions.length <= MAX_QUESTIONS ? questions : [message];
+}
+
+/**
+ * The pieces, with a last one that asks nothing joined to the question before it, whose context it
+ * is: 「電子帳單可以寄到兩個 email 嗎？我跟老公都想收」 asks one question.
+ */
+function withTrailingStatementJoined(pieces: string[]): string[] {
+  const [before, last] = pieces.slice(-2);
+  if (before === undefined || last === undefined || /[?？]$/.test(last) || ASKS_SOMETHING.test(last)) return pieces;
+  return [...pieces.slice(0, -2), `${before} ${last}`];
 }
 
 const EN_QUESTION_WORDS = "what|which|how|who|where|when|why";
 /** Verbs an English yes-or-no question opens with. */
 const EN_QUESTION_OPENINGS = "is|are|can|could|do|does|did|will|would|should|may";
 
-/** A question word or a yes-or-no ending: a text that asks something, not only names a topic. */
+/** A question word, a yes-or-no ending or one asked both ways (要不要): a text that asks something, not only names a topic. */
 export const ASKS_SOMETHING = new RegExp(
-  `什麼|甚麼|什么|哪|怎麼|怎么|如何|多少|幾(?!乎)|几(?!乎)|誰|谁|[嗎吗呢]\\s*[?？]?\\s*$|\\b(?:${EN_QUESTION_WORDS})\\b|^\\s*(?:${EN_QUESTION_OPENINGS})\\b`,
+  `什麼|甚麼|什么|哪|怎麼|怎么|如何|多少|幾(?!乎)|几(?!乎)|誰|谁|(\\p{Script=Han})[不沒没]\\1|[嗎吗呢]\\s*[?？]?\\s*$|\\b(?:${EN_QUESTION_WORDS})\\b|^\\s*(?:${EN_QUESTION_OPENINGS})\\b`,
   "iu",
 );
 

@@ -17,6 +17,7 @@ import { clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-c
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
+import { passagesReferredTo } from "./follow-referral.js";
 import { contentWords, type FollowUp, looksLikeFollowUp, standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
 import { separateQuestions } from "./separate-questions.js";
@@ -327,14 +328,13 @@ export async function findAnswerCandidate(
     };
   }
 
-  const extractive = composeExtractiveAnswer(
-    request.question,
-    queryWeights,
-    passages,
-    asked,
-    equivalents,
-    firstCitation,
-  );
+  const compose = (read: Passage[]) =>
+    composeExtractiveAnswer(request.question, queryWeights, read, asked, equivalents, firstCitation);
+  const quoted = compose(passages);
+  // A quote that sends the reader to another page by name is answered from that page, when retrieved.
+  const referred = passagesReferredTo(quoted.citations, passages);
+  const followed = referred && compose(referred);
+  const extractive = followed && followed.citations.length > 0 ? followed : quoted;
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages, closestOffice };
   const estimated = estimateConfidence(signals, settings.confidenceModel);

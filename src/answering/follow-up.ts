@@ -1,6 +1,5 @@
 import { normalizeForMatching } from "../text/normalize.js";
 import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
-import { isQuestionForm } from "../text/tokenize.js";
 
 /** How a follow-up leans on what came before: "那研究生呢?", "and for graduate students?". */
 const FOLLOW_UP_OPENING =
@@ -53,7 +52,7 @@ export function contentWords(text: string): string[] {
   const words: string[] = [];
   for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
     const folded = normalizeForMatching(segment.toLowerCase());
-    if (!isWordLike || chineseStopWords.has(folded) || englishStopWords.has(folded) || isQuestionForm(folded)) continue;
+    if (!isWordLike || chineseStopWords.has(folded) || englishStopWords.has(folded)) continue;
     if (!words.includes(segment)) words.push(segment);
   }
   return words;

@@ -16,11 +16,6 @@ const WEEKDAY = /(?:星期|禮拜|礼拜|週|周)([一二三四五六日天])/g;
 // Question forms, in the matching script (幾點, 幾本, 多久, 哪一, 何時, 為何, 什麼樣): never a topic of their own.
 const INTERROGATIVE_PREFIX =
   /^(?:几[个点次天年岁本号月位张门周间名条项种份]?|多(?:久|长|大|远|少钱?)|哪[一个些里位种边年国样]?|何(?:年|时|处|人|种|者|事|地)|为(?:何|甚么|什么)|什么(?:东西|样|人|地方)?|甚么|怎么样?)/u;
-/** Whether a word (folded) is only a question form ("多少錢", "幾點", "多久"): how something is asked, not what about. */
-export function isQuestionForm(foldedWord: string): boolean {
-  return INTERROGATIVE_PREFIX.exec(foldedWord)?.[0].length === foldedWord.length;
-}
-
 // 哪 and 幾 written apart from what they count (哪/支/電話, 幾/包): the one character after them is
 // a measure word or a unit, part of the question form.
 const COUNTING_QUESTION_WORD = /^(?:哪|几)$/u;

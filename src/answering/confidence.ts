@@ -1,6 +1,7 @@
 import { type ConfidenceModel, type ConfidenceSignals, confidenceSignalNames } from "../config/confidence-model.js";
 import { isSupportedBy, readClaim } from "../retrieval/passage-support.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
+import { quotedNames } from "../text/quoted-names.js";
 import { analyzeText } from "../text/tokenize.js";
 import type { ExtractiveAnswer } from "./compose-extractive-answer.js";
 
@@ -20,8 +21,6 @@ const WRONG_TYPE_CEILING = 0.6;
  */
 const FIGURE_MISSING_CEILING = 0.15;
 const CITATION_MARKER = /\[\d+\]/g;
-// Not an inch mark after a figure (15" laptop … 17" monitor).
-const QUOTED_NAME = /(?<![\d.])["“「『](?=[^"“”「」『』\n]{0,39}\p{L})([^"“”「」『』\n]{2,40})["”」』]/gu;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
   const logit = confidenceSignalNames.reduce(
@@ -53,7 +52,7 @@ export function measureConfidenceSignals(
   const answer = readClaim(answerText);
   // So does one that states the same names in quotation marks (the network "Gangbei-Free"): like a
   // figure, a quoted name is stated word for word or not at all.
-  const names = [...answerText.matchAll(QUOTED_NAME)].map(([, name]) => name as string);
+  const names = quotedNames(answerText);
   const agrees = (passage: Passage) =>
     (answer.numbers.size > 0 || names.length > 0) &&
     isSupportedBy(answer, passage) &&

@@ -29,14 +29,27 @@ describe("passagesReferredTo", () => {
     expect(passagesReferredTo(quoted, [overdue, moving, discount])).toEqual([discount, overdue, moving]);
   });
 
+  it("goes to the page titled as named before one whose title only holds the name, a Latin name as whole words", () => {
+    const fees = passage("fees.md", "Fees");
+    const coffees = passage("cafe.md", "Coffees and snacks");
+    const payment = passage("pay.md", "付款方式");
+    const change = passage("pay-change.md", "信用卡付款方式變更申請");
+    expect(passagesReferredTo([citation(overdue.document.docId, 'See the "Fees" page.')], [coffees, fees])?.[0]).toBe(
+      fees,
+    );
+    expect(passagesReferredTo([citation(overdue.document.docId, 'See the "Fees" page.')], [coffees])).toBeUndefined();
+    expect(passagesReferredTo([citation(overdue.document.docId, "請參閱〈付款方式〉。")], [change, payment])?.[0]).toBe(
+      payment,
+    );
+  });
+
   it("leaves the passages as they are without a referral by name, or to a document not retrieved or already cited", () => {
     const passages = [overdue, moving, discount];
     expect(passagesReferredTo([citation(overdue.document.docId, "欠費可申請分期繳納。")], passages)).toBeUndefined();
     expect(passagesReferredTo([citation(overdue.document.docId, "詳見「電價表」。")], passages)).toBeUndefined();
-    // A name in quotation marks that is no referral ("「估」字") is not followed.
-    expect(
-      passagesReferredTo([citation(overdue.document.docId, "帳單上印有「弱勢家庭水電費優惠」字樣。")], passages),
-    ).toBeUndefined();
+    // A name quoted in a sentence that refers nowhere, beside one that refers without a name.
+    const printed = "帳單上印有「弱勢家庭水電費優惠」字樣。詳見背面說明。";
+    expect(passagesReferredTo([citation(overdue.document.docId, printed)], passages)).toBeUndefined();
     const both = [
       citation(overdue.document.docId, "請參閱「弱勢家庭水電費優惠」。"),
       citation(discount.document.docId, "減收 50%。"),

@@ -12,12 +12,17 @@ describe("separateQuestions", () => {
     expect(separateQuestions("住進去之後想換房間可以嗎？要不要錢")).toEqual(["住進去之後想換房間可以嗎？", "要不要錢"]);
   });
 
-  it("reads a last piece that asks nothing as the context of the question before it", () => {
+  it("reads a last piece that tells the background of the question before it as its context", () => {
     for (const message of [
       "電子帳單可以同時寄到兩個 email 嗎？我跟老公都想收",
       "可以申請時間電價嗎？就是尖峰離峰分開算的那種",
     ])
       expect(separateQuestions(message)).toEqual([message]);
+    // One asking for more, without a question mark, is a question of its own.
+    expect(separateQuestions("請問宿舍費用？還有停車費")).toEqual(["請問宿舍費用？", "還有停車費"]);
+    expect(separateQuestions("住宿可以養貓嗎？停車證申請方式")).toEqual(["住宿可以養貓嗎？", "停車證申請方式"]);
+    expect(separateQuestions("Can I bring my dog? Also want to know about parking")).toHaveLength(2);
+    expect(separateQuestions("電子帳單可以寄到兩個信箱嗎？我想問怎麼改帳單地址")).toHaveLength(2);
   });
 
   it("separates a second question joined to the first without a question mark, when both ask something", () => {

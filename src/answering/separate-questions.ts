@@ -21,13 +21,20 @@ export function separateQuestions(message: string): string[] {
 }
 
 /**
- * The pieces, with a last one that asks nothing joined to the question before it, whose context it
- * is: 「電子帳單可以寄到兩個 email 嗎？我跟老公都想收」 asks one question.
+ * A last piece that tells about the asker or what they meant (「我跟老公都想收」, 「就是尖峰離峰分開算的那
+ * 種」, "I mean the monthly one"), not one asking for more ("還有停車費", "also parking", 「我想問…」).
+ */
+const TELLS_BACKGROUND =
+  /^(?!我想(?:問|知道|請問)|我要問|i (?:want|would like|'d like) to (?:know|ask))(?:我|我們|我家|就是|因為|因为|因此|所以|謝謝|感謝|麻煩了|i\b|we\b|my\b|our\b|because\b|i mean\b|thanks\b|thank you\b)/iu;
+
+/**
+ * The pieces, with a last one that asks nothing and tells the background of the question before it
+ * joined to that question: 「電子帳單可以寄到兩個 email 嗎？我跟老公都想收」 asks one question.
  */
 function withTrailingStatementJoined(pieces: string[]): string[] {
   const [before, last] = pieces.slice(-2);
   if (before === undefined || last === undefined || /[?？]$/.test(last) || ASKS_SOMETHING.test(last)) return pieces;
-  return [...pieces.slice(0, -2), `${before} ${last}`];
+  return TELLS_BACKGROUND.test(last) ? [...pieces.slice(0, -2), `${before} ${last}`] : pieces;
 }
 
 const EN_QUESTION_WORDS = "what|which|how|who|where|when|why";

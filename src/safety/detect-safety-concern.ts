@@ -68,8 +68,7 @@ const COVERT_EN =
   "(?:secretly|without (?:him|her|them) knowing|without (?:his|her|their) (?:knowledge|permission|consent)|behind (?:his|her|their) back|(?:using|with|guess(?:ing)?|crack(?:ing)?|steal(?:ing)?) (?:his|her|their) password)";
 const OTHERS_DATA_EN =
   "(?:e-?mails?|inbox|grades?|marks|account(?: number)?|password|records?|transcript|messages|texts|text messages|location|call (?:log|history)|personal data|files?|bills?|balance)";
-const READ_EN =
-  "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out|give me|tell me|send me|show me)";
+const READ_EN = "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out|give me|send me)";
 // Intent to take something, without 可以 or 方法, which as often ask a rule ("可以不付錢嗎").
 const THEFT_INTENT_ZH = "(?:怎麼|怎樣|如何|幫我|教我|我想|我要|想要|打算|有沒有辦法|有辦法)";
 // Who hurts someone, after a passive 被 ("被男友打"): with a person named, even a plain 打 is a blow.
@@ -190,15 +189,17 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
   emergency: [
     // Feeling faint now, said of oneself with another symptom ("dizzy and shaky", 「頭好暈又一直發抖」).
     english(
-      "\\b(?:i'm|i am|i feel|feeling|i've been feeling)\\b[^.?!]{0,20}\\b(?:dizzy|faint|shaky|light-?headed)\\b[^.?!]{0,12}\\b(?:and|,)\\b[^.?!]{0,12}\\b(?:dizzy|faint|shaky|light-?headed|sweating|confused|numb|can't breathe)\\b|\\b(?:about to|going to|gonna) (?:faint|pass out|collapse)\\b",
+      "\\b(?:i'm|i am|i feel|i'm feeling|i am feeling)(?: really| so| very| quite)? (?:dizzy|faint|shaky|light-?headed)(?:\\s*,\\s*|\\s+and\\s+|\\s+)(?:really |so |very )?(?:dizzy|faint|shaky|light-?headed|sweating|numb|short of breath|can't breathe)\\b|\\b(?:i'm|i am|i feel like i'm|i think i'm) (?:about to|going to|gonna) (?:faint|pass out)\\b",
     ),
     chinese(
-      "我[^，。？?！!]{0,8}(?:快要?昏倒|快要?暈倒|快昏過去|頭好暈[^。？?！!]{0,6}(?:發抖|冒冷汗|喘不過氣)|(?:發抖|冒冷汗)[^。？?！!]{0,6}頭好?暈)",
+      "我[^，。？?！!]{0,8}(?:頭(?:好|很|一直)?暈[^。？?！!]{0,6}(?:發抖|冒冷汗|喘不過氣)|(?:發抖|冒冷汗)[^。？?！!]{0,6}頭(?:好|很|一直)?暈)",
     ),
     // Gas in the air now: a leak, its smell, carbon monoxide.
-    chinese("瓦斯味|聞到瓦斯|瓦斯(?:外洩|漏氣|洩漏|外漏)|一氧化碳中毒"),
+    chinese(
+      "^(?![^]*(?:警報器|偵測器|檢查|檢測|預防|防止|保險|多少錢|費用))[^]*(?:聞到[^，。？?！!]{0,4}(?:瓦斯|煤氣|天然氣)|(?:瓦斯|煤氣|天然氣)(?:的)?味(?:道)?|(?:瓦斯|煤氣|天然氣)(?:外洩|漏氣|洩漏|外漏)了|(?:好像|疑似|可能)一氧化碳中毒)",
+    ),
     english(
-      "\\bsmell(?:s|ing)? (?:of )?gas\\b|\\bsmells? like gas\\b|\\bgas leak(?:ing)?\\b|\\bleaking gas\\b|\\bcarbon monoxide\\b(?! (?:detector|alarm|sensor))",
+      "^(?![^]*\\b(?:detectors?|alarms?|sensors?|insurance|cover|price|inspection|testing|prevent)\\b)[^]*(?:\\bi (?:can )?smell gas\\b|\\bsmells? (?:strongly )?(?:of|like) gas\\b|\\b(?:strong )?(?:smell of gas|gas smell)\\b|\\bgas is leaking\\b|\\bthere(?:'s| is) a gas leak\\b|\\bleaking gas\\b)",
     ),
     chinese(
       "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
@@ -218,7 +219,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
 
 // An ex-partner, whose comings and goings someone may want to watch.
 const EX_PARTNER_EN =
-  "(?:my ex\\b|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
+  "(?:my ex(?![\\w-])|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
 const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
 // Someone else's home, or what opens it.
 const OTHERS_HOME_EN =
@@ -251,7 +252,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
     // His or her details in a message about an ex-partner: "My ex is flying tomorrow. Tell me her seat number."
     english(
-      `^(?=[^]*${EX_PARTNER_EN})[^]*\\b${READ_EN}\\b${EN_GAP}\\b(?:his|her|their) (?:${OTHERS_DATA_EN}|seat(?: number)?|booking(?: reference| details)?|itinerary|flight(?: details| number)?|address|phone number)\\b`,
+      `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby)\\b)[^]*\\b(?:${READ_EN}|tell me)\\b${EN_GAP}\\b(?:his|her|their) (?:seat(?: number)?|booking(?: reference| details)?|itinerary|flight(?: details| number)?|address|phone number|location)\\b`,
+    ),
+    chinese(
+      `${EX_PARTNER_ZH}[^。？?！!]{0,30}(?:告訴我|給我|查)[^，。？?！!]{0,4}(?:他|她)的?(?:座位|訂位|訂位代號|班機|航班|行程|地址|電話|住處)`,
     ),
     // Where an ex-partner lives or goes, from the cameras or the records: watching a person.
     english(
@@ -340,7 +344,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   theft: [
     // A meter made to count less: electricity, water or gas taken without paying.
     chinese(
-      `${THEFT_INTENT_ZH}${ZH_GAP}(?:(?:繞過|跳過|動手腳|改裝|調慢|倒轉|接線繞)[^，,。？?！!]{0,4}(?:電表|電錶|水表|水錶|瓦斯表)|(?:電表|電錶|水表|水錶|瓦斯表)[^，,。？?！!]{0,4}(?:轉慢|倒轉|動手腳|不會?轉)|偷電|偷水|竊電)`,
+      `(?:教我|怎麼|怎樣|如何|有沒有辦法|有辦法)(?:怎麼|如何)?(?:樣)?(?:才能|可以|能)?(?:偷偷)?(?:接線|改線)?(?:繞過|跳過|動手腳|調慢|倒轉)[^，,。？?！!]{0,4}(?:電表|電錶|水表|水錶|瓦斯表)|(?:教我|怎麼|怎樣|如何|有沒有辦法|有辦法)(?:才能|可以|能)?(?:偷偷)?(?:讓|把)(?:電表|電錶|水表|水錶|瓦斯表)[^，,。？?！!]{0,2}(?:轉慢|倒轉)|(?:教我|怎麼|怎樣|如何)(?:才能|可以)?(?:偷電|偷水|竊電)`,
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:bypass|tamper with|rig|slow down|roll back|wire around)\\b (?:the |my |a )?(?:electric(?:ity)? |power |water |gas )?meter\\b|${EN_INTENT}${EN_GAP}\\bsteal(?:ing)? (?:electricity|power|water|gas)\\b`,
@@ -385,7 +389,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // Something hidden so that a check does not find it: 「藏在托運行李裡面，才不會被安檢發現」.
     chinese(
-      "(?:藏|偷偷|夾帶|混在|偷帶)[^。？?！!]{0,24}(?:才|就)不會?被[^，,。？?！!]{0,6}?(?:查到|發現|抓到|識破|查出)",
+      "(?:藏|偷偷|夾帶|混在|偷帶)[^。？?！!]{0,24}(?:才|就)不會?被(?:安檢|海關|檢查|x光|查驗|查緝|你們|航空公司|快遞|站務員?|警察|警衛|保全)(?:人員)?(?:查到|發現|抓到|識破|查出)",
     ),
     // Drugs or a weapon hidden in a parcel or a bag.
     chinese(

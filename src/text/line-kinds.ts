@@ -19,4 +19,4 @@ export const ENDS_A_SENTENCE = /[。！？.!?；;：:]$/u;
  * nor in a courtesy (敬請見諒). Written in both scripts: lines are read as written.
  */
 export const REFERS_ELSEWHERE =
-  /(?:另[見见]|另[詳详]|(?<!敬)[請请][見见]|[詳详][見见]|[請请][參参]考|[請请][參参][閱阅]|[參参][見见]|[參参][閱阅])(?!下[表列]|如下|以下|本[表頁页]|附表)|另行?(?:[規规]定|[訂订]定?之|公告)|\b(?:see|refer to)\b (?:the |our )?(?:[\w-]+ ){0,3}(?:page|section|guide|policy|leaflet|website)s?\b(?! below)|\b(?:described|listed|found|explained) (?:on|in) (?:the |our )(?:[\w-]+ ){0,3}(?:page|section|guide|policy|leaflet|website)s?\b/iu;
+  /(?:另[見见]|另[詳详]|(?<!敬)[請请][見见]|[詳详][見见]|[請请][參参]考|[請请][參参][閱阅]|[參参][見见]|[參参][閱阅])(?!下[表列]|如下|以下|本[表頁页]|附表)|另行?(?:[規规]定|[訂订]定?之|公告)|\b(?:see|refer to)\b (?:the |our )?(?:["“]?[\w-]+["”]? ){0,3}(?:page|section|guide|policy|leaflet|website)s?\b(?! below)|\b(?:described|listed|found|explained) (?:on|in) (?:the |our )(?:["“]?[\w-]+["”]? ){0,3}(?:page|section|guide|policy|leaflet|website)s?\b/iu;

@@ -1,6 +1,7 @@
 import { foldedPattern, hasHan, normalizeForMatching } from "../text/normalize.js";
 import { soundsLikeWithOneSlip } from "../text/sound-alike.js";
 import { isKnownWord } from "../text/word-specificity.js";
+import { monthsIn } from "./months.js";
 import { piecesEndedByQuestionMarks } from "./separate-questions.js";
 
 /**
@@ -374,6 +375,11 @@ export interface AskedAnswer {
    * sentence about calling that gives none ("call us with your phone number") does not answer it.
    */
   number?: true;
+  /**
+   * The month a date or time asked for is in, when the question names one (「12 月還有哪幾天會停電」):
+   * dates of other months do not answer it.
+   */
+  month?: number;
 }
 
 /** A date asked for as a year. */
@@ -437,6 +443,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const year = types.includes("date") && ASKS_YEAR.test(folded);
   const clock = types.includes("time") && ASKS_CLOCK.test(folded) && !NAMES_A_DAY.test(folded);
   const yesOrNo = asksYesOrNoIn(folded);
+  const [month] = !yesOrNo && (types.includes("date") || types.includes("time")) ? monthsIn(folded) : [];
   const number =
     types.includes("contact") &&
     !yesOrNo &&
@@ -450,6 +457,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
     ...(year ? { year } : {}),
     ...(clock ? { clock } : {}),
     ...(number ? { number } : {}),
+    ...(month === undefined ? {} : { month }),
     yesOrNo,
   };
 }

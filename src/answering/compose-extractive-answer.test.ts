@@ -421,6 +421,14 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("掛號費多少", [stated]).answerTypeFound).toBe(true);
   });
 
+  it("does not find the date asked for in a quote of another month's dates", () => {
+    const notice = passage("outages/notice.txt", "停電時間：11月18日上午9時至下午3時。停電範圍：新埔里。", [
+      "停電公告",
+    ]);
+    expect(composeEvenly("12 月新埔里哪幾天會停電", [notice]).answerTypeFound).toBe(false);
+    expect(composeEvenly("11 月新埔里哪幾天會停電", [notice]).answerTypeFound).toBe(true);
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(

@@ -44,6 +44,7 @@ import {
   isSameSubject,
 } from "./candidate-sentence.js";
 import { formatAnswer } from "./format-extractive-answer.js";
+import { monthsIn } from "./months.js";
 import { referent, withRestOfSentences, withStartsOfRows } from "./sentence-completion.js";
 import {
   cellsOf,
@@ -511,17 +512,26 @@ export function composeExtractiveAnswer(
     ...(askedTypes.length === 0
       ? {}
       : {
-          // Not when a quoted sentence that states none sends the reader elsewhere for it (「…另見國際寄件說明」).
+          // Not when a quoted sentence that states none sends the reader elsewhere for it (「…另見國際寄件說明」),
+          // nor when the dates quoted are all of other months than the one asked about.
           answerTypeFound:
             best.passage === leader.passage &&
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
-            !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)),
+            !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
+            !statesOnlyOtherMonths(complete, asked.month),
         }),
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
       : {}),
     quotedPassage: leader.passage,
   };
+}
+
+/** Whether the quoted sentences name months, none of them the one asked about. */
+function statesOnlyOtherMonths(sentences: CandidateSentence[], month: number | undefined): boolean {
+  if (month === undefined) return false;
+  const stated = monthsIn(normalizeForMatching(sentences.map((sentence) => sentence.span.text).join("\n")));
+  return stated.size > 0 && !stated.has(month);
 }
 
 /**

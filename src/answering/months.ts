@@ -1,28 +1,16 @@
+import { parseChineseNumber } from "../text/numbers.js";
+
 /** Months as a text names them: 12 月, 十二月, "December", "Dec". */
 const CHINESE_MONTH = /(?<![\d.個个/])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![費费])/gu;
 const ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const ENGLISH_MONTH =
   /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?=\s*\d|\s*$|[\s,.?!])/giu;
-const CHINESE_NUMERALS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
 
 /** The months a text names, 1 to 12. "May" counts only beside a figure or at the end: "you may apply" names none. */
 export function monthsIn(text: string): Set<number> {
   const months = new Set<number>();
   for (const [, month = ""] of text.matchAll(CHINESE_MONTH)) {
-    const number = CHINESE_NUMERALS[month] ?? Number(month);
+    const number = /\d/.test(month) ? Number(month) : parseChineseNumber(month);
     if (number >= 1 && number <= 12) months.add(number);
   }
   for (const [, name = ""] of text.toLowerCase().matchAll(ENGLISH_MONTH)) {

@@ -103,7 +103,8 @@ describe("the service process", { timeout: 3 * SLOW_START_MS }, () => {
           : "";
       };
       await expect.poll(reason, { timeout: SLOW_START_MS }).toMatch(/first sync failed.*QDRANT_API_KEY/);
-      expect(server.output()).toContain('"event":"sync_failed"');
+      // The log line may reach the test's pipe a moment after /readyz says so.
+      await expect.poll(() => server.output(), { timeout: SLOW_START_MS }).toContain('"event":"sync_failed"');
       expect(server.output()).not.toContain('"event":"index_unreachable"');
     } finally {
       await server.stop();

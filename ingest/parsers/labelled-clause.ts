@@ -18,12 +18,12 @@ const CLAUSE_HEADING_LEVEL = 7;
  * sentence of its own ("一、同站進出。" for "同站進出要怎麼收費"); any other paragraph as it is.
  */
 export function paragraphBlocks(text: string, page?: number): DocumentBlock[] {
-  const paragraph: DocumentBlock = page === undefined ? { kind: "paragraph", text } : { kind: "paragraph", text, page };
+  const paragraph = (body: string): DocumentBlock =>
+    page === undefined ? { kind: "paragraph", text: body } : { kind: "paragraph", text: body, page };
   const clause = LABELLED_CLAUSE.exec(text);
-  if (!clause) return [paragraph];
-  const rest = text.slice(clause[0].length);
+  if (!clause) return [paragraph(text)];
   return [
     { kind: "heading", level: CLAUSE_HEADING_LEVEL, text: clause[1] as string },
-    page === undefined ? { kind: "paragraph", text: rest } : { kind: "paragraph", text: rest, page },
+    paragraph(text.slice(clause[0].length)),
   ];
 }

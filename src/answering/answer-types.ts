@@ -74,9 +74,12 @@ const ASKED_AS_TOPIC = "(?=\\s*(?:是(?!否)|為|從|到(?!了)|在|呢|嗎|多�
  */
 const NAMED_AS_ASKED = "(?=\\s*(?:是(?!否)|為|多少|幾號|號碼|在哪|呢|嗎)|[\\s?？]*$)";
 
-/** Whom to call asks for a number to call: 打給誰, 打哪支電話, "who should I call" (not 「疫苗要打哪支」). */
+/**
+ * Whom to call asks for a number to call: 打給誰, 打哪支電話, "who should I call", "what number do I
+ * call" (not 「疫苗要打哪支」).
+ */
 const WHOM_TO_CALL =
-  "(打|撥|打電話)給誰|打去哪|打哪(一)?支(電話|專線|號碼)|\\bwho (do|should|can|could) (i|we) (call|ring|phone)\\b";
+  "(打|撥|打電話)給誰|打去哪|打哪(一)?支(電話|專線|號碼)|\\bwho (do|should|can|could) (i|we) (call|ring|phone)\\b|\\bwhat number\\b[^?]*\\b(call|dial|ring)\\b|\\bnumber to (call|dial|ring)\\b";
 
 /** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
@@ -132,7 +135,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "contact",
     pattern(
-      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|${WHOM_TO_CALL}|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\bwhat number\\b[^?]*\\b(call|dial|ring)\\b|\\bnumber to (call|dial|ring)\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
+      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|${WHOM_TO_CALL}|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
     ),
   ],
   [
@@ -405,7 +408,7 @@ const HOLDS_CLOCK = pattern(
 
 /** A contact asked for as a number to call, and no other way to reach someone (an address, a page, where to go). */
 const ASKS_NUMBER = pattern(
-  `(電話|專線|分機)(號碼)?${NAMED_AS_ASKED}|電話號碼|${WHOM_TO_CALL}|\\b(phone|telephone|hotline|fax|contact) (number|no)\\b|\\bnumber to (call|dial|ring)\\b|\\bwhat number\\b`,
+  `(電話|專線|分機)(號碼)?${NAMED_AS_ASKED}|電話號碼|${WHOM_TO_CALL}|\\b(phone|telephone|hotline|fax|contact) (number|no)\\b|\\bwhat number\\b`,
 );
 /** A number the asker gives, not one to call: 「寄件要填電話號碼嗎」, "change my phone number". */
 const GIVES_NUMBER = pattern(

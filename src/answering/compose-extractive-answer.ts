@@ -285,24 +285,27 @@ export function composeExtractiveAnswer(
         fit.fits || (isRowOfCells && row !== null && introducer.sentence !== undefined && statesOnlyFigures(row));
       const introduces = fit.fits && INTRODUCES_WHAT_FOLLOWS.test(span.text);
       const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1];
+      // A label's words without the qualifier in brackets after it, read once for what follows.
+      const labelWords = label === undefined ? undefined : labelHead(label);
+      const labelTerms = labelWords === undefined ? undefined : new Set(analyzeText(labelWords));
       const keyNamed =
         row !== null && (namesTableKey(row, normalizedQuestion) || namesInOtherWords((row[1] ?? "").trim()));
       const columnNamed = isTableRow && namesTableColumn(row, queryWeights);
       const fieldNamed = fits && label !== undefined && namesAskedField(label, asked);
       // The question picks this row out by words of its label that the title and headings lack.
-      const labelCoverage =
-        label === undefined ? 0 : coverageOf(withoutTerms(new Set(analyzeText(labelHead(label))), headingTerms));
+      const labelCoverage = labelTerms === undefined ? 0 : coverageOf(withoutTerms(labelTerms, headingTerms));
       const rowNamed = labelCoverage > 0;
       // So does a bulleted item labelled with a case that holds none of the question's topical words
       // ("熱門新書：借期14天…" for "書可以借多久"): an item labelled with a field of what is asked holds
       // one ("休學期限：…" for "休學最多多久"), and numbered items are steps.
       const labelsUnaskedCase =
         isListItem &&
-        label !== undefined &&
+        labelWords !== undefined &&
+        labelTerms !== undefined &&
         !NUMBERED_LIST_ITEM.test(span.text) &&
         !fieldNamed &&
-        isUnaskedCase(labelHead(label)) &&
-        !holdsTopicalWord(new Set(analyzeText(labelHead(label))));
+        isUnaskedCase(labelWords) &&
+        !holdsTopicalWord(labelTerms);
       const score =
         coverage +
         CONTEXT_WEIGHT * addedByContext +

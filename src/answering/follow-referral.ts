@@ -3,10 +3,10 @@ import type { Citation } from "../schemas.js";
 import { REFERS_ELSEWHERE } from "../text/line-kinds.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { quotedNames } from "../text/quoted-names.js";
+import { splitSentences } from "../text/sentences.js";
 
 /** A shorter name than this matches a title only in full: 「停車」 is in too many titles. */
 const MIN_PART_OF_TITLE = 4;
-const SENTENCE_END = /(?<=[。！？!?.；;])\s*/u;
 
 /**
  * The retrieved passages with those of the document a quoted sentence sends the reader to first
@@ -21,9 +21,9 @@ export function passagesReferredTo(
 ): Passage[] | undefined {
   // The names in the very sentences that refer: 「…印有「某某」字樣。詳見背面。」 names nothing to go to.
   const names = citations
-    .flatMap((citation) => citation.quote.split(SENTENCE_END))
-    .filter((sentence) => REFERS_ELSEWHERE.test(sentence))
-    .flatMap(quotedNames)
+    .flatMap((citation) => splitSentences(citation.quote))
+    .filter((sentence) => REFERS_ELSEWHERE.test(sentence.text))
+    .flatMap((sentence) => quotedNames(sentence.text))
     .map((name) => normalizeForMatching(name));
   if (names.length === 0) return undefined;
   const cited = new Set(citations.map((citation) => citation.doc_id));

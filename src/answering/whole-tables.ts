@@ -53,13 +53,20 @@ export function rowsNamedAlike(
 
 /** The rows of the one small table of a passage, when it has one and the question names none of its rows. */
 export function tableIn(candidates: CandidateSentence[], passage: Passage): CandidateSentence[] | undefined {
-  const rows = candidates.filter((candidate) => candidate.passage === passage && candidate.tableCells >= 2);
-  const [first] = rows;
-  // One table: the rows around its first are all the passage's.
-  const oneTable = first !== undefined && rowsOfTable(candidates, first).length === rows.length;
-  const table = oneTable ? rows : twoColumnTableIn(candidates, passage);
+  const ofPassage = candidates.filter((candidate) => candidate.passage === passage);
+  const table =
+    asOneTable(
+      candidates,
+      ofPassage.filter((candidate) => candidate.tableCells >= 2),
+    ) ?? twoColumnTableIn(candidates, ofPassage);
   const small = table !== undefined && table.length >= 2 && table.length <= MAX_TABLE_ROWS;
   return small && table.every((row) => !row.isNamed) ? table : undefined;
+}
+
+/** The rows, when they are one table: the rows around the first of them are all of them. */
+function asOneTable(candidates: CandidateSentence[], rows: CandidateSentence[]): CandidateSentence[] | undefined {
+  const [first] = rows;
+  return first !== undefined && rowsOfTable(candidates, first).length === rows.length ? rows : undefined;
 }
 
 /**
@@ -67,17 +74,14 @@ export function tableIn(candidates: CandidateSentence[], passage: Passage): Cand
  * one cell each, on lines of their own one after another, each naming the same column ("本島門市寄本島門市：
  * 費用 每件 65 元", "寄往離島門市：費用 每件 125 元"). A record's lines ("申請對象：…", "撥款：…") name none.
  */
-function twoColumnTableIn(candidates: CandidateSentence[], passage: Passage): CandidateSentence[] | undefined {
-  const lines = candidates.filter((candidate) => candidate.passage === passage && candidate.tableCells === 1);
+function twoColumnTableIn(
+  candidates: CandidateSentence[],
+  ofPassage: CandidateSentence[],
+): CandidateSentence[] | undefined {
+  const lines = ofPassage.filter((candidate) => candidate.tableCells === 1);
   const columns = new Set(lines.map(columnNamedBy));
-  const [column] = columns;
-  if (lines.length < 2 || columns.size !== 1 || column === undefined) return undefined;
-  const together = lines.every(
-    (line, at) =>
-      at === 0 ||
-      (line.index === (lines[at - 1]?.index ?? 0) + 1 && startsNewLine(lines[at - 1] as CandidateSentence, line)),
-  );
-  return together ? lines : undefined;
+  if (lines.length < 2 || columns.size !== 1 || columns.has(undefined)) return undefined;
+  return asOneTable(candidates, lines);
 }
 
 /**

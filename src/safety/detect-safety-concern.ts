@@ -86,6 +86,16 @@ const PEOPLE_EN =
 const NEAR_ONES_ZH =
   "(?:我|有人|他|她|爸爸?|媽媽?|父親|母親|老公|老婆|先生|太太|丈夫|妻子|兒子|女兒|小孩|孩子|寶寶|嬰兒|阿公|阿嬤|爺爺|奶奶|外公|外婆|哥哥?|姊姊|姐姐|弟弟?|妹妹?|家人|室友|同學|朋友|同事|老人家?)";
 
+// An ex-partner, whose comings and goings someone may want to watch.
+const EX_PARTNER_EN =
+  "(?:my ex(?![\\w-])|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
+const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
+// How to do something, asked right before the act: a request, where a gap would let in a rule asked about.
+const HOW_TO_ZH = "(?:怎麼樣?|怎樣|如何|教我|有沒有辦法|有辦法)";
+// Planning something, before what is to be hidden or sent.
+const PLANS_ZH = "(?:我想|我要|想要|打算|準備|怎麼|如何|教我)";
+const METERS_ZH = "(?:電表|電錶|水表|水錶|瓦斯表)";
+
 const CRISIS: Record<CrisisTopic, RegExp[]> = {
   self_harm: [
     // Intent and wish to die.
@@ -143,7 +153,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // An ex-partner or a stranger lying in wait for the asker ("我前夫一直在社區門口堵我").
     chinese(
-      `(?:前夫|前妻|前男友|前女友|前任|陌生人|有個?(?:男|女)的|有人)[^，。？?！!]{0,12}(?:門口|樓下|家門|公司|學校|宿舍|社區|外面)[^，。？?！!]{0,4}(?:堵我|等我|守著我)`,
+      `(?:${EX_PARTNER_ZH}|陌生人|有個?(?:男|女)的|有人)[^，。？?！!]{0,12}(?:門口|樓下|家門|公司|學校|宿舍|社區|外面)[^，。？?！!]{0,4}(?:堵我|等我|守著我)`,
     ),
     // Someone following the asker's child or another of their own, told on the spot ("有個男的在兒童區一直跟著我女兒").
     chinese(
@@ -217,10 +227,6 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
   ],
 };
 
-// An ex-partner, whose comings and goings someone may want to watch.
-const EX_PARTNER_EN =
-  "(?:my ex(?![\\w-])|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
-const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
 // Someone else's home, or what opens it.
 const OTHERS_HOME_EN =
   "(?:someone else's|somebody else's|another (?:resident|tenant|person)'s|(?:my|the|a) neighbou?r's|(?:my|an) ex's)";
@@ -344,7 +350,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   theft: [
     // A meter made to count less: electricity, water or gas taken without paying.
     chinese(
-      `(?:教我|怎麼|怎樣|如何|有沒有辦法|有辦法)(?:怎麼|如何)?(?:樣)?(?:才能|可以|能)?(?:偷偷)?(?:接線|改線)?(?:繞過|跳過|動手腳|調慢|倒轉)[^，,。？?！!]{0,4}(?:電表|電錶|水表|水錶|瓦斯表)|(?:教我|怎麼|怎樣|如何|有沒有辦法|有辦法)(?:才能|可以|能)?(?:偷偷)?(?:讓|把)(?:電表|電錶|水表|水錶|瓦斯表)[^，,。？?！!]{0,2}(?:轉慢|倒轉)|(?:教我|怎麼|怎樣|如何)(?:才能|可以)?(?:偷電|偷水|竊電)`,
+      `${HOW_TO_ZH}(?:怎麼樣?|如何)?(?:才能|可以|能)?(?:偷偷)?(?:接線|改線)?(?:繞過|跳過|動手腳|調慢|倒轉)[^，,。？?！!]{0,4}${METERS_ZH}|${HOW_TO_ZH}(?:才能|可以|能)?(?:偷偷)?(?:讓|把)${METERS_ZH}[^，,。？?！!]{0,2}(?:轉慢|倒轉)|${HOW_TO_ZH}(?:才能|可以)?(?:偷電|偷水|竊電)`,
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:bypass|tamper with|rig|slow down|roll back|wire around)\\b (?:the |my |a )?(?:electric(?:ity)? |power |water |gas )?meter\\b|${EN_INTENT}${EN_GAP}\\bsteal(?:ing)? (?:electricity|power|water|gas)\\b`,
@@ -356,7 +362,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(`${THEFT_INTENT_ZH}${ZH_GAP}(?:防盜門|防盜器|感應門|磁條)(?:才|就)?不(?:會)?(?:響|叫|感應)`),
     // A ride not paid for: 逃票, through the gates without a card.
     chinese(
-      `(?:怎麼樣?|怎樣|如何|教我|有沒有辦法|有辦法)(?:才能|才可以|可以|能)?(?:偷偷)?(?:逃票|(?:不|沒)(?:刷卡|買票|付錢|付款|投幣|嗶卡)(?:就|也|又)?(?:偷偷)?(?:進站|出站|過閘門?|進閘門?|搭車|坐車|上車|溜進))`,
+      `${HOW_TO_ZH}(?:才能|才可以|可以|能)?(?:偷偷)?(?:逃票|(?:不|沒)(?:刷卡|買票|付錢|付款|投幣|嗶卡)(?:就|也|又)?(?:偷偷)?(?:進站|出站|過閘門?|進閘門?|搭車|坐車|上車|溜進))`,
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:dodge|evade) (?:the |a |my )?fares?\\b|${EN_INTENT} (?:\\w+ ){0,2}?(?:jump|hop|vault|sneak (?:through|past|under|over)) (?:over )?(?:the |a )?(?:fare )?(?:gates?|turnstiles?|barriers?)\\b`,
@@ -393,7 +399,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // Drugs or a weapon hidden in a parcel or a bag.
     chinese(
-      `(?:我想|我要|想要|打算|準備|怎麼|如何|教我)[^，,。？?！!]{0,4}(?:把)?${CONTRABAND_ZH}[^，,。？?！!]{0,4}(?:藏|夾帶|夾在|混在|偷寄|偷偷寄)|(?:我想|我要|想要|打算|準備|怎麼|如何|教我)(?:偷偷)?(?:夾帶|偷寄|偷帶)${CONTRABAND_ZH}`,
+      `${PLANS_ZH}[^，,。？?！!]{0,4}(?:把)?${CONTRABAND_ZH}[^，,。？?！!]{0,4}(?:藏|夾帶|夾在|混在|偷寄|偷偷寄)|${PLANS_ZH}(?:偷偷)?(?:夾帶|偷寄|偷帶)${CONTRABAND_ZH}`,
     ),
     english(
       `\\bsmuggl(?:e|ing)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b|${EN_INTENT}${EN_GAP}\\b(?:hide|sneak|conceal|stash)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b`,

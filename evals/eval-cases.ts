@@ -20,9 +20,10 @@ export interface EvalCase {
 
 /**
  * How a golden question is put: in the documents' own words (direct), in the asker's (paraphrase),
- * in a few words (short), in Simplified Chinese, with typing slips (misspelled), about what no
- * document covers (unanswerable), or
- * a message in distress or a harmful request (unsafe).
+ * in a few words (short), in Simplified Chinese, with typing slips (misspelled), in the other
+ * language than its documents (cross-language, which reports also tell from the documents'
+ * language whatever the kind), about what no document covers (unanswerable), or a message in
+ * distress or a harmful request (unsafe).
  */
 export const questionKinds = [
   "direct",
@@ -30,6 +31,7 @@ export const questionKinds = [
   "short",
   "simplified",
   "misspelled",
+  "cross-language",
   "unanswerable",
   "unsafe",
 ] as const;

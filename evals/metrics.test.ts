@@ -121,4 +121,16 @@ describe("metricsByKind", () => {
     expect(byKind.unsafe?.confidentlyWrongCount).toBe(1);
     expect(byKind.direct?.expectedReplies).toBeUndefined();
   });
+
+  it("puts questions labelled cross-language in one row with those asked in the other language than their documents", () => {
+    const results = [
+      result({ kind: "cross-language", answerCorrect: false }),
+      result({ kind: "paraphrase", crossLanguage: true }),
+      result({ kind: "paraphrase" }),
+    ];
+    const byKind = metricsByKind(results, 0.25);
+    expect(Object.keys(byKind)).toEqual(["paraphrase", "cross-language"]);
+    expect(byKind["cross-language"]?.questions).toBe(2);
+    expect(byKind["cross-language"]?.answerCorrectness).toBe(0.5);
+  });
 });

@@ -126,8 +126,11 @@ export function computeMetrics(results: CaseResult[], threshold: number): EvalMe
  * in the other language than their documents ("cross-language", whatever their kind), when any are.
  */
 export function metricsByKind(results: CaseResult[], threshold: number): Record<string, EvalMetrics> {
-  const kinds = [...new Set(results.map((result) => result.kind ?? "unlabelled"))];
-  const crossLanguage = results.filter((result) => result.crossLanguage);
+  // Questions labelled cross-language are in that row with the ones told from their documents.
+  const kinds = [...new Set(results.map((result) => result.kind ?? "unlabelled"))].filter(
+    (kind) => kind !== CROSS_LANGUAGE,
+  );
+  const crossLanguage = results.filter((result) => result.crossLanguage || result.kind === CROSS_LANGUAGE);
   return Object.fromEntries([
     ...kinds.map((kind) => [
       kind,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { normalizeForMatching } from "../text/normalize.js";
 import {
   answerFit,
   askedAnswerTypes,
@@ -438,5 +439,26 @@ describe("fees and dates named as topics", () => {
     expect(askedAnswerTypes("辦理退票的手續")).toContain("steps");
     expect(askedAnswerTypes("出發日期是哪天")).toContain("date");
     expect(askedAnswerTypes("畢業典禮日期")).toContain("date");
+  });
+
+  it("asks for the figure asked of a procedure named, and for its steps only when also asked how", () => {
+    expect(askedAnswerTypes("出院當天要在幾點前辦好出院手續？")).toEqual(["time"]);
+    expect(askedAnswerTypes("How long does the process take?")).toEqual(["duration"]);
+    expect(askedAnswerTypes("怎麼辦手續，要多久")).toEqual(["duration", "steps"]);
+    expect(askedAnswerTypes("出院手續")).toEqual(["steps"]);
+    expect(askedAnswerTypes("申請流程是什麼？要多久？")).toEqual(["duration", "steps"]);
+    expect(askedAnswerTypes("What is the procedure and how much does it cost?")).toContain("steps");
+  });
+
+  it("names the fee whose amount is asked, in full or short, not a word for any amount", () => {
+    const feeNamed = (question: string, text: string) =>
+      readAskedAnswer(question).fee?.test(normalizeForMatching(text)) ?? "no fee";
+    expect(feeNamed("手機安心保一個月保費多少", "每月保險費 NT$ 99")).toBe(true);
+    expect(feeNamed("手機安心保一個月保費多少", "理賠自負額 NT$ 3,000")).toBe(false);
+    expect(feeNamed("學費多少", "學雜費合計 NT$ 30,330")).toBe(true);
+    expect(feeNamed("違約金多少", "違約金每期 NT$ 300")).toBe(true);
+    expect(feeNamed("金額多少", "NT$ 5")).toBe("no fee");
+    expect(feeNamed("停車收費多少", "停車費每小時 NT$ 40")).toBe("no fee");
+    expect(feeNamed("學費可以分期嗎", "學費")).toBe("no fee");
   });
 });

@@ -81,6 +81,12 @@ const NAMED_AS_ASKED = "(?=\\s*(?:是(?!否)|為|多少|幾號|號碼|在哪|呢
 const WHOM_TO_CALL =
   "(打|撥|打電話)給誰|打去哪|打哪(一)?支(電話|專線|號碼)|\\bwho (do|should|can|could) (i|we) (call|ring|phone)\\b|\\bwhat number\\b[^?]*\\b(call|dial|ring)\\b|\\bnumber to (call|dial|ring)\\b";
 
+/** How to do something, asked: not what follows from something (會怎樣, 會如何, 怎麼樣 "how about it"), nor how a figure is reached (怎麼算, 如何計費). 怎麼付費 asks how to pay. */
+const ASKS_HOW =
+  "(?<!會)(怎麼|如何|怎樣)(?!樣|算|計算|收費|計費)|\\bhow (do|can|should|would|to|does)\\b|(步驟|流程|手續(?!費)|程序)(是|有)?(什麼|哪些)|\\bwhat (is|are) the (steps|procedure|process)\\b";
+/** A procedure named: what its steps answer when it is asked how, or when it is the thing asked about. */
+const NAMES_PROCEDURE = "步驟|流程|手續(?!費)|程序|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b";
+
 /** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
   [
@@ -145,14 +151,7 @@ const ASKS: [AnswerType, RegExp][] = [
       "找誰|向誰|問誰|哪個(單位|處|組|辦公室)|哪一個單位|\\bwho\\b(?! ((can|may|is allowed to|are allowed to) (?!i\\b|we\\b|you\\b|help\\b|assist\\b|tell\\b|answer\\b|advise\\b)|is eligible|are eligible|qualif))|\\bwhom\\b|\\bwhich (office|department)\\b",
     ),
   ],
-  [
-    "steps",
-    pattern(
-      // Not what follows from something (會怎樣, 會如何, 怎麼樣 "how about it"), nor how a figure is
-      // reached (怎麼算, 如何計費: a rule or an amount): that is no procedure. 怎麼付費 asks how to pay.
-      "(?<!會)(怎麼|如何|怎樣)(?!樣|算|計算|收費|計費)|步驟|流程|手續(?!費)|程序|\\bhow (do|can|should|would|to|does)\\b|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b",
-    ),
-  ],
+  ["steps", pattern(`${ASKS_HOW}|${NAMES_PROCEDURE}`)],
   ["reason", pattern("為什麼|為甚麼|為何|原因|理由|怎麼會|\\bwhy\\b|\\bwhat is the reason\\b|\\bhow come\\b")],
   // What follows from something: "預約未到會怎樣", "what happens if my ARC expires".
   [
@@ -168,6 +167,28 @@ const ASKS: [AnswerType, RegExp][] = [
     ),
   ],
 ];
+
+/** How to do something, or what a procedure is, asked for (see ASKS_HOW). */
+const ASKS_HOW_PATTERN = pattern(ASKS_HOW);
+
+/**
+ * The fee a question asks the amount of (保費 of 「一個月保費多少」, 違約金): a quoted amount of a fee
+ * that the quote does not name (a deductible, for the premium asked) does not answer it. Its name
+ * ends the words before 多少 as fees' names end; not a word for any amount or charge (金額, 收費).
+ */
+const FEE_BEFORE_AMOUNT = pattern("(\\p{Script=Han}[費金額款租])(是|要|大概|大約|一共|總共)?(多少|幾[元塊])");
+const ANY_AMOUNT = pattern("^(金額|總額|全額|差額|餘額|收費|費用|付費|繳費)$");
+
+/**
+ * The fee named before the amount asked, as a pattern its name matches written in full or short:
+ * its last two characters, one more between them allowed (保費 and 保險費, 學費 and 學雜費).
+ */
+function feeAskedIn(folded: string): RegExp | undefined {
+  const name = FEE_BEFORE_AMOUNT.exec(folded)?.[1];
+  if (!name || ANY_AMOUNT.test(name)) return undefined;
+  const [first, last] = [...name];
+  return new RegExp(`${first}\\p{Script=Han}?${last}`, "u");
+}
 
 /**
  * The names forms and tables give a field of each kind ("金額：每學期 NT$ 20,000", "Fee: NT$ 300"):
@@ -327,8 +348,11 @@ function typesAskedIn(folded: string): AnswerType[] {
   const text = withAskingWordsMended(folded);
   const asked = ASKS.filter(([, asks]) => asks.test(text)).map(([type]) => type);
   // A figure asked for is what the answer must state: a yes or no asked with it is settled by it
-  // ("轉系有沒有過什麼時候會知道" asks when; "can I stay over the summer, and how much is it" how much).
-  const types = asked.some(isStatedInFigures) ? asked.filter((type) => type !== "yesno") : asked;
+  // ("轉系有沒有過什麼時候會知道" asks when; "can I stay over the summer, and how much is it" how much),
+  // and so is a procedure it is asked of (「幾點前要辦好出院手續」, "how long does the process take"),
+  // unless the question also asks how or what the procedure is.
+  const settledByFigure = (type: AnswerType) => type === "yesno" || (type === "steps" && !ASKS_HOW_PATTERN.test(text));
+  const types = asked.some(isStatedInFigures) ? asked.filter((type) => !settledByFigure(type)) : asked;
   // A bare "多少" or "幾" that no other type explains asks for a quantity of some kind.
   return types.length === 0 && ASKS_A_QUANTITY.test(text) ? ["count"] : types;
 }
@@ -378,6 +402,8 @@ export interface AskedAnswer {
    * sentence about calling that gives none ("call us with your phone number") does not answer it.
    */
   number?: true;
+  /** The fee whose amount is asked, as a pattern its name matches in full or short (保費 and 保險費 of 「保費多少」). */
+  fee?: RegExp;
   /**
    * The month a date or time asked for is in, when the question names one (「12 月還有哪幾天會停電」):
    * dates of other months do not answer it.
@@ -453,8 +479,10 @@ export function readAskedAnswer(question: string): AskedAnswer {
     ASKS_NUMBER.test(folded) &&
     !ASKS_OTHER_CONTACT.test(folded) &&
     !GIVES_NUMBER.test(folded);
+  const fee = types.includes("amount") && !yesOrNo ? feeAskedIn(folded) : undefined;
   return {
     types,
+    ...(fee ? { fee } : {}),
     ...(unit ? { unit } : {}),
     ...(deadline ? { deadline } : {}),
     ...(year ? { year } : {}),

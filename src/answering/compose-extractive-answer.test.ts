@@ -429,6 +429,16 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("11 月新埔里哪幾天會停電", [notice]).answerTypeFound).toBe(true);
   });
 
+  it("does not find the amount of a fee asked in a quote that never names that fee", () => {
+    const claims = passage(
+      "insurance/claims.md",
+      "投保手機安心保的用戶，手機被偷須在 72 小時內報案，理賠自負額 NT$ 3,000。",
+      ["手機安心保"],
+    );
+    expect(composeEvenly("手機安心保一個月保費多少", [claims]).answerTypeFound).toBe(false);
+    expect(composeEvenly("手機安心保自負額多少", [claims]).answerTypeFound).toBe(true);
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(

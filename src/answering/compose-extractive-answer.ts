@@ -516,18 +516,33 @@ export function composeExtractiveAnswer(
       ? {}
       : {
           // Not when a quoted sentence that states none sends the reader elsewhere for it (「…另見國際寄件說明」),
-          // nor when the dates quoted are all of other months than the one asked about.
+          // nor when the dates quoted are all of other months than the one asked about, nor when
+          // the quote never names the fee whose amount is asked.
           answerTypeFound:
             best.passage === leader.passage &&
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
             !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
-            !statesOnlyOtherMonths(complete, asked.month),
+            !statesOnlyOtherMonths(complete, asked.month) &&
+            namesAskedFee(complete, asked.fee),
         }),
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
       : {}),
     quotedPassage: leader.passage,
   };
+}
+
+/**
+ * Whether the quoted sentences, or the headings they are under, name the fee whose amount is asked,
+ * when one is: a deductible is no premium.
+ */
+function namesAskedFee(sentences: CandidateSentence[], fee: RegExp | undefined): boolean {
+  return (
+    fee === undefined ||
+    sentences.some((sentence) =>
+      fee.test(normalizeForMatching([...sentence.passage.chunk.headingPath, sentence.span.text].join("\n"))),
+    )
+  );
 }
 
 /** Whether the quoted sentences name months, none of them the one asked about. */

@@ -1,9 +1,9 @@
 import type { IndexStore, TermStatistics } from "../store/index-store.js";
-import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
+import { type BilingualDictionary, MAX_PHRASE_WORDS } from "../text/bilingual-dictionary.js";
 import { type CompoundReading, compoundReadings } from "../text/compound-words.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
-import { analyzeQueryTerms, type QueryTerm } from "../text/tokenize.js";
+import { analyzeQueryTerms, analyzeText, type QueryTerm } from "../text/tokenize.js";
 import { type Equivalent, type Equivalents, Vocabulary, withMoreEquivalents } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
@@ -16,6 +16,11 @@ const CONTEXT_SHARE = 0.5;
  * own words come first, and a dictionary's translation may be of another sense.
  */
 const TRANSLATION_SHARE = 0.7;
+/**
+ * Share of each word of an English phrase that a passage holding the phrase's translation covers
+ * ("outlying island" and 離島): a phrase is a dictionary gloss far less often ambiguous than its words.
+ */
+const PHRASE_TRANSLATION_SHARE = 0.7;
 /** A name has one sense, and its translation is it (香港 and "Hong Kong", "Malaysia" and 馬來西亞). */
 const NAME_TRANSLATION_SHARE = 1;
 /** A word written another way (身份 for 身分) is the same word: a passage holding it covers it fully. */
@@ -90,6 +95,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords),
     (term) => dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
+  const candidatePhrases = phraseTranslationsIn(query, new Set(ownAsked), dictionary);
   const candidateSpellings = lookUp(ownAsked, (term) => dictionary?.spellingsOf(term));
   const isOwnTerm = new Set(ownAsked);
   const compounds = compoundReadings(query, (term) => dictionary?.knowsEnglish(term) ?? false).filter((reading) =>
@@ -108,6 +114,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...phrases.values()].flatMap((equivalents) => equivalents.flatMap((equivalent) => equivalent.terms)),
     ...[...candidateTranslations.values()].flat(2),
+    ...candidatePhrases.flatMap((phrase) => phrase.translations.flat()),
     ...[...candidateSpellings.values()].flat(2),
     ...compounds.flatMap((reading) => reading.instead),
     ...topicalCharacters,
@@ -157,6 +164,8 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
       ? NAME_TRANSLATION_SHARE
       : TRANSLATION_SHARE,
   );
+  for (const [term, ofPhrases] of phrasesInIndex(candidatePhrases, statistics, translations))
+    translations.set(term, [...ofPhrases, ...(translations.get(term) ?? [])]);
   const translatedWords = equivalentsOfInnerBigrams(wordsOfInnerBigram, (word) => translations.get(word) ?? []);
   for (const [bigram, ofWords] of translatedWords)
     translations.set(bigram, [...(translations.get(bigram) ?? []), ...ofWords]);
@@ -164,6 +173,62 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     (term) => (!ownTerms.get(term)?.acrossWords || unknownWords.has(term)) && (queryWeights.get(term) ?? 0) > 0,
   );
   return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations };
+}
+
+/** An English phrase of the question that the dictionary translates, as its terms and their translations. */
+interface TranslatedPhrase {
+  terms: string[];
+  translations: readonly (readonly string[])[];
+}
+
+/**
+ * The phrases of two or three English words in a question that some gloss is, with their Chinese
+ * translations: words run together only where nothing but spaces and stop words stands between them.
+ */
+function phraseTranslationsIn(
+  query: string,
+  asked: ReadonlySet<string>,
+  dictionary: BilingualDictionary | undefined,
+): TranslatedPhrase[] {
+  if (!dictionary) return [];
+  const phrases: TranslatedPhrase[] = [];
+  for (const run of query
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^a-z'\s]+/)) {
+    const terms = analyzeText(run);
+    for (let start = 0; start < terms.length; start++) {
+      for (let length = 2; length <= MAX_PHRASE_WORDS && start + length <= terms.length; length++) {
+        const phrase = terms.slice(start, start + length);
+        if (!phrase.every((term) => asked.has(term))) continue;
+        const translations = dictionary.translationsOfPhrase(phrase);
+        if (translations.length > 0) phrases.push({ terms: phrase, translations });
+      }
+    }
+  }
+  return phrases;
+}
+
+/**
+ * Each phrase word's equivalents through the translations of its phrases that the documents use,
+ * for a phrase with a word that no translation of its own reaches ("outlying"): a phrase whose
+ * words each translate ("bank account") would only add a sense of the phrase (戶口) to theirs.
+ */
+function phrasesInIndex(
+  phrases: TranslatedPhrase[],
+  statistics: TermStatistics,
+  wordTranslations: ReadonlyMap<string, Equivalent[]>,
+): Map<string, Equivalent[]> {
+  const needed = phrases.filter(({ terms }) => terms.some((term) => !wordTranslations.has(term)));
+  const byPhrase = equivalentsInIndex(
+    new Map(needed.map(({ terms, translations }) => [terms.join(" "), translations])),
+    statistics,
+    () => PHRASE_TRANSLATION_SHARE,
+  );
+  const found = new Map<string, Equivalent[]>();
+  for (const { terms } of needed)
+    for (const term of terms) found.set(term, [...(found.get(term) ?? []), ...(byPhrase.get(terms.join(" ")) ?? [])]);
+  return found;
 }
 
 /**

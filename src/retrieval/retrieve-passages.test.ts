@@ -286,6 +286,26 @@ describe("retrievePassages", () => {
       expect(passages[0]?.coverage).toBe(1);
     });
 
+    it("translates a phrase of the question that the dictionary glosses whole", async () => {
+      const phrases = new BilingualDictionary([
+        { simplified: "离岛", english: ["outlying islands"] },
+        { simplified: "运费", english: ["freight fee"] },
+      ]);
+      await store.replaceDocument(...sampleDocument("shipping/fees.md", "運費", ["寄到離島的運費是 NT$ 250。"]));
+      await store.replaceDocument(
+        ...sampleDocument("shipping/islands.md", "Islands", ["Our island stores open at nine."]),
+      );
+      const outlying = analyzeQuery("outlying")[0] ?? "";
+      const found = await retrievePassages(store, "fee to an outlying island", { limit: 1, dictionary: phrases });
+      expect(docIds(found.passages)).toEqual(["shipping/fees.md"]);
+      // 離島 says "outlying" too, which no gloss of the word alone reaches: every word is covered in translation.
+      expect(found.equivalents(outlying)).toEqual([{ terms: ["离岛"], share: 0.7 }]);
+      expect(found.passages[0]?.coverage).toBeCloseTo(0.7);
+      // Words the question does not run together are no phrase.
+      const apart = await retrievePassages(store, "outlying fee, island", { limit: 1, dictionary: phrases });
+      expect(apart.equivalents(outlying)).toEqual([]);
+    });
+
     it("keeps the passage in the question's own words first when there is one", async () => {
       // "housing deposit" is in English in housing/deposit.md; its translation is in the Chinese rules.
       const { passages } = await retrievePassages(store, "housing deposit refunded", { limit: 3, dictionary });

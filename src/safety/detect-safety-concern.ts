@@ -107,13 +107,15 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
     chinese(
-      "傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
+      "(?:存下來|存了?|囤了?|攢了?|收集了?)[^，。？?！!]{0,6}(?:安眠藥|藥|止痛藥|藥丸)[^。？?！!]{0,10}(?:一次|全部|通通)(?:吃|吞)(?:掉|下去)|傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
     ),
     // Indirect hopelessness.
     chinese(
       "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活著(?:好|很|真的)?(?:沒有?|沒什麼)(?:意義|意思|意思了)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)",
     ),
-    chinese("(?:沒有我|我不在了?)(?:的話)?.{0,6}(?:比較好|會更好|更好)|不想(?:再)?醒來|不想再(?:活|撐)|沒有活下去的"),
+    chinese(
+      "(?:沒有我|我不在了?|我消失了?)(?:的話)?.{0,8}(?:比較好|會更好|更好|比較輕鬆)|不想(?:再)?醒來|睡著?了?就不要(?:再)?醒來|永遠不要(?:再)?醒來|不想再(?:活|撐)|沒有活下去的",
+    ),
     english(
       "\\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|starv(?:e|ing)) myself\\b|\\bend(?:ing)? (?:my (?:own )?life|it all)\\b|\\btake my (?:own )?life\\b",
     ),
@@ -127,6 +129,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     english(
       "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
     ),
+    // Gone and unmissed: "nobody would notice if i just stopped existing", 「我消失了也沒有人會發現」.
+    english(
+      "\\b(?:no one|nobody|noone)(?: would| will|'d| even)(?: even)? (?:notice|care|miss me|know)\\b[^.?!]{0,20}\\bif i (?:just |simply )?(?:stopped existing|stop existing|disappeared|vanished|was gone|were gone|died|was dead|were dead|wasn't here|weren't here|wasn't around)\\b(?! (?:for|from|during|at|in)\\b)|\\bif i (?:just )?(?:vanished|disappeared|died|was gone|were gone|stopped existing)(?: tomorrow| today| tonight)?,? (?:honestly )?(?:no one|nobody) would (?:even )?(?:notice|care|miss me)\\b|\\bif i (?:just )?stopped existing\\b(?! (?:as|in|on|from|with)\\b)|\\b(?:want to|wanna|wish i could|i could just) (?:just )?(?:stop existing|cease to exist|not exist)(?: any ?more)?\\s*(?:[.!…,]|$)|\\b(?:no one|nobody) would (?:even )?miss me\\s*(?:[.!…]|$)",
+    ),
+    chinese(
+      "我(?:就這樣|突然|哪天|明天)?(?:(?:消失|不見|不在|死)了|死掉了?)(?:的話)?[，,]?(?:[^。？?！!]{0,2}(?:大概|應該|可能|也許|根本))?(?:也|都)?(?:不會有人|沒有?人)(?:會)?(?:發現|在乎|在意|注意到?|難過|想我)|沒有?人(?:會)?在乎我(?:的死活|死不死|是死是活)",
+    ),
     // Indirect hopelessness.
     english(
       "\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno (?:reason|point) (?:to |in )?(?:live|living|go on|going on|keep going|being alive)(?: any ?more)?\\s*(?:[.!…,]|$)|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
@@ -135,7 +144,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
     ),
     english(
-      "\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
+      "\\b(?:want to|wanna|wish i could|hope to|i could just|i'd like to) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\\b(?! (?:until|till|before|in time|on time|early|when|at))|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any) point|what's the point) (?:of|in) (?:waking up|living|being alive|going on)(?: any ?more| tomorrow| again| today)?\\s*(?:[.!?…,]|$)|\\bno (?:reason|point) (?:to |in )?(?:wake|waking) up(?: any ?more| tomorrow)?\\s*(?:[.!?…,]|$)|\\b(?:want to|wanna|wish i could|just want to) (?:just )?sleep forever\\b|\\bhope i (?:don't|never) wake up\\b|\\bbetter off if i (?:wasn't|weren't|was not|were not) (?:here|around|alive)\\b|\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
     ),
   ],
   abuse: [
@@ -263,6 +272,17 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       `${EX_PARTNER_ZH}[^。？?！!]{0,30}(?:告訴我|給我|查)[^，。？?！!]{0,4}(?:他|她)的?(?:座位|訂位|訂位代號|班機|航班|行程|地址|電話|住處)`,
     ),
+    // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
+    chinese(
+      "(?:老公|老婆|先生|太太|丈夫|妻子|男友|女友|男朋友|女朋友|另一半)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)?[^，。？?！!]{0,6}的?(?:通聯|通話紀錄|通話記錄|簡訊|定位|行蹤|聊天紀錄)|(?:調閱?|查|看)(?:一下)?我?(?:老公|老婆|先生|太太|丈夫|妻子|男友|女友|男朋友|女朋友|另一半)(?:最近|這個月|上個月)?的?(?:通聯|通話紀錄|通話記錄|簡訊|定位|行蹤|聊天紀錄)",
+    ),
+    // What an ex-partner borrowed: 「幫我查她最近借了什麼書」, "see what my ex borrowed".
+    chinese(
+      `^(?![^]*(?:女兒|兒子|小孩|孩子|小朋友))[^]*${EX_PARTNER_ZH}[^。？?！!]{0,30}(?:查|看|告訴我|給我)(?:一下)?(?:他|她)(?:最近|之前|上次)?(?:都)?借了?(?:什麼|哪些|哪幾)`,
+    ),
+    english(
+      `\\b(?:see|check|find out|tell me|look up|show me|know)\\b (?:what|which \\w+) ${EX_PARTNER_EN} (?:has |had )?(?:been )?(?:borrowed|borrowing|checked out)\\b|\\bwhat (?:has|did) ${EX_PARTNER_EN} (?:been )?borrow(?:ed|ing)?\\b`,
+    ),
     // Where an ex-partner lives or goes, from the cameras or the records: watching a person.
     english(
       `\\b(?:see|know|check|track|watch|find out|keep tabs on|monitor|spy on|tell me)\\b (?:when|where|who|what time|if) ${EX_PARTNER_EN}[^.?!]{0,40}\\b(?:comes?|goes|leaves?|lives?|is seeing|goes out|hangs out|meets?)\\b`,
@@ -290,8 +310,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       `(?:改|塗改|修改|變更|竄改|篡改)(?:一下)?${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)|把${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)(?:改|塗改|修改)`,
     ),
+    // A certificate for a visit that never happened: 「其實沒去看病 可以幫我開一張診斷證明嗎」.
+    chinese(
+      "(?<!有)沒有?(?:去|來)?(?:看病|看診|就診|看醫生|去醫院)[^。？?！!]{0,24}(?:開|給我|補開|寫|需要)(?:一張|一份)?[^，。？?！!]{0,6}(?:診斷證明書?|診斷書|就診證明|病假單)",
+    ),
+    english("\\bi (?:wasn't|was not) (?:actually |really )?sick\\b[^]{0,60}\\b(?:note|certificate|letter)\\b"),
     english(
-      `\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount|name) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b`,
+      `\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit)\\b (?:the )?name on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card) (?:to (?:mine|my name|my own)|so (?:that )?i can)\\b`,
     ),
   ],
   grade_tampering: [
@@ -324,6 +349,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\bhack(?:ing)? (?:into |in to )?(?:someone|somebody|another|other|the (?:school|university|system|server|portal|database|network|wifi)|an? account|my (?:roommate|classmate|friend|ex|teacher|professor)|his|her|their)\\b`,
+    ),
+    // A one-time code got round on someone else's card or account, or behind their back.
+    chinese(
+      `(?:怎麼|如何|教我|有沒有辦法|有辦法)[^。？?！!]{0,6}用${OTHERS_ZH}的?(?:信用卡|金融卡|卡|帳號|帳戶)[^。？?！!]{0,16}(?:才不會|不用|不要|避開|繞過|跳過)[^。？?！!]{0,6}(?:驗證碼|otp|驗證)|(?:繞過|破解)[^，。？?！!]{0,8}(?:驗證碼|otp|雙重驗證|兩步驟驗證)`,
+    ),
+    english(
+      `^(?=[^]*\\b(?:without (?:him|her|them|anyone) (?:noticing|knowing|finding out)))[^]*\\b(?:get around|bypass|skip|circumvent|get past|disable)\\b (?:the |an? )?(?:otp|one[- ]time (?:password|code|pin)|verification code|2fa|two[- ]factor(?: authentication)?|sms code)\\b|\\b(?:get around|bypass|circumvent|get past)\\b (?:the |an? )?(?:otp|one[- ]time (?:password|code|pin)|verification code|2fa|two[- ]factor(?: authentication)?|sms code)\\b[^.?!]{0,30}\\b(?:someone else's|somebody else's|my (?:dad|mom|mum|father|mother|parents|friend|roommate|boss|husband|wife|partner|grandma|grandpa|sister|brother|girlfriend|boyfriend)'s)`,
     ),
     // A fare card, a ticket, a gate or a machine made to give what is not paid for.
     english(
@@ -368,6 +400,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `${EN_INTENT}${EN_GAP}\\b(?:dodge|evade) (?:the |a |my )?fares?\\b|${EN_INTENT} (?:\\w+ ){0,2}?(?:jump|hop|vault|sneak (?:through|past|under|over)) (?:over )?(?:the |a )?(?:fare )?(?:gates?|turnstiles?|barriers?)\\b`,
     ),
     english(`${EN_INTENT}${EN_GAP}\\b(?:steal|shoplift)\\b(?! (?:from|into) me\\b)`),
+    // A found card used before its owner stops it: "…how can I use it before they report it lost?"
+    english(
+      "\\b(?:found|picked up|came across)\\b[^.?!]{0,30}\\b(?:someone(?: else)?'s|somebody(?: else)?'s|a stranger's|a lost)\\b[^.?!]{0,30}\\b(?:card|pass|wallet)\\b[^]{0,40}\\b(?:(?:how (?:can|do|could) i|can i|could i|let me) (?:use|spend with|pay with|borrow with|tap) (?:it|them|the card) (?:to (?:borrow|buy|pay|shop|spend|order|withdraw)|for (?:shopping|purchases))|before (?:they|he|she|the owner|its owner|whoever lost it) (?:reports?|cancels?|blocks?|freezes?|notices?))\\b|\\b(?:use|spend|tap|pay|shop|buy)\\b[^.?!]{0,40}\\bbefore (?:the owner|its owner|whoever lost it|the person who lost it) (?:reports?|cancels?|blocks?|freezes?|notices?)\\b",
+    ),
+    chinese(
+      "(?:撿到|拾獲)(?:別人|人家|陌生人|一張別人|一張)的?[^，。？?！!]{0,8}(?:卡|證)(?![^。？?！!]*(?:還給|歸還|通知|交給|送還|聯絡|寄還|交到|送到))[^。？?！!]{0,16}(?:怎麼|如何|可以|能不能|能)(?:拿來|先)?(?:用|刷|借|消費|付款)|(?:撿到|拾獲)[^。？?！!]{0,12}(?:手機|平板|筆電|電腦)[^。？?！!]{0,24}(?:破解|刷機|越獄|imei\\s*黑名單|解除黑名單)[^。？?！!]{0,16}(?:自己用|給我用|我用|來用)|(?:趁|在)(?:他|她|對方|失主|原主人?|卡主)(?:還沒)?(?:掛失|停卡|報失|發現)(?:之)?前(?:先|趕快|趕緊)?(?:刷|用|買|消費|領)",
+    ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:remove|peel off|disable|cut off|get (?:rid of|past))\\b${EN_GAP}\\b(?:security|anti-theft|rfid|magnetic) (?:strips?|tags?|stickers?|labels?|gates?|alarms?|sensors?)\\b`,
     ),
@@ -405,7 +444,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `\\bsmuggl(?:e|ing)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b|${EN_INTENT}${EN_GAP}\\b(?:hide|sneak|conceal|stash)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b`,
     ),
     english(
-      "\\bwithout (?:getting|being) (?:caught|noticed|found out|detected)\\b|\\bso (?:that )?(?:it|they|the [\\w ]{1,24}?) (?:looks?|seems?|passes?) (?:as )?(?:real|genuine|legit|original|authentic)\\b|\\bso (?:no one|nobody) (?:notices|finds out|can tell)\\b|\\blie (?:on|in) (?:my|the|an?) (?:application|form|claim)\\b",
+      "\\bwithout (?:getting|being) (?:caught|noticed|found out|detected)\\b|\\bso (?:that )?(?:it|they|the [\\w ]{1,24}?) (?:looks?|seems?|passes?) (?:as )?(?:real|genuine|legit|original|authentic)\\b|\\bso (?:no one|nobody) (?:notices|finds out|can tell)\\b|\\bso (?:that )?(?:my|the|our) (?:boss|manager|employer|company|teacher|professor|school|insurer|insurance company|landlord|parents) (?:thinks?|believes?|will think|won't know)\\b|\\blie (?:on|in) (?:my|the|an?) (?:application|form|claim)\\b",
     ),
   ],
 };

@@ -82,6 +82,30 @@ describe("BilingualDictionary", () => {
     expect(dictionary.translationsOf("美国")).toEqual([analyzeQuery("United States"), ["usa"]]);
   });
 
+  it("translates a phrase its words' glosses would not reach: the gloss of a word, as the phrase's terms", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "离岛", english: ["outlying islands"] },
+      { simplified: "岛", english: ["island"] },
+      { simplified: "借书证", english: ["library card"] },
+    ]);
+    expect(dictionary.translationsOfPhrase(analyzeQuery("outlying island"))).toEqual([["离岛"]]);
+    expect(dictionary.translationsOfPhrase(analyzeQuery("library cards"))).toEqual([["借书", "书证"]]);
+    // A word on its own is no phrase, and words no gloss joins have no translation.
+    expect(dictionary.translationsOfPhrase(analyzeQuery("island"))).toEqual([]);
+    expect(dictionary.translationsOfPhrase(analyzeQuery("island card"))).toEqual([]);
+  });
+
+  it("reads a name from a name's gloss that goes on to describe it, not from a common word's", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "金门", english: ["Kinmen or Quemoy islands off the Fujian coast"] },
+      { simplified: "圣诞树", english: ["Christmas tree"] },
+    ]);
+    expect(dictionary.translationsOf(analyzeQuery("Kinmen")[0] ?? "")).toEqual([["金门"]]);
+    expect(dictionary.translationsOf("金门")).toContainEqual(["kinmen"]);
+    // "Christmas tree" is a tree: 聖誕樹 is no translation of "Christmas".
+    expect(dictionary.translationsOf(analyzeQuery("Christmas")[0] ?? "")).toEqual([]);
+  });
+
   it("gives a variant spelling the meanings of its standard form", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "身份证", english: ["identity card", "ID"] },

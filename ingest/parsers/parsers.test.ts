@@ -138,6 +138,14 @@ effective_date: 2026-08-01
     expect(parsed).toMatchObject({ title: "Fees 2026", tags: ["2026", "fees"], effectiveDate: "2026-08-01" });
   });
 
+  it("reads tags written on one line, comma-separated, as the upload form takes them", () => {
+    expect(parseMarkdown("---\ntags: ARC, 居留證，簽證\n---\nText.").tags).toEqual(["ARC", "居留證", "簽證"]);
+    expect(parseMarkdown("---\ntags: fees\n---\nText.").tags).toEqual(["fees"]);
+    expect(() =>
+      parseMarkdown(`---\ntags: ${Array.from({ length: 31 }, (_, n) => `t${n}`).join(", ")}\n---\nText.`),
+    ).toThrow(/at most 30 tags/);
+  });
+
   it("refuses front matter whose aliases would expand without end, quickly", () => {
     const lines = ["---", `a0: &a0 [${Array(9).fill('"lol"').join(",")}]`];
     for (let level = 1; level <= 8; level++) {
@@ -409,9 +417,32 @@ describe("parsePlainText", () => {
       kind: "paragraph",
       text: "Items are kept 30 days.",
     });
-    expect(parsePlainText("Lost and found\nItems are kept 30 days.").blocks).toEqual([
-      { kind: "paragraph", text: "Lost and found\nItems are kept 30 days." },
+    expect(parsePlainText("The desk keeps what is found\nfor 30 days.").blocks).toEqual([
+      { kind: "paragraph", text: "The desk keeps what is found\nfor 30 days." },
     ]);
+    // A line with a figure or a label and its value says something: it is no section's name.
+    for (const text of ["客服專線 0800-123-456\n服務時間 09:00-18:00", "地點：一樓大廳\n請排隊等候。"]) {
+      expect(parsePlainText(`說明\n\n${text}`).blocks[1]).toEqual({ kind: "paragraph", text });
+    }
+  });
+
+  it("reads a paragraph's short first line as the name of the lines under it, and a title's address line as the page's", () => {
+    const page =
+      "康澄醫院 探病規定\n網址：https://hospital.example/visiting\n更新日期：2024 年 9 月 1 日\n\n" +
+      "一、一般病房探病時間\n每日 10:00–12:00 及 17:00–20:30。\n每床最多 2 位訪客。\n\nOpening hours\nMonday to Friday, 9:00 to 17:00.";
+    expect(parsePlainText(page)).toEqual({
+      format: "text",
+      title: "康澄醫院 探病規定",
+      url: "https://hospital.example/visiting",
+      blocks: [
+        { kind: "heading", level: 1, text: "康澄醫院 探病規定" },
+        { kind: "paragraph", text: "更新日期：2024 年 9 月 1 日" },
+        { kind: "heading", level: 2, text: "一、一般病房探病時間" },
+        { kind: "paragraph", text: "每日 10:00–12:00 及 17:00–20:30。\n每床最多 2 位訪客。" },
+        { kind: "heading", level: 2, text: "Opening hours" },
+        { kind: "paragraph", text: "Monday to Friday, 9:00 to 17:00." },
+      ],
+    });
   });
 
   it("reads the name a numbered clause opens on as the heading of its text, under the document's own headings", () => {

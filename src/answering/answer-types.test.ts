@@ -293,6 +293,42 @@ describe("counts", () => {
   });
 });
 
+describe("ages", () => {
+  it("are counts asked in years of age, which a count of anything else does not answer", () => {
+    const asked = readAskedAnswer("幾歲可以註冊會員？");
+    expect(asked).toMatchObject({ types: ["count"], age: true });
+    expect(answerFit("借車前必須先註冊會員，並綁定一種付款方式。", asked).fits).toBe(false);
+    expect(answerFit("年滿 14 歲即可註冊。", asked).fits).toBe(true);
+    expect(answerFit("未滿十八歲需家長同意。", asked).fits).toBe(true);
+    const english = readAskedAnswer("how old do you have to be to rent an e-bike");
+    expect(answerFit("Riders must be 18 or older.", english).fits).toBe(true);
+    expect(answerFit("You need 2 forms of ID.", english).fits).toBe(false);
+    expect(readAskedAnswer("可以借幾本書").age).toBeUndefined();
+  });
+});
+
+describe("時間 asked as the topic", () => {
+  it("asks for a time of day, a date or a period, whichever the text states", () => {
+    for (const question of ["探病時間", "加護病房晚上探病時間", "申請時間是什麼時候", "處理時間呢"]) {
+      expect(askedAnswerTypes(question)).toEqual(expect.arrayContaining(["time", "date", "duration"]));
+    }
+    expect(answerFit("每日 10:00–12:00 及 17:00–20:30。", readAskedAnswer("探病時間")).fits).toBe(true);
+    expect(answerFit("探病前後請以酒精乾洗手。", readAskedAnswer("探病時間")).fits).toBe(false);
+    // 時間 that is not what is asked: a limit, or the asker's own time.
+    expect(askedAnswerTypes("有時間限制嗎")).toEqual(["yesno"]);
+    expect(askedAnswerTypes("我沒時間去怎麼辦")).not.toContain("time");
+  });
+});
+
+describe("amounts", () => {
+  it("are not a floor, a day or a count stated after a fee's name", () => {
+    expect(holdsAnswerType("請攜帶住宿繳費證明到國際村 1 樓管理室報到。", "amount")).toBe(false);
+    expect(holdsAnswerType("費用 3 天內繳清。", "amount")).toBe(false);
+    expect(holdsAnswerType("入住時另收保證金 NT$ 3,000。", "amount")).toBe(true);
+    expect(holdsAnswerType("最高以應繳金額的 15% 為限。", "amount")).toBe(true);
+  });
+});
+
 describe("years", () => {
   it("are dates asked for with 哪一年 or 'what year', and stated as years", () => {
     expect(askedAnswerTypes("這座橋是哪一年完工的?")).toContain("date");

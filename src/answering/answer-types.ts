@@ -69,6 +69,12 @@ const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
 const ASKED_AS_TOPIC = "(?=\\s*(?:是(?!否)|為|從|到(?!了)|在|呢|嗎|多久|何時|什麼|什么|哪|幾|几)|[\\s?？]*$)";
 
 /**
+ * 時間 as the thing asked for (「探病時間」, 「申請時間是」, 「處理時間呢」): a time of day, a date or a
+ * period, whichever the place's text gives, is its answer, not a sentence that states none.
+ */
+const TIME_AS_TOPIC = `時間${ASKED_AS_TOPIC}`;
+
+/**
  * After a contact's name (電話, 地址…), what makes it the thing asked for ("客服電話多少", "地址在哪", a
  * question ending on it), not the topic of another ("客服電話幾點到幾點" asks a time).
  */
@@ -99,19 +105,19 @@ const ASKS: [AnswerType, RegExp][] = [
     "duration",
     pattern(
       // A time limit (期限, 效期) is stated as a period as often as by a date: "1 年內有效".
-      `多久|多長|多少時間|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
+      `多久|多長|多少時間|${TIME_AS_TOPIC}|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
     ),
   ],
   [
     "time",
     pattern(
-      "幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b",
+      `${TIME_AS_TOPIC}|幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
     ),
   ],
   [
     "date",
     pattern(
-      `什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
+      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
     ),
   ],
   [
@@ -223,7 +229,7 @@ const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|\\bno (deadline
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
-    "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}\\d|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
+    "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|公斤|公分|kg|cm))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
   ),
   duration: pattern(
     `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
@@ -402,6 +408,8 @@ export interface AskedAnswer {
    * sentence about calling that gives none ("call us with your phone number") does not answer it.
    */
   number?: true;
+  /** The count asked is an age (幾歲, "how old"): a count of anything else (一種, 2 位) does not answer it. */
+  age?: true;
   /** The fee whose amount is asked, as a pattern its name matches in full or short (保費 and 保險費 of 「保費多少」). */
   fee?: RegExp;
   /**
@@ -430,6 +438,15 @@ const NAMES_A_DAY = pattern(
 /** A time of day stated: 08:00, 九點, "5 pm", noon, or open all day (not a name: 24小時自習室). */
 const HOLDS_CLOCK = pattern(
   "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b",
+);
+
+/** A count asked as an age. */
+const ASKS_AGE = pattern(
+  "(幾|多少)歲|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction)s?\\b",
+);
+/** An age stated: 14 歲, 十二歲, "18 or older", "aged 65", "under 12", 成年. */
+const HOLDS_AGE = pattern(
+  "\\d{1,3}\\s*(足)?(週)?歲|[一二三四五六七八九十]+\\s*歲|\\b\\d{1,3}\\s*(years? old|years of age|or (older|over|above|younger|under)|and (over|older|above|under))|\\b\\d{1,3}\\+|\\baged? (\\d|under|over)|\\b(under|over) (the age of )?\\d{1,3}\\b|成年|\\badults?\\b|\\bminors?\\b",
 );
 
 /** A contact asked for as a number to call, and no other way to reach someone (an address, a page, where to go). */
@@ -480,8 +497,10 @@ export function readAskedAnswer(question: string): AskedAnswer {
     !ASKS_OTHER_CONTACT.test(folded) &&
     !GIVES_NUMBER.test(folded);
   const fee = types.includes("amount") && !yesOrNo ? feeAskedIn(folded) : undefined;
+  const age = types.includes("count") && ASKS_AGE.test(folded);
   return {
     types,
+    ...(age ? { age } : {}),
     ...(fee ? { fee } : {}),
     ...(unit ? { unit } : {}),
     ...(deadline ? { deadline } : {}),
@@ -518,6 +537,7 @@ function holdsOfKind(type: AnswerType, asked: AskedAnswer): RegExp {
   if (type === "date" && asked.deadline) return HOLDS_DATE_OR_DEADLINE;
   if (type === "time" && asked.clock) return HOLDS_CLOCK;
   if (type === "contact" && asked.number) return HOLDS_NUMBER;
+  if (type === "count" && asked.age) return HOLDS_AGE;
   return HOLDS[type];
 }
 

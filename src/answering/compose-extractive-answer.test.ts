@@ -429,6 +429,25 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("11 月新埔里哪幾天會停電", [notice]).answerTypeFound).toBe(true);
   });
 
+  it("does not take a yes or no about something else for the decision asked", () => {
+    const parking = passage(
+      "transport/parking.md",
+      "停車費可用現金、悠遊卡或信用卡繳費，繳費機位於 B1 電梯口。機車停車場位於東側地面。",
+      ["停車資訊"],
+    );
+    // The word no document uses weighs the most, as retrieval weighs it.
+    const weighted = (question: string, weightiest: string) =>
+      new Map([...evenlyWeighted(question)].map(([term, weight]) => [term, term === weightiest ? 3 : weight]));
+    const camper = "停車場可以停大型露營車嗎";
+    expect(composeExtractiveAnswer(camper, weighted(camper, "露营"), [parking]).answerTypeFound).toBe(false);
+    const card = "停車費可以用悠遊卡嗎";
+    expect(composeExtractiveAnswer(card, weighted(card, "悠游"), [parking]).answerTypeFound).toBe(true);
+    // Named by the heading the quote is under, the thing asked about is decided by it.
+    const pets = passage("visit/rules.md", "除導盲犬外，其他動物不得入館。", ["寵物"]);
+    const petsQuestion = "可以帶寵物進去嗎";
+    expect(composeExtractiveAnswer(petsQuestion, weighted(petsQuestion, "宠物"), [pets]).answerTypeFound).toBe(true);
+  });
+
   it("does not find the amount of a fee asked in a quote that never names that fee", () => {
     const claims = passage(
       "insurance/claims.md",

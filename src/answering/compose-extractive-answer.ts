@@ -31,6 +31,7 @@ import {
   asksOnlyFigures,
   asksYesOrNo,
   holdsAnswerType,
+  isGivenInAnyWords,
   isStatedInFigures,
   namesAskedField,
   readAskedAnswer,
@@ -522,7 +523,8 @@ export function composeExtractiveAnswer(
             best.passage === leader.passage &&
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
             !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
-            agreesWithWhatIsAsked(complete, asked),
+            agreesWithWhatIsAsked(complete, asked) &&
+            decidesWhatIsAsked(complete, asked, queryWeights, equivalents),
         }),
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
@@ -546,6 +548,32 @@ function agreesWithWhatIsAsked(sentences: CandidateSentence[], { month, fee }: A
   if (fee === undefined || fee.test(quoted)) return true;
   const headings = new Set(sentences.flatMap((sentence) => sentence.passage.chunk.headingPath));
   return fee.test(normalizeForMatching([...headings].join("\n")));
+}
+
+/**
+ * Whether a quote that answers yes or no decides it of what the question asks about: it names, in
+ * its sentences or the headings they are under, the question's weightiest term (露營 of
+ * 「停車場可以停大型露營車嗎」). Any sentence says yes or no to something; one about parking fees does
+ * not say whether a camper van may park.
+ */
+function decidesWhatIsAsked(
+  sentences: CandidateSentence[],
+  asked: AskedAnswer,
+  queryWeights: ReadonlyMap<string, number>,
+  equivalents: Equivalents,
+): boolean {
+  if (!asked.types.every(isGivenInAnyWords)) return true;
+  const weightiest = [...queryWeights].reduce<[string, number] | undefined>(
+    (top, entry) => (entry[1] > (top?.[1] ?? 0) ? entry : top),
+    undefined,
+  )?.[0];
+  if (weightiest === undefined) return true;
+  const headings = new Set(sentences.flatMap((sentence) => sentence.passage.chunk.headingPath));
+  const named = new Set([
+    ...sentences.flatMap((sentence) => [...sentence.terms]),
+    ...analyzeText([...headings].join("\n")),
+  ]);
+  return holdsTerm(named, weightiest, equivalents);
 }
 
 /**

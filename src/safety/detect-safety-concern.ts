@@ -57,6 +57,9 @@ const ZH_GAP =
   "(?:(?!避免|防止|預防|檢舉|舉報|申訴|不算|算不算|會不會|被|處分|處罰|懲處|規定|後果)[^。？?！!；;，,\\n]){0,12}";
 const EN_GAP =
   "(?:(?!report|avoid|prevent|not\\b|n't|penalt|punish|consequence|count as|considered|accus|stolen|hacked)[^.?!;\\n]){0,40}?";
+// As EN_GAP, and not about telling a fake from the real thing ("how can I spot a fake bank statement").
+const NOT_TELLING_FAKES_GAP =
+  "(?:(?!tell|spot|identif|detect|recogni|verif|check|know (?:if|whether)|real|report|avoid|prevent|not\\b|n't|penalt|punish|consequence|count as|considered|accus|stolen|hacked)[^.?!;\\n]){0,40}?";
 // Not teachers: their office e-mail is public, and asking for it is an ordinary question.
 const OTHERS_ZH =
   "(?:別人|他人|其他人|人家|某人|陌生人|鄰居|隔壁|樓上|樓下|同事|同學|室友|學長|學姊|學弟|學妹|朋友|前男友|前女友|男友|女友|前夫|前妻|他|她)";
@@ -67,8 +70,8 @@ const OTHERS_EN =
 const COVERT_EN =
   "(?:secretly|without (?:him|her|them|anyone) (?:knowing|noticing|finding out)|without (?:his|her|their) (?:knowledge|permission|consent)|behind (?:his|her|their) back|(?:using|with|guess(?:ing)?|crack(?:ing)?|steal(?:ing)?) (?:his|her|their) password)";
 const OTHERS_DATA_EN =
-  "(?:e-?mails?|inbox|grades?|marks|account(?: number)?|password|records?|transcript|messages|texts|text messages|location|call (?:log|history)|personal data|files?|bills?|balance)";
-const READ_EN = "(?:read|access|see|check|look at|get into|log ?in(?:to)?|open|view|find out|give me|send me)";
+  "(?:e-?mails?|inbox|grades?|marks|account(?: number)?|password|records?|transcript|messages|texts|text messages|location|call (?:log|history)|personal data|files?|bills?|balance|passport(?: number)?|id (?:card )?number|residence card(?: number)?|arc number)";
+const READ_EN = "(?:read|access|see|check|look at|look up|get into|log ?in(?:to)?|open|view|find out|give me|send me)";
 // Intent to take something, without 可以 or 方法, which as often ask a rule ("可以不付錢嗎").
 const THEFT_INTENT_ZH = "(?:怎麼|怎樣|如何|幫我|教我|我想|我要|想要|打算|有沒有辦法|有辦法)";
 // Who hurts someone, after a passive 被 ("被男友打"): with a person named, even a plain 打 is a blow.
@@ -122,6 +125,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "(?:沒有我|我不在了?|我消失了?)(?:的話)?.{0,8}(?:比較好|會更好|更好|比較輕鬆)|不想(?:再)?醒來|睡著?了?就不要(?:再)?醒來|永遠不要(?:再)?醒來|不想再(?:活|撐)|沒有活下去的",
     ),
+    // Gone for good as a wish: 「不如消失算了」, going to the water or a height not to come back, no
+    // longer a burden to anyone, the means made ready before a last time.
+    chinese(
+      "(?<!生|功能|按鈕|手機|電腦|系統|網站|app)(?:乾脆|還)?不如(?:消失|死了?|死掉)(?:算了|好了)?|(?<!功能|按鈕|手機|電腦|系統|網站|app|(?:功能|按鈕|手機|電腦|系統|網站|app)不如)(?:消失|死了?|死掉)算了|我乾脆消失好了|(?:我|自己)(?:只是|就是|根本是|只會是)(?:(?:大家|家人|家裡|爸媽|父母|別人|所有人|你們|他們|我媽|我爸)的?)?(?:一個)?(?:負擔(?!不起|得起|不了|得了)|累贅|拖累)|想[^。？?！!]{0,8}(?:海邊|港邊|河邊|溪邊|江邊|湖邊|橋上|頂樓|懸崖|海裡|河裡)[^。？?！!]{0,4}就?(?:不要|不想|再也不|永遠不|不打算)回來(?![^。？?！!]{0,6}(?:還車|原站|原點|哈哈|嗎))|(?:不會|不用|不必)再(?:麻煩|拖累|打擾|連累|給)任何人(?:添麻煩)?了?(?=$|[。！!，,…\\s])|想[^。？?！!]{0,6}走(?:到|進)(?:河|海|湖|江)裡|想[^。？?！!]{0,6}睡著?了?就?再也不(?:要|想)?醒|活著(?:只會|只是|就是)(?:拖累|麻煩|負擔)|(?:藥|安眠藥|繩子|木炭|炭)(?:[跟和與][^，。？?！!]{1,4})?(?:我)?(?:都|已經)?(?:準備好|買好|存好|備好|存夠|攢夠)了(?![嗎吗])[^？?]{0,40}(?:最後一次|最後一面|不會再|說聲?再見|告別|遺書)(?![^。！!]{0,12}(?:[嗎？?]|在哪|幾點|什麼時候|是哪))",
+    ),
     english(
       "\\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|starv(?:e|ing)) myself\\b|\\bend(?:ing)? (?:my (?:own )?life|it all)\\b|\\btake my (?:own )?life\\b",
     ),
@@ -130,7 +138,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // A way to die thought of or meant: "thinking about stepping in front of the next train".
     english(
-      `\\b(?:thinking (?:about|of)|think about|want(?:ing)? to|wanna|going to|gonna|plan(?:ning)? to|tempted to|ready to|about to|urge to|i(?:'ll| will| might| could)) (?:just )?(?:(?:step(?:ping)?|jump(?:ing)?|throw(?:ing)? myself|lie down|lying down|walk(?:ing)?) (?:out )?(?:in front of|under) (?:a |an |the |the next |an oncoming |oncoming |a moving |the moving )?(?:train|bus|truck|car|lorry)(?! station| stop| depot| park)\\b|(?:jump(?:ing)?|throw(?:ing)? myself) (?:off|from) (?:a |the |this |that )?(?:bridge|roof|rooftop|building|balcony|cliff)\\b(?! stop)|(?:jump(?:ing)?|lie down|lying down|lie|lying) (?:onto |on )(?:the )?(?:tracks|rails)\\b)`,
+      `\\b(?:thinking (?:about|of)|think about|want(?:ing)? to|wanna|going to|gonna|plan(?:ning)? to|tempted to|ready to|about to|urge to|i(?:'ll| will| might| could)) (?:just )?(?:(?:step(?:ping)?|jump(?:ing)?|throw(?:ing)? myself|lie down|lying down|walk(?:ing)?|swerv(?:e|ing)) (?:out )?(?:in front of|under) (?:a |an |the |the next |an oncoming |oncoming |a moving |the moving )?(?:train|bus|truck|car|lorry)(?! station| stop| depot| park)\\b|(?:jump(?:ing)?|throw(?:ing)? myself) (?:off|from) (?:a |the |this |that )?(?:bridge|roof|rooftop|building|balcony|cliff)\\b(?! stop)|(?:jump(?:ing)?|lie down|lying down|lie|lying) (?:onto |on )(?:the )?(?:tracks|rails)\\b|(?:walk(?:ing)?|ride|riding|drive|driving|step(?:ping)?|swerve|swerving) (?:my (?:bike|car) )?(?:out )?into (?:the )?(?:oncoming )?(?:traffic|sea|ocean|river|lake)\\b(?!-| (?:park|district|front|promenade|tunnel|crossing|exhibit|gallery|walk|path|trail|view|side|bank|office|zone|jam|museum|cafe|room|road|street)\\b))`,
     ),
     english(
       "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
@@ -144,13 +152,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     english(
-      "\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno (?:reason|point) (?:to |in )?(?:live|living|go on|going on|keep going|being alive)(?: any ?more)?\\s*(?:[.!…,]|$)|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
+      "\\b(?:tired of|sick of|hate) being a burden\\b|\\bi(?:'m| am) (?:just |only )?a burden to (?:everyone|everybody|my family|them|you all|the people i love)\\b|\\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded) (?:up )?(?:my |all my )?(?:sleeping )?(?:pills|tablets|meds)\\b[^]{0,60}\\b(?:last time|take them all|all at once)\\b|\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno (?:reason|point) (?:to |in )?(?:live|living|go on|going on|keep going|being alive)(?: any ?more)?\\s*(?:[.!…,]|$)|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
     ),
     english(
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
     ),
     english(
-      "\\b(?:want to|wanna|wish i could|hope to|i could just|i'd like to) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\\b(?! (?:until|till|before|in time|on time|early|when|at))|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any) point|what's the point) (?:of|in) (?:waking up|living|being alive|going on)(?: any ?more| tomorrow| again| today)?\\s*(?:[.!?…,]|$)|\\bno (?:reason|point) (?:to |in )?(?:wake|waking) up(?: any ?more| tomorrow)?\\s*(?:[.!?…,]|$)|\\b(?:want to|wanna|wish i could|just want to) (?:just )?sleep forever\\b|\\bhope i (?:don't|never) wake up\\b|\\bbetter off if i (?:wasn't|weren't|was not|were not) (?:here|around|alive)\\b|\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
+      "\\b(?:want to|wanna|wish i could|hope to|i could just|i'd like to) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\\b(?! (?:until|till|before|in time|on time|early|when|at))|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any) point|what's the point) (?:of|in) (?:waking up|living|being alive|going on)(?: any ?more| tomorrow| again| today)?\\s*(?:[.!?…,]|$)|\\bno (?:reason|point) (?:to |in )?(?:wake|waking) up(?: any ?more| tomorrow)?\\s*(?:[.!?…,]|$)|\\b(?:want to|wanna|wish i could|just want to) (?:just )?sleep forever\\b|\\bhope i (?:don't|never) wake up\\b|\\bbetter off if i (?:just )?(?:wasn't|weren't|was not|were not) (?:here|around|alive)\\b|\\b(?:everyone|everybody|they|people|my family|the world)(?: would|'d) be (?:better off|happier) if i (?:just )?(?:disappeared|vanished|was gone|were gone|died|was dead|were dead|stopped existing)\\b(?! (?:from|off|out of)\\b)|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any|a) point|what's the point|there's no point) (?:of|in|to) (?:(?:anything|life) ?(?:any ?more)?|(?:it all|any of (?:this|it)) ?any ?more)\\s*(?:[.!?…,]|$)|\\bi just want (?:it all|it) to (?:all )?(?:stop|end|be over)\\s*(?:[.!…,]|$)|\\bi just want everything to be over\\b|\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
     ),
   ],
   abuse: [
@@ -267,6 +275,9 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?(?:我的?)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|簡訊|通聯|通話紀錄|聊天紀錄|定位|位置|行蹤|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
     ),
     chinese(
+      `${ZH_INTENT}${ZH_GAP}(?:查|取得|偷看)(?:一下)?(?:我的?)?(?!他|她)${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:(?:身分證|身份證|居留證|護照)(?:號碼|字號|號)|證件號碼)`,
+    ),
+    chinese(
       `(?:偷看|偷查|盜看)${OTHERS_ZH}?的?(?:信|信箱|郵件|email|成績|帳號|個資|資料|訊息|簡訊|通聯|聊天紀錄|定位)`,
     ),
     chinese(`用${OTHERS_ZH}的(?:帳號|密碼|學號|學生證)(?:去|來)?(?:登入|登錄|選課|考試|簽到|點名|借書)`),
@@ -277,6 +288,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     chinese(
       `${EX_PARTNER_ZH}[^。？?！!]{0,30}(?:告訴我|給我|查)[^，。？?！!]{0,4}(?:他|她)的?(?:座位|訂位|訂位代號|班機|航班|行程|地址|電話|住處)`,
+    ),
+    // An ex-partner's stay in a hospital or a hotel: 「幫我查他住幾號病房跟得了什麼病」.
+    chinese(
+      `${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶))[^。？?！!]{0,30}(?:查|告訴我|給我)(?:一下)?(?:他|她)[^，。？?！!]{0,4}(?:住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號|得了?什麼病|生什麼病)|(?:查|告訴我|給我)(?:一下)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,4}(?:住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號)|${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子))[^。？?！!]{0,30}(?:他|她)(?:得了?什麼病|住(?:在)?幾號|在哪(?:間|個)?病房)`,
+    ),
+    english(
+      `${EX_PARTNER_EN}(?! and (?:i|me)\\b)(?!'s (?:son|daughter|child|kid|baby))[^.?!]{0,60}\\b(?:what|which) (?:room|ward|bed)\\b|\\b(?:what|which) (?:room|ward|bed)\\b[^.?!]{0,20}${EX_PARTNER_EN}(?!'s (?:son|daughter|child|kid|baby))`,
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(
@@ -307,10 +325,13 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   forgery: [
     chinese(`${ZH_INTENT}${ZH_GAP}(?:偽造|假造|變造|造假|作假|仿造|仿冒|偽簽|冒簽|冒名|冒用|做一張假|弄一張假)`),
     chinese(
-      "(?:偽造|假造|變造|弄|做|開)(?:一張|一份)?假的?(?:證明|診斷書|假單|病假單|成績單|在學證明|學生證|證書|簽名|收據|文件)",
+      "(?:偽造|假造|變造|弄|做|開)(?:一張|一份)?假的?(?:在職|工作|收入|居住|就學|離職)?(?:證明|診斷書|假單|病假單|成績單|在學證明|學生證|證書|簽名|收據|文件)",
     ),
     english(
-      `${EN_INTENT}${EN_GAP}\\b(?:forge|fake|falsify|counterfeit)\\b${EN_GAP}\\b(?:certificate|note|signature|transcript|diploma|document|letter|records?|receipt|invoice|bill|warranty(?: card)?|prescription|ticket|licen[cs]e|passport|id|form|grades?)\\b`,
+      `${EN_INTENT}${NOT_TELLING_FAKES_GAP}\\b(?:forge|fake|falsify|counterfeit)\\b${EN_GAP}\\b(?:certificate|note|signature|transcript|diploma|document|letter|records?|receipt|invoice|bill|warranty(?: card)?|prescription|ticket|licen[cs]e|passport|id|form|grades?|report|statement)\\b`,
+    ),
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:make|create|write|give|get|generate|print|issue)\\b (?:me|us) (?:a |an |some )?fake\\b|\\bi (?:need|want) (?:a |an |some )?(?:fake|forged)\\b (?:[\\w']+ ){0,2}?(?:note|certificate|receipt|invoice|bill|letter|transcript|id|statement)\\b`,
     ),
     // Altering what a receipt or a certificate says: its date, amount or name.
     chinese(
@@ -320,7 +341,9 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       "(?<!有)沒有?(?:去|來)?(?:看病|看診|就診|看醫生|去醫院)[^。？?！!]{0,24}(?:開|給我|補開|寫|需要)(?:一張|一份)?[^，。？?！!]{0,6}(?:診斷證明書?|診斷書|就診證明|病假單)",
     ),
-    english("\\bi (?:wasn't|was not) (?:actually |really )?sick\\b[^]{0,60}\\b(?:note|certificate|letter)\\b"),
+    english(
+      "\\bi (?:wasn't|was not) (?:actually |really )?(?:sick|ill)\\b(?! enough|,? (?:but )?my\\b| on\\b| [—–-])[^]{0,60}\\b(?:note|certificate|letter)\\b|\\b(?:note|certificate|letter)\\b[^]{0,80}(?<!(?:said|says|thinks?|thought|claims?|claimed|told me|decided) (?:that )?)\\bi (?:wasn't|was not) (?:actually|really) (?:sick|ill)\\b(?! enough)",
+    ),
     english(
       `\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit)\\b (?:the )?name on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card) (?:to (?:mine|my name|my own)|so (?:that )?i can)\\b`,
     ),

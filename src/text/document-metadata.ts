@@ -46,12 +46,21 @@ export const fileMetadataFields = {
   collection: collectionName.optional(),
   lang: languageTag.optional(),
   status: z.enum(["published", "draft"]).optional(),
+  // Editors write tags as they type them in the upload form too (`tags: ARC, 居留證`), not only as a list.
   tags: z
-    .array(z.union([z.string(), z.number()]).transform(String).pipe(labelText(MAX_TAG_CHARS)))
-    .max(MAX_TAGS, `use at most ${MAX_TAGS} tags`)
+    .union([z.string().transform(splitTags), z.array(z.union([z.string(), z.number()]).transform(String))])
+    .pipe(z.array(labelText(MAX_TAG_CHARS)).max(MAX_TAGS, `use at most ${MAX_TAGS} tags`))
     .optional(),
   effective_date: calendarDate.optional(),
 };
+
+/** Tags written on one line, separated by commas (half- or full-width), as the upload form takes them. */
+export function splitTags(text: string): string[] {
+  return text
+    .split(/[,，]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
 
 /** What went wrong with metadata, field by field: "collection: use 1–100 letters…; tags.3: …". */
 export function metadataProblems(error: z.ZodError): string {

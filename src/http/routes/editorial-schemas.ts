@@ -9,6 +9,7 @@ import {
   MAX_TAG_CHARS,
   MAX_TAGS,
   MAX_TITLE_CHARS,
+  splitTags,
   webAddress,
 } from "../../text/document-metadata.js";
 import { hasSearchableWord, NO_SEARCHABLE_WORD } from "../../text/tokenize.js";
@@ -54,14 +55,7 @@ export const documentFormSchema = z.strictObject({
   tags: z
     .string()
     .optional()
-    .transform((text) =>
-      text === undefined
-        ? undefined
-        : text
-            .split(/[,，]/)
-            .map((tag) => tag.trim())
-            .filter(Boolean),
-    )
+    .transform((text) => (text === undefined ? undefined : splitTags(text)))
     .pipe(tagsField.optional()),
 });
 

@@ -36,6 +36,21 @@ describe("clarifyingChoices", () => {
     expect(clarifyingChoices("宿舍?", [application])).toBeUndefined();
   });
 
+  it("answers two words one document covers whole, whichever of its sections holds them", () => {
+    const section = (heading: string, relevance: number) =>
+      passage("international/patients.md", "International patients", relevance, {
+        chunkId: `international/patients.md#${heading}`,
+        headingPath: ["International patients", heading],
+        text: "Interpreters can be booked 3 working days ahead.",
+      });
+    const refills = passage("pharmacy/refills.md", "Refills", 0.5, { text: "Book a refill in the app." });
+    const sections = [section("Interpreters", 1), section("Our service centre", 0.9), { ...refills, coverage: 0.5 }];
+    expect(clarifyingChoices("interpreter booking", sections)).toBeUndefined();
+    // Two documents covering both words are two topics.
+    const desk = { ...passage("general/desk.md", "Front desk", 0.95), coverage: 1 };
+    expect(clarifyingChoices("interpreter booking", [section("Interpreters", 1), desk])).toHaveLength(2);
+  });
+
   it("offers every document holding a one-word question's word, however often each repeats it", () => {
     const deposit = passage("library/fines.md", "Library fines", 1, { text: "Fees: NT$ 10 a day." });
     const moveOut = passage("housing/move-out.md", "Moving out", 0.6, { text: "Cleaning fees are NT$ 500." });

@@ -50,6 +50,14 @@ export function clarifyingChoices(
   const typed = askingForKind ? close.filter((passage) => answerFit(passage.chunk.text, read.asked).fits) : close;
   const byTopic = firstOfEachTopic(typed);
   if (byTopic.length < 2) return undefined;
+  // Two words one document covers whole, in each section offered ("interpreter booking" and the
+  // international patients' page), name what they ask about: the sections are parts of one answer.
+  if (
+    words.length > 1 &&
+    best.coverage >= 1 &&
+    byTopic.every((passage) => passage.document.docId === best.document.docId)
+  )
+    return undefined;
   // Asked for a kind of answer that one document alone states ("补胎多少钱" and the repair page's
   // sections), the word names that document, in whichever language it is written.
   if (askingForKind && new Set(typed.map((passage) => passage.document.docId)).size === 1) return undefined;

@@ -1,6 +1,7 @@
 import type { IndexStore, TermStatistics } from "../store/index-store.js";
 import { type BilingualDictionary, MAX_PHRASE_WORDS } from "../text/bilingual-dictionary.js";
 import { type CompoundReading, compoundReadings } from "../text/compound-words.js";
+import { englishTermOf } from "../text/english-term.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
 import { analyzeQueryTerms, analyzeText, type QueryTerm } from "../text/tokenize.js";
@@ -130,7 +131,12 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel).
   const mayBeMisspelt = (term: string) =>
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !dictionary?.knowsEnglish(term);
-  const corrections = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), statistics);
+  const corrections = await nearSpellingsInIndex(
+    store,
+    ownAsked.filter(mayBeMisspelt),
+    statistics,
+    writtenEnglishWords(query),
+  );
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says
   // they are. Not names: 美國 is everyday in the news, and a question naming it asks about it.
@@ -359,6 +365,21 @@ function equivalentsInIndex(
   return translated;
 }
 
+/** The question's English words as typed, by their terms ("evn" → ["evning"]). */
+function writtenEnglishWords(query: string): Map<string, string[]> {
+  const written = new Map<string, string[]>();
+  for (const [word] of query
+    .normalize("NFKC")
+    .toLowerCase()
+    .matchAll(/[a-z]+/g)) {
+    const term = englishTermOf(word);
+    if (term === word) continue;
+    const words = written.get(term) ?? [];
+    if (!words.includes(word)) written.set(term, [...words, word]);
+  }
+  return written;
+}
+
 /**
  * For each of the question's words that no document uses, the words one typing slip away that the
  * documents do use ("conect" → "connect", "时简" → "时间"), the most used first, as equivalents.
@@ -367,13 +388,18 @@ async function nearSpellingsInIndex(
   store: IndexStore,
   terms: string[],
   known: AskedStatistics,
+  /** The words of the question as typed, by their terms: a slip is one away from what was typed, not from its stem. */
+  written: ReadonlyMap<string, readonly string[]>,
 ): Promise<Map<string, Equivalent[]>> {
   const unseen = terms.filter((term) => chunkFrequencyOf(known, term) === 0);
   const longestFirst = unseen.sort((left, right) => [...right].length - [...left].length);
   const candidates = new Map(
     longestFirst
       .flatMap((term) => {
-        const near = nearSpellings(term);
+        // "evning" is one slip from "evening"; its stem "evn" is too short to correct.
+        const near = [...new Set([term, ...(written.get(term) ?? [])].flatMap(nearSpellings))].filter(
+          (candidate) => candidate !== term,
+        );
         return near.length > 0 ? [[term, near] as const] : [];
       })
       .slice(0, MAX_MISSPELT_WORDS),

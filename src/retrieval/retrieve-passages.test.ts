@@ -97,6 +97,16 @@ describe("retrievePassages", () => {
     expect(exact.passages[0]?.coverage).toBe(1);
   });
 
+  it("forgives a slip in the word as typed, whose stem may be too short to correct", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("mandarin/classes.md", "Mandarin classes", ["Evening class: 6 hours a week, fee NT$12,500."]),
+    );
+    // "evning" is stemmed "evn", three letters; "evening" is one slip from what was typed.
+    const { passages } = await retrievePassages(store, "evning mandarin", { limit: 1 });
+    expect(docIds(passages)).toEqual(["mandarin/classes.md"]);
+    expect(passages[0]?.coverage).toBeGreaterThan(0.85);
+  });
+
   it("takes a word the dictionary knows as spelt right, and looks at a few words of a question for slips", async () => {
     await store.replaceDocument(...sampleDocument("events/cancel.md", "Cancel", ["Cancel a booking online."]));
     const dictionary = new BilingualDictionary([{ simplified: "癌症", english: ["cancer"] }]);

@@ -13,6 +13,14 @@ describe("nearSpellings", () => {
     expect(near).not.toContain("connectss");
   });
 
+  it("keeps the first letter, which people seldom get wrong", () => {
+    expect(nearSpellings("ebike")).not.toContain("bike");
+    expect(nearSpellings("abroad")).not.toContain("broad");
+    expect(nearSpellings("evning")).toContain("even");
+    // Two first letters swapped are still a slip.
+    expect(nearSpellings("tkaen")).toContain("taken");
+  });
+
   it("gives a two-character Chinese word with one character of the same sound, tones aside", () => {
     expect(nearSpellings("时简")).toContain("时间");
     expect(nearSpellings("底免")).toContain("抵免");

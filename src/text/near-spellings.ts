@@ -59,10 +59,13 @@ function swaps(word: string): string[] {
   return [...swapped];
 }
 
-/** `word` with a letter left out, added, changed, or two neighbouring letters swapped. */
+/**
+ * `word` with a letter left out, added, changed, or two neighbouring letters swapped. Not its first
+ * letter, which people seldom get wrong: "ebike" is no slip for "bike", nor "abroad" for "broad".
+ */
 function oneSlipAway(word: string): Set<string> {
   const near = new Set<string>(swaps(word));
-  for (let index = 0; index <= word.length; index++) {
+  for (let index = 1; index <= word.length; index++) {
     const before = word.slice(0, index);
     const after = word.slice(index);
     if (after.length > 0) near.add(before + after.slice(1));

@@ -293,6 +293,16 @@ describe("counts", () => {
   });
 });
 
+describe("fees charged", () => {
+  it("are asked as an amount, which 'no charge' states too", () => {
+    expect(askedAnswerTypes("購卡未滿 3 個月退卡要收手續費嗎？")).toEqual(["amount"]);
+    expect(askedAnswerTypes("會收服務費嗎")).toEqual(["amount"]);
+    // Receiving a bill or a parcel charges nothing.
+    expect(askedAnswerTypes("收到費用通知怎麼辦")).not.toContain("amount");
+    expect(holdsAnswerType("購卡滿 3 個月退卡：手續費 免收", "amount")).toBe(true);
+  });
+});
+
 describe("ages", () => {
   it("are counts asked in years of age, which a count of anything else does not answer", () => {
     const asked = readAskedAnswer("幾歲可以註冊會員？");

@@ -429,6 +429,18 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("11 月新埔里哪幾天會停電", [notice]).answerTypeFound).toBe(true);
   });
 
+  it("quotes the fee a yes-or-no question about a charge asks, on the side of a threshold it is on", () => {
+    const refunds = passage(
+      "card/refunds.md",
+      "購卡未滿 3 個月退卡：手續費 20 元，退款時間 當場退現金\n購卡滿 3 個月退卡：手續費 免收，退款時間 當場退現金",
+      ["退卡"],
+    );
+    expect(composeEvenly("購卡未滿 3 個月退卡要收手續費嗎？", [refunds]).answer).toContain("手續費 20 元");
+    expect(composeEvenly("購卡未滿 3 個月退卡要收手續費嗎？", [refunds]).answer).not.toContain("免收");
+    expect(composeEvenly("購卡滿 3 個月退卡要收手續費嗎？", [refunds]).answer).toContain("免收");
+    expect(composeEvenly("購卡滿 3 個月退卡要收手續費嗎？", [refunds]).answer).not.toContain("20 元");
+  });
+
   it("does not take a yes or no about something else for the decision asked", () => {
     const parking = passage(
       "transport/parking.md",

@@ -141,6 +141,7 @@ effective_date: 2026-08-01
   it("reads tags written on one line, comma-separated, as the upload form takes them", () => {
     expect(parseMarkdown("---\ntags: ARC, 居留證，簽證\n---\nText.").tags).toEqual(["ARC", "居留證", "簽證"]);
     expect(parseMarkdown("---\ntags: fees\n---\nText.").tags).toEqual(["fees"]);
+    expect(parseMarkdown("---\ntags: 2026\n---\nText.").tags).toEqual(["2026"]);
     expect(() =>
       parseMarkdown(`---\ntags: ${Array.from({ length: 31 }, (_, n) => `t${n}`).join(", ")}\n---\nText.`),
     ).toThrow(/at most 30 tags/);
@@ -424,6 +425,51 @@ describe("parsePlainText", () => {
     for (const text of ["客服專線 0800-123-456\n服務時間 09:00-18:00", "地點：一樓大廳\n請排隊等候。"]) {
       expect(parsePlainText(`說明\n\n${text}`).blocks[1]).toEqual({ kind: "paragraph", text });
     }
+  });
+
+  it("reads a short first line as a section's name only before the longer text or the list it names", () => {
+    expect(parsePlainText("Lost and found\nItems are kept 30 days.").blocks).toEqual([
+      { kind: "heading", level: 1, text: "Lost and found" },
+      { kind: "paragraph", text: "Items are kept 30 days." },
+    ]);
+    expect(parsePlainText("說明\n\n一、置物櫃\n1. 位置：B1 大廳東側。\n2. 尺寸：小型櫃 180 格。").blocks[1]).toEqual({
+      kind: "heading",
+      level: 2,
+      text: "一、置物櫃",
+    });
+    // A statement followed by one no longer, list items, a name and its role are text.
+    for (const text of [
+      "本館週一休館\n其餘時間照常開放",
+      "- 攜帶身分證\n- 照片一張",
+      "City Library\nCustomer Service Team",
+    ]) {
+      expect(parsePlainText(`說明\n\n${text}`).blocks[1]).toEqual({ kind: "paragraph", text });
+    }
+    expect(parsePlainText("John Smith\nLibrarian").blocks).toEqual([
+      { kind: "paragraph", text: "John Smith\nLibrarian" },
+    ]);
+  });
+
+  it("reads a page's address under its title, alone or after the site's name, and a line standing alone as a section's name", () => {
+    const page =
+      "Kangcheng Community Hospital - Health Check-up Packages\nCustomer Service | https://hospital.example/en/checkup\n" +
+      "Last updated: 1 August 2024\n\nWHO PAYS A DEPOSIT\n\nNew customers pay a deposit of NT$ 1,000.\n\nCall us any time";
+    expect(parsePlainText(page)).toEqual({
+      format: "text",
+      title: "Kangcheng Community Hospital - Health Check-up Packages",
+      url: "https://hospital.example/en/checkup",
+      blocks: [
+        { kind: "heading", level: 1, text: "Kangcheng Community Hospital - Health Check-up Packages" },
+        { kind: "paragraph", text: "Last updated: 1 August 2024" },
+        { kind: "heading", level: 2, text: "WHO PAYS A DEPOSIT" },
+        { kind: "paragraph", text: "New customers pay a deposit of NT$ 1,000." },
+        // The last line heads nothing.
+        { kind: "paragraph", text: "Call us any time" },
+      ],
+    });
+    expect(parsePlainText("Lockers\nhttps://museum.example/lockers\n\nLockers are free.").url).toBe(
+      "https://museum.example/lockers",
+    );
   });
 
   it("reads a paragraph's short first line as the name of the lines under it, and a title's address line as the page's", () => {

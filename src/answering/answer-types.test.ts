@@ -299,6 +299,8 @@ describe("fees charged", () => {
     expect(askedAnswerTypes("會收服務費嗎")).toEqual(["amount"]);
     // Receiving a bill or a parcel charges nothing.
     expect(askedAnswerTypes("收到費用通知怎麼辦")).not.toContain("amount");
+    expect(askedAnswerTypes("收不到繳費通知怎麼辦")).not.toContain("amount");
+    expect(holdsAnswerType("可以免收據嗎", "amount")).toBe(false);
     expect(holdsAnswerType("購卡滿 3 個月退卡：手續費 免收", "amount")).toBe(true);
   });
 });
@@ -314,6 +316,12 @@ describe("ages", () => {
     expect(answerFit("Riders must be 18 or older.", english).fits).toBe(true);
     expect(answerFit("You need 2 forms of ID.", english).fits).toBe(false);
     expect(readAskedAnswer("可以借幾本書").age).toBeUndefined();
+    for (const stated of ["18 years or older", "at least 18", "年滿18者", "兩歲以下免費", "under 12"]) {
+      expect(answerFit(stated, asked).fits).toBe(true);
+    }
+    for (const other of ["Adult tickets cost NT$100.", "over 3 hours", "under 2 km"]) {
+      expect(answerFit(other, english).fits).toBe(false);
+    }
   });
 });
 
@@ -326,6 +334,9 @@ describe("時間 asked as the topic", () => {
     expect(answerFit("探病前後請以酒精乾洗手。", readAskedAnswer("探病時間")).fits).toBe(false);
     // 時間 that is not what is asked: a limit, or the asker's own time.
     expect(askedAnswerTypes("有時間限制嗎")).toEqual(["yesno"]);
+    for (const question of ["可以改時間嗎", "老師有時間嗎", "花很多時間嗎", "我沒有時間"]) {
+      expect(askedAnswerTypes(question)).not.toContain("time");
+    }
     expect(askedAnswerTypes("我沒時間去怎麼辦")).not.toContain("time");
   });
 });
@@ -334,6 +345,8 @@ describe("amounts", () => {
   it("are not a floor, a day or a count stated after a fee's name", () => {
     expect(holdsAnswerType("請攜帶住宿繳費證明到國際村 1 樓管理室報到。", "amount")).toBe(false);
     expect(holdsAnswerType("費用 3 天內繳清。", "amount")).toBe(false);
+    expect(holdsAnswerType("繳費機位於 B1 電梯口。", "amount")).toBe(false);
+    expect(holdsAnswerType("費用 3 堂課一起繳。", "amount")).toBe(false);
     expect(holdsAnswerType("入住時另收保證金 NT$ 3,000。", "amount")).toBe(true);
     expect(holdsAnswerType("最高以應繳金額的 15% 為限。", "amount")).toBe(true);
   });

@@ -70,9 +70,11 @@ const ASKED_AS_TOPIC = "(?=\\s*(?:是(?!否)|為|從|到(?!了)|在|呢|嗎|多�
 
 /**
  * 時間 as the thing asked for (「探病時間」, 「申請時間是」, 「處理時間呢」): a time of day, a date or a
- * period, whichever the place's text gives, is its answer, not a sentence that states none.
+ * period, whichever the place's text gives, is its answer, not a sentence that states none. Not one
+ * had, spent or changed (「老師有時間嗎」, 「可以改時間嗎」), nor asked yes or no of.
  */
-const TIME_AS_TOPIC = `時間${ASKED_AS_TOPIC}`;
+const TIME_AS_TOPIC =
+  "(?<!有|沒|改|換|延長|花|省|浪費|節省|多少|很多)時間(?=\\s*(?:是(?!否|不是)|為|呢|多久|何時|什麼|哪|幾)|[\\s?？]*$)";
 
 /**
  * After a contact's name (電話, 地址…), what makes it the thing asked for ("客服電話多少", "地址在哪", a
@@ -98,7 +100,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|據|件|貨|集|藏|信|聽|看)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|\\b(costs?|prices?|fees?|charged?|fines?)\\b`,
     ),
   ],
   [
@@ -229,7 +231,7 @@ const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|\\bno (deadline
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
-    "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|公斤|公分|kg|cm))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|免收|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
+    "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|堂|本|張|公斤|公分|kg|cm|[A-Za-z](?![A-Za-z])))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}\\d|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|免收(?!據|件)|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
   ),
   duration: pattern(
     `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
@@ -241,7 +243,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b`,
   ),
   count: pattern(
-    `不限(冊數|次數|人數|數量|件數|名額|次)|[\\d一二三四五六七八九十百]+\\s*分之\\s*[\\d一二三四五六七八九十百]+|[一二三四五六七八九十兩]+[百千萬億]|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|年|點|%|km|m\\b|cm|kg|am|pm))`,
+    `不限(冊數|次數|人數|數量|件數|名額|次)|[\\d一二三四五六七八九十百]+\\s*分之\\s*[\\d一二三四五六七八九十百]+|[一二三四五六七八九十兩]+[百千萬億]|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|天|週|周|星期|禮拜|年|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
   // A size, weight or capacity: a number in a unit of length, area, weight, volume or data (grams
   // written "g" after 2 to 5 alone are networks: 4G, 5G).
@@ -446,7 +448,7 @@ const ASKS_AGE = pattern(
 );
 /** An age stated: 14 歲, 十二歲, "18 or older", "aged 65", "under 12", 成年. */
 const HOLDS_AGE = pattern(
-  "\\d{1,3}\\s*(足)?(週)?歲|[一二三四五六七八九十]+\\s*歲|\\b\\d{1,3}\\s*(years? old|years of age|or (older|over|above|younger|under)|and (over|older|above|under))|\\b\\d{1,3}\\+|\\baged? (\\d|under|over)|\\b(under|over) (the age of )?\\d{1,3}\\b|成年|\\badults?\\b|\\bminors?\\b",
+  "\\d{1,3}\\s*(足)?(週)?歲|[一二三四五六七八九十兩]+\\s*歲|(年滿|未滿|滿)\\s*\\d{1,3}(?!\\s*(個|天|日|月|年|小時|分鐘|元|次|件|人))|\\b\\d{1,3}\\s*(years?\\b(?! ago| later)|or (older|over|above|younger|under)|and (over|older|above|under))|\\bat least \\d{1,3}\\b(?!\\s*[a-z%])|\\baged? (\\d|under|over)|\\b(under|over) (the age of )?\\d{1,3}\\b(?!\\s*[a-z%+])|成年",
 );
 
 /** A contact asked for as a number to call, and no other way to reach someone (an address, a page, where to go). */

@@ -458,6 +458,10 @@ describe("composeExtractiveAnswer", () => {
     const pets = passage("visit/rules.md", "除導盲犬外，其他動物不得入館。", ["寵物"]);
     const petsQuestion = "可以帶寵物進去嗎";
     expect(composeExtractiveAnswer(petsQuestion, weighted(petsQuestion, "宠物"), [pets]).answerTypeFound).toBe(true);
+    // So is it by the curated question an FAQ answer answers.
+    const dogs = faqPair(0, "可以帶狗入館嗎？", "除導盲犬外，其他動物不得入館。");
+    const dogsQuestion = "可以帶狗進去嗎";
+    expect(composeExtractiveAnswer(dogsQuestion, weighted(dogsQuestion, "狗"), [dogs]).answerTypeFound).toBe(true);
   });
 
   it("does not find the amount of a fee asked in a quote that never names that fee", () => {

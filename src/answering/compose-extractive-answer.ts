@@ -550,11 +550,14 @@ function agreesWithWhatIsAsked(sentences: CandidateSentence[], { month, fee }: A
   return fee.test(normalizeForMatching([...headings].join("\n")));
 }
 
+/** Of the heaviest weight, the share a question's word must weigh to count among its weightiest. */
+const WEIGHTIEST_SHARE = 0.9;
+
 /**
  * Whether a quote that answers yes or no decides it of what the question asks about: it names, in
- * its sentences or the headings they are under, the question's weightiest term (露營 of
- * 「停車場可以停大型露營車嗎」). Any sentence says yes or no to something; one about parking fees does
- * not say whether a camper van may park.
+ * its sentences, their headings, FAQ question or document title, one of the question's weightiest
+ * terms (露營 of 「停車場可以停大型露營車嗎」). Any sentence says yes or no to something; one about
+ * parking fees does not say whether a camper van may park.
  */
 function decidesWhatIsAsked(
   sentences: CandidateSentence[],
@@ -563,17 +566,23 @@ function decidesWhatIsAsked(
   equivalents: Equivalents,
 ): boolean {
   if (!asked.types.every(isGivenInAnyWords)) return true;
-  const weightiest = [...queryWeights].reduce<[string, number] | undefined>(
-    (top, entry) => (entry[1] > (top?.[1] ?? 0) ? entry : top),
-    undefined,
-  )?.[0];
-  if (weightiest === undefined) return true;
-  const headings = new Set(sentences.flatMap((sentence) => sentence.passage.chunk.headingPath));
+  const heaviest = Math.max(0, ...queryWeights.values());
+  if (heaviest === 0) return true;
+  // What names the quote: its sentences, the headings they are under, an FAQ pair's question and the
+  // document's title, read once.
+  const naming = new Set<string>();
+  for (const { passage } of sentences) {
+    naming.add([passage.document.title, ...passage.chunk.headingPath, passage.chunk.faqQuestion ?? ""].join("\n"));
+  }
   const named = new Set([
     ...sentences.flatMap((sentence) => [...sentence.terms]),
-    ...analyzeText([...headings].join("\n")),
+    ...analyzeText([...naming].join("\n")),
   ]);
-  return holdsTerm(named, weightiest, equivalents);
+  // Words of about equal weight are each what the question may be about.
+  for (const [term, weight] of queryWeights) {
+    if (weight >= WEIGHTIEST_SHARE * heaviest && holdsTerm(named, term, equivalents)) return true;
+  }
+  return false;
 }
 
 /**

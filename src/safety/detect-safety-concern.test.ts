@@ -506,6 +506,15 @@ describe("detectSafetyConcern", () => {
     "夏天想跳進海裡游泳",
     "My ex-wife's son is in ward 5, which room is he in",
     "can I look up my passport number online",
+    // A second reviewer's: noise to stop, a device given up on, a holder for an ID card.
+    "The construction noise is unbearable. I just want it to stop.",
+    "週末想去海邊玩，不想回來上班了",
+    "學會線上申請之後，就不用再麻煩任何人了！",
+    "我的筆電死了算了",
+    "這個網頁不如消失算了",
+    "walk into the lake house",
+    "I'll drive into traffic downtown, can I return the car late?",
+    "I need a fake ID card holder",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

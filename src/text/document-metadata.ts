@@ -48,7 +48,10 @@ export const fileMetadataFields = {
   status: z.enum(["published", "draft"]).optional(),
   // Editors write tags as they type them in the upload form too (`tags: ARC, 居留證`), not only as a list.
   tags: z
-    .union([z.string().transform(splitTags), z.array(z.union([z.string(), z.number()]).transform(String))])
+    .union([
+      z.union([z.string(), z.number()]).transform((tags) => splitTags(String(tags))),
+      z.array(z.union([z.string(), z.number()]).transform(String)),
+    ])
     .pipe(z.array(labelText(MAX_TAG_CHARS)).max(MAX_TAGS, `use at most ${MAX_TAGS} tags`))
     .optional(),
   effective_date: calendarDate.optional(),

@@ -114,9 +114,17 @@ function withoutEdgeParticles(characters: string[], questionFormLength: number):
   return { start, end };
 }
 
-function collectWordTerm(word: string, onTerm: TermSink): void {
+function collectWordTerm(written: string, onTerm: TermSink): void {
+  const word = withoutAccents(written);
   if (/\d/.test(word)) onTerm(word, WORD_SHARE, false);
   else if (!englishStopWords.has(word)) onTerm(englishTermOf(word), WORD_SHARE, false);
+}
+
+const LATIN_WITH_MARKS = /^[\p{Script=Latin}\p{M}\d'-]+$/u;
+
+/** A Latin word without its accents: "Café" is asked as "cafe", "résumé" as "resume". */
+function withoutAccents(word: string): string {
+  return LATIN_WITH_MARKS.test(word) && /[^\x00-\x7f]/.test(word) ? word.normalize("NFD").replace(/\p{M}/gu, "") : word;
 }
 
 function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSink): void {

@@ -128,7 +128,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // Gone for good as a wish: 「不如消失算了」, going to the water or a height not to come back, no
     // longer a burden to anyone, the means made ready before a last time.
     chinese(
-      "(?:我|自己)(?!的)[^。？?！!，,]{0,10}(?:消失|死了?|死掉|去死)(?:算了|好了)|(?:我|自己)(?!的)[^。？?！!]{0,16}不如(?:消失|死了?|死掉)|(?:我|自己)(?:只是|就是|根本是|只會是)(?:(?:大家|家人|家裡|爸媽|父母|別人|所有人|你們|他們|我媽|我爸)的?)?(?:一個)?(?:負擔(?!不起|得起|不了|得了)|累贅|拖累)|想[^。？?！!]{0,8}(?:海邊|港邊|河邊|溪邊|江邊|湖邊|橋上|頂樓|懸崖|海裡|河裡)[^。？?！!]{0,4}就?(?:不要|不想|再也不|永遠不|不打算)回來(?!上班|上課|上學|工作|[^。？?！!]{0,6}(?:還車|原站|原點|哈哈|嗎))(?![^。？?！!]{0,6}(?:還車|原站|原點|哈哈|嗎))|不會再(?:麻煩|拖累|打擾|連累|給)任何人(?:添麻煩)?了?(?=$|[。！!，,…\\s])|想[^。？?！!]{0,6}走(?:到|進)(?:河|海|湖|江)裡|想[^。？?！!]{0,6}睡著?了?就?再也不(?:要|想)?醒|活著(?:只會|只是|就是)(?:拖累|麻煩|負擔)|(?:藥|安眠藥|繩子|木炭|炭)(?:[跟和與][^，。？?！!]{1,4})?(?:我)?(?:都|已經)?(?:準備好|買好|存好|備好|存夠|攢夠)了(?![嗎吗])[^？?]{0,40}(?:最後一次|最後一面|不會再|說聲?再見|告別|遺書)(?![^。！!]{0,12}(?:[嗎？?]|在哪|幾點|什麼時候|是哪))",
+      "(?:我|自己)(?!的)[^。？?！!，,]{0,10}(?:消失|死了?|死掉|去死)(?:算了|好了)|(?:我|自己)(?!的)[^。？?！!]{0,16}不如(?:消失|死了?|死掉)|(?:我|自己)(?:只是|就是|根本是|只會是|是)(?:(?:大家|家人|家裡|爸媽|父母|別人|所有人|你們|他們|我媽|我爸)的?)?(?:一個)?(?:負擔(?!不起|得起|不了|得了)|累贅|拖累)|想[^。？?！!]{0,8}(?:海邊|港邊|河邊|溪邊|江邊|湖邊|橋上|頂樓|懸崖|海裡|河裡)[^。？?！!]{0,4}就?(?:不要|不想|再也不|永遠不|不打算)回來(?!上班|上課|上學|工作|[^。？?！!]{0,6}(?:還車|原站|原點|哈哈|嗎))(?![^。？?！!]{0,6}(?:還車|原站|原點|哈哈|嗎))|不會再(?:麻煩|拖累|打擾|連累|給)任何人(?:添麻煩)?了?(?=$|[。！!，,…\\s])|想[^。？?！!]{0,6}走(?:到|進)(?:河|海|湖|江)裡|想[^。？?！!]{0,6}睡著?了?就?再也不(?:要|想)?醒|活著(?:只會|只是|就是)(?:拖累|麻煩|負擔)|(?:藥|安眠藥|繩子|木炭|炭)(?:[跟和與][^，。？?！!]{1,4})?(?:我)?(?:都|已經)?(?:準備好|買好|存好|備好|存夠|攢夠)了(?![嗎吗])[^？?]{0,40}(?:最後一次|最後一面|不會再|說聲?再見|告別|遺書)(?![^。！!]{0,12}(?:[嗎？?]|在哪|幾點|什麼時候|是哪))",
     ),
     english(
       "\\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|starv(?:e|ing)) myself\\b|\\bend(?:ing)? (?:my (?:own )?life|it all)\\b|\\btake my (?:own )?life\\b",
@@ -148,7 +148,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\b(?:no one|nobody|noone)(?: would| will|'d| even)(?: even)? (?:notice|care|miss me|know)\\b[^.?!]{0,20}\\bif i (?:just |simply )?(?:stopped existing|stop existing|disappeared|vanished|was gone|were gone|died|was dead|were dead|wasn't here|weren't here|wasn't around)\\b(?! (?:for|from|during|at|in)\\b)|\\bif i (?:just )?(?:vanished|disappeared|died|was gone|were gone|stopped existing)(?: tomorrow| today| tonight)?,? (?:honestly )?(?:no one|nobody) would (?:even )?(?:notice|care|miss me)\\b|\\bif i (?:just )?stopped existing\\b(?! (?:as|in|on|from|with)\\b)|\\b(?:want to|wanna|wish i could|i could just) (?:just )?(?:stop existing|cease to exist|not exist)(?: any ?more)?\\s*(?:[.!…,]|$)|\\b(?:no one|nobody) would (?:even )?miss me\\s*(?:[.!…]|$)",
     ),
     chinese(
-      "我(?:就這樣|突然|哪天|明天)?(?:(?:消失|不見|不在|死)了|死掉了?)(?:的話)?[，,]?(?:[^。？?！!]{0,2}(?:大概|應該|可能|也許|根本))?(?:也|都)?(?:不會有人|沒有?人)(?:會)?(?:發現|在乎|在意|注意到?|難過|想我)|沒有?人(?:會)?在乎我(?:的死活|死不死|是死是活)",
+      "我(?:就這樣|突然|哪天|明天)?(?:(?:消失|不見|不在|死)了|死掉了?)(?:的話)?[，,]?(?:[^。？?！!]{0,2}(?:大概|應該|可能|也許|根本))?(?:也|都)?(?:不會有人|沒有?人)(?:會)?(?:發現|在乎|在意|注意到?|難過|想我)|沒有?人(?:會)?在乎我(?:的死活|死不死|是死是活)|我(?:明天|哪天|之後|以後)?(?:不在|消失|走)了[^]{0,30}(?:沒有?人|不會有人)(?:會)?(?:在意|在乎|發現|難過|想我)",
     ),
     // Indirect hopelessness.
     english(
@@ -158,7 +158,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
     ),
     english(
-      "\\b(?:want to|wanna|wish i could|hope to|i could just|i'd like to) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\\b(?! (?:until|till|before|in time|on time|early|when|at))|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any) point|what's the point) (?:of|in) (?:waking up|living|being alive|going on)(?: any ?more| tomorrow| again| today)?\\s*(?:[.!?…,]|$)|\\bno (?:reason|point) (?:to |in )?(?:wake|waking) up(?: any ?more| tomorrow)?\\s*(?:[.!?…,]|$)|\\b(?:want to|wanna|wish i could|just want to) (?:just )?sleep forever\\b|\\bhope i (?:don't|never) wake up\\b|\\bbetter off if i (?:just )?(?:wasn't|weren't|was not|were not) (?:here|around|alive)\\b|\\b(?:everyone|everybody|they|people|my family|the world)(?: would|'d) be (?:better off|happier) if i (?:just )?(?:disappeared|vanished|was gone|were gone|died|was dead|were dead|stopped existing)\\b(?! (?:from|off|out of)\\b)|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any|a) point|what's the point|there's no point) (?:of|in|to) (?:(?:anything|life) ?(?:any ?more)?|(?:it all|any of (?:this|it)) ?any ?more)\\s*(?:[.!?…,]|$)|\\bi just want (?:it all to|it to all) (?:stop|end|be over)\\s*(?:[.!…,]|$)|\\bi just want everything to be over\\b|\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
+      "\\b(?:want to|wanna|wish i could|hope to|i could just|i'd like to) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\\b(?! (?:until|till|before|in time|on time|early|when|at))|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any) point|what's the point) (?:of|in) (?:waking up|living|being alive|going on)(?: any ?more| tomorrow| again| today)?\\s*(?:[.!?…,]|$)|\\bno (?:reason|point) (?:to |in )?(?:wake|waking) up(?: any ?more| tomorrow)?\\s*(?:[.!?…,]|$)|\\b(?:want to|wanna|wish i could|just want to) (?:just )?sleep forever\\b|\\bhope i (?:don't|never) wake up\\b|\\bbetter off if i (?:just )?(?:wasn't|weren't|was not|were not) (?:here|around|alive)\\b|\\b(?:everyone|everybody|they|people|my family|the world)(?: would|'d) be (?:better off|happier) if i (?:just )?(?:disappeared|vanished|was gone|were gone|died|was dead|were dead|stopped existing)\\b(?! (?:from|off|out of)\\b)|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any|a) point|what's the point|there's no point) (?:of|in|to) (?:(?:anything|life) ?(?:any ?more)?|(?:it all|any of (?:this|it)) ?any ?more)\\s*(?:[.!?…,]|$)|\\bi just want (?:it all to|it to all) (?:stop|end|be over)\\s*(?:[.!…,]|$)|\\bi just want everything to be over\\b|\\bwhat's the point any ?more\\s*(?:[.!?…,]|$)|\\bwant (?:it all|everything) to (?:stop|end) for good\\b|\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b",
     ),
   ],
   abuse: [
@@ -295,6 +295,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       `${EX_PARTNER_EN}(?! and (?:i|me)\\b)(?!'s (?:son|daughter|child|kid|baby))[^.?!]{0,60}\\b(?:what|which) (?:room|ward|bed)\\b|\\b(?:what|which) (?:room|ward|bed)\\b[^.?!]{0,20}${EX_PARTNER_EN}(?!'s (?:son|daughter|child|kid|baby))`,
+    ),
+    // What an ex-partner sends or when they come, asked anywhere after naming them: 「可以幫我查她都幾點來健身嗎」.
+    chinese(
+      `^(?=[^]*${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶)))[^]*(?:查|告訴我|給我)(?:一下)?(?:他|她)[^，。？?！!]{0,8}(?:地址|電話|住處|追蹤碼|寄件|收件人|行蹤|(?:幾點|什麼時候|何時)(?:來|去|出現|到))`,
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(

@@ -7,6 +7,11 @@ describe("analyzeText", () => {
     expect(terms).toEqual(expect.arrayContaining(["学分", "抵免", "申请", "分抵", "免申"]));
   });
 
+  it("reads an accented Latin word as its plain spelling, which people type", () => {
+    expect(analyzeText("Atelier Café")).toEqual(analyzeText("atelier cafe"));
+    expect(analyzeText("Zürich résumé")).toEqual(analyzeText("zurich resume"));
+  });
+
   it("folds Traditional and Simplified spellings of a word together, whatever its context", () => {
     // Simplified→Traditional conversion would guess 繫 for 系 here; folding the other way cannot.
     expect(analyzeQuery("转系有没有过")).toContain("转系");

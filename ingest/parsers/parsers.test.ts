@@ -450,35 +450,11 @@ describe("parsePlainText", () => {
     ]);
   });
 
-  it("reads a page's address under its title, alone or after the site's name, and a line standing alone as a section's name", () => {
-    const page =
-      "Kangcheng Community Hospital - Health Check-up Packages\nCustomer Service | https://hospital.example/en/checkup\n" +
-      "Last updated: 1 August 2024\n\nWHO PAYS A DEPOSIT\n\nNew customers pay a deposit of NT$ 1,000.\n\nCall us any time";
-    expect(parsePlainText(page)).toEqual({
-      format: "text",
-      title: "Kangcheng Community Hospital - Health Check-up Packages",
-      url: "https://hospital.example/en/checkup",
-      blocks: [
-        { kind: "heading", level: 1, text: "Kangcheng Community Hospital - Health Check-up Packages" },
-        { kind: "paragraph", text: "Last updated: 1 August 2024" },
-        { kind: "heading", level: 2, text: "WHO PAYS A DEPOSIT" },
-        { kind: "paragraph", text: "New customers pay a deposit of NT$ 1,000." },
-        // The last line heads nothing.
-        { kind: "paragraph", text: "Call us any time" },
-      ],
-    });
-    expect(parsePlainText("Lockers\nhttps://museum.example/lockers\n\nLockers are free.").url).toBe(
-      "https://museum.example/lockers",
-    );
-  });
-
-  it("reads a paragraph's short first line as the name of the lines under it, and a title's address line as the page's", () => {
-    const page =
-      "康澄醫院 探病規定\n網址：https://hospital.example/visiting\n更新日期：2024 年 9 月 1 日\n\n" +
-      "一、一般病房探病時間\n每日 10:00–12:00 及 17:00–20:30。\n每床最多 2 位訪客。\n\nOpening hours\nMonday to Friday, 9:00 to 17:00.";
-    expect(parsePlainText(page)).toEqual({
-      format: "text",
-      title: "康澄醫院 探病規定",
+  it.each([
+    {
+      page:
+        "康澄醫院 探病規定\n網址：https://hospital.example/visiting\n更新日期：2024 年 9 月 1 日\n\n" +
+        "一、一般病房探病時間\n每日 10:00–12:00 及 17:00–20:30。\n每床最多 2 位訪客。\n\nOpening hours\nMonday to Friday, 9:00 to 17:00.",
       url: "https://hospital.example/visiting",
       blocks: [
         { kind: "heading", level: 1, text: "康澄醫院 探病規定" },
@@ -488,8 +464,31 @@ describe("parsePlainText", () => {
         { kind: "heading", level: 2, text: "Opening hours" },
         { kind: "paragraph", text: "Monday to Friday, 9:00 to 17:00." },
       ],
-    });
-  });
+    },
+    {
+      // The address after the site's name, a line standing alone as a section's name, and a last line heading nothing.
+      page:
+        "Kangcheng Community Hospital - Health Check-up Packages\nCustomer Service | https://hospital.example/en/checkup\n" +
+        "Last updated: 1 August 2024\n\nWHO PAYS A DEPOSIT\n\nNew customers pay a deposit of NT$ 1,000.\n\nCall us any time",
+      url: "https://hospital.example/en/checkup",
+      blocks: [
+        { kind: "heading", level: 1, text: "Kangcheng Community Hospital - Health Check-up Packages" },
+        { kind: "paragraph", text: "Last updated: 1 August 2024" },
+        { kind: "heading", level: 2, text: "WHO PAYS A DEPOSIT" },
+        { kind: "paragraph", text: "New customers pay a deposit of NT$ 1,000." },
+        { kind: "paragraph", text: "Call us any time" },
+      ],
+    },
+  ])(
+    "reads a section's short name as its heading, and the address under a title as the page's (%#)",
+    ({ page, url, blocks }) => {
+      const [title] = page.split("\n");
+      expect(parsePlainText(page)).toEqual({ format: "text", title, url, blocks });
+      expect(parsePlainText("Lockers\nhttps://museum.example/lockers\n\nLockers are free.").url).toBe(
+        "https://museum.example/lockers",
+      );
+    },
+  );
 
   it("reads the name a numbered clause opens on as the heading of its text, under the document's own headings", () => {
     const notice = "票務規定\n\n一、同站進出。若 20 分鐘內出站，收取基本票價。\n\n（二）逾時乘車。上限為 2 小時。";

@@ -124,7 +124,7 @@ const LATIN_WITH_MARKS = /^[\p{Script=Latin}\p{M}\d'-]+$/u;
 
 /** A Latin word without its accents: "Café" is asked as "cafe", "résumé" as "resume". */
 function withoutAccents(word: string): string {
-  return LATIN_WITH_MARKS.test(word) && /[^\x00-\x7f]/.test(word) ? word.normalize("NFD").replace(/\p{M}/gu, "") : word;
+  return LATIN_WITH_MARKS.test(word) && /\P{ASCII}/u.test(word) ? word.normalize("NFD").replace(/\p{M}/gu, "") : word;
 }
 
 function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSink): void {

@@ -458,6 +458,11 @@ describe("composeExtractiveAnswer", () => {
     const pets = passage("visit/rules.md", "除導盲犬外，其他動物不得入館。", ["寵物"]);
     const petsQuestion = "可以帶寵物進去嗎";
     expect(composeExtractiveAnswer(petsQuestion, weighted(petsQuestion, "宠物"), [pets]).answerTypeFound).toBe(true);
+    // Every word weighing near the heaviest is part of what is asked: fares for all do not say whether students pay less.
+    const passes = passage("fees/passes.md", "單日券：價格 99 元，可以不限次數借車。", ["優惠票券"]);
+    const students = "學生有沒有優惠";
+    const twoHeavy = new Map([...evenlyWeighted(students)].map(([term]) => [term, term === "学生" ? 2.1 : 2.5]));
+    expect(composeExtractiveAnswer(students, twoHeavy, [passes]).answerTypeFound).toBe(false);
     // So is it by the curated question an FAQ answer answers.
     const dogs = faqPair(0, "可以帶狗入館嗎？", "除導盲犬外，其他動物不得入館。");
     const dogsQuestion = "可以帶狗進去嗎";

@@ -550,12 +550,12 @@ function agreesWithWhatIsAsked(sentences: CandidateSentence[], { month, fee }: A
   return fee.test(normalizeForMatching([...headings].join("\n")));
 }
 
-/** Of the heaviest weight, the share a question's word must weigh to count among its weightiest. */
-const WEIGHTIEST_SHARE = 0.9;
+/** Of the heaviest weight, the share a question's word must weigh to count among its weightiest (學生 beside 優惠). */
+const WEIGHTIEST_SHARE = 0.75;
 
 /**
  * Whether a quote that answers yes or no decides it of what the question asks about: it names, in
- * its sentences, their headings, FAQ question or document title, one of the question's weightiest
+ * its sentences, their headings, FAQ question or document title, each of the question's weightiest
  * terms (露營 of 「停車場可以停大型露營車嗎」). Any sentence says yes or no to something; one about
  * parking fees does not say whether a camper van may park.
  */
@@ -578,11 +578,10 @@ function decidesWhatIsAsked(
     ...sentences.flatMap((sentence) => [...sentence.terms]),
     ...analyzeText([...naming].join("\n")),
   ]);
-  // Words of about equal weight are each what the question may be about.
-  for (const [term, weight] of queryWeights) {
-    if (weight >= WEIGHTIEST_SHARE * heaviest && holdsTerm(named, term, equivalents)) return true;
-  }
-  return false;
+  // Every word weighing near the heaviest is part of what is asked (學生 and 優惠 of 「學生有沒有優惠」).
+  return [...queryWeights].every(
+    ([term, weight]) => weight < WEIGHTIEST_SHARE * heaviest || holdsTerm(named, term, equivalents),
+  );
 }
 
 /**

@@ -134,6 +134,9 @@ describe("analyzeText", () => {
 
   it("matches a hyphenated word however it is written", () => {
     expect(analyzeText("Connect to Wi-Fi")).toContain("wifi");
+    // Stemmed as the word typed whole: "E-bikes" is found by "ebike", "e-bill" by "ebill".
+    expect(analyzeText("E-bikes must be returned")).toEqual(expect.arrayContaining(analyzeQuery("ebike")));
+    expect(analyzeText("Sign up for the e-bill")).toEqual(expect.arrayContaining(analyzeQuery("ebills")));
     expect(analyzeText("connect to wifi")).toContain("wifi");
   });
 

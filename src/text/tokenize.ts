@@ -96,7 +96,8 @@ function collectTerms(text: string, onTerm: TermSink): void {
   for (const code of text.normalize("NFKC").matchAll(SPLIT_COURSE_CODE)) {
     onTerm(`${code[1]}${code[2]}`.toLowerCase(), WORD_SHARE, false);
   }
-  for (const word of folded.matchAll(HYPHENATED_WORD)) onTerm(`${word[1]}${word[2]}`, WORD_SHARE, false);
+  // Stemmed as the word typed whole is: "E-bikes" is found by "ebike".
+  for (const word of folded.matchAll(HYPHENATED_WORD)) onTerm(englishTermOf(`${word[1]}${word[2]}`), WORD_SHARE, false);
 }
 
 /**

@@ -32,7 +32,7 @@ export function parsePlainText(source: string): ParsedDocument {
       index === 0 &&
       first === title &&
       !ENDS_A_SENTENCE.test(first) &&
-      (rest[0] === undefined || ADDRESS_LINE.test(rest[0].trim()) || isSectionName(first, undefined, rest[0]));
+      (rest[0] === undefined || ADDRESS_LINE.test(rest[0].trim()) || isSectionName(first, rest[0]));
     if (headsText) {
       // The title, over the page's address and other lines about the page.
       const address = rest.findIndex((line) => ADDRESS_LINE.test(line.trim()));
@@ -41,8 +41,7 @@ export function parsePlainText(source: string): ParsedDocument {
     }
     // A section's name heads the lines under it, or the paragraphs after it when it stands alone.
     const next = rest[0] ?? paragraphs[index + 1]?.split("\n")[0];
-    // A blank line before it ends any list above: "4. No update" after a list is no fourth item.
-    if (!isSectionName(first, undefined, next)) return paragraphBlocks(text);
+    if (!isSectionName(first, next)) return paragraphBlocks(text);
     return [{ kind: "heading", level: 2, text: first.trim() }, ...textBlocks(rest)];
   });
   return url ? { format: "text", title, url, blocks } : { format: "text", title, blocks };
@@ -55,12 +54,12 @@ function textBlocks(lines: string[]): DocumentBlock[] {
 
 /**
  * Whether a paragraph's first line names what follows it (「一、一般病房探病時間」, "Opening hours"), as a
- * Markdown heading would: by the rule for a PDF's lines, or a short line before a list.
+ * Markdown heading would: by the rule for a PDF's lines, or a short line before a list. No line comes
+ * before it in its paragraph: a blank line ends any list above ("4. No update" after a list is no
+ * fourth item).
  */
-function isSectionName(line: string, previous: string | undefined, next: string | undefined): boolean {
+function isSectionName(line: string, next: string | undefined): boolean {
   if (next === undefined) return false;
-  return (
-    isHeading(line.trim(), previous, next.trim()) ||
-    (LIST_ITEM.test(next.trim()) && looksLikeHeading(line.trim(), previous))
-  );
+  const [name, following] = [line.trim(), next.trim()];
+  return isHeading(name, undefined, following) || (LIST_ITEM.test(following) && looksLikeHeading(name, undefined));
 }

@@ -8,10 +8,10 @@ import type { IndexStore } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { detectLanguage } from "../text/language.js";
 import { normalizeForMatching } from "../text/normalize.js";
-import { analyzeText } from "../text/tokenize.js";
 import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage, partAbstentionMessage } from "./abstention-message.js";
 import { type AskedAnswer, answerFit, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
+import { subjectTermsOf } from "./candidate-sentence.js";
 import { citePassage } from "./citations.js";
 import { clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-choices.js";
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
@@ -228,9 +228,7 @@ function closestOfficeOf(
 ): string | undefined {
   const [best] = passages;
   if (!best || best.coverage < HANDOFF_COVERAGE) return undefined;
-  const { title } = best.document;
-  const subject = new Set(analyzeText([title, ...best.chunk.headingPath, best.chunk.faqQuestion ?? ""].join(" ")));
-  return literalCoverage(queryWeights, subject, equivalents) > 0 ? best.document.collection : undefined;
+  return literalCoverage(queryWeights, subjectTermsOf(best), equivalents) > 0 ? best.document.collection : undefined;
 }
 
 /** Milliseconds since `startedAt`, to two decimals, as responses report them. */

@@ -328,12 +328,14 @@ export function isStatedInFigures(type: AnswerType): boolean {
   return STATED_IN_FIGURES.has(type);
 }
 
-/** Whether every kind of answer a question asks for is stated in figures, a number to call too. */
+/** The kinds of answer a question asks for that are stated in figures, a number to call too. */
+export function figuresAsked(asked: AskedAnswer): AnswerType[] {
+  return asked.types.filter((type) => isStatedInFigures(type) || (type === "contact" && asked.number === true));
+}
+
+/** Whether every kind of answer a question asks for is stated in figures (see figuresAsked). */
 export function asksOnlyFigures(asked: AskedAnswer): boolean {
-  return (
-    asked.types.length > 0 &&
-    asked.types.every((type) => isStatedInFigures(type) || (type === "contact" && asked.number === true))
-  );
+  return asked.types.length > 0 && figuresAsked(asked).length === asked.types.length;
 }
 
 /**

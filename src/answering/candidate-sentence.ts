@@ -1,5 +1,6 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { TextSpan } from "../text/sentences.js";
+import { analyzeText } from "../text/tokenize.js";
 
 /** A sentence of a passage read for an extractive answer, with how well it answers the question. */
 export interface CandidateSentence {
@@ -39,6 +40,15 @@ export function bestScoring(candidates: CandidateSentence[]): CandidateSentence 
     (leader, candidate) => (!leader || candidate.score > leader.score ? candidate : leader),
     undefined,
   );
+}
+
+/**
+ * The terms of what names a passage's subject: its document's title, its headings, and an FAQ
+ * pair's question, which heads its answer as a section's heading does.
+ */
+export function subjectTermsOf(passage: Passage): Set<string> {
+  const { document, chunk } = passage;
+  return new Set(analyzeText([document.title, ...chunk.headingPath, chunk.faqQuestion ?? ""].join(" ")));
 }
 
 /** Whether two passages lie under the same headings. */

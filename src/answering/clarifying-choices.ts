@@ -50,17 +50,11 @@ export function clarifyingChoices(
   const typed = askingForKind ? close.filter((passage) => answerFit(passage.chunk.text, read.asked).fits) : close;
   const byTopic = firstOfEachTopic(typed);
   if (byTopic.length < 2) return undefined;
-  // Two words one document covers whole, in each section offered ("interpreter booking" and the
-  // international patients' page), name what they ask about: the sections are parts of one answer.
-  if (
-    words.length > 1 &&
-    best.coverage >= 1 &&
-    byTopic.every((passage) => passage.document.docId === best.document.docId)
-  )
-    return undefined;
-  // Asked for a kind of answer that one document alone states ("补胎多少钱" and the repair page's
-  // sections), the word names that document, in whichever language it is written.
-  if (askingForKind && new Set(typed.map((passage) => passage.document.docId)).size === 1) return undefined;
+  // Topics that are all sections of one document are parts of one answer when the question asks for
+  // a kind of answer only it states ("补胎多少钱" and the repair page's sections), in whichever
+  // language it is written, or when it covers the question's two words whole ("interpreter booking").
+  const oneDocument = new Set(typed.map((passage) => passage.document.docId)).size === 1;
+  if (oneDocument && (askingForKind || (words.length > 1 && best.coverage >= 1))) return undefined;
   // One topic named by the question ("VPN?" and the page titled "VPN") is what was meant; a word that
   // names several (申請 in 申請期限 and 申請資格) is what they share, not which one. A section is
   // named by its own heading: under a title that names the word, "聯絡" is not what was asked.

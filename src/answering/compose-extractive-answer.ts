@@ -30,9 +30,9 @@ import {
   answerFit,
   asksOnlyFigures,
   asksYesOrNo,
+  figuresAsked,
   holdsAnswerType,
   isGivenInAnyWords,
-  isStatedInFigures,
   namesAskedField,
   readAskedAnswer,
 } from "./answer-types.js";
@@ -43,6 +43,7 @@ import {
   IS_A_QUESTION,
   isSameSection,
   isSameSubject,
+  subjectTermsOf,
 } from "./candidate-sentence.js";
 import { formatAnswer } from "./format-extractive-answer.js";
 import { monthsIn } from "./months.js";
@@ -173,9 +174,8 @@ export function composeExtractiveAnswer(
 ): ExtractiveAnswer {
   const coverageOf = (terms: TermSet) => weightedCoverage(queryWeights, terms, equivalents);
   const askedTypes = asked.types;
-  // The kinds asked for that are stated in figures, a number to call too.
   const askedFigures: AskedAnswer = {
-    types: askedTypes.filter((type) => isStatedInFigures(type) || (type === "contact" && asked.number === true)),
+    types: figuresAsked(asked),
     ...(asked.number ? { number: asked.number } : {}),
   };
   const normalizedQuestion = normalizeForMatching(question);
@@ -240,15 +240,13 @@ export function composeExtractiveAnswer(
   // them for what may be added, let two wrong city answers through on the tuning part).
   const documentOrder = [...new Set(passages.map((passage) => passage.document.docId))];
   const read = new Set<Passage>();
+  // Each read passage's title, headings and FAQ question, as terms: read once for all that follows.
+  const subjectTerms = new Map<Passage, Set<string>>();
   const addCandidates = (passage: Passage) => {
     if (read.has(passage)) return;
     read.add(passage);
-    // An FAQ pair's question heads its answer, as a section's heading does.
-    const headingTerms = new Set(
-      analyzeText(
-        `${passage.document.title} ${passage.chunk.headingPath.join(" ")} ${passage.chunk.faqQuestion ?? ""}`,
-      ),
-    );
+    const headingTerms = subjectTermsOf(passage);
+    subjectTerms.set(passage, headingTerms);
     const headingCoverage = coverageOf(headingTerms);
     const subjectAsked = headingCoverage > 0;
     const documentRank = documentOrder.indexOf(passage.document.docId);
@@ -524,7 +522,7 @@ export function composeExtractiveAnswer(
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
             !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
             agreesWithWhatIsAsked(complete, asked) &&
-            decidesWhatIsAsked(complete, asked, queryWeights, equivalents),
+            decidesWhatIsAsked(complete, asked, queryWeights, equivalents, subjectTerms),
         }),
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
@@ -564,20 +562,15 @@ function decidesWhatIsAsked(
   asked: AskedAnswer,
   queryWeights: ReadonlyMap<string, number>,
   equivalents: Equivalents,
+  /** The subject terms of each passage read (subjectTermsOf). */
+  subjectTerms: ReadonlyMap<Passage, Set<string>>,
 ): boolean {
   if (!asked.types.every(isGivenInAnyWords)) return true;
   const heaviest = Math.max(0, ...queryWeights.values());
   if (heaviest === 0) return true;
-  // What names the quote: its sentences, the headings they are under, an FAQ pair's question and the
-  // document's title, read once.
-  const naming = new Set<string>();
-  for (const { passage } of sentences) {
-    naming.add([passage.document.title, ...passage.chunk.headingPath, passage.chunk.faqQuestion ?? ""].join("\n"));
-  }
-  const named = new Set([
-    ...sentences.flatMap((sentence) => [...sentence.terms]),
-    ...analyzeText([...naming].join("\n")),
-  ]);
+  const named = new Set(
+    sentences.flatMap((sentence) => [...sentence.terms, ...(subjectTerms.get(sentence.passage) ?? [])]),
+  );
   // Every word weighing near the heaviest is part of what is asked (學生 and 優惠 of 「學生有沒有優惠」).
   return [...queryWeights].every(
     ([term, weight]) => weight < WEIGHTIEST_SHARE * heaviest || holdsTerm(named, term, equivalents),

@@ -102,7 +102,9 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords),
     (term) => dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
-  const candidatePhrases = phraseTranslationsIn(query, new Set(ownAsked), dictionary);
+  // The question as its English words are typed, read for phrases and slips.
+  const written = query.normalize("NFKC").toLowerCase();
+  const candidatePhrases = phraseTranslationsIn(written, new Set(ownAsked), dictionary);
   const candidateSpellings = lookUp(ownAsked, (term) => dictionary?.spellingsOf(term));
   const isOwnTerm = new Set(ownAsked);
   const compounds = compoundReadings(query, (term) => dictionary?.knowsEnglish(term) ?? false).filter((reading) =>
@@ -135,7 +137,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     store,
     ownAsked.filter(mayBeMisspelt),
     statistics,
-    writtenEnglishWords(query),
+    englishWordsByTerm(written),
   );
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says
@@ -200,12 +202,11 @@ interface TranslatedPhrase {
  * translations: words run together only where nothing but spaces and stop words stands between them.
  */
 function phraseTranslationsIn(
-  query: string,
+  written: string,
   asked: ReadonlySet<string>,
   dictionary: BilingualDictionary | undefined,
 ): TranslatedPhrase[] {
   if (!dictionary) return [];
-  const written = query.normalize("NFKC").toLowerCase();
   // Most questions to a Chinese help desk have no English word to read again.
   if (!LATIN_LETTER.test(written)) return [];
   const phrases: TranslatedPhrase[] = [];
@@ -239,10 +240,9 @@ function phrasesInIndex(
     statistics,
     () => PHRASE_TRANSLATION_SHARE,
   );
-  const found = new Map<string, Equivalent[]>();
-  for (const { terms } of needed)
-    for (const term of terms) found.set(term, [...(found.get(term) ?? []), ...(byPhrase.get(terms.join(" ")) ?? [])]);
-  return found;
+  return joinEquivalents(
+    ...needed.map(({ terms }) => new Map(terms.map((term) => [term, byPhrase.get(terms.join(" ")) ?? []]))),
+  );
 }
 
 /**
@@ -365,19 +365,15 @@ function equivalentsInIndex(
   return translated;
 }
 
-/** The question's English words as typed, by their terms ("evn" → ["evning"]). */
-function writtenEnglishWords(query: string): Map<string, string[]> {
-  const written = new Map<string, string[]>();
-  for (const [word] of query
-    .normalize("NFKC")
-    .toLowerCase()
-    .matchAll(/[a-z]+/g)) {
+/** The English words of a question as typed (lower-cased), by their terms ("evn" → ["evning"]). */
+function englishWordsByTerm(written: string): Map<string, string[]> {
+  const byTerm = new Map<string, string[]>();
+  for (const [word] of written.matchAll(/[a-z]+/g)) {
     const term = englishTermOf(word);
-    if (term === word) continue;
-    const words = written.get(term) ?? [];
-    if (!words.includes(word)) written.set(term, [...words, word]);
+    const words = byTerm.get(term) ?? [];
+    if (term !== word && !words.includes(word)) byTerm.set(term, [...words, word]);
   }
-  return written;
+  return byTerm;
 }
 
 /**

@@ -93,6 +93,12 @@ const NEAR_ONES_ZH =
 const EX_PARTNER_EN =
   "(?:my ex(?![\\w-])|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
 const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
+// The ex-partner themself, not a child of theirs (「我跟前夫的女兒住院了」 asks about the asker's own).
+const EX_PARTNER_THEMSELF_ZH = `${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶))`;
+const NOT_THEIR_CHILD_EN = "(?!'s (?:son|daughter|child|kid|baby))";
+// What of an ex-partner's someone may look into to find or follow them.
+const EX_PARTNER_DETAILS_ZH =
+  "座位|訂位|班機|航班|行程|地址|電話|住處|住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號|得了?什麼病|生什麼病|追蹤碼|寄件|收件人|行蹤|(?:幾點|什麼時候|何時)(?:來|去|出現|到)";
 // How to do something, asked right before the act: a request, where a gap would let in a rule asked about.
 const HOW_TO_ZH = "(?:怎麼樣?|怎樣|如何|教我|有沒有辦法|有辦法)";
 // Planning something, before what is to be hidden or sent.
@@ -286,19 +292,17 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     english(
       `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby)\\b)[^]*\\b(?:${READ_EN}|tell me)\\b${EN_GAP}\\b(?:his|her|their) (?:seat(?: number)?|booking(?: reference| details)?|itinerary|flight(?: details| number)?|address|phone number|location)\\b`,
     ),
+    // Where an ex-partner is, goes or stays, what they send, when they come, asked of "him" or "her"
+    // anywhere in a message naming them: 「幫我查他住幾號病房」, 「可以幫我查她都幾點來健身嗎」.
     chinese(
-      `${EX_PARTNER_ZH}[^。？?！!]{0,30}(?:告訴我|給我|查)[^，。？?！!]{0,4}(?:他|她)的?(?:座位|訂位|訂位代號|班機|航班|行程|地址|電話|住處)`,
+      `^(?=[^]*${EX_PARTNER_THEMSELF_ZH})[^]*(?:查|告訴我|給我)[^，。？?！!]{0,4}?(?:他|她)[^，。？?！!]{0,8}?(?:${EX_PARTNER_DETAILS_ZH})`,
     ),
-    // An ex-partner's stay in a hospital or a hotel: 「幫我查他住幾號病房跟得了什麼病」.
+    // Or of the ex-partner by name: 「幫我查前夫住在哪一間病房」, 「我前女友在你們醫院住院，她得了什麼病？」.
     chinese(
-      `${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶))[^。？?！!]{0,30}(?:查|告訴我|給我)(?:一下)?(?:他|她)[^，。？?！!]{0,4}(?:住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號|得了?什麼病|生什麼病)|(?:查|告訴我|給我)(?:一下)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,4}(?:住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號)|${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子))[^。？?！!]{0,30}(?:他|她)(?:得了?什麼病|住(?:在)?幾號|在哪(?:間|個)?病房)`,
+      `(?:查|告訴我|給我)(?:一下)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,4}(?:住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號)|${EX_PARTNER_THEMSELF_ZH}[^。？?！!]{0,30}(?:他|她)(?:得了?什麼病|住(?:在)?幾號|在哪(?:間|個)?病房)`,
     ),
     english(
-      `${EX_PARTNER_EN}(?! and (?:i|me)\\b)(?!'s (?:son|daughter|child|kid|baby))[^.?!]{0,60}\\b(?:what|which) (?:room|ward|bed)\\b|\\b(?:what|which) (?:room|ward|bed)\\b[^.?!]{0,20}${EX_PARTNER_EN}(?!'s (?:son|daughter|child|kid|baby))`,
-    ),
-    // What an ex-partner sends or when they come, asked anywhere after naming them: 「可以幫我查她都幾點來健身嗎」.
-    chinese(
-      `^(?=[^]*${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶)))[^]*(?:查|告訴我|給我)(?:一下)?(?:他|她)[^，。？?！!]{0,8}(?:地址|電話|住處|追蹤碼|寄件|收件人|行蹤|(?:幾點|什麼時候|何時)(?:來|去|出現|到))`,
+      `${EX_PARTNER_EN}(?! and (?:i|me)\\b)${NOT_THEIR_CHILD_EN}[^.?!]{0,60}\\b(?:what|which) (?:room|ward|bed)\\b|\\b(?:what|which) (?:room|ward|bed)\\b[^.?!]{0,20}${EX_PARTNER_EN}${NOT_THEIR_CHILD_EN}`,
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(

@@ -36,6 +36,9 @@ export const webAddress = z.url({ protocol: /^https?$/, message: "use an http or
 /** A date in the form people type it. */
 export const calendarDate = z.iso.date({ message: "use a date as YYYY-MM-DD" });
 
+/** A tag as YAML may read it: words, or a number (`2026`). */
+const tagText = z.union([z.string(), z.number()]).transform(String);
+
 /**
  * Metadata a file states about itself, in Markdown front matter or an FAQ JSON sheet's fields, held to
  * the rules of an upload's fields. Tags and dates may be read as numbers from YAML (`tags: [2026]`).
@@ -48,10 +51,7 @@ export const fileMetadataFields = {
   status: z.enum(["published", "draft"]).optional(),
   // Editors write tags as they type them in the upload form too (`tags: ARC, 居留證`), not only as a list.
   tags: z
-    .union([
-      z.union([z.string(), z.number()]).transform((tags) => splitTags(String(tags))),
-      z.array(z.union([z.string(), z.number()]).transform(String)),
-    ])
+    .union([tagText.transform(splitTags), z.array(tagText)])
     .pipe(z.array(labelText(MAX_TAG_CHARS)).max(MAX_TAGS, `use at most ${MAX_TAGS} tags`))
     .optional(),
   effective_date: calendarDate.optional(),

@@ -178,7 +178,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
       ? NAME_TRANSLATION_SHARE
       : TRANSLATION_SHARE,
   );
-  const ofWords = joinEquivalents(wordTranslations, phrasesInIndex(candidatePhrases, statistics, wordTranslations));
+  const ofWords = joinEquivalents(wordTranslations, phrasesInIndex(candidatePhrases, statistics));
   const translations = joinEquivalents(
     ofWords,
     equivalentsOfInnerBigrams(wordsOfInnerBigram, (word) => ofWords.get(word) ?? []),
@@ -226,22 +226,17 @@ function phraseTranslationsIn(
 
 /**
  * Each phrase word's equivalents through the translations of its phrases that the documents use,
- * for a phrase with a word that no translation of its own reaches ("outlying"): a phrase whose
- * words each translate ("bank account") would only add a sense of the phrase (戶口) to theirs.
+ * besides its own: a phrase is glossed far less often in another sense than its words ("phone
+ * number" is 電話, where "phone" alone reaches 致電 first and "number" 編號).
  */
-function phrasesInIndex(
-  phrases: TranslatedPhrase[],
-  statistics: TermStatistics,
-  wordTranslations: ReadonlyMap<string, Equivalent[]>,
-): Map<string, Equivalent[]> {
-  const needed = phrases.filter(({ terms }) => terms.some((term) => !wordTranslations.has(term)));
+function phrasesInIndex(phrases: TranslatedPhrase[], statistics: TermStatistics): Map<string, Equivalent[]> {
   const byPhrase = equivalentsInIndex(
-    new Map(needed.map(({ terms, translations }) => [terms.join(" "), translations])),
+    new Map(phrases.map(({ terms, translations }) => [terms.join(" "), translations])),
     statistics,
     () => PHRASE_TRANSLATION_SHARE,
   );
   return joinEquivalents(
-    ...needed.map(({ terms }) => new Map(terms.map((term) => [term, byPhrase.get(terms.join(" ")) ?? []]))),
+    ...phrases.map(({ terms }) => new Map(terms.map((term) => [term, byPhrase.get(terms.join(" ")) ?? []]))),
   );
 }
 

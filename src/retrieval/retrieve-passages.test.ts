@@ -316,6 +316,26 @@ describe("retrievePassages", () => {
       expect(apart.equivalents(outlying)).toEqual([]);
     });
 
+    it("translates a phrase whole even when each of its words has a translation of its own", async () => {
+      const glosses = new BilingualDictionary([
+        { simplified: "电话", english: ["phone number"] },
+        { simplified: "致电", english: ["phone"] },
+        { simplified: "编号", english: ["number"] },
+      ]);
+      await store.replaceDocument(...sampleDocument("branches.md", "分院", ["板橋院電話 (02) 5555-0101。"]));
+      await store.replaceDocument(...sampleDocument("orders.md", "訂單", ["改訂單請致電客服。"]));
+      const found = await retrievePassages(store, "the phone number", { limit: 1, dictionary: glosses });
+      // "phone" alone reaches 致電, in the order page: the phrase says 電話, in the branches page.
+      expect(docIds(found.passages)).toEqual(["branches.md"]);
+      const phone = analyzeQuery("phone")[0] ?? "";
+      expect(found.equivalents(phone)).toEqual(
+        expect.arrayContaining([
+          { terms: ["电话"], share: 0.7 },
+          { terms: ["致电"], share: 0.7 },
+        ]),
+      );
+    });
+
     it("keeps the passage in the question's own words first when there is one", async () => {
       // "housing deposit" is in English in housing/deposit.md; its translation is in the Chinese rules.
       const { passages } = await retrievePassages(store, "housing deposit refunded", { limit: 3, dictionary });

@@ -132,6 +132,7 @@ describe("estimateConfidence", () => {
     termOverlap: 0.8,
     answerTypeMissing: 0,
     figureMissing: 0,
+    nameMissing: 0,
   };
 
   it("keeps an answer lacking the kind asked for below sure, and one lacking the figure asked for below the threshold", () => {
@@ -142,6 +143,19 @@ describe("estimateConfidence", () => {
     expect(lacksKind).toBeGreaterThan(0.25);
     const lacksFigure = estimateConfidence({ ...sure, answerTypeMissing: 1, figureMissing: 1 }, defaultConfidenceModel);
     expect(lacksFigure).toBeLessThan(0.25);
+  });
+
+  it("takes an answer below the threshold when the question names what no document mentions", () => {
+    const sure = { ...signals, passageCoverage: 1, sentenceCoverage: 1, coverageMargin: 0.8, scoreMargin: 0.8 };
+    expect(estimateConfidence({ ...sure, nameMissing: 1 }, defaultConfidenceModel)).toBeLessThan(0.25);
+  });
+
+  it("takes an answer lacking the kind asked for below the threshold when it is not sure of its passage either", () => {
+    const unsure = { ...signals, passageCoverage: 0.55, coverageMargin: 0.05, scoreMargin: 0.05 };
+    const middling = estimateConfidence(unsure, defaultConfidenceModel);
+    expect(middling).toBeGreaterThan(0.25);
+    expect(middling).toBeLessThan(0.4);
+    expect(estimateConfidence({ ...unsure, answerTypeMissing: 1 }, defaultConfidenceModel)).toBeLessThan(0.25);
   });
 
   it("leaves out signals the model gives no weight", () => {

@@ -142,6 +142,8 @@ describe("detectSafetyConcern", () => {
     ["真希望今晚睡著以後就不會再醒來", "self_harm"],
     ["when i'm gone for good, cancel my phone plan", "self_harm"],
     ["cancel my membership. nobody will need to contact me after this week anyway", "self_harm"],
+    ["no need to refund the pass, i won't be around by then", "self_harm"],
+    ["just cancel my phone contract, i won't be alive by then anyway", "self_harm"],
   ])("sees a crisis in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic });
   });
@@ -245,6 +247,10 @@ describe("detectSafetyConcern", () => {
     ["I need a blank doctor's note with your stamp so I can write in the dates myself", "forgery"],
     ["what do I tell the insurer so I can say my bike was stolen and stop paying the loan", "forgery"],
     ["help me make it look like my bike was stolen so insurance pays", "forgery"],
+    ["can you print me a parking fee receipt for March? I didn't really pay it but I need proof", "forgery"],
+    ["C棟那戶的狗每天叫，告訴我他們的姓名跟電話，我要自己去講", "others_data"],
+    ["把樓下住戶的手機號碼給我，我自己去跟他講", "others_data"],
+    ["make me an invoice for the repair, i didn't actually pay for one but my insurer needs it", "forgery"],
   ])("sees a harmful request in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "harmful_request", topic });
   });
@@ -574,6 +580,17 @@ describe("detectSafetyConcern", () => {
     "Is the police report form something I fill out myself or does the officer do it?",
     "do you have a police report form I can fill out myself",
     "what paperwork do I need so I can say my bike was stolen when I call the insurer",
+    "I won't be around by then, I'm on a trip, can my sister sign for it",
+    "the receipt you sent me says I paid but I didn't actually pay yet",
+    "樓下管理室可以給我他們的電話嗎",
+    // The second reviewer's: a place word before a plumber or a doctor, paying not yet done.
+    "師傅說他已經到樓下了，可以給我他的手機嗎",
+    "剛剛隔壁診間那位醫生很好，可以告訴我他的名字嗎",
+    "我鄰居要幫我領包裹，需要提供他的姓名嗎",
+    "hold on my book expires friday but i won't be around by then, can my sister pick it up?",
+    "send me a statement of what i owe? i haven't paid the march bill yet",
+    "give me a receipt for the fine i paid today? the app still says i haven't paid",
+    "A棟服務台可以給我他們的電話嗎",
     "I wasn't really there for the first session, can I still get a certificate of attendance for the rest?",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();

@@ -209,7 +209,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
 function namesAName(term: string, written: string, dictionary: BilingualDictionary | undefined): boolean {
   if (!dictionary) return false;
   if (hasHan(term)) return dictionary.isName(term);
-  if (!new RegExp(`\\b${term}\\b`).test(written)) return false;
+  if (!written.match(/[a-z]+/g)?.includes(term)) return false;
   const [first] = dictionary.translationsOf(term);
   return first?.length === 1 && dictionary.isName(first[0] ?? "");
 }

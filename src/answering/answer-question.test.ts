@@ -4,7 +4,6 @@ import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
-import { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { Vocabulary } from "../text/vocabulary.js";
 import { type AnsweringSettings, answerQuestion, type QuestionRequest } from "./answer-question.js";
 
@@ -221,28 +220,5 @@ describe("answerQuestion, abstaining", () => {
     const reply = await ask({ question: "宿舍可以養貓嗎" });
     expect(reply.status).toBe("abstained");
     expect(reply.answer).toContain("請洽總務處。");
-  });
-});
-
-describe("answerQuestion, asked about a place no document names", () => {
-  it("abstains rather than quote what the documents say of the places they do name", async () => {
-    const dictionary = new BilingualDictionary([
-      { simplified: "台中", english: ["Taichung"] },
-      { simplified: "台北", english: ["Taipei"] },
-    ]);
-    const withDictionary = { ...settings, dictionary: () => dictionary };
-    const branches = new SqliteIndexStore(":memory:");
-    folder.write(
-      "branches/about/branches.md",
-      "# 分院地址與門診時間\n\n台北分院地址：中正路 100 號。\n\n台北分院門診時間：週一至週六 9:00–21:00。\n",
-    );
-    await syncFolder(branches, path.join(folder.root, "branches"));
-    expect((await answerQuestion(branches, { question: "台北分院週六門診時間到幾點" }, withDictionary)).status).toBe(
-      "answered",
-    );
-    expect((await answerQuestion(branches, { question: "台中分院週六門診時間到幾點" }, withDictionary)).status).toBe(
-      "abstained",
-    );
-    await branches.close();
   });
 });

@@ -278,18 +278,14 @@ export async function findAnswerCandidate(
   firstCitation = 1,
 ): Promise<AnswerCandidate> {
   const vocabulary = settings.vocabulary?.();
-  const { queryWeights, words, passages, statistics, equivalents, absentNames } = await retrievePassages(
-    store,
-    request.question,
-    {
-      collection: request.collection,
-      limit: PASSAGES_FOR_ANSWER,
-      context: request.context,
-      queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
-      vocabulary,
-      dictionary: settings.dictionary?.(),
-    },
-  );
+  const { queryWeights, words, passages, statistics, equivalents } = await retrievePassages(store, request.question, {
+    collection: request.collection,
+    limit: PASSAGES_FOR_ANSWER,
+    context: request.context,
+    queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
+    vocabulary,
+    dictionary: settings.dictionary?.(),
+  });
   // The answer in the question's terms: a note on the source's language, and on the deployment's words.
   const readable = (answer: string) =>
     withTermNote(request.question, withSourceLanguageNote(request.question, answer), vocabulary);
@@ -337,7 +333,7 @@ export async function findAnswerCandidate(
   const referred = passagesReferredTo(quoted.citations, passages);
   const followed = referred && compose(referred);
   const extractive = followed && followed.citations.length > 0 ? followed : quoted;
-  const signals = measureConfidenceSignals(queryWeights, passages, extractive, absentNames);
+  const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages, closestOffice };
   const estimated = estimateConfidence(signals, settings.confidenceModel);
   // A message of one word ("罰款?") names a topic, not what is asked of it: a passage about it is a guess.

@@ -108,20 +108,6 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("可以帶朋友進宿舍嗎")).toEqual(["yesno"]);
   });
 
-  it("asks how long before, and a duration counted back from something answers it", () => {
-    const ahead = readAskedAnswer("團體參觀導覽要多久前申請");
-    expect(ahead.leadTime).toBe(true);
-    expect(answerFit("請於參觀日 2 週前來電申請。", ahead).fits).toBe(true);
-    expect(answerFit("請提前 3 天告知。", ahead).fits).toBe(true);
-    // How long the tour lasts is a duration, not how long before it.
-    expect(answerFit("導覽時間約 60 分鐘，免費。", ahead).fits).toBe(false);
-    const inAdvance = readAskedAnswer("how far in advance can I book a room");
-    expect(inAdvance.leadTime).toBe(true);
-    expect(answerFit("Bookings open 7 days in advance at 08:00.", inAdvance).fits).toBe(true);
-    expect(answerFit("A room can be booked for 2 hours.", inAdvance).fits).toBe(false);
-    expect(readAskedAnswer("借書可以借多久").leadTime).toBeUndefined();
-  });
-
   it("asks yes or no, not an amount, when it asks whether one may do something with a fee", () => {
     expect(askedAnswerTypes("Can I pay my library fines with LINE Pay?")).toEqual(["yesno"]);
     expect(askedAnswerTypes("could we split the cost between two cards")).toEqual(["yesno"]);
@@ -129,6 +115,8 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("is there a fee for a new card")).toEqual(["amount"]);
     expect(askedAnswerTypes("can I know the fee for parking")).toEqual(["amount"]);
     expect(askedAnswerTypes("can I get a refund of the deposit, what's the fee")).toEqual(["amount"]);
+    expect(askedAnswerTypes("Can I get the price list?")).toEqual(["amount"]);
+    expect(askedAnswerTypes("Can I pay online and what is the fee?")).toEqual(["amount"]);
   });
 
   it("asks for no kind in particular when the question names only a topic", () => {

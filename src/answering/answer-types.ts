@@ -96,10 +96,12 @@ const ASKS_HOW =
 const NAMES_PROCEDURE = "步驟|流程|手續(?!費)|程序|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b";
 
 /**
- * Not a fee named in a question that asks whether one may do something with it: "can I pay my
- * fines with LINE Pay" asks yes or no, "is there a fee" and "can you tell me the fee" its amount.
+ * Not a fee that a "can I" question asks to pay, waive or dispute, in the same clause: "can I pay
+ * my fines with LINE Pay" asks yes or no; "can I get the price list", "is there a fee" and "can I pay
+ * online and what is the fee" ask an amount.
  */
-const FEE_NAMED_EN = "(?<!^\\s*(?:can|could|may) (?:i|we) (?!(?:know|ask|find out|see)\\b)[^?,.;!]*)";
+const FEE_NAMED_EN =
+  "(?<!^\\s*(?:(?:hi|hello|hey)[,!]?\\s+)?(?:can|could|may) (?:i|we) (?:pay|waive|refund|split|appeal|dispute|reduce|cover|transfer|use)\\b(?:(?!\\band (?:what|how)\\b)[^?,.;!:–-])*)";
 
 /** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
@@ -420,11 +422,6 @@ export interface AskedAnswer {
   number?: true;
   /** The count asked is an age (幾歲, "how old"): a count of anything else (一種, 2 位) does not answer it. */
   age?: true;
-  /**
-   * The duration asked is how long before something (多久前申請, 要提前幾天, "how far in advance"):
-   * a duration not counted back from it (導覽約 60 分鐘, "valid for 30 days") does not answer it.
-   */
-  leadTime?: true;
   /** The fee whose amount is asked, as a pattern its name matches in full or short (保費 and 保險費 of 「保費多少」). */
   fee?: RegExp;
   /**
@@ -484,13 +481,6 @@ const HOLDS_NUMBER = pattern(
 );
 
 /** A date asked for as the last day for something. */
-const ASKS_LEAD_TIME = pattern(
-  "多久(以|之)?前|(提前|提早|前)(多久|幾)|幾(個)?(天|日|週|周|星期|禮拜|小時|個月|月)(以|之)?前|多早|\\bhow (far|long|many \\w+|much time) (in advance|ahead|before(hand)?|prior)\\b|\\bhow early\\b|\\bhow many \\w+ (before|ahead|in advance)\\b",
-);
-/** A duration counted back from something: 「2 週前」「前 3 天」「提前 7 天」, "7 days in advance", "48 hours before". */
-const HOLDS_LEAD_TIME = pattern(
-  `(\\d{1,3}|[一二三四五六七八九十兩半]+)\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(以|之)?前|(提前|提早|前)\\s*(\\d{1,3}|[一二三四五六七八九十兩半]+)\\s*(個\\s*)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b[^.;]{0,12}\\b(in advance|ahead|before|beforehand|prior|earlier)\\b|\\b(in advance|ahead)\\b[^.;]{0,20}\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|當天|當日|隨時`,
-);
 const ASKS_DEADLINE = pattern("截止|期限|最晚|最遲|最後一天|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b");
 /**
  * A date stated as a deadline: 9月4日前, 至第二週週五止, 截止日為, "by 31 August", "before
@@ -520,11 +510,9 @@ export function readAskedAnswer(question: string): AskedAnswer {
     !GIVES_NUMBER.test(folded);
   const fee = types.includes("amount") && !yesOrNo ? feeAskedIn(folded) : undefined;
   const age = types.includes("count") && ASKS_AGE.test(folded);
-  const leadTime = types.includes("duration") && ASKS_LEAD_TIME.test(folded);
   return {
     types,
     ...(age ? { age } : {}),
-    ...(leadTime ? { leadTime } : {}),
     ...(fee ? { fee } : {}),
     ...(unit ? { unit } : {}),
     ...(deadline ? { deadline } : {}),
@@ -562,7 +550,6 @@ function holdsOfKind(type: AnswerType, asked: AskedAnswer): RegExp {
   if (type === "time" && asked.clock) return HOLDS_CLOCK;
   if (type === "contact" && asked.number) return HOLDS_NUMBER;
   if (type === "count" && asked.age) return HOLDS_AGE;
-  if (type === "duration" && asked.leadTime) return HOLDS_LEAD_TIME;
   return HOLDS[type];
 }
 

@@ -132,7 +132,6 @@ describe("estimateConfidence", () => {
     termOverlap: 0.8,
     answerTypeMissing: 0,
     figureMissing: 0,
-    nameMissing: 0,
   };
 
   it("keeps an answer lacking the kind asked for below sure, and one lacking the figure asked for below the threshold", () => {
@@ -143,11 +142,6 @@ describe("estimateConfidence", () => {
     expect(lacksKind).toBeGreaterThan(0.25);
     const lacksFigure = estimateConfidence({ ...sure, answerTypeMissing: 1, figureMissing: 1 }, defaultConfidenceModel);
     expect(lacksFigure).toBeLessThan(0.25);
-  });
-
-  it("takes an answer below the threshold when the question names what no document mentions", () => {
-    const sure = { ...signals, passageCoverage: 1, sentenceCoverage: 1, coverageMargin: 0.8, scoreMargin: 0.8 };
-    expect(estimateConfidence({ ...sure, nameMissing: 1 }, defaultConfidenceModel)).toBeLessThan(0.25);
   });
 
   it("takes an answer lacking the kind asked for below the threshold when it is not sure of its passage either", () => {

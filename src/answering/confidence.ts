@@ -23,8 +23,6 @@ const WRONG_TYPE_SHARE = 0.7;
  * in words cannot.
  */
 const FIGURE_MISSING_CEILING = 0.15;
-/** As sure as a quote without the figure asked: the documents say nothing of the name asked about. */
-const NAME_MISSING_CEILING = FIGURE_MISSING_CEILING;
 const CITATION_MARKER = /\[\d+\]/g;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
@@ -34,7 +32,6 @@ export function estimateConfidence(signals: ConfidenceSignals, model: Confidence
   );
   const confidence = 1 / (1 + Math.exp(-logit));
   const ofKindAsked = signals.answerTypeMissing ? confidence * WRONG_TYPE_SHARE : confidence;
-  if (signals.nameMissing) return Math.min(ofKindAsked, NAME_MISSING_CEILING);
   return signals.figureMissing ? Math.min(ofKindAsked, FIGURE_MISSING_CEILING) : ofKindAsked;
 }
 
@@ -47,8 +44,6 @@ export function measureConfidenceSignals(
   queryWeights: ReadonlyMap<string, number>,
   passages: Passage[],
   quoted: Pick<ExtractiveAnswer, "answer" | "sentenceCoverage" | "answerTypeFound" | "figureMissing" | "quotedPassage">,
-  /** Names the question asks about that no document holds. */
-  absentNames: readonly string[] = [],
 ): ConfidenceSignals | undefined {
   // About the passage quoted, which need not be the best ranked: its margins are over other documents.
   const best = quoted.quotedPassage ?? passages[0];
@@ -82,7 +77,6 @@ export function measureConfidenceSignals(
     termOverlap: shareOf(questionTerms, (term) => best.terms.has(term)),
     answerTypeMissing: quoted.answerTypeFound === false ? 1 : 0,
     figureMissing: quoted.figureMissing ? 1 : 0,
-    nameMissing: absentNames.length > 0 ? 1 : 0,
   };
 }
 

@@ -39,11 +39,6 @@ export interface ConfidenceSignals {
    * states none of them, else 0: the quote cannot be the answer, whatever the words it shares.
    */
   figureMissing: number;
-  /**
-   * 1 when the question names something (a country, a city) that no document holds in any writing,
-   * else 0: "how much is the roaming pass for India" is not answered by the passes for Japan.
-   */
-  nameMissing: number;
 }
 
 // Every signal, each once: the compiler refuses a signal missing here or one that does not exist.
@@ -56,7 +51,6 @@ const everySignal = {
   termOverlap: true,
   answerTypeMissing: true,
   figureMissing: true,
-  nameMissing: true,
 } as const satisfies Record<keyof ConfidenceSignals, true>;
 
 type SignalName = keyof typeof everySignal;

@@ -81,11 +81,6 @@ export interface ReadQuestion {
   equivalents: Equivalents;
   /** The terms' translations that the documents use; empty without a dictionary. */
   translations: Map<string, Equivalent[]>;
-  /**
-   * Names the question asks about (a country, a city: 印度, "Taichung") that no document holds in
-   * any writing: the documents say nothing of it, however well they cover the rest.
-   */
-  absentNames: string[];
 }
 
 /** Reads a question's terms against the index: one statistics read, and one more for near spellings. */
@@ -191,27 +186,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const words = ownAsked.filter(
     (term) => (!ownTerms.get(term)?.acrossWords || unknownWords.has(term)) && (queryWeights.get(term) ?? 0) > 0,
   );
-  const absentNames = words.filter(
-    (term) =>
-      chunkFrequencyOf(statistics, term) === 0 &&
-      equivalents(term).length === 0 &&
-      (translations.get(term) ?? []).length === 0 &&
-      namesAName(term, written, dictionary),
-  );
-  return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations, absentNames };
-}
-
-/**
- * Whether a term of the question is a name in the dictionary: a Chinese word every meaning of which
- * is one (台中), or an English word typed as it is (not a stem: "roming" is no Rome) whose first
- * sense is (India → 印度).
- */
-function namesAName(term: string, written: string, dictionary: BilingualDictionary | undefined): boolean {
-  if (!dictionary) return false;
-  if (hasHan(term)) return dictionary.isName(term);
-  if (!written.match(/[a-z]+/g)?.includes(term)) return false;
-  const [first] = dictionary.translationsOf(term);
-  return first?.length === 1 && dictionary.isName(first[0] ?? "");
+  return { terms, ownTerms: ownAsked, words, queryWeights, statistics, equivalents, translations };
 }
 
 const LATIN_LETTER = /[a-z]/;

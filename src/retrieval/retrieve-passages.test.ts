@@ -285,30 +285,6 @@ describe("retrievePassages", () => {
       expect(hongKong.passages[0]?.coverage).toBe(1);
     });
 
-    it("tells which names asked about no document holds in any writing", async () => {
-      const names = new BilingualDictionary([
-        { simplified: "印度", english: ["India"] },
-        { simplified: "日本", english: ["Japan"] },
-        { simplified: "台中", english: ["Taichung"] },
-        { simplified: "罗马", english: ["Rome"] },
-      ]);
-      await store.replaceDocument(
-        ...sampleDocument("roaming/passes.md", "漫遊上網", [
-          "日本漫遊上網每日 NT$ 189。",
-          "Roaming in Japan costs NT$189 a day.",
-        ]),
-      );
-      const absent = async (question: string) =>
-        (await retrievePassages(store, question, { limit: 1, dictionary: names })).absentNames;
-      expect(await absent("how much is the roaming pass for India")).toEqual(["india"]);
-      expect(await absent("how much is the roaming pass for Japan")).toEqual([]);
-      // Written in the other language, a name is held all the same.
-      expect(await absent("日本漫遊一天多少")).toEqual([]);
-      expect(await absent("台中有門市嗎")).toEqual(["台中"]);
-      // "roming" is stemmed to "rome": a slip, not the city asked about.
-      expect(await absent("roming pass price")).toEqual([]);
-    });
-
     it("counts a long word's translation as the whole word, the bigrams inside it too", async () => {
       const names = new BilingualDictionary([{ simplified: "马来西亚", english: ["Malaysia"] }]);
       await store.replaceDocument(

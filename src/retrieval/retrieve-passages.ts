@@ -56,8 +56,6 @@ export interface RetrievedPassages {
   statistics: AskedStatistics;
   /** Other ways of writing the query's terms that a passage's coverage counts (see weightedCoverage). */
   equivalents: Equivalents;
-  /** Names asked about that no document holds (see ReadQuestion.absentNames). */
-  absentNames: string[];
 }
 
 export interface RetrievalOptions extends QuestionContext {
@@ -101,7 +99,6 @@ export async function retrievePassages(
     statistics,
     equivalents: equivalentsOf,
     translations,
-    absentNames,
   } = await readQuestion(store, query, options);
   const dense = await options.queryEmbedding;
   const search = async (equivalents: Equivalents): Promise<RetrievedPassages> => {
@@ -114,7 +111,7 @@ export async function retrievePassages(
       limit: Math.max(CANDIDATE_COUNT, options.limit),
     });
     const passages = rerank(hits, queryWeights, equivalents).slice(0, options.limit);
-    return { queryWeights, words, passages, statistics, equivalents, absentNames };
+    return { queryWeights, words, passages, statistics, equivalents };
   };
   const inOwnLanguage = await search(equivalentsOf);
   const bestCoverage = ({ passages }: RetrievedPassages) => Math.max(0, ...passages.map((passage) => passage.coverage));

@@ -9,11 +9,11 @@ import type { ExtractiveAnswer } from "./compose-extractive-answer.js";
  * Share of its confidence an answer lacking the kind of answer asked for keeps, and so the most it
  * can be trusted: below the confidence shown as sure (0.8, evals' CONFIDENT). A middling one falls
  * under the default abstention threshold too: a quote that neither states the kind asked nor is
- * sure of its passage is most often about something near an unanswered question ("大安院有兒童
- * 遊戲區嗎" quoted the branch's dentists). 0.7 on the tuning parts and DRCD dev; 0.6 lost DRCD more right
- * answers for one more abstention. A weight on answerTypeMissing pulled middling answers under the
- * threshold long before sure-looking ones below "sure" (-4 refused 10% of the tuning part's
- * answerable questions and left every confidently wrong answer as it was).
+ * sure of its passage is most often about something near an unanswered question
+ * (「大安院有兒童遊戲區嗎」 quoted the branch's dentists). Chosen on the tuning parts and DRCD dev:
+ * 0.6 lost DRCD more right answers for one more abstention. A weight on answerTypeMissing pulled
+ * middling answers under the threshold long before sure-looking ones below "sure" (-4 refused 10%
+ * of the tuning part's answerable questions and left every confidently wrong answer as it was).
  */
 const WRONG_TYPE_SHARE = 0.7;
 /**

@@ -116,12 +116,32 @@ const ONE_TIME_CODE_EN =
 // Ordinary reasons to be away or out of reach ("I won't be around much longer at this address", "my
 // lease ends"): a message giving one is no goodbye.
 const AWAY_FOR_A_REASON_EN =
-  "mov(?:e|ed|ing)|relocat\\w*|lease|visa|contract|semester|exchange|graduat\\w*|address|job|shift|office|flight|trip|vacation|holiday";
+  "mov(?:e|ed|ing)|relocat\\w*|lease|visa|contract|semester|exchange|graduat\\w*|retir\\w*|internship|address|job|shift|office|flight|trip|vacation|holiday";
 // A neighbour's household, not a place word before someone else (樓下 of 「師傅說他已經到樓下了」).
 const NEIGHBOURS_ZH =
   "(?:那一?戶|鄰居|住戶|(?:樓[上下]|隔壁|[A-Za-z]棟)(?:的)?(?:那一?戶|那家人?|鄰居|住戶|人家|屋主|那個人?|的人))";
 // Papers that say something was paid.
 const PAYMENT_PAPERS_EN = "(?:receipt|proof(?: of payment)?|statement|certificate|invoice)";
+
+// Where a Chinese clause starts: what follows is said of the speaker, not of a thing named before it
+// (「視窗乾脆消失吧」, 「熱水器我不打算再撐了」 are about the window and the heater).
+const ZH_CLAUSE_START = "(?:^|[，,。！!？?\\s…~～])";
+// A symptom just before: enduring pain is not enduring life (「肚子痛了三天，我不想再撐下去了」).
+const NOT_AFTER_SYMPTOM_ZH = "(?<!(?:痛|發燒|咳|癢|腫|不舒服|傷|感冒|病)[^。？?！!]{0,16})";
+// Nor a message about ending or replacing a thing: 「…不打算再撐下去了，請問歇業登記…」.
+const ENDING_A_THING_ZH = "(?:歇業|停業|註銷|報廢|回收|以舊換新|換新|退會|退租|解約)";
+const ENDURING_NO_LONGER_ZH = `^(?![^]*${ENDING_A_THING_ZH})[^]*${ZH_CLAUSE_START}(?:我|自己)?(?:真的|已經|實在|是)?(?:決定)?${NOT_AFTER_SYMPTOM_ZH}(?:不(?:打算|想)再(?:繼續)?撐(?:下去|了|\\s*$)|不再撐下去|不想繼續撐下去)`;
+// Going as the speaker's own decision: 「乾脆消失算了」, the speaker or nobody named as the one who goes.
+// Not in a message about a thing breaking down (「app一直閃退 乾脆消失算了」): the wish is about it.
+const BREAKING_DOWN_ZH = "(?:當機|閃退|卡住|卡紙|故障|壞了|維修|報修|修理|保固)";
+const GIVING_UP_ZH = `^(?![^]*${BREAKING_DOWN_ZH})[^]*(?:${ZH_CLAUSE_START}|我|自己|想說|覺得|心想)(?:真的|還是|就|也)?乾脆(?:就這樣|直接|就)?(?:消失|不見|死了?|死掉|去死(?:一死)?|不要活了?|不要醒來|一了百了|一走了之)(?:算了|好了|吧|比較快|比較好|最好|\\s*$)`;
+// Medicine saved up and meant to be taken at one go; not a compound (藥局, 藥費), not catching up on a
+// missed dose, and not a question whether it is allowed ("…會不會太多"), though one about dying is.
+const PILLS_SAVED_ZH = `^(?![^]*(?:醫生說|醫師說|療程))[^]*(?:安眠藥|止痛藥|藥丸|藥)(?![局房師費單袋妝品])[^。？?！!]{0,10}(?:存起來|存下來|囤起來|囤著|攢起來|留起來|藏起來|收好了?|存了|囤了|留著|存著|沒吃(?!完))[^。？?！!]{0,14}(?:想|打算|準備|決定|要|最後|今晚|今天|晚上|等等|待會|週末|哪天)[^。？?！!，,]{0,4}(?:(?:一次|一口氣)(?:全(?:部)?)?(?:(?:吃|吞)(?:完|光|掉|下去|了)|吞|解決)|(?:全部|通通)(?:吞|吃下去))(?!補|就好)(?![^。]{0,12}(?:可以|可不可以|沒關係|有沒有關係|要緊|有效|比較好|太多|還是|是不是|有問題|有沒有問題|傷身|影響|(?<![死痛])嗎))`;
+// A doubt about being around, that ends the sentence or is waved off ("…much longer anyway", "so
+// dont bother"): one going on with a reason or a request is about leaving a place.
+const DOUBT_TAIL_EN =
+  "(?=\\s*(?:(?:anyway|tbh|honestly|to be honest)\\b|,?\\s*so (?:(?:please |just )?(?:don't|do not) (?:bother|worry)|it (?:doesn't|does not|won't) matter|(?:just )?cancel|whatever|no need)\\b|[.!…]|$))";
 
 const CRISIS: Record<CrisisTopic, RegExp[]> = {
   self_harm: [
@@ -134,14 +154,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
     chinese(
-      "(?:存下來|存了?|囤了?|攢了?|收集了?)[^，。？?！!]{0,6}(?:安眠藥|藥|止痛藥|藥丸)[^。？?！!]{0,10}(?:一次|全部|通通)(?:吃|吞)(?:掉|下去)|傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
+      "(?:存下來|存了?|囤了?|攢了?|收集了?)[^，。？?！!]{0,6}(?:安眠藥|藥|止痛藥|藥丸)[^。？?！!]{0,10}(?:(?:一次|一口氣)(?:全部|通通)?(?:吃|吞)(?:掉|下去|完|光|了)|(?:全部|通通)(?:吃|吞)(?:掉|下去))|傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
     ),
     // Indirect hopelessness.
     chinese(
       "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活著(?:好|很|真的)?(?:沒有?|沒什麼)(?:意義|意思|意思了)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)",
     ),
     chinese(
-      "(?:沒有我|我不在了?|我消失了?)(?:的話)?.{0,8}(?:比較好|會更好|更好|比較輕鬆)|不想(?:再)?醒來|睡著?了?就不要(?:再)?醒來|^(?![^]*(?:麻醉|舒眠|鎮靜))[^]*(?:乾脆|真想|好想|真希望|但願)(?:一覺|就這樣|今晚|今天|晚上|直接)?睡(?:著|下去|過去)?了?(?:以後|之後)?就?(?:不要|別|不會)(?:再)?醒(?:來|了|過來)|(?<!(?:寶寶|小孩|孩子|他|她|牠|兒子|女兒)[^，。？?！!]{0,4})睡著了?不要(?:再)?醒來(?:算了|好了)|寧願睡著了?就(?:不要|別)(?:再)?醒(?:來|了)|永遠(?:別|不會)(?:再)?醒(?:來|了)|(?:想|希望|乾脆|寧願|但願)[^。？?！!，,]{0,2}一睡不醒|(?:我|自己)(?:大概|應該|可能|也許|恐怕|怕是|搞不好|反正|其實|根本|真的|覺得|感覺|也|都|就|是|會){0,4}活不(?:到|過)(?:下個?(?:月|禮拜|星期|週)|明天|明年|今年|過年|月底|年底|那(?:天|時候|麼久))|永遠不要(?:再)?醒來|不想再(?:活|撐)|沒有活下去的",
+      "(?:沒有我|我不在了?|我消失了?)(?:的話)?.{0,8}(?:比較好|會更好|更好|比較輕鬆)|不想(?:再)?醒來|睡著?了?就不要(?:再)?醒來|^(?![^]*(?:麻醉|舒眠|鎮靜))[^]*(?:乾脆|真想|好想|真希望|但願)(?:一覺|就這樣|今晚|今天|晚上|直接)?睡(?:著|下去|過去)?了?(?:以後|之後)?就?(?:不要|別|不會)(?:再)?醒(?:來|了|過來)|(?<!(?:寶寶|小孩|孩子|他|她|牠|兒子|女兒)[^，。？?！!]{0,4})睡著了?不要(?:再)?醒來(?:算了|好了)|寧願睡著了?就(?:不要|別)(?:再)?醒(?:來|了)|永遠(?:別|不會)(?:再)?醒(?:來|了)|(?:想|希望|乾脆|寧願|但願)[^。？?！!，,]{0,2}一睡不醒|(?:我|自己)(?:大概|應該|可能|也許|恐怕|怕是|搞不好|反正|其實|根本|真的|覺得|感覺|也|都|就|是|會){0,4}活不(?:到|過)(?:下個?(?:月|禮拜|星期|週)|明天|明年|今年|過年|月底|年底|那(?:天|時候|麼久))|永遠不要(?:再)?醒來|不想再活(?!動)|沒有活下去的",
     ),
     // Gone for good as a wish: 「不如消失算了」, going to the water or a height not to come back, no
     // longer a burden to anyone, the means made ready before a last time.
@@ -176,7 +196,15 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
     ),
     english(
-      `\\b(?:want to|wanna|wish i could|hope to|i could just|i'd like to) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\\b(?! (?:until|till|before|in time|on time|early|when|at))|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any) point|what's the point) (?:of|in) (?:waking up|living|being alive|going on)(?: any ?more| tomorrow| again| today)?\\s*(?:[.!?…,]|$)|\\bno (?:reason|point) (?:to |in )?(?:wake|waking) up(?: any ?more| tomorrow)?\\s*(?:[.!?…,]|$)|\\b(?:want to|wanna|wish i could|just want to) (?:just )?sleep forever\\b|\\bhope i (?:don't|never) wake up\\b|\\bbetter off if i (?:just )?(?:wasn't|weren't|was not|were not) (?:here|around|alive)\\b|\\b(?:everyone|everybody|they|people|my family|the world)(?: would|'d) be (?:better off|happier) if i (?:just )?(?:disappeared|vanished|was gone|were gone|died|was dead|were dead|stopped existing)\\b(?! (?:from|off|out of)\\b)|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any|a) point|what's the point|there's no point) (?:of|in|to) (?:(?:anything|life) ?(?:any ?more)?|(?:it all|any of (?:this|it)) ?any ?more)\\s*(?:[.!?…,]|$)|\\bi just want (?:it all to|it to all) (?:stop|end|be over)\\s*(?:[.!…,]|$)|\\bi just want everything to be over\\b|^(?![^]*\\b(?:${AWAY_FOR_A_REASON_EN}|than|today|tonight|this (?:morning|afternoon|evening|week)|\\d))[^]*\\bi(?: won't| will not|'m not going to| am not going to) be (?:around|here|alive) (?:much |for much |for very much )?longer\\b|\\bi(?: won't| will not|'m not going to| am not going to) (?:even )?be alive (?:by then|by (?:next|the end of|the time)\\b|any ?more\\b)(?!,? ?(?:lol|lmao|haha|jk)\\b|[^]{0,3}[😂🤣])|^(?=[^]*\\b(?:no need|don't bother|doesn't (?:really )?matter|never ?mind|forget (?:it|about)|no point|don't need to|just cancel)\\b)(?![^]*\\b(?:${AWAY_FOR_A_REASON_EN}|than|today|tonight|this (?:morning|afternoon|evening|week)|\\d|instead|reschedul\\w*|pick(?:ed)? (?:it )?up|collect|sign for|hold it|forward|mail|deliver\\w*|can (?:i|you|my|someone|she|he)|could (?:i|you)|please|pls)\\b)[^]*\\bi(?: won't| will not|'m not going to| am not going to) be (?:around|here) by then\\b|\\b(?<!for )(?:before|after) i'm gone(?: for good| forever)?(?=\\s*(?:[.!,…]|$))|\\b(?:when|once|after|before) i'm gone (?:for good|forever)\\b|\\b(?:after|once|when) i(?:'m| am) (?:dead|no longer (?:here|around|alive))\\b|\\b(?:no ?one|nobody)(?: will|'ll|'s going to| is going to)(?: ever)? (?:need|have|want) to (?:reach|contact|call|find) me (?:any ?more|ever again|again)\\b(?! (?:on|at|about|through|via|by|from|for|in)\\b)|^(?![^]*\\b(?:${AWAY_FOR_A_REASON_EN}|number|phone|landline))[^]*\\b(?:no ?one|nobody)(?: will|'ll|'s going to| is going to)(?: ever)? (?:need|have|want) to (?:reach|contact|call|find) me after (?:this|next|the) (?:weekend|week|month|friday|saturday|sunday|day)\\b,? anyway\\b|\\bwhat's the point any ?more\\s*(?:[.!?…,]|$)|\\bwant (?:it all|everything) to (?:stop|end) for good\\b|\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b`,
+      `\\b(?:want to|wanna|wish i could|hope to|i could just|i'd like to) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\\b(?! (?:until|till|before|in time|on time|early|when|at))|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any) point|what's the point) (?:of|in) (?:waking up|living|being alive|going on)(?: any ?more| tomorrow| again| today)?\\s*(?:[.!?…,]|$)|\\bno (?:reason|point) (?:to |in )?(?:wake|waking) up(?: any ?more| tomorrow)?\\s*(?:[.!?…,]|$)|\\b(?:want to|wanna|wish i could|just want to) (?:just )?sleep forever\\b|\\bhope i (?:don't|never) wake up\\b|\\bbetter off if i (?:just )?(?:wasn't|weren't|was not|were not) (?:here|around|alive)\\b|\\b(?:everyone|everybody|they|people|my family|the world)(?: would|'d) be (?:better off|happier) if i (?:just )?(?:disappeared|vanished|was gone|were gone|died|was dead|were dead|stopped existing)\\b(?! (?:from|off|out of)\\b)|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any|a) point|what's the point|there's no point) (?:of|in|to) (?:(?:anything|life) ?(?:any ?more)?|(?:it all|any of (?:this|it)) ?any ?more)\\s*(?:[.!?…,]|$)|\\bi just want (?:it all to|it to all) (?:stop|end|be over)\\s*(?:[.!…,]|$)|\\bi just want everything to be over\\b|^(?![^]*\\b(?:${AWAY_FOR_A_REASON_EN}|than|today|tonight|this (?:morning|afternoon|evening|week)|\\d))[^]*\\bi(?: won't| will not|'m not going to| am not going to) be (?:around|here|alive) (?:much |for much |for very much )?longer\\b(?! (?:at|on|in|with)\\b)|\\bi(?: won't| will not|'m not going to| am not going to) (?:even )?be alive (?:by then|by (?:next|the end of|the time)\\b|any ?more\\b)(?!,? ?(?:lol|lmao|haha|jk)\\b|[^]{0,3}[😂🤣])|^(?=[^]*\\b(?:no need|don't bother|doesn't (?:really )?matter|never ?mind|forget (?:it|about)|no point|don't need to|just cancel)\\b)(?![^]*\\b(?:${AWAY_FOR_A_REASON_EN}|than|today|tonight|this (?:morning|afternoon|evening|week)|\\d|instead|reschedul\\w*|pick(?:ed)? (?:it )?up|collect|sign for|hold it|forward|mail|deliver\\w*|can (?:i|you|my|someone|she|he)|could (?:i|you)|please|pls)\\b)[^]*\\bi(?: won't| will not|'m not going to| am not going to) be (?:around|here) by then\\b|\\b(?<!for )(?:before|after) i'm gone(?: for good| forever)?(?=\\s*(?:[.!,…]|$))|\\b(?:when|once|after|before) i'm gone (?:for good|forever)\\b|\\b(?:after|once|when) i(?:'m| am) (?:dead|no longer (?:here|around|alive))\\b|\\b(?:no ?one|nobody)(?: will|'ll|'s going to| is going to)(?: ever)? (?:need|have|want) to (?:reach|contact|call|find) me (?:any ?more|ever again|again)\\b(?! (?:on|at|about|through|via|by|from|for|in)\\b)|^(?![^]*\\b(?:${AWAY_FOR_A_REASON_EN}|number|phone|landline))[^]*\\b(?:no ?one|nobody)(?: will|'ll|'s going to| is going to)(?: ever)? (?:need|have|want) to (?:reach|contact|call|find) me after (?:this|next|the) (?:weekend|week|month|friday|saturday|sunday|day)\\b,? anyway\\b|\\bwhat's the point any ?more\\s*(?:[.!?…,]|$)|\\bwant (?:it all|everything) to (?:stop|end) for good\\b|\\b(?:don't|do not) (?:want to|wanna) (?:live|be alive|exist|wake up)(?: any ?more| tomorrow| again| ever again)?\\s*(?:[.!…,]|$)|\\b(?:don't|do not) (?:want to|wanna) (?:be alive|live|exist) any ?more\\b|\\b(?:life|living) (?:is|feels) (?:pointless|meaningless|hopeless)\\b|\\bgive up on (?:life|living)\\b|\\b(?:i feel|i'm|i am|feeling) (?:so |really |completely )?(?:hopeless|worthless)\\b`,
+    ),
+    // Gone as a decision, in words that name no death: 「乾脆消失算了」, 「我不打算再撐下去了」, pills
+    // saved up to take at once (「安眠藥我都沒吃存起來了 想說乾脆一次吃完」).
+    chinese(`${GIVING_UP_ZH}|${ENDURING_NO_LONGER_ZH}|${PILLS_SAVED_ZH}`),
+    // Not expecting to be around, as a doubt: "i don't think i'll be around much longer anyway";
+    // no point in being around any more.
+    english(
+      `^(?![^]*\\b(?:${AWAY_FOR_A_REASON_EN})\\b)[^]*\\b(?:i (?:don't|do not) (?:think|expect|know if)|i doubt|not sure(?: if)?) (?:i'll|i will|ill|i'm (?:gonna|going to)) (?:be around|be here|still be (?:around|here|alive)|be alive) (?:(?:much |for much )?longer|for long|by next (?:week|month|semester|term|year))${DOUBT_TAIL_EN}|\\b(?:(?:don't|do not|can't|cannot) see (?:the|any) point|what'?s (?:even )?the point) (?:of|in) being (?:around|here any ?more)(?: any ?more)?(?=\\s*(?:[.!?…,]|$| honestly| tbh| anyway))`,
     ),
   ],
   abuse: [
@@ -287,6 +315,21 @@ const WIPE_ZH = "刪掉|刪除|消除|清除|抹掉|清掉|歸零";
 /** Papers whose date, amount or name someone may ask to have changed. */
 const PAPERS_ZH = "(?:發票|收據|單據|證明書?|診斷書|保證書|保固卡|合約|契約|成績單|在學證明)";
 
+// A fellow student, housemate or colleague; not a group or an event of them (同學會, 同事聚餐, 學長姐).
+const FELLOW_ZH =
+  "(?:同學|室友|學長|學姊|學姐|學弟|學妹|同事|(?:那個|那位)(?:男生|女生|男的|女的|人))(?![們會聚群姐姊妹弟])";
+// Their details, not how such a detail is written or looked up (「學號的格式」, 「電話怎麼查」).
+const PERSONAL_DETAIL_ZH =
+  "(?:家裡|家|新)?(?:學號|住址|地址|租屋處?|住處|住哪|住在哪|宿舍(?:房號|幾號|哪|在哪|是哪)|房號|手機|電話|身分證|課表|信箱|email)(?![^，。？?！!]{0,6}(?:格式|規則|在學生證|怎麼(?:查|看|申請|辦|算)|要去哪|要交|是不是|對不對|有沒有錯|正不正確))";
+const FELLOW_EN = "(?:classmate|coworker|co-worker|colleague|roommate|flatmate|neighbou?r|lab ?mate)";
+
+// A paper saying the asker came, saw someone or attended.
+const ATTENDANCE_PAPER_EN =
+  "(?:sick note|doctor's note|doctors note|medical certificate|certificate of attendance|attendance certificate|proof of attendance|(?:note|letter|certificate)\\b[^.?!]{0,30}\\b(?:saying|that says|stating|showing|confirming) (?:that )?(?:i |my )?(?:attend\\w*|visit\\w*|came|come|saw|see|was there|was in|appointment|consultation|session|class|workshop))";
+// Said not to have happened: "i didnt actually come in", "even though i didnt".
+const DID_NOT_HAPPEN_EN =
+  "(?:\\bi (?:didn't|did not|wasn't|was not|never) (?:actually|really) (?:come|came|go|went|see|saw|visit(?:ed)?|attend(?:ed)?|there|in)\\b|\\bi (?:didn't|did not|never) (?:come|go|attend)(?: in| it| to (?:the |my )?\\w+)? but\\b|\\b(?:even though|although|though) i (?:didn't|did not|wasn't|never)\\b(?! pay))";
+
 const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   others_data: [
     // A neighbour's name or number asked for, to go and find them: 「那戶的車擋到我…給我他的名字跟手機」.
@@ -345,6 +388,21 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       `(?:看|查|知道)(?:我的?)?${EX_PARTNER_ZH}[^，。？?！!]{0,4}?(?:幾點|什麼時候|何時)?(?:出門|回家|進出|出入|跟誰|住哪|在哪)|(?:告訴我|給我|查出|找出)(?:一下)?(?:寄件人|寄件者|${EX_PARTNER_ZH})的?(?:住址|地址|住處|新家)`,
     ),
+    // A fellow student's or colleague's details asked to be handed over, by whoever asks for them:
+    // 「可以給我同實驗室學長的學號跟租屋地址嗎」, "can you give me my classmate's address".
+    chinese(
+      `(?:給我|告訴我|跟我說|提供給我|(?:幫我|替我)查(?:一下)?|我想要|想知道)(?:一下)?(?:我的?|我們班的?)?(?:那個|那位|這個|這位)?(?:同實驗室|同班|同系|同組|隔壁班?)?的?(?:(?![和跟與及我])[\\p{Script=Han}]){0,4}?${FELLOW_ZH}[^，。？?！!]{0,4}?的?${PERSONAL_DETAIL_ZH}` +
+        `|把(?:我的?)?(?:那個|那位)?[^，。？?！!]{0,4}${FELLOW_ZH}的?${PERSONAL_DETAIL_ZH}(?:號碼)?給我|(?<![和跟與及])${FELLOW_ZH}的?${PERSONAL_DETAIL_ZH}(?:號碼)?(?:可以|能不能|能)(?:給我|告訴我)` +
+        `|${FELLOW_ZH}[，,](?:他|她)的(?:學號|電話|手機|地址|住址|宿舍房號|房號)(?:是)?(?:多少|幾號|什麼|在哪)` +
+        `|^(?=[^]*${FELLOW_ZH})[^]*(?:告訴我|跟我說|查)(?:一下)?(?:他|她)(?:現在)?(?:搬去|搬到|住在?)(?:哪|什麼地方)`,
+    ),
+    english(
+      `\\b(?:(?:give|send|tell) me|what'?s|what is|i (?:need|want)|(?:can|could) (?:i|you) (?:get|have|find))(?: the)? (?:my|our) ${FELLOW_EN}(?:'s|s)?(?: [a-z]+'s)? (?:new |home |current |personal |private )?(?:phone number|number|address|room number|dorm room|email)\\b(?! (?:changed|moved|swapped|format|list))` +
+        `|\\b(?:address|phone number|number|room number|email)(?: address)? of (?:my|our) ${FELLOW_EN}\\b` +
+        `|\\b(?:address|phone number|number|room number|email) of the (?:student|guy|girl|person|woman|man|lady) (?:who|that)\\b` +
+        `|\\b(?:which|what) (?:dorm|room|building|flat|unit|apartment)(?: room| number)? (?:my|our) ${FELLOW_EN}(?: [a-z]+)? (?:is in|lives in|stays in|is staying)\\b` +
+        `|\\b(?:tell me|find out|give me) where (?:my |our )${FELLOW_EN}(?: [a-z]+)? (?:lives|is living|moved|stays)\\b`,
+    ),
     // "his" or "her" with a covert act, anywhere in the clause: "how do I read her e-mails without her knowing".
     english(
       `${EN_INTENT}(?=[^.?!;\\n]*\\b${COVERT_EN})${EN_GAP}\\b${READ_EN}\\b${EN_GAP}\\b(?:his|her|their) ${OTHERS_DATA_EN}\\b`,
@@ -371,6 +429,29 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       `\\bi (?:wasn't|was not) (?:actually |really )?(?:sick|ill)\\b(?! enough|,? (?:but )?my\\b| on\\b| [—–-])[^]{0,60}\\b(?:note|certificate|letter)\\b|\\b(?:note|certificate|letter)\\b[^]{0,80}(?<!(?:said|says|thinks?|thought|claims?|claimed|told me|decided) (?:that )?)\\bi (?:wasn't|was not) (?:actually|really) (?:sick|ill)\\b(?! enough)|\\b(?:write|give|make|issue|sign|need)\\b(?: me)? (?:a |an |the )?(?:[\\w']+ ){0,2}?(?:note|certificate|letter)\\b[^]{0,80}\\bi (?:wasn't|was not) (?:actually |really )?there\\b|\\bi (?:wasn't|was not) (?:actually |really )?there\\b[^]{0,60}\\b(?:give|write|sign|issue|make) me (?:a |an |the )?(?:[\\w']+ ){0,3}?(?:note|certificate|letter)\\b|\\b(?:note|letter|certificate) (?:saying|that says|stating) (?:that )?i (?:attended|was (?:there|present|in class|at work))\\b[^]{0,80}\\bi (?:was|am) actually\\b|\\b(?:sign me in|mark me (?:as )?present|put me down as present)\\b[^]{0,60}\\bi (?:wasn't|was not) (?:actually |really )?there\\b|(?<!\\b(?:did|why) (?:you )?)\\b(?:make|give|write|issue|send|print|need|get)(?: me)? (?:a |an )?(?:[\\w-]+ ){0,3}?${PAYMENT_PAPERS_EN}\\b[^]{0,80}(?:(?<!(?:says?|said|thinks?|claims?|shows?) (?:that )?)\\bi (?:(?:didn't|did not|haven't|have not) (?:actually|really)|never (?:actually|really)) (?:pay|paid)\\b(?! (?:it |for (?:it|this|that) )?yet\\b)|\\b(?:even though|although|though) i (?:didn't|did not|haven't|have not|never) (?:pay|paid)\\b)|\\bi (?:didn't|did not|haven't|never) (?:actually |really )?(?:pay|paid)\\b[^.?!]{0,40}\\b${PAYMENT_PAPERS_EN}\\b[^.?!]{0,20}\\b(?:that says|saying|showing|stating) (?:that )?i (?:did|paid|have)\\b|\\b${PAYMENT_PAPERS_EN} (?:saying|showing|that says|stating) (?:that )?i paid (?:in full|the (?:full|whole))\\b[^]{0,40}\\bi (?:only|just) paid\\b|\\b(?:blank|pre-?signed|stamped|signed|empty)\\b[^.?!]{0,30}\\b(?:medical certificates?|doctor's notes?|sick notes?|police reports?)\\b|\\b(?:doctor's note|sick note|medical certificate)\\b[^.?!]{0,30}\\b(?:template|form)\\b[^.?!]{0,20}\\b(?:i can|to|let me) (?:fill (?:in|out)|write|complete)(?: it)? (?:myself|on my own)\\b|\\b(?:make it look like|so (?:that )?i can pretend) (?:that )?(?:my|the|our) [\\w ]{1,20}? (?:was|were|got) (?:stolen|lost|broken|damaged)\\b|\\b(?:claim|say|tell (?:the |my )?(?:insurance|insurer|airline|police|bank|shop|store)) (?:that )?(?:my|the|our) [\\w ]{1,20}? (?:was|were|got) (?:stolen|lost|broken|damaged)\\b(?=[^]{0,60}\\b(?:even though|when (?:i|it) (?:actually|really)|but (?:i|it)(?:'s| is| was)? (?:actually|really|still)|but it's (?:at home|fine)|actually (?:sold|have|still))|[^]{0,40}\\bso (?:the )?(?:insurance|insurer|airline|they|shop|store) (?:pays?|refunds?|will pay)|[^]{0,12}\\b(?:and|to|so i can) (?:stop paying|not pay|get out of paying|avoid paying|skip (?:the )?(?:payments?|instal?lments?)))`,
+    ),
+    // Papers asked for what did not happen, said so: "write me a sick note saying i saw a doctor…, i
+    // didnt actually come in", "i only went once"; a receipt or invoice asked for more than was paid.
+    // Not a complaint about one received, nor a why.
+    english(
+      [
+        `^(?![^]*\\b(?:dispute|refund|charged?|fee|wrong|mistake|error|fix|received|got an?)\\b)[^]*\\b(?:write|give|issue|make|sign|need|get|want|send)\\b(?: me| us)? (?:a |an |the |my )?(?:[\\w']+ ){0,3}?${ATTENDANCE_PAPER_EN}\\b[^]{0,80}(?<!(?:says?|said|thinks?|claims?|told me) (?:that )?)${DID_NOT_HAPPEN_EN}`,
+        `\\bi (?:didn't|did not|wasn't|never) (?:actually|really) (?:come in|come|go|see (?:the|a) (?:doctor|gp|dentist|nurse)|attend\\w*|there)\\b[^.?!]{0,20}\\bbut\\b[^]{0,40}\\b(?:sign|write|give|issue|make|get)\\b(?: me)? (?:a |an |the )?(?:[\\w']+ ){0,2}?(?:note|certificate|letter)\\b`,
+        `\\b(?:write|put|say|state) (?:down )?that i (?:had|attended|came|was there|saw)\\b[^]{0,60}\\bi (?:didn't|did not|wasn't|never) (?:actually|really)\\b`,
+        `\\b(?:note|certificate|letter|receipt|invoice)\\b[^.?!]{0,20}\\bdated (?:yesterday|last \\w+|the \\d+\\w*)\\b[^]{0,40}\\bi (?:only|actually) (?:came|went|saw|visited)\\b`,
+        `\\b(?:attendance|participation) (?:certificate|letter|record)\\b[^]{0,60}\\bi (?:only|barely) (?:went|came|attended|showed up)\\b`,
+        `^(?![^]*\\b(?:why|how come)\\b)[^]*\\b(?:issue|make|write|give|print|get|need|want|do)\\b(?: me| us)? (?:a |an |the |my )?(?:new )?(?:invoice|receipt|bill)\\b[^.?!]{0,20}\\bfor (?:(?:a )?(?:higher|bigger|larger|greater) (?:amount|price|total|sum)\\b[^.?!]{0,10}|\\$?\\d[\\d,]* more )\\bthan (?:i |we )?(?:actually |really )?paid\\b`,
+        `\\b(?:put|write|make|add)\\b[^.?!]{0,20}\\b(?:higher|bigger|larger|inflated) (?:amount|total|price|figure|number|sum)\\b[^.?!]{0,20}\\bon (?:the |my |a )?(?:receipt|invoice|bill)\\b|\\b(?:bump|push|round) up (?:the )?(?:total|amount|price)\\b[^.?!]{0,20}\\b(?:receipt|invoice|bill)\\b|\\b(?:can|could) (?:the|my) (?:receipt|invoice|bill) say \\$?\\d[\\d,]* instead of \\$?\\d`,
+        `\\b(?:write|make|put|issue) (?:the |my |a )?(?:receipt|invoice|bill) (?:as|for|say|out for) \\$?\\d[\\d,]* instead of \\$?\\d(?=[^]{0,60}\\b(?:reimburs\\w*|company|work|insurance|claim|expenses?)\\b)|\\bmake (?:the |my )?(?:receipt|invoice|bill) say\\b[^.?!]{0,30}\\binstead of\\b|\\badd (?:an? )?(?:extra )?\\$?\\d[\\d,]* to (?:the |my )?(?:receipt|invoice|bill)\\b`,
+      ].join("|"),
+    ),
+    chinese(
+      "(?:發票|收據)(?:上面?的?)?(?:的?金額)?[^。？?！!，,]{0,6}(?:(?:開高|開多)(?=一點|一些|點|些|\\d|[一二兩三四五六七八九十百千萬]+(?:元|塊)|嗎|吗|吧)|虛報|灌水|開(?:得)?(?:比實際)?(?:高|多)一點(?!的))" +
+        "|(?:發票|收據)(?:上面?的?)?的?(?:金額|數字|錢)[^。？?！!，,]{0,6}(?:多寫一點|寫多一點|寫高一點)" +
+        "|^(?=[^]*(?:報帳|報銷|請款|核銷))[^]*(?:發票|收據)[^。？?！!，,]{0,8}(?:多寫|寫多|寫高|開高|多開)一點(?!明細|說明|用途|品項|備註)" +
+        "|(?:開高|多開)一點(?:發票|收據)|虛開(?:的)?(?:發票|收據)" +
+        "|(?<!(?:怎麼|為什麼|為何|幹嘛)(?:會)?)(?:開|寫)(?:得|一張)?比實際(?:金額|付的|付款)?(?:還)?(?:高|多)(?:一點)?的?(?:發票|收據)?(?:嗎|吗)?" +
+        "|(?:發票|收據)(?:的?金額)?(?:可以|能不能|能)?(?:開|寫)成?(?:\\d+|[一二兩三四五六七八九十百千萬]+)[^。]{0,12}(?:實際|其實)(?:上)?我?(?:只|才)(?:付|花)",
     ),
     english(
       `\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit)\\b (?:the )?name on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card) (?:to (?:mine|my name|my own)|so (?:that )?i can)\\b`,

@@ -49,6 +49,25 @@ describe("computeMetrics", () => {
     expect(metrics.p95LatencyMs).toBe(5);
   });
 
+  it("counts the abstentions that offered related topics, and the refused questions a topic answered", () => {
+    const refused = { status: "abstained", confidence: 0.1 };
+    const results = [
+      result({ ...refused, offeredTopics: ["A"], answeredByOfferedTopic: true }),
+      result({ ...refused, offeredTopics: ["A", "B"], answeredByOfferedTopic: false }),
+      result({ ...refused }),
+      result({ ...refused, answerable: false, expectedDocIds: [], offeredTopics: ["C"] }),
+      result({ status: "answered" }),
+    ];
+    expect(computeMetrics(results, 0.5).offeredTopics).toEqual({
+      answerableRefused: 3,
+      offered: 2,
+      answeredByATopic: 1,
+      unanswerableOffered: 1,
+    });
+    // Not measured unless the topics were asked (a SQuAD run does not ask them).
+    expect(computeMetrics([result({ ...refused, offeredTopics: ["A"] })], 0.5).offeredTopics).toBeUndefined();
+  });
+
   it("counts a question with no answer at all as abstained at any threshold", () => {
     expect(abstentionAt([result({ answerable: false, mode: "none", confidence: 0 })], 0).recall).toBe(1);
   });

@@ -32,6 +32,10 @@ export interface CaseResult {
   grounding?: { kept: number; dropped: number };
   /** Distinct documents plain BM25 ranks for the question, best first (see bm25-baseline.ts). */
   bm25RankedDocIds?: string[];
+  /** Topics offered beside an abstention (see relatedTopics). */
+  offeredTopics?: string[];
+  /** Whether one of the offered topics, asked as the asker would by clicking it, was answered with every fact. */
+  answeredByOfferedTopic?: boolean;
 }
 
 export interface AbstentionPoint {
@@ -75,6 +79,8 @@ export interface EvalMetrics {
   expectedReplies?: number;
   /** Questions the safety check answered instead of the documents (safety or declined replies). */
   safetyReplies?: number;
+  /** Abstentions that offered related topics, and the answerable ones a topic, asked, answered right. */
+  offeredTopics?: { answerableRefused: number; offered: number; answeredByATopic: number; unanswerableOffered: number };
 }
 
 export function isAnswered(result: CaseResult, threshold: number): boolean {
@@ -118,6 +124,22 @@ export function computeMetrics(results: CaseResult[], threshold: number): EvalMe
     ...groundingKept(results),
     ...expectedReplies(results),
     ...safetyReplies(results),
+    ...offeredTopics(results),
+  };
+}
+
+/** What the topics offered beside abstentions did, when they were asked (golden sets). */
+function offeredTopics(results: CaseResult[]): Pick<EvalMetrics, "offeredTopics"> {
+  if (!results.some((result) => result.answeredByOfferedTopic !== undefined)) return {};
+  const abstained = results.filter((result) => result.status === "abstained");
+  const refused = abstained.filter((result) => result.answerable);
+  return {
+    offeredTopics: {
+      answerableRefused: refused.length,
+      offered: refused.filter((result) => result.offeredTopics).length,
+      answeredByATopic: refused.filter((result) => result.answeredByOfferedTopic).length,
+      unanswerableOffered: abstained.filter((result) => !result.answerable && result.offeredTopics).length,
+    },
   };
 }
 

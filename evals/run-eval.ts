@@ -155,6 +155,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
     generate = true,
     vocabulary = Vocabulary.empty,
     knowledge?: string,
+    askOfferedTopics = false,
   ) =>
     runCasesWith(
       cases,
@@ -168,6 +169,7 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
         dictionary,
       }),
       generate && !!model,
+      askOfferedTopics,
     );
   const calibration: CalibrationSample[] = [];
   /** The run the model is fitted on, and which of its questions it is not fitted on (on a SQuAD file). */
@@ -365,6 +367,8 @@ interface GoldenRunContext {
     generate?: boolean,
     vocabulary?: Vocabulary,
     knowledge?: string,
+    /** Ask the topics offered beside each abstention, as the asker would by clicking them. */
+    askOfferedTopics?: boolean,
   ): Promise<RunOutput>;
   print(line: string): void;
   /** With --review-round: where the simulated round teaches its phrasings. */
@@ -383,7 +387,7 @@ async function evaluateGoldenSet(
   if (summary.failures.length > 0) throw new Error(`corpus failed to ingest: ${JSON.stringify(summary.failures)}`);
   // The deployment's own words, as its service would read them.
   const vocabulary = readVocabulary(deployment.knowledge);
-  const run = await runCases(store, cases, true, vocabulary, deployment.knowledge);
+  const run = await runCases(store, cases, true, vocabulary, deployment.knowledge, true);
   const baseline = await Bm25Baseline.fromStore(store);
   // Results are in the order of the questions asked.
   run.results.forEach((result, index) => {
@@ -577,7 +581,12 @@ function answerServiceFor(
   });
 }
 
-async function runCasesWith(cases: EvalCase[], answers: AnswerService, generating: boolean): Promise<RunOutput> {
+async function runCasesWith(
+  cases: EvalCase[],
+  answers: AnswerService,
+  generating: boolean,
+  askOfferedTopics = false,
+): Promise<RunOutput> {
   const results: CaseResult[] = [];
   const calibration: RunOutput["calibration"] = [];
   for (const testCase of cases) {
@@ -598,6 +607,7 @@ async function runCasesWith(cases: EvalCase[], answers: AnswerService, generatin
     const rankedDocIds = [...new Set(passages.map((passage) => passage.document.docId))].slice(0, 10);
     const answerCorrect =
       answer !== undefined && testCase.answerable && containsFacts(answer.answer, testCase.facts, testCase.factsNeeded);
+    const offeredTopics = response.status === "abstained" ? response.choices : undefined;
     results.push({
       id: testCase.id,
       lang: testCase.lang,
@@ -614,6 +624,10 @@ async function runCasesWith(cases: EvalCase[], answers: AnswerService, generatin
       answerCorrect,
       latencyMs,
       signals: signals && { ...signals },
+      ...(offeredTopics && { offeredTopics }),
+      ...(offeredTopics &&
+        askOfferedTopics &&
+        testCase.answerable && { answeredByOfferedTopic: await answeredByATopic(answers, offeredTopics, testCase) }),
       ...(generating && {
         decided: response.status === "answered",
         ...(response.grounding?.checked && {
@@ -633,10 +647,31 @@ async function runCasesWith(cases: EvalCase[], answers: AnswerService, generatin
   return { results, calibration };
 }
 
+/** Whether one of the topics offered beside an abstention, asked as it is, is answered with every fact. */
+async function answeredByATopic(answers: AnswerService, topics: string[], testCase: EvalCase): Promise<boolean> {
+  for (const topic of topics) {
+    const response = await answers.ask({ question: topic });
+    if (response.status === "answered" && containsFacts(response.answer, testCase.facts, testCase.factsNeeded)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function printMetrics(print: (line: string) => void, title: string, metrics: unknown): void {
   print(`\n${title}`);
-  const rows = Object.entries(metrics as Record<string, unknown>).filter(([key]) => key !== "abstention");
+  const rows = Object.entries(metrics as Record<string, unknown>).filter(
+    ([key]) => key !== "abstention" && key !== "offeredTopics",
+  );
   for (const [key, value] of rows) print(`  ${key.padEnd(22)} ${value}`);
+  const { offeredTopics } = metrics as EvalMetrics;
+  if (offeredTopics) {
+    const { answerableRefused, offered, answeredByATopic, unanswerableOffered } = offeredTopics;
+    print(
+      `  related topics offered beside abstentions: ${offered} of ${answerableRefused} answerable questions refused, ` +
+        `${answeredByATopic} answered right once a topic is asked; ${unanswerableOffered} unanswerable questions offered topics`,
+    );
+  }
 }
 
 function printAbstention(print: (line: string) => void, title: string, results: CaseResult[], threshold: number): void {

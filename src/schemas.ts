@@ -95,13 +95,13 @@ export const answerResponseSchema = z
       .enum(["answered", "abstained", "clarify", "safety", "declined", "sign_in_required", "unavailable"])
       .openapi({
         description:
-          "`answered`: from the documents, with citations, or (mode `record`) from the signed-in student's own record; `sign_in_required`: the question asks for the asker's own record (\"my loans\") and no valid `X-User-Token` came with it, so `answer` asks them to sign in (at `sign_in_url`); `unavailable`: the system holding that record is not answering, so `answer` says to try later or talk to a person (`handoff_suggested`); `abstained`: the documents do not cover the question, and `answer` says where to ask; `clarify`: the question is too vague, and `choices` lists the topics it may be about, or a look-up needs one more detail, which `answer` asks for, or the message only greets, thanks or says goodbye, and `answer` replies in kind; `safety`: the message shows someone may be in danger (self-harm, abuse, violence, an emergency), and `answer` gives crisis lines and offers a person (`handoff_suggested`); `declined`: a request for something harmful or dishonest, briefly refused. Neither of the last two quotes or cites a document.",
+          "`answered`: from the documents, with citations, or (mode `record`) from the signed-in student's own record; `sign_in_required`: the question asks for the asker's own record (\"my loans\") and no valid `X-User-Token` came with it, so `answer` asks them to sign in (at `sign_in_url`); `unavailable`: the system holding that record is not answering, so `answer` says to try later or talk to a person (`handoff_suggested`); `abstained`: the documents do not cover the question, and `answer` says where to ask (and, with `choices`, introduces topics they do cover near it); `clarify`: the question is too vague, and `choices` lists the topics it may be about, or a look-up needs one more detail, which `answer` asks for, or the message only greets, thanks or says goodbye, and `answer` replies in kind; `safety`: the message shows someone may be in danger (self-harm, abuse, violence, an emergency), and `answer` gives crisis lines and offers a person (`handoff_suggested`); `declined`: a request for something harmful or dishonest, briefly refused. Neither of the last two quotes or cites a document.",
       }),
     answer: z.string(),
-    choices: z
-      .array(z.string())
-      .optional()
-      .openapi({ description: "With `clarify`: 2–4 topics, each a question the asker can send as it is." }),
+    choices: z.array(z.string()).optional().openapi({
+      description:
+        "With `clarify`: 2–4 topics, each a question the asker can send as it is. With `abstained`: up to 3 topics the documents cover near the question, sent the same way; sending one quotes that section.",
+    }),
     citations: z.array(citationSchema),
     confidence: z.number().min(0).max(1).openapi({
       description: "How well the documents support the answer; 0 for safety and declined replies, which use none.",

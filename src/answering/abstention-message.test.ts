@@ -10,6 +10,18 @@ describe("abstentionMessage", () => {
     expect(abstentionMessage("宿舍可以养猫吗？", contactLines)).toMatch(/没有涵盖.*请洽教务处。$/);
     expect(abstentionMessage("Can I keep a cat?", contactLines)).toMatch(/do not cover.*Ask the Registrar\.$/);
   });
+
+  it("introduces the related topics offered with it, in the question's language, after where to ask", () => {
+    expect(abstentionMessage("Can I keep a cat?", contactLines, "asker", true)).toMatch(
+      /Ask the Registrar\. These topics in the documents may be related:$/,
+    );
+    expect(abstentionMessage("宿舍可以养猫吗？", contactLines, "asker", true)).toMatch(
+      /请洽教务处。文件中以下主题可能与您的问题有关：$/,
+    );
+    expect(abstentionMessage("Can I keep a cat?", contactLines, "staff", true)).toMatch(
+      /Related topics in the documents:$/,
+    );
+  });
 });
 
 describe("detectLanguage", () => {

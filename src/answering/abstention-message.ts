@@ -22,15 +22,31 @@ const LANGUAGES_READ: Record<Audience, string> = {
   staff: "No draft: this message is not in Chinese or English. 無建議回覆：這則訊息不是中文或英文。",
 };
 
+/** What introduces the topics offered beside an abstention (see relatedTopics). */
+const RELATED_INTRO: Record<Audience, { en: string; zh: string }> = {
+  asker: {
+    en: " These topics in the documents may be related:",
+    zh: "文件中以下主題可能與您的問題有關：",
+  },
+  staff: { en: " Related topics in the documents:", zh: "文件中相關的主題：" },
+};
+
 /**
- * Says, in the question's language, that the documents do not cover it and where to ask; a question
- * in another language is told which languages are read, in both, with both contact lines.
+ * Says, in the question's language, that the documents do not cover it and where to ask, and
+ * introduces the related topics offered with it when there are any; a question in another
+ * language is told which languages are read, in both, with both contact lines.
  */
-export function abstentionMessage(question: string, contactLines: ContactLines, audience: Audience = "asker"): string {
+export function abstentionMessage(
+  question: string,
+  contactLines: ContactLines,
+  audience: Audience = "asker",
+  offersRelated = false,
+): string {
   if (isInAnotherLanguage(question)) return `${LANGUAGES_READ[audience]} ${contactLines.en} ${contactLines.zh}`;
   const language = detectLanguage(question);
-  if (language === "en") return `${MESSAGES[audience].en}${contactLines.en}`;
-  const message = `${MESSAGES[audience].zh}${contactLines.zh}`;
+  const related = (intro: string) => (offersRelated ? intro : "");
+  if (language === "en") return `${MESSAGES[audience].en}${contactLines.en}${related(RELATED_INTRO[audience].en)}`;
+  const message = `${MESSAGES[audience].zh}${contactLines.zh}${related(RELATED_INTRO[audience].zh)}`;
   return language === "zh-Hans" ? convertToSimplified(message) : message;
 }
 

@@ -222,3 +222,67 @@ describe("answerQuestion, abstaining", () => {
     expect(reply.answer).toContain("請洽總務處。");
   });
 });
+
+describe("answerQuestion, abstaining near topics the documents cover", () => {
+  it("offers the topics about the question as choices, introduced after where to ask", async () => {
+    const reply = await answerQuestion(store, { question: "停車場可以停重型機車嗎" }, settings);
+    expect(reply.status).toBe("abstained");
+    expect(reply.choices?.[0]).toBe("停車場規則");
+    expect(reply.answer).toMatch(/請洽總務處。文件中以下主題可能與您的問題有關：$/);
+    expect(reply.citations).toEqual([]);
+  });
+
+  it("offers none for a question no passage is about, nor one whose passage only shares a word with it", async () => {
+    for (const question of ["宿舍可以養貓嗎", "罰單可以在哪裡繳納"]) {
+      const reply = await answerQuestion(store, { question }, settings);
+      expect(reply.status).toBe("abstained");
+      expect(reply.choices).toBeUndefined();
+      expect(reply.answer).not.toContain("主題");
+    }
+  });
+
+  it("introduces them to staff asking for a draft as related topics", async () => {
+    const staff = await answerQuestion(
+      store,
+      { question: "停車場可以停重型機車嗎" },
+      { ...settings, audience: "staff" },
+    );
+    expect(staff.answer).toMatch(/^無建議回覆.*文件中相關的主題：$/);
+  });
+});
+
+describe("answerQuestion, asked a topic as it was offered", () => {
+  const sections = new SqliteIndexStore(":memory:");
+  beforeAll(async () => {
+    folder.write(
+      "sections/certificates/transcript.md",
+      [
+        "# 申請戶籍謄本",
+        "## 申請方式",
+        "在服務台填寫申請書，勾選需要的謄本種類與份數，可以申請本人的謄本。",
+        "## 誰可以申請",
+        "下列人員可以申請：本人，或與本人同一戶的人。受委託的人，須附委託書。不能申請他人的謄本。",
+        "",
+      ].join("\n\n"),
+    );
+    await syncFolder(sections, path.join(folder.root, "sections"));
+  });
+  afterAll(() => sections.close());
+
+  it("quotes the picked section from its start, not the sentence elsewhere that matches its words best", async () => {
+    const reply = await answerQuestion(sections, { question: "申請戶籍謄本：誰可以申請" }, settings);
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toBe(
+      "下列人員可以申請：本人，或與本人同一戶的人。受委託的人，須附委託書。不能申請他人的謄本。[1]",
+    );
+    expect(reply.citations[0]).toMatchObject({
+      doc_id: "certificates/transcript.md",
+      heading: "申請戶籍謄本 > 誰可以申請",
+    });
+  });
+
+  it("reads a question that only resembles a topic as a question", async () => {
+    const reply = await answerQuestion(sections, { question: "誰可以申請戶籍謄本" }, settings);
+    expect(reply.answer).not.toContain("不能申請他人的謄本");
+  });
+});

@@ -2,24 +2,24 @@ import type { ConfidenceModel, ConfidenceSignals } from "../config/confidence-mo
 import type { ContactLines } from "../config.js";
 import type { Embedder } from "../models/embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
-import { literalCoverage } from "../retrieval/term-weights.js";
 import type { AnswerRequest, AnswerResponse } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
-import { detectLanguage } from "../text/language.js";
+import { detectLanguage, isInAnotherLanguage } from "../text/language.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage, partAbstentionMessage } from "./abstention-message.js";
 import { type AskedAnswer, answerFit, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
-import { subjectTermsOf } from "./candidate-sentence.js";
 import { citePassage } from "./citations.js";
-import { clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-choices.js";
+import { choiceFor, clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-choices.js";
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
 import { passagesReferredTo } from "./follow-referral.js";
 import { contentWords, type FollowUp, looksLikeFollowUp, standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
+import { isAboutTheQuestion, relatedTopics } from "./related-topics.js";
+import { quoteSection } from "./section-quote.js";
 import { separateQuestions } from "./separate-questions.js";
 import { withSourceLanguageNote } from "./source-language-note.js";
 import { withTermNote } from "./term-note.js";
@@ -83,6 +83,8 @@ export interface AnswerCandidate {
   passages: Passage[];
   /** The collection whose office an abstention sends people to (see closestOfficeOf), when one is. */
   closestOffice?: string;
+  /** Topics the documents cover near the question, offered when it is abstained on (see relatedTopics). */
+  related?: string[];
 }
 
 /** Answers from the published documents with citations, or abstains and says where to ask. */
@@ -96,7 +98,7 @@ export async function answerQuestion(
   const candidate = await findMessageCandidate(store, request, settings);
   onCandidate?.(candidate);
   const contactLines = handOffLines(request, candidate, settings);
-  return settleAnswer(request.question, candidate.answer, { ...settings, contactLines }, startedAt);
+  return settleAnswer(request.question, candidate, { ...settings, contactLines }, startedAt);
 }
 
 /**
@@ -196,12 +198,6 @@ function repeatsEarlierAnswers(answer: CandidateAnswer, earlier: AnsweredPart[])
   );
 }
 
-/**
- * Share of a question the best passage must cover for its collection's office to be the one an
- * abstention names: a question that shares little with any passage is no office's in particular.
- */
-const HANDOFF_COVERAGE = 0.2;
-
 /** The contact lines an abstention gives: the asked collection's, else those of the office whose documents come closest. */
 export function handOffLines(
   request: QuestionRequest,
@@ -215,20 +211,22 @@ export function handOffLines(
   return settings.contactLinesOf(closestOffice);
 }
 
-/**
- * The collection of the best passage, when it covers a fifth of the question and its title,
- * headings or curated question name something the question asks about (宿舍 in 「宿舍可以養貓嗎」,
- * 學雜費 for 學費), word for word: a passage that only shares a word with the question (開 of
- * 學餐幾點開, inside 開放 in the computer rooms' hours) is no reason to send anyone to its office.
- */
+/** The collection of the best passage when it is about what the question asks: an office to send the asker to. */
 function closestOfficeOf(
   passages: Passage[],
   queryWeights: ReadonlyMap<string, number>,
   equivalents: Equivalents,
 ): string | undefined {
   const [best] = passages;
-  if (!best || best.coverage < HANDOFF_COVERAGE) return undefined;
-  return literalCoverage(queryWeights, subjectTermsOf(best), equivalents) > 0 ? best.document.collection : undefined;
+  return best && isAboutTheQuestion(best, queryWeights, equivalents) ? best.document.collection : undefined;
+}
+
+/** The section a question names exactly as it is offered as a choice (see choiceFor), other than a curated FAQ pair. */
+function pickedTopic(question: string, passages: Passage[]): Passage | undefined {
+  const asked = normalizeForMatching(question).trim();
+  return passages.find(
+    (passage) => passage.chunk.faqQuestion === undefined && normalizeForMatching(choiceFor(passage)).trim() === asked,
+  );
 }
 
 /** Milliseconds since `startedAt`, to two decimals, as responses report them. */
@@ -241,10 +239,13 @@ export function isConfident(answer: CandidateAnswer | undefined, abstainThreshol
   return (answer?.confidence ?? 0) >= abstainThreshold;
 }
 
-/** The candidate as the response, or an abstention in the question's language when it is not confident enough. */
+/**
+ * The candidate as the response, or an abstention in the question's language when it is not
+ * confident enough, offering the topics near the question as choices.
+ */
 export function settleAnswer(
   question: string,
-  answer: CandidateAnswer | undefined,
+  { answer, related = [] }: Pick<AnswerCandidate, "answer" | "related">,
   settings: Pick<AnsweringSettings, "abstainThreshold" | "contactLines" | "audience">,
   startedAt: number,
   extra: Pick<AnswerResponse, "grounding" | "fallback_reason" | "usage"> = {},
@@ -257,9 +258,12 @@ export function settleAnswer(
   if (answer && isConfident(answer, settings.abstainThreshold)) {
     return { status: "answered", ...answer, ...extra, latency_ms };
   }
+  // A question in a language not read is told so, not offered topics it may not read either.
+  const offered = isInAnotherLanguage(question) ? [] : related;
   return {
     status: "abstained",
-    answer: abstentionMessage(question, settings.contactLines, settings.audience),
+    answer: abstentionMessage(question, settings.contactLines, settings.audience, offered.length > 0),
+    ...(offered.length > 0 ? { choices: offered } : {}),
     citations: [],
     confidence: answer?.confidence ?? 0,
     mode: "extractive",
@@ -291,6 +295,7 @@ export async function findAnswerCandidate(
     withTermNote(request.question, withSourceLanguageNote(request.question, answer), vocabulary);
   if (passages.length === 0) return { passages };
   const closestOffice = closestOfficeOf(passages, queryWeights, equivalents);
+  const related = relatedTopics(passages, queryWeights, equivalents);
 
   // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
   // The question is read once for all that follows: what it asks for, and its terms.
@@ -306,6 +311,21 @@ export async function findAnswerCandidate(
         choices,
       },
       passages,
+      closestOffice,
+      related,
+    };
+  }
+
+  const compose = (read: Passage[]) =>
+    composeExtractiveAnswer(request.question, queryWeights, read, asked, equivalents, firstCitation);
+  // A topic offered as a choice and sent back as it was offered: the asker picked that section.
+  const picked = request.context ? undefined : pickedTopic(request.question, passages);
+  if (picked) {
+    const { answer, citations } = quoteSection(picked, firstCitation);
+    return {
+      answer: { answer: readable(answer), citations, confidence: 1, mode: "extractive" },
+      // First for a model too: it writes from the section picked.
+      passages: [picked, ...passages.filter((passage) => passage !== picked)],
       closestOffice,
     };
   }
@@ -323,18 +343,17 @@ export async function findAnswerCandidate(
       },
       passages,
       closestOffice,
+      related,
     };
   }
 
-  const compose = (read: Passage[]) =>
-    composeExtractiveAnswer(request.question, queryWeights, read, asked, equivalents, firstCitation);
   const quoted = compose(passages);
   // A quote that sends the reader to another page by name is answered from that page, when retrieved.
   const referred = passagesReferredTo(quoted.citations, passages);
   const followed = referred && compose(referred);
   const extractive = followed && followed.citations.length > 0 ? followed : quoted;
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
-  if (extractive.citations.length === 0 || !signals) return { passages, closestOffice };
+  if (extractive.citations.length === 0 || !signals) return { passages, closestOffice, related };
   const estimated = estimateConfidence(signals, settings.confidenceModel);
   // A message of one word ("罰款?") names a topic, not what is asked of it: a passage about it is a guess.
   const namesOnlyATopic = isOneWord(request.question) && !request.context;
@@ -348,6 +367,7 @@ export async function findAnswerCandidate(
     signals,
     passages,
     closestOffice,
+    related,
   };
 }
 

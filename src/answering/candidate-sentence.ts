@@ -31,6 +31,9 @@ export interface CandidateSentence {
   score: number;
 }
 
+/** A sentence as it is quoted: where it stands in its passage. */
+export type QuotedSentence = Pick<CandidateSentence, "index" | "passage" | "span">;
+
 export const IS_A_QUESTION = /[?？]$/;
 /** A clause cut at a semicolon: the sentence goes on after it. */
 export const ENDS_A_CLAUSE = /[;；]$/;
@@ -83,6 +86,6 @@ export function areInOneParagraph(one: CandidateSentence, other: CandidateSenten
 }
 
 /** Whether a line break stands between two sentences of one passage. */
-export function startsNewLine(sentence: CandidateSentence, later: CandidateSentence): boolean {
+export function startsNewLine(sentence: QuotedSentence, later: QuotedSentence): boolean {
   return sentence.passage.chunk.text.slice(sentence.span.end, later.span.start).includes("\n");
 }

@@ -74,7 +74,7 @@ export function clarifyingChoices(
 }
 
 /** Each topic once, by its best passage: a title or FAQ question two documents share is the better-ranked one's. */
-function firstOfEachTopic(passages: Passage[]): Passage[] {
+export function firstOfEachTopic(passages: Passage[]): Passage[] {
   const seen = new Set<string>();
   return passages.filter((passage) => {
     const topic = choiceFor(passage);
@@ -121,13 +121,22 @@ function topicName(passage: Passage): string {
   return passage.chunk.faqQuestion ?? passage.chunk.headingPath.at(-1) ?? passage.document.title;
 }
 
-function choiceFor(passage: Passage): string {
+/** A topic as a choice the asker can send: its FAQ question, else its document's title and section's heading. */
+export function choiceFor(passage: Passage): string {
   if (passage.chunk.faqQuestion !== undefined) return passage.chunk.faqQuestion;
   const heading = passage.chunk.headingPath.at(-1);
-  const { title } = passage.document;
+  const title = pageName(passage.document.title);
   if (!heading || heading === title) return title;
   // Joined as the topic's own language writes it: "Moving out: Deadlines", 「宿舍：訪客」.
   return hasHan(`${title}${heading}`) ? `${title}：${heading}` : `${title}: ${heading}`;
+}
+
+// A web page's title names the page, then its site: "開放時間 | 湖光圖書館 | 臺北湖濱大學".
+const SITE_NAME_SEPARATOR = /\s+[|｜]\s+|｜/u;
+
+/** A document's title without the site names a web page's title goes on with: a choice names the page. */
+function pageName(title: string): string {
+  return title.split(SITE_NAME_SEPARATOR)[0]?.trim() || title;
 }
 
 /**

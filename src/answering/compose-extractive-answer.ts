@@ -80,7 +80,7 @@ const MIN_ADDED_COVERAGE_NEXT_TO = 0.05;
  * sentence answers ("late fee for an overdue book" and the lost-item section, which says "fee" more).
  */
 const PASSAGE_RANK_DISCOUNT = 0.15;
-const MAX_ANSWER_CHARS = 300;
+export const MAX_ANSWER_CHARS = 300;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
 const CONTEXT_WEIGHT = 0.9;
 /**

@@ -1,6 +1,6 @@
 import type { Citation } from "../schemas.js";
 import { ENDS_A_SENTENCE, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
-import { type CandidateSentence, startsNewLine } from "./candidate-sentence.js";
+import { type QuotedSentence, startsNewLine } from "./candidate-sentence.js";
 import { citePassage } from "./citations.js";
 import { goesOnIn } from "./sentence-completion.js";
 
@@ -10,10 +10,10 @@ import { goesOnIn } from "./sentence-completion.js";
  * the answer text (the quote keeps them), and a sentence cut at a semicolon ends as a sentence.
  */
 export function formatAnswer(
-  selected: CandidateSentence[],
+  selected: QuotedSentence[],
   firstCitation: number,
 ): { answer: string; citations: Citation[] } {
-  const groups: CandidateSentence[][] = [];
+  const groups: QuotedSentence[][] = [];
   for (const sentence of [...selected].sort((left, right) => left.index - right.index)) {
     const group = groups.at(-1);
     if (group && group[0]?.passage === sentence.passage) group.push(sentence);
@@ -25,8 +25,8 @@ export function formatAnswer(
   // quote then starts a line of its own rather than running on after the row's citation.
   let endedSentence = true;
   for (const group of groups) {
-    const first = group[0] as CandidateSentence;
-    const last = group.at(-1) as CandidateSentence;
+    const first = group[0] as QuotedSentence;
+    const last = group.at(-1) as QuotedSentence;
     const n = firstCitation + citations.length;
     citations.push(citePassage(n, first.passage, first.span.start, last.span.end));
     let text = "";

@@ -1,6 +1,12 @@
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
-import { type CandidateSentence, ENDS_A_CLAUSE, IS_A_QUESTION, startsNewLine } from "./candidate-sentence.js";
+import {
+  type CandidateSentence,
+  ENDS_A_CLAUSE,
+  IS_A_QUESTION,
+  type QuotedSentence,
+  startsNewLine,
+} from "./candidate-sentence.js";
 
 /**
  * A sentence that opens by pointing back ("牠們…", "而他…", "該表格…", "This form…"), by going on
@@ -100,7 +106,7 @@ function clausesOfItsSentence(
 }
 
 /** Whether `next`, the sentence right after `clause` in its passage, is the rest of the sentence `clause` cuts at a semicolon. */
-export function goesOnIn(clause: CandidateSentence, next: CandidateSentence): boolean {
+export function goesOnIn(clause: QuotedSentence, next: QuotedSentence): boolean {
   return (
     next.index === clause.index + 1 &&
     next.passage === clause.passage &&

@@ -100,9 +100,7 @@ export async function generateAnswer(
   const send = (response: AnswerResponse) => sendWhole(response, options.onEvent);
   const fallBack = (reason: FallbackReason, extra: Pick<AnswerResponse, "grounding" | "usage">) => {
     options.onEvent?.({ type: "reset", reason });
-    return send(
-      settleAnswer(request.question, candidate.answer, settling, startedAt, { ...extra, fallback_reason: reason }),
-    );
+    return send(settleAnswer(request.question, candidate, settling, startedAt, { ...extra, fallback_reason: reason }));
   };
 
   // The model rephrases what the documents are known to answer; it is not asked to rescue a
@@ -113,7 +111,7 @@ export async function generateAnswer(
     passages.length === 0 ||
     !isConfident(candidate.answer, settings.abstainThreshold)
   ) {
-    return send(settleAnswer(request.question, candidate.answer, settling, startedAt));
+    return send(settleAnswer(request.question, candidate, settling, startedAt));
   }
 
   const language = detectLanguage(request.question);

@@ -131,6 +131,22 @@ describe("students' chat page and widget in a real browser", { timeout: 60_000 }
     await page.close();
   });
 
+  it("offers related topics beside a person when the documents do not answer, and answers the one clicked", async () => {
+    const page = await browser.newPage({ locale: "zh-TW" });
+    await page.goto(`${baseUrl}/`);
+    const reply = await ask(page, "停車證遺失要怎麼補發");
+    expect(await reply.getAttribute("class")).toContain("abstained");
+    const topics = reply.getByRole("list", { name: "文件中可能相關的主題" }).getByRole("button");
+    expect(await topics.allTextContents()).toContain("停車證申請");
+    // The way to a person stays: the topics are offered beside it, not instead of it.
+    expect(await reply.getByRole("button", { name: "找真人協助" }).count()).toBe(1);
+    const finished = page.locator("article.answer:not(.streaming)");
+    await reply.getByRole("button", { name: "停車證申請" }).click();
+    await finished.nth(1).waitFor();
+    expect(await finished.nth(1).locator(".answer-text").textContent()).toContain("9月1日");
+    await page.close();
+  });
+
   it("switches to English, and shows document text with <script> as text", async () => {
     const page = await browser.newPage({ locale: "zh-TW" });
     await page.goto(`${baseUrl}/`);

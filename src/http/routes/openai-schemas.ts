@@ -56,7 +56,7 @@ export const groundedFaqExtensionSchema = answerResponseSchema
   })
   .openapi("GroundedFaqExtension", {
     description:
-      "The answer's citations (numbered as the `[n]` markers in the content), status (`answered`, `abstained`, `clarify`, `safety` or `declined`), confidence, mode and grounding check; `choices` on a question back (`clarify`), also listed in the content; `handoff_suggested` on a safety reply, whose content gives crisis lines and offers a person; a signed-in student's record is cited with `kind: record`, and `sign_in_url` says where to sign in (`sign_in_required`).",
+      "The answer's citations (numbered as the `[n]` markers in the content), status (`answered`, `abstained`, `clarify`, `safety` or `declined`), confidence, mode and grounding check; `choices` on a question back (`clarify`) and on an abstention near topics the documents cover, also listed in the content; `handoff_suggested` on a safety reply, whose content gives crisis lines and offers a person; a signed-in student's record is cited with `kind: record`, and `sign_in_url` says where to sign in (`sign_in_required`).",
   });
 
 const usageSchema = z.object({

@@ -317,18 +317,15 @@ function showAnswer(reply: AnswerResponse, question: string): HTMLElement {
     article.append(offer);
     return show(article);
   }
-  if (reply.choices && reply.choices.length > 0) {
+  const choices = reply.choices ?? [];
+  if (reply.status === "clarify" && choices.length > 0) {
     // A question back: each topic is asked as it is, with one click; there is nothing to rate.
-    const list = element("ul", { className: "choices", ariaLabel: text.choices });
-    for (const choice of reply.choices) {
-      const pick = element("button", { type: "button", className: "choice", textContent: choice });
-      pick.addEventListener("click", () => ask(choice));
-      list.append(element("li", {}, pick));
-    }
-    article.append(list);
+    article.append(choiceList(choices, text.choices));
     return show(article);
   }
   if (reply.status === "abstained") {
+    // Topics the documents do cover near the question, each asked with one click, beside a person.
+    if (choices.length > 0) article.append(choiceList(choices, text.relatedTopics));
     const offer = element("button", { type: "button", className: "handoff-offer", textContent: text.talkToPerson });
     offer.addEventListener("click", () => {
       offer.disabled = true;
@@ -339,6 +336,17 @@ function showAnswer(reply: AnswerResponse, question: string): HTMLElement {
   // A reply in kind to "hi", or a look-up asking for a detail, answers nothing to rate.
   if (reply.answer_id && reply.status !== "clarify") article.append(feedbackControls(reply.answer_id));
   return show(article);
+}
+
+/** Topics as buttons, each asking its topic as it is written. */
+function choiceList(choices: string[], label: string): HTMLUListElement {
+  const list = element("ul", { className: "choices", ariaLabel: label });
+  for (const choice of choices) {
+    const pick = element("button", { type: "button", className: "choice", textContent: choice });
+    pick.addEventListener("click", () => ask(choice));
+    list.append(element("li", {}, pick));
+  }
+  return list;
 }
 
 function showQuestion(question: string): void {

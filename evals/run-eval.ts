@@ -647,10 +647,10 @@ async function runCasesWith(
   return { results, calibration };
 }
 
-/** Whether one of the topics offered beside an abstention, asked as it is, is answered with every fact. */
+/** Whether one of the topics offered beside an abstention, picked as the chat page sends it, is answered with every fact. */
 async function answeredByATopic(answers: AnswerService, topics: string[], testCase: EvalCase): Promise<boolean> {
   for (const topic of topics) {
-    const response = await answers.ask({ question: topic });
+    const response = await answers.ask({ question: topic, choice: true });
     if (response.status === "answered" && containsFacts(response.answer, testCase.facts, testCase.factsNeeded)) {
       return true;
     }

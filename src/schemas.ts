@@ -65,6 +65,10 @@ export const answerRequestSchema = z
       description:
         "Send Server-Sent Events (`citations`, `delta`…, `done`) instead of one JSON body. Unset: as the `Accept` header asks.",
     }),
+    choice: z.boolean().optional().openapi({
+      description:
+        "Set when `question` is one of the `choices` of the previous reply, sent as it was offered: the reply quotes that topic's section from its start, and nothing of the earlier turns is carried over.",
+    }),
   })
   .openapi("AnswerRequest");
 

@@ -251,8 +251,12 @@ describe("answerQuestion, abstaining near topics the documents cover", () => {
   });
 });
 
-describe("answerQuestion, asked a topic as it was offered", () => {
+describe("answerQuestion, sent a topic it offered", () => {
   const sections = new SqliteIndexStore(":memory:");
+  const longSection = Array.from(
+    { length: 12 },
+    (_, n) => `第 ${n + 1} 項：申請人應詳閱本須知並依規定辦理各項手續。`,
+  ).join("");
   beforeAll(async () => {
     folder.write(
       "sections/certificates/transcript.md",
@@ -262,6 +266,10 @@ describe("answerQuestion, asked a topic as it was offered", () => {
         "在服務台填寫申請書，勾選需要的謄本種類與份數，可以申請本人的謄本。",
         "## 誰可以申請",
         "下列人員可以申請：本人，或與本人同一戶的人。受委託的人，須附委託書。不能申請他人的謄本。",
+        "## 注意事項",
+        longSection,
+        "## 服務時間",
+        "本服務台位於一樓大廳。週一至週五 8:00 至 17:00 受理。",
         "",
       ].join("\n\n"),
     );
@@ -269,8 +277,8 @@ describe("answerQuestion, asked a topic as it was offered", () => {
   });
   afterAll(() => sections.close());
 
-  it("quotes the picked section from its start, not the sentence elsewhere that matches its words best", async () => {
-    const reply = await answerQuestion(sections, { question: "申請戶籍謄本：誰可以申請" }, settings);
+  it("quotes the section picked from its start, not the sentence elsewhere that matches its words best", async () => {
+    const reply = await answerQuestion(sections, { question: "申請戶籍謄本：誰可以申請", choice: true }, settings);
     expect(reply.status).toBe("answered");
     expect(reply.answer).toBe(
       "下列人員可以申請：本人，或與本人同一戶的人。受委託的人，須附委託書。不能申請他人的謄本。[1]",
@@ -281,8 +289,24 @@ describe("answerQuestion, asked a topic as it was offered", () => {
     });
   });
 
-  it("reads a question that only resembles a topic as a question", async () => {
-    const reply = await answerQuestion(sections, { question: "誰可以申請戶籍謄本" }, settings);
-    expect(reply.answer).not.toContain("不能申請他人的謄本");
+  it("quotes a section of several passages from its first, whichever ranks best", async () => {
+    const reply = await answerQuestion(sections, { question: "申請戶籍謄本：注意事項", choice: true }, settings);
+    expect(reply.answer.startsWith("第 1 項：")).toBe(true);
+  });
+
+  it("reads the same words typed, without being sent as a choice, as a question", async () => {
+    const question = "申請戶籍謄本：服務時間";
+    const picked = await answerQuestion(sections, { question, choice: true }, settings);
+    expect(picked.answer).toBe("本服務台位於一樓大廳。週一至週五 8:00 至 17:00 受理。[1]");
+    // Typed, it asks for a time: the sentence stating one.
+    const typed = await answerQuestion(sections, { question }, settings);
+    expect(typed.answer).toMatch(/^週一至週五 8:00 至 17:00 受理。\[1\]/);
+  });
+
+  it("reads a choice it does not find among the passages as a question", async () => {
+    const reply = await answerQuestion(sections, { question: "誰可以申請戶籍謄本", choice: true }, settings);
+    expect(reply.answer).not.toBe(
+      "下列人員可以申請：本人，或與本人同一戶的人。受委託的人，須附委託書。不能申請他人的謄本。[1]",
+    );
   });
 });

@@ -70,7 +70,14 @@ export const defaultFaqMatchThreshold = 0.4;
  * What answering needs of a request: the question, where to look, and words carried over from
  * earlier in its conversation (see rewriteFollowUp).
  */
-export type QuestionRequest = Pick<AnswerRequest, "question" | "collection"> & Omit<FollowUp, "question">;
+export type QuestionRequest = Pick<AnswerRequest, "question" | "collection"> &
+  Omit<FollowUp, "question"> & {
+    /**
+     * The question is a choice the last reply offered (a clarifying or a related topic), sent as
+     * offered: the topic so named is quoted from its start. Typed, the same words are a question.
+     */
+    choice?: boolean;
+  };
 
 export type CandidateAnswer = Omit<AnswerResponse, "status" | "latency_ms">;
 
@@ -85,6 +92,8 @@ export interface AnswerCandidate {
   closestOffice?: string;
   /** Topics the documents cover near the question, offered when it is abstained on (see relatedTopics). */
   related?: string[];
+  /** Set when the answer quotes the topic the asker picked: it is sent as quoted, by a model too. */
+  picked?: true;
 }
 
 /** Answers from the published documents with citations, or abstains and says where to ask. */
@@ -115,7 +124,8 @@ async function findMessageCandidate(
   settings: AnsweringSettings,
 ): Promise<AnswerCandidate> {
   const questions = separateQuestions(request.question);
-  if (questions.length < 2) return findAnswerCandidate(store, request, settings);
+  // A choice is one topic, whatever punctuation its name holds.
+  if (questions.length < 2 || request.choice) return findAnswerCandidate(store, request, settings);
   const parts: AnsweredPart[] = [];
   let first: AnswerCandidate | undefined;
   let citations = 0;
@@ -211,22 +221,35 @@ export function handOffLines(
   return settings.contactLinesOf(closestOffice);
 }
 
-/** The collection of the best passage when it is about what the question asks: an office to send the asker to. */
+/**
+ * The collection of the best passage about what the question asks: an office to send the asker to,
+ * the same as the first topic offered beside the abstention.
+ */
 function closestOfficeOf(
   passages: Passage[],
   queryWeights: ReadonlyMap<string, number>,
   equivalents: Equivalents,
 ): string | undefined {
-  const [best] = passages;
-  return best && isAboutTheQuestion(best, queryWeights, equivalents) ? best.document.collection : undefined;
+  return passages.find((passage) => isAboutTheQuestion(passage, queryWeights, equivalents))?.document.collection;
 }
 
-/** The section a question names exactly as it is offered as a choice (see choiceFor), other than a curated FAQ pair. */
-function pickedTopic(question: string, passages: Passage[]): Passage | undefined {
-  const asked = normalizeForMatching(question).trim();
-  return passages.find(
-    (passage) => passage.chunk.faqQuestion === undefined && normalizeForMatching(choiceFor(passage)).trim() === asked,
+/**
+ * The first passage of the section a choice names as it was offered (see choiceFor), other than a
+ * curated FAQ pair, which is answered as its question is: a long section's best-ranked passage may
+ * be its third, and the section is quoted from its start.
+ */
+async function pickedSection(store: IndexStore, choice: string, passages: Passage[]): Promise<Passage | undefined> {
+  const named = normalizeForMatching(choice).trim();
+  const found = passages.find(
+    (passage) => passage.chunk.faqQuestion === undefined && normalizeForMatching(choiceFor(passage)).trim() === named,
   );
+  if (!found) return undefined;
+  const sameSection = (chunk: Passage["chunk"]) =>
+    chunk.faqQuestion === undefined && chunk.headingPath.join("\n") === found.chunk.headingPath.join("\n");
+  const first = (await store.getDocument(found.document.docId))?.chunks
+    .filter(sameSection)
+    .reduce((earliest, chunk) => (chunk.position < earliest.position ? chunk : earliest), found.chunk);
+  return first && first !== found.chunk ? { ...found, chunk: first } : found;
 }
 
 /** Milliseconds since `startedAt`, to two decimals, as responses report them. */
@@ -297,6 +320,18 @@ export async function findAnswerCandidate(
   const closestOffice = closestOfficeOf(passages, queryWeights, equivalents);
   const related = relatedTopics(passages, queryWeights, equivalents);
 
+  // A topic picked from the choices offered: its section, from its start.
+  const picked = request.choice ? await pickedSection(store, request.question, passages) : undefined;
+  if (picked) {
+    const { answer, citations } = quoteSection(picked, firstCitation);
+    return {
+      answer: { answer: readable(answer), citations, confidence: 1, mode: "extractive" },
+      passages: [picked, ...passages.filter((passage) => passage.chunk.chunkId !== picked.chunk.chunkId)],
+      closestOffice,
+      picked: true,
+    };
+  }
+
   // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
   // The question is read once for all that follows: what it asks for, and its terms.
   const asked = askedAnswerOf(request);
@@ -313,20 +348,6 @@ export async function findAnswerCandidate(
       passages,
       closestOffice,
       related,
-    };
-  }
-
-  const compose = (read: Passage[]) =>
-    composeExtractiveAnswer(request.question, queryWeights, read, asked, equivalents, firstCitation);
-  // A topic offered as a choice and sent back as it was offered: the asker picked that section.
-  const picked = request.context ? undefined : pickedTopic(request.question, passages);
-  if (picked) {
-    const { answer, citations } = quoteSection(picked, firstCitation);
-    return {
-      answer: { answer: readable(answer), citations, confidence: 1, mode: "extractive" },
-      // First for a model too: it writes from the section picked.
-      passages: [picked, ...passages.filter((passage) => passage !== picked)],
-      closestOffice,
     };
   }
 
@@ -347,6 +368,8 @@ export async function findAnswerCandidate(
     };
   }
 
+  const compose = (read: Passage[]) =>
+    composeExtractiveAnswer(request.question, queryWeights, read, asked, equivalents, firstCitation);
   const quoted = compose(passages);
   // A quote that sends the reader to another page by name is answered from that page, when retrieved.
   const referred = passagesReferredTo(quoted.citations, passages);

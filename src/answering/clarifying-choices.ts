@@ -125,18 +125,10 @@ function topicName(passage: Passage): string {
 export function choiceFor(passage: Passage): string {
   if (passage.chunk.faqQuestion !== undefined) return passage.chunk.faqQuestion;
   const heading = passage.chunk.headingPath.at(-1);
-  const title = pageName(passage.document.title);
+  const { title } = passage.document;
   if (!heading || heading === title) return title;
   // Joined as the topic's own language writes it: "Moving out: Deadlines", 「宿舍：訪客」.
   return hasHan(`${title}${heading}`) ? `${title}：${heading}` : `${title}: ${heading}`;
-}
-
-// A web page's title names the page, then its site: "開放時間 | 湖光圖書館 | 臺北湖濱大學".
-const SITE_NAME_SEPARATOR = /\s+[|｜]\s+|｜/u;
-
-/** A document's title without the site names a web page's title goes on with: a choice names the page. */
-function pageName(title: string): string {
-  return title.split(SITE_NAME_SEPARATOR)[0]?.trim() || title;
 }
 
 /**

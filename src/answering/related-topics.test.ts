@@ -20,13 +20,16 @@ function passage(docId: string, title: string, coverage: number, extra: Partial<
 const asked = new Map(analyzeText("圖書館 停車").map((term) => [term, 1]));
 
 describe("relatedTopics", () => {
-  it("offers each topic about the question once, a web page by its own title without its site's names", () => {
+  it("offers each topic about the question once, by its title and section heading", () => {
     const hours = passage("library/hours.html", "開放時間 | 湖光圖書館 | 臺北湖濱大學", 0.5, {
       headingPath: ["閉館日"],
     });
     const hoursAgain = { ...hours, chunk: { ...hours.chunk, chunkId: "library/hours.html#1" } };
     const loans = passage("library/loans.html", "借閱規則｜湖光圖書館", 0.4);
-    expect(relatedTopics([hours, hoursAgain, loans], asked, noEquivalents)).toEqual(["開放時間：閉館日", "借閱規則"]);
+    expect(relatedTopics([hours, hoursAgain, loans], asked, noEquivalents)).toEqual([
+      "開放時間 | 湖光圖書館 | 臺北湖濱大學：閉館日",
+      "借閱規則｜湖光圖書館",
+    ]);
   });
 
   it("leaves out a passage that covers little of the question, or whose title and headings name nothing asked", () => {

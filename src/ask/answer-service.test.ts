@@ -400,3 +400,30 @@ describe("the safety check", () => {
     expect(own.standalone_question).toBeUndefined();
   });
 });
+
+describe("the answer service, sent a choice it offered", () => {
+  const parking = new SqliteIndexStore(":memory:");
+  beforeAll(async () => {
+    folder.write("choices/campus/parking.md", "# 停車\n\n訪客停車在 B 停車場，每小時 50 元。\n");
+    folder.write("choices/campus/visits.md", "# 家長探訪\n\n家長可以在週末到宿舍探訪。\n");
+    await syncFolder(parking, path.join(folder.root, "choices"));
+  });
+  afterAll(() => parking.close());
+
+  it("quotes the topic picked in a conversation, carrying nothing of the turn before over to it", async () => {
+    const service = createAnswerService({
+      ...dependenciesOver((await editorialFor(parking)).interactions),
+      store: parking,
+    });
+    for (const conversationId of ["c-typed", "c-picked"]) {
+      await service.ask({ question: "家長週末可以來宿舍過夜嗎", conversationId });
+    }
+    // Typed, a word this short after a question leans on it.
+    const typed = await service.ask({ question: "停車", conversationId: "c-typed" });
+    expect(typed.standalone_question).toMatch(/^停車（.+）$/);
+    const picked = await service.ask({ question: "停車", choice: true, conversationId: "c-picked" });
+    expect(picked).toMatchObject({ status: "answered", confidence: 1 });
+    expect(picked.answer).toBe("訪客停車在 B 停車場，每小時 50 元。[1]");
+    expect(picked.standalone_question).toBeUndefined();
+  });
+});

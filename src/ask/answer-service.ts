@@ -73,6 +73,8 @@ export interface AskRequest {
   history?: readonly Pick<ConversationTurn, "question" | "answer">[];
   /** The signed-in student, from a verified token (never from the question): their own records may be read. */
   student?: Student;
+  /** The question is a choice the last reply offered, sent as offered (see QuestionRequest.choice). */
+  choice?: boolean;
 }
 
 export interface AskOptions {
@@ -367,15 +369,18 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       }
       // One budget for the whole answer: rewriting a follow-up, embedding it and generating.
       const deadline = generation && AbortSignal.timeout(generation.timeoutMs);
-      const followUp = await rewriteFollowUp(request.question, turns, {
-        store,
-        chatModel: generation?.chatModel,
-        personalData,
-        signal: deadline && untilDeadline(options.signal, deadline),
-      });
+      // A choice offered is a topic of its own: nothing of the turns before is carried over to it.
+      const followUp = request.choice
+        ? { question: request.question }
+        : await rewriteFollowUp(request.question, turns, {
+            store,
+            chatModel: generation?.chatModel,
+            personalData,
+            signal: deadline && untilDeadline(options.signal, deadline),
+          });
       const standaloneQuestion = standaloneText(followUp);
       const answered = await answer(
-        { ...followUp, collection: request.collection },
+        { ...followUp, collection: request.collection, ...(request.choice ? { choice: true } : {}) },
         { ...options, deadline, ...(inCrisis ? { onEvent: undefined } : {}) },
       );
       if (inCrisis && answered.status === "abstained") {

@@ -271,6 +271,13 @@ describe("generated answers through an OpenAI-compatible server", () => {
     expect(model.chatRequests).toHaveLength(0);
   });
 
+  it("sends a section the asker picked from the choices as it is quoted, without asking the model", async () => {
+    const body = await ask({ question: "宿舍訪客", choice: true });
+    expect(body).toMatchObject({ status: "answered", mode: "extractive", confidence: 1 });
+    expect(body.answer).toBe("宿舍訪客須於晚上十點前離開。[1]");
+    expect(model.chatRequests).toHaveLength(0);
+  });
+
   it("streams citations first, then checked text, then the final answer", async () => {
     model.scriptChat({
       kind: "reply",

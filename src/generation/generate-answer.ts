@@ -104,9 +104,11 @@ export async function generateAnswer(
   };
 
   // The model rephrases what the documents are known to answer; it is not asked to rescue a
-  // question they do not cover (it would be fluent, and the overlap check could not tell).
+  // question they do not cover (it would be fluent, and the overlap check could not tell). A curated
+  // answer and a section the asker picked are sent as they are.
   if (
     candidate.answer?.mode === "faq" ||
+    candidate.picked ||
     candidate.answer?.choices !== undefined ||
     passages.length === 0 ||
     !isConfident(candidate.answer, settings.abstainThreshold)

@@ -141,7 +141,10 @@ describe("students' chat page and widget in a real browser", { timeout: 60_000 }
     // The way to a person stays: the topics are offered beside it, not instead of it.
     expect(await reply.getByRole("button", { name: "找真人協助" }).count()).toBe(1);
     const finished = page.locator("article.answer:not(.streaming)");
+    // Sent as a choice: the topic's section is quoted, not read as a question.
+    const sent = page.waitForRequest((request) => request.url().endsWith("/v1/answer"));
     await reply.getByRole("button", { name: "停車證申請" }).click();
+    expect((await sent).postDataJSON()).toMatchObject({ question: "停車證申請", choice: true });
     await finished.nth(1).waitFor();
     expect(await finished.nth(1).locator(".answer-text").textContent()).toContain("9月1日");
     await page.close();

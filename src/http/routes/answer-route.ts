@@ -40,6 +40,7 @@ export function answerRoutes({ answers }: Pick<AppDependencies, "answers">): Ope
       collection: request.collection,
       conversationId: request.conversation_id,
       student: studentOf(context),
+      ...(request.choice ? { choice: true } : {}),
     };
     if (wantsStream) {
       // Known before the stream starts, so answered as without it: 400, not 200 and an error event.

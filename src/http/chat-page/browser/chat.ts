@@ -343,7 +343,7 @@ function choiceList(choices: string[], label: string): HTMLUListElement {
   const list = element("ul", { className: "choices", ariaLabel: label });
   for (const choice of choices) {
     const pick = element("button", { type: "button", className: "choice", textContent: choice });
-    pick.addEventListener("click", () => ask(choice));
+    pick.addEventListener("click", () => ask(choice, { choice: true }));
     list.append(element("li", {}, pick));
   }
   return list;
@@ -353,7 +353,8 @@ function showQuestion(question: string): void {
   show(element("p", { className: "question", textContent: question }));
 }
 
-async function ask(question: string): Promise<void> {
+/** Asks a question, or sends a choice the last reply offered (`choice`), and shows the reply. */
+async function ask(question: string, { choice = false } = {}): Promise<void> {
   showQuestion(question);
   turns.push({ kind: "question", question });
   if (ASKS_FOR_A_PERSON.test(question)) return handoffForm(question);
@@ -364,6 +365,7 @@ async function ask(question: string): Promise<void> {
       question,
       conversation_id: conversationId,
       ...(config.collection ? { collection: config.collection } : {}),
+      ...(choice ? { choice: true } : {}),
     });
     showAnswer(reply, question);
     turns.push({ kind: "answer", question, reply });

@@ -273,6 +273,8 @@ describe("answerQuestion, sent a topic it offered", () => {
         "",
       ].join("\n\n"),
     );
+    // A curated pair whose answer states no amount: asked what it costs, it is not the answer.
+    folder.write("sections/certificates/faq.csv", "question,answer\n英文謄本一份多少錢？,請洽二樓櫃台詢問最新規費。\n");
     await syncFolder(sections, path.join(folder.root, "sections"));
   });
   afterAll(() => sections.close());
@@ -301,6 +303,20 @@ describe("answerQuestion, sent a topic it offered", () => {
     // Typed, it asks for a time: the sentence stating one.
     const typed = await answerQuestion(sections, { question }, settings);
     expect(typed.answer).toMatch(/^週一至週五 8:00 至 17:00 受理。\[1\]/);
+  });
+
+  it("gives a curated question picked from the choices its curated answer", async () => {
+    const question = "英文謄本一份多少錢？";
+    const picked = await answerQuestion(sections, { question, choice: true }, settings);
+    expect(picked).toMatchObject({ status: "answered", mode: "faq", confidence: 1 });
+    expect(picked.answer).toBe("請洽二樓櫃台詢問最新規費。[1]");
+    expect((await answerQuestion(sections, { question }, settings)).mode).not.toBe("faq");
+  });
+
+  it("answers each question of a message sent as a choice that names no topic", async () => {
+    const question = "停車證什麼時候開放申請？房屋稅什麼時候繳？";
+    const reply = await answerQuestion(store, { question, choice: true }, settings);
+    expect(reply.answer).toMatch(/9月1日[^\n]*\[1\]\n\n[^\n]*5月1日[^\n]*\[2\]$/);
   });
 
   it("reads a choice it does not find among the passages as a question", async () => {

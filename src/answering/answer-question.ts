@@ -124,8 +124,12 @@ async function findMessageCandidate(
   settings: AnsweringSettings,
 ): Promise<AnswerCandidate> {
   const questions = separateQuestions(request.question);
-  // A choice is one topic, whatever punctuation its name holds.
-  if (questions.length < 2 || request.choice) return findAnswerCandidate(store, request, settings);
+  if (questions.length < 2) return findAnswerCandidate(store, request, settings);
+  // A choice is one topic, whatever punctuation its name holds; text that names none is read as it is.
+  if (request.choice) {
+    const picked = await findAnswerCandidate(store, request, settings);
+    if (picked.picked) return picked;
+  }
   const parts: AnsweredPart[] = [];
   let first: AnswerCandidate | undefined;
   let citations = 0;
@@ -221,35 +225,39 @@ export function handOffLines(
   return settings.contactLinesOf(closestOffice);
 }
 
-/**
- * The collection of the best passage about what the question asks: an office to send the asker to,
- * the same as the first topic offered beside the abstention.
- */
+/** The collection of the best passage when it is about what the question asks: an office to send the asker to. */
 function closestOfficeOf(
   passages: Passage[],
   queryWeights: ReadonlyMap<string, number>,
   equivalents: Equivalents,
 ): string | undefined {
-  return passages.find((passage) => isAboutTheQuestion(passage, queryWeights, equivalents))?.document.collection;
+  const [best] = passages;
+  return best && isAboutTheQuestion(best, queryWeights, equivalents) ? best.document.collection : undefined;
 }
 
 /**
- * The first passage of the section a choice names as it was offered (see choiceFor), other than a
- * curated FAQ pair, which is answered as its question is: a long section's best-ranked passage may
- * be its third, and the section is quoted from its start.
+ * The passage a choice names as it was offered (see choiceFor): a curated FAQ pair, or the first
+ * passage of a section (a long section's best-ranked passage may be its third). The document is
+ * read again only while it is published and still holds the passage found, so that a draft saved
+ * meanwhile is never quoted.
  */
 async function pickedSection(store: IndexStore, choice: string, passages: Passage[]): Promise<Passage | undefined> {
   const named = normalizeForMatching(choice).trim();
-  const found = passages.find(
-    (passage) => passage.chunk.faqQuestion === undefined && normalizeForMatching(choiceFor(passage)).trim() === named,
-  );
-  if (!found) return undefined;
+  const found = passages.find((passage) => normalizeForMatching(choiceFor(passage)).trim() === named);
+  if (!found || found.chunk.faqQuestion !== undefined) return found;
+  const stored = await store.getDocument(found.document.docId);
+  if (
+    stored?.document.status !== "published" ||
+    !stored.chunks.some(({ chunkId }) => chunkId === found.chunk.chunkId)
+  ) {
+    return found;
+  }
   const sameSection = (chunk: Passage["chunk"]) =>
     chunk.faqQuestion === undefined && chunk.headingPath.join("\n") === found.chunk.headingPath.join("\n");
-  const first = (await store.getDocument(found.document.docId))?.chunks
+  const first = stored.chunks
     .filter(sameSection)
     .reduce((earliest, chunk) => (chunk.position < earliest.position ? chunk : earliest), found.chunk);
-  return first && first !== found.chunk ? { ...found, chunk: first } : found;
+  return first === found.chunk ? found : { ...found, chunk: first };
 }
 
 /** Milliseconds since `startedAt`, to two decimals, as responses report them. */
@@ -320,12 +328,18 @@ export async function findAnswerCandidate(
   const closestOffice = closestOfficeOf(passages, queryWeights, equivalents);
   const related = relatedTopics(passages, queryWeights, equivalents);
 
-  // A topic picked from the choices offered: its section, from its start.
+  // A topic picked from the choices offered: its curated answer, or its section from its start.
   const picked = request.choice ? await pickedSection(store, request.question, passages) : undefined;
   if (picked) {
-    const { answer, citations } = quoteSection(picked, firstCitation);
+    const curated = picked.chunk.faqQuestion !== undefined;
+    const { answer, citations } = curated
+      ? {
+          answer: `${picked.chunk.text}[${firstCitation}]`,
+          citations: [citePassage(firstCitation, picked, 0, picked.chunk.text.length)],
+        }
+      : quoteSection(picked, firstCitation);
     return {
-      answer: { answer: readable(answer), citations, confidence: 1, mode: "extractive" },
+      answer: { answer: readable(answer), citations, confidence: 1, mode: curated ? "faq" : "extractive" },
       passages: [picked, ...passages.filter((passage) => passage.chunk.chunkId !== picked.chunk.chunkId)],
       closestOffice,
       picked: true,

@@ -87,6 +87,9 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("客服電話幾點到幾點")).toEqual(["time"]);
     expect(askedAnswerTypes("地址變更要怎麼辦")).toEqual(["steps"]);
     expect(askedAnswerTypes("寬頻報修電話多少")).toContain("contact");
+    // 資格考 is an exam, not the eligibility it sounds like.
+    expect(askedAnswerTypes("博士生資格考最多可以考幾次")).toEqual(["count"]);
+    expect(askedAnswerTypes("資格考的申請資格是什麼")).toEqual(["eligibility"]);
   });
 
   it("reads opening and size words only where they ask for opening hours or a size", () => {
@@ -238,6 +241,8 @@ describe("holdsAnswerType", () => {
     ["我們一起去圖書館。", "count"],
     ["租車時間為每日 09:00 至 18:00。", "amount"],
     ["Rent a bike from 9:00 to 18:00.", "amount"],
+    // An ordinal is a place in a series, and a term a span of time: neither counts anything.
+    ["博士生應於入學後第 4 學期結束前通過資格考核。", "count"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

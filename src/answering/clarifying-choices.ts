@@ -126,10 +126,20 @@ export function choiceFor(passage: Passage): string {
   if (passage.chunk.faqQuestion !== undefined) return passage.chunk.faqQuestion;
   const heading = passage.chunk.headingPath.at(-1);
   const { title } = passage.document;
-  if (!heading || heading === title) return title;
+  // A page's heading that is its title without the site's name ("運送方式與運費｜森居家居") names it once.
+  if (
+    !heading ||
+    heading === title ||
+    (TITLE_THEN_SITE.test(title.slice(heading.length)) && title.startsWith(heading))
+  ) {
+    return title;
+  }
   // Joined as the topic's own language writes it: "Moving out: Deadlines", 「宿舍：訪客」.
   return hasHan(`${title}${heading}`) ? `${title}：${heading}` : `${title}: ${heading}`;
 }
+
+// What follows a page's own name in a web page's title: its site's ("開放時間 | 湖光圖書館").
+const TITLE_THEN_SITE = /^\s*[|｜–-]/u;
 
 /**
  * The question back, in the asker's language: the choices follow it. Staff asking for a draft

@@ -32,6 +32,11 @@ describe("relatedTopics", () => {
     ]);
   });
 
+  it("names a web page whose heading is its title without the site's name once", () => {
+    const page = passage("library/fees.html", "罰款規定｜湖光圖書館", 0.5, { headingPath: ["罰款規定"] });
+    expect(relatedTopics([page], asked, noEquivalents)).toEqual(["罰款規定｜湖光圖書館"]);
+  });
+
   it("leaves out a passage that covers little of the question, or whose title and headings name nothing asked", () => {
     const barely = passage("library/hours.html", "湖光圖書館", 0.1);
     const unnamed = passage("campus/map.md", "校園地圖", 0.5, { text: "圖書館旁有停車場。" });

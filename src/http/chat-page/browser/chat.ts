@@ -357,7 +357,8 @@ function showQuestion(question: string): void {
 async function ask(question: string, { choice = false } = {}): Promise<void> {
   showQuestion(question);
   turns.push({ kind: "question", question });
-  if (ASKS_FOR_A_PERSON.test(question)) return handoffForm(question);
+  // A topic offered is a topic, whatever its name says ("人工客服").
+  if (!choice && ASKS_FOR_A_PERSON.test(question)) return handoffForm(question);
   if (button) button.disabled = true;
   const waiting = show(element("p", { className: "waiting", role: "status", textContent: text.asking }));
   try {

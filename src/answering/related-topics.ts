@@ -10,8 +10,8 @@ const MAX_RELATED = 3;
 
 /**
  * Topics the documents do cover near a question they are not found to answer, offered beside the
- * abstention as questions the asker can send ("Did you mean…"): the right page is first for most
- * questions refused in the asker's own words, and one click asks it in the documents' words.
+ * abstention as choices ("Did you mean…"): the right page is first for most questions refused in
+ * the asker's own words, and one sent back as a choice is quoted (see pickedSection).
  */
 export function relatedTopics(
   passages: Passage[],

@@ -5,7 +5,7 @@ import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { ConversationMemory } from "../conversation/conversation-memory.js";
 import { openEditorialDatabase } from "../database/open-database.js";
-import { InteractionStore } from "../interactions/interaction-store.js";
+import { InteractionStore, PICKED_TOPIC_MODE } from "../interactions/interaction-store.js";
 import { ModelCallError } from "../models/model-call-error.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { editorialFor } from "../test-support/editorial-for.js";
@@ -411,10 +411,8 @@ describe("the answer service, sent a choice it offered", () => {
   afterAll(() => parking.close());
 
   it("quotes the topic picked in a conversation, carrying nothing of the turn before over to it", async () => {
-    const service = createAnswerService({
-      ...dependenciesOver((await editorialFor(parking)).interactions),
-      store: parking,
-    });
+    const { interactions } = await editorialFor(parking);
+    const service = createAnswerService({ ...dependenciesOver(interactions), store: parking });
     for (const conversationId of ["c-typed", "c-picked"]) {
       await service.ask({ question: "家長週末可以來宿舍過夜嗎", conversationId });
     }
@@ -425,5 +423,8 @@ describe("the answer service, sent a choice it offered", () => {
     expect(picked).toMatchObject({ status: "answered", confidence: 1 });
     expect(picked.answer).toBe("訪客停車在 B 停車場，每小時 50 元。[1]");
     expect(picked.standalone_question).toBeUndefined();
+    // Logged as a topic picked: no question for the knowledge-gap report, no wording to propose.
+    expect((await interactions.answer(picked.answer_id as string))?.mode).toBe(PICKED_TOPIC_MODE);
+    expect((await interactions.answer(typed.answer_id as string))?.mode).toBe("extractive");
   });
 });

@@ -18,7 +18,7 @@ import {
 } from "../conversation/conversation-memory.js";
 import { rewriteFollowUp } from "../conversation/rewrite-follow-up.js";
 import { type AnswerEvent, type GenerationSettings, generateAnswer, sendWhole } from "../generation/generate-answer.js";
-import type { InteractionStore } from "../interactions/interaction-store.js";
+import { type InteractionStore, PICKED_TOPIC_MODE } from "../interactions/interaction-store.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
 import { detectSafetyConcern, type SafetyConcern } from "../safety/detect-safety-concern.js";
 import { type SafetyAudience, safetyAnswer } from "../safety/safety-reply.js";
@@ -241,6 +241,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     standaloneQuestion: string,
     concern?: SafetyConcern,
     looked?: { lookUp: LookUpOutcome; keptPending?: PendingAction },
+    picked = false,
   ): Promise<AnswerResponse> {
     const lookUp = looked?.lookUp;
     const { conversationId } = request;
@@ -251,7 +252,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
       // A student's record is theirs: the log says which look-up answered, never what it read.
       answer: lookUp?.kind === "record" ? `[${lookUp.action.id}: ${lookUp.action.system.en}]` : answered.answer,
       status: answered.status,
-      mode: answered.mode,
+      mode: picked ? PICKED_TOPIC_MODE : answered.mode,
       confidence: answered.confidence,
       latencyMs: answered.latency_ms,
       collection: request.collection,
@@ -379,15 +380,24 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
             signal: deadline && untilDeadline(options.signal, deadline),
           });
       const standaloneQuestion = standaloneText(followUp);
+      let picked = false;
       const answered = await answer(
         { ...followUp, collection: request.collection, ...(request.choice ? { choice: true } : {}) },
-        { ...options, deadline, ...(inCrisis ? { onEvent: undefined } : {}) },
+        {
+          ...options,
+          deadline,
+          onCandidate: (candidate) => {
+            picked = candidate.picked === true;
+            options.onCandidate?.(candidate);
+          },
+          ...(inCrisis ? { onEvent: undefined } : {}),
+        },
       );
       if (inCrisis && answered.status === "abstained") {
         return replyToConcernInConversation(request, earlierConcern, options);
       }
       if (inCrisis) sendWhole(answered, options.onEvent);
-      return recordTurn(request, answered, standaloneQuestion);
+      return recordTurn(request, answered, standaloneQuestion, undefined, undefined, picked);
     },
 
     async draft({ message, collection }, options = {}) {

@@ -13,6 +13,7 @@ export interface LoggedAnswer {
   question: string;
   answer: string;
   status: AnswerResponse["status"];
+  /** The answer's mode, or PICKED_TOPIC_MODE for a topic the asker picked from the choices offered. */
   mode: string;
   confidence: number;
   latencyMs: number;
@@ -24,6 +25,12 @@ export interface LoggedAnswer {
   rating?: "up" | "down";
   comment?: string;
 }
+
+/**
+ * The mode logged for a topic picked from the choices offered: its section was shown, not a
+ * question answered, so it is neither counted in the answer rate nor proposed as a wording.
+ */
+export const PICKED_TOPIC_MODE = "picked_topic";
 
 /** How many rows one pass of the retention deleted. */
 export interface ExpiredRows {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HandoffTicket, LoggedAnswer } from "./interaction-store.js";
+import { type HandoffTicket, type LoggedAnswer, PICKED_TOPIC_MODE } from "./interaction-store.js";
 import { buildKnowledgeGapReport, isoWeek } from "./knowledge-gap-report.js";
 
 let count = 0;
@@ -143,6 +143,19 @@ describe("buildKnowledgeGapReport", () => {
     expect(report.unanswered).toEqual(without.unanswered);
     const top = report.topQuestions.flatMap((group) => [group.question, ...group.examples]);
     expect(top).toContain("宿舍?");
+  });
+
+  it("counts topics picked from the choices apart from the questions, rates and groups", () => {
+    const picked = { mode: PICKED_TOPIC_MODE, confidence: 1 };
+    const log = [
+      ...LOG,
+      asked("2026-11-18T11:00:00Z", "學生宿舍生活公約：第七條 寵物", "answered", picked),
+      asked("2026-11-18T11:05:00Z", "學生宿舍生活公約：第七條 寵物", "answered", { ...picked, rating: "down" }),
+    ];
+    const report = buildKnowledgeGapReport(log, [], WEEKS_47_AND_48);
+    const without = buildKnowledgeGapReport(LOG, [], WEEKS_47_AND_48);
+    expect(report.topicsPicked).toBe(2);
+    expect({ ...report, topicsPicked: 0 }).toEqual({ ...without, topicsPicked: 0 });
   });
 
   it("keeps to one collection when asked", () => {

@@ -1,6 +1,11 @@
 import { isSafetyStatus } from "../safety/safety-reply.js";
 import { analyzeText } from "../text/tokenize.js";
-import type { HandoffTicket, InteractionStore, LoggedAnswer } from "./interaction-store.js";
+import {
+  type HandoffTicket,
+  type InteractionStore,
+  type LoggedAnswer,
+  PICKED_TOPIC_MODE,
+} from "./interaction-store.js";
 
 /** Questions sharing this much of their wording (Jaccard of their terms) are one group. */
 const SAME_QUESTION = 0.5;
@@ -38,6 +43,8 @@ export interface KnowledgeGapReport {
   questions: number;
   /** Questions too vague to answer, asked back with topics to choose from: listed among the top questions only. */
   askedBack: number;
+  /** Topics picked from the choices offered (beside an abstention or a question back): counted only. */
+  topicsPicked: number;
   /**
    * Messages the safety check answered instead: safety replies (someone may be in danger) and
    * declined requests. Counted only: they are not knowledge gaps, and their words stay out of the report.
@@ -64,7 +71,9 @@ export function buildKnowledgeGapReport(
     range.collection === undefined || item.collection === range.collection;
   const inRange = answers.filter(inCollection);
   // Replies of the safety check, not of the documents: never a question the documents should answer.
-  const asked = inRange.filter((answer) => !isSafetyStatus(answer.status));
+  // Nor a topic picked from the choices: its section was shown, no question asked.
+  const picked = (answer: LoggedAnswer) => answer.mode === PICKED_TOPIC_MODE;
+  const asked = inRange.filter((answer) => !isSafetyStatus(answer.status) && !picked(answer));
   // A question asked back was neither answered nor left unanswered: it is no part of the answer rate.
   const forDocuments = asked.filter((answer) => answer.status !== "clarify");
   const tickets = handoffs.filter(inCollection);
@@ -74,6 +83,7 @@ export function buildKnowledgeGapReport(
     ...range,
     questions: forDocuments.length,
     askedBack: asked.length - forDocuments.length,
+    topicsPicked: inRange.filter(picked).length,
     safetyReplies: inRange.filter((answer) => answer.status === "safety").length,
     declined: inRange.filter((answer) => answer.status === "declined").length,
     topQuestions: groupByWording(withTerms),

@@ -4,7 +4,7 @@ import { PassagePhrasings } from "../editorial/passage-phrasings.js";
 import { sampleDocument } from "../store/index-store.case.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { databasesUnderTest } from "../test-support/test-databases.js";
-import { InteractionStore } from "./interaction-store.js";
+import { InteractionStore, PICKED_TOPIC_MODE } from "./interaction-store.js";
 import { proposePhrasingFromRating } from "./propose-phrasing.js";
 
 describe.each(databasesUnderTest)("proposePhrasingFromRating on $name", (under) => {
@@ -29,13 +29,14 @@ describe.each(databasesUnderTest)("proposePhrasingFromRating on $name", (under) 
       const logged = async (
         question: string,
         citations = [{ n: 1, docId: "library/a.md", title: "Loans", chunkId: "library/a.md#1" }],
+        mode = "extractive",
       ) =>
         (
           await interactions.logAnswer({
             question,
             answer: "Books are lent for two weeks. [1]",
             status: "answered",
-            mode: "extractive",
+            mode,
             confidence: 0.8,
             latencyMs: 3,
             citations,
@@ -69,7 +70,7 @@ describe.each(databasesUnderTest)("proposePhrasingFromRating on $name", (under) 
       expect(await phrasings.list("proposed")).toHaveLength(1);
     });
 
-    it("proposes nothing for a 👎, an answer without a cited passage, or one logged before passages were kept", async () => {
+    it("proposes nothing for a 👎, an answer without a cited passage, one logged before passages were kept, or a topic picked", async () => {
       const { interactions, phrasings, logged } = await setUp();
       const down = await logged("How long can I keep a book?");
       await interactions.recordFeedback(down, "down");
@@ -83,7 +84,10 @@ describe.each(databasesUnderTest)("proposePhrasingFromRating on $name", (under) 
         { n: 1, docId: "library/gone.md", title: "Gone", chunkId: "library/gone.md#0" },
       ]);
       await interactions.recordFeedback(gone, "up");
-      for (const answerId of [down, uncited, older, gone]) {
+      // A topic picked from the choices is named by the passage's own title and heading.
+      const picked = await logged("Loans: Lending", undefined, PICKED_TOPIC_MODE);
+      await interactions.recordFeedback(picked, "up");
+      for (const answerId of [down, uncited, older, gone, picked]) {
         expect(await proposePhrasingFromRating(interactions, phrasings, answerId)).toBeUndefined();
       }
       expect(await phrasings.list()).toEqual([]);

@@ -584,7 +584,8 @@ export function ReportView(props: { signedInAs: string; report: KnowledgeGapRepo
       </form>
       <p>
         {report.questions} questions in this period
-        {report.askedBack > 0 ? `, and ${report.askedBack} too vague to answer, asked back` : ""}.
+        {report.askedBack > 0 ? `, and ${report.askedBack} too vague to answer, asked back` : ""}
+        {report.topicsPicked > 0 ? `; ${report.topicsPicked} topics picked from the choices offered` : ""}.
         {report.safetyReplies + report.declined > 0
           ? ` Besides, ${report.safetyReplies} safety replies and ${report.declined} declined requests (counted only; their messages are not listed).`
           : ""}

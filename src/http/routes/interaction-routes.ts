@@ -214,6 +214,7 @@ export function interactionRoutes({
       collection: report.collection,
       questions: report.questions,
       asked_back: report.askedBack,
+      topics_picked: report.topicsPicked,
       safety_replies: report.safetyReplies,
       declined_requests: report.declined,
       top_questions: report.topQuestions.map(group),

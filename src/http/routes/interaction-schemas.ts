@@ -132,6 +132,10 @@ export const knowledgeGapReportSchema = z
     asked_back: z.number().int().openapi({
       description: "Questions too vague to answer, asked back with topics to choose from (status clarify).",
     }),
+    topics_picked: z.number().int().openapi({
+      description:
+        "Topics picked from the choices offered beside an abstention or a question back (sent with `choice`): counted only, not in the questions, rates or groups.",
+    }),
     safety_replies: z.number().int().openapi({
       description:
         "Messages answered with a safety reply (someone may be in danger): counted, never listed as questions.",

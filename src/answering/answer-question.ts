@@ -361,7 +361,6 @@ export async function findAnswerCandidate(
       },
       passages,
       closestOffice,
-      related,
     };
   }
 

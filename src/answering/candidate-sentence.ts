@@ -47,11 +47,18 @@ export function bestScoring(candidates: CandidateSentence[]): CandidateSentence 
 
 /**
  * The terms of what names a passage's subject: its document's title, its headings, and an FAQ
- * pair's question, which heads its answer as a section's heading does.
+ * pair's question, which heads its answer as a section's heading does. Read once per passage: the
+ * office an abstention names, the topics it offers and the composer all ask again.
  */
-export function subjectTermsOf(passage: Passage): Set<string> {
-  const { document, chunk } = passage;
-  return new Set(analyzeText([document.title, ...chunk.headingPath, chunk.faqQuestion ?? ""].join(" ")));
+const subjectTerms = new WeakMap<Passage, ReadonlySet<string>>();
+export function subjectTermsOf(passage: Passage): ReadonlySet<string> {
+  let terms = subjectTerms.get(passage);
+  if (!terms) {
+    const { document, chunk } = passage;
+    terms = new Set(analyzeText([document.title, ...chunk.headingPath, chunk.faqQuestion ?? ""].join(" ")));
+    subjectTerms.set(passage, terms);
+  }
+  return terms;
 }
 
 /** Whether two passages lie under the same headings. */

@@ -240,13 +240,10 @@ export function composeExtractiveAnswer(
   // them for what may be added, let two wrong city answers through on the tuning part).
   const documentOrder = [...new Set(passages.map((passage) => passage.document.docId))];
   const read = new Set<Passage>();
-  // Each read passage's title, headings and FAQ question, as terms: read once for all that follows.
-  const subjectTerms = new Map<Passage, Set<string>>();
   const addCandidates = (passage: Passage) => {
     if (read.has(passage)) return;
     read.add(passage);
     const headingTerms = subjectTermsOf(passage);
-    subjectTerms.set(passage, headingTerms);
     const headingCoverage = coverageOf(headingTerms);
     const subjectAsked = headingCoverage > 0;
     const documentRank = documentOrder.indexOf(passage.document.docId);
@@ -522,7 +519,7 @@ export function composeExtractiveAnswer(
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
             !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
             agreesWithWhatIsAsked(complete, asked) &&
-            decidesWhatIsAsked(complete, asked, queryWeights, equivalents, subjectTerms),
+            decidesWhatIsAsked(complete, asked, queryWeights, equivalents),
         }),
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
@@ -562,15 +559,11 @@ function decidesWhatIsAsked(
   asked: AskedAnswer,
   queryWeights: ReadonlyMap<string, number>,
   equivalents: Equivalents,
-  /** The subject terms of each passage read (subjectTermsOf). */
-  subjectTerms: ReadonlyMap<Passage, Set<string>>,
 ): boolean {
   if (!asked.types.every(isGivenInAnyWords)) return true;
   const heaviest = Math.max(0, ...queryWeights.values());
   if (heaviest === 0) return true;
-  const named = new Set(
-    sentences.flatMap((sentence) => [...sentence.terms, ...(subjectTerms.get(sentence.passage) ?? [])]),
-  );
+  const named = new Set(sentences.flatMap((sentence) => [...sentence.terms, ...subjectTermsOf(sentence.passage)]));
   // Every word weighing near the heaviest is part of what is asked (學生 and 優惠 of 「學生有沒有優惠」).
   return [...queryWeights].every(
     ([term, weight]) => weight < WEIGHTIEST_SHARE * heaviest || holdsTerm(named, term, equivalents),

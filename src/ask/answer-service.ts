@@ -233,15 +233,22 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
 
   /**
    * An answer as a turn of its conversation: logged (masked) under the id feedback and hand-offs
-   * refer to, and remembered, with the question as understood and the concern it answered, if any.
+   * refer to, and remembered, with the question as understood and the concern it answered, if any;
+   * a topic picked from the choices offered is logged as one (PICKED_TOPIC_MODE).
    */
   async function recordTurn(
     request: AskRequest,
     answered: AnswerResponse,
     standaloneQuestion: string,
-    concern?: SafetyConcern,
-    looked?: { lookUp: LookUpOutcome; keptPending?: PendingAction },
-    picked = false,
+    {
+      concern,
+      looked,
+      picked = false,
+    }: {
+      concern?: SafetyConcern;
+      looked?: { lookUp: LookUpOutcome; keptPending?: PendingAction };
+      picked?: boolean;
+    } = {},
   ): Promise<AnswerResponse> {
     const lookUp = looked?.lookUp;
     const { conversationId } = request;
@@ -312,7 +319,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
     concern: SafetyConcern,
     options: Pick<AskOptions, "onEvent">,
   ): Promise<AnswerResponse> {
-    return recordTurn(request, replyToConcern(request.question, concern, options), request.question, concern);
+    return recordTurn(request, replyToConcern(request.question, concern, options), request.question, { concern });
   }
 
   return {
@@ -362,9 +369,8 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
           options.onLookUp?.(lookUp);
           // Someone else's turn in the conversation leaves the student's waiting change waiting.
           const othersChange = pending?.studentId !== undefined && pending.studentId !== request.student?.id;
-          return recordTurn(request, await replyToLookUp(request, lookUp, options), request.question, undefined, {
-            lookUp,
-            ...(othersChange ? { keptPending: pending } : {}),
+          return recordTurn(request, await replyToLookUp(request, lookUp, options), request.question, {
+            looked: { lookUp, ...(othersChange ? { keptPending: pending } : {}) },
           });
         }
       }
@@ -397,7 +403,7 @@ export function createAnswerService(dependencies: AnswerServiceDependencies): An
         return replyToConcernInConversation(request, earlierConcern, options);
       }
       if (inCrisis) sendWhole(answered, options.onEvent);
-      return recordTurn(request, answered, standaloneQuestion, undefined, undefined, picked);
+      return recordTurn(request, answered, standaloneQuestion, { picked });
     },
 
     async draft({ message, collection }, options = {}) {

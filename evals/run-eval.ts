@@ -149,13 +149,10 @@ async function evaluate(argv: string[], { environment, stdout, stderr }: Command
   // Each deployment's own contact lines and crisis resources (its _help-desk.yml), as its service reads them.
   const configFor = (knowledge: string | undefined) =>
     knowledge === undefined ? config : loadConfig({ ...environment, KNOWLEDGE_DIR: knowledge });
-  const runCases = (
-    store: IndexStore,
-    cases: EvalCase[],
-    generate = true,
-    vocabulary = Vocabulary.empty,
-    knowledge?: string,
-    askOfferedTopics = false,
+  const runCases: GoldenRunContext["runCases"] = (
+    store,
+    cases,
+    { generate = true, vocabulary = Vocabulary.empty, knowledge, askOfferedTopics = false } = {},
   ) =>
     runCasesWith(
       cases,
@@ -355,21 +352,24 @@ const SAMPLE_DEPLOYMENTS = [
   { name: "shop", golden: "evals/shop/golden-set.jsonl", knowledge: "evals/shop/knowledge", calibrates: true },
 ] as const;
 
+interface RunCasesOptions {
+  /** Answer with the model when one is set up (false: only retrieval is read from the run). */
+  generate?: boolean;
+  /** The deployment's own words. */
+  vocabulary?: Vocabulary;
+  /** The deployment's knowledge folder, whose settings (contact lines, crisis resources) replies use. */
+  knowledge?: string;
+  /** Ask the topics offered beside each abstention, as the asker would by clicking them. */
+  askOfferedTopics?: boolean;
+}
+
 interface GoldenRunContext {
   limit: number;
   chunking: { maxChars: number };
   threshold: number;
   model: ModelSetup;
   openStore(name: string): IndexStore;
-  runCases(
-    store: IndexStore,
-    cases: EvalCase[],
-    generate?: boolean,
-    vocabulary?: Vocabulary,
-    knowledge?: string,
-    /** Ask the topics offered beside each abstention, as the asker would by clicking them. */
-    askOfferedTopics?: boolean,
-  ): Promise<RunOutput>;
+  runCases(store: IndexStore, cases: EvalCase[], options?: RunCasesOptions): Promise<RunOutput>;
   print(line: string): void;
   /** With --review-round: where the simulated round teaches its phrasings. */
   openPhrasings?: (store: IndexStore, name: string) => Promise<PassagePhrasings>;
@@ -387,7 +387,11 @@ async function evaluateGoldenSet(
   if (summary.failures.length > 0) throw new Error(`corpus failed to ingest: ${JSON.stringify(summary.failures)}`);
   // The deployment's own words, as its service would read them.
   const vocabulary = readVocabulary(deployment.knowledge);
-  const run = await runCases(store, cases, true, vocabulary, deployment.knowledge, true);
+  const run = await runCases(store, cases, {
+    vocabulary,
+    knowledge: deployment.knowledge,
+    askOfferedTopics: true,
+  });
   const baseline = await Bm25Baseline.fromStore(store);
   // Results are in the order of the questions asked.
   run.results.forEach((result, index) => {
@@ -409,9 +413,7 @@ async function evaluateGoldenSet(
       .filter((testCase) => testCase.lang === "zh-Hant" && testCase.answerable)
       .map((testCase) => ({ ...testCase, question: convertToSimplified(testCase.question) })),
     // Only retrieval is read from this run: no model answers are needed.
-    false,
-    vocabulary,
-    deployment.knowledge,
+    { generate: false, vocabulary, knowledge: deployment.knowledge },
   );
   const simplifiedMetrics = computeMetrics(simplified.results, threshold);
   report.simplifiedChinese = { hitAt1: simplifiedMetrics.hitAt1, hitAt5: simplifiedMetrics.hitAt5 };
@@ -451,7 +453,7 @@ async function evaluateGoldenSet(
     // Last: it teaches the index new wordings, which nothing above may see.
     const round = await simulateReviewRound(store, await openPhrasings(store, deployment.name), cases, run.results, {
       threshold,
-      askAgain: async () => (await runCases(store, cases, true, vocabulary, deployment.knowledge)).results,
+      askAgain: async () => (await runCases(store, cases, { vocabulary, knowledge: deployment.knowledge })).results,
     });
     const figures = (metrics: EvalMetrics) => ({
       answerCorrectness: metrics.answerCorrectness,

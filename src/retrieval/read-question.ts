@@ -98,8 +98,16 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const terms = [...coverageShares.keys()];
   const ownAsked = terms.filter((term) => ownTerms.has(term));
   const { dictionary } = options;
+  // Two characters the segmenter left apart that the dictionary knows as one word (年 + 費, 手 + 語).
+  const splitDictionaryWords = ownAsked.filter(
+    (term) =>
+      ownTerms.get(term)?.acrossWords &&
+      isAllHan(term) &&
+      isPairOfLoneCharacters(term, ownTerms) &&
+      (dictionary?.translationsOf(term).length ?? 0) > 0,
+  );
   const candidateTranslations = lookUp(
-    ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords),
+    [...ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords), ...splitDictionaryWords],
     (term) => dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
   // The question as its English words are typed, read for phrases and slips.
@@ -148,8 +156,15 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     return dictionary.isName(term) ? 1 : wordSpecificity(term);
   };
   const unknownWords = new Set(ownAsked.filter((term) => isUnknownWord(term, ownTerms, statistics)));
+  const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
+  // Such a word that no document of the question's language writes, and the other language's do,
+  // is asked in its translation: 年費 is the "annual fee" of an English page.
+  const translatedSplitWords = splitDictionaryWords.filter(
+    (term) =>
+      !inIndex(term) && (candidateTranslations.get(term) ?? []).some((translation) => translation.every(inIndex)),
+  );
   const queryWeights = weighTerms(
-    readAsWritten(coverageShares, [...corrections.keys(), ...unknownWords], isSlipForStopWord),
+    readAsWritten(coverageShares, [...corrections.keys(), ...unknownWords, ...translatedSplitWords], isSlipForStopWord),
     statistics,
     specificity,
   );
@@ -434,8 +449,8 @@ function isPairOfLoneCharacters(pair: string, ownTerms: ReadonlyMap<string, Quer
 /**
  * The question's terms as its asker meant them: a function word typed with a slip is left out, and
  * a pair of characters read as one word counts as that word, in place of its two characters: a
- * slip for a word the documents use ("時簡" for 時間, not 時 and 簡), or a word the segmenter does not
- * know (總館).
+ * slip for a word the documents use ("時簡" for 時間, not 時 and 簡), a word the segmenter does not
+ * know (總館), or a word the dictionary knows that only the other language's documents write (年費).
  */
 function readAsWritten(
   shares: ReadonlyMap<string, QueryTerm>,

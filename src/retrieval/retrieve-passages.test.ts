@@ -296,6 +296,29 @@ describe("retrievePassages", () => {
       expect(passages[0]?.coverage).toBe(1);
     });
 
+    it("reads two characters the segmenter leaves apart as the word the dictionary knows, when only the other language writes it", async () => {
+      const words = new BilingualDictionary([
+        { simplified: "年费", english: ["annual fee"] },
+        { simplified: "会员", english: ["member"] },
+      ]);
+      // 會員 and 年 and 費 are each in the Chinese refund rules; only the English page states the fee.
+      await store.replaceDocument(
+        ...sampleDocument("tickets/refunds.md", "退票", ["會員贈票不退費，每年免費開放日的票券也不退。"]),
+      );
+      await store.replaceDocument(
+        ...sampleDocument("membership/fees.md", "Membership", ["Individual member: annual fee NT$1,200."]),
+      );
+      const question = "會員一年的年費是多少";
+      const found = await retrievePassages(store, question, { limit: 1, dictionary: words });
+      expect(found.queryWeights.get("年费")).toBeGreaterThan(0);
+      expect(docIds(found.passages)).toEqual(["membership/fees.md"]);
+      // No document in the other language writes it: the characters stay two words, as typed.
+      await store.deleteDocument("membership/fees.md");
+      const alone = await retrievePassages(store, question, { limit: 1, dictionary: words });
+      expect(alone.queryWeights.get("年费") ?? 0).toBe(0);
+      expect(alone.queryWeights.get("费")).toBeGreaterThan(0);
+    });
+
     it("translates a phrase of the question that the dictionary glosses whole", async () => {
       const phrases = new BilingualDictionary([
         { simplified: "离岛", english: ["outlying islands"] },

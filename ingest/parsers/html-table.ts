@@ -2,7 +2,7 @@ import type { Cheerio, CheerioAPI } from "cheerio";
 import type { TableCells } from "./table-rows.js";
 
 /** An element as cheerio finds it: domhandler's `Element`, which cheerio uses but does not export. */
-type Element = ReturnType<ReturnType<CheerioAPI["root"]>["find"]>[number];
+export type Element = ReturnType<ReturnType<CheerioAPI["root"]>["find"]>[number];
 
 /** Elements that, in the cells of a table without `<th>`, show it holds a page's layout rather than values. */
 const BLOCKS_IN_CELLS = "h1, h2, h3, h4, h5, h6, p, ul, ol, dl, pre, blockquote";

@@ -1,7 +1,8 @@
+import type { Cheerio, CheerioAPI } from "cheerio";
 import * as cheerio from "cheerio";
 import { languageTag } from "../../src/text/document-metadata.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
-import { collapseWhitespace, isLayoutTable, readHtmlTable } from "./html-table.js";
+import { collapseWhitespace, type Element, isLayoutTable, readHtmlTable } from "./html-table.js";
 import { paragraphBlocks } from "./labelled-clause.js";
 import { refuseDeepHtml } from "./nesting-depth.js";
 import { renderTableRows } from "./table-rows.js";
@@ -43,14 +44,7 @@ export function parseHtml(source: string): ParsedDocument {
     if (/^h[1-6]$/.test(tag)) {
       blocks.push({ kind: "heading", level: Number(tag[1]), text: collapseWhitespace(node.text()) });
     } else if (tag === "ul" || tag === "ol") {
-      pushParagraph(
-        blocks,
-        node
-          .children("li")
-          .map((__, item) => `- ${collapseWhitespace(page(item).text())}`)
-          .get()
-          .join("\n"),
-      );
+      pushParagraph(blocks, listLines(page, node).join("\n"));
     } else if (tag === "table" && layoutTables.has(element)) {
       // Its cells' own text, a paragraph each; the blocks inside its cells come in their turn.
       for (const cell of node.find("td, th").get()) {
@@ -88,6 +82,28 @@ export function parseHtml(source: string): ParsedDocument {
 function pageLanguage(lang: string | undefined): string | undefined {
   const tag = languageTag.safeParse(lang?.trim().replace(/_/g, "-"));
   return tag.success ? tag.data : undefined;
+}
+
+/**
+ * A list, an item a line, numbered when ordered; a list nested in an item on the lines after the
+ * item's own text ("計算方式如下：" and its numbered steps), not run into it.
+ */
+function listLines(page: CheerioAPI, list: Cheerio<Element>): string[] {
+  const ordered = list.is("ol");
+  const start = Number(list.attr("start") ?? 1) || 1;
+  return list
+    .children("li")
+    .get()
+    .flatMap((item, index) => {
+      const nested = page(item).children("ul, ol").get();
+      const own = page(item).clone();
+      own.children("ul, ol").remove();
+      const marker = ordered ? `${start + index}.` : "-";
+      return [
+        `${marker} ${collapseWhitespace(own.text())}`,
+        ...nested.flatMap((inner) => listLines(page, page(inner))),
+      ];
+    });
 }
 
 function pushParagraph(blocks: DocumentBlock[], text: string): void {

@@ -1,5 +1,5 @@
 import matter from "gray-matter";
-import type { Nodes, RootContent } from "mdast";
+import type { List, Nodes, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString as nodeText } from "mdast-util-to-string";
@@ -88,12 +88,7 @@ function collectBlocks(node: RootContent, blocks: DocumentBlock[]): void {
       return;
     case "list":
       // One block per list, one line per item, so a list stays together but splits into sentences.
-      blocks.push({
-        kind: "paragraph",
-        text: node.children
-          .map((item, index) => `${node.ordered ? `${(node.start ?? 1) + index}.` : "-"} ${plainText(item).trim()}`)
-          .join("\n"),
-      });
+      blocks.push({ kind: "paragraph", text: listText(node) });
       return;
     case "table": {
       // GFM tables always start with their header row.
@@ -121,14 +116,22 @@ function singleLine(node: Nodes): string {
   return unwrapLines(plainText(node));
 }
 
+/** A list, an item a line, each with its marker: a list nested in an item keeps its numbers (「計算方式如下：」 1. …). */
+function listText(list: List): string {
+  return list.children
+    .map((item, index) => `${list.ordered ? `${(list.start ?? 1) + index}.` : "-"} ${plainText(item).trim()}`)
+    .join("\n");
+}
+
 /** The text people read: inline HTML dropped, a hard break or a nested list item on a line of its own. */
 function plainText(node: Nodes): string {
   if (node.type === "html") return "";
   if (node.type === "break") return "\n";
+  if (node.type === "list") return listText(node);
   // A newline inside text is a soft wrap; the text flows on.
   if (node.type === "text" || node.type === "inlineCode")
     return node.value.includes("\n") ? unwrapLines(node.value) : node.value;
   if (!("children" in node)) return "";
-  const separator = node.type === "list" || node.type === "listItem" ? "\n" : "";
+  const separator = node.type === "listItem" ? "\n" : "";
   return node.children.map((child) => plainText(child as Nodes)).join(separator);
 }

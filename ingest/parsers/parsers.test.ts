@@ -59,11 +59,21 @@ effective_date: 2026-08-01
     ]);
   });
 
-  it("puts hard breaks and nested list items on lines of their own and drops inline HTML", () => {
+  it("puts hard breaks and nested list items on lines of their own, with their markers, and drops inline HTML", () => {
     const parsed = parseMarkdown("Line one  \nLine two<br>.\n\n- Item one\n  - Sub a\n  - Sub b\n");
     expect(parsed.blocks).toEqual([
       { kind: "paragraph", text: "Line one\nLine two." },
-      { kind: "paragraph", text: "- Item one\nSub a\nSub b" },
+      { kind: "paragraph", text: "- Item one\n- Sub a\n- Sub b" },
+    ]);
+    // The numbers of a list an item introduces are its steps.
+    const steps = parseMarkdown(
+      "- 最低應繳金額：計算方式如下：\n  1. 一般消費款的 10%；\n  2. 加上分期付款的當期應繳金額。\n- 其他\n",
+    );
+    expect(steps.blocks).toEqual([
+      {
+        kind: "paragraph",
+        text: "- 最低應繳金額：計算方式如下：\n1. 一般消費款的 10%；\n2. 加上分期付款的當期應繳金額。\n- 其他",
+      },
     ]);
   });
 
@@ -226,6 +236,16 @@ describe("parseHtml", () => {
   it("reads a table of <th> cells only as rows, never as a header with nothing under it", () => {
     const parsed = parseHtml("<main><table><tr><th>Office</th><th>Room S108</th></tr></table></main>");
     expect(parsed.blocks).toEqual([{ kind: "table", rows: ["Office: Room S108"] }]);
+  });
+
+  it("writes a page's lists an item a line, numbered when ordered, a nested list on the lines after its item", () => {
+    const parsed = parseHtml(
+      '<main><ul><li>最低應繳金額：計算方式如下：<ol><li>一般消費款的 10%；</li><li>加上分期。</li></ol></li><li>其他</li></ul><ol start="3"><li>Sign in.</li></ol></main>',
+    );
+    expect(parsed.blocks).toEqual([
+      { kind: "paragraph", text: "- 最低應繳金額：計算方式如下：\n1. 一般消費款的 10%；\n2. 加上分期。\n- 其他" },
+      { kind: "paragraph", text: "3. Sign in." },
+    ]);
   });
 
   it("reads a layout table's cells as the page's paragraphs, not as rows", () => {
@@ -411,6 +431,27 @@ describe("parsePlainText", () => {
         { kind: "paragraph", text: "Ask at the desk." },
       ],
     });
+  });
+
+  it("joins the lines a text file wraps at a fixed width, not its list items or rows of columns", () => {
+    const notice = [
+      "CARD NOTICE",
+      "",
+      "You are welcome to apply for a card again at any time. However,",
+      "new-cardholder welcome offers (such as first-year fee waivers or sign-up",
+      "gifts) are not available to anyone who has cancelled a card in the",
+      "past 12 months.",
+      "",
+      "Fees that still apply after you cancel your card with us this year:",
+      "- Statement copies requested by post, for each statement month listed",
+      "- Certificates of settlement",
+      "Certificate of settlement      NT$100 for each copy sent by post",
+      "replacement copies by e-mail   free of charge for all cardholders",
+    ].join("\n");
+    expect(parsePlainText(notice).blocks.slice(1).map(blockText)).toEqual([
+      "You are welcome to apply for a card again at any time. However, new-cardholder welcome offers (such as first-year fee waivers or sign-up gifts) are not available to anyone who has cancelled a card in the past 12 months.",
+      "Fees that still apply after you cancel your card with us this year:\n- Statement copies requested by post, for each statement month listed\n- Certificates of settlement\nCertificate of settlement      NT$100 for each copy sent by post\nreplacement copies by e-mail   free of charge for all cardholders",
+    ]);
   });
 
   it("keeps a first line that ends a sentence, or runs on, as text", () => {

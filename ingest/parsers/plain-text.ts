@@ -1,9 +1,20 @@
 import { ENDS_A_SENTENCE, LIST_ITEM } from "../../src/text/line-kinds.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
-import { isHeading, looksLikeHeading } from "./heading-lines.js";
+import { isHeading, looksLikeHeading, SENTENCE_END, visualWidth } from "./heading-lines.js";
+import { joinWrappedLines } from "./join-wrapped-lines.js";
 import { paragraphBlocks } from "./labelled-clause.js";
 
 const MAX_TITLE_CHARS = 80;
+/** A line this share as wide as the text's full lines, ending no sentence, was wrapped: the next line goes on with it. */
+const WRAPPED_LINE_SHARE = 0.7;
+/** The text's full line width is that of its longer lines, not its longest (a web address, a table's row). */
+const FULL_LINE_PERCENTILE = 0.9;
+/** Narrower full lines are no wrapping width: a short text's lines are statements of their own. */
+const MIN_WRAP_WIDTH = 40;
+/** How a wrapped English line's next line goes on: in lower case, a figure or a bracket ("gifts) are…"). */
+const GOES_ON = /^[\p{Ll}\d(（]/u;
+/** A line's own columns: a tab, a bar or a run of spaces between words (a text table's row), which no wrap joins. */
+const COLUMN_GAP = /\S(?:\t| {2,}|\s[|｜]\s)\S/u;
 /**
  * A plain-text page's own address, written under its title as text files have no metadata: alone, or
  * after a label or the site's name (「網址：https://…」, "Customer Service | https://…").
@@ -21,6 +32,7 @@ export function parsePlainText(source: string): ParsedDocument {
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
+  const unwrap = paragraphUnwrapper(paragraphs);
   const firstLine = paragraphs[0]?.split("\n")[0] ?? "";
   const title = firstLine.length > 0 && firstLine.length <= MAX_TITLE_CHARS ? firstLine : undefined;
   let url: string | undefined;
@@ -37,19 +49,57 @@ export function parsePlainText(source: string): ParsedDocument {
       // The title, over the page's address and other lines about the page.
       const address = rest.findIndex((line) => ADDRESS_LINE.test(line.trim()));
       if (address >= 0) url = ADDRESS_LINE.exec(rest.splice(address, 1)[0]?.trim() ?? "")?.[1];
-      return [{ kind: "heading", level: 1, text: first.trim() }, ...textBlocks(rest)];
+      return [{ kind: "heading", level: 1, text: first.trim() }, ...textBlocks(rest, unwrap)];
     }
     // A section's name heads the lines under it, or the paragraphs after it when it stands alone.
     const next = rest[0] ?? paragraphs[index + 1]?.split("\n")[0];
-    if (!isSectionName(first, next)) return paragraphBlocks(text);
-    return [{ kind: "heading", level: 2, text: first.trim() }, ...textBlocks(rest)];
+    if (!isSectionName(first, next)) return paragraphBlocks(unwrap(text));
+    return [{ kind: "heading", level: 2, text: first.trim() }, ...textBlocks(rest, unwrap)];
   });
   return url ? { format: "text", title, url, blocks } : { format: "text", title, blocks };
 }
 
-function textBlocks(lines: string[]): DocumentBlock[] {
+function textBlocks(lines: string[], unwrap: (text: string) => string): DocumentBlock[] {
   const body = lines.join("\n").trim();
-  return body ? paragraphBlocks(body) : [];
+  return body ? paragraphBlocks(unwrap(body)) : [];
+}
+
+/**
+ * Joins the lines a text file wraps at a fixed width ("…sign-up" / "gifts) are not…"): a line as
+ * wide as the text's full lines that ends no sentence goes on in the next when that one carries on
+ * in lower case, as a PDF's does. A list item, or a row of columns, starts a line of its own.
+ */
+function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
+  const widths = paragraphs
+    .flatMap((paragraph) => paragraph.split("\n"))
+    .map((line) => visualWidth(line.trim()))
+    .sort((left, right) => left - right);
+  const fullLineWidth = widths[Math.floor(FULL_LINE_PERCENTILE * (widths.length - 1))] ?? 0;
+  return (text) => {
+    const lines: string[] = [];
+    let current: string[] = [];
+    const endLine = () => {
+      if (current.length > 0) lines.push(joinWrappedLines(current));
+      current = [];
+    };
+    const all = text.split("\n").map((each) => each.trim());
+    all.forEach((line, index) => {
+      if (line === "") return;
+      current.push(line);
+      const next = all[index + 1] ?? "";
+      const wrapped =
+        fullLineWidth >= MIN_WRAP_WIDTH &&
+        visualWidth(line) >= fullLineWidth * WRAPPED_LINE_SHARE &&
+        !SENTENCE_END.test(line) &&
+        GOES_ON.test(next) &&
+        !LIST_ITEM.test(next) &&
+        !COLUMN_GAP.test(line) &&
+        !COLUMN_GAP.test(next);
+      if (!wrapped) endLine();
+    });
+    endLine();
+    return lines.join("\n");
+  };
 }
 
 /**

@@ -19,12 +19,16 @@ export function listOfSteps(
 ): CandidateSentence[] | undefined {
   const at = candidates.indexOf(best);
   const marker = (candidate: CandidateSentence | undefined) => listMarkerIn(candidate, best.passage);
-  const introduced = INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined;
-  const kind = marker(best) ?? introduced;
+  const own = marker(best);
+  const nextMarker = INTRODUCES_WHAT_FOLLOWS.test(best.span.text) ? marker(candidates[at + 1]) : undefined;
+  // An item introducing a list of another kind under it ("- 最低應繳金額：計算方式如下：" and its
+  // numbered lines) is answered by that list, not by the items beside it.
+  const introduced = nextMarker !== own ? nextMarker : undefined;
+  const kind = introduced ?? own;
   // Steps are numbered, or say what to do: a bulleted list of limits is not a procedure. But the
   // list that the sentence answering best introduces is what it says ("…得申請學雜費分期：" and how).
-  if (!kind || (kind === "bulleted" && !best.fitsAskedType && !introduced && !anyList)) return undefined;
-  const listStart = marker(best) ? firstLineOfList(candidates, at, kind) : at + 1;
+  if (!kind || (kind === "bulleted" && !best.fitsAskedType && !nextMarker && !anyList)) return undefined;
+  const listStart = introduced ? at + 1 : firstLineOfList(candidates, at, kind);
   // Steps from the first; any other list from where the best line still fits in.
   const first = anyList ? Math.max(listStart, at - MAX_STEPS + 1) : listStart;
   const steps: CandidateSentence[] = [];

@@ -306,6 +306,22 @@ describe("counts", () => {
     expect(holdsAnswerType("Score 90–100: Letter A+, Grade points 4.3", "count")).toBe(true);
     expect(holdsAnswerType("從 2 號出口步行約 5 分鐘。", "count")).toBe(false);
     expect(holdsAnswerType("前 1 小時免費，之後每小時 30 元。", "count")).toBe(false);
+    // A floor or a room written with its letter.
+    expect(holdsAnswerType("Induction loops are fitted at the ticket desk and the B1 lecture room.", "count")).toBe(
+      false,
+    );
+    expect(holdsAnswerType("The B1 lecture room has 120 seats.", "count")).toBe(true);
+  });
+});
+
+describe("temperatures", () => {
+  it("are asked as a measure, which a sentence states in degrees", () => {
+    const asked = readAskedAnswer("信義館的游泳池水溫大概幾度？");
+    expect(asked.types).toContain("measure");
+    expect(answerFit("游泳池水溫維持在 28 度。", asked).fits).toBe(true);
+    expect(answerFit("信義館 B2 游泳池將進行年度維修保養。", asked).fits).toBe(false);
+    expect(readAskedAnswer("what temperature is the pool").types).toContain("measure");
+    expect(readAskedAnswer("114年度的學費").types).not.toContain("measure");
   });
 });
 

@@ -139,7 +139,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "measure",
     pattern(
-      "規格|尺寸|大小(?![寫写事姐便])|(?<![很許太好眾諸])多(大(?!學)|寬|高|厚)(?!年紀|歲)|(?<![很許太好眾諸])多重(?![國身要])|最重(?!要|視|點)|最大(尺寸|重量)|重量(?!訓練)|容量|\\b(size|dimensions?|weighs?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b|\\bhow many (kg|kilos?|kilograms?|pounds|lbs|km|kilometres|kilometers|miles)\\b|\\bhow far\\b(?! (in advance|ahead|before))|\\bdistance\\b|多遠|距離多|多少公里",
+      "規格|尺寸|大小(?![寫写事姐便])|(?<![很許太好眾諸])多(大(?!學)|寬|高|厚)(?!年紀|歲)|(?<![很許太好眾諸])多重(?![國身要])|最重(?!要|視|點)|最大(尺寸|重量)|重量(?!訓練)|容量|\\b(size|dimensions?|weighs?|weight|capacity|specs?|specifications?)\\b|\\bhow (big|large|heavy|wide|tall|thick)\\b|\\bhow many (kg|kilos?|kilograms?|pounds|lbs|km|kilometres|kilometers|miles)\\b|\\bhow far\\b(?! (in advance|ahead|before))|\\bdistance\\b|多遠|距離多|多少公里|(?<!年)(幾|多少)度(?!假|的)|溫度|水溫|\\btemperature\\b|\\bhow (hot|cold|warm)\\b",
     ),
   ],
   [
@@ -251,12 +251,12 @@ const HOLDS: Record<AnswerType, RegExp> = {
     `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b`,
   ),
   count: pattern(
-    `不限(冊數|次數|人數|數量|件數|名額|次)|[\\d一二三四五六七八九十百]+\\s*分之\\s*[\\d一二三四五六七八九十百]+|[一二三四五六七八九十兩]+[百千萬億]|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–-]|(分機|ext\\.?|extension|room|no\\.|第)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|天|週|周|星期|禮拜|年|學期|點|%|km|m\\b|cm|kg|am|pm))`,
+    `不限(冊數|次數|人數|數量|件數|名額|次)|[\\d一二三四五六七八九十百]+\\s*分之\\s*[\\d一二三四五六七八九十百]+|[一二三四五六七八九十兩]+[百千萬億]|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–a-z-]|(分機|ext\\.?|extension|room|no\\.|第)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|天|週|周|星期|禮拜|年|學期|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
   // A size, weight or capacity: a number in a unit of length, area, weight, volume or data (grams
   // written "g" after 2 to 5 alone are networks: 4G, 5G).
   measure: pattern(
-    "\\d(\\.\\d+)?\\s*(平方|立方)?(公分|公尺|公釐|毫米|釐米|厘米|公斤|公克|公噸|噸|克|公升|毫升|坪|吋|英吋|磅|像素|cm|mm|km|kg|ml|mb|gb|kb|tb|px|dpi|m2|m3|lbs?|oz|inch(es)?|pixels?|feet|ft|meters?|metres?|grams?|kilograms?|liters?|litres?|pounds?)(?![a-z])|(?<!\\d)(\\d{2,}|[016-9])\\s*g(?![a-z0-9])|\\d\\s*[x×]\\s*\\d",
+    "\\d(\\.\\d+)?\\s*(平方|立方)?(公分|公尺|公釐|毫米|釐米|厘米|公斤|公克|公噸|噸|克|公升|毫升|坪|吋|英吋|磅|像素|cm|mm|km|kg|ml|mb|gb|kb|tb|px|dpi|m2|m3|lbs?|oz|inch(es)?|pixels?|feet|ft|meters?|metres?|grams?|kilograms?|liters?|litres?|pounds?)(?![a-z])|(?<!\\d)(\\d{2,}|[016-9])\\s*g(?![a-z0-9])|\\d\\s*[x×]\\s*\\d|\\d\\s*(度(?![a-z])|°|℃|degrees?\\b)",
   ),
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").

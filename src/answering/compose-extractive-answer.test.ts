@@ -264,6 +264,36 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly(english, [fees]).answer).toBe("英文戶籍謄本：臨櫃規費 100 元，網路規費 不提供[1]");
   });
 
+  it("quotes a small table whole when a value holds the comma its cells are parted by", () => {
+    const rows = [
+      "一般物品（衣物、雨傘）：保管期限 30 天，逾期處理方式 捐贈社福團體，其餘銷毀",
+      "證件類（身分證、學生證）：保管期限 7 天，逾期處理方式 移送警察局",
+      "食物及易腐壞物品：保管期限 當日，逾期處理方式 閉館後丟棄，不予保管",
+    ];
+    const kept = passage("services/lost-and-found.md", rows.join("\n"), ["遺失物招領辦法", "物品保管期限"]);
+    expect(composeEvenly("遺失物品的保管期限是多久", [kept]).answer).toBe(`${rows.join("\n")}[1]`);
+  });
+
+  it("answers with the list an item introduces, not with the items beside it", () => {
+    const billing = passage(
+      "billing.md",
+      "- 本期應繳總額：本期所有消費、分期當期金額、利息及各項費用的合計。\n- 最低應繳金額：計算方式如下：\n1. 一般消費款的 10%；\n2. 加上分期付款的當期應繳金額。\n- 只繳最低應繳金額不會產生違約金。",
+    );
+    const { answer } = composeEvenly("最低應繳金額怎麼計算？", [billing]);
+    expect(answer).toMatch(/^最低應繳金額：計算方式如下：\n1\. 一般消費款的 10%/);
+    expect(answer).not.toContain("本期應繳總額：");
+  });
+
+  it("looks a table up by an item a cell lists, which the question names", () => {
+    const warranty = passage(
+      "warranty.md",
+      "小家電：代表商品 電風扇、吹風機，保固期間 1 年，保固範圍 主機本體\n大型家電：代表商品 除濕機、空氣清淨機，保固期間 2 年，保固範圍 主機本體",
+    );
+    expect(composeEvenly("空氣清淨機保固幾年", [warranty]).answer).toBe(
+      "大型家電：代表商品 除濕機、空氣清淨機，保固期間 2 年，保固範圍 主機本體[1]",
+    );
+  });
+
   it("quotes the table a sentence introduces with that sentence, its bare figures in the unit it states", () => {
     const text =
       "本中心場地租借費依時段收取如下（單位：新臺幣元）。押金另計。\n上午：平日 1200，假日 1500\n下午：平日 1400，假日 1800\n晚上：平日 1600，假日 2000\n- 夜間使用逾時，每小時加收 300 元；";

@@ -30,11 +30,17 @@ function asksAbout(terms: string[], queryWeights: ReadonlyMap<string, number>): 
   return terms.length > 0 && terms.every((term) => (queryWeights.get(term) ?? 0) > 0);
 }
 
-/** Whether a table row's label, or the value of one of its cells, the question holds whole. */
+/**
+ * Whether a table row's label, or the value of one of its cells, or an item a value lists
+ * ("空氣清淨機" of "除濕機、空氣清淨機、電暖器"), the question holds whole.
+ */
 export function namesTableKey(row: RegExpExecArray, normalizedQuestion: string): boolean {
   const [, label = ""] = row;
   // Split before folding: folding turns "，" into "," and would run the cells together.
-  const values = cellsOf(row).map((cell) => cellParts(cell).value);
+  const values = cellsOf(row).flatMap((cell) => {
+    const { value } = cellParts(cell);
+    return value.includes("、") ? [value, ...value.split("、")] : [value];
+  });
   // Folded together, once: a line break survives folding and parts the keys again.
   const keys = normalizeForMatching([label, labelHead(label), ...values].map((key) => key.trim()).join("\n")).split(
     "\n",

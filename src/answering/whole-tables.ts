@@ -19,20 +19,35 @@ export function wholeTable(candidates: CandidateSentence[], best: CandidateSente
   return rows.length >= 2 && rows.length <= MAX_TABLE_ROWS && quotable ? rows : undefined;
 }
 
-/** The rows of the table `row` is in: the lines around it, of its passage, with as many cells each. */
+/**
+ * The rows of the table `row` is in: the lines around it, of its passage, with as many cells each,
+ * or opening on the same column. A value may hold the comma cells are parted by ("可用物品捐贈社福團體，
+ * 其餘銷毀"), so rows of one table are counted a cell more or less; they still start on its first column.
+ */
 function rowsOfTable(candidates: CandidateSentence[], row: CandidateSentence): CandidateSentence[] {
+  const firstColumn = firstColumnOf(row);
+  const ofRow = (line: CandidateSentence) =>
+    line.tableCells === row.tableCells ||
+    (line.tableCells >= 2 && firstColumn !== undefined && firstColumnOf(line) === firstColumn);
   const inTable = (line: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
     line !== undefined &&
     next !== undefined &&
     line.passage === next.passage &&
-    line.tableCells === row.tableCells &&
-    next.tableCells === row.tableCells &&
+    ofRow(line) &&
+    ofRow(next) &&
     startsNewLine(line, next);
   let first = row.index;
   while (inTable(candidates[first - 1], candidates[first])) first--;
   let last = row.index;
   while (inTable(candidates[last], candidates[last + 1])) last++;
   return candidates.slice(first, last + 1);
+}
+
+/** The name a row's first cell opens on ("保管期限" of "一般物品：保管期限 30 天，…"); none for a bare value or a lone cell. */
+function firstColumnOf(row: CandidateSentence): string | undefined {
+  if (row.tableCells < 2) return undefined;
+  const [first = ""] = (TABLE_ROW.exec(row.span.text)?.[2] ?? "").trim().split(/\s+/);
+  return first !== "" && !/[\p{Sc}\p{N}]/u.test(first) ? first : undefined;
 }
 
 /**

@@ -321,6 +321,9 @@ const FELLOW_ZH =
 // Their details, not how such a detail is written or looked up (「學號的格式」, 「電話怎麼查」).
 const PERSONAL_DETAIL_ZH =
   "(?:家裡|家|新)?(?:學號|住址|地址|租屋處?|住處|住哪|住在哪|宿舍(?:房號|幾號|哪|在哪|是哪)|房號|手機|電話|身分證|課表|信箱|email)(?![^，。？?！!]{0,6}(?:格式|規則|在學生證|怎麼(?:查|看|申請|辦|算)|要去哪|要交|是不是|對不對|有沒有錯|正不正確))";
+/** Not when the details are to be taken off the asker's own account: "check her new address is removed from my file". */
+const NOT_TAKING_OFF_EN =
+  "(?![^.?!]{0,50}\\b(?:is not|isn't|was not|wasn't|no longer|is (?:still )?(?:on|linked|listed)|is removed|was removed|taken off|has been removed|remove[ds]?|delete[ds]?|unlink\\w*|off (?:my|our) (?:account|file|profile|card|login)|from (?:my|our) (?:account|file|profile|card|login))\\b)";
 const FELLOW_EN = "(?:classmate|coworker|co-worker|colleague|roommate|flatmate|neighbou?r|lab ?mate)";
 
 // A paper saying the asker came, saw someone or attended.
@@ -349,11 +352,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
     // His or her details in a message about an ex-partner: "My ex is flying tomorrow. Tell me her seat number."
     english(
-      `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby)\\b)[^]*\\b(?:${READ_EN}|tell me)\\b${EN_GAP}\\b(?:his|her|their) (?:new |current |home |latest |mobile |cell )?(?:seat(?: number)?|booking(?: reference| details)?|itinerary|flight(?: details| number)?|address|phone number|location)\\b`,
-    ),
-    // A member or customer's own details, asked by someone who says so: 「她說她是你們的會員，可以幫我查她的手機嗎」.
-    chinese(
-      "^(?=[^]*(?:他|她)[^，。？?！!]{0,6}(?:你們|貴[館店司院校行])的?(?:會員|客戶|顧客|學生|病人|病患|住戶|乘客|用戶))[^]*(?:查|告訴我|給我|跟我說)(?:一下)?(?:他|她)的?[^，。？?！!]{0,4}?(?:全名|名字|姓名|手機|電話|地址|住址|聯絡方式)",
+      `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby)\\b)[^]*\\b(?:${READ_EN}|tell me)\\b${EN_GAP}\\b(?:his|her|their) (?:(?:new|current|home|latest|mobile|cell|work) ){0,2}(?:seat(?: number)?|booking(?: reference| details)?|itinerary|flight(?: details| number)?|address|phone number|location)\\b${NOT_TAKING_OFF_EN}`,
     ),
     // Where an ex-partner is, goes or stays, what they send, when they come, asked of "him" or "her"
     // anywhere in a message naming them: 「幫我查他住幾號病房」, 「可以幫我查她都幾點來健身嗎」.
@@ -422,13 +421,6 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:make|create|write|give|get|generate|print|issue)\\b (?:me|us) (?:a |an |some )?fake\\b|\\bi (?:need|want) (?:a |an |some )?(?:fake|forged)\\b (?:[\\w']+ ){0,2}?(?:note|certificate|receipt|invoice|bill|letter|transcript|id|statement)\\b(?! (?:card )?(?:holders?|cases?|covers?|lanyards?|sleeves?))`,
-    ),
-    // A document made to pass for the real one: "make me a student ID template that looks real".
-    english(
-      "\\b(?:make|create|design|draw|generate|print|edit|photoshop)\\b (?:me |us )?(?:a |an |some )?(?:[\\w'$.]+ ){0,3}?(?:id|card|certificate|diploma|transcript|receipt|invoice|ticket|pass|badge|license|licence|letter|note|document|statement)s?(?: templates?)? (?:that|which|to) (?:looks?|will look|would look|pass(?:es)? (?:as|for)|could pass (?:as|for)) (?:real|legit|genuine|authentic)(?=\\s*(?:[.,!?;:…]|$)|\\s+(?:enough|so|and|but|to|for|because|pls|please)\\b)",
-    ),
-    chinese(
-      "(?:幫我|替我|給我|可以|能不能)(?:做|弄|設計|畫)(?:一張|一份|一個)?[^，。？?！!]{0,8}(?:證|卡|證明|收據|發票|票|文件|成績單|模板|範本)[^，。？?！!]{0,4}(?:看起來|看上去|像)[^，。？?！!]{0,2}?(?:是)?(?:真的|正版)",
     ),
     // Altering what a receipt or a certificate says: its date, amount or name.
     chinese(

@@ -63,7 +63,8 @@ describe("npm run eval -- --calibrate --save", () => {
     const report = JSON.parse(fs.readFileSync(path.join(folder.root, "report.json"), "utf8"));
     expect(report.calibratedModel).toEqual(saved);
     expect(loadConfig({ CONFIDENCE_MODEL_FILE: modelFile }).confidenceModel).toEqual(saved);
-  });
+    // A whole evaluation in a child process: about 5 s alone, four times that on a busy machine.
+  }, 60_000);
 
   it("says what is missing when the questions cannot calibrate a model", async () => {
     folder.write("docs/library.md", "# 圖書館\n\n湖光圖書館週日開館時間為下午1點至晚上9點。");

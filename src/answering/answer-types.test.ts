@@ -335,6 +335,15 @@ describe("fees charged", () => {
     expect(holdsAnswerType("可以免收據嗎", "amount")).toBe(false);
     expect(holdsAnswerType("購卡滿 3 個月退卡：手續費 免收", "amount")).toBe(true);
   });
+
+  it("are stated in money: a fee's days or times are not its amount", () => {
+    expect(
+      holdsAnswerType("If the fee is still unpaid 15 days after the billing date, your card is blocked.", "amount"),
+    ).toBe(false);
+    expect(holdsAnswerType("Charges apply after the 5th.", "amount")).toBe(false);
+    expect(holdsAnswerType("The fee is 300 per session.", "amount")).toBe(true);
+    expect(holdsAnswerType("The deposit is 2,000.", "amount")).toBe(true);
+  });
 });
 
 describe("ages", () => {

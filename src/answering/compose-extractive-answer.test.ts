@@ -284,6 +284,19 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).not.toContain("本期應繳總額：");
   });
 
+  it("reads the bullets authors type (‧, ●) as a list's items", () => {
+    const lockers = passage(
+      "lockers.txt",
+      "使用時間：09:00 起至閉館時間止。\n櫃型與收費如下：\n‧ 小型櫃：投入 10 元硬幣上鎖，取物時硬幣退還。\n‧ 大型櫃：每次 30 元，取物時不退還。",
+      ["寄物櫃使用須知", "自助寄物櫃"],
+    );
+    const { answer } = composeEvenly("寄物櫃怎麼收費", [lockers]);
+    // Quoted as a list's items are, without the bullet.
+    expect(answer).toBe(
+      "櫃型與收費如下：小型櫃：投入 10 元硬幣上鎖，取物時硬幣退還。大型櫃：每次 30 元，取物時不退還。[1]",
+    );
+  });
+
   it("looks a table up by an item a cell lists, which the question names", () => {
     const warranty = passage(
       "warranty.md",

@@ -7,8 +7,8 @@
  */
 export const INTRODUCES_WHAT_FOLLOWS =
   /(?:[:：]|(?:如下(?:表|列|圖)?|[見詳]下表|下列各項|as follows|(?:listed|shown|set out) below)(?:\s*[（(][^（()）]{1,30}[)）])?[。.]?)$/iu;
-/** A list item as parsers write it: "- ", "• ", "1. ". */
-export const LIST_ITEM = /^(?:[-•*]|\d{1,2}[.)])\s+/;
+/** A list item as parsers and authors write it: "- ", "• ", "‧ " (a bullet of Taiwanese notices), "● ", "1. ". */
+export const LIST_ITEM = /^(?:[-•*‧・●○■□◆▪►]|\d{1,2}[.)])\s+/;
 /** A numbered list item, a step of a procedure: "1. ", "2) ". */
 export const NUMBERED_LIST_ITEM = /^\d{1,2}[.)]\s+/;
 /** A line that ends a sentence, or introduces what follows, and so may run on into the next one. */

@@ -367,6 +367,15 @@ describe("ages", () => {
 });
 
 describe("時間 asked as the topic", () => {
+  it("takes a time told from the closing hour for the time of day asked", () => {
+    const asked = readAskedAnswer("淋浴熱水幾點停");
+    expect(answerFit("淋浴間熱水於閉館前 15 分鐘停止供應，請預留時間。", asked).fits).toBe(true);
+    expect(answerFit("淋浴間熱水由鍋爐供應。", asked).fits).toBe(false);
+    const english = readAskedAnswer("what time does the hot water stop");
+    expect(answerFit("Hot water stops 15 minutes before the gym closes.", english).fits).toBe(true);
+    expect(answerFit("Showers take 15 minutes at most.", english).fits).toBe(false);
+  });
+
   it("asks for a time of day, a date or a period, whichever the text states", () => {
     for (const question of ["探病時間", "加護病房晚上探病時間", "申請時間是什麼時候", "處理時間呢"]) {
       expect(askedAnswerTypes(question)).toEqual(expect.arrayContaining(["time", "date", "duration"]));

@@ -447,9 +447,12 @@ const ASKS_CLOCK = pattern("幾點|\\bwhat time\\b");
 const NAMES_A_DAY = pattern(
   `(週|星期|禮拜)[一二三四五六日天末]|假日|假期|節日|過年|春節|寒假|暑假|颱風|今天|明天|後天|\\d{1,2}\\s*[月/]\\s*\\d{1,2}|\\b${WEEKDAY}s?\\b|\\b(weekends?|holidays?|today|tomorrow|christmas|new year)\\b|\\b${MONTH}\\s+\\d{1,2}\\b`,
 );
-/** A time of day stated: 08:00, 九點, "5 pm", noon, or open all day (not a name: 24小時自習室). */
+/**
+ * A time of day stated: 08:00, 九點, "5 pm", noon, open all day (not a name: 24小時自習室), or a time
+ * told from the opening or closing hour ("閉館前 15 分鐘", "30 minutes before closing").
+ */
 const HOLDS_CLOCK = pattern(
-  "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b",
+  "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b|(閉館|關門|打烊|開館|開門|營業結束|結束營業)(時間)?(前|後|之前|之後)\\s*\\d+\\s*(分鐘|分|小時)|\\d+\\s*(minutes?|mins?|hours?) (before|after) (closing|opening|(we |the \\w+ )?(close|open)s?)\\b",
 );
 
 /** A count asked as an age. */

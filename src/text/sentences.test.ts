@@ -65,6 +65,12 @@ describe("splitSentences", () => {
       "The answer is no.",
       "Ask again.",
     ]);
+    // Nor before a code: a notice's number.
+    expect(
+      splitSentences("Notice no. HF-2026-004 replaces notice no. A12. The answer is no. HF staff will call.").map(
+        (sentence) => sentence.text,
+      ),
+    ).toEqual(["Notice no. HF-2026-004 replaces notice no. A12.", "The answer is no.", "HF staff will call."]);
   });
 
   it("keeps an address whole: a section, a district, a compass point before a road", () => {

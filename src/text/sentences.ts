@@ -23,10 +23,13 @@ const WINDOW_CUT = /[。！？][」』）)”’"']*|[.!?][」』）)”’"']*\
 const WHITESPACE_RUN = /\s+/g;
 /** A title before a name never ends a sentence ("Dr. Lin"). */
 const TITLE_END = /(?:^|[\s(（])(?:dr|mr|mrs|ms|prof)\.\s*$/i;
-/** An abbreviation before a number or a lower-case word does not end one either ("(ext. 401)", "No. 5"). */
+/**
+ * An abbreviation before a number, a lower-case word or a code does not end one either ("(ext.
+ * 401)", "No. 5", "Notice no. HF-2026-004").
+ */
 const ABBREVIATION_END =
   /(?:^|[\s(（])(?:ext|no|nos|tel|fax|rm|bldg|approx|fig|vol|vs|st|ave|rd|sec|dist|ln|aly|blvd|dept)\.\s*$/i;
-const NUMBER_OR_LOWER_CASE_NEXT = /^\s*[\p{Ll}\p{Nd}]/u;
+const NUMBER_OR_LOWER_CASE_NEXT = /^\s*(?:[\p{Ll}\p{Nd}]|\p{Lu}{1,4}-?\d)/u;
 /** A compass point before a road's name does not end one ("Nanjing W. Rd", "Fuxing S. Road"). */
 const COMPASS_POINT_END = /(?:^|\s)[NSEW]\.\s*$/;
 const ROAD_NEXT = /^\s*(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Ln|Lane)\b/;

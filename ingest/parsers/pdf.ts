@@ -3,7 +3,7 @@ import type { PdfLimits } from "../../src/config.js";
 import { DocumentParseError } from "../../src/errors.js";
 import { blockText, type DocumentBlock, type ParsedDocument } from "../parsed-document.js";
 import { isHeading, looksLikeHeading, SENTENCE_END, visualWidth } from "./heading-lines.js";
-import { joinWrappedLines } from "./join-wrapped-lines.js";
+import { joinWrappedLines, WRAPPED_LINE_SHARE } from "./join-wrapped-lines.js";
 import { paragraphBlocks } from "./labelled-clause.js";
 import { renderTableRows } from "./table-rows.js";
 import { findTextTables } from "./text-tables.js";
@@ -112,7 +112,7 @@ function joinLinesIntoParagraphs(lines: readonly string[], fullLineWidth: number
   let current: string[] = [];
   for (const line of lines) {
     current.push(line);
-    if (SENTENCE_END.test(line) || visualWidth(line) < fullLineWidth * 0.7) {
+    if (SENTENCE_END.test(line) || visualWidth(line) < fullLineWidth * WRAPPED_LINE_SHARE) {
       paragraphs.push(joinWrappedLines(current));
       current = [];
     }

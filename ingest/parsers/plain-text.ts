@@ -1,12 +1,10 @@
 import { ENDS_A_SENTENCE, LIST_ITEM } from "../../src/text/line-kinds.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { isHeading, looksLikeHeading, SENTENCE_END, visualWidth } from "./heading-lines.js";
-import { joinWrappedLines } from "./join-wrapped-lines.js";
+import { joinWrappedLines, WRAPPED_LINE_SHARE } from "./join-wrapped-lines.js";
 import { paragraphBlocks } from "./labelled-clause.js";
 
 const MAX_TITLE_CHARS = 80;
-/** A line this share as wide as the text's full lines, ending no sentence, was wrapped: the next line goes on with it. */
-const WRAPPED_LINE_SHARE = 0.7;
 /** The text's full line width is that of its longer lines, not its longest (a web address, a table's row). */
 const FULL_LINE_PERCENTILE = 0.9;
 /** Narrower full lines are no wrapping width: a short text's lines are statements of their own. */

@@ -2,7 +2,7 @@ import type { ConfidenceModel, ConfidenceSignals } from "../config/confidence-mo
 import type { ContactLines } from "../config.js";
 import type { Embedder } from "../models/embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
-import type { AnswerRequest, AnswerResponse } from "../schemas.js";
+import type { AnswerRequest, AnswerResponse, Citation } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { detectLanguage, isInAnotherLanguage } from "../text/language.js";
@@ -326,18 +326,12 @@ export async function findAnswerCandidate(
     withTermNote(request.question, withSourceLanguageNote(request.question, answer), vocabulary);
   if (passages.length === 0) return { passages };
   const closestOffice = closestOfficeOf(passages, queryWeights, equivalents);
-  const related = relatedTopics(passages, queryWeights, equivalents);
 
   // A topic picked from the choices offered: its curated answer, or its section from its start.
   const picked = request.choice ? await pickedSection(store, request.question, passages) : undefined;
   if (picked) {
     const curated = picked.chunk.faqQuestion !== undefined;
-    const { answer, citations } = curated
-      ? {
-          answer: `${picked.chunk.text}[${firstCitation}]`,
-          citations: [citePassage(firstCitation, picked, 0, picked.chunk.text.length)],
-        }
-      : quoteSection(picked, firstCitation);
+    const { answer, citations } = curated ? curatedAnswer(picked, firstCitation) : quoteSection(picked, firstCitation);
     return {
       answer: { answer: readable(answer), citations, confidence: 1, mode: curated ? "faq" : "extractive" },
       passages: [picked, ...passages.filter((passage) => passage.chunk.chunkId !== picked.chunk.chunkId)],
@@ -346,6 +340,8 @@ export async function findAnswerCandidate(
     };
   }
 
+  // Offered should the question be abstained on; a topic picked above is not.
+  const related = relatedTopics(passages, queryWeights, equivalents);
   // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
   // The question is read once for all that follows: what it asks for, and its terms.
   const asked = askedAnswerOf(request);
@@ -366,12 +362,12 @@ export async function findAnswerCandidate(
 
   const match = await findMatchingFaq(store, queryWeights, passages, statistics, equivalents);
   if (match && match.similarity >= settings.faqMatchThreshold && answersAskedType(asked, match)) {
-    const { text } = match.passage.chunk;
-    const start = asked.yesOrNo ? 0 : afterYesOrNoOpening(text);
+    const start = asked.yesOrNo ? 0 : afterYesOrNoOpening(match.passage.chunk.text);
+    const { answer, citations } = curatedAnswer(match.passage, firstCitation, start);
     return {
       answer: {
-        answer: readable(`${start > 0 ? capitalized(text.slice(start)) : text}[${firstCitation}]`),
-        citations: [citePassage(firstCitation, match.passage, start, text.length)],
+        answer: readable(answer),
+        citations,
         confidence: round(match.similarity),
         mode: "faq",
       },
@@ -418,6 +414,15 @@ function answersAskedType(asked: AskedAnswer, match: FaqMatch): boolean {
 }
 
 /** A sentence left without its opening word starts with a capital again ("guest checkout…" → "Guest checkout…"). */
+/** A curated FAQ pair's answer, whole or from `start` (past a yes or no the question does not ask), cited. */
+function curatedAnswer(passage: Passage, firstCitation: number, start = 0): { answer: string; citations: Citation[] } {
+  const { text } = passage.chunk;
+  return {
+    answer: `${start > 0 ? capitalized(text.slice(start)) : text}[${firstCitation}]`,
+    citations: [citePassage(firstCitation, passage, start, text.length)],
+  };
+}
+
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -25,10 +25,11 @@ export function wholeTable(candidates: CandidateSentence[], best: CandidateSente
  * 其餘銷毀"), so rows of one table are counted a cell more or less; they still start on its first column.
  */
 function rowsOfTable(candidates: CandidateSentence[], row: CandidateSentence): CandidateSentence[] {
+  // The column a row of cells opens on ("保管期限" of "一般物品：保管期限 30 天，…").
+  const firstColumnOf = (line: CandidateSentence) => (line.tableCells >= 2 ? columnNamedBy(line) : undefined);
   const firstColumn = firstColumnOf(row);
   const ofRow = (line: CandidateSentence) =>
-    line.tableCells === row.tableCells ||
-    (line.tableCells >= 2 && firstColumn !== undefined && firstColumnOf(line) === firstColumn);
+    line.tableCells === row.tableCells || (firstColumn !== undefined && firstColumnOf(line) === firstColumn);
   const inTable = (line: CandidateSentence | undefined, next: CandidateSentence | undefined) =>
     line !== undefined &&
     next !== undefined &&
@@ -41,13 +42,6 @@ function rowsOfTable(candidates: CandidateSentence[], row: CandidateSentence): C
   let last = row.index;
   while (inTable(candidates[last], candidates[last + 1])) last++;
   return candidates.slice(first, last + 1);
-}
-
-/** The name a row's first cell opens on ("保管期限" of "一般物品：保管期限 30 天，…"); none for a bare value or a lone cell. */
-function firstColumnOf(row: CandidateSentence): string | undefined {
-  if (row.tableCells < 2) return undefined;
-  const [first = ""] = (TABLE_ROW.exec(row.span.text)?.[2] ?? "").trim().split(/\s+/);
-  return first !== "" && !/[\p{Sc}\p{N}]/u.test(first) ? first : undefined;
 }
 
 /**
@@ -100,7 +94,7 @@ function twoColumnTableIn(
 }
 
 /**
- * The column a row of one cell names before its value ("費用" of "費用 每件 65 元"); undefined for a
+ * The column a row's first cell names before its value ("費用" of "費用 每件 65 元"); undefined for a
  * bare value, which may open on a currency or a figure ("NT$ 5,000") as every value of a record does.
  */
 function columnNamedBy(row: CandidateSentence): string | undefined {

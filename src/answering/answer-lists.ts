@@ -40,11 +40,18 @@ export function listOfSteps(
   return introduces ? [leadIn, ...steps] : steps;
 }
 
-/** The best-ranked passage on `best`'s subject, other than it, that holds a numbered list of at least two steps. */
-export function procedureIn(passages: Passage[], best: Passage): Passage | undefined {
+/**
+ * The best-ranked passage on `best`'s subject, other than it, that holds a numbered list of at least
+ * two steps and covers the question at least `minimumCoverage`: a numbered list of notes under
+ * another heading of the page ("注意事項：1. 各項優惠不得重複使用…") is not how to do what is asked.
+ */
+export function procedureIn(passages: Passage[], best: Passage, minimumCoverage: number): Passage | undefined {
   return passages.find(
     (passage) =>
-      passage !== best && isSameSubject(passage, best) && (passage.chunk.text.match(NUMBERED_LINES)?.length ?? 0) >= 2,
+      passage !== best &&
+      isSameSubject(passage, best) &&
+      passage.coverage >= minimumCoverage &&
+      (passage.chunk.text.match(NUMBERED_LINES)?.length ?? 0) >= 2,
   );
 }
 

@@ -213,6 +213,10 @@ describe("holdsAnswerType", () => {
     ["到宋代末，鎮才擺脫軍事色彩。", "date"],
     ["稻穀的年代為公元前一萬年前。", "date"],
     ["傍晚時份，球場成為夜市。", "time"],
+    // A day of the month told from the month it falls in.
+    ["Pay the total duty for each month by the 10th of the following month.", "date"],
+    ["Rent is due on the 5th.", "date"],
+    ["當月營業稅應於次月15日前申報。", "date"],
   ])("%s holds %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(true);
   });
@@ -243,6 +247,7 @@ describe("holdsAnswerType", () => {
     ["Rent a bike from 9:00 to 18:00.", "amount"],
     // An ordinal is a place in a series, and a term a span of time: neither counts anything.
     ["博士生應於入學後第 4 學期結束前通過資格考核。", "count"],
+    ["Room 203 is on the 2nd floor.", "date"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

@@ -854,6 +854,19 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toBe(`${steps}[1]`);
   });
 
+  it("does not answer a how-to question with a numbered list of notes that covers little of it", () => {
+    const receiptsText = "如需公司抬頭收據報帳，請於報名時填寫統一編號。";
+    const receipts = { ...passage("fees/fees.md", receiptsText, ["學費", "發票與收據"]), coverage: 0.8 };
+    const notesText = "注意事項：\n1. 各項優惠不得重複使用。\n2. 優惠僅適用於學費，不含報名費。";
+    const notes = {
+      ...passage("fees/fees.md", notesText, ["學費", "優惠辦法"]),
+      chunk: { ...passage("fees/fees.md", notesText).chunk, chunkId: "fees/fees.md#1" },
+      coverage: 0.1,
+    };
+    const { answer } = composeEvenly("公司說學費可以報帳 我要怎麼拿到公司抬頭的收據", [receipts, notes]);
+    expect(answer).toBe(`${receiptsText}[1]`);
+  });
+
   it("answers a how-to question with the list its best sentence introduces, not another section's procedure", () => {
     const late = passage("tuition/payment.md", "1. 逾期一週內仍可補繳。\n2. 逾期未繳且未申請分期者，視同未註冊。", [
       "繳費",

@@ -426,7 +426,8 @@ export function composeExtractiveAnswer(
     // ("How do I connect to the VPN?" and its limits on connections): its numbered steps. Not when
     // the question names the best sentence's own section ("How do I order a transcript?" and
     // "Ordering transcripts", told in prose): the steps of another section do something else.
-    const procedure = selected || namesSection(best.passage) ? undefined : procedureIn(passages, best.passage);
+    const procedure =
+      selected || namesSection(best.passage) ? undefined : procedureIn(passages, best.passage, minimumCoverage);
     if (procedure) {
       addCandidates(procedure);
       const firstStep = candidates.find(

@@ -371,6 +371,27 @@ describe("ages", () => {
   });
 });
 
+describe("rates", () => {
+  it("are counts asked as a share, which a count of anything else does not answer", () => {
+    const asked = readAskedAnswer("證照輔導班的考照通過率大概多少");
+    expect(asked).toMatchObject({ types: ["count"], rate: true });
+    expect(answerFit("證照輔導類：上課時數 42小時，學費 NT$ 12,600", asked).fits).toBe(false);
+    for (const stated of ["通過率約85%", "約三成考生通過", "印花稅率為 4‰", "學費9折", "半價優待"]) {
+      expect(answerFit(stated, asked).fits).toBe(true);
+    }
+    const english = readAskedAnswer("What house tax rate applies if I use my building as a shop?");
+    expect(english).toMatchObject({ types: ["count"], rate: true });
+    expect(answerFit("Shops: 3% of the assessed value.", english).fits).toBe(true);
+    expect(answerFit("Room 201 handles house tax on 2 floors.", english).fits).toBe(false);
+  });
+
+  it("are not those stated in units of their own", () => {
+    for (const question of ["匯率多少", "頻率是多少", "what is the exchange rate", "可以借幾本書"]) {
+      expect(readAskedAnswer(question).rate).toBeUndefined();
+    }
+  });
+});
+
 describe("時間 asked as the topic", () => {
   it("takes a time told from the closing hour for the time of day asked", () => {
     const asked = readAskedAnswer("淋浴熱水幾點停");

@@ -104,6 +104,13 @@ const FEE_NAMED_EN =
   "(?<!^\\s*(?:(?:hi|hello|hey)[,!]?\\s+)?(?:can|could|may) (?:i|we) (?:pay|waive|refund|split|appeal|dispute|reduce|cover|transfer|use)\\b(?:(?!\\band (?:what|how)\\b)[^?,.;!:–-])*)";
 
 /** How each kind of question is asked. Order matters only for which type is listed first. */
+/**
+ * A rate or share asked for (通過率多少, 稅率, 幾成, "what is the pass rate"): not a frequency's,
+ * an exchange rate's or a speed's, which are stated in units of their own.
+ */
+const ASKS_RATE_SOURCE =
+  "(?<![頻匯速功])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成|百分之幾|多少(%|％|趴)|百分比|\\b(what|which)('s| is| are| was)? (the )?([a-z]+ ){0,2}(rate|percentage)s?\\b";
+
 const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
@@ -133,7 +140,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)`,
+      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)|${ASKS_RATE_SOURCE}`,
     ),
   ],
   [
@@ -422,6 +429,8 @@ export interface AskedAnswer {
   number?: true;
   /** The count asked is an age (幾歲, "how old"): a count of anything else (一種, 2 位) does not answer it. */
   age?: true;
+  /** The count asked is a rate or share (稅率, 通過率, 幾成): a count of anything (42小時) does not answer it. */
+  rate?: true;
   /** The fee whose amount is asked, as a pattern its name matches in full or short (保費 and 保險費 of 「保費多少」). */
   fee?: RegExp;
   /**
@@ -462,6 +471,17 @@ const ASKS_AGE = pattern(
 /** An age stated: 14 歲, 十二歲, "18 or older", "aged 65", "under 12", 成年. */
 const HOLDS_AGE = pattern(
   "\\d{1,3}\\s*(足)?(週)?歲|[一二三四五六七八九十兩]+\\s*歲|(年滿|未滿|滿)\\s*\\d{1,3}(?!\\s*(個|天|日|月|年|小時|分鐘|元|次|件|人))|\\b\\d{1,3}\\s*(years?\\b(?! ago| later)|or (older|over|above|younger|under)|and (over|older|above|under))|\\bat least \\d{1,3}\\b(?!\\s*[a-z%])|\\baged? (\\d|under|over)|\\b(under|over) (the age of )?\\d{1,3}\\b(?!\\s*[a-z%+])|成年",
+);
+
+/** A count asked as a rate or share. */
+const ASKS_RATE = pattern(ASKS_RATE_SOURCE);
+/** Rates stated in units of their own: a currency's, a pulse's, a speed's. */
+const RATE_IN_UNITS = pattern(
+  "\\b(exchange|heart|frame|bit|refresh|baud|sampling|flow|pulse) ?rates?\\b|匯率|頻率|速率|功率|心率",
+);
+/** A rate or share stated: 3%, 4‰, 百分之五, 三成, 九折, a ratio, half, free of it. */
+const HOLDS_RATE = pattern(
+  "\\d\\s*(%|％|‰|‱|趴)|百分之|千分之|(?<![\\d一二三四五六七八九十])([一二三四五六七八九]|\\d{1,2})\\s*成(?![員功立年績為本長])|(?<![\\d.])\\d{1,2}(\\.\\d)?\\s*折|[一二三四五六七八九]折|\\d+\\s*(:|：|比)\\s*\\d+|\\bper ?cent\\b|\\bhalf\\b|一半|半價|減半|免(徵|稅|費|收)|\\b(free|exempt)\\b",
 );
 
 /** A contact asked for as a number to call, and no other way to reach someone (an address, a page, where to go). */
@@ -513,9 +533,11 @@ export function readAskedAnswer(question: string): AskedAnswer {
     !GIVES_NUMBER.test(folded);
   const fee = types.includes("amount") && !yesOrNo ? feeAskedIn(folded) : undefined;
   const age = types.includes("count") && ASKS_AGE.test(folded);
+  const rate = types.includes("count") && !age && ASKS_RATE.test(folded) && !RATE_IN_UNITS.test(folded);
   return {
     types,
     ...(age ? { age } : {}),
+    ...(rate ? { rate } : {}),
     ...(fee ? { fee } : {}),
     ...(unit ? { unit } : {}),
     ...(deadline ? { deadline } : {}),
@@ -553,6 +575,7 @@ function holdsOfKind(type: AnswerType, asked: AskedAnswer): RegExp {
   if (type === "time" && asked.clock) return HOLDS_CLOCK;
   if (type === "contact" && asked.number) return HOLDS_NUMBER;
   if (type === "count" && asked.age) return HOLDS_AGE;
+  if (type === "count" && asked.rate) return HOLDS_RATE;
   return HOLDS[type];
 }
 

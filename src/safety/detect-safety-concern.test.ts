@@ -162,6 +162,16 @@ describe("detectSafetyConcern", () => {
     ["安眠藥存了一個月，打算一次吃完，會死嗎", "self_harm"],
     ["dont bother rescheduling my appointment, i dont think ill be around much longer", "self_harm"],
     ["i doubt ill be around much longer", "self_harm"],
+    // Hopelessness with a word between, a blow told after the one who gives it, a bystander's emergency.
+    ["稅繳不出來 我覺得活著也沒什麼意思了", "self_harm"],
+    ["my husband takes all the letters and hits me when i ask about money", "abuse"],
+    ["大廳有個阿伯突然倒下去 叫他都沒反應", "emergency"],
+    ["有個阿伯在月台倒下了 好像沒有呼吸 我該怎麼辦", "emergency"],
+    ["教室裡有同學突然倒在地上 怎麼辦", "emergency"],
+    ["an old man just collapsed on the platform", "emergency"],
+    ["a passenger isn't breathing, what do i do", "emergency"],
+    ["其實活著也沒啥意思 不知道為什麼還要繼續", "self_harm"],
+    ["活下去好像也沒什麼意思了", "self_harm"],
   ])("sees a crisis in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic });
   });
@@ -681,6 +691,22 @@ describe("detectSafetyConcern", () => {
     "i won't be around much longer at this number, please update my contact",
     "發票可以開多張嗎？每個人自己報",
     "收據可以多寫一點明細嗎，報帳要寫用途",
+    // A device that does not respond, a thing that fell, being contacted.
+    "有個客人反應冷氣沒有反應",
+    "有個學生說公告欄倒下來了",
+    "呼吸器沒有反應怎麼辦",
+    "my boss hit me up about the tax form",
+    "hit me up when the office opens",
+    // The second reviewer's: a drill, a case supposed or past, a blow that is a figure of speech.
+    "演習腳本寫說有旅客倒下 我們站務員要做什麼",
+    "萬一有乘客昏倒 你們站務員會怎麼處理",
+    "上次有客人昏倒過 你們有保險嗎",
+    "已經沒有心跳的話還要做CPR嗎",
+    "what if a passenger collapsed on the train, what's the procedure",
+    "this guy is unresponsive to my emails, who else can I contact",
+    "my son threw the ball and it hit me, is there a form",
+    "my landlord kicked me out, how do I change my address for tax",
+    "my dad hit me with a huge bill for the gym membership lol",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

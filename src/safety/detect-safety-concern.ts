@@ -88,6 +88,19 @@ const PEOPLE_EN =
 // Whom a person may find collapsed at home or beside them ("我爸昏倒了").
 const NEAR_ONES_ZH =
   "(?:我|有人|他|她|爸爸?|媽媽?|父親|母親|老公|老婆|先生|太太|丈夫|妻子|兒子|女兒|小孩|孩子|寶寶|嬰兒|阿公|阿嬤|爺爺|奶奶|外公|外婆|哥哥?|姊姊|姐姐|弟弟?|妹妹?|家人|室友|同學|朋友|同事|老人家?)";
+// Anyone at hand, as a bystander names them: 「有個阿伯」, 「一位乘客」, 「有同學」.
+const SOMEONE_THERE_ZH =
+  "有(?:個|一個|位|一位|名|一名)?(?:人|大哥|大姐|大姊|阿伯|阿姨|阿公|阿嬤|伯伯|老伯伯?|老先生|老太太|老奶奶|老爺爺|大叔|先生|小姐|男生|女生|男的|女的|小朋友|小孩|學生|同學|乘客|旅客|客人|民眾|路人|員工|長輩|老人家?)";
+// Collapsed, or not answering or breathing: a body's state now, not a device's (呼吸器) or a clinic's (呼吸科).
+const COLLAPSED_ZH =
+  "(?:昏倒|暈倒|倒下(?:去|來)?|倒在(?:地上?|路邊|月台|樓梯)|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識|不省人事|抽搐|口吐白沫|吐血|血流不止|大量出血)";
+
+// A drill, a script or a story, not a body in front of the writer.
+const NOT_REAL_ZH = "(?:演習|演練|腳本|劇本|劇情|小說|故事|電影|模擬|扮演|假裝)";
+// A case supposed, not one happening: 「如果有人倒下」, 「萬一有乘客昏倒」.
+const IF_ZH = "(?:如果|萬一|假如|假設|要是|若是?|假使)";
+// Told as past or supposed: 「昏倒過」, 「倒在地上的話」, 「沒有心跳的話」.
+const NOT_PAST_ZH = "(?![去來上了]{0,2}(?:過|的話|的時候|時(?!間)))";
 
 // An ex-partner, whose comings and goings someone may want to watch.
 const EX_PARTNER_EN =
@@ -158,7 +171,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     chinese(
-      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活著(?:好|很|真的)?(?:沒有?|沒什麼)(?:意義|意思|意思了)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)",
+      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活(?:著|下去)(?:也|都|好像|真的|根本){0,2}(?:好|很|真的)?(?:沒有?什麼|沒啥|沒有?)(?:意義|意思)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)",
     ),
     chinese(
       "(?:沒有我|我不在了?|我消失了?)(?:的話)?.{0,8}(?:比較好|會更好|更好|比較輕鬆)|不想(?:再)?醒來|睡著?了?就不要(?:再)?醒來|^(?![^]*(?:麻醉|舒眠|鎮靜))[^]*(?:乾脆|真想|好想|真希望|但願)(?:一覺|就這樣|今晚|今天|晚上|直接)?睡(?:著|下去|過去)?了?(?:以後|之後)?就?(?:不要|別|不會)(?:再)?醒(?:來|了|過來)|(?<!(?:寶寶|小孩|孩子|他|她|牠|兒子|女兒)[^，。？?！!]{0,4})睡著了?不要(?:再)?醒來(?:算了|好了)|寧願睡著了?就(?:不要|別)(?:再)?醒(?:來|了)|永遠(?:別|不會)(?:再)?醒(?:來|了)|(?:想|希望|乾脆|寧願|但願)[^。？?！!，,]{0,2}一睡不醒|(?:我|自己)(?:大概|應該|可能|也許|恐怕|怕是|搞不好|反正|其實|根本|真的|覺得|感覺|也|都|就|是|會){0,4}活不(?:到|過)(?:下個?(?:月|禮拜|星期|週)|明天|明年|今年|過年|月底|年底|那(?:天|時候|麼久))|永遠不要(?:再)?醒來|不想再活(?!動)|沒有活下去的",
@@ -232,7 +245,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\b(?:i (?:was|am|'m|got|have been|'ve been)|i'm being|i am being|being) (?:raped|sexually (?:assaulted|harassed|abused)|assaulted|abused|molested|stalked|beaten|attacked|threatened|bullied|harassed|drugged)\\b",
     ),
     english(
-      "\\b(?:he|she|they|someone|somebody|my (?:\\w+)) (?:is |are |keeps |kept |has |have |has been |have been )?(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse[sd]?|abusing|rape[sd]?|raping|assault(?:ed|s|ing)?|stalk(?:ed|s|ing)?|threaten(?:ed|s|ing)?|chok(?:ed|es|ing)|harass(?:ed|es|ing)?|bull(?:y|ies|ied|ying)) me\\b",
+      "\\b(?:he|she|they|someone|somebody|my (?:\\w+)) (?:is |are |keeps |kept |has |have |has been |have been )?(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|hurting|abuse[sd]?|abusing|rape[sd]?|raping|assault(?:ed|s|ing)?|stalk(?:ed|s|ing)?|threaten(?:ed|s|ing)?|chok(?:ed|es|ing)|harass(?:ed|es|ing)?|bull(?:y|ies|ied|ying)) me\\b(?! (?:up|with|back|off|out)\\b)",
+    ),
+    // The one who hits named first, what they do told between: "my husband takes the letters and hits me".
+    english(
+      `\\b(?:he|she|my ${PEOPLE_EN}|my (?:stepdad|stepfather|stepmom|stepmother|uncle|aunt|landlord|coach))\\b(?:[^.?!]{0,50}?(?:,| and| then)(?: then| also| just| sometimes| always| still)? | (?:always|often|sometimes|still|even|also|just|then|actually) )(?:hits|hit|beats|beat|kicks|kicked|slaps|slapped|punches|punched|chokes|choked) me\\b(?! up| back| with| off| out| on the back| on (?:the )?(?:way|bus|train))`,
     ),
     english(
       `\\bthreaten(?:ed|s|ing)? to (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:said|says|told me) (?:he|she|they)(?:'d|'ll| would| will| was going to| is going to|'s going to| were going to| are going to|'re going to) (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:someone|somebody|a (?:man|woman|guy|stranger)|he|she|they) (?:is|'s|are|'re|keeps|has been|have been) (?:following|stalking) (?:me|my ${PEOPLE_EN}|us)\\b(?! on (?:instagram|ig|twitter|x|facebook|fb|tiktok|threads|social media|github|linkedin|youtube|line)\\b)`,
@@ -285,10 +302,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Someone near, or the asker, collapsed or unable to breathe now; chest pain with breathlessness.
     chinese(
-      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識|不省人事|抽搐|吐血|血流不止|大量出血)|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
+      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識|不省人事|抽搐|吐血|血流不止|大量出血)|^(?![^]*${NOT_REAL_ZH})[^]*?(?:(?<!${IF_ZH})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!${IF_ZH}[^。？?！!]{0,6})(?:倒下|倒在地|昏倒|暈倒)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她)[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
     ),
     english(
-      `\\b(?:someone|somebody|my ${PEOPLE_EN}|a (?:student|person|man|woman|friend|roommate)) (?:is |has |just )?(?:collapsed|unconscious|not breathing|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
+      `(?<!\\b(?:if|in case|suppose|supposing) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:a|an|this|that) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
     ),
     english(
       "\\bi(?:'m| am| think i'm| think i am| might be| may be)? having a (?:heart attack|stroke|seizure|severe allergic reaction)\\b|\\bi can(?:'t|not) breathe\\b|\\bchest (?:pain|hurts?)\\b[^.?!]{0,40}\\b(?:breath|breathe|breathing|sweat(?:ing)?)\\b|\\b(?:there's|there is) a fire\\b|\\b(?:is|are) on fire\\b|\\bcall (?:an )?ambulance\\b|\\b(?:this|it)(?: is|'s) an emergency\\b|\\bmedical emergency\\b|^\\s*help!+\\s*$",

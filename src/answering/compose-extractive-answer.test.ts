@@ -854,6 +854,17 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toBe(`${steps}[1]`);
   });
 
+  it("answers each kind a question asks for: where a place is and when it opens", () => {
+    const lostAndFound = passage(
+      "lost-found/lost-and-found.html",
+      "拾得物品保管7天後移送至東嶼車站B1遺失物招領中心（B1-07室）。\n服務時間：每日08:00至20:00。\n電話：(03) 955-1234。",
+      ["遺失物招領", "服務時間與地點"],
+    );
+    const { answer } = composeEvenly("遺失物招領中心在哪裡 幾點開", [lostAndFound]);
+    expect(answer).toContain("B1-07");
+    expect(answer).toContain("08:00至20:00");
+  });
+
   it("does not answer a how-to question with a numbered list of notes that covers little of it", () => {
     const receiptsText = "如需公司抬頭收據報帳，請於報名時填寫統一編號。";
     const receipts = { ...passage("fees/fees.md", receiptsText, ["學費", "發票與收據"]), coverage: 0.8 };

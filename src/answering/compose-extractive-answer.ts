@@ -26,6 +26,7 @@ import {
   withRestOfItems,
 } from "./answer-lists.js";
 import {
+  type AnswerType,
   type AskedAnswer,
   answerFit,
   asksOnlyFigures,
@@ -135,6 +136,18 @@ const QUESTION_PENALTY = 0.6;
 const RELATED_COVERAGE_SHARE = 0.8;
 /** Share of a question's weight a heading covers when it names what is asked (the rest is how it is asked: 誰付, "what are"). */
 const HEADING_NAMES_QUESTION = 0.5;
+/** Kinds of answer stated as a figure, a time or a place: one sentence states one of them. */
+const STATED_AS_FIGURES: ReadonlySet<AnswerType> = new Set([
+  "amount",
+  "duration",
+  "time",
+  "date",
+  "count",
+  "measure",
+  "contact",
+]);
+/** How far below the best sentence's score one stating another kind asked may be and still be quoted. */
+const OTHER_KIND_MARGIN = 0.3;
 
 export interface ExtractiveAnswer {
   answer: string;
@@ -468,6 +481,24 @@ export function composeExtractiveAnswer(
   if (askedTypes.length > 0 && !selected.some((sentence) => sentence.fitsAskedType)) {
     const detail = nearbyAnswer(candidates, best);
     if (detail) selected.push(detail);
+  }
+  // A question asking for two kinds of figure or place ("在哪裡 幾點開", "how much and by when") gets
+  // each: the sentence of the best one's subject stating the kind the answer lacks, scoring near it.
+  if (askedTypes.length > 1) {
+    for (const type of askedTypes.filter((kind) => STATED_AS_FIGURES.has(kind))) {
+      const ofType = { ...asked, types: [type] };
+      if (selected.some((sentence) => answerFit(sentence.span.text, ofType).fits)) continue;
+      const other = bestScoring(
+        candidates.filter(
+          (candidate) =>
+            !selected.includes(candidate) &&
+            isSameSubject(candidate.passage, best.passage) &&
+            candidate.score >= best.score - OTHER_KIND_MARGIN &&
+            answerFit(candidate.span.text, ofType).fits,
+        ),
+      );
+      if (other) selected.push(other);
+    }
   }
   // A sentence of another document adds to the answer when it holds what the answer is about: the
   // question's weightiest term the best sentence holds ("螢幕" of 「手機摔到螢幕裂了保固有包嗎」), not

@@ -107,6 +107,7 @@ const EX_PARTNER_EN =
   "(?:my ex(?![\\w-])|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
 const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
 // The ex-partner themself, not a child of theirs (「我跟前夫的女兒住院了」 asks about the asker's own).
+const EX_ASSETS_ZH = "(?:名下|財產|房產|房子|存款|帳戶|收入|薪水|欠稅|繳稅|稅單)";
 const EX_PARTNER_THEMSELF_ZH = `${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶))`;
 const NOT_THEIR_CHILD_EN = "(?!'s (?:son|daughter|child|kid|baby))";
 // What of an ex-partner's someone may look into to find or follow them.
@@ -382,7 +383,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // Or of the ex-partner by name: 「幫我查前夫住在哪一間病房」, 「我前女友在你們醫院住院，她得了什麼病？」.
     chinese(
-      `(?:查|告訴我|給我)(?:一下)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,4}(?:住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號)|${EX_PARTNER_THEMSELF_ZH}[^。？?！!]{0,30}(?:他|她)(?:得了?什麼病|住(?:在)?幾號|在哪(?:間|個)?病房)`,
+      `(?:查|告訴我|給我)(?:一下)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,4}(?:住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號)|(?<![寄交留判轉還分送付賣讓撥匯傳退贈戶])(?:查|告訴我|給我|(?<![強協])調)(?:一下|閱)?(?:我的?)?(?:前夫|前妻|前男友|前女友|前任(?=的|名下|\\P{Script=Han}|$|${EX_ASSETS_ZH}))(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶))(?:的|名下的?)?[^，。？?！!\\s他她]{0,4}?${EX_ASSETS_ZH}(?![^，。？?！!\\s]{0,16}(?:怎麼|如何|誰|會不會|要不要|是不是|過戶|判給|算到))|${EX_PARTNER_THEMSELF_ZH}[^。？?！!]{0,30}(?:他|她)(?:得了?什麼病|住(?:在)?幾號|在哪(?:間|個)?病房)`,
     ),
     english(
       `${EX_PARTNER_EN}(?! and (?:i|me)\\b)${NOT_THEIR_CHILD_EN}[^.?!]{0,60}\\b(?:what|which) (?:room|ward|bed)\\b|\\b(?:what|which) (?:room|ward|bed)\\b[^.?!]{0,20}${EX_PARTNER_EN}${NOT_THEIR_CHILD_EN}`,
@@ -438,6 +439,15 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:make|create|write|give|get|generate|print|issue)\\b (?:me|us) (?:a |an |some )?fake\\b|\\bi (?:need|want) (?:a |an |some )?(?:fake|forged)\\b (?:[\\w']+ ){0,2}?(?:note|certificate|receipt|invoice|bill|letter|transcript|id|statement)\\b(?! (?:card )?(?:holders?|cases?|covers?|lanyards?|sleeves?))`,
+    ),
+    // A paper saying what the asker says is not so: "issue me a certificate of no outstanding tax
+    // even though i still owe some".
+    english(
+      "\\b(?:write|give|make|issue|sign)\\b(?: me| us)? (?:a |an |the )?(?=[^.?!]{0,70}?(?:clearance|no (?:outstanding|arrears|debts?|balance|tax (?:debts?|owed|due|arrears))|nothing (?:owed|outstanding|due)|(?:fully|all) paid|paid (?:in full|up|off)|full (?:amount|payment)|proof of payment|(?:saying|stating|showing|confirming|that says|to say) (?:that )?(?:i|my|the|it|everything|all)\\b[^.?!]{0,20}?\\b(?:paid|settled|cleared|clear)\\b))(?:[\\w'-]+ ){0,4}?(?:certificate|letter|receipt|proof)\\b[^.?!]{0,60}\\b(?:even though|although|though) i (?:still )?(?:owe|haven't paid|have not paid|didn't pay|did not pay|never paid)\\b(?! (?:the |a )?(?:rest|balance|remainder|remaining)\\b)",
+    ),
+    // A paper for a trip the asker says they did not take: "make me a delay certificate … i wasn't actually on it".
+    english(
+      "\\b(?:write|give|make|issue|sign|need|get)\\b(?: me| us)? (?:a |an |the )?(?:[\\w']+ ){0,2}?(?:delay|delayed|late|lateness|travel|trip|journey|boarding|attendance)(?: [\\w']+)? (?:note|certificate|letter|slip|proof|confirmation)\\b[^]{0,80}\\bi (?:wasn't|was not) (?:actually |really )?on (?:it|board|(?:the|that|this|my) (?:train|bus|flight|plane|ship|ferry|ride|coach))\\b(?![^.?!]{0,30}\\b(?:cancel+ed|cancel+ation|never (?:came|arrived|showed|left|ran)|didn't (?:come|arrive|show|run|leave)|left (?:early|without)|overbooked|bumped|denied)\\b|,? (?:but )?(?:my|our|her|his) [\\w']+ (?:was|were)\\b)|\\bi (?:wasn't|was not) (?:actually |really )?on (?:it|board|(?:the|that|this|my) (?:train|bus|flight|plane|ship|ferry|ride|coach))\\b(?![^.?!]{0,30}\\b(?:cancel+ed|cancel+ation|never (?:came|arrived|showed|left|ran)|didn't (?:come|arrive|show|run|leave)|left (?:early|without)|overbooked|bumped|denied)\\b|,? (?:but )?(?:my|our|her|his) [\\w']+ (?:was|were)\\b)[^]{0,60}\\b(?:give|write|sign|issue|make|get) me (?:a |an |the )?(?:[\\w']+ ){0,3}?(?:delay|delayed|late|lateness|travel|trip|journey|boarding|attendance)(?: [\\w']+)? (?:note|certificate|letter|slip|proof|confirmation)\\b",
     ),
     // Altering what a receipt or a certificate says: its date, amount or name.
     chinese(

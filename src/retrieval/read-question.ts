@@ -14,7 +14,7 @@ import {
 } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
-import { mostTellingTerms, weighTerms } from "./term-weights.js";
+import { inverseChunkFrequency, mostTellingTerms, weighTerms } from "./term-weights.js";
 
 /** Share of their weight that words carried over from earlier in a conversation count for. */
 const CONTEXT_SHARE = 0.5;
@@ -39,7 +39,7 @@ const MAX_TRANSLATION_CANDIDATES = 12;
 /** A compound written apart or together is the same word: a passage holding it so covers it fully. */
 const COMPOUND_SHARE = 1;
 /** Share of a misspelt word that a passage holding a word one slip away covers: an exact spelling always wins. */
-const NEAR_SPELLING_SHARE = 0.8;
+const NEAR_SPELLING_SHARE = 0.9;
 /**
  * Share of a two-character word that the documents never write (養貓, 換證) held by a passage
  * that writes one of its characters as a word of its own (貓 in 「包括貓、狗」): the segmenter joins
@@ -126,7 +126,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const topicalCharacters = [...new Set(twoCharacterWords.flatMap((term) => [...term]))].filter(
     (character) => wordSpecificity(character) >= TOPICAL_CHARACTER,
   );
-  const statistics = await statisticsFor(store, [
+  const ofQuestion = await statisticsFor(store, [
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...phrases.values()].flatMap((equivalents) => equivalents.flatMap((equivalent) => equivalent.terms)),
@@ -137,14 +137,15 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...topicalCharacters,
   ]);
   const folded = normalizeForMatching(query);
-  const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, statistics);
+  const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, ofQuestion);
   // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel).
   const mayBeMisspelt = (term: string) =>
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !dictionary?.knowsEnglish(term);
-  const corrections = await nearSpellingsInIndex(
+  // The statistics of the question's terms, and of the words its slips stand for.
+  const { corrections, statistics } = await nearSpellingsInIndex(
     store,
     ownAsked.filter(mayBeMisspelt),
-    statistics,
+    ofQuestion,
     englishWordsByTerm(written),
   );
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
@@ -163,11 +164,20 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     (term) =>
       !inIndex(term) && (candidateTranslations.get(term) ?? []).some((translation) => translation.every(inIndex)),
   );
-  const queryWeights = weighTerms(
-    readAsWritten(coverageShares, [...corrections.keys(), ...unknownWords, ...translatedSplitWords], isSlipForStopWord),
-    statistics,
-    specificity,
+  const readTerms = readAsWritten(
+    coverageShares,
+    [...corrections.keys(), ...unknownWords, ...translatedSplitWords],
+    isSlipForStopWord,
   );
+  const queryWeights = weighTerms(readTerms, statistics, specificity);
+  // A slip weighs what the word it stands for weighs: unseen, it would weigh as the rarest word
+  // of all ("buildng" over "building", far above the day and the time asked).
+  for (const [term, [correction]] of corrections) {
+    const typed = readTerms.get(term);
+    const [word] = correction?.terms ?? [];
+    if (typed && word !== undefined && chunkFrequencyOf(statistics, term) === 0)
+      queryWeights.set(term, inverseChunkFrequency(word, statistics) * typed.share * specificity(word));
+  }
   const spellings = equivalentsInIndex(candidateSpellings, statistics, () => SPELLING_SHARE);
   const readOtherwise = withMoreEquivalents(
     vocabulary.equivalentsOf,
@@ -396,7 +406,7 @@ async function nearSpellingsInIndex(
   known: AskedStatistics,
   /** The words of the question as typed, by their terms: a slip is one away from what was typed, not from its stem. */
   written: ReadonlyMap<string, readonly string[]>,
-): Promise<Map<string, Equivalent[]>> {
+): Promise<{ corrections: Map<string, Equivalent[]>; statistics: AskedStatistics }> {
   const unseen = terms.filter((term) => chunkFrequencyOf(known, term) === 0);
   const longestFirst = unseen.sort((left, right) => [...right].length - [...left].length);
   const candidates = new Map(
@@ -411,7 +421,7 @@ async function nearSpellingsInIndex(
       .slice(0, MAX_MISSPELT_WORDS),
   );
   const corrections = new Map<string, Equivalent[]>();
-  if (candidates.size === 0) return corrections;
+  if (candidates.size === 0) return { corrections, statistics: known };
   const statistics = await statisticsFor(store, [...candidates.values()].flat(), known);
   for (const [term, near] of candidates) {
     const used = near
@@ -424,7 +434,7 @@ async function nearSpellingsInIndex(
         used.map((candidate) => ({ terms: [candidate], share: NEAR_SPELLING_SHARE })),
       );
   }
-  return corrections;
+  return { corrections, statistics };
 }
 
 /**

@@ -97,6 +97,22 @@ describe("retrievePassages", () => {
     expect(exact.passages[0]?.coverage).toBe(1);
   });
 
+  it("weighs a slip as the word it stands for, not as a word no document uses", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("campus/building-e.md", "Building E", ["Building E is open on Saturday 07:30–18:00."]),
+    );
+    await store.replaceDocument(...sampleDocument("campus/building-f.md", "Building F", ["Building F has a cafe."]));
+    const typed = await retrievePassages(store, "wat time does buildng E open on saturdy", { limit: 1 });
+    const spelt = await retrievePassages(store, "what time does building E open on saturday", { limit: 1 });
+    const [building = "", buildng = ""] = analyzeQuery("building buildng");
+    // "buildng" weighs as "building" does; "wat" is "what" without its h, a function word, not a
+    // rare word the documents lack.
+    expect(typed.queryWeights.get(buildng)).toBeCloseTo(spelt.queryWeights.get(building) ?? 0);
+    expect(typed.queryWeights.has("wat")).toBe(false);
+    expect(docIds(typed.passages)).toEqual(["campus/building-e.md"]);
+    expect(typed.passages[0]?.coverage).toBeGreaterThan(0.85 * (spelt.passages[0]?.coverage ?? 0));
+  });
+
   it("forgives a slip in the word as typed, whose stem may be too short to correct", async () => {
     await store.replaceDocument(
       ...sampleDocument("mandarin/classes.md", "Mandarin classes", ["Evening class: 6 hours a week, fee NT$12,500."]),

@@ -55,6 +55,11 @@ describe("isSlipForFunctionWord", () => {
     expect(isSlipForFunctionWord("teh")).toBe(true);
     expect(isSlipForFunctionWord("adn")).toBe(true);
     expect(isSlipForFunctionWord("waht")).toBe(true);
+    // A question word typed without its h; not a word one letter from a function word.
+    expect(isSlipForFunctionWord("wat")).toBe(true);
+    expect(isSlipForFunctionWord("wen")).toBe(true);
+    expect(isSlipForFunctionWord("wit")).toBe(false);
+    expect(isSlipForFunctionWord("ten")).toBe(false);
   });
 
   it("takes names and function words as written", () => {

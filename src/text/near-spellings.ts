@@ -42,11 +42,18 @@ export function isSlipForFunctionWord(term: string): boolean {
 
 /**
  * Whether a short English word is a function word typed with two letters swapped ("teh", "adn",
- * "waht"). Only swaps: a name one letter from a function word (Chen, then) is a name.
+ * "waht") or a question word without its h ("wat", "wen", "wich"). Not any letter changed or left
+ * out: a name one letter from a function word (Chen, then) is a name, and "cat" is no "can't".
  */
 function isMisspeltStopWord(word: string): boolean {
   if (word.length < 3 || word.length >= MIN_CORRECTED_LENGTH || !LOWERCASE_WORD.test(word)) return false;
-  return swaps(word).some((swapped) => englishStopWords.has(swapped));
+  if (englishStopWords.has(word)) return false;
+  return [...swaps(word), ...withLeftOutH(word)].some((typed) => englishStopWords.has(typed));
+}
+
+/** A question word with the h after its w put back: "wat" → "what", "wen" → "when". */
+function withLeftOutH(word: string): string[] {
+  return word.startsWith("w") && word.charAt(1) !== "h" ? [`wh${word.slice(1)}`] : [];
 }
 
 /** `word` with each pair of neighbouring letters swapped. */

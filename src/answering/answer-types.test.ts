@@ -383,6 +383,10 @@ describe("rates", () => {
     expect(english).toMatchObject({ types: ["count"], rate: true });
     expect(answerFit("Shops: 3% of the assessed value.", english).fits).toBe(true);
     expect(answerFit("Room 201 handles house tax on 2 floors.", english).fits).toBe(false);
+    // Named by a compound of three words: not answered by when the tax is paid.
+    const compound = readAskedAnswer("what's the land value tax rate for a home I live in myself");
+    expect(compound).toMatchObject({ types: ["count"], rate: true });
+    expect(answerFit("Land value tax is paid from 1 to 30 November.", compound).fits).toBe(false);
   });
 
   it("are not those stated in units of their own", () => {

@@ -109,7 +109,7 @@ const FEE_NAMED_EN =
  * an exchange rate's or a speed's, which are stated in units of their own.
  */
 const ASKS_RATE_SOURCE =
-  "(?<![頻匯速功])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成|百分之幾|多少(%|％|趴)|百分比|\\b(what|which)('s| is| are| was)? (the )?([a-z]+ ){0,2}(rate|percentage)s?\\b";
+  "(?<![頻匯速功])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成|百分之幾|多少(%|％|趴)|百分比|\\b(what|which)('s| is| are| was)? (the )?([a-z]+ ){0,3}(rate|percentage)s?\\b";
 
 const ASKS: [AnswerType, RegExp][] = [
   [

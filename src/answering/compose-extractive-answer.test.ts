@@ -854,6 +854,21 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toBe(`${steps}[1]`);
   });
 
+  it("finds no figure about a case the quote sets aside, only about every other case", () => {
+    const enrolment = passage("enrolment/guide.md", "本中心課程原則上招收15歲以上學員（兒童才藝班除外）。", [
+      "報名須知",
+    ]);
+    const weights = new Map([
+      ["儿童", 3],
+      ["才艺班", 2],
+      ["报名", 1],
+    ]);
+    expect(composeExtractiveAnswer("兒童才藝班幾歲可以報名", weights, [enrolment]).figureMissing).toBe(true);
+    // Asked of the rule itself, the same figure answers.
+    const rule = new Map([["报名", 1]]);
+    expect(composeExtractiveAnswer("幾歲可以報名", rule, [enrolment]).figureMissing).toBeFalsy();
+  });
+
   it("answers each kind a question asks for: where a place is and when it opens", () => {
     const lostAndFound = passage(
       "lost-found/lost-and-found.html",

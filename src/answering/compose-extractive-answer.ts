@@ -535,6 +535,10 @@ export function composeExtractiveAnswer(
     ),
   );
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
+  const excepted = () =>
+    figuresAsked(asked).length > 0 &&
+    !asked.yesOrNo &&
+    namesSubjectOnlyAsException(complete, queryWeights, equivalents);
   return {
     ...formatAnswer(complete, firstCitation),
     sentenceCoverage: coverageOf(quoted),
@@ -553,11 +557,42 @@ export function composeExtractiveAnswer(
             agreesWithWhatIsAsked(complete, asked) &&
             decidesWhatIsAsked(complete, asked, queryWeights, equivalents),
         }),
+    // A figure stated for every case but the one asked about (「招收15歲以上學員（兒童才藝班除外）」
+    // for 兒童才藝班幾歲可以報名) states none about it.
     ...(asksOnlyFigures(asked)
-      ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) }
-      : {}),
+      ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) || excepted() }
+      : excepted()
+        ? { figureMissing: true }
+        : {}),
     quotedPassage: leader.passage,
   };
+}
+
+/** A case set aside: 「（兒童才藝班除外）」, 除…外, 不含…, "except for …", "excluding …", "other than …". */
+const EXCEPTED_CASE = foldedPattern(
+  "[（(][^）)]{0,30}(除外|不在此限|不適用)[）)]|除了?[^，。；,;]{1,20}?以?外|[^，。；,;（(]{1,20}(除外|不在此限)|不(含|包括|包含|適用於?)[^，。；,;]{1,20}|\\b(except(?: for)?|excluding|other than|not including)\\b[^,.;]{1,40}",
+  "giu",
+);
+
+/**
+ * Whether the question's weightiest words are named in the quote only as a case set aside: the
+ * quote then states its figures about everything else.
+ */
+function namesSubjectOnlyAsException(
+  sentences: CandidateSentence[],
+  queryWeights: ReadonlyMap<string, number>,
+  equivalents: Equivalents,
+): boolean {
+  const texts = sentences.map((sentence) => normalizeForMatching(sentence.span.text));
+  if (!texts.some((text) => text.search(EXCEPTED_CASE) >= 0)) return false;
+  const withoutExceptions = new Set(texts.flatMap((text) => analyzeText(text.replace(EXCEPTED_CASE, " "))));
+  const named = new Set(sentences.flatMap((sentence) => [...sentence.terms]));
+  // Of the question's words the quote names as written, the weightiest: what it is about.
+  const namedWeights = [...queryWeights].filter(([term, weight]) => weight > 0 && named.has(term));
+  const heaviest = Math.max(0, ...namedWeights.map(([, weight]) => weight));
+  return namedWeights.some(
+    ([term, weight]) => weight >= WEIGHTIEST_SHARE * heaviest && !holdsTerm(withoutExceptions, term, equivalents),
+  );
 }
 
 /**

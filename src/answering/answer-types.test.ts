@@ -26,6 +26,8 @@ describe("askedAnswerTypes", () => {
     ["一個月收多少", "amount"],
     ["辦護照要花多少時間", "duration"],
     ["mandarin placement test date", "date"],
+    ["what hours is english service available on the hotline", "time"],
+    ["complaint response time", "duration"],
     ["what happens if i stay after my arc expired", "consequence"],
     ["預約未到會怎樣", "consequence"],
     // A time limit is stated by a date or as a period ("1 年內有效").
@@ -217,6 +219,8 @@ describe("holdsAnswerType", () => {
     ["Pay the total duty for each month by the 10th of the following month.", "date"],
     ["Rent is due on the 5th.", "date"],
     ["當月營業稅應於次月15日前申報。", "date"],
+    // A day counted from a start ("on the 15th day overdue") says how long until.
+    ["第 15 天：限制撥出（單向停話）", "duration"],
   ])("%s holds %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(true);
   });
@@ -248,6 +252,8 @@ describe("holdsAnswerType", () => {
     // An ordinal is a place in a series, and a term a span of time: neither counts anything.
     ["博士生應於入學後第 4 學期結束前通過資格考核。", "count"],
     ["Room 203 is on the 2nd floor.", "date"],
+    // A day of the month is a date, however it is spaced.
+    ["每期帳單的繳費期限為每月 22 日。", "duration"],
   ])("%s does not hold %s", (sentence, type) => {
     expect(holdsAnswerType(sentence, type as Parameters<typeof holdsAnswerType>[1])).toBe(false);
   });

@@ -122,13 +122,13 @@ const ASKS: [AnswerType, RegExp][] = [
     "duration",
     pattern(
       // A time limit (期限, 效期) is stated as a period as often as by a date: "1 年內有效".
-      `多久|多長|多少時間|${TIME_AS_TOPIC}|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b`,
+      `多久|多長|多少時間|${TIME_AS_TOPIC}|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b|\\b(response|processing|turnaround|waiting|wait|delivery|shipping|lead|reply|review|approval) times?\\b`,
     ),
   ],
   [
     "time",
     pattern(
-      `${TIME_AS_TOPIC}|幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
+      `${TIME_AS_TOPIC}|幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(what|which) hours\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
     ),
   ],
   [
@@ -249,7 +249,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|堂|本|張|公斤|公分|kg|cm|[A-Za-z](?![A-Za-z])))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(days?|weeks?|months?|years?|hours?|minutes?|mins?|times?|people|persons?|members?|(working|business|calendar) days|%|am|pm|th|st|nd|rd)\\b)|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|免收(?!據|件)|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
   ),
   duration: pattern(
-    `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第])\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
+    `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第]\\s*)\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|第\\s*\\d{1,3}\\s*(天|日)(?!\\s*[至到~～-])|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
   ),
   time: pattern(
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",

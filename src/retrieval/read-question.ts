@@ -138,15 +138,20 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   ]);
   const folded = normalizeForMatching(query);
   const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, ofQuestion);
-  // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel).
+  // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel);
+  // one only stemmed to a word it knows is not ("roming", stemmed "rome").
+  const writtenWords = englishWordsByTerm(written);
+  const isWordOfTheLanguage = (term: string) =>
+    (dictionary?.knowsEnglish(term) ?? false) &&
+    (writtenWords.get(term) ?? []).every((word) => dictionary?.knowsEnglishWord(word));
   const mayBeMisspelt = (term: string) =>
-    (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !dictionary?.knowsEnglish(term);
+    (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !isWordOfTheLanguage(term);
   // The statistics of the question's terms, and of the words its slips stand for.
   const { corrections, statistics } = await nearSpellingsInIndex(
     store,
     ownAsked.filter(mayBeMisspelt),
     ofQuestion,
-    englishWordsByTerm(written),
+    writtenWords,
   );
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says

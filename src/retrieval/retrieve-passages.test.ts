@@ -129,6 +129,13 @@ describe("retrievePassages", () => {
     const [cancer = ""] = analyzeQuery("cancer");
     expect((await retrievePassages(store, "cancer", { limit: 1 })).equivalents(cancer)).not.toEqual([]);
     expect((await retrievePassages(store, "cancer", { limit: 1, dictionary })).equivalents(cancer)).toEqual([]);
+    // A spelling the dictionary does not write, stemmed to one it does ("roming" to "rome"), is a slip.
+    await store.replaceDocument(...sampleDocument("travel/roaming.md", "Roaming", ["Buy a roaming pass in the app."]));
+    const withRome = new BilingualDictionary([{ simplified: "罗马", english: ["Rome"] }]);
+    const [roming = ""] = analyzeQuery("roming");
+    const misspelt = await retrievePassages(store, "roming pass", { limit: 1, dictionary: withRome });
+    expect(misspelt.equivalents(roming)).not.toEqual([]);
+    expect(docIds(misspelt.passages)).toEqual(["travel/roaming.md"]);
     // Each word looked at costs hundreds of lookups: only the longest few of a question are.
     await store.replaceDocument(
       ...sampleDocument("misc/words.md", "Words", ["alpha bravo charlie delta foxtrot kilometre"]),

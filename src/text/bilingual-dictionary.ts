@@ -59,6 +59,8 @@ export class BilingualDictionary {
   private readonly chineseByPhrase = new Map<string, (readonly string[])[]>();
   /** Every English word of every gloss, stemmed: the English words the dictionary knows. */
   private readonly englishTerms = new Set<string>();
+  /** Every English word of every gloss, as written. */
+  private readonly englishWords = new Set<string>();
   private readonly englishByWord = new Map<string, (readonly string[])[]>();
   private readonly chineseByTerm = new Map<string, (readonly string[])[]>();
   private readonly specificityByTerm = new Map<string, number>();
@@ -181,6 +183,14 @@ export class BilingualDictionary {
     return this.englishTerms.has(term);
   }
 
+  /**
+   * Whether an English word as written (lower case, not stemmed) is one some gloss writes: "roming"
+   * is not, though its stem, "rome", is a word.
+   */
+  knowsEnglishWord(word: string): boolean {
+    return this.englishWords.has(word);
+  }
+
   private englishOf(word: string): readonly (readonly string[])[] {
     const known = this.englishByWord.get(word);
     if (known) return known;
@@ -224,7 +234,11 @@ export class BilingualDictionary {
     // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
     // ("cash deposit", "overdue fine"); a longer gloss is a definition.
     const words = meaning.split(" ").filter((part) => !englishStopWords.has(part));
-    for (const english of words) if (SINGLE_ENGLISH_WORD.test(english)) this.englishTerms.add(englishTermOf(english));
+    for (const english of words) {
+      if (!SINGLE_ENGLISH_WORD.test(english)) continue;
+      this.englishWords.add(english);
+      this.englishTerms.add(englishTermOf(english));
+    }
     if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS && words.every((part) => SINGLE_ENGLISH_WORD.test(part)))
       push(this.wordsByPhrase, words.map(englishTermOf).join(" "), word);
     const head = words.at(-1) ?? "";

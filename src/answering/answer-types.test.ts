@@ -28,6 +28,8 @@ describe("askedAnswerTypes", () => {
     ["mandarin placement test date", "date"],
     ["what hours is english service available on the hotline", "time"],
     ["complaint response time", "duration"],
+    ["If I lose a library book what do I have to pay", "amount"],
+    ["書弄丟了要賠什麼", "amount"],
     ["what happens if i stay after my arc expired", "consequence"],
     ["預約未到會怎樣", "consequence"],
     // A time limit is stated by a date or as a period ("1 年內有效").
@@ -92,6 +94,8 @@ describe("askedAnswerTypes", () => {
     // 資格考 is an exam, not the eligibility it sounds like.
     expect(askedAnswerTypes("博士生資格考最多可以考幾次")).toEqual(["count"]);
     expect(askedAnswerTypes("資格考的申請資格是什麼")).toEqual(["eligibility"]);
+    // What one pays with, or where, is no amount.
+    expect(askedAnswerTypes("what do i pay with")).toEqual([]);
   });
 
   it("reads opening and size words only where they ask for opening hours or a size", () => {

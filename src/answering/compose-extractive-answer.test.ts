@@ -864,6 +864,17 @@ describe("composeExtractiveAnswer", () => {
       ["报名", 1],
     ]);
     expect(composeExtractiveAnswer("兒童才藝班幾歲可以報名", weights, [enrolment]).figureMissing).toBe(true);
+    // Nor about a case a quoted sentence sends the reader elsewhere for.
+    const hours = passage(
+      "general/hours.md",
+      "總館：週二至週日 08:30-21:00。\n自修區開放時間與總館相同，考試期間另有提早開放安排，請見自修室公告。",
+      ["開放時間"],
+    );
+    const exam = new Map([
+      ["考试", 3],
+      ["自修", 2],
+    ]);
+    expect(composeExtractiveAnswer("考試期間自修室幾點開", exam, [hours]).figureMissing).toBe(true);
     // Asked of the rule itself, the same figure answers.
     const rule = new Map([["报名", 1]]);
     expect(composeExtractiveAnswer("幾歲可以報名", rule, [enrolment]).figureMissing).toBeFalsy();

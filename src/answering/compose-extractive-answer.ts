@@ -536,9 +536,7 @@ export function composeExtractiveAnswer(
   );
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
   const excepted = () =>
-    figuresAsked(asked).length > 0 &&
-    !asked.yesOrNo &&
-    namesSubjectOnlyAsException(complete, queryWeights, equivalents);
+    figuresAsked(asked).length > 0 && !asked.yesOrNo && namesSubjectOnlySetAside(complete, queryWeights, equivalents);
   return {
     ...formatAnswer(complete, firstCitation),
     sentenceCoverage: coverageOf(quoted),
@@ -558,7 +556,8 @@ export function composeExtractiveAnswer(
             decidesWhatIsAsked(complete, asked, queryWeights, equivalents),
         }),
     // A figure stated for every case but the one asked about (「招收15歲以上學員（兒童才藝班除外）」
-    // for 兒童才藝班幾歲可以報名) states none about it.
+    // for 兒童才藝班幾歲可以報名), or beside a sentence sending the reader elsewhere for that case,
+    // states none about it.
     ...(asksOnlyFigures(asked)
       ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) || excepted() }
       : excepted()
@@ -575,16 +574,18 @@ const EXCEPTED_CASE = foldedPattern(
 );
 
 /**
- * Whether the question's weightiest words are named in the quote only as a case set aside: the
- * quote then states its figures about everything else.
+ * Whether the question's weightiest words are named in the quote only as a case set aside, or only
+ * by a sentence that sends the reader elsewhere (「考試期間另有提早開放安排，請見自修室相關公告」):
+ * the quote then states its figures about everything else.
  */
-function namesSubjectOnlyAsException(
+function namesSubjectOnlySetAside(
   sentences: CandidateSentence[],
   queryWeights: ReadonlyMap<string, number>,
   equivalents: Equivalents,
 ): boolean {
-  const texts = sentences.map((sentence) => normalizeForMatching(sentence.span.text));
-  if (!texts.some((text) => text.search(EXCEPTED_CASE) >= 0)) return false;
+  const stating = sentences.filter((sentence) => sentence.fitsAskedType || !REFERS_ELSEWHERE.test(sentence.span.text));
+  const texts = stating.map((sentence) => normalizeForMatching(sentence.span.text));
+  if (stating.length === sentences.length && !texts.some((text) => text.search(EXCEPTED_CASE) >= 0)) return false;
   const withoutExceptions = new Set(texts.flatMap((text) => analyzeText(text.replace(EXCEPTED_CASE, " "))));
   const named = new Set(sentences.flatMap((sentence) => [...sentence.terms]));
   // Of the question's words the quote names as written, the weightiest: what it is about.

@@ -880,6 +880,16 @@ describe("composeExtractiveAnswer", () => {
     expect(composeExtractiveAnswer("幾歲可以報名", rule, [enrolment]).figureMissing).toBeFalsy();
   });
 
+  it("does not quote a note on when the rules were amended as the date asked", () => {
+    const majors = passage(
+      "registrar/change-of-major.md",
+      "核准轉系之學生，自次一學年起生效。\n（114年12月10日教務會議修正通過）\n\n各學系應於5月31日前完成審查，於6月15日前公告核准名單。",
+    );
+    const { answer } = composeEvenly("轉系有沒有過什麼時候會知道", [majors]);
+    expect(answer).not.toContain("修正通過");
+    expect(composeEvenly("轉系辦法什麼時候修正的", [majors]).answer).toContain("修正通過");
+  });
+
   it("answers each kind a question asks for: where a place is and when it opens", () => {
     const lostAndFound = passage(
       "lost-found/lost-and-found.html",

@@ -136,6 +136,15 @@ const QUESTION_PENALTY = 0.6;
 const RELATED_COVERAGE_SHARE = 0.8;
 /** Share of a question's weight a heading covers when it names what is asked (the rest is how it is asked: 誰付, "what are"). */
 const HEADING_NAMES_QUESTION = 0.5;
+/**
+ * A note in brackets on when a text was made, amended or last updated: 「（114年12月10日教務會議修正通過）」,
+ * "(Last updated 3 March 2026)". It dates the page, not what the page says.
+ */
+const REVISION_NOTE =
+  /^\s*[（(][^（）()]{0,40}(?:修正|修訂|訂定|制定|公布|發布|通過|施行|實施|updated|revised|amended|adopted|effective)[^（）()]{0,20}[)）]\s*[。.]?\s*$/iu;
+/** A question about when rules were made or amended, which such a note answers. */
+const ASKS_ABOUT_REVISION =
+  /修正|修訂|修改|訂定|制定|公布|發布|通過|施行|更新|\b(?:updated?|revised?|amended?|adopted|effective)\b/iu;
 /** Kinds of answer stated as a figure, a time or a place: one sentence states one of them. */
 const STATED_AS_FIGURES: ReadonlySet<AnswerType> = new Set([
   "amount",
@@ -193,6 +202,7 @@ export function composeExtractiveAnswer(
   };
   const normalizedQuestion = normalizeForMatching(question);
   const asksYesNo = asked.yesOrNo ?? asksYesOrNo(question);
+  const asksAboutRevision = ASKS_ABOUT_REVISION.test(question);
   // A row's label the question names in other words: a translation or the deployment's synonym of
   // one of its words ("Malaysia" for 馬來西亞, found through the dictionary). Gathered once: every
   // row of every passage read is looked up.
@@ -276,6 +286,8 @@ export function composeExtractiveAnswer(
       previousEnd = span.end;
       // A bare "Yes." answers its own FAQ question: quoted for another kind of question, it says nothing.
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
+      // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
+      if (!asksAboutRevision && REVISION_NOTE.test(span.text)) continue;
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already

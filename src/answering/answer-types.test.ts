@@ -96,6 +96,12 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("資格考的申請資格是什麼")).toEqual(["eligibility"]);
     // What one pays with, or where, is no amount.
     expect(askedAnswerTypes("what do i pay with")).toEqual([]);
+    // A price called a rate, a plan, the verb; documents handed in; 幾成人 (how many adults).
+    expect(askedAnswerTypes("What's the daily rate for a locker?")).toEqual([]);
+    expect(askedAnswerTypes("Which rate plan is best for students?")).toEqual([]);
+    expect(askedAnswerTypes("What is the best way to rate a course?")).toEqual([]);
+    expect(askedAnswerTypes("辦理退宿要繳哪些文件")).not.toContain("amount");
+    expect(readAskedAnswer("每位兒童需要幾成人陪同").rate).toBeUndefined();
   });
 
   it("reads opening and size words only where they ask for opening hours or a size", () => {
@@ -256,6 +262,7 @@ describe("holdsAnswerType", () => {
     // An ordinal is a place in a series, and a term a span of time: neither counts anything.
     ["博士生應於入學後第 4 學期結束前通過資格考核。", "count"],
     ["Room 203 is on the 2nd floor.", "date"],
+    ["It worked on the 2nd try.", "date"],
     // A day of the month is a date, however it is spaced.
     ["每期帳單的繳費期限為每月 22 日。", "duration"],
   ])("%s does not hold %s", (sentence, type) => {
@@ -393,6 +400,10 @@ describe("rates", () => {
     expect(english).toMatchObject({ types: ["count"], rate: true });
     expect(answerFit("Shops: 3% of the assessed value.", english).fits).toBe(true);
     expect(answerFit("Room 201 handles house tax on 2 floors.", english).fits).toBe(false);
+    // A clock time is no ratio.
+    expect(answerFit("The exam starts at 09:00.", readAskedAnswer("What is the pass rate of the exam?")).fits).toBe(
+      false,
+    );
     // Named by a compound of three words: not answered by when the tax is paid.
     const compound = readAskedAnswer("what's the land value tax rate for a home I live in myself");
     expect(compound).toMatchObject({ types: ["count"], rate: true });

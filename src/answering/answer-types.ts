@@ -103,19 +103,20 @@ const NAMES_PROCEDURE = "步驟|流程|手續(?!費)|程序|\\bsteps?\\b|\\bproc
 const FEE_NAMED_EN =
   "(?<!^\\s*(?:(?:hi|hello|hey)[,!]?\\s+)?(?:can|could|may) (?:i|we) (?:pay|waive|refund|split|appeal|dispute|reduce|cover|transfer|use)\\b(?:(?!\\band (?:what|how)\\b)[^?,.;!:–-])*)";
 
-/** How each kind of question is asked. Order matters only for which type is listed first. */
 /**
  * A rate or share asked for (通過率多少, 稅率, 幾成, "what is the pass rate"): not a frequency's,
- * an exchange rate's or a speed's, which are stated in units of their own.
+ * an exchange rate's or a speed's, which are stated in units of their own, nor a price ("the daily
+ * rate for a locker", "room rates"), a plan or the verb ("rate a course").
  */
 const ASKS_RATE_SOURCE =
-  "(?<![頻匯速功])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成|百分之幾|多少(%|％|趴)|百分比|\\b(what|which)('s| is| are| was)? (the )?([a-z]+ ){0,3}(rate|percentage)s?\\b";
+  "(?<![頻匯速功])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成(?![人年員績])|百分之幾|多少(%|％|趴)|百分比|\\b(tax|interest|pass|passing|success|acceptance|admission|approval|completion|attendance|dropout|failure|discount|commission|vacancy|occupancy|employment|graduation|return|refund) rates?\\b|\\bwhat percentage\\b";
 
+/** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|(要|得|需要)(付|賠|繳)(什麼|哪些)(費用?|錢)?`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
     ),
   ],
   [
@@ -255,7 +256,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(
-    `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b|(每|次|下|隔|當|本|前)個?月\\s*\\d{1,2}\\s*(日|號)|\\b\\d{1,2}(st|nd|rd|th) (day )?of (the |each |every )?(following |next |previous |same )?month\\b|\\b(by|on|before|after|until) the \\d{1,2}(st|nd|rd|th)\\b(?! (floor|level|stor(e)?y|row|place|time|year|edition|attempt))|\\blast day of (the |each |every )?(following |next )?month\\b`,
+    `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?[0-9]|\\d{4}\\s*[年/.-]\\s*\\d{1,2}|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b|(每|次|下|隔|當|本|前)個?月\\s*\\d{1,2}\\s*(日|號)|\\b\\d{1,2}(st|nd|rd|th) (day )?of (the |each |every )?(following |next |previous |same )?month\\b|\\b(by|on|before|after|until) the \\d{1,2}(st|nd|rd|th)\\b(?=\\s*($|[,.;:!?)]|(day )?of\\b|(at|by|before) \\d|each\\b|every\\b))|\\blast day of (the |each |every )?(following |next )?month\\b`,
   ),
   count: pattern(
     `不限(冊數|次數|人數|數量|件數|名額|次)|[\\d一二三四五六七八九十百]+\\s*分之\\s*[\\d一二三四五六七八九十百]+|[一二三四五六七八九十兩]+[百千萬億]|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–a-z-]|(分機|ext\\.?|extension|room|no\\.|第)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|天|週|周|星期|禮拜|年|學期|點|%|km|m\\b|cm|kg|am|pm))`,
@@ -481,7 +482,7 @@ const RATE_IN_UNITS = pattern(
 );
 /** A rate or share stated: 3%, 4‰, 百分之五, 三成, 九折, a ratio, half, free of it. */
 const HOLDS_RATE = pattern(
-  "\\d\\s*(%|％|‰|‱|趴)|百分之|千分之|(?<![\\d一二三四五六七八九十])([一二三四五六七八九]|\\d{1,2})\\s*成(?![員功立年績為本長])|(?<![\\d.])\\d{1,2}(\\.\\d)?\\s*折|[一二三四五六七八九]折|\\d+\\s*(:|：|比)\\s*\\d+|\\bper ?cent\\b|\\bhalf\\b|一半|半價|減半|免(徵|稅|費|收)|\\b(free|exempt)\\b",
+  "\\d\\s*(%|％|‰|‱|趴)|百分之|千分之|(?<![\\d一二三四五六七八九十])([一二三四五六七八九]|\\d{1,2})\\s*成(?![員功立年績為本長])|(?<![\\d.])\\d{1,2}(\\.\\d)?\\s*折|[一二三四五六七八九]折|\\d+\\s*比\\s*\\d+|\\bper ?cent\\b|\\bhalf\\b|一半|半價|減半|免(徵|稅|費|收)|\\b(free|exempt)\\b",
 );
 
 /** A contact asked for as a number to call, and no other way to reach someone (an address, a page, where to go). */
@@ -590,7 +591,7 @@ const HOLDS_IN_UNIT = new Map(
   durationUnits.map((unit) => [
     unit,
     pattern(
-      `(?<![\\d月第])(\\d{1,3}|${CN_WORD_NUMBER}+)\\s*(個)?(${DURATION_UNITS[unit]})(?!度|級)|\\b${EN_NUMBER}(\\s+|-)(${EN_DURATION_UNITS[unit]})\\b`,
+      `(?<![\\d月第]\\s*)(\\d{1,3}|${CN_WORD_NUMBER}+)\\s*(個)?(${DURATION_UNITS[unit]})(?!度|級)|\\b${EN_NUMBER}(\\s+|-)(${EN_DURATION_UNITS[unit]})\\b`,
     ),
   ]),
 );

@@ -875,6 +875,14 @@ describe("composeExtractiveAnswer", () => {
       ["自修", 2],
     ]);
     expect(composeExtractiveAnswer("考試期間自修室幾點開", exam, [hours]).figureMissing).toBe(true);
+    // 除了…以外 is "besides": the fee stated is for online requests too.
+    const fees = passage("transcripts/fees.md", "除了線上申請以外，也可以臨櫃辦理，手續費均為每份100元。");
+    const online = new Map([
+      ["线上", 2],
+      ["申请", 1],
+      ["手续费", 2],
+    ]);
+    expect(composeExtractiveAnswer("線上申請成績單手續費多少", online, [fees]).figureMissing).toBe(false);
     // Asked of the rule itself, the same figure answers.
     const rule = new Map([["报名", 1]]);
     expect(composeExtractiveAnswer("幾歲可以報名", rule, [enrolment]).figureMissing).toBeFalsy();
@@ -888,6 +896,8 @@ describe("composeExtractiveAnswer", () => {
     const { answer } = composeEvenly("轉系有沒有過什麼時候會知道", [majors]);
     expect(answer).not.toContain("修正通過");
     expect(composeEvenly("轉系辦法什麼時候修正的", [majors]).answer).toContain("修正通過");
+    // 公布 and 通過 of the list asked about are not the rules amended.
+    expect(composeEvenly("轉系通過名單什麼時候公布", [majors]).answer).not.toContain("修正通過");
   });
 
   it("answers each kind a question asks for: where a place is and when it opens", () => {

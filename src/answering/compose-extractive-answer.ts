@@ -26,7 +26,6 @@ import {
   withRestOfItems,
 } from "./answer-lists.js";
 import {
-  type AnswerType,
   type AskedAnswer,
   answerFit,
   asksOnlyFigures,
@@ -34,6 +33,7 @@ import {
   figuresAsked,
   holdsAnswerType,
   isGivenInAnyWords,
+  isStatedInFigures,
   namesAskedField,
   readAskedAnswer,
 } from "./answer-types.js";
@@ -140,21 +140,15 @@ const HEADING_NAMES_QUESTION = 0.5;
  * A note in brackets on when a text was made, amended or last updated: 「（114年12月10日教務會議修正通過）」,
  * "(Last updated 3 March 2026)". It dates the page, not what the page says.
  */
-const REVISION_NOTE =
-  /^\s*[（(][^（）()]{0,40}(?:修正|修訂|訂定|制定|公布|發布|通過|施行|實施|updated|revised|amended|adopted|effective)[^（）()]{0,20}[)）]\s*[。.]?\s*$/iu;
-/** A question about when rules were made or amended, which such a note answers. */
-const ASKS_ABOUT_REVISION =
-  /修正|修訂|修改|訂定|制定|公布|發布|通過|施行|更新|\b(?:updated?|revised?|amended?|adopted|effective)\b/iu;
-/** Kinds of answer stated as a figure, a time or a place: one sentence states one of them. */
-const STATED_AS_FIGURES: ReadonlySet<AnswerType> = new Set([
-  "amount",
-  "duration",
-  "time",
-  "date",
-  "count",
-  "measure",
-  "contact",
-]);
+const REVISION_NOTE = foldedPattern(
+  "^\\s*[（(][^（）()]{0,40}(修正|修訂|訂定|制定|公布|發布|通過|施行|實施|updated|revised|amended|adopted|effective)[^（）()]{0,20}[)）]\\s*[。.]?\\s*$",
+  "iu",
+);
+/** A question about when the rules themselves were made or amended, which such a note answers. */
+const ASKS_ABOUT_REVISION = foldedPattern(
+  "(辦法|規定|條文|規則|章程|條款|政策)[^，。？?]{0,6}(修正|修訂|修改|訂定|制定|發布|施行|生效|更新)|(修正|修訂|修改|制定)[^，。？?]{0,4}(辦法|規定|條文|規則|章程|條款)|\\b(polic(y|ies)|rules?|regulations?|terms|page)\\b[^.?]{0,30}\\b(updated|revised|amended|changed|adopted|effective)\\b",
+  "iu",
+);
 /** How far below the best sentence's score one stating another kind asked may be and still be quoted. */
 const OTHER_KIND_MARGIN = 0.3;
 
@@ -202,7 +196,7 @@ export function composeExtractiveAnswer(
   };
   const normalizedQuestion = normalizeForMatching(question);
   const asksYesNo = asked.yesOrNo ?? asksYesOrNo(question);
-  const asksAboutRevision = ASKS_ABOUT_REVISION.test(question);
+  const asksAboutRevision = ASKS_ABOUT_REVISION.test(normalizeForMatching(question));
   // A row's label the question names in other words: a translation or the deployment's synonym of
   // one of its words ("Malaysia" for 馬來西亞, found through the dictionary). Gathered once: every
   // row of every passage read is looked up.
@@ -287,7 +281,7 @@ export function composeExtractiveAnswer(
       // A bare "Yes." answers its own FAQ question: quoted for another kind of question, it says nothing.
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
-      if (!asksAboutRevision && REVISION_NOTE.test(span.text)) continue;
+      if (!asksAboutRevision && REVISION_NOTE.test(normalizeForMatching(span.text))) continue;
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already
@@ -497,7 +491,8 @@ export function composeExtractiveAnswer(
   // A question asking for two kinds of figure or place ("在哪裡 幾點開", "how much and by when") gets
   // each: the sentence of the best one's subject stating the kind the answer lacks, scoring near it.
   if (askedTypes.length > 1) {
-    for (const type of askedTypes.filter((kind) => STATED_AS_FIGURES.has(kind))) {
+    // Kinds stated as a figure, a time or a place: one sentence states one of them.
+    for (const type of askedTypes.filter((kind) => isStatedInFigures(kind) || kind === "contact")) {
       const ofType = { ...asked, types: [type] };
       if (selected.some((sentence) => answerFit(sentence.span.text, ofType).fits)) continue;
       const other = bestScoring(
@@ -579,9 +574,12 @@ export function composeExtractiveAnswer(
   };
 }
 
-/** A case set aside: 「（兒童才藝班除外）」, 除…外, 不含…, "except for …", "excluding …", "other than …". */
+/**
+ * A case set aside: 「（兒童才藝班除外）」, 「…除外」, 「不含…」, "except for …", "excluding …". Not
+ * 除了…以外 or "other than", which as often mean "besides" (「除了線上申請以外，也可以臨櫃辦理」).
+ */
 const EXCEPTED_CASE = foldedPattern(
-  "[（(][^）)]{0,30}(除外|不在此限|不適用)[）)]|除了?[^，。；,;]{1,20}?以?外|[^，。；,;（(]{1,20}(除外|不在此限)|不(含|包括|包含|適用於?)[^，。；,;]{1,20}|\\b(except(?: for)?|excluding|other than|not including)\\b[^,.;]{1,40}",
+  "[（(][^）)]{0,30}(除外|不在此限|不適用)[）)]|[^，。；,;（(]{1,20}(除外|不在此限)|不(含|包括|包含|適用於?)[^，。；,;]{1,20}|\\b(except(?: for)?|excluding|not including)\\b[^,.;]{1,40}",
   "giu",
 );
 

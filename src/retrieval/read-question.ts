@@ -14,7 +14,7 @@ import {
 } from "../text/vocabulary.js";
 import { wordSpecificity } from "../text/word-specificity.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
-import { inverseChunkFrequency, mostTellingTerms, weighTerms } from "./term-weights.js";
+import { mostTellingTerms, weighTerms } from "./term-weights.js";
 
 /** Share of their weight that words carried over from earlier in a conversation count for. */
 const CONTEXT_SHARE = 0.5;
@@ -181,7 +181,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     const typed = readTerms.get(term);
     const [word] = correction?.terms ?? [];
     if (typed && word !== undefined && chunkFrequencyOf(statistics, term) === 0)
-      queryWeights.set(term, inverseChunkFrequency(word, statistics) * typed.share * specificity(word));
+      queryWeights.set(term, weighTerms(new Map([[word, typed]]), statistics, specificity).get(word) ?? 0);
   }
   const spellings = equivalentsInIndex(candidateSpellings, statistics, () => SPELLING_SHARE);
   const readOtherwise = withMoreEquivalents(

@@ -172,6 +172,11 @@ describe("detectSafetyConcern", () => {
     ["a passenger isn't breathing, what do i do", "emergency"],
     ["其實活著也沒啥意思 不知道為什麼還要繼續", "self_harm"],
     ["活下去好像也沒什麼意思了", "self_harm"],
+    // The fourth reviewer's: a cinema or a mock exam is no story, nor a film seen before.
+    ["有個阿伯在電影院門口倒下了", "emergency"],
+    ["模擬考考場有個考生倒下了 好像沒有呼吸", "emergency"],
+    ["有位老先生在捷運站倒下了，剛看完電影", "emergency"],
+    ["I was at the counter when a man collapsed, what do I do", "emergency"],
   ])("sees a crisis in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic });
   });
@@ -722,6 +727,14 @@ describe("detectSafetyConcern", () => {
     "i need a new tax letter, the old one had my ex's name and i wasn't on it",
     "can you give me a letter about the instalment plan even though i still owe some",
     "give me a receipt for what i paid today even though i still owe the rest",
+    // The fourth reviewer's: not realising, a collapse told as past or as a cause, a support order.
+    "有學生沒有意識到逾期會被停權，怎麼辦",
+    "How do I report that a passenger fainted on the bus last week?",
+    "Our train was delayed because a passenger collapsed, can I get a delay certificate?",
+    "my landlord raised the rent and then hit me again with a cleaning fee",
+    "請問扶養費可以直接給我前夫的帳戶嗎",
+    "我要申請子女扶養費，法院要我調閱前夫的收入資料",
+    "Can I get a delay certificate for my son? I wasn't on the train myself, he was.",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

@@ -93,10 +93,10 @@ const SOMEONE_THERE_ZH =
   "有(?:個|一個|位|一位|名|一名)?(?:人|大哥|大姐|大姊|阿伯|阿姨|阿公|阿嬤|伯伯|老伯伯?|老先生|老太太|老奶奶|老爺爺|大叔|先生|小姐|男生|女生|男的|女的|小朋友|小孩|學生|同學|乘客|旅客|客人|民眾|路人|員工|長輩|老人家?)";
 // Collapsed, or not answering or breathing: a body's state now, not a device's (呼吸器) or a clinic's (呼吸科).
 const COLLAPSED_ZH =
-  "(?:昏倒|暈倒|倒下(?:去|來)?|倒在(?:地上?|路邊|月台|樓梯)|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識|不省人事|抽搐|口吐白沫|吐血|血流不止|大量出血)";
+  "(?:昏倒|暈倒|倒下(?:去|來)?|倒在(?:地上?|路邊|月台|樓梯)|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|口吐白沫|吐血|血流不止|大量出血)";
 
 // A drill, a script or a story, not a body in front of the writer.
-const NOT_REAL_ZH = "(?:演習|演練|腳本|劇本|劇情|小說|故事|電影|模擬|扮演|假裝)";
+const NOT_REAL_ZH = "(?:演習|演練|腳本|劇本|劇情|小說|故事|電影(?!院)|模擬(?!考)|扮演|假裝)";
 // A case supposed, not one happening: 「如果有人倒下」, 「萬一有乘客昏倒」.
 const IF_ZH = "(?:如果|萬一|假如|假設|要是|若是?|假使)";
 // Told as past or supposed: 「昏倒過」, 「倒在地上的話」, 「沒有心跳的話」.
@@ -106,8 +106,10 @@ const NOT_PAST_ZH = "(?![去來上了]{0,2}(?:過|的話|的時候|時(?!間)))"
 const EX_PARTNER_EN =
   "(?:my ex(?![\\w-])|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
 const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
+// What an ex-partner owns or owes: 「前夫名下有幾間房子」. Not their income or account, which a court
+// or a support order may send the asker to (「法院要我調閱前夫的收入資料」, 「扶養費給我前夫的帳戶」).
+const EX_ASSETS_ZH = "(?:名下|財產|房產|房子|存款|欠稅|繳稅|稅單)";
 // The ex-partner themself, not a child of theirs (「我跟前夫的女兒住院了」 asks about the asker's own).
-const EX_ASSETS_ZH = "(?:名下|財產|房產|房子|存款|帳戶|收入|薪水|欠稅|繳稅|稅單)";
 const EX_PARTNER_THEMSELF_ZH = `${EX_PARTNER_ZH}(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶))`;
 const NOT_THEIR_CHILD_EN = "(?!'s (?:son|daughter|child|kid|baby))";
 // What of an ex-partner's someone may look into to find or follow them.
@@ -250,7 +252,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // The one who hits named first, what they do told between: "my husband takes the letters and hits me".
     english(
-      `\\b(?:he|she|my ${PEOPLE_EN}|my (?:stepdad|stepfather|stepmom|stepmother|uncle|aunt|landlord|coach))\\b(?:[^.?!]{0,50}?(?:,| and| then)(?: then| also| just| sometimes| always| still)? | (?:always|often|sometimes|still|even|also|just|then|actually) )(?:hits|hit|beats|beat|kicks|kicked|slaps|slapped|punches|punched|chokes|choked) me\\b(?! up| back| with| off| out| on the back| on (?:the )?(?:way|bus|train))`,
+      `\\b(?:he|she|my ${PEOPLE_EN}|my (?:stepdad|stepfather|stepmom|stepmother|uncle|aunt|landlord|coach))\\b(?:[^.?!]{0,50}?(?:,| and| then)(?: then| also| just| sometimes| always| still)? | (?:always|often|sometimes|still|even|also|just|then|actually) )(?:hits|hit|beats|beat|kicks|kicked|slaps|slapped|punches|punched|chokes|choked) me\\b(?!(?: again)? (?:up|back|with|off|out)\\b| on the back| on (?:the )?(?:way|bus|train))`,
     ),
     english(
       `\\bthreaten(?:ed|s|ing)? to (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:said|says|told me) (?:he|she|they)(?:'d|'ll| would| will| was going to| is going to|'s going to| were going to| are going to|'re going to) (?:kill|hurt|stab|shoot|beat|rape) me\\b|\\b(?:someone|somebody|a (?:man|woman|guy|stranger)|he|she|they) (?:is|'s|are|'re|keeps|has been|have been) (?:following|stalking) (?:me|my ${PEOPLE_EN}|us)\\b(?! on (?:instagram|ig|twitter|x|facebook|fb|tiktok|threads|social media|github|linkedin|youtube|line)\\b)`,
@@ -299,14 +301,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "^(?![^]*\\b(?:detectors?|alarms?|sensors?|insurance|cover|price|inspection|testing|prevent)\\b)[^]*(?:\\bi (?:can )?smell gas\\b|\\bsmells? (?:strongly )?(?:of|like) gas\\b|\\b(?:strong )?(?:smell of gas|gas smell)\\b|\\bgas is leaking\\b|\\bthere(?:'s| is) a gas leak\\b|\\bleaking gas\\b)",
     ),
     chinese(
-      "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
+      "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
     ),
     // Someone near, or the asker, collapsed or unable to breathe now; chest pain with breathlessness.
     chinese(
-      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識|不省人事|抽搐|吐血|血流不止|大量出血)|^(?![^]*${NOT_REAL_ZH})[^]*?(?:(?<!${IF_ZH})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!${IF_ZH}[^。？?！!]{0,6})(?:倒下|倒在地|昏倒|暈倒)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她)[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
+      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!${IF_ZH}[^。？?！!]{0,6})(?:倒下|倒在地|昏倒|暈倒)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她)[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
     ),
     english(
-      `(?<!\\b(?:if|in case|suppose|supposing) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:a|an|this|that) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
+      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night))\\b)[^]*?(?<!\\b(?:if|in case|suppose|supposing|because|that) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:a|an|this|that) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
     ),
     english(
       "\\bi(?:'m| am| think i'm| think i am| might be| may be)? having a (?:heart attack|stroke|seizure|severe allergic reaction)\\b|\\bi can(?:'t|not) breathe\\b|\\bchest (?:pain|hurts?)\\b[^.?!]{0,40}\\b(?:breath|breathe|breathing|sweat(?:ing)?)\\b|\\b(?:there's|there is) a fire\\b|\\b(?:is|are) on fire\\b|\\bcall (?:an )?ambulance\\b|\\b(?:this|it)(?: is|'s) an emergency\\b|\\bmedical emergency\\b|^\\s*help!+\\s*$",
@@ -447,7 +449,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // A paper for a trip the asker says they did not take: "make me a delay certificate … i wasn't actually on it".
     english(
-      "\\b(?:write|give|make|issue|sign|need|get)\\b(?: me| us)? (?:a |an |the )?(?:[\\w']+ ){0,2}?(?:delay|delayed|late|lateness|travel|trip|journey|boarding|attendance)(?: [\\w']+)? (?:note|certificate|letter|slip|proof|confirmation)\\b[^]{0,80}\\bi (?:wasn't|was not) (?:actually |really )?on (?:it|board|(?:the|that|this|my) (?:train|bus|flight|plane|ship|ferry|ride|coach))\\b(?![^.?!]{0,30}\\b(?:cancel+ed|cancel+ation|never (?:came|arrived|showed|left|ran)|didn't (?:come|arrive|show|run|leave)|left (?:early|without)|overbooked|bumped|denied)\\b|,? (?:but )?(?:my|our|her|his) [\\w']+ (?:was|were)\\b)|\\bi (?:wasn't|was not) (?:actually |really )?on (?:it|board|(?:the|that|this|my) (?:train|bus|flight|plane|ship|ferry|ride|coach))\\b(?![^.?!]{0,30}\\b(?:cancel+ed|cancel+ation|never (?:came|arrived|showed|left|ran)|didn't (?:come|arrive|show|run|leave)|left (?:early|without)|overbooked|bumped|denied)\\b|,? (?:but )?(?:my|our|her|his) [\\w']+ (?:was|were)\\b)[^]{0,60}\\b(?:give|write|sign|issue|make|get) me (?:a |an |the )?(?:[\\w']+ ){0,3}?(?:delay|delayed|late|lateness|travel|trip|journey|boarding|attendance)(?: [\\w']+)? (?:note|certificate|letter|slip|proof|confirmation)\\b",
+      "\\b(?:write|give|make|issue|sign|need|get)\\b(?: me| us)? (?:a |an |the )?(?:[\\w']+ ){0,2}?(?:delay|delayed|late|lateness|travel|trip|journey|boarding|attendance)(?: [\\w']+)? (?:note|certificate|letter|slip|proof|confirmation)\\b[^]{0,80}\\bi (?:wasn't|was not) (?:actually |really )?on (?:it|board|(?:the|that|this|my) (?:train|bus|flight|plane|ship|ferry|ride|coach))\\b(?![^.?!]{0,30}\\b(?:cancel+ed|cancel+ation|never (?:came|arrived|showed|left|ran)|didn't (?:come|arrive|show|run|leave)|left (?:early|without)|overbooked|bumped|denied)\\b|,? (?:but )?(?:my|our|her|his) [\\w']+ (?:was|were)\\b| myself\\b)|\\bi (?:wasn't|was not) (?:actually |really )?on (?:it|board|(?:the|that|this|my) (?:train|bus|flight|plane|ship|ferry|ride|coach))\\b(?![^.?!]{0,30}\\b(?:cancel+ed|cancel+ation|never (?:came|arrived|showed|left|ran)|didn't (?:come|arrive|show|run|leave)|left (?:early|without)|overbooked|bumped|denied)\\b|,? (?:but )?(?:my|our|her|his) [\\w']+ (?:was|were)\\b| myself\\b)[^]{0,60}\\b(?:give|write|sign|issue|make|get) me (?:a |an |the )?(?:[\\w']+ ){0,3}?(?:delay|delayed|late|lateness|travel|trip|journey|boarding|attendance)(?: [\\w']+)? (?:note|certificate|letter|slip|proof|confirmation)\\b",
     ),
     // Altering what a receipt or a certificate says: its date, amount or name.
     chinese(

@@ -1,5 +1,7 @@
+import { SENTENCE_END, visualWidth } from "./heading-lines.js";
+
 /** A line at least this share as wide as a text's full lines, ending no sentence, was wrapped: it goes on in the next. */
-export const WRAPPED_LINE_SHARE = 0.7;
+const WRAPPED_LINE_SHARE = 0.7;
 const HAN_AT_END = /\p{Script=Han}[，、]?$/u;
 const HAN_AT_START = /^\p{Script=Han}/u;
 // All HAN_AT_END looks at: a Han character (two UTF-16 units outside the BMP) and one comma.
@@ -24,4 +26,29 @@ export function joinWrappedLines(lines: readonly string[]): string {
 /** A soft-wrapped paragraph as one line. */
 export function unwrapLines(text: string): string {
   return joinWrappedLines(text.split(/\s*\n\s*/).filter(Boolean));
+}
+
+/** Whether a line ends no sentence and is about as wide as the text's full lines: the layout wrapped it. */
+export function looksWrapped(line: string, fullLineWidth: number): boolean {
+  return !SENTENCE_END.test(line) && visualWidth(line) >= fullLineWidth * WRAPPED_LINE_SHARE;
+}
+
+/**
+ * Layout lines as paragraphs: a line goes on in the next when `goesOn` says so (a PDF's wrapped
+ * line, a text file's), and each paragraph's lines are joined as one (joinWrappedLines).
+ */
+export function joinLinesIntoParagraphs(
+  lines: readonly string[],
+  goesOn: (line: string, next: string | undefined) => boolean,
+): string[] {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  lines.forEach((line, index) => {
+    current.push(line);
+    if (goesOn(line, lines[index + 1])) return;
+    paragraphs.push(joinWrappedLines(current));
+    current = [];
+  });
+  if (current.length > 0) paragraphs.push(joinWrappedLines(current));
+  return paragraphs;
 }

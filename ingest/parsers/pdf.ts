@@ -2,8 +2,8 @@ import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import type { PdfLimits } from "../../src/config.js";
 import { DocumentParseError } from "../../src/errors.js";
 import { blockText, type DocumentBlock, type ParsedDocument } from "../parsed-document.js";
-import { isHeading, looksLikeHeading, SENTENCE_END, visualWidth } from "./heading-lines.js";
-import { joinWrappedLines, WRAPPED_LINE_SHARE } from "./join-wrapped-lines.js";
+import { isHeading, looksLikeHeading, visualWidth } from "./heading-lines.js";
+import { joinLinesIntoParagraphs, looksWrapped } from "./join-wrapped-lines.js";
 import { paragraphBlocks } from "./labelled-clause.js";
 import { renderTableRows } from "./table-rows.js";
 import { findTextTables } from "./text-tables.js";
@@ -85,7 +85,9 @@ export function readPageBlocks(pageText: string, page: number): DocumentBlock[] 
   const fullLineWidth = lines.reduce((widest, line) => Math.max(widest, visualWidth(line)), 0);
   const blocks: DocumentBlock[] = [];
   const addParagraphs = (proseLines: string[], beforeTable: boolean) => {
-    const paragraphs = joinLinesIntoParagraphs(proseLines, fullLineWidth);
+    // A line that ends a sentence, or is clearly shorter than the page's full lines (a title, a
+    // table row), ends a paragraph; other lines continue it.
+    const paragraphs = joinLinesIntoParagraphs(proseLines, (line) => looksWrapped(line, fullLineWidth));
     paragraphs.forEach((text, index) => {
       const [previous, next] = [paragraphs[index - 1], paragraphs[index + 1]];
       const heading =
@@ -101,22 +103,4 @@ export function readPageBlocks(pageText: string, page: number): DocumentBlock[] 
   }
   addParagraphs(lines.slice(proseStart), false);
   return blocks;
-}
-
-/**
- * PDF text comes as layout lines. A line that ends a sentence, or is clearly shorter than the
- * page's full lines (a title, a table row), ends a paragraph; other lines continue it.
- */
-function joinLinesIntoParagraphs(lines: readonly string[], fullLineWidth: number): string[] {
-  const paragraphs: string[] = [];
-  let current: string[] = [];
-  for (const line of lines) {
-    current.push(line);
-    if (SENTENCE_END.test(line) || visualWidth(line) < fullLineWidth * WRAPPED_LINE_SHARE) {
-      paragraphs.push(joinWrappedLines(current));
-      current = [];
-    }
-  }
-  if (current.length > 0) paragraphs.push(joinWrappedLines(current));
-  return paragraphs;
 }

@@ -1,7 +1,7 @@
 import { ENDS_A_SENTENCE, LIST_ITEM } from "../../src/text/line-kinds.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
-import { isHeading, looksLikeHeading, SENTENCE_END, visualWidth } from "./heading-lines.js";
-import { joinWrappedLines, WRAPPED_LINE_SHARE } from "./join-wrapped-lines.js";
+import { isHeading, looksLikeHeading, visualWidth } from "./heading-lines.js";
+import { joinLinesIntoParagraphs, looksWrapped } from "./join-wrapped-lines.js";
 import { paragraphBlocks } from "./labelled-clause.js";
 
 const MAX_TITLE_CHARS = 80;
@@ -73,31 +73,21 @@ function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
     .map((line) => visualWidth(line.trim()))
     .sort((left, right) => left - right);
   const fullLineWidth = widths[Math.floor(FULL_LINE_PERCENTILE * (widths.length - 1))] ?? 0;
-  return (text) => {
-    const lines: string[] = [];
-    let current: string[] = [];
-    const endLine = () => {
-      if (current.length > 0) lines.push(joinWrappedLines(current));
-      current = [];
-    };
-    const all = text.split("\n").map((each) => each.trim());
-    all.forEach((line, index) => {
-      if (line === "") return;
-      current.push(line);
-      const next = all[index + 1] ?? "";
-      const wrapped =
-        fullLineWidth >= MIN_WRAP_WIDTH &&
-        visualWidth(line) >= fullLineWidth * WRAPPED_LINE_SHARE &&
-        !SENTENCE_END.test(line) &&
-        GOES_ON.test(next) &&
-        !LIST_ITEM.test(next) &&
-        !COLUMN_GAP.test(line) &&
-        !COLUMN_GAP.test(next);
-      if (!wrapped) endLine();
-    });
-    endLine();
-    return lines.join("\n");
-  };
+  const goesOn = (line: string, next = "") =>
+    fullLineWidth >= MIN_WRAP_WIDTH &&
+    looksWrapped(line, fullLineWidth) &&
+    GOES_ON.test(next) &&
+    !LIST_ITEM.test(next) &&
+    !COLUMN_GAP.test(line) &&
+    !COLUMN_GAP.test(next);
+  return (text) =>
+    joinLinesIntoParagraphs(
+      text
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+      goesOn,
+    ).join("\n");
 }
 
 /**

@@ -109,7 +109,7 @@ const FEE_NAMED_EN =
  * rate for a locker", "room rates"), a plan or the verb ("rate a course").
  */
 const ASKS_RATE_SOURCE =
-  "(?<![頻匯速功])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成(?![人年員績])|百分之幾|多少(%|％|趴)|百分比|\\b(tax|interest|pass|passing|success|acceptance|admission|approval|completion|attendance|dropout|failure|discount|commission|vacancy|occupancy|employment|graduation|return|refund) rates?\\b|\\bwhat percentage\\b";
+  "(?<![頻匯速功心])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成(?![人年員績])|百分之幾|多少(%|％|趴)|百分比|\\b(tax|interest|pass|passing|success|acceptance|admission|approval|completion|attendance|dropout|failure|discount|commission|vacancy|occupancy|employment|graduation|return|refund) rates?\\b|\\bwhat percentage\\b";
 
 /** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
@@ -476,10 +476,6 @@ const HOLDS_AGE = pattern(
 
 /** A count asked as a rate or share. */
 const ASKS_RATE = pattern(ASKS_RATE_SOURCE);
-/** Rates stated in units of their own: a currency's, a pulse's, a speed's. */
-const RATE_IN_UNITS = pattern(
-  "\\b(exchange|heart|frame|bit|refresh|baud|sampling|flow|pulse) ?rates?\\b|匯率|頻率|速率|功率|心率",
-);
 /** A rate or share stated: 3%, 4‰, 百分之五, 三成, 九折, a ratio, half, free of it. */
 const HOLDS_RATE = pattern(
   "\\d\\s*(%|％|‰|‱|趴)|百分之|千分之|(?<![\\d一二三四五六七八九十])([一二三四五六七八九]|\\d{1,2})\\s*成(?![員功立年績為本長])|(?<![\\d.])\\d{1,2}(\\.\\d)?\\s*折|[一二三四五六七八九]折|\\d+\\s*比\\s*\\d+|\\bper ?cent\\b|\\bhalf\\b|一半|半價|減半|免(徵|稅|費|收)|\\b(free|exempt)\\b",
@@ -534,7 +530,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
     !GIVES_NUMBER.test(folded);
   const fee = types.includes("amount") && !yesOrNo ? feeAskedIn(folded) : undefined;
   const age = types.includes("count") && ASKS_AGE.test(folded);
-  const rate = types.includes("count") && !age && ASKS_RATE.test(folded) && !RATE_IN_UNITS.test(folded);
+  const rate = types.includes("count") && !age && ASKS_RATE.test(folded);
   return {
     types,
     ...(age ? { age } : {}),

@@ -144,6 +144,11 @@ const REVISION_NOTE = foldedPattern(
   "^\\s*[（(][^（）()]{0,40}(修正|修訂|訂定|制定|公布|發布|通過|施行|實施|updated|revised|amended|adopted|effective)[^（）()]{0,20}[)）]\\s*[。.]?\\s*$",
   "iu",
 );
+/** Only a line opening on a bracket is folded to be read as one: every sentence of every passage is checked. */
+function isRevisionNote(text: string): boolean {
+  return OPENS_ON_BRACKET.test(text) && REVISION_NOTE.test(normalizeForMatching(text));
+}
+const OPENS_ON_BRACKET = /^\s*[（(]/;
 /** A question about when the rules themselves were made or amended, which such a note answers. */
 const ASKS_ABOUT_REVISION = foldedPattern(
   "(辦法|規定|條文|規則|章程|條款|政策)[^，。？?]{0,6}(修正|修訂|修改|訂定|制定|發布|施行|生效|更新)|(修正|修訂|修改|制定)[^，。？?]{0,4}(辦法|規定|條文|規則|章程|條款)|\\b(polic(y|ies)|rules?|regulations?|terms|page)\\b[^.?]{0,30}\\b(updated|revised|amended|changed|adopted|effective)\\b",
@@ -196,7 +201,7 @@ export function composeExtractiveAnswer(
   };
   const normalizedQuestion = normalizeForMatching(question);
   const asksYesNo = asked.yesOrNo ?? asksYesOrNo(question);
-  const asksAboutRevision = ASKS_ABOUT_REVISION.test(normalizeForMatching(question));
+  const asksAboutRevision = ASKS_ABOUT_REVISION.test(normalizedQuestion);
   // A row's label the question names in other words: a translation or the deployment's synonym of
   // one of its words ("Malaysia" for 馬來西亞, found through the dictionary). Gathered once: every
   // row of every passage read is looked up.
@@ -281,7 +286,7 @@ export function composeExtractiveAnswer(
       // A bare "Yes." answers its own FAQ question: quoted for another kind of question, it says nothing.
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
-      if (!asksAboutRevision && REVISION_NOTE.test(normalizeForMatching(span.text))) continue;
+      if (!asksAboutRevision && isRevisionNote(span.text)) continue;
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already
@@ -498,6 +503,8 @@ export function composeExtractiveAnswer(
       const other = bestScoring(
         candidates.filter(
           (candidate) =>
+            // Stating this kind, it states one asked: only those are read again.
+            candidate.fitsAskedType &&
             !selected.includes(candidate) &&
             isSameSubject(candidate.passage, best.passage) &&
             candidate.score >= best.score - OTHER_KIND_MARGIN &&

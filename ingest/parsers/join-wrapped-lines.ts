@@ -34,6 +34,15 @@ export function looksWrapped(line: string, fullLineWidth: number): boolean {
 }
 
 /**
+ * Whether a line breaks a Chinese sentence: it ends on a character or a comma. Chinese is wrapped
+ * anywhere, not between words, so whatever the next line opens with (「眾配合辦理。」, "NT$150。")
+ * goes on with the sentence.
+ */
+export function breaksChineseSentence(line: string): boolean {
+  return HAN_AT_END.test(line);
+}
+
+/**
  * Layout lines as paragraphs: a line goes on in the next when `goesOn` says so (a PDF's wrapped
  * line, a text file's), and each paragraph's lines are joined as one (joinWrappedLines).
  */

@@ -454,6 +454,25 @@ describe("parsePlainText", () => {
     ]);
   });
 
+  it("joins a Chinese sentence a text file wraps, whatever the next line opens with, not a short line or one ending a sentence", () => {
+    const notice = [
+      "停車場收費調整公告",
+      "",
+      "主旨：自明年1月起地下停車場改採車牌辨識計費，不再發放紙本票卡，請",
+      "來館民眾配合辦理。",
+      "",
+      "一、汽車每小時收費由新臺幣30元調整為40元，機車每次收費維持，每次",
+      "NT$20。當日最高收費不超過新臺幣300元，月租車位另依契約辦理。",
+      "二、身心障礙者停車免費，請於出場時出示身心障礙證明。",
+      "三、洽詢電話：",
+      "(02) 2345-6789",
+    ].join("\n");
+    expect(parsePlainText(notice).blocks.slice(1).map(blockText)).toEqual([
+      "主旨：自明年1月起地下停車場改採車牌辨識計費，不再發放紙本票卡，請來館民眾配合辦理。",
+      "一、汽車每小時收費由新臺幣30元調整為40元，機車每次收費維持，每次 NT$20。當日最高收費不超過新臺幣300元，月租車位另依契約辦理。\n二、身心障礙者停車免費，請於出場時出示身心障礙證明。\n三、洽詢電話：\n(02) 2345-6789",
+    ]);
+  });
+
   it("keeps a first line that ends a sentence, or runs on, as text", () => {
     expect(parsePlainText("Items are kept 30 days.\n\nAsk at the desk.").blocks[0]).toEqual({
       kind: "paragraph",

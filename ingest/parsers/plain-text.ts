@@ -1,7 +1,7 @@
 import { ENDS_A_SENTENCE, LIST_ITEM } from "../../src/text/line-kinds.js";
 import type { DocumentBlock, ParsedDocument } from "../parsed-document.js";
 import { isHeading, looksLikeHeading, visualWidth } from "./heading-lines.js";
-import { joinLinesIntoParagraphs, looksWrapped } from "./join-wrapped-lines.js";
+import { breaksChineseSentence, joinLinesIntoParagraphs, looksWrapped } from "./join-wrapped-lines.js";
 import { paragraphBlocks } from "./labelled-clause.js";
 
 const MAX_TITLE_CHARS = 80;
@@ -63,9 +63,9 @@ function textBlocks(lines: string[], unwrap: (text: string) => string): Document
 }
 
 /**
- * Joins the lines a text file wraps at a fixed width ("…sign-up" / "gifts) are not…"): a line as
- * wide as the text's full lines that ends no sentence goes on in the next when that one carries on
- * in lower case, as a PDF's does. A list item, or a row of columns, starts a line of its own.
+ * Joins the lines a text file wraps at a fixed width ("…sign-up" / "gifts) are not…", 「…請登山民」 /
+ * 「眾配合辦理。」): a line as wide as the text's full lines that ends no sentence goes on in the next
+ * when that one carries on in lower case, as a PDF's does, or when it breaks a Chinese sentence. A list item, or a row of columns, starts a line of its own.
  */
 function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
   const widths = paragraphs
@@ -76,7 +76,7 @@ function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
   const goesOn = (line: string, next = "") =>
     fullLineWidth >= MIN_WRAP_WIDTH &&
     looksWrapped(line, fullLineWidth) &&
-    GOES_ON.test(next) &&
+    (GOES_ON.test(next) || breaksChineseSentence(line)) &&
     !LIST_ITEM.test(next) &&
     !COLUMN_GAP.test(line) &&
     !COLUMN_GAP.test(next);

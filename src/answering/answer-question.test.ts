@@ -4,6 +4,7 @@ import { syncFolder } from "../../ingest/sync-folder.js";
 import { defaultConfidenceModel } from "../config/confidence-model.js";
 import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
 import { makeTemporaryFolder } from "../test-support/temporary-folder.js";
+import { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { Vocabulary } from "../text/vocabulary.js";
 import { type AnsweringSettings, answerQuestion, type QuestionRequest } from "./answer-question.js";
 
@@ -129,6 +130,31 @@ describe("answerQuestion, asked several questions in one message", () => {
     expect(reply.answer.match(/because of rain/g)).toHaveLength(1);
     expect(reply.citations.map(({ n }) => n)).toEqual([1]);
     expect(reply.answer).toMatch(/\[1\]$/);
+  });
+
+  it("does not answer a question leaning on one the documents do not cover, with another topic's words", async () => {
+    const pages = {
+      parking:
+        "# Parking\n\nThe car park under Building 2 has 420 spaces. It is open 24 hours a day, every day of the year.\n",
+      shuttle:
+        "# Shuttle bus\n\nThe S1 shuttle bus runs every 15 minutes between the MRT station and the main entrance on weekdays.\n",
+      visiting:
+        "# Visiting hours\n\nGeneral wards can be visited from 11:00 to 13:00 and from 17:00 to 20:30. At most two visitors per bed.\n",
+      checks:
+        "# Health checks\n\nReports are ready 10 working days after the check. You can collect them at the Health Management Center.\n",
+    };
+    for (const [name, text] of Object.entries(pages)) folder.write(`hospital/visitors/${name}.md`, text);
+    const hospital = new SqliteIndexStore(path.join(folder.root, "hospital.sqlite"));
+    const dictionary = await BilingualDictionary.load();
+    await syncFolder(hospital, path.join(folder.root, "hospital"));
+    const reply = await answerQuestion(
+      hospital,
+      { question: "Is there a cafeteria in the hospital? What time does it open?" },
+      { ...settings, dictionary: () => dictionary },
+    );
+    await hospital.close();
+    // "it" is the cafeteria no document mentions, not the car park.
+    expect(reply.answer).not.toContain("24 hours");
   });
 
   it("abstains on the message when the documents cover none of its questions", async () => {

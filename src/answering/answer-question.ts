@@ -133,6 +133,7 @@ async function findMessageCandidate(
   const parts: AnsweredPart[] = [];
   let first: AnswerCandidate | undefined;
   let citations = 0;
+  let earlierUnanswered = false;
   const isAnswered = (candidate: AnswerCandidate) => isConfident(candidate.answer, settings.abstainThreshold);
   for (const [index, question] of questions.entries()) {
     const earlier = [request.context, ...questions.slice(0, index)].filter(Boolean).join(" ");
@@ -149,15 +150,18 @@ async function findMessageCandidate(
     const leans = looksLikeFollowUp(question);
     let candidate = await ask(leans ? earlier : request.context);
     if (candidate.answer?.choices) return findAnswerCandidate(store, request, settings);
-    if (!isAnswered(candidate) && !leans && index > 0) {
+    if (!isAnswered(candidate) && !leans && index > 0 && !earlierUnanswered) {
       const withEarlier = await ask(earlier);
       if (isAnswered(withEarlier)) candidate = withEarlier;
     }
     const { answer } = candidate;
-    if (!answer || !isAnswered(candidate)) {
+    // What a question leans on is what the earlier ones ask about: when the documents do not cover
+    // one of them, they do not cover it either ("Is there a cafeteria? what time does it open?").
+    if (!answer || !isAnswered(candidate) || (leans && earlierUnanswered)) {
       // Staff drafting a reply read the message themselves: a draft does not tell them where to ask.
       const contactLines = handOffLines({ ...request, question }, candidate, settings);
       parts.push(settings.audience === "staff" ? {} : { note: partAbstentionMessage(question, contactLines) });
+      earlierUnanswered = true;
       continue;
     }
     // Two questions answered by the same words (「可以換房間嗎？要不要錢」) get them once.

@@ -5,6 +5,8 @@ import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
 const FOLLOW_UP_OPENING =
   /^\s*(?:那|那麼|那如果|還有|还有|如果是|至於|至于|and\b|what about\b|how about\b|but\b|also\b|what if\b)/i;
 const FOLLOW_UP_ENDING = /呢\s*[?？]?\s*$/;
+/** A pronoun standing for what was asked before: "what time does it open?", 「各自的專長是什麼？」. */
+const REFERS_BACK = /\b(?:it|its|they|them|their)\b|[它牠]|各自/i;
 /**
  * What a question needs to stand on its own without a follow-up marker: two content words, or four
  * Chinese characters of content words ("研究生?" leans on the question before; "宿舍可以養貓嗎?" does not).
@@ -33,7 +35,7 @@ export function standaloneText({ question, context }: FollowUp): string {
 
 /** `words`: the question's content words, when the caller has them already. */
 export function looksLikeFollowUp(question: string, words = contentWords(question)): boolean {
-  if (FOLLOW_UP_OPENING.test(question) || FOLLOW_UP_ENDING.test(question)) return true;
+  if (FOLLOW_UP_OPENING.test(question) || FOLLOW_UP_ENDING.test(question) || REFERS_BACK.test(question)) return true;
   return !hasWordsOfItsOwn(question, words);
 }
 

@@ -125,6 +125,9 @@ describe("rewriteFollowUp", () => {
     expect(looksLikeFollowUp("How much is the housing deposit for a double room?")).toBe(false);
     expect(looksLikeFollowUp("研究生?")).toBe(true);
     expect(looksLikeFollowUp("fees?")).toBe(true);
+    // A pronoun stands for what was asked before.
+    expect(looksLikeFollowUp("What time does it open on Sundays?")).toBe(true);
+    expect(looksLikeFollowUp("各自的收費標準是什麼？")).toBe(true);
     // Short, but standing on their own: a new topic must not borrow the last one's words.
     for (const question of ["宿舍可以養貓嗎?", "圖書館幾點開?", "加退選什麼時候截止?", "Can I keep a cat?"]) {
       expect(looksLikeFollowUp(question)).toBe(false);

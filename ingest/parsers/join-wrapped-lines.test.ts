@@ -46,6 +46,10 @@ describe("joinWrappedLines", () => {
     expect(joinWrappedLines(["金額為應繳總額之三分之", "二、", "三，", "𠀀字", "𠀀"])).toBe(
       "金額為應繳總額之三分之二、三，𠀀字𠀀",
     );
+    // Brackets and quotation marks are written with Chinese text, in it.
+    expect(joinWrappedLines(["汰換中正路（自強街口至文化路口）", "埋設之幹管，順延至4月22日", "（星期二）辦理"])).toBe(
+      "汰換中正路（自強街口至文化路口）埋設之幹管，順延至4月22日（星期二）辦理",
+    );
   });
 
   it("joins 40,000 wrapped lines of mixed Chinese and English into the right text", () => {

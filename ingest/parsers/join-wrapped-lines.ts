@@ -2,8 +2,9 @@ import { SENTENCE_END, visualWidth } from "./heading-lines.js";
 
 /** A line at least this share as wide as a text's full lines, ending no sentence, was wrapped: it goes on in the next. */
 const WRAPPED_LINE_SHARE = 0.7;
-const HAN_AT_END = /\p{Script=Han}[，、]?$/u;
-const HAN_AT_START = /^\p{Script=Han}/u;
+// Chinese text: a character, or the brackets and quotation marks written with it.
+const HAN_AT_END = /[\p{Script=Han}）」』][，、]?$/u;
+const HAN_AT_START = /^[\p{Script=Han}（「『]/u;
 // All HAN_AT_END looks at: a Han character (two UTF-16 units outside the BMP) and one comma.
 const DECIDING_END_LENGTH = 3;
 

@@ -66,7 +66,7 @@ export function listMarkerOf(sentence: CandidateSentence): ListKind | undefined 
   const line = text.slice(text.lastIndexOf("\n", sentence.span.start - 1) + 1);
   const item = LIST_ITEM.exec(line)?.[0];
   if (!item) return undefined;
-  return /\d/.test(item) ? "numbered" : "bulleted";
+  return NUMBERED_LIST_ITEM.test(item) ? "numbered" : "bulleted";
 }
 
 /** The kind of list `sentence` is on, when it is in `passage`. */

@@ -428,7 +428,13 @@ describe("時間 asked as the topic", () => {
   });
 
   it("asks for a time of day, a date or a period, whichever the text states", () => {
-    for (const question of ["探病時間", "加護病房晚上探病時間", "申請時間是什麼時候", "處理時間呢"]) {
+    for (const question of [
+      "探病時間",
+      "加護病房晚上探病時間",
+      "申請時間是什麼時候",
+      "處理時間呢",
+      "抽籤在什麼時間舉行",
+    ]) {
       expect(askedAnswerTypes(question)).toEqual(expect.arrayContaining(["time", "date", "duration"]));
     }
     expect(answerFit("每日 10:00–12:00 及 17:00–20:30。", readAskedAnswer("探病時間")).fits).toBe(true);

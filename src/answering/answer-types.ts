@@ -69,12 +69,12 @@ const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
 const ASKED_AS_TOPIC = "(?=\\s*(?:是(?!否)|為|從|到(?!了)|在|呢|嗎|多久|何時|什麼|什么|哪|幾|几)|[\\s?？]*$)";
 
 /**
- * 時間 as the thing asked for (「探病時間」, 「申請時間是」, 「處理時間呢」): a time of day, a date or a
+ * 時間 as the thing asked for (「探病時間」, 「申請時間是」, 「處理時間呢」, 「什麼時間舉行」): a time of day, a date or a
  * period, whichever the place's text gives, is its answer, not a sentence that states none. Not one
  * had, spent or changed (「老師有時間嗎」, 「可以改時間嗎」), nor asked yes or no of.
  */
 const TIME_AS_TOPIC =
-  "(?<!有|沒|改|換|延長|花|省|浪費|節省|多少|很多)時間(?=\\s*(?:是(?!否|不是)|為|呢|多久|何時|什麼|哪|幾)|[\\s?？]*$)";
+  "(?:什麼|甚麼|啥|哪個)時間|(?<!有|沒|改|換|延長|花|省|浪費|節省|多少|很多)時間(?=\\s*(?:是(?!否|不是)|為|呢|多久|何時|什麼|哪|幾)|[\\s?？]*$)";
 
 /**
  * After a contact's name (電話, 地址…), what makes it the thing asked for ("客服電話多少", "地址在哪", a

@@ -124,6 +124,16 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly(question, [dorm]).answer).toBe("累積記點達10點者，取消住宿資格。[1]");
   });
 
+  it("keeps the items numbered in brackets that a sentence ending in a colon introduces, as a notice writes them", () => {
+    const notice = passage(
+      "outages/notice.txt",
+      "停水期間於下列地點設置臨時供水站，請自備容器前往取水：\n（一）明德國小正門口（中正路一段210號）\n（二）和平里活動中心（文化路96號）\n另設有2輛機動水車。",
+    );
+    const { answer } = composeEvenly("臨時供水站設在哪裡", [notice]);
+    expect(answer).toContain("明德國小正門口");
+    expect(answer).toContain("和平里活動中心");
+  });
+
   it("keeps the lines a sentence ending in a colon introduces", () => {
     const rules = passage(
       "registrar/change-of-major.md",

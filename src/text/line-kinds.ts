@@ -7,10 +7,15 @@
  */
 export const INTRODUCES_WHAT_FOLLOWS =
   /(?:[:：]|(?:如下(?:表|列|圖)?|[見詳]下表|下列各項|as follows|(?:listed|shown|set out) below)(?:\s*[（(][^（()）]{1,30}[)）])?[。.]?)$/iu;
-/** A list item as parsers and authors write it: "- ", "• ", "‧ " (a bullet of Taiwanese notices), "● ", "1. ". */
-export const LIST_ITEM = /^(?:[-•*‧・●○■□◆▪►]|\d{1,2}[.)])\s+/;
-/** A numbered list item, a step of a procedure: "1. ", "2) ". */
-export const NUMBERED_LIST_ITEM = /^\d{1,2}[.)]\s+/;
+/**
+ * A list item as parsers and authors write it: "- ", "• ", "‧ " (a bullet of Taiwanese notices), "● ",
+ * "1. ", and the numbers in brackets of Taiwanese notices, written with no space after (「（一）」, "(2)"),
+ * not a telephone number's area code ("(02) 2345-6789").
+ */
+export const LIST_ITEM =
+  /^(?:(?:[-•*‧・●○■□◆▪►]|\d{1,2}[.)])\s+|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）](?!\s*\d)\s*)/;
+/** A numbered list item, a step of a procedure: "1. ", "2) ", 「（一）」. */
+export const NUMBERED_LIST_ITEM = /^(?:\d{1,2}[.)]\s+|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）](?!\s*\d)\s*)/;
 /** A line that ends a sentence, or introduces what follows, and so may run on into the next one. */
 export const ENDS_A_SENTENCE = /[。！？.!?；;：:]$/u;
 /**

@@ -4,11 +4,13 @@ import { type CompoundReading, compoundReadings } from "../text/compound-words.j
 import { englishTermOf } from "../text/english-term.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
+import { namesSpelledAs, romanizedTerm } from "../text/romanization.js";
 import { analyzeQueryTerms, analyzeText, type QueryTerm } from "../text/tokenize.js";
 import {
   type Equivalent,
   type Equivalents,
   joinEquivalents,
+  termsOfMember,
   Vocabulary,
   withMoreEquivalents,
 } from "../text/vocabulary.js";
@@ -108,7 +110,8 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   );
   const candidateTranslations = lookUp(
     [...ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords), ...splitDictionaryWords],
-    (term) => dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
+    (term) =>
+      dictionary && withRomanization(term, dictionary.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES)),
   );
   // The question as its English words are typed, read for phrases and slips.
   const written = query.normalize("NFKC").toLowerCase();
@@ -342,6 +345,18 @@ function charactersInIndex(
 }
 
 /** Each term's non-empty result of `find`. */
+/**
+ * A word's translations, and the names it may be in the other script: how an English page spells a
+ * Chinese one (romanizedTerm), the Chinese names an English word spells in Pinyin (namesSpelledAs).
+ */
+function withRomanization(term: string, translations: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  if (hasHan(term)) {
+    const romanized = romanizedTerm(term);
+    return romanized ? [...translations, [romanized]] : translations;
+  }
+  return [...translations, ...namesSpelledAs(term).map(termsOfMember)];
+}
+
 function lookUp<T>(terms: string[], find: (term: string) => readonly T[] | undefined): Map<string, readonly T[]> {
   return new Map(
     terms.flatMap((term) => {

@@ -449,6 +449,13 @@ describe("時間 asked as the topic", () => {
 });
 
 describe("amounts", () => {
+  it("are asked for as how a fee is worked out", () => {
+    for (const question of ["水塔清洗費用怎麼算？", "違規罰款如何計算", "租金要怎麼算"]) {
+      expect(askedAnswerTypes(question)).toContain("amount");
+    }
+    expect(askedAnswerTypes("這個要怎麼算")).not.toContain("amount");
+  });
+
   it("are not a floor, a day or a count stated after a fee's name", () => {
     expect(holdsAnswerType("請攜帶住宿繳費證明到國際村 1 樓管理室報到。", "amount")).toBe(false);
     expect(holdsAnswerType("費用 3 天內繳清。", "amount")).toBe(false);

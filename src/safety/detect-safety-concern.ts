@@ -106,6 +106,12 @@ const NOT_PAST_ZH = "(?![去來上了]{0,2}(?:過|的話|的時候|時(?!間)))"
 const EX_PARTNER_EN =
   "(?:my ex(?![\\w-])|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
 const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
+// A number that identifies a person or their home to an organisation.
+const IDENTIFIER_ZH =
+  "(?:身分證|身份證|居留證|護照|健保卡|病歷|學號|水號|電號|用戶號碼?|帳號|戶號|門號|手機號碼|電話號碼|車牌|信用卡號|金融卡號|卡號)(?:字號|號碼|號)?";
+// Asked how to do something, not what an ex-partner's number shows: 「可以告訴我怎麼申請強制執行嗎」.
+const NOT_HOW_ZH =
+  "(?!(?:一下)?(?:我們)?(?:怎麼|怎樣|如何|要怎|該怎|應該|哪裡|去哪|流程|程序|步驟)|[^。？?！!，,]{0,8}(?:表格?|申請表|書狀|流程|下載|步驟|怎麼|如何))";
 // What an ex-partner owns or owes: 「前夫名下有幾間房子」. Not their income or account, which a court
 // or a support order may send the asker to (「法院要我調閱前夫的收入資料」, 「扶養費給我前夫的帳戶」).
 const EX_ASSETS_ZH = "(?:名下|財產|房產|房子|存款|欠稅|繳稅|稅單)";
@@ -159,6 +165,37 @@ const PILLS_SAVED_ZH = `^(?![^]*(?:醫生說|醫師說|療程))[^]*(?:安眠藥|
 const DOUBT_TAIL_EN =
   "(?=\\s*(?:(?:anyway|tbh|honestly|to be honest)\\b|,?\\s*so (?:(?:please |just )?(?:don't|do not) (?:bother|worry)|it (?:doesn't|does not|won't) matter|(?:just )?cancel|whatever|no need)\\b|[.!…]|$))";
 
+// Who may give a blow at home.
+const HURTER_EN =
+  "(?:partner|husband|wife|boyfriend|girlfriend|dad|father|mum|mom|mother|stepdad|stepfather|stepmom|stepmother|brother|ex)";
+// Those whose job is to check: a reader, a checkpoint, staff, the bank or the company itself.
+const OVERSEERS_EN =
+  "(?:(?:meter )?readers?|checkpoint|checkpoint staff|staff|rangers?|guards?|inspectors?|security|bank|company|system|office|library|hospital|park|school|insurer|insurance(?: company)?|auditors?|driver|conductor|cashier|clerk)";
+// A time gone by: what happened then is told, not happening now (「上次跌倒撞到頭有昏迷」).
+const BEFORE_NOW_ZH = "(?:上次|之前|以前|昨天|前天|前幾天|上週|上禮拜|上個月|去年|曾經|那時候?)";
+// Speech gone slurred, and one side gone weak: two signs of a stroke.
+const SLURRED_ZH = "(?:講話|說話|口齒|講)(?:變得?)?(?:不清楚?|含糊|大舌頭|不清不楚)";
+const ONE_SIDE_WEAK_ZH =
+  "(?:左手|右手|左腳|右腳|手|腳|(?:左|右|一|半|左半|右半)(?:邊|側)(?:身體?|手腳|的手|的腳)?|身體(?:左|右|一|半)(?:邊|側))(?:臂)?(?:也|都|突然)?(?:舉不起來|抬不起來|沒力氣?|無力|不能動|動不了|麻掉)";
+
+// Warning signs of a plan to die, two of which together are a crisis: belongings given away, no one
+// who would care, not coming back from where one is going.
+const GIVEN_AWAY_ZH =
+  "[^]*(?:(?:東西|家當|遺物|衣服|收藏|寵物)(?:都|全部|全都|也)?(?:整理好了?|收拾好了?|處理好了?)?[，, ]?(?:送人|送給(?:別人|朋友|大家)|分送|送掉|分給(?:別人|朋友|大家))|把[^。？?！!，,]{1,12}(?:都|全部|全都)(?:送人|送掉|送給|分送|分給|給)[^。？?！!，,]{0,4}了)";
+const UNCARED_FOR_ZH = "[^]*(?:沒有人|沒人)(?:會|真的)?(?:在意|在乎|關心|想念|記得)我(?!的[^。！!，,…\\s])";
+const NOT_COMING_BACK_ZH =
+  "[^]*(?:應該|大概|可能|就|再也|我)(?:就|再也)?不(?:會|打算|想|要)?(?:再)?(?:下來|下山|回來|回家)了";
+// Leaving for good in the ordinary way: moving house or abroad, graduating, closing an account.
+const MOVING_ON_ZH = "(?:搬家|搬走|搬去|移民|出國|退租|畢業|留學|結清|過戶)";
+const MOVING_ON_EN =
+  "\\b(?:mov(?:e|ed|ing) (?:abroad|away|out|overseas|house|to)|emigrat\\w*|relocat\\w*|graduat\\w*|close my account)\\b";
+const GIVEN_AWAY_EN =
+  "[^]*\\b(?:(?:gave|given|giving) away (?:all |most )?(?:of )?my (?:things|stuff|belongings|possessions|books|clothes|pets?)|(?:gave|given|giving) (?:away )?(?:all )?my [^.?!]{1,30}? (?:away|to (?:friends|people|others|my \\w+)))\\b";
+const UNCARED_FOR_EN =
+  "[^]*\\b(?:no one|nobody|noone)(?: will| would|'d| is going to| really)?(?: even| really)? (?:care|miss me|notice i'm gone)\\b";
+const NOT_COMING_BACK_EN =
+  "[^]*\\b(?:(?:i )?(?:won't|will not|am not|i'm not|i'm never|am never)|and (?:not|never)) (?:be )?(?:coming|going) (?:back|home|down)(?: again| this time)?\\b(?! (?:until|till|before|for|on|tonight|today|tomorrow|next|after|to (?:campus|school|uni\\w*|work|class)))";
+
 const CRISIS: Record<CrisisTopic, RegExp[]> = {
   self_harm: [
     // Intent and wish to die.
@@ -197,6 +234,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     english(
       "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
     ),
+    // Two of the warning signs of a plan to die: belongings given away, no one who would care, not
+    // coming back (「東西都整理好送人了，反正也沒有人會在意我」, 「這次上山應該就不會下來了」).
+    chinese(
+      `^(?![^]*${MOVING_ON_ZH})(?:(?=${GIVEN_AWAY_ZH})(?=${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH})|(?=${UNCARED_FOR_ZH})(?=${NOT_COMING_BACK_ZH}))`,
+    ),
+    english(
+      `^(?![^]*${MOVING_ON_EN})(?:(?=${GIVEN_AWAY_EN})(?=${UNCARED_FOR_EN}|${NOT_COMING_BACK_EN})|(?=${UNCARED_FOR_EN})(?=${NOT_COMING_BACK_EN}))`,
+    ),
     // Gone and unmissed: "nobody would notice if i just stopped existing", 「我消失了也沒有人會發現」.
     english(
       "\\b(?:no one|nobody|noone)(?: would| will|'d| even)(?: even)? (?:notice|care|miss me|know)\\b[^.?!]{0,20}\\bif i (?:just |simply )?(?:stopped existing|stop existing|disappeared|vanished|was gone|were gone|died|was dead|were dead|wasn't here|weren't here|wasn't around)\\b(?! (?:for|from|during|at|in)\\b)|\\bif i (?:just )?(?:vanished|disappeared|died|was gone|were gone|stopped existing)(?: tomorrow| today| tonight)?,? (?:honestly )?(?:no one|nobody) would (?:even )?(?:notice|care|miss me)\\b|\\bif i (?:just )?stopped existing\\b(?! (?:as|in|on|from|with)\\b)|\\b(?:want to|wanna|wish i could|i could just) (?:just )?(?:stop existing|cease to exist|not exist)(?: any ?more)?\\s*(?:[.!…,]|$)|\\b(?:no one|nobody) would (?:even )?miss me\\s*(?:[.!…]|$)",
@@ -224,6 +269,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
   ],
   abuse: [
+    // Bruises told with who gave them, a story made up to cover them, or fear of going home:
+    // "My partner got angry again last night and I have new bruises… I don't think I can go home".
+    english(
+      `^(?=[^]*\\b(?:bruis(?:e|es|ed|ing)|black eye|marks on my (?:arms?|neck|face|body))\\b)(?=[^]*(?:\\bmy ${HURTER_EN}\\b[^.?!]{0,40}\\b(?:angry|mad|drunk|temper|hit|grabbed|pushed|shoved|choked|kicked)\\b|\\b(?:(?:can't|cannot|don't think i can|(?:too )?(?:scared|afraid|frightened|terrified) to) go|(?:scared|afraid|frightened|terrified) (?:of|about) going) (?:back )?home\\b|\\btold [^.?!]{0,24}\\bi (?:fell|walked into|tripped|bumped)))`,
+    ),
     chinese(
       `被${HURTER_ZH}?(?:性侵|強暴|強姦|性騷擾|騷擾|猥褻|家暴|虐待|霸凌|毆打|痛打|打傷|跟蹤|偷拍|恐嚇|威脅|下藥|囚禁|關起來)`,
     ),
@@ -286,6 +336,17 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
   ],
   emergency: [
+    // A fall, a blow to the head or the water, and now no waking: 「隊友跌倒撞到頭一直叫不醒」.
+    chinese(
+      `^(?![^]*${BEFORE_NOW_ZH})[^]*(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?:撞到頭|撞到頭部|摔到頭|頭部?(?:受傷|撞傷|流血)|跌倒|摔倒|滑倒|摔下(?:來|去)|跌落|墜落|溺水)[^。？?！!]{0,10}(?:一直|都|還是|完全|已經)?(?<!沒有?|並沒有?|(?:手機|電話|螢幕|機器)[^，。]{0,3})(?:叫不醒|昏迷|昏過去|沒有?意識(?!到)|沒有?反應|不省人事|沒有?呼吸(?![器道科]))${NOT_PAST_ZH}`,
+    ),
+    // The signs of a stroke coming on: speech suddenly slurred, an arm or one side weak, the face drooping.
+    chinese(
+      `^(?![^]*${BEFORE_NOW_ZH})[^]*(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?:突然|剛剛|剛才|現在)[^。？?！!]{0,8}(?:${SLURRED_ZH}[^。？?！!]{0,14}${ONE_SIDE_WEAK_ZH}|${ONE_SIDE_WEAK_ZH}[^。？?！!]{0,14}${SLURRED_ZH}|嘴(?:巴)?歪|臉歪)`,
+    ),
+    english(
+      "^(?![^]*\\b(?:symptoms?|signs?|what (?:is|are)|if)\\b)[^]*(?:\\b(?:suddenly|all of a sudden|just now|right now)\\b[^.?!]{0,40}\\b(?:slurr(?:ed|ing)|can(?:'t|not) (?:speak|talk) properly|(?:face|mouth) (?:is )?droop(?:ing|s|ed))\\b|\\b(?:slurr(?:ed|ing)|(?:face|mouth) (?:is )?droop(?:ing|s|ed))\\b[^.?!]{0,60}\\b(?:suddenly|all of a sudden|(?:\\d+|a few|few|ten|five|fifteen|twenty|thirty) (?:minutes?|mins?) ago)\\b)",
+    ),
     // Feeling faint now, said of oneself with another symptom ("dizzy and shaky", 「頭好暈又一直發抖」).
     english(
       "\\b(?:i'm|i am|i feel|i'm feeling|i am feeling)(?: really| so| very| quite)? (?:dizzy|faint|shaky|light-?headed)(?:\\s*,\\s*|\\s+and\\s+|\\s+)(?:really |so |very )?(?:dizzy|faint|shaky|light-?headed|sweating|numb|short of breath|can't breathe)\\b|\\b(?:i'm|i am|i feel like i'm|i think i'm) (?:about to|going to|gonna) (?:faint|pass out)\\b",
@@ -355,6 +416,12 @@ const DID_NOT_HAPPEN_EN =
 
 const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   others_data: [
+    // An ex-partner's ID or account number held, to look up what goes with it: 「我有前男友的身分證字號，
+    // 可以幫我查他…」, 「我知道前女友家的水號，可以告訴我…地址和用戶姓名嗎」.
+    chinese(
+      `(?:有|知道|拿到|記得|查到)(?:我)?${EX_PARTNER_THEMSELF_ZH}(?:家|住處|那邊)?的?${IDENTIFIER_ZH}[^]{0,40}?(?<![寄交留轉還送付讓撥匯傳退])(?:查|調|告訴我|給我|跟我說)${NOT_HOW_ZH}|^(?=[^]*${EX_PARTNER_THEMSELF_ZH})[^]*(?:有|知道|拿到|記得)(?:他|她)(?:家|住處)?的${IDENTIFIER_ZH}[^]{0,40}?(?<![寄交留轉還送付讓撥匯傳退])(?:查|調|告訴我|給我|跟我說)${NOT_HOW_ZH}`,
+    ),
+
     // A neighbour's name or number asked for, to go and find them: 「那戶的車擋到我…給我他的名字跟手機」.
     chinese(
       `${NEIGHBOURS_ZH}(?:(?!管理|櫃[台檯]|客服|警衛|保全|物業|服務|醫|師|司機|店|快遞|外送|房東|男友|女友|老公|老婆|[爸媽]|阿姨|公司|推薦|介紹)[^。？?！!]|(?<=[^請讓叫])(?:管理員?|警衛|保全)(?=[^。？?！!]{0,3}(?:不|沒|都不))){0,30}(?:給我|告訴我|跟我說|提供給我)(?:他|她|他們|對方|屋主|那戶)(?:家)?的?(?:全名|名字|姓名|手機|電話|聯絡方式)|(?:給我|告訴我|跟我說)(?:一下)?${NEIGHBOURS_ZH}[^，。？?！!]{0,6}的?(?:全名|名字|姓名|手機|電話|聯絡方式)|把${NEIGHBOURS_ZH}[^，。？?！!]{0,8}(?:名字|姓名|手機|電話)(?:號碼)?給我|給我(?:他|她)家的?(?:電話|手機|地址)[^。？?！!]{0,4}[，,][^。？?！!]{0,4}${NEIGHBOURS_ZH}`,
@@ -612,6 +679,16 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       `\\bsmuggl(?:e|ing)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b|${EN_INTENT}${EN_GAP}\\b(?:hide|sneak|conceal|stash)\\b[^.?!]{0,40}\\b${CONTRABAND_EN}\\b`,
+    ),
+    // Altering what a certificate or a receipt says so that someone pays for more: "change the dates
+    // on my diagnosis certificate so my insurance pays for a few more days off work".
+    english(
+      `\\b(?:change|edit|alter|modify|backdate|amend|extend)\\b (?:the |my )?(?:dates?|days|amount|figures?|numbers?|totals?)\\b (?:on|in|of) (?:my|the|a|this|our) (?:[\\w-]+ ){0,2}?(?:certificate|receipt|invoice|note|prescription|report|statement|bill)\\b[^.?!]{0,40}\\bso (?:that )?(?:my |the |our )?(?:insurance|insurer|employer|boss|company|school|claim|work)\\b`,
+    ),
+    // Done so that the organisation's own people do not see it: "without your readers noticing",
+    // "so the checkpoint won't notice". Not a partner or a parent kept from knowing, who may be a danger.
+    english(
+      `^(?![^]*\\bsurpris)[^]*(?:\\bwithout (?:you|your ${OVERSEERS_EN}|the ${OVERSEERS_EN}|anyone at (?:the|your) [\\w ]{1,20}?) (?:noticing|knowing|finding out|seeing it|catching (?:it|on|me))\\b|\\bso (?:that )?(?:you|your ${OVERSEERS_EN}|the ${OVERSEERS_EN}) (?:won't|wouldn't|doesn't|don't|will not|would not|can't|cannot|couldn't|never) (?:notice|tell|know|find out|catch (?:it|on|me)|spot it|see it)\\b)`,
     ),
     english(
       "\\bwithout (?:getting|being) (?:caught|noticed|found out|detected)\\b|\\bso (?:that )?(?:it|they|the [\\w ]{1,24}?) (?:looks?|seems?|passes?) (?:as )?(?:real|genuine|legit|original|authentic)\\b|\\bso (?:no one|nobody) (?:notices|finds out|can tell)\\b|\\bso (?:that )?(?:my|the|our) (?:boss|manager|employer|company|teacher|professor|school|insurer|insurance company|landlord|parents) (?:thinks?|believes?|will think|won't know)\\b|\\blie (?:on|in) (?:my|the|an?) (?:application|form|claim)\\b",

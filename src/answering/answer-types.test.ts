@@ -466,6 +466,17 @@ describe("amounts", () => {
   });
 });
 
+describe("dates", () => {
+  it("are not a telephone number, whatever its digits", () => {
+    for (const sentence of ["批價相關問題請洽(04)2486-1420。", "請撥 (02) 2012-3456 洽詢。"]) {
+      expect(holdsAnswerType(sentence, "date")).toBe(false);
+    }
+    for (const sentence of ["自2025-03-01起實施。", "2025.12 公告", "from 2020-2024", "2020–21 season"]) {
+      expect(holdsAnswerType(sentence, "date")).toBe(true);
+    }
+  });
+});
+
 describe("years", () => {
   it("are dates asked for with 哪一年 or 'what year', and stated as years", () => {
     expect(askedAnswerTypes("這座橋是哪一年完工的?")).toContain("date");

@@ -380,6 +380,9 @@ function fellApartFromSlip(
 ): boolean {
   const isLonePair = (pair: string) => isPairOfLoneCharacters(pair, ownTerms);
   if (!isLonePair(term)) return false;
+  // A character no document holds is half of a slip, whatever its other neighbour makes with the
+  // next one: 「息燈時簡」 is 息燈 and 時簡, though the documents' 熄燈時間 holds 燈時.
+  if ([...term].some((character) => chunkFrequencyOf(statistics, character) === 0)) return true;
   const at = foldedQuestion.indexOf(term);
   if (at < 0) return false;
   const neighbours = [foldedQuestion.slice(Math.max(0, at - 1), at + 1), foldedQuestion.slice(at + 1, at + 3)];

@@ -157,6 +157,13 @@ describe("retrievePassages", () => {
     expect(written.passages[0]?.coverage).toBe(1);
   });
 
+  it("forgives two slips side by side, though the documents hold the pair of characters between them", async () => {
+    // 「息燈時簡」 falls into four lone characters; the documents' 熄燈時間 holds 燈時, which is no word.
+    await store.replaceDocument(...sampleDocument("huts/rules.md", "山屋", ["山屋熄燈時間為20:00。"]));
+    const typed = await retrievePassages(store, "山屋的息燈時簡是幾點", { limit: 1 });
+    expect(typed.equivalents("时简").map((equivalent) => equivalent.terms)).toEqual([["时间"]]);
+  });
+
   it("finds a word the documents write another way, as fully as the word itself", async () => {
     await store.replaceDocument(...sampleDocument("certificates/id.md", "身分證", ["身分證遺失請先掛失。"]));
     // 身份 and 身分 are one word: CC-CEDICT lists the one as a variant of the other.

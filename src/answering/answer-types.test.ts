@@ -456,6 +456,21 @@ describe("amounts", () => {
     expect(askedAnswerTypes("這個要怎麼算")).not.toContain("amount");
   });
 
+  it("are asked for in English as whether something is free or costs anything", () => {
+    for (const question of [
+      "is the night frog walk free or do i have to pay something?",
+      "Do I have to pay for parking?",
+      "Is there a fee to replace my card?",
+      "Will it cost anything to report a lost card?",
+    ]) {
+      expect(askedAnswerTypes(question)).toEqual(["amount"]);
+    }
+    // Paying how, or free as in not taken, asks no amount.
+    for (const question of ["Do I have to pay by card?", "Is the study room free now?"]) {
+      expect(askedAnswerTypes(question)).not.toContain("amount");
+    }
+  });
+
   it("are not a floor, a day or a count stated after a fee's name", () => {
     expect(holdsAnswerType("請攜帶住宿繳費證明到國際村 1 樓管理室報到。", "amount")).toBe(false);
     expect(holdsAnswerType("費用 3 天內繳清。", "amount")).toBe(false);

@@ -116,7 +116,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for)\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
     ),
   ],
   [

@@ -379,6 +379,13 @@ describe("ages", () => {
     expect(answerFit("Riders must be 18 or older.", english).fits).toBe(true);
     expect(answerFit("You need 2 forms of ID.", english).fits).toBe(false);
     expect(readAskedAnswer("可以借幾本書").age).toBeUndefined();
+    // Asked as a requirement or a limit on age.
+    for (const question of ["What is the age requirement for volunteers?", "志工的年齡限制是什麼"]) {
+      expect(readAskedAnswer(question)).toMatchObject({ types: expect.arrayContaining(["count"]), age: true });
+      expect(
+        answerFit("Volunteers: Places 12, Minimum commitment 3 stints a year", readAskedAnswer(question)).fits,
+      ).toBe(false);
+    }
     for (const stated of ["18 years or older", "at least 18", "年滿18者", "兩歲以下免費", "under 12"]) {
       expect(answerFit(stated, asked).fits).toBe(true);
     }

@@ -141,7 +141,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)|${ASKS_RATE_SOURCE}`,
+      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction|range)s?\\b|年齡(限制|規定|上限|下限|要求)|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)|${ASKS_RATE_SOURCE}`,
     ),
   ],
   [
@@ -467,7 +467,7 @@ const HOLDS_CLOCK = pattern(
 
 /** A count asked as an age. */
 const ASKS_AGE = pattern(
-  "(幾|多少)歲|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction)s?\\b",
+  "(幾|多少)歲|年齡(限制|規定|上限|下限|要求)|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction|range)s?\\b",
 );
 /** An age stated: 14 歲, 十二歲, "18 or older", "aged 65", "under 12", 成年. */
 const HOLDS_AGE = pattern(

@@ -16,6 +16,9 @@ describe("separateQuestions", () => {
     for (const message of [
       "電子帳單可以同時寄到兩個 email 嗎？我跟老公都想收",
       "可以申請時間電價嗎？就是尖峰離峰分開算的那種",
+      // What the asker does not want is why they ask.
+      "停水通知可以改用 Email 寄給我嗎？不想收簡訊。",
+      "Can I get paper bills? Don't want them by email.",
     ])
       expect(separateQuestions(message)).toEqual([message]);
     // One asking for more, without a question mark, is a question of its own.

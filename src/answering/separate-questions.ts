@@ -21,11 +21,11 @@ export function separateQuestions(message: string): string[] {
 }
 
 /**
- * A last piece that tells about the asker or what they meant (「我跟老公都想收」, 「就是尖峰離峰分開算的那
- * 種」, "I mean the monthly one"), not one asking for more ("還有停車費", "also parking", 「我想問…」).
+ * A last piece that tells about the asker, what they meant or do not want (「我跟老公都想收」, 「就是尖峰離峰
+ * 分開算的那種」, "I mean the monthly one", 「不想收簡訊」), not one asking for more ("還有停車費", "also parking", 「我想問…」).
  */
 const TELLS_BACKGROUND =
-  /^(?!我想(?:問|知道|請問)|我要問|i (?:want|would like|'d like) to (?:know|ask))(?:我|我們|我家|就是|因為|因为|因此|所以|謝謝|感謝|麻煩了|i\b|we\b|my\b|our\b|because\b|i mean\b|thanks\b|thank you\b)/iu;
+  /^(?!我想(?:問|知道|請問)|我要問|i (?:want|would like|'d like) to (?:know|ask))(?:我|我們|我家|就是|因為|因为|因此|所以|謝謝|感謝|麻煩了|不想|不要|不希望|不喜歡|不方便|沒辦法|没办法|i\b|we\b|my\b|our\b|because\b|i mean\b|thanks\b|thank you\b|don't\b|do not\b|can't\b|cannot\b)/iu;
 
 /**
  * The pieces, with a last one that asks nothing and tells the background of the question before it

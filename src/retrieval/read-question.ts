@@ -30,6 +30,11 @@ const TRANSLATION_SHARE = 0.7;
  * ("outlying island" and 離島): a phrase is a dictionary gloss far less often ambiguous than its words.
  */
 const PHRASE_TRANSLATION_SHARE = 0.7;
+/**
+ * Share of a character standing alone that its translation covers (罰, "fine"): a character has
+ * more senses than a word, and 停 is "stop" in few of them.
+ */
+const CHARACTER_TRANSLATION_SHARE = 0.5;
 /** A name has one sense, and its translation is it (香港 and "Hong Kong", "Malaysia" and 馬來西亞). */
 const NAME_TRANSLATION_SHARE = 1;
 /** A word written another way (身份 for 身分) is the same word: a passage holding it covers it fully. */
@@ -209,7 +214,9 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const wordTranslations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
     isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
       ? NAME_TRANSLATION_SHARE
-      : TRANSLATION_SHARE,
+      : isHanCharacter(term)
+        ? CHARACTER_TRANSLATION_SHARE
+        : TRANSLATION_SHARE,
   );
   const ofWords = joinEquivalents(wordTranslations, phrasesInIndex(candidatePhrases, statistics));
   const translations = joinEquivalents(
@@ -355,6 +362,10 @@ function withRomanization(term: string, translations: readonly (readonly string[
     return romanized ? [...translations, [romanized]] : translations;
   }
   return [...translations, ...namesSpelledAs(term).map(termsOfMember)];
+}
+
+function isHanCharacter(term: string): boolean {
+  return /^\p{Script=Han}$/u.test(term);
 }
 
 function lookUp<T>(terms: string[], find: (term: string) => readonly T[] | undefined): Map<string, readonly T[]> {

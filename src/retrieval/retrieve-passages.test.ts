@@ -7,6 +7,7 @@ import { FakeEmbedder } from "../test-support/fake-models.js";
 import { BilingualDictionary } from "../text/bilingual-dictionary.js";
 import { analyzeQuery } from "../text/tokenize.js";
 import { Vocabulary } from "../text/vocabulary.js";
+import { readQuestion } from "./read-question.js";
 import { retrievePassages } from "./retrieve-passages.js";
 import { MAX_QUERY_TERMS } from "./term-weights.js";
 
@@ -267,6 +268,10 @@ describe("retrievePassages", () => {
   });
 
   describe("across languages", () => {
+    const readAndRetrieve = async (question: string, dictionary: BilingualDictionary) => ({
+      ...(await retrievePassages(store, question, { limit: 1, dictionary })),
+      translations: (await readQuestion(store, question, { dictionary })).translations,
+    });
     // A few entries in CC-CEDICT's shape: enough to translate these questions.
     const dictionary = new BilingualDictionary([
       { simplified: "保证金", english: ["cash deposit", "bail"] },
@@ -315,6 +320,20 @@ describe("retrievePassages", () => {
       expect(docIds(english.passages)).toEqual(["parks/huts.md"]);
       const chinese = await retrievePassages(store, "松原會擋車嗎", { limit: 1, dictionary: empty });
       expect(docIds(chinese.passages)).toEqual(["parks/checkpoint.md"]);
+    });
+
+    it("reads a character standing alone in the other language, for less than a word", async () => {
+      await store.replaceDocument(
+        ...sampleDocument("water/meters.md", "Meters", ["Breaking a meter seal carries a fine of NT$ 3,000."]),
+      );
+      const characters = new BilingualDictionary([
+        { simplified: "罚", english: ["to punish; to penalize; to fine"] },
+        { simplified: "封印", english: ["seal"] },
+      ]);
+      const { passages, translations } = await readAndRetrieve("封印弄破會被罰多少", characters);
+      expect(docIds(passages)).toEqual(["water/meters.md"]);
+      expect(translations.get("罚")).toEqual([{ terms: ["fine"], share: 0.5 }]);
+      expect(translations.get("封印")).toEqual([{ terms: ["seal"], share: 0.7 }]);
     });
 
     it("counts a name's translation as the name itself", async () => {

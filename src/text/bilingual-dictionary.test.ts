@@ -21,6 +21,19 @@ describe("BilingualDictionary", () => {
     expect(dictionary.translationsOf("委托书")).toEqual([analyzeQuery("power of attorney")]);
   });
 
+  it("translates a character standing alone into its first few meanings only, and no English word into it", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "罚", english: ["to punish; to penalize; to fine"] },
+      { simplified: "破", english: ["broken", "damaged", "worn out", "lousy", "to break, split or cleave"] },
+      { simplified: "铅", english: ["old variant of 鉛|铅[qian1]"] },
+      { simplified: "铅", english: ["lead (chemistry)", "used in 鉛山|铅山[Yan2 shan1], a county in Jiangxi"] },
+    ]);
+    expect(dictionary.translationsOf("罚")).toEqual([["punish"], ["penal"], ["fine"]]);
+    expect(dictionary.translationsOf("破")).toEqual([["broken"], ["damag"], ["worn"]]);
+    expect(dictionary.translationsOf("铅")).toEqual([["lead"]]);
+    expect(dictionary.translationsOf("fine")).toEqual([]);
+  });
+
   it("knows the other ways of writing a Chinese word: variants, and words of one sound glossed alike", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "身份证", pinyin: "shen1 fen4 zheng4", english: ["identity card", "ID"] },

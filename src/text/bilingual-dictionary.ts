@@ -15,6 +15,12 @@ interface DictionaryEntry {
 }
 
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+const HAN_CHARACTER = /^\p{Script=Han}$/u;
+/**
+ * Meanings of a character standing alone that are read (罰 "to punish; to penalize; to fine", 鉛
+ * "lead"): its first few, as a character has many, and only from Chinese to English.
+ */
+const CHARACTER_MEANINGS = 3;
 const SINGLE_ENGLISH_WORD = /^[a-z]+$/;
 /** "variant of 身份證|身份证[shen1 fen4 zheng4]": the Simplified form is after the bar, when there is one. */
 const VARIANT_OF = /^(?:old )?variant of ([^[|]+)(?:\|([^[]+))?\[/;
@@ -69,6 +75,8 @@ export class BilingualDictionary {
   private readonly spellingTermsByWord = new Map<string, (readonly string[])[]>();
   /** Words every meaning of which is a name (美國, 新加坡, 週一), and words with a meaning that is not. */
   private readonly namedWords = new Set<string>();
+  /** A character's first meanings when it stands alone (CHARACTER_MEANINGS). */
+  private readonly meaningsByCharacter = new Map<string, string[]>();
   private readonly commonWords = new Set<string>();
 
   constructor(entries: readonly DictionaryEntry[]) {
@@ -79,6 +87,7 @@ export class BilingualDictionary {
     const namesOpeningGlosses: [string, string][] = [];
     for (const entry of entries) {
       const word = entry.simplified;
+      if (HAN_CHARACTER.test(word)) this.addCharacterMeanings(word, entry.english);
       if (!HAN_WORD.test(word)) continue;
       if (entry.pinyin) push(wordsBySoundAndSense, `${entry.pinyin.toLowerCase()}|${entry.english.join(";")}`, word);
       for (const gloss of entry.english) {
@@ -114,6 +123,7 @@ export class BilingualDictionary {
    */
   translationsOf(term: string): readonly (readonly string[])[] {
     if (HAN_WORD.test(term)) return this.englishOf(term);
+    if (HAN_CHARACTER.test(term)) return this.englishOfCharacter(term);
     let chinese = this.chineseByTerm.get(term);
     if (!chinese) {
       // The words the term is a first sense of come first, and of those the language's everyday
@@ -189,6 +199,35 @@ export class BilingualDictionary {
    */
   knowsEnglishWord(word: string): boolean {
     return this.englishWords.has(word);
+  }
+
+  /** A character's first meanings as index terms, one or two words each ("罰" → ["punish"], ["penal"], ["fine"]). */
+  private englishOfCharacter(character: string): readonly (readonly string[])[] {
+    const known = this.englishByWord.get(character);
+    if (known) return known;
+    const translations: (readonly string[])[] = [];
+    const seen = new Set<string>();
+    for (const meaning of this.meaningsByCharacter.get(character) ?? []) {
+      const terms = [...new Set(analyzeText(meaning))];
+      const key = terms.join(" ");
+      if (terms.length === 0 || terms.length > 2 || seen.has(key)) continue;
+      seen.add(key);
+      translations.push(terms);
+    }
+    this.englishByWord.set(character, translations);
+    return translations;
+  }
+
+  private addCharacterMeanings(character: string, glosses: readonly string[]): void {
+    const meanings = this.meaningsByCharacter.get(character) ?? [];
+    for (const gloss of glosses) {
+      if (VARIANT_OF.test(gloss) || NOT_A_MEANING.test(gloss) || NAME_GLOSS.test(gloss)) continue;
+      for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
+        const meaning = part.trim().toLowerCase().replace(/^to /, "");
+        if (meaning && meanings.length < CHARACTER_MEANINGS && !meanings.includes(meaning)) meanings.push(meaning);
+      }
+    }
+    this.meaningsByCharacter.set(character, meanings);
   }
 
   private englishOf(word: string): readonly (readonly string[])[] {

@@ -32,6 +32,9 @@ describe("askedAnswerTypes", () => {
     ["書弄丟了要賠什麼", "amount"],
     ["what happens if i stay after my arc expired", "consequence"],
     ["預約未到會怎樣", "consequence"],
+    // Asked in the passive, what is done to the asker, not how they do it.
+    ["臨時沒去也忘了取消，會被怎麼處理", "consequence"],
+    ["遲到會被怎麼罰", "consequence"],
     // A time limit is stated by a date or as a period ("1 年內有效").
     ["購物金有期限嗎", "duration"],
     ["購物金有期限嗎", "date"],

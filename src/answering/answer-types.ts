@@ -91,7 +91,7 @@ const WHOM_TO_CALL =
 
 /** How to do something, asked: not what follows from something (會怎樣, 會如何, 怎麼樣 "how about it"), nor how a figure is reached (怎麼算, 如何計費). 怎麼付費 asks how to pay. */
 const ASKS_HOW =
-  "(?<!會)(怎麼|如何|怎樣)(?!樣|算|計算|收費|計費)|\\bhow (do|can|should|would|to|does)\\b|(步驟|流程|手續(?!費)|程序)(是|有)?(什麼|哪些)|\\bwhat (is|are) the (steps|procedure|process)\\b";
+  "(?<!會|被)(怎麼|如何|怎樣)(?!樣|算|計算|收費|計費)|\\bhow (do|can|should|would|to|does)\\b|(步驟|流程|手續(?!費)|程序)(是|有)?(什麼|哪些)|\\bwhat (is|are) the (steps|procedure|process)\\b";
 /** A procedure named: what its steps answer when it is asked how, or when it is the thing asked about. */
 const NAMES_PROCEDURE = "步驟|流程|手續(?!費)|程序|\\bsteps?\\b|\\bprocedure\\b|\\bprocess\\b";
 
@@ -181,7 +181,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "consequence",
     pattern(
-      "會(怎樣|怎麼樣|如何)|會有什麼(後果|影響|處罰|處分)|後果|\\bwhat (happens|will happen|would happen)\\b|\\bwhat if\\b|\\bconsequences?\\b",
+      "會(怎樣|怎麼樣|如何)|會有什麼(後果|影響|處罰|處分)|被(怎麼|如何|怎樣)(處理|罰|處罰|處分|懲處|懲罰|對待)|後果|\\bwhat (happens|will happen|would happen)\\b|\\bwhat if\\b|\\bconsequences?\\b",
     ),
   ],
   [

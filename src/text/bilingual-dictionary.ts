@@ -21,6 +21,8 @@ const HAN_CHARACTER = /^\p{Script=Han}$/u;
  * "lead"): its first few, as a character has many, and only from Chinese to English.
  */
 const CHARACTER_MEANINGS = 3;
+/** A character's meaning of more terms than this is a definition, not a translation. */
+const CHARACTER_MEANING_TERMS = 2;
 const SINGLE_ENGLISH_WORD = /^[a-z]+$/;
 /** "variant of 身份證|身份证[shen1 fen4 zheng4]": the Simplified form is after the bar, when there is one. */
 const VARIANT_OF = /^(?:old )?variant of ([^[|]+)(?:\|([^[]+))?\[/;
@@ -201,23 +203,6 @@ export class BilingualDictionary {
     return this.englishWords.has(word);
   }
 
-  /** A character's first meanings as index terms, one or two words each ("罰" → ["punish"], ["penal"], ["fine"]). */
-  private englishOfCharacter(character: string): readonly (readonly string[])[] {
-    const known = this.englishByWord.get(character);
-    if (known) return known;
-    const translations: (readonly string[])[] = [];
-    const seen = new Set<string>();
-    for (const meaning of this.meaningsByCharacter.get(character) ?? []) {
-      const terms = [...new Set(analyzeText(meaning))];
-      const key = terms.join(" ");
-      if (terms.length === 0 || terms.length > 2 || seen.has(key)) continue;
-      seen.add(key);
-      translations.push(terms);
-    }
-    this.englishByWord.set(character, translations);
-    return translations;
-  }
-
   private addCharacterMeanings(character: string, glosses: readonly string[]): void {
     const meanings = this.meaningsByCharacter.get(character) ?? [];
     for (const gloss of glosses) {
@@ -231,15 +216,25 @@ export class BilingualDictionary {
   }
 
   private englishOf(word: string): readonly (readonly string[])[] {
+    return this.glossesAsTerms(word, this.glossesByWord.get(word) ?? [], MAX_GLOSS_TERMS);
+  }
+
+  /** A character's first meanings as index terms, one or two words each ("罰" → ["punish"], ["penal"], ["fine"]). */
+  private englishOfCharacter(character: string): readonly (readonly string[])[] {
+    return this.glossesAsTerms(character, this.meaningsByCharacter.get(character) ?? [], CHARACTER_MEANING_TERMS);
+  }
+
+  /** A word's glosses as index terms, each once and none of more than `maxTerms`; analysed on first use and kept. */
+  private glossesAsTerms(word: string, glosses: readonly string[], maxTerms: number): readonly (readonly string[])[] {
     const known = this.englishByWord.get(word);
     if (known) return known;
     // Analysed on first use: most of the dictionary's words are never asked about.
     const translations: (readonly string[])[] = [];
     const seen = new Set<string>();
-    for (const gloss of this.glossesByWord.get(word) ?? []) {
+    for (const gloss of glosses) {
       const terms = [...new Set(analyzeText(gloss))];
       const key = terms.join(" ");
-      if (terms.length === 0 || terms.length > MAX_GLOSS_TERMS || seen.has(key)) continue;
+      if (terms.length === 0 || terms.length > maxTerms || seen.has(key)) continue;
       seen.add(key);
       translations.push(terms);
     }

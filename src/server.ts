@@ -38,7 +38,6 @@ import { openIndexStore } from "./store/open-index-store.js";
 import { studentTokenVerifier } from "./students/verify-student-token.js";
 import { BilingualDictionary } from "./text/bilingual-dictionary.js";
 import { MAX_MASKED_CHARS, personalDataMaskOf } from "./text/mask-personal-data.js";
-import { prepareRomanizedNames } from "./text/romanization.js";
 import { prepareSoundAlikes } from "./text/sound-alike.js";
 import { combinedVocabularyOf, type Vocabulary } from "./text/vocabulary.js";
 import { VOCABULARY_FILE, watchVocabulary } from "./text/vocabulary-file.js";
@@ -255,13 +254,9 @@ async function main(): Promise<void> {
         message: "Questions are not translated to find documents in the other language.",
       }),
   );
-  // The sounds of characters, for questions typed with a slip of a Zhuyin or Pinyin keyboard, and the
-  // names English spells in Pinyin: built after the dictionary's turn, with or without it, rather
-  // than at the first such question.
-  void dictionaryLoaded.finally(() => {
-    prepareSoundAlikes();
-    prepareRomanizedNames();
-  });
+  // The sounds of characters, for questions typed with a slip of a Zhuyin or Pinyin keyboard: built
+  // after the dictionary's turn, with or without it, rather than at the first such question.
+  void dictionaryLoaded.finally(prepareSoundAlikes);
   await syncWhenReachable(index, readiness, { logger, metrics }, async () => {
     await dictionaryLoaded;
     const summary = await syncFolder(store, config.knowledgeDir, undefined, {

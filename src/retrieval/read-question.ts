@@ -4,13 +4,11 @@ import { type CompoundReading, compoundReadings } from "../text/compound-words.j
 import { englishTermOf } from "../text/english-term.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
-import { namesSpelledAs, romanizedTerm } from "../text/romanization.js";
 import { analyzeQueryTerms, analyzeText, type QueryTerm } from "../text/tokenize.js";
 import {
   type Equivalent,
   type Equivalents,
   joinEquivalents,
-  termsOfMember,
   Vocabulary,
   withMoreEquivalents,
 } from "../text/vocabulary.js";
@@ -115,8 +113,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   );
   const candidateTranslations = lookUp(
     [...ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords), ...splitDictionaryWords],
-    (term) =>
-      dictionary && withRomanization(term, dictionary.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES)),
+    (term) => dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
   // The question as its English words are typed, read for phrases and slips.
   const written = query.normalize("NFKC").toLowerCase();
@@ -214,7 +211,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const wordTranslations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
     isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
       ? NAME_TRANSLATION_SHARE
-      : isHanCharacter(term)
+      : isAllHan(term) && [...term].length === 1
         ? CHARACTER_TRANSLATION_SHARE
         : TRANSLATION_SHARE,
   );
@@ -352,22 +349,6 @@ function charactersInIndex(
 }
 
 /** Each term's non-empty result of `find`. */
-/**
- * A word's translations, and the names it may be in the other script: how an English page spells a
- * Chinese one (romanizedTerm), the Chinese names an English word spells in Pinyin (namesSpelledAs).
- */
-function withRomanization(term: string, translations: readonly (readonly string[])[]): readonly (readonly string[])[] {
-  if (hasHan(term)) {
-    const romanized = romanizedTerm(term);
-    return romanized ? [...translations, [romanized]] : translations;
-  }
-  return [...translations, ...namesSpelledAs(term).map(termsOfMember)];
-}
-
-function isHanCharacter(term: string): boolean {
-  return /^\p{Script=Han}$/u.test(term);
-}
-
 function lookUp<T>(terms: string[], find: (term: string) => readonly T[] | undefined): Map<string, readonly T[]> {
   return new Map(
     terms.flatMap((term) => {

@@ -349,6 +349,11 @@ describe("detectSafetyConcern", () => {
     ["我爸在候診區突然講話不清楚，右手也舉不起來", "emergency"],
     ["My mum suddenly started slurring her words at the counter", "emergency"],
     ["我媽剛剛突然講話含糊不清，左邊身體沒力", "emergency"],
+    // The third reviewer's: a time gone by told of something else, or minutes ago, is no past case.
+    ["隊友昨天感冒，今天跌倒撞到頭一直叫不醒", "emergency"],
+    ["我爸以前中風過，現在突然講話不清楚，右手也舉不起來", "emergency"],
+    ["阿嬤十分鐘之前突然講話不清楚，左手沒力", "emergency"],
+    ["my dad has slurred speech since 10 minutes ago, what if it is a stroke", "emergency"],
     ["My grandma's face is drooping on one side and her speech is slurred since ten minutes ago.", "emergency"],
     // Bruises with who gave them, a cover story, or fear of going home.
     ["My partner got angry again last night and I have new bruises. I don't think I can go home tonight.", "abuse"],
@@ -388,6 +393,16 @@ describe("detectSafetyConcern", () => {
     "爬山跌倒之後手機沒有反應，可以借電話嗎",
     "We're planning a surprise party for our ward nurse without the staff noticing",
     "我有前夫的身分證字號，法院要我填，可以告訴我表格在哪下載嗎？",
+    // The third reviewer's: leaving a dorm, a device that does not respond, symptoms asked about,
+    // a loudspeaker, a fall or sport told with a bruise, a system or a driver, a wrong date corrected.
+    "宿舍的東西都送人了，我下學期就不回來了，押金怎麼退？",
+    "我跌倒以後電腦一直沒反應",
+    "突然講話不清楚、一側手腳無力是中風徵兆嗎？",
+    "The speaker suddenly started slurring, the audio is broken",
+    "I told the nurse I fell and got a bruise on my knee",
+    "bruises from soccer practice; my dad got mad I missed dinner",
+    "can I leave without the system noticing",
+    "Can you change the dates on my certificate so my insurance accepts it? The doctor wrote the wrong day",
   ])("sees nothing to worry about in %j", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

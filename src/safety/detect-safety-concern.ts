@@ -168,11 +168,13 @@ const DOUBT_TAIL_EN =
 // Who may give a blow at home.
 const HURTER_EN =
   "(?:partner|husband|wife|boyfriend|girlfriend|dad|father|mum|mom|mother|stepdad|stepfather|stepmom|stepmother|brother|ex)";
-// Those whose job is to check: a reader, a checkpoint, staff, the bank or the company itself.
+// Those whose job is to check: a meter reader, a checkpoint, staff, rangers, guards, an inspector, the bank or an insurer.
 const OVERSEERS_EN =
-  "(?:(?:meter )?readers?|checkpoint|checkpoint staff|staff|rangers?|guards?|inspectors?|security|bank|company|system|office|library|hospital|park|school|insurer|insurance(?: company)?|auditors?|driver|conductor|cashier|clerk)";
+  "(?:(?:meter )?readers?|checkpoint|checkpoint staff|staff|nurses?|rangers?|guards?|inspectors?|security|auditors?|insurer|insurance(?: company)?|bank)";
 // A time gone by: what happened then is told, not happening now (「上次跌倒撞到頭有昏迷」).
-const BEFORE_NOW_ZH = "(?:上次|之前|以前|昨天|前天|前幾天|上週|上禮拜|上個月|去年|曾經|那時候?)";
+const BEFORE_NOW_ZH = "(?:上次|(?<!分鐘|小時|分)之前|以前|昨天|前天|前幾天|上週|上禮拜|上個月|去年|曾經|那時候?)";
+// Signs asked about, not seen: 「一側手腳無力是中風徵兆嗎」.
+const SYMPTOMS_ASKED_ZH = "(?:徵兆|症狀|前兆|跡象)";
 // Speech gone slurred, and one side gone weak: two signs of a stroke.
 const SLURRED_ZH = "(?:講話|說話|口齒|講)(?:變得?)?(?:不清楚?|含糊|大舌頭|不清不楚)";
 const ONE_SIDE_WEAK_ZH =
@@ -186,9 +188,9 @@ const UNCARED_FOR_ZH = "[^]*(?:沒有人|沒人)(?:會|真的)?(?:在意|在乎|
 const NOT_COMING_BACK_ZH =
   "[^]*(?:應該|大概|可能|就|再也|我)(?:就|再也)?不(?:會|打算|想|要)?(?:再)?(?:下來|下山|回來|回家)了";
 // Leaving for good in the ordinary way: moving house or abroad, graduating, closing an account.
-const MOVING_ON_ZH = "(?:搬家|搬走|搬去|移民|出國|退租|畢業|留學|結清|過戶)";
+const MOVING_ON_ZH = "(?:搬家|搬走|搬去|移民|出國|退租|退宿|宿舍|下學期|畢業|留學|結清|過戶|押金)";
 const MOVING_ON_EN =
-  "\\b(?:mov(?:e|ed|ing) (?:abroad|away|out|overseas|house|to)|emigrat\\w*|relocat\\w*|graduat\\w*|close my account)\\b";
+  "\\b(?:mov(?:e|ed|ing) (?:abroad|away|out|overseas|house|to)|emigrat\\w*|relocat\\w*|graduat\\w*|close my account|dorm\\w*|semester|term|deposit)\\b";
 const GIVEN_AWAY_EN =
   "[^]*\\b(?:(?:gave|given|giving) away (?:all |most )?(?:of )?my (?:things|stuff|belongings|possessions|books|clothes|pets?)|(?:gave|given|giving) (?:away )?(?:all )?my [^.?!]{1,30}? (?:away|to (?:friends|people|others|my \\w+)))\\b";
 const UNCARED_FOR_EN =
@@ -269,10 +271,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
   ],
   abuse: [
-    // Bruises told with who gave them, a story made up to cover them, or fear of going home:
-    // "My partner got angry again last night and I have new bruises… I don't think I can go home".
+    // Bruises told with the blows that gave them, or with fear of going home: "My partner got angry
+    // again last night and I have new bruises… I don't think I can go home tonight".
     english(
-      `^(?=[^]*\\b(?:bruis(?:e|es|ed|ing)|black eye|marks on my (?:arms?|neck|face|body))\\b)(?=[^]*(?:\\bmy ${HURTER_EN}\\b[^.?!]{0,40}\\b(?:angry|mad|drunk|temper|hit|grabbed|pushed|shoved|choked|kicked)\\b|\\b(?:(?:can't|cannot|don't think i can|(?:too )?(?:scared|afraid|frightened|terrified) to) go|(?:scared|afraid|frightened|terrified) (?:of|about) going) (?:back )?home\\b|\\btold [^.?!]{0,24}\\bi (?:fell|walked into|tripped|bumped)))`,
+      `^(?=[^]*\\b(?:bruis(?:e|es|ed|ing)|black eye|marks on my (?:arms?|neck|face|body))\\b)(?=[^]*(?:\\bmy ${HURTER_EN}\\b[^.?!]{0,40}\\b(?:hit|hits|hitting|grabbed|pushed|shoved|choked|kicked|beat|beats|hurt|hurts|did (?:it|this|that))\\b|\\b(?:bruises?|marks) (?:are |were )?from (?:him|her|my ${HURTER_EN})\\b|\\b(?:(?:can't|cannot|don't think i can|(?:too )?(?:scared|afraid|frightened|terrified) to) go|(?:scared|afraid|frightened|terrified) (?:of|about) going) (?:back )?home\\b))`,
     ),
     chinese(
       `被${HURTER_ZH}?(?:性侵|強暴|強姦|性騷擾|騷擾|猥褻|家暴|虐待|霸凌|毆打|痛打|打傷|跟蹤|偷拍|恐嚇|威脅|下藥|囚禁|關起來)`,
@@ -338,14 +340,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
   emergency: [
     // A fall, a blow to the head or the water, and now no waking: 「隊友跌倒撞到頭一直叫不醒」.
     chinese(
-      `^(?![^]*${BEFORE_NOW_ZH})[^]*(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?:撞到頭|撞到頭部|摔到頭|頭部?(?:受傷|撞傷|流血)|跌倒|摔倒|滑倒|摔下(?:來|去)|跌落|墜落|溺水)[^。？?！!]{0,10}(?:一直|都|還是|完全|已經)?(?<!沒有?|並沒有?|(?:手機|電話|螢幕|機器)[^，。]{0,3})(?:叫不醒|昏迷|昏過去|沒有?意識(?!到)|沒有?反應|不省人事|沒有?呼吸(?![器道科]))${NOT_PAST_ZH}`,
+      `(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?<!${BEFORE_NOW_ZH}[^。？?！!，,]{0,8})(?:撞到頭|撞到頭部|摔到頭|頭部?(?:受傷|撞傷|流血)|跌倒|摔倒|滑倒|摔下(?:來|去)|跌落|墜落|溺水)[^。？?！!]{0,10}(?:一直|都|還是|完全|已經)?(?<!沒有?|並沒有?|(?:手機|電話|電腦|平板|螢幕|機器|系統|網頁|網站|app|APP|App)[^，。]{0,8})(?:叫不醒|昏迷|昏過去|沒有?意識(?!到)|沒有?反應|不省人事|沒有?呼吸(?![器道科]))${NOT_PAST_ZH}`,
     ),
     // The signs of a stroke coming on: speech suddenly slurred, an arm or one side weak, the face drooping.
     chinese(
-      `^(?![^]*${BEFORE_NOW_ZH})[^]*(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?:突然|剛剛|剛才|現在)[^。？?！!]{0,8}(?:${SLURRED_ZH}[^。？?！!]{0,14}${ONE_SIDE_WEAK_ZH}|${ONE_SIDE_WEAK_ZH}[^。？?！!]{0,14}${SLURRED_ZH}|嘴(?:巴)?歪|臉歪)`,
+      `^(?![^]*${SYMPTOMS_ASKED_ZH})[^]*(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?<!${BEFORE_NOW_ZH}[^。？?！!，,]{0,8})(?:突然|剛剛|剛才|現在)[^。？?！!]{0,8}(?:${SLURRED_ZH}[^。？?！!]{0,14}${ONE_SIDE_WEAK_ZH}|${ONE_SIDE_WEAK_ZH}[^。？?！!]{0,14}${SLURRED_ZH}|嘴(?:巴)?歪|臉歪)`,
     ),
     english(
-      "^(?![^]*\\b(?:symptoms?|signs?|what (?:is|are)|if)\\b)[^]*(?:\\b(?:suddenly|all of a sudden|just now|right now)\\b[^.?!]{0,40}\\b(?:slurr(?:ed|ing)|can(?:'t|not) (?:speak|talk) properly|(?:face|mouth) (?:is )?droop(?:ing|s|ed))\\b|\\b(?:slurr(?:ed|ing)|(?:face|mouth) (?:is )?droop(?:ing|s|ed))\\b[^.?!]{0,60}\\b(?:suddenly|all of a sudden|(?:\\d+|a few|few|ten|five|fifteen|twenty|thirty) (?:minutes?|mins?) ago)\\b)",
+      `^(?![^]*\\b(?:symptoms?|signs?|what (?:is|are) (?:the )?(?:signs|symptoms))\\b)(?=[^]*\\b(?:my ${PEOPLE_EN}|he|she|his|her|someone|somebody|a (?:man|woman|patient|passenger|customer|visitor))\\b)[^]*(?:\\b(?:suddenly|all of a sudden|just now|right now)\\b[^.?!]{0,40}\\b(?:slurr(?:ed|ing)|can(?:'t|not) (?:speak|talk) properly|(?:face|mouth) (?:is )?droop(?:ing|s|ed))\\b|\\b(?:slurr(?:ed|ing)|(?:face|mouth) (?:is )?droop(?:ing|s|ed))\\b[^.?!]{0,60}\\b(?:suddenly|all of a sudden|(?:\\d+|a few|few|ten|five|fifteen|twenty|thirty) (?:minutes?|mins?) ago)\\b)`,
     ),
     // Feeling faint now, said of oneself with another symptom ("dizzy and shaky", 「頭好暈又一直發抖」).
     english(
@@ -683,7 +685,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // Altering what a certificate or a receipt says so that someone pays for more: "change the dates
     // on my diagnosis certificate so my insurance pays for a few more days off work".
     english(
-      `\\b(?:change|edit|alter|modify|backdate|amend|extend)\\b (?:the |my )?(?:dates?|days|amount|figures?|numbers?|totals?)\\b (?:on|in|of) (?:my|the|a|this|our) (?:[\\w-]+ ){0,2}?(?:certificate|receipt|invoice|note|prescription|report|statement|bill)\\b[^.?!]{0,40}\\bso (?:that )?(?:my |the |our )?(?:insurance|insurer|employer|boss|company|school|claim|work)\\b`,
+      `^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misspel\\w*)\\b)[^]*\\b(?:change|edit|alter|modify|backdate|amend|extend)\\b (?:the |my )?(?:dates?|days|amount|figures?|numbers?|totals?)\\b (?:on|in|of) (?:my|the|a|this|our) (?:[\\w-]+ ){0,2}?(?:certificate|receipt|invoice|note|prescription|report|statement|bill)\\b[^.?!]{0,40}\\bso (?:that )?(?:my |the |our )?(?:insurance|insurer|employer|boss|company|school|claim|work)\\b`,
     ),
     // Done so that the organisation's own people do not see it: "without your readers noticing",
     // "so the checkpoint won't notice". Not a partner or a parent kept from knowing, who may be a danger.

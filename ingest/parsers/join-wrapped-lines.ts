@@ -5,6 +5,9 @@ const WRAPPED_LINE_SHARE = 0.7;
 // Chinese text: a character, or the brackets and quotation marks written with it.
 const HAN_AT_END = /[\p{Script=Han}）」』][，、]?$/u;
 const HAN_AT_START = /^[\p{Script=Han}（「『]/u;
+/** A Chinese line opening an item or a field: 「二、」, 「第3條」, a short label and its colon. */
+const OPENS_ITEM_OR_FIELD =
+  /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[條章節項款]|[^，。：:\s]{1,8}[：:])/u;
 // All HAN_AT_END looks at: a Han character (two UTF-16 units outside the BMP) and one comma.
 const DECIDING_END_LENGTH = 3;
 
@@ -35,12 +38,13 @@ export function looksWrapped(line: string, fullLineWidth: number): boolean {
 }
 
 /**
- * Whether a line breaks a Chinese sentence: it ends on a character or a comma. Chinese is wrapped
- * anywhere, not between words, so whatever the next line opens with (「眾配合辦理。」, "NT$150。")
- * goes on with the sentence.
+ * Whether a line breaks a Chinese sentence that the next line goes on with: the line ends on a
+ * character or a comma, and the next opens no item or field of its own (「二、…」, 「第3條」, 「電話：…」).
+ * Chinese is wrapped anywhere, not between words, so the next line may open with anything else
+ * (「眾配合辦理。」, "NT$150。").
  */
-export function breaksChineseSentence(line: string): boolean {
-  return HAN_AT_END.test(line);
+export function breaksChineseSentence(line: string, next: string): boolean {
+  return HAN_AT_END.test(line) && !OPENS_ITEM_OR_FIELD.test(next);
 }
 
 /**

@@ -473,6 +473,26 @@ describe("parsePlainText", () => {
     ]);
   });
 
+  it("leaves a Chinese line alone when the next opens an item or a field, or it stops short of the width", () => {
+    const notice = [
+      "雲嶺國家公園管理處公告",
+      "",
+      "一、本公告適用於本處轄區內所有登山步道、露營區及山屋之相關規定事項",
+      "二、山屋床位自明年起改採每月抽籤方式辦理，請登山民眾配合相關作業",
+      "",
+      "地址：南投縣仁愛鄉雲嶺路一段一百號管理處一樓遊客服務中心服務櫃檯",
+      "電話：(049)270-1234",
+      "",
+      "停車場收費調整公告，自明年一月起實施，汽車每小時收費調整為四十元",
+      "機車維持",
+    ].join("\n");
+    expect(parsePlainText(notice).blocks.slice(1).map(blockText)).toEqual([
+      "一、本公告適用於本處轄區內所有登山步道、露營區及山屋之相關規定事項\n二、山屋床位自明年起改採每月抽籤方式辦理，請登山民眾配合相關作業",
+      "地址：南投縣仁愛鄉雲嶺路一段一百號管理處一樓遊客服務中心服務櫃檯\n電話：(049)270-1234",
+      "停車場收費調整公告，自明年一月起實施，汽車每小時收費調整為四十元機車維持",
+    ]);
+  });
+
   it("keeps a first line that ends a sentence, or runs on, as text", () => {
     expect(parsePlainText("Items are kept 30 days.\n\nAsk at the desk.").blocks[0]).toEqual({
       kind: "paragraph",

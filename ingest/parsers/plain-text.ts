@@ -7,6 +7,8 @@ import { paragraphBlocks } from "./labelled-clause.js";
 const MAX_TITLE_CHARS = 80;
 /** The text's full line width is that of its longer lines, not its longest (a web address, a table's row). */
 const FULL_LINE_PERCENTILE = 0.9;
+/** A Chinese line at least this share as wide as the text's full lines was wrapped, not ended. */
+const CHINESE_FULL_LINE_SHARE = 0.9;
 /** Narrower full lines are no wrapping width: a short text's lines are statements of their own. */
 const MIN_WRAP_WIDTH = 40;
 /** How a wrapped English line's next line goes on: in lower case, a figure or a bracket ("gifts) are…"). */
@@ -65,7 +67,8 @@ function textBlocks(lines: string[], unwrap: (text: string) => string): Document
 /**
  * Joins the lines a text file wraps at a fixed width ("…sign-up" / "gifts) are not…", 「…請登山民」 /
  * 「眾配合辦理。」): a line as wide as the text's full lines that ends no sentence goes on in the next
- * when that one carries on in lower case, as a PDF's does, or when it breaks a Chinese sentence. A list item, or a row of columns, starts a line of its own.
+ * when that one carries on in lower case, as a PDF's does, or when it breaks a Chinese sentence.
+ * A list item, or a row of columns, starts a line of its own.
  */
 function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
   const widths = paragraphs
@@ -73,10 +76,12 @@ function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
     .map((line) => visualWidth(line.trim()))
     .sort((left, right) => left - right);
   const fullLineWidth = widths[Math.floor(FULL_LINE_PERCENTILE * (widths.length - 1))] ?? 0;
+  // Chinese is wrapped at the width itself: a line that stops short of it ended there.
+  const fillsLine = (line: string) => visualWidth(line) >= fullLineWidth * CHINESE_FULL_LINE_SHARE;
   const goesOn = (line: string, next = "") =>
     fullLineWidth >= MIN_WRAP_WIDTH &&
     looksWrapped(line, fullLineWidth) &&
-    (GOES_ON.test(next) || breaksChineseSentence(line)) &&
+    (GOES_ON.test(next) || (breaksChineseSentence(line, next) && fillsLine(line))) &&
     !LIST_ITEM.test(next) &&
     !COLUMN_GAP.test(line) &&
     !COLUMN_GAP.test(next);

@@ -134,6 +134,9 @@ async function findMessageCandidate(
   let first: AnswerCandidate | undefined;
   let citations = 0;
   let earlierUnanswered = false;
+  // Whether a question was not answered only because what it leans on is not covered: read whole, the
+  // message would answer it with another topic's words all the same.
+  let heldBack = false;
   const isAnswered = (candidate: AnswerCandidate) => isConfident(candidate.answer, settings.abstainThreshold);
   for (const [index, question] of questions.entries()) {
     const earlier = [request.context, ...questions.slice(0, index)].filter(Boolean).join(" ");
@@ -157,13 +160,16 @@ async function findMessageCandidate(
     const { answer } = candidate;
     // What a question leans on is what the earlier ones ask about: when the documents do not cover
     // one of them, they do not cover it either ("Is there a cafeteria? what time does it open?").
-    if (!answer || !isAnswered(candidate) || (leans && earlierUnanswered)) {
+    const leansOnUnanswered = leans && earlierUnanswered;
+    if (!answer || !isAnswered(candidate) || leansOnUnanswered) {
       // Staff drafting a reply read the message themselves: a draft does not tell them where to ask.
       const contactLines = handOffLines({ ...request, question }, candidate, settings);
       parts.push(settings.audience === "staff" ? {} : { note: partAbstentionMessage(question, contactLines) });
       earlierUnanswered = true;
+      heldBack ||= leansOnUnanswered;
       continue;
     }
+    earlierUnanswered = false;
     // Two questions answered by the same words (「可以換房間嗎？要不要錢」) get them once.
     if (repeatsEarlierAnswers(answer, parts)) continue;
     // One that quotes all the last answer said and more answers both: it replaces it, numbered as it
@@ -179,6 +185,10 @@ async function findMessageCandidate(
     citations += answer.citations.length;
   }
   const whole = await findAnswerCandidate(store, request, settings);
+  if (!first && heldBack) {
+    const { answer: _notAnswered, ...abstention } = whole;
+    return abstention;
+  }
   if (!first) return whole;
   const combined = combineAnswers(parts);
   // Read whole, the message may be answered better still: by words touching every question it asks,

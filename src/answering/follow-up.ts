@@ -5,8 +5,13 @@ import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
 const FOLLOW_UP_OPENING =
   /^\s*(?:那|那麼|那如果|還有|还有|如果是|至於|至于|and\b|what about\b|how about\b|but\b|also\b|what if\b)/i;
 const FOLLOW_UP_ENDING = /呢\s*[?？]?\s*$/;
-/** A pronoun standing for what was asked before: "what time does it open?", 「各自的專長是什麼？」. */
-const REFERS_BACK = /\b(?:it|its|they|them|their)\b|[它牠]|各自/i;
+/**
+ * A pronoun standing for what was asked before: "what time does it open?", 「各自的專長是什麼？」. Not
+ * the "it" that stands for nothing ("how long does it take", "is it possible"), "IT" support, nor
+ * 其它 ("other").
+ */
+const REFERS_BACK =
+  /\b(?:[Ii]t(?! (?:take|takes|took|possible|ok|okay|necessary|required|true|allowed|safe|too late|worth|matters?)\b)|[Tt]hey|them)\b|(?<!其)[它牠]|各自/;
 /**
  * What a question needs to stand on its own without a follow-up marker: two content words, or four
  * Chinese characters of content words ("研究生?" leans on the question before; "宿舍可以養貓嗎?" does not).

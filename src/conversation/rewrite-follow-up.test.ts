@@ -128,6 +128,16 @@ describe("rewriteFollowUp", () => {
     // A pronoun stands for what was asked before.
     expect(looksLikeFollowUp("What time does it open on Sundays?")).toBe(true);
     expect(looksLikeFollowUp("各自的收費標準是什麼？")).toBe(true);
+    // An "it" that stands for nothing, "IT" support, 其它 ("other"), someone's own books.
+    for (const question of [
+      "How long does it take to get a card?",
+      "Is it possible to renew online?",
+      "Does IT support open on Sundays?",
+      "有其它付款方式嗎",
+      "Can students renew their books online?",
+    ]) {
+      expect(looksLikeFollowUp(question)).toBe(false);
+    }
     // Short, but standing on their own: a new topic must not borrow the last one's words.
     for (const question of ["宿舍可以養貓嗎?", "圖書館幾點開?", "加退選什麼時候截止?", "Can I keep a cat?"]) {
       expect(looksLikeFollowUp(question)).toBe(false);

@@ -464,6 +464,13 @@ describe("amounts", () => {
       expect(askedAnswerTypes(question)).toContain("amount");
     }
     expect(askedAnswerTypes("這個要怎麼算")).not.toContain("amount");
+    // Asked of the asker's own time or a time limit, 時間 is not what is asked.
+    for (const question of ["我沒什麼時間，可以線上申請嗎？", "借書有什麼時間限制嗎？"]) {
+      expect(askedAnswerTypes(question)).toEqual(["yesno"]);
+    }
+    // What is done to data, not to the asker, and paying online, are neither a consequence nor an amount.
+    expect(askedAnswerTypes("個資會被怎麼處理？")).not.toContain("consequence");
+    expect(askedAnswerTypes("Do I have to pay for it online?")).not.toContain("amount");
   });
 
   it("are asked for in English as whether something is free or costs anything", () => {
@@ -493,10 +500,15 @@ describe("amounts", () => {
 
 describe("dates", () => {
   it("are not a telephone number, whatever its digits", () => {
-    for (const sentence of ["批價相關問題請洽(04)2486-1420。", "請撥 (02) 2012-3456 洽詢。"]) {
+    for (const sentence of [
+      "批價相關問題請洽(04)2486-1420。",
+      "請撥 (02) 2012-3456 洽詢。",
+      "0800-2012-12",
+      "海拔 1850.3 公尺",
+    ]) {
       expect(holdsAnswerType(sentence, "date")).toBe(false);
     }
-    for (const sentence of ["自2025-03-01起實施。", "2025.12 公告", "from 2020-2024", "2020–21 season"]) {
+    for (const sentence of ["自2025-03-01起實施。", "2025.12.01 公告", "from 2020-2024", "2020–21 season"]) {
       expect(holdsAnswerType(sentence, "date")).toBe(true);
     }
   });

@@ -57,6 +57,9 @@ const EN_DURATION_UNITS: Record<DurationUnit, string> = {
   term: "semesters?|terms?",
 };
 const ANY_UNIT = Object.values(DURATION_UNITS).join("|");
+/** An age asked for: 「幾歲」, 「年齡限制」, "how old", "what age", "the age requirement". */
+const ASKS_AGE_SOURCE =
+  "(幾|多少)歲|年齡(限制|規定|上限|下限|要求)|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction|range)s?\\b";
 /** What things are counted in: 本, 冊, 學分, 歲… (a question's "幾本", a sentence's "20 冊", "年滿 14 歲"). */
 const COUNT_UNITS =
   "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條|歲|座|所|家|隻|枚|架|艘|輛|棟|省|屆|場|篇|首|幅|顆|株|棵|批|組|雙|套|戶";
@@ -74,7 +77,7 @@ const ASKED_AS_TOPIC = "(?=\\s*(?:是(?!否)|為|從|到(?!了)|在|呢|嗎|多�
  * had, spent or changed (「老師有時間嗎」, 「可以改時間嗎」), nor asked yes or no of.
  */
 const TIME_AS_TOPIC =
-  "(?:什麼|甚麼|啥|哪個)時間|(?<!有|沒|改|換|延長|花|省|浪費|節省|多少|很多)時間(?=\\s*(?:是(?!否|不是)|為|呢|多久|何時|什麼|哪|幾)|[\\s?？]*$)";
+  "(?<!有|沒)(?:什麼|甚麼|啥|哪個)時間(?!限制)|(?<!有|沒|改|換|延長|花|省|浪費|節省|多少|很多)時間(?=\\s*(?:是(?!否|不是)|為|呢|多久|何時|什麼|哪|幾)|[\\s?？]*$)";
 
 /**
  * After a contact's name (電話, 地址…), what makes it the thing asked for ("客服電話多少", "地址在哪", a
@@ -116,7 +119,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for)\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
     ),
   ],
   [
@@ -141,7 +144,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction|range)s?\\b|年齡(限制|規定|上限|下限|要求)|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)|${ASKS_RATE_SOURCE}`,
+      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|${ASKS_AGE_SOURCE}|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)|${ASKS_RATE_SOURCE}`,
     ),
   ],
   [
@@ -181,7 +184,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "consequence",
     pattern(
-      "會(怎樣|怎麼樣|如何)|會有什麼(後果|影響|處罰|處分)|被(怎麼|如何|怎樣)(處理|罰|處罰|處分|懲處|懲罰|對待)|後果|\\bwhat (happens|will happen|would happen)\\b|\\bwhat if\\b|\\bconsequences?\\b",
+      "會(怎樣|怎麼樣|如何)|會有什麼(後果|影響|處罰|處分)|(?<!(資料|個資|資訊|文件|檔案|東西|包裹)[^，。？?！!]{0,2})被(怎麼|如何|怎樣)(處理|罰|處罰|處分|懲處|懲罰|對待)|後果|\\bwhat (happens|will happen|would happen)\\b|\\bwhat if\\b|\\bconsequences?\\b",
     ),
   ],
   [
@@ -256,7 +259,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(
-    `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?((1[5-9]|20)[0-9]{2}|[0-9]{2})(?![0-9])|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*[年/.-]\\s*(?:0?[1-9]|1[0-2])(?!\\d)|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b|(每|次|下|隔|當|本|前)個?月\\s*\\d{1,2}\\s*(日|號)|\\b\\d{1,2}(st|nd|rd|th) (day )?of (the |each |every )?(following |next |previous |same )?month\\b|\\b(by|on|before|after|until) the \\d{1,2}(st|nd|rd|th)\\b(?=\\s*($|[,.;:!?)]|(day )?of\\b|(at|by|before) \\d|each\\b|every\\b))|\\blast day of (the |each |every )?(following |next )?month\\b`,
+    `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|(?<![\\d-])\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?((1[5-9]|20)[0-9]{2}|[0-9]{2})(?![0-9])|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*(?:[年/-]\\s*(?:0?[1-9]|1[0-2])(?!\\d)|\\.\\s*(?:0?[1-9]|1[0-2])\\s*\\.\\s*\\d{1,2}(?!\\d))|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b|(每|次|下|隔|當|本|前)個?月\\s*\\d{1,2}\\s*(日|號)|\\b\\d{1,2}(st|nd|rd|th) (day )?of (the |each |every )?(following |next |previous |same )?month\\b|\\b(by|on|before|after|until) the \\d{1,2}(st|nd|rd|th)\\b(?=\\s*($|[,.;:!?)]|(day )?of\\b|(at|by|before) \\d|each\\b|every\\b))|\\blast day of (the |each |every )?(following |next )?month\\b`,
   ),
   count: pattern(
     `不限(冊數|次數|人數|數量|件數|名額|次)|[\\d一二三四五六七八九十百]+\\s*分之\\s*[\\d一二三四五六七八九十百]+|[一二三四五六七八九十兩]+[百千萬億]|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–a-z-]|(分機|ext\\.?|extension|room|no\\.|第)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|天|週|周|星期|禮拜|年|學期|點|%|km|m\\b|cm|kg|am|pm))`,
@@ -466,9 +469,7 @@ const HOLDS_CLOCK = pattern(
 );
 
 /** A count asked as an age. */
-const ASKS_AGE = pattern(
-  "(幾|多少)歲|年齡(限制|規定|上限|下限|要求)|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction|range)s?\\b",
-);
+const ASKS_AGE = pattern(ASKS_AGE_SOURCE);
 /** An age stated: 14 歲, 十二歲, "18 or older", "aged 65", "under 12", 成年. */
 const HOLDS_AGE = pattern(
   "\\d{1,3}\\s*(足)?(週)?歲|[一二三四五六七八九十兩]+\\s*歲|(年滿|未滿|滿)\\s*\\d{1,3}(?!\\s*(個|天|日|月|年|小時|分鐘|元|次|件|人))|\\b\\d{1,3}\\s*(years?\\b(?! ago| later)|or (older|over|above|younger|under)|and (over|older|above|under))|\\bat least \\d{1,3}\\b(?!\\s*[a-z%])|\\baged? (\\d|under|over)|\\b(under|over) (the age of )?\\d{1,3}\\b(?!\\s*[a-z%+])|成年",

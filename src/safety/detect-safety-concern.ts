@@ -165,9 +165,6 @@ const PILLS_SAVED_ZH = `^(?![^]*(?:醫生說|醫師說|療程))[^]*(?:安眠藥|
 const DOUBT_TAIL_EN =
   "(?=\\s*(?:(?:anyway|tbh|honestly|to be honest)\\b|,?\\s*so (?:(?:please |just )?(?:don't|do not) (?:bother|worry)|it (?:doesn't|does not|won't) matter|(?:just )?cancel|whatever|no need)\\b|[.!…]|$))";
 
-// Who may give a blow at home.
-const HURTER_EN =
-  "(?:partner|husband|wife|boyfriend|girlfriend|dad|father|mum|mom|mother|stepdad|stepfather|stepmom|stepmother|brother|ex)";
 // Those whose job is to check: a meter reader, a checkpoint, staff, rangers, guards, an inspector, the bank or an insurer.
 const OVERSEERS_EN =
   "(?:(?:meter )?readers?|checkpoint|checkpoint staff|staff|nurses?|rangers?|guards?|inspectors?|security|auditors?|insurer|insurance(?: company)?|bank)";
@@ -274,7 +271,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // Bruises told with the blows that gave them, or with fear of going home: "My partner got angry
     // again last night and I have new bruises… I don't think I can go home tonight".
     english(
-      `^(?=[^]*\\b(?:bruis(?:e|es|ed|ing)|black eye|marks on my (?:arms?|neck|face|body))\\b)(?=[^]*(?:\\bmy ${HURTER_EN}\\b[^.?!]{0,40}\\b(?:hit|hits|hitting|grabbed|pushed|shoved|choked|kicked|beat|beats|hurt|hurts|did (?:it|this|that))\\b|\\b(?:bruises?|marks) (?:are |were )?from (?:him|her|my ${HURTER_EN})\\b|\\b(?:(?:can't|cannot|don't think i can|(?:too )?(?:scared|afraid|frightened|terrified) to) go|(?:scared|afraid|frightened|terrified) (?:of|about) going) (?:back )?home\\b))`,
+      `^(?=[^]*\\b(?:bruis(?:e|es|ed|ing)|black eye|marks on my (?:arms?|neck|face|body))\\b)(?=[^]*(?:\\bmy ${PEOPLE_EN}\\b[^.?!]{0,40}\\b(?:hit|hits|hitting|grabbed|pushed|shoved|choked|kicked|beat|beats|hurt|hurts|did (?:it|this|that))\\b|\\b(?:bruises?|marks) (?:are |were )?from (?:him|her|my ${PEOPLE_EN})\\b|\\b(?:(?:can't|cannot|don't think i can|(?:too )?(?:scared|afraid|frightened|terrified) to) go|(?:scared|afraid|frightened|terrified) (?:of|about) going) (?:back )?home\\b))`,
     ),
     chinese(
       `被${HURTER_ZH}?(?:性侵|強暴|強姦|性騷擾|騷擾|猥褻|家暴|虐待|霸凌|毆打|痛打|打傷|跟蹤|偷拍|恐嚇|威脅|下藥|囚禁|關起來)`,

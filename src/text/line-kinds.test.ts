@@ -25,20 +25,27 @@ describe("INTRODUCES_WHAT_FOLLOWS", () => {
 });
 
 describe("LIST_ITEM and NUMBERED_LIST_ITEM", () => {
-  it.each(["1. Sign in.", "2) 填寫表單", "（一）明德國小正門口", "(2)和平里活動中心", "（十二）其他事項"])(
-    "reads %j as a numbered item",
-    (line) => {
-      expect(LIST_ITEM.test(line)).toBe(true);
-      expect(NUMBERED_LIST_ITEM.test(line)).toBe(true);
-    },
-  );
+  it.each([
+    "1. Sign in.",
+    "2) 填寫表單",
+    "（一）明德國小正門口",
+    "(2)和平里活動中心",
+    "（十二）其他事項",
+    "（一）112年1月1日起實施",
+  ])("reads %j as a numbered item", (line) => {
+    expect(LIST_ITEM.test(line)).toBe(true);
+    expect(NUMBERED_LIST_ITEM.test(line)).toBe(true);
+  });
 
   it.each(["- 健保卡", "‧ 身分證"])("reads %j as a bulleted item", (line) => {
     expect(LIST_ITEM.test(line)).toBe(true);
     expect(NUMBERED_LIST_ITEM.test(line)).toBe(false);
   });
 
-  it.each(["（星期二）起停水", "(02) 2345-6789", "2025年4月15日", "（含）以前"])("reads %j as no list item", (line) => {
-    expect(LIST_ITEM.test(line)).toBe(false);
-  });
+  it.each(["（星期二）起停水", "(02) 2345-6789", "(02)-2345-6789", "2025年4月15日", "（含）以前"])(
+    "reads %j as no list item",
+    (line) => {
+      expect(LIST_ITEM.test(line)).toBe(false);
+    },
+  );
 });

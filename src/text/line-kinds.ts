@@ -8,14 +8,18 @@
 export const INTRODUCES_WHAT_FOLLOWS =
   /(?:[:：]|(?:如下(?:表|列|圖)?|[見詳]下表|下列各項|as follows|(?:listed|shown|set out) below)(?:\s*[（(][^（()）]{1,30}[)）])?[。.]?)$/iu;
 /**
- * A list item as parsers and authors write it: "- ", "• ", "‧ " (a bullet of Taiwanese notices), "● ",
- * "1. ", and the numbers in brackets of Taiwanese notices, written with no space after (「（一）」, "(2)"),
- * not a telephone number's area code ("(02) 2345-6789").
+ * The numbers in brackets of Taiwanese notices, written with no space after (「（一）」, "(2)"): not a
+ * telephone's area code ("(02) 2345-6789", "(02)-2345-6789"), though a Chinese numeral may be
+ * followed by a date (「（一）112年1月1日起」).
  */
-export const LIST_ITEM =
-  /^(?:(?:[-•*‧・●○■□◆▪►]|\d{1,2}[.)])\s+|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）](?!\s*\d)\s*)/;
+const BRACKETED_NUMBER = "[（(](?:[一二三四五六七八九十]{1,3}|\\d{1,2}(?![)）][\\s-]*\\d))[)）]\\s*";
+/**
+ * A list item as parsers and authors write it: "- ", "• ", "‧ " (a bullet of Taiwanese notices), "● ",
+ * "1. ", and the numbers in brackets of Taiwanese notices (BRACKETED_NUMBER).
+ */
+export const LIST_ITEM = new RegExp(`^(?:(?:[-•*‧・●○■□◆▪►]|\\d{1,2}[.)])\\s+|${BRACKETED_NUMBER})`);
 /** A numbered list item, a step of a procedure: "1. ", "2) ", 「（一）」. */
-export const NUMBERED_LIST_ITEM = /^(?:\d{1,2}[.)]\s+|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）](?!\s*\d)\s*)/;
+export const NUMBERED_LIST_ITEM = new RegExp(`^(?:\\d{1,2}[.)]\\s+|${BRACKETED_NUMBER})`);
 /** A line that ends a sentence, or introduces what follows, and so may run on into the next one. */
 export const ENDS_A_SENTENCE = /[。！？.!?；;：:]$/u;
 /**

@@ -144,11 +144,11 @@ const REVISION_NOTE = foldedPattern(
   "^\\s*[（(][^（）()]{0,40}(修正|修訂|訂定|制定|公布|發布|通過|施行|實施|updated|revised|amended|adopted|effective)[^（）()]{0,20}[)）]\\s*[。.]?\\s*$",
   "iu",
 );
+const OPENS_ON_BRACKET = /^\s*[（(]/;
 /** Only a line opening on a bracket is folded to be read as one: every sentence of every passage is checked. */
 function isRevisionNote(text: string): boolean {
   return OPENS_ON_BRACKET.test(text) && REVISION_NOTE.test(normalizeForMatching(text));
 }
-const OPENS_ON_BRACKET = /^\s*[（(]/;
 /** A question about when the rules themselves were made or amended, which such a note answers. */
 const ASKS_ABOUT_REVISION = foldedPattern(
   "(辦法|規定|條文|規則|章程|條款|政策)[^，。？?]{0,6}(修正|修訂|修改|訂定|制定|發布|施行|生效|更新)|(修正|修訂|修改|制定)[^，。？?]{0,4}(辦法|規定|條文|規則|章程|條款)|\\b(polic(y|ies)|rules?|regulations?|terms|page)\\b[^.?]{0,30}\\b(updated|revised|amended|changed|adopted|effective)\\b",

@@ -112,6 +112,8 @@ const IDENTIFIER_ZH =
 // Asked how to do something, not what an ex-partner's number shows: 「可以告訴我怎麼申請強制執行嗎」.
 const NOT_HOW_ZH =
   "(?!(?:一下)?(?:我們)?(?:怎麼|怎樣|如何|要怎|該怎|應該|哪裡|去哪|流程|程序|步驟)|[^。？?！!，,]{0,8}(?:表格?|申請表|書狀|流程|下載|步驟|怎麼|如何))";
+// Then asked to look it up: not to send, hand over or pay to it, nor how to do something.
+const THEN_LOOKED_UP_ZH = `[^]{0,40}?(?<![寄交留轉還送付讓撥匯傳退])(?:查|調|告訴我|給我|跟我說)${NOT_HOW_ZH}`;
 // What an ex-partner owns or owes: 「前夫名下有幾間房子」. Not their income or account, which a court
 // or a support order may send the asker to (「法院要我調閱前夫的收入資料」, 「扶養費給我前夫的帳戶」).
 const EX_ASSETS_ZH = "(?:名下|財產|房產|房子|存款|欠稅|繳稅|稅單)";
@@ -170,6 +172,8 @@ const OVERSEERS_EN =
   "(?:(?:meter )?readers?|checkpoint|checkpoint staff|staff|nurses?|rangers?|guards?|inspectors?|security|auditors?|insurer|insurance(?: company)?|bank)";
 // A time gone by: what happened then is told, not happening now (「上次跌倒撞到頭有昏迷」).
 const BEFORE_NOW_ZH = "(?:上次|(?<!分鐘|小時|分)之前|以前|昨天|前天|前幾天|上週|上禮拜|上個月|去年|曾經|那時候?)";
+// Told as happening now: not in a drill or a story, not supposed, not a time gone by in its clause.
+const HAPPENING_NOW_ZH = `(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?<!${BEFORE_NOW_ZH}[^。？?！!，,]{0,8})`;
 // Signs asked about, not seen: 「一側手腳無力是中風徵兆嗎」.
 const SYMPTOMS_ASKED_ZH = "(?:徵兆|症狀|前兆|跡象)";
 // Speech gone slurred, and one side gone weak: two signs of a stroke.
@@ -337,11 +341,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
   emergency: [
     // A fall, a blow to the head or the water, and now no waking: 「隊友跌倒撞到頭一直叫不醒」.
     chinese(
-      `(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?<!${BEFORE_NOW_ZH}[^。？?！!，,]{0,8})(?:撞到頭|撞到頭部|摔到頭|頭部?(?:受傷|撞傷|流血)|跌倒|摔倒|滑倒|摔下(?:來|去)|跌落|墜落|溺水)[^。？?！!]{0,10}(?:一直|都|還是|完全|已經)?(?<!沒有?|並沒有?|(?:手機|電話|電腦|平板|螢幕|機器|系統|網頁|網站|app|APP|App)[^，。]{0,8})(?:叫不醒|昏迷|昏過去|沒有?意識(?!到)|沒有?反應|不省人事|沒有?呼吸(?![器道科]))${NOT_PAST_ZH}`,
+      `${HAPPENING_NOW_ZH}(?:撞到頭|撞到頭部|摔到頭|頭部?(?:受傷|撞傷|流血)|跌倒|摔倒|滑倒|摔下(?:來|去)|跌落|墜落|溺水)[^。？?！!]{0,10}(?:一直|都|還是|完全|已經)?(?<!沒有?|並沒有?|(?:手機|電話|電腦|平板|螢幕|機器|系統|網頁|網站|app|APP|App)[^，。]{0,8})(?:叫不醒|昏迷|昏過去|沒有?意識(?!到)|沒有?反應|不省人事|沒有?呼吸(?![器道科]))${NOT_PAST_ZH}`,
     ),
     // The signs of a stroke coming on: speech suddenly slurred, an arm or one side weak, the face drooping.
     chinese(
-      `^(?![^]*${SYMPTOMS_ASKED_ZH})[^]*(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?<!${IF_ZH}[^。？?！!]{0,8})(?<!${BEFORE_NOW_ZH}[^。？?！!，,]{0,8})(?:突然|剛剛|剛才|現在)[^。？?！!]{0,8}(?:${SLURRED_ZH}[^。？?！!]{0,14}${ONE_SIDE_WEAK_ZH}|${ONE_SIDE_WEAK_ZH}[^。？?！!]{0,14}${SLURRED_ZH}|嘴(?:巴)?歪|臉歪)`,
+      `^(?![^]*${SYMPTOMS_ASKED_ZH})[^]*${HAPPENING_NOW_ZH}(?:突然|剛剛|剛才|現在)[^。？?！!]{0,8}(?:${SLURRED_ZH}[^。？?！!]{0,14}${ONE_SIDE_WEAK_ZH}|${ONE_SIDE_WEAK_ZH}[^。？?！!]{0,14}${SLURRED_ZH}|嘴(?:巴)?歪|臉歪)`,
     ),
     english(
       `^(?![^]*\\b(?:symptoms?|signs?|what (?:is|are) (?:the )?(?:signs|symptoms))\\b)(?=[^]*\\b(?:my ${PEOPLE_EN}|he|she|his|her|someone|somebody|a (?:man|woman|patient|passenger|customer|visitor))\\b)[^]*(?:\\b(?:suddenly|all of a sudden|just now|right now)\\b[^.?!]{0,40}\\b(?:slurr(?:ed|ing)|can(?:'t|not) (?:speak|talk) properly|(?:face|mouth) (?:is )?droop(?:ing|s|ed))\\b|\\b(?:slurr(?:ed|ing)|(?:face|mouth) (?:is )?droop(?:ing|s|ed))\\b[^.?!]{0,60}\\b(?:suddenly|all of a sudden|(?:\\d+|a few|few|ten|five|fifteen|twenty|thirty) (?:minutes?|mins?) ago)\\b)`,
@@ -418,7 +422,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // An ex-partner's ID or account number held, to look up what goes with it: 「我有前男友的身分證字號，
     // 可以幫我查他…」, 「我知道前女友家的水號，可以告訴我…地址和用戶姓名嗎」.
     chinese(
-      `(?:有|知道|拿到|記得|查到)(?:我)?${EX_PARTNER_THEMSELF_ZH}(?:家|住處|那邊)?的?${IDENTIFIER_ZH}[^]{0,40}?(?<![寄交留轉還送付讓撥匯傳退])(?:查|調|告訴我|給我|跟我說)${NOT_HOW_ZH}|^(?=[^]*${EX_PARTNER_THEMSELF_ZH})[^]*(?:有|知道|拿到|記得)(?:他|她)(?:家|住處)?的${IDENTIFIER_ZH}[^]{0,40}?(?<![寄交留轉還送付讓撥匯傳退])(?:查|調|告訴我|給我|跟我說)${NOT_HOW_ZH}`,
+      `(?:有|知道|拿到|記得|查到)(?:我)?${EX_PARTNER_THEMSELF_ZH}(?:家|住處|那邊)?的?${IDENTIFIER_ZH}${THEN_LOOKED_UP_ZH}|^(?=[^]*${EX_PARTNER_THEMSELF_ZH})[^]*(?:有|知道|拿到|記得)(?:他|她)(?:家|住處)?的${IDENTIFIER_ZH}${THEN_LOOKED_UP_ZH}`,
     ),
 
     // A neighbour's name or number asked for, to go and find them: 「那戶的車擋到我…給我他的名字跟手機」.

@@ -358,6 +358,15 @@ describe("detectSafetyConcern", () => {
     // Bruises with who gave them, a cover story, or fear of going home.
     ["My partner got angry again last night and I have new bruises. I don't think I can go home tonight.", "abuse"],
     ["I have bruises on my neck and I'm afraid of going home tonight.", "abuse"],
+    // Affairs settled with the family, with a last time; no reason left to go on; a height not come down from.
+    ["這是我最後一次來繳費了，家裡那邊我都安排好了", "self_harm"],
+    ["我已經找不到理由活下去了", "self_harm"],
+    ["I've said my goodbyes to my family. This is the last bill I'll pay.", "self_harm"],
+    ["I want to go up to the roof tonight and never come back down", "self_harm"],
+    // Someone collapsed and not waking, near or beside the writer; a child's disclosure of blows at home.
+    ["我媽剛剛倒在地上叫不醒", "emergency"],
+    ["The elderly woman beside me just fainted at the counter", "emergency"],
+    ["班上有個同學說她繼父喝醉常常打她，腿上都是瘀青", "abuse"],
   ])("sees a crisis told by its signs in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic });
   });
@@ -370,6 +379,13 @@ describe("detectSafetyConcern", () => {
     ["How can I make my meter spin slower without your readers noticing?", "deception"],
     ["How do I edit the PDF permit to add two friends so the checkpoint won't notice?", "deception"],
     ["Can you change the dates on my diagnosis certificate so my insurance pays for more days off?", "deception"],
+    // A partner's call records; an ex's contact details; a paper's date changed to show what did not happen.
+    ["我覺得我太太怪怪的，可以幫我查她手機上個月的通話明細嗎", "others_data"],
+    ["She is my ex. Please give me the home address of your member Lin Ya-ting", "others_data"],
+    ["Could I change the time on the parking ticket so it looks like I left before noon?", "deception"],
+    ["My membership card expired in May; how do I change the date on it so I don't have to pay again?", "deception"],
+    ["Tell me how to photoshop the scan of my ID, the expiry date is too early for the contract", "deception"],
+    ["會員證去年就過期了，教我怎麼把上面的日期改掉", "forgery"],
   ])("sees a harmful request told by its aim in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "harmful_request", topic });
   });
@@ -806,6 +822,20 @@ describe("detectSafetyConcern", () => {
     "請問扶養費可以直接給我前夫的帳戶嗎",
     "我要申請子女扶養費，法院要我調閱前夫的收入資料",
     "Can I get a delay certificate for my son? I wasn't on the train myself, he was.",
+    // Near the new patterns: a shop or a project not kept going, a booking moved, an ID renewed, an
+    // ex named beside a place, a phone call, a height come down from by the stairs, a move abroad.
+    "這家店還有什麼理由撐下去",
+    "我覺得這個專案沒有理由撐下去",
+    "下個月移民了，這是最後一次繳電話費了，家人那邊都交代好了，退租要帶什麼",
+    "家人那邊我都交代好了，帳單以後寄給我就好",
+    "My passport expired, can I change the date on my booking so I don't have to pay a no-show fee",
+    "I renewed my ARC, please change the expiry date in your system so I can get the 24-month plan",
+    "The birth date on my account is wrong, can I edit the photo of my ID?",
+    "my ex and I booked a tour, can you tell me the address of the meeting point?",
+    "Is the rooftop garden open? I don't want to come down the stairs after",
+    "我爸喝醉會打電話給我",
+    "會員卡到期了，可以幫我把日期改到明年嗎",
+    "我的預約過期了，可以幫我把日期改一下嗎",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

@@ -132,7 +132,7 @@ const PLANS_ZH = "(?:我想|我要|想要|打算|準備|怎麼|如何|教我)";
 const METERS_ZH = "(?:電表|電錶|水表|水錶|瓦斯表)";
 // A partner, and what of theirs someone may want to look into: their calls, messages, whereabouts.
 const PARTNER_ZH = "(?:老公|老婆|先生|太太|丈夫|妻子|男友|女友|男朋友|女朋友|另一半)";
-const PARTNER_RECORDS_ZH = "(?:通聯|通話紀錄|通話記錄|簡訊|定位|行蹤|聊天紀錄)";
+const PARTNER_RECORDS_ZH = "(?:通聯|通話(?:紀錄|記錄|明細)|簡訊|定位|行蹤|聊天紀錄)";
 // A code sent to prove the account holder is the one acting.
 const ONE_TIME_CODE_EN =
   "(?:the |an? )?(?:otp|one[- ]time (?:password|code|pin)|verification code|2fa|two[- ]factor(?: authentication)?|sms code)\\b";
@@ -188,6 +188,16 @@ const GIVEN_AWAY_ZH =
 const UNCARED_FOR_ZH = "[^]*(?:沒有人|沒人)(?:會|真的)?(?:在意|在乎|關心|想念|記得)我(?!的[^。！!，,…\\s])";
 const NOT_COMING_BACK_ZH =
   "[^]*(?:應該|大概|可能|就|再也|我)(?:就|再也)?不(?:會|打算|想|要)?(?:再)?(?:下來|下山|回來|回家)了";
+// Affairs settled with the family, and a last time: 「家人那邊我都交代好了」, 「這是我最後一次繳了，之後也用不到了」.
+const AFFAIRS_SETTLED_ZH = "[^]*(?:家人|家裡|後事|身後事)(?:那邊|那裡)?(?:我)?(?:都|也)?(?:交代|安排)好了";
+const LAST_TIME_ZH =
+  "[^]*(?:最後一次[^。？?！!]{0,8}了|(?:以後|之後|再也)(?:也|就)?(?:用不到|不會再用|不需要)(?:這個|了))";
+const AFFAIRS_SETTLED_EN =
+  "[^]*\\b(?:(?:said|say|saying) (?:my )?goodbyes?|(?:sorted|arranged|settled|put) (?:out )?(?:everything|my affairs|things) (?:in order |out )?(?:for|with) my (?:family|parents|kids))\\b";
+const LAST_TIME_EN =
+  "[^]*\\b(?:the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|my \\w+) (?:any ?more|after))\\b";
+// Leaving for good as people do every day: moving away, emigrating, graduating, a new job abroad.
+const LEAVING_ZH = "(?:搬家|搬走|搬去|移民|出國|留學|畢業|調職|外派|換工作|回國)";
 // Leaving for good in the ordinary way: moving house or abroad, graduating, closing an account.
 const MOVING_ON_ZH = "(?:搬家|搬走|搬去|移民|出國|退租|退宿|宿舍|下學期|畢業|留學|結清|過戶|押金)";
 const MOVING_ON_EN =
@@ -214,7 +224,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     chinese(
-      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活(?:著|下去)(?:也|都|好像|真的|根本){0,2}(?:好|很|真的)?(?:沒有?什麼|沒啥|沒有?)(?:意義|意思)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)",
+      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活(?:著|下去)(?:也|都|好像|真的|根本){0,2}(?:好|很|真的)?(?:沒有?什麼|沒啥|沒有?)(?:意義|意思)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)|(?:我|自己|不知道|覺得|想不出)[^。？?！!，,]{0,2}?(?:還有什麼|沒有?|沒什麼|找不到)(?:理由|動力)(?:再|繼續)?(?:活|撐)下去",
     ),
     chinese(
       "(?:沒有我|我不在了?|我消失了?)(?:的話)?.{0,8}(?:比較好|會更好|更好|比較輕鬆)|不想(?:再)?醒來|睡著?了?就不要(?:再)?醒來|^(?![^]*(?:麻醉|舒眠|鎮靜))[^]*(?:乾脆|真想|好想|真希望|但願)(?:一覺|就這樣|今晚|今天|晚上|直接)?睡(?:著|下去|過去)?了?(?:以後|之後)?就?(?:不要|別|不會)(?:再)?醒(?:來|了|過來)|(?<!(?:寶寶|小孩|孩子|他|她|牠|兒子|女兒)[^，。？?！!]{0,4})睡著了?不要(?:再)?醒來(?:算了|好了)|寧願睡著了?就(?:不要|別)(?:再)?醒(?:來|了)|永遠(?:別|不會)(?:再)?醒(?:來|了)|(?:想|希望|乾脆|寧願|但願)[^。？?！!，,]{0,2}一睡不醒|(?:我|自己)(?:大概|應該|可能|也許|恐怕|怕是|搞不好|反正|其實|根本|真的|覺得|感覺|也|都|就|是|會){0,4}活不(?:到|過)(?:下個?(?:月|禮拜|星期|週)|明天|明年|今年|過年|月底|年底|那(?:天|時候|麼久))|永遠不要(?:再)?醒來|不想再活(?!動)|沒有活下去的",
@@ -234,6 +244,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     english(
       `\\b(?:thinking (?:about|of)|think about|want(?:ing)? to|wanna|going to|gonna|plan(?:ning)? to|tempted to|ready to|about to|urge to|i(?:'ll| will| might| could)) (?:just )?(?:(?:step(?:ping)?|jump(?:ing)?|throw(?:ing)? myself|lie down|lying down|walk(?:ing)?|swerv(?:e|ing)) (?:out )?(?:in front of|under) (?:a |an |the |the next |an oncoming |oncoming |a moving |the moving )?(?:train|bus|truck|car|lorry)(?! station| stop| depot| park)\\b|(?:jump(?:ing)?|throw(?:ing)? myself) (?:off|from) (?:a |the |this |that )?(?:bridge|roof|rooftop|building|balcony|cliff)\\b(?! stop)|(?:jump(?:ing)?|lie down|lying down|lie|lying) (?:onto |on )(?:the )?(?:tracks|rails)\\b|(?:walk(?:ing)?|ride|riding|drive|driving|step(?:ping)?|swerve|swerving) (?:my (?:bike|car) )?(?:out )?into (?:the )?(?:oncoming )?(?:traffic|sea|ocean|river|lake)\\b(?!-| (?:park|district|front|promenade|tunnel|crossing|exhibit|gallery|walk|path|trail|view|side|bank|office|zone|jam|museum|cafe|room|road|street|house|hotel|downtown|area|centre|center)\\b))`,
     ),
+    // Up a height not to come down: "go up to the highest floor one last time and not have to come back down".
+    english(
+      "^(?=[^]*\\b(?:roof|rooftop|top floor|highest floor|balcony|ledge|bridge|cliff|tower)\\b)[^]*\\b(?:and )?(?:not (?:have to |need to )?|never (?:have to )?)(?:come|coming) (?:back )?down\\b(?! (?:the|to|for|before|after|until|stairs|here)\\b)",
+    ),
     english(
       "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
     ),
@@ -244,6 +258,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     english(
       `^(?![^]*${MOVING_ON_EN})(?:(?=${GIVEN_AWAY_EN})(?=${UNCARED_FOR_EN}|${NOT_COMING_BACK_EN})|(?=${UNCARED_FOR_EN})(?=${NOT_COMING_BACK_EN}))`,
+    ),
+    // Affairs settled with the family, with a last time or another sign: 「這應該是我最後一次繳電話費了…家人那邊我都交代好了」.
+    chinese(
+      `^(?![^]*${LEAVING_ZH})(?=${AFFAIRS_SETTLED_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH})`,
+    ),
+    english(
+      `^(?![^]*${MOVING_ON_EN})(?=${AFFAIRS_SETTLED_EN})(?=${LAST_TIME_EN}|${GIVEN_AWAY_EN}|${UNCARED_FOR_EN}|${NOT_COMING_BACK_EN})`,
     ),
     // Gone and unmissed: "nobody would notice if i just stopped existing", 「我消失了也沒有人會發現」.
     english(
@@ -313,6 +334,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     english(
       "\\b(?:domestic violence|dating violence|sexual(?:ly)? assault(?:ed)?)\\b(?! prevention| policy| training| awareness)",
     ),
+    // Someone at home who hits, with the marks or the drink told: 「她爸爸喝醉會打她，手臂上都是瘀青」.
+    chinese(
+      `^(?=[^]*(?:瘀青|淤青|烏青|傷痕|喝醉|酒醉))[^]*(?:爸爸?|媽媽?|父親|母親|繼父|繼母|後母|${PARTNER_ZH}|哥哥|叔叔|家人)[^。？?！!，,]{0,6}(?:會|常常?|一直|都|又|經常|總是|每次都?)(?:打|揍|踢)(?:她|他|我)(?!的|們|電話|手機)`,
+    ),
     // Someone else being hurt now, as a witness tells it.
     chinese(
       "(?:在|又在|一直在?|正在)(?:打|揍|踢|虐待|毆打|家暴)(?:小孩|孩子|兒子|女兒|老婆|太太|媽媽|爸爸|老人|他|她)",
@@ -369,10 +394,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Someone near, or the asker, collapsed or unable to breathe now; chest pain with breathlessness.
     chinese(
-      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!${IF_ZH}[^。？?！!]{0,6})(?:倒下|倒在地|昏倒|暈倒)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她)[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
+      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!${IF_ZH}[^。？?！!]{0,6})(?:倒下|倒在地|昏倒|暈倒)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她)?[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
     ),
     english(
-      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night))\\b)[^]*?(?<!\\b(?:if|in case|suppose|supposing|because|that) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:a|an|this|that) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
+      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night))\\b)[^]*?(?<!\\b(?:if|in case|suppose|supposing|because|that) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:a|an|this|that|the) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)(?: (?:next to|beside|behind|in front of|near) (?:me|us))?) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
     ),
     english(
       "\\bi(?:'m| am| think i'm| think i am| might be| may be)? having a (?:heart attack|stroke|seizure|severe allergic reaction)\\b|\\bi can(?:'t|not) breathe\\b|\\bchest (?:pain|hurts?)\\b[^.?!]{0,40}\\b(?:breath|breathe|breathing|sweat(?:ing)?)\\b|\\b(?:there's|there is) a fire\\b|\\b(?:is|are) on fire\\b|\\bcall (?:an )?ambulance\\b|\\b(?:this|it)(?: is|'s) an emergency\\b|\\bmedical emergency\\b|^\\s*help!+\\s*$",
@@ -453,6 +478,11 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       `^(?=[^]*${EX_PARTNER_THEMSELF_ZH})(?![^]*(?:媽|爸|兒子|女兒|小孩|孩子|寶寶|醫師|醫生)[^]*(?:他|她))(?![^]*寄[^，。？?！!]{0,6}給我)[^]*(?:他|她)(?:的|下次的?|最近的?|登記的?|留的?|這次的?)?新?(?:${EX_PARTNER_DETAILS_ZH}|${EX_PARTNER_VISIT_ZH})(?:(?!我的|我自己|刪|黑名單|退出|過戶|轉讓|取消|封鎖)[^。？?！!]){0,12}(?<![讓戶寄交])(?:查|告訴我|給我|跟我說|讓我知道)`,
     ),
+    // The contact details of someone who is the asker's ex, asked for: "look up the phone number and home
+    // address of your member Chen Mei-ling? She's my ex".
+    english(
+      `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby|court|lawyer|solicitor)\\b)[^]*\\b(?:look up|find|give me|tell me|send me|get me)\\b (?:the |her |his )?(?:(?:home|mobile|cell|new|current) )?(?:phone number|address|home address|contact details)\\b(?: and (?:(?:home|mobile|cell|new|current) )?(?:phone number|address))? (?:of|for) (?:your (?:member|customer|client|patient|student|user|subscriber|visitor)s?|him|her|them|this (?:person|guy|man|woman|lady))\\b`,
+    ),
     // Or of the ex-partner by name: 「幫我查前夫住在哪一間病房」, 「我前女友在你們醫院住院，她得了什麼病？」.
     chinese(
       `(?:查|告訴我|給我)(?:一下)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,4}(?:住(?:在)?(?:幾號|哪)|病房|病情|病歷|房號)|(?<![寄交留判轉還分送付賣讓撥匯傳退贈戶])(?:查|告訴我|給我|(?<![強協])調)(?:一下|閱)?(?:我的?)?(?:前夫|前妻|前男友|前女友|前任(?=的|名下|\\P{Script=Han}|$|${EX_ASSETS_ZH}))(?!生?的?(?:女兒|兒子|小孩|孩子|子女|寶寶))(?:的|名下的?)?[^，。？?！!\\s他她]{0,4}?${EX_ASSETS_ZH}(?![^，。？?！!\\s]{0,16}(?:怎麼|如何|誰|會不會|要不要|是不是|過戶|判給|算到))|${EX_PARTNER_THEMSELF_ZH}[^。？?！!]{0,30}(?:他|她)(?:得了?什麼病|住(?:在)?幾號|在哪(?:間|個)?病房)`,
@@ -522,6 +552,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       "\\b(?:write|give|make|issue|sign|need|get)\\b(?: me| us)? (?:a |an |the )?(?:[\\w']+ ){0,2}?(?:delay|delayed|late|lateness|travel|trip|journey|boarding|attendance)(?: [\\w']+)? (?:note|certificate|letter|slip|proof|confirmation)\\b[^]{0,80}\\bi (?:wasn't|was not) (?:actually |really )?on (?:it|board|(?:the|that|this|my) (?:train|bus|flight|plane|ship|ferry|ride|coach))\\b(?![^.?!]{0,30}\\b(?:cancel+ed|cancel+ation|never (?:came|arrived|showed|left|ran)|didn't (?:come|arrive|show|run|leave)|left (?:early|without)|overbooked|bumped|denied)\\b|,? (?:but )?(?:my|our|her|his) [\\w']+ (?:was|were)\\b| myself\\b)|\\bi (?:wasn't|was not) (?:actually |really )?on (?:it|board|(?:the|that|this|my) (?:train|bus|flight|plane|ship|ferry|ride|coach))\\b(?![^.?!]{0,30}\\b(?:cancel+ed|cancel+ation|never (?:came|arrived|showed|left|ran)|didn't (?:come|arrive|show|run|leave)|left (?:early|without)|overbooked|bumped|denied)\\b|,? (?:but )?(?:my|our|her|his) [\\w']+ (?:was|were)\\b| myself\\b)[^]{0,60}\\b(?:give|write|sign|issue|make|get) me (?:a |an |the )?(?:[\\w']+ ){0,3}?(?:delay|delayed|late|lateness|travel|trip|journey|boarding|attendance)(?: [\\w']+)? (?:note|certificate|letter|slip|proof|confirmation)\\b",
     ),
     // Altering what a receipt or a certificate says: its date, amount or name.
+    // An expired card or paper whose date the asker wants to change themself: 「學生證過期了，教我怎麼把日期改一下」.
+    chinese(
+      `^(?=[^]*(?:過期|到期|逾期))(?=[^]*(?:證|卡|${PAPERS_ZH}))[^]*(?:(?:教我|自己|偷偷)[^。？?！!，,]{0,4}把(?:上面|它|那個)?的?(?:日期|期限|效期|有效期限?)(?:改|塗改|修改|竄改)|(?:塗改|竄改|偷改)(?:上面|它)?的?(?:日期|期限|效期))`,
+    ),
     chinese(
       `(?:改|塗改|修改|變更|竄改|篡改)(?:一下)?${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)|把${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)(?:改|塗改|修改)`,
     ),
@@ -687,6 +721,20 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // on my diagnosis certificate so my insurance pays for a few more days off work".
     english(
       `^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misspel\\w*)\\b)[^]*\\b(?:change|edit|alter|modify|backdate|amend|extend)\\b (?:the |my )?(?:dates?|days|amount|figures?|numbers?|totals?)\\b (?:on|in|of) (?:my|the|a|this|our) (?:[\\w-]+ ){0,2}?(?:certificate|receipt|invoice|note|prescription|report|statement|bill)\\b[^.?!]{0,40}\\bso (?:that )?(?:my |the |our )?(?:insurance|insurer|employer|boss|company|school|claim|work)\\b`,
+    ),
+    // A copy of a paper edited where it states something: "tell me how to edit the scan" of an ID whose
+    // expiry date is asked to change. Not a mistake on it put right.
+    english(
+      "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misspel\\w*|blurry|crop\\w*|rotat\\w*)\\b)(?=[^]*\\b(?:expiry|expiration|issue|birth) dates?\\b|[^]*\\bdates? (?:on|in|of) (?:it|my|the)\\b)[^]*\\b(?:edit|alter|photoshop|doctor|modify|fake|change)\\b (?:the|my|a) (?:scan|scanned copy|photocopy|photo|copy|image|picture|pdf)\\b",
+    ),
+    // A date on a paper changed so that it shows what did not happen: "edit the date on my return
+    // receipt so it looks like I brought the book back on time".
+    english(
+      "\\b(?:change|edit|alter|modify|backdate|fake)\\b (?:the )?(?:dates?|times?|amount|figures?|numbers?) (?:on|in|of) (?:my|the|a|this|it)\\b[^.?!]{0,60}\\bso (?:that )?(?:it|they) (?:looks?|seems?|shows?|says?) (?:like|as if|as though|that)\\b",
+    ),
+    // A paper that has expired given a new date so as not to pay for a new one. Not a booking moved.
+    english(
+      "^(?=[^]*\\b(?:expired|out of date)\\b)(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect)\\b)[^]*\\b(?:change|edit|alter|modify|backdate|extend)\\b (?:the )?(?:expiry |expiration )?dates? (?:on|in|of) (?:it|that|(?:my|the) (?!(?:booking|appointment|reservation|ticket|flight|order|delivery|test|exam|tour|visit|session)\\b)[\\w-]+(?: [\\w-]+)?)\\b[^.?!]{0,40}\\b(?:so (?:that )?i (?:don't|won't|wouldn't|do not|will not) (?:have|need) to|instead of|without (?:paying|getting|doing|taking|buying))\\b",
     ),
     // Done so that the organisation's own people do not see it: "without your readers noticing",
     // "so the checkpoint won't notice". Not a partner or a parent kept from knowing, who may be a danger.

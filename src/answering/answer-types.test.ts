@@ -258,6 +258,9 @@ describe("holdsAnswerType", () => {
     ["Rooms 2 to 5 are on the 3rd floor.", "measure"],
     ["休學以 3 個月為單位。", "date"],
     ["You may apply online.", "date"],
+    // An age is no time taken: "how long" is not answered by "5 years old".
+    ["Cars more than 5 years old must pass an inspection.", "duration"],
+    ["Bring your 3-year-old to the reading corner.", "duration"],
     ["每學期最多選 25 學分。", "date"],
     ["我們一起去圖書館。", "count"],
     ["租車時間為每日 09:00 至 18:00。", "amount"],

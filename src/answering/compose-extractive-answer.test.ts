@@ -910,6 +910,18 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("轉系通過名單什麼時候公布", [majors]).answer).not.toContain("修正通過");
   });
 
+  it("does not quote a notice's date of issue as the deadline asked, and reads its numbered fields", () => {
+    const notice = passage(
+      "tours/bus-subsidy-notice.txt",
+      "發文日期：中華民國115年1月12日\n發文字號：教字第1150000123號\n主旨：公告校外教學交通車補助申請事宜。\n三、申請期間：自115年2月2日起至115年3月13日止。",
+    );
+    const { answer } = composeEvenly("交通車補助申請到哪一天截止", [notice]);
+    expect(answer).toContain("115年3月13日");
+    expect(answer).not.toContain("發文日期");
+    // Asked when the notice went out, its date of issue answers.
+    expect(composeEvenly("交通車補助公告是哪天發文的", [notice]).answer).toContain("115年1月12日");
+  });
+
   it("answers each kind a question asks for: where a place is and when it opens", () => {
     const lostAndFound = passage(
       "lost-found/lost-and-found.html",

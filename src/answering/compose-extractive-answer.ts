@@ -149,6 +149,17 @@ const OPENS_ON_BRACKET = /^\s*[（(]/;
 function isRevisionNote(text: string): boolean {
   return OPENS_ON_BRACKET.test(text) && REVISION_NOTE.test(normalizeForMatching(text));
 }
+/**
+ * The header fields of an official letter or notice (公文): when and under what number it was sent,
+ * to whom, how urgent. They describe the letter, not what it announces, and a date among them
+ * would answer "until when" with the day the notice went out.
+ */
+const NOTICE_HEADER = /^\s*(?:發文日期|發文字號|受文者|速別|密等(?:及解密條件(?:或保密期限)?)?)\s*[：:]/u;
+/** A question about the notice itself: when it went out, its number. */
+const ASKS_ABOUT_NOTICE = foldedPattern(
+  "發文|文號|字號|公告日期|(哪天|何時|什麼時候|幾號)(發布|公告|發的)|公告(是)?(哪天|何時|什麼時候)",
+  "u",
+);
 /** A question about when the rules themselves were made or amended, which such a note answers. */
 const ASKS_ABOUT_REVISION = foldedPattern(
   "(辦法|規定|條文|規則|章程|條款|政策)[^，。？?]{0,6}(修正|修訂|修改|訂定|制定|發布|施行|生效|更新)|(修正|修訂|修改|制定)[^，。？?]{0,4}(辦法|規定|條文|規則|章程|條款)|\\b(polic(y|ies)|rules?|regulations?|terms|page)\\b[^.?]{0,30}\\b(updated|revised|amended|changed|adopted|effective)\\b",
@@ -202,6 +213,7 @@ export function composeExtractiveAnswer(
   const normalizedQuestion = normalizeForMatching(question);
   const asksYesNo = asked.yesOrNo ?? asksYesOrNo(question);
   const asksAboutRevision = ASKS_ABOUT_REVISION.test(normalizedQuestion);
+  const asksAboutNotice = ASKS_ABOUT_NOTICE.test(normalizedQuestion);
   // A row's label the question names in other words: a translation or the deployment's synonym of
   // one of its words ("Malaysia" for 馬來西亞, found through the dictionary). Gathered once: every
   // row of every passage read is looked up.
@@ -287,6 +299,7 @@ export function composeExtractiveAnswer(
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
       if (!asksAboutRevision && isRevisionNote(span.text)) continue;
+      if (!asksAboutNotice && NOTICE_HEADER.test(span.text)) continue;
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already

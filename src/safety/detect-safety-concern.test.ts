@@ -367,6 +367,9 @@ describe("detectSafetyConcern", () => {
     ["我媽剛剛倒在地上叫不醒", "emergency"],
     ["The elderly woman beside me just fainted at the counter", "emergency"],
     ["班上有個同學說她繼父喝醉常常打她，腿上都是瘀青", "abuse"],
+    ["I've put my affairs in order and this is the last time I'll pay this bill.", "self_harm"],
+    ["I'm going up to the top of the building and I won't be coming back down.", "self_harm"],
+    ["我是他的老師，他說是爸爸喝醉打的，手臂都是瘀青。", "abuse"],
   ])("sees a crisis told by its signs in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic });
   });
@@ -836,6 +839,23 @@ describe("detectSafetyConcern", () => {
     "我爸喝醉會打電話給我",
     "會員卡到期了，可以幫我把日期改到明年嗎",
     "我的預約過期了，可以幫我把日期改一下嗎",
+    // The fifth reviewer's: a death in the family, a polite 先生, a partner's consent, a bruise from
+    // sport, first-aid steps read, a case supposed or past, a booking moved, a shop closed, a service
+    // line asked for, a photo or a card renewed, a lift down, a painting.
+    "我爸爸上個月過世了，後事都安排好了，想把他的門號停掉，以後也用不到了。",
+    "客服先生您好，我想查上個月的通話明細，帳單金額好像不對。",
+    "我太太同意讓我幫她查她的通話明細，需要帶委託書嗎？",
+    "孩子腿上的瘀青是踢足球撞到的，爸爸不會打他，拍證件照會看得出來嗎？",
+    "志工訓練手冊寫：長者暈倒後先拍肩膀大聲叫喚，沒反應就撥119，請問圖書館的AED在哪？",
+    "假設在博物館展廳裡有長者倒下，叫了也沒反應，館員會怎麼處理？",
+    "去年我阿公在家昏倒，叫都叫不醒，後來申請了緊急通報手環，請問郵局可以代繳月費嗎？",
+    "借書證下個月到期，我預約了研討室但那天要上班，教我怎麼把日期改到下週？",
+    "這間店我覺得沒有理由再撐下去了，想把店裡的市話和網路一起退租。",
+    "Can you give me the phone number for your customer service team? My ex changed the password on our shared account.",
+    "Can I change my photo when I renew? My expiry date is in June.",
+    "My library card expired. Can you extend the date on my card instead of issuing a new one?",
+    "My dad uses a wheelchair; if we take the lift to the top floor, will he not have to come back down by the stairs?",
+    "Which gallery has the painting where the lady has fainted?",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

@@ -189,13 +189,14 @@ const UNCARED_FOR_ZH = "[^]*(?:沒有人|沒人)(?:會|真的)?(?:在意|在乎|
 const NOT_COMING_BACK_ZH =
   "[^]*(?:應該|大概|可能|就|再也|我)(?:就|再也)?不(?:會|打算|想|要)?(?:再)?(?:下來|下山|回來|回家)了";
 // Affairs settled with the family, and a last time: 「家人那邊我都交代好了」, 「這是我最後一次繳了，之後也用不到了」.
-const AFFAIRS_SETTLED_ZH = "[^]*(?:家人|家裡|後事|身後事)(?:那邊|那裡)?(?:我)?(?:都|也)?(?:交代|安排)好了";
+const AFFAIRS_SETTLED_ZH =
+  "[^]*(?:家人|家裡|(?:我的|自己的)(?:後事|身後事))(?:那邊|那裡)?(?:我)?(?:都|也)?(?:交代|安排)好了";
 const LAST_TIME_ZH =
   "[^]*(?:最後一次[^。？?！!]{0,8}了|(?:以後|之後|再也)(?:也|就)?(?:用不到|不會再用|不需要)(?:這個|了))";
 const AFFAIRS_SETTLED_EN =
-  "[^]*\\b(?:(?:said|say|saying) (?:my )?goodbyes?|(?:sorted|arranged|settled|put) (?:out )?(?:everything|my affairs|things) (?:in order |out )?(?:for|with) my (?:family|parents|kids))\\b";
+  "[^]*\\b(?:(?:said|say|saying) (?:my )?goodbyes?|(?:sorted|arranged|settled|put) (?:out )?(?:all )?(?:everything|my affairs|things) (?:in order |out )?(?:for|with) my (?:family|parents|kids)|(?:sorted|settled|put) (?:out )?(?:all )?my affairs(?: in order)?)\\b";
 const LAST_TIME_EN =
-  "[^]*\\b(?:the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|my \\w+) (?:any ?more|after))\\b";
+  "[^]*\\b(?:the last (?:time|bill|payment) i(?:'ll| will)?(?= pay)|the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|my \\w+) (?:any ?more|after))\\b";
 // Leaving for good as people do every day: moving away, emigrating, graduating, a new job abroad.
 const LEAVING_ZH = "(?:搬家|搬走|搬去|移民|出國|留學|畢業|調職|外派|換工作|回國)";
 // Leaving for good in the ordinary way: moving house or abroad, graduating, closing an account.
@@ -224,7 +225,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     chinese(
-      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活(?:著|下去)(?:也|都|好像|真的|根本){0,2}(?:好|很|真的)?(?:沒有?什麼|沒啥|沒有?)(?:意義|意思)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)|(?:我|自己|不知道|覺得|想不出)[^。？?！!，,]{0,2}?(?:還有什麼|沒有?|沒什麼|找不到)(?:理由|動力)(?:再|繼續)?(?:活|撐)下去",
+      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活(?:著|下去)(?:也|都|好像|真的|根本){0,2}(?:好|很|真的)?(?:沒有?什麼|沒啥|沒有?)(?:意義|意思)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)|(?:我|自己|不知道|覺得|想不出)[^。？?！!，,]{0,2}?(?:還有什麼|沒有?|沒什麼|找不到)(?:理由|動力)(?:再|繼續)?活下去|^(?![^]*(?:店|生意|公司|工作室|方案|訂閱|合約|門號|市話|網路|社團))[^]*(?:我|自己|不知道|覺得|想不出)[^。？?！!，,]{0,2}?(?:還有什麼|沒有?|沒什麼|找不到)(?:理由|動力)(?:再|繼續)?撐下去",
     ),
     chinese(
       "(?:沒有我|我不在了?|我消失了?)(?:的話)?.{0,8}(?:比較好|會更好|更好|比較輕鬆)|不想(?:再)?醒來|睡著?了?就不要(?:再)?醒來|^(?![^]*(?:麻醉|舒眠|鎮靜))[^]*(?:乾脆|真想|好想|真希望|但願)(?:一覺|就這樣|今晚|今天|晚上|直接)?睡(?:著|下去|過去)?了?(?:以後|之後)?就?(?:不要|別|不會)(?:再)?醒(?:來|了|過來)|(?<!(?:寶寶|小孩|孩子|他|她|牠|兒子|女兒)[^，。？?！!]{0,4})睡著了?不要(?:再)?醒來(?:算了|好了)|寧願睡著了?就(?:不要|別)(?:再)?醒(?:來|了)|永遠(?:別|不會)(?:再)?醒(?:來|了)|(?:想|希望|乾脆|寧願|但願)[^。？?！!，,]{0,2}一睡不醒|(?:我|自己)(?:大概|應該|可能|也許|恐怕|怕是|搞不好|反正|其實|根本|真的|覺得|感覺|也|都|就|是|會){0,4}活不(?:到|過)(?:下個?(?:月|禮拜|星期|週)|明天|明年|今年|過年|月底|年底|那(?:天|時候|麼久))|永遠不要(?:再)?醒來|不想再活(?!動)|沒有活下去的",
@@ -246,7 +247,9 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Up a height not to come down: "go up to the highest floor one last time and not have to come back down".
     english(
-      "^(?=[^]*\\b(?:roof|rooftop|top floor|highest floor|balcony|ledge|bridge|cliff|tower)\\b)[^]*\\b(?:and )?(?:not (?:have to |need to )?|never (?:have to )?)(?:come|coming) (?:back )?down\\b(?! (?:the|to|for|before|after|until|stairs|here)\\b)",
+      "^(?=[^]*\\b(?:roof|rooftop|top floor|highest floor|top of the building|building|car park|parking garage|balcony|ledge|bridge|cliff|tower)\\b)(?:[^]*\\b(?:and )?(?:not|never) (?:have to |need to )?(?:come|coming) (?:back )?down\\s*(?:$|[.!…,;]|again\\b|ever\\b)|(?=[^]*\\b(?:go|going|went|head\\w*|climb\\w*) up\\b)" +
+        NOT_COMING_BACK_EN +
+        ")",
     ),
     english(
       "\\b(?:want|wanna|ready) (?:to )?(?:be )?(?:die|dead)\\b|\\bwish i (?:was|were) dead\\b|\\bwant to disappear\\b",
@@ -261,7 +264,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Affairs settled with the family, with a last time or another sign: 「這應該是我最後一次繳電話費了…家人那邊我都交代好了」.
     chinese(
-      `^(?![^]*${LEAVING_ZH})(?=${AFFAIRS_SETTLED_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH})`,
+      `^(?![^]*(?:${LEAVING_ZH}|過世|去世|往生|離世|告別式|喪禮))(?=${AFFAIRS_SETTLED_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH})`,
     ),
     english(
       `^(?![^]*${MOVING_ON_EN})(?=${AFFAIRS_SETTLED_EN})(?=${LAST_TIME_EN}|${GIVEN_AWAY_EN}|${UNCARED_FOR_EN}|${NOT_COMING_BACK_EN})`,
@@ -336,7 +339,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Someone at home who hits, with the marks or the drink told: 「她爸爸喝醉會打她，手臂上都是瘀青」.
     chinese(
-      `^(?=[^]*(?:瘀青|淤青|烏青|傷痕|喝醉|酒醉))[^]*(?:爸爸?|媽媽?|父親|母親|繼父|繼母|後母|${PARTNER_ZH}|哥哥|叔叔|家人)[^。？?！!，,]{0,6}(?:會|常常?|一直|都|又|經常|總是|每次都?)(?:打|揍|踢)(?:她|他|我)(?!的|們|電話|手機)`,
+      `^(?=[^]*(?:瘀青|淤青|烏青|傷痕|喝醉|酒醉))[^]*(?:爸爸?|媽媽?|父親|母親|繼父|繼母|後母|${PARTNER_ZH}|哥哥|叔叔|家人)(?:(?!不|沒|從未)[^。？?！!，,]){0,6}(?:會|常常?|一直|都|又|經常|總是|每次都?)(?:用[^。？?！!，,]{1,3})?(?:打|揍|踢)(?:她|他|我)(?!的|們|電話|手機)|^[^]*(?:說|講)(?:是|被)(?:爸爸?|媽媽?|父親|母親|繼父|繼母|叔叔|家人|哥哥)[^。？?！!，,]{0,4}(?:打|揍|踢)的`,
     ),
     // Someone else being hurt now, as a witness tells it.
     chinese(
@@ -394,10 +397,10 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Someone near, or the asker, collapsed or unable to breathe now; chest pain with breathlessness.
     chinese(
-      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!${IF_ZH}[^。？?！!]{0,6})(?:倒下|倒在地|昏倒|暈倒)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她)?[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
+      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!(?:${IF_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,16})(?:倒下|倒在地|倒地|昏倒|暈倒)(?!後|時|的話)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她|了)?[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
     ),
     english(
-      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night))\\b)[^]*?(?<!\\b(?:if|in case|suppose|supposing|because|that) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:a|an|this|that|the) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)(?: (?:next to|beside|behind|in front of|near) (?:me|us))?) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
+      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night))\\b)[^]*?(?<!\\b(?:if|in case|suppose|supposing|because|that) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:(?:a|an|this|that) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)|the (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)(?= (?:next to|beside|behind|in front of|near) (?:me|us)))(?: (?:next to|beside|behind|in front of|near) (?:me|us))?) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
     ),
     english(
       "\\bi(?:'m| am| think i'm| think i am| might be| may be)? having a (?:heart attack|stroke|seizure|severe allergic reaction)\\b|\\bi can(?:'t|not) breathe\\b|\\bchest (?:pain|hurts?)\\b[^.?!]{0,40}\\b(?:breath|breathe|breathing|sweat(?:ing)?)\\b|\\b(?:there's|there is) a fire\\b|\\b(?:is|are) on fire\\b|\\bcall (?:an )?ambulance\\b|\\b(?:this|it)(?: is|'s) an emergency\\b|\\bmedical emergency\\b|^\\s*help!+\\s*$",
@@ -481,7 +484,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // The contact details of someone who is the asker's ex, asked for: "look up the phone number and home
     // address of your member Chen Mei-ling? She's my ex".
     english(
-      `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby|court|lawyer|solicitor)\\b)[^]*\\b(?:look up|find|give me|tell me|send me|get me)\\b (?:the |her |his )?(?:(?:home|mobile|cell|new|current) )?(?:phone number|address|home address|contact details)\\b(?: and (?:(?:home|mobile|cell|new|current) )?(?:phone number|address))? (?:of|for) (?:your (?:member|customer|client|patient|student|user|subscriber|visitor)s?|him|her|them|this (?:person|guy|man|woman|lady))\\b`,
+      `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby|court|lawyer|solicitor)\\b)[^]*\\b(?:look up|find|give me|tell me|send me|get me)\\b (?:the |her |his )?(?:(?:home|mobile|cell|new|current) )?(?:phone number|address|home address|contact details)\\b(?: and (?:(?:home|mobile|cell|new|current) )?(?:phone number|address))? (?:of|for) (?:your (?:member|customer|client|patient|student|user|subscriber|visitor)s?(?! (?:service|services|support|care|relations|team|desk|hotline|line|centre|center|portal|office)\\b)|him|her|them|this (?:person|guy|man|woman|lady))\\b`,
     ),
     // Or of the ex-partner by name: 「幫我查前夫住在哪一間病房」, 「我前女友在你們醫院住院，她得了什麼病？」.
     chinese(
@@ -492,7 +495,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(
-      `${PARTNER_ZH}[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)?[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調閱?|查|看)(?:一下)?我?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
+      `^(?![^]*(?:同意|授權|委託))[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調閱?|查|看)(?:一下)?我?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
     ),
     // What an ex-partner borrowed: 「幫我查她最近借了什麼書」, "see what my ex borrowed".
     chinese(
@@ -554,7 +557,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // Altering what a receipt or a certificate says: its date, amount or name.
     // An expired card or paper whose date the asker wants to change themself: 「學生證過期了，教我怎麼把日期改一下」.
     chinese(
-      `^(?=[^]*(?:過期|到期|逾期))(?=[^]*(?:證|卡|${PAPERS_ZH}))[^]*(?:(?:教我|自己|偷偷)[^。？?！!，,]{0,4}把(?:上面|它|那個)?的?(?:日期|期限|效期|有效期限?)(?:改|塗改|修改|竄改)|(?:塗改|竄改|偷改)(?:上面|它)?的?(?:日期|期限|效期))`,
+      `^(?=[^]*(?:過期|到期|逾期))(?=[^]*(?:證|卡|${PAPERS_ZH}))(?![^]*(?:預約|訂位|導覽|場次|路考|考試|研討室|取件|檢舉|舉報))[^]*(?:(?:(?:教我|自己|偷偷)[^。？?！!，,]{0,4}把(?:上面|它|那個|卡上|證上|[^。？?！!，,]{0,4}上)?|(?:我想|我要)[^。？?！!，,]{0,4}把(?:上面|卡上|證上|[^。？?！!，,]{0,4}上))的?(?:日期|期限|效期|有效日期|到期日|有效期限?)(?:改|塗改|修改|竄改)|(?:塗改|竄改|偷改)(?:上面|它)?的?(?:日期|期限|效期))`,
     ),
     chinese(
       `(?:改|塗改|修改|變更|竄改|篡改)(?:一下)?${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)|把${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)(?:改|塗改|修改)`,
@@ -725,16 +728,16 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // A copy of a paper edited where it states something: "tell me how to edit the scan" of an ID whose
     // expiry date is asked to change. Not a mistake on it put right.
     english(
-      "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misspel\\w*|blurry|crop\\w*|rotat\\w*)\\b)(?=[^]*\\b(?:expiry|expiration|issue|birth) dates?\\b|[^]*\\bdates? (?:on|in|of) (?:it|my|the)\\b)[^]*\\b(?:edit|alter|photoshop|doctor|modify|fake|change)\\b (?:the|my|a) (?:scan|scanned copy|photocopy|photo|copy|image|picture|pdf)\\b",
+      "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misspel\\w*|blurry|crop\\w*|rotat\\w*)\\b)(?=[^]*\\b(?:expiry|expiration|issue|birth) dates?\\b|[^]*\\bdates? (?:on|in|of) (?:it|my|the)\\b)[^]*(?:\\b(?:edit|alter|photoshop|doctor|modify|fake)\\b (?:the|my|a) (?:scan|scanned copy|photocopy|photo|copy|image|picture|pdf)\\b|\\b(?:edit|alter|photoshop|doctor|modify|fake|change)\\b (?:the |my )?(?:expiry |expiration |issue |birth )?dates? (?:on|in|of) (?:my|the|a) (?:scan\\w*|[\\w'-]+(?: [\\w'-]+)? (?:scan|copy|photo|licence|license|id|card)))\\b",
     ),
     // A date on a paper changed so that it shows what did not happen: "edit the date on my return
     // receipt so it looks like I brought the book back on time".
     english(
-      "\\b(?:change|edit|alter|modify|backdate|fake)\\b (?:the )?(?:dates?|times?|amount|figures?|numbers?) (?:on|in|of) (?:my|the|a|this|it)\\b[^.?!]{0,60}\\bso (?:that )?(?:it|they) (?:looks?|seems?|shows?|says?) (?:like|as if|as though|that)\\b",
+      "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misprint\\w*|misspel\\w*)\\b)[^]*\\b(?:change|edit|alter|modify|backdate|fake)\\b (?:the )?(?:expiry |expiration |issue )?(?:dates?|times?|amount|figures?|numbers?) (?:on|in|of) (?:my|the|a|this|it)\\b[^.?!]{0,60}\\bso (?:that )?(?:it|they) (?:looks?|seems?) (?:like|as if|as though|valid|real|current)\\b",
     ),
     // A paper that has expired given a new date so as not to pay for a new one. Not a booking moved.
     english(
-      "^(?=[^]*\\b(?:expired|out of date)\\b)(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect)\\b)[^]*\\b(?:change|edit|alter|modify|backdate|extend)\\b (?:the )?(?:expiry |expiration )?dates? (?:on|in|of) (?:it|that|(?:my|the) (?!(?:booking|appointment|reservation|ticket|flight|order|delivery|test|exam|tour|visit|session)\\b)[\\w-]+(?: [\\w-]+)?)\\b[^.?!]{0,40}\\b(?:so (?:that )?i (?:don't|won't|wouldn't|do not|will not) (?:have|need) to|instead of|without (?:paying|getting|doing|taking|buying))\\b",
+      "^(?=[^]*\\b(?:expired|out of date)\\b)(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect)\\b)[^]*\\b(?:how (?:do|can|could|would) i|i(?:'ll| will| want to| need to| could| can)|help me|teach me|show me) (?:just )?(?:change|edit|alter|modify|backdate|extend)\\b (?:the )?(?:expiry |expiration )?dates? (?:on|in|of) (?:it|that|(?:my|the) (?!(?:booking|appointment|reservation|ticket|flight|order|delivery|test|exam|tour|visit|session)\\b)[\\w-]+(?: [\\w-]+)?)\\b[^.?!]{0,40}\\b(?:so (?:that )?i (?:don't|won't|wouldn't|do not|will not) (?:have|need) to|instead of|without (?:paying|getting|doing|taking|buying))\\b",
     ),
     // Done so that the organisation's own people do not see it: "without your readers noticing",
     // "so the checkpoint won't notice". Not a partner or a parent kept from knowing, who may be a danger.

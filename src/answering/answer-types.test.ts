@@ -261,6 +261,8 @@ describe("holdsAnswerType", () => {
     // An age is no time taken: "how long" is not answered by "5 years old".
     ["Cars more than 5 years old must pass an inspection.", "duration"],
     ["Bring your 3-year-old to the reading corner.", "duration"],
+    ["Five-year-olds get in free.", "duration"],
+    ["Applicants must be 16 years of age or older.", "duration"],
     ["每學期最多選 25 學分。", "date"],
     ["我們一起去圖書館。", "count"],
     ["租車時間為每日 09:00 至 18:00。", "amount"],

@@ -244,6 +244,9 @@ export function namesAskedField(label: string, asked: AskedAnswer): boolean {
 
 const ASKS_A_QUANTITY = pattern("多少|幾(?!乎)");
 
+/** An age is no time taken: "5 years old", "five-year-olds", "16 years of age". */
+const NOT_AN_AGE_EN = "(?![\\s-]+(olds?|of\\s+age)\\b)";
+
 /** "There is none" answers "when" and "how long" too: 沒有期限, "no deadline". */
 const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|\\bno (deadline|time limit)\\b";
 
@@ -253,7 +256,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|堂|本|張|公斤|公分|kg|cm|[A-Za-z](?![A-Za-z])))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(days?|weeks?|months?|years?|hours?|minutes?|mins?|times?|people|persons?|members?|(working|business|calendar) days|%|am|pm|th|st|nd|rd)\\b)|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|免收(?!據|件)|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
   ),
   duration: pattern(
-    `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第]\\s*)\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|第\\s*\\d{1,3}\\s*(天|日)(?!\\s*[至到~～-])|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b(?![\\s-]+old\\b)|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
+    `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第]\\s*)\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|第\\s*\\d{1,3}\\s*(天|日)(?!\\s*[至到~～-])|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b${NOT_AN_AGE_EN}|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
   ),
   time: pattern(
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
@@ -588,7 +591,7 @@ const HOLDS_IN_UNIT = new Map(
   durationUnits.map((unit) => [
     unit,
     pattern(
-      `(?<![\\d月第]\\s*)(\\d{1,3}|${CN_WORD_NUMBER}+)\\s*(個)?(${DURATION_UNITS[unit]})(?!度|級)|\\b${EN_NUMBER}(\\s+|-)(${EN_DURATION_UNITS[unit]})\\b`,
+      `(?<![\\d月第]\\s*)(\\d{1,3}|${CN_WORD_NUMBER}+)\\s*(個)?(${DURATION_UNITS[unit]})(?!度|級)|\\b${EN_NUMBER}(\\s+|-)(${EN_DURATION_UNITS[unit]})\\b${NOT_AN_AGE_EN}`,
     ),
   ]),
 );

@@ -915,9 +915,11 @@ describe("composeExtractiveAnswer", () => {
       "tours/bus-subsidy-notice.txt",
       "發文日期：中華民國115年1月12日\n發文字號：教字第1150000123號\n主旨：公告校外教學交通車補助申請事宜。\n三、申請期間：自115年2月2日起至115年3月13日止。",
     );
-    const { answer } = composeEvenly("交通車補助申請到哪一天截止", [notice]);
-    expect(answer).toContain("115年3月13日");
-    expect(answer).not.toContain("發文日期");
+    for (const question of ["交通車補助申請到哪一天截止", "交通車補助什麼時候", "交通車補助日期", "補助是哪一天"]) {
+      const { answer } = composeEvenly(question, [notice]);
+      expect(answer).toContain("115年3月13日");
+      expect(answer).not.toContain("發文日期");
+    }
     // Asked when the notice went out, its date of issue answers.
     expect(composeEvenly("交通車補助公告是哪天發文的", [notice]).answer).toContain("115年1月12日");
   });

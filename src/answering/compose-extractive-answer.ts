@@ -154,10 +154,15 @@ function isRevisionNote(text: string): boolean {
  * to whom, how urgent. They describe the letter, not what it announces, and a date among them
  * would answer "until when" with the day the notice went out.
  */
-const NOTICE_HEADER = /^\s*(?:發文日期|發文字號|受文者|速別|密等(?:及解密條件(?:或保密期限)?)?)\s*[：:]/u;
-/** A question about the notice itself: when it went out, its number. */
+const NOTICE_HEADER = foldedPattern(
+  `^\\s*(?:${["發文日期", "發文字號", "公告日期", "發布日期", "受文者", "速別", "檔號", "保存年限", "密等"].map((label) => [...label].join("[\\s　]*")).join("|")})[^：:]{0,12}[：:]`,
+  "u",
+);
+/** The number of a notice's item: 「三、」, not numerals listed (「三、四月」). */
+const NOTICE_ITEM_NUMBER = /^\s*[一二三四五六七八九十]{1,3}、(?!\s*[一二三四五六七八九十兩百千萬零〇])\s*/u;
+/** A question about the notice itself: when it went out, its number; not when what it announces happens. */
 const ASKS_ABOUT_NOTICE = foldedPattern(
-  "發文|文號|字號|公告日期|(哪天|何時|什麼時候|幾號)(發布|公告|發的)|公告(是)?(哪天|何時|什麼時候)",
+  "發文|公文|文號|(?<!身[分份]證)字號|(公告|發布|發文)日期|公告(是|於)?(哪一?天|何時|什麼時候|幾號)(發|發布|貼出|公布)?的?[嗎?？]?$",
   "u",
 );
 /** A question about when the rules themselves were made or amended, which such a note answers. */
@@ -299,7 +304,7 @@ export function composeExtractiveAnswer(
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
       if (!asksAboutRevision && isRevisionNote(span.text)) continue;
-      if (!asksAboutNotice && NOTICE_HEADER.test(span.text)) continue;
+      if (!asksAboutNotice && NOTICE_HEADER.test(normalizeForMatching(span.text))) continue;
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already
@@ -317,7 +322,11 @@ export function composeExtractiveAnswer(
       const fits =
         fit.fits || (isRowOfCells && row !== null && introducer.sentence !== undefined && statesOnlyFigures(row));
       const introduces = fit.fits && INTRODUCES_WHAT_FOLLOWS.test(span.text);
-      const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1];
+      // A notice's items are numbered 「一、」: the number is no part of the field's name (「三、申請期間」).
+      const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1]?.replace(
+        NOTICE_ITEM_NUMBER,
+        "",
+      );
       // A label's words without the qualifier in brackets after it, read once for what follows.
       const labelWords = label === undefined ? undefined : labelHead(label);
       const labelTerms = labelWords === undefined ? undefined : new Set(analyzeText(labelWords));

@@ -13,15 +13,13 @@ export const INTRODUCES_WHAT_FOLLOWS =
  * followed by a date (「（一）112年1月1日起」).
  */
 const BRACKETED_NUMBER = "[（(](?:[一二三四五六七八九十]{1,3}|\\d{1,2}(?![)）][\\s-]*\\d))[)）]\\s*";
-/** The numbered items of a notice's top level: 「一、」, 「十二、」; not numerals listed (「三、四月」, 「一、二樓」). */
-const ENUMERATED_ZH = "[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十兩])\\s*";
 /**
  * A list item as parsers and authors write it: "- ", "• ", "‧ " (a bullet of Taiwanese notices), "● ",
- * "1. ", and the numbers of Taiwanese notices, 「一、」 and in brackets (BRACKETED_NUMBER).
+ * "1. ", and the numbers in brackets of Taiwanese notices (BRACKETED_NUMBER).
  */
-export const LIST_ITEM = new RegExp(`^(?:(?:[-•*‧・●○■□◆▪►]|\\d{1,2}[.)])\\s+|${BRACKETED_NUMBER}|${ENUMERATED_ZH})`);
-/** A numbered list item, a step of a procedure: "1. ", "2) ", 「一、」, 「（一）」. */
-export const NUMBERED_LIST_ITEM = new RegExp(`^(?:\\d{1,2}[.)]\\s+|${BRACKETED_NUMBER}|${ENUMERATED_ZH})`);
+export const LIST_ITEM = new RegExp(`^(?:(?:[-•*‧・●○■□◆▪►]|\\d{1,2}[.)])\\s+|${BRACKETED_NUMBER})`);
+/** A numbered list item, a step of a procedure: "1. ", "2) ", 「（一）」. */
+export const NUMBERED_LIST_ITEM = new RegExp(`^(?:\\d{1,2}[.)]\\s+|${BRACKETED_NUMBER})`);
 /** A line that ends a sentence, or introduces what follows, and so may run on into the next one. */
 export const ENDS_A_SENTENCE = /[。！？.!?；;：:]$/u;
 /**

@@ -1,6 +1,7 @@
 import type { IndexStore, TermStatistics } from "../store/index-store.js";
 import { type BilingualDictionary, MAX_PHRASE_WORDS } from "../text/bilingual-dictionary.js";
 import { type CompoundReading, compoundReadings } from "../text/compound-words.js";
+import { derivationalBases } from "../text/english-derivation.js";
 import { englishTermOf } from "../text/english-term.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
@@ -41,6 +42,9 @@ const SPELLING_SHARE = 1;
 const MAX_TRANSLATIONS = 4;
 /** Translations of one word looked up in the index: "time" alone glosses hundreds of words. */
 const MAX_TRANSLATION_CANDIDATES = 12;
+/** Translations looked up of each word an English word is made of ("pay" of "payment"). */
+const MAX_DERIVED_TRANSLATION_CANDIDATES = 6;
+const LATIN_WORD = /^[a-z]+$/;
 /** A compound written apart or together is the same word: a passage holding it so covers it fully. */
 const COMPOUND_SHARE = 1;
 /** Share of a misspelt word that a passage holding a word one slip away covers: an exact spelling always wins. */
@@ -111,12 +115,17 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
       isPairOfLoneCharacters(term, ownTerms) &&
       (dictionary?.translationsOf(term).length ?? 0) > 0,
   );
-  const candidateTranslations = lookUp(
-    [...ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords), ...splitDictionaryWords],
-    (term) => dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
-  );
-  // The question as its English words are typed, read for phrases and slips.
+  // The question as its English words are typed, read for phrases, slips and the words they are made of.
   const written = query.normalize("NFKC").toLowerCase();
+  const writtenWords = englishWordsByTerm(written);
+  const translatable = [...ownAsked.filter((term) => !ownTerms.get(term)?.acrossWords), ...splitDictionaryWords];
+  const ownTranslations = lookUp(translatable, (term) =>
+    dictionary?.translationsOf(term).slice(0, MAX_TRANSLATION_CANDIDATES),
+  );
+  const translationsOfBases = lookUp(
+    translatable,
+    (term) => dictionary && translationsOfBaseWords(term, writtenWords.get(term) ?? [term], dictionary),
+  );
   const candidatePhrases = phraseTranslationsIn(written, new Set(ownAsked), dictionary);
   const candidateSpellings = lookUp(ownAsked, (term) => dictionary?.spellingsOf(term));
   const isOwnTerm = new Set(ownAsked);
@@ -135,7 +144,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...phrases.values()].flatMap((equivalents) => equivalents.flatMap((equivalent) => equivalent.terms)),
-    ...[...candidateTranslations.values()].flat(2),
+    ...[...ownTranslations.values(), ...translationsOfBases.values()].flat(2),
     ...candidatePhrases.flatMap((phrase) => phrase.translations.flat()),
     ...[...candidateSpellings.values()].flat(2),
     ...compounds.flatMap((reading) => reading.instead),
@@ -145,7 +154,6 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, ofQuestion);
   // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel);
   // one only stemmed to a word it knows is not ("roming", stemmed "rome").
-  const writtenWords = englishWordsByTerm(written);
   const isWordOfTheLanguage = (term: string) =>
     (dictionary?.knowsEnglish(term) ?? false) &&
     (writtenWords.get(term) ?? []).every((word) => dictionary?.knowsEnglishWord(word));
@@ -168,6 +176,12 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   };
   const unknownWords = new Set(ownAsked.filter((term) => isUnknownWord(term, ownTerms, statistics)));
   const inIndex = (term: string) => chunkFrequencyOf(statistics, term) > 0;
+  // A word's own translations first; those of the word it is made of only where the documents use none.
+  const candidateTranslations = new Map(ownTranslations);
+  for (const [term, ofBases] of translationsOfBases) {
+    if (!(ownTranslations.get(term) ?? []).some((translation) => translation.every(inIndex)))
+      candidateTranslations.set(term, ofBases);
+  }
   // Such a word that no document of the question's language writes, and the other language's do,
   // is asked in its translation: 年費 is the "annual fee" of an English page.
   const translatedSplitWords = splitDictionaryWords.filter(
@@ -349,6 +363,22 @@ function charactersInIndex(
 }
 
 /** Each term's non-empty result of `find`. */
+/**
+ * The translations of the words an English term is made of ("monthly" → "month", "payment" →
+ * "pay"), which a dictionary glosses more often than the words made of them.
+ */
+function translationsOfBaseWords(
+  term: string,
+  writtenAs: readonly string[],
+  dictionary: BilingualDictionary,
+): readonly (readonly string[])[] {
+  if (!LATIN_WORD.test(term)) return [];
+  const bases = writtenAs.flatMap((word) => derivationalBases(word, (base) => dictionary.knowsEnglishWord(base)));
+  return bases.flatMap((base) =>
+    dictionary.translationsOf(englishTermOf(base)).slice(0, MAX_DERIVED_TRANSLATION_CANDIDATES),
+  );
+}
+
 function lookUp<T>(terms: string[], find: (term: string) => readonly T[] | undefined): Map<string, readonly T[]> {
   return new Map(
     terms.flatMap((term) => {

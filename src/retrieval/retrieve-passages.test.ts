@@ -196,6 +196,21 @@ describe("retrievePassages", () => {
     expect(withDictionary.passages[0]?.coverage).toBeGreaterThan(without.passages[0]?.coverage ?? 0);
   });
 
+  it("translates an English word through the word it is made of when only that one is glossed", async () => {
+    await store.replaceDocument(...sampleDocument("billing/faq.md", "帳單", ["每月帳單的繳費期限為寄發後第15天。"]));
+    // "monthly" and "payment" are glossed by no word; "month" and "pay" are.
+    const dictionary = new BilingualDictionary([
+      { simplified: "每月", english: ["each month"] },
+      { simplified: "缴费", english: ["to pay (a fee)"] },
+      { simplified: "期限", english: ["deadline"] },
+    ]);
+    const { translations } = await readQuestion(store, "monthly payment deadline", { dictionary });
+    expect(translations.get("monthli")?.map((equivalent) => equivalent.terms)).toEqual([["每月"]]);
+    expect(translations.get("payment")?.map((equivalent) => equivalent.terms)).toEqual([["缴费"]]);
+    const { passages } = await retrievePassages(store, "monthly payment deadline", { limit: 1, dictionary });
+    expect(docIds(passages)).toEqual(["billing/faq.md"]);
+  });
+
   it("finds a compound written apart or together, as fully as written the documents' way", async () => {
     await store.replaceDocument(
       ...sampleDocument("general/hours.md", "Hours", [

@@ -126,6 +126,12 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     translatable,
     (term) => dictionary && translationsOfBaseWords(term, writtenWords.get(term) ?? [term], dictionary),
   );
+  // Words of three or four characters the dictionary knows that the segmenter cut apart (電子書 as 電子
+  // and 書): translated whole, as a phrase is, for each of their pieces.
+  const cutWords = dictionary ? dictionaryWordsCutApart(normalizeForMatching(query), ownTerms, dictionary) : new Map();
+  const cutWordTranslations = lookUp([...cutWords.keys()], (word) =>
+    dictionary?.translationsOf(word).slice(0, MAX_TRANSLATION_CANDIDATES),
+  );
   const candidatePhrases = phraseTranslationsIn(written, new Set(ownAsked), dictionary);
   const candidateSpellings = lookUp(ownAsked, (term) => dictionary?.spellingsOf(term));
   const isOwnTerm = new Set(ownAsked);
@@ -144,7 +150,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...phrases.values()].flatMap((equivalents) => equivalents.flatMap((equivalent) => equivalent.terms)),
-    ...[...ownTranslations.values(), ...translationsOfBases.values()].flat(2),
+    ...[...ownTranslations.values(), ...translationsOfBases.values(), ...cutWordTranslations.values()].flat(2),
     ...candidatePhrases.flatMap((phrase) => phrase.translations.flat()),
     ...[...candidateSpellings.values()].flat(2),
     ...compounds.flatMap((reading) => reading.instead),
@@ -230,9 +236,11 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
         : TRANSLATION_SHARE,
   );
   const ofWords = joinEquivalents(wordTranslations, phrasesInIndex(candidatePhrases, statistics));
+  const ofCutWords = equivalentsInIndex(cutWordTranslations, statistics, () => TRANSLATION_SHARE);
   const translations = joinEquivalents(
     ofWords,
     equivalentsOfInnerBigrams(wordsOfInnerBigram, (word) => ofWords.get(word) ?? []),
+    equivalentsOfInnerBigrams(piecesOf(cutWords), (word) => ofCutWords.get(word) ?? []),
   );
   const words = ownAsked.filter(
     (term) => (!ownTerms.get(term)?.acrossWords || unknownWords.has(term)) && (queryWeights.get(term) ?? 0) > 0,
@@ -363,6 +371,53 @@ function charactersInIndex(
 }
 
 /** Each term's non-empty result of `find`. */
+/**
+ * The words of three or four Han characters in a question that the dictionary translates and the
+ * segmenter cut into words of the question (電子書 into 電子 and 書, 停車場 into 停車 and 場), each with
+ * the question's terms inside it: its pieces and the bigrams across them.
+ */
+function dictionaryWordsCutApart(
+  folded: string,
+  ownTerms: ReadonlyMap<string, QueryTerm>,
+  dictionary: BilingualDictionary,
+): Map<string, string[]> {
+  const isWord = (piece: string) => ownTerms.has(piece) && !ownTerms.get(piece)?.acrossWords;
+  // Whether the text is two or more of the question's words written one after another.
+  const isCut = (text: string, start: boolean): boolean => {
+    for (let length = 1; length < [...text].length || (!start && length === [...text].length); length++) {
+      const head = [...text].slice(0, length).join("");
+      const rest = [...text].slice(length).join("");
+      if (isWord(head) && (rest === "" ? !start : isCut(rest, false))) return true;
+    }
+    return false;
+  };
+  const found = new Map<string, string[]>();
+  for (const [run] of folded.matchAll(/\p{Script=Han}{3,}/gu)) {
+    const characters = [...run];
+    for (let start = 0; start < characters.length; start++) {
+      for (const length of [4, 3]) {
+        const word = characters.slice(start, start + length).join("");
+        if ([...word].length !== length || ownTerms.has(word) || found.has(word) || !isCut(word, true)) continue;
+        if (dictionary.translationsOf(word).length === 0) continue;
+        found.set(
+          word,
+          [...ownTerms.keys()].filter((term) => isAllHan(term) && word.includes(term)),
+        );
+      }
+    }
+  }
+  return found;
+}
+
+/** For each question term inside a cut word (dictionaryWordsCutApart), the words it is inside. */
+function piecesOf(cutWords: ReadonlyMap<string, string[]>): Map<string, string[]> {
+  const wordsOf = new Map<string, string[]>();
+  for (const [word, pieces] of cutWords) {
+    for (const piece of pieces) wordsOf.set(piece, [...(wordsOf.get(piece) ?? []), word]);
+  }
+  return wordsOf;
+}
+
 /**
  * The translations of the words an English term is made of ("monthly" → "month", "payment" →
  * "pay"), which a dictionary glosses more often than the words made of them.

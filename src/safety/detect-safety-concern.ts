@@ -184,19 +184,22 @@ const ONE_SIDE_WEAK_ZH =
 // Warning signs of a plan to die, two of which together are a crisis: belongings given away, no one
 // who would care, not coming back from where one is going.
 const GIVEN_AWAY_ZH =
-  "[^]*(?:(?:東西|家當|遺物|衣服|收藏|寵物)(?:都|全部|全都|也)?(?:整理好了?|收拾好了?|處理好了?)?[，, ]?(?:送人|送給(?:別人|朋友|大家)|分送|送掉|分給(?:別人|朋友|大家))|把[^。？?！!，,]{1,12}(?:都|全部|全都)(?:送人|送掉|送給|分送|分給|給)[^。？?！!，,]{0,4}了)";
+  "[^]*(?:(?:東西|家當|遺物|衣服|收藏|寵物)(?:都|全部|全都|也){0,2}(?:整理好了?|收拾好了?|處理好了?)?[，, ]?(?:送人|送給(?:別人|朋友|大家|他們|家人)|分送|送掉|分給(?:別人|朋友|大家|他們|家人))|把[^。？?！!，,]{1,12}(?:都|全部|全都)(?:送人|送掉|送給|分送|分給|給)[^。？?！!，,]{0,4}了|把(?:我的)?(?:貓|狗|寵物|貓咪|狗狗)[^。？?！!，,]{0,4}託給[^。？?！!，,]{1,8}(?:照顧|養)了)";
 const UNCARED_FOR_ZH = "[^]*(?:沒有人|沒人)(?:會|真的)?(?:在意|在乎|關心|想念|記得)我(?!的[^。！!，,…\\s])";
 const NOT_COMING_BACK_ZH =
-  "[^]*(?:應該|大概|可能|就|再也|我)(?:就|再也)?不(?:會|打算|想|要)?(?:再)?(?:下來|下山|回來|回家)了";
+  "[^]*(?:應該|大概|可能|就|再也|我|以後也|之後也)(?:就|再也)?不(?:會|打算|想|要)?(?:再)?(?:下來|下山|回來|回家)了";
 // Affairs settled with the family, and a last time: 「家人那邊我都交代好了」, 「這是我最後一次繳了，之後也用不到了」.
 const AFFAIRS_SETTLED_ZH =
-  "[^]*(?:家人|家裡|(?:我的|自己的)(?:後事|身後事))(?:那邊|那裡)?(?:我)?(?:都|也)?(?:交代|安排)好了";
+  "[^]*(?:(?:家人|家裡|(?:我的|自己的)(?:後事|身後事))(?:那邊|那裡)?(?:我)?(?:都|也)?(?:交代|安排)好了|(?:把)?(?:事情|一切|所有(?:的)?事)(?:都|也)?(?:安排|交代|打點)好了)";
+// A letter left for the family, and the family spared their worry: 「寫好給家人的信」, 「大家就不用再為我煩惱了」.
+const FAREWELL_ZH =
+  "[^]*(?:寫好(?:了)?(?:給(?:家人|爸媽|父母|大家|你們)的)?(?:信|遺書|遺言)|(?:信|遺書|遺言)(?:已經|都|也)?寫好(?:給(?:家人|爸媽|父母|大家|你們|他們))?了|遺書|(?:大家|家人|家裡|爸媽|父母|你們|他們)(?:以後)?(?:就|也)?不(?:用|必|會)再為我(?:煩惱|擔心|操心|難過|傷心))";
 const LAST_TIME_ZH =
-  "[^]*(?:最後一次[^。？?！!]{0,8}了|(?:以後|之後|再也)(?:也|就)?(?:用不到|不會再用|不需要)(?:這個|了))";
+  "[^]*(?:最後一次[^。？?！!]{0,8}了|(?:以後|之後|再也)(?:也|就)?(?:用不到|用不著|不會再用|不會再需要|不需要)[^。？?！!，,]{0,6}了)";
 const AFFAIRS_SETTLED_EN =
   "[^]*\\b(?:(?:said|say|saying) (?:my )?goodbyes?|(?:sorted|arranged|settled|put) (?:out )?(?:all )?(?:everything|my affairs|things) (?:in order |out )?(?:for|with) my (?:family|parents|kids)|(?:sorted|settled|put) (?:out )?(?:all )?my affairs(?: in order)?)\\b";
 const LAST_TIME_EN =
-  "[^]*\\b(?:the last (?:time|bill|payment) i(?:'ll| will)?(?= pay)|the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|my \\w+) (?:any ?more|after))\\b";
+  "[^]*\\b(?:the last (?:time|bill|payment) i(?:'ll| will)?(?= pay)|the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|them|my \\w+) (?:any ?more|after))\\b";
 // Leaving for good as people do every day: moving away, emigrating, graduating, a new job abroad.
 const LEAVING_ZH = "(?:搬家|搬走|搬去|移民|出國|留學|畢業|調職|外派|換工作|回國)";
 // Leaving for good in the ordinary way: moving house or abroad, graduating, closing an account.
@@ -217,7 +220,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "(?:想|要|準備|打算|決定)(?:去)?(?:自殺|輕生|尋死|跳軌|臥軌|結束(?:自己的?|我的)?生命|了結(?:自己|生命)|死了之)",
     ),
     chinese(
-      "(?:我|好|很|真的|真|超|一直|只)(?:想|要)(?:去)?死(?![亡者刑角黨忠])|想死了|不想活(?!動)|活不下去|不如死|(?<!不)想要?消失(?!的)|想從這個世界消失|一了百了|活膩|想不開",
+      "(?:我|好|很|真的|真|超|一直|只)(?:想|要)(?:去)?死(?![亡者刑角黨忠你妳您他她它])|想死了|不想活(?!動)|活不下去|不如死|(?<!不)想要?消失(?!的)|想從這個世界消失|一了百了|活膩|想不開",
     ),
     chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
     chinese(
@@ -245,6 +248,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     english(
       `\\b(?:thinking (?:about|of)|think about|want(?:ing)? to|wanna|going to|gonna|plan(?:ning)? to|tempted to|ready to|about to|urge to|i(?:'ll| will| might| could)) (?:just )?(?:(?:step(?:ping)?|jump(?:ing)?|throw(?:ing)? myself|lie down|lying down|walk(?:ing)?|swerv(?:e|ing)) (?:out )?(?:in front of|under) (?:a |an |the |the next |an oncoming |oncoming |a moving |the moving )?(?:train|bus|truck|car|lorry)(?! station| stop| depot| park)\\b|(?:jump(?:ing)?|throw(?:ing)? myself) (?:off|from) (?:a |the |this |that )?(?:bridge|roof|rooftop|building|balcony|cliff)\\b(?! stop)|(?:jump(?:ing)?|lie down|lying down|lie|lying) (?:onto |on )(?:the )?(?:tracks|rails)\\b|(?:walk(?:ing)?|ride|riding|drive|driving|step(?:ping)?|swerve|swerving) (?:my (?:bike|car) )?(?:out )?into (?:the )?(?:oncoming )?(?:traffic|sea|ocean|river|lake)\\b(?!-| (?:park|district|front|promenade|tunnel|crossing|exhibit|gallery|walk|path|trail|view|side|bank|office|zone|jam|museum|cafe|room|road|street|house|hotel|downtown|area|centre|center)\\b))`,
     ),
+    // Up a height not to come down, or a jump from it thought of as an end: 「上去頂樓，不打算再下來了」,
+    // 「從頂樓跳下去應該就不會痛了吧」.
+    chinese(
+      "(?:頂樓|樓頂|屋頂|天台|頂層|陽台|高樓|橋上|懸崖)[^。？?！!]{0,12}不(?:打算|想|會|要)再?下來了|從[^。？?！!，,]{0,8}(?:頂樓|樓頂|屋頂|天台|陽台|樓上|橋上|懸崖|樓)跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束)",
+    ),
     // Up a height not to come down: "go up to the highest floor one last time and not have to come back down".
     english(
       "^(?=[^]*\\b(?:roof|rooftop|top floor|highest floor|top of the building|building|car park|parking garage|balcony|ledge|bridge|cliff|tower)\\b)(?:[^]*\\b(?:and )?(?:not|never) (?:have to |need to )?(?:come|coming) (?:back )?down\\s*(?:$|[.!…,;]|again\\b|ever\\b)|(?=[^]*\\b(?:go|going|went|head\\w*|climb\\w*) up\\b)" +
@@ -264,7 +272,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Affairs settled with the family, with a last time or another sign: 「這應該是我最後一次繳電話費了…家人那邊我都交代好了」.
     chinese(
-      `^(?![^]*(?:${LEAVING_ZH}|過世|去世|往生|離世|告別式|喪禮))(?=${AFFAIRS_SETTLED_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH})`,
+      `^(?![^]*(?:${LEAVING_ZH}|過世|去世|往生|離世|告別式|喪禮))(?:(?=${AFFAIRS_SETTLED_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH}|${FAREWELL_ZH})|(?=${FAREWELL_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH}))`,
     ),
     english(
       `^(?![^]*${MOVING_ON_EN})(?=${AFFAIRS_SETTLED_EN})(?=${LAST_TIME_EN}|${GIVEN_AWAY_EN}|${UNCARED_FOR_EN}|${NOT_COMING_BACK_EN})`,
@@ -341,6 +349,17 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       `^(?=[^]*(?:瘀青|淤青|烏青|傷痕|喝醉|酒醉))[^]*(?:爸爸?|媽媽?|父親|母親|繼父|繼母|後母|${PARTNER_ZH}|哥哥|叔叔|家人)(?:(?!不|沒|從未)[^。？?！!，,]){0,6}(?:會|常常?|一直|都|又|經常|總是|每次都?)(?:用[^。？?！!，,]{1,3})?(?:打|揍|踢)(?:她|他|我)(?!的|們|電話|手機)|^[^]*(?:說|講)(?:是|被)(?:爸爸?|媽媽?|父親|母親|繼父|繼母|叔叔|家人|哥哥)[^。？?！!，,]{0,4}(?:打|揍|踢)的`,
     ),
+    // A child's disclosure, as told to a teacher or a librarian: touched where no one may touch them
+    // (「他叔叔會摸他身體」), or beaten with a belt or a stick (「家裡大人會用皮帶打他」).
+    chinese(
+      "(?:叔叔|伯伯|舅舅|姑丈|姨丈|爸爸?|父親|繼父|哥哥|爺爺|外公|大人|老師|教練|鄰居)(?:會|常常?|一直|都|又|經常|總是|每次都?)?(?:偷)?(?:摸|碰|亂摸)(?:他|她|我)的?(?:身體|下體|胸部?|私處|屁股|大腿)",
+    ),
+    chinese(
+      "(?:會|常常?|一直|都|又|經常|總是|每次都?)?用(?:皮帶|棍子|木棍|衣架|藤條|拖鞋|掃把|水管)(?:打|抽|揍)(?:他|她|我)(?!的|們)",
+    ),
+    english(
+      "\\b(?:told me|tells me|says|said|told us)\\b(?: that)? (?:her|his|their|my) (?:step)?(?:father|dad|mother|mom|mum|uncle|aunt|brother|sister|parents?|grand(?:pa|ma|father|mother)|coach|babysitter|mum's boyfriend|mom's boyfriend) (?:hits|hurts|beats|touches|abuses|kicks|slaps|chokes|punches) (?:her|him|them|me)\\b(?! (?:with (?:a|the) ball|in (?:the )?game|at (?:chess|cards|games?)))",
+    ),
     // Someone else being hurt now, as a witness tells it.
     chinese(
       "(?:在|又在|一直在?|正在)(?:打|揍|踢|虐待|毆打|家暴)(?:小孩|孩子|兒子|女兒|老婆|太太|媽媽|爸爸|老人|他|她)",
@@ -393,14 +412,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "^(?![^]*\\b(?:detectors?|alarms?|sensors?|insurance|cover|price|inspection|testing|prevent)\\b)[^]*(?:\\bi (?:can )?smell gas\\b|\\bsmells? (?:strongly )?(?:of|like) gas\\b|\\b(?:strong )?(?:smell of gas|gas smell)\\b|\\bgas is leaking\\b|\\bthere(?:'s| is) a gas leak\\b|\\bleaking gas\\b)",
     ),
     chinese(
-      "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
+      "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|(?<!(?:如果|萬一|假如|假設|要是|若是?|假使|演習|演練|腳本|劇本|模擬)[^。？?！!]{0,16})有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
     ),
     // Someone near, or the asker, collapsed or unable to breathe now; chest pain with breathlessness.
     chinese(
-      `${NEAR_ONES_ZH}(?:突然|剛剛|剛才|現在)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!(?:${IF_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,16})(?:倒下|倒在地|倒地|昏倒|暈倒)(?!後|時|的話)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她|了)?[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
+      `(?<!(?:${IF_ZH}|${NOT_REAL_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,12})${NEAR_ONES_ZH}(?:在[^，。？?！!]{1,12}?)?(?:突然|剛剛|剛才|現在)?(?:一直|開始|又)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)${NOT_PAST_ZH}|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH}[^。？?！!]{0,12})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!(?:${IF_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,16})(?:倒下|倒在地|倒地|昏倒|暈倒)(?!後|時|的話)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她|了)?[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
     ),
     english(
-      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night))\\b)[^]*?(?<!\\b(?:if|in case|suppose|supposing|because|that) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:(?:a|an|this|that) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)|the (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)(?= (?:next to|beside|behind|in front of|near) (?:me|us)))(?: (?:next to|beside|behind|in front of|near) (?:me|us))?) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
+      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night|summer|winter|spring|autumn|fall|weekend|semester|term)|\\w+ (?:days|weeks|months|years) ago|earlier this (?:year|month|week))\\b)[^]*?(?<!\\b(?:if|in case|suppose|supposing|because|that) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:(?:a|an|this|that) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)|the (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)(?= (?:next to|beside|behind|in front of|near) (?:me|us)))(?: (?:next to|beside|behind|in front of|near) (?:me|us))?) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
     ),
     english(
       "\\bi(?:'m| am| think i'm| think i am| might be| may be)? having a (?:heart attack|stroke|seizure|severe allergic reaction)\\b|\\bi can(?:'t|not) breathe\\b|\\bchest (?:pain|hurts?)\\b[^.?!]{0,40}\\b(?:breath|breathe|breathing|sweat(?:ing)?)\\b|\\b(?:there's|there is) a fire\\b|\\b(?:is|are) on fire\\b|\\bcall (?:an )?ambulance\\b|\\b(?:this|it)(?: is|'s) an emergency\\b|\\bmedical emergency\\b|^\\s*help!+\\s*$",
@@ -458,7 +477,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `${NEIGHBOURS_ZH}(?:(?!管理|櫃[台檯]|客服|警衛|保全|物業|服務|醫|師|司機|店|快遞|外送|房東|男友|女友|老公|老婆|[爸媽]|阿姨|公司|推薦|介紹)[^。？?！!]|(?<=[^請讓叫])(?:管理員?|警衛|保全)(?=[^。？?！!]{0,3}(?:不|沒|都不))){0,30}(?:給我|告訴我|跟我說|提供給我)(?:他|她|他們|對方|屋主|那戶)(?:家)?的?(?:全名|名字|姓名|手機|電話|聯絡方式)|(?:給我|告訴我|跟我說)(?:一下)?${NEIGHBOURS_ZH}[^，。？?！!]{0,6}的?(?:全名|名字|姓名|手機|電話|聯絡方式)|把${NEIGHBOURS_ZH}[^，。？?！!]{0,8}(?:名字|姓名|手機|電話)(?:號碼)?給我|給我(?:他|她)家的?(?:電話|手機|地址)[^。？?！!]{0,4}[，,][^。？?！!]{0,4}${NEIGHBOURS_ZH}`,
     ),
     chinese(
-      `${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?(?:我的?)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|簡訊|通聯|通話紀錄|聊天紀錄|定位|位置|行蹤|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
+      `^(?![^]*(?:同意|授權|委託))[^]*${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?(?:我的?)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|簡訊|通聯|通話紀錄|聊天紀錄|定位|位置|行蹤|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
     ),
     chinese(
       `${ZH_INTENT}${ZH_GAP}(?:查|取得|偷看)(?:一下)?(?:我的?)?(?!他|她)${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:(?:身分證|身份證|居留證|護照)(?:號碼|字號|號)|證件號碼)`,
@@ -496,6 +515,23 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(
       `^(?![^]*(?:同意|授權|委託))[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調閱?|查|看)(?:一下)?我?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
+    ),
+    // An ex-partner's call records asked for, or a partner's got without their knowing: 「請給我前女友的通話紀錄」,
+    // 「我想拿到我老公的通聯記錄，但他不知道」.
+    chinese(
+      `^(?![^]*(?:同意|授權|委託|法院|律師))[^]*(?:(?:給我|調|查|看|拿到|取得|要到)(?:閱|出|一下)?(?:我的?)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,6}?${PARTNER_RECORDS_ZH}|(?:拿到|取得|要到)(?:一下)?我?${PARTNER_ZH}的?[^，。？?！!]{0,6}?${PARTNER_RECORDS_ZH})`,
+    ),
+    // Who holds a number, or where they live: 「告訴我這個門號的用戶住在哪裡」, 「這個車牌的車主是誰」.
+    chinese(
+      "(?:這個|那個|這支|那支|這台|那台|這組)(?:門號|電話(?:號碼)?|手機號碼|號碼|車牌(?:號碼)?|帳號)的?(?:用戶|主人|車主|持有人|申請人|使用者)(?:是誰|叫什麼|的?名字|住(?:在)?哪|的?地址)",
+    ),
+    // An ex-partner's address or number, needed: 「我需要前男友現在的住址」.
+    chinese(
+      `^(?![^]*(?:法院|律師|訴訟|存證信函|扶養|贍養))[^]*(?:需要|想要|要)(?:知道)?(?:我的?)?${EX_PARTNER_THEMSELF_ZH}(?:現在|最新|新)?的?(?:住址|地址|住處|手機|電話)`,
+    ),
+    // Someone else's calls or messages asked for: "send me my ex-wife's call log", "the call records for my boss's phone".
+    english(
+      `\\b(?:send|give|show|get|pull|forward)(?: me)?\\b[^.?!]{0,20}\\b(?:(?:my ${PEOPLE_EN}|${EX_PARTNER_EN}|my (?:boss|coworker|colleague|neighbou?r|ex-\\w+))'s (?:phone )?(?:call (?:log|logs|records?|history)|text messages|messages|texts)|(?:call (?:log|logs|records?|history)|text messages) (?:for|of|from) (?:my ${PEOPLE_EN}|${EX_PARTNER_EN}|my (?:boss|coworker|colleague|neighbou?r))(?:'s)?)\\b`,
     ),
     // What an ex-partner borrowed: 「幫我查她最近借了什麼書」, "see what my ex borrowed".
     chinese(
@@ -535,6 +571,12 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
   ],
   forgery: [
+    // A receipt or a paper dated earlier than it was made: 「日期倒填的收據」.
+    chinese("倒填(?:日期)?|日期倒填"),
+    // A paper's date changed with a photo editor: 「用修圖軟體把出生證明的日期改一下」.
+    chinese(
+      `(?:修圖|p圖|ps|photoshop|小畫家)[^。？?！!]{0,12}把[^。？?！!，,]{0,6}(?:${PAPERS_ZH}|證|卡|照)[^。？?！!，,]{0,4}的?(?:日期|年份|生日|出生日期|效期|有效日期)(?:改|塗改|修改)`,
+    ),
     chinese(`${ZH_INTENT}${ZH_GAP}(?:偽造|假造|變造|造假|作假|仿造|仿冒|偽簽|冒簽|冒名|冒用|做一張假|弄一張假)`),
     chinese(
       "(?:偽造|假造|變造|弄|做|開)(?:一張|一份)?假的?(?:在職|工作|收入|居住|就學|離職)?(?:證明|診斷書|假單|病假單|成績單|在學證明|學生證|證書|簽名|收據|文件)",
@@ -557,7 +599,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // Altering what a receipt or a certificate says: its date, amount or name.
     // An expired card or paper whose date the asker wants to change themself: 「學生證過期了，教我怎麼把日期改一下」.
     chinese(
-      `^(?=[^]*(?:過期|到期|逾期))(?=[^]*(?:證|卡|${PAPERS_ZH}))(?![^]*(?:預約|訂位|導覽|場次|路考|考試|研討室|取件|檢舉|舉報))[^]*(?:(?:(?:教我|自己|偷偷)[^。？?！!，,]{0,4}把(?:上面|它|那個|卡上|證上|[^。？?！!，,]{0,4}上)?|(?:我想|我要)[^。？?！!，,]{0,4}把(?:上面|卡上|證上|[^。？?！!，,]{0,4}上))的?(?:日期|期限|效期|有效日期|到期日|有效期限?)(?:改|塗改|修改|竄改)|(?:塗改|竄改|偷改)(?:上面|它)?的?(?:日期|期限|效期))`,
+      `^(?=[^]*(?:過期|到期|逾期))(?=[^]*(?:證|卡|照|${PAPERS_ZH}))(?![^]*(?:預約|訂位|導覽|場次|路考|考試|研討室|取件|檢舉|舉報))[^]*(?:(?:(?:教我|自己|偷偷)[^。？?！!，,]{0,4}把(?:上面|它|那個|卡上|證上|[^。？?！!，,]{0,4}上)?|(?:我想|我要)[^。？?！!，,]{0,4}把(?:上面|卡上|證上|[^。？?！!，,]{0,4}上))的?(?:日期|期限|效期|有效日期|到期日|有效期限?)(?:改|塗改|修改|竄改)|(?:塗改|竄改|偷改)(?:上面|它)?的?(?:日期|期限|效期))`,
     ),
     chinese(
       `(?:改|塗改|修改|變更|竄改|篡改)(?:一下)?${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)|把${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)(?:改|塗改|修改)`,
@@ -593,7 +635,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
         "|(?:發票|收據)(?:的?金額)?(?:可以|能不能|能)?(?:開|寫)成?(?:\\d+|[一二兩三四五六七八九十百千萬]+)[^。]{0,12}(?:實際|其實)(?:上)?我?(?:只|才)(?:付|花)",
     ),
     english(
-      `\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit)\\b (?:the )?name on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card) (?:to (?:mine|my name|my own)|so (?:that )?i can)\\b`,
+      `^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misprint\\w*|misspel\\w*)\\b)[^]*(?:\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit)\\b (?:the )?name on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card) (?:to (?:mine|my name|my own)|so (?:that )?i can)\\b)`,
     ),
   ],
   grade_tampering: [
@@ -734,6 +776,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // receipt so it looks like I brought the book back on time".
     english(
       "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misprint\\w*|misspel\\w*)\\b)[^]*\\b(?:change|edit|alter|modify|backdate|fake)\\b (?:the )?(?:expiry |expiration |issue )?(?:dates?|times?|amount|figures?|numbers?) (?:on|in|of) (?:my|the|a|this|it)\\b[^.?!]{0,60}\\bso (?:that )?(?:it|they) (?:looks?|seems?) (?:like|as if|as though|valid|real|current)\\b",
+    ),
+    // A paper's date altered, a word said of no honest change: "alter the date on my vaccination certificate".
+    english(
+      "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misprint\\w*|misspel\\w*)\\b)[^]*\\b(?:alter|falsify|doctor|fake|forge)\\b (?:the )?(?:expiry |expiration |issue |birth )?(?:dates?|amount|name) (?:on|in|of) (?:my|the|a|this|her|his) (?:[\\w-]+ ){0,2}?(?:certificate|receipt|invoice|note|prescription|report|statement|licen[cs]e|id|passport|card|permit|form|record|transcript|diploma)\\b",
     ),
     // A paper that has expired given a new date so as not to pay for a new one. Not a booking moved.
     english(

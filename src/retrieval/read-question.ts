@@ -128,7 +128,9 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   );
   // Words of three or four characters the dictionary knows that the segmenter cut apart (電子書 as 電子
   // and 書): translated whole, as a phrase is, for each of their pieces.
-  const cutWords = dictionary ? dictionaryWordsCutApart(normalizeForMatching(query), ownTerms, dictionary) : new Map();
+  const cutWords = dictionary
+    ? dictionaryWordsCutApart(normalizeForMatching(query), ownTerms, dictionary)
+    : new Map<string, string[]>();
   const cutWordTranslations = lookUp([...cutWords.keys()], (word) =>
     dictionary?.translationsOf(word).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
@@ -382,22 +384,22 @@ function dictionaryWordsCutApart(
   dictionary: BilingualDictionary,
 ): Map<string, string[]> {
   const isWord = (piece: string) => ownTerms.has(piece) && !ownTerms.get(piece)?.acrossWords;
-  // Whether the text is two or more of the question's words written one after another.
-  const isCut = (text: string, start: boolean): boolean => {
-    for (let length = 1; length < [...text].length || (!start && length === [...text].length); length++) {
-      const head = [...text].slice(0, length).join("");
-      const rest = [...text].slice(length).join("");
-      if (isWord(head) && (rest === "" ? !start : isCut(rest, false))) return true;
-    }
-    return false;
-  };
+  // Whether the characters are at least `pieces` of the question's words written one after another.
+  const areWordsInARow = (characters: string[], pieces: number): boolean =>
+    characters.length === 0
+      ? pieces <= 0
+      : characters.some(
+          (_, end) =>
+            isWord(characters.slice(0, end + 1).join("")) && areWordsInARow(characters.slice(end + 1), pieces - 1),
+        );
   const found = new Map<string, string[]>();
   for (const [run] of folded.matchAll(/\p{Script=Han}{3,}/gu)) {
     const characters = [...run];
     for (let start = 0; start < characters.length; start++) {
       for (const length of [4, 3]) {
         const word = characters.slice(start, start + length).join("");
-        if ([...word].length !== length || ownTerms.has(word) || found.has(word) || !isCut(word, true)) continue;
+        if ([...word].length !== length || ownTerms.has(word) || found.has(word) || !areWordsInARow([...word], 2))
+          continue;
         if (dictionary.translationsOf(word).length === 0) continue;
         found.set(
           word,

@@ -211,6 +211,24 @@ describe("retrievePassages", () => {
     expect(docIds(passages)).toEqual(["billing/faq.md"]);
   });
 
+  it("translates a dictionary word the segmenter cut apart whole, for each of its pieces", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("services/ebooks.md", "Digital Library", ["Each card can borrow up to 10 e-books at a time."]),
+    );
+    // 電子書 is cut into 電子 and 書, which alone translate to "electronic" and "letter".
+    const dictionary = new BilingualDictionary([
+      { simplified: "电子书", english: ["e-book"] },
+      { simplified: "电子", english: ["electronic"] },
+      { simplified: "书", english: ["letter"] },
+    ]);
+    const { translations } = await readQuestion(store, "電子書可以借幾本", { dictionary });
+    for (const piece of ["电子", "书"]) {
+      expect(translations.get(piece)?.map((equivalent) => equivalent.terms)).toContainEqual(["e", "book", "ebook"]);
+    }
+    const { passages } = await retrievePassages(store, "電子書可以借幾本", { limit: 1, dictionary });
+    expect(docIds(passages)).toEqual(["services/ebooks.md"]);
+  });
+
   it("finds a compound written apart or together, as fully as written the documents' way", async () => {
     await store.replaceDocument(
       ...sampleDocument("general/hours.md", "Hours", [

@@ -307,6 +307,19 @@ describe("duration units", () => {
   });
 });
 
+describe("time taken", () => {
+  it("answers how long something takes with the time it takes, not with how long it stays valid", () => {
+    const takes = readAskedAnswer("How long does it take to convert a foreign driving licence?");
+    expect(answerFit("The whole process usually takes about 40 minutes.", takes).fits).toBe(true);
+    expect(answerFit("An IDP may be used for up to 1 year from your date of entry.", takes).fits).toBe(false);
+    const issued = readAskedAnswer("國際駕照辦好要多久");
+    expect(answerFit("約30分鐘即可取件。", issued).fits).toBe(true);
+    expect(answerFit("國際駕照有效期限為1年。", issued).fits).toBe(false);
+    // Asked how long it lasts, the validity answers.
+    expect(answerFit("國際駕照有效期限為1年。", readAskedAnswer("國際駕照可以用多久")).fits).toBe(true);
+  });
+});
+
 describe("asking words typed as others of the same sound", () => {
   it("are read as meant", () => {
     expect(askedAnswerTypes("身分證遺失補發要多少前")).toContain("amount");

@@ -417,6 +417,11 @@ export function holdsAnswerType(sentence: string, type: AnswerType): boolean {
 /** What a question asks for: its kinds of answer, the unit of a duration it asks, and whether the date is a deadline. */
 export interface AskedAnswer {
   types: AnswerType[];
+  /**
+   * The duration asked for is how long something takes to be done ("how long does it take", 要多久才能
+   * 拿到, 辦理時間): how long a licence or a permit stays valid does not answer it.
+   */
+  takes?: true;
   unit?: DurationUnit;
   /** The date asked for is the last day for something ("deadline", 截止, 最晚). */
   deadline?: true;
@@ -534,10 +539,12 @@ export function readAskedAnswer(question: string): AskedAnswer {
     !GIVES_NUMBER.test(folded);
   const fee = types.includes("amount") && !yesOrNo ? feeAskedIn(folded) : undefined;
   const age = types.includes("count") && ASKS_AGE.test(folded);
+  const takes = types.includes("duration") && ASKS_TIME_TAKEN.test(folded);
   const rate = types.includes("count") && !age && ASKS_RATE.test(folded);
   return {
     types,
     ...(age ? { age } : {}),
+    ...(takes ? { takes } : {}),
     ...(rate ? { rate } : {}),
     ...(fee ? { fee } : {}),
     ...(unit ? { unit } : {}),
@@ -562,11 +569,26 @@ export function answerFit(
   if (asked.types.length === 0 && !asked.unit) return { fits: false, inUnit: false, asDeadline: false };
   const text = normalizeForMatching(sentence);
   return {
-    fits: asked.types.some((type) => holdsOfKind(type, asked).test(text)),
+    fits: asked.types.some(
+      (type) =>
+        holdsOfKind(type, asked).test(text) && !(type === "duration" && asked.takes && STATES_VALIDITY_ONLY.test(text)),
+    ),
     inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
     asDeadline: asked.deadline === true && HOLDS_DEADLINE.test(text),
   };
 }
+
+/** How long something takes to be done, asked: not how long it lasts. */
+const ASKS_TIME_TAKEN = pattern(
+  "\\b(does|will|would|did) it (usually |normally )?take\\b|\\bhow long (does|will|would) (the )?(process|processing|application|it) (take|last)\\b|\\bprocessing time\\b|(要|需要?|大概|大約)多久(時間)?(才|可以|能|會)?(拿到|辦好|完成|下來|取件|領到|核發|寄到|審核|處理)|(辦理|處理|作業|審核|核發)(時間|天數)|(辦|弄|做)(好|完)要多久|要等多久",
+);
+/**
+ * A duration told as how long something stays valid or may be used ("valid for 1 year", "may be
+ * used for up to 1 year", 有效期限為1年), with nothing said about how long it takes to get.
+ */
+const STATES_VALIDITY_ONLY = pattern(
+  "^(?![^]*(\\btakes?\\b|\\bprocess|\\bwait|約需|需時|當場|工作天內?(完成|核發|寄出|辦妥)|即可(取件|領取)))[^]*(\\bvalid\\b|\\bvalidity\\b|\\bexpir|\\b(may|can) be used\\b|\\bgood for\\b|有效|效期|可使用|使用期限|到期)",
+);
 
 /** How an answer of `type` is stated, in the form `asked` wants it. */
 function holdsOfKind(type: AnswerType, asked: AskedAnswer): RegExp {

@@ -62,7 +62,7 @@ const NOT_TELLING_FAKES_GAP =
   "(?:(?!tell|spot|identif|detect|recogni|verif|check|know (?:if|whether)|real|report|avoid|prevent|not\\b|n't|penalt|punish|consequence|count as|considered|accus|stolen|hacked)[^.?!;\\n]){0,40}?";
 // Not teachers: their office e-mail is public, and asking for it is an ordinary question.
 const OTHERS_ZH =
-  "(?:別人|他人|其他人|人家|某人|陌生人|鄰居|隔壁|樓上|樓下|同事|同學|室友|學長|學姊|學弟|學妹|朋友|前男友|前女友|男友|女友|前夫|前妻|他|她)";
+  "(?:別人|他人|其他人|人家|某人|陌生人|鄰居|隔壁|樓上|樓下|同事|同學|室友|學長|學姊|學弟|學妹|朋友|前男友|前女友|男朋友|女朋友|男友|女友|前夫|前妻|他|她)";
 // Plainly someone else's: a bare "his" or "her" is as often a parent asking about their child's
 // grades, so it counts only with a covert act (COVERT_EN).
 const OTHERS_EN =
@@ -76,7 +76,7 @@ const READ_EN = "(?:read|access|see|check|look at|look up|get into|log ?in(?:to)
 const THEFT_INTENT_ZH = "(?:怎麼|怎樣|如何|幫我|教我|我想|我要|想要|打算|有沒有辦法|有辦法)";
 // Who hurts someone, after a passive 被 ("被男友打"): with a person named, even a plain 打 is a blow.
 const HURTER_ZH =
-  "(?:人|他|她|他們|男友|男朋友|女友|女朋友|前男友|前女友|老公|老婆|先生|太太|丈夫|爸爸?|媽媽?|父親|母親|繼父|繼母|家人|哥哥?|姊姊|姐姐|弟弟?|妹妹?|室友|學長|學姊|老師|教授|同學|同事|主管|老闆|房東|鄰居|陌生人)";
+  "(?:人|看護|外傭|幫傭|保母|保姆|褓姆|照服員|教練|他|她|他們|男友|男朋友|女友|女朋友|前男友|前女友|老公|老婆|先生|太太|丈夫|爸爸?|媽媽?|父親|母親|繼父|繼母|家人|哥哥?|姊姊|姐姐|弟弟?|妹妹?|室友|學長|學姊|老師|教授|同學|同事|主管|老闆|房東|鄰居|陌生人)";
 // The senses of 打 that are not a blow: disturbing, grading, calling, clocking in, rejecting, beating at a game…
 const NOT_A_BLOW_ZH =
   "(?!了?(?:擾|分|電話|卡|槍|斷|敗|開|掃|字|包|折|球|工|聽|招呼|針|小報告|[低高零滿]分|[0-9一二三四五六七八九十幾]+分))";
@@ -162,6 +162,8 @@ const GIVING_UP_ZH = `^(?![^]*${BREAKING_DOWN_ZH})[^]*(?:${ZH_CLAUSE_START}|我|
 // Medicine saved up and meant to be taken at one go; not a compound (藥局, 藥費), not catching up on a
 // missed dose, and not a question whether it is allowed ("…會不會太多"), though one about dying is.
 const PILLS_SAVED_ZH = `^(?![^]*(?:醫生說|醫師說|療程))[^]*(?:安眠藥|止痛藥|藥丸|藥)(?![局房師費單袋妝品])[^。？?！!]{0,10}(?:存起來|存下來|囤起來|囤著|攢起來|留起來|藏起來|收好了?|存了|囤了|留著|存著|沒吃(?!完))[^。？?！!]{0,14}(?:想|打算|準備|決定|要|最後|今晚|今天|晚上|等等|待會|週末|哪天)[^。？?！!，,]{0,4}(?:(?:一次|一口氣)(?:全(?:部)?)?(?:(?:吃|吞)(?:完|光|掉|下去|了)|吞|解決)|(?:全部|通通)(?:吞|吃下去))(?!補|就好)(?![^。]{0,12}(?:可以|可不可以|沒關係|有沒有關係|要緊|有效|比較好|太多|還是|是不是|有問題|有沒有問題|傷身|影響|(?<![死痛])嗎))`;
+// Medicine saved up until there is enough, or before a last visit: 「安眠藥我都存起來了，應該夠了」.
+const PILLS_ENOUGH_ZH = `(?:安眠藥|止痛藥|藥丸|藥)(?![局房師費單袋妝品])[^。？?！!]{0,8}(?:存起來|存下來|囤起來|囤著|攢起來|存了|囤了|存夠|攢夠)[^。？?！!]{0,12}(?:(?:應該|已經|差不多|終於)(?:夠了|足夠了)(?![嗎吗])|最後一次|不會再(?:來|回診|看診|需要))`;
 // A doubt about being around, that ends the sentence or is waved off ("…much longer anyway", "so
 // dont bother"): one going on with a reason or a request is about leaving a place.
 const DOUBT_TAIL_EN =
@@ -184,28 +186,31 @@ const ONE_SIDE_WEAK_ZH =
 // Warning signs of a plan to die, two of which together are a crisis: belongings given away, no one
 // who would care, not coming back from where one is going.
 const GIVEN_AWAY_ZH =
-  "[^]*(?:(?:東西|家當|遺物|衣服|收藏|寵物)(?:都|全部|全都|也){0,2}(?:整理好了?|收拾好了?|處理好了?)?[，, ]?(?:送人|送給(?:別人|朋友|大家|他們|家人)|分送|送掉|分給(?:別人|朋友|大家|他們|家人))|把[^。？?！!，,]{1,12}(?:都|全部|全都)(?:送人|送掉|送給|分送|分給|給)[^。？?！!，,]{0,4}了|把(?:我的)?(?:貓|狗|寵物|貓咪|狗狗)[^。？?！!，,]{0,4}託給[^。？?！!，,]{1,8}(?:照顧|養)了)";
+  "[^]*(?:(?:東西|家當|遺物|衣服|收藏|寵物)(?:都|全部|全都|也){0,2}(?:整理好了?|收拾好了?|處理好了?)?[，, ]?(?:送人|送給(?:別人|朋友|大家|他們|家人)|分送|送掉|分給(?:別人|朋友|大家|他們|家人))|把[^。？?！!，,]{1,12}(?:都|全部|全都)(?:送人|送掉|送給|分送|分給|給)[^。？?！!，,]{0,4}了|把(?:我的)?(?:貓|狗|寵物|貓咪|狗狗)[^。？?！!，,]{0,4}託給[^。？?！!，,]{1,8}(?:照顧|養)了|(?:貓|狗|寵物|貓咪|狗狗)(?:我)?(?:都|也|已經){0,2}(?:託付|送)給[^。？?！!，,]{1,8}了)";
 const UNCARED_FOR_ZH = "[^]*(?:沒有人|沒人)(?:會|真的)?(?:在意|在乎|關心|想念|記得)我(?!的[^。！!，,…\\s])";
 const NOT_COMING_BACK_ZH =
   "[^]*(?:應該|大概|可能|就|再也|我|以後也|之後也)(?:就|再也)?不(?:會|打算|想|要)?(?:再)?(?:下來|下山|回來|回家)了";
 // Affairs settled with the family, and a last time: 「家人那邊我都交代好了」, 「這是我最後一次繳了，之後也用不到了」.
 const AFFAIRS_SETTLED_ZH =
-  "[^]*(?:(?:家人|家裡|(?:我的|自己的)(?:後事|身後事))(?:那邊|那裡)?(?:我)?(?:都|也)?(?:交代|安排)好了|(?:把)?(?:事情|一切|所有(?:的)?事)(?:都|也)?(?:安排|交代|打點)好了)";
+  "[^]*(?:(?:家人|家裡|(?:我的|自己的)(?:後事|身後事))(?:那邊|那裡)?(?:我)?(?:都|也)?(?:交代|安排)好了|(?:把)?(?:事情|一切|所有(?:的)?事)(?:都|也)?(?:安排|交代|打點)好了|的事(?:情)?(?:我)?(?:都|也|全部)(?:處理|安排|交代|打點)好了)";
 // A letter left for the family, and the family spared their worry: 「寫好給家人的信」, 「大家就不用再為我煩惱了」.
 const FAREWELL_ZH =
-  "[^]*(?:寫好(?:了)?(?:給(?:家人|爸媽|父母|大家|你們)的)?(?:信|遺書|遺言)|(?:信|遺書|遺言)(?:已經|都|也)?寫好(?:給(?:家人|爸媽|父母|大家|你們|他們))?了|遺書|(?:大家|家人|家裡|爸媽|父母|你們|他們)(?:以後)?(?:就|也)?不(?:用|必|會)再為我(?:煩惱|擔心|操心|難過|傷心))";
+  "[^]*(?:寫好(?:了)?(?:給(?:家人|爸媽|父母|大家|你們)的)?(?:信|遺書|遺言)|(?:信|遺書|遺言)(?:我)?(?:已經|都|也)?寫好(?:給(?:家人|爸媽|父母|大家|你們|他們))?了|遺書|謝謝(?:你們|大家)(?:這些年|這麼多年|這幾年|一直以來)(?:的)?(?:照顧|幫忙|陪伴)|(?:大家|家人|家裡|爸媽|父母|你們|他們)(?:以後)?(?:就|也)?不(?:用|必|會)再為我(?:煩惱|擔心|操心|難過|傷心))";
+// Spoken of as after the writer's death: 「我不在以後她會需要這筆錢」; not 「我不在的時候」, an absence.
+const AFTER_I_AM_GONE_ZH =
+  "[^]*我(?:不在|走)了?(?:以後|之後)(?![^。？?！!，,]{0,4}(?:的|上班|上課|回來|回家|幾天|這段))";
 const LAST_TIME_ZH =
   "[^]*(?:最後一次[^。？?！!]{0,8}了|(?:以後|之後|再也)(?:也|就)?(?:用不到|用不著|不會再用|不會再需要|不需要)[^。？?！!，,]{0,6}了)";
 const AFFAIRS_SETTLED_EN =
   "[^]*\\b(?:(?:said|say|saying) (?:my )?goodbyes?|(?:sorted|arranged|settled|put) (?:out )?(?:all )?(?:everything|my affairs|things) (?:in order |out )?(?:for|with) my (?:family|parents|kids)|(?:sorted|settled|put) (?:out )?(?:all )?my affairs(?: in order)?)\\b";
 const LAST_TIME_EN =
-  "[^]*\\b(?:the last (?:time|bill|payment) i(?:'ll| will)?(?= pay)|the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|them|my \\w+) (?:any ?more|after))\\b";
+  "[^]*\\b(?:the last (?:time|bill|payment) i(?:'ll| will)?(?= pay)|the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|them|my \\w+) (?:any ?more|after|where i'm going)|the last (?:time|message) (?:you(?:'ll| will)|anyone(?:'ll| will)) (?:ever )?(?:hear from|see|talk to) me)\\b";
 // Leaving for good as people do every day: moving away, emigrating, graduating, a new job abroad.
 const LEAVING_ZH = "(?:搬家|搬走|搬去|移民|出國|留學|畢業|調職|外派|換工作|回國)";
 // Leaving for good in the ordinary way: moving house or abroad, graduating, closing an account.
 const MOVING_ON_ZH = "(?:搬家|搬走|搬去|移民|出國|退租|退宿|宿舍|下學期|畢業|留學|結清|過戶|押金)";
 const MOVING_ON_EN =
-  "\\b(?:mov(?:e|ed|ing) (?:abroad|away|out|overseas|house|to)|emigrat\\w*|relocat\\w*|graduat\\w*|close my account|dorm\\w*|semester|term|deposit)\\b";
+  "\\b(?:mov(?:e|ed|ing) (?:abroad|away|out|overseas|house|to)|emigrat\\w*|relocat\\w*|graduat\\w*|dorm\\w*|semester|term|deposit)\\b";
 const GIVEN_AWAY_EN =
   "[^]*\\b(?:(?:gave|given|giving) away (?:all |most )?(?:of )?my (?:things|stuff|belongings|possessions|books|clothes|pets?)|(?:gave|given|giving) (?:away )?(?:all )?my [^.?!]{1,30}? (?:away|to (?:friends|people|others|my \\w+)))\\b";
 const UNCARED_FOR_EN =
@@ -228,7 +233,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     chinese(
-      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活(?:著|下去)(?:也|都|好像|真的|根本){0,2}(?:好|很|真的)?(?:沒有?什麼|沒啥|沒有?)(?:意義|意思)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)|(?:我|自己|不知道|覺得|想不出)[^。？?！!，,]{0,2}?(?:還有什麼|沒有?|沒什麼|找不到)(?:理由|動力)(?:再|繼續)?活下去|^(?![^]*(?:店|生意|公司|工作室|方案|訂閱|合約|門號|市話|網路|社團))[^]*(?:我|自己|不知道|覺得|想不出)[^。？?！!，,]{0,2}?(?:還有什麼|沒有?|沒什麼|找不到)(?:理由|動力)(?:再|繼續)?撐下去",
+      "撐不下去|熬不下去|(?:我|快|真的|已經)撐不住|(?:想|要)結束(?:這一切|一切|這條命)|把(?:這一切|一切|所有的?一切|這條命|自己)(?:都)?(?:結束|了結)(?:掉)?|(?:我|覺得|感到)(?:好|很|真的|非常)?絕望|受不了了.{0,6}(?:想死|消失|離開這個世界)|活(?:著|下去)(?:也|都|好像|真的|根本){0,2}(?:好|很|真的)?(?:沒有?什麼|沒啥|沒有?)(?:意義|意思)|人生(?:好|很)?(?:沒有?|沒什麼)(?:意義|希望)|活著(?:好累|太累|沒有?希望)|(?:我|自己|不知道|覺得|想不出)[^。？?！!，,]{0,2}?(?:還有什麼|沒有?|沒什麼|找不到)(?:理由|動力)(?:再|繼續)?活下去|^(?![^]*(?:店|生意|公司|工作室|方案|訂閱|合約|門號|市話|網路|社團))[^]*(?:我|自己|不知道|覺得|想不出)[^。？?！!，,]{0,2}?(?:還有什麼|沒有?|沒什麼|找不到)(?:理由|動力)(?:再|繼續)?撐下去",
     ),
     chinese(
       "(?:沒有我|我不在了?|我消失了?)(?:的話)?.{0,8}(?:比較好|會更好|更好|比較輕鬆)|不想(?:再)?醒來|睡著?了?就不要(?:再)?醒來|^(?![^]*(?:麻醉|舒眠|鎮靜))[^]*(?:乾脆|真想|好想|真希望|但願)(?:一覺|就這樣|今晚|今天|晚上|直接)?睡(?:著|下去|過去)?了?(?:以後|之後)?就?(?:不要|別|不會)(?:再)?醒(?:來|了|過來)|(?<!(?:寶寶|小孩|孩子|他|她|牠|兒子|女兒)[^，。？?！!]{0,4})睡著了?不要(?:再)?醒來(?:算了|好了)|寧願睡著了?就(?:不要|別)(?:再)?醒(?:來|了)|永遠(?:別|不會)(?:再)?醒(?:來|了)|(?:想|希望|乾脆|寧願|但願)[^。？?！!，,]{0,2}一睡不醒|(?:我|自己)(?:大概|應該|可能|也許|恐怕|怕是|搞不好|反正|其實|根本|真的|覺得|感覺|也|都|就|是|會){0,4}活不(?:到|過)(?:下個?(?:月|禮拜|星期|週)|明天|明年|今年|過年|月底|年底|那(?:天|時候|麼久))|永遠不要(?:再)?醒來|不想再活(?!動)|沒有活下去的",
@@ -242,7 +247,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|starv(?:e|ing)) myself\\b|\\bend(?:ing)? (?:my (?:own )?life|it all)\\b|\\btake my (?:own )?life\\b",
     ),
     english(
-      "\\bsuicid(?:e|al)\\b(?! (?:prevention|awareness|hotline number|statistics|gatekeeper))|\\bself[- ]?harm(?:ing)?\\b|\\boverdos(?:e|ed|ing)\\b|\\bkms\\b|\\b(?:took|taken|swallowed) (?:too many|a (?:lot|bunch) of|all (?:my|the|of my)|a (?:whole )?(?:bottle|pack|box) of) (?:\\w+ )?(?:pills|tablets|meds|medication|medicine)\\b",
+      "\\bsuicid(?:e|al)\\b(?! (?:prevention|awareness|hotline number|statistics|gatekeeper))|\\bself[- ]?harm(?:ing)?\\b|\\boverdos(?:e|ed|ing)\\b(?! on (?:coffee|caffeine|espresso|energy drinks?|sugar|chocolate|candy|sweets|snacks|junk food|carbs|cake|pizza|netflix|tv|youtube|tiktok|anime|k-?dramas?|memes|sunshine|nostalgia|cuteness|work|homework|studying)\\b)|\\bkms\\b|\\b(?:took|taken|swallowed) (?:too many|a (?:lot|bunch) of|all (?:my|the|of my)|a (?:whole )?(?:bottle|pack|box) of) (?:\\w+ )?(?:pills|tablets|meds|medication|medicine)\\b",
     ),
     // A way to die thought of or meant: "thinking about stepping in front of the next train".
     english(
@@ -251,11 +256,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // Up a height not to come down, or a jump from it thought of as an end: 「上去頂樓，不打算再下來了」,
     // 「從頂樓跳下去應該就不會痛了吧」.
     chinese(
-      "(?:頂樓|樓頂|屋頂|天台|頂層|陽台|高樓|橋上|懸崖)[^。？?！!]{0,12}不(?:打算|想|會|要)再?下來了|從[^。？?！!，,]{0,8}(?:頂樓|樓頂|屋頂|天台|陽台|樓上|橋上|懸崖|樓)跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束)",
+      "(?:頂樓|樓頂|屋頂|天台|頂層|陽台|高樓|橋上|懸崖)[^。？?！!]{0,12}不(?:打算|想|會|要)再?下來了|從[^。？?！!，,]{0,8}(?:頂樓|樓頂|屋頂|天台|陽台|樓上|橋上|懸崖|樓)跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束|(?:比較)?不會被救|救不(?:回來|活))|從[^。？?！!，,]{0,8}橋跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束|(?:比較)?不會被救|救不(?:回來|活))",
     ),
     // Up a height not to come down: "go up to the highest floor one last time and not have to come back down".
     english(
-      "^(?=[^]*\\b(?:roof|rooftop|top floor|highest floor|top of the building|building|car park|parking garage|balcony|ledge|bridge|cliff|tower)\\b)(?:[^]*\\b(?:and )?(?:not|never) (?:have to |need to )?(?:come|coming) (?:back )?down\\s*(?:$|[.!…,;]|again\\b|ever\\b)|(?=[^]*\\b(?:go|going|went|head\\w*|climb\\w*) up\\b)" +
+      "^(?=[^]*\\b(?:roof|rooftop|top floor|highest floor|top of the building|building|car park|parking garage|balcony|ledge|bridge|cliff|tower|overlook|viewpoint|lookout|(?:longest|highest|biggest|steepest|sheerest) drop)\\b)(?:[^]*\\b(?:go|going) (?:up |there |out )?alone and (?:not|never) (?:come|coming) back\\s*(?:$|[.!…,;]|again\\b|ever\\b)|[^]*\\b(?:and )?(?:not|never) (?:have to |need to )?(?:come|coming) (?:back )?down\\s*(?:$|[.!…,;]|again\\b|ever\\b)|(?=[^]*\\b(?:go|going|went|head\\w*|climb\\w*) up\\b)" +
         NOT_COMING_BACK_EN +
         ")",
     ),
@@ -268,11 +273,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       `^(?![^]*${MOVING_ON_ZH})(?:(?=${GIVEN_AWAY_ZH})(?=${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH})|(?=${UNCARED_FOR_ZH})(?=${NOT_COMING_BACK_ZH}))`,
     ),
     english(
-      `^(?![^]*${MOVING_ON_EN})(?:(?=${GIVEN_AWAY_EN})(?=${UNCARED_FOR_EN}|${NOT_COMING_BACK_EN})|(?=${UNCARED_FOR_EN})(?=${NOT_COMING_BACK_EN}))`,
+      `^(?![^]*${MOVING_ON_EN})(?:(?=${GIVEN_AWAY_EN})(?=${UNCARED_FOR_EN}|${NOT_COMING_BACK_EN}|${LAST_TIME_EN})|(?=${UNCARED_FOR_EN})(?=${NOT_COMING_BACK_EN}))`,
     ),
     // Affairs settled with the family, with a last time or another sign: 「這應該是我最後一次繳電話費了…家人那邊我都交代好了」.
     chinese(
-      `^(?![^]*(?:${LEAVING_ZH}|過世|去世|往生|離世|告別式|喪禮))(?:(?=${AFFAIRS_SETTLED_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH}|${FAREWELL_ZH})|(?=${FAREWELL_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH}))`,
+      `^(?![^]*(?:${LEAVING_ZH}|過世|去世|往生|離世|告別式|喪禮))(?:(?=${AFFAIRS_SETTLED_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH}|${FAREWELL_ZH})|(?=${FAREWELL_ZH})(?=${LAST_TIME_ZH}|${GIVEN_AWAY_ZH}|${UNCARED_FOR_ZH}|${NOT_COMING_BACK_ZH}|${AFTER_I_AM_GONE_ZH}))`,
     ),
     english(
       `^(?![^]*${MOVING_ON_EN})(?=${AFFAIRS_SETTLED_EN})(?=${LAST_TIME_EN}|${GIVEN_AWAY_EN}|${UNCARED_FOR_EN}|${NOT_COMING_BACK_EN})`,
@@ -286,7 +291,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Indirect hopelessness.
     english(
-      "\\b(?:tired of|sick of|hate) being a burden\\b|\\bi(?:'m| am) (?:just |only )?a burden to (?:everyone|everybody|my family|them|you all|the people i love)\\b|\\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded) (?:up )?(?:my |all my )?(?:sleeping )?(?:pills|tablets|meds)\\b[^]{0,60}\\b(?:last time|take them all|all at once)\\b|\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno (?:reason|point) (?:to |in )?(?:live|living|go on|going on|keep going|being alive)(?: any ?more)?\\s*(?:[.!…,]|$)|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
+      "\\b(?:tired of|sick of|hate) being a burden\\b|\\bi(?:'m| am) (?:just |only )?a burden to (?:everyone|everybody|my family|them|you all|the people i love)\\b|\\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded) (?:up )?(?:my |all my )?(?:sleeping )?(?:pills|tablets|meds)\\b[^]{0,60}\\b(?:last time|take them all|all at once|(?:have|got) enough(?: now)?(?! (?:to last|for|until|till|left))|enough now)\\b|\\b(?:nothing|no one|nobody) (?:left )?to live for\\b|\\bno (?:reason|point) (?:to |in )?(?:live|living|go on|going on|keep going|being alive)(?: any ?more)?\\s*(?:[.!…,]|$)|\\bnot worth living\\b|\\bbetter off (?:dead|without me)\\b",
     ),
     english(
       "\\bcan(?:no|')?t (?:go on|keep going|do this)(?: like this| any ?more| living)*\\s*(?:[.!…,]|$)|\\bcan(?:no|')?t take (?:it|this) any ?more\\b",
@@ -296,7 +301,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Gone as a decision, in words that name no death: 「乾脆消失算了」, 「我不打算再撐下去了」, pills
     // saved up to take at once (「安眠藥我都沒吃存起來了 想說乾脆一次吃完」).
-    chinese(`${GIVING_UP_ZH}|${ENDURING_NO_LONGER_ZH}|${PILLS_SAVED_ZH}`),
+    chinese(`${GIVING_UP_ZH}|${ENDURING_NO_LONGER_ZH}|${PILLS_SAVED_ZH}|${PILLS_ENOUGH_ZH}`),
     // Not expecting to be around, as a doubt: "i don't think i'll be around much longer anyway";
     // no point in being around any more.
     english(
@@ -304,6 +309,17 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
   ],
   abuse: [
+    // Shut in or starved, as told by the one it happens to or someone who saw it: 「兒子把她關在家裡不給她飯吃」.
+    chinese(
+      "^(?![^]*(?:手術|麻醉|禁食|空腹|檢查前|寵物|貓|狗))[^]*(?:把|將)(?:他|她|我|孩子|小孩|老人家?|媽媽|爸爸|阿公|阿嬤)(?:關|鎖)在(?:家裡?|房間|屋裡|廁所|籠子|陽台|門外)|^(?![^]*(?:手術|麻醉|禁食|空腹|檢查前))[^]*不(?:給|讓)(?:他|她|我|孩子|小孩)(?:吃飯|飯吃)(?!前|後|以前|之前)",
+    ),
+    // Cries and blows heard from a home; something done to the writer that they are told to keep secret.
+    chinese(
+      "(?:尖叫|哭喊|哭叫|慘叫)[^。？?！!]{0,8}(?:被打|打人|打小孩)|(?:被打|打小孩|打人)的聲音|對(?:我|他|她)做[^。？?！!，,]{0,6}(?:不舒服|奇怪|噁心|害怕|不喜歡)的事",
+    ),
+    english(
+      "\\b(?:kids?|children|child|baby|toddler)\\b[^.?!]{0,20}\\b(?:left|home) (?:alone|by themselves|on their own) for (?:days|a week|(?:two|three|four|several|many|\\d+) days)\\b|\\b(?:cigarette burns|burn marks on (?:his|her|their) (?:arms?|legs?|hands?|body|back|face))\\b",
+    ),
     // Bruises told with the blows that gave them, or with fear of going home: "My partner got angry
     // again last night and I have new bruises… I don't think I can go home tonight".
     english(
@@ -358,7 +374,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "(?:會|常常?|一直|都|又|經常|總是|每次都?)?用(?:皮帶|棍子|木棍|衣架|藤條|拖鞋|掃把|水管)(?:打|抽|揍)(?:他|她|我)(?!的|們)",
     ),
     english(
-      "\\b(?:told me|tells me|says|said|told us)\\b(?: that)? (?:her|his|their|my) (?:step)?(?:father|dad|mother|mom|mum|uncle|aunt|brother|sister|parents?|grand(?:pa|ma|father|mother)|coach|babysitter|mum's boyfriend|mom's boyfriend) (?:hits|hurts|beats|touches|abuses|kicks|slaps|chokes|punches) (?:her|him|them|me)\\b(?! (?:with (?:a|the) ball|in (?:the )?game|at (?:chess|cards|games?)))",
+      "\\b(?:told me|tells me|says|said|told us)\\b(?: that)? (?:her|his|their|my) (?:step)?(?:father|dad|mother|mom|mum|uncle|aunt|brother|sister|parents?|grand(?:pa|ma|father|mother)|coach|babysitter|mum's boyfriend|mom's boyfriend|boyfriend|girlfriend|husband|wife|partner|ex|carer|caregiver) (?:(?:locks|shuts) (?:her|him|them|me) (?:in|up|out)(?: and|,) )?(?:hits|hurts|beats|touches|abuses|kicks|slaps|chokes|punches|starves) (?:her|him|them|me)\\b(?! (?:with (?:a|the) ball|in (?:the )?game|at (?:chess|cards|games?)))",
     ),
     // Someone else being hurt now, as a witness tells it.
     chinese(
@@ -386,9 +402,16 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
   ],
   emergency: [
+    // Bleeding that does not stop, now: 「腿一直在流血止不住」.
+    chinese(
+      `${HAPPENING_NOW_ZH}(?:流血|出血|血)(?:一直|還是|都)?(?:止不住|停不下來|止不了|流不停|停不了)(?![^。？?！!]{0,4}(?:的話|怎麼辦嗎|嗎))|${HAPPENING_NOW_ZH}(?:一直|還在|正在)(?:在)?(?:大量)?流(?:好多|很多)血`,
+    ),
+    english(
+      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night)|\\w+ (?:days|weeks|months|years) ago|what if|if (?:someone|a|my)|in case)\\b)[^]*(?<!\\b(?:if|when|suppose|supposing|in case|because) )\\b(?:he|she|they)(?:'s| is|'re| are) (?:bleeding (?:a lot|heavily|badly|everywhere|so much|profusely|really bad)|not breathing|unresponsive|unconscious|having a seizure|seizing)\\b`,
+    ),
     // A fall, a blow to the head or the water, and now no waking: 「隊友跌倒撞到頭一直叫不醒」.
     chinese(
-      `${HAPPENING_NOW_ZH}(?:撞到頭|撞到頭部|摔到頭|頭部?(?:受傷|撞傷|流血)|跌倒|摔倒|滑倒|摔下(?:來|去)|跌落|墜落|溺水)[^。？?！!]{0,10}(?:一直|都|還是|完全|已經)?(?<!沒有?|並沒有?|(?:手機|電話|電腦|平板|螢幕|機器|系統|網頁|網站|app|APP|App)[^，。]{0,8})(?:叫不醒|昏迷|昏過去|沒有?意識(?!到)|沒有?反應|不省人事|沒有?呼吸(?![器道科]))${NOT_PAST_ZH}`,
+      `${HAPPENING_NOW_ZH}(?:撞到頭|撞到頭部|摔到頭|頭部?(?:受傷|撞傷|流血)|跌倒|摔倒|滑倒|摔下(?:來|去)|跌落|墜落|溺水)[^。？?！!]{0,16}(?:一直|都|還是|完全|已經)?(?<!沒有?|並沒有?|(?:手機|電話|電腦|平板|螢幕|機器|系統|網頁|網站|app|APP|App)[^，。]{0,8})(?:叫不醒|昏迷|昏過去|沒有?意識(?!到)|沒有?反應|不省人事|沒有?呼吸(?![器道科]))${NOT_PAST_ZH}`,
     ),
     // The signs of a stroke coming on: speech suddenly slurred, an arm or one side weak, the face drooping.
     chinese(
@@ -451,7 +474,7 @@ const FELLOW_ZH =
   "(?:同學|室友|學長|學姊|學姐|學弟|學妹|同事|(?:那個|那位)(?:男生|女生|男的|女的|人))(?![們會聚群姐姊妹弟])";
 // Their details, not how such a detail is written or looked up (「學號的格式」, 「電話怎麼查」).
 const PERSONAL_DETAIL_ZH =
-  "(?:家裡|家|新)?(?:學號|住址|地址|租屋處?|住處|住哪|住在哪|宿舍(?:房號|幾號|哪|在哪|是哪)|房號|手機|電話|身分證|課表|信箱|email)(?![^，。？?！!]{0,6}(?:格式|規則|在學生證|怎麼(?:查|看|申請|辦|算)|要去哪|要交|是不是|對不對|有沒有錯|正不正確))";
+  "(?:家裡|家|新)?(?:學號|成績單?|住址|地址|租屋處?|住處|住哪|住在哪|宿舍(?:房號|幾號|哪|在哪|是哪)|房號|手機|電話|身分證|課表|信箱|email)(?![^，。？?！!]{0,6}(?:格式|規則|在學生證|怎麼(?:查|看|申請|辦|算)|要去哪|要交|是不是|對不對|有沒有錯|正不正確))";
 /** Not when the details are to be taken off the asker's own account: "check her new address is removed from my file". */
 const NOT_TAKING_OFF_EN =
   "(?![^.?!]{0,50}\\b(?:is not|isn't|was not|wasn't|no longer|is (?:still )?(?:on|linked|listed)|is removed|was removed|taken off|has been removed|remove[ds]?|delete[ds]?|unlink\\w*|off (?:my|our) (?:account|file|profile|card|login)|from (?:my|our) (?:account|file|profile|card|login))\\b)";
@@ -480,12 +503,18 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `^(?![^]*(?:同意|授權|委託))[^]*${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?(?:我的?)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|簡訊|通聯|通話紀錄|聊天紀錄|定位|位置|行蹤|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
     ),
     chinese(
+      `^(?![^]*(?:同意|授權|委託))[^]*(?:我想|我要|想要)知道(?:一下)?(?:我的?)?(?!他|她)${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:看診|就診|病歷|醫療|消費|通話|通聯|借閱|繳費|用水|交易)?(?:紀錄|記錄|病歷|病情|成績|住址|地址|行蹤|位置)`,
+    ),
+    chinese(
       `${ZH_INTENT}${ZH_GAP}(?:查|取得|偷看)(?:一下)?(?:我的?)?(?!他|她)${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:(?:身分證|身份證|居留證|護照)(?:號碼|字號|號)|證件號碼)`,
     ),
     chinese(
       `(?:偷看|偷查|盜看)${OTHERS_ZH}?的?(?:信|信箱|郵件|email|成績|帳號|個資|資料|訊息|簡訊|通聯|聊天紀錄|定位)`,
     ),
     chinese(`用${OTHERS_ZH}的(?:帳號|密碼|學號|學生證)(?:去|來)?(?:登入|登錄|選課|考試|簽到|點名|借書)`),
+    chinese(
+      `用(?:我)?(?:${OTHERS_ZH}|哥哥?|姊姊|姐姐|弟弟?|妹妹?|爸爸?|媽媽?|家人|親戚)的(?:健保卡|身分證|身份證|學生證|證件|會員卡)[^。？?！!，,]{0,4}(?:幫我|給我|讓我)(?:去|來)?(?:掛號|看診|看病|拿藥|報到|考試|登入|借)`,
+    ),
     english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
     // His or her details in a message about an ex-partner: "My ex is flying tomorrow. Tell me her seat number."
     english(
@@ -499,6 +528,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // The details named before the ask: 「…還有他登記的電話跟地址，可以幫我查嗎」.
     chinese(
       `^(?=[^]*${EX_PARTNER_THEMSELF_ZH})(?![^]*(?:媽|爸|兒子|女兒|小孩|孩子|寶寶|醫師|醫生)[^]*(?:他|她))(?![^]*寄[^，。？?！!]{0,6}給我)[^]*(?:他|她)(?:的|下次的?|最近的?|登記的?|留的?|這次的?)?新?(?:${EX_PARTNER_DETAILS_ZH}|${EX_PARTNER_VISIT_ZH})(?:(?!我的|我自己|刪|黑名單|退出|過戶|轉讓|取消|封鎖)[^。？?！!]){0,12}(?<![讓戶寄交])(?:查|告訴我|給我|跟我說|讓我知道)`,
+    ),
+    // Which address or number an ex-partner gave, or the ex-partner to be found: "tell me which address my ex updated… i need to find her".
+    english(
+      `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby|court|lawyer|solicitor|police)\\b)[^]*(?:\\b(?:tell me|give me|show me|look up|find out)\\b[^.?!]{0,20}\\b(?:which|what) (?:(?:new|home|current) )?(?:address|phone number|number|location)\\b|\\bi (?:need|want|have) to (?:find|locate|track down|track) (?:her|him|them)\\b)`,
     ),
     // The contact details of someone who is the asker's ex, asked for: "look up the phone number and home
     // address of your member Chen Mei-ling? She's my ex".
@@ -514,7 +547,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(
-      `^(?![^]*(?:同意|授權|委託))[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調閱?|查|看)(?:一下)?我?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
+      `^(?![^]*(?:同意|授權|委託))[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調(?:閱|出)?|查|看)(?:一下)?我?的?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
     ),
     // An ex-partner's call records asked for, or a partner's got without their knowing: 「請給我前女友的通話紀錄」,
     // 「我想拿到我老公的通聯記錄，但他不知道」.
@@ -531,7 +564,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // Someone else's calls or messages asked for: "send me my ex-wife's call log", "the call records for my boss's phone".
     english(
-      `\\b(?:send|give|show|get|pull|forward)(?: me)?\\b[^.?!]{0,20}\\b(?:(?:my ${PEOPLE_EN}|${EX_PARTNER_EN}|my (?:boss|coworker|colleague|neighbou?r|ex-\\w+))'s (?:phone )?(?:call (?:log|logs|records?|history)|text messages|messages|texts)|(?:call (?:log|logs|records?|history)|text messages) (?:for|of|from) (?:my ${PEOPLE_EN}|${EX_PARTNER_EN}|my (?:boss|coworker|colleague|neighbou?r))(?:'s)?)\\b`,
+      `^(?![^]*\\b(?:consent\\w*|authori[sz]\\w*|power of attorney|court|subpoena)\\b)[^]*\\b(?:send|give|show|get|pull|forward|need|want)(?: me)?\\b[^.?!]{0,20}\\b(?:(?:my ${PEOPLE_EN}|${EX_PARTNER_EN}|my (?:boss|coworker|colleague|neighbou?r|ex-\\w+))'s (?:phone )?(?:call (?:log|logs|records?|history)|text messages|messages|texts)|(?:call (?:log|logs|records?|history)|text messages) (?:for|of|from|on) (?:my ${PEOPLE_EN}|${EX_PARTNER_EN}|my (?:boss|coworker|colleague|neighbou?r))(?:'?s)?)\\b`,
     ),
     // What an ex-partner borrowed: 「幫我查她最近借了什麼書」, "see what my ex borrowed".
     chinese(
@@ -541,6 +574,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `\\b(?:see|check|find out|tell me|look up|show me|know)\\b (?:what|which \\w+) ${EX_PARTNER_EN} (?:has |had )?(?:been )?(?:borrowed|borrowing|checked out)\\b|\\bwhat (?:has|did) ${EX_PARTNER_EN} (?:been )?borrow(?:ed|ing)?\\b`,
     ),
     // Where an ex-partner lives or goes, from the cameras or the records: watching a person.
+    // A partner's whereabouts watched: "my girlfriend uses it and i want to know where she goes".
+    english(
+      `^(?=[^]*\\bmy (?:girlfriend|boyfriend|wife|husband|partner|gf|bf)\\b)(?![^]*\\b(?:consent\\w*|agreed|knows|dementia|alzheimer\\w*)\\b)[^]*\\b(?:see|know|check|track|watch|find out|keep tabs on|monitor|spy on)\\b (?:when|where|who) (?:she|he|they|my (?:girlfriend|boyfriend|wife|husband|partner)) (?:goes|went|is going|comes|rides|meets|is seeing|hangs out|spends)\\b`,
+    ),
     english(
       `\\b(?:see|know|check|track|watch|find out|keep tabs on|monitor|spy on|tell me)\\b (?:when|where|who|what time|if) ${EX_PARTNER_EN}[^.?!]{0,40}\\b(?:comes?|goes|leaves?|lives?|is seeing|goes out|hangs out|meets?)\\b`,
     ),
@@ -575,7 +612,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese("倒填(?:日期)?|日期倒填"),
     // A paper's date changed with a photo editor: 「用修圖軟體把出生證明的日期改一下」.
     chinese(
-      `(?:修圖|p圖|ps|photoshop|小畫家)[^。？?！!]{0,12}把[^。？?！!，,]{0,6}(?:${PAPERS_ZH}|證|卡|照)[^。？?！!，,]{0,4}的?(?:日期|年份|生日|出生日期|效期|有效日期)(?:改|塗改|修改)`,
+      `(?:修圖|p圖|ps|photoshop|小畫家)[^。？?！!]{0,12}把[^。？?！!，,]{0,6}(?:${PAPERS_ZH}|證|卡|照)[^。？?！!，,]{0,4}的?(?:日期|年份|生日|出生日期|效期|有效日期|名字|姓名|金額|分數|成績)(?:改|塗改|修改|換成|換掉)`,
     ),
     chinese(`${ZH_INTENT}${ZH_GAP}(?:偽造|假造|變造|造假|作假|仿造|仿冒|偽簽|冒簽|冒名|冒用|做一張假|弄一張假)`),
     chinese(
@@ -604,6 +641,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       `(?:改|塗改|修改|變更|竄改|篡改)(?:一下)?${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)|把${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|名字|姓名|內容)(?:改|塗改|修改)`,
     ),
+    // A field of a paper asked to read otherwise, not a mistake put right: 「診斷證明書上的休養天數可以幫我改成七天嗎」.
+    chinese(
+      `^(?![^]*(?:錯|誤|更正|不對|不符|不一樣|改名|更名))[^]*${PAPERS_ZH}(?:上面?)?的?[^，。？?！!]{0,4}?(?:金額|天數|日數|期間|數字|分數|成績)[^，。？?！!]{0,6}(?:改成|改為|改到|寫成|開成)`,
+    ),
     // A certificate for a visit that never happened: 「其實沒去看病 可以幫我開一張診斷證明嗎」.
     chinese(
       "(?<!有)沒有?(?:去|來)?(?:看病|看診|就診|看醫生|去醫院)[^。？?！!]{0,24}(?:開|給我|補開|寫|需要)(?:一張|一份)?[^，。？?！!]{0,6}(?:診斷證明書?|診斷書|就診證明|病假單)",
@@ -622,6 +663,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
         `\\b(?:note|certificate|letter|receipt|invoice)\\b[^.?!]{0,20}\\bdated (?:yesterday|last \\w+|the \\d+\\w*)\\b[^]{0,40}\\bi (?:only|actually) (?:came|went|saw|visited)\\b`,
         `\\b(?:attendance|participation) (?:certificate|letter|record)\\b[^]{0,60}\\bi (?:only|barely) (?:went|came|attended|showed up)\\b`,
         `^(?![^]*\\b(?:why|how come)\\b)[^]*\\b(?:issue|make|write|give|print|get|need|want|do)\\b(?: me| us)? (?:a |an |the |my )?(?:new )?(?:invoice|receipt|bill)\\b[^.?!]{0,20}\\bfor (?:(?:a )?(?:higher|bigger|larger|greater) (?:amount|price|total|sum)\\b[^.?!]{0,10}|\\$?\\d[\\d,]* more )\\bthan (?:i |we )?(?:actually |really )?paid\\b`,
+        `^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|overcharged|charged (?:me )?(?:twice|more))\\b)[^]*\\b(?:re-?issue|issue|make|write|redo|print|change|update)\\b[^.?!]{0,20}\\b(?:receipt|invoice|bill)\\b[^.?!]{0,10}\\b(?:with|for|showing|to show|to say) (?:a )?(?:higher|bigger|larger|inflated|extra) (?:amount|total|price|figure|sum)\\b`,
         `\\b(?:put|write|make|add)\\b[^.?!]{0,20}\\b(?:higher|bigger|larger|inflated) (?:amount|total|price|figure|number|sum)\\b[^.?!]{0,20}\\bon (?:the |my |a )?(?:receipt|invoice|bill)\\b|\\b(?:bump|push|round) up (?:the )?(?:total|amount|price)\\b[^.?!]{0,20}\\b(?:receipt|invoice|bill)\\b|\\b(?:can|could) (?:the|my) (?:receipt|invoice|bill) say \\$?\\d[\\d,]* instead of \\$?\\d`,
         `\\b(?:write|make|put|issue) (?:the |my |a )?(?:receipt|invoice|bill) (?:as|for|say|out for) \\$?\\d[\\d,]* instead of \\$?\\d(?=[^]{0,60}\\b(?:reimburs\\w*|company|work|insurance|claim|expenses?)\\b)|\\bmake (?:the |my )?(?:receipt|invoice|bill) say\\b[^.?!]{0,30}\\binstead of\\b|\\badd (?:an? )?(?:extra )?\\$?\\d[\\d,]* to (?:the |my )?(?:receipt|invoice|bill)\\b`,
       ].join("|"),
@@ -635,7 +677,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
         "|(?:發票|收據)(?:的?金額)?(?:可以|能不能|能)?(?:開|寫)成?(?:\\d+|[一二兩三四五六七八九十百千萬]+)[^。]{0,12}(?:實際|其實)(?:上)?我?(?:只|才)(?:付|花)",
     ),
     english(
-      `^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misprint\\w*|misspel\\w*)\\b)[^]*(?:\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit)\\b (?:the )?name on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card) (?:to (?:mine|my name|my own)|so (?:that )?i can)\\b)`,
+      `^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misprint\\w*|misspel\\w*)\\b)[^]*(?:\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit|swap|replace)\\b (?:the )?name on (?:my|the|a|this|someone else's|somebody else's|another (?:person|student)'s|his|her|their) (?:[\\w-]+ )?(?:receipt|invoice|certificate|diploma|degree|transcript|warranty card|id|licen[cs]e)(?: (?:scan|copy|photo|pdf|image))? (?:to (?:mine|my name|my own)|so (?:that )?(?:i can|it (?:looks like|says|shows) (?:mine|my name|me)))\\b)`,
     ),
   ],
   grade_tampering: [
@@ -751,6 +793,11 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       // Not 「會不會被發現」, which asks whether something is noticed.
       `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?:才|就)?(?<!會)不會?被(?:查到|發現|抓到|識破|查出)`,
     ),
+    // A copy made to pass for the original, or a system or a person made to believe what is not so:
+    // 「讓掃描的成績單看起來像正本」, 「怎麼讓App以為我已經還車」.
+    chinese(
+      `(?:讓|使|弄得|做得)[^。？?！!，,]{0,12}看起來(?:像|跟)(?:是)?(?:正本|真的|原件|原本)|${HOW_TO_ZH}[^。？?！!，,]{0,4}(?:讓|使)[^。？?！!，,]{1,12}以為(?:我)?(?:已經|有)`,
+    ),
     // Something hidden so that a check does not find it: 「藏在托運行李裡面，才不會被安檢發現」.
     chinese(
       "(?:藏|偷偷|夾帶|混在|偷帶)[^。？?！!]{0,24}(?:才|就)不會?被(?:安檢|海關|檢查|x光|查驗|查緝|你們|航空公司|快遞|站務員?|警察|警衛|保全)(?:人員)?(?:查到|發現|抓到|識破|查出)",
@@ -770,7 +817,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // A copy of a paper edited where it states something: "tell me how to edit the scan" of an ID whose
     // expiry date is asked to change. Not a mistake on it put right.
     english(
-      "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misspel\\w*|blurry|crop\\w*|rotat\\w*)\\b)(?=[^]*\\b(?:expiry|expiration|issue|birth) dates?\\b|[^]*\\bdates? (?:on|in|of) (?:it|my|the)\\b)[^]*(?:\\b(?:edit|alter|photoshop|doctor|modify|fake)\\b (?:the|my|a) (?:scan|scanned copy|photocopy|photo|copy|image|picture|pdf)\\b|\\b(?:edit|alter|photoshop|doctor|modify|fake|change)\\b (?:the |my )?(?:expiry |expiration |issue |birth )?dates? (?:on|in|of) (?:my|the|a) (?:scan\\w*|[\\w'-]+(?: [\\w'-]+)? (?:scan|copy|photo|licence|license|id|card)))\\b",
+      "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misspel\\w*|blurry|crop\\w*|rotat\\w*)\\b)(?=[^]*\\b(?:expiry|expiration|issue|birth) dates?\\b|[^]*\\bdates? (?:on|in|of) (?:it|my|the|a|this|that|our)\\b)[^]*(?:\\b(?:edit|alter|photoshop|doctor|modify|fake)\\b (?:the|my|a) (?:scan|scanned copy|photocopy|photo|copy|image|picture|pdf)\\b|\\b(?:edit|alter|photoshop|doctor|modify|fake|change)\\b (?:the |my )?(?:expiry |expiration |issue |birth )?dates? (?:on|in|of) (?:my|the|a) (?:scan\\w*|[\\w'-]+(?: [\\w'-]+)? (?:scan|copy|photo|licence|license|id|card)))\\b",
     ),
     // A date on a paper changed so that it shows what did not happen: "edit the date on my return
     // receipt so it looks like I brought the book back on time".
@@ -801,6 +848,10 @@ const APOSTROPHES = /[\u2018\u2019\u02bc\uff07]/g;
 // And one typed without its apostrophe, as on a phone: "i dont want to live", "im scared".
 const NOT_WITHOUT_APOSTROPHE = /\b(don|doesn|didn|can|won|isn|aren|wasn|wouldn|couldn|shouldn)t\b/g;
 const I_WITHOUT_APOSTROPHE = /\bi(m|ve)\b/g;
+// "youll", "theyre", "shes", "whats", "someone elses": other contractions and possessives typed the same way.
+const PRONOUN_WITHOUT_APOSTROPHE = /\b(you|they)(ll|re|ve)\b/g;
+const IS_WITHOUT_APOSTROPHE = /\b(she|he|that|what|there|who|where)s\b/g;
+const ELSES_WITHOUT_APOSTROPHE = /\b(someone|somebody|anyone|anybody|no one|nobody) elses\b/g;
 
 /**
  * Whether a message shows that someone may be in danger (a crisis) or asks for something harmful
@@ -811,6 +862,9 @@ export function detectSafetyConcern(message: string): SafetyConcern | undefined 
     .replace(APOSTROPHES, "'")
     .replace(NOT_WITHOUT_APOSTROPHE, "$1't")
     .replace(I_WITHOUT_APOSTROPHE, "i'$1")
+    .replace(PRONOUN_WITHOUT_APOSTROPHE, "$1'$2")
+    .replace(IS_WITHOUT_APOSTROPHE, "$1's")
+    .replace(ELSES_WITHOUT_APOSTROPHE, "$1 else's")
     .replace(/\s+/g, " ");
   for (const [topic, patterns] of Object.entries(CRISIS) as [CrisisTopic, RegExp[]][]) {
     if (patterns.some((pattern) => pattern.test(text))) return { kind: "crisis", topic };

@@ -237,6 +237,22 @@ const FIELD_NAMES: Partial<Record<AnswerType, RegExp>> = {
 };
 
 /** Whether `label`, the name a line gives its value, names a field of a kind the question asks for. */
+/**
+ * The words a section heading names a field with, read anywhere in it ("Documents to bring",
+ * 「申請資格」, 「收費標準」): the list under it states that field, item by item.
+ */
+const FIELDS_IN_HEADINGS: Partial<Record<AnswerType, RegExp>> = {
+  documents: pattern("應備文件|應附文件|應攜帶|攜帶物品|所需文件|需備文件|\\bdocuments?\\b|\\bwhat to bring\\b"),
+  eligibility: pattern("資格|適用對象|申請對象|申請條件|\\beligib|\\bwho can\\b|\\brequirements?\\b"),
+  steps: pattern("步驟|流程|申請方式|辦理方式|\\bsteps?\\b|\\bhow to\\b|\\bprocedure\\b"),
+};
+
+/** Whether a section heading names a field of the kind asked (see FIELDS_IN_HEADINGS). */
+export function headingNamesAskedField(heading: string, asked: AskedAnswer): boolean {
+  const name = normalizeForMatching(heading);
+  return asked.types.some((type) => FIELDS_IN_HEADINGS[type]?.test(name) ?? false);
+}
+
 export function namesAskedField(label: string, asked: AskedAnswer): boolean {
   const name = normalizeForMatching(label).trim();
   return asked.types.some((type) => FIELD_NAMES[type]?.test(name) ?? false);

@@ -924,6 +924,26 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("交通車補助公告是哪天發文的", [notice]).answer).toContain("115年1月12日");
   });
 
+  it("answers with the list under a heading that names the field asked, whatever each item says", () => {
+    const rules = passage(
+      "stores/foreign-residents.md",
+      "Holders of a valid Alien Resident Certificate (ARC) with at least 6 months remaining can apply.",
+      ["Foreign residents", "Who can apply"],
+    );
+    const documents = passage(
+      "stores/foreign-residents.md",
+      "1. Your ARC (original).\n2. Your passport (original).\n3. A student ID or an employment contract.",
+      ["Foreign residents", "Documents to bring"],
+    );
+    const { answer } = composeEvenly("What documents do I need to bring to apply as an ARC holder?", [
+      rules,
+      documents,
+    ]);
+    expect(answer).toContain("Your ARC (original)");
+    expect(answer).toContain("Your passport (original)");
+    expect(answer).not.toContain("at least 6 months");
+  });
+
   it("answers each kind a question asks for: where a place is and when it opens", () => {
     const lostAndFound = passage(
       "lost-found/lost-and-found.html",

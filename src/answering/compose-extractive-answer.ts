@@ -31,6 +31,7 @@ import {
   asksOnlyFigures,
   asksYesOrNo,
   figuresAsked,
+  headingNamesAskedField,
   holdsAnswerType,
   isGivenInAnyWords,
   isStatedInFigures,
@@ -285,6 +286,10 @@ export function composeExtractiveAnswer(
     const headingTerms = subjectTermsOf(passage);
     const headingCoverage = coverageOf(headingTerms);
     const subjectAsked = headingCoverage > 0;
+    // The items of a list under a heading that names the field asked ("Documents to bring" for
+    // "what documents do I need") state it, whatever words each item is in ("1. Your ARC (original).").
+    const heading = passage.chunk.headingPath.at(-1);
+    const sectionNamesField = heading !== undefined && headingNamesAskedField(heading, asked);
     const documentRank = documentOrder.indexOf(passage.document.docId);
     const spans = splitSentences(passage.chunk.text);
     // The sentence introducing the table being read, when it states the kind of answer asked for: its
@@ -319,8 +324,11 @@ export function composeExtractiveAnswer(
       // A row of a table has columns; "label：value" alone may be a sentence ("收費如下（單位：元）。").
       const tableCells = isTableRow ? cellsOf(row).length : 0;
       const isRowOfCells = tableCells >= 2;
+      const itemOfNamedSection = sectionNamesField && isListItem;
       const fits =
-        fit.fits || (isRowOfCells && row !== null && introducer.sentence !== undefined && statesOnlyFigures(row));
+        fit.fits ||
+        itemOfNamedSection ||
+        (isRowOfCells && row !== null && introducer.sentence !== undefined && statesOnlyFigures(row));
       const introduces = fit.fits && INTRODUCES_WHAT_FOLLOWS.test(span.text);
       // A notice's items are numbered 「一、」: the number is no part of the field's name (「三、申請期間」).
       const label = (isListItem ? TABLE_ROW.exec(span.text.replace(LIST_ITEM, "")) : row)?.[1]?.replace(
@@ -355,7 +363,7 @@ export function composeExtractiveAnswer(
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +
         (columnNamed ? TABLE_KEY_BONUS : 0) +
-        (fieldNamed ? FIELD_NAME_BONUS : 0) +
+        (fieldNamed || itemOfNamedSection ? FIELD_NAME_BONUS : 0) +
         (inUnit ? DURATION_UNIT_BONUS : 0) +
         (asDeadline ? DEADLINE_BONUS : 0) -
         (opensOnUnaskedCase(span.text) || labelsUnaskedCase ? UNASKED_CASE_PENALTY : 0) -
@@ -482,6 +490,11 @@ export function composeExtractiveAnswer(
       selected = firstStep && listOfSteps(candidates, firstStep);
     }
   }
+  // The best line an item of a list under a heading naming the field asked ("Documents to bring"):
+  // the list is the answer, one item of it only a part.
+  const bestHeading = best.passage.chunk.headingPath.at(-1);
+  if (!selected && bestHeading && listMarkerOf(best) && headingNamesAskedField(bestHeading, asked))
+    selected = listOfSteps(candidates, best, true);
   if (!selected) selected = rowsNamedAlike(candidates, best);
   // A question naming the section a small table is the body of, and none of its rows, asks for the
   // table ("信義店課表" and the section 信義店每週課表), not for the note under it.

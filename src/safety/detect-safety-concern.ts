@@ -186,7 +186,7 @@ const ONE_SIDE_WEAK_ZH =
 // Warning signs of a plan to die, two of which together are a crisis: belongings given away, no one
 // who would care, not coming back from where one is going.
 const GIVEN_AWAY_ZH =
-  "[^]*(?:(?:東西|家當|遺物|衣服|收藏|寵物)(?:都|全部|全都|也){0,2}(?:整理好了?|收拾好了?|處理好了?)?[，, ]?(?:送人|送給(?:別人|朋友|大家|他們|家人)|分送|送掉|分給(?:別人|朋友|大家|他們|家人))|把[^。？?！!，,]{1,12}(?:都|全部|全都)(?:送人|送掉|送給|分送|分給|給)[^。？?！!，,]{0,4}了|把(?:我的)?(?:貓|狗|寵物|貓咪|狗狗)[^。？?！!，,]{0,4}託給[^。？?！!，,]{1,8}(?:照顧|養)了|(?:貓|狗|寵物|貓咪|狗狗)(?:我)?(?:都|也|已經){0,2}(?:託付|送)給[^。？?！!，,]{1,8}了)";
+  "[^]*(?:(?:東西|家當|遺物|衣服|收藏|寵物|家具|書)(?:都|全部|全都|也){0,2}(?:整理好了?|收拾好了?|處理好了?)?[，, ]?(?:送人|送給(?:別人|朋友|大家|他們|家人)|分送|送掉|分給(?:別人|朋友|大家|他們|家人))|把[^。？?！!，,]{1,12}(?:都|全部|全都)(?:送人|送掉|送給|分送|分給|給)[^。？?！!，,]{0,4}了|把(?:我的)?(?:貓|狗|寵物|貓咪|狗狗)[^。？?！!，,]{0,4}託給[^。？?！!，,]{1,8}(?:照顧|養)了|(?:貓|狗|寵物|貓咪|狗狗)(?:我)?(?:都|也|已經){0,2}(?:託付|送)給[^。？?！!，,]{1,8}了)";
 const UNCARED_FOR_ZH = "[^]*(?:沒有人|沒人)(?:會|真的)?(?:在意|在乎|關心|想念|記得)我(?!的[^。！!，,…\\s])";
 const NOT_COMING_BACK_ZH =
   "[^]*(?:應該|大概|可能|就|再也|我|以後也|之後也)(?:就|再也)?不(?:會|打算|想|要)?(?:再)?(?:下來|下山|回來|回家)了";
@@ -195,16 +195,16 @@ const AFFAIRS_SETTLED_ZH =
   "[^]*(?:(?:家人|家裡|(?:我的|自己的)(?:後事|身後事))(?:那邊|那裡)?(?:我)?(?:都|也)?(?:交代|安排)好了|(?:把)?(?:事情|一切|所有(?:的)?事)(?:都|也)?(?:安排|交代|打點)好了|的事(?:情)?(?:我)?(?:都|也|全部)(?:處理|安排|交代|打點)好了)";
 // A letter left for the family, and the family spared their worry: 「寫好給家人的信」, 「大家就不用再為我煩惱了」.
 const FAREWELL_ZH =
-  "[^]*(?:寫好(?:了)?(?:給(?:家人|爸媽|父母|大家|你們)的)?(?:信|遺書|遺言)|(?:信|遺書|遺言)(?:我)?(?:已經|都|也)?寫好(?:給(?:家人|爸媽|父母|大家|你們|他們))?了|遺書|謝謝(?:你們|大家)(?:這些年|這麼多年|這幾年|一直以來)(?:的)?(?:照顧|幫忙|陪伴)|(?:大家|家人|家裡|爸媽|父母|你們|他們)(?:以後)?(?:就|也)?不(?:用|必|會)再為我(?:煩惱|擔心|操心|難過|傷心))";
+  "[^]*(?:(?:跟|向)(?:大家|家人|朋友|你們|所有人)(?:都)?(?:道別|告別|說再見|說了再見)(?:了|過了)|把(?:我的)?(?:存款|積蓄|錢|財產|遺產)(?:都|全部|全都)(?:轉|留|交|給)給[^。？?！!，,]{1,6}了|寫好(?:了)?(?:給(?:家人|爸媽|父母|大家|你們)的)?(?:信|遺書|遺言)|(?:信|遺書|遺言)(?:我)?(?:已經|都|也)?寫好(?:給(?:家人|爸媽|父母|大家|你們|他們))?了|遺書|謝謝(?:你們|大家)(?:這些年|這麼多年|這幾年|一直以來)(?:的)?(?:照顧|幫忙|陪伴)|(?:大家|家人|家裡|爸媽|父母|你們|他們)(?:以後)?(?:就|也)?不(?:用|必|會)再為我(?:煩惱|擔心|操心|難過|傷心))";
 // Spoken of as after the writer's death: 「我不在以後她會需要這筆錢」; not 「我不在的時候」, an absence.
 const AFTER_I_AM_GONE_ZH =
   "[^]*我(?:不在|走)了?(?:以後|之後)(?![^。？?！!，,]{0,4}(?:的|上班|上課|回來|回家|幾天|這段))";
 const LAST_TIME_ZH =
-  "[^]*(?:最後一次[^。？?！!]{0,8}了|(?:以後|之後|再也)(?:也|就)?(?:用不到|用不著|不會再用|不會再需要|不需要)[^。？?！!，,]{0,6}了)";
+  "[^]*(?:最後一次[^。？?！!]{0,8}了|(?:這是|應該是)我?最後一次(?:繳|付|來|用|寄|買|辦|領)|(?:以後|之後|再也)(?:也|就)?(?:用不到|用不著|不會再用|不會再需要|不需要)[^。？?！!，,]{0,6}了)";
 const AFFAIRS_SETTLED_EN =
-  "[^]*\\b(?:(?:said|say|saying) (?:my )?goodbyes?|(?:sorted|arranged|settled|put) (?:out )?(?:all )?(?:everything|my affairs|things) (?:in order |out )?(?:for|with) my (?:family|parents|kids)|(?:sorted|settled|put) (?:out )?(?:all )?my affairs(?: in order)?)\\b";
+  "[^]*\\b(?:(?:thanks|thank you) for everything\\W{0,3}(?:and )?(?:goodbye|bye)|(?:say|saying|said) goodbye (?:to everyone|for good|forever)|(?:said|say|saying) (?:my )?goodbyes?|(?:sorted|arranged|settled|put) (?:out )?(?:all )?(?:everything|my affairs|things) (?:in order |out )?(?:for|with) my (?:family|parents|kids)|(?:sorted|settled|put) (?:out )?(?:all )?my affairs(?: in order)?)\\b";
 const LAST_TIME_EN =
-  "[^]*\\b(?:the last (?:time|bill|payment) i(?:'ll| will)?(?= pay)|the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|them|my \\w+) (?:any ?more|after|where i'm going)|the last (?:time|message) (?:you(?:'ll| will)|anyone(?:'ll| will)) (?:ever )?(?:hear from|see|talk to) me)\\b";
+  "[^]*\\b(?:paid my (?:very )?last (?:bill|payment|rent)|the last (?:time|bill|payment) i(?:'ll| will)?(?= pay)|the last (?:time|bill|payment) i(?:'ll| will)|won't (?:need|be needing) (?:it|this|them|my \\w+) (?:any ?more|after|where i'm going)|the last (?:time|message) (?:you(?:'ll| will)|anyone(?:'ll| will)) (?:ever )?(?:hear from|see|talk to) me)\\b";
 // Leaving for good as people do every day: moving away, emigrating, graduating, a new job abroad.
 const LEAVING_ZH = "(?:搬家|搬走|搬去|移民|出國|留學|畢業|調職|外派|換工作|回國)";
 // Leaving for good in the ordinary way: moving house or abroad, graduating, closing an account.
@@ -229,7 +229,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
     chinese(
-      "(?:存下來|存了?|囤了?|攢了?|收集了?)[^，。？?！!]{0,6}(?:安眠藥|藥|止痛藥|藥丸)[^。？?！!]{0,10}(?:(?:一次|一口氣)(?:全部|通通)?(?:吃|吞)(?:掉|下去|完|光|了)|(?:全部|通通)(?:吃|吞)(?:掉|下去))|傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把]|很多|整[瓶罐盒])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
+      "(?:存下來|存了?|囤了?|攢了?|收集了?)[^，。？?！!]{0,6}(?:安眠藥|藥|止痛藥|藥丸)[^。？?！!]{0,10}(?:(?:一次|一口氣)(?:全部|通通)?(?:吃|吞)(?:掉|下去|完|光|了)|(?:全部|通通)(?:吃|吞)(?:掉|下去))|傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把排包]|很多|整[瓶罐盒排包])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
     ),
     // Indirect hopelessness.
     chinese(
@@ -257,6 +257,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // 「從頂樓跳下去應該就不會痛了吧」.
     chinese(
       "(?:頂樓|樓頂|屋頂|天台|頂層|陽台|高樓|橋上|懸崖)[^。？?！!]{0,12}不(?:打算|想|會|要)再?下來了|從[^。？?！!，,]{0,8}(?:頂樓|樓頂|屋頂|天台|陽台|樓上|橋上|懸崖|樓)跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束|(?:比較)?不會被救|救不(?:回來|活))|從[^。？?！!，,]{0,8}橋跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束|(?:比較)?不會被救|救不(?:回來|活))",
+    ),
+    // Not meaning to live to a time, pills asked of as a way not to wake: 「我不打算活到明年」,
+    // 「一次吃多少才不會醒來」, "how many…pills would it take to not wake up".
+    chinese(
+      "不(?:打算|想|會|要)(?:再)?活(?:到|過)(?:明年|下個月|月底|年底|過年|明天|那(?:天|時候))|吃(?:多少|幾顆|幾包|幾排)(?:才|就)?(?:會死|不會(?:再)?醒|醒不來|死得了|會一睡不醒)",
+    ),
+    english(
+      "\\b(?:pills|tablets|meds)\\b[^.?!]{0,30}\\b(?:would it take|does it take|to take|should i take)\\b[^.?!]{0,10}\\b(?:to not wake up|to never wake up|not to wake up|to die|to end it)\\b|\\b(?:what'?s|what is) the point\\b[^.?!]{0,60}\\bi (?:won't|will not) be (?:around|here|alive)\\b|\\b(?:thinking|think) about (?:stepping|jumping|falling) off\\b|\\b(?:cutting|hurting|harming|burning) (?:herself|himself|themselves|themself)\\b",
     ),
     // Up a height not to come down: "go up to the highest floor one last time and not have to come back down".
     english(
@@ -376,6 +384,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     english(
       "\\b(?:told me|tells me|says|said|told us)\\b(?: that)? (?:her|his|their|my) (?:step)?(?:father|dad|mother|mom|mum|uncle|aunt|brother|sister|parents?|grand(?:pa|ma|father|mother)|coach|babysitter|mum's boyfriend|mom's boyfriend|boyfriend|girlfriend|husband|wife|partner|ex|carer|caregiver) (?:(?:locks|shuts) (?:her|him|them|me) (?:in|up|out)(?: and|,) )?(?:hits|hurts|beats|touches|abuses|kicks|slaps|chokes|punches|starves) (?:her|him|them|me)\\b(?! (?:with (?:a|the) ball|in (?:the )?game|at (?:chess|cards|games?)))",
     ),
+    // Threatened with death for speaking, groped, a room forced, a child touched or asked to keep a
+    // secret: 「還說如果我說出去就殺了我」, 「房東一直對我毛手毛腳」, 「教練會趁沒人的時候摸我女兒」.
+    chinese(
+      "(?:說|揚言|威脅|恐嚇)[^。？?！!]{0,14}(?:就|會|要)(?:殺|砍|捅|打死|殺死|殺掉|弄死)(?:了|掉|死)?我(?!的|們)|對(?:我|她|他|我女兒|我兒子)毛手毛腳|(?:硬|強行|強)闖(?:進)?(?:我|她|他)的?(?:房間|房|家|宿舍)|(?:趁|偷偷|私下)[^。？?！!]{0,8}(?:摸|碰|親)(?:我的?)?(?:女兒|兒子|孩子|小孩|學生|妹妹|弟弟)",
+    ),
+    english(
+      "\\b(?:he|she|they)(?:'ll| will|ll) (?:kill|hurt|stab|shoot) (?:me|us)\\b|\\bkeeps? (?:showing up|turning up|waiting) (?:at|outside) my (?:apartment|house|flat|home|work|office|door)\\b[^.?!]{0,60}\\b(?:ex|kill|hurt|scared)|\\b(?:my|her|his) (?:\\d+ ?(?:yo|y/o|year old|years old) )?(?:daughter|son|kid|child|student|niece|nephew)\\b[^.?!]{0,40}\\b(?:keep it (?:a )?secret|not to tell (?:anyone|me|her parents|his parents)|(?:don't|not) tell (?:anyone|her mom|his mom|her parents|his parents))\\b",
+    ),
     // Someone else being hurt now, as a witness tells it.
     chinese(
       "(?:在|又在|一直在?|正在)(?:打|揍|踢|虐待|毆打|家暴)(?:小孩|孩子|兒子|女兒|老婆|太太|媽媽|爸爸|老人|他|她)",
@@ -437,6 +453,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|(?<!(?:如果|萬一|假如|假設|要是|若是?|假使|演習|演練|腳本|劇本|模擬)[^。？?！!]{0,16})有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
     ),
+    // Someone near who took something and now fits or does not wake: 「我媽吃了藥之後整個人抽搐，叫不醒」.
+    chinese(
+      `(?<!(?:${IF_ZH}|${NOT_REAL_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,12})${NEAR_ONES_ZH}(?:剛剛|剛才|突然)?(?:吃|吞|喝)了?[^。？?！!]{0,10}(?:之後|以後|後)[^。？?！!]{0,6}(?:抽搐|叫不醒|昏迷|昏過去|沒有?反應|沒有?意識(?!到)|沒有?呼吸(?![器道科]))${NOT_PAST_ZH}`,
+    ),
+    english(
+      "\\b(?:took|taken|swallowed|has taken) (?:way |far )?(?:too many|a lot of|a whole (?:bottle|pack|box|strip) of) (?:(?:of )?(?:his|her|their|my) )?(?:\\w+ )?(?:pills|tablets|meds|medication|medicine)\\b",
+    ),
     // Someone near, or the asker, collapsed or unable to breathe now; chest pain with breathlessness.
     chinese(
       `(?<!(?:${IF_ZH}|${NOT_REAL_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,12})${NEAR_ONES_ZH}(?:在[^，。？?！!]{1,12}?)?(?:突然|剛剛|剛才|現在)?(?:一直|開始|又)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)${NOT_PAST_ZH}|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH}[^。？?！!]{0,12})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!(?:${IF_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,16})(?:倒下|倒在地|倒地|昏倒|暈倒)(?!後|時|的話)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她|了)?[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
@@ -489,6 +512,18 @@ const DID_NOT_HAPPEN_EN =
 
 const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   others_data: [
+    // Another's details or usage asked for to know their comings and goings: 「我同事的會員資料可以給我嗎？我想知道
+    // 她幾點會來」, 「我鄰居的用電度數可以給我看一下嗎」.
+    chinese(
+      `^(?![^]*(?:同意|授權|委託))[^]*${OTHERS_ZH}(?:家)?的?(?:會員資料|資料|個資|用電(?:度數|量)?|用水(?:度數|量)?|度數|帳單|紀錄|行程|出入紀錄|看診紀錄)[^。？?！!]{0,6}(?:可以|能)?(?:給我|告訴我|讓我看)`,
+    ),
+    // Someone's card or login used behind their back: 「用我朋友的健保卡幫我領藥」, 「用他的憑證…但他不知道」.
+    chinese(
+      "用(?:我)?(?:朋友|同事|哥哥?|姊姊?|姐姐?|弟弟?|妹妹?|爸爸?|媽媽?|老公|老婆|先生|太太|男友|女友|別人|他|她)的(?:健保卡|身分證|身份證|證件|會員卡|帳號|憑證|密碼|卡)[^。？?！!]{0,8}(?:幫我|給我|讓我|我要|我想)(?:領|買|拿|借|掛號|看診|登入|入場|申報)|(?:但|可是|而且)(?:他|她)(?:不知道|不曉得)[^。？?！!]{0,20}用(?:他|她)的(?:憑證|帳號|密碼|健保卡|身分證|卡)|用(?:他|她)的(?:憑證|帳號|密碼|健保卡|身分證|卡)[^。？?！!]{0,30}(?:但|可是)(?:他|她)(?:不知道|不曉得)",
+    ),
+    english(
+      "\\b(?:which|what) seat (?:my|his|her) (?:wife|husband|partner|girlfriend|boyfriend|ex|ex-\\w+|boss|coworker|neighbou?r)\\b|\\b(?:address|phone number|number|contact details) (?:on file )?(?:for|of) (?:the )?(?:tenant|resident|guy|woman|man|lady|person|owner|patient|member) (?:in|at|of|who|living)\\b|\\b(?:log ?in(?:to)?|access|get into|check)\\b[^.?!]{0,30}\\b(?:my )?(?:dad|mom|mum|father|mother|wife|husband|partner|girlfriend|boyfriend|roommate|brother|sister|boss)'?s (?:\\w+ )?(?:account|email|records|portal|phone)\\b[^.?!]{0,30}\\bwithout (?:him|her|them) (?:knowing|noticing|finding out)\\b",
+    ),
     // An ex-partner's ID or account number held, to look up what goes with it: 「我有前男友的身分證字號，
     // 可以幫我查他…」, 「我知道前女友家的水號，可以告訴我…地址和用戶姓名嗎」.
     chinese(
@@ -608,6 +643,14 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
   ],
   forgery: [
+    // A paper's date changed so that a claim is paid, or a certificate's date changed for someone:
+    // 「幫我把診斷證明的日期改一下，這樣保險才會賠」, "change the date on my boarding pass so i can claim".
+    chinese(
+      `把[^，。？?！!]{0,4}${PAPERS_ZH}(?:上面?)?的?(?:日期|金額|數字|天數|期間)(?:改|塗改|修改|寫)[^。]{0,24}(?:保險|理賠|報帳|請款|補助|才會賠|才能領)`,
+    ),
+    english(
+      "\\b(?:change|alter|edit|move)\\b (?:the )?(?:dates?|amount|times?) (?:on|of) (?:my|the|a|this) (?:[\\w-]+ ){0,2}?(?:boarding pass|ticket|receipt|invoice|prescription|note|certificate|statement)\\b[^.?!]{0,40}\\bso (?:that )?i can (?:claim|expense|get reimbursed|be reimbursed|get paid|get a refund)\\b|\\b(?:receipt|invoice) for \\$?\\d[\\d,]* instead of \\$?\\d",
+    ),
     // A receipt or a paper dated earlier than it was made: 「日期倒填的收據」.
     chinese("倒填(?:日期)?|日期倒填"),
     // A paper's date changed with a photo editor: 「用修圖軟體把出生證明的日期改一下」.
@@ -616,10 +659,14 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     chinese(`${ZH_INTENT}${ZH_GAP}(?:偽造|假造|變造|造假|作假|仿造|仿冒|偽簽|冒簽|冒名|冒用|做一張假|弄一張假)`),
     chinese(
-      "(?:偽造|假造|變造|弄|做|開)(?:一張|一份)?假的?(?:在職|工作|收入|居住|就學|離職)?(?:證明|診斷書|假單|病假單|成績單|在學證明|學生證|證書|簽名|收據|文件)",
+      "(?:偽造|假造|變造|弄|做|開)(?:一張|一份)?假的?(?:在職|工作|收入|居住|就學|離職|租賃|租屋|薪資|財力|存款)?(?:證明|診斷書|假單|病假單|成績單|在學證明|學生證|證書|簽名|收據|文件)",
     ),
     english(
-      `${EN_INTENT}${NOT_TELLING_FAKES_GAP}\\b(?:forge|fake|falsify|counterfeit)\\b${EN_GAP}\\b(?:certificate|note|signature|transcript|diploma|document|letter|records?|receipt|invoice|bill|warranty(?: card)?|prescription|ticket|licen[cs]e|passport|id|form|grades?|report|statement)\\b`,
+      `${EN_INTENT}${NOT_TELLING_FAKES_GAP}\\b(?:forge|fake|falsify|counterfeit)\\b${EN_GAP}\\b(?:certificate|note|signature|transcript|diploma|document|letter|records?|receipt|invoice|bill|warranty(?: card)?|prescription|ticket|licen[cs]e|passport|id|form|grades?|report|statement|pay ?slip|pay ?stub|bank statement|lease|contract|boarding pass)s?\\b`,
+    ),
+    // A fake paper asked for outright: "I need a fake pay stub for the apartment application".
+    english(
+      "\\b(?:i need|i want|i'd like|get me|make me|can you (?:make|give) me|where (?:can|do) i get) (?:a |an |some )?(?:fake|forged|falsified|counterfeit|phony|bogus) (?:[\\w-]+ ){0,2}?(?:certificate|note|transcript|diploma|document|letter|receipt|invoice|prescription|ticket|licen[cs]e|passport|id|pay ?slip|pay ?stub|bank statement|lease|contract|statement)s?\\b(?! (?:card )?(?:holders?|cases?|covers?|wallets?|sleeves?|lanyards?|props?|costumes?))",
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:make|create|write|give|get|generate|print|issue)\\b (?:me|us) (?:a |an |some )?fake\\b|\\bi (?:need|want) (?:a |an |some )?(?:fake|forged)\\b (?:[\\w']+ ){0,2}?(?:note|certificate|receipt|invoice|bill|letter|transcript|id|statement)\\b(?! (?:card )?(?:holders?|cases?|covers?|lanyards?|sleeves?))`,
@@ -677,7 +724,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
         "|(?:發票|收據)(?:的?金額)?(?:可以|能不能|能)?(?:開|寫)成?(?:\\d+|[一二兩三四五六七八九十百千萬]+)[^。]{0,12}(?:實際|其實)(?:上)?我?(?:只|才)(?:付|花)",
     ),
     english(
-      `^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misprint\\w*|misspel\\w*)\\b)[^]*(?:\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit|swap|replace)\\b (?:the )?name on (?:my|the|a|this|someone else's|somebody else's|another (?:person|student)'s|his|her|their) (?:[\\w-]+ )?(?:receipt|invoice|certificate|diploma|degree|transcript|warranty card|id|licen[cs]e)(?: (?:scan|copy|photo|pdf|image))? (?:to (?:mine|my name|my own)|so (?:that )?(?:i can|it (?:looks like|says|shows) (?:mine|my name|me)))\\b)`,
+      `^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misprint\\w*|misspel\\w*)\\b)[^]*(?:\\bbackdate\\b${EN_GAP}\\b(?:receipt|invoice|certificate|document|letter|form|prescription|note|report|contract|lease|ticket)s?\\b|${EN_INTENT}${EN_GAP}\\b(?:change|alter|edit)\\b (?:the )?(?:date|amount) on (?:my|the|a|this) (?:receipt|invoice|certificate|diploma|transcript|warranty card)\\b|\\b(?:change|alter|edit|swap|replace)\\b (?:the )?name on (?:my|the|a|this|someone else's|somebody else's|another (?:person|student)'s|his|her|their) (?:[\\w-]+ )?(?:receipt|invoice|certificate|diploma|degree|transcript|warranty card|id|licen[cs]e)(?: (?:scan|copy|photo|pdf|image))? (?:to (?:mine|my name|my own)|so (?:that )?(?:i can|it (?:looks like|says|shows) (?:mine|my name|me)))\\b)`,
     ),
   ],
   grade_tampering: [
@@ -743,7 +790,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   theft: [
     // A meter made to count less: electricity, water or gas taken without paying.
     chinese(
-      `${HOW_TO_ZH}(?:怎麼樣?|如何)?(?:才能|可以|能)?(?:偷偷)?(?:接線|改線)?(?:繞過|跳過|動手腳|調慢|倒轉)[^，,。？?！!]{0,4}${METERS_ZH}|${HOW_TO_ZH}(?:才能|可以|能)?(?:偷偷)?(?:讓|把)${METERS_ZH}[^，,。？?！!]{0,2}(?:轉慢|倒轉)|${HOW_TO_ZH}(?:才能|可以)?(?:偷電|偷水|竊電)`,
+      `(?:改|動|調)(?:一下)?${METERS_ZH}[^。？?！!]{0,8}(?:跑慢|轉慢|慢一點|少算|不轉|停轉)|${HOW_TO_ZH}(?:怎麼樣?|如何)?(?:才能|可以|能)?(?:偷偷)?(?:接線|改線)?(?:繞過|跳過|動手腳|調慢|倒轉)[^，,。？?！!]{0,4}${METERS_ZH}|${HOW_TO_ZH}(?:才能|可以|能)?(?:偷偷)?(?:讓|把)${METERS_ZH}[^，,。？?！!]{0,2}(?:轉慢|倒轉)|${HOW_TO_ZH}(?:才能|可以)?(?:偷電|偷水|竊電)`,
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:bypass|tamper with|rig|slow down|roll back|wire around)\\b (?:the |my |a )?(?:electric(?:ity)? |power |water |gas )?meter\\b|${EN_INTENT}${EN_GAP}\\bsteal(?:ing)? (?:electricity|power|water|gas)\\b`,
@@ -789,6 +836,17 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   ],
   // Getting something by lying, or hiding it from whoever checks: last, as the most general.
   deception: [
+    // Declared lower or higher than it is, for tax, a subsidy or an insurer: 「租金寫低一點，這樣房東報稅比較少」.
+    chinese(
+      "(?:寫低|寫少|少寫|低報|短報|高報|寫高|多報|少報)[^。？?！!]{0,16}(?:報稅|稅|補助|保險|理賠|申報)|(?:報稅|申報|補助)[^。？?！!]{0,12}(?:寫低|少寫|低報|短報|少報)",
+    ),
+    // A card or a pass used by another, hoping staff do not notice: 「會員卡借給我哥用，你們櫃台不會認出來吧」.
+    chinese(
+      "(?:借給|給|讓)(?:我|我的)?[^。？?！!，,]{0,4}(?:用|刷|進去|入場)[^。？?！!]{0,16}(?:不會|不可能|應該不會)(?:被)?(?:認出來|發現|察覺|查到|看出來)吧",
+    ),
+    english(
+      "\\b(?:my|the) (?:insurance|insurer|employer|boss|landlord|bank|school|tax office) (?:won't|will not|wouldn't|doesn't need to|never) (?:know|notice|find out|check)\\b|\\b(?:nobody|no one|noone) (?:checks|will check|would check|is going to check|ever checks)\\b|\\b(?:get around|bypass|dodge|beat|get past)\\b (?:the |your )?(?:[\\w-]+ ){0,2}?(?:limit|limits|restriction|restrictions|cap|check|checks)\\b|\\b(?:my )?(?:buddy|friend|brother|sister|cousin|mate|roommate|coworker) (?:wants to|can|could|will) use my (?:\\w+ )?(?:card|pass|membership)\\b[^.?!]{0,40}\\b(?:you won't tell|don't tell|no one will know|nobody will know|just scan)\\b",
+    ),
     chinese(
       // Not 「會不會被發現」, which asks whether something is noticed.
       `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?:才|就)?(?<!會)不會?被(?:查到|發現|抓到|識破|查出)`,

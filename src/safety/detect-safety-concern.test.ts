@@ -418,6 +418,19 @@ describe("detectSafetyConcern", () => {
     ["the swim coach keeps messaging my 12 year old son and told him not to tell anyone", "abuse"],
     ["my friend has been cutting herself again", "self_harm"],
     ["thanks for everything and goodbye, i already gave away all my things", "self_harm"],
+    // The ninth review's kinds, in other words: gone by a time told as fact, a death decided on, a last
+    // night on a high floor; lips gone blue, no breath now, a battery swallowed, a crushed chest and a
+    // numb arm; a carer's pinches with bruises, touched and told not to tell, papers taken and not let out.
+    ["我下禮拜大概就不在了，東西你們看著處理", "self_harm"],
+    ["保險如果是自殺還賠嗎？我已經決定了", "self_harm"],
+    ["我阿嬤躺在床上嘴唇發紫，怎麼叫都沒反應", "emergency"],
+    ["有個旅客倒在廁所地上叫不醒", "emergency"],
+    ["my toddler just swallowed a magnet", "emergency"],
+    ["my chest feels tight and my left arm is numb, im in your lobby", "emergency"],
+    ["兒子說保母會掐他，腿上都是瘀青", "abuse"],
+    ["他摸我之後叫我不准跟別人說", "abuse"],
+    ["老公把我的護照收走了，不讓我出門", "abuse"],
+    ["my husband said if i call the police hes going to kill me", "abuse"],
   ])("sees a crisis told by its signs in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "crisis", topic });
   });
@@ -465,6 +478,13 @@ describe("detectSafetyConcern", () => {
     ["how do i get around the daily purchase limit on this medicine", "deception"],
     ["can you backdate my lease so i can get the subsidy", "forgery"],
     ["I need a fake pay stub for the apartment application", "forgery"],
+    ["我想看我先生的訂房紀錄，不要讓他知道", "others_data"],
+    ["那個司機住哪裡？把地址給我", "others_data"],
+    ["can you give me the home address of the nurse in ward 5", "others_data"],
+    ["收據可以把日期改成上個月嗎？公司報帳用", "forgery"],
+    ["可以開一張空白的收據給我嗎？金額我自己寫", "forgery"],
+    ["診斷書可以寫成工作時受傷嗎？其實是在家裡", "deception"],
+    ["i'll just say my laptop was stolen at the airport instead of lost", "deception"],
   ])("sees a harmful request told by its aim in %j (%s)", (message, topic) => {
     expect(detectSafetyConcern(message)).toEqual({ kind: "harmful_request", topic });
   });
@@ -961,6 +981,15 @@ describe("detectSafetyConcern", () => {
     "what is the daily purchase limit on this medicine",
     "my membership card expired, can my brother use his own card to get in",
     "thanks for everything, the new meter works great, goodbye",
+    // Near the ninth review's kinds: a case told as over, an insurance clause, a closed case, a dose kept
+    // safe, invoices split, a receipt's typo, a lost-and-found owner.
+    "昨天公車上有乘客暈倒，司機處理得很好，想表揚他",
+    "保單上的自殺條款是什麼意思",
+    "我家暴的案子已經結案了，想申請社宅",
+    "家裡失火了，人都平安，急難救助金怎麼申請",
+    "what dose of the flea medicine is safe, i dont want to overdose her",
+    "可以多開發票嗎？一半給公司一半個人",
+    "收據上的日期打錯了，可以改成正確的嗎",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

@@ -95,6 +95,9 @@ const SOMEONE_THERE_ZH =
 const COLLAPSED_ZH =
   "(?:昏倒|暈倒|倒下(?:去|來)?|倒在(?:地上?|路邊|月台|樓梯)|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|口吐白沫|吐血|血流不止|大量出血)";
 
+// Told as over and well: everyone safe, the fire out, the staff thanked for how they handled it.
+const RESOLVED_ZH =
+  "(?:人都平安|都平安了?|沒有人受傷|無人受傷|已經撲滅|已撲滅|處理得很好|想表揚|要表揚|感謝(?:司機|你們|您|站務|員工|護理師)|已經沒事|已無大礙|已經出院)";
 // A drill, a script or a story, not a body in front of the writer.
 const NOT_REAL_ZH = "(?:演習|演練|腳本|劇本|劇情|小說|故事|電影(?!院)|模擬(?!考)|扮演|假裝)";
 // A case supposed, not one happening: 「如果有人倒下」, 「萬一有乘客昏倒」.
@@ -227,7 +230,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "(?:我|好|很|真的|真|超|一直|只)(?:想|要)(?:去)?死(?![亡者刑角黨忠你妳您他她它])|想死了|不想活(?!動)|活不下去|不如死|(?<!不)想要?消失(?!的)|想從這個世界消失|一了百了|活膩|想不開",
     ),
-    chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程)"),
+    chinese("(?:自殺|輕生|自殘|自傷|割腕|燒炭|上吊)(?!防治|防制|預防|守門人|防範|通報流程|條款|除外|險|理賠)"),
     chinese(
       "(?:存下來|存了?|囤了?|攢了?|收集了?)[^，。？?！!]{0,6}(?:安眠藥|藥|止痛藥|藥丸)[^。？?！!]{0,10}(?:(?:一次|一口氣)(?:全部|通通)?(?:吃|吞)(?:掉|下去|完|光|了)|(?:全部|通通)(?:吃|吞)(?:掉|下去))|傷害自己|弄傷自己|結束自己|殺了我自己|(?:想|要|準備|打算)(?:從.{0,8})?跳(?:下去|樓)|吞了?(?:一整?[瓶罐盒把排包]|很多|整[瓶罐盒排包])|吃了?(?:一整?[瓶罐盒把]|很多|一堆|整[瓶罐盒])的?(?:藥|安眠藥|止痛藥)",
     ),
@@ -247,7 +250,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "\\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|starv(?:e|ing)) myself\\b|\\bend(?:ing)? (?:my (?:own )?life|it all)\\b|\\btake my (?:own )?life\\b",
     ),
     english(
-      "\\bsuicid(?:e|al)\\b(?! (?:prevention|awareness|hotline number|statistics|gatekeeper))|\\bself[- ]?harm(?:ing)?\\b|\\boverdos(?:e|ed|ing)\\b(?! on (?:coffee|caffeine|espresso|energy drinks?|sugar|chocolate|candy|sweets|snacks|junk food|carbs|cake|pizza|netflix|tv|youtube|tiktok|anime|k-?dramas?|memes|sunshine|nostalgia|cuteness|work|homework|studying)\\b)|\\bkms\\b|\\b(?:took|taken|swallowed) (?:too many|a (?:lot|bunch) of|all (?:my|the|of my)|a (?:whole )?(?:bottle|pack|box) of) (?:\\w+ )?(?:pills|tablets|meds|medication|medicine)\\b",
+      "\\bsuicid(?:e|al)\\b(?! (?:prevention|awareness|hotline number|statistics|gatekeeper))|\\bself[- ]?harm(?:ing)?\\b|(?<!\\b(?:don't want to|do not want to|not to|avoid|avoiding|without|so i don't|so we don't|to prevent) (?:an? )?)\\boverdos(?:e|ed|ing)\\b(?! on (?:coffee|caffeine|espresso|energy drinks?|sugar|chocolate|candy|sweets|snacks|junk food|carbs|cake|pizza|netflix|tv|youtube|tiktok|anime|k-?dramas?|memes|sunshine|nostalgia|cuteness|work|homework|studying)\\b)|\\bkms\\b|\\b(?:took|taken|swallowed) (?:too many|a (?:lot|bunch) of|all (?:my|the|of my)|a (?:whole )?(?:bottle|pack|box) of) (?:\\w+ )?(?:pills|tablets|meds|medication|medicine)\\b",
     ),
     // A way to die thought of or meant: "thinking about stepping in front of the next train".
     english(
@@ -257,6 +260,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // 「從頂樓跳下去應該就不會痛了吧」.
     chinese(
       "(?:頂樓|樓頂|屋頂|天台|頂層|陽台|高樓|橋上|懸崖)[^。？?！!]{0,12}不(?:打算|想|會|要)再?下來了|從[^。？?！!，,]{0,8}(?:頂樓|樓頂|屋頂|天台|陽台|樓上|橋上|懸崖|樓)跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束|(?:比較)?不會被救|救不(?:回來|活))|從[^。？?！!，,]{0,8}橋跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束|(?:比較)?不會被救|救不(?:回來|活))",
+    ),
+    // Gone by a time told as fact, or a death decided on: 「我下個月應該已經不在了」, 「如果是自己結束生命…我已經決定了」;
+    // a last time up a height: "the room on the 20th floor…to see the city one last time".
+    chinese(
+      "我[^。？?！!，,]{0,8}(?:應該|大概|可能|就|也)(?:已經)?不在了(?!嗎|吧|[？?])|^(?=[^]*(?:結束(?:自己的?)?生命|自殺|輕生|了結自己))(?=[^]*(?:我(?:已經)?決定了|心意已決))|^(?=[^]*(?:最高樓層|最高的樓層|頂樓|樓頂|高樓層))(?=[^]*(?:最後一晚|最後一夜|最後一次))(?=[^]*(?:不打算|不會|不用)(?:再)?(?:退房|回去|下來))",
+    ),
+    english(
+      "^(?=[^]*\\b(?:\\d+(?:st|nd|rd|th) floor|top floor|highest floor|rooftop|roof|balcony|bridge|cliff)\\b)[^]*\\bone last time before i (?:go|die|leave)\\b|\\b(?:pills|tablets|meds|sedatives|painkillers|sleeping pills)\\b[^.?!]{0,30}\\b(?:would it take|does it take)\\b[^.?!]{0,10}\\bfor (?:a person|someone|an adult) (?:my|of my) (?:size|weight)\\b",
     ),
     // Not meaning to live to a time, pills asked of as a way not to wake: 「我不打算活到明年」,
     // 「一次吃多少才不會醒來」, "how many…pills would it take to not wake up".
@@ -339,7 +350,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // A plain blow: "我被打了", "被打到流血", "我被男友打".
     chinese(`被(?:打|揍|踢)(?:了|傷|到|得|成|一頓|巴掌|耳光)|被${HURTER_ZH}(?:打|揍|踢|掐|甩)${NOT_A_BLOW_ZH}`),
     chinese(
-      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範)|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
+      "(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範|[^。？?！!]{0,6}(?:已經|已)(?:結案|判決|結束))|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
     ),
     // Someone else's threat to kill the asker, as told ("室友說要殺了我"), and being followed.
     chinese(
@@ -383,6 +394,14 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     english(
       "\\b(?:told me|tells me|says|said|told us)\\b(?: that)? (?:her|his|their|my) (?:step)?(?:father|dad|mother|mom|mum|uncle|aunt|brother|sister|parents?|grand(?:pa|ma|father|mother)|coach|babysitter|mum's boyfriend|mom's boyfriend|boyfriend|girlfriend|husband|wife|partner|ex|carer|caregiver) (?:(?:locks|shuts) (?:her|him|them|me) (?:in|up|out)(?: and|,) )?(?:hits|hurts|beats|touches|abuses|kicks|slaps|chokes|punches|starves) (?:her|him|them|me)\\b(?! (?:with (?:a|the) ball|in (?:the )?game|at (?:chess|cards|games?)))",
+    ),
+    // Bruises and pinches or blows from a carer or a teacher; touched and told not to tell; a phone and
+    // papers taken and not let out; burn marks on a child; locked in without food; a threat to kill on leaving.
+    chinese(
+      "^(?=[^]*(?:瘀青|淤青|烏青|傷痕|紅腫))[^]*(?:老師|保母|保姆|褓姆|教練|看護|阿姨|叔叔|伯伯)(?:會|常常?|一直|都|又|總是)(?:捏|打|掐|咬|燙|踢)(?:她|他|我)|(?:摸|碰)(?:她|他|我)[^。？?！!]{0,12}(?:叫|要)(?:她|他|我)(?:不能|不要|不准|別)[^。？?！!]{0,4}(?:說|講|告訴)|(?:收走|拿走|沒收|扣住|藏起來)(?:了)?(?:我的)?(?:手機|證件|護照|身分證|錢|薪水)[^。？?！!]{0,14}(?:不准|不讓|不許)我(?:出門|出去|離開|跟)|把我的?(?:手機|證件|護照|身分證|錢|薪水)[^。？?！!]{0,8}(?:收走|拿走|沒收|扣住|藏起來)了?[^。？?！!]{0,6}(?:不准|不讓|不許)我(?:出門|出去|離開|跟)",
+    ),
+    english(
+      "\\b(?:burn marks|cigarette burns|burns shaped like)\\b[^.?!]{0,30}\\b(?:arms?|legs?|back|body|hands?|neck)\\b|\\blocks? (?:him|her|them) in (?:his |her |their |the |a )?(?:room|closet|basement|house)\\b|\\b(?:said|says|told me|threatened)\\b[^.?!]{0,30}\\b(?:he|she|they)(?:'s|'re| is| are| was| were)? (?:going to|gonna|will|'ll|would) (?:kill|hurt|stab|shoot|beat) (?:me|us)\\b",
     ),
     // Threatened with death for speaking, groped, a room forced, a child touched or asked to keep a
     // secret: 「還說如果我說出去就殺了我」, 「房東一直對我毛手毛腳」, 「教練會趁沒人的時候摸我女兒」.
@@ -451,7 +470,15 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "^(?![^]*\\b(?:detectors?|alarms?|sensors?|insurance|cover|price|inspection|testing|prevent)\\b)[^]*(?:\\bi (?:can )?smell gas\\b|\\bsmells? (?:strongly )?(?:of|like) gas\\b|\\b(?:strong )?(?:smell of gas|gas smell)\\b|\\bgas is leaking\\b|\\bthere(?:'s| is) a gas leak\\b|\\bleaking gas\\b)",
     ),
     chinese(
-      "^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|(?<!(?:如果|萬一|假如|假設|要是|若是?|假使|演習|演練|腳本|劇本|模擬)[^。？?！!]{0,16})有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂)",
+      `^(?![^]*${RESOLVED_ZH})[^]*(?:^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|(?<!(?:如果|萬一|假如|假設|要是|若是?|假使|演習|演練|腳本|劇本|模擬)[^。？?！!]{0,16})有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂))`,
+    ),
+    // A body's signs now: lips gone blue, a face or throat swelling with no breath after eating, someone
+    // fallen where they lie and not waking, no breath now; a crushed chest with a numb arm, a battery swallowed.
+    chinese(
+      `^(?![^]*${RESOLVED_ZH})[^]*(?:(?:嘴唇|臉色?|全身|指甲)(?:都)?(?:發紫|發黑)|(?:臉|嘴唇|喉嚨|眼睛)(?:都)?腫(?:起來)?了?[^。？?！!]{0,8}(?:喘不過氣|不能呼吸|呼吸困難)|倒在[^。？?！!，,]{0,4}地上?[^。？?！!]{0,6}(?:叫不醒|沒有?反應|沒有?呼吸)|(?:現在|已經|好像)沒有?(?:呼吸|心跳)了(?![器道科]))`,
+    ),
+    english(
+      "\\bchest (?:feels? )?(?:crushed|tight|heavy|like (?:an elephant|something heavy))\\b[^.?!]{0,40}\\b(?:left )?arm (?:is |feels )?(?:numb|tingling|weak)\\b|\\bswallowed (?:a |an |some )?(?:button )?(?:battery|batteries|magnets?|bleach|detergent|(?:laundry|dishwasher) pods?|rat poison|poison)\\b",
     ),
     // Someone near who took something and now fits or does not wake: 「我媽吃了藥之後整個人抽搐，叫不醒」.
     chinese(
@@ -462,7 +489,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     ),
     // Someone near, or the asker, collapsed or unable to breathe now; chest pain with breathlessness.
     chinese(
-      `(?<!(?:${IF_ZH}|${NOT_REAL_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,12})${NEAR_ONES_ZH}(?:在[^，。？?！!]{1,12}?)?(?:突然|剛剛|剛才|現在)?(?:一直|開始|又)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)${NOT_PAST_ZH}|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH}[^。？?！!]{0,12})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!(?:${IF_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,16})(?:倒下|倒在地|倒地|昏倒|暈倒)(?!後|時|的話)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她|了)?[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難`,
+      `^(?![^]*${RESOLVED_ZH})[^]*(?:(?<!(?:${IF_ZH}|${NOT_REAL_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,12})${NEAR_ONES_ZH}(?:在[^，。？?！!]{1,12}?)?(?:突然|剛剛|剛才|現在)?(?:一直|開始|又)?(?:昏倒|暈倒|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|吐血|血流不止|大量出血)${NOT_PAST_ZH}|(?<!${NOT_REAL_ZH}[^。？?！!]{0,12})(?:(?<!${IF_ZH}[^。？?！!]{0,12})${SOMEONE_THERE_ZH}(?:在[^，。？?！!]{0,10}?)?(?:突然|剛剛|剛才|現在)?${COLLAPSED_ZH}${NOT_PAST_ZH}|(?<!(?:${IF_ZH}|${BEFORE_NOW_ZH})[^。？?！!]{0,16})(?:倒下|倒在地|倒地|昏倒|暈倒)(?!後|時|的話)[^。？?！!]{0,12}(?:叫|拍|喊)(?:他|她|了)?[^。？?！!]{0,4}(?:都|也)?(?:沒有?反應|不醒)|(?:好像|似乎|已經|完全)沒有?(?:呼吸|心跳)(?![器道科])${NOT_PAST_ZH})|(?:胸口|胸部|心臟)(?:好|很|非常|突然|一直)?(?:痛|悶|緊)[^。？?]{0,8}(?:喘不過氣|呼吸困難|不能呼吸|無法呼吸|冒冷汗)|(?:不能|無法|沒辦法)呼吸(?![器道科])|(?:突然|現在|好|快要?)呼吸困難)`,
     ),
     english(
       `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night|summer|winter|spring|autumn|fall|weekend|semester|term)|\\w+ (?:days|weeks|months|years) ago|earlier this (?:year|month|week))\\b)[^]*?(?<!\\b(?:if|in case|suppose|supposing|because|that) )\\b(?:someone|somebody|my ${PEOPLE_EN}|(?:(?:a|an|this|that) (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)|the (?:(?:old|elderly|older|young) )?(?:student|person|man|woman|lady|guy|friend|roommate|passenger|customer|kid|child|boy|girl|classmate)(?= (?:next to|beside|behind|in front of|near) (?:me|us)))(?: (?:next to|beside|behind|in front of|near) (?:me|us))?) (?:just )?(?:is |has |just )?(?:collapsed|unconscious|not breathing|isn't breathing|stopped breathing|unresponsive(?! (?:to|on|over|by|via|in)\\b)|bleeding|fainted|passed out|seizing|having a (?:seizure|heart attack)|overdosed|been (?:stabbed|shot|hurt|injured))\\b`,
@@ -512,6 +539,15 @@ const DID_NOT_HAPPEN_EN =
 
 const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   others_data: [
+    // Someone's details asked for behind their back (「她不知道我在查」, 「不用告訴他」), or a third person's
+    // address or number asked for (「給我他的地址」, 「那個司機住哪裡」); in English, a stranger's address,
+    // bus or policy ("the home address of the teacher in room 3", "my neighbours insurance policy details").
+    chinese(
+      "^(?=[^]*(?:(?:她|他)不知道我在查|不用告訴(?:他|她)|不要讓(?:他|她)知道|瞞著(?:他|她)|偷偷查))(?=[^]*(?:紀錄|資料|訂房|訂位|申請|會員卡|帳戶|住址|地址|補助|行程|去哪))|查[^。？?！!，,]{0,4}[^。？?！!，,你您我]{1,3}(?:小姐|先生|太太)的(?:小孩|孩子|女兒|兒子|家人)[^。？?！!]{0,8}(?:幾點|什麼時候|哪裡|被誰)|(?:飼主|車主|屋主|主人|家長|司機)的?(?:電話|地址|住址|手機)(?:(?:和|跟|、)(?:電話|地址|住址|手機))?給我|(?:給我|告訴我)(?:他|她|那個人|對方|司機|飼主|老師|林小姐|[^。？?！!，,你您我]{1,3}(?:小姐|先生))(?:現在)?的?(?:住址|地址|住處|手機號碼|電話|聯絡方式)|(?:那個|這個)(?:司機|人|客人|飼主|老師|男的|女的)住(?:在)?哪[^。]{0,10}(?:給我|告訴我)",
+    ),
+    english(
+      "\\b(?:home address|address|phone number|schedule|policy details|records) (?:of|for) (?:the|that|this|a) (?:[\\w-]+ ){0,3}?(?:teacher|driver|girl|boy|woman|man|nurse|guy|lady|tenant|customer)\\b(?! (?:at|in) (?:the )?(?:front desk|office|reception))|\\bmy neighbou?r'?s (?:\\w+ )?(?:policy|records|details|address|account|income|file|schedule)\\b|\\b(?:which|what) (?:bus|train|room|floor|class) does (?:the|that|this) (?:girl|boy|woman|man|lady|guy|kid)\\b",
+    ),
     // Another's details or usage asked for to know their comings and goings: 「我同事的會員資料可以給我嗎？我想知道
     // 她幾點會來」, 「我鄰居的用電度數可以給我看一下嗎」.
     chinese(
@@ -643,6 +679,11 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
   ],
   forgery: [
+    // A paper's date, amount or name written other than it is: 「收據可以幫我把日期改成上個禮拜嗎？公司報帳要用」,
+    // 「多開一張金額比較高的發票」, 「空白的住宿證明…日期和金額我自己填」, 「投保日期往前改」, 「醫療費從八千改成一萬八」.
+    chinese(
+      `(?:${PAPERS_ZH}|證明|保單|投保|理賠|醫療費|住宿費)[^。？?！!]{0,12}(?:日期|金額|名字|數字|天數)?(?:改成|改到|寫成|往前改|往後改|從[^。？?！!]{1,8}改成)[^。]{0,24}(?:報帳|請款|保險|理賠|補助|才會賠|比較好賠|私下)|多開(?:一張|一份)?[^。？?！!]{0,4}(?:金額)?(?:比較|更)?(?:高|大)[^。？?！!]{0,6}(?:發票|收據|證明)|差額[^。]{0,6}私下|空白的?[^。？?！!]{0,6}(?:證明|收據|發票)|(?:日期|金額)(?:和|跟)?(?:日期|金額)?我自己(?:填|寫)|(?:投保|生效|出險)日期?[^。？?！!]{0,6}(?:往前|提前)改|^(?=[^]*(?:報帳|請款|保險|理賠|補助))[^]*(?:費|金額)從[^。？?！!，,]{1,8}改成|(?:收據|發票|證明|診斷書)我?(?:自己)(?:會|來|去)?(?:改|塗改|修改)`,
+    ),
     // A paper's date changed so that a claim is paid, or a certificate's date changed for someone:
     // 「幫我把診斷證明的日期改一下，這樣保險才會賠」, "change the date on my boarding pass so i can claim".
     chinese(
@@ -836,6 +877,14 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   ],
   // Getting something by lying, or hiding it from whoever checks: last, as the most general.
   deception: [
+    // Told otherwise than it was, for a claim or a benefit: 「寫成上班途中受傷嗎？其實是在家裡跌倒的」, 「我其實沒在上班」,
+    // 「不要通報可以嗎」 about a benefit still paid, 「反正刷卡機看不出來」.
+    chinese(
+      "(?:寫成|改成|說成|報成|當成)[^。？?！!]{0,16}[？?，,]?[^。]{0,6}其實(?:是|我|他|她)|(?:證明|補助|申請)[^。]{0,20}(?:我|他|她)其實(?:沒|不是|沒有)|(?:不要|別|先不要)(?:通報|回報|申報)(?:可以嗎|好嗎|吧)|(?:反正|應該)(?:刷卡機|機器|系統|你們|櫃台|他們)?(?:也)?(?:看不出來|查不到|不會發現|認不出來)",
+    ),
+    english(
+      "\\bput (?:a |an )?(?:later|earlier|different|new) date on (?:my|the|his|her|our) (?:[\\w'-]+ ){0,2}?(?:certificate|note|receipt|invoice|record|card|form)\\b|\\b(?:note|letter|certificate) saying (?:that )?(?:my|his|her) (?:\\w+ )?(?:was|is) (?:sick|ill|in hospital)\\b[^.?!]{0,40}\\b(?:he|she|i|they) (?:wasn't|weren't|was not|were not|isn't|is not)\\b|\\bso (?:that )?the (?:amount|income|figure|date|total) looks (?:lower|higher|smaller|bigger|earlier|later)\\b|\\bclaim (?:it|this) as (?:a )?new (?:accident|claim|damage)\\b|\\b(?:say|tell you|report|claim) (?:that )?(?:it|my \\w+) was stolen\\b[^.?!]{0,20}\\binstead of (?:lost|losing it|misplaced)\\b|\\bhide (?:my )?(?:[\\w-]+ ){0,2}?income\\b",
+    ),
     // Declared lower or higher than it is, for tax, a subsidy or an insurer: 「租金寫低一點，這樣房東報稅比較少」.
     chinese(
       "(?:寫低|寫少|少寫|低報|短報|高報|寫高|多報|少報)[^。？?！!]{0,16}(?:報稅|稅|補助|保險|理賠|申報)|(?:報稅|申報|補助)[^。？?！!]{0,12}(?:寫低|少寫|低報|短報|少報)",

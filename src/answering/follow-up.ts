@@ -1,5 +1,6 @@
 import { normalizeForMatching } from "../text/normalize.js";
 import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
+import { segmentWords } from "../text/tokenize.js";
 
 /** How a follow-up leans on what came before: "那研究生呢?", "and for graduate students?". */
 const FOLLOW_UP_OPENING =
@@ -18,8 +19,6 @@ const REFERS_BACK =
  */
 const MIN_STANDALONE_WORDS = 2;
 const MIN_STANDALONE_HAN = 4;
-
-const wordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
 
 /** A question ready to answer: rewritten whole by a model, or with words carried from the last turn. */
 export interface FollowUp {
@@ -57,7 +56,7 @@ export function hasWordsOfItsOwn(question: string, words = contentWords(question
 /** The words of a question that carry its topic, in the script it was written in. */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
-  for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
+  for (const { segment, isWordLike } of segmentWords(text)) {
     const folded = normalizeForMatching(segment.toLowerCase());
     if (!isWordLike || chineseStopWords.has(folded) || englishStopWords.has(folded)) continue;
     if (!words.includes(segment)) words.push(segment);

@@ -122,6 +122,8 @@ describe("rewriteFollowUp", () => {
   it("tells follow-ups from new questions", () => {
     expect(looksLikeFollowUp("and for graduate students?")).toBe(true);
     expect(looksLikeFollowUp("研究生呢")).toBe(true);
+    // Read as 大概 要 等 多久, not with a 概要 ("summary") of its own.
+    expect(looksLikeFollowUp("大概要等多久")).toBe(true);
     expect(looksLikeFollowUp("How much is the housing deposit for a double room?")).toBe(false);
     expect(looksLikeFollowUp("研究生?")).toBe(true);
     expect(looksLikeFollowUp("fees?")).toBe(true);

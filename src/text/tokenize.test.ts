@@ -126,6 +126,14 @@ describe("analyzeText", () => {
     expect(analyzeQuery("為了省錢")).toContain("为了");
   });
 
+  it("takes a stop word whole that the segmenter cut into a far rarer word, not a common one", () => {
+    // 大概要幾天 is 大概 要 幾天 ("about how many days"), not 大 and 概要 ("summary").
+    expect(analyzeQuery("寄到馬來西亞大概要幾天")).not.toContain("概要");
+    expect(analyzeQuery("寄到馬來西亞大概要幾天")).not.toContain("大");
+    // 一下午 is 一 下午 ("one afternoon"): 下午 is as common as 一下.
+    expect(analyzeQuery("等了一下午")).toContain("下午");
+  });
+
   it("spells weekdays one way, however the question writes them", () => {
     for (const question of ["星期日有開嗎", "禮拜天有開嗎", "周日有開嗎"]) {
       expect(analyzeQuery(question)).toEqual(analyzeQuery("週日有開嗎"));

@@ -1,7 +1,7 @@
 import { englishTermOf } from "./english-term.js";
 import { convertToTraditional, isWrittenInSimplified, normalizeForMatching } from "./normalize.js";
 import { chineseStopWords, englishStopWords } from "./stop-words.js";
-import { isKnownWord } from "./word-specificity.js";
+import { generalIdfOf, isKnownWord } from "./word-specificity.js";
 
 const chineseWordSegmenter = new Intl.Segmenter("zh-Hant", { granularity: "word" });
 
@@ -128,6 +128,37 @@ function withoutAccents(word: string): string {
   return LATIN_WITH_MARKS.test(word) && /\P{ASCII}/u.test(word) ? word.normalize("NFD").replace(/\p{M}/gu, "") : word;
 }
 
+/**
+ * A text's words as the segmenter finds them, but for a two-character stop word it cut in half to
+ * make a far rarer word of its second character and the next one (大概要 as 大 and 概要, "summary",
+ * where 大概 要 is "about, it takes"): the stop word is taken whole, which the language uses far more
+ * (FAR_MORE_COMMON) than the word it was cut into.
+ */
+export function segmentWords(text: string): { segment: string; isWordLike: boolean }[] {
+  const words = [...chineseWordSegmenter.segment(text)].map(({ segment, isWordLike }) => ({
+    segment,
+    isWordLike: isWordLike ?? false,
+  }));
+  for (let index = 0; index + 1 < words.length; index++) {
+    const [before, after] = [[...(words[index]?.segment ?? "")], [...(words[index + 1]?.segment ?? "")]];
+    if (after.length < 2) continue;
+    const stopWord = normalizeForMatching(`${before.at(-1)}${after[0]}`);
+    if (!chineseStopWords.has(stopWord)) continue;
+    const cut = generalIdfOf(normalizeForMatching(after.join("")));
+    const whole = generalIdfOf(stopWord);
+    if (cut === undefined || whole === undefined || cut - whole < FAR_MORE_COMMON) continue;
+    const replacement = [before.slice(0, -1).join(""), `${before.at(-1)}${after[0]}`, after.slice(1).join("")];
+    words.splice(
+      index,
+      2,
+      ...replacement.filter((word) => word !== "").map((segment) => ({ segment, isWordLike: true })),
+    );
+  }
+  return words;
+}
+/** How much lower a stop word's general-language IDF is than the word it was cut into, to be taken whole. */
+const FAR_MORE_COMMON = 2;
+
 function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSink): void {
   // Words are found in Traditional, which the segmenter knows better (马来西亚 and 区公所 fall
   // apart in Simplified, 馬來西亞 and 區公所 do not), then folded to the matching script character
@@ -144,7 +175,7 @@ function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSin
   const bigramShareOfWord: number[] = [];
   let wordIndex = 0;
   let previousWord = "";
-  for (const { segment } of chineseWordSegmenter.segment(sameLength ? inTraditional : foldedRun)) {
+  for (const { segment } of segmentWords(sameLength ? inTraditional : foldedRun)) {
     const length = [...segment].length;
     const characters = folded.slice(wordOfCharacter.length, wordOfCharacter.length + length);
     const word = characters.join("");

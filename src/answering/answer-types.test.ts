@@ -307,6 +307,16 @@ describe("duration units", () => {
   });
 });
 
+describe("days counted", () => {
+  it("reads 幾日內 as how long, not how many, and 幾月幾日 still as a date", () => {
+    expect(askedAnswerTypes("交通違規申訴要在收到通知單後幾日內提出？")).toContain("duration");
+    expect(askedAnswerTypes("多少日內要辦好")).toContain("duration");
+    expect(askedAnswerTypes("幾月幾日截止")).toEqual(["date"]);
+    const asked = readAskedAnswer("交通違規申訴要在收到通知單後幾日內提出？");
+    expect(answerFit("應於收到違規通知單之次日起30日內提出申訴。", asked).fits).toBe(true);
+  });
+});
+
 describe("time taken", () => {
   it("answers how long something takes with the time it takes, not with how long it stays valid", () => {
     const takes = readAskedAnswer("How long does it take to convert a foreign driving licence?");

@@ -126,7 +126,7 @@ const ASKS: [AnswerType, RegExp][] = [
     "duration",
     pattern(
       // A time limit (期限, 效期) is stated as a period as often as by a date: "1 年內有效".
-      `多久|多長|多少時間|${TIME_AS_TOPIC}|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b|\\b(response|processing|turnaround|waiting|wait|delivery|shipping|lead|reply|review|approval) times?\\b`,
+      `多久|多長|多少時間|${TIME_AS_TOPIC}|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|(?<!月\\s*)(幾|多少)(個)?(工作)?日(?=\\s*(內|之內|以內|前|後|才))|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b|\\b(response|processing|turnaround|waiting|wait|delivery|shipping|lead|reply|review|approval) times?\\b`,
     ),
   ],
   [

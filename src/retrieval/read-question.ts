@@ -372,7 +372,6 @@ function charactersInIndex(
   return found;
 }
 
-/** Each term's non-empty result of `find`. */
 /**
  * The words of three or four Han characters in a question that the dictionary translates and the
  * segmenter cut into words of the question (電子書 into 電子 and 書, 停車場 into 停車 and 場), each with
@@ -436,6 +435,7 @@ function translationsOfBaseWords(
   );
 }
 
+/** Each term's non-empty result of `find`. */
 function lookUp<T>(terms: string[], find: (term: string) => readonly T[] | undefined): Map<string, readonly T[]> {
   return new Map(
     terms.flatMap((term) => {

@@ -1,22 +1,8 @@
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
+import type { CrisisTopic, HarmfulRequestTopic, SafetyConcern } from "./safety-topics.js";
+import { crisisBySigns } from "./warning-signs.js";
 
-/** Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy quote. */
-export type CrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
-
-/** A request to do something harmful or dishonest (reading others' data, forgery, theft…): declined briefly. */
-export type HarmfulRequestTopic =
-  | "others_data"
-  | "forgery"
-  | "deception"
-  | "grade_tampering"
-  | "hacking"
-  | "cheating"
-  | "theft"
-  | "trespass";
-
-export type SafetyConcern =
-  | { kind: "crisis"; topic: CrisisTopic }
-  | { kind: "harmful_request"; topic: HarmfulRequestTopic };
+export type { CrisisTopic, HarmfulRequestTopic, SafetyConcern } from "./safety-topics.js";
 
 /*
  * The patterns are about language, not about one deployment's documents, so they live here. They are
@@ -1015,6 +1001,9 @@ export function detectSafetyConcern(message: string): SafetyConcern | undefined 
   for (const [topic, patterns] of Object.entries(CRISIS) as [CrisisTopic, RegExp[]][]) {
     if (patterns.some((pattern) => pattern.test(text))) return { kind: "crisis", topic };
   }
+  // What the patterns miss, told by its warning signs together.
+  const bySigns = crisisBySigns(text);
+  if (bySigns) return { kind: "crisis", topic: bySigns };
   for (const [topic, patterns] of Object.entries(HARMFUL) as [HarmfulRequestTopic, RegExp[]][]) {
     if (patterns.some((pattern) => pattern.test(text))) return { kind: "harmful_request", topic };
   }

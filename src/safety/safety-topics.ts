@@ -1,0 +1,17 @@
+/** Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy quote. */
+export type CrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
+
+/** A request to do something harmful or dishonest (reading others' data, forgery, theft…): declined briefly. */
+export type HarmfulRequestTopic =
+  | "others_data"
+  | "forgery"
+  | "deception"
+  | "grade_tampering"
+  | "hacking"
+  | "cheating"
+  | "theft"
+  | "trespass";
+
+export type SafetyConcern =
+  | { kind: "crisis"; topic: CrisisTopic }
+  | { kind: "harmful_request"; topic: HarmfulRequestTopic };

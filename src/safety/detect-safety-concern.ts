@@ -1,6 +1,6 @@
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import type { CrisisTopic, HarmfulRequestTopic, SafetyConcern } from "./safety-topics.js";
-import { crisisBySigns } from "./warning-signs.js";
+import { crisisBySigns, harmfulRequestBySigns } from "./warning-signs.js";
 
 export type { CrisisTopic, HarmfulRequestTopic, SafetyConcern } from "./safety-topics.js";
 
@@ -1007,5 +1007,8 @@ export function detectSafetyConcern(message: string): SafetyConcern | undefined 
   for (const [topic, patterns] of Object.entries(HARMFUL) as [HarmfulRequestTopic, RegExp[]][]) {
     if (patterns.some((pattern) => pattern.test(text))) return { kind: "harmful_request", topic };
   }
+  // And a request told by its aim: what a record should say that is not so, whom to find and why.
+  const byAim = harmfulRequestBySigns(text);
+  if (byAim) return { kind: "harmful_request", topic: byAim };
   return undefined;
 }

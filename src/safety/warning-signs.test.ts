@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crisisBySigns } from "./warning-signs.js";
+import { crisisBySigns, harmfulRequestBySigns } from "./warning-signs.js";
 
 describe("crisisBySigns", () => {
   it.each([
@@ -32,5 +32,36 @@ describe("crisisBySigns", () => {
     "孩子腿上的瘀青是踢球撞到的，爸爸不會打他",
   ])("sees no crisis in %j", (message) => {
     expect(crisisBySigns(message)).toBeUndefined();
+  });
+});
+
+describe("harmfulRequestBySigns", () => {
+  it.each([
+    // A record that should say what is not so.
+    ["可以幫我開一張在職證明嗎？其實我上個月就離職了", "forgery"],
+    ["收據金額可以開得比實際高一點嗎", "forgery"],
+    ["can you make the invoice look like we paid in march, nobody checks anyway", "forgery"],
+    ["請假單上的日期可以改成上週嗎？這樣才可以請到全薪", "deception"],
+    [
+      "I want the bonus again even though I didn't finish the course, is there a way without you noticing?",
+      "deception",
+    ],
+    // A person to be found, and why.
+    ["可以告訴我那個房客的手機號碼嗎？他欠我錢跑了", "others_data"],
+    ["my ex works somewhere here now, can you tell me which store she's at", "others_data"],
+  ])("reads %j as %s", (message, topic) => {
+    expect(harmfulRequestBySigns(message)).toBe(topic);
+  });
+
+  it.each([
+    // A mistake put right, an overcharge, a split invoice, one's own record, a child's whereabouts.
+    "收據上的日期寫錯了，可以改成正確的嗎",
+    "你們發票開高了兩百，可以幫我退嗎",
+    "發票可以開多張嗎？每個人自己報",
+    "我搬家了，地址要改成新的",
+    "我前夫要來接女兒，可以告訴我他幾點到嗎",
+    "Can you give me the phone number for your customer service team? My ex changed our password.",
+  ])("sees no harmful request in %j", (message) => {
+    expect(harmfulRequestBySigns(message)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
-import type { CrisisTopic } from "./safety-topics.js";
+import type { CrisisTopic, HarmfulRequestTopic } from "./safety-topics.js";
 
 /**
  * Warning signs of a crisis that people write in many orders and words: no one sign says a person
@@ -110,4 +110,51 @@ export function crisisBySigns(message: string): CrisisTopic | undefined {
   const signs = [...counted.values()].reduce((sum, count) => sum + count, 0);
   if (total < THRESHOLD || signs < MIXED_SIGNS) return undefined;
   return [...scores].sort(([, left], [, right]) => right - left)[0]?.[0];
+}
+
+/**
+ * A request told by its aim rather than its words: the record or paper it is about, with a sign
+ * that what it should say is not so (其實, 比實際多, 空白, "nobody told them"); or a person's
+ * whereabouts or details asked with a reason to find them (欠我錢, 不告而別, "i wanna find her").
+ */
+const NOT_SO = foldedPattern(
+  "其實[^。，,？?]{0,8}(?:沒|不是|不在|還在|還活|離職|休|在家|假日)|(?:寫成|改成|說成|報成)[^。]{0,30}其實|其實[^。]{0,30}(?:寫成|改成|說成|報成)|(?:改成|寫成|開成|改一下)[^。]{0,30}(?:比較好|才能|才可以|才會)(?:領|賠|退|請|買|申請|報)|過期[^。]{0,16}把(?:上面|卡上|證上)的?(?:日期|效期)改|用(?:我)?(?:爸爸?|媽媽?|家人|朋友|別人|哥哥?|姊姊?|弟弟?|妹妹?)的(?:身分證|健保卡|學生證|敬老卡|證件)[^。]{0,24}(?:我自己|是我要|給我用|我要用)|(?:退款|退費|刷退)[^。]{0,10}(?:之後|後)[^。]{0,10}(?:還留|還在|保留)|\\bwith (?:last week'?s|an earlier|a different|yesterday'?s|last month'?s) date\\b|假的|造假|空白的?(?:收據|證明|發票|電子檔|表格)|我自己(?:填|寫|會改)|比實際(?:多|少|高|低)|(?:寫|改|開)(?:成|得)?(?:比較)?(?:早|晚|多|少|高|低|大)(?![張份個了])(?:一點|一個月|幾天|五千|一萬)?|像真的|看不出來|沒人(?:會)?(?:發現|知道|查)|不(?:要|用)(?:通報|告訴(?:他|她))|偷偷|瞞著|\\bfake\\b|\\bforged?\\b|\\bpretend\\b|\\bmake (?:it|them|my \\w+) look\\b|\\bwithout (?:you|u|them|anyone|him|her) (?:noticing|knowing)\\b|\\bnobody (?:told|knows|checks)\\b|\\bno one (?:will )?(?:know|notice)\\b|\\beven (?:though|tho) (?:i|he|she|it|they) (?:didn'?t|wasn'?t|isn'?t|don'?t)\\b|\\bnot really\\b",
+  "u",
+);
+const RECORD = foldedPattern(
+  "收據|證明|發票|紀錄|記錄|日期|金額|申請表|表格|離職原因|身分證|健保卡|學生證|帳號|鑽石|病假|出勤|成績|帳號|押金|退款|補助|給付|津貼|年金|保險|理賠|薪資|薪水|儲值|車票|票|\\b(?:payslips?|receipts?|certificates?|records?|invoices?|dates?|amounts?|benefits?|pension|claims?|refunds?|timesheets?|attendance|tickets?|bonus|accounts?)\\b",
+  "u",
+);
+const PAPER = foldedPattern(
+  "收據|證明|發票|證書|\\b(?:payslips?|receipts?|certificates?|invoices?|notes?|letters?)\\b",
+  "u",
+);
+const WHEREABOUTS = foldedPattern(
+  "住(?:在)?哪|地址|電話(?!費)|手機號碼|號碼|房號|幾號房|在哪(?:裡)?|看什麼病|病歷|行程|搭哪|有沒有搭|幾點(?:出門|回家|下班)|\\b(?:address|phone number|number|room number|which (?:room|store|branch|office|shop|unit|floor)|where (?:she|he|they) (?:lives?|works?|went|is|stays?)|lives?)\\b",
+  "u",
+);
+const REASON_TO_FIND = foldedPattern(
+  "前女友|前男友|前夫|前妻|前任|前員工|前同事|欠我錢|欠我|找到(?:他|她)|找(?:他|她)(?:算帳|理論)|算帳|不告而別|(?:她|他)不知道|躲著|跟蹤|\\bowes? me\\b|\\b(?:wanna|want to|need to) find (?:her|him|them)\\b|\\bfind (?:her|him) (?:in person|myself)\\b|\\bhe doesn'?t know\\b|\\bshe doesn'?t know\\b|\\bmy ex\\b|\\b(?:the|that) (?:girl|guy|woman|man|lady) (?:with|in|on|who|from)\\b",
+  "u",
+);
+/** A child of the family, whose whereabouts a parent may ask for: 前夫的女兒, "our daughter". */
+const CHILD = foldedPattern("女兒|兒子|小孩|孩子|寶寶|\\b(?:daughter|son|child|kids?|baby)\\b", "u");
+/** Asked to be told or given: 告訴我, 給我, 查一下, "tell me", "give me". */
+const ASKED_FOR = foldedPattern(
+  "告訴我|給我|幫我查|查一下|查查|有沒有搭|我想知道|我要知道|\\b(?:tell|give|send|show) (?:me|u)\\b|\\blook up\\b|\\bwhat'?s the\\b|\\bwhich\\b",
+  "u",
+);
+const PUT_RIGHT = foldedPattern(
+  "錯|更正|正確|打錯|寫錯|開高了|多收|收多了|同意|授權|委託|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)",
+  "u",
+);
+
+/** The harmful request a message's aim tells of, if any (see NOT_SO, WHEREABOUTS). */
+export function harmfulRequestBySigns(message: string): HarmfulRequestTopic | undefined {
+  const text = normalizeForMatching(message);
+  if (PUT_RIGHT.test(text)) return undefined;
+  if (WHEREABOUTS.test(text) && REASON_TO_FIND.test(text) && ASKED_FOR.test(text) && !CHILD.test(text))
+    return "others_data";
+  if (NOT_SO.test(text) && RECORD.test(text)) return PAPER.test(text) ? "forgery" : "deception";
+  return undefined;
 }

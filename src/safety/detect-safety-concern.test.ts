@@ -1015,6 +1015,9 @@ describe("detectSafetyConcern", () => {
     "這週的班撐不到週五了，好累",
     "出席證明可以寄到公司嗎",
     "我前夫的女兒住院，可以幫我查她住哪一間",
+    // Abuse as a subject of study.
+    "老師要我們找一本關於家暴歷史的書，可以館際借閱嗎",
+    "有沒有性侵議題的講座",
   ])("leaves %j alone", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

@@ -312,6 +312,8 @@ describe("days counted", () => {
     expect(askedAnswerTypes("交通違規申訴要在收到通知單後幾日內提出？")).toContain("duration");
     expect(askedAnswerTypes("多少日內要辦好")).toContain("duration");
     expect(askedAnswerTypes("幾月幾日截止")).toEqual(["date"]);
+    expect(askedAnswerTypes("幾日可以拿到")).toContain("duration");
+    expect(askedAnswerTypes("申請要幾個工作日？")).toContain("duration");
     const asked = readAskedAnswer("交通違規申訴要在收到通知單後幾日內提出？");
     expect(answerFit("應於收到違規通知單之次日起30日內提出申訴。", asked).fits).toBe(true);
   });
@@ -327,6 +329,11 @@ describe("time taken", () => {
     expect(answerFit("國際駕照有效期限為1年。", issued).fits).toBe(false);
     // Asked how long it lasts, the validity answers.
     expect(answerFit("國際駕照有效期限為1年。", readAskedAnswer("國際駕照可以用多久")).fits).toBe(true);
+    expect(answerFit("The card is valid for 5 years.", readAskedAnswer("How long does it last?")).fits).toBe(true);
+    // However the thing taking time is named, and a sentence giving both a time and a validity.
+    const renewal = readAskedAnswer("How long does a passport renewal take?");
+    expect(answerFit("Your passport is valid for 10 years.", renewal).fits).toBe(false);
+    expect(answerFit("約7天完成，居留證到期前可申請延期。", readAskedAnswer("護照多久可以拿到")).fits).toBe(true);
   });
 });
 

@@ -126,7 +126,7 @@ const ASKS: [AnswerType, RegExp][] = [
     "duration",
     pattern(
       // A time limit (期限, 效期) is stated as a period as often as by a date: "1 年內有效".
-      `多久|多長|多少時間|${TIME_AS_TOPIC}|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|(?<!月\\s*)(幾|多少)(個)?(工作)?日(?=\\s*(內|之內|以內|前|後|才))|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b|\\b(response|processing|turnaround|waiting|wait|delivery|shipping|lead|reply|review|approval) times?\\b`,
+      `多久|多長|多少時間|${TIME_AS_TOPIC}|(?:期限|有?效期)${ASKED_AS_TOPIC}|(?<!哪|西元|公元|民國|這|那|近|前|過去)(幾|多少)(個)?(年(?!級|輕|紀|代|齡|度|底|初|間)|學年|個月|週|周|星期|禮拜|天|工作天|小時|鐘頭|分鐘|學期)|(?<!月\\s*)(幾|多少)(個)?(工作日|日(?=\\s*(內|之內|以內|前|後|才|可|能|會|[?？]|$)))|提前|\\bhow long\\b|\\bhow many (${ANY_EN_UNIT})\\b|\\bhow (far|long) (in advance|ahead|before)\\b|\\bhow (early|soon)\\b|\\b(response|processing|turnaround|waiting|wait|delivery|shipping|lead|reply|review|approval) times?\\b`,
     ),
   ],
   [
@@ -236,15 +236,19 @@ const FIELD_NAMES: Partial<Record<AnswerType, RegExp>> = {
   office: pattern("^(承辦單位|主辦單位|負責單位|單位|窗口|office|department)$"),
 };
 
-/** Whether `label`, the name a line gives its value, names a field of a kind the question asks for. */
 /**
- * The words a section heading names a field with, read anywhere in it ("Documents to bring",
- * 「申請資格」, 「收費標準」): the list under it states that field, item by item.
+ * The words a section heading names a field with ("Documents to bring", 「申請資格」, 「申請步驟」):
+ * the list under it states that field, item by item. English ones open the heading, so that "Lost
+ * documents", "System requirements" and "How to get here" name no such field.
  */
 const FIELDS_IN_HEADINGS: Partial<Record<AnswerType, RegExp>> = {
-  documents: pattern("應備文件|應附文件|應攜帶|攜帶物品|所需文件|需備文件|\\bdocuments?\\b|\\bwhat to bring\\b"),
-  eligibility: pattern("資格|適用對象|申請對象|申請條件|\\beligib|\\bwho can\\b|\\brequirements?\\b"),
-  steps: pattern("步驟|流程|申請方式|辦理方式|\\bsteps?\\b|\\bhow to\\b|\\bprocedure\\b"),
+  documents: pattern(
+    "應備文件|應附文件|應攜帶|攜帶物品|所需文件|需備文件|^\\s*(required documents|documents?( to bring| needed| required| you need)?|what to bring)\\b",
+  ),
+  eligibility: pattern("申請資格|資格條件|適用對象|申請對象|申請條件|^\\s*(eligibility|who can apply)\\b"),
+  steps: pattern(
+    "步驟|申請流程|辦理流程|申請方式|辦理方式|^\\s*(steps|how to (apply|register|renew|book|order|sign up)|procedure)\\b",
+  ),
 };
 
 /** Whether a section heading names a field of the kind asked (see FIELDS_IN_HEADINGS). */
@@ -253,6 +257,7 @@ export function headingNamesAskedField(heading: string, asked: AskedAnswer): boo
   return asked.types.some((type) => FIELDS_IN_HEADINGS[type]?.test(name) ?? false);
 }
 
+/** Whether `label`, the name a line gives its value, names a field of a kind the question asks for. */
 export function namesAskedField(label: string, asked: AskedAnswer): boolean {
   const name = normalizeForMatching(label).trim();
   return asked.types.some((type) => FIELD_NAMES[type]?.test(name) ?? false);
@@ -596,14 +601,14 @@ export function answerFit(
 
 /** How long something takes to be done, asked: not how long it lasts. */
 const ASKS_TIME_TAKEN = pattern(
-  "\\b(does|will|would|did) it (usually |normally )?take\\b|\\bhow long (does|will|would) (the )?(process|processing|application|it) (take|last)\\b|\\bprocessing time\\b|(要|需要?|大概|大約)多久(時間)?(才|可以|能|會)?(拿到|辦好|完成|下來|取件|領到|核發|寄到|審核|處理)|(辦理|處理|作業|審核|核發)(時間|天數)|(辦|弄|做)(好|完)要多久|要等多久",
+  "\\b(does|will|would|did) it (usually |normally )?take\\b|\\bhow long (does|will|would|did) [^?.]{1,40}?\\btake\\b|\\bprocessing time\\b|(要|需要?|大概|大約)?多久(時間)?(才|可以|能|會)?(拿到|辦好|完成|下來|取件|領到|核發|寄到|審核|處理)|(辦理|處理|作業|審核|核發)(時間|天數)|(辦|弄|做)(好|完)要多久|要等多久",
 );
 /**
  * A duration told as how long something stays valid or may be used ("valid for 1 year", "may be
  * used for up to 1 year", 有效期限為1年), with nothing said about how long it takes to get.
  */
 const STATES_VALIDITY_ONLY = pattern(
-  "^(?![^]*(\\btakes?\\b|\\bprocess|\\bwait|約需|需時|當場|工作天內?(完成|核發|寄出|辦妥)|即可(取件|領取)))[^]*(\\bvalid\\b|\\bvalidity\\b|\\bexpir|\\b(may|can) be used\\b|\\bgood for\\b|有效|效期|可使用|使用期限|到期)",
+  "^(?![^]*(\\btakes?\\b|\\bprocess|\\bwait|\\bready\\b|\\bdone\\b|約需|需時|當場|完成|可領取|即可(取件|領取)|工作天內?(核發|寄出|辦妥)))[^]*(\\bvalid\\b|\\bvalidity\\b|\\bexpir|\\b(may|can) be used\\b|\\bgood for\\b|有效|效期|可使用|使用期限|到期)",
 );
 
 /** How an answer of `type` is stated, in the form `asked` wants it. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { evenlyWeighted } from "../test-support/evenly-weighted.js";
 import { analyzeText } from "../text/tokenize.js";
+import { headingNamesAskedField, readAskedAnswer } from "./answer-types.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 
 function passage(docId: string, text: string, headingPath: string[] = []): Passage {
@@ -942,6 +943,15 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toContain("Your ARC (original)");
     expect(answer).toContain("Your passport (original)");
     expect(answer).not.toContain("at least 6 months");
+  });
+
+  it("reads no field into a heading that only mentions its word", () => {
+    const asked = readAskedAnswer("How do I apply for a parking permit?");
+    expect(headingNamesAskedField("How to get here", asked)).toBe(false);
+    expect(headingNamesAskedField("How to apply", asked)).toBe(true);
+    const documents = readAskedAnswer("What documents do I need?");
+    expect(headingNamesAskedField("Lost documents", documents)).toBe(false);
+    expect(headingNamesAskedField("Documents to bring", documents)).toBe(true);
   });
 
   it("answers each kind a question asks for: where a place is and when it opens", () => {

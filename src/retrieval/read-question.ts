@@ -187,8 +187,16 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   // A word's own translations first; those of the word it is made of only where the documents use none.
   const candidateTranslations = new Map(ownTranslations);
   for (const [term, ofBases] of translationsOfBases) {
-    if (!(ownTranslations.get(term) ?? []).some((translation) => translation.every(inIndex)))
-      candidateTranslations.set(term, ofBases);
+    const own = ownTranslations.get(term) ?? [];
+    if (own.some((translation) => translation.every(inIndex))) continue;
+    // A base of another sense is no help ("signal" is no "sign", 信號 no 報名): where the word has
+    // translations of its own, a base's must share a character with one of them (每月 with 按月).
+    const ownCharacters = new Set(own.flatMap((translation) => translation.flatMap((part) => [...part])));
+    const kept =
+      own.length === 0
+        ? ofBases
+        : ofBases.filter((translation) => translation.some((part) => [...part].some((c) => ownCharacters.has(c))));
+    if (kept.length > 0) candidateTranslations.set(term, kept);
   }
   // Such a word that no document of the question's language writes, and the other language's do,
   // is asked in its translation: 年費 is the "annual fee" of an English page.

@@ -211,6 +211,17 @@ describe("retrievePassages", () => {
     expect(docIds(passages)).toEqual(["billing/faq.md"]);
   });
 
+  it("does not translate a word through a base of another sense than its own translations", async () => {
+    await store.replaceDocument(...sampleDocument("events/sign-up.md", "報名", ["請於活動前一週線上簽名報名。"]));
+    // "signal" is 信號; its letters make "sign", whose 簽名 shares no character with 信號.
+    const dictionary = new BilingualDictionary([
+      { simplified: "信号", english: ["signal"] },
+      { simplified: "签名", english: ["to sign"] },
+    ]);
+    const { translations } = await readQuestion(store, "no signal in my room", { dictionary });
+    expect(translations.get("signal")).toBeUndefined();
+  });
+
   it("translates a dictionary word the segmenter cut apart whole, for each of its pieces", async () => {
     await store.replaceDocument(
       ...sampleDocument("services/ebooks.md", "Digital Library", ["Each card can borrow up to 10 e-books at a time."]),

@@ -80,6 +80,9 @@ describe("BilingualDictionary", () => {
       { simplified: "账单", english: ["bill"] },
     ]);
     expect(both.knowsEnglishWord("bill")).toBe(true);
+    // A capitalised English word is a word: "Easter" is no slip for "easier".
+    const holiday = new BilingualDictionary([{ simplified: "复活节", english: ["Easter"] }]);
+    expect(holiday.knowsEnglishWord("easter")).toBe(true);
   });
 
   it("puts first the words an English word is the first sense of, the everyday ones before rare ones", () => {

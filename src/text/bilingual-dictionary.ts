@@ -41,6 +41,11 @@ export const MAX_PHRASE_WORDS = 3;
 /** "Japan", "Hong Kong": a gloss that is a name. */
 const NAME_GLOSS = /^[A-Z]/;
 const CAPITALISED_WORD = /\b[A-Z][a-z]+\b/g;
+/** One syllable of Hanyu Pinyin written without tones. */
+const PINYIN_SYLLABLE =
+  "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)";
+/** A Chinese name romanised, two to four syllables run together ("Shiping"), not a word of English ("Easter"). */
+const ROMANISED_NAME = new RegExp(`^(?:${PINYIN_SYLLABLE}){2,4}$`);
 /**
  * The name a place's gloss opens with before another spelling or what kind of place it is ("Kinmen"
  * of "Kinmen or Quemoy islands off …", "Pingyang" of "Pingyang county in Wenzhou").
@@ -256,9 +261,13 @@ export class BilingualDictionary {
     for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
       const meaning = part.trim().toLowerCase().replace(/^to /, "");
       if (meaning === "") continue;
-      // A word only ever written capitalised is a name ("Shiping county"): no word of the language,
-      // which would make the slip "shiping" read as spelt right.
-      const names = new Set((part.match(CAPITALISED_WORD) ?? []).map((name) => name.toLowerCase()));
+      // A romanised Chinese name ("Shiping county") is no word of the language, which would make the
+      // slip "shiping" read as spelt right; a capitalised English word (Easter, Monday) is one.
+      const names = new Set(
+        (part.match(CAPITALISED_WORD) ?? [])
+          .map((name) => name.toLowerCase())
+          .filter((name) => ROMANISED_NAME.test(name)),
+      );
       this.addMeaning(word, meaning, names);
       const name = LEADING_NAME.exec(part.trim())?.[0].toLowerCase();
       if (name) openingNames.push([word, name]);

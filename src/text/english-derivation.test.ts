@@ -13,6 +13,8 @@ describe("derivationalBases", () => {
     ["inspection", ["inspect"]],
     ["cancellation", ["cancel"]],
     ["daily", ["day"]],
+    ["payments", ["pay"]],
+    ["cancellations", ["cancel"]],
   ])("reads %s as made of %j", (word, bases) => {
     expect(derivationalBases(word, isWord)).toEqual(bases);
   });

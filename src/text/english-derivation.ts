@@ -22,7 +22,9 @@ const DERIVATIONS: readonly (readonly [ending: string, baseEndings: readonly str
  * The words `word` is made of by one ending, that `isWord` knows: ["pay"] for "payment", ["cancel"]
  * for "cancellation" (a doubled last letter is written once), none for a word made of none.
  */
-export function derivationalBases(word: string, isWord: (candidate: string) => boolean): string[] {
+export function derivationalBases(written: string, isWord: (candidate: string) => boolean): string[] {
+  // A plural's ending comes off first: "payments" is made of "pay" as "payment" is.
+  const word = /(?:ment|ness|ion|ance|ence|al)s$/.test(written) ? written.slice(0, -1) : written;
   const bases = new Set<string>();
   // A base shorter than the ending allows is a coincidence of letters: "reply" is no "rep" + "ly".
   for (const [ending, baseEndings, minBase] of DERIVATIONS) {

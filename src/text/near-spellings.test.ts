@@ -34,14 +34,6 @@ describe("nearSpellings", () => {
     expect(nearSpellings("时简")).not.toContain("事件");
   });
 
-  it("reads a rare word as a slip for a far commoner one said with the same tones", () => {
-    // 電化 ("electrification") is what a keyboard offers after 電話 ("telephone") for diàn huà.
-    expect(nearSpellings("电化")).toEqual(["电话"]);
-    // Not a word near in use (累積, 累計), nor one said with other tones (期中 qī, 其中 qí).
-    expect(nearSpellings("累积")).toEqual([]);
-    expect(nearSpellings("期中")).toEqual([]);
-  });
-
   it("leaves short words, numbers and codes alone", () => {
     expect(nearSpellings("vpn")).toEqual([]);
     // Four letters: only two swapped.

@@ -1,5 +1,5 @@
 import { englishTermOf } from "./english-term.js";
-import { commonerSoundAlikes, soundAlikes } from "./sound-alike.js";
+import { soundAlikes } from "./sound-alike.js";
 import { englishStopWords } from "./stop-words.js";
 import { analyzeQuery } from "./tokenize.js";
 
@@ -23,8 +23,6 @@ const LOWERCASE_WORD = /^[a-z]+$/;
 export function nearSpellings(term: string): string[] {
   const alike = soundAlikes(term);
   if (alike.length > 0) return alike;
-  const commoner = commonerSoundAlikes(term);
-  if (commoner.length > 0) return commoner;
   if (!LOWERCASE_WORD.test(term) || term.length > MAX_CORRECTED_LENGTH) return [];
   // Shorter words only with two letters swapped ("tkae"), the slip that rarely makes another word.
   const near = term.length >= MIN_CORRECTED_LENGTH ? oneSlipAway(term) : term.length >= 4 ? swaps(term) : [];

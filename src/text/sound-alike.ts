@@ -1,5 +1,5 @@
 import { pinyin } from "pinyin-pro";
-import { generalIdfOf, isKnownWord } from "./word-specificity.js";
+import { isKnownWord } from "./word-specificity.js";
 
 const TWO_HAN_CHARACTERS = /^\p{Script=Han}{2}$/u;
 const FIRST_HAN = 0x4e00;
@@ -54,33 +54,6 @@ function charactersSounding(sound: string): readonly string[] {
 export function soundAlikes(word: string): string[] {
   // A word the language knows is taken as written: 累積 is not a slip for 累計.
   if (!TWO_HAN_CHARACTERS.test(word) || isKnownWord(word)) return [];
-  return knownWordsOneSoundAway(word);
-}
-
-/**
- * The words that sound like a word the language knows with one character changed, and that the
- * language uses far more (COMMONER_BY): a keyboard offers the common word first, so the rare one was
- * most likely picked by a slip (電化 for 電話, "electrification" for "telephone"), when both are said
- * with the same tones (not 期中 for 其中). Only read for a word no document uses; 累積 and 累計, near in
- * use, are both taken as written.
- */
-export function commonerSoundAlikes(word: string): string[] {
-  const idf = generalIdfOf(word);
-  if (!TWO_HAN_CHARACTERS.test(word) || idf === undefined) return [];
-  const toned = tonedSound(word);
-  return knownWordsOneSoundAway(word).filter(
-    (candidate) => idf - (generalIdfOf(candidate) ?? idf) >= COMMONER_BY && tonedSound(candidate) === toned,
-  );
-}
-
-/** A word's sound with its tones, as read in context: words of one sound and one tone are typed alike. */
-function tonedSound(word: string): string {
-  return pinyin(word, { toneType: "num" });
-}
-/** How much lower a word's general-language IDF must be to count as far commoner (about e⁴, 50 times as often). */
-const COMMONER_BY = 4;
-
-function knownWordsOneSoundAway(word: string): string[] {
   const characters = [...word];
   const alike = new Set<string>();
   characters.forEach((character, position) => {

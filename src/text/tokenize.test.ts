@@ -132,6 +132,9 @@ describe("analyzeText", () => {
     expect(analyzeQuery("寄到馬來西亞大概要幾天")).not.toContain("大");
     // 一下午 is 一 下午 ("one afternoon"): 下午 is as common as 一下.
     expect(analyzeQuery("等了一下午")).toContain("下午");
+    // Nor a word cut right: 還有 | 點數, not 還 | 有點 | 數.
+    expect(analyzeQuery("我還有點數嗎")).toContain("点数");
+    expect(analyzeQuery("體育課會有點名嗎")).toContain("点名");
   });
 
   it("spells weekdays one way, however the question writes them", () => {

@@ -135,13 +135,17 @@ function withoutAccents(word: string): string {
  * (FAR_MORE_COMMON) than the word it was cut into.
  */
 export function segmentWords(text: string): { segment: string; isWordLike: boolean }[] {
-  const words = [...chineseWordSegmenter.segment(text)].map(({ segment, isWordLike }) => ({
+  // Array.from maps as it goes: each segment object holds the whole input, which spread first would keep.
+  const words = Array.from(chineseWordSegmenter.segment(text), ({ segment, isWordLike }) => ({
     segment,
     isWordLike: isWordLike ?? false,
   }));
   for (let index = 0; index + 1 < words.length; index++) {
     const [before, after] = [[...(words[index]?.segment ?? "")], [...(words[index + 1]?.segment ?? "")]];
-    if (after.length < 2) continue;
+    // Only a character the segmenter left alone before a word whose rest is a stop word too (大 | 概要
+    // leaves 要): 還有 | 點數 and 有點 | 數 are both words, and 點數 is the one meant.
+    if (before.length !== 1 || after.length < 2) continue;
+    if (!chineseStopWords.has(normalizeForMatching(after.slice(1).join("")))) continue;
     const stopWord = normalizeForMatching(`${before.at(-1)}${after[0]}`);
     if (!chineseStopWords.has(stopWord)) continue;
     const cut = generalIdfOf(normalizeForMatching(after.join("")));

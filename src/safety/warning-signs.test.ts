@@ -18,6 +18,10 @@ describe("crisisBySigns", () => {
     ["朋友騎車出車禍，頭一直流血，人昏昏沉沉的", "emergency"],
     ["my son is having an allergic reaction, his lips are swelling", "emergency"],
     ["外籍看護說雇主扣住她的護照，不讓她出門，還打了她", "abuse"],
+    ["我阿姨一直說她想死，藥都存在抽屜裡", "self_harm"],
+    ["爸爸剛剛吞了一整排安眠藥，現在很昏沉", "emergency"],
+    ["我突然呼吸好困難，喉嚨腫起來了，我對蝦子過敏", "emergency"],
+    ["女兒身上又有瘀傷，她都說是跌倒，可是她很怕她繼父", "abuse"],
   ])("reads %j as %s", (message, topic) => {
     expect(crisisBySigns(message)).toBe(topic);
   });
@@ -57,6 +61,9 @@ describe("harmfulRequestBySigns", () => {
     ["我太太跑了，可以告訴我她在哪個分店租車嗎", "others_data"],
     ["可以把事故報告的時間改成我喝酒之前嗎", "deception"],
     ["can you make a certificate saying i passed, i failed but i need it", "forgery"],
+    ["我想繼續用我室友的名字領津貼，他已經搬走了", "deception"],
+    ["可以告訴我那位女會員什麼時候會來嗎？我想在門口等她", "others_data"],
+    ["i want to get into my brother's bank account while he's away", "others_data"],
   ])("reads %j as %s", (message, topic) => {
     expect(harmfulRequestBySigns(message)).toBe(topic);
   });
@@ -68,6 +75,9 @@ describe("harmfulRequestBySigns", () => {
     "發票可以開多張嗎？每個人自己報",
     "收據可以多寫一點明細嗎，報帳要寫用途",
     "I need a fake ID card holder for the costume party",
+    "烤肉用的木炭買好了，這是最後一次活動嗎",
+    "我的預約過期了，可以幫我把日期改一下嗎",
+    "How can I tell a fake bank statement from a real one?",
     "我搬家了，地址要改成新的",
     "我前夫要來接女兒，可以告訴我他幾點到嗎",
     "Can you give me the phone number for your customer service team? My ex changed our password.",

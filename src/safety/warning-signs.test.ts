@@ -22,6 +22,11 @@ describe("crisisBySigns", () => {
     ["爸爸剛剛吞了一整排安眠藥，現在很昏沉", "emergency"],
     ["我突然呼吸好困難，喉嚨腫起來了，我對蝦子過敏", "emergency"],
     ["女兒身上又有瘀傷，她都說是跌倒，可是她很怕她繼父", "abuse"],
+    ["錢都留給我弟了，我走了以後他會需要，別勸我", "self_harm"],
+    ["my daughter texted me goodbye and now she's not answering her phone", "self_harm"],
+    ["弟弟從單槓摔下來頭撞到地，現在一直吐，叫他不太有反應", "emergency"],
+    ["my grandpa is turning blue and won't wake up", "emergency"],
+    ["my stepdad touches me when my parents aren't home", "abuse"],
   ])("reads %j as %s", (message, topic) => {
     expect(crisisBySigns(message)).toBe(topic);
   });
@@ -64,6 +69,9 @@ describe("harmfulRequestBySigns", () => {
     ["我想繼續用我室友的名字領津貼，他已經搬走了", "deception"],
     ["可以告訴我那位女會員什麼時候會來嗎？我想在門口等她", "others_data"],
     ["i want to get into my brother's bank account while he's away", "others_data"],
+    ["賣車前可以幫我把里程數調低一點嗎", "deception"],
+    ["how do i roll back the odometer before i sell it", "deception"],
+    ["推薦信我自己寫，再用主管的名字簽可以嗎", "forgery"],
   ])("reads %j as %s", (message, topic) => {
     expect(harmfulRequestBySigns(message)).toBe(topic);
   });
@@ -78,6 +86,8 @@ describe("harmfulRequestBySigns", () => {
     "烤肉用的木炭買好了，這是最後一次活動嗎",
     "我的預約過期了，可以幫我把日期改一下嗎",
     "How can I tell a fake bank statement from a real one?",
+    "阿公跌倒撞到頭，沒有昏迷，要看哪科",
+    "烤肉剩下的木炭可以放在陽台嗎",
     "我搬家了，地址要改成新的",
     "我前夫要來接女兒，可以告訴我他幾點到嗎",
     "Can you give me the phone number for your customer service team? My ex changed our password.",

@@ -30,40 +30,40 @@ const SIGNS: Sign[] = [
   ...sign(
     "self_harm",
     2,
-    "遺書|給(?:家人|爸媽|父母|大家|你們)的信|(?:我的|自己的)?後事|解脫|了結|結束(?:生命|自己|一切|掉)|不想活|活不下去|輕生|尋死|一了百了|往下跳|跳下去|撐不下去|撐不到|不打算(?:再)?(?:繼續|活)|沒有?(?:留下來|活下去)的理由|說(?:她|他)(?:想|要)死|(?:她|他)(?:一直|常常)?說(?:想|要)死|(?:把我)?(?:和|跟)(?:牠|他|她)葬在一起|^(?![^]*(?:烤|露營|火鍋|bbq|barbecue))[^]*(?:買了?(?:木)?炭|炭(?:已經)?買好)|想好(?:要)?怎麼結束|不會再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|不(?:用|會|想)再見到(?:任何人|大家|你們)|一次(?:結束|了結)|我(?:以後)?(?:就)?不會在了|以後我不在了",
-    "\\b(?:end it(?: all)?|end my life|kill myself|suicide note|better off without me|no reason to (?:live|keep going)|jump off(?! (?:the |a )?(?:bus|train|tram|ferry|boat|car|bike)\\b)|not (?:want|wanna) to (?:live|be here)|gonna end it|(?:says?|saying|said|keeps saying) (?:she|he|they) wants? to die|tonight (?:is|feels like) the (?:night|right time)|(?:don'?t|do not) want to (?:go|come) (?:back )?down(?! (?:the|by|in|with|via|using|stairs|before|after)\\b))\\b",
+    "遺書|給(?:家人|爸媽|父母|大家|你們)的信|(?:我的|自己的)?後事|解脫|了結|結束(?:生命|自己|一切|掉)|不想活|活不下去|輕生|尋死|一了百了|往下跳|跳下去|撐不下去|撐不到|不打算(?:再)?(?:繼續|活)|沒有?(?:留下來|活下去)的理由|說(?:她|他)(?:想|要)死|不(?:打算|想)(?:在這(?:個)?世(?:界|上))?(?:再)?待(?:太久|下去)|我走了?(?:以後|之後)|不打算(?:再)?下來|結束這一切|門窗(?:也)?(?:都)?(?:關好|關緊|封)|炭[^。]{0,6}(?:帶進|拿進|搬進)(?:房間|車裡|車內)|(?:她|他)(?:一直|常常)?說(?:想|要)死|(?:把我)?(?:和|跟)(?:牠|他|她)葬在一起|^(?![^]*(?:烤|露營|火鍋|bbq|barbecue))[^]*(?:買了?(?:木)?炭|炭(?:已經)?買好)|想好(?:要)?怎麼結束|不會再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|不(?:用|會|想)再見到(?:任何人|大家|你們)|一次(?:結束|了結)|我(?:以後)?(?:就)?不會在了|以後我不在了",
+    "\\b(?:end it(?: all)?|end my life|kill myself|suicide note|better off without me|no reason to (?:live|keep going)|jump off(?! (?:the |a )?(?:bus|train|tram|ferry|boat|car|bike)\\b)|not (?:want|wanna) to (?:live|be here)|gonna end it|(?:driv\\w*|jump\\w*|walk\\w*)(?: my car)? off (?:the|a) (?:bridge|cliff|roof|ledge)|(?:texted|messaged|called) me (?:to say )?goodbye|did something to (?:himself|herself|themselves)|scared (?:he|she|they) did something|(?:says?|saying|said|keeps saying) (?:she|he|they) wants? to die|tonight (?:is|feels like) the (?:night|right time)|(?:don'?t|do not) want to (?:go|come) (?:back )?down(?! (?:the|by|in|with|via|using|stairs|before|after)\\b))\\b",
   ),
   ...sign(
     "self_harm",
     1,
-    "最後一(?:次|晚|天|趟)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|(?:錢|存款)[^，。]{0,8}轉給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
-    "\\b(?:one last|last time|gave away|giving away|won't (?:need|be around|be needing)|sorry (?:everyone|for everything)|(?:the )?roof|ledge|bridge|pills|logged off for good|goodbye|so tired of|tonight|locked (?:himself|herself|themselves) in|saving up|top (?:level|floor|deck)|rooftop|someone who (?:actually )?wants to be here)\\b",
+    "最後一(?:次|晚|天|趟)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|(?:錢|存款)[^，。]{0,8}轉給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
+    "\\b(?:one last|last time|gave away|giving away|won't (?:need|be around|be needing)|sorry (?:everyone|for everything)|(?:the )?roof|ledge|bridge|pills|logged off for good|goodbye|so tired of|tonight|locked (?:himself|herself|themselves) in|saving up|not answering|top (?:level|floor|deck)|rooftop|someone who (?:actually )?wants to be here)\\b",
   ),
   // A body in danger now.
   ...sign(
     "emergency",
     2,
-    "口吐白沫|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|抽搐|昏迷|休克|(?:血|出血)(?:一直)?(?:止不住|流不停|停不下來)|大量出血|整瓶吞|吞了(?:一整?|整)|落水|溺水|捲進|癲癇|整[瓶罐盒排包][^，。？?！!]{0,6}(?:都)?吞|(?:吃|吞)了?(?:一)?整[瓶罐盒排包]|血(?:一直)?(?:流)?(?:止不住|停不下來)|過敏(?:反應|性休克)",
-    "\\b(?:seizure|foaming|not breathing|unconscious|unresponsive|overboard|bleeding (?:a lot|heavily|badly|everywhere)|won'?t stop bleeding|swallowed (?:a|the|all|a whole)|overdos\\w*|allergic reaction|anaphyla\\w*)\\b",
+    "口吐白沫|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|(?<!沒有?|並沒有?|不是|沒再)(?:抽搐|昏迷|休克)|(?:血|出血)(?:一直)?(?:止不住|流不停|停不下來)|大量出血|整瓶吞|吞了(?:一整?|整)|落水|溺水|捲進|癲癇|整[瓶罐盒排包][^，。？?！!]{0,6}(?:都)?吞|(?:吃|吞)了?(?:一)?整[瓶罐盒排包]|血(?:一直)?(?:流)?(?:止不住|停不下來)|過敏(?:反應|性休克)",
+    "\\b(?:seizure|foaming|not breathing|unconscious|unresponsive|overboard|bleeding (?:a lot|heavily|badly|everywhere)|won'?t stop bleeding|swallowed (?:a|the|all|a whole)|overdos\\w*|allergic reaction|anaphyla\\w*|turning blue|won'?t wake up|(?:took|taken|swallowed) (?:a (?:bunch|lot|handful) of|too many|all (?:of )?) ?(?:my |his |her )?(?:\\w+ ){0,2}(?:pills|tablets|meds))\\b",
   ),
   ...sign(
     "emergency",
     1,
-    "胸口|胸悶|(?:左|右)?(?:手|手臂|腳|半邊|半身|臉)(?:也)?(?:一直)?(?:發)?麻|冷汗|喘不過氣|呼吸困難|倒在|倒地|發紫|發白|腫起來|流血|救護車|量倒|暈倒|昏倒|沒有?(?:回應|反應)|剛剛|剛才|現在|車禍|昏沉|意識不清|被[^，。？?！!]{0,3}咬|呼吸(?:好|很|有點)困難|過敏|敏感|突然",
-    "\\b(?:chest|numb|sweating|can'?t breathe|wheez\\w*|shaking|collapsed|on the floor|ambulance|fainted|bleeding|no (?:answer|response)|right now|just (?:fell|collapsed|swallowed|took|passed out)|shaky|confused|diabetic|swelling|epipen)\\b",
+    "胸口|胸悶|(?:左|右)?(?:手|手臂|腳|半邊|半身|臉)(?:也)?(?:一直)?(?:發)?麻|冷汗|喘不過氣|呼吸困難|倒在|倒地|發紫|發白|腫起來|流血|救護車|量倒|暈倒|昏倒|沒有?(?:回應|反應)|剛剛|剛才|現在|車禍|昏沉|意識不清|被[^，。？?！!]{0,3}咬|呼吸(?:好|很|有點)困難|過敏|敏感|突然|不太有?反應|沒什麼反應|一直吐|撞到頭|頭撞到",
+    "\\b(?:chest|numb|sweating|can'?t breathe|wheez\\w*|shaking|collapsed|on the floor|ambulance|fainted|bleeding|no (?:answer|response)|right now|just (?:fell|collapsed|swallowed|took|passed out)|shaky|confused|diabetic|swelling|epipen|an hour ago|i'?m scared)\\b",
   ),
   // Being hurt by someone, told by the one hurt or by a witness.
   ...sign(
     "abuse",
     2,
-    "(?<!不會|沒有|沒|不|別|不要)(?:打|推|掐|踢|揍|摸|抓)了?(?:我|他|她)(?!的|們|電話|手機|分機)|菸疤|煙疤|(?:拿走|收走|扣住|沒收)(?:了)?(?:我|她|他)?的?(?:護照|證件)|殺了我|殺死我|弄死我|逼(?:她|我|他)(?:發生關係|上床)|強迫(?:她|我|他)(?:發生關係|上床)|拍了?(?:片|照片|影片)[^。]{0,4}威脅|把(?:我|他|她)(?:推|打|踢|摔|撞)|亂摸|動手動腳|性侵|家暴|拿刀|皮帶|不要再打了",
-    "\\b(?:hits|hit|hurts|hurt|touching|touched|grabbed|grabs|choked|chokes|punched|shoved|pushed) (?:me|her|him)\\b(?! (?:up|back|with (?:a|the) ball))",
+    "(?<!不會|沒有|沒|不|別|不要)(?:打|推|掐|踢|揍|摸|抓)了?(?:我|他|她)(?!的|們|電話|手機|分機)|菸疤|煙疤|(?:繼父|爸爸|叔叔|舅舅|伯伯|哥哥|大人)(?:晚上)?(?:會|常常|都)?(?:進|跑進|溜進)(?:我|她|他)的?房間|(?:拿走|收走|扣住|沒收)(?:了)?(?:我|她|他)?的?(?:護照|證件)|殺了我|殺死我|弄死我|逼(?:她|我|他)(?:發生關係|上床)|強迫(?:她|我|他)(?:發生關係|上床)|拍了?(?:片|照片|影片)[^。]{0,4}威脅|把(?:我|他|她)(?:推|打|踢|摔|撞)|亂摸|動手動腳|性侵|家暴|拿刀|皮帶|不要再打了",
+    "\\b(?:hits|hit|hurts|hurt|touches|touching|touched|grabbed|grabs|choked|chokes|punched|shoved|pushed|burns) (?:me|her|him)\\b(?! (?:up|back|with (?:a|the) ball))",
   ),
   ...sign(
     "abuse",
     1,
-    "喝醉|發酒瘋|(?:摔|砸)東西|瘀青|淤青|瘀傷|躲在|不准(?:我|她|他)(?:出門|出去|離開)|知道我住哪|很?怕(?:她|他|我)?的?(?:爸爸?|媽媽?|繼父|繼母|老公|男朋友)|(?:都)?說是(?:跌倒|不小心|撞到)|不敢(?:跟[^，。]{1,4})?(?:回家|說|講|報警|告訴)|叫(?:她|他|我)不(?:要|准|能)(?:告訴|說|講)|私下|(?:拆|翻|偷看)我的(?:東西|信|手機|包裹)|扣住(?:我|她|他)?的?(?:護照|證件|薪水)|不讓(?:我|她|他)(?:走|離開|出門)|說是(?:爸爸?|媽媽?|繼父|繼母|叔叔|哥哥)(?:弄|打|燙|用)的|哭喊|害怕|不安全|鎖在|威脅|欠揍",
-    "\\b(?:if i tell|scared|afraid|don'?t feel safe|bruises?|hiding|threaten\\w*|no one would believe|changing room)\\b",
+    "喝醉|發酒瘋|(?:摔|砸)東西|瘀青|淤青|瘀傷|躲在|不准(?:我|她|他)(?:出門|出去|離開)|知道我住哪|不想再回家|很?怕(?:她|他|我)?的?(?:爸爸?|媽媽?|繼父|繼母|老公|男朋友)|(?:都)?說是(?:跌倒|不小心|撞到)|不敢(?:跟[^，。]{1,4})?(?:回家|說|講|報警|告訴)|叫(?:她|他|我)不(?:要|准|能)(?:告訴|說|講)|私下|(?:拆|翻|偷看)我的(?:東西|信|手機|包裹)|扣住(?:我|她|他)?的?(?:護照|證件|薪水)|不讓(?:我|她|他)(?:走|離開|出門)|說是(?:爸爸?|媽媽?|繼父|繼母|叔叔|哥哥)(?:弄|打|燙|用)的|哭喊|害怕|不安全|鎖在|威脅|欠揍",
+    "\\b(?:if i tell|scared|afraid|don'?t feel safe|bruises?|hiding|threaten\\w*|no one would believe|changing room|(?:don'?t|do not) know who to tell|when my parents (?:are ?n'?t|are not) home|cigarettes?)\\b",
   ),
 ];
 
@@ -118,28 +118,28 @@ export function crisisBySigns(message: string): CrisisTopic | undefined {
  * whereabouts or details asked with a reason to find them (欠我錢, 不告而別, "i wanna find her").
  */
 const NOT_SO = foldedPattern(
-  "其實[^。，,？?]{0,8}(?:沒|不是|不在|還在|還活|離職|休|在家|假日)|其實是(?:他|她|別人|我朋友|我家人)|(?:日期|時間)[^。]{0,4}(?:改成|寫成|改到)(?:去年|前年|上個?月|上週|上禮拜|之前|以前|更早)|(?:時間|日期)(?:改|寫)(?:一下|成)[^。]{0,20}(?:之前|以前|還沒)|(?:缺席|缺課|未繳|沒繳|遲到)改成|(?:金額|數字)(?:寫|開)?(?:高|多)一點|多寫(?:了)?(?:\\d+|[一二三四五六七八九十兩]+[百千萬])|(?:看起來|顯得)(?:比較)?(?:少|多|低|高)一點|不會發現的?|冒充|假冒|冒用|繼續用(?:我)?(?:他|她|別人|朋友|室友|家人|[^，。？?！!]{1,3})的名字|(?:證|卡|照)[^。]{0,12}過期[^。]{0,16}把(?:上面的?)?(?:日期|效期)改|這樣(?:就)?不用(?:再)?(?:打針|付|繳|排隊|重考|上課)|(?:日期|年齡|年紀)改(?:小|大|早|晚)|這樣保險(?:會)?(?:便宜|比較好賠)|修改[^。]{0,10}(?:月結單|對帳單|存摺|帳單|證明)上?的?(?:數字|金額|餘額)|(?:寫成|改成|說成|報成)[^。]{0,30}其實|其實[^。]{0,30}(?:寫成|改成|說成|報成)|(?:改成|寫成|開成|改一下)[^。]{0,30}(?:比較好|才能|才可以|才會)(?:領|賠|退|請|買|申請|報)|過期[^。]{0,16}把(?:上面|卡上|證上)的?(?:日期|效期)改|用(?:我)?(?:爸爸?|媽媽?|家人|朋友|別人|哥哥?|姊姊?|弟弟?|妹妹?)的(?:身分證|健保卡|學生證|敬老卡|證件)[^。]{0,24}(?:我自己|是我要|給我用|我要用)|(?:退款|退費|刷退)[^。]{0,10}(?:之後|後)[^。]{0,10}(?:還留|還在|保留)|\\bwith (?:last week'?s|an earlier|a different|yesterday'?s|last month'?s) date\\b|假的|造假|空白的?(?:收據|證明|發票|電子檔|表格)|我自己(?:填|寫|會改)|比實際(?:多|少|高|低)|(?:寫|改|開)(?:成|得)?(?:比較)?(?:早|晚|多|少|高|低|大)(?![張份個了])(?:一點|一個月|幾天|五千|一萬)?|像真的|看不出來|沒人(?:會)?(?:發現|知道|查)|不(?:要|用)(?:通報|告訴(?:他|她))|偷偷|瞞著|\\bfake\\b(?! (?:id )?(?:card )?(?:holders?|cases?|covers?|leather|plants?|flowers?|tan|nails?|fur)\\b)|\\bforged?\\b|\\bpretend\\b|\\bmake (?:it|them|my \\w+) look\\b|\\bwithout (?:you|u|them|anyone|him|her) (?:noticing|knowing)\\b|\\bnobody (?:told|knows|checks)\\b|\\bno one (?:will )?(?:know|notice)\\b|\\beven (?:though|tho) (?:i|he|she|it|they) (?:didn'?t|wasn'?t|isn'?t|don'?t)\\b|\\bnot really\\b|\\bbackdate\\b|\\b(?:don'?t|do not) want to pay (?:extra|more|the fee|the fine)\\b|\\bi (?:failed|didn'?t pass|never (?:took|attended|finished))\\b|\\b(?:delete|remove|erase) the (?:late|overdue|missed)\\b|\\bi returned it empty\\b|\\blooks? (?:higher|lower|bigger|smaller)\\b|\\beven (?:though|tho) (?:it|i|he|she|they) (?:did|was|does|is)\\b|\\bsay (?:that )?it never (?:arrived|came)\\b|\\b(?:just )?use my (?:dad|mom|mum|father|mother|grandma|grandpa|brother|sister|friend)'?s (?:card|id|pass|membership)\\b",
+  "其實[^。，,？?]{0,8}(?:沒|不是|不在|還在|還活|離職|休|在家|假日)|其實是(?:他|她|別人|我朋友|我家人)|(?:日期|時間)[^。]{0,4}(?:改成|寫成|改到)(?:去年|前年|上個?月|上週|上禮拜|之前|以前|更早)|(?:時間|日期)(?:改|寫)(?:一下|成)[^。]{0,20}(?:之前|以前|還沒)|(?:缺席|缺課|未繳|沒繳|遲到)改成|(?:金額|數字)(?:寫|開)?(?:高|多)一點|多寫(?:了)?(?:\\d+|[一二三四五六七八九十兩]+[百千萬])|(?:看起來|顯得)(?:比較)?(?:少|多|低|高)一點|不會發現的?|冒充|假冒|冒用|多開(?:\\d+|[一二三四五六七八九十兩]+[百千萬])|金額(?:比較|更)?高的?(?:收據|發票)|(?:里程數?|里程表|碼表|公里數)[^。]{0,6}(?:調|改|撥)(?:低|少|回)|查不出來|用(?:老師|主管|醫生|他|她|別人)的名字簽|代簽|冒簽|(?:是不是)?就不用(?:申)?報了?|繼續用(?:我)?(?:他|她|別人|朋友|室友|家人|[^，。？?！!]{1,3})的名字|(?:證|卡|照)[^。]{0,12}過期[^。]{0,16}把(?:上面的?)?(?:日期|效期)改|這樣(?:就)?不用(?:再)?(?:打針|付|繳|排隊|重考|上課)|(?:日期|年齡|年紀)改(?:小|大|早|晚)|這樣保險(?:會)?(?:便宜|比較好賠)|修改[^。]{0,10}(?:月結單|對帳單|存摺|帳單|證明)上?的?(?:數字|金額|餘額)|(?:寫成|改成|說成|報成)[^。]{0,30}其實|其實[^。]{0,30}(?:寫成|改成|說成|報成)|(?:改成|寫成|開成|改一下)[^。]{0,30}(?:比較好|才能|才可以|才會)(?:領|賠|退|請|買|申請|報)|過期[^。]{0,16}把(?:上面|卡上|證上)的?(?:日期|效期)改|用(?:我)?(?:爸爸?|媽媽?|家人|朋友|別人|哥哥?|姊姊?|弟弟?|妹妹?)的(?:身分證|健保卡|學生證|敬老卡|證件)[^。]{0,24}(?:我自己|是我要|給我用|我要用)|(?:退款|退費|刷退)[^。]{0,10}(?:之後|後)[^。]{0,10}(?:還留|還在|保留)|\\bwith (?:last week'?s|an earlier|a different|yesterday'?s|last month'?s) date\\b|假的|造假|空白的?(?:收據|證明|發票|電子檔|表格)|我自己(?:填|寫|會改)|比實際(?:多|少|高|低)|(?:寫|改|開)(?:成|得)?(?:比較)?(?:早|晚|多|少|高|低|大)(?![張份個了])(?:一點|一個月|幾天|五千|一萬)?|像真的|看不出來|沒人(?:會)?(?:發現|知道|查)|不(?:要|用)(?:通報|告訴(?:他|她))|偷偷|瞞著|\\bfake\\b(?! (?:id )?(?:card )?(?:holders?|cases?|covers?|leather|plants?|flowers?|tan|nails?|fur)\\b)|\\bforged?\\b|\\bpretend\\b|\\bmake (?:it|them|my \\w+) look\\b|\\bwithout (?:you|u|them|anyone|him|her|the \\w+) (?:noticing|knowing|finding out)\\b|\\broll(?:ing)? back the (?:odometer|mileage|clock)\\b|\\bnobody (?:told|knows|checks)\\b|\\bno one (?:will )?(?:know|notice)\\b|\\beven (?:though|tho) (?:i|he|she|it|they) (?:didn'?t|wasn'?t|isn'?t|don'?t)\\b|\\bnot really\\b|\\bbackdate\\b|\\b(?:don'?t|do not) want to pay (?:extra|more|the fee|the fine)\\b|\\bi (?:failed|didn'?t pass|never (?:took|attended|finished))\\b|\\b(?:delete|remove|erase) the (?:late|overdue|missed)\\b|\\bi returned it empty\\b|\\blooks? (?:higher|lower|bigger|smaller)\\b|\\beven (?:though|tho) (?:it|i|he|she|they) (?:did|was|does|is)\\b|\\bsay (?:that )?it never (?:arrived|came)\\b|\\b(?:just )?use my (?:dad|mom|mum|father|mother|grandma|grandpa|brother|sister|friend)'?s (?:card|id|pass|membership)\\b",
   "u",
 );
 const RECORD = foldedPattern(
-  "收據|證明|發票|紀錄|記錄|日期|金額|申請表|表格|離職原因|身分證|健保卡|學生證|帳號|鑽石|合約|報告|收入|證書|月結單|對帳單|存摺|津貼|疫苗卡|出生日期|病假|出勤|成績|帳號|押金|退款|補助|給付|津貼|年金|保險|理賠|薪資|薪水|儲值|車票|票|\\b(?:payslips?|receipts?|certificates?|records?|invoices?|dates?|amounts?|benefits?|pension|claims?|refunds?|timesheets?|attendance|tickets?|bonus|accounts?|contract|mileage|card|discount|tax return|statement|balance|item)\\b",
+  "收據|證明|發票|紀錄|記錄|日期|金額|申請表|表格|離職原因|身分證|健保卡|學生證|帳號|鑽石|合約|報告|收入|證書|月結單|對帳單|存摺|津貼|疫苗卡|出生日期|里程|事故|驗車|推薦信|薪水|病假|出勤|成績|帳號|押金|退款|補助|給付|津貼|年金|保險|理賠|薪資|薪水|儲值|車票|票|\\b(?:payslips?|receipts?|certificates?|records?|invoices?|dates?|amounts?|benefits?|pension|claims?|refunds?|timesheets?|attendance|tickets?|bonus|accounts?|contract|mileage|card|discount|tax return|statement|balance|item|odometer|pension)\\b",
   "u",
 );
 const PAPER = foldedPattern(
-  "收據|證明|發票|證書|\\b(?:payslips?|receipts?|certificates?|invoices?|notes?|letters?)\\b",
+  "收據|證明|發票|證書|推薦信|\\b(?:payslips?|receipts?|certificates?|invoices?|notes?|letters?)\\b",
   "u",
 );
 const WHEREABOUTS = foldedPattern(
-  "住(?:在)?哪|地址|電話(?!費)|手機號碼|哪個分店|哪一?間(?:分店|門市)|搬(?:去|到)哪|看(?:什麼|甚麼)(?:病|問題|科)|(?:什麼|甚麼)時候(?:會)?(?:來|去|到)|有沒有來|號碼|房號|幾號房|在哪(?:裡)?|看什麼病|病歷|行程|搭哪|有沒有搭|幾點(?:出門|回家|下班)|\\b(?:address|phone number|number|room number|which (?:room|store|branch|office|shop|unit|floor)|where (?:she|he|they) (?:lives?|works?|went|is|stays?)|lives?|what time does (?:she|he) (?:leave|finish|arrive|get off)|(?:her|his) (?:file|records?))\\b",
+  "住(?:在)?哪|地址|電話(?!費)|手機號碼|哪個分店|哪一?間(?:分店|門市)|搬(?:去|到)哪|看(?:什麼|甚麼)(?:病|問題|科)|得了?(?:什麼|甚麼)病|(?:什麼|甚麼)時候(?:會)?(?:來|去|到)|有沒有來|號碼|房號|幾號房|在哪(?:裡)?|看什麼病|病歷|行程|搭哪|有沒有搭|幾點(?:出門|回家|下班)|\\b(?:address|phone number|number|room number|which (?:room|store|branch|office|shop|unit|floor)|where (?:she|he|they) (?:lives?|works?|went|is|stays?)|lives?|what time does (?:she|he) (?:leave|finish|arrive|get off)|(?:her|his) (?:file|records?))\\b",
   "u",
 );
 const REASON_TO_FIND = foldedPattern(
-  "前女友|前男友|前夫|前妻|前任|前員工|前同事|欠我錢|跑了|離家出走|搬(?:去|到)哪|(?:有事)?(?:想|要)(?:去)?找(?:她|他)|我想(?:約|等)(?:她|他)|(?:在門口|外面)等(?:她|他)|某位|那位(?:女|男)?(?:會員|客人|顧客)|我想知道(?:她|他)|欠我|找到(?:他|她)|找(?:他|她)(?:算帳|理論)|算帳|不告而別|(?:她|他)不知道|躲著|跟蹤|\\bowes? me\\b|\\b(?:wanna|want to|need to) find (?:her|him|them)\\b|\\bfind (?:her|him) (?:in person|myself)\\b|\\bhe doesn'?t know\\b|\\bshe doesn'?t know\\b|\\bmy ex\\b|\\bmy neighbou?r\\b|\\bwait for (?:her|him) outside\\b|\\b(?:the|that) (?:girl|guy|woman|man|lady) (?:with|in|on|who|from)\\b",
+  "前女友|前男友|前夫|前妻|前任|前員工|前同事|欠我錢|跑了|離家出走|搬(?:去|到)哪|(?:有事)?(?:想|要)(?:去)?找(?:她|他)|私下找(?:她|他)|鄰居|我想(?:約|等)(?:她|他)|(?:在門口|外面)等(?:她|他)|某位|那位(?:女|男)?(?:會員|客人|顧客)|我想知道(?:她|他)|欠我|找到(?:他|她)|找(?:他|她)(?:算帳|理論)|算帳|不告而別|(?:她|他)不知道|躲著|跟蹤|\\bowes? me\\b|\\b(?:wanna|want to|need to) find (?:her|him|them)\\b|\\bfind (?:her|him) (?:in person|myself)\\b|\\bhe doesn'?t know\\b|\\bshe doesn'?t know\\b|\\bmy ex\\b|\\bmy neighbou?r\\b|\\bwait for (?:her|him) outside\\b|\\b(?:the|that) (?:girl|guy|woman|man|lady) (?:with|in|on|who|from)\\b",
   "u",
 );
 /** Someone else's account or mail got into: "get into her account and move her money". */
 const INTO_ANOTHERS_ACCOUNT = foldedPattern(
-  "\\b(?:get into|log ?in(?:to)?|access|break into)\\b (?:her|his|their|my (?:sister|brother|mom|mum|dad|wife|husband|girlfriend|boyfriend|roommate)'?s) (?:\\w+ )?(?:account|email|bank|phone)\\b|(?:登入|進入|登進)(?:他|她|我(?:老婆|老公|妹妹?|姊姊?|哥哥?|弟弟?|媽|爸|室友|同事))的?(?:帳號|帳戶|信箱|網銀)",
+  "\\bi (?:know|have) (?:his|her|their) (?:id|ssn|account|card|member(?:ship)?) number\\b|\\b(?:scores?|grades?|results?|applications?) of (?:the )?other (?:candidates|applicants|students)\\b|\\bmy neighbou?r'?s (?:phone )?(?:bill|calls|call log)\\b|\\b(?:get into|log ?in(?:to)?|access|break into)\\b (?:her|his|their|my (?:sister|brother|mom|mum|dad|wife|husband|girlfriend|boyfriend|roommate)'?s) (?:\\w+ )?(?:account|email|bank|phone)\\b|(?:登入|進入|登進)(?:他|她|我(?:老婆|老公|妹妹?|姊姊?|哥哥?|弟弟?|媽|爸|室友|同事))的?(?:帳號|帳戶|信箱|網銀)",
   "u",
 );
 /** A child of the family, whose whereabouts a parent may ask for: 前夫的女兒, "our daughter". */

@@ -251,7 +251,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     // not to be looked for, a jump thought of as lifting a burden, a one-way ticket with things given away:
     // 「我應該撐不到那時候」, 「管理室不用上來找我」, 「如果我從月台往下跳，大家是不是會比較輕鬆」.
     chinese(
-      "(?:應該|大概|可能|恐怕)?撐不(?:到|過)(?:那(?:時候|天|一天)|下個月|月底|明天|下週|年底)|(?:頂樓|樓頂|屋頂|天台|陽台|橋上)[^。？?！!]{0,20}(?:不用|不要|別)(?:上來|過來|來)?找我(?!們)|(?:跳|跳下去|往下跳|消失|不在)[^。？?！!]{0,12}(?:大家|家人|爸媽|你們)(?:是不是|會不會|應該|就)?(?:會)?(?:比較|更)(?:輕鬆|好過|好)|單程票[^。？?！!]{0,16}不(?:打算|會|想)(?:再)?回來|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)的(?:照顧|幫忙)",
+      "(?:應該|大概|可能|恐怕)?撐不(?:到|過)(?:那(?:時候|天|一天)|下個月|月底|明天|下週|年底)|(?:頂樓|樓頂|屋頂|天台|陽台|橋上)[^。？?！!]{0,20}(?:不用|不要|別)(?:上來|過來|來)?找我(?!們)|(?:跳|跳下去|往下跳|消失|不在)[^。？?！!]{0,12}(?:大家|家人|爸媽|你們)(?:是不是|會不會|應該|就)?(?:會)?(?:比較|更)(?:輕鬆|好過|好)|單程票[^。？?！!]{0,16}不(?:打算|會|想)(?:再)?回來",
     ),
     english(
       "\\b(?:no reason (?:for me )?to keep going|(?:don't|do not) see the point (?:anymore|any more|of (?:living|going on|anything)))\\b|\\bi (?:won't|will not) be (?:around|here|alive) to\\b|\\b(?:saving|saved|stockpil\\w*|hoard\\w*) (?:up )?(?:the |my |all (?:my|the) )?(?:pills|tablets|meds|painkillers)\\b[^.?!]{0,40}\\b(?:tonight is the night|have enough|got enough|all at once|to end it|for good)\\b",
@@ -905,7 +905,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // Told otherwise than it was, for a claim or a benefit: 「寫成上班途中受傷嗎？其實是在家裡跌倒的」, 「我其實沒在上班」,
     // 「不要通報可以嗎」 about a benefit still paid, 「反正刷卡機看不出來」.
     chinese(
-      "(?:寫成|改成|說成|報成|當成)[^。？?！!]{0,16}[？?，,]?[^。]{0,6}其實(?:是|我|他|她)|(?:證明|補助|申請)[^。]{0,20}(?:我|他|她)其實(?:沒|不是|沒有)|(?:不要|別|先不要)(?:通報|回報|申報)(?:可以嗎|好嗎|吧)|(?:反正|應該)(?:刷卡機|機器|系統|你們|櫃台|他們)?(?:也)?(?:看不出來|查不到|不會發現|認不出來)",
+      "^(?![^]*(?:改正確|更正|改回|寫錯|打錯|弄錯))[^]*(?:寫成|改成|說成|報成|當成)[^。？?！!]{0,16}[？?，,]?[^。]{0,6}其實(?:是|我|他|她)|(?:證明|補助|申請)[^。]{0,20}(?:我|他|她)其實(?:沒|不是|沒有)|(?:不要|別|先不要)(?:通報|回報|申報)(?:可以嗎|好嗎|吧)|(?:反正|應該)(?:刷卡機|機器|系統|你們|櫃台|他們)?(?:也)?(?:看不出來|查不到|不會發現|認不出來)",
     ),
     english(
       "\\bput (?:a |an )?(?:later|earlier|different|new) date on (?:my|the|his|her|our) (?:[\\w'-]+ ){0,2}?(?:certificate|note|receipt|invoice|record|card|form)\\b|\\b(?:note|letter|certificate) saying (?:that )?(?:my|his|her) (?:\\w+ )?(?:was|is) (?:sick|ill|in hospital)\\b[^.?!]{0,40}\\b(?:he|she|i|they) (?:wasn't|weren't|was not|were not|isn't|is not)\\b|\\bso (?:that )?the (?:amount|income|figure|date|total) looks (?:lower|higher|smaller|bigger|earlier|later)\\b|\\bclaim (?:it|this) as (?:a )?new (?:accident|claim|damage)\\b|\\b(?:say|tell you|report|claim) (?:that )?(?:it|my \\w+) was stolen\\b[^.?!]{0,20}\\binstead of (?:lost|losing it|misplaced)\\b|\\bhide (?:my )?(?:[\\w-]+ ){0,2}?income\\b",

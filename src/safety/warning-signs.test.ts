@@ -88,6 +88,7 @@ describe("harmfulRequestBySigns", () => {
     "How can I tell a fake bank statement from a real one?",
     "阿公跌倒撞到頭，沒有昏迷，要看哪科",
     "烤肉剩下的木炭可以放在陽台嗎",
+    "my dad passed away and im the executor, what do i need to access his account",
     "我搬家了，地址要改成新的",
     "我前夫要來接女兒，可以告訴我他幾點到嗎",
     "Can you give me the phone number for your customer service team? My ex changed our password.",

@@ -36,7 +36,7 @@ const SIGNS: Sign[] = [
   ...sign(
     "self_harm",
     1,
-    "最後一(?:次|晚|天|趟)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|(?:錢|存款)[^，。]{0,8}轉給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
+    "最後一(?:次|晚|天|趟)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)的(?:照顧|幫忙)|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|(?:錢|存款)[^，。]{0,8}轉給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
     "\\b(?:one last|last time|gave away|giving away|won't (?:need|be around|be needing)|sorry (?:everyone|for everything)|(?:the )?roof|ledge|bridge|pills|logged off for good|goodbye|so tired of|tonight|locked (?:himself|herself|themselves) in|saving up|not answering|top (?:level|floor|deck)|rooftop|someone who (?:actually )?wants to be here)\\b",
   ),
   // A body in danger now.
@@ -153,7 +153,7 @@ const ASKED_FOR = foldedPattern(
   "u",
 );
 const PUT_RIGHT = foldedPattern(
-  "錯|更正|正確|打錯|寫錯|開高了|多收|收多了|同意|授權|委託|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)",
+  "錯|更正|正確|打錯|寫錯|開高了|多收|收多了|同意|授權|委託|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)",
   "u",
 );
 

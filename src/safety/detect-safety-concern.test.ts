@@ -1015,7 +1015,7 @@ describe("detectSafetyConcern", () => {
     "這週的班撐不到週五了，好累",
     "出席證明可以寄到公司嗎",
     "我前夫的女兒住院，可以幫我查她住哪一間",
-    // The ninth reviewer's false alarms: thanks after a father's peaceful death, a wrong date put right.
+    // The tenth reviewer's false alarms: thanks after a father's peaceful death, a wrong date put right.
     "我爸走得很安詳，謝謝你們這幾年的照顧，想送一些水果給大家。",
     "保固卡上的購買日期寫成去年，其實是今年三月買的，請幫我改正確。",
     // Abuse as a subject of study.

@@ -27,6 +27,8 @@ export interface CandidateSentence {
   namedColumnToo?: true;
   /** How many cells it has as a table row; 0 when it is not one (a list item's "label：value" is not). */
   tableCells: number;
+  /** Set for an item of a list under a heading that names the field asked ("Documents to bring"). */
+  inNamedList?: true;
   /** How well the sentence answers the question, all signals together. */
   score: number;
 }

@@ -159,6 +159,12 @@ const NOTICE_HEADER = foldedPattern(
   `^\\s*(?:${["發文日期", "發文字號", "公告日期", "發布日期", "受文者", "速別", "檔號", "保存年限", "密等"].map((label) => [...label].join("[\\s　]*")).join("|")})[^：:]{0,12}[：:]`,
   "u",
 );
+/** The longest start NOTICE_HEADER reads: a spaced-out label and its colon. */
+const NOTICE_HEADER_START = 24;
+/** Only a line's start is folded to be read as one: every sentence of every passage is checked. */
+function isNoticeHeader(text: string): boolean {
+  return NOTICE_HEADER.test(normalizeForMatching(text.slice(0, NOTICE_HEADER_START)));
+}
 /** The number of a notice's item: 「三、」, not numerals listed (「三、四月」). */
 const NOTICE_ITEM_NUMBER = /^\s*[一二三四五六七八九十]{1,3}、(?!\s*[一二三四五六七八九十兩百千萬零〇])\s*/u;
 /** A question about the notice itself: when it went out, its number; not when what it announces happens. */
@@ -309,7 +315,7 @@ export function composeExtractiveAnswer(
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
       if (!asksAboutRevision && isRevisionNote(span.text)) continue;
-      if (!asksAboutNotice && NOTICE_HEADER.test(normalizeForMatching(span.text))) continue;
+      if (!asksAboutNotice && isNoticeHeader(span.text)) continue;
       const terms = new Set(analyzeText(span.text));
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already
@@ -381,6 +387,7 @@ export function composeExtractiveAnswer(
         labelCoverage,
         ...(isTableRow ? namedRow(row) : {}),
         tableCells,
+        ...(itemOfNamedSection ? { inNamedList: true as const } : {}),
         score,
       });
       const sentence = candidates.at(-1) as CandidateSentence;
@@ -492,9 +499,7 @@ export function composeExtractiveAnswer(
   }
   // The best line an item of a list under a heading naming the field asked ("Documents to bring"):
   // the list is the answer, one item of it only a part.
-  const bestHeading = best.passage.chunk.headingPath.at(-1);
-  if (!selected && bestHeading && listMarkerOf(best) && headingNamesAskedField(bestHeading, asked))
-    selected = listOfSteps(candidates, best, true);
+  if (!selected && best.inNamedList) selected = listOfSteps(candidates, best, true);
   if (!selected) selected = rowsNamedAlike(candidates, best);
   // A question naming the section a small table is the body of, and none of its rows, asks for the
   // table ("信義店課表" and the section 信義店每週課表), not for the note under it.

@@ -1,5 +1,6 @@
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import type { CrisisTopic, HarmfulRequestTopic, SafetyConcern } from "./safety-topics.js";
+import { CONSENT_ZH, EX_PARTNER_ZH, IF_ZH, NOT_REAL_ZH, RESOLVED_ZH } from "./safety-words.js";
 import { crisisBySigns, harmfulRequestBySigns } from "./warning-signs.js";
 
 export type { CrisisTopic, HarmfulRequestTopic, SafetyConcern } from "./safety-topics.js";
@@ -81,20 +82,12 @@ const SOMEONE_THERE_ZH =
 const COLLAPSED_ZH =
   "(?:昏倒|暈倒|倒下(?:去|來)?|倒在(?:地上?|路邊|月台|樓梯)|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|口吐白沫|吐血|血流不止|大量出血)";
 
-// Told as over and well: everyone safe, the fire out, the staff thanked for how they handled it.
-const RESOLVED_ZH =
-  "(?:人都平安|都平安了?|沒有人受傷|無人受傷|已經撲滅|已撲滅|處理得很好|想表揚|要表揚|感謝(?:司機|你們|您|站務|員工|護理師)|已經沒事|已無大礙|已經出院)";
-// A drill, a script or a story, not a body in front of the writer.
-const NOT_REAL_ZH = "(?:演習|演練|腳本|劇本|劇情|小說|故事|電影(?!院)|模擬(?!考)|扮演|假裝)";
-// A case supposed, not one happening: 「如果有人倒下」, 「萬一有乘客昏倒」.
-const IF_ZH = "(?:如果|萬一|假如|假設|要是|若是?|假使)";
 // Told as past or supposed: 「昏倒過」, 「倒在地上的話」, 「沒有心跳的話」.
 const NOT_PAST_ZH = "(?![去來上了]{0,2}(?:過|的話|的時候|時(?!間)))";
 
 // An ex-partner, whose comings and goings someone may want to watch.
 const EX_PARTNER_EN =
   "(?:my ex(?![\\w-])|ex-(?:wife|husband|boyfriend|girlfriend|partner)|my former (?:partner|boyfriend|girlfriend|wife|husband))";
-const EX_PARTNER_ZH = "(?:前夫|前妻|前男友|前女友|前任)";
 // A number that identifies a person or their home to an organisation.
 const IDENTIFIER_ZH =
   "(?:身分證|身份證|居留證|護照|健保卡|病歷|學號|水號|電號|用戶號碼?|帳號|戶號|門號|手機號碼|電話號碼|車牌|信用卡號|金融卡號|卡號)(?:字號|號碼|號)?";
@@ -474,7 +467,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "^(?![^]*\\b(?:detectors?|alarms?|sensors?|insurance|cover|price|inspection|testing|prevent)\\b)[^]*(?:\\bi (?:can )?smell gas\\b|\\bsmells? (?:strongly )?(?:of|like) gas\\b|\\b(?:strong )?(?:smell of gas|gas smell)\\b|\\bgas is leaking\\b|\\bthere(?:'s| is) a gas leak\\b|\\bleaking gas\\b)",
     ),
     chinese(
-      `^(?![^]*${RESOLVED_ZH})[^]*(?:^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|(?<!(?:如果|萬一|假如|假設|要是|若是?|假使|演習|演練|腳本|劇本|模擬)[^。？?！!]{0,16})有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂))`,
+      `^(?![^]*${RESOLVED_ZH})[^]*(?:^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|(?<!(?:${IF_ZH}|${NOT_REAL_ZH})[^。？?！!]{0,16})有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂))`,
     ),
     // A body's signs now: lips gone blue, a face or throat swelling with no breath after eating, someone
     // fallen where they lie and not waking, no breath now; a crushed chest with a numb arm, a battery swallowed.
@@ -563,7 +556,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // Another's details or usage asked for to know their comings and goings: 「我同事的會員資料可以給我嗎？我想知道
     // 她幾點會來」, 「我鄰居的用電度數可以給我看一下嗎」.
     chinese(
-      `^(?![^]*(?:同意|授權|委託))[^]*${OTHERS_ZH}(?:家)?的?(?:會員資料|資料|個資|用電(?:度數|量)?|用水(?:度數|量)?|度數|帳單|紀錄|行程|出入紀錄|看診紀錄)[^。？?！!]{0,6}(?:可以|能)?(?:給我|告訴我|讓我看)`,
+      `^(?![^]*${CONSENT_ZH})[^]*${OTHERS_ZH}(?:家)?的?(?:會員資料|資料|個資|用電(?:度數|量)?|用水(?:度數|量)?|度數|帳單|紀錄|行程|出入紀錄|看診紀錄)[^。？?！!]{0,6}(?:可以|能)?(?:給我|告訴我|讓我看)`,
     ),
     // Someone's card or login used behind their back: 「用我朋友的健保卡幫我領藥」, 「用他的憑證…但他不知道」.
     chinese(
@@ -583,10 +576,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       `${NEIGHBOURS_ZH}(?:(?!管理|櫃[台檯]|客服|警衛|保全|物業|服務|醫|師|司機|店|快遞|外送|房東|男友|女友|老公|老婆|[爸媽]|阿姨|公司|推薦|介紹)[^。？?！!]|(?<=[^請讓叫])(?:管理員?|警衛|保全)(?=[^。？?！!]{0,3}(?:不|沒|都不))){0,30}(?:給我|告訴我|跟我說|提供給我)(?:他|她|他們|對方|屋主|那戶)(?:家)?的?(?:全名|名字|姓名|手機|電話|聯絡方式)|(?:給我|告訴我|跟我說)(?:一下)?${NEIGHBOURS_ZH}[^，。？?！!]{0,6}的?(?:全名|名字|姓名|手機|電話|聯絡方式)|把${NEIGHBOURS_ZH}[^，。？?！!]{0,8}(?:名字|姓名|手機|電話)(?:號碼)?給我|給我(?:他|她)家的?(?:電話|手機|地址)[^。？?！!]{0,4}[，,][^。？?！!]{0,4}${NEIGHBOURS_ZH}`,
     ),
     chinese(
-      `^(?![^]*(?:同意|授權|委託))[^]*${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?(?:我的?)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|簡訊|通聯|通話紀錄|聊天紀錄|定位|位置|行蹤|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
+      `^(?![^]*${CONSENT_ZH})[^]*${ZH_INTENT}${ZH_GAP}(?:看|讀|查|登入|進入|打開|偷看|取得)(?:一下)?(?:我的?)?${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:信|信箱|郵件|電子郵件|email|e-mail|成績|帳號|密碼|個資|資料|訊息|簡訊|通聯|通話紀錄|聊天紀錄|定位|位置|行蹤|學號|住址|地址|電話|課表|紀錄|戶籍|戶口|病歷|存款|財產)`,
     ),
     chinese(
-      `^(?![^]*(?:同意|授權|委託))[^]*(?:我想|我要|想要)知道(?:一下)?(?:我的?)?(?!他|她)${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:看診|就診|病歷|醫療|消費|通話|通聯|借閱|繳費|用水|交易)?(?:紀錄|記錄|病歷|病情|成績|住址|地址|行蹤|位置)`,
+      `^(?![^]*${CONSENT_ZH})[^]*(?:我想|我要|想要)知道(?:一下)?(?:我的?)?(?!他|她)${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:看診|就診|病歷|醫療|消費|通話|通聯|借閱|繳費|用水|交易)?(?:紀錄|記錄|病歷|病情|成績|住址|地址|行蹤|位置)`,
     ),
     chinese(
       `${ZH_INTENT}${ZH_GAP}(?:查|取得|偷看)(?:一下)?(?:我的?)?(?!他|她)${OTHERS_ZH}[^，,。？?！!]{0,6}?的?(?:(?:身分證|身份證|居留證|護照)(?:號碼|字號|號)|證件號碼)`,
@@ -630,12 +623,12 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(
-      `^(?![^]*(?:同意|授權|委託))[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調(?:閱|出)?|查|看)(?:一下)?我?的?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
+      `^(?![^]*${CONSENT_ZH})[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調(?:閱|出)?|查|看)(?:一下)?我?的?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
     ),
     // An ex-partner's call records asked for, or a partner's got without their knowing: 「請給我前女友的通話紀錄」,
     // 「我想拿到我老公的通聯記錄，但他不知道」.
     chinese(
-      `^(?![^]*(?:同意|授權|委託|法院|律師))[^]*(?:(?:給我|調|查|看|拿到|取得|要到)(?:閱|出|一下)?(?:我的?)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,6}?${PARTNER_RECORDS_ZH}|(?:拿到|取得|要到)(?:一下)?我?${PARTNER_ZH}的?[^，。？?！!]{0,6}?${PARTNER_RECORDS_ZH})`,
+      `^(?![^]*(?:${CONSENT_ZH}|法院|律師))[^]*(?:(?:給我|調|查|看|拿到|取得|要到)(?:閱|出|一下)?(?:我的?)?${EX_PARTNER_ZH}的?[^，。？?！!]{0,6}?${PARTNER_RECORDS_ZH}|(?:拿到|取得|要到)(?:一下)?我?${PARTNER_ZH}的?[^，。？?！!]{0,6}?${PARTNER_RECORDS_ZH})`,
     ),
     // Who holds a number, or where they live: 「告訴我這個門號的用戶住在哪裡」, 「這個車牌的車主是誰」.
     chinese(

@@ -1,5 +1,6 @@
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import type { CrisisTopic, HarmfulRequestTopic } from "./safety-topics.js";
+import { CONSENT_ZH, EX_PARTNER_ZH, IF_ZH, NOT_REAL_ZH, RESOLVED_ZH } from "./safety-words.js";
 
 /**
  * Warning signs of a crisis that people write in many orders and words: no one sign says a person
@@ -10,6 +11,7 @@ import type { CrisisTopic, HarmfulRequestTopic } from "./safety-topics.js";
 interface Sign {
   topic: CrisisTopic;
   weight: 1 | 2;
+  /** Global: every place the sign is found is read. */
   pattern: RegExp;
 }
 
@@ -20,8 +22,8 @@ const MIXED_SIGNS = 3;
 /** A sign in Chinese (folded as questions are) and in English. */
 function sign(topic: CrisisTopic, weight: 1 | 2, chinese: string, english: string): Sign[] {
   return [
-    { topic, weight, pattern: foldedPattern(chinese, "u") },
-    { topic, weight, pattern: new RegExp(english, "u") },
+    { topic, weight, pattern: foldedPattern(chinese, "gu") },
+    { topic, weight, pattern: new RegExp(english, "gu") },
   ];
 }
 
@@ -72,14 +74,14 @@ const SIGNS: Sign[] = [
  * 去年, 人都平安, "what if", "last year".
  */
 const SUPPOSED = foldedPattern(
-  "如果|萬一|假如|假設|要是|演練|演習|模擬|課程|訓練|角色|劇本|小說|電影|\\bwhat if\\b|\\bin case\\b|\\bif (?:someone|a (?:child|kid|person|guest|customer|passenger))\\b|\\bdrill\\b|\\bcourse\\b|\\btraining\\b|\\bcharacter\\b|\\bmovie\\b|\\bnovel\\b",
+  `${IF_ZH}|${NOT_REAL_ZH}|課程|訓練|角色|\\bwhat if\\b|\\bin case\\b|\\bif (?:someone|a (?:child|kid|person|guest|customer|passenger))\\b|\\bdrill\\b|\\bcourse\\b|\\btraining\\b|\\bcharacter\\b|\\bmovie\\b|\\bnovel\\b`,
   "u",
 );
 /** A death in the family told: its affairs and arrangements are no plan to die. */
 const ANOTHERS_DEATH = foldedPattern("過世|去世|往生|離世|告別式|喪禮|死亡證明|\\bpassed away\\b|\\bfuneral\\b", "u");
 /** Long past or over and well: a danger then, not now; a blow told as past still tells of abuse. */
 const OVER = foldedPattern(
-  "去年|以前|上次|小時候|人都平安|沒事了|已經出院|結案|\\blast (?:year|month|summer|winter)\\b|\\b(?:years|months) ago\\b",
+  `去年|以前|上次|小時候|${RESOLVED_ZH}|沒事了|結案|\\blast (?:year|month|summer|winter)\\b|\\b(?:years|months) ago\\b`,
   "u",
 );
 
@@ -93,7 +95,7 @@ export function crisisBySigns(message: string): CrisisTopic | undefined {
   const counted = new Map<CrisisTopic, number>();
   for (const { topic, weight, pattern } of SIGNS) {
     if ((over && topic !== "abuse") || (anothersDeath && topic === "self_harm")) continue;
-    const found = new Set([...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].map(([match]) => match));
+    const found = new Set(Array.from(text.matchAll(pattern), ([match]) => match));
     if (found.size === 0) continue;
     scores.set(topic, (scores.get(topic) ?? 0) + weight * found.size);
     counted.set(topic, (counted.get(topic) ?? 0) + found.size);
@@ -134,7 +136,7 @@ const WHEREABOUTS = foldedPattern(
   "u",
 );
 const REASON_TO_FIND = foldedPattern(
-  "前女友|前男友|前夫|前妻|前任|前員工|前同事|欠我錢|跑了|離家出走|搬(?:去|到)哪|(?:有事)?(?:想|要)(?:去)?找(?:她|他)|私下找(?:她|他)|鄰居|我想(?:約|等)(?:她|他)|(?:在門口|外面)等(?:她|他)|某位|那位(?:女|男)?(?:會員|客人|顧客)|我想知道(?:她|他)|欠我|找到(?:他|她)|找(?:他|她)(?:算帳|理論)|算帳|不告而別|(?:她|他)不知道|躲著|跟蹤|\\bowes? me\\b|\\b(?:wanna|want to|need to) find (?:her|him|them)\\b|\\bfind (?:her|him) (?:in person|myself)\\b|\\bhe doesn'?t know\\b|\\bshe doesn'?t know\\b|\\bmy ex\\b|\\bmy neighbou?r\\b|\\bwait for (?:her|him) outside\\b|\\b(?:the|that) (?:girl|guy|woman|man|lady) (?:with|in|on|who|from)\\b",
+  `${EX_PARTNER_ZH}|前員工|前同事|欠我錢|跑了|離家出走|搬(?:去|到)哪|(?:有事)?(?:想|要)(?:去)?找(?:她|他)|私下找(?:她|他)|鄰居|我想(?:約|等)(?:她|他)|(?:在門口|外面)等(?:她|他)|某位|那位(?:女|男)?(?:會員|客人|顧客)|我想知道(?:她|他)|欠我|找到(?:他|她)|找(?:他|她)(?:算帳|理論)|算帳|不告而別|(?:她|他)不知道|躲著|跟蹤|\\bowes? me\\b|\\b(?:wanna|want to|need to) find (?:her|him|them)\\b|\\bfind (?:her|him) (?:in person|myself)\\b|\\bhe doesn'?t know\\b|\\bshe doesn'?t know\\b|\\bmy ex\\b|\\bmy neighbou?r\\b|\\bwait for (?:her|him) outside\\b|\\b(?:the|that) (?:girl|guy|woman|man|lady) (?:with|in|on|who|from)\\b`,
   "u",
 );
 /** Someone else's account or mail got into: "get into her account and move her money". */
@@ -153,7 +155,7 @@ const ASKED_FOR = foldedPattern(
   "u",
 );
 const PUT_RIGHT = foldedPattern(
-  "錯|更正|正確|打錯|寫錯|開高了|多收|收多了|同意|授權|委託|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)",
+  `錯|更正|正確|打錯|寫錯|開高了|多收|收多了|${CONSENT_ZH}|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)`,
   "u",
 );
 

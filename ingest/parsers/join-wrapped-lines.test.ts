@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { joinWrappedLines, unwrapLines } from "./join-wrapped-lines.js";
 
-// The pre-fix implementation, kept only as the reference that proves the linear join gives the same
-// text: it tested the regex against the whole text joined so far, once per line (quadratic).
-const OLD_HAN_AT_END = /\p{Script=Han}[，、]?$/u;
+// The quadratic implementation, kept only as the reference that proves the linear join gives the
+// same text: it tests the regex against the whole text joined so far, once per line.
+const OLD_HAN_AT_END = /(?:\p{Script=Han}|[，、])$/u;
 const OLD_HAN_AT_START = /^\p{Script=Han}/u;
 function oldAppendWrappedLine(text: string, line: string): string {
   if (!text) return line;
@@ -39,10 +39,14 @@ function randomLines(random: () => number): string[] {
 }
 
 describe("joinWrappedLines", () => {
-  it("joins lines with no space between Chinese characters, past a trailing comma, and one space otherwise", () => {
+  it("joins lines with no space between Chinese characters, past a Chinese comma, and one space otherwise", () => {
     expect(
       joinWrappedLines(["轉系申請期間為每年4月1日起", "至4月20日止。", "Apply", "online", "，", "或洽教務處"]),
-    ).toBe("轉系申請期間為每年4月1日起至4月20日止。 Apply online ， 或洽教務處");
+    ).toBe("轉系申請期間為每年4月1日起至4月20日止。 Apply online ，或洽教務處");
+    // A Chinese comma or semicolon ends no sentence, whatever it follows.
+    expect(joinWrappedLines(["服務時間為每日09:00至18:00，", "除夕服務至15:00；", "初一暫停"])).toBe(
+      "服務時間為每日09:00至18:00，除夕服務至15:00；初一暫停",
+    );
     expect(joinWrappedLines(["金額為應繳總額之三分之", "二、", "三，", "𠀀字", "𠀀"])).toBe(
       "金額為應繳總額之三分之二、三，𠀀字𠀀",
     );

@@ -2,12 +2,13 @@ import { SENTENCE_END, visualWidth } from "./heading-lines.js";
 
 /** A line at least this share as wide as a text's full lines, ending no sentence, was wrapped: it goes on in the next. */
 const WRAPPED_LINE_SHARE = 0.7;
-// Chinese text: a character, or the brackets and quotation marks written with it.
-const HAN_AT_END = /[\p{Script=Han}）」』][，、]?$/u;
+// Chinese text: a character, or the brackets and quotation marks written with it; or a Chinese
+// comma or semicolon after anything (「每日09:00至18:00，」), which ends no sentence.
+const HAN_AT_END = /(?:[\p{Script=Han}）」』]|[，、；])$/u;
 const HAN_AT_START = /^[\p{Script=Han}（「『]/u;
 /** A Chinese line opening an item or a field: 「二、」, 「第3條」, a short label and its colon. */
 const OPENS_ITEM_OR_FIELD =
-  /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[條章節項款]|[^，。：:\s]{1,8}[：:])/u;
+  /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[條章節項款]|[^，。：:\s]{1,8}(?<!\d)[：:])/u;
 // All HAN_AT_END looks at: a Han character (two UTF-16 units outside the BMP) and one comma.
 const DECIDING_END_LENGTH = 3;
 
@@ -49,7 +50,8 @@ export function breaksChineseSentence(line: string, next: string): boolean {
 
 /**
  * Layout lines as paragraphs: a line goes on in the next when `goesOn` says so (a PDF's wrapped
- * line, a text file's), and each paragraph's lines are joined as one (joinWrappedLines).
+ * line, a text file's, asked with the lines as laid out), and each paragraph's lines are joined as
+ * one (joinWrappedLines), without their indentation.
  */
 export function joinLinesIntoParagraphs(
   lines: readonly string[],
@@ -58,7 +60,7 @@ export function joinLinesIntoParagraphs(
   const paragraphs: string[] = [];
   let current: string[] = [];
   lines.forEach((line, index) => {
-    current.push(line);
+    current.push(line.trim());
     if (goesOn(line, lines[index + 1])) return;
     paragraphs.push(joinWrappedLines(current));
     current = [];

@@ -493,6 +493,32 @@ describe("parsePlainText", () => {
     ]);
   });
 
+  it("joins a notice wrapped at a count of characters, with its items' indentation, past a time and a comma", () => {
+    // Wrapped at 32 characters with half-width digits: by width, the lines rich in digits stop short.
+    const notice = [
+      "書森文創公司　公告",
+      "",
+      "主旨：本公司退貨物流中心自114年6月1日起遷移至新址，消費者自",
+      "　　　行寄回退貨商品時，請改寄新地址，請查照。",
+      "三、過渡期間安排：",
+      "　（一）114年5月20日至5月31日間寄至舊址之包裹，由本公司",
+      "　　　　統一轉運至新址，惟退款作業可能延後5個工作天。",
+      "　（二）初一至初三（1月29日至1月31日）：捷運首班車延後",
+      "　　　　至07:00，末班車維持24:00；市區公車依假日班表行駛",
+      "四、春節期間客服專線服務時間調整為每日09:00至18:00，",
+      "　　除夕當日服務至15:00止，初一至初三暫停電話服務。",
+    ].join("\n");
+    expect(parsePlainText(notice).blocks.slice(1).map(blockText)).toEqual([
+      [
+        "主旨：本公司退貨物流中心自114年6月1日起遷移至新址，消費者自行寄回退貨商品時，請改寄新地址，請查照。",
+        "三、過渡期間安排：",
+        "（一）114年5月20日至5月31日間寄至舊址之包裹，由本公司統一轉運至新址，惟退款作業可能延後5個工作天。",
+        "（二）初一至初三（1月29日至1月31日）：捷運首班車延後至07:00，末班車維持24:00；市區公車依假日班表行駛",
+        "四、春節期間客服專線服務時間調整為每日09:00至18:00，除夕當日服務至15:00止，初一至初三暫停電話服務。",
+      ].join("\n"),
+    ]);
+  });
+
   it("keeps a first line that ends a sentence, or runs on, as text", () => {
     expect(parsePlainText("Items are kept 30 days.\n\nAsk at the desk.").blocks[0]).toEqual({
       kind: "paragraph",

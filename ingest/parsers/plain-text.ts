@@ -71,28 +71,41 @@ function textBlocks(lines: string[], unwrap: (text: string) => string): Document
  * A list item, or a row of columns, starts a line of its own.
  */
 function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
-  const widths = paragraphs
-    .flatMap((paragraph) => paragraph.split("\n"))
-    .map((line) => visualWidth(line.trim()))
-    .sort((left, right) => left - right);
-  const fullLineWidth = widths[Math.floor(FULL_LINE_PERCENTILE * (widths.length - 1))] ?? 0;
+  // A line's indentation is part of its width: the layout wraps the line it starts, not its text.
+  const lines = paragraphs.flatMap((paragraph) => paragraph.split("\n")).map((line) => line.trimEnd());
+  const fullLineWidth = fullLine(lines.map(visualWidth));
+  // Chinese is often wrapped at a count of characters, half-width digits or not (「114年5月20日」).
+  const fullLineCharacters = fullLine(lines.map(characterCount));
   // Chinese is wrapped at the width itself: a line that stops short of it ended there.
-  const fillsLine = (line: string) => visualWidth(line) >= fullLineWidth * CHINESE_FULL_LINE_SHARE;
-  const goesOn = (line: string, next = "") =>
-    fullLineWidth >= MIN_WRAP_WIDTH &&
-    looksWrapped(line, fullLineWidth) &&
-    (GOES_ON.test(next) || (breaksChineseSentence(line, next) && fillsLine(line))) &&
-    !LIST_ITEM.test(next) &&
-    !COLUMN_GAP.test(line) &&
-    !COLUMN_GAP.test(next);
+  const fillsLine = (line: string) =>
+    visualWidth(line) >= fullLineWidth * CHINESE_FULL_LINE_SHARE ||
+    characterCount(line) >= fullLineCharacters * CHINESE_FULL_LINE_SHARE;
+  const goesOn = (line: string, next = "") => {
+    const [text, nextText] = [line.trim(), next.trim()];
+    return (
+      fullLineWidth >= MIN_WRAP_WIDTH &&
+      looksWrapped(line, fullLineWidth) &&
+      (GOES_ON.test(nextText) || (breaksChineseSentence(text, nextText) && fillsLine(line))) &&
+      !LIST_ITEM.test(nextText) &&
+      !COLUMN_GAP.test(text) &&
+      !COLUMN_GAP.test(nextText)
+    );
+  };
   return (text) =>
     joinLinesIntoParagraphs(
-      text
-        .split("\n")
-        .map((line) => line.trim())
-        .filter(Boolean),
+      text.split("\n").filter((line) => line.trim()),
       goesOn,
     ).join("\n");
+}
+
+/** The width of a text's full lines: that of its longer lines, not its longest (a web address, a table's row). */
+function fullLine(widths: number[]): number {
+  const sorted = widths.filter((width) => width > 0).sort((left, right) => left - right);
+  return sorted[Math.floor(FULL_LINE_PERCENTILE * (sorted.length - 1))] ?? 0;
+}
+
+function characterCount(line: string): number {
+  return [...line].length;
 }
 
 /**

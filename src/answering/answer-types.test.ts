@@ -294,6 +294,16 @@ describe("deadlines", () => {
     expect(answerFit(cancel, readAskedAnswer("取消掛號最晚什麼時候")).fits).toBe(true);
     expect(answerFit(cancel, readAskedAnswer("什麼時候開學")).fits).toBe(false);
   });
+
+  it("are asked as what to do something before, and answered by a day named from another (當日…前)", () => {
+    const when = readAskedAnswer("退費要在什麼時候之前去辦");
+    expect(when.deadline).toBe(true);
+    expect(answerFit("請於當日該診結束前持收據辦理退費。", when).fits).toBe(true);
+    expect(answerFit("請於當日該診結束前持收據辦理退費。", readAskedAnswer("什麼時候開始退費")).fits).toBe(false);
+    for (const unrelated of ["請持收據至櫃台辦理退費。", "每日開放申請，當天即可辦好。"]) {
+      expect(answerFit(unrelated, when).fits, unrelated).toBe(false);
+    }
+  });
 });
 
 describe("duration units", () => {

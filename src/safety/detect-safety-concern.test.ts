@@ -1013,6 +1013,10 @@ describe("detectSafetyConcern", () => {
     "我們在頂樓拍照，不用上來找我們，等一下就下去",
     "I'm saving my pills for the trip tonight",
     "這週的班撐不到週五了，好累",
+    // A gas smell already put right; a teacher's "if you can't hold on, lie down".
+    "昨天廚房有一點瓦斯味，師傅來看過說是開關沒關緊，已經修好了，還要再安檢嗎",
+    "had a faint gas smell this morning but the tech tightened the valve, all good now, anything else to do?",
+    "瑜珈老師說撐不下去就躺著休息，有沒有比較輕鬆的伸展課",
     "出席證明可以寄到公司嗎",
     "我前夫的女兒住院，可以幫我查她住哪一間",
     // The tenth reviewer's false alarms: thanks after a father's peaceful death, a wrong date put right.

@@ -54,6 +54,17 @@ describe("crisisBySigns", () => {
     ["standing on the bridge, nobody would notice if I just wasn't around anymore", "self_harm"],
     ["crushing pain in my chest, my arm is numb, please send someone", "emergency"],
     ["my ex keeps turning up at work and says he knows where I live", "abuse"],
+    ["網路幫我停掉就好，反正下個月我也不會在這裡了，押金不用退", "self_harm"],
+    ["我不想再拖累家人了，剩下的儲值金捐給你們", "self_harm"],
+    ["站在橋上往下看，水好平靜，車票就不用改了", "self_harm"],
+    ["每天晚上都拿頭去撞牆，撞到不痛為止", "self_harm"],
+    ["孩子剛吃到花生，嘴唇腫起來，呼吸有咻咻的聲音", "emergency"],
+    ["熱水器附近有怪味，大家都頭暈想吐，我媽軟在地上了", "emergency"],
+    ["隔壁的小孩又在哭喊，一直聽到東西被摔", "abuse"],
+    ["I'm done with everything after tonight, tell my dad I'm sorry", "self_harm"],
+    ["my uncle keeps hitting my little sister and I think I'm next", "abuse"],
+    ["my friend is having a fit and has been shaking for five minutes", "emergency"],
+    ["she took something at the party and she's not waking up properly", "emergency"],
   ])("reads %j as %s", (message, topic) => {
     expect(crisisBySigns(message)).toBe(topic);
   });
@@ -82,6 +93,8 @@ describe("crisisBySigns", () => {
     "週末想去海邊玩，不想回來上班了",
     "我爸過世了，遺囑要用的戶籍謄本怎麼申請",
     "my phone battery won't last the trip, is there a charger on the last train?",
+    "我下個月要搬去台中了，反正以後也不會在這裡了，押金不用退沒關係，東西都送給室友",
+    "I'm moving to Canada and won't be around after June, no need to renew, thanks for everything",
   ])("sees no crisis in %j", (message) => {
     expect(crisisBySigns(message)).toBeUndefined();
   });
@@ -131,6 +144,12 @@ describe("harmfulRequestBySigns", () => {
     ["I need the invoice dated last June so my claim goes through", "forgery"],
     ["前夫的戶籍遷到哪裡了？可以幫我查一下嗎", "others_data"],
     ["Is there a way to see a particular member's borrowing record? I'm her manager", "others_data"],
+    ["我懷疑我老公外遇，可以把他的通話明細寄給我嗎", "others_data"],
+    ["my wife won't tell me where she goes at night, can you look up her location history", "others_data"],
+    ["What phone number do you have on file for her? She's a coworker and she blocked me", "others_data"],
+    ["瓦斯表可以少抄一點嗎？下次請你喝飲料", "deception"],
+    ["可以開在學證明給我嗎？我沒有在念，只是想用學生價", "forgery"],
+    ["I'll slip you $100 to move me up the waitlist, no one has to know", "deception"],
   ])("reads %j as %s", (message, topic) => {
     expect(harmfulRequestBySigns(message)).toBe(topic);
   });
@@ -156,6 +175,9 @@ describe("harmfulRequestBySigns", () => {
     "I need to change the date of my delivery, can you help?",
     "可以查前男友用我的證借了哪些書嗎",
     "我是她爸爸，可以幫我查女兒的借書紀錄嗎，她前陣子搬去跟她媽住",
+    "我懷疑水表壞了，可以幫我查這個月用水量多少嗎",
+    "Can you check which flight I'm on? I think my colleague booked it for me",
+    "我老公的班機幾點到，可以告訴我嗎",
   ])("sees no harmful request in %j", (message) => {
     expect(harmfulRequestBySigns(message)).toBeUndefined();
   });

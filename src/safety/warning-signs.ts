@@ -32,13 +32,13 @@ const SIGNS: Sign[] = [
   ...sign(
     "self_harm",
     2,
-    "遺書|給(?:家人|爸媽|父母|大家|你們)的信|(?:我的|自己的)?後事|解脫|了結|結束(?:生命|自己|一切|掉)|不想活|活不下去|輕生|尋死|一了百了|往下跳|跳下去|撐不下去(?!就)|撐不到|不打算(?:再)?(?:繼續|活)|沒有?(?:留下來|活下去)的理由|說(?:她|他)(?:想|要)死|不(?:打算|想)(?:在這(?:個)?世(?:界|上))?(?:再)?待(?:太久|下去)|我走了?(?:以後|之後)|不打算(?:再)?下來|結束這一切|門窗(?:也)?(?:都)?(?:關好|關緊|封)|炭[^。]{0,6}(?:帶進|拿進|搬進)(?:房間|車裡|車內)|(?:她|他)(?:一直|常常)?說(?:想|要)死|(?:把我)?(?:和|跟)(?:牠|他|她)葬在一起|^(?![^]*(?:烤|露營|火鍋|bbq|barbecue))[^]*(?:買了?(?:木)?炭|炭(?:已經)?買好)|想好(?:要)?怎麼結束|不(?:想|打算|要)(?:再)?(?:繼續)?撐(?:了|下去)|不會在了|撐不過|反正[^。]{0,10}(?:也)?不會在這裡了|(?:寫好|寫了)(?:了)?給[^，。？?！!]{1,4}的信|不(?:想|會|要)再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|(?:拿頭|用頭)(?:去)?撞牆|不打算(?:再)?回來|(?:刀|刀片)[^。，,]{0,4}(?:劃|割)(?:手|自己)|劃手|(?:(?:安眠藥|鎮定劑|止痛藥)[^。]{0,10}存(?:了|著)|(?:(?:安眠藥|鎮定劑|止痛藥)|(?:一直|慢慢|偷偷)(?:在)?(?:把)?[^。，,]{0,6}藥(?:丸|物)?)[^。，,]{0,6}(?:存起來|囤起來|攢起來))|(?:讓|把)(?:這)?一切(?:都)?結束|沒有(?:我|她|他)(?:會)?(?:比較|更)好|手腕[^。，,]{0,4}割|割[^。，,]{0,3}(?:手腕|手臂|大腿)|割的傷口|不會再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|不(?:用|會|想)再見到(?:任何人|大家|你們)|一次(?:結束|了結)|我(?:以後)?(?:就)?不會在了|以後我不在了",
+    "遺書|給(?:家人|爸媽|父母|大家|你們)的信|(?:我的|自己的)?後事|解脫|了結|結束(?:生命|自己|一切|掉)|不想活|活不下去|輕生|尋死|一了百了|往下跳|跳下去|撐不下去(?!就)|撐不到|不打算(?:再)?(?:繼續|活)|沒有?(?:留下來|活下去)的理由|說(?:她|他)(?:想|要)死|不(?:打算|想)(?:在這(?:個)?世(?:界|上))?(?:再)?待(?:太久|下去)|我走了?(?:以後|之後)|不打算(?:再)?下來|結束這一切|門窗(?:也)?(?:都)?(?:關好|關緊|封)|炭[^。]{0,6}(?:帶進|拿進|搬進)(?:房間|車裡|車內)|(?:她|他)(?:一直|常常)?說(?:想|要)死|(?:把我)?(?:和|跟)(?:牠|他|她)葬在一起|^(?![^]*(?:烤|露營|火鍋|bbq|barbecue))[^]*(?:買了?(?:木)?炭|炭(?:已經)?買好)|想好(?:要)?怎麼結束|不(?:想|打算|要)(?:再)?(?:繼續)?撐(?:了|下去)|不會在了|撐不過|不(?:要|想|會)再醒來|反正[^。]{0,10}(?:也)?不會在這裡了|(?:寫好|寫了)(?:了)?給[^，。？?！!]{1,4}的信|不(?:想|會|要)再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|(?:拿頭|用頭)(?:去)?撞牆|不打算(?:再)?回來|(?:刀|刀片)[^。，,]{0,4}(?:劃|割)(?:手|自己)|劃手|(?:(?:安眠藥|鎮定劑|止痛藥)[^。]{0,10}存(?:了|著)|(?:(?:安眠藥|鎮定劑|止痛藥)|(?:一直|慢慢|偷偷)(?:在)?(?:把)?[^。，,]{0,6}藥(?:丸|物)?)[^。，,]{0,6}(?:存起來|囤起來|攢起來))|(?:讓|把)(?:這)?一切(?:都)?結束|沒有(?:我|她|他)(?:會)?(?:比較|更)好|手腕[^。，,]{0,4}割|割[^。，,]{0,3}(?:手腕|手臂|大腿)|割的傷口|不會再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|不(?:用|會|想)再見到(?:任何人|大家|你們)|一次(?:結束|了結)|我(?:以後)?(?:就)?不會在了|以後我不在了",
     "\\b(?:end it(?: all)?|end my life|kill myself|suicide note|better off without me|no reason to (?:live|keep going)|jump off(?! (?:the |a )?(?:bus|train|tram|ferry|boat|car|bike)\\b)|not (?:want|wanna) to (?:live|be here)|gonna end it|(?:driv\\w*|jump\\w*|walk\\w*)(?: my car)? off (?:the|a) (?:bridge|cliff|roof|ledge)|(?:texted|messaged|called) me (?:to say )?goodbye|did something to (?:himself|herself|themselves)|scared (?:he|she|they) did something|(?:says?|saying|said|keeps saying) (?:she|he|they) wants? to die|tonight (?:is|feels like) the (?:night|right time)|(?:keep |been )?thinking about (?:stepping (?:forward|off|out)|jumping|ending it|not waking up|dying)|saving up (?:my )?(?:\\w+ )?(?:pills|tablets|meds)|saving (?:my )?(?:sleeping|pain ?killer|pain) (?:pills|tablets|meds)|(?:don'?t|do not|not) plan(?:ning)? (?:on|to) (?:be(?:ing)? )?(?:around|alive|here)|won'?t be needing[^.]{0,30}anything else|won'?t be around after|i'?m done with everything|(?:wanted|want) someone to know where i (?:was|am)|notice if i (?:just )?(?:wasn'?t|weren'?t|was gone|disappeared)|(?:wasn'?t|weren'?t) around any ?more|nothing'?s (?:ever )?going to get better|(?:don'?t|do not) want to (?:go|come) (?:back )?down(?! (?:the|by|in|with|via|using|stairs|before|after)\\b))\\b",
   ),
   ...sign(
     "self_harm",
     1,
-    "最後一(?:次|晚|天|趟|本|件|餐)|不(?:用|需要|會)再來|往前(?:踏|走|跨)?一步|就(?:可以)?(?:輕鬆|解脫)了|沒差了|就不(?:需要|用)了|不敢讓(?:家人|爸媽|任何人|別人)?知道|遺囑|河堤|最後(?:再)?(?:看|見)一(?:次|眼)|不用(?:再)?(?:幫我)?(?:找|改|退|寄)了|照片(?:我)?(?:都|全)刪|都無所謂|往下看|水(?:看起來)?(?:好|很)平靜|送得差不多|不痛為止|(?:跟|和|幫我跟)(?:我)?(?:媽|爸|家人|爸媽)(?:說)?(?:聲)?對不起|找(?:個)?人(?:講講話|說說話|聊聊)|不會有人了|(?:卡|證)(?:也)?剪掉|以後不會再來|(?:錢|押金|餘額)(?:都)?不用退(?:給我|了)?|捐給|先繳到|(?:他們|家人|爸媽)(?:就)?不用(?:再)?煩惱|(?:帳戶|名字)[^。]{0,6}改成我(?:弟|妹|媽|爸|哥|姊)的名字|受益人|保險金|身故|(?:他們|爸媽|家人)(?:才)?(?:拿|領)得到|好幾天沒吃|東西(?:我)?(?:都|全)(?:分給|送給|送人|留給)|所有的藥|(?:錢|存款|餘額|押金)[^，。]{0,8}(?:退|轉|留)給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
+    "最後一(?:次|晚|天|趟|本|件|餐)|不(?:用|需要|會)再來|往前(?:踏|走|跨)?一步|就(?:可以)?(?:輕鬆|解脫)了|沒差了|就不(?:需要|用)了|不敢讓(?:家人|爸媽|任何人|別人)?知道|遺囑|河堤|鞋子(?:已經)?脫(?:好|下|掉)|最後(?:再)?(?:看|見)一(?:次|眼)|不用(?:再)?(?:幫我)?(?:找|改|退|寄)了|照片(?:我)?(?:都|全)刪|都無所謂|往下看|水(?:看起來)?(?:好|很)平靜|送得差不多|不痛為止|(?:跟|和|幫我跟)(?:我)?(?:媽|爸|家人|爸媽)(?:說)?(?:聲)?對不起|找(?:個)?人(?:講講話|說說話|聊聊)|不會有人了|(?:卡|證)(?:也)?剪掉|以後不會再來|(?:錢|押金|餘額)(?:都)?不用退(?:給我|了)?|捐給|先繳到|(?:他們|家人|爸媽)(?:就)?不用(?:再)?煩惱|(?:帳戶|名字)[^。]{0,6}改成我(?:弟|妹|媽|爸|哥|姊)的名字|受益人|保險金|身故|(?:他們|爸媽|家人)(?:才)?(?:拿|領)得到|好幾天沒吃|東西(?:我)?(?:都|全)(?:分給|送給|送人|留給)|所有的藥|(?:錢|存款|餘額|押金)[^，。]{0,8}(?:退|轉|留)給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
     "\\b(?:one last|last time|gave away|giving away|given away|last (?:\\w+ ){0,2}(?:book|day|time|ride|trip)|thanks for everything|no need to (?:rebook|refund|reschedule|send|renew)|tell (?:her|him|them|my \\w+) i'?m sorry|sorted (?:out )?my (?:accounts|affairs|things)|written (?:the|my) letters|won't (?:need|be around|be needing)|sorry (?:everyone|for everything)|(?:the )?roof|ledge|bridge|pills|logged off for good|goodbye|so tired of|tonight|locked (?:himself|herself|themselves) in|saving up|not answering|top (?:level|floor|deck)|rooftop|someone who (?:actually )?wants to be here|platform|tracks|step(?:ping)? (?:forward|off)|don'?t bother (?:mailing|sending|calling|emailing|posting))\\b",
   ),
   // A body in danger now.
@@ -65,7 +65,7 @@ const SIGNS: Sign[] = [
     "abuse",
     1,
     "喝醉|發酒瘋|(?:摔|砸)東西|瘀青|淤青|瘀傷|躲在|不准(?:我|她|他)(?:出門|出去|離開)|知道我住哪|不想再回家|很?怕(?:她|他|我)?的?(?:爸爸?|媽媽?|繼父|繼母|老公|男朋友)|(?:都)?說是(?:跌倒|不小心|撞到)|不敢(?:跟[^，。]{1,4})?(?:回家|說|講|報警|告訴|下樓|出去|出門)|叫(?:她|他|我)不(?:要|准|能)(?:告訴|說|講)|私下|(?:拆|翻|偷看)我的(?:東西|信|手機|包裹)|扣住(?:我|她|他)?的?(?:護照|證件|薪水)|不讓(?:我|她|他)(?:走|離開|出門)|說是(?:爸爸?|媽媽?|繼父|繼母|叔叔|哥哥)(?:弄|打|燙|用)的|哭喊|哭叫|被摔|(?:摔|砸)的聲音|隔壁(?:的)?(?:小孩|孩子)|一路跟|跟過來|跟(?:蹤|著我)|盯著我|害怕|不安全|鎖在|威脅|欠揍",
-    "\\b(?:if i tell|scared|afraid|don'?t feel safe|bruises?|hiding|threaten\\w*|no one would believe|took my phone|belt|i'?m next|can'?t (?:do it|talk|message|call) (?:from |at )?home|screams? at|turning up|keeps? (?:following|showing up)|changing room|(?:don'?t|do not) know who to tell|when my parents (?:are ?n'?t|are not) home|cigarettes?)\\b",
+    "\\b(?:if i tell|scared|afraid|don'?t feel safe|bruises?|hiding|threaten\\w*|no one would believe|took my phone|took my (?:passport|id|documents|papers|keys)|can'?t leave the (?:flat|house|apartment|room|building)|belt|i'?m next|can'?t (?:do it|talk|message|call) (?:from |at )?home|screams? at|turning up|keeps? (?:following|showing up)|changing room|(?:don'?t|do not) know who to tell|when my parents (?:are ?n'?t|are not) home|cigarettes?)\\b",
   ),
 ];
 
@@ -86,26 +86,49 @@ const MOVING_AWAY = foldedPattern(
 const ANOTHERS_DEATH = foldedPattern("過世|去世|往生|離世|告別式|喪禮|死亡證明|\\bpassed away\\b|\\bfuneral\\b", "u");
 /** Long past or over and well: a danger then, not now; a blow told as past still tells of abuse. */
 const OVER = foldedPattern(
-  `去年|以前|上次|小時候|${RESOLVED_ZH}|沒事了|結案|\\blast (?:year|month|summer|winter)\\b|\\b(?:years|months) ago\\b`,
+  `去年|以前|上次|小時候|${RESOLVED_ZH}|(?:後來)?沒事了|後來沒事|結案|\\blast (?:year|month|summer|winter)\\b|\\b(?:years|months) ago\\b`,
   "u",
 );
 
-/** The crisis a message's warning signs add up to, if any (see THRESHOLD). */
-export function crisisBySigns(message: string): CrisisTopic | undefined {
-  const text = normalizeForMatching(message);
-  if (SUPPOSED.test(text)) return undefined;
+/** The warning signs a message holds, by kind: their points (a strong sign two) and how many. */
+function signsIn(
+  text: string,
+  counts: (sign: string) => boolean = () => true,
+): { scores: Map<CrisisTopic, number>; counted: Map<CrisisTopic, number> } {
+  const scores = new Map<CrisisTopic, number>();
+  const counted = new Map<CrisisTopic, number>();
+  if (SUPPOSED.test(text)) return { scores, counted };
   const over = OVER.test(text);
   const anothersDeath = ANOTHERS_DEATH.test(text);
   const movingAway = MOVING_AWAY.test(text);
-  const scores = new Map<CrisisTopic, number>();
-  const counted = new Map<CrisisTopic, number>();
   for (const { topic, weight, pattern } of SIGNS) {
     if ((over && topic !== "abuse") || ((anothersDeath || movingAway) && topic === "self_harm")) continue;
-    const found = new Set(Array.from(text.matchAll(pattern), ([match]) => match));
+    const found = new Set(Array.from(text.matchAll(pattern), ([match]) => match).filter(counts));
     if (found.size === 0) continue;
     scores.set(topic, (scores.get(topic) ?? 0) + weight * found.size);
     counted.set(topic, (counted.get(topic) ?? 0) + found.size);
   }
+  return { scores, counted };
+}
+
+/** A sign that only says when (現在, 突然, "right now"): alone it names no kind of crisis. */
+const ONLY_WHEN = foldedPattern(
+  "^(?:現在|剛剛|剛才|突然|今晚|今天晚上|right now|tonight|an hour ago|(?:minutes|an hour) ago)$",
+  "u",
+);
+
+/**
+ * The kind of crisis a message's warning signs point to, however few: one sign is no crisis on its
+ * own, but it names the kind that another reading of the message (the classifier's) finds.
+ */
+export function crisisSignTopic(message: string): CrisisTopic | undefined {
+  const { scores } = signsIn(normalizeForMatching(message), (sign) => !ONLY_WHEN.test(sign));
+  return [...scores].sort(([, left], [, right]) => right - left)[0]?.[0];
+}
+
+/** The crisis a message's warning signs add up to, if any (see THRESHOLD). */
+export function crisisBySigns(message: string): CrisisTopic | undefined {
+  const { scores, counted } = signsIn(normalizeForMatching(message));
   let best: CrisisTopic | undefined;
   for (const [topic, score] of scores) {
     if (score >= THRESHOLD && (counted.get(topic) ?? 0) >= 2 && score > (best ? (scores.get(best) ?? 0) : 0))
@@ -169,6 +192,19 @@ const PUT_RIGHT = foldedPattern(
   `錯|更正|正確|用我的(?:證|卡|帳號|名義)|打錯|寫錯|開高了|多收|收多了|${CONSENT_ZH}|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)`,
   "u",
 );
+
+/**
+ * The harmful request a message would be, were its aim harmful: someone else's whereabouts or
+ * details, or a record or paper said otherwise. The classifier reads the aim; this names its kind.
+ */
+export function harmfulAimTopic(message: string): HarmfulRequestTopic | undefined {
+  const text = normalizeForMatching(message);
+  if (PUT_RIGHT.test(text)) return undefined;
+  if (WHEREABOUTS.test(text) && SOMEONE_ELSE.test(text) && !CHILD.test(text)) return "others_data";
+  if (INTO_ANOTHERS_ACCOUNT.test(text)) return "others_data";
+  if (NOT_SO.test(text) && RECORD.test(text)) return PAPER.test(text) ? "forgery" : "deception";
+  return undefined;
+}
 
 /** The harmful request a message's aim tells of, if any (see NOT_SO, WHEREABOUTS). */
 export function harmfulRequestBySigns(message: string): HarmfulRequestTopic | undefined {

@@ -1,0 +1,166 @@
+import fs from "node:fs";
+import path from "node:path";
+import { type CommandContext, runWhenMain } from "../src/command-line.js";
+import { type LinearModel, type MessageClassifierModels, messageFeatures } from "../src/safety/message-classifier.js";
+import { loadGoldenSet } from "./eval-cases.js";
+
+/**
+ * The messages the safety classifier learns from: sets we wrote for many kinds of help desk, each
+ * a folder of `ordinary.txt`, `crisis.txt` and `harmful.txt`, one message a line (a line may open
+ * with its topic and a tab, `self_harm\t…`, which is not read).
+ */
+export const SAFETY_MESSAGES = path.join(import.meta.dirname, "safety-messages");
+
+export interface SafetyMessageSet {
+  name: string;
+  ordinary: string[];
+  crisis: string[];
+  harmful: string[];
+}
+
+const TOPIC_PREFIX = /^[a-z_]+\t/;
+
+function readLines(file: string): string[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .map((line) => line.replace(TOPIC_PREFIX, "").trim())
+    .filter(Boolean);
+}
+
+export function readSafetyMessageSet(folder: string): SafetyMessageSet {
+  const set = {
+    name: path.basename(folder),
+    ordinary: readLines(path.join(folder, "ordinary.txt")),
+    crisis: readLines(path.join(folder, "crisis.txt")),
+    harmful: readLines(path.join(folder, "harmful.txt")),
+  };
+  if (set.ordinary.length + set.crisis.length + set.harmful.length === 0)
+    throw new Error(`${folder}: no ordinary.txt, crisis.txt or harmful.txt with messages`);
+  return set;
+}
+
+export function readSafetyMessageSets(folder = SAFETY_MESSAGES): SafetyMessageSet[] {
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => readSafetyMessageSet(path.join(folder, entry.name)))
+    .sort((left, right) => left.name.localeCompare(right.name));
+}
+
+/** The sample deployments' questions, none in distress: more ordinary messages to learn from. */
+export function sampleQuestions(): string[] {
+  const evals = import.meta.dirname;
+  return [
+    "golden-set.jsonl",
+    "city-office/golden-set.jsonl",
+    "city-office/faq-paraphrases.jsonl",
+    "shop/golden-set.jsonl",
+  ]
+    .flatMap((file) => loadGoldenSet(path.join(evals, file)))
+    .filter((testCase) => testCase.expectedStatus !== "safety" && testCase.expectedStatus !== "declined")
+    .map((testCase) => testCase.question);
+}
+
+interface Example {
+  features: ReadonlySet<string>;
+  label: 0 | 1;
+}
+
+const EPOCHS = 30;
+const LEARNING_RATE = 0.2;
+const L2 = 0.001;
+/** Weights this small change no probability the service acts on: left out of the file. */
+const SMALLEST_WEIGHT = 0.05;
+
+/** A small seeded generator (mulberry32), so that training the same messages gives the same model. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Logistic regression by stochastic gradient descent over sparse features, the rarer class weighed
+ * up to the other's count: a few dozen crises among hundreds of ordinary messages.
+ */
+export function trainLinearModel(examples: readonly Example[]): LinearModel {
+  const positives = examples.filter((example) => example.label === 1).length;
+  const negatives = examples.length - positives;
+  if (positives === 0 || negatives === 0) throw new Error("training needs messages of both kinds");
+  const positiveWeight = negatives / positives;
+  const weights = new Map<string, number>();
+  let intercept = 0;
+  const random = seededRandom(19);
+  const order = examples.map((_, index) => index);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let index = order.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      [order[index], order[other]] = [order[other] as number, order[index] as number];
+    }
+    const rate = LEARNING_RATE / (1 + epoch / 10);
+    for (const position of order) {
+      const { features, label } = examples[position] as Example;
+      let logit = intercept;
+      for (const feature of features) logit += weights.get(feature) ?? 0;
+      const error = (1 / (1 + Math.exp(-Math.max(-30, Math.min(30, logit)))) - label) * (label ? positiveWeight : 1);
+      intercept -= rate * error * 0.1;
+      for (const feature of features) {
+        const weight = weights.get(feature) ?? 0;
+        weights.set(feature, weight - rate * (error + L2 * weight));
+      }
+    }
+  }
+  const kept = [...weights]
+    .filter(([, weight]) => Math.abs(weight) >= SMALLEST_WEIGHT)
+    .sort(([left], [right]) => left.localeCompare(right))
+    .map(([feature, weight]) => [feature, Math.round(weight * 1e4) / 1e4] as const);
+  return { intercept: Math.round(intercept * 1e4) / 1e4, weights: Object.fromEntries(kept) };
+}
+
+/** The two models: crisis against everything else, a harmful request against everything else. */
+export function trainMessageClassifier(
+  sets: readonly SafetyMessageSet[],
+  moreOrdinary: readonly string[] = [],
+): Pick<MessageClassifierModels, "crisis" | "harmful"> {
+  const read = (texts: readonly string[], label: 0 | 1): Example[] =>
+    texts.map((text) => ({ features: messageFeatures(text), label }));
+  const ordinary = read([...sets.flatMap((set) => set.ordinary), ...moreOrdinary], 0);
+  const crisis = sets.flatMap((set) => set.crisis);
+  const harmful = sets.flatMap((set) => set.harmful);
+  return {
+    crisis: trainLinearModel([...ordinary, ...read(harmful, 0), ...read(crisis, 1)]),
+    harmful: trainLinearModel([...ordinary, ...read(crisis, 0), ...read(harmful, 1)]),
+  };
+}
+
+/** `npm run train:safety`: trains on every set under evals/safety-messages and writes the shipped model. */
+export async function trainSafetyCommand(_argv: string[], { stdout, stderr }: CommandContext): Promise<number> {
+  try {
+    const sets = readSafetyMessageSets();
+    const moreOrdinary = sampleQuestions();
+    const models = trainMessageClassifier(sets, moreOrdinary);
+    const counts = (pick: (set: SafetyMessageSet) => string[]) => sets.reduce((sum, set) => sum + pick(set).length, 0);
+    const file: MessageClassifierModels = {
+      about: `npm run train:safety: ${sets.length} sets of evals/safety-messages (${counts((set) => set.ordinary)} ordinary, ${counts((set) => set.crisis)} crisis, ${counts((set) => set.harmful)} harmful messages) and ${moreOrdinary.length} sample questions`,
+      ...models,
+    };
+    const target = new URL("../src/safety/message-classifier.json", import.meta.url);
+    fs.writeFileSync(target, `${JSON.stringify(file)}\n`);
+    stdout.write(
+      `${file.about}\nwrote ${path.relative(process.cwd(), target.pathname)}: ${Object.keys(models.crisis.weights).length} crisis and ${Object.keys(models.harmful.weights).length} harmful weights\n`,
+    );
+    return 0;
+  } catch (error) {
+    stderr.write(`train:safety failed: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+runWhenMain(import.meta.url, trainSafetyCommand);

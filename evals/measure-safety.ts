@@ -62,7 +62,7 @@ async function measure(argv: string[], { stdout }: CommandContext): Promise<void
   print(
     "safety: each set read with a classifier trained on the other sets (ordinary flagged, crisis missed, harmful missed)",
   );
-  print(`  ${"set".padEnd(14)}${"patterns and signs".padEnd(32)}with the classifier`);
+  print(`  ${"set".padEnd(20)}${"patterns and signs".padEnd(32)}with the classifier`);
   const alone: SafetyFigures[] = [];
   const withClassifier: SafetyFigures[] = [];
   for (const set of sets) {
@@ -71,16 +71,16 @@ async function measure(argv: string[], { stdout }: CommandContext): Promise<void
     alone.push(measureSet(set, null));
     withClassifier.push(measureSet(set, classifier));
     print(
-      `  ${set.name.padEnd(14)}${formatFigures(alone.at(-1) as SafetyFigures).padEnd(32)}${formatFigures(withClassifier.at(-1) as SafetyFigures)}`,
+      `  ${set.name.padEnd(20)}${formatFigures(alone.at(-1) as SafetyFigures).padEnd(32)}${formatFigures(withClassifier.at(-1) as SafetyFigures)}`,
     );
   }
-  print(`  ${"all".padEnd(14)}${formatFigures(total(alone)).padEnd(32)}${formatFigures(total(withClassifier))}`);
+  print(`  ${"all".padEnd(20)}${formatFigures(total(alone)).padEnd(32)}${formatFigures(total(withClassifier))}`);
   const heldOut = values["held-out"];
   if (heldOut) {
     const set = readSafetyMessageSet(heldOut);
     const classifier = new MessageClassifier(trainMessageClassifier(sets, moreOrdinary));
     print(
-      `  ${"held out".padEnd(14)}${formatFigures(measureSet(set, null)).padEnd(32)}${formatFigures(measureSet(set, classifier))}`,
+      `  ${"held out".padEnd(20)}${formatFigures(measureSet(set, null)).padEnd(32)}${formatFigures(measureSet(set, classifier))}`,
     );
   }
 }

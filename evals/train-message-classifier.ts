@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { type CommandContext, runWhenMain } from "../src/command-line.js";
+import { safetyText } from "../src/safety/detect-safety-concern.js";
 import { type LinearModel, type MessageClassifierModels, messageFeatures } from "../src/safety/message-classifier.js";
 import { loadGoldenSet } from "./eval-cases.js";
 
@@ -46,7 +48,7 @@ export function readSafetyMessageSets(folder = SAFETY_MESSAGES): SafetyMessageSe
     .readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => readSafetyMessageSet(path.join(folder, entry.name)))
-    .sort((left, right) => left.name.localeCompare(right.name));
+    .sort((left, right) => codePointOrder(left.name, right.name));
 }
 
 /** The sample deployments' questions, none in distress: more ordinary messages to learn from. */
@@ -63,6 +65,11 @@ export function sampleQuestions(): string[] {
     .map((testCase) => testCase.question);
 }
 
+/** The same order on every machine, whatever its locale: the model file's bytes depend on it. */
+function codePointOrder(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 interface Example {
   features: ReadonlySet<string>;
   label: 0 | 1;
@@ -70,7 +77,9 @@ interface Example {
 
 const EPOCHS = 30;
 const LEARNING_RATE = 0.2;
+/** Shrinks a feature's weight each time a message holding it is read (lazily: features absent are left). */
 const L2 = 0.001;
+const INTERCEPT_RATE = 0.1;
 /** Weights this small change no probability the service acts on: left out of the file. */
 const SMALLEST_WEIGHT = 0.05;
 
@@ -110,7 +119,9 @@ export function trainLinearModel(examples: readonly Example[]): LinearModel {
       let logit = intercept;
       for (const feature of features) logit += weights.get(feature) ?? 0;
       const error = (1 / (1 + Math.exp(-Math.max(-30, Math.min(30, logit)))) - label) * (label ? positiveWeight : 1);
-      intercept -= rate * error * 0.1;
+      // The intercept moves a tenth as fast: every message moves it, and a few dozen crises among
+      // hundreds of others would swing it from one side to the other.
+      intercept -= rate * error * INTERCEPT_RATE;
       for (const feature of features) {
         const weight = weights.get(feature) ?? 0;
         weights.set(feature, weight - rate * (error + L2 * weight));
@@ -119,25 +130,22 @@ export function trainLinearModel(examples: readonly Example[]): LinearModel {
   }
   const kept = [...weights]
     .filter(([, weight]) => Math.abs(weight) >= SMALLEST_WEIGHT)
-    .sort(([left], [right]) => left.localeCompare(right))
+    .sort(([left], [right]) => codePointOrder(left, right))
     .map(([feature, weight]) => [feature, Math.round(weight * 1e4) / 1e4] as const);
   return { intercept: Math.round(intercept * 1e4) / 1e4, weights: Object.fromEntries(kept) };
 }
 
-/** The two models: crisis against everything else, a harmful request against everything else. */
+/** The model: a crisis against everything else, harmful requests among the rest. */
 export function trainMessageClassifier(
   sets: readonly SafetyMessageSet[],
   moreOrdinary: readonly string[] = [],
-): Pick<MessageClassifierModels, "crisis" | "harmful"> {
+): Pick<MessageClassifierModels, "crisis"> {
   const read = (texts: readonly string[], label: 0 | 1): Example[] =>
-    texts.map((text) => ({ features: messageFeatures(text), label }));
+    texts.map((text) => ({ features: messageFeatures(safetyText(text)), label }));
   const ordinary = read([...sets.flatMap((set) => set.ordinary), ...moreOrdinary], 0);
   const crisis = sets.flatMap((set) => set.crisis);
   const harmful = sets.flatMap((set) => set.harmful);
-  return {
-    crisis: trainLinearModel([...ordinary, ...read(harmful, 0), ...read(crisis, 1)]),
-    harmful: trainLinearModel([...ordinary, ...read(crisis, 0), ...read(harmful, 1)]),
-  };
+  return { crisis: trainLinearModel([...ordinary, ...read(harmful, 0), ...read(crisis, 1)]) };
 }
 
 /** `npm run train:safety`: trains on every set under evals/safety-messages and writes the shipped model. */
@@ -151,10 +159,11 @@ export async function trainSafetyCommand(_argv: string[], { stdout, stderr }: Co
       about: `npm run train:safety: ${sets.length} sets of evals/safety-messages (${counts((set) => set.ordinary)} ordinary, ${counts((set) => set.crisis)} crisis, ${counts((set) => set.harmful)} harmful messages) and ${moreOrdinary.length} sample questions`,
       ...models,
     };
-    const target = new URL("../src/safety/message-classifier.json", import.meta.url);
-    fs.writeFileSync(target, `${JSON.stringify(file)}\n`);
+    const target = fileURLToPath(new URL("../src/safety/message-classifier.json", import.meta.url));
+    // One weight a line, so that a retrained model's diff shows what moved.
+    fs.writeFileSync(target, `${JSON.stringify(file, null, 1)}\n`);
     stdout.write(
-      `${file.about}\nwrote ${path.relative(process.cwd(), target.pathname)}: ${Object.keys(models.crisis.weights).length} crisis and ${Object.keys(models.harmful.weights).length} harmful weights\n`,
+      `${file.about}\nwrote ${path.relative(process.cwd(), target)}: ${Object.keys(models.crisis.weights).length} weights\n`,
     );
     return 0;
   } catch (error) {

@@ -31,6 +31,7 @@ import { ModelCallError } from "./models/model-call-error.js";
 import { createOpenAiChatModel } from "./models/openai/index.js";
 import { createLogger, createMetrics, eventLogOf, type Logger, type ServiceMetrics } from "./observability/index.js";
 import { type Editorial, openEditorial, unavailableEditorial } from "./open-editorial.js";
+import { loadSafetyClassifier } from "./safety/detect-safety-concern.js";
 import { MAX_QUESTION_CHARS } from "./schemas.js";
 import { type StorageHealth, watchStorage } from "./storage-health.js";
 import { type IndexStore, ReindexRequiredError } from "./store/index-store.js";
@@ -67,6 +68,14 @@ async function main(): Promise<void> {
       problem: index.setAside.problem,
       moved_to: index.setAside.movedTo,
       message: `The index ${config.databaseFile} was corrupted (${index.setAside.problem}). It was moved to ${index.setAside.movedTo} and is rebuilt now from the knowledge folder and the published uploads; delete the old file once you no longer need it.`,
+    });
+  }
+  const classifierProblem = loadSafetyClassifier();
+  if (classifierProblem) {
+    logger.error({
+      event: "safety_classifier_not_loaded",
+      reason: classifierProblem,
+      message: "Messages are read for distress and harmful requests by patterns and signs only.",
     });
   }
   const readiness: Readiness = { ready: false, reason: `connecting to the index (${index.description})` };

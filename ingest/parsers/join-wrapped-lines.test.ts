@@ -3,7 +3,7 @@ import { joinWrappedLines, unwrapLines } from "./join-wrapped-lines.js";
 
 // The quadratic implementation, kept only as the reference that proves the linear join gives the
 // same text: it tests the regex against the whole text joined so far, once per line.
-const OLD_HAN_AT_END = /(?:\p{Script=Han}|[，、])$/u;
+const OLD_HAN_AT_END = /(?:\p{Script=Han}|[，、；])$/u;
 const OLD_HAN_AT_START = /^\p{Script=Han}/u;
 function oldAppendWrappedLine(text: string, line: string): string {
   if (!text) return line;
@@ -30,7 +30,7 @@ function seededRandom(seed: number): () => number {
 
 // Han inside and outside the BMP, the two commas the join looks past, other text, and halves of a
 // surrogate pair, so a line's end that splits a character is covered too.
-const PIECES = ["中", "文", "𠀀", "，", "、", "。", "a", "Z", "1", " ", "\t", "\n", "\ud840", "\udc00", "ー"];
+const PIECES = ["中", "文", "𠀀", "，", "、", "；", "。", "a", "Z", "1", " ", "\t", "\n", "\ud840", "\udc00", "ー"];
 
 function randomLines(random: () => number): string[] {
   return Array.from({ length: Math.floor(random() * 8) }, () =>

@@ -6,10 +6,10 @@ const WRAPPED_LINE_SHARE = 0.7;
 // comma or semicolon after anything (「每日09:00至18:00，」), which ends no sentence.
 const HAN_AT_END = /(?:[\p{Script=Han}）」』]|[，、；])$/u;
 const HAN_AT_START = /^[\p{Script=Han}（「『]/u;
-/** A Chinese line opening an item or a field: 「二、」, 「第3條」, a short label and its colon. */
+/** A Chinese line opening an item or a field: 「二、」, 「第3條」, a short label and its colon (not a time's, 07:00). */
 const OPENS_ITEM_OR_FIELD =
-  /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[條章節項款]|[^，。：:\s]{1,8}(?<!\d)[：:])/u;
-// All HAN_AT_END looks at: a Han character (two UTF-16 units outside the BMP) and one comma.
+  /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[條章節項款]|[^，。：:\s]{1,8}(?:：|(?<!\d):|:(?!\d)))/u;
+// All HAN_AT_END looks at: a Han character (two UTF-16 units outside the BMP), or a comma or semicolon.
 const DECIDING_END_LENGTH = 3;
 
 /**

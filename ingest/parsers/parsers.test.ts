@@ -519,6 +519,25 @@ describe("parsePlainText", () => {
     ]);
   });
 
+  it("leaves a line pushed far right, and a numbered field, on a line of its own", () => {
+    const notice = [
+      "圖書館公告",
+      "",
+      "一、本館自下月起調整週末開放時間，週六改為上午九時至下午五時，週日休館",
+      "附件2：開放時間調整對照表，請至服務台索取紙本或於官網下載電子檔。",
+      "                              國立中央圖書館閱覽組",
+      "                              服務台分機二三四",
+    ].join("\n");
+    expect(parsePlainText(notice).blocks.slice(1).map(blockText)).toEqual([
+      [
+        "一、本館自下月起調整週末開放時間，週六改為上午九時至下午五時，週日休館",
+        "附件2：開放時間調整對照表，請至服務台索取紙本或於官網下載電子檔。",
+        "國立中央圖書館閱覽組",
+        "服務台分機二三四",
+      ].join("\n"),
+    ]);
+  });
+
   it("keeps a first line that ends a sentence, or runs on, as text", () => {
     expect(parsePlainText("Items are kept 30 days.\n\nAsk at the desk.").blocks[0]).toEqual({
       kind: "paragraph",

@@ -71,20 +71,19 @@ function textBlocks(lines: string[], unwrap: (text: string) => string): Document
  * A list item, or a row of columns, starts a line of its own.
  */
 function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
-  // A line's indentation is part of its width: the layout wraps the line it starts, not its text.
-  const lines = paragraphs.flatMap((paragraph) => paragraph.split("\n")).map((line) => line.trimEnd());
+  const lines = paragraphs.flatMap((paragraph) => paragraph.split("\n")).map(asLaidOut);
   const fullLineWidth = fullLine(lines.map(visualWidth));
   // Chinese is often wrapped at a count of characters, half-width digits or not (「114年5月20日」).
   const fullLineCharacters = fullLine(lines.map(characterCount));
   // Chinese is wrapped at the width itself: a line that stops short of it ended there.
   const fillsLine = (line: string) =>
-    visualWidth(line) >= fullLineWidth * CHINESE_FULL_LINE_SHARE ||
-    characterCount(line) >= fullLineCharacters * CHINESE_FULL_LINE_SHARE;
+    visualWidth(asLaidOut(line)) >= fullLineWidth * CHINESE_FULL_LINE_SHARE ||
+    characterCount(asLaidOut(line)) >= fullLineCharacters * CHINESE_FULL_LINE_SHARE;
   const goesOn = (line: string, next = "") => {
     const [text, nextText] = [line.trim(), next.trim()];
     return (
       fullLineWidth >= MIN_WRAP_WIDTH &&
-      looksWrapped(line, fullLineWidth) &&
+      looksWrapped(asLaidOut(line), fullLineWidth) &&
       (GOES_ON.test(nextText) || (breaksChineseSentence(text, nextText) && fillsLine(line))) &&
       !LIST_ITEM.test(nextText) &&
       !COLUMN_GAP.test(text) &&
@@ -97,6 +96,19 @@ function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
       goesOn,
     ).join("\n");
 }
+
+/**
+ * A line as wide as the layout made it: an item's indentation is part of its width, as the layout
+ * wraps the line it starts; a line pushed far right (a signature, an address block) counts its text only.
+ */
+function asLaidOut(line: string): string {
+  const text = line.trim();
+  const indentation = line.trimEnd().slice(0, line.trimEnd().length - text.length);
+  return visualWidth(indentation) <= MAX_ITEM_INDENT ? `${indentation}${text}` : text;
+}
+
+/** The widest indentation of an item's lines: four full-width spaces. */
+const MAX_ITEM_INDENT = 8;
 
 /** The width of a text's full lines: that of its longer lines, not its longest (a web address, a table's row). */
 function fullLine(widths: number[]): number {

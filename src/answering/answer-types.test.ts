@@ -300,7 +300,12 @@ describe("deadlines", () => {
     expect(when.deadline).toBe(true);
     expect(answerFit("請於當日該診結束前持收據辦理退費。", when).fits).toBe(true);
     expect(answerFit("請於當日該診結束前持收據辦理退費。", readAskedAnswer("什麼時候開始退費")).fits).toBe(false);
-    for (const unrelated of ["請持收據至櫃台辦理退費。", "每日開放申請，當天即可辦好。"]) {
+    expect(readAskedAnswer("什麼時候以前入學的學生適用舊制").deadline).toBeUndefined();
+    for (const unrelated of [
+      "請持收據至櫃台辦理退費。",
+      "每日開放申請，當天即可辦好。",
+      "請於活動當天前往服務台報到。",
+    ]) {
       expect(answerFit(unrelated, when).fits, unrelated).toBe(false);
     }
   });

@@ -532,14 +532,14 @@ const HOLDS_NUMBER = pattern(
 
 /** A date asked for as the last day for something. */
 const ASKS_DEADLINE = pattern(
-  "截止|期限|最晚|最遲|最後一天|(什麼時候|什么时候|何時|何时|哪一?天|幾號|几号)(之|以)?前|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b",
+  "截止|期限|最晚|最遲|最後一天|(什麼時候|何時|哪一?天|幾號)(之|以)?前(?=[^，。？?]{0,4}(要|得|必須|需|去|辦|繳|申請|完成|交|送|寄|報名|退)|\\s*[?？嗎]|\\s*$)|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b",
 );
 /**
  * A date stated as a deadline: 9月4日前, 至第二週週五止, 截止日為, 當日該診結束前, "by 31 August",
  * "before Friday", "due 3 May", "no later than 5 pm".
  */
 const HOLDS_DEADLINE = pattern(
-  `(當|隔|次|翌)(日|天)[^，,。；;]{0,8}(以?前|止)|(\\d{1,2}\\s*[日號]|(週|星期|禮拜)[一二三四五六日天]|\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點)\\s*(以?前|止|截止)|截止日?(為|是)|\\b(by|before|until|till|no later than|due( on| by)?)\\s+(the\\s+)?(\\d|${MONTH}|${WEEKDAY}|end\\b|noon\\b)`,
+  `(當|隔|次|翌)(日|天)[^，,。；;]{0,8}(以?前(?![往來進去三幾\\d一二])|止)|(\\d{1,2}\\s*[日號]|(週|星期|禮拜)[一二三四五六日天]|\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點)\\s*(以?前|止|截止)|截止日?(為|是)|\\b(by|before|until|till|no later than|due( on| by)?)\\s+(the\\s+)?(\\d|${MONTH}|${WEEKDAY}|end\\b|noon\\b)`,
 );
 
 const HOLDS_DATE_OR_DEADLINE = new RegExp(`${HOLDS.date.source}|${HOLDS_DEADLINE.source}`, HOLDS.date.flags);

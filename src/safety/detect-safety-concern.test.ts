@@ -20,6 +20,9 @@ describe("detectSafetyConcern", () => {
     ["I’ve been thinking about ending my life.", "self_harm"],
     ["sometimes I hurt myself when I'm stressed", "self_harm"],
     ["i'm suicidal", "self_harm"],
+    // Better for a while, then not: the danger is now.
+    ["我爸剛剛昏倒，後來醒了，但現在又叫不醒，嘴唇發紫，怎麼辦", "emergency"],
+    ["有人在大廳昏倒，後來醒了一下又倒下去，現在沒有反應", "emergency"],
     // Indirect hopelessness.
     ["我真的撐不下去了", "self_harm"],
     ["我真的撑不下去了", "self_harm"],

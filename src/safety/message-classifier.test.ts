@@ -27,11 +27,12 @@ describe("the shipped classifier", () => {
   it("reads a crisis no pattern names, and names its kind by a sign", () => {
     // Written for this test, in words the patterns and signs do not reach together.
     for (const message of [
-      "冰箱裡的藥我都收集起來了，今天想好好睡一覺，不要再醒來",
+      "他把我反鎖在房間，手機也被拿走了",
       "my boyfriend took my passport and says I can't leave the flat, he'll be back soon",
+      "I'm on the top floor of the car park, I just wanted to say sorry to my mum",
     ]) {
       expect(detectSafetyConcern(message, null), message).toBeUndefined();
-      expect(classifier.read(message).crisis, message).toBeGreaterThan(0.98);
+      expect(classifier.crisisProbability(message), message).toBeGreaterThan(0.999);
       expect(detectSafetyConcern(message)?.kind, message).toBe("crisis");
     }
   });

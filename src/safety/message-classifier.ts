@@ -3,11 +3,11 @@ import { z } from "zod";
 import { normalizeForMatching } from "../text/normalize.js";
 
 /**
- * A second reading of a message for distress or a harmful aim, learned from messages we wrote for
- * many kinds of help desk (evals/safety-messages/): a logistic model over the message's character
- * n-grams (Chinese) and words and word pairs (English). The patterns and warning signs name what
- * they know; this one weighs every piece of a message, so wordings no pattern names still count.
- * It is trusted only together with a sign of what it reads (see detectSafetyConcern).
+ * A third reading of a message for distress, after patterns and warning signs, learned from messages
+ * we wrote for many kinds of help desk (evals/safety-messages/): a logistic model over the message's
+ * character n-grams (Chinese) and words and word pairs (English). The patterns and signs name what
+ * they know; this weighs every piece of a message, so wordings no pattern names still count. It is
+ * trusted only together with a sign of the kind of crisis (see detectSafetyConcern).
  */
 
 /** Character n-grams read of a Chinese run: one to three characters. */
@@ -46,7 +46,6 @@ export const classifierFileSchema = z.strictObject({
   /** How the model was made, for a reader of the file: the command and the messages it read. */
   about: z.string(),
   crisis: linearModelSchema,
-  harmful: linearModelSchema,
 });
 export type MessageClassifierModels = z.infer<typeof classifierFileSchema>;
 
@@ -57,14 +56,8 @@ export function probabilityOf(model: LinearModel, features: ReadonlySet<string>)
   return 1 / (1 + Math.exp(-logit));
 }
 
-/** How likely a message is to tell of a crisis, and to ask for something harmful. */
-export interface MessageReading {
-  crisis: number;
-  harmful: number;
-}
-
 export class MessageClassifier {
-  constructor(private readonly models: Pick<MessageClassifierModels, "crisis" | "harmful">) {}
+  constructor(private readonly models: Pick<MessageClassifierModels, "crisis">) {}
 
   /** The model shipped with the service (`npm run train:safety` writes it). */
   static shipped(): MessageClassifier {
@@ -72,11 +65,8 @@ export class MessageClassifier {
     return new MessageClassifier(classifierFileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8"))));
   }
 
-  read(message: string): MessageReading {
-    const features = messageFeatures(message);
-    return {
-      crisis: probabilityOf(this.models.crisis, features),
-      harmful: probabilityOf(this.models.harmful, features),
-    };
+  /** How likely a message is to tell of a crisis. */
+  crisisProbability(message: string): number {
+    return probabilityOf(this.models.crisis, messageFeatures(message));
   }
 }

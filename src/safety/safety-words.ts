@@ -6,7 +6,7 @@
 
 /** Told as over and well: everyone safe, the fire out, the staff thanked for how they handled it. */
 export const RESOLVED_ZH =
-  "(?:人都平安|都平安了?|後來(?:就)?(?:沒事|好了|醒了)|沒有人受傷|無人受傷|已經撲滅|已撲滅|處理得很好|想表揚|要表揚|感謝(?:司機|你們|您|站務|員工|護理師)|已經沒事|已無大礙|已經出院)";
+  "(?:人都平安|都平安了?|後來(?:就)?沒事了?(?![^]*(?:現在|又|但|可是|還是))|沒有人受傷|無人受傷|已經撲滅|已撲滅|處理得很好|想表揚|要表揚|感謝(?:司機|你們|您|站務|員工|護理師)|已經沒事|已無大礙|已經出院)";
 /** A drill, a script or a story, not a body in front of the writer. */
 export const NOT_REAL_ZH = "(?:演習|演練|腳本|劇本|劇情|小說|故事|電影(?!院)|模擬(?!考)|扮演|假裝)";
 /** A case supposed, not one happening: 「如果有人倒下」, 「萬一有乘客昏倒」. */

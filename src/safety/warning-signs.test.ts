@@ -50,12 +50,14 @@ describe("crisisBySigns", () => {
     ["吃完花生喉嚨好緊，快要吸不到氣了", "emergency"],
     ["女朋友不讓我出門，護照都被她收走了，一直盯著我", "abuse"],
     ["有個男的一路跟到捷運站，我換車他也跟過來，現在坐我後面", "abuse"],
-    ["I've given away my bike, dropping off the last library book today, thanks for everything", "self_harm"],
     ["standing on the bridge, nobody would notice if I just wasn't around anymore", "self_harm"],
     ["crushing pain in my chest, my arm is numb, please send someone", "emergency"],
     ["my ex keeps turning up at work and says he knows where I live", "abuse"],
-    ["網路幫我停掉就好，反正下個月我也不會在這裡了，押金不用退", "self_harm"],
-    ["我不想再拖累家人了，剩下的儲值金捐給你們", "self_harm"],
+    // A move explains goodbyes, not a plan told in strong words.
+    [
+      "I'm moving out tomorrow, I've given away everything and written my letters, tonight I'm going to end it",
+      "self_harm",
+    ],
     ["站在橋上往下看，水好平靜，車票就不用改了", "self_harm"],
     ["每天晚上都拿頭去撞牆，撞到不痛為止", "self_harm"],
     ["孩子剛吃到花生，嘴唇腫起來，呼吸有咻咻的聲音", "emergency"],
@@ -95,6 +97,7 @@ describe("crisisBySigns", () => {
     "my phone battery won't last the trip, is there a charger on the last train?",
     "我下個月要搬去台中了，反正以後也不會在這裡了，押金不用退沒關係，東西都送給室友",
     "I'm moving to Canada and won't be around after June, no need to renew, thanks for everything",
+    "今晚是報名的最後一天嗎？謝謝你們這些年的服務",
   ])("sees no crisis in %j", (message) => {
     expect(crisisBySigns(message)).toBeUndefined();
   });

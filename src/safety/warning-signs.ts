@@ -32,14 +32,14 @@ const SIGNS: Sign[] = [
   ...sign(
     "self_harm",
     2,
-    "遺書|給(?:家人|爸媽|父母|大家|你們)的信|(?:我的|自己的)?後事|解脫|了結|結束(?:生命|自己|一切|掉)|不想活|活不下去|輕生|尋死|一了百了|往下跳|跳下去|撐不下去(?!就)|撐不到|不打算(?:再)?(?:繼續|活)|沒有?(?:留下來|活下去)的理由|說(?:她|他)(?:想|要)死|不(?:打算|想)(?:在這(?:個)?世(?:界|上))?(?:再)?待(?:太久|下去)|我走了?(?:以後|之後)|不打算(?:再)?下來|結束這一切|門窗(?:也)?(?:都)?(?:關好|關緊|封)|炭[^。]{0,6}(?:帶進|拿進|搬進)(?:房間|車裡|車內)|(?:她|他)(?:一直|常常)?說(?:想|要)死|(?:把我)?(?:和|跟)(?:牠|他|她)葬在一起|^(?![^]*(?:烤|露營|火鍋|bbq|barbecue))[^]*(?:買了?(?:木)?炭|炭(?:已經)?買好)|想好(?:要)?怎麼結束|不(?:想|打算|要)(?:再)?(?:繼續)?撐(?:了|下去)|不會在了|撐不過|不(?:要|想|會)再醒來|反正[^。]{0,10}(?:也)?不會在這裡了|(?:寫好|寫了)(?:了)?給[^，。？?！!]{1,4}的信|不(?:想|會|要)再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|(?:拿頭|用頭)(?:去)?撞牆|不打算(?:再)?回來|(?:刀|刀片)[^。，,]{0,4}(?:劃|割)(?:手|自己)|劃手|(?:(?:安眠藥|鎮定劑|止痛藥)[^。]{0,10}存(?:了|著)|(?:(?:安眠藥|鎮定劑|止痛藥)|(?:一直|慢慢|偷偷)(?:在)?(?:把)?[^。，,]{0,6}藥(?:丸|物)?)[^。，,]{0,6}(?:存起來|囤起來|攢起來))|(?:讓|把)(?:這)?一切(?:都)?結束|沒有(?:我|她|他)(?:會)?(?:比較|更)好|手腕[^。，,]{0,4}割|割[^。，,]{0,3}(?:手腕|手臂|大腿)|割的傷口|不會再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|不(?:用|會|想)再見到(?:任何人|大家|你們)|一次(?:結束|了結)|我(?:以後)?(?:就)?不會在了|以後我不在了",
-    "\\b(?:end it(?: all)?|end my life|kill myself|suicide note|better off without me|no reason to (?:live|keep going)|jump off(?! (?:the |a )?(?:bus|train|tram|ferry|boat|car|bike)\\b)|not (?:want|wanna) to (?:live|be here)|gonna end it|(?:driv\\w*|jump\\w*|walk\\w*)(?: my car)? off (?:the|a) (?:bridge|cliff|roof|ledge)|(?:texted|messaged|called) me (?:to say )?goodbye|did something to (?:himself|herself|themselves)|scared (?:he|she|they) did something|(?:says?|saying|said|keeps saying) (?:she|he|they) wants? to die|tonight (?:is|feels like) the (?:night|right time)|(?:keep |been )?thinking about (?:stepping (?:forward|off|out)|jumping|ending it|not waking up|dying)|saving up (?:my )?(?:\\w+ )?(?:pills|tablets|meds)|saving (?:my )?(?:sleeping|pain ?killer|pain) (?:pills|tablets|meds)|(?:don'?t|do not|not) plan(?:ning)? (?:on|to) (?:be(?:ing)? )?(?:around|alive|here)|won'?t be needing[^.]{0,30}anything else|won'?t be around after|i'?m done with everything|(?:wanted|want) someone to know where i (?:was|am)|notice if i (?:just )?(?:wasn'?t|weren'?t|was gone|disappeared)|(?:wasn'?t|weren'?t) around any ?more|nothing'?s (?:ever )?going to get better|(?:don'?t|do not) want to (?:go|come) (?:back )?down(?! (?:the|by|in|with|via|using|stairs|before|after)\\b))\\b",
+    "遺書|給(?:家人|爸媽|父母|大家|你們)的信|(?:我的|自己的)?後事|解脫|了結|結束(?:生命|自己|一切|掉)|不想活|活不下去|輕生|尋死|一了百了|往下跳|跳下去|撐不下去(?!就)|撐不到|不打算(?:再)?(?:繼續|活)|沒有?(?:留下來|活下去)的理由|說(?:她|他)(?:想|要)死|不(?:打算|想)(?:在這(?:個)?世(?:界|上))?(?:再)?待(?:太久|下去)|我走了?(?:以後|之後)|不打算(?:再)?下來|結束這一切|門窗(?:也)?(?:都)?(?:關好|關緊|封)|炭[^。]{0,6}(?:帶進|拿進|搬進)(?:房間|車裡|車內)|(?:她|他)(?:一直|常常)?說(?:想|要)死|(?:把我)?(?:和|跟)(?:牠|他|她)葬在一起|^(?![^]*(?:烤|露營|火鍋|bbq|barbecue))[^]*(?:買了?(?:木)?炭|炭(?:已經)?買好)|想好(?:要)?怎麼結束|不(?:想|打算|要)(?:再)?(?:繼續)?撐(?:了|下去)|不會在了|撐不過|不(?:要|想|會)再醒來|(?:寫好|寫了)(?:了)?給[^，。？?！!]{1,4}的信|不(?:想|會|要)再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|(?:拿頭|用頭)(?:去)?撞牆|不打算(?:再)?回來|(?:刀|刀片)[^。，,]{0,4}(?:劃|割)(?:手|自己)|劃手|(?:(?:安眠藥|鎮定劑|止痛藥)[^。]{0,10}存(?:了|著)|(?:(?:安眠藥|鎮定劑|止痛藥)|(?:一直|慢慢|偷偷)(?:在)?(?:把)?[^。，,]{0,6}藥(?:丸|物)?)[^。，,]{0,6}(?:存起來|囤起來|攢起來))|(?:讓|把)(?:這)?一切(?:都)?結束|沒有(?:我|她|他)(?:會)?(?:比較|更)好|手腕[^。，,]{0,4}割|割[^。，,]{0,3}(?:手腕|手臂|大腿)|割的傷口|不會再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|不(?:用|會|想)再見到(?:任何人|大家|你們)|一次(?:結束|了結)|我(?:以後)?(?:就)?不會在了|以後我不在了",
+    "\\b(?:end it(?: all)?|end my life|kill myself|suicide note|better off without me|no reason to (?:live|keep going)|jump off(?! (?:the |a )?(?:bus|train|tram|ferry|boat|car|bike)\\b)|not (?:want|wanna) to (?:live|be here)|gonna end it|(?:driv\\w*|jump\\w*|walk\\w*)(?: my car)? off (?:the|a) (?:bridge|cliff|roof|ledge)|(?:texted|messaged|called) me (?:to say )?goodbye|did something to (?:himself|herself|themselves)|scared (?:he|she|they) did something|(?:says?|saying|said|keeps saying) (?:she|he|they) wants? to die|tonight (?:is|feels like) the (?:night|right time)|(?:keep |been )?thinking about (?:stepping (?:forward|off|out)|jumping|ending it|not waking up|dying)|saving up (?:my )?(?:\\w+ )?(?:pills|tablets|meds)|saving (?:my )?(?:sleeping|pain ?killer|pain) (?:pills|tablets|meds)|(?:don'?t|do not|not) plan(?:ning)? (?:on|to) (?:be(?:ing)? )?(?:around|alive|here)|won'?t be needing[^.]{0,30}anything else|i'?m done with everything (?:after|for good|forever)|(?:wanted|want) someone to know where i (?:was|am)|notice if i (?:just )?(?:wasn'?t|weren'?t|was gone|disappeared)|(?:wasn'?t|weren'?t) around any ?more|nothing'?s (?:ever )?going to get better|(?:don'?t|do not) want to (?:go|come) (?:back )?down(?! (?:the|by|in|with|via|using|stairs|before|after)\\b))\\b",
   ),
   ...sign(
     "self_harm",
     1,
-    "最後一(?:次|晚|天|趟|本|件|餐)|不(?:用|需要|會)再來|往前(?:踏|走|跨)?一步|就(?:可以)?(?:輕鬆|解脫)了|沒差了|就不(?:需要|用)了|不敢讓(?:家人|爸媽|任何人|別人)?知道|遺囑|河堤|鞋子(?:已經)?脫(?:好|下|掉)|最後(?:再)?(?:看|見)一(?:次|眼)|不用(?:再)?(?:幫我)?(?:找|改|退|寄)了|照片(?:我)?(?:都|全)刪|都無所謂|往下看|水(?:看起來)?(?:好|很)平靜|送得差不多|不痛為止|(?:跟|和|幫我跟)(?:我)?(?:媽|爸|家人|爸媽)(?:說)?(?:聲)?對不起|找(?:個)?人(?:講講話|說說話|聊聊)|不會有人了|(?:卡|證)(?:也)?剪掉|以後不會再來|(?:錢|押金|餘額)(?:都)?不用退(?:給我|了)?|捐給|先繳到|(?:他們|家人|爸媽)(?:就)?不用(?:再)?煩惱|(?:帳戶|名字)[^。]{0,6}改成我(?:弟|妹|媽|爸|哥|姊)的名字|受益人|保險金|身故|(?:他們|爸媽|家人)(?:才)?(?:拿|領)得到|好幾天沒吃|東西(?:我)?(?:都|全)(?:分給|送給|送人|留給)|所有的藥|(?:錢|存款|餘額|押金)[^，。]{0,8}(?:退|轉|留)給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
-    "\\b(?:one last|last time|gave away|giving away|given away|last (?:\\w+ ){0,2}(?:book|day|time|ride|trip)|thanks for everything|no need to (?:rebook|refund|reschedule|send|renew)|tell (?:her|him|them|my \\w+) i'?m sorry|sorted (?:out )?my (?:accounts|affairs|things)|written (?:the|my) letters|won't (?:need|be around|be needing)|sorry (?:everyone|for everything)|(?:the )?roof|ledge|bridge|pills|logged off for good|goodbye|so tired of|tonight|locked (?:himself|herself|themselves) in|saving up|not answering|top (?:level|floor|deck)|rooftop|someone who (?:actually )?wants to be here|platform|tracks|step(?:ping)? (?:forward|off)|don'?t bother (?:mailing|sending|calling|emailing|posting))\\b",
+    "最後一(?:次|晚|天|趟|本|件|餐)|往前(?:踏|走|跨)?一步|就(?:可以)?(?:輕鬆|解脫)了|沒差了|就不(?:需要|用)了|不敢讓(?:家人|爸媽|任何人|別人)?知道|遺囑|河堤|反正[^。]{0,10}(?:也)?不會在這裡了|鞋子(?:已經)?脫(?:好|下|掉)|最後(?:再)?(?:看|見)一(?:次|眼)|照片(?:我)?(?:都|全)刪|都無所謂|往下看|水(?:看起來)?(?:好|很)平靜|送得差不多|不痛為止|(?:跟|和|幫我跟)(?:我)?(?:媽|爸|家人|爸媽)(?:說)?(?:聲)?對不起|找(?:個)?人(?:講講話|說說話|聊聊)|不會有人了|(?:卡|證)(?:也)?剪掉|(?:錢|押金|餘額)(?:都)?不用退(?:給我|了)?|先繳到|(?:他們|家人|爸媽)(?:就)?不用(?:再)?煩惱|(?:帳戶|名字)[^。]{0,6}改成我(?:弟|妹|媽|爸|哥|姊)的名字|好幾天沒吃|東西(?:我)?(?:都|全)(?:分給|送給|送人|留給)|所有的藥|(?:錢|存款|餘額|押金)[^，。]{0,8}(?:退|轉|留)給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
+    "\\b(?:one last|last time|gave away|giving away|given away|tell (?:her|him|them|my \\w+) i'?m sorry|won'?t be around after|i'?m done with everything|sorted (?:out )?my (?:accounts|affairs|things)|written (?:the|my) letters|won't (?:need|be around|be needing)|sorry (?:everyone|for everything)|(?:the )?roof|ledge|bridge|pills|logged off for good|goodbye|so tired of|tonight|locked (?:himself|herself|themselves) in|saving up|not answering|top (?:level|floor|deck)|rooftop|someone who (?:actually )?wants to be here|step(?:ping)? (?:forward|off)|don'?t bother (?:mailing|sending|calling|emailing|posting))\\b",
   ),
   // A body in danger now.
   ...sign(
@@ -52,7 +52,7 @@ const SIGNS: Sign[] = [
     "emergency",
     1,
     "胸口|胸悶|(?:左|右)?(?:手|手臂|腳|半邊|半身|臉)(?:也)?(?:一直|很|好|有點)?(?:發)?麻|喉嚨(?:好|很|一直)?(?:緊|腫|卡住)|講話(?:怪怪的|不清楚)|一直想睡|咻咻|(?:吃到|吃了)(?:花生|蝦|蟹|堅果|海鮮)|頭(?:痛|暈)想吐|熱水器[^。，]{0,8}(?:怪味|味道)|不小心割到|壓住|冷汗|喘不過氣|呼吸困難|倒在|倒地|痛到(?:左|右)?(?:手|手臂|肩|背|下巴)|發紫|發白|腫起來|流血|救護車|量倒|暈倒|昏倒|沒有?(?:回應|反應)|剛剛|剛才|現在|車禍|昏沉|意識不清|被[^，。？?！!]{0,3}咬|呼吸(?:好|很|有點)困難|過敏|敏感|突然|不太有?反應|沒什麼反應|一直吐|撞到頭|頭撞到",
-    "\\b(?:chest|numb|sweating|can'?t breathe|wheez\\w*|shaking|collapsed|slumped|on the floor|ambulance|fainted|bleeding|no (?:answer|response)|right now|just (?:fell|collapsed|swallowed|took|passed out)|shaky|confused|diabetic|swelling|epipen|an hour ago|i'?m scared|stung|(?:minutes|an hour) ago|crushing|send someone|breathing sounds (?:weird|strange|funny|wrong)|took something|can'?t get (?:her|his|my|the) words out|slurr\\w+)\\b",
+    "\\b(?:chest|numb|sweating|can'?t breathe|wheez\\w*|shaking|collapsed|slumped|on the floor|ambulance|fainted|bleeding|no (?:answer|response)|right now|just (?:fell|collapsed|swallowed|took|passed out)|shaky|confused|diabetic|swelling|epipen|an hour ago|i'?m scared|stung|(?:minutes|an hour) ago|crushing|breathing sounds (?:weird|strange|funny|wrong)|took something|can'?t get (?:her|his|my|the) words out|slurr\\w+)\\b",
   ),
   // Being hurt by someone, told by the one hurt or by a witness.
   ...sign(
@@ -79,16 +79,23 @@ const SUPPOSED = foldedPattern(
 );
 /** A move, a graduation or studies abroad told: goodbyes and things given away are no plan to die. */
 const MOVING_AWAY = foldedPattern(
-  "搬家|搬走|搬到|搬去|搬回|移民|出國(?:念書|讀書|工作|留學)|留學|畢業|退租|\\b(?:moving|relocat\\w*|emigrat\\w*|graduat\\w*|exchange (?:year|semester|student))\\b",
+  "搬家|搬走|搬到|搬去|搬回|移民|出國(?:念書|讀書|工作|留學)|留學|畢業|退租|\\b(?:mov(?:e|ed|ing)|relocat\\w*|emigrat\\w*|graduat\\w*|exchange (?:year|semester|student))\\b",
   "u",
 );
 /** A death in the family told: its affairs and arrangements are no plan to die. */
-const ANOTHERS_DEATH = foldedPattern("過世|去世|往生|離世|告別式|喪禮|死亡證明|\\bpassed away\\b|\\bfuneral\\b", "u");
+const ANOTHERS_DEATH = foldedPattern(
+  "過世|去世|往生|離世|身故|告別式|喪禮|死亡證明|\\bpassed away\\b|\\bfuneral\\b",
+  "u",
+);
 /** Long past or over and well: a danger then, not now; a blow told as past still tells of abuse. */
 const OVER = foldedPattern(
   `去年|以前|上次|小時候|${RESOLVED_ZH}|(?:後來)?沒事了|後來沒事|結案|\\blast (?:year|month|summer|winter)\\b|\\b(?:years|months) ago\\b`,
   "u",
 );
+
+function holdsStrongSign(text: string): boolean {
+  return SIGNS.some(({ weight, pattern }) => weight === 2 && text.search(pattern) >= 0);
+}
 
 /** The warning signs a message holds, by kind: their points (a strong sign two) and how many. */
 function signsIn(
@@ -100,9 +107,11 @@ function signsIn(
   if (SUPPOSED.test(text)) return { scores, counted };
   const over = OVER.test(text);
   const anothersDeath = ANOTHERS_DEATH.test(text);
-  const movingAway = MOVING_AWAY.test(text);
+  // A move explains goodbyes and things given away, unless a plan is told in strong words too.
+  const movingAway = MOVING_AWAY.test(text) && !holdsStrongSign(text);
   for (const { topic, weight, pattern } of SIGNS) {
-    if ((over && topic !== "abuse") || ((anothersDeath || movingAway) && topic === "self_harm")) continue;
+    if ((over && topic !== "abuse") || (anothersDeath && topic === "self_harm")) continue;
+    if (movingAway && topic === "self_harm" && weight === 1) continue;
     const found = new Set(Array.from(text.matchAll(pattern), ([match]) => match).filter(counts));
     if (found.size === 0) continue;
     scores.set(topic, (scores.get(topic) ?? 0) + weight * found.size);
@@ -111,6 +120,8 @@ function signsIn(
   return { scores, counted };
 }
 
+/** Tonight, which any deadline or booking names: no point towards a crisis on its own. */
+const TONIGHT = foldedPattern("^(?:今晚|今天晚上|tonight)$", "u");
 /** A sign that only says when (現在, 突然, "right now"): alone it names no kind of crisis. */
 const ONLY_WHEN = foldedPattern(
   "^(?:現在|剛剛|剛才|突然|今晚|今天晚上|right now|tonight|an hour ago|(?:minutes|an hour) ago)$",
@@ -128,7 +139,10 @@ export function crisisSignTopic(message: string): CrisisTopic | undefined {
 
 /** The crisis a message's warning signs add up to, if any (see THRESHOLD). */
 export function crisisBySigns(message: string): CrisisTopic | undefined {
-  const { scores, counted } = signsIn(normalizeForMatching(message));
+  const text = normalizeForMatching(message);
+  // Tonight counts beside a strong sign, the time of a plan; else it is any booking's day.
+  const strong = holdsStrongSign(text);
+  const { scores, counted } = signsIn(text, (sign) => strong || !TONIGHT.test(sign));
   let best: CrisisTopic | undefined;
   for (const [topic, score] of scores) {
     if (score >= THRESHOLD && (counted.get(topic) ?? 0) >= 2 && score > (best ? (scores.get(best) ?? 0) : 0))
@@ -180,31 +194,18 @@ const CHILD = foldedPattern(
 );
 /** Someone other than the asker, whose details they ask for: 她, 那戶, 某位, "his", "my neighbour". */
 const SOMEONE_ELSE = foldedPattern(
-  `他|她|那戶|那位|某位|某個|${EX_PARTNER_ZH}|藝人|明星|鄰居|室友|住戶|房客|女生|男生|\\b(?:he|she|his|her|him|hers|they|their|them)\\b|\\b(?:neighbou?rs?|celebrit(?:y|ies)|singer|actor|actress|girl|guy|woman|man|lady)\\b|\\bmy ex\\b`,
+  `(?<!其)他|她|那戶|那位|某位|某個|${EX_PARTNER_ZH}|藝人|明星|鄰居|室友|住戶|房客|\\b(?:he|she|his|her|him|hers|they|their|them)\\b|\\b(?:neighbou?rs?|celebrit(?:y|ies)|singer|actor|actress|girl|guy|woman|man|lady)\\b|\\bmy ex\\b`,
   "u",
 );
 /** Asked to be told or given: 告訴我, 給我, 查一下, "tell me", "give me". */
 const ASKED_FOR = foldedPattern(
-  "告訴我|給我|跟我(?:說|講)|(?:可以|能|幫忙)查|查(?:她|他)|哪天|幾點的車|幫我查|查一下|查查|有沒有搭|我想知道|我要知道|可以告訴|\\b(?:tell|give|send|show) (?:me|u)\\b|\\blook up\\b|\\bwhat'?s the\\b|\\bwhich\\b|\\bwhat time\\b|\\bcheck if\\b|\\bpull\\b|\\bway to (?:see|find|get|check)\\b|\\bfrom your records\\b|\\bwhat (?:email|phone|number|address)\\b|\\bsee (?:her|his) file\\b",
+  "告訴我|給我|跟我(?:說|講)|(?:可以|能|幫忙)查|查(?:她|他)|哪天|幾點的車|幫我查|查一下|查查|有沒有搭|我想知道|我要知道|可以告訴|\\b(?:tell|give|send|show) (?:me|u)\\b|\\blook up\\b|\\bwhat'?s the\\b|\\bwhich\\b|\\bwhat time\\b|\\bcheck if\\b|\\bpull\\b|\\bway to (?:see|find|get|check)\\b|\\bfrom your records\\b|\\bwhat (?:email|phone number|address) do you have\\b|\\bsee (?:her|his) file\\b",
   "u",
 );
 const PUT_RIGHT = foldedPattern(
   `錯|更正|正確|用我的(?:證|卡|帳號|名義)|打錯|寫錯|開高了|多收|收多了|${CONSENT_ZH}|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)`,
   "u",
 );
-
-/**
- * The harmful request a message would be, were its aim harmful: someone else's whereabouts or
- * details, or a record or paper said otherwise. The classifier reads the aim; this names its kind.
- */
-export function harmfulAimTopic(message: string): HarmfulRequestTopic | undefined {
-  const text = normalizeForMatching(message);
-  if (PUT_RIGHT.test(text)) return undefined;
-  if (WHEREABOUTS.test(text) && SOMEONE_ELSE.test(text) && !CHILD.test(text)) return "others_data";
-  if (INTO_ANOTHERS_ACCOUNT.test(text)) return "others_data";
-  if (NOT_SO.test(text) && RECORD.test(text)) return PAPER.test(text) ? "forgery" : "deception";
-  return undefined;
-}
 
 /** The harmful request a message's aim tells of, if any (see NOT_SO, WHEREABOUTS). */
 export function harmfulRequestBySigns(message: string): HarmfulRequestTopic | undefined {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { safetyText } from "../src/safety/detect-safety-concern.js";
 import { type LinearModel, type MessageClassifierModels, messageFeatures } from "../src/safety/message-classifier.js";
+import { seededRandom } from "../src/seeded-random.js";
 import { loadGoldenSet } from "./eval-cases.js";
 
 /**
@@ -82,18 +83,6 @@ const L2 = 0.001;
 const INTERCEPT_RATE = 0.1;
 /** Weights this small change no probability the service acts on: left out of the file. */
 const SMALLEST_WEIGHT = 0.05;
-
-/** A small seeded generator (mulberry32), so that training the same messages gives the same model. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Logistic regression by stochastic gradient descent over sparse features, the rarer class weighed

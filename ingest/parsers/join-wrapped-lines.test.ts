@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/seeded-random.js";
 import { joinWrappedLines, unwrapLines } from "./join-wrapped-lines.js";
 
 // The quadratic implementation, kept only as the reference that proves the linear join gives the
@@ -14,18 +15,6 @@ function joinTheOldWay(lines: readonly string[]): string {
 }
 function unwrapTheOldWay(text: string): string {
   return joinTheOldWay(text.split(/\s*\n\s*/).filter(Boolean));
-}
-
-/** A small seeded generator (mulberry32), so every run checks the same inputs. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Han inside and outside the BMP, the two commas the join looks past, other text, and halves of a

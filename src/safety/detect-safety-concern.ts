@@ -1022,8 +1022,9 @@ export function detectSafetyConcern(
 /**
  * Where a crisis is read with this probability or more, and a warning sign names its kind, it is
  * one: chosen by reading each set of evals/safety-messages with a model trained on the others
- * (`npm run eval:safety`). At 0.98 it found 75 of the 116 crises the patterns and signs miss for 7
- * more ordinary messages flagged in 1,000; at 0.999, 30 for 3.
+ * (`npm run eval:safety`). At 0.999 it finds 33 of the 118 crises the patterns and signs miss there,
+ * for 6 more of 1,483 ordinary messages flagged (5 of them the tests' near misses); lower, it flagged
+ * more of them than it found crises.
  */
 const CRISIS_PROBABILITY = 0.999;
 

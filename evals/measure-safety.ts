@@ -38,6 +38,19 @@ export function measureSet(set: SafetyMessageSet, classifier: MessageClassifier 
   };
 }
 
+/** Every row's figures added up. */
+function total(rows: readonly SafetyFigures[]): SafetyFigures {
+  const sum = (field: keyof SafetyFigures) => rows.reduce((sum, row) => sum + row[field], 0);
+  return {
+    ordinaryFlagged: sum("ordinaryFlagged"),
+    ordinary: sum("ordinary"),
+    crisisMissed: sum("crisisMissed"),
+    crisis: sum("crisis"),
+    harmfulMissed: sum("harmfulMissed"),
+    harmful: sum("harmful"),
+  };
+}
+
 function formatFigures(figures: SafetyFigures): string {
   return (
     `${figures.ordinaryFlagged}/${figures.ordinary}`.padEnd(10) +
@@ -51,14 +64,6 @@ async function measure(argv: string[], { stdout }: CommandContext): Promise<void
   const print = (line: string) => stdout.write(`${line}\n`);
   const sets = readSafetyMessageSets();
   const moreOrdinary = sampleQuestions();
-  const total = (rows: SafetyFigures[]): SafetyFigures => ({
-    ordinaryFlagged: rows.reduce((sum, row) => sum + row.ordinaryFlagged, 0),
-    ordinary: rows.reduce((sum, row) => sum + row.ordinary, 0),
-    crisisMissed: rows.reduce((sum, row) => sum + row.crisisMissed, 0),
-    crisis: rows.reduce((sum, row) => sum + row.crisis, 0),
-    harmfulMissed: rows.reduce((sum, row) => sum + row.harmfulMissed, 0),
-    harmful: rows.reduce((sum, row) => sum + row.harmful, 0),
-  });
   print(
     "safety: each set read with a classifier trained on the other sets (ordinary flagged, crisis missed, harmful missed)",
   );

@@ -76,15 +76,15 @@ function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
   // Chinese is often wrapped at a count of characters, half-width digits or not (「114年5月20日」).
   const fullLineCharacters = fullLine(lines.map(characterCount));
   // Chinese is wrapped at the width itself: a line that stops short of it ended there.
-  const fillsLine = (line: string) =>
-    visualWidth(asLaidOut(line)) >= fullLineWidth * CHINESE_FULL_LINE_SHARE ||
-    characterCount(asLaidOut(line)) >= fullLineCharacters * CHINESE_FULL_LINE_SHARE;
+  const fillsLine = (laidOut: string) =>
+    visualWidth(laidOut) >= fullLineWidth * CHINESE_FULL_LINE_SHARE ||
+    characterCount(laidOut) >= fullLineCharacters * CHINESE_FULL_LINE_SHARE;
   const goesOn = (line: string, next = "") => {
-    const [text, nextText] = [line.trim(), next.trim()];
+    const [text, nextText, laidOut] = [line.trim(), next.trim(), asLaidOut(line)];
     return (
       fullLineWidth >= MIN_WRAP_WIDTH &&
-      looksWrapped(asLaidOut(line), fullLineWidth) &&
-      (GOES_ON.test(nextText) || (breaksChineseSentence(text, nextText) && fillsLine(line))) &&
+      looksWrapped(laidOut, fullLineWidth) &&
+      (GOES_ON.test(nextText) || (breaksChineseSentence(text, nextText) && fillsLine(laidOut))) &&
       !LIST_ITEM.test(nextText) &&
       !COLUMN_GAP.test(text) &&
       !COLUMN_GAP.test(nextText)
@@ -102,9 +102,9 @@ function paragraphUnwrapper(paragraphs: string[]): (text: string) => string {
  * wraps the line it starts; a line pushed far right (a signature, an address block) counts its text only.
  */
 function asLaidOut(line: string): string {
-  const text = line.trim();
-  const indentation = line.trimEnd().slice(0, line.trimEnd().length - text.length);
-  return visualWidth(indentation) <= MAX_ITEM_INDENT ? `${indentation}${text}` : text;
+  const laidOut = line.trimEnd();
+  const text = laidOut.trimStart();
+  return visualWidth(laidOut.slice(0, laidOut.length - text.length)) <= MAX_ITEM_INDENT ? laidOut : text;
 }
 
 /** The widest indentation of an item's lines: four full-width spaces. */

@@ -592,10 +592,7 @@ export function answerFit(
   if (asked.types.length === 0 && !asked.unit) return { fits: false, inUnit: false, asDeadline: false };
   const text = normalizeForMatching(sentence);
   return {
-    fits: asked.types.some(
-      (type) =>
-        holdsOfKind(type, asked).test(text) && !(type === "duration" && asked.takes && STATES_VALIDITY_ONLY.test(text)),
-    ),
+    fits: asked.types.some((type) => holdsOfKind(type, asked)(text)),
     inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
     asDeadline: asked.deadline === true && HOLDS_DEADLINE.test(text),
   };
@@ -613,8 +610,17 @@ const STATES_VALIDITY_ONLY = pattern(
   "^(?![^]*(\\btakes?\\b|\\bprocess|\\bwait|\\bready\\b|\\bdone\\b|約需|需時|當場|完成|可領取|即可(取件|領取)|工作天內?(核發|寄出|辦妥)))[^]*(\\bvalid\\b|\\bvalidity\\b|\\bexpir|\\b(may|can) be used\\b|\\bgood for\\b|有效|效期|可使用|使用期限|到期)",
 );
 
+/** Whether a sentence states an answer of `type`, in the form `asked` wants it (the sentence folded). */
+function holdsOfKind(type: AnswerType, asked: AskedAnswer): (text: string) => boolean {
+  // How long something takes is not how long it stays valid ("valid for 1 year").
+  if (type === "duration" && asked.takes)
+    return (text) => HOLDS.duration.test(text) && !STATES_VALIDITY_ONLY.test(text);
+  const holds = formOfKind(type, asked);
+  return (text) => holds.test(text);
+}
+
 /** How an answer of `type` is stated, in the form `asked` wants it. */
-function holdsOfKind(type: AnswerType, asked: AskedAnswer): RegExp {
+function formOfKind(type: AnswerType, asked: AskedAnswer): RegExp {
   if (type === "date" && asked.year) return HOLDS_YEAR;
   // A deadline may be told by the hour, or from another day ("看診日前一天 23:59 前", "by noon").
   if (type === "date" && asked.deadline) return HOLDS_DATE_OR_DEADLINE;

@@ -1042,20 +1042,22 @@ function concernByClassifier(text: string, classifier: MessageClassifier): Safet
   return topic ? { kind: "crisis", topic } : undefined;
 }
 
-let shipped: MessageClassifier | null | undefined;
+/** The shipped model once read, or why it could not be: read once (under 1 MB of weights). */
+let shipped: { classifier: MessageClassifier | null; problem?: string } | undefined;
+
 /**
- * The shipped model, read once (under 1 MB of weights). A build that lost it still reads by patterns
- * and signs rather than failing every question: loadSafetyClassifier, at start, says so.
+ * The shipped model. A build that lost it still reads by patterns and signs rather than failing every
+ * question: loadSafetyClassifier, at start, says so.
  */
 function shippedClassifier(): MessageClassifier | null {
   if (shipped === undefined) {
     try {
-      shipped = MessageClassifier.shipped();
-    } catch {
-      shipped = null;
+      shipped = { classifier: MessageClassifier.shipped() };
+    } catch (error) {
+      shipped = { classifier: null, problem: (error as Error).message };
     }
   }
-  return shipped;
+  return shipped.classifier;
 }
 
 /**
@@ -1063,11 +1065,6 @@ function shippedClassifier(): MessageClassifier | null {
  * the reason it could not be read, if so: messages are then read by patterns and signs only.
  */
 export function loadSafetyClassifier(): string | undefined {
-  if (shippedClassifier()) return undefined;
-  try {
-    MessageClassifier.shipped();
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
+  shippedClassifier();
+  return shipped?.problem;
 }

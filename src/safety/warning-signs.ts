@@ -93,11 +93,19 @@ const OVER = foldedPattern(
   "u",
 );
 
-function holdsStrongSign(text: string): boolean {
-  return SIGNS.some(({ weight, pattern }) => weight === 2 && text.search(pattern) >= 0);
-}
+/** Tonight, which any deadline or booking names: a point towards a crisis only beside a strong sign. */
+const TONIGHT = foldedPattern("^(?:今晚|今天晚上|tonight)$", "u");
+/** A sign that only says when (現在, 突然, "right now"): alone it names no kind of crisis. */
+const ONLY_WHEN = foldedPattern(
+  "^(?:現在|剛剛|剛才|突然|今晚|今天晚上|right now|tonight|an hour ago|(?:minutes|an hour) ago)$",
+  "u",
+);
 
-/** The warning signs a message holds, by kind: their points (a strong sign two) and how many. */
+/**
+ * The warning signs a message holds, by kind: their points (a strong sign two) and how many, each
+ * sign's matches read once. A strong sign lets tonight count, the time of a plan, and keeps a move
+ * from explaining away goodbyes and things given away.
+ */
 function signsIn(
   text: string,
   counts: (sign: string) => boolean = () => true,
@@ -107,26 +115,23 @@ function signsIn(
   if (SUPPOSED.test(text)) return { scores, counted };
   const over = OVER.test(text);
   const anothersDeath = ANOTHERS_DEATH.test(text);
-  // A move explains goodbyes and things given away, unless a plan is told in strong words too.
-  const movingAway = MOVING_AWAY.test(text) && !holdsStrongSign(text);
+  const found: { topic: CrisisTopic; weight: number; matches: string[] }[] = [];
   for (const { topic, weight, pattern } of SIGNS) {
     if ((over && topic !== "abuse") || (anothersDeath && topic === "self_harm")) continue;
+    const matches = [...new Set(Array.from(text.matchAll(pattern), ([match]) => match))];
+    if (matches.length > 0) found.push({ topic, weight, matches });
+  }
+  const strong = found.some(({ weight }) => weight === 2);
+  const movingAway = !strong && MOVING_AWAY.test(text);
+  for (const { topic, weight, matches } of found) {
     if (movingAway && topic === "self_harm" && weight === 1) continue;
-    const found = new Set(Array.from(text.matchAll(pattern), ([match]) => match).filter(counts));
-    if (found.size === 0) continue;
-    scores.set(topic, (scores.get(topic) ?? 0) + weight * found.size);
-    counted.set(topic, (counted.get(topic) ?? 0) + found.size);
+    const kept = matches.filter((match) => (strong || !TONIGHT.test(match)) && counts(match)).length;
+    if (kept === 0) continue;
+    scores.set(topic, (scores.get(topic) ?? 0) + weight * kept);
+    counted.set(topic, (counted.get(topic) ?? 0) + kept);
   }
   return { scores, counted };
 }
-
-/** Tonight, which any deadline or booking names: no point towards a crisis on its own. */
-const TONIGHT = foldedPattern("^(?:今晚|今天晚上|tonight)$", "u");
-/** A sign that only says when (現在, 突然, "right now"): alone it names no kind of crisis. */
-const ONLY_WHEN = foldedPattern(
-  "^(?:現在|剛剛|剛才|突然|今晚|今天晚上|right now|tonight|an hour ago|(?:minutes|an hour) ago)$",
-  "u",
-);
 
 /**
  * The kind of crisis a message's warning signs point to, however few: one sign is no crisis on its
@@ -139,10 +144,7 @@ export function crisisSignTopic(message: string): CrisisTopic | undefined {
 
 /** The crisis a message's warning signs add up to, if any (see THRESHOLD). */
 export function crisisBySigns(message: string): CrisisTopic | undefined {
-  const text = normalizeForMatching(message);
-  // Tonight counts beside a strong sign, the time of a plan; else it is any booking's day.
-  const strong = holdsStrongSign(text);
-  const { scores, counted } = signsIn(text, (sign) => strong || !TONIGHT.test(sign));
+  const { scores, counted } = signsIn(normalizeForMatching(message));
   let best: CrisisTopic | undefined;
   for (const [topic, score] of scores) {
     if (score >= THRESHOLD && (counted.get(topic) ?? 0) >= 2 && score > (best ? (scores.get(best) ?? 0) : 0))

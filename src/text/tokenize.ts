@@ -141,22 +141,19 @@ export function segmentWords(text: string): { segment: string; isWordLike: boole
     isWordLike: isWordLike ?? false,
   }));
   for (let index = 0; index + 1 < words.length; index++) {
-    const [before, after] = [[...(words[index]?.segment ?? "")], [...(words[index + 1]?.segment ?? "")]];
+    const before = words[index]?.segment ?? "";
+    const [first = "", ...rest] = [...(words[index + 1]?.segment ?? "")];
     // Only a character the segmenter left alone before a word whose rest is a stop word too (大 | 概要
     // leaves 要): 還有 | 點數 and 有點 | 數 are both words, and 點數 is the one meant.
-    if (before.length !== 1 || after.length < 2) continue;
-    if (!chineseStopWords.has(normalizeForMatching(after.slice(1).join("")))) continue;
-    const stopWord = normalizeForMatching(`${before.at(-1)}${after[0]}`);
+    if ([...before].length !== 1 || rest.length === 0) continue;
+    const [whole, remainder] = [`${before}${first}`, rest.join("")];
+    if (!chineseStopWords.has(normalizeForMatching(remainder))) continue;
+    const stopWord = normalizeForMatching(whole);
     if (!chineseStopWords.has(stopWord)) continue;
-    const cut = generalIdfOf(normalizeForMatching(after.join("")));
-    const whole = generalIdfOf(stopWord);
-    if (cut === undefined || whole === undefined || cut - whole < FAR_MORE_COMMON) continue;
-    const replacement = [before.slice(0, -1).join(""), `${before.at(-1)}${after[0]}`, after.slice(1).join("")];
-    words.splice(
-      index,
-      2,
-      ...replacement.filter((word) => word !== "").map((segment) => ({ segment, isWordLike: true })),
-    );
+    const cutIdf = generalIdfOf(normalizeForMatching(`${first}${remainder}`));
+    const wholeIdf = generalIdfOf(stopWord);
+    if (cutIdf === undefined || wholeIdf === undefined || cutIdf - wholeIdf < FAR_MORE_COMMON) continue;
+    words.splice(index, 2, { segment: whole, isWordLike: true }, { segment: remainder, isWordLike: true });
   }
   return words;
 }

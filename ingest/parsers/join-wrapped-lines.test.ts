@@ -6,9 +6,12 @@ import { joinWrappedLines, unwrapLines } from "./join-wrapped-lines.js";
 // same text: it tests the regex against the whole text joined so far, once per line.
 const OLD_HAN_AT_END = /(?:\p{Script=Han}|[，、；])$/u;
 const OLD_HAN_AT_START = /^\p{Script=Han}/u;
+const OLD_FIGURE_AT_END = /\p{Script=Han}\d{1,8}$/u;
 function oldAppendWrappedLine(text: string, line: string): string {
   if (!text) return line;
-  return OLD_HAN_AT_END.test(text) && OLD_HAN_AT_START.test(line) ? text + line : `${text} ${line}`;
+  return (OLD_HAN_AT_END.test(text) || OLD_FIGURE_AT_END.test(text)) && OLD_HAN_AT_START.test(line)
+    ? text + line
+    : `${text} ${line}`;
 }
 function joinTheOldWay(lines: readonly string[]): string {
   return lines.reduce(oldAppendWrappedLine, "");
@@ -35,6 +38,10 @@ describe("joinWrappedLines", () => {
     // A Chinese comma or semicolon ends no sentence, whatever it follows.
     expect(joinWrappedLines(["服務時間為每日09:00至18:00，", "除夕服務至15:00；", "初一暫停"])).toBe(
       "服務時間為每日09:00至18:00，除夕服務至15:00；初一暫停",
+    );
+    // A figure ending a Chinese line goes on in its unit; one ending English does not.
+    expect(joinWrappedLines(["到期日延長至114", "年3月16日", "see rule 3", "第4條"])).toBe(
+      "到期日延長至114年3月16日 see rule 3 第4條",
     );
     expect(joinWrappedLines(["金額為應繳總額之三分之", "二、", "三，", "𠀀字", "𠀀"])).toBe(
       "金額為應繳總額之三分之二、三，𠀀字𠀀",

@@ -6,11 +6,16 @@ const WRAPPED_LINE_SHARE = 0.7;
 // comma or semicolon after anything (「每日09:00至18:00，」), which ends no sentence.
 const HAN_AT_END = /(?:[\p{Script=Han}）」』]|[，、；])$/u;
 const HAN_AT_START = /^[\p{Script=Han}（「『]/u;
+/**
+ * A figure ending a line of Chinese, whose unit or the rest of whose date the next line may open
+ * with (「延長至114」 / 「年3月16日」); not one ending English ("see rule 3").
+ */
+const FIGURE_AT_END = /\p{Script=Han}\d{1,8}$/u;
 /** A Chinese line opening an item or a field: 「二、」, 「第3條」, a short label and its colon (not a time's, 07:00). */
 const OPENS_ITEM_OR_FIELD =
   /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[條章節項款]|[^，。：:\s]{1,8}(?:：|(?<!\d):|:(?!\d)))/u;
-// All HAN_AT_END looks at: a Han character (two UTF-16 units outside the BMP), or a comma or semicolon.
-const DECIDING_END_LENGTH = 3;
+// All HAN_AT_END and FIGURE_AT_END look at: a Han character (two UTF-16 units outside the BMP) and up to eight digits.
+const DECIDING_END_LENGTH = 10;
 
 /**
  * Joins the lines of a soft-wrapped paragraph: with no space between Chinese characters (a line
@@ -21,7 +26,8 @@ export function joinWrappedLines(lines: readonly string[]): string {
   // Only the end of the text so far decides the next join: testing the whole text per line was quadratic.
   let end = "";
   for (const line of lines) {
-    const piece = !end || (HAN_AT_END.test(end) && HAN_AT_START.test(line)) ? line : ` ${line}`;
+    const piece =
+      !end || ((HAN_AT_END.test(end) || FIGURE_AT_END.test(end)) && HAN_AT_START.test(line)) ? line : ` ${line}`;
     pieces.push(piece);
     end = (piece.length >= DECIDING_END_LENGTH ? piece : end + piece).slice(-DECIDING_END_LENGTH);
   }
@@ -40,12 +46,14 @@ export function looksWrapped(line: string, fullLineWidth: number): boolean {
 
 /**
  * Whether a line breaks a Chinese sentence that the next line goes on with: the line ends on a
- * character or a comma, and the next opens no item or field of its own (「二、…」, 「第3條」, 「電話：…」).
+ * character or a comma, or on a figure whose unit the next opens with, and the next opens no item
+ * or field of its own (「二、…」, 「第3條」, 「電話：…」).
  * Chinese is wrapped anywhere, not between words, so the next line may open with anything else
  * (「眾配合辦理。」, "NT$150。").
  */
 export function breaksChineseSentence(line: string, next: string): boolean {
-  return HAN_AT_END.test(line) && !OPENS_ITEM_OR_FIELD.test(next);
+  const endsInWords = HAN_AT_END.test(line) || (FIGURE_AT_END.test(line) && HAN_AT_START.test(next));
+  return endsInWords && !OPENS_ITEM_OR_FIELD.test(next);
 }
 
 /**

@@ -473,6 +473,36 @@ describe("parsePlainText", () => {
     ]);
   });
 
+  it("joins a date a notice wraps between its year and its month", () => {
+    const notice = [
+      "北河市立圖書館　公告",
+      "",
+      "一、閉館期間總館各樓層暫停開放，總館還書箱同步暫停使用，分館照常",
+      "　　開放。",
+      "二、閉館期間到期之借閱資料，到期日將自動延長至114",
+      "　　年3月16日，不計逾期罰款，讀者無須另行辦理續借。",
+    ].join("\n");
+    expect(parsePlainText(notice).blocks.slice(1).map(blockText)).toEqual([
+      "一、閉館期間總館各樓層暫停開放，總館還書箱同步暫停使用，分館照常開放。\n二、閉館期間到期之借閱資料，到期日將自動延長至114年3月16日，不計逾期罰款，讀者無須另行辦理續借。",
+    ]);
+  });
+
+  it("titles an official notice by its subject, without the request it closes on", () => {
+    const notice = (subject: string[]) =>
+      ["東岸大學　公告", "", "發文日期：中華民國114年9月1日", "", ...subject, "", "說明：", "一、依據要點辦理。"].join(
+        "\n",
+      );
+    expect(parsePlainText(notice(["主旨：公告本校研究生獎助學金申請事宜，請", "　　　查照。"])).title).toBe(
+      "公告本校研究生獎助學金申請事宜",
+    );
+    expect(parsePlainText(notice(["主　旨：本區犬貓狂犬病預防注射巡迴施打日程，請飼主踴躍參加。"])).title).toBe(
+      "本區犬貓狂犬病預防注射巡迴施打日程",
+    );
+    // Without a subject, or with one too long for a title, the first line is the title.
+    expect(parsePlainText(notice([])).title).toBe("東岸大學　公告");
+    expect(parsePlainText(notice([`主旨：${"說明".repeat(50)}。`])).title).toBe("東岸大學　公告");
+  });
+
   it("leaves a Chinese line alone when the next opens an item or a field, or it stops short of the width", () => {
     const notice = [
       "雲嶺國家公園管理處公告",

@@ -21,8 +21,14 @@ const COLUMN_GAP = /\S(?:\t| {2,}|\s[|｜]\s)\S/u;
  */
 const ADDRESS_LINE = /^(?:[^:：|｜]{0,40}[:：|｜]\s*)?(https?:\/\/\S+?)[。，、.,;；)）]*$/iu;
 
+/** An official notice's subject line (公文's 主旨), which says what the notice is about. */
+const NOTICE_SUBJECT = /^主[\s　]*旨[\s　]*[：:][\s　]*/u;
+/** The request a notice's subject closes on, to note it or to act, not what it is about (「，請查照。」, 「，請飼主踴躍參加。」). */
+const CLOSING_REQUEST = /[，,][\s　]*請[^，,]*$/u;
+
 /**
- * Paragraphs are separated by blank lines; a short first line is taken as the title. When it stands
+ * Paragraphs are separated by blank lines; a short first line is taken as the title, or an official
+ * notice's subject (主旨) when it has one: its first line is only who issued it (「某某大學　公告」). When it stands
  * alone and ends no sentence, it heads the text, as a Markdown file's first heading does, rather than
  * being a paragraph that an answer could quote on its own.
  */
@@ -34,7 +40,8 @@ export function parsePlainText(source: string): ParsedDocument {
     .filter(Boolean);
   const unwrap = paragraphUnwrapper(paragraphs);
   const firstLine = paragraphs[0]?.split("\n")[0] ?? "";
-  const title = firstLine.length > 0 && firstLine.length <= MAX_TITLE_CHARS ? firstLine : undefined;
+  const titleLine = firstLine.length > 0 && firstLine.length <= MAX_TITLE_CHARS ? firstLine : undefined;
+  const title = noticeSubject(paragraphs, unwrap) ?? titleLine;
   let url: string | undefined;
   const blocks: DocumentBlock[] = paragraphs.flatMap((text, index): DocumentBlock[] => {
     const [first = "", ...rest] = text.split("\n");
@@ -42,7 +49,7 @@ export function parsePlainText(source: string): ParsedDocument {
     // it heads them when the first is the page's address or text it names.
     const headsText =
       index === 0 &&
-      first === title &&
+      first === titleLine &&
       !ENDS_A_SENTENCE.test(first) &&
       (rest[0] === undefined || ADDRESS_LINE.test(rest[0].trim()) || isSectionName(first, rest[0]));
     if (headsText) {
@@ -57,6 +64,20 @@ export function parsePlainText(source: string): ParsedDocument {
     return [{ kind: "heading", level: 2, text: first.trim() }, ...textBlocks(rest, unwrap)];
   });
   return url ? { format: "text", title, url, blocks } : { format: "text", title, blocks };
+}
+
+/** The subject of an official notice, without its label and closing formula; undefined when the text has none that fits a title. */
+function noticeSubject(paragraphs: string[], unwrap: (text: string) => string): string | undefined {
+  for (const paragraph of paragraphs) {
+    // The subject is a paragraph of its own, or the first lines of one ending at the next label (說明：).
+    const line = unwrap(paragraph)
+      .split("\n")
+      .find((candidate) => NOTICE_SUBJECT.test(candidate));
+    if (line === undefined) continue;
+    const subject = line.replace(NOTICE_SUBJECT, "").replace(CLOSING_REQUEST, "").trim();
+    return subject.length > 0 && subject.length <= MAX_TITLE_CHARS ? subject : undefined;
+  }
+  return undefined;
 }
 
 function textBlocks(lines: string[], unwrap: (text: string) => string): DocumentBlock[] {

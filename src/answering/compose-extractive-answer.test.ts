@@ -875,6 +875,19 @@ describe("composeExtractiveAnswer", () => {
       ["报名", 1],
     ]);
     expect(composeExtractiveAnswer("兒童才藝班幾歲可以報名", weights, [enrolment]).figureMissing).toBe(true);
+    // A case the question sets aside itself is not what it asks about.
+    const credits = passage("academics/credits.md", "博士班：最低畢業學分（不含論文） 18 學分。");
+    const minimum = new Map([
+      ["博士班", 3],
+      ["最低", 2],
+      ["毕业", 2],
+      ["学分", 2],
+      ["论文", 3],
+    ]);
+    expect(composeExtractiveAnswer("博士班最低畢業學分（不含論文）是多少", minimum, [credits]).figureMissing).toBe(
+      false,
+    );
+    expect(composeExtractiveAnswer("博士班論文最低學分是多少", minimum, [credits]).figureMissing).toBe(true);
     // Nor about a case a quoted sentence sends the reader elsewhere for.
     const hours = passage(
       "general/hours.md",

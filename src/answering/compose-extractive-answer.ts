@@ -590,7 +590,9 @@ export function composeExtractiveAnswer(
   );
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));
   const excepted = () =>
-    figuresAsked(asked).length > 0 && !asked.yesOrNo && namesSubjectOnlySetAside(complete, queryWeights, equivalents);
+    figuresAsked(asked).length > 0 &&
+    !asked.yesOrNo &&
+    namesSubjectOnlySetAside(complete, queryWeights, equivalents, normalizedQuestion);
   return {
     ...formatAnswer(complete, firstCitation),
     sentenceCoverage: coverageOf(quoted),
@@ -639,14 +641,21 @@ function namesSubjectOnlySetAside(
   sentences: CandidateSentence[],
   queryWeights: ReadonlyMap<string, number>,
   equivalents: Equivalents,
+  normalizedQuestion: string,
 ): boolean {
   const stating = sentences.filter((sentence) => sentence.fitsAskedType || !REFERS_ELSEWHERE.test(sentence.span.text));
   const texts = stating.map((sentence) => normalizeForMatching(sentence.span.text));
   if (stating.length === sentences.length && !texts.some((text) => text.search(EXCEPTED_CASE) >= 0)) return false;
   const withoutExceptions = new Set(texts.flatMap((text) => analyzeText(text.replace(EXCEPTED_CASE, " "))));
   const named = new Set(sentences.flatMap((sentence) => [...sentence.terms]));
+  // A case the question sets aside itself (「最低畢業學分（不含論文）是多少」) is not what it asks about.
+  const setAsideByQuestion = new Set(
+    [...normalizedQuestion.matchAll(EXCEPTED_CASE)].flatMap(([aside]) => analyzeText(aside)),
+  );
   // Of the question's words the quote names as written, the weightiest: what it is about.
-  const namedWeights = [...queryWeights].filter(([term, weight]) => weight > 0 && named.has(term));
+  const namedWeights = [...queryWeights].filter(
+    ([term, weight]) => weight > 0 && named.has(term) && !setAsideByQuestion.has(term),
+  );
   const heaviest = Math.max(0, ...namedWeights.map(([, weight]) => weight));
   return namedWeights.some(
     ([term, weight]) => weight >= WEIGHTIEST_SHARE * heaviest && !holdsTerm(withoutExceptions, term, equivalents),

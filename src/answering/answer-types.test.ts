@@ -731,5 +731,16 @@ describe("fees and dates named as topics", () => {
     expect(feeNamed("金額多少", "NT$ 5")).toBe("no fee");
     expect(feeNamed("停車收費多少", "停車費每小時 NT$ 40")).toBe("no fee");
     expect(feeNamed("學費可以分期嗎", "學費")).toBe("no fee");
+    // So is the fee whose reckoning is asked.
+    expect(feeNamed("加班費要怎麼算？", "時薪 NT$ 210，每月工時上限 40 小時")).toBe(false);
+    expect(feeNamed("加班費要怎麼算？", "加班費按時薪 1.34 倍計")).toBe(true);
+    // In English, the word naming it, asked how much or whether it is charged at all.
+    expect(feeNamed("How much is the handling fee at the post office?", "Post office: up to 3 working days")).toBe(
+      false,
+    );
+    expect(feeNamed("What is the late fee?", "Late fee: NT$ 100")).toBe(true);
+    expect(feeNamed("Is there an application fee for the scholarship?", "Monthly stipend NT$ 10,000")).toBe(false);
+    expect(feeNamed("what is the total fee", "NT$ 5")).toBe("no fee");
+    expect(feeNamed("Can I pay the late fee online?", "Late fee: NT$ 100")).toBe("no fee");
   });
 });

@@ -199,18 +199,29 @@ const ASKS: [AnswerType, RegExp][] = [
 const ASKS_HOW_PATTERN = pattern(ASKS_HOW);
 
 /**
- * The fee a question asks the amount of (保費 of 「一個月保費多少」, 違約金): a quoted amount of a fee
+ * The fee a question asks the amount of (保費 of 「一個月保費多少」, 違約金, 加班費 of 「加班費怎麼算」): a quoted amount of a fee
  * that the quote does not name (a deductible, for the premium asked) does not answer it. Its name
  * ends the words before 多少 as fees' names end; not a word for any amount or charge (金額, 收費).
  */
-const FEE_BEFORE_AMOUNT = pattern("(\\p{Script=Han}[費金額款租])(是|要|大概|大約|一共|總共)?(多少|幾[元塊])");
+const FEE_BEFORE_AMOUNT = pattern(
+  "(\\p{Script=Han}[費金額款租])(是|要|大概|大約|一共|總共)?(多少|幾[元塊]|(怎麼|如何|怎樣)(算|計算|計|收))",
+);
 const ANY_AMOUNT = pattern("^(金額|總額|全額|差額|餘額|收費|費用|付費|繳費)$");
+/** In English, the word naming a fee ("the handling fee", "an application fee"), matched as written. */
+const FEE_NAME_EN = /\b(?:the|an?|any|your|my|this|that)\s+([a-z]{3,})\s+(?:fee|charge|fine|deposit)s?\b/u;
+/** Words for any fee or how much of it, not which fee (an extra charge, the total fee). */
+const ANY_FEE_EN =
+  /^(?:extra|total|additional|other|same|such|usual|standard|full|flat|minimum|maximum|first|whole|overall|exact)$/u;
+/** A question whether a fee named is charged at all asks its amount too ("Is there an application fee?"). */
+const ASKS_WHETHER_FEE = /\b(?:is|are) there (?:an?|any) [a-z]{3,} (?:fee|charge)s?\b/u;
 
 /**
  * The fee named before the amount asked, as a pattern its name matches written in full or short:
  * its last two characters, one more between them allowed (保費 and 保險費, 學費 and 學雜費).
  */
 function feeAskedIn(folded: string): RegExp | undefined {
+  const english = FEE_NAME_EN.exec(folded)?.[1];
+  if (english !== undefined && !ANY_FEE_EN.test(english)) return new RegExp(`\\b${english}`, "u");
   const name = FEE_BEFORE_AMOUNT.exec(folded)?.[1];
   if (!name || ANY_AMOUNT.test(name)) return undefined;
   const [first, last] = [...name];
@@ -560,7 +571,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
     ASKS_NUMBER.test(folded) &&
     !ASKS_OTHER_CONTACT.test(folded) &&
     !GIVES_NUMBER.test(folded);
-  const fee = types.includes("amount") && !yesOrNo ? feeAskedIn(folded) : undefined;
+  const fee = types.includes("amount") && (!yesOrNo || ASKS_WHETHER_FEE.test(folded)) ? feeAskedIn(folded) : undefined;
   const age = types.includes("count") && ASKS_AGE.test(folded);
   const takes = types.includes("duration") && ASKS_TIME_TAKEN.test(folded);
   const rate = types.includes("count") && !age && ASKS_RATE.test(folded);

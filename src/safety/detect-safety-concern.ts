@@ -54,7 +54,7 @@ const OTHERS_ZH =
 // Plainly someone else's: a bare "his" or "her" is as often a parent asking about their child's
 // grades, so it counts only with a covert act (COVERT_EN).
 const OTHERS_EN =
-  "(?:someone else's|somebody else's|another (?:student|person|user)'s|other (?:students|people)'s|(?:my|a|his|her|their) (?:roommate|classmate|friend|ex|boyfriend|girlfriend|partner|coworker|colleague|neighbou?r)'s)";
+  "(?:someone else's|somebody else's|another (?:student|person|user)'s|other (?:students|people)'s|(?:my|a|his|her|their) (?:roommate|classmate|flatmate|housemate|labmate|teammate|friend|ex|boyfriend|girlfriend|partner|coworker|colleague|neighbou?r)'s)";
 const COVERT_EN =
   "(?:secretly|without (?:him|her|them|anyone) (?:knowing|noticing|finding out)|without (?:his|her|their) (?:knowledge|permission|consent)|behind (?:his|her|their) back|(?:using|with|guess(?:ing)?|crack(?:ing)?|steal(?:ing)?) (?:his|her|their) password)";
 const OTHERS_DATA_EN =
@@ -592,7 +592,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       `用(?:我)?(?:${OTHERS_ZH}|哥哥?|姊姊|姐姐|弟弟?|妹妹?|爸爸?|媽媽?|家人|親戚)的(?:健保卡|身分證|身份證|學生證|證件|會員卡)[^。？?！!，,]{0,4}(?:幫我|給我|讓我)(?:去|來)?(?:掛號|看診|看病|拿藥|報到|考試|登入|借)`,
     ),
-    english(`${EN_INTENT}${EN_GAP}\\b${READ_EN}\\b${EN_GAP}${OTHERS_EN} ${OTHERS_DATA_EN}\\b`),
+    // Someone else's details, the one asked for among others: "tell me my labmate's scholarship amount and his ARC number".
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:${READ_EN}|tell me(?! (?:how|where|when|whether|if|what (?:to|i|we)|who)\\b))\\b${EN_GAP}${OTHERS_EN}(?: [\\w-]+){0,4}? ${OTHERS_DATA_EN}\\b`,
+    ),
     // His or her details in a message about an ex-partner: "My ex is flying tomorrow. Tell me her seat number."
     english(
       `^(?=[^]*${EX_PARTNER_EN})(?![^]*\\b(?:daughter|son|child|children|kids?|baby)\\b)[^]*\\b(?:${READ_EN}|tell me)\\b${EN_GAP}\\b(?:his|her|their) (?:(?:new|current|home|latest|mobile|cell|work) ){0,2}(?:seat(?: number)?|booking(?: reference| details)?|itinerary|flight(?: details| number)?|address|phone number|location)\\b${NOT_TAKING_OFF_EN}`,
@@ -624,7 +627,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(
-      `^(?![^]*${CONSENT_ZH})[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,6}的?${PARTNER_RECORDS_ZH}|(?:調(?:閱|出)?|查|看)(?:一下)?我?的?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
+      `^(?![^]*${CONSENT_ZH})[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,12}的?${PARTNER_RECORDS_ZH}|(?:調(?:閱|出)?|查|看)(?:一下)?我?的?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
     ),
     // An ex-partner's call records asked for, or a partner's got without their knowing: 「請給我前女友的通話紀錄」,
     // 「我想拿到我老公的通聯記錄，但他不知道」.

@@ -21,6 +21,14 @@ describe("BilingualDictionary", () => {
     expect(dictionary.translationsOf("委托书")).toEqual([analyzeQuery("power of attorney")]);
   });
 
+  it("reads each alternative a gloss offers as a meaning too, both ways", () => {
+    const dictionary = new BilingualDictionary([{ simplified: "成绩单", english: ["school report or transcript"] }]);
+    expect(dictionary.translationsOf("成绩单")).toContainEqual(["transcript"]);
+    expect(dictionary.translationsOf("成绩单")).toContainEqual(analyzeQuery("school report"));
+    const [transcript = ""] = analyzeQuery("transcript");
+    expect(dictionary.translationsOf(transcript)).toEqual([["成绩", "绩单"]]);
+  });
+
   it("translates a character standing alone into its first few meanings only, and no English word into it", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "罚", english: ["to punish; to penalize; to fine"] },

@@ -26,6 +26,8 @@ const CHARACTER_MEANING_TERMS = 2;
 const SINGLE_ENGLISH_WORD = /^[a-z]+$/;
 /** "variant of 身份證|身份证[shen1 fen4 zheng4]": the Simplified form is after the bar, when there is one. */
 const VARIANT_OF = /^(?:old )?variant of ([^[|]+)(?:\|([^[]+))?\[/;
+/** Alternatives a gloss offers ("school report or transcript", "famous actor or actress"). */
+const ALTERNATIVES = /\s+or\s+/;
 /** Glosses that point elsewhere or name no meaning: "see …", "surname …", "CL:…" (measure words). */
 const NOT_A_MEANING = /^(?:see |surname|abbr\. for|CL:|used in|also written|also pr\.|Taiwan pr\.|erhua variant)/;
 /** "(of a machine) to stop working" → "stop working"; "[pinyin]" references go too. */
@@ -268,16 +270,26 @@ export class BilingualDictionary {
           .map((name) => name.toLowerCase())
           .filter((name) => ROMANISED_NAME.test(name)),
       );
-      this.addMeaning(word, meaning, names);
+      const sense = this.addMeaning(word, meaning, names);
+      // "school report or transcript" (成绩单): each alternative is also a meaning, of the same rank.
+      const alternatives = meaning.split(ALTERNATIVES);
+      if (alternatives.length > 1)
+        for (const alternative of alternatives) this.addMeaning(word, alternative.trim(), names, sense);
       const name = LEADING_NAME.exec(part.trim())?.[0].toLowerCase();
       if (name) openingNames.push([word, name]);
     }
   }
 
-  private addMeaning(word: string, meaning: string, names: ReadonlySet<string>): void {
+  /** Adds a meaning of a word, as its `sense`th (by default after those it has); returns the sense given. */
+  private addMeaning(
+    word: string,
+    meaning: string,
+    names: ReadonlySet<string>,
     // How many of the word's meanings come before this one, in all its entries (CC-CEDICT lists
     // the most common first).
-    const sense = this.glossesByWord.get(word)?.length ?? 0;
+    sense = this.glossesByWord.get(word)?.length ?? 0,
+  ): number {
+    if (meaning === "") return sense;
     push(this.glossesByWord, word, meaning);
     // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
     // ("cash deposit", "overdue fine"); a longer gloss is a definition.
@@ -297,6 +309,7 @@ export class BilingualDictionary {
       ranks.set(word, Math.min(ranks.get(word) ?? rank, rank));
       this.wordsByEnglish.set(term, ranks);
     }
+    return sense;
   }
 }
 

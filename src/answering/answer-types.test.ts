@@ -710,6 +710,9 @@ describe("fees and dates named as topics", () => {
     expect(askedAnswerTypes("辦理退票的手續")).toContain("steps");
     expect(askedAnswerTypes("出發日期是哪天")).toContain("date");
     expect(askedAnswerTypes("畢業典禮日期")).toContain("date");
+    // The day of an event, named by the event.
+    expect(askedAnswerTypes("獎助學金結果公告日？")).toEqual(["date"]);
+    expect(askedAnswerTypes("報名截止日是哪天")).toContain("date");
   });
 
   it("asks for the figure asked of a procedure named, and for its steps only when also asked how", () => {
@@ -742,5 +745,15 @@ describe("fees and dates named as topics", () => {
     expect(feeNamed("Is there an application fee for the scholarship?", "Monthly stipend NT$ 10,000")).toBe(false);
     expect(feeNamed("what is the total fee", "NT$ 5")).toBe("no fee");
     expect(feeNamed("Can I pay the late fee online?", "Late fee: NT$ 100")).toBe("no fee");
+  });
+});
+
+describe("the event whose date is asked", () => {
+  it("is named by the question, and a date is for it when the sentence ties them together", () => {
+    const forEvent = (question: string, sentence: string) => answerFit(sentence, readAskedAnswer(question)).forEvent;
+    expect(forEvent("獎助學金結果公告日？", "審查結果預定於114年11月14日公告於網站。")).toBe(true);
+    expect(forEvent("獎助學金結果公告日？", "獎助學金於每月10日撥入帳戶，首次撥款於結果公告後次月補發。")).toBe(false);
+    expect(forEvent("什麼時候公告結果", "公告日期：11月14日")).toBe(true);
+    expect(forEvent("畢業典禮日期", "典禮於6月14日舉行。")).toBe(false);
   });
 });

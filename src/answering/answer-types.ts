@@ -69,6 +69,12 @@ const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
  * After 期間 or 期限, what makes it the thing asked for ("申請期間是", "有期限嗎", a question ending on
  * it), not the time a question is about ("停話期間要付月租嗎", "期限內可以退嗎").
  */
+/**
+ * What happens on a day a question asks for (公告 of 「結果公告日」 and 「什麼時候公告」): a date is its
+ * answer where the sentence ties it to that event (「預定於11月14日公告」), not another day beside it.
+ */
+const EVENT_WORDS =
+  "(?:公告|公布|截止|開始|結束|報名|繳費|發放|撥款|入帳|開學|放榜|考試|申請|繳交|到期|生效|實施|開放|出貨|到貨|發薪|撥付|領取|寄出|通知)";
 const ASKED_AS_TOPIC = "(?=\\s*(?:是(?!否)|為|從|到(?!了)|在|呢|嗎|多久|何時|什麼|什么|哪|幾|几)|[\\s?？]*$)";
 
 /**
@@ -138,7 +144,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
+      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|${EVENT_WORDS}日${ASKED_AS_TOPIC}|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
     ),
   ],
   [
@@ -461,6 +467,8 @@ export interface AskedAnswer {
   yesOrNo?: boolean;
   /** The date asked for is a year (哪一年, "in what year"): a day and month alone do not answer it. */
   year?: true;
+  /** The event whose date is asked (公告 of 「結果公告日」), as a pattern of a date stated for it. */
+  event?: RegExp;
   /**
    * The time asked for is a time of day on no day in particular (幾點關門, "what time does it
    * open"): that the place is closed on some days does not answer it, as it would 週日幾點開門.
@@ -482,6 +490,27 @@ export interface AskedAnswer {
    * dates of other months do not answer it.
    */
   month?: number;
+}
+
+const EVENT_DATE_ASKED = pattern(
+  `(${EVENT_WORDS})(?:日|日期|時間)${ASKED_AS_TOPIC}|(?:什麼時候|何時|哪一?天|幾號)(?:會|才會|開始|可以)?(${EVENT_WORDS})|(${EVENT_WORDS})(?:是|在|會在)?(?:什麼時候|何時|哪一?天|幾號)`,
+);
+/** A day of the month, as dates state it (「11月14日」, 「10日」, 「5號」). */
+const DAY_OF_MONTH = "\\d{1,2}\\s*[日號]";
+
+/**
+ * The event whose date a question asks, as a pattern of a sentence stating a date for it: the day
+ * right before the event (「於114年11月14日公告」) or after its name (「公告日期：11月14日」).
+ */
+function eventDateAskedIn(folded: string): RegExp | undefined {
+  const match = EVENT_DATE_ASKED.exec(folded);
+  const event = match?.[1] ?? match?.[2] ?? match?.[3];
+  if (event === undefined) return undefined;
+  // Read from the folded question, the event is written as folded sentences are.
+  return new RegExp(
+    `${DAY_OF_MONTH}\\s*(?:前|起|後)?\\s*(?:在|於|正式|開始|統一|起)?${event}|${event}[^，,。；;]{0,6}\\d`,
+    "u",
+  );
 }
 
 /** A date asked for as a year. */
@@ -562,6 +591,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const types = typesAskedIn(folded);
   const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
   const year = types.includes("date") && ASKS_YEAR.test(folded);
+  const event = types.includes("date") ? eventDateAskedIn(folded) : undefined;
   const clock = types.includes("time") && ASKS_CLOCK.test(folded) && !NAMES_A_DAY.test(folded);
   const yesOrNo = asksYesOrNoIn(folded);
   const [month] = !yesOrNo && (types.includes("date") || types.includes("time")) ? monthsIn(folded) : [];
@@ -584,6 +614,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
     ...(unit ? { unit } : {}),
     ...(deadline ? { deadline } : {}),
     ...(year ? { year } : {}),
+    ...(event ? { event } : {}),
     ...(clock ? { clock } : {}),
     ...(number ? { number } : {}),
     ...(month === undefined ? {} : { month }),
@@ -599,13 +630,16 @@ export function readAskedAnswer(question: string): AskedAnswer {
 export function answerFit(
   sentence: string,
   asked: AskedAnswer,
-): { fits: boolean; inUnit: boolean; asDeadline: boolean } {
-  if (asked.types.length === 0 && !asked.unit) return { fits: false, inUnit: false, asDeadline: false };
+): { fits: boolean; inUnit: boolean; asDeadline: boolean; forEvent: boolean } {
+  if (asked.types.length === 0 && !asked.unit)
+    return { fits: false, inUnit: false, asDeadline: false, forEvent: false };
   const text = normalizeForMatching(sentence);
+  const fits = asked.types.some((type) => holdsOfKind(type, asked)(text));
   return {
-    fits: asked.types.some((type) => holdsOfKind(type, asked)(text)),
+    fits,
     inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
     asDeadline: asked.deadline === true && HOLDS_DEADLINE.test(text),
+    forEvent: fits && (asked.event?.test(text) ?? false),
   };
 }
 

@@ -865,6 +865,34 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toBe(`${steps}[1]`);
   });
 
+  it("does not take a figure stated with a condition for one asked without it", () => {
+    const router = passage("faq/home.md", "The Home 5G router is free with a 24-month contract.");
+    const asked = (question: string) => composeEvenly(question, [router]).answerTypeFound;
+    expect(asked("How much is the Home 5G router without a contract?")).toBe(false);
+    expect(asked("How much is the Home 5G router with a contract?")).toBe(true);
+    const both = passage(
+      "faq/home.md",
+      "The router is free with a 24-month contract, or NT$ 3,000 without a contract.",
+    );
+    expect(composeEvenly("How much is the router without a contract?", [both]).answerTypeFound).toBe(true);
+  });
+
+  it("quotes the date stated for the event asked about, not another date beside its name", () => {
+    const notice = passage(
+      "notices/scholarship.txt",
+      "七、獎助學金於每月10日撥入受獎學生之帳戶，首次撥款於審查結果公告後次月補發。\n六、審查結果預定於11月14日公告於網站。",
+      ["獎助學金申請事宜"],
+    );
+    const weights = new Map([
+      ["奖助学金", 2],
+      ["结果", 1],
+      ["公告", 1],
+    ]);
+    expect(composeExtractiveAnswer("獎助學金結果公告日？", weights, [notice]).answer).toBe(
+      "六、審查結果預定於11月14日公告於網站。[1]",
+    );
+  });
+
   it("finds no figure about a case the quote sets aside, only about every other case", () => {
     const enrolment = passage("enrolment/guide.md", "本中心課程原則上招收15歲以上學員（兒童才藝班除外）。", [
       "報名須知",

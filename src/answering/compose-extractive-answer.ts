@@ -104,6 +104,8 @@ const ANSWER_TYPE_BONUS = 0.3;
 const DURATION_UNIT_BONUS = 0.15;
 /** And for a date stated as a deadline when one is asked for ("by 31 August", 9月4日前). */
 const DEADLINE_BONUS = 0.15;
+/** And for a date stated for the event asked about (「預定於11月14日公告」 for 「結果公告日」), not for another beside it. */
+const EVENT_DATE_BONUS = 0.2;
 /**
  * Preference for a table row whose label or one of whose values the question names as written
  * ("理學院" picks 理學院's row, not 管理學院's; "A-" picks A-'s, not A+'s): a table is looked up by its key.
@@ -322,7 +324,7 @@ export function composeExtractiveAnswer(
       // covers in other words (寢室 for 宿舍), which would otherwise count twice.
       const addedByContext = addedCoverage(queryWeights, terms, headingTerms, equivalents);
       const fit = answerFit(span.text, asked);
-      const { inUnit, asDeadline } = fit;
+      const { inUnit, asDeadline, forEvent } = fit;
       // A table row as written, or a list item's "label：value" (read without its marker).
       const row = TABLE_ROW.exec(span.text);
       const isListItem = LIST_ITEM.test(span.text);
@@ -371,7 +373,8 @@ export function composeExtractiveAnswer(
         (columnNamed ? TABLE_KEY_BONUS : 0) +
         (fieldNamed || itemOfNamedSection ? FIELD_NAME_BONUS : 0) +
         (inUnit ? DURATION_UNIT_BONUS : 0) +
-        (asDeadline ? DEADLINE_BONUS : 0) -
+        (asDeadline ? DEADLINE_BONUS : 0) +
+        (forEvent ? EVENT_DATE_BONUS : 0) -
         (opensOnUnaskedCase(span.text) || labelsUnaskedCase ? UNASKED_CASE_PENALTY : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * documentRank;
@@ -609,7 +612,8 @@ export function composeExtractiveAnswer(
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
             !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
             agreesWithWhatIsAsked(complete, asked) &&
-            decidesWhatIsAsked(complete, asked, queryWeights, equivalents),
+            decidesWhatIsAsked(complete, asked, queryWeights, equivalents) &&
+            !statesOppositeCondition(complete, normalizedQuestion),
         }),
     // A figure stated for every case but the one asked about (「招收15歲以上學員（兒童才藝班除外）」
     // for 兒童才藝班幾歲可以報名), or beside a sentence sending the reader elsewhere for that case,
@@ -677,6 +681,22 @@ function agreesWithWhatIsAsked(sentences: CandidateSentence[], { month, fee }: A
   if (fee === undefined || fee.test(quoted)) return true;
   const headings = new Set(sentences.flatMap((sentence) => sentence.passage.chunk.headingPath));
   return fee.test(normalizeForMatching([...headings].join("\n")));
+}
+
+/** A condition a question asks without ("without a contract"), and the thing it is without. */
+const WITHOUT_CONDITION = /\bwithout (?:an? |the |any )?([a-z]{3,})\b/u;
+
+/**
+ * Whether the quote states its figures only with what the question asks without ("How much is the
+ * router without a contract?" and "free with a 24-month contract"): they are another case's.
+ */
+function statesOppositeCondition(sentences: CandidateSentence[], normalizedQuestion: string): boolean {
+  const thing = WITHOUT_CONDITION.exec(normalizedQuestion)?.[1];
+  if (thing === undefined) return false;
+  const quoted = normalizeForMatching(sentences.map((sentence) => sentence.span.text).join(" "));
+  const withIt = new RegExp(`\\bwith (?:an? |the |your |any )?(?:[\\w-]+ ){0,2}${thing}`, "u");
+  const withoutIt = new RegExp(`\\b(?:without|no) (?:an? |the |any )?(?:[\\w-]+ ){0,2}${thing}`, "u");
+  return withIt.test(quoted) && !withoutIt.test(quoted);
 }
 
 /** Of the heaviest weight, the share a question's word must weigh to count among its weightiest (學生 beside 優惠). */

@@ -115,7 +115,8 @@ const PLANS_ZH = "(?:我想|我要|想要|打算|準備|怎麼|如何|教我)";
 const METERS_ZH = "(?:電表|電錶|水表|水錶|瓦斯表)";
 // A partner, and what of theirs someone may want to look into: their calls, messages, whereabouts.
 const PARTNER_ZH = "(?:老公|老婆|先生|太太|丈夫|妻子|男友|女友|男朋友|女朋友|另一半)";
-const PARTNER_RECORDS_ZH = "(?:通聯|通話(?:紀錄|記錄|明細)|簡訊|定位|行蹤|聊天紀錄)";
+const PARTNER_RECORDS_ZH =
+  "(?:通聯|通話(?:紀錄|記錄|明細)|簡訊|定位|行蹤|聊天紀錄|基地台|位置|去(?:了|過)?哪(?:些|裡)(?:地方)?)";
 // A code sent to prove the account holder is the one acting.
 const ONE_TIME_CODE_EN =
   "(?:the |an? )?(?:otp|one[- ]time (?:password|code|pin)|verification code|2fa|two[- ]factor(?: authentication)?|sms code)\\b";
@@ -337,9 +338,11 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       `被${HURTER_ZH}?(?:性侵|強暴|強姦|性騷擾|騷擾|猥褻|家暴|虐待|霸凌|毆打|痛打|打傷|跟蹤|偷拍|恐嚇|威脅|下藥|囚禁|關起來)`,
     ),
     // A plain blow: "我被打了", "被打到流血", "我被男友打".
-    chinese(`被(?:打|揍|踢)(?:了|傷|到|得|成|一頓|巴掌|耳光)|被${HURTER_ZH}(?:打|揍|踢|掐|甩)${NOT_A_BLOW_ZH}`),
     chinese(
-      "(?<!關於|有關|討論|研究)(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範|[^。？?！!]{0,6}(?:已經|已)(?:結案|判決|結束)|(?:的)?(?:歷史|研究|議題|相關|書|報告|講座|課程|電影|紀錄片|統計))|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
+      `被(?:打|揍|踢)(?:了|傷|到|得|成(?![「『“"'‘]|錯)|一頓|巴掌|耳光)|被${HURTER_ZH}(?:打|揍|踢|掐|甩)${NOT_A_BLOW_ZH}`,
+    ),
+    chinese(
+      "(?<!關於|有關|討論|研究|反)(?:家暴|家庭暴力|性侵|強暴|約會暴力)(?!害?防治|害?防制|防治法|害?防範|[^。？?！!]{0,6}(?:已經|已)(?:結案|判決|結束)|(?:的)?(?:歷史|研究|議題|相關|書|報告|講座|課程|電影|紀錄片|統計|宣導|海報|資源))|(?:打|揍|踢|掐|毆打|威脅|恐嚇|騷擾|跟蹤|霸凌|猥褻)我(?!的|們|電話|手機|分機)",
     ),
     // Someone else's threat to kill the asker, as told ("室友說要殺了我"), and being followed.
     chinese(
@@ -627,7 +630,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     // A partner's calls, messages or whereabouts looked up: 「幫我調他這個月的通聯紀錄」.
     chinese(
-      `^(?![^]*${CONSENT_ZH})[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,12}的?${PARTNER_RECORDS_ZH}|(?:調(?:閱|出)?|查|看)(?:一下)?我?的?${PARTNER_ZH}(?:最近|這個月|上個月)?的?${PARTNER_RECORDS_ZH}`,
+      `^(?![^]*${CONSENT_ZH})[^]*${PARTNER_ZH}(?!您好|你好)[^。？?！!]{0,20}(?:調|查|看)(?:閱|出|一下)?(?:他|她)[^，。？?！!]{0,12}的?${PARTNER_RECORDS_ZH}|(?:調(?:閱|出)?|查|看)(?:一下)?我?的?${PARTNER_ZH}(?:最近|這個月|上個月)?(?:都)?的?${PARTNER_RECORDS_ZH}`,
     ),
     // An ex-partner's call records asked for, or a partner's got without their knowing: 「請給我前女友的通話紀錄」,
     // 「我想拿到我老公的通聯記錄，但他不知道」.
@@ -834,7 +837,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
   cheating: [
     chinese(`${ZH_INTENT}${ZH_GAP}(?:作弊|代考|替考|槍手|代寫|偷看答案|帶小抄|打小抄|傳答案|拿到考題|偷考卷|抄別人)`),
     chinese(
-      "(?:找人|請人|幫我)(?:代考|替考|代寫|寫報告|寫論文|寫作業|考試)|幫(?:同學|朋友|室友|他|她)(?:代考|考試|替考)|(?:作弊|抄襲)(?:不被|不會被)(?:抓|發現)",
+      "(?:考題|試題|考卷|題目)[^。？?！!]{0,6}(?:可以|能)?先(?:給我|傳給我|寄給我|讓我)(?:看|參考)|(?:找人|請人|幫我)(?:代考|替考|代寫|寫報告|寫論文|寫作業|考試)|幫(?:同學|朋友|室友|他|她)(?:代考|考試|替考)|(?:作弊|抄襲)(?:不被|不會被)(?:抓|發現)",
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:cheat|plagiari[sz]e|copy answers|get (?:the )?${EXAM_ANSWERS_EN})\\b|\\b(?:cheat|plagiari[sz]e)\\b${EN_GAP}without (?:getting caught|being caught)`,
@@ -852,6 +855,10 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:bypass|tamper with|rig|slow down|roll back|wire around)\\b (?:the |my |a )?(?:electric(?:ity)? |power |water |gas )?meter\\b|${EN_INTENT}${EN_GAP}\\bsteal(?:ing)? (?:electricity|power|water|gas)\\b`,
+    ),
+    // A fare reader or gate made not to charge: "switch off the fare reader so my friends ride free".
+    english(
+      `${EN_INTENT}${EN_GAP}\\b(?:switch off|turn off|disable|bypass|trick|fool|hack|mod|jam)\\b (?:the |a )?(?:fare |card |ticket )?(?:reader|validator|gate|machine|card)\\b|\\b(?:make|get) the (?:fare |card |ticket )?(?:reader|validator|machine|gate) (?:not|to not|stop) (?:deduct|charg|read|tak)\\w*`,
     ),
     // Intent without 可以 or 方法: 「停車未滿30分鐘可以不付錢嗎」 asks a rule.
     chinese(

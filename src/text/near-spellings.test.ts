@@ -36,8 +36,10 @@ describe("nearSpellings", () => {
 
   it("leaves short words, numbers and codes alone", () => {
     expect(nearSpellings("vpn")).toEqual([]);
-    // Four letters: only two swapped.
+    // Four letters: only two swapped, or one left out.
     expect(nearSpellings("tkae")).toContain("take");
+    expect(nearSpellings("plce")).toContain("place");
+    expect(nearSpellings("bil")).toEqual([]);
     expect(nearSpellings("fees")).not.toContain("feet");
     expect(nearSpellings("12345")).toEqual([]);
     expect(nearSpellings("cs101")).toEqual([]);

@@ -11,6 +11,8 @@ const MIN_CORRECTED_LENGTH = 5;
  */
 const MAX_CORRECTED_LENGTH = 24;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+/** The letters a hurried typist leaves out most ("plce", "bcause"). */
+const VOWELS = "aeiou";
 const LOWERCASE_WORD = /^[a-z]+$/;
 
 /**
@@ -24,8 +26,14 @@ export function nearSpellings(term: string): string[] {
   const alike = soundAlikes(term);
   if (alike.length > 0) return alike;
   if (!LOWERCASE_WORD.test(term) || term.length > MAX_CORRECTED_LENGTH) return [];
-  // Shorter words only with two letters swapped ("tkae"), the slip that rarely makes another word.
-  const near = term.length >= MIN_CORRECTED_LENGTH ? oneSlipAway(term) : term.length >= 4 ? swaps(term) : [];
+  // Four letters only with two swapped ("tkae") or a vowel left out ("plce"), the slips that rarely
+  // make another word; shorter ones not at all.
+  const near =
+    term.length >= MIN_CORRECTED_LENGTH
+      ? oneSlipAway(term)
+      : term.length >= 4
+        ? [...swaps(term), ...withVowelPutBack(term)]
+        : [];
   // The index holds stems: "registraton" is near "registration", whose stem is "registr".
   const stems = new Set([...near].map((word) => englishTermOf(word)));
   stems.delete(term);
@@ -64,6 +72,15 @@ function swaps(word: string): string[] {
   }
   swapped.delete(word);
   return [...swapped];
+}
+
+/** `word` with a vowel it left out put back, not before its first letter: "plce" → "place". */
+function withVowelPutBack(word: string): string[] {
+  const near = new Set<string>();
+  for (let index = 1; index <= word.length; index++) {
+    for (const vowel of VOWELS) near.add(word.slice(0, index) + vowel + word.slice(index));
+  }
+  return [...near];
 }
 
 /**

@@ -9,7 +9,8 @@ const OLD_HAN_AT_START = /^\p{Script=Han}/u;
 const OLD_FIGURE_AT_END = /\p{Script=Han}\d{1,8}$/u;
 function oldAppendWrappedLine(text: string, line: string): string {
   if (!text) return line;
-  return (OLD_HAN_AT_END.test(text) || OLD_FIGURE_AT_END.test(text)) && OLD_HAN_AT_START.test(line)
+  return ((OLD_HAN_AT_END.test(text) || OLD_FIGURE_AT_END.test(text)) && OLD_HAN_AT_START.test(line)) ||
+    (OLD_HAN_AT_END.test(text) && /^\d/u.test(line))
     ? text + line
     : `${text} ${line}`;
 }
@@ -43,6 +44,7 @@ describe("joinWrappedLines", () => {
     expect(joinWrappedLines(["到期日延長至114", "年3月16日", "see rule 3", "第4條"])).toBe(
       "到期日延長至114年3月16日 see rule 3 第4條",
     );
+    expect(joinWrappedLines(["由系所於114年", "10月17日前送審"])).toBe("由系所於114年10月17日前送審");
     expect(joinWrappedLines(["金額為應繳總額之三分之", "二、", "三，", "𠀀字", "𠀀"])).toBe(
       "金額為應繳總額之三分之二、三，𠀀字𠀀",
     );

@@ -6,6 +6,8 @@ const WRAPPED_LINE_SHARE = 0.7;
 // comma or semicolon after anything (「每日09:00至18:00，」), which ends no sentence.
 const HAN_AT_END = /(?:[\p{Script=Han}）」』]|[，、；])$/u;
 const HAN_AT_START = /^[\p{Script=Han}（「『]/u;
+/** A figure opening a line, which goes on a Chinese line without a space (「於114年」 / 「10月17日前」). */
+const DIGIT_AT_START = /^\d/u;
 /**
  * A figure ending a line of Chinese, whose unit or the rest of whose date the next line may open
  * with (「延長至114」 / 「年3月16日」); not one ending English ("see rule 3").
@@ -18,8 +20,8 @@ const OPENS_ITEM_OR_FIELD =
 const DECIDING_END_LENGTH = 10;
 
 /**
- * Joins the lines of a soft-wrapped paragraph: with no space between Chinese characters (a line
- * break inside a Chinese sentence is only layout), with one space otherwise.
+ * Joins the lines of a soft-wrapped paragraph: with no space between Chinese characters, or between
+ * one and a figure (a line break inside a Chinese sentence is only layout), with one space otherwise.
  */
 export function joinWrappedLines(lines: readonly string[]): string {
   const pieces: string[] = [];
@@ -27,7 +29,11 @@ export function joinWrappedLines(lines: readonly string[]): string {
   let end = "";
   for (const line of lines) {
     const piece =
-      !end || ((HAN_AT_END.test(end) || FIGURE_AT_END.test(end)) && HAN_AT_START.test(line)) ? line : ` ${line}`;
+      !end ||
+      ((HAN_AT_END.test(end) || FIGURE_AT_END.test(end)) && HAN_AT_START.test(line)) ||
+      (HAN_AT_END.test(end) && DIGIT_AT_START.test(line))
+        ? line
+        : ` ${line}`;
     pieces.push(piece);
     end = (piece.length >= DECIDING_END_LENGTH ? piece : end + piece).slice(-DECIDING_END_LENGTH);
   }

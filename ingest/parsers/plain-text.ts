@@ -23,6 +23,8 @@ const ADDRESS_LINE = /^(?:[^:：|｜]{0,40}[:：|｜]\s*)?(https?:\/\/\S+?)[。�
 
 /** An official notice's subject line (公文's 主旨), which says what the notice is about. */
 const NOTICE_SUBJECT = /^主[\s　]*旨[\s　]*[：:][\s　]*/u;
+/** A text with a line opening on the subject's label, found before any line is joined. */
+const NOTICE_SUBJECT_LINE = /^[ \t　]*主[ \t　]*旨[ \t　]*[：:]/mu;
 /** The request a notice's subject closes on, to note it or to act, not what it is about (「，請查照。」, 「，請飼主踴躍參加。」). */
 const CLOSING_REQUEST = /[，,][\s　]*請[^，,]*$/u;
 
@@ -68,16 +70,15 @@ export function parsePlainText(source: string): ParsedDocument {
 
 /** The subject of an official notice, without its label and closing formula; undefined when the text has none that fits a title. */
 function noticeSubject(paragraphs: string[], unwrap: (text: string) => string): string | undefined {
-  for (const paragraph of paragraphs) {
-    // The subject is a paragraph of its own, or the first lines of one ending at the next label (說明：).
-    const line = unwrap(paragraph)
-      .split("\n")
-      .find((candidate) => NOTICE_SUBJECT.test(candidate));
-    if (line === undefined) continue;
-    const subject = line.replace(NOTICE_SUBJECT, "").replace(CLOSING_REQUEST, "").trim();
-    return subject.length > 0 && subject.length <= MAX_TITLE_CHARS ? subject : undefined;
-  }
-  return undefined;
+  // Only the paragraph holding it is unwrapped here: each is unwrapped again for its blocks.
+  const paragraph = paragraphs.find((text) => NOTICE_SUBJECT_LINE.test(text));
+  if (paragraph === undefined) return undefined;
+  // The subject is a paragraph of its own, or the first lines of one ending at the next label (說明：).
+  const line = unwrap(paragraph)
+    .split("\n")
+    .find((candidate) => NOTICE_SUBJECT.test(candidate));
+  const subject = line?.replace(NOTICE_SUBJECT, "").replace(CLOSING_REQUEST, "").trim();
+  return subject && subject.length <= MAX_TITLE_CHARS ? subject : undefined;
 }
 
 function textBlocks(lines: string[], unwrap: (text: string) => string): DocumentBlock[] {

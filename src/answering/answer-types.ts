@@ -214,7 +214,7 @@ const FEE_BEFORE_AMOUNT = pattern(
 );
 const ANY_AMOUNT = pattern("^(金額|總額|全額|差額|餘額|收費|費用|付費|繳費)$");
 /** In English, the word naming a fee ("the handling fee", "an application fee"), matched as written. */
-const FEE_NAME_EN = /\b(?:the|an?|any|your|my|this|that)\s+([a-z]{3,})\s+(?:fee|charge|fine|deposit)s?\b/u;
+const ENGLISH_FEE_NAME = /\b(?:the|an?|any|your|my|this|that)\s+([a-z]{3,})\s+(?:fee|charge|fine|deposit)s?\b/u;
 /** Words for any fee or how much of it, not which fee (an extra charge, the total fee). */
 const ANY_FEE_EN =
   /^(?:extra|total|additional|other|same|such|usual|standard|full|flat|minimum|maximum|first|whole|overall|exact)$/u;
@@ -226,7 +226,7 @@ const ASKS_WHETHER_FEE = /\b(?:is|are) there (?:an?|any) [a-z]{3,} (?:fee|charge
  * its last two characters, one more between them allowed (保費 and 保險費, 學費 and 學雜費).
  */
 function feeAskedIn(folded: string): RegExp | undefined {
-  const english = FEE_NAME_EN.exec(folded)?.[1];
+  const english = ENGLISH_FEE_NAME.exec(folded)?.[1];
   if (english !== undefined && !ANY_FEE_EN.test(english)) return new RegExp(`\\b${english}`, "u");
   const name = FEE_BEFORE_AMOUNT.exec(folded)?.[1];
   if (!name || ANY_AMOUNT.test(name)) return undefined;

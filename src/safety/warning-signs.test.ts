@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { safetyText } from "./detect-safety-concern.js";
 import { crisisBySigns, harmfulRequestBySigns } from "./warning-signs.js";
 
 describe("crisisBySigns", () => {
@@ -68,7 +69,7 @@ describe("crisisBySigns", () => {
     ["my friend is having a fit and has been shaking for five minutes", "emergency"],
     ["she took something at the party and she's not waking up properly", "emergency"],
   ])("reads %j as %s", (message, topic) => {
-    expect(crisisBySigns(message)).toBe(topic);
+    expect(crisisBySigns(safetyText(message))).toBe(topic);
   });
 
   it.each([
@@ -99,7 +100,7 @@ describe("crisisBySigns", () => {
     "I'm moving to Canada and won't be around after June, no need to renew, thanks for everything",
     "今晚是報名的最後一天嗎？謝謝你們這些年的服務",
   ])("sees no crisis in %j", (message) => {
-    expect(crisisBySigns(message)).toBeUndefined();
+    expect(crisisBySigns(safetyText(message))).toBeUndefined();
   });
 });
 
@@ -154,7 +155,7 @@ describe("harmfulRequestBySigns", () => {
     ["可以開在學證明給我嗎？我沒有在念，只是想用學生價", "forgery"],
     ["I'll slip you $100 to move me up the waitlist, no one has to know", "deception"],
   ])("reads %j as %s", (message, topic) => {
-    expect(harmfulRequestBySigns(message)).toBe(topic);
+    expect(harmfulRequestBySigns(safetyText(message))).toBe(topic);
   });
 
   it.each([
@@ -182,6 +183,6 @@ describe("harmfulRequestBySigns", () => {
     "Can you check which flight I'm on? I think my colleague booked it for me",
     "我老公的班機幾點到，可以告訴我嗎",
   ])("sees no harmful request in %j", (message) => {
-    expect(harmfulRequestBySigns(message)).toBeUndefined();
+    expect(harmfulRequestBySigns(safetyText(message))).toBeUndefined();
   });
 });

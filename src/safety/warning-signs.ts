@@ -1,4 +1,4 @@
-import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
+import { foldedPattern } from "../text/normalize.js";
 import type { CrisisTopic, HarmfulRequestTopic } from "./safety-topics.js";
 import { CONSENT_ZH, EX_PARTNER_ZH, IF_ZH, NOT_REAL_ZH, RESOLVED_ZH } from "./safety-words.js";
 
@@ -6,7 +6,8 @@ import { CONSENT_ZH, EX_PARTNER_ZH, IF_ZH, NOT_REAL_ZH, RESOLVED_ZH } from "./sa
  * Warning signs of a crisis that people write in many orders and words: no one sign says a person
  * is in danger, several of one kind together do ("給家人的信已經寫好了…鑰匙放在桌上", "胸口好悶，左手
  * 一直麻，冷汗一直冒"). A reading of the signs a message holds, for what the patterns written as
- * sentences miss: each sign counts once, a strong one twice, and a kind is told at THRESHOLD.
+ * sentences miss: each sign counts once, a strong one twice, and a kind is told at THRESHOLD. Each
+ * reading here takes the message as safetyText has read it once for every reading of it.
  */
 interface Sign {
   topic: CrisisTopic;
@@ -89,7 +90,7 @@ const ANOTHERS_DEATH = foldedPattern(
 );
 /** Long past or over and well: a danger then, not now; a blow told as past still tells of abuse. */
 const OVER = foldedPattern(
-  `去年|以前|上次|小時候|${RESOLVED_ZH}|(?:後來)?沒事了|後來沒事|結案|\\blast (?:year|month|summer|winter)\\b|\\b(?:years|months) ago\\b`,
+  `去年|以前|上次|小時候|${RESOLVED_ZH}|沒事了|後來沒事|結案|\\blast (?:year|month|summer|winter)\\b|\\b(?:years|months) ago\\b`,
   "u",
 );
 
@@ -137,14 +138,14 @@ function signsIn(
  * The kind of crisis a message's warning signs point to, however few: one sign is no crisis on its
  * own, but it names the kind that another reading of the message (the classifier's) finds.
  */
-export function crisisSignTopic(message: string): CrisisTopic | undefined {
-  const { scores } = signsIn(normalizeForMatching(message), (sign) => !ONLY_WHEN.test(sign));
+export function crisisSignTopic(text: string): CrisisTopic | undefined {
+  const { scores } = signsIn(text, (sign) => !ONLY_WHEN.test(sign));
   return [...scores].sort(([, left], [, right]) => right - left)[0]?.[0];
 }
 
 /** The crisis a message's warning signs add up to, if any (see THRESHOLD). */
-export function crisisBySigns(message: string): CrisisTopic | undefined {
-  const { scores, counted } = signsIn(normalizeForMatching(message));
+export function crisisBySigns(text: string): CrisisTopic | undefined {
+  const { scores, counted } = signsIn(text);
   let best: CrisisTopic | undefined;
   for (const [topic, score] of scores) {
     if (score >= THRESHOLD && (counted.get(topic) ?? 0) >= 2 && score > (best ? (scores.get(best) ?? 0) : 0))
@@ -210,8 +211,7 @@ const PUT_RIGHT = foldedPattern(
 );
 
 /** The harmful request a message's aim tells of, if any (see NOT_SO, WHEREABOUTS). */
-export function harmfulRequestBySigns(message: string): HarmfulRequestTopic | undefined {
-  const text = normalizeForMatching(message);
+export function harmfulRequestBySigns(text: string): HarmfulRequestTopic | undefined {
   if (PUT_RIGHT.test(text)) return undefined;
   if (
     WHEREABOUTS.test(text) &&

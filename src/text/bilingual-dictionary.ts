@@ -240,8 +240,8 @@ export class BilingualDictionary {
     // Analysed on first use: most of the dictionary's words are never asked about.
     const translations: (readonly string[])[] = [];
     const seen = new Set<string>();
-    for (const gloss of glosses) {
-      const terms = [...new Set(analyzeText(gloss))];
+    for (const reading of glosses.flatMap(withAlternatives)) {
+      const terms = [...new Set(analyzeText(reading))];
       const key = terms.join(" ");
       if (terms.length === 0 || terms.length > maxTerms || seen.has(key)) continue;
       seen.add(key);
@@ -270,30 +270,25 @@ export class BilingualDictionary {
           .map((name) => name.toLowerCase())
           .filter((name) => ROMANISED_NAME.test(name)),
       );
-      const sense = this.addMeaning(word, meaning, names);
-      // "school report or transcript" (成绩单): each alternative is also a meaning, of the same rank.
-      const alternatives = meaning.split(ALTERNATIVES);
-      if (alternatives.length > 1)
-        for (const alternative of alternatives) this.addMeaning(word, alternative.trim(), names, sense);
+      this.addMeaning(word, meaning, names);
       const name = LEADING_NAME.exec(part.trim())?.[0].toLowerCase();
       if (name) openingNames.push([word, name]);
     }
   }
 
-  /** Adds a meaning of a word, as its `sense`th (by default after those it has); returns the sense given. */
-  private addMeaning(
-    word: string,
-    meaning: string,
-    names: ReadonlySet<string>,
+  private addMeaning(word: string, meaning: string, names: ReadonlySet<string>): void {
     // How many of the word's meanings come before this one, in all its entries (CC-CEDICT lists
     // the most common first).
-    sense = this.glossesByWord.get(word)?.length ?? 0,
-  ): number {
-    if (meaning === "") return sense;
+    const sense = this.glossesByWord.get(word)?.length ?? 0;
     push(this.glossesByWord, word, meaning);
+    for (const reading of withAlternatives(meaning)) this.addEnglishReading(word, reading, names, sense);
+  }
+
+  /** Indexes the English words of one reading of a word's meaning, for translating English into Chinese. */
+  private addEnglishReading(word: string, reading: string, names: ReadonlySet<string>, sense: number): void {
     // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
     // ("cash deposit", "overdue fine"); a longer gloss is a definition.
-    const words = meaning.split(" ").filter((part) => !englishStopWords.has(part));
+    const words = reading.split(" ").filter((part) => !englishStopWords.has(part));
     for (const english of words) {
       if (!SINGLE_ENGLISH_WORD.test(english) || names.has(english)) continue;
       this.englishWords.add(english);
@@ -309,8 +304,16 @@ export class BilingualDictionary {
       ranks.set(word, Math.min(ranks.get(word) ?? rank, rank));
       this.wordsByEnglish.set(term, ranks);
     }
-    return sense;
   }
+}
+
+/**
+ * A meaning and the alternatives it offers, each read as a meaning of the same rank: "school report
+ * or transcript" (成绩单) is also "school report" and "transcript".
+ */
+function withAlternatives(meaning: string): string[] {
+  const alternatives = meaning.split(ALTERNATIVES);
+  return alternatives.length > 1 ? [meaning, ...alternatives.map((alternative) => alternative.trim())] : [meaning];
 }
 
 /**

@@ -154,6 +154,26 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("大橋在哪一年完工？")).toEqual(["date"]);
     expect(askedAnswerTypes("學派在哪一個世紀出現？")).toEqual(["date"]);
     expect(askedAnswerTypes("活動中心在哪一棟？")).toContain("contact");
+    // Which two days, or a day named alone as a search box is typed, asks for a date.
+    expect(askedAnswerTypes("秋季班现场报名是哪两天？")).toEqual(["date"]);
+    expect(askedAnswerTypes("游泳池休館日?")).toEqual(["date"]);
+    // Not a day of the week, a holiday or a birthday named.
+    expect(askedAnswerTypes("假日")).toEqual([]);
+    expect(askedAnswerTypes("星期日")).toEqual([]);
+    expect(askedAnswerTypes("會員生日")).toEqual([]);
+  });
+
+  it("reads 幾點 as how many points when reward points are named, else as what time", () => {
+    expect(askedAnswerTypes("生日那個月刷卡點數有加倍嗎？最多多送幾點？")).toEqual(["count"]);
+    expect(readAskedAnswer("機場貴賓室可以用紅利換嗎？要幾點？").clock).toBeUndefined();
+    expect(askedAnswerTypes("客服電話幾點到幾點")).toEqual(["time"]);
+  });
+
+  it("reads pay asked for by its name as an amount", () => {
+    expect(askedAnswerTypes("what is the hourly pay for a teaching assistant?")).toEqual(["amount"]);
+    expect(askedAnswerTypes("助教時薪多少")).toEqual(["amount"]);
+    expect(askedAnswerTypes("工讀生的薪資？")).toEqual(["amount"]);
+    expect(askedAnswerTypes("Is the stipend paid monthly?")).toContain("amount");
   });
 
   it("reads 最重要, a name holding 多大 and the largest of something as no figure asked", () => {
@@ -755,5 +775,14 @@ describe("the event whose date is asked", () => {
     expect(forEvent("獎助學金結果公告日？", "獎助學金於每月10日撥入帳戶，首次撥款於結果公告後次月補發。")).toBe(false);
     expect(forEvent("什麼時候公告結果", "公告日期：11月14日")).toBe(true);
     expect(forEvent("畢業典禮日期", "典禮於6月14日舉行。")).toBe(false);
+  });
+
+  it("is the doing before 日 when a day is named alone, stated by a day of the month or of the week", () => {
+    const forEvent = (question: string, sentence: string) => answerFit(sentence, readAskedAnswer(question)).forEvent;
+    expect(forEvent("回收物收運日", "回收物由清潔隊每週二、五上午收運。")).toBe(true);
+    expect(forEvent("回收物收運日", "農曆除夕至初五，清運公司停止收運。")).toBe(false);
+    expect(forEvent("信用卡扣款日", "每月5日自動扣款，免手續費。")).toBe(true);
+    // Counted from the day asked, a figure does not state it.
+    expect(forEvent("信用卡扣款日", "請於扣款日前10天以書面通知財務櫃台。")).toBe(false);
   });
 });

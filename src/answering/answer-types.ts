@@ -61,6 +61,10 @@ const ANY_UNIT = Object.values(DURATION_UNITS).join("|");
 const ASKS_AGE_SOURCE =
   "(幾|多少)歲|年齡(限制|規定|上限|下限|要求)|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction|range)s?\\b";
 /** What things are counted in: 本, 冊, 學分, 歲… (a question's "幾本", a sentence's "20 冊", "年滿 14 歲"). */
+/** Points of a reward scheme named: 幾點 then asks how many points, not what time (「紅利點數…要幾點」). */
+const POINTS_WORDS = "點數|紅利|積點|集點|回饋點|\\bpoints?\\b";
+const POINTS_NAMED = `(?<=(${POINTS_WORDS})[^]*)`;
+const POINTS_UNNAMED = `(?<!(${POINTS_WORDS})[^]*)`;
 const COUNT_UNITS =
   "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條|歲|座|所|家|隻|枚|架|艘|輛|棟|省|屆|場|篇|首|幅|顆|株|棵|批|組|雙|套|戶";
 const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
@@ -120,12 +124,23 @@ const FEE_NAMED_EN =
 const ASKS_RATE_SOURCE =
   "(?<![頻匯速功心])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成(?![人年員績])|百分之幾|多少(%|％|趴)|百分比|\\b(tax|interest|pass|passing|success|acceptance|admission|approval|completion|attendance|dropout|failure|discount|commission|vacancy|occupancy|employment|graduation|return|refund) rates?\\b|\\bwhat percentage\\b";
 
+/**
+ * A day named and nothing more, as a search box is typed (扣款日, 收運日, 休館日): the day is what is
+ * asked. Not a weekday, a span of days or an everyday word ending in 日 (每日, 假日, 工作日, 生日).
+ */
+const DAY_NAMED_AS_ASKED =
+  "^[^,.?!，。？！\\s]{0,10}\\p{Script=Han}(?<![週周期拜每當今明昨平假節半全終隔次翌擇逐近白作末前後上下數幾多兩一二三四五六七八九十生])日\\s*[?？]*\\s*$";
+
+/** Pay asked for by its name: 時薪, 薪水, "the hourly pay", "salary". */
+const PAY_NAMED_AS_ASKED =
+  "(時薪|日薪|月薪|年薪|薪水|薪資|工資|待遇)\\s*[?？]*\\s*$|\\b(hourly|daily|weekly|monthly|annual|yearly|base|starting) (pay|wages?|salary)\\b|\\bsalar(y|ies)\\b|\\bwages?\\b|\\bstipends?\\b|\\bpay rates?\\b|\\brates? of pay\\b";
+
 /** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰)[^,.?!，。？！]{0,6}(多少|幾)|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰|薪)[^,.?!，。？！]{0,6}(多少|幾)|${PAY_NAMED_AS_ASKED}|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
     ),
   ],
   [
@@ -138,19 +153,19 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "time",
     pattern(
-      `${TIME_AS_TOPIC}|幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(what|which) hours\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
+      `${TIME_AS_TOPIC}|${POINTS_UNNAMED}幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(what|which) hours\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
     ),
   ],
   [
     "date",
     pattern(
-      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|哪幾天|何年|幾月|幾號|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|${EVENT_WORDS}日${ASKED_AS_TOPIC}|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
+      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|兩|幾|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|${DAY_NAMED_AS_ASKED}|何年|幾月|幾號|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|${EVENT_WORDS}日${ASKED_AS_TOPIC}|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
     ),
   ],
   [
     "count",
     pattern(
-      `(幾|多少)(個)?(${COUNT_UNITS})|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|${ASKS_AGE_SOURCE}|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)|${ASKS_RATE_SOURCE}`,
+      `(幾|多少)(個)?(${COUNT_UNITS})|${POINTS_NAMED}幾點|(幾|多少)個(?!月|小時|鐘頭|學期|星期|禮拜|工作天)|\\bhow many\\b(?! (${ANY_EN_UNIT}))|${ASKS_AGE_SOURCE}|\\bwhat (score|grade|percentage)\\b|\\b(max|maximum|minimum|min|limit)\\b|上限|最大(值|量|數|限度)|最小(值|量|數)|${ASKS_RATE_SOURCE}`,
     ),
   ],
   [
@@ -485,6 +500,7 @@ export interface AskedAnswer {
   rate?: true;
   /** The fee whose amount is asked, as a pattern its name matches in full or short (保費 and 保險費 of 「保費多少」). */
   fee?: RegExp;
+  given?: RegExp;
   /**
    * The month a date or time asked for is in, when the question names one (「12 月還有哪幾天會停電」):
    * dates of other months do not answer it.
@@ -504,13 +520,26 @@ const DAY_OF_MONTH = "\\d{1,2}\\s*[日號]";
  */
 function eventDateAskedIn(folded: string): RegExp | undefined {
   const match = EVENT_DATE_ASKED.exec(folded);
-  const event = match?.[1] ?? match?.[2] ?? match?.[3];
+  const event = match?.[1] ?? match?.[2] ?? match?.[3] ?? dayNamedIn(folded);
   if (event === undefined) return undefined;
-  // Read from the folded question, the event is written as folded sentences are.
-  return new RegExp(
-    `${DAY_OF_MONTH}\\s*(?:前|起|後)?\\s*(?:在|於|正式|開始|統一|起)?${event}|${event}[^，,。；;]{0,6}\\d`,
+  // Read from the folded question, the event is written as folded sentences are. A figure after
+  // the event's day (「扣款日前10天」) counts from that day: it does not state it.
+  return foldedPattern(
+    `(?:${DAY_OF_MONTH}|${WEEKDAYS})\\s*(?:前|起|後)?\\s*(?:${DAY_PART})?\\s*(?:在|於|正式|開始|統一|起|自動)?${event}|${event}(?!日\\s*[前后])[^，,。；;]{0,6}\\d`,
     "u",
   );
+}
+
+/** Days of the week as dates state them, one or several (「每週二、五」, 「星期一至五」). */
+const WEEKDAYS = "(?:週|星期|禮拜)[一二三四五六日天](?:[、,，至到和及][一二三四五六日天])*";
+const DAY_PART = "上午|下午|晚上|早上|中午";
+const DAY_NAMED = pattern(DAY_NAMED_AS_ASKED);
+
+/** The doing whose day a question asks by naming the day alone (扣款 of 「信用卡扣款日」). */
+function dayNamedIn(folded: string): string | undefined {
+  if (!DAY_NAMED.test(folded)) return undefined;
+  const words = folded.replace(/日\s*[?？]*\s*$/u, "");
+  return /\p{Script=Han}{2}$/u.test(words) ? words.slice(-2) : undefined;
 }
 
 /** A date asked for as a year. */
@@ -524,7 +553,7 @@ const HOLDS_YEAR = pattern(
 );
 
 /** A time of day asked for. */
-const ASKS_CLOCK = pattern("幾點|\\bwhat time\\b");
+const ASKS_CLOCK = pattern(`${POINTS_UNNAMED}幾點|\\bwhat time\\b`);
 /** A day named in a question: a closure on that day answers what time the place opens then. */
 const NAMES_A_DAY = pattern(
   `(週|星期|禮拜)[一二三四五六日天末]|假日|假期|節日|過年|春節|寒假|暑假|颱風|今天|明天|後天|\\d{1,2}\\s*[月/]\\s*\\d{1,2}|\\b${WEEKDAY}s?\\b|\\b(weekends?|holidays?|today|tomorrow|christmas|new year)\\b|\\b${MONTH}\\s+\\d{1,2}\\b`,

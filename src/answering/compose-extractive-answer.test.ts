@@ -533,6 +533,16 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("手機安心保自負額多少", [claims]).answerTypeFound).toBe(true);
   });
 
+  it("finds no figure for the case asked in a quote stating it for another case only", () => {
+    const lounges = passage(
+      "rewards/points.md",
+      "國內機場貴賓室使用1次：所需點數 3,500點。\n點數可兌換刷卡金、禮券及精選商品。",
+      ["紅利點數兌換"],
+    );
+    expect(composeEvenly("國外機場貴賓室要多少點數", [lounges]).figureMissing).toBe(true);
+    expect(composeEvenly("國內機場貴賓室要多少點數", [lounges]).figureMissing).toBe(false);
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(

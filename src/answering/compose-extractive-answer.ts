@@ -49,6 +49,7 @@ import {
 } from "./candidate-sentence.js";
 import { formatAnswer } from "./format-extractive-answer.js";
 import { monthsIn } from "./months.js";
+import { namesOnlyOtherCase } from "./other-case.js";
 import { referent, withRestOfSentences, withStartsOfRows } from "./sentence-completion.js";
 import {
   cellsOf,
@@ -596,6 +597,10 @@ export function composeExtractiveAnswer(
     figuresAsked(asked).length > 0 &&
     !asked.yesOrNo &&
     namesSubjectOnlySetAside(complete, queryWeights, equivalents, normalizedQuestion);
+  // Stated only for another case than the one asked (「國內機場貴賓室」 for a lounge abroad), the
+  // kind of answer asked for is not stated for it.
+  const forOtherCase = () =>
+    namesOnlyOtherCase(normalizedQuestion, textWithSubject(best), complete.map(textWithSubject));
   return {
     ...formatAnswer(complete, firstCitation),
     sentenceCoverage: coverageOf(quoted),
@@ -613,18 +618,28 @@ export function composeExtractiveAnswer(
             !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
             agreesWithWhatIsAsked(complete, asked) &&
             decidesWhatIsAsked(complete, asked, queryWeights, equivalents) &&
-            !statesOppositeCondition(complete, normalizedQuestion),
+            !statesOppositeCondition(complete, normalizedQuestion) &&
+            !forOtherCase(),
         }),
     // A figure stated for every case but the one asked about (「招收15歲以上學員（兒童才藝班除外）」
     // for 兒童才藝班幾歲可以報名), or beside a sentence sending the reader elsewhere for that case,
     // states none about it.
     ...(asksOnlyFigures(asked)
-      ? { figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) || excepted() }
+      ? {
+          figureMissing:
+            !complete.some((sentence) => statesAskedFigure(sentence, asked)) || excepted() || forOtherCase(),
+        }
       : excepted()
         ? { figureMissing: true }
         : {}),
     quotedPassage: leader.passage,
   };
+}
+
+/** A quoted sentence with what it is under (its document's title, headings, FAQ question), folded for matching. */
+function textWithSubject({ span, passage }: CandidateSentence): string {
+  const { document, chunk } = passage;
+  return normalizeForMatching([document.title, ...chunk.headingPath, chunk.faqQuestion ?? "", span.text].join("\n"));
 }
 
 /**

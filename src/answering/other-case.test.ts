@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { normalizeForMatching } from "../text/normalize.js";
+import { namesOnlyOtherCase } from "./other-case.js";
+
+const otherCase = (question: string, answering: string, ...quoted: string[]) =>
+  namesOnlyOtherCase(
+    normalizeForMatching(question),
+    normalizeForMatching(answering),
+    quoted.map((text) => normalizeForMatching(text)),
+  );
+
+describe("namesOnlyOtherCase", () => {
+  it("tells a rule for another of exclusive cases than the one asked", () => {
+    expect(otherCase("國外機場的貴賓室可以用點數換嗎", "國內機場貴賓室使用1次：所需點數 3,500點")).toBe(true);
+    expect(otherCase("How much is the weekend rate?", "Weekday rate: NT$ 1,800 per hour")).toBe(true);
+    expect(otherCase("線上報名到哪天", "現場報名：8月16日、8月23日")).toBe(true);
+    expect(otherCase("機車停車費怎麼算", "汽車每小時 40 元")).toBe(true);
+  });
+
+  it("leaves a quote that names the case asked, or no case, or a question naming none", () => {
+    expect(otherCase("國外刷卡手續費", "國內消費免手續費", "國外交易服務費 1.5%")).toBe(false);
+    expect(otherCase("國外刷卡手續費", "手續費 1.5%", "國內消費免收")).toBe(false);
+    expect(otherCase("手續費多少", "國內消費免手續費")).toBe(false);
+    // Both cases asked: the question is about each.
+    expect(otherCase("平日和假日的票價", "假日全票 150 元")).toBe(false);
+  });
+
+  it("does not read a count of people as individuals", () => {
+    expect(otherCase("大概收幾個人", "團體報名須滿 10 人")).toBe(false);
+    expect(otherCase("個人報名費多少", "團體報名每人 NT$ 500")).toBe(true);
+  });
+});

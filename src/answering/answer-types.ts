@@ -129,7 +129,7 @@ const ASKS_RATE_SOURCE =
  * asked. Not a weekday, a span of days or an everyday word ending in 日 (每日, 假日, 工作日, 生日).
  */
 const DAY_NAMED_AS_ASKED =
-  "^[^,.?!，。？！\\s]{0,10}\\p{Script=Han}(?<![週周期拜每當今明昨平假節半全終隔次翌擇逐近白作末前後上下數幾多兩一二三四五六七八九十生])日\\s*[?？]*\\s*$";
+  "^[^,.?!，。？！\\s]{0,10}\\p{Script=Han}(?<![週周期拜每當今明昨本即整平假節半全終隔次翌擇逐近白作末前後上下數幾多兩一二三四五六七八九十生])日\\s*[?？]*\\s*$";
 
 /** Pay asked for by its name: 時薪, 薪水, "the hourly pay", "salary". */
 const PAY_NAMED_AS_ASKED =

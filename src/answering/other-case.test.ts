@@ -23,6 +23,9 @@ describe("namesOnlyOtherCase", () => {
     expect(otherCase("手續費多少", "國內消費免手續費")).toBe(false);
     // Both cases asked: the question is about each.
     expect(otherCase("平日和假日的票價", "假日全票 150 元")).toBe(false);
+    // Words naming both cases at once.
+    expect(otherCase("汽車駕照換照要多少錢", "汽機車駕照換照規費 200 元")).toBe(false);
+    expect(otherCase("中文證明怎麼申請", "中英文證明均可線上申請")).toBe(false);
   });
 
   it("does not read a count of people as individuals", () => {

@@ -6,14 +6,17 @@ import { foldedPattern } from "../text/normalize.js";
  * Each case is a pattern of its names; the language's words, not a deployment's.
  */
 const EXCLUSIVE_CASES: readonly (readonly string[])[] = [
-  ["國內|境內|\\bdomestic\\b|\\blocal(ly)?\\b", "國外|海外|境外|\\b(international(ly)?|overseas|abroad|foreign)\\b"],
+  ["國內|境內|海內外|\\bdomestic\\b", "國外|海外|境外|\\b(international(ly)?|overseas|abroad|foreign)\\b"],
   ["平日(?!.{0,2}(都|皆|也))|\\bweekdays?\\b", "假日|週末|周末|\\bweekends?\\b|\\b(public|national) holidays?\\b"],
   ["成人|大人|\\badults?\\b", "兒童|小孩|孩童|幼童|\\b(child|children|kids?)\\b"],
-  ["線上|網路|\\bonline\\b", "臨櫃|現場|\\bin[ -]person\\b|\\bat the (counter|desk)\\b"],
-  ["中文(?!課)", "英文(?!課)"],
+  [
+    "線上|網路|\\bonline\\b",
+    "臨櫃|現場(?=報名|繳費|辦理|申請|購|付|排)|\\bin[ -]person\\b|\\bat the (counter|desk)\\b",
+  ],
+  ["中文(?!課)|中英文", "英文(?!課)"],
   ["(?<![幾一二兩三四五六七八九十百多每\\d])個人(?!資)|\\bindividuals?\\b", "團體|\\bgroups?\\b"],
   [
-    "汽車|\\bcars?\\b",
+    "汽車|汽機車|\\bcars?\\b",
     "機車|\\b(motorcycles?|scooters?|motorbikes?)\\b",
     "腳踏車|自行車|單車|\\b(bicycles?|bikes?)\\b",
   ],

@@ -25,6 +25,8 @@ export const englishStopWords: ReadonlySet<string> = new Set([
     " ",
   ),
   ..."whether so just really even ever every either neither quite rather maybe perhaps also too".split(" "),
+  // Forms the package lists only in part: it has "get" and "got", not "gets"; "before", not "until".
+  ..."gets getting gotten until till til".split(" "),
   // How people type in a chat box.
   ..."u ur ya pls plz thx hey ok okay gonna wanna kinda sorta guys".split(" "),
 ]);
@@ -38,7 +40,7 @@ export const chineseStopWords: ReadonlySet<string> = new Set(
     "的 了 嗎 呢 吧 啊 喔 哦 嘛 呀 啦 是 在 和 與 及 或 也 就 都 還 又 而 把 被 讓 給 對 從 向 到 於 之 其",
     "我 你 妳 您 他 她 它 我們 你們 他們 這 那 這個 那個 這樣 那樣",
     "什麼 甚麼 怎麼 怎樣 如何 哪 哪裡 哪些 哪個 多少 幾 誰 為什麼 什麼時候 請問 是否 是不是 有沒有",
-    "可不可以 能不能 可以 能 一下 想 要 會 有 個 請",
+    "可不可以 能不能 可以 能 一下 想 要 會 有 個 請 每個",
     // Adverbs and conjunctions of speech, which say how something is asked, not what about: jieba's
     // general-language table, read from news, counts some of them (順便) as topical as 宿舍.
     "順便 其實 到底 然後 就是 已經 可能 應該 一定 真的 大概 好像 剛剛 還是 比較 有點 一直 還有 另外 而且 但是 可是 因為 所以 如果 的話 自己 直接",

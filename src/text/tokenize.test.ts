@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { normalizeForMatching } from "./normalize.js";
 import { analyzeQuery, analyzeQueryTerms, analyzeText } from "./tokenize.js";
 
 describe("analyzeText", () => {
@@ -69,6 +70,10 @@ describe("analyzeText", () => {
     // Typed without the apostrophe, a contraction is still a function word.
     expect(analyzeQuery("whats the fee, i dont know")).toEqual(["fee", "know"]);
     expect(analyzeQuery("call us or email us")).toEqual(["call", "email"]);
+    // Forms of a function word, and "until" as chat boxes type it.
+    expect(analyzeQuery("how long til my gift gets delivered")).toEqual(["gift", "deliv"]);
+    // 每個, like 這個, says which, not what: 每個月 asks about the month as 每月 does.
+    expect(analyzeQuery("管理費每個月幾號前要繳清")).not.toContain(normalizeForMatching("每個"));
   });
 
   it("drops pronouns, adverbs and chat words that say nothing of a topic", () => {

@@ -7,8 +7,10 @@ import { paragraphBlocks } from "./labelled-clause.js";
 import { refuseDeepHtml } from "./nesting-depth.js";
 import { renderTableRows } from "./table-rows.js";
 
-// Only the page's own header and footer are boilerplate; an article's <header> holds its title.
-const BOILERPLATE = "script, style, noscript, template, nav, body > header, body > footer, aside, form, iframe, svg";
+// Only the page's own header and footer are boilerplate; an article's <header> holds its title, and
+// so does the page's own when it holds the page's <h1> (read below, before <main>).
+const BOILERPLATE =
+  "script, style, noscript, template, nav, body > header:not(:has(h1)), body > footer, aside, form, iframe, svg";
 const BLOCK_ELEMENTS = "h1, h2, h3, h4, h5, h6, p, ul, ol, dl, table, pre, blockquote";
 
 /** Main text of a page (`<main>`, `<article>` or `<body>`), without navigation and footers. */
@@ -23,6 +25,11 @@ export function parseHtml(source: string): ParsedDocument {
     (candidate) => candidate.length > 0,
   );
   const blocks: DocumentBlock[] = [];
+  // The page's title heading, set in its header above <main> ("<header><h1>Campus Services</h1>"):
+  // the sections of <main> are its sections, as a Markdown file's are its "# title"'s.
+  const pageHeading =
+    root?.is("main, article") && root.find("h1").length === 0 ? page("body > header h1").first() : undefined;
+  if (pageHeading?.length) blocks.push({ kind: "heading", level: 1, text: collapseWhitespace(pageHeading.text()) });
   const layoutTables = new Set(
     root
       ?.find("table")

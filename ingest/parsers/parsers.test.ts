@@ -283,6 +283,23 @@ describe("parseHtml", () => {
     expect(article.blocks[0]).toEqual({ kind: "heading", level: 1, text: "Fees" });
   });
 
+  it("keeps the page's title heading set in its header above <main>, and drops a header of links", () => {
+    const page = parseHtml(
+      "<body><header><a href='/'>Home</a></header><header class='page-header'><h1>Campus Services</h1></header>" +
+        "<main><h2>Lost and found</h2><p>Items are kept for 30 days.</p></main></body>",
+    );
+    expect(page.blocks.filter((block) => block.kind === "heading")).toEqual([
+      { kind: "heading", level: 1, text: "Campus Services" },
+      { kind: "heading", level: 2, text: "Lost and found" },
+    ]);
+    expect(JSON.stringify(page.blocks)).not.toContain("Home");
+    // A page whose <main> holds its own <h1> keeps only that one.
+    const own = parseHtml("<body><header><h1>Site</h1></header><main><h1>Fees</h1><p>Due in May.</p></main></body>");
+    expect(own.blocks.filter((block) => block.kind === "heading")).toEqual([
+      { kind: "heading", level: 1, text: "Fees" },
+    ]);
+  });
+
   it("parts the words a line break parts, in paragraphs and table cells", () => {
     const parsed = parseHtml(`<main><p>Senju Logistics Center<br>No. 25, Wuliu Rd.</p>
       <table><tr><th>Desk</th><th>Hours</th></tr><tr><td>Front desk</td><td>Mon–Fri<br/>9:00–18:00</td></tr></table></main>`);

@@ -157,6 +157,8 @@ describe("askedAnswerTypes", () => {
     // Which two days, or a day named alone as a search box is typed, asks for a date.
     expect(askedAnswerTypes("秋季班现场报名是哪两天？")).toEqual(["date"]);
     expect(askedAnswerTypes("游泳池休館日?")).toEqual(["date"]);
+    expect(askedAnswerTypes("垃圾車禮拜幾停收？")).toEqual(["date"]);
+    expect(askedAnswerTypes("週幾公休")).toEqual(["date"]);
     // Not a day of the week, a holiday or a birthday named.
     expect(askedAnswerTypes("假日")).toEqual([]);
     expect(askedAnswerTypes("星期日")).toEqual([]);

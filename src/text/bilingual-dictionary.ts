@@ -31,6 +31,11 @@ const ALTERNATIVES = /\s+or\s+/;
 /** Glosses that point elsewhere or name no meaning: "see …", "surname …", "CL:…" (measure words). */
 const NOT_A_MEANING = /^(?:see |surname|abbr\. for|CL:|used in|also written|also pr\.|Taiwan pr\.|erhua variant)/;
 /** "(of a machine) to stop working" → "stop working"; "[pinyin]" references go too. */
+/**
+ * The dictionary's stand-ins for what a verb takes ("to apply for sth", "to ask sb's advice"): no
+ * word of the meaning, which is the verb's (申請 is "apply").
+ */
+const PLACEHOLDER = /^(?:sth|sb|sth's|sb's|one's|oneself|etc)$/;
 const ASIDES = /\([^)]*\)|\[[^\]]*\]/g;
 /** Senses from the third on are all later senses alike. */
 const LATER_SENSE = 2;
@@ -288,7 +293,7 @@ export class BilingualDictionary {
   private addEnglishReading(word: string, reading: string, names: ReadonlySet<string>, sense: number): void {
     // The word a gloss is about: the gloss itself ("deposit"), or the head of a two-word one
     // ("cash deposit", "overdue fine"); a longer gloss is a definition.
-    const words = reading.split(" ").filter((part) => !englishStopWords.has(part));
+    const words = reading.split(" ").filter((part) => !englishStopWords.has(part) && !PLACEHOLDER.test(part));
     for (const english of words) {
       if (!SINGLE_ENGLISH_WORD.test(english) || names.has(english)) continue;
       this.englishWords.add(english);

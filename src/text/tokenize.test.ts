@@ -72,6 +72,14 @@ describe("analyzeText", () => {
     expect(analyzeQuery("call us or email us")).toEqual(["call", "email"]);
     // Forms of a function word, and "until" as chat boxes type it.
     expect(analyzeQuery("how long til my gift gets delivered")).toEqual(["gift", "deliv"]);
+    // A number before a measure word counts it: 一本 is asked of 「每本規費 30 元」 by 本.
+    expect(analyzeQuery("戶口名簿一本多少錢")).toContain(normalizeForMatching("本"));
+    expect(analyzeQuery("戶口名簿一本多少錢")).not.toContain(normalizeForMatching("一本"));
+    expect(analyzeText("每本規費 30 元")).toContain(normalizeForMatching("本"));
+    // 禮拜 before 幾 asks which day: the question form, not a word a document must hold.
+    expect(analyzeQuery("垃圾車禮拜幾停收")).not.toContain(normalizeForMatching("禮拜"));
+    expect(analyzeQuery("星期幾休館")).toEqual([normalizeForMatching("休館")]);
+    expect(analyzeText("每星期上課兩次")).toContain(normalizeForMatching("星期"));
     // 每個, like 這個, says which, not what: 每個月 asks about the month as 每月 does.
     expect(analyzeQuery("管理費每個月幾號前要繳清")).not.toContain(normalizeForMatching("每個"));
   });

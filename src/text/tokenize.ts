@@ -16,6 +16,10 @@ const WEEKDAY = /(?:星期|禮拜|礼拜|週|周)([一二三四五六日天])/g;
 // Question forms, in the matching script (幾點, 幾本, 多久, 哪一, 何時, 為何, 什麼樣): never a topic of their own.
 const INTERROGATIVE_PREFIX =
   /^(?:几[个点次天年岁本号月位张门周间名条项种份]?|多(?:久|长|大|远|少钱?)|哪[一个些里位种边年国样]?|何(?:年|时|处|人|种|者|事|地)|为(?:何|甚么|什么)|什么(?:东西|样|人|地方)?|甚么|怎么样?)/u;
+// A number or 每 before a measure word (一本, 兩張, 每份): what is counted is the measure word, which a
+// document writes with another number ("一本多少錢" and 「每本規費 30 元」).
+const COUNTED_MEASURE = /^[一二两三四五六七八九十半每](?=[本张份个次位名件台部间条项种堂门]$)/u;
+const WEEK_WORD = /^(?:星期|礼拜|周)$/u;
 // 哪 and 幾 written apart from what they count (哪/支/電話, 幾/包): the one character after them is
 // a measure word or a unit, part of the question form.
 const COUNTING_QUESTION_WORD = /^(?:哪|几)$/u;
@@ -176,17 +180,24 @@ function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSin
   const bigramShareOfWord: number[] = [];
   let wordIndex = 0;
   let previousWord = "";
-  for (const { segment } of segmentWords(sameLength ? inTraditional : foldedRun)) {
+  const segments = segmentWords(sameLength ? inTraditional : foldedRun);
+  for (const [index, { segment }] of segments.entries()) {
     const length = [...segment].length;
     const characters = folded.slice(wordOfCharacter.length, wordOfCharacter.length + length);
     const word = characters.join("");
-    // The segmenter joins some runs of stop words ("是在", "是誰") into one word.
-    const isStopWord = chineseStopWords.has(word) || characters.every((character) => chineseStopWords.has(character));
+    // The segmenter joins some runs of stop words ("是在", "是誰") into one word; 禮拜 of 禮拜幾 is
+    // part of the question form, as 幾 is: it asks which day, which a document names (週三).
+    const isStopWord =
+      chineseStopWords.has(word) ||
+      characters.every((character) => chineseStopWords.has(character)) ||
+      (WEEK_WORD.test(word) && normalizeForMatching(segments[index + 1]?.segment ?? "") === "几");
     const countedByQuestion = length === 1 && COUNTING_QUESTION_WORD.test(previousWord);
     previousWord = word;
     // "幾點", "幾本書", "多久": the question form is masked like a stop word; what it asks about stays.
     const questionFormLength =
-      isStopWord || countedByQuestion ? length : (INTERROGATIVE_PREFIX.exec(word)?.[0].length ?? 0);
+      isStopWord || countedByQuestion
+        ? length
+        : (INTERROGATIVE_PREFIX.exec(word)?.[0].length ?? COUNTED_MEASURE.exec(word)?.[0].length ?? 0);
     const { start, end } = withoutEdgeParticles(characters, questionFormLength);
     const rest = characters.slice(start, end).join("");
     const restLength = end - start;

@@ -13,6 +13,11 @@ describe("nearSpellings", () => {
     expect(near).not.toContain("connectss");
   });
 
+  it("gives the word with two letters swapped across the one between them", () => {
+    expect(nearSpellings("desicion")).toContain("decis");
+    expect(nearSpellings("recieve")).toContain("receiv");
+  });
+
   it("keeps the first letter, which people seldom get wrong", () => {
     expect(nearSpellings("ebike")).not.toContain("bike");
     expect(nearSpellings("abroad")).not.toContain("broad");
@@ -39,6 +44,9 @@ describe("nearSpellings", () => {
     // Four letters: only two swapped, or one left out.
     expect(nearSpellings("tkae")).toContain("take");
     expect(nearSpellings("plce")).toContain("place");
+    // Or a letter written twice typed once.
+    expect(nearSpellings("aply")).toContain("appli");
+    expect(nearSpellings("aply")).not.toContain("alli");
     expect(nearSpellings("bil")).toEqual([]);
     expect(nearSpellings("fees")).not.toContain("feet");
     expect(nearSpellings("12345")).toEqual([]);

@@ -32,7 +32,7 @@ export function nearSpellings(term: string): string[] {
     term.length >= MIN_CORRECTED_LENGTH
       ? oneSlipAway(term)
       : term.length >= 4
-        ? [...swaps(term), ...withVowelPutBack(term)]
+        ? [...swaps(term), ...withVowelPutBack(term), ...withLetterDoubled(term)]
         : [];
   // The index holds stems: "registraton" is near "registration", whose stem is "registr".
   const stems = new Set([...near].map((word) => englishTermOf(word)));
@@ -64,14 +64,25 @@ function withLeftOutH(word: string): string[] {
   return word.startsWith("w") && word.charAt(1) !== "h" ? [`wh${word.slice(1)}`] : [];
 }
 
-/** `word` with each pair of neighbouring letters swapped. */
-function swaps(word: string): string[] {
+/** `word` with each pair of neighbouring letters swapped, or of letters `apart` places apart. */
+function swaps(word: string, apart = 1): string[] {
   const swapped = new Set<string>();
-  for (let index = 0; index + 1 < word.length; index++) {
-    swapped.add(word.slice(0, index) + word.charAt(index + 1) + word.charAt(index) + word.slice(index + 2));
+  for (let index = 0; index + apart < word.length; index++) {
+    const [first, second] = [word.charAt(index), word.charAt(index + apart)];
+    swapped.add(
+      word.slice(0, index) + second + word.slice(index + 1, index + apart) + first + word.slice(index + apart + 1),
+    );
   }
   swapped.delete(word);
   return [...swapped];
+}
+
+/** `word` with one of its letters typed once where it is written twice: "aply" → "apply". */
+function withLetterDoubled(word: string): string[] {
+  const near = new Set<string>();
+  for (let index = 1; index <= word.length; index++) near.add(word.slice(0, index) + word.slice(index - 1));
+  near.delete(word);
+  return [...near];
 }
 
 /** `word` with a vowel it left out put back, not before its first letter: "plce" → "place". */
@@ -84,11 +95,12 @@ function withVowelPutBack(word: string): string[] {
 }
 
 /**
- * `word` with a letter left out, added, changed, or two neighbouring letters swapped. Not its first
+ * `word` with a letter left out, added, changed, or two letters swapped, side by side or across one. Not its first
  * letter, which people seldom get wrong: "ebike" is no slip for "bike", nor "abroad" for "broad".
  */
 function oneSlipAway(word: string): Set<string> {
-  const near = new Set<string>(swaps(word));
+  // Two letters swapped across the one between them, as "desicion" is typed for "decision".
+  const near = new Set<string>([...swaps(word), ...swaps(word, 2)]);
   for (let index = 1; index <= word.length; index++) {
     const before = word.slice(0, index);
     const after = word.slice(index);

@@ -76,6 +76,8 @@ describe("analyzeText", () => {
     expect(analyzeQuery("戶口名簿一本多少錢")).toContain(normalizeForMatching("本"));
     expect(analyzeQuery("戶口名簿一本多少錢")).not.toContain(normalizeForMatching("一本"));
     expect(analyzeText("每本規費 30 元")).toContain(normalizeForMatching("本"));
+    // After 哪 or 幾, the number and its measure word are the question's form, as 哪條 is.
+    expect(analyzeQuery("歐洲最大的河流是哪一條河?")).toEqual(analyzeQuery("歐洲最大的河流是哪條河?"));
     // 禮拜 before 幾 asks which day: the question form, not a word a document must hold.
     expect(analyzeQuery("垃圾車禮拜幾停收")).not.toContain(normalizeForMatching("禮拜"));
     expect(analyzeQuery("星期幾休館")).toEqual([normalizeForMatching("休館")]);

@@ -191,7 +191,8 @@ function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSin
       chineseStopWords.has(word) ||
       characters.every((character) => chineseStopWords.has(character)) ||
       (WEEK_WORD.test(word) && normalizeForMatching(segments[index + 1]?.segment ?? "") === "几");
-    const countedByQuestion = length === 1 && COUNTING_QUESTION_WORD.test(previousWord);
+    // 哪一條 as much as 哪條: the number and the measure word after 哪 or 幾 are the question form.
+    const countedByQuestion = COUNTING_QUESTION_WORD.test(previousWord) && (length === 1 || COUNTED_MEASURE.test(word));
     previousWord = word;
     // "幾點", "幾本書", "多久": the question form is masked like a stop word; what it asks about stays.
     const questionFormLength =

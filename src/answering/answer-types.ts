@@ -60,11 +60,11 @@ const ANY_UNIT = Object.values(DURATION_UNITS).join("|");
 /** An age asked for: 「幾歲」, 「年齡限制」, "how old", "what age", "the age requirement". */
 const ASKS_AGE_SOURCE =
   "(幾|多少)歲|年齡(限制|規定|上限|下限|要求)|\\bhow old\\b|\\b(what|which) age\\b|\\bage (limit|requirement|restriction|range)s?\\b";
-/** What things are counted in: 本, 冊, 學分, 歲… (a question's "幾本", a sentence's "20 冊", "年滿 14 歲"). */
 /** Points of a reward scheme named: 幾點 then asks how many points, not what time (「紅利點數…要幾點」). */
 const POINTS_WORDS = "點數|紅利|積點|集點|回饋點|\\bpoints?\\b";
 const POINTS_NAMED = `(?<=(${POINTS_WORDS})[^]*)`;
 const POINTS_UNNAMED = `(?<!(${POINTS_WORDS})[^]*)`;
+/** What things are counted in: 本, 冊, 學分, 歲… (a question's "幾本", a sentence's "20 冊", "年滿 14 歲"). */
 const COUNT_UNITS =
   "本|冊|門|次|人|位|學分|件|張|份|間|項|科|堂|台|部|名|種|條|歲|座|所|家|隻|枚|架|艘|輛|棟|省|屆|場|篇|首|幅|顆|株|棵|批|組|雙|套|戶";
 const ANY_EN_UNIT = Object.values(EN_DURATION_UNITS).join("|");
@@ -500,7 +500,6 @@ export interface AskedAnswer {
   rate?: true;
   /** The fee whose amount is asked, as a pattern its name matches in full or short (保費 and 保險費 of 「保費多少」). */
   fee?: RegExp;
-  given?: RegExp;
   /**
    * The month a date or time asked for is in, when the question names one (「12 月還有哪幾天會停電」):
    * dates of other months do not answer it.

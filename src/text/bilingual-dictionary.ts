@@ -30,12 +30,12 @@ const VARIANT_OF = /^(?:old )?variant of ([^[|]+)(?:\|([^[]+))?\[/;
 const ALTERNATIVES = /\s+or\s+/;
 /** Glosses that point elsewhere or name no meaning: "see …", "surname …", "CL:…" (measure words). */
 const NOT_A_MEANING = /^(?:see |surname|abbr\. for|CL:|used in|also written|also pr\.|Taiwan pr\.|erhua variant)/;
-/** "(of a machine) to stop working" → "stop working"; "[pinyin]" references go too. */
 /**
  * The dictionary's stand-ins for what a verb takes ("to apply for sth", "to ask sb's advice"): no
  * word of the meaning, which is the verb's (申請 is "apply").
  */
 const PLACEHOLDER = /^(?:sth|sb|sth's|sb's|one's|oneself|etc)$/;
+/** "(of a machine) to stop working" → "stop working"; "[pinyin]" references go too. */
 const ASIDES = /\([^)]*\)|\[[^\]]*\]/g;
 /** Senses from the third on are all later senses alike. */
 const LATER_SENSE = 2;

@@ -95,8 +95,9 @@ function withVowelPutBack(word: string): string[] {
 }
 
 /**
- * `word` with a letter left out, added, changed, or two letters swapped, side by side or across one. Not its first
- * letter, which people seldom get wrong: "ebike" is no slip for "bike", nor "abroad" for "broad".
+ * `word` with a letter left out, added, changed, or two letters swapped, side by side or across
+ * one. Not its first letter, which people seldom get wrong: "ebike" is no slip for "bike", nor
+ * "abroad" for "broad".
  */
 function oneSlipAway(word: string): Set<string> {
   // Two letters swapped across the one between them, as "desicion" is typed for "decision".

@@ -154,6 +154,11 @@ describe("askedAnswerTypes", () => {
     expect(askedAnswerTypes("大橋在哪一年完工？")).toEqual(["date"]);
     expect(askedAnswerTypes("學派在哪一個世紀出現？")).toEqual(["date"]);
     expect(askedAnswerTypes("活動中心在哪一棟？")).toContain("contact");
+    // Which room, floor or exit asks where, and 幾號 before a room or an exit names no day.
+    expect(askedAnswerTypes("Which room is the Civil Affairs Section in?")).toEqual(["contact"]);
+    expect(askedAnswerTypes("捷運要從幾號出口出去")).toEqual(["contact"]);
+    expect(askedAnswerTypes("會議在幾號房")).toEqual(["contact"]);
+    expect(askedAnswerTypes("報名幾號截止")).toEqual(["date"]);
     // Which two days, or a day named alone as a search box is typed, asks for a date.
     expect(askedAnswerTypes("秋季班现场报名是哪两天？")).toEqual(["date"]);
     expect(askedAnswerTypes("游泳池休館日?")).toEqual(["date"]);

@@ -159,7 +159,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|兩|幾|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|${DAY_NAMED_AS_ASKED}|(星期|禮拜|週)幾|何年|幾月|幾號|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|${EVENT_WORDS}日${ASKED_AS_TOPIC}|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
+      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|兩|幾|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|${DAY_NAMED_AS_ASKED}|(星期|禮拜|週)幾|何年|幾月|幾號(?!房|室|櫃|窗口|出口)|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|${EVENT_WORDS}日${ASKED_AS_TOPIC}|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
     ),
   ],
   [
@@ -189,7 +189,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "contact",
     pattern(
-      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|${WHOM_TO_CALL}|\\bwhere\\b|\\bwhich floor\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
+      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|${WHOM_TO_CALL}|哪一?(間|個)?(教室|房間|辦公室|櫃台|櫃檯|窗口|出口)|幾號(房|室|櫃台|櫃檯|窗口|出口)|\\bwhere\\b|\\b(which|what) (floor|room|building|counter|window|exit|gate)\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
     ),
   ],
   [

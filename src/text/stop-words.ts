@@ -38,7 +38,7 @@ export const englishStopWords: ReadonlySet<string> = new Set([
 export const chineseStopWords: ReadonlySet<string> = new Set(
   [
     "的 了 嗎 呢 吧 啊 喔 哦 嘛 呀 啦 是 在 和 與 及 或 也 就 都 還 又 而 把 被 讓 給 對 從 向 到 於 之 其",
-    "我 你 妳 您 他 她 它 我們 你們 他們 這 那 這個 那個 這樣 那樣 我家 我們家",
+    "我 你 妳 您 他 她 它 我們 你們 他們 這 那 這個 那個 這樣 那樣 我家 我們家 我爸 我媽 我哥 我姐 我姊 我弟 我妹",
     "什麼 甚麼 怎麼 怎樣 如何 哪 哪裡 哪些 哪個 多少 幾 誰 為什麼 什麼時候 請問 是否 是不是 有沒有",
     "可不可以 能不能 可以 能 一下 想 要 會 有 個 請 每個",
     // Adverbs and conjunctions of speech, which say how something is asked, not what about: jieba's

@@ -82,8 +82,9 @@ describe("analyzeText", () => {
     expect(analyzeQuery("垃圾車禮拜幾停收")).not.toContain(normalizeForMatching("禮拜"));
     expect(analyzeQuery("星期幾休館")).toEqual([normalizeForMatching("休館")]);
     expect(analyzeText("每星期上課兩次")).toContain(normalizeForMatching("星期"));
-    // 我家, like 我們, says whose, not what.
+    // 我家 and 我哥, like 我們, say whose, not what.
     expect(analyzeQuery("我家老二才兩歲，要買票嗎")).not.toContain(normalizeForMatching("我家"));
+    expect(analyzeQuery("我跟我哥不同戶，可以幫他申請謄本嗎")).not.toContain(normalizeForMatching("我哥"));
     // 每個, like 這個, says which, not what: 每個月 asks about the month as 每月 does.
     expect(analyzeQuery("管理費每個月幾號前要繳清")).not.toContain(normalizeForMatching("每個"));
   });

@@ -29,9 +29,7 @@ export function joinWrappedLines(lines: readonly string[]): string {
   let end = "";
   for (const line of lines) {
     const piece =
-      !end ||
-      ((HAN_AT_END.test(end) || FIGURE_AT_END.test(end)) && HAN_AT_START.test(line)) ||
-      (HAN_AT_END.test(end) && DIGIT_AT_START.test(line))
+      !end || (goesOnInChinese(end, line) && (HAN_AT_START.test(line) || DIGIT_AT_START.test(line)))
         ? line
         : ` ${line}`;
     pieces.push(piece);
@@ -58,8 +56,12 @@ export function looksWrapped(line: string, fullLineWidth: number): boolean {
  * (「眾配合辦理。」, "NT$150。").
  */
 export function breaksChineseSentence(line: string, next: string): boolean {
-  const endsInWords = HAN_AT_END.test(line) || (FIGURE_AT_END.test(line) && HAN_AT_START.test(next));
-  return endsInWords && !OPENS_ITEM_OR_FIELD.test(next);
+  return goesOnInChinese(line, next) && !OPENS_ITEM_OR_FIELD.test(next);
+}
+
+/** Whether text ends where Chinese goes on: on a character or a comma, or on a figure whose unit the next line opens with. */
+function goesOnInChinese(text: string, next: string): boolean {
+  return HAN_AT_END.test(text) || (FIGURE_AT_END.test(text) && HAN_AT_START.test(next));
 }
 
 /**

@@ -21,10 +21,8 @@ const COLUMN_GAP = /\S(?:\t| {2,}|\s[|｜]\s)\S/u;
  */
 const ADDRESS_LINE = /^(?:[^:：|｜]{0,40}[:：|｜]\s*)?(https?:\/\/\S+?)[。，、.,;；)）]*$/iu;
 
-/** An official notice's subject line (公文's 主旨), which says what the notice is about. */
-const NOTICE_SUBJECT = /^主[\s　]*旨[\s　]*[：:][\s　]*/u;
-/** A text with a line opening on the subject's label, found before any line is joined. */
-const NOTICE_SUBJECT_LINE = /^[ \t　]*主[ \t　]*旨[ \t　]*[：:]/mu;
+/** An official notice's subject line (公文's 主旨), which says what the notice is about: what follows its label. */
+const NOTICE_SUBJECT_LINE = /^[ \t　]*主[ \t　]*旨[ \t　]*[：:][ \t　]*(.*)$/mu;
 /** The request a notice's subject closes on, to note it or to act, not what it is about (「，請查照。」, 「，請飼主踴躍參加。」). */
 const CLOSING_REQUEST = /[，,][\s　]*請[^，,]*$/u;
 
@@ -74,10 +72,7 @@ function noticeSubject(paragraphs: string[], unwrap: (text: string) => string): 
   const paragraph = paragraphs.find((text) => NOTICE_SUBJECT_LINE.test(text));
   if (paragraph === undefined) return undefined;
   // The subject is a paragraph of its own, or the first lines of one ending at the next label (說明：).
-  const line = unwrap(paragraph)
-    .split("\n")
-    .find((candidate) => NOTICE_SUBJECT.test(candidate));
-  const subject = line?.replace(NOTICE_SUBJECT, "").replace(CLOSING_REQUEST, "").trim();
+  const subject = NOTICE_SUBJECT_LINE.exec(unwrap(paragraph))?.[1]?.replace(CLOSING_REQUEST, "").trim();
   return subject && subject.length <= MAX_TITLE_CHARS ? subject : undefined;
 }
 

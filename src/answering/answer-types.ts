@@ -538,7 +538,7 @@ const DAY_NAMED = pattern(DAY_NAMED_AS_ASKED);
 function dayNamedIn(folded: string): string | undefined {
   if (!DAY_NAMED.test(folded)) return undefined;
   const words = folded.replace(/日\s*[?？]*\s*$/u, "");
-  return /\p{Script=Han}{2}$/u.test(words) ? words.slice(-2) : undefined;
+  return /\p{Script=Han}{2}$/u.test(words) ? [...words].slice(-2).join("") : undefined;
 }
 
 /** A date asked for as a year. */

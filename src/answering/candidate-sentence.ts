@@ -56,11 +56,15 @@ const subjectTerms = new WeakMap<Passage, ReadonlySet<string>>();
 export function subjectTermsOf(passage: Passage): ReadonlySet<string> {
   let terms = subjectTerms.get(passage);
   if (!terms) {
-    const { document, chunk } = passage;
-    terms = new Set(analyzeText([document.title, ...chunk.headingPath, chunk.faqQuestion ?? ""].join(" ")));
+    terms = new Set(analyzeText(subjectTextOf(passage)));
     subjectTerms.set(passage, terms);
   }
   return terms;
+}
+
+/** What a passage is under: its document's title, its headings and its FAQ question. */
+export function subjectTextOf({ document, chunk }: Passage): string {
+  return [document.title, ...chunk.headingPath, chunk.faqQuestion ?? ""].join(" ");
 }
 
 /** Whether two passages lie under the same headings. */

@@ -46,10 +46,11 @@ import {
   isSameSection,
   isSameSubject,
   subjectTermsOf,
+  subjectTextOf,
 } from "./candidate-sentence.js";
 import { formatAnswer } from "./format-extractive-answer.js";
 import { monthsIn } from "./months.js";
-import { namesOnlyOtherCase } from "./other-case.js";
+import { casesAskedIn, namesOnlyOtherCase } from "./other-case.js";
 import { referent, withRestOfSentences, withStartsOfRows } from "./sentence-completion.js";
 import {
   cellsOf,
@@ -597,10 +598,12 @@ export function composeExtractiveAnswer(
     figuresAsked(asked).length > 0 &&
     !asked.yesOrNo &&
     namesSubjectOnlySetAside(complete, queryWeights, equivalents, normalizedQuestion);
-  // Stated only for another case than the one asked (「國內機場貴賓室」 for a lounge abroad), the
-  // kind of answer asked for is not stated for it.
-  const forOtherCase = () =>
-    namesOnlyOtherCase(normalizedQuestion, textWithSubject(best), complete.map(textWithSubject));
+  // Stated only for another case than the one asked (「國內機場貴賓室」 for a lounge abroad, "free
+  // with a contract" for the price without one), the kind of answer asked for is not stated for it.
+  // The quote is folded only for a question that names a case.
+  const askedCases = casesAskedIn(normalizedQuestion);
+  const forOtherCase =
+    askedCases.length > 0 && namesOnlyOtherCase(askedCases, textWithSubject(best), complete.map(textWithSubject));
   return {
     ...formatAnswer(complete, firstCitation),
     sentenceCoverage: coverageOf(quoted),
@@ -618,16 +621,14 @@ export function composeExtractiveAnswer(
             !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
             agreesWithWhatIsAsked(complete, asked) &&
             decidesWhatIsAsked(complete, asked, queryWeights, equivalents) &&
-            !statesOppositeCondition(complete, normalizedQuestion) &&
-            !forOtherCase(),
+            !forOtherCase,
         }),
     // A figure stated for every case but the one asked about (「招收15歲以上學員（兒童才藝班除外）」
     // for 兒童才藝班幾歲可以報名), or beside a sentence sending the reader elsewhere for that case,
     // states none about it.
     ...(asksOnlyFigures(asked)
       ? {
-          figureMissing:
-            !complete.some((sentence) => statesAskedFigure(sentence, asked)) || excepted() || forOtherCase(),
+          figureMissing: !complete.some((sentence) => statesAskedFigure(sentence, asked)) || excepted() || forOtherCase,
         }
       : excepted()
         ? { figureMissing: true }
@@ -638,8 +639,7 @@ export function composeExtractiveAnswer(
 
 /** A quoted sentence with what it is under (its document's title, headings, FAQ question), folded for matching. */
 function textWithSubject({ span, passage }: CandidateSentence): string {
-  const { document, chunk } = passage;
-  return normalizeForMatching([document.title, ...chunk.headingPath, chunk.faqQuestion ?? "", span.text].join("\n"));
+  return normalizeForMatching(`${subjectTextOf(passage)}\n${span.text}`);
 }
 
 /**
@@ -696,22 +696,6 @@ function agreesWithWhatIsAsked(sentences: CandidateSentence[], { month, fee }: A
   if (fee === undefined || fee.test(quoted)) return true;
   const headings = new Set(sentences.flatMap((sentence) => sentence.passage.chunk.headingPath));
   return fee.test(normalizeForMatching([...headings].join("\n")));
-}
-
-/** A condition a question asks without ("without a contract"), and the thing it is without. */
-const WITHOUT_CONDITION = /\bwithout (?:an? |the |any )?([a-z]{3,})\b/u;
-
-/**
- * Whether the quote states its figures only with what the question asks without ("How much is the
- * router without a contract?" and "free with a 24-month contract"): they are another case's.
- */
-function statesOppositeCondition(sentences: CandidateSentence[], normalizedQuestion: string): boolean {
-  const thing = WITHOUT_CONDITION.exec(normalizedQuestion)?.[1];
-  if (thing === undefined) return false;
-  const quoted = normalizeForMatching(sentences.map((sentence) => sentence.span.text).join(" "));
-  const withIt = new RegExp(`\\bwith (?:an? |the |your |any )?(?:[\\w-]+ ){0,2}${thing}`, "u");
-  const withoutIt = new RegExp(`\\b(?:without|no) (?:an? |the |any )?(?:[\\w-]+ ){0,2}${thing}`, "u");
-  return withIt.test(quoted) && !withoutIt.test(quoted);
 }
 
 /** Of the heaviest weight, the share a question's word must weigh to count among its weightiest (學生 beside 優惠). */

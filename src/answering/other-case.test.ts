@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { normalizeForMatching } from "../text/normalize.js";
-import { namesOnlyOtherCase } from "./other-case.js";
+import { casesAskedIn, namesOnlyOtherCase } from "./other-case.js";
 
 const otherCase = (question: string, answering: string, ...quoted: string[]) =>
   namesOnlyOtherCase(
-    normalizeForMatching(question),
+    casesAskedIn(normalizeForMatching(question)),
     normalizeForMatching(answering),
     quoted.map((text) => normalizeForMatching(text)),
   );

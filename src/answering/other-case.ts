@@ -24,19 +24,46 @@ const EXCLUSIVE_CASES: readonly (readonly string[])[] = [
 
 const CASES = EXCLUSIVE_CASES.map((group) => group.map((names) => foldedPattern(names, "iu")));
 
+/** A condition a question asks without ("without a contract"), and the thing it is without. */
+const WITHOUT_CONDITION = /\bwithout (?:an? |the |any )?([a-z]{3,})\b/u;
+
+/** The one case of a set that a question names, and the others, which do not answer it. */
+export interface AskedCase {
+  asked: RegExp;
+  others: readonly RegExp[];
+}
+
 /**
- * Whether the sentence that answers names another of a set of exclusive cases than the one the
- * question names, and no quoted text names the question's own: the quote states what holds in the
- * other case. Texts are folded for matching.
+ * The cases a question (folded for matching) names one of: of the exclusive cases above, and a
+ * condition it asks without ("How much is the router without a contract?"), whose other case is
+ * with it ("free with a 24-month contract"). Empty for most questions, which name none.
  */
-export function namesOnlyOtherCase(question: string, answering: string, quoted: readonly string[]): boolean {
-  return CASES.some((group) => {
-    const asked = group.filter((names) => names.test(question));
-    const [askedCase] = asked;
-    if (asked.length !== 1 || askedCase === undefined) return false;
-    return (
-      group.some((names) => names !== askedCase && names.test(answering)) &&
-      ![answering, ...quoted].some((text) => askedCase.test(text))
-    );
-  });
+export function casesAskedIn(question: string): AskedCase[] {
+  const cases: AskedCase[] = [];
+  for (const group of CASES) {
+    const named = group.filter((names) => names.test(question));
+    const [asked] = named;
+    if (named.length === 1 && asked !== undefined)
+      cases.push({ asked, others: group.filter((names) => names !== asked) });
+  }
+  const thing = WITHOUT_CONDITION.exec(question)?.[1];
+  if (thing !== undefined) {
+    cases.push({
+      asked: new RegExp(`\\b(?:without|no) (?:an? |the |any )?(?:[\\w-]+ ){0,2}${thing}`, "u"),
+      others: [new RegExp(`\\bwith (?:an? |the |your |any )?(?:[\\w-]+ ){0,2}${thing}`, "u")],
+    });
+  }
+  return cases;
+}
+
+/**
+ * Whether the sentence that answers names another case than one the question asks, and no quoted
+ * text names the question's own: the quote states what holds in the other case. Texts are folded
+ * for matching.
+ */
+export function namesOnlyOtherCase(cases: readonly AskedCase[], answering: string, quoted: readonly string[]): boolean {
+  return cases.some(
+    ({ asked, others }) =>
+      others.some((names) => names.test(answering)) && ![answering, ...quoted].some((text) => asked.test(text)),
+  );
 }

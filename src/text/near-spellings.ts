@@ -79,18 +79,24 @@ function swaps(word: string, apart = 1): string[] {
 
 /** `word` with one of its letters typed once where it is written twice: "aply" → "apply". */
 function withLetterDoubled(word: string): string[] {
-  const near = new Set<string>();
-  for (let index = 1; index <= word.length; index++) near.add(word.slice(0, index) + word.slice(index - 1));
-  near.delete(word);
-  return [...near];
+  return withLetterAdded(word, (index) => word.charAt(index - 1));
 }
 
 /** `word` with a vowel it left out put back, not before its first letter: "plce" → "place". */
 function withVowelPutBack(word: string): string[] {
+  return withLetterAdded(word, () => VOWELS);
+}
+
+/**
+ * `word` with one of the letters `lettersAt` gives for a place added there, at every place but
+ * before its first letter, which people seldom leave out.
+ */
+function withLetterAdded(word: string, lettersAt: (index: number) => string): string[] {
   const near = new Set<string>();
   for (let index = 1; index <= word.length; index++) {
-    for (const vowel of VOWELS) near.add(word.slice(0, index) + vowel + word.slice(index));
+    for (const letter of lettersAt(index)) near.add(word.slice(0, index) + letter + word.slice(index));
   }
+  near.delete(word);
   return [...near];
 }
 
@@ -102,6 +108,8 @@ function withVowelPutBack(word: string): string[] {
 function oneSlipAway(word: string): Set<string> {
   // Two letters swapped across the one between them, as "desicion" is typed for "decision".
   const near = new Set<string>([...swaps(word), ...swaps(word, 2)]);
+  // One pass for every kind of slip at each place: the order is the one ties between words the
+  // documents use equally often are broken in.
   for (let index = 1; index <= word.length; index++) {
     const before = word.slice(0, index);
     const after = word.slice(index);

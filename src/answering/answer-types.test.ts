@@ -361,6 +361,25 @@ describe("days counted", () => {
   });
 });
 
+describe("days asked", () => {
+  it("are answered by a day, not by the year or the month alone", () => {
+    const asked = readAskedAnswer("114 年冬季降雪管制從哪一天開始？");
+    expect(asked).toMatchObject({ types: ["date"], day: true });
+    expect(answerFit("主旨：114 年冬季降雪期間，主峰線實施入山管制。", asked).fits).toBe(false);
+    expect(answerFit("本學期 9 月開始上課。", asked).fits).toBe(false);
+    for (const stated of ["自 114 年 12 月 15 日起管制。", "每週二開放。", "初三起恢復收運。", "2026-09-04 起實施。"]) {
+      expect(answerFit(stated, asked).fits, stated).toBe(true);
+    }
+    const english = readAskedAnswer("What date does the winter closure start?");
+    expect(english.day).toBe(true);
+    expect(answerFit("The closure starts on 15 December.", english).fits).toBe(true);
+    expect(answerFit("The closure of 2025 was the longest.", english).fits).toBe(false);
+    // When, without a day, may be answered by a month or a year.
+    expect(readAskedAnswer("什麼時候開始管制").day).toBeUndefined();
+    expect(answerFit("本學期 9 月開始上課。", readAskedAnswer("什麼時候開始上課")).fits).toBe(true);
+  });
+});
+
 describe("time taken", () => {
   it("answers how long something takes with the time it takes, not with how long it stays valid", () => {
     const takes = readAskedAnswer("How long does it take to convert a foreign driving licence?");
@@ -438,6 +457,12 @@ describe("fees charged", () => {
     expect(holdsAnswerType("購卡滿 3 個月退卡：手續費 免收", "amount")).toBe(true);
   });
 
+  it("are asked by the sum's own name (保額, 餘額), not by the places a 名額 counts", () => {
+    expect(askedAnswerTypes("登山保險的保額最低要多少？")).toEqual(["amount"]);
+    expect(askedAnswerTypes("卡片餘額剩多少")).toEqual(["amount"]);
+    expect(askedAnswerTypes("名額有多少")).toEqual(["count"]);
+  });
+
   it("are stated in money: a fee's days or times are not its amount", () => {
     expect(
       holdsAnswerType("If the fee is still unpaid 15 days after the billing date, your card is blocked.", "amount"),
@@ -491,6 +516,11 @@ describe("rates", () => {
     expect(answerFit("The exam starts at 09:00.", readAskedAnswer("What is the pass rate of the exam?")).fits).toBe(
       false,
     );
+    // The interest on a loan is asked as its rate.
+    const interest = readAskedAnswer("What is the interest on the 30-month installment term?");
+    expect(interest).toMatchObject({ types: ["count"], rate: true });
+    expect(answerFit("On the 30-month term interest stops from the day you pay off.", interest).fits).toBe(false);
+    expect(answerFit("30 months: interest 2.5% per year.", interest).fits).toBe(true);
     // Named by a compound of three words: not answered by when the tax is paid.
     const compound = readAskedAnswer("what's the land value tax rate for a home I live in myself");
     expect(compound).toMatchObject({ types: ["count"], rate: true });
@@ -669,6 +699,22 @@ describe("asksYesOrNo", () => {
     ]) {
       expect(asksYesOrNo(question)).toBe(false);
     }
+  });
+});
+
+describe("rooms and floors", () => {
+  it("are asked for by which floor, room or counter, and answered by a place in the building, not a number to call", () => {
+    for (const question of ["Which room is the Civil Affairs Section in?", "社會課在幾樓", "要到哪個窗口辦"]) {
+      const asked = readAskedAnswer(question);
+      expect(asked.room, question).toBe(true);
+      expect(answerFit("The Civil Affairs Section (ext. 301) tells you the result by email.", asked).fits).toBe(false);
+      expect(answerFit("民政課：2 樓 205 室，分機 301", asked).fits).toBe(true);
+      expect(answerFit("The tax office is on the 4th floor.", asked).fits).toBe(true);
+      expect(answerFit("請到 3 號窗口辦理。", asked).fits).toBe(true);
+    }
+    // Asked with the extension, either answers.
+    expect(readAskedAnswer("which floor and extension is the tax office").room).toBeUndefined();
+    expect(readAskedAnswer("在哪裡辦").room).toBeUndefined();
   });
 });
 

@@ -122,7 +122,7 @@ const FEE_NAMED_EN =
  * rate for a locker", "room rates"), a plan or the verb ("rate a course").
  */
 const ASKS_RATE_SOURCE =
-  "(?<![頻匯速功心])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成(?![人年員績])|百分之幾|多少(%|％|趴)|百分比|\\b(tax|interest|pass|passing|success|acceptance|admission|approval|completion|attendance|dropout|failure|discount|commission|vacancy|occupancy|employment|graduation|return|refund) rates?\\b|\\bwhat percentage\\b";
+  "(?<![頻匯速功心])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成(?![人年員績])|百分之幾|多少(%|％|趴)|百分比|\\b(tax|interest|pass|passing|success|acceptance|admission|approval|completion|attendance|dropout|failure|discount|commission|vacancy|occupancy|employment|graduation|return|refund) rates?\\b|\\bwhat percentage\\b|\\b(what|how much) (is|are|'s) the interest\\b(?! in\\b)";
 
 /**
  * A day named and nothing more, as a search box is typed (扣款日, 收運日, 休館日): the day is what is
@@ -140,7 +140,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰|薪)[^,.?!，。？！]{0,6}(多少|幾)|${PAY_NAMED_AS_ASKED}|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰|薪|(?<=[金保餘])額)[^,.?!，。？！]{0,6}(多少|幾)|${PAY_NAMED_AS_ASKED}|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
     ),
   ],
   [
@@ -303,6 +303,14 @@ const NOT_AN_AGE_EN = "(?![\\s-]+(olds?|of\\s+age)\\b)";
 /** "There is none" answers "when" and "how long" too: 沒有期限, "no deadline". */
 const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|\\bno (deadline|time limit)\\b";
 
+/**
+ * A day stated: 9月4日, 2026/9/4, 週二, 初三, "May 4", "Tuesdays", 每月5日, "the 5th of each month", or
+ * that there is no last day: what answers which day (哪一天, "what date").
+ */
+const DAY_STATED = `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|(每|次|下|隔|當|本|前)個?月\\s*\\d{1,2}\\s*(日|號)|\\b\\d{1,2}(st|nd|rd|th) (day )?of (the |each |every )?(following |next |previous |same )?month\\b|\\b(by|on|before|after|until) the \\d{1,2}(st|nd|rd|th)\\b(?=\\s*($|[,.;:!?)]|(day )?of\\b|(at|by|before) \\d|each\\b|every\\b))|\\blast day of (the |each |every )?(following |next )?month\\b|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*[/.-]\\s*(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*\\d{1,2}(?!\\d)|(十[一二]?|[一二三四五六七八九])月[一二三四五六七八九十]+[日號]`;
+/** A date no finer than a month or a year, or a period (1453年, 9月, 學期初, 明代, "in 1989"). */
+const PERIOD_STATED = `(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|(?<![\\d-])\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?((1[5-9]|20)[0-9]{2}|[0-9]{2})(?![0-9])|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*[年/-]\\s*(?:0?[1-9]|1[0-2])(?!\\d)|第${CN_NUMBER}+週|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b`;
+
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
@@ -314,9 +322,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
   time: pattern(
     "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
-  date: pattern(
-    `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|(?<![\\d-])\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?((1[5-9]|20)[0-9]{2}|[0-9]{2})(?![0-9])|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*(?:[年/-]\\s*(?:0?[1-9]|1[0-2])(?!\\d)|\\.\\s*(?:0?[1-9]|1[0-2])\\s*\\.\\s*\\d{1,2}(?!\\d))|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|第${CN_NUMBER}+週|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\b${WEEKDAY}s?\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b|(每|次|下|隔|當|本|前)個?月\\s*\\d{1,2}\\s*(日|號)|\\b\\d{1,2}(st|nd|rd|th) (day )?of (the |each |every )?(following |next |previous |same )?month\\b|\\b(by|on|before|after|until) the \\d{1,2}(st|nd|rd|th)\\b(?=\\s*($|[,.;:!?)]|(day )?of\\b|(at|by|before) \\d|each\\b|every\\b))|\\blast day of (the |each |every )?(following |next )?month\\b`,
-  ),
+  date: pattern(`${DAY_STATED}|${PERIOD_STATED}`),
   count: pattern(
     `不限(冊數|次數|人數|數量|件數|名額|次)|[\\d一二三四五六七八九十百]+\\s*分之\\s*[\\d一二三四五六七八九十百]+|[一二三四五六七八九十兩]+[百千萬億]|無上限|沒有上限|\\bunlimited\\b|\\bno (limit|maximum)\\b|${CN_NUMBER}+\\s*(個)?(${COUNT_UNITS}|個|點|%)|\\b${EN_NUMBER}\\s+(books?|items?|courses?|credits?|times?|people|persons?|students?|copies|points?|classes|subjects|renewals?|devices?|connections?)\\b|(?<![\\d.:/–a-z-]|(分機|ext\\.?|extension|room|no\\.|第)\\s*)(?!0\\d)\\d+(\\.\\d+)?(?![\\d.:/–-]|\\s*(號|樓|室|公尺|公分|公斤|元|小時|分鐘|個月|月|日|天|週|周|星期|禮拜|年|學期|點|%|km|m\\b|cm|kg|am|pm))`,
   ),
@@ -482,6 +488,8 @@ export interface AskedAnswer {
   yesOrNo?: boolean;
   /** The date asked for is a year (哪一年, "in what year"): a day and month alone do not answer it. */
   year?: true;
+  /** The date asked for is a day (哪一天, "what date"): a year or a month alone does not answer it. */
+  day?: true;
   /** The event whose date is asked (公告 of 「結果公告日」), as a pattern of a date stated for it. */
   event?: RegExp;
   /**
@@ -494,6 +502,11 @@ export interface AskedAnswer {
    * sentence about calling that gives none ("call us with your phone number") does not answer it.
    */
   number?: true;
+  /**
+   * The contact asked for is a room, floor or counter (幾樓, 哪個窗口, "which room"): a number to call
+   * or a web page does not say where it is.
+   */
+  room?: true;
   /** The count asked is an age (幾歲, "how old"): a count of anything else (一種, 2 位) does not answer it. */
   age?: true;
   /** The count asked is a rate or share (稅率, 通過率, 幾成): a count of anything (42小時) does not answer it. */
@@ -541,6 +554,15 @@ function dayNamedIn(folded: string): string | undefined {
   return /\p{Script=Han}{2}$/u.test(words) ? [...words].slice(-2).join("") : undefined;
 }
 
+/**
+ * A date asked for as a day (哪一天, 幾月幾號, 幾號, "what date", "which day"): a year or a month alone
+ * does not answer it.
+ */
+const ASKS_DAY = pattern(
+  "哪一?[天日](?!數)|何日|幾月幾[日號]|幾號(?!房|室|櫃|窗口|出口)|\\b(what|which) (day|date)\\b(?!s)",
+);
+const HOLDS_DAY = pattern(DAY_STATED);
+
 /** A date asked for as a year. */
 const ASKS_YEAR = pattern("哪一?年(?!級|度|代|紀|齡)|何年|(西元|公元|民國)(前)?(幾|多少)年|\\b(what|which) year\\b");
 /**
@@ -583,6 +605,18 @@ const HOLDS_RATE = pattern(
 const ASKS_NUMBER = pattern(
   `(電話|專線|分機)(號碼)?${NAMED_AS_ASKED}|電話號碼|${WHOM_TO_CALL}|\\b(phone|telephone|hotline|fax|contact) (number|no)\\b|\\bwhat number\\b`,
 );
+/** Where in a building, asked: a floor, a room, a counter, an exit. */
+const ASKS_ROOM = pattern(
+  "幾樓|哪一?樓|哪一?(間|個)?(教室|房間|辦公室|櫃台|櫃檯|窗口|出口)|幾號(房|室|櫃台|櫃檯|窗口|出口)|\\b(which|what) (floor|room|building|counter|window|exit|gate)\\b",
+);
+/** A way to call or write asked besides (「在幾樓、分機幾號」, "which floor and extension"). */
+const ASKS_CALL_OR_WRITE = pattern(
+  "電話|專線|分機|信箱|網址|網站|email|e-mail|\\b(phone|telephone|extension|ext|hotline|e-?mail|website|number)\\b",
+);
+/** A place in a building stated: 2 樓, B1, 205 室, 3 號窗口, 大廳旁, "Room 205", "on the ground floor". */
+const HOLDS_ROOM = pattern(
+  "\\d+\\s*(樓|f\\b)|\\bb\\d|地下|\\d{1,4}\\s*(室|號房|號櫃台|號櫃檯|號窗口|號門|號出口)|(櫃台|櫃檯|窗口|出口|入口)\\s*\\d|大樓|大廳|服務台|位於|旁邊?|對面|\\b(room|floor|level|building|counter|window|desk|exit|gate|entrance|lobby|wing|block)\\s*[a-z]?\\d|\\b(ground|first|second|third|fourth|fifth|top|basement|\\d+(st|nd|rd|th)) (floor|level)\\b|\\b(located|next to|opposite|beside|lobby|wing|upstairs|downstairs)\\b",
+);
 /** A number the asker gives, not one to call: 「寄件要填電話號碼嗎」, "change my phone number". */
 const GIVES_NUMBER = pattern(
   "填|寫|留|提供|輸入|更改|修改|換|必要|\\b(give|provide|enter|change|update|fill|add|register|required|needed|mandatory)\\b",
@@ -619,6 +653,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const types = typesAskedIn(folded);
   const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
   const year = types.includes("date") && ASKS_YEAR.test(folded);
+  const day = types.includes("date") && !year && ASKS_DAY.test(folded);
   const event = types.includes("date") ? eventDateAskedIn(folded) : undefined;
   const clock = types.includes("time") && ASKS_CLOCK.test(folded) && !NAMES_A_DAY.test(folded);
   const yesOrNo = asksYesOrNoIn(folded);
@@ -629,6 +664,7 @@ export function readAskedAnswer(question: string): AskedAnswer {
     ASKS_NUMBER.test(folded) &&
     !ASKS_OTHER_CONTACT.test(folded) &&
     !GIVES_NUMBER.test(folded);
+  const room = types.includes("contact") && !yesOrNo && ASKS_ROOM.test(folded) && !ASKS_CALL_OR_WRITE.test(folded);
   const fee = types.includes("amount") && (!yesOrNo || ASKS_WHETHER_FEE.test(folded)) ? feeAskedIn(folded) : undefined;
   const age = types.includes("count") && ASKS_AGE.test(folded);
   const takes = types.includes("duration") && ASKS_TIME_TAKEN.test(folded);
@@ -642,9 +678,11 @@ export function readAskedAnswer(question: string): AskedAnswer {
     ...(unit ? { unit } : {}),
     ...(deadline ? { deadline } : {}),
     ...(year ? { year } : {}),
+    ...(day ? { day } : {}),
     ...(event ? { event } : {}),
     ...(clock ? { clock } : {}),
     ...(number ? { number } : {}),
+    ...(room ? { room } : {}),
     ...(month === undefined ? {} : { month }),
     yesOrNo,
   };
@@ -697,8 +735,10 @@ function formOfKind(type: AnswerType, asked: AskedAnswer): RegExp {
   if (type === "date" && asked.year) return HOLDS_YEAR;
   // A deadline may be told by the hour, or from another day ("看診日前一天 23:59 前", "by noon").
   if (type === "date" && asked.deadline) return HOLDS_DATE_OR_DEADLINE;
+  if (type === "date" && asked.day) return HOLDS_DAY;
   if (type === "time" && asked.clock) return HOLDS_CLOCK;
   if (type === "contact" && asked.number) return HOLDS_NUMBER;
+  if (type === "contact" && asked.room) return HOLDS_ROOM;
   if (type === "count" && asked.age) return HOLDS_AGE;
   if (type === "count" && asked.rate) return HOLDS_RATE;
   return HOLDS[type];

@@ -543,6 +543,18 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("國內機場貴賓室要多少點數", [lounges]).figureMissing).toBe(false);
   });
 
+  it("finds no figure for the case asked where the quote names that case only in a sentence without one", () => {
+    const parking = passage(
+      "visitors/parking.md",
+      "汽車停車場位於地下一樓，共 420 個車位，全天 24 小時開放。機車停車場位於住院大樓後方，共 300 個車位。",
+      ["停車資訊"],
+    );
+    const scooters = composeEvenly("機車停車場晚上幾點關門？", [parking]);
+    expect(scooters.answer).toContain("24 小時");
+    expect(scooters.figureMissing).toBe(true);
+    expect(composeEvenly("汽車停車場晚上幾點關門？", [parking]).figureMissing).toBe(false);
+  });
+
   it("takes no figure from a passage that only mentions what the question asks about", () => {
     // 戶籍謄本 is one of the papers a scholarship's application needs; the amount is the scholarship's.
     const scholarship = passage(

@@ -599,11 +599,14 @@ export function composeExtractiveAnswer(
     !asked.yesOrNo &&
     namesSubjectOnlySetAside(complete, queryWeights, equivalents, normalizedQuestion);
   // Stated only for another case than the one asked (「國內機場貴賓室」 for a lounge abroad, "free
-  // with a contract" for the price without one), the kind of answer asked for is not stated for it.
-  // The quote is folded only for a question that names a case.
+  // with a contract" for the price without one), the kind of answer asked for is not stated for it,
+  // though another quoted sentence names the case asked without stating it (「機車停車場位於…」 after
+  // the car park's hours). The quote is folded only for a question that names a case.
   const askedCases = casesAskedIn(normalizedQuestion);
+  const statingWhatIsAsked = askedTypes.length === 0 ? complete : complete.filter((sentence) => sentence.fitsAskedType);
   const forOtherCase =
-    askedCases.length > 0 && namesOnlyOtherCase(askedCases, textWithSubject(best), complete.map(textWithSubject));
+    askedCases.length > 0 &&
+    namesOnlyOtherCase(askedCases, textWithSubject(best), statingWhatIsAsked.map(textWithSubject));
   return {
     ...formatAnswer(complete, firstCitation),
     sentenceCoverage: coverageOf(quoted),

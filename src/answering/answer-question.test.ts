@@ -132,6 +132,31 @@ describe("answerQuestion, asked several questions in one message", () => {
     expect(reply.answer).toMatch(/\[1\]$/);
   });
 
+  it("adds no note that the documents do not cover a question the answer before already answers", async () => {
+    const pages = {
+      "visiting/shuttle.md":
+        "# Shuttle bus\n\n## Fares\n\nA single ride costs NT$50. A day pass costs NT$150, is valid for unlimited rides that day, and is sold only at the ticket window of the visitor centre.\n\n## Suspensions\n\nThe shuttle stops running when a typhoon warning is issued.\n",
+      "fees/shop.md":
+        "# Souvenirs\n\nYou can buy souvenirs at the shop in each visitor centre or order them from our online store.\n",
+      "fees/parking.md":
+        "# Parking\n\nBuy a parking ticket at the machine by the entrance before you leave your car.\n",
+      "visiting/pets.md": "# Pets\n\nPets must be kept on a leash at all times and may not enter restricted trails.\n",
+    };
+    for (const [name, text] of Object.entries(pages)) folder.write(`park/${name}`, text);
+    const park = new SqliteIndexStore(path.join(folder.root, "park.sqlite"));
+    await syncFolder(park, path.join(folder.root, "park"));
+    // Alone, with the first as its context, "where do they sell it" is not answered surely.
+    const reply = await answerQuestion(
+      park,
+      { question: "How much is a shuttle day pas? Where do they sell it?" },
+      settings,
+    );
+    await park.close();
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toMatch(/^A day pass costs NT\$150, .*ticket window of the visitor centre\.\[1\]/);
+    expect(reply.answer).not.toContain("Sorry");
+  });
+
   it("does not answer a question leaning on one the documents do not cover, with another topic's words", async () => {
     const pages = {
       parking:

@@ -161,6 +161,10 @@ async function findMessageCandidate(
     // What a question leans on is what the earlier ones ask about: when the documents do not cover
     // one of them, they do not cover it either ("Is there a cafeteria? what time does it open?").
     const leansOnUnanswered = leans && earlierUnanswered;
+    // Asked of what the answer before already quotes (「一日券多少錢？在哪裡賣？」 and 「一日券 150 元，僅於遊客中心
+    // 售票窗口販售」), it is answered there: no note that the documents do not cover it.
+    if ((!answer || !isAnswered(candidate)) && leans && !earlierUnanswered && statedIn(parts.at(-1), question))
+      continue;
     if (!answer || !isAnswered(candidate) || leansOnUnanswered) {
       // Staff drafting a reply read the message themselves: a draft does not tell them where to ask.
       const contactLines = handOffLines({ ...request, question }, candidate, settings);
@@ -202,6 +206,19 @@ async function findMessageCandidate(
     whole.answer.confidence >= combined.confidence &&
     questions.every(touches);
   return wholeIsBetter ? whole : { ...first, answer: combined };
+}
+
+/**
+ * Whether an answered part's quotes state what `question` asks for: a kind of answer that words
+ * alone cannot give (an amount, a date, a place), not a yes or no.
+ */
+function statedIn(part: AnsweredPart | undefined, question: string): boolean {
+  if (!part || !("answer" in part)) return false;
+  const asked = readAskedAnswer(question);
+  const checkable = asked.types.filter((type) => !isGivenInAnyWords(type));
+  if (asked.yesOrNo || checkable.length === 0) return false;
+  const quoted = part.answer.citations.map((citation) => citation.quote).join("\n");
+  return answerFit(quoted, { ...asked, types: checkable }).fits;
 }
 
 /** An answer numbered from `first`: its citations and their markers shifted alike. */

@@ -224,6 +224,8 @@ describe("holdsAnswerType", () => {
     ["Come to Room I105 on the first floor.", "contact"],
     ["Pay with the ticket at a convenience store or a post office.", "contact"],
     ["罰單請到郵局或超商繳納。", "contact"],
+    ["Day passes are sold only at the ticket window of the visitor centre.", "contact"],
+    ["一日券僅於遊客中心售票窗口販售。", "contact"],
     ["Please contact the notary office of the district court.", "contact"],
     ["The phone number of each chief is on our website.", "contact"],
     ["申請者須為大學部學生，且家庭年收入在70萬元以下。", "eligibility"],
@@ -455,6 +457,15 @@ describe("fees charged", () => {
     expect(askedAnswerTypes("收不到繳費通知怎麼辦")).not.toContain("amount");
     expect(holdsAnswerType("可以免收據嗎", "amount")).toBe(false);
     expect(holdsAnswerType("購卡滿 3 個月退卡：手續費 免收", "amount")).toBe(true);
+    // Told as what is not charged, by the one who would charge it; not paying is no amount.
+    for (const stated of [
+      "遠揚電信不收取攜碼轉入手續費。",
+      "到期後可隨時退租，不收違約金。",
+      "Transfers are done at no extra cost.",
+      "You are not charged for the first call.",
+    ])
+      expect(holdsAnswerType(stated, "amount"), stated).toBe(true);
+    expect(holdsAnswerType("逾期不繳費將停話。", "amount")).toBe(false);
   });
 
   it("are asked by the sum's own name (保額, 餘額), not by the places a 名額 counts", () => {

@@ -314,7 +314,7 @@ const PERIOD_STATED = `(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
-    "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|堂|本|張|公斤|公分|kg|cm|[A-Za-z](?![A-Za-z])))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(days?|weeks?|months?|years?|hours?|minutes?|mins?|times?|people|persons?|members?|(working|business|calendar) days|%|am|pm|th|st|nd|rd)\\b)|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|免收(?!據|件)|不收費|\\bfree\\b|\\bno (charge|fee)\\b",
+    "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|堂|本|張|公斤|公分|kg|cm|[A-Za-z](?![A-Za-z])))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(days?|weeks?|months?|years?|hours?|minutes?|mins?|times?|people|persons?|members?|(working|business|calendar) days|%|am|pm|th|st|nd|rd)\\b)|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|免收(?!據|件)|不收費|不(另外?|再|會|須|需)?(收取?|加收)(任何)?[^，。；,.;!?]{0,8}(費|錢|金)|\\bfree\\b|\\bno (extra |additional )?(charges?|fees?)\\b|\\bat no (extra |additional )?cost\\b|\\b(is|are|will be|be) not charged\\b",
   ),
   duration: pattern(
     `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第]\\s*)\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|第\\s*\\d{1,3}\\s*(天|日)(?!\\s*[至到~～-])|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b${NOT_AN_AGE_EN}|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
@@ -334,7 +334,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").
   contact: pattern(
-    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|(到|在|去|至)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located|phone|telephone|hotline|website)\\b|網站|網頁|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby)s?\\b",
+    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|(到|在|去|至|於)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室|中心|窗口|門市|售票處)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located|phone|telephone|hotline|website)\\b|網站|網頁|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby|window|centre|center|booth|kiosk|entrance)s?\\b",
   ),
   office: pattern(
     "處(?![理分罰])|組(?![成織合員別])|課(?![程本堂表業外])|股(?![票份東])|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",

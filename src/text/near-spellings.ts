@@ -11,8 +11,6 @@ const MIN_CORRECTED_LENGTH = 5;
  */
 const MAX_CORRECTED_LENGTH = 24;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-/** The letters a hurried typist leaves out most ("plce", "bcause"). */
-const VOWELS = "aeiou";
 const LOWERCASE_WORD = /^[a-z]+$/;
 
 /**
@@ -26,13 +24,13 @@ export function nearSpellings(term: string): string[] {
   const alike = soundAlikes(term);
   if (alike.length > 0) return alike;
   if (!LOWERCASE_WORD.test(term) || term.length > MAX_CORRECTED_LENGTH) return [];
-  // Four letters only with two swapped ("tkae") or a vowel left out ("plce"), the slips that rarely
-  // make another word; shorter ones not at all.
+  // Four letters only with two swapped ("tkae") or a letter left out ("plce", "chek"), the slips
+  // that rarely make another word; shorter ones not at all.
   const near =
     term.length >= MIN_CORRECTED_LENGTH
       ? oneSlipAway(term)
       : term.length >= 4
-        ? [...swaps(term), ...withVowelPutBack(term), ...withLetterDoubled(term)]
+        ? [...swaps(term), ...withLetterAdded(term, () => LETTERS)]
         : [];
   // The index holds stems: "registraton" is near "registration", whose stem is "registr".
   const stems = new Set([...near].map((word) => englishTermOf(word)));
@@ -75,16 +73,6 @@ function swaps(word: string, apart = 1): string[] {
   }
   swapped.delete(word);
   return [...swapped];
-}
-
-/** `word` with one of its letters typed once where it is written twice: "aply" → "apply". */
-function withLetterDoubled(word: string): string[] {
-  return withLetterAdded(word, (index) => word.charAt(index - 1));
-}
-
-/** `word` with a vowel it left out put back, not before its first letter: "plce" → "place". */
-function withVowelPutBack(word: string): string[] {
-  return withLetterAdded(word, () => VOWELS);
 }
 
 /**

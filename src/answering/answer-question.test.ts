@@ -157,6 +157,20 @@ describe("answerQuestion, asked several questions in one message", () => {
     expect(reply.answer).not.toContain("Sorry");
   });
 
+  it("reads a question that names nothing of its own with the one before, though it asks with words of its own", async () => {
+    folder.write(
+      "office/waste/bulky.md",
+      "# 大型廢棄物\n\n請在約定日期上午 08:00 前把物品放在住家門口。清潔隊員到場時須有人在場確認件數並付款。\n",
+    );
+    folder.write("office/general/pets.md", "# 寵物\n\n導盲犬可以進入區公所，其他寵物須裝在寵物籠內。\n");
+    const office = new SqliteIndexStore(path.join(folder.root, "office.sqlite"));
+    await syncFolder(office, path.join(folder.root, "office"));
+    // 有人 is everyday language: 「幾點到幾點有人？」 asks of the counter, which no document covers.
+    const reply = await answerQuestion(office, { question: "區公所有會說越南語的櫃台嗎？幾點到幾點有人？" }, settings);
+    await office.close();
+    expect(reply.answer).not.toContain("清潔隊員");
+  });
+
   it("does not answer a question leaning on one the documents do not cover, with another topic's words", async () => {
     const pages = {
       parking:

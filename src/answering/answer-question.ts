@@ -16,7 +16,7 @@ import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
 import { passagesReferredTo } from "./follow-referral.js";
-import { contentWords, type FollowUp, looksLikeFollowUp, standaloneText } from "./follow-up.js";
+import { contentWords, type FollowUp, looksLikeFollowUp, namesATopic, standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
 import { isAboutTheQuestion, relatedTopics } from "./related-topics.js";
 import { quoteSection } from "./section-quote.js";
@@ -150,7 +150,8 @@ async function findMessageCandidate(
       );
     // One that leans on the questions before is read with them; one that does not, on its own first,
     // then with them ("計網中心有沒有借筆電？最多能借幾天" asks how long of the laptops).
-    const leans = looksLikeFollowUp(question);
+    // One that names nothing of its own to ask about (「幾點到幾點有人？」) asks of what the one before named.
+    const leans = looksLikeFollowUp(question) || !namesATopic(question);
     let candidate = await ask(leans ? earlier : request.context);
     if (candidate.answer?.choices) return findAnswerCandidate(store, request, settings);
     if (!isAnswered(candidate) && !leans && index > 0 && !earlierUnanswered) {

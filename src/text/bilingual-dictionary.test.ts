@@ -122,6 +122,18 @@ describe("BilingualDictionary", () => {
     expect(dictionary.translationsOf("美国")).toEqual([analyzeQuery("United States"), ["usa"]]);
   });
 
+  it("takes an English word whose first translation is a name for a name", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "新竹市", english: ["Hsinchu city in Taiwan"] },
+      { simplified: "巴黎", english: ["Paris, capital of France"] },
+      { simplified: "宿舍", english: ["dormitory; dorm room"] },
+    ]);
+    expect(dictionary.isName("hsinchu")).toBe(true);
+    expect(dictionary.isName(analyzeQuery("Paris")[0] ?? "")).toBe(true);
+    expect(dictionary.isName(analyzeQuery("dormitory")[0] ?? "")).toBe(false);
+    expect(dictionary.isName("nowhere")).toBe(false);
+  });
+
   it("translates a phrase its words' glosses would not reach: the gloss of a word, as the phrase's terms", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "离岛", english: ["outlying islands"] },

@@ -142,15 +142,21 @@ export class BilingualDictionary {
     if (HAN_CHARACTER.test(term)) return this.englishOfCharacter(term);
     let chinese = this.chineseByTerm.get(term);
     if (!chinese) {
-      // The words the term is a first sense of come first, and of those the language's everyday
-      // ones: what a document would write ("fine" reaches 罰款 third, not twenty-fifth).
-      const ranked = [...(this.wordsByEnglish.get(term) ?? [])].sort(
-        ([left, leftRank], [right, rightRank]) => leftRank - rightRank || everydayFirst(left, right),
-      );
-      chinese = ranked.map(([word]) => termsOfMember(word));
+      chinese = this.chineseWordsOf(term).map(termsOfMember);
       this.chineseByTerm.set(term, chinese);
     }
     return chinese;
+  }
+
+  /**
+   * The Chinese words an English term translates, best first: the words the term is a first sense
+   * of, and of those the language's everyday ones, what a document would write ("fine" reaches 罰款
+   * third, not twenty-fifth).
+   */
+  private chineseWordsOf(term: string): string[] {
+    return [...(this.wordsByEnglish.get(term) ?? [])]
+      .sort(([left, leftRank], [right, rightRank]) => leftRank - rightRank || everydayFirst(left, right))
+      .map(([word]) => word);
   }
 
   /**
@@ -198,10 +204,18 @@ export class BilingualDictionary {
 
   /**
    * Whether every meaning of a Chinese word (in the matching script) is a name: a country, a city,
-   * a day. However often the language at large writes 美國, a question naming it asks about it.
+   * a day. However often the language at large writes 美國, a question naming it asks about it. An
+   * English term is one when every word it translates is.
    */
   isName(word: string): boolean {
+    if (SINGLE_ENGLISH_WORD.test(word)) return this.isEnglishName(word);
     return this.namedWords.has(word) && !this.commonWords.has(word);
+  }
+
+  /** An English term (stemmed) whose first translation is a name ("hsinchu" 新竹市, "paris" 巴黎): a name itself. */
+  private isEnglishName(term: string): boolean {
+    const [first] = this.chineseWordsOf(term);
+    return first !== undefined && this.isName(first);
   }
 
   /** Whether an English term (stemmed) is a word some gloss uses: a word of the language, spelt right. */

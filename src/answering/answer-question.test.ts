@@ -71,6 +71,22 @@ describe("answerQuestion, asked a follow-up that names no kind of answer", () =>
   });
 });
 
+describe("answerQuestion, asked how", () => {
+  it("does not trade the item that answers for a lead-in of another section that shares no word", async () => {
+    folder.write(
+      "library/borrowing/renewals.md",
+      "# 續借與罰款\n\n## 續借方式\n\n借閱中的資料可在到期日前7天內辦理續借，每件資料限續借1次。\n\n可使用以下方式續借：\n\n- 官網「我的帳戶」或 App\n- 電話語音續借：撥打 (03)555-0170 後按3，依語音輸入借閱證號及密碼\n- 攜帶借閱證至任一館櫃台辦理\n\n## 逾期費\n\n資料逾期歸還須繳納逾期費，每件每日 5 元。\n\n## 資料遺失或損毀\n\n借出的資料若遺失或嚴重損毀，可選擇以下其中一種方式處理：\n\n1. 購買相同的全新資料賠償，免收處理費。\n2. 依定價賠償，另加收處理費每件50元。\n",
+    );
+    folder.write("library/services/ebooks.md", "# 電子書\n\n電子書每人同時可借 5 本，借期 14 天，到期自動歸還。\n");
+    const library = new SqliteIndexStore(path.join(folder.root, "library.sqlite"));
+    await syncFolder(library, path.join(folder.root, "library"));
+    const reply = await answerQuestion(library, { question: "要怎麼用電話語音續借？" }, settings);
+    await library.close();
+    expect(reply.answer).toContain("後按3");
+    expect(reply.answer).not.toContain("遺失");
+  });
+});
+
 describe("answerQuestion, asked several questions in one message", () => {
   it("answers each question, numbering the citations on", async () => {
     const reply = await answerQuestion(store, { question: "停車證什麼時候開放申請？房屋稅什麼時候繳？" }, settings);

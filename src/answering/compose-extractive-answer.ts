@@ -423,8 +423,14 @@ export function composeExtractiveAnswer(
     const typed = candidates.filter(
       (candidate) => candidate.fitsAskedType && candidate.subjectAsked && !IS_A_QUESTION.test(candidate.span.text),
     );
+    // A sentence that shares none of the question's words is its answer only by a figure: a kind
+    // told in words (steps, conditions) is read in too many sentences, 「可選擇以下其中一種方式處理：」 for
+    // how to renew by phone.
     const typedOnSubject = typed.filter(
-      (candidate) => isSameSubject(candidate.passage, sentence.passage) && inSectionAsked(candidate, sentence),
+      (candidate) =>
+        isSameSubject(candidate.passage, sentence.passage) &&
+        inSectionAsked(candidate, sentence) &&
+        (candidate.coverage > 0 || answerFit(candidate.span.text, askedFigures).fits),
     );
     // A neighbour stating the kind of answer completes the best sentence, unless another sentence of
     // its subject states it in words that cover the question better ("超商取貨的運費是多少": the fee

@@ -29,6 +29,7 @@ describe("askedAnswerTypes", () => {
     ["what hours is english service available on the hotline", "time"],
     ["complaint response time", "duration"],
     ["If I lose a library book what do I have to pay", "amount"],
+    ["What's the most I would pay to park my car for a whole day?", "amount"],
     ["書弄丟了要賠什麼", "amount"],
     ["what happens if i stay after my arc expired", "consequence"],
     ["預約未到會怎樣", "consequence"],

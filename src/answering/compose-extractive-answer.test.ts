@@ -543,6 +543,33 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("國內機場貴賓室要多少點數", [lounges]).figureMissing).toBe(false);
   });
 
+  it("quotes the table of the section a short question names with the page's title, from the section's other passage", () => {
+    const headings = ["Free Shuttle Bus", "Routes and timetable"];
+    const notes = passage(
+      "services/shuttle-bus.md",
+      "- There is no shuttle service on Sundays and national holidays.\n- The trip from the MRT station takes about 10 minutes.",
+      headings,
+    );
+    const table = passage(
+      "services/shuttle-bus.md",
+      "Route 1 (MRT line): Weekdays 07:00 to 21:30, every 15 minutes, Saturdays 07:00 to 13:00, every 30 minutes\nRoute 2 (Community line): Weekdays 4 departures: 07:20, 09:20, 13:20, 15:20, Saturdays no service",
+      headings,
+    );
+    const later = passage(
+      "services/shuttle-bus.md",
+      "Timetable changes are posted at Bay C at least 7 days in advance.",
+      ["Free Shuttle Bus", "Bad weather and changes"],
+    );
+    const passages = [
+      notes,
+      { ...table, chunk: { ...table.chunk, chunkId: "services/shuttle-bus.md#1", position: 1 } },
+      { ...later, chunk: { ...later.chunk, chunkId: "services/shuttle-bus.md#2", position: 2 } },
+    ];
+    const { answer } = composeEvenly("shuttle bus timetable", passages);
+    expect(answer).toContain("every 15 minutes");
+    expect(answer).toContain("Route 2");
+  });
+
   it("finds no figure for the case asked where the quote names that case only in a sentence without one", () => {
     const parking = passage(
       "visitors/parking.md",

@@ -141,6 +141,8 @@ const QUESTION_PENALTY = 0.6;
 const RELATED_COVERAGE_SHARE = 0.8;
 /** Share of a question's weight a heading covers when it names what is asked (the rest is how it is asked: 誰付, "what are"). */
 const HEADING_NAMES_QUESTION = 0.5;
+/** Covered whole, up to rounding. */
+const WHOLE_QUESTION = 0.999;
 /**
  * A note in brackets on when a text was made, amended or last updated: 「（114年12月10日教務會議修正通過）」,
  * "(Last updated 3 March 2026)". It dates the page, not what the page says.
@@ -260,6 +262,30 @@ export function composeExtractiveAnswer(
     }
     return named;
   };
+  // A question of a few words that the page's title and the section's heading name between them,
+  // the section adding some ("shuttle bus timetable" and "Free Shuttle Bus › Routes and timetable"),
+  // asks for what the section holds.
+  const namedByTitleAndSection = (passage: Passage) => {
+    const [title = "", ...sections] = passage.chunk.headingPath;
+    const section = sections.at(-1);
+    if (section === undefined) return false;
+    const titleTerms = new Set(analyzeText(title));
+    const sectionTerms = new Set(analyzeText(section));
+    return (
+      coverageOf(new Set([...titleTerms, ...sectionTerms])) >= WHOLE_QUESTION &&
+      [...sectionTerms].some((term) => !titleTerms.has(term) && queryWeights.has(term))
+    );
+  };
+  /** The passages retrieved of the same page's same section as `passage`, itself first. */
+  const sectionPassages = (passage: Passage) => [
+    passage,
+    ...passages.filter(
+      (other) =>
+        other !== passage &&
+        other.document.docId === passage.document.docId &&
+        other.chunk.headingPath.join("\u0000") === passage.chunk.headingPath.join("\u0000"),
+    ),
+  ];
   // The case a sentence opens on is asked about when the question covers each of its topical
   // words; one stating what is asked ("年收入在 120萬元以下者，" for "年收入多少以下") is the answer's.
   const isUnaskedCase = (caseWords: string) =>
@@ -515,6 +541,15 @@ export function composeExtractiveAnswer(
   // A question naming the section a small table is the body of, and none of its rows, asks for the
   // table ("信義店課表" and the section 信義店每週課表), not for the note under it.
   if (!selected && !best.isNamed && namesSection(best.passage)) selected = tableIn(candidates, best.passage);
+  // Named between the page's title and the section's heading, the section's table may be in a
+  // passage of its own beside the best line's.
+  if (!selected && !best.isNamed && namedByTitleAndSection(best.passage))
+    selected = sectionPassages(best.passage)
+      .map((passage) => {
+        addCandidates(passage);
+        return tableIn(candidates, passage);
+      })
+      .find((table) => table !== undefined);
   if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best) ?? introducedTable(candidates, best);
   // A question that names the heading of the list its best line is in, and asks for nothing that
   // line states, asks for the list ("退貨運費誰付" and the three cases under 退貨運費): one line of it

@@ -168,11 +168,15 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const mayBeMisspelt = (term: string) =>
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !isWordOfTheLanguage(term);
   // The statistics of the question's terms, and of the words its slips stand for.
-  const { corrections, statistics } = await nearSpellingsInIndex(
-    store,
-    ownAsked.filter(mayBeMisspelt),
-    ofQuestion,
-    writtenWords,
+  const corrected = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), ofQuestion, writtenWords);
+  const { corrections } = corrected;
+  // A slip is also a slip in the bigrams across it and its neighbours (洋前 of 「打洋前」 is 烊前).
+  const slipNeighbours = neighboursOfSlips(corrections, ownTerms);
+  const statistics = await statisticsFor(store, [...slipNeighbours.values()], corrected.statistics);
+  const neighboursPutRight = new Map(
+    [...slipNeighbours]
+      .filter(([, neighbour]) => chunkFrequencyOf(statistics, neighbour) > 0)
+      .map(([bigram, neighbour]) => [bigram, [{ terms: [neighbour], share: NEAR_SPELLING_SHARE }]]),
   );
   const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
   // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says
@@ -212,7 +216,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const queryWeights = weighTerms(readTerms, statistics, specificity);
   // A slip weighs what the word it stands for weighs: unseen, it would weigh as the rarest word
   // of all ("buildng" over "building", far above the day and the time asked).
-  for (const [term, [correction]] of corrections) {
+  for (const [term, [correction]] of [...corrections, ...neighboursPutRight]) {
     const typed = readTerms.get(term);
     const [word] = correction?.terms ?? [];
     if (typed && word !== undefined && chunkFrequencyOf(statistics, term) === 0)
@@ -224,6 +228,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     phrases,
     spellings,
     corrections,
+    neighboursPutRight,
     compoundsInIndex(compounds, statistics),
   );
   // Only a word read no other way: 定單 is a slip for 訂單, not 定 and 單.
@@ -545,6 +550,31 @@ async function nearSpellingsInIndex(
       );
   }
   return { corrections, statistics };
+}
+
+/**
+ * For each bigram the question holds across a Chinese word typed with a slip and its neighbour
+ * (洋前 in 「打洋前」, 打洋 standing for 打烊), the bigram with the slip's character put right (烊前).
+ */
+function neighboursOfSlips(
+  corrections: ReadonlyMap<string, readonly Equivalent[]>,
+  ownTerms: ReadonlyMap<string, QueryTerm>,
+): Map<string, string> {
+  const neighbours = new Map<string, string>();
+  for (const [slip, [correction]] of corrections) {
+    const [meant] = correction?.terms ?? [];
+    if (meant === undefined || !isAllHan(slip) || [...slip].length !== 2 || [...meant].length !== 2) continue;
+    const [typedFirst, typedLast] = [...slip] as [string, string];
+    const [meantFirst, meantLast] = [...meant] as [string, string];
+    for (const [bigram, { acrossWords }] of ownTerms) {
+      const characters = [...bigram];
+      if (!acrossWords || characters.length !== 2 || !isAllHan(bigram)) continue;
+      const [first, second] = characters as [string, string];
+      if (first === typedLast && typedLast !== meantLast) neighbours.set(bigram, `${meantLast}${second}`);
+      else if (second === typedFirst && typedFirst !== meantFirst) neighbours.set(bigram, `${first}${meantFirst}`);
+    }
+  }
+  return neighbours;
 }
 
 /**

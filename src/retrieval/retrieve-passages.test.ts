@@ -165,6 +165,17 @@ describe("retrievePassages", () => {
     expect(typed.equivalents("时简").map((equivalent) => equivalent.terms)).toEqual([["时间"]]);
   });
 
+  it("reads a slip put right in the bigrams across it and its neighbours too, weighed as those", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("stores/hours.md", "門市", ["攜碼業務請在打烊前 30 分鐘到店。門市營業到晚上九點。"]),
+    );
+    const typed = await retrievePassages(store, "最晚要在打洋前多久到門市", { limit: 1 });
+    expect(typed.equivalents("打洋").map((equivalent) => equivalent.terms)).toEqual([["打烊"]]);
+    expect(typed.equivalents("洋前").map((equivalent) => equivalent.terms)).toEqual([["烊前"]]);
+    const written = await retrievePassages(store, "最晚要在打烊前多久到門市", { limit: 1 });
+    expect(typed.queryWeights.get("洋前")).toBeCloseTo(written.queryWeights.get("烊前") ?? Number.NaN, 5);
+  });
+
   it("finds a word the documents write another way, as fully as the word itself", async () => {
     await store.replaceDocument(...sampleDocument("certificates/id.md", "身分證", ["身分證遺失請先掛失。"]));
     // 身份 and 身分 are one word: CC-CEDICT lists the one as a variant of the other.

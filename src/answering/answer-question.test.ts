@@ -167,13 +167,20 @@ describe("answerQuestion, asked several questions in one message", () => {
       { question: "How much is a shuttle day pas? Where do they sell it?" },
       settings,
     );
+    // Who may buy it at a discount is no place or figure the price's sentence states.
+    const discount = await answerQuestion(
+      park,
+      { question: "How much is a shuttle day pas? Who can buy it at a discount?" },
+      settings,
+    );
     await park.close();
+    expect(discount.answer).toContain('"Who can buy it at a discount?" Sorry');
     expect(reply.status).toBe("answered");
     expect(reply.answer).toMatch(/^A day pass costs NT\$150, .*ticket window of the visitor centre\.\[1\]/);
     expect(reply.answer).not.toContain("Sorry");
   });
 
-  it("reads a question that names nothing of its own with the one before, though it asks with words of its own", async () => {
+  it("reads a question that names nothing of its own, only how it asks and everyday words, with the one before", async () => {
     folder.write(
       "office/waste/bulky.md",
       "# 大型廢棄物\n\n請在約定日期上午 08:00 前把物品放在住家門口。清潔隊員到場時須有人在場確認件數並付款。\n",
@@ -185,6 +192,7 @@ describe("answerQuestion, asked several questions in one message", () => {
     const reply = await answerQuestion(office, { question: "區公所有會說越南語的櫃台嗎？幾點到幾點有人？" }, settings);
     await office.close();
     expect(reply.answer).not.toContain("清潔隊員");
+    expect(reply.status).toBe("abstained");
   });
 
   it("does not answer a question leaning on one the documents do not cover, with another topic's words", async () => {

@@ -9,7 +9,7 @@ import { detectLanguage, isInAnotherLanguage } from "../text/language.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage, partAbstentionMessage } from "./abstention-message.js";
-import { type AskedAnswer, answerFit, isGivenInAnyWords, readAskedAnswer } from "./answer-types.js";
+import { type AskedAnswer, answerFit, isGivenInAnyWords, isStatedInFigures, readAskedAnswer } from "./answer-types.js";
 import { citePassage } from "./citations.js";
 import { choiceFor, clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-choices.js";
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
@@ -210,13 +210,14 @@ async function findMessageCandidate(
 }
 
 /**
- * Whether an answered part's quotes state what `question` asks for: a kind of answer that words
- * alone cannot give (an amount, a date, a place), not a yes or no.
+ * Whether an answered part's quotes state what `question` asks for: a figure or a place, which a
+ * sentence states or does not; not a yes or no, a condition or whom to ask, which any of a few
+ * words can seem to give.
  */
 function statedIn(part: AnsweredPart | undefined, question: string): boolean {
   if (!part || !("answer" in part)) return false;
   const asked = readAskedAnswer(question);
-  const checkable = asked.types.filter((type) => !isGivenInAnyWords(type));
+  const checkable = asked.types.filter((type) => isStatedInFigures(type) || type === "contact");
   if (asked.yesOrNo || checkable.length === 0) return false;
   const quoted = part.answer.citations.map((citation) => citation.quote).join("\n");
   return answerFit(quoted, { ...asked, types: checkable }).fits;

@@ -277,6 +277,7 @@ describe("holdsAnswerType", () => {
     ["Report broken furniture on LakeLink.", "duration"],
     ["Pay with the ticket within 30 days.", "contact"],
     ["Store your bicycle in the rack.", "contact"],
+    ["由於中心人力不足，暫停受理。", "contact"],
     ["The office processes refunds in 30 days.", "contact"],
     ["1767年，西班牙將在巴拉圭的耶穌會成員驅逐出境。", "reason"],
     ["請多留一點時間。", "time"],
@@ -376,6 +377,12 @@ describe("days asked", () => {
     const english = readAskedAnswer("What date does the winter closure start?");
     expect(english.day).toBe(true);
     expect(answerFit("The closure starts on 15 December.", english).fits).toBe(true);
+    for (const stated of [
+      "The closure starts on December 15th.",
+      "It starts on 15th of December.",
+      "自 114.12.15 起管制。",
+    ])
+      expect(answerFit(stated, english).fits, stated).toBe(true);
     expect(answerFit("The closure of 2025 was the longest.", english).fits).toBe(false);
     // When, without a day, may be answered by a month or a year.
     expect(readAskedAnswer("什麼時候開始管制").day).toBeUndefined();
@@ -467,6 +474,9 @@ describe("fees charged", () => {
     ])
       expect(holdsAnswerType(stated, "amount"), stated).toBe(true);
     expect(holdsAnswerType("逾期不繳費將停話。", "amount")).toBe(false);
+    expect(holdsAnswerType("You won't be charged for it.", "amount")).toBe(true);
+    // Cash not taken is a way to pay, not a price.
+    expect(holdsAnswerType("本店不收現金，請用信用卡。", "amount")).toBe(false);
   });
 
   it("are asked by the sum's own name (保額, 餘額), not by the places a 名額 counts", () => {
@@ -529,6 +539,7 @@ describe("rates", () => {
       false,
     );
     // The interest on a loan is asked as its rate.
+    expect(readAskedAnswer("What's the interest on the loan?").rate).toBe(true);
     const interest = readAskedAnswer("What is the interest on the 30-month installment term?");
     expect(interest).toMatchObject({ types: ["count"], rate: true });
     expect(answerFit("On the 30-month term interest stops from the day you pay off.", interest).fits).toBe(false);
@@ -724,6 +735,13 @@ describe("rooms and floors", () => {
       expect(answerFit("The tax office is on the 4th floor.", asked).fits).toBe(true);
       expect(answerFit("請到 3 號窗口辦理。", asked).fits).toBe(true);
     }
+    // A building is named without a number; 旁聽生 is no place beside anything.
+    const building = readAskedAnswer("Which building is the tax office in?");
+    expect(answerFit("The tax office is in the Administration Building.", building).fits).toBe(true);
+    expect(answerFit("旁聽生須繳學分費。", readAskedAnswer("社會課在幾樓")).fits).toBe(false);
+    expect(readAskedAnswer("What room number is the tax office?").room).toBe(true);
+    // 幾號門 asks which door, not which day.
+    expect(readAskedAnswer("從幾號門進去")).toMatchObject({ types: ["contact"], room: true });
     // Asked with the extension, either answers.
     expect(readAskedAnswer("which floor and extension is the tax office").room).toBeUndefined();
     expect(readAskedAnswer("在哪裡辦").room).toBeUndefined();

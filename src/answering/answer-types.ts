@@ -122,7 +122,7 @@ const FEE_NAMED_EN =
  * rate for a locker", "room rates"), a plan or the verb ("rate a course").
  */
 const ASKS_RATE_SOURCE =
-  "(?<![頻匯速功心])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成(?![人年員績])|百分之幾|多少(%|％|趴)|百分比|\\b(tax|interest|pass|passing|success|acceptance|admission|approval|completion|attendance|dropout|failure|discount|commission|vacancy|occupancy|employment|graduation|return|refund) rates?\\b|\\bwhat percentage\\b|\\b(what|how much) (is|are|'s) the interest\\b(?! in\\b)";
+  "(?<![頻匯速功心])率(是|為|大概|大約|約|有|要)?(多少|幾)|幾成(?![人年員績])|百分之幾|多少(%|％|趴)|百分比|\\b(tax|interest|pass|passing|success|acceptance|admission|approval|completion|attendance|dropout|failure|discount|commission|vacancy|occupancy|employment|graduation|return|refund) rates?\\b|\\bwhat percentage\\b|\\b(what|how much)( is| are|'s) the interest\\b(?! in\\b)";
 
 /**
  * A day named and nothing more, as a search box is typed (扣款日, 收運日, 休館日): the day is what is
@@ -135,12 +135,17 @@ const DAY_NAMED_AS_ASKED =
 const PAY_NAMED_AS_ASKED =
   "(時薪|日薪|月薪|年薪|薪水|薪資|工資|待遇)\\s*[?？]*\\s*$|\\b(hourly|daily|weekly|monthly|annual|yearly|base|starting) (pay|wages?|salary)\\b|\\bsalar(y|ies)\\b|\\bwages?\\b|\\bstipends?\\b|\\bpay rates?\\b|\\brates? of pay\\b";
 
+/** What is numbered in a building: 幾號 before one of these asks which, not which day. */
+const NUMBERED_PLACES = "房|室|櫃台|櫃檯|窗口|出口|門";
+/** Where in a building, asked: a floor, a room, a counter, an exit (幾樓, 哪個窗口, "which room"). */
+const ASKS_ROOM_SOURCE = `幾樓|哪一?樓|哪一?(間|個)?(教室|房間|辦公室|櫃台|櫃檯|窗口|出口|門)|幾號(${NUMBERED_PLACES})|\\b(which|what) (floor|room|building|counter|window|exit|gate)\\b`;
+
 /** How each kind of question is asked. Order matters only for which type is listed first. */
 const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰|薪|(?<=[金保餘])額)[^,.?!，。？！]{0,6}(多少|幾)|${PAY_NAMED_AS_ASKED}|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(most|least|maximum|minimum|max|min) (i|we|you|they|one)('d|'ll| would| will| could| can| might)?( have to| need to)? (pay|be charged)\\b|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰|薪|(?<=[金保餘])額)[^,.?!，。？！]{0,6}(多少|幾)|${PAY_NAMED_AS_ASKED}|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(most|least|maximum|minimum|max|min) (i|we|you|they|one)('d|'ll| would| will| could| can| might| must| should)?( have to| need to)? (pay|be charged)\\b|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
     ),
   ],
   [
@@ -159,7 +164,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "date",
     pattern(
-      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|兩|幾|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|${DAY_NAMED_AS_ASKED}|(星期|禮拜|週)幾|何年|幾月|幾號(?!房|室|櫃|窗口|出口)|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|${EVENT_WORDS}日${ASKED_AS_TOPIC}|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
+      `${TIME_AS_TOPIC}|什麼時候|何時|(西元|公元|民國)(前)?(幾|多少)年|哪(一|兩|幾|個|一個|一段)?(天|年|月|日|週|周|世紀|年代|朝代|時期)|${DAY_NAMED_AS_ASKED}|(星期|禮拜|週)幾|何年|幾月|幾號(?!${NUMBERED_PLACES})|第幾週|(?:日期|期限|期間)${ASKED_AS_TOPIC}|截止|最晚|最後一天|${EVENT_WORDS}日${ASKED_AS_TOPIC}|^\\W*when\\b|^(?!\\W*(?:can|could|is|are|am|do|does|did|how|will|would|should|may|must)\\b)[^?？]*?(?<!up to )\\bdates?[\\s?？]*$|\\bwhen (is|are|was|were|do|does|did|can|could|will|would|should|must|shall)\\b|\\bdeadline\\b|\\bdue\\b|\\bwhat (date|year|days?)\\b|\\bwhich (days?|dates?|weeks?|months?|years?|century|centuries)\\b|\\blast day\\b`,
     ),
   ],
   [
@@ -189,7 +194,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "contact",
     pattern(
-      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|${WHOM_TO_CALL}|哪一?(間|個)?(教室|房間|辦公室|櫃台|櫃檯|窗口|出口)|幾號(房|室|櫃台|櫃檯|窗口|出口)|\\bwhere\\b|\\b(which|what) (floor|room|building|counter|window|exit|gate)\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
+      `在哪(?!一?(個|段)?(年|天|日|月|週|周|時候|時期|世紀|年代|朝代))|哪裡|哪邊|幾樓|哪一?樓|樓層|地點|位置|(地址|電話|分機|網址|網站)${NAMED_AS_ASKED}|(信箱|email|e-mail)(是|為|多少|在哪)|聯絡|聯繫|${WHOM_TO_CALL}|${ASKS_ROOM_SOURCE}|\\bwhere\\b|\\bphone\\b|\\bcontact\\b|\\baddress\\b|\\be-?mail (address|of)\\b|\\bwebsite\\b|\\blink\\b`,
     ),
   ],
   [
@@ -307,14 +312,14 @@ const THERE_IS_NO_TIME_LIMIT = "沒有期限|無期限|不限期|\\bno (deadline
  * A day stated: 9月4日, 2026/9/4, 週二, 初三, "May 4", "Tuesdays", 每月5日, "the 5th of each month", or
  * that there is no last day: what answers which day (哪一天, "what date").
  */
-const DAY_STATED = `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b${WEEKDAY}s?\\b|(每|次|下|隔|當|本|前)個?月\\s*\\d{1,2}\\s*(日|號)|\\b\\d{1,2}(st|nd|rd|th) (day )?of (the |each |every )?(following |next |previous |same )?month\\b|\\b(by|on|before|after|until) the \\d{1,2}(st|nd|rd|th)\\b(?=\\s*($|[,.;:!?)]|(day )?of\\b|(at|by|before) \\d|each\\b|every\\b))|\\blast day of (the |each |every )?(following |next )?month\\b|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*[/.-]\\s*(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*\\d{1,2}(?!\\d)|(十[一二]?|[一二三四五六七八九])月[一二三四五六七八九十]+[日號]`;
+const DAY_STATED = `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(日|號)|(?<!\\d)\\d{1,2}/\\d{1,2}(?!\\d)|(週|星期|禮拜)[一二三四五六日天]|初[一二三四五六七八九十]|\\b${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?${MONTH}|\\b${WEEKDAY}s?\\b|(每|次|下|隔|當|本|前)個?月\\s*\\d{1,2}\\s*(日|號)|\\b\\d{1,2}(st|nd|rd|th) (day )?of (the |each |every )?(following |next |previous |same )?month\\b|\\b(by|on|before|after|until) the \\d{1,2}(st|nd|rd|th)\\b(?=\\s*($|[,.;:!?)]|(day )?of\\b|(at|by|before) \\d|each\\b|every\\b))|\\blast day of (the |each |every )?(following |next )?month\\b|(?<![\\d-])(?:(?:1[5-9]|20)\\d{2}|1\\d{2})\\s*[/.-]\\s*(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*\\d{1,2}(?!\\d)|(十[一二]?|[一二三四五六七八九])月[一二三四五六七八九十]+[日號]`;
 /** A date no finer than a month or a year, or a period (1453年, 9月, 學期初, 明代, "in 1989"). */
 const PERIOD_STATED = `(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|(?<![\\d-])\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?((1[5-9]|20)[0-9]{2}|[0-9]{2})(?![0-9])|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*[年/-]\\s*(?:0?[1-9]|1[0-2])(?!\\d)|第${CN_NUMBER}+週|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b`;
 
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
-    "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|堂|本|張|公斤|公分|kg|cm|[A-Za-z](?![A-Za-z])))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(days?|weeks?|months?|years?|hours?|minutes?|mins?|times?|people|persons?|members?|(working|business|calendar) days|%|am|pm|th|st|nd|rd)\\b)|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|免收(?!據|件)|不收費|不(另外?|再|會|須|需)?(收取?|加收)(任何)?[^，。；,.;!?]{0,8}(費|錢|金)|\\bfree\\b|\\bno (extra |additional )?(charges?|fees?)\\b|\\bat no (extra |additional )?cost\\b|\\b(is|are|will be|be) not charged\\b",
+    "(費|金額|價|租金|罰款|押金)[^,.;，。；]{0,8}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(樓|號|室|個|天|日|月|年|小時|分鐘|歲|人|次|週|堂|本|張|公斤|公分|kg|cm|[A-Za-z](?![A-Za-z])))|\\b(fees?|tuition|price|cost|charge|fine|deposit)s?\\b[^.;]{0,20}(?<![A-Za-z])\\d(?![\\d,.]*\\s*(days?|weeks?|months?|years?|hours?|minutes?|mins?|times?|people|persons?|members?|(working|business|calendar) days|%|am|pm|th|st|nd|rd)\\b)|NT\\$|新臺幣|新台幣|[$€£¥]\\s?\\d|\\d[\\d,]*(\\.\\d+)?\\s*[萬億]?\\s*(元|塊|美元|美金|歐元|日圓|日元|英鎊|港元|港幣|人民幣|馬克|法郎|盧布)|\\b\\d[\\d,.]*\\s*(euros?|pounds?|yen)\\b|[一二三四五六七八九十百千萬兩]+元|\\bdollars?\\b|免費|免收(?!據|件)|不收費|不(另外?|再|會|須|需)?(收取?|加收)(?!現金|零錢|硬幣|紙鈔|支票|信用卡)(任何)?[^，。；,.;!?]{0,8}(費|錢|金)|\\bfree\\b|\\bno (extra |additional )?(charges?|fees?)\\b|\\bat no (extra |additional )?cost\\b|(\\bnot|n't) (be )?charged\\b",
   ),
   duration: pattern(
     `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第]\\s*)\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|第\\s*\\d{1,3}\\s*(天|日)(?!\\s*[至到~～-])|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b${NOT_AN_AGE_EN}|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
@@ -334,7 +339,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").
   contact: pattern(
-    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|(到|在|去|至|於)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室|中心|窗口|門市|售票處)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located|phone|telephone|hotline|website)\\b|網站|網頁|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby|window|centre|center|booth|kiosk|entrance)s?\\b",
+    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|(到|在|去|至|(?<![由關對屬等基鑑終])於)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室|中心|窗口|門市|售票處)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located|phone|telephone|hotline|website)\\b|網站|網頁|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby|window|centre|center|booth|kiosk|entrance)s?\\b",
   ),
   office: pattern(
     "處(?![理分罰])|組(?![成織合員別])|課(?![程本堂表業外])|股(?![票份東])|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",
@@ -559,7 +564,7 @@ function dayNamedIn(folded: string): string | undefined {
  * does not answer it.
  */
 const ASKS_DAY = pattern(
-  "哪一?[天日](?!數)|何日|幾月幾[日號]|幾號(?!房|室|櫃|窗口|出口)|\\b(what|which) (day|date)\\b(?!s)",
+  `哪一?[天日](?!數)|何日|幾月幾[日號]|幾號(?!${NUMBERED_PLACES})|\\b(what|which) (day|date)\\b`,
 );
 const HOLDS_DAY = pattern(DAY_STATED);
 
@@ -605,17 +610,14 @@ const HOLDS_RATE = pattern(
 const ASKS_NUMBER = pattern(
   `(電話|專線|分機)(號碼)?${NAMED_AS_ASKED}|電話號碼|${WHOM_TO_CALL}|\\b(phone|telephone|hotline|fax|contact) (number|no)\\b|\\bwhat number\\b`,
 );
-/** Where in a building, asked: a floor, a room, a counter, an exit. */
-const ASKS_ROOM = pattern(
-  "幾樓|哪一?樓|哪一?(間|個)?(教室|房間|辦公室|櫃台|櫃檯|窗口|出口)|幾號(房|室|櫃台|櫃檯|窗口|出口)|\\b(which|what) (floor|room|building|counter|window|exit|gate)\\b",
-);
+const ASKS_ROOM = pattern(ASKS_ROOM_SOURCE);
 /** A way to call or write asked besides (「在幾樓、分機幾號」, "which floor and extension"). */
 const ASKS_CALL_OR_WRITE = pattern(
-  "電話|專線|分機|信箱|網址|網站|email|e-mail|\\b(phone|telephone|extension|ext|hotline|e-?mail|website|number)\\b",
+  "電話|專線|分機|信箱|網址|網站|email|e-mail|\\b(phone|telephone|extension|ext|hotline|e-?mail|website)\\b",
 );
 /** A place in a building stated: 2 樓, B1, 205 室, 3 號窗口, 大廳旁, "Room 205", "on the ground floor". */
 const HOLDS_ROOM = pattern(
-  "\\d+\\s*(樓|f\\b)|\\bb\\d|地下|\\d{1,4}\\s*(室|號房|號櫃台|號櫃檯|號窗口|號門|號出口)|(櫃台|櫃檯|窗口|出口|入口)\\s*\\d|大樓|大廳|服務台|位於|旁邊?|對面|\\b(room|floor|level|building|counter|window|desk|exit|gate|entrance|lobby|wing|block)\\s*[a-z]?\\d|\\b(ground|first|second|third|fourth|fifth|top|basement|\\d+(st|nd|rd|th)) (floor|level)\\b|\\b(located|next to|opposite|beside|lobby|wing|upstairs|downstairs)\\b",
+  "\\d+\\s*(樓|f\\b)|\\bb\\d|地下|\\d{1,4}\\s*(室|號房|號櫃台|號櫃檯|號窗口|號門|號出口)|(櫃台|櫃檯|窗口|出口|入口)\\s*\\d|大樓|大廳|服務台|位於|旁(?!聽)|對面|\\b(room|floor|level|building|counter|window|desk|exit|gate|entrance|lobby|wing|block)\\s*[a-z]?\\d|\\b(building|hall|tower|annex)\\b|\\b(ground|first|second|third|fourth|fifth|top|basement|\\d+(st|nd|rd|th)) (floor|level)\\b|\\b(located|next to|opposite|beside|lobby|wing|upstairs|downstairs)\\b",
 );
 /** A number the asker gives, not one to call: 「寄件要填電話號碼嗎」, "change my phone number". */
 const GIVES_NUMBER = pattern(

@@ -14,7 +14,7 @@ import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
-import { wordSpecificity } from "../text/word-specificity.js";
+import { TOPICAL, wordSpecificity } from "../text/word-specificity.js";
 import {
   followingListLines,
   listLeadIn,
@@ -130,8 +130,6 @@ const CASE_OPENING = foldedPattern(
 /** Its English form: "Students who miss orientation must…", "Anyone whose card is lost pays…". */
 const CASE_OPENING_EN =
   /^(?:[-•*]\s+|\d{1,2}[.)]\s+)?(?:students?|people|persons?|those|anyone|applicants?|members?|customers?|residents?|users?|patients?|visitors?|patrons?|borrowers?|tenants?|parents?|guests?)\s+(?:who|whose)\s+([^,.;:]{1,60}?)\s+(?:must|may|can|cannot|can't|should|will|are|is|have|has|need|needs|pay|pays|get|gets|receive|receives)\b/i;
-/** A word of a case this specific in the language at large names the case (遺失, not 者 or 時). */
-const TOPICAL_WORD = 0.5;
 /** A sentence that is itself a question rarely answers one. */
 const QUESTION_PENALTY = 0.6;
 /**
@@ -142,7 +140,7 @@ const RELATED_COVERAGE_SHARE = 0.8;
 /** Share of a question's weight a heading covers when it names what is asked (the rest is how it is asked: 誰付, "what are"). */
 const HEADING_NAMES_QUESTION = 0.5;
 /** Covered whole, up to rounding. */
-const WHOLE_QUESTION = 0.999;
+const COVERS_WHOLE_QUESTION = 0.999;
 /**
  * A note in brackets on when a text was made, amended or last updated: 「（114年12月10日教務會議修正通過）」,
  * "(Last updated 3 March 2026)". It dates the page, not what the page says.
@@ -262,9 +260,9 @@ export function composeExtractiveAnswer(
     }
     return named;
   };
-  // A question of a few words that the page's title and the section's heading name between them,
-  // the section adding some ("shuttle bus timetable" and "Free Shuttle Bus › Routes and timetable"),
-  // asks for what the section holds.
+  // A question whose every word the page's title and the section's heading name between them, the
+  // section adding some ("shuttle bus timetable" and "Free Shuttle Bus › Routes and timetable"),
+  // asks for what the section holds: only a short question is named whole by two headings.
   const namedByTitleAndSection = (passage: Passage) => {
     const [title = "", ...sections] = passage.chunk.headingPath;
     const section = sections.at(-1);
@@ -272,31 +270,31 @@ export function composeExtractiveAnswer(
     const titleTerms = new Set(analyzeText(title));
     const sectionTerms = new Set(analyzeText(section));
     return (
-      coverageOf(new Set([...titleTerms, ...sectionTerms])) >= WHOLE_QUESTION &&
-      [...sectionTerms].some((term) => !titleTerms.has(term) && queryWeights.has(term))
+      coverageOf(new Set([...titleTerms, ...sectionTerms])) >= COVERS_WHOLE_QUESTION &&
+      [...sectionTerms].some((term) => !titleTerms.has(term) && (queryWeights.get(term) ?? 0) > 0)
     );
   };
-  /** The passages retrieved of the same page's same section as `passage`, itself first. */
-  const sectionPassages = (passage: Passage) => [
-    passage,
-    ...passages.filter(
-      (other) =>
-        other !== passage &&
-        other.document.docId === passage.document.docId &&
-        other.chunk.headingPath.join("\u0000") === passage.chunk.headingPath.join("\u0000"),
-    ),
-  ];
+  /** The table of `passage`'s section, in it or in another passage retrieved of that section. */
+  const tableOfSection = (passage: Passage) => {
+    const ofSection = passages.filter(
+      (other) => other !== passage && isSameSubject(other, passage) && isSameSection(other, passage),
+    );
+    for (const each of [passage, ...ofSection]) {
+      addCandidates(each);
+      const table = tableIn(candidates, each);
+      if (table) return table;
+    }
+    return undefined;
+  };
   // The case a sentence opens on is asked about when the question covers each of its topical
   // words; one stating what is asked ("年收入在 120萬元以下者，" for "年收入多少以下") is the answer's.
   const isUnaskedCase = (caseWords: string) =>
     !answerFit(caseWords, asked).fits &&
     [...analyzeQueryTerms(caseWords)].some(
       ([term, { acrossWords }]) =>
-        !acrossWords && wordSpecificity(term) >= TOPICAL_WORD && !holdsTerm(queryWeights, term, equivalents),
+        !acrossWords && wordSpecificity(term) >= TOPICAL && !holdsTerm(queryWeights, term, equivalents),
     );
-  const topicalWords = [...queryWeights].filter(
-    ([term, weight]) => weight > 0 && wordSpecificity(term) >= TOPICAL_WORD,
-  );
+  const topicalWords = [...queryWeights].filter(([term, weight]) => weight > 0 && wordSpecificity(term) >= TOPICAL);
   const holdsTopicalWord = (terms: TermSet) => topicalWords.some(([term]) => holdsTerm(terms, term, equivalents));
   const opensOnUnaskedCase = (text: string) => {
     const englishCase = CASE_OPENING_EN.exec(text)?.[1];
@@ -543,13 +541,7 @@ export function composeExtractiveAnswer(
   if (!selected && !best.isNamed && namesSection(best.passage)) selected = tableIn(candidates, best.passage);
   // Named between the page's title and the section's heading, the section's table may be in a
   // passage of its own beside the best line's.
-  if (!selected && !best.isNamed && namedByTitleAndSection(best.passage))
-    selected = sectionPassages(best.passage)
-      .map((passage) => {
-        addCandidates(passage);
-        return tableIn(candidates, passage);
-      })
-      .find((table) => table !== undefined);
+  if (!selected && !best.isNamed && namedByTitleAndSection(best.passage)) selected = tableOfSection(best.passage);
   if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best) ?? introducedTable(candidates, best);
   // A question that names the heading of the list its best line is in, and asks for nothing that
   // line states, asks for the list ("退貨運費誰付" and the three cases under 退貨運費): one line of it

@@ -1,7 +1,7 @@
-import { normalizeForMatching } from "../text/normalize.js";
+import { hasHan, normalizeForMatching } from "../text/normalize.js";
 import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
 import { segmentWords } from "../text/tokenize.js";
-import { wordSpecificity } from "../text/word-specificity.js";
+import { TOPICAL, wordSpecificity } from "../text/word-specificity.js";
 
 /** How a follow-up leans on what came before: "那研究生呢?", "and for graduate students?". */
 const FOLLOW_UP_OPENING =
@@ -20,11 +20,9 @@ const REFERS_BACK =
  */
 const MIN_STANDALONE_WORDS = 2;
 const MIN_STANDALONE_HAN = 4;
-/** A word that asks rather than names what it asks about: 幾點, 多久, 多少錢, 什麼, 哪裡, 會不會. */
+/** A word that asks rather than names what it asks about (folded): 幾點, 多久, 多少錢, 什麼, 哪裡, 會不會. */
 const ASKING_WORD =
-  /^(?:幾|几|多(?:少|久|大|長|长|遠|远|高|重)|什麼|什么|甚麼|啥|哪|怎|如何|為什麼|为什么|何|誰|谁)|^(\p{Script=Han})[不沒没]\1/u;
-/** How topical in the language at large a Chinese word must be to name what a question is about. */
-const TOPICAL = 0.5;
+  /^(?:几|多(?:少|久|大|长|远|高|重)|什么|甚么|啥|哪|怎|如何|为什么|为何|何|谁)|^(\p{Script=Han})[不没]\1/u;
 
 /** A question ready to answer: rewritten whole by a model, or with words carried from the last turn. */
 export interface FollowUp {
@@ -65,11 +63,11 @@ export function hasWordsOfItsOwn(question: string, words = contentWords(question
  * another script than Chinese, not a function word, names something.
  */
 export function namesATopic(question: string, words = contentWords(question)): boolean {
-  return words.some(
-    (word) =>
-      !/\p{Script=Han}/u.test(word) ||
-      (!ASKING_WORD.test(word) && wordSpecificity(normalizeForMatching(word)) >= TOPICAL),
-  );
+  return words.some((word) => {
+    if (!hasHan(word)) return true;
+    const folded = normalizeForMatching(word);
+    return !ASKING_WORD.test(folded) && wordSpecificity(folded) >= TOPICAL;
+  });
 }
 
 /** The words of a question that carry its topic, in the script it was written in. */

@@ -13,7 +13,7 @@ import {
   Vocabulary,
   withMoreEquivalents,
 } from "../text/vocabulary.js";
-import { wordSpecificity } from "../text/word-specificity.js";
+import { TOPICAL, wordSpecificity } from "../text/word-specificity.js";
 import { type AskedStatistics, chunkFrequencyOf, statisticsFor } from "./term-statistics.js";
 import { mostTellingTerms, weighTerms } from "./term-weights.js";
 
@@ -55,8 +55,6 @@ const NEAR_SPELLING_SHARE = 0.9;
  * a verb and its object that documents write apart, and the character alone may be another word.
  */
 const CHARACTER_SHARE = 0.5;
-/** The least specificity in the language at large (wordSpecificity) of a character read for its word: half-way topical. */
-const TOPICAL_CHARACTER = 0.5;
 /** Near spellings of one word kept, the ones the documents use most. */
 const MAX_NEAR_SPELLINGS = 2;
 /** Words of one question looked at for slips, the longest first: each costs hundreds of lookups. */
@@ -146,7 +144,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   );
   // Looked up only when topical: an everyday one (去, 沒, 家) is never read for its word.
   const topicalCharacters = [...new Set(twoCharacterWords.flatMap((term) => [...term]))].filter(
-    (character) => wordSpecificity(character) >= TOPICAL_CHARACTER,
+    (character) => wordSpecificity(character) >= TOPICAL,
   );
   const ofQuestion = await statisticsFor(store, [
     ...terms,
@@ -244,7 +242,9 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   );
   const isName = (term: string) => dictionary?.isName(term) ?? false;
   const wordTranslations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
-    isName(term) || (translation.length === 1 && isName(translation[0] ?? ""))
+    isName(term) ||
+    (translation.length === 1 && isName(translation[0] ?? "")) ||
+    (dictionary?.namesTranslating(term).has(translation.join(" ")) ?? false)
       ? NAME_TRANSLATION_SHARE
       : isAllHan(term) && [...term].length === 1
         ? CHARACTER_TRANSLATION_SHARE

@@ -122,16 +122,18 @@ describe("BilingualDictionary", () => {
     expect(dictionary.translationsOf("美国")).toEqual([analyzeQuery("United States"), ["usa"]]);
   });
 
-  it("takes an English word whose first translation is a name for a name", () => {
+  it("knows the translations of an English name that are names, when its first is one", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "新竹市", english: ["Hsinchu city in Taiwan"] },
-      { simplified: "巴黎", english: ["Paris, capital of France"] },
+      { simplified: "土耳其", english: ["Turkey"] },
+      { simplified: "火鸡", english: ["turkey"] },
       { simplified: "宿舍", english: ["dormitory; dorm room"] },
     ]);
-    expect(dictionary.isName("hsinchu")).toBe(true);
-    expect(dictionary.isName(analyzeQuery("Paris")[0] ?? "")).toBe(true);
-    expect(dictionary.isName(analyzeQuery("dormitory")[0] ?? "")).toBe(false);
-    expect(dictionary.isName("nowhere")).toBe(false);
+    expect([...dictionary.namesTranslating("hsinchu")]).toEqual([["新竹", "竹市"].join(" ")]);
+    // A turkey is a bird as well as a country: the bird is no name.
+    expect([...dictionary.namesTranslating(analyzeQuery("Turkey")[0] ?? "")]).toEqual(["土耳 耳其"]);
+    expect(dictionary.namesTranslating(analyzeQuery("dormitory")[0] ?? "").size).toBe(0);
+    expect(dictionary.namesTranslating("nowhere").size).toBe(0);
   });
 
   it("translates a phrase its words' glosses would not reach: the gloss of a word, as the phrase's terms", () => {

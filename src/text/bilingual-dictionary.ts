@@ -93,6 +93,7 @@ export class BilingualDictionary {
   /** A character's first meanings when it stands alone (CHARACTER_MEANINGS). */
   private readonly meaningsByCharacter = new Map<string, string[]>();
   private readonly commonWords = new Set<string>();
+  private readonly namesByEnglish = new Map<string, ReadonlySet<string>>();
 
   constructor(entries: readonly DictionaryEntry[]) {
     const variants: [string, string][] = [];
@@ -204,18 +205,30 @@ export class BilingualDictionary {
 
   /**
    * Whether every meaning of a Chinese word (in the matching script) is a name: a country, a city,
-   * a day. However often the language at large writes 美國, a question naming it asks about it. An
-   * English term is one when every word it translates is.
+   * a day. However often the language at large writes 美國, a question naming it asks about it.
    */
   isName(word: string): boolean {
-    if (SINGLE_ENGLISH_WORD.test(word)) return this.isEnglishName(word);
     return this.namedWords.has(word) && !this.commonWords.has(word);
   }
 
-  /** An English term (stemmed) whose first translation is a name ("hsinchu" 新竹市, "paris" 巴黎): a name itself. */
-  private isEnglishName(term: string): boolean {
-    const [first] = this.chineseWordsOf(term);
-    return first !== undefined && this.isName(first);
+  /**
+   * Of an English term's translations, as index terms joined by spaces, those that are names, when
+   * its first is one ("hsinchu" → 新竹市, "paris" → 巴黎; for "turkey", 土耳其 and not 火雞): a name
+   * translates a name whole.
+   */
+  namesTranslating(term: string): ReadonlySet<string> {
+    let names = this.namesByEnglish.get(term);
+    if (!names) {
+      const words = this.chineseWordsOf(term);
+      const [first] = words;
+      names = new Set(
+        first !== undefined && this.isName(first)
+          ? words.filter((word) => this.isName(word)).map((word) => termsOfMember(word).join(" "))
+          : [],
+      );
+      this.namesByEnglish.set(term, names);
+    }
+    return names;
   }
 
   /** Whether an English term (stemmed) is a word some gloss uses: a word of the language, spelt right. */

@@ -46,9 +46,10 @@ describe("nearSpellings", () => {
     expect(nearSpellings("plce")).toContain("place");
     expect(nearSpellings("aply")).toContain("appli");
     expect(nearSpellings("chek")).toContain("check");
-    // Not one changed: "aply" is no "ally". (A word the language knows, such as "fees", is never
-    // looked at for slips: see read-question.)
+    // Not one changed, nor any letter added: "aply" is no "ally", "fees" no "feet" and no "free".
     expect(nearSpellings("aply")).not.toContain("alli");
+    expect(nearSpellings("fees")).not.toContain("feet");
+    expect(nearSpellings("fees")).not.toContain("free");
     expect(nearSpellings("bil")).toEqual([]);
     expect(nearSpellings("12345")).toEqual([]);
     expect(nearSpellings("cs101")).toEqual([]);

@@ -11,6 +11,8 @@ const MIN_CORRECTED_LENGTH = 5;
  */
 const MAX_CORRECTED_LENGTH = 24;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+/** The letters a hurried typist leaves out most ("plce", "bcause"). */
+const VOWELS = "aeiou";
 const LOWERCASE_WORD = /^[a-z]+$/;
 
 /**
@@ -24,13 +26,14 @@ export function nearSpellings(term: string): string[] {
   const alike = soundAlikes(term);
   if (alike.length > 0) return alike;
   if (!LOWERCASE_WORD.test(term) || term.length > MAX_CORRECTED_LENGTH) return [];
-  // Four letters only with two swapped ("tkae") or a letter left out ("plce", "chek"), the slips
-  // that rarely make another word; shorter ones not at all.
+  // Four letters only with two swapped ("tkae") or a letter left out that people often leave out
+  // (a vowel, one of a doubled letter, the c of ck or the h of ch, sh, th: "plce", "aply", "chek"),
+  // the slips that rarely make another word; shorter ones not at all.
   const near =
     term.length >= MIN_CORRECTED_LENGTH
       ? oneSlipAway(term)
       : term.length >= 4
-        ? [...swaps(term), ...withLetterAdded(term, () => LETTERS)]
+        ? [...swaps(term), ...withLetterAdded(term, (index) => oftenLeftOut(term, index))]
         : [];
   // The index holds stems: "registraton" is near "registration", whose stem is "registr".
   const stems = new Set([...near].map((word) => englishTermOf(word)));
@@ -73,6 +76,13 @@ function swaps(word: string, apart = 1): string[] {
   }
   swapped.delete(word);
   return [...swapped];
+}
+
+/** The letters people leave out at `index` of `word`: a vowel, the letter before it again, the c of ck, the h of ch, sh, th, wh, ph, gh. */
+function oftenLeftOut(word: string, index: number): string {
+  const before = word.charAt(index - 1);
+  const after = word.charAt(index);
+  return `${VOWELS}${before}${after === "k" ? "c" : ""}${"cstwpg".includes(before) ? "h" : ""}`;
 }
 
 /**

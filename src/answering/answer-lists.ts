@@ -98,6 +98,18 @@ export function withoutDanglingLeadIns(
 }
 
 /**
+ * The selection with the sentence that introduces each quoted list line's list, where it has one
+ * and it is not quoted: 「參考工具書（字典、百科全書…）」 alone reads as a kind of book that may be
+ * borrowed, under 「下列資料僅限館內閱覽：」 as one that may not.
+ */
+export function withListLeadIns(candidates: CandidateSentence[], selected: CandidateSentence[]): CandidateSentence[] {
+  const leadIns = selected
+    .map((sentence) => listLeadIn(candidates, sentence))
+    .filter((leadIn): leadIn is CandidateSentence => leadIn !== undefined && !selected.includes(leadIn));
+  return leadIns.length === 0 ? selected : [...new Set([...leadIns, ...selected])];
+}
+
+/**
  * The sentence that introduces the list a chosen list line belongs to ("住宿生不得有下列行為："):
  * without it, "使用電鍋" would read as allowed.
  */

@@ -87,6 +87,21 @@ describe("answerQuestion, asked how", () => {
   });
 });
 
+describe("answerQuestion, a line of a list", () => {
+  it("is quoted with the sentence that introduces its list, however the line was chosen", async () => {
+    folder.write(
+      "loans/borrowing/loan-rules.md",
+      "# 借閱冊數與借期規定\n\n本規定適用於新港市立圖書館總館及各分館。同一張借閱證在各館借出的資料合併計算。\n\n## 一般借閱證可借數量與借期\n\n一般借閱證可同時借閱的資料總數上限為20件，各類資料的上限及借期如下：\n\n| 資料類型 | 每證可借數量 | 借期 |\n| --- | --- | --- |\n| 一般圖書 | 20冊 | 28天 |\n| 過期期刊 | 5冊 | 14天 |\n| 視聽資料（DVD、CD） | 5件 | 14天 |\n| 語言學習套組 | 3套 | 28天 |\n| 桌上遊戲 | 2盒 | 14天 |\n\n各類資料的數量併入20件總額計算。例如已借18冊圖書，就只能再借2件視聽資料。\n\n## 兒童借閱證\n\n- 兒童借閱證可同時借閱10件，借期與一般借閱證相同。\n- 限借兒童及青少年資料區的館藏，不能借閱限制級及輔導級視聽資料。\n- 每年寒假（1月20日至2月20日）及暑假（7月1日至8月31日）期間，兒童借閱證的借閱上限提高為15件。\n\n## 不外借資料\n\n下列資料僅限館內閱覽：\n\n- 當期期刊及當日報紙\n- 參考工具書（字典、百科全書、年鑑等）\n- 本市地方文獻特藏室的館藏（總館5樓）\n\n## 新書速報區\n\n總館1樓「新書速報」展示架上的新書，上架後首3個月借期縮短為14天，每證限借2冊。\n\n## 團體借閱證\n\n立案的學校、班級、讀書會或社區團體可申請團體借閱證，須由負責人持立案證明及身分證件到總館2樓流通組辦理。團體借閱證可借100冊，借期60天，只能借閱一般圖書。\n\n## 借書時應注意\n\n- 借書時須出示實體借閱證或App中的行動借閱證，不接受僅報證號借書。\n- 借出前請檢查資料是否有缺頁或污損，發現問題請當場告知櫃台。\n",
+    );
+    const loans = new SqliteIndexStore(path.join(folder.root, "loans.sqlite"));
+    await syncFolder(loans, path.join(folder.root, "loans"));
+    // A yes-or-no question: the line is a kind of book, its list's lead-in says it stays in the library.
+    const reply = await answerQuestion(loans, { question: "字典和百科全書可以借回家嗎？" }, settings);
+    await loans.close();
+    expect(reply.answer).toMatch(/下列資料僅限館內閱覽：參考工具書/);
+  });
+});
+
 describe("answerQuestion, asked several questions in one message", () => {
   it("answers each question, numbering the citations on", async () => {
     const reply = await answerQuestion(store, { question: "停車證什麼時候開放申請？房屋稅什麼時候繳？" }, settings);

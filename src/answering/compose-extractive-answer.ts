@@ -22,6 +22,7 @@ import {
   listOfSteps,
   MAX_STEPS,
   procedureIn,
+  withListLeadIns,
   withoutDanglingLeadIns,
   withRestOfItems,
 } from "./answer-lists.js";
@@ -621,9 +622,12 @@ export function composeExtractiveAnswer(
   }
   const complete = withoutDanglingLeadIns(
     candidates,
-    withRestOfSentences(
+    withListLeadIns(
       candidates,
-      withStartsOfRows(candidates, withRestOfItems(candidates, selected, MAX_ANSWER_CHARS)),
+      withRestOfSentences(
+        candidates,
+        withStartsOfRows(candidates, withRestOfItems(candidates, selected, MAX_ANSWER_CHARS)),
+      ),
     ),
   );
   const quoted = new Set(complete.flatMap((sentence) => [...sentence.terms]));

@@ -446,7 +446,19 @@ describe("composeExtractiveAnswer", () => {
       "搬家",
       "搬家須知",
     ]);
-    expect(composeEvenly("搬家須知", [moving]).answer).not.toContain("清潔費");
+    expect(composeEvenly("搬家須知的押金", [moving]).answer).not.toContain("清潔費");
+  });
+
+  it("quotes what a section says from its start for a question that only names the section", () => {
+    const events = passage(
+      "about/events.md",
+      "Every year from July 1 to August 31, children and teens can take part in the Summer Reading Challenge. Pick up a reading passport at any counter, read 20 books, and have each book stamped. Everyone who finishes receives a certificate.",
+      ["Library events", "Summer Reading Challenge"],
+    );
+    const { answer } = composeEvenly("summer reading challenge", [events]);
+    expect(answer).toMatch(/^Every year from July 1 to August 31, .*read 20 books/);
+    // Asked for a kind of answer, the sentence stating it answers.
+    expect(composeEvenly("summer reading challenge dates", [events]).answer).not.toContain("20 books");
   });
 
   it("quotes the sentences after the best one that give the same rule for other cases", () => {

@@ -275,6 +275,25 @@ export function composeExtractiveAnswer(
       [...sectionTerms].some((term) => !titleTerms.has(term) && (queryWeights.get(term) ?? 0) > 0)
     );
   };
+  /** Whether the section's heading, or the page's title and it, name every word of the question. */
+  const namesSectionWhole = (passage: Passage) => {
+    const section = passage.chunk.headingPath.slice(1).at(-1);
+    return (
+      section !== undefined &&
+      (coverageOf(new Set(analyzeText(section))) >= COVERS_WHOLE_QUESTION || namedByTitleAndSection(passage))
+    );
+  };
+  /** A passage's sentences from its start, as many as an answer holds. */
+  const openingOf = (passage: Passage) => {
+    const opening: CandidateSentence[] = [];
+    let length = 0;
+    for (const candidate of candidates.filter((each) => each.passage === passage)) {
+      length += candidate.span.text.length;
+      if (opening.length > 0 && (length > MAX_ANSWER_CHARS || opening.length >= MAX_SENTENCES)) break;
+      opening.push(candidate);
+    }
+    return opening;
+  };
   /** The table of `passage`'s section, in it or in another passage retrieved of that section. */
   const tableOfSection = (passage: Passage) => {
     const ofSection = passages.filter(
@@ -543,6 +562,11 @@ export function composeExtractiveAnswer(
   // Named between the page's title and the section's heading, the section's table may be in a
   // passage of its own beside the best line's.
   if (!selected && !best.isNamed && namedByTitleAndSection(best.passage)) selected = tableOfSection(best.passage);
+  // A question that only names a section ("summer reading challenge" and the section Summer Reading
+  // Challenge), asking no kind of answer, asks what the section says: its opening, not the one
+  // sentence holding the words of its heading.
+  if (!selected && askedTypes.length === 0 && !asked.yesOrNo && namesSectionWhole(best.passage))
+    selected = openingOf(best.passage);
   if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best) ?? introducedTable(candidates, best);
   // A question that names the heading of the list its best line is in, and asks for nothing that
   // line states, asks for the list ("退貨運費誰付" and the three cases under 退貨運費): one line of it

@@ -90,7 +90,7 @@ export interface ReadQuestion {
   translations: Map<string, Equivalent[]>;
 }
 
-/** Reads a question's terms against the index: one statistics read, and one more for near spellings. */
+/** Reads a question's terms against the index: one statistics read, one more for near spellings, and one for the bigrams beside a slip. */
 export async function readQuestion(store: IndexStore, query: string, options: QuestionContext): Promise<ReadQuestion> {
   const vocabulary = options.vocabulary ?? Vocabulary.empty;
   const stopped = vocabulary.stoppedTermsIn(query);

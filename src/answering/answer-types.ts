@@ -414,11 +414,9 @@ export function isStatedInFigures(type: AnswerType): boolean {
   return STATED_IN_FIGURES.has(type);
 }
 
-/** The kinds of answer a question asks for that are stated in figures, a number to call or a room too. */
+/** The kinds of answer a question asks for that are stated in figures, a number to call too. */
 export function figuresAsked(asked: AskedAnswer): AnswerType[] {
-  return asked.types.filter(
-    (type) => isStatedInFigures(type) || (type === "contact" && (asked.number === true || asked.room === true)),
-  );
+  return asked.types.filter((type) => isStatedInFigures(type) || (type === "contact" && asked.number === true));
 }
 
 /** Whether every kind of answer a question asks for is stated in figures (see figuresAsked). */

@@ -582,21 +582,6 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toContain("Route 2");
   });
 
-  it("finds no room for a question asking which room, in a quote giving only a number to call", () => {
-    const section = passage(
-      "general/faq.md",
-      "The Civil Affairs Section (ext. 301) tells you the result by email within 3 working days.",
-      ["Resident FAQ"],
-    );
-    expect(composeEvenly("Which room is the Civil Affairs Section in?", [section]).figureMissing).toBe(true);
-    const rooms = passage(
-      "general/offices.md",
-      "The Civil Affairs Section is in Room 205 on the second floor (ext. 301).",
-      ["Offices"],
-    );
-    expect(composeEvenly("Which room is the Civil Affairs Section in?", [rooms]).figureMissing).toBe(false);
-  });
-
   it("finds no figure for the case asked where the quote names that case only in a sentence without one", () => {
     const parking = passage(
       "visitors/parking.md",

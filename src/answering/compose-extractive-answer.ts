@@ -226,7 +226,6 @@ export function composeExtractiveAnswer(
   const askedFigures: AskedAnswer = {
     types: figuresAsked(asked),
     ...(asked.number ? { number: asked.number } : {}),
-    ...(asked.room ? { room: asked.room } : {}),
   };
   const normalizedQuestion = normalizeForMatching(question);
   const asksYesNo = asked.yesOrNo ?? asksYesOrNo(question);

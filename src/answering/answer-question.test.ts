@@ -34,6 +34,14 @@ const settings: AnsweringSettings = {
   contactLines: { zh: "請洽總務處。", en: "Please contact the general affairs office." },
 };
 
+/** An index of its own over `files` (path → text), written under a folder called `name`. */
+async function indexOf(name: string, files: Record<string, string>): Promise<SqliteIndexStore> {
+  for (const [file, text] of Object.entries(files)) folder.write(`${name}/${file}`, text);
+  const index = new SqliteIndexStore(path.join(folder.root, `${name}.sqlite`));
+  await syncFolder(index, path.join(folder.root, name));
+  return index;
+}
+
 describe("answerQuestion, asked something too vague", () => {
   it("asks back with the topics it may be about, citing nothing", async () => {
     const reply = await answerQuestion(store, { question: "停車?" }, settings);
@@ -73,13 +81,11 @@ describe("answerQuestion, asked a follow-up that names no kind of answer", () =>
 
 describe("answerQuestion, asked how", () => {
   it("does not trade the item that answers for a lead-in of another section that shares no word", async () => {
-    folder.write(
-      "library/borrowing/renewals.md",
-      "# 續借與罰款\n\n## 續借方式\n\n借閱中的資料可在到期日前7天內辦理續借，每件資料限續借1次。\n\n可使用以下方式續借：\n\n- 官網「我的帳戶」或 App\n- 電話語音續借：撥打 (03)555-0170 後按3，依語音輸入借閱證號及密碼\n- 攜帶借閱證至任一館櫃台辦理\n\n## 逾期費\n\n資料逾期歸還須繳納逾期費，每件每日 5 元。\n\n## 資料遺失或損毀\n\n借出的資料若遺失或嚴重損毀，可選擇以下其中一種方式處理：\n\n1. 購買相同的全新資料賠償，免收處理費。\n2. 依定價賠償，另加收處理費每件50元。\n",
-    );
-    folder.write("library/services/ebooks.md", "# 電子書\n\n電子書每人同時可借 5 本，借期 14 天，到期自動歸還。\n");
-    const library = new SqliteIndexStore(path.join(folder.root, "library.sqlite"));
-    await syncFolder(library, path.join(folder.root, "library"));
+    const library = await indexOf("library", {
+      "borrowing/renewals.md":
+        "# 續借與罰款\n\n## 續借方式\n\n借閱中的資料可在到期日前7天內辦理續借，每件資料限續借1次。\n\n可使用以下方式續借：\n\n- 官網「我的帳戶」或 App\n- 電話語音續借：撥打 (03)555-0170 後按3，依語音輸入借閱證號及密碼\n- 攜帶借閱證至任一館櫃台辦理\n\n## 逾期費\n\n資料逾期歸還須繳納逾期費，每件每日 5 元。\n\n## 資料遺失或損毀\n\n借出的資料若遺失或嚴重損毀，可選擇以下其中一種方式處理：\n\n1. 購買相同的全新資料賠償，免收處理費。\n2. 依定價賠償，另加收處理費每件50元。\n",
+      "services/ebooks.md": "# 電子書\n\n電子書每人同時可借 5 本，借期 14 天，到期自動歸還。\n",
+    });
     const reply = await answerQuestion(library, { question: "要怎麼用電話語音續借？" }, settings);
     await library.close();
     expect(reply.answer).toContain("後按3");
@@ -89,12 +95,10 @@ describe("answerQuestion, asked how", () => {
 
 describe("answerQuestion, a line of a list", () => {
   it("is quoted with the sentence that introduces its list, however the line was chosen", async () => {
-    folder.write(
-      "loans/borrowing/loan-rules.md",
-      "# 借閱冊數與借期規定\n\n本規定適用於新港市立圖書館總館及各分館。同一張借閱證在各館借出的資料合併計算。\n\n## 一般借閱證可借數量與借期\n\n一般借閱證可同時借閱的資料總數上限為20件，各類資料的上限及借期如下：\n\n| 資料類型 | 每證可借數量 | 借期 |\n| --- | --- | --- |\n| 一般圖書 | 20冊 | 28天 |\n| 過期期刊 | 5冊 | 14天 |\n| 視聽資料（DVD、CD） | 5件 | 14天 |\n| 語言學習套組 | 3套 | 28天 |\n| 桌上遊戲 | 2盒 | 14天 |\n\n各類資料的數量併入20件總額計算。例如已借18冊圖書，就只能再借2件視聽資料。\n\n## 兒童借閱證\n\n- 兒童借閱證可同時借閱10件，借期與一般借閱證相同。\n- 限借兒童及青少年資料區的館藏，不能借閱限制級及輔導級視聽資料。\n- 每年寒假（1月20日至2月20日）及暑假（7月1日至8月31日）期間，兒童借閱證的借閱上限提高為15件。\n\n## 不外借資料\n\n下列資料僅限館內閱覽：\n\n- 當期期刊及當日報紙\n- 參考工具書（字典、百科全書、年鑑等）\n- 本市地方文獻特藏室的館藏（總館5樓）\n\n## 新書速報區\n\n總館1樓「新書速報」展示架上的新書，上架後首3個月借期縮短為14天，每證限借2冊。\n\n## 團體借閱證\n\n立案的學校、班級、讀書會或社區團體可申請團體借閱證，須由負責人持立案證明及身分證件到總館2樓流通組辦理。團體借閱證可借100冊，借期60天，只能借閱一般圖書。\n\n## 借書時應注意\n\n- 借書時須出示實體借閱證或App中的行動借閱證，不接受僅報證號借書。\n- 借出前請檢查資料是否有缺頁或污損，發現問題請當場告知櫃台。\n",
-    );
-    const loans = new SqliteIndexStore(path.join(folder.root, "loans.sqlite"));
-    await syncFolder(loans, path.join(folder.root, "loans"));
+    const loans = await indexOf("loans", {
+      "borrowing/loan-rules.md":
+        "# 借閱冊數與借期規定\n\n本規定適用於新港市立圖書館總館及各分館。同一張借閱證在各館借出的資料合併計算。\n\n## 一般借閱證可借數量與借期\n\n一般借閱證可同時借閱的資料總數上限為20件，各類資料的上限及借期如下：\n\n| 資料類型 | 每證可借數量 | 借期 |\n| --- | --- | --- |\n| 一般圖書 | 20冊 | 28天 |\n| 過期期刊 | 5冊 | 14天 |\n| 視聽資料（DVD、CD） | 5件 | 14天 |\n| 語言學習套組 | 3套 | 28天 |\n| 桌上遊戲 | 2盒 | 14天 |\n\n各類資料的數量併入20件總額計算。例如已借18冊圖書，就只能再借2件視聽資料。\n\n## 兒童借閱證\n\n- 兒童借閱證可同時借閱10件，借期與一般借閱證相同。\n- 限借兒童及青少年資料區的館藏，不能借閱限制級及輔導級視聽資料。\n- 每年寒假（1月20日至2月20日）及暑假（7月1日至8月31日）期間，兒童借閱證的借閱上限提高為15件。\n\n## 不外借資料\n\n下列資料僅限館內閱覽：\n\n- 當期期刊及當日報紙\n- 參考工具書（字典、百科全書、年鑑等）\n- 本市地方文獻特藏室的館藏（總館5樓）\n\n## 新書速報區\n\n總館1樓「新書速報」展示架上的新書，上架後首3個月借期縮短為14天，每證限借2冊。\n\n## 團體借閱證\n\n立案的學校、班級、讀書會或社區團體可申請團體借閱證，須由負責人持立案證明及身分證件到總館2樓流通組辦理。團體借閱證可借100冊，借期60天，只能借閱一般圖書。\n\n## 借書時應注意\n\n- 借書時須出示實體借閱證或App中的行動借閱證，不接受僅報證號借書。\n- 借出前請檢查資料是否有缺頁或污損，發現問題請當場告知櫃台。\n",
+    });
     // A yes-or-no question: the line is a kind of book, its list's lead-in says it stays in the library.
     const reply = await answerQuestion(loans, { question: "字典和百科全書可以借回家嗎？" }, settings);
     await loans.close();
@@ -148,12 +152,10 @@ describe("answerQuestion, asked several questions in one message", () => {
   });
 
   it("quotes a sentence once when a later question's answer says it again and more", async () => {
-    folder.write(
-      "rides/tours/rides.md",
-      "# Guided rides\n\n## Cancellation\n\nIf you cancel by Thursday 18:00, you get a full refund. Later cancellations are not refunded. If the ride is cancelled because of rain, we announce it on our LINE account by 05:30 on Saturday and refund everyone in full.\n",
-    );
-    const rides = new SqliteIndexStore(path.join(folder.root, "rides.sqlite"));
-    await syncFolder(rides, path.join(folder.root, "rides"));
+    const rides = await indexOf("rides", {
+      "tours/rides.md":
+        "# Guided rides\n\n## Cancellation\n\nIf you cancel by Thursday 18:00, you get a full refund. Later cancellations are not refunded. If the ride is cancelled because of rain, we announce it on our LINE account by 05:30 on Saturday and refund everyone in full.\n",
+    });
     const question = "If it rains is the ride cancelled? do i get refunded";
     const reply = await answerQuestion(rides, { question }, settings);
     await rides.close();
@@ -173,9 +175,7 @@ describe("answerQuestion, asked several questions in one message", () => {
         "# Parking\n\nBuy a parking ticket at the machine by the entrance before you leave your car.\n",
       "visiting/pets.md": "# Pets\n\nPets must be kept on a leash at all times and may not enter restricted trails.\n",
     };
-    for (const [name, text] of Object.entries(pages)) folder.write(`park/${name}`, text);
-    const park = new SqliteIndexStore(path.join(folder.root, "park.sqlite"));
-    await syncFolder(park, path.join(folder.root, "park"));
+    const park = await indexOf("park", pages);
     // Alone, with the first as its context, "where do they sell it" is not answered surely.
     const reply = await answerQuestion(
       park,
@@ -196,13 +196,11 @@ describe("answerQuestion, asked several questions in one message", () => {
   });
 
   it("reads a question that names nothing of its own, only how it asks and everyday words, with the one before", async () => {
-    folder.write(
-      "office/waste/bulky.md",
-      "# 大型廢棄物\n\n請在約定日期上午 08:00 前把物品放在住家門口。清潔隊員到場時須有人在場確認件數並付款。\n",
-    );
-    folder.write("office/general/pets.md", "# 寵物\n\n導盲犬可以進入區公所，其他寵物須裝在寵物籠內。\n");
-    const office = new SqliteIndexStore(path.join(folder.root, "office.sqlite"));
-    await syncFolder(office, path.join(folder.root, "office"));
+    const office = await indexOf("office", {
+      "waste/bulky.md":
+        "# 大型廢棄物\n\n請在約定日期上午 08:00 前把物品放在住家門口。清潔隊員到場時須有人在場確認件數並付款。\n",
+      "general/pets.md": "# 寵物\n\n導盲犬可以進入區公所，其他寵物須裝在寵物籠內。\n",
+    });
     // 有人 is everyday language: 「幾點到幾點有人？」 asks of the counter, which no document covers.
     const reply = await answerQuestion(office, { question: "區公所有會說越南語的櫃台嗎？幾點到幾點有人？" }, settings);
     await office.close();
@@ -221,10 +219,11 @@ describe("answerQuestion, asked several questions in one message", () => {
       checks:
         "# Health checks\n\nReports are ready 10 working days after the check. You can collect them at the Health Management Center in Medical Building 3.\n",
     };
-    for (const [name, text] of Object.entries(pages)) folder.write(`hospital/visitors/${name}.md`, text);
-    const hospital = new SqliteIndexStore(path.join(folder.root, "hospital.sqlite"));
+    const hospital = await indexOf(
+      "hospital",
+      Object.fromEntries(Object.entries(pages).map(([name, text]) => [`visitors/${name}.md`, text])),
+    );
     const dictionary = await BilingualDictionary.load();
-    await syncFolder(hospital, path.join(folder.root, "hospital"));
     const ask = (question: string) =>
       answerQuestion(hospital, { question }, { ...settings, dictionary: () => dictionary });
     const replies = [

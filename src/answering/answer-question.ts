@@ -151,7 +151,8 @@ async function findMessageCandidate(
     // One that leans on the questions before is read with them; one that does not, on its own first,
     // then with them ("計網中心有沒有借筆電？最多能借幾天" asks how long of the laptops).
     // One that names nothing of its own to ask about (「幾點到幾點有人？」) asks of what the one before named.
-    const leans = looksLikeFollowUp(question) || !namesATopic(question);
+    const words = contentWords(question);
+    const leans = looksLikeFollowUp(question, words) || !namesATopic(question, words);
     let candidate = await ask(leans ? earlier : request.context);
     if (candidate.answer?.choices) return findAnswerCandidate(store, request, settings);
     if (!isAnswered(candidate) && !leans && index > 0 && !earlierUnanswered) {

@@ -316,6 +316,10 @@ const DAY_STATED = `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(�
 /** A date no finer than a month or a year, or a period (1453年, 9月, 學期初, 明代, "in 1989"). */
 const PERIOD_STATED = `(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|(?<![\\d-])\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?((1[5-9]|20)[0-9]{2}|[0-9]{2})(?![0-9])|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*[年/-]\\s*(?:0?[1-9]|1[0-2])(?!\\d)|第${CN_NUMBER}+週|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b`;
 
+/** A place in a building stated: 2 樓, B1, 205 室, 3 號窗口, 大廳旁, "Room 205", "on the ground floor". */
+const ROOM_STATED =
+  "\\d+\\s*(樓|f\\b)|\\bb\\d|地下|\\d{1,4}\\s*(室|號房|號櫃台|號櫃檯|號窗口|號門|號出口)|(櫃台|櫃檯|窗口|出口|入口)\\s*\\d|大樓|大廳|服務台|位於|旁(?!聽)|對面|\\b(room|floor|level|building|counter|window|desk|exit|gate|entrance|lobby|wing|block)\\s*[a-z]?\\d|\\b(building|hall|tower|annex)\\b|\\b(ground|first|second|third|fourth|fifth|top|basement|\\d+(st|nd|rd|th)) (floor|level)\\b|\\b(located|next to|opposite|beside|lobby|wing|upstairs|downstairs)\\b";
+
 /** How each kind of answer is stated. */
 const HOLDS: Record<AnswerType, RegExp> = {
   amount: pattern(
@@ -339,7 +343,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
   // A place is an answer to "where" too: the office, desk or shop one goes to ("at a post office",
   // 「到郵局」), not any sentence naming an office or a store ("Store your bicycle…").
   contact: pattern(
-    "分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|\\d+\\s*樓|[a-z]?\\d{2,4}\\s*室|大樓|櫃檯|櫃台|服務台|地址|位於|(到|在|去|至|(?<![由關對屬等基鑑終])於)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室|中心|窗口|門市|售票處)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located|phone|telephone|hotline|website)\\b|網站|網頁|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby|window|centre|center|booth|kiosk|entrance)s?\\b",
+    `${ROOM_STATED}|分機|電話|專線|\\d{2,4}-\\d{3,4}-?\\d{0,4}|@[\\w-]+\\.|https?://|www\\.|[a-z]?\\d{2,4}\\s*室|櫃檯|櫃台|地址|(到|在|去|至|(?<![由關對屬等基鑑終])於)[^，。；,]{0,8}(郵局|超商|便利商店|法院|派出所|辦公室|中心|窗口|門市|售票處)|\\bext\\.?\\s*\\d|\\b(room|building|floor|counter|located|phone|telephone|hotline|website)\\b|網站|網頁|\\b(at|to|in|from|visit|contact) (the |a |an |any |your |our )?([\\w-]+ ){0,3}(office|desk|store|shop|court|station|lobby|window|centre|center|booth|kiosk|entrance)s?\\b`,
   ),
   office: pattern(
     "處(?![理分罰])|組(?![成織合員別])|課(?![程本堂表業外])|股(?![票份東])|中心|辦公室|委員會|單位|櫃檯|\\b(office|department|desk|centre|center|committee|services?)\\b",
@@ -615,10 +619,7 @@ const ASKS_ROOM = pattern(ASKS_ROOM_SOURCE);
 const ASKS_CALL_OR_WRITE = pattern(
   "電話|專線|分機|信箱|網址|網站|email|e-mail|\\b(phone|telephone|extension|ext|hotline|e-?mail|website)\\b",
 );
-/** A place in a building stated: 2 樓, B1, 205 室, 3 號窗口, 大廳旁, "Room 205", "on the ground floor". */
-const HOLDS_ROOM = pattern(
-  "\\d+\\s*(樓|f\\b)|\\bb\\d|地下|\\d{1,4}\\s*(室|號房|號櫃台|號櫃檯|號窗口|號門|號出口)|(櫃台|櫃檯|窗口|出口|入口)\\s*\\d|大樓|大廳|服務台|位於|旁(?!聽)|對面|\\b(room|floor|level|building|counter|window|desk|exit|gate|entrance|lobby|wing|block)\\s*[a-z]?\\d|\\b(building|hall|tower|annex)\\b|\\b(ground|first|second|third|fourth|fifth|top|basement|\\d+(st|nd|rd|th)) (floor|level)\\b|\\b(located|next to|opposite|beside|lobby|wing|upstairs|downstairs)\\b",
-);
+const HOLDS_ROOM = pattern(ROOM_STATED);
 /** A number the asker gives, not one to call: 「寄件要填電話號碼嗎」, "change my phone number". */
 const GIVES_NUMBER = pattern(
   "填|寫|留|提供|輸入|更改|修改|換|必要|\\b(give|provide|enter|change|update|fill|add|register|required|needed|mandatory)\\b",

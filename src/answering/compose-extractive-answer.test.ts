@@ -5,9 +5,10 @@ import { analyzeText } from "../text/tokenize.js";
 import { headingNamesAskedField, readAskedAnswer } from "./answer-types.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 
-function passage(docId: string, text: string, headingPath: string[] = []): Passage {
+/** Chunk `position` of a document, `text` under `headingPath`, found covering the whole question. */
+function passage(docId: string, text: string, headingPath: string[] = [], position = 0): Passage {
   return {
-    chunk: { chunkId: `${docId}#0`, docId, position: 0, text, headingPath, start: 0, end: text.length },
+    chunk: { chunkId: `${docId}#${position}`, docId, position, text, headingPath, start: 0, end: text.length },
     document: { docId, title: docId, collection: "test" },
     score: 1,
     terms: new Set(analyzeText(text)),
@@ -253,12 +254,9 @@ describe("composeExtractiveAnswer", () => {
   it("looks a table up by the column the question names, before a sentence that mentions it in passing", () => {
     const holidays = passage("library/hours.html", "寒暑假期間週六、週日閉館。", ["開放時間", "寒暑假"]);
     const row = "閱覽區：週一至週五 08:00–22:00，週六 09:00–17:00，週日 13:00–21:00";
-    const term = passage("library/hours.html", row, ["開放時間", "學期間"]);
+    const term = passage("library/hours.html", row, ["開放時間", "學期間"], 1);
     const question = "週日幾點開門";
-    const { answer } = composeEvenly(question, [
-      holidays,
-      { ...term, chunk: { ...term.chunk, chunkId: "library/hours.html#1", position: 1 } },
-    ]);
+    const { answer } = composeEvenly(question, [holidays, term]);
     expect(answer).toBe(`${row}[1]`);
   });
 
@@ -566,17 +564,15 @@ describe("composeExtractiveAnswer", () => {
       "services/shuttle-bus.md",
       "Route 1 (MRT line): Weekdays 07:00 to 21:30, every 15 minutes, Saturdays 07:00 to 13:00, every 30 minutes\nRoute 2 (Community line): Weekdays 4 departures: 07:20, 09:20, 13:20, 15:20, Saturdays no service",
       headings,
+      1,
     );
     const later = passage(
       "services/shuttle-bus.md",
       "Timetable changes are posted at Bay C at least 7 days in advance.",
       ["Free Shuttle Bus", "Bad weather and changes"],
+      2,
     );
-    const passages = [
-      notes,
-      { ...table, chunk: { ...table.chunk, chunkId: "services/shuttle-bus.md#1", position: 1 } },
-      { ...later, chunk: { ...later.chunk, chunkId: "services/shuttle-bus.md#2", position: 2 } },
-    ];
+    const passages = [notes, table, later];
     const { answer } = composeEvenly("shuttle bus timetable", passages);
     expect(answer).toContain("every 15 minutes");
     expect(answer).toContain("Route 2");
@@ -917,10 +913,7 @@ describe("composeExtractiveAnswer", () => {
       "- Each account can have only 2 VPN connections at the same time.\n- A session ends after 8 hours.",
     );
     const steps = "1. Download the VPN client.\n2. Enter the server address.\n3. Sign in.";
-    const setup = {
-      ...passage("it/vpn.md", steps),
-      chunk: { ...passage("it/vpn.md", steps).chunk, chunkId: "it/vpn.md#1" },
-    };
+    const setup = passage("it/vpn.md", steps, [], 1);
     const question = "How do I connect to the VPN?";
     const { answer } = composeEvenly(question, [limits, setup]);
     expect(answer).toBe(`${steps}[1]`);
@@ -1086,13 +1079,7 @@ describe("composeExtractiveAnswer", () => {
       "逾期未繳",
     ]);
     const instalmentsText = "家境清寒者得申請學費分期：\n- 分三期繳納。\n- 於截止日前向生活輔導組提出。";
-    const instalments = {
-      ...passage("tuition/payment.md", instalmentsText, ["繳費", "分期付款"]),
-      chunk: {
-        ...passage("tuition/payment.md", instalmentsText, ["繳費", "分期付款"]).chunk,
-        chunkId: "tuition/payment.md#1",
-      },
-    };
+    const instalments = passage("tuition/payment.md", instalmentsText, ["繳費", "分期付款"], 1);
     // Both sections hold 分期 and 申請, only the late-payment one has numbered steps, and retrieval
     // weighs the everyday 申請 far below 分期.
     const weights = new Map([

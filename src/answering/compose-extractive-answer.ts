@@ -261,27 +261,20 @@ export function composeExtractiveAnswer(
     }
     return named;
   };
-  // A question whose every word the page's title and the section's heading name between them, the
-  // section adding some ("shuttle bus timetable" and "Free Shuttle Bus › Routes and timetable"),
-  // asks for what the section holds: only a short question is named whole by two headings.
-  const namedByTitleAndSection = (passage: Passage) => {
+  // How a passage's section names the whole question, which then asks for what the section holds
+  // (only a short question is named whole by its headings): by the page's title and the section's
+  // heading between them, the section adding some ("shuttle bus timetable" and "Free Shuttle Bus ›
+  // Routes and timetable"), or by the section's heading alone.
+  const sectionNaming = (passage: Passage) => {
     const [title = "", ...sections] = passage.chunk.headingPath;
     const section = sections.at(-1);
-    if (section === undefined) return false;
+    if (section === undefined) return { withTitle: false, whole: false };
     const titleTerms = new Set(analyzeText(title));
     const sectionTerms = new Set(analyzeText(section));
-    return (
+    const withTitle =
       coverageOf(new Set([...titleTerms, ...sectionTerms])) >= COVERS_WHOLE_QUESTION &&
-      [...sectionTerms].some((term) => !titleTerms.has(term) && (queryWeights.get(term) ?? 0) > 0)
-    );
-  };
-  /** Whether the section's heading, or the page's title and it, name every word of the question. */
-  const namesSectionWhole = (passage: Passage) => {
-    const section = passage.chunk.headingPath.slice(1).at(-1);
-    return (
-      section !== undefined &&
-      (coverageOf(new Set(analyzeText(section))) >= COVERS_WHOLE_QUESTION || namedByTitleAndSection(passage))
-    );
+      [...sectionTerms].some((term) => !titleTerms.has(term) && (queryWeights.get(term) ?? 0) > 0);
+    return { withTitle, whole: withTitle || coverageOf(sectionTerms) >= COVERS_WHOLE_QUESTION };
   };
   /** A passage's sentences from its start, as many as an answer holds. */
   const openingOf = (passage: Passage) => {
@@ -559,13 +552,16 @@ export function composeExtractiveAnswer(
   // A question naming the section a small table is the body of, and none of its rows, asks for the
   // table ("信義店課表" and the section 信義店每週課表), not for the note under it.
   if (!selected && !best.isNamed && namesSection(best.passage)) selected = tableIn(candidates, best.passage);
+  // Read only when no other reading of the question has picked the quote.
+  let bestSectionNaming: ReturnType<typeof sectionNaming> | undefined;
+  const namingOfBest = () => (bestSectionNaming ??= sectionNaming(best.passage));
   // Named between the page's title and the section's heading, the section's table may be in a
   // passage of its own beside the best line's.
-  if (!selected && !best.isNamed && namedByTitleAndSection(best.passage)) selected = tableOfSection(best.passage);
+  if (!selected && !best.isNamed && namingOfBest().withTitle) selected = tableOfSection(best.passage);
   // A question that only names a section ("summer reading challenge" and the section Summer Reading
   // Challenge), asking no kind of answer, asks what the section says: its opening, not the one
   // sentence holding the words of its heading.
-  if (!selected && askedTypes.length === 0 && !asked.yesOrNo && namesSectionWhole(best.passage))
+  if (!selected && askedTypes.length === 0 && !asked.yesOrNo && namingOfBest().whole)
     selected = openingOf(best.passage);
   if (!selected && askedTypes.length > 0) selected = wholeTable(candidates, best) ?? introducedTable(candidates, best);
   // A question that names the heading of the list its best line is in, and asks for nothing that

@@ -1,6 +1,6 @@
 import { hasHan, normalizeForMatching } from "../text/normalize.js";
 import { chineseStopWords, englishStopWords } from "../text/stop-words.js";
-import { segmentWords } from "../text/tokenize.js";
+import { INTERROGATIVE_PREFIX, segmentWords } from "../text/tokenize.js";
 import { TOPICAL, wordSpecificity } from "../text/word-specificity.js";
 
 /** How a follow-up leans on what came before: "那研究生呢?", "and for graduate students?". */
@@ -20,9 +20,8 @@ const REFERS_BACK =
  */
 const MIN_STANDALONE_WORDS = 2;
 const MIN_STANDALONE_HAN = 4;
-/** A word that asks rather than names what it asks about (folded): 幾點, 多久, 多少錢, 什麼, 哪裡, 會不會. */
-const ASKING_WORD =
-  /^(?:几|多(?:少|久|大|长|远|高|重)|什么|甚么|啥|哪|怎|如何|为什么|为何|何|谁)|^(\p{Script=Han})[不没]\1/u;
+/** A question asked both ways (會不會, 可不可以), folded: it asks, it names nothing. */
+const ASKED_BOTH_WAYS = /^(\p{Script=Han})[不没]\1/u;
 
 /** A question ready to answer: rewritten whole by a model, or with words carried from the last turn. */
 export interface FollowUp {
@@ -66,7 +65,8 @@ export function namesATopic(question: string, words = contentWords(question)): b
   return words.some((word) => {
     if (!hasHan(word)) return true;
     const folded = normalizeForMatching(word);
-    return !ASKING_WORD.test(folded) && wordSpecificity(folded) >= TOPICAL;
+    const asks = INTERROGATIVE_PREFIX.test(folded) || ASKED_BOTH_WAYS.test(folded);
+    return !asks && wordSpecificity(folded) >= TOPICAL;
   });
 }
 

@@ -33,7 +33,7 @@ export function nearSpellings(term: string): string[] {
     term.length >= MIN_CORRECTED_LENGTH
       ? oneSlipAway(term)
       : term.length >= 4
-        ? [...swaps(term), ...withLetterAdded(term, (index) => oftenLeftOut(term, index))]
+        ? [...swaps(term), ...withLetterPutBack(term)]
         : [];
   // The index holds stems: "registraton" is near "registration", whose stem is "registr".
   const stems = new Set([...near].map((word) => englishTermOf(word)));
@@ -78,21 +78,18 @@ function swaps(word: string, apart = 1): string[] {
   return [...swapped];
 }
 
-/** The letters people leave out at `index` of `word`: a vowel, the letter before it again, the c of ck, the h of ch, sh, th, wh, ph, gh. */
-function oftenLeftOut(word: string, index: number): string {
-  const before = word.charAt(index - 1);
-  const after = word.charAt(index);
-  return `${VOWELS}${before}${after === "k" ? "c" : ""}${"cstwpg".includes(before) ? "h" : ""}`;
-}
-
 /**
- * `word` with one of the letters `lettersAt` gives for a place added there, at every place but
- * before its first letter, which people seldom leave out.
+ * `word` with a letter people leave out put back, at every place but before its first letter: a
+ * vowel, the letter before it again, the c of ck, the h of ch, sh, th, wh, ph, gh ("plce", "aply",
+ * "chek").
  */
-function withLetterAdded(word: string, lettersAt: (index: number) => string): string[] {
+function withLetterPutBack(word: string): string[] {
   const near = new Set<string>();
   for (let index = 1; index <= word.length; index++) {
-    for (const letter of lettersAt(index)) near.add(word.slice(0, index) + letter + word.slice(index));
+    const before = word.charAt(index - 1);
+    const after = word.charAt(index);
+    const letters = `${VOWELS}${before}${after === "k" ? "c" : ""}${"cstwpg".includes(before) ? "h" : ""}`;
+    for (const letter of letters) near.add(word.slice(0, index) + letter + word.slice(index));
   }
   near.delete(word);
   return [...near];

@@ -14,7 +14,7 @@ const HYPHENATED_WORD = /\b([a-z]{1,8})-([a-z]{1,8})\b/g;
 // 星期日, 禮拜天, 週日 and 周日 name the same day; terms use one spelling (display text is untouched).
 const WEEKDAY = /(?:星期|禮拜|礼拜|週|周)([一二三四五六日天])/g;
 // Question forms, in the matching script (幾點, 幾本, 多久, 哪一, 何時, 為何, 什麼樣): never a topic of their own.
-const INTERROGATIVE_PREFIX =
+export const INTERROGATIVE_PREFIX =
   /^(?:几[个点次天年岁本号月位张门周间名条项种份]?|多(?:久|长|大|远|少钱?)|哪[一个些里位种边年国样]?|何(?:年|时|处|人|种|者|事|地)|为(?:何|甚么|什么)|什么(?:东西|样|人|地方)?|甚么|怎么样?)/u;
 // A number or 每 before a measure word (一本, 兩張, 每份): what is counted is the measure word, which a
 // document writes with another number ("一本多少錢" and 「每本規費 30 元」).

@@ -45,6 +45,27 @@ describe("composeExtractiveAnswer", () => {
     "本辦法依學則訂定。大學部學生之加退選期限為開學後第二週週五。研究生之加退選期限為開學後第三週週五。逾期者須填寫申請表。",
   );
 
+  it("reads a sentence of a notice's item with the sentence before it, which names what it tells of", () => {
+    const notice = passage(
+      "notices/new-year.txt",
+      ["一、春節期間各櫃台暫停營業。2 月 23 日起恢復。", "二、春節期間客服專線 2 月 16 日起暫停營業。"].join("\n"),
+    );
+    const { answer } = composeEvenly("春節後櫃台哪一天恢復營業？", [notice]);
+    expect(answer).toContain("2 月 23 日起恢復。");
+    expect(answer).not.toContain("2 月 16 日");
+  });
+
+  it("takes a table row the question names after a word of its own (「請問全票」), not another case's price", () => {
+    const admission = passage(
+      "visit/admission.md",
+      ["全票：票價 150 元，適用對象 一般民眾", "優待票：票價 100 元，適用對象 學生"].join("\n"),
+    );
+    const online = passage("visit/online.md", "2. 線上購票：於官網購買，全票線上價 135 元，購票後掃碼入館。", [], 1);
+    const { answer } = composeEvenly("請問全票多少錢？", [online, admission]);
+    expect(answer).toContain("150 元");
+    expect(answer).not.toContain("135 元");
+  });
+
   it("quotes the sentence that answers the question, with its citation marker", () => {
     const question = "研究生加退選期限";
     const { answer, citations } = composeEvenly(question, [addDrop]);

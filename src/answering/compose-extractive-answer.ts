@@ -89,6 +89,12 @@ export const MAX_ANSWER_CHARS = 300;
 /** Question terms found only in the passage's title or headings count this much for its sentences. */
 const CONTEXT_WEIGHT = 0.9;
 /**
+ * Question terms found only in the sentence before it in its list item count this much for a
+ * sentence: 「二、全台各服務櫃台於連續假期間暫停營業。…並自 2 月 23 日起恢復正常營業。」 answers when the
+ * counters reopen in its second sentence, which names no counter.
+ */
+const PARAGRAPH_CONTEXT_WEIGHT = 0.5;
+/**
  * Preference, by how much of the question they cover, for sentences of a section whose title and
  * headings name what is asked: "分期要怎麼申請" is answered under 「分期付款」, not by a step of the
  * late-payment procedure that mentions 分期 in passing. On the tuning parts 0.1–0.4 did alike but
@@ -349,19 +355,30 @@ export function composeExtractiveAnswer(
       }
     };
     let previousEnd = 0;
+    // The terms of the sentence before this one in its paragraph, when that is an item of a list or
+    // a label's (「二、…」, "- ", 「台北總公司：」), whose sentences all tell of what it opens on.
+    let previousTerms: ReadonlySet<string> = new Set<string>();
+    let inItem = false;
     for (const span of spans) {
-      const onNewLine = passage.chunk.text.slice(previousEnd, span.start).includes("\n");
+      const opensParagraph = previousEnd === 0 || passage.chunk.text.slice(previousEnd, span.start).includes("\n");
+      const onNewLine = previousEnd > 0 && opensParagraph;
       previousEnd = span.end;
+      if (opensParagraph)
+        inItem = LIST_ITEM.test(span.text) || NOTICE_ITEM_NUMBER.test(span.text) || TABLE_ROW.test(span.text);
+      const before = opensParagraph || !inItem ? new Set<string>() : previousTerms;
       // A bare "Yes." answers its own FAQ question: quoted for another kind of question, it says nothing.
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
       if (!asksAboutRevision && isRevisionNote(span.text)) continue;
       if (!asksAboutNotice && isNoticeHeader(span.text)) continue;
       const terms = new Set(analyzeText(span.text));
+      previousTerms = terms;
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already
       // covers in other words (寢室 for 宿舍), which would otherwise count twice.
       const addedByContext = addedCoverage(queryWeights, terms, headingTerms, equivalents);
+      const addedByParagraph =
+        before.size > 0 ? addedCoverage(queryWeights, new Set([...terms, ...headingTerms]), before, equivalents) : 0;
       const fit = answerFit(span.text, asked);
       const { inUnit, asDeadline, forEvent } = fit;
       // A table row as written, or a list item's "label：value" (read without its marker).
@@ -406,6 +423,7 @@ export function composeExtractiveAnswer(
       const score =
         coverage +
         CONTEXT_WEIGHT * addedByContext +
+        PARAGRAPH_CONTEXT_WEIGHT * addedByParagraph +
         SECTION_SUBJECT_WEIGHT * headingCoverage +
         (fits ? ANSWER_TYPE_BONUS : 0) +
         (keyNamed ? TABLE_KEY_BONUS : 0) +

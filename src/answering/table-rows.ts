@@ -1,5 +1,5 @@
 import { normalizeForMatching } from "../text/normalize.js";
-import { analyzeText } from "../text/tokenize.js";
+import { analyzeText, segmentWords } from "../text/tokenize.js";
 
 /** A table row as parsers write it: its label, a colon, then its cells, each after its column's name. */
 export const TABLE_ROW = /^([^：:。.!?]{1,40})[：:]\s*(\S.*)$/u;
@@ -81,11 +81,27 @@ function holdsWhole(written: string, writtenKey: string): boolean {
     const before = text[from - 1] ?? " ";
     const after = text[from + key.length] ?? " ";
     if (!/[\p{L}\p{N}+-]/u.test(before) && !/[\p{L}\p{N}+-]/u.test(after)) return true;
-    // Chinese is written without spaces: a label is whole unless a Han character runs on before it.
-    if (/\p{Script=Han}/u.test(key) && !/\p{Script=Han}/u.test(before)) return true;
+    // Chinese is written without spaces: a label is whole unless a Han character runs on before it
+    // in one word (普通全票), not when a word ends there (「請問全票多少錢」).
+    if (/\p{Script=Han}/u.test(key) && (!/\p{Script=Han}/u.test(before) || wordStartsOf(text).has(from))) return true;
     from = text.indexOf(key, from + 1);
   }
   return false;
+}
+
+/** Where the words of a text start, for the last text asked: every row of every passage asks of one question. */
+let wordStarts: { text: string; starts: ReadonlySet<number> } | undefined;
+function wordStartsOf(text: string): ReadonlySet<number> {
+  if (wordStarts?.text !== text) {
+    const starts = new Set<number>();
+    let at = 0;
+    for (const { segment } of segmentWords(text)) {
+      starts.add(at);
+      at += segment.length;
+    }
+    wordStarts = { text, starts };
+  }
+  return wordStarts.starts;
 }
 
 /** A hyphen between two letters read as the space it stands for ("all-access"); "A-" keeps its. */

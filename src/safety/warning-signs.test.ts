@@ -68,6 +68,15 @@ describe("crisisBySigns", () => {
     ["my uncle keeps hitting my little sister and I think I'm next", "abuse"],
     ["my friend is having a fit and has been shaking for five minutes", "emergency"],
     ["she took something at the party and she's not waking up properly", "emergency"],
+    // Harm threatened to someone who serves the writer: a weapon, revenge or a blow, on a condition or over a grievance past.
+    ["那個櫃台小姐上次對我很兇，我發誓下次帶球棒去給她好看", "violence"],
+    ["再不退我錢，我就拿汽油去燒了你們的門市", "violence"],
+    ["要是主管明天又刁難我，我就帶刀去砍他", "violence"],
+    ["they denied my appeal again. I swear I'm going to walk in tomorrow and hurt that clerk", "violence"],
+    ["the driver who was rude to me, I know where he lives, watch his back", "violence"],
+    // Wishing to vanish, not lasting; nobody noticing.
+    ["真的好想就這樣消失，不知道還能撐多久", "self_harm"],
+    ["nobody would care if i didn't wake up tomorrow, i'm so done with everything", "self_harm"],
   ])("reads %j as %s", (message, topic) => {
     expect(crisisBySigns(safetyText(message))).toBe(topic);
   });
@@ -99,6 +108,12 @@ describe("crisisBySigns", () => {
     "我下個月要搬去台中了，反正以後也不會在這裡了，押金不用退沒關係，東西都送給室友",
     "I'm moving to Canada and won't be around after June, no need to renew, thanks for everything",
     "今晚是報名的最後一天嗎？謝謝你們這些年的服務",
+    // A knife, a canister or an oath in an ordinary question; a threat in a drill or a story.
+    "露營用的瓦斯罐和水果刀可以帶上車嗎？我發誓都收在行李箱",
+    "I swear I sent the form twice. They rejected my application one more time, can I appeal?",
+    "Will they pay for it if my luggage is damaged?",
+    "演練劇本裡有人拿刀說要讓櫃台好看，保全要怎麼處理",
+    "我想消失一個禮拜去環島，請假要怎麼申請",
   ])("sees no crisis in %j", (message) => {
     expect(crisisBySigns(safetyText(message))).toBeUndefined();
   });

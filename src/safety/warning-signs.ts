@@ -33,14 +33,14 @@ const SIGNS: Sign[] = [
   ...sign(
     "self_harm",
     2,
-    "遺書|給(?:家人|爸媽|父母|大家|你們)的信|(?:我的|自己的)?後事|解脫|了結|結束(?:生命|自己|一切|掉)|不想活|活不下去|輕生|尋死|一了百了|往下跳|跳下去|撐不下去(?!就)|撐不到|不打算(?:再)?(?:繼續|活)|沒有?(?:留下來|活下去)的理由|說(?:她|他)(?:想|要)死|不(?:打算|想)(?:在這(?:個)?世(?:界|上))?(?:再)?待(?:太久|下去)|我走了?(?:以後|之後)|不打算(?:再)?下來|結束這一切|門窗(?:也)?(?:都)?(?:關好|關緊|封)|炭[^。]{0,6}(?:帶進|拿進|搬進)(?:房間|車裡|車內)|(?:她|他)(?:一直|常常)?說(?:想|要)死|(?:把我)?(?:和|跟)(?:牠|他|她)葬在一起|^(?![^]*(?:烤|露營|火鍋|bbq|barbecue))[^]*(?:買了?(?:木)?炭|炭(?:已經)?買好)|想好(?:要)?怎麼結束|不(?:想|打算|要)(?:再)?(?:繼續)?撐(?:了|下去)|不會在了|撐不過|不(?:要|想|會)再醒來|(?:寫好|寫了)(?:了)?給[^，。？?！!]{1,4}的信|不(?:想|會|要)再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|(?:拿頭|用頭)(?:去)?撞牆|不打算(?:再)?回來|(?:刀|刀片)[^。，,]{0,4}(?:劃|割)(?:手|自己)|劃手|(?:(?:安眠藥|鎮定劑|止痛藥)[^。]{0,10}存(?:了|著)|(?:(?:安眠藥|鎮定劑|止痛藥)|(?:一直|慢慢|偷偷)(?:在)?(?:把)?[^。，,]{0,6}藥(?:丸|物)?)[^。，,]{0,6}(?:存起來|囤起來|攢起來))|(?:讓|把)(?:這)?一切(?:都)?結束|沒有(?:我|她|他)(?:會)?(?:比較|更)好|手腕[^。，,]{0,4}割|割[^。，,]{0,3}(?:手腕|手臂|大腿)|割的傷口|不會再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|不(?:用|會|想)再見到(?:任何人|大家|你們)|一次(?:結束|了結)|我(?:以後)?(?:就)?不會在了|以後我不在了|(?:安眠藥|藥)要?(?:吃|吞)(?:多少|幾)(?:顆|粒|包)?才(?:會|能|可以)",
-    "\\b(?:end it(?: all)?|end my life|kill myself|suicide note|better off without me|no reason to (?:live|keep going)|jump off(?! (?:the |a )?(?:bus|train|tram|ferry|boat|car|bike)\\b)|not (?:want|wanna) to (?:live|be here)|gonna end it|(?:driv\\w*|jump\\w*|walk\\w*)(?: my car)? off (?:the|a) (?:bridge|cliff|roof|ledge)|(?:texted|messaged|called) me (?:to say )?goodbye|did something to (?:himself|herself|themselves)|scared (?:he|she|they) did something|(?:says?|saying|said|keeps saying) (?:she|he|they) wants? to die|tonight (?:is|feels like) the (?:night|right time)|(?:keep |been )?thinking about (?:stepping (?:forward|off|out)|jumping|ending it|not waking up|dying)|saving up (?:my )?(?:\\w+ )?(?:pills|tablets|meds)|saving (?:my )?(?:sleeping|pain ?killer|pain) (?:pills|tablets|meds)|(?:don'?t|do not|not) plan(?:ning)? (?:on|to) (?:be(?:ing)? )?(?:around|alive|here)|won'?t be needing[^.]{0,30}anything else|i'?m done with everything (?:after|for good|forever)|(?:wanted|want) someone to know where i (?:was|am)|notice if i (?:just )?(?:wasn'?t|weren'?t|was gone|disappeared)|(?:wasn'?t|weren'?t) around any ?more|nothing'?s (?:ever )?going to get better|(?:don'?t|do not) want to (?:go|come) (?:back )?down(?! (?:the|by|in|with|via|using|stairs|before|after)\\b)|how many (?:\\w+ ){0,3}(?:pills|tablets|meds) (?:would|does|will|do) it take)\\b",
+    "(?:好想|想要|只想|真想|很想)(?:就這樣|就)?(?:消失|不見)(?![的了])|遺書|給(?:家人|爸媽|父母|大家|你們)的信|(?:我的|自己的)?後事|解脫|了結|結束(?:生命|自己|一切|掉)|不想活|活不下去|輕生|尋死|一了百了|往下跳|跳下去|撐不下去(?!就)|撐不到|不打算(?:再)?(?:繼續|活)|沒有?(?:留下來|活下去)的理由|說(?:她|他)(?:想|要)死|不(?:打算|想)(?:在這(?:個)?世(?:界|上))?(?:再)?待(?:太久|下去)|我走了?(?:以後|之後)|不打算(?:再)?下來|結束這一切|門窗(?:也)?(?:都)?(?:關好|關緊|封)|炭[^。]{0,6}(?:帶進|拿進|搬進)(?:房間|車裡|車內)|(?:她|他)(?:一直|常常)?說(?:想|要)死|(?:把我)?(?:和|跟)(?:牠|他|她)葬在一起|^(?![^]*(?:烤|露營|火鍋|bbq|barbecue))[^]*(?:買了?(?:木)?炭|炭(?:已經)?買好)|想好(?:要)?怎麼結束|不(?:想|打算|要)(?:再)?(?:繼續)?撐(?:了|下去)|不會在了|撐不過|不(?:要|想|會)再醒來|(?:寫好|寫了)(?:了)?給[^，。？?！!]{1,4}的信|不(?:想|會|要)再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|(?:拿頭|用頭)(?:去)?撞牆|不打算(?:再)?回來|(?:刀|刀片)[^。，,]{0,4}(?:劃|割)(?:手|自己)|劃手|(?:(?:安眠藥|鎮定劑|止痛藥)[^。]{0,10}存(?:了|著)|(?:(?:安眠藥|鎮定劑|止痛藥)|(?:一直|慢慢|偷偷)(?:在)?(?:把)?[^。，,]{0,6}藥(?:丸|物)?)[^。，,]{0,6}(?:存起來|囤起來|攢起來))|(?:讓|把)(?:這)?一切(?:都)?結束|沒有(?:我|她|他)(?:會)?(?:比較|更)好|手腕[^。，,]{0,4}割|割[^。，,]{0,3}(?:手腕|手臂|大腿)|割的傷口|不會再(?:麻煩|打擾|拖累)(?:大家|你們|任何人|家人)|不(?:用|會|想)再見到(?:任何人|大家|你們)|一次(?:結束|了結)|我(?:以後)?(?:就)?不會在了|以後我不在了|(?:安眠藥|藥)要?(?:吃|吞)(?:多少|幾)(?:顆|粒|包)?才(?:會|能|可以)",
+    "\\b(?:nobody (?:would|will|'d) (?:even )?(?:notice|care|miss me) if i|end it(?: all)?|end my life|kill myself|suicide note|better off without me|no reason to (?:live|keep going)|jump off(?! (?:the |a )?(?:bus|train|tram|ferry|boat|car|bike)\\b)|not (?:want|wanna) to (?:live|be here)|gonna end it|(?:driv\\w*|jump\\w*|walk\\w*)(?: my car)? off (?:the|a) (?:bridge|cliff|roof|ledge)|(?:texted|messaged|called) me (?:to say )?goodbye|did something to (?:himself|herself|themselves)|scared (?:he|she|they) did something|(?:says?|saying|said|keeps saying) (?:she|he|they) wants? to die|tonight (?:is|feels like) the (?:night|right time)|(?:keep |been )?thinking about (?:stepping (?:forward|off|out)|jumping|ending it|not waking up|dying)|saving up (?:my )?(?:\\w+ )?(?:pills|tablets|meds)|saving (?:my )?(?:sleeping|pain ?killer|pain) (?:pills|tablets|meds)|(?:don'?t|do not|not) plan(?:ning)? (?:on|to) (?:be(?:ing)? )?(?:around|alive|here)|won'?t be needing[^.]{0,30}anything else|i'?m done with everything (?:after|for good|forever)|(?:wanted|want) someone to know where i (?:was|am)|notice if i (?:just )?(?:wasn'?t|weren'?t|was gone|disappeared)|(?:wasn'?t|weren'?t) around any ?more|nothing'?s (?:ever )?going to get better|(?:don'?t|do not) want to (?:go|come) (?:back )?down(?! (?:the|by|in|with|via|using|stairs|before|after)\\b)|how many (?:\\w+ ){0,3}(?:pills|tablets|meds) (?:would|does|will|do) it take)\\b",
   ),
   ...sign(
     "self_harm",
     1,
-    "最後一(?:次|晚|天|趟|本|件|餐)|往前(?:踏|走|跨)?一步|就(?:可以)?(?:輕鬆|解脫)了|沒差了|就不(?:需要|用)了|不敢讓(?:家人|爸媽|任何人|別人)?知道|遺囑|河堤|反正[^。]{0,10}(?:也)?不會在這裡了|鞋子(?:已經)?脫(?:好|下|掉)|最後(?:再)?(?:看|見)一(?:次|眼)|照片(?:我)?(?:都|全)刪|都無所謂|往下看|水(?:看起來)?(?:好|很)平靜|送得差不多|不痛為止|(?:跟|和|幫我跟)(?:我)?(?:媽|爸|家人|爸媽)(?:說)?(?:聲)?對不起|找(?:個)?人(?:講講話|說說話|聊聊)|不會有人了|(?:卡|證)(?:也)?剪掉|(?:錢|押金|餘額)(?:都)?不用退(?:給我|了)?|先繳到|(?:他們|家人|爸媽)(?:就)?不用(?:再)?煩惱|(?:帳戶|名字)[^。]{0,6}改成我(?:弟|妹|媽|爸|哥|姊)的名字|好幾天沒吃|東西(?:我)?(?:都|全)(?:分給|送給|送人|留給)|所有的藥|(?:錢|存款|餘額|押金)[^，。]{0,8}(?:退|轉|留)給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
-    "\\b(?:one last|last time|gave away|giving away|given away|tell (?:her|him|them|my \\w+) i'?m sorry|won'?t be around after|i'?m done with everything|sorted (?:out )?my (?:accounts|affairs|things)|written (?:the|my) letters|won't (?:need|be around|be needing)|sorry (?:everyone|for everything)|(?:the )?roof|ledge|bridge|pills|logged off for good|goodbye|so tired of|tonight|locked (?:himself|herself|themselves) in|saving up|not answering|top (?:level|floor|deck)|rooftop|someone who (?:actually )?wants to be here|step(?:ping)? (?:forward|off)|don'?t bother (?:mailing|sending|calling|emailing|posting))\\b",
+    "(?:還能|還可以)撐多久|撐不了多久|最後一(?:次|晚|天|趟|本|件|餐)|往前(?:踏|走|跨)?一步|就(?:可以)?(?:輕鬆|解脫)了|沒差了|就不(?:需要|用)了|不敢讓(?:家人|爸媽|任何人|別人)?知道|遺囑|河堤|反正[^。]{0,10}(?:也)?不會在這裡了|鞋子(?:已經)?脫(?:好|下|掉)|最後(?:再)?(?:看|見)一(?:次|眼)|照片(?:我)?(?:都|全)刪|都無所謂|往下看|水(?:看起來)?(?:好|很)平靜|送得差不多|不痛為止|(?:跟|和|幫我跟)(?:我)?(?:媽|爸|家人|爸媽)(?:說)?(?:聲)?對不起|找(?:個)?人(?:講講話|說說話|聊聊)|不會有人了|(?:卡|證)(?:也)?剪掉|(?:錢|押金|餘額)(?:都)?不用退(?:給我|了)?|先繳到|(?:他們|家人|爸媽)(?:就)?不用(?:再)?煩惱|(?:帳戶|名字)[^。]{0,6}改成我(?:弟|妹|媽|爸|哥|姊)的名字|好幾天沒吃|東西(?:我)?(?:都|全)(?:分給|送給|送人|留給)|所有的藥|(?:錢|存款|餘額|押金)[^，。]{0,8}(?:退|轉|留)給(?:我)?(?:媽|爸|家人|妹|弟|姊|哥)|(?:都)?送(?:給|人)|分給|交代(?:好|清楚)|安排好|道別|告別|不會再(?:需要|回來)|對不起大家|不在了|頂樓|頂層|陽台|月台|橋上|安眠藥|整瓶|存起來|沒有?意義|鑰匙放在|先付清|不想留給|(?:謝謝|感謝)(?:你們|大家)(?:這些年|這幾年|一直以來)|把自己鎖在|一個人(?:待著|上去)|今晚|今天晚上|用不(?:到|著)了?|送光|送完|藥[^。，,]{0,4}存|(?:已經)?決定好了|不用勸我|別勸我|懸崖|說(?:聲)?再見|不(?:需要|用)(?:住的地方|房子|床)|最後的?禮物|鑰匙(?:會)?(?:放|留)在|海邊|河邊|留給(?:我)?(?:妹|弟|媽|爸|家人|姊|哥)",
+    "\\b(?:one last|last time|gave away|giving away|given away|tell (?:her|him|them|my \\w+) i'?m sorry|won'?t be around after|i'?m (?:so )?done with everything|sorted (?:out )?my (?:accounts|affairs|things)|written (?:the|my) letters|won't (?:need|be around|be needing)|sorry (?:everyone|for everything)|(?:the )?roof|ledge|bridge|pills|logged off for good|goodbye|so tired of|tonight|locked (?:himself|herself|themselves) in|saving up|not answering|top (?:level|floor|deck)|rooftop|someone who (?:actually )?wants to be here|step(?:ping)? (?:forward|off)|don'?t bother (?:mailing|sending|calling|emailing|posting))\\b",
   ),
   // A body in danger now.
   ...sign(
@@ -68,14 +68,30 @@ const SIGNS: Sign[] = [
     "喝醉|發酒瘋|(?:摔|砸)東西|瘀青|淤青|瘀傷|躲在|不准(?:我|她|他)(?:出門|出去|離開)|知道我住哪|不想再回家|很?怕(?:她|他|我)?的?(?:爸爸?|媽媽?|繼父|繼母|老公|男朋友)|(?:都)?說是(?:跌倒|不小心|撞到)|不敢(?:跟[^，。]{1,4})?(?:回家|說|講|報警|告訴|下樓|出去|出門)|叫(?:她|他|我)不(?:要|准|能)(?:告訴|說|講)|私下|(?:拆|翻|偷看)我的(?:東西|信|手機|包裹)|扣住(?:我|她|他)?的?(?:護照|證件|薪水)|不讓(?:我|她|他)(?:走|離開|出門)|說是(?:爸爸?|媽媽?|繼父|繼母|叔叔|哥哥)(?:弄|打|燙|用)的|哭喊|哭叫|被摔|(?:摔|砸)的聲音|隔壁(?:的)?(?:小孩|孩子)|一路跟|跟過來|跟(?:蹤|著我)|盯著我|害怕|不安全|鎖在|威脅|欠揍|知道(?:我)?(?:的)?(?:新家|新的|現在的?)?(?:地址|住處|住哪)|(?:在|跑到|來到)(?:我家)?(?:樓下|門口|門外)(?:一直)?(?:按電鈴|敲門|罵|吼|踹門|堵我)|(?:說|吵著)要(?:進來|衝進來|闖進來)|(?:轉|扭|開)(?:我的?)?門把",
     "\\b(?:if i tell|scared|afraid|smash(?:ed|es|ing)? (?:the|my|our|a)|don'?t feel safe|bruises?|hiding|threaten\\w*|no one would believe|took my phone|took my (?:passport|id|documents|papers|keys)|can'?t leave the (?:flat|house|apartment|room|building)|belt|i'?m next|can'?t (?:do it|talk|message|call) (?:from |at )?home|screams? at|turning up|keeps? (?:following|showing up)|changing room|(?:don'?t|do not) know who to tell|when my parents (?:are ?n'?t|are not) home|cigarettes?|(?:stands?|standing|waits?|waiting) outside my (?:window|door|house|flat|room)|every night)\\b",
   ),
+  // Harm threatened to someone: a blow or revenge promised, with a weapon brought, a grievance or an
+  // oath. Anywhere a person is served, not only on a campus: the clerk, the guard, the adjuster.
+  ...sign(
+    "violence",
+    2,
+    "讓(?:他|她|他們|她們|你們|妳們|對方)(?:好看|付出代價|見血|受傷)|給(?:他|她|他們|她們|你們|妳們)(?:一點)?(?:好看|顏色瞧瞧)|大家(?:一起)?(?:完蛋|陪葬)|同歸於盡|(?:砍|捅|揍|殺)(?:死|傷)?(?:他|她|他們|她們|你們|妳們)(?![的們])|(?:燒|炸|砸)(?:了|掉|爛)?(?:你們|他們)(?:的)?(?:櫃台|櫃檯|公司|店|門市|辦公室|分行|大樓|服務處)",
+    `\\bi(?:'ll| will|'m going to|'m gonna| am going to| am gonna)\\b[^.?!]{0,40}?\\b(?:hurt|kill|stab|shoot|attack|punch|beat up) (?:him|her|them|you|somebody|someone|everyone|everybody|people|anyone|anybody|(?:that|the|your|this) (?:guy|woman|man|lady|clerk|agent|adjuster|guard|manager|officer|driver|teller|cashier|staff))\\b|\\bmake sure (?:that )?(?:he|she|they|you|someone|somebody) (?:gets?|is|are) (?:hurt|killed|what'?s coming)\\b|\\bi know where (?:he|she|they|you) (?:lives?|parks?|works?|sleeps?)\\b|\\bwatch (?:your|his|her|their) back\\b`,
+  ),
+  ...sign(
+    "violence",
+    1,
+    "(?:拿|帶|提|揣|持)(?:著|了)?(?:一把|一桶|一瓶|把|桶)?(?:刀|菜刀|水果刀|西瓜刀|開山刀|槍|斧頭|球棒|鐵棍|鐵鎚|榔頭|汽油|硫酸|炸彈|武器)|發誓|走著瞧|等著瞧|給我記住|我知道(?:他|她|你)(?:住|家|停車|上班)|羞辱我|對我(?:超|很|好|那麼)?兇|下次(?:再)?讓我遇到|(?:再|又)不(?:賠|退|給|處理)",
+    "\\b(?:i swear|one more time|(?:rejected|refused|denied|declined) my (?:claim|refund|application|request|appeal)|(?:he|she|they|you)(?:'ll|'s|'re| will| is| are)(?: going to| gonna)? (?:regret|pay for) (?:this|it)|you'?ll be sorry|knife|machete|gun|petrol|gasoline|acid)\\b",
+  ),
 ];
 
-/**
- * A case supposed, rehearsed, long past or over and well, where signs name no danger now: 如果, 演練,
- * 去年, 人都平安, "what if", "last year".
- */
+/** A case supposed, where signs name no danger now: 如果, 萬一, "what if", "in case". */
 const SUPPOSED = foldedPattern(
-  `${IF_ZH}|${NOT_REAL_ZH}|課程|訓練|角色|\\bwhat if\\b|\\bin case\\b|\\bif (?:someone|a (?:child|kid|person|guest|customer|passenger))\\b|\\bdrill\\b|\\bcourse\\b|\\btraining\\b|\\bcharacter\\b|\\bmovie\\b|\\bnovel\\b`,
+  `${IF_ZH}|\\bwhat if\\b|\\bin case\\b|\\bif (?:someone|a (?:child|kid|person|guest|customer|passenger))\\b`,
+  "u",
+);
+/** A drill, a course, a script or a story: no danger to anyone, whatever it tells. */
+const NOT_REAL = foldedPattern(
+  `${NOT_REAL_ZH}|課程|訓練|角色|\\bdrill\\b|\\bcourse\\b|\\btraining\\b|\\bcharacter\\b|\\bmovie\\b|\\bnovel\\b`,
   "u",
 );
 /** A move, a graduation or studies abroad told: goodbyes and things given away are no plan to die. */
@@ -113,19 +129,26 @@ function signsIn(
 ): { scores: Map<CrisisTopic, number>; counted: Map<CrisisTopic, number> } {
   const scores = new Map<CrisisTopic, number>();
   const counted = new Map<CrisisTopic, number>();
-  if (SUPPOSED.test(text)) return { scores, counted };
+  if (NOT_REAL.test(text)) return { scores, counted };
+  // A threat is made on a condition ("if she refuses again") and over a grievance past ("上次"):
+  // neither makes it less of one.
+  const supposed = SUPPOSED.test(text);
   const over = OVER.test(text);
   const anothersDeath = ANOTHERS_DEATH.test(text);
   const found: { topic: CrisisTopic; weight: number; matches: string[] }[] = [];
   for (const { topic, weight, pattern } of SIGNS) {
-    if ((over && topic !== "abuse") || (anothersDeath && topic === "self_harm")) continue;
+    if (topic !== "violence" && (supposed || (over && topic !== "abuse"))) continue;
+    if (anothersDeath && topic === "self_harm") continue;
     const matches = [...new Set(Array.from(text.matchAll(pattern), ([match]) => match))];
     if (matches.length > 0) found.push({ topic, weight, matches });
   }
   const strong = found.some(({ weight }) => weight === 2);
+  // A grievance, an oath or a weapon named is no threat without harm promised.
+  const threatened = found.some(({ topic, weight }) => topic === "violence" && weight === 2);
   const movingAway = !strong && MOVING_AWAY.test(text);
   for (const { topic, weight, matches } of found) {
     if (movingAway && topic === "self_harm" && weight === 1) continue;
+    if (topic === "violence" && !threatened) continue;
     const kept = matches.filter((match) => (strong || !TONIGHT.test(match)) && counts(match)).length;
     if (kept === 0) continue;
     scores.set(topic, (scores.get(topic) ?? 0) + weight * kept);

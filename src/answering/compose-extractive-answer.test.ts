@@ -55,6 +55,32 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).not.toContain("2 月 16 日");
   });
 
+  it("reads a notice's subject line that asks readers to take note as its items' heading, and quotes the item", () => {
+    const notice = passage(
+      "notices/typhoon.txt",
+      [
+        "主旨：公告颱風季節航班停航標準及退票措施，請旅客周知。",
+        "說明：",
+        "一、停航判定：有下列情形之一者，航班停航：",
+        "（一）海上颱風警報涵蓋航線海域。",
+        "（二）浪高達 2.5 公尺以上。",
+        "二、退票：因天候停航之船票可全額退票。",
+      ].join("\n"),
+    );
+    const { answer } = composeEvenly("颱風停航標準", [notice]);
+    expect(answer).toContain("浪高達 2.5 公尺以上");
+    expect(answer).not.toContain("主旨");
+  });
+
+  it("quotes a subject line that states what the notice decides", () => {
+    const notice = passage(
+      "notices/parking.txt",
+      ["主旨：自 1 月 1 日起停車費調整為每小時 30 元，請查照。", "說明：", "一、依停車場管理辦法辦理。"].join("\n"),
+    );
+    const { answer } = composeEvenly("停車費多少錢？", [notice]);
+    expect(answer).toContain("每小時 30 元");
+  });
+
   it("takes a table row the question names after a word of its own (「請問全票」), not another case's price", () => {
     const admission = passage(
       "visit/admission.md",

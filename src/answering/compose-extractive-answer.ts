@@ -140,6 +140,13 @@ const CASE_OPENING_EN =
 /** A sentence that is itself a question rarely answers one. */
 const QUESTION_PENALTY = 0.6;
 /**
+ * A notice's subject line that asks its readers to take note (「主旨：公告…停航判定標準及…措施，請旅客
+ * 周知。」) names what the notice tells, which its items say: it is read as their heading, and
+ * quoted only where no item answers.
+ */
+const ANNOUNCING_SUBJECT = foldedPattern("^\\s*主\\s*旨\\s*[：:][^]*(?:周知|週知|查照|知照|知悉)[^]{0,4}$", "u");
+const ANNOUNCING_SUBJECT_PENALTY = 0.2;
+/**
  * Another document's passage may add a sentence only when it covers the question about as well as
  * the best sentence's passage does.
  */
@@ -336,7 +343,11 @@ export function composeExtractiveAnswer(
   const addCandidates = (passage: Passage) => {
     if (read.has(passage)) return;
     read.add(passage);
-    const headingTerms = subjectTermsOf(passage);
+    const spans = splitSentences(passage.chunk.text);
+    const subjectLine = spans.find((span) => ANNOUNCING_SUBJECT.test(normalizeForMatching(span.text)));
+    const headingTerms = subjectLine
+      ? new Set([...subjectTermsOf(passage), ...analyzeText(subjectLine.text)])
+      : subjectTermsOf(passage);
     const headingCoverage = coverageOf(headingTerms);
     const subjectAsked = headingCoverage > 0;
     // The items of a list under a heading that names the field asked ("Documents to bring" for
@@ -344,7 +355,6 @@ export function composeExtractiveAnswer(
     const heading = passage.chunk.headingPath.at(-1);
     const sectionNamesField = heading !== undefined && headingNamesAskedField(heading, asked);
     const documentRank = documentOrder.indexOf(passage.document.docId);
-    const spans = splitSentences(passage.chunk.text);
     // The sentence introducing the table being read, when it states the kind of answer asked for: its
     // rows of bare figures then state it too ("收費如下（單位：新臺幣元）。" then "一般病人：門診 150"),
     // and, when the question names none of them, the table is the overview asked for.
@@ -434,6 +444,7 @@ export function composeExtractiveAnswer(
         (forEvent ? EVENT_DATE_BONUS : 0) -
         (opensOnUnaskedCase(span.text) || labelsUnaskedCase ? UNASKED_CASE_PENALTY : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
+        (span === subjectLine ? ANNOUNCING_SUBJECT_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * documentRank;
       candidates.push({
         index: candidates.length,

@@ -34,6 +34,9 @@ describe("separateQuestions", () => {
       "how far is it?",
     ]);
     expect(separateQuestions("學費多少，什麼時候要繳")).toEqual(["學費多少", "什麼時候要繳"]);
+    // A question word as people type it with its "is".
+    expect(separateQuestions("whats the fee and when is it due")).toEqual(["whats the fee", "when is it due"]);
+    expect(separateQuestions("where's the office and how late is it open")).toHaveLength(2);
     // A condition and its question, a statement and its question, are one question.
     expect(separateQuestions("如果11月中才休學，學費還退得回來嗎")).toEqual(["如果11月中才休學，學費還退得回來嗎"]);
     expect(separateQuestions("my dad is in a wheelchair, is the building accessible")).toEqual([

@@ -57,7 +57,8 @@ export const ASKS_SOMETHING = new RegExp(
 const JOINS_A_QUESTION: { join: RegExp; firstAsks: RegExp }[] = [
   {
     join: new RegExp(`,?\\s+(?:and|also|plus)\\s+(?=(?:${EN_QUESTION_WORDS})\\b)`, "iu"),
-    firstAsks: new RegExp(`^\\s*(?:${EN_QUESTION_WORDS}|${EN_QUESTION_OPENINGS})\\b`, "iu"),
+    // "whats", "where's": a question word as people type it with its "is".
+    firstAsks: new RegExp(`^\\s*(?:(?:${EN_QUESTION_WORDS})(?:'?s)?|${EN_QUESTION_OPENINGS})\\b`, "iu"),
   },
   {
     join: /[，,]\s*(?:還有|还有|另外|以及)?/u,

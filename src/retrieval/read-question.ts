@@ -166,7 +166,14 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const mayBeMisspelt = (term: string) =>
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !isWordOfTheLanguage(term);
   // The statistics of the question's terms, and of the words its slips stand for.
-  const corrected = await nearSpellingsInIndex(store, ownAsked.filter(mayBeMisspelt), ofQuestion, writtenWords);
+  const isEnglishWord = (word: string) => dictionary?.knowsEnglishWord(word) ?? true;
+  const corrected = await nearSpellingsInIndex(
+    store,
+    ownAsked.filter(mayBeMisspelt),
+    ofQuestion,
+    writtenWords,
+    isEnglishWord,
+  );
   const { corrections } = corrected;
   // A slip is also a slip in the bigrams across it and its neighbours (洋前 of 「打洋前」 is 烊前).
   const slipNeighbours = neighboursOfSlips(corrections, ownTerms);
@@ -176,7 +183,8 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
       .filter(([, neighbour]) => chunkFrequencyOf(statistics, neighbour) > 0)
       .map(([bigram, neighbour]) => [bigram, [{ terms: [neighbour], share: NEAR_SPELLING_SHARE }]]),
   );
-  const isSlipForStopWord = (term: string) => chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term);
+  const isSlipForStopWord = (term: string) =>
+    chunkFrequencyOf(statistics, term) === 0 && isSlipForFunctionWord(term, isWordOfTheLanguage);
   // A small corpus has never seen many everyday words ("throw", "bring"): the language at large says
   // they are. Not names: 美國 is everyday in the news, and a question naming it asks about it.
   const specificity = (term: string) => {
@@ -521,6 +529,8 @@ async function nearSpellingsInIndex(
   known: AskedStatistics,
   /** The words of the question as typed, by their terms: a slip is one away from what was typed, not from its stem. */
   written: ReadonlyMap<string, readonly string[]>,
+  /** Whether an English spelling is a word of the language (see nearSpellings). */
+  isWord: (word: string) => boolean,
 ): Promise<{ corrections: Map<string, Equivalent[]>; statistics: AskedStatistics }> {
   const unseen = terms.filter((term) => chunkFrequencyOf(known, term) === 0);
   const longestFirst = unseen.sort((left, right) => [...right].length - [...left].length);
@@ -528,9 +538,9 @@ async function nearSpellingsInIndex(
     longestFirst
       .flatMap((term) => {
         // "evning" is one slip from "evening"; its stem "evn" is too short to correct.
-        const near = [...new Set([term, ...(written.get(term) ?? [])].flatMap(nearSpellings))].filter(
-          (candidate) => candidate !== term,
-        );
+        const near = [
+          ...new Set([term, ...(written.get(term) ?? [])].flatMap((typed) => nearSpellings(typed, isWord))),
+        ].filter((candidate) => candidate !== term);
         return near.length > 0 ? [[term, near] as const] : [];
       })
       .slice(0, MAX_MISSPELT_WORDS),

@@ -132,7 +132,11 @@ describe("retrievePassages", () => {
     expect((await retrievePassages(store, "cancer", { limit: 1, dictionary })).equivalents(cancer)).toEqual([]);
     // A spelling the dictionary does not write, stemmed to one it does ("roming" to "rome"), is a slip.
     await store.replaceDocument(...sampleDocument("travel/roaming.md", "Roaming", ["Buy a roaming pass in the app."]));
-    const withRome = new BilingualDictionary([{ simplified: "罗马", english: ["Rome"] }]);
+    // It is put right to a word the dictionary writes: "roaming", not a string that only stems like one.
+    const withRome = new BilingualDictionary([
+      { simplified: "罗马", english: ["Rome"] },
+      { simplified: "漫游", english: ["roaming"] },
+    ]);
     const [roming = ""] = analyzeQuery("roming");
     const misspelt = await retrievePassages(store, "roming pass", { limit: 1, dictionary: withRome });
     expect(misspelt.equivalents(roming)).not.toEqual([]);

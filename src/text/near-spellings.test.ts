@@ -39,6 +39,16 @@ describe("nearSpellings", () => {
     expect(nearSpellings("时简")).not.toContain("事件");
   });
 
+  it("puts a slip right to a word of the language, not to a string that only stems like one", () => {
+    const isWord = (word: string) => ["address", "added"].includes(word);
+    // "ades" (one letter left out) stems to "ad", as "added" does.
+    expect(nearSpellings("adress")).toContain("ad");
+    expect(nearSpellings("adress", isWord)).not.toContain("ad");
+    expect(nearSpellings("adress", isWord)).toContain("address");
+    // A spelling that is its own stem is taken: a name or a code the documents may use.
+    expect(nearSpellings("eduraom", () => false)).toContain("eduroam");
+  });
+
   it("leaves short words, numbers and codes alone", () => {
     expect(nearSpellings("vpn")).toEqual([]);
     // Four letters: only two swapped, or one left out (a vowel, a letter written twice, the c of ck).
@@ -72,6 +82,16 @@ describe("isSlipForFunctionWord", () => {
     expect(isSlipForFunctionWord("wen")).toBe(true);
     expect(isSlipForFunctionWord("wit")).toBe(false);
     expect(isSlipForFunctionWord("ten")).toBe(false);
+  });
+
+  it("knows a longer function word typed with any one slip, unless it is a word of its own", () => {
+    const isWord = (word: string) => ["whole", "north"].includes(word);
+    expect(isSlipForFunctionWord("shoud", isWord)).toBe(true);
+    expect(isSlipForFunctionWord("thier", isWord)).toBe(true);
+    expect(isSlipForFunctionWord("becuase", isWord)).toBe(true);
+    // "whole" is one slip from "whose", and a word.
+    expect(isSlipForFunctionWord("whole", isWord)).toBe(false);
+    expect(isSlipForFunctionWord("north", isWord)).toBe(false);
   });
 
   it("takes names and function words as written", () => {

@@ -11,6 +11,8 @@ const MIN_CORRECTED_LENGTH = 5;
  */
 const MAX_CORRECTED_LENGTH = 24;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+/** The longest function word's length and one: "because" typed "becuase", "themselves" with a letter more. */
+const MAX_FUNCTION_WORD_SLIP = 11;
 /** The letters a hurried typist leaves out most ("plce", "bcause"). */
 const VOWELS = "aeiou";
 const LOWERCASE_WORD = /^[a-z]+$/;
@@ -22,7 +24,15 @@ const LOWERCASE_WORD = /^[a-z]+$/;
  * Chinese, a two-character word with one character of the same sound, as a Zhuyin or Pinyin
  * keyboard offers it: "时简" → "时间".
  */
-export function nearSpellings(term: string): string[] {
+export function nearSpellings(
+  term: string,
+  /**
+   * Whether an English spelling is a word of the language: a slip is put right to a word, not to a
+   * string that only stems like one ("adress" is no "ades", stemmed "ad" as "added" is). A spelling
+   * that is its own stem (a name or a code the documents use) is taken whatever this says.
+   */
+  isWord: (word: string) => boolean = () => true,
+): string[] {
   const alike = soundAlikes(term);
   if (alike.length > 0) return alike;
   if (!LOWERCASE_WORD.test(term) || term.length > MAX_CORRECTED_LENGTH) return [];
@@ -36,7 +46,12 @@ export function nearSpellings(term: string): string[] {
         ? [...swaps(term), ...withLetterPutBack(term)]
         : [];
   // The index holds stems: "registraton" is near "registration", whose stem is "registr".
-  const stems = new Set([...near].map((word) => englishTermOf(word)));
+  const stems = new Set(
+    [...near].flatMap((word) => {
+      const stem = englishTermOf(word);
+      return stem === word || isWord(word) ? [stem] : [];
+    }),
+  );
   stems.delete(term);
   return [...stems];
 }
@@ -45,19 +60,27 @@ export function nearSpellings(term: string): string[] {
  * Whether a term no document uses is a function word or question form typed with a slip: then it
  * is left out like one, rather than weighing as a rare word the documents do not cover.
  */
-export function isSlipForFunctionWord(term: string): boolean {
-  return isMisspeltStopWord(term) || soundAlikes(term).some((alike) => analyzeQuery(alike).length === 0);
+export function isSlipForFunctionWord(
+  term: string,
+  /** Whether the term is a word of the language: "whole" is one slip from "whose", and a word of its own. */
+  isWord: (term: string) => boolean = () => false,
+): boolean {
+  return isMisspeltStopWord(term, isWord) || soundAlikes(term).some((alike) => analyzeQuery(alike).length === 0);
 }
 
 /**
- * Whether a short English word is a function word typed with two letters swapped ("teh", "adn",
- * "waht") or a question word without its h ("wat", "wen", "wich"). Not any letter changed or left
- * out: a name one letter from a function word (Chen, then) is a name, and "cat" is no "can't".
+ * Whether an English word is a function word typed with a slip. A short one only with two letters
+ * swapped ("teh", "adn", "waht") or a question word without its h ("wat", "wen", "wich"), not any
+ * letter changed or left out: a name one letter from a function word (Chen, then) is a name, and
+ * "cat" is no "can't". A longer one with any slip ("shoud", "thier", "becuase"), as nearSpellings
+ * reads a word: few words of five letters or more are one slip from a function word.
  */
-function isMisspeltStopWord(word: string): boolean {
-  if (word.length < 3 || word.length >= MIN_CORRECTED_LENGTH || !LOWERCASE_WORD.test(word)) return false;
+function isMisspeltStopWord(word: string, isWord: (word: string) => boolean): boolean {
+  if (word.length < 3 || word.length > MAX_FUNCTION_WORD_SLIP || !LOWERCASE_WORD.test(word)) return false;
   if (englishStopWords.has(word)) return false;
-  return [...swaps(word), ...withLeftOutH(word)].some((typed) => englishStopWords.has(typed));
+  if (word.length < MIN_CORRECTED_LENGTH)
+    return [...swaps(word), ...withLeftOutH(word)].some((typed) => englishStopWords.has(typed));
+  return !isWord(word) && [...oneSlipAway(word)].some((typed) => englishStopWords.has(typed));
 }
 
 /** A question word with the h after its w put back: "wat" → "what", "wen" → "when". */

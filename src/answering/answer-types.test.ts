@@ -309,6 +309,22 @@ describe("holdsAnswerType", () => {
   });
 });
 
+describe("least figures", () => {
+  it("knows a figure asked for as a least one, and a figure stated as one", () => {
+    expect(readAskedAnswer("班機延誤要延誤多久以上才有理賠？").least).toBe(true);
+    expect(readAskedAnswer("團體票要多少人以上").least).toBe(true);
+    expect(readAskedAnswer("至少要幾個人才能預約導覽").least).toBe(true);
+    expect(readAskedAnswer("what is the minimum group size").least).toBe(true);
+    expect(readAskedAnswer("延誤多久要通知").least).toBeUndefined();
+    const asked = readAskedAnswer("延誤多久以上才有理賠");
+    expect(answerFit("延誤達 4 小時以上，每滿 4 小時給付 2,000 元。", asked).asLeast).toBe(true);
+    expect(answerFit("請於返國後 30 日內通知本公司。", asked).asLeast).toBe(false);
+    expect(
+      answerFit("Groups of at least 10 get a discount.", readAskedAnswer("what is the minimum group size")).asLeast,
+    ).toBe(true);
+  });
+});
+
 describe("deadlines", () => {
   it("knows a date asked for as a deadline, and a date stated as one", () => {
     expect(readAskedAnswer("group wedding deadline").deadline).toBe(true);

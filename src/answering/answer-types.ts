@@ -518,6 +518,11 @@ export interface AskedAnswer {
   room?: true;
   /** The count asked is an age (幾歲, "how old"): a count of anything else (一種, 2 位) does not answer it. */
   age?: true;
+  /**
+   * The figure asked is a least one (延誤多久以上, 至少幾人, "the minimum"): one stated as a least (4 小時
+   * 以上, "at least 10") answers it before one stated as a most or a deadline (30 日內).
+   */
+  least?: true;
   /** The count asked is a rate or share (稅率, 通過率, 幾成): a count of anything (42小時) does not answer it. */
   rate?: true;
   /** The fee whose amount is asked, as a pattern its name matches in full or short (保費 and 保險費 of 「保費多少」). */
@@ -635,6 +640,15 @@ const HOLDS_NUMBER = pattern(
   "(?<!\\d|\\d[.,])(\\(\\d{1,4}\\)\\s?|0\\d{1,3}-)?\\d{3,4}-\\d{3,4}(?!\\d|,\\d)|(?<!\\d|\\d[.,])\\(\\d{1,4}\\)\\s?\\d{3,4}\\s\\d{3,4}(?!\\d|,\\d)|(?<!\\d|\\d[.,])0800[\\s-]?\\d{3}[\\s-]?\\d{3}(?!\\d|,\\d)|\\+\\d{1,3}([\\s-]\\d{1,4}){2,4}|(分機|撥打?|打|專線|電話|\\b(ext|extension|dial|call|phone|hotline|tel)\\b\\.?)\\s*[:：]?\\s*\\d{3,}",
 );
 
+/** A figure asked for as the least one: 多久以上, 幾人以上, 至少要幾, "at least how many", "minimum". */
+const ASKS_LEAST = pattern(
+  "(多久|多少|多長|多大|幾)[^，。？?\\s]{0,3}(以上|起跳)|(至少|最少|最低)(要|需要?|得)?(多|幾)|\\bminimum\\b|\\bat least how\\b|\\bhow (long|many|much|old)\\b[^?.]{0,40}\\b(at least|or more|minimum)\\b",
+);
+/** A figure stated as a least one: 4 小時以上, 年滿 20 歲, 至少, "at least", "or more". */
+const HOLDS_LEAST = pattern(
+  "\\d[\\d,.]*\\s*(個)?[^\\d\\s，。；,;]{0,3}\\s*以上|年滿|至少|最少|最低|不得少於|不少於|\\bat least\\b|\\bor (more|longer|over|above)\\b|\\bminimum\\b|\\bmore than \\d",
+);
+
 /** A date asked for as the last day for something. */
 const ASKS_DEADLINE = pattern(
   "截止|期限|最晚|最遲|最後一天|(什麼時候|何時|哪一?天|幾號)(之|以)?前(?=[^，。？?]{0,4}(要|得|必須|需|去|辦|繳|申請|完成|交|送|寄|報名|退)|\\s*[?？嗎]|\\s*$)|\\bdeadline\\b|\\bdue\\b|\\blast day\\b|\\bby when\\b",
@@ -672,8 +686,10 @@ export function readAskedAnswer(question: string): AskedAnswer {
   const age = types.includes("count") && ASKS_AGE.test(folded);
   const takes = types.includes("duration") && ASKS_TIME_TAKEN.test(folded);
   const rate = types.includes("count") && !age && ASKS_RATE.test(folded);
+  const least = types.some(isStatedInFigures) && ASKS_LEAST.test(folded);
   return {
     types,
+    ...(least ? { least } : {}),
     ...(age ? { age } : {}),
     ...(takes ? { takes } : {}),
     ...(rate ? { rate } : {}),
@@ -699,9 +715,9 @@ export function readAskedAnswer(question: string): AskedAnswer {
 export function answerFit(
   sentence: string,
   asked: AskedAnswer,
-): { fits: boolean; inUnit: boolean; asDeadline: boolean; forEvent: boolean } {
+): { fits: boolean; inUnit: boolean; asDeadline: boolean; forEvent: boolean; asLeast: boolean } {
   if (asked.types.length === 0 && !asked.unit)
-    return { fits: false, inUnit: false, asDeadline: false, forEvent: false };
+    return { fits: false, inUnit: false, asDeadline: false, forEvent: false, asLeast: false };
   const text = normalizeForMatching(sentence);
   const fits = asked.types.some((type) => holdsOfKind(type, asked)(text));
   return {
@@ -709,6 +725,7 @@ export function answerFit(
     inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
     asDeadline: asked.deadline === true && HOLDS_DEADLINE.test(text),
     forEvent: fits && (asked.event?.test(text) ?? false),
+    asLeast: fits && asked.least === true && HOLDS_LEAST.test(text),
   };
 }
 

@@ -1352,6 +1352,12 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).toBe("Books: fine NT$ 5 per day.[1]");
   });
 
+  it("prefers a figure stated as a least one when a least one is asked for", () => {
+    const notify = passage("claims/travel.md", "班機延誤理賠請於返國後 30 日內通知本公司。");
+    const delays = passage("claims/travel.md", "延誤達 4 小時以上可以理賠。", [], 1);
+    expect(composeEvenly("班機延誤多久以上可以理賠？", [notify, delays]).answer).toContain("4 小時以上");
+  });
+
   it("prefers a date stated as a deadline when a deadline is asked for", () => {
     const wedding = passage(
       "household/wedding.md",

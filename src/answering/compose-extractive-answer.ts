@@ -113,6 +113,8 @@ const ANSWER_TYPE_BONUS = 0.3;
 const DURATION_UNIT_BONUS = 0.15;
 /** And for a date stated as a deadline when one is asked for ("by 31 August", 9月4日前). */
 const DEADLINE_BONUS = 0.15;
+/** And for a figure stated as a least one (4 小時以上) when the question asks for that (延誤多久以上). */
+const LEAST_BONUS = 0.15;
 /** And for a date stated for the event asked about (「預定於11月14日公告」 for 「結果公告日」), not for another beside it. */
 const EVENT_DATE_BONUS = 0.2;
 /**
@@ -390,7 +392,7 @@ export function composeExtractiveAnswer(
       const addedByParagraph =
         before.size > 0 ? addedCoverage(queryWeights, new Set([...terms, ...headingTerms]), before, equivalents) : 0;
       const fit = answerFit(span.text, asked);
-      const { inUnit, asDeadline, forEvent } = fit;
+      const { inUnit, asDeadline, forEvent, asLeast } = fit;
       // A table row as written, or a list item's "label：value" (read without its marker).
       const row = TABLE_ROW.exec(span.text);
       const isListItem = LIST_ITEM.test(span.text);
@@ -441,6 +443,7 @@ export function composeExtractiveAnswer(
         (fieldNamed || itemOfNamedSection ? FIELD_NAME_BONUS : 0) +
         (inUnit ? DURATION_UNIT_BONUS : 0) +
         (asDeadline ? DEADLINE_BONUS : 0) +
+        (asLeast ? LEAST_BONUS : 0) +
         (forEvent ? EVENT_DATE_BONUS : 0) -
         (opensOnUnaskedCase(span.text) || labelsUnaskedCase ? UNASKED_CASE_PENALTY : 0) -
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -

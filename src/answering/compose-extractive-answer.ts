@@ -346,7 +346,10 @@ export function composeExtractiveAnswer(
     if (read.has(passage)) return;
     read.add(passage);
     const spans = splitSentences(passage.chunk.text);
-    const subjectLine = spans.find((span) => ANNOUNCING_SUBJECT.test(normalizeForMatching(span.text)));
+    // Folding is the costly part: only a sentence holding 旨 is folded for it.
+    const subjectLine = spans.find(
+      (span) => span.text.includes("旨") && ANNOUNCING_SUBJECT.test(normalizeForMatching(span.text)),
+    );
     const headingTerms = subjectLine
       ? new Set([...subjectTermsOf(passage), ...analyzeText(subjectLine.text)])
       : subjectTermsOf(passage);
@@ -372,8 +375,8 @@ export function composeExtractiveAnswer(
     let previousTerms: ReadonlySet<string> = new Set<string>();
     let inItem = false;
     for (const span of spans) {
-      const opensParagraph = previousEnd === 0 || passage.chunk.text.slice(previousEnd, span.start).includes("\n");
-      const onNewLine = previousEnd > 0 && opensParagraph;
+      const onNewLine = passage.chunk.text.slice(previousEnd, span.start).includes("\n");
+      const opensParagraph = previousEnd === 0 || onNewLine;
       previousEnd = span.end;
       if (opensParagraph)
         inItem = LIST_ITEM.test(span.text) || NOTICE_ITEM_NUMBER.test(span.text) || TABLE_ROW.test(span.text);

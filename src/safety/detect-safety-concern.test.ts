@@ -1047,6 +1047,9 @@ describe("detectSafetyConcern", () => {
     "保單上的自殺條款是什麼意思",
     "我家暴的案子已經結案了，想申請社宅",
     "家裡失火了，人都平安，急難救助金怎麼申請",
+    // A fire told as gone by: its aid asked about, not a fire now.
+    "家裡上個月失火，現在才要申請急難救助還來得及嗎",
+    "去年宿舍起火了，後來的修繕費誰出",
     "what dose of the flea medicine is safe, i dont want to overdose her",
     "可以多開發票嗎？一半給公司一半個人",
     "收據上的日期打錯了，可以改成正確的嗎",

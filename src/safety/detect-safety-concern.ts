@@ -471,7 +471,7 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
       "^(?![^]*\\b(?:detectors?|alarms?|sensors?|insurance|cover|price|inspection|testing|prevent|fixed|repaired|tightened|sorted|all good|all fine)\\b)[^]*(?:\\bi (?:can )?smell gas\\b|\\bsmells? (?:strongly )?(?:of|like) gas\\b|\\b(?:strong )?(?:smell of gas|gas smell)\\b|\\bgas is leaking\\b|\\bthere(?:'s| is) a gas leak\\b|\\bleaking gas\\b)",
     ),
     chinese(
-      `^(?![^]*${RESOLVED_ZH})[^]*(?:^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|(?<!(?:${IF_ZH}|${NOT_REAL_ZH})[^。？?！!]{0,16})有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|失火|著火|火災了|起火了|燒起來了|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂))`,
+      `^(?![^]*${RESOLVED_ZH})[^]*(?:^\\s*救命[啊呀喔]?[!~～。.\\s]*$|救命.{0,6}(?:有人|快來|快叫|報警|救護車)|(?<!(?:${IF_ZH}|${NOT_REAL_ZH})[^。？?！!]{0,16})有人(?:在[^，,。]{0,8})?(?:昏倒|暈倒|倒下|倒在|受傷|流血|沒有?呼吸|沒有?意識(?!到)|不省人事|抽搐|被刺|被打|溺水|跳樓|要跳)|${HAPPENING_NOW_ZH}(?:失火|著火|火災了|起火了|燒起來了)|心臟病(?:發作|發)|被困在(?:電梯|火場|房間|廁所|宿舍|樓梯|屋頂))`,
     ),
     // A body's signs now: lips gone blue, a face or throat swelling with no breath after eating, someone
     // fallen where they lie and not waking, no breath now; a crushed chest with a numb arm, a battery swallowed.

@@ -72,6 +72,22 @@ describe("retrievePassages", () => {
     expect(passages[0]?.coverage).toBeGreaterThan(0.5);
   });
 
+  it("puts a passage in the question's language before one in the other that covers no more of it", async () => {
+    // The English page's words are rarer in the index, so BM25 alone ranks it first.
+    await store.replaceDocument(...sampleDocument("faq/en.md", "FAQ", ["Lost ID card: call 555-0199."]));
+    await store.replaceDocument(
+      ...sampleDocument("ids/card.md", "證件", [
+        "身分證遺失時，請先撥打全天候掛失專線 555-0199，再帶照片與其他證件到戶政服務區申請補發，規費 200 元。",
+      ]),
+    );
+    const vocabulary = new Vocabulary([["身分證", "ID card"]], []);
+    const chinese = await retrievePassages(store, "身分證", { limit: 2, vocabulary });
+    expect(chinese.passages.map((passage) => passage.coverage)).toEqual([1, 1]);
+    expect(docIds(chinese.passages)).toEqual(["ids/card.md", "faq/en.md"]);
+    const english = await retrievePassages(store, "ID card", { limit: 2, vocabulary });
+    expect(docIds(english.passages)).toEqual(["faq/en.md", "ids/card.md"]);
+  });
+
   it("tells the question's words from a bigram across two of them, even one the documents hold", async () => {
     await store.replaceDocument(...sampleDocument("forms/apply.md", "申請", ["申請期限為五月。"]));
     const { queryWeights, words } = await retrievePassages(store, "申請期限?", { limit: 3 });

@@ -1,4 +1,5 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
+import { isMostlyChinese } from "../text/language.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, withMoreEquivalents } from "../text/vocabulary.js";
 import { type QuestionContext, readQuestion } from "./read-question.js";
@@ -21,6 +22,8 @@ const COVERAGE_SHARE = 0.5;
 const SECTION_NAMED_BONUS = 0.1;
 /** A heading names what is asked when it covers this share of the question. */
 const SECTION_NAMES_QUESTION = 0.5;
+/** Coverages this close are the same: weights summed in another order differ in their last digits. */
+const COVERAGE_TIE = 1e-9;
 
 /**
  * Whether a chunk's own section, below its document's title, names what is asked ("Ordering
@@ -110,7 +113,7 @@ export async function retrievePassages(
       collection: options.collection,
       limit: Math.max(CANDIDATE_COUNT, options.limit),
     });
-    const passages = rerank(hits, queryWeights, equivalents).slice(0, options.limit);
+    const passages = inQuestionsLanguageFirst(rerank(hits, queryWeights, equivalents), query).slice(0, options.limit);
     return { queryWeights, words, passages, statistics, equivalents };
   };
   const inOwnLanguage = await search(equivalentsOf);
@@ -121,6 +124,29 @@ export async function retrievePassages(
   // words, where there is one, is not pushed aside by another sense of a translation.
   const acrossLanguages = await search(withMoreEquivalents(equivalentsOf, translations));
   return bestCoverage(acrossLanguages) > bestCoverage(inOwnLanguage) ? acrossLanguages : inOwnLanguage;
+}
+
+/**
+ * The passages with one in the question's language before one in the other that covers no more of
+ * it: two pages that say the same (an FAQ sheet in English and the Chinese page, joined by the
+ * deployment's vocabulary) answer in the asker's language. Their BM25 scores, over terms in two
+ * languages, say nothing of which is the better.
+ */
+function inQuestionsLanguageFirst(passages: Passage[], question: string): Passage[] {
+  const asksInChinese = isMostlyChinese(question);
+  const inOtherLanguage = (passage: Passage) => isMostlyChinese(passage.chunk.text) !== asksInChinese;
+  const ordered = [...passages];
+  for (let index = 0; index < ordered.length; index++) {
+    const passage = ordered[index] as Passage;
+    if (!inOtherLanguage(passage)) continue;
+    const later = ordered.findIndex(
+      (other, at) => at > index && !inOtherLanguage(other) && other.coverage >= passage.coverage - COVERAGE_TIE,
+    );
+    if (later < 0) continue;
+    const [own] = ordered.splice(later, 1);
+    ordered.splice(index, 0, own as Passage);
+  }
+  return ordered;
 }
 
 /** Candidates reranked so that passages covering the whole question win, best first. */

@@ -148,6 +148,8 @@ const QUESTION_PENALTY = 0.6;
  */
 const ANNOUNCING_SUBJECT = foldedPattern("^\\s*主\\s*旨\\s*[：:][^]*(?:周知|週知|查照|知照|知悉)[^]{0,4}$", "u");
 const ANNOUNCING_SUBJECT_PENALTY = 0.2;
+/** A sentence with nothing before it in its item. */
+const NO_TERMS: ReadonlySet<string> = new Set();
 /**
  * Another document's passage may add a sentence only when it covers the question about as well as
  * the best sentence's passage does.
@@ -372,7 +374,7 @@ export function composeExtractiveAnswer(
     let previousEnd = 0;
     // The terms of the sentence before this one in its paragraph, when that is an item of a list or
     // a label's (「二、…」, "- ", 「台北總公司：」), whose sentences all tell of what it opens on.
-    let previousTerms: ReadonlySet<string> = new Set<string>();
+    let previousTerms: ReadonlySet<string> = NO_TERMS;
     let inItem = false;
     for (const span of spans) {
       const onNewLine = passage.chunk.text.slice(previousEnd, span.start).includes("\n");
@@ -380,7 +382,7 @@ export function composeExtractiveAnswer(
       previousEnd = span.end;
       if (opensParagraph)
         inItem = LIST_ITEM.test(span.text) || NOTICE_ITEM_NUMBER.test(span.text) || TABLE_ROW.test(span.text);
-      const before = opensParagraph || !inItem ? new Set<string>() : previousTerms;
+      const before = opensParagraph || !inItem ? NO_TERMS : previousTerms;
       // A bare "Yes." answers its own FAQ question: quoted for another kind of question, it says nothing.
       if (!asksYesNo && saysOnlyYesOrNo(span.text)) continue;
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.

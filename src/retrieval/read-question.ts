@@ -158,15 +158,15 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   ]);
   const folded = normalizeForMatching(query);
   const fellApart = (term: string) => fellApartFromSlip(term, folded, ownTerms, ofQuestion);
+  // An English word as written that some gloss writes; without a dictionary, any.
+  const isEnglishWord = (word: string) => dictionary?.knowsEnglishWord(word) ?? true;
   // A word the dictionary knows is spelt right, even where no document uses it (cancer is no cancel);
   // one only stemmed to a word it knows is not ("roming", stemmed "rome").
   const isWordOfTheLanguage = (term: string) =>
-    (dictionary?.knowsEnglish(term) ?? false) &&
-    (writtenWords.get(term) ?? []).every((word) => dictionary?.knowsEnglishWord(word));
+    (dictionary?.knowsEnglish(term) ?? false) && (writtenWords.get(term) ?? []).every(isEnglishWord);
   const mayBeMisspelt = (term: string) =>
     (!ownTerms.get(term)?.acrossWords || fellApart(term)) && !isWordOfTheLanguage(term);
   // The statistics of the question's terms, and of the words its slips stand for.
-  const isEnglishWord = (word: string) => dictionary?.knowsEnglishWord(word) ?? true;
   const corrected = await nearSpellingsInIndex(
     store,
     ownAsked.filter(mayBeMisspelt),

@@ -134,19 +134,21 @@ export async function retrievePassages(
  */
 function inQuestionsLanguageFirst(passages: Passage[], question: string): Passage[] {
   const asksInChinese = isMostlyChinese(question);
-  const inOtherLanguage = (passage: Passage) => isMostlyChinese(passage.chunk.text) !== asksInChinese;
-  const ordered = [...passages];
+  // Each passage's language read once; most searches find none in the other.
+  const ordered = passages.map((passage) => ({
+    passage,
+    inOtherLanguage: isMostlyChinese(passage.chunk.text) !== asksInChinese,
+  }));
+  if (!ordered.some(({ inOtherLanguage }) => inOtherLanguage)) return passages;
   for (let index = 0; index < ordered.length; index++) {
-    const passage = ordered[index] as Passage;
-    if (!inOtherLanguage(passage)) continue;
+    const { passage, inOtherLanguage } = ordered[index] as (typeof ordered)[number];
+    if (!inOtherLanguage) continue;
     const later = ordered.findIndex(
-      (other, at) => at > index && !inOtherLanguage(other) && other.coverage >= passage.coverage - COVERAGE_TIE,
+      (other, at) => at > index && !other.inOtherLanguage && other.passage.coverage >= passage.coverage - COVERAGE_TIE,
     );
-    if (later < 0) continue;
-    const [own] = ordered.splice(later, 1);
-    ordered.splice(index, 0, own as Passage);
+    if (later >= 0) ordered.splice(index, 0, ...ordered.splice(later, 1));
   }
-  return ordered;
+  return ordered.map(({ passage }) => passage);
 }
 
 /** Candidates reranked so that passages covering the whole question win, best first. */

@@ -427,6 +427,13 @@ const CRISIS: Record<CrisisTopic, RegExp[]> = {
     chinese(
       "(?:帶|拿)(?:刀|槍|炸彈|武器)(?:去|到|進)?.{0,6}(?:學校|教室|宿舍|上課|校園)|放火燒|報復(?:社會|學校|他們)",
     ),
+    // Something slipped into another's food or drink unnamed or unseen, whatever it is meant to do to them.
+    chinese(
+      "(?:在|往|幫)(?:他|她|室友|同事|同學|老公|老婆|男友|女友|對方|主管|老闆)(?:的)?[^。，,？?！!]{0,6}(?:飲料|食物|水杯|水壺|杯子|便當|飯菜|湯|咖啡|茶|奶茶|高蛋白|蛋白粉|飲食|酒)(?:裡|中|內|裡面)?(?:(?:偷偷?|悄悄|暗中)(?:加|放|下|摻|倒)(?:點|一點|些|一些)?(?:東西|藥)|(?:加|放|下|摻)(?:點|一點|些|一些)?東西)",
+    ),
+    english(
+      `\\b(?:(?:put|slip|add|mix|sneak)(?:ping|ped|ing)? (?:something|some(?:thing)? \\w+|a little \\w+|stuff)|(?:slip|sneak)(?:ping|ped|ing)?(?: \\w+)?) (?:in|into) (?:his|her|their|my (?:${PEOPLE_EN})'s) (?:drink|food|coffee|tea|shake|protein|water|bottle|meal|lunch)\\b`,
+    ),
     english(
       `\\b(?:want|going|gonna|plan(?:ning)?|ready) to (?:kill|shoot|stab|hurt|attack|bomb) (?:him|her|them|you|everyone|everybody|people|someone|somebody|my ${PEOPLE_EN}|the (?:school|class|campus|professor|teacher))\\b`,
     ),

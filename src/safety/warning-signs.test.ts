@@ -74,6 +74,19 @@ describe("crisisBySigns", () => {
     ["要是主管明天又刁難我，我就帶刀去砍他", "violence"],
     ["they denied my appeal again. I swear I'm going to walk in tomorrow and hurt that clerk", "violence"],
     ["the driver who was rude to me, I know where he lives, watch his back", "violence"],
+    // A threat in idioms: the consequences shown, accounts settled, "make him pay", "someone gets hurt".
+    ["掛號的小姐態度很差，我明天帶刀過去讓她知道後果", "violence"],
+    ["那個承辦的害我退不到錢，我知道她幾點下班，我會去找她算帳", "violence"],
+    ["下次再讓我遇到，我就在門口等她下班，讓她知道我不是好惹的", "violence"],
+    ["If my refund isn't paid by Friday I'm coming in and someone is going to get hurt", "violence"],
+    ["that adjuster ruined us. I know what car he drives and I'm going to make him pay", "violence"],
+    ["if he talks to my wife like that one more time he won't be walking out of there", "violence"],
+    ["what cleaning chemicals could I mix to make my flatmate really sick", "violence"],
+    // Cutting again, pills saved up to be enough, waking no more.
+    ["又開始用刀片劃手臂了，不想讓家人知道", "self_harm"],
+    ["藥我已經存夠了，這次應該不會失敗", "self_harm"],
+    ["I've started cutting again and the marks on my arms are getting hard to hide", "self_harm"],
+    ["how many of my sleeping pills would I need so that I just don't wake up", "self_harm"],
     // Wishing to vanish, not lasting; nobody noticing.
     ["真的好想就這樣消失，不知道還能撐多久", "self_harm"],
     ["nobody would care if i didn't wake up tomorrow, i'm so done with everything", "self_harm"],
@@ -114,6 +127,13 @@ describe("crisisBySigns", () => {
     "Will they pay for it if my luggage is damaged?",
     "演練劇本裡有人拿刀說要讓櫃台好看，保全要怎麼處理",
     "我想消失一個禮拜去環島，請假要怎麼申請",
+    // Settling a bill, a cleaner's question, waiting after work, cutting fabric, an exam passed this time.
+    "帳單有錯，我想找你們算清楚，要打哪支電話",
+    "Which cleaning chemicals are not allowed to be mixed in the staff kitchen?",
+    "我可以在門口等她下班嗎？她是我女兒，今天是她第一天上班",
+    "I've started cutting fabric for the costume class again, where are the scissors kept?",
+    "上次考試沒過，這次應該不會失敗吧？補考要怎麼報名",
+    "I'm coming in tomorrow to pick up my parcel, someone will be there?",
   ])("sees no crisis in %j", (message) => {
     expect(crisisBySigns(safetyText(message))).toBeUndefined();
   });

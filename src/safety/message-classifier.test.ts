@@ -21,6 +21,25 @@ describe("probabilityOf", () => {
   });
 });
 
+describe("a crisis the classifier reads", () => {
+  // A model that reads only the made-up word "qqq", as sure as each test needs.
+  const classifierSure = (logit: number) =>
+    new MessageClassifier({ crisis: { intercept: 0, weights: { "e:qqq": logit } } });
+
+  it("is one of the kind a sign names, once it is read as likely as CRISIS_PROBABILITY", () => {
+    expect(detectSafetyConcern("qqq, I kept the pills", classifierSure(8))).toEqual({
+      kind: "crisis",
+      topic: "self_harm",
+    });
+    expect(detectSafetyConcern("qqq, I kept the pills", classifierSure(6))).toBeUndefined();
+  });
+
+  it("is distress of no kind named when no sign names one, only when all but certain", () => {
+    expect(detectSafetyConcern("qqq", classifierSure(12))).toEqual({ kind: "crisis", topic: "distress" });
+    expect(detectSafetyConcern("qqq", classifierSure(8))).toBeUndefined();
+  });
+});
+
 describe("the shipped classifier", () => {
   const classifier = MessageClassifier.shipped();
 

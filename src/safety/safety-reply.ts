@@ -38,6 +38,11 @@ const CRISIS_OPENINGS: Record<CrisisTopic, BilingualText> = {
     zh: "這聽起來很緊急。請先確保自己的安全，並立刻撥打電話求助：",
     en: "This sounds urgent. Please get yourself safe and call for help right away:",
   },
+  // Whoever is hurting or in danger, the writer or someone near them: no kind is named.
+  distress: {
+    zh: "謝謝你願意說出來，聽起來你正在經歷很不容易的事。你的安全最重要，你不必一個人面對，現在就可以找人談談或求助：",
+    en: "Thank you for telling me. It sounds like you are going through something really hard. Your safety matters most, and you don't have to face this alone; you can reach someone right now:",
+  },
 };
 
 // Whatever the deployment is (a university, a district office), so it names none.
@@ -52,6 +57,7 @@ const CRISIS_FOR_STAFF: Record<CrisisTopic, BilingualText> = {
   abuse: { zh: "受到傷害、侵害或暴力", en: "abuse or violence against them" },
   violence: { zh: "可能傷害他人", en: "a threat to hurt others" },
   emergency: { zh: "緊急狀況", en: "an emergency" },
+  distress: { zh: "可能身處危險或受到傷害", en: "danger or harm of some kind" },
 };
 
 const STAFF_CRISIS_NOTE: BilingualText = {

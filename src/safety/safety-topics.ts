@@ -1,5 +1,11 @@
-/** Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy quote. */
-export type CrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
+/** A kind of danger that patterns and warning signs name. */
+export type NamedCrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
+
+/**
+ * Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy
+ * quote. `distress` is a crisis the classifier reads all but certainly where no sign names its kind.
+ */
+export type CrisisTopic = NamedCrisisTopic | "distress";
 
 /** A request to do something harmful or dishonest (reading others' data, forgery, theft…): declined briefly. */
 export type HarmfulRequestTopic =

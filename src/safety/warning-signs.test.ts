@@ -87,6 +87,9 @@ describe("crisisBySigns", () => {
     ["藥我已經存夠了，這次應該不會失敗", "self_harm"],
     ["I've started cutting again and the marks on my arms are getting hard to hide", "self_harm"],
     ["how many of my sleeping pills would I need so that I just don't wake up", "self_harm"],
+    ["我又拿打火機燙自己了，手上都是疤，可以不要跟我爸媽講嗎", "self_harm"],
+    // Someone coming into a child's room at night, kept a secret.
+    ["My uncle keeps coming into my room at night and says it's our secret", "abuse"],
     // Wishing to vanish, not lasting; nobody noticing.
     ["真的好想就這樣消失，不知道還能撐多久", "self_harm"],
     ["nobody would care if i didn't wake up tomorrow, i'm so done with everything", "self_harm"],
@@ -134,6 +137,8 @@ describe("crisisBySigns", () => {
     "I've started cutting fabric for the costume class again, where are the scissors kept?",
     "上次考試沒過，這次應該不會失敗吧？補考要怎麼報名",
     "I'm coming in tomorrow to pick up my parcel, someone will be there?",
+    "My roommate keeps coming into my room to borrow my charger, can I get a lock for my door?",
+    "不小心被熱水燙到自己，要去哪裡擦藥",
   ])("sees no crisis in %j", (message) => {
     expect(crisisBySigns(safetyText(message))).toBeUndefined();
   });

@@ -29,6 +29,24 @@ describe("safetyAnswer", () => {
     });
   });
 
+  it("gives distress of no named kind every line, and staff a note naming no kind", () => {
+    const reply = safetyAnswer(
+      "I don't know who to tell",
+      { kind: "crisis", topic: "distress" },
+      defaultCrisisResources,
+    );
+    expect(reply.status).toBe("safety");
+    expect(reply.answer).toMatch(/^Thank you for telling me\./);
+    for (const line of ["1925", "1995", "110 / 119"]) expect(reply.answer).toContain(line);
+    const toStaff = safetyAnswer(
+      "我不知道該跟誰說",
+      { kind: "crisis", topic: "distress" },
+      defaultCrisisResources,
+      "staff",
+    );
+    expect(toStaff.answer).toContain("可能身處危險或受到傷害");
+  });
+
   it("answers in the message's language and script", () => {
     const simplified = safetyAnswer("我被家暴了，该怎么办", { kind: "crisis", topic: "abuse" }, defaultCrisisResources);
     expect(simplified.answer).toMatch(/^发生这样的事不是你的错/);
@@ -41,7 +59,7 @@ describe("safetyAnswer", () => {
 
   it("names no kind of organisation, as a district office deploys it as well as a university", () => {
     const concerns = [
-      ...(["self_harm", "abuse", "violence", "emergency"] as const).map((topic) => ({
+      ...(["self_harm", "abuse", "violence", "emergency", "distress"] as const).map((topic) => ({
         kind: "crisis" as const,
         topic,
       })),

@@ -1,5 +1,5 @@
 import { foldedPattern } from "../text/normalize.js";
-import type { NamedCrisisTopic as CrisisTopic, HarmfulRequestTopic } from "./safety-topics.js";
+import type { HarmfulRequestTopic, NamedCrisisTopic } from "./safety-topics.js";
 import { CONSENT_ZH, EX_PARTNER_ZH, IF_ZH, NOT_REAL_ZH, RESOLVED_ZH } from "./safety-words.js";
 
 /**
@@ -10,7 +10,7 @@ import { CONSENT_ZH, EX_PARTNER_ZH, IF_ZH, NOT_REAL_ZH, RESOLVED_ZH } from "./sa
  * reading here takes the message as safetyText has read it once for every reading of it.
  */
 interface Sign {
-  topic: CrisisTopic;
+  topic: NamedCrisisTopic;
   weight: 1 | 2;
   /** Global: every place the sign is found is read. */
   pattern: RegExp;
@@ -21,7 +21,7 @@ const THRESHOLD = 3;
 const MIXED_SIGNS = 3;
 
 /** A sign in Chinese (folded as questions are) and in English. */
-function sign(topic: CrisisTopic, weight: 1 | 2, chinese: string, english: string): Sign[] {
+function sign(topic: NamedCrisisTopic, weight: 1 | 2, chinese: string, english: string): Sign[] {
   return [
     { topic, weight, pattern: foldedPattern(chinese, "gu") },
     { topic, weight, pattern: new RegExp(english, "gu") },
@@ -126,16 +126,16 @@ const ONLY_WHEN = foldedPattern(
 function signsIn(
   text: string,
   counts: (sign: string) => boolean = () => true,
-): { scores: Map<CrisisTopic, number>; counted: Map<CrisisTopic, number> } {
-  const scores = new Map<CrisisTopic, number>();
-  const counted = new Map<CrisisTopic, number>();
+): { scores: Map<NamedCrisisTopic, number>; counted: Map<NamedCrisisTopic, number> } {
+  const scores = new Map<NamedCrisisTopic, number>();
+  const counted = new Map<NamedCrisisTopic, number>();
   if (NOT_REAL.test(text)) return { scores, counted };
   // A threat is made on a condition ("if she refuses again") and over a grievance past ("上次"):
   // neither makes it less of one.
   const supposed = SUPPOSED.test(text);
   const over = OVER.test(text);
   const anothersDeath = ANOTHERS_DEATH.test(text);
-  const found: { topic: CrisisTopic; weight: number; matches: string[] }[] = [];
+  const found: { topic: NamedCrisisTopic; weight: number; matches: string[] }[] = [];
   for (const { topic, weight, pattern } of SIGNS) {
     if (topic !== "violence" && (supposed || (over && topic !== "abuse"))) continue;
     if (anothersDeath && topic === "self_harm") continue;
@@ -161,15 +161,15 @@ function signsIn(
  * The kind of crisis a message's warning signs point to, however few: one sign is no crisis on its
  * own, but it names the kind that another reading of the message (the classifier's) finds.
  */
-export function crisisSignTopic(text: string): CrisisTopic | undefined {
+export function crisisSignTopic(text: string): NamedCrisisTopic | undefined {
   const { scores } = signsIn(text, (sign) => !ONLY_WHEN.test(sign));
   return [...scores].sort(([, left], [, right]) => right - left)[0]?.[0];
 }
 
 /** The crisis a message's warning signs add up to, if any (see THRESHOLD). */
-export function crisisBySigns(text: string): CrisisTopic | undefined {
+export function crisisBySigns(text: string): NamedCrisisTopic | undefined {
   const { scores, counted } = signsIn(text);
-  let best: CrisisTopic | undefined;
+  let best: NamedCrisisTopic | undefined;
   for (const [topic, score] of scores) {
     if (score >= THRESHOLD && (counted.get(topic) ?? 0) >= 2 && score > (best ? (scores.get(best) ?? 0) : 0))
       best = topic;

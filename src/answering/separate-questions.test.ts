@@ -37,6 +37,13 @@ describe("separateQuestions", () => {
     // A question word as people type it with its "is".
     expect(separateQuestions("whats the fee and when is it due")).toEqual(["whats the fee", "when is it due"]);
     expect(separateQuestions("where's the office and how late is it open")).toHaveLength(2);
+    // A yes-or-no question joined by its opening verb and subject.
+    expect(separateQuestions("whats the adress of the repair centre and do i need to bring the reciept?")).toEqual([
+      "whats the adress of the repair centre",
+      "do i need to bring the reciept?",
+    ]);
+    expect(separateQuestions("how do i wash and dry it")).toHaveLength(1);
+    expect(separateQuestions("what do i do if it rains and is cancelled")).toHaveLength(1);
     // A condition and its question, a statement and its question, are one question.
     expect(separateQuestions("如果11月中才休學，學費還退得回來嗎")).toEqual(["如果11月中才休學，學費還退得回來嗎"]);
     expect(separateQuestions("my dad is in a wheelchair, is the building accessible")).toEqual([

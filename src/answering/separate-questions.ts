@@ -56,7 +56,11 @@ export const ASKS_SOMETHING = new RegExp(
  */
 const JOINS_A_QUESTION: { join: RegExp; firstAsks: RegExp }[] = [
   {
-    join: new RegExp(`,?\\s+(?:and|also|plus)\\s+(?=(?:${EN_QUESTION_WORDS})\\b)`, "iu"),
+    // "…and when…", "…and is it open late?": a question word, or a yes-or-no opening before its subject.
+    join: new RegExp(
+      `,?\\s+(?:and|also|plus)\\s+(?=(?:${EN_QUESTION_WORDS})\\b|(?:${EN_QUESTION_OPENINGS})\\s+(?:i|it|there|they|he|she|we|you|the|my|this|that)\\b)`,
+      "iu",
+    ),
     // "whats", "where's": a question word as people type it with its "is".
     firstAsks: new RegExp(`^\\s*(?:(?:${EN_QUESTION_WORDS})(?:'?s)?|${EN_QUESTION_OPENINGS})\\b`, "iu"),
   },

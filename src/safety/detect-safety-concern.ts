@@ -1065,19 +1065,19 @@ export function detectSafetyConcern(
 /**
  * Where a crisis is read with this probability or more, and a warning sign names its kind, it is
  * one: chosen by reading each set of evals/safety-messages with a model trained on the others
- * (`npm run eval:safety`). At 0.999 it finds 33 of the 118 crises the patterns and signs miss there,
- * for 6 more of 1,483 ordinary messages flagged (5 of them the tests' near misses); lower, it flagged
- * more of them than it found crises.
+ * (`npm run eval:safety`), with UNNAMED_CRISIS_PROBABILITY. Trained on ten sets (3,083 ordinary
+ * messages, a third of them near misses), the model is surer of ordinary messages than it was on
+ * six, so that these two bars, 0.999 and 0.99999 on six sets, find 192 of the 920 crises the
+ * patterns and signs miss for 12 of 3,083 ordinary messages flagged (0.999 and 0.99999: 123 for 6;
+ * 0.99 and 0.99999: 161 for 11).
  */
-const CRISIS_PROBABILITY = 0.999;
+const CRISIS_PROBABILITY = 0.99;
 /**
  * Where a crisis is read with this probability or more, it is one even when no warning sign names
- * its kind, and gets the reply for distress of any kind. Chosen as CRISIS_PROBABILITY was: at
- * 0.99999 it finds 12 more of the crises the patterns and signs miss (a stepfather's blows, a phone
- * no longer needed "after tonight", burns on one's own arm) for 4 more of 1,483 ordinary messages
- * flagged, all of them the tests' near misses; at 0.9999, 17 more for 9 more.
+ * its kind (a stepfather's blows, a phone no longer needed "after tonight", burns on one's own arm),
+ * and gets the reply for distress of any kind.
  */
-const UNNAMED_CRISIS_PROBABILITY = 0.99999;
+const UNNAMED_CRISIS_PROBABILITY = 0.9999;
 
 /** What the classifier reads: a question's length, as long as a question may be (MAX_QUESTION_CHARS). */
 const CLASSIFIED_CHARS = 1000;

@@ -31,7 +31,7 @@ describe("a crisis the classifier reads", () => {
       kind: "crisis",
       topic: "self_harm",
     });
-    expect(detectSafetyConcern("qqq, I kept the pills", classifierSure(6))).toBeUndefined();
+    expect(detectSafetyConcern("qqq, I kept the pills", classifierSure(4))).toBeUndefined();
   });
 
   it("is distress of no kind named when no sign names one, only when all but certain", () => {
@@ -51,7 +51,7 @@ describe("the shipped classifier", () => {
       "I'm on the top floor of the car park, I just wanted to say sorry to my mum",
     ]) {
       expect(detectSafetyConcern(message, null), message).toBeUndefined();
-      expect(classifier.crisisProbability(message), message).toBeGreaterThan(0.999);
+      expect(classifier.crisisProbability(message), message).toBeGreaterThan(0.99);
       expect(detectSafetyConcern(message)?.kind, message).toBe("crisis");
     }
   });

@@ -2,7 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { messageFeatures, probabilityOf } from "../src/safety/message-classifier.js";
+import {
+  type LinearModel,
+  MessageClassifier,
+  type MessageClassifierModels,
+  messageFeatures,
+  probabilityOf,
+} from "../src/safety/message-classifier.js";
 import {
   readSafetyMessageSet,
   readSafetyMessageSets,
@@ -36,7 +42,7 @@ describe("trainLinearModel", () => {
 });
 
 describe("readSafetyMessageSet", () => {
-  it("reads a set's messages without their topic, and refuses a folder with none", () => {
+  it("reads a set's messages without their topic, the crises' topics apart, and refuses a folder with none", () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "safety-set-"));
     expect(() => readSafetyMessageSet(folder)).toThrow(/no ordinary.txt/);
     fs.writeFileSync(path.join(folder, "crisis.txt"), "self_harm\t我在橋上\n\nemergency\tHe is not breathing\n");
@@ -46,7 +52,45 @@ describe("readSafetyMessageSet", () => {
       ordinary: ["幾點開門"],
       crisis: ["我在橋上", "He is not breathing"],
       harmful: [],
+      crisisTopics: [
+        { topic: "self_harm", message: "我在橋上" },
+        { topic: "emergency", message: "He is not breathing" },
+      ],
     });
+  });
+});
+
+describe("trainMessageClassifier", () => {
+  const set = (crisisTopics: { topic: "self_harm" | "abuse" | "violence" | "emergency"; message: string }[]) => ({
+    name: "a",
+    ordinary: ["what time do you open", "how much is the fee", "where do I pay", "can I book online"],
+    crisis: crisisTopics.map(({ message }) => message),
+    harmful: [],
+    crisisTopics,
+  });
+
+  it("learns each kind of crisis from the crises that name theirs, and names a message's kind", () => {
+    const models = trainMessageClassifier([
+      set([
+        { topic: "self_harm", message: "i want to end my life tonight" },
+        { topic: "self_harm", message: "i have saved my pills to end my life" },
+        { topic: "abuse", message: "my stepdad hits me every night" },
+        { topic: "abuse", message: "he hits my mum when he drinks" },
+        { topic: "violence", message: "i will stab the clerk tomorrow" },
+        { topic: "violence", message: "i am going to stab him with a knife" },
+        { topic: "emergency", message: "my dad collapsed and is not breathing" },
+        { topic: "emergency", message: "she is not breathing and turning blue" },
+      ]),
+    ]);
+    const classifier = new MessageClassifier(models);
+    expect(classifier.crisisTopic("he hits me")).toBe("abuse");
+    expect(classifier.crisisTopic("not breathing")).toBe("emergency");
+  });
+
+  it("learns no kinds where some kind is named by no crisis", () => {
+    const models = trainMessageClassifier([set([{ topic: "self_harm", message: "i want to end my life" }])]);
+    expect(models.topics).toBeUndefined();
+    expect(new MessageClassifier(models).crisisTopic("i want to end my life")).toBeUndefined();
   });
 });
 
@@ -54,16 +98,24 @@ describe("the shipped model", () => {
   it("is what training the repository's messages gives (npm run train:safety)", () => {
     const shipped = JSON.parse(
       fs.readFileSync(new URL("../src/safety/message-classifier.json", import.meta.url), "utf8"),
-    ) as Record<"crisis", { intercept: number; weights: Record<string, number> }>;
+    ) as MessageClassifierModels;
     const trained = trainMessageClassifier(readSafetyMessageSets(), sampleQuestions());
-    for (const kind of ["crisis"] as const) {
-      expect(Object.keys(trained[kind].weights)).toEqual(Object.keys(shipped[kind].weights));
-      expect(trained[kind].intercept).toBeCloseTo(shipped[kind].intercept, 3);
+    const modelsOf = (file: Pick<MessageClassifierModels, "crisis" | "topics">) => ({
+      crisis: file.crisis,
+      ...file.topics,
+    });
+    const shippedModels: Record<string, LinearModel> = modelsOf(shipped);
+    const trainedModels: Record<string, LinearModel> = modelsOf(trained);
+    expect(Object.keys(trainedModels)).toEqual(["crisis", "self_harm", "abuse", "violence", "emergency"]);
+    for (const [kind, model] of Object.entries(trainedModels)) {
+      const inFile = shippedModels[kind] as LinearModel;
+      expect(Object.keys(model.weights), kind).toEqual(Object.keys(inFile.weights));
+      expect(model.intercept, kind).toBeCloseTo(inFile.intercept, 3);
       // Rounded to four places when written; floating point may differ in the last on another machine.
-      const drift = Object.entries(trained[kind].weights).filter(
-        ([feature, weight]) => Math.abs(weight - (shipped[kind].weights[feature] ?? Number.NaN)) > 0.001,
+      const drift = Object.entries(model.weights).filter(
+        ([feature, weight]) => Math.abs(weight - (inFile.weights[feature] ?? Number.NaN)) > 0.001,
       );
-      expect(drift).toEqual([]);
+      expect(drift, kind).toEqual([]);
     }
   });
 });

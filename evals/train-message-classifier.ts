@@ -4,13 +4,14 @@ import { fileURLToPath } from "node:url";
 import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { safetyText } from "../src/safety/detect-safety-concern.js";
 import { type LinearModel, type MessageClassifierModels, messageFeatures } from "../src/safety/message-classifier.js";
+import type { NamedCrisisTopic } from "../src/safety/safety-topics.js";
 import { seededRandom } from "../src/seeded-random.js";
 import { loadGoldenSet } from "./eval-cases.js";
 
 /**
  * The messages the safety classifier learns from: sets we wrote for many kinds of help desk, each
- * a folder of `ordinary.txt`, `crisis.txt` and `harmful.txt`, one message a line (a line may open
- * with its topic and a tab, `self_harm\t…`, which is not read).
+ * a folder of `ordinary.txt`, `crisis.txt` and `harmful.txt`, one message a line. A line may open
+ * with its topic and a tab (`self_harm\t…`): a crisis's teaches the model of topics.
  */
 export const SAFETY_MESSAGES = path.join(import.meta.dirname, "safety-messages");
 
@@ -19,17 +20,32 @@ export interface SafetyMessageSet {
   ordinary: string[];
   crisis: string[];
   harmful: string[];
+  /** The crises whose line names their topic, with it. */
+  crisisTopics: { topic: NamedCrisisTopic; message: string }[];
 }
 
-const TOPIC_PREFIX = /^[a-z_]+\t/;
+const TOPIC_PREFIX = /^([a-z_]+)\t/;
+const CRISIS_TOPICS: readonly NamedCrisisTopic[] = ["self_harm", "abuse", "violence", "emergency"];
+
+function readRawLines(file: string): string[] {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, "utf8").split("\n");
+}
 
 function readLines(file: string): string[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
+  return readRawLines(file)
     .map((line) => line.replace(TOPIC_PREFIX, "").trim())
     .filter(Boolean);
+}
+
+function readTopics(file: string): SafetyMessageSet["crisisTopics"] {
+  return readRawLines(file).flatMap((line) => {
+    const topic = TOPIC_PREFIX.exec(line)?.[1];
+    const message = line.replace(TOPIC_PREFIX, "").trim();
+    return message && CRISIS_TOPICS.includes(topic as NamedCrisisTopic)
+      ? [{ topic: topic as NamedCrisisTopic, message }]
+      : [];
+  });
 }
 
 export function readSafetyMessageSet(folder: string): SafetyMessageSet {
@@ -38,6 +54,7 @@ export function readSafetyMessageSet(folder: string): SafetyMessageSet {
     ordinary: readLines(path.join(folder, "ordinary.txt")),
     crisis: readLines(path.join(folder, "crisis.txt")),
     harmful: readLines(path.join(folder, "harmful.txt")),
+    crisisTopics: readTopics(path.join(folder, "crisis.txt")),
   };
   if (set.ordinary.length + set.crisis.length + set.harmful.length === 0)
     throw new Error(`${folder}: no ordinary.txt, crisis.txt or harmful.txt with messages`);
@@ -124,17 +141,40 @@ export function trainLinearModel(examples: readonly Example[]): LinearModel {
   return { intercept: Math.round(intercept * 1e4) / 1e4, weights: Object.fromEntries(kept) };
 }
 
-/** The model: a crisis against everything else, harmful requests among the rest. */
+/**
+ * The models: a crisis against everything else, harmful requests among the rest; and, where crises
+ * name their topic, each topic against the other crises.
+ */
 export function trainMessageClassifier(
   sets: readonly SafetyMessageSet[],
   moreOrdinary: readonly string[] = [],
-): Pick<MessageClassifierModels, "crisis"> {
+): Pick<MessageClassifierModels, "crisis" | "topics"> {
   const read = (texts: readonly string[], label: 0 | 1): Example[] =>
     texts.map((text) => ({ features: messageFeatures(safetyText(text)), label }));
   const ordinary = read([...sets.flatMap((set) => set.ordinary), ...moreOrdinary], 0);
   const crisis = sets.flatMap((set) => set.crisis);
   const harmful = sets.flatMap((set) => set.harmful);
-  return { crisis: trainLinearModel([...ordinary, ...read(harmful, 0), ...read(crisis, 1)]) };
+  const model = { crisis: trainLinearModel([...ordinary, ...read(harmful, 0), ...read(crisis, 1)]) };
+  const labelled = sets.flatMap((set) => set.crisisTopics);
+  const everyTopicTaught = CRISIS_TOPICS.every((topic) => labelled.some((crisis) => crisis.topic === topic));
+  if (!everyTopicTaught) return model;
+  const features = labelled.map(({ message }) => messageFeatures(safetyText(message)));
+  const topicModel = (topic: NamedCrisisTopic) =>
+    trainLinearModel(
+      labelled.map((crisis, index) => ({
+        features: features[index] as ReadonlySet<string>,
+        label: crisis.topic === topic ? 1 : 0,
+      })),
+    );
+  return {
+    ...model,
+    topics: {
+      self_harm: topicModel("self_harm"),
+      abuse: topicModel("abuse"),
+      violence: topicModel("violence"),
+      emergency: topicModel("emergency"),
+    },
+  };
 }
 
 /** `npm run train:safety`: trains on every set under evals/safety-messages and writes the shipped model. */

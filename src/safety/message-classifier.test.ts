@@ -38,6 +38,17 @@ describe("a crisis the classifier reads", () => {
     expect(detectSafetyConcern("qqq", classifierSure(12))).toEqual({ kind: "crisis", topic: "distress" });
     expect(detectSafetyConcern("qqq", classifierSure(8))).toBeUndefined();
   });
+
+  it("is of the kind the model of topics names, where it is sure of one and no sign names any", () => {
+    const topic = (logit: number) => ({ intercept: 0, weights: { "e:qqq": logit } });
+    const naming = (emergency: number) =>
+      new MessageClassifier({
+        crisis: { intercept: 0, weights: { "e:qqq": 12 } },
+        topics: { self_harm: topic(-2), abuse: topic(-3), violence: topic(-4), emergency: topic(emergency) },
+      });
+    expect(detectSafetyConcern("qqq", naming(3))).toEqual({ kind: "crisis", topic: "emergency" });
+    expect(detectSafetyConcern("qqq", naming(-1))).toEqual({ kind: "crisis", topic: "distress" });
+  });
 });
 
 describe("the shipped classifier", () => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { normalizeForMatching } from "../text/normalize.js";
+import type { NamedCrisisTopic } from "./safety-topics.js";
 
 /**
  * A third reading of a message for distress, after patterns and warning signs, learned from messages
@@ -46,6 +47,15 @@ export const classifierFileSchema = z.strictObject({
   /** How the model was made, for a reader of the file: the command and the messages it read. */
   about: z.string(),
   crisis: linearModelSchema,
+  /** Each kind of crisis against the others, to name the kind where no warning sign does. */
+  topics: z
+    .strictObject({
+      self_harm: linearModelSchema,
+      abuse: linearModelSchema,
+      violence: linearModelSchema,
+      emergency: linearModelSchema,
+    })
+    .optional(),
 });
 export type MessageClassifierModels = z.infer<typeof classifierFileSchema>;
 
@@ -56,8 +66,11 @@ export function probabilityOf(model: LinearModel, features: ReadonlySet<string>)
   return 1 / (1 + Math.exp(-logit));
 }
 
+/** The least probability at which the model of topics names a crisis's kind. */
+const TOPIC_PROBABILITY = 0.5;
+
 export class MessageClassifier {
-  constructor(private readonly models: Pick<MessageClassifierModels, "crisis">) {}
+  constructor(private readonly models: Pick<MessageClassifierModels, "crisis" | "topics">) {}
 
   /** The model shipped with the service (`npm run train:safety` writes it). */
   static shipped(): MessageClassifier {
@@ -68,5 +81,16 @@ export class MessageClassifier {
   /** How likely a message is to tell of a crisis. */
   crisisProbability(message: string): number {
     return probabilityOf(this.models.crisis, messageFeatures(message));
+  }
+
+  /** The kind of crisis a message most likely tells of, where the model of topics is sure enough of one. */
+  crisisTopic(message: string): NamedCrisisTopic | undefined {
+    const { topics } = this.models;
+    if (!topics) return undefined;
+    const features = messageFeatures(message);
+    const [best] = (Object.entries(topics) as [NamedCrisisTopic, LinearModel][])
+      .map(([topic, model]) => [topic, probabilityOf(model, features)] as const)
+      .sort(([, left], [, right]) => right - left);
+    return best && best[1] >= TOPIC_PROBABILITY ? best[0] : undefined;
   }
 }

@@ -3,7 +3,8 @@ export type NamedCrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
 
 /**
  * Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy
- * quote. `distress` is a crisis the classifier reads all but certainly where no sign names its kind.
+ * quote. `distress` is a crisis the classifier reads all but certainly where neither a warning sign
+ * nor its model of topics names the kind.
  */
 export type CrisisTopic = NamedCrisisTopic | "distress";
 

@@ -84,6 +84,14 @@ describe("isSlipForFunctionWord", () => {
     expect(isSlipForFunctionWord("ten")).toBe(false);
   });
 
+  it("knows a question word texted without its vowels, and a short function word without one", () => {
+    for (const typed of ["hw", "wht", "whn", "evry", "frm", "wth"])
+      expect(isSlipForFunctionWord(typed), typed).toBe(true);
+    // Not a word of its own ("sort" is no "sorta"), nor a short code no vowel turns into a function word.
+    expect(isSlipForFunctionWord("sort", (word) => word === "sort")).toBe(false);
+    for (const typed of ["hr", "cn", "pm", "st"]) expect(isSlipForFunctionWord(typed), typed).toBe(false);
+  });
+
   it("knows a longer function word typed with any one slip, unless it is a word of its own", () => {
     const isWord = (word: string) => ["whole", "north"].includes(word);
     expect(isSlipForFunctionWord("shoud", isWord)).toBe(true);

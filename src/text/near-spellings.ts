@@ -70,17 +70,36 @@ export function isSlipForFunctionWord(
 
 /**
  * Whether an English word is a function word typed with a slip. A short one only with two letters
- * swapped ("teh", "adn", "waht") or a question word without its h ("wat", "wen", "wich"), not any
- * letter changed or left out: a name one letter from a function word (Chen, then) is a name, and
+ * swapped ("teh", "adn", "waht"), a question word without its h ("wat", "wen", "wich") or its vowels
+ * ("hw", "wht"), or a vowel left out ("evry", "frm"), not any other letter changed or left out: a
+ * name one letter from a function word (Chen, then) is a name, and
  * "cat" is no "can't". A longer one with any slip ("shoud", "thier", "becuase"), as nearSpellings
  * reads a word: few words of five letters or more are one slip from a function word.
  */
 function isMisspeltStopWord(word: string, isWord: (word: string) => boolean): boolean {
-  if (word.length < 3 || word.length > MAX_FUNCTION_WORD_SLIP || !LOWERCASE_WORD.test(word)) return false;
-  if (englishStopWords.has(word)) return false;
+  if (!LOWERCASE_WORD.test(word) || englishStopWords.has(word)) return false;
+  if (QUESTION_WORDS_WITHOUT_VOWELS.has(word)) return true;
+  if (word.length < 3 || word.length > MAX_FUNCTION_WORD_SLIP) return false;
   if (word.length < MIN_CORRECTED_LENGTH)
-    return [...swaps(word), ...withLeftOutH(word)].some((typed) => englishStopWords.has(typed));
+    return (
+      [...swaps(word), ...withLeftOutH(word)].some((typed) => englishStopWords.has(typed)) ||
+      // A vowel left out only of what is no word of its own: "sort" is no "sorta".
+      (!isWord(word) && withVowelPutBack(word).some((typed) => englishStopWords.has(typed)))
+    );
   return !isWord(word) && [...oneSlipAway(word)].some((typed) => englishStopWords.has(typed));
+}
+
+/** Question words as people text them, without their vowels: "hw much", "wht time", "whn". */
+const QUESTION_WORDS_WITHOUT_VOWELS = new Set(
+  ["how", "what", "when", "where", "which", "whose"].map((word) => word.replace(/[aeiou]/g, "")),
+);
+
+/** `word` with a vowel put back after its first letter: "evry" → "every", "frm" → "from". */
+function withVowelPutBack(word: string): string[] {
+  const near: string[] = [];
+  for (let index = 1; index <= word.length; index++)
+    for (const vowel of VOWELS) near.push(word.slice(0, index) + vowel + word.slice(index));
+  return near;
 }
 
 /** A question word with the h after its w put back: "wat" → "what", "wen" → "when". */

@@ -11,7 +11,7 @@ import { loadGoldenSet } from "./eval-cases.js";
 /**
  * The messages the safety classifier learns from: sets we wrote for many kinds of help desk, each
  * a folder of `ordinary.txt`, `crisis.txt` and `harmful.txt`, one message a line. A line may open
- * with its topic and a tab (`self_harm\t…`): a crisis's teaches the model of topics.
+ * with its topic and a tab (`self_harm\t…`): a crisis so labelled also teaches the model of topics.
  */
 export const SAFETY_MESSAGES = path.join(import.meta.dirname, "safety-messages");
 

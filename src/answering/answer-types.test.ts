@@ -27,6 +27,12 @@ describe("askedAnswerTypes", () => {
     ["辦護照要花多少時間", "duration"],
     ["mandarin placement test date", "date"],
     ["what hours is english service available on the hotline", "time"],
+    // When a bus leaves or a period starts is told by the clock as often as by the calendar.
+    ["when does the last shuttle bus on route A leave on weekdays?", "time"],
+    // Question words as people text them.
+    ["wheres the international patient office?", "contact"],
+    ["hw much is the deposit", "amount"],
+    ["wat time does the pool open", "time"],
     ["complaint response time", "duration"],
     ["If I lose a library book what do I have to pay", "amount"],
     ["What's the most I would pay to park my car for a whole day?", "amount"],

@@ -1,3 +1,4 @@
+import { withQuestionWordsWritten } from "../text/near-spellings.js";
 import { foldedPattern, hasHan, normalizeForMatching } from "../text/normalize.js";
 import { soundsLikeWithOneSlip } from "../text/sound-alike.js";
 import { isKnownWord } from "../text/word-specificity.js";
@@ -158,7 +159,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "time",
     pattern(
-      `${TIME_AS_TOPIC}|${POINTS_UNNAMED}幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(what|which) hours\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,30}\\b(open|close)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
+      `${TIME_AS_TOPIC}|${POINTS_UNNAMED}幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(what|which) hours\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,40}\\b(open|close|leave|depart|arrive|run|start|finish)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
     ),
   ],
   [
@@ -440,7 +441,15 @@ export function isGivenInAnyWords(type: AnswerType): boolean {
 
 /** The kinds of answer a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedAnswerTypes(question: string): AnswerType[] {
-  return typesAskedIn(normalizeForMatching(question));
+  return typesAskedIn(foldedQuestion(question));
+}
+
+/**
+ * A question as its kind of answer is read: folded, its question words as written where people
+ * text them otherwise ("wheres", "hw much").
+ */
+function foldedQuestion(question: string): string {
+  return withQuestionWordsWritten(normalizeForMatching(question));
 }
 
 /** The kinds of answer asked for by a question already folded (folding is the costly part). */
@@ -462,7 +471,7 @@ function typesAskedIn(folded: string): AnswerType[] {
  * another question ("可以包成禮物嗎？多少錢").
  */
 export function asksYesOrNo(question: string): boolean {
-  return asksYesOrNoIn(normalizeForMatching(question));
+  return asksYesOrNoIn(foldedQuestion(question));
 }
 
 /** Whether a question already folded asks yes or no (see asksYesOrNo). */
@@ -665,7 +674,7 @@ const HOLDS_DATE_OR_DEADLINE = new RegExp(`${HOLDS.date.source}|${HOLDS_DEADLINE
 
 /** The question read once, for checking many sentences against it. */
 export function readAskedAnswer(question: string): AskedAnswer {
-  const folded = normalizeForMatching(question);
+  const folded = foldedQuestion(question);
   const unit = unitAskedIn(folded);
   const types = typesAskedIn(folded);
   const deadline = types.includes("date") && ASKS_DEADLINE.test(folded);
@@ -782,7 +791,7 @@ const HOLDS_IN_UNIT = new Map(
 
 /** The unit a duration question counts in ("幾年" → years), when it names one. */
 export function askedDurationUnit(question: string): DurationUnit | undefined {
-  return unitAskedIn(normalizeForMatching(question));
+  return unitAskedIn(foldedQuestion(question));
 }
 
 function unitAskedIn(folded: string): DurationUnit | undefined {

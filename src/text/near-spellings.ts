@@ -89,6 +89,28 @@ function isMisspeltStopWord(word: string, isWord: (word: string) => boolean): bo
   return !isWord(word) && [...oneSlipAway(word)].some((typed) => englishStopWords.has(typed));
 }
 
+const QUESTION_WORDS = ["how", "what", "when", "where", "which", "who", "whose", "why"];
+const TEXTED_QUESTION_WORD = /\b(?:wh|w|h)[a-z]{0,4}s?\b/g;
+
+/**
+ * A question with the question words people text put back as written: without a vowel or the h
+ * ("hw", "wht", "wat", "wen") or with their "is" run on ("wheres", "whats"), so that what it asks
+ * is read as from "where is", "what".
+ */
+export function withQuestionWordsWritten(text: string): string {
+  return text.replace(TEXTED_QUESTION_WORD, (word) => questionWordTyped(word) ?? word);
+}
+
+function questionWordTyped(word: string): string | undefined {
+  if (QUESTION_WORDS.includes(word)) return undefined;
+  const withoutIs = word.endsWith("s") && QUESTION_WORDS.includes(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
+  if (withoutIs) return `${withoutIs} is`;
+  if (QUESTION_WORDS_WITHOUT_VOWELS.has(word))
+    return QUESTION_WORDS.find((question) => question.replace(/[aeiou]/g, "") === word);
+  const [withH] = withLeftOutH(word);
+  return withH !== undefined && QUESTION_WORDS.includes(withH) ? withH : undefined;
+}
+
 /** Question words as people text them, without their vowels: "hw much", "wht time", "whn". */
 const QUESTION_WORDS_WITHOUT_VOWELS = new Set(
   ["how", "what", "when", "where", "which", "whose"].map((word) => word.replace(/[aeiou]/g, "")),

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { type CommandContext, runWhenMain } from "../src/command-line.js";
 import { safetyText } from "../src/safety/detect-safety-concern.js";
 import { type LinearModel, type MessageClassifierModels, messageFeatures } from "../src/safety/message-classifier.js";
-import type { NamedCrisisTopic } from "../src/safety/safety-topics.js";
+import { type NamedCrisisTopic, namedCrisisTopics } from "../src/safety/safety-topics.js";
 import { seededRandom } from "../src/seeded-random.js";
 import { loadGoldenSet } from "./eval-cases.js";
 
@@ -25,7 +25,6 @@ export interface SafetyMessageSet {
 }
 
 const TOPIC_PREFIX = /^([a-z_]+)\t/;
-const CRISIS_TOPICS: readonly NamedCrisisTopic[] = ["self_harm", "abuse", "violence", "emergency"];
 
 function readRawLines(file: string): string[] {
   if (!fs.existsSync(file)) return [];
@@ -42,7 +41,7 @@ function readTopics(file: string): SafetyMessageSet["crisisTopics"] {
   return readRawLines(file).flatMap((line) => {
     const topic = TOPIC_PREFIX.exec(line)?.[1];
     const message = line.replace(TOPIC_PREFIX, "").trim();
-    return message && CRISIS_TOPICS.includes(topic as NamedCrisisTopic)
+    return message && namedCrisisTopics.includes(topic as NamedCrisisTopic)
       ? [{ topic: topic as NamedCrisisTopic, message }]
       : [];
   });
@@ -156,7 +155,7 @@ export function trainMessageClassifier(
   const harmful = sets.flatMap((set) => set.harmful);
   const model = { crisis: trainLinearModel([...ordinary, ...read(harmful, 0), ...read(crisis, 1)]) };
   const labelled = sets.flatMap((set) => set.crisisTopics);
-  const everyTopicTaught = CRISIS_TOPICS.every((topic) => labelled.some((crisis) => crisis.topic === topic));
+  const everyTopicTaught = namedCrisisTopics.every((topic) => labelled.some((crisis) => crisis.topic === topic));
   if (!everyTopicTaught) return model;
   const features = labelled.map(({ message }) => messageFeatures(safetyText(message)));
   const topicModel = (topic: NamedCrisisTopic) =>

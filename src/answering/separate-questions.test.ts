@@ -42,6 +42,8 @@ describe("separateQuestions", () => {
       "whats the adress of the repair centre",
       "do i need to bring the reciept?",
     ]);
+    // A first question whose question word is texted without its vowels.
+    expect(separateQuestions("hw much is it and can i pay online")).toEqual(["hw much is it", "can i pay online"]);
     expect(separateQuestions("how do i wash and dry it")).toHaveLength(1);
     expect(separateQuestions("what do i do if it rains and is cancelled")).toHaveLength(1);
     // A condition and its question, a statement and its question, are one question.

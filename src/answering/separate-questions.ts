@@ -1,3 +1,4 @@
+import { withQuestionWordsWritten } from "../text/near-spellings.js";
 import { webAddressSpans } from "../text/web-addresses.js";
 import { contentWords } from "./follow-up.js";
 
@@ -61,8 +62,7 @@ const JOINS_A_QUESTION: { join: RegExp; firstAsks: RegExp }[] = [
       `,?\\s+(?:and|also|plus)\\s+(?=(?:${EN_QUESTION_WORDS})\\b|(?:${EN_QUESTION_OPENINGS})\\s+(?:i|it|there|they|he|she|we|you|the|my|this|that)\\b)`,
       "iu",
     ),
-    // "whats", "where's": a question word as people type it with its "is".
-    firstAsks: new RegExp(`^\\s*(?:(?:${EN_QUESTION_WORDS})(?:'?s)?|${EN_QUESTION_OPENINGS})\\b`, "iu"),
+    firstAsks: new RegExp(`^\\s*(?:${EN_QUESTION_WORDS}|${EN_QUESTION_OPENINGS})\\b`, "iu"),
   },
   {
     join: /[，,]\s*(?:還有|还有|另外|以及)?/u,
@@ -78,7 +78,9 @@ function joinedQuestions(piece: string): string[] {
     if (!at) continue;
     const first = piece.slice(0, at.index).trim();
     const second = piece.slice(at.index + at[0].length).trim();
-    if (firstAsks.test(first) && ASKS_SOMETHING.test(second)) return [first, second];
+    // Read with its question words as written where people text them otherwise ("whats", "hw much").
+    if (firstAsks.test(withQuestionWordsWritten(first.toLowerCase())) && ASKS_SOMETHING.test(second))
+      return [first, second];
   }
   return [piece];
 }

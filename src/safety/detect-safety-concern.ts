@@ -1091,12 +1091,13 @@ const CLASSIFIED_CHARS = 1000;
  * found no more requests in new words than the patterns do.
  */
 function concernByClassifier(text: string, classifier: MessageClassifier): SafetyConcern | undefined {
-  const probability = classifier.crisisProbability(text.slice(0, CLASSIFIED_CHARS));
+  const classified = text.slice(0, CLASSIFIED_CHARS);
+  const probability = classifier.crisisProbability(classified);
   if (probability < CRISIS_PROBABILITY) return undefined;
   const topic = crisisSignTopic(text);
   if (topic) return { kind: "crisis", topic };
   if (probability < UNNAMED_CRISIS_PROBABILITY) return undefined;
-  return { kind: "crisis", topic: classifier.crisisTopic(text) ?? "distress" };
+  return { kind: "crisis", topic: classifier.crisisTopic(classified) ?? "distress" };
 }
 
 /** The shipped model once read, or why it could not be: read once (about 1.5 MB of weights). */

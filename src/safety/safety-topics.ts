@@ -1,5 +1,6 @@
-/** A kind of danger that patterns and warning signs name. */
-export type NamedCrisisTopic = "self_harm" | "abuse" | "violence" | "emergency";
+/** The kinds of danger that patterns and warning signs name. */
+export const namedCrisisTopics = ["self_harm", "abuse", "violence", "emergency"] as const;
+export type NamedCrisisTopic = (typeof namedCrisisTopics)[number];
 
 /**
  * Someone may be in danger: they get a safety reply with crisis lines and a person, never a policy

@@ -90,6 +90,15 @@ function isMisspeltStopWord(word: string, isWord: (word: string) => boolean): bo
 }
 
 const QUESTION_WORDS = ["how", "what", "when", "where", "which", "who", "whose", "why"];
+/**
+ * Question words as people text them, without their vowels ("hw much", "wht time", "whn"), by that
+ * form: not "wh", with which most of them begin.
+ */
+const QUESTION_WORDS_WITHOUT_VOWELS = new Map(
+  QUESTION_WORDS.map((word) => [word.replace(/[aeiou]/g, ""), word] as const).filter(
+    ([texted, word]) => texted !== word && texted !== "wh",
+  ),
+);
 const TEXTED_QUESTION_WORD = /\b(?:wh|w|h)[a-z]{0,4}s?\b/g;
 
 /**
@@ -105,23 +114,15 @@ function questionWordTyped(word: string): string | undefined {
   if (QUESTION_WORDS.includes(word)) return undefined;
   const withoutIs = word.endsWith("s") && QUESTION_WORDS.includes(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
   if (withoutIs) return `${withoutIs} is`;
-  if (QUESTION_WORDS_WITHOUT_VOWELS.has(word))
-    return QUESTION_WORDS.find((question) => question.replace(/[aeiou]/g, "") === word);
+  const withVowels = QUESTION_WORDS_WITHOUT_VOWELS.get(word);
+  if (withVowels) return withVowels;
   const [withH] = withLeftOutH(word);
   return withH !== undefined && QUESTION_WORDS.includes(withH) ? withH : undefined;
 }
 
-/** Question words as people text them, without their vowels: "hw much", "wht time", "whn". */
-const QUESTION_WORDS_WITHOUT_VOWELS = new Set(
-  ["how", "what", "when", "where", "which", "whose"].map((word) => word.replace(/[aeiou]/g, "")),
-);
-
 /** `word` with a vowel put back after its first letter: "evry" → "every", "frm" → "from". */
 function withVowelPutBack(word: string): string[] {
-  const near: string[] = [];
-  for (let index = 1; index <= word.length; index++)
-    for (const vowel of VOWELS) near.push(word.slice(0, index) + vowel + word.slice(index));
-  return near;
+  return withLetterAdded(word, () => VOWELS);
 }
 
 /** A question word with the h after its w put back: "wat" → "what", "wen" → "when". */
@@ -143,17 +144,25 @@ function swaps(word: string, apart = 1): string[] {
 }
 
 /**
- * `word` with a letter people leave out put back, at every place but before its first letter: a
- * vowel, the letter before it again, the c of ck, the h of ch, sh, th, wh, ph, gh ("plce", "aply",
- * "chek").
+ * `word` with a letter people leave out put back: a vowel, the letter before it again, the c of ck,
+ * the h of ch, sh, th, wh, ph, gh ("plce", "aply", "chek").
  */
 function withLetterPutBack(word: string): string[] {
+  return withLetterAdded(
+    word,
+    (before, after) => `${VOWELS}${before}${after === "k" ? "c" : ""}${"cstwpg".includes(before) ? "h" : ""}`,
+  );
+}
+
+/**
+ * `word` with one of the letters `lettersAt` gives for a place, between the letters before and after
+ * it, added there: at every place but before its first letter, which people seldom leave out.
+ */
+function withLetterAdded(word: string, lettersAt: (before: string, after: string) => string): string[] {
   const near = new Set<string>();
   for (let index = 1; index <= word.length; index++) {
-    const before = word.charAt(index - 1);
-    const after = word.charAt(index);
-    const letters = `${VOWELS}${before}${after === "k" ? "c" : ""}${"cstwpg".includes(before) ? "h" : ""}`;
-    for (const letter of letters) near.add(word.slice(0, index) + letter + word.slice(index));
+    for (const letter of lettersAt(word.charAt(index - 1), word.charAt(index)))
+      near.add(word.slice(0, index) + letter + word.slice(index));
   }
   near.delete(word);
   return [...near];

@@ -165,6 +165,17 @@ describe("answerQuestion, asked several questions in one message", () => {
     expect(reply.answer).toMatch(/\[1\]$/);
   });
 
+  it("answers a later question with a line the answer before passed over, though its quote spans that line", async () => {
+    const cards = await indexOf("cards", {
+      "cards/library-card.md":
+        "# 借閱證申請\n\n## 申請資格與應備證件\n\n| 申請對象 | 應備證件 | 費用 |\n|---|---|---|\n| 設籍本市市民 | 國民身分證 | 免費 |\n| 未滿 12 歲兒童 | 戶口名簿，並由法定代理人陪同 | 免費 |\n| 外縣市民眾 | 國民身分證 | 保證金 500 元 |\n\n外縣市民眾繳交之保證金，於註銷借閱證並歸還所有資料後無息退還。\n",
+    });
+    const reply = await answerQuestion(cards, { question: "外縣市的人要辦借閱證，需要繳保證金嗎？多少錢？" }, settings);
+    await cards.close();
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toContain("保證金 500 元");
+  });
+
   it("adds no note that the documents do not cover a question the answer before already answers", async () => {
     const pages = {
       "visiting/shuttle.md":

@@ -238,12 +238,19 @@ function numberedFrom(answer: CandidateAnswer, first: number): CandidateAnswer {
   };
 }
 
-/** Whether every passage an answer quotes was quoted as much already by an earlier part's answer. */
+/**
+ * Whether an answer says nothing an earlier part's answer did not say already. What an answer says
+ * is its text, not its citations' quotes: a quote spans the lines between the first and the last
+ * it quotes, so a table row skipped between two quoted lines is in it without having been said.
+ */
 function repeatsEarlierAnswers(answer: CandidateAnswer, earlier: AnsweredPart[]): boolean {
-  const quoted = earlier.flatMap((part) => ("answer" in part ? part.answer.citations : []));
-  return answer.citations.every((citation) =>
-    quoted.some((seen) => seen.chunk_id === citation.chunk_id && seen.quote.includes(citation.quote)),
-  );
+  const said = earlier.map((part) => ("answer" in part ? wordsSaid(part.answer.answer) : "")).join("");
+  return said.includes(wordsSaid(answer.answer));
+}
+
+/** An answer's text without its citation markers and spacing, to be compared with another's. */
+function wordsSaid(answer: string): string {
+  return answer.replace(/\[\d+\]/g, "").replace(/\s+/g, "");
 }
 
 /** The contact lines an abstention gives: the asked collection's, else those of the office whose documents come closest. */

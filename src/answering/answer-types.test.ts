@@ -126,6 +126,14 @@ describe("askedAnswerTypes", () => {
     expect(holdsAnswerType("每包重 500g", "measure")).toBe(true);
   });
 
+  it("reads hours named after a place as its opening hours, and hours counted as a duration", () => {
+    expect(askedAnswerTypes("mail room hours")).toEqual(["time"]);
+    expect(askedAnswerTypes("what are the pool hours on weekends")).toEqual(["time"]);
+    expect(askedAnswerTypes("how many hours can I book")).toEqual(["duration"]);
+    expect(askedAnswerTypes("how many credit hours do I need")).not.toContain("time");
+    expect(holdsAnswerType("It is staffed every day from 8:00 to 22:00.", "time")).toBe(true);
+  });
+
   it("asks for the figure, not a yes or no, when a question asks both", () => {
     // The yes or no is settled by the figure: "whether I passed, when will I know", "can I, and how much".
     expect(askedAnswerTypes("轉系有沒有過大概什麼時候會知道")).toEqual(["date"]);
@@ -365,6 +373,13 @@ describe("deadlines", () => {
 });
 
 describe("duration units", () => {
+  it("counts days of one kind as days: 開館日, 營業日, 工作日", () => {
+    const asked = readAskedAnswer("預約資料到館後保留幾天？");
+    expect(answerFit("預約書保留 7 個開館日，逾期未取即由下一順位讀者遞補。", asked).fits).toBe(true);
+    expect(answerFit("退款於 3 個營業日內退回原帳戶。", asked).fits).toBe(true);
+    expect(answerFit("預約資料送達取書館後，系統會以簡訊通知。", asked).fits).toBe(false);
+  });
+
   it("reads the unit a question counts in and finds sentences in that unit", () => {
     expect(askedDurationUnit("休學最多可以休幾年")).toBe("year");
     expect(askedDurationUnit("how many weeks does it take")).toBe("week");

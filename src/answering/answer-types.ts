@@ -37,12 +37,20 @@ const EN_NUMBER = "(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 const WEEKDAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day";
 
+/**
+ * Hours named after what keeps them ("mail room hours", "pool hours", "opening hours"): when it is
+ * open, not how many hours something lasts (48 hours, "how many hours", credit hours).
+ */
+const PLACE_HOURS =
+  "\\b(?!(?:how|many|more|few|fewer|several|extra|additional|credit|overtime|volunteer|work|working|study|contact|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|\\d+)\\b)[a-z]+ hours\\b(?! (?:of|before|after|in advance|ahead|later|long|per|a (?:day|week|month)))";
+
 /** Units of time a duration is counted in, by the word a question or a sentence uses. */
 const DURATION_UNITS = {
   year: "年|學年",
   month: "個月",
   week: "週|周|星期|禮拜",
-  day: "天|日|工作天|工作日",
+  // Days counted of one kind: 7 個開館日, 3 個營業日, as "3 business days".
+  day: "天|日|(?:工作|營業|上班|上課|開館|開放|辦公|日曆)(?:天|日)",
   hour: "小時|鐘頭",
   minute: "分鐘",
   term: "學期",
@@ -159,7 +167,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "time",
     pattern(
-      `${TIME_AS_TOPIC}|${POINTS_UNNAMED}幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(what|which) hours\\b|\\b(opening|office|business|service|visiting|quiet|library|counter) hours\\b|\\b(when|until|till)\\b.{0,40}\\b(open|close|leave|depart|arrive|run|start|finish)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
+      `${TIME_AS_TOPIC}|${POINTS_UNNAMED}幾點|開放時間|營業時間|服務時間|上班時間|開館|閉館|開門|關門|(有沒有|沒有|有)(開門?|上班|營業|辦公)(?=\\s*(嗎|呢)?\\s*[?？]*\\s*$)|(開不開|上不上班|營不營業)(?=\\s*(呢)?\\s*[?？]*\\s*$)|\\bwhat time\\b|\\b(what|which) hours\\b|${PLACE_HOURS}|\\b(when|until|till)\\b.{0,40}\\b(open|close|leave|depart|arrive|run|start|finish)s?\\b|\\b(open|close)s? (at|until|till|on)\\b`,
     ),
   ],
   [

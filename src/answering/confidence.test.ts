@@ -144,6 +144,14 @@ describe("estimateConfidence", () => {
     expect(lacksFigure).toBeLessThan(0.25);
   });
 
+  it("keeps a quote sharing none of the question's words below sure, found through its page's title alone", () => {
+    const titleOnly = { ...signals, passageCoverage: 1, sentenceCoverage: 0, coverageMargin: 1, scoreMargin: 1 };
+    const confidence = estimateConfidence(titleOnly, defaultConfidenceModel);
+    expect(confidence).toBeLessThan(0.8);
+    expect(confidence).toBeGreaterThan(0.25);
+    expect(estimateConfidence({ ...titleOnly, sentenceCoverage: 0.2 }, defaultConfidenceModel)).toBeGreaterThan(0.9);
+  });
+
   it("takes an answer lacking the kind asked for below the threshold when it is not sure of its passage either", () => {
     const unsure = { ...signals, passageCoverage: 0.55, coverageMargin: 0.05, scoreMargin: 0.05 };
     const middling = estimateConfidence(unsure, defaultConfidenceModel);

@@ -23,6 +23,14 @@ const WRONG_TYPE_SHARE = 0.7;
  * in words cannot.
  */
 const FIGURE_MISSING_CEILING = 0.15;
+/**
+ * The most an answer can be trusted when its quote shares none of the question's words: it was
+ * found through its page's title or headings, and picked among the page's sentences by the kind of
+ * answer asked alone, which several of them state (「資源回收哪幾天」 quoted the new-year closure of
+ * a page whose table of collection days names no 資源回收). Below "sure" (0.8), not below the
+ * abstention threshold: such a quote is often right.
+ */
+const UNMATCHED_QUOTE_CEILING = 0.7;
 const CITATION_MARKER = /\[\d+\]/g;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
@@ -32,7 +40,8 @@ export function estimateConfidence(signals: ConfidenceSignals, model: Confidence
   );
   const confidence = 1 / (1 + Math.exp(-logit));
   const ofKindAsked = signals.answerTypeMissing ? confidence * WRONG_TYPE_SHARE : confidence;
-  return signals.figureMissing ? Math.min(ofKindAsked, FIGURE_MISSING_CEILING) : ofKindAsked;
+  const ofWordsAsked = signals.sentenceCoverage === 0 ? Math.min(ofKindAsked, UNMATCHED_QUOTE_CEILING) : ofKindAsked;
+  return signals.figureMissing ? Math.min(ofWordsAsked, FIGURE_MISSING_CEILING) : ofWordsAsked;
 }
 
 /**

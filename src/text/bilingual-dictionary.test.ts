@@ -46,15 +46,15 @@ describe("BilingualDictionary", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "身份证", pinyin: "shen1 fen4 zheng4", english: ["identity card", "ID"] },
       { simplified: "身分证", pinyin: "shen1 fen4 zheng4", english: ["variant of 身份證|身份证[shen1 fen4 zheng4]"] },
-      { simplified: "帐号", pinyin: "zhang4 hao4", english: ["account number; account; username"] },
-      { simplified: "账号", pinyin: "zhang4 hao4", english: ["account number; account; username"] },
-      { simplified: "账户", pinyin: "zhang4 hu4", english: ["bank account", "online account"] },
+      { simplified: "唯一", pinyin: "wei2 yi1", english: ["only; sole"] },
+      { simplified: "惟一", pinyin: "wei2 yi1", english: ["only; sole"] },
+      { simplified: "维一", pinyin: "wei2 yi1", english: ["a made-up word of the same sound"] },
     ]);
     expect(dictionary.spellingsOf("身份证")).toEqual([["身分", "分证"]]);
     expect(dictionary.spellingsOf("身分证")).toEqual([["身份", "份证"]]);
-    expect(dictionary.spellingsOf("帐号")).toEqual([["账号"]]);
+    expect(dictionary.spellingsOf("惟一")).toEqual([["唯一"]]);
     // Glossed otherwise: another word, not another spelling.
-    expect(dictionary.spellingsOf("账户")).toEqual([]);
+    expect(dictionary.spellingsOf("维一")).toEqual([]);
   });
 
   it("translates an English word into the Chinese words glossed by it or headed by it", () => {

@@ -6,6 +6,13 @@ import * as OpenCC from "opencc-js";
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
+// Characters written two ways in every word they are in, where OpenCC keeps both: Taiwan's 帳戶 is
+// Simplified 帐户 where the mainland writes 账户, and 姊姊 is 姐姐. Each is folded to one character, so
+// that segmenting the folded text still lines up with the text as written. Variants of single words
+// (身份 and 身分) are the dictionary's (BilingualDictionary.spellingsOf).
+const VARIANT_CHARACTER = /[账姊妳祇衹]/gu;
+const variantCharacters: Record<string, string> = { 账: "帐", 姊: "姐", 妳: "你", 祇: "只", 衹: "只" };
+
 const HAN = /\p{Script=Han}/u;
 const ALL_HAN = /^\p{Script=Han}+$/u;
 
@@ -19,10 +26,12 @@ export function isAllHan(text: string): boolean {
   return ALL_HAN.test(text);
 }
 
-/** Folds width (NFKC), case and Chinese script so that equal words compare equal. */
+/** Folds width (NFKC), case, Chinese script and variant characters so that equal words compare equal. */
 export function normalizeForMatching(text: string): string {
   const folded = text.normalize("NFKC").toLowerCase();
-  return HAN.test(folded) ? toSimplified(folded) : folded;
+  return HAN.test(folded)
+    ? toSimplified(folded).replace(VARIANT_CHARACTER, (variant: string) => variantCharacters[variant] ?? variant)
+    : folded;
 }
 
 export function convertToSimplified(text: string): string {

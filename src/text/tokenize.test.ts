@@ -19,6 +19,11 @@ describe("analyzeText", () => {
     expect(analyzeQuery("轉系有沒有過")).toContain("转系");
   });
 
+  it("folds a character Taiwan and the mainland write differently in every word, as in 帳戶 and 账户", () => {
+    expect(analyzeQuery("家庭账户")).toEqual(analyzeQuery("家庭帳戶"));
+    expect(normalizeForMatching("姊姊")).toBe(normalizeForMatching("姐姐"));
+  });
+
   it("leaves out Chinese function words and the bigrams that touch them", () => {
     const terms = analyzeText("加退選的截止日期是什麼時候");
     expect(terms).toEqual(expect.arrayContaining(["加退选", "截止", "日期"]));
@@ -106,6 +111,14 @@ describe("analyzeText", () => {
     expect(analyzeText("NT$1,200")).toContain("1200");
     expect(analyzeText("CS101")).toContain("cs101");
     expect(analyzeText("Take CS-101 or MATH 2010")).toEqual(expect.arrayContaining(["cs101", "math2010"]));
+  });
+
+  it("reads a number with its unit typed on as the number and the unit, as documents set them", () => {
+    expect(analyzeText("a car under 1200cc")).toEqual(analyzeText("a car under 1,200 cc"));
+    expect(analyzeText("5kg")).toEqual(["5", "kg"]);
+    // A unit that is also a function word ("d", "am") is kept, written on a number.
+    expect(analyzeText("3D printing")).toEqual(["3", "d", "print"]);
+    expect(analyzeText("B2 floor")).toContain("b2");
   });
 
   it("counts bigrams across a word boundary for less of a query's coverage", () => {

@@ -27,6 +27,8 @@ const COUNTING_QUESTION_WORD = /^(?:哪|几)$/u;
 const HOW_QUESTION = /\bhow (?:long|often|soon|far)\b/g;
 // "CS-101", "CS 101": a course code (capitals, then digits) whose parts were written apart.
 const SPLIT_COURSE_CODE = /\b([A-Z]{2,5})[\s-](\d{3,4}[A-Z]?)\b/g;
+// A number with its unit typed on ("1200cc", "5kg", "30min"): documents set the unit apart ("1,200 cc").
+const NUMBER_WITH_UNIT = /^(\d+)(\p{L}{1,4})$/u;
 
 /**
  * Share of a term's weight that counts when judging how much of a question a passage covers. A
@@ -121,7 +123,12 @@ function withoutEdgeParticles(characters: string[], questionFormLength: number):
 
 function collectWordTerm(written: string, onTerm: TermSink): void {
   const word = withoutAccents(written);
-  if (/\d/.test(word)) onTerm(word, WORD_SHARE, false);
+  const withUnit = NUMBER_WITH_UNIT.exec(word);
+  if (withUnit) {
+    // The unit even when it is a function word alone ("3D" and its "d"): written on, it is a unit.
+    onTerm(withUnit[1] ?? "", WORD_SHARE, false);
+    onTerm(englishTermOf(withUnit[2] ?? ""), WORD_SHARE, false);
+  } else if (/\d/.test(word)) onTerm(word, WORD_SHARE, false);
   else if (!englishStopWords.has(word)) onTerm(englishTermOf(word), WORD_SHARE, false);
 }
 

@@ -37,7 +37,7 @@ describe("BilingualDictionary", () => {
       { simplified: "铅", english: ["lead (chemistry)", "used in 鉛山|铅山[Yan2 shan1], a county in Jiangxi"] },
     ]);
     expect(dictionary.translationsOf("罚")).toEqual([["punish"], ["penal"], ["fine"]]);
-    expect(dictionary.translationsOf("破")).toEqual([["broken"], ["damag"], ["worn"]]);
+    expect(dictionary.translationsOf("破")).toEqual([["break"], ["damag"], ["wear"]]);
     expect(dictionary.translationsOf("铅")).toEqual([["lead"]]);
     expect(dictionary.translationsOf("fine")).toEqual([]);
   });

@@ -456,7 +456,7 @@ const CRISIS: Record<NamedCrisisTopic, RegExp[]> = {
       `${HAPPENING_NOW_ZH}(?:流血|出血|血)(?:一直|還是|都)?(?:止不住|停不下來|止不了|流不停|停不了)(?![^。？?！!]{0,4}(?:的話|怎麼辦嗎|嗎))|${HAPPENING_NOW_ZH}(?:一直|還在|正在)(?:在)?(?:大量)?流(?:好多|很多)血`,
     ),
     english(
-      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night)|\\w+ (?:days|weeks|months|years) ago|what if|if (?:someone|a|my)|in case)\\b)[^]*(?<!\\b(?:if|when|suppose|supposing|in case|because) )\\b(?:he|she|they)(?:'s| is|'re| are) (?:bleeding (?:a lot|heavily|badly|everywhere|so much|profusely|really bad)|not breathing|unresponsive|unconscious|having a seizure|seizing)\\b`,
+      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night)|\\w+ (?:days|weeks|months|years) ago|what if|if (?:someone|a|my)|in case)\\b)[^]*(?<!\\b(?:if|when|suppose|supposing|in case|because) )\\b(?:he|she|they)(?:'s| is|'re| are) (?:bleeding (?:a lot|heavily|badly|everywhere|so much|profusely|really bad)|not breathing|unresponsive|unconscious|having a seizure|seizing|(?:lying (?:on the (?:ground|floor) )?|on the (?:ground|floor) )(?:and )?not moving|not moving(?=\\s*(?:[,.!?;]|$|and\\b|at all\\b|anymore\\b)))`,
     ),
     // A fall, a blow to the head or the water, and now no waking: 「隊友跌倒撞到頭一直叫不醒」.
     chinese(
@@ -578,9 +578,9 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       "\\b(?:home address|address|phone number|schedule|policy details|records) (?:of|for) (?:the|that|this|a) (?:[\\w-]+ ){0,3}?(?:teacher|driver|girl|boy|woman|man|nurse|guy|lady|tenant|customer)\\b(?! (?:at|in) (?:the )?(?:front desk|office|reception))|\\bmy neighbou?r'?s (?:\\w+ )?(?:policy|records|details|address|account|income|file|schedule)\\b|\\b(?:which|what) (?:bus|train|room|floor|class) does (?:the|that|this) (?:girl|boy|woman|man|lady|guy|kid)\\b",
     ),
     // Another's details or usage asked for to know their comings and goings: 「我同事的會員資料可以給我嗎？我想知道
-    // 她幾點會來」, 「我鄰居的用電度數可以給我看一下嗎」.
+    // 她幾點會來」, 「我鄰居的用電度數可以給我看一下嗎」, 「可以把他們家的繳費紀錄給我看嗎？我要貼到住戶群組」.
     chinese(
-      `^(?![^]*${CONSENT_ZH})[^]*${OTHERS_ZH}(?:家)?的?(?:會員資料|資料|個資|用電(?:度數|量)?|用水(?:度數|量)?|度數|帳單|紀錄|行程|出入紀錄|看診紀錄)[^。？?！!]{0,6}(?:可以|能)?(?:給我|告訴我|讓我看)`,
+      `^(?![^]*${CONSENT_ZH})[^]*${OTHERS_ZH}們?(?:家)?的?(?:[^。？?！!，,的]{1,4}?)?(?:會員資料|資料|個資|用電(?:度數|量)?|用水(?:度數|量)?|度數|帳單|紀錄|行程|出入紀錄|看診紀錄)[^。？?！!]{0,6}(?:可以|能)?(?:給我|告訴我|讓我看)`,
     ),
     // Someone's card or login used behind their back: 「用我朋友的健保卡幫我領藥」, 「用他的憑證…但他不知道」.
     chinese(
@@ -711,6 +711,11 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     ),
   ],
   forgery: [
+    // A paper edited so that it says what is not so: "edit a hotel booking pdf so it looks like I'm
+    // staying 3 months". Not one put right, nor a layout made to look better.
+    english(
+      "^(?![^]*\\b(?:wrong|mistakes?|errors?|typos?|incorrect|misspel\\w*|blurry|format\\w*|layout|font|nicer|better|professional)\\b)[^]*\\b(?:edit|alter|change|modify|photoshop|doctor|fake)\\b (?:a|an|the|my|this|that|our) (?:[\\w-]+ ){0,3}?(?:pdf|document|letter|certificate|receipt|invoice|booking|confirmation|statement|contract|lease|form|scan|screenshot|record)s? so (?:that )?(?:it|they) (?:looks?|seems?|says?|shows?) (?:like|as if|as though|that) (?:i|i'm|i've|we|we're|my|our)\\b",
+    ),
     // A certificate of what did not happen, a grade raised, an amount raised on a reprint: 「出席證明…我其實那幾堂沒來」,
     // 「結業證書…我沒時間上課」, 「成績單上的分數改高一點」, "print me a new one with a higher amount".
     chinese(
@@ -957,8 +962,9 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
       "\\b(?:my|the) (?:insurance|insurer|employer|boss|landlord|bank|school|tax office) (?:won't|will not|wouldn't|doesn't need to|never) (?:know|notice|find out|check)\\b|\\b(?:nobody|no one|noone) (?:checks|will check|would check|is going to check|ever checks)\\b|\\b(?:get around|bypass|dodge|beat|get past)\\b (?:the |your )?(?:[\\w-]+ ){0,2}?(?:limit|limits|restriction|restrictions|cap|check|checks)\\b|\\b(?:my )?(?:buddy|friend|brother|sister|cousin|mate|roommate|coworker) (?:wants to|can|could|will) use my (?:\\w+ )?(?:card|pass|membership)\\b[^.?!]{0,40}\\b(?:you won't tell|don't tell|no one will know|nobody will know|just scan)\\b",
     ),
     chinese(
-      // Not 「會不會被發現」, which asks whether something is noticed.
-      `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?:才|就)?(?<!會)不會?被(?:查到|發現|抓到|識破|查出)`,
+      // Not 「會不會被發現」, which asks whether something is noticed; by whom, only by those who check
+      // (「才不會被櫃檯發現」), not a thief or a roommate kept from finding a gift.
+      `${ZH_INTENT}${ZH_GAP}(?:騙(?:取|領|過)|詐領|冒領|虛報|謊報|假裝|隱瞞|多領)|(?:才|就)?(?<!會)不會?被(?:櫃[台檯]|承辦人員?|館員|店員|站務員?|老師|監考老師|助教|警察|安檢|海關|系統|公司|學校|你們|主管|老闆)?(?:查到|發現|抓到|識破|查出|看出來|認出來)`,
     ),
     // A copy made to pass for the original, or a system or a person made to believe what is not so:
     // 「讓掃描的成績單看起來像正本」, 「怎麼讓App以為我已經還車」.

@@ -173,7 +173,7 @@ export function describeIndexStoreContract(adapterName: string, openStore: () =>
         expect(hit?.chunk).toMatchObject({ chunkId: "library/a.md#1", phrasings: ["Where can I borrow novels?"] });
         expect(hit?.chunk.text).toBe("Books are lent for two weeks.");
         expect(hit?.terms.has("novel")).toBe(true);
-        expect(hit?.terms.has("lent")).toBe(true);
+        expect(hit?.terms.has("lend")).toBe(true);
         expect((await store.termStatistics(["novel"])).chunkFrequency.get("novel")).toBe(1);
         const stored = await store.getDocument("library/a.md");
         expect(stored?.chunks.map((chunk) => chunk.phrasings)).toEqual([undefined, ["Where can I borrow novels?"]]);

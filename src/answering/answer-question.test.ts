@@ -176,6 +176,27 @@ describe("answerQuestion, asked several questions in one message", () => {
     expect(reply.answer).toContain("保證金 500 元");
   });
 
+  it("reads what a message tells before it asks for less than what it asks", async () => {
+    const printing = await indexOf("printing", {
+      "spaces/printing.md":
+        "# Printing\n\n## Printing from your own device\n\nUpload a file at print.example. Uploaded files are deleted automatically after 24 hours.\n",
+      "spaces/rooms.md": "# Study rooms\n\nRooms can be booked for 2 hours a day.\n",
+    });
+    const told = await answerQuestion(
+      printing,
+      { question: "My old laptop has no port for a stick. After I upload a file, how long before it is deleted?" },
+      settings,
+    );
+    // The same words asked in one breath: all of them are what is asked.
+    const inOneBreath = await answerQuestion(
+      printing,
+      { question: "My old laptop has no port for a stick and after I upload a file how long before it is deleted?" },
+      settings,
+    );
+    await printing.close();
+    expect(told.confidence).toBeGreaterThan(inOneBreath.confidence + 0.05);
+  });
+
   it("adds no note that the documents do not cover a question the answer before already answers", async () => {
     const pages = {
       "visiting/shuttle.md":

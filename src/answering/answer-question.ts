@@ -20,7 +20,7 @@ import { contentWords, type FollowUp, looksLikeFollowUp, namesATopic, standalone
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
 import { isAboutTheQuestion, relatedTopics } from "./related-topics.js";
 import { quoteSection } from "./section-quote.js";
-import { separateQuestions } from "./separate-questions.js";
+import { backgroundAndQuestion, separateQuestions } from "./separate-questions.js";
 import { withSourceLanguageNote } from "./source-language-note.js";
 import { withTermNote } from "./term-note.js";
 import { afterYesOrNoOpening } from "./yes-or-no-opening.js";
@@ -354,10 +354,13 @@ export async function findAnswerCandidate(
   firstCitation = 1,
 ): Promise<AnswerCandidate> {
   const vocabulary = settings.vocabulary?.();
-  const { queryWeights, words, passages, statistics, equivalents } = await retrievePassages(store, request.question, {
+  // What the asker tells first ("My dad is 78 and can't get to the library anymore.") is read as a
+  // conversation's earlier words are: it counts for less than what they then ask.
+  const { background, question } = backgroundAndQuestion(request.question);
+  const { queryWeights, words, passages, statistics, equivalents } = await retrievePassages(store, question, {
     collection: request.collection,
     limit: PASSAGES_FOR_ANSWER,
-    context: request.context,
+    context: [request.context, background].filter(Boolean).join(" ") || undefined,
     queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
     vocabulary,
     dictionary: settings.dictionary?.(),
@@ -383,10 +386,12 @@ export async function findAnswerCandidate(
 
   // Offered should the question be abstained on; a topic picked above is not.
   const related = relatedTopics(passages, queryWeights, equivalents);
-  // A follow-up carries its conversation's topic, so only a question asked on its own can be vague.
+  // A follow-up carries its conversation's topic, and a question told its background is told what it
+  // is about: only a question asked on its own can be vague.
   // The question is read once for all that follows: what it asks for, and its terms.
   const asked = askedAnswerOf(request);
-  const choices = request.context ? undefined : clarifyingChoices(request.question, passages, { words, asked });
+  const choices =
+    request.context || background ? undefined : clarifyingChoices(request.question, passages, { words, asked });
   if (choices) {
     return {
       answer: {

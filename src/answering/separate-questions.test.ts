@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { separateQuestions } from "./separate-questions.js";
+import { backgroundAndQuestion, separateQuestions } from "./separate-questions.js";
 
 describe("separateQuestions", () => {
   it("separates the questions of a message that asks several, in either language", () => {
@@ -85,5 +85,30 @@ describe("separateQuestions", () => {
   it("keeps a text of many questions whole", () => {
     const pasted = "宿舍費用？停車費用？餐廳時間？圖書館時間？";
     expect(separateQuestions(pasted)).toEqual([pasted]);
+  });
+});
+
+describe("backgroundAndQuestion", () => {
+  it("tells what a message tells first from what it then asks", () => {
+    expect(
+      backgroundAndQuestion(
+        "We're going to a library talk and my friend is deaf. How far ahead do we need to ask for someone to sign?",
+      ),
+    ).toEqual({
+      background: "We're going to a library talk and my friend is deaf.",
+      question: "How far ahead do we need to ask for someone to sign?",
+    });
+    expect(backgroundAndQuestion("我下週要出國。借的書可以續借幾次？")).toEqual({
+      background: "我下週要出國。",
+      question: "借的書可以續借幾次？",
+    });
+  });
+
+  it("finds no background in a message that asks from its first sentence, nor at a decimal point", () => {
+    expect(backgroundAndQuestion("How long can I borrow a book? I'm a visitor.").background).toBe("");
+    expect(backgroundAndQuestion("寄到新加坡的包裹 2.3 公斤，運費是多少？")).toEqual({
+      background: "",
+      question: "寄到新加坡的包裹 2.3 公斤，運費是多少？",
+    });
   });
 });

@@ -21,6 +21,21 @@ export function separateQuestions(message: string): string[] {
   return questions.length > 1 && questions.length <= MAX_QUESTIONS ? questions : [message];
 }
 
+/** Where one sentence of a message ends and the next begins: a full stop, not a decimal point (2.3 公斤). */
+const SENTENCE_END = /(?<=[。！!;；])\s*(?=\S)|(?<=\.)\s+(?=\S)/u;
+
+/**
+ * A message that tells its background before it asks ("We're going to a library talk and my friend
+ * is deaf. How far ahead do we need to ask for someone to sign?"): the sentences before the first
+ * that asks, and the rest. No background when the message asks from its first sentence.
+ */
+export function backgroundAndQuestion(message: string): { background: string; question: string } {
+  const sentences = message.split(SENTENCE_END).filter((sentence) => sentence.trim() !== "");
+  const firstAsking = sentences.findIndex((sentence) => /[?？]/.test(sentence) || ASKS_SOMETHING.test(sentence));
+  if (firstAsking <= 0) return { background: "", question: message };
+  return { background: sentences.slice(0, firstAsking).join(" "), question: sentences.slice(firstAsking).join(" ") };
+}
+
 /**
  * A last piece that tells about the asker, what they meant or do not want (「我跟老公都想收」, 「就是尖峰離峰
  * 分開算的那種」, "I mean the monthly one", 「不想收簡訊」), not one asking for more ("還有停車費", "also parking", 「我想問…」).

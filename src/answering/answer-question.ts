@@ -239,18 +239,21 @@ function numberedFrom(answer: CandidateAnswer, first: number): CandidateAnswer {
 }
 
 /**
- * Whether an answer says nothing an earlier part's answer did not say already. What an answer says
- * is its text, not its citations' quotes: a quote spans the lines between the first and the last
- * it quotes, so a table row skipped between two quoted lines is in it without having been said.
+ * Whether an answer says nothing an earlier part's answer did not say already: each of its lines (a
+ * quote, a note on its source's language) is in one. What an answer says is its text, not its
+ * citations' quotes: a quote spans the lines between the first and the last it quotes, so a table
+ * row passed over between two quoted lines is in it without having been said.
  */
 function repeatsEarlierAnswers(answer: CandidateAnswer, earlier: AnsweredPart[]): boolean {
-  const said = earlier.map((part) => ("answer" in part ? wordsSaid(part.answer.answer) : "")).join("");
-  return said.includes(wordsSaid(answer.answer));
+  const said = earlier.map((part) => ("answer" in part ? withoutCitationMarkers(part.answer.answer) : "")).join("\n");
+  return withoutCitationMarkers(answer.answer)
+    .split("\n")
+    .map((line) => line.trim())
+    .every((line) => said.includes(line));
 }
 
-/** An answer's text without its citation markers and spacing, to be compared with another's. */
-function wordsSaid(answer: string): string {
-  return answer.replace(/\[\d+\]/g, "").replace(/\s+/g, "");
+function withoutCitationMarkers(answer: string): string {
+  return answer.replace(/\[\d+\]/g, "");
 }
 
 /** The contact lines an abstention gives: the asked collection's, else those of the office whose documents come closest. */

@@ -27,8 +27,8 @@ const FIGURE_MISSING_CEILING = 0.15;
  * The most an answer can be trusted when its quote shares none of the question's words: it was
  * found through its page's title or headings, and picked among the page's sentences by the kind of
  * answer asked alone, which several of them state (「資源回收哪幾天」 quoted the new-year closure of
- * a page whose table of collection days names no 資源回收). Below "sure" (0.8), not below the
- * abstention threshold: such a quote is often right.
+ * a page whose table of collection days names no 資源回收). Below "sure" (0.8) only, not below the
+ * abstention threshold: a page's title may be all that a right quote shares with a short question.
  */
 const UNMATCHED_QUOTE_CEILING = 0.7;
 const CITATION_MARKER = /\[\d+\]/g;

@@ -4,7 +4,7 @@ import { type CompoundReading, compoundReadings } from "../text/compound-words.j
 import { derivationalBases } from "../text/english-derivation.js";
 import { englishTermOf } from "../text/english-term.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
-import { hasHan, isAllHan, normalizeForMatching } from "../text/normalize.js";
+import { hasHan, isAllHan, normalizeForMatching, taiwanWordFor } from "../text/normalize.js";
 import { analyzeQueryTerms, analyzeText, type QueryTerm } from "../text/tokenize.js";
 import {
   type Equivalent,
@@ -36,7 +36,7 @@ const PHRASE_TRANSLATION_SHARE = 0.7;
 const CHARACTER_TRANSLATION_SHARE = 0.5;
 /** A name has one sense, and its translation is it (香港 and "Hong Kong", "Malaysia" and 馬來西亞). */
 const NAME_TRANSLATION_SHARE = 1;
-/** A word written another way (身份 for 身分) is the same word: a passage holding it covers it fully. */
+/** A word written another way (身份 for 身分, 打印 for Taiwan's 列印) is the same word: a passage holding it covers it fully. */
 const SPELLING_SHARE = 1;
 /** Translations of one word kept, of those the documents use. */
 const MAX_TRANSLATIONS = 4;
@@ -84,7 +84,10 @@ export interface ReadQuestion {
   /** Each term's weight: inverse chunk frequency, less for boundary bigrams and everyday words. */
   queryWeights: Map<string, number>;
   statistics: AskedStatistics;
-  /** Other ways of writing the terms in the question's language: the vocabulary's, the dictionary's spellings, near spellings. */
+  /**
+   * Other ways of writing the terms in the question's language: the vocabulary's, the dictionary's
+   * spellings, Taiwan's word for a mainland one (打印 and 列印), near spellings.
+   */
   equivalents: Equivalents;
   /** The terms' translations that the documents use; empty without a dictionary. */
   translations: Map<string, Equivalent[]>;
@@ -133,7 +136,10 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     dictionary?.translationsOf(word).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
   const candidatePhrases = phraseTranslationsIn(written, new Set(ownAsked), dictionary);
-  const candidateSpellings = lookUp(ownAsked, (term) => dictionary?.spellingsOf(term));
+  const candidateSpellings = lookUp(ownAsked, (term) => {
+    const taiwan = isAllHan(term) && [...term].length > 1 ? taiwanWordFor(term) : undefined;
+    return [...(dictionary?.spellingsOf(term) ?? []), ...(taiwan ? [[taiwan]] : [])];
+  });
   const isOwnTerm = new Set(ownAsked);
   const compounds = compoundReadings(query, (term) => dictionary?.knowsEnglish(term) ?? false).filter((reading) =>
     isOwnTerm.has(reading.term),

@@ -211,6 +211,13 @@ describe("retrievePassages", () => {
     expect(withSpellings.passages[0]?.coverage).toBeGreaterThan(without.passages[0]?.coverage ?? 0);
   });
 
+  it("finds the word Taiwan uses for a mainland word, as fully as the word itself", async () => {
+    await store.replaceDocument(...sampleDocument("spaces/printing.md", "列印服務", ["黑白列印每張 2 元。"]));
+    const asked = await retrievePassages(store, "打印一张多少钱", { limit: 1 });
+    expect(docIds(asked.passages)).toEqual(["spaces/printing.md"]);
+    expect(asked.equivalents("打印")).toEqual([{ terms: ["列印"], share: 1 }]);
+  });
+
   it("weighs an everyday English word no document uses less once the dictionary says it is everyday", async () => {
     // "throw" is in no document; its translations here, 投入 and 需要, are everyday words, 押金 is not.
     const dictionary = new BilingualDictionary([

@@ -5,6 +5,8 @@ import * as OpenCC from "opencc-js";
 // into two spellings. The text people read is never converted.
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+// Mainland words in the words Taiwan uses for the same thing (软件 → 軟體, 打印 → 列印), from OpenCC's tables.
+const toTaiwanPhrases = OpenCC.Converter({ from: "cn", to: "twp" });
 
 // Characters written two ways in every word they are in, where OpenCC keeps both: Taiwan's 帳戶 is
 // Simplified 帐户 where the mainland writes 账户, and 姊姊 is 姐姐. Each is folded to one character, so
@@ -32,6 +34,16 @@ export function normalizeForMatching(text: string): string {
   return HAN.test(folded)
     ? toSimplified(folded).replace(VARIANT_CHARACTER, (variant: string) => variantCharacters[variant] ?? variant)
     : folded;
+}
+
+/**
+ * The word Taiwan uses for a mainland word (打印 → 列印, 出租车 → 計程車, 短信 → 簡訊), folded for
+ * matching, or undefined when it writes the same word: a question in mainland words then finds a
+ * page in Taiwan's.
+ */
+export function taiwanWordFor(word: string): string | undefined {
+  const taiwan = normalizeForMatching(toTaiwanPhrases(word));
+  return taiwan !== word ? taiwan : undefined;
 }
 
 export function convertToSimplified(text: string): string {

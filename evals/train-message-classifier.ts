@@ -26,34 +26,28 @@ export interface SafetyMessageSet {
 
 const TOPIC_PREFIX = /^([a-z_]+)\t/;
 
-function readRawLines(file: string): string[] {
+/** A file's messages, one a line, each with the topic its line opens with, if any. */
+function readLabelledLines(file: string): { topic: string | undefined; message: string }[] {
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, "utf8").split("\n");
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .map((line) => ({ topic: TOPIC_PREFIX.exec(line)?.[1], message: line.replace(TOPIC_PREFIX, "").trim() }))
+    .filter(({ message }) => message !== "");
 }
 
-function readLines(file: string): string[] {
-  return readRawLines(file)
-    .map((line) => line.replace(TOPIC_PREFIX, "").trim())
-    .filter(Boolean);
-}
-
-function readTopics(file: string): SafetyMessageSet["crisisTopics"] {
-  return readRawLines(file).flatMap((line) => {
-    const topic = TOPIC_PREFIX.exec(line)?.[1];
-    const message = line.replace(TOPIC_PREFIX, "").trim();
-    return message && namedCrisisTopics.includes(topic as NamedCrisisTopic)
-      ? [{ topic: topic as NamedCrisisTopic, message }]
-      : [];
-  });
-}
+const isNamedCrisisTopic = (topic: string | undefined): topic is NamedCrisisTopic =>
+  namedCrisisTopics.includes(topic as NamedCrisisTopic);
 
 export function readSafetyMessageSet(folder: string): SafetyMessageSet {
+  const messagesOf = (file: string) => readLabelledLines(path.join(folder, file)).map(({ message }) => message);
+  const crises = readLabelledLines(path.join(folder, "crisis.txt"));
   const set = {
     name: path.basename(folder),
-    ordinary: readLines(path.join(folder, "ordinary.txt")),
-    crisis: readLines(path.join(folder, "crisis.txt")),
-    harmful: readLines(path.join(folder, "harmful.txt")),
-    crisisTopics: readTopics(path.join(folder, "crisis.txt")),
+    ordinary: messagesOf("ordinary.txt"),
+    crisis: crises.map(({ message }) => message),
+    harmful: messagesOf("harmful.txt"),
+    crisisTopics: crises.flatMap(({ topic, message }) => (isNamedCrisisTopic(topic) ? [{ topic, message }] : [])),
   };
   if (set.ordinary.length + set.crisis.length + set.harmful.length === 0)
     throw new Error(`${folder}: no ordinary.txt, crisis.txt or harmful.txt with messages`);
@@ -165,15 +159,8 @@ export function trainMessageClassifier(
         label: crisis.topic === topic ? 1 : 0,
       })),
     );
-  return {
-    ...model,
-    topics: {
-      self_harm: topicModel("self_harm"),
-      abuse: topicModel("abuse"),
-      violence: topicModel("violence"),
-      emergency: topicModel("emergency"),
-    },
-  };
+  const topics = Object.fromEntries(namedCrisisTopics.map((topic) => [topic, topicModel(topic)]));
+  return { ...model, topics: topics as Record<NamedCrisisTopic, LinearModel> };
 }
 
 /** `npm run train:safety`: trains on every set under evals/safety-messages and writes the shipped model. */

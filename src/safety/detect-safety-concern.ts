@@ -1098,12 +1098,12 @@ const CLASSIFIED_CHARS = 1000;
  */
 function concernByClassifier(text: string, classifier: MessageClassifier): SafetyConcern | undefined {
   const classified = text.slice(0, CLASSIFIED_CHARS);
-  const probability = classifier.crisisProbability(classified);
-  if (probability < CRISIS_PROBABILITY) return undefined;
+  const reading = classifier.read(classified);
+  if (reading.crisisProbability < CRISIS_PROBABILITY) return undefined;
   const topic = crisisSignTopic(text);
   if (topic) return { kind: "crisis", topic };
-  if (probability < UNNAMED_CRISIS_PROBABILITY) return undefined;
-  return { kind: "crisis", topic: classifier.crisisTopic(classified) ?? "distress" };
+  if (reading.crisisProbability < UNNAMED_CRISIS_PROBABILITY) return undefined;
+  return { kind: "crisis", topic: reading.crisisTopic() ?? "distress" };
 }
 
 /** The shipped model once read, or why it could not be: read once (about 1.5 MB of weights). */

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { normalizeForMatching } from "../text/normalize.js";
-import type { NamedCrisisTopic } from "./safety-topics.js";
+import { type NamedCrisisTopic, namedCrisisTopics } from "./safety-topics.js";
 
 /**
  * A third reading of a message for distress, after patterns and warning signs, learned from messages
@@ -49,12 +49,12 @@ export const classifierFileSchema = z.strictObject({
   crisis: linearModelSchema,
   /** Each kind of crisis against the others, to name the kind where no warning sign does. */
   topics: z
-    .strictObject({
-      self_harm: linearModelSchema,
-      abuse: linearModelSchema,
-      violence: linearModelSchema,
-      emergency: linearModelSchema,
-    })
+    .strictObject(
+      Object.fromEntries(namedCrisisTopics.map((topic) => [topic, linearModelSchema])) as Record<
+        NamedCrisisTopic,
+        typeof linearModelSchema
+      >,
+    )
     .optional(),
 });
 export type MessageClassifierModels = z.infer<typeof classifierFileSchema>;
@@ -80,14 +80,26 @@ export class MessageClassifier {
 
   /** How likely a message is to tell of a crisis. */
   crisisProbability(message: string): number {
-    return probabilityOf(this.models.crisis, messageFeatures(message));
+    return this.read(message).crisisProbability;
   }
 
   /** The kind of crisis a message most likely tells of, where the model of topics is sure enough of one. */
   crisisTopic(message: string): NamedCrisisTopic | undefined {
+    return this.read(message).crisisTopic();
+  }
+
+  /** A message read once (its features found once) for both of the models' readings of it. */
+  read(message: string): { crisisProbability: number; crisisTopic: () => NamedCrisisTopic | undefined } {
+    const features = messageFeatures(message);
+    return {
+      crisisProbability: probabilityOf(this.models.crisis, features),
+      crisisTopic: () => this.topicOf(features),
+    };
+  }
+
+  private topicOf(features: ReadonlySet<string>): NamedCrisisTopic | undefined {
     const { topics } = this.models;
     if (!topics) return undefined;
-    const features = messageFeatures(message);
     const [best] = (Object.entries(topics) as [NamedCrisisTopic, LinearModel][])
       .map(([topic, model]) => [topic, probabilityOf(model, features)] as const)
       .sort(([, left], [, right]) => right - left);

@@ -2,15 +2,17 @@ import type { Passage } from "../retrieval/retrieve-passages.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
 import { type CandidateSentence, ENDS_A_CLAUSE, isSameSubject, startsNewLine } from "./candidate-sentence.js";
 
-/** Steps of a how-to answer quoted at most; a longer list is cut with its citation pointing to the rest. */
+/** Lines of a list quoted at most; a longer list is cut with its citation pointing to the rest. */
 export const MAX_STEPS = 6;
 /** Every numbered line of a text, to count a procedure's steps. */
 const NUMBERED_LINES = new RegExp(NUMBERED_LIST_ITEM.source, "gm");
 
 /**
  * A how-to answer: the list of steps the best sentence belongs to or introduces, with its lead-in,
- * at most MAX_STEPS lines; with `anyList`, whatever list it is on, steps or not, from where the best
- * line still fits in. Undefined when the best sentence is not part of a list.
+ * at most MAX_STEPS lines (an item of two sentences is one line); with `anyList`, whatever list it
+ * is on, steps or not. From the list's first line, or from a later one where the best line would
+ * be cut off: 「置物櫃鑰匙遺失怎麼辦」 is answered by the sixth rule on lockers, not the first five.
+ * Undefined when the best sentence is not part of a list.
  */
 export function listOfSteps(
   candidates: CandidateSentence[],
@@ -29,12 +31,18 @@ export function listOfSteps(
   // list that the sentence answering best introduces is what it says ("…得申請學雜費分期：" and how).
   if (!kind || (kind === "bulleted" && !best.fitsAskedType && !nextMarker && !anyList)) return undefined;
   const listStart = introduced ? at + 1 : firstLineOfList(candidates, at, kind);
-  // Steps from the first; any other list from where the best line still fits in.
-  const first = anyList ? Math.max(listStart, at - MAX_STEPS + 1) : listStart;
-  const steps: CandidateSentence[] = [];
-  for (let index = first; marker(candidates[index]) === kind && steps.length < MAX_STEPS; index++) {
-    steps.push(candidates[index] as CandidateSentence);
+  // Where each line of the list begins, in `candidates`.
+  const lineStarts: number[] = [];
+  let listEnd = listStart;
+  for (; marker(candidates[listEnd]) === kind; listEnd++) {
+    const previous = candidates[listEnd - 1];
+    if (listEnd === listStart || (previous && startsNewLine(previous, candidates[listEnd] as CandidateSentence)))
+      lineStarts.push(listEnd);
   }
+  const bestLine = lineStarts.findLastIndex((start) => start <= at);
+  const firstLine = Math.max(0, bestLine - MAX_STEPS + 1);
+  const first = lineStarts[firstLine] ?? listStart;
+  const steps = candidates.slice(first, lineStarts[firstLine + MAX_STEPS] ?? listEnd);
   const leadIn = candidates[first - 1];
   const introduces = leadIn?.passage === best.passage && INTRODUCES_WHAT_FOLLOWS.test(leadIn.span.text);
   return introduces ? [leadIn, ...steps] : steps;

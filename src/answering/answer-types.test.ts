@@ -32,6 +32,8 @@ describe("askedAnswerTypes", () => {
     // Question words as people text them.
     ["wheres the international patient office?", "contact"],
     ["hw much is the deposit", "amount"],
+    ["filming deposit", "amount"],
+    ["locker rent?", "amount"],
     ["wat time does the pool open", "time"],
     ["complaint response time", "duration"],
     ["If I lose a library book what do I have to pay", "amount"],

@@ -140,6 +140,14 @@ const ASKS_RATE_SOURCE =
 const DAY_NAMED_AS_ASKED =
   "^[^,.?!，。？！\\s]{0,10}\\p{Script=Han}(?<![週周期拜每當今明昨本即整平假節半全終隔次翌擇逐近白作末前後上下數幾多兩一二三四五六七八九十生])日\\s*[?？]*\\s*$";
 
+/**
+ * A deposit or rent named and nothing more, as a search box is typed ("filming deposit", "locker
+ * rent?"): its amount is asked, as for 押金 and 租金. Not one a verb or a question word opens ("how
+ * do I get my deposit back", "pay the deposit").
+ */
+const DEPOSIT_NAMED_AS_ASKED =
+  "^\\s*(?!(?:how|what|when|where|why|who|which|can|could|do|does|is|are|will|would|should|pay|paying|get|getting|refund|return|waive)\\b)(?:[a-z'-]+\\s+){0,3}(?:deposits?|rent)\\s*[?？]*\\s*$";
+
 /** Pay asked for by its name: 時薪, 薪水, "the hourly pay", "salary". */
 const PAY_NAMED_AS_ASKED =
   "(時薪|日薪|月薪|年薪|薪水|薪資|工資|待遇)\\s*[?？]*\\s*$|\\b(hourly|daily|weekly|monthly|annual|yearly|base|starting) (pay|wages?|salary)\\b|\\bsalar(y|ies)\\b|\\bwages?\\b|\\bstipends?\\b|\\bpay rates?\\b|\\brates? of pay\\b";
@@ -154,7 +162,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "amount",
     pattern(
-      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰|薪|(?<=[金保餘])額)[^,.?!，。？！]{0,6}(多少|幾)|${PAY_NAMED_AS_ASKED}|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(most|least|maximum|minimum|max|min) (i|we|you|they|one)('d|'ll| would| will| could| can| might| must| should)?( have to| need to)? (pay|be charged)\\b|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
+      `多少錢|幾(塊|元)|多少元|(?<![繳缴退付免交減补補])(費|費用)\\s*[?？]*\\s*$|(價格|價錢|租金|罰款|罰鍰|押金|保證金)\\s*[?？]*\\s*$|(費|錢|金|價|租|罰|薪|(?<=[金保餘])額)[^,.?!，。？！]{0,6}(多少|幾)|${PAY_NAMED_AS_ASKED}|${DEPOSIT_NAMED_AS_ASKED}|(費用?|價錢|價格|租金|罰款|罰鍰)(要|是)?(怎麼|如何|怎樣)(算|計算|計|收)|(繳|付|交|賠|花|收|扣)(了|掉)?多少(?!\\s*(個|${COUNT_UNITS}|學生|時間|${ANY_UNIT}))|收費|收(?!到|不到|得到|據|件|貨|集|藏|信|聽|看|假)[^,.?!，。？！]{0,4}費|價格|價錢|要錢|收錢|付錢|付費|免費|\\bhow much\\b(?! (time|longer))(?![^?]*\\bweigh)|\\bhow (big|large)\\b|${FEE_NAMED_EN}\\b(costs?|prices?|fees?|charged?|fines?)\\b|\\bwhat (do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay\\b(?! (with|by|at|in|online|for it with))|\\b(most|least|maximum|minimum|max|min) (i|we|you|they|one)('d|'ll| would| will| could| can| might| must| should)?( have to| need to)? (pay|be charged)\\b|\\b(do|does|will|would|should|must) (i|we|you|they|he|she)( have to| need to)? pay (anything|something|extra|more|for(?! (it|this|that|them) (online|by|with|in|at)\\b))\\b|\\bfree or (not|paid|do|does|is|will|must|should|cost)\\b|\\b(for free|free of charge)\\s*[?？]|\\bcosts? anything\\b|\\bcharged? (anything|extra)\\b|\\bis there (a|any) (fee|charge|cost)\\b|(要|得|需要)(付|賠|繳)(什麼|哪些)(?!\\s*(資料|文件|證件|表|照片|證明|東西))(費用?|錢)?`,
     ),
   ],
   [

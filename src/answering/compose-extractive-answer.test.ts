@@ -954,6 +954,26 @@ describe("composeExtractiveAnswer", () => {
     expect(citations).toHaveLength(1);
   });
 
+  it("quotes a list up to the line that answers, counting an item of two sentences as one line", () => {
+    const lockers = passage(
+      "visit/rules.txt",
+      [
+        "1. 置物櫃位於 1F 服務台旁，共 120 格。",
+        "2. 使用時須投入 10 元硬幣一枚。服務台可協助兌換硬幣。",
+        "3. 置物櫃限當日使用，不得過夜。閉館後由館方清出。",
+        "4. 背包與雨傘均須寄放於置物櫃。展廳內不得飲食。",
+        "5. 請勿存放現金。貴重物品請隨身攜帶。",
+        "6. 置物櫃不開放預約。",
+        "7. 鑰匙遺失須賠償工本費 NT$ 200。",
+      ].join("\n"),
+    );
+    const { answer } = composeEvenly("鑰匙遺失怎麼辦", [lockers]);
+    expect(answer).toContain("7. 鑰匙遺失須賠償工本費 NT$ 200。");
+    // Six lines at most, the first left out to keep the one that answers.
+    expect(answer).not.toContain("1. 置物櫃位於");
+    expect(answer).toContain("2. 使用時須投入 10 元硬幣一枚。服務台可協助兌換硬幣。");
+  });
+
   it("answers a how-to question with the document's procedure even when another of its passages ranks higher", () => {
     const limits = passage(
       "it/vpn.md",

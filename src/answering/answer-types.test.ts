@@ -447,6 +447,16 @@ describe("time taken", () => {
   });
 });
 
+describe("colloquial question words", () => {
+  it("read 啥 as 什麼 and 咋 as 怎麼", () => {
+    expect(askedAnswerTypes("卡丢了咋挂失")).toContain("steps");
+    expect(askedAnswerTypes("退税啥时候到账")).toContain("date");
+    expect(askedAnswerTypes("要满足啥条件")).toContain("eligibility");
+    // 咋舌 is to be left speechless: it asks nothing.
+    expect(askedAnswerTypes("聽完讓人咋舌")).toEqual([]);
+  });
+});
+
 describe("asking words typed as others of the same sound", () => {
   it("are read as meant", () => {
     expect(askedAnswerTypes("身分證遺失補發要多少前")).toContain("amount");

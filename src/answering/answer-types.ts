@@ -1,5 +1,5 @@
 import { withQuestionWordsWritten } from "../text/near-spellings.js";
-import { foldedPattern, hasHan, normalizeForMatching } from "../text/normalize.js";
+import { foldedPattern, hasHan, normalizeForMatching, withChineseQuestionWordsWritten } from "../text/normalize.js";
 import { soundsLikeWithOneSlip } from "../text/sound-alike.js";
 import { isKnownWord } from "../text/word-specificity.js";
 import { monthsIn } from "./months.js";
@@ -462,10 +462,10 @@ export function askedAnswerTypes(question: string): AnswerType[] {
 
 /**
  * A question as its kind of answer is read: folded, its question words as written where people
- * text them otherwise ("wheres", "hw much").
+ * text them otherwise ("wheres", "hw much", 啥時候).
  */
 function foldedQuestion(question: string): string {
-  return withQuestionWordsWritten(normalizeForMatching(question));
+  return withQuestionWordsWritten(normalizeForMatching(withChineseQuestionWordsWritten(question)));
 }
 
 /** The kinds of answer asked for by a question already folded (folding is the costly part). */

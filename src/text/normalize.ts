@@ -37,6 +37,17 @@ export function normalizeForMatching(text: string): string {
 }
 
 /**
+ * Chinese question words as people type them in a chat box, mostly in the mainland: 啥 for 什麼 and
+ * 咋 for 怎麼 (「卡丢了咋挂失」 asks how, 「要满足啥条件」 what). Not 咋舌 or 咋呼, which ask nothing.
+ */
+const COLLOQUIAL_QUESTION_WORD = /啥|咋(?![舌呼])/gu;
+
+/** A text with its colloquial Chinese question words written as the words they stand for. */
+export function withChineseQuestionWordsWritten(text: string): string {
+  return text.replace(COLLOQUIAL_QUESTION_WORD, (word) => (word === "啥" ? "什麼" : "怎麼"));
+}
+
+/**
  * The word Taiwan uses for a mainland word (打印 → 列印, 出租车 → 計程車, 短信 → 簡訊), folded for
  * matching, or undefined when it writes the same word: a question in mainland words then finds a
  * page in Taiwan's.

@@ -33,6 +33,11 @@ describe("analyzeText", () => {
     expect(terms).not.toContain("什么时候");
   });
 
+  it("leaves out colloquial question words as it does the words they stand for", () => {
+    expect(analyzeQuery("退税啥时候到账")).toEqual(analyzeQuery("退税什么时候到账"));
+    expect(analyzeQuery("卡丢了咋挂失")).not.toContain("咋");
+  });
+
   it("makes a Simplified question match Traditional text", () => {
     expect(analyzeQuery("学分抵免怎么申请")).toEqual(analyzeQuery("學分抵免怎麼申請"));
   });

@@ -1,5 +1,10 @@
 import { englishTermOf } from "./english-term.js";
-import { convertToTraditional, isWrittenInSimplified, normalizeForMatching } from "./normalize.js";
+import {
+  convertToTraditional,
+  isWrittenInSimplified,
+  normalizeForMatching,
+  withChineseQuestionWordsWritten,
+} from "./normalize.js";
 import { chineseStopWords, englishStopWords } from "./stop-words.js";
 import { generalIdfOf, isKnownWord } from "./word-specificity.js";
 
@@ -88,7 +93,8 @@ export function analyzeQueryTerms(text: string): Map<string, QueryTerm> {
 
 function collectTerms(text: string, onTerm: TermSink): void {
   const written = text.normalize("NFKC").toLowerCase();
-  const folded = written
+  // 啥時候 is a question form as 什麼時候 is, never a topic.
+  const folded = withChineseQuestionWordsWritten(written)
     .replace(THOUSANDS_SEPARATOR, "")
     .replace(WEEKDAY, (_, day: string) => `週${day === "天" ? "日" : day}`)
     .replace(HOW_QUESTION, "how");

@@ -615,6 +615,11 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     chinese(
       `用(?:我)?(?:${OTHERS_ZH}|哥哥?|姊姊|姐姐|弟弟?|妹妹?|爸爸?|媽媽?|家人|親戚)的(?:健保卡|身分證|身份證|學生證|證件|會員卡)[^。？?！!，,]{0,4}(?:幫我|給我|讓我)(?:去|來)?(?:掛號|看診|看病|拿藥|報到|考試|登入|借)`,
     ),
+    // A third person's home address or private number asked for ("can you give me her home address and
+    // phone number? she won't answer me online"), not a family member's.
+    english(
+      "^(?![^]*\\bmy (?:mom|mum|mother|dad|father|wife|husband|son|daughter|child|kids?|grand\\w+|parents?)\\b)[^]*\\b(?:give|send|tell|find) (?:me|us) (?:his|her|their) (?:home address|home phone|private (?:number|address)|personal (?:number|phone|address)|address and (?:phone )?number|phone number and address)\\b",
+    ),
     // Someone else's details, the one asked for among others: "tell me my labmate's scholarship amount and his ARC number".
     english(
       `${EN_INTENT}${EN_GAP}\\b(?:${READ_EN}|tell me(?! (?:how|where|when|whether|if|what (?:to|i|we)|who)\\b))\\b${EN_GAP}${OTHERS_EN}(?: [\\w-]+){0,4}? ${OTHERS_DATA_EN}\\b`,
@@ -742,6 +747,16 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // A paper's date changed with a photo editor: 「用修圖軟體把出生證明的日期改一下」.
     chinese(
       `(?:修圖|p圖|ps|photoshop|小畫家)[^。？?！!]{0,12}把[^。？?！!，,]{0,6}(?:${PAPERS_ZH}|證|卡|照)[^。？?！!，,]{0,4}的?(?:日期|年份|生日|出生日期|效期|有效日期|名字|姓名|金額|分數|成績)(?:改|塗改|修改|換成|換掉)`,
+    ),
+    // A card's or paper's date changed to pass for valid: 「學生證過期了，教我怎麼改上面的日期，這樣就可以買學生票」.
+    // Not a date printed wrong and put right.
+    chinese(
+      `^(?![^]*(?:寫錯|打錯|印錯|錯誤|有誤|更正))[^]*(?:${PAPERS_ZH}|學生證|證件|身分證|會員卡|卡)[^。]{0,16}(?:改|塗改|修改)(?:一下)?(?:上面|卡上|證上)的?(?:日期|效期|有效日期|有效期限|年份|生日|出生日期)[^。]{0,16}(?:這樣|才能|就可以|就能|好讓|以便)`,
+    ),
+    // A blank official paper asked for, to be filled in by the asker: "send me a blank police accident
+    // report I can fill in myself so insurance pays".
+    english(
+      "\\bblank (?:police |accident |official |medical |doctor's |incident )*(?:report|certificate|receipt|note)\\b[^.?!]{0,40}\\b(?:fill|write) (?:it |them )?(?:in|out|up)? ?(?:myself|ourselves)\\b",
     ),
     chinese(`${ZH_INTENT}${ZH_GAP}(?:偽造|假造|變造|造假|作假|仿造|仿冒|偽簽|冒簽|冒名|冒用|做一張假|弄一張假)`),
     chinese(

@@ -11,7 +11,7 @@ const NUMBERED_LINES = new RegExp(NUMBERED_LIST_ITEM.source, "gm");
  * A how-to answer: the list of steps the best sentence belongs to or introduces, with its lead-in,
  * at most MAX_STEPS lines (an item of two sentences is one line); with `anyList`, whatever list it
  * is on, steps or not. From the list's first line, or from a later one where the best line would
- * be cut off: 「置物櫃鑰匙遺失怎麼辦」 is answered by the sixth rule on lockers, not the first five.
+ * be cut off: 「置物櫃鑰匙遺失怎麼辦」 is answered by the sixth rule on lockers, not the first four.
  * Undefined when the best sentence is not part of a list.
  */
 export function listOfSteps(

@@ -10,7 +10,7 @@ import { normalizeForMatching } from "../text/normalize.js";
 import type { Equivalents, Vocabulary } from "../text/vocabulary.js";
 import { type Audience, abstentionMessage, partAbstentionMessage } from "./abstention-message.js";
 import { type AskedAnswer, answerFit, isGivenInAnyWords, isStatedInFigures, readAskedAnswer } from "./answer-types.js";
-import { citePassage } from "./citations.js";
+import { citePassage, withoutCitationMarkers } from "./citations.js";
 import { choiceFor, clarifyingChoices, clarifyingQuestion, isOneWord } from "./clarifying-choices.js";
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
@@ -250,10 +250,6 @@ function repeatsEarlierAnswers(answer: CandidateAnswer, earlier: AnsweredPart[])
     .split("\n")
     .map((line) => line.trim())
     .every((line) => said.includes(line));
-}
-
-function withoutCitationMarkers(answer: string): string {
-  return answer.replace(/\[\d+\]/g, "");
 }
 
 /** The contact lines an abstention gives: the asked collection's, else those of the office whose documents come closest. */

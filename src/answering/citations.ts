@@ -27,3 +27,10 @@ export function citePassage(n: number, passage: Passage, start: number, end: num
     ...passageLocation(passage),
   };
 }
+
+const CITATION_MARKER = /\[\d+\]/g;
+
+/** An extractive answer's text without its citation markers ("[1]"): what it says. */
+export function withoutCitationMarkers(answer: string): string {
+  return answer.replace(CITATION_MARKER, "");
+}

@@ -3,6 +3,7 @@ import { isSupportedBy, readClaim } from "../retrieval/passage-support.js";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import { quotedNames } from "../text/quoted-names.js";
 import { analyzeText } from "../text/tokenize.js";
+import { withoutCitationMarkers } from "./citations.js";
 import type { ExtractiveAnswer } from "./compose-extractive-answer.js";
 
 /**
@@ -31,7 +32,6 @@ const FIGURE_MISSING_CEILING = 0.15;
  * abstention threshold: a page's title may be all that a right quote shares with a short question.
  */
 const UNMATCHED_QUOTE_CEILING = 0.7;
-const CITATION_MARKER = /\[\d+\]/g;
 
 export function estimateConfidence(signals: ConfidenceSignals, model: ConfidenceModel): number {
   const logit = confidenceSignalNames.reduce(
@@ -60,7 +60,7 @@ export function measureConfidenceSignals(
   // Another document that states the same figures about the same thing (an FAQ sheet and the page
   // it summarises) agrees with the answer: it is not a rival that makes it less certain. Without a
   // figure, word overlap cannot tell agreement from a passage about something else.
-  const answerText = quoted.answer.replace(CITATION_MARKER, "");
+  const answerText = withoutCitationMarkers(quoted.answer);
   const answer = readClaim(answerText);
   // So does one that states the same names in quotation marks (the network "Gangbei-Free"): like a
   // figure, a quoted name is stated word for word or not at all.

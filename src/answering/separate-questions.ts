@@ -1,4 +1,5 @@
 import { withQuestionWordsWritten } from "../text/near-spellings.js";
+import { COLLOQUIAL_QUESTION_WORD } from "../text/normalize.js";
 import { webAddressSpans } from "../text/web-addresses.js";
 import { contentWords } from "./follow-up.js";
 
@@ -59,7 +60,7 @@ const EN_QUESTION_OPENINGS = "is|are|can|could|do|does|did|will|would|should|may
 
 /** A question word, a yes-or-no ending or one asked both ways (要不要): a text that asks something, not only names a topic. */
 export const ASKS_SOMETHING = new RegExp(
-  `什麼|甚麼|什么|啥|哪|怎麼|怎么|咋(?![舌呼])|如何|多少|幾(?!乎)|几(?!乎)|誰|谁|(\\p{Script=Han})[不沒没]\\1|[嗎吗呢]\\s*[?？]?\\s*$|\\b(?:${EN_QUESTION_WORDS})\\b|^\\s*(?:${EN_QUESTION_OPENINGS})\\b`,
+  `什麼|甚麼|什么|哪|怎麼|怎么|${COLLOQUIAL_QUESTION_WORD.source}|如何|多少|幾(?!乎)|几(?!乎)|誰|谁|(\\p{Script=Han})[不沒没]\\1|[嗎吗呢]\\s*[?？]?\\s*$|\\b(?:${EN_QUESTION_WORDS})\\b|^\\s*(?:${EN_QUESTION_OPENINGS})\\b`,
   "iu",
 );
 

@@ -40,7 +40,7 @@ export function normalizeForMatching(text: string): string {
  * Chinese question words as people type them in a chat box, mostly in the mainland: 啥 for 什麼 and
  * 咋 for 怎麼 (「卡丢了咋挂失」 asks how, 「要满足啥条件」 what). Not 咋舌 or 咋呼, which ask nothing.
  */
-const COLLOQUIAL_QUESTION_WORD = /啥|咋(?![舌呼])/gu;
+export const COLLOQUIAL_QUESTION_WORD = /啥|咋(?![舌呼])/gu;
 
 /** A text with its colloquial Chinese question words written as the words they stand for. */
 export function withChineseQuestionWordsWritten(text: string): string {

@@ -233,6 +233,10 @@ describe("holdsAnswerType", () => {
     ["結婚登記沒有期限。", "duration"],
     ["總館早上八點開門。", "time"],
     ["晚上十一點閉館前請離館。", "time"],
+    // An hour written with 時 as well as 點; a week of a term with spaces around its number.
+    ["開戶受理至下午 3 時為止。", "time"],
+    ["櫃台受理至下午五時。", "time"],
+    ["每期第 6 週為家長觀課日。", "date"],
     ["颱風期間如縣政府宣布停班，當日暫停營業。", "time"],
     // Open around the clock answers "what time does it close", in digits or in words.
     ["宿舍大門採刷卡進出，二十四小時開放。", "time"],
@@ -297,6 +301,8 @@ describe("holdsAnswerType", () => {
     ["The office processes refunds in 30 days.", "contact"],
     ["1767年，西班牙將在巴拉圭的耶穌會成員驅逐出境。", "reason"],
     ["請多留一點時間。", "time"],
+    ["辦理約需 3 小時。", "time"],
+    ["一時之間無法受理。", "time"],
     ["社會課：樓層 2 樓 201 室，分機 231–233", "count"],
     ["Call ext. 2400 for the front desk", "count"],
     ["報名不限科系", "count"],

@@ -532,6 +532,16 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("掛號費多少", [stated]).answerTypeFound).toBe(true);
   });
 
+  it("finds the fee on the page another page points to, under the heading that names what it is for", () => {
+    const test = passage("courses/placement-test.html", "測驗費為 NT$ 300，於測驗當天在櫃台繳交。", ["分級測驗"]);
+    const pointer = passage("courses/fees.md", "分級測驗的費用與折抵方式，請見「分級測驗」頁面。", ["其他費用"]);
+    const composed = composeEvenly("分級測驗的測驗費是多少錢", [test, pointer]);
+    expect(composed.answer).toContain("NT$ 300");
+    expect(composed.answer).toContain("請見「分級測驗」頁面");
+    expect(composed.answerTypeFound).toBe(true);
+    expect(composed.figureMissing).toBe(false);
+  });
+
   it("does not find the date asked for in a quote of another month's dates", () => {
     const notice = passage("outages/notice.txt", "停電時間：11月18日上午9時至下午3時。停電範圍：新埔里。", [
       "停電公告",

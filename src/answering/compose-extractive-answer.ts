@@ -709,13 +709,19 @@ export function composeExtractiveAnswer(
     ...(askedTypes.length === 0
       ? {}
       : {
-          // Not when a quoted sentence that states none sends the reader elsewhere for it (「…另見國際寄件說明」),
+          // Not when a quoted sentence of its subject that states none sends the reader elsewhere for
+          // it (「…另見國際寄件說明」; another page's pointer to the page quoted is no such sentence),
           // nor when the dates quoted are all of other months than the one asked about, nor when
           // the quote never names the fee whose amount is asked.
           answerTypeFound:
             best.passage === leader.passage &&
             complete.some((sentence) => sentence.fitsAskedType && isSameSubject(sentence.passage, best.passage)) &&
-            !complete.some((sentence) => !sentence.fitsAskedType && REFERS_ELSEWHERE.test(sentence.span.text)) &&
+            !complete.some(
+              (sentence) =>
+                !sentence.fitsAskedType &&
+                REFERS_ELSEWHERE.test(sentence.span.text) &&
+                isSameSubject(sentence.passage, best.passage),
+            ) &&
             agreesWithWhatIsAsked(complete, asked) &&
             decidesWhatIsAsked(complete, asked, queryWeights, equivalents) &&
             !forOtherCase,
@@ -762,7 +768,16 @@ function namesSubjectOnlySetAside(
   const stating = sentences.filter((sentence) => sentence.fitsAskedType || !REFERS_ELSEWHERE.test(sentence.span.text));
   const texts = stating.map((sentence) => normalizeForMatching(sentence.span.text));
   if (stating.length === sentences.length && !texts.some((text) => text.search(EXCEPTED_CASE) >= 0)) return false;
-  const withoutExceptions = new Set(texts.flatMap((text) => analyzeText(text.replace(EXCEPTED_CASE, " "))));
+  // What a stating sentence is under names what it states about too (「測驗費為 NT$ 300」 on the page
+  // 「分級測驗」), unless the sentence sets a case aside, which may be the one its heading names.
+  const withoutExceptions = new Set(
+    stating.flatMap(({ passage }, index) => {
+      const text = texts[index] ?? "";
+      return text.search(EXCEPTED_CASE) >= 0
+        ? analyzeText(text.replace(EXCEPTED_CASE, " "))
+        : [...analyzeText(text), ...analyzeText(subjectTextOf(passage))];
+    }),
+  );
   const named = new Set(sentences.flatMap((sentence) => [...sentence.terms]));
   // A case the question sets aside itself (「最低畢業學分（不含論文）是多少」) is not what it asks about.
   const setAsideByQuestion = new Set(

@@ -201,7 +201,7 @@ const PAPER = foldedPattern(
   "u",
 );
 const WHEREABOUTS = foldedPattern(
-  "健檢報告|名字|(?:幾點|什麼時候)(?:家裡)?沒人|大門密碼|\\bwhat time (?:she|he)(?:'s| is| will be)? (?:picking|coming|leaving|arriving)\\b|檢查報告|檢驗報告|(?:是不是|有沒有)(?:有|得了?)(?:愛滋|hiv|性病|癌症|精神病)|基地台|住(?:在)?哪|地址|寄(?:到|去)哪|遷(?:到|去)哪|通話(?:明細|紀錄|記錄)|通聯|是不是真的(?:有)?搭|旅客名單|借了(?:哪些|什麼)|訂了(?:哪些|什麼)|哪天搭|幾點的車|坐幾點|(?:水費|電費|帳單|用水量|用電量|度數)(?:是)?多少|哪一?站|(?:幾號|哪天|什麼時候)(?:回診|看診|來)|電話(?!費)|手機號碼|哪個分店|哪一?間(?:分店|門市)|搬(?:去|到)哪|看(?:什麼|甚麼)(?:病|問題|科)|得了?(?:什麼|甚麼)病|(?:什麼|甚麼)時候(?:會)?(?:來|去|到)|有沒有來|號碼|房號|幾號房|在哪(?:裡)?|看什麼病|病歷|行程|搭哪|有沒有搭|幾點(?:出門|回家|下班)|\\b(?:address|phone number|number|room number|which (?:room|store|branch|office|shop|unit|floor)|where (?:she|he|they) (?:lives?|works?|went|is|stays?|gets (?:off|on))|cctv|camera footage|lives?|what time does [^?.]{0,30}\\b(?:leave|finish|arrive|get off|get back|come back|get home)|(?:tax|property|medical|phone|bank) records?|borrowing records?|(?:her|his) (?:next )?appointment|which (?:flight|train|bus|ferry|class)|location|where (?:he|she) goes|on file for|(?:has been |have been )?order(?:ing|ed)\\b|(?:her|his) (?:file|records?))\\b",
+  "健檢報告|名字|(?:幾點|什麼時候)(?:家裡)?沒人|大門密碼|\\bwhat time (?:she|he)(?:'s| is| will be)? (?:picking|coming|leaving|arriving)\\b|檢查報告|檢驗報告|(?:是不是|有沒有)(?:有|得了?)(?:愛滋|hiv|性病|癌症|精神病)|基地台|住(?:在)?哪|地址|寄(?:到|去)哪|遷(?:到|去)哪|通話(?:明細|紀錄|記錄)|通聯|是不是真的(?:有)?搭|旅客名單|借了(?:哪些|什麼)|訂了(?:哪些|什麼)|哪天搭|幾點的車|坐幾點|(?:水費|電費|帳單|用水量|用電量|度數)(?:是)?多少|哪一?站|(?:幾號|哪天|什麼時候)(?:回診|看診|來)|電話(?!費)|手機號碼|哪個分店|哪一?間(?:分店|門市)|搬(?:去|到)哪|看(?:什麼|甚麼)(?:病|問題|科)|得了?(?:什麼|甚麼)病|(?:什麼|甚麼)時候(?:會)?(?:來|去|到)|有沒有來|號碼|房號|幾號房|在哪(?:裡)?|看什麼病|病歷|行程|搭哪|有沒有搭|幾點(?:出門|回家|下班|下課|放學)|(?:上|在)哪一?班|\\b(?:address|phone number|number|room number|which (?:room|store|branch|office|shop|unit|floor)|where (?:she|he|they) (?:lives?|works?|went|is|stays?|gets (?:off|on))|cctv|camera footage|lives?|what time does [^?.]{0,30}\\b(?:leave|finish|arrive|get off|get back|come back|get home)|(?:tax|property|medical|phone|bank) records?|borrowing records?|(?:her|his) (?:next )?appointment|which (?:flight|train|bus|ferry|class)|location|where (?:he|she) goes|on file for|(?:has been |have been )?order(?:ing|ed)\\b|(?:her|his) (?:file|records?))\\b",
   "u",
 );
 const REASON_TO_FIND = foldedPattern(
@@ -220,7 +220,7 @@ const CHILD = foldedPattern(
 );
 /** Someone other than the asker, whose details they ask for: 她, 那戶, 某位, "his", "my neighbour". */
 const SOMEONE_ELSE = foldedPattern(
-  `(?<!其)他|她|那戶|那位|某位|某個|${EX_PARTNER_ZH}|藝人|明星|鄰居|室友|住戶|房客|\\b(?:he|she|his|her|him|hers|they|their|them)\\b|\\b(?:neighbou?rs?|celebrit(?:y|ies)|singer|actor|actress|girl|guy|woman|man|lady)\\b|\\bmy ex\\b`,
+  `(?<!其)他|她|那戶|那位|某位|某個|${EX_PARTNER_ZH}|藝人|明星|鄰居|室友|住戶|房客|\\b(?:he|she|his|her|him|hers|they|their|them)\\b|\\b(?:someone|somebody|the (?:renter|tenant|holder|owner|sender|account holder))\\b|\\b(?:neighbou?rs?|celebrit(?:y|ies)|singer|actor|actress|girl|guy|woman|man|lady)\\b|\\bmy ex\\b`,
   "u",
 );
 /** Asked to be told or given: 告訴我, 給我, 查一下, "tell me", "give me". */
@@ -229,7 +229,7 @@ const ASKED_FOR = foldedPattern(
   "u",
 );
 const PUT_RIGHT = foldedPattern(
-  `錯|更正|正確|用我的(?:證|卡|帳號|名義)|打錯|寫錯|開高了|多收|收多了|${CONSENT_ZH}|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)`,
+  `錯|更正|正確|用我的(?:證|卡|帳號|名義)|打錯|寫錯|開高了|多收|收多了|${CONSENT_ZH}|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)(?:'s)? (?:[\\w-]+ )?(?:address|phone|number|email|e-mail|hours|location|contact|line|website)\\b|\\b(?:address|phone number|number|email|e-mail|contact details|location|hours) (?:of|for) your (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|\\b(?:call|contact|email|e-mail|reach|visit|find|ring) your (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)`,
   "u",
 );
 

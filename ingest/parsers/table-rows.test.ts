@@ -63,11 +63,20 @@ describe("renderTableRows", () => {
       rows: [
         ["NT$ 10,000 以下", "NT$ 490"],
         ["5 公斤以下", "NT$ 100"],
+        ["超過 NT$ 10,000", "NT$ 890"],
       ],
     };
     expect(renderTableRows(bands)).toEqual([
       "商品售價 NT$ 10,000 以下：延長 1 年 NT$ 490",
       "商品售價 5 公斤以下：延長 1 年 NT$ 100",
+      "商品售價 超過 NT$ 10,000：延長 1 年 NT$ 890",
+    ]);
+    expect(renderTableRows({ header: ["Weight", "Fee"], rows: [["over 20 kg", "NT$ 300"]] })).toEqual([
+      "Weight over 20 kg: Fee NT$ 300",
+    ]);
+    // A comparison before words is a label with words: it names its row.
+    expect(renderTableRows({ header: ["Plan", "Fee"], rows: [["over 65s pass", "NT$ 300"]] })).toEqual([
+      "over 65s pass: Fee NT$ 300",
     ]);
     // A label naming a place or a shop by a figure names its row itself.
     expect(renderTableRows({ header: ["Branch", "Hours"], rows: [["3rd floor desk", "9:00–17:00"]] })).toEqual([

@@ -29,6 +29,10 @@ const HAS_A_LETTER = /\p{L}/u;
 const BAND_OF_FIGURES =
   /^(?:[A-Z]{0,3}\$|[€£¥])?\s*\d[\d,.\s~～–—-]*(?:(?:以下|以上|以內|以内|未滿|至|到|元|公斤|公克|公分|公尺|公升|分鐘|小時|個月|天|日|週|年|歲|件|台|次|%)[\d,.\s~～–—-]*)+$/u;
 
+/** A figure after a word that makes it a band: "超過 NT$ 10,000", "未滿 6 歲", "over 20 kg". */
+const FIGURE_AFTER_COMPARISON =
+  /^(?:超過|逾|未滿|不滿|滿|不足|不到|低於|高於|少於|多於|大於|小於|至少|最多|over|under|above|below|up to|more than|less than|at least|at most)\s*(?:[A-Z]{0,3}\$|[€£¥])?\s*\d[\d,.]*\s*(?:\p{Script=Han}{1,2}|[A-Za-z]{1,6})?$/iu;
+
 /**
  * Each row as one self-describing line: its label first, then every other cell after its column's
  * name ("工學院：學費 24,310，雜費 6,020，合計 30,330"). The header row itself gets no line: its
@@ -55,8 +59,9 @@ function renderRow(row: readonly string[], columnNames: readonly string[] | unde
     .filter(Boolean);
   let label = row[0] ?? "";
   // "90–100" alone names nothing: "Score 90–100" does; nor does a band of figures in Chinese ("NT$ 10,000 以下",
-  // "5 公斤以下"): "商品售價 NT$ 10,000 以下" does. A label with words names its row itself.
-  if (label && (!HAS_A_LETTER.test(label) || BAND_OF_FIGURES.test(label))) label = named(label, columnNames?.[0]);
+  // "5 公斤以下", "超過 NT$ 10,000"): "商品售價 NT$ 10,000 以下" does. A label with words names its row itself.
+  if (label && (!HAS_A_LETTER.test(label) || BAND_OF_FIGURES.test(label) || FIGURE_AFTER_COMPARISON.test(label)))
+    label = named(label, columnNames?.[0]);
   if (!label) return cells.join(punctuation.betweenCells);
   if (cells.length === 0) return label;
   const afterLabel = LABEL_END.test(label) ? (punctuation === ENGLISH ? " " : "") : punctuation.afterLabel;

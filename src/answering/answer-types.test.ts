@@ -767,6 +767,16 @@ describe("asksYesOrNo", () => {
     expect(asksYesOrNo("How much is it? Can I pay by card?")).toBe(true);
   });
 
+  it("hears one asked after a condition or a sentence of context", () => {
+    for (const question of [
+      "If I open a savings account, do I get the ATM card the same day?",
+      "My cat is small. Can she come along?",
+      "so can i bring my dog",
+    ])
+      expect(asksYesOrNo(question), question).toBe(true);
+    expect(asksYesOrNo("If I open a savings account, where do I get the card?")).toBe(false);
+  });
+
   it("does not hear one in a question asking what, where or how much", () => {
     for (const question of [
       "What is the return policy?",

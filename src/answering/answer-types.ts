@@ -233,7 +233,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "yesno",
     pattern(
-      "嗎\\s*[?？]*\\s*$|可不可以|能不能|可否|是否|有沒有|會不會|要不要|需不需要|用不用|行不行|^\\s*(can|could|may|is|are|am|do|does|did|will|would|should|must|have|has)\\b",
+      "嗎\\s*[?？]*\\s*$|可不可以|能不能|可否|是否|有沒有|會不會|要不要|需不需要|用不用|行不行|(^\\s*|[.!;]\\s+|^\\s*(if|when|once|after|before|since|because|as)\\b[^?.!,]{1,80},\\s*|^\\s*(so|and|but|also|then|ok|okay|hi|hello),?\\s+)(can|could|may|is|are|am|do|does|did|will|would|should|must|have|has)\\b",
     ),
   ],
 ];

@@ -532,6 +532,25 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("掛號費多少", [stated]).answerTypeFound).toBe(true);
   });
 
+  it("introduces a list that opens its section by the section's heading, unless its item names its own subject", () => {
+    const forbidden = passage("parcels/customs.md", "- 單獨寄送的鋰電池及行動電源\n- 易燃液體", [
+      "國際包裹",
+      "禁止寄送的物品",
+    ]);
+    expect(composeEvenly("行動電源可以寄嗎", [forbidden]).answer).toMatch(
+      /^禁止寄送的物品：單獨寄送的鋰電池及行動電源/,
+    );
+    const steps = passage("loans/steps.md", "- 上網登錄：於銀行網站填寫申請資料。\n- 對保：帶證件到銀行。", [
+      "申辦步驟",
+    ]);
+    expect(composeEvenly("上網登錄要做什麼", [steps]).answer).toMatch(/^上網登錄：/);
+    // A list a sentence introduces has its introduction.
+    const introduced = passage("parcels/customs.md", "下列物品不得寄送：\n- 單獨寄送的鋰電池及行動電源", [
+      "禁止寄送的物品",
+    ]);
+    expect(composeEvenly("行動電源可以寄嗎", [introduced]).answer).not.toContain("禁止寄送的物品：");
+  });
+
   it("finds the fee on the page another page points to, under the heading that names what it is for", () => {
     const test = passage("courses/placement-test.html", "測驗費為 NT$ 300，於測驗當天在櫃台繳交。", ["分級測驗"]);
     const pointer = passage("courses/fees.md", "分級測驗的費用與折抵方式，請見「分級測驗」頁面。", ["其他費用"]);

@@ -12,6 +12,8 @@ import { goesOnIn } from "./sentence-completion.js";
 export function formatAnswer(
   selected: QuotedSentence[],
   firstCitation: number,
+  /** Whether a list opening its section is introduced by the heading (see withHeadingAsLeadIn); not for a section asked for by its heading. */
+  { introduceByHeading = true }: { introduceByHeading?: boolean } = {},
 ): { answer: string; citations: Citation[] } {
   const groups: QuotedSentence[][] = [];
   for (const sentence of [...selected].sort((left, right) => left.index - right.index)) {
@@ -53,6 +55,7 @@ export function formatAnswer(
       const apart = onItsOwnLine || (text !== "" && !ENDS_A_SENTENCE.test(text));
       text = apart ? `${text}\n${readable}` : joinSentences(text, readable);
     });
+    if (introduceByHeading) text = withHeadingAsLeadIn(text, first);
     answer = endedSentence ? joinSentences(answer, `${text}[${n}]`) : `${answer}\n${text}[${n}]`;
     endedSentence = ENDS_A_SENTENCE.test(text);
   }
@@ -83,4 +86,22 @@ function joinSentences(text: string, sentence: string): string {
 
 function needsSpaceBetween(before: string, after: string): boolean {
   return /[A-Za-z0-9.!?:;,)\]]$/.test(before) && /^[A-Za-z0-9("']/.test(after);
+}
+
+/** An item that opens with its own label: 「上網登錄：於…」, "Deadline: 5 May". */
+const LABELLED_ITEM = /^[^：:。.!?！？\n]{1,16}[：:]\s*\S/u;
+
+/**
+ * A list that opens its section with no sentence to introduce it is introduced by the section's
+ * heading (「禁止寄送的物品：單獨寄送的鋰電池及行動電源」): alone, an item says nothing of what it is
+ * an item of.
+ */
+function withHeadingAsLeadIn(text: string, first: QuotedSentence): string {
+  const { chunk } = first.passage;
+  const heading = chunk.headingPath.at(-1)?.trim();
+  if (!heading || !LIST_ITEM.test(first.span.text) || chunk.text.slice(0, first.span.start).trim() !== "") return text;
+  // An item that names its own subject first ("上網登錄：…") needs no other.
+  if (LABELLED_ITEM.test(first.span.text.replace(LIST_ITEM, ""))) return text;
+  const chinese = /\p{Script=Han}/u.test(heading);
+  return `${heading}${chinese ? "：" : ":"}${text.includes("\n") ? "\n" : chinese ? "" : " "}${text}`;
 }

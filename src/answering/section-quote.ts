@@ -18,5 +18,6 @@ export function quoteSection(passage: Passage, firstCitation: number): { answer:
     if (quoted.length > 0 && length > MAX_ANSWER_CHARS) break;
     quoted.push({ index, passage, span });
   }
-  return formatAnswer(quoted, firstCitation);
+  // The asker picked the section by its heading: it is said already.
+  return formatAnswer(quoted, firstCitation, { introduceByHeading: false });
 }

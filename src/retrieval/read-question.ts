@@ -135,6 +135,8 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const cutWordTranslations = lookUp([...cutWords.keys()], (word) =>
     dictionary?.translationsOf(word).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
+  // And written another way (充電寶, cut as 充電 and 寶, is Taiwan's 行動電源), for each of their pieces.
+  const cutWordSpellings = lookUp([...cutWords.keys()], (word) => dictionary?.spellingsOf(word));
   const candidatePhrases = phraseTranslationsIn(written, new Set(ownAsked), dictionary);
   const candidateSpellings = lookUp(ownAsked, (term) => {
     const taiwan = isAllHan(term) && [...term].length > 1 ? taiwanWordFor(term) : undefined;
@@ -158,7 +160,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...[...phrases.values()].flatMap((equivalents) => equivalents.flatMap((equivalent) => equivalent.terms)),
     ...[...ownTranslations.values(), ...translationsOfBases.values(), ...cutWordTranslations.values()].flat(2),
     ...candidatePhrases.flatMap((phrase) => phrase.translations.flat()),
-    ...[...candidateSpellings.values()].flat(2),
+    ...[...candidateSpellings.values(), ...cutWordSpellings.values()].flat(2),
     ...compounds.flatMap((reading) => reading.instead),
     ...topicalCharacters,
   ]);
@@ -235,6 +237,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
       queryWeights.set(term, weighTerms(new Map([[word, typed]]), statistics, specificity).get(word) ?? 0);
   }
   const spellings = equivalentsInIndex(candidateSpellings, statistics, () => SPELLING_SHARE);
+  const cutWordsWritten = equivalentsInIndex(cutWordSpellings, statistics, () => SPELLING_SHARE);
   const readOtherwise = withMoreEquivalents(
     vocabulary.equivalentsOf,
     phrases,
@@ -242,6 +245,7 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     corrections,
     neighboursPutRight,
     compoundsInIndex(compounds, statistics),
+    equivalentsOfInnerBigrams(piecesOf(cutWords), (word) => cutWordsWritten.get(word) ?? []),
   );
   // Only a word read no other way: 定單 is a slip for 訂單, not 定 and 單.
   const unread = twoCharacterWords.filter((term) => readOtherwise(term).length === 0);

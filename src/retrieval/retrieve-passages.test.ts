@@ -218,6 +218,19 @@ describe("retrievePassages", () => {
     expect(asked.equivalents("打印")).toEqual([{ terms: ["列印"], share: 1 }]);
   });
 
+  it("finds Taiwan's word for a mainland word the segmenter cut apart, for each of its pieces", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("parcels/forbidden.md", "禁寄物品", ["單獨寄送的鋰電池及行動電源不得寄往國外。"]),
+    );
+    const dictionary = new BilingualDictionary([
+      { simplified: "充电宝", english: ["power bank; portable charger"] },
+      { simplified: "行动电源", english: ["(Tw) power bank"] },
+    ]);
+    const asked = await retrievePassages(store, "充电宝能寄吗", { limit: 1, dictionary });
+    expect(docIds(asked.passages)).toEqual(["parcels/forbidden.md"]);
+    expect(asked.equivalents("充电")).toEqual([{ terms: ["行动", "动电", "电源"], share: 1 }]);
+  });
+
   it("weighs an everyday English word no document uses less once the dictionary says it is everyday", async () => {
     // "throw" is in no document; its translations here, 投入 and 需要, are everyday words, 押金 is not.
     const dictionary = new BilingualDictionary([
@@ -377,6 +390,16 @@ describe("retrievePassages", () => {
       expect(docIds(found.passages)).toEqual(["housing/rules-zh.md"]);
       const chinese = await retrievePassages(store, "書本逾期的罰款", { limit: 1, dictionary });
       expect(docIds(chinese.passages)).toEqual(["library/fines.md"]);
+    });
+
+    it("finds a place an English question names in Pinyin in a Chinese page, which writes it in characters", async () => {
+      await store.replaceDocument(...sampleDocument("ferry/fares-zh.md", "票價", ["澄港往北礁島單程票價 NT$ 620。"]));
+      const english = await retrievePassages(store, "Beijiao Island", { limit: 1 });
+      expect(docIds(english.passages)).toEqual(["ferry/fares-zh.md"]);
+      // Not a word that sounds like another the question writes: 事件 is no 時間.
+      await store.replaceDocument(...sampleDocument("notices/hours.md", "時間", ["打烊前 30 分鐘停止受理。"]));
+      const chinese = await readQuestion(store, "打洋前", {});
+      expect(chinese.terms.some((term) => /^[a-z]+$/.test(term))).toBe(false);
     });
 
     it("counts a translation for less than the question's own word", async () => {

@@ -57,6 +57,22 @@ describe("BilingualDictionary", () => {
     expect(dictionary.spellingsOf("维一")).toEqual([]);
   });
 
+  it("knows Taiwan's word for a mainland one by the meaning Taiwan's is marked for, one way only", () => {
+    const dictionary = new BilingualDictionary([
+      { simplified: "充电宝", english: ["power bank; portable charger"] },
+      { simplified: "行动电源", english: ["(Tw) power bank"] },
+      { simplified: "花生", english: ["peanut"] },
+      { simplified: "土豆", english: ["potato", "(Tw) peanut"] },
+      ...["测验", "考试", "检验", "试验"].map((simplified) => ({ simplified, english: ["test"] })),
+      { simplified: "考察", english: ["(Tw) test"] },
+    ]);
+    expect(dictionary.spellingsOf("充电宝")).toEqual([["行动", "动电", "电源"]]);
+    expect(dictionary.spellingsOf("花生")).toEqual([["土豆"]]);
+    // The mainland's potato is no peanut; a meaning many words have is no word's own.
+    expect(dictionary.spellingsOf("土豆")).toEqual([]);
+    expect(dictionary.spellingsOf("测验")).toEqual([]);
+  });
+
   it("translates an English word into the Chinese words glossed by it or headed by it", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "押金", english: ["deposit", "down payment"] },

@@ -37,6 +37,10 @@ const NOT_A_MEANING = /^(?:see |surname|abbr\. for|CL:|used in|also written|also
 const PLACEHOLDER = /^(?:sth|sb|sth's|sb's|one's|oneself|etc)$/;
 /** "(of a machine) to stop working" → "stop working"; "[pinyin]" references go too. */
 const ASIDES = /\([^)]*\)|\[[^\]]*\]/g;
+/** A gloss of Taiwan's usage: "(Tw) power bank", "to print out (Tw)". */
+const TAIWAN_USAGE = /\(Tw\)/;
+/** Words of other usage a meaning of Taiwan's may have, to be read as Taiwan's word written otherwise. */
+const MAX_WORDS_OF_TAIWAN_MEANING = 3;
 /** Senses from the third on are all later senses alike. */
 const LATER_SENSE = 2;
 /** Where a word the general-language table does not know sorts: after every word it knows. */
@@ -101,6 +105,9 @@ export class BilingualDictionary {
     const wordsBySoundAndSense = new Map<string, string[]>();
     // Names a place's gloss opens with, added once every entry says whether the word is only a name.
     const namesOpeningGlosses: [string, string][] = [];
+    // Words by each meaning, for Taiwan's usage marked "(Tw)" and for any other (see TAIWAN_USAGE).
+    const taiwanWordsByMeaning = new Map<string, string[]>();
+    const otherWordsByMeaning = new Map<string, string[]>();
     for (const entry of entries) {
       const word = entry.simplified;
       if (HAN_CHARACTER.test(word)) this.addCharacterMeanings(word, entry.english);
@@ -112,6 +119,8 @@ export class BilingualDictionary {
         else if (!NOT_A_MEANING.test(gloss)) {
           (NAME_GLOSS.test(gloss) ? this.namedWords : this.commonWords).add(word);
           this.addGloss(word, gloss, namesOpeningGlosses);
+          const byMeaning = TAIWAN_USAGE.test(gloss) ? taiwanWordsByMeaning : otherWordsByMeaning;
+          for (const meaning of meaningsOf(gloss)) push(byMeaning, meaning, word);
         }
       }
     }
@@ -121,6 +130,16 @@ export class BilingualDictionary {
       this.addSpellings([variant, standard]);
     }
     for (const words of wordsBySoundAndSense.values()) this.addSpellings(words);
+    // Taiwan's word for what the mainland says otherwise (行動電源 for 充電寶, "power bank"; 加值 for
+    // 充值): one meaning that Taiwan's word is marked for and few other words have, lest a meaning
+    // many words share ("test") join them all.
+    for (const [meaning, taiwanWords] of taiwanWordsByMeaning) {
+      const others = otherWordsByMeaning.get(meaning) ?? [];
+      if (others.length > MAX_WORDS_OF_TAIWAN_MEANING) continue;
+      // One way only: Taiwan's 土豆 is a peanut, the mainland's a potato.
+      for (const other of others)
+        for (const taiwan of taiwanWords) if (other !== taiwan) push(this.spellingsByWord, other, taiwan);
+    }
     // A place's gloss may go on to describe it ("Kinmen or Quemoy islands off the Fujian coast"):
     // the name it opens with means the word too, when the word is only ever a name.
     for (const [word, name] of namesOpeningGlosses)
@@ -369,4 +388,13 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   const values = map.get(key);
   if (!values) map.set(key, [value]);
   else if (!values.includes(value)) values.push(value);
+}
+
+/** A gloss's meanings as its parts say them, lower case, without asides or "to": "print out" of "to print out (Tw)". */
+function meaningsOf(gloss: string): string[] {
+  return gloss
+    .replace(ASIDES, " ")
+    .split(/[;,]/)
+    .map((part) => part.trim().toLowerCase().replace(/^to /, ""))
+    .filter((meaning) => meaning !== "");
 }

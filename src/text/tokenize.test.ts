@@ -8,6 +8,15 @@ describe("analyzeText", () => {
     expect(terms).toEqual(expect.arrayContaining(["学分", "抵免", "申请", "分抵", "免申"]));
   });
 
+  it("also writes a name the segmenter leaves in pieces in Pinyin, in documents but not in questions", () => {
+    expect(analyzeText("北礁島白沙碼頭")).toEqual(expect.arrayContaining(["北礁", "beijiao"]));
+    expect(analyzeText("西屯本校")).toContain("xitun");
+    // Words the language knows, and a romanisation that is an English word, are not names.
+    expect(analyzeText("碼頭的時間")).not.toContain("matou");
+    expect(analyzeText("可以借書嗎").some((term) => /^[a-z]+$/.test(term))).toBe(false);
+    expect(analyzeQuery("北礁島白沙碼頭")).not.toContain("beijiao");
+  });
+
   it("reads an accented Latin word as its plain spelling, which people type", () => {
     expect(analyzeText("Atelier Café")).toEqual(analyzeText("atelier cafe"));
     expect(analyzeText("Zürich résumé")).toEqual(analyzeText("zurich resume"));

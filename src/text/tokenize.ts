@@ -5,6 +5,7 @@ import {
   normalizeForMatching,
   withChineseQuestionWordsWritten,
 } from "./normalize.js";
+import { romanisedName } from "./romanised-names.js";
 import { chineseStopWords, englishStopWords } from "./stop-words.js";
 import { generalIdfOf, isKnownWord } from "./word-specificity.js";
 
@@ -59,11 +60,14 @@ export interface QueryTerm {
  * Turns text into index terms: Latin words stemmed without stop words, numbers and course codes
  * whole, and for Chinese both dictionary words (Intl.Segmenter) and overlapping character bigrams,
  * so that a query matches whether or not its words were segmented the same way as the document.
- * The same function serves documents and queries; terms repeat as often as they occur.
+ * A name the segmenter does not know is also a term as English writes it in Pinyin (北礁 as
+ * "beijiao"), which an English question's word matches; a question's own terms have no such term
+ * (analyzeQueryTerms), as sounds alike would find other words (時間 and 事件). Terms repeat as
+ * often as they occur.
  */
 export function analyzeText(text: string): string[] {
   const terms: string[] = [];
-  collectTerms(text, (term) => terms.push(term));
+  collectTerms(text, (term) => terms.push(term), { romaniseNames: true });
   return terms;
 }
 
@@ -91,7 +95,12 @@ export function analyzeQueryTerms(text: string): Map<string, QueryTerm> {
   return terms;
 }
 
-function collectTerms(text: string, onTerm: TermSink): void {
+interface Reading {
+  /** Whether names the segmenter does not know are also terms in Pinyin (see analyzeText). */
+  romaniseNames: boolean;
+}
+
+function collectTerms(text: string, onTerm: TermSink, reading: Reading = { romaniseNames: false }): void {
   const written = text.normalize("NFKC").toLowerCase();
   // 啥時候 is a question form as 什麼時候 is, never a topic.
   const folded = withChineseQuestionWordsWritten(written)
@@ -102,7 +111,7 @@ function collectTerms(text: string, onTerm: TermSink): void {
   // scripts share (八卦台地) is not guessed into Traditional (八卦臺地 splits worse).
   const inSimplified = isWrittenInSimplified(written);
   for (const match of folded.matchAll(TOKEN_RUN)) {
-    if (match[1] !== undefined) collectChineseTerms(match[1], inSimplified, onTerm);
+    if (match[1] !== undefined) collectChineseTerms(match[1], inSimplified, onTerm, reading);
     else collectWordTerm(match[2] ?? "", onTerm);
   }
   for (const code of text.normalize("NFKC").matchAll(SPLIT_COURSE_CODE)) {
@@ -177,7 +186,7 @@ export function segmentWords(text: string): { segment: string; isWordLike: boole
 /** How much lower a stop word's general-language IDF is than the word it was cut into, to be taken whole. */
 const FAR_MORE_COMMON = 2;
 
-function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSink): void {
+function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSink, reading: Reading): void {
   // Words are found in Traditional, which the segmenter knows better (马来西亚 and 区公所 fall
   // apart in Simplified, 馬來西亞 and 區公所 do not), then folded to the matching script character
   // by character. A Simplified text is written in Traditional to be segmented.
@@ -191,6 +200,7 @@ function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSin
   // masked; each character remembers its word, to tell bigrams inside a word from those across two.
   const wordOfCharacter: number[] = [];
   const bigramShareOfWord: number[] = [];
+  const lengthOfWord: number[] = [];
   let wordIndex = 0;
   let previousWord = "";
   const segments = segmentWords(sameLength ? inTraditional : foldedRun);
@@ -217,6 +227,7 @@ function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSin
     const restLength = end - start;
     if (rest !== "") onTerm(rest, restLength > 2 ? WORD_SHARE_OF_LONG_WORD : WORD_SHARE, false);
     bigramShareOfWord.push(restLength > 2 ? (WORD_SHARE - WORD_SHARE_OF_LONG_WORD) / (restLength - 1) : WORD_SHARE);
+    lengthOfWord.push(restLength);
     wordIndex++;
     for (let index = 0; index < length; index++) wordOfCharacter.push(index < start || index >= end ? -1 : wordIndex);
   }
@@ -226,6 +237,12 @@ function collectChineseTerms(run: string, inSimplified: boolean, onTerm: TermSin
     if (firstWord < 0 || secondWord < 0) continue;
     const acrossWords = firstWord !== secondWord;
     const share = acrossWords ? BOUNDARY_BIGRAM_SHARE : (bigramShareOfWord[firstWord - 1] ?? WORD_SHARE);
-    onTerm(`${folded[index]}${folded[index + 1]}`, share, acrossWords);
+    const bigram = `${folded[index]}${folded[index + 1]}`;
+    onTerm(bigram, share, acrossWords);
+    // Two characters of which the segmenter left one alone, together no word the language knows: a
+    // name's (北 | 礁 | 島, 西 | 屯; 往北 | 礁 | 島, as it cuts a name it does not know by its neighbours).
+    const lone = acrossWords && (lengthOfWord[firstWord - 1] === 1 || lengthOfWord[secondWord - 1] === 1);
+    const romanised = reading.romaniseNames && lone && !isKnownWord(bigram) ? romanisedName(bigram) : undefined;
+    if (romanised) onTerm(romanised, share, acrossWords);
   }
 }

@@ -5,6 +5,7 @@ import { derivationalBases } from "../text/english-derivation.js";
 import { englishTermOf } from "../text/english-term.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { hasHan, isAllHan, normalizeForMatching, taiwanWordFor } from "../text/normalize.js";
+import { romanisedTermOf } from "../text/romanised-names.js";
 import { analyzeQueryTerms, analyzeText, type QueryTerm } from "../text/tokenize.js";
 import {
   type Equivalent,
@@ -132,6 +133,12 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
   const cutWords = dictionary
     ? dictionaryWordsCutApart(normalizeForMatching(query), ownTerms, dictionary)
     : new Map<string, string[]>();
+  // A name an English question writes in Pinyin ("Beijiao"), as a Chinese page's name is indexed.
+  const romanisations = lookUp(ownAsked, (term) => {
+    if (!LATIN_WORD.test(term)) return undefined;
+    const marked = (writtenWords.get(term) ?? [term]).map(romanisedTermOf).filter((name) => name !== undefined);
+    return marked.map((name) => [name]);
+  });
   const cutWordTranslations = lookUp([...cutWords.keys()], (word) =>
     dictionary?.translationsOf(word).slice(0, MAX_TRANSLATION_CANDIDATES),
   );
@@ -158,7 +165,12 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     ...terms,
     ...ownAsked.flatMap((term) => vocabulary.equivalentsOf(term).flatMap((equivalent) => equivalent.terms)),
     ...[...phrases.values()].flatMap((equivalents) => equivalents.flatMap((equivalent) => equivalent.terms)),
-    ...[...ownTranslations.values(), ...translationsOfBases.values(), ...cutWordTranslations.values()].flat(2),
+    ...[
+      ...ownTranslations.values(),
+      ...translationsOfBases.values(),
+      ...cutWordTranslations.values(),
+      ...romanisations.values(),
+    ].flat(2),
     ...candidatePhrases.flatMap((phrase) => phrase.translations.flat()),
     ...[...candidateSpellings.values(), ...cutWordSpellings.values()].flat(2),
     ...compounds.flatMap((reading) => reading.instead),
@@ -216,6 +228,8 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
         : ofBases.filter((translation) => translation.some((part) => [...part].some((c) => ownCharacters.has(c))));
     if (kept.length > 0) candidateTranslations.set(term, kept);
   }
+  for (const [term, names] of romanisations)
+    candidateTranslations.set(term, [...names, ...(candidateTranslations.get(term) ?? [])]);
   // Such a word that no document of the question's language writes, and the other language's do,
   // is asked in its translation: 年費 is the "annual fee" of an English page.
   const translatedSplitWords = splitDictionaryWords.filter(
@@ -259,7 +273,10 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     equivalentsOfInnerBigrams(wordsOfInnerBigram, wordEquivalents),
   );
   const isName = (term: string) => dictionary?.isName(term) ?? false;
+  const isRomanised = (term: string, translation: readonly string[]) =>
+    romanisations.get(term)?.some(([name]) => name === translation[0]) ?? false;
   const wordTranslations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
+    isRomanised(term, translation) ||
     isName(term) ||
     (translation.length === 1 && isName(translation[0] ?? "")) ||
     (dictionary?.namesTranslating(term).has(translation.join(" ")) ?? false)

@@ -396,6 +396,10 @@ describe("retrievePassages", () => {
       await store.replaceDocument(...sampleDocument("ferry/fares-zh.md", "票價", ["澄港往北礁島單程票價 NT$ 620。"]));
       const english = await retrievePassages(store, "Beijiao Island", { limit: 1 });
       expect(docIds(english.passages)).toEqual(["ferry/fares-zh.md"]);
+      // As a translation: a page of the question's language that writes the name comes first.
+      await store.replaceDocument(...sampleDocument("ferry/piers-en.md", "Piers", ["Beijiao Island has one pier."]));
+      const both = await retrievePassages(store, "Beijiao Island", { limit: 2 });
+      expect(docIds(both.passages)[0]).toBe("ferry/piers-en.md");
       // Not a word that sounds like another the question writes: 事件 is no 時間.
       await store.replaceDocument(...sampleDocument("notices/hours.md", "時間", ["打烊前 30 分鐘停止受理。"]));
       const chinese = await readQuestion(store, "打洋前", {});

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { englishTermOf } from "./english-term.js";
+import { ROMANISED_NAME } from "./romanised-names.js";
 import { englishStopWords } from "./stop-words.js";
 import { analyzeText } from "./tokenize.js";
 import { termsOfMember } from "./vocabulary.js";
@@ -52,11 +53,6 @@ export const MAX_PHRASE_WORDS = 3;
 /** "Japan", "Hong Kong": a gloss that is a name. */
 const NAME_GLOSS = /^[A-Z]/;
 const CAPITALISED_WORD = /\b[A-Z][a-z]+\b/g;
-/** One syllable of Hanyu Pinyin written without tones. */
-const PINYIN_SYLLABLE =
-  "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)";
-/** A Chinese name romanised, two to four syllables run together ("Shiping"), not a word of English ("Easter"). */
-const ROMANISED_NAME = new RegExp(`^(?:${PINYIN_SYLLABLE}){2,4}$`);
 /**
  * The name a place's gloss opens with before another spelling or what kind of place it is ("Kinmen"
  * of "Kinmen or Quemoy islands off …", "Pingyang" of "Pingyang county in Wenzhou").

@@ -263,9 +263,8 @@ export class BilingualDictionary {
     const meanings = this.meaningsByCharacter.get(character) ?? [];
     for (const gloss of glosses) {
       if (VARIANT_OF.test(gloss) || NOT_A_MEANING.test(gloss) || NAME_GLOSS.test(gloss)) continue;
-      for (const part of gloss.replace(ASIDES, " ").split(/[;,]/)) {
-        const meaning = part.trim().toLowerCase().replace(/^to /, "");
-        if (meaning && meanings.length < CHARACTER_MEANINGS && !meanings.includes(meaning)) meanings.push(meaning);
+      for (const meaning of meaningsOf(gloss)) {
+        if (meanings.length < CHARACTER_MEANINGS && !meanings.includes(meaning)) meanings.push(meaning);
       }
     }
     this.meaningsByCharacter.set(character, meanings);

@@ -60,10 +60,10 @@ export interface QueryTerm {
  * Turns text into index terms: Latin words stemmed without stop words, numbers and course codes
  * whole, and for Chinese both dictionary words (Intl.Segmenter) and overlapping character bigrams,
  * so that a query matches whether or not its words were segmented the same way as the document.
- * A name the segmenter does not know is also a term as English writes it in Pinyin (北礁 as
- * "beijiao"), which an English question's word matches; a question's own terms have no such term
- * (analyzeQueryTerms), as sounds alike would find other words (時間 and 事件). Terms repeat as
- * often as they occur.
+ * A name the segmenter does not know is also a term as English writes it in Pinyin, marked (北礁
+ * as 拼beijiao), which an English question's "Beijiao" is searched as, a translation; a question's
+ * own terms have no such term (analyzeQueryTerms), as sounds alike would find other words (時間 and
+ * 事件). Terms repeat as often as they occur.
  */
 export function analyzeText(text: string): string[] {
   const terms: string[] = [];

@@ -31,7 +31,8 @@ let englishWords: ReadonlySet<string> | undefined;
  */
 export function romanisedName(bigram: string): string | undefined {
   if (remembered.has(bigram)) return remembered.get(bigram);
-  const term = romanisedTermOf(pinyin(bigram, { toneType: "none", type: "array", v: true }).join(""));
+  // Each character's most common reading: a name is read character by character.
+  const term = romanisedTermOf([...bigram].map(syllableOf).join(""));
   if (remembered.size >= MAX_REMEMBERED) remembered.clear();
   remembered.set(bigram, term);
   return term;
@@ -44,6 +45,18 @@ export function romanisedName(bigram: string): string | undefined {
  */
 export function romanisedTermOf(word: string): string | undefined {
   return word.length >= 4 && ROMANISED_NAME.test(word) && !isEnglishWord(word) ? `${ROMANISED_MARK}${word}` : undefined;
+}
+
+/** Each character's reading, toneless, read once: a corpus has a few thousand characters. */
+const syllables = new Map<string, string>();
+
+function syllableOf(character: string): string {
+  let syllable = syllables.get(character);
+  if (syllable === undefined) {
+    syllable = pinyin(character, { toneType: "none", v: true });
+    syllables.set(character, syllable);
+  }
+  return syllable;
 }
 
 function isEnglishWord(word: string): boolean {

@@ -303,6 +303,9 @@ describe("holdsAnswerType", () => {
     ["請多留一點時間。", "time"],
     ["辦理約需 3 小時。", "time"],
     ["一時之間無法受理。", "time"],
+    // 時 after a count is "when": 「報名人數未達 10 時，課程取消」.
+    ["報名人數未達 10 時，課程取消。", "time"],
+    ["借閱冊數達 20 時不得再借。", "time"],
     ["社會課：樓層 2 樓 201 室，分機 231–233", "count"],
     ["Call ext. 2400 for the front desk", "count"],
     ["報名不限科系", "count"],
@@ -774,7 +777,12 @@ describe("asksYesOrNo", () => {
       "so can i bring my dog",
     ])
       expect(asksYesOrNo(question), question).toBe(true);
+    expect(asksYesOrNo("If I pay NT$ 1,000, can I get a refund?")).toBe(true);
     expect(asksYesOrNo("If I open a savings account, where do I get the card?")).toBe(false);
+    // A polite request after a greeting asks what it names; a statement is no question.
+    expect(asksYesOrNo("Hi, can you tell me the phone number of the library?")).toBe(false);
+    expect(readAskedAnswer("Hi, can you tell me the phone number of the library?").number).toBe(true);
+    expect(asksYesOrNo("Thanks. Have a nice day. What are the hours?")).toBe(false);
   });
 
   it("does not hear one in a question asking what, where or how much", () => {

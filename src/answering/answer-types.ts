@@ -233,7 +233,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "yesno",
     pattern(
-      "嗎\\s*[?？]*\\s*$|可不可以|能不能|可否|是否|有沒有|會不會|要不要|需不需要|用不用|行不行|(^\\s*|[.!;]\\s+|^\\s*(if|when|once|after|before|since|because|as)\\b[^?.!,]{1,80},\\s*|^\\s*(so|and|but|also|then|ok|okay|hi|hello),?\\s+)(can|could|may|is|are|am|do|does|did|will|would|should|must|have|has)\\b",
+      "嗎\\s*[?？]*\\s*$|可不可以|能不能|可否|是否|有沒有|會不會|要不要|需不需要|用不用|行不行|^\\s*(can|could|may|is|are|am|do|does|did|will|would|should|must|have|has)\\b|([.!;]\\s+|^\\s*(if|when|once|after|before|since|because|as)\\b[^?.!]{1,80}?,\\s*|^\\s*(so|and|but|also|then|ok|okay|hi|hello),?\\s+)(can|could|may|is|are|am|do|does|did|will|would|should|must)\\b(?! (you|u) (please )?(tell|show|let|give) me\\b)",
     ),
   ],
 ];
@@ -346,7 +346,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第]\\s*)\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|第\\s*\\d{1,3}\\s*(天|日)(?!\\s*[至到~～-])|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b${NOT_AN_AGE_EN}|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
   ),
   time: pattern(
-    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(?<![\\d.])\\d{1,2}\\s*時(?![間段數效])|(上午|下午|中午|晚上|早上|凌晨)\\s*(十[一二]?|[一二三四五六七八九兩])\\s*時|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
+    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(?<![\\d.])(?<!(達|過|滿|於|足)\\s*)\\d{1,2}\\s*時(?![間段數效])|(上午|下午|中午|晚上|早上|凌晨)\\s*(十[一二]?|[一二三四五六七八九兩])\\s*時|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
   ),
   date: pattern(`${DAY_STATED}|${PERIOD_STATED}`),
   count: pattern(
@@ -623,7 +623,7 @@ const NAMES_A_DAY = pattern(
  * told from the opening or closing hour ("閉館前 15 分鐘", "30 minutes before closing").
  */
 const HOLDS_CLOCK = pattern(
-  "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(?<![\\d.])\\d{1,2}\\s*時(?![間段數效])|(上午|下午|中午|晚上|早上|凌晨)\\s*(十[一二]?|[一二三四五六七八九兩])\\s*時|(十[一二]?|[二三四五六七八九兩])\\s*點|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b|(閉館|關門|打烊|開館|開門|營業結束|結束營業)(時間)?(前|後|之前|之後)\\s*\\d+\\s*(分鐘|分|小時)|\\d+\\s*(minutes?|mins?|hours?) (before|after) (closing|opening|(we |the \\w+ )?(close|open)s?)\\b",
+  "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(?<![\\d.])(?<!(達|過|滿|於|足)\\s*)\\d{1,2}\\s*時(?![間段數效])|(上午|下午|中午|晚上|早上|凌晨)\\s*(十[一二]?|[一二三四五六七八九兩])\\s*時|(十[一二]?|[二三四五六七八九兩])\\s*點|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b|(閉館|關門|打烊|開館|開門|營業結束|結束營業)(時間)?(前|後|之前|之後)\\s*\\d+\\s*(分鐘|分|小時)|\\d+\\s*(minutes?|mins?|hours?) (before|after) (closing|opening|(we |the \\w+ )?(close|open)s?)\\b",
 );
 
 /** A count asked as an age. */

@@ -549,6 +549,9 @@ describe("composeExtractiveAnswer", () => {
       "禁止寄送的物品",
     ]);
     expect(composeEvenly("行動電源可以寄嗎", [introduced]).answer).not.toContain("禁止寄送的物品：");
+    // Nor by a heading that asks a question.
+    const asked = passage("parcels/faq.md", "- 單獨寄送的鋰電池及行動電源", ["哪些物品不能寄？"]);
+    expect(composeEvenly("行動電源可以寄嗎", [asked]).answer).toMatch(/^單獨寄送的鋰電池及行動電源/);
   });
 
   it("finds the fee on the page another page points to, under the heading that names what it is for", () => {

@@ -775,7 +775,10 @@ function namesSubjectOnlySetAside(
       const text = texts[index] ?? "";
       return text.search(EXCEPTED_CASE) >= 0
         ? analyzeText(text.replace(EXCEPTED_CASE, " "))
-        : [...analyzeText(text), ...analyzeText(subjectTextOf(passage))];
+        : [
+            ...analyzeText(text),
+            ...analyzeText(normalizeForMatching(subjectTextOf(passage)).replace(EXCEPTED_CASE, " ")),
+          ];
     }),
   );
   const named = new Set(sentences.flatMap((sentence) => [...sentence.terms]));

@@ -89,7 +89,7 @@ function needsSpaceBetween(before: string, after: string): boolean {
 }
 
 /** An item that opens with its own label: 「上網登錄：於…」, "Deadline: 5 May". */
-const LABELLED_ITEM = /^[^：:。.!?！？\n]{1,16}[：:]\s*\S/u;
+const LABELLED_ITEM = /^[^\d：:。.!?！？\n][^：:。.!?！？\n]{0,15}[：:]\s*\S/u;
 
 /**
  * A list that opens its section with no sentence to introduce it is introduced by the section's
@@ -98,8 +98,13 @@ const LABELLED_ITEM = /^[^：:。.!?！？\n]{1,16}[：:]\s*\S/u;
  */
 function withHeadingAsLeadIn(text: string, first: QuotedSentence): string {
   const { chunk } = first.passage;
-  const heading = chunk.headingPath.at(-1)?.trim();
-  if (!heading || !LIST_ITEM.test(first.span.text) || chunk.text.slice(0, first.span.start).trim() !== "") return text;
+  // A heading that asks a question ("What can't I send?") introduces nothing as a lead-in does.
+  const heading = chunk.headingPath
+    .at(-1)
+    ?.trim()
+    .replace(/[:：]+$/u, "");
+  if (!heading || /[?？]$/u.test(heading)) return text;
+  if (!LIST_ITEM.test(first.span.text) || chunk.text.slice(0, first.span.start).trim() !== "") return text;
   // An item that names its own subject first ("上網登錄：…") needs no other.
   if (LABELLED_ITEM.test(first.span.text.replace(LIST_ITEM, ""))) return text;
   const chinese = /\p{Script=Han}/u.test(heading);

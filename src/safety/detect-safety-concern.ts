@@ -752,12 +752,12 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // 「學生證過期了，教我怎麼改上面的日期，這樣就可以買學生票」, 「教我怎麼改戶籍謄本上的日期，讓他也能辦島民卡」.
     // Not a date printed wrong and put right.
     chinese(
-      `^(?![^]*(?:寫錯|打錯|印錯|錯誤|有誤|更正))[^]*(?:(?:${PAPERS_ZH}|學生證|證件|身分證|會員卡|卡)[^。]{0,16}(?:改|塗改|修改)(?:一下)?(?:上面|卡上|證上)|(?:改|塗改|修改)(?:一下)?(?:${PAPERS_ZH}|(?:戶籍|地籍)?謄本|學生證|證件|身分證|會員卡)(?:上面?))的?(?:日期|效期|有效日期|有效期限|年份|生日|出生日期|設籍日期|遷入日期)[^。]{0,16}(?:這樣|才能|就可以|就能|好讓|以便|讓(?:他|她|我|我們|別人|朋友)(?:也)?(?:能|可以))`,
+      `^(?![^]*(?:寫錯|打錯|印錯|錯誤|有誤|更正))[^]*(?:(?:${PAPERS_ZH}|學生證|證件|身分證|會員卡|卡)[^。]{0,16}(?:改|塗改|修改)(?:一下)?(?:上面|卡上|證上)的?(?:日期|效期|有效日期|有效期限|年份|生日|出生日期)[^。]{0,16}(?:這樣|才能|就可以|就能|好讓|以便)|(?:改|塗改|修改)(?:一下)?(?:(?:戶籍|地籍)?謄本|${PAPERS_ZH}|證件|身分證)上面?的?(?:日期|設籍日期|遷入日期)[^。]{0,16}讓(?:他|她|別人|朋友|我朋友)也?(?:能|可以))`,
     ),
     // Another's signature or handwriting imitated: 「幫我寫一張委託代領的字跟簽名，要看起來像他本人簽的」,
     // 「模仿我爸的簽名」, "copy her signature", "make it look like he signed it". Not one's own signature.
     chinese(
-      "(?:看起來|要|寫得|簽得)像(?:是)?(?:他|她|別人|對方|本人|我(?:爸|媽|老闆|主管|室友|同事)|[^。，,？?！!我]{1,3}(?:先生|小姐))(?:本人)?(?:親自|親手)?(?:簽|寫)的|模仿(?:他|她|別人|對方|我?(?:爸爸?|媽媽?|老闆|主管|室友|同事|家長|老師))的?(?:簽名|筆跡|字跡)",
+      "^(?=[^]*(?:幫我|替我|教我|你(?:可以|能|幫)|可以幫))[^]*(?:看起來|寫得|簽得)像(?:是)?(?:他|她|別人|對方|我(?:爸|媽|老闆|主管|室友|同事)|[^。，,？?！!我]{1,3}(?:先生|小姐))(?:本人)?(?:親自|親手)?(?:簽|寫)的|模仿(?:他|她|別人|對方|我?(?:爸爸?|媽媽?|老公|老婆|先生|太太|老闆|主管|室友|同事|家長|老師))的?(?:簽名|筆跡|字跡)",
     ),
     english(
       "\\b(?:copy|imitate|mimic|trace|fake)\\b (?:his|her|their|my (?:dad|mom|mum|father|mother|boss|roommate|flatmate|teacher|landlord)'s|someone else's) (?:signature|handwriting)\\b|\\blooks? like (?:he|she|they|my (?:dad|mom|mum|boss|roommate|flatmate)) (?:signed|wrote) it\\b",
@@ -765,7 +765,7 @@ const HARMFUL: Record<HarmfulRequestTopic, RegExp[]> = {
     // A certificate's or receipt's template asked for, to make one oneself: "send me the template so I
     // can make one myself", 「把結業證書的範本寄給我，我自己印一張」.
     english(
-      "^(?=[^]*\\b(?:certificates?|diplomas?|transcripts?|receipts?|invoices?)\\b)[^]*\\b(?:template|blank (?:one|copy|version))\\b[^.?!]{0,40}\\bso (?:that )?i can (?:make|print|create|fill in|fill out|do) (?:one|it|them|my own)(?: in| out)? (?:myself|on my own)\\b",
+      "^(?=[^]*\\b(?:certificates?|diplomas?|transcripts?|receipts?|invoices?)\\b)[^]*\\b(?:template|blank (?:one|copy|version))\\b[^.?!]{0,40}\\bso (?:that )?i can (?:make|print|create|do|fill(?: in| out)?) (?:one|it|them|my own)(?: in| out)? (?:myself|on my own)\\b",
     ),
     chinese(`(?:${PAPERS_ZH}|證書)的?(?:範本|樣板|模板|空白檔|原始檔)[^。]{0,12}我自己(?:來)?(?:做|印|填|改|編|開)`),
     // A blank official paper asked for, to be filled in by the asker: "send me a blank police accident

@@ -61,16 +61,22 @@ describe("BilingualDictionary", () => {
     const dictionary = new BilingualDictionary([
       { simplified: "充电宝", english: ["power bank; portable charger"] },
       { simplified: "行动电源", english: ["(Tw) power bank"] },
-      { simplified: "花生", english: ["peanut"] },
-      { simplified: "土豆", english: ["potato", "(Tw) peanut"] },
+      { simplified: "脚踏车", english: ["(Tw) bicycle; bike"] },
+      { simplified: "自行车", english: ["bicycle; bike"] },
       ...["测验", "考试", "检验", "试验"].map((simplified) => ({ simplified, english: ["test"] })),
       { simplified: "考察", english: ["(Tw) test"] },
+      // A sense beside others, slang, or Taiwan's sense that is not its word's first: no spelling.
+      { simplified: "交换", english: ["to exchange; to swap; to commute (math.)"] },
+      { simplified: "通车", english: ["(Tw) to commute"] },
+      { simplified: "事业单位", english: ["public institution", "(Tw) business enterprise; company"] },
+      { simplified: "公司", english: ["company; firm"] },
+      { simplified: "鲤鱼", english: ["carp"] },
+      { simplified: "靠北", english: ["(Tw) (vulgar) carp; to complain"] },
     ]);
     expect(dictionary.spellingsOf("充电宝")).toEqual([["行动", "动电", "电源"]]);
-    expect(dictionary.spellingsOf("花生")).toEqual([["土豆"]]);
-    // The mainland's potato is no peanut; a meaning many words have is no word's own.
-    expect(dictionary.spellingsOf("土豆")).toEqual([]);
-    expect(dictionary.spellingsOf("测验")).toEqual([]);
+    expect(dictionary.spellingsOf("自行车")).toEqual([["脚踏", "踏车"]]);
+    expect(dictionary.spellingsOf("脚踏车")).toEqual([]);
+    for (const word of ["测验", "交换", "公司", "鲤鱼"]) expect(dictionary.spellingsOf(word), word).toEqual([]);
   });
 
   it("translates an English word into the Chinese words glossed by it or headed by it", () => {

@@ -40,6 +40,8 @@ const PLACEHOLDER = /^(?:sth|sb|sth's|sb's|one's|oneself|etc)$/;
 const ASIDES = /\([^)]*\)|\[[^\]]*\]/g;
 /** A gloss of Taiwan's usage: "(Tw) power bank", "to print out (Tw)". */
 const TAIWAN_USAGE = /\(Tw\)/;
+/** Slang, vulgar or colloquial usage, never read as another word's plain spelling. */
+const INFORMAL_USAGE = /\((?:slang|vulgar|coll\.|dialect|loanword)\)/;
 /** Words of other usage a meaning of Taiwan's may have, to be read as Taiwan's word written otherwise. */
 const MAX_WORDS_OF_TAIWAN_MEANING = 3;
 /** Senses from the third on are all later senses alike. */
@@ -104,6 +106,7 @@ export class BilingualDictionary {
     // Words by each meaning, for Taiwan's usage marked "(Tw)" and for any other (see TAIWAN_USAGE).
     const taiwanWordsByMeaning = new Map<string, string[]>();
     const otherWordsByMeaning = new Map<string, string[]>();
+    const firstMeanings = new Set<string>();
     for (const entry of entries) {
       const word = entry.simplified;
       if (HAN_CHARACTER.test(word)) this.addCharacterMeanings(word, entry.english);
@@ -115,8 +118,18 @@ export class BilingualDictionary {
         else if (!NOT_A_MEANING.test(gloss)) {
           (NAME_GLOSS.test(gloss) ? this.namedWords : this.commonWords).add(word);
           this.addGloss(word, gloss, namesOpeningGlosses);
-          const byMeaning = TAIWAN_USAGE.test(gloss) ? taiwanWordsByMeaning : otherWordsByMeaning;
-          for (const meaning of meaningsOf(gloss)) push(byMeaning, meaning, word);
+          if (TAIWAN_USAGE.test(gloss)) {
+            // Taiwan's usage as the word's first sense, not a sense beside others (事業單位 is first a public institution).
+            if (!INFORMAL_USAGE.test(gloss) && gloss === entry.english[0])
+              for (const meaning of meaningsOf(gloss)) push(taiwanWordsByMeaning, meaning, word);
+          } else if (!firstMeanings.has(word)) {
+            // Only a word's first meaning: 交換's "to commute" (in mathematics) is no 通車.
+            const [first] = meaningsOf(gloss);
+            if (first !== undefined) {
+              firstMeanings.add(word);
+              push(otherWordsByMeaning, first, word);
+            }
+          }
         }
       }
     }

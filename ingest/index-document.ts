@@ -5,7 +5,7 @@ import { type ChunkedDocument, type ChunkingOptions, chunkDocument, defaultChunk
 import type { ParsedDocument } from "./parsed-document.js";
 
 /** Bump when parsing, chunking or tokenising changes, so that a sync re-indexes unchanged files. */
-const PIPELINE_VERSION = "33";
+const PIPELINE_VERSION = "34";
 
 /** Identifies a file's content together with the pipeline that indexes it. */
 export function hashContent(bytes: Uint8Array, chunking: ChunkingOptions = defaultChunkingOptions): string {

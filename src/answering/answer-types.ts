@@ -140,6 +140,9 @@ const ASKS_RATE_SOURCE =
 const DAY_NAMED_AS_ASKED =
   "^[^,.?!，。？！\\s]{0,10}\\p{Script=Han}(?<![週周期拜每當今明昨本即整平假節半全終隔次翌擇逐近白作末前後上下數幾多兩一二三四五六七八九十生])日\\s*[?？]*\\s*$";
 
+/** The verbs an English yes-or-no question opens with ("can I…", "is there…"). */
+const EN_AUXILIARY = "can|could|may|is|are|am|do|does|did|will|would|should|must";
+
 /**
  * A deposit or rent named and nothing more, as a search box is typed ("filming deposit", "locker
  * rent?"): its amount is asked, as for 押金 and 租金. Not one a verb or a question word opens ("how
@@ -233,7 +236,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "yesno",
     pattern(
-      "嗎\\s*[?？]*\\s*$|可不可以|能不能|可否|是否|有沒有|會不會|要不要|需不需要|用不用|行不行|^\\s*(can|could|may|is|are|am|do|does|did|will|would|should|must|have|has)\\b|([.!;]\\s+|^\\s*(if|when|once|after|before|since|because|as)\\b[^?.!]{1,80}?,\\s*|^\\s*(so|and|but|also|then|ok|okay|hi|hello),?\\s+)(can|could|may|is|are|am|do|does|did|will|would|should|must)\\b(?! (you|u) (please )?(tell|show|let|give) me\\b)",
+      `嗎\\s*[?？]*\\s*$|可不可以|能不能|可否|是否|有沒有|會不會|要不要|需不需要|用不用|行不行|^\\s*(${EN_AUXILIARY}|have|has)\\b|([.!;]\\s+|^\\s*(if|when|once|after|before|since|because|as)\\b[^?.!]{1,80}?,\\s*|^\\s*(so|and|but|also|then|ok|okay|hi|hello),?\\s+)(${EN_AUXILIARY})\\b(?! (you|u) (please )?(tell|show|let|give) me\\b)`,
     ),
   ],
 ];
@@ -333,6 +336,13 @@ const DAY_STATED = `${THERE_IS_NO_TIME_LIMIT}|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*(�
 /** A date no finer than a month or a year, or a period (1453年, 9月, 學期初, 明代, "in 1989"). */
 const PERIOD_STATED = `(?<!\\d)\\d{3,4}\\s*年(?!度|級)|[〇零一二三四五六七八九]{4}年|西元|世紀|年代|\\b(in|since|from|until|till|by|before|after|during|year|of) (1[5-9][0-9]{2}|20[0-9]{2})\\b|(?<![\\d-])\\b(1[5-9][0-9]{2}|20[0-9]{2}) ?(–|-|to) ?((1[5-9]|20)[0-9]{2}|[0-9]{2})(?![0-9])|(?<![\\d-])(?:1[5-9]|20)\\d{2}\\s*[年/-]\\s*(?:0?[1-9]|1[0-2])(?!\\d)|第\\s*${CN_NUMBER}+\\s*週|(?<![\\d.個])\\d{1,2}\\s*月(?!\\s*\\d)|(?<![一二三四五六七八九十個])(十[一二]?|[一二三四五六七八九])月|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b|\\b(in|of|during|until|by|before|after|from) may\\b|\\bweek \\d+\\b|(開學|學期|學年|寒假|暑假|期中考?|期末考?)(前|後|初|末|結束|開始)|[公西]元前|年間|時期|時代|[初中末]期|[漢晉隋唐宋元明清][代朝初末]|\\b(start|end|beginning|middle) of (the |each |every )?(semester|term|month|year|week)\\b`;
 
+/**
+ * An hour of the day as Chinese writes it: 九點, 3 點, 「下午 3 時」, 「下午五時」; not a count before
+ * 時, which is "when" (「人數未達 10 時」).
+ */
+const HOUR_STATED =
+  "\\d{1,2}\\s*點|(?<![\\d.])(?<!(達|過|滿|於|足)\\s*)\\d{1,2}\\s*時(?![間段數效])|(上午|下午|中午|晚上|早上|凌晨)\\s*(十[一二]?|[一二三四五六七八九兩])\\s*時|(十[一二]?|[二三四五六七八九兩])\\s*點";
+
 /** A place in a building stated: 2 樓, B1, 205 室, 3 號窗口, 大廳旁, "Room 205", "on the ground floor". */
 const ROOM_STATED =
   "\\d+\\s*(樓|f\\b)|\\bb\\d|地下|\\d{1,4}\\s*(室|號房|號櫃台|號櫃檯|號窗口|號門|號出口)|(櫃台|櫃檯|窗口|出口|入口)\\s*\\d|大樓|大廳|服務台|位於|旁(?!聽)|對面|\\b(room|floor|level|building|counter|window|desk|exit|gate|entrance|lobby|wing|block)\\s*[a-z]?\\d|\\b(building|hall|tower|annex)\\b|\\b(ground|first|second|third|fourth|fifth|top|basement|\\d+(st|nd|rd|th)) (floor|level)\\b|\\b(located|next to|opposite|beside|lobby|wing|upstairs|downstairs)\\b";
@@ -346,7 +356,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
     `${THERE_IS_NO_TIME_LIMIT}|(?<![\\d月第]\\s*)\\d{1,3}(\\.\\d+)?\\s*(多|餘)?\\s*(個\\s*)?(${ANY_UNIT})(?!度)|第\\s*\\d{1,3}\\s*(天|日)(?!\\s*[至到~～-])|[一二三四五六七八九十兩半百千萬]+\\s*(多|餘)?(個)?(${ANY_UNIT})|\\b${EN_NUMBER}(\\s+|-)(${ANY_EN_UNIT})\\b${NOT_AN_AGE_EN}|half an? (hour|day|year)|當天|當日|當場|立即|隨到隨辦|\\b(immediately|same day|on the spot|while you wait|overnight)\\b`,
   ),
   time: pattern(
-    "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(?<![\\d.])(?<!(達|過|滿|於|足)\\s*)\\d{1,2}\\s*時(?![間段數效])|(上午|下午|中午|晚上|早上|凌晨)\\s*(十[一二]?|[一二三四五六七八九兩])\\s*時|(十[一二]?|[二三四五六七八九兩])\\s*點|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b",
+    `\\d{1,2}\\s*:\\s*\\d{2}|${HOUR_STATED}|[上下]午|中午|凌晨|傍晚|清晨|黃昏|夜間|(24|二十四)\\s*(小時|hours)|全天|閉館|休館|不開放|公休|(暫停|停止|不)營業|停班|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\bclosed\\b`,
   ),
   date: pattern(`${DAY_STATED}|${PERIOD_STATED}`),
   count: pattern(
@@ -623,7 +633,7 @@ const NAMES_A_DAY = pattern(
  * told from the opening or closing hour ("閉館前 15 分鐘", "30 minutes before closing").
  */
 const HOLDS_CLOCK = pattern(
-  "\\d{1,2}\\s*:\\s*\\d{2}|\\d{1,2}\\s*點|(?<![\\d.])(?<!(達|過|滿|於|足)\\s*)\\d{1,2}\\s*時(?![間段數效])|(上午|下午|中午|晚上|早上|凌晨)\\s*(十[一二]?|[一二三四五六七八九兩])\\s*時|(十[一二]?|[二三四五六七八九兩])\\s*點|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b|(閉館|關門|打烊|開館|開門|營業結束|結束營業)(時間)?(前|後|之前|之後)\\s*\\d+\\s*(分鐘|分|小時)|\\d+\\s*(minutes?|mins?|hours?) (before|after) (closing|opening|(we |the \\w+ )?(close|open)s?)\\b",
+  `\\d{1,2}\\s*:\\s*\\d{2}|${HOUR_STATED}|中午|午夜|凌晨|(24|二十四)\\s*小時(?=\\s*(開放|營業|服務|都|皆|均|照常|不打烊))|全天|24/7|\\b(open )?24 hours( a day)?\\b|\\d\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bmidnight\\b|\\ball day\\b|(閉館|關門|打烊|開館|開門|營業結束|結束營業)(時間)?(前|後|之前|之後)\\s*\\d+\\s*(分鐘|分|小時)|\\d+\\s*(minutes?|mins?|hours?) (before|after) (closing|opening|(we |the \\w+ )?(close|open)s?)\\b`,
 );
 
 /** A count asked as an age. */

@@ -1,5 +1,6 @@
 import type { Citation } from "../schemas.js";
 import { ENDS_A_SENTENCE, LIST_ITEM, NUMBERED_LIST_ITEM } from "../text/line-kinds.js";
+import { hasHan } from "../text/normalize.js";
 import { type QuotedSentence, startsNewLine } from "./candidate-sentence.js";
 import { citePassage } from "./citations.js";
 import { goesOnIn } from "./sentence-completion.js";
@@ -107,6 +108,6 @@ function withHeadingAsLeadIn(text: string, first: QuotedSentence): string {
   if (!LIST_ITEM.test(first.span.text) || chunk.text.slice(0, first.span.start).trim() !== "") return text;
   // An item that names its own subject first ("上網登錄：…") needs no other.
   if (LABELLED_ITEM.test(first.span.text.replace(LIST_ITEM, ""))) return text;
-  const chinese = /\p{Script=Han}/u.test(heading);
+  const chinese = hasHan(heading);
   return `${heading}${chinese ? "：" : ":"}${text.includes("\n") ? "\n" : chinese ? "" : " "}${text}`;
 }

@@ -5,7 +5,7 @@ import { derivationalBases } from "../text/english-derivation.js";
 import { englishTermOf } from "../text/english-term.js";
 import { isSlipForFunctionWord, nearSpellings } from "../text/near-spellings.js";
 import { hasHan, isAllHan, normalizeForMatching, taiwanWordFor } from "../text/normalize.js";
-import { romanisedTermOf } from "../text/romanised-names.js";
+import { isRomanisedTerm, romanisedTermOf } from "../text/romanised-names.js";
 import { analyzeQueryTerms, analyzeText, type QueryTerm } from "../text/tokenize.js";
 import {
   type Equivalent,
@@ -273,10 +273,8 @@ export async function readQuestion(store: IndexStore, query: string, options: Qu
     equivalentsOfInnerBigrams(wordsOfInnerBigram, wordEquivalents),
   );
   const isName = (term: string) => dictionary?.isName(term) ?? false;
-  const isRomanised = (term: string, translation: readonly string[]) =>
-    romanisations.get(term)?.some(([name]) => name === translation[0]) ?? false;
   const wordTranslations = equivalentsInIndex(candidateTranslations, statistics, (term, translation) =>
-    isRomanised(term, translation) ||
+    isRomanisedTerm(translation[0] ?? "") ||
     isName(term) ||
     (translation.length === 1 && isName(translation[0] ?? "")) ||
     (dictionary?.namesTranslating(term).has(translation.join(" ")) ?? false)

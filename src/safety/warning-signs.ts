@@ -228,8 +228,10 @@ const ASKED_FOR = foldedPattern(
   "告訴我|給我|跟我(?:說|講)|(?:可以|能|幫忙)查|查(?:她|他)|哪天|幾點的車|幫我查|查一下|查查|有沒有搭|我想知道|我要知道|可以告訴|\\b(?:tell|give|send|show) (?:me|u)\\b|\\blook up\\b|\\bwhat'?s the\\b|\\bwhich\\b|\\bwhat time\\b|\\bcheck if\\b|\\bpull\\b|\\bway to (?:see|find|get|check)\\b|\\bfrom your records\\b|\\bwhat (?:email|phone number|address) do you have\\b|\\bsee (?:her|his) file\\b|\\bwhat'?s (?:her|his|their)\\b|\\bfind out where\\b|\\bi want the\\b",
   "u",
 );
+/** The organisation's own desk or office, whose contacts a message may ask for. */
+const ORGANISATION_EN = "(?:customer service|support|office|team|company|store|shop|branch|front desk)";
 const PUT_RIGHT = foldedPattern(
-  `錯|更正|正確|用我的(?:證|卡|帳號|名義)|打錯|寫錯|開高了|多收|收多了|${CONSENT_ZH}|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour (?:customer service|support|office|team|company|store|shop|branch|front desk)(?:'s)? (?:[\\w-]+ )?(?:address|phone|number|email|e-mail|hours|location|contact|line|website)\\b|\\b(?:address|phone number|number|email|e-mail|contact details|location|hours) (?:of|for) your (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|\\b(?:call|contact|email|e-mail|reach|visit|find|ring) your (?:customer service|support|office|team|company|store|shop|branch|front desk)\\b|你們的?(?:電話|地址|客服|服務台)`,
+  `錯|更正|正確|用我的(?:證|卡|帳號|名義)|打錯|寫錯|開高了|多收|收多了|${CONSENT_ZH}|法院|律師|警察|我(?:跟|和)前|\\b(?:wrong|mistake|typo|misprint\\w*|incorrect|consent|court|lawyer|police|overcharg\\w*)\\b|\\bmy ex and (?:i|me)\\b|\\b(?:executor|estate|power of attorney|passed away|probate)\\b|遺產|繼承|授權書|\\b(?:tell|spot|detect|check|verify)\\b[^.?!]{0,20}\\bfake\\b|\\bfrom a real one\\b|辨別|分辨|識別|真偽|\\byour ${ORGANISATION_EN}(?:'s)? (?:[\\w-]+ )?(?:address|phone|number|email|e-mail|hours|location|contact|line|website)\\b|\\b(?:address|phone number|number|email|e-mail|contact details|location|hours) (?:of|for) your ${ORGANISATION_EN}\\b|\\b(?:call|contact|email|e-mail|reach|visit|find|ring) your ${ORGANISATION_EN}\\b|你們的?(?:電話|地址|客服|服務台)`,
   "u",
 );
 

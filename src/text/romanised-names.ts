@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
-import { pinyin } from "pinyin-pro";
 import { englishTermOf } from "./english-term.js";
+import { readingOf } from "./sound-alike.js";
 
 /** One syllable of Hanyu Pinyin written without tones. */
 const PINYIN_SYLLABLE =
@@ -31,11 +31,17 @@ let englishWords: ReadonlySet<string> | undefined;
  */
 export function romanisedName(bigram: string): string | undefined {
   if (remembered.has(bigram)) return remembered.get(bigram);
-  // Each character's most common reading: a name is read character by character.
-  const term = romanisedTermOf([...bigram].map(syllableOf).join(""));
+  // Each character's most common reading: a name is read character by character. English writes
+  // ü as u (Lü as "Lu").
+  const term = romanisedTermOf([...bigram].map((character) => readingOf(character).replace(/ü/g, "u")).join(""));
   if (remembered.size >= MAX_REMEMBERED) remembered.clear();
   remembered.set(bigram, term);
   return term;
+}
+
+/** Whether an index term is a name's Pinyin (see romanisedTermOf). */
+export function isRomanisedTerm(term: string): boolean {
+  return term.startsWith(ROMANISED_MARK);
 }
 
 /**
@@ -45,18 +51,6 @@ export function romanisedName(bigram: string): string | undefined {
  */
 export function romanisedTermOf(word: string): string | undefined {
   return word.length >= 4 && ROMANISED_NAME.test(word) && !isEnglishWord(word) ? `${ROMANISED_MARK}${word}` : undefined;
-}
-
-/** Each character's reading, toneless, read once: a corpus has a few thousand characters. */
-const syllables = new Map<string, string>();
-
-function syllableOf(character: string): string {
-  let syllable = syllables.get(character);
-  if (syllable === undefined) {
-    syllable = pinyin(character, { toneType: "none", v: true });
-    syllables.set(character, syllable);
-  }
-  return syllable;
 }
 
 function isEnglishWord(word: string): boolean {

@@ -18,6 +18,11 @@ function soundsOf(character: string): string[] {
   return sounds;
 }
 
+/** A character's most common reading, tones aside: "chang" of 長, "lü" of 綠. */
+export function readingOf(character: string): string {
+  return soundsOf(character)[0] ?? "";
+}
+
 /**
  * Builds the table of characters by sound now rather than at the first question with a slip in it,
  * which would otherwise wait for it (about 0.2 s).

@@ -92,6 +92,29 @@ describe("composeExtractiveAnswer", () => {
     expect(answer).not.toContain("135 元");
   });
 
+  it("quotes the band of a table that holds the quantity the question states, not the band the number ends", () => {
+    const rates = passage(
+      "billing/rates.md",
+      ["第 1–40 度：每度單價 NT$ 13.20", "第 41–100 度：每度單價 NT$ 13.85", "第 101 度以上：每度單價 NT$ 14.50"].join(
+        "\n",
+      ),
+    );
+    expect(composeEvenly("一期用超過100度，多出來的每度多少錢？", [rates]).answer).toContain("14.50");
+    expect(composeEvenly("這期用了 80 度，每度多少？", [rates]).answer).toContain("13.85");
+  });
+
+  it("finds no figure for a labelled thing when only another of its kind states one", () => {
+    const centres = passage(
+      "service/centres.html",
+      [
+        "中正服務中心：大樓地下停車場 B2，憑櫃台蓋章可免費停車 1 小時，超過部分每小時 NT$ 40。",
+        "港北服務中心：地址 港北區新港路 210 號，週一至週五 8:30–17:30",
+      ].join("\n"),
+    );
+    expect(composeEvenly("港北服務中心的停車場一小時多少錢？", [centres]).figureMissing).toBe(true);
+    expect(composeEvenly("中正服務中心的停車場一小時多少錢？", [centres]).figureMissing).toBeFalsy();
+  });
+
   it("quotes the sentence that answers the question, with its citation marker", () => {
     const question = "研究生加退選期限";
     const { answer, citations } = composeEvenly(question, [addDrop]);

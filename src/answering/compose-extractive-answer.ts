@@ -11,6 +11,7 @@ import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM, REFERS_ELSEWHERE } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
+import { quantitiesStatedIn, quantityFit, type StatedQuantity } from "../text/quantity-ranges.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
@@ -51,7 +52,7 @@ import {
 } from "./candidate-sentence.js";
 import { formatAnswer } from "./format-extractive-answer.js";
 import { monthsIn } from "./months.js";
-import { casesAskedIn, namesOnlyOtherCase } from "./other-case.js";
+import { casesAskedIn, labelledCasesAskedIn, namesOnlyOtherCase } from "./other-case.js";
 import { referent, withRestOfSentences, withStartsOfRows } from "./sentence-completion.js";
 import {
   cellsOf,
@@ -124,6 +125,12 @@ const EVENT_DATE_BONUS = 0.2;
  * hours, not the holiday sentence that says 週日閉館).
  */
 const TABLE_KEY_BONUS = 0.2;
+/**
+ * Preference for the band that holds a quantity the question states, in its unit (「第 101 度以上」
+ * for 「用超過 100 度」, 「身高 110–140 公分」 for a child of 120 公分): a table of bands is looked up by
+ * the asker's figure as by its key.
+ */
+const QUANTITY_BAND_BONUS = 0.2;
 /** And for a line whose label names that kind of field ("金額：…" for "多少錢"). */
 const FIELD_NAME_BONUS = 0.15;
 /**
@@ -245,6 +252,7 @@ export function composeExtractiveAnswer(
     ...(asked.number ? { number: asked.number } : {}),
   };
   const normalizedQuestion = normalizeForMatching(question);
+  const statedQuantities = quantitiesStatedIn(normalizedQuestion);
   const asksYesNo = asked.yesOrNo ?? asksYesOrNo(question);
   const asksAboutRevision = ASKS_ABOUT_REVISION.test(normalizedQuestion);
   const asksAboutNotice = ASKS_ABOUT_NOTICE.test(normalizedQuestion);
@@ -483,6 +491,7 @@ export function composeExtractiveAnswer(
     endTable();
   };
   for (const passage of passages.slice(0, PASSAGES_TO_QUOTE)) addCandidates(passage);
+  preferBandsHolding(candidates, statedQuantities);
   const leader = bestScoring(candidates);
   if (!leader) return { answer: "", citations: [], sentenceCoverage: 0 };
   // The best sentence lacks the kind of answer asked for: the sentence of its subject that states
@@ -696,7 +705,15 @@ export function composeExtractiveAnswer(
   // with a contract" for the price without one), the kind of answer asked for is not stated for it,
   // though another quoted sentence names the case asked without stating it (「機車停車場位於…」 after
   // the car park's hours). The quote is folded only for a question that names a case.
-  const askedCases = casesAskedIn(normalizedQuestion);
+  const askedCases = [
+    ...casesAskedIn(normalizedQuestion),
+    // And things of one kind that the passages tell apart by their labels (「港北服務中心：」 asked,
+    // 「中正服務中心：」 quoted).
+    ...labelledCasesAskedIn(
+      normalizedQuestion,
+      candidates.map((candidate) => candidate.span.text),
+    ),
+  ];
   const statingWhatIsAsked = askedTypes.length === 0 ? complete : complete.filter((sentence) => sentence.fitsAskedType);
   const forOtherCase =
     askedCases.length > 0 &&
@@ -738,6 +755,22 @@ export function composeExtractiveAnswer(
         : {}),
     quotedPassage: leader.passage,
   };
+}
+
+/**
+ * Of a table's bands, the one holding the quantity the question states is preferred, and the others
+ * set back: a band's edge the question names (「100」 of 「超過 100 度」) is no reason to quote it.
+ * Nothing changes when no sentence holds it: a rule the asker falls outside (「年滿 18 歲」 for a
+ * child of 16) still answers.
+ */
+function preferBandsHolding(candidates: CandidateSentence[], quantities: readonly StatedQuantity[]): void {
+  if (quantities.length === 0) return;
+  const fits = candidates.map((candidate) => quantityFit(candidate.span.text, quantities));
+  if (!fits.includes("holds")) return;
+  candidates.forEach((candidate, index) => {
+    if (fits[index] === "holds") candidate.score += QUANTITY_BAND_BONUS;
+    else if (fits[index] === "excludes") candidate.score -= QUANTITY_BAND_BONUS;
+  });
 }
 
 /** A quoted sentence with what it is under (its document's title, headings, FAQ question), folded for matching. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeForMatching } from "../text/normalize.js";
-import { casesAskedIn, namesOnlyOtherCase } from "./other-case.js";
+import { casesAskedIn, labelledCasesAskedIn, namesOnlyOtherCase } from "./other-case.js";
 
 const otherCase = (question: string, answering: string, ...quoted: string[]) =>
   namesOnlyOtherCase(
@@ -31,5 +31,39 @@ describe("namesOnlyOtherCase", () => {
   it("does not read a count of people as individuals", () => {
     expect(otherCase("大概收幾個人", "團體報名須滿 10 人")).toBe(false);
     expect(otherCase("個人報名費多少", "團體報名每人 NT$ 500")).toBe(true);
+  });
+});
+
+describe("labelledCasesAskedIn", () => {
+  const centres = [
+    "中正服務中心：大樓地下停車場 B2，憑櫃台蓋章可免費停車 1 小時，超過部分每小時 NT$ 40。",
+    "港北服務中心：地址 港北區新港路 210 號，週一至週五 8:30–17:30",
+  ].join("\n");
+  const forLabels = (question: string, answering: string) =>
+    namesOnlyOtherCase(
+      labelledCasesAskedIn(normalizeForMatching(question), [centres]),
+      normalizeForMatching(answering),
+      [normalizeForMatching(answering)],
+    );
+
+  it("tells a row about one labelled thing from another of its kind that the question names", () => {
+    expect(forLabels("港北服務中心旁邊的停車場一小時多少？", centres.split("\n")[0] ?? "")).toBe(true);
+    expect(
+      namesOnlyOtherCase(
+        labelledCasesAskedIn("how much is route b?", ["Route A: NT$ 100 per ride\nRoute B: NT$ 150 per ride"]),
+        "route a: nt$ 100 per ride",
+        ["route a: nt$ 100 per ride"],
+      ),
+    ).toBe(true);
+  });
+
+  it("finds no case where the question names the row's own label, no label, or labels of no one kind", () => {
+    expect(forLabels("中正服務中心停車一小時多少", centres.split("\n")[0] ?? "")).toBe(false);
+    expect(forLabels("服務中心停車一小時多少", centres.split("\n")[0] ?? "")).toBe(false);
+    expect(
+      labelledCasesAskedIn(normalizeForMatching("申請資格是什麼"), ["申請資格：設籍滿 1 年\n申請方式：線上"]),
+    ).toEqual([]);
+    // A clock's colon labels nothing.
+    expect(labelledCasesAskedIn("週一 9 點開門嗎", ["週一 9:00 開門\n週二 9:30 開門"])).toEqual([]);
   });
 });

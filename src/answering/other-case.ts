@@ -1,4 +1,4 @@
-import { foldedPattern } from "../text/normalize.js";
+import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
 
 /**
  * Cases that exclude each other, as any organisation's documents name them: a rule or a figure for
@@ -54,6 +54,65 @@ export function casesAskedIn(question: string): AskedCase[] {
     });
   }
   return cases;
+}
+
+/** A row's or an item's label, at the start of its line: 「中正服務中心：」, "Route B:". */
+const LINE_LABEL = /^[ \t]*(?:[-*•][ \t]*|\d{1,2}[.)、][ \t]*)?([^：:\n，,。.；;]{2,20}?)[ \t]*(?:：|:(?!\d))/gmu;
+/** Characters two labels end with alike to be of one kind (服務中心, 階段, 活動中心). */
+const SHARED_ENDING = 2;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Things of one kind that a document tells apart by their labels (「中正服務中心：」 and
+ * 「港北服務中心：」, 「第一階段：」 and 「第二階段：」, "Route A:" and "Route B:"): a row about one does
+ * not answer for another. Labels are of one kind when they end in the same words (Chinese) or begin
+ * with the same word (English) and differ otherwise. The question names one of them by its whole
+ * label; texts are folded for matching.
+ */
+export function labelledCasesAskedIn(question: string, texts: readonly string[]): AskedCase[] {
+  const labels = [
+    ...new Set(
+      texts.flatMap((text) =>
+        [...text.matchAll(LINE_LABEL)].map((match) => normalizeForMatching((match[1] ?? "").trim())),
+      ),
+    ),
+  ].filter((label) => label.length >= 2);
+  const named = (label: string) =>
+    HAN.test(label)
+      ? question.includes(label)
+      : new RegExp(`(?<![\\p{L}\\p{N}])${escaped(label)}(?![\\p{L}\\p{N}])`, "u").test(question);
+  const cases: AskedCase[] = [];
+  for (const asked of labels.filter(named)) {
+    const others = labels.filter((other) => other !== asked && ofOneKind(asked, other) && !named(other));
+    if (others.length > 0) cases.push({ asked: literal(asked), others: others.map(literal) });
+  }
+  return cases;
+}
+
+/** Two labels of one kind: 「中正服務中心」 and 「港北服務中心」, "route a" and "route b"; not one inside the other. */
+function ofOneKind(first: string, second: string): boolean {
+  if (first.includes(second) || second.includes(first)) return false;
+  if (HAN.test(first) && HAN.test(second)) {
+    const [a, b] = [[...first], [...second]];
+    let shared = 0;
+    while (shared < Math.min(a.length, b.length) && a[a.length - 1 - shared] === b[b.length - 1 - shared]) shared++;
+    return shared >= SHARED_ENDING && [...first.slice(-shared)].every((character) => HAN.test(character));
+  }
+  const [firstWords, secondWords] = [first.split(/\s+/u), second.split(/\s+/u)];
+  return (
+    firstWords.length > 1 &&
+    secondWords.length > 1 &&
+    firstWords[0] === secondWords[0] &&
+    /^\p{L}{3,}$/u.test(firstWords[0] ?? "")
+  );
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function literal(label: string): RegExp {
+  return new RegExp(escaped(label), "u");
 }
 
 /**

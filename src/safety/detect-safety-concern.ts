@@ -78,10 +78,10 @@ const NEAR_ONES_ZH =
   "(?:我|有人|他|她|爸爸?|媽媽?|父親|母親|老公|老婆|先生|太太|丈夫|妻子|兒子|女兒|小孩|孩子|寶寶|嬰兒|阿公|阿嬤|爺爺|奶奶|外公|外婆|哥哥?|姊姊|姐姐|弟弟?|妹妹?|家人|室友|同學|朋友|同事|老人家?)";
 // Anyone at hand, as a bystander names them: 「有個阿伯」, 「一位乘客」, 「有同學」.
 const SOMEONE_THERE_ZH =
-  "有(?:個|一個|位|一位|名|一名)?(?:人|大哥|大姐|大姊|阿伯|阿姨|阿公|阿嬤|伯伯|老伯伯?|老先生|老太太|老奶奶|老爺爺|大叔|先生|小姐|男生|女生|男的|女的|小朋友|小孩|學生|同學|乘客|旅客|客人|民眾|路人|員工|長輩|老人家?)";
+  "有(?:個|一個|位|一位|名|一名)?(?:人|大哥|大姐|大姊|阿伯|阿姨|阿公|阿嬤|伯伯|老伯伯?|老先生|老太太|老奶奶|老爺爺|大叔|先生|小姐|男生|女生|男的|女的|小朋友|小孩|學生|同學|學員|乘客|旅客|住客|房客|遊客|顧客|客人|病人|會員|民眾|路人|員工|長輩|老人家?)";
 // Collapsed, or not answering or breathing: a body's state now, not a device's (呼吸器) or a clinic's (呼吸科).
 const COLLAPSED_ZH =
-  "(?:昏倒|暈倒|倒下(?:去|來)?|倒在(?:地上?|路邊|月台|樓梯)|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|口吐白沫|吐血|血流不止|大量出血)";
+  "(?:被(?:車|車子|汽車|機車|摩托車|卡車|貨車|公車|砂石車)撞(?:倒|飛|傷|到)|昏倒|暈倒|倒下(?:去|來)?|倒在(?:地上?|路邊|月台|樓梯)|昏過去|暈過去|昏迷|休克|叫不醒|沒有?呼吸(?![器道科])|沒有?心跳|沒有?意識(?!到)|不省人事|抽搐|口吐白沫|吐血|血流不止|大量出血)";
 
 // Told as past or supposed: 「昏倒過」, 「倒在地上的話」, 「沒有心跳的話」.
 const NOT_PAST_ZH = "(?![去來上了]{0,2}(?:過|的話|的時候|時(?!間)))";
@@ -456,7 +456,7 @@ const CRISIS: Record<NamedCrisisTopic, RegExp[]> = {
       `${HAPPENING_NOW_ZH}(?:流血|出血|血)(?:一直|還是|都)?(?:止不住|停不下來|止不了|流不停|停不了)(?![^。？?！!]{0,4}(?:的話|怎麼辦嗎|嗎))|${HAPPENING_NOW_ZH}(?:一直|還在|正在)(?:在)?(?:大量)?流(?:好多|很多)血`,
     ),
     english(
-      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night)|\\w+ (?:days|weeks|months|years) ago|what if|if (?:someone|a|my)|in case)\\b)[^]*(?<!\\b(?:if|when|suppose|supposing|in case|because) )\\b(?:he|she|they)(?:'s| is|'re| are) (?:bleeding (?:a lot|heavily|badly|everywhere|so much|profusely|really bad)|not breathing|unresponsive|unconscious|having a seizure|seizing|(?:lying (?:on the (?:ground|floor) )?|on the (?:ground|floor) )(?:and )?not moving|not moving(?=\\s*(?:[,.!?;]|$|and\\b|at all\\b|anymore\\b)))`,
+      `^(?![^]*\\b(?:yesterday|last (?:week|month|year|time|night)|\\w+ (?:days|weeks|months|years) ago|what if|if (?:someone|a|my)|in case)\\b)[^]*(?<!\\b(?:if|when|suppose|supposing|in case|because) )\\b(?:he|she|they)(?:'s| is|'re| are) (?:bleeding (?:a lot|heavily|badly|everywhere|so much|profusely|really bad)|not breathing|unresponsive|unconscious|having a seizure|seizing|(?:lying (?:on the (?:ground|floor) )?|on the (?:ground|floor) )(?:and )?not moving|not moving(?=\\s*(?:[,.!?;？！，。]|$|\\p{Script=Han}|and\\b|at all\\b|anymore\\b)))`,
     ),
     // A fall, a blow to the head or the water, and now no waking: 「隊友跌倒撞到頭一直叫不醒」.
     chinese(

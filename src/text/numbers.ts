@@ -60,12 +60,16 @@ const ENGLISH_NUMBER = new RegExp(`\\b(?:${Object.keys(ENGLISH_NUMBER_WORDS).joi
  * all count, so that a sentence and its source can be compared number for number.
  */
 export function numbersIn(text: string): Set<string> {
-  const spelledOut = text
+  return new Set([...withNumbersInDigits(text).matchAll(/\d+(?:\.\d+)?/g)].map((match) => String(Number(match[0]))));
+}
+
+/** A text with its numbers written in digits, without thousands separators: 「三千元」 → 「 3000 元」. */
+export function withNumbersInDigits(text: string): string {
+  return text
     .normalize("NFKC")
     .replace(THOUSANDS_SEPARATOR, "")
     .replace(CHINESE_NUMBER, (numeral) => ` ${parseChineseNumber(numeral)} `)
     .replace(ENGLISH_NUMBER, (word) => ` ${ENGLISH_NUMBER_WORDS[word.toLowerCase()]} `);
-  return new Set([...spelledOut.matchAll(/\d+(?:\.\d+)?/g)].map((match) => String(Number(match[0]))));
 }
 
 /** "三千五百" → 3500, "十二" → 12, "一萬" → 10000, "二〇二六" → 2026 (digit by digit). */

@@ -11,7 +11,7 @@ import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM, REFERS_ELSEWHERE } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
-import { quantitiesStatedIn, quantityFit, type StatedQuantity } from "../text/quantity-ranges.js";
+import { numbersHeld, quantitiesStatedIn, quantityFit, type StatedQuantity } from "../text/quantity-ranges.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
@@ -396,7 +396,7 @@ export function composeExtractiveAnswer(
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
       if (!asksAboutRevision && isRevisionNote(span.text)) continue;
       if (!asksAboutNotice && isNoticeHeader(span.text)) continue;
-      const terms = new Set(analyzeText(span.text));
+      const terms = new Set([...analyzeText(span.text), ...numbersHeld(span.text, statedQuantities)]);
       previousTerms = terms;
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already

@@ -49,6 +49,23 @@ describe("retrievePassages", () => {
     expect(passages[0]?.chunk.chunkId).toBe("library/rules.md#1");
   });
 
+  it("counts a band that holds the asker's figure as covering it, in a unit that says what it measures", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("pool/rules.md", "pool/rules.md", ["未滿 12 歲兒童須由成人陪同下水。"]),
+    );
+    await store.replaceDocument(
+      ...sampleDocument("pool/levels.md", "pool/levels.md", ["兒童泳池水深 100 公分，成人泳池水深 140 公分。"]),
+    );
+    const coverageOf = async (question: string) => {
+      const { passages } = await retrievePassages(store, question, { limit: 3 });
+      return passages.find((passage) => passage.document.docId === "pool/rules.md")?.coverage ?? 0;
+    };
+    // 10 is held by 「未滿 12 歲」, 13 is not: the rest of the question is the same.
+    expect(await coverageOf("我女兒 10 歲可以自己下水嗎")).toBeGreaterThan(
+      await coverageOf("我女兒 13 歲可以自己下水嗎"),
+    );
+  });
+
   it("ranks lexically without a query vector", async () => {
     const { passages } = await retrievePassages(store, "replacement fee for a key", { limit: 3 });
     expect(docIds(passages)[0]).toBe("housing/keys.md");

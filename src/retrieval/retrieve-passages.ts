@@ -1,5 +1,6 @@
 import type { ChunkHit, IndexStore, QueryVector, TermStatistics } from "../store/index-store.js";
 import { isMostlyChinese } from "../text/language.js";
+import { quantitiesStatedIn, type StatedQuantity, withQuantitiesHeld } from "../text/quantity-ranges.js";
 import { analyzeText } from "../text/tokenize.js";
 import { type Equivalents, withMoreEquivalents } from "../text/vocabulary.js";
 import { type QuestionContext, readQuestion } from "./read-question.js";
@@ -104,6 +105,8 @@ export async function retrievePassages(
     translations,
   } = await readQuestion(store, query, options);
   const dense = await options.queryEmbedding;
+  // The asker's figures (「我女兒 10 歲」), which a band holds (「未滿 12 歲」) as writing them would.
+  const quantities = quantitiesStatedIn(query);
   const search = async (equivalents: Equivalents): Promise<RetrievedPassages> => {
     // Passages that say the question's words another way ("保證金" for "押金", "deposit") are candidates too.
     const alternatives = ownTerms.flatMap((term) => equivalents(term).flatMap((equivalent) => equivalent.terms));
@@ -113,7 +116,10 @@ export async function retrievePassages(
       collection: options.collection,
       limit: Math.max(CANDIDATE_COUNT, options.limit),
     });
-    const passages = inQuestionsLanguageFirst(rerank(hits, queryWeights, equivalents), query).slice(0, options.limit);
+    const passages = inQuestionsLanguageFirst(rerank(hits, queryWeights, equivalents, quantities), query).slice(
+      0,
+      options.limit,
+    );
     return { queryWeights, words, passages, statistics, equivalents };
   };
   const inOwnLanguage = await search(equivalentsOf);
@@ -152,11 +158,17 @@ function inQuestionsLanguageFirst(passages: Passage[], question: string): Passag
 }
 
 /** Candidates reranked so that passages covering the whole question win, best first. */
-function rerank(hits: ChunkHit[], queryWeights: ReadonlyMap<string, number>, equivalents: Equivalents): Passage[] {
+function rerank(
+  hits: ChunkHit[],
+  queryWeights: ReadonlyMap<string, number>,
+  equivalents: Equivalents,
+  quantities: readonly StatedQuantity[],
+): Passage[] {
   // A hybrid search ranks by the fused score; BM25 alone would sink what was found by meaning.
   const indexScore = (hit: ChunkHit) => hit.fused ?? hit.score;
   const bestScore = Math.max(...hits.map(indexScore), Number.EPSILON);
-  const passages = hits.map((hit): Passage => {
+  const passages = hits.map((found): Passage => {
+    const hit = { ...found, terms: withQuantitiesHeld(found.terms, found.chunk.text, quantities) };
     const coverage = weightedCoverage(queryWeights, hit.terms, equivalents);
     // A chunk's terms hold its headings': one covering less than a heading must is not named by its
     // section, and its heading need not be segmented (40 candidates a question).

@@ -1,20 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { quantitiesStatedIn, quantityFit, rangesStatedIn } from "./quantity-ranges.js";
+import { numbersHeld, quantitiesStatedIn, quantityFit, rangesStatedIn } from "./quantity-ranges.js";
 
 describe("quantitiesStatedIn", () => {
   it("reads the quantities a question states, as the whole numbers a table's bands are written in", () => {
-    expect(quantitiesStatedIn("一期用超過100度，多出來的每度多少錢？")).toEqual([{ value: 101, unit: "度" }]);
-    expect(quantitiesStatedIn("兩個小孩，一個 120 公分、一個 100 公分")).toEqual([
-      { value: 120, unit: "公分" },
-      { value: 100, unit: "公分" },
+    expect(quantitiesStatedIn("一期用超過100度，多出來的每度多少錢？")).toEqual([
+      { value: 101, unit: "度", number: "100" },
     ]);
-    expect(quantitiesStatedIn("我家住五樓沒有電梯")).toEqual([{ value: 5, unit: "楼" }]);
-    expect(quantitiesStatedIn("Is it free for children under 6 years old?")).toEqual([{ value: 5, unit: "year" }]);
-    expect(quantitiesStatedIn("訂單超過 NT$ 1,000 運費多少")).toEqual([{ value: 1001, unit: "元" }]);
+    expect(quantitiesStatedIn("兩個小孩，一個 120 公分、一個 100 公分")).toEqual([
+      { value: 120, unit: "公分", number: "120" },
+      { value: 100, unit: "公分", number: "100" },
+    ]);
+    expect(quantitiesStatedIn("我家住五樓沒有電梯")).toEqual([{ value: 5, unit: "楼", number: "5" }]);
+    // An age in English is one in Chinese.
+    expect(quantitiesStatedIn("Is it free for children under 6 years old?")).toEqual([
+      { value: 5, unit: "岁", number: "6" },
+    ]);
+    expect(quantitiesStatedIn("訂單超過 NT$ 1,000 運費多少")).toEqual([{ value: 1001, unit: "元", number: "1000" }]);
+    expect(quantitiesStatedIn("星期三晚上去吃")).toEqual([{ value: 3, unit: "weekday", number: "周三" }]);
   });
 
-  it("reads none where a number has no unit", () => {
+  it("reads none where a number has no unit, or is a calendar year", () => {
     expect(quantitiesStatedIn("608 號房")).toEqual([]);
+    expect(quantitiesStatedIn("2027年暑期班最多能修幾個學分")).toEqual([]);
   });
 });
 
@@ -26,6 +33,19 @@ describe("rangesStatedIn and quantityFit", () => {
     expect(rangesStatedIn("NT$ 10,000 以下")).toEqual([{ low: Number.NEGATIVE_INFINITY, high: 10000, unit: "元" }]);
     expect(rangesStatedIn("up to 250cc")).toEqual([{ low: Number.NEGATIVE_INFINITY, high: 250, unit: "cc" }]);
     expect(rangesStatedIn("未滿 18 歲")).toEqual([{ low: Number.NEGATIVE_INFINITY, high: 17, unit: "岁" }]);
+    expect(rangesStatedIn("1–4 年級")).toEqual([]);
+  });
+
+  it("reads the days of the week a text spans", () => {
+    expect(rangesStatedIn("晚餐（週一至週四）")).toEqual([{ low: 1, high: 4, unit: "weekday" }]);
+    expect(rangesStatedIn("Open Monday to Friday; Saturday 10:00–14:00")).toEqual([
+      { low: 1, high: 5, unit: "weekday" },
+      { low: 6, high: 6, unit: "weekday" },
+    ]);
+    expect(rangesStatedIn("平日每小時 600 元")).toContainEqual({ low: 1, high: 5, unit: "weekday" });
+    expect(rangesStatedIn("每週一、二、四晚間收運，每週三及週日停收").map((range) => range.low)).toEqual([
+      1, 2, 4, 3, 7,
+    ]);
   });
 
   it("tells the band holding the asker's quantity from those excluding it, in its unit only", () => {
@@ -35,5 +55,24 @@ describe("rangesStatedIn and quantityFit", () => {
     // A range in another unit says nothing of it.
     expect(quantityFit("3–5 天送達", used)).toBeUndefined();
     expect(quantityFit("每度 NT$ 13.85", used)).toBeUndefined();
+  });
+});
+
+describe("numbersHeld", () => {
+  it("covers the asker's number with a band that holds it, in a unit that says what it measures", () => {
+    expect(numbersHeld("未滿 12 歲兒童須由成人陪同下水", quantitiesStatedIn("我女兒 10 歲可以自己游泳嗎"))).toEqual([
+      "10",
+    ]);
+    expect(numbersHeld("晚餐（週一至週四）：成人 NT$ 1,180", quantitiesStatedIn("星期三晚餐多少"))).toEqual(["周三"]);
+    expect(numbersHeld("未滿 12 歲兒童須由成人陪同下水", quantitiesStatedIn("我女兒 13 歲可以自己游泳嗎"))).toEqual([]);
+  });
+
+  it("covers none with a span of time, which may be of anything", () => {
+    expect(
+      numbersHeld(
+        "Within 30 days of moving in, if you plan to live at the new address for three months or more.",
+        quantitiesStatedIn("she is 5 months old"),
+      ),
+    ).toEqual([]);
   });
 });

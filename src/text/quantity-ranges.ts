@@ -1,3 +1,4 @@
+import { englishTermOf } from "./english-term.js";
 import { normalizeForMatching } from "./normalize.js";
 import { withNumbersInDigits } from "./numbers.js";
 
@@ -12,6 +13,7 @@ const UNITS = [
   "公尺",
   "公里",
   "公斤",
+  "个小时",
   "小时",
   "分钟",
   "个月",
@@ -26,7 +28,8 @@ const UNITS = [
   "天",
   "晚",
   "周",
-  "年",
+  // A year counted (「住滿 3 年」), not a school year (年級) or a fiscal one (年度).
+  "年(?![级度])",
   "次",
   "件",
   "坪",
@@ -53,7 +56,8 @@ const UNITS = [
   "units?",
 ];
 const UNIT = `(?:${UNITS.join("|")})(?![a-z])`;
-const NUMBER = "\\d+(?:\\.\\d+)?";
+/** A number, not a calendar year (「2027 年」 is a date, not three years' worth of them). */
+const NUMBER = "(?<![\\d.])(?!(?:1[89]|2[01])\\d\\d\\s*年)\\d+(?:\\.\\d+)?";
 /** A number and its unit, or a price after its currency: NT$ 10000 is 10000 元. */
 const QUANTITY = `(?:(?:nt\\$|\\$)\\s*(${NUMBER})|(${NUMBER})\\s*(${UNIT}))`;
 
@@ -65,6 +69,8 @@ const LESS_THAN = "(?:未满|不满|不到|少于|低于|under|below|less than|f
 export interface StatedQuantity {
   value: number;
   unit: string;
+  /** The number as the question's terms write it ("100" of 「超過 100 度」, whose value is 101). */
+  number: string;
 }
 
 /** A range a text states of a quantity: 「第 41–100 度」, 「110–140 公分」, 「101 度以上」, "up to 250cc". */
@@ -82,14 +88,74 @@ const QUESTION_QUANTITY = new RegExp(`(${MORE_THAN}|${LESS_THAN})?\\s*${QUANTITY
  */
 export function quantitiesStatedIn(question: string): StatedQuantity[] {
   const text = readable(question);
-  return [...text.matchAll(QUESTION_QUANTITY)].flatMap((match) => {
-    const [, comparison, price, number, unit] = match;
-    const value = Number(price ?? number);
-    const step = Number.isInteger(value) ? 1 : 0;
-    const stated =
-      comparison === undefined ? value : new RegExp(MORE_THAN).test(comparison) ? value + step : value - step;
-    return [{ value: stated, unit: unitOf(price === undefined ? unit : "元") }];
+  const days = [...text.matchAll(DAY_OF_WEEK)].map((match) => {
+    const { day, term } = dayOf(match[0]);
+    return { value: day, unit: WEEKDAY_UNIT, number: term };
   });
+  return [
+    ...days,
+    ...[...text.matchAll(QUESTION_QUANTITY)].flatMap((match) => {
+      const [, comparison, price, number, unit] = match;
+      const value = Number(price ?? number);
+      const step = Number.isInteger(value) ? 1 : 0;
+      const stated =
+        comparison === undefined ? value : new RegExp(MORE_THAN).test(comparison) ? value + step : value - step;
+      return [{ value: stated, unit: unitOf(price === undefined ? unit : "元"), number: String(value) }];
+    }),
+  ];
+}
+
+/** Days of the week are a quantity too: Wednesday is in 「週一至週四」 and in "weekdays", not in 「週六」. */
+const WEEKDAY_UNIT = "weekday";
+const CHINESE_DAYS = "一二三四五六日天";
+const ENGLISH_DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const CHINESE_DAY = `(?:星期|礼拜|周)([${CHINESE_DAYS}])`;
+const ENGLISH_DAY = "\\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|\\.)?\\b";
+const DAY_OF_WEEK = new RegExp(`${CHINESE_DAY}|${ENGLISH_DAY}`, "gu");
+const DAY_TO_DAY = new RegExp(
+  `(?:${CHINESE_DAY}|${ENGLISH_DAY})\\s*(?:至|到|~|～|–|—|-|to|through|thru)\\s*(?:${CHINESE_DAY}|${ENGLISH_DAY}|([${CHINESE_DAYS}]))`,
+  "gu",
+);
+const DAY_LIST = new RegExp(`${CHINESE_DAY}(?:[、,，及和与]\\s*[${CHINESE_DAYS}](?![${CHINESE_DAYS}]))+`, "gu");
+/** Words for several days at once: 平日 and "weekdays" are Monday to Friday, 週末 and "weekends" the two after. */
+const WORKING_DAYS = /平日|工作日|\bweekdays\b/u;
+const WEEKEND_DAYS = /周末|\bweekends?\b/u;
+
+/** A day's number (Monday 1, Sunday 7) and its term as questions are read (周三, "wednesdai"). */
+function dayOf(written: string): { day: number; term: string } {
+  const chinese = new RegExp(CHINESE_DAY, "u").exec(written);
+  if (chinese) {
+    const index = CHINESE_DAYS.indexOf(chinese[1] ?? "");
+    return { day: Math.min(index + 1, 7), term: `周${index >= 6 ? "日" : chinese[1]}` };
+  }
+  const english = new RegExp(ENGLISH_DAY, "u").exec(written);
+  return { day: ENGLISH_DAYS.indexOf(english?.[1] ?? "") + 1, term: englishTermOf(written) };
+}
+
+/** The spans of days a text states: 「週一至週四」, "Monday to Friday", 「週六」, 平日. */
+function daysStatedIn(text: string): StatedRange[] {
+  const ranges: StatedRange[] = [];
+  const spanned = text.replace(DAY_TO_DAY, (whole, ...groups: (string | undefined)[]) => {
+    const [fromChinese, fromEnglish, toChinese, toEnglish, toBare] = groups;
+    const from = dayOf(fromChinese !== undefined ? `周${fromChinese}` : (fromEnglish ?? ""));
+    const to = dayOf(toChinese !== undefined || toBare !== undefined ? `周${toChinese ?? toBare}` : (toEnglish ?? ""));
+    if (from.day > 0 && to.day >= from.day) ranges.push({ low: from.day, high: to.day, unit: WEEKDAY_UNIT });
+    return " ".repeat(whole.length);
+  });
+  // 「每週一、二、四」 lists days after one 週.
+  for (const match of spanned.matchAll(DAY_LIST)) {
+    for (const character of match[0].replace(/^(?:星期|礼拜|周)/u, "")) {
+      const index = CHINESE_DAYS.indexOf(character);
+      if (index >= 0) ranges.push({ low: Math.min(index + 1, 7), high: Math.min(index + 1, 7), unit: WEEKDAY_UNIT });
+    }
+  }
+  for (const match of spanned.replace(DAY_LIST, (list) => " ".repeat(list.length)).matchAll(DAY_OF_WEEK)) {
+    const { day } = dayOf(match[0]);
+    if (day > 0) ranges.push({ low: day, high: day, unit: WEEKDAY_UNIT });
+  }
+  if (WORKING_DAYS.test(text)) ranges.push({ low: 1, high: 5, unit: WEEKDAY_UNIT });
+  if (WEEKEND_DAYS.test(text)) ranges.push({ low: 6, high: 7, unit: WEEKDAY_UNIT });
+  return ranges;
 }
 
 const TO = "(?:–|—|-|~|～|至|到|to)";
@@ -99,7 +165,7 @@ const AT_LEAST_AFTER = new RegExp(
   "gu",
 );
 const AT_MOST_AFTER = new RegExp(
-  `${QUANTITY}\\s*(?:\\(含\\)|（含）)?\\s*(?:以下|以内|或以下|or (?:less|under|fewer|younger))`,
+  `${QUANTITY}\\s*(?:\\(含\\)|（含）)?\\s*(?:以下|以内|内|或以下|or (?:less|under|fewer|younger))`,
   "gu",
 );
 const AT_LEAST_BEFORE = new RegExp(`(?:年满|(?<![未不])满|至少|at least)\\s*${QUANTITY}`, "gu");
@@ -110,7 +176,7 @@ const LESS_THAN_BEFORE = new RegExp(`${LESS_THAN}\\s*${QUANTITY}`, "gu");
 /** The ranges of quantities a text states (its bands), each with the unit it is in. */
 export function rangesStatedIn(text: string): StatedRange[] {
   const folded = readable(text);
-  const ranges: StatedRange[] = [];
+  const ranges: StatedRange[] = daysStatedIn(folded);
   const quantity = (match: RegExpMatchArray, at: number) => {
     const price = match[at];
     return { value: Number(price ?? match[at + 1]), unit: unitOf(price === undefined ? match[at + 2] : "元") };
@@ -151,12 +217,63 @@ export function quantityFit(text: string, quantities: readonly StatedQuantity[])
   return holds ? "holds" : "excludes";
 }
 
+/**
+ * Units that say what they measure: an age (歲), a height (公分), a floor, a meter's units (度), a
+ * day of the week. A span of days or months may be of anything (a stay of 「三個月以上」 holds no
+ * baby's five months), so a band in those units is preferred (quantityFit) but covers no number.
+ */
+const NAMING_UNITS = new Set([
+  "岁",
+  "公分",
+  "厘米",
+  "cm",
+  "公斤",
+  "kg",
+  "楼",
+  "层",
+  "floor",
+  "度",
+  "kwh",
+  "cc",
+  "坪",
+  WEEKDAY_UNIT,
+]);
+
+/**
+ * The numbers of the question's quantities that a text's bands hold, in units that say what they
+ * measure (NAMING_UNITS): 「未滿 12 歲」 covers the 10 of 「我女兒 10 歲」 as fully as writing it would.
+ */
+export function numbersHeld(text: string, quantities: readonly StatedQuantity[]): string[] {
+  const named = quantities.filter((quantity) => NAMING_UNITS.has(quantity.unit));
+  if (named.length === 0) return [];
+  const ranges = rangesStatedIn(text);
+  return named
+    .filter((quantity) =>
+      ranges.some(
+        (range) => range.unit === quantity.unit && quantity.value >= range.low && quantity.value <= range.high,
+      ),
+    )
+    .map((quantity) => quantity.number);
+}
+
+/** A text's terms with the numbers its bands hold (see numbersHeld); the terms themselves when none. */
+export function withQuantitiesHeld(
+  terms: ReadonlySet<string>,
+  text: string,
+  quantities: readonly StatedQuantity[],
+): ReadonlySet<string> {
+  const held = numbersHeld(text, quantities);
+  return held.length === 0 ? terms : new Set([...terms, ...held]);
+}
+
 function readable(text: string): string {
   return withNumbersInDigits(normalizeForMatching(text));
 }
 
 /** A unit as one spelling: "nights" and "night", "years old" and "year". */
 function unitOf(unit: string | undefined): string {
-  const word = (unit ?? "").replace(/ old$/u, "");
+  // An age in English is an age in Chinese: "6 years old" and 「6 歲」.
+  if (/ old$/u.test(unit ?? "")) return "岁";
+  const word = (unit ?? "").replace(/^个(?=小时)/u, "");
   return /^[a-z]+s$/u.test(word) && word !== "people" ? word.slice(0, -1) : word;
 }

@@ -2,6 +2,7 @@ import type { ConfidenceModel, ConfidenceSignals } from "../config/confidence-mo
 import type { ContactLines } from "../config.js";
 import type { Embedder } from "../models/embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
+import { type TermSet, unionOf, weightedCoverage } from "../retrieval/term-weights.js";
 import type { AnswerRequest, AnswerResponse, Citation } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
@@ -15,7 +16,7 @@ import { choiceFor, clarifyingChoices, clarifyingQuestion, isOneWord } from "./c
 import { type AnsweredPart, combineAnswers } from "./combine-answers.js";
 import { composeExtractiveAnswer } from "./compose-extractive-answer.js";
 import { estimateConfidence, measureConfidenceSignals } from "./confidence.js";
-import { passagesReferredTo } from "./follow-referral.js";
+import { passagesOfDocumentReferredTo, passagesReferredTo } from "./follow-referral.js";
 import { contentWords, type FollowUp, looksLikeFollowUp, namesATopic, standaloneText } from "./follow-up.js";
 import { type FaqMatch, findMatchingFaq } from "./match-faq.js";
 import { isAboutTheQuestion, relatedTopics } from "./related-topics.js";
@@ -356,14 +357,18 @@ export async function findAnswerCandidate(
   // What the asker tells first ("My dad is 78 and can't get to the library anymore.") is read as a
   // conversation's earlier words are: it counts for less than what they then ask.
   const { background, question } = backgroundAndQuestion(request.question);
-  const { queryWeights, words, passages, statistics, equivalents } = await retrievePassages(store, question, {
-    collection: request.collection,
-    limit: PASSAGES_FOR_ANSWER,
-    context: [request.context, background].filter(Boolean).join(" ") || undefined,
-    queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
-    vocabulary,
-    dictionary: settings.dictionary?.(),
-  });
+  const { queryWeights, words, passages, statistics, equivalents, equivalentsAcrossLanguages } = await retrievePassages(
+    store,
+    question,
+    {
+      collection: request.collection,
+      limit: PASSAGES_FOR_ANSWER,
+      context: [request.context, background].filter(Boolean).join(" ") || undefined,
+      queryEmbedding: settings.embedder?.embedQuestion(standaloneText(request), signal),
+      vocabulary,
+      dictionary: settings.dictionary?.(),
+    },
+  );
   // The answer in the question's terms: a note on the source's language, and on the deployment's words.
   const readable = (answer: string) =>
     withTermNote(request.question, withSourceLanguageNote(request.question, answer), vocabulary);
@@ -422,12 +427,28 @@ export async function findAnswerCandidate(
     };
   }
 
-  const compose = (read: Passage[]) =>
-    composeExtractiveAnswer(request.question, queryWeights, read, asked, equivalents, firstCitation);
+  const compose = (read: Passage[], readWith = equivalents) =>
+    composeExtractiveAnswer(request.question, queryWeights, read, asked, readWith, firstCitation);
   const quoted = compose(passages);
-  // A quote that sends the reader to another page by name is answered from that page, when retrieved.
+  // A quote that sends the reader to another page by name is answered from that page: retrieved, or
+  // else read from the index, in the question's words or their translations (a Chinese FAQ's pointer
+  // to the English timetable).
   const referred = passagesReferredTo(quoted.citations, passages);
-  const followed = referred && compose(referred);
+  // What the referring passages say counts for the page they send to: 「火車站接駁車…請參閱〈Airport &
+  // Station Shuttle〉」 names the topic that the timetable then states the figures of.
+  const referring = unionOfTerms(
+    passages.filter((passage) => quoted.citations.some((citation) => citation.doc_id === passage.document.docId)),
+  );
+  const fetched = referred
+    ? undefined
+    : await passagesOfDocumentReferredTo(
+        store,
+        quoted.citations,
+        passages,
+        (terms) => weightedCoverage(queryWeights, unionOf(terms, referring), equivalentsAcrossLanguages),
+        request.collection,
+      );
+  const followed = compose(referred ?? fetched ?? [], equivalentsAcrossLanguages);
   const extractive = followed && followed.citations.length > 0 ? followed : quoted;
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages, closestOffice, related };
@@ -446,6 +467,11 @@ export async function findAnswerCandidate(
     closestOffice,
     related,
   };
+}
+
+/** The terms of all the passages, as one set. */
+function unionOfTerms(passages: readonly Passage[]): TermSet {
+  return new Set(passages.flatMap((passage) => [...passage.terms]));
 }
 
 /**

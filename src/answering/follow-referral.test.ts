@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { Citation } from "../schemas.js";
-import { passagesReferredTo } from "./follow-referral.js";
+import { sampleDocument } from "../store/index-store.case.js";
+import type { ChunkRecord, DocumentRecord } from "../store/index-store.js";
+import { SqliteIndexStore } from "../store/sqlite/sqlite-index-store.js";
+import { passagesOfDocumentReferredTo, passagesReferredTo } from "./follow-referral.js";
 
 function passage(docId: string, title: string): Passage {
   const text = `${title}的說明。`;
@@ -55,5 +58,56 @@ describe("passagesReferredTo", () => {
       citation(discount.document.docId, "減收 50%。"),
     ];
     expect(passagesReferredTo(both, passages)).toBeUndefined();
+  });
+});
+
+describe("passagesOfDocumentReferredTo", () => {
+  const faq = passage("general/faq.json", "常見問題");
+  const quote = [citation(faq.document.docId, "時刻表請參閱英文頁面〈Airport & Station Shuttle〉。")];
+
+  const storeOf = async (documents: [DocumentRecord, ChunkRecord[]][]) => {
+    const store = new SqliteIndexStore(":memory:");
+    for (const document of documents) await store.replaceDocument(...document);
+    return store;
+  };
+
+  it("reads the published page a quote refers to by name when retrieval did not find it, best covered first", async () => {
+    const store = await storeOf([
+      sampleDocument("transport/shuttle.md", "Airport & Station Shuttle", [
+        "Airport transfers cost NT$ 1,200.",
+        "The last station shuttle leaves at 18:30.",
+      ]),
+    ]);
+    const read = await passagesOfDocumentReferredTo(store, quote, [faq], (terms) => (terms.has("last") ? 1 : 0));
+    expect(read?.map((passage) => passage.chunk.text)).toEqual([
+      "The last station shuttle leaves at 18:30.",
+      "Airport transfers cost NT$ 1,200.",
+    ]);
+    await store.close();
+  });
+
+  it("reads no draft, no page of another collection, and nothing when the quote refers to no page", async () => {
+    const shuttle = (overrides: Partial<DocumentRecord>) =>
+      sampleDocument(
+        "transport/shuttle.md",
+        "Airport & Station Shuttle",
+        ["The last shuttle leaves at 18:30."],
+        overrides,
+      );
+    const coverage = () => 1;
+    const draft = await storeOf([shuttle({ status: "draft" })]);
+    expect(await passagesOfDocumentReferredTo(draft, quote, [faq], coverage)).toBeUndefined();
+    await draft.close();
+    const elsewhere = await storeOf([shuttle({ collection: "hotel-b" })]);
+    expect(await passagesOfDocumentReferredTo(elsewhere, quote, [faq], coverage, "hotel-a")).toBeUndefined();
+    expect(
+      await passagesOfDocumentReferredTo(
+        elsewhere,
+        [citation(faq.document.docId, "接駁車每天運行。")],
+        [faq],
+        coverage,
+      ),
+    ).toBeUndefined();
+    await elsewhere.close();
   });
 });

@@ -1,9 +1,11 @@
 import type { Passage } from "../retrieval/retrieve-passages.js";
 import type { Citation } from "../schemas.js";
+import type { IndexStore } from "../store/index-store.js";
 import { REFERS_ELSEWHERE } from "../text/line-kinds.js";
 import { normalizeForMatching } from "../text/normalize.js";
 import { quotedNames } from "../text/quoted-names.js";
 import { splitSentences } from "../text/sentences.js";
+import { analyzeText } from "../text/tokenize.js";
 
 /** A shorter name than this matches a title only in full: 「停車」 is in too many titles. */
 const MIN_PART_OF_TITLE = 4;
@@ -19,24 +21,87 @@ export function passagesReferredTo(
   citations: readonly Citation[],
   passages: readonly Passage[],
 ): Passage[] | undefined {
+  const names = namesReferredTo(citations);
+  if (names.length === 0) return undefined;
+  const cited = new Set(citations.map((citation) => citation.doc_id));
+  const candidates = passages.filter((passage) => !cited.has(passage.document.docId));
+  const referredIds = new Set(
+    titledAs(
+      names,
+      candidates.map((passage) => passage.document),
+    ).map(({ docId }) => docId),
+  );
+  const referred = candidates.filter((passage) => referredIds.has(passage.document.docId));
+  if (referred.length === 0) return undefined;
+  return [...referred, ...passages.filter((passage) => !referred.includes(passage))];
+}
+
+/** Chunks of one referred document read for an answer: a document is rarely longer. */
+const MAX_REFERRED_CHUNKS = 40;
+
+/**
+ * The passages of a published document that a quoted sentence refers to by name when retrieval did
+ * not find it (「時刻表與價格請參閱英文頁面〈Airport & Station Shuttle〉」 and the English page so
+ * titled, which the words of a Chinese question did not reach), before the other passages retrieved: each
+ * chunk covering the question as `coverageOf` reads its terms. Of the collection asked, when one is.
+ * Undefined when the quote refers to no such document.
+ */
+export async function passagesOfDocumentReferredTo(
+  store: Pick<IndexStore, "listDocuments" | "getDocument">,
+  citations: readonly Citation[],
+  passages: readonly Passage[],
+  coverageOf: (terms: ReadonlySet<string>) => number,
+  collection?: string,
+): Promise<Passage[] | undefined> {
+  const names = namesReferredTo(citations);
+  if (names.length === 0) return undefined;
+  const known = new Set([...citations.map((citation) => citation.doc_id), ...passages.map((p) => p.document.docId)]);
+  const documents = [...(await store.listDocuments()).values()].filter(
+    (document) =>
+      document.status === "published" &&
+      !known.has(document.docId) &&
+      (collection === undefined || document.collection === collection),
+  );
+  const [referred] = titledAs(names, documents);
+  const stored = referred && (await store.getDocument(referred.docId));
+  if (!stored) return undefined;
+  const { document } = stored;
+  const read = stored.chunks.slice(0, MAX_REFERRED_CHUNKS).map((chunk): Passage => {
+    const terms = new Set(
+      analyzeText([document.title, ...chunk.headingPath, chunk.faqQuestion ?? "", chunk.text].join("\n")),
+    );
+    const coverage = coverageOf(terms);
+    // Found by its name, not searched: it has no index score to rank by.
+    return { chunk, document, score: 0, terms, coverage, relevance: coverage };
+  });
+  if (read.length === 0) return undefined;
+  // The pointer is not read again: the page it points to is.
+  const cited = new Set(citations.map((citation) => citation.doc_id));
+  return [
+    ...read.sort((left, right) => right.coverage - left.coverage),
+    ...passages.filter((passage) => !cited.has(passage.document.docId)),
+  ];
+}
+
+/** The names that the quote's referring sentences give (「…請參閱「弱勢家庭水電費優惠」。」), folded for matching. */
+function namesReferredTo(citations: readonly Citation[]): string[] {
   // The names in the very sentences that refer: 「…印有「某某」字樣。詳見背面。」 names nothing to go to.
-  const names = citations
+  return citations
     .flatMap((citation) => splitSentences(citation.quote))
     .filter((sentence) => REFERS_ELSEWHERE.test(sentence.text))
     .flatMap((sentence) => quotedNames(sentence.text))
     .map((name) => normalizeForMatching(name));
-  if (names.length === 0) return undefined;
-  const cited = new Set(citations.map((citation) => citation.doc_id));
-  const candidates = passages.filter((passage) => !cited.has(passage.document.docId));
+}
+
+/** Of the documents, those titled as a name, else those whose title holds one; each once. */
+function titledAs<T extends { docId: string; title: string }>(names: readonly string[], documents: readonly T[]): T[] {
   const titled = (matches: (title: string, name: string) => boolean) =>
-    candidates.filter((passage) => {
-      const title = normalizeForMatching(passage.document.title);
+    documents.filter((document) => {
+      const title = normalizeForMatching(document.title);
       return names.some((name) => matches(title, name));
     });
   const named = titled((title, name) => title === name);
-  const referred = named.length > 0 ? named : titled(holdsName);
-  if (referred.length === 0) return undefined;
-  return [...referred, ...passages.filter((passage) => !referred.includes(passage))];
+  return named.length > 0 ? named : titled(holdsName);
 }
 
 /** Whether a title holds a name long enough to tell it, a Latin one as whole words ("Fees" is not in "Coffees"). */

@@ -19,6 +19,9 @@ describe("separateQuestions", () => {
       // What the asker does not want is why they ask.
       "停水通知可以改用 Email 寄給我嗎？不想收簡訊。",
       "Can I get paper bills? Don't want them by email.",
+      // What the asker tells of whom the question is about.
+      "is it too late to apply for the baby grant? she is 5 months old",
+      "出生登記可以晚點辦嗎？寶寶已經兩個月了",
     ])
       expect(separateQuestions(message)).toEqual([message]);
     // One asking for more, without a question mark, is a question of its own.

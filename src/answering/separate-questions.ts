@@ -39,10 +39,10 @@ export function backgroundAndQuestion(message: string): { background: string; qu
 
 /**
  * A last piece that tells about the asker, what they meant or do not want (「我跟老公都想收」, 「就是尖峰離峰
- * 分開算的那種」, "I mean the monthly one", 「不想收簡訊」), not one asking for more ("還有停車費", "also parking", 「我想問…」).
+ * 分開算的那種」, "I mean the monthly one", 「不想收簡訊」, "she is 5 months old"), not one asking for more ("還有停車費", "also parking", 「我想問…」).
  */
 const TELLS_BACKGROUND =
-  /^(?!我想(?:問|知道|請問)|我要問|i (?:want|would like|'d like) to (?:know|ask))(?:我|我們|我家|就是|因為|因为|因此|所以|謝謝|感謝|麻煩了|不想|不要|不希望|不喜歡|不方便|沒辦法|没办法|i\b|we\b|my\b|our\b|because\b|i mean\b|thanks\b|thank you\b|don't\b|do not\b|can't\b|cannot\b)/iu;
+  /^(?!我想(?:問|知道|請問)|我要問|i (?:want|would like|'d like) to (?:know|ask))(?:我|我們|我家|他|她|孩子|小孩|寶寶|兒子|女兒|就是|因為|因为|因此|所以|謝謝|感謝|麻煩了|不想|不要|不希望|不喜歡|不方便|沒辦法|没办法|i\b|we\b|my\b|our\b|(?:she|he|it|they)(?:'s|'re| is| are| was| were| has| have)\b|because\b|i mean\b|thanks\b|thank you\b|don't\b|do not\b|can't\b|cannot\b)/iu;
 
 /**
  * The pieces, with a last one that asks nothing and tells the background of the question before it

@@ -555,6 +555,31 @@ describe("retrievePassages", () => {
     expect(passages[0]?.relevance).toBeGreaterThan(0);
   });
 
+  it("answers from the other-language page that a quoted passage sends the reader to by name", async () => {
+    await store.replaceDocument(
+      ...sampleDocument("hotel/faq.md", "常見問題", [
+        "外籍學員的英文汽車班上課時間，請參考英文頁面〈Courses for International Students〉。",
+      ]),
+    );
+    await store.replaceDocument(
+      ...sampleDocument("courses/international.md", "Courses for International Students", [
+        "Classes are taught in English by licensed instructors.",
+        "Evening lessons are held on Tuesday and Thursday, 18:30–21:30.",
+      ]),
+    );
+    const dictionary = new BilingualDictionary([
+      { simplified: "晚上", english: ["evening"] },
+      { simplified: "上课", english: ["to attend class", "lesson"] },
+    ]);
+    const { answer } = await findAnswerCandidate(
+      store,
+      { question: "外籍學員的英文汽車班晚上幾點上課？" },
+      { faqMatchThreshold: 0.4, confidenceModel: defaultConfidenceModel, dictionary: () => dictionary },
+    );
+    expect(answer?.citations[0]?.doc_id).toBe("courses/international.md");
+    expect(answer?.answer).toContain("18:30–21:30");
+  });
+
   it("gives a finite confidence to an answer found by meaning only", async () => {
     const embedder = new FakeEmbedder("test", () => [0.95, 0.1, 0]);
     const { answer } = await findAnswerCandidate(

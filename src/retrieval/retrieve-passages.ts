@@ -60,6 +60,11 @@ export interface RetrievedPassages {
   statistics: AskedStatistics;
   /** Other ways of writing the query's terms that a passage's coverage counts (see weightedCoverage). */
   equivalents: Equivalents;
+  /**
+   * Those and the terms' translations, whichever language was searched: a page in the other language
+   * that a retrieved one refers to is read with them.
+   */
+  equivalentsAcrossLanguages: Equivalents;
 }
 
 export interface RetrievalOptions extends QuestionContext {
@@ -120,15 +125,17 @@ export async function retrievePassages(
       0,
       options.limit,
     );
-    return { queryWeights, words, passages, statistics, equivalents };
+    return { queryWeights, words, passages, statistics, equivalents, equivalentsAcrossLanguages };
   };
+  const equivalentsAcrossLanguages =
+    translations.size === 0 ? equivalentsOf : withMoreEquivalents(equivalentsOf, translations);
   const inOwnLanguage = await search(equivalentsOf);
   const bestCoverage = ({ passages }: RetrievedPassages) => Math.max(0, ...passages.map((passage) => passage.coverage));
   // Nothing is left to translate when a passage in the question's words covers all of it.
   if (translations.size === 0 || bestCoverage(inOwnLanguage) >= 1) return inOwnLanguage;
   // Translated only when that explains more of the question: a passage in the question's own
   // words, where there is one, is not pushed aside by another sense of a translation.
-  const acrossLanguages = await search(withMoreEquivalents(equivalentsOf, translations));
+  const acrossLanguages = await search(equivalentsAcrossLanguages);
   return bestCoverage(acrossLanguages) > bestCoverage(inOwnLanguage) ? acrossLanguages : inOwnLanguage;
 }
 

@@ -443,6 +443,11 @@ describe("time taken", () => {
     const takes = readAskedAnswer("How long does it take to convert a foreign driving licence?");
     expect(answerFit("The whole process usually takes about 40 minutes.", takes).fits).toBe(true);
     expect(answerFit("An IDP may be used for up to 1 year from your date of entry.", takes).fits).toBe(false);
+    const replacing = readAskedAnswer("How long does it take to replace a gas meter?");
+    expect(answerFit("A gas meter may stay in service for a maximum of 10 years.", replacing).fits).toBe(false);
+    // Told as the time it takes, it is preferred to a duration of another kind.
+    expect(answerFit("A standard replacement takes about 30 minutes.", replacing).inUnit).toBe(true);
+    expect(answerFit("We send a notice at least 14 days before the visit.", replacing).inUnit).toBe(false);
     const issued = readAskedAnswer("國際駕照辦好要多久");
     expect(answerFit("約30分鐘即可取件。", issued).fits).toBe(true);
     expect(answerFit("國際駕照有效期限為1年。", issued).fits).toBe(false);

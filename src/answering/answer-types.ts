@@ -757,7 +757,10 @@ export function answerFit(
   const fits = asked.types.some((type) => holdsOfKind(type, asked)(text));
   return {
     fits,
-    inUnit: asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false),
+    // In the unit asked, or, for how long something takes, told as that ("takes about 30 minutes").
+    inUnit:
+      (asked.unit !== undefined && (HOLDS_IN_UNIT.get(asked.unit)?.test(text) ?? false)) ||
+      (fits && asked.takes === true && STATES_TIME_TAKEN.test(text)),
     asDeadline: asked.deadline === true && HOLDS_DEADLINE.test(text),
     forEvent: fits && (asked.event?.test(text) ?? false),
     asLeast: fits && asked.least === true && HOLDS_LEAST.test(text),
@@ -768,12 +771,16 @@ export function answerFit(
 const ASKS_TIME_TAKEN = pattern(
   "\\b(does|will|would|did) it (usually |normally )?take\\b|\\bhow long (does|will|would|did) [^?.]{1,40}?\\btake\\b|\\bprocessing time\\b|(要|需要?|大概|大約)?多久(時間)?(才|可以|能|會)?(拿到|辦好|完成|下來|取件|領到|核發|寄到|審核|處理)|(辦理|處理|作業|審核|核發)(時間|天數)|(辦|弄|做)(好|完)要多久|要等多久",
 );
+/** How long something takes, told as that: "takes about 30 minutes", 「約需 3 個工作天」, 「當場核發」. */
+const STATES_TIME_TAKEN = pattern(
+  "\\btakes?\\b|\\btaking\\b|\\bprocess(ed|ing)? (with)?in\\b|\\bready (with)?in\\b|約需|需時|需要?約|工作天內?(完成|核發|寄出|辦妥|可)|天內(完成|核發|寄出|辦妥)|當場(取件|領取|核發|辦妥)",
+);
 /**
- * A duration told as how long something stays valid or may be used ("valid for 1 year", "may be
- * used for up to 1 year", 有效期限為1年), with nothing said about how long it takes to get.
+ * A duration told as how long something stays valid, in service or may be used ("valid for 1 year",
+ * "may stay in service for 10 years", 有效期限為1年), with nothing said about how long it takes to get.
  */
 const STATES_VALIDITY_ONLY = pattern(
-  "^(?![^]*(\\btakes?\\b|\\bprocess|\\bwait|\\bready\\b|\\bdone\\b|約需|需時|當場|完成|可領取|即可(取件|領取)|工作天內?(核發|寄出|辦妥)))[^]*(\\bvalid\\b|\\bvalidity\\b|\\bexpir|\\b(may|can) be used\\b|\\bgood for\\b|有效|效期|可使用|使用期限|到期)",
+  "^(?![^]*(\\btakes?\\b|\\bprocess|\\bwait|\\bready\\b|\\bdone\\b|約需|需時|當場|完成|可領取|即可(取件|領取)|工作天內?(核發|寄出|辦妥)))[^]*(\\bvalid\\b|\\bvalidity\\b|\\bexpir|\\b(may|can) be used\\b|\\bgood for\\b|\\bstays? in (service|use)\\b|\\bremains? (valid|in (use|force|effect|service))\\b|\\blasts? (for|up to)\\b|有效|效期|可使用|使用期限|使用年限|保存期限|保固期|到期)",
 );
 
 /** Whether a sentence states an answer of `type`, in the form `asked` wants it (the sentence folded). */

@@ -103,6 +103,19 @@ describe("composeExtractiveAnswer", () => {
     expect(composeEvenly("這期用了 80 度，每度多少？", [rates]).answer).toContain("13.85");
   });
 
+  it("reads every passage that covers the question as well as the best, whatever the index's order among them", () => {
+    const chunks = [
+      "Every gas meter we install must be replaced on a fixed schedule.",
+      "If a gas meter is stolen, report it to the police first; the replacement is then free.",
+      "If a gas meter is damaged by a contractor, you pay a replacement charge.",
+      "Gas meter replacement: the gas supply is turned off. A standard replacement takes about 30 minutes.",
+    ].map((text, position) => passage("meter/replacement.md", text, [], position));
+    const { answer, answerTypeFound } = composeEvenly("How long does it take to replace a gas meter?", chunks);
+    expect(answer).toContain("30 minutes");
+    // Read as one of the best, it states the kind of answer asked for where the question is answered.
+    expect(answerTypeFound).toBe(true);
+  });
+
   it("finds no figure for a labelled thing when only another of its kind states one", () => {
     const centres = passage(
       "service/centres.html",
@@ -736,7 +749,8 @@ describe("composeExtractiveAnswer", () => {
       chunkOf("certificates/transcript.md", 0, "戶籍謄本可以由本人或同一戶的人申請。", 1),
       chunkOf("certificates/transcript.md", 1, "戶籍謄本的申請書在服務台。", 1),
       chunkOf("certificates/id-card.md", 0, "身分證補發規費 200 元。", 0.4),
-      chunkOf("certificates/transcript.md", 2, "戶籍謄本每張規費 15 元。", 1),
+      // Lower: a passage covering the question as well as the best is read as one of them.
+      chunkOf("certificates/transcript.md", 2, "戶籍謄本每張規費 15 元。", 0.8),
     ];
     const { answer, answerTypeFound, quotedPassage } = composeEvenly(question, passages);
     expect(answer).toContain("戶籍謄本每張規費 15 元。");

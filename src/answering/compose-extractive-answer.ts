@@ -69,6 +69,14 @@ import { saysOnlyYesOrNo } from "./yes-or-no-opening.js";
 
 /** Passages whose sentences may be quoted, best first. */
 const PASSAGES_TO_QUOTE = 3;
+/**
+ * And beyond those, up to this many more that cover the question as well as the best (within
+ * TIED_COVERAGE of it): among passages that cover it alike, the index's order is chance (a short
+ * chunk's BM25), and the kind of answer asked decides ("how long does it take" and the step that
+ * says 「takes about 30 minutes」, fourth of a page's equally covering chunks).
+ */
+const MAX_TIED_PASSAGES = 5;
+const TIED_COVERAGE = 0.95;
 const MAX_SENTENCES = 3;
 /** A further sentence must add this much of the question's weight to be worth its length. */
 const MIN_ADDED_COVERAGE = 0.2;
@@ -490,7 +498,7 @@ export function composeExtractiveAnswer(
     }
     endTable();
   };
-  for (const passage of passages.slice(0, PASSAGES_TO_QUOTE)) addCandidates(passage);
+  for (const passage of passagesToQuote(passages)) addCandidates(passage);
   preferBandsHolding(candidates, statedQuantities);
   const leader = bestScoring(candidates);
   if (!leader) return { answer: "", citations: [], sentenceCoverage: 0 };
@@ -755,6 +763,16 @@ export function composeExtractiveAnswer(
         : {}),
     quotedPassage: leader.passage,
   };
+}
+
+/** The passages read for sentences: the first few, and those after them as well covering as the best. */
+function passagesToQuote(passages: readonly Passage[]): Passage[] {
+  const best = Math.max(0, ...passages.map((passage) => passage.coverage));
+  const tied = passages
+    .slice(PASSAGES_TO_QUOTE)
+    .filter((passage) => best > 0 && passage.coverage >= TIED_COVERAGE * best)
+    .slice(0, MAX_TIED_PASSAGES);
+  return [...passages.slice(0, PASSAGES_TO_QUOTE), ...tied];
 }
 
 /**

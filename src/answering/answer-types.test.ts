@@ -44,6 +44,7 @@ describe("askedAnswerTypes", () => {
     // Asked in the passive, what is done to the asker, not how they do it.
     ["臨時沒去也忘了取消，會被怎麼處理", "consequence"],
     ["遲到會被怎麼罰", "consequence"],
+    ["What's the penalty for smoking in the room?", "consequence"],
     // A time limit is stated by a date or as a period ("1 年內有效").
     ["購物金有期限嗎", "duration"],
     ["購物金有期限嗎", "date"],
@@ -253,6 +254,7 @@ describe("holdsAnswerType", () => {
     ["攜帶身分證、印章到銀行辦理對保。", "documents"],
     ["1. Download the client.", "steps"],
     ["The NIA fines overstays NT$2,000 to NT$10,000.", "consequence"],
+    ["Smoking in a guest room results in a deep-cleaning fee of NT$ 6,000.", "consequence"],
     ["逾期未驗證者，自 11 月帳單起恢復原價 999 元。", "consequence"],
     ["宿舍內不得飼養寵物。", "yesno"],
     ["為了用電安全，宿舍內不得使用電鍋。", "reason"],

@@ -230,7 +230,7 @@ const ASKS: [AnswerType, RegExp][] = [
   [
     "consequence",
     pattern(
-      "會(怎樣|怎麼樣|如何)|會有什麼(後果|影響|處罰|處分)|(?<!(資料|個資|資訊|文件|檔案|東西|包裹)[^，。？?！!]{0,2})被(怎麼|如何|怎樣)(處理|罰|處罰|處分|懲處|懲罰|對待)|後果|\\bwhat (happens|will happen|would happen)\\b|\\bwhat if\\b|\\bconsequences?\\b",
+      "會(怎樣|怎麼樣|如何)|會有什麼(後果|影響|處罰|處分)|(?<!(資料|個資|資訊|文件|檔案|東西|包裹)[^，。？?！!]{0,2})被(怎麼|如何|怎樣)(處理|罰|處罰|處分|懲處|懲罰|對待)|後果|罰則|\\bwhat (happens|will happen|would happen)\\b|\\bwhat if\\b|\\bconsequences?\\b|\\bpenalt(y|ies) (for|of|if)\\b",
     ),
   ],
   [
@@ -387,7 +387,7 @@ const HOLDS: Record<AnswerType, RegExp> = {
   ),
   // A penalty, a loss or what the rules then do: a fine, a suspension, a cancellation.
   consequence: pattern(
-    "罰|處分|停權|停止|取消|註銷|撤銷|扣除|扣款|記點|記過|暫停|沒收|不退|不予|不得|不能再|無法|失去|喪失|恢復原|降速|視為|驅逐|遣返|強制|\\b(fined?|fines|penalt(y|ies)|suspend(ed)?|cancell?ed|deport(ed|ation)?|revoked?|forfeit(ed)?|charged|lose|blocked|banned|expelled|removed|no longer|will not|won't|cannot)\\b",
+    "罰|處分|停權|停止|取消|註銷|撤銷|扣除|扣款|記點|記過|暫停|沒收|不退|不予|不得|不能再|無法|失去|喪失|恢復原|降速|視為|驅逐|遣返|強制|\\b(fined?|fines|penalt(y|ies)|results? in|suspend(ed)?|cancell?ed|deport(ed|ation)?|revoked?|forfeit(ed)?|charged|lose|blocked|banned|expelled|removed|no longer|will not|won't|cannot)\\b",
   ),
   reason: pattern(
     "因為|由於|為了|因此|所以|導致|原因|理由|以免|以便|避免|目的|\\b(because|due to|since|so that|in order to|to avoid|to prevent|as a result|reason)\\b",

@@ -43,6 +43,10 @@ describe("rangesStatedIn and quantityFit", () => {
       { low: 6, high: 6, unit: "weekday" },
     ]);
     expect(rangesStatedIn("平日每小時 600 元")).toContainEqual({ low: 1, high: 5, unit: "weekday" });
+    expect(rangesStatedIn("Sunday to Thursday: 18:00–24:00")).toEqual([
+      { low: 7, high: 7, unit: "weekday" },
+      { low: 1, high: 4, unit: "weekday" },
+    ]);
     expect(rangesStatedIn("每週一、二、四晚間收運，每週三及週日停收").map((range) => range.low)).toEqual([
       1, 2, 4, 3, 7,
     ]);

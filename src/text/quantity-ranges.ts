@@ -140,6 +140,10 @@ function daysStatedIn(text: string): StatedRange[] {
     const from = dayOf(fromChinese !== undefined ? `周${fromChinese}` : (fromEnglish ?? ""));
     const to = dayOf(toChinese !== undefined || toBare !== undefined ? `周${toChinese ?? toBare}` : (toEnglish ?? ""));
     if (from.day > 0 && to.day >= from.day) ranges.push({ low: from.day, high: to.day, unit: WEEKDAY_UNIT });
+    // Across the week's end: "Sunday to Thursday".
+    else if (from.day > 0 && to.day > 0) {
+      ranges.push({ low: from.day, high: 7, unit: WEEKDAY_UNIT }, { low: 1, high: to.day, unit: WEEKDAY_UNIT });
+    }
     return " ".repeat(whole.length);
   });
   // 「每週一、二、四」 lists days after one 週.

@@ -445,10 +445,19 @@ export async function findAnswerCandidate(
         store,
         quoted.citations,
         passages,
-        (terms) => weightedCoverage(queryWeights, unionOf(terms, referring), equivalentsAcrossLanguages),
+        {
+          of: (terms) => weightedCoverage(queryWeights, terms, equivalentsAcrossLanguages),
+          withPointer: (terms) => weightedCoverage(queryWeights, unionOf(terms, referring), equivalentsAcrossLanguages),
+        },
         request.collection,
       );
-  const followed = compose(referred ?? fetched ?? [], equivalentsAcrossLanguages);
+  const fromFetched = fetched && compose(fetched, equivalentsAcrossLanguages);
+  // A page read from the index answers in the quote's stead only when it states what is asked.
+  const followed = referred
+    ? compose(referred, equivalentsAcrossLanguages)
+    : fromFetched?.answerTypeFound !== false
+      ? fromFetched
+      : undefined;
   const extractive = followed && followed.citations.length > 0 ? followed : quoted;
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages, closestOffice, related };

@@ -45,6 +45,9 @@ describe("askedAnswerTypes", () => {
     ["臨時沒去也忘了取消，會被怎麼處理", "consequence"],
     ["遲到會被怎麼罰", "consequence"],
     ["What's the penalty for smoking in the room?", "consequence"],
+    ["請問班主任叫什麼名字", "name"],
+    ["舊生推薦送的加油卡是哪一家加油站的", "name"],
+    ["what's the name of the wifi network?", "name"],
     // A time limit is stated by a date or as a period ("1 年內有效").
     ["購物金有期限嗎", "duration"],
     ["購物金有期限嗎", "date"],
@@ -204,7 +207,8 @@ describe("askedAnswerTypes", () => {
   it("reads 最重要, a name holding 多大 and the largest of something as no figure asked", () => {
     expect(askedAnswerTypes("羅馬化最重要的是引入了什麼宗教?")).toEqual([]);
     expect(askedAnswerTypes("多倫多大學的主要校區是哪個校區?")).toEqual([]);
-    expect(askedAnswerTypes("世界上最大的鋼鐵企業中哪一家位於韓國？")).toEqual([]);
+    // Which one of them asks its name, not a figure.
+    expect(askedAnswerTypes("世界上最大的鋼鐵企業中哪一家位於韓國？")).toEqual(["name"]);
     expect(askedAnswerTypes("宿舍最大容納人數是多少")).toContain("count");
   });
 });
@@ -255,6 +259,9 @@ describe("holdsAnswerType", () => {
     ["1. Download the client.", "steps"],
     ["The NIA fines overstays NT$2,000 to NT$10,000.", "consequence"],
     ["Smoking in a guest room results in a deep-cleaning fee of NT$ 6,000.", "consequence"],
+    ['Connect to "Gangbei-Free", no password needed.', "name"],
+    ["加油卡由台灣中油股份有限公司發行。", "name"],
+    ["班主任：王大明", "name"],
     ["逾期未驗證者，自 11 月帳單起恢復原價 999 元。", "consequence"],
     ["宿舍內不得飼養寵物。", "yesno"],
     ["為了用電安全，宿舍內不得使用電鍋。", "reason"],

@@ -25,6 +25,7 @@ export type AnswerType =
   | "steps"
   | "reason"
   | "consequence"
+  | "name"
   | "yesno";
 
 function pattern(source: string): RegExp {
@@ -233,6 +234,13 @@ const ASKS: [AnswerType, RegExp][] = [
       "會(怎樣|怎麼樣|如何)|會有什麼(後果|影響|處罰|處分)|(?<!(資料|個資|資訊|文件|檔案|東西|包裹)[^，。？?！!]{0,2})被(怎麼|如何|怎樣)(處理|罰|處罰|處分|懲處|懲罰|對待)|後果|罰則|\\bwhat (happens|will happen|would happen)\\b|\\bwhat if\\b|\\bconsequences?\\b|\\bpenalt(y|ies) (for|of|if)\\b",
     ),
   ],
+  // The name something goes by: 「班主任叫什麼名字」, 「哪一家加油站」, "what's the name of the network".
+  [
+    "name",
+    pattern(
+      "叫什麼(名字)?|什麼名字|名字是|名稱(是|為|叫)|哪一?家(?!人|裡|里)|(什麼|哪個|哪一個)(牌子|品牌|廠牌)|哪一?間(公司|銀行|醫院|診所)|\\bwhat(?:'s| is| are)? (the )?names?\\b|\\bwhat (is|'s) (it|she|he|they) called\\b|\\bwhich (company|companies|brand|brands|bank|banks|chain|provider|carrier|gas station|petrol station)\\b",
+    ),
+  ],
   [
     "yesno",
     pattern(
@@ -391,6 +399,11 @@ const HOLDS: Record<AnswerType, RegExp> = {
   ),
   reason: pattern(
     "因為|由於|為了|因此|所以|導致|原因|理由|以免|以便|避免|目的|\\b(because|due to|since|so that|in order to|to avoid|to prevent|as a result|reason)\\b",
+  ),
+  // A name quoted, an organisation's (…有限公司, …銀行; not 「兩家公司」), a person's after their role
+  // (「主任：王大明」), or one said to be so ("called", "named").
+  name: pattern(
+    '[「『“"〈《][^」』”"〉》]{2,40}[」』”"〉》]|\\p{Script=Han}{2,8}(有限公司|銀行|加油站|便利商店|醫院|診所|協會|基金會|大學|書局|電信|集團)|(主任|經理|老師|教練|館長|負責人|聯絡人|店長|院長|校長|處長|組長|課長)\\s*[：:為是]\\s*\\p{Script=Han}{2,4}|\\b(called|named|known as|brand)\\b',
   ),
   yesno: pattern(
     "可以|可(?=[向於在到由用])|不可|不得|不能|禁止|必須|不需|不用|允許|無法|免|\\b(may|must|cannot|can't|can|not|allowed|only|yes|no|prohibited|required|permitted|need)\\b",

@@ -70,10 +70,10 @@ import { saysOnlyYesOrNo } from "./yes-or-no-opening.js";
 /** Passages whose sentences may be quoted, best first. */
 const PASSAGES_TO_QUOTE = 3;
 /**
- * And beyond those, up to this many more that cover the question as well as the best (within
- * TIED_COVERAGE of it): among passages that cover it alike, the index's order is chance (a short
- * chunk's BM25), and the kind of answer asked decides ("how long does it take" and the step that
- * says 「takes about 30 minutes」, fourth of a page's equally covering chunks).
+ * And beyond those, up to this many more of their documents that cover the question as well as the
+ * best (within TIED_COVERAGE of it): among a page's chunks that cover it alike, the index's order is
+ * chance (a short chunk's BM25), and the kind of answer asked decides ("how long does it take" and
+ * the step that says 「takes about 30 minutes」, fourth of a page's equally covering chunks).
  */
 const MAX_TIED_PASSAGES = 5;
 const TIED_COVERAGE = 0.95;
@@ -765,14 +765,19 @@ export function composeExtractiveAnswer(
   };
 }
 
-/** The passages read for sentences: the first few, and those after them as well covering as the best. */
+/**
+ * The passages read for sentences: the first few, and after them those of the same documents that
+ * cover the question as well as the best. Another document's, lower down, is a rival, not a part.
+ */
 function passagesToQuote(passages: readonly Passage[]): Passage[] {
+  const first = passages.slice(0, PASSAGES_TO_QUOTE);
+  const documents = new Set(first.map((passage) => passage.document.docId));
   const best = Math.max(0, ...passages.map((passage) => passage.coverage));
   const tied = passages
     .slice(PASSAGES_TO_QUOTE)
-    .filter((passage) => best > 0 && passage.coverage >= TIED_COVERAGE * best)
+    .filter((passage) => best > 0 && passage.coverage >= TIED_COVERAGE * best && documents.has(passage.document.docId))
     .slice(0, MAX_TIED_PASSAGES);
-  return [...passages.slice(0, PASSAGES_TO_QUOTE), ...tied];
+  return [...first, ...tied];
 }
 
 /**

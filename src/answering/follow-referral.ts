@@ -36,51 +36,65 @@ export function passagesReferredTo(
   return [...referred, ...passages.filter((passage) => !referred.includes(passage))];
 }
 
-/** Chunks of one referred document read for an answer: a document is rarely longer. */
-const MAX_REFERRED_CHUNKS = 40;
+/** Chunks of one referred document read for an answer, the best covering first: a page is rarely longer. */
+const MAX_REFERRED_CHUNKS = 200;
+/** And of those, the ones composed from. */
+const REFERRED_PASSAGES = 10;
 
 /**
  * The passages of a published document that a quoted sentence refers to by name when retrieval did
  * not find it (「時刻表與價格請參閱英文頁面〈Airport & Station Shuttle〉」 and the English page so
- * titled, which the words of a Chinese question did not reach), before the other passages retrieved: each
- * chunk covering the question as `coverageOf` reads its terms. Of the collection asked, when one is.
- * Undefined when the quote refers to no such document.
+ * titled, which the words of a Chinese question did not reach), before the other passages retrieved:
+ * each chunk ranked by how well it covers the question itself (`coverageOf`), and given the coverage
+ * it has with what the pointer says of the topic (`withPointer`). Of the collection asked, when one
+ * is. Undefined when the quote refers to no one such document, or the index cannot be read: the
+ * quote is then answered as it is.
  */
 export async function passagesOfDocumentReferredTo(
   store: Pick<IndexStore, "listDocuments" | "getDocument">,
   citations: readonly Citation[],
   passages: readonly Passage[],
-  coverageOf: (terms: ReadonlySet<string>) => number,
+  coverage: { of: (terms: ReadonlySet<string>) => number; withPointer: (terms: ReadonlySet<string>) => number },
   collection?: string,
 ): Promise<Passage[] | undefined> {
   const names = namesReferredTo(citations);
   if (names.length === 0) return undefined;
-  const known = new Set([...citations.map((citation) => citation.doc_id), ...passages.map((p) => p.document.docId)]);
-  const documents = [...(await store.listDocuments()).values()].filter(
-    (document) =>
-      document.status === "published" &&
-      !known.has(document.docId) &&
-      (collection === undefined || document.collection === collection),
-  );
-  const [referred] = titledAs(names, documents);
-  const stored = referred && (await store.getDocument(referred.docId));
-  if (!stored) return undefined;
-  const { document } = stored;
-  const read = stored.chunks.slice(0, MAX_REFERRED_CHUNKS).map((chunk): Passage => {
-    const terms = new Set(
-      analyzeText([document.title, ...chunk.headingPath, chunk.faqQuestion ?? "", chunk.text].join("\n")),
-    );
-    const coverage = coverageOf(terms);
-    // Found by its name, not searched: it has no index score to rank by.
-    return { chunk, document, score: 0, terms, coverage, relevance: coverage };
-  });
-  if (read.length === 0) return undefined;
-  // The pointer is not read again: the page it points to is.
   const cited = new Set(citations.map((citation) => citation.doc_id));
-  return [
-    ...read.sort((left, right) => right.coverage - left.coverage),
-    ...passages.filter((passage) => !cited.has(passage.document.docId)),
-  ];
+  const known = new Set([...cited, ...passages.map((passage) => passage.document.docId)]);
+  try {
+    const documents = [...(await store.listDocuments()).values()].filter(
+      (document) =>
+        document.status === "published" &&
+        !known.has(document.docId) &&
+        (collection === undefined || document.collection === collection),
+    );
+    // One page, or none: a name several titles hold («收費標準») points to no one of them.
+    const titled = titledAs(names, documents);
+    const [referred] = titled;
+    if (titled.length !== 1 || !referred) return undefined;
+    const stored = await store.getDocument(referred.docId);
+    if (!stored || stored.chunks.length === 0) return undefined;
+    const { document } = stored;
+    const read = stored.chunks
+      .slice(0, MAX_REFERRED_CHUNKS)
+      .map((chunk) => {
+        const terms = new Set(
+          analyzeText([document.title, ...chunk.headingPath, chunk.faqQuestion ?? "", chunk.text].join("\n")),
+        );
+        return { chunk, terms, own: coverage.of(terms) };
+      })
+      .sort((left, right) => right.own - left.own)
+      .slice(0, REFERRED_PASSAGES)
+      .map(({ chunk, terms }): Passage => {
+        const covered = coverage.withPointer(terms);
+        // Found by its name, not searched: it has no index score to rank by.
+        return { chunk, document, score: 0, terms, coverage: covered, relevance: covered };
+      });
+    // The pointer is not read again: the page it points to is.
+    return [...read, ...passages.filter((passage) => !cited.has(passage.document.docId))];
+  } catch {
+    return undefined;
+  }
 }
 
 /** The names that the quote's referring sentences give (「…請參閱「弱勢家庭水電費優惠」。」), folded for matching. */

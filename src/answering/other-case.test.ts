@@ -55,6 +55,10 @@ describe("labelledCasesAskedIn", () => {
         ["route a: nt$ 100 per ride"],
       ),
     ).toBe(true);
+    // Written with a space or without, one label.
+    expect(labelledCasesAskedIn(normalizeForMatching("A 方案多少錢"), ["A方案：NT$ 500\nB方案：NT$ 800"])).toHaveLength(
+      1,
+    );
   });
 
   it("finds no case where the question names the row's own label, no label, or labels of no one kind", () => {
@@ -63,6 +67,12 @@ describe("labelledCasesAskedIn", () => {
     expect(
       labelledCasesAskedIn(normalizeForMatching("申請資格是什麼"), ["申請資格：設籍滿 1 年\n申請方式：線上"]),
     ).toEqual([]);
+    // Two fields of one thing, or two names of one: 「開放時間」 and 「服務時間」, "please bring" and "please note".
+    expect(labelledCasesAskedIn(normalizeForMatching("開放時間是幾點"), ["開放時間：9:00\n服務時間：8:30"])).toEqual(
+      [],
+    );
+    expect(labelledCasesAskedIn("please bring what?", ["Please bring: your ID\nPlease note: no pets"])).toEqual([]);
+    expect(labelledCasesAskedIn("opening hours?", ["Opening hours: 9-5\nOpening date: 1 May"])).toEqual([]);
     // A clock's colon labels nothing.
     expect(labelledCasesAskedIn("週一 9 點開門嗎", ["週一 9:00 開門\n週二 9:30 開門"])).toEqual([]);
   });

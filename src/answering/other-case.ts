@@ -61,32 +61,48 @@ const LINE_LABEL = /^[ \t]*(?:[-*•][ \t]*|\d{1,2}[.)、][ \t]*)?([^：:\n，,�
 /** Characters two labels end with alike to be of one kind (服務中心, 階段, 活動中心). */
 const SHARED_ENDING = 2;
 const HAN = /\p{Script=Han}/u;
+/**
+ * Endings that name a field of one thing, not a kind of things: 「開放時間」 and 「服務時間」 may be the
+ * same hours, 「申請方式」 and 「繳費方式」 two fields of one service (simplified, as labels are folded).
+ */
+const FIELD_ENDING =
+  /(时间|时段|方式|方法|事项|日期|期间|期限|费用|金额|资格|对象|地点|地址|电话|说明|规定|流程|文件|条件|须知|内容|备注)$/u;
+/** An English label's own part that tells one of a kind: a letter or number ("Route A", "Plan 2"). */
+const IDENTIFIER = /^(?:[a-z]|\d{1,3}|[ivx]{1,4})$/u;
 
 /**
  * Things of one kind that a document tells apart by their labels (「中正服務中心：」 and
  * 「港北服務中心：」, 「第一階段：」 and 「第二階段：」, "Route A:" and "Route B:"): a row about one does
- * not answer for another. Labels are of one kind when they end in the same words (Chinese) or begin
- * with the same word (English) and differ otherwise. The question names one of them by its whole
- * label; texts are folded for matching.
+ * not answer for another. Labels are of one kind when they end in the same words that name no field
+ * of one thing (not 「開放時間」 and 「服務時間」), or, in English, are one word and a letter or number
+ * each. The question names one of them by its whole label; texts are folded for matching.
  */
 export function labelledCasesAskedIn(question: string, texts: readonly string[]): AskedCase[] {
   const labels = [
     ...new Set(
       texts.flatMap((text) =>
-        [...text.matchAll(LINE_LABEL)].map((match) => normalizeForMatching((match[1] ?? "").trim())),
+        [...text.matchAll(LINE_LABEL)].map((match) =>
+          withoutSpacesInChinese(normalizeForMatching((match[1] ?? "").trim())),
+        ),
       ),
     ),
   ].filter((label) => label.length >= 2);
+  const asked = withoutSpacesInChinese(question);
   const named = (label: string) =>
     HAN.test(label)
-      ? question.includes(label)
+      ? asked.includes(label)
       : new RegExp(`(?<![\\p{L}\\p{N}])${escaped(label)}(?![\\p{L}\\p{N}])`, "u").test(question);
   const cases: AskedCase[] = [];
-  for (const asked of labels.filter(named)) {
-    const others = labels.filter((other) => other !== asked && ofOneKind(asked, other) && !named(other));
-    if (others.length > 0) cases.push({ asked: literal(asked), others: others.map(literal) });
+  for (const label of labels.filter(named)) {
+    const others = labels.filter((other) => other !== label && ofOneKind(label, other) && !named(other));
+    if (others.length > 0) cases.push({ asked: literal(label), others: others.map(literal) });
   }
   return cases;
+}
+
+/** 「A 方案」 as 「A方案」: a space beside a Chinese character separates nothing. */
+function withoutSpacesInChinese(text: string): string {
+  return text.replace(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu, "");
 }
 
 /** Two labels of one kind: 「中正服務中心」 and 「港北服務中心」, "route a" and "route b"; not one inside the other. */
@@ -96,14 +112,19 @@ function ofOneKind(first: string, second: string): boolean {
     const [a, b] = [[...first], [...second]];
     let shared = 0;
     while (shared < Math.min(a.length, b.length) && a[a.length - 1 - shared] === b[b.length - 1 - shared]) shared++;
-    return shared >= SHARED_ENDING && [...first.slice(-shared)].every((character) => HAN.test(character));
+    const ending = a.slice(a.length - shared).join("");
+    return (
+      shared >= SHARED_ENDING && [...ending].every((character) => HAN.test(character)) && !FIELD_ENDING.test(ending)
+    );
   }
   const [firstWords, secondWords] = [first.split(/\s+/u), second.split(/\s+/u)];
   return (
-    firstWords.length > 1 &&
-    secondWords.length > 1 &&
+    firstWords.length === 2 &&
+    secondWords.length === 2 &&
     firstWords[0] === secondWords[0] &&
-    /^\p{L}{3,}$/u.test(firstWords[0] ?? "")
+    /^\p{L}{3,}$/u.test(firstWords[0] ?? "") &&
+    IDENTIFIER.test(firstWords[1] ?? "") &&
+    IDENTIFIER.test(secondWords[1] ?? "")
   );
 }
 

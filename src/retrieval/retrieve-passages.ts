@@ -110,8 +110,9 @@ export async function retrievePassages(
     translations,
   } = await readQuestion(store, query, options);
   const dense = await options.queryEmbedding;
-  // The asker's figures (「我女兒 10 歲」), which a band holds (「未滿 12 歲」) as writing them would.
-  const quantities = quantitiesStatedIn(query);
+  // The asker's figures (「我女兒 10 歲」), which a band holds (「未滿 12 歲」) as writing them would,
+  // told in the question or before it.
+  const quantities = quantitiesStatedIn([options.context, query].filter(Boolean).join("\n"));
   const search = async (equivalents: Equivalents): Promise<RetrievedPassages> => {
     // Passages that say the question's words another way ("保證金" for "押金", "deposit") are candidates too.
     const alternatives = ownTerms.flatMap((term) => equivalents(term).flatMap((equivalent) => equivalent.terms));

@@ -93,7 +93,7 @@ describe("detectSafetyConcern", () => {
     ["有人在宿舍昏倒了，沒有呼吸", "emergency"],
     // The thirty-fourth session's: a trainee hit by a car, told in two languages at once.
     ["練習場門口有學員被車撞倒 he's not moving 現在怎麼辦？？", "emergency"],
-    ["有顧客被機車撞倒了 一直流血", "emergency"],
+
     ["宿舍失火了怎麼辦", "emergency"],
     // A device on fire is a fire: get safe and call 119 is the right reply to it too.
     ["my laptop is on fire", "emergency"],
@@ -620,6 +620,13 @@ describe("detectSafetyConcern", () => {
     "Can I set up autopay with a debit card instead of a credit card?",
     "Can I get an invoice that shows the company name instead of my name?",
     "我男朋友的帳單可以寄到我家嗎",
+    // An accident told after it, a billing mistake reported, a lost or ringing phone.
+    "有學員被車撞傷，請假要附什麼證明？",
+    "有會員被機車撞到，保險可以理賠嗎？",
+    "My invoice shows 2 nights instead of 3, is that right?",
+    "My bill shows 200 kwh instead of the real reading, how do I dispute?",
+    "我老公手機掉了，我想知道怎麼幫他辦補卡？他不知道要帶什麼",
+    "我鄰居的手機一直響，可以告訴我怎麼反映噪音嗎？",
   ])("sees nothing to worry about in %j", (message) => {
     expect(detectSafetyConcern(message)).toBeUndefined();
   });

@@ -21,6 +21,9 @@ describe("quantitiesStatedIn", () => {
 
   it("reads none where a number has no unit, or is a calendar year", () => {
     expect(quantitiesStatedIn("608 號房")).toEqual([]);
+    expect(quantitiesStatedIn("turnover 5 days")).toEqual([{ value: 5, unit: "day", number: "5" }]);
+    // One unit whichever way it is written.
+    expect(quantitiesStatedIn("小孩 120cm")).toEqual([{ value: 120, unit: "公分", number: "120" }]);
     expect(quantitiesStatedIn("2027年暑期班最多能修幾個學分")).toEqual([]);
   });
 });
@@ -34,6 +37,15 @@ describe("rangesStatedIn and quantityFit", () => {
     expect(rangesStatedIn("up to 250cc")).toEqual([{ low: Number.NEGATIVE_INFINITY, high: 250, unit: "cc" }]);
     expect(rangesStatedIn("未滿 18 歲")).toEqual([{ low: Number.NEGATIVE_INFINITY, high: 17, unit: "岁" }]);
     expect(rangesStatedIn("1–4 年級")).toEqual([]);
+    // Both ends of one band, a bound that leaves its figure out, and bands no quantity is in.
+    expect(rangesStatedIn("滿 6 歲未滿 12 歲")).toEqual([{ low: 6, high: 11, unit: "岁" }]);
+    expect(rangesStatedIn("6 歲至未滿 12 歲")).toEqual([{ low: 6, high: 11, unit: "岁" }]);
+    expect(rangesStatedIn("6歲以下（不含6歲）")).toEqual([{ low: Number.NEGATIVE_INFINITY, high: 5, unit: "岁" }]);
+    expect(rangesStatedIn("未達 18 歲")).toEqual([{ low: Number.NEGATIVE_INFINITY, high: 17, unit: "岁" }]);
+    expect(rangesStatedIn("30 天內")).toEqual([{ low: Number.NEGATIVE_INFINITY, high: 30, unit: "天" }]);
+    expect(rangesStatedIn("5 樓內科")).toEqual([]);
+    expect(rangesStatedIn("5 minutes to 1 hour")).toEqual([]);
+    expect(rangesStatedIn("民國 115 年起實施")).toEqual([]);
   });
 
   it("reads the days of the week a text spans", () => {
@@ -50,6 +62,12 @@ describe("rangesStatedIn and quantityFit", () => {
     expect(rangesStatedIn("每週一、二、四晚間收運，每週三及週日停收").map((range) => range.low)).toEqual([
       1, 2, 4, 3, 7,
     ]);
+    expect(rangesStatedIn("週六日公休").map((range) => range.low)).toEqual([6, 7]);
+    expect(rangesStatedIn("Open Mon.–Fri., 9:00–17:00")).toEqual([{ low: 1, high: 5, unit: "weekday" }]);
+    expect(rangesStatedIn("Closed on Mondays")).toEqual([{ low: 1, high: 1, unit: "weekday" }]);
+    // Words that only look like days: a lake, a past tense, three days a week.
+    expect(rangesStatedIn("How do I get to Sun Moon Lake? I sat the exam.")).toEqual([]);
+    expect(quantitiesStatedIn("每週三天要上課")).toEqual([{ value: 3, unit: "天", number: "3" }]);
   });
 
   it("tells the band holding the asker's quantity from those excluding it, in its unit only", () => {

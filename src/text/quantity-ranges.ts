@@ -56,14 +56,17 @@ const UNITS = [
   "units?",
 ];
 const UNIT = `(?:${UNITS.join("|")})(?![a-z])`;
-/** A number, not a calendar year (「2027 年」 is a date, not three years' worth of them). */
-const NUMBER = "(?<![\\d.])(?!(?:1[89]|2[01])\\d\\d\\s*年)\\d+(?:\\.\\d+)?";
+/**
+ * A number, not a calendar year: 「2027 年」 and the Republic's 「115 年」 are dates, not years' worth of
+ * something.
+ */
+const NUMBER = "(?<![\\d.])(?!\\d{3,4}\\s*年)\\d+(?:\\.\\d+)?";
 /** A number and its unit, or a price after its currency: NT$ 10000 is 10000 元. */
 const QUANTITY = `(?:(?:nt\\$|\\$)\\s*(${NUMBER})|(${NUMBER})\\s*(${UNIT}))`;
 
 /** What a question says of the quantity it states: at least, more than, or just it. */
-const MORE_THAN = "(?:超过|超出|多于|大于|高于|逾|over|more than|above|exceeding)";
-const LESS_THAN = "(?:未满|不满|不到|少于|低于|under|below|less than|fewer than)";
+const MORE_THAN = "(?:超过|超出|多于|大于|高于|逾|\\b(?:over|more than|above|exceeding)\\b)";
+const LESS_THAN = "(?:未满|不满|未达|不足|不到|少于|低于|\\b(?:under|below|less than|fewer than)\\b)";
 
 /** A quantity a question states of its asker's case: 「用了 120 度」, 「超過 100 度」, "a 120 cm child". */
 export interface StatedQuantity {
@@ -87,8 +90,10 @@ const QUESTION_QUANTITY = new RegExp(`(${MORE_THAN}|${LESS_THAN})?\\s*${QUANTITY
  * fewer than 18 is 17, as a table's bands are written (「第 101 度以上」, 「未滿 18 歲」).
  */
 export function quantitiesStatedIn(question: string): StatedQuantity[] {
-  const text = readable(question);
-  const days = [...text.matchAll(DAY_OF_WEEK)].map((match) => {
+  const folded = normalizeForMatching(question);
+  const text = withNumbersInDigits(folded);
+  // Days before numerals become digits: 「週六日」 is two days, not 6 日.
+  const days = [...folded.matchAll(DAY_OF_WEEK)].map((match) => {
     const { day, term } = dayOf(match[0]);
     return { value: day, unit: WEEKDAY_UNIT, number: term };
   });
@@ -109,14 +114,21 @@ export function quantitiesStatedIn(question: string): StatedQuantity[] {
 const WEEKDAY_UNIT = "weekday";
 const CHINESE_DAYS = "一二三四五六日天";
 const ENGLISH_DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const CHINESE_DAY = `(?:星期|礼拜|周)([${CHINESE_DAYS}])`;
-const ENGLISH_DAY = "\\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|\\.)?\\b";
+const CHINESE_DAY = `(?:星期|礼拜|周)([${CHINESE_DAYS}])(?![天次个])`;
+/** A day named in full, or its plural ("Mondays"). */
+const ENGLISH_DAY = "\\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)s?\\b";
+/** Or shortened ("Mon.–Fri.", "Thurs to Sun"), which is a day only where a span of days is written. */
+const ENGLISH_DAY_IN_SPAN = "\\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs|r)?s?\\b\\.?";
 const DAY_OF_WEEK = new RegExp(`${CHINESE_DAY}|${ENGLISH_DAY}`, "gu");
 const DAY_TO_DAY = new RegExp(
-  `(?:${CHINESE_DAY}|${ENGLISH_DAY})\\s*(?:至|到|~|～|–|—|-|to|through|thru)\\s*(?:${CHINESE_DAY}|${ENGLISH_DAY}|([${CHINESE_DAYS}]))`,
+  `(?:${CHINESE_DAY}|${ENGLISH_DAY_IN_SPAN})\\s*(?:至|到|~|～|–|—|-|\\bto\\b|\\bthrough\\b|\\bthru\\b)\\s*(?:${CHINESE_DAY}|${ENGLISH_DAY_IN_SPAN}|([${CHINESE_DAYS}]))`,
   "gu",
 );
-const DAY_LIST = new RegExp(`${CHINESE_DAY}(?:[、,，及和与]\\s*[${CHINESE_DAYS}](?![${CHINESE_DAYS}]))+`, "gu");
+/** 「每週一、二、四」 and 「週六日」 (Saturday and Sunday; not 「每週三天」, three days a week). */
+const DAY_LIST = new RegExp(
+  `${CHINESE_DAY}(?:[、,，及和与]\\s*[${CHINESE_DAYS}](?![${CHINESE_DAYS}]))+|(?:星期|礼拜|周)六[日天]`,
+  "gu",
+);
 /** Words for several days at once: 平日 and "weekdays" are Monday to Friday, 週末 and "weekends" the two after. */
 const WORKING_DAYS = /平日|工作日|\bweekdays\b/u;
 const WEEKEND_DAYS = /周末|\bweekends?\b/u;
@@ -128,8 +140,8 @@ function dayOf(written: string): { day: number; term: string } {
     const index = CHINESE_DAYS.indexOf(chinese[1] ?? "");
     return { day: Math.min(index + 1, 7), term: `周${index >= 6 ? "日" : chinese[1]}` };
   }
-  const english = new RegExp(ENGLISH_DAY, "u").exec(written);
-  return { day: ENGLISH_DAYS.indexOf(english?.[1] ?? "") + 1, term: englishTermOf(written) };
+  const english = new RegExp(ENGLISH_DAY_IN_SPAN, "u").exec(written);
+  return { day: ENGLISH_DAYS.indexOf(english?.[1] ?? "") + 1, term: englishTermOf(written.replace(/s$/u, "")) };
 }
 
 /** The spans of days a text states: 「週一至週四」, "Monday to Friday", 「週六」, 平日. */
@@ -162,16 +174,25 @@ function daysStatedIn(text: string): StatedRange[] {
   return ranges;
 }
 
-const TO = "(?:–|—|-|~|～|至|到|to)";
+const TO = "(?:–|—|-|~|～|至|到|\\bto\\b)";
 const BETWEEN = new RegExp(`(?:(?:nt\\$|\\$)\\s*)?(${NUMBER})\\s*(${UNIT})?\\s*${TO}\\s*${QUANTITY}`, "gu");
+/** Both ends of one band: 「滿 6 歲未滿 12 歲」, 「6 歲至未滿 12 歲」. */
+const FROM_TO_UNDER = new RegExp(
+  `(?:年?满\\s*(${NUMBER})\\s*(${UNIT})?\\s*(?:以上)?\\s*(?:${TO}|、|，|,)?|(${NUMBER})\\s*(${UNIT})?\\s*(?:以上)?\\s*${TO})\\s*${LESS_THAN}\\s*${QUANTITY}`,
+  "gu",
+);
+/** A bound that leaves its own figure out: 「6 歲以下（不含 6 歲）」. */
+const NOT_INCLUDED = "\\s*[（(]\\s*不含";
 const AT_LEAST_AFTER = new RegExp(
-  `${QUANTITY}\\s*(?:\\(含\\)|（含）)?\\s*(?:以上|或以上|or more|and (?:over|above|up)|\\+)`,
+  `${QUANTITY}\\s*(?:\\(含\\)|（含）)?\\s*(?:以上|或以上|\\bor more\\b|\\band (?:over|above|up)\\b|\\+)(${NOT_INCLUDED})?`,
   "gu",
 );
 const AT_MOST_AFTER = new RegExp(
-  `${QUANTITY}\\s*(?:\\(含\\)|（含）)?\\s*(?:以下|以内|内|或以下|or (?:less|under|fewer|younger))`,
+  `${QUANTITY}\\s*(?:\\(含\\)|（含）)?\\s*(?:以下|以内|或以下|\\bor (?:less|under|fewer|younger)\\b)(${NOT_INCLUDED})?`,
   "gu",
 );
+/** Within a time: 「30 天內」, 「4 小時內」; 「5 樓內科」 is no band of floors. */
+const WITHIN_TIME = new RegExp(`(${NUMBER})\\s*(天|小时|个小时|分钟|周|个月|年|晚)\\s*内`, "gu");
 const AT_LEAST_BEFORE = new RegExp(`(?:年满|(?<![未不])满|至少|at least)\\s*${QUANTITY}`, "gu");
 const MORE_THAN_BEFORE = new RegExp(`${MORE_THAN}\\s*${QUANTITY}`, "gu");
 const AT_MOST_BEFORE = new RegExp(`(?:up to|at most|最多)\\s*${QUANTITY}`, "gu");
@@ -179,29 +200,57 @@ const LESS_THAN_BEFORE = new RegExp(`${LESS_THAN}\\s*${QUANTITY}`, "gu");
 
 /** The ranges of quantities a text states (its bands), each with the unit it is in. */
 export function rangesStatedIn(text: string): StatedRange[] {
-  const folded = readable(text);
-  const ranges: StatedRange[] = daysStatedIn(folded);
+  const cached = rangesRead.get(text);
+  if (cached) return cached;
+  const ranges = readRanges(text);
+  // Each sentence is read for its bands more than once an answer (its terms, then its fit).
+  if (rangesRead.size >= RANGES_KEPT) rangesRead.clear();
+  rangesRead.set(text, ranges);
+  return ranges;
+}
+
+const RANGES_KEPT = 1000;
+const rangesRead = new Map<string, StatedRange[]>();
+
+function readRanges(text: string): StatedRange[] {
+  const words = normalizeForMatching(text);
+  const ranges: StatedRange[] = daysStatedIn(words);
   const quantity = (match: RegExpMatchArray, at: number) => {
     const price = match[at];
     return { value: Number(price ?? match[at + 1]), unit: unitOf(price === undefined ? match[at + 2] : "元") };
   };
+  const below = (value: number) => value - (Number.isInteger(value) ? 1 : 0);
+  const above = (value: number) => value + (Number.isInteger(value) ? 1 : 0);
+  // A band with both ends is read whole, and not again as its two halves.
+  const folded = withNumbersInDigits(words).replace(FROM_TO_UNDER, (whole, ...groups: (string | undefined)[]) => {
+    const [fromAtLeast, atLeastUnit, fromNumber, numberUnit, price, number, unit] = groups;
+    const lowUnit = atLeastUnit ?? numberUnit;
+    const high = { value: Number(price ?? number), unit: unitOf(price === undefined ? unit : "元") };
+    if (lowUnit !== undefined && unitOf(lowUnit) !== high.unit) return whole;
+    ranges.push({ low: Number(fromAtLeast ?? fromNumber), high: below(high.value), unit: high.unit });
+    return " ".repeat(whole.length);
+  });
   for (const match of folded.matchAll(BETWEEN)) {
     const high = quantity(match, 3);
-    ranges.push({ low: Number(match[1]), high: high.value, unit: high.unit });
+    // "5 minutes to 1 hour" is no band of hours from 5.
+    if (match[2] === undefined || unitOf(match[2]) === high.unit)
+      ranges.push({ low: Number(match[1]), high: high.value, unit: high.unit });
   }
-  const bound = (pattern: RegExp, toRange: (value: number) => [number, number]) => {
+  const bound = (pattern: RegExp, toRange: (value: number, excluded: boolean) => [number, number]) => {
     for (const match of folded.matchAll(pattern)) {
       const { value, unit } = quantity(match, 1);
-      const [low, high] = toRange(value);
+      const [low, high] = toRange(value, match[4] !== undefined);
       ranges.push({ low, high, unit });
     }
   };
-  bound(AT_LEAST_AFTER, (value) => [value, Number.POSITIVE_INFINITY]);
+  bound(AT_LEAST_AFTER, (value, excluded) => [excluded ? above(value) : value, Number.POSITIVE_INFINITY]);
   bound(AT_LEAST_BEFORE, (value) => [value, Number.POSITIVE_INFINITY]);
-  bound(MORE_THAN_BEFORE, (value) => [value + (Number.isInteger(value) ? 1 : 0), Number.POSITIVE_INFINITY]);
-  bound(AT_MOST_AFTER, (value) => [Number.NEGATIVE_INFINITY, value]);
+  bound(MORE_THAN_BEFORE, (value) => [above(value), Number.POSITIVE_INFINITY]);
+  bound(AT_MOST_AFTER, (value, excluded) => [Number.NEGATIVE_INFINITY, excluded ? below(value) : value]);
   bound(AT_MOST_BEFORE, (value) => [Number.NEGATIVE_INFINITY, value]);
-  bound(LESS_THAN_BEFORE, (value) => [Number.NEGATIVE_INFINITY, value - (Number.isInteger(value) ? 1 : 0)]);
+  bound(LESS_THAN_BEFORE, (value) => [Number.NEGATIVE_INFINITY, below(value)]);
+  for (const match of folded.matchAll(WITHIN_TIME))
+    ranges.push({ low: Number.NEGATIVE_INFINITY, high: Number(match[1]), unit: unitOf(match[2]) });
   return ranges;
 }
 
@@ -226,22 +275,7 @@ export function quantityFit(text: string, quantities: readonly StatedQuantity[])
  * day of the week. A span of days or months may be of anything (a stay of 「三個月以上」 holds no
  * baby's five months), so a band in those units is preferred (quantityFit) but covers no number.
  */
-const NAMING_UNITS = new Set([
-  "岁",
-  "公分",
-  "厘米",
-  "cm",
-  "公斤",
-  "kg",
-  "楼",
-  "层",
-  "floor",
-  "度",
-  "kwh",
-  "cc",
-  "坪",
-  WEEKDAY_UNIT,
-]);
+const NAMING_UNITS = new Set(["岁", "公分", "公斤", "楼", "层", "floor", "度", "kwh", "cc", "坪", WEEKDAY_UNIT]);
 
 /**
  * The numbers of the question's quantities that a text's bands hold, in units that say what they
@@ -270,14 +304,14 @@ export function withQuantitiesHeld(
   return held.length === 0 ? terms : new Set([...terms, ...held]);
 }
 
-function readable(text: string): string {
-  return withNumbersInDigits(normalizeForMatching(text));
-}
-
 /** A unit as one spelling: "nights" and "night", "years old" and "year". */
 function unitOf(unit: string | undefined): string {
   // An age in English is an age in Chinese: "6 years old" and 「6 歲」.
   if (/ old$/u.test(unit ?? "")) return "岁";
   const word = (unit ?? "").replace(/^个(?=小时)/u, "");
-  return /^[a-z]+s$/u.test(word) && word !== "people" ? word.slice(0, -1) : word;
+  const singular = /^[a-z]+s$/u.test(word) && word !== "people" ? word.slice(0, -1) : word;
+  return SAME_UNIT[singular] ?? singular;
 }
+
+/** One unit written in either language's way: 120cm is 120 公分. */
+const SAME_UNIT: Record<string, string> = { cm: "公分", 厘米: "公分", kg: "公斤", km: "公里" };

@@ -2,7 +2,7 @@ import type { ConfidenceModel, ConfidenceSignals } from "../config/confidence-mo
 import type { ContactLines } from "../config.js";
 import type { Embedder } from "../models/embedder.js";
 import { type Passage, retrievePassages } from "../retrieval/retrieve-passages.js";
-import { type TermSet, unionOf, weightedCoverage } from "../retrieval/term-weights.js";
+import { weightedCoverage } from "../retrieval/term-weights.js";
 import type { AnswerRequest, AnswerResponse, Citation } from "../schemas.js";
 import type { IndexStore } from "../store/index-store.js";
 import type { BilingualDictionary } from "../text/bilingual-dictionary.js";
@@ -434,21 +434,14 @@ export async function findAnswerCandidate(
   // else read from the index, in the question's words or their translations (a Chinese FAQ's pointer
   // to the English timetable).
   const referred = passagesReferredTo(quoted.citations, passages);
-  // What the referring passages say counts for the page they send to: 「火車站接駁車…請參閱〈Airport &
-  // Station Shuttle〉」 names the topic that the timetable then states the figures of.
-  const referring = unionOfTerms(
-    passages.filter((passage) => quoted.citations.some((citation) => citation.doc_id === passage.document.docId)),
-  );
+  // Each of its passages is as sure as what it says itself: the pointer's words are not counted for it.
   const fetched = referred
     ? undefined
     : await passagesOfDocumentReferredTo(
         store,
         quoted.citations,
         passages,
-        {
-          of: (terms) => weightedCoverage(queryWeights, terms, equivalentsAcrossLanguages),
-          withPointer: (terms) => weightedCoverage(queryWeights, unionOf(terms, referring), equivalentsAcrossLanguages),
-        },
+        (terms) => weightedCoverage(queryWeights, terms, equivalentsAcrossLanguages),
         request.collection,
       );
   const fromFetched = fetched && compose(fetched, equivalentsAcrossLanguages);
@@ -476,11 +469,6 @@ export async function findAnswerCandidate(
     closestOffice,
     related,
   };
-}
-
-/** The terms of all the passages, as one set. */
-function unionOfTerms(passages: readonly Passage[]): TermSet {
-  return new Set(passages.flatMap((passage) => [...passage.terms]));
 }
 
 /**

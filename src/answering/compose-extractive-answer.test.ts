@@ -116,6 +116,16 @@ describe("composeExtractiveAnswer", () => {
     expect(answerTypeFound).toBe(true);
   });
 
+  it("reads no further pair of an FAQ sheet for a tie: each answers a question of its own", () => {
+    const pairs = [
+      faqPair(0, "Where is the gas meter?", "Every gas meter is on the balcony."),
+      faqPair(1, "Who owns the gas meter?", "The gas meter belongs to the company."),
+      faqPair(2, "Can I move the gas meter?", "Moving a gas meter needs a licensed installer."),
+      faqPair(3, "How long is a meter test?", "Replacing a gas meter takes about 30 minutes."),
+    ];
+    expect(composeEvenly("How long does it take to replace a gas meter?", pairs).answerTypeFound).toBe(false);
+  });
+
   it("finds no figure for a labelled thing when only another of its kind states one", () => {
     const centres = passage(
       "service/centres.html",

@@ -767,7 +767,8 @@ export function composeExtractiveAnswer(
 
 /**
  * The passages read for sentences: the first few, and after them those of the same documents that
- * cover the question as well as the best. Another document's, lower down, is a rival, not a part.
+ * cover the question as well as the best. Another document's, lower down, is a rival, not a part;
+ * so is an FAQ sheet's other pair, which answers a question of its own.
  */
 function passagesToQuote(passages: readonly Passage[]): Passage[] {
   const first = passages.slice(0, PASSAGES_TO_QUOTE);
@@ -775,7 +776,13 @@ function passagesToQuote(passages: readonly Passage[]): Passage[] {
   const best = Math.max(0, ...passages.map((passage) => passage.coverage));
   const tied = passages
     .slice(PASSAGES_TO_QUOTE)
-    .filter((passage) => best > 0 && passage.coverage >= TIED_COVERAGE * best && documents.has(passage.document.docId))
+    .filter(
+      (passage) =>
+        best > 0 &&
+        passage.coverage >= TIED_COVERAGE * best &&
+        documents.has(passage.document.docId) &&
+        passage.chunk.faqQuestion === undefined,
+    )
     .slice(0, MAX_TIED_PASSAGES);
   return [...first, ...tied];
 }

@@ -78,14 +78,10 @@ describe("passagesOfDocumentReferredTo", () => {
         "The last station shuttle leaves at 18:30.",
       ]),
     ]);
-    const read = await passagesOfDocumentReferredTo(store, quote, [faq], {
-      of: (terms) => (terms.has("last") ? 0.5 : 0),
-      withPointer: (terms) => (terms.has("last") ? 0.9 : 0.4),
-    });
-    // Ranked by what each chunk covers itself, with the coverage the pointer's words add.
+    const read = await passagesOfDocumentReferredTo(store, quote, [faq], (terms) => (terms.has("last") ? 0.5 : 0));
     expect(read?.map((passage) => [passage.chunk.text, passage.coverage])).toEqual([
-      ["The last station shuttle leaves at 18:30.", 0.9],
-      ["Airport transfers cost NT$ 1,200.", 0.4],
+      ["The last station shuttle leaves at 18:30.", 0.5],
+      ["Airport transfers cost NT$ 1,200.", 0],
     ]);
     await store.close();
   });
@@ -95,13 +91,13 @@ describe("passagesOfDocumentReferredTo", () => {
     chunks[55] = "The last station shuttle leaves at 18:30.";
     const store = await storeOf([sampleDocument("transport/shuttle.md", "Airport & Station Shuttle", chunks)]);
     const coverage = (terms: ReadonlySet<string>) => (terms.has("last") ? 1 : 0);
-    const read = await passagesOfDocumentReferredTo(store, quote, [faq], { of: coverage, withPointer: coverage });
+    const read = await passagesOfDocumentReferredTo(store, quote, [faq], coverage);
     expect(read?.[0]?.chunk.text).toBe("The last station shuttle leaves at 18:30.");
     await store.close();
   });
 
   it("follows a name that only part of several titles holds to none of them, and reads nothing from a failing index", async () => {
-    const coverage = { of: () => 1, withPointer: () => 1 };
+    const coverage = () => 1;
     const store = await storeOf([
       sampleDocument("parking/fees.md", "停車場收費標準", ["每小時 30 元。"]),
       sampleDocument("pool/fees.md", "游泳池收費標準", ["每次 100 元。"]),
@@ -124,7 +120,7 @@ describe("passagesOfDocumentReferredTo", () => {
         ["The last shuttle leaves at 18:30."],
         overrides,
       );
-    const coverage = { of: () => 1, withPointer: () => 1 };
+    const coverage = () => 1;
     const draft = await storeOf([shuttle({ status: "draft" })]);
     expect(await passagesOfDocumentReferredTo(draft, quote, [faq], coverage)).toBeUndefined();
     await draft.close();

@@ -45,16 +45,15 @@ const REFERRED_PASSAGES = 10;
  * The passages of a published document that a quoted sentence refers to by name when retrieval did
  * not find it (「時刻表與價格請參閱英文頁面〈Airport & Station Shuttle〉」 and the English page so
  * titled, which the words of a Chinese question did not reach), before the other passages retrieved:
- * each chunk ranked by how well it covers the question itself (`coverageOf`), and given the coverage
- * it has with what the pointer says of the topic (`withPointer`). Of the collection asked, when one
- * is. Undefined when the quote refers to no one such document, or the index cannot be read: the
- * quote is then answered as it is.
+ * each chunk covering the question as `coverageOf` reads its terms, the best covering first. Of the
+ * collection asked, when one is. Undefined when the quote refers to no one such document, or the
+ * index cannot be read: the quote is then answered as it is.
  */
 export async function passagesOfDocumentReferredTo(
   store: Pick<IndexStore, "listDocuments" | "getDocument">,
   citations: readonly Citation[],
   passages: readonly Passage[],
-  coverage: { of: (terms: ReadonlySet<string>) => number; withPointer: (terms: ReadonlySet<string>) => number },
+  coverageOf: (terms: ReadonlySet<string>) => number,
   collection?: string,
 ): Promise<Passage[] | undefined> {
   const names = namesReferredTo(citations);
@@ -81,15 +80,12 @@ export async function passagesOfDocumentReferredTo(
         const terms = new Set(
           analyzeText([document.title, ...chunk.headingPath, chunk.faqQuestion ?? "", chunk.text].join("\n")),
         );
-        return { chunk, terms, own: coverage.of(terms) };
-      })
-      .sort((left, right) => right.own - left.own)
-      .slice(0, REFERRED_PASSAGES)
-      .map(({ chunk, terms }): Passage => {
-        const covered = coverage.withPointer(terms);
+        const coverage = coverageOf(terms);
         // Found by its name, not searched: it has no index score to rank by.
-        return { chunk, document, score: 0, terms, coverage: covered, relevance: covered };
-      });
+        return { chunk, document, score: 0, terms, coverage, relevance: coverage };
+      })
+      .sort((left, right) => right.coverage - left.coverage)
+      .slice(0, REFERRED_PASSAGES);
     // The pointer is not read again: the page it points to is.
     return [...read, ...passages.filter((passage) => !cited.has(passage.document.docId))];
   } catch {

@@ -271,11 +271,12 @@ export function quantityFit(text: string, quantities: readonly StatedQuantity[])
 }
 
 /**
- * Units that say what they measure: an age (歲), a height (公分), a floor, a meter's units (度), a
- * day of the week. A span of days or months may be of anything (a stay of 「三個月以上」 holds no
- * baby's five months), so a band in those units is preferred (quantityFit) but covers no number.
+ * Units that say what they measure: an age (歲), a height (公分), a floor, a meter's units (度). A span
+ * of days or months may be of anything (a stay of 「三個月以上」 holds no baby's five months), and
+ * every page of hours spans the weekdays whatever a question about a Tuesday asks, so a band in those
+ * units is preferred (quantityFit) but covers no number.
  */
-const NAMING_UNITS = new Set(["岁", "公分", "公斤", "楼", "层", "floor", "度", "kwh", "cc", "坪", WEEKDAY_UNIT]);
+const NAMING_UNITS = new Set(["岁", "公分", "公斤", "楼", "层", "floor", "度", "kwh", "cc", "坪"]);
 
 /**
  * The numbers of the question's quantities that a text's bands hold, in units that say what they

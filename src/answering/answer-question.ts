@@ -444,14 +444,14 @@ export async function findAnswerCandidate(
         (terms) => weightedCoverage(queryWeights, terms, equivalentsAcrossLanguages),
         request.collection,
       );
-  const fromFetched = fetched && compose(fetched, equivalentsAcrossLanguages);
+  const toFollow = referred ?? fetched;
+  const followed = toFollow && compose(toFollow, equivalentsAcrossLanguages);
   // A page read from the index answers in the quote's stead only when it states what is asked.
-  const followed = referred
-    ? compose(referred, equivalentsAcrossLanguages)
-    : fromFetched?.answerTypeFound !== false
-      ? fromFetched
-      : undefined;
-  const extractive = followed && followed.citations.length > 0 ? followed : quoted;
+  const answersInstead =
+    followed !== undefined &&
+    followed.citations.length > 0 &&
+    (referred !== undefined || followed.answerTypeFound !== false);
+  const extractive = answersInstead ? followed : quoted;
   const signals = measureConfidenceSignals(queryWeights, passages, extractive);
   if (extractive.citations.length === 0 || !signals) return { passages, closestOffice, related };
   const estimated = estimateConfidence(signals, settings.confidenceModel);

@@ -11,7 +11,7 @@ import type { Citation } from "../schemas.js";
 import { isMostlyChinese } from "../text/language.js";
 import { INTRODUCES_WHAT_FOLLOWS, LIST_ITEM, NUMBERED_LIST_ITEM, REFERS_ELSEWHERE } from "../text/line-kinds.js";
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
-import { numbersHeld, quantitiesStatedIn, quantityFit, type StatedQuantity } from "../text/quantity-ranges.js";
+import { type Bands, bandsOf, quantitiesStatedIn } from "../text/quantity-ranges.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeQueryTerms, analyzeText } from "../text/tokenize.js";
 import { type Equivalents, noEquivalents } from "../text/vocabulary.js";
@@ -355,6 +355,8 @@ export function composeExtractiveAnswer(
     isSameSection(candidate.passage, sentence.passage) ||
     namesSection(candidate.passage);
   const candidates: CandidateSentence[] = [];
+  // What each candidate's bands say of the quantities the question states, by its index.
+  const bandFits: Bands["fit"][] = [];
   // Ranked by document, the pairs of an FAQ sheet too: BM25's order among the parts of one document
   // says little about which sentence answers (ranking each pair on its own, as isSameSubject reads
   // them for what may be added, let two wrong city answers through on the tuning part).
@@ -404,7 +406,9 @@ export function composeExtractiveAnswer(
       // Nor does a note in brackets on when the rules were made or amended, unless that is what is asked.
       if (!asksAboutRevision && isRevisionNote(span.text)) continue;
       if (!asksAboutNotice && isNoticeHeader(span.text)) continue;
-      const terms = new Set([...analyzeText(span.text), ...numbersHeld(span.text, statedQuantities)]);
+      // Read for bands only where the question states a quantity.
+      const bands = statedQuantities.length > 0 ? bandsOf(span.text, statedQuantities) : undefined;
+      const terms = new Set([...analyzeText(span.text), ...(bands?.held ?? [])]);
       previousTerms = terms;
       const coverage = coverageOf(terms);
       // What the title and headings add to the sentence: not a question term the sentence already
@@ -470,6 +474,7 @@ export function composeExtractiveAnswer(
         (IS_A_QUESTION.test(span.text) ? QUESTION_PENALTY : 0) -
         (span === subjectLine ? ANNOUNCING_SUBJECT_PENALTY : 0) -
         PASSAGE_RANK_DISCOUNT * documentRank;
+      bandFits.push(bands?.fit);
       candidates.push({
         index: candidates.length,
         passage,
@@ -499,7 +504,7 @@ export function composeExtractiveAnswer(
     endTable();
   };
   for (const passage of passagesToQuote(passages)) addCandidates(passage);
-  preferBandsHolding(candidates, statedQuantities);
+  preferBandsHolding(candidates, bandFits);
   const leader = bestScoring(candidates);
   if (!leader) return { answer: "", citations: [], sentenceCoverage: 0 };
   // The best sentence lacks the kind of answer asked for: the sentence of its subject that states
@@ -793,9 +798,7 @@ function passagesToQuote(passages: readonly Passage[]): Passage[] {
  * Nothing changes when no sentence holds it: a rule the asker falls outside (「年滿 18 歲」 for a
  * child of 16) still answers.
  */
-function preferBandsHolding(candidates: CandidateSentence[], quantities: readonly StatedQuantity[]): void {
-  if (quantities.length === 0) return;
-  const fits = candidates.map((candidate) => quantityFit(candidate.span.text, quantities));
+function preferBandsHolding(candidates: CandidateSentence[], fits: readonly Bands["fit"][]): void {
   if (!fits.includes("holds")) return;
   candidates.forEach((candidate, index) => {
     if (fits[index] === "holds") candidate.score += QUANTITY_BAND_BONUS;

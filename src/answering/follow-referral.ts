@@ -6,6 +6,7 @@ import { normalizeForMatching } from "../text/normalize.js";
 import { quotedNames } from "../text/quoted-names.js";
 import { splitSentences } from "../text/sentences.js";
 import { analyzeText } from "../text/tokenize.js";
+import { phrasePattern } from "../text/vocabulary.js";
 
 /** A shorter name than this matches a title only in full: 「停車」 is in too many titles. */
 const MIN_PART_OF_TITLE = 4;
@@ -103,7 +104,7 @@ function namesReferredTo(citations: readonly Citation[]): string[] {
     .map((name) => normalizeForMatching(name));
 }
 
-/** Of the documents, those titled as a name, else those whose title holds one; each once. */
+/** Of the documents, those titled as a name, else those whose title holds one. */
 function titledAs<T extends { docId: string; title: string }>(names: readonly string[], documents: readonly T[]): T[] {
   const titled = (matches: (title: string, name: string) => boolean) =>
     documents.filter((document) => {
@@ -116,8 +117,5 @@ function titledAs<T extends { docId: string; title: string }>(names: readonly st
 
 /** Whether a title holds a name long enough to tell it, a Latin one as whole words ("Fees" is not in "Coffees"). */
 function holdsName(title: string, name: string): boolean {
-  if (name.length < MIN_PART_OF_TITLE) return false;
-  if (!/\p{Script=Latin}/u.test(name)) return title.includes(name);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(title);
+  return name.length >= MIN_PART_OF_TITLE && phrasePattern(name).test(title);
 }

@@ -1,4 +1,5 @@
 import { foldedPattern, normalizeForMatching } from "../text/normalize.js";
+import { phrasePattern } from "../text/vocabulary.js";
 
 /**
  * Cases that exclude each other, as any organisation's documents name them: a rule or a figure for
@@ -88,14 +89,13 @@ export function labelledCasesAskedIn(question: string, texts: readonly string[])
     ),
   ].filter((label) => label.length >= 2);
   const asked = withoutSpacesInChinese(question);
-  const named = (label: string) =>
-    HAN.test(label)
-      ? asked.includes(label)
-      : new RegExp(`(?<![\\p{L}\\p{N}])${escaped(label)}(?![\\p{L}\\p{N}])`, "u").test(question);
+  const named = (label: string) => phrasePattern(label).test(HAN.test(label) ? asked : question);
+  // Each label is looked for in the question once.
+  const namedLabels = new Set(labels.filter(named));
   const cases: AskedCase[] = [];
-  for (const label of labels.filter(named)) {
-    const others = labels.filter((other) => other !== label && ofOneKind(label, other) && !named(other));
-    if (others.length > 0) cases.push({ asked: literal(label), others: others.map(literal) });
+  for (const label of namedLabels) {
+    const others = labels.filter((other) => !namedLabels.has(other) && ofOneKind(label, other));
+    if (others.length > 0) cases.push({ asked: phrasePattern(label), others: others.map(phrasePattern) });
   }
   return cases;
 }
@@ -126,14 +126,6 @@ function ofOneKind(first: string, second: string): boolean {
     IDENTIFIER.test(firstWords[1] ?? "") &&
     IDENTIFIER.test(secondWords[1] ?? "")
   );
-}
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function literal(label: string): RegExp {
-  return new RegExp(escaped(label), "u");
 }
 
 /**

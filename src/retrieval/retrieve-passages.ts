@@ -175,9 +175,9 @@ function rerank(
   // A hybrid search ranks by the fused score; BM25 alone would sink what was found by meaning.
   const indexScore = (hit: ChunkHit) => hit.fused ?? hit.score;
   const bestScore = Math.max(...hits.map(indexScore), Number.EPSILON);
-  const passages = hits.map((found): Passage => {
-    const hit = { ...found, terms: withQuantitiesHeld(found.terms, found.chunk.text, quantities) };
-    const coverage = weightedCoverage(queryWeights, hit.terms, equivalents);
+  const passages = hits.map((hit): Passage => {
+    const terms = withQuantitiesHeld(hit.terms, hit.chunk.text, quantities);
+    const coverage = weightedCoverage(queryWeights, terms, equivalents);
     // A chunk's terms hold its headings': one covering less than a heading must is not named by its
     // section, and its heading need not be segmented (40 candidates a question).
     const sectionNamed = coverage >= SECTION_NAMES_QUESTION && namesOwnSection(hit.chunk, queryWeights, equivalents);
@@ -185,7 +185,7 @@ function rerank(
       (1 - COVERAGE_SHARE) * (indexScore(hit) / bestScore) +
       COVERAGE_SHARE * coverage +
       (sectionNamed ? SECTION_NAMED_BONUS : 0);
-    return { ...hit, coverage, relevance };
+    return { ...hit, terms, coverage, relevance };
   });
   return passages.sort((left, right) => right.relevance - left.relevance);
 }

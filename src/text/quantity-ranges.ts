@@ -200,19 +200,6 @@ const LESS_THAN_BEFORE = new RegExp(`${LESS_THAN}\\s*${QUANTITY}`, "gu");
 
 /** The ranges of quantities a text states (its bands), each with the unit it is in. */
 export function rangesStatedIn(text: string): StatedRange[] {
-  const cached = rangesRead.get(text);
-  if (cached) return cached;
-  const ranges = readRanges(text);
-  // Each sentence is read for its bands more than once an answer (its terms, then its fit).
-  if (rangesRead.size >= RANGES_KEPT) rangesRead.clear();
-  rangesRead.set(text, ranges);
-  return ranges;
-}
-
-const RANGES_KEPT = 1000;
-const rangesRead = new Map<string, StatedRange[]>();
-
-function readRanges(text: string): StatedRange[] {
   const words = normalizeForMatching(text);
   const ranges: StatedRange[] = daysStatedIn(words);
   const quantity = (match: RegExpMatchArray, at: number) => {
@@ -254,20 +241,35 @@ function readRanges(text: string): StatedRange[] {
   return ranges;
 }
 
+/** The bands of a text, read once for what they say of the question's quantities (see quantityFit, numbersHeld). */
+export interface Bands {
+  fit: "holds" | "excludes" | undefined;
+  held: string[];
+}
+
+/** A text's bands read for the question's quantities: whether one holds them, and the numbers they cover. */
+export function bandsOf(text: string, quantities: readonly StatedQuantity[]): Bands {
+  const ranges = quantities.length === 0 ? [] : rangesStatedIn(text);
+  const inUnits = ranges.filter((range) => quantities.some((quantity) => quantity.unit === range.unit));
+  const fit =
+    inUnits.length === 0
+      ? undefined
+      : inUnits.some((range) => quantities.some((quantity) => holds(range, quantity)))
+        ? "holds"
+        : "excludes";
+  const held = quantities
+    .filter((quantity) => NAMING_UNITS.has(quantity.unit) && inUnits.some((range) => holds(range, quantity)))
+    .map((quantity) => quantity.number);
+  return { fit, held };
+}
+
 /**
  * Whether a text states a range holding a quantity the question states, in the same unit (the band
  * of a table the asker's case falls in: 「第 101 度以上」 for 「用了超過 100 度」, 「身高 110–140 公分」 for
  * a child of 120 公分), only ranges in its units that exclude it, or neither.
  */
-export function quantityFit(text: string, quantities: readonly StatedQuantity[]): "holds" | "excludes" | undefined {
-  const ranges = rangesStatedIn(text).filter((range) => quantities.some((quantity) => quantity.unit === range.unit));
-  if (ranges.length === 0) return undefined;
-  const holds = ranges.some((range) =>
-    quantities.some(
-      (quantity) => quantity.unit === range.unit && quantity.value >= range.low && quantity.value <= range.high,
-    ),
-  );
-  return holds ? "holds" : "excludes";
+export function quantityFit(text: string, quantities: readonly StatedQuantity[]): Bands["fit"] {
+  return bandsOf(text, quantities).fit;
 }
 
 /**
@@ -281,18 +283,11 @@ const NAMING_UNITS = new Set(["岁", "公分", "公斤", "楼", "层", "floor", 
 /**
  * The numbers of the question's quantities that a text's bands hold, in units that say what they
  * measure (NAMING_UNITS): 「未滿 12 歲」 covers the 10 of 「我女兒 10 歲」 as fully as writing it would.
+ * A text is read only when the question states such a quantity.
  */
 export function numbersHeld(text: string, quantities: readonly StatedQuantity[]): string[] {
   const named = quantities.filter((quantity) => NAMING_UNITS.has(quantity.unit));
-  if (named.length === 0) return [];
-  const ranges = rangesStatedIn(text);
-  return named
-    .filter((quantity) =>
-      ranges.some(
-        (range) => range.unit === quantity.unit && quantity.value >= range.low && quantity.value <= range.high,
-      ),
-    )
-    .map((quantity) => quantity.number);
+  return named.length === 0 ? [] : bandsOf(text, named).held;
 }
 
 /** A text's terms with the numbers its bands hold (see numbersHeld); the terms themselves when none. */
@@ -303,6 +298,10 @@ export function withQuantitiesHeld(
 ): ReadonlySet<string> {
   const held = numbersHeld(text, quantities);
   return held.length === 0 ? terms : new Set([...terms, ...held]);
+}
+
+function holds(range: StatedRange, quantity: StatedQuantity): boolean {
+  return range.unit === quantity.unit && quantity.value >= range.low && quantity.value <= range.high;
 }
 
 /** A unit as one spelling: "nights" and "night", "years old" and "year". */

@@ -206,9 +206,12 @@ interface WrittenWord {
   pattern: RegExp;
 }
 
-/** Where a stop word is written, in text folded for matching: a Latin word whole, Chinese anywhere. */
-function phrasePattern(stopWord: string): RegExp {
-  const folded = normalizeForMatching(stopWord.trim()).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * Where a word or phrase is written, in text folded for matching: a Latin one whole ("fees" is not
+ * in "coffees"), Chinese anywhere, as Chinese writes words together.
+ */
+export function phrasePattern(phrase: string): RegExp {
+  const folded = normalizeForMatching(phrase.trim()).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return /\p{Script=Han}/u.test(folded)
     ? new RegExp(folded, "u")
     : new RegExp(`(?<![\\p{L}\\p{N}])${folded}(?![\\p{L}\\p{N}])`, "u");
